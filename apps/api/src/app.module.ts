@@ -1,0 +1,81 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AccessGuard } from './common/access/access.guard';
+import type { GraphQLContext } from './common/access/request-context';
+import { formatGraphQLError } from './common/errors/graphql-error.formatter';
+import { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source';
+import { ActionLogModule } from './modules/action-log/action-log.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { HealthModule } from './modules/health/health.module';
+import { MotionModule } from './modules/motion/motion.module';
+import { ParticipatorySpaceModule } from './modules/participatory-space/participatory-space.module';
+import { ParticipatoryTextModule } from './modules/participatory-text/participatory-text.module';
+import { ProposalModule } from './modules/proposal/proposal.module';
+import { SurveyModule } from './modules/survey/survey.module';
+import { UserModule } from './modules/user/user.module';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  }
+}
+
+/** The API's root module, built from a validated configuration and a migrated database. */
+@Module({})
+export class AppModule {
+  /**
+   * @param config validated configuration
+   * @param databaseUrl URL of a database already migrated
+   */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const webDir = config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : '';
+    const serveWeb = webDir && existsSync(resolve(webDir, 'index.html'));
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          context: ({ req, res }: GraphQLContext) => ({ req, res }),
+          formatError: formatGraphQLError,
+        }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: 120 }]),
+        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io'] })] : []),
+        ActionLogModule,
+        AuthModule,
+        UserModule,
+        ParticipatorySpaceModule,
+        ProposalModule,
+        SurveyModule,
+        MotionModule,
+        ParticipatoryTextModule,
+        DemoModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { INestApplication, Logger, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { DemoContentService } from './modules/demo/demo-content.service';
+import { FirstAdminService } from './modules/user/first-admin.service';
+
+/**
+ * Builds the Nest application (not yet listening) on a migrated database.
+ * @param config validated configuration
+ * @param databaseUrl database URL
+ * @param logger Nest logger, or false to silence it (tests)
+ */
+export async function createConcertoApp(config: AppConfig, databaseUrl: string, logger?: LoggerService | false): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger: logger === false ? false : (logger ?? new Logger()),
+    bodyParser: true,
+  });
+  app.set('trust proxy', 'loopback');
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '1mb' });
+  return app;
+}
+
+/**
+ * First-start setup: the first administrator, then the demo content when enabled.
+ * Both are idempotent, so running this at every start changes nothing the second time.
+ */
+export async function runFirstStartSetup(app: INestApplication, config: AppConfig, print?: (text: string) => void): Promise<void> {
+  await app.get(FirstAdminService).ensure(print);
+  if (config.DEMO_CONTENT) await app.get(DemoContentService).loadOnce();
+}

@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { DomainError } from '../errors/domain-error';
+import { ACCESS_POLICY, AccessPolicy } from './access-policy';
+import { requestOf } from './request-context';
+import { SessionService } from '../../modules/auth/session.service';
+import { SpaceAccessService } from '../../modules/participatory-space/space-access.service';
+
+/**
+ * Global guard: authenticates the caller (Bearer token or session cookie) and enforces the
+ * handler's {@link AccessPolicy}. Fails closed: a handler with no policy is FORBIDDEN.
+ * Raises UNAUTHENTICATED when a policy needs a user and none is signed in, FORBIDDEN when
+ * the user lacks the role, NOT_FOUND when the space a policy points at does not exist.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly spaceAccess: SpaceAccessService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
+    const request = requestOf(context);
+    if (request.viewer === undefined) {
+      request.viewer = await this.sessions.viewerFromRequest(request);
+    }
+    if (!policy) throw DomainError.forbidden('Opération sans règle d’accès déclarée.');
+    if (policy.kind === 'public') return true;
+    const viewer = request.viewer;
+    if (!viewer) throw DomainError.unauthenticated();
+    if (policy.kind === 'authenticated') return true;
+    if (viewer.user.isAdmin) return true;
+    if (policy.kind === 'organizationAdmin') throw DomainError.forbidden();
+    const args = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getArgs() : {};
+    const spaceId = await this.spaceAccess.spaceIdOf(policy.space(args));
+    if (await this.spaceAccess.hasRole(viewer.user.id, spaceId, policy.roles)) return true;
+    throw DomainError.forbidden();
+  }
+}

@@ -1,0 +1,36 @@
+import { ErrorCode } from '@concerto/domain';
+
+/**
+ * The one exception type the API's services raise for expected failures.
+ * {@link formatGraphQLError} turns it into a GraphQL error whose `extensions.code` is `code`.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra machine-readable details (e.g. `{ field: 'email' }`), copied into `extensions`. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static badInput(message: string, details?: Record<string, unknown>) {
+    return new DomainError(ErrorCode.BAD_USER_INPUT, message, details);
+  }
+  static unauthenticated(message = 'Vous devez être connecté·e.') {
+    return new DomainError(ErrorCode.UNAUTHENTICATED, message);
+  }
+  static forbidden(message = "Vous n'avez pas les droits nécessaires.") {
+    return new DomainError(ErrorCode.FORBIDDEN, message);
+  }
+  static notFound(what: string, details?: Record<string, unknown>) {
+    return new DomainError(ErrorCode.NOT_FOUND, `${what} introuvable.`, details);
+  }
+  static conflict(message: string, details?: Record<string, unknown>) {
+    return new DomainError(ErrorCode.CONFLICT, message, details);
+  }
+  static limitReached(message: string, details?: Record<string, unknown>) {
+    return new DomainError(ErrorCode.LIMIT_REACHED, message, details);
+  }
+}

@@ -1,0 +1,31 @@
+import { ActionLogEntity } from '../modules/action-log/action-log.entity';
+import { SessionEntity } from '../modules/auth/session.entity';
+import { MotionEntity } from '../modules/motion/entities/motion.entity';
+import { AssemblyMemberEntity } from '../modules/participatory-space/entities/assembly-member.entity';
+import { ComponentEntity } from '../modules/participatory-space/entities/component.entity';
+import { ParticipatorySpaceEntity } from '../modules/participatory-space/entities/participatory-space.entity';
+import { SpacePhaseEntity } from '../modules/participatory-space/entities/space-phase.entity';
+import { SpaceRoleEntity } from '../modules/participatory-space/entities/space-role.entity';
+import { ParticipatoryTextSourceEntity } from '../modules/participatory-text/entities/participatory-text-source.entity';
+import { ProposalEntity } from '../modules/proposal/entities/proposal.entity';
+import { SurveyEntity } from '../modules/survey/entities/survey.entity';
+import { SurveyQuestionEntity, SurveyQuestionOptionEntity } from '../modules/survey/entities/survey-question.entity';
+import { UserEntity } from '../modules/user/entities/user.entity';
+
+/** Every TypeORM entity of the API (listed, not globbed, so builds and tests see the same set). */
+export const entities = [
+  UserEntity,
+  SessionEntity,
+  ParticipatorySpaceEntity,
+  SpacePhaseEntity,
+  ComponentEntity,
+  SpaceRoleEntity,
+  AssemblyMemberEntity,
+  ActionLogEntity,
+  ProposalEntity,
+  MotionEntity,
+  ParticipatoryTextSourceEntity,
+  SurveyEntity,
+  SurveyQuestionEntity,
+  SurveyQuestionOptionEntity,
+];

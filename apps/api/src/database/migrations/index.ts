@@ -1,0 +1,4 @@
+import { InitialSchema1764430000000 } from './1764430000000-initial-schema';
+
+/** Every migration, in order. Never edit a committed migration: add a new one. */
+export const migrations = [InitialSchema1764430000000];

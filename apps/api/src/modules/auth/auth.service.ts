@@ -1,0 +1,96 @@
+import { passwordWeakness } from '@concerto/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { ActionLogService } from '../action-log/action-log.service';
+import { UserEntity } from '../user/entities/user.entity';
+import { RegisterInput } from './dtos/auth.inputs';
+import { SessionService } from './session.service';
+
+/** A precomputed hash so an unknown e-mail costs as much time as a wrong password. */
+let decoyHash: Promise<string> | undefined;
+
+const PASSWORD_MESSAGES = {
+  tooShort: 'password: au moins 10 caractères',
+  tooLong: 'password: 128 caractères au plus',
+  tooSimple: 'password: trop simple, variez les caractères',
+} as const;
+
+/** Sign-up, sign-in and sign-out. Passwords are hashed with argon2id (library defaults: 64 MiB, t=3). */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly actionLog: ActionLogService,
+  ) {}
+
+  /**
+   * Creates a participant account and signs it in.
+   * @returns the new user and a session token
+   * @throws BAD_USER_INPUT weak password (`extensions.field = 'password'`); CONFLICT e-mail already
+   *         registered, in any letter case (held by the unique index on `lower(email)`)
+   */
+  async register(input: RegisterInput): Promise<{ user: UserEntity; token: string }> {
+    const weakness = passwordWeakness(input.password);
+    if (weakness) throw DomainError.badInput(PASSWORD_MESSAGES[weakness], { field: 'password', reason: weakness });
+    const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
+    let user: UserEntity;
+    try {
+      user = await this.dataSource.transaction(async (manager) => {
+        const created = manager.create(UserEntity, { name: input.name, email: input.email, passwordHash, isAdmin: false, isDemo: false });
+        await manager.save(created);
+        await this.actionLog.record(manager, {
+          userId: created.id,
+          action: 'register',
+          resourceType: 'user',
+          resourceId: created.id,
+          visibility: 'ADMIN_ONLY',
+          summary: 'Inscription',
+        });
+        return created;
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505') {
+        throw DomainError.conflict('Un compte existe déjà avec cette adresse e-mail.', { field: 'email' });
+      }
+      throw error;
+    }
+    const { token } = await this.sessions.open(user.id);
+    return { user, token };
+  }
+
+  /**
+   * Checks credentials and opens a session. The e-mail matches regardless of case.
+   * @throws UNAUTHENTICATED "wrong e-mail or password" (same message for both, same timing)
+   */
+  async login(email: string, password: string): Promise<{ user: UserEntity; token: string }> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email: email.trim() })
+      .getOne();
+    decoyHash ??= argon2.hash('decoy-password-for-timing', { type: argon2.argon2id });
+    const valid = await argon2.verify(user?.passwordHash ?? (await decoyHash), password).catch(() => false);
+    if (!user || !valid) throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
+    const { token } = await this.sessions.open(user.id);
+    return { user, token };
+  }
+
+  /** Revokes the caller's session. */
+  async logout(sessionId: string): Promise<void> {
+    await this.sessions.revoke(sessionId);
+  }
+
+  /**
+   * Hashes a password the way accounts store it (used to create the first administrator).
+   * @param password plain password
+   * @returns argon2id hash string
+   */
+  hashPassword(password: string): Promise<string> {
+    return argon2.hash(password, { type: argon2.argon2id });
+  }
+}

@@ -1,0 +1,224 @@
+import { ComponentType, SpaceType } from '@concerto/domain';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, EntityManager } from 'typeorm';
+import { ActionLogService } from '../action-log/action-log.service';
+import { MotionEntity } from '../motion/entities/motion.entity';
+import { ComponentEntity } from '../participatory-space/entities/component.entity';
+import { ParticipatorySpaceEntity } from '../participatory-space/entities/participatory-space.entity';
+import { SpacePhaseEntity } from '../participatory-space/entities/space-phase.entity';
+import { ParticipatoryTextSourceEntity } from '../participatory-text/entities/participatory-text-source.entity';
+import { ProposalEntity } from '../proposal/entities/proposal.entity';
+import { SurveyQuestionEntity, SurveyQuestionOptionEntity, SurveyQuestionType } from '../survey/entities/survey-question.entity';
+import { SurveyEntity } from '../survey/entities/survey.entity';
+
+/** Folder of the demo data files (copied next to the compiled code by the build). */
+export const DEMO_DATA_DIR = join(__dirname, 'data');
+
+interface SpaceFile {
+  slug: string;
+  title: string;
+  subtitle: string;
+  description: string;
+}
+interface ConcertationFile extends SpaceFile {
+  phases: { title: string; description: string; startDate: string; endDate: string; active: boolean }[];
+}
+interface AssemblyFile extends SpaceFile {
+  colleges: { key: string; name: string }[];
+  motions: { reference: string; title: string; body: string }[];
+}
+interface ProposalFile {
+  reference: string;
+  title: string;
+  body: string;
+  axis?: string;
+}
+interface SurveyFile {
+  title: string;
+  description: string;
+  opensAt: string;
+  closesAt: string;
+  questions: ({
+    type: SurveyQuestionType;
+    body: string;
+    mandatory: boolean;
+    section?: string;
+    description?: string;
+    options?: string[];
+    scale?: { points: number; labels: string[] };
+  } & Record<string, unknown>)[];
+}
+
+/** The demo content, read from the data files derived from the filière's 2021 report. */
+export function readDemoContent() {
+  const json = <T>(file: string) => JSON.parse(readFileSync(join(DEMO_DATA_DIR, file), 'utf8')) as T;
+  return {
+    concertation: json<ConcertationFile>('concertation.json'),
+    proposals: json<ProposalFile[]>('proposals.json'),
+    participatoryText: readFileSync(join(DEMO_DATA_DIR, 'participatory-text.md'), 'utf8'),
+    assembly: json<AssemblyFile>('assembly.json'),
+    survey: json<SurveyFile>('survey.json'),
+  };
+}
+
+const DEMO_FLAG = 'demo_content_loaded';
+
+/**
+ * Loads the demo content once per database (DESIGN.md "Demo content"): the Concertation with
+ * its phases, section 4.3's measures as proposals, section 5 as a participatory-text source,
+ * annex 1's questionnaire as an Enquête, and the Assemblée with annex 2's four actions as motions.
+ */
+@Injectable()
+export class DemoContentService {
+  private readonly logger = new Logger('DemoContent');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actionLog: ActionLogService,
+  ) {}
+
+  /**
+   * Loads the demo content unless this database already has it. Idempotent and safe when
+   * several processes start at once: a transaction-scoped advisory lock serialises them and
+   * the `demo_content_loaded` flag in `app_settings` is written in the same transaction.
+   * @returns true when it loaded the content now, false when it was already there
+   */
+  async loadOnce(): Promise<boolean> {
+    const content = readDemoContent();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concerto:demo-content'))`);
+      const done = await manager.query(`SELECT 1 FROM app_settings WHERE key = $1`, [DEMO_FLAG]);
+      if (done.length) return false;
+      await this.loadConcertation(manager, content);
+      await this.loadAssembly(manager, content.assembly);
+      await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
+      this.logger.log(
+        `demo content loaded: ${content.proposals.length} proposals, ${content.survey.questions.length} survey questions, ${content.assembly.motions.length} motions`,
+      );
+      return true;
+    });
+  }
+
+  private async loadConcertation(manager: EntityManager, content: ReturnType<typeof readDemoContent>): Promise<void> {
+    const { concertation, proposals, participatoryText, survey } = content;
+    const space = await manager.save(
+      manager.create(ParticipatorySpaceEntity, {
+        slug: concertation.slug,
+        type: SpaceType.PROCESS,
+        title: concertation.title,
+        subtitle: concertation.subtitle,
+        description: concertation.description,
+        publishedAt: new Date(),
+        isDemo: true,
+      }),
+    );
+    for (const [position, phase] of concertation.phases.entries()) {
+      await manager.insert(SpacePhaseEntity, {
+        spaceId: space.id,
+        position,
+        title: phase.title,
+        description: phase.description,
+        startDate: phase.startDate,
+        endDate: phase.endDate,
+        active: phase.active,
+      });
+    }
+    const addComponent = (type: ComponentType, position: number, title: string, description: string) =>
+      manager.save(manager.create(ComponentEntity, { spaceId: space.id, type, position, title, description, publishedAt: new Date(), settings: {} }));
+
+    const text = await addComponent(
+      ComponentType.PARTICIPATORY_TEXT,
+      0,
+      'Propositions du groupe de travail (texte à amender)',
+      'Section 5 du rapport : les propositions du groupe de travail, à commenter et amender article par article.',
+    );
+    await manager.insert(ParticipatoryTextSourceEntity, { componentId: text.id, markdown: participatoryText });
+
+    const proposalsComponent = await addComponent(
+      ComponentType.PROPOSALS,
+      1,
+      'Mesures proposées',
+      'Les mesures de la section 4.3 du rapport, à soutenir et à discuter.',
+    );
+    for (const proposal of proposals) {
+      await manager.insert(ProposalEntity, {
+        componentId: proposalsComponent.id,
+        authorId: null,
+        official: true,
+        reference: proposal.reference,
+        title: proposal.title,
+        body: proposal.body,
+        state: 'NOT_ANSWERED',
+      });
+    }
+
+    const surveyComponent = await addComponent(ComponentType.SURVEY, 2, 'Enquête de février 2021', survey.description.split('\n\n')[0]);
+    const surveyRow = await manager.save(
+      manager.create(SurveyEntity, {
+        componentId: surveyComponent.id,
+        title: survey.title,
+        description: survey.description,
+        opensAt: new Date(survey.opensAt),
+        closesAt: new Date(survey.closesAt),
+      }),
+    );
+    for (const [position, question] of survey.questions.entries()) {
+      const { type, body, mandatory, options, scale, ...rest } = question;
+      const settings: Record<string, unknown> = { ...rest };
+      if (scale) settings.scale = scale;
+      const saved = await manager.save(manager.create(SurveyQuestionEntity, { surveyId: surveyRow.id, position, type, body, mandatory, settings }));
+      for (const [optionPosition, option] of (options ?? []).entries()) {
+        await manager.insert(SurveyQuestionOptionEntity, { questionId: saved.id, position: optionPosition, body: option, freeText: /^autre/i.test(option) });
+      }
+    }
+    await this.actionLog.record(manager, {
+      userId: null,
+      action: 'load_demo',
+      resourceType: 'participatory_space',
+      resourceId: space.id,
+      spaceId: space.id,
+      visibility: 'ADMIN_ONLY',
+      summary: 'Contenu de démonstration chargé',
+    });
+  }
+
+  private async loadAssembly(manager: EntityManager, assembly: AssemblyFile): Promise<void> {
+    const space = await manager.save(
+      manager.create(ParticipatorySpaceEntity, {
+        slug: assembly.slug,
+        type: SpaceType.ASSEMBLY,
+        title: assembly.title,
+        subtitle: assembly.subtitle,
+        description: assembly.description,
+        publishedAt: new Date(),
+        isDemo: true,
+      }),
+    );
+    const motions = await manager.save(
+      manager.create(ComponentEntity, {
+        spaceId: space.id,
+        type: ComponentType.MOTIONS,
+        position: 0,
+        title: 'Motions',
+        description: 'Les quatre actions structurantes de l’annexe 2 du rapport, soumises à l’assemblée.',
+        publishedAt: new Date(),
+        settings: { colleges: assembly.colleges },
+      }),
+    );
+    for (const motion of assembly.motions) {
+      await manager.insert(MotionEntity, { componentId: motions.id, authorId: null, reference: motion.reference, title: motion.title, body: motion.body });
+    }
+    await this.actionLog.record(manager, {
+      userId: null,
+      action: 'load_demo',
+      resourceType: 'participatory_space',
+      resourceId: space.id,
+      spaceId: space.id,
+      visibility: 'ADMIN_ONLY',
+      summary: 'Contenu de démonstration chargé',
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { SpaceRole } from '@concerto/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { SpaceReference } from '../../common/access/access-policy';
+import { DomainError } from '../../common/errors/domain-error';
+
+/** Table holding each kind of reference, and its French name for NOT_FOUND messages. */
+const REFERENCE_TABLES = {
+  spaceId: { table: 'participatory_spaces', what: 'Espace' },
+  componentId: { table: 'components', what: 'Fonctionnalité' },
+  phaseId: { table: 'space_phases', what: 'Phase' },
+  spaceRoleId: { table: 'space_roles', what: 'Rôle' },
+  assemblyMemberId: { table: 'assembly_members', what: 'Membre' },
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Answers "which space is this about" and "does this user hold that role there" for the access guard. */
+@Injectable()
+export class SpaceAccessService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Resolves a space, component or phase id to its space id.
+   * @throws BAD_USER_INPUT malformed id; NOT_FOUND no such space, component or phase
+   */
+  async spaceIdOf(reference: SpaceReference): Promise<string> {
+    const [key, id] = Object.entries(reference)[0] as [keyof typeof REFERENCE_TABLES, string];
+    const { table, what } = REFERENCE_TABLES[key];
+    if (typeof id !== 'string' || !UUID.test(id)) throw DomainError.badInput(`Identifiant invalide : ${String(id).slice(0, 60)}`);
+    const column = table === 'participatory_spaces' ? 'id' : 'space_id';
+    const rows: { space_id: string }[] = await this.dataSource.query(`SELECT ${column} AS space_id FROM ${table} WHERE id = $1`, [id]);
+    if (!rows.length) throw DomainError.notFound(what, { id });
+    return rows[0].space_id;
+  }
+
+  /**
+   * Whether a user holds one of `roles` in a space (organization admins are checked by the caller).
+   * @param userId user id; @param spaceId space id; @param roles accepted roles
+   */
+  async hasRole(userId: string, spaceId: string, roles: SpaceRole[]): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM space_roles WHERE user_id = $1 AND space_id = $2 AND role = ANY($3) LIMIT 1`, [
+      userId,
+      spaceId,
+      roles,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Roles a user holds in each of the given spaces. @returns map space id → roles */
+  async rolesBySpace(userId: string, spaceIds: string[]): Promise<Map<string, SpaceRole[]>> {
+    const result = new Map<string, SpaceRole[]>();
+    if (!spaceIds.length) return result;
+    const rows: { space_id: string; role: SpaceRole }[] = await this.dataSource.query(
+      `SELECT space_id, role FROM space_roles WHERE user_id = $1 AND space_id = ANY($2)`,
+      [userId, spaceIds],
+    );
+    for (const row of rows) result.set(row.space_id, [...(result.get(row.space_id) ?? []), row.role]);
+    return result;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Stable error codes carried in a GraphQL error's `extensions.code`.
+ * The API raises only these; the web app translates them (see `errors.*` in its locales).
+ */
+export const ErrorCode = {
+  /** The input is malformed or breaks a rule (length, format, range). */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** The caller must sign in first. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller is signed in but lacks the role the operation needs. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The resource does not exist (or is not visible to the caller). */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The operation clashes with existing data (e.g. an e-mail already registered). */
+  CONFLICT: 'CONFLICT',
+  /** A quota or limit held by the database was reached. */
+  LIMIT_REACHED: 'LIMIT_REACHED',
+  /** Too many requests from this client in the window; retry later. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** An unexpected server fault; nothing was changed. */
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

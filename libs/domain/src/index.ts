@@ -1,0 +1,4 @@
+export * from './error-codes';
+export * from './participatory-space';
+export * from './roles';
+export * from './auth-rules';

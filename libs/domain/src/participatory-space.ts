@@ -1,0 +1,22 @@
+/** Kinds of participatory space (Decidim's participatory spaces). UI: "Concertation" / "Assemblée". */
+export const SpaceType = { PROCESS: 'PROCESS', ASSEMBLY: 'ASSEMBLY' } as const;
+export type SpaceType = (typeof SpaceType)[keyof typeof SpaceType];
+
+/** Kinds of component ("Fonctionnalité") a space can hold. */
+export const ComponentType = {
+  PROPOSALS: 'PROPOSALS',
+  PARTICIPATORY_TEXT: 'PARTICIPATORY_TEXT',
+  SURVEY: 'SURVEY',
+  MOTIONS: 'MOTIONS',
+} as const;
+export type ComponentType = (typeof ComponentType)[keyof typeof ComponentType];
+
+/** Limits on space and component fields, shared by the API's validation and the web forms. */
+export const SpaceLimits = {
+  slugPattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  slugMaxLength: 80,
+  titleMinLength: 3,
+  titleMaxLength: 150,
+  subtitleMaxLength: 300,
+  descriptionMaxLength: 20000,
+} as const;

@@ -56,7 +56,8 @@ export class AppModule {
           context: ({ req, res }: GraphQLContext) => ({ req, res }),
           formatError: formatGraphQLError,
         }),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: 120 }]),
+        // sign-up and sign-in attempts per client IP and minute (GqlThrottlerGuard on those two mutations)
+        ThrottlerModule.forRoot([{ name: 'auth', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }]),
         ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io'] })] : []),
         ActionLogModule,
         AuthModule,

@@ -1,6 +1,5 @@
 import { Inject, UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Throttle } from '@nestjs/throttler';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
 import { AppConfig } from '../../config/app-config';
@@ -28,12 +27,11 @@ export class AuthResolver {
 
   /**
    * Creates a participant account, signs it in and sets the session cookie.
-   * Access: anyone; rate-limited per IP. Errors: BAD_USER_INPUT (invalid name/e-mail, weak password),
+   * Access: anyone; rate-limited per IP (LOGIN_RATE_LIMIT_PER_MINUTE, shared with login). Errors: BAD_USER_INPUT (invalid name/e-mail, weak password),
    * CONFLICT (e-mail taken), TOO_MANY_REQUESTS.
    */
   @Public()
   @UseGuards(GqlThrottlerGuard)
-  @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Mutation(() => AuthPayload, { description: 'Sign up. Access: anyone. Errors: BAD_USER_INPUT, CONFLICT, TOO_MANY_REQUESTS.' })
   async register(@Args('input') input: RegisterInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
     const { user, token } = await this.auth.register(input);
@@ -47,7 +45,6 @@ export class AuthResolver {
    */
   @Public()
   @UseGuards(GqlThrottlerGuard)
-  @Throttle({ default: { limit: () => Number(process.env.LOGIN_RATE_LIMIT_PER_MINUTE) || 10, ttl: 60_000 } })
   @Mutation(() => AuthPayload, { description: 'Sign in. Access: anyone. Errors: UNAUTHENTICATED, TOO_MANY_REQUESTS.' })
   async login(@Args('input') input: LoginInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
     const { user, token } = await this.auth.login(input.email, input.password);

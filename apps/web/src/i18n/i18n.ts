@@ -1,0 +1,64 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import fr from './fr.json';
+
+/** Interface languages: French first (default), English second. */
+export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'fr';
+/** localStorage key holding the chosen language. */
+export const LANGUAGE_STORAGE_KEY = 'concerto.language';
+
+export const resources = {
+  fr: { translation: fr },
+  en: { translation: en },
+} as const;
+
+/** Narrows any string to a supported language (default: French). */
+export function toLanguage(value: string | null | undefined): Language {
+  return SUPPORTED_LANGUAGES.find((lang) => lang === value) ?? DEFAULT_LANGUAGE;
+}
+
+function readStoredLanguage(): Language {
+  try {
+    return toLanguage(globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY));
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+function applyLanguage(lang: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = toLanguage(lang);
+}
+
+/**
+ * The app's i18next instance, initialised synchronously (resources are bundled).
+ * The chosen language is read from localStorage and mirrored on `<html lang>`.
+ */
+export const i18n: I18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: readStoredLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...SUPPORTED_LANGUAGES],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+applyLanguage(i18n.language);
+
+i18n.on('languageChanged', (lang) => {
+  applyLanguage(lang);
+  try {
+    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, toLanguage(lang));
+  } catch {
+    // Storage may be unavailable (private mode): the choice then lasts for the session.
+  }
+});
+
+/** The current language, as a supported one. */
+export function currentLanguage(): Language {
+  return toLanguage(i18n.resolvedLanguage ?? i18n.language);
+}

@@ -1,0 +1,81 @@
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import { ErrorCode } from '@concerto/domain';
+import type { TFunction } from 'i18next';
+
+/** What the UI needs to know about a failed request. */
+export interface ApiErrorInfo {
+  /** An API error code, `NETWORK` when the server was unreachable, `UNKNOWN` otherwise. */
+  code: ErrorCode | 'NETWORK' | 'UNKNOWN';
+  /** The server's own message (French), when it sent one. */
+  serverMessage: string | null;
+  /** The input field the error is about (`extensions.field`). */
+  field: string | null;
+  /** A machine-readable reason (`extensions.reason`, e.g. a password weakness). */
+  reason: string | null;
+  /** Per-constraint messages of a rejected input (`extensions.validationErrors`). */
+  validationErrors: string[];
+}
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+function asString(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/**
+ * Reads the first GraphQL error (or the transport failure) of anything Apollo throws or returns.
+ * @param error an Apollo error, or anything else thrown
+ */
+export function parseApiError(error: unknown): ApiErrorInfo {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    const extensions = (first?.extensions ?? {}) as Record<string, unknown>;
+    const rawCode = asString(extensions.code);
+    const code = rawCode && KNOWN_CODES.has(rawCode) ? (rawCode as ErrorCode) : rawCode === 'GRAPHQL_VALIDATION_FAILED' ? ErrorCode.BAD_USER_INPUT : 'UNKNOWN';
+    const validationErrors = Array.isArray(extensions.validationErrors) ? extensions.validationErrors.filter((v): v is string => typeof v === 'string') : [];
+    return {
+      code,
+      serverMessage: asString(first?.message),
+      field: asString(extensions.field),
+      reason: asString(extensions.reason),
+      validationErrors,
+    };
+  }
+  if (ServerError.is(error)) {
+    const status = error.statusCode;
+    const code = status === 429 ? ErrorCode.TOO_MANY_REQUESTS : status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'UNKNOWN';
+    return { code, serverMessage: null, field: null, reason: null, validationErrors: [] };
+  }
+  if (ServerParseError.is(error) || (error instanceof TypeError && /fetch|network/i.test(error.message))) {
+    return { code: 'NETWORK', serverMessage: null, field: null, reason: null, validationErrors: [] };
+  }
+  return { code: 'UNKNOWN', serverMessage: null, field: null, reason: null, validationErrors: [] };
+}
+
+/** Codes whose server message is specific enough to show as is (the API writes them in French). */
+const DETAILED_CODES = new Set<ApiErrorInfo['code']>([ErrorCode.BAD_USER_INPUT, ErrorCode.CONFLICT, ErrorCode.LIMIT_REACHED]);
+
+/** Per-form replacements of the generic message of a code. */
+export type ErrorMessageOverrides = Partial<Record<ApiErrorInfo['code'], string>>;
+
+/**
+ * The message to show for an API error, in the interface language.
+ * Order: the caller's override for the code; a translated password-weakness reason; the server's
+ * specific message for input/conflict/limit errors when the UI is in French (the API's language)
+ * and the error is not a raw list of validation constraints; otherwise the translated message of the code.
+ * @param info the parsed error
+ * @param t the translation function
+ * @param language the interface language
+ * @param overrides messages replacing the generic one for some codes
+ */
+export function errorMessage(info: ApiErrorInfo, t: TFunction, language: string, overrides: ErrorMessageOverrides = {}): string {
+  const override = overrides[info.code];
+  if (override) return override;
+  if (info.code === ErrorCode.BAD_USER_INPUT && info.field === 'password' && info.reason && ['tooShort', 'tooLong', 'tooSimple'].includes(info.reason)) {
+    return t(`auth.passwordWeakness.${info.reason}`, { min: 10, max: 128 });
+  }
+  if (DETAILED_CODES.has(info.code) && info.serverMessage && language === 'fr' && info.validationErrors.length === 0) {
+    return info.serverMessage;
+  }
+  return t(`errors.${info.code}`);
+}

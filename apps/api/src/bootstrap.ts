@@ -17,6 +17,7 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     logger: logger === false ? false : (logger ?? new Logger()),
     bodyParser: true,
+    abortOnError: false,
   });
   app.set('trust proxy', 'loopback');
   app.use(cookieParser());

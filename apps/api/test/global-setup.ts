@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../src/config/app-config';
 import { dataSourceOptions, runMigrations } from '../src/database/data-source';
@@ -19,6 +20,7 @@ declare global {
  * first admin, demo content) that each test file copies into a fresh database of its own.
  */
 export default async function globalSetup(): Promise<void> {
+  Logger.overrideLogger(['error', 'warn']);
   const server = await startTestServer();
   globalThis.__CONCERTO_EMBEDDED__ = server.embedded;
   const templateDatabase = `concerto_tpl_${process.pid}`;

@@ -126,9 +126,12 @@ export class EmbeddedPostgres {
     this.started = false;
     const dataDir = resolve(this.options.dataDir);
     if (this.runningPort(dataDir) === null) return;
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     await this.run('pg_ctl', ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir]).catch((error: Error) =>
       this.options.log?.(`embedded PostgreSQL stop: ${error.message}`),
     );
+    // pg_ctl returns once the pid file is gone; the postmaster exits a moment later
+    for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     this.options.log?.('embedded PostgreSQL stopped');
   }
 
@@ -244,12 +247,17 @@ function ensureOsUser(name: string): { uid: number; gid: number } {
 }
 
 /** Whether a process with this pid exists (EPERM means it exists but belongs to another user). */
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // a zombie (exited, not yet reaped) still answers signal 0
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return true;
   }
 }
 

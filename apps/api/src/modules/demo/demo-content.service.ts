@@ -143,8 +143,10 @@ export class DemoContentService {
       'Mesures proposées',
       'Les mesures de la section 4.3 du rapport, à soutenir et à discuter.',
     );
-    for (const proposal of proposals) {
+    const base = Date.now() - proposals.length * 1000;
+    for (const [index, proposal] of proposals.entries()) {
       await manager.insert(ProposalEntity, {
+        publishedAt: new Date(base + index * 1000), // keeps the report's order in "oldest first"
         componentId: proposalsComponent.id,
         authorId: null,
         official: true,

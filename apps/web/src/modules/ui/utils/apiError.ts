@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
-import { ErrorCode } from '@concerto/domain';
+import { AccountRules, ErrorCode } from '@concerto/domain';
 import type { TFunction } from 'i18next';
 
 /** What the UI needs to know about a failed request. */
@@ -72,7 +72,7 @@ export function errorMessage(info: ApiErrorInfo, t: TFunction, language: string,
   const override = overrides[info.code];
   if (override) return override;
   if (info.code === ErrorCode.BAD_USER_INPUT && info.field === 'password' && info.reason && ['tooShort', 'tooLong', 'tooSimple'].includes(info.reason)) {
-    return t(`auth.passwordWeakness.${info.reason}`, { min: 10, max: 128 });
+    return t(`auth.passwordWeakness.${info.reason}`, { min: AccountRules.passwordMinLength, max: AccountRules.passwordMaxLength });
   }
   if (DETAILED_CODES.has(info.code) && info.serverMessage && language === 'fr' && info.validationErrors.length === 0) {
     return info.serverMessage;

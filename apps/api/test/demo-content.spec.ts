@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, runMigrations } from '../src/database/data-source';
+import { createDatabaseIfMissing, dropDatabase } from '../src/database/database-server';
+import { ActionLogService } from '../src/modules/action-log/action-log.service';
+import { DemoContentService, readDemoContent } from '../src/modules/demo/demo-content.service';
+import { readCluster } from './test-database';
+import { startTestApp, TestApp } from './test-app';
+
+describe('demo content from the 2021 report', () => {
+  const content = readDemoContent();
+
+  it('data files hold the report’s material with accents intact and within the schema’s limits', () => {
+    expect(content.concertation.title).toBe('Structuration de la filière santé numérique');
+    expect(content.proposals.length).toBeGreaterThanOrEqual(10);
+    for (const p of content.proposals) {
+      expect(p.title.length).toBeGreaterThanOrEqual(15);
+      expect(p.title.length).toBeLessThanOrEqual(150);
+      expect(p.body.length).toBeLessThanOrEqual(3000);
+    }
+    expect(content.assembly.motions).toHaveLength(4);
+    expect(content.concertation.phases.filter((p) => p.active)).toHaveLength(1);
+    const scales = content.survey.questions.filter((q) => q.type === 'SCALE');
+    expect(scales.length).toBeGreaterThanOrEqual(9);
+    for (const q of scales) {
+      expect(q.scale!.points).toBe(4);
+      expect(q.scale!.labels[0]).toBe('pas du tout d’accord'.replace('’', "'"));
+      expect(q.scale!.labels[3]).toBe("tout à fait d'accord");
+    }
+    const typology = content.survey.questions[0];
+    expect(typology.type).toBe('SINGLE_OPTION');
+    expect(typology.options!.length).toBeGreaterThanOrEqual(5);
+    expect(content.participatoryText).toMatch(/^#/m);
+    expect(content.participatoryText).toMatch(/santé/);
+  });
+
+  describe('in a test database', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp();
+    });
+    afterAll(() => t.close());
+
+    it('is served through the API: proposals, survey questions, motions, participatory text', async () => {
+      const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
+      const byType = Object.fromEntries(space.components.map((c: { id: string; type: string }) => [c.type, c.id]));
+      const proposals = await t.gql(`query($c: ID!) { proposals(componentId: $c) { reference title official state } }`, { c: byType.PROPOSALS });
+      expect(proposals.data.proposals).toHaveLength(content.proposals.length);
+      expect(proposals.data.proposals[0]).toMatchObject({ reference: content.proposals[0].reference, title: content.proposals[0].title, official: true, state: 'NOT_ANSWERED' });
+      const survey = await t.gql(`query($c: ID!) { survey(componentId: $c) { title questions { type body options { body } scale { points labels } } } }`, { c: byType.SURVEY });
+      expect(survey.data.survey.questions).toHaveLength(content.survey.questions.length);
+      expect(survey.data.survey.questions[0].options.map((o: { body: string }) => o.body)).toEqual(content.survey.questions[0].options);
+      const text = await t.gql(`query($c: ID!) { participatoryTextSource(componentId: $c) }`, { c: byType.PARTICIPATORY_TEXT });
+      expect(text.data.participatoryTextSource).toBe(content.participatoryText);
+      const wrongType = await t.gql(`query($c: ID!) { motions(componentId: $c) { id } }`, { c: byType.PROPOSALS });
+      expect(wrongType.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+
+      const assembly = (await t.gql(`{ space(slug: "assemblee-filiere-sante-numerique") { components { id type } } }`)).data.space;
+      const motions = await t.gql(`query($c: ID!) { motions(componentId: $c) { reference title } }`, { c: assembly.components[0].id });
+      expect(motions.data.motions.map((m: { title: string }) => m.title)).toEqual(content.assembly.motions.map((m) => m.title));
+      const surveys = await t.gql(`{ surveys { title questionCount spaceSlug } }`);
+      expect(surveys.data.surveys).toEqual([{ title: content.survey.title, questionCount: content.survey.questions.length, spaceSlug: 'structuration-filiere-sante-numerique' }]);
+    });
+
+    it('is loaded once: a second load changes nothing', async () => {
+      const before = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
+      const service = t.app.get(DemoContentService);
+      expect(await service.loadOnce()).toBe(false);
+      const after = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
+      expect(after).toEqual(before);
+    });
+  });
+
+  it('race: five processes loading at once on a fresh database load it exactly once', async () => {
+    const cluster = readCluster();
+    const name = `concerto_race_${randomBytes(4).toString('hex')}`;
+    await createDatabaseIfMissing(cluster.adminUrl, name);
+    const url = cluster.urlTemplate.replace('{db}', name);
+    await runMigrations(url);
+    const sources = await Promise.all(Array.from({ length: 5 }, () => new DataSource(dataSourceOptions(url)).initialize()));
+    try {
+      const results = await Promise.all(sources.map((ds) => new DemoContentService(ds, new ActionLogService()).loadOnce()));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const [row] = await sources[0].query(`SELECT count(*) AS spaces, (SELECT count(*) FROM proposals) AS proposals FROM participatory_spaces`);
+      expect(Number(row.spaces)).toBe(2);
+      expect(Number(row.proposals)).toBe(content.proposals.length);
+    } finally {
+      await Promise.all(sources.map((ds) => ds.destroy()));
+      await dropDatabase(cluster.adminUrl, name);
+    }
+  });
+});

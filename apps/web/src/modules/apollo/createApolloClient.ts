@@ -1,0 +1,34 @@
+import { ApolloClient, HttpLink, InMemoryCache, type ApolloLink } from '@apollo/client';
+
+/** The cache: entities are normalised by `id`; lists are replaced, never merged. */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      ParticipatorySpace: {
+        fields: {
+          phases: { merge: (_existing, incoming: unknown[]) => incoming },
+          components: { merge: (_existing, incoming: unknown[]) => incoming },
+        },
+      },
+      Query: {
+        fields: {
+          spaces: { merge: (_existing, incoming: unknown[]) => incoming },
+          assemblyMembers: { merge: (_existing, incoming: unknown[]) => incoming },
+          spaceRoles: { merge: (_existing, incoming: unknown[]) => incoming },
+        },
+      },
+    },
+  });
+}
+
+/**
+ * The browser's Apollo client: same-origin `/graphql`, the session travels in the
+ * httpOnly cookie set by `register`/`login` (`credentials: 'same-origin'`).
+ * @param link another link (tests)
+ */
+export function createApolloClient(link?: ApolloLink): ApolloClient {
+  return new ApolloClient({
+    link: link ?? new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    cache: createCache(),
+  });
+}

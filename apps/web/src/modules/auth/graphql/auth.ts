@@ -1,0 +1,74 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+
+/** The signed-in user, as the header and the guards use it. */
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+}
+
+export const ME_QUERY: TypedDocumentNode<{ me: Me | null }, Record<string, never>> = gql`
+  query Me {
+    me {
+      id
+      name
+      email
+      isAdmin
+    }
+  }
+`;
+
+interface AuthPayload {
+  user: Me;
+}
+
+export interface RegisterVariables {
+  input: { name: string; email: string; password: string };
+}
+
+export const REGISTER_MUTATION: TypedDocumentNode<{ register: AuthPayload }, RegisterVariables> = gql`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) {
+      user {
+        id
+        name
+        email
+        isAdmin
+      }
+    }
+  }
+`;
+
+export interface LoginVariables {
+  input: { email: string; password: string };
+}
+
+export const LOGIN_MUTATION: TypedDocumentNode<{ login: AuthPayload }, LoginVariables> = gql`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      user {
+        id
+        name
+        email
+        isAdmin
+      }
+    }
+  }
+`;
+
+export const LOGOUT_MUTATION: TypedDocumentNode<{ logout: boolean }, Record<string, never>> = gql`
+  mutation Logout {
+    logout
+  }
+`;
+
+/** Spaces the viewer may administer (to show the "Administration" link to space admins). */
+export const ADMINISTERED_SPACES_QUERY: TypedDocumentNode<{ spaces: Array<{ id: string; viewerCanAdminister: boolean }> }, Record<string, never>> = gql`
+  query AdministeredSpaces {
+    spaces {
+      id
+      viewerCanAdminister
+    }
+  }
+`;

@@ -1,0 +1,36 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
+import { useFocusMainOnNavigation } from '../hooks/useFocusMainOnNavigation';
+import { Footer } from './Footer';
+import { Header } from './Header';
+
+/** A one-off message passed in the navigation state (e.g. "Bienvenue" after sign-up). */
+function flashOf(state: unknown): string {
+  const flash = (state as { flash?: unknown } | null)?.flash;
+  return typeof flash === 'string' ? flash : '';
+}
+
+/** Skip link, header, `<main id="contenu">` holding the page, footer. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  useFocusMainOnNavigation(main);
+  const flash = flashOf(location.state);
+  return (
+    <div className="app">
+      <a href="#contenu" className="skip-link">
+        {t('layout.skipLink')}
+      </a>
+      <Header />
+      <main id="contenu" ref={main} tabIndex={-1} className="site-main">
+        <div role="status" aria-live="polite" className={flash ? 'message message--success flash' : 'message message--empty'}>
+          {flash}
+        </div>
+        <Outlet />
+      </main>
+      <Footer />
+    </div>
+  );
+}

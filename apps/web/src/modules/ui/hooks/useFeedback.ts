@@ -1,0 +1,36 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage, parseApiError, type ApiErrorInfo, type ErrorMessageOverrides } from '../utils/apiError';
+
+export interface FeedbackState {
+  /** Success message, announced politely. */
+  status: string;
+  /** Error message, announced as an alert. */
+  error: string | null;
+  /** Constraint messages that came with the error. */
+  details: string[];
+}
+
+export interface Feedback extends FeedbackState {
+  succeed: (message: string) => void;
+  /** Shows the message for an API error; returns the parsed error for field-level handling. */
+  fail: (error: unknown, overrides?: ErrorMessageOverrides) => ApiErrorInfo;
+  clear: () => void;
+}
+
+/** Success / error messages of a form or a group of actions (see `FeedbackMessages`). */
+export function useFeedback(): Feedback {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<FeedbackState>({ status: '', error: null, details: [] });
+  const succeed = useCallback((message: string) => setState({ status: message, error: null, details: [] }), []);
+  const fail = useCallback(
+    (error: unknown, overrides?: ErrorMessageOverrides) => {
+      const info = parseApiError(error);
+      setState({ status: '', error: errorMessage(info, t, i18n.language, overrides), details: info.validationErrors });
+      return info;
+    },
+    [t, i18n.language],
+  );
+  const clear = useCallback(() => setState({ status: '', error: null, details: [] }), []);
+  return { ...state, succeed, fail, clear };
+}

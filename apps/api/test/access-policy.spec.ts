@@ -52,7 +52,9 @@ describe('access policy on every resolver', () => {
     const sessions = { viewerFromRequest: async () => null };
     const instance = new AccessGuard(t.app.get(Reflector), sessions as never, {} as never);
     const context = {
-      getHandler: () => function unguarded() {},
+      getHandler: () => function unguarded() {
+        return undefined;
+      },
       getClass: () => class NoPolicy {},
       getType: () => 'http',
       switchToHttp: () => ({ getRequest: () => ({ viewer: null, headers: {} }) }),

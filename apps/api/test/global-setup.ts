@@ -11,7 +11,6 @@ import { FirstAdminService } from '../src/modules/user/first-admin.service';
 import { startTestServer, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, writeCluster } from './test-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __CONCERTO_EMBEDDED__: EmbeddedPostgres | null;
 }
 

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm test`: lint, type-check, the API's Jest tests on a real PostgreSQL, the web's Vitest
+// tests, and the browser end-to-end tests — every step runs even when an earlier one fails.
+// Ends with one plain line `N passed, N failed, N skipped` (CI reads it; Jest and Vitest
+// summaries are not read).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+const results = 'dist/test-results';
+rmSync(results, { recursive: true, force: true });
+
+const steps = [
+  { name: 'lint', args: ['run-many', '-t', 'lint', '--parallel=2'] },
+  { name: 'typecheck', args: ['run-many', '-t', 'typecheck', '--parallel=2'] },
+  { name: 'api tests', args: ['run', 'api:test'], report: 'api.json' },
+  { name: 'web tests', args: ['run', 'web:test'], report: 'web.json' },
+  { name: 'end-to-end tests', args: ['run', 'e2e:e2e'], report: 'e2e.json' },
+];
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+for (const step of steps) {
+  const started = Date.now();
+  process.stdout.write(`\n=== ${step.name} ===\n`);
+  const run = spawnSync('npx', ['nx', ...step.args, '--outputStyle=stream', '--skip-nx-cache'], { stdio: 'inherit', env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = run.status === 0;
+  if (step.report) {
+    const file = `${results}/${step.report}`;
+    if (existsSync(file)) {
+      const report = JSON.parse(readFileSync(file, 'utf8'));
+      totals.passed += report.numPassedTests ?? 0;
+      totals.failed += report.numFailedTests ?? 0;
+      totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+      // a suite that failed to run (e.g. a crash before any test) counts as a failure
+      const brokenSuites = (report.testResults ?? []).filter((s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed'));
+      totals.failed += brokenSuites.length;
+      if (!ok && report.numFailedTests === 0 && brokenSuites.length === 0) totals.failed += 1;
+    } else {
+      totals.failed += 1; // the runner did not even produce its report
+    }
+  } else if (!ok) {
+    totals.failed += 1; // a lint or type error counts as one failure
+  }
+  if (!ok) failedSteps.push(step.name);
+  process.stdout.write(`=== ${step.name}: ${ok ? 'ok' : 'FAILED'} in ${seconds}s ===\n`);
+}
+
+if (failedSteps.length) process.stdout.write(`\nfailed steps: ${failedSteps.join(', ')}\n`);
+process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.exit(failedSteps.length ? 1 : 0);

@@ -1,0 +1,86 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+const WORKSPACE = resolve(__dirname, '../../..');
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+/** PIDs of processes whose command line mentions `needle` (other than this one). */
+export function processesMentioning(needle: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', needle], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number)
+      .filter((pid) => pid !== process.pid);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The production build (`dist/apps/api/main.js`, serving `dist/apps/web`) started the way
+ * `npm start` starts it, with its embedded PostgreSQL in `dataDir`.
+ */
+export class ConcertoServer {
+  private child?: ChildProcess;
+  output = '';
+  constructor(
+    readonly port: number,
+    readonly dataDir: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts the server and waits until `/healthz` answers 200 (at most 120 s). */
+  async start(): Promise<void> {
+    const main = join(WORKSPACE, 'dist/apps/api/main.js');
+    if (!existsSync(main)) throw new Error(`${main} is missing: build first (nx run-many -t build)`);
+    this.output = '';
+    this.child = spawn(process.execPath, [main], {
+      cwd: WORKSPACE,
+      env: { ...process.env, NODE_ENV: 'development', PORT: String(this.port), EMBEDDED_POSTGRES_DIR: this.dataDir, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.on('data', (d) => (this.output += d));
+    this.child.stderr!.on('data', (d) => (this.output += d));
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`server exited with ${this.child.exitCode}:\n${this.output}`);
+      try {
+        const response = await fetch(`${this.url}/healthz`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`server did not answer /healthz within 120 s:\n${this.output}`);
+  }
+
+  /** Sends SIGINT (Ctrl-C) and waits for the process to exit; returns its exit code. */
+  async stop(): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    child.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 30_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+    return code;
+  }
+}

@@ -1,0 +1,80 @@
+import { useQuery } from '@apollo/client/react';
+import { ComponentType } from '@concerto/domain';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Loading } from '../../ui/components/Loading';
+import { NotFoundPage } from '../../ui/components/NotFoundPage';
+import { Paragraphs } from '../../ui/components/Paragraphs';
+import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, type ComponentInfo } from '../graphql/components';
+import { MotionList } from './MotionList';
+import { ParticipatoryTextView } from './ParticipatoryTextView';
+import { ProposalList } from './ProposalList';
+import { SurveyView } from './SurveyView';
+
+function ComponentBody({ component }: { component: ComponentInfo }) {
+  switch (component.type) {
+    case ComponentType.PROPOSALS:
+      return <ProposalList componentId={component.id} />;
+    case ComponentType.PARTICIPATORY_TEXT:
+      return <ParticipatoryTextView componentId={component.id} />;
+    case ComponentType.SURVEY:
+      return <SurveyView componentId={component.id} />;
+    case ComponentType.MOTIONS:
+      return <MotionList componentId={component.id} />;
+    default:
+      return null;
+  }
+}
+
+/** `/espaces/:slug/f/:componentId`: a component (Fonctionnalité), shown by its type. */
+export function ComponentPage() {
+  const { slug = '', componentId = '' } = useParams();
+  const { t } = useTranslation();
+  const spaceQuery = useQuery(COMPONENT_SPACE_QUERY, { variables: { slug } });
+  const componentQuery = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
+  const space = spaceQuery.data?.space;
+  const component = componentQuery.data?.component;
+  const error = (!space && spaceQuery.error) || (!component && componentQuery.error);
+  useDocumentTitle(component && space ? `${component.title} · ${space.title}` : error ? null : t('common.loading'));
+
+  if (error) {
+    return (
+      <QueryErrorView
+        error={error}
+        onRetry={() => {
+          void spaceQuery.refetch();
+          void componentQuery.refetch();
+        }}
+      />
+    );
+  }
+  if (!space || !component) return <Loading page />;
+  if (component.spaceId !== space.id) return <NotFoundPage />;
+
+  const isProcess = space.type === 'PROCESS';
+  return (
+    <article className="page" aria-labelledby="page-title">
+      <nav aria-label={t('spaces.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={isProcess ? '/concertations' : '/assemblees'}>{t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies')}</Link>
+          </li>
+          <li>
+            <Link to={`/espaces/${space.slug}`}>{space.title}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{component.title}</span>
+          </li>
+        </ol>
+      </nav>
+      <header className="page__header">
+        <p className="eyebrow">{t(`spaces.componentType.${component.type}`)}</p>
+        <h1 id="page-title">{component.title}</h1>
+        {component.description ? <Paragraphs text={component.description} className="lead" /> : null}
+      </header>
+      <ComponentBody component={component} />
+    </article>
+  );
+}

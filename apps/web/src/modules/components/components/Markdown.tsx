@@ -1,0 +1,38 @@
+import { createElement, type ReactNode } from 'react';
+import { parseMarkdown, type Inline, type MarkdownList } from '../utils/markdown';
+
+function renderInline(content: Inline[]): ReactNode[] {
+  return content.map((inline, index) => (inline.kind === 'strong' ? <strong key={index}>{inline.text}</strong> : inline.text));
+}
+
+function renderList(list: MarkdownList, key?: number): ReactNode {
+  const items = list.items.map((item, index) => (
+    <li key={index}>
+      {renderInline(item.content)}
+      {item.children ? renderList(item.children) : null}
+    </li>
+  ));
+  return list.ordered ? <ol key={key}>{items}</ol> : <ul key={key}>{items}</ul>;
+}
+
+/**
+ * Renders the Markdown subset of `parseMarkdown` as React elements.
+ * @param headingOffset added to each heading's depth, so that `#` sits under the page's `<h1>`
+ */
+export function Markdown({ source, headingOffset = 1, className }: { source: string; headingOffset?: number; className?: string }) {
+  const blocks = parseMarkdown(source);
+  return (
+    <div className={className}>
+      {blocks.map((block, index) => {
+        switch (block.kind) {
+          case 'heading':
+            return createElement(`h${Math.min(6, block.depth + headingOffset)}`, { key: index }, ...renderInline(block.content));
+          case 'paragraph':
+            return <p key={index}>{renderInline(block.content)}</p>;
+          case 'list':
+            return renderList(block.list, index);
+        }
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { DateRange } from '../../ui/components/DateRange';
+import { ErrorAlert } from '../../ui/components/FeedbackMessages';
+import { Loading } from '../../ui/components/Loading';
+import { Paragraphs } from '../../ui/components/Paragraphs';
+import { errorMessage, parseApiError } from '../../ui/utils/apiError';
+import { SURVEY_QUERY, type SurveyQuestion } from '../graphql/components';
+
+const KNOWN_TYPES = new Set(['SHORT_ANSWER', 'LONG_ANSWER', 'SINGLE_OPTION', 'MULTIPLE_OPTION', 'SCALE']);
+
+interface Section {
+  title: string | null;
+  questions: SurveyQuestion[];
+}
+
+/** Groups consecutive questions by their `section` heading, in question order. */
+export function groupBySection(questions: SurveyQuestion[]): Section[] {
+  const sections: Section[] = [];
+  for (const question of [...questions].sort((a, b) => a.position - b.position)) {
+    const title = question.section?.trim() || null;
+    const last = sections[sections.length - 1];
+    if (last && last.title === title) last.questions.push(question);
+    else sections.push({ title, questions: [question] });
+  }
+  return sections;
+}
+
+/** A SURVEY component's questionnaire, read-only for now. */
+export function SurveyView({ componentId }: { componentId: string }) {
+  const { t, i18n } = useTranslation();
+  const { data, loading, error } = useQuery(SURVEY_QUERY, { variables: { componentId } });
+  if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
+  if (loading && !data) return <Loading />;
+  const survey = data?.survey;
+  if (!survey) return null;
+  const sections = groupBySection(survey.questions);
+  // Questions are numbered across sections: each section's list starts after the previous ones.
+  const starts = sections.map((_, index) => 1 + sections.slice(0, index).reduce((sum, section) => sum + section.questions.length, 0));
+  return (
+    <div className="survey">
+      <p>
+        <span className={survey.open ? 'badge badge--open' : 'badge badge--closed'}>{t(survey.open ? 'surveys.open' : 'surveys.closed')}</span>{' '}
+        <DateRange start={survey.opensAt} end={survey.closesAt} kind="instant" />
+      </p>
+      <p className="notice">{t('surveys.answerSoon')}</p>
+      {survey.description ? <Paragraphs text={survey.description} className="prose" /> : null}
+      {sections.map((section, sectionIndex) => (
+        <section key={sectionIndex} className="survey__section" aria-labelledby={`survey-section-${sectionIndex}`}>
+          <h2 id={`survey-section-${sectionIndex}`}>{section.title ?? t('surveys.otherQuestions')}</h2>
+          <ol className="questions" start={starts[sectionIndex]}>
+            {section.questions.map((question) => (
+              <li key={question.id} className="question">
+                <QuestionView question={question} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function QuestionView({ question }: { question: SurveyQuestion }) {
+  const { t } = useTranslation();
+  const type = KNOWN_TYPES.has(question.type) ? question.type : 'OTHER';
+  const options = [...question.options].sort((a, b) => a.position - b.position);
+  return (
+    <>
+      <h3 className="question__body">{question.body}</h3>
+      <p className="question__meta">
+        {t(`surveys.questionType.${type}`)}
+        {question.mandatory ? ` · ${t('surveys.mandatory')}` : ''}
+      </p>
+      {question.description ? <Paragraphs text={question.description} className="question__description" /> : null}
+      {options.length > 0 ? (
+        <ul className="question__options">
+          {options.map((option) => (
+            <li key={option.id}>
+              {option.body}
+              {option.freeText ? ` ${t('surveys.freeText')}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {question.scale ? (
+        <>
+          <p className="question__scale-label">{t('surveys.scaleLabel', { points: question.scale.points })}</p>
+          <ol className="question__scale">
+            {Array.from({ length: question.scale.points }, (_, index) => (
+              <li key={index}>
+                <span className="scale__point">{index + 1}</span> {question.scale?.labels[index] ?? ''}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import type { ComponentType } from '@concerto/domain';
+import { gql, type TypedDocumentNode } from '@apollo/client';
+
+export interface ComponentInfo {
+  id: string;
+  title: string;
+  description: string;
+  type: ComponentType;
+  spaceId: string;
+  published: boolean;
+}
+
+export const COMPONENT_QUERY: TypedDocumentNode<{ component: ComponentInfo }, { id: string }> = gql`
+  query Component($id: ID!) {
+    component(id: $id) {
+      id
+      title
+      description
+      type
+      spaceId
+      published
+    }
+  }
+`;
+
+/** The space a component page sits in (breadcrumb, consistency check). */
+export const COMPONENT_SPACE_QUERY: TypedDocumentNode<
+  { space: { id: string; slug: string; title: string; type: 'PROCESS' | 'ASSEMBLY' } },
+  { slug: string }
+> = gql`
+  query ComponentSpace($slug: String!) {
+    space(slug: $slug) {
+      id
+      slug
+      title
+      type
+    }
+  }
+`;
+
+export type ProposalState = 'NOT_ANSWERED' | 'EVALUATING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
+
+export interface Proposal {
+  id: string;
+  reference: string | null;
+  title: string;
+  body: string;
+  state: ProposalState;
+  official: boolean;
+  authorName: string | null;
+}
+
+export const PROPOSALS_QUERY: TypedDocumentNode<{ proposals: Proposal[] }, { componentId: string }> = gql`
+  query Proposals($componentId: ID!) {
+    proposals(componentId: $componentId) {
+      id
+      reference
+      title
+      body
+      state
+      official
+      authorName
+    }
+  }
+`;
+
+export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<{ participatoryTextSource: string | null }, { componentId: string }> = gql`
+  query ParticipatoryTextSource($componentId: ID!) {
+    participatoryTextSource(componentId: $componentId)
+  }
+`;
+
+export interface SurveyQuestion {
+  id: string;
+  position: number;
+  section: string | null;
+  body: string;
+  description: string | null;
+  type: string;
+  mandatory: boolean;
+  options: Array<{ id: string; body: string; position: number; freeText: boolean }>;
+  scale: { points: number; labels: string[] } | null;
+}
+
+export interface Survey {
+  id: string;
+  title: string;
+  description: string;
+  open: boolean;
+  opensAt: string | null;
+  closesAt: string | null;
+  questions: SurveyQuestion[];
+}
+
+export const SURVEY_QUERY: TypedDocumentNode<{ survey: Survey }, { componentId: string }> = gql`
+  query Survey($componentId: ID!) {
+    survey(componentId: $componentId) {
+      id
+      title
+      description
+      open
+      opensAt
+      closesAt
+      questions {
+        id
+        position
+        section
+        body
+        description
+        type
+        mandatory
+        options {
+          id
+          body
+          position
+          freeText
+        }
+        scale {
+          points
+          labels
+        }
+      }
+    }
+  }
+`;
+
+export interface Motion {
+  id: string;
+  reference: string | null;
+  title: string;
+  body: string;
+}
+
+export const MOTIONS_QUERY: TypedDocumentNode<{ motions: Motion[] }, { componentId: string }> = gql`
+  query Motions($componentId: ID!) {
+    motions(componentId: $componentId) {
+      id
+      reference
+      title
+      body
+    }
+  }
+`;

@@ -1,0 +1,92 @@
+import { useQuery } from '@apollo/client/react';
+import { SpaceType } from '@concerto/domain';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { DemoBadge } from '../../ui/components/DemoBadge';
+import { Loading } from '../../ui/components/Loading';
+import { Paragraphs } from '../../ui/components/Paragraphs';
+import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { SPACE_QUERY } from '../graphql/spaces';
+import { MemberList } from './MemberList';
+import { PhaseList } from './PhaseList';
+
+/** `/espaces/:slug`: a Concertation or an Assemblée. */
+export function SpacePage() {
+  const { slug = '' } = useParams();
+  const { t } = useTranslation();
+  const { data, loading, error, refetch } = useQuery(SPACE_QUERY, { variables: { slug } });
+  const space = data?.space;
+  useDocumentTitle(space?.title ?? (error ? null : t('common.loading')));
+
+  if (error && !space) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
+  if (loading || !space) return <Loading page />;
+
+  const isProcess = space.type === SpaceType.PROCESS;
+  const listPath = isProcess ? '/concertations' : '/assemblees';
+  return (
+    <article className="page" aria-labelledby="page-title">
+      <nav aria-label={t('spaces.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={listPath}>{t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies')}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{space.title}</span>
+          </li>
+        </ol>
+      </nav>
+      <header className="page__header">
+        <p className="eyebrow">
+          {t(`spaces.typeLabel.${space.type}`)} {space.isDemo ? <DemoBadge /> : null}{' '}
+          {!space.published ? <span className="badge badge--muted">{t('common.unpublished')}</span> : null}
+        </p>
+        <h1 id="page-title">{space.title}</h1>
+        {space.subtitle ? <p className="lead">{space.subtitle}</p> : null}
+        {space.viewerCanAdminister ? (
+          <p>
+            <Link to={`/admin/espaces/${space.slug}`}>{t('spaces.adminThisSpace')}</Link>
+          </p>
+        ) : null}
+      </header>
+
+      {space.description ? (
+        <section aria-labelledby="space-description">
+          <h2 id="space-description">{t('spaces.description')}</h2>
+          <Paragraphs text={space.description} className="prose" />
+        </section>
+      ) : null}
+
+      {isProcess && space.phases.length > 0 ? (
+        <section aria-labelledby="space-phases">
+          <h2 id="space-phases">{t('spaces.phases')}</h2>
+          <PhaseList phases={space.phases} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="space-components">
+        <h2 id="space-components">{t('spaces.components')}</h2>
+        {space.components.length === 0 ? (
+          <p>{t('spaces.noComponents')}</p>
+        ) : (
+          <ul className="component-links">
+            {space.components.map((component) => (
+              <li key={component.id}>
+                <Link to={`/espaces/${space.slug}/f/${component.id}`}>{component.title}</Link>{' '}
+                <span className="muted">({t(`spaces.componentType.${component.type}`)})</span>
+                {!component.published ? <span className="badge badge--muted">{t('common.unpublished')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {space.type === SpaceType.ASSEMBLY ? (
+        <section aria-labelledby="space-members">
+          <h2 id="space-members">{t('spaces.members')}</h2>
+          <MemberList spaceId={space.id} />
+        </section>
+      ) : null}
+    </article>
+  );
+}

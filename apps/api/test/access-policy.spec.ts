@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { MetadataScanner, Reflector } from '@nestjs/core';
 import { ACCESS_POLICY, AccessPolicy } from '../src/common/access/access-policy';
+import { AccessGuard } from '../src/common/access/access.guard';
 import { startTestApp, TestApp } from './test-app';
 
 const RESOLVER_TYPE = 'graphql:resolver_type';
@@ -48,7 +49,6 @@ describe('access policy on every resolver', () => {
   });
 
   it('fails closed: the guard refuses a handler without a policy', async () => {
-    const { AccessGuard } = await import('../src/common/access/access.guard');
     const sessions = { viewerFromRequest: async () => null };
     const instance = new AccessGuard(t.app.get(Reflector), sessions as never, {} as never);
     const context = {

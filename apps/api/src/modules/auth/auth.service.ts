@@ -1,7 +1,7 @@
 import { passwordWeakness } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
@@ -18,7 +18,7 @@ const PASSWORD_MESSAGES = {
   tooSimple: 'password: trop simple, variez les caractères',
 } as const;
 
-/** Sign-up, sign-in and sign-out. Passwords are hashed with argon2id (library defaults: 64 MiB, t=3). */
+/** Sign-up, sign-in and sign-out. Passwords are hashed with argon2id (@node-rs/argon2 defaults m=19 MiB, t=2, p=1: OWASP Password Storage Cheat Sheet's minimum). */
 @Injectable()
 export class AuthService {
   constructor(
@@ -36,7 +36,7 @@ export class AuthService {
   async register(input: RegisterInput): Promise<{ user: UserEntity; token: string }> {
     const weakness = passwordWeakness(input.password);
     if (weakness) throw DomainError.badInput(PASSWORD_MESSAGES[weakness], { field: 'password', reason: weakness });
-    const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
+    const passwordHash = await argon2Hash(input.password);
     let user: UserEntity;
     try {
       user = await this.dataSource.transaction(async (manager) => {
@@ -73,8 +73,8 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('lower(u.email) = lower(:email)', { email: email.trim() })
       .getOne();
-    decoyHash ??= argon2.hash('decoy-password-for-timing', { type: argon2.argon2id });
-    const valid = await argon2.verify(user?.passwordHash ?? (await decoyHash), password).catch(() => false);
+    decoyHash ??= argon2Hash('decoy-password-for-timing');
+    const valid = await argon2Verify(user?.passwordHash ?? (await decoyHash), password).catch(() => false);
     if (!user || !valid) throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
     const { token } = await this.sessions.open(user.id);
     return { user, token };
@@ -91,6 +91,6 @@ export class AuthService {
    * @returns argon2id hash string
    */
   hashPassword(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
+    return argon2Hash(password);
   }
 }

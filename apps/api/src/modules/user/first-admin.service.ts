@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
+import { hash as argon2Hash } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
@@ -28,7 +28,7 @@ export class FirstAdminService {
   async ensure(print: (text: string) => void = (t) => process.stdout.write(t)): Promise<string | null> {
     const generated = !this.config.ADMIN_PASSWORD;
     const password = this.config.ADMIN_PASSWORD ?? randomBytes(18).toString('base64url');
-    const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
+    const passwordHash = await argon2Hash(password);
     const created = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concerto:first-admin'))`);
       const existing = await manager.query(`SELECT 1 FROM users WHERE is_admin LIMIT 1`);

@@ -30,5 +30,7 @@ export function createApolloClient(link?: ApolloLink): ApolloClient {
   return new ApolloClient({
     link: link ?? new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
     cache: createCache(),
+    // Pages show what the database holds now (exact counts), then keep the cache for re-renders.
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' } },
   });
 }

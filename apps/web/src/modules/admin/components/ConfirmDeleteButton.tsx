@@ -6,7 +6,7 @@ interface ConfirmDeleteButtonProps {
   /** Visible label of the first button (default "Supprimer"). */
   label?: string;
   /** What is deleted, for screen readers and the confirmation question (e.g. `la phase « X »`). */
-  target: string;
+  target?: string;
   /** The item's name in the question. */
   name: string;
   onConfirm: () => Promise<unknown> | void;
@@ -37,7 +37,7 @@ export function ConfirmDeleteButton({ label, target, name, onConfirm, disabled }
     return (
       <button type="button" ref={openerRef} className="button button--danger" onClick={() => setConfirming(true)} disabled={disabled}>
         {label ?? t('common.delete')}
-        <VisuallyHidden> {target}</VisuallyHidden>
+        {target ? <VisuallyHidden> {target}</VisuallyHidden> : null}
       </button>
     );
   }
@@ -57,7 +57,7 @@ export function ConfirmDeleteButton({ label, target, name, onConfirm, disabled }
       <span className="confirm__question">{t('common.confirmDeleteQuestion', { name })}</span>{' '}
       <button type="button" ref={confirmRef} className="button button--danger" onClick={() => void confirm()} disabled={busy}>
         {t('common.confirmDelete')}
-        <VisuallyHidden> {target}</VisuallyHidden>
+        {target ? <VisuallyHidden> {target}</VisuallyHidden> : null}
       </button>{' '}
       <button
         type="button"

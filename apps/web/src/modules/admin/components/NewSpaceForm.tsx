@@ -24,7 +24,7 @@ export function NewSpaceForm() {
     if (!SpaceLimits.slugPattern.test(values.slug.trim()) || values.slug.trim().length > SpaceLimits.slugMaxLength) found.slug = t('admin.slugHint');
     const title = values.title.trim();
     if (title.length < SpaceLimits.titleMinLength || title.length > SpaceLimits.titleMaxLength) {
-      found.title = t('errors.BAD_USER_INPUT');
+      found.title = t('admin.titleLength', { min: SpaceLimits.titleMinLength, max: SpaceLimits.titleMaxLength });
     }
     return found;
   }

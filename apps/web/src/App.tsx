@@ -1,0 +1,34 @@
+import { SpaceType } from '@concerto/domain';
+import { Route, Routes } from 'react-router';
+import { AdminPage } from './modules/admin/components/AdminPage';
+import { SpaceAdminPage } from './modules/admin/components/SpaceAdminPage';
+import { SignInPage } from './modules/auth/components/SignInPage';
+import { SignUpPage } from './modules/auth/components/SignUpPage';
+import { ComponentPage } from './modules/components/components/ComponentPage';
+import { AppLayout } from './modules/layout/components/AppLayout';
+import { HomePage } from './modules/spaces/components/HomePage';
+import { SpaceListPage } from './modules/spaces/components/SpaceListPage';
+import { SpacePage } from './modules/spaces/components/SpacePage';
+import { SurveyListPage } from './modules/spaces/components/SurveyListPage';
+import { NotFoundPage } from './modules/ui/components/NotFoundPage';
+
+/** The routes (French paths), all inside the layout. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="concertations" element={<SpaceListPage key="processes" type={SpaceType.PROCESS} />} />
+        <Route path="assemblees" element={<SpaceListPage key="assemblies" type={SpaceType.ASSEMBLY} />} />
+        <Route path="enquetes" element={<SurveyListPage />} />
+        <Route path="espaces/:slug" element={<SpacePage />} />
+        <Route path="espaces/:slug/f/:componentId" element={<ComponentPage />} />
+        <Route path="inscription" element={<SignUpPage />} />
+        <Route path="connexion" element={<SignInPage />} />
+        <Route path="admin" element={<AdminPage />} />
+        <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

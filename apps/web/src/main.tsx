@@ -1,0 +1,23 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
+import { AppRoutes } from './App';
+import { i18n } from './i18n/i18n';
+import { createApolloClient } from './modules/apollo/createApolloClient';
+import './styles.css';
+
+const client = createApolloClient();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <ApolloProvider client={client}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </ApolloProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

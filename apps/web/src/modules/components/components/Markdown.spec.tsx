@@ -1,0 +1,91 @@
+import { render, screen, within } from '@testing-library/react';
+import { parseMarkdown, parseInline } from '../utils/markdown';
+import { Markdown } from './Markdown';
+
+describe('parseInline', () => {
+  it('splits **bold** runs from text', () => {
+    expect(parseInline('a **b** c')).toEqual([
+      { kind: 'text', text: 'a ' },
+      { kind: 'strong', text: 'b' },
+      { kind: 'text', text: ' c' },
+    ]);
+  });
+
+  it('keeps an unmatched ** as text', () => {
+    expect(parseInline('2 ** 3')).toEqual([{ kind: 'text', text: '2 ** 3' }]);
+  });
+});
+
+describe('parseMarkdown', () => {
+  it('nests indented list items under the previous item', () => {
+    const blocks = parseMarkdown('- one\n  - one.a\n  - one.b\n- two');
+    expect(blocks).toHaveLength(1);
+    const block = blocks[0];
+    if (block.kind !== 'list') throw new Error('expected a list');
+    expect(block.list.items).toHaveLength(2);
+    expect(block.list.items[0].children?.items.map((item) => item.content)).toEqual([
+      [{ kind: 'text', text: 'one.a' }],
+      [{ kind: 'text', text: 'one.b' }],
+    ]);
+  });
+
+  it('joins consecutive lines into one paragraph and splits on blank lines', () => {
+    const blocks = parseMarkdown('first line\nsame paragraph\n\nsecond');
+    expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph']);
+    expect(blocks[0]).toEqual({ kind: 'paragraph', content: [{ kind: 'text', text: 'first line same paragraph' }] });
+  });
+});
+
+describe('<Markdown>', () => {
+  const source = [
+    '# 5. Les propositions',
+    '',
+    'Une introduction avec du **gras** au milieu.',
+    '',
+    '## Axe 1 - Circulation maîtrisée des données',
+    '',
+    '### Sous-axe',
+    '',
+    '- **1. Créer un entrepôt.** Le suivi médicamenteux…',
+    '- **2. Favoriser les partages.**',
+    '  - actions exploratoires ;',
+    '  - études cliniques.',
+  ].join('\n');
+
+  it('renders #, ## and ### as headings one level below the page title', () => {
+    render(<Markdown source={source} />);
+    expect(screen.getByRole('heading', { level: 2, name: '5. Les propositions' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: 'Axe 1 - Circulation maîtrisée des données' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 4, name: 'Sous-axe' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+  });
+
+  it('renders paragraphs with bold text', () => {
+    const { container } = render(<Markdown source={source} />);
+    const paragraph = screen.getByText(/Une introduction avec du/);
+    expect(paragraph.tagName).toBe('P');
+    expect(within(paragraph).getByText('gras').tagName).toBe('STRONG');
+    expect(container.querySelectorAll('strong')).toHaveLength(3);
+  });
+
+  it('renders "- " lines as nested lists', () => {
+    render(<Markdown source={source} />);
+    const lists = screen.getAllByRole('list');
+    expect(lists).toHaveLength(2);
+    const [outer, inner] = lists;
+    expect(within(outer).getAllByRole('listitem')).toHaveLength(4);
+    expect(within(inner).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['actions exploratoires ;', 'études cliniques.']);
+    expect(within(outer).getByText('1. Créer un entrepôt.').tagName).toBe('STRONG');
+  });
+
+  it('renders HTML in the source as text, never as markup', () => {
+    const hostile = '# Titre <img src=x onerror="alert(1)">\n\n<script>alert("xss")</script>\n\n- **<b>gras</b>**';
+    const { container } = render(<Markdown source={hostile} />);
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(screen.getByText('<script>alert("xss")</script>')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Titre <img src=x onerror="alert(1)">');
+    expect(screen.getByText('<b>gras</b>').tagName).toBe('STRONG');
+  });
+});

@@ -1,0 +1,77 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { ErrorCode } from '@concerto/domain';
+import { i18n } from '../../../i18n/i18n';
+import { errorMessage, parseApiError } from './apiError';
+
+function graphQLError(message: string, extensions: Record<string, unknown>) {
+  return new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });
+}
+
+const t = i18n.getFixedT('fr');
+const tEn = i18n.getFixedT('en');
+
+describe('parseApiError', () => {
+  it('reads code, field, reason and validation errors from the first GraphQL error', () => {
+    const info = parseApiError(graphQLError('Mot de passe trop court.', { code: 'BAD_USER_INPUT', field: 'password', reason: 'tooShort', validationErrors: ['a', 2, 'b'] }));
+    expect(info).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      serverMessage: 'Mot de passe trop court.',
+      field: 'password',
+      reason: 'tooShort',
+      validationErrors: ['a', 'b'],
+    });
+  });
+
+  it('maps unknown codes to UNKNOWN and failed fetches to NETWORK', () => {
+    expect(parseApiError(graphQLError('?', { code: 'SOMETHING_ELSE' })).code).toBe('UNKNOWN');
+    expect(parseApiError(new TypeError('Failed to fetch')).code).toBe('NETWORK');
+    expect(parseApiError('weird').code).toBe('UNKNOWN');
+  });
+
+  it('maps HTTP statuses of a server error', () => {
+    const response = new Response('', { status: 429 });
+    expect(parseApiError(new ServerError('Too many', { response, bodyText: '', result: '' } as never)).code).toBe(ErrorCode.TOO_MANY_REQUESTS);
+  });
+});
+
+describe('errorMessage', () => {
+  it.each([
+    [ErrorCode.UNAUTHENTICATED, 'Vous devez être connecté·e pour faire cela.'],
+    [ErrorCode.FORBIDDEN, "Vous n'avez pas les droits nécessaires pour faire cela."],
+    [ErrorCode.NOT_FOUND, "L'élément demandé est introuvable."],
+    [ErrorCode.TOO_MANY_REQUESTS, 'Trop de tentatives, réessayez dans une minute.'],
+    [ErrorCode.INTERNAL_SERVER_ERROR, "Une erreur inattendue est survenue sur le serveur. Rien n'a été modifié."],
+  ])('translates %s in French', (code, expected) => {
+    expect(errorMessage(parseApiError(graphQLError('server text', { code })), t, 'fr')).toBe(expected);
+  });
+
+  it('translates every code in English too', () => {
+    for (const code of Object.values(ErrorCode)) {
+      const message = errorMessage(parseApiError(graphQLError('texte du serveur', { code })), tEn, 'en');
+      expect(message).not.toBe(`errors.${code}`);
+      expect(message).not.toBe('texte du serveur');
+    }
+    expect(errorMessage(parseApiError(new TypeError('Failed to fetch')), tEn, 'en')).toBe('The server cannot be reached. Check your connection and try again.');
+  });
+
+  it("shows the server's specific message for conflicts and input errors in French", () => {
+    const conflict = parseApiError(graphQLError('Un espace utilise déjà cette adresse.', { code: 'CONFLICT' }));
+    expect(errorMessage(conflict, t, 'fr')).toBe('Un espace utilise déjà cette adresse.');
+    expect(errorMessage(conflict, tEn, 'en')).toBe('This clashes with existing data.');
+  });
+
+  it('uses the generic message when the server sent raw validation constraints', () => {
+    const info = parseApiError(graphQLError('title must be longer', { code: 'BAD_USER_INPUT', validationErrors: ['title must be longer'] }));
+    expect(errorMessage(info, t, 'fr')).toBe('Certaines informations sont invalides. Vérifiez le formulaire.');
+  });
+
+  it('translates a password weakness reason', () => {
+    const info = parseApiError(graphQLError('Mot de passe trop simple.', { code: 'BAD_USER_INPUT', field: 'password', reason: 'tooSimple' }));
+    expect(errorMessage(info, tEn, 'en')).toBe('The password is too simple: use at least 4 different characters.');
+  });
+
+  it('lets a form override the message of a code', () => {
+    const info = parseApiError(graphQLError('Adresse e-mail ou mot de passe incorrect.', { code: 'UNAUTHENTICATED' }));
+    expect(errorMessage(info, t, 'fr', { UNAUTHENTICATED: 'Adresse e-mail ou mot de passe incorrect.' })).toBe('Adresse e-mail ou mot de passe incorrect.');
+  });
+});

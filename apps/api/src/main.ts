@@ -60,7 +60,6 @@ async function main(): Promise<void> {
 
   try {
     app = await createConcertoApp(config, database.url);
-    app.enableShutdownHooks([]);
     await runFirstStartSetup(app, config);
     await app.listen(config.PORT);
     logger.log(`Concerto is running at http://localhost:${config.PORT} (GraphQL at /graphql)`);

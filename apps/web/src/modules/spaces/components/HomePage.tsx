@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 /** `/`: what Concerto is, and the three lists. */
 export function HomePage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('home.title'));
+  useDocumentTitle(t('home.documentTitle'));
   const cards = [
     { to: '/concertations', key: 'processes' },
     { to: '/assemblees', key: 'assemblies' },

@@ -4,11 +4,12 @@
 // Ends with one plain line `N passed, N failed, N skipped` (CI reads it; Jest and Vitest
 // summaries are not read).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
 const results = 'dist/test-results';
 rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
 
 const steps = [
   { name: 'lint', args: ['run-many', '-t', 'lint', '--parallel=2'] },

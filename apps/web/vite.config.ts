@@ -11,6 +11,7 @@ const apiUrl = process.env.API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: webRoot,
+  cacheDir: `${workspaceRoot}node_modules/.vite/web`,
   plugins: [react()],
   resolve: {
     alias: {
@@ -21,6 +22,18 @@ export default defineConfig({
     outDir: `${workspaceRoot}dist/apps/web`,
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: keep them in their own cacheable chunk.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/, priority: 3 },
+            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 4200,
@@ -39,5 +52,7 @@ export default defineConfig({
     include: ['src/**/*.spec.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // Jest-compatible report for CI (paths here are relative to `root`, i.e. apps/web).
+    outputFile: { json: `${workspaceRoot}dist/test-results/web.json` },
   },
 });

@@ -44,9 +44,11 @@ describe('demo content from the 2021 report', () => {
     it('is served through the API: proposals, survey questions, motions, participatory text', async () => {
       const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
       const byType = Object.fromEntries(space.components.map((c: { id: string; type: string }) => [c.type, c.id]));
-      const proposals = await t.gql(`query($c: ID!) { proposals(componentId: $c) { reference title official state } }`, { c: byType.PROPOSALS });
-      expect(proposals.data.proposals).toHaveLength(content.proposals.length);
-      expect(proposals.data.proposals[0]).toMatchObject({ reference: content.proposals[0].reference, title: content.proposals[0].title, official: true, state: 'NOT_ANSWERED' });
+      const proposals = await t.gql(`query($c: ID!) { proposals(componentId: $c, order: RECENT, first: 100) { totalCount edges { node { reference title official state body } } } }`, { c: byType.PROPOSALS });
+      expect(proposals.data.proposals.totalCount).toBe(content.proposals.length);
+      const nodes = proposals.data.proposals.edges.map((e: { node: unknown }) => e.node).reverse();
+      expect(nodes[0]).toMatchObject({ reference: content.proposals[0].reference, title: content.proposals[0].title, official: true, state: 'NOT_ANSWERED' });
+      expect(nodes[0].body).toMatch(/^<p>/);
       const survey = await t.gql(`query($c: ID!) { survey(componentId: $c) { title questions { type body options { body } scale { points labels } } } }`, { c: byType.SURVEY });
       expect(survey.data.survey.questions).toHaveLength(content.survey.questions.length);
       expect(survey.data.survey.questions[0].options.map((o: { body: string }) => o.body)).toEqual(content.survey.questions[0].options);

@@ -4,8 +4,11 @@ import { Browser, chromium, Page } from 'playwright-core';
 /** Debian's Chromium, or CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Launches headless Chromium with the flags that work on these machines (no network, no sandbox as root). */
-export function launchChromium(userDataDir: string): Promise<Browser> {
+/**
+ * Launches headless Chromium with the flags that work on these machines (no network, no
+ * sandbox as root). Playwright gives each launch a fresh, empty profile directory.
+ */
+export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -17,7 +20,6 @@ export function launchChromium(userDataDir: string): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }

@@ -36,7 +36,7 @@ describeInBrowser('Concerto in a browser: French by default, sign-up, sign-in, t
   beforeAll(async () => {
     server = new ConcertoServer(await freePort(), dataDir, { ADMIN_PASSWORD, ADMIN_EMAIL: 'admin@concerto.test' });
     await server.start();
-    browser = await launchChromium(join(root, 'chromium'));
+    browser = await launchChromium();
     page = await browser.newPage({ locale: 'fr-FR' });
   });
 

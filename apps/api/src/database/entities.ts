@@ -1,4 +1,8 @@
 import { ActionLogEntity } from '../modules/action-log/action-log.entity';
+import { CommentEntity } from '../modules/comment/entities/comment.entity';
+import { FollowEntity } from '../modules/follow/follow.entity';
+import { ModerationEntity, ReportEntity } from '../modules/moderation/entities/moderation.entity';
+import { ProposalSupportEntity } from '../modules/proposal/entities/proposal-support.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { MotionEntity } from '../modules/motion/entities/motion.entity';
 import { AssemblyMemberEntity } from '../modules/participatory-space/entities/assembly-member.entity';
@@ -23,6 +27,11 @@ export const entities = [
   AssemblyMemberEntity,
   ActionLogEntity,
   ProposalEntity,
+  ProposalSupportEntity,
+  CommentEntity,
+  FollowEntity,
+  ModerationEntity,
+  ReportEntity,
   MotionEntity,
   ParticipatoryTextSourceEntity,
   SurveyEntity,

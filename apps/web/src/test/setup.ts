@@ -4,8 +4,11 @@ import { afterEach } from 'vitest';
 import { i18n } from '../i18n/i18n';
 
 afterEach(async () => {
+  // Some specs run in the node environment (no DOM).
+  if (typeof document === 'undefined') return;
   cleanup();
   await i18n.changeLanguage('fr');
   localStorage.clear();
+  sessionStorage.clear();
   document.title = '';
 });

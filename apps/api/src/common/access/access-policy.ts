@@ -7,7 +7,9 @@ export type SpaceReference =
   | { componentId: string }
   | { phaseId: string }
   | { spaceRoleId: string }
-  | { assemblyMemberId: string };
+  | { assemblyMemberId: string }
+  | { proposalId: string }
+  | { commentId: string };
 
 /**
  * Who may call a resolver. Every query, mutation and resolve-field handler declares one

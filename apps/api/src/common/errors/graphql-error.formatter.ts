@@ -69,5 +69,6 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, extensions: { code } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  if (process.env.CONCERTO_DEBUG_ERRORS) console.error(original);
   return { ...base, message: 'Erreur interne du serveur.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

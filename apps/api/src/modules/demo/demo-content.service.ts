@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
+import { sanitizeRichText } from '../../common/rich-text/rich-text';
 import { ActionLogService } from '../action-log/action-log.service';
 import { MotionEntity } from '../motion/entities/motion.entity';
 import { ComponentEntity } from '../participatory-space/entities/component.entity';
@@ -147,12 +148,13 @@ export class DemoContentService {
     for (const [index, proposal] of proposals.entries()) {
       await manager.insert(ProposalEntity, {
         publishedAt: new Date(base + index * 1000), // keeps the report's order in "oldest first"
+        positionIndex: index,
         componentId: proposalsComponent.id,
         authorId: null,
         official: true,
         reference: proposal.reference,
         title: proposal.title,
-        body: proposal.body,
+        body: sanitizeRichText(proposal.body),
         state: 'NOT_ANSWERED',
       });
     }

@@ -5,13 +5,15 @@ import { DataSource } from 'typeorm';
 import type { SpaceReference } from '../../common/access/access-policy';
 import { DomainError } from '../../common/errors/domain-error';
 
-/** Table holding each kind of reference, and its French name for NOT_FOUND messages. */
-const REFERENCE_TABLES = {
-  spaceId: { table: 'participatory_spaces', what: 'Espace' },
-  componentId: { table: 'components', what: 'Fonctionnalité' },
-  phaseId: { table: 'space_phases', what: 'Phase' },
-  spaceRoleId: { table: 'space_roles', what: 'Rôle' },
-  assemblyMemberId: { table: 'assembly_members', what: 'Membre' },
+/** How to find the space of each kind of reference, and its French name for NOT_FOUND messages. */
+const REFERENCE_LOOKUPS = {
+  spaceId: { sql: `SELECT id AS space_id FROM participatory_spaces WHERE id = $1`, what: 'Espace' },
+  componentId: { sql: `SELECT space_id FROM components WHERE id = $1`, what: 'Fonctionnalité' },
+  phaseId: { sql: `SELECT space_id FROM space_phases WHERE id = $1`, what: 'Phase' },
+  spaceRoleId: { sql: `SELECT space_id FROM space_roles WHERE id = $1`, what: 'Rôle' },
+  assemblyMemberId: { sql: `SELECT space_id FROM assembly_members WHERE id = $1`, what: 'Membre' },
+  proposalId: { sql: `SELECT c.space_id FROM proposals p JOIN components c ON c.id = p.component_id WHERE p.id = $1`, what: 'Proposition' },
+  commentId: { sql: `SELECT space_id FROM comments WHERE id = $1`, what: 'Commentaire' },
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,11 +28,10 @@ export class SpaceAccessService {
    * @throws BAD_USER_INPUT malformed id; NOT_FOUND no such space, component or phase
    */
   async spaceIdOf(reference: SpaceReference): Promise<string> {
-    const [key, id] = Object.entries(reference)[0] as [keyof typeof REFERENCE_TABLES, string];
-    const { table, what } = REFERENCE_TABLES[key];
+    const [key, id] = Object.entries(reference)[0] as [keyof typeof REFERENCE_LOOKUPS, string];
+    const { sql, what } = REFERENCE_LOOKUPS[key];
     if (typeof id !== 'string' || !UUID.test(id)) throw DomainError.badInput(`Identifiant invalide : ${String(id).slice(0, 60)}`);
-    const column = table === 'participatory_spaces' ? 'id' : 'space_id';
-    const rows: { space_id: string }[] = await this.dataSource.query(`SELECT ${column} AS space_id FROM ${table} WHERE id = $1`, [id]);
+    const rows: { space_id: string }[] = await this.dataSource.query(sql, [id]);
     if (!rows.length) throw DomainError.notFound(what, { id });
     return rows[0].space_id;
   }

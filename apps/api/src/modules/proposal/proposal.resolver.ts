@@ -1,17 +1,138 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { Public } from '../../common/access/access-policy';
+import { SpaceRole } from '@concerto/domain';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Authenticated, Public, SpaceRoles } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
-import { ProposalDto } from './dtos/proposal.dto';
-import { ProposalService } from './proposal.service';
+import {
+  ProposalComponentStatusDto,
+  ProposalConnectionDto,
+  ProposalDto,
+  ProposalOrder,
+  ProposalOrderEnum,
+  ProposalSettingsDto,
+  SupporterDto,
+} from './dtos/proposal.dto';
+import { AnswerProposalInput, CreateProposalInput, ProposalFilterInput, ProposalSettingsInput, UpdateProposalInput } from './dtos/proposal.inputs';
+import { ProposalConnectionSource, ProposalService } from './proposal.service';
+import { SupportService } from './support.service';
+
+const MODERATORS = [SpaceRole.ADMIN, SpaceRole.MODERATOR];
 
 @Resolver(() => ProposalDto)
 export class ProposalResolver {
-  constructor(private readonly proposalService: ProposalService) {}
+  constructor(
+    private readonly proposalService: ProposalService,
+    private readonly supportService: SupportService,
+  ) {}
 
-  /** Proposals of a component, in publication order. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT. */
+  /**
+   * A page of a component's proposals. Access: anyone (hidden ones for moderators only).
+   * Errors: NOT_FOUND, BAD_USER_INPUT (first outside 1–100, bad cursor), UNAUTHENTICATED (mine/supportedByMe).
+   */
   @Public()
-  @Query(() => [ProposalDto], { description: 'Proposals of a PROPOSALS component. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT.' })
-  proposals(@Args('componentId', { type: () => ID }) componentId: string, @CurrentViewer() viewer: Viewer | null): Promise<ProposalDto[]> {
-    return this.proposalService.list(componentId, viewer);
+  @Query(() => ProposalConnectionDto, {
+    description:
+      'A page of proposals. RANDOM (default) is reproducible from `seed` (returned; keep it for the session) and fair. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT, UNAUTHENTICATED.',
+  })
+  proposals(
+    @Args('componentId', { type: () => ID }) componentId: string,
+    @Args('order', { type: () => ProposalOrderEnum, nullable: true, defaultValue: 'RANDOM' }) order: ProposalOrder,
+    @Args('seed', { type: () => String, nullable: true }) seed: string | undefined,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+    @Args('filter', { type: () => ProposalFilterInput, nullable: true }) filter: ProposalFilterInput | undefined,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<ProposalConnectionSource> {
+    return this.proposalService.page(componentId, order, seed ?? undefined, first, after ?? undefined, filter ?? undefined, viewer);
+  }
+
+  /** One proposal. Access: anyone. Errors: NOT_FOUND. */
+  @Public()
+  @Query(() => ProposalDto, { description: 'One proposal. Access: anyone. Errors: NOT_FOUND.' })
+  proposal(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null): Promise<ProposalDto> {
+    return this.proposalService.byId(id, viewer);
+  }
+
+  /** Settings of a PROPOSALS component and the caller's remaining supports. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT. */
+  @Public()
+  @Query(() => ProposalComponentStatusDto, { description: 'Settings and the caller’s standing in a PROPOSALS component. Access: anyone.' })
+  proposalComponent(@Args('componentId', { type: () => ID }) componentId: string, @CurrentViewer() viewer: Viewer | null): Promise<ProposalComponentStatusDto> {
+    return this.proposalService.componentStatus(componentId, viewer);
+  }
+
+  /** Supporters of a proposal. Access: anyone (empty when supports are hidden). Errors: NOT_FOUND. */
+  @Public()
+  @Query(() => [SupporterDto], { description: 'Supporters of a proposal, oldest first. Access: anyone. Errors: NOT_FOUND.' })
+  proposalSupporters(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentViewer() viewer: Viewer | null): Promise<SupporterDto[]> {
+    return this.proposalService.supporters(proposalId, viewer);
+  }
+
+  /** Publishes a proposal. Access: signed-in participants. Errors: UNAUTHENTICATED, BAD_USER_INPUT, NOT_FOUND, FORBIDDEN (creation closed). */
+  @Authenticated()
+  @Mutation(() => ProposalDto, { description: 'Publish a proposal. Access: participants. Errors: UNAUTHENTICATED, BAD_USER_INPUT, NOT_FOUND, FORBIDDEN.' })
+  createProposal(@Args('input') input: CreateProposalInput, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
+    return this.proposalService.create(input, viewer);
+  }
+
+  /** Edits one's proposal while unsupported. Access: its author. Errors: UNAUTHENTICATED, FORBIDDEN, CONFLICT, BAD_USER_INPUT, NOT_FOUND. */
+  @Authenticated()
+  @Mutation(() => ProposalDto, { description: 'Edit a proposal (author, while no one supports it). Errors: UNAUTHENTICATED, FORBIDDEN, CONFLICT, BAD_USER_INPUT, NOT_FOUND.' })
+  updateProposal(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProposalInput, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
+    return this.proposalService.update(id, input, viewer);
+  }
+
+  /** Withdraws one's proposal. Access: its author. Errors: UNAUTHENTICATED, FORBIDDEN, CONFLICT, NOT_FOUND. */
+  @Authenticated()
+  @Mutation(() => ProposalDto, { description: 'Withdraw a proposal (author). Errors: UNAUTHENTICATED, FORBIDDEN, CONFLICT, NOT_FOUND.' })
+  withdrawProposal(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
+    return this.proposalService.withdraw(id, viewer);
+  }
+
+  /** Supports a proposal. Access: signed-in participants. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN (closed/withdrawn), LIMIT_REACHED. */
+  @Authenticated()
+  @Mutation(() => ProposalDto, { description: 'Support a proposal. Access: participants. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, LIMIT_REACHED.' })
+  supportProposal(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
+    return this.supportService.support(proposalId, viewer);
+  }
+
+  /** Withdraws one's support. Access: signed-in participants. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN. */
+  @Authenticated()
+  @Mutation(() => ProposalDto, { description: 'Withdraw a support. Access: participants. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN.' })
+  unsupportProposal(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
+    return this.supportService.unsupport(proposalId, viewer);
+  }
+
+  /** Answers a proposal. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, CONFLICT. */
+  @SpaceRoles(MODERATORS, (a) => ({ proposalId: a.input?.proposalId }))
+  @Mutation(() => ProposalDto, { description: 'Answer a proposal (state + official answer). Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, CONFLICT.' })
+  answerProposal(@Args('input') input: AnswerProposalInput, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
+    return this.proposalService.answer(input, viewer);
+  }
+
+  /** Publishes a drafted answer. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT. */
+  @SpaceRoles(MODERATORS, (a) => ({ proposalId: a.id }))
+  @Mutation(() => ProposalDto, { description: 'Publish a drafted answer. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.' })
+  publishProposalAnswer(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
+    return this.proposalService.publishAnswer(id, viewer);
+  }
+
+  /** Changes a PROPOSALS component's settings. Access: space admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT. */
+  @SpaceRoles([SpaceRole.ADMIN], (a) => ({ componentId: a.componentId }))
+  @Mutation(() => ProposalSettingsDto, { description: 'Change supports/limits/threshold settings. Access: space admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
+  updateProposalSettings(
+    @Args('componentId', { type: () => ID }) componentId: string,
+    @Args('input') input: ProposalSettingsInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ProposalSettingsDto> {
+    return this.proposalService.updateSettings(componentId, input, viewer);
+  }
+}
+
+@Resolver(() => ProposalConnectionDto)
+export class ProposalConnectionResolver {
+  /** Proposals matching the page's filter, counted by PostgreSQL only when requested. Access: as the page. */
+  @Public()
+  @ResolveField(() => Int)
+  totalCount(@Parent() connection: ProposalConnectionSource): Promise<number> {
+    return connection.countTotal();
   }
 }

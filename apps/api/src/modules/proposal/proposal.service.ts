@@ -1,37 +1,490 @@
-import { ComponentType } from '@concerto/domain';
+import { ComponentType, SpaceRole } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../../common/database/unit-of-work';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
+import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
+import { ActionLogService } from '../action-log/action-log.service';
+import { FollowService } from '../follow/follow.service';
+import { ComponentEntity } from '../participatory-space/entities/component.entity';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
-import { ProposalDto, toProposalDto } from './dtos/proposal.dto';
+import { SpaceAccessService } from '../participatory-space/space-access.service';
+import {
+  ProposalComponentStatusDto,
+  ProposalConnectionDto,
+  ProposalDto,
+  ProposalOrder,
+  ProposalSettingsDto,
+  ProposalState,
+  SupporterDto,
+} from './dtos/proposal.dto';
+import { AnswerProposalInput, CreateProposalInput, ProposalFilterInput, ProposalLimits, ProposalSettingsInput, UpdateProposalInput } from './dtos/proposal.inputs';
 import { ProposalEntity } from './entities/proposal.entity';
+import { KeyedPermutation } from './ordering/keyed-permutation';
+import { decodeCursor, encodeCursor, ProposalCursor } from './ordering/proposal-cursor';
+import { proposalSettingsOf, ProposalSettings, SupportsState } from './proposal-settings';
 
-/** Reads proposals of a component. */
+/** A proposal row with its author's name, as the list and detail queries read it. */
+type ProposalRow = ProposalEntity & { authorName: string | null };
+
+/** The state participants see: withdrawn, the published answer's state, or NOT_ANSWERED. */
+export const VISIBLE_STATE_SQL = `CASE WHEN p.withdrawn_at IS NOT NULL THEN 'WITHDRAWN' WHEN p.state_published_at IS NOT NULL THEN p.state ELSE 'NOT_ANSWERED' END`;
+
+const SELECT_PROPOSAL = `
+  SELECT p.id, p.component_id AS "componentId", p.author_id AS "authorId", p.official, p.reference, p.title, p.body, p.state,
+         p.published_at AS "publishedAt", p.position_index AS "positionIndex", p.supports_count AS "supportsCount",
+         p.comments_count AS "commentsCount", p.follows_count AS "followsCount", p.answer, p.answered_at AS "answeredAt",
+         p.answered_by AS "answeredBy", p.state_published_at AS "statePublishedAt", p.withdrawn_at AS "withdrawnAt",
+         p.hidden_at AS "hiddenAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt", u.name AS "authorName"
+    FROM proposals p LEFT JOIN users u ON u.id = p.author_id`;
+
+/** Keyset orders: SQL column, direction and how the cursor value is read back. */
+const KEYSET: Record<Exclude<ProposalOrder, 'RANDOM'>, { column: string; desc: boolean; idDesc: boolean; read: (r: ProposalRow) => string | number }> = {
+  RECENT: { column: 'p.published_at', desc: true, idDesc: true, read: (r) => new Date(r.publishedAt).toISOString() },
+  MOST_SUPPORTED: { column: 'p.supports_count', desc: true, idDesc: false, read: (r) => r.supportsCount },
+  MOST_COMMENTED: { column: 'p.comments_count', desc: true, idDesc: false, read: (r) => r.commentsCount },
+  MOST_FOLLOWED: { column: 'p.follows_count', desc: true, idDesc: false, read: (r) => r.followsCount },
+};
+
+/** The context a page was read in, kept on the connection so `totalCount` is counted only when asked. */
+export interface ProposalConnectionSource extends ProposalConnectionDto {
+  countTotal: () => Promise<number>;
+}
+
+/** Number of proposals per component, remembered for a second (see `randomPage`). */
+type SizeMemo = Map<string, { size: number; at: number }>;
+
+/**
+ * Proposals of a PROPOSALS component: publication, editing, withdrawal, the moderators'
+ * answers, settings, and paging in five orders — RANDOM through a keyed permutation of the
+ * dense position index (constant cost per page, fair over seeds), the others by keyset.
+ */
 @Injectable()
 export class ProposalService {
+  private readonly sizeMemo: SizeMemo = new Map();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly spaces: ParticipatorySpaceService,
+    private readonly access: SpaceAccessService,
+    private readonly actionLog: ActionLogService,
+    private readonly follows: FollowService,
   ) {}
 
   /**
-   * Proposals of a PROPOSALS component, oldest reference first.
-   * @throws NOT_FOUND component hidden or unknown; BAD_USER_INPUT not a PROPOSALS component
+   * A page of proposals.
+   * @param componentId a visible PROPOSALS component
+   * @param order RANDOM (default), RECENT, MOST_SUPPORTED, MOST_COMMENTED or MOST_FOLLOWED
+   * @param seed RANDOM only: the session's seed; a new one is drawn when absent and returned
+   * @param first page size, 1–100
+   * @param after cursor from a previous page's `endCursor`
+   * @param filter states, search (French, accent-insensitive), mine, supportedByMe
+   * @returns edges, pageInfo, the seed used and a lazily counted totalCount
+   * @throws NOT_FOUND component hidden or unknown; BAD_USER_INPUT bad size, cursor, or an order
+   *         by supports while supports are hidden; UNAUTHENTICATED `mine`/`supportedByMe` anonymously
    */
-  async list(componentId: string, viewer: Viewer | null): Promise<ProposalDto[]> {
+  async page(
+    componentId: string,
+    order: ProposalOrder,
+    seed: string | undefined,
+    first: number,
+    after: string | undefined,
+    filter: ProposalFilterInput | undefined,
+    viewer: Viewer | null,
+  ): Promise<ProposalConnectionSource> {
+    const component = await this.visibleProposalsComponent(componentId, viewer);
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
+    if ((filter?.mine || filter?.supportedByMe) && !viewer) throw DomainError.unauthenticated();
+    const settings = proposalSettingsOf(component.settings);
+    if (settings.supportsState === SupportsState.HIDDEN && order === 'MOST_SUPPORTED') {
+      throw DomainError.badInput('Les soutiens sont masqués dans cette fonctionnalité.', { field: 'order' });
+    }
+    const moderator = await this.canModerate(viewer, component.spaceId);
+    const where = this.filterSql(filter, viewer, moderator);
+    const params: unknown[] = [componentId, ...where.params];
+    const cursor = after ? decodeCursor(after, order) : undefined;
+    const countTotal = async () => Number((await this.dataSource.query(`SELECT count(*) AS n FROM proposals p WHERE p.component_id = $1 ${where.sql}`, params))[0].n);
+
+    let rows: { row: ProposalRow; cursor: ProposalCursor }[];
+    let usedSeed: string | null = null;
+    if (order === 'RANDOM') {
+      const start = cursor as Extract<ProposalCursor, { o: 'RANDOM' }> | undefined;
+      usedSeed = start?.s ?? seed ?? randomBytes(8).toString('hex');
+      if (usedSeed.length > 64) throw DomainError.badInput('seed: 64 caractères au plus', { field: 'seed' });
+      rows = await this.randomPage(componentId, usedSeed, start, first + 1, where.sql, params);
+    } else {
+      rows = await this.keysetPage(order, cursor as Exclude<ProposalCursor, { o: 'RANDOM' }> | undefined, first + 1, where.sql, params);
+    }
+    const hasNextPage = rows.length > first;
+    const page = rows.slice(0, first);
+    const nodes = await this.present(page.map((r) => r.row), viewer, settings, moderator);
+    return {
+      edges: page.map((r, i) => ({ cursor: encodeCursor(r.cursor), node: nodes[i] })),
+      pageInfo: { hasNextPage, endCursor: page.length ? encodeCursor(page[page.length - 1].cursor) : null },
+      seed: usedSeed,
+      order,
+      totalCount: 0,
+      countTotal,
+    };
+  }
+
+  /**
+   * Walks positions from the cursor: position q < n holds the proposal whose position index is
+   * π_seed(q) (a keyed permutation of [0, n)); positions ≥ n hold later proposals in creation
+   * order. Rows are fetched by primary-key-like lookups on (component_id, position_index),
+   * in batches, so the cost depends on the page size, not on the number of proposals.
+   */
+  private async randomPage(
+    componentId: string,
+    seed: string,
+    start: Extract<ProposalCursor, { o: 'RANDOM' }> | undefined,
+    limit: number,
+    filterSql: string,
+    params: unknown[],
+  ): Promise<{ row: ProposalRow; cursor: ProposalCursor }[]> {
+    // how far positions go: the current number of proposals (positions ≥ n hold later arrivals).
+    // A later page whose positions all fall below the frozen n needs no extra query for it.
+    let end: number | undefined;
+    const currentEnd = async () => {
+      const [{ upper }] = await this.dataSource.query(`SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`, [componentId]);
+      return Number(upper);
+    };
+    // A first page freezes n from a per-process memo refreshed every second: proposals newer
+    // than the memo sit at positions ≥ n, after the shuffled ones, so nothing is skipped or
+    // repeated — it only saves a query per first page.
+    let n: number;
+    if (start) {
+      n = start.n;
+    } else {
+      const memo = this.sizeMemo.get(componentId);
+      if (memo && Date.now() - memo.at < 1000) {
+        n = memo.size;
+      } else {
+        n = end = await currentEnd();
+        this.sizeMemo.set(componentId, { size: n, at: Date.now() });
+        if (this.sizeMemo.size > 1000) this.sizeMemo.delete(this.sizeMemo.keys().next().value!);
+      }
+    }
+    const permutation = new KeyedPermutation(seed, n);
+    const found: { row: ProposalRow; cursor: ProposalCursor }[] = [];
+    let position = start?.p ?? 0;
+    const batchSize = Math.max(limit, 32);
+    for (let batches = 0; found.length < limit && batches < 10_000; batches++) {
+      if (end === undefined && position + batchSize > n) end = await currentEnd();
+      const limitEnd = end ?? n;
+      if (position >= limitEnd) break;
+      const positions: number[] = [];
+      for (let q = position; q < limitEnd && positions.length < batchSize; q++) positions.push(q);
+      const indices = positions.map((q) => (q < n ? permutation.at(q) : q));
+      const rows: ProposalRow[] = await this.dataSource.query(
+        `${SELECT_PROPOSAL} WHERE p.component_id = $1 AND p.position_index = ANY($${params.length + 1}::int[]) ${filterSql}`,
+        [...params, indices],
+      );
+      const byIndex = new Map(rows.map((r) => [Number(r.positionIndex), r]));
+      for (const [k, q] of positions.entries()) {
+        const row = byIndex.get(indices[k]);
+        if (!row) continue;
+        found.push({ row, cursor: { o: 'RANDOM', s: seed, n, p: q + 1 } });
+        if (found.length >= limit) break;
+      }
+      position = positions[positions.length - 1] + 1;
+    }
+    return found;
+  }
+
+  private async keysetPage(
+    order: Exclude<ProposalOrder, 'RANDOM'>,
+    cursor: Exclude<ProposalCursor, { o: 'RANDOM' }> | undefined,
+    limit: number,
+    filterSql: string,
+    params: unknown[],
+  ): Promise<{ row: ProposalRow; cursor: ProposalCursor }[]> {
+    const spec = KEYSET[order];
+    const all = [...params];
+    let after = '';
+    if (cursor) {
+      all.push(cursor.v, cursor.id);
+      const v = `$${all.length - 1}${order === 'RECENT' ? '::timestamptz' : '::int'}`;
+      const id = `$${all.length}::uuid`;
+      const valueCmp = spec.desc ? '<' : '>';
+      const idCmp = spec.idDesc ? '<' : '>';
+      after = `AND (${spec.column} ${valueCmp} ${v} OR (${spec.column} = ${v} AND p.id ${idCmp} ${id}))`;
+    }
+    all.push(limit);
+    const rows: ProposalRow[] = await this.dataSource.query(
+      `${SELECT_PROPOSAL} WHERE p.component_id = $1 ${filterSql} ${after}
+        ORDER BY ${spec.column} ${spec.desc ? 'DESC' : 'ASC'}, p.id ${spec.idDesc ? 'DESC' : 'ASC'} LIMIT $${all.length}`,
+      all,
+    );
+    return rows.map((row) => ({ row, cursor: { o: order, v: spec.read(row), id: row.id } }));
+  }
+
+  private filterSql(filter: ProposalFilterInput | undefined, viewer: Viewer | null, moderator: boolean): { sql: string; params: unknown[] } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length + 1}`; // $1 is the component id
+    };
+    if (!moderator) clauses.push('p.hidden_at IS NULL');
+    if (!filter?.includeWithdrawn && !filter?.states?.includes('WITHDRAWN')) clauses.push('p.withdrawn_at IS NULL');
+    if (filter?.states?.length) clauses.push(`${VISIBLE_STATE_SQL} = ANY(${param(filter.states)}::text[])`);
+    if (filter?.search?.trim()) clauses.push(`p.search_vector @@ websearch_to_tsquery('french', concerto_unaccent(${param(filter.search.trim())}))`);
+    if (filter?.mine && viewer) clauses.push(`p.author_id = ${param(viewer.user.id)}::uuid`);
+    if (filter?.supportedByMe && viewer) {
+      clauses.push(`EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.user_id = ${param(viewer.user.id)}::uuid)`);
+    }
+    return { sql: clauses.map((c) => `AND ${c}`).join(' '), params };
+  }
+
+  /**
+   * One proposal.
+   * @throws NOT_FOUND unknown, in a hidden component, or hidden by moderation (except for moderators)
+   */
+  async byId(id: string, viewer: Viewer | null): Promise<ProposalDto> {
+    const row = await this.load(this.dataSource.manager, id);
+    const component = await this.visibleProposalsComponent(row.componentId, viewer);
+    const moderator = await this.canModerate(viewer, component.spaceId);
+    if (row.hiddenAt && !moderator) throw DomainError.notFound('Proposition', { id });
+    return (await this.present([row], viewer, proposalSettingsOf(component.settings), moderator))[0];
+  }
+
+  /**
+   * Publishes a participant's proposal; its author follows it.
+   * @throws NOT_FOUND component; FORBIDDEN creation closed; BAD_USER_INPUT title/body length (`extensions.field`)
+   */
+  async create(input: CreateProposalInput, viewer: Viewer): Promise<ProposalDto> {
+    const component = await this.visibleProposalsComponent(input.componentId, viewer);
+    if (!proposalSettingsOf(component.settings).creationEnabled) throw DomainError.forbidden('Le dépôt de propositions est fermé.');
+    const body = this.checkedBody(input.body);
+    const id = await inTransaction(this.dataSource, async (manager) => {
+      // the component row lock serialises position indexes: dense, no gaps, no duplicates
+      await manager.query(`SELECT 1 FROM components WHERE id = $1 FOR UPDATE`, [component.id]);
+      const [{ next }] = await manager.query(`SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`, [component.id]);
+      const [{ id }] = await manager.query(
+        `INSERT INTO proposals (component_id, author_id, official, title, body, position_index) VALUES ($1, $2, false, $3, $4, $5) RETURNING id`,
+        [component.id, viewer.user.id, input.title, body, Number(next)],
+      );
+      await this.follows.followInTransaction(manager, viewer.user.id, 'PROPOSAL', id);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id, action: 'create', resourceType: 'proposal', resourceId: id, spaceId: component.spaceId, visibility: 'PUBLIC',
+        summary: `Proposition « ${input.title} » publiée`,
+      });
+      return id as string;
+    });
+    return this.byId(id, viewer);
+  }
+
+  /**
+   * Edits a proposal: its author only, while no one supports it and it is not withdrawn or answered.
+   * @throws NOT_FOUND; FORBIDDEN not the author; CONFLICT already supported, withdrawn or answered; BAD_USER_INPUT lengths
+   */
+  async update(id: string, input: UpdateProposalInput, viewer: Viewer): Promise<ProposalDto> {
+    const body = input.body !== undefined ? this.checkedBody(input.body) : undefined;
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.load(manager, id, true);
+      if (row.authorId !== viewer.user.id) throw DomainError.forbidden('Seul l’auteur peut modifier sa proposition.');
+      if (row.withdrawnAt) throw DomainError.conflict('Cette proposition a été retirée.');
+      const [{ supports }] = await manager.query(`SELECT count(*) AS supports FROM proposal_supports WHERE proposal_id = $1`, [id]);
+      if (Number(supports) > 0) throw DomainError.conflict('Une proposition déjà soutenue ne peut plus être modifiée.');
+      if (row.statePublishedAt) throw DomainError.conflict('Une proposition déjà traitée ne peut plus être modifiée.');
+      await manager.query(`UPDATE proposals SET title = coalesce($2, title), body = coalesce($3, body), updated_at = now() WHERE id = $1`, [id, input.title ?? null, body ?? null]);
+      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update', resourceType: 'proposal', resourceId: id, visibility: 'PUBLIC', summary: 'Proposition modifiée' });
+    });
+    return this.byId(id, viewer);
+  }
+
+  /**
+   * Withdraws a proposal (its author only); a withdrawn proposal takes no more supports.
+   * @throws NOT_FOUND; FORBIDDEN not the author; CONFLICT already withdrawn
+   */
+  async withdraw(id: string, viewer: Viewer): Promise<ProposalDto> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.load(manager, id, true);
+      if (row.authorId !== viewer.user.id) throw DomainError.forbidden('Seul l’auteur peut retirer sa proposition.');
+      if (row.withdrawnAt) throw DomainError.conflict('Cette proposition est déjà retirée.');
+      await manager.query(`UPDATE proposals SET withdrawn_at = now(), updated_at = now() WHERE id = $1`, [id]);
+      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'withdraw', resourceType: 'proposal', resourceId: id, visibility: 'PUBLIC', summary: 'Proposition retirée' });
+    });
+    return this.byId(id, viewer);
+  }
+
+  /**
+   * Records the moderators' state and official answer; published now or kept for later.
+   * Access: the space's moderators and admins (checked by the resolver's policy).
+   * @throws NOT_FOUND; CONFLICT withdrawn; BAD_USER_INPUT rejection without an answer
+   */
+  async answer(input: AnswerProposalInput, viewer: Viewer): Promise<ProposalDto> {
+    const answer = input.answer?.trim() ? sanitizeRichText(input.answer) : null;
+    if (input.state === 'REJECTED' && !answer) throw DomainError.badInput('Un refus doit être motivé par une réponse.', { field: 'answer' });
+    if (answer && richTextToPlain(answer).length > 5000) throw DomainError.badInput('answer: 5 000 caractères au plus', { field: 'answer' });
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.load(manager, input.proposalId, true);
+      if (row.withdrawnAt) throw DomainError.conflict('Cette proposition a été retirée.');
+      const publish = input.publish ?? true;
+      await manager.query(
+        `UPDATE proposals SET state = $2, answer = $3, answered_at = now(), answered_by = $4,
+                state_published_at = CASE WHEN $5 THEN now() ELSE NULL END, updated_at = now() WHERE id = $1`,
+        [row.id, input.state, answer, viewer.user.id, publish],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id, action: publish ? 'answer' : 'answer_draft', resourceType: 'proposal', resourceId: row.id,
+        visibility: publish ? 'PUBLIC' : 'ADMIN_ONLY', summary: `Réponse : ${input.state}`,
+      });
+    });
+    return this.byId(input.proposalId, viewer);
+  }
+
+  /** Publishes a drafted answer. @throws NOT_FOUND; CONFLICT no answer drafted */
+  async publishAnswer(id: string, viewer: Viewer): Promise<ProposalDto> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.load(manager, id, true);
+      if (!row.answeredAt) throw DomainError.conflict('Aucune réponse à publier.');
+      await manager.query(`UPDATE proposals SET state_published_at = coalesce(state_published_at, now()), updated_at = now() WHERE id = $1`, [id]);
+      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'publish_answer', resourceType: 'proposal', resourceId: id, visibility: 'PUBLIC', summary: `Réponse publiée : ${row.state}` });
+    });
+    return this.byId(id, viewer);
+  }
+
+  /** Settings and the caller's standing in a PROPOSALS component. @throws NOT_FOUND; BAD_USER_INPUT */
+  async componentStatus(componentId: string, viewer: Viewer | null): Promise<ProposalComponentStatusDto> {
+    const component = await this.visibleProposalsComponent(componentId, viewer);
+    const settings = proposalSettingsOf(component.settings);
+    let given = 0;
+    if (viewer) {
+      const [{ n }] = await this.dataSource.query(`SELECT count(*) AS n FROM proposal_supports WHERE component_id = $1 AND user_id = $2`, [componentId, viewer.user.id]);
+      given = Number(n);
+    }
+    return {
+      componentId,
+      settings: this.settingsDto(settings),
+      viewerSupportsGiven: given,
+      viewerSupportsRemaining: settings.supportLimit > 0 ? Math.max(0, settings.supportLimit - given) : null,
+      viewerCanModerate: await this.canModerate(viewer, component.spaceId),
+    };
+  }
+
+  /** Changes a PROPOSALS component's settings. Access: space admins. @throws NOT_FOUND; BAD_USER_INPUT not a PROPOSALS component */
+  async updateSettings(componentId: string, input: ProposalSettingsInput, viewer: Viewer): Promise<ProposalSettingsDto> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const component = await manager.findOne(ComponentEntity, { where: { id: componentId }, lock: { mode: 'pessimistic_write' } });
+      if (!component) throw DomainError.notFound('Fonctionnalité', { id: componentId });
+      if (component.type !== ComponentType.PROPOSALS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.');
+      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
+      const settings = { ...proposalSettingsOf(component.settings), ...changes } as ProposalSettings;
+      await manager.update(ComponentEntity, { id: componentId }, { settings: { ...component.settings, ...settings } });
+      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update_settings', resourceType: 'component', resourceId: componentId, spaceId: component.spaceId, summary: JSON.stringify(changes) });
+      return this.settingsDto(settings);
+    });
+  }
+
+  /** Supporters of a proposal, oldest first (hidden when supports are hidden, except for moderators). */
+  async supporters(id: string, viewer: Viewer | null): Promise<SupporterDto[]> {
+    const proposal = await this.byId(id, viewer);
+    const component = await this.spaces.component(proposal.componentId, viewer);
+    if (proposalSettingsOf(component.settings).supportsState === SupportsState.HIDDEN && !(await this.canModerate(viewer, component.spaceId))) return [];
+    const rows: { user_id: string; name: string; created_at: Date; counted: boolean }[] = await this.dataSource.query(
+      `SELECT s.user_id, u.name, s.created_at, s.counted FROM proposal_supports s JOIN users u ON u.id = s.user_id WHERE s.proposal_id = $1 ORDER BY s.created_at, s.id`,
+      [id],
+    );
+    return rows.map((r) => ({ userId: r.user_id, name: r.name, supportedAt: r.created_at, counted: r.counted }));
+  }
+
+  /** Whether the viewer moderates the space (organization admin, space admin or moderator). */
+  async canModerate(viewer: Viewer | null, spaceId: string): Promise<boolean> {
+    if (!viewer) return false;
+    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+  }
+
+  /** The visible PROPOSALS component with its settings. @throws NOT_FOUND; BAD_USER_INPUT other type */
+  async visibleProposalsComponent(componentId: string, viewer: Viewer | null): Promise<{ id: string; spaceId: string; settings: Record<string, unknown> }> {
     const component = await this.spaces.component(componentId, viewer);
-    if (component.type !== ComponentType.PROPOSALS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.');
-    const rows = await this.dataSource
-      .getRepository(ProposalEntity)
-      .createQueryBuilder('p')
-      .leftJoin('users', 'u', 'u.id = p.author_id')
-      .addSelect('u.name', 'author_name')
-      .where('p.component_id = :componentId', { componentId })
-      .orderBy('p.published_at', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .getRawAndEntities();
-    return rows.entities.map((p, i) => toProposalDto(p, (rows.raw[i] as { author_name: string | null }).author_name));
+    if (component.type !== ComponentType.PROPOSALS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.', { field: 'componentId' });
+    return component;
+  }
+
+  /** Loads a proposal row (optionally locking it). @throws NOT_FOUND */
+  async load(manager: EntityManager, id: string, lock = false): Promise<ProposalRow> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    const rows: ProposalRow[] = await manager.query(`${SELECT_PROPOSAL} WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`, [id]);
+    if (!rows.length) throw DomainError.notFound('Proposition', { id });
+    return rows[0];
+  }
+
+  /** Maps rows to DTOs with the viewer's flags (3 queries for the whole page). */
+  async present(rows: ProposalRow[], viewer: Viewer | null, settings: ProposalSettings, moderator: boolean): Promise<ProposalDto[]> {
+    const ids = rows.map((r) => r.id);
+    const flags = { supports: new Set<string>(), follows: new Set<string>(), reports: new Set<string>(), supported: new Set<string>() };
+    if (ids.length) {
+      const [supported] = await Promise.all([this.dataSource.query(`SELECT DISTINCT proposal_id FROM proposal_supports WHERE proposal_id = ANY($1::uuid[])`, [ids])]);
+      for (const r of supported as { proposal_id: string }[]) flags.supported.add(r.proposal_id);
+    }
+    if (viewer && ids.length) {
+      const [supports, follows, reports] = await Promise.all([
+        this.dataSource.query(`SELECT proposal_id FROM proposal_supports WHERE user_id = $1 AND proposal_id = ANY($2::uuid[])`, [viewer.user.id, ids]),
+        this.dataSource.query(`SELECT followable_id FROM follows WHERE user_id = $1 AND followable_type = 'PROPOSAL' AND followable_id = ANY($2::uuid[])`, [viewer.user.id, ids]),
+        this.dataSource.query(
+          `SELECT m.reportable_id FROM reports r JOIN moderations m ON m.id = r.moderation_id
+            WHERE r.user_id = $1 AND m.reportable_type = 'PROPOSAL' AND m.reportable_id = ANY($2::uuid[])`,
+          [viewer.user.id, ids],
+        ),
+      ]);
+      for (const r of supports as { proposal_id: string }[]) flags.supports.add(r.proposal_id);
+      for (const r of follows as { followable_id: string }[]) flags.follows.add(r.followable_id);
+      for (const r of reports as { reportable_id: string }[]) flags.reports.add(r.reportable_id);
+    }
+    return rows.map((r) => {
+      const published = r.statePublishedAt !== null;
+      const visibleState: ProposalState = r.withdrawnAt ? 'WITHDRAWN' : published ? (r.state as ProposalState) : 'NOT_ANSWERED';
+      return {
+        id: r.id,
+        componentId: r.componentId,
+        reference: r.reference,
+        title: r.title,
+        body: r.body,
+        state: visibleState,
+        internalState: moderator ? (r.state as ProposalState) : null,
+        answer: published || moderator ? r.answer : null,
+        answeredAt: published || moderator ? r.answeredAt : null,
+        answerPublished: published,
+        official: r.official,
+        author: r.authorId && r.authorName ? { id: r.authorId, name: r.authorName } : null,
+        supportsCount: settings.supportsState === SupportsState.HIDDEN && !moderator ? null : r.supportsCount,
+        commentsCount: r.commentsCount,
+        followsCount: r.followsCount,
+        threshold: settings.threshold,
+        publishedAt: r.publishedAt,
+        withdrawnAt: r.withdrawnAt,
+        hidden: r.hiddenAt !== null,
+        viewerSupports: flags.supports.has(r.id),
+        viewerFollows: flags.follows.has(r.id),
+        viewerReported: flags.reports.has(r.id),
+        viewerCanEdit: !!viewer && r.authorId === viewer.user.id && !r.withdrawnAt && !published && !flags.supported.has(r.id),
+      };
+    });
+  }
+
+  private settingsDto(s: ProposalSettings): ProposalSettingsDto {
+    return {
+      supportsState: s.supportsState,
+      supportLimit: s.supportLimit,
+      minimumSupportsPerUser: s.minimumSupportsPerUser,
+      threshold: s.threshold,
+      canAccumulateSupportsBeyondThreshold: s.canAccumulateSupportsBeyondThreshold,
+      creationEnabled: s.creationEnabled,
+      hideThreshold: s.hideThreshold,
+      commentsEnabled: s.commentsEnabled,
+    };
+  }
+
+  private checkedBody(body: string): string {
+    const html = sanitizeRichText(body);
+    const text = richTextToPlain(html);
+    if (!text.length) throw DomainError.badInput('body: le texte est vide', { field: 'body' });
+    if (text.length > ProposalLimits.bodyMax) throw DomainError.badInput('body: 3 000 caractères au plus', { field: 'body' });
+    return html;
   }
 }

@@ -15,6 +15,14 @@ export function createCache(): InMemoryCache {
           spaces: { merge: (_existing, incoming: unknown[]) => incoming },
           assemblyMembers: { merge: (_existing, incoming: unknown[]) => incoming },
           spaceRoles: { merge: (_existing, incoming: unknown[]) => incoming },
+          // Pages of one ordering (component, order, seed, filter) are appended; a first page replaces.
+          proposals: {
+            keyArgs: ['componentId', 'order', 'seed', 'filter'],
+            merge(existing: { edges: unknown[] } | undefined, incoming: { edges: unknown[] }, { args }) {
+              if (!existing || !args?.after) return incoming;
+              return { ...incoming, edges: [...existing.edges, ...incoming.edges] };
+            },
+          },
         },
       },
     },

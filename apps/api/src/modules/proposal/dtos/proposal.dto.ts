@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ProposalEntity } from '../entities/proposal.entity';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SupportsState } from '../proposal-settings';
 
 export const ProposalStateEnum = {
   NOT_ANSWERED: 'NOT_ANSWERED',
@@ -8,7 +8,28 @@ export const ProposalStateEnum = {
   REJECTED: 'REJECTED',
   WITHDRAWN: 'WITHDRAWN',
 } as const;
+export type ProposalState = keyof typeof ProposalStateEnum;
 registerEnumType(ProposalStateEnum, { name: 'ProposalState', description: 'Where a proposal stands (Decidim states).' });
+
+export const ProposalOrderEnum = {
+  RANDOM: 'RANDOM',
+  RECENT: 'RECENT',
+  MOST_SUPPORTED: 'MOST_SUPPORTED',
+  MOST_COMMENTED: 'MOST_COMMENTED',
+  MOST_FOLLOWED: 'MOST_FOLLOWED',
+} as const;
+export type ProposalOrder = keyof typeof ProposalOrderEnum;
+registerEnumType(ProposalOrderEnum, {
+  name: 'ProposalOrder',
+  description: 'RANDOM is reproducible from a seed and fair; the others sort by a count or date with the id as tie-breaker.',
+});
+registerEnumType(SupportsState, { name: 'SupportsState', description: 'ENABLED, BLOCKED (counts shown, no new supports) or HIDDEN.' });
+
+@ObjectType('ProposalAuthor', { description: 'Public view of a proposal’s author.' })
+export class ProposalAuthorDto {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+}
 
 @ObjectType('Proposal', { description: 'A proposal (Proposition) of a PROPOSALS component.' })
 export class ProposalDto {
@@ -16,24 +37,76 @@ export class ProposalDto {
   @Field(() => ID) componentId!: string;
   @Field(() => String, { nullable: true, description: 'Reference in the source document, e.g. "4.3-1".' }) reference!: string | null;
   @Field() title!: string;
-  @Field({ description: 'Sanitised text; paragraphs separated by blank lines.' }) body!: string;
-  @Field(() => ProposalStateEnum) state!: keyof typeof ProposalStateEnum;
+  @Field({ description: 'Sanitised HTML (a small set of tags: p, br, strong, em, ul, ol, li, a).' }) body!: string;
+  @Field(() => ProposalStateEnum, { description: 'As participants see it: unpublished answers show NOT_ANSWERED.' }) state!: ProposalState;
+  @Field(() => ProposalStateEnum, { nullable: true, description: 'The moderators’ state, published or not. Moderators only.' })
+  internalState!: ProposalState | null;
+  @Field(() => String, { nullable: true, description: 'Official answer, once published (moderators also see drafts).' }) answer!: string | null;
+  @Field(() => Date, { nullable: true }) answeredAt!: Date | null;
+  @Field({ description: 'Whether the state and answer are visible to participants.' }) answerPublished!: boolean;
   @Field({ description: 'Published by the organisation rather than a participant.' }) official!: boolean;
-  @Field(() => String, { nullable: true, description: 'Author display name; null for official proposals.' }) authorName!: string | null;
+  @Field(() => ProposalAuthorDto, { nullable: true, description: 'Null for official proposals.' }) author!: ProposalAuthorDto | null;
+  @Field(() => Int, { nullable: true, description: 'Counted supports; null when the component hides supports.' }) supportsCount!: number | null;
+  @Field(() => Int) commentsCount!: number;
+  @Field(() => Int) followsCount!: number;
+  @Field(() => Int, { description: '0 = no threshold.' }) threshold!: number;
   @Field() publishedAt!: Date;
+  @Field(() => Date, { nullable: true }) withdrawnAt!: Date | null;
+  @Field({ description: 'Hidden by moderation (visible to moderators only).' }) hidden!: boolean;
+  @Field({ description: 'The caller supports it.' }) viewerSupports!: boolean;
+  @Field({ description: 'The caller follows it.' }) viewerFollows!: boolean;
+  @Field({ description: 'The caller reported it.' }) viewerReported!: boolean;
+  @Field({ description: 'The caller may edit it now (author, and no support yet).' }) viewerCanEdit!: boolean;
 }
 
-/** Maps a proposal row (and its author's name) to its GraphQL view. */
-export function toProposalDto(p: ProposalEntity, authorName: string | null): ProposalDto {
-  return {
-    id: p.id,
-    componentId: p.componentId,
-    reference: p.reference,
-    title: p.title,
-    body: p.body,
-    state: p.state,
-    official: p.official,
-    authorName,
-    publishedAt: p.publishedAt,
-  };
+@ObjectType('ProposalEdge')
+export class ProposalEdgeDto {
+  @Field() cursor!: string;
+  @Field(() => ProposalDto) node!: ProposalDto;
+}
+
+@ObjectType('PageInfo')
+export class PageInfoDto {
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType('ProposalConnection', { description: 'A page of proposals (Relay-style).' })
+export class ProposalConnectionDto {
+  @Field(() => [ProposalEdgeDto]) edges!: ProposalEdgeDto[];
+  @Field(() => PageInfoDto) pageInfo!: PageInfoDto;
+  @Field(() => Int, { description: 'Proposals matching the filter (counted on request).' }) totalCount!: number;
+  @Field(() => String, { nullable: true, description: 'Seed of the RANDOM order (keep it for the session); null for other orders.' })
+  seed!: string | null;
+  @Field(() => ProposalOrderEnum) order!: ProposalOrder;
+}
+
+@ObjectType('ProposalSettings', { description: 'Settings of a PROPOSALS component.' })
+export class ProposalSettingsDto {
+  @Field(() => SupportsState) supportsState!: SupportsState;
+  @Field(() => Int, { description: 'Supports per participant in the component; 0 = unlimited.' }) supportLimit!: number;
+  @Field(() => Int, { description: 'Supports count only once a participant has given this many; 0 = from the first.' })
+  minimumSupportsPerUser!: number;
+  @Field(() => Int, { description: 'Supports a proposal needs; 0 = none.' }) threshold!: number;
+  @Field() canAccumulateSupportsBeyondThreshold!: boolean;
+  @Field() creationEnabled!: boolean;
+  @Field(() => Int, { description: 'Reports that hide content automatically.' }) hideThreshold!: number;
+  @Field() commentsEnabled!: boolean;
+}
+
+@ObjectType('ProposalComponentStatus', { description: 'A PROPOSALS component’s settings and the caller’s standing in it.' })
+export class ProposalComponentStatusDto {
+  @Field(() => ID) componentId!: string;
+  @Field(() => ProposalSettingsDto) settings!: ProposalSettingsDto;
+  @Field(() => Int, { description: 'Supports the caller has given here.' }) viewerSupportsGiven!: number;
+  @Field(() => Int, { nullable: true, description: 'Supports the caller may still give; null = unlimited.' }) viewerSupportsRemaining!: number | null;
+  @Field({ description: 'The caller moderates this component’s space.' }) viewerCanModerate!: boolean;
+}
+
+@ObjectType('Supporter')
+export class SupporterDto {
+  @Field(() => ID) userId!: string;
+  @Field() name!: string;
+  @Field() supportedAt!: Date;
+  @Field({ description: 'False while the supporter has given fewer supports than the minimum.' }) counted!: boolean;
 }

@@ -14,6 +14,19 @@ export class ProposalEntity {
   @Column('text') body!: string;
   @Column('text', { default: 'NOT_ANSWERED' }) state!: ProposalState;
   @Column('timestamptz', { name: 'published_at', default: () => 'now()' }) publishedAt!: Date;
+  /** Dense 0-based index within the component, in creation order (drives the keyed random order). */
+  @Column('int', { name: 'position_index' }) positionIndex!: number;
+  /** Number of counted supports; kept equal to the counted rows of proposal_supports in the same transaction. */
+  @Column('int', { name: 'supports_count', default: 0 }) supportsCount!: number;
+  @Column('int', { name: 'comments_count', default: 0 }) commentsCount!: number;
+  @Column('int', { name: 'follows_count', default: 0 }) followsCount!: number;
+  @Column('text', { nullable: true }) answer!: string | null;
+  @Column('timestamptz', { name: 'answered_at', nullable: true }) answeredAt!: Date | null;
+  @Column('uuid', { name: 'answered_by', nullable: true }) answeredBy!: string | null;
+  /** When the moderators' state and answer became visible to participants (null: not yet). */
+  @Column('timestamptz', { name: 'state_published_at', nullable: true }) statePublishedAt!: Date | null;
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt!: Date | null;
+  @Column('timestamptz', { name: 'hidden_at', nullable: true }) hiddenAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

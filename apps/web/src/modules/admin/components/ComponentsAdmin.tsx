@@ -125,12 +125,14 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
         {!renaming ? (
           <button type="button" className="button" ref={renameButton} onClick={() => setRenaming(true)}>
             {t('admin.rename')}
-            <VisuallyHidden> {target}</VisuallyHidden>
+            {' '}
+            <VisuallyHidden>{target}</VisuallyHidden>
           </button>
         ) : null}
         <button type="button" className="button" onClick={() => void togglePublished()} disabled={updateState.loading}>
           {t(component.published ? 'admin.unpublish' : 'admin.publish')}
-          <VisuallyHidden> {target}</VisuallyHidden>
+          {' '}
+          <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         <ConfirmDeleteButton target={target} name={component.title} onConfirm={remove} />
       </div>

@@ -37,7 +37,7 @@ export function ConfirmDeleteButton({ label, target, name, onConfirm, disabled }
     return (
       <button type="button" ref={openerRef} className="button button--danger" onClick={() => setConfirming(true)} disabled={disabled}>
         {label ?? t('common.delete')}
-        {target ? <VisuallyHidden> {target}</VisuallyHidden> : null}
+        {target ? <>{' '}<VisuallyHidden>{target}</VisuallyHidden></> : null}
       </button>
     );
   }
@@ -57,7 +57,7 @@ export function ConfirmDeleteButton({ label, target, name, onConfirm, disabled }
       <span className="confirm__question">{t('common.confirmDeleteQuestion', { name })}</span>{' '}
       <button type="button" ref={confirmRef} className="button button--danger" onClick={() => void confirm()} disabled={busy}>
         {t('common.confirmDelete')}
-        {target ? <VisuallyHidden> {target}</VisuallyHidden> : null}
+        {target ? <>{' '}<VisuallyHidden>{target}</VisuallyHidden></> : null}
       </button>{' '}
       <button
         type="button"

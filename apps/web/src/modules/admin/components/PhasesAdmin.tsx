@@ -150,21 +150,25 @@ function PhaseRow({ phase, first, last, moving, onMove, feedback, onDeleted }: P
       <div className="actions">
         <button type="button" className="button" ref={editButton} onClick={() => setEditing(true)}>
           {t('common.edit')}
-          <VisuallyHidden> {target}</VisuallyHidden>
+          {' '}
+          <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         {!phase.active ? (
           <button type="button" className="button" onClick={() => void activate()} disabled={activateState.loading}>
             {t('admin.activate')}
-            <VisuallyHidden> {target}</VisuallyHidden>
+            {' '}
+            <VisuallyHidden>{target}</VisuallyHidden>
           </button>
         ) : null}
         <button type="button" className="button" onClick={() => onMove(-1)} disabled={first || moving}>
           {t('admin.moveUp')}
-          <VisuallyHidden> {target}</VisuallyHidden>
+          {' '}
+          <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         <button type="button" className="button" onClick={() => onMove(1)} disabled={last || moving}>
           {t('admin.moveDown')}
-          <VisuallyHidden> {target}</VisuallyHidden>
+          {' '}
+          <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         <ConfirmDeleteButton target={target} name={phase.title} onConfirm={remove} />
       </div>

@@ -21,14 +21,14 @@ export function SpaceAdminPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const { me, loading: meLoading } = useMe();
-  const { data, loading, error, refetch } = useQuery(ADMIN_SPACE_QUERY, { variables: { slug }, skip: !me });
+  const { data, error, refetch } = useQuery(ADMIN_SPACE_QUERY, { variables: { slug }, skip: !me });
   const space = data?.space;
-  useDocumentTitle(space ? t('admin.spaceHeading', { title: space.title }) : null);
+  useDocumentTitle(space?.viewerCanAdminister ? t('admin.spaceHeading', { title: space.title }) : null);
 
   if (meLoading) return <Loading page />;
   if (!me) return <AccessDenied signedIn={false} />;
   if (error && !space) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
-  if (loading || !space) return <Loading page />;
+  if (!space) return <Loading page />;
   if (!space.viewerCanAdminister) return <AccessDenied signedIn />;
 
   return (

@@ -30,11 +30,13 @@ export function SpacesTable({ spaces }: { spaces: AdminSpaceRow[] }) {
               <td className="table__actions">
                 <Link to={`/admin/espaces/${space.slug}`}>
                   {t('admin.editSpace')}
-                  <VisuallyHidden> {t('admin.editSpaceOf', { title: space.title })}</VisuallyHidden>
+                  {' '}
+                  <VisuallyHidden>{t('admin.editSpaceOf', { title: space.title })}</VisuallyHidden>
                 </Link>{' '}
                 <Link to={`/espaces/${space.slug}`}>
                   {t('admin.view')}
-                  <VisuallyHidden> {t('admin.viewOf', { title: space.title })}</VisuallyHidden>
+                  {' '}
+                  <VisuallyHidden>{t('admin.viewOf', { title: space.title })}</VisuallyHidden>
                 </Link>
               </td>
             </tr>

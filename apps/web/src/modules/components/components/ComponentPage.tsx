@@ -20,7 +20,7 @@ function ComponentBody({ component }: { component: ComponentInfo }) {
     case ComponentType.PARTICIPATORY_TEXT:
       return <ParticipatoryTextView componentId={component.id} />;
     case ComponentType.SURVEY:
-      return <SurveyView componentId={component.id} />;
+      return <SurveyView componentId={component.id} componentTitle={component.title} />;
     case ComponentType.MOTIONS:
       return <MotionList componentId={component.id} />;
     default:

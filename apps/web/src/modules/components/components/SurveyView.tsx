@@ -27,7 +27,7 @@ export function groupBySection(questions: SurveyQuestion[]): Section[] {
 }
 
 /** A SURVEY component's questionnaire, read-only for now. */
-export function SurveyView({ componentId }: { componentId: string }) {
+export function SurveyView({ componentId, componentTitle }: { componentId: string; componentTitle?: string }) {
   const { t, i18n } = useTranslation();
   const { data, loading, error } = useQuery(SURVEY_QUERY, { variables: { componentId } });
   if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
@@ -39,6 +39,7 @@ export function SurveyView({ componentId }: { componentId: string }) {
   const starts = sections.map((_, index) => 1 + sections.slice(0, index).reduce((sum, section) => sum + section.questions.length, 0));
   return (
     <div className="survey">
+      {survey.title && survey.title !== componentTitle ? <p className="lead">{survey.title}</p> : null}
       <p>
         <span className={survey.open ? 'badge badge--open' : 'badge badge--closed'}>{t(survey.open ? 'surveys.open' : 'surveys.closed')}</span>{' '}
         <DateRange start={survey.opensAt} end={survey.closesAt} kind="instant" />

@@ -16,9 +16,10 @@ export function AccountMenu() {
   async function signOut() {
     try {
       await logout();
-    } finally {
-      navigate('/', { state: { flash: t('layout.signedOut') } });
+    } catch {
+      // The session had expired already: the user is signed out either way.
     }
+    navigate('/', { state: { flash: t('layout.signedOut') } });
   }
 
   return (

@@ -13,7 +13,9 @@ export function useFocusMainOnNavigation(main: RefObject<HTMLElement | null>): v
       first.current = false;
       return;
     }
-    main.current?.focus({ preventScroll: false });
-    window.scrollTo?.(0, 0);
+    // Back to the top of the new page, then start reading at <main>.
+    document.documentElement.scrollTop = 0;
+    document.body.scrollTop = 0;
+    main.current?.focus({ preventScroll: true });
   }, [pathname, main]);
 }

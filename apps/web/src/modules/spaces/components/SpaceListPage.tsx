@@ -12,8 +12,8 @@ export function SpaceListPage({ type }: { type: SpaceType }) {
   const { t } = useTranslation();
   const isProcess = type === SpaceType.PROCESS;
   const title = t(isProcess ? 'spaces.processesTitle' : 'spaces.assembliesTitle');
-  useDocumentTitle(title);
   const { data, loading, error, refetch } = useQuery(SPACES_QUERY, { variables: { type } });
+  useDocumentTitle(error && !data ? null : title);
 
   if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading page />;

@@ -15,12 +15,12 @@ import { PhaseList } from './PhaseList';
 export function SpacePage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(SPACE_QUERY, { variables: { slug } });
+  const { data, error, refetch } = useQuery(SPACE_QUERY, { variables: { slug } });
   const space = data?.space;
   useDocumentTitle(space?.title ?? (error ? null : t('common.loading')));
 
   if (error && !space) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
-  if (loading || !space) return <Loading page />;
+  if (!space) return <Loading page />;
 
   const isProcess = space.type === SpaceType.PROCESS;
   const listPath = isProcess ? '/concertations' : '/assemblees';

@@ -10,8 +10,8 @@ import { SURVEYS_QUERY } from '../graphql/spaces';
 /** `/enquetes`: the published surveys across spaces. */
 export function SurveyListPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('surveys.title'));
   const { data, loading, error, refetch } = useQuery(SURVEYS_QUERY);
+  useDocumentTitle(error && !data ? null : t('surveys.title'));
 
   if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading page />;

@@ -9,8 +9,8 @@ export function Loading({ page = false }: { page?: boolean }) {
   if (page) {
     return (
       <section className="page" aria-busy="true">
-        <h1 className="loading" role="status">
-          {t('common.loading')}
+        <h1 className="loading">
+          <span role="status">{t('common.loading')}</span>
         </h1>
       </section>
     );

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * Sets `document.title` to "<page> · Concerto" while the page is shown.
- * @param page the page's name; null while it is not known yet (the title stays "Concerto")
+ * @param page the page's name; null/undefined leaves the title alone (e.g. when a child
+ * view such as "Page introuvable" sets its own)
  */
 export function useDocumentTitle(page: string | null | undefined): void {
   const { t } = useTranslation();
   useEffect(() => {
-    document.title = page ? t('app.documentTitle', { page }) : t('app.name');
+    if (page) document.title = t('app.documentTitle', { page });
   }, [page, t]);
 }

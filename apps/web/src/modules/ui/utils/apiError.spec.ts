@@ -26,6 +26,9 @@ describe('parseApiError', () => {
     expect(parseApiError(graphQLError('?', { code: 'SOMETHING_ELSE' })).code).toBe('UNKNOWN');
     expect(parseApiError(new TypeError('Failed to fetch')).code).toBe('NETWORK');
     expect(parseApiError('weird').code).toBe('UNKNOWN');
+    // A document the server does not know (client and API out of step) is not the user's fault.
+    const outOfStep = parseApiError(graphQLError('Unknown argument "seed"', { code: 'GRAPHQL_VALIDATION_FAILED' }));
+    expect(errorMessage(outOfStep, t, 'fr')).toBe('Une erreur inattendue est survenue.');
   });
 
   it('maps HTTP statuses of a server error', () => {

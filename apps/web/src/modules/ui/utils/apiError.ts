@@ -31,7 +31,7 @@ export function parseApiError(error: unknown): ApiErrorInfo {
     const first = error.errors[0];
     const extensions = (first?.extensions ?? {}) as Record<string, unknown>;
     const rawCode = asString(extensions.code);
-    const code = rawCode && KNOWN_CODES.has(rawCode) ? (rawCode as ErrorCode) : rawCode === 'GRAPHQL_VALIDATION_FAILED' ? ErrorCode.BAD_USER_INPUT : 'UNKNOWN';
+    const code = rawCode && KNOWN_CODES.has(rawCode) ? (rawCode as ErrorCode) : 'UNKNOWN';
     const validationErrors = Array.isArray(extensions.validationErrors) ? extensions.validationErrors.filter((v): v is string => typeof v === 'string') : [];
     return {
       code,

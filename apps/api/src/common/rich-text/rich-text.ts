@@ -1,0 +1,52 @@
+import sanitizeHtml from 'sanitize-html';
+
+/** Tags a participant's rich text may keep (Decidim's basic editor set). */
+const ALLOWED_TAGS = ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 'ul', 'ol', 'li', 'a', 'blockquote'];
+
+/**
+ * Sanitises user-written rich text on the server (sanitize-html): keeps a small set of
+ * formatting tags, `href` on links (http, https, mailto only, opened with `rel="nofollow
+ * noopener"`), drops everything else — scripts, styles, event handlers, iframes. Plain text
+ * without tags becomes paragraphs (split on blank lines), with `<`, `>` and `&` escaped.
+ * @param input HTML or plain text from a participant
+ * @returns safe HTML
+ */
+export function sanitizeRichText(input: string): string {
+  const source = /<[a-z!/][^>]*>/i.test(input)
+    ? input
+    : input
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter(Boolean)
+        .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+        .join('');
+  return sanitizeHtml(source, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: { a: ['href', 'rel', 'target'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener', target: '_blank' }) },
+    disallowedTagsMode: 'discard',
+  }).trim();
+}
+
+/**
+ * The visible text of sanitised HTML (tags removed, entities decoded, whitespace collapsed),
+ * used to enforce length limits on what readers actually see.
+ * @returns the text; its `.length` is the count of UTF-16 code units
+ */
+export function richTextToPlain(html: string): string {
+  return sanitizeHtml(html.replace(/<\/(p|li|blockquote)>|<br\s*\/?>/gi, '$& '), { allowedTags: [], allowedAttributes: {} })
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

@@ -1,0 +1,37 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+export const CommentableTypeEnum = { PROPOSAL: 'PROPOSAL' } as const;
+registerEnumType(CommentableTypeEnum, { name: 'CommentableType', description: 'What can be commented (articles and motions join later).' });
+export const CommentAlignmentEnum = { FOR: 'FOR', AGAINST: 'AGAINST', NEUTRAL: 'NEUTRAL' } as const;
+registerEnumType(CommentAlignmentEnum, { name: 'CommentAlignment', description: 'Pour, contre ou neutre.' });
+
+@ObjectType('Comment', { description: 'A comment; `replies` nest up to three levels.' })
+export class CommentDto {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true }) parentId!: string | null;
+  @Field(() => Int, { description: '0 for a top-level comment, up to 2.' }) depth!: number;
+  @Field({ description: 'Sanitised HTML; empty when deleted or hidden.' }) body!: string;
+  @Field(() => CommentAlignmentEnum) alignment!: keyof typeof CommentAlignmentEnum;
+  @Field(() => ID, { nullable: true }) authorId!: string | null;
+  @Field(() => String, { nullable: true }) authorName!: string | null;
+  @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) editedAt!: Date | null;
+  @Field() deleted!: boolean;
+  @Field() hidden!: boolean;
+  @Field({ description: 'The caller wrote it and may edit or delete it.' }) viewerIsAuthor!: boolean;
+  @Field({ description: 'The caller reported it.' }) viewerReported!: boolean;
+  @Field(() => [CommentDto]) replies!: CommentDto[];
+}
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType()
+export class AddCommentInput {
+  @Field(() => CommentableTypeEnum) @IsIn(Object.values(CommentableTypeEnum)) commentableType!: keyof typeof CommentableTypeEnum;
+  @Field(() => ID) @IsUUID() commentableId!: string;
+  @Field({ description: 'Text or basic HTML (sanitised); 1–5,000 characters of text.' }) @Transform(trim) @IsString() @MaxLength(20000) body!: string;
+  @Field(() => CommentAlignmentEnum, { nullable: true, defaultValue: 'NEUTRAL' }) @IsOptional() @IsIn(Object.values(CommentAlignmentEnum)) alignment?: keyof typeof CommentAlignmentEnum;
+  @Field(() => ID, { nullable: true, description: 'The comment this one answers.' }) @IsOptional() @IsUUID() parentId?: string;
+}

@@ -1,0 +1,34 @@
+import { Args, ID, Mutation, registerEnumType, Resolver } from '@nestjs/graphql';
+import { Authenticated } from '../../common/access/access-policy';
+import { CurrentViewer, Viewer } from '../../common/access/request-context';
+import { FollowService } from './follow.service';
+
+export const FollowableTypeEnum = { PROPOSAL: 'PROPOSAL', SPACE: 'SPACE' } as const;
+registerEnumType(FollowableTypeEnum, { name: 'FollowableType', description: 'What can be followed.' });
+
+@Resolver()
+export class FollowResolver {
+  constructor(private readonly followService: FollowService) {}
+
+  /** Follows a resource (idempotent). Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, BAD_USER_INPUT. */
+  @Authenticated()
+  @Mutation(() => Boolean, { description: 'Follow a resource. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND.' })
+  follow(
+    @Args('followableType', { type: () => FollowableTypeEnum }) type: keyof typeof FollowableTypeEnum,
+    @Args('followableId', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<boolean> {
+    return this.followService.follow(viewer, type, id);
+  }
+
+  /** Stops following (idempotent). Access: signed-in users. Errors: UNAUTHENTICATED. */
+  @Authenticated()
+  @Mutation(() => Boolean, { description: 'Unfollow a resource. Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  unfollow(
+    @Args('followableType', { type: () => FollowableTypeEnum }) type: keyof typeof FollowableTypeEnum,
+    @Args('followableId', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<boolean> {
+    return this.followService.unfollow(viewer, type, id);
+  }
+}

@@ -1,0 +1,39 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+export const ReportableTypeEnum = { PROPOSAL: 'PROPOSAL', COMMENT: 'COMMENT' } as const;
+registerEnumType(ReportableTypeEnum, { name: 'ReportableType' });
+export const ReportReasonEnum = { SPAM: 'SPAM', OFFENSIVE: 'OFFENSIVE', DOES_NOT_BELONG: 'DOES_NOT_BELONG' } as const;
+registerEnumType(ReportReasonEnum, { name: 'ReportReason', description: 'Indésirable, offensant, hors sujet.' });
+
+@InputType()
+export class ReportContentInput {
+  @Field(() => ReportableTypeEnum) @IsIn(Object.values(ReportableTypeEnum)) resourceType!: keyof typeof ReportableTypeEnum;
+  @Field(() => ID) @IsUUID() resourceId!: string;
+  @Field(() => ReportReasonEnum) @IsIn(Object.values(ReportReasonEnum)) reason!: keyof typeof ReportReasonEnum;
+  @Field({ nullable: true, description: 'At most 1,000 characters.' })
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) @IsString() @MaxLength(1000)
+  details?: string;
+}
+
+@ObjectType('ModerationStatus', { description: 'Where a reported resource stands.' })
+export class ModerationStatusDto {
+  @Field(() => ReportableTypeEnum) resourceType!: keyof typeof ReportableTypeEnum;
+  @Field(() => ID) resourceId!: string;
+  @Field(() => Int) reportCount!: number;
+  @Field() hidden!: boolean;
+}
+
+@ObjectType('ModerationQueueItem', { description: 'An item waiting for a moderator: reported content or an unanswered proposal.' })
+export class ModerationQueueItemDto {
+  @Field(() => ReportableTypeEnum) resourceType!: keyof typeof ReportableTypeEnum;
+  @Field(() => ID) resourceId!: string;
+  @Field({ description: 'Proposal title or comment excerpt.' }) title!: string;
+  @Field(() => ID, { nullable: true, description: 'The proposal concerned (the comment’s proposal for comments).' }) proposalId!: string | null;
+  @Field(() => Int) reportCount!: number;
+  @Field(() => [ReportReasonEnum]) reasons!: (keyof typeof ReportReasonEnum)[];
+  @Field() hidden!: boolean;
+  @Field({ description: 'A proposal with no published answer.' }) unanswered!: boolean;
+  @Field() since!: Date;
+}

@@ -1,0 +1,50 @@
+import { SpaceRole } from '@concerto/domain';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Authenticated, SpaceReference, SpaceRoles } from '../../common/access/access-policy';
+import { CurrentViewer, Viewer } from '../../common/access/request-context';
+import { ModerationQueueItemDto, ModerationStatusDto, ReportableTypeEnum, ReportContentInput } from './dtos/moderation.dto';
+import { ModerationService } from './moderation.service';
+
+const MODERATORS = [SpaceRole.ADMIN, SpaceRole.MODERATOR];
+const resourceSpace = (a: Record<string, any>): SpaceReference => (a.resourceType === 'COMMENT' ? { commentId: a.resourceId } : { proposalId: a.resourceId });
+
+@Resolver()
+export class ModerationResolver {
+  constructor(private readonly moderationService: ModerationService) {}
+
+  /** Reports content. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT (already reported), BAD_USER_INPUT. */
+  @Authenticated()
+  @Mutation(() => ModerationStatusDto, { description: 'Report a proposal or comment. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
+  reportContent(@Args('input') input: ReportContentInput, @CurrentViewer() viewer: Viewer): Promise<ModerationStatusDto> {
+    return this.moderationService.report(input, viewer);
+  }
+
+  /** Hides content. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND. */
+  @SpaceRoles(MODERATORS, resourceSpace)
+  @Mutation(() => ModerationStatusDto, { description: 'Hide content. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.' })
+  hideContent(
+    @Args('resourceType', { type: () => ReportableTypeEnum }) resourceType: keyof typeof ReportableTypeEnum,
+    @Args('resourceId', { type: () => ID }) resourceId: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ModerationStatusDto> {
+    return this.moderationService.setVisibility(resourceType, resourceId, true, viewer);
+  }
+
+  /** Shows hidden content again. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND. */
+  @SpaceRoles(MODERATORS, resourceSpace)
+  @Mutation(() => ModerationStatusDto, { description: 'Unhide content. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.' })
+  unhideContent(
+    @Args('resourceType', { type: () => ReportableTypeEnum }) resourceType: keyof typeof ReportableTypeEnum,
+    @Args('resourceId', { type: () => ID }) resourceId: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ModerationStatusDto> {
+    return this.moderationService.setVisibility(resourceType, resourceId, false, viewer);
+  }
+
+  /** Reported and unanswered items of a component. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND. */
+  @SpaceRoles(MODERATORS, (a) => ({ componentId: a.componentId }))
+  @Query(() => [ModerationQueueItemDto], { description: 'Moderation queue of a component. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.' })
+  moderationQueue(@Args('componentId', { type: () => ID }) componentId: string): Promise<ModerationQueueItemDto[]> {
+    return this.moderationService.queue(componentId);
+  }
+}

@@ -1,0 +1,105 @@
+import { GraphQLError } from 'graphql';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { renderWithProviders } from '../../../test/renderWithProviders';
+import { REGISTER_MUTATION } from '../graphql/auth';
+import { SignUpForm } from './SignUpForm';
+
+const input = { name: 'Alice Martin', email: 'alice@example.org', password: 'correct horse battery' };
+
+async function fillAndSubmit(values: { name: string; email: string; password: string }) {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText('Nom'), values.name);
+  await user.type(screen.getByLabelText('Adresse e-mail'), values.email);
+  await user.type(screen.getByLabelText('Mot de passe'), values.password);
+  await user.click(screen.getByRole('button', { name: 'Créer mon compte' }));
+}
+
+describe('<SignUpForm>', () => {
+  it('labels its fields and shows the password rule from AccountRules as a hint', () => {
+    renderWithProviders(<SignUpForm onSuccess={vi.fn()} />);
+    expect(screen.getByLabelText('Nom')).toHaveAttribute('autocomplete', 'name');
+    expect(screen.getByLabelText('Adresse e-mail')).toHaveAttribute('type', 'email');
+    const password = screen.getByLabelText('Mot de passe');
+    expect(password).toHaveAttribute('type', 'password');
+    expect(password).toHaveAccessibleDescription('Au moins 10 caractères, variés.');
+    expect(screen.getByRole('button', { name: 'Créer mon compte' })).toBeEnabled();
+  });
+
+  it('refuses a short password before sending anything', async () => {
+    const onSuccess = vi.fn();
+    renderWithProviders(<SignUpForm onSuccess={onSuccess} />);
+    await fillAndSubmit({ ...input, password: 'court' });
+    const password = screen.getByLabelText('Mot de passe');
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveAccessibleDescription(expect.stringContaining('Le mot de passe doit comporter au moins 10 caractères.'));
+    expect(password).toHaveFocus();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(onSuccess).not.toHaveBeenCalled();
+  });
+
+  it("shows the server's CONFLICT next to the e-mail field", async () => {
+    const onSuccess = vi.fn();
+    renderWithProviders(<SignUpForm onSuccess={onSuccess} />, {
+      mocks: [
+        {
+          request: { query: REGISTER_MUTATION, variables: { input } },
+          result: { errors: [new GraphQLError('Un compte existe déjà avec cette adresse e-mail.', { extensions: { code: 'CONFLICT', field: 'email' } })] },
+        },
+      ],
+    });
+    await fillAndSubmit(input);
+    const email = screen.getByLabelText('Adresse e-mail');
+    await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'));
+    expect(email).toHaveAccessibleDescription(expect.stringContaining('Un compte existe déjà avec cette adresse e-mail.'));
+    expect(email).toHaveFocus();
+    expect(screen.getByLabelText('Nom')).not.toHaveAttribute('aria-invalid');
+    expect(onSuccess).not.toHaveBeenCalled();
+  });
+
+  it('puts a BAD_USER_INPUT next to the field named by extensions.field', async () => {
+    renderWithProviders(<SignUpForm onSuccess={vi.fn()} />, {
+      mocks: [
+        {
+          request: { query: REGISTER_MUTATION, variables: { input } },
+          result: { errors: [new GraphQLError('Nom refusé.', { extensions: { code: 'BAD_USER_INPUT', field: 'name' } })] },
+        },
+      ],
+    });
+    await fillAndSubmit(input);
+    const name = screen.getByLabelText('Nom');
+    await waitFor(() => expect(name).toHaveAccessibleDescription(expect.stringContaining('Nom refusé.')));
+  });
+
+  it('shows other refusals as a form-level alert', async () => {
+    renderWithProviders(<SignUpForm onSuccess={vi.fn()} />, {
+      mocks: [
+        {
+          request: { query: REGISTER_MUTATION, variables: { input } },
+          result: { errors: [new GraphQLError('Trop de tentatives, réessayez dans une minute.', { extensions: { code: 'TOO_MANY_REQUESTS' } })] },
+        },
+      ],
+    });
+    await fillAndSubmit(input);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Trop de tentatives, réessayez dans une minute.');
+  });
+
+  it('calls onSuccess with the new user', async () => {
+    const onSuccess = vi.fn();
+    renderWithProviders(<SignUpForm onSuccess={onSuccess} />, {
+      mocks: [
+        {
+          request: { query: REGISTER_MUTATION, variables: { input } },
+          result: {
+            data: {
+              register: { __typename: 'AuthPayload', user: { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin: false } },
+            },
+          },
+        },
+      ],
+    });
+    await fillAndSubmit(input);
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ id: 'u1', name: 'Alice Martin' })));
+  });
+});

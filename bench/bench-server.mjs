@@ -1,0 +1,101 @@
+// Shared by the benchmark scripts: a throwaway embedded PostgreSQL and the built API
+// (dist/apps/api/main.js) started against it, with helpers for GraphQL and SQL.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (p) => join(ROOT, 'dist/apps/api', p);
+if (!existsSync(dist('main.js'))) {
+  console.error('dist/apps/api is missing: run `npm run build` first');
+  process.exit(2);
+}
+const { EmbeddedPostgres, freePort } = require(dist('database/embedded-postgres.js'));
+const { createDatabaseIfMissing } = require(dist('database/database-server.js'));
+const pg = require('pg');
+
+/** Percentile of a sorted array (nearest rank). */
+export function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Median and p95 in ms of `runs` timed calls of `fn(i)`. */
+export async function timeIt(runs, fn) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn(i);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** Starts PostgreSQL and the API; returns handles and a stop() that leaves nothing running. */
+export async function startBenchServer(env = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'concerto-bench-'));
+  const embedded = new EmbeddedPostgres({ dataDir: join(root, 'pg'), port: 0, settings: { max_connections: '300' } });
+  const connection = await embedded.start();
+  await createDatabaseIfMissing(connection.url('postgres'), 'concerto_bench');
+  const databaseUrl = connection.url('concerto_bench');
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench-admin-password', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', WEB_DIST_DIR: '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 60 });
+  const gql = async (query, variables, token) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return response.json();
+  };
+  const stop = async () => {
+    await pool.end();
+    child.kill('SIGINT');
+    await new Promise((r) => child.once('exit', r));
+    await embedded.stop();
+    rmSync(root, { recursive: true, force: true });
+  };
+  return { url, gql, pool, databaseUrl, connection, stop };
+}
+
+/** Creates a published PROPOSALS component in the demo Concertation and fills it with `n` proposals in one INSERT. */
+export async function seedProposals(pool, n, settings = {}) {
+  const { rows } = await pool.query(`SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);
+  const { rows: [component] } = await pool.query(
+    `INSERT INTO components (space_id, type, title, published_at, settings) VALUES ($1, 'PROPOSALS', $2, now(), $3) RETURNING id`,
+    [rows[0].id, `Banc d'essai ${n}`, settings],
+  );
+  await pool.query(
+    `INSERT INTO proposals (component_id, official, title, body, position_index, published_at)
+     SELECT $1, true, 'Proposition de banc d''essai n° ' || g, '<p>Texte de la proposition ' || g || '.</p>', g - 1, now() - (($2 - g) || ' seconds')::interval
+       FROM generate_series(1, $2) g`,
+    [component.id, n],
+  );
+  await pool.query('ANALYZE proposals');
+  return component.id;
+}
+
+/** Machine facts for BENCHMARKS.md. */
+export async function machine() {
+  const os = await import('node:os');
+  return `${os.cpus()[0].model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+}

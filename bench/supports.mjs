@@ -1,0 +1,100 @@
+// Benchmark: supportProposal through the whole GraphQL stack with 50 concurrent clients
+// (each with a support limit to hit), beside pgbench running the equivalent
+// lock-check-insert-count transaction on the same PostgreSQL in the same run.
+//   npm run build && node bench/supports.mjs      (pgbench: Debian's postgresql-client)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { machine, percentile, seedProposals, startBenchServer } from './bench-server.mjs';
+
+const CLIENTS = Number(process.env.CLIENTS ?? 50);
+const ATTEMPTS = Number(process.env.ATTEMPTS ?? 60); // supports each client tries
+const LIMIT = Number(process.env.LIMIT ?? 50); // supportLimit: the last attempts must get LIMIT_REACHED
+const PROPOSALS = Number(process.env.PROPOSALS ?? 500);
+const PGBENCH_SECONDS = Number(process.env.PGBENCH_SECONDS ?? 15);
+const SUPPORT = `mutation($id: ID!) { supportProposal(proposalId: $id) { supportsCount } }`;
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
+
+const server = await startBenchServer();
+try {
+  console.log(`machine: ${await machine()}`);
+  console.log(`date: ${new Date().toISOString()}; ${CLIENTS} clients × ${ATTEMPTS} supports, supportLimit ${LIMIT}, ${PROPOSALS} proposals`);
+  const componentId = await seedProposals(server.pool, PROPOSALS, { supportLimit: LIMIT });
+  const { rows: proposals } = await server.pool.query(`SELECT id FROM proposals WHERE component_id = $1 ORDER BY position_index`, [componentId]);
+  const clients = [];
+  for (let c = 0; c < CLIENTS; c++) {
+    const res = await server.gql(REGISTER, { input: { name: `Bench ${c}`, email: `bench-${c}@bench.test`, password: 'bench password 123' } });
+    clients.push({ token: res.data.register.token, id: res.data.register.user.id });
+  }
+
+  const latencies = [];
+  const outcomes = { ok: 0, limit: 0, other: 0 };
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    clients.map(async (client, c) => {
+      for (let a = 0; a < ATTEMPTS; a++) {
+        const proposal = proposals[(c * 7 + a * 13) % proposals.length].id; // distinct per client while ATTEMPTS ≤ PROPOSALS / gcd
+        const t0 = process.hrtime.bigint();
+        const res = await server.gql(SUPPORT, { id: proposal }, client.token);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        const code = res.errors?.[0]?.extensions?.code;
+        if (!code) outcomes.ok++;
+        else if (code === 'LIMIT_REACHED') outcomes.limit++;
+        else outcomes.other++;
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const { rows: [check] } = await server.pool.query(
+    `SELECT (SELECT count(*) FROM (SELECT user_id FROM proposal_supports WHERE component_id = $1 GROUP BY user_id HAVING count(*) > $2) x) AS over_limit,
+            (SELECT count(*) FROM proposals p WHERE p.component_id = $1 AND p.supports_count <> (SELECT count(*) FROM proposal_supports s WHERE s.proposal_id = p.id AND s.counted)) AS drifted,
+            (SELECT count(*) FROM proposal_supports WHERE component_id = $1) AS supports`,
+    [componentId, LIMIT],
+  );
+
+  // pgbench: the same transaction in plain SQL, on the same server, same concurrency
+  const dir = mkdtempSync(join(tmpdir(), 'concerto-pgbench-'));
+  await server.pool.query(`CREATE TABLE bench_users AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM users`);
+  await server.pool.query(`CREATE TABLE bench_proposals AS SELECT position_index + 1 AS n, id FROM proposals WHERE component_id = $1`, [componentId]);
+  await server.pool.query(`DELETE FROM proposal_supports WHERE component_id = $1`, [componentId]);
+  await server.pool.query(`UPDATE proposals SET supports_count = 0 WHERE component_id = $1`, [componentId]);
+  const { rows: [{ users }] } = await server.pool.query(`SELECT count(*)::int AS users FROM bench_users`);
+  const script = join(dir, 'support.sql');
+  writeFileSync(
+    script,
+    `\\set u random(1, ${users})
+\\set p random(1, ${PROPOSALS})
+BEGIN;
+SELECT pg_advisory_xact_lock(hashtextextended('support:${componentId}:' || (SELECT id FROM bench_users WHERE n = :u), 0));
+SELECT count(*) FROM proposal_supports WHERE component_id = '${componentId}' AND user_id = (SELECT id FROM bench_users WHERE n = :u);
+SELECT supports_count FROM proposals WHERE id = (SELECT id FROM bench_proposals WHERE n = :p) FOR UPDATE;
+WITH ins AS (
+  INSERT INTO proposal_supports (proposal_id, component_id, user_id, counted)
+  SELECT (SELECT id FROM bench_proposals WHERE n = :p), '${componentId}', (SELECT id FROM bench_users WHERE n = :u), true
+  ON CONFLICT DO NOTHING RETURNING proposal_id)
+UPDATE proposals SET supports_count = supports_count + 1 WHERE id IN (SELECT proposal_id FROM ins);
+COMMIT;
+`,
+  );
+  const url = new URL(server.databaseUrl);
+  const pgbench = spawnSync(
+    'pgbench',
+    ['-n', '-c', String(CLIENTS), '-j', '2', '-T', String(PGBENCH_SECONDS), '-f', script, '-h', url.hostname, '-p', url.port, '-U', url.username, url.pathname.slice(1)],
+    { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) }, encoding: 'utf8' },
+  );
+  if (pgbench.status !== 0) throw new Error(`pgbench failed: ${pgbench.stderr}`);
+  const tps = Number(/tps = ([\d.]+)/.exec(pgbench.stdout)?.[1]);
+  const pgLatency = Number(/latency average = ([\d.]+) ms/.exec(pgbench.stdout)?.[1]);
+  const pgVersion = execFileSync('pgbench', ['--version'], { encoding: 'utf8' }).trim();
+
+  const rate = latencies.length / seconds;
+  console.log('\n| path | transactions/s | latency p50 ms | p99 ms | limit violations | counter drift |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log(`| supportProposal via GraphQL, ${CLIENTS} clients | ${rate.toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${check.over_limit} | ${check.drifted} |`);
+  console.log(`| pgbench, same transaction in SQL, ${CLIENTS} clients (${pgVersion}) | ${tps.toFixed(0)} | ${pgLatency.toFixed(1)} (average) | — | — | — |`);
+  console.log(`\nGraphQL outcomes: ${outcomes.ok} supports, ${outcomes.limit} LIMIT_REACHED, ${outcomes.other} other errors; ${check.supports} support rows; ratio pgbench/GraphQL: ${(tps / rate).toFixed(1)}×`);
+} finally {
+  await server.stop();
+}

@@ -1,10 +1,12 @@
 import { ErrorCode } from '@concerto/domain';
+import { IntrinsicException } from '@nestjs/common';
 
 /**
  * The one exception type the API's services raise for expected failures.
  * {@link formatGraphQLError} turns it into a GraphQL error whose `extensions.code` is `code`.
+ * It extends Nest's `IntrinsicException` so that expected refusals are not logged as errors.
  */
-export class DomainError extends Error {
+export class DomainError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

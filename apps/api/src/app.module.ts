@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { MotionModule } from './modules/motion/motion.module';
+import { NotificationModule } from './modules/notification/notification.module';
 import { ParticipatorySpaceModule } from './modules/participatory-space/participatory-space.module';
 import { ParticipatoryTextModule } from './modules/participatory-text/participatory-text.module';
 import { ProposalModule } from './modules/proposal/proposal.module';
@@ -61,6 +62,7 @@ export class AppModule {
         ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io'] })] : []),
         ActionLogModule,
         AuthModule,
+        NotificationModule,
         UserModule,
         ParticipatorySpaceModule,
         ProposalModule,

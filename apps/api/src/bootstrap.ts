@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { DemoContentService } from './modules/demo/demo-content.service';
+import { RedisIoAdapter } from './modules/notification/redis-io.adapter';
 import { FirstAdminService } from './modules/user/first-admin.service';
 
 /**
@@ -22,6 +23,11 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
   app.set('trust proxy', 'loopback');
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
+  if (config.REDIS_URL) {
+    const adapter = new RedisIoAdapter(app);
+    await adapter.connect(config.REDIS_URL);
+    app.useWebSocketAdapter(adapter);
+  }
   return app;
 }
 

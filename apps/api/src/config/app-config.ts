@@ -31,6 +31,19 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
 
+  /** SMTP server for e-mail notifications (`smtp://user:pass@host:587`); without it, mails are only logged. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of e-mail notifications. */
+  @IsString()
+  MAIL_FROM = 'Concerto <no-reply@concerto.local>';
+
+  /** Public URL of the web app, used in e-mail links. */
+  @IsString()
+  PUBLIC_URL = 'http://localhost:3000';
+
   /** Directory of the embedded PostgreSQL cluster (ignored with DATABASE_URL). */
   @IsString()
   EMBEDDED_POSTGRES_DIR = '.data/postgres';
@@ -89,7 +102,7 @@ export class AppConfig {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_PASSWORD']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_PASSWORD', 'SMTP_URL']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });

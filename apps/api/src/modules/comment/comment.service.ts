@@ -8,6 +8,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
 import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { ProposalService } from '../proposal/proposal.service';
 import { proposalSettingsOf } from '../proposal/proposal-settings';
@@ -43,6 +44,7 @@ export class CommentService {
     private readonly access: SpaceAccessService,
     private readonly follows: FollowService,
     private readonly actionLog: ActionLogService,
+    private readonly events: DomainEventOutbox,
   ) {}
 
   /**
@@ -104,13 +106,15 @@ export class CommentService {
     const body = this.checkedBody(input.body);
     const id = await inTransaction(this.dataSource, async (manager) => {
       let depth = 0;
+      let parentAuthorId: string | null = null;
       if (input.parentId) {
-        const parent = await manager.query(`SELECT depth, commentable_type, commentable_id, deleted_at FROM comments WHERE id = $1`, [input.parentId]);
+        const parent = await manager.query(`SELECT depth, commentable_type, commentable_id, deleted_at, author_id FROM comments WHERE id = $1`, [input.parentId]);
         if (!parent.length) throw DomainError.notFound('Commentaire', { field: 'parentId' });
         if (parent[0].commentable_type !== input.commentableType || parent[0].commentable_id !== input.commentableId) {
           throw DomainError.badInput('Le commentaire parent appartient à un autre contenu.', { field: 'parentId' });
         }
         depth = parent[0].depth + 1;
+        parentAuthorId = parent[0].author_id;
         if (depth > MAX_DEPTH) throw DomainError.badInput('Les réponses s’arrêtent au troisième niveau.', { field: 'parentId' });
       }
       const [{ id }] = await manager.query(
@@ -121,8 +125,16 @@ export class CommentService {
       await this.moveCounter(manager, input.commentableType, input.commentableId, 1);
       await this.follows.followInTransaction(manager, viewer.user.id, input.commentableType, input.commentableId);
       await this.actionLog.record(manager, { userId: viewer.user.id, action: 'create', resourceType: 'comment', resourceId: id, spaceId, visibility: 'PUBLIC', summary: 'Commentaire publié' });
+      const excerpt = richTextToPlain(body).slice(0, 140);
+      await this.events.record(
+        manager,
+        'comment.created',
+        { commentId: id, commentableType: input.commentableType, commentableId: input.commentableId, spaceId, authorId: viewer.user.id, parentAuthorId, title: excerpt },
+        viewer.user.id,
+      );
       return id as string;
     });
+    this.events.committed();
     return this.one(id, viewer);
   }
 

@@ -9,6 +9,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
 import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ComponentEntity } from '../participatory-space/entities/component.entity';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
@@ -72,6 +73,7 @@ export class ProposalService {
     private readonly access: SpaceAccessService,
     private readonly actionLog: ActionLogService,
     private readonly follows: FollowService,
+    private readonly events: DomainEventOutbox,
   ) {}
 
   /**
@@ -273,8 +275,10 @@ export class ProposalService {
         userId: viewer.user.id, action: 'create', resourceType: 'proposal', resourceId: id, spaceId: component.spaceId, visibility: 'PUBLIC',
         summary: `Proposition « ${input.title} » publiée`,
       });
+      await this.events.record(manager, 'proposal.published', { proposalId: id, componentId: component.id, spaceId: component.spaceId, title: input.title, authorId: viewer.user.id }, viewer.user.id);
       return id as string;
     });
+    this.events.committed();
     return this.byId(id, viewer);
   }
 
@@ -334,7 +338,12 @@ export class ProposalService {
         userId: viewer.user.id, action: publish ? 'answer' : 'answer_draft', resourceType: 'proposal', resourceId: row.id,
         visibility: publish ? 'PUBLIC' : 'ADMIN_ONLY', summary: `Réponse : ${input.state}`,
       });
+      if (publish) {
+        const spaceId = (await manager.query(`SELECT space_id FROM components WHERE id = $1`, [row.componentId]))[0].space_id;
+        await this.events.record(manager, 'proposal.answered', { proposalId: row.id, spaceId, title: row.title, state: input.state }, viewer.user.id);
+      }
     });
+    this.events.committed();
     return this.byId(input.proposalId, viewer);
   }
 
@@ -345,7 +354,10 @@ export class ProposalService {
       if (!row.answeredAt) throw DomainError.conflict('Aucune réponse à publier.');
       await manager.query(`UPDATE proposals SET state_published_at = coalesce(state_published_at, now()), updated_at = now() WHERE id = $1`, [id]);
       await this.actionLog.record(manager, { userId: viewer.user.id, action: 'publish_answer', resourceType: 'proposal', resourceId: id, visibility: 'PUBLIC', summary: `Réponse publiée : ${row.state}` });
+      const spaceId = (await manager.query(`SELECT space_id FROM components WHERE id = $1`, [row.componentId]))[0].space_id;
+      await this.events.record(manager, 'proposal.answered', { proposalId: id, spaceId, title: row.title, state: row.state }, viewer.user.id);
     });
+    this.events.committed();
     return this.byId(id, viewer);
   }
 

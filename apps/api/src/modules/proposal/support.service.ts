@@ -6,6 +6,7 @@ import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ProposalDto } from './dtos/proposal.dto';
 import { proposalSettingsOf, SupportsState } from './proposal-settings';
 import { ProposalService } from './proposal.service';
@@ -28,6 +29,7 @@ export class SupportService {
     private readonly proposals: ProposalService,
     private readonly follows: FollowService,
     private readonly actionLog: ActionLogService,
+    private readonly events: DomainEventOutbox,
   ) {}
 
   /**
@@ -72,7 +74,9 @@ export class SupportService {
       }
       await this.follows.followInTransaction(manager, viewer.user.id, 'PROPOSAL', proposalId);
       await this.actionLog.record(manager, { userId: viewer.user.id, action: 'support', resourceType: 'proposal', resourceId: proposalId, visibility: 'PRIVATE', summary: 'Soutien' });
+      await this.recordCounts(manager, proposal.componentId, viewer.user.id, crossing ? null : [proposalId]);
     });
+    this.events.committed();
     return this.proposals.byId(proposalId, viewer);
   }
 
@@ -100,8 +104,26 @@ export class SupportService {
       // fell below the minimum: the remaining supports stop counting
       if (falling) await this.recount(manager, target.componentId, viewer.user.id, false);
       await this.actionLog.record(manager, { userId: viewer.user.id, action: 'unsupport', resourceType: 'proposal', resourceId: proposalId, visibility: 'PRIVATE', summary: 'Soutien retiré' });
+      await this.recordCounts(manager, target.componentId, viewer.user.id, falling ? null : [proposalId], falling ? [proposalId] : []);
     });
+    this.events.committed();
     return this.proposals.byId(proposalId, viewer);
+  }
+
+  /**
+   * Records `proposal.supportsChanged` events with the committed counts: for the given
+   * proposals, or (ids null: the participant crossed the minimum) for all they support, plus `also`.
+   */
+  private async recordCounts(manager: EntityManager, componentId: string, userId: string, ids: string[] | null, also: string[] = []): Promise<void> {
+    const rows: { id: string; supports_count: number }[] = await manager.query(
+      ids
+        ? `SELECT id, supports_count FROM proposals WHERE id = ANY($1::uuid[])`
+        : `SELECT id, supports_count FROM proposals WHERE id = ANY($3::uuid[]) OR id IN (SELECT proposal_id FROM proposal_supports WHERE component_id = $1 AND user_id = $2)`,
+      ids ? [ids] : [componentId, userId, also],
+    );
+    for (const row of rows) {
+      await this.events.record(manager, 'proposal.supportsChanged', { proposalId: row.id, componentId, supportsCount: row.supports_count }, userId);
+    }
   }
 
   private async settings(manager: EntityManager, componentId: string) {

@@ -1,0 +1,41 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { AppConfig } from '../../config/app-config';
+
+/** A message as the mailer sent it (kept in memory, last 50, for the log and for tests). */
+export interface SentMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Sends e-mail with nodemailer: over SMTP when `SMTP_URL` is set, otherwise (development,
+ * tests) messages are only written to the log and kept in {@link MailerService.outbox}.
+ */
+@Injectable()
+export class MailerService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Mailer');
+  private readonly transport: Transporter;
+  readonly outbox: SentMail[] = [];
+
+  constructor(@Inject(AppConfig) private readonly config: AppConfig) {
+    this.transport = config.SMTP_URL ? createTransport(config.SMTP_URL) : createTransport({ jsonTransport: true });
+  }
+
+  /**
+   * Sends one message from `MAIL_FROM`.
+   * @returns when the transport accepted it
+   * @throws the transport's error (SMTP refused, unreachable)
+   */
+  async send(mail: SentMail): Promise<void> {
+    await this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    this.outbox.push(mail);
+    if (this.outbox.length > 50) this.outbox.shift();
+    if (!this.config.SMTP_URL) this.logger.log(`(no SMTP_URL: not sent) to ${mail.to}: ${mail.subject}\n${mail.text}`);
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}

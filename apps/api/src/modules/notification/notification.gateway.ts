@@ -1,0 +1,72 @@
+import { ClientToServerEvents, LiveNotification, Rooms, ServerToClientEvents, WATCHABLE_ROOM } from '@concerto/domain';
+import { Logger } from '@nestjs/common';
+import { OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { parse as parseCookies } from 'cookie';
+import type { Server, Socket } from 'socket.io';
+import type { ConcertoRequest, Viewer } from '../../common/access/request-context';
+import { SessionService } from '../auth/session.service';
+import { NotificationService } from './notification.service';
+
+type ConcertoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { viewer: Viewer | null }>;
+
+/**
+ * The one Socket.IO gateway, at `/socket.io`. The handshake is authenticated with the same
+ * session as GraphQL (`auth.token` = the bearer token, or the `concerto_session` cookie); a
+ * signed-in socket joins its `user:<id>` room, and any socket may `watch` public resource
+ * rooms (`proposal:<id>`, `motion:<id>`, `component:<id>`, …). `catchUp` returns the
+ * notifications created after the last one the client saw, once each.
+ * With `REDIS_URL`, the Redis adapter (see `RedisIoAdapter`) carries emits to sockets held by
+ * other API processes.
+ */
+@WebSocketGateway({ path: '/socket.io', serveClient: false, cors: false })
+export class NotificationGateway implements OnGatewayConnection {
+  private readonly logger = new Logger('NotificationGateway');
+  @WebSocketServer() server!: Server<ClientToServerEvents, ServerToClientEvents>;
+
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  /** Authenticates the handshake and wires the client's messages. */
+  async handleConnection(socket: ConcertoSocket): Promise<void> {
+    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+    const cookieHeader = socket.handshake.headers.cookie;
+    const request = {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      cookies: cookieHeader ? parseCookies(cookieHeader) : {},
+    } as unknown as ConcertoRequest;
+    const viewer = await this.sessions.viewerFromRequest(request).catch(() => null);
+    socket.data.viewer = viewer;
+    if (viewer) await socket.join(Rooms.user(viewer.user.id));
+
+    socket.on('watch', async (room, ack) => {
+      if (typeof room !== 'string' || !WATCHABLE_ROOM.test(room)) return ack?.({ ok: false, error: 'BAD_USER_INPUT' });
+      await socket.join(room);
+      ack?.({ ok: true });
+    });
+    socket.on('unwatch', async (room, ack) => {
+      if (typeof room === 'string') await socket.leave(room);
+      ack?.({ ok: true });
+    });
+    socket.on('catchUp', async (after, ack) => {
+      if (!socket.data.viewer) return ack?.({ error: 'UNAUTHENTICATED' });
+      try {
+        ack?.({ notifications: await this.notifications.since(socket.data.viewer.user.id, typeof after === 'string' ? after : null) });
+      } catch (error) {
+        this.logger.warn(`catchUp failed: ${(error as Error).message}`);
+        ack?.({ error: 'BAD_USER_INPUT' });
+      }
+    });
+  }
+
+  /** Pushes a stored notification to its recipient's sockets (on every process with the Redis adapter). */
+  pushNotification(userId: string, notification: LiveNotification): void {
+    this.server?.to(Rooms.user(userId)).emit('notification', notification);
+  }
+
+  /** Broadcasts a live event to a resource room. */
+  broadcast<E extends keyof ServerToClientEvents>(room: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
+    (this.server?.to(room).emit as (e: string, ...args: unknown[]) => boolean)?.(event, ...payload);
+  }
+}

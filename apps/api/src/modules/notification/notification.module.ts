@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { DomainEventOutbox } from './domain-event-outbox';
+import { MailerService } from './mailer.service';
+import { NotificationDispatcher } from './notification.dispatcher';
+import { NotificationGateway } from './notification.gateway';
+import { NotificationResolver } from './notification.resolver';
+import { NotificationService } from './notification.service';
+
+/**
+ * Notifications: the outbox services write to, the dispatcher that turns committed events
+ * into stored notifications, the Socket.IO gateway and the inbox API. Global so that every
+ * feature module can record events without importing it.
+ */
+@Global()
+@Module({
+  imports: [AuthModule],
+  providers: [DomainEventOutbox, MailerService, NotificationService, NotificationGateway, NotificationDispatcher, NotificationResolver],
+  exports: [DomainEventOutbox, NotificationGateway, NotificationDispatcher, MailerService],
+})
+export class NotificationModule {}

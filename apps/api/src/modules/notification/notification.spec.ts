@@ -1,0 +1,137 @@
+import { ClientToServerEvents, LiveNotification, ServerToClientEvents } from '@concerto/domain';
+import { io, Socket } from 'socket.io-client';
+import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { MailerService } from './mailer.service';
+import { NotificationDispatcher } from './notification.dispatcher';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const CREATE = `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`;
+const INBOX = `{ notifications(first: 50) { edges { node { id kind title body link readAt } } } unreadNotificationsCount }`;
+
+describe('notifications: outbox → stored once per recipient → live over Socket.IO, with catch-up', () => {
+  let t: TestApp;
+  let dispatcher: NotificationDispatcher;
+  let spaceId: string;
+  let componentId: string;
+  let admin: string;
+  const sockets: ClientSocket[] = [];
+
+  const connect = async (token?: string): Promise<ClientSocket> => {
+    const socket: ClientSocket = io(t.baseUrl, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 50)); // let the server finish its async connection handler (room joins)
+    return socket;
+  };
+  const next = <E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E, ms = 5000) =>
+    new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
+      (socket.once as (e: string, cb: (p: unknown) => void) => void)(event, (payload) => {
+        clearTimeout(timer);
+        resolve(payload as Parameters<ServerToClientEvents[E]>[0]);
+      });
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    dispatcher = t.app.get(NotificationDispatcher);
+    admin = await t.adminToken();
+    spaceId = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { id } }`)).data.space.id;
+    const created = await t.gql(`mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`, { input: { spaceId, type: 'PROPOSALS', title: 'Propositions suivies', published: true } }, admin);
+    componentId = created.data.createComponent.id;
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.disconnect());
+    await t.close();
+  });
+
+  it('tells followers of a space about a new proposal, once, and never the author', async () => {
+    const follower = await t.register('Suiveuse');
+    const author = await t.register('Auteur');
+    await t.gql(`mutation($id: ID!) { follow(followableType: SPACE, followableId: $id) }`, { id: spaceId }, follower.token);
+    await t.gql(`mutation($id: ID!) { follow(followableType: SPACE, followableId: $id) }`, { id: spaceId }, author.token);
+    await t.gql(CREATE, { input: { componentId, title: 'Ouvrir les données de santé anonymisées', body: 'Texte' } }, author.token);
+    await dispatcher.idle();
+    const inbox = await t.gql(INBOX, {}, follower.token);
+    expect(inbox.data.unreadNotificationsCount).toBe(1);
+    expect(inbox.data.notifications.edges[0].node).toMatchObject({ kind: 'PROPOSAL_PUBLISHED', title: 'Nouvelle proposition', body: 'Ouvrir les données de santé anonymisées', readAt: null });
+    expect(inbox.data.notifications.edges[0].node.link).toMatch(/^\/espaces\/structuration-filiere-sante-numerique\/f\/.+\/propositions\/.+$/);
+    expect((await t.gql(INBOX, {}, author.token)).data.unreadNotificationsCount).toBe(0);
+
+    // a re-run of already processed events writes nothing twice
+    await t.sql(`UPDATE domain_events SET processed_at = NULL`);
+    await dispatcher.idle();
+    expect((await t.gql(INBOX, {}, follower.token)).data.unreadNotificationsCount).toBe(1);
+
+    const read = await t.gql(`mutation { markNotificationsRead }`, {}, follower.token);
+    expect(read.data.markNotificationsRead).toBe(0);
+    expect(errorCode(await t.gql(`mutation { markNotificationsRead(ids: ["x"]) }`, {}, follower.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql(INBOX))).toBe('UNAUTHENTICATED');
+  });
+
+  it('pushes answers and comment replies live to the author’s socket; settings switch kinds off; e-mail when chosen', async () => {
+    const author = await t.register('Autrice');
+    const commenter = await t.register('Commentateur');
+    const socket = await connect(author.token);
+    const id = (await t.gql(CREATE, { input: { componentId, title: 'Former les soignants au numérique', body: 'Texte' } }, author.token)).data.createProposal.id;
+
+    await t.gql(`mutation($input: NotificationSettingsInput!) { updateNotificationSettings(input: $input) { emailDelivery } }`, { input: { emailDelivery: 'IMMEDIATE' } }, author.token);
+    const answered = next(socket, 'notification');
+    await t.gql(`mutation($input: AnswerProposalInput!) { answerProposal(input: $input) { state } }`, { input: { proposalId: id, state: 'ACCEPTED', answer: 'Oui.' } }, admin);
+    expect(await answered).toMatchObject({ kind: 'PROPOSAL_ANSWERED', body: 'Former les soignants au numérique : ACCEPTED' });
+    await dispatcher.idle();
+    const me = await t.gql(`{ me { email } }`, {}, author.token);
+    expect(t.app.get(MailerService).outbox.some((m) => m.to === me.data.me.email && m.subject === '[Concerto] Réponse à une proposition')).toBe(true);
+
+    const top = await t.gql(`mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { commentableType: 'PROPOSAL', commentableId: id, body: 'Mon avis' } }, author.token);
+    const reply = next(socket, 'notification');
+    await t.gql(`mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { commentableType: 'PROPOSAL', commentableId: id, body: 'Je réponds', parentId: top.data.addComment.id } }, commenter.token);
+    expect(await reply).toMatchObject({ kind: 'COMMENT_REPLY', body: 'Je réponds' });
+
+    await t.gql(`mutation($input: NotificationSettingsInput!) { updateNotificationSettings(input: $input) { disabledKinds } }`, { input: { disabledKinds: ['COMMENT_CREATED', 'COMMENT_REPLY'] } }, author.token);
+    const before = (await t.gql(INBOX, {}, author.token)).data.unreadNotificationsCount;
+    await t.gql(`mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { commentableType: 'PROPOSAL', commentableId: id, body: 'Encore', parentId: top.data.addComment.id } }, commenter.token);
+    await dispatcher.idle();
+    expect((await t.gql(INBOX, {}, author.token)).data.unreadNotificationsCount).toBe(before);
+  });
+
+  it('broadcasts live support counts to anonymous sockets watching the proposal', async () => {
+    const author = await t.register('Porteuse');
+    const supporter = await t.register('Soutien');
+    const id = (await t.gql(CREATE, { input: { componentId, title: 'Une proposition très soutenue', body: 'Texte' } }, author.token)).data.createProposal.id;
+    const anonymous = await connect();
+    expect(await anonymous.emitWithAck('watch', `proposal:${id}`)).toEqual({ ok: true });
+    expect(await anonymous.emitWithAck('watch', 'users:everything')).toEqual({ ok: false, error: 'BAD_USER_INPUT' });
+    const changed = next(anonymous, 'proposal.supportsChanged');
+    await t.gql(`mutation($id: ID!) { supportProposal(proposalId: $id) { supportsCount } }`, { id }, supporter.token);
+    expect(await changed).toEqual({ proposalId: id, componentId, supportsCount: 1 });
+    expect(await anonymous.emitWithAck('catchUp', null)).toEqual({ error: 'UNAUTHENTICATED' });
+  });
+
+  it('a client offline during three events gets all three, once, when it reconnects', async () => {
+    const author = await t.register('Hors ligne');
+    const other = await t.register('Active');
+    const id = (await t.gql(CREATE, { input: { componentId, title: 'Proposition pour la reconnexion', body: 'Texte' } }, author.token)).data.createProposal.id;
+    const first = await connect(author.token);
+    const seen = next(first, 'notification');
+    await t.gql(`mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { commentableType: 'PROPOSAL', commentableId: id, body: 'Avant la coupure' } }, other.token);
+    const lastSeen = (await seen) as LiveNotification;
+    first.disconnect();
+
+    for (const body of ['Un', 'Deux', 'Trois']) {
+      await t.gql(`mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { commentableType: 'PROPOSAL', commentableId: id, body } }, other.token);
+    }
+    await dispatcher.idle();
+    const again = await connect(author.token);
+    const missed = await again.emitWithAck('catchUp', lastSeen.id);
+    expect('notifications' in missed && missed.notifications.map((n) => n.body)).toEqual(['Un', 'Deux', 'Trois']);
+    const twice = await again.emitWithAck('catchUp', lastSeen.id);
+    expect('notifications' in twice && twice.notifications.length).toBe(3);
+    const afterLast = 'notifications' in missed ? missed.notifications[2].id : '';
+    expect(await again.emitWithAck('catchUp', afterLast)).toEqual({ notifications: [] });
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Domain events and live messages shared by the API (which emits them after commit) and the
+ * web app (which receives them over Socket.IO). Payloads carry ids and small facts only;
+ * clients refetch what they display.
+ */
+
+/** Kinds of notification a user can receive (and switch off in their settings). */
+export const NotificationKind = {
+  PROPOSAL_PUBLISHED: 'PROPOSAL_PUBLISHED',
+  PROPOSAL_ANSWERED: 'PROPOSAL_ANSWERED',
+  COMMENT_CREATED: 'COMMENT_CREATED',
+  COMMENT_REPLY: 'COMMENT_REPLY',
+  AMENDMENT_CREATED: 'AMENDMENT_CREATED',
+  AMENDMENT_STATE_CHANGED: 'AMENDMENT_STATE_CHANGED',
+  MOTION_OPENED: 'MOTION_OPENED',
+  MOTION_CLOSING_SOON: 'MOTION_CLOSING_SOON',
+  MOTION_CLOSED: 'MOTION_CLOSED',
+  SURVEY_OPENED: 'SURVEY_OPENED',
+  SURVEY_CLOSING: 'SURVEY_CLOSING',
+} as const;
+export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
+
+/** Events written to the outbox in the same transaction as the change they describe. */
+export interface DomainEventPayloads {
+  /** A proposal was published in a space (followers of the space are told). */
+  'proposal.published': { proposalId: string; componentId: string; spaceId: string; title: string; authorId: string | null };
+  /** A proposal's counted supports changed (viewers of the proposal see the new count). */
+  'proposal.supportsChanged': { proposalId: string; componentId: string; supportsCount: number };
+  /** Moderators published an answer or changed the state (author and followers are told). */
+  'proposal.answered': { proposalId: string; spaceId: string; title: string; state: string };
+  /** A comment was added (followers of the commentable, and the parent's author for a reply). */
+  'comment.created': {
+    commentId: string;
+    commentableType: string;
+    commentableId: string;
+    spaceId: string;
+    authorId: string;
+    parentAuthorId: string | null;
+    title: string;
+  };
+}
+export type DomainEventType = keyof DomainEventPayloads;
+
+/** Server → client Socket.IO events. */
+export interface ServerToClientEvents {
+  /** A new notification for the connected user. */
+  notification: (notification: LiveNotification) => void;
+  /** Live support count of a proposal the client watches (room `proposal:<id>`). */
+  'proposal.supportsChanged': (payload: DomainEventPayloads['proposal.supportsChanged']) => void;
+  /** Live tally of a motion the client watches (room `motion:<id>`). */
+  'motion.tallyChanged': (payload: { motionId: string; for: number; against: number; abstain: number; voters: number }) => void;
+  /** A comment was added on a resource the client watches (refetch the thread). */
+  'comment.created': (payload: { commentableType: string; commentableId: string; commentId: string }) => void;
+}
+
+/** Client → server Socket.IO events (each answers through the acknowledgement callback). */
+export interface ClientToServerEvents {
+  /** Watch a public resource: `proposal:<uuid>`, `motion:<uuid>`, `component:<uuid>`. */
+  watch: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
+  unwatch: (room: string, ack: (result: { ok: boolean }) => void) => void;
+  /** Notifications created after the given one (exclusive), oldest first; all unread ones when null. */
+  catchUp: (afterNotificationId: string | null, ack: (result: { notifications: LiveNotification[] } | { error: string }) => void) => void;
+}
+
+/** A notification as pushed live and listed in the inbox. */
+export interface LiveNotification {
+  id: string;
+  kind: NotificationKind;
+  /** Sequence number, increasing in creation order (for catch-up). */
+  sequence: number;
+  title: string;
+  body: string;
+  /** Path in the web app to open. */
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Room names. */
+export const Rooms = {
+  user: (userId: string) => `user:${userId}`,
+  proposal: (id: string) => `proposal:${id}`,
+  motion: (id: string) => `motion:${id}`,
+  component: (id: string) => `component:${id}`,
+} as const;
+
+/** Rooms a client may watch (public resources): kind and uuid. */
+export const WATCHABLE_ROOM = /^(proposal|motion|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -20,7 +20,7 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
     bodyParser: true,
     abortOnError: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   if (config.REDIS_URL) {

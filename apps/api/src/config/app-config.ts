@@ -44,6 +44,10 @@ export class AppConfig {
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** Express `trust proxy` setting: which proxies' X-Forwarded-For to believe for the client IP (rate limits). */
+  @IsString()
+  TRUST_PROXY = 'loopback';
+
   /** Directory of the embedded PostgreSQL cluster (ignored with DATABASE_URL). */
   @IsString()
   EMBEDDED_POSTGRES_DIR = '.data/postgres';

@@ -36,6 +36,40 @@ export async function timeIt(runs, fn) {
   return { median: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+/** Starts one more API process on an existing database (e.g. a second replica). */
+export async function startApiProcess(databaseUrl, env = {}) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', WEB_DIST_DIR: '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    pid: child.pid,
+    stop: async () => {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** Resident memory of a process in bytes (Linux /proc). */
+export async function rssOf(pid) {
+  const { readFileSync } = await import('node:fs');
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(line.replace(/\D+/g, '')) * 1024;
+}
+
 /** Starts PostgreSQL and the API; returns handles and a stop() that leaves nothing running. */
 export async function startBenchServer(env = {}) {
   const root = mkdtempSync(join(tmpdir(), 'concerto-bench-'));
@@ -74,7 +108,7 @@ export async function startBenchServer(env = {}) {
     await embedded.stop();
     rmSync(root, { recursive: true, force: true });
   };
-  return { url, gql, pool, databaseUrl, connection, stop };
+  return { url, gql, pool, databaseUrl, connection, stop, pid: child.pid, freePort };
 }
 
 /** Creates a published PROPOSALS component in the demo Concertation and fills it with `n` proposals in one INSERT. */

@@ -10,6 +10,7 @@ import { HomePage } from './modules/spaces/components/HomePage';
 import { SpaceListPage } from './modules/spaces/components/SpaceListPage';
 import { SpacePage } from './modules/spaces/components/SpacePage';
 import { SurveyListPage } from './modules/spaces/components/SurveyListPage';
+import { NotificationsPage } from './modules/notifications/components/NotificationsPage';
 import { NotFoundPage } from './modules/ui/components/NotFoundPage';
 
 /** The routes (French paths), all inside the layout. */
@@ -25,6 +26,7 @@ export function AppRoutes() {
         <Route path="espaces/:slug/f/:componentId" element={<ComponentPage />} />
         <Route path="inscription" element={<SignUpPage />} />
         <Route path="connexion" element={<SignInPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="admin" element={<AdminPage />} />
         <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -6,6 +6,7 @@ import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './App';
 import { i18n } from './i18n/i18n';
 import { createApolloClient } from './modules/apollo/createApolloClient';
+import { LiveConnectionProvider } from './modules/notifications/live/LiveConnection';
 import './styles.css';
 
 const client = createApolloClient();
@@ -14,9 +15,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <ApolloProvider client={client}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
+        <LiveConnectionProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </LiveConnectionProvider>
       </ApolloProvider>
     </I18nextProvider>
   </StrictMode>,

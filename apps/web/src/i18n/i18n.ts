@@ -2,6 +2,8 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fr from './fr.json';
+import notificationsEn from './notifications.en.json';
+import notificationsFr from './notifications.fr.json';
 
 /** Interface languages: French first (default), English second. */
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
@@ -10,9 +12,10 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 /** localStorage key holding the chosen language. */
 export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
+/** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: fr },
-  en: { translation: en },
+  fr: { translation: { ...fr, notifications: notificationsFr } },
+  en: { translation: { ...en, notifications: notificationsEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

@@ -43,6 +43,7 @@ const processSpace = {
   isDemo: true,
   published: true,
   viewerCanAdminister: true,
+  viewerFollows: false,
 };
 
 const assemblySpace = {

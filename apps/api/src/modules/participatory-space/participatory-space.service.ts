@@ -399,6 +399,14 @@ export class ParticipatorySpaceService {
     const ids = spaces.map((s) => s.id);
     const roles = viewer ? await this.access.rolesBySpace(viewer.user.id, ids) : new Map<string, SpaceRole[]>();
     const isAdmin = viewer?.user.isAdmin ?? false;
+    const followed = new Set<string>(
+      viewer && ids.length
+        ? ((await this.dataSource.query(`SELECT followable_id FROM follows WHERE user_id = $1 AND followable_type = 'SPACE' AND followable_id = ANY($2::uuid[])`, [
+            viewer.user.id,
+            ids,
+          ])) as { followable_id: string }[]).map((r) => r.followable_id)
+        : [],
+    );
     const [phases, components] = ids.length
       ? await Promise.all([
           this.dataSource.getRepository(SpacePhaseEntity).find({ where: { spaceId: In(ids) }, order: { position: 'ASC' } }),
@@ -425,6 +433,7 @@ export class ParticipatorySpaceService {
         components: components.filter((c) => c.spaceId === space.id && (privileged || c.publishedAt !== null)).map(toComponentDto),
         viewerRoles,
         viewerCanAdminister: isAdmin || viewerRoles.includes(SpaceRole.ADMIN),
+        viewerFollows: followed.has(space.id),
       });
     }
     return result;

@@ -47,6 +47,7 @@ export class ParticipatorySpaceDto {
   components!: ComponentDto[];
   @Field(() => [SpaceRole], { description: 'Roles the caller holds in this space.' }) viewerRoles!: SpaceRole[];
   @Field({ description: 'Whether the caller may administer this space.' }) viewerCanAdminister!: boolean;
+  @Field({ description: 'Whether the caller follows this space (told about its new proposals).' }) viewerFollows!: boolean;
 }
 
 @ObjectType('SpaceRoleAssignment', { description: 'A role held by a user in a space.' })

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { useCanAdminister, useMe } from '../../auth/hooks/useMe';
 import { useSessionActions } from '../../auth/hooks/useSessionActions';
+import { NotificationBell } from '../../notifications/components/NotificationBell';
 
 /** Sign-in / sign-up links, or the user's name, "Administration" and "Se déconnecter". */
 export function AccountMenu() {
@@ -28,6 +29,9 @@ export function AccountMenu() {
         {me ? (
           <>
             <li className="account-menu__name">{t('layout.signedInAs', { name: me.name })}</li>
+            <li>
+              <NotificationBell />
+            </li>
             {canAdminister ? (
               <li>
                 <NavLink to="/admin">{t('layout.admin')}</NavLink>

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { LiveToasts } from '../../notifications/components/LiveToasts';
 import { useFocusMainOnNavigation } from '../hooks/useFocusMainOnNavigation';
 import { Footer } from './Footer';
 import { Header } from './Header';
@@ -24,6 +25,7 @@ export function AppLayout() {
         {t('layout.skipLink')}
       </a>
       <Header />
+      <LiveToasts />
       <main id="contenu" ref={main} tabIndex={-1} className="site-main">
         <div role="status" aria-live="polite" className={flash ? 'message message--success flash' : 'message message--empty'}>
           {flash}

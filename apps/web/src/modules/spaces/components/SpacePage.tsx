@@ -7,6 +7,8 @@ import { Loading } from '../../ui/components/Loading';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { useMe } from '../../auth/hooks/useMe';
+import { FollowButton } from '../../notifications/components/FollowButton';
 import { SPACE_QUERY } from '../graphql/spaces';
 import { MemberList } from './MemberList';
 import { PhaseList } from './PhaseList';
@@ -16,6 +18,7 @@ export function SpacePage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const { data, error, refetch } = useQuery(SPACE_QUERY, { variables: { slug } });
+  const { me } = useMe();
   const space = data?.space;
   useDocumentTitle(space?.title ?? (error ? null : t('common.loading')));
 
@@ -43,6 +46,17 @@ export function SpacePage() {
         </p>
         <h1 id="page-title">{space.title}</h1>
         {space.subtitle ? <p className="lead">{space.subtitle}</p> : null}
+        {me ? (
+          <p>
+            <FollowButton
+              key={`${space.id}-${space.viewerFollows}`}
+              type="SPACE"
+              id={space.id}
+              following={space.viewerFollows}
+              labels={{ follow: t('notifications.followSpace'), unfollow: t('notifications.unfollowSpace') }}
+            />
+          </p>
+        ) : null}
         {space.viewerCanAdminister ? (
           <p>
             <Link to={`/admin/espaces/${space.slug}`}>{t('spaces.adminThisSpace')}</Link>

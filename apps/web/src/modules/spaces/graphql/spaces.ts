@@ -58,6 +58,7 @@ export interface SpaceDetail {
   isDemo: boolean;
   published: boolean;
   viewerCanAdminister: boolean;
+  viewerFollows: boolean;
   phases: Phase[];
   components: SpaceComponentLink[];
 }
@@ -74,6 +75,7 @@ export const SPACE_QUERY: TypedDocumentNode<{ space: SpaceDetail }, { slug: stri
       isDemo
       published
       viewerCanAdminister
+      viewerFollows
       phases {
         id
         title

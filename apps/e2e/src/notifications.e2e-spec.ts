@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { axeViolations, CHROMIUM_PATH, launchChromium } from './browser';
+import { ConcertoServer, freePort } from './concerto-server';
+
+const chromiumMissing = !existsSync(CHROMIUM_PATH);
+if (chromiumMissing && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: end-to-end tests cannot run`);
+const describeInBrowser = chromiumMissing ? describe.skip : describe;
+
+describeInBrowser('notifications live in the browser: follow a space, toast and bell on a new proposal, inbox', () => {
+  const root = mkdtempSync(join(tmpdir(), 'concerto-e2e-notif-'));
+  let server: ConcertoServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = new ConcertoServer(await freePort(), join(root, 'postgres'), { ADMIN_PASSWORD: 'notif-admin-password', ADMIN_EMAIL: 'admin@concerto.test' });
+    await server.start();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const json = (await response.json()) as { data?: any; errors?: unknown };
+    if (!json.data) throw new Error(JSON.stringify(json.errors));
+    return json.data;
+  };
+
+  it('a follower sees a toast and the unread count change live, then reads it in the inbox', async () => {
+    const page = await browser.newPage({ locale: 'fr-FR' });
+    await page.goto(`${server.url}/inscription`);
+    await page.getByLabel('Nom').fill('Suiveuse Live');
+    await page.getByLabel('Adresse e-mail').fill(`suiveuse.${Date.now()}@example.org`);
+    await page.getByLabel('Mot de passe').fill('une phrase solide');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await page.goto(`${server.url}/espaces/structuration-filiere-sante-numerique`);
+    await page.getByRole('button', { name: 'Suivre cette concertation' }).click();
+    await page.getByRole('button', { name: 'Ne plus suivre cette concertation' }).waitFor();
+    await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+
+    // someone else publishes a proposal in the followed space (through the API)
+    const author = await gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, {
+      i: { name: 'Auteur Live', email: `auteur.${Date.now()}@example.org`, password: 'une phrase solide' },
+    });
+    const space = await gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`, {});
+    const componentId = space.space.components.find((c: { type: string }) => c.type === 'PROPOSALS').id;
+    await gql(`mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`, { i: { componentId, title: 'Créer un observatoire de la e-santé', body: 'Texte' } }, author.register.token);
+
+    await page.locator('.toast').filter({ hasText: 'Créer un observatoire de la e-santé' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: /Notifications \(1 non lue\)/ }).waitFor();
+
+    await page.getByRole('link', { name: /Notifications \(1 non lue\)/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    await page.locator('.notification-list').getByRole('link', { name: 'Créer un observatoire de la e-santé' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
+    await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+    await page.close();
+  });
+});

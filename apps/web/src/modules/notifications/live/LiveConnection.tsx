@@ -1,0 +1,124 @@
+import type { ClientToServerEvents, LiveNotification, ServerToClientEvents } from '@concerto/domain';
+import { useApolloClient } from '@apollo/client/react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { useMe } from '../../auth/hooks/useMe';
+import { UNREAD_COUNT_QUERY } from '../graphql/notifications';
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type LiveStatus = 'connecting' | 'connected' | 'reconnecting';
+
+interface LiveContextValue {
+  status: LiveStatus;
+  socket: LiveSocket | null;
+  /** Notifications received live (or caught up) since the page loaded, newest first, without duplicates. */
+  received: LiveNotification[];
+  dismiss(id: string): void;
+}
+
+const LiveContext = createContext<LiveContextValue>({ status: 'connecting', socket: null, received: [], dismiss: () => undefined });
+
+/** localStorage key of the last notification this browser saw, per user (for catch-up after a reload). */
+const lastSeenKey = (userId: string) => `concerto.lastNotification.${userId}`;
+
+/**
+ * One Socket.IO connection for the app (websocket transport; the session cookie authenticates
+ * it), recreated when the signed-in user changes. Notifications pushed live are kept (newest
+ * first, de-duplicated by id) and bump the unread count; after a reconnection the client asks
+ * for everything created after the last notification it saw (`catchUp`), so nothing is lost
+ * or shown twice. `status` drives the "reconnecting" banner.
+ */
+export function LiveConnectionProvider({ children, url }: { children: ReactNode; url?: string }) {
+  const { me } = useMe();
+  const client = useApolloClient();
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [received, setReceived] = useState<LiveNotification[]>([]);
+  const seen = useRef(new Set<string>());
+  const userId = me?.id ?? null;
+
+  const accept = useCallback(
+    (items: LiveNotification[]) => {
+      const fresh = items.filter((n) => !seen.current.has(n.id));
+      if (!fresh.length) return;
+      fresh.forEach((n) => seen.current.add(n.id));
+      setReceived((current) => [...[...fresh].reverse(), ...current].slice(0, 50));
+      if (userId) {
+        const last = fresh.reduce((a, b) => (b.sequence > a.sequence ? b : a));
+        try {
+          globalThis.localStorage?.setItem(lastSeenKey(userId), last.id);
+        } catch {
+          // storage unavailable: catch-up then covers unread notifications
+        }
+      }
+      void client.refetchQueries({ include: [UNREAD_COUNT_QUERY] });
+    },
+    [client, userId],
+  );
+
+  useEffect(() => {
+    const live: LiveSocket = io(url ?? '/', { path: '/socket.io', transports: ['websocket'], withCredentials: true });
+    setSocket(live);
+    setStatus('connecting');
+    let everConnected = false;
+    live.on('connect', () => {
+      setStatus('connected');
+      if (userId) {
+        let after: string | null = null;
+        try {
+          after = globalThis.localStorage?.getItem(lastSeenKey(userId)) ?? null;
+        } catch {
+          after = null;
+        }
+        if (everConnected || after) {
+          live.emit('catchUp', after, (result) => {
+            if ('notifications' in result) accept(result.notifications);
+            else if (after) live.emit('catchUp', null, (r) => 'notifications' in r && accept(r.notifications));
+          });
+        }
+      }
+      everConnected = true;
+    });
+    live.on('disconnect', () => setStatus('reconnecting'));
+    live.io.on('reconnect_attempt', () => setStatus('reconnecting'));
+    live.on('notification', (notification) => accept([notification]));
+    return () => {
+      live.removeAllListeners();
+      live.disconnect();
+      setSocket(null);
+    };
+  }, [url, userId, accept]);
+
+  const dismiss = useCallback((id: string) => setReceived((current) => current.filter((n) => n.id !== id)), []);
+  const value = useMemo(() => ({ status, socket, received, dismiss }), [status, socket, received, dismiss]);
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+/** The live connection's state. */
+export function useLiveConnection(): LiveContextValue {
+  return useContext(LiveContext);
+}
+
+/**
+ * Watches a public resource room while the component is mounted (and again after a
+ * reconnection) and calls `handler` for `event` messages.
+ * @param room e.g. `proposal:<id>` (null: nothing to watch)
+ */
+export function useLiveEvent<E extends keyof ServerToClientEvents>(room: string | null, event: E, handler: ServerToClientEvents[E]): void {
+  const { socket } = useLiveConnection();
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    if (!socket || !room) return;
+    const watch = () => socket.emit('watch', room, () => undefined);
+    const listener = ((...args: unknown[]) => (latest.current as (...a: unknown[]) => void)(...args)) as never;
+    if (socket.connected) watch();
+    socket.on('connect', watch);
+    socket.on(event, listener);
+    return () => {
+      socket.off('connect', watch);
+      socket.off(event, listener);
+      if (socket.connected) socket.emit('unwatch', room, () => undefined);
+    };
+  }, [socket, room, event]);
+}

@@ -2,3 +2,4 @@ export * from './error-codes';
 export * from './participatory-space';
 export * from './roles';
 export * from './auth-rules';
+export * from './motion';

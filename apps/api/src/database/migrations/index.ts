@@ -1,5 +1,6 @@
 import { InitialSchema1764430000000 } from './1764430000000-initial-schema';
 import { ProposalsSupportsCommentsModeration1764440000000 } from './1764440000000-proposals-supports-comments-moderation';
+import { MotionsVotes1764460000000 } from './1764460000000-motions-votes';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
-export const migrations = [InitialSchema1764430000000, ProposalsSupportsCommentsModeration1764440000000];
+export const migrations = [InitialSchema1764430000000, ProposalsSupportsCommentsModeration1764440000000, MotionsVotes1764460000000];

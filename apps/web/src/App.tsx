@@ -1,5 +1,6 @@
 import { SpaceType } from '@concerto/domain';
 import { Route, Routes } from 'react-router';
+import { MinutesPage } from './modules/assembly/components/MinutesPage';
 import { AdminPage } from './modules/admin/components/AdminPage';
 import { SpaceAdminPage } from './modules/admin/components/SpaceAdminPage';
 import { SignInPage } from './modules/auth/components/SignInPage';
@@ -23,6 +24,7 @@ export function AppRoutes() {
         <Route path="enquetes" element={<SurveyListPage />} />
         <Route path="espaces/:slug" element={<SpacePage />} />
         <Route path="espaces/:slug/f/:componentId" element={<ComponentPage />} />
+        <Route path="espaces/:slug/proces-verbal" element={<MinutesPage />} />
         <Route path="inscription" element={<SignUpPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="admin" element={<AdminPage />} />

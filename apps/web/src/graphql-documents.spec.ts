@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, validate, type DocumentNode } from 'graphql';
 import * as admin from './modules/admin/graphql/admin';
+import * as assembly from './modules/assembly/graphql/assembly';
 import * as auth from './modules/auth/graphql/auth';
 import * as components from './modules/components/graphql/components';
 import * as spaces from './modules/spaces/graphql/spaces';
@@ -14,7 +15,7 @@ function documentsOf(module: Record<string, unknown>): Array<[string, DocumentNo
   return Object.entries(module).filter((entry): entry is [string, DocumentNode] => (entry[1] as DocumentNode | null)?.kind === 'Document');
 }
 
-const documents = [...documentsOf(auth), ...documentsOf(spaces), ...documentsOf(components), ...documentsOf(admin)];
+const documents = [...documentsOf(auth), ...documentsOf(spaces), ...documentsOf(components), ...documentsOf(admin), ...documentsOf(assembly)];
 
 describe('GraphQL documents', () => {
   it('are all found', () => {

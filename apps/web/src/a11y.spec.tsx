@@ -25,6 +25,8 @@ const pages: Array<[string, string, string, { signedIn?: boolean; isAdmin?: bool
   ['/espaces/structuration/f/c-prop', 'Mesures', 'Mesures · Structuration de la filière santé numérique · Concerto'],
   ['/espaces/structuration/f/c-survey', 'Enquête 2021', 'Enquête 2021 · Structuration de la filière santé numérique · Concerto'],
   ['/espaces/assemblee/f/c-motions', 'Motions', 'Motions · Assemblée de la filière · Concerto'],
+  ['/espaces/assemblee/f/c-motions', 'Motions', 'Motions · Assemblée de la filière · Concerto', { signedIn: false }],
+  ['/espaces/assemblee/proces-verbal', 'Assemblée de la filière', 'Procès-verbal · Assemblée de la filière · Concerto'],
   ['/inscription', 'Inscription', 'Inscription · Concerto', { signedIn: false }],
   ['/connexion', 'Connexion', 'Connexion · Concerto', { signedIn: false }],
   ['/admin', 'Administration', 'Administration · Concerto'],

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
-import { AssemblyMinutesDto, MinutesMemberDto, MotionDto } from './dtos/motion.dto';
+import { AssemblyMinutesDto, MinutesMemberDto, MotionDto, MotionVoteDto } from './dtos/motion.dto';
 import { MotionService } from './motion.service';
 
 /** Longest period of one set of minutes: 10 years, in milliseconds. */
@@ -74,6 +74,10 @@ export class MinutesService {
     const space = await this.spaces.bySlug(row.slug, viewer);
     if (space.type !== SpaceType.ASSEMBLY) throw DomainError.badInput('Seules les assemblées ont un procès-verbal.');
     const motions = await this.motions.forPeriod(spaceId, from, to, viewer);
+    const namedVotes = new Map<string, MotionVoteDto[]>();
+    for (const motion of motions) {
+      if (motion.namedVotesVisible && motion.status === 'CLOSED') namedVotes.set(motion.id, await this.motions.namedVotes(motion.id));
+    }
     const memberRows: { name: string; position: MinutesMemberDto['position']; college: string | null; weight: string; joined_at: Date; left_at: Date | null }[] =
       await this.dataSource.query(
         `SELECT u.name, m.position, m.college, m.weight::text AS weight, m.joined_at, m.left_at
@@ -84,12 +88,12 @@ export class MinutesService {
       );
     const members: MinutesMemberDto[] = memberRows.map((m) => ({ name: m.name, position: m.position, college: m.college, weight: Number(m.weight), joinedAt: m.joined_at, leftAt: m.left_at }));
     const dto: AssemblyMinutesDto = { spaceId, spaceTitle: space.title, from, to, motions, members, markdown: '' };
-    dto.markdown = this.markdown(dto);
+    dto.markdown = this.markdown(dto, namedVotes);
     return dto;
   }
 
   /** The minutes as Markdown (French, times in Europe/Paris). */
-  markdown(minutes: Omit<AssemblyMinutesDto, 'markdown'>): string {
+  markdown(minutes: Omit<AssemblyMinutesDto, 'markdown'>, namedVotes: Map<string, MotionVoteDto[]> = new Map()): string {
     const lines: string[] = [];
     lines.push(`# Procès-verbal — ${minutes.spaceTitle}`, '');
     lines.push(`Période : du ${parisTime(minutes.from)} au ${parisTime(minutes.to)} (heure de Paris).`, '');
@@ -104,11 +108,11 @@ export class MinutesService {
     }
     lines.push('', `## Motions (${minutes.motions.length})`, '');
     if (!minutes.motions.length) lines.push('Aucune motion soumise au vote sur la période.', '');
-    for (const motion of minutes.motions) lines.push(...this.motionMarkdown(motion));
+    for (const motion of minutes.motions) lines.push(...this.motionMarkdown(motion, namedVotes.get(motion.id) ?? []));
     return lines.join('\n').trimEnd() + '\n';
   }
 
-  private motionMarkdown(motion: MotionDto): string[] {
+  private motionMarkdown(motion: MotionDto, votes: MotionVoteDto[]): string[] {
     const lines = [`### ${motion.reference ? `${motion.reference} — ` : ''}${motion.title}`, ''];
     lines.push(`- Ouverture du vote : ${motion.opensAt ? parisTime(motion.opensAt) : '—'}`);
     lines.push(`- Clôture du vote : ${motion.closesAt ? parisTime(motion.closesAt) : '—'}`);
@@ -124,10 +128,10 @@ export class MinutesService {
       lines.push('- Vote en cours : résultats masqués jusqu’à la clôture');
     }
     lines.push('', '#### Texte soumis au vote', '', bodyToMarkdown(motion.body), '');
-    if (motion.votes && motion.votes.length && motion.status === 'CLOSED') {
+    if (votes.length) {
       const label: Record<VoteChoice, string> = { FOR: 'Pour', AGAINST: 'Contre', ABSTAIN: 'Abstention' };
       lines.push('#### Votes nominatifs', '', '| Membre | Collège | Vote | Poids |', '|---|---|---|---|');
-      for (const v of motion.votes) lines.push(`| ${cell(v.memberName)} | ${cell(v.college ?? '—')} | ${label[v.choice]} | ${num(v.weight)} |`);
+      for (const v of votes) lines.push(`| ${cell(v.memberName)} | ${cell(v.college ?? '—')} | ${label[v.choice]} | ${num(v.weight)} |`);
       lines.push('');
     }
     return lines;

@@ -1,9 +1,9 @@
 import { VoteChoice } from '@concerto/domain';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
-import { AssemblyMinutesDto, MotionDto } from './dtos/motion.dto';
+import { AssemblyMinutesDto, MotionDto, MotionVoteDto } from './dtos/motion.dto';
 import { CreateMotionInput, UpdateMotionInput } from './dtos/motion.inputs';
 import { MinutesService } from './minutes.service';
 import { MotionService } from './motion.service';
@@ -85,5 +85,15 @@ export class MotionResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<MotionDto> {
     return this.motionService.castVote(motionId, choice, viewer);
+  }
+
+  /**
+   * Named votes of a public ballot, read only when asked for. Null for a secret ballot (nothing
+   * links a member to a choice) and while the tally is hidden until close. Access: as the motion.
+   */
+  @Public()
+  @ResolveField(() => [MotionVoteDto], { nullable: true, description: 'Named votes of a public ballot (null for a secret ballot, or while the tally is hidden).' })
+  votes(@Parent() motion: MotionDto): Promise<MotionVoteDto[]> | null {
+    return motion.namedVotesVisible ? this.motionService.namedVotes(motion.id) : null;
   }
 }

@@ -337,6 +337,22 @@ export class MotionService {
     return this.present(rows, viewer);
   }
 
+  /**
+   * The named votes of a public ballot (member, college, choice, weight), by member name.
+   * Returns [] for a secret ballot: its participations have no ballot, so the join finds nothing.
+   * Callers check visibility first (`namedVotesVisible`: public ballot, tally not hidden).
+   */
+  async namedVotes(motionId: string): Promise<MotionVoteDto[]> {
+    const rows: { user_id: string; name: string; college: string | null; choice: VoteChoice; w: string }[] = await this.dataSource.query(
+      `SELECT p.user_id, u.name, am.college, b.choice, p.weight::text AS w
+         FROM motion_participations p JOIN motions m ON m.id = p.motion_id AND NOT m.secret_ballot
+         JOIN motion_ballots b ON b.id = p.ballot_id JOIN users u ON u.id = p.user_id JOIN assembly_members am ON am.id = p.member_id
+        WHERE p.motion_id = $1 ORDER BY u.name, p.user_id`,
+      [motionId],
+    );
+    return rows.map((v) => ({ userId: v.user_id, memberName: v.name, college: v.college, choice: v.choice, weight: Number(v.w) }));
+  }
+
   private async rows(where: string, params: unknown[], order: string): Promise<MotionRow[]> {
     return this.dataSource.query(`SELECT ${MOTION_COLUMNS} FROM motions m JOIN components c ON c.id = m.component_id WHERE ${where} ORDER BY ${order}`, params);
   }
@@ -376,7 +392,7 @@ export class MotionService {
       );
       for (const m of missing) await this.freezeResult(m.id);
     }
-    const [ballots, participations, results, votes, mine] = await Promise.all([
+    const [ballots, participations, results, mine] = await Promise.all([
       this.dataSource.query(`SELECT motion_id, choice, sum(weight)::text AS w FROM motion_ballots WHERE motion_id = ANY($1) GROUP BY motion_id, choice`, [ids]) as Promise<
         { motion_id: string; choice: VoteChoice; w: string }[]
       >,
@@ -384,14 +400,6 @@ export class MotionService {
         ids,
       ]) as Promise<{ motion_id: string; n: number; w: string }[]>,
       this.dataSource.query(`SELECT * FROM motion_results WHERE motion_id = ANY($1)`, [ids]) as Promise<Record<string, any>[]>,
-      // named votes exist only for public ballots: secret participations have no ballot_id
-      this.dataSource.query(
-        `SELECT p.motion_id, p.user_id, u.name, am.college, b.choice, p.weight::text AS w
-           FROM motion_participations p JOIN motions m ON m.id = p.motion_id AND NOT m.secret_ballot
-           JOIN motion_ballots b ON b.id = p.ballot_id JOIN users u ON u.id = p.user_id JOIN assembly_members am ON am.id = p.member_id
-          WHERE p.motion_id = ANY($1) ORDER BY u.name, p.user_id`,
-        [ids],
-      ) as Promise<{ motion_id: string; user_id: string; name: string; college: string | null; choice: VoteChoice; w: string }[]>,
       viewer
         ? (this.dataSource.query(
             `SELECT p.motion_id, CASE WHEN m.secret_ballot THEN NULL ELSE b.choice END AS choice
@@ -432,9 +440,6 @@ export class MotionService {
             computedAt: res.computed_at,
           }
         : null;
-      const named: MotionVoteDto[] = votes
-        .filter((v) => v.motion_id === r.id)
-        .map((v) => ({ userId: v.user_id, memberName: v.name, college: v.college, choice: v.choice, weight: Number(v.w) }));
       const own = mine.find((m) => m.motion_id === r.id);
       return {
         id: r.id,
@@ -453,7 +458,7 @@ export class MotionService {
         readAt: r.read_at,
         tally: hidden ? null : tally,
         result,
-        votes: r.secret_ballot || hidden ? null : named,
+        namedVotesVisible: !r.secret_ballot && !hidden,
         viewerHasVoted: !!own,
         viewerVote: own?.choice ?? null,
         viewerCanVote: r.status === MotionStatus.OPEN && memberOf.has(r.space_id) && !(own && r.secret_ballot),

@@ -59,8 +59,8 @@ export class MotionDto {
   @Field({ description: 'Database clock when this was read (for countdowns).' }) readAt!: Date;
   @Field(() => MotionTallyDto, { nullable: true, description: 'Totals; null while hidden until close.' }) tally!: MotionTallyDto | null;
   @Field(() => MotionResultDto, { nullable: true, description: 'Frozen result once closed.' }) result!: MotionResultDto | null;
-  @Field(() => [MotionVoteDto], { nullable: true, description: 'Named votes of a public ballot (null for a secret ballot, or while the tally is hidden).' })
-  votes!: MotionVoteDto[] | null;
+  /** Whether `votes` (resolved on demand by the resolver) may list names: a public ballot whose tally is not hidden. Not exposed. */
+  namedVotesVisible!: boolean;
   @Field({ description: 'Whether the viewer has voted.' }) viewerHasVoted!: boolean;
   @Field(() => VoteChoice, { nullable: true, description: 'The viewer’s own choice on a public ballot (never given for a secret ballot).' })
   viewerVote!: VoteChoice | null;

@@ -1,5 +1,6 @@
 import { SpaceType } from '@concerto/domain';
 import { Route, Routes } from 'react-router';
+import { InvitationPage } from './modules/assembly/components/InvitationPage';
 import { MinutesPage } from './modules/assembly/components/MinutesPage';
 import { AdminPage } from './modules/admin/components/AdminPage';
 import { SpaceAdminPage } from './modules/admin/components/SpaceAdminPage';
@@ -25,6 +26,7 @@ export function AppRoutes() {
         <Route path="espaces/:slug" element={<SpacePage />} />
         <Route path="espaces/:slug/f/:componentId" element={<ComponentPage />} />
         <Route path="espaces/:slug/proces-verbal" element={<MinutesPage />} />
+        <Route path="invitations/:token" element={<InvitationPage />} />
         <Route path="inscription" element={<SignUpPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="admin" element={<AdminPage />} />

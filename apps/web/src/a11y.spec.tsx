@@ -27,6 +27,8 @@ const pages: Array<[string, string, string, { signedIn?: boolean; isAdmin?: bool
   ['/espaces/assemblee/f/c-motions', 'Motions', 'Motions · Assemblée de la filière · Concerto'],
   ['/espaces/assemblee/f/c-motions', 'Motions', 'Motions · Assemblée de la filière · Concerto', { signedIn: false }],
   ['/espaces/assemblee/proces-verbal', 'Assemblée de la filière', 'Procès-verbal · Assemblée de la filière · Concerto'],
+  ['/invitations/jeton-exemple', 'Invitation à rejoindre une assemblée', 'Invitation à rejoindre une assemblée · Concerto'],
+  ['/invitations/jeton-exemple', 'Invitation à rejoindre une assemblée', 'Invitation à rejoindre une assemblée · Concerto', { signedIn: false }],
   ['/inscription', 'Inscription', 'Inscription · Concerto', { signedIn: false }],
   ['/connexion', 'Connexion', 'Connexion · Concerto', { signedIn: false }],
   ['/admin', 'Administration', 'Administration · Concerto'],

@@ -9,7 +9,7 @@ import {
   SURVEY_QUERY,
 } from '../modules/components/graphql/components';
 import { ASSEMBLY_MEMBERS_QUERY, SPACE_QUERY, SPACES_QUERY, SURVEYS_QUERY } from '../modules/spaces/graphql/spaces';
-import { ASSEMBLY_MINUTES_QUERY, ASSEMBLY_MOTIONS_QUERY, MINUTES_SPACE_QUERY, VIEWER_ASSEMBLY_ROLE_QUERY } from '../modules/assembly/graphql/assembly';
+import { ASSEMBLY_INVITATIONS_QUERY, ASSEMBLY_MINUTES_QUERY, ASSEMBLY_MOTIONS_QUERY, MINUTES_SPACE_QUERY, VIEWER_ASSEMBLY_ROLE_QUERY } from '../modules/assembly/graphql/assembly';
 
 const NOW = new Date().toISOString();
 const later = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
@@ -250,6 +250,16 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
         data: {
           space: { __typename: 'ParticipatorySpace', id: 's-assembly', viewerCanAdminister: isAdmin },
           assemblyMembers: [{ __typename: 'AssemblyMember', id: 'am1', userId: 'u1' }],
+        },
+      },
+    },
+    {
+      request: { query: ASSEMBLY_INVITATIONS_QUERY, variables: { spaceId: 's-assembly' } },
+      result: {
+        data: {
+          assemblyInvitations: [
+            { __typename: 'AssemblyInvitation', id: 'inv1', email: 'claire@example.org', position: 'MEMBER', college: null, weight: 1, createdAt: NOW, acceptedAt: null },
+          ],
         },
       },
     },

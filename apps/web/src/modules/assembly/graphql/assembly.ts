@@ -214,3 +214,57 @@ export const MINUTES_SPACE_QUERY: TypedDocumentNode<{ space: { id: string; slug:
     }
   }
 `;
+
+export interface AssemblyInvitation {
+  id: string;
+  email: string;
+  position: string;
+  college: string | null;
+  weight: number;
+  createdAt: string;
+  acceptedAt: string | null;
+}
+
+export const ASSEMBLY_INVITATIONS_QUERY: TypedDocumentNode<{ assemblyInvitations: AssemblyInvitation[] }, { spaceId: string }> = gql`
+  query AssemblyInvitations($spaceId: ID!) {
+    assemblyInvitations(spaceId: $spaceId) {
+      id
+      email
+      position
+      college
+      weight
+      createdAt
+      acceptedAt
+    }
+  }
+`;
+
+export const INVITE_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<
+  { inviteAssemblyMember: AssemblyInvitation },
+  { input: { spaceId: string; email: string; position: string; college: string | null; weight: number } }
+> = gql`
+  mutation InviteAssemblyMember($input: InviteAssemblyMemberInput!) {
+    inviteAssemblyMember(input: $input) {
+      id
+      email
+      position
+      college
+      weight
+      createdAt
+      acceptedAt
+    }
+  }
+`;
+
+export const ACCEPT_ASSEMBLY_INVITATION_MUTATION: TypedDocumentNode<
+  { acceptAssemblyInvitation: { id: string; userName: string; position: string } },
+  { token: string }
+> = gql`
+  mutation AcceptAssemblyInvitation($token: String!) {
+    acceptAssemblyInvitation(token: $token) {
+      id
+      userName
+      position
+    }
+  }
+`;

@@ -86,7 +86,7 @@ export function MinutesPage() {
       ) : (
         <>
           <p>
-            {t('minutes.period')} <ParisTime iso={minutes.from} language={i18n.language} /> – <ParisTime iso={minutes.to} language={i18n.language} /> ({t('assembly.parisTime')})
+            {t('minutes.period')} <ParisTime iso={minutes.from} language={i18n.language} /> – <ParisTime iso={minutes.to} language={i18n.language} /> {t('assembly.parisTime')}
           </p>
           <section aria-labelledby="minutes-members">
             <h2 id="minutes-members">{t('minutes.members', { count: minutes.members.length })}</h2>

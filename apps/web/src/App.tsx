@@ -1,5 +1,7 @@
 import { SpaceType } from '@concerto/domain';
 import { Route, Routes } from 'react-router';
+import { InvitationPage } from './modules/assembly/components/InvitationPage';
+import { MinutesPage } from './modules/assembly/components/MinutesPage';
 import { AdminPage } from './modules/admin/components/AdminPage';
 import { SpaceAdminPage } from './modules/admin/components/SpaceAdminPage';
 import { SignInPage } from './modules/auth/components/SignInPage';
@@ -24,6 +26,8 @@ export function AppRoutes() {
         <Route path="enquetes" element={<SurveyListPage />} />
         <Route path="espaces/:slug" element={<SpacePage />} />
         <Route path="espaces/:slug/f/:componentId" element={<ComponentPage />} />
+        <Route path="espaces/:slug/proces-verbal" element={<MinutesPage />} />
+        <Route path="invitations/:token" element={<InvitationPage />} />
         <Route path="inscription" element={<SignUpPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="notifications" element={<NotificationsPage />} />

@@ -17,6 +17,10 @@ export const ErrorCode = {
   LIMIT_REACHED: 'LIMIT_REACHED',
   /** Too many requests from this client in the window; retry later. */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** The motion's voting period has ended (its `closesAt` is past on the database clock). */
+  MOTION_CLOSED: 'MOTION_CLOSED',
+  /** The motion is not open for votes yet (draft, or its `opensAt` is still ahead). */
+  MOTION_NOT_OPEN: 'MOTION_NOT_OPEN',
   /** An unexpected server fault; nothing was changed. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

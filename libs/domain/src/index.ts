@@ -3,3 +3,4 @@ export * from './participatory-space';
 export * from './roles';
 export * from './auth-rules';
 export * from './events';
+export * from './motion';

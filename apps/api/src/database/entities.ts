@@ -5,6 +5,8 @@ import { ModerationEntity, ReportEntity } from '../modules/moderation/entities/m
 import { ProposalSupportEntity } from '../modules/proposal/entities/proposal-support.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { MotionEntity } from '../modules/motion/entities/motion.entity';
+import { MotionBallotEntity, MotionEventEntity, MotionParticipationEntity, MotionResultEntity } from '../modules/motion/entities/motion-vote.entity';
+import { AssemblyInvitationEntity } from '../modules/participatory-space/entities/assembly-invitation.entity';
 import { AssemblyMemberEntity } from '../modules/participatory-space/entities/assembly-member.entity';
 import { ComponentEntity } from '../modules/participatory-space/entities/component.entity';
 import { ParticipatorySpaceEntity } from '../modules/participatory-space/entities/participatory-space.entity';
@@ -33,6 +35,11 @@ export const entities = [
   ModerationEntity,
   ReportEntity,
   MotionEntity,
+  MotionParticipationEntity,
+  MotionBallotEntity,
+  MotionResultEntity,
+  MotionEventEntity,
+  AssemblyInvitationEntity,
   ParticipatoryTextSourceEntity,
   SurveyEntity,
   SurveyQuestionEntity,

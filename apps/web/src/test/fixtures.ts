@@ -4,12 +4,74 @@ import { ADMIN_MEMBERS_QUERY, ADMIN_SPACE_QUERY, ADMIN_SPACES_QUERY, SPACE_ROLES
 import {
   COMPONENT_QUERY,
   COMPONENT_SPACE_QUERY,
-  MOTIONS_QUERY,
   PARTICIPATORY_TEXT_QUERY,
   PROPOSALS_QUERY,
   SURVEY_QUERY,
 } from '../modules/components/graphql/components';
 import { ASSEMBLY_MEMBERS_QUERY, SPACE_QUERY, SPACES_QUERY, SURVEYS_QUERY } from '../modules/spaces/graphql/spaces';
+import { ASSEMBLY_INVITATIONS_QUERY, ASSEMBLY_MINUTES_QUERY, ASSEMBLY_MOTIONS_QUERY, MINUTES_SPACE_QUERY, VIEWER_ASSEMBLY_ROLE_QUERY } from '../modules/assembly/graphql/assembly';
+
+const NOW = new Date().toISOString();
+const later = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
+const motionBase = {
+  __typename: 'Motion',
+  componentId: 'c-motions',
+  majority: 'SIMPLE',
+  quorumPercent: 25,
+  secretBallot: false,
+  hideTallyUntilClosed: false,
+  readAt: NOW,
+  viewerCanEdit: false,
+};
+/** An open motion the viewer (a member) has voted FOR, and a closed, adopted one with named votes. */
+export const fixtureMotions = [
+  {
+    ...motionBase,
+    id: 'mo1',
+    reference: 'A2-1',
+    title: 'Les territoires : consolider les expériences',
+    body: 'Premier.\n\nSecond.',
+    opensAt: later(-1),
+    closesAt: later(24 * 13),
+    status: 'OPEN',
+    tally: { __typename: 'MotionTally', forWeight: 3, againstWeight: 1, abstainWeight: 0, votersCount: 4, votersWeight: 4 },
+    result: null,
+    votes: [{ __typename: 'MotionVote', userId: 'u1', memberName: 'Alice Martin', college: 'patients', choice: 'FOR', weight: 1 }],
+    viewerHasVoted: true,
+    viewerVote: 'FOR',
+    viewerCanVote: true,
+  },
+  {
+    ...motionBase,
+    id: 'mo2',
+    reference: 'A2-2',
+    title: 'Le cadre : créer les conditions',
+    body: '<p>Texte <strong>voté</strong>.</p>',
+    opensAt: later(-48),
+    closesAt: later(-24),
+    status: 'CLOSED',
+    tally: { __typename: 'MotionTally', forWeight: 2, againstWeight: 1, abstainWeight: 1, votersCount: 4, votersWeight: 4 },
+    result: {
+      __typename: 'MotionResult',
+      outcome: 'ADOPTED',
+      majority: 'SIMPLE',
+      quorumPercent: 25,
+      forWeight: 2,
+      againstWeight: 1,
+      abstainWeight: 1,
+      votersCount: 4,
+      votersWeight: 4,
+      membersCount: 6,
+      membersWeight: 6,
+      participationPercent: 66.67,
+      quorumReached: true,
+    },
+    votes: [],
+    viewerHasVoted: false,
+    viewerVote: null,
+    viewerCanVote: false,
+  },
+];
 
 /** A small demo world (one process, one assembly) answering every page's queries, reusable by any number of renders. */
 const many = 50;
@@ -182,9 +244,46 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
       },
     },
     { request: { query: SURVEY_QUERY, variables: { componentId: 'c-survey' } }, result: { data: { survey } } },
+    { request: { query: ASSEMBLY_MOTIONS_QUERY, variables: { componentId: 'c-motions' } }, result: { data: { motions: fixtureMotions } } },
     {
-      request: { query: MOTIONS_QUERY, variables: { componentId: 'c-motions' } },
-      result: { data: { motions: [{ __typename: 'Motion', id: 'mo1', reference: 'A2-1', title: 'Créer un comité', body: 'Premier.\n\nSecond.' }] } },
+      request: { query: VIEWER_ASSEMBLY_ROLE_QUERY, variables: { slug: 'assemblee', spaceId: 's-assembly' } },
+      result: {
+        data: {
+          space: { __typename: 'ParticipatorySpace', id: 's-assembly', viewerCanAdminister: isAdmin },
+          assemblyMembers: [{ __typename: 'AssemblyMember', id: 'am1', userId: 'u1' }],
+        },
+      },
+    },
+    {
+      request: { query: ASSEMBLY_INVITATIONS_QUERY, variables: { spaceId: 's-assembly' } },
+      result: {
+        data: {
+          assemblyInvitations: [
+            { __typename: 'AssemblyInvitation', id: 'inv1', email: 'claire@example.org', position: 'MEMBER', college: null, weight: 1, createdAt: NOW, acceptedAt: null },
+          ],
+        },
+      },
+    },
+    {
+      request: { query: MINUTES_SPACE_QUERY, variables: { slug: 'assemblee' } },
+      result: { data: { space: { __typename: 'ParticipatorySpace', id: 's-assembly', slug: 'assemblee', title: 'Assemblée de la filière', type: 'ASSEMBLY' } } },
+    },
+    {
+      request: { query: ASSEMBLY_MINUTES_QUERY, variables: (vars: { spaceId: string }) => vars.spaceId === 's-assembly' },
+      result: {
+        data: {
+          assemblyMinutes: {
+            __typename: 'AssemblyMinutes',
+            spaceId: 's-assembly',
+            spaceTitle: 'Assemblée de la filière',
+            from: later(-24 * 30),
+            to: later(24 * 30),
+            markdown: '# Procès-verbal — Assemblée de la filière\n',
+            members: [{ __typename: 'MinutesMember', name: 'Alice Martin', position: 'PRESIDENT', college: 'patients', weight: 1, joinedAt: later(-100), leftAt: null }],
+            motions: fixtureMotions,
+          },
+        },
+      },
     },
     {
       request: { query: ADMIN_SPACES_QUERY },

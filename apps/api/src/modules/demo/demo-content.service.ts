@@ -30,6 +30,7 @@ interface ConcertationFile extends SpaceFile {
 interface AssemblyFile extends SpaceFile {
   colleges: { key: string; name: string }[];
   motions: { reference: string; title: string; body: string }[];
+  demoMembers?: { name: string; position: string; college: string }[];
 }
 interface ProposalFile {
   reference: string;
@@ -212,8 +213,35 @@ export class DemoContentService {
         settings: { colleges: assembly.colleges },
       }),
     );
+    // open now, closing in 14 days, so a visitor can follow a live vote
+    const [{ now }] = await manager.query(`SELECT now() AS now`);
+    const opensAt = new Date(now);
+    const closesAt = new Date(opensAt.getTime() + 14 * 24 * 3600 * 1000);
     for (const motion of assembly.motions) {
-      await manager.insert(MotionEntity, { componentId: motions.id, authorId: null, reference: motion.reference, title: motion.title, body: motion.body });
+      await manager.insert(MotionEntity, {
+        componentId: motions.id,
+        authorId: null,
+        reference: motion.reference,
+        title: motion.title,
+        body: motion.body,
+        opensAt,
+        closesAt,
+        majority: 'SIMPLE',
+        quorumPercent: '0',
+      });
+    }
+    // demo members (is_demo, clearly named, no usable password), one per college
+    for (const [index, member] of (assembly.demoMembers ?? []).entries()) {
+      const [user] = await manager.query(
+        `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true) RETURNING id`,
+        [member.name, `demo-membre-${index + 1}@demo.concerto.invalid`],
+      );
+      await manager.query(`INSERT INTO assembly_members (space_id, user_id, position, college, weight) VALUES ($1, $2, $3, $4, 1)`, [
+        space.id,
+        user.id,
+        member.position,
+        member.college,
+      ]);
     }
     await this.actionLog.record(manager, {
       userId: null,

@@ -1,28 +1,99 @@
-import { ComponentType } from '@concerto/domain';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Public } from '../../common/access/access-policy';
+import { VoteChoice } from '@concerto/domain';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
-import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
-import { MotionDto } from './dtos/motion.dto';
-import { MotionEntity } from './entities/motion.entity';
+import { AssemblyMinutesDto, MotionDto, MotionVoteDto } from './dtos/motion.dto';
+import { CreateMotionInput, UpdateMotionInput } from './dtos/motion.inputs';
+import { MinutesService } from './minutes.service';
+import { MotionService } from './motion.service';
+
+const parseDate = (value: string, field: string) => {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw DomainError.badInput(`${field} : date ISO 8601 attendue.`, { field });
+  return date;
+};
 
 @Resolver(() => MotionDto)
 export class MotionResolver {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly spaces: ParticipatorySpaceService,
+    private readonly motionService: MotionService,
+    private readonly minutesService: MinutesService,
   ) {}
 
-  /** Motions of a MOTIONS component, oldest first. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT. */
+  /** Motions of a MOTIONS component, with status from the clock, tallies (unless hidden) and results. Access: anyone (drafts: their editors). Errors: NOT_FOUND, BAD_USER_INPUT. */
   @Public()
-  @Query(() => [MotionDto], { description: 'Motions of a MOTIONS component. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT.' })
-  async motions(@Args('componentId', { type: () => ID }) componentId: string, @CurrentViewer() viewer: Viewer | null): Promise<MotionDto[]> {
-    const component = await this.spaces.component(componentId, viewer);
-    if (component.type !== ComponentType.MOTIONS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.');
-    const motions = await this.dataSource.getRepository(MotionEntity).find({ where: { componentId }, order: { createdAt: 'ASC', reference: 'ASC' } });
-    return motions.map((m) => ({ id: m.id, componentId: m.componentId, reference: m.reference, title: m.title, body: m.body, createdAt: m.createdAt }));
+  @Query(() => [MotionDto], { description: 'Motions of a MOTIONS component. Access: anyone (drafts only to their editors). Errors: NOT_FOUND, BAD_USER_INPUT.' })
+  motions(@Args('componentId', { type: () => ID }) componentId: string, @CurrentViewer() viewer: Viewer | null): Promise<MotionDto[]> {
+    return this.motionService.list(componentId, viewer);
+  }
+
+  /** One motion. Access: anyone (a draft: its editors). Errors: NOT_FOUND, BAD_USER_INPUT. */
+  @Public()
+  @Query(() => MotionDto, { description: 'One motion. Access: anyone (a draft only to its editors). Errors: NOT_FOUND, BAD_USER_INPUT.' })
+  motion(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null): Promise<MotionDto> {
+    return this.motionService.motion(id, viewer);
+  }
+
+  /**
+   * Minutes (procès-verbal) of an assembly over [from, to): motions, participation, tallies,
+   * results, members, and the same as Markdown. Access: anyone who can see the space.
+   * Errors: NOT_FOUND, BAD_USER_INPUT (invalid or reversed period, not an assembly).
+   */
+  @Public()
+  @Query(() => AssemblyMinutesDto, { description: 'Minutes of an assembly over [from, to), with a Markdown export. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT.' })
+  assemblyMinutes(
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('from', { description: 'ISO 8601 start (inclusive).' }) from: string,
+    @Args('to', { description: 'ISO 8601 end (exclusive).' }) to: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<AssemblyMinutesDto> {
+    return this.minutesService.minutes(spaceId, parseDate(from, 'from'), parseDate(to, 'to'), viewer);
+  }
+
+  /** Files a motion. Access: current members of the assembly, space admins, org admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT. */
+  @Authenticated()
+  @Mutation(() => MotionDto, { description: 'File a motion. Access: current assembly members and admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
+  createMotion(@Args('input') input: CreateMotionInput, @CurrentViewer() viewer: Viewer): Promise<MotionDto> {
+    return this.motionService.create(input, viewer);
+  }
+
+  /** Edits a motion before it opens. Access: its author (a current member) or admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (opened), BAD_USER_INPUT. */
+  @Authenticated()
+  @Mutation(() => MotionDto, { description: 'Edit a motion before it opens. Access: its author or admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
+  updateMotion(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateMotionInput, @CurrentViewer() viewer: Viewer): Promise<MotionDto> {
+    return this.motionService.update(id, input, viewer);
+  }
+
+  /** Deletes a motion before it opens. Access: its author (a current member) or admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (opened). */
+  @Authenticated()
+  @Mutation(() => Boolean, { description: 'Delete a motion before it opens. Access: its author or admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT.' })
+  deleteMotion(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.motionService.delete(id, viewer);
+  }
+
+  /**
+   * Casts or changes the viewer's vote (a public vote can change until close; a secret vote is final).
+   * Access: current members of the assembly. Errors: UNAUTHENTICATED, FORBIDDEN (not a member),
+   * NOT_FOUND, MOTION_NOT_OPEN, MOTION_CLOSED, CONFLICT (changing a secret vote).
+   */
+  @Authenticated()
+  @Mutation(() => MotionDto, { description: 'Vote on a motion. Access: current assembly members. Errors: FORBIDDEN, NOT_FOUND, MOTION_NOT_OPEN, MOTION_CLOSED, CONFLICT.' })
+  castVote(
+    @Args('motionId', { type: () => ID }) motionId: string,
+    @Args('choice', { type: () => VoteChoice }) choice: VoteChoice,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MotionDto> {
+    return this.motionService.castVote(motionId, choice, viewer);
+  }
+
+  /**
+   * Named votes of a public ballot, read only when asked for. Null for a secret ballot (nothing
+   * links a member to a choice) and while the tally is hidden until close. Access: as the motion.
+   */
+  @Public()
+  @ResolveField(() => [MotionVoteDto], { nullable: true, description: 'Named votes of a public ballot (null for a secret ballot, or while the tally is hidden).' })
+  votes(@Parent() motion: MotionDto): Promise<MotionVoteDto[]> | null {
+    return motion.namedVotesVisible ? this.motionService.namedVotes(motion.id) : null;
   }
 }

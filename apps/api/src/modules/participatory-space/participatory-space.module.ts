@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
+import { AssemblyInvitationResolver } from './assembly-invitation.resolver';
+import { AssemblyInvitationService } from './assembly-invitation.service';
 import { ParticipatorySpaceResolver } from './participatory-space.resolver';
 import { ParticipatorySpaceService } from './participatory-space.service';
 import { SpaceAccessService } from './space-access.service';
 
 @Module({
   imports: [ActionLogModule],
-  providers: [ParticipatorySpaceService, SpaceAccessService, ParticipatorySpaceResolver],
+  providers: [ParticipatorySpaceService, SpaceAccessService, ParticipatorySpaceResolver, AssemblyInvitationService, AssemblyInvitationResolver],
   exports: [ParticipatorySpaceService, SpaceAccessService],
 })
 export class ParticipatorySpaceModule {}

@@ -1,6 +1,10 @@
+import type { MotionMajority } from '@concerto/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** A motion an assembly will decide on (voting arrives with the Assemblée feature). */
+/**
+ * A motion an assembly decides on. Its status (DRAFT, SCHEDULED, OPEN, CLOSED) is never
+ * stored: it is derived from the clock and `opensAt`/`closesAt` (UTC) at read time.
+ */
 @Entity('motions')
 export class MotionEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -9,6 +13,12 @@ export class MotionEntity {
   @Column('text', { nullable: true }) reference!: string | null;
   @Column('text') title!: string;
   @Column('text') body!: string;
+  @Column('timestamptz', { name: 'opens_at', nullable: true }) opensAt!: Date | null;
+  @Column('timestamptz', { name: 'closes_at', nullable: true }) closesAt!: Date | null;
+  @Column('text', { default: 'SIMPLE' }) majority!: MotionMajority;
+  @Column('numeric', { name: 'quorum_percent', precision: 5, scale: 2, default: 0 }) quorumPercent!: string;
+  @Column('boolean', { name: 'secret_ballot', default: false }) secretBallot!: boolean;
+  @Column('boolean', { name: 'hide_tally_until_closed', default: false }) hideTallyUntilClosed!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

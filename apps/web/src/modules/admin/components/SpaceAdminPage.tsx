@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { ADMIN_SPACE_QUERY } from '../graphql/admin';
 import { AccessDenied } from './AccessDenied';
 import { ComponentsAdmin } from './ComponentsAdmin';
+import { InvitationsAdmin } from '../../assembly/components/InvitationsAdmin';
 import { MembersAdmin } from './MembersAdmin';
 import { PhasesAdmin } from './PhasesAdmin';
 import { RolesAdmin } from './RolesAdmin';
@@ -51,6 +52,7 @@ export function SpaceAdminPage() {
       <ComponentsAdmin spaceId={space.id} components={space.components} />
       <RolesAdmin spaceId={space.id} />
       {space.type === SpaceType.ASSEMBLY ? <MembersAdmin spaceId={space.id} /> : null}
+      {space.type === SpaceType.ASSEMBLY ? <InvitationsAdmin spaceId={space.id} /> : null}
     </article>
   );
 }

@@ -7,13 +7,13 @@ import { NotFoundPage } from '../../ui/components/NotFoundPage';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { MotionBoard } from '../../assembly/components/MotionBoard';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, type ComponentInfo } from '../graphql/components';
-import { MotionList } from './MotionList';
 import { ParticipatoryTextView } from './ParticipatoryTextView';
 import { ProposalList } from './ProposalList';
 import { SurveyView } from './SurveyView';
 
-function ComponentBody({ component }: { component: ComponentInfo }) {
+function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spaceSlug: string }) {
   switch (component.type) {
     case ComponentType.PROPOSALS:
       return <ProposalList componentId={component.id} />;
@@ -22,7 +22,7 @@ function ComponentBody({ component }: { component: ComponentInfo }) {
     case ComponentType.SURVEY:
       return <SurveyView componentId={component.id} componentTitle={component.title} />;
     case ComponentType.MOTIONS:
-      return <MotionList componentId={component.id} />;
+      return <MotionBoard componentId={component.id} spaceId={component.spaceId} spaceSlug={spaceSlug} />;
     default:
       return null;
   }
@@ -74,7 +74,7 @@ export function ComponentPage() {
         <h1 id="page-title">{component.title}</h1>
         {component.description ? <Paragraphs text={component.description} className="lead" /> : null}
       </header>
-      <ComponentBody component={component} />
+      <ComponentBody component={component} spaceSlug={space.slug} />
     </article>
   );
 }

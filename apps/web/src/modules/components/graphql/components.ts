@@ -154,20 +154,3 @@ export const SURVEY_QUERY: TypedDocumentNode<{ survey: Survey }, { componentId: 
   }
 `;
 
-export interface Motion {
-  id: string;
-  reference: string | null;
-  title: string;
-  body: string;
-}
-
-export const MOTIONS_QUERY: TypedDocumentNode<{ motions: Motion[] }, { componentId: string }> = gql`
-  query Motions($componentId: ID!) {
-    motions(componentId: $componentId) {
-      id
-      reference
-      title
-      body
-    }
-  }
-`;

@@ -99,6 +99,9 @@ export function SpacePage() {
         <section aria-labelledby="space-members">
           <h2 id="space-members">{t('spaces.members')}</h2>
           <MemberList spaceId={space.id} />
+          <p>
+            <Link to={`/espaces/${space.slug}/proces-verbal`}>{t('assembly.minutesLink')}</Link>
+          </p>
         </section>
       ) : null}
     </article>

@@ -1,0 +1,69 @@
+import { MotionLimits } from '@concerto/domain';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { MotionService } from './motion.service';
+
+/** How often the scheduler looks at the clock, in milliseconds. */
+const TICK_MS = 30_000;
+
+/**
+ * A small in-process scheduler that records "opened", "closing soon" (1 h before close) and
+ * "closed" events in `motion_events` (one row per motion and kind, held by its primary key, so
+ * a restart catches up without duplicates; the notifications feature will deliver them) and
+ * freezes the results of closed motions. Nothing depends on it running: statuses come from the
+ * clock at read time, and results are frozen on the first read too. Not started in tests
+ * (NODE_ENV=test), where {@link tick} is called directly.
+ */
+@Injectable()
+export class MotionSchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('MotionScheduler');
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly motions: MotionService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.NODE_ENV === 'test') return;
+    this.timer = setInterval(() => void this.tick().catch((error) => this.logger.warn(`tick failed: ${String(error)}`)), TICK_MS);
+    this.timer.unref();
+    void this.tick().catch((error) => this.logger.warn(`tick failed: ${String(error)}`));
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * Records every due event not yet recorded and freezes due results.
+   * @returns the number of events recorded and results frozen by this call
+   */
+  async tick(): Promise<{ events: number; results: number }> {
+    if (this.running) return { events: 0, results: 0 };
+    this.running = true;
+    try {
+      const inserted = await this.dataSource.query(
+        `INSERT INTO motion_events (motion_id, kind)
+         SELECT id, 'OPENED' FROM motions WHERE opens_at <= now()
+         UNION ALL SELECT id, 'CLOSING_SOON' FROM motions WHERE opens_at <= now() AND closes_at - ($1 || ' milliseconds')::interval <= now() AND closes_at > now()
+         UNION ALL SELECT id, 'CLOSED' FROM motions WHERE closes_at <= now()
+         ON CONFLICT (motion_id, kind) DO NOTHING RETURNING motion_id`,
+        [String(MotionLimits.closingSoonMs)],
+      );
+      const due: { id: string }[] = await this.dataSource.query(
+        `SELECT m.id FROM motions m WHERE m.closes_at <= now() AND NOT EXISTS (SELECT 1 FROM motion_results r WHERE r.motion_id = m.id)`,
+      );
+      let results = 0;
+      for (const { id } of due) if (await this.motions.freezeResult(id)) results++;
+      return { events: Array.isArray(inserted) ? inserted.length : 0, results };
+    } finally {
+      this.running = false;
+    }
+  }
+}

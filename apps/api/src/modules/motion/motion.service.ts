@@ -1,0 +1,519 @@
+import { ComponentType, ErrorCode, MotionLimits, MotionMajority, MotionOutcome, MotionStatus, SpaceRole, VoteChoice } from '@concerto/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Viewer } from '../../common/access/request-context';
+import { inTransaction, queryRows } from '../../common/database/unit-of-work';
+import { DomainError } from '../../common/errors/domain-error';
+import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
+import { ActionLogService } from '../action-log/action-log.service';
+import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
+import { SpaceAccessService } from '../participatory-space/space-access.service';
+import { MotionDto, MotionResultDto, MotionTallyDto, MotionVoteDto } from './dtos/motion.dto';
+import { CreateMotionInput, UpdateMotionInput } from './dtos/motion.inputs';
+import { motionOutcome, quorumReached, toMilli } from './motion-result';
+
+/** A motion row with its status computed by PostgreSQL from `now()`. */
+interface MotionRow {
+  id: string;
+  component_id: string;
+  space_id: string;
+  author_id: string | null;
+  reference: string | null;
+  title: string;
+  body: string;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  majority: MotionMajority;
+  quorum_percent: string;
+  secret_ballot: boolean;
+  hide_tally_until_closed: boolean;
+  created_at: Date;
+  status: MotionStatus;
+  read_at: Date;
+}
+
+/** Columns of {@link MotionRow}; the status is decided here, from the database clock, at every read. */
+const MOTION_COLUMNS = `m.id, m.component_id, c.space_id, m.author_id, m.reference, m.title, m.body, m.opens_at, m.closes_at,
+  m.majority, m.quorum_percent, m.secret_ballot, m.hide_tally_until_closed, m.created_at, now() AS read_at,
+  CASE WHEN m.opens_at IS NULL THEN 'DRAFT' WHEN now() < m.opens_at THEN 'SCHEDULED' WHEN now() < m.closes_at THEN 'OPEN' ELSE 'CLOSED' END AS status`;
+
+const milliToNumber = (milli: number) => milli / 1000;
+const VOTE_LABEL: Record<VoteChoice, string> = { FOR: 'pour', AGAINST: 'contre', ABSTAIN: 'abstention' };
+
+/**
+ * Motions of an Assemblée and their votes.
+ *
+ * - **Status** is never stored: DRAFT (no period), SCHEDULED (before `opensAt`), OPEN
+ *   (`opensAt` ≤ now < `closesAt`), CLOSED (now ≥ `closesAt`), with now = PostgreSQL's clock
+ *   at the read; so a motion is never open past `closesAt`, whether or not a scheduler ran.
+ * - **One counted vote per member and motion** is held by the unique constraint
+ *   `motion_participations_once (motion_id, user_id)`; changing a public vote locks the
+ *   participation row (`FOR UPDATE`).
+ * - **Secret ballot**: who voted (participation) and what was chosen (ballot: motion, choice,
+ *   weight — no member, no timestamp) are stored apart, and the participation keeps no pointer
+ *   to its ballot. Nothing in the database links a member to a choice, so no query (nor an
+ *   administrator with SQL access) can read it. The price: **a secret vote is final** — it
+ *   cannot be changed, since the ballot to change cannot be found (CONFLICT); a public vote can
+ *   be changed until close. We chose this over an encrypted pointer because a key the server can
+ *   use to let a member change their vote is a key an operator can use to read it.
+ * - **Result**: frozen once, in a transaction, the first time a closed motion is read or the
+ *   scheduler sees it closed (`motion_results` primary key = motion); see `motion-result.ts`.
+ */
+@Injectable()
+export class MotionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly spaces: ParticipatorySpaceService,
+    private readonly access: SpaceAccessService,
+    private readonly actionLog: ActionLogService,
+  ) {}
+
+  /**
+   * Motions of a MOTIONS component, by opening time (drafts last), then creation.
+   * Drafts are listed only to those who may edit them (author, space admins, org admins).
+   * @throws NOT_FOUND component hidden or unknown; BAD_USER_INPUT not a MOTIONS component
+   */
+  async list(componentId: string, viewer: Viewer | null): Promise<MotionDto[]> {
+    const component = await this.spaces.component(componentId, viewer);
+    if (component.type !== ComponentType.MOTIONS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.');
+    const rows = await this.rows(`m.component_id = $1`, [componentId], `m.opens_at NULLS LAST, m.created_at, m.reference`);
+    return this.present(rows, viewer);
+  }
+
+  /**
+   * One motion.
+   * @throws NOT_FOUND unknown, in a hidden component, or a draft the viewer may not edit
+   */
+  async motion(id: string, viewer: Viewer | null): Promise<MotionDto> {
+    const row = await this.findRow(id);
+    await this.spaces.component(row.component_id, viewer);
+    const [dto] = await this.present([row], viewer);
+    if (!dto) throw DomainError.notFound('Motion', { id });
+    return dto;
+  }
+
+  /**
+   * Creates a motion. Caller: a current member of the assembly, a space admin or an org admin.
+   * Times are stored in UTC; both given → SCHEDULED/OPEN, both null → DRAFT.
+   * @throws FORBIDDEN not a member nor an admin; NOT_FOUND component; BAD_USER_INPUT not a MOTIONS
+   *   component, empty body, one time without the other, closesAt not after opensAt or not in the
+   *   future, period longer than a year
+   */
+  async create(input: CreateMotionInput, viewer: Viewer): Promise<MotionDto> {
+    const component = await this.spaces.component(input.componentId, viewer);
+    if (component.type !== ComponentType.MOTIONS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.');
+    const id = await inTransaction(this.dataSource, async (manager) => {
+      if (!(await this.isSpaceAdmin(viewer, component.spaceId)) && !(await this.currentMember(manager, component.spaceId, viewer.user.id, false))) {
+        throw DomainError.forbidden('Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion.');
+      }
+      const body = this.cleanBody(input.body);
+      const period = await this.checkPeriod(manager, input.opensAt ?? null, input.closesAt ?? null);
+      const [row] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO motions (component_id, author_id, title, body, opens_at, closes_at, majority, quorum_percent, secret_ballot, hide_tally_until_closed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [
+          component.id,
+          viewer.user.id,
+          input.title,
+          body,
+          period.opensAt,
+          period.closesAt,
+          input.majority ?? MotionMajority.SIMPLE,
+          input.quorumPercent ?? 0,
+          input.secretBallot ?? false,
+          input.hideTallyUntilClosed ?? false,
+        ],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'create',
+        resourceType: 'motion',
+        resourceId: row.id,
+        spaceId: component.spaceId,
+        visibility: 'PUBLIC',
+        summary: `Motion « ${input.title} » déposée`,
+      });
+      return row.id;
+    });
+    return this.motion(id, viewer);
+  }
+
+  /**
+   * Edits a motion that has not opened yet (DRAFT or SCHEDULED on the database clock, checked
+   * under a row lock). Caller: its author while a current member, a space admin or an org admin.
+   * @throws NOT_FOUND; FORBIDDEN; CONFLICT already opened; BAD_USER_INPUT as {@link create}
+   */
+  async update(id: string, input: UpdateMotionInput, viewer: Viewer): Promise<MotionDto> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.lockEditable(manager, id, viewer);
+      const body = input.body !== undefined ? this.cleanBody(input.body) : row.body;
+      const opensAt = input.opensAt !== undefined ? input.opensAt : row.opens_at?.toISOString() ?? null;
+      const closesAt = input.closesAt !== undefined ? input.closesAt : row.closes_at?.toISOString() ?? null;
+      const period = await this.checkPeriod(manager, opensAt, closesAt);
+      await manager.query(
+        `UPDATE motions SET title = $2, body = $3, opens_at = $4, closes_at = $5, majority = $6, quorum_percent = $7, secret_ballot = $8,
+                hide_tally_until_closed = $9, updated_at = now() WHERE id = $1`,
+        [
+          id,
+          input.title ?? row.title,
+          body,
+          period.opensAt,
+          period.closesAt,
+          input.majority ?? row.majority,
+          input.quorumPercent ?? row.quorum_percent,
+          input.secretBallot ?? row.secret_ballot,
+          input.hideTallyUntilClosed ?? row.hide_tally_until_closed,
+        ],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'update',
+        resourceType: 'motion',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: 'PUBLIC',
+        summary: `Motion « ${input.title ?? row.title} » modifiée`,
+      });
+    });
+    return this.motion(id, viewer);
+  }
+
+  /**
+   * Deletes a motion that has not opened yet. Caller: as {@link update}.
+   * @throws NOT_FOUND; FORBIDDEN; CONFLICT already opened
+   */
+  async delete(id: string, viewer: Viewer): Promise<boolean> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.lockEditable(manager, id, viewer);
+      await manager.query(`DELETE FROM motions WHERE id = $1`, [id]);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'delete',
+        resourceType: 'motion',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: 'PUBLIC',
+        summary: `Motion « ${row.title} » supprimée`,
+      });
+    });
+    return true;
+  }
+
+  /**
+   * Casts or changes the viewer's vote. Caller: a current member of the assembly.
+   * In one transaction: the motion row is share-locked (so the result cannot be frozen
+   * meanwhile), the membership row share-locked (so a removal waits), the period checked
+   * against PostgreSQL's `now()`, then the participation inserted under the unique constraint
+   * `motion_participations_once`; when it already exists it is locked `FOR UPDATE` and the
+   * public ballot's choice changed. The weight is the member's at the first vote.
+   * @param motionId the motion
+   * @param choice FOR, AGAINST or ABSTAIN
+   * @throws NOT_FOUND motion; FORBIDDEN not a current member; MOTION_NOT_OPEN draft or before
+   *   opensAt; MOTION_CLOSED at or after closesAt (or the result is already frozen); CONFLICT
+   *   changing a secret vote (secret votes are final)
+   */
+  async castVote(motionId: string, choice: VoteChoice, viewer: Viewer): Promise<MotionDto> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const [motion] = await queryRows<{ id: string; space_id: string; title: string; secret_ballot: boolean; opened: boolean; closed: boolean }>(
+        manager,
+        `SELECT m.id, c.space_id, m.title, m.secret_ballot,
+                (m.opens_at IS NOT NULL AND now() >= m.opens_at) AS opened, (m.closes_at IS NOT NULL AND now() >= m.closes_at) AS closed
+           FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR SHARE OF m`,
+        [motionId],
+      );
+      if (!motion) throw DomainError.notFound('Motion', { id: motionId });
+      const member = await this.currentMember(manager, motion.space_id, viewer.user.id, true);
+      if (!member) throw DomainError.forbidden('Seuls les membres de l’assemblée votent.');
+      if (!motion.opened) throw new DomainError(ErrorCode.MOTION_NOT_OPEN, 'Le vote sur cette motion n’est pas encore ouvert.');
+      const [frozen] = await manager.query(`SELECT 1 FROM motion_results WHERE motion_id = $1`, [motionId]);
+      if (motion.closed || frozen) throw new DomainError(ErrorCode.MOTION_CLOSED, 'Le vote sur cette motion est clos.');
+
+      const [inserted] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO motion_participations (motion_id, user_id, member_id, weight) VALUES ($1, $2, $3, $4)
+         ON CONFLICT ON CONSTRAINT motion_participations_once DO NOTHING RETURNING id`,
+        [motionId, viewer.user.id, member.id, member.weight],
+      );
+      if (inserted) {
+        const [ballot] = await queryRows<{ id: string }>(manager, `INSERT INTO motion_ballots (motion_id, choice, weight) VALUES ($1, $2, $3) RETURNING id`, [
+          motionId,
+          choice,
+          member.weight,
+        ]);
+        if (!motion.secret_ballot) await manager.query(`UPDATE motion_participations SET ballot_id = $2 WHERE id = $1`, [inserted.id, ballot.id]);
+      } else {
+        const [participation] = await queryRows<{ id: string; ballot_id: string | null }>(
+          manager,
+          `SELECT id, ballot_id FROM motion_participations WHERE motion_id = $1 AND user_id = $2 FOR UPDATE`,
+          [motionId, viewer.user.id],
+        );
+        if (motion.secret_ballot || !participation.ballot_id) throw DomainError.conflict('Un vote à bulletin secret est définitif : il ne peut pas être modifié.');
+        await manager.query(`UPDATE motion_ballots SET choice = $2 WHERE id = $1`, [participation.ballot_id, choice]);
+        await manager.query(`UPDATE motion_participations SET changed_at = now() WHERE id = $1`, [participation.id]);
+      }
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: inserted ? 'vote' : 'change_vote',
+        resourceType: 'motion',
+        resourceId: motionId,
+        spaceId: motion.space_id,
+        visibility: 'ADMIN_ONLY',
+        // never the choice of a secret ballot
+        summary: motion.secret_ballot ? `A voté sur « ${motion.title} » (bulletin secret)` : `Vote ${VOTE_LABEL[choice]} sur « ${motion.title} »`,
+      });
+    });
+    return this.motion(motionId, viewer);
+  }
+
+  /**
+   * Freezes the result of a closed motion, once: under a lock on the motion row (which waits for
+   * votes in flight), computes the weighted figures — members at `closesAt` are those who had
+   * joined by then and not yet left — and inserts the `motion_results` row; a second call finds
+   * it and changes nothing.
+   * @returns true when this call stored the result; false when it existed or the motion is not closed
+   */
+  async freezeResult(motionId: string): Promise<boolean> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const [motion] = await queryRows<{ id: string; space_id: string; majority: MotionMajority; quorum_percent: string; closes_at: Date; closed: boolean; title: string }>(
+        manager,
+        `SELECT m.id, c.space_id, m.majority, m.quorum_percent, m.closes_at, m.title, (m.closes_at IS NOT NULL AND now() >= m.closes_at) AS closed
+           FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR UPDATE OF m`,
+        [motionId],
+      );
+      if (!motion || !motion.closed) return false;
+      const [existing] = await manager.query(`SELECT 1 FROM motion_results WHERE motion_id = $1`, [motionId]);
+      if (existing) return false;
+      const [ballots] = await manager.query(
+        `SELECT coalesce(sum(weight) FILTER (WHERE choice = 'FOR'), 0)::text AS for_w,
+                coalesce(sum(weight) FILTER (WHERE choice = 'AGAINST'), 0)::text AS against_w,
+                coalesce(sum(weight) FILTER (WHERE choice = 'ABSTAIN'), 0)::text AS abstain_w
+           FROM motion_ballots WHERE motion_id = $1`,
+        [motionId],
+      );
+      const [voters] = await manager.query(`SELECT count(*)::int AS n, coalesce(sum(weight), 0)::text AS w FROM motion_participations WHERE motion_id = $1`, [motionId]);
+      const [members] = await manager.query(
+        `SELECT count(*)::int AS n, coalesce(sum(weight), 0)::text AS w FROM assembly_members
+          WHERE space_id = $1 AND joined_at <= $2 AND (left_at IS NULL OR left_at > $2)`,
+        [motion.space_id, motion.closes_at],
+      );
+      const figures = { forMilli: toMilli(ballots.for_w), againstMilli: toMilli(ballots.against_w), abstainMilli: toMilli(ballots.abstain_w), votersMilli: toMilli(voters.w), membersMilli: toMilli(members.w) };
+      const rule = { majority: motion.majority, quorumCentiPercent: Math.round(Number(motion.quorum_percent) * 100) };
+      const outcome = motionOutcome(figures, rule);
+      const stored = await queryRows(
+        manager,
+        `INSERT INTO motion_results (motion_id, outcome, majority, quorum_percent, for_weight, against_weight, abstain_weight, voters_count, voters_weight,
+                                     members_count, members_weight, quorum_reached)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (motion_id) DO NOTHING RETURNING motion_id`,
+        [motionId, outcome, motion.majority, motion.quorum_percent, ballots.for_w, ballots.against_w, ballots.abstain_w, voters.n, voters.w, members.n, members.w, quorumReached(figures, rule)],
+      );
+      if (stored.length) {
+        const label = { [MotionOutcome.ADOPTED]: 'adoptée', [MotionOutcome.REJECTED]: 'rejetée', [MotionOutcome.NO_QUORUM]: 'quorum non atteint' }[outcome];
+        await this.actionLog.record(manager, {
+          userId: null,
+          action: 'close',
+          resourceType: 'motion',
+          resourceId: motionId,
+          spaceId: motion.space_id,
+          visibility: 'PUBLIC',
+          summary: `Motion « ${motion.title} » close : ${label}`,
+        });
+      }
+      return stored.length > 0;
+    });
+  }
+
+  /**
+   * Motions of an assembly whose voting period overlaps [from, to), by closing time, presented
+   * as `viewer` sees them (results frozen on the way). Used by the minutes.
+   */
+  async forPeriod(spaceId: string, from: Date, to: Date, viewer: Viewer | null): Promise<MotionDto[]> {
+    const rows = await this.rows(
+      `c.space_id = $1 AND c.published_at IS NOT NULL AND m.opens_at IS NOT NULL AND m.opens_at < $3 AND m.closes_at > $2`,
+      [spaceId, from, to],
+      `m.closes_at, m.opens_at, m.reference, m.id`,
+    );
+    return this.present(rows, viewer);
+  }
+
+  /**
+   * The named votes of a public ballot (member, college, choice, weight), by member name.
+   * Returns [] for a secret ballot: its participations have no ballot, so the join finds nothing.
+   * Callers check visibility first (`namedVotesVisible`: public ballot, tally not hidden).
+   */
+  async namedVotes(motionId: string): Promise<MotionVoteDto[]> {
+    const rows: { user_id: string; name: string; college: string | null; choice: VoteChoice; w: string }[] = await this.dataSource.query(
+      `SELECT p.user_id, u.name, am.college, b.choice, p.weight::text AS w
+         FROM motion_participations p JOIN motions m ON m.id = p.motion_id AND NOT m.secret_ballot
+         JOIN motion_ballots b ON b.id = p.ballot_id JOIN users u ON u.id = p.user_id JOIN assembly_members am ON am.id = p.member_id
+        WHERE p.motion_id = $1 ORDER BY u.name, p.user_id`,
+      [motionId],
+    );
+    return rows.map((v) => ({ userId: v.user_id, memberName: v.name, college: v.college, choice: v.choice, weight: Number(v.w) }));
+  }
+
+  private async rows(where: string, params: unknown[], order: string): Promise<MotionRow[]> {
+    return this.dataSource.query(`SELECT ${MOTION_COLUMNS} FROM motions m JOIN components c ON c.id = m.component_id WHERE ${where} ORDER BY ${order}`, params);
+  }
+
+  private async findRow(id: string): Promise<MotionRow> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.');
+    const [row] = await this.rows(`m.id = $1`, [id], `m.id`);
+    if (!row) throw DomainError.notFound('Motion', { id });
+    return row;
+  }
+
+  /** Builds the DTOs: freezes due results, then reads tallies, results, named votes and the viewer's state in a few batched queries. */
+  private async present(input: MotionRow[], viewer: Viewer | null): Promise<MotionDto[]> {
+    if (!input.length) return [];
+    const spaceIds = [...new Set(input.map((r) => r.space_id))];
+    const adminOf = new Set<string>();
+    const memberOf = new Set<string>();
+    if (viewer) {
+      for (const spaceId of spaceIds) if (await this.isSpaceAdmin(viewer, spaceId)) adminOf.add(spaceId);
+      const rows: { space_id: string }[] = await this.dataSource.query(
+        `SELECT space_id FROM assembly_members WHERE user_id = $1 AND space_id = ANY($2) AND left_at IS NULL`,
+        [viewer.user.id, spaceIds],
+      );
+      for (const r of rows) memberOf.add(r.space_id);
+    }
+    const canEdit = (r: MotionRow) =>
+      !!viewer && (r.status === MotionStatus.DRAFT || r.status === MotionStatus.SCHEDULED) && (adminOf.has(r.space_id) || (r.author_id === viewer.user.id && memberOf.has(r.space_id)));
+    const rows = input.filter((r) => r.status !== MotionStatus.DRAFT || canEdit(r));
+    if (!rows.length) return [];
+
+    const ids = rows.map((r) => r.id);
+    const dueIds = rows.filter((r) => r.status === MotionStatus.CLOSED).map((r) => r.id);
+    if (dueIds.length) {
+      const missing: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM unnest($1::uuid[]) AS t(id) WHERE NOT EXISTS (SELECT 1 FROM motion_results r WHERE r.motion_id = t.id)`,
+        [dueIds],
+      );
+      for (const m of missing) await this.freezeResult(m.id);
+    }
+    const [ballots, participations, results, mine] = await Promise.all([
+      this.dataSource.query(`SELECT motion_id, choice, sum(weight)::text AS w FROM motion_ballots WHERE motion_id = ANY($1) GROUP BY motion_id, choice`, [ids]) as Promise<
+        { motion_id: string; choice: VoteChoice; w: string }[]
+      >,
+      this.dataSource.query(`SELECT motion_id, count(*)::int AS n, sum(weight)::text AS w FROM motion_participations WHERE motion_id = ANY($1) GROUP BY motion_id`, [
+        ids,
+      ]) as Promise<{ motion_id: string; n: number; w: string }[]>,
+      this.dataSource.query(`SELECT * FROM motion_results WHERE motion_id = ANY($1)`, [ids]) as Promise<Record<string, any>[]>,
+      viewer
+        ? (this.dataSource.query(
+            `SELECT p.motion_id, CASE WHEN m.secret_ballot THEN NULL ELSE b.choice END AS choice
+               FROM motion_participations p JOIN motions m ON m.id = p.motion_id LEFT JOIN motion_ballots b ON b.id = p.ballot_id
+              WHERE p.user_id = $1 AND p.motion_id = ANY($2)`,
+            [viewer.user.id, ids],
+          ) as Promise<{ motion_id: string; choice: VoteChoice | null }[]>)
+        : Promise.resolve([]),
+    ]);
+
+    return rows.map((r) => {
+      const closed = r.status === MotionStatus.CLOSED;
+      const hidden = r.hide_tally_until_closed && !closed;
+      const weightOf = (choice: VoteChoice) => toMilli(ballots.find((b) => b.motion_id === r.id && b.choice === choice)?.w);
+      const part = participations.find((p) => p.motion_id === r.id);
+      const tally: MotionTallyDto = {
+        forWeight: milliToNumber(weightOf(VoteChoice.FOR)),
+        againstWeight: milliToNumber(weightOf(VoteChoice.AGAINST)),
+        abstainWeight: milliToNumber(weightOf(VoteChoice.ABSTAIN)),
+        votersCount: part?.n ?? 0,
+        votersWeight: milliToNumber(toMilli(part?.w)),
+      };
+      const res = results.find((x) => x.motion_id === r.id);
+      const result: MotionResultDto | null = res
+        ? {
+            outcome: res.outcome,
+            majority: res.majority,
+            quorumPercent: Number(res.quorum_percent),
+            forWeight: Number(res.for_weight),
+            againstWeight: Number(res.against_weight),
+            abstainWeight: Number(res.abstain_weight),
+            votersCount: res.voters_count,
+            votersWeight: Number(res.voters_weight),
+            membersCount: res.members_count,
+            membersWeight: Number(res.members_weight),
+            participationPercent: toMilli(res.members_weight) > 0 ? Math.round((toMilli(res.voters_weight) * 10000) / toMilli(res.members_weight)) / 100 : 0,
+            quorumReached: res.quorum_reached,
+            computedAt: res.computed_at,
+          }
+        : null;
+      const own = mine.find((m) => m.motion_id === r.id);
+      return {
+        id: r.id,
+        componentId: r.component_id,
+        spaceId: r.space_id,
+        reference: r.reference,
+        title: r.title,
+        body: r.body,
+        opensAt: r.opens_at,
+        closesAt: r.closes_at,
+        majority: r.majority,
+        quorumPercent: Number(r.quorum_percent),
+        secretBallot: r.secret_ballot,
+        hideTallyUntilClosed: r.hide_tally_until_closed,
+        status: r.status,
+        readAt: r.read_at,
+        tally: hidden ? null : tally,
+        result,
+        namedVotesVisible: !r.secret_ballot && !hidden,
+        viewerHasVoted: !!own,
+        viewerVote: own?.choice ?? null,
+        viewerCanVote: r.status === MotionStatus.OPEN && memberOf.has(r.space_id) && !(own && r.secret_ballot),
+        viewerCanEdit: canEdit(r),
+        createdAt: r.created_at,
+      };
+    });
+  }
+
+  private async lockEditable(manager: EntityManager, id: string, viewer: Viewer) {
+    const [row] = await queryRows<MotionRow & { started: boolean }>(
+      manager,
+      `SELECT m.*, c.space_id, (m.opens_at IS NOT NULL AND now() >= m.opens_at) AS started
+         FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR UPDATE OF m`,
+      [id],
+    );
+    if (!row) throw DomainError.notFound('Motion', { id });
+    const admin = await this.isSpaceAdmin(viewer, row.space_id);
+    const author = row.author_id === viewer.user.id && !!(await this.currentMember(manager, row.space_id, viewer.user.id, false));
+    if (!admin && !author) throw DomainError.forbidden('Seuls l’auteur de la motion et les administrateurs de l’assemblée peuvent la modifier.');
+    if (row.started) throw DomainError.conflict('Le vote sur cette motion est ouvert : elle ne peut plus être modifiée ni supprimée.');
+    return row;
+  }
+
+  private cleanBody(body: string): string {
+    const html = sanitizeRichText(body);
+    const text = richTextToPlain(html);
+    if (!text.length) throw DomainError.badInput('body: le texte de la motion est vide.', { field: 'body' });
+    if (html.length > MotionLimits.bodyMaxLength) throw DomainError.badInput(`body: ${MotionLimits.bodyMaxLength} caractères au plus.`, { field: 'body' });
+    return html;
+  }
+
+  /** Validates a voting period against the database clock; both null → draft. */
+  private async checkPeriod(manager: EntityManager, opensAt: string | null, closesAt: string | null): Promise<{ opensAt: Date | null; closesAt: Date | null }> {
+    if (opensAt === null && closesAt === null) return { opensAt: null, closesAt: null };
+    if (opensAt === null || closesAt === null) throw DomainError.badInput('opensAt et closesAt vont ensemble (ou aucun des deux pour un brouillon).', { field: 'closesAt' });
+    const open = new Date(opensAt);
+    const close = new Date(closesAt);
+    if (Number.isNaN(open.getTime()) || Number.isNaN(close.getTime())) throw DomainError.badInput('Date invalide.', { field: 'opensAt' });
+    if (close <= open) throw DomainError.badInput('La clôture doit suivre l’ouverture.', { field: 'closesAt' });
+    if (close.getTime() - open.getTime() > MotionLimits.maxDurationMs) throw DomainError.badInput('Le vote dure au plus un an.', { field: 'closesAt' });
+    const [{ future }] = await manager.query(`SELECT $1::timestamptz > now() AS future`, [close]);
+    if (!future) throw DomainError.badInput('La clôture doit être dans le futur.', { field: 'closesAt' });
+    return { opensAt: open, closesAt: close };
+  }
+
+  private async isSpaceAdmin(viewer: Viewer, spaceId: string): Promise<boolean> {
+    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN]);
+  }
+
+  private async currentMember(manager: EntityManager, spaceId: string, userId: string, lock: boolean): Promise<{ id: string; weight: string } | undefined> {
+    const [row] = await manager.query(
+      `SELECT id, weight::text AS weight FROM assembly_members WHERE space_id = $1 AND user_id = $2 AND left_at IS NULL ${lock ? 'FOR SHARE' : ''}`,
+      [spaceId, userId],
+    );
+    return row;
+  }
+}

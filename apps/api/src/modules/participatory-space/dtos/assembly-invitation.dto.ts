@@ -1,0 +1,27 @@
+import { AssemblyPosition } from '@concerto/domain';
+import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType({ description: 'Invites someone (with or without an account yet) to join an assembly, by e-mail.' })
+export class InviteAssemblyMemberInput {
+  @Field(() => ID) @IsUUID() spaceId!: string;
+  @Field() @Transform(trim) @IsEmail() @MaxLength(254) email!: string;
+  @Field(() => AssemblyPosition, { nullable: true, defaultValue: AssemblyPosition.MEMBER }) @IsOptional() @IsEnum(AssemblyPosition) position?: AssemblyPosition;
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(80) college?: string | null;
+  @Field(() => Float, { nullable: true, defaultValue: 1 }) @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001) @Max(10000) weight?: number;
+}
+
+@ObjectType('AssemblyInvitation', { description: 'A pending or accepted invitation to an assembly (its token is never shown).' })
+export class AssemblyInvitationDto {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) spaceId!: string;
+  @Field() email!: string;
+  @Field(() => AssemblyPosition) position!: AssemblyPosition;
+  @Field(() => String, { nullable: true }) college!: string | null;
+  @Field(() => Float) weight!: number;
+  @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
+}

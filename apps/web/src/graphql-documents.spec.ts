@@ -5,6 +5,7 @@ import { buildSchema, validate, type DocumentNode } from 'graphql';
 import * as admin from './modules/admin/graphql/admin';
 import * as auth from './modules/auth/graphql/auth';
 import * as components from './modules/components/graphql/components';
+import * as proposals from './modules/proposals/graphql/proposals';
 import * as spaces from './modules/spaces/graphql/spaces';
 
 /** The API's SDL is the contract: every document the web app sends must validate against it. */
@@ -14,7 +15,7 @@ function documentsOf(module: Record<string, unknown>): Array<[string, DocumentNo
   return Object.entries(module).filter((entry): entry is [string, DocumentNode] => (entry[1] as DocumentNode | null)?.kind === 'Document');
 }
 
-const documents = [...documentsOf(auth), ...documentsOf(spaces), ...documentsOf(components), ...documentsOf(admin)];
+const documents = [...documentsOf(auth), ...documentsOf(spaces), ...documentsOf(components), ...documentsOf(admin), ...documentsOf(proposals)];
 
 describe('GraphQL documents', () => {
   it('are all found', () => {

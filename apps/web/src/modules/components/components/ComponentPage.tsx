@@ -4,19 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../ui/components/Loading';
 import { NotFoundPage } from '../../ui/components/NotFoundPage';
+import { ProposalList } from '../../proposals/components/ProposalList';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, type ComponentInfo } from '../graphql/components';
 import { MotionList } from './MotionList';
 import { ParticipatoryTextView } from './ParticipatoryTextView';
-import { ProposalList } from './ProposalList';
 import { SurveyView } from './SurveyView';
 
-function ComponentBody({ component }: { component: ComponentInfo }) {
+function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spaceSlug: string }) {
   switch (component.type) {
     case ComponentType.PROPOSALS:
-      return <ProposalList componentId={component.id} />;
+      return <ProposalList componentId={component.id} spaceSlug={spaceSlug} />;
     case ComponentType.PARTICIPATORY_TEXT:
       return <ParticipatoryTextView componentId={component.id} />;
     case ComponentType.SURVEY:
@@ -74,7 +74,7 @@ export function ComponentPage() {
         <h1 id="page-title">{component.title}</h1>
         {component.description ? <Paragraphs text={component.description} className="lead" /> : null}
       </header>
-      <ComponentBody component={component} />
+      <ComponentBody component={component} spaceSlug={space.slug} />
     </article>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextAreaField } from '../../ui/components/Fields';
-import { useFeedback } from '../../ui/hooks/useFeedback';
+import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import { ANSWER_PROPOSAL_MUTATION, PUBLISH_PROPOSAL_ANSWER_MUTATION, type ProposalDetail, type ProposalState } from '../graphql/proposals';
 import { editableText } from '../utils/editableText';
 
@@ -26,13 +26,21 @@ export function answerError(values: AnswerValues, t: (key: string) => string): s
 
 type AnsweredProposal = Pick<ProposalDetail, 'id' | 'title' | 'internalState' | 'answer' | 'answerPublished' | 'answeredAt'>;
 
+interface AnswerFormProps {
+  proposal: AnsweredProposal;
+  headingLevel?: 2 | 3;
+  /** Messages shown outside the form (the moderation page's, since an answered proposal leaves the list). */
+  feedback?: Feedback;
+}
+
 /**
  * The moderators' answer to a proposal: state (EVALUATING / ACCEPTED / REJECTED), answer text,
  * "Publier maintenant"; and "Publier la réponse" for a drafted answer.
  */
-export function AnswerForm({ proposal, headingLevel = 3 }: { proposal: AnsweredProposal; headingLevel?: 2 | 3 }) {
+export function AnswerForm({ proposal, headingLevel = 3, feedback: sharedFeedback }: AnswerFormProps) {
   const { t } = useTranslation();
-  const feedback = useFeedback();
+  const ownFeedback = useFeedback();
+  const feedback = sharedFeedback ?? ownFeedback;
   const current = proposal.internalState && ANSWER_STATES.includes(proposal.internalState) ? proposal.internalState : 'EVALUATING';
   const [values, setValues] = useState<AnswerValues>({ state: current, answer: editableText(proposal.answer ?? ''), publish: true });
   const [error, setError] = useState<string | null>(null);
@@ -99,7 +107,7 @@ export function AnswerForm({ proposal, headingLevel = 3 }: { proposal: AnsweredP
         onChange={(event) => setValues({ ...values, answer: event.target.value })}
       />
       <CheckboxField label={t('proposals.answer.publishNow')} name="publish" checked={values.publish} onChange={(event) => setValues({ ...values, publish: event.target.checked })} />
-      <FeedbackMessages feedback={feedback} />
+      {sharedFeedback ? null : <FeedbackMessages feedback={feedback} />}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={answerState.loading}>
           {t('proposals.answer.submit')}

@@ -96,6 +96,7 @@ export function ModerationPage() {
 function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spaceSlug: string }) {
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
+  const answerFeedback = useFeedback();
   const { data, error } = useQuery(MODERATION_QUEUE_QUERY, { variables: { componentId } });
   if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (!data) return <Loading />;
@@ -120,13 +121,14 @@ function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spac
       </section>
       <section aria-labelledby="unanswered-heading" className="panel">
         <h2 id="unanswered-heading">{t('proposals.moderation.unansweredHeading')}</h2>
+        <FeedbackMessages feedback={answerFeedback} />
         {unanswered.length === 0 ? (
           <p>{t('proposals.moderation.noUnanswered')}</p>
         ) : (
           <ul className="admin-list">
             {unanswered.map((item) => (
               <li key={item.resourceId} className="admin-list__item">
-                <UnansweredItem proposalId={item.resourceId} componentId={componentId} spaceSlug={spaceSlug} />
+                <UnansweredItem proposalId={item.resourceId} componentId={componentId} spaceSlug={spaceSlug} feedback={answerFeedback} />
               </li>
             ))}
           </ul>
@@ -187,7 +189,7 @@ function ReportedItem({ item, componentId, spaceSlug, feedback }: { item: Modera
   );
 }
 
-function UnansweredItem({ proposalId, componentId, spaceSlug }: { proposalId: string; componentId: string; spaceSlug: string }) {
+function UnansweredItem({ proposalId, componentId, spaceSlug, feedback }: { proposalId: string; componentId: string; spaceSlug: string; feedback: Feedback }) {
   const { data } = useQuery(PROPOSAL_QUERY, { variables: { id: proposalId } });
   const proposal = data?.proposal;
   if (!proposal) return <Loading />;
@@ -199,7 +201,7 @@ function UnansweredItem({ proposalId, componentId, spaceSlug }: { proposalId: st
           {proposal.title}
         </Link>
       </p>
-      <AnswerForm proposal={proposal} />
+      <AnswerForm proposal={proposal} feedback={feedback} />
     </div>
   );
 }

@@ -78,8 +78,7 @@ export function AnswerForm({ proposal, headingLevel = 3, feedback: sharedFeedbac
   return (
     <form className="form subpanel answer-form" noValidate onSubmit={submit} aria-labelledby={headingId}>
       <Heading id={headingId}>
-        {t('proposals.answer.formHeading')}
-        <span className="visually-hidden">{` : ${proposal.title}`}</span>
+        {t('proposals.answer.formHeading')} <span className="visually-hidden">{`: ${proposal.title}`}</span>
       </Heading>
       {draft ? (
         <p>

@@ -79,7 +79,7 @@ export function ProposalPage() {
           </li>
         </ol>
       </nav>
-      <ProposalView proposal={proposal} status={status} spaceSlug={space.slug} meId={me?.id ?? null} />
+      <ProposalView proposal={proposal} status={status} meId={me?.id ?? null} />
     </article>
   );
 }
@@ -87,7 +87,6 @@ export function ProposalPage() {
 interface ProposalViewProps {
   proposal: ProposalDetail;
   status: ProposalComponentStatus;
-  spaceSlug: string;
   meId: string | null;
 }
 

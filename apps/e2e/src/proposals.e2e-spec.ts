@@ -186,6 +186,35 @@ describeInBrowser('Proposals in a browser: publish, support, comment, report, mo
     await signOut();
   });
 
+  it('lets the administrator set a support limit in the space admin and make the second participant a moderator', async () => {
+    await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await goTo(`/admin/espaces/${SPACE}`);
+    await page.getByRole('button', { name: /^Réglages des propositions .*Mesures proposées/ }).click();
+    const settings = page.getByRole('form', { name: 'Réglages des propositions : Mesures proposées' });
+    await settings.getByRole('textbox', { name: 'Limite de soutiens par participant' }).waitFor();
+    expect(await settings.getByRole('combobox', { name: 'Soutiens' }).inputValue()).toBe('ENABLED');
+    await settings.getByRole('textbox', { name: 'Limite de soutiens par participant' }).fill('3');
+    await expectAccessible('administration : réglages des propositions');
+    await settings.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+    await page.getByText('Les réglages sont enregistrés.').waitFor();
+
+    const roles = page.locator('form').filter({ has: page.getByLabel('Adresse e-mail du compte') });
+    await roles.getByLabel('Adresse e-mail du compte').fill(supporter.email);
+    await roles.getByLabel('Rôle').selectOption('MODERATOR');
+    await roles.getByRole('button', { name: 'Attribuer le rôle' }).click();
+    await page.getByText(new RegExp(`attribué à ${supporter.name}`)).first().waitFor();
+    await signOut();
+
+    await signIn(supporter.email, PASSWORD);
+    await goTo(listPath);
+    // one support given out of three
+    await page.getByText('Il vous reste 2 soutiens sur 3.').waitFor();
+    await page.getByRole('link', { name: 'Modération des propositions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Modération : Mesures proposées' }).waitFor();
+    await page.getByRole('button', { name: 'Mélanger' }).waitFor();
+    await signOut();
+  });
+
   it('shows the published answer to the participant', async () => {
     await signIn(author.email, PASSWORD);
     await goTo(proposalPath);
@@ -197,6 +226,6 @@ describeInBrowser('Proposals in a browser: publish, support, comment, report, mo
   });
 
   it('checked every visited page with axe-core', () => {
-    expect(pagesChecked.length).toBeGreaterThanOrEqual(8);
+    expect(pagesChecked.length).toBeGreaterThanOrEqual(9);
   });
 });

@@ -57,7 +57,8 @@ describeInBrowser('Proposals in a browser: publish, support, comment, report, mo
   };
   const signOut = async () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByRole('link', { name: 'Connexion' }).waitFor();
+    // the header's link (a moderation page also offers one in its content once signed out)
+    await page.getByRole('navigation', { name: 'Compte' }).getByRole('link', { name: 'Connexion' }).waitFor();
   };
   /** Titles of the reading order's cards, in the order shown. */
   const cardTitles = async (): Promise<string[]> => page.locator('.proposal-card .item__title').allTextContents();

@@ -8,6 +8,8 @@ import { SignInPage } from './modules/auth/components/SignInPage';
 import { SignUpPage } from './modules/auth/components/SignUpPage';
 import { ComponentPage } from './modules/components/components/ComponentPage';
 import { AppLayout } from './modules/layout/components/AppLayout';
+import { ModerationPage } from './modules/proposals/components/ModerationPage';
+import { ProposalPage } from './modules/proposals/components/ProposalPage';
 import { HomePage } from './modules/spaces/components/HomePage';
 import { SpaceListPage } from './modules/spaces/components/SpaceListPage';
 import { SpacePage } from './modules/spaces/components/SpacePage';
@@ -28,6 +30,8 @@ export function AppRoutes() {
         <Route path="espaces/:slug/f/:componentId" element={<ComponentPage />} />
         <Route path="espaces/:slug/proces-verbal" element={<MinutesPage />} />
         <Route path="invitations/:token" element={<InvitationPage />} />
+        <Route path="espaces/:slug/f/:componentId/propositions/:proposalId" element={<ProposalPage />} />
+        <Route path="espaces/:slug/f/:componentId/moderation" element={<ModerationPage />} />
         <Route path="inscription" element={<SignUpPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="notifications" element={<NotificationsPage />} />

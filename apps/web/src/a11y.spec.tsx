@@ -23,6 +23,9 @@ const pages: Array<[string, string, string, { signedIn?: boolean; isAdmin?: bool
   ['/espaces/assemblee', 'Assemblée de la filière', 'Assemblée de la filière · Concerto'],
   ['/espaces/structuration/f/c-text', 'Charte martyre', 'Charte martyre · Structuration de la filière santé numérique · Concerto'],
   ['/espaces/structuration/f/c-prop', 'Mesures', 'Mesures · Structuration de la filière santé numérique · Concerto'],
+  ['/espaces/structuration/f/c-prop/propositions/pr1', 'Guichet unique', 'Guichet unique · Structuration de la filière santé numérique · Concerto'],
+  ['/espaces/structuration/f/c-prop/propositions/pr1', 'Guichet unique', 'Guichet unique · Structuration de la filière santé numérique · Concerto', { signedIn: false }],
+  ['/espaces/structuration/f/c-prop/moderation', 'Modération : Mesures', 'Modération : Mesures · Concerto'],
   ['/espaces/structuration/f/c-survey', 'Enquête 2021', 'Enquête 2021 · Structuration de la filière santé numérique · Concerto'],
   ['/espaces/assemblee/f/c-motions', 'Motions', 'Motions · Assemblée de la filière · Concerto'],
   ['/espaces/assemblee/f/c-motions', 'Motions', 'Motions · Assemblée de la filière · Concerto', { signedIn: false }],
@@ -40,7 +43,7 @@ const pages: Array<[string, string, string, { signedIn?: boolean; isAdmin?: bool
 
 describe('accessibility (axe-core)', () => {
   it.each(pages)('%s has one <h1> "%s", its title and no violations', async (route, heading, title, options) => {
-    sessionStorage.setItem('concerto.proposalSeed', FIXTURE_SEED);
+    sessionStorage.setItem('concerto.proposalSeed.c-prop', FIXTURE_SEED);
     renderWithProviders(<AppRoutes />, { route, mocks: demoMocks(options) });
     expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
     // Let the page's secondary queries (members, roles, lists) settle before auditing.

@@ -5,9 +5,16 @@ import {
   COMPONENT_QUERY,
   COMPONENT_SPACE_QUERY,
   PARTICIPATORY_TEXT_QUERY,
-  PROPOSALS_QUERY,
   SURVEY_QUERY,
 } from '../modules/components/graphql/components';
+import {
+  COMMENTS_QUERY,
+  MODERATION_QUEUE_QUERY,
+  PROPOSAL_COMPONENT_QUERY,
+  PROPOSAL_QUERY,
+  PROPOSAL_SUPPORTERS_QUERY,
+  PROPOSALS_QUERY,
+} from '../modules/proposals/graphql/proposals';
 import { ASSEMBLY_MEMBERS_QUERY, SPACE_QUERY, SPACES_QUERY, SURVEYS_QUERY } from '../modules/spaces/graphql/spaces';
 import { ASSEMBLY_INVITATIONS_QUERY, ASSEMBLY_MINUTES_QUERY, ASSEMBLY_MOTIONS_QUERY, MINUTES_SPACE_QUERY, VIEWER_ASSEMBLY_ROLE_QUERY } from '../modules/assembly/graphql/assembly';
 
@@ -76,7 +83,7 @@ export const fixtureMotions = [
 /** A small demo world (one process, one assembly) answering every page's queries, reusable by any number of renders. */
 const many = 50;
 
-/** Put this seed in sessionStorage (`concerto.proposalSeed`) before rendering the proposals page. */
+/** Put this seed in sessionStorage (`concerto.proposalSeed.c-prop`) before rendering the proposals page. */
 export const FIXTURE_SEED = 'fedcba9876543210';
 
 const phases = [
@@ -164,6 +171,168 @@ const survey = {
   ],
 };
 
+const proposalNodes = [
+  {
+    __typename: 'Proposal',
+    id: 'pr1',
+    reference: '4.3-1',
+    title: 'Guichet unique',
+    body: `<p>${'Texte. '.repeat(80)}</p>`,
+    state: 'ACCEPTED',
+    official: true,
+    author: null,
+    supportsCount: 2,
+    threshold: 3,
+    commentsCount: 2,
+    hidden: false,
+  },
+  {
+    __typename: 'Proposal',
+    id: 'pr2',
+    reference: null,
+    title: 'Idée',
+    body: 'Court.',
+    state: 'NOT_ANSWERED',
+    official: false,
+    author: { __typename: 'ProposalAuthor', id: 'u2', name: 'Marc' },
+    supportsCount: 0,
+    threshold: 3,
+    commentsCount: 0,
+    hidden: false,
+  },
+];
+
+function proposalDetail(node: (typeof proposalNodes)[number], moderator: boolean) {
+  return {
+    ...node,
+    componentId: 'c-prop',
+    answer: node.id === 'pr1' ? '<p>Retenue par le comité.</p>' : null,
+    answerPublished: node.id === 'pr1',
+    answeredAt: node.id === 'pr1' ? '2026-11-20T10:00:00Z' : null,
+    internalState: moderator ? node.state : null,
+    publishedAt: '2026-11-01T08:00:00Z',
+    withdrawnAt: null,
+    followsCount: 1,
+    viewerCanEdit: false,
+    viewerFollows: false,
+    viewerReported: false,
+    viewerSupports: false,
+  };
+}
+
+const comment = (id: string, depth: number, parentId: string | null, replies: object[], extra: object = {}) => ({
+  __typename: 'Comment',
+  id,
+  parentId,
+  depth,
+  alignment: depth === 0 ? 'FOR' : 'NEUTRAL',
+  authorId: 'u2',
+  authorName: 'Marc',
+  body: `<p>Commentaire ${id}</p>`,
+  createdAt: '2026-11-21T10:00:00Z',
+  editedAt: null,
+  deleted: false,
+  hidden: false,
+  viewerIsAuthor: false,
+  viewerReported: false,
+  replies,
+  ...extra,
+});
+
+/** The PROPOSALS component c-prop: settings, first page, proposal pr1/pr2, supporters, comments, moderation queue. */
+function proposalMocks(moderator: boolean): MockLink.MockedResponse[] {
+  return [
+    {
+      request: { query: PROPOSAL_COMPONENT_QUERY, variables: { componentId: 'c-prop' } },
+      result: {
+        data: {
+          proposalComponent: {
+            __typename: 'ProposalComponentStatus',
+            componentId: 'c-prop',
+            settings: {
+              __typename: 'ProposalSettings',
+              supportsState: 'ENABLED',
+              supportLimit: 5,
+              minimumSupportsPerUser: 0,
+              threshold: 3,
+              canAccumulateSupportsBeyondThreshold: true,
+              creationEnabled: true,
+              hideThreshold: 3,
+              commentsEnabled: true,
+            },
+            viewerSupportsGiven: 1,
+            viewerSupportsRemaining: 4,
+            viewerCanModerate: moderator,
+          },
+        },
+      },
+    },
+    {
+      request: { query: PROPOSALS_QUERY, variables: { componentId: 'c-prop', order: 'RANDOM', seed: FIXTURE_SEED, first: 20, filter: {} } },
+      result: {
+        data: {
+          proposals: {
+            __typename: 'ProposalConnection',
+            totalCount: 3,
+            seed: FIXTURE_SEED,
+            pageInfo: { __typename: 'PageInfo', endCursor: 'k2', hasNextPage: true },
+            edges: proposalNodes.map((node, index) => ({ __typename: 'ProposalEdge', cursor: `k${index + 1}`, node })),
+          },
+        },
+      },
+    },
+    ...proposalNodes.map((node) => ({ request: { query: PROPOSAL_QUERY, variables: { id: node.id } }, result: { data: { proposal: proposalDetail(node, moderator) } } })),
+    {
+      request: { query: PROPOSAL_SUPPORTERS_QUERY, variables: { proposalId: 'pr1' } },
+      result: {
+        data: {
+          proposalSupporters: [
+            { __typename: 'Supporter', userId: 'u2', name: 'Marc', supportedAt: '2026-11-02T08:00:00Z', counted: true },
+            { __typename: 'Supporter', userId: 'u3', name: 'Lina', supportedAt: '2026-11-03T08:00:00Z', counted: true },
+          ],
+        },
+      },
+    },
+    {
+      request: { query: COMMENTS_QUERY, variables: { commentableType: 'PROPOSAL', commentableId: 'pr1' } },
+      result: { data: { comments: [comment('cm1', 0, null, [comment('cm2', 1, 'cm1', [])])] } },
+    },
+    {
+      request: { query: MODERATION_QUEUE_QUERY, variables: { componentId: 'c-prop' } },
+      result: {
+        data: {
+          moderationQueue: [
+            {
+              __typename: 'ModerationQueueItem',
+              resourceType: 'COMMENT',
+              resourceId: 'cm1',
+              proposalId: 'pr1',
+              title: 'Commentaire cm1',
+              reportCount: 2,
+              reasons: ['SPAM', 'OFFENSIVE'],
+              hidden: false,
+              unanswered: false,
+              since: '2026-11-22T10:00:00Z',
+            },
+            {
+              __typename: 'ModerationQueueItem',
+              resourceType: 'PROPOSAL',
+              resourceId: 'pr2',
+              proposalId: 'pr2',
+              title: 'Idée',
+              reportCount: 0,
+              reasons: [],
+              hidden: false,
+              unanswered: true,
+              since: '2026-11-01T08:00:00Z',
+            },
+          ],
+        },
+      },
+    },
+  ];
+}
+
 export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.MockedResponse[] {
   const me = signedIn ? { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin } : null;
   const space = (base: typeof processSpace, components: typeof processComponents, spacePhases: typeof phases) => ({
@@ -218,31 +387,7 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
       request: { query: PARTICIPATORY_TEXT_QUERY, variables: { componentId: 'c-text' } },
       result: { data: { participatoryTextSource: '# Propositions\n\nIntro **importante**.\n\n## Axe 1\n\n- **1. Créer.** Texte.\n  - sous-point\n- **2. Favoriser.**' } },
     },
-    {
-      request: { query: PROPOSALS_QUERY, variables: { componentId: 'c-prop', seed: FIXTURE_SEED, first: 20 } },
-      result: {
-        data: {
-          proposals: {
-            __typename: 'ProposalConnection',
-            totalCount: 3,
-            seed: FIXTURE_SEED,
-            pageInfo: { __typename: 'PageInfo', endCursor: 'k2', hasNextPage: true },
-            edges: [
-              {
-                __typename: 'ProposalEdge',
-                cursor: 'k1',
-                node: { __typename: 'Proposal', id: 'pr1', reference: '4.3-1', title: 'Guichet unique', body: `<p>${'Texte. '.repeat(80)}</p>`, state: 'ACCEPTED', official: true, author: null },
-              },
-              {
-                __typename: 'ProposalEdge',
-                cursor: 'k2',
-                node: { __typename: 'Proposal', id: 'pr2', reference: null, title: 'Idée', body: 'Court.', state: 'NOT_ANSWERED', official: false, author: { __typename: 'ProposalAuthor', id: 'u2', name: 'Marc' } },
-              },
-            ],
-          },
-        },
-      },
-    },
+    ...proposalMocks(Boolean(signedIn && isAdmin)),
     { request: { query: SURVEY_QUERY, variables: { componentId: 'c-survey' } }, result: { data: { survey } } },
     { request: { query: ASSEMBLY_MOTIONS_QUERY, variables: { componentId: 'c-motions' } }, result: { data: { motions: fixtureMotions } } },
     {

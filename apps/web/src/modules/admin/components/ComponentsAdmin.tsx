@@ -6,6 +6,7 @@ import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextField, VisuallyHidden } from '../../ui/components/Fields';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import { CREATE_COMPONENT_MUTATION, DELETE_COMPONENT_MUTATION, UPDATE_COMPONENT_MUTATION, type AdminComponent } from '../graphql/admin';
+import { ProposalSettingsForm } from '../../proposals/components/ProposalSettingsForm';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 const REFETCH = { refetchQueries: ['AdminSpace', 'Surveys'], awaitRefetchQueries: true };
@@ -42,6 +43,7 @@ export function ComponentsAdmin({ spaceId, components }: { spaceId: string; comp
 function ComponentRow({ component, feedback, onDeleted }: { component: AdminComponent; feedback: Feedback; onDeleted: () => void }) {
   const { t } = useTranslation();
   const [renaming, setRenaming] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [title, setTitle] = useState(component.title);
   const renameButton = useRef<HTMLButtonElement>(null);
   const [updateComponent, updateState] = useMutation(UPDATE_COMPONENT_MUTATION, REFETCH);
@@ -120,8 +122,16 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
             </div>
           </form>
         ) : null}
+        {component.type === ComponentType.PROPOSALS && settingsOpen ? <ProposalSettingsForm componentId={component.id} componentTitle={component.title} /> : null}
       </div>
       <div className="actions">
+        {component.type === ComponentType.PROPOSALS ? (
+          <button type="button" className="button" aria-expanded={settingsOpen} onClick={() => setSettingsOpen((value) => !value)}>
+            {t('proposals.settings.open')}
+            {' '}
+            <VisuallyHidden>{target}</VisuallyHidden>
+          </button>
+        ) : null}
         {!renaming ? (
           <button type="button" className="button" ref={renameButton} onClick={() => setRenaming(true)}>
             {t('admin.rename')}

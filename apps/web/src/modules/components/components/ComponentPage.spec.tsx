@@ -1,8 +1,7 @@
 import type { MockLink } from '@apollo/client/testing';
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
-import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, PROPOSALS_QUERY, SURVEY_QUERY } from '../graphql/components';
+import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, SURVEY_QUERY } from '../graphql/components';
 import { ComponentPage } from './ComponentPage';
 
 const space = { __typename: 'ParticipatorySpace', id: 's1', slug: 'structuration', title: 'Structuration de la filière', type: 'PROCESS' };
@@ -75,71 +74,5 @@ describe('<ComponentPage>', () => {
       'href',
       '/espaces/structuration',
     );
-  });
-
-  it('lists proposals with reference, state label and an expandable excerpt, then loads the next page', async () => {
-    sessionStorage.setItem('concerto.proposalSeed', '0123456789abcdef');
-    const longBody = `<p>${'Une mesure détaillée pour la filière. '.repeat(12)}</p><p>Fin du <strong>texte</strong>.</p>`;
-    const proposal = (id: string, reference: string | null, title: string, body: string, extra: object = {}) => ({
-      __typename: 'Proposal',
-      id,
-      reference,
-      title,
-      body,
-      state: 'EVALUATING',
-      official: true,
-      author: null,
-      ...extra,
-    });
-    const page = (edges: object[], hasNextPage: boolean, endCursor: string) => ({
-      __typename: 'ProposalConnection',
-      totalCount: 2,
-      seed: '0123456789abcdef',
-      pageInfo: { __typename: 'PageInfo', endCursor, hasNextPage },
-      edges,
-    });
-    const edge = (node: object, cursor: string) => ({ __typename: 'ProposalEdge', cursor, node });
-    renderWithProviders(<ComponentPage />, {
-      ...route,
-      mocks: [
-        ...mocksFor('PROPOSALS', {
-          request: { query: PROPOSALS_QUERY, variables: { componentId: 'c1', seed: '0123456789abcdef', first: 20 } },
-          result: { data: { proposals: page([edge(proposal('p1', '4.3-1', 'Créer un guichet unique', longBody), 'k1')], true, 'k1') } },
-        }),
-        {
-          request: { query: PROPOSALS_QUERY, variables: { componentId: 'c1', seed: '0123456789abcdef', first: 20, after: 'k1' } },
-          result: {
-            data: {
-              proposals: page(
-                [edge(proposal('p2', null, 'Idée de Marc', 'Texte court.', { official: false, author: { __typename: 'ProposalAuthor', id: 'u2', name: 'Marc' }, state: 'ACCEPTED' }), 'k2')],
-                false,
-                'k2',
-              ),
-            },
-          },
-        },
-      ],
-    });
-    const heading = await screen.findByRole('heading', { level: 2, name: '4.3-1 Créer un guichet unique' });
-    const article = heading.closest('article')!;
-    expect(article).toHaveTextContent("En cours d'évaluation");
-    expect(article).toHaveTextContent('Proposition officielle');
-    expect(article).not.toHaveTextContent('Fin du texte.');
-    expect(screen.getByText('1 propositions affichées sur 2')).toBeInTheDocument();
-    const user = userEvent.setup();
-    const more = within(article).getByRole('button', { name: /Lire la suite/ });
-    expect(more).toHaveAttribute('aria-expanded', 'false');
-    await user.click(more);
-    expect(article).toHaveTextContent('Fin du texte.');
-    expect(within(article).getByText('texte').tagName).toBe('STRONG');
-    expect(within(article).getByRole('button', { name: /Réduire/ })).toHaveAttribute('aria-expanded', 'true');
-
-    await user.click(screen.getByRole('button', { name: 'Afficher plus de propositions' }));
-    const second = await screen.findByRole('heading', { level: 2, name: 'Idée de Marc' });
-    expect(second.closest('article')).toHaveTextContent('Par Marc');
-    expect(second.closest('article')).toHaveTextContent('Acceptée');
-    expect(screen.getByRole('heading', { level: 2, name: '4.3-1 Créer un guichet unique' })).toBeInTheDocument();
-    expect(screen.getByText('2 propositions affichées sur 2')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Afficher plus de propositions' })).not.toBeInTheDocument();
   });
 });

@@ -4,19 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../ui/components/Loading';
 import { NotFoundPage } from '../../ui/components/NotFoundPage';
+import { ProposalList } from '../../proposals/components/ProposalList';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { MotionBoard } from '../../assembly/components/MotionBoard';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, type ComponentInfo } from '../graphql/components';
 import { ParticipatoryTextView } from './ParticipatoryTextView';
-import { ProposalList } from './ProposalList';
 import { SurveyView } from './SurveyView';
 
 function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spaceSlug: string }) {
   switch (component.type) {
     case ComponentType.PROPOSALS:
-      return <ProposalList componentId={component.id} />;
+      return <ProposalList componentId={component.id} spaceSlug={spaceSlug} />;
     case ComponentType.PARTICIPATORY_TEXT:
       return <ParticipatoryTextView componentId={component.id} />;
     case ComponentType.SURVEY:

@@ -38,62 +38,6 @@ export const COMPONENT_SPACE_QUERY: TypedDocumentNode<
   }
 `;
 
-export type ProposalState = 'NOT_ANSWERED' | 'EVALUATING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
-
-export interface Proposal {
-  id: string;
-  reference: string | null;
-  title: string;
-  /** Sanitised HTML (p, br, strong, em, ul, ol, li, a). */
-  body: string;
-  state: ProposalState;
-  official: boolean;
-  author: { id: string; name: string } | null;
-}
-
-export interface ProposalPage {
-  totalCount: number;
-  seed: string | null;
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  edges: Array<{ cursor: string; node: Proposal }>;
-}
-
-export interface ProposalsVariables {
-  componentId: string;
-  seed?: string | null;
-  first?: number;
-  after?: string | null;
-}
-
-/** A page of proposals in the RANDOM order of the session's seed (stable while paging). */
-export const PROPOSALS_QUERY: TypedDocumentNode<{ proposals: ProposalPage }, ProposalsVariables> = gql`
-  query Proposals($componentId: ID!, $seed: String, $first: Int, $after: String) {
-    proposals(componentId: $componentId, seed: $seed, first: $first, after: $after) {
-      totalCount
-      seed
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
-      edges {
-        cursor
-        node {
-          id
-          reference
-          title
-          body
-          state
-          official
-          author {
-            id
-            name
-          }
-        }
-      }
-    }
-  }
-`;
-
 export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<{ participatoryTextSource: string | null }, { componentId: string }> = gql`
   query ParticipatoryTextSource($componentId: ID!) {
     participatoryTextSource(componentId: $componentId)

@@ -1,0 +1,82 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithProviders } from '../../../test/renderWithProviders';
+import { ANSWER_PROPOSAL_MUTATION, PUBLISH_PROPOSAL_ANSWER_MUTATION } from '../graphql/proposals';
+import { AnswerForm } from './AnswerForm';
+
+const proposal = { id: 'p1', title: 'Créer un guichet unique', internalState: 'NOT_ANSWERED' as const, answer: null, answerPublished: false, answeredAt: null };
+
+function answered(state: string, answerPublished: boolean) {
+  return {
+    __typename: 'Proposal',
+    id: 'p1',
+    reference: null,
+    title: proposal.title,
+    body: '<p>x</p>',
+    state: answerPublished ? state : 'NOT_ANSWERED',
+    official: false,
+    author: null,
+    supportsCount: 0,
+    threshold: 0,
+    commentsCount: 0,
+    hidden: false,
+    componentId: 'c1',
+    answer: '<p>Retenue.</p>',
+    answerPublished,
+    answeredAt: '2026-11-20T10:00:00Z',
+    internalState: state,
+    publishedAt: '2026-11-01T00:00:00Z',
+    withdrawnAt: null,
+    followsCount: 0,
+    viewerCanEdit: false,
+    viewerFollows: false,
+    viewerReported: false,
+    viewerSupports: false,
+  };
+}
+
+describe('<AnswerForm>', () => {
+  it('refuses a rejection without an answer before sending anything', async () => {
+    renderWithProviders(<AnswerForm proposal={proposal} />);
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'État' }), 'REJECTED');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la réponse' }));
+    const answer = screen.getByRole('textbox', { name: 'Réponse' });
+    expect(answer).toHaveAttribute('aria-invalid', 'true');
+    expect(answer).toHaveAccessibleDescription(expect.stringContaining('Un refus doit être motivé par une réponse.'));
+    expect(screen.queryByText('La réponse est enregistrée.')).not.toBeInTheDocument();
+  });
+
+  it('offers EVALUATING, ACCEPTED and REJECTED, and publishes now by default', () => {
+    renderWithProviders(<AnswerForm proposal={proposal} />);
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(["En cours d'évaluation", 'Acceptée', 'Rejetée']);
+    expect(screen.getByRole('checkbox', { name: 'Publier maintenant' })).toBeChecked();
+  });
+
+  it('sends an accepted answer kept as a draft', async () => {
+    renderWithProviders(<AnswerForm proposal={proposal} />, {
+      mocks: [
+        {
+          request: { query: ANSWER_PROPOSAL_MUTATION, variables: { input: { proposalId: 'p1', state: 'ACCEPTED', answer: 'Retenue.', publish: false } } },
+          result: { data: { answerProposal: answered('ACCEPTED', false) } },
+        },
+      ],
+    });
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'État' }), 'ACCEPTED');
+    await user.type(screen.getByRole('textbox', { name: 'Réponse' }), 'Retenue.');
+    await user.click(screen.getByRole('checkbox', { name: 'Publier maintenant' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la réponse' }));
+    expect(await screen.findByText('La réponse est enregistrée comme brouillon.')).toBeInTheDocument();
+  });
+
+  it('shows a draft and publishes it with "Publier la réponse"', async () => {
+    renderWithProviders(<AnswerForm proposal={{ ...proposal, internalState: 'ACCEPTED', answer: '<p>Retenue.</p>', answeredAt: '2026-11-20T10:00:00Z' }} />, {
+      mocks: [{ request: { query: PUBLISH_PROPOSAL_ANSWER_MUTATION, variables: { id: 'p1' } }, result: { data: { publishProposalAnswer: answered('ACCEPTED', true) } } }],
+    });
+    expect(screen.getByText('Brouillon non publié')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Réponse' })).toHaveValue('Retenue.');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Publier la réponse' }));
+    expect(await screen.findByText('La réponse est publiée.')).toBeInTheDocument();
+  });
+});

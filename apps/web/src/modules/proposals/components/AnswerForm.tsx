@@ -1,0 +1,117 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { CheckboxField, SelectField, TextAreaField } from '../../ui/components/Fields';
+import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
+import { ANSWER_PROPOSAL_MUTATION, PUBLISH_PROPOSAL_ANSWER_MUTATION, type ProposalDetail, type ProposalState } from '../graphql/proposals';
+import { editableText } from '../utils/editableText';
+
+const ANSWER_STATES: readonly ProposalState[] = ['EVALUATING', 'ACCEPTED', 'REJECTED'];
+const REFETCH = { refetchQueries: ['ModerationQueue', 'Proposals'] };
+
+export interface AnswerValues {
+  state: ProposalState;
+  answer: string;
+  publish: boolean;
+}
+
+/**
+ * Client-side check of an answer: a rejection must be explained (the API's rule too).
+ * @returns the error message, or null when the answer may be sent
+ */
+export function answerError(values: AnswerValues, t: (key: string) => string): string | null {
+  return values.state === 'REJECTED' && !values.answer.trim() ? t('proposals.answer.rejectionNeedsAnswer') : null;
+}
+
+type AnsweredProposal = Pick<ProposalDetail, 'id' | 'title' | 'internalState' | 'answer' | 'answerPublished' | 'answeredAt'>;
+
+interface AnswerFormProps {
+  proposal: AnsweredProposal;
+  headingLevel?: 2 | 3;
+  /** Messages shown outside the form (the moderation page's, since an answered proposal leaves the list). */
+  feedback?: Feedback;
+}
+
+/**
+ * The moderators' answer to a proposal: state (EVALUATING / ACCEPTED / REJECTED), answer text,
+ * "Publier maintenant"; and "Publier la réponse" for a drafted answer.
+ */
+export function AnswerForm({ proposal, headingLevel = 3, feedback: sharedFeedback }: AnswerFormProps) {
+  const { t } = useTranslation();
+  const ownFeedback = useFeedback();
+  const feedback = sharedFeedback ?? ownFeedback;
+  const current = proposal.internalState && ANSWER_STATES.includes(proposal.internalState) ? proposal.internalState : 'EVALUATING';
+  const [values, setValues] = useState<AnswerValues>({ state: current, answer: editableText(proposal.answer ?? ''), publish: true });
+  const [error, setError] = useState<string | null>(null);
+  const [answerProposal, answerState] = useMutation(ANSWER_PROPOSAL_MUTATION, REFETCH);
+  const [publishAnswer, publishState] = useMutation(PUBLISH_PROPOSAL_ANSWER_MUTATION, REFETCH);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const headingId = `answer-${proposal.id}`;
+  const draft = Boolean(proposal.answeredAt) && !proposal.answerPublished;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    const problem = answerError(values, t);
+    setError(problem);
+    if (problem) return;
+    try {
+      await answerProposal({ variables: { input: { proposalId: proposal.id, state: values.state, answer: values.answer.trim() || null, publish: values.publish } } });
+      feedback.succeed(values.publish ? t('proposals.answer.saved') : t('proposals.answer.savedDraft'));
+    } catch (caught) {
+      const info = feedback.fail(caught);
+      if (info.field === 'answer') setError(info.serverMessage);
+    }
+  }
+
+  async function publish() {
+    feedback.clear();
+    try {
+      await publishAnswer({ variables: { id: proposal.id } });
+      feedback.succeed(t('proposals.answer.published'));
+    } catch (caught) {
+      feedback.fail(caught);
+    }
+  }
+
+  return (
+    <form className="form subpanel answer-form" noValidate onSubmit={submit} aria-labelledby={headingId}>
+      <Heading id={headingId}>
+        {t('proposals.answer.formHeading')} <span className="visually-hidden">{`: ${proposal.title}`}</span>
+      </Heading>
+      {draft ? (
+        <p>
+          <span className="badge badge--muted">{t('proposals.answer.draft')}</span> {proposal.internalState ? t(`proposals.state.${proposal.internalState}`) : null}{' '}
+          <button type="button" className="button" disabled={publishState.loading} onClick={() => void publish()}>
+            {t('proposals.answer.publish')}
+          </button>
+        </p>
+      ) : null}
+      <SelectField
+        label={t('proposals.answer.state')}
+        name="state"
+        value={values.state}
+        onChange={(event) => setValues({ ...values, state: event.target.value as ProposalState })}
+        options={ANSWER_STATES.map((state) => ({ value: state, label: t(`proposals.state.${state}`) }))}
+      />
+      <TextAreaField
+        label={t('proposals.answer.text')}
+        hint={t('proposals.answer.textHint')}
+        name="answer"
+        rows={4}
+        maxLength={5000}
+        value={values.answer}
+        error={error}
+        onChange={(event) => setValues({ ...values, answer: event.target.value })}
+      />
+      <CheckboxField label={t('proposals.answer.publishNow')} name="publish" checked={values.publish} onChange={(event) => setValues({ ...values, publish: event.target.checked })} />
+      {sharedFeedback ? null : <FeedbackMessages feedback={feedback} />}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={answerState.loading}>
+          {t('proposals.answer.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,207 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { useMe } from '../../auth/hooks/useMe';
+import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
+import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { VisuallyHidden } from '../../ui/components/Fields';
+import { Loading } from '../../ui/components/Loading';
+import { NotFoundPage } from '../../ui/components/NotFoundPage';
+import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
+import { errorMessage, parseApiError } from '../../ui/utils/apiError';
+import { formatDateTime } from '../../ui/utils/dates';
+import {
+  HIDE_CONTENT_MUTATION,
+  MODERATION_QUEUE_QUERY,
+  PROPOSAL_COMPONENT_QUERY,
+  PROPOSAL_QUERY,
+  UNHIDE_CONTENT_MUTATION,
+  type ModerationQueueItem,
+} from '../graphql/proposals';
+import { componentPath, proposalPath } from '../paths';
+import { AnswerForm } from './AnswerForm';
+import { ProposalList } from './ProposalList';
+
+/**
+ * `/espaces/:slug/f/:componentId/moderation`: for the space's moderators, the reported
+ * content ("Masquer" / "Rétablir"), the proposals waiting for a published answer (answer
+ * form each), and the reading order with "Mélanger".
+ */
+export function ModerationPage() {
+  const { slug = '', componentId = '' } = useParams();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { me, loading: meLoading } = useMe();
+  const spaceQuery = useQuery(COMPONENT_SPACE_QUERY, { variables: { slug } });
+  const componentQuery = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
+  const statusQuery = useQuery(PROPOSAL_COMPONENT_QUERY, { variables: { componentId } });
+  const space = spaceQuery.data?.space;
+  const component = componentQuery.data?.component;
+  const status = statusQuery.data?.proposalComponent;
+  const error = (!space && spaceQuery.error) || (!component && componentQuery.error) || (!status && statusQuery.error);
+  const title = component ? t('proposals.moderation.title', { title: component.title }) : null;
+  useDocumentTitle(status?.viewerCanModerate ? title : status ? t('admin.forbidden') : error ? null : t('common.loading'));
+
+  if (error) return <QueryErrorView error={error} onRetry={() => void statusQuery.refetch()} />;
+  if (meLoading || !space || !component || !status) return <Loading page />;
+  if (component.spaceId !== space.id) return <NotFoundPage />;
+  if (!status.viewerCanModerate) {
+    return (
+      <section className="page page--narrow" aria-labelledby="page-title">
+        <h1 id="page-title">{t('admin.forbidden')}</h1>
+        <p>{t('proposals.moderation.forbidden')}</p>
+        {me ? null : (
+          <p>
+            <Link to="/connexion" state={{ from: location.pathname }}>
+              {t('layout.signIn')}
+            </Link>
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <article className="page" aria-labelledby="page-title">
+      <nav aria-label={t('spaces.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={`/espaces/${space.slug}`}>{space.title}</Link>
+          </li>
+          <li>
+            <Link to={componentPath(space.slug, component.id)}>{component.title}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{t('proposals.moderationLink')}</span>
+          </li>
+        </ol>
+      </nav>
+      <header className="page__header">
+        <h1 id="page-title">{title}</h1>
+        <p>
+          <Link to={componentPath(space.slug, component.id)}>{t('proposals.moderation.back')}</Link>
+        </p>
+      </header>
+      <ModerationQueue componentId={component.id} spaceSlug={space.slug} />
+      <section aria-labelledby="reading-order" className="panel">
+        <h2 id="reading-order">{t('proposals.moderation.orderHeading')}</h2>
+        <ProposalList componentId={component.id} spaceSlug={space.slug} variant="moderation" />
+      </section>
+    </article>
+  );
+}
+
+function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spaceSlug: string }) {
+  const { t, i18n } = useTranslation();
+  const feedback = useFeedback();
+  const answerFeedback = useFeedback();
+  const { data, error } = useQuery(MODERATION_QUEUE_QUERY, { variables: { componentId } });
+  if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
+  if (!data) return <Loading />;
+  const reported = data.moderationQueue.filter((item) => item.reportCount > 0 || item.hidden);
+  const unanswered = data.moderationQueue.filter((item) => item.resourceType === 'PROPOSAL' && item.unanswered);
+  return (
+    <>
+      <section aria-labelledby="reports-heading" className="panel">
+        <h2 id="reports-heading">{t('proposals.moderation.reportsHeading')}</h2>
+        <FeedbackMessages feedback={feedback} />
+        {reported.length === 0 ? (
+          <p>{t('proposals.moderation.noReports')}</p>
+        ) : (
+          <ul className="admin-list">
+            {reported.map((item) => (
+              <li key={`${item.resourceType}-${item.resourceId}`} className="admin-list__item">
+                <ReportedItem item={item} componentId={componentId} spaceSlug={spaceSlug} feedback={feedback} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="unanswered-heading" className="panel">
+        <h2 id="unanswered-heading">{t('proposals.moderation.unansweredHeading')}</h2>
+        <FeedbackMessages feedback={answerFeedback} />
+        {unanswered.length === 0 ? (
+          <p>{t('proposals.moderation.noUnanswered')}</p>
+        ) : (
+          <ul className="admin-list">
+            {unanswered.map((item) => (
+              <li key={item.resourceId} className="admin-list__item">
+                <UnansweredItem proposalId={item.resourceId} componentId={componentId} spaceSlug={spaceSlug} feedback={answerFeedback} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ReportedItem({ item, componentId, spaceSlug, feedback }: { item: ModerationQueueItem; componentId: string; spaceSlug: string; feedback: Feedback }) {
+  const { t, i18n } = useTranslation();
+  const options = { refetchQueries: ['ModerationQueue'], awaitRefetchQueries: true };
+  const [hide, hideState] = useMutation(HIDE_CONTENT_MUTATION, options);
+  const [unhide, unhideState] = useMutation(UNHIDE_CONTENT_MUTATION, options);
+  const variables = { resourceType: item.resourceType, resourceId: item.resourceId };
+
+  async function toggle() {
+    feedback.clear();
+    try {
+      if (item.hidden) {
+        await unhide({ variables });
+        feedback.succeed(t('proposals.moderation.unhiddenDone'));
+      } else {
+        await hide({ variables });
+        feedback.succeed(t('proposals.moderation.hiddenDone'));
+      }
+    } catch (error) {
+      feedback.fail(error);
+    }
+  }
+
+  return (
+    <div className="admin-row">
+      <div className="admin-row__main">
+        <h3 className="admin-row__title">
+          <span className="badge badge--state">{t(`proposals.moderation.type.${item.resourceType}`)}</span> {item.title}
+        </h3>
+        <p className="muted">
+          {t('proposals.moderation.reportCount', { count: item.reportCount })} ·{' '}
+          {t('proposals.moderation.reasons', { reasons: item.reasons.map((reason) => t(`proposals.report.reasons.${reason}`)).join(', ') })} ·{' '}
+          {t('proposals.moderation.since', { date: formatDateTime(item.since, i18n.language) })} ·{' '}
+          <span className={item.hidden ? 'badge badge--rejected' : 'badge badge--muted'}>{t(item.hidden ? 'proposals.moderation.hidden' : 'proposals.moderation.visible')}</span>
+        </p>
+        {item.proposalId ? (
+          <p>
+            <Link to={proposalPath(spaceSlug, componentId, item.proposalId)}>
+              {t('proposals.moderation.openProposal')} <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+            </Link>
+          </p>
+        ) : null}
+      </div>
+      <div className="actions">
+        <button type="button" className="button" disabled={hideState.loading || unhideState.loading} onClick={() => void toggle()}>
+          {t(item.hidden ? 'proposals.moderation.unhide' : 'proposals.moderation.hide')} <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function UnansweredItem({ proposalId, componentId, spaceSlug, feedback }: { proposalId: string; componentId: string; spaceSlug: string; feedback: Feedback }) {
+  const { data } = useQuery(PROPOSAL_QUERY, { variables: { id: proposalId } });
+  const proposal = data?.proposal;
+  if (!proposal) return <Loading />;
+  return (
+    <div className="moderation-proposal">
+      <p className="admin-row__title">
+        <Link to={proposalPath(spaceSlug, componentId, proposal.id)}>
+          {proposal.reference ? `${proposal.reference} ` : ''}
+          {proposal.title}
+        </Link>
+      </p>
+      <AnswerForm proposal={proposal} feedback={feedback} />
+    </div>
+  );
+}

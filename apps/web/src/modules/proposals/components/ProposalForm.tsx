@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { TextAreaField, TextField } from '../../ui/components/Fields';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import { ProposalLimits } from '../graphql/proposals';
+
+export interface ProposalFormValues {
+  title: string;
+  body: string;
+}
+
+/**
+ * Client-side checks of a proposal's title (15–150 characters) and body (1–3,000), the same
+ * rules the API applies; the API stays the judge.
+ * @returns a message per invalid field
+ */
+export function validateProposal(values: ProposalFormValues, t: (key: string, options?: Record<string, unknown>) => string): Partial<Record<keyof ProposalFormValues, string>> {
+  const errors: Partial<Record<keyof ProposalFormValues, string>> = {};
+  const title = values.title.trim();
+  if (title.length < ProposalLimits.titleMin) errors.title = t('proposals.new.titleTooShort', { min: ProposalLimits.titleMin });
+  else if (title.length > ProposalLimits.titleMax) errors.title = t('proposals.new.titleTooLong', { max: ProposalLimits.titleMax });
+  const body = values.body.trim();
+  if (!body) errors.body = t('proposals.new.bodyEmpty');
+  else if (body.length > ProposalLimits.bodyMax) errors.body = t('proposals.new.bodyTooLong', { max: ProposalLimits.bodyMax });
+  return errors;
+}
+
+interface ProposalFormProps {
+  heading: string;
+  headingId: string;
+  submitLabel: string;
+  initial?: ProposalFormValues;
+  /** Saves the values; throws the API error on failure. */
+  onSubmit: (values: ProposalFormValues) => Promise<void>;
+  onCancel?: () => void;
+}
+
+/** The form of a new proposal or of an edit: title and body textarea, checked before sending. */
+export function ProposalForm({ heading, headingId, submitLabel, initial = { title: '', body: '' }, onSubmit, onCancel }: ProposalFormProps) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Partial<Record<keyof ProposalFormValues, string>>>({});
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    const found = validateProposal(values, t);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setSaving(true);
+    try {
+      await onSubmit({ title: values.title.trim(), body: values.body.trim() });
+    } catch (error) {
+      const info = feedback.fail(error, { UNAUTHENTICATED: t('proposals.signInRequired') });
+      if (info.field === 'title' || info.field === 'body') setErrors({ [info.field]: info.serverMessage ?? undefined });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="form subpanel" noValidate onSubmit={submit} aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading}</h2>
+      <TextField
+        label={t('proposals.new.title')}
+        hint={t('proposals.new.titleHint', { min: ProposalLimits.titleMin, max: ProposalLimits.titleMax })}
+        name="title"
+        required
+        minLength={ProposalLimits.titleMin}
+        maxLength={ProposalLimits.titleMax}
+        value={values.title}
+        error={errors.title}
+        onChange={(event) => setValues({ ...values, title: event.target.value })}
+      />
+      <TextAreaField
+        label={t('proposals.new.body')}
+        hint={t('proposals.new.bodyHint', { max: ProposalLimits.bodyMax })}
+        name="body"
+        required
+        rows={8}
+        maxLength={ProposalLimits.bodyMax}
+        value={values.body}
+        error={errors.body}
+        onChange={(event) => setValues({ ...values, body: event.target.value })}
+      />
+      <FeedbackMessages feedback={feedback} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? t('proposals.new.submitting') : submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,262 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useMe } from '../../auth/hooks/useMe';
+import { ErrorAlert } from '../../ui/components/FeedbackMessages';
+import { Loading } from '../../ui/components/Loading';
+import { htmlToText } from '../../ui/components/SafeHtml';
+import { errorMessage, parseApiError } from '../../ui/utils/apiError';
+import { excerpt } from '../../ui/utils/text';
+import {
+  CREATE_PROPOSAL_MUTATION,
+  PROPOSAL_COMPONENT_QUERY,
+  PROPOSALS_QUERY,
+  type ProposalComponentStatus,
+  type ProposalFilter,
+  type ProposalSummary,
+  type ProposalsVariables,
+} from '../graphql/proposals';
+import { moderationPath, proposalPath } from '../paths';
+import { dropSessionSeed, sessionSeed, storeSessionSeed } from '../utils/sessionSeed';
+import { ProposalStateBadge, SupportProgress } from './ProposalBadges';
+import { DEFAULT_CHOICE, ProposalFilters, type ProposalListChoice } from './ProposalFilters';
+import { ProposalForm } from './ProposalForm';
+
+const EXCERPT_LENGTH = 240;
+export const PROPOSALS_PAGE_SIZE = 20;
+
+/**
+ * The variables of the `proposals` query for a choice: the seed only for RANDOM, and a filter
+ * holding only what was chosen (withdrawn proposals only when that state is asked for).
+ */
+export function proposalsVariables(componentId: string, choice: ProposalListChoice, seed: string): ProposalsVariables {
+  const filter: ProposalFilter = {};
+  if (choice.state) filter.states = [choice.state];
+  if (choice.state === 'WITHDRAWN') filter.includeWithdrawn = true;
+  if (choice.search) filter.search = choice.search;
+  if (choice.mine) filter.mine = true;
+  if (choice.supportedByMe) filter.supportedByMe = true;
+  return { componentId, order: choice.order, seed: choice.order === 'RANDOM' ? seed : null, first: PROPOSALS_PAGE_SIZE, filter };
+}
+
+interface ProposalListProps {
+  componentId: string;
+  spaceSlug: string;
+  /** `moderation`: the list inside the moderation page (no creation form, no supports banner). */
+  variant?: 'page' | 'moderation';
+}
+
+/**
+ * The proposals of a PROPOSALS component: order and filters, the session's random order
+ * (one seed per component in sessionStorage, so paging never repeats), "Afficher plus" paging
+ * by cursor, "Mélanger" for moderators, the remaining supports and the new proposal form.
+ */
+export function ProposalList({ componentId, spaceSlug, variant = 'page' }: ProposalListProps) {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const statusQuery = useQuery(PROPOSAL_COMPONENT_QUERY, { variables: { componentId } });
+  const status = statusQuery.data?.proposalComponent;
+  const [choice, setChoice] = useState<ProposalListChoice>(DEFAULT_CHOICE);
+  const [seed, setSeed] = useState(() => sessionSeed(componentId));
+
+  if (statusQuery.error && !status) return <ErrorAlert message={t('errors.loadFailed')} />;
+  if (!status) return <Loading />;
+  return (
+    <>
+      {variant === 'page' ? <ProposalListHeader status={status} spaceSlug={spaceSlug} signedIn={Boolean(me)} /> : null}
+      <section aria-labelledby={`proposal-list-${componentId}`} className="proposal-list">
+        <h2 id={`proposal-list-${componentId}`}>{t('proposals.listHeading')}</h2>
+        <ProposalFilters choice={choice} onChange={setChoice} supportsState={status.settings.supportsState} signedIn={Boolean(me)} />
+        <ProposalResults
+          variables={proposalsVariables(componentId, choice, seed)}
+          spaceSlug={spaceSlug}
+          canShuffle={status.viewerCanModerate}
+          onShuffled={(next) => {
+            storeSessionSeed(componentId, next);
+            setSeed(next);
+          }}
+        />
+      </section>
+    </>
+  );
+}
+
+function ProposalListHeader({ status, spaceSlug, signedIn }: { status: ProposalComponentStatus; spaceSlug: string; signedIn: boolean }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { settings } = status;
+  return (
+    <>
+      {status.viewerCanModerate ? (
+        <p>
+          <Link to={moderationPath(spaceSlug, status.componentId)} className="button">
+            {t('proposals.moderationLink')}
+          </Link>
+        </p>
+      ) : null}
+      {signedIn && settings.supportsState === 'ENABLED' && status.viewerSupportsRemaining !== null ? (
+        <p className="message message--info supports-banner">{t('proposals.remainingSupports', { count: status.viewerSupportsRemaining, limit: settings.supportLimit })}</p>
+      ) : null}
+      {settings.creationEnabled ? (
+        signedIn ? (
+          <NewProposal componentId={status.componentId} spaceSlug={spaceSlug} />
+        ) : (
+          <p>
+            <Link to="/connexion" state={{ from: location.pathname }}>
+              {t('proposals.new.signIn')}
+            </Link>
+          </p>
+        )
+      ) : null}
+    </>
+  );
+}
+
+function NewProposal({ componentId, spaceSlug }: { componentId: string; spaceSlug: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const formId = useId();
+  const [createProposal] = useMutation(CREATE_PROPOSAL_MUTATION, { refetchQueries: ['Proposals'] });
+  return (
+    <div className="new-proposal">
+      <button type="button" className="button button--primary" aria-expanded={open} aria-controls={formId} onClick={() => setOpen((value) => !value)}>
+        {t('proposals.new.open')}
+      </button>
+      <div id={formId} hidden={!open}>
+        {open ? (
+          <ProposalForm
+            heading={t('proposals.new.heading')}
+            headingId={`${formId}-heading`}
+            submitLabel={t('proposals.new.submit')}
+            onCancel={() => setOpen(false)}
+            onSubmit={async (values) => {
+              const result = await createProposal({ variables: { input: { componentId, ...values } } });
+              const created = result.data?.createProposal;
+              if (created) void navigate(proposalPath(spaceSlug, componentId, created.id), { state: { created: created.title } });
+            }}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+interface ProposalResultsProps {
+  variables: ProposalsVariables;
+  spaceSlug: string;
+  canShuffle: boolean;
+  onShuffled: (seed: string) => void;
+}
+
+function ProposalResults({ variables, spaceSlug, canShuffle, onShuffled }: ProposalResultsProps) {
+  const { t, i18n } = useTranslation();
+  const client = useApolloClient();
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const [shuffling, setShuffling] = useState(false);
+  const [shuffleMessage, setShuffleMessage] = useState('');
+  const { data, loading, error, fetchMore } = useQuery(PROPOSALS_QUERY, { variables });
+  const page = data?.proposals;
+
+  async function loadMore() {
+    if (!page?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      await fetchMore({ variables: { after: page.pageInfo.endCursor } });
+    } catch (caught) {
+      setMoreError(errorMessage(parseApiError(caught), t, i18n.language));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  async function shuffle() {
+    setShuffling(true);
+    setMoreError(null);
+    setShuffleMessage('');
+    try {
+      // no seed: the server draws a new one and returns it with the first page
+      dropSessionSeed(variables.componentId);
+      const result = await client.query({ query: PROPOSALS_QUERY, variables: { ...variables, seed: null }, fetchPolicy: 'network-only' });
+      const next = result.data?.proposals.seed;
+      if (next) {
+        client.writeQuery({ query: PROPOSALS_QUERY, variables: { ...variables, seed: next }, data: result.data! });
+        onShuffled(next);
+        setShuffleMessage(t('proposals.shuffled'));
+      }
+    } catch (caught) {
+      setMoreError(errorMessage(parseApiError(caught), t, i18n.language));
+    } finally {
+      setShuffling(false);
+    }
+  }
+
+  const proposals = page?.edges.map((edge) => edge.node) ?? [];
+  return (
+    <>
+      {variables.order === 'RANDOM' ? (
+        <div className="proposal-list__random">
+          <p className="muted">{t('proposals.randomOrder')}</p>
+          {canShuffle ? (
+            <button type="button" className="button" onClick={() => void shuffle()} disabled={shuffling}>
+              {t('proposals.shuffle')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <p role="status" className="muted">
+        {shuffleMessage ? `${shuffleMessage} ` : ''}
+        {page ? t('proposals.count', { count: page.totalCount }) : ''}
+      </p>
+      {error && !data ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
+      {loading && !data ? <Loading /> : null}
+      {page && proposals.length === 0 ? <p>{t('proposals.empty')}</p> : null}
+      {proposals.length > 0 ? (
+        <ul className="items">
+          {proposals.map((proposal) => (
+            <li key={proposal.id}>
+              <ProposalCard proposal={proposal} href={proposalPath(spaceSlug, variables.componentId, proposal.id)} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {page && proposals.length > 0 ? (
+        <p className="muted">{t('proposals.shown', { shown: proposals.length, total: page.totalCount })}</p>
+      ) : null}
+      {moreError ? <ErrorAlert message={moreError} /> : null}
+      {page?.pageInfo.hasNextPage ? (
+        <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
+          {loadingMore ? t('common.loading') : t('proposals.loadMore')}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+/** One proposal in the list: title (link), state, author, excerpt, supports and comments counts. */
+export function ProposalCard({ proposal, href }: { proposal: ProposalSummary; href: string }) {
+  const { t } = useTranslation();
+  const short = excerpt(htmlToText(proposal.body), EXCERPT_LENGTH);
+  return (
+    <article className="item proposal-card">
+      <h3 className="item__title">
+        <Link to={href}>
+          {proposal.reference ? <span className="item__reference">{proposal.reference}</span> : null} {proposal.title}
+        </Link>
+      </h3>
+      <p className="item__meta">
+        <ProposalStateBadge state={proposal.state} />
+        {proposal.hidden ? <span className="badge badge--muted">{t('proposals.hiddenBadge')}</span> : null}{' '}
+        {proposal.official ? t('proposals.official') : proposal.author ? t('proposals.by', { name: proposal.author.name }) : null}
+      </p>
+      <p className="item__body">{short.text}</p>
+      <p className="item__meta proposal-card__counts">
+        <SupportProgress count={proposal.supportsCount} threshold={proposal.threshold} />
+        <span>{t('proposals.commentsCount', { count: proposal.commentsCount })}</span>
+      </p>
+    </article>
+  );
+}

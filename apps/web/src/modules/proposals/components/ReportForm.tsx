@@ -1,0 +1,93 @@
+import { useMutation } from '@apollo/client/react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { SelectField, TextAreaField, VisuallyHidden } from '../../ui/components/Fields';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import { REPORT_CONTENT_MUTATION, REPORT_DETAILS_MAX, REPORT_REASONS, type ReportableType, type ReportReason } from '../graphql/proposals';
+
+interface ReportFormProps {
+  resourceType: ReportableType;
+  resourceId: string;
+  /** Names the reported content for screen readers ("Signaler : <title>"). */
+  target: string;
+  /** The caller already reported it. */
+  reported: boolean;
+}
+
+/**
+ * "Signaler": a disclosure button opening a small form (reason + details). A second report of
+ * the same content (CONFLICT) says "Vous avez déjà signalé ce contenu."
+ */
+export function ReportForm({ resourceType, resourceId, target, reported }: ReportFormProps) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const formId = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState<ReportReason>('SPAM');
+  const [details, setDetails] = useState('');
+  const [sent, setSent] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const [report, { loading }] = useMutation(REPORT_CONTENT_MUTATION, { refetchQueries: resourceType === 'PROPOSAL' ? ['Proposal'] : ['Comments'] });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    try {
+      await report({ variables: { input: { resourceType, resourceId, reason, details: details.trim() || null } } });
+      setSent(true);
+      setOpen(false);
+      feedback.succeed(t('proposals.report.sent'));
+    } catch (error) {
+      feedback.fail(error, { CONFLICT: t('proposals.report.already'), UNAUTHENTICATED: t('proposals.signInRequired') });
+    }
+  }
+
+  if (reported && !sent) return <p className="muted">{t('proposals.report.already')}</p>;
+  return (
+    <div className="report-action">
+      {!sent ? (
+        <button ref={toggleRef} type="button" className="button button--link" aria-expanded={open} aria-controls={formId} onClick={() => setOpen((value) => !value)}>
+          {t('proposals.report.button')} <VisuallyHidden>{`: ${target}`}</VisuallyHidden>
+        </button>
+      ) : null}
+      <div id={formId} hidden={!open}>
+        {open ? (
+          <form className="form subpanel" noValidate onSubmit={submit} aria-label={`${t('proposals.report.heading')} : ${target}`}>
+            <SelectField
+              label={t('proposals.report.reason')}
+              name="reason"
+              value={reason}
+              onChange={(event) => setReason(event.target.value as ReportReason)}
+              options={REPORT_REASONS.map((value) => ({ value, label: t(`proposals.report.reasons.${value}`) }))}
+            />
+            <TextAreaField
+              label={`${t('proposals.report.details')} (${t('common.optional')})`}
+              name="details"
+              rows={3}
+              maxLength={REPORT_DETAILS_MAX}
+              value={details}
+              onChange={(event) => setDetails(event.target.value)}
+            />
+            <div className="form__actions">
+              <button type="submit" className="button button--primary" disabled={loading}>
+                {t('proposals.report.submit')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setOpen(false);
+                  toggleRef.current?.focus();
+                }}
+              >
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
+        ) : null}
+      </div>
+      <FeedbackMessages feedback={feedback} />
+    </div>
+  );
+}

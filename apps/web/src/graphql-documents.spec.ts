@@ -6,6 +6,7 @@ import * as admin from './modules/admin/graphql/admin';
 import * as auth from './modules/auth/graphql/auth';
 import * as components from './modules/components/graphql/components';
 import * as spaces from './modules/spaces/graphql/spaces';
+import * as texts from './modules/texts/graphql/texts';
 
 /** The API's SDL is the contract: every document the web app sends must validate against it. */
 const schema = buildSchema(readFileSync(fileURLToPath(new URL('../../api/schema.graphql', import.meta.url)), 'utf8'));
@@ -14,7 +15,7 @@ function documentsOf(module: Record<string, unknown>): Array<[string, DocumentNo
   return Object.entries(module).filter((entry): entry is [string, DocumentNode] => (entry[1] as DocumentNode | null)?.kind === 'Document');
 }
 
-const documents = [...documentsOf(auth), ...documentsOf(spaces), ...documentsOf(components), ...documentsOf(admin)];
+const documents = [...documentsOf(auth), ...documentsOf(spaces), ...documentsOf(components), ...documentsOf(admin), ...documentsOf(texts)];
 
 describe('GraphQL documents', () => {
   it('are all found', () => {

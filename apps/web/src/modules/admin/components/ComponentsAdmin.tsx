@@ -6,6 +6,7 @@ import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextField, VisuallyHidden } from '../../ui/components/Fields';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import { CREATE_COMPONENT_MUTATION, DELETE_COMPONENT_MUTATION, UPDATE_COMPONENT_MUTATION, type AdminComponent } from '../graphql/admin';
+import { TextImportAdmin } from '../../texts/components/TextImportAdmin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 const REFETCH = { refetchQueries: ['AdminSpace', 'Surveys'], awaitRefetchQueries: true };
@@ -120,6 +121,7 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
             </div>
           </form>
         ) : null}
+        {component.type === ComponentType.PARTICIPATORY_TEXT ? <TextImportAdmin componentId={component.id} title={component.title} /> : null}
       </div>
       <div className="actions">
         {!renaming ? (

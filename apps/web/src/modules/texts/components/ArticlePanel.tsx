@@ -20,6 +20,7 @@ import {
   type ParticipatoryText,
   type TextArticle,
 } from '../graphql/texts';
+import { ArticleComments } from './ArticleComments';
 import { DiffView, diffTexts } from './DiffView';
 
 const REFETCH = { refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'], awaitRefetchQueries: true };
@@ -57,6 +58,7 @@ export function ArticlePanel({ article, text }: { article: TextArticle; text: Pa
         </p>
       )}
       <VersionHistory articleId={article.id} />
+      <ArticleComments articleId={article.id} number={article.number} />
     </section>
   );
 }

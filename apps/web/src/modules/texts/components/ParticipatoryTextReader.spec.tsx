@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { participatoryTextFixture } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/renderWithProviders';
-import { AMENDMENTS_QUERY, PARTICIPATORY_TEXT_QUERY, VERSIONS_QUERY } from '../graphql/texts';
+import { AMENDMENTS_QUERY, PARTICIPATORY_TEXT_QUERY, TEXT_COMMENTS_QUERY, VERSIONS_QUERY } from '../graphql/texts';
 import { DiffView, diffTexts } from './DiffView';
 import { ParticipatoryTextReader } from './ParticipatoryTextReader';
 
@@ -45,6 +45,16 @@ const mocks = [
     request: { query: VERSIONS_QUERY, variables: { resourceType: 'ARTICLE', resourceId: 'a-3' } },
     result: { data: { versions: [{ __typename: 'ResourceVersion', version: 1, text: 'Conclusion.', author: null, amendmentId: null, createdAt: '2026-01-01T00:00:00.000Z' }] } },
   },
+  {
+    request: { query: TEXT_COMMENTS_QUERY, variables: { commentableType: 'ARTICLE', commentableId: 'a-3' } },
+    result: {
+      data: {
+        comments: [
+          { __typename: 'Comment', id: 'cm-1', body: '<p>Clair.</p>', authorName: 'Bob', createdAt: '2026-01-03T00:00:00.000Z', deleted: false, hidden: false, articleVersion: 1 },
+        ],
+      },
+    },
+  },
 ];
 
 describe('<ParticipatoryTextReader>', () => {
@@ -70,6 +80,8 @@ describe('<ParticipatoryTextReader>', () => {
     const preview = within(panel).getAllByRole('group', { name: 'Aperçu des modifications' })[0];
     expect(preview.querySelector('ins')?.textContent).toContain('partagée');
     expect(within(panel).getByRole('button', { name: "Proposer l'amendement" })).toBeInTheDocument();
+    // comments stay on the article and say which version they were written on
+    expect(await within(panel).findByText(/Bob · .* · sur la version 1/)).toBeInTheDocument();
   });
 });
 

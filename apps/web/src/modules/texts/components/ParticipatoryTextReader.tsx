@@ -38,9 +38,6 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
 
   const article = (a: TextArticle) => (
     <div key={a.id} className={`text-article${selected === a.id ? ' text-article--selected' : ''}`}>
-      <div className="text-article__body">
-        <Markdown source={a.body} className="prose" />
-      </div>
       <p className="text-article__meta">
         <button
           type="button"
@@ -53,9 +50,13 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
         </button>{' '}
         <span className="muted">
           {t('texts.counts', { pending: a.pendingAmendmentsCount, accepted: a.acceptedAmendmentsCount })}
+          {a.commentsCount ? ` · ${t('texts.commentsCount', { count: a.commentsCount })}` : ''}
           {a.version > 1 ? ` · ${t('texts.versionLabel', { version: a.version })}` : ''}
         </span>
       </p>
+      <div className="text-article__body">
+        <Markdown source={a.body} className="prose" />
+      </div>
       {selected === a.id ? <ArticlePanel article={a} text={text} /> : null}
     </div>
   );

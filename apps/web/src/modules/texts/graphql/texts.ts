@@ -164,3 +164,30 @@ export const SUPPORT_AMENDMENT_MUTATION: TypedDocumentNode<{ supportAmendment: A
     supportAmendment(id: $id) { ${AMENDMENT_FIELDS} }
   }
 `;
+
+export interface TextComment {
+  id: string;
+  body: string;
+  authorName: string | null;
+  createdAt: string;
+  deleted: boolean;
+  hidden: boolean;
+  articleVersion: number | null;
+}
+
+export const TEXT_COMMENTS_QUERY: TypedDocumentNode<{ comments: TextComment[] }, { commentableType: 'ARTICLE' | 'AMENDMENT'; commentableId: string }> = gql`
+  query TextComments($commentableType: CommentableType!, $commentableId: ID!) {
+    comments(commentableType: $commentableType, commentableId: $commentableId) {
+      id body authorName createdAt deleted hidden articleVersion
+    }
+  }
+`;
+
+export const ADD_TEXT_COMMENT_MUTATION: TypedDocumentNode<
+  { addComment: TextComment },
+  { input: { commentableType: 'ARTICLE' | 'AMENDMENT'; commentableId: string; body: string } }
+> = gql`
+  mutation AddTextComment($input: AddCommentInput!) {
+    addComment(input: $input) { id body authorName createdAt deleted hidden articleVersion }
+  }
+`;

@@ -172,6 +172,44 @@ describe('participatory texts and amendments', () => {
       expect(await count(`SELECT count(*) AS n FROM amendments WHERE amendable_id = $1`, [articles[0].id])).toBe(0);
     });
 
+    it('authorization of every amendment mutation for anonymous / participant / moderator / admin; refusals change nothing', async () => {
+      const { articles } = await newTextComponent();
+      const id = await amend(articles[0].id, alice.token, 'Texte d’Alice pour l’article premier.');
+      const snapshot = () => t.sql(`SELECT state, base_version, body, title, supports_count, promoted_proposal_id FROM amendments WHERE id = $1`, [id]);
+      const before = await snapshot();
+      const ops: [string, string, Record<string, unknown>][] = [
+        ['update', UPDATE, { id, input: { body: 'Autre texte encore.' } }],
+        ['withdraw', WITHDRAW, { id }],
+        ['accept', ACCEPT, { id }],
+        ['reject', REJECT, { id, r: 'Non' }],
+        ['promote', PROMOTE, { id }],
+        ['support', SUPPORT, { id }],
+        ['unsupport', `mutation($id: ID!) { unsupportAmendment(id: $id) { id } }`, { id }],
+        ['create', CREATE, { input: { amendableType: 'ARTICLE', amendableId: articles[0].id, title: 'Un amendement anonyme refusé', body: 'x' } }],
+      ];
+      for (const [name, op, vars] of ops) expect([name, errorCode(await t.gql(op, vars))]).toEqual([name, 'UNAUTHENTICATED']);
+      const refusals: [string, string, string][] = [
+        ['update', bob.token, 'FORBIDDEN'], ['update', moderator.token, 'FORBIDDEN'], ['update', admin, 'FORBIDDEN'],
+        ['withdraw', bob.token, 'FORBIDDEN'], ['withdraw', moderator.token, 'FORBIDDEN'], ['withdraw', admin, 'FORBIDDEN'],
+        ['accept', bob.token, 'FORBIDDEN'], ['reject', bob.token, 'FORBIDDEN'],
+        ['promote', bob.token, 'FORBIDDEN'], ['promote', moderator.token, 'FORBIDDEN'], ['promote', admin, 'FORBIDDEN'],
+        ['unsupport', admin, 'CONFLICT'],
+      ];
+      for (const [name, token, code] of refusals) {
+        const [, op, vars] = ops.find((o) => o[0] === name)!;
+        expect([name, errorCode(await t.gql(op, vars, token))]).toEqual([name, code]);
+      }
+      expect(await snapshot()).toEqual(before);
+      // what participants and moderators may do: support, unsupport, propose
+      for (const token of [bob.token, moderator.token]) {
+        expect((await t.gql(SUPPORT, { id }, token)).errors).toBeUndefined();
+        expect((await t.gql(ops[6][1], { id }, token)).errors).toBeUndefined();
+        const created = await t.gql(CREATE, { input: { amendableType: 'ARTICLE', amendableId: articles[0].id, title: 'Un amendement de plus, autorisé', body: `Texte ${token.slice(0, 6)}` } }, token);
+        expect(created.errors).toBeUndefined();
+      }
+      expect((await snapshot())[0].supports_count).toBe(0);
+    });
+
     it('marks the other pending amendments outdated; accepting one is CONFLICT until its author rebases it', async () => {
       const { articles } = await newTextComponent();
       const article = articles[1];

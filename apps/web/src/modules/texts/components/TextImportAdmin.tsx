@@ -3,13 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../components/components/Markdown';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField, VisuallyHidden } from '../../ui/components/Fields';
+import { CheckboxField, SelectField, TextAreaField, VisuallyHidden } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   IMPORT_PARTICIPATORY_TEXT_MUTATION,
   PARTICIPATORY_TEXT_QUERY,
   PARTICIPATORY_TEXT_SOURCE_QUERY,
   PUBLISH_PARTICIPATORY_TEXT_MUTATION,
+  UPDATE_AMENDMENT_SETTINGS_MUTATION,
   type ParticipatoryText,
 } from '../graphql/texts';
 
@@ -68,7 +69,7 @@ function TextImportForm({ componentId }: { componentId: string }) {
     return (
       <div className="panel">
         <p>{t('texts.admin.alreadyPublished', { articles: current.articlesCount })}</p>
-        <FeedbackMessages feedback={feedback} />
+        <AmendmentSettingsForm componentId={componentId} text={current} />
       </div>
     );
   }
@@ -113,5 +114,44 @@ function ImportPreview({ text, onPublish, publishing }: { text: ParticipatoryTex
         </button>
       </div>
     </div>
+  );
+}
+
+/** Decidim's amendment settings of the component: enabled, and who sees amendments. */
+function AmendmentSettingsForm({ componentId, text }: { componentId: string; text: ParticipatoryText }) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const [enabled, setEnabled] = useState(text.settings.amendmentsEnabled);
+  const [visibility, setVisibility] = useState(text.settings.amendmentsVisibility);
+  const [save, state] = useMutation(UPDATE_AMENDMENT_SETTINGS_MUTATION, { refetchQueries: ['ParticipatoryText'], awaitRefetchQueries: true });
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    try {
+      await save({ variables: { componentId, input: { amendmentsEnabled: enabled, amendmentsVisibility: visibility } } });
+      feedback.succeed(t('texts.admin.settingsSaved'));
+    } catch (error) {
+      feedback.fail(error);
+    }
+  }
+  return (
+    <form className="form" noValidate onSubmit={submit} aria-label={t('texts.admin.settings')}>
+      <CheckboxField label={t('texts.admin.amendmentsEnabled')} checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+      <SelectField
+        label={t('texts.admin.amendmentsVisibility')}
+        value={visibility}
+        onChange={(e) => setVisibility(e.target.value as 'ALL' | 'ONLY_OWN')}
+        options={[
+          { value: 'ALL', label: t('texts.admin.visibilityAll') },
+          { value: 'ONLY_OWN', label: t('texts.admin.visibilityOwn') },
+        ]}
+      />
+      <FeedbackMessages feedback={feedback} />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={state.loading}>
+          {t('texts.admin.saveSettings')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -191,3 +191,12 @@ export const ADD_TEXT_COMMENT_MUTATION: TypedDocumentNode<
     addComment(input: $input) { id body authorName createdAt deleted hidden articleVersion }
   }
 `;
+
+export const UPDATE_AMENDMENT_SETTINGS_MUTATION: TypedDocumentNode<
+  { updateAmendmentSettings: { amendmentsEnabled: boolean; amendmentsVisibility: 'ALL' | 'ONLY_OWN' } },
+  { componentId: string; input: { amendmentsEnabled?: boolean; amendmentsVisibility?: 'ALL' | 'ONLY_OWN' } }
+> = gql`
+  mutation UpdateAmendmentSettings($componentId: ID!, $input: AmendmentSettingsInput!) {
+    updateAmendmentSettings(componentId: $componentId, input: $input) { amendmentsEnabled amendmentsVisibility }
+  }
+`;

@@ -12,6 +12,14 @@ import { ComponentEntity } from '../modules/participatory-space/entities/compone
 import { ParticipatorySpaceEntity } from '../modules/participatory-space/entities/participatory-space.entity';
 import { SpacePhaseEntity } from '../modules/participatory-space/entities/space-phase.entity';
 import { SpaceRoleEntity } from '../modules/participatory-space/entities/space-role.entity';
+import { AmendmentEntity, AmendmentSupportEntity } from '../modules/participatory-text/entities/amendment.entity';
+import {
+  ArticleVersionEntity,
+  ParticipatoryTextEntity,
+  ProposalVersionEntity,
+  TextArticleEntity,
+  TextSectionEntity,
+} from '../modules/participatory-text/entities/participatory-text.entity';
 import { ParticipatoryTextSourceEntity } from '../modules/participatory-text/entities/participatory-text-source.entity';
 import { ProposalEntity } from '../modules/proposal/entities/proposal.entity';
 import { SurveyEntity } from '../modules/survey/entities/survey.entity';
@@ -41,6 +49,13 @@ export const entities = [
   MotionEventEntity,
   AssemblyInvitationEntity,
   ParticipatoryTextSourceEntity,
+  ParticipatoryTextEntity,
+  TextSectionEntity,
+  TextArticleEntity,
+  ArticleVersionEntity,
+  ProposalVersionEntity,
+  AmendmentEntity,
+  AmendmentSupportEntity,
   SurveyEntity,
   SurveyQuestionEntity,
   SurveyQuestionOptionEntity,

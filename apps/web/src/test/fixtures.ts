@@ -1,4 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
+import { PARTICIPATORY_TEXT_QUERY as TEXT_QUERY } from '../modules/texts/graphql/texts';
 import { ME_QUERY } from '../modules/auth/graphql/auth';
 import { ADMIN_MEMBERS_QUERY, ADMIN_SPACE_QUERY, ADMIN_SPACES_QUERY, SPACE_ROLES_QUERY } from '../modules/admin/graphql/admin';
 import {
@@ -391,6 +392,10 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
     { request: { query: SURVEY_QUERY, variables: { componentId: 'c-survey' } }, result: { data: { survey } } },
     { request: { query: ASSEMBLY_MOTIONS_QUERY, variables: { componentId: 'c-motions' } }, result: { data: { motions: fixtureMotions } } },
     {
+      request: { query: TEXT_QUERY, variables: { componentId: 'c-text' } },
+      result: { data: { participatoryText: participatoryTextFixture } },
+    },
+    {
       request: { query: VIEWER_ASSEMBLY_ROLE_QUERY, variables: { slug: 'assemblee', spaceId: 's-assembly' } },
       result: {
         data: {
@@ -443,3 +448,39 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
   ];
   return mocks.map((mock) => ({ ...mock, maxUsageCount: many }));
 }
+
+const textArticle = (id: string, number: number, sectionId: string | null, body: string) => ({
+  __typename: 'TextArticle',
+  id,
+  number,
+  sectionId,
+  body,
+  version: 1,
+  pendingAmendmentsCount: number === 2 ? 1 : 0,
+  acceptedAmendmentsCount: 0,
+  commentsCount: 0,
+});
+
+/** A published participatory text: two sections, three numbered articles. */
+export const participatoryTextFixture = {
+  __typename: 'ParticipatoryText',
+  componentId: 'c-text',
+  published: true,
+  publishedAt: '2026-01-01T00:00:00.000Z',
+  articlesCount: 3,
+  viewerCanAnswer: false,
+  settings: { __typename: 'AmendmentSettings', amendmentsEnabled: true, amendmentsVisibility: 'ALL' },
+  preamble: [],
+  sections: [
+    { __typename: 'TextSection', id: 'sec-1', parentId: null, level: 1, position: 0, title: 'Propositions', articles: [textArticle('a-1', 1, 'sec-1', 'Intro **importante**.')] },
+    {
+      __typename: 'TextSection',
+      id: 'sec-2',
+      parentId: 'sec-1',
+      level: 2,
+      position: 1,
+      title: 'Axe 1',
+      articles: [textArticle('a-2', 2, 'sec-2', '- **1. Créer.** Texte.\n  - sous-point\n- **2. Favoriser.**'), textArticle('a-3', 3, 'sec-2', 'Conclusion.')],
+    },
+  ],
+};

@@ -9,6 +9,7 @@ import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-t
 import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { ProposalService } from '../proposal/proposal.service';
 import { proposalSettingsOf } from '../proposal/proposal-settings';
@@ -29,6 +30,7 @@ interface CommentRow {
   edited_at: Date | null;
   deleted_at: Date | null;
   hidden_at: Date | null;
+  article_version: number | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export class CommentService {
     private readonly follows: FollowService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly spaces: ParticipatorySpaceService,
   ) {}
 
   /**
@@ -55,7 +58,7 @@ export class CommentService {
     const { spaceId } = await this.commentable(type, id, viewer);
     const moderator = await this.isModerator(viewer, spaceId);
     const rows: CommentRow[] = await this.dataSource.query(
-      `SELECT c.id, c.parent_id, c.depth, c.body, c.alignment, c.author_id, u.name AS author_name, c.created_at, c.edited_at, c.deleted_at, c.hidden_at
+      `SELECT c.id, c.parent_id, c.depth, c.body, c.alignment, c.author_id, u.name AS author_name, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.article_version
          FROM comments c LEFT JOIN users u ON u.id = c.author_id
         WHERE c.commentable_type = $1 AND c.commentable_id = $2 ORDER BY c.created_at, c.id`,
       [type, id],
@@ -86,6 +89,7 @@ export class CommentService {
         hidden: row.hidden_at !== null,
         viewerIsAuthor: !!viewer && row.author_id === viewer.user.id && !row.deleted_at,
         viewerReported: reported.has(row.id),
+        articleVersion: row.article_version,
         replies: [],
       };
       byId.set(row.id, dto);
@@ -118,8 +122,9 @@ export class CommentService {
         if (depth > MAX_DEPTH) throw DomainError.badInput('Les réponses s’arrêtent au troisième niveau.', { field: 'parentId' });
       }
       const [{ id }] = await manager.query(
-        `INSERT INTO comments (commentable_type, commentable_id, space_id, author_id, parent_id, depth, body, alignment)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO comments (commentable_type, commentable_id, space_id, author_id, parent_id, depth, body, alignment, article_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                 CASE WHEN $1 = 'ARTICLE' THEN (SELECT version FROM text_articles WHERE id = $2) END) RETURNING id`,
         [input.commentableType, input.commentableId, spaceId, viewer.user.id, input.parentId ?? null, depth, body, input.alignment ?? 'NEUTRAL'],
       );
       await this.moveCounter(manager, input.commentableType, input.commentableId, 1);
@@ -181,15 +186,41 @@ export class CommentService {
     return rows[0] as { space_id: string; commentable_type: CommentableType; commentable_id: string };
   }
 
-  private async commentable(type: CommentableType, id: string, viewer: Viewer | null): Promise<{ spaceId: string; commentsEnabled: boolean }> {
-    if (type !== 'PROPOSAL') throw DomainError.badInput(`Type de contenu non commentable : ${type}`, { field: 'commentableType' });
-    const proposal = await this.proposals.byId(id, viewer);
-    const component = await this.proposals.visibleProposalsComponent(proposal.componentId, viewer);
-    return { spaceId: component.spaceId, commentsEnabled: proposalSettingsOf(component.settings).commentsEnabled };
+  /**
+   * Where a commentable lives and whether it takes comments: proposals; articles of a published
+   * participatory text (the comment keeps the article's version); amendments visible to the viewer.
+   */
+  private async commentable(type: CommentableType, id: string, viewer: Viewer | null): Promise<{ spaceId: string; commentsEnabled: boolean; articleVersion?: number }> {
+    if (type === 'PROPOSAL') {
+      const proposal = await this.proposals.byId(id, viewer);
+      const component = await this.proposals.visibleProposalsComponent(proposal.componentId, viewer);
+      return { spaceId: component.spaceId, commentsEnabled: proposalSettingsOf(component.settings).commentsEnabled };
+    }
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'commentableId' });
+    if (type === 'ARTICLE') {
+      const [article] = await this.dataSource.query(
+        `SELECT a.component_id, a.version, t.published_at FROM text_articles a JOIN participatory_texts t ON t.component_id = a.component_id WHERE a.id = $1`,
+        [id],
+      );
+      if (!article || !article.published_at) throw DomainError.notFound('Article', { id });
+      const component = await this.spaces.component(article.component_id, viewer);
+      return { spaceId: component.spaceId, commentsEnabled: component.settings.commentsEnabled !== false, articleVersion: article.version };
+    }
+    if (type === 'AMENDMENT') {
+      const [amendment] = await this.dataSource.query(`SELECT component_id, author_id FROM amendments WHERE id = $1`, [id]);
+      if (!amendment) throw DomainError.notFound('Amendement', { id });
+      const component = await this.spaces.component(amendment.component_id, viewer);
+      const ownOnly = component.settings.amendmentsVisibility === 'ONLY_OWN';
+      if (ownOnly && amendment.author_id !== viewer?.user.id && !(await this.isModerator(viewer, component.spaceId))) throw DomainError.notFound('Amendement', { id });
+      return { spaceId: component.spaceId, commentsEnabled: component.settings.commentsEnabled !== false };
+    }
+    throw DomainError.badInput(`Type de contenu non commentable : ${type}`, { field: 'commentableType' });
   }
 
   private async moveCounter(manager: EntityManager, type: CommentableType, id: string, delta: number) {
     if (type === 'PROPOSAL') await manager.query(`UPDATE proposals SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
+    if (type === 'ARTICLE') await manager.query(`UPDATE text_articles SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
+    if (type === 'AMENDMENT') await manager.query(`UPDATE amendments SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
   }
 
   private async isModerator(viewer: Viewer | null, spaceId: string): Promise<boolean> {

@@ -10,7 +10,7 @@ import { MotionEntity } from '../motion/entities/motion.entity';
 import { ComponentEntity } from '../participatory-space/entities/component.entity';
 import { ParticipatorySpaceEntity } from '../participatory-space/entities/participatory-space.entity';
 import { SpacePhaseEntity } from '../participatory-space/entities/space-phase.entity';
-import { ParticipatoryTextSourceEntity } from '../participatory-text/entities/participatory-text-source.entity';
+import { ParticipatoryTextImport } from '../participatory-text/participatory-text-import';
 import { ProposalEntity } from '../proposal/entities/proposal.entity';
 import { SurveyQuestionEntity, SurveyQuestionOptionEntity, SurveyQuestionType } from '../survey/entities/survey-question.entity';
 import { SurveyEntity } from '../survey/entities/survey.entity';
@@ -80,7 +80,12 @@ export class DemoContentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actionLog: ActionLogService,
-  ) {}
+  ) {
+    this.texts = new ParticipatoryTextImport(actionLog);
+  }
+
+  /** The participatory-text import, the same unit of work an admin's import runs. */
+  private readonly texts: ParticipatoryTextImport;
 
   /**
    * Loads the demo content unless this database already has it. Idempotent and safe when
@@ -93,7 +98,10 @@ export class DemoContentService {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concerto:demo-content'))`);
       const done = await manager.query(`SELECT 1 FROM app_settings WHERE key = $1`, [DEMO_FLAG]);
-      if (done.length) return false;
+      if (done.length) {
+        await this.importDemoTextsLoadedBefore(manager);
+        return false;
+      }
       await this.loadConcertation(manager, content);
       await this.loadAssembly(manager, content.assembly);
       await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
@@ -102,6 +110,22 @@ export class DemoContentService {
       );
       return true;
     });
+  }
+
+  /**
+   * Databases whose demo was loaded before texts were imported into articles hold only the
+   * Markdown source: import and publish it once (a text that has a structure is left alone).
+   */
+  private async importDemoTextsLoadedBefore(manager: EntityManager): Promise<void> {
+    const pending: { component_id: string; markdown: string }[] = await manager.query(
+      `SELECT s.component_id, s.markdown FROM participatory_text_sources s
+         JOIN components c ON c.id = s.component_id JOIN participatory_spaces p ON p.id = c.space_id
+        WHERE p.is_demo AND NOT EXISTS (SELECT 1 FROM participatory_texts t WHERE t.component_id = s.component_id)`,
+    );
+    for (const text of pending) {
+      await this.texts.importInTransaction(manager, text.component_id, text.markdown, null);
+      await this.texts.publishInTransaction(manager, text.component_id, null);
+    }
   }
 
   private async loadConcertation(manager: EntityManager, content: ReturnType<typeof readDemoContent>): Promise<void> {
@@ -137,7 +161,9 @@ export class DemoContentService {
       'Propositions du groupe de travail (texte à amender)',
       'Section 5 du rapport : les propositions du groupe de travail, à commenter et amender article par article.',
     );
-    await manager.insert(ParticipatoryTextSourceEntity, { componentId: text.id, markdown: participatoryText });
+    // the same import path as an admin's, then published: section 5 becomes sections and numbered articles
+    await this.texts.importInTransaction(manager, text.id, participatoryText, null);
+    await this.texts.publishInTransaction(manager, text.id, null);
 
     const proposalsComponent = await addComponent(
       ComponentType.PROPOSALS,

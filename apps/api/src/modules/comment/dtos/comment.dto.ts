@@ -2,8 +2,8 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
-export const CommentableTypeEnum = { PROPOSAL: 'PROPOSAL' } as const;
-registerEnumType(CommentableTypeEnum, { name: 'CommentableType', description: 'What can be commented (articles and motions join later).' });
+export const CommentableTypeEnum = { PROPOSAL: 'PROPOSAL', ARTICLE: 'ARTICLE', AMENDMENT: 'AMENDMENT' } as const;
+registerEnumType(CommentableTypeEnum, { name: 'CommentableType', description: 'What can be commented: proposals, articles of a participatory text, amendments (motions join later).' });
 export const CommentAlignmentEnum = { FOR: 'FOR', AGAINST: 'AGAINST', NEUTRAL: 'NEUTRAL' } as const;
 registerEnumType(CommentAlignmentEnum, { name: 'CommentAlignment', description: 'Pour, contre ou neutre.' });
 
@@ -22,6 +22,7 @@ export class CommentDto {
   @Field() hidden!: boolean;
   @Field({ description: 'The caller wrote it and may edit or delete it.' }) viewerIsAuthor!: boolean;
   @Field({ description: 'The caller reported it.' }) viewerReported!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Comments on an article: the article’s version when the comment was written.' }) articleVersion!: number | null;
   @Field(() => [CommentDto]) replies!: CommentDto[];
 }
 

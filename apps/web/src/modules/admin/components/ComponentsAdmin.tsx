@@ -7,6 +7,7 @@ import { CheckboxField, SelectField, TextField, VisuallyHidden } from '../../ui/
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import { CREATE_COMPONENT_MUTATION, DELETE_COMPONENT_MUTATION, UPDATE_COMPONENT_MUTATION, type AdminComponent } from '../graphql/admin';
 import { ProposalSettingsForm } from '../../proposals/components/ProposalSettingsForm';
+import { TextImportAdmin } from '../../texts/components/TextImportAdmin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 const REFETCH = { refetchQueries: ['AdminSpace', 'Surveys'], awaitRefetchQueries: true };
@@ -123,6 +124,7 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
           </form>
         ) : null}
         {component.type === ComponentType.PROPOSALS && settingsOpen ? <ProposalSettingsForm componentId={component.id} componentTitle={component.title} /> : null}
+        {component.type === ComponentType.PARTICIPATORY_TEXT ? <TextImportAdmin componentId={component.id} title={component.title} /> : null}
       </div>
       <div className="actions">
         {component.type === ComponentType.PROPOSALS ? (

@@ -1,0 +1,82 @@
+import { ComponentType } from '@concerto/domain';
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { ActionLogService } from '../action-log/action-log.service';
+import { splitMarkdownDocument } from './markdown-import';
+import { cleanMarkdown } from './text-body';
+
+/** Longest Markdown document an import accepts (characters). */
+export const MAX_IMPORT_LENGTH = 500_000;
+
+/**
+ * The import and publication of a participatory text as units of work inside a caller's
+ * transaction: used by {@link ParticipatoryTextService} (admins) and by the demo loader, so the
+ * demo charter goes through the same path. Needs only the action log (no Nest injection).
+ */
+export class ParticipatoryTextImport {
+  constructor(private readonly actionLog: ActionLogService) {}
+
+  /**
+   * The import's unit of work, inside the caller's transaction (the demo loader uses it too).
+   * Locks the component row, so concurrent imports of one component run one after the other.
+   * @param userId the importer (null for the demo loader); version 1 of each article is theirs
+   * @throws as `ParticipatoryTextService.import`
+   */
+  async importInTransaction(manager: EntityManager, componentId: string, markdown: string, userId: string | null): Promise<void> {
+    if (markdown.length > MAX_IMPORT_LENGTH) throw DomainError.badInput('markdown: 500 000 caractères au plus', { field: 'markdown' });
+    const [component] = await manager.query(`SELECT id, type, space_id FROM components WHERE id = $1 FOR UPDATE`, [componentId]);
+    if (!component) throw DomainError.notFound('Fonctionnalité', { id: componentId });
+    if (component.type !== ComponentType.PARTICIPATORY_TEXT) throw DomainError.badInput('Cette fonctionnalité n’est pas un texte collaboratif.', { field: 'componentId' });
+    const source = cleanMarkdown(markdown);
+    const { sections, articles } = splitMarkdownDocument(source);
+    if (!articles.length) throw DomainError.badInput('Le document ne contient aucun paragraphe : rien à découper en articles.', { field: 'markdown' });
+    const [existing] = await manager.query(`SELECT published_at FROM participatory_texts WHERE component_id = $1`, [componentId]);
+    if (existing?.published_at) throw DomainError.conflict('Le texte est publié : seule l’acceptation d’amendements peut le modifier.');
+    await manager.query(`DELETE FROM participatory_texts WHERE component_id = $1`, [componentId]);
+    await manager.query(`INSERT INTO participatory_texts (component_id, imported_by) VALUES ($1, $2)`, [componentId, userId]);
+    const sectionIds: string[] = [];
+    for (const [position, section] of sections.entries()) {
+      const [{ id }] = await manager.query(
+        `INSERT INTO text_sections (component_id, parent_id, level, position, title) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [componentId, section.parentIndex === null ? null : sectionIds[section.parentIndex], section.level, position, section.title.slice(0, 1000)],
+      );
+      sectionIds.push(id);
+    }
+    await manager.query(
+      `WITH inserted AS (
+         INSERT INTO text_articles (component_id, section_id, number, body)
+         SELECT $1, s, n, b FROM unnest($2::uuid[], $3::int[], $4::text[]) AS x(s, n, b) RETURNING id, body)
+       INSERT INTO article_versions (article_id, version, body, author_id) SELECT id, 1, body, $5 FROM inserted`,
+      [
+        componentId,
+        articles.map((a) => (a.sectionIndex === null ? null : sectionIds[a.sectionIndex])),
+        articles.map((a) => a.number),
+        articles.map((a) => a.body),
+        userId,
+      ],
+    );
+    await manager.query(
+      `INSERT INTO participatory_text_sources (component_id, markdown) VALUES ($1, $2) ON CONFLICT (component_id) DO UPDATE SET markdown = EXCLUDED.markdown`,
+      [componentId, markdown],
+    );
+    await this.actionLog.record(manager, {
+      userId, action: 'import', resourceType: 'participatory_text', resourceId: componentId, spaceId: component.space_id,
+      summary: `Texte importé : ${sections.length} sections, ${articles.length} articles`,
+    });
+  }
+
+  /** The publication's unit of work inside the caller's transaction. @throws as `ParticipatoryTextService.publish` */
+  async publishInTransaction(manager: EntityManager, componentId: string, userId: string | null): Promise<void> {
+    const [text] = await manager.query(
+      `SELECT t.published_at, c.space_id FROM participatory_texts t JOIN components c ON c.id = t.component_id WHERE t.component_id = $1 FOR UPDATE OF t`,
+      [componentId],
+    );
+    if (!text) throw DomainError.notFound('Texte collaboratif', { componentId });
+    if (text.published_at) throw DomainError.conflict('Ce texte est déjà publié.');
+    await manager.query(`UPDATE participatory_texts SET published_at = now() WHERE component_id = $1`, [componentId]);
+    await this.actionLog.record(manager, {
+      userId, action: 'publish', resourceType: 'participatory_text', resourceId: componentId, spaceId: text.space_id, visibility: 'PUBLIC', summary: 'Texte collaboratif publié',
+    });
+  }
+
+}

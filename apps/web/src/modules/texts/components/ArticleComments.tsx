@@ -1,0 +1,65 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../auth/hooks/useMe';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { TextAreaField } from '../../ui/components/Fields';
+import { SafeHtml } from '../../ui/components/SafeHtml';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import { ADD_TEXT_COMMENT_MUTATION, TEXT_COMMENTS_QUERY } from '../graphql/texts';
+
+/** Comments on an article, each showing the article version it was written on, and a form to add one. */
+export function ArticleComments({ articleId, number }: { articleId: string; number: number }) {
+  const { t, i18n } = useTranslation();
+  const { me } = useMe();
+  const feedback = useFeedback();
+  const [body, setBody] = useState('');
+  const variables = { commentableType: 'ARTICLE' as const, commentableId: articleId };
+  const { data } = useQuery(TEXT_COMMENTS_QUERY, { variables });
+  const [add, state] = useMutation(ADD_TEXT_COMMENT_MUTATION, { refetchQueries: ['TextComments', 'ParticipatoryText'], awaitRefetchQueries: true });
+  const comments = (data?.comments ?? []).filter((c) => !c.deleted);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    try {
+      await add({ variables: { input: { ...variables, body } } });
+      setBody('');
+      feedback.succeed(t('texts.commentAdded'));
+    } catch (error) {
+      feedback.fail(error);
+    }
+  }
+
+  return (
+    <div className="article-comments">
+      <h4>{t('texts.commentsHeading')}</h4>
+      {comments.length ? (
+        <ul className="amendment-list">
+          {comments.map((c) => (
+            <li key={c.id} className="amendment">
+              <p className="muted">
+                {c.authorName ?? t('texts.anonymousAuthor')} · {new Date(c.createdAt).toLocaleString(i18n.language)}
+                {c.articleVersion ? ` · ${t('texts.commentOnVersion', { version: c.articleVersion })}` : ''}
+              </p>
+              {c.hidden && !c.body ? <p className="muted">{t('texts.commentHidden')}</p> : <SafeHtml html={c.body} />}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('texts.noComments')}</p>
+      )}
+      {me ? (
+        <form className="form" noValidate onSubmit={submit} aria-label={t('texts.commentFor', { number })}>
+          <TextAreaField label={t('texts.commentLabel')} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+          <FeedbackMessages feedback={feedback} />
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={state.loading}>
+              {t('texts.addComment')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,256 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMe } from '../../auth/hooks/useMe';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { TextAreaField, TextField, VisuallyHidden } from '../../ui/components/Fields';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import {
+  ACCEPT_AMENDMENT_MUTATION,
+  AMENDMENTS_QUERY,
+  CREATE_AMENDMENT_MUTATION,
+  PROMOTE_AMENDMENT_MUTATION,
+  REJECT_AMENDMENT_MUTATION,
+  SUPPORT_AMENDMENT_MUTATION,
+  UPDATE_AMENDMENT_MUTATION,
+  VERSIONS_QUERY,
+  WITHDRAW_AMENDMENT_MUTATION,
+  type Amendment,
+  type ParticipatoryText,
+  type TextArticle,
+} from '../graphql/texts';
+import { ArticleComments } from './ArticleComments';
+import { DiffView, diffTexts } from './DiffView';
+
+const REFETCH = { refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'], awaitRefetchQueries: true };
+
+/** An article's amendments, the form to propose one (with a live diff), and its version history. */
+export function ArticlePanel({ article, text }: { article: TextArticle; text: ParticipatoryText }) {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const headingId = useId();
+  const amendments = useQuery(AMENDMENTS_QUERY, { variables: { amendableType: 'ARTICLE', amendableId: article.id } });
+  return (
+    <section id={`article-panel-${article.id}`} className="article-panel no-print" aria-labelledby={headingId}>
+      <h3 id={headingId} className="article-panel__title">
+        {t('texts.panelTitle', { number: article.number })}
+      </h3>
+      <h4>{t('texts.amendmentsHeading')}</h4>
+      {amendments.data?.amendments.length ? (
+        <ul className="amendment-list">
+          {amendments.data.amendments.map((amendment) => (
+            <li key={amendment.id}>
+              <AmendmentItem amendment={amendment} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{amendments.loading ? t('common.loading') : t('texts.noAmendments')}</p>
+      )}
+      {!text.settings.amendmentsEnabled ? (
+        <p className="muted">{t('texts.amendmentsClosed')}</p>
+      ) : me ? (
+        <AmendmentForm articleId={article.id} currentBody={article.body} number={article.number} />
+      ) : (
+        <p>
+          <Link to="/connexion">{t('texts.signInToAmend')}</Link>
+        </p>
+      )}
+      <VersionHistory articleId={article.id} />
+      <ArticleComments articleId={article.id} number={article.number} />
+    </section>
+  );
+}
+
+/** "Proposer un amendement": title and the full new text of the article, with a live word diff. */
+function AmendmentForm({ articleId, currentBody, number }: { articleId: string; currentBody: string; number: number }) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState(currentBody);
+  const [create, state] = useMutation(CREATE_AMENDMENT_MUTATION, REFETCH);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    try {
+      await create({ variables: { input: { amendableType: 'ARTICLE', amendableId: articleId, title: title.trim(), body } } });
+      feedback.succeed(t('texts.amendmentCreated'));
+      setTitle('');
+    } catch (error) {
+      feedback.fail(error);
+    }
+  }
+  return (
+    <form className="form amendment-form" noValidate onSubmit={submit} aria-label={t('texts.proposeFor', { number })}>
+      <h4>{t('texts.propose')}</h4>
+      <TextField label={t('texts.amendmentTitle')} hint={t('texts.amendmentTitleHint')} name="title" required minLength={15} maxLength={150} value={title} onChange={(e) => setTitle(e.target.value)} />
+      <TextAreaField label={t('texts.amendmentBody')} hint={t('texts.amendmentBodyHint')} name="body" required rows={6} value={body} onChange={(e) => setBody(e.target.value)} />
+      <h5>{t('texts.preview')}</h5>
+      <DiffView parts={diffTexts(currentBody, body)} label={t('texts.preview')} />
+      <FeedbackMessages feedback={feedback} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={state.loading}>
+          {t('texts.submitAmendment')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const STATE_CLASS: Record<Amendment['state'], string> = {
+  DRAFT: 'badge badge--muted',
+  EVALUATING: 'badge badge--state',
+  ACCEPTED: 'badge badge--accepted',
+  REJECTED: 'badge badge--rejected',
+  WITHDRAWN: 'badge badge--withdrawn',
+};
+
+/** One amendment: state, "obsolète" badge, its diff, and the actions the viewer may take. */
+function AmendmentItem({ amendment }: { amendment: Amendment }) {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const feedback = useFeedback();
+  const [rejecting, setRejecting] = useState(false);
+  const [rebasing, setRebasing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [rebaseBody, setRebaseBody] = useState(amendment.currentText);
+  const [accept] = useMutation(ACCEPT_AMENDMENT_MUTATION, REFETCH);
+  const [reject] = useMutation(REJECT_AMENDMENT_MUTATION, REFETCH);
+  const [withdraw] = useMutation(WITHDRAW_AMENDMENT_MUTATION, REFETCH);
+  const [update] = useMutation(UPDATE_AMENDMENT_MUTATION, REFETCH);
+  const [promote] = useMutation(PROMOTE_AMENDMENT_MUTATION, REFETCH);
+  const [support] = useMutation(SUPPORT_AMENDMENT_MUTATION, REFETCH);
+  const pending = amendment.state === 'EVALUATING';
+  const target = <VisuallyHidden>{` « ${amendment.title} »`}</VisuallyHidden>;
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    feedback.clear();
+    try {
+      await action();
+      feedback.succeed(done);
+    } catch (error) {
+      feedback.fail(error);
+    }
+  }
+
+  return (
+    <article className="amendment" aria-label={amendment.title}>
+      <h5 className="amendment__title">{amendment.title}</h5>
+      <p className="amendment__meta">
+        <span className={STATE_CLASS[amendment.state]}>{t(`texts.state.${amendment.state}`)}</span>
+        {amendment.outdated && pending ? <span className="badge badge--demo">{t('texts.outdated')}</span> : null}{' '}
+        <span className="muted">
+          {t('texts.by', { name: amendment.author?.name ?? t('texts.anonymousAuthor') })} · {t('texts.onVersion', { version: amendment.baseVersion })} ·{' '}
+          {t('texts.supports', { count: amendment.supportsCount })}
+        </span>
+      </p>
+      <DiffView parts={amendment.diff} label={t('texts.amendmentDiff', { title: amendment.title })} />
+      {amendment.rejectionReason ? <p>{t('texts.rejectionReason', { reason: amendment.rejectionReason })}</p> : null}
+      {amendment.outdated && pending && amendment.viewerIsAuthor ? (
+        <div className="message message--info">
+          <p>{t('texts.outdatedHelp', { version: amendment.currentVersion })}</p>
+          <DiffView parts={diffTexts(amendment.baseText, amendment.currentText)} label={t('texts.changesSince')} />
+        </div>
+      ) : null}
+      <FeedbackMessages feedback={feedback} />
+      <div className="actions">
+        {pending && amendment.viewerCanAnswer ? (
+          <>
+            <button type="button" className="button button--primary" onClick={() => void run(() => accept({ variables: { id: amendment.id } }), t('texts.accepted'))}>
+              {t('texts.accept')}
+              {target}
+            </button>
+            <button type="button" className="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
+              {t('texts.reject')}
+              {target}
+            </button>
+          </>
+        ) : null}
+        {pending && amendment.viewerIsAuthor ? (
+          <>
+            <button type="button" className="button" onClick={() => void run(() => withdraw({ variables: { id: amendment.id } }), t('texts.withdrawn'))}>
+              {t('texts.withdraw')}
+              {target}
+            </button>
+            <button type="button" className="button" aria-expanded={rebasing} onClick={() => setRebasing(!rebasing)}>
+              {t('texts.update')}
+              {target}
+            </button>
+          </>
+        ) : null}
+        {pending && me && !amendment.viewerIsAuthor && !amendment.viewerSupports ? (
+          <button type="button" className="button" onClick={() => void run(() => support({ variables: { id: amendment.id } }), t('texts.supported'))}>
+            {t('texts.support')}
+            {target}
+          </button>
+        ) : null}
+        {amendment.state === 'REJECTED' && amendment.viewerIsAuthor && !amendment.promotedProposalId ? (
+          <button type="button" className="button" onClick={() => void run(() => promote({ variables: { id: amendment.id } }), t('texts.promoted'))}>
+            {t('texts.promote')}
+            {target}
+          </button>
+        ) : null}
+      </div>
+      {rejecting ? (
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => reject({ variables: { id: amendment.id, reason } }), t('texts.rejected'));
+          }}
+        >
+          <TextAreaField label={t('texts.reason')} required rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <button type="submit" className="button button--primary">
+            {t('texts.confirmReject')}
+          </button>
+        </form>
+      ) : null}
+      {rebasing ? (
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => update({ variables: { id: amendment.id, input: { body: rebaseBody } } }), t('texts.updated'));
+          }}
+        >
+          <TextAreaField label={t('texts.amendmentBody')} required rows={5} value={rebaseBody} onChange={(e) => setRebaseBody(e.target.value)} />
+          <DiffView parts={diffTexts(amendment.currentText, rebaseBody)} label={t('texts.preview')} />
+          <button type="submit" className="button button--primary">
+            {t('texts.saveUpdate')}
+          </button>
+        </form>
+      ) : null}
+    </article>
+  );
+}
+
+/** Every version of the article, each with the diff from the one before. */
+function VersionHistory({ articleId }: { articleId: string }) {
+  const { t, i18n } = useTranslation();
+  const { data } = useQuery(VERSIONS_QUERY, { variables: { resourceType: 'ARTICLE', resourceId: articleId } });
+  const versions = data?.versions ?? [];
+  return (
+    <div className="version-history">
+      <h4>{t('texts.history')}</h4>
+      <ol>
+        {versions.map((v, index) => (
+          <li key={v.version}>
+            <p>
+              <strong>{t('texts.versionLabel', { version: v.version })}</strong> ·{' '}
+              {new Date(v.createdAt).toLocaleString(i18n.language)}
+              {v.author ? ` · ${t('texts.by', { name: v.author.name })}` : ''}
+            </p>
+            {index === 0 ? (
+              <p className="muted">{t('texts.initialVersion')}</p>
+            ) : (
+              <DiffView parts={diffTexts(versions[index - 1].text, v.text)} label={t('texts.versionDiff', { from: versions[index - 1].version, to: v.version })} />
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

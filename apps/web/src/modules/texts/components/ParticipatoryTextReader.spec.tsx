@@ -1,0 +1,95 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ME_QUERY } from '../../auth/graphql/auth';
+import { participatoryTextFixture } from '../../../test/fixtures';
+import { renderWithProviders } from '../../../test/renderWithProviders';
+import { AMENDMENTS_QUERY, PARTICIPATORY_TEXT_QUERY, TEXT_COMMENTS_QUERY, VERSIONS_QUERY } from '../graphql/texts';
+import { DiffView, diffTexts } from './DiffView';
+import { ParticipatoryTextReader } from './ParticipatoryTextReader';
+
+const me = { __typename: 'User', id: 'u1', name: 'Alice', email: 'alice@example.org', isAdmin: false };
+const amendment = {
+  __typename: 'Amendment',
+  id: 'am-1',
+  amendableType: 'ARTICLE',
+  amendableId: 'a-3',
+  title: 'Préciser la conclusion du texte',
+  body: 'Conclusion provisoire.',
+  baseVersion: 1,
+  currentVersion: 2,
+  state: 'EVALUATING',
+  outdated: true,
+  rejectionReason: null,
+  author: { __typename: 'AmendmentAuthor', id: 'u1', name: 'Alice' },
+  supportsCount: 0,
+  commentsCount: 0,
+  promotedProposalId: null,
+  createdAt: '2026-01-02T00:00:00.000Z',
+  baseText: 'Conclusion.',
+  currentText: 'Conclusion générale.',
+  diff: [
+    { __typename: 'DiffPart', value: 'Conclusion', added: false, removed: false },
+    { __typename: 'DiffPart', value: ' provisoire', added: true, removed: false },
+    { __typename: 'DiffPart', value: '.', added: false, removed: false },
+  ],
+  viewerIsAuthor: true,
+  viewerCanAnswer: false,
+  viewerSupports: false,
+};
+
+const mocks = [
+  { request: { query: ME_QUERY }, result: { data: { me } } },
+  { request: { query: PARTICIPATORY_TEXT_QUERY, variables: { componentId: 'c-text' } }, result: { data: { participatoryText: participatoryTextFixture } } },
+  { request: { query: AMENDMENTS_QUERY, variables: { amendableType: 'ARTICLE', amendableId: 'a-3' } }, result: { data: { amendments: [amendment] } } },
+  {
+    request: { query: VERSIONS_QUERY, variables: { resourceType: 'ARTICLE', resourceId: 'a-3' } },
+    result: { data: { versions: [{ __typename: 'ResourceVersion', version: 1, text: 'Conclusion.', author: null, amendmentId: null, createdAt: '2026-01-01T00:00:00.000Z' }] } },
+  },
+  {
+    request: { query: TEXT_COMMENTS_QUERY, variables: { commentableType: 'ARTICLE', commentableId: 'a-3' } },
+    result: {
+      data: {
+        comments: [
+          { __typename: 'Comment', id: 'cm-1', body: '<p>Clair.</p>', authorName: 'Bob', createdAt: '2026-01-03T00:00:00.000Z', deleted: false, hidden: false, articleVersion: 1 },
+        ],
+      },
+    },
+  },
+];
+
+describe('<ParticipatoryTextReader>', () => {
+  it('shows sections and numbered articles with their counts; an article is selected with the keyboard', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<ParticipatoryTextReader componentId="c-text" />, { mocks });
+    expect(await screen.findByRole('heading', { name: 'Axe 1' })).toBeInTheDocument();
+    expect(screen.getByText(/1 amendement\(s\) en cours, 0 accepté\(s\)/)).toBeInTheDocument();
+    const button = screen.getByRole('button', { name: 'Article 3' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    const panel = await screen.findByRole('region', { name: 'Article 3 : amendements et historique' });
+    expect(await within(panel).findByText('Préciser la conclusion du texte')).toBeInTheDocument();
+    expect(within(panel).getByText('obsolète')).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: /Mettre à jour/ })).toBeInTheDocument();
+    // the form: the article's current text prefilled, a live word diff as one types
+    const body = within(panel).getByLabelText(/Nouveau texte de l'article/);
+    expect(body).toHaveValue('Conclusion.');
+    await user.clear(body);
+    await user.type(body, 'Conclusion partagée.');
+    const preview = within(panel).getAllByRole('group', { name: 'Aperçu des modifications' })[0];
+    expect(preview.querySelector('ins')?.textContent).toContain('partagée');
+    expect(within(panel).getByRole('button', { name: "Proposer l'amendement" })).toBeInTheDocument();
+    // comments stay on the article and say which version they were written on
+    expect(await within(panel).findByText(/Bob · .* · sur la version 1/)).toBeInTheDocument();
+  });
+});
+
+describe('<DiffView>', () => {
+  it('marks additions and removals with <ins>/<del> and text labels for screen readers', () => {
+    renderWithProviders(<DiffView parts={diffTexts('un comité', 'un comité de pilotage')} label="diff" />);
+    const ins = document.querySelector('ins')!;
+    expect(ins.textContent).toBe("[début de l'ajout] de pilotage [fin de l'ajout]");
+    expect(document.querySelector('del')).toBeNull();
+  });
+});

@@ -68,4 +68,40 @@ describeInBrowser('notifications live in the browser: follow a space, toast and 
     await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
     await page.close();
   });
+
+  it('two browsers see each other’s supports and comments live, without reloading', async () => {
+    const space = await gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`, {});
+    const componentId = space.space.components.find((c: { type: string }) => c.type === 'PROPOSALS').id;
+    const page = await gql(`query($c: ID!) { proposals(componentId: $c, order: RECENT, first: 1) { edges { node { id title supportsCount } } } }`, { c: componentId });
+    const proposal = page.proposals.edges[0].node;
+    const url = `${server.url}/espaces/structuration-filiere-sante-numerique/f/${componentId}/propositions/${proposal.id}`;
+
+    const signUp = async (name: string) => {
+      const context = await browser.newContext({ locale: 'fr-FR' });
+      const tab = await context.newPage();
+      await tab.goto(`${server.url}/inscription`);
+      await tab.getByLabel('Nom').fill(name);
+      await tab.getByLabel('Adresse e-mail').fill(`${name.replace(/\W/g, '').toLowerCase()}.${Date.now()}@example.org`);
+      await tab.getByLabel('Mot de passe').fill('une phrase solide');
+      await tab.getByRole('button', { name: 'Créer mon compte' }).click();
+      await tab.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+      await tab.goto(url);
+      await tab.getByRole('heading', { level: 1, name: proposal.title }).waitFor();
+      return tab;
+    };
+    const watcher = await signUp('Observatrice');
+    const actor = await signUp('Acteur');
+    const before = proposal.supportsCount as number;
+    await watcher.getByText(new RegExp(`^${before} soutiens?$`)).first().waitFor();
+
+    await actor.getByRole('button', { name: 'Soutenir' }).click();
+    await watcher.getByText(new RegExp(`^${before + 1} soutiens?$`)).first().waitFor({ timeout: 15_000 });
+
+    await actor.getByLabel('Votre commentaire').fill('Écrit dans l’autre navigateur');
+    await actor.getByRole('button', { name: 'Publier le commentaire' }).click();
+    await watcher.getByText('Écrit dans l’autre navigateur').first().waitFor({ timeout: 15_000 });
+    expect(await axeViolations(watcher)).toEqual([]);
+    await watcher.context().close();
+    await actor.context().close();
+  });
 });

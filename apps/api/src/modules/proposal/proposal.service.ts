@@ -56,7 +56,7 @@ export interface ProposalConnectionSource extends ProposalConnectionDto {
 }
 
 /** Number of proposals per component, remembered for a second (see `randomPage`). */
-type SizeMemo = Map<string, { size: number; at: number }>;
+type SizeMemo = Map<string, { size: number; at: number; fresh: boolean }>;
 
 /**
  * Proposals of a PROPOSALS component: publication, editing, withdrawal, the moderators'
@@ -116,7 +116,9 @@ export class ProposalService {
       const start = cursor as Extract<ProposalCursor, { o: 'RANDOM' }> | undefined;
       usedSeed = start?.s ?? seed ?? randomBytes(8).toString('hex');
       if (usedSeed.length > 64) throw DomainError.badInput('seed: 64 caractères au plus', { field: 'seed' });
-      rows = await this.randomPage(componentId, usedSeed, start, first + 1, where.sql, params);
+      rows = where.selective
+        ? await this.randomPageOfMatches(componentId, usedSeed, start, first + 1, where.sql, params)
+        : await this.randomPage(componentId, usedSeed, start, first + 1, where.sql, params);
     } else {
       rows = await this.keysetPage(order, cursor as Exclude<ProposalCursor, { o: 'RANDOM' }> | undefined, first + 1, where.sql, params);
     }
@@ -154,21 +156,12 @@ export class ProposalService {
       const [{ upper }] = await this.dataSource.query(`SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`, [componentId]);
       return Number(upper);
     };
-    // A first page freezes n from a per-process memo refreshed every second: proposals newer
-    // than the memo sit at positions ≥ n, after the shuffled ones, so nothing is skipped or
-    // repeated — it only saves a query per first page.
     let n: number;
     if (start) {
       n = start.n;
     } else {
-      const memo = this.sizeMemo.get(componentId);
-      if (memo && Date.now() - memo.at < 1000) {
-        n = memo.size;
-      } else {
-        n = end = await currentEnd();
-        this.sizeMemo.set(componentId, { size: n, at: Date.now() });
-        if (this.sizeMemo.size > 1000) this.sizeMemo.delete(this.sizeMemo.keys().next().value!);
-      }
+      n = await this.frozenSize(componentId);
+      if (this.sizeMemo.get(componentId)?.fresh) end = n;
     }
     const permutation = new KeyedPermutation(seed, n);
     const found: { row: ProposalRow; cursor: ProposalCursor }[] = [];
@@ -224,7 +217,65 @@ export class ProposalService {
     return rows.map((row) => ({ row, cursor: { o: order, v: spec.read(row), id: row.id } }));
   }
 
-  private filterSql(filter: ProposalFilterInput | undefined, viewer: Viewer | null, moderator: boolean): { sql: string; params: unknown[] } {
+  /**
+   * RANDOM order under a selective filter (search, states, mine, supported by me): rather than
+   * walking positions until enough rows match, read the position indexes of the matching
+   * proposals (an index scan), map each to its position with the inverse permutation, and
+   * keep the next `limit` by position — the same order and cursors as the unfiltered walk,
+   * at a cost that follows the number of matches.
+   */
+  private async randomPageOfMatches(
+    componentId: string,
+    seed: string,
+    start: Extract<ProposalCursor, { o: 'RANDOM' }> | undefined,
+    limit: number,
+    filterSql: string,
+    params: unknown[],
+  ): Promise<{ row: ProposalRow; cursor: ProposalCursor }[]> {
+    const matches: { position_index: number }[] = await this.dataSource.query(
+      `SELECT p.position_index FROM proposals p WHERE p.component_id = $1 ${filterSql}`,
+      params,
+    );
+    const n = start?.n ?? (await this.frozenSize(componentId));
+    const permutation = new KeyedPermutation(seed, n);
+    const from = start?.p ?? 0;
+    const ranked = matches
+      .map((m) => ({ index: Number(m.position_index), position: Number(m.position_index) < n ? permutation.positionOf(Number(m.position_index)) : Number(m.position_index) }))
+      .filter((m) => m.position >= from)
+      .sort((a, b) => a.position - b.position)
+      .slice(0, limit);
+    if (!ranked.length) return [];
+    const rows: ProposalRow[] = await this.dataSource.query(`${SELECT_PROPOSAL} WHERE p.component_id = $1 AND p.position_index = ANY($2::int[])`, [
+      componentId,
+      ranked.map((m) => m.index),
+    ]);
+    const byIndex = new Map(rows.map((r) => [Number(r.positionIndex), r]));
+    return ranked.filter((m) => byIndex.has(m.index)).map((m) => ({ row: byIndex.get(m.index)!, cursor: { o: 'RANDOM', s: seed, n, p: m.position + 1 } }));
+  }
+
+  /**
+   * The number of proposals a first RANDOM page freezes as `n`, from a per-process memo
+   * refreshed every second: proposals newer than the memo sit at positions ≥ n, after the
+   * shuffled ones, so nothing is skipped or repeated — it only saves a query per first page.
+   */
+  private async frozenSize(componentId: string): Promise<number> {
+    const memo = this.sizeMemo.get(componentId);
+    if (memo && Date.now() - memo.at < 1000) {
+      memo.fresh = false;
+      return memo.size;
+    }
+    const [{ upper }] = await this.dataSource.query(`SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`, [componentId]);
+    const size = Number(upper);
+    this.sizeMemo.set(componentId, { size, at: Date.now(), fresh: true });
+    if (this.sizeMemo.size > 1000) this.sizeMemo.delete(this.sizeMemo.keys().next().value!);
+    return size;
+  }
+
+  private filterSql(
+    filter: ProposalFilterInput | undefined,
+    viewer: Viewer | null,
+    moderator: boolean,
+  ): { sql: string; params: unknown[]; selective: boolean } {
     const clauses: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -239,7 +290,8 @@ export class ProposalService {
     if (filter?.supportedByMe && viewer) {
       clauses.push(`EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.user_id = ${param(viewer.user.id)}::uuid)`);
     }
-    return { sql: clauses.map((c) => `AND ${c}`).join(' '), params };
+    const selective = Boolean(filter?.states?.length || filter?.search?.trim() || filter?.mine || filter?.supportedByMe);
+    return { sql: clauses.map((c) => `AND ${c}`).join(' '), params, selective };
   }
 
   /**

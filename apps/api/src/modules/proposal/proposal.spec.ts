@@ -222,6 +222,28 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
       all.push(...added);
     });
 
+    it('RANDOM with a selective filter keeps the unfiltered order and pages every match exactly once', async () => {
+      const seed = 'filtered-seed';
+      const unfiltered = (await pageThrough({ order: 'RANDOM', seed })).seen;
+      const mineOf = async (token: string) => {
+        const seen: string[] = [];
+        let after: string | undefined;
+        for (let page = 0; page < 20; page++) {
+          const res = await t.gql(PAGE, { c: componentId, order: 'RANDOM', seed, first: 2, after, filter: { mine: true } }, token);
+          expect(res.errors).toBeUndefined();
+          seen.push(...res.data.proposals.edges.map((e: { node: { id: string } }) => e.node.id));
+          if (!res.data.proposals.pageInfo.hasNextPage) break;
+          after = res.data.proposals.pageInfo.endCursor;
+        }
+        return seen;
+      };
+      const mine = await mineOf(users[3].token);
+      const authored = new Set((await t.sql(`SELECT id FROM proposals WHERE component_id = $1 AND author_id = $2`, [componentId, users[3].id])).map((r) => r.id));
+      expect(mine.length).toBe(authored.size);
+      expect(new Set(mine)).toEqual(authored);
+      expect(mine).toEqual(unfiltered.filter((id) => authored.has(id)));
+    });
+
     it.each(['RECENT', 'MOST_SUPPORTED', 'MOST_COMMENTED', 'MOST_FOLLOWED'])('%s: pages are stable and complete (unique tie-breaker)', async (order) => {
       const { seen } = await pageThrough({ order });
       expect(seen).toHaveLength(all.length);

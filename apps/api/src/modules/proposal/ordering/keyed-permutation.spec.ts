@@ -13,6 +13,11 @@ describe('KeyedPermutation (Feistel network with cycle-walking)', () => {
     expect(Math.max(...seen)).toBe(size - 1);
   });
 
+  it.each([1, 5, 100, 1000, 4097])('positionOf inverts at for size %i', (size) => {
+    const permutation = new KeyedPermutation('inverse', size);
+    for (let p = 0; p < size; p++) expect(permutation.positionOf(permutation.at(p))).toBe(p);
+  });
+
   it('is reproducible from the seed and differs across seeds', () => {
     const a = Array.from({ length: 50 }, (_, p) => new KeyedPermutation('a', 50).at(p));
     const again = Array.from({ length: 50 }, (_, p) => new KeyedPermutation('a', 50).at(p));

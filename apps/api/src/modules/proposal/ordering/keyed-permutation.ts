@@ -54,6 +54,33 @@ export class KeyedPermutation {
     return value;
   }
 
+  /**
+   * The position that holds `element` (the inverse permutation: `at(positionOf(e)) === e`),
+   * by running the Feistel rounds backwards with the same cycle-walk.
+   * @param element in `[0, size)`
+   * @returns its position in `[0, size)`
+   */
+  positionOf(element: number): number {
+    if (!Number.isInteger(element) || element < 0 || element >= this.size) throw new RangeError(`element out of range: ${element}`);
+    let value = element;
+    do {
+      value = this.decrypt(value);
+    } while (value >= this.size);
+    return value;
+  }
+
+  private decrypt(value: number): number {
+    const half = 2 ** this.halfBits;
+    let left = Math.floor(value / half);
+    let right = value % half;
+    for (let i = this.roundKeys.length - 1; i >= 0; i--) {
+      const previous = (right ^ this.round(this.roundKeys[i], left)) & this.mask;
+      right = left;
+      left = previous;
+    }
+    return left * half + right;
+  }
+
   private encrypt(value: number): number {
     const half = 2 ** this.halfBits;
     let left = Math.floor(value / half);

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useLiveEvent } from '../../notifications/live/LiveConnection';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -24,7 +25,9 @@ interface CommentThreadsProps {
 export function CommentThreads({ proposalId, commentsEnabled, signedIn }: CommentThreadsProps) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
-  const { data, error, loading } = useQuery(COMMENTS_QUERY, { variables: { commentableType: 'PROPOSAL', commentableId: proposalId } });
+  const { data, error, loading, refetch } = useQuery(COMMENTS_QUERY, { variables: { commentableType: 'PROPOSAL', commentableId: proposalId } });
+  // a comment written in another browser appears without reloading
+  useLiveEvent(`proposal:${proposalId}`, 'comment.created', () => void refetch());
   const comments = data?.comments ?? [];
   return (
     <section aria-labelledby="comments-heading" className="comments">

@@ -1,4 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useLiveProposalCounts } from '../../notifications/live/useLiveProposalCounts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -56,6 +57,7 @@ export function ProposalList({ componentId, spaceSlug, variant = 'page' }: Propo
   const { t } = useTranslation();
   const { me } = useMe();
   const statusQuery = useQuery(PROPOSAL_COMPONENT_QUERY, { variables: { componentId } });
+  useLiveProposalCounts(componentId ? `component:${componentId}` : null);
   const status = statusQuery.data?.proposalComponent;
   const [choice, setChoice] = useState<ProposalListChoice>(DEFAULT_CHOICE);
   const [seed, setSeed] = useState(() => sessionSeed(componentId));

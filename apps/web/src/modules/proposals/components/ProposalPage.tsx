@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useLiveProposalCounts } from '../../notifications/live/useLiveProposalCounts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -40,6 +41,7 @@ export function ProposalPage() {
   const componentQuery = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
   const proposalQuery = useQuery(PROPOSAL_QUERY, { variables: { id: proposalId } });
   const statusQuery = useQuery(PROPOSAL_COMPONENT_QUERY, { variables: { componentId } });
+  useLiveProposalCounts(proposalId ? `proposal:${proposalId}` : null);
   const space = spaceQuery.data?.space;
   const component = componentQuery.data?.component;
   const proposal = proposalQuery.data?.proposal;

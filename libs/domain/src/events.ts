@@ -38,6 +38,28 @@ export interface DomainEventPayloads {
     parentAuthorId: string | null;
     title: string;
   };
+  /** An amendment was proposed (the amendable's author and followers are told; viewers refresh). */
+  'amendment.created': {
+    amendmentId: string;
+    amendableType: 'ARTICLE' | 'PROPOSAL';
+    amendableId: string;
+    componentId: string;
+    spaceId: string;
+    title: string;
+    amendableAuthorId: string | null;
+  };
+  /** An amendment was accepted or rejected; `outdatedAuthorIds` wrote amendments now outdated by an acceptance. */
+  'amendment.stateChanged': {
+    amendmentId: string;
+    amendableType: 'ARTICLE' | 'PROPOSAL';
+    amendableId: string;
+    componentId: string;
+    spaceId: string;
+    title: string;
+    state: 'ACCEPTED' | 'REJECTED';
+    authorId: string | null;
+    outdatedAuthorIds: string[];
+  };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -49,6 +71,8 @@ export interface ServerToClientEvents {
   'proposal.supportsChanged': (payload: DomainEventPayloads['proposal.supportsChanged']) => void;
   /** Live tally of a motion the client watches (room `motion:<id>`). */
   'motion.tallyChanged': (payload: { motionId: string; for: number; against: number; abstain: number; voters: number }) => void;
+  /** An amendment of a watched article or proposal (or of a watched component's content) was created, accepted or rejected. */
+  'amendment.changed': (payload: { amendableType: string; amendableId: string; amendmentId: string }) => void;
   /** A comment was added on a resource the client watches (refetch the thread). */
   'comment.created': (payload: { commentableType: string; commentableId: string; commentId: string }) => void;
 }

@@ -28,7 +28,7 @@ interface Planned {
 /** Live messages to broadcast after commit. */
 interface Broadcast {
   room: string;
-  event: 'proposal.supportsChanged' | 'comment.created';
+  event: 'proposal.supportsChanged' | 'comment.created' | 'amendment.changed';
   payload: unknown;
 }
 
@@ -146,6 +146,17 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       );
       return rows.length ? `/espaces/${rows[0].slug}/f/${rows[0].component_id}/propositions/${proposalId}` : '/';
     };
+    const componentLink = async (componentId: string) => {
+      const rows = await manager.query(`SELECT s.slug FROM components c JOIN participatory_spaces s ON s.id = c.space_id WHERE c.id = $1`, [componentId]);
+      return rows.length ? `/espaces/${rows[0].slug}/f/${componentId}` : '/';
+    };
+    const amendmentRooms = (p: { amendableType: string; amendableId: string; amendmentId: string; componentId: string }): Broadcast[] => {
+      const payload = { amendableType: p.amendableType, amendableId: p.amendableId, amendmentId: p.amendmentId };
+      return [
+        { room: `${p.amendableType.toLowerCase()}:${p.amendableId}`, event: 'amendment.changed', payload },
+        { room: Rooms.component(p.componentId), event: 'amendment.changed', payload },
+      ];
+    };
     const unique = (planned: Planned[]) => {
       const seen = new Set<string>();
       return planned.filter((p) => p.userId !== actor && !seen.has(p.userId) && seen.add(p.userId));
@@ -190,6 +201,26 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
           planned: unique(planned),
           live: [{ room, event: 'comment.created', payload: { commentableType: p.commentableType, commentableId: p.commentableId, commentId: p.commentId } }],
         };
+      }
+      case 'amendment.created': {
+        const p = event.payload as DomainEventPayloads['amendment.created'];
+        const link = p.amendableType === 'PROPOSAL' ? await proposalLink(p.amendableId) : await componentLink(p.componentId);
+        const users = [...(p.amendableAuthorId ? [p.amendableAuthorId] : []), ...(await followers(p.amendableType, p.amendableId))];
+        return {
+          planned: unique(users.map((userId) => ({ userId, kind: NotificationKind.AMENDMENT_CREATED, title: 'Nouvel amendement', body: p.title, link }))),
+          live: amendmentRooms(p),
+        };
+      }
+      case 'amendment.stateChanged': {
+        const p = event.payload as DomainEventPayloads['amendment.stateChanged'];
+        const link = p.amendableType === 'PROPOSAL' ? await proposalLink(p.amendableId) : await componentLink(p.componentId);
+        const verdict = p.state === 'ACCEPTED' ? 'Amendement accepté' : 'Amendement refusé';
+        const planned: Planned[] = [];
+        if (p.authorId) planned.push({ userId: p.authorId, kind: NotificationKind.AMENDMENT_STATE_CHANGED, title: verdict, body: p.title, link });
+        for (const userId of p.outdatedAuthorIds) {
+          planned.push({ userId, kind: NotificationKind.AMENDMENT_STATE_CHANGED, title: 'Votre amendement est à mettre à jour', body: p.title, link });
+        }
+        return { planned: unique(planned), live: amendmentRooms(p) };
       }
       default:
         this.logger.warn(`no rule for event ${event.type}`);

@@ -134,4 +134,30 @@ describe('notifications: outbox → stored once per recipient → live over Sock
     const afterLast = 'notifications' in missed ? missed.notifications[2].id : '';
     expect(await again.emitWithAck('catchUp', afterLast)).toEqual({ notifications: [] });
   });
+
+  it('tells a proposal’s author about an amendment, and the amendment’s author about its acceptance, live', async () => {
+    await t.gql(`mutation($c: ID!) { updateAmendmentSettings(componentId: $c, input: { amendmentsEnabled: true }) { amendmentsEnabled } }`, { c: componentId }, admin);
+    const author = await t.register('Autrice amendée');
+    const amender = await t.register('Amendeur');
+    const id = (await t.gql(CREATE, { input: { componentId, title: 'Une proposition à amender ensemble', body: 'Texte initial' } }, author.token)).data.createProposal.id;
+    const authorSocket = await connect(author.token);
+    const watcher = await connect();
+    expect(await watcher.emitWithAck('watch', `proposal:${id}`)).toEqual({ ok: true });
+    const told = next(authorSocket, 'notification');
+    const changed = next(watcher, 'amendment.changed');
+    const created = await t.gql(
+      `mutation($i: CreateAmendmentInput!) { createAmendment(input: $i) { id } }`,
+      { i: { amendableType: 'PROPOSAL', amendableId: id, title: 'Une formulation plus précise', body: 'Texte amendé et plus précis' } },
+      amender.token,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(await told).toMatchObject({ kind: 'AMENDMENT_CREATED', title: 'Nouvel amendement', body: 'Une formulation plus précise' });
+    expect(await changed).toMatchObject({ amendableType: 'PROPOSAL', amendableId: id, amendmentId: created.data.createAmendment.id });
+
+    const amenderSocket = await connect(amender.token);
+    const accepted = next(amenderSocket, 'notification');
+    const accept = await t.gql(`mutation($id: ID!) { acceptAmendment(id: $id) { state } }`, { id: created.data.createAmendment.id }, author.token);
+    expect(accept.data.acceptAmendment.state).toBe('ACCEPTED');
+    expect(await accepted).toMatchObject({ kind: 'AMENDMENT_STATE_CHANGED', title: 'Amendement accepté' });
+  });
 });

@@ -5,6 +5,7 @@ import { diffWords } from 'diff';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
 import { ActionLogService } from '../action-log/action-log.service';
@@ -84,6 +85,7 @@ export class AmendmentService {
     private readonly proposals: ProposalService,
     private readonly follows: FollowService,
     private readonly actionLog: ActionLogService,
+    private readonly events: DomainEventOutbox,
   ) {}
 
   /**
@@ -141,8 +143,15 @@ export class AmendmentService {
         userId: viewer.user.id, action: 'create', resourceType: 'amendment', resourceId: id, spaceId: amendable.spaceId, visibility: 'PUBLIC',
         summary: `Amendement « ${title} » proposé (${amendable.type === 'ARTICLE' ? 'article' : 'proposition'}, version ${amendable.version})`,
       });
+      await this.events.record(
+        manager,
+        'amendment.created',
+        { amendmentId: id, amendableType: amendable.type, amendableId: amendable.id, componentId: amendable.componentId, spaceId: amendable.spaceId, title, amendableAuthorId: amendable.authorId },
+        viewer.user.id,
+      );
       return id as string;
     });
+    this.events.committed();
     return this.byId(id, viewer);
   }
 
@@ -224,16 +233,28 @@ export class AmendmentService {
         ]);
       }
       await manager.query(`UPDATE amendments SET state = 'ACCEPTED', answered_at = now(), answered_by = $2, updated_at = now() WHERE id = $1`, [id, viewer.user.id]);
-      await manager.query(
+      const outdated = await queryRows<{ author_id: string | null }>(
+        manager,
         `UPDATE amendments SET outdated = true, updated_at = now()
-          WHERE amendable_type = $1 AND amendable_id = $2 AND id <> $3 AND state IN ('DRAFT', 'EVALUATING') AND base_version < $4`,
+          WHERE amendable_type = $1 AND amendable_id = $2 AND id <> $3 AND state IN ('DRAFT', 'EVALUATING') AND base_version < $4
+          RETURNING author_id`,
         [amendable.type, amendable.id, id, version],
+      );
+      await this.events.record(
+        manager,
+        'amendment.stateChanged',
+        {
+          amendmentId: id, amendableType: amendable.type, amendableId: amendable.id, componentId: amendable.componentId, spaceId: amendable.spaceId,
+          title: row.title, state: 'ACCEPTED', authorId: row.author_id, outdatedAuthorIds: outdated.map((o) => o.author_id).filter((a): a is string => !!a),
+        },
+        viewer.user.id,
       );
       await this.actionLog.record(manager, {
         userId: viewer.user.id, action: 'accept', resourceType: 'amendment', resourceId: id, spaceId: amendable.spaceId, visibility: 'PUBLIC',
         summary: `Amendement accepté : version ${version}`,
       });
     });
+    this.events.committed();
     return this.byId(id, viewer);
   }
 
@@ -255,7 +276,17 @@ export class AmendmentService {
         id, clean, viewer.user.id,
       ]);
       await this.actionLog.record(manager, { userId: viewer.user.id, action: 'reject', resourceType: 'amendment', resourceId: id, spaceId: amendable.spaceId, visibility: 'PUBLIC', summary: 'Amendement refusé' });
+      await this.events.record(
+        manager,
+        'amendment.stateChanged',
+        {
+          amendmentId: id, amendableType: amendable.type, amendableId: amendable.id, componentId: amendable.componentId, spaceId: amendable.spaceId,
+          title: row.title, state: 'REJECTED', authorId: row.author_id, outdatedAuthorIds: [],
+        },
+        viewer.user.id,
+      );
     });
+    this.events.committed();
     return this.byId(id, viewer);
   }
 

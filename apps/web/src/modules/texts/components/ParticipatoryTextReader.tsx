@@ -7,6 +7,7 @@ import { Loading } from '../../ui/components/Loading';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { PARTICIPATORY_TEXT_MARKDOWN_QUERY, PARTICIPATORY_TEXT_QUERY, type TextArticle } from '../graphql/texts';
 import '../texts.css';
+import { useLiveEvent } from '../../notifications/live/LiveConnection';
 import { ArticlePanel } from './ArticlePanel';
 
 /**
@@ -18,7 +19,12 @@ import { ArticlePanel } from './ArticlePanel';
 export function ParticipatoryTextReader({ componentId }: { componentId: string }) {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
-  const { data, loading, error } = useQuery(PARTICIPATORY_TEXT_QUERY, { variables: { componentId } });
+  const { data, loading, error, refetch } = useQuery(PARTICIPATORY_TEXT_QUERY, { variables: { componentId } });
+  // an amendment created, accepted or rejected in another browser updates counts, articles and panels
+  useLiveEvent(`component:${componentId}`, 'amendment.changed', () => {
+    void refetch();
+    void client.refetchQueries({ include: ['Amendments', 'Versions'] });
+  });
   const [selected, setSelected] = useState<string | null>(null);
   if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (loading && !data) return <Loading />;

@@ -2,6 +2,7 @@ import { INestApplication, Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { DemoContentService } from './modules/demo/demo-content.service';
@@ -21,6 +22,24 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
     abortOnError: false,
   });
   app.set('trust proxy', config.TRUST_PROXY);
+  // security headers; the CSP allows only this origin (scripts, styles' attributes for charts, the WebSocket)
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.isProduction ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   if (config.REDIS_URL) {

@@ -66,7 +66,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_CODES.has(code)) {
-    return { ...base, extensions: { code } };
+    const { stacktrace: _stacktrace, exception: _exception, ...details } = formatted.extensions ?? {};
+    return { ...base, extensions: { ...details, code } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   if (process.env.CONCERTO_DEBUG_ERRORS) console.error(original);

@@ -74,7 +74,7 @@ export async function startBenchServer(env = {}) {
     await embedded.stop();
     rmSync(root, { recursive: true, force: true });
   };
-  return { url, gql, pool, databaseUrl, connection, stop };
+  return { url, gql, pool, databaseUrl, connection, stop, pid: child.pid };
 }
 
 /** Creates a published PROPOSALS component in the demo Concertation and fills it with `n` proposals in one INSERT. */

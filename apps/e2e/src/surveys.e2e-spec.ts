@@ -24,7 +24,7 @@ describeInBrowser('Enquête in a browser: a participant answers the demo survey,
   };
   const openDemoSurvey = async () => {
     await goTo('/enquetes');
-    await page.getByRole('link', { name: /Consulter l'enquête/ }).first().click();
+    await page.getByRole('link', { name: /Enquête en ligne de février 2021/ }).first().click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
   };

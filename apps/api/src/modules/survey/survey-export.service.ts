@@ -73,19 +73,16 @@ export class SurveyExportService {
         [surveyId, after],
       );
       if (!submissions.length) return;
-      const first = submissions[0].id;
-      const last = submissions[submissions.length - 1].id;
-      // ids of one survey's submissions in this batch lie in [first, last]; filter on the survey via the join
+      const ids = submissions.map((x) => x.id);
+      // primary-key lookups of this batch's submissions only (no join, no scan of the survey's other submissions)
       const texts: { submission_id: string; question_id: string; body: string }[] = await this.dataSource.query(
-        `SELECT a.submission_id, a.question_id, a.body FROM survey_answers a JOIN survey_submissions s ON s.id = a.submission_id
-          WHERE s.survey_id = $1 AND a.submission_id BETWEEN $2 AND $3 AND a.body IS NOT NULL`,
-        [surveyId, first, last],
+        `SELECT submission_id, question_id, body FROM survey_answers WHERE submission_id = ANY($1::bigint[]) AND body IS NOT NULL`,
+        [ids],
       );
       const choices: ChoiceRow[] = await this.dataSource.query(
-        `SELECT c.submission_id, c.question_id, c.option_id, c.row_id, c.value, c.free_text FROM survey_answer_choices c
-           JOIN survey_submissions s ON s.id = c.submission_id
-          WHERE s.survey_id = $1 AND c.submission_id BETWEEN $2 AND $3 ORDER BY c.id`,
-        [surveyId, first, last],
+        `SELECT submission_id, question_id, option_id, row_id, value, free_text FROM survey_answer_choices
+          WHERE submission_id = ANY($1::bigint[]) ORDER BY id`,
+        [ids],
       );
       const cells = new Map<string, string[]>(); // `${submission}:${question}` → parts
       const push = (key: string, part: string) => {
@@ -116,7 +113,7 @@ export class SurveyExportService {
           return columns.types.get(q) === 'SCALE' && parts.length === 1 ? Number(parts[0]) : parts.join(' | ');
         }),
       ]);
-      after = last;
+      after = submissions[submissions.length - 1].id;
     }
   }
 

@@ -67,7 +67,7 @@ function QuestionResultView({ result: q, index, number }: { result: QuestionResu
         <div className="chart" aria-hidden="true">
           {q.type === 'SINGLE_OPTION' ? (
             <PieChart width={320} height={220} accessibilityLayer={false}>
-              <Pie data={data} dataKey="count" nameKey="name" outerRadius={90} isAnimationActive={false}>
+              <Pie data={data} dataKey="count" nameKey="name" outerRadius={90} isAnimationActive={false} rootTabIndex={-1}>
                 {data.map((_, i) => <Cell key={i} fill={COLORS[i % COLORS.length]} />)}
               </Pie>
             </PieChart>

@@ -82,6 +82,16 @@ describeInBrowser('Enquête in a browser: a participant answers the demo survey,
     await page.locator('table.results-table--cross').first().waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible('enquête (résultats ventilés)');
-    await page.getByRole('heading', { name: 'Modifier le questionnaire' }).waitFor();
+    await page.getByRole('link', { name: 'Modifier le questionnaire' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Modifier le questionnaire' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible('modifier le questionnaire');
+    // a new question through the builder shows on the participants' page
+    await page.getByLabel('Type de question').selectOption('SHORT_ANSWER');
+    await page.getByLabel('Intitulé').fill('Un mot pour résumer la filière ?');
+    await page.getByRole('button', { name: 'Ajouter la question' }).click();
+    await page.getByText('Un mot pour résumer la filière ?').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible('modifier le questionnaire (question ajoutée)');
   });
 });

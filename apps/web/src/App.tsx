@@ -11,6 +11,7 @@ import { SpaceListPage } from './modules/spaces/components/SpaceListPage';
 import { SpacePage } from './modules/spaces/components/SpacePage';
 import { SurveyListPage } from './modules/spaces/components/SurveyListPage';
 import { NotFoundPage } from './modules/ui/components/NotFoundPage';
+import { SurveyAdminPage } from './modules/surveys/components/SurveyAdminPage';
 
 /** The routes (French paths), all inside the layout. */
 export function AppRoutes() {
@@ -27,6 +28,7 @@ export function AppRoutes() {
         <Route path="connexion" element={<SignInPage />} />
         <Route path="admin" element={<AdminPage />} />
         <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
+        <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,6 @@
 import { ErrorCode, SpaceRole } from '@concerto/domain';
 import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, Res, UseFilters } from '@nestjs/common';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { SpaceRoles } from '../../common/access/access-policy';
 import { DomainError } from '../../common/errors/domain-error';
@@ -43,16 +43,10 @@ export class SurveyExportController {
     const columns = await this.exports.columns(surveyId);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.csv"`);
-    const csv = stringify({ bom: true });
-    csv.pipe(res);
-    csv.write(columns.header);
-    for await (const rows of this.exports.batches(surveyId, columns)) {
-      for (const row of rows) {
-        if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
-      }
-    }
-    csv.end();
-    await new Promise((resolve) => res.once('finish', resolve));
+    const write = (text: string) => (res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())));
+    await write(`\uFEFF${stringify([columns.header], { record_delimiter: 'windows' })}`);
+    for await (const chunk of this.exports.csvChunks(surveyId, columns)) await write(chunk);
+    res.end();
   }
 
   /** `GET /exports/surveys/:surveyId/answers.xlsx`: the same table as an Excel workbook (streamed). Access: space admins. */

@@ -20,8 +20,6 @@ export interface ExportColumns {
   labels: Map<string, string>;
 }
 
-interface ChoiceRow { submission_id: string; question_id: string; option_id: string | null; row_id: string | null; value: number | null; free_text: string | null }
-
 /**
  * Raw answers of a survey as table rows, read in keyset batches of {@link EXPORT_BATCH_SIZE}
  * submissions (`id > last ORDER BY id LIMIT n`), so a 250,000-answer export never holds more
@@ -61,59 +59,90 @@ export class SurveyExportService {
   }
 
   /**
-   * Yields the export's rows, one batch of submissions at a time.
-   * @returns an async iterator of row batches (cells as strings or numbers)
+   * One batch of submissions after `after` with each answer already rendered as text by
+   * PostgreSQL (options by label, "(option supprimée)" for removed ones, free texts, matrix
+   * rows, ranks, scale points), so Node handles one small object per submission.
+   */
+  private batchSql(columnsParam: string): string {
+    return `
+      WITH batch AS (
+        SELECT id, created_at, survey_version, user_id IS NULL AS anonymous
+          FROM survey_submissions WHERE survey_id = $1 AND id > $2 ORDER BY id LIMIT ${EXPORT_BATCH_SIZE}
+      ), cells AS (
+        SELECT a.submission_id, a.question_id,
+               coalesce(a.body, (
+                 SELECT string_agg(
+                          CASE WHEN c.option_id IS NULL THEN c.value::text
+                               ELSE concat(CASE WHEN q.type = 'SORTING' THEN c.value || '. ' END,
+                                           CASE WHEN c.row_id IS NOT NULL THEN CASE WHEN r.removed_at IS NULL THEN r.body ELSE $3 || ' ' || r.body END || ' : ' END,
+                                           CASE WHEN o.removed_at IS NULL THEN o.body ELSE $3 || ' ' || o.body END,
+                                           CASE WHEN c.free_text IS NOT NULL THEN ' : ' || c.free_text END) END,
+                          ' | ' ORDER BY c.id)
+                   FROM survey_answer_choices c
+                   LEFT JOIN survey_question_options o ON o.id = c.option_id
+                   LEFT JOIN survey_question_options r ON r.id = c.row_id
+                  WHERE c.submission_id = a.submission_id AND c.question_id = a.question_id), '') AS cell
+          FROM batch b JOIN survey_answers a ON a.submission_id = b.id JOIN survey_questions q ON q.id = a.question_id
+      ), rows AS (
+        SELECT b.id, b.created_at, b.survey_version, b.anonymous,
+               ${columnsParam} AS cells
+          FROM batch b LEFT JOIN cells c ON c.submission_id = b.id
+         GROUP BY b.id, b.created_at, b.survey_version, b.anonymous
+      )`;
+  }
+
+  /**
+   * Yields the export's rows (cells as strings, scale points as numbers), one batch of
+   * {@link EXPORT_BATCH_SIZE} submissions at a time, walking submissions by id (keyset).
    */
   async *batches(surveyId: string, columns: ExportColumns): AsyncGenerator<(string | number)[][]> {
     let after = '0';
     for (;;) {
-      const submissions: { id: string; created_at: Date; survey_version: number; anonymous: boolean }[] = await this.dataSource.query(
-        `SELECT id, created_at, survey_version, user_id IS NULL AS anonymous FROM survey_submissions
-          WHERE survey_id = $1 AND id > $2 ORDER BY id LIMIT ${EXPORT_BATCH_SIZE}`,
-        [surveyId, after],
-      );
-      if (!submissions.length) return;
-      const ids = submissions.map((x) => x.id);
-      // primary-key lookups of this batch's submissions only (no join, no scan of the survey's other submissions)
-      const texts: { submission_id: string; question_id: string; body: string }[] = await this.dataSource.query(
-        `SELECT submission_id, question_id, body FROM survey_answers WHERE submission_id = ANY($1::bigint[]) AND body IS NOT NULL`,
-        [ids],
-      );
-      const choices: ChoiceRow[] = await this.dataSource.query(
-        `SELECT submission_id, question_id, option_id, row_id, value, free_text FROM survey_answer_choices
-          WHERE submission_id = ANY($1::bigint[]) ORDER BY id`,
-        [ids],
-      );
-      const cells = new Map<string, string[]>(); // `${submission}:${question}` → parts
-      const push = (key: string, part: string) => {
-        const list = cells.get(key);
-        if (list) list.push(part);
-        else cells.set(key, [part]);
-      };
-      for (const t of texts) push(`${t.submission_id}:${t.question_id}`, t.body);
-      for (const c of choices) {
-        const type = columns.types.get(c.question_id);
-        const label = c.option_id ? (columns.labels.get(c.option_id) ?? REMOVED_OPTION_LABEL) : '';
-        const withText = c.free_text ? `${label} : ${c.free_text}` : label;
-        let part: string;
-        if (type === 'SCALE') part = String(c.value);
-        else if (type === 'SORTING') part = `${c.value}. ${withText}`;
-        else if (c.row_id) part = `${columns.labels.get(c.row_id) ?? REMOVED_OPTION_LABEL} : ${withText}`;
-        else part = withText;
-        push(`${c.submission_id}:${c.question_id}`, part);
-      }
-      yield submissions.map((s) => [
+      const rows: { id: string; created_at: Date; survey_version: number; anonymous: boolean; cells: Record<string, string> | null }[] =
+        await this.dataSource.query(
+          `${this.batchSql(`json_object_agg(c.question_id, c.cell) FILTER (WHERE c.question_id IS NOT NULL)`)} SELECT * FROM rows ORDER BY id`,
+          [surveyId, after, REMOVED_OPTION_LABEL],
+        );
+      if (!rows.length) return;
+      yield rows.map((s) => [
         String(s.id),
         new Date(s.created_at).toISOString(),
         s.survey_version,
         s.anonymous ? 'anonyme' : 'inscrit',
         ...columns.questionIds.map((q) => {
-          const parts = cells.get(`${s.id}:${q}`);
-          if (!parts) return '';
-          return columns.types.get(q) === 'SCALE' && parts.length === 1 ? Number(parts[0]) : parts.join(' | ');
+          const cell = s.cells?.[q] ?? '';
+          return columns.types.get(q) === 'SCALE' && cell !== '' ? Number(cell) : cell;
         }),
       ]);
-      after = submissions[submissions.length - 1].id;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  /**
+   * Yields the CSV text of the export, one batch of submissions per chunk, built by PostgreSQL
+   * (every field quoted, quotes doubled — RFC 4180), so Node allocates one string per batch.
+   * @returns chunks ending with a line break
+   */
+  async *csvChunks(surveyId: string, columns: ExportColumns): AsyncGenerator<string> {
+    const quote = (v: string) => `'"' || replace(${v}, '"', '""') || '"'`;
+    let after = '0';
+    for (;;) {
+      const [chunk]: { text: string | null; last: string | null }[] = await this.dataSource.query(
+        `${this.batchSql(`array_agg(c.question_id) FILTER (WHERE c.question_id IS NOT NULL)`).replace(
+          'AS cells',
+          `AS question_ids, array_agg(c.cell) FILTER (WHERE c.question_id IS NOT NULL) AS cells`,
+        )}
+         SELECT string_agg(concat_ws(',', ${quote('r.id::text')}, ${quote(`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)}, r.survey_version::text,
+                  ${quote(`CASE WHEN r.anonymous THEN 'anonyme' ELSE 'inscrit' END`)},
+                  (SELECT string_agg(${quote(`coalesce(r.cells[array_position(r.question_ids, col.id)], '')`)}, ',' ORDER BY col.ord)
+                     FROM unnest($4::uuid[]) WITH ORDINALITY AS col(id, ord))), E'\r\n' ORDER BY r.id) || E'\r\n' AS text,
+                max(r.id)::text AS last
+           FROM rows r`,
+        [surveyId, after, REMOVED_OPTION_LABEL, columns.questionIds],
+      );
+      if (!chunk?.text || !chunk.last) return;
+      yield chunk.text;
+      after = chunk.last;
     }
   }
 

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
 
 const CREATE_COMPONENT = `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`;
@@ -337,11 +338,16 @@ describe('Enquêtes: builder, answering once (held by PostgreSQL), exact results
       const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n');
       expect(lines).toHaveLength(4);
       expect(lines[0]).toMatch(/^réponse,date,version,répondant,1\. Typologie/);
-      expect(lines[3]).toMatch(/,Recherche,,3,"mot, ""2"""/);
+      expect(lines[3]).toMatch(/,"inscrit","Recherche","","3","mot, ""2""",/);
       const xlsx = await get('answers.xlsx', admin);
       expect(xlsx.status).toBe(200);
       const bytes = Buffer.from(await xlsx.arrayBuffer());
       expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('Réponses')!;
+      expect(sheet.rowCount).toBe(4);
+      expect(sheet.getRow(4).values).toEqual([undefined, expect.any(String), expect.any(String), 1, 'inscrit', 'Recherche', undefined, 3, 'mot, "2"']);
       const json = await get('results.json', spaceAdmin.token);
       expect(((await json.json()) as { submissions: number }).submissions).toBe(3);
       expect((await get('answers.csv')).status).toBe(401);

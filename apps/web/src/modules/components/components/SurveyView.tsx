@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
-import { SurveyBuilder } from '../../surveys/components/SurveyBuilder';
 import { SurveyForm } from '../../surveys/components/SurveyForm';
 import { SurveyResultsView } from '../../surveys/components/SurveyResultsView';
 import { MY_SURVEY_ANSWERS_QUERY, SURVEY_STATE_QUERY } from '../../surveys/graphql/surveys';
@@ -80,7 +79,11 @@ export function SurveyView({ componentId, componentTitle }: { componentId: strin
         </section>
       ))}
       {state?.viewerCanSeeResults ? <SurveyResultsView surveyId={state.id} questions={state.questions} /> : null}
-      {state?.viewerCanAdminister ? <SurveyBuilder survey={state} /> : null}
+      {state?.viewerCanAdminister ? (
+        <p>
+          <Link to={`/admin/enquetes/${componentId}`}>{t('surveys.builder.title')}</Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import {
-  ADD_SURVEY_QUESTION_MUTATION, PUBLISH_SURVEY_RESULTS_MUTATION, REMOVE_SURVEY_QUESTION_MUTATION, type SurveyState,
+  ADD_SURVEY_OPTION_MUTATION, ADD_SURVEY_QUESTION_MUTATION, PUBLISH_SURVEY_RESULTS_MUTATION, REMOVE_SURVEY_OPTION_MUTATION, REMOVE_SURVEY_QUESTION_MUTATION,
+  REORDER_SURVEY_QUESTIONS_MUTATION, type SurveyQuestionState, type SurveyState,
 } from '../graphql/surveys';
 
 const TYPES = ['SHORT_ANSWER', 'LONG_ANSWER', 'SINGLE_OPTION', 'MULTIPLE_OPTION', 'SCALE', 'MATRIX_SINGLE', 'MATRIX_MULTIPLE', 'SORTING', 'SEPARATOR', 'TITLE_AND_DESCRIPTION'];
@@ -23,7 +24,14 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
   const [add, adding] = useMutation(ADD_SURVEY_QUESTION_MUTATION);
   const [remove, removing] = useMutation(REMOVE_SURVEY_QUESTION_MUTATION);
   const [publish, publishing] = useMutation(PUBLISH_SURVEY_RESULTS_MUTATION);
-  const error = adding.error ?? removing.error ?? publishing.error;
+  const [reorder, reordering] = useMutation(REORDER_SURVEY_QUESTIONS_MUTATION);
+  const error = adding.error ?? removing.error ?? publishing.error ?? reordering.error;
+  const ordered = [...survey.questions].sort((a, b) => a.position - b.position);
+  const move = (index: number, delta: number) => {
+    const ids = ordered.map((q) => q.id);
+    [ids[index], ids[index + delta]] = [ids[index + delta], ids[index]];
+    reorder({ variables: { surveyId: survey.id, questionIds: ids } }).catch(() => undefined);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,14 +64,23 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
       </button>
       {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
       <ol className="builder-questions">
-        {[...survey.questions].sort((a, b) => a.position - b.position).map((q) => (
-          <li key={q.id}>
-            {q.body} <span className="hint">({t(`surveys.builder.types.${q.type}`)})</span>{' '}
-            <button type="button" className="button button--small" disabled={removing.loading}
-              onClick={() => remove({ variables: { questionId: q.id } }).catch(() => undefined)}
-              aria-label={t('surveys.builder.remove', { question: q.body.slice(0, 80) })}>
-              {t('common.delete')}
-            </button>
+        {ordered.map((q, index) => (
+          <li key={q.id} className="builder-question">
+            <p>
+              <strong>{q.body}</strong> <span className="hint">({t(`surveys.builder.types.${q.type}`)}{q.mandatory ? `, ${t('surveys.mandatory').toLowerCase()}` : ''})</span>
+            </p>
+            <div className="actions">
+              <button type="button" className="button button--small" disabled={index === 0 || reordering.loading} onClick={() => move(index, -1)}
+                aria-label={t('surveys.builder.moveUp', { question: q.body.slice(0, 80) })}>↑</button>
+              <button type="button" className="button button--small" disabled={index === ordered.length - 1 || reordering.loading} onClick={() => move(index, 1)}
+                aria-label={t('surveys.builder.moveDown', { question: q.body.slice(0, 80) })}>↓</button>
+              <button type="button" className="button button--small" disabled={removing.loading}
+                onClick={() => remove({ variables: { questionId: q.id } }).catch(() => undefined)}
+                aria-label={t('surveys.builder.remove', { question: q.body.slice(0, 80) })}>
+                {t('common.delete')}
+              </button>
+            </div>
+            {WITH_OPTIONS.has(q.type) ? <OptionsEditor question={q} /> : null}
           </li>
         ))}
       </ol>
@@ -104,5 +121,45 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
         <button type="submit" className="button button--primary" disabled={adding.loading}>{t('surveys.builder.add')}</button>
       </form>
     </section>
+  );
+}
+
+/** Options (and matrix rows) of one question: remove, add. Removing an answered option starts a new version. */
+function OptionsEditor({ question: q }: { question: SurveyQuestionState }) {
+  const { t, i18n } = useTranslation();
+  const [body, setBody] = useState('');
+  const [add, adding] = useMutation(ADD_SURVEY_OPTION_MUTATION);
+  const [remove, removing] = useMutation(REMOVE_SURVEY_OPTION_MUTATION);
+  const error = adding.error ?? removing.error;
+  const inputId = `new-option-${q.id}`;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await add({ variables: { input: { questionId: q.id, body: body.trim(), freeText: /^autre/i.test(body.trim()) } } });
+      setBody('');
+    } catch {
+      /* shown below */
+    }
+  };
+  return (
+    <div className="builder-options">
+      <ul>
+        {[...q.options, ...q.rows].map((o) => (
+          <li key={o.id}>
+            {o.body}{' '}
+            <button type="button" className="button button--small" disabled={removing.loading} onClick={() => remove({ variables: { optionId: o.id } }).catch(() => undefined)}
+              aria-label={t('surveys.builder.removeOption', { option: o.body.slice(0, 80) })}>
+              {t('common.delete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={submit} className="form--inline-edit">
+        <label htmlFor={inputId}>{t('surveys.builder.newOption', { question: q.body.slice(0, 80) })}</label>{' '}
+        <input id={inputId} className="field__control" value={body} onChange={(e) => setBody(e.target.value)} required maxLength={500} />{' '}
+        <button type="submit" className="button button--small" disabled={adding.loading || !body.trim()}>{t('common.add')}</button>
+      </form>
+      {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
+    </div>
   );
 }

@@ -18,6 +18,11 @@ export interface SurveyQuestionState {
 }
 export interface SurveyState {
   id: string;
+  componentId: string;
+  title: string;
+  description: string;
+  opensAt: string | null;
+  closesAt: string | null;
   open: boolean;
   version: number;
   allowAnonymous: boolean;
@@ -30,7 +35,7 @@ export interface SurveyState {
 }
 
 const STATE_FIELDS = `
-  id open version allowAnonymous terms resultsPublished viewerHasAnswered viewerCanAdminister viewerCanSeeResults
+  id componentId title description opensAt closesAt open version allowAnonymous terms resultsPublished viewerHasAnswered viewerCanAdminister viewerCanSeeResults
   questions { id position type body description section mandatory maxChoices maxCharacters
     options { id body freeText } rows { id body freeText } scale { points labels } condition { questionId kind optionId } }`;
 
@@ -96,4 +101,21 @@ export const REMOVE_SURVEY_QUESTION_MUTATION: TypedDocumentNode<{ removeSurveyQu
 `;
 export const PUBLISH_SURVEY_RESULTS_MUTATION: TypedDocumentNode<{ publishSurveyResults: SurveyState }, { surveyId: string; published: boolean }> = gql`
   mutation PublishSurveyResults($surveyId: ID!, $published: Boolean!) { publishSurveyResults(surveyId: $surveyId, published: $published) { ${STATE_FIELDS} } }
+`;
+
+export const CREATE_SURVEY_MUTATION: TypedDocumentNode<{ createSurvey: SurveyState }, { input: { componentId: string; title: string } }> = gql`
+  mutation CreateSurvey($input: CreateSurveyInput!) { createSurvey(input: $input) { ${STATE_FIELDS} } }
+`;
+export interface SurveyFields { title?: string; description?: string; opensAt?: string | null; closesAt?: string | null; allowAnonymous?: boolean; terms?: string }
+export const UPDATE_SURVEY_MUTATION: TypedDocumentNode<{ updateSurvey: SurveyState }, { surveyId: string; input: SurveyFields }> = gql`
+  mutation UpdateSurvey($surveyId: ID!, $input: SurveyFieldsInput!) { updateSurvey(surveyId: $surveyId, input: $input) { ${STATE_FIELDS} } }
+`;
+export const REORDER_SURVEY_QUESTIONS_MUTATION: TypedDocumentNode<{ reorderSurveyQuestions: SurveyState }, { surveyId: string; questionIds: string[] }> = gql`
+  mutation ReorderSurveyQuestions($surveyId: ID!, $questionIds: [ID!]!) { reorderSurveyQuestions(surveyId: $surveyId, questionIds: $questionIds) { ${STATE_FIELDS} } }
+`;
+export const ADD_SURVEY_OPTION_MUTATION: TypedDocumentNode<{ addSurveyOption: SurveyState }, { input: { questionId: string; body: string; freeText?: boolean; kind?: string } }> = gql`
+  mutation AddSurveyOption($input: AddSurveyOptionInput!) { addSurveyOption(input: $input) { ${STATE_FIELDS} } }
+`;
+export const REMOVE_SURVEY_OPTION_MUTATION: TypedDocumentNode<{ removeSurveyOption: SurveyState }, { optionId: string }> = gql`
+  mutation RemoveSurveyOption($optionId: ID!) { removeSurveyOption(optionId: $optionId) { ${STATE_FIELDS} } }
 `;

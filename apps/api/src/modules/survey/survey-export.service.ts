@@ -8,6 +8,9 @@ import { SurveyResultsDto } from './dtos/survey.dto';
 import { REMOVED_OPTION_LABEL } from './survey-answer.service';
 import { SurveyResultsService } from './survey-results.service';
 
+/** Bytes of XML the XLSX compressor may have waiting before the next batch is read. */
+const XLSX_BACKLOG_BYTES = 1 << 20;
+
 /** Submissions read per SELECT while exporting. */
 export const EXPORT_BATCH_SIZE = 2000;
 
@@ -68,21 +71,24 @@ export class SurveyExportService {
       WITH batch AS (
         SELECT id, created_at, survey_version, user_id IS NULL AS anonymous
           FROM survey_submissions WHERE survey_id = $1 AND id > $2 ORDER BY id LIMIT ${EXPORT_BATCH_SIZE}
+      ), choice_texts AS (
+        SELECT c.submission_id, c.question_id,
+               string_agg(
+                 CASE WHEN c.option_id IS NULL THEN c.value::text
+                      ELSE concat(CASE WHEN q.type = 'SORTING' THEN c.value || '. ' END,
+                                  CASE WHEN c.row_id IS NOT NULL THEN CASE WHEN r.removed_at IS NULL THEN r.body ELSE $3 || ' ' || r.body END || ' : ' END,
+                                  CASE WHEN o.removed_at IS NULL THEN o.body ELSE $3 || ' ' || o.body END,
+                                  CASE WHEN c.free_text IS NOT NULL THEN ' : ' || c.free_text END) END,
+                 ' | ' ORDER BY c.id) AS text
+          FROM batch b JOIN survey_answer_choices c ON c.submission_id = b.id
+          JOIN survey_questions q ON q.id = c.question_id
+          LEFT JOIN survey_question_options o ON o.id = c.option_id
+          LEFT JOIN survey_question_options r ON r.id = c.row_id
+         GROUP BY c.submission_id, c.question_id
       ), cells AS (
-        SELECT a.submission_id, a.question_id,
-               coalesce(a.body, (
-                 SELECT string_agg(
-                          CASE WHEN c.option_id IS NULL THEN c.value::text
-                               ELSE concat(CASE WHEN q.type = 'SORTING' THEN c.value || '. ' END,
-                                           CASE WHEN c.row_id IS NOT NULL THEN CASE WHEN r.removed_at IS NULL THEN r.body ELSE $3 || ' ' || r.body END || ' : ' END,
-                                           CASE WHEN o.removed_at IS NULL THEN o.body ELSE $3 || ' ' || o.body END,
-                                           CASE WHEN c.free_text IS NOT NULL THEN ' : ' || c.free_text END) END,
-                          ' | ' ORDER BY c.id)
-                   FROM survey_answer_choices c
-                   LEFT JOIN survey_question_options o ON o.id = c.option_id
-                   LEFT JOIN survey_question_options r ON r.id = c.row_id
-                  WHERE c.submission_id = a.submission_id AND c.question_id = a.question_id), '') AS cell
-          FROM batch b JOIN survey_answers a ON a.submission_id = b.id JOIN survey_questions q ON q.id = a.question_id
+        SELECT a.submission_id, a.question_id, coalesce(a.body, t.text, '') AS cell
+          FROM batch b JOIN survey_answers a ON a.submission_id = b.id
+          LEFT JOIN choice_texts t ON t.submission_id = a.submission_id AND t.question_id = a.question_id
       ), rows AS (
         SELECT b.id, b.created_at, b.survey_version, b.anonymous,
                ${columnsParam} AS cells
@@ -120,7 +126,8 @@ export class SurveyExportService {
 
   /**
    * Yields the CSV text of the export, one batch of submissions per chunk, built by PostgreSQL
-   * (every field quoted, quotes doubled — RFC 4180), so Node allocates one string per batch.
+   * (every field quoted, quotes doubled — RFC 4180; a cell starting with = + - @ gets a leading
+   * apostrophe so spreadsheets do not run it as a formula), so Node allocates one string per batch.
    * @returns chunks ending with a line break
    */
   async *csvChunks(surveyId: string, columns: ExportColumns): AsyncGenerator<string> {
@@ -134,7 +141,7 @@ export class SurveyExportService {
         )}
          SELECT string_agg(concat_ws(',', ${quote('r.id::text')}, ${quote(`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)}, r.survey_version::text,
                   ${quote(`CASE WHEN r.anonymous THEN 'anonyme' ELSE 'inscrit' END`)},
-                  (SELECT string_agg(${quote(`coalesce(r.cells[array_position(r.question_ids, col.id)], '')`)}, ',' ORDER BY col.ord)
+                  (SELECT string_agg(${quote(`regexp_replace(coalesce(r.cells[array_position(r.question_ids, col.id)], ''), '^([=+@\t\r-])', '''\\1')`)}, ',' ORDER BY col.ord)
                      FROM unnest($4::uuid[]) WITH ORDINALITY AS col(id, ord))), E'\r\n' ORDER BY r.id) || E'\r\n' AS text,
                 max(r.id)::text AS last
            FROM rows r`,
@@ -152,12 +159,17 @@ export class SurveyExportService {
    * @param output the HTTP response (or any writable)
    */
   async writeXlsx(surveyId: string, columns: ExportColumns, output: Writable): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: false, zip: { zlib: { level: 6 } } });
     const sheet = workbook.addWorksheet('Réponses');
     sheet.addRow(columns.header).commit();
+    // exceljs feeds its zip without back-pressure: wait after each batch until the sheet's buffer
+    // and the compressor's input have been consumed and the response is not asking to drain
+    const sheetStream = (sheet as unknown as { stream: { buffers: unknown[]; pipes: Writable[] } }).stream;
+    const backlogged = () =>
+      sheetStream.buffers.length > 4 || sheetStream.pipes.some((p) => p.writableLength > XLSX_BACKLOG_BYTES) || output.writableNeedDrain;
     for await (const rows of this.batches(surveyId, columns)) {
       for (const row of rows) sheet.addRow(row).commit();
-      if (output.writableNeedDrain) await new Promise((resolve) => output.once('drain', resolve));
+      while (backlogged()) await new Promise((resolve) => setTimeout(resolve, 5));
     }
     sheet.commit();
     await workbook.commit();

@@ -330,7 +330,7 @@ describe('Enquêtes: builder, answering once (held by PostgreSQL), exact results
   describe('exports over HTTP (streamed)', () => {
     it('CSV, XLSX and JSON for space admins; 401 anonymous, 403 participants', async () => {
       const { survey, q } = await build();
-      for (let i = 0; i < 3; i++) await t.gql(ANSWER, { id: survey.id, answers: [...minimal(q, i, i + 1), { questionId: q[3].id, text: `mot, "${i}"` }] }, users[21 + i].token);
+      for (let i = 0; i < 3; i++) await t.gql(ANSWER, { id: survey.id, answers: [...minimal(q, i, i + 1), { questionId: q[3].id, text: i === 1 ? '=2+2' : `mot, "${i}"` }] }, users[21 + i].token);
       const get = (path: string, token?: string) => fetch(`${t.baseUrl}/exports/surveys/${survey.id}/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
       const csv = await get('answers.csv', spaceAdmin.token);
       expect(csv.status).toBe(200);
@@ -339,6 +339,7 @@ describe('Enquêtes: builder, answering once (held by PostgreSQL), exact results
       expect(lines).toHaveLength(4);
       expect(lines[0]).toMatch(/^réponse,date,version,répondant,1\. Typologie/);
       expect(lines[3]).toMatch(/,"inscrit","Recherche","","3","mot, ""2""",/);
+      expect(lines[2]).toContain(`,"'=2+2",`); // no formula injection in spreadsheets
       const xlsx = await get('answers.xlsx', admin);
       expect(xlsx.status).toBe(200);
       const bytes = Buffer.from(await xlsx.arrayBuffer());

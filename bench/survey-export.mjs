@@ -39,6 +39,21 @@ try {
     const { rows: [{ n }] } = await server.pool.query(`SELECT count(*)::int AS n FROM survey_answers a JOIN survey_submissions s ON s.id = a.submission_id WHERE s.survey_id = $1`, [survey.id]);
     console.log(`\n${size} submissions (${n} answers) seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
+    // baseline, same run: the bench itself reads every answer row by the same keyset walk (no rendering, no HTTP)
+    {
+      const started = process.hrtime.bigint();
+      let after = '0';
+      let rows = 0;
+      for (;;) {
+        const { rows: batch } = await server.pool.query(`SELECT id FROM survey_submissions WHERE survey_id = $1 AND id > $2 ORDER BY id LIMIT 2000`, [survey.id, after]);
+        if (!batch.length) break;
+        const ids = batch.map((b) => b.id);
+        rows += (await server.pool.query(`SELECT submission_id, question_id, body FROM survey_answers WHERE submission_id = ANY($1::bigint[])`, [ids])).rowCount;
+        rows += (await server.pool.query(`SELECT submission_id, question_id, option_id, value FROM survey_answer_choices WHERE submission_id = ANY($1::bigint[])`, [ids])).rowCount;
+        after = ids[ids.length - 1];
+      }
+      console.log(`baseline: raw keyset read of ${rows} answer and choice rows by a pg client: ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s; API idle RSS ${rssOf(server.pid).toFixed(0)} MiB`);
+    }
     for (const path of ['answers.csv', 'answers.xlsx', 'results.json']) {
       if (global.gc) global.gc();
       await new Promise((r) => setTimeout(r, 500));

@@ -34,10 +34,11 @@ export class SurveyAnswerService {
    * ({@link validateAnswers}, BAD_USER_INPUT). The survey row is held FOR SHARE so no builder
    * change interleaves; the submission row's unique constraint settles races (CONFLICT).
    * Access: signed-in users; anonymous visitors when the survey allows it.
-   * @param respondentToken the anonymous browser token (cookie), used when no one is signed in
+   * @param respondentToken gives the anonymous browser's token (from its cookie, or a new one it
+   *        sets); called only when no one is signed in and the survey takes anonymous answers
    * @returns the stored submission
    */
-  async answer(surveyId: string, answers: SurveyAnswerInput[], acceptTerms: boolean, viewer: Viewer | null, respondentToken: string | null): Promise<SurveySubmissionDto> {
+  async answer(surveyId: string, answers: SurveyAnswerInput[], acceptTerms: boolean, viewer: Viewer | null, respondentToken: () => string): Promise<SurveySubmissionDto> {
     const survey = await this.surveys.byId(surveyId, viewer); // NOT_FOUND when hidden
     const submissionId = await inTransaction(this.dataSource, async (manager) => {
       const [row] = await manager.query(
@@ -49,10 +50,10 @@ export class SurveyAnswerService {
       if (!isOpenAt(new Date(), row.opens_at, row.closes_at)) {
         throw new DomainError(ErrorCode.SURVEY_CLOSED, 'Cette enquête n’est pas ouverte aux réponses.');
       }
-      if (!viewer && (!row.allow_anonymous || !respondentToken)) throw DomainError.unauthenticated('Connectez-vous pour répondre à cette enquête.');
+      if (!viewer && !row.allow_anonymous) throw DomainError.unauthenticated('Connectez-vous pour répondre à cette enquête.');
       if (row.terms && !acceptTerms) throw DomainError.badInput('Acceptez les conditions pour envoyer vos réponses.', { field: 'acceptTerms' });
       const userId = viewer?.user.id ?? null;
-      const tokenHash = viewer ? null : hashRespondentToken(respondentToken!);
+      const tokenHash = viewer ? null : hashRespondentToken(respondentToken());
       const already = await manager.query(
         `SELECT 1 FROM survey_submissions WHERE survey_id = $1 AND (user_id = $2 OR anonymous_token_hash = $3)`, [surveyId, userId, tokenHash]);
       if (already.length) throw DomainError.conflict('Vous avez déjà répondu à cette enquête.');

@@ -80,15 +80,17 @@ export class SurveyExportService {
                                   CASE WHEN o.removed_at IS NULL THEN o.body ELSE $3 || ' ' || o.body END,
                                   CASE WHEN c.free_text IS NOT NULL THEN ' : ' || c.free_text END) END,
                  ' | ' ORDER BY c.id) AS text
-          FROM batch b JOIN survey_answer_choices c ON c.submission_id = b.id
+          FROM survey_answer_choices c
           JOIN survey_questions q ON q.id = c.question_id
           LEFT JOIN survey_question_options o ON o.id = c.option_id
           LEFT JOIN survey_question_options r ON r.id = c.row_id
+         WHERE c.submission_id = ANY (ARRAY(SELECT id FROM batch)) -- index lookups, whatever the planner thinks of the CTE
          GROUP BY c.submission_id, c.question_id
       ), cells AS (
         SELECT a.submission_id, a.question_id, coalesce(a.body, t.text, '') AS cell
-          FROM batch b JOIN survey_answers a ON a.submission_id = b.id
+          FROM survey_answers a
           LEFT JOIN choice_texts t ON t.submission_id = a.submission_id AND t.question_id = a.question_id
+         WHERE a.submission_id = ANY (ARRAY(SELECT id FROM batch))
       ), rows AS (
         SELECT b.id, b.created_at, b.survey_version, b.anonymous,
                ${columnsParam} AS cells

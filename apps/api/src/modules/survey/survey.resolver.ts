@@ -79,12 +79,16 @@ export class SurveyResolver {
     @CurrentViewer() viewer: Viewer | null,
     @Context() ctx: GraphQLContext,
   ): Promise<SurveySubmissionDto> {
-    let token = respondentTokenOf(ctx);
-    if (!viewer && !token) {
-      token = newRespondentToken();
+    // an anonymous browser gets its token only when the survey lets it answer
+    let issued: string | null = null;
+    const respondentToken = () => {
+      const existing = respondentTokenOf(ctx) ?? issued;
+      if (existing) return existing;
+      const token = (issued = newRespondentToken());
       ctx.res.cookie(RESPONDENT_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: this.config.isProduction, path: '/', maxAge: 365 * 24 * 3600_000 });
-    }
-    return this.answers.answer(surveyId, answers, acceptTerms === true, viewer, viewer ? null : token);
+      return token;
+    };
+    return this.answers.answer(surveyId, answers, acceptTerms === true, viewer, respondentToken);
   }
 
   /** Creates the questionnaire of a SURVEY component. Access: space admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, CONFLICT. */

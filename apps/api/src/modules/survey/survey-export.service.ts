@@ -166,9 +166,11 @@ export class SurveyExportService {
     sheet.addRow(columns.header).commit();
     // exceljs feeds its zip without back-pressure: wait after each batch until the sheet's buffer
     // and the compressor's input have been consumed and the response is not asking to drain
-    const sheetStream = (sheet as unknown as { stream: { buffers: unknown[]; pipes: Writable[] } }).stream;
-    const backlogged = () =>
-      sheetStream.buffers.length > 4 || sheetStream.pipes.some((p) => p.writableLength > XLSX_BACKLOG_BYTES) || output.writableNeedDrain;
+    // (its pipes are readable-stream PassThroughs without `writableLength`: read their states)
+    type Buffered = { _writableState?: { length: number }; _readableState?: { length: number } };
+    const sheetStream = (sheet as unknown as { stream: { buffers: unknown[]; pipes: Buffered[] } }).stream;
+    const pending = (p: Buffered) => (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0);
+    const backlogged = () => sheetStream.buffers.length > 4 || sheetStream.pipes.some((p) => pending(p) > XLSX_BACKLOG_BYTES) || output.writableNeedDrain;
     for await (const rows of this.batches(surveyId, columns)) {
       for (const row of rows) sheet.addRow(row).commit();
       while (backlogged()) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { machine, startBenchServer } from './bench-server.mjs';
 
 const SIZES = (process.env.SIZES ?? '10000,250000').split(',').map(Number);
+const EXPORTS = (process.env.EXPORTS ?? 'answers.csv,answers.xlsx,results.json').split(',');
 const rssOf = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; // MiB
 
 const server = await startBenchServer();
@@ -54,7 +55,7 @@ try {
       }
       console.log(`baseline: raw keyset read of ${rows} answer and choice rows by a pg client: ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s; API idle RSS ${rssOf(server.pid).toFixed(0)} MiB`);
     }
-    for (const path of ['answers.csv', 'answers.xlsx', 'results.json']) {
+    for (const path of EXPORTS) {
       if (global.gc) global.gc();
       await new Promise((r) => setTimeout(r, 500));
       const idle = rssOf(server.pid);

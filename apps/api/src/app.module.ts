@@ -63,7 +63,7 @@ export class AppModule {
         }),
         // sign-up and sign-in attempts per client IP and minute (GqlThrottlerGuard on those two mutations)
         ThrottlerModule.forRoot([{ name: 'auth', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }]),
-        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io'] })] : []),
+        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io', '/exports/{*path}'] })] : []),
         ActionLogModule,
         AuthModule,
         NotificationModule,

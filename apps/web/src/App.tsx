@@ -16,6 +16,7 @@ import { SpacePage } from './modules/spaces/components/SpacePage';
 import { SurveyListPage } from './modules/spaces/components/SurveyListPage';
 import { NotificationsPage } from './modules/notifications/components/NotificationsPage';
 import { NotFoundPage } from './modules/ui/components/NotFoundPage';
+import { SurveyAdminPage } from './modules/surveys/components/SurveyAdminPage';
 
 /** The routes (French paths), all inside the layout. */
 export function AppRoutes() {
@@ -37,6 +38,7 @@ export function AppRoutes() {
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="admin" element={<AdminPage />} />
         <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
+        <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -15,6 +15,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   /** A quota or limit held by the database was reached. */
   LIMIT_REACHED: 'LIMIT_REACHED',
+  /** The survey is not open for answers now (before `opensAt` or from `closesAt` on). */
+  SURVEY_CLOSED: 'SURVEY_CLOSED',
   /** Too many requests from this client in the window; retry later. */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   /** The motion's voting period has ended (its `closesAt` is past on the database clock). */

@@ -23,6 +23,7 @@ import {
 import { ParticipatoryTextSourceEntity } from '../modules/participatory-text/entities/participatory-text-source.entity';
 import { ProposalEntity } from '../modules/proposal/entities/proposal.entity';
 import { SurveyEntity } from '../modules/survey/entities/survey.entity';
+import { SurveySubmissionEntity } from '../modules/survey/entities/survey-submission.entity';
 import { SurveyQuestionEntity, SurveyQuestionOptionEntity } from '../modules/survey/entities/survey-question.entity';
 import { UserEntity } from '../modules/user/entities/user.entity';
 
@@ -59,4 +60,5 @@ export const entities = [
   SurveyEntity,
   SurveyQuestionEntity,
   SurveyQuestionOptionEntity,
+  SurveySubmissionEntity,
 ];

@@ -9,7 +9,10 @@ export type SpaceReference =
   | { spaceRoleId: string }
   | { assemblyMemberId: string }
   | { proposalId: string }
-  | { commentId: string };
+  | { commentId: string }
+  | { surveyId: string }
+  | { surveyQuestionId: string }
+  | { surveyOptionId: string };
 
 /**
  * Who may call a resolver. Every query, mutation and resolve-field handler declares one

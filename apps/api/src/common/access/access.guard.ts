@@ -34,7 +34,8 @@ export class AccessGuard implements CanActivate {
     if (policy.kind === 'authenticated') return true;
     if (viewer.user.isAdmin) return true;
     if (policy.kind === 'organizationAdmin') throw DomainError.forbidden();
-    const args = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getArgs() : {};
+    // GraphQL arguments, or an HTTP controller's route parameters (e.g. `/exports/surveys/:surveyId/…`)
+    const args = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getArgs() : (request.params ?? {});
     const spaceId = await this.spaceAccess.spaceIdOf(policy.space(args));
     if (await this.spaceAccess.hasRole(viewer.user.id, spaceId, policy.roles)) return true;
     throw DomainError.forbidden();

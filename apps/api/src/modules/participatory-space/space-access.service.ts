@@ -14,6 +14,16 @@ const REFERENCE_LOOKUPS = {
   assemblyMemberId: { sql: `SELECT space_id FROM assembly_members WHERE id = $1`, what: 'Membre' },
   proposalId: { sql: `SELECT c.space_id FROM proposals p JOIN components c ON c.id = p.component_id WHERE p.id = $1`, what: 'Proposition' },
   commentId: { sql: `SELECT space_id FROM comments WHERE id = $1`, what: 'Commentaire' },
+  surveyId: { sql: `SELECT c.space_id FROM surveys s JOIN components c ON c.id = s.component_id WHERE s.id = $1`, what: 'Enquête' },
+  surveyQuestionId: {
+    sql: `SELECT c.space_id FROM survey_questions q JOIN surveys s ON s.id = q.survey_id JOIN components c ON c.id = s.component_id WHERE q.id = $1`,
+    what: 'Question',
+  },
+  surveyOptionId: {
+    sql: `SELECT c.space_id FROM survey_question_options o JOIN survey_questions q ON q.id = o.question_id
+            JOIN surveys s ON s.id = q.survey_id JOIN components c ON c.id = s.component_id WHERE o.id = $1`,
+    what: 'Option',
+  },
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,17 @@
 import { Module } from '@nestjs/common';
+import { ActionLogModule } from '../action-log/action-log.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
+import { SurveyAnswerService } from './survey-answer.service';
+import { SurveyExportController } from './survey-export.controller';
+import { SurveyExportService } from './survey-export.service';
+import { SurveyResultsService } from './survey-results.service';
 import { SurveyResolver } from './survey.resolver';
 import { SurveyService } from './survey.service';
 
-@Module({ imports: [ParticipatorySpaceModule], providers: [SurveyService, SurveyResolver], exports: [SurveyService] })
+@Module({
+  imports: [ParticipatorySpaceModule, ActionLogModule],
+  controllers: [SurveyExportController],
+  providers: [SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver],
+  exports: [SurveyService],
+})
 export class SurveyModule {}

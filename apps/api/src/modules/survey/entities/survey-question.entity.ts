@@ -10,7 +10,26 @@ export interface ScaleSettings {
   labels: string[];
 }
 
-/** One question of a survey, ordered by `position`. */
+/** Show a question only when another (earlier) question's answer meets this. */
+export interface QuestionCondition {
+  questionId: string;
+  /** EQUALS / NOT_EQUALS an option (chosen / not chosen), or ANSWERED at all. */
+  kind: 'EQUALS' | 'NOT_EQUALS' | 'ANSWERED';
+  optionId?: string | null;
+}
+
+/** What a question keeps in its `settings` jsonb column. */
+export interface QuestionSettings {
+  description?: string;
+  section?: string;
+  scale?: ScaleSettings;
+  maxChoices?: number;
+  maxCharacters?: number;
+  condition?: QuestionCondition;
+  [key: string]: unknown;
+}
+
+/** One question of a survey, ordered by `position`; `removedAt` set when removed after answers. */
 @Entity('survey_questions')
 export class SurveyQuestionEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -19,10 +38,11 @@ export class SurveyQuestionEntity {
   @Column('text') type!: SurveyQuestionType;
   @Column('text') body!: string;
   @Column('boolean', { default: false }) mandatory!: boolean;
-  @Column('jsonb', { default: {} }) settings!: { scale?: ScaleSettings } & Record<string, unknown>;
+  @Column('jsonb', { default: {} }) settings!: QuestionSettings;
+  @Column('timestamptz', { name: 'removed_at', nullable: true }) removedAt!: Date | null;
 }
 
-/** One option of a choice question. */
+/** One option (or matrix row, kind ROW) of a question; `removedAt` set when removed after answers. */
 @Entity('survey_question_options')
 export class SurveyQuestionOptionEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -30,4 +50,6 @@ export class SurveyQuestionOptionEntity {
   @Column('int') position!: number;
   @Column('text') body!: string;
   @Column('boolean', { name: 'free_text', default: false }) freeText!: boolean;
+  @Column('text', { default: 'OPTION' }) kind!: 'OPTION' | 'ROW';
+  @Column('timestamptz', { name: 'removed_at', nullable: true }) removedAt!: Date | null;
 }

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { ComponentType } from '@concerto/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextField, VisuallyHidden } from '../../ui/components/Fields';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
@@ -103,6 +104,13 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
         <p className="muted">
           {t(`spaces.componentType.${component.type}`)} · {t(component.published ? 'common.published' : 'common.unpublished')}
         </p>
+        {component.type === ComponentType.SURVEY ? (
+          <p>
+            <Link to={`/admin/enquetes/${component.id}`}>
+              {t('surveys.builder.title')} <VisuallyHidden>{target}</VisuallyHidden>
+            </Link>
+          </p>
+        ) : null}
         {renaming ? (
           <form className="form form--inline-edit" noValidate onSubmit={rename} aria-label={t('admin.rename') + ' ' + target}>
             <TextField label={t('admin.newTitle')} name="title" required minLength={3} maxLength={150} value={title} onChange={(event) => setTitle(event.target.value)} />

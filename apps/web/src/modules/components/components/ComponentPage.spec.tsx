@@ -20,7 +20,7 @@ function mocksFor(type: string, extra: MockLink.MockedResponse): MockLink.Mocked
 const route = { route: '/espaces/structuration/f/c1', path: '/espaces/:slug/f/:componentId' };
 
 describe('<ComponentPage>', () => {
-  it('shows a survey read-only: sections, questions, options, scale labels and the "coming soon" note', async () => {
+  it('shows a survey read-only: sections, questions, options, scale labels when the answering state is not available', async () => {
     const survey = {
       __typename: 'Survey',
       id: 'q1',
@@ -61,7 +61,7 @@ describe('<ComponentPage>', () => {
     };
     renderWithProviders(<ComponentPage />, { ...route, mocks: mocksFor('SURVEY', { request: { query: SURVEY_QUERY, variables: { componentId: 'c1' } }, result: { data: { survey } } }) });
     expect(await screen.findByRole('heading', { level: 1, name: 'Ma fonctionnalité' })).toBeInTheDocument();
-    expect(await screen.findByText('La réponse en ligne arrive bientôt.')).toBeInTheDocument();
+    expect(await screen.findByText('Fermée')).toBeInTheDocument();
     expect(screen.getByText('Fermée')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Typologie des répondants' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 3, name: 'À quelle catégorie appartenez-vous ?' })).toBeInTheDocument();

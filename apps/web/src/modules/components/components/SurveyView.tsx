@@ -1,4 +1,9 @@
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { useMe } from '../../auth/hooks/useMe';
+import { SurveyForm } from '../../surveys/components/SurveyForm';
+import { SurveyResultsView } from '../../surveys/components/SurveyResultsView';
+import { MY_SURVEY_ANSWERS_QUERY, SURVEY_STATE_QUERY } from '../../surveys/graphql/surveys';
 import { useTranslation } from 'react-i18next';
 import { DateRange } from '../../ui/components/DateRange';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
@@ -26,10 +31,17 @@ export function groupBySection(questions: SurveyQuestion[]): Section[] {
   return sections;
 }
 
-/** A SURVEY component's questionnaire, read-only for now. */
+/**
+ * A SURVEY component's questionnaire: the answering form while it is open and the viewer may
+ * answer, otherwise the questions read-only; the viewer's own answers once sent; the results
+ * when the viewer may read them; the builder for space admins.
+ */
 export function SurveyView({ componentId, componentTitle }: { componentId: string; componentTitle?: string }) {
   const { t, i18n } = useTranslation();
+  const { me } = useMe();
   const { data, loading, error } = useQuery(SURVEY_QUERY, { variables: { componentId } });
+  const stateQuery = useQuery(SURVEY_STATE_QUERY, { variables: { componentId } });
+  const state = stateQuery.data?.survey;
   if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (loading && !data) return <Loading />;
   const survey = data?.survey;
@@ -44,9 +56,17 @@ export function SurveyView({ componentId, componentTitle }: { componentId: strin
         <span className={survey.open ? 'badge badge--open' : 'badge badge--closed'}>{t(survey.open ? 'surveys.open' : 'surveys.closed')}</span>{' '}
         <DateRange start={survey.opensAt} end={survey.closesAt} kind="instant" />
       </p>
-      <p className="notice">{t('surveys.answerSoon')}</p>
       {survey.description ? <Paragraphs text={survey.description} className="prose" /> : null}
-      {sections.map((section, sectionIndex) => (
+      {state?.viewerHasAnswered ? <MyAnswers surveyId={state.id} /> : null}
+      {state && state.open && !state.viewerHasAnswered && !me && !state.allowAnonymous ? (
+        <p className="notice">
+          <Link to="/connexion">{t('surveys.form.signInToAnswer')}</Link>
+        </p>
+      ) : null}
+      {state && !state.open && !state.viewerHasAnswered ? <p className="notice">{t('surveys.form.closedNotice')}</p> : null}
+      {state && state.open && !state.viewerHasAnswered && (me || state.allowAnonymous) ? (
+        <SurveyForm survey={state} onAnswered={() => void stateQuery.refetch()} />
+      ) : sections.map((section, sectionIndex) => (
         <section key={sectionIndex} className="survey__section" aria-labelledby={`survey-section-${sectionIndex}`}>
           <h2 id={`survey-section-${sectionIndex}`}>{section.title ?? t('surveys.otherQuestions')}</h2>
           <ol className="questions" start={starts[sectionIndex]}>
@@ -58,7 +78,40 @@ export function SurveyView({ componentId, componentTitle }: { componentId: strin
           </ol>
         </section>
       ))}
+      {state?.viewerCanSeeResults ? <SurveyResultsView surveyId={state.id} questions={state.questions} /> : null}
+      {state?.viewerCanAdminister ? (
+        <p>
+          <Link to={`/admin/enquetes/${componentId}`}>{t('surveys.builder.title')}</Link>
+        </p>
+      ) : null}
     </div>
+  );
+}
+
+/** The viewer's own submission, read-only. */
+function MyAnswers({ surveyId }: { surveyId: string }) {
+  const { t } = useTranslation();
+  const { data } = useQuery(MY_SURVEY_ANSWERS_QUERY, { variables: { surveyId }, fetchPolicy: 'network-only' });
+  const mine = data?.mySurveyAnswers;
+  return (
+    <section className="notice notice--success" aria-labelledby="my-answers-title">
+      <h2 id="my-answers-title">{t('surveys.form.thanks')}</h2>
+      {mine ? (
+        <dl className="my-answers">
+          {mine.answers.map((a) => (
+            <div key={a.questionId}>
+              <dt>{a.questionBody}</dt>
+              <dd>
+                {a.text ??
+                  a.choices
+                    .map((c) => (c.optionBody ? `${c.value ? `${c.value}. ` : ''}${c.optionBody}${c.freeText ? ` : ${c.freeText}` : ''}` : String(c.value)))
+                    .join(' · ')}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </section>
   );
 }
 

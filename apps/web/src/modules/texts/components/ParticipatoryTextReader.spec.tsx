@@ -73,7 +73,8 @@ describe('<ParticipatoryTextReader>', () => {
     expect(within(panel).getByText('obsolète')).toBeInTheDocument();
     expect(within(panel).getByRole('button', { name: /Mettre à jour/ })).toBeInTheDocument();
     // the form: the article's current text prefilled, a live word diff as one types
-    const body = within(panel).getByLabelText(/Nouveau texte de l'article/);
+    // the form shows once the signed-in user is known (`me` resolves separately)
+    const body = await within(panel).findByLabelText(/Nouveau texte de l'article/, {}, { timeout: 5000 });
     expect(body).toHaveValue('Conclusion.');
     await user.clear(body);
     await user.type(body, 'Conclusion partagée.');

@@ -1,0 +1,70 @@
+import { ErrorCode, SpaceRole } from '@concerto/domain';
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, Res, UseFilters } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import type { Response } from 'express';
+import { SpaceRoles } from '../../common/access/access-policy';
+import { DomainError } from '../../common/errors/domain-error';
+import { SurveyExportService } from './survey-export.service';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
+};
+
+/** Answers a {@link DomainError} raised by the guard or the export with its HTTP status and `{ code, message }`. */
+@Catch(DomainError)
+export class DomainErrorHttpFilter implements ExceptionFilter {
+  catch(error: DomainError, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) {
+      response.destroy(error);
+      return;
+    }
+    response.status(HTTP_STATUS[error.code] ?? 500).json({ code: error.code, message: error.message });
+  }
+}
+
+/**
+ * Survey exports over HTTP, for space admins and organization admins (session cookie or
+ * Bearer token, the same access guard as GraphQL). Answers are streamed in keyset batches of
+ * submissions, so memory stays flat whatever the number of answers.
+ */
+@Controller('exports/surveys')
+@UseFilters(DomainErrorHttpFilter)
+export class SurveyExportController {
+  constructor(private readonly exports: SurveyExportService) {}
+
+  /**
+   * `GET /exports/surveys/:surveyId/answers.csv`: one line per submission, one column per
+   * question (UTF-8 with BOM, comma-separated). Access: space admins. 401/403/404 as JSON.
+   */
+  @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
+  @Get(':surveyId/answers.csv')
+  async csv(@Param('surveyId') surveyId: string, @Res() res: Response): Promise<void> {
+    const columns = await this.exports.columns(surveyId);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.csv"`);
+    const write = (text: string) => (res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())));
+    await write(`\uFEFF${stringify([columns.header], { record_delimiter: 'windows' })}`);
+    for await (const chunk of this.exports.csvChunks(surveyId, columns)) await write(chunk);
+    res.end();
+  }
+
+  /** `GET /exports/surveys/:surveyId/answers.xlsx`: the same table as an Excel workbook (streamed). Access: space admins. */
+  @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
+  @Get(':surveyId/answers.xlsx')
+  async xlsx(@Param('surveyId') surveyId: string, @Res() res: Response): Promise<void> {
+    const columns = await this.exports.columns(surveyId);
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.xlsx"`);
+    await this.exports.writeXlsx(surveyId, columns, res);
+  }
+
+  /** `GET /exports/surveys/:surveyId/results.json`: the exact results (as `surveyResults`, without cross-tabulation). Access: space admins. */
+  @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
+  @Get(':surveyId/results.json')
+  async results(@Param('surveyId') surveyId: string, @Res() res: Response): Promise<void> {
+    const results = await this.exports.results(surveyId);
+    res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-resultats.json"`);
+    res.json(results);
+  }
+}

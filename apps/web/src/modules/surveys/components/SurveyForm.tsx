@@ -1,0 +1,228 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../ui/components/FeedbackMessages';
+import { Paragraphs } from '../../ui/components/Paragraphs';
+import { errorMessage, parseApiError } from '../../ui/utils/apiError';
+import { ANSWER_SURVEY_MUTATION, type AnswerInput, type ChoiceInput, type SurveyQuestionState, type SurveyState } from '../graphql/surveys';
+
+type Draft = Record<string, { text?: string; choices?: ChoiceInput[]; value?: number }>;
+
+const hasAnswer = (a: Draft[string] | undefined) => !!a && (!!a.text?.trim() || !!a.choices?.length || a.value !== undefined);
+
+/** Whether a question shows, given the answers so far (same rule as the API). */
+export function isQuestionVisible(question: SurveyQuestionState, draft: Draft, visible: (id: string) => boolean): boolean {
+  const c = question.condition;
+  if (!c) return true;
+  if (!visible(c.questionId)) return false;
+  const other = draft[c.questionId];
+  if (c.kind === 'ANSWERED') return hasAnswer(other);
+  if (!hasAnswer(other)) return false;
+  const chosen = !!other?.choices?.some((x) => x.optionId === c.optionId);
+  return c.kind === 'EQUALS' ? chosen : !chosen;
+}
+
+/** The answering form of an open Enquête; every question type, conditions, terms. */
+export function SurveyForm({ survey, onAnswered }: { survey: SurveyState; onAnswered: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(() => {
+    const initial: Draft = {};
+    for (const q of survey.questions) if (q.type === 'SORTING') initial[q.id] = { choices: q.options.map((o) => ({ optionId: o.id })) };
+    return initial;
+  });
+  const [terms, setTerms] = useState(false);
+  const [answer, { loading, error }] = useMutation(ANSWER_SURVEY_MUTATION);
+  const questions = [...survey.questions].sort((a, b) => a.position - b.position);
+  const visibility = new Map<string, boolean>();
+  for (const q of questions) visibility.set(q.id, isQuestionVisible(q, draft, (id) => visibility.get(id) ?? false));
+  const set = (id: string, value: Draft[string]) => setDraft((d) => ({ ...d, [id]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const answers: AnswerInput[] = questions
+      .filter((q) => visibility.get(q.id) && hasAnswer(draft[q.id]) && q.type !== 'SEPARATOR' && q.type !== 'TITLE_AND_DESCRIPTION')
+      .map((q) => ({ questionId: q.id, ...draft[q.id] }));
+    try {
+      await answer({ variables: { surveyId: survey.id, answers, acceptTerms: terms } });
+      onAnswered();
+    } catch {
+      /* shown below */
+    }
+  };
+
+  return (
+    <form className="survey-form" onSubmit={submit} noValidate>
+      <p className="hint">{t('surveys.form.intro')}</p>
+      <ol className="questions">
+        {questions.map((q) =>
+          visibility.get(q.id) ? (
+            <li key={q.id} className="question">
+              <QuestionField question={q} value={draft[q.id]} onChange={(v) => set(q.id, v)} />
+            </li>
+          ) : null,
+        )}
+      </ol>
+      {survey.terms ? (
+        <div className="survey-form__terms">
+          <Paragraphs text={survey.terms} className="prose" />
+          <div className="field field--checkbox">
+            <input id="survey-terms" type="checkbox" checked={terms} onChange={(e) => setTerms(e.target.checked)} required aria-required="true" />
+            <label htmlFor="survey-terms">{t('surveys.form.acceptTerms')}</label>
+          </div>
+        </div>
+      ) : null}
+      {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
+      <button type="submit" className="button button--primary" disabled={loading}>
+        {loading ? t('surveys.form.sending') : t('surveys.form.send')}
+      </button>
+    </form>
+  );
+}
+
+function QuestionField({ question: q, value, onChange }: { question: SurveyQuestionState; value: Draft[string] | undefined; onChange: (v: Draft[string]) => void }) {
+  const { t } = useTranslation();
+  const choices = value?.choices ?? [];
+  const chosen = (optionId: string, rowId?: string) => choices.some((c) => c.optionId === optionId && c.rowId === rowId);
+  const name = `q-${q.id}`;
+  const legend = (
+    <legend className="question__body">
+      {q.body}
+      {q.mandatory ? <span className="question__mandatory"> ({t('surveys.mandatory').toLowerCase()})</span> : null}
+    </legend>
+  );
+  const description = q.description ? <Paragraphs text={q.description} className="question__description" /> : null;
+  const freeTexts = choices
+    .map((c, index) => ({ c, index, option: q.options.find((o) => o.id === c.optionId) }))
+    .filter((x) => x.option?.freeText && !x.c.rowId);
+  const freeTextFields = freeTexts.map(({ c, index, option }) => (
+    <div className="field" key={`ft-${c.optionId}`}>
+      <label htmlFor={`${name}-ft-${c.optionId}`}>{t('surveys.form.specify', { option: option!.body })}</label>
+      <input id={`${name}-ft-${c.optionId}`} className="field__control" value={c.freeText ?? ''} maxLength={2000}
+        onChange={(e) => onChange({ choices: choices.map((x, i) => (i === index ? { ...x, freeText: e.target.value } : x)) })} />
+    </div>
+  ));
+
+  switch (q.type) {
+    case 'SEPARATOR':
+      return <hr />;
+    case 'TITLE_AND_DESCRIPTION':
+      return (
+        <>
+          <h3>{q.body}</h3>
+          {description}
+        </>
+      );
+    case 'SHORT_ANSWER':
+    case 'LONG_ANSWER': {
+      const id = `${name}-text`;
+      const props = { id, className: 'field__control', value: value?.text ?? '', maxLength: q.maxCharacters ?? (q.type === 'SHORT_ANSWER' ? 1000 : 10000), required: q.mandatory };
+      return (
+        <div className="field">
+          <label htmlFor={id} className="question__body">
+            {q.body}
+            {q.mandatory ? ` (${t('surveys.mandatory').toLowerCase()})` : ''}
+          </label>
+          {description}
+          {q.type === 'SHORT_ANSWER' ? <input {...props} onChange={(e) => onChange({ text: e.target.value })} /> : <textarea rows={5} {...props} onChange={(e) => onChange({ text: e.target.value })} />}
+        </div>
+      );
+    }
+    case 'SINGLE_OPTION':
+    case 'MULTIPLE_OPTION': {
+      const multiple = q.type === 'MULTIPLE_OPTION';
+      return (
+        <fieldset className="question__fieldset">
+          {legend}
+          {description}
+          {multiple && q.maxChoices ? <p className="hint">{t('surveys.form.maxChoices', { count: q.maxChoices })}</p> : null}
+          {q.options.map((o) => (
+            <div className="field field--checkbox" key={o.id}>
+              <input id={`${name}-${o.id}`} type={multiple ? 'checkbox' : 'radio'} name={name} checked={chosen(o.id)}
+                onChange={(e) => onChange({ choices: multiple ? (e.target.checked ? [...choices, { optionId: o.id }] : choices.filter((c) => c.optionId !== o.id)) : [{ optionId: o.id }] })} />
+              <label htmlFor={`${name}-${o.id}`}>{o.body}</label>
+            </div>
+          ))}
+          {freeTextFields}
+        </fieldset>
+      );
+    }
+    case 'SCALE': {
+      const scale = q.scale ?? { points: 0, labels: [] };
+      return (
+        <fieldset className="question__fieldset question__fieldset--scale">
+          {legend}
+          {description}
+          <div className="scale-choices">
+            {Array.from({ length: scale.points }, (_, i) => (
+              <div className="field field--checkbox" key={i}>
+                <input id={`${name}-${i + 1}`} type="radio" name={name} checked={value?.value === i + 1} onChange={() => onChange({ value: i + 1 })} />
+                <label htmlFor={`${name}-${i + 1}`}>{`${i + 1} ${scale.labels[i] ?? ''}`.trim()}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      );
+    }
+    case 'MATRIX_SINGLE':
+    case 'MATRIX_MULTIPLE': {
+      const multiple = q.type === 'MATRIX_MULTIPLE';
+      return (
+        <fieldset className="question__fieldset">
+          {legend}
+          {description}
+          <table className="matrix">
+            <thead>
+              <tr>
+                <td />
+                {q.options.map((o) => <th scope="col" key={o.id}>{o.body}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {q.rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.body}</th>
+                  {q.options.map((o) => (
+                    <td key={o.id}>
+                      <input type={multiple ? 'checkbox' : 'radio'} name={`${name}-${r.id}`} aria-label={`${r.body} : ${o.body}`} checked={chosen(o.id, r.id)}
+                        onChange={(e) => {
+                          const others = multiple ? choices : choices.filter((c) => c.rowId !== r.id);
+                          onChange({ choices: e.target.checked ? [...others, { optionId: o.id, rowId: r.id }] : choices.filter((c) => !(c.rowId === r.id && c.optionId === o.id)) });
+                        }} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </fieldset>
+      );
+    }
+    case 'SORTING': {
+      const move = (index: number, delta: number) => {
+        const next = [...choices];
+        [next[index], next[index + delta]] = [next[index + delta], next[index]];
+        onChange({ choices: next });
+      };
+      return (
+        <fieldset className="question__fieldset">
+          {legend}
+          {description}
+          <ol className="sorting">
+            {choices.map((c, index) => {
+              const option = q.options.find((o) => o.id === c.optionId);
+              return (
+                <li key={c.optionId}>
+                  {option?.body}{' '}
+                  <button type="button" className="button button--small" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('surveys.form.moveUp', { option: option?.body })}>↑</button>{' '}
+                  <button type="button" className="button button--small" disabled={index === choices.length - 1} onClick={() => move(index, 1)} aria-label={t('surveys.form.moveDown', { option: option?.body })}>↓</button>
+                </li>
+              );
+            })}
+          </ol>
+        </fieldset>
+      );
+    }
+    default:
+      return null;
+  }
+}

@@ -60,6 +60,12 @@ export interface DomainEventPayloads {
     authorId: string | null;
     outdatedAuthorIds: string[];
   };
+  /** A motion opened, is closing within the hour, or closed (the assembly's members and the motion's followers are told). */
+  'motion.lifecycle': { motionId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED' };
+  /** A member voted or changed their vote (viewers of the motion refresh its tally). */
+  'motion.voted': { motionId: string; componentId: string };
+  /** A survey opened, or closes within a day (followers of its space are told). */
+  'survey.lifecycle': { surveyId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING' };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -70,7 +76,8 @@ export interface ServerToClientEvents {
   /** Live support count of a proposal the client watches (room `proposal:<id>`). */
   'proposal.supportsChanged': (payload: DomainEventPayloads['proposal.supportsChanged']) => void;
   /** Live tally of a motion the client watches (room `motion:<id>`). */
-  'motion.tallyChanged': (payload: { motionId: string; for: number; against: number; abstain: number; voters: number }) => void;
+  /** Counts are null while the motion hides its tally until close (only the number of voters moves). */
+  'motion.tallyChanged': (payload: { motionId: string; for: number | null; against: number | null; abstain: number | null; voters: number }) => void;
   /** An amendment of a watched article or proposal (or of a watched component's content) was created, accepted or rejected. */
   'amendment.changed': (payload: { amendableType: string; amendableId: string; amendmentId: string }) => void;
   /** A comment was added on a resource the client watches (refetch the thread). */

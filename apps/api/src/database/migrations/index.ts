@@ -2,6 +2,7 @@ import { InitialSchema1764430000000 } from './1764430000000-initial-schema';
 import { Notifications1764470000000 } from './1764470000000-notifications';
 import { ProposalsSupportsCommentsModeration1764440000000 } from './1764440000000-proposals-supports-comments-moderation';
 import { Surveys1764450000000 } from './1764450000000-surveys';
+import { SurveyEvents1764500000000 } from './1764500000000-survey-events';
 import { MotionsVotes1764460000000 } from './1764460000000-motions-votes';
 import { ActionLogAppendOnly1764490000000 } from './1764490000000-action-log-append-only';
 import { ParticipatoryTextsAmendments1764480000000 } from './1764480000000-participatory-texts-amendments';
@@ -15,4 +16,5 @@ export const migrations = [
   Notifications1764470000000,
   ParticipatoryTextsAmendments1764480000000,
   ActionLogAppendOnly1764490000000,
+  SurveyEvents1764500000000,
 ];

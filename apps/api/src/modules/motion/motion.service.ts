@@ -6,6 +6,7 @@ import type { Viewer } from '../../common/access/request-context';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ActionLogService } from '../action-log/action-log.service';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
@@ -67,6 +68,7 @@ export class MotionService {
     private readonly spaces: ParticipatorySpaceService,
     private readonly access: SpaceAccessService,
     private readonly actionLog: ActionLogService,
+    private readonly events: DomainEventOutbox,
   ) {}
 
   /**
@@ -216,9 +218,9 @@ export class MotionService {
    */
   async castVote(motionId: string, choice: VoteChoice, viewer: Viewer): Promise<MotionDto> {
     await inTransaction(this.dataSource, async (manager) => {
-      const [motion] = await queryRows<{ id: string; space_id: string; title: string; secret_ballot: boolean; opened: boolean; closed: boolean }>(
+      const [motion] = await queryRows<{ id: string; space_id: string; component_id: string; title: string; secret_ballot: boolean; opened: boolean; closed: boolean }>(
         manager,
-        `SELECT m.id, c.space_id, m.title, m.secret_ballot,
+        `SELECT m.id, c.space_id, m.component_id, m.title, m.secret_ballot,
                 (m.opens_at IS NOT NULL AND now() >= m.opens_at) AS opened, (m.closes_at IS NOT NULL AND now() >= m.closes_at) AS closed
            FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR SHARE OF m`,
         [motionId],
@@ -263,7 +265,9 @@ export class MotionService {
         // never the choice of a secret ballot
         summary: motion.secret_ballot ? `A voté sur « ${motion.title} » (bulletin secret)` : `Vote ${VOTE_LABEL[choice]} sur « ${motion.title} »`,
       });
+      await this.events.record(manager, 'motion.voted', { motionId, componentId: motion.component_id }, viewer.user.id);
     });
+    this.events.committed();
     return this.motion(motionId, viewer);
   }
 

@@ -28,7 +28,7 @@ interface Planned {
 /** Live messages to broadcast after commit. */
 interface Broadcast {
   room: string;
-  event: 'proposal.supportsChanged' | 'comment.created' | 'amendment.changed';
+  event: 'proposal.supportsChanged' | 'comment.created' | 'amendment.changed' | 'motion.tallyChanged';
   payload: unknown;
 }
 
@@ -157,6 +157,22 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
         { room: Rooms.component(p.componentId), event: 'amendment.changed', payload },
       ];
     };
+    /** The live tally of a motion: weighted counts, or only the number of voters while hidden until close. */
+    const tally = async (motionId: string) => {
+      const [row] = await manager.query(
+        `SELECT m.hide_tally_until_closed AND (m.closes_at IS NULL OR now() < m.closes_at) AS hidden,
+                coalesce(sum(b.weight) FILTER (WHERE b.choice = 'FOR'), 0)::float AS for_weight,
+                coalesce(sum(b.weight) FILTER (WHERE b.choice = 'AGAINST'), 0)::float AS against_weight,
+                coalesce(sum(b.weight) FILTER (WHERE b.choice = 'ABSTAIN'), 0)::float AS abstain_weight,
+                (SELECT count(*) FROM motion_participations p WHERE p.motion_id = m.id)::int AS voters
+           FROM motions m LEFT JOIN motion_ballots b ON b.motion_id = m.id WHERE m.id = $1 GROUP BY m.id`,
+        [motionId],
+      );
+      if (!row) return { motionId, for: null, against: null, abstain: null, voters: 0 };
+      return row.hidden
+        ? { motionId, for: null, against: null, abstain: null, voters: row.voters }
+        : { motionId, for: row.for_weight, against: row.against_weight, abstain: row.abstain_weight, voters: row.voters };
+    };
     const unique = (planned: Planned[]) => {
       const seen = new Set<string>();
       return planned.filter((p) => p.userId !== actor && !seen.has(p.userId) && seen.add(p.userId));
@@ -221,6 +237,55 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
           planned.push({ userId, kind: NotificationKind.AMENDMENT_STATE_CHANGED, title: 'Votre amendement est à mettre à jour', body: p.title, link });
         }
         return { planned: unique(planned), live: amendmentRooms(p) };
+      }
+      case 'motion.lifecycle': {
+        const p = event.payload as DomainEventPayloads['motion.lifecycle'];
+        const link = await componentLink(p.componentId);
+        if (p.kind === 'OPENED') {
+          // caught up after the motion had already closed: its "closed" notification says enough
+          const [closed] = await manager.query(`SELECT 1 FROM motions WHERE id = $1 AND closes_at <= now()`, [p.motionId]);
+          if (closed) return { planned: [], live: [] };
+        }
+        const members = ((await manager.query(`SELECT user_id FROM assembly_members WHERE space_id = $1 AND left_at IS NULL`, [p.spaceId])) as { user_id: string }[]).map((r) => r.user_id);
+        const users = [...members, ...(await followers('MOTION', p.motionId))];
+        let kind: NotificationKind = NotificationKind.MOTION_OPENED;
+        let title = 'Motion ouverte au vote';
+        if (p.kind === 'CLOSING_SOON') {
+          kind = NotificationKind.MOTION_CLOSING_SOON;
+          title = 'Motion close dans moins d’une heure';
+        } else if (p.kind === 'CLOSED') {
+          kind = NotificationKind.MOTION_CLOSED;
+          const [result] = await manager.query(`SELECT outcome FROM motion_results WHERE motion_id = $1`, [p.motionId]);
+          const outcome: Record<string, string> = { ADOPTED: 'adoptée', REJECTED: 'rejetée', NO_QUORUM: 'sans quorum' };
+          title = result ? `Motion close : ${outcome[result.outcome] ?? result.outcome}` : 'Motion close';
+        }
+        const payload = await tally(p.motionId);
+        return {
+          planned: unique(users.map((userId) => ({ userId, kind, title, body: p.title, link }))),
+          live: [
+            { room: Rooms.motion(p.motionId), event: 'motion.tallyChanged', payload },
+            { room: Rooms.component(p.componentId), event: 'motion.tallyChanged', payload },
+          ],
+        };
+      }
+      case 'motion.voted': {
+        const p = event.payload as DomainEventPayloads['motion.voted'];
+        const payload = await tally(p.motionId);
+        return {
+          planned: [],
+          live: [
+            { room: Rooms.motion(p.motionId), event: 'motion.tallyChanged', payload },
+            { room: Rooms.component(p.componentId), event: 'motion.tallyChanged', payload },
+          ],
+        };
+      }
+      case 'survey.lifecycle': {
+        const p = event.payload as DomainEventPayloads['survey.lifecycle'];
+        const link = await componentLink(p.componentId);
+        const users = await followers('SPACE', p.spaceId);
+        const kind = p.kind === 'OPENED' ? NotificationKind.SURVEY_OPENED : NotificationKind.SURVEY_CLOSING;
+        const title = p.kind === 'OPENED' ? 'Enquête ouverte' : 'Enquête close dans moins d’un jour';
+        return { planned: unique(users.map((userId) => ({ userId, kind, title, body: p.title, link }))), live: [] };
       }
       default:
         this.logger.warn(`no rule for event ${event.type}`);

@@ -1,6 +1,8 @@
 import { ClientToServerEvents, LiveNotification, ServerToClientEvents } from '@concerto/domain';
 import { io, Socket } from 'socket.io-client';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { MotionSchedulerService } from '../motion/motion-scheduler.service';
+import { SurveySchedulerService } from '../survey/survey-scheduler.service';
 import { MailerService } from './mailer.service';
 import { NotificationDispatcher } from './notification.dispatcher';
 
@@ -159,5 +161,45 @@ describe('notifications: outbox → stored once per recipient → live over Sock
     const accept = await t.gql(`mutation($id: ID!) { acceptAmendment(id: $id) { state } }`, { id: created.data.createAmendment.id }, author.token);
     expect(accept.data.acceptAmendment.state).toBe('ACCEPTED');
     expect(await accepted).toMatchObject({ kind: 'AMENDMENT_STATE_CHANGED', title: 'Amendement accepté' });
+  });
+
+  it('tells assembly members a motion opened and pushes its tally live as members vote', async () => {
+    const assembly = (await t.gql(`{ space(slug: "assemblee-filiere-sante-numerique") { id components { id type } } }`)).data.space;
+    const motionsComponent = assembly.components.find((c: { type: string }) => c.type === 'MOTIONS').id;
+    const member = await t.register('Membre votant');
+    await t.gql(`mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`, { i: { spaceId: assembly.id, email: member.email } }, admin);
+    const created = await t.gql(
+      `mutation($i: CreateMotionInput!) { createMotion(input: $i) { id } }`,
+      { i: { componentId: motionsComponent, title: 'Adopter la charte éthique', body: 'Texte de la motion', opensAt: new Date(Date.now() - 1000).toISOString(), closesAt: new Date(Date.now() + 7200_000).toISOString() } },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    const motionId = created.data.createMotion.id;
+    const memberSocket = await connect(member.token);
+    const opened = new Promise<LiveNotification>((resolve) => {
+      memberSocket.on('notification', (n: LiveNotification) => n.body === 'Adopter la charte éthique' && resolve(n));
+    });
+    await t.app.get(MotionSchedulerService).tick();
+    expect(await opened).toMatchObject({ kind: 'MOTION_OPENED', title: 'Motion ouverte au vote' });
+
+    const watcher = await connect();
+    expect(await watcher.emitWithAck('watch', `motion:${motionId}`)).toEqual({ ok: true });
+    const tally = next(watcher, 'motion.tallyChanged');
+    const vote = await t.gql(`mutation($m: ID!) { castVote(motionId: $m, choice: FOR) { id } }`, { m: motionId }, member.token);
+    expect(vote.errors).toBeUndefined();
+    expect(await tally).toEqual({ motionId, for: 1, against: 0, abstain: 0, voters: 1 });
+  });
+
+  it('tells followers of a space that its survey opened, once, even when the scheduler runs twice', async () => {
+    const follower = await t.register('Répondante');
+    await t.gql(`mutation($id: ID!) { follow(followableType: SPACE, followableId: $id) }`, { id: spaceId }, follower.token);
+    const scheduler = t.app.get(SurveySchedulerService);
+    await scheduler.tick();
+    await scheduler.tick();
+    await dispatcher.idle();
+    const inbox = await t.gql(INBOX, {}, follower.token);
+    const opened = inbox.data.notifications.edges.filter((e: { node: { kind: string } }) => e.node.kind === 'SURVEY_OPENED');
+    expect(opened).toHaveLength(1);
+    expect(opened[0].node.title).toBe('Enquête ouverte');
   });
 });

@@ -7,11 +7,12 @@ import { SurveyExportService } from './survey-export.service';
 import { SurveyResultsService } from './survey-results.service';
 import { SurveyResolver } from './survey.resolver';
 import { SurveyService } from './survey.service';
+import { SurveySchedulerService } from './survey-scheduler.service';
 
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule],
   controllers: [SurveyExportController],
-  providers: [SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver],
+  providers: [SurveySchedulerService, SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver],
   exports: [SurveyService],
 })
 export class SurveyModule {}

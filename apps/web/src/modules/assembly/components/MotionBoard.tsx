@@ -10,6 +10,7 @@ import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { ASSEMBLY_MOTIONS_QUERY, VIEWER_ASSEMBLY_ROLE_QUERY, type AssemblyMotion } from '../graphql/assembly';
 import { MotionCard } from './MotionCard';
 import { MotionForm } from './MotionForm';
+import { useLiveEvent } from '../../notifications/live/LiveConnection';
 
 const SECTIONS: { status: MotionStatus; key: string }[] = [
   { status: MotionStatus.OPEN, key: 'open' },
@@ -27,6 +28,8 @@ export function MotionBoard({ componentId, spaceId, spaceSlug }: { componentId: 
   const { t, i18n } = useTranslation();
   const { me } = useMe();
   const { data, loading, error, refetch } = useQuery(ASSEMBLY_MOTIONS_QUERY, { variables: { componentId }, fetchPolicy: 'cache-and-network' });
+  // a vote cast in another browser, or a motion opening or closing, refreshes the tallies live
+  useLiveEvent(`component:${componentId}`, 'motion.tallyChanged', () => void refetch());
   const role = useQuery(VIEWER_ASSEMBLY_ROLE_QUERY, { variables: { slug: spaceSlug, spaceId }, skip: !me });
   const [formOpen, setFormOpen] = useState(false);
   const onElapsed = useCallback(() => {

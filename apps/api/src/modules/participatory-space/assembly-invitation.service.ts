@@ -7,6 +7,7 @@ import type { Viewer } from '../../common/access/request-context';
 import { inTransaction, pgConstraint, pgErrorCode, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
+import { MailerService } from '../notification/mailer.service';
 import { ActionLogService } from '../action-log/action-log.service';
 import { AssemblyInvitationDto, InviteAssemblyMemberInput } from './dtos/assembly-invitation.dto';
 import { AssemblyMemberDto } from './dtos/participatory-space.dto';
@@ -37,7 +38,8 @@ const toDto = (r: InvitationRow): AssemblyInvitationDto => ({
 /**
  * E-mail invitations to an assembly for people who may not have an account yet. The token
  * (32 random bytes, base64url) is given only in the invitation link and stored as its SHA-256
- * hash; until the mail feature exists, the link is written to the log outside production.
+ * hash; the link is e-mailed to the invitee after commit (through the mailer: over SMTP when
+ * `SMTP_URL` is set, otherwise written to the log).
  * Accepting needs the invitee signed in with the invited e-mail address.
  */
 @Injectable()
@@ -48,6 +50,7 @@ export class AssemblyInvitationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actionLog: ActionLogService,
     private readonly config: AppConfig,
+    private readonly mailer: MailerService,
   ) {}
 
   /** Invitations of an assembly, pending first then newest. Caller: space admins. */
@@ -93,9 +96,14 @@ export class AssemblyInvitationService {
         });
         return created;
       });
-      if (!this.config.isProduction) {
-        this.logger.log(`invitation link for ${input.email}: http://localhost:${this.config.PORT}/invitations/${token}`);
-      }
+      const [space] = await this.dataSource.query(`SELECT title FROM participatory_spaces WHERE id = $1`, [input.spaceId]);
+      await this.mailer
+        .send({
+          to: input.email,
+          subject: `[Concerto] Invitation : ${space?.title ?? 'assemblée'}`,
+          text: `Vous êtes invité·e à rejoindre « ${space?.title ?? 'l’assemblée'} » sur Concerto.\n\nAcceptez l’invitation (connexion ou inscription avec cette adresse) :\n${this.config.PUBLIC_URL}/invitations/${token}`,
+        })
+        .catch((error: Error) => this.logger.warn(`invitation e-mail to ${input.email} failed: ${error.message}`));
       return toDto(row);
     } catch (error) {
       if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'assembly_invitations_pending_key') {

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { AccessGuard } from './common/access/access.guard';
 import type { GraphQLContext } from './common/access/request-context';
 import { formatGraphQLError } from './common/errors/graphql-error.formatter';
-import { complexityLimitPlugin, depthLimitRule } from './common/graphql/query-limits';
+import { complexityLimitPlugin, depthLimitRule, unusableTextPlugin } from './common/graphql/query-limits';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { ActionLogModule } from './modules/action-log/action-log.module';
@@ -57,7 +57,7 @@ export class AppModule {
           // the SDL is published in the repository; production answers no introspection
           introspection: !config.isProduction,
           validationRules: [depthLimitRule()],
-          plugins: [complexityLimitPlugin()],
+          plugins: [unusableTextPlugin(), complexityLimitPlugin()],
           context: ({ req, res }: GraphQLContext) => ({ req, res }),
           formatError: formatGraphQLError,
         }),

@@ -42,6 +42,14 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
   );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
+  // a body too large or not JSON gets a GraphQL-shaped error with a stable code, not Express's 404
+  app.use((error: { type?: string; status?: number } | undefined, _req: unknown, res: import('express').Response, next: (e?: unknown) => void) => {
+    if (!error?.type) return next(error);
+    const tooLarge = error.type === 'entity.too.large';
+    res.status(tooLarge ? 413 : 400).json({
+      errors: [{ message: tooLarge ? 'Requête trop volumineuse (1 Mo au plus).' : 'Corps de requête invalide.', extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }],
+    });
+  });
   if (config.REDIS_URL) {
     const adapter = new RedisIoAdapter(app);
     await adapter.connect(config.REDIS_URL);

@@ -64,6 +64,8 @@ export interface DomainEventPayloads {
   'motion.lifecycle': { motionId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED' };
   /** A member voted or changed their vote (viewers of the motion refresh its tally). */
   'motion.voted': { motionId: string; componentId: string };
+  /** A session was revoked (sign-out): its open sockets are disconnected on every process. */
+  'session.revoked': { sessionId: string; userId: string };
   /** A survey opened, or closes within a day (followers of its space are told). */
   'survey.lifecycle': { surveyId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING' };
 }

@@ -60,7 +60,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof QueryFailedError) {
     const pgCode = (original as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
     if (pgCode === '23505') return { ...base, message: 'Cet élément existe déjà.', extensions: { code: ErrorCode.CONFLICT } };
-    if (pgCode === '23514' || pgCode === '22P02' || pgCode === '23502' || pgCode === '22001') {
+    // 22021/22P05: a NUL character or an unusable Unicode escape that got past the input check
+    if (pgCode === '23514' || pgCode === '22P02' || pgCode === '23502' || pgCode === '22001' || pgCode === '22021' || pgCode === '22P05') {
       return { ...base, message: 'Donnée invalide.', extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
   }

@@ -59,7 +59,7 @@ export class AuthResolver {
   @Authenticated()
   @Mutation(() => Boolean, { description: 'Sign out (revokes the session). Access: signed-in users. Errors: UNAUTHENTICATED.' })
   async logout(@CurrentViewer() viewer: Viewer, @Context() ctx: GraphQLContext): Promise<boolean> {
-    await this.auth.logout(viewer.sessionId);
+    await this.auth.logout(viewer.sessionId, viewer.user.id);
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return true;
   }

@@ -5,6 +5,7 @@ import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { UserEntity } from '../user/entities/user.entity';
 import { RegisterInput } from './dtos/auth.inputs';
 import { SessionService } from './session.service';
@@ -25,6 +26,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly actionLog: ActionLogService,
+    private readonly events: DomainEventOutbox,
   ) {}
 
   /**
@@ -80,9 +82,13 @@ export class AuthService {
     return { user, token };
   }
 
-  /** Revokes the caller's session. */
-  async logout(sessionId: string): Promise<void> {
-    await this.sessions.revoke(sessionId);
+  /** Revokes the caller's session; its live sockets are disconnected after commit (on every process). */
+  async logout(sessionId: string, userId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+      await this.events.record(manager, 'session.revoked', { sessionId, userId }, userId);
+    });
+    this.events.committed();
   }
 
   /**

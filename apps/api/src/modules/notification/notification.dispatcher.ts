@@ -110,9 +110,11 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       );
       const stored: NotificationRow[] = [];
       const broadcasts: Broadcast[] = [];
+      const disconnects: string[] = [];
       for (const event of events) {
-        const { planned, live } = await this.plan(manager, event);
+        const { planned, live, disconnect } = await this.plan(manager, event);
         broadcasts.push(...live);
+        disconnects.push(...(disconnect ?? []));
         const wanted = await this.filterBySettings(manager, planned);
         if (wanted.length) {
           const rows: NotificationRow[] = await manager.query(
@@ -126,8 +128,9 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
         }
       }
       if (events.length) await manager.query(`UPDATE domain_events SET processed_at = now() WHERE id = ANY($1::uuid[])`, [events.map((e) => e.id)]);
-      return { count: events.length, stored, broadcasts };
+      return { count: events.length, stored, broadcasts, disconnects };
     });
+    for (const sessionId of result.disconnects) this.gateway.disconnectSession(sessionId);
     for (const row of result.stored) this.gateway.pushNotification(row.user_id, toLiveNotification(row));
     for (const b of result.broadcasts) this.gateway.broadcast(b.room, b.event as 'comment.created', b.payload as never);
     if (result.stored.length) await this.mailImmediate(result.stored).catch((error) => this.logger.warn(`mail failed: ${(error as Error).message}`));
@@ -135,7 +138,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
   }
 
   /** Recipients, texts and live messages of one event (rules in the module's TSDoc). */
-  private async plan(manager: EntityManager, event: EventRow): Promise<{ planned: Planned[]; live: Broadcast[] }> {
+  private async plan(manager: EntityManager, event: EventRow): Promise<{ planned: Planned[]; live: Broadcast[]; disconnect?: string[] }> {
     const actor = event.actor_id;
     const followers = async (type: string, id: string) =>
       ((await manager.query(`SELECT user_id FROM follows WHERE followable_type = $1 AND followable_id = $2`, [type, id])) as { user_id: string }[]).map((r) => r.user_id);
@@ -278,6 +281,10 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
             { room: Rooms.component(p.componentId), event: 'motion.tallyChanged', payload },
           ],
         };
+      }
+      case 'session.revoked': {
+        const p = event.payload as DomainEventPayloads['session.revoked'];
+        return { planned: [], live: [], disconnect: [p.sessionId] };
       }
       case 'survey.lifecycle': {
         const p = event.payload as DomainEventPayloads['survey.lifecycle'];

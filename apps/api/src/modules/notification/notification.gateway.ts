@@ -7,6 +7,9 @@ import type { ConcertoRequest, Viewer } from '../../common/access/request-contex
 import { SessionService } from '../auth/session.service';
 import { NotificationService } from './notification.service';
 
+/** Room of the sockets opened with one sign-in session. */
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
 type ConcertoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { viewer: Viewer | null }>;
 
 /**
@@ -28,7 +31,10 @@ export class NotificationGateway implements OnGatewayConnection {
     private readonly notifications: NotificationService,
   ) {}
 
-  /** Authenticates the handshake and wires the client's messages. */
+  /**
+   * Wires the client's messages at once (a message sent right after `connect` must not be
+   * lost), then authenticates the handshake; each handler waits for that authentication.
+   */
   async handleConnection(socket: ConcertoSocket): Promise<void> {
     const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
     const cookieHeader = socket.handshake.headers.cookie;
@@ -36,28 +42,42 @@ export class NotificationGateway implements OnGatewayConnection {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       cookies: cookieHeader ? parseCookies(cookieHeader) : {},
     } as unknown as ConcertoRequest;
-    const viewer = await this.sessions.viewerFromRequest(request).catch(() => null);
-    socket.data.viewer = viewer;
-    if (viewer) await socket.join(Rooms.user(viewer.user.id));
+    const ready = this.sessions
+      .viewerFromRequest(request)
+      .catch(() => null)
+      .then(async (viewer) => {
+        socket.data.viewer = viewer;
+        if (viewer) await socket.join([Rooms.user(viewer.user.id), sessionRoom(viewer.sessionId)]);
+        return viewer;
+      });
 
     socket.on('watch', async (room, ack) => {
+      await ready;
       if (typeof room !== 'string' || !WATCHABLE_ROOM.test(room)) return ack?.({ ok: false, error: 'BAD_USER_INPUT' });
       await socket.join(room);
       ack?.({ ok: true });
     });
     socket.on('unwatch', async (room, ack) => {
-      if (typeof room === 'string') await socket.leave(room);
+      await ready;
+      if (typeof room === 'string' && WATCHABLE_ROOM.test(room)) await socket.leave(room);
       ack?.({ ok: true });
     });
     socket.on('catchUp', async (after, ack) => {
-      if (!socket.data.viewer) return ack?.({ error: 'UNAUTHENTICATED' });
+      const viewer = await ready;
+      if (!viewer) return ack?.({ error: 'UNAUTHENTICATED' });
       try {
-        ack?.({ notifications: await this.notifications.since(socket.data.viewer.user.id, typeof after === 'string' ? after : null) });
+        ack?.({ notifications: await this.notifications.since(viewer.user.id, typeof after === 'string' ? after : null) });
       } catch (error) {
         this.logger.warn(`catchUp failed: ${(error as Error).message}`);
         ack?.({ error: 'BAD_USER_INPUT' });
       }
     });
+    await ready;
+  }
+
+  /** Disconnects every socket opened with a session (after sign-out), on every process. */
+  disconnectSession(sessionId: string): void {
+    this.server?.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
 
   /** Pushes a stored notification to its recipient's sockets (on every process with the Redis adapter). */

@@ -29,7 +29,7 @@ import { decodeCursor, encodeCursor, ProposalCursor } from './ordering/proposal-
 import { proposalSettingsOf, ProposalSettings, SupportsState } from './proposal-settings';
 
 /** A proposal row with its author's name, as the list and detail queries read it. */
-type ProposalRow = ProposalEntity & { authorName: string | null };
+type ProposalRow = ProposalEntity & { authorName: string | null; publishedAtExact: string };
 
 /** The state participants see: withdrawn, the published answer's state, or NOT_ANSWERED. */
 export const VISIBLE_STATE_SQL = `CASE WHEN p.withdrawn_at IS NOT NULL THEN 'WITHDRAWN' WHEN p.state_published_at IS NOT NULL THEN p.state ELSE 'NOT_ANSWERED' END`;
@@ -39,12 +39,14 @@ const SELECT_PROPOSAL = `
          p.published_at AS "publishedAt", p.position_index AS "positionIndex", p.supports_count AS "supportsCount",
          p.comments_count AS "commentsCount", p.follows_count AS "followsCount", p.answer, p.answered_at AS "answeredAt",
          p.answered_by AS "answeredBy", p.state_published_at AS "statePublishedAt", p.withdrawn_at AS "withdrawnAt",
-         p.hidden_at AS "hiddenAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt", u.name AS "authorName"
+         p.hidden_at AS "hiddenAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt", u.name AS "authorName",
+         p.published_at::text AS "publishedAtExact"
     FROM proposals p LEFT JOIN users u ON u.id = p.author_id`;
 
 /** Keyset orders: SQL column, direction and how the cursor value is read back. */
 const KEYSET: Record<Exclude<ProposalOrder, 'RANDOM'>, { column: string; desc: boolean; idDesc: boolean; read: (r: ProposalRow) => string | number }> = {
-  RECENT: { column: 'p.published_at', desc: true, idDesc: true, read: (r) => new Date(r.publishedAt).toISOString() },
+  // the exact timestamp (microseconds) as PostgreSQL prints it: a JS Date would round to milliseconds and skip ties
+  RECENT: { column: 'p.published_at', desc: true, idDesc: true, read: (r) => r.publishedAtExact },
   MOST_SUPPORTED: { column: 'p.supports_count', desc: true, idDesc: false, read: (r) => r.supportsCount },
   MOST_COMMENTED: { column: 'p.comments_count', desc: true, idDesc: false, read: (r) => r.commentsCount },
   MOST_FOLLOWED: { column: 'p.follows_count', desc: true, idDesc: false, read: (r) => r.followsCount },
@@ -159,6 +161,9 @@ export class ProposalService {
     let n: number;
     if (start) {
       n = start.n;
+      // a genuine cursor never froze more proposals than exist (they are never deleted)
+      end = await currentEnd();
+      if (n > end) throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
     } else {
       n = await this.frozenSize(componentId);
       if (this.sizeMemo.get(componentId)?.fresh) end = n;
@@ -237,6 +242,10 @@ export class ProposalService {
       params,
     );
     const n = start?.n ?? (await this.frozenSize(componentId));
+    if (start && n > (await this.frozenSize(componentId)) && n > Math.max(...matches.map((m) => Number(m.position_index) + 1), 0)) {
+      const [{ upper }] = await this.dataSource.query(`SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`, [componentId]);
+      if (n > Number(upper)) throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
+    }
     const permutation = new KeyedPermutation(seed, n);
     const from = start?.p ?? 0;
     const ranked = matches

@@ -1,5 +1,5 @@
 import { ErrorCode, SpaceRole } from '@concerto/domain';
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, Res, UseFilters } from '@nestjs/common';
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { SpaceRoles } from '../../common/access/access-policy';
@@ -39,7 +39,7 @@ export class SurveyExportController {
    */
   @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
   @Get(':surveyId/answers.csv')
-  async csv(@Param('surveyId') surveyId: string, @Res() res: Response): Promise<void> {
+  async csv(@Param('surveyId', new ParseUUIDPipe()) surveyId: string, @Res() res: Response): Promise<void> {
     const columns = await this.exports.columns(surveyId);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.csv"`);
@@ -52,7 +52,7 @@ export class SurveyExportController {
   /** `GET /exports/surveys/:surveyId/answers.xlsx`: the same table as an Excel workbook (streamed). Access: space admins. */
   @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
   @Get(':surveyId/answers.xlsx')
-  async xlsx(@Param('surveyId') surveyId: string, @Res() res: Response): Promise<void> {
+  async xlsx(@Param('surveyId', new ParseUUIDPipe()) surveyId: string, @Res() res: Response): Promise<void> {
     const columns = await this.exports.columns(surveyId);
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.xlsx"`);
@@ -62,7 +62,7 @@ export class SurveyExportController {
   /** `GET /exports/surveys/:surveyId/results.json`: the exact results (as `surveyResults`, without cross-tabulation). Access: space admins. */
   @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
   @Get(':surveyId/results.json')
-  async results(@Param('surveyId') surveyId: string, @Res() res: Response): Promise<void> {
+  async results(@Param('surveyId', new ParseUUIDPipe()) surveyId: string, @Res() res: Response): Promise<void> {
     const results = await this.exports.results(surveyId);
     res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-resultats.json"`);
     res.json(results);

@@ -29,7 +29,7 @@ export function decodeCursor(text: string, order: ProposalOrder): ProposalCursor
   const valid =
     cursor?.o === order &&
     (cursor.o === 'RANDOM'
-      ? typeof cursor.s === 'string' && cursor.s.length <= 64 && Number.isInteger(cursor.n) && cursor.n >= 0 && Number.isInteger(cursor.p) && cursor.p >= 0
+      ? typeof cursor.s === 'string' && cursor.s.length <= 64 && Number.isInteger(cursor.n) && cursor.n >= 0 && cursor.n <= 2 ** 31 && Number.isInteger(cursor.p) && cursor.p >= 0 && cursor.p <= 2 ** 31
       : typeof cursor.id === 'string' && /^[0-9a-f-]{36}$/i.test(cursor.id) && (typeof cursor.v === 'number' || typeof cursor.v === 'string'));
   if (!valid) throw DomainError.badInput('Curseur de pagination invalide pour cet ordre.', { field: 'after' });
   return cursor;

@@ -117,7 +117,12 @@ export function QuestionEditForm({ question: q, earlier, feedback }: { question:
             <>
               <div className="field">
                 <label htmlFor={`${idPrefix}-condition`}>{t('surveys.builder.condition')}</label>
-                <select id={`${idPrefix}-condition`} className="field__control" value={conditionQuestionId} onChange={(e) => setConditionQuestionId(e.target.value)}>
+                <select id={`${idPrefix}-condition`} className="field__control" value={conditionQuestionId} onChange={(e) => {
+                  setConditionQuestionId(e.target.value);
+                  setConditionOptionId('');
+                  // a text or scale question has no option to compare with: only "a reçu une réponse" applies
+                  if (!targets.find((x) => x.id === e.target.value)?.options.length) setConditionKind('ANSWERED');
+                }}>
                   <option value="">{t('surveys.builder.conditionNone')}</option>
                   {targets.map((e) => <option key={e.id} value={e.id}>{e.body.slice(0, 80)}</option>)}
                 </select>
@@ -126,7 +131,7 @@ export function QuestionEditForm({ question: q, earlier, feedback }: { question:
                 <div className="field">
                   <label htmlFor={`${idPrefix}-condition-kind`}>{t('surveys.builder.conditionKind')}</label>
                   <select id={`${idPrefix}-condition-kind`} className="field__control" value={conditionKind} onChange={(e) => setConditionKind(e.target.value)}>
-                    {CONDITION_KINDS.map((k) => <option key={k} value={k}>{t(`surveys.builder.conditionKinds.${k}`)}</option>)}
+                    {CONDITION_KINDS.filter((k) => k === 'ANSWERED' || target.options.length > 0).map((k) => <option key={k} value={k}>{t(`surveys.builder.conditionKinds.${k}`)}</option>)}
                   </select>
                 </div>
               ) : null}

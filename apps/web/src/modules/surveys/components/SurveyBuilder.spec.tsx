@@ -63,6 +63,27 @@ describe('<SurveyBuilder> editing', () => {
     expect(edit).toHaveFocus();
   });
 
+  it('sets a display condition on an earlier question’s option; a text question only offers "a reçu une réponse"', async () => {
+    const summary = question('c', 2, 'SHORT_ANSWER', { body: 'En un mot' });
+    const variables = { questionId: 'c', input: { body: 'En un mot', description: '', mandatory: false, condition: { questionId: 'a', kind: 'NOT_EQUALS', optionId: 'o2' }, maxCharacters: 0 } };
+    const result = vi.fn(() => ({ data: { updateSurveyQuestion: survey([typology, opinion, { ...summary, condition: { questionId: 'a', kind: 'NOT_EQUALS', optionId: 'o2' } }]) } }));
+    renderWithProviders(<SurveyBuilder survey={survey([typology, opinion, summary])} />, {
+      mocks: [{ request: { query: UPDATE_SURVEY_QUESTION_MUTATION, variables }, result }],
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Modifier la question « En un mot »' }));
+    const form = within(screen.getByRole('form', { name: 'Modifier la question « En un mot »' }));
+    await userEvent.selectOptions(form.getByLabelText('Afficher seulement si la question'), 'b');
+    expect(form.getByLabelText('Condition')).toHaveValue('ANSWERED');
+    expect(within(form.getByLabelText('Condition')).getAllByRole('option')).toHaveLength(1);
+    expect(form.queryByLabelText('Option de la condition')).toBeNull();
+    await userEvent.selectOptions(form.getByLabelText('Afficher seulement si la question'), 'a');
+    await userEvent.selectOptions(form.getByLabelText('Condition'), 'NOT_EQUALS');
+    await userEvent.selectOptions(form.getByLabelText('Option de la condition'), 'o2');
+    await userEvent.click(form.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Question « En un mot » enregistrée.')).toHaveAttribute('role', 'status');
+    expect(result).toHaveBeenCalledTimes(1);
+  });
+
   it('renames an option through updateSurveyOption', async () => {
     const variables = { optionId: 'o2', input: { body: 'Établissement de santé' } };
     const result = vi.fn(() => ({ data: { updateSurveyOption: survey([{ ...typology, options: [option('o1', 'Entreprise'), option('o2', 'Établissement de santé')] } as SurveyQuestionState, opinion]) } }));

@@ -93,5 +93,20 @@ describeInBrowser('Enquête in a browser: a participant answers the demo survey,
     await page.getByText('Un mot pour résumer la filière ?').first().waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible('modifier le questionnaire (question ajoutée)');
+    // rewording it through "Modifier" shows the new wording on the participants' page
+    const edit = page.getByRole('button', { name: 'Modifier la question « Un mot pour résumer la filière ? »' });
+    await edit.click();
+    const form = page.getByRole('form', { name: 'Modifier la question « Un mot pour résumer la filière ? »' });
+    await form.getByLabel('Intitulé').fill('Trois mots pour résumer la filière ?');
+    await expectAccessible('modifier le questionnaire (modifier une question)');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Question « Trois mots pour résumer la filière ? » enregistrée.' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('button', { name: 'Modifier la question « Trois mots pour résumer la filière ? »' }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expectAccessible('modifier le questionnaire (question modifiée)');
+    await openDemoSurvey();
+    await page.getByText('Trois mots pour résumer la filière ?').first().waitFor();
+    await expect(page.getByText('Un mot pour résumer la filière ?').count()).resolves.toBe(0);
+    await expectAccessible('enquête (question modifiée)');
   });
 });

@@ -1,18 +1,21 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../ui/components/FeedbackMessages';
+import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import {
   ADD_SURVEY_OPTION_MUTATION, ADD_SURVEY_QUESTION_MUTATION, PUBLISH_SURVEY_RESULTS_MUTATION, REMOVE_SURVEY_OPTION_MUTATION, REMOVE_SURVEY_QUESTION_MUTATION,
   REORDER_SURVEY_QUESTIONS_MUTATION, type SurveyQuestionState, type SurveyState,
 } from '../graphql/surveys';
+import { OptionRenameForm } from './OptionRenameForm';
+import { QuestionEditForm } from './QuestionEditForm';
 
 const TYPES = ['SHORT_ANSWER', 'LONG_ANSWER', 'SINGLE_OPTION', 'MULTIPLE_OPTION', 'SCALE', 'MATRIX_SINGLE', 'MATRIX_MULTIPLE', 'SORTING', 'SEPARATOR', 'TITLE_AND_DESCRIPTION'];
 const WITH_OPTIONS = new Set(['SINGLE_OPTION', 'MULTIPLE_OPTION', 'MATRIX_SINGLE', 'MATRIX_MULTIPLE', 'SORTING']);
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-/** "Modifier le questionnaire": space admins add and remove questions, publish results, download exports. */
+/** "Modifier le questionnaire": space admins add, edit and remove questions and options, publish results, download exports. */
 export function SurveyBuilder({ survey }: { survey: SurveyState }) {
   const { t, i18n } = useTranslation();
   const [type, setType] = useState('SINGLE_OPTION');
@@ -25,6 +28,7 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
   const [remove, removing] = useMutation(REMOVE_SURVEY_QUESTION_MUTATION);
   const [publish, publishing] = useMutation(PUBLISH_SURVEY_RESULTS_MUTATION);
   const [reorder, reordering] = useMutation(REORDER_SURVEY_QUESTIONS_MUTATION);
+  const feedback = useFeedback();
   const error = adding.error ?? removing.error ?? publishing.error ?? reordering.error;
   const ordered = [...survey.questions].sort((a, b) => a.position - b.position);
   const move = (index: number, delta: number) => {
@@ -63,6 +67,7 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
         {survey.resultsPublished ? t('surveys.builder.unpublishResults') : t('surveys.builder.publishResults')}
       </button>
       {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
+      <FeedbackMessages feedback={feedback} />
       <ol className="builder-questions">
         {ordered.map((q, index) => (
           <li key={q.id} className="builder-question">
@@ -70,6 +75,7 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
               <strong>{q.body}</strong> <span className="hint">({t(`surveys.builder.types.${q.type}`)}{q.mandatory ? `, ${t('surveys.mandatory').toLowerCase()}` : ''})</span>
             </p>
             <div className="actions">
+              <QuestionEditForm question={q} earlier={ordered.slice(0, index)} feedback={feedback} />
               <button type="button" className="button button--small" disabled={index === 0 || reordering.loading} onClick={() => move(index, -1)}
                 aria-label={t('surveys.builder.moveUp', { question: q.body.slice(0, 80) })}>↑</button>
               <button type="button" className="button button--small" disabled={index === ordered.length - 1 || reordering.loading} onClick={() => move(index, 1)}
@@ -80,7 +86,7 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
                 {t('common.delete')}
               </button>
             </div>
-            {WITH_OPTIONS.has(q.type) ? <OptionsEditor question={q} /> : null}
+            {WITH_OPTIONS.has(q.type) ? <OptionsEditor question={q} feedback={feedback} /> : null}
           </li>
         ))}
       </ol>
@@ -124,8 +130,8 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
   );
 }
 
-/** Options (and matrix rows) of one question: remove, add. Removing an answered option starts a new version. */
-function OptionsEditor({ question: q }: { question: SurveyQuestionState }) {
+/** Options (and matrix rows) of one question: rename, remove, add. Removing an answered option starts a new version. */
+function OptionsEditor({ question: q, feedback }: { question: SurveyQuestionState; feedback: Feedback }) {
   const { t, i18n } = useTranslation();
   const [body, setBody] = useState('');
   const [add, adding] = useMutation(ADD_SURVEY_OPTION_MUTATION);
@@ -147,6 +153,7 @@ function OptionsEditor({ question: q }: { question: SurveyQuestionState }) {
         {[...q.options, ...q.rows].map((o) => (
           <li key={o.id}>
             {o.body}{' '}
+            <OptionRenameForm option={o} feedback={feedback} />{' '}
             <button type="button" className="button button--small" disabled={removing.loading} onClick={() => remove({ variables: { optionId: o.id } }).catch(() => undefined)}
               aria-label={t('surveys.builder.removeOption', { option: o.body.slice(0, 80) })}>
               {t('common.delete')}

@@ -119,3 +119,19 @@ export const ADD_SURVEY_OPTION_MUTATION: TypedDocumentNode<{ addSurveyOption: Su
 export const REMOVE_SURVEY_OPTION_MUTATION: TypedDocumentNode<{ removeSurveyOption: SurveyState }, { optionId: string }> = gql`
   mutation RemoveSurveyOption($optionId: ID!) { removeSurveyOption(optionId: $optionId) { ${STATE_FIELDS} } }
 `;
+
+/** Fields of `SurveyQuestionFieldsInput`; absent fields stay as they are, `condition: null` clears it, 0 clears a limit. */
+export interface SurveyQuestionFields {
+  body?: string;
+  description?: string;
+  mandatory?: boolean;
+  maxChoices?: number;
+  maxCharacters?: number;
+  condition?: { questionId: string; kind: string; optionId?: string | null } | null;
+}
+export const UPDATE_SURVEY_QUESTION_MUTATION: TypedDocumentNode<{ updateSurveyQuestion: SurveyState }, { questionId: string; input: SurveyQuestionFields }> = gql`
+  mutation UpdateSurveyQuestion($questionId: ID!, $input: SurveyQuestionFieldsInput!) { updateSurveyQuestion(questionId: $questionId, input: $input) { ${STATE_FIELDS} } }
+`;
+export const UPDATE_SURVEY_OPTION_MUTATION: TypedDocumentNode<{ updateSurveyOption: SurveyState }, { optionId: string; input: { body?: string; freeText?: boolean } }> = gql`
+  mutation UpdateSurveyOption($optionId: ID!, $input: UpdateSurveyOptionInput!) { updateSurveyOption(optionId: $optionId, input: $input) { ${STATE_FIELDS} } }
+`;

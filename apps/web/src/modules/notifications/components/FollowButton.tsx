@@ -1,42 +1,63 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { useFeedback } from '../../ui/hooks/useFeedback';
 import { FOLLOW_MUTATION, UNFOLLOW_MUTATION } from '../graphql/notifications';
 
+/** Texts of a {@link FollowButton}: the two button states and the two confirmations. */
+export interface FollowLabels {
+  follow: string;
+  unfollow: string;
+  followed: string;
+  unfollowed: string;
+}
+
 /**
- * "Suivre" / "Ne plus suivre" for a proposal or a space. `aria-pressed` tells the state;
- * the caller passes what the API said (`viewerFollows`) and may refetch on change.
+ * "Suivre" / "Ne plus suivre" for a proposal or a space (signed-in users). The state comes
+ * from the server (`viewerFollows`), refreshed through `refetchQueries` after each change;
+ * `aria-pressed` tells it, and a polite status or an alert reports the result.
  */
 export function FollowButton({
   type,
   id,
   following,
   labels,
-  onChange,
+  refetchQueries,
 }: {
   type: 'PROPOSAL' | 'SPACE';
   id: string;
   following: boolean;
-  labels?: { follow: string; unfollow: string };
-  onChange?: (following: boolean) => void;
+  labels: FollowLabels;
+  refetchQueries: string[];
 }) {
   const { t } = useTranslation();
-  const [state, setState] = useState(following);
-  const [follow, { loading: f }] = useMutation(FOLLOW_MUTATION);
-  const [unfollow, { loading: u }] = useMutation(UNFOLLOW_MUTATION);
-  const text = labels ?? { follow: t('notifications.follow'), unfollow: t('notifications.unfollow') };
+  const feedback = useFeedback();
+  const options = { refetchQueries, awaitRefetchQueries: true };
+  const [follow, followState] = useMutation(FOLLOW_MUTATION, options);
+  const [unfollow, unfollowState] = useMutation(UNFOLLOW_MUTATION, options);
 
   async function toggle() {
-    const next = !state;
-    if (next) await follow({ variables: { type, id } });
-    else await unfollow({ variables: { type, id } });
-    setState(next);
-    onChange?.(next);
+    feedback.clear();
+    const variables = { followableType: type, followableId: id };
+    try {
+      if (following) {
+        await unfollow({ variables });
+        feedback.succeed(labels.unfollowed);
+      } else {
+        await follow({ variables });
+        feedback.succeed(labels.followed);
+      }
+    } catch (error) {
+      feedback.fail(error, { UNAUTHENTICATED: t('proposals.signInRequired') });
+    }
   }
 
   return (
-    <button type="button" className="button button--secondary" aria-pressed={state} disabled={f || u} onClick={() => void toggle()}>
-      {state ? text.unfollow : text.follow}
-    </button>
+    <div className="follow-action">
+      <button type="button" className="button" aria-pressed={following} disabled={followState.loading || unfollowState.loading} onClick={() => void toggle()}>
+        {following ? labels.unfollow : labels.follow}
+      </button>
+      <FeedbackMessages feedback={feedback} />
+    </div>
   );
 }

@@ -77,14 +77,16 @@ export const UPDATE_SETTINGS_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const FOLLOW_MUTATION: TypedDocumentNode<{ follow: boolean }, { type: 'PROPOSAL' | 'SPACE'; id: string }> = gql`
-  mutation Follow($type: FollowableType!, $id: ID!) {
-    follow(followableType: $type, followableId: $id)
+type FollowVariables = { followableType: 'PROPOSAL' | 'SPACE'; followableId: string };
+
+export const FOLLOW_MUTATION: TypedDocumentNode<{ follow: boolean }, FollowVariables> = gql`
+  mutation Follow($followableType: FollowableType!, $followableId: ID!) {
+    follow(followableType: $followableType, followableId: $followableId)
   }
 `;
 
-export const UNFOLLOW_MUTATION: TypedDocumentNode<{ unfollow: boolean }, { type: 'PROPOSAL' | 'SPACE'; id: string }> = gql`
-  mutation Unfollow($type: FollowableType!, $id: ID!) {
-    unfollow(followableType: $type, followableId: $id)
+export const UNFOLLOW_MUTATION: TypedDocumentNode<{ unfollow: boolean }, FollowVariables> = gql`
+  mutation Unfollow($followableType: FollowableType!, $followableId: ID!) {
+    unfollow(followableType: $followableType, followableId: $followableId)
   }
 `;

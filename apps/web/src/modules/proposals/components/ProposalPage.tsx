@@ -26,7 +26,7 @@ import { componentPath } from '../paths';
 import { editableText } from '../utils/editableText';
 import { AnswerForm } from './AnswerForm';
 import { CommentThreads } from './CommentThreads';
-import { FollowButton } from './FollowButton';
+import { FollowButton } from '../../notifications/components/FollowButton';
 import { ProposalStateBadge, SupportProgress } from './ProposalBadges';
 import { ProposalForm } from './ProposalForm';
 import { ReportForm } from './ReportForm';
@@ -160,7 +160,15 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
           </button>
         ) : null}
         {isAuthor && !proposal.withdrawnAt ? <WithdrawButton proposal={proposal} onDone={(message) => feedback.succeed(message)} /> : null}
-        {signedIn ? <FollowButton proposalId={proposal.id} follows={proposal.viewerFollows} /> : null}
+        {signedIn ? (
+          <FollowButton
+            type="PROPOSAL"
+            id={proposal.id}
+            following={proposal.viewerFollows}
+            refetchQueries={['Proposal']}
+            labels={{ follow: t('proposals.follow.follow'), unfollow: t('proposals.follow.unfollow'), followed: t('proposals.follow.followed'), unfollowed: t('proposals.follow.unfollowed') }}
+          />
+        ) : null}
         {signedIn && !isAuthor ? <ReportForm resourceType="PROPOSAL" resourceId={proposal.id} target={proposal.title} reported={proposal.viewerReported} /> : null}
       </div>
       {isAuthor && !proposal.viewerCanEdit && !proposal.withdrawnAt ? <p className="muted">{t('proposals.edit.onlyBeforeSupport')}</p> : null}

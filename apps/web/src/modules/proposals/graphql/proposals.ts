@@ -362,18 +362,6 @@ export const DELETE_COMMENT_MUTATION: TypedDocumentNode<{ deleteComment: boolean
   }
 `;
 
-export const FOLLOW_MUTATION: TypedDocumentNode<{ follow: boolean }, { followableType: 'PROPOSAL'; followableId: string }> = gql`
-  mutation Follow($followableType: FollowableType!, $followableId: ID!) {
-    follow(followableType: $followableType, followableId: $followableId)
-  }
-`;
-
-export const UNFOLLOW_MUTATION: TypedDocumentNode<{ unfollow: boolean }, { followableType: 'PROPOSAL'; followableId: string }> = gql`
-  mutation Unfollow($followableType: FollowableType!, $followableId: ID!) {
-    unfollow(followableType: $followableType, followableId: $followableId)
-  }
-`;
-
 export interface ModerationStatus {
   resourceType: ReportableType;
   resourceId: string;

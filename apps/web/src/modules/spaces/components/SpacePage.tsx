@@ -47,15 +47,20 @@ export function SpacePage() {
         <h1 id="page-title">{space.title}</h1>
         {space.subtitle ? <p className="lead">{space.subtitle}</p> : null}
         {me ? (
-          <p>
+          <div>
             <FollowButton
-              key={`${space.id}-${space.viewerFollows}`}
               type="SPACE"
               id={space.id}
               following={space.viewerFollows}
-              labels={{ follow: t('notifications.followSpace'), unfollow: t('notifications.unfollowSpace') }}
+              refetchQueries={['Space']}
+              labels={{
+                follow: t('notifications.followSpace'),
+                unfollow: t('notifications.unfollowSpace'),
+                followed: t('notifications.followedSpace'),
+                unfollowed: t('notifications.unfollowedSpace'),
+              }}
             />
-          </p>
+          </div>
         ) : null}
         {space.viewerCanAdminister ? (
           <p>

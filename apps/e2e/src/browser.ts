@@ -1,8 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Browser, chromium, Page } from 'playwright-core';
 
 /** Debian's Chromium, or CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * `describe` for browser suites: in CI a missing Chromium is an error (the suite must not
+ * silently skip); elsewhere the suite is skipped with a warning.
+ */
+export function describeInBrowser(name: string, suite: () => void): void {
+  if (existsSync(CHROMIUM_PATH)) return describe(name, suite);
+  if (process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: end-to-end tests cannot run`);
+  console.warn(`Chromium not found at ${CHROMIUM_PATH}: "${name}" skipped (set CHROMIUM_PATH or apt-get install chromium)`);
+  describe.skip(name, suite);
+}
 
 /**
  * Launches headless Chromium with the flags that work on these machines (no network, no

@@ -1,13 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { axeViolations, CHROMIUM_PATH, launchChromium } from './browser';
+import { axeViolations, describeInBrowser, launchChromium } from './browser';
 import { ConcertoServer, freePort } from './concerto-server';
 
-const chromiumMissing = !existsSync(CHROMIUM_PATH);
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: end-to-end tests cannot run`);
-const describeInBrowser = chromiumMissing ? describe.skip : describe;
 
 describeInBrowser('notifications live in the browser: follow a space, toast and bell on a new proposal, inbox', () => {
   const root = mkdtempSync(join(tmpdir(), 'concerto-e2e-notif-'));

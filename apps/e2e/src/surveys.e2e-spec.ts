@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, CHROMIUM_PATH, launchChromium } from './browser';
+import { axeViolations, describeInBrowser, launchChromium } from './browser';
 import { ConcertoServer, freePort } from './concerto-server';
 
-const describeInBrowser = existsSync(CHROMIUM_PATH) ? describe : describe.skip;
 const ADMIN_PASSWORD = 'e2e-admin-password-2';
 
 describeInBrowser('Enquête in a browser: a participant answers the demo survey, an admin reads its charts and tables', () => {

@@ -1,13 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, CHROMIUM_PATH, launchChromium } from './browser';
+import { axeViolations, describeInBrowser, launchChromium } from './browser';
 import { ConcertoServer, freePort } from './concerto-server';
 
-const chromiumMissing = !existsSync(CHROMIUM_PATH);
-if (chromiumMissing && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: end-to-end tests cannot run`);
-const describeInBrowser = chromiumMissing ? describe.skip : describe;
 
 const ADMIN_EMAIL = 'admin@concerto.test';
 const ADMIN_PASSWORD = 'e2e-admin-password-1';

@@ -202,4 +202,27 @@ describe('notifications: outbox → stored once per recipient → live over Sock
     expect(opened).toHaveLength(1);
     expect(opened[0].node.title).toBe('Enquête ouverte');
   });
+
+  it('sends a daily digest of the notifications not yet e-mailed, at most once per 24 hours', async () => {
+    const reader = await t.register('Lectrice du soir');
+    const author = await t.register('Auteur du jour');
+    await t.gql(`mutation($input: NotificationSettingsInput!) { updateNotificationSettings(input: $input) { emailDelivery } }`, { input: { emailDelivery: 'DIGEST' } }, reader.token);
+    const id = (await t.gql(CREATE, { input: { componentId, title: 'Une proposition pour le résumé', body: 'Texte' } }, author.token)).data.createProposal.id;
+    await t.gql(`mutation($id: ID!) { follow(followableType: PROPOSAL, followableId: $id) }`, { id }, reader.token);
+    for (const body of ['Premier avis', 'Second avis']) {
+      await t.gql(`mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { commentableType: 'PROPOSAL', commentableId: id, body } }, author.token);
+    }
+    await dispatcher.idle();
+    const mailer = t.app.get(MailerService);
+    const me = (await t.gql(`{ me { email } }`, {}, reader.token)).data.me.email;
+    expect(mailer.outbox.filter((m) => m.to === me)).toHaveLength(0); // no immediate mail with DIGEST
+    expect(await dispatcher.sendDigests()).toBeGreaterThanOrEqual(1);
+    const digest = mailer.outbox.filter((m) => m.to === me);
+    expect(digest).toHaveLength(1);
+    expect(digest[0].subject).toBe('[Concerto] 2 notification(s)');
+    expect(digest[0].text).toContain('Premier avis');
+    expect(digest[0].text).toContain('Second avis');
+    await dispatcher.sendDigests();
+    expect(mailer.outbox.filter((m) => m.to === me)).toHaveLength(1);
+  });
 });

@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, launchChromium } from './browser';
-import { ConcertoServer, freePort } from './concerto-server';
-
+import { describeInBrowser } from './browser';
+import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@proposals.test';
 const ADMIN_PASSWORD = 'e2e-admin-password-2';
@@ -12,12 +7,8 @@ const PASSWORD = 'une phrase de passe solide';
 const SPACE = 'structuration-filiere-sante-numerique';
 
 describeInBrowser('Proposals in a browser: publish, support, comment, report, moderate, shuffle, answer', () => {
-  const root = mkdtempSync(join(tmpdir(), 'concerto-e2e-proposals-'));
-  const dataDir = join(root, 'postgres');
-  let server: ConcertoServer;
-  let browser: Browser;
-  let page: Page;
-  const pagesChecked: string[] = [];
+  const suite = useBrowserSuite('concerto-e2e-proposals-', { ADMIN_EMAIL, ADMIN_PASSWORD, LOGIN_RATE_LIMIT_PER_MINUTE: '100' });
+  const { goTo, pagesChecked } = suite;
   const stamp = Date.now();
   const author = { name: 'Aïcha Benali', email: `aicha.${stamp}@example.org` };
   const supporter = { name: 'Bruno Lefèvre', email: `bruno.${stamp}@example.org` };
@@ -26,84 +17,65 @@ describeInBrowser('Proposals in a browser: publish, support, comment, report, mo
   let proposalPath = '';
 
   const expectAccessible = async (label: string) => {
-    await page.waitForLoadState('networkidle');
-    const violations = await axeViolations(page);
-    pagesChecked.push(label);
-    expect({ page: label, violations }).toEqual({ page: label, violations: [] });
-  };
-  const goTo = async (path: string) => {
-    await page.goto(`${server.url}${path}`);
-    await page.waitForLoadState('networkidle');
+    await suite.page.waitForLoadState('networkidle');
+    await suite.expectAccessible(label);
   };
   const signUp = async (who: { name: string; email: string }) => {
     await goTo('/inscription');
-    await page.getByLabel('Nom').fill(who.name);
-    await page.getByLabel('Adresse e-mail').fill(who.email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await suite.page.getByLabel('Nom').fill(who.name);
+    await suite.page.getByLabel('Adresse e-mail').fill(who.email);
+    await suite.page.getByLabel('Mot de passe').fill(PASSWORD);
+    await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   };
   const signIn = async (email: string, password: string) => {
     await goTo('/connexion');
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await suite.page.getByLabel('Adresse e-mail').fill(email);
+    await suite.page.getByLabel('Mot de passe').fill(password);
+    await suite.page.getByRole('button', { name: 'Se connecter' }).click();
+    await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   };
   const signOut = async () => {
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
     // the header's link (a moderation page also offers one in its content once signed out)
-    await page.getByRole('navigation', { name: 'Compte' }).getByRole('link', { name: 'Connexion' }).waitFor();
+    await suite.page.getByRole('navigation', { name: 'Compte' }).getByRole('link', { name: 'Connexion' }).waitFor();
   };
   /** Titles of the reading order's cards, in the order shown. */
-  const cardTitles = async (): Promise<string[]> => page.locator('.proposal-card .item__title').allTextContents();
-
-  beforeAll(async () => {
-    server = new ConcertoServer(await freePort(), dataDir, { ADMIN_EMAIL, ADMIN_PASSWORD, LOGIN_RATE_LIMIT_PER_MINUTE: '100' });
-    await server.start();
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'fr-FR' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const cardTitles = async (): Promise<string[]> => suite.page.locator('.proposal-card .item__title').allTextContents();
 
   it('shows the demo proposals with the order selector, the total and the cards', async () => {
     await goTo(`/espaces/${SPACE}`);
-    await page.getByRole('link', { name: /Mesures proposées/ }).first().click();
-    await page.getByRole('heading', { level: 1, name: 'Mesures proposées' }).waitFor();
-    await page.getByText('14 propositions', { exact: true }).waitFor();
-    listPath = new URL(page.url()).pathname;
-    expect(await page.getByRole('combobox', { name: 'Trier par' }).locator('option').allTextContents()).toEqual([
+    await suite.page.getByRole('link', { name: /Mesures proposées/ }).first().click();
+    await suite.page.getByRole('heading', { level: 1, name: 'Mesures proposées' }).waitFor();
+    await suite.page.getByText('14 propositions', { exact: true }).waitFor();
+    listPath = new URL(suite.page.url()).pathname;
+    expect(await suite.page.getByRole('combobox', { name: 'Trier par' }).locator('option').allTextContents()).toEqual([
       'Aléatoire',
       'Récentes',
       'Les plus soutenues',
       'Les plus commentées',
       'Les plus suivies',
     ]);
-    expect(await page.getByRole('link', { name: 'Connectez-vous pour déposer une proposition.' }).isVisible()).toBe(true);
+    expect(await suite.page.getByRole('link', { name: 'Connectez-vous pour déposer une proposition.' }).isVisible()).toBe(true);
     await expectAccessible('propositions (visiteur)');
   });
 
   it('lets a participant publish a proposal', async () => {
     await signUp(author);
     await goTo(listPath);
-    await page.getByRole('button', { name: 'Nouvelle proposition' }).click();
-    await page.getByRole('textbox', { name: 'Titre' }).fill(title);
-    await page.getByRole('textbox', { name: 'Texte de la proposition' }).fill(
+    await suite.page.getByRole('button', { name: 'Nouvelle proposition' }).click();
+    await suite.page.getByRole('textbox', { name: 'Titre' }).fill(title);
+    await suite.page.getByRole('textbox', { name: 'Texte de la proposition' }).fill(
       'Recenser les solutions de télésanté déployées dans les territoires.\n\nLes rendre visibles aux établissements et aux patients.',
     );
     await expectAccessible('nouvelle proposition');
-    await page.getByRole('button', { name: 'Publier la proposition' }).click();
-    await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    await page.getByText(`Votre proposition « ${title} » est publiée.`).waitFor();
-    proposalPath = new URL(page.url()).pathname;
+    await suite.page.getByRole('button', { name: 'Publier la proposition' }).click();
+    await suite.page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await suite.page.getByText(`Votre proposition « ${title} » est publiée.`).waitFor();
+    proposalPath = new URL(suite.page.url()).pathname;
     expect(proposalPath).toMatch(new RegExp(`^${listPath}/propositions/[0-9a-f-]{36}$`));
-    expect(await page.getByText(`Par ${author.name}`).first().isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Modifier la proposition' }).isVisible()).toBe(true);
+    expect(await suite.page.getByText(`Par ${author.name}`).first().isVisible()).toBe(true);
+    expect(await suite.page.getByRole('button', { name: 'Modifier la proposition' }).isVisible()).toBe(true);
     await expectAccessible('proposition (auteur)');
     await signOut();
   });
@@ -111,113 +83,113 @@ describeInBrowser('Proposals in a browser: publish, support, comment, report, mo
   it('lets a second participant support it (the count goes up), comment on it and reply', async () => {
     await signUp(supporter);
     await goTo(proposalPath);
-    await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    await page.getByText('0 soutien', { exact: true }).first().waitFor();
+    await suite.page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await suite.page.getByText('0 soutien', { exact: true }).first().waitFor();
     await expectAccessible('proposition (participant)');
-    await page.getByRole('button', { name: 'Soutenir' }).click();
-    await page.getByText('Vous soutenez cette proposition.').waitFor();
-    await page.getByText('1 soutien', { exact: true }).first().waitFor();
-    await page.getByRole('button', { name: 'Retirer mon soutien' }).waitFor();
-    await page.locator('.supporters').getByText(supporter.name).waitFor();
+    await suite.page.getByRole('button', { name: 'Soutenir' }).click();
+    await suite.page.getByText('Vous soutenez cette proposition.').waitFor();
+    await suite.page.getByText('1 soutien', { exact: true }).first().waitFor();
+    await suite.page.getByRole('button', { name: 'Retirer mon soutien' }).waitFor();
+    await suite.page.locator('.supporters').getByText(supporter.name).waitFor();
 
-    await page.getByRole('textbox', { name: 'Votre commentaire' }).fill('Très utile pour les médecins de ville.');
-    await page.getByRole('radio', { name: 'Pour' }).check();
-    await page.getByRole('button', { name: 'Publier le commentaire' }).click();
-    const first = page.locator('article.comment').filter({ hasText: 'Très utile pour les médecins de ville.' });
+    await suite.page.getByRole('textbox', { name: 'Votre commentaire' }).fill('Très utile pour les médecins de ville.');
+    await suite.page.getByRole('radio', { name: 'Pour' }).check();
+    await suite.page.getByRole('button', { name: 'Publier le commentaire' }).click();
+    const first = suite.page.locator('article.comment').filter({ hasText: 'Très utile pour les médecins de ville.' });
     await first.waitFor();
     expect(await first.locator('.badge--for').textContent()).toBe('Pour');
     await first.getByRole('button', { name: /^Répondre/ }).click();
-    await page.getByRole('textbox', { name: 'Votre réponse' }).fill('Et pour les pharmacies aussi.');
-    await page.getByRole('button', { name: 'Publier la réponse' }).click();
-    const reply = page.locator('.comment-list .comment-list article.comment').filter({ hasText: 'Et pour les pharmacies aussi.' });
+    await suite.page.getByRole('textbox', { name: 'Votre réponse' }).fill('Et pour les pharmacies aussi.');
+    await suite.page.getByRole('button', { name: 'Publier la réponse' }).click();
+    const reply = suite.page.locator('.comment-list .comment-list article.comment').filter({ hasText: 'Et pour les pharmacies aussi.' });
     await reply.waitFor();
-    await page.getByText('2 personnes suivent cette proposition').waitFor();
+    await suite.page.getByText('2 personnes suivent cette proposition').waitFor();
     await expectAccessible('proposition commentée');
   });
 
   it('lets the participant report the proposal, once', async () => {
-    await page.getByRole('button', { name: `Signaler : ${title}` }).click();
-    await page.getByRole('combobox', { name: 'Motif' }).selectOption('DOES_NOT_BELONG');
-    await page.getByRole('textbox', { name: 'Précisions (facultatif)' }).fill('Déjà couvert par la mesure 4.3-2.');
+    await suite.page.getByRole('button', { name: `Signaler : ${title}` }).click();
+    await suite.page.getByRole('combobox', { name: 'Motif' }).selectOption('DOES_NOT_BELONG');
+    await suite.page.getByRole('textbox', { name: 'Précisions (facultatif)' }).fill('Déjà couvert par la mesure 4.3-2.');
     await expectAccessible('signalement');
-    await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
-    await page.getByText('Merci, votre signalement a été transmis à la modération.').waitFor();
+    await suite.page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await suite.page.getByText('Merci, votre signalement a été transmis à la modération.').waitFor();
     await goTo(proposalPath);
-    await page.getByText('Vous avez déjà signalé ce contenu.').waitFor();
+    await suite.page.getByText('Vous avez déjà signalé ce contenu.').waitFor();
     await signOut();
   });
 
   it('lets a moderator open the moderation page, see the report, shuffle the order and answer the proposal', async () => {
     await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     await goTo(listPath);
-    await page.getByRole('link', { name: 'Modération des propositions' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Modération : Mesures proposées' }).waitFor();
-    const reports = page.locator('section[aria-labelledby="reports-heading"]');
+    await suite.page.getByRole('link', { name: 'Modération des propositions' }).click();
+    await suite.page.getByRole('heading', { level: 1, name: 'Modération : Mesures proposées' }).waitFor();
+    const reports = suite.page.locator('section[aria-labelledby="reports-heading"]');
     await reports.getByRole('heading', { level: 3, name: `Proposition ${title}` }).waitFor();
     expect(await reports.textContent()).toContain('1 signalement');
     expect(await reports.textContent()).toContain('Hors sujet');
-    await page.getByText('15 propositions', { exact: true }).waitFor();
+    await suite.page.getByText('15 propositions', { exact: true }).waitFor();
     await expectAccessible('modération');
 
     const before = await cardTitles();
     expect(before).toHaveLength(15);
-    await page.getByRole('button', { name: 'Mélanger' }).click();
-    await page.getByText('Nouvel ordre aléatoire tiré.').waitFor();
-    await page.waitForLoadState('networkidle');
+    await suite.page.getByRole('button', { name: 'Mélanger' }).click();
+    await suite.page.getByText('Nouvel ordre aléatoire tiré.').waitFor();
+    await suite.page.waitForLoadState('networkidle');
     const after = await cardTitles();
     expect([...after].sort()).toEqual([...before].sort());
     expect(after).not.toEqual(before);
     // the new seed is the session's: a reload shows the same order
-    await page.reload();
-    await page.getByText('15 propositions', { exact: true }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await suite.page.reload();
+    await suite.page.getByText('15 propositions', { exact: true }).waitFor();
+    await suite.page.waitForLoadState('networkidle');
     expect(await cardTitles()).toEqual(after);
 
-    const form = page.getByRole('form', { name: `Répondre à la proposition : ${title}` });
+    const form = suite.page.getByRole('form', { name: `Répondre à la proposition : ${title}` });
     await form.getByRole('combobox', { name: 'État' }).selectOption('ACCEPTED');
     await form.getByRole('textbox', { name: 'Réponse' }).fill('Retenue : le comité lance l’annuaire en 2027.');
     expect(await form.getByRole('checkbox', { name: 'Publier maintenant' }).isChecked()).toBe(true);
     await form.getByRole('button', { name: 'Enregistrer la réponse' }).click();
-    await page.getByText('La réponse est enregistrée.').waitFor();
+    await suite.page.getByText('La réponse est enregistrée.').waitFor();
     await signOut();
   });
 
   it('lets the administrator set a support limit in the space admin and make the second participant a moderator', async () => {
     await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     await goTo(`/admin/espaces/${SPACE}`);
-    await page.getByRole('button', { name: /^Réglages des propositions .*Mesures proposées/ }).click();
-    const settings = page.getByRole('form', { name: 'Réglages des propositions : Mesures proposées' });
+    await suite.page.getByRole('button', { name: /^Réglages des propositions .*Mesures proposées/ }).click();
+    const settings = suite.page.getByRole('form', { name: 'Réglages des propositions : Mesures proposées' });
     await settings.getByRole('textbox', { name: 'Limite de soutiens par participant' }).waitFor();
     expect(await settings.getByRole('combobox', { name: 'Soutiens' }).inputValue()).toBe('ENABLED');
     await settings.getByRole('textbox', { name: 'Limite de soutiens par participant' }).fill('3');
     await expectAccessible('administration : réglages des propositions');
     await settings.getByRole('button', { name: 'Enregistrer les réglages' }).click();
-    await page.getByText('Les réglages sont enregistrés.').waitFor();
+    await suite.page.getByText('Les réglages sont enregistrés.').waitFor();
 
-    const roles = page.locator('form').filter({ has: page.getByLabel('Adresse e-mail du compte') });
+    const roles = suite.page.locator('form').filter({ has: suite.page.getByLabel('Adresse e-mail du compte') });
     await roles.getByLabel('Adresse e-mail du compte').fill(supporter.email);
     await roles.getByLabel('Rôle').selectOption('MODERATOR');
     await roles.getByRole('button', { name: 'Attribuer le rôle' }).click();
-    await page.getByText(new RegExp(`attribué à ${supporter.name}`)).first().waitFor();
+    await suite.page.getByText(new RegExp(`attribué à ${supporter.name}`)).first().waitFor();
     await signOut();
 
     await signIn(supporter.email, PASSWORD);
     await goTo(listPath);
     // one support given out of three
-    await page.getByText('Il vous reste 2 soutiens sur 3.').waitFor();
-    await page.getByRole('link', { name: 'Modération des propositions' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Modération : Mesures proposées' }).waitFor();
-    await page.getByRole('button', { name: 'Mélanger' }).waitFor();
+    await suite.page.getByText('Il vous reste 2 soutiens sur 3.').waitFor();
+    await suite.page.getByRole('link', { name: 'Modération des propositions' }).click();
+    await suite.page.getByRole('heading', { level: 1, name: 'Modération : Mesures proposées' }).waitFor();
+    await suite.page.getByRole('button', { name: 'Mélanger' }).waitFor();
     await signOut();
   });
 
   it('shows the published answer to the participant', async () => {
     await signIn(author.email, PASSWORD);
     await goTo(proposalPath);
-    await page.getByRole('heading', { level: 2, name: 'Réponse officielle' }).waitFor();
-    await page.getByText('Retenue : le comité lance l’annuaire en 2027.').waitFor();
-    expect(await page.locator('.page__header .badge--state').first().textContent()).toBe('Acceptée');
-    expect(await page.getByText('Brouillon non publié').count()).toBe(0);
+    await suite.page.getByRole('heading', { level: 2, name: 'Réponse officielle' }).waitFor();
+    await suite.page.getByText('Retenue : le comité lance l’annuaire en 2027.').waitFor();
+    expect(await suite.page.locator('.page__header .badge--state').first().textContent()).toBe('Acceptée');
+    expect(await suite.page.getByText('Brouillon non publié').count()).toBe(0);
     await expectAccessible('proposition acceptée');
   });
 

@@ -135,6 +135,27 @@ export class EmbeddedPostgres {
     this.options.log?.('embedded PostgreSQL stopped');
   }
 
+  /**
+   * Stops the cluster when the process recorded as its owner (`<dataDir>.owner`, written by
+   * {@link EmbeddedPostgres.start}) is gone — e.g. a test run killed before its teardown — and
+   * leaves it alone while that owner lives. Immediate shutdown: the cluster is thrown away.
+   * @returns true when no live process owns the cluster any more (it is stopped, or was not
+   *          running), false when its owner is alive
+   */
+  async stopIfOwnerGone(): Promise<boolean> {
+    const dataDir = resolve(this.options.dataDir);
+    const ownerFile = `${dataDir}.owner`;
+    const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8')) : 0;
+    if (owner && isAlive(owner)) return false;
+    if (this.runningPort(dataDir) === null) return true;
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    await this.run('pg_ctl', ['stop', '-w', '-t', '30', '-m', 'immediate', '-D', dataDir]).catch((error: Error) =>
+      this.options.log?.(`embedded PostgreSQL stop: ${error.message}`),
+    );
+    for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    return !isAlive(pid);
+  }
+
   /** Synchronous stop for last-chance exit handlers. */
   stopSync(): void {
     if (!this.started) return;

@@ -39,6 +39,8 @@ const THRESHOLD = Number(process.env.THRESHOLD ?? 25);
 const MIN_MS = Number(process.env.MIN_MS ?? 1500); // a round runs this long at least before the kill…
 const MAX_MS = Number(process.env.MAX_MS ?? 5000); // …and at most this long
 const SEED = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 31));
+// negative control: turn synchronous_commit off (ALTER SYSTEM) to see the checks catch lost commits
+const UNSAFE_ASYNC_COMMIT = process.env.UNSAFE_ASYNC_COMMIT === '1';
 
 if (process.env.SKIP_BUILD !== '1' || !existsSync(join(ROOT, 'dist/apps/api/main.js'))) {
   console.log('building the API (nx run api:build; cached when unchanged)…');
@@ -221,6 +223,7 @@ async function runClient(client, index) {
 }
 
 const report = { kills: [], recoveries: 0, checks: [] };
+let loadMs = 0;
 let exitCode = 0;
 try {
   console.log(`machine: ${await machine()}`);
@@ -268,6 +271,12 @@ try {
     }),
   );
   await db.query(`INSERT INTO assembly_members (space_id, user_id) SELECT $1, unnest($2::uuid[])`, [assembly.id, clients.map((c) => c.id)]);
+  if (UNSAFE_ASYNC_COMMIT) {
+    await db.query(`ALTER SYSTEM SET synchronous_commit = off`);
+    await db.query(`ALTER SYSTEM SET wal_writer_delay = '2s'`);
+    await db.query(`SELECT pg_reload_conf()`);
+    console.log('NEGATIVE CONTROL: synchronous_commit = off, wal_writer_delay = 2s — violations are expected');
+  }
   await db.end();
   console.log(`setup: ${USERS} members registered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -278,6 +287,7 @@ try {
     const withPostgres = round % 2 === 1;
     const ackedBefore = stats.acked;
     await sleep(delay);
+    loadMs += delay;
     serverUp = new Promise((resolve) => (markUp = resolve));
     const killed = await kill(withPostgres);
     const at = { round, afterMs: delay, ackedInRound: stats.acked - ackedBefore, mode: withPostgres ? 'API + PostgreSQL' : 'API only', processes: killed };
@@ -289,6 +299,7 @@ try {
     markUp();
   }
   await sleep(MIN_MS); // some load after the last recovery too
+  loadMs += MIN_MS;
   running = false;
   await Promise.all(load);
 
@@ -398,6 +409,7 @@ try {
   console.log('\n=== crash safety report ===');
   console.log(`seed ${SEED}; requests sent ${stats.sent}, acknowledged ${stats.acked}, refused ${stats.refused} ${JSON.stringify(stats.refusedBy)}, unknown (connection lost) ${stats.unknown}`);
   for (const [kind, s] of Object.entries(stats.byKind)) console.log(`  ${kind.padEnd(10)} sent ${s.sent}, acknowledged ${s.acked}`);
+  console.log(`load ${(loadMs / 1000).toFixed(1)} s between kills: ${(stats.acked / (loadMs / 1000)).toFixed(0)} acknowledged mutations/s`);
   console.log(`kills ${report.kills.length} (${report.kills.map((k) => k.mode).join(', ')}); PostgreSQL crash recoveries seen in its log: ${report.recoveries}`);
   console.log(`database after the last restart: ${totals.supports} supports, ${totals.votes} votes`);
   const failed = report.checks.filter((c) => c.violations.length);

@@ -51,11 +51,13 @@ export class MutationThrottlerGuard extends ThrottlerGuard {
     return info?.parentType?.name !== 'Mutation';
   }
 
+  /** The Express request and response behind a GraphQL resolver. */
   protected override getRequestResponse(context: ExecutionContext) {
     const ctx = GqlExecutionContext.create(context).getContext<GraphQLContext>();
     return { req: ctx.req, res: ctx.res };
   }
 
+  /** Scales a declared `perMutation` limit with the general budget, then counts the hit. */
   protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
     if (request.throttler.name === RateLimit.PER_MUTATION) {
       return super.handleRequest({ ...request, limit: Math.max(1, Math.round(request.limit * this.scale)) });
@@ -63,6 +65,7 @@ export class MutationThrottlerGuard extends ThrottlerGuard {
     return super.handleRequest(request);
   }
 
+  /** A refusal the error formatter maps like any DomainError: TOO_MANY_REQUESTS, `retryAfterSeconds`, `limit`. */
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retryAfterSeconds = Math.max(1, detail.timeToBlockExpire);
     throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, `Trop de requêtes : réessayez dans ${retryAfterSeconds} s.`, { retryAfterSeconds, limit: detail.limit });

@@ -41,7 +41,7 @@ export async function startApiProcess(databaseUrl, env = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', WEB_DIST_DIR: '', ...env },
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', MUTATION_RATE_LIMIT_PER_MINUTE: '1000000', WEB_DIST_DIR: '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -80,7 +80,7 @@ export async function startBenchServer(env = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench-admin-password', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', WEB_DIST_DIR: '', ...env },
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench-admin-password', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', MUTATION_RATE_LIMIT_PER_MINUTE: '1000000', WEB_DIST_DIR: '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

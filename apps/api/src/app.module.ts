@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AccessGuard } from './common/access/access.guard';
 import type { GraphQLContext } from './common/access/request-context';
+import { MutationThrottlerGuard } from './common/rate-limit/mutation-throttler.guard';
+import { rateLimitOptions } from './common/rate-limit/rate-limits';
 import { formatGraphQLError } from './common/errors/graphql-error.formatter';
 import { complexityLimitPlugin, depthLimitRule, unusableTextPlugin } from './common/graphql/query-limits';
 import { AppConfig } from './config/app-config';
@@ -61,8 +63,8 @@ export class AppModule {
           context: ({ req, res }: GraphQLContext) => ({ req, res }),
           formatError: formatGraphQLError,
         }),
-        // sign-up and sign-in attempts per client IP and minute (GqlThrottlerGuard on those two mutations)
-        ThrottlerModule.forRoot([{ name: 'auth', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }]),
+        // rate limits of mutations: per user (or IP when anonymous), stricter where declared (MutationThrottlerGuard)
+        ThrottlerModule.forRoot(rateLimitOptions(config)),
         ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io', '/exports/{*path}'] })] : []),
         ActionLogModule,
         AuthModule,
@@ -78,6 +80,8 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
+        // after the AccessGuard: it knows the caller the limits are counted for
+        { provide: APP_GUARD, useClass: MutationThrottlerGuard },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false }),

@@ -21,7 +21,7 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
     bodyParser: true,
     abortOnError: false,
   });
-  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('trust proxy', config.trustProxy);
   // security headers; the CSP allows only this origin (scripts, styles' attributes for charts, the WebSocket)
   app.use(
     helmet({

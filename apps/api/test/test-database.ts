@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { EmbeddedPostgres, isAlive } from '../src/database/embedded-postgres';
 
 /** Where the running test cluster is described for the test workers. */
 export const TEST_CLUSTER_FILE = join(tmpdir(), `concerto-test-cluster-${process.ppid}-${process.pid}.json`);
@@ -36,7 +36,8 @@ export async function startTestServer(): Promise<{ adminUrl: string; urlTemplate
     url.pathname = '/{db}';
     return { adminUrl, urlTemplate: url.toString().replace('%7Bdb%7D', '{db}'), dataDir: null, embedded: null };
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'concerto-test-pg-'));
+  await stopStaleTestClusters();
+  const dataDir = mkdtempSync(join(tmpdir(), TEST_CLUSTER_PREFIX));
   const embedded = new EmbeddedPostgres({
     dataDir: join(dataDir, 'data'),
     port: 0,
@@ -59,4 +60,35 @@ export function readCluster(): TestCluster {
 
 export function removeClusterFile(): void {
   rmSync(TEST_CLUSTER_FILE, { force: true });
+}
+
+/** Prefix of the temporary directories of embedded test clusters. */
+export const TEST_CLUSTER_PREFIX = 'concerto-test-pg-';
+
+/** A directory without an owner file younger than this may be a run starting right now. */
+const STARTING_GRACE_MS = 10 * 60_000;
+
+/**
+ * Stops and removes the embedded test clusters left by runs killed before their global
+ * teardown: a cluster is stale when the process recorded in its `data.owner` file (the Jest
+ * process that started it) is gone, or when it has no owner file and is older than ten
+ * minutes (killed while starting). Clusters of a concurrent live run are not touched.
+ * Also removes the cluster description files of dead runs.
+ * @param root where the clusters live (default: the OS temporary directory)
+ * @returns the directories removed
+ */
+export async function stopStaleTestClusters(root = tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of readdirSync(root)) {
+    const path = join(root, name);
+    const described = /^concerto-test-cluster-\d+-(\d+)\.json$/.exec(name);
+    if (described && !isAlive(Number(described[1]))) rmSync(path, { force: true });
+    if (!name.startsWith(TEST_CLUSTER_PREFIX)) continue;
+    const dataDir = join(path, 'data');
+    if (!existsSync(`${dataDir}.owner`) && Date.now() - statSync(path).mtimeMs < STARTING_GRACE_MS) continue;
+    if (!(await new EmbeddedPostgres({ dataDir, port: 0 }).stopIfOwnerGone())) continue;
+    rmSync(path, { recursive: true, force: true });
+    removed.push(path);
+  }
+  return removed;
 }

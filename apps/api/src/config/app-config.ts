@@ -44,8 +44,14 @@ export class AppConfig {
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';
 
-  /** Express `trust proxy` setting: which proxies' X-Forwarded-For to believe for the client IP (rate limits). */
+  /**
+   * Express `trust proxy` setting: which proxies' X-Forwarded-For to believe for the client IP
+   * (rate limits of anonymous callers): `false` (none: the peer address is the client), a hop
+   * count, or names/addresses (`loopback`, `uniquelocal`, `10.0.0.0/8`, comma-separated).
+   * `true` is refused: it would let any client choose the IP its limits are counted for.
+   */
   @IsString()
+  @Matches(/^(?!\s*true\s*$).+$/i, { message: 'TRUST_PROXY=true would let any client choose its IP: name the proxies (loopback, uniquelocal, addresses) or give a hop count' })
   TRUST_PROXY = 'loopback';
 
   /** Directory of the embedded PostgreSQL cluster (ignored with DATABASE_URL). */
@@ -91,6 +97,23 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /**
+   * GraphQL mutations allowed per caller and minute (a signed-in user wherever they connect
+   * from, otherwise a client IP); the stricter per-mutation limits scale with it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MUTATION_RATE_LIMIT_PER_MINUTE = 120;
+
+  /** {@link TRUST_PROXY} as Express expects it: false, a number of hops, or a list of trusted addresses. */
+  get trustProxy(): boolean | number | string {
+    const value = this.TRUST_PROXY.trim();
+    if (/^(false|0)?$/i.test(value)) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value;
+  }
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

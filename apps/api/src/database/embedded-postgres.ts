@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
@@ -95,6 +95,7 @@ export class EmbeddedPostgres {
       const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...this.options.settings };
       const serverArgs = [`-p ${port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v === '' ? "''" : v}`)].join(' ');
       const logFile = `${dataDir}.log`;
+      this.removeStaleLockFile(dataDir);
       this.prepareOwnership(logFile);
       try {
         await this.run('pg_ctl', ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', serverArgs]);
@@ -133,6 +134,27 @@ export class EmbeddedPostgres {
     // pg_ctl returns once the pid file is gone; the postmaster exits a moment later
     for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     this.options.log?.('embedded PostgreSQL stopped');
+  }
+
+  /**
+   * Stops the cluster when the process recorded as its owner (`<dataDir>.owner`, written by
+   * {@link EmbeddedPostgres.start}) is gone — e.g. a test run killed before its teardown — and
+   * leaves it alone while that owner lives. Immediate shutdown: the cluster is thrown away.
+   * @returns true when no live process owns the cluster any more (it is stopped, or was not
+   *          running), false when its owner is alive
+   */
+  async stopIfOwnerGone(): Promise<boolean> {
+    const dataDir = resolve(this.options.dataDir);
+    const ownerFile = `${dataDir}.owner`;
+    const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8')) : 0;
+    if (owner && isAlive(owner)) return false;
+    if (this.runningPort(dataDir) === null) return true;
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    await this.run('pg_ctl', ['stop', '-w', '-t', '30', '-m', 'immediate', '-D', dataDir]).catch((error: Error) =>
+      this.options.log?.(`embedded PostgreSQL stop: ${error.message}`),
+    );
+    for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    return !isAlive(pid);
   }
 
   /** Synchronous stop for last-chance exit handlers. */
@@ -179,6 +201,27 @@ export class EmbeddedPostgres {
     const port = Number(lines[3]);
     if (!pid || !port) return null;
     return isAlive(pid) ? port : null; // a dead pid means a stale pid file
+  }
+
+  /**
+   * A postmaster killed with SIGKILL leaves its `postmaster.pid`. PostgreSQL replaces that file
+   * itself when the pid in it is free, but refuses to start while that pid is a zombie not yet
+   * reaped (PID 1 of some containers and sandboxes reaps late). The file is removed here when
+   * its postmaster is gone or a zombie and no live process works in the data directory any more
+   * (no orphaned backend: checked through `/proc/<pid>/cwd` on Linux).
+   */
+  private removeStaleLockFile(dataDir: string): void {
+    const pidFile = join(dataDir, 'postmaster.pid');
+    if (!existsSync(pidFile)) return;
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (pid && isAlive(pid)) return;
+    const users = processesWorkingIn(dataDir);
+    if (users.length) {
+      this.options.log?.(`embedded PostgreSQL: processes ${users.join(', ')} still work in ${dataDir}; leaving postmaster.pid to PostgreSQL`);
+      return;
+    }
+    rmSync(pidFile, { force: true });
+    this.options.log?.(`embedded PostgreSQL: removed the stale postmaster.pid of process ${pid}, which is gone`);
   }
 
   /** As root, hands the given paths to the `postgres` OS user so the server can write them. */
@@ -259,6 +302,22 @@ export function isAlive(pid: number): boolean {
   } catch {
     return true;
   }
+}
+
+/** Live processes whose working directory is `dir` (PostgreSQL's postmaster and backends run in their data directory); empty without /proc. */
+function processesWorkingIn(dir: string): number[] {
+  if (!existsSync('/proc/self/cwd')) return [];
+  const target = realpathSync(dir);
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/cwd`) === target && isAlive(Number(entry))) found.push(Number(entry));
+    } catch {
+      // gone meanwhile, or another user's process (not ours to judge)
+    }
+  }
+  return found;
 }
 
 /** Asks the OS for a free TCP port on 127.0.0.1. */

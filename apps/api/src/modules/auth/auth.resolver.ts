@@ -1,12 +1,13 @@
-import { Inject, UseGuards } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Throttle } from '@nestjs/throttler';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
+import { ONE_MINUTE, RateLimit } from '../../common/rate-limit/rate-limits';
 import { AppConfig } from '../../config/app-config';
 import { toUserDto, UserDto } from '../user/dtos/user.dto';
 import { AuthService } from './auth.service';
 import { AuthPayload, LoginInput, RegisterInput } from './dtos/auth.inputs';
-import { GqlThrottlerGuard } from './gql-throttler.guard';
 import { SESSION_COOKIE } from './session.service';
 
 @Resolver()
@@ -31,7 +32,7 @@ export class AuthResolver {
    * CONFLICT (e-mail taken), TOO_MANY_REQUESTS.
    */
   @Public()
-  @UseGuards(GqlThrottlerGuard)
+  @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } }) // LOGIN_RATE_LIMIT_PER_MINUTE per client IP
   @Mutation(() => AuthPayload, { description: 'Sign up. Access: anyone. Errors: BAD_USER_INPUT, CONFLICT, TOO_MANY_REQUESTS.' })
   async register(@Args('input') input: RegisterInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
     const { user, token } = await this.auth.register(input);
@@ -44,7 +45,7 @@ export class AuthResolver {
    * (LOGIN_RATE_LIMIT_PER_MINUTE). Errors: UNAUTHENTICATED (wrong e-mail or password), TOO_MANY_REQUESTS.
    */
   @Public()
-  @UseGuards(GqlThrottlerGuard)
+  @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } }) // LOGIN_RATE_LIMIT_PER_MINUTE per client IP
   @Mutation(() => AuthPayload, { description: 'Sign in. Access: anyone. Errors: UNAUTHENTICATED, TOO_MANY_REQUESTS.' })
   async login(@Args('input') input: LoginInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
     const { user, token } = await this.auth.login(input.email, input.password);

@@ -1,6 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Throttle } from '@nestjs/throttler';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
+import { ONE_MINUTE, RateLimit } from '../../common/rate-limit/rate-limits';
 import { CommentService } from './comment.service';
 import { AddCommentInput, CommentableTypeEnum, CommentDto } from './dtos/comment.dto';
 
@@ -19,9 +21,15 @@ export class CommentResolver {
     return this.commentService.thread(type, id, viewer);
   }
 
-  /** Adds a comment or reply. Access: signed-in participants. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT. */
+  /**
+   * Adds a comment or reply. Access: signed-in participants; 20 a minute per participant (at the
+   * default mutation budget). Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT, TOO_MANY_REQUESTS.
+   */
   @Authenticated()
-  @Mutation(() => CommentDto, { description: 'Comment (or reply, up to three levels). Access: participants. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT.' })
+  @Throttle({ [RateLimit.PER_MUTATION]: { limit: 20, ttl: ONE_MINUTE } })
+  @Mutation(() => CommentDto, {
+    description: 'Comment (or reply, up to three levels). Access: participants. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT, TOO_MANY_REQUESTS.',
+  })
   addComment(@Args('input') input: AddCommentInput, @CurrentViewer() viewer: Viewer): Promise<CommentDto> {
     return this.commentService.add(input, viewer);
   }

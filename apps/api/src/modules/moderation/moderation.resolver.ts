@@ -1,7 +1,9 @@
 import { SpaceRole } from '@concerto/domain';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Throttle } from '@nestjs/throttler';
 import { Authenticated, SpaceReference, SpaceRoles } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
+import { ONE_MINUTE, RateLimit } from '../../common/rate-limit/rate-limits';
 import { ModerationQueueItemDto, ModerationStatusDto, ReportableTypeEnum, ReportContentInput } from './dtos/moderation.dto';
 import { ModerationService } from './moderation.service';
 
@@ -12,9 +14,15 @@ const resourceSpace = (a: Record<string, any>): SpaceReference => (a.resourceTyp
 export class ModerationResolver {
   constructor(private readonly moderationService: ModerationService) {}
 
-  /** Reports content. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT (already reported), BAD_USER_INPUT. */
+  /**
+   * Reports content. Access: signed-in users; 10 a minute per user (at the default mutation
+   * budget). Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT (already reported), BAD_USER_INPUT, TOO_MANY_REQUESTS.
+   */
   @Authenticated()
-  @Mutation(() => ModerationStatusDto, { description: 'Report a proposal or comment. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
+  @Throttle({ [RateLimit.PER_MUTATION]: { limit: 10, ttl: ONE_MINUTE } })
+  @Mutation(() => ModerationStatusDto, {
+    description: 'Report a proposal or comment. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT, BAD_USER_INPUT, TOO_MANY_REQUESTS.',
+  })
   reportContent(@Args('input') input: ReportContentInput, @CurrentViewer() viewer: Viewer): Promise<ModerationStatusDto> {
     return this.moderationService.report(input, viewer);
   }

@@ -4,6 +4,7 @@ import { OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/
 import { parse as parseCookies } from 'cookie';
 import type { Server, Socket } from 'socket.io';
 import type { ConcertoRequest, Viewer } from '../../common/access/request-context';
+import { TokenBucket } from '../../common/rate-limit/token-bucket';
 import { SessionService } from '../auth/session.service';
 import { NotificationService } from './notification.service';
 
@@ -13,11 +14,19 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 type ConcertoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { viewer: Viewer | null }>;
 
 /**
+ * Bounds of one socket: `watch`/`unwatch` messages (a burst of 60 — a page of proposals watches
+ * each one — then 20 a second), `catchUp` requests (each reads the database: a burst of 10, then
+ * one a second), and rooms watched at once. Over a bound the ack says TOO_MANY_REQUESTS.
+ */
+export const SOCKET_LIMITS = { roomMessages: { burst: 60, perSecond: 20 }, catchUps: { burst: 10, perSecond: 1 }, watchedRooms: 500 };
+
+/**
  * The one Socket.IO gateway, at `/socket.io`. The handshake is authenticated with the same
  * session as GraphQL (`auth.token` = the bearer token, or the `concerto_session` cookie); a
  * signed-in socket joins its `user:<id>` room, and any socket may `watch` public resource
  * rooms (`proposal:<id>`, `motion:<id>`, `component:<id>`, …). `catchUp` returns the
- * notifications created after the last one the client saw, once each.
+ * notifications created after the last one the client saw, once each. Each socket's messages
+ * are bounded ({@link SOCKET_LIMITS}).
  * With `REDIS_URL`, the Redis adapter (see `RedisIoAdapter`) carries emits to sockets held by
  * other API processes.
  */
@@ -51,18 +60,29 @@ export class NotificationGateway implements OnGatewayConnection {
         return viewer;
       });
 
+    const roomMessages = new TokenBucket(SOCKET_LIMITS.roomMessages.burst, SOCKET_LIMITS.roomMessages.perSecond);
+    const catchUps = new TokenBucket(SOCKET_LIMITS.catchUps.burst, SOCKET_LIMITS.catchUps.perSecond);
+    const watched = new Set<string>(); // resource rooms this socket watches
     socket.on('watch', async (room, ack) => {
+      if (!roomMessages.take()) return ack?.({ ok: false, error: 'TOO_MANY_REQUESTS' });
       await ready;
       if (typeof room !== 'string' || !WATCHABLE_ROOM.test(room)) return ack?.({ ok: false, error: 'BAD_USER_INPUT' });
+      if (!watched.has(room) && watched.size >= SOCKET_LIMITS.watchedRooms) return ack?.({ ok: false, error: 'LIMIT_REACHED' });
+      watched.add(room);
       await socket.join(room);
       ack?.({ ok: true });
     });
     socket.on('unwatch', async (room, ack) => {
+      if (!roomMessages.take()) return ack?.({ ok: false });
       await ready;
-      if (typeof room === 'string' && WATCHABLE_ROOM.test(room)) await socket.leave(room);
+      if (typeof room === 'string' && WATCHABLE_ROOM.test(room)) {
+        watched.delete(room);
+        await socket.leave(room);
+      }
       ack?.({ ok: true });
     });
     socket.on('catchUp', async (after, ack) => {
+      if (!catchUps.take()) return ack?.({ error: 'TOO_MANY_REQUESTS' });
       const viewer = await ready;
       if (!viewer) return ack?.({ error: 'UNAUTHENTICATED' });
       try {

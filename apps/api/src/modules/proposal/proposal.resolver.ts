@@ -1,7 +1,9 @@
 import { SpaceRole } from '@concerto/domain';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Throttle } from '@nestjs/throttler';
 import { Authenticated, Public, SpaceRoles } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
+import { ONE_MINUTE, RateLimit } from '../../common/rate-limit/rate-limits';
 import {
   ProposalComponentStatusDto,
   ProposalConnectionDto,
@@ -66,9 +68,13 @@ export class ProposalResolver {
     return this.proposalService.supporters(proposalId, viewer);
   }
 
-  /** Publishes a proposal. Access: signed-in participants. Errors: UNAUTHENTICATED, BAD_USER_INPUT, NOT_FOUND, FORBIDDEN (creation closed). */
+  /**
+   * Publishes a proposal. Access: signed-in participants; 10 a minute per participant (at the
+   * default mutation budget). Errors: UNAUTHENTICATED, BAD_USER_INPUT, NOT_FOUND, FORBIDDEN (creation closed), TOO_MANY_REQUESTS.
+   */
   @Authenticated()
-  @Mutation(() => ProposalDto, { description: 'Publish a proposal. Access: participants. Errors: UNAUTHENTICATED, BAD_USER_INPUT, NOT_FOUND, FORBIDDEN.' })
+  @Throttle({ [RateLimit.PER_MUTATION]: { limit: 10, ttl: ONE_MINUTE } })
+  @Mutation(() => ProposalDto, { description: 'Publish a proposal. Access: participants. Errors: UNAUTHENTICATED, BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, TOO_MANY_REQUESTS.' })
   createProposal(@Args('input') input: CreateProposalInput, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
     return this.proposalService.create(input, viewer);
   }

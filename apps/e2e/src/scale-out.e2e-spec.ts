@@ -12,6 +12,8 @@ if (!redisAvailable()) console.warn(`redis-server not found at ${REDIS_SERVER_PA
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ADMIN_PASSWORD = 'scale-out-admin-password';
+/** Mutations per caller and minute in this suite: small enough to exhaust in a test. */
+const MUTATION_BUDGET = 30;
 
 /**
  * Two API processes on two ports, one PostgreSQL (the second process shares the first's
@@ -58,7 +60,7 @@ describeWithRedis('scale-out: two API processes share Socket.IO events through R
   beforeAll(async () => {
     redis = new RedisServer(await freePort());
     await redis.start();
-    const env = { REDIS_URL: redis.url, ADMIN_PASSWORD, ADMIN_EMAIL: 'admin@concerto.test' };
+    const env = { REDIS_URL: redis.url, ADMIN_PASSWORD, ADMIN_EMAIL: 'admin@concerto.test', MUTATION_RATE_LIMIT_PER_MINUTE: String(MUTATION_BUDGET) };
     a = new ConcertoServer(await freePort(), dataDir, env);
     await a.start();
     b = new ConcertoServer(await freePort(), dataDir, env);
@@ -105,5 +107,25 @@ describeWithRedis('scale-out: two API processes share Socket.IO events through R
     const notified = next<LiveNotification>(socket, 'notification');
     await gql(b, `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`, { i: { commentableType: 'PROPOSAL', commentableId: created.createProposal.id, body: 'Depuis le processus B' } }, other.token);
     expect(await notified).toMatchObject({ kind: 'COMMENT_CREATED', body: 'Depuis le processus B' });
+  });
+
+  it('one caller has one mutation budget across both processes (rate-limit counters in Redis)', async () => {
+    const register = `mutation($i: RegisterInput!) { register(input: $i) { token } }`;
+    const { token } = (await gql(a, register, { i: { name: 'Pressée', email: `r-${Date.now()}@example.org`, password: 'une phrase solide' } })).register;
+    const markRead = async (server: ConcertoServer) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'mutation { markNotificationsRead }' }),
+      });
+      const json = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      return json.errors?.[0]?.extensions?.code ?? 'OK';
+    };
+    // half the budget on each process: all pass; the next one, on either process, is refused
+    const outcomes: string[] = [];
+    for (let i = 0; i < MUTATION_BUDGET; i++) outcomes.push(await markRead(i % 2 === 0 ? a : b));
+    expect(outcomes.filter((o) => o === 'OK')).toHaveLength(MUTATION_BUDGET);
+    expect(await markRead(a)).toBe('TOO_MANY_REQUESTS');
+    expect(await markRead(b)).toBe('TOO_MANY_REQUESTS');
   });
 });

@@ -1,4 +1,5 @@
 import type { ExecutionContext } from '@nestjs/common';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { normalizeIp, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { THROTTLER_TTL } from '@nestjs/throttler/dist/throttler.constants';
 import type { AppConfig } from '../../config/app-config';
@@ -42,12 +43,14 @@ export function callerKey(req: ConcertoRequest): string {
 const undeclared = (name: string) => (context: ExecutionContext) => Reflect.getMetadata(THROTTLER_TTL + name, context.getHandler()) === undefined;
 
 /**
- * The throttlers of the API (see {@link RateLimit}); counters are kept in process memory,
- * so with several API processes each one applies the limit to the requests it serves.
- * @param config validated configuration (MUTATION_RATE_LIMIT_PER_MINUTE, LOGIN_RATE_LIMIT_PER_MINUTE)
+ * The throttlers of the API (see {@link RateLimit}). Counters are kept in process memory, or
+ * in Redis when `REDIS_URL` is set (@nest-lab/throttler-storage-redis: one atomic Lua
+ * increment per hit), so that several API processes share one budget per caller.
+ * @param config validated configuration (MUTATION_RATE_LIMIT_PER_MINUTE, LOGIN_RATE_LIMIT_PER_MINUTE, REDIS_URL)
  */
 export function rateLimitOptions(config: AppConfig): ThrottlerModuleOptions {
   return {
+    storage: config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL, { keyPrefix: 'concerto:rate-limit:', maxRetriesPerRequest: 2 }) : undefined,
     // the errors carry their own message and code (MutationThrottlerGuard)
     throttlers: [
       {

@@ -2,6 +2,7 @@ import { SpaceType } from '@concerto/domain';
 import { Route, Routes } from 'react-router';
 import { InvitationPage } from './modules/assembly/components/InvitationPage';
 import { MinutesPage } from './modules/assembly/components/MinutesPage';
+import { ActionLogPage } from './modules/admin/components/ActionLogPage';
 import { AdminPage } from './modules/admin/components/AdminPage';
 import { SpaceAdminPage } from './modules/admin/components/SpaceAdminPage';
 import { SignInPage } from './modules/auth/components/SignInPage';
@@ -37,6 +38,7 @@ export function AppRoutes() {
         <Route path="connexion" element={<SignInPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="admin" element={<AdminPage />} />
+        <Route path="admin/journal" element={<ActionLogPage />} />
         <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
         <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -38,6 +38,7 @@ const pages: Array<[string, string, string, { signedIn?: boolean; isAdmin?: bool
   ['/admin/espaces/structuration', 'Administration : Structuration de la filière santé numérique', 'Administration : Structuration de la filière santé numérique · Concerto'],
   ['/admin/espaces/assemblee', 'Administration : Assemblée de la filière', 'Administration : Assemblée de la filière · Concerto'],
   ['/admin', 'Accès réservé aux administrateurs', 'Accès réservé aux administrateurs · Concerto', { signedIn: false }],
+  ['/admin/journal', 'Journal des actions', 'Journal des actions · Concerto'],
   ['/nulle-part', 'Page introuvable', 'Page introuvable · Concerto'],
 ];
 

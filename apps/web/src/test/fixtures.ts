@@ -1,6 +1,8 @@
 import type { MockLink } from '@apollo/client/testing';
 import { PARTICIPATORY_TEXT_QUERY as TEXT_QUERY } from '../modules/texts/graphql/texts';
 import { ME_QUERY } from '../modules/auth/graphql/auth';
+import { ACTION_LOG_PAGE_SIZE, ACTION_LOGS_QUERY } from '../modules/admin/graphql/actionLogs';
+import { HISTORY_SIZE, PROPOSAL_HISTORY_QUERY } from '../modules/history/graphql/history';
 import { ADMIN_MEMBERS_QUERY, ADMIN_SPACE_QUERY, ADMIN_SPACES_QUERY, SPACE_ROLES_QUERY } from '../modules/admin/graphql/admin';
 import {
   COMPONENT_QUERY,
@@ -441,6 +443,8 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
     },
     { request: { query: ADMIN_SPACE_QUERY, variables: { slug: 'structuration' } }, result: { data: { space: space(processSpace, processComponents, phases) } } },
     { request: { query: ADMIN_SPACE_QUERY, variables: { slug: 'assemblee' } }, result: { data: { space: space(assemblySpace, assemblyComponents, []) } } },
+    { request: { query: PROPOSAL_HISTORY_QUERY, variables: { id: 'pr1', first: HISTORY_SIZE } }, result: { data: { proposal: { __typename: 'Proposal', id: 'pr1', history: fixtureHistory } } } },
+    { request: { query: ACTION_LOGS_QUERY, variables: { filter: {}, first: ACTION_LOG_PAGE_SIZE } }, result: { data: fixtureActionLogs } },
     ...['s-process', 's-assembly'].map((spaceId) => ({
       request: { query: SPACE_ROLES_QUERY, variables: { spaceId } },
       result: { data: { spaceRoles: [{ __typename: 'SpaceRoleAssignment', id: 'r1', role: 'MODERATOR', userName: 'Marc Petit', userEmail: 'marc@example.org' }] } },
@@ -483,4 +487,32 @@ export const participatoryTextFixture = {
       articles: [textArticle('a-2', 2, 'sec-2', '- **1. Créer.** Texte.\n  - sous-point\n- **2. Favoriser.**'), textArticle('a-3', 3, 'sec-2', 'Conclusion.')],
     },
   ],
+};
+
+/** Public history of the proposal pr1, newest first. */
+export const fixtureHistory = [
+  { __typename: 'HistoryEntry', id: '12', action: 'publish_answer', resourceType: 'proposal', actorName: 'Marc Petit', summary: 'Réponse publiée : acceptée', createdAt: '2026-03-02T10:00:00.000Z' },
+  { __typename: 'HistoryEntry', id: '10', action: 'create', resourceType: 'proposal', actorName: 'Lina Haddad', summary: 'Proposition « Guichet unique » publiée', createdAt: '2026-03-01T09:30:00.000Z' },
+];
+
+/** First page of the journal for an organization admin. */
+export const fixtureActionLogs = {
+  actionLogs: {
+    __typename: 'ActionLogConnection',
+    nodes: [
+      {
+        __typename: 'ActionLog', id: '12', action: 'publish_answer', resourceType: 'proposal', resourceId: 'pr1', spaceId: 's-process', spaceTitle: 'Structuration de la filière santé numérique',
+        visibility: 'PUBLIC', summary: 'Réponse publiée : acceptée', createdAt: '2026-03-02T10:00:00.000Z', actor: { __typename: 'ActionLogActor', id: 'u2', name: 'Marc Petit' },
+      },
+      {
+        __typename: 'ActionLog', id: '11', action: 'hide', resourceType: 'comment', resourceId: 'cm9', spaceId: 's-process', spaceTitle: 'Structuration de la filière santé numérique',
+        visibility: 'ADMIN_ONLY', summary: 'Contenu masqué par la modération', createdAt: '2026-03-01T11:00:00.000Z', actor: { __typename: 'ActionLogActor', id: 'u2', name: 'Marc Petit' },
+      },
+      {
+        __typename: 'ActionLog', id: '3', action: 'load_demo', resourceType: 'participatory_space', resourceId: 's-process', spaceId: 's-process', spaceTitle: 'Structuration de la filière santé numérique',
+        visibility: 'ADMIN_ONLY', summary: 'Contenu de démonstration chargé', createdAt: '2026-02-01T08:00:00.000Z', actor: null,
+      },
+    ],
+    pageInfo: { __typename: 'PageInfo', hasNextPage: true, endCursor: 'YWw6Mw' },
+  },
 };

@@ -91,7 +91,8 @@ export class AssemblyInvitationService {
           resourceType: 'assembly_invitation',
           resourceId: created.id,
           spaceId: space.id,
-          visibility: 'PUBLIC',
+          // the invitee has not joined (nor maybe even signed up): not public; its e-mail never in the summary
+          visibility: 'ADMIN_ONLY',
           summary: 'Invitation à rejoindre l’assemblée envoyée',
         });
         return created;

@@ -444,8 +444,12 @@ export class AmendmentService {
     });
   }
 
-  /** The amendable if the viewer may see it; articles only in a published text. @throws NOT_FOUND */
-  private async visibleAmendable(type: AmendableType, id: string, viewer: Viewer | null): Promise<Amendable> {
+  /**
+   * The amendable if the viewer may see it; articles only in a published text (also used to
+   * guard an article's public history).
+   * @throws NOT_FOUND unknown or not visible; BAD_USER_INPUT malformed id
+   */
+  async visibleAmendable(type: AmendableType, id: string, viewer: Viewer | null): Promise<Amendable> {
     const amendable = await this.readAmendable(this.dataSource.manager, type, id);
     if (type === 'ARTICLE') {
       await this.texts.textComponent(amendable.componentId, viewer);

@@ -1,9 +1,11 @@
 import { ComponentType, SpaceRole } from '@concerto/domain';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Authenticated, Public, SpaceRoles } from '../../common/access/access-policy';
-import { CurrentViewer, Viewer } from '../../common/access/request-context';
+import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
+import { ActionLogPage, ActionLogQueryService } from '../action-log/action-log-query.service';
+import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
 import { DomainError } from '../../common/errors/domain-error';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { AmendmentService } from './amendment.service';
@@ -30,7 +32,25 @@ export class ParticipatoryTextResolver {
     private readonly spaces: ParticipatorySpaceService,
     private readonly texts: ParticipatoryTextService,
     private readonly amendmentService: AmendmentService,
+    private readonly actionLogQuery: ActionLogQueryService,
   ) {}
+
+  /**
+   * The public history of one article (the article view), newest first: the PUBLIC journal
+   * lines of its amendments. Access: anyone who may read the article (a published text).
+   * Errors: NOT_FOUND, BAD_USER_INPUT (malformed id, first outside 1–50).
+   */
+  @Public()
+  @Query(() => [HistoryEntryDto], { description: 'Public history of an article, newest first. Access: anyone who may read it. Errors: NOT_FOUND, BAD_USER_INPUT.' })
+  async articleHistory(
+    @Args('articleId', { type: () => ID }) articleId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
+    @CurrentViewer() viewer: Viewer | null,
+    @Context() context: GraphQLContext,
+  ): Promise<HistoryEntryDto[]> {
+    await this.amendmentService.visibleAmendable('ARTICLE', articleId, viewer);
+    return this.actionLogQuery.history(context.req, 'article', articleId, first);
+  }
 
   /**
    * The Markdown source stored for a PARTICIPATORY_TEXT component (before it is imported into

@@ -31,6 +31,9 @@ import { proposalSettingsOf, ProposalSettings, SupportsState } from './proposal-
 /** A proposal row with its author's name, as the list and detail queries read it. */
 type ProposalRow = ProposalEntity & { authorName: string | null; publishedAtExact: string };
 
+/** French labels of the answer states, for action-log summaries. */
+const STATE_LABEL: Record<string, string> = { ACCEPTED: 'acceptée', REJECTED: 'refusée', EVALUATING: 'en évaluation', NOT_ANSWERED: 'sans réponse', WITHDRAWN: 'retirée' };
+
 /** The state participants see: withdrawn, the published answer's state, or NOT_ANSWERED. */
 export const VISIBLE_STATE_SQL = `CASE WHEN p.withdrawn_at IS NOT NULL THEN 'WITHDRAWN' WHEN p.state_published_at IS NOT NULL THEN p.state ELSE 'NOT_ANSWERED' END`;
 
@@ -357,7 +360,7 @@ export class ProposalService {
       if (Number(supports) > 0) throw DomainError.conflict('Une proposition déjà soutenue ne peut plus être modifiée.');
       if (row.statePublishedAt) throw DomainError.conflict('Une proposition déjà traitée ne peut plus être modifiée.');
       await manager.query(`UPDATE proposals SET title = coalesce($2, title), body = coalesce($3, body), updated_at = now() WHERE id = $1`, [id, input.title ?? null, body ?? null]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update', resourceType: 'proposal', resourceId: id, visibility: 'PUBLIC', summary: 'Proposition modifiée' });
+      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update', resourceType: 'proposal', resourceId: id, spaceId: await this.spaceIdOf(manager, row.componentId), visibility: 'PUBLIC', summary: 'Proposition modifiée' });
     });
     return this.byId(id, viewer);
   }
@@ -372,7 +375,7 @@ export class ProposalService {
       if (row.authorId !== viewer.user.id) throw DomainError.forbidden('Seul l’auteur peut retirer sa proposition.');
       if (row.withdrawnAt) throw DomainError.conflict('Cette proposition est déjà retirée.');
       await manager.query(`UPDATE proposals SET withdrawn_at = now(), updated_at = now() WHERE id = $1`, [id]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'withdraw', resourceType: 'proposal', resourceId: id, visibility: 'PUBLIC', summary: 'Proposition retirée' });
+      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'withdraw', resourceType: 'proposal', resourceId: id, spaceId: await this.spaceIdOf(manager, row.componentId), visibility: 'PUBLIC', summary: 'Proposition retirée' });
     });
     return this.byId(id, viewer);
   }
@@ -395,12 +398,12 @@ export class ProposalService {
                 state_published_at = CASE WHEN $5 THEN now() ELSE NULL END, updated_at = now() WHERE id = $1`,
         [row.id, input.state, answer, viewer.user.id, publish],
       );
+      const spaceId = await this.spaceIdOf(manager, row.componentId);
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: publish ? 'answer' : 'answer_draft', resourceType: 'proposal', resourceId: row.id,
-        visibility: publish ? 'PUBLIC' : 'ADMIN_ONLY', summary: `Réponse : ${input.state}`,
+        userId: viewer.user.id, action: publish ? 'answer' : 'answer_draft', resourceType: 'proposal', resourceId: row.id, spaceId,
+        visibility: publish ? 'PUBLIC' : 'ADMIN_ONLY', summary: `Réponse : ${STATE_LABEL[input.state] ?? input.state}`,
       });
       if (publish) {
-        const spaceId = (await manager.query(`SELECT space_id FROM components WHERE id = $1`, [row.componentId]))[0].space_id;
         await this.events.record(manager, 'proposal.answered', { proposalId: row.id, spaceId, title: row.title, state: input.state }, viewer.user.id);
       }
     });
@@ -414,8 +417,8 @@ export class ProposalService {
       const row = await this.load(manager, id, true);
       if (!row.answeredAt) throw DomainError.conflict('Aucune réponse à publier.');
       await manager.query(`UPDATE proposals SET state_published_at = coalesce(state_published_at, now()), updated_at = now() WHERE id = $1`, [id]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'publish_answer', resourceType: 'proposal', resourceId: id, visibility: 'PUBLIC', summary: `Réponse publiée : ${row.state}` });
-      const spaceId = (await manager.query(`SELECT space_id FROM components WHERE id = $1`, [row.componentId]))[0].space_id;
+      const spaceId = await this.spaceIdOf(manager, row.componentId);
+      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'publish_answer', resourceType: 'proposal', resourceId: id, spaceId, visibility: 'PUBLIC', summary: `Réponse publiée : ${STATE_LABEL[row.state] ?? row.state}` });
       await this.events.record(manager, 'proposal.answered', { proposalId: id, spaceId, title: row.title, state: row.state }, viewer.user.id);
     });
     this.events.committed();
@@ -449,7 +452,7 @@ export class ProposalService {
       const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
       const settings = { ...proposalSettingsOf(component.settings), ...changes } as ProposalSettings;
       await manager.update(ComponentEntity, { id: componentId }, { settings: { ...component.settings, ...settings } });
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update_settings', resourceType: 'component', resourceId: componentId, spaceId: component.spaceId, summary: JSON.stringify(changes) });
+      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update_settings', resourceType: 'component', resourceId: componentId, spaceId: component.spaceId, summary: `Paramètres des propositions modifiés : ${Object.keys(changes).join(', ')}`.slice(0, 200) });
       return this.settingsDto(settings);
     });
   }
@@ -477,6 +480,15 @@ export class ProposalService {
     const component = await this.spaces.component(componentId, viewer);
     if (component.type !== ComponentType.PROPOSALS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.', { field: 'componentId' });
     return component;
+  }
+
+  /**
+   * The space holding a component, for the action log's space column.
+   * @param manager the caller's transaction; @param componentId component id
+   * @returns the space id (a component always has one)
+   */
+  async spaceIdOf(manager: EntityManager, componentId: string): Promise<string> {
+    return (await manager.query(`SELECT space_id FROM components WHERE id = $1`, [componentId]))[0].space_id;
   }
 
   /** Loads a proposal row (optionally locking it). @throws NOT_FOUND */

@@ -73,7 +73,7 @@ export class SupportService {
         if (crossing) await this.recount(manager, proposal.componentId, viewer.user.id, true, proposalId);
       }
       await this.follows.followInTransaction(manager, viewer.user.id, 'PROPOSAL', proposalId);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'support', resourceType: 'proposal', resourceId: proposalId, visibility: 'PRIVATE', summary: 'Soutien' });
+      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'support', resourceType: 'proposal', resourceId: proposalId, spaceId: await this.proposals.spaceIdOf(manager, proposal.componentId), visibility: 'PRIVATE', summary: 'Soutien' });
       await this.recordCounts(manager, proposal.componentId, viewer.user.id, crossing ? null : [proposalId]);
     });
     this.events.committed();
@@ -103,7 +103,7 @@ export class SupportService {
       if (removed[0].counted) await manager.query(`UPDATE proposals SET supports_count = supports_count - 1 WHERE id = $1`, [proposalId]);
       // fell below the minimum: the remaining supports stop counting
       if (falling) await this.recount(manager, target.componentId, viewer.user.id, false);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'unsupport', resourceType: 'proposal', resourceId: proposalId, visibility: 'PRIVATE', summary: 'Soutien retiré' });
+      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'unsupport', resourceType: 'proposal', resourceId: proposalId, spaceId: await this.proposals.spaceIdOf(manager, target.componentId), visibility: 'PRIVATE', summary: 'Soutien retiré' });
       await this.recordCounts(manager, target.componentId, viewer.user.id, falling ? null : [proposalId], falling ? [proposalId] : []);
     });
     this.events.committed();

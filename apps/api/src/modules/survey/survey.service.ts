@@ -238,7 +238,7 @@ export class SurveyService {
         [surveyId, published],
       );
       await this.log(manager, viewer, published ? 'publish_results' : 'unpublish_results', 'survey', surveyId, locked.space_id,
-        published ? 'Résultats publiés' : 'Résultats retirés');
+        published ? 'Résultats publiés' : 'Résultats retirés', published ? 'PUBLIC' : 'ADMIN_ONLY');
     });
     return this.byId(surveyId, viewer);
   }
@@ -533,8 +533,8 @@ export class SurveyService {
     return settings;
   }
 
-  private log(manager: EntityManager, viewer: Viewer, action: string, resourceType: string, resourceId: string, spaceId: string, summary: string) {
-    return this.actionLog.record(manager, { userId: viewer.user.id, action, resourceType, resourceId, spaceId, visibility: 'ADMIN_ONLY', summary });
+  private log(manager: EntityManager, viewer: Viewer, action: string, resourceType: string, resourceId: string, spaceId: string, summary: string, visibility: 'PUBLIC' | 'ADMIN_ONLY' = 'ADMIN_ONLY') {
+    return this.actionLog.record(manager, { userId: viewer.user.id, action, resourceType, resourceId, spaceId, visibility, summary });
   }
 }
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
@@ -28,6 +29,9 @@ function AdminHome({ spaces, isOrgAdmin }: { spaces: Parameters<typeof SpacesTab
   return (
     <section className="page" aria-labelledby="page-title">
       <h1 id="page-title">{t('admin.title')}</h1>
+      <p>
+        <Link to="/admin/journal">{t('actionLog.link')}</Link>
+      </p>
       <section aria-labelledby="admin-spaces">
         <h2 id="admin-spaces">{t('admin.spacesHeading')}</h2>
         {spaces.length === 0 ? <p>{t('admin.noSpaces')}</p> : <SpacesTable spaces={spaces} />}

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { MotionStatus } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
+import { HistoryDetails } from '../../history/components/HistorySection';
 import { SafeHtml } from '../../ui/components/SafeHtml';
 import { DELETE_MOTION_MUTATION, type AssemblyMotion } from '../graphql/assembly';
 import { Countdown } from './Countdown';
@@ -65,6 +66,7 @@ export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMo
         </details>
       ) : null}
       {motion.status === MotionStatus.OPEN && signedIn && (motion.viewerCanVote || motion.viewerHasVoted) ? <VotePanel motion={motion} /> : null}
+      <HistoryDetails kind="motion" id={motion.id} />
       {motion.viewerCanEdit ? (
         <p>
           <button

@@ -25,6 +25,7 @@ import {
 import { componentPath } from '../paths';
 import { editableText } from '../utils/editableText';
 import { AnswerForm } from './AnswerForm';
+import { HistorySection } from '../../history/components/HistorySection';
 import { CommentThreads } from './CommentThreads';
 import { FollowButton } from '../../notifications/components/FollowButton';
 import { ProposalStateBadge, SupportProgress } from './ProposalBadges';
@@ -190,6 +191,8 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
       ) : null}
 
       {status.viewerCanModerate && !proposal.withdrawnAt ? <AnswerForm proposal={proposal} headingLevel={2} /> : null}
+
+      <HistorySection kind="proposal" id={proposal.id} />
 
       <CommentThreads proposalId={proposal.id} commentsEnabled={settings.commentsEnabled} signedIn={signedIn} />
     </>

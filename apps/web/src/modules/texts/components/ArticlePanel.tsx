@@ -20,6 +20,7 @@ import {
   type ParticipatoryText,
   type TextArticle,
 } from '../graphql/texts';
+import { HistorySection } from '../../history/components/HistorySection';
 import { ArticleComments } from './ArticleComments';
 import { DiffView, diffTexts } from './DiffView';
 
@@ -58,6 +59,7 @@ export function ArticlePanel({ article, text }: { article: TextArticle; text: Pa
         </p>
       )}
       <VersionHistory articleId={article.id} />
+      <HistorySection kind="article" id={article.id} headingLevel={4} />
       <ArticleComments articleId={article.id} number={article.number} />
     </section>
   );

@@ -1,0 +1,293 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, ObjectTypeDefinitionNode } from 'graphql';
+import { MailerService } from '../notification/mailer.service';
+import { GqlResponse, startTestApp, TestApp } from '../../../test/test-app';
+
+/**
+ * Traceability (DESIGN.md): every mutation of the schema that changes shared state writes an
+ * action_logs row in its transaction. The table below maps each mutation to the row it must
+ * write; a mutation of `schema.graphql` that is neither mapped nor listed in NOT_LOGGED with a
+ * reason fails the test, so a new mutation cannot ship without deciding.
+ */
+
+type Visibility = 'PUBLIC' | 'ADMIN_ONLY' | 'PRIVATE';
+interface Expected {
+  action: string;
+  resourceType: string;
+  visibility: Visibility;
+}
+
+/** Mutations that change only the caller's own state (or nothing shared): not in the journal. */
+const NOT_LOGGED: Record<string, string> = {
+  login: 'opens a session for the caller; sessions are personal and rate-limited, not shared state',
+  logout: 'revokes the caller’s own session',
+  markNotificationsRead: 'personal state: the caller’s own inbox',
+  updateNotificationSettings: 'personal state: the caller’s own delivery preferences',
+  follow: 'personal state: what the caller watches (no one else sees it)',
+  unfollow: 'personal state: what the caller watches (no one else sees it)',
+};
+
+/** Every logged mutation and the row it writes (checked in the scenario below). */
+const LOGGED: Record<string, Expected> = {
+  register: { action: 'register', resourceType: 'user', visibility: 'ADMIN_ONLY' },
+  createSpace: { action: 'create', resourceType: 'participatory_space', visibility: 'ADMIN_ONLY' },
+  updateSpace: { action: 'update', resourceType: 'participatory_space', visibility: 'ADMIN_ONLY' },
+  deleteSpace: { action: 'delete', resourceType: 'participatory_space', visibility: 'ADMIN_ONLY' },
+  createPhase: { action: 'create', resourceType: 'space_phase', visibility: 'ADMIN_ONLY' },
+  updatePhase: { action: 'update', resourceType: 'space_phase', visibility: 'ADMIN_ONLY' },
+  reorderPhases: { action: 'reorder', resourceType: 'space_phase', visibility: 'ADMIN_ONLY' },
+  activatePhase: { action: 'activate', resourceType: 'space_phase', visibility: 'ADMIN_ONLY' },
+  deletePhase: { action: 'delete', resourceType: 'space_phase', visibility: 'ADMIN_ONLY' },
+  createComponent: { action: 'create', resourceType: 'component', visibility: 'ADMIN_ONLY' },
+  updateComponent: { action: 'update', resourceType: 'component', visibility: 'ADMIN_ONLY' },
+  deleteComponent: { action: 'delete', resourceType: 'component', visibility: 'ADMIN_ONLY' },
+  assignSpaceRole: { action: 'add_role', resourceType: 'space_role', visibility: 'ADMIN_ONLY' },
+  revokeSpaceRole: { action: 'remove_role', resourceType: 'space_role', visibility: 'ADMIN_ONLY' },
+  updateProposalSettings: { action: 'update_settings', resourceType: 'component', visibility: 'ADMIN_ONLY' },
+  createProposal: { action: 'create', resourceType: 'proposal', visibility: 'PUBLIC' },
+  updateProposal: { action: 'update', resourceType: 'proposal', visibility: 'PUBLIC' },
+  withdrawProposal: { action: 'withdraw', resourceType: 'proposal', visibility: 'PUBLIC' },
+  supportProposal: { action: 'support', resourceType: 'proposal', visibility: 'PRIVATE' },
+  unsupportProposal: { action: 'unsupport', resourceType: 'proposal', visibility: 'PRIVATE' },
+  answerProposal: { action: 'answer_draft', resourceType: 'proposal', visibility: 'ADMIN_ONLY' },
+  publishProposalAnswer: { action: 'publish_answer', resourceType: 'proposal', visibility: 'PUBLIC' },
+  addComment: { action: 'create', resourceType: 'comment', visibility: 'PUBLIC' },
+  updateComment: { action: 'update', resourceType: 'comment', visibility: 'PUBLIC' },
+  deleteComment: { action: 'delete', resourceType: 'comment', visibility: 'PUBLIC' },
+  reportContent: { action: 'report', resourceType: 'comment', visibility: 'ADMIN_ONLY' },
+  hideContent: { action: 'hide', resourceType: 'comment', visibility: 'ADMIN_ONLY' },
+  unhideContent: { action: 'unhide', resourceType: 'comment', visibility: 'ADMIN_ONLY' },
+  importParticipatoryText: { action: 'import', resourceType: 'participatory_text', visibility: 'ADMIN_ONLY' },
+  publishParticipatoryText: { action: 'publish', resourceType: 'participatory_text', visibility: 'PUBLIC' },
+  updateAmendmentSettings: { action: 'update_amendment_settings', resourceType: 'component', visibility: 'ADMIN_ONLY' },
+  createAmendment: { action: 'create', resourceType: 'amendment', visibility: 'PUBLIC' },
+  updateAmendment: { action: 'update', resourceType: 'amendment', visibility: 'PUBLIC' },
+  supportAmendment: { action: 'support', resourceType: 'amendment', visibility: 'PRIVATE' },
+  unsupportAmendment: { action: 'unsupport', resourceType: 'amendment', visibility: 'PRIVATE' },
+  acceptAmendment: { action: 'accept', resourceType: 'amendment', visibility: 'PUBLIC' },
+  rejectAmendment: { action: 'reject', resourceType: 'amendment', visibility: 'PUBLIC' },
+  promoteAmendment: { action: 'promote', resourceType: 'amendment', visibility: 'PUBLIC' },
+  withdrawAmendment: { action: 'withdraw', resourceType: 'amendment', visibility: 'PUBLIC' },
+  createSurvey: { action: 'create', resourceType: 'survey', visibility: 'ADMIN_ONLY' },
+  updateSurvey: { action: 'update', resourceType: 'survey', visibility: 'ADMIN_ONLY' },
+  addSurveyQuestion: { action: 'add_question', resourceType: 'survey_question', visibility: 'ADMIN_ONLY' },
+  updateSurveyQuestion: { action: 'update_question', resourceType: 'survey_question', visibility: 'ADMIN_ONLY' },
+  reorderSurveyQuestions: { action: 'reorder_questions', resourceType: 'survey', visibility: 'ADMIN_ONLY' },
+  removeSurveyQuestion: { action: 'remove_question', resourceType: 'survey_question', visibility: 'ADMIN_ONLY' },
+  addSurveyOption: { action: 'add_option', resourceType: 'survey_question_option', visibility: 'ADMIN_ONLY' },
+  updateSurveyOption: { action: 'update_option', resourceType: 'survey_question_option', visibility: 'ADMIN_ONLY' },
+  removeSurveyOption: { action: 'remove_option', resourceType: 'survey_question_option', visibility: 'ADMIN_ONLY' },
+  answerSurvey: { action: 'answer', resourceType: 'survey', visibility: 'ADMIN_ONLY' },
+  publishSurveyResults: { action: 'publish_results', resourceType: 'survey', visibility: 'PUBLIC' },
+  addAssemblyMember: { action: 'add_member', resourceType: 'assembly_member', visibility: 'PUBLIC' },
+  inviteAssemblyMember: { action: 'invite_member', resourceType: 'assembly_invitation', visibility: 'ADMIN_ONLY' },
+  acceptAssemblyInvitation: { action: 'add_member', resourceType: 'assembly_member', visibility: 'PUBLIC' },
+  removeAssemblyMember: { action: 'remove_member', resourceType: 'assembly_member', visibility: 'PUBLIC' },
+  createMotion: { action: 'create', resourceType: 'motion', visibility: 'PUBLIC' },
+  updateMotion: { action: 'update', resourceType: 'motion', visibility: 'PUBLIC' },
+  deleteMotion: { action: 'delete', resourceType: 'motion', visibility: 'PUBLIC' },
+  castVote: { action: 'vote', resourceType: 'motion', visibility: 'ADMIN_ONLY' },
+};
+
+const schemaMutations = (): string[] => {
+  const document = parse(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8'));
+  const mutation = document.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === 'ObjectTypeDefinition' && d.name.value === 'Mutation');
+  return (mutation?.fields ?? []).map((f) => f.name.value).sort();
+};
+
+const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+
+describe('action log coverage: every mutation that changes shared state is in the journal', () => {
+  let t: TestApp;
+  let admin: string;
+  const exercised = new Set<string>();
+
+  it('every schema mutation is either mapped to an action or listed as not logged, with a reason', () => {
+    const unmapped = schemaMutations().filter((m) => !(m in LOGGED) && !(m in NOT_LOGGED));
+    expect(unmapped).toEqual([]);
+    const stale = [...Object.keys(LOGGED), ...Object.keys(NOT_LOGGED)].filter((m) => !schemaMutations().includes(m));
+    expect(stale).toEqual([]);
+    for (const reason of Object.values(NOT_LOGGED)) expect(reason.length).toBeGreaterThan(10);
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.adminToken();
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const lastId = async () => Number((await t.sql(`SELECT coalesce(max(id), 0) AS id FROM action_logs`))[0].id);
+  /**
+   * Runs one mutation and checks the rows it wrote: the mapped action on the mapped resource
+   * type with the mapped visibility, a space when the resource lives in one, a short summary
+   * without an e-mail address.
+   */
+  const logged = async <T = any>(name: keyof typeof LOGGED, query: string, variables: Record<string, unknown>, token?: string, resourceId?: string): Promise<T> => {
+    const before = await lastId();
+    const res: GqlResponse = await t.gql(query, variables, token);
+    if (res.errors) throw new Error(`${name}: ${JSON.stringify(res.errors)}`);
+    const rows = await t.sql(`SELECT * FROM action_logs WHERE id > $1 ORDER BY id`, [before]);
+    const expected = LOGGED[name];
+    const row = rows.find((r) => r.action === expected.action && r.resource_type === expected.resourceType);
+    if (!row) throw new Error(`${name} wrote no ${expected.action}/${expected.resourceType} row; rows: ${JSON.stringify(rows.map((r) => [r.action, r.resource_type]))}`);
+    expect({ name, visibility: row.visibility }).toEqual({ name, visibility: expected.visibility });
+    expect(row.user_id).not.toBeNull();
+    if (resourceId) expect(row.resource_id).toBe(resourceId);
+    expect(row.summary.length).toBeLessThanOrEqual(200);
+    expect(row.summary).not.toMatch(EMAIL);
+    if (!['register', 'deleteSpace'].includes(name)) expect({ name, spaceId: row.space_id }).not.toEqual({ name, spaceId: null });
+    exercised.add(name);
+    return res.data as T;
+  };
+  const notLogged = async (name: keyof typeof NOT_LOGGED, query: string, variables: Record<string, unknown>, token?: string) => {
+    const before = await lastId();
+    const res = await t.gql(query, variables, token);
+    expect(res.errors).toBeUndefined();
+    expect(await t.sql(`SELECT action FROM action_logs WHERE id > $1`, [before])).toEqual([]);
+    exercised.add(name);
+  };
+
+  it('a scenario through every mutation writes the mapped rows', async () => {
+    const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
+    const newUser = async (name: string) => {
+      const email = `journal-${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@example.org`;
+      const data = await logged('register', REGISTER, { input: { name, email, password: 'correct horse battery' } });
+      return { token: data.register.token as string, id: data.register.user.id as string, email };
+    };
+    const alice = await newUser('Alice Journal');
+    const bob = await newUser('Bob Journal');
+    const moderator = await newUser('Modo Journal');
+
+    await notLogged('login', `mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email: alice.email, password: 'correct horse battery' } });
+    await notLogged('updateNotificationSettings', `mutation { updateNotificationSettings(input: { emailDelivery: NONE }) { emailDelivery } }`, {}, alice.token);
+    await notLogged('markNotificationsRead', `mutation { markNotificationsRead }`, {}, alice.token);
+
+    // spaces, phases, components, roles
+    const space = (await logged('createSpace', `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { id } }`, {
+      input: { type: 'PROCESS', slug: `journal-${Date.now()}`, title: 'Concertation du journal', published: true },
+    }, admin)).createSpace.id as string;
+    await logged('updateSpace', `mutation($id: ID!) { updateSpace(id: $id, input: { subtitle: "Sous-titre" }) { id } }`, { id: space }, admin, space);
+    const CREATE_PHASE = `mutation($input: CreatePhaseInput!) { createPhase(input: $input) { id } }`;
+    const p1 = (await logged('createPhase', CREATE_PHASE, { input: { spaceId: space, title: 'Diagnostic' } }, admin)).createPhase.id;
+    const p2 = (await logged('createPhase', CREATE_PHASE, { input: { spaceId: space, title: 'Propositions' } }, admin)).createPhase.id;
+    await logged('updatePhase', `mutation($id: ID!) { updatePhase(id: $id, input: { title: "Diagnostic partagé" }) { id } }`, { id: p1 }, admin, p1);
+    await logged('reorderPhases', `mutation($s: ID!, $ids: [ID!]!) { reorderPhases(spaceId: $s, phaseIds: $ids) { id } }`, { s: space, ids: [p2, p1] }, admin);
+    await logged('activatePhase', `mutation($id: ID!) { activatePhase(id: $id) { id } }`, { id: p2 }, admin, p2);
+    await logged('deletePhase', `mutation($id: ID!) { deletePhase(id: $id) }`, { id: p1 }, admin, p1);
+    const CREATE_COMPONENT = `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`;
+    const proposals = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: space, type: 'PROPOSALS', title: 'Idées', published: true } }, admin)).createComponent.id;
+    await logged('updateComponent', `mutation($id: ID!) { updateComponent(id: $id, input: { title: "Idées de la filière" }) { id } }`, { id: proposals }, admin, proposals);
+    const ASSIGN = `mutation($input: AssignSpaceRoleInput!) { assignSpaceRole(input: $input) { id } }`;
+    await logged('assignSpaceRole', ASSIGN, { input: { spaceId: space, email: moderator.email, role: 'MODERATOR' } }, admin);
+    const role = (await logged('assignSpaceRole', ASSIGN, { input: { spaceId: space, email: bob.email, role: 'ADMIN' } }, admin)).assignSpaceRole.id;
+    await logged('revokeSpaceRole', `mutation($id: ID!) { revokeSpaceRole(id: $id) }`, { id: role }, admin, role);
+    await logged('updateProposalSettings', `mutation($c: ID!) { updateProposalSettings(componentId: $c, input: { supportLimit: 3 }) { supportLimit } }`, { c: proposals }, admin, proposals);
+
+    // proposals, supports, answers
+    const CREATE_PROPOSAL = `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`;
+    const proposal = (await logged('createProposal', CREATE_PROPOSAL, { input: { componentId: proposals, title: 'Un guichet unique pour la e-santé', body: 'Texte de la proposition.' } }, alice.token)).createProposal.id;
+    await logged('updateProposal', `mutation($id: ID!) { updateProposal(id: $id, input: { title: "Un guichet unique pour la santé numérique" }) { id } }`, { id: proposal }, alice.token, proposal);
+    await logged('supportProposal', `mutation($id: ID!) { supportProposal(proposalId: $id) { id } }`, { id: proposal }, bob.token, proposal);
+    await logged('unsupportProposal', `mutation($id: ID!) { unsupportProposal(proposalId: $id) { id } }`, { id: proposal }, bob.token, proposal);
+    await notLogged('follow', `mutation($id: ID!) { follow(followableType: PROPOSAL, followableId: $id) }`, { id: proposal }, bob.token);
+    await notLogged('unfollow', `mutation($id: ID!) { unfollow(followableType: PROPOSAL, followableId: $id) }`, { id: proposal }, bob.token);
+    await logged('answerProposal', `mutation($id: ID!) { answerProposal(input: { proposalId: $id, state: ACCEPTED, answer: "Retenue.", publish: false }) { id } }`, { id: proposal }, moderator.token, proposal);
+    await logged('publishProposalAnswer', `mutation($id: ID!) { publishProposalAnswer(id: $id) { id } }`, { id: proposal }, moderator.token, proposal);
+    const second = (await logged('createProposal', CREATE_PROPOSAL, { input: { componentId: proposals, title: 'Une proposition à retirer', body: 'Texte.' } }, alice.token)).createProposal.id;
+    await logged('withdrawProposal', `mutation($id: ID!) { withdrawProposal(id: $id) { id } }`, { id: second }, alice.token, second);
+
+    // comments and moderation
+    const comment = (await logged('addComment', `mutation($id: ID!) { addComment(input: { commentableType: PROPOSAL, commentableId: $id, body: "Je soutiens l’idée.", alignment: FOR }) { id } }`, { id: proposal }, bob.token)).addComment.id;
+    await logged('updateComment', `mutation($id: ID!) { updateComment(id: $id, body: "Je soutiens vivement l’idée.") { id } }`, { id: comment }, bob.token, comment);
+    await logged('reportContent', `mutation($id: ID!) { reportContent(input: { resourceType: COMMENT, resourceId: $id, reason: SPAM }) { hidden } }`, { id: comment }, alice.token, comment);
+    await logged('hideContent', `mutation($id: ID!) { hideContent(resourceType: COMMENT, resourceId: $id) { hidden } }`, { id: comment }, moderator.token, comment);
+    await logged('unhideContent', `mutation($id: ID!) { unhideContent(resourceType: COMMENT, resourceId: $id) { hidden } }`, { id: comment }, moderator.token, comment);
+    await logged('deleteComment', `mutation($id: ID!) { deleteComment(id: $id) }`, { id: comment }, bob.token, comment);
+
+    // participatory text and amendments
+    const text = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: space, type: 'PARTICIPATORY_TEXT', title: 'Charte', published: true } }, admin)).createComponent.id;
+    const imported = await logged('importParticipatoryText', `mutation($c: ID!, $md: String!) { importParticipatoryText(componentId: $c, markdown: $md) { sections { articles { id } } } }`, {
+      c: text, md: '# Charte\n\nLes données de santé sont un bien commun.\n\n## Gouvernance\n\nLa filière se réunit chaque trimestre.\n\nUn comité suit la charte.',
+    }, admin);
+    const articles = imported.importParticipatoryText.sections.flatMap((s: any) => s.articles.map((a: any) => a.id as string));
+    await logged('publishParticipatoryText', `mutation($c: ID!) { publishParticipatoryText(componentId: $c) { published } }`, { c: text }, admin);
+    await logged('updateAmendmentSettings', `mutation($c: ID!) { updateAmendmentSettings(componentId: $c, input: { amendmentsEnabled: true }) { amendmentsEnabled } }`, { c: text }, admin, text);
+    const AMEND = `mutation($input: CreateAmendmentInput!) { createAmendment(input: $input) { id } }`;
+    const amend = async (articleId: string, title: string) =>
+      (await logged('createAmendment', AMEND, { input: { amendableType: 'ARTICLE', amendableId: articleId, title, body: 'Les données de santé sont un bien commun de la filière.' } }, alice.token)).createAmendment.id as string;
+    const a1 = await amend(articles[0], 'Préciser le bien commun');
+    await logged('updateAmendment', `mutation($id: ID!) { updateAmendment(id: $id, input: { body: "Les données de santé sont un bien commun partagé." }) { id } }`, { id: a1 }, alice.token, a1);
+    await logged('supportAmendment', `mutation($id: ID!) { supportAmendment(id: $id) { id } }`, { id: a1 }, bob.token, a1);
+    await logged('unsupportAmendment', `mutation($id: ID!) { unsupportAmendment(id: $id) { id } }`, { id: a1 }, bob.token, a1);
+    await logged('acceptAmendment', `mutation($id: ID!) { acceptAmendment(id: $id) { id } }`, { id: a1 }, admin, a1);
+    const a2 = await amend(articles[1], 'Une gouvernance trimestrielle');
+    await logged('rejectAmendment', `mutation($id: ID!) { rejectAmendment(id: $id, reason: "Hors sujet.") { id } }`, { id: a2 }, admin, a2);
+    await logged('promoteAmendment', `mutation($id: ID!) { promoteAmendment(id: $id) { id } }`, { id: a2 }, alice.token, a2);
+    const a3 = await amend(articles[2], 'Un comité de suivi renforcé');
+    await logged('withdrawAmendment', `mutation($id: ID!) { withdrawAmendment(id: $id) { id } }`, { id: a3 }, alice.token, a3);
+
+    // surveys
+    const surveyComponent = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: space, type: 'SURVEY', title: 'Enquête', published: true } }, admin)).createComponent.id;
+    const SURVEY = `id questions { id options { id } }`;
+    const survey = (await logged('createSurvey', `mutation($c: ID!) { createSurvey(input: { componentId: $c, title: "Questionnaire" }) { ${SURVEY} } }`, { c: surveyComponent }, admin)).createSurvey;
+    await logged('updateSurvey', `mutation($id: ID!) { updateSurvey(surveyId: $id, input: { description: "À remplir." }) { id } }`, { id: survey.id }, admin, survey.id);
+    const ADD_QUESTION = `mutation($input: AddSurveyQuestionInput!) { addSurveyQuestion(input: $input) { ${SURVEY} } }`;
+    await logged('addSurveyQuestion', ADD_QUESTION, { input: { surveyId: survey.id, type: 'SINGLE_OPTION', body: 'Vous êtes', options: [{ body: 'Entreprise' }, { body: 'Hôpital' }] } }, admin);
+    const questions = (await logged('addSurveyQuestion', ADD_QUESTION, { input: { surveyId: survey.id, type: 'SHORT_ANSWER', body: 'Un mot' } }, admin)).addSurveyQuestion.questions;
+    await logged('updateSurveyQuestion', `mutation($id: ID!) { updateSurveyQuestion(questionId: $id, input: { body: "Un seul mot" }) { id } }`, { id: questions[1].id }, admin, questions[1].id);
+    const added = (await logged('addSurveyOption', `mutation($q: ID!) { addSurveyOption(input: { questionId: $q, body: "Recherche" }) { ${SURVEY} } }`, { q: questions[0].id }, admin)).addSurveyOption;
+    const option = added.questions[0].options[2].id;
+    await logged('updateSurveyOption', `mutation($id: ID!) { updateSurveyOption(optionId: $id, input: { body: "Laboratoire de recherche" }) { id } }`, { id: option }, admin, option);
+    await logged('removeSurveyOption', `mutation($id: ID!) { removeSurveyOption(optionId: $id) { id } }`, { id: option }, admin, option);
+    await logged('reorderSurveyQuestions', `mutation($id: ID!, $ids: [ID!]!) { reorderSurveyQuestions(surveyId: $id, questionIds: $ids) { id } }`, { id: survey.id, ids: [questions[1].id, questions[0].id] }, admin, survey.id);
+    await logged('answerSurvey', `mutation($id: ID!, $q: ID!) { answerSurvey(surveyId: $id, answers: [{ questionId: $q, text: "Confiance" }]) { id } }`, { id: survey.id, q: questions[1].id }, alice.token, survey.id);
+    await logged('publishSurveyResults', `mutation($id: ID!) { publishSurveyResults(surveyId: $id, published: true) { id } }`, { id: survey.id }, admin, survey.id);
+    const current = (await t.gql(`query($c: ID!) { survey(componentId: $c) { ${SURVEY} } }`, { c: surveyComponent }, admin)).data.survey;
+    await logged('removeSurveyQuestion', `mutation($id: ID!) { removeSurveyQuestion(questionId: $id) { id } }`, { id: current.questions[0].id }, admin);
+
+    // assembly: members, invitations, motions, votes
+    const assembly = (await logged('createSpace', `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { id } }`, {
+      input: { type: 'ASSEMBLY', slug: `journal-assemblee-${Date.now()}`, title: 'Assemblée du journal', published: true },
+    }, admin)).createSpace.id as string;
+    const motions = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: assembly, type: 'MOTIONS', title: 'Motions', published: true } }, admin)).createComponent.id;
+    const ADD_MEMBER = `mutation($input: AddAssemblyMemberInput!) { addAssemblyMember(input: $input) { id } }`;
+    await logged('addAssemblyMember', ADD_MEMBER, { input: { spaceId: assembly, email: alice.email } }, admin);
+    const bobMember = (await logged('addAssemblyMember', ADD_MEMBER, { input: { spaceId: assembly, email: bob.email } }, admin)).addAssemblyMember.id;
+    const inviteeEmail = `journal-invitee-${Date.now()}@example.org`;
+    await logged('inviteAssemblyMember', `mutation($input: InviteAssemblyMemberInput!) { inviteAssemblyMember(input: $input) { id } }`, { input: { spaceId: assembly, email: inviteeEmail } }, admin);
+    const mail = t.app.get(MailerService).outbox.find((m) => m.to === inviteeEmail);
+    const invitationToken = mail?.text.split('/invitations/')[1].trim() as string;
+    const invitee = (await t.gql(REGISTER, { input: { name: 'Invitée Journal', email: inviteeEmail, password: 'correct horse battery' } })).data.register.token;
+    await logged('acceptAssemblyInvitation', `mutation($token: String!) { acceptAssemblyInvitation(token: $token) { id } }`, { token: invitationToken }, invitee);
+    const CREATE_MOTION = `mutation($input: CreateMotionInput!) { createMotion(input: $input) { id } }`;
+    const scheduled = (await logged('createMotion', CREATE_MOTION, { input: { componentId: motions, title: 'Motion programmée', body: 'Texte.', opensAt: inSeconds(3600), closesAt: inSeconds(7200) } }, admin)).createMotion.id;
+    await logged('updateMotion', `mutation($id: ID!) { updateMotion(id: $id, input: { title: "Motion programmée et modifiée" }) { id } }`, { id: scheduled }, admin, scheduled);
+    await logged('deleteMotion', `mutation($id: ID!) { deleteMotion(id: $id) }`, { id: scheduled }, admin, scheduled);
+    const secret = (await logged('createMotion', CREATE_MOTION, { input: { componentId: motions, title: 'Motion secrète', body: 'Texte.', opensAt: inSeconds(0), closesAt: inSeconds(3600), secretBallot: true } }, admin)).createMotion.id;
+    await logged('castVote', `mutation($id: ID!) { castVote(motionId: $id, choice: AGAINST) { id } }`, { id: secret }, alice.token, secret);
+    const secretRows = await t.sql(`SELECT summary, visibility FROM action_logs WHERE resource_id = $1 AND action IN ('vote', 'change_vote')`, [secret]);
+    expect(secretRows).toHaveLength(1);
+    expect(secretRows[0].summary).not.toMatch(/contre|pour|abstention|against|for\b|abstain/i); // never the choice of a secret ballot
+    await logged('removeAssemblyMember', `mutation($id: ID!) { removeAssemblyMember(id: $id) }`, { id: bobMember }, admin, bobMember);
+
+    // deletions last
+    await logged('deleteComponent', `mutation($id: ID!) { deleteComponent(id: $id) }`, { id: surveyComponent }, admin, surveyComponent);
+    const throwaway = (await logged('createSpace', `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { id } }`, {
+      input: { type: 'PROCESS', slug: `journal-jetable-${Date.now()}`, title: 'Concertation jetable' },
+    }, admin)).createSpace.id as string;
+    await logged('deleteSpace', `mutation($id: ID!) { deleteSpace(id: $id) }`, { id: throwaway }, admin, throwaway);
+    await notLogged('logout', `mutation { logout }`, {}, alice.token);
+
+    expect(schemaMutations().filter((m) => !exercised.has(m))).toEqual([]);
+  }, 120_000);
+
+  it('no PUBLIC line reveals an e-mail address or a secret-ballot choice', async () => {
+    const rows = await t.sql(`SELECT summary FROM action_logs WHERE visibility = 'PUBLIC'`);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) expect(row.summary).not.toMatch(EMAIL);
+    const votes = await t.sql(`SELECT count(*)::int AS n FROM action_logs WHERE visibility = 'PUBLIC' AND action IN ('vote', 'change_vote')`);
+    expect(votes[0].n).toBe(0);
+  });
+});

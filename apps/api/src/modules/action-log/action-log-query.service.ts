@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../../common/access/request-context';
+import { DomainError } from '../../common/errors/domain-error';
+import type { ActionLogVisibility } from './action-log.entity';
+import { ActionLogConnectionDto, ActionLogDto, ActionLogFilterInput, HistoryEntryDto } from './dtos/action-log.dto';
+
+/** Page size bounds of `actionLogs` and of the `history` fields. */
+export const ActionLogPage = { defaultFirst: 20, maxFirst: 100, historyDefault: 10, historyMax: 50 } as const;
+
+/** Date ranges up to this many lines are read through the created_at index, then sorted by id. */
+const NARROW_RANGE = 20_000;
+
+/** The resources that have a public history, and the amendable type whose amendments join it. */
+export type HistoryKind = 'proposal' | 'article' | 'motion';
+const HISTORY_KINDS: Record<HistoryKind, { resourceType: string; amendableType: 'PROPOSAL' | 'ARTICLE' | null }> = {
+  proposal: { resourceType: 'proposal', amendableType: 'PROPOSAL' },
+  article: { resourceType: 'article', amendableType: 'ARTICLE' },
+  motion: { resourceType: 'motion', amendableType: null },
+};
+
+interface LogRow {
+  id: string;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  space_id: string | null;
+  space_title: string | null;
+  visibility: ActionLogVisibility;
+  summary: string;
+  created_at: Date;
+  user_id: string | null;
+  actor_name: string | null;
+}
+
+const encodeCursor = (id: string) => Buffer.from(`al:${id}`).toString('base64url');
+const decodeCursor = (cursor: string): string => {
+  const decoded = Buffer.from(cursor, 'base64url').toString();
+  const match = /^al:(\d{1,19})$/.exec(decoded);
+  if (!match) throw DomainError.badInput('Curseur invalide.', { field: 'after' });
+  return match[1];
+};
+
+/**
+ * Reads the journal of actions: the admin page (`actionLogs`) and the public history of a
+ * proposal, an article or a motion. Writing stays with {@link ActionLogService}.
+ */
+@Injectable()
+export class ActionLogQueryService {
+  /** One DataLoader per GraphQL request and history kind/size, so a page of N parents costs one query. */
+  private readonly loaders = new WeakMap<object, Map<string, DataLoader<string, HistoryEntryDto[]>>>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * A page of the journal, newest first, keyset-paginated on id.
+   * Who: organization admins read every line; a space admin reads the PUBLIC and ADMIN_ONLY lines
+   * of a space where they hold the ADMIN role and must set `filter.spaceId` (PRIVATE lines —
+   * who supported what — stay with organization admins).
+   * @param filter space, resource type/id, actor, action, visibility, date range [from, to)
+   * @param first page size, 1–100
+   * @param after the `endCursor` of the previous page
+   * @throws BAD_USER_INPUT first out of range, bad cursor, from after to; FORBIDDEN not an admin of the space (or no space given by a space admin)
+   */
+  async page(filter: ActionLogFilterInput, first: number, after: string | undefined, viewer: Viewer): Promise<ActionLogConnectionDto> {
+    if (!Number.isInteger(first) || first < 1 || first > ActionLogPage.maxFirst) throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
+    if (filter.from && filter.to && filter.from > filter.to) throw DomainError.badInput('La date de début doit précéder la date de fin.', { field: 'from' });
+    const afterId = after ? decodeCursor(after) : null;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (!viewer.user.isAdmin) {
+      if (!filter.spaceId) throw DomainError.forbidden('Choisissez un espace que vous administrez.');
+      const roles = await this.dataSource.query(`SELECT 1 FROM space_roles WHERE user_id = $1 AND space_id = $2 AND role = 'ADMIN' LIMIT 1`, [viewer.user.id, filter.spaceId]);
+      if (!roles.length) throw DomainError.forbidden();
+      where.push(`l.visibility <> 'PRIVATE'`);
+    }
+    if (filter.spaceId) add('l.space_id = ?', filter.spaceId);
+    if (filter.resourceType) add('l.resource_type = ?', filter.resourceType);
+    if (filter.resourceId) add('l.resource_id = ?', filter.resourceId);
+    if (filter.userId) add('l.user_id = ?', filter.userId);
+    if (filter.action) add('l.action = ?', filter.action);
+    if (filter.visibility) add('l.visibility = ?', filter.visibility);
+    if (filter.from) add('l.created_at >= ?', filter.from);
+    if (filter.to) add('l.created_at < ?', filter.to);
+    if (afterId) add('l.id < ?::bigint', afterId);
+    const limitParam = params.push(first + 1);
+    // A narrow date range far from the newest lines: PostgreSQL would walk the primary key down
+    // from the newest line (id and created_at are correlated, the planner assumes they are not);
+    // reading the range through the created_at index first and sorting it is then much cheaper.
+    const source = (await this.isNarrowRange(filter))
+      ? `(SELECT * FROM action_logs WHERE created_at >= $${params.push(filter.from ?? new Date(0))} AND created_at < $${params.push(filter.to ?? new Date(8.64e15))} OFFSET 0)`
+      : 'action_logs';
+    const rows: LogRow[] = await this.dataSource.query(
+      `SELECT l.id::text AS id, l.action, l.resource_type, l.resource_id, l.space_id, s.title AS space_title, l.visibility, l.summary, l.created_at,
+              l.user_id, u.name AS actor_name
+         FROM ${source} l LEFT JOIN users u ON u.id = l.user_id LEFT JOIN participatory_spaces s ON s.id = l.space_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY l.id DESC LIMIT $${limitParam}`,
+      params,
+    );
+    const hasNextPage = rows.length > first;
+    const nodes = rows.slice(0, first).map(toDto);
+    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+    return { edges, nodes, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  }
+
+  /** Whether a date range holds at most NARROW_RANGE lines (counted on the created_at index, stopping there). */
+  private async isNarrowRange(filter: ActionLogFilterInput): Promise<boolean> {
+    if (!filter.from && !filter.to) return false;
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM action_logs WHERE created_at >= $1 AND created_at < $2 LIMIT ${NARROW_RANGE + 1}) r`,
+      [filter.from ?? new Date(0), filter.to ?? new Date(8.64e15)],
+    );
+    return n <= NARROW_RANGE;
+  }
+
+  /**
+   * The public history of one resource, newest first: its PUBLIC lines and those of the
+   * amendments against it (unless its component shows each participant only their own
+   * amendments). The caller has already checked that the viewer may read the resource.
+   * Batched per GraphQL request (one query for all the resources of a kind asked in it).
+   * @param requestKey the GraphQL context object of the request
+   * @param kind proposal, article or motion; @param id its id; @param first 1–50 lines
+   * @throws BAD_USER_INPUT first out of range
+   */
+  history(requestKey: object, kind: HistoryKind, id: string, first: number): Promise<HistoryEntryDto[]> {
+    if (!Number.isInteger(first) || first < 1 || first > ActionLogPage.historyMax) throw DomainError.badInput('first doit être entre 1 et 50.', { field: 'first' });
+    let perRequest = this.loaders.get(requestKey);
+    if (!perRequest) this.loaders.set(requestKey, (perRequest = new Map()));
+    const key = `${kind}:${first}`;
+    let loader = perRequest.get(key);
+    if (!loader) perRequest.set(key, (loader = new DataLoader((ids) => this.loadHistories(kind, ids, first))));
+    return loader.load(id);
+  }
+
+  private async loadHistories(kind: HistoryKind, ids: readonly string[], first: number): Promise<HistoryEntryDto[][]> {
+    const { resourceType, amendableType } = HISTORY_KINDS[kind];
+    const rows: (LogRow & { key: string })[] = await this.dataSource.query(
+      `SELECT k.key, h.id::text AS id, h.action, h.resource_type, h.summary, h.created_at, u.name AS actor_name
+         FROM unnest($1::text[]) AS k(key)
+         CROSS JOIN LATERAL (
+           (SELECT l.id, l.action, l.resource_type, l.summary, l.created_at, l.user_id FROM action_logs l
+             WHERE l.resource_type = $2 AND l.resource_id = k.key AND l.visibility = 'PUBLIC'
+             ORDER BY l.id DESC LIMIT $4)
+           UNION ALL
+           (SELECT l.id, l.action, l.resource_type, l.summary, l.created_at, l.user_id
+              FROM amendments am
+              JOIN components c ON c.id = am.component_id
+              JOIN action_logs l ON l.resource_type = 'amendment' AND l.resource_id = am.id::text AND l.visibility = 'PUBLIC'
+             WHERE $3::text IS NOT NULL AND am.amendable_type = $3 AND am.amendable_id::text = k.key
+               AND coalesce(c.settings->>'amendmentsVisibility', 'ALL') <> 'ONLY_OWN'
+             ORDER BY l.id DESC LIMIT $4)
+           ORDER BY id DESC LIMIT $4
+         ) h
+         LEFT JOIN users u ON u.id = h.user_id
+        ORDER BY h.id DESC`,
+      [ids, resourceType, amendableType, first],
+    );
+    const byKey = new Map<string, HistoryEntryDto[]>(ids.map((id) => [id, []]));
+    for (const r of rows) {
+      byKey.get(r.key)?.push({ id: r.id, action: r.action, resourceType: r.resource_type, actorName: r.actor_name, summary: r.summary, createdAt: r.created_at });
+    }
+    return ids.map((id) => byKey.get(id) ?? []);
+  }
+}
+
+const toDto = (r: LogRow): ActionLogDto => ({
+  id: r.id,
+  action: r.action,
+  resourceType: r.resource_type,
+  resourceId: r.resource_id,
+  spaceId: r.space_id,
+  spaceTitle: r.space_title,
+  visibility: r.visibility,
+  summary: r.summary,
+  actor: r.user_id ? { id: r.user_id, name: r.actor_name ?? '' } : null,
+  createdAt: r.created_at,
+});

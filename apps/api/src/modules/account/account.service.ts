@@ -73,7 +73,7 @@ export class AccountService {
    *   set to null: answers stay in the results, unlinked);
    * - kept: the account row as an anonymous tombstone (`deleted_at`), so proposals, comments and
    *   amendments stay attributed to "Participant supprimé" and supports and votes stay counted
-   *   (counters keep equal to rows); assembly memberships end now (`left_at`) with the college
+   *   (counters keep equal to rows; `proposals.follows_count` drops with the follows removed); assembly memberships end now (`left_at`) with the college
    *   dropped, their past votes kept; secret ballots stay unlinked (nothing here reads or writes
    *   a ballot). A new account may later register with the same e-mail.
    * @param userId the signed-in user
@@ -102,7 +102,12 @@ export class AccountService {
   private async erase(manager: EntityManager, userId: string, email: string): Promise<void> {
     const sessions = await queryRows<{ id: string }>(manager, `DELETE FROM sessions WHERE user_id = $1 RETURNING id`, [userId]);
     for (const s of sessions) await this.events.record(manager, 'session.revoked', { sessionId: s.id, userId }, null);
-    await manager.query(`DELETE FROM follows WHERE user_id = $1`, [userId]);
+    // proposals.follows_count stays equal to the follow rows (as FollowService keeps it)
+    await manager.query(
+      `WITH gone AS (DELETE FROM follows WHERE user_id = $1 RETURNING followable_type, followable_id)
+       UPDATE proposals p SET follows_count = p.follows_count - 1 FROM gone WHERE gone.followable_type = 'PROPOSAL' AND p.id = gone.followable_id`,
+      [userId],
+    );
     await manager.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM notification_settings WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM data_exports WHERE user_id = $1`, [userId]);

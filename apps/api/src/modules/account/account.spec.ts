@@ -343,6 +343,12 @@ describe('personal data rights: terms, change of password, deletion, download my
       );
       expect(support).toEqual({ supports_count: supportsBefore, rows: supportsBefore });
       expect([await tally(publicMotion), await tally(secretMotion)]).toEqual(talliesBefore);
+      const [followed] = await t.sql(
+        `SELECT p.follows_count, (SELECT count(*)::int FROM follows f WHERE f.followable_type = 'PROPOSAL' AND f.followable_id = p.id) AS rows FROM proposals p WHERE p.id = $1`,
+        [othersProposal],
+      );
+      expect(followed.follows_count).toBe(followed.rows);
+      expect(followed.rows).toBe(1); // its author's follow only
       // secret ballot: the same ballots, still without any voter column, and no participation points at the secret one
       expect(await t.sql(`SELECT id, motion_id, choice, weight FROM motion_ballots WHERE motion_id IN ($1, $2) ORDER BY id`, [publicMotion, secretMotion])).toEqual(ballotsBefore);
       expect((await t.sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'motion_ballots'`)).map((c) => c.column_name).sort()).toEqual(['choice', 'id', 'motion_id', 'weight']);

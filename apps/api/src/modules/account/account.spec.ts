@@ -316,7 +316,7 @@ describe('personal data rights: terms, change of password, deletion, download my
         headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
         body: JSON.stringify({ query: DELETE, variables: { input: { password: PASSWORD } } }),
       });
-      expect((await response.json()).data.deleteMyAccount).toBe(true);
+      expect(((await response.json()) as { data: { deleteMyAccount: boolean } }).data.deleteMyAccount).toBe(true);
       expect(response.headers.get('set-cookie')).toMatch(/concerto_session=;/);
       await dispatcher.idle();
       expect(await disconnected).toBe('io server disconnect');

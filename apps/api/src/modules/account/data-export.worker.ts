@@ -32,6 +32,7 @@ export class DataExportWorker implements OnApplicationBootstrap, OnApplicationSh
     private readonly events: DomainEventOutbox,
   ) {}
 
+  /** Starts the worker: listens for requests, polls every 5 s, expires old files every minute, and catches up at once. */
   onApplicationBootstrap(): void {
     this.unsubscribe = this.exports.onRequested(() => this.kick());
     this.timer = setInterval(() => this.kick(), 5000);
@@ -41,6 +42,7 @@ export class DataExportWorker implements OnApplicationBootstrap, OnApplicationSh
     this.kick();
   }
 
+  /** Stops the timers and waits for the export being built (its transaction commits or rolls back). */
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();

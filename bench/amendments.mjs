@@ -8,7 +8,7 @@
 //   npm run build && node bench/amendments.mjs      (env RUNS, PENDING, CONCURRENT)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { machine, ROOT, seedProposals, startBenchServer, timeIt } from './bench-server.mjs';
+import { currentTerms, machine, ROOT, seedProposals, startBenchServer, timeIt } from './bench-server.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 30);
 const PENDING = Number(process.env.PENDING ?? 20); // pending amendments on the article when one is accepted
@@ -26,13 +26,14 @@ const fmt = (r) => `${r.median.toFixed(2)} / ${r.p95.toFixed(2)}`;
 const server = await startBenchServer();
 try {
   console.log(`machine: ${await machine()}`);
+  const terms = await currentTerms(server.gql); // sign-ups accept the current terms and privacy notice
   console.log(`date: ${new Date().toISOString()}; ${RUNS} runs per figure, ${PENDING} pending amendments, race of ${CONCURRENT}`);
   const check = (res) => {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data;
   };
   const admin = check(await server.gql(LOGIN, { input: { email: 'admin@bench.test', password: 'bench-admin-password' } })).login.token;
-  const participant = check(await server.gql(REGISTER, { input: { name: 'Bench', email: 'bench@bench.test', password: 'bench password 123' } })).register.token;
+  const participant = check(await server.gql(REGISTER, { input: { name: 'Bench', email: 'bench@bench.test', password: 'bench password 123', ...terms } })).register.token;
   const { rows: [demo] } = await server.pool.query(`SELECT component_id, c.space_id FROM participatory_texts t JOIN components c ON c.id = t.component_id LIMIT 1`);
 
   const read = await timeIt(RUNS, () => server.gql(TEXT, { c: demo.component_id }));

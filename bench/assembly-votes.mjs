@@ -3,7 +3,7 @@
 // with its tally; baseline in the same run: the cheapest authenticated query (`me`) at the
 // same concurrency. Checks that every member is counted exactly once.
 //   npm run build && node bench/assembly-votes.mjs
-import { machine, percentile, startBenchServer, timeIt } from './bench-server.mjs';
+import { currentTerms, machine, percentile, startBenchServer, timeIt } from './bench-server.mjs';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 200);
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
@@ -32,11 +32,12 @@ const show = (label, r) => console.log(`${label.padEnd(34)} ${r.perSecond.toFixe
 const server = await startBenchServer();
 try {
   console.log(`machine: ${await machine()}`);
+  const terms = await currentTerms(server.gql); // sign-ups accept the current terms and privacy notice
   console.log(`date: ${new Date().toISOString()}; ${MEMBERS} members voting at once on one motion`);
   const { rows: [space] } = await server.pool.query(`SELECT s.id, c.id AS component_id FROM participatory_spaces s JOIN components c ON c.space_id = s.id WHERE s.type = 'ASSEMBLY' AND c.type = 'MOTIONS' LIMIT 1`);
   const clients = [];
   for (let i = 0; i < MEMBERS; i++) {
-    const res = await server.gql(REGISTER, { input: { name: `Votant ${i}`, email: `votant-${i}@bench.test`, password: 'bench password 123' } });
+    const res = await server.gql(REGISTER, { input: { name: `Votant ${i}`, email: `votant-${i}@bench.test`, password: 'bench password 123', ...terms } });
     clients.push({ token: res.data.register.token, id: res.data.register.user.id });
   }
   await server.pool.query(`INSERT INTO assembly_members (space_id, user_id) SELECT $1, unnest($2::uuid[])`, [space.id, clients.map((c) => c.id)]);

@@ -111,6 +111,17 @@ export async function startBenchServer(env = {}) {
   return { url, gql, pool, databaseUrl, connection, stop, pid: child.pid, freePort };
 }
 
+/**
+ * The terms and privacy versions a sign-up must accept (`register`'s `acceptedTermsVersion` and
+ * `acceptedPrivacyVersion`), read from the API like the web app does.
+ * @param gql the bench server's GraphQL function
+ */
+export async function currentTerms(gql) {
+  const { data } = await gql(`{ termsDocuments { kind version } }`, {});
+  const version = (kind) => data.termsDocuments.find((d) => d.kind === kind).version;
+  return { acceptedTermsVersion: version('TERMS'), acceptedPrivacyVersion: version('PRIVACY') };
+}
+
 /** Creates a published PROPOSALS component in the demo Concertation and fills it with `n` proposals in one INSERT. */
 export async function seedProposals(pool, n, settings = {}) {
   const { rows } = await pool.query(`SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);

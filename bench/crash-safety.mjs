@@ -258,13 +258,17 @@ try {
   ));
   // members: registered through GraphQL (a few at a time: argon2id is costly on purpose)
   const started = Date.now();
+  // sign-up accepts the current terms and privacy notice, read like the web app does
+  const { body: terms } = await gql(`{ termsDocuments { kind version } }`, {});
+  const versionOf = (kind) => terms.data.termsDocuments.find((d) => d.kind === kind).version;
+  const accepted = { acceptedTermsVersion: versionOf('TERMS'), acceptedPrivacyVersion: versionOf('PRIVACY') };
   clients = new Array(USERS);
   let next = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       while (next < USERS) {
         const i = next++;
-        const { body } = await gql(REGISTER, { input: { name: `Panne ${i}`, email: `panne-${i}@crash.test`, password: 'crash password 123' } });
+        const { body } = await gql(REGISTER, { input: { name: `Panne ${i}`, email: `panne-${i}@crash.test`, password: 'crash password 123', ...accepted } });
         if (!body.data) throw new Error(`register: ${JSON.stringify(body.errors)}`);
         clients[i] = { token: body.data.register.token, id: body.data.register.user.id };
       }

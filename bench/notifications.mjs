@@ -4,7 +4,7 @@
 //   npm run build && node bench/notifications.mjs     (needs Debian's redis-server)
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { machine, percentile, rssOf, seedProposals, startApiProcess, startBenchServer } from './bench-server.mjs';
+import { currentTerms, machine, percentile, rssOf, seedProposals, startApiProcess, startBenchServer } from './bench-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { io } = require('socket.io-client');
@@ -21,13 +21,14 @@ const b = await startApiProcess(a.databaseUrl, { REDIS_URL, DEMO_CONTENT: 'false
 const results = [];
 try {
   console.log(`machine: ${await machine()}`);
+  const terms = await currentTerms(a.gql); // sign-ups accept the current terms and privacy notice
   console.log(`date: ${new Date().toISOString()}; ${EVENTS} events per figure; clients run in this one Node process on the same machine`);
   const componentId = await seedProposals(a.pool, 50);
   const { rows } = await a.pool.query(`SELECT id FROM proposals WHERE component_id = $1 ORDER BY position_index LIMIT 1`, [componentId]);
   const proposalId = rows[0].id;
   const users = [];
   for (let i = 0; i < EVENTS; i++) {
-    const r = await a.gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { name: `Bench ${i}`, email: `nb-${i}@bench.test`, password: 'bench password 123' } });
+    const r = await a.gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { name: `Bench ${i}`, email: `nb-${i}@bench.test`, password: 'bench password 123', ...terms } });
     users.push(r.data.register.token);
   }
   let eventIndex = 0;

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { machine, percentile, seedProposals, startBenchServer } from './bench-server.mjs';
+import { currentTerms, machine, percentile, seedProposals, startBenchServer } from './bench-server.mjs';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const ATTEMPTS = Number(process.env.ATTEMPTS ?? 60); // supports each client tries
@@ -19,12 +19,13 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { t
 const server = await startBenchServer();
 try {
   console.log(`machine: ${await machine()}`);
+  const terms = await currentTerms(server.gql); // sign-ups accept the current terms and privacy notice
   console.log(`date: ${new Date().toISOString()}; ${CLIENTS} clients × ${ATTEMPTS} supports, supportLimit ${LIMIT}, ${PROPOSALS} proposals`);
   const componentId = await seedProposals(server.pool, PROPOSALS, { supportLimit: LIMIT });
   const { rows: proposals } = await server.pool.query(`SELECT id FROM proposals WHERE component_id = $1 ORDER BY position_index`, [componentId]);
   const clients = [];
   for (let c = 0; c < CLIENTS; c++) {
-    const res = await server.gql(REGISTER, { input: { name: `Bench ${c}`, email: `bench-${c}@bench.test`, password: 'bench password 123' } });
+    const res = await server.gql(REGISTER, { input: { name: `Bench ${c}`, email: `bench-${c}@bench.test`, password: 'bench password 123', ...terms } });
     clients.push({ token: res.data.register.token, id: res.data.register.user.id });
   }
 

@@ -1,6 +1,10 @@
 /** Jest for the API: real PostgreSQL (see test/global-setup.ts), SWC for speed. */
 const path = require('node:path');
 
+// ESM-only packages (archiver 8 and its zip chain) that Node loads with require(esm) but
+// Jest's own module loader cannot: SWC turns them into CommonJS for the tests only.
+const ESM_PACKAGES = ['archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream'];
+
 module.exports = {
   displayName: 'api',
   rootDir: __dirname,
@@ -17,7 +21,12 @@ module.exports = {
         module: { type: 'commonjs' },
       },
     ],
+    [`/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper: { '^@concerto/domain$': path.join(__dirname, '../../libs/domain/src/index.ts') },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',

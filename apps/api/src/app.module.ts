@@ -15,6 +15,7 @@ import { formatGraphQLError } from './common/errors/graphql-error.formatter';
 import { complexityLimitPlugin, depthLimitRule, unusableTextPlugin } from './common/graphql/query-limits';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
+import { AccountModule } from './modules/account/account.module';
 import { ActionLogModule } from './modules/action-log/action-log.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DemoModule } from './modules/demo/demo.module';
@@ -25,6 +26,7 @@ import { ParticipatorySpaceModule } from './modules/participatory-space/particip
 import { ParticipatoryTextModule } from './modules/participatory-text/participatory-text.module';
 import { ProposalModule } from './modules/proposal/proposal.module';
 import { SurveyModule } from './modules/survey/survey.module';
+import { TermsModule } from './modules/terms/terms.module';
 import { UserModule } from './modules/user/user.module';
 
 @Global()
@@ -75,6 +77,8 @@ export class AppModule {
         SurveyModule,
         MotionModule,
         ParticipatoryTextModule,
+        TermsModule,
+        AccountModule,
         DemoModule,
         HealthModule,
       ],

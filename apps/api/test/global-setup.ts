@@ -7,6 +7,7 @@ import { createDatabaseIfMissing } from '../src/database/database-server';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { ActionLogService } from '../src/modules/action-log/action-log.service';
 import { DemoContentService } from '../src/modules/demo/demo-content.service';
+import { TermsService } from '../src/modules/terms/terms.service';
 import { FirstAdminService } from '../src/modules/user/first-admin.service';
 import { startTestServer, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, writeCluster } from './test-database';
 
@@ -31,7 +32,7 @@ export default async function globalSetup(): Promise<void> {
   // registry is shared with the tests', and booting Nest here would register GraphQL types twice.
   const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
-    await new FirstAdminService(dataSource, config).ensure(() => undefined);
+    await new FirstAdminService(dataSource, config, new TermsService(dataSource, new ActionLogService())).ensure(() => undefined);
     await new DemoContentService(dataSource, new ActionLogService()).loadOnce();
   } finally {
     await dataSource.destroy();

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import { errorCode, startTestApp, TestApp } from './test-app';
+import { errorCode, INITIAL_TERMS, startTestApp, TestApp } from './test-app';
 
 /** Regressions found by trying to break the running app (each was a 500 or a silent loss). */
 describe('hostile input and edge cases', () => {
@@ -17,8 +17,8 @@ describe('hostile input and edge cases', () => {
   it.each([
     ['a NUL in an inline ID', `{ component(id: "\\u0000") { id } }`, {}],
     ['a NUL in a variable', `query($s: String!) { space(slug: $s) { id } }`, { s: 'a\u0000b' }],
-    ['a NUL in a nested input', `mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { name: 'Nom\u0000', email: 'nul@example.org', password: 'une phrase solide' } }],
-    ['a lone surrogate in an e-mail', `mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { name: 'Nom ok', email: '\ud800 x', password: 'une phrase solide' } }],
+    ['a NUL in a nested input', `mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { name: 'Nom\u0000', email: 'nul@example.org', password: 'une phrase solide', ...INITIAL_TERMS } }],
+    ['a lone surrogate in an e-mail', `mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { name: 'Nom ok', email: '\ud800 x', password: 'une phrase solide', ...INITIAL_TERMS } }],
   ])('refuses %s with BAD_USER_INPUT, never a 500', async (_label, query, variables) => {
     const before = Number((await t.sql(`SELECT count(*) AS n FROM users`))[0].n);
     const res = await t.gql(query, variables);

@@ -23,7 +23,9 @@ export interface TestApp {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResponse<T>>;
   /** Runs SQL on the test database (for counting rows). */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Registers a participant; returns its token and id. */
+  /** The current terms and privacy versions, as `register`'s `acceptedTermsVersion` / `acceptedPrivacyVersion`. */
+  currentTermsVersions(): Promise<{ acceptedTermsVersion: number; acceptedPrivacyVersion: number }>;
+  /** Registers a participant (accepting the current terms); returns its token and id. */
   register(name?: string): Promise<{ token: string; id: string; email: string }>;
   /** Signs the first admin in; returns its token. */
   adminToken(): Promise<string>;
@@ -67,6 +69,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return (await response.json()) as GqlResponse;
   };
   let adminTokenCache: string | undefined;
+  /** The versions a sign-up must accept, read from the API like the web app does. */
+  const currentTermsVersions: TestApp['currentTermsVersions'] = async () => {
+    const terms = await gql(`{ termsDocuments { kind version } }`);
+    const version = (kind: string) => (terms.data.termsDocuments as { kind: string; version: number }[]).find((d) => d.kind === kind)!.version;
+    return { acceptedTermsVersion: version('TERMS'), acceptedPrivacyVersion: version('PRIVACY') };
+  };
 
   return {
     app,
@@ -74,13 +82,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     baseUrl,
     databaseUrl,
     gql,
+    currentTermsVersions,
     sql: async (text, params) => (await sqlClient.query(text, params as unknown[])).rows,
     async register(name = 'Participante') {
       counter += 1;
       const email = `user-${randomBytes(4).toString('hex')}-${counter}@example.org`;
       const result = await gql(
         `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
-        { input: { name, email, password: 'correct horse battery' } },
+        { input: { name, email, password: 'correct horse battery', ...(await currentTermsVersions()) } },
       );
       if (!result.data) throw new Error(JSON.stringify(result.errors));
       return { token: result.data.register.token, id: result.data.register.user.id, email };
@@ -101,6 +110,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+/** The terms and privacy versions the migration publishes, as `register` accepts them (for sign-ups written inline in tests). */
+export const INITIAL_TERMS = { acceptedTermsVersion: 1, acceptedPrivacyVersion: 1 } as const;
 
 /** The `extensions.code` of the first error, or undefined. */
 export const errorCode = (response: GqlResponse) => response.errors?.[0]?.extensions?.code;

@@ -73,6 +73,7 @@ describeInBrowser('Assemblée in a browser: motions, a member added by the admin
     await member.getByLabel('Nom').fill('Dominique Membre');
     await member.getByLabel('Adresse e-mail').fill(memberEmail);
     await member.getByLabel('Mot de passe').fill('une phrase de passe solide');
+    await member.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
     await member.getByRole('button', { name: 'Créer mon compte' }).click();
     await member.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 

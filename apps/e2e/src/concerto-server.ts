@@ -34,6 +34,18 @@ export function processesMentioning(needle: string): number[] {
  * The production build (`dist/apps/api/main.js`, serving `dist/apps/web`) started the way
  * `npm start` starts it, with its embedded PostgreSQL in `dataDir`.
  */
+/**
+ * The terms and privacy versions a sign-up through the API must accept (`register`'s
+ * `acceptedTermsVersion` / `acceptedPrivacyVersion`), read from the running app.
+ * @param baseUrl the app's URL
+ */
+export async function currentTermsVersions(baseUrl: string): Promise<{ acceptedTermsVersion: number; acceptedPrivacyVersion: number }> {
+  const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ termsDocuments { kind version } }' }) });
+  const { data } = (await response.json()) as { data: { termsDocuments: { kind: string; version: number }[] } };
+  const version = (kind: string) => data.termsDocuments.find((d) => d.kind === kind)!.version;
+  return { acceptedTermsVersion: version('TERMS'), acceptedPrivacyVersion: version('PRIVACY') };
+}
+
 export class ConcertoServer {
   private child?: ChildProcess;
   output = '';

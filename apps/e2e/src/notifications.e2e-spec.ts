@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { axeViolations, describeInBrowser, launchChromium } from './browser';
-import { ConcertoServer, freePort } from './concerto-server';
+import { ConcertoServer, currentTermsVersions, freePort } from './concerto-server';
 
 
 describeInBrowser('notifications live in the browser: follow a space, toast and bell on a new proposal, inbox', () => {
@@ -39,6 +39,7 @@ describeInBrowser('notifications live in the browser: follow a space, toast and 
     await page.getByLabel('Nom').fill('Suiveuse Live');
     await page.getByLabel('Adresse e-mail').fill(`suiveuse.${Date.now()}@example.org`);
     await page.getByLabel('Mot de passe').fill('une phrase solide');
+    await page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await page.goto(`${server.url}/espaces/structuration-filiere-sante-numerique`);
@@ -48,7 +49,7 @@ describeInBrowser('notifications live in the browser: follow a space, toast and 
 
     // someone else publishes a proposal in the followed space (through the API)
     const author = await gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, {
-      i: { name: 'Auteur Live', email: `auteur.${Date.now()}@example.org`, password: 'une phrase solide' },
+      i: { name: 'Auteur Live', email: `auteur.${Date.now()}@example.org`, password: 'une phrase solide', ...(await currentTermsVersions(server.url)) },
     });
     const space = await gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`, {});
     const componentId = space.space.components.find((c: { type: string }) => c.type === 'PROPOSALS').id;
@@ -80,6 +81,7 @@ describeInBrowser('notifications live in the browser: follow a space, toast and 
       await tab.getByLabel('Nom').fill(name);
       await tab.getByLabel('Adresse e-mail').fill(`${name.replace(/\W/g, '').toLowerCase()}.${Date.now()}@example.org`);
       await tab.getByLabel('Mot de passe').fill('une phrase solide');
+      await tab.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
       await tab.getByRole('button', { name: 'Créer mon compte' }).click();
       await tab.getByRole('button', { name: 'Se déconnecter' }).waitFor();
       await tab.goto(url);

@@ -74,6 +74,7 @@ describeInBrowser('Concerto in a browser: French by default, sign-up, sign-in, t
     await suite.page.getByLabel('Nom').fill('Camille Martin');
     await suite.page.getByLabel('Adresse e-mail').fill(email);
     await suite.page.getByLabel('Mot de passe').fill(password);
+    await suite.page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
     await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await expect(suite.page.getByText('Camille Martin').first().isVisible()).resolves.toBe(true);
@@ -88,6 +89,7 @@ describeInBrowser('Concerto in a browser: French by default, sign-up, sign-in, t
     await suite.page.getByLabel('Nom').fill('Autre Camille');
     await suite.page.getByLabel('Adresse e-mail').fill(email.toUpperCase());
     await suite.page.getByLabel('Mot de passe').fill(password);
+    await suite.page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
     await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
     await suite.page.getByText('Un compte existe déjà avec cette adresse e-mail.').waitFor();
   });

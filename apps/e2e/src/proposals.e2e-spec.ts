@@ -25,6 +25,7 @@ describeInBrowser('Proposals in a browser: publish, support, comment, report, mo
     await suite.page.getByLabel('Nom').fill(who.name);
     await suite.page.getByLabel('Adresse e-mail').fill(who.email);
     await suite.page.getByLabel('Mot de passe').fill(PASSWORD);
+    await suite.page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
     await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   };

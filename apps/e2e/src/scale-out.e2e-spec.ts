@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
-import { ConcertoServer, freePort } from './concerto-server';
+import { ConcertoServer, currentTermsVersions, freePort } from './concerto-server';
 import { RedisServer, redisAvailable, REDIS_SERVER_PATH } from './redis-server';
 
 if (!redisAvailable() && process.env.CI) throw new Error(`redis-server not found at ${REDIS_SERVER_PATH}: the scale-out test cannot run`);
@@ -98,8 +98,8 @@ describeWithRedis('scale-out: two API processes share Socket.IO events through R
 
   it('a notification caused on process B reaches its recipient’s socket on process A', async () => {
     const register = `mutation($i: RegisterInput!) { register(input: $i) { token user { id } } }`;
-    const author = (await gql(a, register, { i: { name: 'Autrice A', email: `a-${Date.now()}@example.org`, password: 'une phrase solide' } })).register;
-    const other = (await gql(b, register, { i: { name: 'Lecteur B', email: `b-${Date.now()}@example.org`, password: 'une phrase solide' } })).register;
+    const author = (await gql(a, register, { i: { name: 'Autrice A', email: `a-${Date.now()}@example.org`, password: 'une phrase solide', ...(await currentTermsVersions(a.url)) } })).register;
+    const other = (await gql(b, register, { i: { name: 'Lecteur B', email: `b-${Date.now()}@example.org`, password: 'une phrase solide', ...(await currentTermsVersions(a.url)) } })).register;
     const space = await gql(a, `{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`);
     const componentId = space.space.components.find((c: { type: string }) => c.type === 'PROPOSALS').id;
     const created = await gql(a, `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`, { i: { componentId, title: 'Une proposition commentée ailleurs', body: 'Texte' } }, author.token);

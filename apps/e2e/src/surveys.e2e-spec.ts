@@ -19,6 +19,7 @@ describeInBrowser('Enquête in a browser: a participant answers the demo survey,
     await suite.page.getByLabel('Nom').fill('Répondante Enquête');
     await suite.page.getByLabel('Adresse e-mail').fill(`repondante.${Date.now()}@example.org`);
     await suite.page.getByLabel('Mot de passe').fill('une phrase de passe solide');
+    await suite.page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
     await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await openDemoSurvey();

@@ -38,6 +38,7 @@ describeInBrowser('collaborative text: the demo charter, an amendment proposed w
     await suite.page.getByLabel('Nom').fill('Dominique Amende');
     await suite.page.getByLabel('Adresse e-mail').fill(`dominique.${Date.now()}@example.org`);
     await suite.page.getByLabel('Mot de passe').fill('une phrase de passe solide');
+    await suite.page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
     await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await openText();

@@ -1,5 +1,7 @@
-import { SpaceType } from '@concerto/domain';
+import { SpaceType, TermsDocumentKind } from '@concerto/domain';
 import { Route, Routes } from 'react-router';
+import { AccountPage } from './modules/account/components/AccountPage';
+import { TermsPage } from './modules/account/components/TermsPage';
 import { InvitationPage } from './modules/assembly/components/InvitationPage';
 import { MinutesPage } from './modules/assembly/components/MinutesPage';
 import { ActionLogPage } from './modules/admin/components/ActionLogPage';
@@ -37,6 +39,9 @@ export function AppRoutes() {
         <Route path="inscription" element={<SignUpPage />} />
         <Route path="connexion" element={<SignInPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="mon-compte" element={<AccountPage />} />
+        <Route path="conditions" element={<TermsPage key="terms" kind={TermsDocumentKind.TERMS} />} />
+        <Route path="confidentialite" element={<TermsPage key="privacy" kind={TermsDocumentKind.PRIVACY} />} />
         <Route path="admin" element={<AdminPage />} />
         <Route path="admin/journal" element={<ActionLogPage />} />
         <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />

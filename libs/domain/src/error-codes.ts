@@ -23,6 +23,8 @@ export const ErrorCode = {
   MOTION_CLOSED: 'MOTION_CLOSED',
   /** The motion is not open for votes yet (draft, or its `opensAt` is still ahead). */
   MOTION_NOT_OPEN: 'MOTION_NOT_OPEN',
+  /** The current password given to confirm a sensitive account action (change password, delete account) is wrong. */
+  WRONG_PASSWORD: 'WRONG_PASSWORD',
   /** An unexpected server fault; nothing was changed. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

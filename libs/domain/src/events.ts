@@ -17,6 +17,8 @@ export const NotificationKind = {
   MOTION_CLOSED: 'MOTION_CLOSED',
   SURVEY_OPENED: 'SURVEY_OPENED',
   SURVEY_CLOSING: 'SURVEY_CLOSING',
+  /** The user's "download my data" export is ready (downloadable once, for 7 days). */
+  DATA_EXPORT_READY: 'DATA_EXPORT_READY',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
@@ -66,6 +68,8 @@ export interface DomainEventPayloads {
   'motion.voted': { motionId: string; componentId: string };
   /** A session was revoked (sign-out): its open sockets are disconnected on every process. */
   'session.revoked': { sessionId: string; userId: string };
+  /** A personal data export was built (its owner is told). */
+  'dataExport.ready': { exportId: string; userId: string };
   /** A survey opened, or closes within a day (followers of its space are told). */
   'survey.lifecycle': { surveyId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING' };
 }

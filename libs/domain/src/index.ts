@@ -4,3 +4,4 @@ export * from './roles';
 export * from './auth-rules';
 export * from './events';
 export * from './motion';
+export * from './account';

@@ -1,3 +1,5 @@
+import { DataExportEntity } from '../modules/account/data-export.entity';
+import { TermsAcceptanceEntity, TermsDocumentEntity } from '../modules/terms/terms.entity';
 import { ActionLogEntity } from '../modules/action-log/action-log.entity';
 import { CommentEntity } from '../modules/comment/entities/comment.entity';
 import { FollowEntity } from '../modules/follow/follow.entity';
@@ -61,4 +63,7 @@ export const entities = [
   SurveyQuestionEntity,
   SurveyQuestionOptionEntity,
   SurveySubmissionEntity,
+  TermsDocumentEntity,
+  TermsAcceptanceEntity,
+  DataExportEntity,
 ];

@@ -1,5 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import accountEn from './account.en.json';
+import accountFr from './account.fr.json';
 import en from './en.json';
 import fr from './fr.json';
 import notificationsEn from './notifications.en.json';
@@ -14,8 +16,8 @@ export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr } },
-  en: { translation: { ...en, notifications: notificationsEn } },
+  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr } },
+  en: { translation: { ...en, notifications: notificationsEn, account: accountEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

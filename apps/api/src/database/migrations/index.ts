@@ -3,6 +3,7 @@ import { Notifications1764470000000 } from './1764470000000-notifications';
 import { ProposalsSupportsCommentsModeration1764440000000 } from './1764440000000-proposals-supports-comments-moderation';
 import { Surveys1764450000000 } from './1764450000000-surveys';
 import { SurveyEvents1764500000000 } from './1764500000000-survey-events';
+import { PersonalDataRights1764510000000 } from './1764510000000-personal-data-rights';
 import { ActionLogIndexes1764520000000 } from './1764520000000-action-log-indexes';
 import { MotionsVotes1764460000000 } from './1764460000000-motions-votes';
 import { ActionLogAppendOnly1764490000000 } from './1764490000000-action-log-append-only';
@@ -18,5 +19,6 @@ export const migrations = [
   ParticipatoryTextsAmendments1764480000000,
   ActionLogAppendOnly1764490000000,
   SurveyEvents1764500000000,
+  PersonalDataRights1764510000000,
   ActionLogIndexes1764520000000,
 ];

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionLogModule } from '../action-log/action-log.module';
+import { TermsModule } from '../terms/terms.module';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity]), ActionLogModule],
+  imports: [TypeOrmModule.forFeature([SessionEntity]), ActionLogModule, TermsModule],
   providers: [AuthService, SessionService, AuthResolver],
   exports: [SessionService, AuthService],
 })

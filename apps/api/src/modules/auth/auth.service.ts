@@ -6,6 +6,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { TermsService } from '../terms/terms.service';
 import { UserEntity } from '../user/entities/user.entity';
 import { RegisterInput } from './dtos/auth.inputs';
 import { SessionService } from './session.service';
@@ -27,12 +28,15 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly terms: TermsService,
   ) {}
 
   /**
    * Creates a participant account and signs it in.
    * @returns the new user and a session token
-   * @throws BAD_USER_INPUT weak password (`extensions.field = 'password'`); CONFLICT e-mail already
+   * The accepted terms and privacy versions are recorded in the same transaction (`terms_acceptances`).
+   * @throws BAD_USER_INPUT weak password (`extensions.field = 'password'`); terms or privacy version
+   *         not the current one (`field: 'terms'`, `reason: 'TERMS_OUTDATED'`); CONFLICT e-mail already
    *         registered, in any letter case (held by the unique index on `lower(email)`)
    */
   async register(input: RegisterInput): Promise<{ user: UserEntity; token: string }> {
@@ -44,6 +48,7 @@ export class AuthService {
       user = await this.dataSource.transaction(async (manager) => {
         const created = manager.create(UserEntity, { name: input.name, email: input.email, passwordHash, isAdmin: false, isDemo: false });
         await manager.save(created);
+        await this.terms.recordAcceptance(manager, created.id, { termsVersion: input.acceptedTermsVersion, privacyVersion: input.acceptedPrivacyVersion });
         await this.actionLog.record(manager, {
           userId: created.id,
           action: 'register',
@@ -74,6 +79,7 @@ export class AuthService {
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('lower(u.email) = lower(:email)', { email: email.trim() })
+      .andWhere('u.deleted_at IS NULL')
       .getOne();
     decoyHash ??= argon2Hash('decoy-password-for-timing');
     const valid = await argon2Verify(user?.passwordHash ?? (await decoyHash), password).catch(() => false);

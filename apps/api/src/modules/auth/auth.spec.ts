@@ -1,4 +1,4 @@
-import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { errorCode, INITIAL_TERMS, startTestApp, TestApp } from '../../../test/test-app';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id name email isAdmin } } }`;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token user { id email } } }`;
@@ -14,7 +14,7 @@ describe('accounts: register, login, logout, me', () => {
   const countUsers = async () => Number((await t.sql(`SELECT count(*) AS n FROM users`))[0].n);
 
   it('registers a participant, returns a working bearer token, and stores an argon2id hash', async () => {
-    const res = await t.gql(REGISTER, { input: { name: 'Camille Martin', email: 'camille@example.org', password: 'une phrase solide' } });
+    const res = await t.gql(REGISTER, { input: { name: 'Camille Martin', email: 'camille@example.org', password: 'une phrase solide', ...INITIAL_TERMS } });
     expect(res.errors).toBeUndefined();
     expect(res.data.register.user).toMatchObject({ name: 'Camille Martin', email: 'camille@example.org', isAdmin: false });
     const me = await t.gql(ME, {}, res.data.register.token);
@@ -40,7 +40,7 @@ describe('accounts: register, login, logout, me', () => {
 
   it('refuses a duplicate e-mail in another letter case with CONFLICT and writes nothing', async () => {
     const before = await countUsers();
-    const res = await t.gql(REGISTER, { input: { name: 'Autre', email: 'Camille@Example.ORG', password: 'une autre phrase' } });
+    const res = await t.gql(REGISTER, { input: { name: 'Autre', email: 'Camille@Example.ORG', password: 'une autre phrase', ...INITIAL_TERMS } });
     expect(errorCode(res)).toBe('CONFLICT');
     expect(res.errors![0].extensions!.field).toBe('email');
     expect(await countUsers()).toBe(before);
@@ -51,16 +51,16 @@ describe('accounts: register, login, logout, me', () => {
     ['one repeated character', 'aaaaaaaaaaaa', 'tooSimple'],
   ])('refuses a weak password (%s) with BAD_USER_INPUT and writes nothing', async (_label, password, reason) => {
     const before = await countUsers();
-    const res = await t.gql(REGISTER, { input: { name: 'Weak', email: `weak-${reason}@example.org`, password } });
+    const res = await t.gql(REGISTER, { input: { name: 'Weak', email: `weak-${reason}@example.org`, password, ...INITIAL_TERMS } });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions).toMatchObject({ field: 'password', reason });
     expect(await countUsers()).toBe(before);
   });
 
   it.each([
-    ['an invalid e-mail', { name: 'Nom', email: 'pas-une-adresse', password: 'une phrase solide' }],
-    ['an empty name', { name: ' ', email: 'vide@example.org', password: 'une phrase solide' }],
-    ['a 300-character name', { name: 'x'.repeat(300), email: 'long@example.org', password: 'une phrase solide' }],
+    ['an invalid e-mail', { name: 'Nom', email: 'pas-une-adresse', password: 'une phrase solide', ...INITIAL_TERMS }],
+    ['an empty name', { name: ' ', email: 'vide@example.org', password: 'une phrase solide', ...INITIAL_TERMS }],
+    ['a 300-character name', { name: 'x'.repeat(300), email: 'long@example.org', password: 'une phrase solide', ...INITIAL_TERMS }],
   ])('refuses %s with BAD_USER_INPUT', async (_label, input) => {
     const before = await countUsers();
     const res = await t.gql(REGISTER, { input });
@@ -98,7 +98,7 @@ describe('accounts: register, login, logout, me', () => {
   it('race: 20 concurrent sign-ups with the same e-mail in different cases store exactly one account', async () => {
     const variants = Array.from({ length: 20 }, (_, i) => (i % 2 ? 'race@example.org' : 'RACE@Example.org'));
     const results = await Promise.all(
-      variants.map((email, i) => t.gql(REGISTER, { input: { name: `Racer ${i}`, email, password: 'une phrase solide' } })),
+      variants.map((email, i) => t.gql(REGISTER, { input: { name: `Racer ${i}`, email, password: 'une phrase solide', ...INITIAL_TERMS } })),
     );
     const ok = results.filter((r) => r.data?.register);
     const conflicts = results.filter((r) => errorCode(r) === 'CONFLICT');

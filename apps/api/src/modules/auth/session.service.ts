@@ -53,6 +53,7 @@ export class SessionService {
       .innerJoinAndMapOne('s.user', UserEntity, 'u', 'u.id = s.user_id')
       .where('s.token_hash = :hash', { hash: hashToken(token) })
       .andWhere('s.revoked_at IS NULL')
+      .andWhere('u.deleted_at IS NULL')
       .andWhere('s.expires_at > now()')
       .getOne();
     if (!session) return null;

@@ -1,4 +1,4 @@
-import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { errorCode, INITIAL_TERMS, startTestApp, TestApp } from '../../../test/test-app';
 import { MotionSchedulerService } from './motion-scheduler.service';
 import { MailerService } from '../notification/mailer.service';
 
@@ -157,7 +157,7 @@ describe('Assemblée: motions, votes counted once, quorum and majority, frozen r
       expect(errorCode(await t.gql(accept, { token }))).toBe('UNAUTHENTICATED');
       expect(errorCode(await t.gql(accept, { token }, participant.token))).toBe('FORBIDDEN'); // not the invitee
       // the invitee creates an account with the invited address, then accepts
-      const reg = await t.gql(`mutation($input: RegisterInput!) { register(input: $input) { token } }`, { input: { name: 'Invitée', email, password: 'correct horse battery' } });
+      const reg = await t.gql(`mutation($input: RegisterInput!) { register(input: $input) { token } }`, { input: { name: 'Invitée', email, password: 'correct horse battery', ...INITIAL_TERMS } });
       const invitee = reg.data.register.token;
       expect((await t.gql(accept, { token }, invitee)).data.acceptAssemblyInvitation).toEqual({ userName: 'Invitée', position: 'SECRETARY', college: 'patients', weight: 2 });
       expect(errorCode(await t.gql(accept, { token }, invitee))).toBe('NOT_FOUND'); // used once

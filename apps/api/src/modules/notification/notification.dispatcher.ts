@@ -120,6 +120,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
           const rows: NotificationRow[] = await manager.query(
             `INSERT INTO notifications (user_id, event_id, kind, title, body, link)
              SELECT u, $1, k, t, b, l FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(u, k, t, b, l)
+              -- never to a deleted account; FOR SHARE waits for (or holds off) a deletion in progress
+              WHERE EXISTS (SELECT 1 FROM users WHERE id = x.u AND deleted_at IS NULL FOR SHARE)
              ON CONFLICT (user_id, event_id) DO NOTHING
              RETURNING id, sequence, user_id, kind, title, body, link, created_at, read_at`,
             [event.id, wanted.map((p) => p.userId), wanted.map((p) => p.kind), wanted.map((p) => p.title), wanted.map((p) => p.body), wanted.map((p) => p.link)],
@@ -285,6 +287,17 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       case 'session.revoked': {
         const p = event.payload as DomainEventPayloads['session.revoked'];
         return { planned: [], live: [], disconnect: [p.sessionId] };
+      }
+      case 'dataExport.ready': {
+        const p = event.payload as DomainEventPayloads['dataExport.ready'];
+        const planned: Planned = {
+          userId: p.userId,
+          kind: NotificationKind.DATA_EXPORT_READY,
+          title: 'Votre export de données est prêt',
+          body: 'Téléchargeable une seule fois, pendant 7 jours, depuis « Mon compte ».',
+          link: '/mon-compte',
+        };
+        return { planned: [planned], live: [] };
       }
       case 'survey.lifecycle': {
         const p = event.payload as DomainEventPayloads['survey.lifecycle'];

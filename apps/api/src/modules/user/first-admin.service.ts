@@ -4,6 +4,7 @@ import { hash as argon2Hash } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { TermsService } from '../terms/terms.service';
 import { UserEntity } from './entities/user.entity';
 
 /**
@@ -18,6 +19,7 @@ export class FirstAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly terms: TermsService,
   ) {}
 
   /**
@@ -39,7 +41,9 @@ export class FirstAdminService {
         this.logger.warn(`${this.config.ADMIN_EMAIL} already had an account: it is now an administrator`);
         return false;
       }
-      await manager.insert(UserEntity, { name: 'Administrateur', email: this.config.ADMIN_EMAIL, passwordHash, isAdmin: true, isDemo: false, locale: 'fr' });
+      const inserted = await manager.insert(UserEntity, { name: 'Administrateur', email: this.config.ADMIN_EMAIL, passwordHash, isAdmin: true, isDemo: false, locale: 'fr' });
+      // the operator who deploys Concerto publishes the terms: its first account starts with the current versions accepted
+      await this.terms.acceptCurrentForOperator(manager, inserted.identifiers[0].id as string);
       return true;
     });
     if (!created) return null;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TermsModule } from '../terms/terms.module';
 import { FirstAdminService } from './first-admin.service';
 
-@Module({ providers: [FirstAdminService], exports: [FirstAdminService] })
+@Module({ imports: [TermsModule], providers: [FirstAdminService], exports: [FirstAdminService] })
 export class UserModule {}

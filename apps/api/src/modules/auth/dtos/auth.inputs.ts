@@ -1,7 +1,7 @@
 import { AccountRules } from '@concerto/domain';
-import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { UserDto } from '../../user/dtos/user.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -24,6 +24,29 @@ export class RegisterInput {
   @Field({ description: `Password, ${AccountRules.passwordMinLength}–${AccountRules.passwordMaxLength} characters.` })
   @IsString()
   password!: string;
+
+  @Field(() => Int, { description: 'Version of the terms of use the person read and accepts; must be the current one (`termsDocuments`).' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  acceptedTermsVersion!: number;
+
+  @Field(() => Int, { description: 'Version of the privacy notice the person read and accepts; must be the current one (`termsDocuments`).' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  acceptedPrivacyVersion!: number;
+}
+
+@InputType({ description: 'Change of password: the current one, then the new one.' })
+export class ChangePasswordInput {
+  @Field() @IsString() @MaxLength(AccountRules.passwordMaxLength) currentPassword!: string;
+  @Field({ description: `New password, ${AccountRules.passwordMinLength}–${AccountRules.passwordMaxLength} characters.` }) @IsString() @MaxLength(1000) newPassword!: string;
+}
+
+@InputType({ description: 'Confirmation of an account deletion.' })
+export class DeleteMyAccountInput {
+  @Field({ description: 'The account’s current password.' }) @IsString() @MaxLength(AccountRules.passwordMaxLength) password!: string;
 }
 
 @InputType({ description: 'Sign-in form.' })

@@ -8,6 +8,7 @@ import { Countdown } from './Countdown';
 import { MotionResultView, TallyTable } from './MotionResultView';
 import { ParisTime } from './ParisTime';
 import { VotePanel } from './VotePanel';
+import { displayName } from '../../account/deletedParticipant';
 
 /** One motion: text, period (Europe/Paris), countdown, tally or result, named votes, and the vote panel for members. */
 export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMotion; onElapsed: () => void; signedIn: boolean }) {
@@ -57,7 +58,7 @@ export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMo
           <ul>
             {motion.votes.map((vote) => (
               <li key={vote.userId}>
-                {vote.memberName}
+                {displayName(vote.memberName, t)}
                 {vote.college ? ` (${vote.college})` : ''} : {t(`assembly.choice.${vote.choice}`)}
                 {vote.weight !== 1 ? ` × ${vote.weight}` : ''}
               </li>

@@ -3,22 +3,28 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { renderWithProviders } from '../../../test/renderWithProviders';
+import { TERMS_DOCUMENTS_QUERY } from '../../account/graphql/account';
 import { REGISTER_MUTATION } from '../graphql/auth';
 import { SignUpForm } from './SignUpForm';
 
-const input = { name: 'Alice Martin', email: 'alice@example.org', password: 'correct horse battery' };
+const input = { name: 'Alice Martin', email: 'alice@example.org', password: 'correct horse battery', acceptedTermsVersion: 3, acceptedPrivacyVersion: 2 };
 
-async function fillAndSubmit(values: { name: string; email: string; password: string }) {
+const document = (kind: string, version: number) => ({ __typename: 'TermsDocument', kind, version, title: kind, body: 'Texte', publishedAt: '2026-01-01T00:00:00.000Z' });
+/** The current versions the form sends with the sign-up. */
+const termsMock = { request: { query: TERMS_DOCUMENTS_QUERY }, result: { data: { termsDocuments: [document('PRIVACY', 2), document('TERMS', 3)] } } };
+
+async function fillAndSubmit(values: { name: string; email: string; password: string }, { accept = true } = {}) {
   const user = userEvent.setup();
   await user.type(screen.getByLabelText('Nom'), values.name);
   await user.type(screen.getByLabelText('Adresse e-mail'), values.email);
   await user.type(screen.getByLabelText('Mot de passe'), values.password);
+  if (accept) await user.click(screen.getByRole('checkbox', { name: 'J’accepte les conditions d’utilisation et la politique de confidentialité' }));
   await user.click(screen.getByRole('button', { name: 'Créer mon compte' }));
 }
 
 describe('<SignUpForm>', () => {
   it('labels its fields and shows the password rule from AccountRules as a hint', () => {
-    renderWithProviders(<SignUpForm onSuccess={vi.fn()} />);
+    renderWithProviders(<SignUpForm onSuccess={vi.fn()} />, { mocks: [termsMock] });
     expect(screen.getByLabelText('Nom')).toHaveAttribute('autocomplete', 'name');
     expect(screen.getByLabelText('Adresse e-mail')).toHaveAttribute('type', 'email');
     const password = screen.getByLabelText('Mot de passe');
@@ -29,7 +35,7 @@ describe('<SignUpForm>', () => {
 
   it('refuses a short password before sending anything', async () => {
     const onSuccess = vi.fn();
-    renderWithProviders(<SignUpForm onSuccess={onSuccess} />);
+    renderWithProviders(<SignUpForm onSuccess={onSuccess} />, { mocks: [termsMock] });
     await fillAndSubmit({ ...input, password: 'court' });
     const password = screen.getByLabelText('Mot de passe');
     expect(password).toHaveAttribute('aria-invalid', 'true');
@@ -43,6 +49,7 @@ describe('<SignUpForm>', () => {
     const onSuccess = vi.fn();
     renderWithProviders(<SignUpForm onSuccess={onSuccess} />, {
       mocks: [
+        termsMock,
         {
           request: { query: REGISTER_MUTATION, variables: { input } },
           result: { errors: [new GraphQLError('Un compte existe déjà avec cette adresse e-mail.', { extensions: { code: 'CONFLICT', field: 'email' } })] },
@@ -61,6 +68,7 @@ describe('<SignUpForm>', () => {
   it('puts a BAD_USER_INPUT next to the field named by extensions.field', async () => {
     renderWithProviders(<SignUpForm onSuccess={vi.fn()} />, {
       mocks: [
+        termsMock,
         {
           request: { query: REGISTER_MUTATION, variables: { input } },
           result: { errors: [new GraphQLError('Nom refusé.', { extensions: { code: 'BAD_USER_INPUT', field: 'name' } })] },
@@ -75,6 +83,7 @@ describe('<SignUpForm>', () => {
   it('shows other refusals as a form-level alert', async () => {
     renderWithProviders(<SignUpForm onSuccess={vi.fn()} />, {
       mocks: [
+        termsMock,
         {
           request: { query: REGISTER_MUTATION, variables: { input } },
           result: { errors: [new GraphQLError('Trop de tentatives, réessayez dans une minute.', { extensions: { code: 'TOO_MANY_REQUESTS' } })] },
@@ -89,6 +98,7 @@ describe('<SignUpForm>', () => {
     const onSuccess = vi.fn();
     renderWithProviders(<SignUpForm onSuccess={onSuccess} />, {
       mocks: [
+        termsMock,
         {
           request: { query: REGISTER_MUTATION, variables: { input } },
           result: {
@@ -101,5 +111,19 @@ describe('<SignUpForm>', () => {
     });
     await fillAndSubmit(input);
     await waitFor(() => expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ id: 'u1', name: 'Alice Martin' })));
+  });
+
+  it('requires accepting the terms and the privacy notice, with links to both, before sending anything', async () => {
+    const onSuccess = vi.fn();
+    renderWithProviders(<SignUpForm onSuccess={onSuccess} />, { mocks: [termsMock] });
+    const checkbox = screen.getByRole('checkbox', { name: 'J’accepte les conditions d’utilisation et la politique de confidentialité' });
+    expect(checkbox).toBeRequired();
+    expect(screen.getByRole('link', { name: 'conditions d’utilisation (nouvel onglet)' })).toHaveAttribute('href', '/conditions');
+    expect(screen.getByRole('link', { name: 'politique de confidentialité (nouvel onglet)' })).toHaveAttribute('href', '/confidentialite');
+    await fillAndSubmit(input, { accept: false });
+    expect(checkbox).toHaveAttribute('aria-invalid', 'true');
+    expect(checkbox).toHaveAccessibleDescription(expect.stringContaining('Cochez la case pour accepter'));
+    expect(checkbox).toHaveFocus();
+    expect(onSuccess).not.toHaveBeenCalled();
   });
 });

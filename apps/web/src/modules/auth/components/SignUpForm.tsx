@@ -1,6 +1,9 @@
-import { AccountRules, ErrorCode, passwordWeakness } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { AccountRules, ErrorCode, passwordWeakness, TermsDocumentKind } from '@concerto/domain';
+import { useQuery } from '@apollo/client/react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { TERMS_DOCUMENTS_QUERY } from '../../account/graphql/account';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
@@ -8,28 +11,34 @@ import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import type { Me } from '../graphql/auth';
 import { useSessionActions } from '../hooks/useSessionActions';
 
-type Field = 'name' | 'email' | 'password';
+type Field = 'name' | 'email' | 'password' | 'terms';
 type FieldErrors = Partial<Record<Field, string>>;
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const FIELDS: Field[] = ['name', 'email', 'password'];
+const FIELDS: Field[] = ['name', 'email', 'password', 'terms'];
 
 /**
  * The sign-up form. Checks the account rules before sending (name length, e-mail shape,
  * password strength via `passwordWeakness`), then shows the API's refusals next to the
  * field they concern (CONFLICT on the e-mail, BAD_USER_INPUT with `extensions.field`) or
- * as a form-level alert.
+ * as a form-level alert. The terms of use and the privacy notice must be accepted (checkbox,
+ * with links to both pages); the versions shown (`termsDocuments`) are sent with the sign-up.
  */
 export function SignUpForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
   const { t, i18n } = useTranslation();
   const { register, registering } = useSessionActions();
   const feedback = useFeedback();
-  const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', password: '' });
+  const [values, setValues] = useState<Record<Exclude<Field, 'terms'>, string>>({ name: '', email: '', password: '' });
+  const [accepted, setAccepted] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const terms = useQuery(TERMS_DOCUMENTS_QUERY);
+  const versionOf = (kind: TermsDocumentKind) => terms.data?.termsDocuments.find((d) => d.kind === kind)?.version;
+  const termsId = useId();
   const refs = {
     name: useRef<HTMLInputElement>(null),
     email: useRef<HTMLInputElement>(null),
     password: useRef<HTMLInputElement>(null),
+    terms: useRef<HTMLInputElement>(null),
   };
 
   const rules = { min: AccountRules.passwordMinLength, max: AccountRules.passwordMaxLength };
@@ -43,6 +52,7 @@ export function SignUpForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
     if (!EMAIL_PATTERN.test(email) || email.length > AccountRules.emailMaxLength) found.email = t('auth.emailInvalid');
     const weakness = passwordWeakness(values.password);
     if (weakness) found.password = t(`auth.passwordWeakness.${weakness}`, rules);
+    if (!accepted) found.terms = t('account.consentRequired');
     return found;
   }
 
@@ -60,15 +70,26 @@ export function SignUpForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
       showFieldErrors(found);
       return;
     }
+    const acceptedTermsVersion = versionOf(TermsDocumentKind.TERMS);
+    const acceptedPrivacyVersion = versionOf(TermsDocumentKind.PRIVACY);
+    if (!acceptedTermsVersion || !acceptedPrivacyVersion) {
+      feedback.fail(terms.error ?? new Error('terms not loaded'));
+      return;
+    }
     setErrors({});
     try {
-      const user = await register({ name: values.name.trim(), email: values.email.trim(), password: values.password });
+      const user = await register({ name: values.name.trim(), email: values.email.trim(), password: values.password, acceptedTermsVersion, acceptedPrivacyVersion });
       onSuccess(user);
     } catch (error) {
       const info = parseApiError(error);
       const field = info.field && (FIELDS as string[]).includes(info.field) ? (info.field as Field) : null;
       if (info.code === ErrorCode.CONFLICT && (field === 'email' || field === null)) {
         showFieldErrors({ email: t('auth.emailTaken') });
+      } else if (info.code === ErrorCode.BAD_USER_INPUT && info.reason === 'TERMS_OUTDATED') {
+        // a new version was published while the form was open: show it and ask again
+        setAccepted(false);
+        void terms.refetch();
+        showFieldErrors({ terms: t('account.termsChanged') });
       } else if (info.code === ErrorCode.BAD_USER_INPUT && field) {
         showFieldErrors({ [field]: errorMessage(info, t, i18n.language) });
       } else {
@@ -77,7 +98,7 @@ export function SignUpForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
     }
   }
 
-  function update(field: Field, value: string) {
+  function update(field: Exclude<Field, 'terms'>, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
   }
 
@@ -122,6 +143,35 @@ export function SignUpForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
         error={errors.password}
         inputRef={refs.password}
       />
+      <div className={['field', 'field--checkbox', errors.terms ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
+        <input
+          id={termsId}
+          ref={refs.terms}
+          type="checkbox"
+          name="terms"
+          required
+          checked={accepted}
+          onChange={(event) => setAccepted(event.target.checked)}
+          aria-invalid={errors.terms ? true : undefined}
+          aria-describedby={[`${termsId}-links`, errors.terms ? `${termsId}-error` : null].filter(Boolean).join(' ')}
+        />
+        <label htmlFor={termsId}>{t('account.consentLabel')}</label>
+        <p id={`${termsId}-links`} className="field__hint">
+          {t('account.consentRead')}{' '}
+          <Link to="/conditions" target="_blank" rel="noopener">
+            {t('account.termsLink')}
+          </Link>{' '}
+          ·{' '}
+          <Link to="/confidentialite" target="_blank" rel="noopener">
+            {t('account.privacyLink')}
+          </Link>
+        </p>
+        {errors.terms ? (
+          <p id={`${termsId}-error`} className="field__error">
+            {errors.terms}
+          </p>
+        ) : null}
+      </div>
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={registering}>

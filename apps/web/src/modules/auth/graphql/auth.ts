@@ -24,7 +24,7 @@ interface AuthPayload {
 }
 
 export interface RegisterVariables {
-  input: { name: string; email: string; password: string };
+  input: { name: string; email: string; password: string; acceptedTermsVersion: number; acceptedPrivacyVersion: number };
 }
 
 export const REGISTER_MUTATION: TypedDocumentNode<{ register: AuthPayload }, RegisterVariables> = gql`

@@ -32,6 +32,9 @@ export function AccountMenu() {
             <li>
               <NotificationBell />
             </li>
+            <li>
+              <NavLink to="/mon-compte">{t('layout.myAccount')}</NavLink>
+            </li>
             {canAdminister ? (
               <li>
                 <NavLink to="/admin">{t('layout.admin')}</NavLink>

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { TermsGate } from '../../account/components/TermsGate';
 import { LiveToasts } from '../../notifications/components/LiveToasts';
 import { useFocusMainOnNavigation } from '../hooks/useFocusMainOnNavigation';
 import { Footer } from './Footer';
@@ -30,7 +31,9 @@ export function AppLayout() {
         <div role="status" aria-live="polite" className={flash ? 'message message--success flash' : 'message message--empty'}>
           {flash}
         </div>
-        <Outlet />
+        <TermsGate>
+          <Outlet />
+        </TermsGate>
       </main>
       <Footer />
     </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 /** The site footer. */
 export function Footer() {
@@ -6,6 +7,9 @@ export function Footer() {
   return (
     <footer className="site-footer">
       <p>{t('layout.footer')}</p>
+      <nav aria-label={t('layout.footerNavLabel')}>
+        <Link to="/conditions">{t('layout.termsLink')}</Link> · <Link to="/confidentialite">{t('layout.privacyLink')}</Link>
+      </nav>
     </footer>
   );
 }

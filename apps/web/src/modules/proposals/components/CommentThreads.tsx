@@ -14,6 +14,7 @@ import { COMMENT_BODY_MAX, COMMENT_MAX_DEPTH, COMMENTS_QUERY, DELETE_COMMENT_MUT
 import { editableText } from '../utils/editableText';
 import { CommentForm } from './CommentForm';
 import { ReportForm } from './ReportForm';
+import { displayName } from '../../account/deletedParticipant';
 
 interface CommentThreadsProps {
   proposalId: string;
@@ -81,7 +82,7 @@ function CommentItem({ comment, proposalId, canReply, signedIn }: { comment: Com
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleteComment, deleteState] = useMutation(DELETE_COMMENT_MUTATION, { refetchQueries: ['Comments', 'Proposal'], awaitRefetchQueries: true });
-  const author = comment.authorName ?? t('proposals.comments.unknownAuthor');
+  const author = comment.authorName ? displayName(comment.authorName, t) : t('proposals.comments.unknownAuthor');
   const target = t('proposals.comments.theComment', { name: author });
   const gone = comment.deleted || comment.hidden;
 

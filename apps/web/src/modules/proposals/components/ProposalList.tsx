@@ -23,6 +23,7 @@ import { dropSessionSeed, sessionSeed, storeSessionSeed } from '../utils/session
 import { ProposalStateBadge, SupportProgress } from './ProposalBadges';
 import { DEFAULT_CHOICE, ProposalFilters, type ProposalListChoice } from './ProposalFilters';
 import { ProposalForm } from './ProposalForm';
+import { displayName } from '../../account/deletedParticipant';
 
 const EXCERPT_LENGTH = 240;
 export const PROPOSALS_PAGE_SIZE = 20;
@@ -252,7 +253,7 @@ export function ProposalCard({ proposal, href }: { proposal: ProposalSummary; hr
       <p className="item__meta">
         <ProposalStateBadge state={proposal.state} />
         {proposal.hidden ? <span className="badge badge--muted">{t('proposals.hiddenBadge')}</span> : null}{' '}
-        {proposal.official ? t('proposals.official') : proposal.author ? t('proposals.by', { name: proposal.author.name }) : null}
+        {proposal.official ? t('proposals.official') : proposal.author ? t('proposals.by', { name: displayName(proposal.author.name, t) }) : null}
       </p>
       <p className="item__body">{short.text}</p>
       <p className="item__meta proposal-card__counts">

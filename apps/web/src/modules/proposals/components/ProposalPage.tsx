@@ -32,6 +32,7 @@ import { ProposalStateBadge, SupportProgress } from './ProposalBadges';
 import { ProposalForm } from './ProposalForm';
 import { ReportForm } from './ReportForm';
 import { SupportButton } from './SupportButton';
+import { displayName } from '../../account/deletedParticipant';
 
 /** `/espaces/:slug/f/:componentId/propositions/:proposalId`: one proposal, its supports, answer and comments. */
 export function ProposalPage() {
@@ -115,7 +116,7 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
         <p className="item__meta">
           <ProposalStateBadge state={proposal.state} />
           {proposal.hidden ? <span className="badge badge--muted">{t('proposals.hiddenBadge')}</span> : null}{' '}
-          {proposal.official ? t('proposals.official') : proposal.author ? t('proposals.by', { name: proposal.author.name }) : null} ·{' '}
+          {proposal.official ? t('proposals.official') : proposal.author ? t('proposals.by', { name: displayName(proposal.author.name, t) }) : null} ·{' '}
           {t('proposals.publishedOn', { date: formatDateTime(proposal.publishedAt, i18n.language) })}
         </p>
         {created ? (

@@ -23,6 +23,7 @@ import {
 import { HistorySection } from '../../history/components/HistorySection';
 import { ArticleComments } from './ArticleComments';
 import { DiffView, diffTexts } from './DiffView';
+import { displayName } from '../../account/deletedParticipant';
 
 const REFETCH = { refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'], awaitRefetchQueries: true };
 
@@ -143,7 +144,7 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
         <span className={STATE_CLASS[amendment.state]}>{t(`texts.state.${amendment.state}`)}</span>
         {amendment.outdated && pending ? <span className="badge badge--demo">{t('texts.outdated')}</span> : null}{' '}
         <span className="muted">
-          {t('texts.by', { name: amendment.author?.name ?? t('texts.anonymousAuthor') })} · {t('texts.onVersion', { version: amendment.baseVersion })} ·{' '}
+          {t('texts.by', { name: amendment.author ? displayName(amendment.author.name, t) : t('texts.anonymousAuthor') })} · {t('texts.onVersion', { version: amendment.baseVersion })} ·{' '}
           {t('texts.supports', { count: amendment.supportsCount })}
         </span>
       </p>
@@ -243,7 +244,7 @@ function VersionHistory({ articleId }: { articleId: string }) {
             <p>
               <strong>{t('texts.versionLabel', { version: v.version })}</strong> ·{' '}
               {new Date(v.createdAt).toLocaleString(i18n.language)}
-              {v.author ? ` · ${t('texts.by', { name: v.author.name })}` : ''}
+              {v.author ? ` · ${t('texts.by', { name: displayName(v.author.name, t) })}` : ''}
             </p>
             {index === 0 ? (
               <p className="muted">{t('texts.initialVersion')}</p>

@@ -1,0 +1,126 @@
+import { DELETED_PARTICIPANT_NAME, ErrorCode, passwordWeakness } from '@concerto/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction, queryRows } from '../../common/database/unit-of-work';
+import { DomainError } from '../../common/errors/domain-error';
+import { ActionLogService } from '../action-log/action-log.service';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
+
+const PASSWORD_MESSAGES = {
+  tooShort: 'newPassword: au moins 10 caractères',
+  tooLong: 'newPassword: 128 caractères au plus',
+  tooSimple: 'newPassword: trop simple, variez les caractères',
+} as const;
+
+const wrongPassword = () => new DomainError(ErrorCode.WRONG_PASSWORD, 'Mot de passe actuel incorrect.', { field: 'password' });
+
+/**
+ * Account security and the right to erasure (GDPR art. 17): change of password, deletion of
+ * one's own account. Both confirm the current password (argon2id, like sign-in).
+ */
+@Injectable()
+export class AccountService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actionLog: ActionLogService,
+    private readonly events: DomainEventOutbox,
+  ) {}
+
+  /**
+   * Changes the caller's password and revokes every other session of the account (their
+   * sockets are disconnected after commit); the current session stays signed in. The new hash
+   * replaces the one that was verified only if it is still the stored one (compare-and-set),
+   * so two simultaneous changes cannot both win.
+   * @param userId the signed-in user
+   * @param sessionId the session making the request (kept)
+   * @param currentPassword the password in use
+   * @param newPassword the new password, under `AccountRules` (10–128 characters, not too simple)
+   * @returns how many other sessions were revoked
+   * @throws WRONG_PASSWORD the current password is wrong; BAD_USER_INPUT the new one is weak
+   *         (`field: 'newPassword'`, `reason`); CONFLICT the password changed meanwhile
+   */
+  async changePassword(userId: string, sessionId: string, currentPassword: string, newPassword: string): Promise<number> {
+    const weakness = passwordWeakness(newPassword);
+    if (weakness) throw DomainError.badInput(PASSWORD_MESSAGES[weakness], { field: 'newPassword', reason: weakness });
+    const [user] = await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL`, [userId]);
+    if (!user) throw DomainError.unauthenticated();
+    if (!(await argon2Verify(user.password_hash, currentPassword).catch(() => false))) throw wrongPassword();
+    const newHash = await argon2Hash(newPassword);
+    const revoked = await inTransaction(this.dataSource, async (manager) => {
+      const updated = await queryRows(manager, `UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND password_hash = $2 RETURNING id`, [userId, user.password_hash, newHash]);
+      if (!updated.length) throw DomainError.conflict('Le mot de passe vient d’être changé par ailleurs.');
+      const sessions = await queryRows<{ id: string }>(
+        manager,
+        `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
+        [userId, sessionId],
+      );
+      for (const s of sessions) await this.events.record(manager, 'session.revoked', { sessionId: s.id, userId }, userId);
+      await this.actionLog.record(manager, { userId, action: 'change_password', resourceType: 'user', resourceId: userId, visibility: 'PRIVATE', summary: 'Changement de mot de passe' });
+      return sessions.length;
+    });
+    this.events.committed();
+    return revoked;
+  }
+
+  /**
+   * Deletes the caller's account (GDPR right to erasure), in one transaction:
+   * - removed: e-mail, name (replaced by "Participant supprimé"), password hash, sessions (their
+   *   sockets are disconnected after commit), follows, notifications, notification settings,
+   *   data exports, terms acceptances, space roles, organization admin flag, assembly invitations
+   *   sent to the address or accepted by the account, survey respondent identity (`survey_submissions.user_id`
+   *   set to null: answers stay in the results, unlinked);
+   * - kept: the account row as an anonymous tombstone (`deleted_at`), so proposals, comments and
+   *   amendments stay attributed to "Participant supprimé" and supports and votes stay counted
+   *   (counters keep equal to rows; `proposals.follows_count` drops with the follows removed); assembly memberships end now (`left_at`) with the college
+   *   dropped, their past votes kept; secret ballots stay unlinked (nothing here reads or writes
+   *   a ballot). A new account may later register with the same e-mail.
+   * @param userId the signed-in user
+   * @param password the account's current password
+   * @throws WRONG_PASSWORD wrong password (nothing changed); CONFLICT the caller is the last
+   *         organization administrator (`reason: 'LAST_ADMIN'`), decided under a lock on the
+   *         administrators' rows so two admins cannot both leave
+   */
+  async deleteMyAccount(userId: string, password: string): Promise<void> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const [user] = await manager.query(`SELECT password_hash, is_admin, email FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [userId]);
+      if (!user) throw DomainError.unauthenticated();
+      if (!(await argon2Verify(user.password_hash, password).catch(() => false))) throw wrongPassword();
+      if (user.is_admin) {
+        const admins = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR UPDATE`);
+        if (!admins.some((a: { id: string }) => a.id !== userId)) {
+          throw DomainError.conflict('Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.', { reason: 'LAST_ADMIN' });
+        }
+      }
+      await this.erase(manager, userId, user.email);
+    });
+    this.events.committed();
+  }
+
+  /** Removes the personal data of an account inside the caller's transaction (see {@link deleteMyAccount}). */
+  private async erase(manager: EntityManager, userId: string, email: string): Promise<void> {
+    const sessions = await queryRows<{ id: string }>(manager, `DELETE FROM sessions WHERE user_id = $1 RETURNING id`, [userId]);
+    for (const s of sessions) await this.events.record(manager, 'session.revoked', { sessionId: s.id, userId }, null);
+    // proposals.follows_count stays equal to the follow rows (as FollowService keeps it)
+    await manager.query(
+      `WITH gone AS (DELETE FROM follows WHERE user_id = $1 RETURNING followable_type, followable_id)
+       UPDATE proposals p SET follows_count = p.follows_count - 1 FROM gone WHERE gone.followable_type = 'PROPOSAL' AND p.id = gone.followable_id`,
+      [userId],
+    );
+    await manager.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM notification_settings WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM data_exports WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM terms_acceptances WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM space_roles WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM assembly_invitations WHERE lower(email) = lower($1) OR accepted_by = $2`, [email, userId]);
+    await manager.query(`UPDATE survey_submissions SET user_id = NULL WHERE user_id = $1`, [userId]);
+    await manager.query(`UPDATE assembly_members SET left_at = greatest(now(), joined_at) WHERE user_id = $1 AND left_at IS NULL`, [userId]);
+    await manager.query(`UPDATE assembly_members SET college = NULL WHERE user_id = $1`, [userId]);
+    await manager.query(
+      `UPDATE users SET name = $2, email = NULL, password_hash = NULL, is_admin = false, locale = 'fr', deleted_at = now(), updated_at = now() WHERE id = $1`,
+      [userId, DELETED_PARTICIPANT_NAME],
+    );
+    await this.actionLog.record(manager, { userId, action: 'delete_account', resourceType: 'user', resourceId: userId, visibility: 'ADMIN_ONLY', summary: 'Suppression de compte' });
+  }
+}

@@ -1,0 +1,37 @@
+import { TermsDocumentKind } from '@concerto/domain';
+import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+registerEnumType(TermsDocumentKind, { name: 'TermsDocumentKind', description: 'TERMS (conditions d’utilisation) or PRIVACY (politique de confidentialité).' });
+
+@ObjectType('TermsDocument', { description: 'A published version of a legal document.' })
+export class TermsDocumentDto {
+  @Field(() => TermsDocumentKind) kind!: TermsDocumentKind;
+  @Field(() => Int, { description: 'Increases by one at each publication.' }) version!: number;
+  @Field() title!: string;
+  @Field({ description: 'Plain text (paragraphs separated by blank lines), in French.' }) body!: string;
+  @Field() publishedAt!: Date;
+}
+
+@ObjectType('TermsAcceptance', { description: 'The signed-in user accepted this version of a document at this time.' })
+export class TermsAcceptanceDto {
+  @Field(() => TermsDocumentKind) kind!: TermsDocumentKind;
+  @Field(() => Int) version!: number;
+  @Field() acceptedAt!: Date;
+}
+
+@InputType({ description: 'The versions the user has read and accepts; both must be the current ones.' })
+export class AcceptTermsInput {
+  @Field(() => Int, { description: 'Current version of the terms of use.' }) @IsInt() @Min(1) @Max(1_000_000) termsVersion!: number;
+  @Field(() => Int, { description: 'Current version of the privacy notice.' }) @IsInt() @Min(1) @Max(1_000_000) privacyVersion!: number;
+}
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType({ description: 'A new version of a legal document.' })
+export class PublishTermsDocumentInput {
+  @Field(() => TermsDocumentKind) @IsIn(Object.values(TermsDocumentKind)) kind!: TermsDocumentKind;
+  @Field({ description: '1–150 characters.' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(150) title!: string;
+  @Field({ description: 'Plain text, 1–50,000 characters (shown as text, never as HTML).' }) @IsString() @MinLength(1) @MaxLength(50000) body!: string;
+}

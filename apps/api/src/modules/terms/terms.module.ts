@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ActionLogModule } from '../action-log/action-log.module';
+import { TermsResolver } from './terms.resolver';
+import { TermsService } from './terms.service';
+
+/** Versioned terms of use and privacy notice, and who accepted which version. */
+@Module({
+  imports: [ActionLogModule],
+  providers: [TermsService, TermsResolver],
+  exports: [TermsService],
+})
+export class TermsModule {}

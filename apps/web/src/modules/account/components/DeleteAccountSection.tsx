@@ -1,0 +1,93 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { ErrorCode } from '@concerto/domain';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { TextField } from '../../ui/components/Fields';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import { parseApiError } from '../../ui/utils/apiError';
+import { DELETE_MY_ACCOUNT_MUTATION } from '../graphql/account';
+
+/** "Supprimer mon compte": what is removed and what is kept, then a confirmation with the password. */
+export function DeleteAccountSection() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const feedback = useFeedback();
+  const [remove, { loading }] = useMutation(DELETE_MY_ACCOUNT_MUTATION);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    if (!password) {
+      setError(t('account.currentPasswordRequired'));
+      passwordRef.current?.focus();
+      return;
+    }
+    setError(undefined);
+    try {
+      await remove({ variables: { input: { password } } });
+    } catch (caught) {
+      const info = parseApiError(caught);
+      if (info.code === ErrorCode.WRONG_PASSWORD) {
+        setError(t('errors.WRONG_PASSWORD'));
+        passwordRef.current?.focus();
+      } else {
+        feedback.fail(caught, { CONFLICT: info.reason === 'LAST_ADMIN' ? t('account.lastAdmin') : undefined });
+      }
+      return;
+    }
+    try {
+      await client.resetStore();
+    } catch {
+      // signed out either way
+    }
+    navigate('/', { state: { flash: t('account.deleted') } });
+  }
+
+  return (
+    <section className="account-section" aria-labelledby="account-delete">
+      <h2 id="account-delete">{t('account.deleteTitle')}</h2>
+      <div className="account-danger">
+        <p>
+          <strong>{t('account.deleteWarning')}</strong>
+        </p>
+        <p>{t('account.deleteRemovedIntro')}</p>
+        <ul>
+          <li>{t('account.deleteRemoved.identity')}</li>
+          <li>{t('account.deleteRemoved.sessions')}</li>
+          <li>{t('account.deleteRemoved.private')}</li>
+        </ul>
+        <p>{t('account.deleteKeptIntro')}</p>
+        <ul>
+          <li>{t('account.deleteKept.contributions')}</li>
+          <li>{t('account.deleteKept.counts')}</li>
+          <li>{t('account.deleteKept.secret')}</li>
+        </ul>
+        <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
+          <TextField
+            label={t('account.deletePassword')}
+            name="deletePassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={error}
+            inputRef={passwordRef}
+          />
+          <FeedbackMessages feedback={feedback} />
+          <div className="form__actions">
+            <button type="submit" className="button button--danger" disabled={loading}>
+              {t('account.deleteButton')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </section>
+  );
+}

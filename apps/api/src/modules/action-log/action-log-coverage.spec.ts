@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, ObjectTypeDefinitionNode } from 'graphql';
 import { MailerService } from '../notification/mailer.service';
-import { GqlResponse, startTestApp, TestApp } from '../../../test/test-app';
+import { GqlResponse, INITIAL_TERMS, startTestApp, TestApp } from '../../../test/test-app';
 
 /**
  * Traceability (DESIGN.md): every mutation of the schema that changes shared state writes an
@@ -88,7 +88,15 @@ const LOGGED: Record<string, Expected> = {
   updateMotion: { action: 'update', resourceType: 'motion', visibility: 'PUBLIC' },
   deleteMotion: { action: 'delete', resourceType: 'motion', visibility: 'PUBLIC' },
   castVote: { action: 'vote', resourceType: 'motion', visibility: 'ADMIN_ONLY' },
+  publishTermsDocument: { action: 'publish', resourceType: 'terms_document', visibility: 'PUBLIC' },
+  acceptTerms: { action: 'accept_terms', resourceType: 'terms_document', visibility: 'PRIVATE' },
+  changePassword: { action: 'change_password', resourceType: 'user', visibility: 'PRIVATE' },
+  requestDataExport: { action: 'request', resourceType: 'data_export', visibility: 'PRIVATE' },
+  deleteMyAccount: { action: 'delete_account', resourceType: 'user', visibility: 'ADMIN_ONLY' },
 };
+
+/** Mutations about an account or the organization's documents: their rows belong to no space. */
+const SPACELESS = ['register', 'deleteSpace', 'publishTermsDocument', 'acceptTerms', 'changePassword', 'requestDataExport', 'deleteMyAccount'];
 
 const schemaMutations = (): string[] => {
   const document = parse(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8'));
@@ -137,7 +145,7 @@ describe('action log coverage: every mutation that changes shared state is in th
     if (resourceId) expect(row.resource_id).toBe(resourceId);
     expect(row.summary.length).toBeLessThanOrEqual(200);
     expect(row.summary).not.toMatch(EMAIL);
-    if (!['register', 'deleteSpace'].includes(name)) expect({ name, spaceId: row.space_id }).not.toEqual({ name, spaceId: null });
+    if (!SPACELESS.includes(name)) expect({ name, spaceId: row.space_id }).not.toEqual({ name, spaceId: null });
     exercised.add(name);
     return res.data as T;
   };
@@ -153,7 +161,7 @@ describe('action log coverage: every mutation that changes shared state is in th
     const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
     const newUser = async (name: string) => {
       const email = `journal-${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@example.org`;
-      const data = await logged('register', REGISTER, { input: { name, email, password: 'correct horse battery' } });
+      const data = await logged('register', REGISTER, { input: { name, email, password: 'correct horse battery', ...INITIAL_TERMS } });
       return { token: data.register.token as string, id: data.register.user.id as string, email };
     };
     const alice = await newUser('Alice Journal');
@@ -259,7 +267,7 @@ describe('action log coverage: every mutation that changes shared state is in th
     await logged('inviteAssemblyMember', `mutation($input: InviteAssemblyMemberInput!) { inviteAssemblyMember(input: $input) { id } }`, { input: { spaceId: assembly, email: inviteeEmail } }, admin);
     const mail = t.app.get(MailerService).outbox.find((m) => m.to === inviteeEmail);
     const invitationToken = mail?.text.split('/invitations/')[1].trim() as string;
-    const invitee = (await t.gql(REGISTER, { input: { name: 'Invitée Journal', email: inviteeEmail, password: 'correct horse battery' } })).data.register.token;
+    const invitee = (await t.gql(REGISTER, { input: { name: 'Invitée Journal', email: inviteeEmail, password: 'correct horse battery', ...INITIAL_TERMS } })).data.register.token;
     await logged('acceptAssemblyInvitation', `mutation($token: String!) { acceptAssemblyInvitation(token: $token) { id } }`, { token: invitationToken }, invitee);
     const CREATE_MOTION = `mutation($input: CreateMotionInput!) { createMotion(input: $input) { id } }`;
     const scheduled = (await logged('createMotion', CREATE_MOTION, { input: { componentId: motions, title: 'Motion programmée', body: 'Texte.', opensAt: inSeconds(3600), closesAt: inSeconds(7200) } }, admin)).createMotion.id;
@@ -279,6 +287,15 @@ describe('action log coverage: every mutation that changes shared state is in th
     }, admin)).createSpace.id as string;
     await logged('deleteSpace', `mutation($id: ID!) { deleteSpace(id: $id) }`, { id: throwaway }, admin, throwaway);
     await notLogged('logout', `mutation { logout }`, {}, alice.token);
+
+    // the account and the organization's documents
+    const terms = (await logged('publishTermsDocument', `mutation($input: PublishTermsDocumentInput!) { publishTermsDocument(input: $input) { kind version } }`, {
+      input: { kind: 'TERMS', title: 'Conditions d’utilisation', body: 'Nouvelle version des conditions.' },
+    }, admin)).publishTermsDocument;
+    await logged('acceptTerms', `mutation($input: AcceptTermsInput!) { acceptTerms(input: $input) { version } }`, { input: { termsVersion: terms.version, privacyVersion: 1 } }, bob.token);
+    await logged('changePassword', `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`, { input: { currentPassword: 'correct horse battery', newPassword: 'another horse battery' } }, bob.token, bob.id);
+    await logged('requestDataExport', `mutation { requestDataExport { id } }`, {}, bob.token);
+    await logged('deleteMyAccount', `mutation($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) }`, { input: { password: 'another horse battery' } }, bob.token, bob.id);
 
     expect(schemaMutations().filter((m) => !exercised.has(m))).toEqual([]);
   }, 120_000);

@@ -111,7 +111,7 @@ describeWithRedis('scale-out: two API processes share Socket.IO events through R
 
   it('one caller has one mutation budget across both processes (rate-limit counters in Redis)', async () => {
     const register = `mutation($i: RegisterInput!) { register(input: $i) { token } }`;
-    const { token } = (await gql(a, register, { i: { name: 'Pressée', email: `r-${Date.now()}@example.org`, password: 'une phrase solide' } })).register;
+    const { token } = (await gql(a, register, { i: { name: 'Pressée', email: `r-${Date.now()}@example.org`, password: 'une phrase solide', ...(await currentTermsVersions(a.url)) } })).register;
     const markRead = async (server: ConcertoServer) => {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',

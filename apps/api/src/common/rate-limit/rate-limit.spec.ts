@@ -1,5 +1,5 @@
 import { loadAppConfig } from '../../config/app-config';
-import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { errorCode, INITIAL_TERMS, startTestApp, TestApp } from '../../../test/test-app';
 
 const BUDGET = 6; // MUTATION_RATE_LIMIT_PER_MINUTE of this file's app
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
@@ -18,7 +18,7 @@ describe('rate limits of mutations (per user, per IP when anonymous, stricter wh
   /** Registers from an address of its own, so sign-ups do not use up anyone's anonymous budget. */
   const register = async (name: string) => {
     const email = `limite-${name.toLowerCase()}-${Date.now()}@example.org`;
-    const res = await t.gql(REGISTER, { input: { name, email, password: 'correct horse battery' } }, undefined, freshIp());
+    const res = await t.gql(REGISTER, { input: { name, email, password: 'correct horse battery', ...INITIAL_TERMS } }, undefined, freshIp());
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return { token: res.data.register.token as string, id: res.data.register.user.id as string };
   };

@@ -1,4 +1,4 @@
-import { describeInBrowser } from './browser';
+import { describeInBrowser, submitSignUp } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@journal.test';
@@ -60,10 +60,7 @@ describeInBrowser('Journal des actions in a browser: an admin filters the journa
 
   it('a participant publishes a proposal and reads its public history', async () => {
     await goTo('/inscription');
-    await suite.page.getByLabel('Nom').fill(participant.name);
-    await suite.page.getByLabel('Adresse e-mail').fill(participant.email);
-    await suite.page.getByLabel('Mot de passe').fill(PASSWORD);
-    await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await submitSignUp(suite.page, { name: participant.name, email: participant.email, password: PASSWORD });
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 
     await goTo(`/espaces/${SPACE}`);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, launchChromium } from './browser';
+import { axeViolations, describeInBrowser, launchChromium, submitSignUp } from './browser';
 import { ConcertoServer, freePort } from './concerto-server';
 
 
@@ -70,11 +70,7 @@ describeInBrowser('Assemblée in a browser: motions, a member added by the admin
 
   it('an admin adds a newly registered person as a member through the admin UI', async () => {
     await goTo(member, '/inscription');
-    await member.getByLabel('Nom').fill('Dominique Membre');
-    await member.getByLabel('Adresse e-mail').fill(memberEmail);
-    await member.getByLabel('Mot de passe').fill('une phrase de passe solide');
-    await member.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
-    await member.getByRole('button', { name: 'Créer mon compte' }).click();
+    await submitSignUp(member, { name: 'Dominique Membre', email: memberEmail, password: 'une phrase de passe solide' });
     await member.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 
     await goTo(admin, '/connexion');

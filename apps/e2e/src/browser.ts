@@ -63,3 +63,18 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
 }
+
+/**
+ * Fills the sign-up form on `page` (already at `/inscription`) — name, e-mail, password, the
+ * required acceptance of the terms and privacy notice — and submits it. Waiting for the
+ * outcome is left to the caller (signed in, or an error shown).
+ * @param page a page showing the sign-up form
+ * @param who the new participant's name, e-mail and password
+ */
+export async function submitSignUp(page: Page, who: { name: string; email: string; password: string }): Promise<void> {
+  await page.getByLabel('Nom').fill(who.name);
+  await page.getByLabel('Adresse e-mail').fill(who.email);
+  await page.getByLabel('Mot de passe').fill(who.password);
+  await page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+}

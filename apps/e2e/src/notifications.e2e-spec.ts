@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { axeViolations, describeInBrowser, launchChromium } from './browser';
+import { axeViolations, describeInBrowser, launchChromium, submitSignUp } from './browser';
 import { ConcertoServer, currentTermsVersions, freePort } from './concerto-server';
 
 
@@ -36,11 +36,7 @@ describeInBrowser('notifications live in the browser: follow a space, toast and 
   it('a follower sees a toast and the unread count change live, then reads it in the inbox', async () => {
     const page = await browser.newPage({ locale: 'fr-FR' });
     await page.goto(`${server.url}/inscription`);
-    await page.getByLabel('Nom').fill('Suiveuse Live');
-    await page.getByLabel('Adresse e-mail').fill(`suiveuse.${Date.now()}@example.org`);
-    await page.getByLabel('Mot de passe').fill('une phrase solide');
-    await page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
-    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await submitSignUp(page, { name: 'Suiveuse Live', email: `suiveuse.${Date.now()}@example.org`, password: 'une phrase solide' });
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await page.goto(`${server.url}/espaces/structuration-filiere-sante-numerique`);
     await page.getByRole('button', { name: 'Suivre cette concertation' }).click();
@@ -78,11 +74,7 @@ describeInBrowser('notifications live in the browser: follow a space, toast and 
       const context = await browser.newContext({ locale: 'fr-FR' });
       const tab = await context.newPage();
       await tab.goto(`${server.url}/inscription`);
-      await tab.getByLabel('Nom').fill(name);
-      await tab.getByLabel('Adresse e-mail').fill(`${name.replace(/\W/g, '').toLowerCase()}.${Date.now()}@example.org`);
-      await tab.getByLabel('Mot de passe').fill('une phrase solide');
-      await tab.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
-      await tab.getByRole('button', { name: 'Créer mon compte' }).click();
+      await submitSignUp(tab, { name, email: `${name.replace(/\W/g, '').toLowerCase()}.${Date.now()}@example.org`, password: 'une phrase solide' });
       await tab.getByRole('button', { name: 'Se déconnecter' }).waitFor();
       await tab.goto(url);
       await tab.getByRole('heading', { level: 1, name: proposal.title }).waitFor();

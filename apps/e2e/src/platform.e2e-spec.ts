@@ -1,4 +1,4 @@
-import { describeInBrowser } from './browser';
+import { describeInBrowser, submitSignUp } from './browser';
 import { useBrowserSuite } from './browser-suite';
 import { processesMentioning } from './concerto-server';
 
@@ -71,11 +71,7 @@ describeInBrowser('Concerto in a browser: French by default, sign-up, sign-in, t
   it('signs a new participant up, shows them signed in, and signs them out', async () => {
     await goTo('/inscription');
     await expectAccessible('inscription');
-    await suite.page.getByLabel('Nom').fill('Camille Martin');
-    await suite.page.getByLabel('Adresse e-mail').fill(email);
-    await suite.page.getByLabel('Mot de passe').fill(password);
-    await suite.page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
-    await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await submitSignUp(suite.page, { name: 'Camille Martin', email, password });
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await expect(suite.page.getByText('Camille Martin').first().isVisible()).resolves.toBe(true);
     const cookies = await suite.page.context().cookies();
@@ -86,11 +82,7 @@ describeInBrowser('Concerto in a browser: French by default, sign-up, sign-in, t
 
   it('refuses a second sign-up with the same e-mail and says why', async () => {
     await goTo('/inscription');
-    await suite.page.getByLabel('Nom').fill('Autre Camille');
-    await suite.page.getByLabel('Adresse e-mail').fill(email.toUpperCase());
-    await suite.page.getByLabel('Mot de passe').fill(password);
-    await suite.page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
-    await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await submitSignUp(suite.page, { name: 'Autre Camille', email: email.toUpperCase(), password });
     await suite.page.getByText('Un compte existe déjà avec cette adresse e-mail.').waitFor();
   });
 

@@ -1,4 +1,4 @@
-import { describeInBrowser } from './browser';
+import { describeInBrowser, submitSignUp } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@proposals.test';
@@ -22,11 +22,7 @@ describeInBrowser('Proposals in a browser: publish, support, comment, report, mo
   };
   const signUp = async (who: { name: string; email: string }) => {
     await goTo('/inscription');
-    await suite.page.getByLabel('Nom').fill(who.name);
-    await suite.page.getByLabel('Adresse e-mail').fill(who.email);
-    await suite.page.getByLabel('Mot de passe').fill(PASSWORD);
-    await suite.page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
-    await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await submitSignUp(suite.page, { name: who.name, email: who.email, password: PASSWORD });
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   };
   const signIn = async (email: string, password: string) => {

@@ -1,4 +1,4 @@
-import { describeInBrowser } from './browser';
+import { describeInBrowser, submitSignUp } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_PASSWORD = 'e2e-admin-password-2';
@@ -16,11 +16,7 @@ describeInBrowser('Enquête in a browser: a participant answers the demo survey,
 
   it('a signed-up participant answers the annex 1 questionnaire once and sees their answers', async () => {
     await goTo('/inscription');
-    await suite.page.getByLabel('Nom').fill('Répondante Enquête');
-    await suite.page.getByLabel('Adresse e-mail').fill(`repondante.${Date.now()}@example.org`);
-    await suite.page.getByLabel('Mot de passe').fill('une phrase de passe solide');
-    await suite.page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
-    await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await submitSignUp(suite.page, { name: 'Répondante Enquête', email: `repondante.${Date.now()}@example.org`, password: 'une phrase de passe solide' });
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await openDemoSurvey();
     await suite.page.getByRole('button', { name: 'Envoyer mes réponses' }).waitFor();

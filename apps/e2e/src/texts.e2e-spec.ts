@@ -1,4 +1,4 @@
-import { describeInBrowser } from './browser';
+import { describeInBrowser, submitSignUp } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@concerto.test';
@@ -35,11 +35,7 @@ describeInBrowser('collaborative text: the demo charter, an amendment proposed w
 
   it('a participant proposes an amendment to an article using the keyboard only', async () => {
     await goTo('/inscription');
-    await suite.page.getByLabel('Nom').fill('Dominique Amende');
-    await suite.page.getByLabel('Adresse e-mail').fill(`dominique.${Date.now()}@example.org`);
-    await suite.page.getByLabel('Mot de passe').fill('une phrase de passe solide');
-    await suite.page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
-    await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await submitSignUp(suite.page, { name: 'Dominique Amende', email: `dominique.${Date.now()}@example.org`, password: 'une phrase de passe solide' });
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await openText();
 

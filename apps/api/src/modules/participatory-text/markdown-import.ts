@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { hasVisibleText } from '../../common/validation/visible-text';
 
 /** A heading of the imported document; `parentIndex` points at the enclosing heading (lower level). */
 export interface ImportedSection {
@@ -47,7 +48,7 @@ export function splitMarkdownDocument(markdown: string): { sections: ImportedSec
     }
     if (token.type === 'hr' || token.type === 'html_block' || !token.map) continue;
     const body = lines.slice(token.map[0], token.map[1]).join('\n').trim();
-    if (!body) continue;
+    if (!hasVisibleText(body)) continue;
     articles.push({ number: articles.length + 1, sectionIndex: stack.length ? stack[stack.length - 1] : null, body });
   }
   return { sections, articles };

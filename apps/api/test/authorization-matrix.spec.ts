@@ -1,6 +1,6 @@
 import { GraphQLSchema } from 'graphql';
 import {
-  Actor, ACTORS, buildWorld, casesOf, changedTables, Context, databaseSnapshot, Fixtures, freshToken, MutationCase, MUTATIONS, mutationDocument,
+  Actor, ACTORS, buildWorld, casesOf, changedTables, databaseSnapshot, disposableUser, Fixtures, MutationCase, MUTATIONS, mutationDocument,
   Outcome, publishedSchema, Scope, schemaMutations, userOf, World,
 } from './mutation-catalogue';
 import { startTestApp, TestApp } from './test-app';
@@ -40,11 +40,11 @@ describe('authorization matrix: every mutation × every actor', () => {
    */
   const runPair = async (name: string, c: MutationCase, actor: Actor, scope: Scope, expected: Outcome, hide?: 'space' | 'components'): Promise<string | null> => {
     const f = new Fixtures(t, w, scope);
-    const context: Context = { t, w, s: scope, f, actor: actor === 'author' ? undefined : userOf(w, actor) };
-    // the author acts on their own fixture: the builder names them, so build first
-    const prepared = await c.args({ ...context, actor: actor === 'author' ? w.users.author : context.actor });
-    const user = userOf(w, actor, prepared.owner);
-    const token = prepared.freshSession ? await freshToken(t, w, actor, prepared.owner) : user?.token;
+    const disposable = c.disposableActor && actor !== 'anonymous' ? await disposableUser(t, w, actor) : undefined;
+    // the author acts on their own fixture: the builder names them (`owner`)
+    const prepared = await c.args({ t, w, s: scope, f, actor: disposable ?? userOf(w, actor) });
+    const user = disposable ?? userOf(w, actor, prepared.owner);
+    const token = user?.token;
     const spaces = [scope.processId, scope.assemblyId];
     const hidden = hide === 'space'
       ? await t.sql(`UPDATE participatory_spaces SET published_at = NULL WHERE id = ANY($1) RETURNING id`, [spaces])
@@ -59,7 +59,7 @@ describe('authorization matrix: every mutation × every actor', () => {
       tally[expected] += 1;
       if (expected === 'allowed') return res.errors ? `${where}: expected allowed, got ${code}: ${res.errors[0].message}` : null;
       if (!res.errors) return `${where}: expected denied, but it SUCCEEDED`;
-      const codes = actor === 'anonymous' ? ['UNAUTHENTICATED', 'NOT_FOUND'] : ['FORBIDDEN', 'NOT_FOUND'];
+      const codes = actor === 'anonymous' ? ['UNAUTHENTICATED'] : ['FORBIDDEN', 'NOT_FOUND'];
       if (!codes.includes(String(code))) return `${where}: expected ${codes.join(' or ')}, got ${code}: ${res.errors[0].message}`;
       const changed = changedTables(before!, await databaseSnapshot(t));
       return changed.length ? `${where}: denied but changed ${changed.join(', ')}` : null;

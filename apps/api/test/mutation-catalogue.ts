@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildSchema, getNamedType, GraphQLField, GraphQLSchema, isObjectType } from 'graphql';
 import { NotificationDispatcher } from '../src/modules/notification/notification.dispatcher';
 import { GqlResponse, TestApp } from './test-app';
-import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from './test-database';
+import { TEST_ADMIN_EMAIL } from './test-database';
 
 /**
  * One declarative table of every mutation of `apps/api/schema.graphql`: how to build valid
@@ -12,7 +12,14 @@ import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from './test-database';
  * (`authorization-matrix.spec.ts`) and the bad-input sweep (`bad-input-sweep.spec.ts`).
  *
  * To add a mutation: add one entry to {@link MUTATIONS} with an access preset (or an explicit
- * outcome per actor) and an `args` builder that makes whatever the mutation acts on.
+ * outcome per actor) and an `args` builder that makes whatever the mutation acts on, e.g.
+ *
+ *   acceptTerms: { access: SIGNED_IN, global: true, args: async () => ({ vars: { version: '2026-11' } }) },
+ *   deleteMyAccount: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { password: PASSWORD } }) },
+ *
+ * `global` skips the cross-space and unpublished-space checks (the mutation is about one's own
+ * account); `disposableActor` runs each actor as a fresh user of the same standing, so the
+ * mutation may spend it; `owner` (returned by `args`) names who the `author` actor is.
  */
 
 /** Who runs the mutation. `author` is the owner of the fixture (see {@link Prepared.owner}). */
@@ -41,8 +48,6 @@ export interface Scope {
 export interface Prepared {
   vars: Record<string, unknown>;
   owner?: User;
-  /** Run the mutation in a fresh session of the actor (e.g. `logout`). */
-  freshSession?: boolean;
 }
 
 /** Handed to each `args` builder: fixture makers bound to one scope, and the acting user. */
@@ -61,6 +66,11 @@ export interface MutationCase {
   access: Expectation;
   /** Not about one space's content (own account, sign-in): skipped by the cross-space and unpublished-space checks. */
   global?: boolean;
+  /**
+   * Run each actor as a fresh user with the same standing (see {@link disposableUser}), for
+   * mutations that spend the actor: signing out, a password change, an account deletion.
+   */
+  disposableActor?: boolean;
   args(c: Context): Promise<Prepared>;
 }
 
@@ -73,7 +83,8 @@ export interface World {
   hidden: Scope;
 }
 
-const PASSWORD = 'correct horse battery';
+/** The password of every user the tests register (see `TestApp.register`). */
+export const PASSWORD = 'correct horse battery';
 const A = 'allowed' as const;
 const D = 'denied' as const;
 
@@ -230,7 +241,7 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   // ── accounts ──
   register: { access: ANYONE, global: true, args: async () => ({ vars: { input: { name: 'Nouvelle personne', email: `inscription-${unique()}@example.org`, password: PASSWORD } } }) },
   login: { access: ANYONE, global: true, args: async ({ w }) => ({ vars: { input: { email: w.users.author.email, password: PASSWORD } } }) },
-  logout: { access: SIGNED_IN, global: true, args: async () => ({ vars: {}, freshSession: true }) },
+  logout: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
   markNotificationsRead: { access: SIGNED_IN, global: true, args: async () => ({ vars: {} }) },
   updateNotificationSettings: { access: SIGNED_IN, global: true, args: async () => ({ vars: { input: { emailDelivery: 'DIGEST' } } }) },
 
@@ -480,14 +491,6 @@ export async function buildWorld(t: TestApp): Promise<World> {
   return world;
 }
 
-/** A fresh session of an actor (for mutations that end it). */
-export async function freshToken(t: TestApp, w: World, actor: Actor, owner?: User): Promise<string | undefined> {
-  if (actor === 'anonymous') return undefined;
-  const email = actor === 'admin' ? TEST_ADMIN_EMAIL : actor === 'author' ? (owner ?? w.users.author).email : w.users[actor].email;
-  const res = await t.gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email, password: actor === 'admin' ? TEST_ADMIN_PASSWORD : PASSWORD } });
-  return res.data.login.token;
-}
-
 /** The user acting as `actor` (the fixture's owner for `author`). */
 export function userOf(w: World, actor: Actor, owner?: User): User | undefined {
   if (actor === 'anonymous') return undefined;
@@ -497,3 +500,22 @@ export function userOf(w: World, actor: Actor, owner?: User): User | undefined {
 }
 
 export type { GqlResponse };
+
+/**
+ * A fresh user with the standing of `actor` in the home scope (a member of its assemblies, a
+ * moderator or admin of its spaces, an organization admin), for {@link MutationCase.disposableActor}.
+ */
+export async function disposableUser(t: TestApp, w: World, actor: Exclude<Actor, 'anonymous'>): Promise<User> {
+  const user = await t.register('Personne jetable');
+  const admin = w.admin.token;
+  if (actor === 'admin') await t.sql(`UPDATE users SET is_admin = true WHERE id = $1`, [user.id]);
+  if (actor === 'member') {
+    await must(t, `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`, { i: { spaceId: w.home.assemblyId, email: user.email } }, admin);
+  }
+  if (actor === 'moderator' || actor === 'spaceAdmin') {
+    for (const spaceId of [w.home.processId, w.home.assemblyId]) {
+      await must(t, `mutation($i: AssignSpaceRoleInput!) { assignSpaceRole(input: $i) { id } }`, { i: { spaceId, email: user.email, role: actor === 'moderator' ? 'MODERATOR' : 'ADMIN' } }, admin);
+    }
+  }
+  return user;
+}

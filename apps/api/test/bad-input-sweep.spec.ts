@@ -305,6 +305,19 @@ describe('bad-input sweep: hostile values for every argument of every mutation',
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
 
+    it('counts an invisible-only answer to a mandatory text question as unanswered', async () => {
+      const f = new Fixtures(t, w, w.home);
+      const s = await f.survey();
+      await t.gql(`mutation($q: ID!) { updateSurveyQuestion(questionId: $q, input: { mandatory: true }) { id } }`, { q: s.questionIds[1] }, w.admin.token);
+      const before = await databaseSnapshot(t);
+      const res = await t.gql(`mutation($s: ID!, $a: [SurveyAnswerInput!]!) { answerSurvey(surveyId: $s, answers: $a) { id } }`, {
+        s: s.surveyId,
+        a: [{ questionId: s.questionIds[0], choices: [{ optionId: s.optionIds[0] }] }, { questionId: s.questionIds[1], text: '\u200B\u2060 \uFEFF' }],
+      }, w.users.participant.token);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', questionId: s.questionIds[1] });
+      expect(changedTables(before, await databaseSnapshot(t))).toEqual([]);
+    });
+
     it('keeps emoji sequences whole (zero-width joiners inside text are not trimmed)', async () => {
       const title = 'Soignante 👩🏽‍⚕️ et données de santé 👨‍👩‍👧';
       const res = await t.gql(`mutation($i: CreateProposalInput!) { createProposal(input: $i) { title } }`, {

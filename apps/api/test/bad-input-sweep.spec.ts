@@ -57,6 +57,8 @@ function stringVariants(field: string, nonNull: boolean): Variant[] {
     { label: 'an SQL-looking string', value: "'; DROP TABLE users; -- et du texte en plus", rule: 'any' },
     { label: 'an RTL override and combining marks', value: '\u202Etxt.exe e\u0301\u0301\u0301\u0301 Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇', rule: 'any' },
     { label: 'emoji', value: '🩺💉🇫🇷👩🏽‍⚕️ santé numérique 🧬', rule: 'any' },
+    { label: 'a NUL character', value: 'Texte avec un caractère \u0000 nul au milieu', rule: 'any' },
+    { label: 'a lone surrogate', value: 'Texte avec une moitié \uD800 de paire', rule: 'any' },
     { label: 'a number instead of a string', value: 42, rule: 'mustFail' },
   ];
   if (DATE_FIELD.test(field)) {

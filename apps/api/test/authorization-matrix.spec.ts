@@ -38,7 +38,7 @@ describe('authorization matrix: every mutation × every actor', () => {
    * Runs one (case, actor) pair in a scope and checks the outcome.
    * @returns a description of the failure, or null
    */
-  const runPair = async (name: string, c: MutationCase, actor: Actor, scope: Scope, expected: Outcome, hide?: 'space' | 'components'): Promise<string | null> => {
+  const runPair = async (name: string, c: MutationCase, actor: Actor, scope: Scope, expected: Outcome, hide?: 'space' | 'components' | 'moderated'): Promise<string | null> => {
     const f = new Fixtures(t, w, scope);
     const disposable = c.disposableActor && actor !== 'anonymous' ? await disposableUser(t, w, actor) : undefined;
     // the author acts on their own fixture: the builder names them (`owner`)
@@ -50,12 +50,18 @@ describe('authorization matrix: every mutation × every actor', () => {
       ? await t.sql(`UPDATE participatory_spaces SET published_at = NULL WHERE id = ANY($1) RETURNING id`, [spaces])
       : hide === 'components'
         ? await t.sql(`UPDATE components SET published_at = NULL WHERE space_id = ANY($1) AND published_at IS NOT NULL RETURNING id`, [spaces])
-        : [];
+        : hide === 'moderated'
+          ? await t.sql(`UPDATE proposals SET hidden_at = now() WHERE component_id = $1 AND hidden_at IS NULL RETURNING id`, [scope.proposalsId])
+          : [];
+    if (hide === 'moderated' && !hidden.some((r) => JSON.stringify(prepared.vars).includes(r.id))) {
+      await t.sql(`UPDATE proposals SET hidden_at = NULL WHERE id = ANY($1)`, [hidden.map((r) => r.id)]);
+      return null; // the call does not name a proposal: nothing to check
+    }
     try {
       const before = expected === 'denied' ? await databaseSnapshot(t) : null;
       const res = await t.gql(mutationDocument(schema, name, prepared.vars), prepared.vars, token);
       const code = res.errors?.[0]?.extensions?.code;
-      const where = `${name}${c.label ? ` (${c.label})` : ''} as ${actor} in ${hide ? `a space with unpublished ${hide}` : `the ${scope.name} space`}`;
+      const where = `${name}${c.label ? ` (${c.label})` : ''} as ${actor} in ${hide === 'moderated' ? 'a space whose proposals are hidden by moderation' : hide ? `a space with unpublished ${hide}` : `the ${scope.name} space`}`;
       tally[expected] += 1;
       if (expected === 'allowed') return res.errors ? `${where}: expected allowed, got ${code}: ${res.errors[0].message}` : null;
       if (!res.errors) return `${where}: expected denied, but it SUCCEEDED`;
@@ -67,6 +73,7 @@ describe('authorization matrix: every mutation × every actor', () => {
       const ids = hidden.map((r) => r.id);
       if (hide === 'space') await t.sql(`UPDATE participatory_spaces SET published_at = now() WHERE id = ANY($1)`, [ids]);
       if (hide === 'components') await t.sql(`UPDATE components SET published_at = now() WHERE id = ANY($1)`, [ids]);
+      if (hide === 'moderated') await t.sql(`UPDATE proposals SET hidden_at = NULL WHERE id = ANY($1)`, [ids]);
     }
   };
 
@@ -100,5 +107,10 @@ describe('authorization matrix: every mutation × every actor', () => {
   it.each(participantCases)('%s: a participant is denied in an unpublished space and in unpublished components', async (_label, name, c) => {
     expect(await runPair(name, c, 'participant', w.hidden, 'denied', 'space')).toBeNull();
     expect(await runPair(name, c, 'participant', w.hidden, 'denied', 'components')).toBeNull();
+  });
+
+  /** Participant actions naming a proposal hidden by moderation: it does not exist for them. */
+  it.each(participantCases)('%s: a participant is denied when the call names a proposal hidden by moderation', async (_label, name, c) => {
+    expect(await runPair(name, c, 'participant', w.hidden, 'denied', 'moderated')).toBeNull();
   });
 });

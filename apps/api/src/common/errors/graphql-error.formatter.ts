@@ -33,6 +33,7 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
  * - Nest `HttpException` (validation pipe, throttler) → code by HTTP status, with the
  *   validation messages in `extensions.validationErrors`;
  * - PostgreSQL constraint violations that escaped a service → CONFLICT / BAD_USER_INPUT;
+ * - errors raised before execution that carry no code (variable coercion) → BAD_USER_INPUT;
  * - anything else → INTERNAL_SERVER_ERROR with a generic message (the cause is logged, never sent).
  * @param formatted Apollo's formatted error; @param error the original error
  * @returns the formatted error with a stable `extensions.code`
@@ -60,8 +61,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof QueryFailedError) {
     const pgCode = (original as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
     if (pgCode === '23505') return { ...base, message: 'Cet élément existe déjà.', extensions: { code: ErrorCode.CONFLICT } };
-    // 22021/22P05: a NUL character or an unusable Unicode escape that got past the input check
-    if (pgCode === '23514' || pgCode === '22P02' || pgCode === '23502' || pgCode === '22001' || pgCode === '22021' || pgCode === '22P05') {
+    // 22021/22P05: a NUL character or an unusable Unicode escape that got past the input check; 22003: a number out of the column's range
+    if (pgCode === '23514' || pgCode === '22P02' || pgCode === '23502' || pgCode === '22001' || pgCode === '22021' || pgCode === '22P05' || pgCode === '22003') {
       return { ...base, message: 'Donnée invalide.', extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
   }
@@ -69,6 +70,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (typeof code === 'string' && APOLLO_CODES.has(code)) {
     const { stacktrace: _stacktrace, exception: _exception, ...details } = formatted.extensions ?? {};
     return { ...base, extensions: { ...details, code } };
+  }
+  // refused before execution without a code (graphql-js stops coercing variables after 50 errors: "Too many errors processing variables")
+  if (error instanceof GraphQLError && !error.originalError && !formatted.path) {
+    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   if (process.env.CONCERTO_DEBUG_ERRORS) console.error(original);

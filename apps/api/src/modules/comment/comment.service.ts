@@ -15,6 +15,7 @@ import { ProposalService } from '../proposal/proposal.service';
 import { proposalSettingsOf } from '../proposal/proposal-settings';
 import { AddCommentInput, CommentDto } from './dtos/comment.dto';
 import type { CommentAlignment, CommentableType } from './entities/comment.entity';
+import { hasVisibleText } from '../../common/validation/visible-text';
 
 const MAX_DEPTH = 2;
 
@@ -230,8 +231,9 @@ export class CommentService {
 
   private checkedBody(body: string): string {
     const html = sanitizeRichText(body);
-    const length = richTextToPlain(html).length;
-    if (length < 1) throw DomainError.badInput('body: le commentaire est vide', { field: 'body' });
+    const text = richTextToPlain(html);
+    const length = text.length;
+    if (!hasVisibleText(text)) throw DomainError.badInput('body: le commentaire est vide', { field: 'body' });
     if (length > 5000) throw DomainError.badInput('body: 5 000 caractères au plus', { field: 'body' });
     return html;
   }

@@ -5,11 +5,17 @@ import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import type { FollowableType } from './follow.entity';
+import { visibleToUserSql } from '../participatory-space/space-access.service';
 
 /** Followable kinds with a visible-resource check and, for proposals, a follows counter. */
+// $1 the resource, $2 the follower: content of an unpublished space or component exists only for its admins and moderators
 const FOLLOWABLES: Partial<Record<FollowableType, { exists: string; counter?: string }>> = {
-  PROPOSAL: { exists: `SELECT 1 FROM proposals WHERE id = $1 AND hidden_at IS NULL`, counter: 'proposals' },
-  SPACE: { exists: `SELECT 1 FROM participatory_spaces WHERE id = $1 AND published_at IS NOT NULL` },
+  PROPOSAL: {
+    exists: `SELECT 1 FROM proposals p JOIN components c ON c.id = p.component_id
+              WHERE p.id = $1 AND p.hidden_at IS NULL AND ${visibleToUserSql('c.space_id', '$2', 'c.id')}`,
+    counter: 'proposals',
+  },
+  SPACE: { exists: `SELECT 1 FROM participatory_spaces s WHERE s.id = $1 AND ${visibleToUserSql('s.id', '$2')}` },
 };
 
 /**
@@ -24,13 +30,13 @@ export class FollowService {
   /**
    * Follows a resource (idempotent).
    * @returns true
-   * @throws BAD_USER_INPUT unsupported type; NOT_FOUND unknown or hidden resource
+   * @throws BAD_USER_INPUT unsupported type; NOT_FOUND unknown or hidden resource, or in an unpublished space or component (except for its admins and moderators)
    */
   async follow(viewer: Viewer, type: FollowableType, id: string): Promise<boolean> {
     const spec = FOLLOWABLES[type];
     if (!spec) throw DomainError.badInput(`Ce type de contenu ne peut pas être suivi : ${type}`, { field: 'followableType' });
     await inTransaction(this.dataSource, async (manager) => {
-      if (!(await manager.query(spec.exists, [id])).length) throw DomainError.notFound('Contenu', { id });
+      if (!(await manager.query(spec.exists, [id, viewer.user.id])).length) throw DomainError.notFound('Contenu', { id });
       await this.followInTransaction(manager, viewer.user.id, type, id);
     });
     return true;

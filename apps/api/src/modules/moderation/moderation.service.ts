@@ -8,19 +8,20 @@ import { ActionLogService } from '../action-log/action-log.service';
 import { proposalSettingsOf } from '../proposal/proposal-settings';
 import { ModerationQueueItemDto, ModerationStatusDto, ReportContentInput } from './dtos/moderation.dto';
 import type { ReportableType } from './entities/moderation.entity';
+import { visibleToUserSql } from '../participatory-space/space-access.service';
 
-/** Where each reportable lives: its table, its space and its component's settings. */
+/** Where each reportable lives: its table, its space and its component's settings ($1 the resource; $2 the reporter, who must be able to see it). */
 const REPORTABLES: Record<ReportableType, { table: string; locate: string }> = {
   PROPOSAL: {
     table: 'proposals',
-    locate: `SELECT c.space_id, c.settings FROM proposals x JOIN components c ON c.id = x.component_id WHERE x.id = $1 AND x.hidden_at IS NULL`,
+    locate: `SELECT c.space_id, c.settings FROM proposals x JOIN components c ON c.id = x.component_id WHERE x.id = $1 AND x.hidden_at IS NULL AND ${visibleToUserSql('c.space_id', '$2', 'c.id')}`,
   },
   COMMENT: {
     table: 'comments',
     locate: `SELECT x.space_id, coalesce(c.settings, '{}'::jsonb) AS settings FROM comments x
                LEFT JOIN proposals p ON x.commentable_type = 'PROPOSAL' AND p.id = x.commentable_id
                LEFT JOIN components c ON c.id = p.component_id
-              WHERE x.id = $1 AND x.hidden_at IS NULL AND x.deleted_at IS NULL`,
+              WHERE x.id = $1 AND x.hidden_at IS NULL AND x.deleted_at IS NULL AND ${visibleToUserSql('x.space_id', '$2', 'c.id')}`,
   },
 };
 
@@ -40,13 +41,13 @@ export class ModerationService {
   /**
    * Reports a proposal or a comment.
    * @returns the resource's moderation status after this report
-   * @throws NOT_FOUND resource unknown or already hidden; CONFLICT the caller already reported it
+   * @throws NOT_FOUND resource unknown, already hidden, or in an unpublished space or component (except for its admins and moderators); CONFLICT the caller already reported it
    */
   async report(input: ReportContentInput, viewer: Viewer): Promise<ModerationStatusDto> {
     const spec = REPORTABLES[input.resourceType];
     try {
       return await inTransaction(this.dataSource, async (manager) => {
-        const located = await manager.query(spec.locate, [input.resourceId]);
+        const located = await manager.query(spec.locate, [input.resourceId, viewer.user.id]);
         if (!located.length) throw DomainError.notFound('Contenu', { id: input.resourceId });
         const { space_id: spaceId, settings } = located[0];
         const [moderation] = await manager.query(

@@ -13,6 +13,7 @@ import { SpaceAccessService } from '../participatory-space/space-access.service'
 import { MotionDto, MotionResultDto, MotionTallyDto, MotionVoteDto } from './dtos/motion.dto';
 import { CreateMotionInput, UpdateMotionInput } from './dtos/motion.inputs';
 import { motionOutcome, quorumReached, toMilli } from './motion-result';
+import { hasVisibleText } from '../../common/validation/visible-text';
 
 /** A motion row with its status computed by PostgreSQL from `now()`. */
 interface MotionRow {
@@ -490,7 +491,7 @@ export class MotionService {
   private cleanBody(body: string): string {
     const html = sanitizeRichText(body);
     const text = richTextToPlain(html);
-    if (!text.length) throw DomainError.badInput('body: le texte de la motion est vide.', { field: 'body' });
+    if (!hasVisibleText(text)) throw DomainError.badInput('body: le texte de la motion est vide.', { field: 'body' });
     if (html.length > MotionLimits.bodyMaxLength) throw DomainError.badInput(`body: ${MotionLimits.bodyMaxLength} caractères au plus.`, { field: 'body' });
     return html;
   }

@@ -36,6 +36,9 @@ export function toLiveNotification(row: NotificationRow): LiveNotification {
 const COLUMNS = `id, sequence, user_id, kind, title, body, link, created_at, read_at`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Ids one `markNotificationsRead` call takes at most (a catch-up page holds 500). */
+const MARK_READ_MAX_IDS = 500;
+
 /** A user's inbox, unread count, read marks and notification settings. */
 @Injectable()
 export class NotificationService {
@@ -71,9 +74,10 @@ export class NotificationService {
   /**
    * Marks notifications read: the given ids (the user's own only), or all when `ids` is null.
    * @returns the unread count afterwards
-   * @throws BAD_USER_INPUT malformed id
+   * @throws BAD_USER_INPUT malformed id, or more than 500 ids (the inbox's page; omit `ids` to mark all)
    */
   async markRead(userId: string, ids: string[] | null): Promise<number> {
+    if (ids && ids.length > MARK_READ_MAX_IDS) throw DomainError.badInput(`ids : ${MARK_READ_MAX_IDS} au plus (sans ids, tout est marqué lu).`, { field: 'ids' });
     if (ids && ids.some((id) => !UUID.test(id))) throw DomainError.badInput('Identifiant invalide.', { field: 'ids' });
     await queryRows(
       this.dataSource.manager,

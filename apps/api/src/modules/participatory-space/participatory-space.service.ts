@@ -29,6 +29,7 @@ import { ParticipatorySpaceEntity } from './entities/participatory-space.entity'
 import { SpacePhaseEntity } from './entities/space-phase.entity';
 import { SpaceRoleEntity } from './entities/space-role.entity';
 import { SpaceAccessService } from './space-access.service';
+import { checkedComponentSettings } from './component-settings';
 
 const isUniqueViolation = (error: unknown, constraint?: string) =>
   error instanceof QueryFailedError &&
@@ -269,7 +270,10 @@ export class ParticipatorySpaceService {
     });
   }
 
-  /** Edits, publishes or unpublishes a component; `settings` are merged. @throws NOT_FOUND; BAD_USER_INPUT settings not an object */
+  /**
+   * Edits, publishes or unpublishes a component; `settings` are checked against the type's shape, then merged.
+   * @throws NOT_FOUND; BAD_USER_INPUT settings not an object, with an unknown key or a value of the wrong type (see {@link checkedComponentSettings})
+   */
   async updateComponent(id: string, input: UpdateComponentInput, viewer: Viewer): Promise<ComponentDto> {
     return this.unitOfWork(async (manager) => {
       const component = await manager.findOne(ComponentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -278,10 +282,7 @@ export class ParticipatorySpaceService {
       if (input.description !== undefined) component.description = input.description;
       if (input.position !== undefined) component.position = input.position;
       if (input.settings !== undefined) {
-        if (input.settings === null || typeof input.settings !== 'object' || Array.isArray(input.settings)) {
-          throw DomainError.badInput('settings doit être un objet.');
-        }
-        component.settings = { ...component.settings, ...input.settings };
+        component.settings = { ...component.settings, ...checkedComponentSettings(component.type, input.settings) };
       }
       if (input.published !== undefined && input.published !== (component.publishedAt !== null)) {
         component.publishedAt = input.published ? new Date() : null;

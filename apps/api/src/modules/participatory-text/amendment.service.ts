@@ -16,6 +16,7 @@ import { AmendmentDto, CreateAmendmentInput, DiffPartDto, ResourceVersionDto, Up
 import type { AmendableType, AmendmentState } from './entities/amendment.entity';
 import { amendmentSettingsOf, ParticipatoryTextService } from './participatory-text.service';
 import { cleanMarkdown } from './text-body';
+import { comparableText, hasVisibleText, trimText } from '../../common/validation/visible-text';
 
 /** Limits of an emendation (the title becomes a proposal's title when promoted: same bounds). */
 export const AmendmentLimits = { titleMin: 15, titleMax: 150, articleBodyMax: 10_000, proposalBodyMax: 3_000, reasonMax: 5_000 } as const;
@@ -264,7 +265,7 @@ export class AmendmentService {
    */
   async reject(id: string, reason: string, viewer: Viewer): Promise<AmendmentDto> {
     const clean = richTextToPlain(sanitizeRichText(reason ?? ''));
-    if (!clean) throw DomainError.badInput('Un refus doit être motivé.', { field: 'reason' });
+    if (!hasVisibleText(clean)) throw DomainError.badInput('Un refus doit être motivé.', { field: 'reason' });
     if (clean.length > AmendmentLimits.reasonMax) throw DomainError.badInput('reason: 5 000 caractères au plus', { field: 'reason' });
     const first = await this.loadRow(this.dataSource.manager, id);
     await inTransaction(this.dataSource, async (manager) => {
@@ -500,8 +501,8 @@ export class AmendmentService {
   }
 
   private checkedTitle(title: string): string {
-    const clean = richTextToPlain(sanitizeRichText(title ?? ''));
-    if (clean.length < AmendmentLimits.titleMin || clean.length > AmendmentLimits.titleMax) {
+    const clean = trimText(richTextToPlain(sanitizeRichText(title ?? '')));
+    if (!hasVisibleText(clean) || clean.length < AmendmentLimits.titleMin || clean.length > AmendmentLimits.titleMax) {
       throw DomainError.badInput('title: entre 15 et 150 caractères', { field: 'title' });
     }
     return clean;
@@ -510,19 +511,22 @@ export class AmendmentService {
   private checkedBody(type: AmendableType, body: string): string {
     if (type === 'ARTICLE') {
       const clean = cleanMarkdown(body ?? '');
-      if (!clean) throw DomainError.badInput('body: le texte est vide', { field: 'body' });
+      if (!hasVisibleText(clean)) throw DomainError.badInput('body: le texte est vide', { field: 'body' });
       if (clean.length > AmendmentLimits.articleBodyMax) throw DomainError.badInput('body: 10 000 caractères au plus', { field: 'body' });
       return clean;
     }
     const html = sanitizeRichText(body ?? '');
     const text = richTextToPlain(html);
-    if (!text) throw DomainError.badInput('body: le texte est vide', { field: 'body' });
+    if (!hasVisibleText(text)) throw DomainError.badInput('body: le texte est vide', { field: 'body' });
     if (text.length > AmendmentLimits.proposalBodyMax) throw DomainError.badInput('body: 3 000 caractères au plus', { field: 'body' });
     return html;
   }
 
   private checkChanged(amendable: Amendable, title: string, body: string) {
-    const same = amendable.type === 'ARTICLE' ? amendable.body === body : amendable.body === body && amendable.title === title;
+    // compared as readers see them: white space and invisible characters do not make a change
+    const plain = (text: string) => comparableText(amendable.type === 'ARTICLE' ? text : richTextToPlain(text));
+    const sameBody = plain(amendable.body) === plain(body);
+    const same = amendable.type === 'ARTICLE' ? sameBody : sameBody && comparableText(amendable.title ?? '') === comparableText(title);
     if (same) throw DomainError.badInput('L’amendement ne change rien au texte actuel.', { field: 'body' });
   }
 }

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { hasVisibleText, trimText } from '../../common/validation/visible-text';
 
 /** A heading of the imported document; `parentIndex` points at the enclosing heading (lower level). */
 export interface ImportedSection {
@@ -39,7 +40,7 @@ export function splitMarkdownDocument(markdown: string): { sections: ImportedSec
     if (token.level !== 0 || token.nesting === -1) continue;
     if (token.type === 'heading_open') {
       const level = Number(token.tag.slice(1));
-      const title = (tokens[i + 1]?.content ?? '').trim();
+      const title = trimText(tokens[i + 1]?.content ?? '');
       while (stack.length && sections[stack[stack.length - 1]].level >= level) stack.pop();
       sections.push({ level, title: title || '—', parentIndex: stack.length ? stack[stack.length - 1] : null });
       stack.push(sections.length - 1);
@@ -47,7 +48,7 @@ export function splitMarkdownDocument(markdown: string): { sections: ImportedSec
     }
     if (token.type === 'hr' || token.type === 'html_block' || !token.map) continue;
     const body = lines.slice(token.map[0], token.map[1]).join('\n').trim();
-    if (!body) continue;
+    if (!hasVisibleText(body)) continue;
     articles.push({ number: articles.length + 1, sectionIndex: stack.length ? stack[stack.length - 1] : null, body });
   }
   return { sections, articles };

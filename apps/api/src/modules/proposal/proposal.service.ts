@@ -27,6 +27,7 @@ import { ProposalEntity } from './entities/proposal.entity';
 import { KeyedPermutation } from './ordering/keyed-permutation';
 import { decodeCursor, encodeCursor, ProposalCursor } from './ordering/proposal-cursor';
 import { proposalSettingsOf, ProposalSettings, SupportsState } from './proposal-settings';
+import { hasVisibleText } from '../../common/validation/visible-text';
 
 /** A proposal row with its author's name, as the list and detail queries read it. */
 type ProposalRow = ProposalEntity & { authorName: string | null; publishedAtExact: string };
@@ -386,7 +387,7 @@ export class ProposalService {
    * @throws NOT_FOUND; CONFLICT withdrawn; BAD_USER_INPUT rejection without an answer
    */
   async answer(input: AnswerProposalInput, viewer: Viewer): Promise<ProposalDto> {
-    const answer = input.answer?.trim() ? sanitizeRichText(input.answer) : null;
+    const answer = input.answer && hasVisibleText(richTextToPlain(sanitizeRichText(input.answer))) ? sanitizeRichText(input.answer) : null;
     if (input.state === 'REJECTED' && !answer) throw DomainError.badInput('Un refus doit être motivé par une réponse.', { field: 'answer' });
     if (answer && richTextToPlain(answer).length > 5000) throw DomainError.badInput('answer: 5 000 caractères au plus', { field: 'answer' });
     await inTransaction(this.dataSource, async (manager) => {
@@ -568,7 +569,7 @@ export class ProposalService {
   private checkedBody(body: string): string {
     const html = sanitizeRichText(body);
     const text = richTextToPlain(html);
-    if (!text.length) throw DomainError.badInput('body: le texte est vide', { field: 'body' });
+    if (!hasVisibleText(text)) throw DomainError.badInput('body: le texte est vide', { field: 'body' });
     if (text.length > ProposalLimits.bodyMax) throw DomainError.badInput('body: 3 000 caractères au plus', { field: 'body' });
     return html;
   }

@@ -2,6 +2,7 @@ import sanitizeHtml from 'sanitize-html';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SurveyAnswerInput } from './dtos/survey.inputs';
 import type { QuestionSettings, SurveyQuestionType } from './entities/survey-question.entity';
+import { hasVisibleText, trimText } from '../../common/validation/visible-text';
 
 /** A current (not removed) question with its current options and rows, as answering checks it. */
 export interface AnswerableQuestion {
@@ -35,17 +36,18 @@ const NOT_ANSWERABLE = new Set<SurveyQuestionType>(['SEPARATOR', 'TITLE_AND_DESC
 
 /**
  * Plain text from what a respondent typed: HTML tags dropped (sanitize-html, nothing allowed),
- * basic entities decoded back, line breaks kept, ends trimmed.
+ * basic entities decoded back, line breaks kept, ends trimmed of white space and invisible
+ * characters ({@link trimText}).
  */
 export function plainAnswerText(input: string): string {
-  return sanitizeHtml(input, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' })
+  const text = sanitizeHtml(input, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' })
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
-    .replace(/\r\n?/g, '\n')
-    .trim();
+    .replace(/\r\n?/g, '\n');
+  return trimText(text);
 }
 
 const bad = (questionId: string, message: string) => DomainError.badInput(message, { questionId });
@@ -58,7 +60,7 @@ const bad = (questionId: string, message: string) => DomainError.badInput(messag
  * one option (SINGLE_OPTION), 1…maxChoices distinct options (MULTIPLE_OPTION), a point 1…n
  * (SCALE), one option per row (MATRIX_SINGLE), 1…maxChoices per row (MATRIX_MULTIPLE), every
  * option exactly once in rank order (SORTING); free text only on options that take it.
- * Empty answers (blank text, no choices, no value) count as unanswered.
+ * Empty answers (blank or invisible-only text, no choices, no value) count as unanswered.
  * @param questions current questions of the survey, in position order
  * @param answers the respondent's answers
  * @returns the answers to store, in question order
@@ -72,7 +74,7 @@ export function validateAnswers(questions: AnswerableQuestion[], answers: Survey
     if (!question) throw bad(answer.questionId, 'Question inconnue dans cette enquête.');
     if (given.has(answer.questionId)) throw bad(answer.questionId, 'Une seule réponse par question.');
     if (NOT_ANSWERABLE.has(question.type)) throw bad(answer.questionId, 'Cet élément ne prend pas de réponse.');
-    const empty = !(answer.text ?? '').trim() && !(answer.choices ?? []).length && (answer.value === undefined || answer.value === null);
+    const empty = !hasVisibleText(answer.text ?? '') && !(answer.choices ?? []).length && (answer.value === undefined || answer.value === null);
     if (!empty) given.set(answer.questionId, answer);
   }
 
@@ -112,7 +114,7 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
   const id = question.id;
   const choices = answer.choices ?? [];
   const hasValue = answer.value !== undefined && answer.value !== null;
-  const hasText = answer.text !== undefined && answer.text !== null && answer.text.trim() !== '';
+  const hasText = answer.text !== undefined && answer.text !== null && hasVisibleText(answer.text);
   const options = new Map(question.options.filter((o) => o.kind === 'OPTION').map((o) => [o.id, o]));
   const rows = new Set(question.options.filter((o) => o.kind === 'ROW').map((o) => o.id));
   const maxChoices = question.settings.maxChoices || null;
@@ -126,7 +128,7 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
     if (withRow && (!c.rowId || !rows.has(c.rowId))) throw bad(id, 'Ligne inconnue pour cette question.');
     if (!withRow && c.rowId) throw bad(id, 'Cette question n’a pas de lignes.');
     let freeText: string | null = null;
-    if (c.freeText !== undefined && c.freeText !== null && c.freeText.trim() !== '') {
+    if (c.freeText !== undefined && c.freeText !== null && hasVisibleText(c.freeText)) {
       if (!option.freeText) throw bad(id, 'Cette option ne prend pas de texte libre.');
       freeText = plainAnswerText(c.freeText);
       if (freeText.length > 2000) throw bad(id, 'Texte libre : 2 000 caractères au plus.');

@@ -3,20 +3,19 @@ import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { UserDto } from '../../user/dtos/user.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimmedText } from '../../../common/validation/visible-text';
 
 @InputType({ description: 'Sign-up form.' })
 export class RegisterInput {
   @Field({ description: `Display name, ${AccountRules.nameMinLength}–${AccountRules.nameMaxLength} characters.` })
-  @Transform(trim)
+  @Transform(trimmedText)
   @IsString()
   @MinLength(AccountRules.nameMinLength, { message: 'name: au moins 2 caractères' })
   @MaxLength(AccountRules.nameMaxLength, { message: 'name: 80 caractères au plus' })
   name!: string;
 
   @Field({ description: 'E-mail; unique regardless of case.' })
-  @Transform(trim)
+  @Transform(trimmedText)
   @IsEmail({}, { message: 'email: adresse e-mail invalide' })
   @MaxLength(AccountRules.emailMaxLength)
   email!: string;
@@ -52,7 +51,7 @@ export class DeleteMyAccountInput {
 @InputType({ description: 'Sign-in form.' })
 export class LoginInput {
   @Field()
-  @Transform(trim)
+  @Transform(trimmedText)
   @IsString()
   @MaxLength(AccountRules.emailMaxLength)
   email!: string;

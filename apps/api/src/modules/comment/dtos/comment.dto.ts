@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { trimmedText } from '../../../common/validation/visible-text';
 
 export const CommentableTypeEnum = { PROPOSAL: 'PROPOSAL', ARTICLE: 'ARTICLE', AMENDMENT: 'AMENDMENT' } as const;
 registerEnumType(CommentableTypeEnum, { name: 'CommentableType', description: 'What can be commented: proposals, articles of a participatory text, amendments (motions join later).' });
@@ -26,13 +27,11 @@ export class CommentDto {
   @Field(() => [CommentDto]) replies!: CommentDto[];
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 @InputType()
 export class AddCommentInput {
   @Field(() => CommentableTypeEnum) @IsIn(Object.values(CommentableTypeEnum)) commentableType!: keyof typeof CommentableTypeEnum;
   @Field(() => ID) @IsUUID() commentableId!: string;
-  @Field({ description: 'Text or basic HTML (sanitised); 1–5,000 characters of text.' }) @Transform(trim) @IsString() @MaxLength(20000) body!: string;
+  @Field({ description: 'Text or basic HTML (sanitised); 1–5,000 characters of text.' }) @Transform(trimmedText) @IsString() @MaxLength(20000) body!: string;
   @Field(() => CommentAlignmentEnum, { nullable: true, defaultValue: 'NEUTRAL' }) @IsOptional() @IsIn(Object.values(CommentAlignmentEnum)) alignment?: keyof typeof CommentAlignmentEnum;
   @Field(() => ID, { nullable: true, description: 'The comment this one answers.' }) @IsOptional() @IsUUID() parentId?: string;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { trimmedText } from '../../../common/validation/visible-text';
 
 export const ReportableTypeEnum = { PROPOSAL: 'PROPOSAL', COMMENT: 'COMMENT' } as const;
 registerEnumType(ReportableTypeEnum, { name: 'ReportableType' });
@@ -13,7 +14,7 @@ export class ReportContentInput {
   @Field(() => ID) @IsUUID() resourceId!: string;
   @Field(() => ReportReasonEnum) @IsIn(Object.values(ReportReasonEnum)) reason!: keyof typeof ReportReasonEnum;
   @Field({ nullable: true, description: 'At most 1,000 characters.' })
-  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) @IsString() @MaxLength(1000)
+  @IsOptional() @Transform(trimmedText) @IsString() @MaxLength(1000)
   details?: string;
 }
 

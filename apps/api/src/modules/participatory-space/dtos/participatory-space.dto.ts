@@ -1,6 +1,6 @@
 import { AssemblyPosition, ComponentType, SpaceRole, SpaceType } from '@concerto/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import GraphQLJSON from 'graphql-type-json';
+import { BoundedJSON } from '../../../common/graphql/json-scalar';
 
 registerEnumType(SpaceType, { name: 'SpaceType', description: 'PROCESS = Concertation, ASSEMBLY = Assemblée.' });
 registerEnumType(ComponentType, { name: 'ComponentType', description: 'Kinds of component (Fonctionnalité).' });
@@ -27,7 +27,7 @@ export class ComponentDto {
   @Field() description!: string;
   @Field(() => Int) position!: number;
   @Field() published!: boolean;
-  @Field(() => GraphQLJSON, { description: 'Type-specific settings.' }) settings!: Record<string, unknown>;
+  @Field(() => BoundedJSON, { description: 'Type-specific settings.' }) settings!: Record<string, unknown>;
 }
 
 @ObjectType('ParticipatorySpace', { description: 'A Concertation (PROCESS) or an Assemblée (ASSEMBLY).' })

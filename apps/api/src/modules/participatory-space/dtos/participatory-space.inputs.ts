@@ -2,18 +2,17 @@ import { AssemblyPosition, ComponentType, SpaceLimits, SpaceRole, SpaceType } fr
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsISO8601, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import GraphQLJSON from 'graphql-type-json';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { BoundedJSON } from '../../../common/graphql/json-scalar';
+import { trimmedText } from '../../../common/validation/visible-text';
 
 @InputType({ description: 'A new participatory space.' })
 export class CreateSpaceInput {
   @Field(() => SpaceType) @IsEnum(SpaceType) type!: SpaceType;
   @Field({ description: 'URL name: lowercase letters, digits and dashes.' })
-  @Transform(trim) @Matches(SpaceLimits.slugPattern, { message: 'slug: lettres minuscules, chiffres et tirets' }) @MaxLength(SpaceLimits.slugMaxLength)
+  @Transform(trimmedText) @Matches(SpaceLimits.slugPattern, { message: 'slug: lettres minuscules, chiffres et tirets' }) @MaxLength(SpaceLimits.slugMaxLength)
   slug!: string;
-  @Field() @Transform(trim) @IsString() @MinLength(SpaceLimits.titleMinLength) @MaxLength(SpaceLimits.titleMaxLength) title!: string;
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(SpaceLimits.subtitleMaxLength) subtitle?: string;
+  @Field() @Transform(trimmedText) @IsString() @MinLength(SpaceLimits.titleMinLength) @MaxLength(SpaceLimits.titleMaxLength) title!: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MaxLength(SpaceLimits.subtitleMaxLength) subtitle?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(SpaceLimits.descriptionMaxLength) description?: string;
   @Field({ nullable: true, defaultValue: false }) @IsOptional() @IsBoolean() published?: boolean;
 }
@@ -21,17 +20,17 @@ export class CreateSpaceInput {
 @InputType({ description: 'Changes to a space; absent fields stay as they are.' })
 export class UpdateSpaceInput {
   @Field({ nullable: true })
-  @IsOptional() @Transform(trim) @Matches(SpaceLimits.slugPattern, { message: 'slug: lettres minuscules, chiffres et tirets' }) @MaxLength(SpaceLimits.slugMaxLength)
+  @IsOptional() @Transform(trimmedText) @Matches(SpaceLimits.slugPattern, { message: 'slug: lettres minuscules, chiffres et tirets' }) @MaxLength(SpaceLimits.slugMaxLength)
   slug?: string;
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MinLength(SpaceLimits.titleMinLength) @MaxLength(SpaceLimits.titleMaxLength) title?: string;
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(SpaceLimits.subtitleMaxLength) subtitle?: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MinLength(SpaceLimits.titleMinLength) @MaxLength(SpaceLimits.titleMaxLength) title?: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MaxLength(SpaceLimits.subtitleMaxLength) subtitle?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(SpaceLimits.descriptionMaxLength) description?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() published?: boolean;
 }
 
 @InputType({ description: 'A phase of a Concertation.' })
 export class PhaseInput {
-  @Field() @Transform(trim) @IsString() @MinLength(1) @MaxLength(150) title!: string;
+  @Field() @Transform(trimmedText) @IsString() @MinLength(1) @MaxLength(150) title!: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(SpaceLimits.descriptionMaxLength) description?: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsISO8601({ strict: true }) startDate?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsISO8601({ strict: true }) endDate?: string | null;
@@ -46,18 +45,18 @@ export class CreatePhaseInput extends PhaseInput {
 export class CreateComponentInput {
   @Field(() => ID) @IsUUID() spaceId!: string;
   @Field(() => ComponentType) @IsEnum(ComponentType) type!: ComponentType;
-  @Field() @Transform(trim) @IsString() @MinLength(3) @MaxLength(150) title!: string;
+  @Field() @Transform(trimmedText) @IsString() @MinLength(3) @MaxLength(150) title!: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(SpaceLimits.descriptionMaxLength) description?: string;
   @Field({ nullable: true, defaultValue: false }) @IsOptional() @IsBoolean() published?: boolean;
 }
 
 @InputType({ description: 'Changes to a component; absent fields stay as they are.' })
 export class UpdateComponentInput {
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MinLength(3) @MaxLength(150) title?: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MinLength(3) @MaxLength(150) title?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(SpaceLimits.descriptionMaxLength) description?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() published?: boolean;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1000) position?: number;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Type-specific settings, merged into the current ones.' })
+  @Field(() => BoundedJSON, { nullable: true, description: 'Type-specific settings, merged into the current ones.' })
   @IsOptional()
   settings?: Record<string, unknown>;
 }
@@ -65,15 +64,15 @@ export class UpdateComponentInput {
 @InputType({ description: 'Gives a user a role in a space, by e-mail.' })
 export class AssignSpaceRoleInput {
   @Field(() => ID) @IsUUID() spaceId!: string;
-  @Field() @Transform(trim) @IsEmail() email!: string;
+  @Field() @Transform(trimmedText) @IsEmail() email!: string;
   @Field(() => SpaceRole) @IsEnum(SpaceRole) role!: SpaceRole;
 }
 
 @InputType({ description: 'Adds a registered user to an assembly, by e-mail.' })
 export class AddAssemblyMemberInput {
   @Field(() => ID) @IsUUID() spaceId!: string;
-  @Field() @Transform(trim) @IsEmail() email!: string;
+  @Field() @Transform(trimmedText) @IsEmail() email!: string;
   @Field(() => AssemblyPosition, { nullable: true, defaultValue: AssemblyPosition.MEMBER }) @IsOptional() @IsEnum(AssemblyPosition) position?: AssemblyPosition;
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(80) college?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MaxLength(80) college?: string | null;
   @Field(() => Float, { nullable: true, defaultValue: 1 }) @IsOptional() @IsNumber() @Min(0.001) @Max(10000) weight?: number;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { trimmedText } from '../../../common/validation/visible-text';
 
 export const AmendableTypeEnum = { ARTICLE: 'ARTICLE', PROPOSAL: 'PROPOSAL' } as const;
 registerEnumType(AmendableTypeEnum, { name: 'AmendableType', description: 'What an amendment can change: a text article or a proposal.' });
@@ -99,19 +100,17 @@ export class ResourceVersionDto {
   @Field() createdAt!: Date;
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 @InputType()
 export class CreateAmendmentInput {
   @Field(() => AmendableTypeEnum) @IsIn(Object.values(AmendableTypeEnum)) amendableType!: keyof typeof AmendableTypeEnum;
   @Field(() => ID) @IsUUID() amendableId!: string;
-  @Field({ description: '15–150 characters (it becomes a proposal’s title if promoted).' }) @Transform(trim) @IsString() @MaxLength(150) title!: string;
+  @Field({ description: '15–150 characters (it becomes a proposal’s title if promoted).' }) @Transform(trimmedText) @IsString() @MaxLength(150) title!: string;
   @Field({ description: 'The full new text of the article (Markdown, HTML removed) or of the proposal (rich text, sanitised).' }) @IsString() @MaxLength(20000) body!: string;
 }
 
 @InputType()
 export class UpdateAmendmentInput {
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(150) title?: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MaxLength(150) title?: string;
   @Field() @IsString() @MaxLength(20000) body!: string;
 }
 

@@ -3,8 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { SupportsState } from '../proposal-settings';
 import { ProposalStateEnum } from './proposal.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimmedText } from '../../../common/validation/visible-text';
 
 /** Proposal text limits (Decidim's defaults): title 15–150 characters, body up to 3,000 (of text, after sanitising). */
 export const ProposalLimits = { titleMin: 15, titleMax: 150, bodyMax: 3000 } as const;
@@ -13,7 +12,7 @@ export const ProposalLimits = { titleMin: 15, titleMax: 150, bodyMax: 3000 } as 
 export class CreateProposalInput {
   @Field(() => ID) @IsUUID() componentId!: string;
   @Field({ description: '15–150 characters.' })
-  @Transform(trim) @IsString() @MinLength(ProposalLimits.titleMin, { message: 'title: au moins 15 caractères' }) @MaxLength(ProposalLimits.titleMax, { message: 'title: 150 caractères au plus' })
+  @Transform(trimmedText) @IsString() @MinLength(ProposalLimits.titleMin, { message: 'title: au moins 15 caractères' }) @MaxLength(ProposalLimits.titleMax, { message: 'title: 150 caractères au plus' })
   title!: string;
   @Field({ description: 'Rich text (HTML, sanitised on the server); at most 3,000 characters of text.' })
   @IsString() @MaxLength(20000)
@@ -23,7 +22,7 @@ export class CreateProposalInput {
 @InputType()
 export class UpdateProposalInput {
   @Field({ nullable: true })
-  @IsOptional() @Transform(trim) @IsString() @MinLength(ProposalLimits.titleMin, { message: 'title: au moins 15 caractères' }) @MaxLength(ProposalLimits.titleMax, { message: 'title: 150 caractères au plus' })
+  @IsOptional() @Transform(trimmedText) @IsString() @MinLength(ProposalLimits.titleMin, { message: 'title: au moins 15 caractères' }) @MaxLength(ProposalLimits.titleMax, { message: 'title: 150 caractères au plus' })
   title?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) body?: string;
 }

@@ -3,8 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimmedText } from '../../../common/validation/visible-text';
 
 /** Question types (the `survey_questions.type` CHECK lists the same). */
 export const QUESTION_TYPES = [
@@ -14,7 +13,7 @@ export const QUESTION_TYPES = [
 
 @InputType({ description: 'Questionnaire fields; absent fields stay as they are (explicit null clears a date).' })
 export class SurveyFieldsInput {
-  @Field({ nullable: true, description: '3–200 characters.' }) @IsOptional() @Transform(trim) @IsString() @MinLength(3) @MaxLength(200) title?: string;
+  @Field({ nullable: true, description: '3–200 characters.' }) @IsOptional() @Transform(trimmedText) @IsString() @MinLength(3) @MaxLength(200) title?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) description?: string;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() opensAt?: Date | null;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() closesAt?: Date | null;
@@ -42,14 +41,14 @@ export class SurveyConditionInput {
 
 @InputType()
 export class SurveyOptionInput {
-  @Field({ description: '1–500 characters.' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(500) body!: string;
+  @Field({ description: '1–500 characters.' }) @Transform(trimmedText) @IsString() @MinLength(1) @MaxLength(500) body!: string;
   @Field({ nullable: true, description: 'Asks for free text when chosen (e.g. "Autre").' }) @IsOptional() @IsBoolean() freeText?: boolean;
 }
 
 @InputType({ description: 'A question’s fields; absent fields stay as they are when updating.' })
 export class SurveyQuestionFieldsInput {
   @Field(() => String, { nullable: true, description: 'Question type (see SurveyQuestion.type).' }) @IsOptional() @IsIn(QUESTION_TYPES) type?: (typeof QUESTION_TYPES)[number];
-  @Field({ nullable: true, description: '1–2,000 characters.' }) @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(2000) body?: string;
+  @Field({ nullable: true, description: '1–2,000 characters.' }) @IsOptional() @Transform(trimmedText) @IsString() @MinLength(1) @MaxLength(2000) body?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) section?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() mandatory?: boolean;
@@ -80,7 +79,7 @@ export class AddSurveyOptionInput extends SurveyOptionInput {
 
 @InputType()
 export class UpdateSurveyOptionInput {
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(500) body?: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MinLength(1) @MaxLength(500) body?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() freeText?: boolean;
 }
 

@@ -1,0 +1,21 @@
+import { ValidationArguments, ValidationOptions, registerDecorator } from 'class-validator';
+
+/**
+ * class-validator decorator: a finite number with at most `places` decimals. Replaces
+ * `@IsNumber({ maxDecimalPlaces })`, which throws a TypeError (a 500) on numbers that
+ * JavaScript writes in exponent notation, such as 5e-324 or 1e-7.
+ * @param places decimals allowed
+ * @param options class-validator options
+ */
+export function HasAtMostDecimals(places: number, options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'hasAtMostDecimals',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: { message: (args: ValidationArguments) => `${args.property}: un nombre avec ${places} décimales au plus`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value,
+      },
+    });
+}

@@ -1,0 +1,521 @@
+import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { buildSchema, getNamedType, GraphQLField, GraphQLSchema, isObjectType } from 'graphql';
+import { NotificationDispatcher } from '../src/modules/notification/notification.dispatcher';
+import { GqlResponse, TestApp } from './test-app';
+import { TEST_ADMIN_EMAIL } from './test-database';
+
+/**
+ * One declarative table of every mutation of `apps/api/schema.graphql`: how to build valid
+ * arguments against fresh fixtures, and who may run it. Read by the authorization matrix
+ * (`authorization-matrix.spec.ts`) and the bad-input sweep (`bad-input-sweep.spec.ts`).
+ *
+ * To add a mutation: add one entry to {@link MUTATIONS} with an access preset (or an explicit
+ * outcome per actor) and an `args` builder that makes whatever the mutation acts on, e.g.
+ *
+ *   acceptTerms: { access: SIGNED_IN, global: true, args: async () => ({ vars: { version: '2026-11' } }) },
+ *   deleteMyAccount: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { password: PASSWORD } }) },
+ *
+ * `global` skips the cross-space and unpublished-space checks (the mutation is about one's own
+ * account); `disposableActor` runs each actor as a fresh user of the same standing, so the
+ * mutation may spend it; `owner` (returned by `args`) names who the `author` actor is.
+ */
+
+/** Who runs the mutation. `author` is the owner of the fixture (see {@link Prepared.owner}). */
+export type Actor = 'anonymous' | 'participant' | 'member' | 'moderator' | 'spaceAdmin' | 'admin' | 'author';
+export const ACTORS: Actor[] = ['anonymous', 'participant', 'member', 'moderator', 'spaceAdmin', 'admin', 'author'];
+export type Outcome = 'allowed' | 'denied';
+export type Expectation = Partial<Record<Actor, Outcome>> & Record<'anonymous' | 'participant' | 'member' | 'moderator' | 'admin', Outcome>;
+
+export interface User {
+  token: string;
+  id: string;
+  email: string;
+}
+
+/** The spaces a fixture is made in: the actors' own ("home") or one where they hold no role ("foreign"). */
+export interface Scope {
+  name: 'home' | 'foreign';
+  processId: string;
+  proposalsId: string;
+  textId: string;
+  assemblyId: string;
+  motionsId: string;
+}
+
+/** What an `args` builder returns: the variables, and who owns the fixture (the `author` actor). */
+export interface Prepared {
+  vars: Record<string, unknown>;
+  owner?: User;
+}
+
+/** Handed to each `args` builder: fixture makers bound to one scope, and the acting user. */
+export interface Context {
+  t: TestApp;
+  w: World;
+  s: Scope;
+  /** The acting user (undefined for anonymous). */
+  actor?: User;
+  f: Fixtures;
+}
+
+export interface MutationCase {
+  /** Label when a mutation has several cases (e.g. amendments of a proposal and of an article). */
+  label?: string;
+  access: Expectation;
+  /** Not about one space's content (own account, sign-in): skipped by the cross-space and unpublished-space checks. */
+  global?: boolean;
+  /**
+   * Run each actor as a fresh user with the same standing (see {@link disposableUser}), for
+   * mutations that spend the actor: signing out, a password change, an account deletion.
+   */
+  disposableActor?: boolean;
+  args(c: Context): Promise<Prepared>;
+}
+
+export interface World {
+  admin: User;
+  users: Record<'participant' | 'member' | 'moderator' | 'spaceAdmin' | 'author' | 'memberAuthor' | 'other', User>;
+  home: Scope;
+  foreign: Scope;
+  /** A published process space that the unpublished-space check hides while a participant acts. */
+  hidden: Scope;
+}
+
+/** The password of every user the tests register (see `TestApp.register`). */
+export const PASSWORD = 'correct horse battery';
+const A = 'allowed' as const;
+const D = 'denied' as const;
+
+/** Access presets, read as "who is allowed". */
+export const ANYONE: Expectation = { anonymous: A, participant: A, member: A, moderator: A, spaceAdmin: A, admin: A, author: A };
+export const SIGNED_IN: Expectation = { anonymous: D, participant: A, member: A, moderator: A, spaceAdmin: A, admin: A, author: A };
+export const SPACE_MODERATORS: Expectation = { anonymous: D, participant: D, member: D, moderator: A, spaceAdmin: A, admin: A, author: D };
+export const SPACE_ADMINS: Expectation = { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: A, admin: A, author: D };
+export const ORGANIZATION_ADMINS: Expectation = { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: D, admin: A, author: D };
+export const OWNER_ONLY: Expectation = { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: D, admin: D, author: A };
+
+const MARKDOWN = `# Principes\n\nLes données de santé servent l’intérêt général.\n\nChaque acteur de la filière partage ses retours.\n\n# Organisation\n\nUn comité se réunit chaque trimestre.\n`;
+let serial = 0;
+const unique = () => `${Date.now().toString(36)}${(serial += 1)}`;
+const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+
+/** Runs a GraphQL operation that must succeed (fixture building); throws with its errors otherwise. */
+async function must<T = any>(t: TestApp, query: string, vars: Record<string, unknown>, token?: string): Promise<T> {
+  const res = await t.gql(query, vars, token);
+  if (res.errors?.length || !res.data) throw new Error(`fixture failed: ${query.slice(0, 80)} → ${JSON.stringify(res.errors)}`);
+  return res.data as T;
+}
+
+/** Makes fresh resources for one (mutation, actor) pair, in one scope. */
+export class Fixtures {
+  constructor(
+    private readonly t: TestApp,
+    private readonly w: World,
+    private readonly s: Scope,
+  ) {}
+
+  private get admin() {
+    return this.w.admin.token;
+  }
+
+  async user(): Promise<User> {
+    return this.t.register('Personne de passage');
+  }
+
+  async proposal(by: User = this.w.users.other, componentId = this.s.proposalsId): Promise<string> {
+    const d = await must(this.t, `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`, {
+      i: { componentId, title: `Une proposition de test ${unique()}`, body: 'Le corps de la proposition, assez long pour être valable.' },
+    }, by.token);
+    return d.createProposal.id;
+  }
+
+  async comment(by: User = this.w.users.other): Promise<string> {
+    const proposalId = await this.proposal();
+    const d = await must(this.t, `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`, {
+      i: { commentableType: 'PROPOSAL', commentableId: proposalId, body: 'Un commentaire de test.' },
+    }, by.token);
+    return d.addComment.id;
+  }
+
+  async articleId(): Promise<string> {
+    const rows = await this.t.sql(`SELECT id FROM text_articles WHERE component_id = $1 ORDER BY number LIMIT 1`, [this.s.textId]);
+    return rows[0].id;
+  }
+
+  /** An amendment by `by` of a proposal by `proposalAuthor`, or of an article. */
+  async amendment(by: User, target: { proposalAuthor: User } | 'ARTICLE'): Promise<string> {
+    const amendable = target === 'ARTICLE'
+      ? { amendableType: 'ARTICLE', amendableId: await this.articleId() }
+      : { amendableType: 'PROPOSAL', amendableId: await this.proposal(target.proposalAuthor) };
+    const d = await must(this.t, `mutation($i: CreateAmendmentInput!) { createAmendment(input: $i) { id } }`, {
+      i: { ...amendable, title: `Un amendement de test ${unique()}`, body: `Un texte modifié ${unique()}, assez long pour être valable.` },
+    }, by.token);
+    return d.createAmendment.id;
+  }
+
+  /** A motion by `by` (a member), open now or scheduled in an hour. */
+  async motion(open: boolean, by: User = this.w.users.memberAuthor): Promise<string> {
+    const d = await must(this.t, `mutation($i: CreateMotionInput!) { createMotion(input: $i) { id } }`, {
+      i: { componentId: this.s.motionsId, title: `Motion ${unique()}`, body: 'Le texte de la motion.', opensAt: inSeconds(open ? 0 : 3600), closesAt: inSeconds(7200) },
+    }, by.token);
+    return d.createMotion.id;
+  }
+
+  async component(type: string, published = true): Promise<string> {
+    const d = await must(this.t, `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, {
+      i: { spaceId: type === 'MOTIONS' ? this.s.assemblyId : this.s.processId, type, title: `Fonctionnalité ${unique()}`, published },
+    }, this.admin);
+    return d.createComponent.id;
+  }
+
+  /** A SURVEY component with a questionnaire of two questions (single choice with three options, short answer). */
+  async survey(): Promise<{ surveyId: string; componentId: string; questionIds: string[]; optionIds: string[] }> {
+    const componentId = await this.component('SURVEY');
+    const created = await must(this.t, `mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }`, { i: { componentId, title: 'Questionnaire' } }, this.admin);
+    const surveyId = created.createSurvey.id;
+    await must(this.t, `mutation($i: AddSurveyQuestionInput!) { addSurveyQuestion(input: $i) { id } }`, {
+      i: { surveyId, type: 'SINGLE_OPTION', body: 'Typologie', options: [{ body: 'Entreprise' }, { body: 'Hôpital' }, { body: 'Recherche' }] },
+    }, this.admin);
+    const d = await must(this.t, `mutation($i: AddSurveyQuestionInput!) { addSurveyQuestion(input: $i) { questions { id options { id } } } }`, {
+      i: { surveyId, type: 'SHORT_ANSWER', body: 'Un mot' },
+    }, this.admin);
+    const questions = d.addSurveyQuestion.questions as { id: string; options: { id: string }[] }[];
+    return { surveyId, componentId, questionIds: questions.map((q) => q.id), optionIds: questions[0].options.map((o) => o.id) };
+  }
+
+  async phase(): Promise<string> {
+    const d = await must(this.t, `mutation($i: CreatePhaseInput!) { createPhase(input: $i) { id } }`, { i: { spaceId: this.s.processId, title: `Phase ${unique()}` } }, this.admin);
+    return d.createPhase.id;
+  }
+
+  async space(type = 'PROCESS'): Promise<string> {
+    const d = await must(this.t, `mutation($i: CreateSpaceInput!) { createSpace(input: $i) { id } }`, {
+      i: { type, slug: `espace-${unique()}`, title: `Espace de test ${unique()}`, published: true },
+    }, this.admin);
+    return d.createSpace.id;
+  }
+
+  async textComponent(publish: boolean): Promise<string> {
+    const componentId = await this.component('PARTICIPATORY_TEXT');
+    await must(this.t, `mutation($c: ID!, $md: String!) { importParticipatoryText(componentId: $c, markdown: $md) { published } }`, { c: componentId, md: MARKDOWN }, this.admin);
+    if (publish) await must(this.t, `mutation($c: ID!) { publishParticipatoryText(componentId: $c) { published } }`, { c: componentId }, this.admin);
+    return componentId;
+  }
+
+  async assemblyMember(): Promise<string> {
+    const user = await this.user();
+    const d = await must(this.t, `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`, { i: { spaceId: this.s.assemblyId, email: user.email } }, this.admin);
+    return d.addAssemblyMember.id;
+  }
+
+  async spaceRole(): Promise<string> {
+    const user = await this.user();
+    const d = await must(this.t, `mutation($i: AssignSpaceRoleInput!) { assignSpaceRole(input: $i) { id } }`, { i: { spaceId: this.s.processId, email: user.email, role: 'MODERATOR' } }, this.admin);
+    return d.assignSpaceRole.id;
+  }
+
+  /** An invitation to a fresh assembly for `to`; returns its token (stored hashed, as the service does). */
+  async invitation(to: User): Promise<string> {
+    const spaceId = await this.space('ASSEMBLY');
+    const token = randomBytes(32).toString('base64url');
+    await this.t.sql(
+      `INSERT INTO assembly_invitations (space_id, email, position, weight, token_hash, invited_by) VALUES ($1, $2, 'MEMBER', 1, $3, $4)`,
+      [spaceId, to.email, createHash('sha256').update(token).digest('hex'), this.w.admin.id],
+    );
+    return token;
+  }
+
+  async hide(resourceId: string): Promise<void> {
+    await must(this.t, `mutation($id: ID!) { hideContent(resourceType: PROPOSAL, resourceId: $id) { hidden } }`, { id: resourceId }, this.admin);
+  }
+}
+
+/**
+ * Every mutation of the schema → one case or several. `args` builds valid variables in the
+ * actor's name against fresh fixtures (a fresh fixture per pair: destroying mutations do not
+ * disturb the next pair).
+ */
+export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
+  // ── accounts ──
+  register: { access: ANYONE, global: true, args: async () => ({ vars: { input: { name: 'Nouvelle personne', email: `inscription-${unique()}@example.org`, password: PASSWORD } } }) },
+  login: { access: ANYONE, global: true, args: async ({ w }) => ({ vars: { input: { email: w.users.author.email, password: PASSWORD } } }) },
+  logout: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
+  markNotificationsRead: { access: SIGNED_IN, global: true, args: async () => ({ vars: {} }) },
+  updateNotificationSettings: { access: SIGNED_IN, global: true, args: async () => ({ vars: { input: { emailDelivery: 'DIGEST' } } }) },
+
+  // ── spaces, phases, components, roles ──
+  createSpace: { access: ORGANIZATION_ADMINS, global: true, args: async () => ({ vars: { input: { type: 'PROCESS', slug: `nouvel-espace-${unique()}`, title: 'Un nouvel espace' } } }) },
+  updateSpace: { access: SPACE_ADMINS, args: async ({ s }) => ({ vars: { id: s.processId, input: { subtitle: `Sous-titre ${unique()}` } } }) },
+  deleteSpace: { access: ORGANIZATION_ADMINS, args: async ({ f }) => ({ vars: { id: await f.space() } }) },
+  createPhase: { access: SPACE_ADMINS, args: async ({ s }) => ({ vars: { input: { spaceId: s.processId, title: 'Une nouvelle phase' } } }) },
+  updatePhase: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.phase(), input: { title: 'Phase renommée' } } }) },
+  activatePhase: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.phase() } }) },
+  deletePhase: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.phase() } }) },
+  reorderPhases: {
+    access: SPACE_ADMINS,
+    args: async ({ t, s, f }) => {
+      await f.phase();
+      const ids = (await t.sql(`SELECT id FROM space_phases WHERE space_id = $1 ORDER BY position`, [s.processId])).map((r) => r.id);
+      return { vars: { spaceId: s.processId, phaseIds: ids.reverse() } };
+    },
+  },
+  createComponent: { access: SPACE_ADMINS, args: async ({ s }) => ({ vars: { input: { spaceId: s.processId, type: 'PROPOSALS', title: 'Nouvelles propositions' } } }) },
+  updateComponent: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.component('PROPOSALS'), input: { title: 'Propositions renommées' } } }) },
+  deleteComponent: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.component('PROPOSALS') } }) },
+  assignSpaceRole: { access: SPACE_ADMINS, args: async ({ s, f }) => ({ vars: { input: { spaceId: s.processId, email: (await f.user()).email, role: 'MODERATOR' } } }) },
+  revokeSpaceRole: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.spaceRole() } }) },
+
+  // ── assemblies and motions ──
+  addAssemblyMember: { access: SPACE_ADMINS, args: async ({ s, f }) => ({ vars: { input: { spaceId: s.assemblyId, email: (await f.user()).email } } }) },
+  removeAssemblyMember: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.assemblyMember() } }) },
+  inviteAssemblyMember: { access: SPACE_ADMINS, args: async ({ s }) => ({ vars: { input: { spaceId: s.assemblyId, email: `invitation-${unique()}@example.org` } } }) },
+  acceptAssemblyInvitation: {
+    access: { ...OWNER_ONLY },
+    global: true,
+    args: async ({ f }) => {
+      const owner = await f.user();
+      return { vars: { token: await f.invitation(owner) }, owner };
+    },
+  },
+  createMotion: {
+    access: { anonymous: D, participant: D, member: A, moderator: D, spaceAdmin: A, admin: A },
+    args: async ({ s }) => ({ vars: { input: { componentId: s.motionsId, title: 'Une motion', body: 'Le texte de la motion.', opensAt: inSeconds(3600), closesAt: inSeconds(7200) } } }),
+  },
+  updateMotion: {
+    access: { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: A, admin: A, author: A },
+    args: async ({ f, w }) => ({ vars: { id: await f.motion(false), input: { title: 'Motion reformulée' } }, owner: w.users.memberAuthor }),
+  },
+  deleteMotion: {
+    access: { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: A, admin: A, author: A },
+    args: async ({ f, w }) => ({ vars: { id: await f.motion(false) }, owner: w.users.memberAuthor }),
+  },
+  castVote: {
+    access: { anonymous: D, participant: D, member: A, moderator: D, spaceAdmin: D, admin: D },
+    args: async ({ f }) => ({ vars: { motionId: await f.motion(true), choice: 'FOR' } }),
+  },
+
+  // ── proposals ──
+  createProposal: { access: SIGNED_IN, args: async ({ s }) => ({ vars: { input: { componentId: s.proposalsId, title: 'Une proposition nouvelle', body: 'Un corps de proposition valable.' } } }) },
+  updateProposal: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.proposal(w.users.author), input: { title: 'Une proposition reformulée' } }, owner: w.users.author }) },
+  withdrawProposal: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.proposal(w.users.author) }, owner: w.users.author }) },
+  supportProposal: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { proposalId: await f.proposal() } }) },
+  unsupportProposal: {
+    access: SIGNED_IN,
+    args: async ({ t, f, actor }) => {
+      const proposalId = await f.proposal();
+      if (actor) await must(t, `mutation($p: ID!) { supportProposal(proposalId: $p) { id } }`, { p: proposalId }, actor.token);
+      return { vars: { proposalId } };
+    },
+  },
+  answerProposal: { access: SPACE_MODERATORS, args: async ({ f }) => ({ vars: { input: { proposalId: await f.proposal(), state: 'ACCEPTED', answer: 'Retenue.' } } }) },
+  publishProposalAnswer: {
+    access: SPACE_MODERATORS,
+    args: async ({ t, f, w }) => {
+      const proposalId = await f.proposal();
+      await must(t, `mutation($i: AnswerProposalInput!) { answerProposal(input: $i) { id } }`, { i: { proposalId, state: 'EVALUATING', answer: 'À l’étude.', publish: false } }, w.admin.token);
+      return { vars: { id: proposalId } };
+    },
+  },
+  updateProposalSettings: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { componentId: await f.component('PROPOSALS'), input: { supportLimit: 3 } } }) },
+
+  // ── comments, follows, moderation ──
+  addComment: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { commentableType: 'PROPOSAL', commentableId: await f.proposal(), body: 'Mon avis sur la proposition.' } } }) },
+  updateComment: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.comment(w.users.author), body: 'Commentaire corrigé.' }, owner: w.users.author }) },
+  deleteComment: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.comment(w.users.author) }, owner: w.users.author }) },
+  follow: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { followableType: 'PROPOSAL', followableId: await f.proposal() } }) },
+  unfollow: { access: SIGNED_IN, global: true, args: async ({ f }) => ({ vars: { followableType: 'PROPOSAL', followableId: await f.proposal() } }) },
+  reportContent: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { resourceType: 'PROPOSAL', resourceId: await f.proposal(), reason: 'SPAM' } } }) },
+  hideContent: { access: SPACE_MODERATORS, args: async ({ f }) => ({ vars: { resourceType: 'PROPOSAL', resourceId: await f.proposal() } }) },
+  unhideContent: {
+    access: SPACE_MODERATORS,
+    args: async ({ f }) => {
+      const id = await f.proposal();
+      await f.hide(id);
+      return { vars: { resourceType: 'PROPOSAL', resourceId: id } };
+    },
+  },
+
+  // ── participatory texts and amendments ──
+  importParticipatoryText: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { componentId: await f.component('PARTICIPATORY_TEXT'), markdown: MARKDOWN } }) },
+  publishParticipatoryText: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { componentId: await f.textComponent(false) } }) },
+  updateAmendmentSettings: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { componentId: await f.component('PROPOSALS'), input: { amendmentsVisibility: 'ONLY_OWN' } } }) },
+  createAmendment: [
+    { label: 'of a proposal', access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { amendableType: 'PROPOSAL', amendableId: await f.proposal(), title: 'Un amendement proposé ici', body: `Un autre texte ${unique()} pour la proposition.` } } }) },
+    { label: 'of an article', access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { amendableType: 'ARTICLE', amendableId: await f.articleId(), title: 'Un amendement proposé ici', body: `Un autre texte ${unique()} pour l’article.` } } }) },
+  ],
+  updateAmendment: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.author, { proposalAuthor: w.users.other }), input: { body: `Texte mis à jour ${unique()}, assez long.` } }, owner: w.users.author }) },
+  withdrawAmendment: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.author, { proposalAuthor: w.users.other }) }, owner: w.users.author }) },
+  acceptAmendment: [
+    { label: 'of a proposal (its author)', access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, { proposalAuthor: w.users.author }) }, owner: w.users.author }) },
+    { label: 'of an article (moderators)', access: SPACE_MODERATORS, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, 'ARTICLE') } }) },
+  ],
+  rejectAmendment: [
+    { label: 'of a proposal (its author)', access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, { proposalAuthor: w.users.author }), reason: 'Hors sujet.' }, owner: w.users.author }) },
+    { label: 'of an article (moderators)', access: SPACE_MODERATORS, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, 'ARTICLE'), reason: 'Hors sujet.' } }) },
+  ],
+  promoteAmendment: {
+    access: OWNER_ONLY,
+    args: async ({ t, f, w }) => {
+      const id = await f.amendment(w.users.author, { proposalAuthor: w.users.other });
+      await must(t, `mutation($id: ID!) { rejectAmendment(id: $id, reason: "Non.") { id } }`, { id }, w.users.other.token);
+      return { vars: { id }, owner: w.users.author };
+    },
+  },
+  supportAmendment: { access: SIGNED_IN, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, { proposalAuthor: w.users.other }) } }) },
+  unsupportAmendment: {
+    access: SIGNED_IN,
+    args: async ({ t, f, w, actor }) => {
+      const id = await f.amendment(w.users.other, { proposalAuthor: w.users.other });
+      if (actor) await must(t, `mutation($id: ID!) { supportAmendment(id: $id) { id } }`, { id }, actor.token);
+      return { vars: { id } };
+    },
+  },
+
+  // ── surveys ──
+  createSurvey: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { componentId: await f.component('SURVEY'), title: 'Questionnaire' } } }) },
+  updateSurvey: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { surveyId: (await f.survey()).surveyId, input: { title: 'Questionnaire renommé' } } }) },
+  publishSurveyResults: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { surveyId: (await f.survey()).surveyId, published: true } }) },
+  addSurveyQuestion: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { surveyId: (await f.survey()).surveyId, type: 'LONG_ANSWER', body: 'Pourquoi ?' } } }) },
+  updateSurveyQuestion: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { questionId: (await f.survey()).questionIds[1], input: { body: 'Un mot, reformulé' } } }) },
+  removeSurveyQuestion: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { questionId: (await f.survey()).questionIds[1] } }) },
+  reorderSurveyQuestions: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => {
+      const s = await f.survey();
+      return { vars: { surveyId: s.surveyId, questionIds: [...s.questionIds].reverse() } };
+    },
+  },
+  addSurveyOption: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { questionId: (await f.survey()).questionIds[0], body: 'Association' } } }) },
+  updateSurveyOption: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { optionId: (await f.survey()).optionIds[0], input: { body: 'Entreprise privée' } } }) },
+  removeSurveyOption: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { optionId: (await f.survey()).optionIds[2] } }) },
+  answerSurvey: {
+    access: SIGNED_IN,
+    args: async ({ f }) => {
+      const s = await f.survey();
+      return { vars: { surveyId: s.surveyId, answers: [{ questionId: s.questionIds[0], choices: [{ optionId: s.optionIds[1] }] }, { questionId: s.questionIds[1], text: 'Données' }] } };
+    },
+  },
+};
+
+/** The cases of one mutation, as a list. */
+export const casesOf = (name: string): MutationCase[] => {
+  const entry = MUTATIONS[name];
+  return Array.isArray(entry) ? entry : [entry];
+};
+
+/** The schema the API publishes (the SDL file a test keeps in step with the resolvers). */
+export function publishedSchema(): GraphQLSchema {
+  return buildSchema(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
+}
+
+/** The names of every mutation of the published schema. */
+export function schemaMutations(schema = publishedSchema()): string[] {
+  return Object.keys(schema.getMutationType()!.getFields()).sort();
+}
+
+/**
+ * A document calling one mutation with the given variables (only those present are declared,
+ * so arguments with defaults can be left out), selecting `__typename` of an object result.
+ */
+export function mutationDocument(schema: GraphQLSchema, name: string, vars: Record<string, unknown>): string {
+  const field = schema.getMutationType()!.getFields()[name] as GraphQLField<unknown, unknown>;
+  const args = field.args.filter((a) => a.name in vars);
+  const declared = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+  const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
+  return `mutation${declared ? `(${declared})` : ''} { ${name}${passed ? `(${passed})` : ''}${selection} }`;
+}
+
+const EXCLUDED_TABLES = new Set(['migrations', 'typeorm_metadata']);
+
+/**
+ * A fingerprint of every application table (row count and an md5 of all rows), after the
+ * notification dispatcher has processed what earlier fixtures committed.
+ * @returns table name → "count:md5"
+ */
+export async function databaseSnapshot(t: TestApp): Promise<Record<string, string>> {
+  await t.app.get(NotificationDispatcher).idle();
+  const tables = (await t.sql(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`))
+    .map((r) => r.table_name as string)
+    .filter((name) => !EXCLUDED_TABLES.has(name));
+  const query = tables
+    .map((name) => `SELECT '${name}' AS name, count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS fingerprint FROM "${name}" x`)
+    .join(' UNION ALL ');
+  return Object.fromEntries((await t.sql(query)).map((r) => [r.name, r.fingerprint]));
+}
+
+/** Tables whose fingerprints differ between two snapshots. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
+}
+
+/** Builds the actors and the home, foreign and hidden scopes (each: a process space with PROPOSALS and a published text; an assembly with MOTIONS). */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const adminToken = await t.adminToken();
+  const [{ id: adminId }] = await t.sql(`SELECT id FROM users WHERE email = $1`, [TEST_ADMIN_EMAIL]);
+  const admin = { token: adminToken, id: adminId, email: TEST_ADMIN_EMAIL };
+  const users = {
+    participant: await t.register('Participante'),
+    member: await t.register('Membre'),
+    moderator: await t.register('Modératrice'),
+    spaceAdmin: await t.register('Administratrice d’espace'),
+    author: await t.register('Autrice'),
+    memberAuthor: await t.register('Membre autrice'),
+    other: await t.register('Tierce personne'),
+  };
+  const partial = { admin, users } as World;
+  const scope = async (name: Scope['name'], roles: boolean): Promise<Scope> => {
+    const s = { name } as Scope;
+    const f = new Fixtures(t, partial, s);
+    s.processId = await f.space('PROCESS');
+    s.assemblyId = await f.space('ASSEMBLY');
+    s.proposalsId = await f.component('PROPOSALS');
+    s.motionsId = await f.component('MOTIONS');
+    s.textId = await f.textComponent(true);
+    // the motions' author files motions everywhere; the member actor belongs to the home assemblies only
+    for (const m of roles ? [users.member, users.memberAuthor] : [users.memberAuthor]) {
+      await must(t, `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`, { i: { spaceId: s.assemblyId, email: m.email } }, adminToken);
+    }
+    if (roles) {
+      for (const spaceId of [s.processId, s.assemblyId]) {
+        for (const [user, role] of [[users.moderator, 'MODERATOR'], [users.spaceAdmin, 'ADMIN']] as const) {
+          await must(t, `mutation($i: AssignSpaceRoleInput!) { assignSpaceRole(input: $i) { id } }`, { i: { spaceId, email: user.email, role } }, adminToken);
+        }
+      }
+    }
+    return s;
+  };
+  const world: World = Object.assign(partial, { home: await scope('home', true), foreign: await scope('foreign', false), hidden: await scope('home', true) });
+  return world;
+}
+
+/** The user acting as `actor` (the fixture's owner for `author`). */
+export function userOf(w: World, actor: Actor, owner?: User): User | undefined {
+  if (actor === 'anonymous') return undefined;
+  if (actor === 'admin') return w.admin;
+  if (actor === 'author') return owner ?? w.users.author;
+  return w.users[actor];
+}
+
+export type { GqlResponse };
+
+/**
+ * A fresh user with the standing of `actor` in the home scope (a member of its assemblies, a
+ * moderator or admin of its spaces, an organization admin), for {@link MutationCase.disposableActor}.
+ */
+export async function disposableUser(t: TestApp, w: World, actor: Exclude<Actor, 'anonymous'>): Promise<User> {
+  const user = await t.register('Personne jetable');
+  const admin = w.admin.token;
+  if (actor === 'admin') await t.sql(`UPDATE users SET is_admin = true WHERE id = $1`, [user.id]);
+  if (actor === 'member') {
+    await must(t, `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`, { i: { spaceId: w.home.assemblyId, email: user.email } }, admin);
+  }
+  if (actor === 'moderator' || actor === 'spaceAdmin') {
+    for (const spaceId of [w.home.processId, w.home.assemblyId]) {
+      await must(t, `mutation($i: AssignSpaceRoleInput!) { assignSpaceRole(input: $i) { id } }`, { i: { spaceId, email: user.email, role: actor === 'moderator' ? 'MODERATOR' : 'ADMIN' } }, admin);
+    }
+  }
+  return user;
+}

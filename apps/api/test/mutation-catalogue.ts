@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, GraphQLField, GraphQLSchema, isObjectType } from 'graphql';
+import { DataExportWorker } from '../src/modules/account/data-export.worker';
 import { NotificationDispatcher } from '../src/modules/notification/notification.dispatcher';
 import { GqlResponse, TestApp } from './test-app';
 import { TEST_ADMIN_EMAIL } from './test-database';
@@ -14,8 +15,7 @@ import { TEST_ADMIN_EMAIL } from './test-database';
  * To add a mutation: add one entry to {@link MUTATIONS} with an access preset (or an explicit
  * outcome per actor) and an `args` builder that makes whatever the mutation acts on, e.g.
  *
- *   acceptTerms: { access: SIGNED_IN, global: true, args: async () => ({ vars: { version: '2026-11' } }) },
- *   deleteMyAccount: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { password: PASSWORD } }) },
+ *   requestDataExport: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
  *
  * `global` skips the cross-space and unpublished-space checks (the mutation is about one's own
  * account); `disposableActor` runs each actor as a fresh user of the same standing, so the
@@ -239,11 +239,32 @@ export class Fixtures {
  */
 export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   // ── accounts ──
-  register: { access: ANYONE, global: true, args: async () => ({ vars: { input: { name: 'Nouvelle personne', email: `inscription-${unique()}@example.org`, password: PASSWORD } } }) },
+  register: {
+    access: ANYONE,
+    global: true,
+    args: async ({ t }) => ({ vars: { input: { name: 'Nouvelle personne', email: `inscription-${unique()}@example.org`, password: PASSWORD, ...(await t.currentTermsVersions()) } } }),
+  },
   login: { access: ANYONE, global: true, args: async ({ w }) => ({ vars: { input: { email: w.users.author.email, password: PASSWORD } } }) },
   logout: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
   markNotificationsRead: { access: SIGNED_IN, global: true, args: async () => ({ vars: {} }) },
   updateNotificationSettings: { access: SIGNED_IN, global: true, args: async () => ({ vars: { input: { emailDelivery: 'DIGEST' } } }) },
+  changePassword: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { input: { currentPassword: PASSWORD, newPassword: 'another horse battery' } } }) },
+  deleteMyAccount: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { input: { password: PASSWORD } } }) },
+  // one pending export per account: a fresh actor each time
+  requestDataExport: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
+  acceptTerms: {
+    access: SIGNED_IN,
+    global: true,
+    args: async ({ t }) => {
+      const { acceptedTermsVersion, acceptedPrivacyVersion } = await t.currentTermsVersions();
+      return { vars: { input: { termsVersion: acceptedTermsVersion, privacyVersion: acceptedPrivacyVersion } } };
+    },
+  },
+  publishTermsDocument: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async () => ({ vars: { input: { kind: 'PRIVACY', title: 'Politique de confidentialité', body: `Nouvelle version ${unique()} de la politique.` } } }),
+  },
 
   // ── spaces, phases, components, roles ──
   createSpace: { access: ORGANIZATION_ADMINS, global: true, args: async () => ({ vars: { input: { type: 'PROCESS', slug: `nouvel-espace-${unique()}`, title: 'Un nouvel espace' } } }) },
@@ -432,10 +453,12 @@ const EXCLUDED_TABLES = new Set(['migrations', 'typeorm_metadata']);
 
 /**
  * A fingerprint of every application table (row count and an md5 of all rows), after the
- * notification dispatcher has processed what earlier fixtures committed.
+ * background workers (data exports, then the notification dispatcher) have processed what
+ * earlier fixtures committed.
  * @returns table name → "count:md5"
  */
 export async function databaseSnapshot(t: TestApp): Promise<Record<string, string>> {
+  await t.app.get(DataExportWorker).idle();
   await t.app.get(NotificationDispatcher).idle();
   const tables = (await t.sql(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`))
     .map((r) => r.table_name as string)

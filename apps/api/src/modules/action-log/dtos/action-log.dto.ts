@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageInfoDto } from '../../proposal/dtos/proposal.dto';
 import type { ActionLogVisibility } from '../action-log.entity';
+import { trimmedText } from '../../../common/validation/visible-text';
 
 export const ActionLogVisibilityEnum = { PUBLIC: 'PUBLIC', ADMIN_ONLY: 'ADMIN_ONLY', PRIVATE: 'PRIVATE' } as const;
 registerEnumType(ActionLogVisibilityEnum, {
@@ -10,7 +11,6 @@ registerEnumType(ActionLogVisibilityEnum, {
   description: 'Who may read a journal line: PUBLIC (anyone who can read the resource), ADMIN_ONLY (admins), PRIVATE (organization admins only).',
 });
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const SNAKE = /^[a-z][a-z_]{0,63}$/;
 
 @ObjectType('ActionLogActor', { description: 'Who acted, by display name (never an e-mail).' })
@@ -49,10 +49,10 @@ export class ActionLogConnectionDto {
 @InputType({ description: 'Filters of the journal; all optional and combined with AND.' })
 export class ActionLogFilterInput {
   @Field(() => ID, { nullable: true, description: 'Lines of this space (required for space admins).' }) @IsOptional() @IsUUID() spaceId?: string;
-  @Field({ nullable: true, description: 'Resource type, e.g. proposal.' }) @IsOptional() @Transform(trim) @IsString() @Matches(SNAKE, { message: 'resourceType: minuscules et _' }) resourceType?: string;
+  @Field({ nullable: true, description: 'Resource type, e.g. proposal.' }) @IsOptional() @Transform(trimmedText) @IsString() @Matches(SNAKE, { message: 'resourceType: minuscules et _' }) resourceType?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) resourceId?: string;
   @Field(() => ID, { nullable: true, description: 'The actor’s user id.' }) @IsOptional() @IsUUID() userId?: string;
-  @Field({ nullable: true, description: 'Verb, e.g. create.' }) @IsOptional() @Transform(trim) @IsString() @Matches(SNAKE, { message: 'action: minuscules et _' }) action?: string;
+  @Field({ nullable: true, description: 'Verb, e.g. create.' }) @IsOptional() @Transform(trimmedText) @IsString() @Matches(SNAKE, { message: 'action: minuscules et _' }) action?: string;
   @Field(() => ActionLogVisibilityEnum, { nullable: true }) @IsOptional() @IsIn(Object.values(ActionLogVisibilityEnum)) visibility?: ActionLogVisibility;
   @Field(() => Date, { nullable: true, description: 'Lines at or after this instant.' }) @IsOptional() @IsDate() from?: Date;
   @Field(() => Date, { nullable: true, description: 'Lines strictly before this instant.' }) @IsOptional() @IsDate() to?: Date;

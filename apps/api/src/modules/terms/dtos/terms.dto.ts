@@ -2,6 +2,7 @@ import { TermsDocumentKind } from '@concerto/domain';
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { trimmedText } from '../../../common/validation/visible-text';
 
 registerEnumType(TermsDocumentKind, { name: 'TermsDocumentKind', description: 'TERMS (conditions d’utilisation) or PRIVACY (politique de confidentialité).' });
 
@@ -27,11 +28,9 @@ export class AcceptTermsInput {
   @Field(() => Int, { description: 'Current version of the privacy notice.' }) @IsInt() @Min(1) @Max(1_000_000) privacyVersion!: number;
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 @InputType({ description: 'A new version of a legal document.' })
 export class PublishTermsDocumentInput {
   @Field(() => TermsDocumentKind) @IsIn(Object.values(TermsDocumentKind)) kind!: TermsDocumentKind;
-  @Field({ description: '1–150 characters.' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(150) title!: string;
-  @Field({ description: 'Plain text, 1–50,000 characters (shown as text, never as HTML).' }) @IsString() @MinLength(1) @MaxLength(50000) body!: string;
+  @Field({ description: '1–150 characters.' }) @Transform(trimmedText) @IsString() @MinLength(1) @MaxLength(150) title!: string;
+  @Field({ description: 'Plain text, 1–50,000 characters (shown as text, never as HTML).' }) @Transform(trimmedText) @IsString() @MinLength(1) @MaxLength(50000) body!: string;
 }

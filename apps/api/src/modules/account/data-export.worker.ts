@@ -2,6 +2,7 @@ import { DataExportRules } from '@concerto/domain';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DrainLoop } from '../../common/background/drain-loop';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { DataExportService } from './data-export.service';
@@ -19,9 +20,10 @@ import { buildPersonalDataArchive } from './personal-data-archive';
 @Injectable()
 export class DataExportWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DataExportWorker');
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new DrainLoop(
+    () => this.buildNext(),
+    (error) => this.logger.error(`export failed: ${(error as Error).stack ?? error}`),
+  );
   private timer?: NodeJS.Timeout;
   private expiryTimer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
@@ -44,38 +46,20 @@ export class DataExportWorker implements OnApplicationBootstrap, OnApplicationSh
 
   /** Stops the timers and waits for the export being built (its transaction commits or rolls back). */
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
     if (this.expiryTimer) clearInterval(this.expiryTimer);
-    await this.running?.catch(() => undefined);
+    await this.loop.stop();
   }
 
   /** Starts building pending exports unless a run is under way (then it runs once more after it). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error) => this.logger.error(`export failed: ${(error as Error).stack ?? error}`))
-      .finally(() => {
-        this.running = null;
-      });
+    this.loop.kick();
   }
 
   /** Resolves when every export requested so far has been built or skipped (for tests and shutdown). */
   async idle(): Promise<void> {
-    this.kick();
-    while (this.running) await this.running;
-  }
-
-  private async drain(): Promise<void> {
-    do {
-      this.again = false;
-      while (!this.stopped && (await this.buildNext()));
-    } while (this.again && !this.stopped);
+    await this.loop.idle();
   }
 
   /**

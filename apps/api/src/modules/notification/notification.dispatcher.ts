@@ -2,6 +2,7 @@ import { DomainEventPayloads, DomainEventType, LiveNotification, NotificationKin
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { DrainLoop } from '../../common/background/drain-loop';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from './domain-event-outbox';
@@ -43,12 +44,13 @@ interface Broadcast {
 @Injectable()
 export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('NotificationDispatcher');
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly loop = new DrainLoop(
+    async () => (await this.processBatch()) > 0,
+    (error) => this.logger.error(`dispatch failed: ${(error as Error).stack ?? error}`),
+  );
   private timer?: NodeJS.Timeout;
   private digestTimer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
-  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -68,38 +70,20 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
     if (this.digestTimer) clearInterval(this.digestTimer);
-    await this.running?.catch(() => undefined);
+    await this.loop.stop();
   }
 
   /** Starts processing pending events unless a run is under way (then it runs once more after it). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error) => this.logger.error(`dispatch failed: ${(error as Error).stack ?? error}`))
-      .finally(() => {
-        this.running = null;
-      });
+    this.loop.kick();
   }
 
   /** Resolves when every event committed so far has been processed (for tests and shutdown). */
   async idle(): Promise<void> {
-    this.kick();
-    while (this.running) await this.running;
-  }
-
-  private async drain(): Promise<void> {
-    do {
-      this.again = false;
-      while (!this.stopped && (await this.processBatch()) > 0);
-    } while (this.again && !this.stopped);
+    await this.loop.idle();
   }
 
   /** Processes up to 100 pending events. @returns how many */

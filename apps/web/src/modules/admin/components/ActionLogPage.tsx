@@ -2,14 +2,12 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../auth/hooks/useMe';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
 import { SelectField, TextField, VisuallyHidden } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
-import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
-import { ADMIN_SPACES_QUERY, type AdminSpaceRow } from '../graphql/admin';
+import { type AdminSpaceRow } from '../graphql/admin';
 import {
   ACTION_LOG_ACTIONS,
   ACTION_LOG_PAGE_SIZE,
@@ -19,7 +17,7 @@ import {
   type ActionLogRow,
   type ActionLogVisibility,
 } from '../graphql/actionLogs';
-import { AccessDenied } from './AccessDenied';
+import { AdministeredSpaces } from './AdministeredSpaces';
 import '../action-log.css';
 
 /** The filter form's fields (dates as the `<input type="date">` values, YYYY-MM-DD). */
@@ -57,15 +55,7 @@ export function toActionLogFilter(form: ActionLogFilterForm, actor: { id: string
  * picks one of the spaces they administer (the API enforces it too).
  */
 export function ActionLogPage() {
-  const { me, loading: meLoading } = useMe();
-  const { data, loading, error, refetch } = useQuery(ADMIN_SPACES_QUERY, { skip: !me });
-  if (meLoading) return <Loading page />;
-  if (!me) return <AccessDenied signedIn={false} />;
-  if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
-  if (loading && !data) return <Loading page />;
-  const spaces = (data?.spaces ?? []).filter((space) => me.isAdmin || space.viewerCanAdminister);
-  if (!me.isAdmin && spaces.length === 0) return <AccessDenied signedIn />;
-  return <ActionLogView spaces={spaces} isOrgAdmin={me.isAdmin} />;
+  return <AdministeredSpaces>{(spaces, isOrgAdmin) => <ActionLogView spaces={spaces} isOrgAdmin={isOrgAdmin} />}</AdministeredSpaces>;
 }
 
 function ActionLogView({ spaces, isOrgAdmin }: { spaces: AdminSpaceRow[]; isOrgAdmin: boolean }) {

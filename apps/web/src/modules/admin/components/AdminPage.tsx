@@ -1,26 +1,13 @@
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../auth/hooks/useMe';
-import { Loading } from '../../ui/components/Loading';
-import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
-import { ADMIN_SPACES_QUERY } from '../graphql/admin';
-import { AccessDenied } from './AccessDenied';
+import { AdministeredSpaces } from './AdministeredSpaces';
 import { NewSpaceForm } from './NewSpaceForm';
 import { SpacesTable } from './SpacesTable';
 
 /** `/admin`: the spaces the viewer administers; organisation admins can also create spaces. */
 export function AdminPage() {
-  const { me, loading: meLoading } = useMe();
-  const { data, loading, error, refetch } = useQuery(ADMIN_SPACES_QUERY, { skip: !me });
-  if (meLoading) return <Loading page />;
-  if (!me) return <AccessDenied signedIn={false} />;
-  if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
-  if (loading && !data) return <Loading page />;
-  const spaces = (data?.spaces ?? []).filter((space) => me.isAdmin || space.viewerCanAdminister);
-  if (!me.isAdmin && spaces.length === 0) return <AccessDenied signedIn />;
-  return <AdminHome spaces={spaces} isOrgAdmin={me.isAdmin} />;
+  return <AdministeredSpaces>{(spaces, isOrgAdmin) => <AdminHome spaces={spaces} isOrgAdmin={isOrgAdmin} />}</AdministeredSpaces>;
 }
 
 function AdminHome({ spaces, isOrgAdmin }: { spaces: Parameters<typeof SpacesTable>[0]['spaces']; isOrgAdmin: boolean }) {

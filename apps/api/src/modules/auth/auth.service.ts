@@ -65,7 +65,7 @@ export class AuthService {
       }
       throw error;
     }
-    const { token } = await this.sessions.open(user.id);
+    const { token } = await this.sessions.open(user.id, passwordHash);
     return { user, token };
   }
 
@@ -84,7 +84,7 @@ export class AuthService {
     decoyHash ??= argon2Hash('decoy-password-for-timing');
     const valid = await argon2Verify(user?.passwordHash ?? (await decoyHash), password).catch(() => false);
     if (!user || !valid) throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
-    const { token } = await this.sessions.open(user.id);
+    const { token } = await this.sessions.open(user.id, user.passwordHash!);
     return { user, token };
   }
 

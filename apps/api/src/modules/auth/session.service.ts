@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import type { ConcertoRequest, Viewer } from '../../common/access/request-context';
 import { UserEntity } from '../user/entities/user.entity';
@@ -24,13 +25,27 @@ export class SessionService {
   ) {}
 
   /**
-   * Opens a session for a user.
+   * Opens a session for a user whose password was just verified against `verifiedPasswordHash`.
+   * The session is written only if the account still has that very hash and is not deleted,
+   * checked under a share lock on the user row: a sign-in racing a change of password or an
+   * account deletion (both lock the row for update, then revoke every other session) either
+   * commits first and is revoked with the others, or waits and finds the hash changed.
+   * @param userId the account
+   * @param verifiedPasswordHash the stored argon2 hash the password was checked against
    * @returns the token (shown once) and its expiry
+   * @throws UNAUTHENTICATED the password changed or the account was deleted meanwhile
    */
-  async open(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  async open(userId: string, verifiedPasswordHash: string): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
-    await this.sessions.insert({ userId, tokenHash: hashToken(token), expiresAt, revokedAt: null });
+    const opened: unknown[] = await this.sessions.query(
+      `WITH account AS (
+         SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL AND password_hash = $2 FOR SHARE
+       )
+       INSERT INTO sessions (user_id, token_hash, expires_at) SELECT id, $3, $4 FROM account RETURNING id`,
+      [userId, verifiedPasswordHash, hashToken(token), expiresAt],
+    );
+    if (!opened.length) throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
     return { token, expiresAt };
   }
 

@@ -5,6 +5,7 @@ import { Surveys1764450000000 } from './1764450000000-surveys';
 import { SurveyEvents1764500000000 } from './1764500000000-survey-events';
 import { PersonalDataRights1764510000000 } from './1764510000000-personal-data-rights';
 import { ActionLogIndexes1764520000000 } from './1764520000000-action-log-indexes';
+import { SecretBallotTallyHidden1764540000000 } from './1764540000000-secret-ballot-tally-hidden';
 import { MotionsVotes1764460000000 } from './1764460000000-motions-votes';
 import { ActionLogAppendOnly1764490000000 } from './1764490000000-action-log-append-only';
 import { ParticipatoryTextsAmendments1764480000000 } from './1764480000000-participatory-texts-amendments';
@@ -21,4 +22,5 @@ export const migrations = [
   SurveyEvents1764500000000,
   PersonalDataRights1764510000000,
   ActionLogIndexes1764520000000,
+  SecretBallotTallyHidden1764540000000,
 ];

@@ -126,7 +126,8 @@ export class MotionService {
           input.majority ?? MotionMajority.SIMPLE,
           input.quorumPercent ?? 0,
           input.secretBallot ?? false,
-          input.hideTallyUntilClosed ?? false,
+          // a secret ballot's tally is hidden until the close (check constraint motions_secret_ballot_tally_hidden)
+          (input.secretBallot ?? false) || (input.hideTallyUntilClosed ?? false),
         ],
       );
       await this.actionLog.record(manager, {
@@ -167,7 +168,8 @@ export class MotionService {
           input.majority ?? row.majority,
           input.quorumPercent ?? row.quorum_percent,
           input.secretBallot ?? row.secret_ballot,
-          input.hideTallyUntilClosed ?? row.hide_tally_until_closed,
+          // a secret ballot's tally is hidden until the close (check constraint motions_secret_ballot_tally_hidden)
+          (input.secretBallot ?? row.secret_ballot) || (input.hideTallyUntilClosed ?? row.hide_tally_until_closed),
         ],
       );
       await this.actionLog.record(manager, {

@@ -55,7 +55,7 @@ describe('Assemblée: motions, votes counted once, quorum and majority, frozen r
   const newMotion = async (componentId: string, fields: Record<string, unknown> = {}, token = admin) => {
     const res = await t.gql(CREATE, { input: { componentId, title: 'Une motion à voter', body: 'Le texte de la motion.', opensAt: inSeconds(0), closesAt: inSeconds(3600), ...fields } }, token);
     if (!res.data) throw new Error(JSON.stringify(res.errors));
-    return res.data.createMotion as { id: string; status: string };
+    return res.data.createMotion as { id: string; status: string; hideTallyUntilClosed: boolean };
   };
   const vote = (id: string, choice: string, token: string) => t.gql(VOTE, { id, choice }, token);
 
@@ -230,15 +230,18 @@ describe('Assemblée: motions, votes counted once, quorum and majority, frozen r
   });
 
   describe('secret ballot', () => {
-    it('totals are public; no query returns a member’s choice, not even to an admin; a secret vote is final', async () => {
+    it('totals are public at the close; no query returns a member’s choice, not even to an admin; a secret vote is final', async () => {
       const { spaceId, componentId, members } = await newAssembly([1, 1, 1]);
-      const motion = await newMotion(componentId, { secretBallot: true, opensAt: inSeconds(0), closesAt: inSeconds(3) });
+      const motion = await newMotion(componentId, { secretBallot: true, hideTallyUntilClosed: false, opensAt: inSeconds(0), closesAt: inSeconds(3) });
+      expect(motion.hideTallyUntilClosed).toBe(true); // always, for a secret ballot
       const mine = (await vote(motion.id, 'FOR', members[0].token)).data.castVote;
       expect(mine).toMatchObject({ viewerHasVoted: true, viewerVote: null, viewerCanVote: false, votes: null });
       await vote(motion.id, 'AGAINST', members[1].token);
       expect(errorCode(await vote(motion.id, 'AGAINST', members[0].token))).toBe('CONFLICT');
+      // while open, no tally at all, not even for an admin: each move of a live tally, paired with
+      // the time each member voted (the journal), would tell who voted what (found by a tester)
       const open = (await t.gql(MOTION, { id: motion.id }, admin)).data.motion;
-      expect(open.tally).toMatchObject({ forWeight: 1, againstWeight: 1, votersCount: 2 });
+      expect(open.tally).toBeNull();
       expect(open.votes).toBeNull();
       await sleep(3500);
       // every field that exposes votes, read as the organization admin
@@ -271,6 +274,15 @@ describe('Assemblée: motions, votes counted once, quorum and majority, frozen r
       const logs = await t.sql(`SELECT summary FROM action_logs WHERE resource_id = $1`, [motion.id]);
       expect(logs.some((l) => /pour|contre/i.test(l.summary))).toBe(false);
     }, 30_000);
+
+    it('a secret ballot always hides its tally until the close: on creation, on edit, and in the database (check constraint)', async () => {
+      const { componentId } = await newAssembly([1]);
+      const scheduled = await newMotion(componentId, { opensAt: inSeconds(3600), closesAt: inSeconds(7200) });
+      expect(scheduled.hideTallyUntilClosed).toBe(false);
+      const edited = await t.gql(`mutation($id: ID!) { updateMotion(id: $id, input: { secretBallot: true, hideTallyUntilClosed: false }) { secretBallot hideTallyUntilClosed } }`, { id: scheduled.id }, admin);
+      expect(edited.data.updateMotion).toEqual({ secretBallot: true, hideTallyUntilClosed: true });
+      await expect(t.sql(`UPDATE motions SET hide_tally_until_closed = false WHERE id = $1`, [scheduled.id])).rejects.toThrow(/motions_secret_ballot_tally_hidden/);
+    });
   });
 
   describe('results at close: quorum and majority with weights, frozen', () => {

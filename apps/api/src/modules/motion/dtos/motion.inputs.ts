@@ -14,7 +14,7 @@ export class MotionFieldsInput {
   @Field(() => MotionMajority, { nullable: true }) @IsOptional() @IsEnum(MotionMajority) majority?: MotionMajority;
   @Field(() => Float, { nullable: true, description: '0–100, 2 decimals.' }) @IsOptional() @IsNumber() @HasAtMostDecimals(2) @Min(0) @Max(100) quorumPercent?: number;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() secretBallot?: boolean;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() hideTallyUntilClosed?: boolean;
+  @Field({ nullable: true, description: 'Always true for a secret ballot (its live tally would reveal who voted what).' }) @IsOptional() @IsBoolean() hideTallyUntilClosed?: boolean;
 }
 
 @InputType({ description: 'A new motion in a MOTIONS component.' })
@@ -27,7 +27,7 @@ export class CreateMotionInput {
   @Field(() => MotionMajority, { nullable: true, defaultValue: MotionMajority.SIMPLE }) @IsOptional() @IsEnum(MotionMajority) majority?: MotionMajority;
   @Field(() => Float, { nullable: true, defaultValue: 0, description: '0–100, 2 decimals.' }) @IsOptional() @IsNumber() @HasAtMostDecimals(2) @Min(0) @Max(100) quorumPercent?: number;
   @Field({ nullable: true, defaultValue: false }) @IsOptional() @IsBoolean() secretBallot?: boolean;
-  @Field({ nullable: true, defaultValue: false }) @IsOptional() @IsBoolean() hideTallyUntilClosed?: boolean;
+  @Field({ nullable: true, defaultValue: false, description: 'Always true for a secret ballot (its live tally would reveal who voted what).' }) @IsOptional() @IsBoolean() hideTallyUntilClosed?: boolean;
 }
 
 @InputType({ description: 'Changes to a motion that has not opened yet; omitted fields stay.' })

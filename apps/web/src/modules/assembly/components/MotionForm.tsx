@@ -35,7 +35,7 @@ export function MotionForm({ componentId, onCreated }: { componentId: string; on
             majority,
             quorumPercent: Number(quorum) || 0,
             secretBallot: secret,
-            hideTallyUntilClosed: hidden,
+            hideTallyUntilClosed: secret || hidden,
           },
         },
       });
@@ -61,7 +61,13 @@ export function MotionForm({ componentId, onCreated }: { componentId: string; on
       />
       <TextField label={t('assembly.form.quorum')} type="number" min={0} max={100} step={0.01} value={quorum} onChange={(e) => setQuorum(e.target.value)} />
       <CheckboxField label={t('assembly.form.secret')} checked={secret} onChange={(e) => setSecret(e.target.checked)} />
-      <CheckboxField label={t('assembly.form.hideTally')} checked={hidden} onChange={(e) => setHidden(e.target.checked)} />
+      {/* a secret ballot's tally is always hidden until the close: its moves would tell who voted what */}
+      <CheckboxField
+        label={secret ? t('assembly.form.hideTallySecret') : t('assembly.form.hideTally')}
+        checked={secret || hidden}
+        disabled={secret}
+        onChange={(e) => setHidden(e.target.checked)}
+      />
       {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
       <button type="submit" className="button button--primary" disabled={loading}>
         {t('assembly.form.submit')}

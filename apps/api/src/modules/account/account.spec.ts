@@ -267,6 +267,29 @@ describe('personal data rights: terms, change of password, deletion, download my
   });
 
   describe('deleteMyAccount', () => {
+    it('race: a deletion and an admin adding the person to the assembly (or the person asking for an export) leave no current member or export for the deleted account (found by a tester: 3 of 14)', async () => {
+      const [assembly] = await t.sql(`SELECT id FROM participatory_spaces WHERE slug = 'assemblee-filiere-sante-numerique'`);
+      const ADD = `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`;
+      for (let round = 0; round < 8; round++) {
+        const user = await t.register(`Fantôme ${round}`);
+        const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+        const [deleted, added, exported] = await Promise.all([
+          t.gql(DELETE, { input: { password: PASSWORD } }, user.token),
+          delay(round * 4).then(() => t.gql(ADD, { i: { spaceId: assembly.id, email: user.email } }, admin)),
+          delay(round * 3).then(() => t.gql(REQUEST, {}, user.token)),
+        ]);
+        expect(deleted.errors).toBeUndefined();
+        if (added.errors) expect(errorCode(added)).toBe('NOT_FOUND');
+        if (exported.errors) expect(errorCode(exported)).toBe('UNAUTHENTICATED');
+        const ghosts = await t.sql(
+          `SELECT (SELECT count(*) FROM assembly_members WHERE user_id = $1 AND left_at IS NULL)::int AS members,
+                  (SELECT count(*) FROM data_exports WHERE user_id = $1)::int AS exports`,
+          [user.id],
+        );
+        expect({ round, ...ghosts[0] }).toEqual({ round, members: 0, exports: 0 });
+      }
+    });
+
     it('a wrong password changes nothing; the last organization admin cannot leave', async () => {
       const user = await t.register('Hésitante');
       const wrong = await t.gql(DELETE, { input: { password: 'pas le bon mot de passe' } }, user.token);

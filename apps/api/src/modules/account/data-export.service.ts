@@ -2,6 +2,7 @@ import { DataExportStatus } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { lockActiveAccount } from '../user/account-lock';
 import { inTransaction, pgConstraint, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
@@ -44,12 +45,12 @@ export class DataExportService {
     let row: Omit<DataExportDto, 'downloadPath'> | undefined;
     try {
       row = await inTransaction(this.dataSource, async (manager) => {
+        await lockActiveAccount(manager, userId); // not for an account being deleted
         const [created] = await queryRows<Omit<DataExportDto, 'downloadPath'>>(
           manager,
-          `WITH e AS (INSERT INTO data_exports (user_id) SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL RETURNING *) SELECT ${EXPORT_COLUMNS} FROM e`,
+          `WITH e AS (INSERT INTO data_exports (user_id) VALUES ($1) RETURNING *) SELECT ${EXPORT_COLUMNS} FROM e`,
           [userId],
         );
-        if (!created) throw DomainError.unauthenticated();
         await this.actionLog.record(manager, { userId, action: 'request', resourceType: 'data_export', resourceId: created.id, visibility: 'PRIVATE', summary: 'Demande d’export de données' });
         return created;
       });

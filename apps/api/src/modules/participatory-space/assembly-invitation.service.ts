@@ -11,6 +11,7 @@ import { MailerService } from '../notification/mailer.service';
 import { ActionLogService } from '../action-log/action-log.service';
 import { AssemblyInvitationDto, InviteAssemblyMemberInput } from './dtos/assembly-invitation.dto';
 import { AssemblyMemberDto } from './dtos/participatory-space.dto';
+import { lockActiveAccount } from '../user/account-lock';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -125,6 +126,9 @@ export class AssemblyInvitationService {
   async accept(token: string, viewer: Viewer): Promise<AssemblyMemberDto> {
     try {
       return await inTransaction(this.dataSource, async (manager) => {
+        // the account first (as a deletion does, then the invitations): no deadlock, and no
+        // membership for an account deleted meanwhile
+        await lockActiveAccount(manager, viewer.user.id);
         const [invitation] = await queryRows<InvitationRow>(
           manager,
           `SELECT * FROM assembly_invitations WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL FOR UPDATE`,

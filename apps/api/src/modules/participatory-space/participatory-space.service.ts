@@ -465,8 +465,20 @@ export class ParticipatorySpaceService {
     return phase;
   }
 
+  /**
+   * A live account by e-mail, share-locked until the transaction ends: an account deletion
+   * (row locked for update, memberships and roles erased) either finishes first — the address
+   * is gone, NOT_FOUND — or waits for this write and then erases it. Without the lock a member
+   * added during a deletion stayed a current member named "Participant supprimé" (found by a tester).
+   */
   private async userByEmail(manager: EntityManager, email: string): Promise<UserEntity> {
-    const user = await manager.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+    const user = await manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .andWhere('u.deleted_at IS NULL')
+      .setLock('pessimistic_read')
+      .getOne();
     if (!user) throw DomainError.notFound('Compte', { field: 'email' });
     return user;
   }

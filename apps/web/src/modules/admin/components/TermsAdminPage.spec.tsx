@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { AppRoutes } from '../../../App';
+import { i18n } from '../../../i18n/i18n';
 import { fixtureTermsDocument } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { TERMS_DOCUMENTS_QUERY } from '../../account/graphql/account';
@@ -171,6 +172,21 @@ describe('<TermsAdminPage> (/admin/conditions)', () => {
     expect(title).toHaveFocus();
     expect(title).toHaveAccessibleDescription(expect.stringContaining('Saisissez le titre du document.'));
     expect(within(section).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('has English labels', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      renderWithProviders(<TermsAdminPage />, { mocks: [me(true), spaces(true), documents(TERMS_V1, PRIVACY_V1)] });
+      expect(await screen.findByRole('heading', { level: 1, name: 'Terms and privacy' })).toBeInTheDocument();
+      const section = await screen.findByRole('region', { name: 'Terms of use' });
+      expect(within(section).getByLabelText('Document title')).toHaveValue('Conditions d’utilisation');
+      expect(within(section).getByRole('checkbox', { name: /I confirm the publication of version 2/ })).toBeInTheDocument();
+      expect(within(section).getByText(/asks every member, you included, to accept it/)).toBeInTheDocument();
+      expect(within(section).getByRole('button', { name: 'Publish version 2 — Terms of use' })).toBeInTheDocument();
+    } finally {
+      await i18n.changeLanguage('fr');
+    }
   });
 
   it('is reserved to organization admins: a space admin and a visitor get "Accès réservé"', async () => {

@@ -86,7 +86,7 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
   const messageRef = useRef<HTMLDivElement>(null);
-  const [publish, { loading }] = useMutation(PUBLISH_TERMS_DOCUMENT_MUTATION, { refetchQueries: [TERMS_DOCUMENTS_QUERY], awaitRefetchQueries: true });
+  const [publish, { loading }] = useMutation(PUBLISH_TERMS_DOCUMENT_MUTATION);
   const busy = loading || checking;
   const nextVersion = draft.basedOn + 1;
   const date = (iso: string) => formatDateTime(iso, i18n.language);
@@ -131,6 +131,8 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
         if (published) {
           setDraft({ title: published.title, body: published.body, basedOn: published.version });
           feedback.succeed(t('termsAdmin.published', { version: published.version, date: date(published.publishedAt), title: published.title }));
+          // Shows the new current version; it is published even if this reload fails.
+          await refresh().catch(() => undefined);
         }
       }
     } catch (error) {

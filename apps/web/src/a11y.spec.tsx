@@ -39,6 +39,7 @@ const pages: Array<[string, string, string, { signedIn?: boolean; isAdmin?: bool
   ['/admin/espaces/assemblee', 'Administration : Assemblée de la filière', 'Administration : Assemblée de la filière · Concerto'],
   ['/admin', 'Accès réservé aux administrateurs', 'Accès réservé aux administrateurs · Concerto', { signedIn: false }],
   ['/admin/journal', 'Journal des actions', 'Journal des actions · Concerto'],
+  ['/admin/conditions', 'Conditions et confidentialité', 'Conditions et confidentialité · Concerto'],
   ['/nulle-part', 'Page introuvable', 'Page introuvable · Concerto'],
 ];
 

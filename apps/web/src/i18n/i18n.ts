@@ -6,6 +6,8 @@ import en from './en.json';
 import fr from './fr.json';
 import notificationsEn from './notifications.en.json';
 import notificationsFr from './notifications.fr.json';
+import termsAdminEn from './termsAdmin.en.json';
+import termsAdminFr from './termsAdmin.fr.json';
 
 /** Interface languages: French first (default), English second. */
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
@@ -16,8 +18,8 @@ export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr } },
-  en: { translation: { ...en, notifications: notificationsEn, account: accountEn } },
+  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr } },
+  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

@@ -1,6 +1,7 @@
 import type { MockLink } from '@apollo/client/testing';
 import { PARTICIPATORY_TEXT_QUERY as TEXT_QUERY } from '../modules/texts/graphql/texts';
 import { ME_QUERY } from '../modules/auth/graphql/auth';
+import { TERMS_DOCUMENTS_QUERY } from '../modules/account/graphql/account';
 import { ACTION_LOG_PAGE_SIZE, ACTION_LOGS_QUERY } from '../modules/admin/graphql/actionLogs';
 import { HISTORY_SIZE, PROPOSAL_HISTORY_QUERY } from '../modules/history/graphql/history';
 import { ADMIN_MEMBERS_QUERY, ADMIN_SPACE_QUERY, ADMIN_SPACES_QUERY, SPACE_ROLES_QUERY } from '../modules/admin/graphql/admin';
@@ -336,6 +337,18 @@ function proposalMocks(moderator: boolean): MockLink.MockedResponse[] {
   ];
 }
 
+/** A published version of a legal document (TERMS or PRIVACY), as `termsDocuments` returns it. */
+export function fixtureTermsDocument(kind: 'TERMS' | 'PRIVACY', version: number) {
+  return {
+    __typename: 'TermsDocument',
+    kind,
+    version,
+    title: kind === 'TERMS' ? 'Conditions d’utilisation' : 'Politique de confidentialité',
+    body: 'Premier paragraphe.\n\nSecond paragraphe.',
+    publishedAt: '2026-01-01T10:00:00.000Z',
+  };
+}
+
 export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.MockedResponse[] {
   const me = signedIn ? { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin } : null;
   const space = (base: typeof processSpace, components: typeof processComponents, spacePhases: typeof phases) => ({
@@ -445,6 +458,7 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
     { request: { query: ADMIN_SPACE_QUERY, variables: { slug: 'assemblee' } }, result: { data: { space: space(assemblySpace, assemblyComponents, []) } } },
     { request: { query: PROPOSAL_HISTORY_QUERY, variables: { id: 'pr1', first: HISTORY_SIZE } }, result: { data: { proposal: { __typename: 'Proposal', id: 'pr1', history: fixtureHistory } } } },
     { request: { query: ACTION_LOGS_QUERY, variables: { filter: {}, first: ACTION_LOG_PAGE_SIZE } }, result: { data: fixtureActionLogs } },
+    { request: { query: TERMS_DOCUMENTS_QUERY }, result: { data: { termsDocuments: [fixtureTermsDocument('TERMS', 1), fixtureTermsDocument('PRIVACY', 1)] } } },
     ...['s-process', 's-assembly'].map((spaceId) => ({
       request: { query: SPACE_ROLES_QUERY, variables: { spaceId } },
       result: { data: { spaceRoles: [{ __typename: 'SpaceRoleAssignment', id: 'r1', role: 'MODERATOR', userName: 'Marc Petit', userEmail: 'marc@example.org' }] } },

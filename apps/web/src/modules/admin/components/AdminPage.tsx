@@ -5,7 +5,7 @@ import { AdministeredSpaces } from './AdministeredSpaces';
 import { NewSpaceForm } from './NewSpaceForm';
 import { SpacesTable } from './SpacesTable';
 
-/** `/admin`: the spaces the viewer administers; organisation admins can also create spaces. */
+/** `/admin`: the spaces the viewer administers; organisation admins can also create spaces and publish the terms (`/admin/conditions`). */
 export function AdminPage() {
   return <AdministeredSpaces>{(spaces, isOrgAdmin) => <AdminHome spaces={spaces} isOrgAdmin={isOrgAdmin} />}</AdministeredSpaces>;
 }
@@ -19,6 +19,11 @@ function AdminHome({ spaces, isOrgAdmin }: { spaces: Parameters<typeof SpacesTab
       <p>
         <Link to="/admin/journal">{t('actionLog.link')}</Link>
       </p>
+      {isOrgAdmin ? (
+        <p>
+          <Link to="/admin/conditions">{t('termsAdmin.link')}</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="admin-spaces">
         <h2 id="admin-spaces">{t('admin.spacesHeading')}</h2>
         {spaces.length === 0 ? <p>{t('admin.noSpaces')}</p> : <SpacesTable spaces={spaces} />}

@@ -64,14 +64,15 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'
   label: string;
   hint?: ReactNode;
   error?: string | null;
+  textareaRef?: Ref<HTMLTextAreaElement>;
 };
 
 /** A labelled `<textarea>`. */
-export function TextAreaField({ label, hint, error, ...props }: TextAreaFieldProps) {
+export function TextAreaField({ label, hint, error, textareaRef, ...props }: TextAreaFieldProps) {
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...props} />
+      <textarea id={id} ref={textareaRef} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...props} />
     </FieldFrame>
   );
 }

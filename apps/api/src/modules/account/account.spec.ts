@@ -98,6 +98,20 @@ describe('personal data rights: terms, change of password, deletion, download my
       const versions = (await t.sql(`SELECT version FROM terms_documents WHERE kind = 'PRIVACY' ORDER BY version`)).map((r) => r.version);
       expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
     });
+
+    it('race: 6 publications written from the same current version (expectedVersion): exactly one is published, the others get CONFLICT VERSION_CHANGED', async () => {
+      const PUBLISH = `mutation($input: PublishTermsDocumentInput!) { publishTermsDocument(input: $input) { version } }`;
+      const [current] = await t.sql(`SELECT max(version)::int AS v FROM terms_documents WHERE kind = 'TERMS'`);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => t.gql(PUBLISH, { input: { kind: 'TERMS', title: 'Conditions', body: `Rédaction ${i}`, expectedVersion: current.v } }, admin)),
+      );
+      expect(results.filter((r) => r.data?.publishTermsDocument?.version === current.v + 1)).toHaveLength(1);
+      expect(results.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(5);
+      // written later from the old version: refused with its reason, nothing published
+      const late = await t.gql(PUBLISH, { input: { kind: 'TERMS', title: 'Conditions', body: 'Trop tard', expectedVersion: current.v } }, admin);
+      expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CHANGED' });
+      expect((await t.sql(`SELECT max(version)::int AS v FROM terms_documents WHERE kind = 'TERMS'`))[0].v).toBe(current.v + 1);
+    });
   });
 
   describe('changePassword', () => {

@@ -119,19 +119,25 @@ export class TermsService {
    * accept it. Two simultaneous publications of one kind: one wins, the other gets CONFLICT
    * (primary key (kind, version)).
    * @param adminId the organization administrator
-   * @param input kind, title and plain-text body
-   * @throws CONFLICT another version was published at the same moment
+   * @param input kind, title and plain-text body; `expectedVersion`, the current version the text
+   *        was written from (optional)
+   * @throws CONFLICT another version was published at the same moment, or since
+   *         `expectedVersion` (`reason: 'VERSION_CHANGED'`, nothing published)
    */
-  async publish(adminId: string, input: { kind: TermsDocumentKind; title: string; body: string }): Promise<TermsDocumentDto> {
+  async publish(adminId: string, input: { kind: TermsDocumentKind; title: string; body: string; expectedVersion?: number | null }): Promise<TermsDocumentDto> {
     try {
       return await inTransaction(this.dataSource, async (manager) => {
+        // version = current + 1, only if the current one is still the expected one; two
+        // publications from the same version collide on the primary key (kind, version)
         const [row] = await queryRows<TermsDocumentDto>(
           manager,
           `INSERT INTO terms_documents AS d (kind, version, title, body)
            SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM terms_documents WHERE kind = $1
+           HAVING $4::int IS NULL OR coalesce(max(version), 0) = $4::int
            RETURNING ${DOCUMENT_COLUMNS}`,
-          [input.kind, input.title, input.body.replace(/\r\n?/g, '\n')],
+          [input.kind, input.title, input.body.replace(/\r\n?/g, '\n'), input.expectedVersion ?? null],
         );
+        if (!row) throw DomainError.conflict('Une autre version a été publiée depuis : relisez-la avant de publier.', { reason: 'VERSION_CHANGED' });
         await this.actionLog.record(manager, {
           userId: adminId,
           action: 'publish',

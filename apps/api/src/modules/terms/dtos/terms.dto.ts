@@ -1,7 +1,7 @@
 import { TermsDocumentKind } from '@concerto/domain';
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { trimmedText } from '../../../common/validation/visible-text';
 
 registerEnumType(TermsDocumentKind, { name: 'TermsDocumentKind', description: 'TERMS (conditions d’utilisation) or PRIVACY (politique de confidentialité).' });
@@ -33,4 +33,13 @@ export class PublishTermsDocumentInput {
   @Field(() => TermsDocumentKind) @IsIn(Object.values(TermsDocumentKind)) kind!: TermsDocumentKind;
   @Field({ description: '1–150 characters.' }) @Transform(trimmedText) @IsString() @MinLength(1) @MaxLength(150) title!: string;
   @Field({ description: 'Plain text, 1–50,000 characters (shown as text, never as HTML).' }) @Transform(trimmedText) @IsString() @MinLength(1) @MaxLength(50000) body!: string;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The current version the new text was written from; CONFLICT (reason VERSION_CHANGED) when another version was published since. Omitted: no check.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  expectedVersion?: number;
 }

@@ -25,11 +25,11 @@ const PRIVACY_V1 = fixtureTermsDocument('PRIVACY', 1);
 const TERMS_V2 = { ...fixtureTermsDocument('TERMS', 2), title: 'Conditions d’utilisation (2027)', body: 'Article premier.\n\nArticle deux.', publishedAt: '2026-11-29T20:30:00.000Z' };
 /** One answer of `termsDocuments`; the page asks at load, before publishing and after. */
 const documents = (...docs: unknown[]): MockLink.MockedResponse => ({ request: { query: TERMS_DOCUMENTS_QUERY }, result: { data: { termsDocuments: docs } } });
-const publish = (input: { kind: string; title: string; body: string }, result: MockLink.MockedResponse['result']): MockLink.MockedResponse => ({
+const publish = (input: { kind: string; title: string; body: string; expectedVersion?: number }, result: MockLink.MockedResponse['result']): MockLink.MockedResponse => ({
   request: { query: PUBLISH_TERMS_DOCUMENT_MUTATION, variables: { input } },
   result,
 });
-const TERMS_V2_INPUT = { kind: 'TERMS', title: TERMS_V2.title, body: TERMS_V2.body };
+const TERMS_V2_INPUT = { kind: 'TERMS', title: TERMS_V2.title, body: TERMS_V2.body, expectedVersion: 1 };
 
 /** The "Conditions d’utilisation" block of the page. */
 async function termsSection() {

@@ -126,7 +126,7 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
         setDraft((d) => ({ ...d, basedOn: latest.version }));
         setOutdated(t('termsAdmin.outdated', { version: latest.version, next: latest.version + 1 }));
       } else {
-        const { data } = await publish({ variables: { input: { kind, title: normalised(draft.title), body: normalised(draft.body) } } });
+        const { data } = await publish({ variables: { input: { kind, title: normalised(draft.title), body: normalised(draft.body), expectedVersion: draft.basedOn || undefined } } });
         const published = data?.publishTermsDocument;
         if (published) {
           setDraft({ title: published.title, body: published.body, basedOn: published.version });

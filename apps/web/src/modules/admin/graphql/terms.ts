@@ -8,7 +8,7 @@ export const TERMS_BODY_MAX_LENGTH = 50_000;
 
 /** Variables of `publishTermsDocument`: the kind, the title and the plain-text body (paragraphs separated by blank lines). */
 export interface PublishTermsDocumentVariables {
-  input: { kind: TermsDocumentKind; title: string; body: string };
+  input: { kind: TermsDocumentKind; title: string; body: string; expectedVersion?: number };
 }
 
 /** Publishes version current + 1 of a legal document (organization admins only). */

@@ -36,3 +36,41 @@ export const DataExportRules = {
   /** Building is retried this many times before the export is marked FAILED. */
   maxAttempts: 3,
 } as const;
+
+/**
+ * Display names no one may take at sign-up, because the platform itself shows them: the name of
+ * deleted accounts, and the titles of administrators and moderators (compared after
+ * {@link foldDisplayName}, so case, accents, spacing, punctuation and common Cyrillic/Greek
+ * look-alike letters do not get round it).
+ */
+export const RESERVED_DISPLAY_NAMES = [DELETED_PARTICIPANT_NAME, 'Deleted participant', 'Administrateur', 'Administrator', 'Admin', 'Modérateur', 'Moderator', 'Concerto'];
+
+/** Cyrillic and Greek letters drawn like Latin ones (the usual impersonation set). */
+const LOOKALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+
+/**
+ * A display name reduced to what a reader tells apart: compatibility-normalised (NFKD), accents
+ * removed, lower case, look-alike letters mapped to Latin, everything but letters and digits dropped.
+ * @param name any display name
+ * @returns e.g. "Participant  Supprimé!" → "participantsupprime"
+ */
+export function foldDisplayName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/./gu, (c) => LOOKALIKES[c] ?? c)
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * Whether a display name would pass for one the platform shows itself ({@link RESERVED_DISPLAY_NAMES}).
+ * @param name the name typed at sign-up
+ */
+export function isReservedDisplayName(name: string): boolean {
+  const folded = foldDisplayName(name);
+  return RESERVED_DISPLAY_NAMES.some((reserved) => foldDisplayName(reserved) === folded);
+}

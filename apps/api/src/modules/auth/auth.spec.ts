@@ -68,6 +68,25 @@ describe('accounts: register, login, logout, me', () => {
     expect(await countUsers()).toBe(before);
   });
 
+  // a live account passing for a deleted one or for the administration (found by a tester)
+  it.each([
+    ['the deleted-account name', 'Participant supprimé'],
+    ['it in other case, spacing and without the accent', ' participant  SUPPRIME '],
+    ['an administrator title with a Cyrillic look-alike letter', 'Adm\u0456nistrateur'],
+    ['the English deleted-account name', 'Deleted participant'],
+  ])('refuses %s as a display name with BAD_USER_INPUT', async (_label, name) => {
+    const before = await countUsers();
+    const res = await t.gql(REGISTER, { input: { name, email: `reserve-${Date.now()}@example.org`, password: 'une phrase solide', ...INITIAL_TERMS } });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/réservé/);
+    expect(await countUsers()).toBe(before);
+  });
+
+  it('accepts names that merely contain a reserved word', async () => {
+    const res = await t.gql(REGISTER, { input: { name: 'Administratrice Dupont', email: `dupont-${Date.now()}@example.org`, password: 'une phrase solide', ...INITIAL_TERMS } });
+    expect(res.errors).toBeUndefined();
+  });
+
   it('refuses a missing field with a GraphQL validation code, never a 500', async () => {
     const res = await t.gql(`mutation { register(input: { name: "x", email: "y@example.org" }) { token } }`);
     expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');

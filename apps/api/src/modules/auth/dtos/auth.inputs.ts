@@ -3,6 +3,7 @@ import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { UserDto } from '../../user/dtos/user.dto';
+import { IsNotReservedDisplayName } from '../../../common/validation/display-name';
 import { trimmedText } from '../../../common/validation/visible-text';
 
 @InputType({ description: 'Sign-up form.' })
@@ -12,6 +13,7 @@ export class RegisterInput {
   @IsString()
   @MinLength(AccountRules.nameMinLength, { message: 'name: au moins 2 caractères' })
   @MaxLength(AccountRules.nameMaxLength, { message: 'name: 80 caractères au plus' })
+  @IsNotReservedDisplayName()
   name!: string;
 
   @Field({ description: 'E-mail; unique regardless of case.' })

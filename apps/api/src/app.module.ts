@@ -12,6 +12,7 @@ import type { GraphQLContext } from './common/access/request-context';
 import { MutationThrottlerGuard } from './common/rate-limit/mutation-throttler.guard';
 import { rateLimitOptions } from './common/rate-limit/rate-limits';
 import { formatGraphQLError } from './common/errors/graphql-error.formatter';
+import { StrictDateTime } from './common/graphql/date-time-scalar';
 import { complexityLimitPlugin, depthLimitRule, unusableTextPlugin } from './common/graphql/query-limits';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
@@ -57,6 +58,8 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          // every Date field/argument is this strict DateTime (Nest's own takes anything `new Date()` takes)
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTime }] },
           playground: false,
           // the SDL is published in the repository; production answers no introspection
           introspection: !config.isProduction,

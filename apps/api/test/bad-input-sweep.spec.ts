@@ -44,6 +44,14 @@ const VISIBLE_TEXT = /^(title|body|name|slug|markdown|reason|email|password|toke
 const BOUNDED_EXCEPT = new Set<string>(['markdown']); // a whole charter: up to 500,000 characters
 const DATE_FIELD = /(At|Date)$/;
 
+/** Dates PostgreSQL cannot hold (22008) or JS bends: year 0, 4714 BC, the earliest JS date, and 29 February of a common year. */
+const OUT_OF_RANGE_DATES: Variant[] = [
+  { label: 'year 0', value: '0000-12-31T00:00:00Z', rule: 'mustFail' },
+  { label: '4714 BC', value: '-004714-01-01T00:00:00Z', rule: 'mustFail' },
+  { label: 'the earliest JS date', value: '-271821-04-20T00:00:00.000Z', rule: 'mustFail' },
+  { label: '29 February of a common year', value: '2025-02-29T00:00:00Z', rule: 'mustFail' },
+];
+
 function stringVariants(field: string, nonNull: boolean): Variant[] {
   const visible = VISIBLE_TEXT.test(field) && (nonNull || /^(title|body|name|slug)$/.test(field));
   const blank: Rule = visible ? 'mustFail' : 'any';
@@ -66,6 +74,9 @@ function stringVariants(field: string, nonNull: boolean): Variant[] {
       { label: 'not a date', value: 'pas une date', rule: 'mustFail' },
       { label: 'an impossible date', value: '2026-02-30T25:61:00Z', rule: 'mustFail' },
       { label: 'a five-digit year', value: '+99999-01-01T00:00:00Z', rule: 'mustFail' },
+      ...OUT_OF_RANGE_DATES,
+      { label: 'year 0 as a bare day', value: '0000-01-01', rule: 'mustFail' },
+      { label: '30 February as a bare day', value: '2026-02-30', rule: 'mustFail' },
     );
   }
   return variants;
@@ -110,6 +121,14 @@ function scalarVariants(typeName: string, field: string, nonNull: boolean, forei
         { label: 'an impossible date', value: '2026-02-30T25:61:00Z', rule: 'mustFail' },
         { label: 'year 1', value: '0001-01-01T00:00:00Z', rule: 'any' },
         { label: 'a five-digit year', value: '+99999-01-01T00:00:00Z', rule: 'mustFail' },
+        ...OUT_OF_RANGE_DATES,
+        { label: '30 February', value: '2026-02-30T10:00:00Z', rule: 'mustFail' },
+        { label: 'a day without a time', value: '2026-03-01', rule: 'mustFail' },
+        { label: 'a time without an offset', value: '2026-03-01T10:00:00', rule: 'mustFail' },
+        { label: 'a boolean', value: true, rule: 'mustFail' },
+        { label: 'a list', value: [1], rule: 'mustFail' },
+        { label: 'a fraction', value: 1.5, rule: 'mustFail' },
+        { label: 'the smallest JS timestamp', value: -8640000000000000, rule: 'mustFail' },
       ];
     case 'JSON':
       return [

@@ -27,6 +27,9 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   429: ErrorCode.TOO_MANY_REQUESTS,
 };
 
+/** PostgreSQL errors caused by the value a client sent (check, NOT NULL, types, lengths, encodings, number and date ranges). */
+const BAD_INPUT_PG_CODES = new Set(['23514', '22P02', '23502', '22001', '22021', '22P05', '22003', '22008', '22007']);
+
 /**
  * The single mapping from anything a resolver throws to the error a client sees.
  * - {@link DomainError} → its code and message, plus its details;
@@ -61,8 +64,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof QueryFailedError) {
     const pgCode = (original as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
     if (pgCode === '23505') return { ...base, message: 'Cet élément existe déjà.', extensions: { code: ErrorCode.CONFLICT } };
-    // 22021/22P05: a NUL character or an unusable Unicode escape that got past the input check; 22003: a number out of the column's range
-    if (pgCode === '23514' || pgCode === '22P02' || pgCode === '23502' || pgCode === '22001' || pgCode === '22021' || pgCode === '22P05' || pgCode === '22003') {
+    // 22021/22P05: a NUL character or an unusable Unicode escape that got past the input check; 22003: a number out of the column's range;
+    // 22008/22007: a date out of PostgreSQL's range or unreadable as a date, that got past the DateTime scalar or a date string check
+    if (BAD_INPUT_PG_CODES.has(pgCode ?? '')) {
       return { ...base, message: 'Donnée invalide.', extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
   }

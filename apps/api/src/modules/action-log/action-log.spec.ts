@@ -113,8 +113,42 @@ describe('journal of actions: actionLogs for admins, public histories', () => {
       ['a malformed space id', { filter: { spaceId: 'not-a-uuid' } }],
       ['a malformed action', { filter: { action: 'DROP TABLE' } }],
       ['from after to', { filter: { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } }],
+      // dates PostgreSQL cannot hold (22008) or that `new Date()` would bend into another day
+      ['from in 4714 BC', { filter: { from: '-004714-01-01T00:00:00Z' } }],
+      ['to at the earliest JS date', { filter: { to: '-271821-04-20T00:00:00.000Z' } }],
+      ['from as the smallest JS timestamp', { filter: { from: -8640000000000000 } }],
+      ['from in year 0', { filter: { from: '0000-12-31T00:00:00Z' } }],
+      ['from as a boolean', { filter: { from: true } }],
+      ['from as a list', { filter: { from: [1] } }],
+      ['from as a fraction', { filter: { from: 1.5 } }],
+      ['from on 30 February', { filter: { from: '2026-02-30T00:00:00Z' } }],
+      ['to on 29 February of a common year', { filter: { to: '2025-02-29T00:00:00Z' } }],
+      ['from at 24:00', { filter: { from: '2026-03-01T24:00:00Z' } }],
+      ['from as a bare day', { filter: { from: '2026-02-30' } }],
+      ['from without an offset', { filter: { from: '2026-03-01T10:00:00' } }],
+      ['a cursor above the largest bigint', { after: Buffer.from('al:9223372036854775808').toString('base64url') }],
     ])('refuses %s with BAD_USER_INPUT', async (_label, variables) => {
-      expect(errorCode(await t.gql(LOGS, variables, admin))).toBe('BAD_USER_INPUT');
+      const res = await t.gql(LOGS, variables, admin);
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      if ('after' in variables) expect(res.errors![0].extensions).toMatchObject({ field: 'after' });
+    });
+
+    it('refuses an out-of-range date written in the query itself (not a variable), without a 500', async () => {
+      for (const from of ['-004714-01-01T00:00:00Z', '2026-02-30T00:00:00Z']) {
+        const res = await t.gql(`{ actionLogs(first: 5, filter: { from: "${from}" }) { nodes { id } } }`, {}, admin);
+        expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(errorCode(res));
+      }
+    });
+
+    it('accepts the ends of the range: year 0001 and year 9999, with any offset, and a leap day', async () => {
+      for (const filter of [
+        { from: '0001-01-01T00:00:00+01:00', to: '9999-12-31T23:59:59.999999-14:00' },
+        { from: '2024-02-29T10:30+02:00' },
+        { to: '9999-12-31T23:59:59Z' },
+      ]) {
+        const res = await t.gql(LOGS, { first: 1, filter }, admin);
+        expect(res.errors).toBeUndefined();
+      }
     });
   });
 

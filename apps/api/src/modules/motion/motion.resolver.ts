@@ -3,15 +3,18 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
+import { parseIsoInstant } from '../../common/graphql/date-time-scalar';
 import { AssemblyMinutesDto, MotionDto, MotionVoteDto } from './dtos/motion.dto';
 import { CreateMotionInput, UpdateMotionInput } from './dtos/motion.inputs';
 import { MinutesService } from './minutes.service';
 import { MotionService } from './motion.service';
 
 const parseDate = (value: string, field: string) => {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw DomainError.badInput(`${field} : date ISO 8601 attendue.`, { field });
-  return date;
+  try {
+    return parseIsoInstant(value);
+  } catch {
+    throw DomainError.badInput(`${field} : date ISO 8601 attendue (avec fuseau, années 0001 à 9999).`, { field });
+  }
 };
 
 @Resolver(() => MotionDto)

@@ -1,10 +1,17 @@
 import { ErrorCode, SpaceRole } from '@concerto/domain';
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
-import { SpaceRoles } from '../../common/access/access-policy';
+import { Public, SpaceRoles } from '../../common/access/access-policy';
 import { DomainError } from '../../common/errors/domain-error';
 import { SurveyExportService } from './survey-export.service';
+
+/**
+ * How every CSV file of the app is written: CRLF lines, and cells starting with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return prefixed with `'` (csv-stringify's `escape_formulas`), so text
+ * written by a user cannot run as a formula in a spreadsheet (OWASP "CSV injection").
+ */
+export const CSV_OPTIONS = { record_delimiter: 'windows', escape_formulas: true } as const;
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
@@ -24,6 +31,18 @@ export class DomainErrorHttpFilter implements ExceptionFilter {
 }
 
 /**
+ * Answers a `HEAD` request for a download with 405 and `Allow: GET`, without running anything:
+ * Express runs a route's GET handler for HEAD, which would build a whole export (or consume a
+ * one-time download) only to drop the body.
+ * @param res the Express response
+ */
+export function refuseHead(res: Response): void {
+  res.setHeader('allow', 'GET');
+  res.setHeader('cache-control', 'no-store');
+  res.status(405).end();
+}
+
+/**
  * Survey exports over HTTP, for space admins and organization admins (session cookie or
  * Bearer token, the same access guard as GraphQL). Answers are streamed in keyset batches of
  * submissions, so memory stays flat whatever the number of answers.
@@ -32,6 +51,13 @@ export class DomainErrorHttpFilter implements ExceptionFilter {
 @UseFilters(DomainErrorHttpFilter)
 export class SurveyExportController {
   constructor(private readonly exports: SurveyExportService) {}
+
+  /** `HEAD` on any of the exports below: 405 with `Allow: GET` (no export is built). Declared first so Express matches it before the GETs. */
+  @Public()
+  @Head([':surveyId/answers.csv', ':surveyId/answers.xlsx', ':surveyId/results.json'])
+  head(@Res() res: Response): void {
+    refuseHead(res);
+  }
 
   /**
    * `GET /exports/surveys/:surveyId/answers.csv`: one line per submission, one column per
@@ -44,7 +70,7 @@ export class SurveyExportController {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.csv"`);
     const write = (text: string) => (res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())));
-    await write(`\uFEFF${stringify([columns.header], { record_delimiter: 'windows' })}`);
+    await write(`\uFEFF${stringify([columns.header], CSV_OPTIONS)}`);
     for await (const chunk of this.exports.csvChunks(surveyId, columns)) await write(chunk);
     res.end();
   }

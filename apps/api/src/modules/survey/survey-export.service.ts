@@ -134,8 +134,9 @@ export class SurveyExportService {
 
   /**
    * Yields the CSV text of the export, one batch of submissions per chunk, built by PostgreSQL
-   * (every field quoted, quotes doubled — RFC 4180; a cell starting with = + - @ gets a leading
-   * apostrophe so spreadsheets do not run it as a formula), so Node allocates one string per batch.
+   * (every field quoted, quotes doubled — RFC 4180; a cell starting with = + - @, a tab, a carriage
+   * return or a full-width ＝ ＋ － ＠ gets a leading apostrophe so spreadsheets do not run it as a
+   * formula: the same rule as csv-stringify's `escape_formulas`, see `CSV_OPTIONS`), so Node allocates one string per batch.
    * @returns chunks ending with a line break
    */
   async *csvChunks(surveyId: string, columns: ExportColumns): AsyncGenerator<string> {
@@ -149,7 +150,7 @@ export class SurveyExportService {
         )}
          SELECT string_agg(concat_ws(',', ${quote('r.id::text')}, ${quote(`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)}, r.survey_version::text,
                   ${quote(`CASE WHEN r.anonymous THEN 'anonyme' ELSE 'inscrit' END`)},
-                  (SELECT string_agg(${quote(`regexp_replace(coalesce(r.cells[array_position(r.question_ids, col.id)], ''), '^([=+@\t\r-])', '''\\1')`)}, ',' ORDER BY col.ord)
+                  (SELECT string_agg(${quote(`regexp_replace(coalesce(r.cells[array_position(r.question_ids, col.id)], ''), '^([=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20-])', '''\\1')`)}, ',' ORDER BY col.ord)
                      FROM unnest($4::uuid[]) WITH ORDINALITY AS col(id, ord))), E'\r\n' ORDER BY r.id) || E'\r\n' AS text,
                 max(r.id)::text AS last
            FROM rows r`,

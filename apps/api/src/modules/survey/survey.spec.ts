@@ -330,7 +330,9 @@ describe('Enquêtes: builder, answering once (held by PostgreSQL), exact results
   describe('exports over HTTP (streamed)', () => {
     it('CSV, XLSX and JSON for space admins; 401 anonymous, 403 participants', async () => {
       const { survey, q } = await build();
-      for (let i = 0; i < 3; i++) await t.gql(ANSWER, { id: survey.id, answers: [...minimal(q, i, i + 1), { questionId: q[3].id, text: i === 1 ? '=2+2' : `mot, "${i}"` }] }, users[21 + i].token);
+      // formulas a spreadsheet would run (the question allows 10 characters): full-width (＝), and a link
+      const HOSTILE: Record<number, string> = { 0: '＝1+1', 1: '=HYPERLINK' };
+      for (let i = 0; i < 3; i++) await t.gql(ANSWER, { id: survey.id, answers: [...minimal(q, i, i + 1), { questionId: q[3].id, text: HOSTILE[i] ?? `mot, "${i}"` }] }, users[21 + i].token);
       const get = (path: string, token?: string) => fetch(`${t.baseUrl}/exports/surveys/${survey.id}/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
       const csv = await get('answers.csv', spaceAdmin.token);
       expect(csv.status).toBe(200);
@@ -339,7 +341,12 @@ describe('Enquêtes: builder, answering once (held by PostgreSQL), exact results
       expect(lines).toHaveLength(4);
       expect(lines[0]).toMatch(/^réponse,date,version,répondant,1\. Typologie/);
       expect(lines[3]).toMatch(/,"inscrit","Recherche","","3","mot, ""2""",/);
-      expect(lines[2]).toContain(`,"'=2+2",`); // no formula injection in spreadsheets
+      // no formula injection in spreadsheets: a leading apostrophe, as csv-stringify's escape_formulas
+      expect(lines[2]).toContain(`,"'=HYPERLINK",`);
+      expect(lines[1]).toContain(`,"'＝1+1",`);
+      // HEAD builds no export: 405 with Allow: GET, even for a space admin
+      const head = await fetch(`${t.baseUrl}/exports/surveys/${survey.id}/answers.csv`, { method: 'HEAD', headers: { authorization: `Bearer ${spaceAdmin.token}` } });
+      expect([head.status, head.headers.get('allow')]).toEqual([405, 'GET']);
       const xlsx = await get('answers.xlsx', admin);
       expect(xlsx.status).toBe(200);
       const bytes = Buffer.from(await xlsx.arrayBuffer());

@@ -84,6 +84,10 @@ describe('personal data rights: terms, change of password, deletion, download my
       expect(accepted.data.acceptTerms).toEqual(expect.arrayContaining([{ kind: 'TERMS', version: 2 }, { kind: 'TERMS', version: 1 }, { kind: 'PRIVACY', version: 1 }]));
       expect((await t.gql(`{ pendingTerms { kind } }`, {}, user.token)).data.pendingTerms).toEqual([]);
       expect(errorCode(await t.gql(`{ pendingTerms { kind } }`))).toBe('UNAUTHENTICATED');
+      // accepting again changes nothing and writes no second journal line
+      const again = await t.gql(`mutation($input: AcceptTermsInput!) { acceptTerms(input: $input) { kind version } }`, { input: { termsVersion: 2, privacyVersion: 1 } }, user.token);
+      expect(again.errors).toBeUndefined();
+      expect((await t.sql(`SELECT count(*)::int AS n FROM action_logs WHERE user_id = $1 AND action = 'accept_terms'`, [user.id]))[0].n).toBe(1);
       // sign-ups now need version 2 (the helper reads the current versions)
       expect((await t.currentTermsVersions()).acceptedTermsVersion).toBe(2);
     });

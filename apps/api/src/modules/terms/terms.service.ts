@@ -58,17 +58,18 @@ export class TermsService {
    * @param manager the caller's transaction
    * @param userId the account
    * @param versions the versions the user was shown
+   * @returns how many acceptances were new (0 when both were already accepted)
    * @throws BAD_USER_INPUT `reason: 'TERMS_OUTDATED'` when either version is not the current one
    */
-  async recordAcceptance(manager: EntityManager, userId: string, versions: { termsVersion: number; privacyVersion: number }): Promise<void> {
+  async recordAcceptance(manager: EntityManager, userId: string, versions: { termsVersion: number; privacyVersion: number }): Promise<number> {
     const [matched] = await manager.query(
       `WITH wanted(kind, version) AS (VALUES ('TERMS', $2::int), ('PRIVACY', $3::int)),
             current AS (SELECT kind, max(version) AS version FROM terms_documents GROUP BY kind),
             ok AS (SELECT w.kind, w.version FROM wanted w JOIN current c ON c.kind = w.kind AND c.version = w.version),
             ins AS (INSERT INTO terms_acceptances (user_id, kind, version)
                     SELECT $1, kind, version FROM ok WHERE (SELECT count(*) FROM ok) = 2
-                    ON CONFLICT DO NOTHING)
-       SELECT (SELECT count(*) FROM ok)::int AS n`,
+                    ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT (SELECT count(*) FROM ok)::int AS n, (SELECT count(*) FROM ins)::int AS inserted`,
       [userId, versions.termsVersion, versions.privacyVersion],
     );
     if (matched.n !== 2) {
@@ -77,6 +78,7 @@ export class TermsService {
         reason: 'TERMS_OUTDATED',
       });
     }
+    return matched.inserted;
   }
 
   /**
@@ -101,7 +103,8 @@ export class TermsService {
    */
   async accept(userId: string, versions: { termsVersion: number; privacyVersion: number }): Promise<TermsAcceptanceDto[]> {
     await inTransaction(this.dataSource, async (manager) => {
-      await this.recordAcceptance(manager, userId, versions);
+      // accepting again what is already accepted changes nothing, and writes no journal line
+      if ((await this.recordAcceptance(manager, userId, versions)) === 0) return;
       await this.actionLog.record(manager, {
         userId,
         action: 'accept_terms',

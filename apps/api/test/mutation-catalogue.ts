@@ -266,6 +266,18 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
     args: async () => ({ vars: { input: { kind: 'PRIVACY', title: 'Politique de confidentialité', body: `Nouvelle version ${unique()} de la politique.` } } }),
   },
 
+  // a fresh account each time; revoking targets a disposable second admin, never the matrix's own
+  appointOrganizationAdmin: { access: ORGANIZATION_ADMINS, global: true, args: async ({ f }) => ({ vars: { email: (await f.user()).email } }) },
+  revokeOrganizationAdmin: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async ({ t, f }) => {
+      const target = await f.user();
+      await t.sql(`UPDATE users SET is_admin = true WHERE id = $1`, [target.id]);
+      return { vars: { userId: target.id } };
+    },
+  },
+
   // ── spaces, phases, components, roles ──
   createSpace: { access: ORGANIZATION_ADMINS, global: true, args: async () => ({ vars: { input: { type: 'PROCESS', slug: `nouvel-espace-${unique()}`, title: 'Un nouvel espace' } } }) },
   updateSpace: { access: SPACE_ADMINS, args: async ({ s }) => ({ vars: { id: s.processId, input: { subtitle: `Sous-titre ${unique()}` } } }) },

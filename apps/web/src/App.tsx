@@ -7,6 +7,7 @@ import { MinutesPage } from './modules/assembly/components/MinutesPage';
 import { ActionLogPage } from './modules/admin/components/ActionLogPage';
 import { AdminPage } from './modules/admin/components/AdminPage';
 import { SpaceAdminPage } from './modules/admin/components/SpaceAdminPage';
+import { OrganizationAdminsPage } from './modules/admin/components/OrganizationAdminsPage';
 import { TermsAdminPage } from './modules/admin/components/TermsAdminPage';
 import { SignInPage } from './modules/auth/components/SignInPage';
 import { SignUpPage } from './modules/auth/components/SignUpPage';
@@ -46,6 +47,7 @@ export function AppRoutes() {
         <Route path="admin" element={<AdminPage />} />
         <Route path="admin/journal" element={<ActionLogPage />} />
         <Route path="admin/conditions" element={<TermsAdminPage />} />
+        <Route path="admin/administrateurs" element={<OrganizationAdminsPage />} />
         <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
         <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -40,6 +40,7 @@ const pages: Array<[string, string, string, { signedIn?: boolean; isAdmin?: bool
   ['/admin', 'Accès réservé aux administrateurs', 'Accès réservé aux administrateurs · Concerto', { signedIn: false }],
   ['/admin/journal', 'Journal des actions', 'Journal des actions · Concerto'],
   ['/admin/conditions', 'Conditions et confidentialité', 'Conditions et confidentialité · Concerto'],
+  ['/admin/administrateurs', 'Administrateurs de l’organisation', 'Administrateurs de l’organisation · Concerto'],
   ['/nulle-part', 'Page introuvable', 'Page introuvable · Concerto'],
 ];
 

@@ -5,6 +5,7 @@ import { TERMS_DOCUMENTS_QUERY } from '../modules/account/graphql/account';
 import { ACTION_LOG_PAGE_SIZE, ACTION_LOGS_QUERY } from '../modules/admin/graphql/actionLogs';
 import { HISTORY_SIZE, PROPOSAL_HISTORY_QUERY } from '../modules/history/graphql/history';
 import { ADMIN_MEMBERS_QUERY, ADMIN_SPACE_QUERY, ADMIN_SPACES_QUERY, SPACE_ROLES_QUERY } from '../modules/admin/graphql/admin';
+import { ORGANIZATION_ADMINS_QUERY } from '../modules/admin/graphql/organizationAdmins';
 import {
   COMPONENT_QUERY,
   COMPONENT_SPACE_QUERY,
@@ -459,6 +460,10 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
     { request: { query: PROPOSAL_HISTORY_QUERY, variables: { id: 'pr1', first: HISTORY_SIZE } }, result: { data: { proposal: { __typename: 'Proposal', id: 'pr1', history: fixtureHistory } } } },
     { request: { query: ACTION_LOGS_QUERY, variables: { filter: {}, first: ACTION_LOG_PAGE_SIZE } }, result: { data: fixtureActionLogs } },
     { request: { query: TERMS_DOCUMENTS_QUERY }, result: { data: { termsDocuments: [fixtureTermsDocument('TERMS', 1), fixtureTermsDocument('PRIVACY', 1)] } } },
+    {
+      request: { query: ORGANIZATION_ADMINS_QUERY },
+      result: { data: { organizationAdmins: [{ __typename: 'OrganizationAdmin', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', appointedAt: null }] } },
+    },
     ...['s-process', 's-assembly'].map((spaceId) => ({
       request: { query: SPACE_ROLES_QUERY, variables: { spaceId } },
       result: { data: { spaceRoles: [{ __typename: 'SpaceRoleAssignment', id: 'r1', role: 'MODERATOR', userName: 'Marc Petit', userEmail: 'marc@example.org' }] } },

@@ -93,10 +93,12 @@ const LOGGED: Record<string, Expected> = {
   changePassword: { action: 'change_password', resourceType: 'user', visibility: 'PRIVATE' },
   requestDataExport: { action: 'request', resourceType: 'data_export', visibility: 'PRIVATE' },
   deleteMyAccount: { action: 'delete_account', resourceType: 'user', visibility: 'ADMIN_ONLY' },
+  appointOrganizationAdmin: { action: 'appoint_admin', resourceType: 'user', visibility: 'ADMIN_ONLY' },
+  revokeOrganizationAdmin: { action: 'revoke_admin', resourceType: 'user', visibility: 'ADMIN_ONLY' },
 };
 
 /** Mutations about an account or the organization's documents: their rows belong to no space. */
-const SPACELESS = ['register', 'deleteSpace', 'publishTermsDocument', 'acceptTerms', 'changePassword', 'requestDataExport', 'deleteMyAccount'];
+const SPACELESS = ['register', 'deleteSpace', 'publishTermsDocument', 'acceptTerms', 'changePassword', 'requestDataExport', 'deleteMyAccount', 'appointOrganizationAdmin', 'revokeOrganizationAdmin'];
 
 const schemaMutations = (): string[] => {
   const document = parse(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8'));
@@ -295,6 +297,8 @@ describe('action log coverage: every mutation that changes shared state is in th
     await logged('acceptTerms', `mutation($input: AcceptTermsInput!) { acceptTerms(input: $input) { version } }`, { input: { termsVersion: terms.version, privacyVersion: 1 } }, bob.token);
     await logged('changePassword', `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`, { input: { currentPassword: 'correct horse battery', newPassword: 'another horse battery' } }, bob.token, bob.id);
     await logged('requestDataExport', `mutation { requestDataExport { id } }`, {}, bob.token);
+    await logged('appointOrganizationAdmin', `mutation($email: String!) { appointOrganizationAdmin(email: $email) { id } }`, { email: alice.email }, admin, alice.id);
+    await logged('revokeOrganizationAdmin', `mutation($userId: ID!) { revokeOrganizationAdmin(userId: $userId) }`, { userId: alice.id }, admin, alice.id);
     await logged('deleteMyAccount', `mutation($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) }`, { input: { password: 'another horse battery' } }, bob.token, bob.id);
 
     expect(schemaMutations().filter((m) => !exercised.has(m))).toEqual([]);

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ActionLogModule } from '../action-log/action-log.module';
 import { TermsModule } from '../terms/terms.module';
 import { FirstAdminService } from './first-admin.service';
+import { OrganizationAdminResolver } from './organization-admin.resolver';
+import { OrganizationAdminService } from './organization-admin.service';
 
-@Module({ imports: [TermsModule], providers: [FirstAdminService], exports: [FirstAdminService] })
+/** Accounts as the organization manages them: the first administrator at start-up, appointing and revoking administrators. */
+@Module({ imports: [TermsModule, ActionLogModule], providers: [FirstAdminService, OrganizationAdminService, OrganizationAdminResolver], exports: [FirstAdminService] })
 export class UserModule {}

@@ -47,6 +47,7 @@ describe('<AdminPage>', () => {
     expect(rows[0]).toHaveTextContent('Non publié');
     expect(within(rows[0]).getByRole('link', { name: /^Modifier/ })).toHaveAttribute('href', '/admin/espaces/espace-2');
     expect(screen.queryByRole('heading', { name: 'Nouvel espace' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Administrateurs de l’organisation' })).not.toBeInTheDocument();
   });
 
   it('gives organisation admins every space and the "Nouvel espace" form', async () => {
@@ -62,5 +63,6 @@ describe('<AdminPage>', () => {
     expect(screen.getByLabelText('Description')).toBeInTheDocument();
     expect(screen.getByLabelText('Publié')).not.toBeChecked();
     expect(screen.getByRole('button', { name: "Créer l'espace" })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Administrateurs de l’organisation' })).toHaveAttribute('href', '/admin/administrateurs');
   });
 });

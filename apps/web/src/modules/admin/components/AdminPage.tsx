@@ -5,7 +5,7 @@ import { AdministeredSpaces } from './AdministeredSpaces';
 import { NewSpaceForm } from './NewSpaceForm';
 import { SpacesTable } from './SpacesTable';
 
-/** `/admin`: the spaces the viewer administers; organisation admins can also create spaces and publish the terms (`/admin/conditions`). */
+/** `/admin`: the spaces the viewer administers; organisation admins can also create spaces, publish the terms (`/admin/conditions`) and appoint administrators (`/admin/administrateurs`). */
 export function AdminPage() {
   return <AdministeredSpaces>{(spaces, isOrgAdmin) => <AdminHome spaces={spaces} isOrgAdmin={isOrgAdmin} />}</AdministeredSpaces>;
 }
@@ -22,6 +22,11 @@ function AdminHome({ spaces, isOrgAdmin }: { spaces: Parameters<typeof SpacesTab
       {isOrgAdmin ? (
         <p>
           <Link to="/admin/conditions">{t('termsAdmin.link')}</Link>
+        </p>
+      ) : null}
+      {isOrgAdmin ? (
+        <p>
+          <Link to="/admin/administrateurs">{t('organizationAdmins.link')}</Link>
         </p>
       ) : null}
       <section aria-labelledby="admin-spaces">

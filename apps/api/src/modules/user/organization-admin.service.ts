@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { inTransaction, queryRows } from '../../common/database/unit-of-work';
+import { DomainError } from '../../common/errors/domain-error';
+import { ActionLogService } from '../action-log/action-log.service';
+import { OrganizationAdminDto } from './dtos/organization-admin.dto';
+
+/** Longest e-mail address accepted (RFC 5321 path limit), as elsewhere in the API. */
+const EMAIL_MAX_LENGTH = 254;
+const EMAIL_SHAPE = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u;
+/** Same answer whatever the reason (unknown, deleted): the e-mail's existence is not revealed beyond "no live account". */
+const noSuchAccount = () => DomainError.notFound('Compte');
+
+interface AdminRow {
+  id: string;
+  name: string;
+  email: string;
+  appointed_at: Date | null;
+}
+
+/**
+ * Organization administrators (`users.is_admin`): who they are, appointing one, revoking one.
+ * The rule "at least one administrator remains" is decided under row locks on every
+ * administrator's row, taken in id order, the same locks as `AccountService.deleteMyAccount`,
+ * so a revocation and an account deletion (or two revocations) cannot both remove the last ones.
+ * Rights change on the next request: the access guard reads `is_admin` with the session on each one.
+ */
+@Injectable()
+export class OrganizationAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actionLog: ActionLogService,
+  ) {}
+
+  /**
+   * Lists the live organization administrators, by name.
+   * @returns id, name, e-mail and the time of their last appointment (null when none was logged, e.g. the first admin)
+   * Callers: organization admins (checked by the resolver's access policy).
+   */
+  async list(): Promise<OrganizationAdminDto[]> {
+    const rows: AdminRow[] = await this.dataSource.query(
+      `SELECT u.id, u.name, u.email,
+              (SELECT max(l.created_at) FROM action_logs l WHERE l.action = 'appoint_admin' AND l.resource_type = 'user' AND l.resource_id = u.id::text) AS appointed_at
+         FROM users u WHERE u.is_admin AND u.deleted_at IS NULL ORDER BY lower(u.name), u.id`,
+    );
+    return rows.map(toDto);
+  }
+
+  /**
+   * Makes a live account an organization administrator, under a lock on its row (so a
+   * concurrent deletion of that account waits, then erases the flag with the rest).
+   * @param email the account's e-mail (case-insensitive, surrounding spaces ignored)
+   * @param byUserId the administrator appointing (written in the action log)
+   * @returns the new administrator
+   * @throws BAD_USER_INPUT not an e-mail address (`field: 'email'`); NOT_FOUND no live account
+   *         with that e-mail (same message for an unknown or deleted account); CONFLICT already an administrator
+   */
+  async appoint(email: string, byUserId: string): Promise<OrganizationAdminDto> {
+    const address = email.trim();
+    if (address.length > EMAIL_MAX_LENGTH || !EMAIL_SHAPE.test(address)) throw DomainError.badInput('email: adresse e-mail invalide', { field: 'email' });
+    return inTransaction(this.dataSource, async (manager) => {
+      const [user] = await manager.query(`SELECT id, is_admin FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL FOR UPDATE`, [address]);
+      if (!user) throw noSuchAccount();
+      if (user.is_admin) throw DomainError.conflict('Ce compte est déjà administrateur de l’organisation.', { reason: 'ALREADY_ADMIN' });
+      const [row] = await queryRows<AdminRow>(
+        manager,
+        `UPDATE users SET is_admin = true, updated_at = now() WHERE id = $1 RETURNING id, name, email, now() AS appointed_at`,
+        [user.id],
+      );
+      await this.actionLog.record(manager, {
+        userId: byUserId, action: 'appoint_admin', resourceType: 'user', resourceId: user.id, visibility: 'ADMIN_ONLY', summary: 'Nomination d’un administrateur de l’organisation',
+      });
+      return toDto(row);
+    });
+  }
+
+  /**
+   * Removes a user's organization administrator flag; an administrator may revoke themselves
+   * if another remains. Every administrator row is locked (`ORDER BY id FOR UPDATE`, as
+   * `deleteMyAccount`) before counting, so two administrators revoking each other at once leave one.
+   * @param userId the administrator to revoke
+   * @param byUserId the administrator revoking (written in the action log)
+   * @throws NOT_FOUND not a live organization administrator (or not a valid id: BAD_USER_INPUT);
+   *         CONFLICT (`reason: 'LAST_ADMIN'`) they are the last one
+   */
+  async revoke(userId: string, byUserId: string): Promise<boolean> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR UPDATE`);
+      if (!admins.some((a) => a.id === userId)) throw DomainError.notFound('Administrateur');
+      if (admins.length < 2) {
+        throw DomainError.conflict('C’est le dernier administrateur de l’organisation : nommez-en un autre avant de le retirer.', { reason: 'LAST_ADMIN' });
+      }
+      await manager.query(`UPDATE users SET is_admin = false, updated_at = now() WHERE id = $1`, [userId]);
+      await this.actionLog.record(manager, {
+        userId: byUserId, action: 'revoke_admin', resourceType: 'user', resourceId: userId, visibility: 'ADMIN_ONLY', summary: 'Retrait d’un administrateur de l’organisation',
+      });
+      return true;
+    });
+  }
+}
+
+function toDto(row: AdminRow): OrganizationAdminDto {
+  return { id: row.id, name: row.name, email: row.email, appointedAt: row.appointed_at ? new Date(row.appointed_at) : null };
+}

@@ -1,0 +1,42 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+
+/** An organization administrator as `organizationAdmins` returns them. */
+export interface OrganizationAdmin {
+  __typename?: 'OrganizationAdmin';
+  id: string;
+  name: string;
+  email: string;
+  /** ISO date of the last appointment; null for the first administrator. */
+  appointedAt: string | null;
+}
+
+/** The organization administrators, by name (organization admins only). */
+export const ORGANIZATION_ADMINS_QUERY: TypedDocumentNode<{ organizationAdmins: OrganizationAdmin[] }, Record<string, never>> = gql`
+  query OrganizationAdmins {
+    organizationAdmins {
+      id
+      name
+      email
+      appointedAt
+    }
+  }
+`;
+
+/** Makes the live account with this e-mail an organization administrator. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT. */
+export const APPOINT_ORGANIZATION_ADMIN_MUTATION: TypedDocumentNode<{ appointOrganizationAdmin: OrganizationAdmin }, { email: string }> = gql`
+  mutation AppointOrganizationAdmin($email: String!) {
+    appointOrganizationAdmin(email: $email) {
+      id
+      name
+      email
+      appointedAt
+    }
+  }
+`;
+
+/** Removes an organization administrator. Errors: NOT_FOUND, CONFLICT (`reason: LAST_ADMIN`). */
+export const REVOKE_ORGANIZATION_ADMIN_MUTATION: TypedDocumentNode<{ revokeOrganizationAdmin: boolean }, { userId: string }> = gql`
+  mutation RevokeOrganizationAdmin($userId: ID!) {
+    revokeOrganizationAdmin(userId: $userId)
+  }
+`;

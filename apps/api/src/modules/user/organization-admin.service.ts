@@ -1,14 +1,13 @@
+import { AccountRules } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isEmail } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
 import { OrganizationAdminDto } from './dtos/organization-admin.dto';
 
-/** Longest e-mail address accepted (RFC 5321 path limit), as elsewhere in the API. */
-const EMAIL_MAX_LENGTH = 254;
-const EMAIL_SHAPE = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u;
 /** Same answer whatever the reason (unknown, deleted): the e-mail's existence is not revealed beyond "no live account". */
 const noSuchAccount = () => DomainError.notFound('Compte');
 
@@ -58,7 +57,7 @@ export class OrganizationAdminService {
    */
   async appoint(email: string, byUserId: string): Promise<OrganizationAdminDto> {
     const address = email.trim();
-    if (address.length > EMAIL_MAX_LENGTH || !EMAIL_SHAPE.test(address)) throw DomainError.badInput('email: adresse e-mail invalide', { field: 'email' });
+    if (address.length > AccountRules.emailMaxLength || !isEmail(address)) throw DomainError.badInput('email: adresse e-mail invalide', { field: 'email' });
     return inTransaction(this.dataSource, async (manager) => {
       const [user] = await manager.query(`SELECT id, is_admin FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL FOR UPDATE`, [address]);
       if (!user) throw noSuchAccount();

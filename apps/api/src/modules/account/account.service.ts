@@ -83,15 +83,21 @@ export class AccountService {
    *         administrators' rows so two admins cannot both leave
    */
   async deleteMyAccount(userId: string, password: string): Promise<void> {
+    // the password is checked before any lock (argon2 is slow on purpose); the transaction then
+    // deletes only if the hash is still the one checked
+    const [current] = await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL`, [userId]);
+    if (!current) throw DomainError.unauthenticated();
+    if (!(await argon2Verify(current.password_hash, password).catch(() => false))) throw wrongPassword();
     await inTransaction(this.dataSource, async (manager) => {
+      // the administrators' rows first, in id order (as revokeOrganizationAdmin takes them), then
+      // the account's own: one lock order, so simultaneous deletions and revocations cannot
+      // deadlock (a tester got 500s from the opposite order)
+      const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR UPDATE`);
       const [user] = await manager.query(`SELECT password_hash, is_admin, email FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [userId]);
       if (!user) throw DomainError.unauthenticated();
-      if (!(await argon2Verify(user.password_hash, password).catch(() => false))) throw wrongPassword();
-      if (user.is_admin) {
-        const admins = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR UPDATE`);
-        if (!admins.some((a: { id: string }) => a.id !== userId)) {
-          throw DomainError.conflict('Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.', { reason: 'LAST_ADMIN' });
-        }
+      if (user.password_hash !== current.password_hash) throw wrongPassword(); // changed meanwhile
+      if (user.is_admin && !admins.some((a) => a.id !== userId)) {
+        throw DomainError.conflict('Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.', { reason: 'LAST_ADMIN' });
       }
       await this.erase(manager, userId, user.email);
     });

@@ -2,11 +2,23 @@ import { AccountRules } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
 import { OrganizationAdminDto } from './dtos/organization-admin.dto';
+
+const notAdminAnyMore = () => DomainError.forbidden('Vous n’êtes plus administrateur de l’organisation.');
+
+/**
+ * Share-locks the caller's row and checks they are still an organization administrator: the
+ * access guard checked it before the transaction, and a revocation may have committed since.
+ * @throws FORBIDDEN the caller is no longer an administrator
+ */
+async function lockCallerAsAdmin(manager: EntityManager, userId: string): Promise<void> {
+  const rows: unknown[] = await manager.query(`SELECT id FROM users WHERE id = $1 AND is_admin AND deleted_at IS NULL FOR SHARE`, [userId]);
+  if (!rows.length) throw notAdminAnyMore();
+}
 
 /** Same answer whatever the reason (unknown, deleted): the e-mail's existence is not revealed beyond "no live account". */
 const noSuchAccount = () => DomainError.notFound('Compte');
@@ -53,12 +65,14 @@ export class OrganizationAdminService {
    * @param byUserId the administrator appointing (written in the action log)
    * @returns the new administrator
    * @throws BAD_USER_INPUT not an e-mail address (`field: 'email'`); NOT_FOUND no live account
-   *         with that e-mail (same message for an unknown or deleted account); CONFLICT already an administrator
+   *         with that e-mail (same message for an unknown or deleted account); CONFLICT already an administrator;
+   *         FORBIDDEN the caller was revoked meanwhile
    */
   async appoint(email: string, byUserId: string): Promise<OrganizationAdminDto> {
     const address = email.trim();
     if (address.length > AccountRules.emailMaxLength || !isEmail(address)) throw DomainError.badInput('email: adresse e-mail invalide', { field: 'email' });
     return inTransaction(this.dataSource, async (manager) => {
+      await lockCallerAsAdmin(manager, byUserId);
       const [user] = await manager.query(`SELECT id, is_admin FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL FOR UPDATE`, [address]);
       if (!user) throw noSuchAccount();
       if (user.is_admin) throw DomainError.conflict('Ce compte est déjà administrateur de l’organisation.', { reason: 'ALREADY_ADMIN' });
@@ -80,12 +94,15 @@ export class OrganizationAdminService {
    * `deleteMyAccount`) before counting, so two administrators revoking each other at once leave one.
    * @param userId the administrator to revoke
    * @param byUserId the administrator revoking (written in the action log)
-   * @throws NOT_FOUND not a live organization administrator (or not a valid id: BAD_USER_INPUT);
-   *         CONFLICT (`reason: 'LAST_ADMIN'`) they are the last one
+   * @throws NOT_FOUND not a live organization administrator (an id that is not a UUID included);
+   *         CONFLICT (`reason: 'LAST_ADMIN'`) they are the last one; FORBIDDEN the caller was
+   *         revoked meanwhile
    */
   async revoke(userId: string, byUserId: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
       const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR UPDATE`);
+      // the caller's right, decided under the same locks: of two administrators revoking each other, the second is no longer one
+      if (!admins.some((a) => a.id === byUserId)) throw notAdminAnyMore();
       if (!admins.some((a) => a.id === userId)) throw DomainError.notFound('Administrateur');
       if (admins.length < 2) {
         throw DomainError.conflict('C’est le dernier administrateur de l’organisation : nommez-en un autre avant de le retirer.', { reason: 'LAST_ADMIN' });

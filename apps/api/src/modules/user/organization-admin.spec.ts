@@ -101,4 +101,33 @@ describe('organization administrators: appoint, revoke, at least one remains', (
     // give the flag back to the first admin for any later test
     await t.sql(`UPDATE users SET is_admin = true WHERE id = $1`, [adminId]);
   });
+
+  it('race: with a third admin, two admins revoking each other at once: the second is no longer an admin and gets FORBIDDEN (found by a tester: both won 8 of 8)', async () => {
+    for (let round = 0; round < 5; round++) {
+      const a = await t.register('Admin A');
+      const b = await t.register('Admin B');
+      await t.sql(`UPDATE users SET is_admin = true WHERE id = ANY($1)`, [[a.id, b.id]]);
+      const [ab, ba] = await Promise.all([t.gql(REVOKE, { userId: b.id }, a.token), t.gql(REVOKE, { userId: a.id }, b.token)]);
+      const outcomes = [ab, ba].map((r) => (r.data?.revokeOrganizationAdmin ? 'OK' : errorCode(r))).sort();
+      expect({ round, outcomes }).toEqual({ round, outcomes: ['FORBIDDEN', 'OK'] });
+      const left = Number((await t.sql(`SELECT count(*) AS n FROM users WHERE id = ANY($1) AND is_admin`, [[a.id, b.id]]))[0].n);
+      expect(left).toBe(1);
+      await t.sql(`UPDATE users SET is_admin = false WHERE id = ANY($1)`, [[a.id, b.id]]);
+    }
+  });
+
+  it('race: six admins deleting their accounts while others revoke them: never a 500 or a deadlock, at least one admin remains (found by a tester: deadlocks, 500s)', async () => {
+    const DELETE = `mutation($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) }`;
+    const admins = await Promise.all(Array.from({ length: 6 }, (_, i) => t.register(`Partante ${i}`)));
+    await t.sql(`UPDATE users SET is_admin = true WHERE id = ANY($1)`, [admins.map((a) => a.id)]);
+    const results = await Promise.all([
+      ...admins.map((a) => t.gql(DELETE, { input: { password: 'correct horse battery' } }, a.token)),
+      ...admins.map((a, i) => t.gql(REVOKE, { userId: admins[(i + 1) % admins.length].id }, a.token)),
+      ...admins.map((a) => t.gql(REVOKE, { userId: a.id }, admin)),
+    ]);
+    const codes = results.map((r) => (r.errors ? errorCode(r) : 'OK'));
+    expect(codes.filter((c) => !['OK', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED'].includes(String(c)))).toEqual([]);
+    expect(await adminCount()).toBeGreaterThanOrEqual(1);
+    expect((await t.gql(`{ me { isAdmin } }`, {}, admin)).data!.me.isAdmin).toBe(true);
+  });
 });

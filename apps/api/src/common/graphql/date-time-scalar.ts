@@ -34,7 +34,10 @@ export function parseIsoInstant(value: unknown): Date {
     return refuse('ce jour ou cette heure n’existe pas.');
   }
   const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? refuse('date illisible.') : instant;
+  if (Number.isNaN(instant.getTime())) return refuse('date illisible.');
+  // the range holds for the instant too, not only as written (9999-12-31T23:59-23:59 is year 10000 in UTC)
+  const utcYear = instant.getUTCFullYear();
+  return utcYear < 1 || utcYear > 9999 ? refuse('l’année doit être entre 0001 et 9999.') : instant;
 }
 
 /**

@@ -111,6 +111,10 @@ describe('personal data rights: terms, change of password, deletion, download my
       );
       expect(results.filter((r) => r.data?.publishTermsDocument?.version === current.v + 1)).toHaveLength(1);
       expect(results.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(5);
+      // the same title and text again: nothing to publish
+      const [now] = await t.sql(`SELECT title, body, version FROM terms_documents WHERE kind = 'TERMS' ORDER BY version DESC LIMIT 1`);
+      const same = await t.gql(PUBLISH, { input: { kind: 'TERMS', title: now.title, body: now.body } }, admin);
+      expect(same.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNCHANGED' });
       // written later from the old version: refused with its reason, nothing published
       const late = await t.gql(PUBLISH, { input: { kind: 'TERMS', title: 'Conditions', body: 'Trop tard', expectedVersion: current.v } }, admin);
       expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CHANGED' });

@@ -73,6 +73,7 @@ describe('accounts: register, login, logout, me', () => {
     ['the deleted-account name', 'Participant supprimé'],
     ['it in other case, spacing and without the accent', ' participant  SUPPRIME '],
     ['an administrator title with a Cyrillic look-alike letter', 'Adm\u0456nistrateur'],
+    ['an administrator title with a dotless i', 'Adm\u0131nistrateur'],
     ['the English deleted-account name', 'Deleted participant'],
   ])('refuses %s as a display name with BAD_USER_INPUT', async (_label, name) => {
     const before = await countUsers();

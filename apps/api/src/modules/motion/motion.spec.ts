@@ -229,6 +229,19 @@ describe('Assemblée: motions, votes counted once, quorum and majority, frozen r
     });
   });
 
+  it.each([
+    ['a time without an offset (read in the server’s time zone)', { opensAt: '2026-12-01T10:00:00' }],
+    ['a bare day', { opensAt: '2026-12-01' }],
+    ['a closing in year 10000 once the offset is applied', { closesAt: '9999-12-31T23:59:59-23:59' }],
+    ['an impossible day', { closesAt: '2027-02-30T10:00:00Z' }],
+  ])('refuses %s as a motion date with BAD_USER_INPUT (found by a tester)', async (_label, dates) => {
+    const space = (await t.gql(`{ space(slug: "assemblee-filiere-sante-numerique") { components { id type } } }`)).data.space;
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM motions`))[0].n;
+    const res = await t.gql(CREATE, { input: { componentId: space.components[0].id, title: 'Une motion mal datée', body: 'Texte.', opensAt: inSeconds(60), closesAt: inSeconds(3600), ...dates } }, admin);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect((await t.sql(`SELECT count(*)::int AS n FROM motions`))[0].n).toBe(before);
+  });
+
   describe('secret ballot', () => {
     it('totals are public at the close; no query returns a member’s choice, not even to an admin; a secret vote is final', async () => {
       const { spaceId, componentId, members } = await newAssembly([1, 1, 1]);

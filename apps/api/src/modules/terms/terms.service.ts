@@ -125,7 +125,8 @@ export class TermsService {
    * @param input kind, title and plain-text body; `expectedVersion`, the current version the text
    *        was written from (optional)
    * @throws CONFLICT another version was published at the same moment, or since
-   *         `expectedVersion` (`reason: 'VERSION_CHANGED'`, nothing published)
+   *         `expectedVersion` (`reason: 'VERSION_CHANGED'`, nothing published); BAD_USER_INPUT
+   *         (`reason: 'UNCHANGED'`) the title and text are those of the current version
    */
   async publish(adminId: string, input: { kind: TermsDocumentKind; title: string; body: string; expectedVersion?: number | null }): Promise<TermsDocumentDto> {
     try {
@@ -141,6 +142,11 @@ export class TermsService {
           [input.kind, input.title, input.body.replace(/\r\n?/g, '\n'), input.expectedVersion ?? null],
         );
         if (!row) throw DomainError.conflict('Une autre version a été publiée depuis : relisez-la avant de publier.', { reason: 'VERSION_CHANGED' });
+        // a new version identical to the one before would send every member back to the acceptance page for nothing
+        const [previous] = await manager.query(`SELECT title, body FROM terms_documents WHERE kind = $1 AND version = $2`, [row.kind, row.version - 1]);
+        if (previous && previous.title === row.title && previous.body === row.body) {
+          throw DomainError.badInput('Ce texte est identique à la version en vigueur : rien à publier.', { field: 'body', reason: 'UNCHANGED' });
+        }
         await this.actionLog.record(manager, {
           userId: adminId,
           action: 'publish',

@@ -36,7 +36,7 @@ export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMo
       ) : null}
       {motion.status === MotionStatus.SCHEDULED && motion.opensAt ? (
         <p className="motion__countdown">
-          {t('assembly.opensIn')} <Countdown target={motion.opensAt} serverNow={motion.readAt} onElapsed={onElapsed} />
+          <Countdown target={motion.opensAt} serverNow={motion.readAt} onElapsed={onElapsed} event="opens" />
         </p>
       ) : null}
       <p className="motion__rule">

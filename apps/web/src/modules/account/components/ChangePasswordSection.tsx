@@ -3,10 +3,10 @@ import { AccountRules, ErrorCode, passwordWeakness } from '@concerto/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { parseApiError } from '../../ui/utils/apiError';
 import { CHANGE_PASSWORD_MUTATION } from '../graphql/account';
+import { PasswordField } from '../../auth/components/PasswordField';
 
 /** "Changer mon mot de passe": current and new password; the other sessions are signed out. */
 export function ChangePasswordSection() {
@@ -54,28 +54,21 @@ export function ChangePasswordSection() {
       <h2 id="account-password">{t('account.passwordTitle')}</h2>
       <p>{t('account.passwordIntro')}</p>
       <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
-        <TextField
+        <PasswordField
+          purpose="current"
           label={t('account.currentPassword')}
           name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
           value={current}
           onChange={(event) => setCurrent(event.target.value)}
           error={errors.current}
           inputRef={currentRef}
         />
-        <TextField
+        <PasswordField
+          purpose="new"
           label={t('account.newPassword')}
           name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={AccountRules.passwordMinLength}
-          maxLength={AccountRules.passwordMaxLength}
           value={next}
           onChange={(event) => setNext(event.target.value)}
-          hint={t('auth.passwordHint', rules)}
           error={errors.next}
           inputRef={nextRef}
         />

@@ -4,10 +4,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { parseApiError } from '../../ui/utils/apiError';
 import { DELETE_MY_ACCOUNT_MUTATION } from '../graphql/account';
+import { PasswordField } from '../../auth/components/PasswordField';
 
 /** "Supprimer mon compte": what is removed and what is kept, then a confirmation with the password. */
 export function DeleteAccountSection() {
@@ -69,12 +69,10 @@ export function DeleteAccountSection() {
           <li>{t('account.deleteKept.secret')}</li>
         </ul>
         <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
-          <TextField
+          <PasswordField
+            purpose="current"
             label={t('account.deletePassword')}
             name="deletePassword"
-            type="password"
-            autoComplete="current-password"
-            required
             value={password}
             onChange={(event) => setPassword(event.target.value)}
             error={error}

@@ -6,6 +6,7 @@ import { TextField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import type { Me } from '../graphql/auth';
 import { useSessionActions } from '../hooks/useSessionActions';
+import { PasswordField } from './PasswordField';
 
 /** The sign-in form: wrong credentials and rate limiting come back as alerts. */
 export function SignInForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
@@ -43,12 +44,10 @@ export function SignInForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
         onChange={(event) => setEmail(event.target.value)}
         inputRef={emailRef}
       />
-      <TextField
+      <PasswordField
+        purpose="current"
         label={t('auth.password')}
         name="password"
-        type="password"
-        autoComplete="current-password"
-        required
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />

@@ -10,6 +10,7 @@ import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import type { Me } from '../graphql/auth';
 import { useSessionActions } from '../hooks/useSessionActions';
+import { PasswordField } from './PasswordField';
 
 type Field = 'name' | 'email' | 'password' | 'terms';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -129,17 +130,12 @@ export function SignUpForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
         error={errors.email}
         inputRef={refs.email}
       />
-      <TextField
+      <PasswordField
+        purpose="new"
         label={t('auth.password')}
         name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={AccountRules.passwordMinLength}
-        maxLength={AccountRules.passwordMaxLength}
         value={values.password}
         onChange={(event) => update('password', event.target.value)}
-        hint={t('auth.passwordHint', rules)}
         error={errors.password}
         inputRef={refs.password}
       />

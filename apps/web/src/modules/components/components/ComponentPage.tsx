@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { ComponentType } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { Loading } from '../../ui/components/Loading';
 import { NotFoundPage } from '../../ui/components/NotFoundPage';
 import { ProposalList } from '../../proposals/components/ProposalList';
@@ -12,6 +12,7 @@ import { MotionBoard } from '../../assembly/components/MotionBoard';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, type ComponentInfo } from '../graphql/components';
 import { ParticipatoryTextView } from './ParticipatoryTextView';
 import { SurveyView } from './SurveyView';
+import { Breadcrumb } from '../../ui/components/Breadcrumb';
 
 function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spaceSlug: string }) {
   switch (component.type) {
@@ -56,19 +57,7 @@ export function ComponentPage() {
   const isProcess = space.type === 'PROCESS';
   return (
     <article className="page" aria-labelledby="page-title">
-      <nav aria-label={t('spaces.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={isProcess ? '/concertations' : '/assemblees'}>{t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies')}</Link>
-          </li>
-          <li>
-            <Link to={`/espaces/${space.slug}`}>{space.title}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{component.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: isProcess ? '/concertations' : '/assemblees', label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') }, { to: `/espaces/${space.slug}`, label: space.title }]} current={component.title} />
       <header className="page__header">
         <p className="eyebrow">{t(`spaces.componentType.${component.type}`)}</p>
         <h1 id="page-title">{component.title}</h1>

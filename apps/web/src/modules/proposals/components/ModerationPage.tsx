@@ -23,6 +23,7 @@ import {
 import { componentPath, proposalPath } from '../paths';
 import { AnswerForm } from './AnswerForm';
 import { ProposalList } from './ProposalList';
+import { Breadcrumb } from '../../ui/components/Breadcrumb';
 
 /**
  * `/espaces/:slug/f/:componentId/moderation`: for the space's moderators, the reported
@@ -65,19 +66,7 @@ export function ModerationPage() {
 
   return (
     <article className="page" aria-labelledby="page-title">
-      <nav aria-label={t('spaces.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/espaces/${space.slug}`}>{space.title}</Link>
-          </li>
-          <li>
-            <Link to={componentPath(space.slug, component.id)}>{component.title}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{t('proposals.moderationLink')}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.slug}`, label: space.title }, { to: componentPath(space.slug, component.id), label: component.title }]} current={t('proposals.moderationLink')} />
       <header className="page__header">
         <h1 id="page-title">{title}</h1>
         <p>

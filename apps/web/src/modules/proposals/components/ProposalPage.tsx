@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useLiveProposalCounts } from '../../notifications/live/useLiveProposalCounts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
@@ -33,6 +33,7 @@ import { ProposalForm } from './ProposalForm';
 import { ReportForm } from './ReportForm';
 import { SupportButton } from './SupportButton';
 import { displayName } from '../../account/deletedParticipant';
+import { Breadcrumb } from '../../ui/components/Breadcrumb';
 
 /** `/espaces/:slug/f/:componentId/propositions/:proposalId`: one proposal, its supports, answer and comments. */
 export function ProposalPage() {
@@ -70,19 +71,7 @@ export function ProposalPage() {
 
   return (
     <article className="page proposal-page" aria-labelledby="page-title">
-      <nav aria-label={t('spaces.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/espaces/${space.slug}`}>{space.title}</Link>
-          </li>
-          <li>
-            <Link to={componentPath(space.slug, component.id)}>{component.title}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{proposal.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.slug}`, label: space.title }, { to: componentPath(space.slug, component.id), label: component.title }]} current={proposal.title} />
       <ProposalView proposal={proposal} status={status} meId={me?.id ?? null} />
     </article>
   );

@@ -12,6 +12,7 @@ import { FollowButton } from '../../notifications/components/FollowButton';
 import { SPACE_QUERY } from '../graphql/spaces';
 import { MemberList } from './MemberList';
 import { PhaseList } from './PhaseList';
+import { Breadcrumb } from '../../ui/components/Breadcrumb';
 
 /** `/espaces/:slug`: a Concertation or an Assemblée. */
 export function SpacePage() {
@@ -29,16 +30,7 @@ export function SpacePage() {
   const listPath = isProcess ? '/concertations' : '/assemblees';
   return (
     <article className="page" aria-labelledby="page-title">
-      <nav aria-label={t('spaces.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={listPath}>{t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies')}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{space.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: listPath, label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') }]} current={space.title} />
       <header className="page__header">
         <p className="eyebrow">
           {t(`spaces.typeLabel.${space.type}`)} {space.isDemo ? <DemoBadge /> : null}{' '}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/**
+ * The "Fil d'Ariane" above a page: links to the pages above it, then the current page's name
+ * (`aria-current="page"`), in a labelled `<nav>` with an ordered list.
+ * @param trail the pages above, outermost first
+ * @param current the name of this page
+ */
+export function Breadcrumb({ trail, current }: { trail: { to: string; label: string }[]; current: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('spaces.breadcrumb')} className="breadcrumb">
+      <ol>
+        {trail.map((step) => (
+          <li key={step.to}>
+            <Link to={step.to}>{step.label}</Link>
+          </li>
+        ))}
+        <li>
+          <span aria-current="page">{current}</span>
+        </li>
+      </ol>
+    </nav>
+  );
+}

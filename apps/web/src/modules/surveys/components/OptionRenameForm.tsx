@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feedback } from '../../ui/hooks/useFeedback';
+import { useInlineEditor } from '../../ui/hooks/useInlineEditor';
 import { UPDATE_SURVEY_OPTION_MUTATION, type SurveyOptionState } from '../graphql/surveys';
 
 /**
@@ -11,17 +12,9 @@ import { UPDATE_SURVEY_OPTION_MUTATION, type SurveyOptionState } from '../graphq
  */
 export function OptionRenameForm({ option: o, feedback }: { option: SurveyOptionState; feedback: Feedback }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, buttonRef, fieldRef, onKeyDown } = useInlineEditor();
   const [body, setBody] = useState(o.body);
   const [update, { loading }] = useMutation(UPDATE_SURVEY_OPTION_MUTATION, { refetchQueries: ['SurveyState'] });
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const fieldRef = useRef<HTMLInputElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (open) fieldRef.current?.focus();
-    else if (wasOpen.current) buttonRef.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
   const inputId = `rename-option-${o.id}`;
 
   const submit = async (event: FormEvent) => {
@@ -33,12 +26,6 @@ export function OptionRenameForm({ option: o, feedback }: { option: SurveyOption
       setOpen(false);
     } catch (error) {
       feedback.fail(error);
-    }
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      setOpen(false);
     }
   };
 

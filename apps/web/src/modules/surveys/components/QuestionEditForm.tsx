@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feedback } from '../../ui/hooks/useFeedback';
 import { UPDATE_SURVEY_QUESTION_MUTATION, type SurveyQuestionFields, type SurveyQuestionState } from '../graphql/surveys';
+import { useInlineEditor } from '../../ui/hooks/useInlineEditor';
 
 const LAYOUT_TYPES = new Set(['SEPARATOR', 'TITLE_AND_DESCRIPTION']);
 const TEXT_TYPES = new Set(['SHORT_ANSWER', 'LONG_ANSWER']);
@@ -17,7 +18,7 @@ const CONDITION_KINDS = ['EQUALS', 'NOT_EQUALS', 'ANSWERED'];
  */
 export function QuestionEditForm({ question: q, earlier, feedback }: { question: SurveyQuestionState; earlier: SurveyQuestionState[]; feedback: Feedback }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, buttonRef, fieldRef: firstFieldRef, onKeyDown } = useInlineEditor();
   const [body, setBody] = useState(q.body);
   const [description, setDescription] = useState(q.description ?? '');
   const [mandatory, setMandatory] = useState(q.mandatory);
@@ -27,14 +28,6 @@ export function QuestionEditForm({ question: q, earlier, feedback }: { question:
   const [conditionKind, setConditionKind] = useState(q.condition?.kind ?? 'EQUALS');
   const [conditionOptionId, setConditionOptionId] = useState(q.condition?.optionId ?? '');
   const [update, { loading }] = useMutation(UPDATE_SURVEY_QUESTION_MUTATION, { refetchQueries: ['SurveyState'] });
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const firstFieldRef = useRef<HTMLInputElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (open) firstFieldRef.current?.focus();
-    else if (wasOpen.current) buttonRef.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
 
   const layout = LAYOUT_TYPES.has(q.type);
   const targets = earlier.filter((e) => !LAYOUT_TYPES.has(e.type));
@@ -70,12 +63,6 @@ export function QuestionEditForm({ question: q, earlier, feedback }: { question:
       setOpen(false);
     } catch (error) {
       feedback.fail(error);
-    }
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      setOpen(false);
     }
   };
 

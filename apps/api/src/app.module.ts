@@ -21,14 +21,16 @@ import { ActionLogModule } from './modules/action-log/action-log.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
-import { MotionModule } from './modules/motion/motion.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { ParticipatorySpaceModule } from './modules/participatory-space/participatory-space.module';
-import { ParticipatoryTextModule } from './modules/participatory-text/participatory-text.module';
-import { ProposalModule } from './modules/proposal/proposal.module';
-import { SurveyModule } from './modules/survey/survey.module';
 import { TermsModule } from './modules/terms/terms.module';
 import { UserModule } from './modules/user/user.module';
+import { COMPONENT_TYPES } from './modules/component-types';
+import { CommentModule } from './modules/comment/comment.module';
+import { FollowModule } from './modules/follow/follow.module';
+import { HistoryModule } from './modules/history/history.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
+import { PlatformModule } from './platform/platform.module';
 
 @Global()
 @Module({})
@@ -76,10 +78,13 @@ export class AppModule {
         NotificationModule,
         UserModule,
         ParticipatorySpaceModule,
-        ProposalModule,
-        SurveyModule,
-        MotionModule,
-        ParticipatoryTextModule,
+        // the component types, each from its manifest (modules/component-types.ts)
+        PlatformModule.forRoot(COMPONENT_TYPES),
+        // the shared capabilities: each knows hosts only through their adapters
+        CommentModule,
+        FollowModule,
+        HistoryModule,
+        ModerationModule,
         TermsModule,
         AccountModule,
         DemoModule,

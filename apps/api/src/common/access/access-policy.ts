@@ -8,8 +8,9 @@ export type SpaceReference =
   | { phaseId: string }
   | { spaceRoleId: string }
   | { assemblyMemberId: string }
-  | { proposalId: string }
-  | { commentId: string }
+  /** a resource, through its host adapter (`ResourceHost.reference`) */
+  | { resource: { type: string; id: string } }
+  /** ids a module registered a `SpaceLocator` for */
   | { surveyId: string }
   | { surveyQuestionId: string }
   | { surveyOptionId: string };

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
@@ -12,14 +11,6 @@ export const ActionLogPage = { defaultFirst: 20, maxFirst: 100, historyDefault: 
 
 /** Date ranges up to this many lines are read through the created_at index, then sorted by id. */
 const NARROW_RANGE = 20_000;
-
-/** The resources that have a public history, and the amendable type whose amendments join it. */
-export type HistoryKind = 'proposal' | 'article' | 'motion';
-const HISTORY_KINDS: Record<HistoryKind, { resourceType: string; amendableType: 'PROPOSAL' | 'ARTICLE' | null }> = {
-  proposal: { resourceType: 'proposal', amendableType: 'PROPOSAL' },
-  article: { resourceType: 'article', amendableType: 'ARTICLE' },
-  motion: { resourceType: 'motion', amendableType: null },
-};
 
 interface LogRow {
   id: string;
@@ -45,14 +36,11 @@ const decodeCursor = (cursor: string): string => {
 };
 
 /**
- * Reads the journal of actions: the admin page (`actionLogs`) and the public history of a
- * proposal, an article or a motion. Writing stays with {@link ActionLogService}.
+ * Reads the journal of actions: the admin page (`actionLogs`) and the PUBLIC lines the history
+ * capability shows. Writing stays with {@link ActionLogService}.
  */
 @Injectable()
 export class ActionLogQueryService {
-  /** One DataLoader per GraphQL request and history kind/size, so a page of N parents costs one query. */
-  private readonly loaders = new WeakMap<object, Map<string, DataLoader<string, HistoryEntryDto[]>>>();
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -122,52 +110,34 @@ export class ActionLogQueryService {
   }
 
   /**
-   * The public history of one resource, newest first: its PUBLIC lines and those of the
-   * amendments against it (unless its component shows each participant only their own
-   * amendments). The caller has already checked that the viewer may read the resource.
-   * Batched per GraphQL request (one query for all the resources of a kind asked in it).
-   * @param requestKey the GraphQL context object of the request
-   * @param kind proposal, article or motion; @param id its id; @param first 1–50 lines
-   * @throws BAD_USER_INPUT first out of range
+   * PUBLIC lines of groups of resources, newest first, at most `first` per group (the
+   * "Historique" the history capability shows: a resource's own lines and those of its
+   * amendments). One query for every group.
+   * @param groups each a key and the (resource type, id) pairs whose lines it gathers
+   * @param first lines per group
+   * @returns key → lines
    */
-  history(requestKey: object, kind: HistoryKind, id: string, first: number): Promise<HistoryEntryDto[]> {
-    if (!Number.isInteger(first) || first < 1 || first > ActionLogPage.historyMax) throw DomainError.badInput('first doit être entre 1 et 50.', { field: 'first' });
-    let perRequest = this.loaders.get(requestKey);
-    if (!perRequest) this.loaders.set(requestKey, (perRequest = new Map()));
-    const key = `${kind}:${first}`;
-    let loader = perRequest.get(key);
-    if (!loader) perRequest.set(key, (loader = new DataLoader((ids) => this.loadHistories(kind, ids, first))));
-    return loader.load(id);
-  }
-
-  private async loadHistories(kind: HistoryKind, ids: readonly string[], first: number): Promise<HistoryEntryDto[][]> {
-    const { resourceType, amendableType } = HISTORY_KINDS[kind];
+  async publicLines(groups: { key: string; resources: { type: string; id: string }[] }[], first: number): Promise<Map<string, HistoryEntryDto[]>> {
+    const wanted = groups.flatMap((g) => g.resources.map((r) => ({ key: g.key, ...r })));
+    const byKey = new Map<string, HistoryEntryDto[]>(groups.map((g) => [g.key, []]));
+    if (!wanted.length) return byKey;
     const rows: (LogRow & { key: string })[] = await this.dataSource.query(
-      `SELECT k.key, h.id::text AS id, h.action, h.resource_type, h.summary, h.created_at, u.name AS actor_name
-         FROM unnest($1::text[]) AS k(key)
-         CROSS JOIN LATERAL (
-           (SELECT l.id, l.action, l.resource_type, l.summary, l.created_at, l.user_id FROM action_logs l
-             WHERE l.resource_type = $2 AND l.resource_id = k.key AND l.visibility = 'PUBLIC'
-             ORDER BY l.id DESC LIMIT $4)
-           UNION ALL
-           (SELECT l.id, l.action, l.resource_type, l.summary, l.created_at, l.user_id
-              FROM amendments am
-              JOIN components c ON c.id = am.component_id
-              JOIN action_logs l ON l.resource_type = 'amendment' AND l.resource_id = am.id::text AND l.visibility = 'PUBLIC'
-             WHERE $3::text IS NOT NULL AND am.amendable_type = $3 AND am.amendable_id::text = k.key
-               AND coalesce(c.settings->>'amendmentsVisibility', 'ALL') <> 'ONLY_OWN'
-             ORDER BY l.id DESC LIMIT $4)
-           ORDER BY id DESC LIMIT $4
-         ) h
-         LEFT JOIN users u ON u.id = h.user_id
-        ORDER BY h.id DESC`,
-      [ids, resourceType, amendableType, first],
+      `WITH lines AS (
+         SELECT w.key, l.id, l.action, l.resource_type, l.summary, l.created_at, l.user_id
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS w(key, rtype, rid)
+          CROSS JOIN LATERAL (
+            SELECT l.id, l.action, l.resource_type, l.summary, l.created_at, l.user_id FROM action_logs l
+             WHERE l.resource_type = w.rtype AND l.resource_id = w.rid AND l.visibility = 'PUBLIC'
+             ORDER BY l.id DESC LIMIT $4) l
+       ), ranked AS (SELECT *, row_number() OVER (PARTITION BY key ORDER BY id DESC) AS n FROM lines)
+       SELECT r.key, r.id::text AS id, r.action, r.resource_type, r.summary, r.created_at, u.name AS actor_name
+         FROM ranked r LEFT JOIN users u ON u.id = r.user_id WHERE r.n <= $4 ORDER BY r.id DESC`,
+      [wanted.map((w) => w.key), wanted.map((w) => w.type), wanted.map((w) => w.id), first],
     );
-    const byKey = new Map<string, HistoryEntryDto[]>(ids.map((id) => [id, []]));
     for (const r of rows) {
       byKey.get(r.key)?.push({ id: r.id, action: r.action, resourceType: r.resource_type, actorName: r.actor_name, summary: r.summary, createdAt: r.created_at });
     }
-    return ids.map((id) => byKey.get(id) ?? []);
+    return byKey;
   }
 }
 

@@ -1,14 +1,8 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, Public } from '../../common/access/access-policy';
-import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
-import { MotionDto } from '../motion/dtos/motion.dto';
-import { TextArticleDto } from '../participatory-text/dtos/participatory-text.dto';
-import { ProposalDto } from '../proposal/dtos/proposal.dto';
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Authenticated } from '../../common/access/access-policy';
+import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { ActionLogPage, ActionLogQueryService } from './action-log-query.service';
-import { ActionLogConnectionDto, ActionLogFilterInput, HistoryEntryDto } from './dtos/action-log.dto';
-
-const HISTORY_DESCRIPTION =
-  'Public history, newest first (the resource’s PUBLIC journal lines and those of its amendments). Access: whoever reads the resource. Errors: BAD_USER_INPUT (first outside 1–50).';
+import { ActionLogConnectionDto, ActionLogFilterInput } from './dtos/action-log.dto';
 
 @Resolver()
 export class ActionLogResolver {
@@ -32,56 +26,5 @@ export class ActionLogResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<ActionLogConnectionDto> {
     return this.query.page(filter ?? {}, first, after ?? undefined, viewer);
-  }
-}
-
-/** `Proposal.history`: loaded only when asked for (the detail page), batched per request. */
-@Resolver(() => ProposalDto)
-export class ProposalHistoryResolver {
-  constructor(private readonly query: ActionLogQueryService) {}
-
-  /** Public history of a proposal (its lines and its amendments'). Access: as the proposal. Errors: BAD_USER_INPUT. */
-  @Public()
-  @ResolveField(() => [HistoryEntryDto], { description: HISTORY_DESCRIPTION })
-  history(
-    @Parent() proposal: ProposalDto,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
-    @Context() context: GraphQLContext,
-  ): Promise<HistoryEntryDto[]> {
-    return this.query.history(context.req, 'proposal', proposal.id, first);
-  }
-}
-
-/** `Motion.history`: loaded only when asked for, batched per request. */
-@Resolver(() => MotionDto)
-export class MotionHistoryResolver {
-  constructor(private readonly query: ActionLogQueryService) {}
-
-  /** Public history of a motion (filed, edited, closed; never a vote). Access: as the motion. Errors: BAD_USER_INPUT. */
-  @Public()
-  @ResolveField(() => [HistoryEntryDto], { description: HISTORY_DESCRIPTION })
-  history(
-    @Parent() motion: MotionDto,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
-    @Context() context: GraphQLContext,
-  ): Promise<HistoryEntryDto[]> {
-    return this.query.history(context.req, 'motion', motion.id, first);
-  }
-}
-
-/** `TextArticle.history`: loaded only when asked for, batched per request (one query for a whole text). */
-@Resolver(() => TextArticleDto)
-export class TextArticleHistoryResolver {
-  constructor(private readonly query: ActionLogQueryService) {}
-
-  /** Public history of an article (its amendments proposed, accepted, refused…). Access: as the text. Errors: BAD_USER_INPUT. */
-  @Public()
-  @ResolveField(() => [HistoryEntryDto], { description: HISTORY_DESCRIPTION })
-  history(
-    @Parent() article: TextArticleDto,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
-    @Context() context: GraphQLContext,
-  ): Promise<HistoryEntryDto[]> {
-    return this.query.history(context.req, 'article', article.id, first);
   }
 }

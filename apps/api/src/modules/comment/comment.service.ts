@@ -9,10 +9,9 @@ import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-t
 import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
-import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
-import { ProposalService } from '../proposal/proposal.service';
-import { proposalSettingsOf } from '../proposal/proposal-settings';
+import { ResourceHosts } from '../../platform/component-registry';
+import { ModerationService } from '../moderation/moderation.service';
 import { AddCommentInput, CommentDto } from './dtos/comment.dto';
 import type { CommentAlignment, CommentableType } from './entities/comment.entity';
 import { hasVisibleText } from '../../common/validation/visible-text';
@@ -35,20 +34,21 @@ interface CommentRow {
 }
 
 /**
- * Threaded comments on commentables (proposals now). Bodies are sanitised; threads nest up
- * to three levels (depth 0–2, a CHECK constraint); `comments_count` on the commentable moves
- * in the same transaction. Deleting keeps the row (replies stay) and blanks the text.
+ * Threaded comments on commentables: any host whose adapter has a `comments` part (proposals,
+ * articles, amendments today). Bodies are sanitised; threads nest up to three levels (depth
+ * 0–2, a CHECK constraint); the host's comments counter moves in the same transaction.
+ * Deleting keeps the row (replies stay) and blanks the text.
  */
 @Injectable()
 export class CommentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly proposals: ProposalService,
+    private readonly hosts: ResourceHosts,
     private readonly access: SpaceAccessService,
     private readonly follows: FollowService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
-    private readonly spaces: ParticipatorySpaceService,
+    private readonly moderation: ModerationService,
   ) {}
 
   /**
@@ -56,7 +56,7 @@ export class CommentService {
    * @throws NOT_FOUND commentable hidden or unknown
    */
   async thread(type: CommentableType, id: string, viewer: Viewer | null): Promise<CommentDto[]> {
-    const { spaceId } = await this.commentable(type, id, viewer);
+    const { spaceId } = (await this.commentable(type, id, viewer)).resource;
     const moderator = await this.isModerator(viewer, spaceId);
     const rows: CommentRow[] = await this.dataSource.query(
       `SELECT c.id, c.parent_id, c.depth, c.body, c.alignment, c.author_id, u.name AS author_name, c.created_at, c.edited_at, c.deleted_at, c.hidden_at, c.article_version
@@ -64,14 +64,7 @@ export class CommentService {
         WHERE c.commentable_type = $1 AND c.commentable_id = $2 ORDER BY c.created_at, c.id`,
       [type, id],
     );
-    const reported = new Set<string>();
-    if (viewer && rows.length) {
-      const r: { reportable_id: string }[] = await this.dataSource.query(
-        `SELECT m.reportable_id FROM reports r JOIN moderations m ON m.id = r.moderation_id WHERE r.user_id = $1 AND m.reportable_type = 'COMMENT' AND m.reportable_id = ANY($2::uuid[])`,
-        [viewer.user.id, rows.map((c) => c.id)],
-      );
-      r.forEach((x) => reported.add(x.reportable_id));
-    }
+    const reported = viewer ? await this.moderation.reportedAmong(viewer.user.id, 'COMMENT', rows.map((c) => c.id)) : new Set<string>();
     const byId = new Map<string, CommentDto>();
     const roots: CommentDto[] = [];
     for (const row of rows) {
@@ -106,8 +99,9 @@ export class CommentService {
    *         over 5,000 characters, reply deeper than three levels, parent on another commentable
    */
   async add(input: AddCommentInput, viewer: Viewer): Promise<CommentDto> {
-    const { spaceId, commentsEnabled } = await this.commentable(input.commentableType, input.commentableId, viewer);
-    if (!commentsEnabled) throw DomainError.forbidden('Les commentaires sont fermés.');
+    const { host, resource } = await this.commentable(input.commentableType, input.commentableId, viewer);
+    const spaceId = resource.spaceId;
+    if (!host.comments.enabled(resource)) throw DomainError.forbidden('Les commentaires sont fermés.');
     const body = this.checkedBody(input.body);
     const id = await inTransaction(this.dataSource, async (manager) => {
       let depth = 0;
@@ -124,11 +118,13 @@ export class CommentService {
       }
       const [{ id }] = await manager.query(
         `INSERT INTO comments (commentable_type, commentable_id, space_id, author_id, parent_id, depth, body, alignment, article_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
-                 CASE WHEN $1 = 'ARTICLE' THEN (SELECT version FROM text_articles WHERE id = $2) END) RETURNING id`,
-        [input.commentableType, input.commentableId, spaceId, viewer.user.id, input.parentId ?? null, depth, body, input.alignment ?? 'NEUTRAL'],
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          input.commentableType, input.commentableId, spaceId, viewer.user.id, input.parentId ?? null, depth, body, input.alignment ?? 'NEUTRAL',
+          (await host.comments.versionOf?.(manager, input.commentableId)) ?? null,
+        ],
       );
-      await this.moveCounter(manager, input.commentableType, input.commentableId, 1);
+      await host.comments.moveCount(manager, input.commentableId, 1);
       await this.follows.followInTransaction(manager, viewer.user.id, input.commentableType, input.commentableId);
       await this.actionLog.record(manager, { userId: viewer.user.id, action: 'create', resourceType: 'comment', resourceId: id, spaceId, visibility: 'PUBLIC', summary: 'Commentaire publié' });
       const excerpt = richTextToPlain(body).slice(0, 140);
@@ -160,7 +156,7 @@ export class CommentService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lockOwn(manager, id, viewer);
       await manager.query(`UPDATE comments SET deleted_at = now() WHERE id = $1`, [id]);
-      await this.moveCounter(manager, row.commentable_type, row.commentable_id, -1);
+      await this.hosts.require(row.commentable_type, 'comments', 'id').comments.moveCount(manager, row.commentable_id, -1);
       await this.actionLog.record(manager, { userId: viewer.user.id, action: 'delete', resourceType: 'comment', resourceId: id, spaceId: row.space_id, visibility: 'PUBLIC', summary: 'Commentaire supprimé' });
     });
     return true;
@@ -187,41 +183,12 @@ export class CommentService {
     return rows[0] as { space_id: string; commentable_type: CommentableType; commentable_id: string };
   }
 
-  /**
-   * Where a commentable lives and whether it takes comments: proposals; articles of a published
-   * participatory text (the comment keeps the article's version); amendments visible to the viewer.
-   */
-  private async commentable(type: CommentableType, id: string, viewer: Viewer | null): Promise<{ spaceId: string; commentsEnabled: boolean; articleVersion?: number }> {
-    if (type === 'PROPOSAL') {
-      const proposal = await this.proposals.byId(id, viewer);
-      const component = await this.proposals.visibleProposalsComponent(proposal.componentId, viewer);
-      return { spaceId: component.spaceId, commentsEnabled: proposalSettingsOf(component.settings).commentsEnabled };
-    }
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'commentableId' });
-    if (type === 'ARTICLE') {
-      const [article] = await this.dataSource.query(
-        `SELECT a.component_id, a.version, t.published_at FROM text_articles a JOIN participatory_texts t ON t.component_id = a.component_id WHERE a.id = $1`,
-        [id],
-      );
-      if (!article || !article.published_at) throw DomainError.notFound('Article', { id });
-      const component = await this.spaces.component(article.component_id, viewer);
-      return { spaceId: component.spaceId, commentsEnabled: component.settings.commentsEnabled !== false, articleVersion: article.version };
-    }
-    if (type === 'AMENDMENT') {
-      const [amendment] = await this.dataSource.query(`SELECT component_id, author_id FROM amendments WHERE id = $1`, [id]);
-      if (!amendment) throw DomainError.notFound('Amendement', { id });
-      const component = await this.spaces.component(amendment.component_id, viewer);
-      const ownOnly = component.settings.amendmentsVisibility === 'ONLY_OWN';
-      if (ownOnly && amendment.author_id !== viewer?.user.id && !(await this.isModerator(viewer, component.spaceId))) throw DomainError.notFound('Amendement', { id });
-      return { spaceId: component.spaceId, commentsEnabled: component.settings.commentsEnabled !== false };
-    }
-    throw DomainError.badInput(`Type de contenu non commentable : ${type}`, { field: 'commentableType' });
-  }
-
-  private async moveCounter(manager: EntityManager, type: CommentableType, id: string, delta: number) {
-    if (type === 'PROPOSAL') await manager.query(`UPDATE proposals SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
-    if (type === 'ARTICLE') await manager.query(`UPDATE text_articles SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
-    if (type === 'AMENDMENT') await manager.query(`UPDATE amendments SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
+  /** The host of a commentable and the resource as the viewer sees it. @throws NOT_FOUND; BAD_USER_INPUT */
+  private async commentable(type: CommentableType, id: string, viewer: Viewer | null, manager?: EntityManager) {
+    const host = this.hosts.require(type, 'comments', 'commentableType');
+    const resource = await host.locate(id, viewer, manager);
+    if (resource.hidden && !(await this.isModerator(viewer, resource.spaceId))) throw DomainError.notFound('Contenu', { id });
+    return { host, resource };
   }
 
   private async isModerator(viewer: Viewer | null, spaceId: string): Promise<boolean> {

@@ -3,7 +3,8 @@ import { Authenticated } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { FollowService } from './follow.service';
 
-export const FollowableTypeEnum = { PROPOSAL: 'PROPOSAL', SPACE: 'SPACE' } as const;
+/** What can be followed: every host whose adapter has a `follows` part (the start fails when a manifest declares one missing here). */
+export const FollowableTypeEnum = { PROPOSAL: 'PROPOSAL', SPACE: 'SPACE', ARTICLE: 'ARTICLE', AMENDMENT: 'AMENDMENT', MOTION: 'MOTION', SURVEY: 'SURVEY' } as const;
 registerEnumType(FollowableTypeEnum, { name: 'FollowableType', description: 'What can be followed.' });
 
 @Resolver()

@@ -4,39 +4,32 @@ import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
+import { ResourceHosts } from '../../platform/component-registry';
 import type { FollowableType } from './follow.entity';
-import { visibleToUserSql } from '../participatory-space/space-access.service';
-
-/** Followable kinds with a visible-resource check and, for proposals, a follows counter. */
-// $1 the resource, $2 the follower: content of an unpublished space or component exists only for its admins and moderators
-const FOLLOWABLES: Partial<Record<FollowableType, { exists: string; counter?: string }>> = {
-  PROPOSAL: {
-    exists: `SELECT 1 FROM proposals p JOIN components c ON c.id = p.component_id
-              WHERE p.id = $1 AND p.hidden_at IS NULL AND ${visibleToUserSql('c.space_id', '$2', 'c.id')}`,
-    counter: 'proposals',
-  },
-  SPACE: { exists: `SELECT 1 FROM participatory_spaces s WHERE s.id = $1 AND ${visibleToUserSql('s.id', '$2')}` },
-};
 
 /**
  * Follows (Suivi): what a user watches. Authors follow their proposals, supporters and
- * commenters follow what they support or comment; the notifications feature reads follows.
- * `proposals.follows_count` changes in the same transaction as the follow row.
+ * commenters follow what they support or comment; notification handlers read the followers.
+ * Knows followables only through their host adapters (`follows` part): a host that keeps a
+ * follows counter moves it in the same transaction as the follow row.
  */
 @Injectable()
 export class FollowService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hosts: ResourceHosts,
+  ) {}
 
   /**
    * Follows a resource (idempotent).
    * @returns true
-   * @throws BAD_USER_INPUT unsupported type; NOT_FOUND unknown or hidden resource, or in an unpublished space or component (except for its admins and moderators)
+   * @throws BAD_USER_INPUT type not followable; NOT_FOUND unknown or hidden resource, or in an unpublished space or component (except for its admins and moderators)
    */
   async follow(viewer: Viewer, type: FollowableType, id: string): Promise<boolean> {
-    const spec = FOLLOWABLES[type];
-    if (!spec) throw DomainError.badInput(`Ce type de contenu ne peut pas être suivi : ${type}`, { field: 'followableType' });
+    const host = this.hosts.require(type, 'follows', 'followableType');
     await inTransaction(this.dataSource, async (manager) => {
-      if (!(await manager.query(spec.exists, [id, viewer.user.id])).length) throw DomainError.notFound('Contenu', { id });
+      const resource = await host.locate(id, viewer, manager);
+      if (resource.hidden) throw DomainError.notFound('Contenu', { id });
       await this.followInTransaction(manager, viewer.user.id, type, id);
     });
     return true;
@@ -46,8 +39,7 @@ export class FollowService {
   async unfollow(viewer: Viewer, type: FollowableType, id: string): Promise<boolean> {
     await inTransaction(this.dataSource, async (manager) => {
       const removed = await queryRows(manager, `DELETE FROM follows WHERE user_id = $1 AND followable_type = $2 AND followable_id = $3 RETURNING 1`, [viewer.user.id, type, id]);
-      const counter = FOLLOWABLES[type]?.counter;
-      if (removed.length && counter) await manager.query(`UPDATE ${counter} SET follows_count = follows_count - 1 WHERE id = $1`, [id]);
+      if (removed.length) await this.hosts.taking('follows').find((h) => h.type === type)?.follows.moveCount?.(manager, id, -1);
     });
     return true;
   }
@@ -61,8 +53,32 @@ export class FollowService {
       `INSERT INTO follows (user_id, followable_type, followable_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
       [userId, type, id],
     );
-    const counter = FOLLOWABLES[type]?.counter;
-    if (added.length && counter) await manager.query(`UPDATE ${counter} SET follows_count = follows_count + 1 WHERE id = $1`, [id]);
+    if (added.length) await this.hosts.taking('follows').find((h) => h.type === type)?.follows.moveCount?.(manager, id, 1);
     return added.length > 0;
+  }
+
+  /** Who follows a resource (for notification handlers, inside their transaction). */
+  async followersOf(manager: EntityManager, type: FollowableType, id: string): Promise<string[]> {
+    const rows: { user_id: string }[] = await manager.query(`SELECT user_id FROM follows WHERE followable_type = $1 AND followable_id = $2`, [type, id]);
+    return rows.map((r) => r.user_id);
+  }
+
+  /** Which of `ids` a user follows. */
+  async followedAmong(userId: string, type: FollowableType, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { followable_id: string }[] = await this.dataSource.query(
+      `SELECT followable_id FROM follows WHERE user_id = $1 AND followable_type = $2 AND followable_id = ANY($3::uuid[])`,
+      [userId, type, ids],
+    );
+    return new Set(rows.map((r) => r.followable_id));
+  }
+
+  /** Removes a deleted account's follows, moving the hosts' counters (account deletion). */
+  async forgetUser(manager: EntityManager, userId: string): Promise<void> {
+    const gone: { followable_type: string; followable_id: string }[] = await manager.query(
+      `DELETE FROM follows WHERE user_id = $1 RETURNING followable_type, followable_id`,
+      [userId],
+    );
+    for (const row of gone) await this.hosts.taking('follows').find((h) => h.type === row.followable_type)?.follows.moveCount?.(manager, row.followable_id, -1);
   }
 }

@@ -8,7 +8,7 @@ import { ModerationQueueItemDto, ModerationStatusDto, ReportableTypeEnum, Report
 import { ModerationService } from './moderation.service';
 
 const MODERATORS = [SpaceRole.ADMIN, SpaceRole.MODERATOR];
-const resourceSpace = (a: Record<string, any>): SpaceReference => (a.resourceType === 'COMMENT' ? { commentId: a.resourceId } : { proposalId: a.resourceId });
+const resourceSpace = (a: Record<string, any>): SpaceReference => ({ resource: { type: a.resourceType, id: a.resourceId } });
 
 @Resolver()
 export class ModerationResolver {

@@ -3,12 +3,15 @@ import { ActionLogModule } from '../action-log/action-log.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { MinutesService } from './minutes.service';
 import { MotionSchedulerService } from './motion-scheduler.service';
-import { MotionResolver } from './motion.resolver';
+import { MotionHistoryResolver, MotionResolver } from './motion.resolver';
+import { HistoryModule } from '../history/history.module';
 import { MotionService } from './motion.service';
+import { MotionHost } from './motion.host';
 
+/** The MOTIONS component type (manifest: motion.manifest.ts). */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule],
-  providers: [MotionService, MinutesService, MotionSchedulerService, MotionResolver],
+  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule],
+  providers: [MotionService, MinutesService, MotionSchedulerService, MotionResolver, MotionHistoryResolver, MotionHost],
   exports: [MotionService, MotionSchedulerService],
 })
 export class MotionModule {}

@@ -1,7 +1,11 @@
 import { VoteChoice } from '@concerto/domain';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, Public } from '../../common/access/access-policy';
-import { CurrentViewer, Viewer } from '../../common/access/request-context';
+import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
+import { ActionLogPage } from '../action-log/action-log-query.service';
+import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
+import { HistoryService } from '../history/history.service';
+import { HISTORY_DESCRIPTION } from '../history/history.resolver';
 import { DomainError } from '../../common/errors/domain-error';
 import { parseIsoInstant } from '../../common/graphql/date-time-scalar';
 import { AssemblyMinutesDto, MotionDto, MotionVoteDto } from './dtos/motion.dto';
@@ -98,5 +102,22 @@ export class MotionResolver {
   @ResolveField(() => [MotionVoteDto], { nullable: true, description: 'Named votes of a public ballot (null for a secret ballot, or while the tally is hidden).' })
   votes(@Parent() motion: MotionDto): Promise<MotionVoteDto[]> | null {
     return motion.namedVotesVisible ? this.motionService.namedVotes(motion.id) : null;
+  }
+}
+
+/** `Motion.history`: loaded only when asked for, batched per request. */
+@Resolver(() => MotionDto)
+export class MotionHistoryResolver {
+  constructor(private readonly histories: HistoryService) {}
+
+  /** Public history of a motion (filed, edited, closed; never a vote). Access: as the motion. Errors: BAD_USER_INPUT. */
+  @Public()
+  @ResolveField(() => [HistoryEntryDto], { description: HISTORY_DESCRIPTION })
+  history(
+    @Parent() motion: MotionDto,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
+    @Context() context: GraphQLContext,
+  ): Promise<HistoryEntryDto[]> {
+    return this.histories.history(context.req, 'MOTION', motion.id, first);
   }
 }

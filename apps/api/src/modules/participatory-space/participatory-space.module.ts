@@ -5,10 +5,11 @@ import { AssemblyInvitationService } from './assembly-invitation.service';
 import { ParticipatorySpaceResolver } from './participatory-space.resolver';
 import { ParticipatorySpaceService } from './participatory-space.service';
 import { SpaceAccessService } from './space-access.service';
+import { SpaceHost } from './space.host';
 
 @Module({
   imports: [ActionLogModule],
-  providers: [ParticipatorySpaceService, SpaceAccessService, ParticipatorySpaceResolver, AssemblyInvitationService, AssemblyInvitationResolver],
+  providers: [ParticipatorySpaceService, SpaceAccessService, ParticipatorySpaceResolver, AssemblyInvitationService, AssemblyInvitationResolver, SpaceHost],
   exports: [ParticipatorySpaceService, SpaceAccessService],
 })
 export class ParticipatorySpaceModule {}

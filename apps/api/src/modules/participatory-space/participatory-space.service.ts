@@ -29,7 +29,7 @@ import { ParticipatorySpaceEntity } from './entities/participatory-space.entity'
 import { SpacePhaseEntity } from './entities/space-phase.entity';
 import { SpaceRoleEntity } from './entities/space-role.entity';
 import { SpaceAccessService } from './space-access.service';
-import { checkedComponentSettings } from './component-settings';
+import { ComponentRegistry } from '../../platform/component-registry';
 
 const isUniqueViolation = (error: unknown, constraint?: string) =>
   error instanceof QueryFailedError &&
@@ -57,6 +57,15 @@ export const toComponentDto = (c: ComponentEntity): ComponentDto => ({
   settings: c.settings ?? {},
 });
 
+/** A component's place: its space, type, settings and page. */
+export interface ComponentPlace {
+  id: string;
+  spaceId: string;
+  type: string;
+  settings: Record<string, unknown>;
+  path: string;
+}
+
 /**
  * Participatory spaces (Concertations, Assemblées), their phases, components, roles and
  * assembly members. Every mutation runs in one transaction with its action-log line.
@@ -69,6 +78,7 @@ export class ParticipatorySpaceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: SpaceAccessService,
     private readonly actionLog: ActionLogService,
+    private readonly components: ComponentRegistry,
   ) {}
 
   /**
@@ -272,7 +282,7 @@ export class ParticipatorySpaceService {
 
   /**
    * Edits, publishes or unpublishes a component; `settings` are checked against the type's shape, then merged.
-   * @throws NOT_FOUND; BAD_USER_INPUT settings not an object, with an unknown key or a value of the wrong type (see {@link checkedComponentSettings})
+   * @throws NOT_FOUND; BAD_USER_INPUT settings not an object, with an unknown key or a value of the wrong type (see `DefinedComponent.checkedSettings`: the type's manifest)
    */
   async updateComponent(id: string, input: UpdateComponentInput, viewer: Viewer): Promise<ComponentDto> {
     return this.unitOfWork(async (manager) => {
@@ -282,7 +292,7 @@ export class ParticipatorySpaceService {
       if (input.description !== undefined) component.description = input.description;
       if (input.position !== undefined) component.position = input.position;
       if (input.settings !== undefined) {
-        component.settings = { ...component.settings, ...checkedComponentSettings(component.type, input.settings) };
+        component.settings = { ...component.settings, ...this.components.checkedSettings(component.type, input.settings) };
       }
       if (input.published !== undefined && input.published !== (component.publishedAt !== null)) {
         component.publishedAt = input.published ? new Date() : null;
@@ -438,6 +448,19 @@ export class ParticipatorySpaceService {
       });
     }
     return result;
+  }
+
+  /**
+   * Where a component lives, without visibility checks: for notification links and the space of
+   * a resource. `path` is its page in the web app (`/espaces/<slug>/f/<id>`).
+   * @returns null when it does not exist
+   */
+  async componentPlace(componentId: string, manager: EntityManager = this.dataSource.manager): Promise<ComponentPlace | null> {
+    const [row] = await manager.query(
+      `SELECT c.id, c.space_id, c.type, c.settings, s.slug FROM components c JOIN participatory_spaces s ON s.id = c.space_id WHERE c.id = $1`,
+      [componentId],
+    );
+    return row ? { id: row.id, spaceId: row.space_id, type: row.type, settings: row.settings ?? {}, path: `/espaces/${row.slug}/f/${row.id}` } : null;
   }
 
   private async isPrivileged(viewer: Viewer | null, spaceId: string): Promise<boolean> {

@@ -3,13 +3,16 @@ import { ActionLogModule } from '../action-log/action-log.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { ProposalModule } from '../proposal/proposal.module';
 import { AmendmentService } from './amendment.service';
-import { ParticipatoryTextResolver } from './participatory-text.resolver';
+import { ParticipatoryTextResolver, TextArticleHistoryResolver } from './participatory-text.resolver';
 import { ParticipatoryTextService } from './participatory-text.service';
+import { AmendmentHistoryContributor, AmendmentHost, ArticleHost } from './participatory-text.host';
+import { HistoryModule } from '../history/history.module';
+import { FollowModule } from '../follow/follow.module';
 
 /** Participatory texts (import, publication, consolidated text) and amendments with versions. */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, ProposalModule],
-  providers: [ParticipatoryTextResolver, ParticipatoryTextService, AmendmentService],
+  imports: [ParticipatorySpaceModule, ActionLogModule, ProposalModule, FollowModule, HistoryModule],
+  providers: [ParticipatoryTextResolver, ParticipatoryTextService, AmendmentService, ArticleHost, AmendmentHost, AmendmentHistoryContributor, TextArticleHistoryResolver],
   exports: [ParticipatoryTextService],
 })
 export class ParticipatoryTextModule {}

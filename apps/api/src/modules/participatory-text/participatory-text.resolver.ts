@@ -1,10 +1,12 @@
 import { ComponentType, SpaceRole } from '@concerto/domain';
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Authenticated, Public, SpaceRoles } from '../../common/access/access-policy';
 import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
-import { ActionLogPage, ActionLogQueryService } from '../action-log/action-log-query.service';
+import { ActionLogPage } from '../action-log/action-log-query.service';
+import { HistoryService } from '../history/history.service';
+import { HISTORY_DESCRIPTION } from '../history/history.resolver';
 import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
 import { DomainError } from '../../common/errors/domain-error';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
@@ -16,6 +18,7 @@ import {
   AmendmentSettingsInput,
   CreateAmendmentInput,
   DiffPartDto,
+  TextArticleDto,
   ParticipatoryTextDto,
   ResourceVersionDto,
   UpdateAmendmentInput,
@@ -32,7 +35,7 @@ export class ParticipatoryTextResolver {
     private readonly spaces: ParticipatorySpaceService,
     private readonly texts: ParticipatoryTextService,
     private readonly amendmentService: AmendmentService,
-    private readonly actionLogQuery: ActionLogQueryService,
+    private readonly historyService: HistoryService,
   ) {}
 
   /**
@@ -49,7 +52,7 @@ export class ParticipatoryTextResolver {
     @Context() context: GraphQLContext,
   ): Promise<HistoryEntryDto[]> {
     await this.amendmentService.visibleAmendable('ARTICLE', articleId, viewer);
-    return this.actionLogQuery.history(context.req, 'article', articleId, first);
+    return this.historyService.history(context.req, 'ARTICLE', articleId, first);
   }
 
   /**
@@ -211,5 +214,22 @@ export class ParticipatoryTextResolver {
   @Mutation(() => AmendmentDto, { description: 'Withdraw one’s support of an amendment. Access: participants. Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT.' })
   unsupportAmendment(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<AmendmentDto> {
     return this.amendmentService.unsupport(id, viewer);
+  }
+}
+
+/** `TextArticle.history`: loaded only when asked for, batched per request (one query for a whole text). */
+@Resolver(() => TextArticleDto)
+export class TextArticleHistoryResolver {
+  constructor(private readonly histories: HistoryService) {}
+
+  /** Public history of an article (its amendments proposed, accepted, refused…). Access: as the text. Errors: BAD_USER_INPUT. */
+  @Public()
+  @ResolveField(() => [HistoryEntryDto], { description: HISTORY_DESCRIPTION })
+  history(
+    @Parent() article: TextArticleDto,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
+    @Context() context: GraphQLContext,
+  ): Promise<HistoryEntryDto[]> {
+    return this.histories.history(context.req, 'ARTICLE', article.id, first);
   }
 }

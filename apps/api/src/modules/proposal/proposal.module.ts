@@ -1,31 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
-import { CommentResolver } from '../comment/comment.resolver';
-import { CommentService } from '../comment/comment.service';
-import { FollowResolver } from '../follow/follow.resolver';
-import { FollowService } from '../follow/follow.service';
-import { ModerationResolver } from '../moderation/moderation.resolver';
-import { ModerationService } from '../moderation/moderation.service';
+import { FollowModule } from '../follow/follow.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
-import { ProposalConnectionResolver, ProposalResolver } from './proposal.resolver';
+import { ProposalHost } from './proposal.host';
+import { ProposalConnectionResolver, ProposalHistoryResolver, ProposalResolver } from './proposal.resolver';
+import { HistoryModule } from '../history/history.module';
 import { ProposalService } from './proposal.service';
 import { SupportService } from './support.service';
 
-/** Proposals with their supports, comments, follows and moderation. */
+/** The PROPOSALS component type (manifest: proposal.manifest.ts): proposals and their supports; its host adapter joins comments, follows, reports and history. */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule],
-  providers: [
-    ProposalService,
-    SupportService,
-    ProposalResolver,
-    ProposalConnectionResolver,
-    CommentService,
-    CommentResolver,
-    FollowService,
-    FollowResolver,
-    ModerationService,
-    ModerationResolver,
-  ],
-  exports: [ProposalService, FollowService, CommentService],
+  imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule, ModerationModule, HistoryModule],
+  providers: [ProposalService, SupportService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost],
+  exports: [ProposalService],
 })
 export class ProposalModule {}

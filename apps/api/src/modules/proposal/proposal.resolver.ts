@@ -1,8 +1,12 @@
 import { SpaceRole } from '@concerto/domain';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Throttle } from '@nestjs/throttler';
 import { Authenticated, Public, SpaceRoles } from '../../common/access/access-policy';
-import { CurrentViewer, Viewer } from '../../common/access/request-context';
+import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
+import { ActionLogPage } from '../action-log/action-log-query.service';
+import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
+import { HistoryService } from '../history/history.service';
+import { HISTORY_DESCRIPTION } from '../history/history.resolver';
 import { ONE_MINUTE, RateLimit } from '../../common/rate-limit/rate-limits';
 import {
   ProposalComponentStatusDto,
@@ -108,14 +112,14 @@ export class ProposalResolver {
   }
 
   /** Answers a proposal. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, CONFLICT. */
-  @SpaceRoles(MODERATORS, (a) => ({ proposalId: a.input?.proposalId }))
+  @SpaceRoles(MODERATORS, (a) => ({ resource: { type: 'PROPOSAL', id: a.input?.proposalId } }))
   @Mutation(() => ProposalDto, { description: 'Answer a proposal (state + official answer). Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, CONFLICT.' })
   answerProposal(@Args('input') input: AnswerProposalInput, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
     return this.proposalService.answer(input, viewer);
   }
 
   /** Publishes a drafted answer. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT. */
-  @SpaceRoles(MODERATORS, (a) => ({ proposalId: a.id }))
+  @SpaceRoles(MODERATORS, (a) => ({ resource: { type: 'PROPOSAL', id: a.id } }))
   @Mutation(() => ProposalDto, { description: 'Publish a drafted answer. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.' })
   publishProposalAnswer(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
     return this.proposalService.publishAnswer(id, viewer);
@@ -140,5 +144,22 @@ export class ProposalConnectionResolver {
   @ResolveField(() => Int)
   totalCount(@Parent() connection: ProposalConnectionSource): Promise<number> {
     return connection.countTotal();
+  }
+}
+
+/** `Proposal.history`: loaded only when asked for (the detail page), batched per request. */
+@Resolver(() => ProposalDto)
+export class ProposalHistoryResolver {
+  constructor(private readonly histories: HistoryService) {}
+
+  /** Public history of a proposal (its lines and its amendments'). Access: as the proposal. Errors: BAD_USER_INPUT. */
+  @Public()
+  @ResolveField(() => [HistoryEntryDto], { description: HISTORY_DESCRIPTION })
+  history(
+    @Parent() proposal: ProposalDto,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
+    @Context() context: GraphQLContext,
+  ): Promise<HistoryEntryDto[]> {
+    return this.histories.history(context.req, 'PROPOSAL', proposal.id, first);
   }
 }

@@ -9,6 +9,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
 import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
+import { ModerationService } from '../moderation/moderation.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ComponentEntity } from '../participatory-space/entities/component.entity';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
@@ -26,7 +27,7 @@ import { AnswerProposalInput, CreateProposalInput, ProposalFilterInput, Proposal
 import { ProposalEntity } from './entities/proposal.entity';
 import { KeyedPermutation } from './ordering/keyed-permutation';
 import { decodeCursor, encodeCursor, ProposalCursor } from './ordering/proposal-cursor';
-import { proposalSettingsOf, ProposalSettings, SupportsState } from './proposal-settings';
+import { proposalSettingsOf, ProposalSettings, SupportsState } from './proposal.manifest';
 import { hasVisibleText } from '../../common/validation/visible-text';
 
 /** A proposal row with its author's name, as the list and detail queries read it. */
@@ -80,6 +81,7 @@ export class ProposalService {
     private readonly actionLog: ActionLogService,
     private readonly follows: FollowService,
     private readonly events: DomainEventOutbox,
+    private readonly moderation: ModerationService,
   ) {}
 
   /**
@@ -511,16 +513,12 @@ export class ProposalService {
     if (viewer && ids.length) {
       const [supports, follows, reports] = await Promise.all([
         this.dataSource.query(`SELECT proposal_id FROM proposal_supports WHERE user_id = $1 AND proposal_id = ANY($2::uuid[])`, [viewer.user.id, ids]),
-        this.dataSource.query(`SELECT followable_id FROM follows WHERE user_id = $1 AND followable_type = 'PROPOSAL' AND followable_id = ANY($2::uuid[])`, [viewer.user.id, ids]),
-        this.dataSource.query(
-          `SELECT m.reportable_id FROM reports r JOIN moderations m ON m.id = r.moderation_id
-            WHERE r.user_id = $1 AND m.reportable_type = 'PROPOSAL' AND m.reportable_id = ANY($2::uuid[])`,
-          [viewer.user.id, ids],
-        ),
+        this.follows.followedAmong(viewer.user.id, 'PROPOSAL', ids),
+        this.moderation.reportedAmong(viewer.user.id, 'PROPOSAL', ids),
       ]);
       for (const r of supports as { proposal_id: string }[]) flags.supports.add(r.proposal_id);
-      for (const r of follows as { followable_id: string }[]) flags.follows.add(r.followable_id);
-      for (const r of reports as { reportable_id: string }[]) flags.reports.add(r.reportable_id);
+      flags.follows = follows;
+      flags.reports = reports;
     }
     return rows.map((r) => {
       const published = r.statePublishedAt !== null;

@@ -8,7 +8,7 @@ import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ProposalDto } from './dtos/proposal.dto';
-import { proposalSettingsOf, SupportsState } from './proposal-settings';
+import { proposalSettingsOf, SupportsState } from './proposal.manifest';
 import { ProposalService } from './proposal.service';
 
 /**

@@ -8,11 +8,13 @@ import { SurveyResultsService } from './survey-results.service';
 import { SurveyResolver } from './survey.resolver';
 import { SurveyService } from './survey.service';
 import { SurveySchedulerService } from './survey-scheduler.service';
+import { SurveyHost, SurveySpaceLocator } from './survey.host';
 
+/** The SURVEY component type (manifest: survey.manifest.ts). */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule],
   controllers: [SurveyExportController],
-  providers: [SurveySchedulerService, SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver],
+  providers: [SurveySchedulerService, SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver, SurveyHost, SurveySpaceLocator],
   exports: [SurveyService],
 })
 export class SurveyModule {}

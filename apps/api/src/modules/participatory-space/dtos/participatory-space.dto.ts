@@ -1,9 +1,9 @@
 import { AssemblyPosition, ComponentType, SpaceRole, SpaceType } from '@concerto/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BoundedJSON } from '../../../common/graphql/json-scalar';
+import '../../../platform/dtos/component-type.dto'; // registers the ComponentType enum
 
 registerEnumType(SpaceType, { name: 'SpaceType', description: 'PROCESS = Concertation, ASSEMBLY = Assemblée.' });
-registerEnumType(ComponentType, { name: 'ComponentType', description: 'Kinds of component (Fonctionnalité).' });
 registerEnumType(SpaceRole, { name: 'SpaceRole', description: 'Roles inside one space.' });
 registerEnumType(AssemblyPosition, { name: 'AssemblyPosition', description: 'Position of an assembly member.' });
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { SupportsState } from '../proposal-settings';
+import { SupportsState } from '../proposal.manifest';
 
 export const ProposalStateEnum = {
   NOT_ANSWERED: 'NOT_ANSWERED',

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { SupportsState } from '../proposal-settings';
+import { SupportsState } from '../proposal.manifest';
 import { ProposalStateEnum } from './proposal.dto';
 import { trimmedText } from '../../../common/validation/visible-text';
 

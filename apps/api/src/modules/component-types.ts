@@ -1,0 +1,20 @@
+import { component } from '../platform/component-registry';
+import { MotionModule } from './motion/motion.module';
+import { motionsManifest } from './motion/motion.manifest';
+import { ParticipatoryTextModule } from './participatory-text/participatory-text.module';
+import { participatoryTextManifest } from './participatory-text/participatory-text.manifest';
+import { ProposalModule } from './proposal/proposal.module';
+import { proposalsManifest } from './proposal/proposal.manifest';
+import { SurveyModule } from './survey/survey.module';
+import { surveyManifest } from './survey/survey.manifest';
+
+/**
+ * The component types of the API: one line each (manifest + module). A new type adds its
+ * folder and one line here (see `apps/api/src/modules/README.md`).
+ */
+export const COMPONENT_TYPES = [
+  component(proposalsManifest, ProposalModule),
+  component(participatoryTextManifest, ParticipatoryTextModule),
+  component(surveyManifest, SurveyModule),
+  component(motionsManifest, MotionModule),
+];

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { FollowResolver } from './follow.resolver';
+import { FollowService } from './follow.service';
+
+/** Follows: a capability of its own; followables register a host adapter with a `follows` part. */
+@Module({
+  providers: [FollowService, FollowResolver],
+  exports: [FollowService],
+})
+export class FollowModule {}

@@ -75,6 +75,23 @@ export interface DomainEventPayloads {
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
+/** Every event type once (a `Record` so that adding a payload without listing it here fails to compile). */
+const EVENT_TYPES: Record<DomainEventType, true> = {
+  'proposal.published': true,
+  'proposal.supportsChanged': true,
+  'proposal.answered': true,
+  'comment.created': true,
+  'amendment.created': true,
+  'amendment.stateChanged': true,
+  'motion.lifecycle': true,
+  'motion.voted': true,
+  'session.revoked': true,
+  'dataExport.ready': true,
+  'survey.lifecycle': true,
+};
+/** The domain event types; the API refuses to start when one has no notification handler. */
+export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[];
+
 /** Server → client Socket.IO events. */
 export interface ServerToClientEvents {
   /** A new notification for the connected user. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { AccountResolver } from './account.resolver';
 import { AccountService } from './account.service';
+import { AccountNotifications } from './account.notifications';
 import { DataExportController } from './data-export.controller';
 import { DataExportService } from './data-export.service';
 import { DataExportWorker } from './data-export.worker';
@@ -10,6 +11,6 @@ import { DataExportWorker } from './data-export.worker';
 @Module({
   imports: [ActionLogModule],
   controllers: [DataExportController],
-  providers: [AccountService, DataExportService, DataExportWorker, AccountResolver],
+  providers: [AccountService, DataExportService, DataExportWorker, AccountResolver, AccountNotifications],
 })
 export class AccountModule {}

@@ -177,7 +177,7 @@ describe('journal of actions: actionLogs for admins, public histories', () => {
     });
 
     it('a list asking for every proposal’s history gets each its own lines (one batched query)', async () => {
-      const batches = jest.spyOn(t.app.get(ActionLogQueryService) as any, 'loadHistories');
+      const batches = jest.spyOn(t.app.get(ActionLogQueryService), 'publicLines');
       const res = await t.gql(`query($c: ID!) { proposals(componentId: $c, order: RECENT, first: 10) { edges { node { id history(first: 5) { action } } } } }`, { c: componentId });
       expect(res.errors).toBeUndefined();
       expect(res.data.proposals.edges.length).toBeGreaterThan(1);

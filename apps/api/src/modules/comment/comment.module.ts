@@ -4,13 +4,14 @@ import { FollowModule } from '../follow/follow.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { CommentHost } from './comment.host';
+import { CommentNotifications } from './comment.notifications';
 import { CommentResolver } from './comment.resolver';
 import { CommentService } from './comment.service';
 
 /** Comments: a capability of its own; commentables register a host adapter with a `comments` part. Comments are a reportable host. */
 @Module({
   imports: [ActionLogModule, FollowModule, ModerationModule, ParticipatorySpaceModule],
-  providers: [CommentService, CommentResolver, CommentHost],
+  providers: [CommentService, CommentResolver, CommentHost, CommentNotifications],
   exports: [CommentService],
 })
 export class CommentModule {}

@@ -74,3 +74,47 @@ export function toMilli(numeric: string | number | null | undefined): number {
   const sign = whole.startsWith('-') ? -1 : 1;
   return sign * (Math.abs(Number(whole)) * 1000 + Number((fraction + '000').slice(0, 3)));
 }
+
+/** The running weighted tally of a motion, exact: weights in integer thousandths. */
+export interface MotionTally {
+  forMilli: number;
+  againstMilli: number;
+  abstainMilli: number;
+  votersCount: number;
+  votersMilli: number;
+}
+
+/**
+ * The one tally rule every reader uses (motion pages, the result frozen at close, the live
+ * counter): sums of ballot weights per choice and of participation weights, read from
+ * PostgreSQL `numeric` sums as text and converted to integer thousandths ({@link toMilli}),
+ * never through floating point.
+ * @param ballots rows `{ motion_id, choice, w }` (sum of weights per motion and choice, as text)
+ * @param participations rows `{ motion_id, n, w }` (voters and their weight, as text)
+ * @param ids the motions wanted
+ * @returns motion id → tally (zeros when nobody voted)
+ */
+export function motionTallies(
+  ballots: readonly { motion_id: string; choice: string; w: string | null }[],
+  participations: readonly { motion_id: string; n: number; w: string | null }[],
+  ids: readonly string[],
+): Map<string, MotionTally> {
+  const result = new Map<string, MotionTally>(ids.map((id) => [id, { forMilli: 0, againstMilli: 0, abstainMilli: 0, votersCount: 0, votersMilli: 0 }]));
+  for (const b of ballots) {
+    const t = result.get(b.motion_id);
+    if (!t) continue;
+    if (b.choice === 'FOR') t.forMilli += toMilli(b.w);
+    else if (b.choice === 'AGAINST') t.againstMilli += toMilli(b.w);
+    else if (b.choice === 'ABSTAIN') t.abstainMilli += toMilli(b.w);
+  }
+  for (const p of participations) {
+    const t = result.get(p.motion_id);
+    if (!t) continue;
+    t.votersCount += p.n;
+    t.votersMilli += toMilli(p.w);
+  }
+  return result;
+}
+
+/** Thousandths → a decimal number for display (exact for up to 3 decimals within 2^53). */
+export const milliToNumber = (milli: number): number => milli / 1000;

@@ -7,11 +7,13 @@ import { MotionHistoryResolver, MotionResolver } from './motion.resolver';
 import { HistoryModule } from '../history/history.module';
 import { MotionService } from './motion.service';
 import { MotionHost } from './motion.host';
+import { MotionNotifications } from './motion.notifications';
+import { FollowModule } from '../follow/follow.module';
 
 /** The MOTIONS component type (manifest: motion.manifest.ts). */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule],
-  providers: [MotionService, MinutesService, MotionSchedulerService, MotionResolver, MotionHistoryResolver, MotionHost],
+  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
+  providers: [MotionService, MinutesService, MotionSchedulerService, MotionResolver, MotionHistoryResolver, MotionHost, MotionNotifications],
   exports: [MotionService, MotionSchedulerService],
 })
 export class MotionModule {}

@@ -12,7 +12,7 @@ import { ParticipatorySpaceService } from '../participatory-space/participatory-
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { MotionDto, MotionResultDto, MotionTallyDto, MotionVoteDto } from './dtos/motion.dto';
 import { CreateMotionInput, UpdateMotionInput } from './dtos/motion.inputs';
-import { motionOutcome, quorumReached, toMilli } from './motion-result';
+import { milliToNumber, type MotionTally, motionOutcome, motionTallies, quorumReached, toMilli } from './motion-result';
 import { hasVisibleText } from '../../common/validation/visible-text';
 
 /** A motion row with its status computed by PostgreSQL from `now()`. */
@@ -40,7 +40,6 @@ const MOTION_COLUMNS = `m.id, m.component_id, c.space_id, m.author_id, m.referen
   m.majority, m.quorum_percent, m.secret_ballot, m.hide_tally_until_closed, m.created_at, now() AS read_at,
   CASE WHEN m.opens_at IS NULL THEN 'DRAFT' WHEN now() < m.opens_at THEN 'SCHEDULED' WHEN now() < m.closes_at THEN 'OPEN' ELSE 'CLOSED' END AS status`;
 
-const milliToNumber = (milli: number) => milli / 1000;
 const VOTE_LABEL: Record<VoteChoice, string> = { FOR: 'pour', AGAINST: 'contre', ABSTAIN: 'abstention' };
 
 /**
@@ -292,20 +291,14 @@ export class MotionService {
       if (!motion || !motion.closed) return false;
       const [existing] = await manager.query(`SELECT 1 FROM motion_results WHERE motion_id = $1`, [motionId]);
       if (existing) return false;
-      const [ballots] = await manager.query(
-        `SELECT coalesce(sum(weight) FILTER (WHERE choice = 'FOR'), 0)::text AS for_w,
-                coalesce(sum(weight) FILTER (WHERE choice = 'AGAINST'), 0)::text AS against_w,
-                coalesce(sum(weight) FILTER (WHERE choice = 'ABSTAIN'), 0)::text AS abstain_w
-           FROM motion_ballots WHERE motion_id = $1`,
-        [motionId],
-      );
-      const [voters] = await manager.query(`SELECT count(*)::int AS n, coalesce(sum(weight), 0)::text AS w FROM motion_participations WHERE motion_id = $1`, [motionId]);
+      const tally = (await this.tallies(manager, [motionId])).get(motionId)!;
       const [members] = await manager.query(
         `SELECT count(*)::int AS n, coalesce(sum(weight), 0)::text AS w FROM assembly_members
           WHERE space_id = $1 AND joined_at <= $2 AND (left_at IS NULL OR left_at > $2)`,
         [motion.space_id, motion.closes_at],
       );
-      const figures = { forMilli: toMilli(ballots.for_w), againstMilli: toMilli(ballots.against_w), abstainMilli: toMilli(ballots.abstain_w), votersMilli: toMilli(voters.w), membersMilli: toMilli(members.w) };
+      const figures = { forMilli: tally.forMilli, againstMilli: tally.againstMilli, abstainMilli: tally.abstainMilli, votersMilli: tally.votersMilli, membersMilli: toMilli(members.w) };
+      const decimal = (milli: number) => (milli / 1000).toFixed(3); // exact: an integer of thousandths
       const rule = { majority: motion.majority, quorumCentiPercent: Math.round(Number(motion.quorum_percent) * 100) };
       const outcome = motionOutcome(figures, rule);
       const stored = await queryRows(
@@ -313,7 +306,10 @@ export class MotionService {
         `INSERT INTO motion_results (motion_id, outcome, majority, quorum_percent, for_weight, against_weight, abstain_weight, voters_count, voters_weight,
                                      members_count, members_weight, quorum_reached)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (motion_id) DO NOTHING RETURNING motion_id`,
-        [motionId, outcome, motion.majority, motion.quorum_percent, ballots.for_w, ballots.against_w, ballots.abstain_w, voters.n, voters.w, members.n, members.w, quorumReached(figures, rule)],
+        [
+          motionId, outcome, motion.majority, motion.quorum_percent, decimal(tally.forMilli), decimal(tally.againstMilli), decimal(tally.abstainMilli),
+          tally.votersCount, decimal(tally.votersMilli), members.n, members.w, quorumReached(figures, rule),
+        ],
       );
       if (stored.length) {
         const label = { [MotionOutcome.ADOPTED]: 'adoptée', [MotionOutcome.REJECTED]: 'rejetée', [MotionOutcome.NO_QUORUM]: 'quorum non atteint' }[outcome];
@@ -329,6 +325,19 @@ export class MotionService {
       }
       return stored.length > 0;
     });
+  }
+
+  /**
+   * The running tallies of motions (see {@link motionTallies}: one rule, exact thousandths),
+   * read in the caller's transaction: two grouped queries for any number of motions.
+   */
+  async tallies(manager: EntityManager, ids: string[]): Promise<Map<string, MotionTally>> {
+    if (!ids.length) return new Map();
+    const [ballots, participations] = await Promise.all([
+      manager.query(`SELECT motion_id, choice, sum(weight)::text AS w FROM motion_ballots WHERE motion_id = ANY($1::uuid[]) GROUP BY motion_id, choice`, [ids]),
+      manager.query(`SELECT motion_id, count(*)::int AS n, sum(weight)::text AS w FROM motion_participations WHERE motion_id = ANY($1::uuid[]) GROUP BY motion_id`, [ids]),
+    ]);
+    return motionTallies(ballots, participations, ids);
   }
 
   /**
@@ -399,13 +408,8 @@ export class MotionService {
       );
       for (const m of missing) await this.freezeResult(m.id);
     }
-    const [ballots, participations, results, mine] = await Promise.all([
-      this.dataSource.query(`SELECT motion_id, choice, sum(weight)::text AS w FROM motion_ballots WHERE motion_id = ANY($1) GROUP BY motion_id, choice`, [ids]) as Promise<
-        { motion_id: string; choice: VoteChoice; w: string }[]
-      >,
-      this.dataSource.query(`SELECT motion_id, count(*)::int AS n, sum(weight)::text AS w FROM motion_participations WHERE motion_id = ANY($1) GROUP BY motion_id`, [
-        ids,
-      ]) as Promise<{ motion_id: string; n: number; w: string }[]>,
+    const [tallies, results, mine] = await Promise.all([
+      this.tallies(this.dataSource.manager, ids),
       this.dataSource.query(`SELECT * FROM motion_results WHERE motion_id = ANY($1)`, [ids]) as Promise<Record<string, any>[]>,
       viewer
         ? (this.dataSource.query(
@@ -420,14 +424,13 @@ export class MotionService {
     return rows.map((r) => {
       const closed = r.status === MotionStatus.CLOSED;
       const hidden = r.hide_tally_until_closed && !closed;
-      const weightOf = (choice: VoteChoice) => toMilli(ballots.find((b) => b.motion_id === r.id && b.choice === choice)?.w);
-      const part = participations.find((p) => p.motion_id === r.id);
+      const counted = tallies.get(r.id)!;
       const tally: MotionTallyDto = {
-        forWeight: milliToNumber(weightOf(VoteChoice.FOR)),
-        againstWeight: milliToNumber(weightOf(VoteChoice.AGAINST)),
-        abstainWeight: milliToNumber(weightOf(VoteChoice.ABSTAIN)),
-        votersCount: part?.n ?? 0,
-        votersWeight: milliToNumber(toMilli(part?.w)),
+        forWeight: milliToNumber(counted.forMilli),
+        againstWeight: milliToNumber(counted.againstMilli),
+        abstainWeight: milliToNumber(counted.abstainMilli),
+        votersCount: counted.votersCount,
+        votersWeight: milliToNumber(counted.votersMilli),
       };
       const res = results.find((x) => x.motion_id === r.id);
       const result: MotionResultDto | null = res

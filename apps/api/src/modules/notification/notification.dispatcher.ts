@@ -1,5 +1,6 @@
-import { DomainEventPayloads, DomainEventType, LiveNotification, NotificationKind, Rooms } from '@concerto/domain';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DOMAIN_EVENT_TYPES, DomainEventType, LiveNotification } from '@concerto/domain';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DrainLoop } from '../../common/background/drain-loop';
@@ -9,6 +10,7 @@ import { DomainEventOutbox } from './domain-event-outbox';
 import { MailerService } from './mailer.service';
 import { NotificationGateway } from './notification.gateway';
 import { toLiveNotification, NotificationRow } from './notification.service';
+import { type LiveMessage, NOTHING, NOTIFICATION_HANDLER, type NotificationHandler, type NotificationPlan, type PlannedNotification } from '../../platform/notification-handler';
 
 interface EventRow {
   id: string;
@@ -17,21 +19,8 @@ interface EventRow {
   actor_id: string | null;
 }
 
-/** One notification to write: recipient, kind, text and link. */
-interface Planned {
-  userId: string;
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  link: string;
-}
-
-/** Live messages to broadcast after commit. */
-interface Broadcast {
-  room: string;
-  event: 'proposal.supportsChanged' | 'comment.created' | 'amendment.changed' | 'motion.tallyChanged';
-  payload: unknown;
-}
+type Planned = PlannedNotification;
+type Broadcast = LiveMessage;
 
 /**
  * Turns committed domain events into notifications, pushes and e-mails. Runs after every
@@ -42,7 +31,9 @@ interface Broadcast {
  * marks the events processed in the same transaction; sockets and mails follow the commit.
  */
 @Injectable()
-export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationDispatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  /** Event type → the handler its owning module registered (discovered at start). */
+  private readonly handlers = new Map<DomainEventType, NotificationHandler>();
   private readonly logger = new Logger('NotificationDispatcher');
   private readonly loop = new DrainLoop(
     async () => (await this.processBatch()) > 0,
@@ -58,7 +49,22 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     private readonly gateway: NotificationGateway,
     private readonly mailer: MailerService,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
   ) {}
+
+  /** Collects the handlers; refuses to start when an event type has none or two. */
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      if (!wrapper.instance || !wrapper.metatype || !Reflect.getMetadata(NOTIFICATION_HANDLER, wrapper.metatype)) continue;
+      const handler = wrapper.instance as NotificationHandler;
+      for (const type of handler.events) {
+        if (this.handlers.has(type)) throw new Error(`Domain event ${type} has two notification handlers.`);
+        this.handlers.set(type, handler);
+      }
+    }
+    const missing = DOMAIN_EVENT_TYPES.filter((type) => !this.handlers.has(type));
+    if (missing.length) throw new Error(`Domain events without a notification handler: ${missing.join(', ')} (register one with @NotificationHandlerFor() in the owning module).`);
+  }
 
   onApplicationBootstrap(): void {
     this.unsubscribe = this.outbox.onCommitted(() => this.kick());
@@ -123,178 +129,17 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     return result.count;
   }
 
-  /** Recipients, texts and live messages of one event (rules in the module's TSDoc). */
-  private async plan(manager: EntityManager, event: EventRow): Promise<{ planned: Planned[]; live: Broadcast[]; disconnect?: string[] }> {
-    const actor = event.actor_id;
-    const followers = async (type: string, id: string) =>
-      ((await manager.query(`SELECT user_id FROM follows WHERE followable_type = $1 AND followable_id = $2`, [type, id])) as { user_id: string }[]).map((r) => r.user_id);
-    const proposalLink = async (proposalId: string) => {
-      const rows = await manager.query(
-        `SELECT s.slug, p.component_id FROM proposals p JOIN components c ON c.id = p.component_id JOIN participatory_spaces s ON s.id = c.space_id WHERE p.id = $1`,
-        [proposalId],
-      );
-      return rows.length ? `/espaces/${rows[0].slug}/f/${rows[0].component_id}/propositions/${proposalId}` : '/';
-    };
-    const componentLink = async (componentId: string) => {
-      const rows = await manager.query(`SELECT s.slug FROM components c JOIN participatory_spaces s ON s.id = c.space_id WHERE c.id = $1`, [componentId]);
-      return rows.length ? `/espaces/${rows[0].slug}/f/${componentId}` : '/';
-    };
-    const amendmentRooms = (p: { amendableType: string; amendableId: string; amendmentId: string; componentId: string }): Broadcast[] => {
-      const payload = { amendableType: p.amendableType, amendableId: p.amendableId, amendmentId: p.amendmentId };
-      return [
-        { room: `${p.amendableType.toLowerCase()}:${p.amendableId}`, event: 'amendment.changed', payload },
-        { room: Rooms.component(p.componentId), event: 'amendment.changed', payload },
-      ];
-    };
-    /** The live tally of a motion: weighted counts, or only the number of voters while hidden until close. */
-    const tally = async (motionId: string) => {
-      const [row] = await manager.query(
-        `SELECT m.hide_tally_until_closed AND (m.closes_at IS NULL OR now() < m.closes_at) AS hidden,
-                coalesce(sum(b.weight) FILTER (WHERE b.choice = 'FOR'), 0)::float AS for_weight,
-                coalesce(sum(b.weight) FILTER (WHERE b.choice = 'AGAINST'), 0)::float AS against_weight,
-                coalesce(sum(b.weight) FILTER (WHERE b.choice = 'ABSTAIN'), 0)::float AS abstain_weight,
-                (SELECT count(*) FROM motion_participations p WHERE p.motion_id = m.id)::int AS voters
-           FROM motions m LEFT JOIN motion_ballots b ON b.motion_id = m.id WHERE m.id = $1 GROUP BY m.id`,
-        [motionId],
-      );
-      if (!row) return { motionId, for: null, against: null, abstain: null, voters: 0 };
-      return row.hidden
-        ? { motionId, for: null, against: null, abstain: null, voters: row.voters }
-        : { motionId, for: row.for_weight, against: row.against_weight, abstain: row.abstain_weight, voters: row.voters };
-    };
-    const unique = (planned: Planned[]) => {
-      const seen = new Set<string>();
-      return planned.filter((p) => p.userId !== actor && !seen.has(p.userId) && seen.add(p.userId));
-    };
-    switch (event.type) {
-      case 'proposal.published': {
-        const p = event.payload as DomainEventPayloads['proposal.published'];
-        const link = await proposalLink(p.proposalId);
-        const users = await followers('SPACE', p.spaceId);
-        return { planned: unique(users.map((userId) => ({ userId, kind: NotificationKind.PROPOSAL_PUBLISHED, title: 'Nouvelle proposition', body: p.title, link }))), live: [] };
-      }
-      case 'proposal.answered': {
-        const p = event.payload as DomainEventPayloads['proposal.answered'];
-        const link = await proposalLink(p.proposalId);
-        const author = await manager.query(`SELECT author_id FROM proposals WHERE id = $1 AND author_id IS NOT NULL`, [p.proposalId]);
-        const users = [...author.map((r: { author_id: string }) => r.author_id), ...(await followers('PROPOSAL', p.proposalId))];
-        return {
-          planned: unique(users.map((userId) => ({ userId, kind: NotificationKind.PROPOSAL_ANSWERED, title: 'Réponse à une proposition', body: `${p.title} : ${p.state}`, link }))),
-          live: [],
-        };
-      }
-      case 'proposal.supportsChanged': {
-        const p = event.payload as DomainEventPayloads['proposal.supportsChanged'];
-        return {
-          planned: [],
-          live: [
-            { room: Rooms.proposal(p.proposalId), event: 'proposal.supportsChanged', payload: p },
-            { room: Rooms.component(p.componentId), event: 'proposal.supportsChanged', payload: p },
-          ],
-        };
-      }
-      case 'comment.created': {
-        const p = event.payload as DomainEventPayloads['comment.created'];
-        const link = p.commentableType === 'PROPOSAL' ? await proposalLink(p.commentableId) : '/';
-        const planned: Planned[] = [];
-        if (p.parentAuthorId) planned.push({ userId: p.parentAuthorId, kind: NotificationKind.COMMENT_REPLY, title: 'Réponse à votre commentaire', body: p.title, link });
-        for (const userId of await followers(p.commentableType, p.commentableId)) {
-          planned.push({ userId, kind: NotificationKind.COMMENT_CREATED, title: 'Nouveau commentaire', body: p.title, link });
-        }
-        const room = `${p.commentableType.toLowerCase()}:${p.commentableId}`;
-        return {
-          planned: unique(planned),
-          live: [{ room, event: 'comment.created', payload: { commentableType: p.commentableType, commentableId: p.commentableId, commentId: p.commentId } }],
-        };
-      }
-      case 'amendment.created': {
-        const p = event.payload as DomainEventPayloads['amendment.created'];
-        const link = p.amendableType === 'PROPOSAL' ? await proposalLink(p.amendableId) : await componentLink(p.componentId);
-        const users = [...(p.amendableAuthorId ? [p.amendableAuthorId] : []), ...(await followers(p.amendableType, p.amendableId))];
-        return {
-          planned: unique(users.map((userId) => ({ userId, kind: NotificationKind.AMENDMENT_CREATED, title: 'Nouvel amendement', body: p.title, link }))),
-          live: amendmentRooms(p),
-        };
-      }
-      case 'amendment.stateChanged': {
-        const p = event.payload as DomainEventPayloads['amendment.stateChanged'];
-        const link = p.amendableType === 'PROPOSAL' ? await proposalLink(p.amendableId) : await componentLink(p.componentId);
-        const verdict = p.state === 'ACCEPTED' ? 'Amendement accepté' : 'Amendement refusé';
-        const planned: Planned[] = [];
-        if (p.authorId) planned.push({ userId: p.authorId, kind: NotificationKind.AMENDMENT_STATE_CHANGED, title: verdict, body: p.title, link });
-        for (const userId of p.outdatedAuthorIds) {
-          planned.push({ userId, kind: NotificationKind.AMENDMENT_STATE_CHANGED, title: 'Votre amendement est à mettre à jour', body: p.title, link });
-        }
-        return { planned: unique(planned), live: amendmentRooms(p) };
-      }
-      case 'motion.lifecycle': {
-        const p = event.payload as DomainEventPayloads['motion.lifecycle'];
-        const link = await componentLink(p.componentId);
-        if (p.kind === 'OPENED') {
-          // caught up after the motion had already closed: its "closed" notification says enough
-          const [closed] = await manager.query(`SELECT 1 FROM motions WHERE id = $1 AND closes_at <= now()`, [p.motionId]);
-          if (closed) return { planned: [], live: [] };
-        }
-        const members = ((await manager.query(`SELECT user_id FROM assembly_members WHERE space_id = $1 AND left_at IS NULL`, [p.spaceId])) as { user_id: string }[]).map((r) => r.user_id);
-        const users = [...members, ...(await followers('MOTION', p.motionId))];
-        let kind: NotificationKind = NotificationKind.MOTION_OPENED;
-        let title = 'Motion ouverte au vote';
-        if (p.kind === 'CLOSING_SOON') {
-          kind = NotificationKind.MOTION_CLOSING_SOON;
-          title = 'Motion close dans moins d’une heure';
-        } else if (p.kind === 'CLOSED') {
-          kind = NotificationKind.MOTION_CLOSED;
-          const [result] = await manager.query(`SELECT outcome FROM motion_results WHERE motion_id = $1`, [p.motionId]);
-          const outcome: Record<string, string> = { ADOPTED: 'adoptée', REJECTED: 'rejetée', NO_QUORUM: 'sans quorum' };
-          title = result ? `Motion close : ${outcome[result.outcome] ?? result.outcome}` : 'Motion close';
-        }
-        const payload = await tally(p.motionId);
-        return {
-          planned: unique(users.map((userId) => ({ userId, kind, title, body: p.title, link }))),
-          live: [
-            { room: Rooms.motion(p.motionId), event: 'motion.tallyChanged', payload },
-            { room: Rooms.component(p.componentId), event: 'motion.tallyChanged', payload },
-          ],
-        };
-      }
-      case 'motion.voted': {
-        const p = event.payload as DomainEventPayloads['motion.voted'];
-        const payload = await tally(p.motionId);
-        return {
-          planned: [],
-          live: [
-            { room: Rooms.motion(p.motionId), event: 'motion.tallyChanged', payload },
-            { room: Rooms.component(p.componentId), event: 'motion.tallyChanged', payload },
-          ],
-        };
-      }
-      case 'session.revoked': {
-        const p = event.payload as DomainEventPayloads['session.revoked'];
-        return { planned: [], live: [], disconnect: [p.sessionId] };
-      }
-      case 'dataExport.ready': {
-        const p = event.payload as DomainEventPayloads['dataExport.ready'];
-        const planned: Planned = {
-          userId: p.userId,
-          kind: NotificationKind.DATA_EXPORT_READY,
-          title: 'Votre export de données est prêt',
-          body: 'Téléchargeable une seule fois, pendant 7 jours, depuis « Mon compte ».',
-          link: '/mon-compte',
-        };
-        return { planned: [planned], live: [] };
-      }
-      case 'survey.lifecycle': {
-        const p = event.payload as DomainEventPayloads['survey.lifecycle'];
-        const link = await componentLink(p.componentId);
-        const users = await followers('SPACE', p.spaceId);
-        const kind = p.kind === 'OPENED' ? NotificationKind.SURVEY_OPENED : NotificationKind.SURVEY_CLOSING;
-        const title = p.kind === 'OPENED' ? 'Enquête ouverte' : 'Enquête close dans moins d’un jour';
-        return { planned: unique(users.map((userId) => ({ userId, kind, title, body: p.title, link }))), live: [] };
-      }
-      default:
-        this.logger.warn(`no rule for event ${event.type}`);
-        return { planned: [], live: [] };
+  /** Recipients, texts and live messages of one event, from the handler its owning module registered. */
+  private async plan(manager: EntityManager, event: EventRow): Promise<NotificationPlan> {
+    const handler = this.handlers.get(event.type);
+    if (!handler) {
+      this.logger.warn(`no handler for event ${event.type}`);
+      return NOTHING;
     }
+    const plan = await handler.plan(manager, { id: event.id, type: event.type, payload: event.payload, actorId: event.actor_id });
+    const seen = new Set<string>();
+    const planned = plan.planned.filter((p) => p.userId !== event.actor_id && !seen.has(p.userId) && seen.add(p.userId));
+    return { ...plan, planned };
   }
 
   private async filterBySettings(manager: EntityManager, planned: Planned[]): Promise<Planned[]> {

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import { DomainEventOutbox } from './domain-event-outbox';
 import { MailerService } from './mailer.service';
@@ -9,12 +10,13 @@ import { NotificationService } from './notification.service';
 
 /**
  * Notifications: the outbox services write to, the dispatcher that turns committed events
- * into stored notifications, the Socket.IO gateway and the inbox API. Global so that every
+ * into stored notifications through the handlers each owning module registers
+ * (`@NotificationHandlerFor()`), the Socket.IO gateway and the inbox API. Global so that every
  * feature module can record events without importing it.
  */
 @Global()
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, DiscoveryModule],
   providers: [DomainEventOutbox, MailerService, NotificationService, NotificationGateway, NotificationDispatcher, NotificationResolver],
   exports: [DomainEventOutbox, NotificationGateway, NotificationDispatcher, MailerService],
 })

@@ -7,12 +7,13 @@ import { ParticipatoryTextResolver, TextArticleHistoryResolver } from './partici
 import { ParticipatoryTextService } from './participatory-text.service';
 import { AmendmentHistoryContributor, AmendmentHost, ArticleHost } from './participatory-text.host';
 import { HistoryModule } from '../history/history.module';
+import { AmendmentNotifications } from './amendment.notifications';
 import { FollowModule } from '../follow/follow.module';
 
 /** Participatory texts (import, publication, consolidated text) and amendments with versions. */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, ProposalModule, FollowModule, HistoryModule],
-  providers: [ParticipatoryTextResolver, ParticipatoryTextService, AmendmentService, ArticleHost, AmendmentHost, AmendmentHistoryContributor, TextArticleHistoryResolver],
+  providers: [ParticipatoryTextResolver, ParticipatoryTextService, AmendmentService, ArticleHost, AmendmentHost, AmendmentHistoryContributor, TextArticleHistoryResolver, AmendmentNotifications],
   exports: [ParticipatoryTextService],
 })
 export class ParticipatoryTextModule {}

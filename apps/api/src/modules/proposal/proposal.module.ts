@@ -4,6 +4,7 @@ import { FollowModule } from '../follow/follow.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { ProposalHost } from './proposal.host';
+import { ProposalNotifications } from './proposal.notifications';
 import { ProposalConnectionResolver, ProposalHistoryResolver, ProposalResolver } from './proposal.resolver';
 import { HistoryModule } from '../history/history.module';
 import { ProposalService } from './proposal.service';
@@ -12,7 +13,7 @@ import { SupportService } from './support.service';
 /** The PROPOSALS component type (manifest: proposal.manifest.ts): proposals and their supports; its host adapter joins comments, follows, reports and history. */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule, ModerationModule, HistoryModule],
-  providers: [ProposalService, SupportService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost],
+  providers: [ProposalService, SupportService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost, ProposalNotifications],
   exports: [ProposalService],
 })
 export class ProposalModule {}

@@ -9,12 +9,14 @@ import { SurveyResolver } from './survey.resolver';
 import { SurveyService } from './survey.service';
 import { SurveySchedulerService } from './survey-scheduler.service';
 import { SurveyHost, SurveySpaceLocator } from './survey.host';
+import { SurveyNotifications } from './survey.notifications';
+import { FollowModule } from '../follow/follow.module';
 
 /** The SURVEY component type (manifest: survey.manifest.ts). */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule],
+  imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule],
   controllers: [SurveyExportController],
-  providers: [SurveySchedulerService, SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver, SurveyHost, SurveySpaceLocator],
+  providers: [SurveySchedulerService, SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver, SurveyHost, SurveySpaceLocator, SurveyNotifications],
   exports: [SurveyService],
 })
 export class SurveyModule {}

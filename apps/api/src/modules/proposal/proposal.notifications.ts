@@ -1,0 +1,49 @@
+import { NotificationKind, Rooms } from '@concerto/domain';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type CommittedEvent, type NotificationHandler, NotificationHandlerFor, type NotificationPlan } from '../../platform/notification-handler';
+import { FollowService } from '../follow/follow.service';
+import { ProposalHost } from './proposal.host';
+
+type ProposalEvent = 'proposal.published' | 'proposal.answered' | 'proposal.supportsChanged';
+
+/**
+ * Notifications of proposal events: a new proposal reaches the space's followers; an official
+ * answer reaches the author and the proposal's followers; support counts move live.
+ */
+@Injectable()
+@NotificationHandlerFor()
+export class ProposalNotifications implements NotificationHandler<ProposalEvent> {
+  readonly events = ['proposal.published', 'proposal.answered', 'proposal.supportsChanged'] as const;
+
+  constructor(
+    private readonly follows: FollowService,
+    private readonly host: ProposalHost,
+  ) {}
+
+  async plan(manager: EntityManager, event: CommittedEvent<ProposalEvent>): Promise<NotificationPlan> {
+    if (event.type === 'proposal.supportsChanged') {
+      const p = (event as CommittedEvent<'proposal.supportsChanged'>).payload;
+      return {
+        planned: [],
+        live: [
+          { room: Rooms.proposal(p.proposalId), event: 'proposal.supportsChanged', payload: p },
+          { room: Rooms.component(p.componentId), event: 'proposal.supportsChanged', payload: p },
+        ],
+      };
+    }
+    if (event.type === 'proposal.published') {
+      const p = (event as CommittedEvent<'proposal.published'>).payload;
+      const link = (await this.host.reference(p.proposalId, manager))?.link ?? '/';
+      const users = await this.follows.followersOf(manager, 'SPACE', p.spaceId);
+      return { planned: users.map((userId) => ({ userId, kind: NotificationKind.PROPOSAL_PUBLISHED, title: 'Nouvelle proposition', body: p.title, link })), live: [] };
+    }
+    const p = (event as CommittedEvent<'proposal.answered'>).payload;
+    const proposal = await this.host.reference(p.proposalId, manager);
+    const users = [...(proposal?.authorId ? [proposal.authorId] : []), ...(await this.follows.followersOf(manager, 'PROPOSAL', p.proposalId))];
+    return {
+      planned: users.map((userId) => ({ userId, kind: NotificationKind.PROPOSAL_ANSWERED, title: 'Réponse à une proposition', body: `${p.title} : ${p.state}`, link: proposal?.link ?? '/' })),
+      live: [],
+    };
+  }
+}

@@ -3,14 +3,16 @@ import { ActionLogModule } from '../action-log/action-log.module';
 import { AccountResolver } from './account.resolver';
 import { AccountService } from './account.service';
 import { AccountNotifications } from './account.notifications';
+import { PersonalDataContributors } from './personal-data-contributors';
+import { DiscoveryModule } from '@nestjs/core';
 import { DataExportController } from './data-export.controller';
 import { DataExportService } from './data-export.service';
 import { DataExportWorker } from './data-export.worker';
 
 /** The signed-in user's own account: change of password, deletion, "download my data". */
 @Module({
-  imports: [ActionLogModule],
+  imports: [ActionLogModule, DiscoveryModule],
   controllers: [DataExportController],
-  providers: [AccountService, DataExportService, DataExportWorker, AccountResolver, AccountNotifications],
+  providers: [AccountService, DataExportService, DataExportWorker, AccountResolver, AccountNotifications, PersonalDataContributors],
 })
 export class AccountModule {}

@@ -7,6 +7,7 @@ import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { PersonalDataContributors } from './personal-data-contributors';
 
 const PASSWORD_MESSAGES = {
   tooShort: 'newPassword: au moins 10 caractères',
@@ -26,6 +27,7 @@ export class AccountService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly contributors: PersonalDataContributors,
   ) {}
 
   /**
@@ -104,25 +106,14 @@ export class AccountService {
     this.events.committed();
   }
 
-  /** Removes the personal data of an account inside the caller's transaction (see {@link deleteMyAccount}). */
+  /**
+   * Removes the personal data of an account inside the caller's transaction (see
+   * {@link deleteMyAccount}): each module's contributor erases its part, then the account row
+   * becomes the tombstone « Participant supprimé ».
+   */
   private async erase(manager: EntityManager, userId: string, email: string): Promise<void> {
-    const sessions = await queryRows<{ id: string }>(manager, `DELETE FROM sessions WHERE user_id = $1 RETURNING id`, [userId]);
-    for (const s of sessions) await this.events.record(manager, 'session.revoked', { sessionId: s.id, userId }, null);
-    // proposals.follows_count stays equal to the follow rows (as FollowService keeps it)
-    await manager.query(
-      `WITH gone AS (DELETE FROM follows WHERE user_id = $1 RETURNING followable_type, followable_id)
-       UPDATE proposals p SET follows_count = p.follows_count - 1 FROM gone WHERE gone.followable_type = 'PROPOSAL' AND p.id = gone.followable_id`,
-      [userId],
-    );
-    await manager.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
-    await manager.query(`DELETE FROM notification_settings WHERE user_id = $1`, [userId]);
+    for (const contributor of this.contributors.all()) await contributor.erase?.(manager, { id: userId, email });
     await manager.query(`DELETE FROM data_exports WHERE user_id = $1`, [userId]);
-    await manager.query(`DELETE FROM terms_acceptances WHERE user_id = $1`, [userId]);
-    await manager.query(`DELETE FROM space_roles WHERE user_id = $1`, [userId]);
-    await manager.query(`DELETE FROM assembly_invitations WHERE lower(email) = lower($1) OR accepted_by = $2`, [email, userId]);
-    await manager.query(`UPDATE survey_submissions SET user_id = NULL WHERE user_id = $1`, [userId]);
-    await manager.query(`UPDATE assembly_members SET left_at = greatest(now(), joined_at) WHERE user_id = $1 AND left_at IS NULL`, [userId]);
-    await manager.query(`UPDATE assembly_members SET college = NULL WHERE user_id = $1`, [userId]);
     await manager.query(
       `UPDATE users SET name = $2, email = NULL, password_hash = NULL, is_admin = false, locale = 'fr', deleted_at = now(), updated_at = now() WHERE id = $1`,
       [userId, DELETED_PARTICIPANT_NAME],

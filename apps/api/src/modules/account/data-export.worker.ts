@@ -7,6 +7,7 @@ import { inTransaction } from '../../common/database/unit-of-work';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { DataExportService } from './data-export.service';
 import { buildPersonalDataArchive } from './personal-data-archive';
+import { PersonalDataContributors } from './personal-data-contributors';
 
 /**
  * Builds pending "download my data" exports in the background, like the notification
@@ -32,6 +33,7 @@ export class DataExportWorker implements OnApplicationBootstrap, OnApplicationSh
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly exports: DataExportService,
     private readonly events: DomainEventOutbox,
+    private readonly contributors: PersonalDataContributors,
   ) {}
 
   /** Starts the worker: listens for requests, polls every 5 s, expires old files every minute, and catches up at once. */
@@ -75,7 +77,7 @@ export class DataExportWorker implements OnApplicationBootstrap, OnApplicationSh
         );
         if (!job) return false;
         taken = job.id;
-        const content = await buildPersonalDataArchive(manager, job.user_id);
+        const content = await buildPersonalDataArchive(manager, job.user_id, this.contributors.all().flatMap((c) => c.datasets));
         await manager.query(
           `UPDATE data_exports SET status = 'READY', content = $2, byte_size = $3, ready_at = now(),
                   expires_at = now() + make_interval(days => $4), attempts = attempts + 1

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthPersonalData } from './auth.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { TermsModule } from '../terms/terms.module';
@@ -9,7 +10,7 @@ import { SessionService } from './session.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity]), ActionLogModule, TermsModule],
-  providers: [AuthService, SessionService, AuthResolver],
+  providers: [AuthService, SessionService, AuthResolver, AuthPersonalData],
   exports: [SessionService, AuthService],
 })
 export class AuthModule {}

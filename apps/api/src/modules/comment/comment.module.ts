@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommentPersonalData } from './comment.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
 import { ModerationModule } from '../moderation/moderation.module';
@@ -11,7 +12,7 @@ import { CommentService } from './comment.service';
 /** Comments: a capability of its own; commentables register a host adapter with a `comments` part. Comments are a reportable host. */
 @Module({
   imports: [ActionLogModule, FollowModule, ModerationModule, ParticipatorySpaceModule],
-  providers: [CommentService, CommentResolver, CommentHost, CommentNotifications],
+  providers: [CommentService, CommentResolver, CommentHost, CommentNotifications, CommentPersonalData],
   exports: [CommentService],
 })
 export class CommentModule {}

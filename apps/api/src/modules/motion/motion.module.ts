@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MotionPersonalData } from './motion.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { MinutesService } from './minutes.service';
@@ -13,7 +14,7 @@ import { FollowModule } from '../follow/follow.module';
 /** The MOTIONS component type (manifest: motion.manifest.ts). */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
-  providers: [MotionService, MinutesService, MotionSchedulerService, MotionResolver, MotionHistoryResolver, MotionHost, MotionNotifications],
+  providers: [MotionService, MinutesService, MotionSchedulerService, MotionResolver, MotionHistoryResolver, MotionHost, MotionNotifications, MotionPersonalData],
   exports: [MotionService, MotionSchedulerService],
 })
 export class MotionModule {}

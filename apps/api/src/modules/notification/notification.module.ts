@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { NotificationPersonalData } from './notification.personal-data';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import { DomainEventOutbox } from './domain-event-outbox';
@@ -17,7 +18,7 @@ import { NotificationService } from './notification.service';
 @Global()
 @Module({
   imports: [AuthModule, DiscoveryModule],
-  providers: [DomainEventOutbox, MailerService, NotificationService, NotificationGateway, NotificationDispatcher, NotificationResolver],
+  providers: [DomainEventOutbox, MailerService, NotificationService, NotificationGateway, NotificationDispatcher, NotificationResolver, NotificationPersonalData],
   exports: [DomainEventOutbox, NotificationGateway, NotificationDispatcher, MailerService],
 })
 export class NotificationModule {}

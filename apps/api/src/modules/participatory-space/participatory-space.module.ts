@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ParticipatorySpacePersonalData } from './participatory-space.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { AssemblyInvitationResolver } from './assembly-invitation.resolver';
 import { AssemblyInvitationService } from './assembly-invitation.service';
@@ -9,7 +10,7 @@ import { SpaceHost } from './space.host';
 
 @Module({
   imports: [ActionLogModule],
-  providers: [ParticipatorySpaceService, SpaceAccessService, ParticipatorySpaceResolver, AssemblyInvitationService, AssemblyInvitationResolver, SpaceHost],
+  providers: [ParticipatorySpaceService, SpaceAccessService, ParticipatorySpaceResolver, AssemblyInvitationService, AssemblyInvitationResolver, SpaceHost, ParticipatorySpacePersonalData],
   exports: [ParticipatorySpaceService, SpaceAccessService],
 })
 export class ParticipatorySpaceModule {}

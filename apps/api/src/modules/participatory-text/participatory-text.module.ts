@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ParticipatoryTextPersonalData } from './participatory-text.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { ProposalModule } from '../proposal/proposal.module';
@@ -13,7 +14,7 @@ import { FollowModule } from '../follow/follow.module';
 /** Participatory texts (import, publication, consolidated text) and amendments with versions. */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, ProposalModule, FollowModule, HistoryModule],
-  providers: [ParticipatoryTextResolver, ParticipatoryTextService, AmendmentService, ArticleHost, AmendmentHost, AmendmentHistoryContributor, TextArticleHistoryResolver, AmendmentNotifications],
+  providers: [ParticipatoryTextResolver, ParticipatoryTextService, AmendmentService, ArticleHost, AmendmentHost, AmendmentHistoryContributor, TextArticleHistoryResolver, AmendmentNotifications, ParticipatoryTextPersonalData],
   exports: [ParticipatoryTextService],
 })
 export class ParticipatoryTextModule {}

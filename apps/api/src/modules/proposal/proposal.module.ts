@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProposalPersonalData } from './proposal.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
 import { ModerationModule } from '../moderation/moderation.module';
@@ -13,7 +14,7 @@ import { SupportService } from './support.service';
 /** The PROPOSALS component type (manifest: proposal.manifest.ts): proposals and their supports; its host adapter joins comments, follows, reports and history. */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule, ModerationModule, HistoryModule],
-  providers: [ProposalService, SupportService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost, ProposalNotifications],
+  providers: [ProposalService, SupportService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost, ProposalNotifications, ProposalPersonalData],
   exports: [ProposalService],
 })
 export class ProposalModule {}

@@ -4,14 +4,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { Public, SpaceRoles } from '../../common/access/access-policy';
 import { DomainError } from '../../common/errors/domain-error';
+import { CSV_OPTIONS } from '../../common/export/csv-options';
 import { SurveyExportService } from './survey-export.service';
 
-/**
- * How every CSV file of the app is written: CRLF lines, and cells starting with `=`, `+`, `-`,
- * `@`, a tab or a carriage return prefixed with `'` (csv-stringify's `escape_formulas`), so text
- * written by a user cannot run as a formula in a spreadsheet (OWASP "CSV injection").
- */
-export const CSV_OPTIONS = { record_delimiter: 'windows', escape_formulas: true } as const;
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SurveyPersonalData } from './survey.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { SurveyAnswerService } from './survey-answer.service';
@@ -16,7 +17,7 @@ import { FollowModule } from '../follow/follow.module';
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule],
   controllers: [SurveyExportController],
-  providers: [SurveySchedulerService, SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver, SurveyHost, SurveySpaceLocator, SurveyNotifications],
+  providers: [SurveySchedulerService, SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver, SurveyHost, SurveySpaceLocator, SurveyNotifications, SurveyPersonalData],
   exports: [SurveyService],
 })
 export class SurveyModule {}

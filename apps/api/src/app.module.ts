@@ -70,7 +70,7 @@ export class AppModule {
         }),
         // rate limits of mutations: per user (or IP when anonymous), stricter where declared (MutationThrottlerGuard)
         ThrottlerModule.forRoot(rateLimitOptions(config)),
-        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io', '/exports/{*path}'] })] : []),
+        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/readyz', '/metrics', '/socket.io', '/exports/{*path}'] })] : []),
         ActionLogModule,
         AuthModule,
         NotificationModule,

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { DemoContentService } from './modules/demo/demo-content.service';
+import { ProcessLifecycle } from './modules/health/process-lifecycle';
 import { RedisIoAdapter } from './modules/notification/redis-io.adapter';
 import { FirstAdminService } from './modules/user/first-admin.service';
 
@@ -22,6 +23,8 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
     abortOnError: false,
   });
   app.set('trust proxy', config.trustProxy);
+  // first: counts in-flight requests for the graceful shutdown
+  app.use(app.get(ProcessLifecycle).track);
   // security headers; the CSP allows only this origin (scripts, styles' attributes for charts, the WebSocket)
   app.use(
     helmet({

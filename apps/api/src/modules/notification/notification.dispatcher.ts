@@ -1,5 +1,5 @@
 import { DomainEventPayloads, DomainEventType, LiveNotification, NotificationKind, Rooms } from '@concerto/domain';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DrainLoop } from '../../common/background/drain-loop';
@@ -42,7 +42,7 @@ interface Broadcast {
  * marks the events processed in the same transaction; sockets and mails follow the commit.
  */
 @Injectable()
-export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('NotificationDispatcher');
   private readonly loop = new DrainLoop(
     async () => (await this.processBatch()) > 0,
@@ -69,7 +69,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     this.kick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
     if (this.digestTimer) clearInterval(this.digestTimer);

@@ -95,6 +95,18 @@ export class NotificationGateway implements OnGatewayConnection {
     await ready;
   }
 
+  /**
+   * Graceful shutdown: closes the transport of every socket held by this process without a
+   * Socket.IO "disconnect" packet, so clients treat it as a lost connection and reconnect at
+   * once — through the proxy, to another process — then `catchUp` from the inbox.
+   * @returns how many sockets were handed over
+   */
+  handOverSockets(): number {
+    const sockets = [...(this.server?.sockets?.sockets?.values() ?? [])];
+    for (const socket of sockets) socket.conn.close();
+    return sockets.length;
+  }
+
   /** Disconnects every socket opened with a session (after sign-out), on every process. */
   disconnectSession(sessionId: string): void {
     this.server?.in(sessionRoom(sessionId)).disconnectSockets(true);

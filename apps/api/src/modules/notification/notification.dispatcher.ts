@@ -92,6 +92,11 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
       const events: EventRow[] = await manager.query(
         `SELECT id, type, payload, actor_id FROM domain_events WHERE processed_at IS NULL ORDER BY sequence LIMIT 100 FOR UPDATE SKIP LOCKED`,
       );
+      // Notification sequences must grow in commit order: a reconnecting client asks for what
+      // came after the last one it saw (`catchUp`), so a row numbered lower but committed later by
+      // another process (seen during a rolling restart) would never reach it. One batch at a time
+      // across processes, from its first sequence number to its commit.
+      if (events.length) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concerto:notification-sequence'))`);
       const stored: NotificationRow[] = [];
       const broadcasts: Broadcast[] = [];
       const disconnects: string[] = [];

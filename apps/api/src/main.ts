@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createConcertoApp, runFirstStartSetup } from './bootstrap';
+import { createRootLogger, PinoNestLogger } from './common/logging/log-options';
 import { AppConfig, loadAppConfig } from './config/app-config';
 import { runMigrations } from './database/data-source';
 import { DatabaseServer, provideDatabase } from './database/database-server';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }
+  // every line through pino from the first (JSON in production); the app takes over with request ids
+  Logger.overrideLogger(new PinoNestLogger(createRootLogger(config)));
 
   let database: DatabaseServer | null = null;
   let app: Awaited<ReturnType<typeof createConcertoApp>> | null = null;

@@ -11,5 +11,6 @@ import { DataExportWorker } from './data-export.worker';
   imports: [ActionLogModule],
   controllers: [DataExportController],
   providers: [AccountService, DataExportService, DataExportWorker, AccountResolver],
+  exports: [DataExportService],
 })
 export class AccountModule {}

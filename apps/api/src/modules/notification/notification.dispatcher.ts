@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DrainLoop } from '../../common/background/drain-loop';
 import { inTransaction } from '../../common/database/unit-of-work';
+import { withRequestId } from '../../common/logging/request-id';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from './domain-event-outbox';
 import { MailerService } from './mailer.service';
@@ -15,6 +16,8 @@ interface EventRow {
   type: DomainEventType;
   payload: any;
   actor_id: string | null;
+  /** The request that recorded the event: the lines logged while handling it carry it (`jobReqId`). */
+  request_id: string | null;
 }
 
 /** One notification to write: recipient, kind, text and link. */
@@ -90,7 +93,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
   async processBatch(): Promise<number> {
     const result = await inTransaction(this.dataSource, async (manager) => {
       const events: EventRow[] = await manager.query(
-        `SELECT id, type, payload, actor_id FROM domain_events WHERE processed_at IS NULL ORDER BY sequence LIMIT 100 FOR UPDATE SKIP LOCKED`,
+        `SELECT id, type, payload, actor_id, request_id FROM domain_events WHERE processed_at IS NULL ORDER BY sequence LIMIT 100 FOR UPDATE SKIP LOCKED`,
       );
       // Notification sequences must grow in commit order: a reconnecting client asks for what
       // came after the last one it saw (`catchUp`), so a row numbered lower but committed later by
@@ -101,7 +104,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
       const broadcasts: Broadcast[] = [];
       const disconnects: string[] = [];
       for (const event of events) {
-        const { planned, live, disconnect } = await this.plan(manager, event);
+        const { planned, live, disconnect } = await withRequestId(event.request_id, () => this.plan(manager, event));
         broadcasts.push(...live);
         disconnects.push(...(disconnect ?? []));
         const wanted = await this.filterBySettings(manager, planned);

@@ -61,7 +61,7 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_FORMAT' | 'LOG_LEV
   if (format === 'pretty' && !silent) {
     try {
       // dev dependency: absent from a production image, where JSON is the default anyway
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+       
       const pretty = require('pino-pretty') as (options: object) => NodeJS.WritableStream;
       return pino(options, pretty({ sync: true, colorize: process.stdout.isTTY, ignore: 'pid,hostname', singleLine: true }) as never);
     } catch {

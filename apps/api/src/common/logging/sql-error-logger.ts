@@ -18,9 +18,20 @@ export class SqlErrorLogger implements TypeOrmLogger {
     if (code?.startsWith('23') || code === '40001' || code === '40P01') logger.debug(line);
     else logger.warn(line);
   }
-  logQuery(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
+  // every other TypeORM message is left out: queries with their parameters, schema and migration chatter
+  logQuery(): void {
+    return undefined;
+  }
+  logQuerySlow(): void {
+    return undefined;
+  }
+  logSchemaBuild(): void {
+    return undefined;
+  }
+  logMigration(): void {
+    return undefined;
+  }
+  log(): void {
+    return undefined;
+  }
 }

@@ -5,13 +5,16 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
+import type { Logger as Pino } from 'pino';
 import { resolve } from 'node:path';
 import { AccessGuard } from './common/access/access.guard';
 import type { GraphQLContext } from './common/access/request-context';
 import { MutationThrottlerGuard } from './common/rate-limit/mutation-throttler.guard';
 import { rateLimitOptions } from './common/rate-limit/rate-limits';
 import { formatGraphQLError } from './common/errors/graphql-error.formatter';
+import { httpLogOptions } from './common/logging/log-options';
 import { StrictDateTime } from './common/graphql/date-time-scalar';
 import { complexityLimitPlugin, depthLimitRule, unusableTextPlugin } from './common/graphql/query-limits';
 import { AppConfig } from './config/app-config';
@@ -21,6 +24,8 @@ import { ActionLogModule } from './modules/action-log/action-log.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
+import { graphqlMetricsPlugin } from './modules/metrics/metrics.service';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { ParticipatorySpaceModule } from './modules/participatory-space/participatory-space.module';
 import { TermsModule } from './modules/terms/terms.module';
@@ -46,14 +51,16 @@ export class AppModule {
   /**
    * @param config validated configuration
    * @param databaseUrl URL of a database already migrated
+   * @param logger the root pino logger (request logging and request ids through nestjs-pino)
    */
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, logger: Pino): DynamicModule {
     const webDir = config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : '';
     const serveWeb = webDir && existsSync(resolve(webDir, 'index.html'));
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: httpLogOptions(logger) }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -66,13 +73,13 @@ export class AppModule {
           // the SDL is published in the repository; production answers no introspection
           introspection: !config.isProduction,
           validationRules: [depthLimitRule()],
-          plugins: [unusableTextPlugin(), complexityLimitPlugin()],
+          plugins: [unusableTextPlugin(), complexityLimitPlugin(), graphqlMetricsPlugin()],
           context: ({ req, res }: GraphQLContext) => ({ req, res }),
           formatError: formatGraphQLError,
         }),
         // rate limits of mutations: per user (or IP when anonymous), stricter where declared (MutationThrottlerGuard)
         ThrottlerModule.forRoot(rateLimitOptions(config)),
-        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io', '/exports/{*path}'] })] : []),
+        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/readyz', '/metrics', '/socket.io', '/exports/{*path}'] })] : []),
         ActionLogModule,
         AuthModule,
         NotificationModule,
@@ -89,6 +96,7 @@ export class AppModule {
         AccountModule,
         DemoModule,
         HealthModule,
+        MetricsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

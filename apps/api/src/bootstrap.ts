@@ -3,9 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { createRootLogger } from './common/logging/log-options';
+import { assignRequestId } from './common/logging/request-id';
 import { AppConfig } from './config/app-config';
 import { DemoContentService } from './modules/demo/demo-content.service';
+import { ProcessLifecycle } from './modules/health/process-lifecycle';
+import { MetricsService } from './modules/metrics/metrics.service';
 import { RedisIoAdapter } from './modules/notification/redis-io.adapter';
 import { FirstAdminService } from './modules/user/first-admin.service';
 
@@ -13,15 +18,23 @@ import { FirstAdminService } from './modules/user/first-admin.service';
  * Builds the Nest application (not yet listening) on a migrated database.
  * @param config validated configuration
  * @param databaseUrl database URL
- * @param logger Nest logger, or false to silence it (tests)
+ * @param logger false to silence every log line (tests); otherwise Nest logs through pino
+ *        (JSON in production, see LOG_FORMAT) with a request id per request
  */
 export async function createConcertoApp(config: AppConfig, databaseUrl: string, logger?: LoggerService | false): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
-    logger: logger === false ? false : (logger ?? new Logger()),
+  const silent = logger === false;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, createRootLogger(config, silent)), {
+    logger: silent ? false : (logger ?? new Logger()),
+    bufferLogs: !silent && !logger,
     bodyParser: true,
     abortOnError: false,
   });
+  if (!silent && !logger) app.useLogger(app.get(NestPinoLogger));
   app.set('trust proxy', config.trustProxy);
+  // first: a request id for the logs and the events it records; in-flight count for the graceful shutdown
+  app.use(assignRequestId);
+  app.use(app.get(ProcessLifecycle).track);
+  app.use(app.get(MetricsService).httpTiming);
   // security headers; the CSP allows only this origin (scripts, styles' attributes for charts, the WebSocket)
   app.use(
     helmet({

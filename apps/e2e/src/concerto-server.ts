@@ -59,8 +59,14 @@ export class ConcertoServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  /** Starts the server and waits until `/healthz` answers 200 (at most 120 s). */
+  /** Starts the server and waits until `/readyz` answers 200 (at most 120 s). */
   async start(): Promise<void> {
+    this.launch();
+    await this.waitUntilReady();
+  }
+
+  /** Spawns the process without waiting (see {@link waitUntilReady}). */
+  launch(): void {
     const main = join(WORKSPACE, 'dist/apps/api/main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: build first (nx run-many -t build)`);
     this.output = '';
@@ -71,26 +77,35 @@ export class ConcertoServer {
     });
     this.child.stdout!.on('data', (d) => (this.output += d));
     this.child.stderr!.on('data', (d) => (this.output += d));
-    const deadline = Date.now() + 120_000;
+  }
+
+  /** The process id of the running server. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Waits until `/readyz` answers 200; throws when the process exits first or after `timeoutMs`. */
+  async waitUntilReady(timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`server exited with ${this.child.exitCode}:\n${this.output}`);
+      if (this.child?.exitCode !== null) throw new Error(`server exited with ${this.child?.exitCode}:\n${this.output}`);
       try {
-        const response = await fetch(`${this.url}/healthz`);
+        const response = await fetch(`${this.url}/readyz`);
         if (response.ok) return;
       } catch {
         // not listening yet
       }
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`server did not answer /healthz within 120 s:\n${this.output}`);
+    throw new Error(`server was not ready (/readyz) within ${timeoutMs / 1000} s:\n${this.output}`);
   }
 
-  /** Sends SIGINT (Ctrl-C) and waits for the process to exit; returns its exit code. */
-  async stop(): Promise<number | null> {
+  /** Sends SIGINT (Ctrl-C) or `signal` and waits for the process to exit; returns its exit code. */
+  async stop(signal: NodeJS.Signals = 'SIGINT'): Promise<number | null> {
     const child = this.child;
     if (!child || child.exitCode !== null) return child?.exitCode ?? null;
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    child.kill('SIGINT');
+    child.kill(signal);
     const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 30_000))]);
     if (child.exitCode === null) child.kill('SIGKILL');
     return code;

@@ -107,6 +107,60 @@ export class AppConfig {
   @Min(1)
   MUTATION_RATE_LIMIT_PER_MINUTE = 120;
 
+  /**
+   * Graceful shutdown (SIGTERM/SIGINT): the longest wait, in milliseconds, for in-flight
+   * requests and then for background workers to finish their unit of work; past it the
+   * remaining connections are closed and the process exits anyway.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 15_000;
+
+  /**
+   * Graceful shutdown: how long the process keeps serving while `/readyz` already says 503,
+   * before it stops accepting connections — for load balancers that poll readiness (e.g. a
+   * Kubernetes Service: set it above the probe period). 0 with nginx, which retries another
+   * replica as soon as a connection is refused.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  SHUTDOWN_DELAY_MS = 0;
+
+  /**
+   * Port of the Prometheus endpoint (`GET /metrics` on its own listener, never behind the
+   * public proxy). Unset: metrics are served on the public port only to callers presenting
+   * METRICS_TOKEN, and not at all without a token.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Address the metrics listener binds to (`0.0.0.0` in a container scraped from another one). */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  /** Bearer token required by `/metrics` (on either port) when set; 24+ characters. */
+  @IsOptional()
+  @IsString()
+  @MinLength(24)
+  METRICS_TOKEN?: string;
+
+  /** Log lines: one JSON object per line (`json`, the default in production) or readable text (`pretty`). */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  /** Lowest level written to the log. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
   /** {@link TRUST_PROXY} as Express expects it: false, a number of hops, or a list of trusted addresses. */
   get trustProxy(): boolean | number | string {
     const value = this.TRUST_PROXY.trim();
@@ -129,7 +183,7 @@ export class AppConfig {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_PASSWORD', 'SMTP_URL']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_PASSWORD', 'SMTP_URL', 'METRICS_PORT', 'METRICS_TOKEN', 'LOG_FORMAT']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });

@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { SqlErrorLogger } from '../common/logging/sql-error-logger';
 import { entities } from './entities';
 import { migrations } from './migrations';
 
@@ -16,6 +17,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
+    // failed queries only, without their parameters (see SqlErrorLogger)
+    logging: ['error'],
+    logger: new SqlErrorLogger(),
     extra: { max: 20, application_name: 'concerto-api' },
   };
 }

@@ -42,7 +42,10 @@ export async function createDatabaseIfMissing(adminUrl: string, name: string, te
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''} ENCODING 'UTF8'`);
+      await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''} ENCODING 'UTF8'`).catch((error: { code?: string }) => {
+        // another process created it between the check and here (processes started together)
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
+      });
     }
   } finally {
     await client.end();

@@ -1,3 +1,5 @@
+import { AsyncResource } from 'node:async_hooks';
+
 /**
  * The run loop of a background queue kept in PostgreSQL (the notification dispatcher's domain
  * events, the data-export worker's requests): `kick()` starts draining the queue — calling
@@ -10,6 +12,8 @@ export class DrainLoop {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** Drains run in the context the loop was created in, not in that of the request that kicked it (its log lines are not that request's). */
+  private readonly scope = new AsyncResource('DrainLoop');
 
   /**
    * @param step takes and handles one unit of work (a batch, a job); resolves true when it
@@ -29,7 +33,8 @@ export class DrainLoop {
       this.again = true;
       return;
     }
-    this.running = this.drain()
+    this.running = this.scope
+      .runInAsyncScope(() => this.drain())
       .catch((error) => this.onError(error))
       .finally(() => {
         this.running = null;

@@ -10,6 +10,7 @@ import { MotionsVotes1764460000000 } from './1764460000000-motions-votes';
 import { ActionLogAppendOnly1764490000000 } from './1764490000000-action-log-append-only';
 import { ParticipatoryTextsAmendments1764480000000 } from './1764480000000-participatory-texts-amendments';
 import { ModerationComponent1765000000000 } from './1765000000000-moderation-component';
+import { DomainEventRequestId1765100000000 } from './1765100000000-domain-event-request-id';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   ActionLogIndexes1764520000000,
   SecretBallotTallyHidden1764540000000,
   ModerationComponent1765000000000,
+  DomainEventRequestId1765100000000,
 ];

@@ -14,5 +14,6 @@ import { DataExportWorker } from './data-export.worker';
   imports: [ActionLogModule, DiscoveryModule],
   controllers: [DataExportController],
   providers: [AccountService, DataExportService, DataExportWorker, AccountResolver, AccountNotifications, PersonalDataContributors],
+  exports: [DataExportService],
 })
 export class AccountModule {}

@@ -34,6 +34,12 @@ export class DataExportService {
     private readonly actionLog: ActionLogService,
   ) {}
 
+  /** Exports waiting for the worker (its queue depth, for the metrics). */
+  async pendingCount(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM data_exports WHERE status = 'PENDING'`);
+    return row.n;
+  }
+
   /**
    * Requests an export of the caller's data; the worker prepares it in the background and the
    * owner is notified (DATA_EXPORT_READY) when it is ready.

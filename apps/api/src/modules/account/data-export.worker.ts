@@ -1,5 +1,5 @@
 import { DataExportRules } from '@concerto/domain';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DrainLoop } from '../../common/background/drain-loop';
@@ -19,7 +19,7 @@ import { PersonalDataContributors } from './personal-data-contributors';
  * Every minute, ready exports past their expiry lose their file (EXPIRED).
  */
 @Injectable()
-export class DataExportWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DataExportWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('DataExportWorker');
   private readonly loop = new DrainLoop(
     () => this.buildNext(),
@@ -47,7 +47,7 @@ export class DataExportWorker implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Stops the timers and waits for the export being built (its transaction commits or rolls back). */
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
     if (this.expiryTimer) clearInterval(this.expiryTimer);

@@ -1,27 +1,39 @@
-import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Public } from '../../common/access/access-policy';
+import { ProcessLifecycle } from './process-lifecycle';
+import { Readiness, ReadinessService } from './readiness.service';
 
-/** Liveness and database reachability for load balancers and docker-compose. */
+/** Liveness and readiness probes for load balancers, orchestrators and docker compose. */
 @Controller()
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly readiness: ReadinessService,
+    private readonly lifecycle: ProcessLifecycle,
+  ) {}
 
   /**
-   * `GET /healthz`: 200 `{ status: 'ok', database: 'ok', latencyMs }` when `SELECT 1` succeeds,
-   * 503 `{ status: 'error', database: 'unreachable' }` otherwise. Access: anyone.
+   * `GET /healthz` — liveness: 200 `{ status: 'ok', draining }` whenever the process answers,
+   * whatever its dependencies (restarting it would not bring the database back). Access: anyone.
    */
   @Public()
   @Get('healthz')
   @HttpCode(200)
-  async health(): Promise<{ status: string; database: string; latencyMs: number }> {
-    const started = process.hrtime.bigint();
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
-      throw new ServiceUnavailableException({ status: 'error', database: 'unreachable' });
-    }
-    return { status: 'ok', database: 'ok', latencyMs: Number(process.hrtime.bigint() - started) / 1e6 };
+  health(): { status: 'ok'; draining: boolean } {
+    return { status: 'ok', draining: this.lifecycle.draining };
+  }
+
+  /**
+   * `GET /readyz` — readiness: 200 `{ status: 'ready', checks }` when the database answers,
+   * the migrations are current, Redis answers (when configured) and the process is not
+   * draining; otherwise 503 `{ status: 'not-ready', failed: [names], checks }` where each
+   * check holds `ok`, `skipped` or why it failed. Access: anyone (no personal data).
+   */
+  @Public()
+  @Get('readyz')
+  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ready' | 'not-ready' } & Omit<Readiness, 'ready'>> {
+    const { ready, checks, failed } = await this.readiness.check();
+    res.status(ready ? 200 : 503);
+    return { status: ready ? 'ready' : 'not-ready', checks, failed };
   }
 }

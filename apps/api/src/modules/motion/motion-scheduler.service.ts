@@ -23,6 +23,8 @@ export class MotionSchedulerService implements OnApplicationBootstrap, OnModuleD
   private readonly logger = new Logger('MotionScheduler');
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  /** The tick started by the timer, awaited at shutdown (its transaction ends before the pool closes). */
+  private current: Promise<unknown> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,14 +35,21 @@ export class MotionSchedulerService implements OnApplicationBootstrap, OnModuleD
 
   onApplicationBootstrap(): void {
     if (this.config.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => void this.tick().catch((error) => this.logger.warn(`tick failed: ${String(error)}`)), TICK_MS);
+    const run = () => {
+      if (this.current) return;
+      this.current = this.tick()
+        .catch((error) => this.logger.warn(`tick failed: ${String(error)}`))
+        .finally(() => (this.current = null));
+    };
+    this.timer = setInterval(run, TICK_MS);
     this.timer.unref();
-    void this.tick().catch((error) => this.logger.warn(`tick failed: ${String(error)}`));
+    run();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.current;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { DomainEventPayloads, DomainEventType } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { currentRequestId } from '../../common/logging/request-id';
 
 /**
  * The transactional outbox (DESIGN.md "Events flow one way"): a service writes the event in
@@ -17,11 +18,28 @@ export class DomainEventOutbox {
    * @param type event name (see `DomainEventPayloads` in `@concerto/domain`)
    * @param payload the event's facts
    * @param actorId who caused it (not notified about their own action), or null
-   * @returns the event id
+   * @returns the event id (the event keeps the id of the request under way, for the logs)
    */
   async record<T extends DomainEventType>(manager: EntityManager, type: T, payload: DomainEventPayloads[T], actorId: string | null): Promise<string> {
-    const [{ id }] = await manager.query(`INSERT INTO domain_events (type, payload, actor_id) VALUES ($1, $2, $3) RETURNING id`, [type, payload, actorId]);
+    const [{ id }] = await manager.query(`INSERT INTO domain_events (type, payload, actor_id, request_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      type,
+      payload,
+      actorId,
+      currentRequestId() ?? null,
+    ]);
     return id;
+  }
+
+  /**
+   * Events not yet processed, and the age of the oldest in seconds (0 when none) — the
+   * dispatcher's queue depth and lag, for the metrics.
+   * @param manager any entity manager (read only)
+   */
+  async backlog(manager: EntityManager): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age FROM domain_events WHERE processed_at IS NULL`,
+    );
+    return { pending: row.pending, oldestAgeSeconds: row.age };
   }
 
   /** Tells the dispatcher that committed events are waiting (call after the transaction resolves). */

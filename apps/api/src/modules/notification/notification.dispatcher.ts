@@ -1,10 +1,11 @@
 import { DOMAIN_EVENT_TYPES, DomainEventType, LiveNotification } from '@concerto/domain';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DrainLoop } from '../../common/background/drain-loop';
 import { inTransaction } from '../../common/database/unit-of-work';
+import { withRequestId } from '../../common/logging/request-id';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from './domain-event-outbox';
 import { MailerService } from './mailer.service';
@@ -17,6 +18,8 @@ interface EventRow {
   type: DomainEventType;
   payload: any;
   actor_id: string | null;
+  /** The request that recorded the event: the lines logged while handling it carry it (`jobReqId`). */
+  request_id: string | null;
 }
 
 type Planned = PlannedNotification;
@@ -31,7 +34,7 @@ type Broadcast = LiveMessage;
  * marks the events processed in the same transaction; sockets and mails follow the commit.
  */
 @Injectable()
-export class NotificationDispatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationDispatcher implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   /** Event type → the handler its owning module registered (discovered at start). */
   private readonly handlers = new Map<DomainEventType, NotificationHandler>();
   private readonly logger = new Logger('NotificationDispatcher');
@@ -75,7 +78,7 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
     this.kick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
     if (this.digestTimer) clearInterval(this.digestTimer);
@@ -96,13 +99,18 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
   async processBatch(): Promise<number> {
     const result = await inTransaction(this.dataSource, async (manager) => {
       const events: EventRow[] = await manager.query(
-        `SELECT id, type, payload, actor_id FROM domain_events WHERE processed_at IS NULL ORDER BY sequence LIMIT 100 FOR UPDATE SKIP LOCKED`,
+        `SELECT id, type, payload, actor_id, request_id FROM domain_events WHERE processed_at IS NULL ORDER BY sequence LIMIT 100 FOR UPDATE SKIP LOCKED`,
       );
+      // Notification sequences must grow in commit order: a reconnecting client asks for what
+      // came after the last one it saw (`catchUp`), so a row numbered lower but committed later by
+      // another process (seen during a rolling restart) would never reach it. One batch at a time
+      // across processes, from its first sequence number to its commit.
+      if (events.length) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concerto:notification-sequence'))`);
       const stored: NotificationRow[] = [];
       const broadcasts: Broadcast[] = [];
       const disconnects: string[] = [];
       for (const event of events) {
-        const { planned, live, disconnect } = await this.plan(manager, event);
+        const { planned, live, disconnect } = await withRequestId(event.request_id, () => this.plan(manager, event));
         broadcasts.push(...live);
         disconnects.push(...(disconnect ?? []));
         const wanted = await this.filterBySettings(manager, planned);

@@ -4,6 +4,7 @@ import { OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/
 import { parse as parseCookies } from 'cookie';
 import type { Server, Socket } from 'socket.io';
 import type { ConcertoRequest, Viewer } from '../../common/access/request-context';
+import { instruments } from '../../common/metrics/instruments';
 import { TokenBucket } from '../../common/rate-limit/token-bucket';
 import { SessionService } from '../auth/session.service';
 import { NotificationService } from './notification.service';
@@ -64,7 +65,10 @@ export class NotificationGateway implements OnGatewayConnection {
     const catchUps = new TokenBucket(SOCKET_LIMITS.catchUps.burst, SOCKET_LIMITS.catchUps.perSecond);
     const watched = new Set<string>(); // resource rooms this socket watches
     socket.on('watch', async (room, ack) => {
-      if (!roomMessages.take()) return ack?.({ ok: false, error: 'TOO_MANY_REQUESTS' });
+      if (!roomMessages.take()) {
+        instruments.rateLimitRefusals.inc({ channel: 'socket' });
+        return ack?.({ ok: false, error: 'TOO_MANY_REQUESTS' });
+      }
       await ready;
       if (typeof room !== 'string' || !WATCHABLE_ROOM.test(room)) return ack?.({ ok: false, error: 'BAD_USER_INPUT' });
       if (!watched.has(room) && watched.size >= SOCKET_LIMITS.watchedRooms) return ack?.({ ok: false, error: 'LIMIT_REACHED' });
@@ -82,7 +86,10 @@ export class NotificationGateway implements OnGatewayConnection {
       ack?.({ ok: true });
     });
     socket.on('catchUp', async (after, ack) => {
-      if (!catchUps.take()) return ack?.({ error: 'TOO_MANY_REQUESTS' });
+      if (!catchUps.take()) {
+        instruments.rateLimitRefusals.inc({ channel: 'socket' });
+        return ack?.({ error: 'TOO_MANY_REQUESTS' });
+      }
       const viewer = await ready;
       if (!viewer) return ack?.({ error: 'UNAUTHENTICATED' });
       try {
@@ -93,6 +100,23 @@ export class NotificationGateway implements OnGatewayConnection {
       }
     });
     await ready;
+  }
+
+  /**
+   * Graceful shutdown: closes the transport of every socket held by this process without a
+   * Socket.IO "disconnect" packet, so clients treat it as a lost connection and reconnect at
+   * once — through the proxy, to another process — then `catchUp` from the inbox.
+   * @returns how many sockets were handed over
+   */
+  handOverSockets(): number {
+    const sockets = [...(this.server?.sockets?.sockets?.values() ?? [])];
+    for (const socket of sockets) socket.conn.close();
+    return sockets.length;
+  }
+
+  /** Sockets connected to this process (for the metrics). */
+  connectedSockets(): number {
+    return this.server?.engine?.clientsCount ?? 0;
   }
 
   /** Disconnects every socket opened with a session (after sign-out), on every process. */

@@ -105,7 +105,7 @@ export class AssemblyInvitationService {
           subject: `[Concerto] Invitation : ${space?.title ?? 'assemblée'}`,
           text: `Vous êtes invité·e à rejoindre « ${space?.title ?? 'l’assemblée'} » sur Concerto.\n\nAcceptez l’invitation (connexion ou inscription avec cette adresse) :\n${this.config.PUBLIC_URL}/invitations/${token}`,
         })
-        .catch((error: Error) => this.logger.warn(`invitation e-mail to ${input.email} failed: ${error.message}`));
+        .catch((error: Error) => this.logger.warn(`invitation e-mail failed: ${error.message}`));
       return toDto(row);
     } catch (error) {
       if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'assembly_invitations_pending_key') {

@@ -21,6 +21,8 @@ export const SURVEY_CLOSING_NOTICE_MS = 24 * 3600 * 1000;
 export class SurveySchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SurveyScheduler');
   private timer: NodeJS.Timeout | null = null;
+  /** The tick under way, awaited at shutdown (its transaction commits or rolls back before the pool closes). */
+  private current: Promise<unknown> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -30,14 +32,21 @@ export class SurveySchedulerService implements OnApplicationBootstrap, OnModuleD
 
   onApplicationBootstrap(): void {
     if (this.config.NODE_ENV === 'test') return;
-    const run = () => void this.tick().catch((error) => this.logger.warn(`tick failed: ${String(error)}`));
+    const run = () => {
+      if (this.current) return;
+      this.current = this.tick()
+        .catch((error) => this.logger.warn(`tick failed: ${String(error)}`))
+        .finally(() => (this.current = null));
+    };
     this.timer = setInterval(run, TICK_MS);
     this.timer.unref();
     run();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.current;
   }
 
   /** Records every due event not yet recorded. @returns how many */

@@ -38,7 +38,7 @@ export class FirstAdminService {
       const taken = await manager.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [this.config.ADMIN_EMAIL]);
       if (taken.length) {
         await manager.query(`UPDATE users SET is_admin = true WHERE id = $1`, [taken[0].id]);
-        this.logger.warn(`${this.config.ADMIN_EMAIL} already had an account: it is now an administrator`);
+        this.logger.warn('ADMIN_EMAIL already had an account: it is now an administrator');
         return false;
       }
       const inserted = await manager.insert(UserEntity, { name: 'Administrateur', email: this.config.ADMIN_EMAIL, passwordHash, isAdmin: true, isDemo: false, locale: 'fr' });
@@ -60,7 +60,7 @@ export class FirstAdminService {
         ].join('\n'),
       );
     } else {
-      this.logger.log(`first administrator ${this.config.ADMIN_EMAIL} created with ADMIN_PASSWORD`);
+      this.logger.log('first administrator (ADMIN_EMAIL) created with ADMIN_PASSWORD');
     }
     return this.config.ADMIN_EMAIL;
   }

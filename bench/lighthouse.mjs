@@ -19,7 +19,8 @@ const TARGETS = { lcp: 2500, tbt: 200, js: 200 * 1024, a11y: 100 };
 const server = await startBenchServer({ WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? join(ROOT, 'dist/apps/web'), DEMO_CONTENT: 'true' });
 const results = [];
 try {
-  console.log(`machine: ${await machine()}`);
+  const { loadavg } = await import('node:os');
+  console.log(`machine: ${await machine()}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   console.log(`date: ${new Date().toISOString()}, lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, runs per page: ${RUNS}`);
   const { rows: [space] } = await server.pool.query(`SELECT id, slug FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);
   const component = async (type) =>
@@ -34,7 +35,7 @@ try {
 
   for (const [name, path] of pages) {
     const runs = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0, failures = 0; i < RUNS; i++) {
       const profile = mkdtempSync(join(tmpdir(), 'concerto-lh-'));
       const chrome = await chromeLauncher.launch({
         chromePath: CHROMIUM,
@@ -43,7 +44,14 @@ try {
       });
       try {
         const { lhr } = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
-        if (lhr.runtimeError) throw new Error(`${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        if (lhr.runtimeError) {
+          // a busy shared machine can time a DevTools call out: retry that run (twice at most)
+          if (++failures > 2) throw new Error(`${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+          console.log(`${name}: ${lhr.runtimeError.code}, run again`);
+          i--;
+          continue;
+        }
+        if (process.env.DUMP) (await import('node:fs')).writeFileSync(join(tmpdir(), `lh-${name.replace(/\W/g, '-')}.json`), JSON.stringify(lhr));
         const requests = lhr.audits['network-requests'].details.items;
         const scripts = requests.filter((r) => r.resourceType === 'Script');
         runs.push({
@@ -58,7 +66,6 @@ try {
           a11yFailures: Object.values(lhr.audits)
             .filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id))
             .map((a) => a.id),
-          lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '',
         });
       } finally {
         await chrome.kill();
@@ -67,7 +74,7 @@ try {
     }
     const median = (key) => percentile(runs.map((r) => r[key]).sort((a, b) => a - b), 50);
     results.push({ name, path, runs, lcp: median('lcp'), fcp: median('fcp'), tbt: median('tbt'), js: median('js'), jsRaw: median('jsRaw'), perf: median('perf'), a11y: median('a11y') });
-    console.log(`${name} done`);
+    console.log(`${name} done (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
   }
 } finally {
   await server.stop();
@@ -85,5 +92,5 @@ for (const r of results) {
 }
 for (const r of results) {
   const failures = [...new Set(r.runs.flatMap((run) => run.a11yFailures))];
-  console.log(`\n${r.name} (${r.path}): LCP element ${r.runs[0].lcpElement || '—'}; ${r.runs[0].scripts} scripts${failures.length ? `; accessibility audits failed: ${failures.join(', ')}` : ''}`);
+  console.log(`\n${r.name} (${r.path}): ${r.runs[0].scripts} scripts${failures.length ? `; accessibility audits failed: ${failures.join(', ')}` : ''}`);
 }

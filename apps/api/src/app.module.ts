@@ -2,11 +2,8 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { AccessGuard } from './common/access/access.guard';
 import type { GraphQLContext } from './common/access/request-context';
 import { MutationThrottlerGuard } from './common/rate-limit/mutation-throttler.guard';
@@ -46,8 +43,6 @@ export class AppModule {
    * @param databaseUrl URL of a database already migrated
    */
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
-    const webDir = config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : '';
-    const serveWeb = webDir && existsSync(resolve(webDir, 'index.html'));
     return {
       module: AppModule,
       imports: [
@@ -70,7 +65,6 @@ export class AppModule {
         }),
         // rate limits of mutations: per user (or IP when anonymous), stricter where declared (MutationThrottlerGuard)
         ThrottlerModule.forRoot(rateLimitOptions(config)),
-        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io', '/exports/{*path}'] })] : []),
         ActionLogModule,
         AuthModule,
         NotificationModule,

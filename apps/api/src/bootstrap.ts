@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { serveWebApp } from './common/static-assets/web-app-serving';
 import { AppConfig } from './config/app-config';
 import { DemoContentService } from './modules/demo/demo-content.service';
 import { RedisIoAdapter } from './modules/notification/redis-io.adapter';
@@ -40,6 +41,8 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // compression, the web build (pre-compressed, immutable hashed assets) and client routing
+  serveWebApp(app, config.WEB_DIST_DIR);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   // a body too large or not JSON gets a GraphQL-shaped error with a stable code, not Express's 404

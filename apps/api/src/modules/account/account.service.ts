@@ -117,6 +117,7 @@ export class AccountService {
     await manager.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM notification_settings WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM data_exports WHERE user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM account_tokens WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM terms_acceptances WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM space_roles WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM assembly_invitations WHERE lower(email) = lower($1) OR accepted_by = $2`, [email, userId]);

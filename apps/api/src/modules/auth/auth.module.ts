@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { TermsModule } from '../terms/terms.module';
+import { AccountRecoveryResolver } from './account-recovery.resolver';
+import { AccountRecoveryService } from './account-recovery.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { SessionEntity } from './session.entity';
@@ -9,7 +11,7 @@ import { SessionService } from './session.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity]), ActionLogModule, TermsModule],
-  providers: [AuthService, SessionService, AuthResolver],
+  providers: [AuthService, SessionService, AuthResolver, AccountRecoveryService, AccountRecoveryResolver],
   exports: [SessionService, AuthService],
 })
 export class AuthModule {}

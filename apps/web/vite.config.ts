@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 /** Directory of this file (apps/web), whatever the working directory. */
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -12,7 +13,8 @@ const apiUrl = process.env.API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root: webRoot,
   cacheDir: `${workspaceRoot}node_modules/.vite/web`,
-  plugins: [react()],
+  // brotli and gzip copies of the build's text files, served by the API as the browser accepts
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   resolve: {
     alias: {
       '@concerto/domain': `${workspaceRoot}libs/domain/src/index.ts`,
@@ -24,12 +26,13 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: keep them in their own cacheable chunk.
+        // Libraries every page needs change less often than the app: their own cacheable chunks.
+        // Others (charts, the diff, the socket client…) stay with the lazily loaded pages that use them.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/, priority: 3 },
             { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)[\\/]/, priority: 2 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 1 },
           ],
         },
       },

@@ -2,13 +2,10 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
 import type { Logger as Pino } from 'pino';
-import { resolve } from 'node:path';
 import { AccessGuard } from './common/access/access.guard';
 import type { GraphQLContext } from './common/access/request-context';
 import { MutationThrottlerGuard } from './common/rate-limit/mutation-throttler.guard';
@@ -54,8 +51,6 @@ export class AppModule {
    * @param logger the root pino logger (request logging and request ids through nestjs-pino)
    */
   static forRoot(config: AppConfig, databaseUrl: string, logger: Pino): DynamicModule {
-    const webDir = config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : '';
-    const serveWeb = webDir && existsSync(resolve(webDir, 'index.html'));
     return {
       module: AppModule,
       imports: [
@@ -79,7 +74,6 @@ export class AppModule {
         }),
         // rate limits of mutations: per user (or IP when anonymous), stricter where declared (MutationThrottlerGuard)
         ThrottlerModule.forRoot(rateLimitOptions(config)),
-        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/readyz', '/metrics', '/socket.io', '/exports/{*path}'] })] : []),
         ActionLogModule,
         AuthModule,
         NotificationModule,

@@ -7,6 +7,7 @@ import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createRootLogger } from './common/logging/log-options';
 import { assignRequestId } from './common/logging/request-id';
+import { serveWebApp } from './common/static-assets/web-app-serving';
 import { AppConfig } from './config/app-config';
 import { DemoContentService } from './modules/demo/demo-content.service';
 import { ProcessLifecycle } from './modules/health/process-lifecycle';
@@ -53,6 +54,8 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // compression, the web build (pre-compressed, immutable hashed assets) and client routing
+  serveWebApp(app, config.WEB_DIST_DIR);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   // a body too large or not JSON gets a GraphQL-shaped error with a stable code, not Express's 404

@@ -50,7 +50,7 @@ describe('access policy on every resolver', () => {
 
   it('fails closed: the guard refuses a handler without a policy', async () => {
     const sessions = { viewerFromRequest: async () => null };
-    const instance = new AccessGuard(t.app.get(Reflector), sessions as never, {} as never);
+    const instance = new AccessGuard(t.app.get(Reflector), sessions as never, {} as never, t.config);
     const context = {
       getHandler: () => function unguarded() {
         return undefined;

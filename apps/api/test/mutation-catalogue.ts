@@ -124,6 +124,18 @@ export class Fixtures {
     return this.t.register('Personne de passage');
   }
 
+  /** A valid one-time link token of a fresh account (stored hashed, as AccountRecoveryService does). */
+  async accountToken(purpose: 'PASSWORD_RESET' | 'EMAIL_CONFIRMATION'): Promise<string> {
+    const user = await this.user();
+    const token = randomBytes(32).toString('base64url');
+    await this.t.sql(`INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`, [
+      user.id,
+      purpose,
+      createHash('sha256').update(token).digest('hex'),
+    ]);
+    return token;
+  }
+
   async proposal(by: User = this.w.users.other, componentId = this.s.proposalsId): Promise<string> {
     const d = await must(this.t, `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`, {
       i: { componentId, title: `Une proposition de test ${unique()}`, body: 'Le corps de la proposition, assez long pour être valable.' },
@@ -250,6 +262,11 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   updateNotificationSettings: { access: SIGNED_IN, global: true, args: async () => ({ vars: { input: { emailDelivery: 'DIGEST' } } }) },
   changePassword: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { input: { currentPassword: PASSWORD, newPassword: 'another horse battery' } } }) },
   deleteMyAccount: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { input: { password: PASSWORD } } }) },
+  // one-time links: a fresh account and a token stored the way AccountRecoveryService stores it
+  requestPasswordReset: { access: ANYONE, global: true, args: async ({ f }) => ({ vars: { input: { email: (await f.user()).email } } }) },
+  resetPassword: { access: ANYONE, global: true, args: async ({ f }) => ({ vars: { input: { token: await f.accountToken('PASSWORD_RESET'), newPassword: 'a brand new horse battery' } } }) },
+  confirmEmail: { access: ANYONE, global: true, args: async ({ f }) => ({ vars: { input: { token: await f.accountToken('EMAIL_CONFIRMATION') } } }) },
+  resendEmailConfirmation: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
   // one pending export per account: a fresh actor each time
   requestDataExport: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
   acceptTerms: {

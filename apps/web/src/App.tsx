@@ -1,56 +1,62 @@
 import { SpaceType, TermsDocumentKind } from '@concerto/domain';
 import { Route, Routes } from 'react-router';
-import { AccountPage } from './modules/account/components/AccountPage';
-import { TermsPage } from './modules/account/components/TermsPage';
-import { InvitationPage } from './modules/assembly/components/InvitationPage';
-import { MinutesPage } from './modules/assembly/components/MinutesPage';
-import { ActionLogPage } from './modules/admin/components/ActionLogPage';
-import { AdminPage } from './modules/admin/components/AdminPage';
-import { SpaceAdminPage } from './modules/admin/components/SpaceAdminPage';
-import { OrganizationAdminsPage } from './modules/admin/components/OrganizationAdminsPage';
-import { TermsAdminPage } from './modules/admin/components/TermsAdminPage';
-import { SignInPage } from './modules/auth/components/SignInPage';
-import { SignUpPage } from './modules/auth/components/SignUpPage';
-import { ComponentPage } from './modules/components/components/ComponentPage';
+import { lazyPage, LazyPageOutlet } from './modules/layout/components/LazyPage';
 import { AppLayout } from './modules/layout/components/AppLayout';
-import { ModerationPage } from './modules/proposals/components/ModerationPage';
-import { ProposalPage } from './modules/proposals/components/ProposalPage';
-import { HomePage } from './modules/spaces/components/HomePage';
-import { SpaceListPage } from './modules/spaces/components/SpaceListPage';
-import { SpacePage } from './modules/spaces/components/SpacePage';
-import { SurveyListPage } from './modules/spaces/components/SurveyListPage';
-import { NotificationsPage } from './modules/notifications/components/NotificationsPage';
-import { NotFoundPage } from './modules/ui/components/NotFoundPage';
-import { SurveyAdminPage } from './modules/surveys/components/SurveyAdminPage';
 
-/** The routes (French paths), all inside the layout. */
+// Each page is its own chunk, loaded when its route is first shown: the first page downloads
+// only the layout, the libraries every page needs and its own code.
+const AccountPage = lazyPage(() => import('./modules/account/components/AccountPage'), 'AccountPage');
+const TermsPage = lazyPage(() => import('./modules/account/components/TermsPage'), 'TermsPage');
+const InvitationPage = lazyPage(() => import('./modules/assembly/components/InvitationPage'), 'InvitationPage');
+const MinutesPage = lazyPage(() => import('./modules/assembly/components/MinutesPage'), 'MinutesPage');
+const ActionLogPage = lazyPage(() => import('./modules/admin/components/ActionLogPage'), 'ActionLogPage');
+const AdminPage = lazyPage(() => import('./modules/admin/components/AdminPage'), 'AdminPage');
+const SpaceAdminPage = lazyPage(() => import('./modules/admin/components/SpaceAdminPage'), 'SpaceAdminPage');
+const OrganizationAdminsPage = lazyPage(() => import('./modules/admin/components/OrganizationAdminsPage'), 'OrganizationAdminsPage');
+const TermsAdminPage = lazyPage(() => import('./modules/admin/components/TermsAdminPage'), 'TermsAdminPage');
+const SignInPage = lazyPage(() => import('./modules/auth/components/SignInPage'), 'SignInPage');
+const SignUpPage = lazyPage(() => import('./modules/auth/components/SignUpPage'), 'SignUpPage');
+const ComponentPage = lazyPage(() => import('./modules/components/components/ComponentPage'), 'ComponentPage');
+const ModerationPage = lazyPage(() => import('./modules/proposals/components/ModerationPage'), 'ModerationPage');
+const ProposalPage = lazyPage(() => import('./modules/proposals/components/ProposalPage'), 'ProposalPage');
+const HomePage = lazyPage(() => import('./modules/spaces/components/HomePage'), 'HomePage');
+const SpaceListPage = lazyPage(() => import('./modules/spaces/components/SpaceListPage'), 'SpaceListPage');
+const SpacePage = lazyPage(() => import('./modules/spaces/components/SpacePage'), 'SpacePage');
+const SurveyListPage = lazyPage(() => import('./modules/spaces/components/SurveyListPage'), 'SurveyListPage');
+const NotificationsPage = lazyPage(() => import('./modules/notifications/components/NotificationsPage'), 'NotificationsPage');
+const NotFoundPage = lazyPage(() => import('./modules/ui/components/NotFoundPage'), 'NotFoundPage');
+const SurveyAdminPage = lazyPage(() => import('./modules/surveys/components/SurveyAdminPage'), 'SurveyAdminPage');
+
+/** The routes (French paths), all inside the layout; pages load lazily (`LazyPageOutlet` shows « Chargement… »). */
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<HomePage />} />
-        <Route path="concertations" element={<SpaceListPage key="processes" type={SpaceType.PROCESS} />} />
-        <Route path="assemblees" element={<SpaceListPage key="assemblies" type={SpaceType.ASSEMBLY} />} />
-        <Route path="enquetes" element={<SurveyListPage />} />
-        <Route path="espaces/:slug" element={<SpacePage />} />
-        <Route path="espaces/:slug/f/:componentId" element={<ComponentPage />} />
-        <Route path="espaces/:slug/proces-verbal" element={<MinutesPage />} />
-        <Route path="invitations/:token" element={<InvitationPage />} />
-        <Route path="espaces/:slug/f/:componentId/propositions/:proposalId" element={<ProposalPage />} />
-        <Route path="espaces/:slug/f/:componentId/moderation" element={<ModerationPage />} />
-        <Route path="inscription" element={<SignUpPage />} />
-        <Route path="connexion" element={<SignInPage />} />
-        <Route path="notifications" element={<NotificationsPage />} />
-        <Route path="mon-compte" element={<AccountPage />} />
-        <Route path="conditions" element={<TermsPage key="terms" kind={TermsDocumentKind.TERMS} />} />
-        <Route path="confidentialite" element={<TermsPage key="privacy" kind={TermsDocumentKind.PRIVACY} />} />
-        <Route path="admin" element={<AdminPage />} />
-        <Route path="admin/journal" element={<ActionLogPage />} />
-        <Route path="admin/conditions" element={<TermsAdminPage />} />
-        <Route path="admin/administrateurs" element={<OrganizationAdminsPage />} />
-        <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
-        <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route element={<LazyPageOutlet />}>
+          <Route index element={<HomePage />} />
+          <Route path="concertations" element={<SpaceListPage key="processes" type={SpaceType.PROCESS} />} />
+          <Route path="assemblees" element={<SpaceListPage key="assemblies" type={SpaceType.ASSEMBLY} />} />
+          <Route path="enquetes" element={<SurveyListPage />} />
+          <Route path="espaces/:slug" element={<SpacePage />} />
+          <Route path="espaces/:slug/f/:componentId" element={<ComponentPage />} />
+          <Route path="espaces/:slug/proces-verbal" element={<MinutesPage />} />
+          <Route path="invitations/:token" element={<InvitationPage />} />
+          <Route path="espaces/:slug/f/:componentId/propositions/:proposalId" element={<ProposalPage />} />
+          <Route path="espaces/:slug/f/:componentId/moderation" element={<ModerationPage />} />
+          <Route path="inscription" element={<SignUpPage />} />
+          <Route path="connexion" element={<SignInPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="mon-compte" element={<AccountPage />} />
+          <Route path="conditions" element={<TermsPage key="terms" kind={TermsDocumentKind.TERMS} />} />
+          <Route path="confidentialite" element={<TermsPage key="privacy" kind={TermsDocumentKind.PRIVACY} />} />
+          <Route path="admin" element={<AdminPage />} />
+          <Route path="admin/journal" element={<ActionLogPage />} />
+          <Route path="admin/conditions" element={<TermsAdminPage />} />
+          <Route path="admin/administrateurs" element={<OrganizationAdminsPage />} />
+          <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
+          <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
       </Route>
     </Routes>
   );

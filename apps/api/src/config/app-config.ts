@@ -161,6 +161,35 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
+  /**
+   * Whether an account must confirm its e-mail address (the link mailed at sign-up) before it
+   * may participate (propose, support, comment, amend, vote, answer…). Either way it may sign in
+   * and manage its own account.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  EMAIL_CONFIRMATION_REQUIRED = false;
+
+  /** Lifetime of a password-reset link, in minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** Lifetime of an e-mail confirmation link, in hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  EMAIL_CONFIRMATION_TTL_HOURS = 72;
+
+  /** Password-reset and confirmation e-mails sent at most per account and hour (beyond: silently none). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_MAILS_PER_HOUR = 3;
+
   /** {@link TRUST_PROXY} as Express expects it: false, a number of hops, or a list of trusted addresses. */
   get trustProxy(): boolean | number | string {
     const value = this.TRUST_PROXY.trim();

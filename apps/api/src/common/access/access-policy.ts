@@ -43,3 +43,13 @@ export const OrganizationAdmin = () => SetMetadata(ACCESS_POLICY, { kind: 'organ
  */
 export const SpaceRoles = (roles: SpaceRole[], space: (args: Record<string, any>) => SpaceReference) =>
   SetMetadata(ACCESS_POLICY, { kind: 'spaceRole', roles, space } satisfies AccessPolicy);
+
+export const OWN_ACCOUNT = 'concerto:own-account';
+
+/**
+ * Marks a mutation about the caller's own account (sign-out, password, deletion, data export,
+ * terms, notification settings, e-mail confirmation): allowed even while the account may not
+ * participate (e-mail not confirmed when `EMAIL_CONFIRMATION_REQUIRED`). Every other mutation
+ * that needs a signed-in user is refused to such an account (FORBIDDEN, `reason: EMAIL_NOT_CONFIRMED`).
+ */
+export const OwnAccount = () => SetMetadata(OWN_ACCOUNT, true);

@@ -1,8 +1,9 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError } from '../errors/domain-error';
-import { ACCESS_POLICY, AccessPolicy } from './access-policy';
+import { AppConfig } from '../../config/app-config';
+import { ACCESS_POLICY, AccessPolicy, OWN_ACCOUNT } from './access-policy';
 import { requestOf } from './request-context';
 import { SessionService } from '../../modules/auth/session.service';
 import { SpaceAccessService } from '../../modules/participatory-space/space-access.service';
@@ -19,6 +20,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly spaceAccess: SpaceAccessService,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,6 +33,9 @@ export class AccessGuard implements CanActivate {
     if (policy.kind === 'public') return true;
     const viewer = request.viewer;
     if (!viewer) throw DomainError.unauthenticated();
+    if (this.config.EMAIL_CONFIRMATION_REQUIRED && !viewer.user.emailConfirmedAt && this.isParticipation(context)) {
+      throw DomainError.forbidden('Confirmez d’abord votre adresse e-mail (lien reçu à l’inscription, ou à renvoyer depuis « Mon compte »).', { reason: 'EMAIL_NOT_CONFIRMED' });
+    }
     if (policy.kind === 'authenticated') return true;
     if (viewer.user.isAdmin) return true;
     if (policy.kind === 'organizationAdmin') throw DomainError.forbidden();
@@ -39,5 +44,12 @@ export class AccessGuard implements CanActivate {
     const spaceId = await this.spaceAccess.spaceIdOf(policy.space(args));
     if (await this.spaceAccess.hasRole(viewer.user.id, spaceId, policy.roles)) return true;
     throw DomainError.forbidden();
+  }
+
+  /** A GraphQL mutation that is not about the caller's own account (see {@link OwnAccount}). */
+  private isParticipation(context: ExecutionContext): boolean {
+    if (context.getType<string>() !== 'graphql') return false;
+    if (GqlExecutionContext.create(context).getInfo()?.parentType?.name !== 'Mutation') return false;
+    return !this.reflector.getAllAndOverride<boolean | undefined>(OWN_ACCOUNT, [context.getHandler(), context.getClass()]);
   }
 }

@@ -6,6 +6,7 @@ import { SurveyEvents1764500000000 } from './1764500000000-survey-events';
 import { PersonalDataRights1764510000000 } from './1764510000000-personal-data-rights';
 import { ActionLogIndexes1764520000000 } from './1764520000000-action-log-indexes';
 import { SecretBallotTallyHidden1764540000000 } from './1764540000000-secret-ballot-tally-hidden';
+import { AccountRecovery1765300000000 } from './1765300000000-account-recovery';
 import { MotionsVotes1764460000000 } from './1764460000000-motions-votes';
 import { ActionLogAppendOnly1764490000000 } from './1764490000000-action-log-append-only';
 import { ParticipatoryTextsAmendments1764480000000 } from './1764480000000-participatory-texts-amendments';
@@ -27,4 +28,5 @@ export const migrations = [
   SecretBallotTallyHidden1764540000000,
   ModerationComponent1765000000000,
   DomainEventRequestId1765100000000,
+  AccountRecovery1765300000000,
 ];

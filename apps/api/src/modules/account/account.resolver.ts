@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Throttle } from '@nestjs/throttler';
-import { Authenticated } from '../../common/access/access-policy';
+import { Authenticated, OwnAccount } from '../../common/access/access-policy';
 import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
 import { ONE_MINUTE, RateLimit } from '../../common/rate-limit/rate-limits';
 import { ChangePasswordInput, DeleteMyAccountInput } from '../auth/dtos/auth.inputs';
@@ -23,6 +23,7 @@ export class AccountResolver {
    * @returns true
    */
   @Authenticated()
+  @OwnAccount()
   @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } }) // LOGIN_RATE_LIMIT_PER_MINUTE per client IP: slows password guessing
   @Mutation(() => Boolean, {
     description:
@@ -41,6 +42,7 @@ export class AccountResolver {
    * @returns true
    */
   @Authenticated()
+  @OwnAccount()
   @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } }) // LOGIN_RATE_LIMIT_PER_MINUTE per client IP: slows password guessing
   @Mutation(() => Boolean, {
     description:
@@ -58,6 +60,7 @@ export class AccountResolver {
    * Errors: UNAUTHENTICATED, CONFLICT (`reason: EXPORT_PENDING`, one already being prepared).
    */
   @Authenticated()
+  @OwnAccount()
   @Mutation(() => DataExportDto, { description: 'Request a download of my data. Access: signed-in users. Errors: UNAUTHENTICATED, CONFLICT (EXPORT_PENDING).' })
   requestDataExport(@CurrentViewer() viewer: Viewer): Promise<DataExportDto> {
     return this.exports.request(viewer.user.id);

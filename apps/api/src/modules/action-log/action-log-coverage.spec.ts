@@ -26,6 +26,7 @@ const NOT_LOGGED: Record<string, string> = {
   updateNotificationSettings: 'personal state: the caller’s own delivery preferences',
   follow: 'personal state: what the caller watches (no one else sees it)',
   unfollow: 'personal state: what the caller watches (no one else sees it)',
+  resendEmailConfirmation: 'mails the caller a new link to their own address; the link, when used, writes confirm_email',
 };
 
 /** Every logged mutation and the row it writes (checked in the scenario below). */
@@ -95,10 +96,14 @@ const LOGGED: Record<string, Expected> = {
   deleteMyAccount: { action: 'delete_account', resourceType: 'user', visibility: 'ADMIN_ONLY' },
   appointOrganizationAdmin: { action: 'appoint_admin', resourceType: 'user', visibility: 'ADMIN_ONLY' },
   revokeOrganizationAdmin: { action: 'revoke_admin', resourceType: 'user', visibility: 'ADMIN_ONLY' },
+  // written only when the address has an account (the answer is the same either way)
+  requestPasswordReset: { action: 'request_password_reset', resourceType: 'user', visibility: 'PRIVATE' },
+  resetPassword: { action: 'reset_password', resourceType: 'user', visibility: 'PRIVATE' },
+  confirmEmail: { action: 'confirm_email', resourceType: 'user', visibility: 'PRIVATE' },
 };
 
 /** Mutations about an account or the organization's documents: their rows belong to no space. */
-const SPACELESS = ['register', 'deleteSpace', 'publishTermsDocument', 'acceptTerms', 'changePassword', 'requestDataExport', 'deleteMyAccount', 'appointOrganizationAdmin', 'revokeOrganizationAdmin'];
+const SPACELESS = ['requestPasswordReset', 'resetPassword', 'confirmEmail', 'register', 'deleteSpace', 'publishTermsDocument', 'acceptTerms', 'changePassword', 'requestDataExport', 'deleteMyAccount', 'appointOrganizationAdmin', 'revokeOrganizationAdmin'];
 
 const schemaMutations = (): string[] => {
   const document = parse(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8'));
@@ -299,6 +304,20 @@ describe('action log coverage: every mutation that changes shared state is in th
     await logged('requestDataExport', `mutation { requestDataExport { id } }`, {}, bob.token);
     await logged('appointOrganizationAdmin', `mutation($email: String!) { appointOrganizationAdmin(email: $email) { id } }`, { email: alice.email }, admin, alice.id);
     await logged('revokeOrganizationAdmin', `mutation($userId: ID!) { revokeOrganizationAdmin(userId: $userId) }`, { userId: alice.id }, admin, alice.id);
+    // one-time links, read from the mailer's outbox (no SMTP_URL here)
+    const mailedToken = async (to: string, path: string) => {
+      const mailer = t.app.get(MailerService);
+      for (let i = 0; i < 100; i++) {
+        const mail = [...mailer.outbox].reverse().find((m) => m.to === to && m.text.includes(path));
+        if (mail) return /jeton=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`no ${path} link mailed to ${to}`);
+    };
+    await logged('confirmEmail', `mutation($input: ConfirmEmailInput!) { confirmEmail(input: $input) }`, { input: { token: await mailedToken(alice.email, '/confirmer-adresse') } }, undefined, alice.id);
+    await notLogged('resendEmailConfirmation', `mutation { resendEmailConfirmation }`, {}, moderator.token);
+    await logged('requestPasswordReset', `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }`, { input: { email: alice.email } }, undefined, alice.id);
+    await logged('resetPassword', `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`, { input: { token: await mailedToken(alice.email, '/nouveau-mot-de-passe'), newPassword: 'yet another horse battery' } }, undefined, alice.id);
     await logged('deleteMyAccount', `mutation($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) }`, { input: { password: 'another horse battery' } }, bob.token, bob.id);
 
     expect(schemaMutations().filter((m) => !exercised.has(m))).toEqual([]);

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Throttle } from '@nestjs/throttler';
-import { Authenticated, Public } from '../../common/access/access-policy';
+import { Authenticated, OwnAccount, Public } from '../../common/access/access-policy';
 import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
 import { ONE_MINUTE, RateLimit } from '../../common/rate-limit/rate-limits';
 import { AppConfig } from '../../config/app-config';
@@ -58,6 +58,7 @@ export class AuthResolver {
    * @returns true
    */
   @Authenticated()
+  @OwnAccount()
   @Mutation(() => Boolean, { description: 'Sign out (revokes the session). Access: signed-in users. Errors: UNAUTHENTICATED.' })
   async logout(@CurrentViewer() viewer: Viewer, @Context() ctx: GraphQLContext): Promise<boolean> {
     await this.auth.logout(viewer.sessionId, viewer.user.id);

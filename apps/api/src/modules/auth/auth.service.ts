@@ -8,6 +8,8 @@ import { ActionLogService } from '../action-log/action-log.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { TermsService } from '../terms/terms.service';
 import { UserEntity } from '../user/entities/user.entity';
+import type { SentMail } from '../notification/mailer.service';
+import { AccountRecoveryService } from './account-recovery.service';
 import { RegisterInput } from './dtos/auth.inputs';
 import { SessionService } from './session.service';
 
@@ -29,12 +31,14 @@ export class AuthService {
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
     private readonly terms: TermsService,
+    private readonly recovery: AccountRecoveryService,
   ) {}
 
   /**
    * Creates a participant account and signs it in.
    * @returns the new user and a session token
-   * The accepted terms and privacy versions are recorded in the same transaction (`terms_acceptances`).
+   * The accepted terms and privacy versions are recorded in the same transaction (`terms_acceptances`),
+   * with a one-time e-mail confirmation link, mailed after commit (the address stays unconfirmed until it is opened).
    * @throws BAD_USER_INPUT weak password (`extensions.field = 'password'`); terms or privacy version
    *         not the current one (`field: 'terms'`, `reason: 'TERMS_OUTDATED'`); CONFLICT e-mail already
    *         registered, in any letter case (held by the unique index on `lower(email)`)
@@ -44,6 +48,7 @@ export class AuthService {
     if (weakness) throw DomainError.badInput(PASSWORD_MESSAGES[weakness], { field: 'password', reason: weakness });
     const passwordHash = await argon2Hash(input.password);
     let user: UserEntity;
+    let confirmation: SentMail | null = null;
     try {
       user = await this.dataSource.transaction(async (manager) => {
         const created = manager.create(UserEntity, { name: input.name, email: input.email, passwordHash, isAdmin: false, isDemo: false });
@@ -57,6 +62,7 @@ export class AuthService {
           visibility: 'ADMIN_ONLY',
           summary: 'Inscription',
         });
+        confirmation = await this.recovery.confirmationMail(manager, created);
         return created;
       });
     } catch (error) {
@@ -65,6 +71,7 @@ export class AuthService {
       }
       throw error;
     }
+    if (confirmation) this.recovery.deliverLater(confirmation);
     const { token } = await this.sessions.open(user.id, passwordHash);
     return { user, token };
   }

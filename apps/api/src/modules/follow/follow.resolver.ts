@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, registerEnumType, Resolver } from '@nestjs/graphql';
-import { Authenticated } from '../../common/access/access-policy';
+import { Authenticated, OwnAccount } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { FollowService } from './follow.service';
 
@@ -13,6 +13,7 @@ export class FollowResolver {
 
   /** Follows a resource (idempotent). Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, BAD_USER_INPUT. */
   @Authenticated()
+  @OwnAccount()
   @Mutation(() => Boolean, { description: 'Follow a resource. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND.' })
   follow(
     @Args('followableType', { type: () => FollowableTypeEnum }) type: keyof typeof FollowableTypeEnum,
@@ -24,6 +25,7 @@ export class FollowResolver {
 
   /** Stops following (idempotent). Access: signed-in users. Errors: UNAUTHENTICATED. */
   @Authenticated()
+  @OwnAccount()
   @Mutation(() => Boolean, { description: 'Unfollow a resource. Access: signed-in users. Errors: UNAUTHENTICATED.' })
   unfollow(
     @Args('followableType', { type: () => FollowableTypeEnum }) type: keyof typeof FollowableTypeEnum,

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Authenticated } from '../../common/access/access-policy';
+import { Authenticated, OwnAccount } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { NotificationConnectionDto, NotificationSettingsDto, NotificationSettingsInput } from './dtos/notification.dto';
 import { NotificationService } from './notification.service';
@@ -29,6 +29,7 @@ export class NotificationResolver {
 
   /** Marks the given notifications (or all, when `ids` is omitted) read; returns the unread count. Access: signed-in users. */
   @Authenticated()
+  @OwnAccount()
   @Mutation(() => Int, { description: 'Mark notifications read (all when ids is omitted); returns the unread count. Access: signed-in users. Errors: UNAUTHENTICATED, BAD_USER_INPUT.' })
   markNotificationsRead(@CurrentViewer() viewer: Viewer, @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | undefined): Promise<number> {
     return this.notificationService.markRead(viewer.user.id, ids ?? null);
@@ -43,6 +44,7 @@ export class NotificationResolver {
 
   /** Changes the caller's notification settings. Access: signed-in users. Errors: UNAUTHENTICATED, BAD_USER_INPUT. */
   @Authenticated()
+  @OwnAccount()
   @Mutation(() => NotificationSettingsDto, { description: 'Change notification settings. Access: signed-in users. Errors: UNAUTHENTICATED, BAD_USER_INPUT.' })
   updateNotificationSettings(@CurrentViewer() viewer: Viewer, @Args('input') input: NotificationSettingsInput): Promise<NotificationSettingsDto> {
     return this.notificationService.updateSettings(viewer.user.id, input);

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Authenticated, OrganizationAdmin, Public } from '../../common/access/access-policy';
+import { Authenticated, OrganizationAdmin, OwnAccount, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { AcceptTermsInput, PublishTermsDocumentInput, TermsAcceptanceDto, TermsDocumentDto } from './dtos/terms.dto';
 import { TermsService } from './terms.service';
@@ -34,6 +34,7 @@ export class TermsResolver {
    * Errors: UNAUTHENTICATED; BAD_USER_INPUT (`reason: TERMS_OUTDATED`) when a version is not the current one.
    */
   @Authenticated()
+  @OwnAccount()
   @Mutation(() => [TermsAcceptanceDto], {
     description: 'Accept the current terms of use and privacy notice. Access: signed-in users. Errors: UNAUTHENTICATED, BAD_USER_INPUT (reason TERMS_OUTDATED).',
   })

@@ -69,3 +69,33 @@ export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' }) token!: string;
   @Field(() => UserDto) user!: UserDto;
 }
+
+@InputType({ description: 'Request of a password-reset link.' })
+export class RequestPasswordResetInput {
+  @Field({ description: 'The account’s e-mail address (any letter case).' })
+  @Transform(trimmedText)
+  @IsEmail({}, { message: 'email: adresse e-mail invalide' })
+  @MaxLength(AccountRules.emailMaxLength, { message: 'email: adresse trop longue' })
+  email!: string;
+}
+
+@InputType({ description: 'A new password set with a reset link.' })
+export class ResetPasswordInput {
+  @Field({ description: 'The token of the mailed link (`jeton`).' })
+  @IsString()
+  @MaxLength(200, { message: 'token: lien invalide' })
+  token!: string;
+
+  @Field({ description: `New password, ${AccountRules.passwordMinLength}–${AccountRules.passwordMaxLength} characters.` })
+  @IsString()
+  @MaxLength(1000)
+  newPassword!: string;
+}
+
+@InputType({ description: 'Confirmation of an e-mail address with its mailed link.' })
+export class ConfirmEmailInput {
+  @Field({ description: 'The token of the mailed link (`jeton`).' })
+  @IsString()
+  @MaxLength(200, { message: 'token: lien invalide' })
+  token!: string;
+}

@@ -7,6 +7,7 @@ export class UserDto {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() email!: string;
+  @Field({ description: 'The address was confirmed by its mailed link.' }) emailConfirmed!: boolean;
   @Field({ description: 'Organization administrator.' }) isAdmin!: boolean;
   @Field({ description: 'Account created as demo data.' }) isDemo!: boolean;
   @Field({ description: 'Preferred interface language: fr or en.' }) locale!: string;
@@ -19,6 +20,7 @@ export function toUserDto(user: UserEntity): UserDto {
     id: user.id,
     name: user.name,
     email: user.email,
+    emailConfirmed: user.emailConfirmedAt != null,
     isAdmin: user.isAdmin,
     isDemo: user.isDemo,
     locale: user.locale,

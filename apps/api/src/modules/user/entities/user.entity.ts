@@ -13,6 +13,8 @@ export class UserEntity {
   @Column('text', { nullable: true }) email!: string;
   /** argon2id hash; null only for a deleted account. */
   @Column('text', { name: 'password_hash', select: false, nullable: true }) passwordHash!: string;
+  /** When the address was proven by a mailed link; null until then. */
+  @Column('timestamptz', { name: 'email_confirmed_at', nullable: true }) emailConfirmedAt!: Date | null;
   @Column('boolean', { name: 'is_admin', default: false }) isAdmin!: boolean;
   @Column('boolean', { name: 'is_demo', default: false }) isDemo!: boolean;
   @Column('text', { default: 'fr' }) locale!: 'fr' | 'en';

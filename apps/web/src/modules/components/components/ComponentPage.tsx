@@ -1,18 +1,23 @@
 import { useQuery } from '@apollo/client/react';
 import { ComponentType } from '@concerto/domain';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Loading } from '../../ui/components/Loading';
 import { NotFoundPage } from '../../ui/components/NotFoundPage';
-import { ProposalList } from '../../proposals/components/ProposalList';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
-import { MotionBoard } from '../../assembly/components/MotionBoard';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, type ComponentInfo } from '../graphql/components';
-import { ParticipatoryTextView } from './ParticipatoryTextView';
-import { SurveyView } from './SurveyView';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
+import { lazyPage } from '../../layout/components/LazyPage';
+
+// Each component type's view is its own chunk (the survey's charts, the motions' board…):
+// a page downloads only the one it shows, after its heading is on screen.
+const ProposalList = lazyPage(() => import('../../proposals/components/ProposalList'), 'ProposalList');
+const ParticipatoryTextView = lazyPage(() => import('./ParticipatoryTextView'), 'ParticipatoryTextView');
+const SurveyView = lazyPage(() => import('./SurveyView'), 'SurveyView');
+const MotionBoard = lazyPage(() => import('../../assembly/components/MotionBoard'), 'MotionBoard');
 
 function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spaceSlug: string }) {
   switch (component.type) {
@@ -63,7 +68,9 @@ export function ComponentPage() {
         <h1 id="page-title">{component.title}</h1>
         {component.description ? <Paragraphs text={component.description} className="lead" /> : null}
       </header>
-      <ComponentBody component={component} spaceSlug={space.slug} />
+      <Suspense fallback={<Loading />}>
+        <ComponentBody component={component} spaceSlug={space.slug} />
+      </Suspense>
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import type { ClientToServerEvents, LiveNotification, ServerToClientEvents } from '@concerto/domain';
 import { useApolloClient } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { useMe } from '../../auth/hooks/useMe';
 import { UNREAD_COUNT_QUERY } from '../graphql/notifications';
 
@@ -57,36 +57,48 @@ export function LiveConnectionProvider({ children, url }: { children: ReactNode;
   );
 
   useEffect(() => {
-    const live: LiveSocket = io(url ?? '/', { path: '/socket.io', transports: ['websocket'], withCredentials: true });
-    setSocket(live);
-    setStatus('connecting');
-    let everConnected = false;
-    live.on('connect', () => {
-      setStatus('connected');
-      if (userId) {
-        let after: string | null = null;
-        try {
-          after = globalThis.localStorage?.getItem(lastSeenKey(userId)) ?? null;
-        } catch {
-          after = null;
-        }
-        if (everConnected || after) {
-          live.emit('catchUp', after, (result) => {
-            if ('notifications' in result) accept(result.notifications);
-            else if (after) live.emit('catchUp', null, (r) => 'notifications' in r && accept(r.notifications));
-          });
-        }
-      }
-      everConnected = true;
+    // the client library loads after the page has rendered (it is not needed to show anything)
+    let live: LiveSocket | null = null;
+    let cancelled = false;
+    void import('socket.io-client').then(({ io }) => {
+      if (cancelled) return;
+      live = io(url ?? '/', { path: '/socket.io', transports: ['websocket'], withCredentials: true });
+      connect(live);
     });
-    live.on('disconnect', () => setStatus('reconnecting'));
-    live.io.on('reconnect_attempt', () => setStatus('reconnecting'));
-    live.on('notification', (notification) => accept([notification]));
     return () => {
+      cancelled = true;
+      if (!live) return;
       live.removeAllListeners();
       live.disconnect();
       setSocket(null);
     };
+
+    function connect(live: LiveSocket) {
+      setSocket(live);
+      setStatus('connecting');
+      let everConnected = false;
+      live.on('connect', () => {
+        setStatus('connected');
+        if (userId) {
+          let after: string | null = null;
+          try {
+            after = globalThis.localStorage?.getItem(lastSeenKey(userId)) ?? null;
+          } catch {
+            after = null;
+          }
+          if (everConnected || after) {
+            live.emit('catchUp', after, (result) => {
+              if ('notifications' in result) accept(result.notifications);
+              else if (after) live.emit('catchUp', null, (r) => 'notifications' in r && accept(r.notifications));
+            });
+          }
+        }
+        everConnected = true;
+      });
+      live.on('disconnect', () => setStatus('reconnecting'));
+      live.io.on('reconnect_attempt', () => setStatus('reconnecting'));
+      live.on('notification', (notification) => accept([notification]));
+    }
   }, [url, userId, accept]);
 
   const dismiss = useCallback((id: string) => setReceived((current) => current.filter((n) => n.id !== id)), []);

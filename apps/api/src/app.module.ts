@@ -25,6 +25,7 @@ import { MotionModule } from './modules/motion/motion.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { ParticipatorySpaceModule } from './modules/participatory-space/participatory-space.module';
 import { ParticipatoryTextModule } from './modules/participatory-text/participatory-text.module';
+import { ProfileModule } from './modules/profile/profile.module';
 import { ProposalModule } from './modules/proposal/proposal.module';
 import { SurveyModule } from './modules/survey/survey.module';
 import { TermsModule } from './modules/terms/terms.module';
@@ -70,7 +71,7 @@ export class AppModule {
         }),
         // rate limits of mutations: per user (or IP when anonymous), stricter where declared (MutationThrottlerGuard)
         ThrottlerModule.forRoot(rateLimitOptions(config)),
-        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io', '/exports/{*path}'] })] : []),
+        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/graphql', '/healthz', '/socket.io', '/exports/{*path}', '/avatars/{*path}'] })] : []),
         ActionLogModule,
         AuthModule,
         NotificationModule,
@@ -81,6 +82,7 @@ export class AppModule {
         MotionModule,
         ParticipatoryTextModule,
         TermsModule,
+        ProfileModule,
         AccountModule,
         DemoModule,
         HealthModule,

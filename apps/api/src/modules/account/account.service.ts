@@ -7,6 +7,7 @@ import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { ProfileService } from '../profile/profile.service';
 
 const PASSWORD_MESSAGES = {
   tooShort: 'newPassword: au moins 10 caractères',
@@ -26,6 +27,7 @@ export class AccountService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly profiles: ProfileService,
   ) {}
 
   /**
@@ -114,6 +116,7 @@ export class AccountService {
        UPDATE proposals p SET follows_count = p.follows_count - 1 FROM gone WHERE gone.followable_type = 'PROPOSAL' AND p.id = gone.followable_id`,
       [userId],
     );
+    await this.profiles.eraseInTransaction(manager, userId);
     await manager.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM notification_settings WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM data_exports WHERE user_id = $1`, [userId]);

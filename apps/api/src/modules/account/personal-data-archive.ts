@@ -1,6 +1,7 @@
 import { ZipArchive } from 'archiver';
 import { stringify } from 'csv-stringify/sync';
 import { EntityManager } from 'typeorm';
+import { PROFILE_PERSONAL_DATASETS } from '../profile/profile-personal-data';
 import { CSV_OPTIONS } from '../survey/survey-export.controller';
 
 /** One table of the archive: a name (file stem), its columns, and the SQL that reads the owner's rows (`$1` = user id). */
@@ -114,6 +115,7 @@ export const PERSONAL_DATASETS: Dataset[] = [
     columns: ['kind', 'version', 'accepted_at'],
     sql: `SELECT kind, version, accepted_at FROM terms_acceptances WHERE user_id = $1 ORDER BY accepted_at, kind`,
   },
+  ...PROFILE_PERSONAL_DATASETS,
 ];
 
 /** A cell: dates in ISO 8601 (UTC), numbers kept as numbers (a negative one is not a formula), booleans as true/false, null as empty. */

@@ -246,4 +246,44 @@ describe('member profiles', () => {
     await t.gql(`mutation($id: ID!) { updateSpace(id: $id, input: { published: false }) { id } }`, { id: space }, admin);
     expect((await t.gql(BY_PSEUDO, { p: (await myProfile(author.token)).pseudo })).data!.memberProfile.contributions).toEqual([]);
   });
+  it('survey results broken down by the respondents’ profile typology (space admins only), not only by a typology question', async () => {
+    const space = (await t.gql(`mutation { createSpace(input: { type: PROCESS, slug: "profil-enquete", title: "Enquête profil", published: true }) { id } }`, {}, admin)).data!.createSpace.id;
+    const componentId = (await t.gql(`mutation($s: ID!) { createComponent(input: { spaceId: $s, type: SURVEY, title: "Enquête", published: true }) { id } }`, { s: space }, admin)).data!.createComponent.id;
+    const surveyId = (await t.gql(`mutation($c: ID!) { createSurvey(input: { componentId: $c, title: "Questionnaire" }) { id } }`, { c: componentId }, admin)).data!.createSurvey.id;
+    const added = await t.gql(`mutation($s: ID!) { addSurveyQuestion(input: { surveyId: $s, type: "SINGLE_OPTION", body: "D’accord ?", options: [{ body: "Oui" }, { body: "Non" }] }) { questions { id options { id } } } }`, { s: surveyId }, admin);
+    expect(added.errors).toBeUndefined();
+    const question = added.data!.addSurveyQuestion.questions[0];
+    const respond = async (typologyKey: string | null, option: number) => {
+      const u = await t.register('Répondante');
+      if (typologyKey) await t.gql(UPDATE, { input: { typologyKey } }, u.token);
+      const r = await t.gql(`mutation($s: ID!, $q: ID!, $o: ID!) { answerSurvey(surveyId: $s, answers: [{ questionId: $q, choices: [{ optionId: $o }] }]) { id } }`, { s: surveyId, q: question.id, o: question.options[option].id }, u.token);
+      expect(r.errors).toBeUndefined();
+      return u;
+    };
+    await respond('hospital', 0);
+    await respond('hospital', 0);
+    await respond('hospital', 1);
+    const leaving = await respond('supplier', 1);
+    await respond(null, 0);
+    // a deleted account's answer stays counted, in the group without typology
+    await t.gql(`mutation { deleteMyAccount(input: { password: "correct horse battery" }) }`, {}, leaving.token);
+
+    const RESULTS = `query($s: ID!) { surveyResults(surveyId: $s, crossByTypology: true) { crossByTypology submissions questions { answers crossTab { groupOptionId groupLabel answers options { label count percent } } } } }`;
+    const res = await t.gql(RESULTS, { s: surveyId }, admin);
+    expect(res.errors).toBeUndefined();
+    const results = res.data!.surveyResults;
+    expect(results).toMatchObject({ crossByTypology: true, submissions: 5 });
+    const groups = Object.fromEntries(results.questions[0].crossTab.map((g: any) => [g.groupOptionId, g]));
+    expect(groups.hospital).toMatchObject({ answers: 3, options: [{ label: 'Oui', count: 2, percent: 66.67 }, { label: 'Non', count: 1, percent: 33.33 }] });
+    expect(groups.supplier.answers).toBe(0);
+    expect(groups['-']).toMatchObject({ groupLabel: 'Typologie non renseignée', answers: 2, options: [{ count: 1 }, { count: 1 }] });
+    const total = results.questions[0].crossTab.reduce((n: number, g: any) => n + g.answers, 0);
+    expect(total).toBe(results.questions[0].answers);
+
+    // published results: anyone reads them, but the typology breakdown stays with the space's admins
+    await t.gql(`mutation($s: ID!) { publishSurveyResults(surveyId: $s, published: true) { id } }`, { s: surveyId }, admin);
+    expect(errorCode(await t.gql(RESULTS, { s: surveyId }, (await t.register('Lectrice')).token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(RESULTS, { s: surveyId }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(`query($s: ID!, $q: ID!) { surveyResults(surveyId: $s, crossBy: $q, crossByTypology: true) { submissions } }`, { s: surveyId, q: question.id }, admin))).toBe('BAD_USER_INPUT');
+  });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
+import { ProfileModule } from '../profile/profile.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { SurveyAnswerService } from './survey-answer.service';
 import { SurveyExportController } from './survey-export.controller';
@@ -10,7 +11,7 @@ import { SurveyService } from './survey.service';
 import { SurveySchedulerService } from './survey-scheduler.service';
 
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule],
+  imports: [ParticipatorySpaceModule, ActionLogModule, ProfileModule],
   controllers: [SurveyExportController],
   providers: [SurveySchedulerService, SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver],
   exports: [SurveyService],

@@ -25,6 +25,7 @@ import { graphqlMetricsPlugin } from './modules/metrics/metrics.service';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { ParticipatorySpaceModule } from './modules/participatory-space/participatory-space.module';
+import { ProfileModule } from './modules/profile/profile.module';
 import { TermsModule } from './modules/terms/terms.module';
 import { UserModule } from './modules/user/user.module';
 import { COMPONENT_TYPES } from './modules/component-types';
@@ -87,6 +88,7 @@ export class AppModule {
         HistoryModule,
         ModerationModule,
         TermsModule,
+        ProfileModule,
         AccountModule,
         DemoModule,
         HealthModule,

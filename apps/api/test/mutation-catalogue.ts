@@ -108,6 +108,12 @@ async function must<T = any>(t: TestApp, query: string, vars: Record<string, unk
   return res.data as T;
 }
 
+/** The pseudo of an account (its member profile). */
+async function pseudoOf(t: TestApp, userId: string): Promise<string> {
+  const [row] = await t.sql(`SELECT pseudo FROM member_profiles WHERE user_id = $1`, [userId]);
+  return row.pseudo as string;
+}
+
 /** Makes fresh resources for one (mutation, actor) pair, in one scope. */
 export class Fixtures {
   constructor(
@@ -292,6 +298,21 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
       const target = await f.user();
       await t.sql(`UPDATE users SET is_admin = true WHERE id = $1`, [target.id]);
       return { vars: { userId: target.id } };
+    },
+  },
+
+  // ── member profiles and typologies ──
+  updateMyProfile: { access: SIGNED_IN, global: true, args: async () => ({ vars: { input: { organisation: `Organisation ${unique()}`, bio: 'Une courte biographie.' } } }) },
+  removeMyAvatar: { access: SIGNED_IN, global: true, args: async () => ({ vars: {} }) },
+  followMember: { access: SIGNED_IN, global: true, args: async ({ t, f }) => ({ vars: { pseudo: await pseudoOf(t, (await f.user()).id) } }) },
+  unfollowMember: { access: SIGNED_IN, global: true, args: async ({ t, w }) => ({ vars: { pseudo: await pseudoOf(t, w.users.other.id) } }) },
+  createMemberTypology: { access: ORGANIZATION_ADMINS, global: true, args: async () => ({ vars: { input: { label: `Typologie ${unique()}` } } }) },
+  updateMemberTypology: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async ({ t, w }) => {
+      const d = await must(t, `mutation($i: CreateMemberTypologyInput!) { createMemberTypology(input: $i) { key } }`, { i: { label: `Typologie ${unique()}` } }, w.admin.token);
+      return { vars: { key: d.createMemberTypology.key, input: { label: `Typologie renommée ${unique()}` } } };
     },
   },
 

@@ -12,6 +12,7 @@ import { ActionLogAppendOnly1764490000000 } from './1764490000000-action-log-app
 import { ParticipatoryTextsAmendments1764480000000 } from './1764480000000-participatory-texts-amendments';
 import { ModerationComponent1765000000000 } from './1765000000000-moderation-component';
 import { DomainEventRequestId1765100000000 } from './1765100000000-domain-event-request-id';
+import { MemberProfiles1765400000000 } from './1765400000000-member-profiles';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ModerationComponent1765000000000,
   DomainEventRequestId1765100000000,
   AccountRecovery1765300000000,
+  MemberProfiles1765400000000,
 ];

@@ -100,10 +100,17 @@ const LOGGED: Record<string, Expected> = {
   requestPasswordReset: { action: 'request_password_reset', resourceType: 'user', visibility: 'PRIVATE' },
   resetPassword: { action: 'reset_password', resourceType: 'user', visibility: 'PRIVATE' },
   confirmEmail: { action: 'confirm_email', resourceType: 'user', visibility: 'PRIVATE' },
+  updateMyProfile: { action: 'update', resourceType: 'member_profile', visibility: 'PRIVATE' },
+  removeMyAvatar: { action: 'remove_avatar', resourceType: 'member_profile', visibility: 'PRIVATE' },
+  followMember: { action: 'follow', resourceType: 'member_profile', visibility: 'PRIVATE' },
+  unfollowMember: { action: 'unfollow', resourceType: 'member_profile', visibility: 'PRIVATE' },
+  createMemberTypology: { action: 'create', resourceType: 'member_typology', visibility: 'ADMIN_ONLY' },
+  updateMemberTypology: { action: 'update', resourceType: 'member_typology', visibility: 'ADMIN_ONLY' },
 };
 
 /** Mutations about an account or the organization's documents: their rows belong to no space. */
-const SPACELESS = ['requestPasswordReset', 'resetPassword', 'confirmEmail', 'register', 'deleteSpace', 'publishTermsDocument', 'acceptTerms', 'changePassword', 'requestDataExport', 'deleteMyAccount', 'appointOrganizationAdmin', 'revokeOrganizationAdmin'];
+const SPACELESS = ['requestPasswordReset', 'resetPassword', 'confirmEmail', 'register', 'deleteSpace', 'publishTermsDocument', 'acceptTerms', 'changePassword', 'requestDataExport', 'deleteMyAccount', 'appointOrganizationAdmin', 'revokeOrganizationAdmin',
+  'updateMyProfile', 'removeMyAvatar', 'followMember', 'unfollowMember', 'createMemberTypology', 'updateMemberTypology'];
 
 const schemaMutations = (): string[] => {
   const document = parse(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8'));
@@ -302,6 +309,17 @@ describe('action log coverage: every mutation that changes shared state is in th
     await logged('acceptTerms', `mutation($input: AcceptTermsInput!) { acceptTerms(input: $input) { version } }`, { input: { termsVersion: terms.version, privacyVersion: 1 } }, bob.token);
     await logged('changePassword', `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`, { input: { currentPassword: 'correct horse battery', newPassword: 'another horse battery' } }, bob.token, bob.id);
     await logged('requestDataExport', `mutation { requestDataExport { id } }`, {}, bob.token);
+    // member profiles, follows between members, the typology list
+    await logged('updateMyProfile', `mutation { updateMyProfile(input: { organisation: "CHU du journal", typologyKey: "hospital" }) { pseudo } }`, {}, bob.token, bob.id);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const uploaded = await fetch(`${t.baseUrl}/avatars`, { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${bob.token}` }, body: png });
+    expect(uploaded.status).toBe(201);
+    await logged('removeMyAvatar', `mutation { removeMyAvatar { pseudo } }`, {}, bob.token, bob.id);
+    const modPseudo = (await t.gql(`{ myProfile { pseudo } }`, {}, moderator.token)).data.myProfile.pseudo;
+    await logged('followMember', `mutation($p: String!) { followMember(pseudo: $p) { pseudo } }`, { p: modPseudo }, bob.token, moderator.id);
+    await logged('unfollowMember', `mutation($p: String!) { unfollowMember(pseudo: $p) { pseudo } }`, { p: modPseudo }, bob.token, moderator.id);
+    const typology = (await logged('createMemberTypology', `mutation { createMemberTypology(input: { label: "Association de patients" }) { key } }`, {}, admin)).createMemberTypology.key;
+    await logged('updateMemberTypology', `mutation($k: ID!) { updateMemberTypology(key: $k, input: { archived: true }) { key } }`, { k: typology }, admin, typology);
     await logged('appointOrganizationAdmin', `mutation($email: String!) { appointOrganizationAdmin(email: $email) { id } }`, { email: alice.email }, admin, alice.id);
     await logged('revokeOrganizationAdmin', `mutation($userId: ID!) { revokeOrganizationAdmin(userId: $userId) }`, { userId: alice.id }, admin, alice.id);
     // one-time links, read from the mailer's outbox (no SMTP_URL here)

@@ -6,6 +6,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { ProfileService } from '../profile/profile.service';
 import { TermsService } from '../terms/terms.service';
 import { UserEntity } from '../user/entities/user.entity';
 import type { SentMail } from '../notification/mailer.service';
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly events: DomainEventOutbox,
     private readonly terms: TermsService,
     private readonly recovery: AccountRecoveryService,
+    private readonly profiles: ProfileService,
   ) {}
 
   /**
@@ -53,6 +55,7 @@ export class AuthService {
       user = await this.dataSource.transaction(async (manager) => {
         const created = manager.create(UserEntity, { name: input.name, email: input.email, passwordHash, isAdmin: false, isDemo: false });
         await manager.save(created);
+        await this.profiles.createForAccount(manager, created.id, created.name);
         await this.terms.recordAcceptance(manager, created.id, { termsVersion: input.acceptedTermsVersion, privacyVersion: input.acceptedPrivacyVersion });
         await this.actionLog.record(manager, {
           userId: created.id,

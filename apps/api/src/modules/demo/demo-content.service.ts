@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { sanitizeRichText } from '../../common/rich-text/rich-text';
+import { createMemberProfile } from '../profile/pseudo';
 import { ActionLogService } from '../action-log/action-log.service';
 import { MotionEntity } from '../motion/entities/motion.entity';
 import { ComponentEntity } from '../participatory-space/entities/component.entity';
@@ -262,6 +263,7 @@ export class DemoContentService {
         `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true) RETURNING id`,
         [member.name, `demo-membre-${index + 1}@demo.concerto.invalid`],
       );
+      await createMemberProfile(manager, user.id, member.name);
       await manager.query(`INSERT INTO assembly_members (space_id, user_id, position, college, weight) VALUES ($1, $2, $3, $4, 1)`, [
         space.id,
         user.id,

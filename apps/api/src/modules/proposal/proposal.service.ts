@@ -13,7 +13,7 @@ import { ModerationService } from '../moderation/moderation.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ComponentEntity } from '../participatory-space/entities/component.entity';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
-import { SpaceAccessService } from '../participatory-space/space-access.service';
+import { SpaceAccessService, visibleToUserSql } from '../participatory-space/space-access.service';
 import {
   ProposalComponentStatusDto,
   ProposalConnectionDto,
@@ -549,6 +549,24 @@ export class ProposalService {
         viewerCanEdit: !!viewer && r.authorId === viewer.user.id && !r.withdrawnAt && !published && !flags.supported.has(r.id),
       };
     });
+  }
+
+  /**
+   * A member's published proposals that the viewer can see (not hidden, not withdrawn, in a
+   * published space and component, or one where the viewer is admin or moderator), newest first.
+   * For the member's public profile page (ProfileService).
+   * @param authorId the member
+   * @param viewerId the caller, or null when anonymous
+   * @param first at most this many (1–50)
+   */
+  async publishedBy(authorId: string, viewerId: string | null, first: number): Promise<{ id: string; title: string; componentId: string; spaceSlug: string; publishedAt: Date }[]> {
+    return this.dataSource.query(
+      `SELECT p.id, p.title, p.component_id AS "componentId", s.slug AS "spaceSlug", p.published_at AS "publishedAt"
+         FROM proposals p JOIN components c ON c.id = p.component_id JOIN participatory_spaces s ON s.id = c.space_id
+        WHERE p.author_id = $1 AND p.hidden_at IS NULL AND p.withdrawn_at IS NULL AND ${visibleToUserSql('c.space_id', '$2', 'c.id')}
+        ORDER BY p.published_at DESC, p.id LIMIT $3`,
+      [authorId, viewerId, Math.min(Math.max(first, 1), 50)],
+    );
   }
 
   private settingsDto(s: ProposalSettings): ProposalSettingsDto {

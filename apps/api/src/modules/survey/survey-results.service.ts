@@ -6,6 +6,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { SurveyCrossTabGroupDto, SurveyOptionResultDto, SurveyQuestionResultDto, SurveyResultsDto } from './dtos/survey.dto';
 import { QuestionSettings, SurveyQuestionType } from './entities/survey-question.entity';
 import { REMOVED_OPTION_LABEL } from './survey-answer.service';
+import { ProfileService } from '../profile/profile.service';
 import { SurveyService } from './survey.service';
 
 interface QuestionRow { id: string; position: number; type: SurveyQuestionType; body: string; settings: QuestionSettings; removed: boolean }
@@ -15,6 +16,10 @@ interface ScaleRow { grp: string | null; question_id: string; n: number; mean: n
 
 /** Percent with two decimals; 0 when there is nothing to divide by. */
 export const percentOf = (count: number, total: number) => (total ? Math.round((count / total) * 10000) / 100 : 0);
+
+/** Group of the submissions whose respondent has no profile typology (not a typology key: keys have no hyphen). */
+export const NO_TYPOLOGY = '-';
+const TYPOLOGY_CROSS = 'profile-typology';
 
 /** Most text answers returned per question by `surveyResults` (the exports hold all of them). */
 const TEXTS_PER_QUESTION = 200;
@@ -29,23 +34,33 @@ export class SurveyResultsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly surveys: SurveyService,
+    private readonly profiles: ProfileService,
   ) {}
 
   /**
    * Results of a survey. Access: space admins and organization admins always; anyone who
    * can see the survey once its results are published.
    * @param crossBy a SINGLE_OPTION question of the survey to break every question down by
+   * @param crossByTypology break down by the respondents' profile typology instead (see
+   *        {@link ProfileService.typologyOf}); space admins and organization admins only, since
+   *        a small typology group could single out a respondent
    * @throws NOT_FOUND survey hidden/unknown; UNAUTHENTICATED / FORBIDDEN results not published
-   *         and the caller is not an admin; BAD_USER_INPUT crossBy is not a SINGLE_OPTION question of it
+   *         and the caller is not an admin, or a typology breakdown asked by a non-admin;
+   *         BAD_USER_INPUT crossBy is not a SINGLE_OPTION question of it, or both breakdowns asked
    */
-  async results(surveyId: string, crossBy: string | null, viewer: Viewer | null): Promise<SurveyResultsDto> {
+  async results(surveyId: string, crossBy: string | null, viewer: Viewer | null, crossByTypology = false): Promise<SurveyResultsDto> {
     const survey = await this.surveys.byId(surveyId, viewer);
     if (!survey.viewerCanSeeResults) throw viewer ? DomainError.forbidden('Les résultats ne sont pas publiés.') : DomainError.unauthenticated();
+    if (crossByTypology) {
+      if (crossBy) throw DomainError.badInput('Ventilation : une question ou la typologie des profils, pas les deux.', { field: 'crossByTypology' });
+      if (!survey.viewerCanAdminister) throw viewer ? DomainError.forbidden('La ventilation par typologie est réservée aux administrateurs de l’espace.') : DomainError.unauthenticated();
+      return this.compute(surveyId, survey.title, null, true);
+    }
     return this.compute(surveyId, survey.title, crossBy);
   }
 
   /** The computation behind {@link results}, without access checks (exports call it after theirs). */
-  async compute(surveyId: string, title: string, crossBy: string | null): Promise<SurveyResultsDto> {
+  async compute(surveyId: string, title: string, crossBy: string | null, crossByTypology = false): Promise<SurveyResultsDto> {
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
     const questions = await q<QuestionRow>(
       `SELECT id, position, type, body, settings, removed_at IS NOT NULL AS removed FROM survey_questions
@@ -65,11 +80,29 @@ export class SurveyResultsService {
         ORDER BY o.removed_at NULLS FIRST, o.position`,
       [surveyId],
     );
+    // by typology: each submission's group is its respondent's profile typology (asked of the
+    // profile feature), NO_TYPOLOGY for anonymous answers, deleted accounts and members without one
+    let typologyGroups: { id: string; label: string }[] = [];
+    let typologyParams: [string[], string[]] | null = null;
+    if (crossByTypology) {
+      const submitted = await q<{ id: string; user_id: string | null }>(`SELECT id, user_id FROM survey_submissions WHERE survey_id = $1`, [surveyId]);
+      const typologyOfUser = await this.profiles.typologyOf(submitted.flatMap((s) => (s.user_id ? [s.user_id] : [])));
+      const keys = submitted.map((s) => (s.user_id ? typologyOfUser.get(s.user_id) : null) ?? NO_TYPOLOGY);
+      typologyParams = [submitted.map((s) => s.id), keys];
+      const used = new Set(keys);
+      typologyGroups = [
+        ...(await this.profiles.typologies(true)).filter((t) => !t.archived || used.has(t.key)).map((t) => ({ id: t.key, label: t.label })),
+        { id: NO_TYPOLOGY, label: 'Typologie non renseignée' },
+      ];
+    }
     // totals over every submission; with crossBy, the same aggregates grouped by the option chosen there (grp)
     const aggregates = async (cross: string | null) => {
-      const grp = cross ? 'x.option_id' : 'NULL::uuid';
-      const join = cross ? 'JOIN survey_answer_choices x ON x.submission_id = a.submission_id AND x.question_id = $2' : '';
-      const params = cross ? [surveyId, cross] : [surveyId];
+      const byTypology = cross === TYPOLOGY_CROSS;
+      const grp = byTypology ? 'x.grp' : cross ? 'x.option_id::text' : 'NULL::text';
+      const join = byTypology
+        ? 'JOIN unnest($2::bigint[], $3::text[]) AS x(submission_id, grp) ON x.submission_id = a.submission_id'
+        : cross ? 'JOIN survey_answer_choices x ON x.submission_id = a.submission_id AND x.question_id = $2' : '';
+      const params = byTypology ? [surveyId, ...typologyParams!] : cross ? [surveyId, cross] : [surveyId];
       const answered = await q<{ grp: string | null; question_id: string; n: number }>(
         `SELECT ${grp} AS grp, a.question_id, count(*)::int AS n
            FROM survey_answers a JOIN survey_questions qq ON qq.id = a.question_id ${join}
@@ -93,7 +126,7 @@ export class SurveyResultsService {
       return { answered, counts, scales };
     };
     const totals = await aggregates(null);
-    const groups = crossBy ? await aggregates(crossBy) : { answered: [], counts: [], scales: [] };
+    const groups = crossBy || crossByTypology ? await aggregates(crossByTypology ? TYPOLOGY_CROSS : crossBy) : { answered: [], counts: [], scales: [] };
     const answered = [...totals.answered, ...groups.answered];
     const counts = [...totals.counts, ...groups.counts];
     const scales = [...totals.scales, ...groups.scales];
@@ -113,7 +146,9 @@ export class SurveyResultsService {
     );
 
     const isTotal = (r: { grp: string | null }) => r.grp === null;
-    const groupOptions = crossBy ? options.filter((o) => o.question_id === crossBy && o.kind === 'OPTION') : [];
+    const groupOptions = crossByTypology
+      ? typologyGroups.map((g) => ({ id: g.id, body: g.label, removed: false }))
+      : crossBy ? options.filter((o) => o.question_id === crossBy && o.kind === 'OPTION') : [];
     const optionResults = (question: QuestionRow, total: number, rows: CountRow[], rowId: string | null): SurveyOptionResultDto[] => {
       if (question.type === 'SCALE') {
         const scale = question.settings.scale ?? { points: 0, labels: [] };
@@ -173,6 +208,6 @@ export class SurveyResultsService {
         crossTab,
       };
     });
-    return { surveyId, title, submissions, crossBy, questions: result };
+    return { surveyId, title, submissions, crossBy, crossByTypology, questions: result };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SurveyPersonalData } from './survey.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
+import { ProfileModule } from '../profile/profile.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { SurveyAnswerService } from './survey-answer.service';
 import { SurveyExportController } from './survey-export.controller';
@@ -15,7 +16,7 @@ import { FollowModule } from '../follow/follow.module';
 
 /** The SURVEY component type (manifest: survey.manifest.ts). */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule],
+  imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule, ProfileModule],
   controllers: [SurveyExportController],
   providers: [SurveySchedulerService, SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver, SurveyHost, SurveySpaceLocator, SurveyNotifications, SurveyPersonalData],
   exports: [SurveyService],

@@ -61,8 +61,9 @@ export class SurveyResolver {
     @Args('surveyId', { type: () => ID }) surveyId: string,
     @Args('crossBy', { type: () => ID, nullable: true }) crossBy: string | null,
     @CurrentViewer() viewer: Viewer | null,
+    @Args('crossByTypology', { defaultValue: false, description: 'Break down by the respondents’ profile typology (space admins and organization admins only; not with crossBy).' }) crossByTypology: boolean,
   ): Promise<SurveyResultsDto> {
-    return this.resultsService.results(surveyId, crossBy ?? null, viewer);
+    return this.resultsService.results(surveyId, crossBy ?? null, viewer, crossByTypology);
   }
 
   /**

@@ -4,6 +4,7 @@ import { hash as argon2Hash } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { createMemberProfile } from '../profile/pseudo';
 import { TermsService } from '../terms/terms.service';
 import { UserEntity } from './entities/user.entity';
 
@@ -44,6 +45,7 @@ export class FirstAdminService {
       const inserted = await manager.insert(UserEntity, { name: 'Administrateur', email: this.config.ADMIN_EMAIL, passwordHash, isAdmin: true, isDemo: false, locale: 'fr' });
       // the operator who deploys Concerto publishes the terms: its first account starts with the current versions accepted
       await this.terms.acceptCurrentForOperator(manager, inserted.identifiers[0].id as string);
+      await createMemberProfile(manager, inserted.identifiers[0].id as string, 'Administrateur');
       return true;
     });
     if (!created) return null;

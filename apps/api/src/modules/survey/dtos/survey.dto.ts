@@ -148,5 +148,7 @@ export class SurveyResultsDto {
   @Field() title!: string;
   @Field(() => Int, { description: 'Number of submissions.' }) submissions!: number;
   @Field(() => ID, { nullable: true }) crossBy!: string | null;
+  @Field({ description: 'Broken down by the respondents’ profile typology: each crossTab group’s groupOptionId is a typology key, or "-" for respondents without one (anonymous, deleted, not given).' })
+  crossByTypology!: boolean;
   @Field(() => [SurveyQuestionResultDto]) questions!: SurveyQuestionResultDto[];
 }

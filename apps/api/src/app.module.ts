@@ -19,6 +19,7 @@ import { dataSourceOptions } from './database/data-source';
 import { AccountModule } from './modules/account/account.module';
 import { ActionLogModule } from './modules/action-log/action-log.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BallotModule } from './modules/ballot/ballot.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { MotionModule } from './modules/motion/motion.module';
@@ -79,6 +80,7 @@ export class AppModule {
         ProposalModule,
         SurveyModule,
         MotionModule,
+        BallotModule,
         ParticipatoryTextModule,
         TermsModule,
         AccountModule,

@@ -5,3 +5,4 @@ export * from './auth-rules';
 export * from './events';
 export * from './motion';
 export * from './account';
+export * from './ballot';

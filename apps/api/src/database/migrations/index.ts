@@ -9,6 +9,7 @@ import { SecretBallotTallyHidden1764540000000 } from './1764540000000-secret-bal
 import { MotionsVotes1764460000000 } from './1764460000000-motions-votes';
 import { ActionLogAppendOnly1764490000000 } from './1764490000000-action-log-append-only';
 import { ParticipatoryTextsAmendments1764480000000 } from './1764480000000-participatory-texts-amendments';
+import { Ballots1765600000000 } from './1765600000000-ballots';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   PersonalDataRights1764510000000,
   ActionLogIndexes1764520000000,
   SecretBallotTallyHidden1764540000000,
+  Ballots1765600000000,
 ];

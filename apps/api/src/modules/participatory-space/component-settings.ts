@@ -42,6 +42,7 @@ const SETTINGS: Record<ComponentType, Record<string, SettingRule>> = {
   PARTICIPATORY_TEXT: { commentsEnabled: bool, ...AMENDMENTS },
   MOTIONS: { colleges },
   SURVEY: {},
+  VOTES: {},
 };
 
 /**

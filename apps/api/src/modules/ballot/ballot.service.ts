@@ -466,15 +466,12 @@ export class BallotService {
         `INSERT INTO ballot_questions (ballot_id, position, title, method, min_choices, max_choices) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [ballotId, position, q.title, q.method, multiple ? (q.minChoices ?? 1) : 1, multiple ? (q.maxChoices ?? q.options.length) : 1],
       );
-      for (const [i, o] of q.options.entries()) {
-        await manager.query(`INSERT INTO ballot_options (question_id, position, title, description, image_alt) VALUES ($1, $2, $3, $4, $5)`, [
-          row.id,
-          i,
-          o.title,
-          o.description ?? '',
-          o.imageAlt || null,
-        ]);
-      }
+      await manager.query(
+        `INSERT INTO ballot_options (question_id, position, title, description, image_alt)
+         SELECT $1, t.position - 1, t.title, t.description, t.image_alt
+           FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(title, description, image_alt, position)`,
+        [row.id, q.options.map((o) => o.title), q.options.map((o) => o.description ?? ''), q.options.map((o) => o.imageAlt || null)],
+      );
     }
   }
 

@@ -1,4 +1,9 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
 import { BallotSchedulerService } from './ballot-scheduler.service';
 import { PublishedFile, recountPublished } from './recount';
@@ -130,6 +135,12 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     const published = (await (await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.json`)).json()) as PublishedFile;
     expect(published.format).toBe('concerto-ballots/1');
     expect(published.ballots).toHaveLength(300);
+    // `npm run recount -- file.json`, as anyone would run it on the downloaded file
+    const file = join(mkdtempSync(join(tmpdir(), 'votation-')), 'bulletins.json');
+    writeFileSync(file, JSON.stringify(published));
+    // (asynchronously: the API under test runs in this process)
+    const command = await promisify(execFile)(process.execPath, [join(__dirname, '../../../../../scripts/recount.mjs'), file], { encoding: 'utf8' });
+    expect(command.stdout).toContain('Recomptage identique aux résultats publiés.');
     const recount = recountPublished(published);
     expect(recount.questions).toEqual(closed.results);
     expect(recount.matches).toBe(true);

@@ -181,6 +181,19 @@ export class Fixtures {
     return d.createMotion.id;
   }
 
+  /** A ballot in a fresh VOTES component of the scope's process space (every signed-in member votes), open now or in an hour. */
+  async ballot(open: boolean): Promise<{ id: string; questionId: string; optionId: string }> {
+    const componentId = await this.component('VOTES');
+    const d = await must(this.t, `mutation($i: CreateBallotInput!) { createBallot(input: $i) { id questions { id options { id } } } }`, {
+      i: {
+        componentId, title: `Votation ${unique()}`, opensAt: inSeconds(open ? -1 : 3600), closesAt: inSeconds(7200), census: { kind: 'ALL_MEMBERS' },
+        questions: [{ title: 'Présidence', method: 'SINGLE', options: [{ title: 'Alice' }, { title: 'Bruno' }] }],
+      },
+    }, this.admin);
+    const q = d.createBallot.questions[0];
+    return { id: d.createBallot.id, questionId: q.id, optionId: q.options[0].id };
+  }
+
   async component(type: string, published = true): Promise<string> {
     const d = await must(this.t, `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, {
       i: { spaceId: type === 'MOTIONS' ? this.s.assemblyId : this.s.processId, type, title: `Fonctionnalité ${unique()}`, published },
@@ -365,6 +378,27 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   castVote: {
     access: { anonymous: D, participant: D, member: A, moderator: D, spaceAdmin: D, admin: D },
     args: async ({ f }) => ({ vars: { motionId: await f.motion(true), choice: 'FOR' } }),
+  },
+
+  // ── votations ──
+  createBallot: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: {
+        input: {
+          componentId: await f.component('VOTES'), title: 'Une votation', opensAt: inSeconds(3600), closesAt: inSeconds(7200), census: { kind: 'ALL_MEMBERS' },
+          questions: [{ title: 'Ordre des actions', method: 'RANKED', options: [{ title: 'Territoires' }, { title: 'Cadre' }] }],
+        },
+      },
+    }),
+  },
+  updateBallot: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: (await f.ballot(false)).id, input: { title: 'Votation renommée' } } }) },
+  castBallot: {
+    access: SIGNED_IN,
+    args: async ({ f }) => {
+      const b = await f.ballot(true);
+      return { vars: { ballotId: b.id, answers: [{ questionId: b.questionId, choice: { optionIds: [b.optionId] } }] } };
+    },
   },
 
   // ── proposals ──

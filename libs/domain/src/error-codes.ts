@@ -23,6 +23,12 @@ export const ErrorCode = {
   MOTION_CLOSED: 'MOTION_CLOSED',
   /** The motion is not open for votes yet (draft, or its `opensAt` is still ahead). */
   MOTION_NOT_OPEN: 'MOTION_NOT_OPEN',
+  /** The ballot is not open yet (its `opensAt` is still ahead on the database clock). */
+  BALLOT_NOT_OPEN: 'BALLOT_NOT_OPEN',
+  /** The ballot's voting period has ended (its `closesAt` is past on the database clock). */
+  BALLOT_CLOSED: 'BALLOT_CLOSED',
+  /** The caller is not in the ballot's census (corps électoral). */
+  NOT_IN_CENSUS: 'NOT_IN_CENSUS',
   /** The current password given to confirm a sensitive account action (change password, delete account) is wrong. */
   WRONG_PASSWORD: 'WRONG_PASSWORD',
   /** An unexpected server fault; nothing was changed. */

@@ -6,3 +6,4 @@ export * from './events';
 export * from './motion';
 export * from './account';
 export * from './profile';
+export * from './ballot';

@@ -8,6 +8,8 @@ export const ComponentType = {
   PARTICIPATORY_TEXT: 'PARTICIPATORY_TEXT',
   SURVEY: 'SURVEY',
   MOTIONS: 'MOTIONS',
+  /** Votations: ballots of the whole filière or part of it (single, multiple, ranked, majority judgment). */
+  VOTES: 'VOTES',
 } as const;
 export type ComponentType = (typeof ComponentType)[keyof typeof ComponentType];
 

@@ -1,4 +1,6 @@
 import { component } from '../platform/component-registry';
+import { BallotModule } from './ballot/ballot.module';
+import { votesManifest } from './ballot/ballot.manifest';
 import { MotionModule } from './motion/motion.module';
 import { motionsManifest } from './motion/motion.manifest';
 import { ParticipatoryTextModule } from './participatory-text/participatory-text.module';
@@ -17,4 +19,5 @@ export const COMPONENT_TYPES = [
   component(participatoryTextManifest, ParticipatoryTextModule),
   component(surveyManifest, SurveyModule),
   component(motionsManifest, MotionModule),
+  component(votesManifest, BallotModule),
 ];

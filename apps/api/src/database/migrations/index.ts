@@ -13,6 +13,7 @@ import { ParticipatoryTextsAmendments1764480000000 } from './1764480000000-parti
 import { ModerationComponent1765000000000 } from './1765000000000-moderation-component';
 import { DomainEventRequestId1765100000000 } from './1765100000000-domain-event-request-id';
 import { MemberProfiles1765400000000 } from './1765400000000-member-profiles';
+import { Ballots1765600000000 } from './1765600000000-ballots';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   DomainEventRequestId1765100000000,
   AccountRecovery1765300000000,
   MemberProfiles1765400000000,
+  Ballots1765600000000,
 ];

@@ -89,6 +89,9 @@ const LOGGED: Record<string, Expected> = {
   updateMotion: { action: 'update', resourceType: 'motion', visibility: 'PUBLIC' },
   deleteMotion: { action: 'delete', resourceType: 'motion', visibility: 'PUBLIC' },
   castVote: { action: 'vote', resourceType: 'motion', visibility: 'ADMIN_ONLY' },
+  createBallot: { action: 'create', resourceType: 'ballot', visibility: 'PUBLIC' },
+  updateBallot: { action: 'update', resourceType: 'ballot', visibility: 'PUBLIC' },
+  castBallot: { action: 'vote', resourceType: 'ballot', visibility: 'ADMIN_ONLY' },
   publishTermsDocument: { action: 'publish', resourceType: 'terms_document', visibility: 'PUBLIC' },
   acceptTerms: { action: 'accept_terms', resourceType: 'terms_document', visibility: 'PRIVATE' },
   changePassword: { action: 'change_password', resourceType: 'user', visibility: 'PRIVATE' },
@@ -293,6 +296,24 @@ describe('action log coverage: every mutation that changes shared state is in th
     expect(secretRows).toHaveLength(1);
     expect(secretRows[0].summary).not.toMatch(/contre|pour|abstention|against|for\b|abstain/i); // never the choice of a secret ballot
     await logged('removeAssemblyMember', `mutation($id: ID!) { removeAssemblyMember(id: $id) }`, { id: bobMember }, admin, bobMember);
+
+    // votations: a secret ballot's line never holds the choices
+    const votes = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: assembly, type: 'VOTES', title: 'Votations', published: true } }, admin)).createComponent.id;
+    const CREATE_BALLOT = `mutation($input: CreateBallotInput!) { createBallot(input: $input) { id questions { id options { id } } } }`;
+    const ballotInput = (opensIn: number) => ({
+      componentId: votes, title: 'Élection du bureau', opensAt: inSeconds(opensIn), closesAt: inSeconds(7200), census: { kind: 'ALL_MEMBERS' },
+      questions: [{ title: 'Présidence', method: 'SINGLE', options: [{ title: 'Alice' }, { title: 'Bruno' }] }],
+    });
+    const scheduledBallot = (await logged('createBallot', CREATE_BALLOT, { input: ballotInput(3600) }, admin)).createBallot.id;
+    await logged('updateBallot', `mutation($id: ID!) { updateBallot(id: $id, input: { title: "Élection du bureau 2027" }) { id } }`, { id: scheduledBallot }, admin, scheduledBallot);
+    const openBallot = (await logged('createBallot', CREATE_BALLOT, { input: ballotInput(-1) }, admin)).createBallot;
+    const q = openBallot.questions[0];
+    await logged('castBallot', `mutation($id: ID!, $a: [BallotAnswerInput!]!) { castBallot(ballotId: $id, answers: $a) { receiptCode } }`, {
+      id: openBallot.id, a: [{ questionId: q.id, choice: { optionIds: [q.options[1].id] } }],
+    }, alice.token, openBallot.id);
+    const ballotRows = await t.sql(`SELECT summary FROM action_logs WHERE resource_id = $1 AND action = 'vote'`, [openBallot.id]);
+    expect(ballotRows).toHaveLength(1);
+    expect(ballotRows[0].summary).not.toMatch(/Bruno|Alice/);
 
     // deletions last
     await logged('deleteComponent', `mutation($id: ID!) { deleteComponent(id: $id) }`, { id: surveyComponent }, admin, surveyComponent);

@@ -1,0 +1,81 @@
+import { CensusKind } from '@concerto/domain';
+import { EntityManager } from 'typeorm';
+
+/**
+ * The census (corps électoral) of a ballot: who may vote and with what weight, and its size.
+ *
+ * The reads of other features' tables (users, participatory spaces, assembly members) are
+ * gathered here, and only here, so they can move behind those features' services in one place
+ * when the component platform exposes them (ALL_MEMBERS: live accounts; ASSEMBLY_MEMBERS: the
+ * assembly's current members and their weights, as motions count them). TYPOLOGY waits for the
+ * members feature's `ProfileService.typologyOf`.
+ *
+ * Weights are integers: 1 per voter, or thousandths of an Assemblée weight when weighted, so
+ * counting stays exact.
+ */
+export interface CensusRule {
+  kind: CensusKind;
+  spaceId: string | null;
+  weighted: boolean;
+  ballotId: string;
+}
+
+/** A member weight numeric(8,3) as text → thousandths, exactly. */
+export function weightToMilli(text: string): number {
+  const [int, frac = ''] = text.split('.');
+  return Number(int) * 1000 + Number((frac + '000').slice(0, 3));
+}
+
+/**
+ * The weight of `userId`'s ballot, or null when they are not in the census. With `lock`, the
+ * assembly membership row is share-locked so a removal waits for the vote.
+ */
+export async function censusWeight(manager: EntityManager, rule: CensusRule, userId: string, email: string | null, lock: boolean): Promise<number | null> {
+  switch (rule.kind) {
+    case CensusKind.ALL_MEMBERS: {
+      const [row] = await manager.query(`SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL`, [userId]);
+      return row ? 1 : null;
+    }
+    case CensusKind.ASSEMBLY_MEMBERS: {
+      const [row] = await manager.query(
+        `SELECT weight::text AS weight FROM assembly_members WHERE space_id = $1 AND user_id = $2 AND left_at IS NULL ${lock ? 'FOR SHARE' : ''}`,
+        [rule.spaceId, userId],
+      );
+      if (!row) return null;
+      return rule.weighted ? weightToMilli(row.weight) : 1;
+    }
+    case CensusKind.EMAIL_LIST: {
+      if (!email) return null;
+      const [row] = await manager.query(`SELECT 1 FROM ballot_census_emails WHERE ballot_id = $1 AND email = lower($2)`, [rule.ballotId, email]);
+      return row ? 1 : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Size of the census now: number of voters and their total weight (integer units). */
+export async function censusSize(manager: EntityManager, rule: CensusRule): Promise<{ voters: number; weight: number }> {
+  switch (rule.kind) {
+    case CensusKind.ALL_MEMBERS: {
+      const [row] = await manager.query(`SELECT count(*)::int AS n FROM users WHERE deleted_at IS NULL`);
+      return { voters: row.n, weight: row.n };
+    }
+    case CensusKind.ASSEMBLY_MEMBERS: {
+      const rows: { weight: string }[] = await manager.query(`SELECT weight::text AS weight FROM assembly_members WHERE space_id = $1 AND left_at IS NULL`, [rule.spaceId]);
+      return { voters: rows.length, weight: rows.reduce((sum, r) => sum + (rule.weighted ? weightToMilli(r.weight) : 1), 0) };
+    }
+    case CensusKind.EMAIL_LIST: {
+      const [row] = await manager.query(`SELECT count(*)::int AS n FROM ballot_census_emails WHERE ballot_id = $1`, [rule.ballotId]);
+      return { voters: row.n, weight: row.n };
+    }
+    default:
+      return { voters: 0, weight: 0 };
+  }
+}
+
+/** Whether a space is an Assemblée (ASSEMBLY_MEMBERS census). */
+export async function isAssembly(manager: EntityManager, spaceId: string): Promise<boolean> {
+  const [row] = await manager.query(`SELECT 1 FROM participatory_spaces WHERE id = $1 AND type = 'ASSEMBLY'`, [spaceId]);
+  return !!row;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ActionLogModule } from '../action-log/action-log.module';
+import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
+import { BallotExportController } from './ballot-export.controller';
+import { BallotSchedulerService } from './ballot-scheduler.service';
+import { BallotResolver } from './ballot.resolver';
+import { BallotService } from './ballot.service';
+
+/** The VOTES component type: ballots (votations), census, casting, counting, published lists. */
+@Module({
+  imports: [ParticipatorySpaceModule, ActionLogModule],
+  controllers: [BallotExportController],
+  providers: [BallotService, BallotSchedulerService, BallotResolver],
+  exports: [BallotService, BallotSchedulerService],
+})
+export class BallotModule {}

@@ -1,0 +1,266 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { BallotSchedulerService } from './ballot-scheduler.service';
+import { PublishedFile, recountPublished } from './recount';
+
+const BALLOT_FIELDS = `id title status secret receiptsEnabled opensAt closesAt resultsFrozen results viewerHasVoted viewerCanVote viewerInCensus viewerChoices viewerCanEdit
+  census { kind weighted frozenVoters frozenWeight emailsCount }
+  turnout { voters votersWeight percent }
+  questions { id title method minChoices maxChoices options { id title } }`;
+const CREATE = `mutation($input: CreateBallotInput!) { createBallot(input: $input) { ${BALLOT_FIELDS} } }`;
+const UPDATE = `mutation($id: ID!, $input: BallotFieldsInput!) { updateBallot(id: $id, input: $input) { id title } }`;
+const CAST = `mutation($id: ID!, $answers: [BallotAnswerInput!]!) { castBallot(ballotId: $id, answers: $answers) { receiptCode ballot { ${BALLOT_FIELDS} } } }`;
+const BALLOT = `query($id: ID!) { ballot(id: $id) { ${BALLOT_FIELDS} } }`;
+const CHECK = `query($id: ID!, $code: String!) { checkBallotReceipt(ballotId: $id, code: $code) { found choices } }`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+const opt = (...titles: string[]) => titles.map((title) => ({ title }));
+
+/** The four methods, one question each. */
+const QUESTIONS = [
+  { title: 'Président·e du bureau', method: 'SINGLE', options: opt('Alice', 'Bruno', 'Chloé') },
+  { title: 'Chantiers prioritaires', method: 'MULTIPLE', minChoices: 1, maxChoices: 2, options: opt('Interopérabilité', 'Formation', 'Éthique') },
+  { title: 'Ordre des actions', method: 'RANKED', options: opt('Territoires', 'Cadre', 'Animation', 'Valorisation') },
+  { title: 'Appréciation des actions', method: 'MAJORITY_JUDGMENT', options: opt('Territoires', 'Cadre', 'Animation') },
+];
+
+describe('Votations: ballots, census, casting held by PostgreSQL, secret envelopes and receipts, frozen results', () => {
+  let t: TestApp;
+  let admin: string;
+  let componentId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.adminToken();
+    const space = await t.gql(`mutation($input: CreateSpaceInput!) { createSpace(input: $input) { id } }`, {
+      input: { type: 'PROCESS', slug: `votations-${Date.now()}`, title: 'Concertation avec votations', published: true },
+    }, admin);
+    const component = await t.gql(`mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`, {
+      input: { spaceId: space.data.createSpace.id, type: 'VOTES', title: 'Votations', published: true },
+    }, admin);
+    if (!component.data) throw new Error(JSON.stringify(component.errors));
+    componentId = component.data.createComponent.id;
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const newBallot = async (fields: Record<string, unknown> = {}) => {
+    const res = await t.gql(CREATE, {
+      input: { componentId, title: 'Élection et priorités', explanation: '<p>Votez.</p>', opensAt: inSeconds(-1), closesAt: inSeconds(3600), census: { kind: 'ALL_MEMBERS' }, questions: QUESTIONS, ...fields },
+    }, admin);
+    if (!res.data) throw new Error(JSON.stringify(res.errors));
+    return res.data.createBallot as { id: string; questions: { id: string; options: { id: string }[] }[] };
+  };
+  /** A valid answer set: first option, first two, reversed ranking, graded descending. */
+  const answers = (b: { questions: { id: string; options: { id: string }[] }[] }, variant = 0) => {
+    const [single, multiple, ranked, mj] = b.questions;
+    const grades = ['EXCELLENT', 'GOOD', 'REJECT', 'PASSABLE'];
+    return [
+      { questionId: single.id, choice: { optionIds: [single.options[variant % 3].id] } },
+      { questionId: multiple.id, choice: { optionIds: multiple.options.slice(0, 1 + (variant % 2)).map((o) => o.id) } },
+      { questionId: ranked.id, choice: { ranking: [...ranked.options].reverse().slice(0, 2 + (variant % 3)).map((o) => o.id) } },
+      { questionId: mj.id, choice: { grades: Object.fromEntries(mj.options.map((o, i) => [o.id, grades[(i + variant) % 4]])) } },
+    ];
+  };
+  /** Creates `n` accounts with sessions directly in SQL (argon2 for 300 sign-ups would dominate the test). */
+  const bulkUsers = async (n: number) => {
+    const tokens = Array.from({ length: n }, () => randomBytes(24).toString('base64url'));
+    const tag = randomBytes(4).toString('hex');
+    const users = await t.sql<{ id: string }>(
+      `INSERT INTO users (name, email, password_hash) SELECT 'Votant·e ' || i, 'votant-' || $2 || '-' || i || '@example.org', 'x' FROM generate_series(1, $1) i RETURNING id`,
+      [n, tag],
+    );
+    await t.sql(`INSERT INTO sessions (user_id, token_hash, expires_at) SELECT unnest($1::uuid[]), unnest($2::text[]), now() + interval '1 day'`, [
+      users.map((u) => u.id),
+      tokens.map((tk) => createHash('sha256').update(tk).digest('hex')),
+    ]);
+    return tokens;
+  };
+
+  it('a secret ballot with receipts: 300 voters at once → 300 envelopes, 300 participations, no link between them; receipts find the choices after the close', async () => {
+    const b = await newBallot({ receiptsEnabled: true });
+    const tokens = await bulkUsers(300);
+    const started = Date.now();
+    const results = await Promise.all(tokens.map((token, i) => t.gql(CAST, { id: b.id, answers: answers(b, i) }, token)));
+    const elapsed = Date.now() - started;
+    expect(results.filter((r) => r.errors).map((r) => r.errors)).toEqual([]);
+    const codes = results.map((r) => r.data.castBallot.receiptCode as string);
+    expect(new Set(codes).size).toBe(300);
+    expect(codes.every((c) => /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(c))).toBe(true);
+    const [counts] = await t.sql(
+      `SELECT (SELECT count(*)::int FROM ballot_participations WHERE ballot_id = $1) AS participations,
+              (SELECT count(*)::int FROM ballot_envelopes WHERE ballot_id = $1) AS envelopes,
+              (SELECT count(*)::int FROM ballot_participations WHERE ballot_id = $1 AND envelope_id IS NOT NULL) AS linked`,
+      [b.id],
+    );
+    expect(counts).toEqual({ participations: 300, envelopes: 300, linked: 0 });
+    // the envelope table has no user and no time column at all
+    const columns = (await t.sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'ballot_envelopes'`)).map((c) => c.column_name).sort();
+    expect(columns).toEqual(['ballot_id', 'choices', 'id', 'receipt_code', 'weight_milli']);
+    const open = (await t.gql(BALLOT, { id: b.id }, tokens[0])).data.ballot;
+    expect(open.turnout.voters).toBe(300);
+    expect(open.results).toBeNull(); // secret: hidden until the close
+    expect(open.viewerHasVoted).toBe(true);
+    expect(open.viewerCanVote).toBe(false);
+    // a secret vote is final
+    expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b, 1) }, tokens[0]))).toBe('CONFLICT');
+    // receipts are not looked up before the close
+    expect(errorCode(await t.gql(CHECK, { id: b.id, code: codes[0] }))).toBe('CONFLICT');
+    console.log(`300 concurrent secret ballots with receipts: ${elapsed} ms`);
+
+    // close it now (the clock-driven close itself is tested below)
+    await t.sql(`UPDATE ballots SET closes_at = now(), opens_at = now() - interval '1 hour' WHERE id = $1`, [b.id]);
+    const closed = (await t.gql(BALLOT, { id: b.id })).data.ballot;
+    expect(closed.status).toBe('CLOSED');
+    expect(closed.resultsFrozen).toBe(true);
+    expect(closed.results).toHaveLength(4);
+    expect(closed.results[0]).toMatchObject({ method: 'SINGLE', ballots: 300 });
+    // SINGLE: variants cycle over the three options → 100 each, a three-way tie reported
+    expect(Object.values(closed.results[0].counts)).toEqual([100, 100, 100]);
+    expect(closed.results[0].winners).toHaveLength(3);
+    expect(closed.results[2].pairwise).toHaveLength(4);
+    expect(closed.results[3].profiles).toBeDefined();
+    const check = (await t.gql(CHECK, { id: b.id, code: codes[7].toLowerCase().replace(/-/g, ' ') })).data.checkBallotReceipt;
+    expect(check.found).toBe(true);
+    const expected = answers(b, 7);
+    expect(check.choices[expected[0].questionId]).toEqual(expected[0].choice);
+    expect((await t.gql(CHECK, { id: b.id, code: 'ZZZZ-ZZZZ-ZZZZ' })).data.checkBallotReceipt.found).toBe(false);
+
+    // the published list and a recount from it give the frozen results
+    const published = (await (await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.json`)).json()) as PublishedFile;
+    expect(published.format).toBe('concerto-ballots/1');
+    expect(published.ballots).toHaveLength(300);
+    // `npm run recount -- file.json`, as anyone would run it on the downloaded file
+    const file = join(mkdtempSync(join(tmpdir(), 'votation-')), 'bulletins.json');
+    writeFileSync(file, JSON.stringify(published));
+    // (asynchronously: the API under test runs in this process)
+    const command = await promisify(execFile)(process.execPath, [join(__dirname, '../../../../../scripts/recount.mjs'), file], { encoding: 'utf8' });
+    expect(command.stdout).toContain('Recomptage identique aux résultats publiés.');
+    const recount = recountPublished(published);
+    expect(recount.questions).toEqual(closed.results);
+    expect(recount.matches).toBe(true);
+    // a tampered list does not match
+    const single = b.questions[0];
+    const was = (published.ballots[0].choices[single.id] as { optionIds: string[] }).optionIds[0];
+    published.ballots[0].choices[single.id] = { optionIds: [single.options.find((o) => o.id !== was)!.id] };
+    expect(recountPublished(published).matches).toBe(false);
+    const csv = await (await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.csv`)).text();
+    expect(csv.trim().split('\r\n')).toHaveLength(301);
+  }, 120_000);
+
+  it('one voter’s two simultaneous ballots → one stored; a public vote can change until the close and shows the viewer’s choices', async () => {
+    const b = await newBallot({ secret: false });
+    const [token] = await bulkUsers(1);
+    const both = await Promise.all([t.gql(CAST, { id: b.id, answers: answers(b, 0) }, token), t.gql(CAST, { id: b.id, answers: answers(b, 0) }, token)]);
+    expect(both.every((r) => !r.errors)).toBe(true); // the second changes the public vote to the same choice
+    const [n] = await t.sql(`SELECT count(*)::int AS p, (SELECT count(*)::int FROM ballot_envelopes WHERE ballot_id = $1) AS e FROM ballot_participations WHERE ballot_id = $1`, [b.id]);
+    expect(n).toEqual({ p: 1, e: 1 });
+    const changed = await t.gql(CAST, { id: b.id, answers: answers(b, 1) }, token);
+    expect(changed.data.castBallot.ballot.viewerChoices[b.questions[0].id]).toEqual({ optionIds: [b.questions[0].options[1].id] });
+    expect(changed.data.castBallot.receiptCode).toBeNull();
+    // public ballot: live results while open
+    expect(changed.data.castBallot.ballot.results[0].counts[b.questions[0].options[1].id]).toBe(1);
+
+    const secret = await newBallot();
+    const [voter] = await bulkUsers(1);
+    const race = await Promise.all([t.gql(CAST, { id: secret.id, answers: answers(secret, 0) }, voter), t.gql(CAST, { id: secret.id, answers: answers(secret, 1) }, voter)]);
+    expect(race.map(errorCode).sort()).toEqual(['CONFLICT', undefined]);
+    const [m] = await t.sql(`SELECT count(*)::int AS p, (SELECT count(*)::int FROM ballot_envelopes WHERE ballot_id = $1) AS e FROM ballot_participations WHERE ballot_id = $1`, [secret.id]);
+    expect(m).toEqual({ p: 1, e: 1 });
+  }, 60_000);
+
+  it('a vote at close + 1 s is refused with the scheduler stopped, and changes nothing', async () => {
+    const b = await newBallot({ closesAt: inSeconds(2) });
+    const [token] = await bulkUsers(1);
+    await sleep(3000);
+    const res = await t.gql(CAST, { id: b.id, answers: answers(b) }, token);
+    expect(errorCode(res)).toBe('BALLOT_CLOSED');
+    expect((await t.sql(`SELECT count(*)::int AS n FROM ballot_participations WHERE ballot_id = $1`, [b.id]))[0].n).toBe(0);
+  }, 30_000);
+
+  it('bad input gets a coded error and changes nothing', async () => {
+    const b = await newBallot();
+    const [token] = await bulkUsers(1);
+    const [, multiple, ranked, mj] = b.questions;
+    const replace = (questionId: string, choice: unknown) => answers(b).map((a) => (a.questionId === questionId ? { questionId, choice } : a));
+    const cases: [string, unknown][] = [
+      ['DUPLICATE_OPTION', replace(ranked.id, { ranking: [ranked.options[0].id, ranked.options[0].id] })],
+      ['UNKNOWN_OPTION', replace(ranked.id, { ranking: [ranked.options[0].id, multiple.options[0].id] })],
+      ['OUT_OF_RANGE', replace(multiple.id, { optionIds: multiple.options.map((o) => o.id) })],
+      ['OUT_OF_RANGE', replace(multiple.id, { optionIds: [] })],
+      ['UNKNOWN_GRADE', replace(mj.id, { grades: Object.fromEntries(mj.options.map((o) => [o.id, 'SUPERBE'])) })],
+      ['INCOMPLETE', replace(mj.id, { grades: { [mj.options[0].id]: 'GOOD' } })],
+      ['MISSING_QUESTION', answers(b).slice(1)],
+      ['DUPLICATE_QUESTION', [...answers(b), answers(b)[0]]],
+      ['MALFORMED', replace(ranked.id, 'Territoires')],
+    ];
+    for (const [reason, bad] of cases) {
+      const res = await t.gql(CAST, { id: b.id, answers: bad }, token);
+      expect([reason, errorCode(res), res.errors?.[0]?.extensions?.reason]).toEqual([reason, 'BAD_USER_INPUT', reason]);
+    }
+    expect((await t.sql(`SELECT count(*)::int AS n FROM ballot_envelopes WHERE ballot_id = $1`, [b.id]))[0].n).toBe(0);
+
+    // outside the census: an e-mail list without the voter
+    const listed = await newBallot({ census: { kind: 'EMAIL_LIST', emails: ['Quelqu.un@Example.org'] } });
+    expect(errorCode(await t.gql(CAST, { id: listed.id, answers: answers(listed) }, token))).toBe('NOT_IN_CENSUS');
+    const ok = await t.register('Personne de la liste');
+    const listed2 = await newBallot({ census: { kind: 'EMAIL_LIST', emails: [ok.email.toUpperCase()] } });
+    expect(errorCode(await t.gql(CAST, { id: listed2.id, answers: answers(listed2) }, ok.token))).toBeUndefined();
+
+    // editing once a vote is cast, or once open
+    const scheduled = await newBallot({ opensAt: inSeconds(2), closesAt: inSeconds(3600) });
+    expect(errorCode(await t.gql(UPDATE, { id: scheduled.id, input: { title: 'Nouveau titre' } }, admin))).toBeUndefined();
+    expect(errorCode(await t.gql(CAST, { id: scheduled.id, answers: answers(scheduled) }, token))).toBe('BALLOT_NOT_OPEN');
+    await sleep(2200);
+    await t.gql(CAST, { id: scheduled.id, answers: answers(scheduled) }, token);
+    const edit = await t.gql(UPDATE, { id: scheduled.id, input: { questions: QUESTIONS.slice(0, 1) } }, admin);
+    expect(errorCode(edit)).toBe('CONFLICT');
+    expect((await t.sql(`SELECT count(*)::int AS n FROM ballot_questions WHERE ballot_id = $1`, [scheduled.id]))[0].n).toBe(4);
+
+    // creation rules
+    const bad = async (fields: Record<string, unknown>) => errorCode(await t.gql(CREATE, { input: { componentId, title: 'Mauvaise votation', opensAt: inSeconds(0), closesAt: inSeconds(60), census: { kind: 'ALL_MEMBERS' }, questions: QUESTIONS, ...fields } }, admin));
+    expect(await bad({ secret: false, receiptsEnabled: true })).toBe('BAD_USER_INPUT');
+    expect(await bad({ questions: [{ ...QUESTIONS[1], minChoices: 3, maxChoices: 2 }] })).toBe('BAD_USER_INPUT');
+    expect(await bad({ questions: [{ ...QUESTIONS[0], options: opt('Seule') }] })).toBe('BAD_USER_INPUT');
+    expect(await bad({ census: { kind: 'ASSEMBLY_MEMBERS' } })).toBe('BAD_USER_INPUT');
+    expect(await bad({ closesAt: inSeconds(-10), opensAt: inSeconds(-20) })).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql(CREATE, { input: { componentId, title: 'Par une participante', opensAt: inSeconds(0), closesAt: inSeconds(60), census: { kind: 'ALL_MEMBERS' }, questions: QUESTIONS } }, token))).toBe('FORBIDDEN');
+  }, 60_000);
+
+  it('an Assemblée census, weighted: the census is frozen at opening and ballots weigh the members’ weights exactly', async () => {
+    const space = await t.gql(`mutation($input: CreateSpaceInput!) { createSpace(input: $input) { id } }`, {
+      input: { type: 'ASSEMBLY', slug: `assemblee-votation-${Date.now()}`, title: 'Assemblée votante', published: true },
+    }, admin);
+    const spaceId = space.data.createSpace.id;
+    const members = [];
+    for (const weight of [1.5, 2.25, 1]) {
+      const user = await t.register('Membre votant');
+      await t.gql(`mutation($input: AddAssemblyMemberInput!) { addAssemblyMember(input: $input) { id } }`, { input: { spaceId, email: user.email, weight } }, admin);
+      members.push(user);
+    }
+    const b = await newBallot({ census: { kind: 'ASSEMBLY_MEMBERS', assemblySpaceId: spaceId, weighted: true }, closesAt: inSeconds(6), secret: false });
+    const outsider = await t.register('Hors assemblée');
+    expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b) }, outsider.token))).toBe('NOT_IN_CENSUS');
+    await t.gql(CAST, { id: b.id, answers: answers(b, 0) }, members[0].token);
+    await t.gql(CAST, { id: b.id, answers: answers(b, 1) }, members[1].token);
+    const open = (await t.gql(BALLOT, { id: b.id })).data.ballot;
+    expect(open.census).toMatchObject({ frozenVoters: 3, frozenWeight: 4.75 });
+    expect(open.turnout).toEqual({ voters: 2, votersWeight: 3.75, percent: 78.95 });
+    await sleep(Math.max(0, new Date(open.closesAt).getTime() - Date.now()) + 800);
+    const scheduler = t.app.get(BallotSchedulerService);
+    const tick = await scheduler.tick();
+    expect(tick.results).toBeGreaterThanOrEqual(1);
+    expect(tick.events.filter((e) => e.ballotId === b.id).map((e) => e.kind)).toEqual(['CLOSED']);
+    expect((await scheduler.tick()).events.filter((e) => e.ballotId === b.id)).toEqual([]); // exactly once
+    const closed = (await t.gql(BALLOT, { id: b.id })).data.ballot;
+    // SINGLE: option 0 weighs 1.500 → 1500, option 1 2.250 → 2250 (thousandths, exact)
+    const [o0, o1, o2] = b.questions[0].options.map((o) => o.id);
+    expect(closed.results[0].counts).toEqual({ [o0]: 1500, [o1]: 2250, [o2]: 0 });
+    expect(closed.results[0].winners).toEqual([b.questions[0].options[1].id]);
+  }, 60_000);
+});

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { I18nProvider } from 'react-aria-components/I18nProvider';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { TermsGate } from '../../account/components/TermsGate';
@@ -15,27 +16,31 @@ function flashOf(state: unknown): string {
 
 /** Skip link, header, `<main id="contenu">` holding the page, footer. */
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   useFocusMainOnNavigation(main);
   const flash = flashOf(location.state);
+  // React Aria's own strings (dialog dismiss buttons, combobox announcements) follow the UI language.
+  const ariaLocale = i18n.language === 'en' ? 'en-GB' : 'fr-FR';
   return (
-    <div className="app">
-      <a href="#contenu" className="skip-link">
-        {t('layout.skipLink')}
-      </a>
-      <Header />
-      <LiveToasts />
-      <main id="contenu" ref={main} tabIndex={-1} className="site-main">
-        <div role="status" aria-live="polite" className={flash ? 'message message--success flash' : 'message message--empty'}>
-          {flash}
-        </div>
-        <TermsGate>
-          <Outlet />
-        </TermsGate>
-      </main>
-      <Footer />
-    </div>
+    <I18nProvider locale={ariaLocale}>
+      <div className="app">
+        <a href="#contenu" className="skip-link">
+          {t('layout.skipLink')}
+        </a>
+        <Header />
+        <LiveToasts />
+        <main id="contenu" ref={main} tabIndex={-1} className="site-main">
+          <div role="status" aria-live="polite" className={flash ? 'message message--success flash' : 'message message--empty'}>
+            {flash}
+          </div>
+          <TermsGate>
+            <Outlet />
+          </TermsGate>
+        </main>
+        <Footer />
+      </div>
+    </I18nProvider>
   );
 }

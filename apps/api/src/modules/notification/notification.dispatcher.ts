@@ -10,6 +10,9 @@ import { MailerService } from './mailer.service';
 import { NotificationGateway } from './notification.gateway';
 import { toLiveNotification, NotificationRow } from './notification.service';
 
+/** French label of an official answer's state, as written in a notification (never the enum value). */
+const PROPOSAL_ANSWER_LABEL: Record<'ACCEPTED' | 'REJECTED', string> = { ACCEPTED: 'acceptée', REJECTED: 'rejetée' };
+
 interface EventRow {
   id: string;
   type: DomainEventType;
@@ -179,7 +182,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
         const author = await manager.query(`SELECT author_id FROM proposals WHERE id = $1 AND author_id IS NOT NULL`, [p.proposalId]);
         const users = [...author.map((r: { author_id: string }) => r.author_id), ...(await followers('PROPOSAL', p.proposalId))];
         return {
-          planned: unique(users.map((userId) => ({ userId, kind: NotificationKind.PROPOSAL_ANSWERED, title: 'Réponse à une proposition', body: `${p.title} : ${p.state}`, link }))),
+          planned: unique(users.map((userId) => ({ userId, kind: NotificationKind.PROPOSAL_ANSWERED, title: 'Réponse à une proposition', body: `${p.title} : ${PROPOSAL_ANSWER_LABEL[p.state]}`, link }))),
           live: [],
         };
       }

@@ -24,6 +24,7 @@ import { HistorySection } from '../../history/components/HistorySection';
 import { ArticleComments } from './ArticleComments';
 import { DiffView, diffTexts } from './DiffView';
 import { displayName } from '../../account/deletedParticipant';
+import { DateTime } from '../../ui/components/DateTime';
 
 const REFETCH = { refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'], awaitRefetchQueries: true };
 
@@ -141,7 +142,7 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
     <article className="amendment" aria-label={amendment.title}>
       <h5 className="amendment__title">{amendment.title}</h5>
       <p className="amendment__meta">
-        <span className={STATE_CLASS[amendment.state]}>{t(`texts.state.${amendment.state}`)}</span>
+        <span className={STATE_CLASS[amendment.state]}>{t(`texts.state.${amendment.state}`)}</span>{' '}
         {amendment.outdated && pending ? <span className="badge badge--demo">{t('texts.outdated')}</span> : null}{' '}
         <span className="muted">
           {t('texts.by', { name: amendment.author ? displayName(amendment.author.name, t) : t('texts.anonymousAuthor') })} · {t('texts.onVersion', { version: amendment.baseVersion })} ·{' '}
@@ -232,7 +233,7 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
 
 /** Every version of the article, each with the diff from the one before. */
 function VersionHistory({ articleId }: { articleId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data } = useQuery(VERSIONS_QUERY, { variables: { resourceType: 'ARTICLE', resourceId: articleId } });
   const versions = data?.versions ?? [];
   return (
@@ -243,7 +244,7 @@ function VersionHistory({ articleId }: { articleId: string }) {
           <li key={v.version}>
             <p>
               <strong>{t('texts.versionLabel', { version: v.version })}</strong> ·{' '}
-              {new Date(v.createdAt).toLocaleString(i18n.language)}
+              <DateTime iso={v.createdAt} style="short" />
               {v.author ? ` · ${t('texts.by', { name: displayName(v.author.name, t) })}` : ''}
             </p>
             {index === 0 ? (

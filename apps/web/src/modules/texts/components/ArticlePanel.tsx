@@ -25,6 +25,7 @@ import { ArticleComments } from './ArticleComments';
 import { DiffView, diffTexts } from './DiffView';
 import { displayName } from '../../account/deletedParticipant';
 import { DateTime } from '../../ui/components/DateTime';
+import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 
 const REFETCH = { refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'], awaitRefetchQueries: true };
 
@@ -161,10 +162,14 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
       <div className="actions">
         {pending && amendment.viewerCanAnswer ? (
           <>
-            <button type="button" className="button button--primary" onClick={() => void run(() => accept({ variables: { id: amendment.id } }), t('texts.accepted'))}>
-              {t('texts.accept')}
-              {target}
-            </button>
+            <ConfirmButton
+              className="button button--primary"
+              label={t('texts.accept')}
+              target={`« ${amendment.title} »`}
+              question={t('texts.confirmAcceptQuestion', { title: amendment.title })}
+              description={t('texts.confirmAcceptDescription')}
+              onConfirm={() => run(() => accept({ variables: { id: amendment.id } }), t('texts.accepted'))}
+            />
             <button type="button" className="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
               {t('texts.reject')}
               {target}
@@ -206,9 +211,13 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
           }}
         >
           <TextAreaField label={t('texts.reason')} required rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" className="button button--primary">
-            {t('texts.confirmReject')}
-          </button>
+          <ConfirmButton
+            className="button button--primary"
+            label={t('texts.confirmReject')}
+            question={t('texts.confirmRejectQuestion', { title: amendment.title })}
+            description={reason.trim() ? t('texts.rejectionReason', { reason: reason.trim() }) : undefined}
+            onConfirm={() => run(() => reject({ variables: { id: amendment.id, reason } }), t('texts.rejected'))}
+          />
         </form>
       ) : null}
       {rebasing ? (

@@ -58,7 +58,7 @@ export function ErrorSummary({ state }: { state: ErrorSummaryState }) {
                 const field = document.getElementById(problem.fieldId);
                 if (!field) return;
                 event.preventDefault();
-                field.scrollIntoView({ block: 'center' });
+                field.scrollIntoView?.({ block: 'center' });
                 field.focus();
               }}
             >

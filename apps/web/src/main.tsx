@@ -7,7 +7,9 @@ import { AppRoutes } from './App';
 import { i18n } from './i18n/i18n';
 import { createApolloClient } from './modules/apollo/createApolloClient';
 import { LiveConnectionProvider } from './modules/notifications/live/LiveConnection';
+import './design/tokens.css';
 import './styles.css';
+import './design/components.css';
 
 const client = createApolloClient();
 

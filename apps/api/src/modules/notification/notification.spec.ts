@@ -84,7 +84,7 @@ describe('notifications: outbox → stored once per recipient → live over Sock
     await t.gql(`mutation($input: NotificationSettingsInput!) { updateNotificationSettings(input: $input) { emailDelivery } }`, { input: { emailDelivery: 'IMMEDIATE' } }, author.token);
     const answered = next(socket, 'notification');
     await t.gql(`mutation($input: AnswerProposalInput!) { answerProposal(input: $input) { state } }`, { input: { proposalId: id, state: 'ACCEPTED', answer: 'Oui.' } }, admin);
-    expect(await answered).toMatchObject({ kind: 'PROPOSAL_ANSWERED', body: 'Former les soignants au numérique : ACCEPTED' });
+    expect(await answered).toMatchObject({ kind: 'PROPOSAL_ANSWERED', body: 'Former les soignants au numérique : acceptée' });
     await dispatcher.idle();
     const me = await t.gql(`{ me { email } }`, {}, author.token);
     expect(t.app.get(MailerService).outbox.some((m) => m.to === me.data.me.email && m.subject === '[Concerto] Réponse à une proposition')).toBe(true);

@@ -11,6 +11,9 @@ type ProposalEvent = 'proposal.published' | 'proposal.answered' | 'proposal.supp
  * Notifications of proposal events: a new proposal reaches the space's followers; an official
  * answer reaches the author and the proposal's followers; support counts move live.
  */
+/** French label of an official answer's state, as written in a notification (never the enum value). */
+const PROPOSAL_ANSWER_LABEL: Record<'ACCEPTED' | 'REJECTED', string> = { ACCEPTED: 'acceptée', REJECTED: 'rejetée' };
+
 @Injectable()
 @NotificationHandlerFor()
 export class ProposalNotifications implements NotificationHandler<ProposalEvent> {
@@ -42,7 +45,7 @@ export class ProposalNotifications implements NotificationHandler<ProposalEvent>
     const proposal = await this.host.reference(p.proposalId, manager);
     const users = [...(proposal?.authorId ? [proposal.authorId] : []), ...(await this.follows.followersOf(manager, 'PROPOSAL', p.proposalId))];
     return {
-      planned: users.map((userId) => ({ userId, kind: NotificationKind.PROPOSAL_ANSWERED, title: 'Réponse à une proposition', body: `${p.title} : ${p.state}`, link: proposal?.link ?? '/' })),
+      planned: users.map((userId) => ({ userId, kind: NotificationKind.PROPOSAL_ANSWERED, title: 'Réponse à une proposition', body: `${p.title} : ${PROPOSAL_ANSWER_LABEL[p.state]}`, link: proposal?.link ?? '/' })),
       live: [],
     };
   }

@@ -19,6 +19,7 @@ import {
 } from '../graphql/actionLogs';
 import { AdministeredSpaces } from './AdministeredSpaces';
 import '../action-log.css';
+import { DateTime } from '../../ui/components/DateTime';
 
 /** The filter form's fields (dates as the `<input type="date">` values, YYYY-MM-DD). */
 export interface ActionLogFilterForm {
@@ -188,7 +189,7 @@ export function ActionLogTable({ filter, onActor }: { filter: ActionLogFilter; o
             {rows.map((row) => (
               <tr key={row.id}>
                 <td>
-                  <time dateTime={row.createdAt}>{new Date(row.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' })}</time>
+                  <DateTime iso={row.createdAt} style="short" />
                 </td>
                 <td>
                   {row.actor ? (

@@ -76,16 +76,16 @@ describe('<SpaceAdminPage>', () => {
     });
     const phases = await screen.findByRole('region', { name: 'Phases' });
     await user.click(within(phases).getByRole('button', { name: 'Supprimer la phase « Diagnostic »' }));
-    expect(within(phases).getByText('Supprimer « Diagnostic » ? Cette action est définitive.')).toBeInTheDocument();
-    const confirm = within(phases).getByRole('button', { name: 'Confirmer la suppression la phase « Diagnostic »' });
-    expect(confirm).toHaveFocus();
+    // The question is asked in a modal dialog; its first focus is « Annuler ».
+    const dialog = await screen.findByRole('alertdialog', { name: 'Supprimer « Diagnostic » ? Cette action est définitive.' });
+    expect(within(dialog).getByRole('button', { name: 'Annuler' })).toHaveFocus();
 
-    await user.click(within(phases).getByRole('button', { name: 'Annuler' }));
-    expect(within(phases).queryByRole('button', { name: /Confirmer la suppression/ })).not.toBeInTheDocument();
-    expect(within(phases).getByRole('button', { name: 'Supprimer la phase « Diagnostic »' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(within(phases).getByRole('button', { name: 'Supprimer la phase « Diagnostic »' })).toHaveFocus());
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
 
     await user.click(within(phases).getByRole('button', { name: 'Supprimer la phase « Diagnostic »' }));
-    await user.click(within(phases).getByRole('button', { name: /Confirmer la suppression/ }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Confirmer la suppression' }));
     await waitFor(() => expect(within(phases).getAllByRole('status')[0]).toHaveTextContent('La phase « Diagnostic » a été supprimée.'));
     expect(await within(phases).findByText('Aucune phase pour le moment.')).toBeInTheDocument();
   });

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { ASSEMBLY_MINUTES_QUERY, MINUTES_SPACE_QUERY } from '../graphql/assembly';
 import { MotionResultView, TallyTable } from './MotionResultView';
 import { ParisTime, parisLocalToIso } from './ParisTime';
+import { useCollegeName } from '../hooks/useCollegeName';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 /** The calendar day after `yyyy-mm-dd` (the period's end is exclusive). */
@@ -22,6 +23,7 @@ export function MinutesPage() {
   const [fromInput, setFromInput] = useState(() => day(new Date(Date.now() - 30 * 86400_000)));
   const [toInput, setToInput] = useState(() => day(new Date(Date.now() + 30 * 86400_000)));
   const [period, setPeriod] = useState({ from: fromInput, to: toInput });
+  const collegeName = useCollegeName();
   const spaceQuery = useQuery(MINUTES_SPACE_QUERY, { variables: { slug } });
   const space = spaceQuery.data?.space;
   const minutesQuery = useQuery(ASSEMBLY_MINUTES_QUERY, {
@@ -106,7 +108,7 @@ export function MinutesPage() {
                     <tr key={`${m.name}-${i}`}>
                       <td>{m.name}</td>
                       <td>{t(`spaces.position.${m.position}`)}</td>
-                      <td>{m.college ?? '—'}</td>
+                      <td>{m.college ? collegeName(m.college) : '—'}</td>
                       <td>{m.weight}</td>
                     </tr>
                   ))}

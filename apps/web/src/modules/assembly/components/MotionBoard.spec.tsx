@@ -34,7 +34,7 @@ describe('<MotionBoard>', () => {
     renderWithProviders(<MotionBoard componentId="c-motions" spaceId="s-assembly" spaceSlug="assemblee" />, { mocks: demoMocks() });
     const closed = await screen.findByRole('article', { name: /Le cadre/ });
     expect(within(closed).getByText('Motion adoptée')).toBeInTheDocument();
-    expect(within(closed).getByText(/Participation : 4 votant·e·s sur 6 membres, soit 66,67 %/)).toBeInTheDocument();
+    expect(within(closed).getByText(/Participation : 4 membres ont voté sur 6, soit 66,67 %/)).toBeInTheDocument();
     const table = within(closed).getByRole('table', { name: 'Résultat du vote' });
     expect(within(table).getByRole('row', { name: /Pour 2/ })).toBeInTheDocument();
     expect(within(closed).queryByRole('button', { name: 'Pour' })).toBeNull();

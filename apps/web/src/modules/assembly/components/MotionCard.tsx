@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { MotionStatus } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
+import { useCollegeName } from '../hooks/useCollegeName';
 import { HistoryDetails } from '../../history/components/HistorySection';
 import { SafeHtml } from '../../ui/components/SafeHtml';
 import { DELETE_MOTION_MUTATION, type AssemblyMotion } from '../graphql/assembly';
@@ -13,6 +14,7 @@ import { displayName } from '../../account/deletedParticipant';
 /** One motion: text, period (Europe/Paris), countdown, tally or result, named votes, and the vote panel for members. */
 export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMotion; onElapsed: () => void; signedIn: boolean }) {
   const { t, i18n } = useTranslation();
+  const collegeName = useCollegeName();
   const [deleteMotion] = useMutation(DELETE_MOTION_MUTATION, { refetchQueries: ['AssemblyMotions'] });
   const headingId = `motion-${motion.id}`;
   return (
@@ -59,7 +61,7 @@ export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMo
             {motion.votes.map((vote) => (
               <li key={vote.userId}>
                 {displayName(vote.memberName, t)}
-                {vote.college ? ` (${vote.college})` : ''} : {t(`assembly.choice.${vote.choice}`)}
+                {vote.college ? ` (${collegeName(vote.college)})` : ''} : {t(`assembly.choice.${vote.choice}`)}
                 {vote.weight !== 1 ? ` × ${vote.weight}` : ''}
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from 'recharts';
+import { integerTicks } from '../../ui/utils/chartTicks';
 import type { MotionResult, MotionTally } from '../graphql/assembly';
 
 const COLORS = { FOR: '#1b6e3a', AGAINST: '#a4161a', ABSTAIN: '#4a4a4a' };
@@ -13,6 +14,7 @@ export function TallyTable({ tally, caption, chart = false }: { tally: MotionTal
     { key: 'AGAINST' as const, label: t('assembly.choice.AGAINST'), value: tally.againstWeight },
     { key: 'ABSTAIN' as const, label: t('assembly.choice.ABSTAIN'), value: tally.abstainWeight },
   ];
+  const ticks = integerTicks(Math.max(...rows.map((row) => row.value)));
   return (
     <div className="tally">
       <table className="table tally__table">
@@ -41,7 +43,7 @@ export function TallyTable({ tally, caption, chart = false }: { tally: MotionTal
           <BarChart width={320} height={180} data={rows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fill: '#222' }} />
-            <YAxis allowDecimals={false} tick={{ fill: '#222' }} />
+            <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} interval={0} tick={{ fill: '#222' }} />
             <Bar dataKey="value" isAnimationActive={false}>
               {rows.map((row) => (
                 <Cell key={row.key} fill={COLORS[row.key]} />
@@ -57,18 +59,23 @@ export function TallyTable({ tally, caption, chart = false }: { tally: MotionTal
 /** The frozen result of a closed motion: outcome, participation against the quorum, figures and chart. */
 export function MotionResultView({ result }: { result: MotionResult }) {
   const { t, i18n } = useTranslation();
+  // Head count and weight differ only when some member's weight is not 1: then both are said.
+  const weighted = result.votersWeight !== result.votersCount || result.membersWeight !== result.membersCount;
   return (
     <div className="motion-result">
       <p className={`motion-result__outcome motion-result__outcome--${result.outcome.toLowerCase()}`}>
         <strong>{t(`assembly.outcome.${result.outcome}`)}</strong>
       </p>
       <p>
-        {t('assembly.participation', {
-          voters: result.votersCount,
-          members: result.membersCount,
-          percent: fmt(result.participationPercent, i18n.language),
-          quorum: fmt(result.quorumPercent, i18n.language),
-        })}
+        {t('assembly.participationHeads', { count: result.votersCount, members: result.membersCount })}
+        {weighted
+          ? t('assembly.participationWeight', {
+              weight: fmt(result.votersWeight, i18n.language),
+              membersWeight: fmt(result.membersWeight, i18n.language),
+              percent: fmt(result.participationPercent, i18n.language),
+              quorum: fmt(result.quorumPercent, i18n.language),
+            })
+          : t('assembly.participationShare', { percent: fmt(result.participationPercent, i18n.language), quorum: fmt(result.quorumPercent, i18n.language) })}
       </p>
       <TallyTable tally={result} caption={t('assembly.resultCaption')} chart />
     </div>

@@ -1,10 +1,8 @@
+import { formatDateTime } from '../../ui/utils/dates';
+
 /** Formats an instant for French (or English) readers in Europe/Paris time, whatever the browser's zone. */
 export function formatParisTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', {
-    timeZone: 'Europe/Paris',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+  return formatDateTime(iso, language);
 }
 
 /** A `<time>` showing an instant in Europe/Paris time. */

@@ -26,7 +26,7 @@ function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spa
     case ComponentType.PARTICIPATORY_TEXT:
       return <ParticipatoryTextView componentId={component.id} />;
     case ComponentType.SURVEY:
-      return <SurveyView componentId={component.id} componentTitle={component.title} />;
+      return <SurveyView componentId={component.id} componentTitle={component.title} componentDescription={component.description} />;
     case ComponentType.MOTIONS:
       return <MotionBoard componentId={component.id} spaceId={component.spaceId} spaceSlug={spaceSlug} />;
     default:

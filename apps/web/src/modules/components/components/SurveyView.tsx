@@ -31,12 +31,24 @@ export function groupBySection(questions: SurveyQuestion[]): Section[] {
   return sections;
 }
 
+/** `text` without its leading paragraphs when they repeat `lead` (blank-line separated, whitespace ignored). */
+export function withoutLead(text: string, lead: string | null | undefined): string {
+  const flat = (value: string) => value.replace(/\s+/g, ' ').trim();
+  const wanted = flat(lead ?? '');
+  if (!wanted) return text;
+  const paragraphs = text.split(/\r?\n\s*\r?\n/);
+  for (let count = 1; count <= paragraphs.length; count += 1) {
+    if (flat(paragraphs.slice(0, count).join(' ')) === wanted) return paragraphs.slice(count).join('\n\n');
+  }
+  return text;
+}
+
 /**
  * A SURVEY component's questionnaire: the answering form while it is open and the viewer may
  * answer, otherwise the questions read-only; the viewer's own answers once sent; the results
  * when the viewer may read them; the builder for space admins.
  */
-export function SurveyView({ componentId, componentTitle }: { componentId: string; componentTitle?: string }) {
+export function SurveyView({ componentId, componentTitle, componentDescription }: { componentId: string; componentTitle?: string; componentDescription?: string | null }) {
   const { t, i18n } = useTranslation();
   const { me } = useMe();
   const { data, loading, error } = useQuery(SURVEY_QUERY, { variables: { componentId } });
@@ -47,6 +59,8 @@ export function SurveyView({ componentId, componentTitle }: { componentId: strin
   const survey = data?.survey;
   if (!survey) return null;
   const sections = groupBySection(survey.questions);
+  // The page header already shows the component's description: do not repeat it when the survey's starts with it.
+  const intro = withoutLead(survey.description ?? '', componentDescription);
   // Questions are numbered across sections: each section's list starts after the previous ones.
   const starts = sections.map((_, index) => 1 + sections.slice(0, index).reduce((sum, section) => sum + section.questions.length, 0));
   return (
@@ -56,7 +70,7 @@ export function SurveyView({ componentId, componentTitle }: { componentId: strin
         <span className={survey.open ? 'badge badge--open' : 'badge badge--closed'}>{t(survey.open ? 'surveys.open' : 'surveys.closed')}</span>{' '}
         <DateRange start={survey.opensAt} end={survey.closesAt} kind="instant" />
       </p>
-      {survey.description ? <Paragraphs text={survey.description} className="prose" /> : null}
+      {intro ? <Paragraphs text={intro} className="prose" /> : null}
       {state?.viewerHasAnswered ? <MyAnswers surveyId={state.id} /> : null}
       {state && state.open && !state.viewerHasAnswered && !me && !state.allowAnonymous ? (
         <p className="notice">

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../history.css';
 import { ARTICLE_HISTORY_QUERY, HISTORY_SIZE, MOTION_HISTORY_QUERY, PROPOSAL_HISTORY_QUERY, type HistoryEntry } from '../graphql/history';
+import { DateTime } from '../../ui/components/DateTime';
 
 /** What has a public history. */
 export type HistoryKind = 'proposal' | 'motion' | 'article';
@@ -60,7 +61,7 @@ function HistoryContent({ kind, id }: { kind: HistoryKind; id: string }) {
 
 /** The entries as an ordered list (newest first). */
 export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <ol className="history__list">
       {entries.map((entry) => (
@@ -69,7 +70,7 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
             <strong>{t(`actionLog.actions.${entry.action}`, { defaultValue: entry.action })}</strong>
             {entry.resourceType === 'amendment' ? ` (${t('actionLog.resourceTypes.amendment')})` : ''}
             {entry.actorName ? ` · ${t('history.by', { name: entry.actorName })}` : ''} ·{' '}
-            <time dateTime={entry.createdAt}>{new Date(entry.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+            <DateTime iso={entry.createdAt} style="short" />
           </p>
           {entry.summary ? <p className="muted">{entry.summary}</p> : null}
         </li>

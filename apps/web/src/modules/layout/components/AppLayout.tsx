@@ -1,9 +1,12 @@
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
+import { I18nProvider } from 'react-aria-components/I18nProvider';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { TermsGate } from '../../account/components/TermsGate';
 import { LiveToasts } from '../../notifications/components/LiveToasts';
 import { useFocusMainOnNavigation } from '../hooks/useFocusMainOnNavigation';
+import { AnnouncerProvider } from '../../ui/feedback/Announcer';
+import { useFocusKeeper } from '../../ui/feedback/useFocusKeeper';
 import { Footer } from './Footer';
 import { Header } from './Header';
 
@@ -15,27 +18,34 @@ function flashOf(state: unknown): string {
 
 /** Skip link, header, `<main id="contenu">` holding the page, footer. */
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   useFocusMainOnNavigation(main);
+  useFocusKeeper(useCallback(() => main.current, []));
   const flash = flashOf(location.state);
+  // React Aria's own strings (dialog dismiss buttons, combobox announcements) follow the UI language.
+  const ariaLocale = i18n.language === 'en' ? 'en-GB' : 'fr-FR';
   return (
-    <div className="app">
-      <a href="#contenu" className="skip-link">
-        {t('layout.skipLink')}
-      </a>
-      <Header />
-      <LiveToasts />
-      <main id="contenu" ref={main} tabIndex={-1} className="site-main">
-        <div role="status" aria-live="polite" className={flash ? 'message message--success flash' : 'message message--empty'}>
-          {flash}
-        </div>
-        <TermsGate>
-          <Outlet />
-        </TermsGate>
-      </main>
-      <Footer />
-    </div>
+    <I18nProvider locale={ariaLocale}>
+      <AnnouncerProvider>
+      <div className="app">
+        <a href="#contenu" className="skip-link">
+          {t('layout.skipLink')}
+        </a>
+        <Header />
+        <LiveToasts />
+        <main id="contenu" ref={main} tabIndex={-1} className="site-main">
+          <div role="status" aria-live="polite" className={flash ? 'message message--success flash' : 'message message--empty'}>
+            {flash}
+          </div>
+          <TermsGate>
+            <Outlet />
+          </TermsGate>
+        </main>
+        <Footer />
+      </div>
+      </AnnouncerProvider>
+    </I18nProvider>
   );
 }

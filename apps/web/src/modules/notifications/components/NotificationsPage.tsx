@@ -7,13 +7,14 @@ import { useMe } from '../../auth/hooks/useMe';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { INBOX_QUERY, MARK_READ_MUTATION, SETTINGS_QUERY, UNREAD_COUNT_QUERY, UPDATE_SETTINGS_MUTATION } from '../graphql/notifications';
 import { useLiveConnection } from '../live/LiveConnection';
+import { DateTime } from '../../ui/components/DateTime';
 
 const KINDS = Object.values(NotificationKind);
 type EmailDelivery = 'NONE' | 'IMMEDIATE' | 'DIGEST';
 
 /** The inbox (newest first, "mark all read", paging) and the notification settings. */
 export function NotificationsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle(t('notifications.pageTitle'));
   const { me, loading: meLoading } = useMe();
   const [unreadOnly, setUnreadOnly] = useState(false);
@@ -40,7 +41,6 @@ export function NotificationsPage() {
     );
   }
   const edges = inbox.data?.notifications.edges ?? [];
-  const dateFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
   return (
     <>
@@ -65,7 +65,7 @@ export function NotificationsPage() {
               </Link>
             </p>
             <p className="notification__date">
-              <time dateTime={node.createdAt}>{dateFormat.format(new Date(node.createdAt))}</time>
+              <DateTime iso={node.createdAt} style="short" />
             </p>
             {!node.readAt ? (
               <button type="button" className="button button--link" onClick={() => void markRead({ variables: { ids: [node.id] } })}>

@@ -251,13 +251,13 @@ export function ProposalCard({ proposal, href }: { proposal: ProposalSummary; hr
         </Link>
       </h3>
       <p className="item__meta">
-        <ProposalStateBadge state={proposal.state} />
+        <ProposalStateBadge state={proposal.state} />{' '}
         {proposal.hidden ? <span className="badge badge--muted">{t('proposals.hiddenBadge')}</span> : null}{' '}
         {proposal.official ? t('proposals.official') : proposal.author ? t('proposals.by', { name: displayName(proposal.author.name, t) }) : null}
       </p>
       <p className="item__body">{short.text}</p>
       <p className="item__meta proposal-card__counts">
-        <SupportProgress count={proposal.supportsCount} threshold={proposal.threshold} />
+        <SupportProgress count={proposal.supportsCount} threshold={proposal.threshold} />{' '}
         <span>{t('proposals.commentsCount', { count: proposal.commentsCount })}</span>
       </p>
     </article>

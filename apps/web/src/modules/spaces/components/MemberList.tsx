@@ -4,10 +4,12 @@ import { ErrorAlert } from '../../ui/components/FeedbackMessages';
 import { Loading } from '../../ui/components/Loading';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { ASSEMBLY_MEMBERS_QUERY } from '../graphql/spaces';
+import { useCollegeName } from '../../assembly/hooks/useCollegeName';
 
 /** The current members of an assembly: name, position, college, weight. */
 export function MemberList({ spaceId }: { spaceId: string }) {
   const { t, i18n } = useTranslation();
+  const collegeName = useCollegeName();
   const { data, loading, error } = useQuery(ASSEMBLY_MEMBERS_QUERY, { variables: { spaceId } });
   if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (loading && !data) return <Loading />;
@@ -20,7 +22,7 @@ export function MemberList({ spaceId }: { spaceId: string }) {
           <span className="member__name">{member.userName}</span>
           {' — '}
           <span>{t(`spaces.position.${member.position}`)}</span>
-          {member.college ? <span>{`, ${t('spaces.college', { college: member.college })}`}</span> : null}
+          {member.college ? <span>{`, ${t('spaces.college', { college: collegeName(member.college) })}`}</span> : null}
           {member.weight !== 1 ? <span>{`, ${t('spaces.weight', { weight: member.weight })}`}</span> : null}
         </li>
       ))}

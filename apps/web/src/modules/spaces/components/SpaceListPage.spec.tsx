@@ -88,7 +88,7 @@ describe('<SurveyListPage>', () => {
     const card = screen.getByRole('article');
     expect(card).toHaveTextContent('Espace : Structuration de la filière');
     expect(card).toHaveTextContent('Ouverte');
-    expect(card).toHaveTextContent('Du 1 novembre 2026 à 09:00 au 28 février 2027 à 23:00');
+    expect(card).toHaveTextContent('Du 1er novembre 2026 à 09:00 au 28 février 2027 à 23:00');
     expect(card).toHaveTextContent('12 questions');
     expect(within(card).getAllByText(/2026|2027/).length).toBeGreaterThan(0);
     expect(card.querySelector('time[datetime="2026-11-01T08:00:00Z"]')).not.toBeNull();

@@ -42,10 +42,10 @@ describe('<SpacePage>', () => {
     expect(phases.tagName).toBe('OL');
     const items = within(phases).getAllByRole('listitem');
     expect(items.map((item) => within(item).getByRole('heading').textContent)).toEqual(['Diagnostic', 'Co-rédaction']);
-    expect(items[0]).toHaveTextContent('Du 1 mars 2026 au 30 juin 2026');
+    expect(items[0]).toHaveTextContent('Du 1er mars 2026 au 30 juin 2026');
     expect(items[0]).not.toHaveTextContent('Phase en cours');
     expect(items[1]).toHaveTextContent('Phase en cours');
-    expect(items[1]).toHaveTextContent('À partir du 1 décembre 2026');
+    expect(items[1]).toHaveTextContent('À partir du 1er décembre 2026');
 
     expect(screen.getByRole('link', { name: 'Charte martyre' })).toHaveAttribute('href', '/espaces/structuration/f/c1');
     expect(screen.getByRole('link', { name: 'Mesures' })).toHaveAttribute('href', '/espaces/structuration/f/c2');

@@ -2,6 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
+import { ErrorSummary, useErrorSummary, type FieldProblem } from '../../ui/feedback/ErrorSummary';
+import { excerpt } from '../../ui/utils/text';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { ANSWER_SURVEY_MUTATION, type AnswerInput, type ChoiceInput, type SurveyQuestionState, type SurveyState } from '../graphql/surveys';
@@ -36,9 +38,19 @@ export function SurveyForm({ survey, onAnswered }: { survey: SurveyState; onAnsw
   const visibility = new Map<string, boolean>();
   for (const q of questions) visibility.set(q.id, isQuestionVisible(q, draft, (id) => visibility.get(id) ?? false));
   const set = (id: string, value: Draft[string]) => setDraft((d) => ({ ...d, [id]: value }));
+  const summary = useErrorSummary();
+  // Questions are numbered as shown (visible ones, without separators and titles).
+  const numbered = questions.filter((q) => visibility.get(q.id) && q.type !== 'SEPARATOR' && q.type !== 'TITLE_AND_DESCRIPTION');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const problems: FieldProblem[] = numbered
+      .map((q, index) => ({ q, number: index + 1 }))
+      .filter(({ q }) => q.mandatory && !hasAnswer(draft[q.id]))
+      .map(({ q, number }) => ({ fieldId: questionFieldId(q.id), message: t('surveys.form.missingAnswer', { number, question: excerpt(q.body, 80).text }) }));
+    if (survey.terms && !terms) problems.push({ fieldId: 'survey-terms', message: t('surveys.form.termsRequired') });
+    summary.report(problems);
+    if (problems.length) return;
     const answers: AnswerInput[] = questions
       .filter((q) => visibility.get(q.id) && hasAnswer(draft[q.id]) && q.type !== 'SEPARATOR' && q.type !== 'TITLE_AND_DESCRIPTION')
       .map((q) => ({ questionId: q.id, ...draft[q.id] }));
@@ -53,11 +65,12 @@ export function SurveyForm({ survey, onAnswered }: { survey: SurveyState; onAnsw
   return (
     <form className="survey-form" onSubmit={submit} noValidate>
       <p className="hint">{t('surveys.form.intro')}</p>
+      <ErrorSummary state={summary} />
       <ol className="questions">
         {questions.map((q) =>
           visibility.get(q.id) ? (
             <li key={q.id} className="question">
-              <QuestionField question={q} value={draft[q.id]} onChange={(v) => set(q.id, v)} />
+              <QuestionField question={q} value={draft[q.id]} onChange={(v) => set(q.id, v)} error={summary.errorOf(questionFieldId(q.id)) ? t('surveys.form.missingAnswerShort') : null} />
             </li>
           ) : null,
         )}
@@ -66,8 +79,10 @@ export function SurveyForm({ survey, onAnswered }: { survey: SurveyState; onAnsw
         <div className="survey-form__terms">
           <Paragraphs text={survey.terms} className="prose" />
           <div className="field field--checkbox">
-            <input id="survey-terms" type="checkbox" checked={terms} onChange={(e) => setTerms(e.target.checked)} required aria-required="true" />
+            <input id="survey-terms" type="checkbox" checked={terms} onChange={(e) => setTerms(e.target.checked)} required aria-required="true"
+              aria-invalid={summary.errorOf('survey-terms') ? true : undefined} aria-describedby={summary.errorOf('survey-terms') ? 'survey-terms-error' : undefined} />
             <label htmlFor="survey-terms">{t('surveys.form.acceptTerms')}</label>
+            {summary.errorOf('survey-terms') ? <p id="survey-terms-error" className="field__error">{summary.errorOf('survey-terms')}</p> : null}
           </div>
         </div>
       ) : null}
@@ -79,8 +94,18 @@ export function SurveyForm({ survey, onAnswered }: { survey: SurveyState; onAnsw
   );
 }
 
-function QuestionField({ question: q, value, onChange }: { question: SurveyQuestionState; value: Draft[string] | undefined; onChange: (v: Draft[string]) => void }) {
+/** The id an error summary links to: the question's text input, or its fieldset. */
+function questionFieldId(questionId: string): string {
+  return `q-${questionId}-field`;
+}
+
+function QuestionField({ question: q, value, onChange, error }: { question: SurveyQuestionState; value: Draft[string] | undefined; onChange: (v: Draft[string]) => void; error: string | null }) {
   const { t } = useTranslation();
+  const fieldId = questionFieldId(q.id);
+  const errorId = `${fieldId}-error`;
+  const errorText = error ? <p id={errorId} className="field__error">{error}</p> : null;
+  // Fieldsets take focus from the error summary's link and say their error.
+  const fieldsetProps = { id: fieldId, tabIndex: -1, 'aria-describedby': error ? errorId : undefined, className: error ? 'question__fieldset field--invalid' : 'question__fieldset' };
   const choices = value?.choices ?? [];
   const chosen = (optionId: string, rowId?: string) => choices.some((c) => c.optionId === optionId && c.rowId === rowId);
   const name = `q-${q.id}`;
@@ -114,14 +139,23 @@ function QuestionField({ question: q, value, onChange }: { question: SurveyQuest
       );
     case 'SHORT_ANSWER':
     case 'LONG_ANSWER': {
-      const id = `${name}-text`;
-      const props = { id, className: 'field__control', value: value?.text ?? '', maxLength: q.maxCharacters ?? (q.type === 'SHORT_ANSWER' ? 1000 : 10000), required: q.mandatory };
+      const id = fieldId;
+      const props = {
+        id,
+        className: 'field__control',
+        value: value?.text ?? '',
+        maxLength: q.maxCharacters ?? (q.type === 'SHORT_ANSWER' ? 1000 : 10000),
+        required: q.mandatory,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': error ? errorId : undefined,
+      };
       return (
-        <div className="field">
+        <div className={error ? 'field field--invalid' : 'field'}>
           <label htmlFor={id} className="question__body">
             {q.body}
             {q.mandatory ? ` (${t('surveys.mandatory').toLowerCase()})` : ''}
           </label>
+          {errorText}
           {description}
           {q.type === 'SHORT_ANSWER' ? <input {...props} onChange={(e) => onChange({ text: e.target.value })} /> : <textarea rows={5} {...props} onChange={(e) => onChange({ text: e.target.value })} />}
         </div>
@@ -131,8 +165,9 @@ function QuestionField({ question: q, value, onChange }: { question: SurveyQuest
     case 'MULTIPLE_OPTION': {
       const multiple = q.type === 'MULTIPLE_OPTION';
       return (
-        <fieldset className="question__fieldset">
+        <fieldset {...fieldsetProps}>
           {legend}
+          {errorText}
           {description}
           {multiple && q.maxChoices ? <p className="hint">{t('surveys.form.maxChoices', { count: q.maxChoices })}</p> : null}
           {q.options.map((o) => (
@@ -149,8 +184,9 @@ function QuestionField({ question: q, value, onChange }: { question: SurveyQuest
     case 'SCALE': {
       const scale = q.scale ?? { points: 0, labels: [] };
       return (
-        <fieldset className="question__fieldset question__fieldset--scale">
+        <fieldset {...fieldsetProps} className={`${fieldsetProps.className} question__fieldset--scale`}>
           {legend}
+          {errorText}
           {description}
           <div className="scale-choices">
             {Array.from({ length: scale.points }, (_, i) => (
@@ -167,8 +203,9 @@ function QuestionField({ question: q, value, onChange }: { question: SurveyQuest
     case 'MATRIX_MULTIPLE': {
       const multiple = q.type === 'MATRIX_MULTIPLE';
       return (
-        <fieldset className="question__fieldset">
+        <fieldset {...fieldsetProps}>
           {legend}
+          {errorText}
           {description}
           <table className="matrix">
             <thead>
@@ -204,8 +241,9 @@ function QuestionField({ question: q, value, onChange }: { question: SurveyQuest
         onChange({ choices: next });
       };
       return (
-        <fieldset className="question__fieldset">
+        <fieldset {...fieldsetProps}>
           {legend}
+          {errorText}
           {description}
           <ol className="sorting">
             {choices.map((c, index) => {

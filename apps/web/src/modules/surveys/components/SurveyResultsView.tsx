@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, Cell, Pie, PieChart, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Cell, Legend, Pie, PieChart, XAxis, YAxis } from 'recharts';
+import { integerTicks } from '../../ui/utils/chartTicks';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
 import { Loading } from '../../ui/components/Loading';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
@@ -49,6 +50,7 @@ function QuestionResultView({ result: q, index, number }: { result: QuestionResu
   const { t } = useTranslation();
   const headingId = `result-${q.questionId}`;
   const data = q.options.map((o) => ({ name: o.label, count: o.count }));
+  const ticks = integerTicks(Math.max(0, ...data.map((d) => d.count)));
   return (
     <article className="question-result" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -66,14 +68,15 @@ function QuestionResultView({ result: q, index, number }: { result: QuestionResu
       {CHOICE_TYPES.has(q.type) && q.answers > 0 ? (
         <div className="chart" aria-hidden="true">
           {q.type === 'SINGLE_OPTION' ? (
-            <PieChart width={320} height={220} accessibilityLayer={false}>
-              <Pie data={data} dataKey="count" nameKey="name" outerRadius={90} isAnimationActive={false} rootTabIndex={-1}>
+            <PieChart width={560} height={Math.max(220, 24 * data.length + 40)} accessibilityLayer={false}>
+              <Pie data={data} dataKey="count" nameKey="name" cx={110} outerRadius={90} isAnimationActive={false} rootTabIndex={-1}>
                 {data.map((_, i) => <Cell key={i} fill={COLORS[i % COLORS.length]} />)}
               </Pie>
+              <Legend layout="vertical" align="right" verticalAlign="middle" wrapperStyle={{ width: 320, color: '#1b1b1f' }} />
             </PieChart>
           ) : (
             <BarChart width={560} height={Math.max(120, 36 * data.length + 40)} data={data} layout="vertical" margin={{ left: 160 }} accessibilityLayer={false}>
-              <XAxis type="number" allowDecimals={false} />
+              <XAxis type="number" ticks={ticks} domain={[0, ticks[ticks.length - 1]]} interval={0} />
               <YAxis type="category" dataKey="name" width={150} />
               <Bar dataKey="count" fill="#1f4e79" isAnimationActive={false} />
             </BarChart>

@@ -8,10 +8,11 @@ import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ADD_TEXT_COMMENT_MUTATION, TEXT_COMMENTS_QUERY } from '../graphql/texts';
 import { displayName } from '../../account/deletedParticipant';
+import { DateTime } from '../../ui/components/DateTime';
 
 /** Comments on an article, each showing the article version it was written on, and a form to add one. */
 export function ArticleComments({ articleId, number }: { articleId: string; number: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me } = useMe();
   const feedback = useFeedback();
   const [body, setBody] = useState('');
@@ -40,7 +41,7 @@ export function ArticleComments({ articleId, number }: { articleId: string; numb
           {comments.map((c) => (
             <li key={c.id} className="amendment">
               <p className="muted">
-                {c.authorName ? displayName(c.authorName, t) : t('texts.anonymousAuthor')} · {new Date(c.createdAt).toLocaleString(i18n.language)}
+                {c.authorName ? displayName(c.authorName, t) : t('texts.anonymousAuthor')} · <DateTime iso={c.createdAt} style="short" />
                 {c.articleVersion ? ` · ${t('texts.commentOnVersion', { version: c.articleVersion })}` : ''}
               </p>
               {c.hidden && !c.body ? <p className="muted">{t('texts.commentHidden')}</p> : <SafeHtml html={c.body} />}

@@ -24,6 +24,8 @@ import { HistorySection } from '../../history/components/HistorySection';
 import { ArticleComments } from './ArticleComments';
 import { DiffView, diffTexts } from './DiffView';
 import { displayName } from '../../account/deletedParticipant';
+import { DateTime } from '../../ui/components/DateTime';
+import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 
 const REFETCH = { refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'], awaitRefetchQueries: true };
 
@@ -141,7 +143,7 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
     <article className="amendment" aria-label={amendment.title}>
       <h5 className="amendment__title">{amendment.title}</h5>
       <p className="amendment__meta">
-        <span className={STATE_CLASS[amendment.state]}>{t(`texts.state.${amendment.state}`)}</span>
+        <span className={STATE_CLASS[amendment.state]}>{t(`texts.state.${amendment.state}`)}</span>{' '}
         {amendment.outdated && pending ? <span className="badge badge--demo">{t('texts.outdated')}</span> : null}{' '}
         <span className="muted">
           {t('texts.by', { name: amendment.author ? displayName(amendment.author.name, t) : t('texts.anonymousAuthor') })} · {t('texts.onVersion', { version: amendment.baseVersion })} ·{' '}
@@ -160,10 +162,14 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
       <div className="actions">
         {pending && amendment.viewerCanAnswer ? (
           <>
-            <button type="button" className="button button--primary" onClick={() => void run(() => accept({ variables: { id: amendment.id } }), t('texts.accepted'))}>
-              {t('texts.accept')}
-              {target}
-            </button>
+            <ConfirmButton
+              className="button button--primary"
+              label={t('texts.accept')}
+              target={`« ${amendment.title} »`}
+              question={t('texts.confirmAcceptQuestion', { title: amendment.title })}
+              description={t('texts.confirmAcceptDescription')}
+              onConfirm={() => run(() => accept({ variables: { id: amendment.id } }), t('texts.accepted'))}
+            />
             <button type="button" className="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
               {t('texts.reject')}
               {target}
@@ -205,9 +211,13 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
           }}
         >
           <TextAreaField label={t('texts.reason')} required rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" className="button button--primary">
-            {t('texts.confirmReject')}
-          </button>
+          <ConfirmButton
+            className="button button--primary"
+            label={t('texts.confirmReject')}
+            question={t('texts.confirmRejectQuestion', { title: amendment.title })}
+            description={reason.trim() ? t('texts.rejectionReason', { reason: reason.trim() }) : undefined}
+            onConfirm={() => run(() => reject({ variables: { id: amendment.id, reason } }), t('texts.rejected'))}
+          />
         </form>
       ) : null}
       {rebasing ? (
@@ -232,7 +242,7 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
 
 /** Every version of the article, each with the diff from the one before. */
 function VersionHistory({ articleId }: { articleId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data } = useQuery(VERSIONS_QUERY, { variables: { resourceType: 'ARTICLE', resourceId: articleId } });
   const versions = data?.versions ?? [];
   return (
@@ -243,7 +253,7 @@ function VersionHistory({ articleId }: { articleId: string }) {
           <li key={v.version}>
             <p>
               <strong>{t('texts.versionLabel', { version: v.version })}</strong> ·{' '}
-              {new Date(v.createdAt).toLocaleString(i18n.language)}
+              <DateTime iso={v.createdAt} style="short" />
               {v.author ? ` · ${t('texts.by', { name: displayName(v.author.name, t) })}` : ''}
             </p>
             {index === 0 ? (

@@ -55,7 +55,7 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
           {t('texts.article', { number: a.number })}
         </button>{' '}
         <span className="muted">
-          {t('texts.counts', { pending: a.pendingAmendmentsCount, accepted: a.acceptedAmendmentsCount })}
+          {t('texts.pendingCount', { count: a.pendingAmendmentsCount })}, {t('texts.acceptedCount', { count: a.acceptedAmendmentsCount })}
           {a.commentsCount ? ` · ${t('texts.commentsCount', { count: a.commentsCount })}` : ''}
           {a.version > 1 ? ` · ${t('texts.versionLabel', { version: a.version })}` : ''}
         </span>

@@ -36,6 +36,8 @@ function FieldFrame({ id, label, hint, error, children, className }: FieldFrameP
 }
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  /** The input's id (for an error summary's link); generated when absent. */
+  id?: string;
   label: string;
   hint?: ReactNode;
   error?: string | null;
@@ -44,8 +46,9 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
 };
 
 /** A labelled `<input>` with its hint and error tied by `aria-describedby`. */
-export function TextField({ label, hint, error, inputRef, fieldClassName, ...inputProps }: TextFieldProps) {
-  const id = useId();
+export function TextField({ label, hint, error, inputRef, fieldClassName, id: givenId, ...inputProps }: TextFieldProps) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={fieldClassName}>
       <input
@@ -61,6 +64,7 @@ export function TextField({ label, hint, error, inputRef, fieldClassName, ...inp
 }
 
 type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  id?: string;
   label: string;
   hint?: ReactNode;
   error?: string | null;
@@ -68,8 +72,9 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'
 };
 
 /** A labelled `<textarea>`. */
-export function TextAreaField({ label, hint, error, textareaRef, ...props }: TextAreaFieldProps) {
-  const id = useId();
+export function TextAreaField({ label, hint, error, textareaRef, id: givenId, ...props }: TextAreaFieldProps) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea id={id} ref={textareaRef} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...props} />

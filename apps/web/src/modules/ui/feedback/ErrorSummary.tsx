@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** One invalid field: the id of its control (or of its fieldset) and what is wrong, naming the field. */
+export interface FieldProblem {
+  fieldId: string;
+  message: string;
+}
+
+/** What a form needs to show an {@link ErrorSummary} after a failed submit. */
+export interface ErrorSummaryState {
+  problems: FieldProblem[];
+  /** Shows the problems and moves focus to the summary (empty list: hides it). */
+  report: (problems: FieldProblem[]) => void;
+  /** The problem of one field, for the field's own error text. */
+  errorOf: (fieldId: string) => string | null;
+  /** Bumped at each report, so the summary takes focus again on a second failed submit. */
+  reportCount: number;
+}
+
+/**
+ * After a failed submit: the list of problems, each field's own error, and focus on the
+ * summary (GOV.UK Design System's error summary pattern).
+ */
+export function useErrorSummary(): ErrorSummaryState {
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [reportCount, setReportCount] = useState(0);
+  const report = useCallback((next: FieldProblem[]) => {
+    setProblems(next);
+    setReportCount((count) => count + 1);
+  }, []);
+  const errorOf = useCallback((fieldId: string) => problems.find((problem) => problem.fieldId === fieldId)?.message ?? null, [problems]);
+  return { problems, report, errorOf, reportCount };
+}
+
+/**
+ * « Le formulaire contient 2 erreurs » and a link to each invalid field; takes focus when
+ * problems are reported. Following a link focuses the field (not only scrolls to it).
+ */
+export function ErrorSummary({ state }: { state: ErrorSummaryState }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.reportCount > 0 && state.problems.length > 0) ref.current?.focus();
+  }, [state.reportCount, state.problems.length]);
+  if (state.problems.length === 0) return null;
+  return (
+    <div ref={ref} className="error-summary" tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" className="error-summary__title">
+        {t('forms.errorSummary', { count: state.problems.length })}
+      </h2>
+      <ul>
+        {state.problems.map((problem) => (
+          <li key={problem.fieldId}>
+            <a
+              href={`#${problem.fieldId}`}
+              onClick={(event) => {
+                const field = document.getElementById(problem.fieldId);
+                if (!field) return;
+                event.preventDefault();
+                field.scrollIntoView?.({ block: 'center' });
+                field.focus();
+              }}
+            >
+              {problem.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -7,13 +7,13 @@ import { ProposalHost } from './proposal.host';
 
 type ProposalEvent = 'proposal.published' | 'proposal.answered' | 'proposal.supportsChanged';
 
+/** French label of an official answer's state, as written in a notification (never the enum value). */
+const PROPOSAL_ANSWER_LABEL: Record<'ACCEPTED' | 'REJECTED', string> = { ACCEPTED: 'acceptée', REJECTED: 'rejetée' };
+
 /**
  * Notifications of proposal events: a new proposal reaches the space's followers; an official
  * answer reaches the author and the proposal's followers; support counts move live.
  */
-/** French label of an official answer's state, as written in a notification (never the enum value). */
-const PROPOSAL_ANSWER_LABEL: Record<'ACCEPTED' | 'REJECTED', string> = { ACCEPTED: 'acceptée', REJECTED: 'rejetée' };
-
 @Injectable()
 @NotificationHandlerFor()
 export class ProposalNotifications implements NotificationHandler<ProposalEvent> {

@@ -5,7 +5,8 @@ import type { Response } from 'express';
 import { Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
-import { CSV_OPTIONS, DomainErrorHttpFilter, refuseHead } from '../survey/survey-export.controller';
+import { CSV_OPTIONS } from '../../common/export/csv-options';
+import { DomainErrorHttpFilter, refuseHead } from '../survey/survey-export.controller';
 import { BallotService } from './ballot.service';
 import { Choice } from './counting/choice';
 

@@ -78,3 +78,21 @@ export class SpaceAccessService {
     return result;
   }
 }
+
+/**
+ * SQL condition for writes that reach content by id (follows, reports) without the space's
+ * read checks: the space is published (and the component, when one is given), or the user is
+ * an organization admin or holds a role in the space — otherwise the content does not exist
+ * for them (NOT_FOUND), as in the queries that list it.
+ * @param spaceId SQL expression of the space id
+ * @param userParam SQL parameter of the acting user's id (e.g. `$2`)
+ * @param componentId SQL expression of the component id, or omitted (NULL passes)
+ * @returns a boolean SQL expression
+ */
+export function visibleToUserSql(spaceId: string, userParam: string, componentId?: string): string {
+  const published = `EXISTS (SELECT 1 FROM participatory_spaces vs WHERE vs.id = ${spaceId} AND vs.published_at IS NOT NULL)`;
+  const component = componentId ? ` AND (${componentId} IS NULL OR EXISTS (SELECT 1 FROM components vc WHERE vc.id = ${componentId} AND vc.published_at IS NOT NULL))` : '';
+  const privileged = `EXISTS (SELECT 1 FROM users vu WHERE vu.id = ${userParam}::uuid AND vu.is_admin)
+    OR EXISTS (SELECT 1 FROM space_roles vr WHERE vr.user_id = ${userParam}::uuid AND vr.space_id = ${spaceId})`;
+  return `((${published}${component}) OR ${privileged})`;
+}

@@ -45,7 +45,7 @@ export class ProposalNotifications implements NotificationHandler<ProposalEvent>
     const proposal = await this.host.reference(p.proposalId, manager);
     const users = [...(proposal?.authorId ? [proposal.authorId] : []), ...(await this.follows.followersOf(manager, 'PROPOSAL', p.proposalId))];
     return {
-      planned: users.map((userId) => ({ userId, kind: NotificationKind.PROPOSAL_ANSWERED, title: 'Réponse à une proposition', body: `${p.title} : ${PROPOSAL_ANSWER_LABEL[p.state]}`, link: proposal?.link ?? '/' })),
+      planned: users.map((userId) => ({ userId, kind: NotificationKind.PROPOSAL_ANSWERED, title: 'Réponse à une proposition', body: `${p.title} : ${PROPOSAL_ANSWER_LABEL[p.state as 'ACCEPTED' | 'REJECTED'] ?? p.state}`, link: proposal?.link ?? '/' })),
       live: [],
     };
   }

@@ -154,6 +154,9 @@ mkdirSync(join(prefix, 'logs'), { recursive: true });
 const site = readFileSync(join(ROOT, 'deploy/nginx/concerto.conf'), 'utf8');
 const serverLine = /^\s*server app\d+:3000([^;]*);$/m.exec(site);
 if (!serverLine || !/listen 80;/.test(site)) throw new Error('deploy/nginx/concerto.conf: expected `server appN:3000 …;` lines and `listen 80;`');
+// a restarted replica is back in nginx's pool only once fail_timeout has passed since its last
+// refused connection: the next replica is stopped after that (the rolling-restart procedure)
+const failTimeoutMs = Number(/fail_timeout=(\d+)s/.exec(serverLine[1])?.[1] ?? 10) * 1000;
 let firstServer = true;
 const localSite = site
   .replace(/^\s*server app\d+:3000[^;]*;\n/gm, () => {
@@ -319,7 +322,7 @@ for (const api of apis) {
   const readyMs = await api.start();
   restarts.push({ name: api.name, exit: stopped.code, drainMs: stopped.ms, readyMs });
   console.log(`[${elapsed()}] ${api.name}: SIGTERM → exit ${stopped.code} after ${stopped.ms} ms; started again, ready in ${readyMs} ms`);
-  await sleep(SETTLE_MS);
+  await sleep(Math.max(SETTLE_MS, failTimeoutMs + 500));
 }
 phase = 'after';
 running = false;

@@ -23,7 +23,6 @@ import { errorCode, startTestApp, TestApp } from './test-app';
 function discoverFixtures(): ContractFixture[] {
   const root = join(__dirname, '../src/modules');
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.contract.ts'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return files.flatMap((f) => (require(join(root, f)) as { contractFixtures: ContractFixture[] }).contractFixtures);
 }
 

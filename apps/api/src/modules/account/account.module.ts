@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
-import { ProfileModule } from '../profile/profile.module';
 import { AccountResolver } from './account.resolver';
 import { AccountService } from './account.service';
 import { AccountNotifications } from './account.notifications';

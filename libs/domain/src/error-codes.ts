@@ -29,6 +29,8 @@ export const ErrorCode = {
   BALLOT_CLOSED: 'BALLOT_CLOSED',
   /** The caller is not in the ballot's census (corps électoral). */
   NOT_IN_CENSUS: 'NOT_IN_CENSUS',
+  /** The petition is not collecting signatures now (not published yet, or its period has ended on the database clock). */
+  PETITION_NOT_OPEN: 'PETITION_NOT_OPEN',
   /** The current password given to confirm a sensitive account action (change password, delete account) is wrong. */
   WRONG_PASSWORD: 'WRONG_PASSWORD',
   /** An unexpected server fault; nothing was changed. */

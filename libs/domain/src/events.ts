@@ -19,6 +19,10 @@ export const NotificationKind = {
   SURVEY_CLOSING: 'SURVEY_CLOSING',
   /** The user's "download my data" export is ready (downloadable once, for 7 days). */
   DATA_EXPORT_READY: 'DATA_EXPORT_READY',
+  /** A petition one wrote, promotes or follows reached 25, 50, 75 or 100 % of its threshold. */
+  PETITION_MILESTONE: 'PETITION_MILESTONE',
+  /** A petition one wrote, promotes or follows was published, discarded or answered. */
+  PETITION_STATE_CHANGED: 'PETITION_STATE_CHANGED',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
@@ -72,6 +76,12 @@ export interface DomainEventPayloads {
   'dataExport.ready': { exportId: string; userId: string };
   /** A survey opened, or closes within a day (followers of its space are told). */
   'survey.lifecycle': { surveyId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING' };
+  /** A petition's signature count changed (viewers of the petition see the new count). */
+  'petition.signaturesChanged': { petitionId: string; componentId: string; signaturesCount: number };
+  /** A petition crossed a milestone of its threshold, recorded once per (petition, percent). */
+  'petition.milestone': { petitionId: string; title: string; percent: number };
+  /** A petition was published, discarded or answered (author, committee and followers are told). */
+  'petition.stateChanged': { petitionId: string; title: string; state: 'PUBLISHED' | 'DISCARDED' | 'ANSWERED' };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -88,6 +98,9 @@ const EVENT_TYPES: Record<DomainEventType, true> = {
   'session.revoked': true,
   'dataExport.ready': true,
   'survey.lifecycle': true,
+  'petition.signaturesChanged': true,
+  'petition.milestone': true,
+  'petition.stateChanged': true,
 };
 /** The domain event types; the API refuses to start when one has no notification handler. */
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[];
@@ -98,6 +111,8 @@ export interface ServerToClientEvents {
   notification: (notification: LiveNotification) => void;
   /** Live support count of a proposal the client watches (room `proposal:<id>`). */
   'proposal.supportsChanged': (payload: DomainEventPayloads['proposal.supportsChanged']) => void;
+  /** Live signature count of a petition the client watches (room `petition:<id>`). */
+  'petition.signaturesChanged': (payload: DomainEventPayloads['petition.signaturesChanged']) => void;
   /** Live tally of a motion the client watches (room `motion:<id>`). */
   /** Counts are null while the motion hides its tally until close (only the number of voters moves). */
   'motion.tallyChanged': (payload: { motionId: string; for: number | null; against: number | null; abstain: number | null; voters: number }) => void;
@@ -135,8 +150,9 @@ export const Rooms = {
   user: (userId: string) => `user:${userId}`,
   proposal: (id: string) => `proposal:${id}`,
   motion: (id: string) => `motion:${id}`,
+  petition: (id: string) => `petition:${id}`,
   component: (id: string) => `component:${id}`,
 } as const;
 
 /** Rooms a client may watch (public resources): kind and uuid. */
-export const WATCHABLE_ROOM = /^(proposal|motion|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const WATCHABLE_ROOM = /^(proposal|motion|petition|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

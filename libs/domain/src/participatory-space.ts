@@ -10,6 +10,8 @@ export const ComponentType = {
   MOTIONS: 'MOTIONS',
   /** Votations: ballots of the whole filière or part of it (single, multiple, ranked, majority judgment). */
   VOTES: 'VOTES',
+  /** Pétitions: members gather a committee, collect signatures up to a threshold within a period, and get an answer. */
+  PETITIONS: 'PETITIONS',
 } as const;
 export type ComponentType = (typeof ComponentType)[keyof typeof ComponentType];
 

@@ -1,0 +1,58 @@
+import { PetitionSigners, PetitionState } from '@concerto/domain';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+registerEnumType(PetitionState, {
+  name: 'PetitionState',
+  description: 'CREATED → VALIDATING → PUBLISHED or DISCARDED → ACCEPTED / REJECTED (read from the clock at the period end) → ANSWERED.',
+});
+registerEnumType(PetitionSigners, { name: 'PetitionSigners', description: 'EVERYONE: every signed-in member; TYPOLOGIES: members whose profile typology is listed.' });
+
+@ObjectType('PetitionType', { description: 'A kind of petition set by organization admins: threshold, period, committee, who signs.' })
+export class PetitionTypeDto {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) componentId!: string;
+  @Field() title!: string;
+  @Field({ description: 'Sanitised HTML.' }) description!: string;
+  @Field(() => Int, { description: 'Signatures needed (≥ 1).' }) threshold!: number;
+  @Field(() => Int, { description: 'Length of the signature period, in days from publication.' }) periodDays!: number;
+  @Field(() => Int, { description: 'Accepted committee members needed before submission (the author not counted).' }) minCommitteeSize!: number;
+  @Field(() => PetitionSigners) signers!: PetitionSigners;
+  @Field(() => [String], { description: 'Typology keys allowed to sign (TYPOLOGIES only).' }) typologies!: string[];
+  @Field({ description: 'Whether signers’ names are listed publicly.' }) publicSignatures!: boolean;
+}
+
+@ObjectType('PetitionCommitteeMember', { description: 'A member of the promoter committee (accepted an invitation).' })
+export class PetitionCommitteeMemberDto {
+  @Field(() => ID) userId!: string;
+  @Field() acceptedAt!: Date;
+}
+
+@ObjectType('Petition', { description: 'A petition: committee, validation, signatures up to a threshold within a period, answer.' })
+export class PetitionDto {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) componentId!: string;
+  @Field(() => ID) spaceId!: string;
+  @Field(() => PetitionTypeDto) type!: PetitionTypeDto;
+  @Field(() => ID, { nullable: true, description: 'Null once the author’s account is deleted.' }) authorId!: string | null;
+  @Field() title!: string;
+  @Field({ description: 'Sanitised HTML.' }) body!: string;
+  @Field(() => PetitionState, { description: 'ACCEPTED / REJECTED are decided from the database clock at this read.' }) state!: PetitionState;
+  @Field(() => String, { nullable: true }) discardReason!: string | null;
+  @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'End of the signature period (exclusive).' }) endsAt!: Date | null;
+  @Field(() => Int, { description: 'Counted signatures: equals the rows; frozen at the period end.' }) signaturesCount!: number;
+  @Field(() => Int, { description: 'The type’s threshold.' }) threshold!: number;
+  @Field(() => Int, { description: 'Accepted committee members.' }) committeeSize!: number;
+  @Field(() => [PetitionCommitteeMemberDto]) committee!: PetitionCommitteeMemberDto[];
+  @Field(() => String, { nullable: true, description: 'The official answer (sanitised HTML).' }) answer!: string | null;
+  @Field(() => String, { nullable: true, description: 'Link to what the petition became (proposal, motion).' }) answerUrl!: string | null;
+  @Field(() => Date, { nullable: true }) answeredAt!: Date | null;
+  @Field(() => Int) commentsCount!: number;
+  @Field() createdAt!: Date;
+  @Field({ description: 'Database clock at this read (remaining time = endsAt − readAt).' }) readAt!: Date;
+  @Field() viewerIsAuthor!: boolean;
+  @Field() viewerInCommittee!: boolean;
+  @Field() viewerHasSigned!: boolean;
+  @Field({ description: 'Published, collecting, and the viewer is allowed by the type.' }) viewerCanSign!: boolean;
+  @Field({ description: 'Space admin or organization admin: validate, discard, answer.' }) viewerCanAdminister!: boolean;
+}

@@ -1,0 +1,97 @@
+import { PETITION_MILESTONES, PetitionState } from '@concerto/domain';
+
+/**
+ * The lifecycle of a petition, as pure rules (no clock, no database): the API asks them under a
+ * row lock, with the database clock's verdict passed in.
+ *
+ * Follows Decidim's initiatives (`decidim-initiatives`: created → validating → published /
+ * discarded → accepted / rejected at the end of the signature period → answered) with one
+ * difference: ACCEPTED and REJECTED are never stored — they are read from the clock
+ * (`periodEnded`) and the frozen count, so a petition is never "open" past its end whether or
+ * not a scheduler ran.
+ *
+ * States stored: CREATED, VALIDATING, PUBLISHED, DISCARDED, ANSWERED.
+ */
+
+/** What a caller tries to do to a petition. */
+export type PetitionAction = 'edit' | 'invite' | 'joinCommittee' | 'submit' | 'publish' | 'discard' | 'answer' | 'sign' | 'unsign';
+
+/** The caller's standing towards one petition. */
+export interface PetitionActor {
+  isAuthor: boolean;
+  /** Space admin of the petition's space or organization admin. */
+  isAdmin: boolean;
+}
+
+/** Why an action is refused: FORBIDDEN (who), CONFLICT (state), PETITION_NOT_OPEN (period), BAD_USER_INPUT (committee). */
+export interface Refusal {
+  code: 'FORBIDDEN' | 'CONFLICT' | 'PETITION_NOT_OPEN' | 'BAD_USER_INPUT';
+  message: string;
+  field?: string;
+}
+
+/**
+ * The state a reader sees.
+ * @param stored the stored state (CREATED, VALIDATING, PUBLISHED, DISCARDED, ANSWERED)
+ * @param periodEnded true when the database clock is at or past the period's end
+ * @param signatures counted signatures (the frozen count once the period has ended)
+ * @param threshold signatures needed (≥ 1)
+ * @returns PUBLISHED while collecting; ACCEPTED (signatures ≥ threshold) or REJECTED once ended; the stored state otherwise
+ * @example effectiveState('PUBLISHED', true, 100, 100) === 'ACCEPTED'; effectiveState('PUBLISHED', true, 99, 100) === 'REJECTED'
+ */
+export function effectiveState(stored: PetitionState, periodEnded: boolean, signatures: number, threshold: number): PetitionState {
+  if (stored !== PetitionState.PUBLISHED || !periodEnded) return stored;
+  return signatures >= threshold ? PetitionState.ACCEPTED : PetitionState.REJECTED;
+}
+
+/**
+ * May this actor do this action on a petition in this (effective) state?
+ * - edit: author or admin, before publication (CREATED, VALIDATING);
+ * - invite: the author, while CREATED; joinCommittee: anyone but the author, while CREATED;
+ * - submit: the author, while CREATED, with `committeeSize ≥ minCommittee`;
+ * - publish / discard: admins, while VALIDATING (a second admin racing the first finds the new state: CONFLICT);
+ * - answer: admins, once ACCEPTED or REJECTED (an unpublished or still-collecting petition: CONFLICT);
+ * - sign / unsign: anyone allowed by the type, while PUBLISHED (else PETITION_NOT_OPEN).
+ * @param committeeSize accepted committee members (used by submit)
+ * @param minCommittee the type's minimum committee size
+ * @returns null when allowed, else the refusal
+ */
+export function refusal(action: PetitionAction, state: PetitionState, actor: PetitionActor, committeeSize = 0, minCommittee = 0): Refusal | null {
+  const conflict = (message: string): Refusal => ({ code: 'CONFLICT', message });
+  switch (action) {
+    case 'edit':
+      if (!actor.isAuthor && !actor.isAdmin) return { code: 'FORBIDDEN', message: 'Seuls l’auteur de la pétition et les administrateurs peuvent la modifier.' };
+      return state === PetitionState.CREATED || state === PetitionState.VALIDATING ? null : conflict('La pétition est publiée : elle ne peut plus être modifiée.');
+    case 'invite':
+      if (!actor.isAuthor) return { code: 'FORBIDDEN', message: 'Seul l’auteur de la pétition invite son comité.' };
+      return state === PetitionState.CREATED ? null : conflict('Le comité ne change plus une fois la pétition soumise.');
+    case 'joinCommittee':
+      if (actor.isAuthor) return { code: 'BAD_USER_INPUT', message: 'L’auteur fait déjà partie du comité.', field: 'token' };
+      return state === PetitionState.CREATED ? null : conflict('Le comité ne change plus une fois la pétition soumise.');
+    case 'submit':
+      if (!actor.isAuthor) return { code: 'FORBIDDEN', message: 'Seul l’auteur soumet sa pétition.' };
+      if (state !== PetitionState.CREATED) return conflict('La pétition a déjà été soumise.');
+      return committeeSize >= minCommittee
+        ? null
+        : { code: 'BAD_USER_INPUT', message: `Le comité compte ${committeeSize} membre(s) ; il en faut au moins ${minCommittee}.`, field: 'committee' };
+    case 'publish':
+    case 'discard':
+      if (!actor.isAdmin) return { code: 'FORBIDDEN', message: 'Seuls les administrateurs valident les pétitions.' };
+      return state === PetitionState.VALIDATING ? null : conflict('La pétition n’attend plus de validation.');
+    case 'answer':
+      if (!actor.isAdmin) return { code: 'FORBIDDEN', message: 'Seuls les administrateurs répondent aux pétitions.' };
+      return state === PetitionState.ACCEPTED || state === PetitionState.REJECTED ? null : conflict('Seule une pétition dont la collecte est terminée reçoit une réponse.');
+    case 'sign':
+    case 'unsign':
+      return state === PetitionState.PUBLISHED ? null : { code: 'PETITION_NOT_OPEN', message: 'Cette pétition ne recueille pas de signatures en ce moment.' };
+  }
+}
+
+/**
+ * The milestones (percent of the threshold) reached by a count: every m of 25, 50, 75, 100 with
+ * `signatures × 100 ≥ m × threshold` (integers, no rounding).
+ * @example milestonesReached(50, 200) → [25]; milestonesReached(200, 200) → [25, 50, 75, 100]
+ */
+export function milestonesReached(signatures: number, threshold: number): number[] {
+  return PETITION_MILESTONES.filter((m) => signatures * 100 >= m * threshold);
+}

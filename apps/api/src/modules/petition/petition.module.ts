@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { ActionLogModule } from '../action-log/action-log.module';
+import { FollowModule } from '../follow/follow.module';
+import { HistoryModule } from '../history/history.module';
+import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
+import { ProfileModule } from '../profile/profile.module';
+import { PetitionHost } from './petition.host';
+import { PetitionNotifications } from './petition.notifications';
+import { PetitionPersonalData } from './petition.personal-data';
+import { PetitionHistoryResolver, PetitionResolver } from './petition.resolver';
+import { PetitionService } from './petition.service';
+
+/** The PETITIONS component type (manifest: petition.manifest.ts). Asks the profile module for members' typologies. */
+@Module({
+  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule, ProfileModule],
+  providers: [PetitionService, PetitionResolver, PetitionHistoryResolver, PetitionHost, PetitionNotifications, PetitionPersonalData],
+  exports: [PetitionService],
+})
+export class PetitionModule {}

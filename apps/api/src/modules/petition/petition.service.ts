@@ -1,0 +1,638 @@
+import { ComponentType, ErrorCode, PetitionSigners, PetitionState, SpaceRole } from '@concerto/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Viewer } from '../../common/access/request-context';
+import { inTransaction, queryRows } from '../../common/database/unit-of-work';
+import { DomainError } from '../../common/errors/domain-error';
+import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
+import { hasVisibleText } from '../../common/validation/visible-text';
+import { ActionLogService } from '../action-log/action-log.service';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
+import { SpaceAccessService } from '../participatory-space/space-access.service';
+import { ProfileService } from '../profile/profile.service';
+import { PetitionDto, PetitionTypeDto } from './dtos/petition.dto';
+import { AnswerPetitionInput, CreatePetitionInput, CreatePetitionTypeInput, UpdatePetitionInput } from './dtos/petition.inputs';
+import { effectiveState, milestonesReached, type PetitionAction, type Refusal, refusal } from './petition-lifecycle';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface TypeRow {
+  id: string;
+  component_id: string;
+  title: string;
+  description: string;
+  threshold: number;
+  period_days: number;
+  min_committee: number;
+  signers: PetitionSigners;
+  typologies: string[];
+  public_signatures: boolean;
+}
+
+/** A petition row with the database clock's verdict on its period. */
+interface PetitionRow {
+  id: string;
+  component_id: string;
+  space_id: string;
+  type_id: string;
+  author_id: string | null;
+  title: string;
+  body: string;
+  state: PetitionState;
+  discard_reason: string | null;
+  published_at: Date | null;
+  ends_at: Date | null;
+  signatures_count: number;
+  answer: string | null;
+  answer_url: string | null;
+  answered_at: Date | null;
+  comments_count: number;
+  hidden_at: Date | null;
+  created_at: Date;
+  read_at: Date;
+  /** clock_timestamp() ≥ ends_at: the period is over on the database clock. */
+  period_ended: boolean;
+  frozen_count: number | null;
+}
+
+const PETITION_COLUMNS = `p.id, p.component_id, c.space_id, p.type_id, p.author_id, p.title, p.body, p.state, p.discard_reason, p.published_at, p.ends_at,
+  p.signatures_count, p.answer, p.answer_url, p.answered_at, p.comments_count, p.hidden_at, p.created_at, clock_timestamp() AS read_at,
+  (p.ends_at IS NOT NULL AND clock_timestamp() >= p.ends_at) AS period_ended,
+  (SELECT r.signatures_count FROM petition_results r WHERE r.petition_id = p.id) AS frozen_count`;
+
+/** States everyone may see; the others (CREATED, VALIDATING, DISCARDED) only the author, the committee and admins. */
+const PUBLIC_STATES = new Set<PetitionState>([PetitionState.PUBLISHED, PetitionState.ACCEPTED, PetitionState.REJECTED, PetitionState.ANSWERED]);
+
+/** Filters of the public list. */
+export type PetitionFilter = 'OPEN' | 'ACCEPTED' | 'ANSWERED' | 'ALL' | 'VALIDATING' | 'MINE';
+
+/**
+ * Petitions of a PETITIONS component (Decidim's initiatives): types, committee, validation,
+ * signatures, milestones, answer. Rules of who moves which state: `petition-lifecycle.ts`.
+ *
+ * - **Signatures**: one per member (`petition_signatures_once`); `signatures_count` moves in the
+ *   same transaction as the row, under the petition's row lock (`FOR UPDATE`), so it equals the
+ *   rows at every commit.
+ * - **Period end**: checked with `clock_timestamp()` after the lock is held. The first read after
+ *   the end freezes the count (`petition_results`) under the same lock: a signature either
+ *   committed before the freeze (counted) or sees the end and is refused (PETITION_NOT_OPEN).
+ * - **Milestones**: a row per (petition, percent) inserted `ON CONFLICT DO NOTHING`; only the
+ *   transaction that inserted it records the notification event, so each is notified once.
+ *
+ * Tables owned: `petition_types`, `petitions`, `petition_committee_invitations`,
+ * `petition_committee_members`, `petition_signatures`, `petition_results`, `petition_milestones`.
+ */
+@Injectable()
+export class PetitionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly spaces: ParticipatorySpaceService,
+    private readonly access: SpaceAccessService,
+    private readonly actionLog: ActionLogService,
+    private readonly events: DomainEventOutbox,
+    private readonly profiles: ProfileService,
+  ) {}
+
+  // ── types ──
+
+  /**
+   * Petition types of a PETITIONS component. Access: anyone who can see the component.
+   * @throws NOT_FOUND component; BAD_USER_INPUT not a PETITIONS component
+   */
+  async types(componentId: string, viewer: Viewer | null): Promise<PetitionTypeDto[]> {
+    await this.petitionsComponent(componentId, viewer);
+    const rows = await queryRows<TypeRow>(this.dataSource.manager, `SELECT * FROM petition_types WHERE component_id = $1 ORDER BY created_at, id`, [componentId]);
+    return rows.map(toTypeDto);
+  }
+
+  /**
+   * Creates a petition type. Caller: organization admins.
+   * @throws FORBIDDEN not an organization admin; NOT_FOUND; BAD_USER_INPUT threshold < 1, typologies
+   *   missing for TYPOLOGIES or given for EVERYONE, unknown typology key
+   */
+  async createType(input: CreatePetitionTypeInput, viewer: Viewer): Promise<PetitionTypeDto> {
+    if (!viewer.user.isAdmin) throw DomainError.forbidden('Seuls les administrateurs de l’organisation créent les types de pétition.');
+    const component = await this.petitionsComponent(input.componentId, viewer);
+    if (!Number.isInteger(input.threshold) || input.threshold < 1) throw DomainError.badInput('Le seuil de signatures est d’au moins 1.', { field: 'threshold' });
+    const signers = input.signers ?? PetitionSigners.EVERYONE;
+    const typologies = [...new Set(input.typologies ?? [])];
+    if (signers === PetitionSigners.TYPOLOGIES && !typologies.length) throw DomainError.badInput('Choisissez au moins une typologie de signataires.', { field: 'typologies' });
+    if (signers === PetitionSigners.EVERYONE && typologies.length) throw DomainError.badInput('Les typologies ne valent que pour « TYPOLOGIES ».', { field: 'typologies' });
+    if (typologies.length) {
+      const known = new Set((await this.profiles.typologies()).map((t) => t.key));
+      const unknown = typologies.find((k) => !known.has(k));
+      if (unknown) throw DomainError.badInput(`Typologie inconnue : ${unknown}.`, { field: 'typologies' });
+    }
+    const description = input.description ? sanitizeRichText(input.description) : '';
+    const row = await inTransaction(this.dataSource, async (manager) => {
+      const [created] = await queryRows<TypeRow>(
+        manager,
+        `INSERT INTO petition_types (component_id, title, description, threshold, period_days, min_committee, signers, typologies, public_signatures)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        [component.id, input.title, description, input.threshold, input.periodDays, input.minCommitteeSize ?? 0, signers, typologies, input.publicSignatures ?? false],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'create_type',
+        resourceType: 'petition_type',
+        resourceId: created.id,
+        spaceId: component.spaceId,
+        visibility: 'ADMIN_ONLY',
+        summary: `Type de pétition « ${input.title} » créé (seuil ${input.threshold}, ${input.periodDays} jours)`,
+      });
+      return created;
+    });
+    return toTypeDto(row);
+  }
+
+  // ── reading ──
+
+  /**
+   * Petitions of a component. OPEN: collecting now; ACCEPTED: ended at or above the threshold;
+   * ANSWERED; ALL public ones; VALIDATING: the admins' queue (admins only, else empty); MINE:
+   * the viewer's own and the ones they promote, any state.
+   * @throws NOT_FOUND component; BAD_USER_INPUT not a PETITIONS component
+   */
+  async list(componentId: string, filter: PetitionFilter, viewer: Viewer | null): Promise<PetitionDto[]> {
+    const component = await this.petitionsComponent(componentId, viewer);
+    let rows = await this.rows(`p.component_id = $1 AND p.hidden_at IS NULL`, [componentId]);
+    rows = await this.freezeDue(rows);
+    const dtos = await this.present(rows, viewer);
+    const admin = viewer ? await this.isAdmin(viewer, component.spaceId) : false;
+    return dtos.filter((d) => {
+      switch (filter) {
+        case 'OPEN':
+          return d.state === PetitionState.PUBLISHED;
+        case 'ACCEPTED':
+          return d.state === PetitionState.ACCEPTED;
+        case 'ANSWERED':
+          return d.state === PetitionState.ANSWERED;
+        case 'VALIDATING':
+          return admin && d.state === PetitionState.VALIDATING;
+        case 'MINE':
+          return d.viewerIsAuthor || d.viewerInCommittee;
+        default:
+          return PUBLIC_STATES.has(d.state);
+      }
+    });
+  }
+
+  /**
+   * One petition. Unpublished ones (CREATED, VALIDATING, DISCARDED) only for the author, the
+   * committee and admins. A petition hidden by moderation only for admins and moderators.
+   * @throws NOT_FOUND
+   */
+  async petition(id: string, viewer: Viewer | null): Promise<PetitionDto> {
+    const row = await this.findRow(id);
+    await this.spaces.component(row.component_id, viewer);
+    const [frozen] = await this.freezeDue([row]);
+    const [dto] = await this.present([frozen], viewer);
+    if (!dto) throw DomainError.notFound('Pétition', { id });
+    if (!PUBLIC_STATES.has(dto.state) && !dto.viewerIsAuthor && !dto.viewerInCommittee && !dto.viewerCanAdminister) throw DomainError.notFound('Pétition', { id });
+    if (row.hidden_at && !(viewer && (viewer.user.isAdmin || (await this.access.hasRole(viewer.user.id, row.space_id, [SpaceRole.ADMIN, SpaceRole.MODERATOR]))))) throw DomainError.notFound('Pétition', { id });
+    return dto;
+  }
+
+  // ── authoring ──
+
+  /**
+   * Starts a petition (CREATED) of a type. Caller: any signed-in member who can see the component.
+   * @throws NOT_FOUND type or component; BAD_USER_INPUT empty body
+   */
+  async create(input: CreatePetitionInput, viewer: Viewer): Promise<PetitionDto> {
+    const type = await this.typeRow(input.typeId);
+    const component = await this.petitionsComponent(type.component_id, viewer);
+    const body = cleanRichText(input.body, 'body');
+    const id = await inTransaction(this.dataSource, async (manager) => {
+      const [row] = await queryRows<{ id: string }>(manager, `INSERT INTO petitions (component_id, type_id, author_id, title, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+        component.id,
+        type.id,
+        viewer.user.id,
+        input.title,
+        body,
+      ]);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'create',
+        resourceType: 'petition',
+        resourceId: row.id,
+        spaceId: component.spaceId,
+        visibility: 'ADMIN_ONLY',
+        summary: `Pétition « ${input.title} » commencée`,
+      });
+      return row.id;
+    });
+    return this.petition(id, viewer);
+  }
+
+  /**
+   * Edits a petition before publication. Caller: its author or an admin.
+   * @throws NOT_FOUND; FORBIDDEN; CONFLICT published already; BAD_USER_INPUT empty body
+   */
+  async update(id: string, input: UpdatePetitionInput, viewer: Viewer): Promise<PetitionDto> {
+    const body = input.body !== undefined ? cleanRichText(input.body, 'body') : undefined;
+    await this.transition(id, viewer, 'edit', async (manager, row) => {
+      await manager.query(`UPDATE petitions SET title = $2, body = $3, updated_at = now() WHERE id = $1`, [id, input.title ?? row.title, body ?? row.body]);
+      return { action: 'update', summary: `Pétition « ${input.title ?? row.title} » modifiée`, visibility: 'ADMIN_ONLY' };
+    });
+    return this.petition(id, viewer);
+  }
+
+  /**
+   * Creates a single-use invitation link to the promoter committee. Caller: the author, while CREATED.
+   * @returns the token to put in the link (shown once; stored hashed)
+   * @throws NOT_FOUND; FORBIDDEN not the author; CONFLICT submitted already
+   */
+  async invite(petitionId: string, viewer: Viewer): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    await this.transition(petitionId, viewer, 'invite', async (manager) => {
+      const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM petition_committee_invitations WHERE petition_id = $1`, [petitionId]);
+      if (n >= 200) throw DomainError.limitReached('200 invitations au plus par pétition.');
+      await manager.query(`INSERT INTO petition_committee_invitations (petition_id, token_hash) VALUES ($1, $2)`, [petitionId, hashToken(token)]);
+      return { action: 'invite_committee', summary: 'Invitation au comité créée', visibility: 'ADMIN_ONLY' };
+    });
+    return token;
+  }
+
+  /**
+   * Joins the promoter committee through an invitation link. Caller: any signed-in member but
+   * the author, while the petition is CREATED; the invitation is spent.
+   * @throws NOT_FOUND unknown or spent token; CONFLICT submitted already, or already in the committee
+   */
+  async acceptInvitation(token: string, viewer: Viewer): Promise<PetitionDto> {
+    const [invitation] = await this.dataSource.query(`SELECT petition_id FROM petition_committee_invitations WHERE token_hash = $1 AND accepted_at IS NULL`, [hashToken(token)]);
+    if (!invitation) throw DomainError.notFound('Invitation', {});
+    await this.transition(invitation.petition_id, viewer, 'joinCommittee', async (manager) => {
+      const spent = await queryRows(manager, `UPDATE petition_committee_invitations SET accepted_by = $2, accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL RETURNING id`, [
+        hashToken(token),
+        viewer.user.id,
+      ]);
+      if (!spent.length) throw DomainError.notFound('Invitation', {});
+      const joined = await manager.query(`INSERT INTO petition_committee_members (petition_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`, [
+        invitation.petition_id,
+        viewer.user.id,
+      ]);
+      if (!joined.length) throw DomainError.conflict('Vous faites déjà partie du comité de cette pétition.');
+      return { action: 'join_committee', summary: 'A rejoint le comité promoteur', visibility: 'ADMIN_ONLY' };
+    });
+    return this.petition(invitation.petition_id, viewer);
+  }
+
+  /**
+   * Submits a petition for technical validation (CREATED → VALIDATING). Caller: its author, once
+   * the committee holds at least the type's minimum.
+   * @throws NOT_FOUND; FORBIDDEN; CONFLICT not CREATED; BAD_USER_INPUT (field committee) committee too small
+   */
+  async submit(id: string, viewer: Viewer): Promise<PetitionDto> {
+    await this.transition(id, viewer, 'submit', async (manager) => {
+      await manager.query(`UPDATE petitions SET state = 'VALIDATING', updated_at = now() WHERE id = $1`, [id]);
+      return { action: 'submit', summary: 'Pétition soumise à validation', visibility: 'ADMIN_ONLY' };
+    });
+    return this.petition(id, viewer);
+  }
+
+  // ── administration ──
+
+  /**
+   * Technical validation: publishes the petition and starts its period (now → now + type's days).
+   * Caller: space admins, organization admins. Two admins at once: one wins, the other gets CONFLICT.
+   * @throws NOT_FOUND; FORBIDDEN; CONFLICT not VALIDATING
+   */
+  async publish(id: string, viewer: Viewer): Promise<PetitionDto> {
+    await this.transition(id, viewer, 'publish', async (manager, row, type) => {
+      await manager.query(
+        `UPDATE petitions SET state = 'PUBLISHED', published_at = now(), ends_at = now() + make_interval(days => $2), updated_at = now() WHERE id = $1`,
+        [id, type.period_days],
+      );
+      await this.events.record(manager, 'petition.stateChanged', { petitionId: id, title: row.title, state: 'PUBLISHED' }, viewer.user.id);
+      return { action: 'publish', summary: `Pétition « ${row.title} » publiée : collecte de ${type.period_days} jours`, visibility: 'PUBLIC' };
+    });
+    this.events.committed();
+    return this.petition(id, viewer);
+  }
+
+  /**
+   * Discards a petition awaiting validation, with a reason. Caller: space admins, organization admins.
+   * @throws NOT_FOUND; FORBIDDEN; CONFLICT not VALIDATING (e.g. another admin published it); BAD_USER_INPUT empty reason
+   */
+  async discard(id: string, reason: string, viewer: Viewer): Promise<PetitionDto> {
+    const text = (reason ?? '').trim();
+    if (!hasVisibleText(text)) throw DomainError.badInput('Indiquez le motif du refus.', { field: 'reason' });
+    if (text.length > 2000) throw DomainError.badInput('Le motif tient en 2 000 caractères au plus.', { field: 'reason' });
+    await this.transition(id, viewer, 'discard', async (manager, row) => {
+      await manager.query(`UPDATE petitions SET state = 'DISCARDED', discard_reason = $2, updated_at = now() WHERE id = $1`, [id, text]);
+      await this.events.record(manager, 'petition.stateChanged', { petitionId: id, title: row.title, state: 'DISCARDED' }, viewer.user.id);
+      return { action: 'discard', summary: `Pétition « ${row.title} » écartée`, visibility: 'ADMIN_ONLY' };
+    });
+    this.events.committed();
+    return this.petition(id, viewer);
+  }
+
+  /**
+   * The governance's official answer to a petition whose collection has ended (ACCEPTED or
+   * REJECTED → ANSWERED). Caller: space admins, organization admins.
+   * @throws NOT_FOUND; FORBIDDEN; CONFLICT not published, still collecting, or answered already; BAD_USER_INPUT empty answer
+   */
+  async answer(input: AnswerPetitionInput, viewer: Viewer): Promise<PetitionDto> {
+    const answer = cleanRichText(input.answer, 'answer');
+    await this.transition(input.petitionId, viewer, 'answer', async (manager, row) => {
+      await manager.query(`UPDATE petitions SET state = 'ANSWERED', answer = $2, answer_url = $3, answered_at = now(), updated_at = now() WHERE id = $1`, [
+        input.petitionId,
+        answer,
+        input.answerUrl ?? null,
+      ]);
+      await this.events.record(manager, 'petition.stateChanged', { petitionId: input.petitionId, title: row.title, state: 'ANSWERED' }, viewer.user.id);
+      return { action: 'answer', summary: `Réponse officielle à la pétition « ${row.title} »`, visibility: 'PUBLIC' };
+    });
+    this.events.committed();
+    return this.petition(input.petitionId, viewer);
+  }
+
+  // ── signatures ──
+
+  /**
+   * Signs a petition (idempotent: a second sign by the same member changes nothing). Caller: a
+   * signed-in member allowed by the type (every member, or the listed typologies).
+   * In one transaction, under the petition's row lock: state and period checked on
+   * `clock_timestamp()`, the row inserted under `petition_signatures_once`, the count moved,
+   * milestones recorded once.
+   * @throws NOT_FOUND; FORBIDDEN typology not allowed; PETITION_NOT_OPEN not published or period over
+   */
+  async sign(petitionId: string, viewer: Viewer): Promise<PetitionDto> {
+    const row = await this.findRow(petitionId);
+    await this.spaces.component(row.component_id, viewer);
+    const type = await this.typeRow(row.type_id);
+    if (type.signers === PetitionSigners.TYPOLOGIES) {
+      const typology = (await this.profiles.typologyOf([viewer.user.id])).get(viewer.user.id);
+      if (!typology || !type.typologies.includes(typology)) throw DomainError.forbidden('Cette pétition est réservée à certaines typologies de membres (voir votre profil).');
+    }
+    await this.signature(petitionId, viewer, true);
+    return this.petition(petitionId, viewer);
+  }
+
+  /**
+   * Withdraws the viewer's signature during the period (idempotent). Caller: signed-in members.
+   * @throws NOT_FOUND; PETITION_NOT_OPEN not published or period over
+   */
+  async unsign(petitionId: string, viewer: Viewer): Promise<PetitionDto> {
+    const row = await this.findRow(petitionId);
+    await this.spaces.component(row.component_id, viewer);
+    await this.signature(petitionId, viewer, false);
+    return this.petition(petitionId, viewer);
+  }
+
+  /**
+   * Freezes the count of a published petition whose period is over, once, under its row lock.
+   * @returns true when this call froze it
+   */
+  async freeze(id: string): Promise<boolean> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const [p] = await manager.query(
+        `SELECT p.state, p.signatures_count, t.threshold, (p.ends_at IS NOT NULL AND clock_timestamp() >= p.ends_at) AS ended
+           FROM petitions p JOIN petition_types t ON t.id = p.type_id WHERE p.id = $1 FOR UPDATE OF p`,
+        [id],
+      );
+      if (!p || p.state !== PetitionState.PUBLISHED || !p.ended) return false;
+      const inserted = await manager.query(
+        `INSERT INTO petition_results (petition_id, signatures_count, threshold)
+         SELECT $1, (SELECT count(*)::int FROM petition_signatures WHERE petition_id = $1), $2 ON CONFLICT DO NOTHING RETURNING petition_id`,
+        [id, p.threshold],
+      );
+      return inserted.length > 0;
+    });
+  }
+
+  /**
+   * Signatures for the CSV export. Caller: the author, committee members and admins.
+   * Names only when the type's signatures are public or the caller is an admin.
+   * @throws NOT_FOUND; FORBIDDEN
+   */
+  async signaturesForExport(petitionId: string, viewer: Viewer): Promise<{ title: string; rows: { signedAt: Date; signerId: string | null }[] }> {
+    const dto = await this.petition(petitionId, viewer);
+    if (!dto.viewerCanAdminister && !dto.viewerIsAuthor && !dto.viewerInCommittee) throw DomainError.forbidden('Seuls le comité et les administrateurs exportent les signatures.');
+    const rows: { created_at: Date; user_id: string | null }[] = await this.dataSource.query(
+      `SELECT created_at, user_id FROM petition_signatures WHERE petition_id = $1 ORDER BY created_at, id`,
+      [petitionId],
+    );
+    return { title: dto.title, rows: rows.map((r) => ({ signedAt: r.created_at, signerId: r.user_id })) };
+  }
+
+  private async signature(petitionId: string, viewer: Viewer, sign: boolean): Promise<void> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const [p] = await queryRows<{ id: string; component_id: string; space_id: string; title: string; state: PetitionState; threshold: number; ended: boolean; frozen: boolean }>(
+        manager,
+        `SELECT p.id, p.component_id, c.space_id, p.title, p.state, t.threshold,
+                (p.ends_at IS NOT NULL AND clock_timestamp() >= p.ends_at) AS ended,
+                EXISTS (SELECT 1 FROM petition_results r WHERE r.petition_id = p.id) AS frozen
+           FROM petitions p JOIN components c ON c.id = p.component_id JOIN petition_types t ON t.id = p.type_id
+          WHERE p.id = $1 FOR UPDATE OF p`,
+        [petitionId],
+      );
+      if (!p) throw DomainError.notFound('Pétition', { id: petitionId });
+      const state = p.frozen || p.ended ? PetitionState.REJECTED : p.state; // any non-collecting state
+      const refused = refusal(sign ? 'sign' : 'unsign', state, { isAuthor: false, isAdmin: false });
+      if (refused) throw toError(refused);
+      const changed = sign
+        ? await manager.query(`INSERT INTO petition_signatures (petition_id, user_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT petition_signatures_once DO NOTHING RETURNING id`, [
+            petitionId,
+            viewer.user.id,
+          ])
+        : await queryRows(manager, `DELETE FROM petition_signatures WHERE petition_id = $1 AND user_id = $2 RETURNING id`, [petitionId, viewer.user.id]);
+      if (!changed.length) return;
+      const [{ signatures_count: count }] = await queryRows<{ signatures_count: number }>(manager, `UPDATE petitions SET signatures_count = signatures_count + $2 WHERE id = $1 RETURNING signatures_count`, [
+        petitionId,
+        sign ? 1 : -1,
+      ]);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: sign ? 'sign' : 'unsign',
+        resourceType: 'petition',
+        resourceId: petitionId,
+        spaceId: p.space_id,
+        visibility: 'ADMIN_ONLY',
+        summary: sign ? `A signé la pétition « ${p.title} »` : `A retiré sa signature de la pétition « ${p.title} »`,
+      });
+      await this.events.record(manager, 'petition.signaturesChanged', { petitionId, componentId: p.component_id, signaturesCount: count }, viewer.user.id);
+      if (sign) {
+        for (const percent of milestonesReached(count, p.threshold)) {
+          const reached = await manager.query(`INSERT INTO petition_milestones (petition_id, percent) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING percent`, [petitionId, percent]);
+          if (reached.length) await this.events.record(manager, 'petition.milestone', { petitionId, title: p.title, percent }, viewer.user.id);
+        }
+      }
+    });
+    this.events.committed();
+  }
+
+  /**
+   * Runs one lifecycle move under the petition's row lock: loads it `FOR UPDATE`, decides the
+   * effective state from the clock, asks the pure rules, applies `work` and logs it.
+   */
+  private async transition(
+    id: string,
+    viewer: Viewer,
+    action: PetitionAction,
+    work: (manager: EntityManager, row: PetitionRow, type: TypeRow) => Promise<{ action: string; summary: string; visibility: 'PUBLIC' | 'ADMIN_ONLY' }>,
+  ): Promise<void> {
+    const seen = await this.findRow(id);
+    await this.spaces.component(seen.component_id, viewer); // NOT_FOUND when the viewer may not see it
+    if (seen.period_ended && seen.state === PetitionState.PUBLISHED && seen.frozen_count === null) await this.freeze(id);
+    await inTransaction(this.dataSource, async (manager) => {
+      const [row] = await queryRows<PetitionRow>(manager, `SELECT ${PETITION_COLUMNS} FROM petitions p JOIN components c ON c.id = p.component_id WHERE p.id = $1 FOR UPDATE OF p`, [id]);
+      if (!row) throw DomainError.notFound('Pétition', { id });
+      const type = await this.typeRow(row.type_id, manager);
+      const state = effectiveState(row.state, row.period_ended, row.frozen_count ?? row.signatures_count, type.threshold);
+      const isAuthor = row.author_id === viewer.user.id;
+      const isAdmin = await this.isAdmin(viewer, row.space_id);
+      const [{ n: committee, member }] = await manager.query(
+        `SELECT count(*)::int AS n, bool_or(user_id = $2) AS member FROM petition_committee_members WHERE petition_id = $1`,
+        [id, viewer.user.id],
+      );
+      // unpublished petitions do not exist for those who may not see them
+      if (!PUBLIC_STATES.has(state) && !isAuthor && !isAdmin && !member && action !== 'joinCommittee') throw DomainError.notFound('Pétition', { id });
+      const refused = refusal(action, state, { isAuthor, isAdmin }, committee, type.min_committee);
+      if (refused) throw toError(refused);
+      const logged = await work(manager, row, type);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: logged.action,
+        resourceType: 'petition',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: logged.visibility,
+        summary: logged.summary,
+      });
+    });
+  }
+
+  /** Freezes the results of rows whose period has ended, then returns them re-read. */
+  private async freezeDue(rows: PetitionRow[]): Promise<PetitionRow[]> {
+    const due = rows.filter((r) => r.state === PetitionState.PUBLISHED && r.period_ended && r.frozen_count === null);
+    if (!due.length) return rows;
+    for (const r of due) await this.freeze(r.id);
+    const again = await this.rows(`p.id = ANY($1)`, [due.map((r) => r.id)]);
+    return rows.map((r) => again.find((a) => a.id === r.id) ?? r);
+  }
+
+  private async present(rows: PetitionRow[], viewer: Viewer | null): Promise<PetitionDto[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const typeIds = [...new Set(rows.map((r) => r.type_id))];
+    const [types, committees, signed] = await Promise.all([
+      queryRows<TypeRow>(this.dataSource.manager, `SELECT * FROM petition_types WHERE id = ANY($1)`, [typeIds]),
+      queryRows<{ petition_id: string; user_id: string; accepted_at: Date }>(
+        this.dataSource.manager,
+        `SELECT petition_id, user_id, accepted_at FROM petition_committee_members WHERE petition_id = ANY($1) ORDER BY accepted_at, user_id`,
+        [ids],
+      ),
+      viewer
+        ? queryRows<{ petition_id: string }>(this.dataSource.manager, `SELECT petition_id FROM petition_signatures WHERE user_id = $1 AND petition_id = ANY($2)`, [viewer.user.id, ids])
+        : Promise.resolve([]),
+    ]);
+    const adminOf = new Map<string, boolean>();
+    if (viewer) for (const spaceId of new Set(rows.map((r) => r.space_id))) adminOf.set(spaceId, await this.isAdmin(viewer, spaceId));
+    const typology = viewer ? (await this.profiles.typologyOf([viewer.user.id])).get(viewer.user.id) ?? null : null;
+    return rows.map((r) => {
+      const type = types.find((t) => t.id === r.type_id)!;
+      const count = r.frozen_count ?? r.signatures_count;
+      const state = effectiveState(r.state, r.period_ended, count, type.threshold);
+      const committee = committees.filter((c) => c.petition_id === r.id);
+      const allowed = type.signers === PetitionSigners.EVERYONE || (!!typology && type.typologies.includes(typology));
+      return {
+        id: r.id,
+        componentId: r.component_id,
+        spaceId: r.space_id,
+        type: toTypeDto(type),
+        authorId: r.author_id,
+        title: r.title,
+        body: r.body,
+        state,
+        discardReason: r.discard_reason,
+        publishedAt: r.published_at,
+        endsAt: r.ends_at,
+        signaturesCount: count,
+        threshold: type.threshold,
+        committeeSize: committee.length,
+        committee: committee.map((c) => ({ userId: c.user_id, acceptedAt: c.accepted_at })),
+        answer: r.answer,
+        answerUrl: r.answer_url,
+        answeredAt: r.answered_at,
+        commentsCount: r.comments_count,
+        createdAt: r.created_at,
+        readAt: r.read_at,
+        viewerIsAuthor: !!viewer && r.author_id === viewer.user.id,
+        viewerInCommittee: !!viewer && committee.some((c) => c.user_id === viewer.user.id),
+        viewerHasSigned: signed.some((s) => s.petition_id === r.id),
+        viewerCanSign: !!viewer && state === PetitionState.PUBLISHED && allowed,
+        viewerCanAdminister: adminOf.get(r.space_id) ?? false,
+      };
+    });
+  }
+
+  private async rows(where: string, params: unknown[]): Promise<PetitionRow[]> {
+    return queryRows<PetitionRow>(
+      this.dataSource.manager,
+      `SELECT ${PETITION_COLUMNS} FROM petitions p JOIN components c ON c.id = p.component_id WHERE ${where} ORDER BY p.created_at DESC, p.id`,
+      params,
+    );
+  }
+
+  private async findRow(id: string): Promise<PetitionRow> {
+    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    const [row] = await this.rows(`p.id = $1`, [id]);
+    if (!row) throw DomainError.notFound('Pétition', { id });
+    return row;
+  }
+
+  private async typeRow(id: string, manager: EntityManager = this.dataSource.manager): Promise<TypeRow> {
+    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'typeId' });
+    const [row] = await queryRows<TypeRow>(manager, `SELECT * FROM petition_types WHERE id = $1`, [id]);
+    if (!row) throw DomainError.notFound('Type de pétition', { id });
+    return row;
+  }
+
+  private async petitionsComponent(componentId: string, viewer: Viewer | null) {
+    const component = await this.spaces.component(componentId, viewer);
+    if (component.type !== ComponentType.PETITIONS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de pétitions.', { field: 'componentId' });
+    return component;
+  }
+
+  private async isAdmin(viewer: Viewer, spaceId: string): Promise<boolean> {
+    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN]);
+  }
+}
+
+function toTypeDto(t: TypeRow): PetitionTypeDto {
+  return {
+    id: t.id,
+    componentId: t.component_id,
+    title: t.title,
+    description: t.description,
+    threshold: t.threshold,
+    periodDays: t.period_days,
+    minCommitteeSize: t.min_committee,
+    signers: t.signers,
+    typologies: t.typologies,
+    publicSignatures: t.public_signatures,
+  };
+}
+
+function toError(r: Refusal): DomainError {
+  if (r.code === 'FORBIDDEN') return DomainError.forbidden(r.message);
+  if (r.code === 'CONFLICT') return DomainError.conflict(r.message);
+  if (r.code === 'BAD_USER_INPUT') return DomainError.badInput(r.message, { field: r.field });
+  return new DomainError(ErrorCode.PETITION_NOT_OPEN, r.message);
+}
+
+function cleanRichText(text: string, field: string): string {
+  const html = sanitizeRichText(text);
+  if (!hasVisibleText(richTextToPlain(html))) throw DomainError.badInput(`${field} : le texte est vide.`, { field });
+  if (html.length > 10000) throw DomainError.badInput(`${field} : 10 000 caractères au plus.`, { field });
+  return html;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(String(token)).digest('hex');
+}

@@ -194,6 +194,25 @@ export class Fixtures {
     return { id: d.createBallot.id, questionId: q.id, optionId: q.options[0].id };
   }
 
+  /**
+   * A petition by `by` in a fresh PETITIONS component of the scope's process space (type: threshold 10, 30 days, no committee
+   * needed), taken to CREATED, VALIDATING, PUBLISHED, or ENDED (published, period over).
+   */
+  async petition(state: 'CREATED' | 'VALIDATING' | 'PUBLISHED' | 'ENDED', by: User = this.w.users.author): Promise<string> {
+    const componentId = await this.component('PETITIONS');
+    const type = await must(this.t, `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`, {
+      i: { componentId, title: 'Pétition de la filière', threshold: 10, periodDays: 30 },
+    }, this.admin);
+    const d = await must(this.t, `mutation($i: CreatePetitionInput!) { createPetition(input: $i) { id } }`, {
+      i: { typeId: type.createPetitionType.id, title: `Pétition ${unique()}`, body: 'Le texte de la pétition.' },
+    }, by.token);
+    const id = d.createPetition.id as string;
+    if (state !== 'CREATED') await must(this.t, `mutation($id: ID!) { submitPetition(id: $id) { id } }`, { id }, by.token);
+    if (state === 'PUBLISHED' || state === 'ENDED') await must(this.t, `mutation($id: ID!) { publishPetition(id: $id) { id } }`, { id }, this.admin);
+    if (state === 'ENDED') await this.t.sql(`UPDATE petitions SET ends_at = clock_timestamp() WHERE id = $1`, [id]);
+    return id;
+  }
+
   async component(type: string, published = true): Promise<string> {
     const d = await must(this.t, `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, {
       i: { spaceId: type === 'MOTIONS' ? this.s.assemblyId : this.s.processId, type, title: `Fonctionnalité ${unique()}`, published },
@@ -398,6 +417,49 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
     args: async ({ f }) => {
       const b = await f.ballot(true);
       return { vars: { ballotId: b.id, answers: [{ questionId: b.questionId, choice: { optionIds: [b.optionId] } }] } };
+    },
+  },
+
+  // ── petitions ──
+  createPetitionType: {
+    access: ORGANIZATION_ADMINS,
+    args: async ({ f }) => ({ vars: { input: { componentId: await f.component('PETITIONS'), title: 'Pétition de la filière', threshold: 100, periodDays: 30 } } }),
+  },
+  createPetition: {
+    access: SIGNED_IN,
+    args: async ({ t, f, w }) => {
+      const componentId = await f.component('PETITIONS');
+      const type = await must(t, `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`, { i: { componentId, title: 'Type', threshold: 10, periodDays: 30 } }, w.admin.token);
+      return { vars: { input: { typeId: type.createPetitionType.id, title: 'Organiser une journée de la filière', body: 'Réunir les acteurs.' } } };
+    },
+  },
+  updatePetition: {
+    access: { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: A, admin: A, author: A },
+    args: async ({ f, w }) => ({ vars: { id: await f.petition('CREATED'), input: { title: 'Pétition reformulée' } }, owner: w.users.author }),
+  },
+  invitePetitionCommittee: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { petitionId: await f.petition('CREATED') }, owner: w.users.author }) },
+  acceptPetitionCommitteeInvitation: {
+    access: { anonymous: D, participant: A, member: A, moderator: A, spaceAdmin: A, admin: A },
+    args: async ({ t, f, w }) => {
+      const petitionId = await f.petition('CREATED');
+      const d = await must(t, `mutation($p: ID!) { invitePetitionCommittee(petitionId: $p) }`, { p: petitionId }, w.users.author.token);
+      return { vars: { token: d.invitePetitionCommittee } };
+    },
+  },
+  submitPetition: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.petition('CREATED') }, owner: w.users.author }) },
+  publishPetition: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.petition('VALIDATING') } }) },
+  discardPetition: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.petition('VALIDATING'), reason: 'Hors du champ de la filière.' } }) },
+  answerPetition: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { input: { petitionId: await f.petition('ENDED'), answer: 'La gouvernance retient la demande.' } } }),
+  },
+  signPetition: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { petitionId: await f.petition('PUBLISHED') } }) },
+  unsignPetition: {
+    access: SIGNED_IN,
+    args: async ({ t, f, actor }) => {
+      const petitionId = await f.petition('PUBLISHED');
+      if (actor) await must(t, `mutation($p: ID!) { signPetition(petitionId: $p) { id } }`, { p: petitionId }, actor.token);
+      return { vars: { petitionId } };
     },
   },
 

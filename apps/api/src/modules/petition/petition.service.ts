@@ -478,7 +478,7 @@ export class PetitionService {
   ): Promise<void> {
     const seen = await this.findRow(id);
     await this.spaces.component(seen.component_id, viewer); // NOT_FOUND when the viewer may not see it
-    if (seen.period_ended && seen.state === PetitionState.PUBLISHED && seen.frozen_count === null) await this.freeze(id);
+    // no freeze here: under the row lock `signatures_count` is exact, and no signature enters past the end
     await inTransaction(this.dataSource, async (manager) => {
       const [row] = await queryRows<PetitionRow>(manager, `SELECT ${PETITION_COLUMNS} FROM petitions p JOIN components c ON c.id = p.component_id WHERE p.id = $1 FOR UPDATE OF p`, [id]);
       if (!row) throw DomainError.notFound('Pétition', { id });

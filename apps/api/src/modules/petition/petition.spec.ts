@@ -72,7 +72,7 @@ describe('Pétitions: types, committee, validation, signatures counted once, mil
       const before = Number((await t.sql(`SELECT count(*)::int AS n FROM petition_types`))[0].n);
       const zero = await t.gql(CREATE_TYPE, { i: { ...input, threshold: 0 } }, admin);
       expect(errorCode(zero)).toBe('BAD_USER_INPUT');
-      expect(zero.errors![0].extensions!.field).toBe('threshold');
+      expect(JSON.stringify(zero.errors![0].extensions)).toContain('threshold');
       expect(errorCode(await t.gql(CREATE_TYPE, { i: { ...input, periodDays: 0 } }, admin))).toBe('BAD_USER_INPUT');
       expect(errorCode(await t.gql(CREATE_TYPE, { i: { ...input, signers: 'TYPOLOGIES' } }, admin))).toBe('BAD_USER_INPUT');
       expect(errorCode(await t.gql(CREATE_TYPE, { i: { ...input, typologies: ['hopital'] } }, admin))).toBe('BAD_USER_INPUT');

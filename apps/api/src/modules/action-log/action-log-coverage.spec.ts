@@ -92,6 +92,17 @@ const LOGGED: Record<string, Expected> = {
   createBallot: { action: 'create', resourceType: 'ballot', visibility: 'PUBLIC' },
   updateBallot: { action: 'update', resourceType: 'ballot', visibility: 'PUBLIC' },
   castBallot: { action: 'vote', resourceType: 'ballot', visibility: 'ADMIN_ONLY' },
+  createPetitionType: { action: 'create_type', resourceType: 'petition_type', visibility: 'ADMIN_ONLY' },
+  createPetition: { action: 'create', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
+  updatePetition: { action: 'update', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
+  invitePetitionCommittee: { action: 'invite_committee', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
+  acceptPetitionCommitteeInvitation: { action: 'join_committee', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
+  submitPetition: { action: 'submit', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
+  publishPetition: { action: 'publish', resourceType: 'petition', visibility: 'PUBLIC' },
+  discardPetition: { action: 'discard', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
+  answerPetition: { action: 'answer', resourceType: 'petition', visibility: 'PUBLIC' },
+  signPetition: { action: 'sign', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
+  unsignPetition: { action: 'unsign', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
   publishTermsDocument: { action: 'publish', resourceType: 'terms_document', visibility: 'PUBLIC' },
   acceptTerms: { action: 'accept_terms', resourceType: 'terms_document', visibility: 'PRIVATE' },
   changePassword: { action: 'change_password', resourceType: 'user', visibility: 'PRIVATE' },
@@ -314,6 +325,26 @@ describe('action log coverage: every mutation that changes shared state is in th
     const ballotRows = await t.sql(`SELECT summary FROM action_logs WHERE resource_id = $1 AND action = 'vote'`, [openBallot.id]);
     expect(ballotRows).toHaveLength(1);
     expect(ballotRows[0].summary).not.toMatch(/Bruno|Alice/);
+
+    // petitions: a type, the lifecycle, signatures
+    const petitionsComponent = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: space, type: 'PETITIONS', title: 'Pétitions', published: true } }, admin)).createComponent.id;
+    const petitionType = (await logged('createPetitionType', `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`, {
+      i: { componentId: petitionsComponent, title: 'Pétition de la filière', threshold: 2, periodDays: 30, minCommitteeSize: 1 },
+    }, admin)).createPetitionType.id;
+    const CREATE_PETITION = `mutation($i: CreatePetitionInput!) { createPetition(input: $i) { id } }`;
+    const petition = (await logged('createPetition', CREATE_PETITION, { i: { typeId: petitionType, title: 'Organiser une journée de la filière', body: 'Réunir les acteurs.' } }, alice.token)).createPetition.id;
+    await logged('updatePetition', `mutation($id: ID!) { updatePetition(id: $id, input: { title: "Organiser la journée de la filière" }) { id } }`, { id: petition }, alice.token, petition);
+    const invitation = (await logged('invitePetitionCommittee', `mutation($p: ID!) { invitePetitionCommittee(petitionId: $p) }`, { p: petition }, alice.token, petition)).invitePetitionCommittee;
+    await logged('acceptPetitionCommitteeInvitation', `mutation($t: String!) { acceptPetitionCommitteeInvitation(token: $t) { id } }`, { t: invitation }, bob.token, petition);
+    await logged('submitPetition', `mutation($id: ID!) { submitPetition(id: $id) { id } }`, { id: petition }, alice.token, petition);
+    await logged('publishPetition', `mutation($id: ID!) { publishPetition(id: $id) { id } }`, { id: petition }, admin, petition);
+    await logged('signPetition', `mutation($p: ID!) { signPetition(petitionId: $p) { id } }`, { p: petition }, bob.token, petition);
+    await logged('unsignPetition', `mutation($p: ID!) { unsignPetition(petitionId: $p) { id } }`, { p: petition }, bob.token, petition);
+    await t.sql(`UPDATE petitions SET ends_at = clock_timestamp() WHERE id = $1`, [petition]);
+    await logged('answerPetition', `mutation($i: AnswerPetitionInput!) { answerPetition(input: $i) { id } }`, { i: { petitionId: petition, answer: 'La gouvernance en débattra.' } }, admin, petition);
+    const toDiscard = (await t.gql(CREATE_PETITION, { i: { typeId: petitionType, title: 'Une pétition à écarter', body: 'Texte.' } }, alice.token)).data.createPetition.id;
+    await t.sql(`UPDATE petitions SET state = 'VALIDATING' WHERE id = $1`, [toDiscard]);
+    await logged('discardPetition', `mutation($id: ID!) { discardPetition(id: $id, reason: "Hors du champ.") { id } }`, { id: toDiscard }, admin, toDiscard);
 
     // deletions last
     await logged('deleteComponent', `mutation($id: ID!) { deleteComponent(id: $id) }`, { id: surveyComponent }, admin, surveyComponent);

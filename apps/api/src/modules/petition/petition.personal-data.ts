@@ -10,7 +10,7 @@ import { type ErasedAccount, type PersonalDataContributor, PersonalDataContribut
 @Injectable()
 @PersonalDataContributorAdapter()
 export class PetitionPersonalData implements PersonalDataContributor {
-  readonly order = 70;
+  readonly order = 65;
   readonly datasets = [
     {
       name: 'petitions',

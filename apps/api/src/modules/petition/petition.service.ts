@@ -534,6 +534,8 @@ export class PetitionService {
     const adminOf = new Map<string, boolean>();
     if (viewer) for (const spaceId of new Set(rows.map((r) => r.space_id))) adminOf.set(spaceId, await this.isAdmin(viewer, spaceId));
     const typology = viewer ? (await this.profiles.typologyOf([viewer.user.id])).get(viewer.user.id) ?? null : null;
+    const paths = new Map<string, string>();
+    for (const componentId of new Set(rows.map((r) => r.component_id))) paths.set(componentId, (await this.spaces.componentPlace(componentId))?.path ?? '');
     return rows.map((r) => {
       const type = types.find((t) => t.id === r.type_id)!;
       const count = r.frozen_count ?? r.signatures_count;
@@ -544,6 +546,7 @@ export class PetitionService {
         id: r.id,
         componentId: r.component_id,
         spaceId: r.space_id,
+        link: `${paths.get(r.component_id)}/petitions/${r.id}`,
         type: toTypeDto(type),
         authorId: r.author_id,
         title: r.title,

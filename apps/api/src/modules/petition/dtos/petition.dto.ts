@@ -32,6 +32,7 @@ export class PetitionDto {
   @Field(() => ID) id!: string;
   @Field(() => ID) componentId!: string;
   @Field(() => ID) spaceId!: string;
+  @Field({ description: 'Its page in the web app (/espaces/<slug>/f/<componentId>/petitions/<id>).' }) link!: string;
   @Field(() => PetitionTypeDto) type!: PetitionTypeDto;
   @Field(() => ID, { nullable: true, description: 'Null once the author’s account is deleted.' }) authorId!: string | null;
   @Field() title!: string;

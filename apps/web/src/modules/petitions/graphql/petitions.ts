@@ -1,0 +1,134 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+
+export type PetitionState = 'CREATED' | 'VALIDATING' | 'PUBLISHED' | 'DISCARDED' | 'ACCEPTED' | 'REJECTED' | 'ANSWERED';
+export type PetitionFilter = 'OPEN' | 'ACCEPTED' | 'ANSWERED' | 'ALL' | 'VALIDATING' | 'MINE';
+export type PetitionSort = 'SIGNATURES' | 'RECENT' | 'ENDING_SOON';
+export const PETITION_SORTS: readonly PetitionSort[] = ['SIGNATURES', 'RECENT', 'ENDING_SOON'];
+
+/** Limits the API checks (`CreatePetitionInput`, `CreatePetitionTypeInput`). */
+export const PetitionFormLimits = { titleMin: 3, titleMax: 150, bodyMax: 10000, thresholdMax: 10_000_000, periodDaysMax: 366, committeeMax: 50 } as const;
+
+export interface PetitionType {
+  id: string;
+  title: string;
+  description: string;
+  threshold: number;
+  periodDays: number;
+  minCommitteeSize: number;
+  signers: 'EVERYONE' | 'TYPOLOGIES';
+  typologies: string[];
+  publicSignatures: boolean;
+}
+
+/** A petition as the list and the page show it. */
+export interface Petition {
+  id: string;
+  componentId: string;
+  /** Its page: `/espaces/<slug>/f/<componentId>/petitions/<id>`. */
+  link: string;
+  title: string;
+  body: string;
+  state: PetitionState;
+  discardReason: string | null;
+  publishedAt: string | null;
+  endsAt: string | null;
+  readAt: string;
+  signaturesCount: number;
+  threshold: number;
+  committeeSize: number;
+  answer: string | null;
+  answerUrl: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+  viewerIsAuthor: boolean;
+  viewerInCommittee: boolean;
+  viewerHasSigned: boolean;
+  viewerCanSign: boolean;
+  viewerCanAdminister: boolean;
+  type: PetitionType;
+}
+
+const TYPE_FIELDS = `id title description threshold periodDays minCommitteeSize signers typologies publicSignatures`;
+const PETITION_FIELDS = `id componentId link title body state discardReason publishedAt endsAt readAt signaturesCount threshold committeeSize answer answerUrl answeredAt createdAt
+  viewerIsAuthor viewerInCommittee viewerHasSigned viewerCanSign viewerCanAdminister type { ${TYPE_FIELDS} }`;
+
+export const PETITIONS_QUERY: TypedDocumentNode<{ petitions: Petition[] }, { componentId: string; filter: PetitionFilter }> = gql`
+  query Petitions($componentId: ID!, $filter: PetitionFilter) {
+    petitions(componentId: $componentId, filter: $filter) { ${PETITION_FIELDS} }
+  }
+`;
+
+export const PETITION_QUERY: TypedDocumentNode<{ petition: Petition }, { id: string }> = gql`
+  query Petition($id: ID!) {
+    petition(id: $id) { ${PETITION_FIELDS} }
+  }
+`;
+
+export const PETITION_TYPES_QUERY: TypedDocumentNode<{ petitionTypes: PetitionType[] }, { componentId: string }> = gql`
+  query PetitionTypes($componentId: ID!) {
+    petitionTypes(componentId: $componentId) { ${TYPE_FIELDS} }
+  }
+`;
+
+export interface CreatePetitionTypeVariables {
+  input: { componentId: string; title: string; description?: string; threshold: number; periodDays: number; minCommitteeSize?: number; publicSignatures?: boolean };
+}
+export const CREATE_PETITION_TYPE_MUTATION: TypedDocumentNode<{ createPetitionType: PetitionType }, CreatePetitionTypeVariables> = gql`
+  mutation CreatePetitionType($input: CreatePetitionTypeInput!) {
+    createPetitionType(input: $input) { ${TYPE_FIELDS} }
+  }
+`;
+
+export const CREATE_PETITION_MUTATION: TypedDocumentNode<{ createPetition: Petition }, { input: { typeId: string; title: string; body: string } }> = gql`
+  mutation CreatePetition($input: CreatePetitionInput!) {
+    createPetition(input: $input) { ${PETITION_FIELDS} }
+  }
+`;
+
+export const INVITE_PETITION_COMMITTEE_MUTATION: TypedDocumentNode<{ invitePetitionCommittee: string }, { petitionId: string }> = gql`
+  mutation InvitePetitionCommittee($petitionId: ID!) {
+    invitePetitionCommittee(petitionId: $petitionId)
+  }
+`;
+
+export const ACCEPT_PETITION_INVITATION_MUTATION: TypedDocumentNode<{ acceptPetitionCommitteeInvitation: Petition }, { token: string }> = gql`
+  mutation AcceptPetitionCommitteeInvitation($token: String!) {
+    acceptPetitionCommitteeInvitation(token: $token) { ${PETITION_FIELDS} }
+  }
+`;
+
+export const SUBMIT_PETITION_MUTATION: TypedDocumentNode<{ submitPetition: Petition }, { id: string }> = gql`
+  mutation SubmitPetition($id: ID!) {
+    submitPetition(id: $id) { ${PETITION_FIELDS} }
+  }
+`;
+
+export const PUBLISH_PETITION_MUTATION: TypedDocumentNode<{ publishPetition: Petition }, { id: string }> = gql`
+  mutation PublishPetition($id: ID!) {
+    publishPetition(id: $id) { ${PETITION_FIELDS} }
+  }
+`;
+
+export const DISCARD_PETITION_MUTATION: TypedDocumentNode<{ discardPetition: Petition }, { id: string; reason: string }> = gql`
+  mutation DiscardPetition($id: ID!, $reason: String!) {
+    discardPetition(id: $id, reason: $reason) { ${PETITION_FIELDS} }
+  }
+`;
+
+export const ANSWER_PETITION_MUTATION: TypedDocumentNode<{ answerPetition: Petition }, { input: { petitionId: string; answer: string; answerUrl?: string | null } }> = gql`
+  mutation AnswerPetition($input: AnswerPetitionInput!) {
+    answerPetition(input: $input) { ${PETITION_FIELDS} }
+  }
+`;
+
+export const SIGN_PETITION_MUTATION: TypedDocumentNode<{ signPetition: Petition }, { petitionId: string }> = gql`
+  mutation SignPetition($petitionId: ID!) {
+    signPetition(petitionId: $petitionId) { ${PETITION_FIELDS} }
+  }
+`;
+
+export const UNSIGN_PETITION_MUTATION: TypedDocumentNode<{ unsignPetition: Petition }, { petitionId: string }> = gql`
+  mutation UnsignPetition($petitionId: ID!) {
+    unsignPetition(petitionId: $petitionId) { ${PETITION_FIELDS} }
+  }
+`;

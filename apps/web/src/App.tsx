@@ -25,6 +25,8 @@ const SpacePage = lazyPage(() => import('./modules/spaces/components/SpacePage')
 const SurveyListPage = lazyPage(() => import('./modules/spaces/components/SurveyListPage'), 'SurveyListPage');
 const NotificationsPage = lazyPage(() => import('./modules/notifications/components/NotificationsPage'), 'NotificationsPage');
 const NotFoundPage = lazyPage(() => import('./modules/ui/components/NotFoundPage'), 'NotFoundPage');
+const PetitionPage = lazyPage(() => import('./modules/petitions/components/PetitionPage'), 'PetitionPage');
+const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/components/PetitionInvitationPage'), 'PetitionInvitationPage');
 const SurveyAdminPage = lazyPage(() => import('./modules/surveys/components/SurveyAdminPage'), 'SurveyAdminPage');
 
 /** The routes (French paths), all inside the layout; pages load lazily (`LazyPageOutlet` shows « Chargement… »). */
@@ -43,6 +45,8 @@ export function AppRoutes() {
           <Route path="invitations/:token" element={<InvitationPage />} />
           <Route path="espaces/:slug/f/:componentId/propositions/:proposalId" element={<ProposalPage />} />
           <Route path="espaces/:slug/f/:componentId/moderation" element={<ModerationPage />} />
+          <Route path="espaces/:slug/f/:componentId/petitions/:petitionId" element={<PetitionPage />} />
+          <Route path="petitions/comite/:token" element={<PetitionInvitationPage />} />
           <Route path="inscription" element={<SignUpPage />} />
           <Route path="connexion" element={<SignInPage />} />
           <Route path="notifications" element={<NotificationsPage />} />

@@ -6,6 +6,8 @@ import en from './en.json';
 import fr from './fr.json';
 import notificationsEn from './notifications.en.json';
 import notificationsFr from './notifications.fr.json';
+import petitionsEn from './petitions.en.json';
+import petitionsFr from './petitions.fr.json';
 import organizationAdminsEn from './organizationAdmins.en.json';
 import organizationAdminsFr from './organizationAdmins.fr.json';
 import termsAdminEn from './termsAdmin.en.json';
@@ -20,8 +22,8 @@ export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr } },
-  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn } },
+  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr } },
+  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

@@ -12,7 +12,7 @@ import { TextImportAdmin } from '../../texts/components/TextImportAdmin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 const REFETCH = { refetchQueries: ['AdminSpace', 'Surveys'], awaitRefetchQueries: true };
-const COMPONENT_TYPES = [ComponentType.PROPOSALS, ComponentType.PARTICIPATORY_TEXT, ComponentType.SURVEY, ComponentType.MOTIONS];
+const COMPONENT_TYPES = [ComponentType.PROPOSALS, ComponentType.PARTICIPATORY_TEXT, ComponentType.SURVEY, ComponentType.MOTIONS, ComponentType.PETITIONS];
 
 /** The components of a space: add, rename, publish/unpublish, delete. */
 export function ComponentsAdmin({ spaceId, components }: { spaceId: string; components: AdminComponent[] }) {

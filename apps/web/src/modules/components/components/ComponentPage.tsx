@@ -17,6 +17,7 @@ import { lazyPage } from '../../layout/components/LazyPage';
 const ProposalList = lazyPage(() => import('../../proposals/components/ProposalList'), 'ProposalList');
 const ParticipatoryTextView = lazyPage(() => import('./ParticipatoryTextView'), 'ParticipatoryTextView');
 const SurveyView = lazyPage(() => import('./SurveyView'), 'SurveyView');
+const PetitionList = lazyPage(() => import('../../petitions/components/PetitionList'), 'PetitionList');
 const MotionBoard = lazyPage(() => import('../../assembly/components/MotionBoard'), 'MotionBoard');
 
 function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spaceSlug: string }) {
@@ -29,6 +30,8 @@ function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spa
       return <SurveyView componentId={component.id} componentTitle={component.title} componentDescription={component.description} />;
     case ComponentType.MOTIONS:
       return <MotionBoard componentId={component.id} spaceId={component.spaceId} spaceSlug={spaceSlug} />;
+    case ComponentType.PETITIONS:
+      return <PetitionList componentId={component.id} />;
     default:
       return null;
   }

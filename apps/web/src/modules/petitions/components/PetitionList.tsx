@@ -1,0 +1,180 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useApolloClient } from '@apollo/client/react';
+import { useMe } from '../../auth/hooks/useMe';
+import { useLiveEvent } from '../../notifications/live/LiveConnection';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { Loading } from '../../ui/components/Loading';
+import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import {
+  CREATE_PETITION_MUTATION, CREATE_PETITION_TYPE_MUTATION, PETITION_SORTS, PETITION_TYPES_QUERY, PETITIONS_QUERY, PetitionFormLimits,
+  type PetitionFilter, type PetitionSort,
+} from '../graphql/petitions';
+import { sortPetitions } from '../petition-display';
+import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
+
+const PUBLIC_FILTERS: PetitionFilter[] = ['OPEN', 'ACCEPTED', 'ANSWERED', 'ALL'];
+
+/** Keeps the cached signature counts of a room's petitions in step with `petition.signaturesChanged`. */
+export function useLivePetitionCounts(room: string | null): void {
+  const client = useApolloClient();
+  const onChange = useCallback(
+    (payload: { petitionId: string; signaturesCount: number }) => {
+      const id = client.cache.identify({ __typename: 'Petition', id: payload.petitionId });
+      if (id) client.cache.modify({ id, fields: { signaturesCount: () => payload.signaturesCount } });
+    },
+    [client],
+  );
+  useLiveEvent(room, 'petition.signaturesChanged', onChange);
+}
+
+/**
+ * « Pétitions » of a PETITIONS component: filters (open, accepted, answered, all; « Mes
+ * pétitions » and the admins' « À valider » queue), orders (signatures, recent, ending soon),
+ * cards with progress; forms to start a petition and, for organization admins, a type.
+ */
+export function PetitionList({ componentId }: { componentId: string }) {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const [filter, setFilter] = useState<PetitionFilter>('OPEN');
+  const [sort, setSort] = useState<PetitionSort>('SIGNATURES');
+  const { data, loading, error, refetch } = useQuery(PETITIONS_QUERY, { variables: { componentId, filter }, fetchPolicy: 'cache-and-network' });
+  useLivePetitionCounts(`component:${componentId}`);
+  const filters: PetitionFilter[] = [...PUBLIC_FILTERS, ...(me ? (['MINE', 'VALIDATING'] as PetitionFilter[]) : [])];
+  const petitions = sortPetitions(data?.petitions ?? [], sort);
+
+  return (
+    <div className="petitions">
+      <section aria-labelledby="petitions-list-title">
+        <h2 id="petitions-list-title">{t('petitions.listTitle')}</h2>
+        <div className="toolbar">
+          <div role="group" aria-label={t('petitions.filterLabel')} className="segmented">
+            {filters.map((f) => (
+              <button key={f} type="button" className="button button--small" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+                {t(`petitions.filter.${f}`)}
+              </button>
+            ))}
+          </div>
+          <SelectField
+            label={t('petitions.sortLabel')}
+            value={sort}
+            onChange={(e) => setSort(e.target.value as PetitionSort)}
+            options={PETITION_SORTS.map((s) => ({ value: s, label: t(`petitions.sort.${s}`) }))}
+          />
+        </div>
+        {error && !data ? (
+          <QueryErrorView error={error} onRetry={() => void refetch()} />
+        ) : loading && !data ? (
+          <Loading />
+        ) : petitions.length === 0 ? (
+          <p>{t('petitions.empty')}</p>
+        ) : (
+          <ul className="card-list">
+            {petitions.map((p) => (
+              <li key={p.id} className="card">
+                <h3 className="card__title">
+                  <Link to={p.link}>{p.title}</Link>
+                </h3>
+                <p>
+                  <PetitionStateBadge state={p.state} /> <span className="field__hint">{p.type.title}</span>
+                </p>
+                {p.state === 'CREATED' || p.state === 'VALIDATING' || p.state === 'DISCARDED' ? null : <PetitionProgress petition={p} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {me ? <NewPetitionForm componentId={componentId} /> : null}
+      {me?.isAdmin ? <NewPetitionTypeForm componentId={componentId} /> : null}
+    </div>
+  );
+}
+
+/** « Lancer une pétition »: a type, a title and the text; lands on the new petition's page. */
+function NewPetitionForm({ componentId }: { componentId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const feedback = useFeedback();
+  const types = useQuery(PETITION_TYPES_QUERY, { variables: { componentId } });
+  const [create, state] = useMutation(CREATE_PETITION_MUTATION);
+  const [typeId, setTypeId] = useState('');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const list = types.data?.petitionTypes ?? [];
+  if (!list.length) return null;
+  const chosen = typeId || list[0].id;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    feedback.clear();
+    try {
+      const res = await create({ variables: { input: { typeId: chosen, title, body } } });
+      if (res.data) await navigate(res.data.createPetition.link);
+    } catch (error) {
+      feedback.fail(error);
+    }
+  }
+
+  return (
+    <section aria-labelledby="petition-new-title" className="panel">
+      <h2 id="petition-new-title">{t('petitions.new.title')}</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <SelectField label={t('petitions.new.type')} value={chosen} onChange={(e) => setTypeId(e.target.value)} options={list.map((ty) => ({ value: ty.id, label: t('petitions.new.typeOption', { title: ty.title, threshold: ty.threshold, days: ty.periodDays }) }))} />
+        <TextField label={t('petitions.new.petitionTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={PetitionFormLimits.titleMin} maxLength={PetitionFormLimits.titleMax} />
+        <TextAreaField label={t('petitions.new.body')} hint={t('petitions.new.bodyHint')} value={body} onChange={(e) => setBody(e.target.value)} required rows={6} maxLength={PetitionFormLimits.bodyMax} />
+        <button type="submit" className="button button--primary" disabled={state.loading}>
+          {t('petitions.new.submit')}
+        </button>
+        <FeedbackMessages feedback={feedback} />
+      </form>
+    </section>
+  );
+}
+
+/** Organization admins: a petition type (threshold, period, committee, public signatures). */
+function NewPetitionTypeForm({ componentId }: { componentId: string }) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const headingId = useId();
+  const [create, state] = useMutation(CREATE_PETITION_TYPE_MUTATION, { refetchQueries: ['PetitionTypes'] });
+  const [title, setTitle] = useState('');
+  const [threshold, setThreshold] = useState('100');
+  const [periodDays, setPeriodDays] = useState('90');
+  const [committee, setCommittee] = useState('2');
+  const [publicSignatures, setPublicSignatures] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    feedback.clear();
+    try {
+      await create({
+        variables: { input: { componentId, title, threshold: Number(threshold), periodDays: Number(periodDays), minCommitteeSize: Number(committee), publicSignatures } },
+      });
+      feedback.succeed(t('petitions.type.created'));
+      setTitle('');
+    } catch (error) {
+      feedback.fail(error);
+    }
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="panel">
+      <h2 id={headingId}>{t('petitions.type.title')}</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <TextField label={t('petitions.type.name')} value={title} onChange={(e) => setTitle(e.target.value)} required />
+        <TextField label={t('petitions.type.threshold')} type="number" min={1} max={PetitionFormLimits.thresholdMax} value={threshold} onChange={(e) => setThreshold(e.target.value)} required />
+        <TextField label={t('petitions.type.periodDays')} type="number" min={1} max={PetitionFormLimits.periodDaysMax} value={periodDays} onChange={(e) => setPeriodDays(e.target.value)} required />
+        <TextField label={t('petitions.type.committee')} type="number" min={0} max={PetitionFormLimits.committeeMax} value={committee} onChange={(e) => setCommittee(e.target.value)} />
+        <CheckboxField label={t('petitions.type.publicSignatures')} checked={publicSignatures} onChange={(e) => setPublicSignatures(e.target.checked)} />
+        <button type="submit" className="button" disabled={state.loading}>
+          {t('petitions.type.submit')}
+        </button>
+        <FeedbackMessages feedback={feedback} />
+      </form>
+    </section>
+  );
+}

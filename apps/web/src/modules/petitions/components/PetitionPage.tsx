@@ -1,0 +1,271 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { useMe } from '../../auth/hooks/useMe';
+import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
+import { Breadcrumb } from '../../ui/components/Breadcrumb';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { TextAreaField, TextField } from '../../ui/components/Fields';
+import { Loading } from '../../ui/components/Loading';
+import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { SafeHtml } from '../../ui/components/SafeHtml';
+import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import {
+  ANSWER_PETITION_MUTATION, DISCARD_PETITION_MUTATION, INVITE_PETITION_COMMITTEE_MUTATION, PETITION_QUERY, PUBLISH_PETITION_MUTATION,
+  SIGN_PETITION_MUTATION, SUBMIT_PETITION_MUTATION, UNSIGN_PETITION_MUTATION, type Petition,
+} from '../graphql/petitions';
+import { useLivePetitionCounts } from './PetitionList';
+import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
+
+/** `/espaces/:slug/f/:componentId/petitions/:petitionId`: a petition, its progress, signing, its committee and the admins' actions. */
+export function PetitionPage() {
+  const { slug = '', componentId = '', petitionId = '' } = useParams();
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const space = useQuery(COMPONENT_SPACE_QUERY, { variables: { slug } });
+  const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
+  const { data, error, refetch } = useQuery(PETITION_QUERY, { variables: { id: petitionId }, fetchPolicy: 'cache-and-network' });
+  useLivePetitionCounts(`petition:${petitionId}`);
+  const petition = data?.petition;
+  useDocumentTitle(petition ? petition.title : error ? null : t('common.loading'));
+  if (error && !petition) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
+  if (!petition) return <Loading page />;
+  const spaceData = space.data?.space;
+  const componentData = component.data?.component;
+
+  return (
+    <article className="page" aria-labelledby="page-title">
+      {spaceData && componentData ? (
+        <Breadcrumb
+          trail={[
+            { to: '/concertations', label: t('layout.nav.processes') },
+            { to: `/espaces/${spaceData.slug}`, label: spaceData.title },
+            { to: `/espaces/${spaceData.slug}/f/${componentData.id}`, label: componentData.title },
+          ]}
+          current={petition.title}
+        />
+      ) : null}
+      <header className="page__header">
+        <p className="eyebrow">
+          {t('petitions.eyebrow')} · {petition.type.title}
+        </p>
+        <h1 id="page-title">{petition.title}</h1>
+        <p>
+          <PetitionStateBadge state={petition.state} />
+        </p>
+      </header>
+      {petition.state === 'CREATED' || petition.state === 'VALIDATING' || petition.state === 'DISCARDED' ? null : <PetitionProgress petition={petition} />}
+      {me && petition.state === 'PUBLISHED' ? <SignAction petition={petition} /> : null}
+      {!me && petition.state === 'PUBLISHED' ? <SignInHint /> : null}
+      <section aria-labelledby="petition-text">
+        <h2 id="petition-text">{t('petitions.text')}</h2>
+        <SafeHtml html={petition.body} />
+      </section>
+      {petition.state === 'DISCARDED' && petition.discardReason ? (
+        <section aria-labelledby="petition-discarded">
+          <h2 id="petition-discarded">{t('petitions.discardedTitle')}</h2>
+          <p>{petition.discardReason}</p>
+        </section>
+      ) : null}
+      {petition.state === 'ANSWERED' && petition.answer ? (
+        <section aria-labelledby="petition-answer">
+          <h2 id="petition-answer">{t('petitions.answerTitle')}</h2>
+          <SafeHtml html={petition.answer} />
+          {petition.answerUrl ? (
+            <p>
+              <a href={petition.answerUrl}>{t('petitions.answerLink')}</a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      <CommitteeSection petition={petition} />
+      {petition.viewerCanAdminister ? <AdminActions petition={petition} /> : null}
+    </article>
+  );
+}
+
+function SignInHint() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <p>
+      <Link to="/connexion" state={{ from: location.pathname }}>
+        {t('petitions.signIn')}
+      </Link>
+    </p>
+  );
+}
+
+/** « Signer » / « Retirer ma signature » during the period; a refusal is explained in an alert. */
+function SignAction({ petition }: { petition: Petition }) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const [sign, signState] = useMutation(SIGN_PETITION_MUTATION);
+  const [unsign, unsignState] = useMutation(UNSIGN_PETITION_MUTATION);
+  const reasonId = useId();
+  const busy = signState.loading || unsignState.loading;
+  const blocked = !petition.viewerHasSigned && !petition.viewerCanSign;
+
+  async function toggle() {
+    feedback.clear();
+    try {
+      if (petition.viewerHasSigned) {
+        await unsign({ variables: { petitionId: petition.id } });
+        feedback.succeed(t('petitions.sign.unsigned'));
+      } else {
+        await sign({ variables: { petitionId: petition.id } });
+        feedback.succeed(t('petitions.sign.signed'));
+      }
+    } catch (error) {
+      feedback.fail(error, { FORBIDDEN: t('petitions.sign.notAllowed') });
+    }
+  }
+
+  return (
+    <div className="support-action">
+      <button
+        type="button"
+        className={petition.viewerHasSigned ? 'button' : 'button button--primary'}
+        disabled={busy || blocked}
+        aria-describedby={blocked ? reasonId : undefined}
+        onClick={() => void toggle()}
+      >
+        {petition.viewerHasSigned ? t('petitions.sign.unsign') : t('petitions.sign.sign')}
+      </button>
+      {blocked ? (
+        <p id={reasonId} className="field__hint">
+          {t('petitions.sign.notAllowed')}
+        </p>
+      ) : null}
+      <FeedbackMessages feedback={feedback} />
+    </div>
+  );
+}
+
+/** The promoter committee: its size, and for the author while CREATED, invitation links and the submission. */
+function CommitteeSection({ petition }: { petition: Petition }) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const [links, setLinks] = useState<string[]>([]);
+  const [invite, inviteState] = useMutation(INVITE_PETITION_COMMITTEE_MUTATION);
+  const [submit, submitState] = useMutation(SUBMIT_PETITION_MUTATION);
+  const author = petition.viewerIsAuthor && petition.state === 'CREATED';
+
+  async function newLink() {
+    feedback.clear();
+    try {
+      const res = await invite({ variables: { petitionId: petition.id } });
+      if (res.data) {
+        setLinks((all) => [...all, `${window.location.origin}/petitions/comite/${res.data!.invitePetitionCommittee}`]);
+        feedback.succeed(t('petitions.committee.linkCreated'));
+      }
+    } catch (error) {
+      feedback.fail(error);
+    }
+  }
+  async function send() {
+    feedback.clear();
+    try {
+      await submit({ variables: { id: petition.id } });
+      feedback.succeed(t('petitions.committee.submitted'));
+    } catch (error) {
+      feedback.fail(error, { BAD_USER_INPUT: t('petitions.committee.tooSmall', { count: petition.type.minCommitteeSize }) });
+    }
+  }
+
+  return (
+    <section aria-labelledby="petition-committee">
+      <h2 id="petition-committee">{t('petitions.committee.title')}</h2>
+      <p>{t('petitions.committee.size', { count: petition.committeeSize, min: petition.type.minCommitteeSize })}</p>
+      {petition.viewerInCommittee ? <p>{t('petitions.committee.youAreMember')}</p> : null}
+      {author ? (
+        <>
+          <p className="field__hint">{t('petitions.committee.howTo')}</p>
+          <button type="button" className="button" disabled={inviteState.loading} onClick={() => void newLink()}>
+            {t('petitions.committee.invite')}
+          </button>
+          {links.length ? (
+            <ul aria-label={t('petitions.committee.links')}>
+              {links.map((link) => (
+                <li key={link}>
+                  <code className="break-anywhere">{link}</code>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p>
+            <button type="button" className="button button--primary" disabled={submitState.loading} onClick={() => void send()}>
+              {t('petitions.committee.submit')}
+            </button>
+          </p>
+        </>
+      ) : null}
+      {petition.viewerIsAuthor && petition.state === 'VALIDATING' ? <p>{t('petitions.committee.awaiting')}</p> : null}
+      <FeedbackMessages feedback={feedback} />
+    </section>
+  );
+}
+
+/** Space and organization admins: technical validation (publish or discard with a reason) and the official answer. */
+function AdminActions({ petition }: { petition: Petition }) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const [reason, setReason] = useState('');
+  const [answer, setAnswer] = useState('');
+  const [answerUrl, setAnswerUrl] = useState('');
+  const [publish, publishState] = useMutation(PUBLISH_PETITION_MUTATION);
+  const [discard, discardState] = useMutation(DISCARD_PETITION_MUTATION);
+  const [answerMutation, answerState] = useMutation(ANSWER_PETITION_MUTATION);
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    feedback.clear();
+    try {
+      await work();
+      feedback.succeed(done);
+    } catch (error) {
+      feedback.fail(error);
+    }
+  };
+
+  if (petition.state !== 'VALIDATING' && petition.state !== 'ACCEPTED' && petition.state !== 'REJECTED') return null;
+  return (
+    <section aria-labelledby="petition-admin" className="panel">
+      <h2 id="petition-admin">{t('petitions.admin.title')}</h2>
+      {petition.state === 'VALIDATING' ? (
+        <>
+          <p>
+            <button type="button" className="button button--primary" disabled={publishState.loading} onClick={() => void run(() => publish({ variables: { id: petition.id } }), t('petitions.admin.published'))}>
+              {t('petitions.admin.publish', { count: petition.type.periodDays })}
+            </button>
+          </p>
+          <form
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              void run(() => discard({ variables: { id: petition.id, reason } }), t('petitions.admin.discarded'));
+            }}
+          >
+            <TextAreaField label={t('petitions.admin.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required rows={3} maxLength={2000} />
+            <button type="submit" className="button button--danger" disabled={discardState.loading}>
+              {t('petitions.admin.discard')}
+            </button>
+          </form>
+        </>
+      ) : (
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void run(() => answerMutation({ variables: { input: { petitionId: petition.id, answer, answerUrl: answerUrl.trim() || null } } }), t('petitions.admin.answered'));
+          }}
+        >
+          <TextAreaField label={t('petitions.admin.answer')} value={answer} onChange={(e) => setAnswer(e.target.value)} required rows={5} />
+          <TextField label={t('petitions.admin.answerUrl')} hint={t('petitions.admin.answerUrlHint')} value={answerUrl} onChange={(e) => setAnswerUrl(e.target.value)} />
+          <button type="submit" className="button button--primary" disabled={answerState.loading}>
+            {t('petitions.admin.answerSubmit')}
+          </button>
+        </form>
+      )}
+      <FeedbackMessages feedback={feedback} />
+    </section>
+  );
+}

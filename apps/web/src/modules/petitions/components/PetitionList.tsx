@@ -1,10 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useApolloClient } from '@apollo/client/react';
 import { useMe } from '../../auth/hooks/useMe';
-import { useLiveEvent } from '../../notifications/live/LiveConnection';
+import { useLivePetitionCounts } from '../hooks/useLivePetitionCounts';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
@@ -18,19 +17,6 @@ import { sortPetitions } from '../petition-display';
 import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
 
 const PUBLIC_FILTERS: PetitionFilter[] = ['OPEN', 'ACCEPTED', 'ANSWERED', 'ALL'];
-
-/** Keeps the cached signature counts of a room's petitions in step with `petition.signaturesChanged`. */
-export function useLivePetitionCounts(room: string | null): void {
-  const client = useApolloClient();
-  const onChange = useCallback(
-    (payload: { petitionId: string; signaturesCount: number }) => {
-      const id = client.cache.identify({ __typename: 'Petition', id: payload.petitionId });
-      if (id) client.cache.modify({ id, fields: { signaturesCount: () => payload.signaturesCount } });
-    },
-    [client],
-  );
-  useLiveEvent(room, 'petition.signaturesChanged', onChange);
-}
 
 /**
  * « Pétitions » of a PETITIONS component: filters (open, accepted, answered, all; « Mes

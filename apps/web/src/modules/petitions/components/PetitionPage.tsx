@@ -16,7 +16,7 @@ import {
   ANSWER_PETITION_MUTATION, DISCARD_PETITION_MUTATION, INVITE_PETITION_COMMITTEE_MUTATION, PETITION_QUERY, PUBLISH_PETITION_MUTATION,
   SIGN_PETITION_MUTATION, SUBMIT_PETITION_MUTATION, UNSIGN_PETITION_MUTATION, type Petition,
 } from '../graphql/petitions';
-import { useLivePetitionCounts } from './PetitionList';
+import { useLivePetitionCounts } from '../hooks/useLivePetitionCounts';
 import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
 
 /** `/espaces/:slug/f/:componentId/petitions/:petitionId`: a petition, its progress, signing, its committee and the admins' actions. */

@@ -12,6 +12,7 @@ import { ComponentEntity } from '../participatory-space/entities/component.entit
 import { ParticipatorySpaceEntity } from '../participatory-space/entities/participatory-space.entity';
 import { SpacePhaseEntity } from '../participatory-space/entities/space-phase.entity';
 import { ParticipatoryTextImport } from '../participatory-text/participatory-text-import';
+import { insertDemoPetition } from '../petition/petition-demo';
 import { ProposalEntity } from '../proposal/entities/proposal.entity';
 import { SurveyQuestionEntity, SurveyQuestionOptionEntity, SurveyQuestionType } from '../survey/entities/survey-question.entity';
 import { SurveyEntity } from '../survey/entities/survey.entity';
@@ -39,6 +40,12 @@ interface ProposalFile {
   body: string;
   axis?: string;
 }
+interface PetitionsFile {
+  component: { title: string; description: string };
+  type: { title: string; description: string; threshold: number; periodDays: number; minCommitteeSize: number };
+  petition: { title: string; body: string };
+  demoSigners: number;
+}
 interface SurveyFile {
   title: string;
   description: string;
@@ -64,10 +71,13 @@ export function readDemoContent() {
     participatoryText: readFileSync(join(DEMO_DATA_DIR, 'participatory-text.md'), 'utf8'),
     assembly: json<AssemblyFile>('assembly.json'),
     survey: json<SurveyFile>('survey.json'),
+    petitions: json<PetitionsFile>('petitions.json'),
   };
 }
 
 const DEMO_FLAG = 'demo_content_loaded';
+/** Set once the demo petition is loaded (also into databases whose demo predates petitions). */
+const DEMO_PETITIONS_FLAG = 'demo_petitions_loaded';
 
 /**
  * Loads the demo content once per database (DESIGN.md "Demo content"): the Concertation with
@@ -101,10 +111,12 @@ export class DemoContentService {
       const done = await manager.query(`SELECT 1 FROM app_settings WHERE key = $1`, [DEMO_FLAG]);
       if (done.length) {
         await this.importDemoTextsLoadedBefore(manager);
+        await this.loadPetitionsOnce(manager, content.petitions);
         return false;
       }
       await this.loadConcertation(manager, content);
       await this.loadAssembly(manager, content.assembly);
+      await this.loadPetitionsOnce(manager, content.petitions);
       await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
       this.logger.log(
         `demo content loaded: ${content.proposals.length} proposals, ${content.survey.questions.length} survey questions, ${content.assembly.motions.length} motions`,
@@ -127,6 +139,36 @@ export class DemoContentService {
       await this.texts.importInTransaction(manager, text.component_id, text.markdown, null);
       await this.texts.publishInTransaction(manager, text.component_id, null);
     }
+  }
+
+  /**
+   * A PETITIONS component in the demo Concertation with one open petition from the report
+   * (section 5, proposition 16: « Organiser une journée de la filière ») and signatures by demo
+   * accounts (`is_demo`, named « Signataire démo — n », no usable password), through
+   * {@link insertDemoPetition} (the petition module's SQL). Once per database (its own flag).
+   */
+  private async loadPetitionsOnce(manager: EntityManager, file: PetitionsFile): Promise<void> {
+    if ((await manager.query(`SELECT 1 FROM app_settings WHERE key = $1`, [DEMO_PETITIONS_FLAG])).length) return;
+    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE is_demo AND type = 'PROCESS' ORDER BY created_at LIMIT 1`);
+    if (space) {
+      const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0) AS position FROM components WHERE space_id = $1`, [space.id]);
+      const component = await manager.save(
+        manager.create(ComponentEntity, { spaceId: space.id, type: ComponentType.PETITIONS, position, title: file.component.title, description: file.component.description, publishedAt: new Date(), settings: {} }),
+      );
+      const signers: string[] = [];
+      for (let index = 1; index <= file.demoSigners; index += 1) {
+        const name = `Signataire démo — ${index}`;
+        const [user] = await manager.query(
+          `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true) ON CONFLICT DO NOTHING RETURNING id`,
+          [name, `demo-signataire-${index}@demo.concerto.invalid`],
+        );
+        if (!user) continue;
+        await createMemberProfile(manager, user.id, name);
+        signers.push(user.id);
+      }
+      await insertDemoPetition(manager, component.id, file.type, file.petition, signers);
+    }
+    await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_PETITIONS_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
   }
 
   private async loadConcertation(manager: EntityManager, content: ReturnType<typeof readDemoContent>): Promise<void> {

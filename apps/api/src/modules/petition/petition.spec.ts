@@ -63,6 +63,17 @@ describe('Pétitions: types, committee, validation, signatures counted once, mil
   const rows = async (petitionId: string) => Number((await t.sql(`SELECT count(*)::int AS n FROM petition_signatures WHERE petition_id = $1`, [petitionId]))[0].n);
   const stored = async (petitionId: string) => Number((await t.sql(`SELECT signatures_count AS n FROM petitions WHERE id = $1`, [petitionId]))[0].n);
 
+  it('the demo Concertation holds the open petition « Organiser une journée de la filière » with demo signatures, count == rows', async () => {
+    const [demo] = await t.sql(`SELECT p.id, p.component_id FROM petitions p WHERE p.is_demo AND p.title = 'Organiser une journée de la filière'`);
+    const petition = (await t.gql(PETITION, { id: demo.id })).data.petition;
+    expect(petition).toMatchObject({ state: 'PUBLISHED', threshold: 50 });
+    expect(petition.signaturesCount).toBe(await rows(demo.id));
+    expect(petition.signaturesCount).toBeGreaterThan(0);
+    const [flags] = await t.sql(`SELECT bool_and(s.is_demo AND u.is_demo) AS all_demo FROM petition_signatures s JOIN users u ON u.id = s.user_id WHERE s.petition_id = $1`, [demo.id]);
+    expect(flags.all_demo).toBe(true);
+    expect((await t.gql(LIST, { c: demo.component_id, f: 'OPEN' })).data.petitions.map((p: { id: string }) => p.id)).toEqual([demo.id]);
+  });
+
   describe('types', () => {
     it('are created by organization admins only; a threshold of 0 or typologies without TYPOLOGIES are refused and write nothing', async () => {
       const participant = await t.register('Participant');

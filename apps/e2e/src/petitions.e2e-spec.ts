@@ -1,0 +1,144 @@
+import { describeInBrowser, submitSignUp } from './browser';
+import { useBrowserSuite } from './browser-suite';
+
+const ADMIN_EMAIL = 'admin@concerto.test';
+const ADMIN_PASSWORD = 'e2e-admin-password-petitions';
+const PASSWORD = 'une phrase de passe solide';
+const SPACE = 'structuration-filiere-sante-numerique';
+
+describeInBrowser('Pétitions in a browser: type, draft, committee by link, validation, signatures, demo petition', () => {
+  const suite = useBrowserSuite('concerto-e2e-petitions-', { ADMIN_PASSWORD, ADMIN_EMAIL });
+  const { goTo } = suite;
+  const stamp = Date.now();
+  const author = { name: 'Autrice Pétition', email: `autrice.${stamp}@example.org` };
+  const promoter = { name: 'Promoteur Pétition', email: `promoteur.${stamp}@example.org` };
+  let petitionPath = '';
+  let invitationLink = '';
+
+  const checked = async (label: string) => {
+    await suite.page.waitForLoadState('networkidle');
+    await suite.expectAccessible(label);
+  };
+  const focusIsOnPage = () => suite.page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null);
+  const signUp = async (who: { name: string; email: string }) => {
+    await goTo('/inscription');
+    await submitSignUp(suite.page, { name: who.name, email: who.email, password: PASSWORD });
+    await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  };
+  const signIn = async (email: string, password: string) => {
+    await goTo('/connexion');
+    await suite.page.getByLabel('Adresse e-mail').fill(email);
+    await suite.page.getByLabel('Mot de passe').fill(password);
+    await suite.page.getByRole('button', { name: 'Se connecter' }).click();
+    await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  };
+  const signOut = async () => {
+    await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await suite.page.getByRole('navigation', { name: 'Compte' }).getByRole('link', { name: 'Connexion' }).waitFor();
+  };
+  const openPetitions = async () => {
+    await goTo(`/espaces/${SPACE}`);
+    await suite.page.getByRole('link', { name: 'Pétitions de la filière' }).click();
+    await suite.page.getByRole('heading', { level: 1, name: 'Pétitions de la filière' }).waitFor();
+    await suite.page.waitForLoadState('networkidle');
+  };
+
+  it('lists the open demo petition with its progress bar, filters and orders', async () => {
+    await openPetitions();
+    await suite.page.getByRole('link', { name: 'Organiser une journée de la filière' }).waitFor();
+    await suite.page.getByRole('progressbar', { name: /12 signatures sur 50/ }).waitFor();
+    await checked('pétitions (liste, visiteur)');
+    await suite.page.getByRole('button', { name: 'Acceptées' }).click();
+    await suite.page.getByText('Aucune pétition ici pour le moment.').waitFor();
+    expect(await focusIsOnPage()).toBe(true);
+    await suite.page.getByRole('button', { name: 'Ouvertes' }).click();
+    await suite.page.getByLabel('Trier par').selectOption('ENDING_SOON');
+    await suite.page.getByRole('link', { name: 'Organiser une journée de la filière' }).click();
+    await suite.page.getByRole('heading', { level: 1, name: 'Organiser une journée de la filière' }).waitFor();
+    await suite.page.getByText(/^Encore \d+.jours? et \d+.h$/).waitFor();
+    await checked('pétition (visiteur)');
+  });
+
+  it('an organization admin creates a type needing a committee of one', async () => {
+    await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await openPetitions();
+    const form = suite.page.getByRole('region', { name: 'Nouveau type de pétition' });
+    await form.getByLabel('Nom du type').fill('Pétition rapide');
+    await form.getByLabel('Seuil de signatures').fill('2');
+    await form.getByLabel('Durée de la collecte (jours)').fill('30');
+    await form.getByLabel('Taille minimale du comité promoteur').fill('1');
+    await form.getByRole('button', { name: 'Créer le type' }).click();
+    await form.getByRole('status').filter({ hasText: 'Type de pétition créé.' }).waitFor();
+    await checked('pétitions (type créé)');
+    await signOut();
+  });
+
+  it('a member drafts a petition, invites a promoter by link, who accepts; the committee is large enough to submit', async () => {
+    await signUp(author);
+    await openPetitions();
+    const form = suite.page.getByRole('region', { name: 'Lancer une pétition' });
+    await form.getByLabel('Type de pétition').selectOption({ label: 'Pétition rapide (2 signatures, 30 jours)' });
+    await form.getByLabel('Titre').fill('Ouvrir un guichet e-santé par région');
+    await form.getByLabel('Texte').fill('Un guichet unique par région pour orienter les porteurs de projets.');
+    await form.getByRole('button', { name: 'Créer le brouillon' }).click();
+    await suite.page.getByRole('heading', { level: 1, name: 'Ouvrir un guichet e-santé par région' }).waitFor();
+    petitionPath = new URL(suite.page.url()).pathname;
+    await suite.page.getByText('Brouillon').first().waitFor();
+    // below the minimum: a clear refusal
+    await suite.page.getByRole('button', { name: 'Soumettre à validation' }).click();
+    await suite.page.getByRole('alert').filter({ hasText: 'Le comité doit compter au moins 1 membre' }).waitFor();
+    await suite.page.getByRole('button', { name: 'Créer un lien d’invitation' }).click();
+    const code = suite.page.getByRole('list', { name: 'Liens d’invitation créés' }).locator('code').first();
+    await code.waitFor();
+    invitationLink = new URL((await code.textContent())!.trim()).pathname;
+    await checked('pétition (brouillon, lien d’invitation)');
+    await signOut();
+
+    await signUp(promoter);
+    await goTo(invitationLink);
+    await suite.page.getByRole('heading', { level: 1, name: 'Rejoindre un comité promoteur' }).waitFor();
+    await checked('invitation au comité');
+    await suite.page.getByRole('button', { name: 'Accepter l’invitation' }).click();
+    await suite.page.getByRole('status').filter({ hasText: 'Vous faites maintenant partie du comité promoteur.' }).waitFor();
+    expect(await focusIsOnPage()).toBe(true);
+    await signOut();
+
+    await signIn(author.email, PASSWORD);
+    await goTo(petitionPath);
+    await suite.page.getByText('1 membre (minimum demandé : 1)').waitFor();
+    await suite.page.getByRole('button', { name: 'Soumettre à validation' }).click();
+    await suite.page.getByText('Votre pétition attend la validation technique des administrateurs.').waitFor();
+    expect(await focusIsOnPage()).toBe(true);
+    await checked('pétition (soumise)');
+    await signOut();
+  });
+
+  it('the admin finds it in the queue and publishes it; members sign and unsign, the count follows', async () => {
+    await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await openPetitions();
+    await suite.page.getByRole('button', { name: 'À valider' }).click();
+    await suite.page.getByRole('link', { name: 'Ouvrir un guichet e-santé par région' }).click();
+    await suite.page.getByRole('heading', { level: 1, name: 'Ouvrir un guichet e-santé par région' }).waitFor();
+    await checked('pétition (validation)');
+    await suite.page.getByRole('button', { name: 'Valider et ouvrir la collecte (30 jours)' }).click();
+    await suite.page.getByText('Ouverte aux signatures').first().waitFor();
+    expect(await focusIsOnPage()).toBe(true);
+    await signOut();
+
+    await signIn(promoter.email, PASSWORD);
+    await goTo(petitionPath);
+    await suite.page.getByRole('button', { name: 'Signer la pétition' }).click();
+    await suite.page.getByRole('progressbar', { name: '1 signature sur 2 (50 %)' }).waitFor();
+    await checked('pétition (signée)');
+    await suite.page.getByRole('button', { name: 'Retirer ma signature' }).click();
+    await suite.page.getByRole('progressbar', { name: '0 signature sur 2 (0 %)' }).waitFor();
+    await suite.page.getByRole('button', { name: 'Signer la pétition' }).click();
+    await suite.page.getByRole('progressbar', { name: '1 signature sur 2 (50 %)' }).waitFor();
+    // the demo petition takes a signature too
+    await openPetitions();
+    await suite.page.getByRole('link', { name: 'Organiser une journée de la filière' }).click();
+    await suite.page.getByRole('button', { name: 'Signer la pétition' }).click();
+    await suite.page.getByRole('progressbar', { name: /13 signatures sur 50/ }).waitFor();
+    await checked('pétition de démonstration (signée)');
+  });
+});

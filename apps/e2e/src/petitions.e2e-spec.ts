@@ -105,7 +105,7 @@ describeInBrowser('Pétitions in a browser: type, draft, committee by link, vali
 
     await signIn(author.email, PASSWORD);
     await goTo(petitionPath);
-    await suite.page.getByText('1 membre (minimum demandé : 1)').waitFor();
+    await suite.page.getByText(/^1 membre \(minimum demandé.: 1\)$/).waitFor();
     await suite.page.getByRole('button', { name: 'Soumettre à validation' }).click();
     await suite.page.getByText('Votre pétition attend la validation technique des administrateurs.').waitFor();
     expect(await focusIsOnPage()).toBe(true);
@@ -128,17 +128,25 @@ describeInBrowser('Pétitions in a browser: type, draft, committee by link, vali
     await signIn(promoter.email, PASSWORD);
     await goTo(petitionPath);
     await suite.page.getByRole('button', { name: 'Signer la pétition' }).click();
-    await suite.page.getByRole('progressbar', { name: '1 signature sur 2 (50 %)' }).waitFor();
+    await suite.page.getByRole('progressbar', { name: /^1 signature sur 2 \(50.%\)$/ }).waitFor();
     await checked('pétition (signée)');
     await suite.page.getByRole('button', { name: 'Retirer ma signature' }).click();
-    await suite.page.getByRole('progressbar', { name: '0 signature sur 2 (0 %)' }).waitFor();
+    await suite.page.getByRole('progressbar', { name: /^0 signature sur 2 \(0.%\)$/ }).waitFor();
     await suite.page.getByRole('button', { name: 'Signer la pétition' }).click();
-    await suite.page.getByRole('progressbar', { name: '1 signature sur 2 (50 %)' }).waitFor();
+    await suite.page.getByRole('progressbar', { name: /^1 signature sur 2 \(50.%\)$/ }).waitFor();
     // the demo petition takes a signature too
     await openPetitions();
     await suite.page.getByRole('link', { name: 'Organiser une journée de la filière' }).click();
     await suite.page.getByRole('button', { name: 'Signer la pétition' }).click();
     await suite.page.getByRole('progressbar', { name: /13 signatures sur 50/ }).waitFor();
     await checked('pétition de démonstration (signée)');
+    // usable at 390 px: nothing wider than the screen
+    await suite.page.setViewportSize({ width: 390, height: 844 });
+    await suite.page.waitForLoadState('networkidle');
+    expect(await suite.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await openPetitions();
+    expect(await suite.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await checked('pétitions (390 px)');
+    await suite.page.setViewportSize({ width: 1280, height: 800 });
   });
 });

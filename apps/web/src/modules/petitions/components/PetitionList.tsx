@@ -15,6 +15,7 @@ import {
 } from '../graphql/petitions';
 import { sortPetitions } from '../petition-display';
 import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
+import '../petitions.css';
 
 const PUBLIC_FILTERS: PetitionFilter[] = ['OPEN', 'ACCEPTED', 'ANSWERED', 'ALL'];
 

@@ -18,6 +18,7 @@ import {
 } from '../graphql/petitions';
 import { useLivePetitionCounts } from '../hooks/useLivePetitionCounts';
 import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
+import '../petitions.css';
 
 /** `/espaces/:slug/f/:componentId/petitions/:petitionId`: a petition, its progress, signing, its committee and the admins' actions. */
 export function PetitionPage() {

@@ -4,6 +4,7 @@ import { FollowModule } from '../follow/follow.module';
 import { HistoryModule } from '../history/history.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { ProfileModule } from '../profile/profile.module';
+import { PetitionExportController } from './petition-export.controller';
 import { PetitionHost } from './petition.host';
 import { PetitionNotifications } from './petition.notifications';
 import { PetitionPersonalData } from './petition.personal-data';
@@ -13,6 +14,7 @@ import { PetitionService } from './petition.service';
 /** The PETITIONS component type (manifest: petition.manifest.ts). Asks the profile module for members' typologies. */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule, ProfileModule],
+  controllers: [PetitionExportController],
   providers: [PetitionService, PetitionResolver, PetitionHistoryResolver, PetitionHost, PetitionNotifications, PetitionPersonalData],
   exports: [PetitionService],
 })

@@ -406,18 +406,38 @@ export class PetitionService {
   }
 
   /**
-   * Signatures for the CSV export. Caller: the author, committee members and admins.
-   * Names only when the type's signatures are public or the caller is an admin.
-   * @throws NOT_FOUND; FORBIDDEN
+   * May the viewer export this petition's signatures? Its author, committee members and admins.
+   * @throws NOT_FOUND petition not visible; FORBIDDEN anyone else
    */
-  async signaturesForExport(petitionId: string, viewer: Viewer): Promise<{ title: string; rows: { signedAt: Date; signerId: string | null }[] }> {
+  async checkExport(petitionId: string, viewer: Viewer): Promise<PetitionDto> {
     const dto = await this.petition(petitionId, viewer);
-    if (!dto.viewerCanAdminister && !dto.viewerIsAuthor && !dto.viewerInCommittee) throw DomainError.forbidden('Seuls le comité et les administrateurs exportent les signatures.');
-    const rows: { created_at: Date; user_id: string | null }[] = await this.dataSource.query(
-      `SELECT created_at, user_id FROM petition_signatures WHERE petition_id = $1 ORDER BY created_at, id`,
-      [petitionId],
-    );
-    return { title: dto.title, rows: rows.map((r) => ({ signedAt: r.created_at, signerId: r.user_id })) };
+    if (!dto.viewerCanAdminister && !dto.viewerIsAuthor && !dto.viewerInCommittee) throw DomainError.forbidden('Seuls le comité promoteur et les administrateurs exportent les signatures.');
+    return dto;
+  }
+
+  /**
+   * The signatures of a petition for the CSV export, oldest first, in keyset batches of 1,000
+   * (memory stays flat whatever the count): when it was signed, the signer's typology (asked to
+   * the profile module), whether it is demo data. No name or e-mail: signers are shown in aggregate.
+   * Call {@link checkExport} first.
+   */
+  async *signatureBatches(petitionId: string): AsyncGenerator<{ signedAt: Date; typology: string | null; demo: boolean }[]> {
+    // the cursor keeps PostgreSQL's microseconds as text (a JS Date would round them down and loop)
+    let after: { at: string; id: string } | null = null;
+    for (;;) {
+      const rows: { id: string; created_at: Date; cursor: string; user_id: string | null; is_demo: boolean }[] = await this.dataSource.query(
+        `SELECT id, created_at, created_at::text AS cursor, user_id, is_demo FROM petition_signatures
+          WHERE petition_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+          ORDER BY created_at, id LIMIT 1000`,
+        [petitionId, after?.at ?? null, after?.id ?? null],
+      );
+      if (!rows.length) return;
+      const typologies = await this.profiles.typologyOf(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])));
+      yield rows.map((r) => ({ signedAt: r.created_at, typology: r.user_id ? typologies.get(r.user_id) ?? null : null, demo: r.is_demo }));
+      const last = rows[rows.length - 1];
+      after = { at: last.cursor, id: last.id };
+      if (rows.length < 1000) return;
+    }
   }
 
   private async signature(petitionId: string, viewer: Viewer, sign: boolean): Promise<void> {

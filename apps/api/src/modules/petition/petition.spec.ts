@@ -176,6 +176,25 @@ describe('Pétitions: types, committee, validation, signatures counted once, mil
     });
   });
 
+  it('exports the signatures as CSV, streamed, for the author, the committee and admins only', async () => {
+    const { id, author } = await newPetition('PUBLISHED');
+    const signers = await users(3);
+    for (const u of signers) await t.gql(SIGN, { p: id }, u.token);
+    const get = (token?: string) => fetch(`${t.baseUrl}/exports/petitions/${id}/signatures.csv`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    expect((await get()).status).toBe(401);
+    expect((await get(signers[0].token)).status).toBe(403);
+    for (const token of [author.token, admin]) {
+      const res = await get(token);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/csv');
+      const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines[0]).toBe('n°,signée le (UTC),typologie du signataire,démonstration');
+      expect(lines).toHaveLength(4);
+      expect(lines.join('\n')).not.toContain('@example.org');
+    }
+    expect((await fetch(`${t.baseUrl}/exports/petitions/00000000-0000-4000-8000-000000000000/signatures.csv`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(404);
+  });
+
   describe('races on the real database', () => {
     it('200 members signing at once → 200 rows and a count of 200; milestones recorded once each', async () => {
       const { id } = await newPetition('PUBLISHED', { threshold: 200 });

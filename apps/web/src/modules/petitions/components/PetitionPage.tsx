@@ -82,6 +82,13 @@ export function PetitionPage() {
         </section>
       ) : null}
       <CommitteeSection petition={petition} />
+      {(petition.viewerIsAuthor || petition.viewerInCommittee || petition.viewerCanAdminister) && petition.publishedAt ? (
+        <p>
+          <a href={`/exports/petitions/${petition.id}/signatures.csv`} download>
+            {t('petitions.export')}
+          </a>
+        </p>
+      ) : null}
       {petition.viewerCanAdminister ? <AdminActions petition={petition} /> : null}
     </article>
   );

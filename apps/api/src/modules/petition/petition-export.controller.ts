@@ -1,0 +1,61 @@
+import { ErrorCode } from '@concerto/domain';
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import type { Response } from 'express';
+import { Public } from '../../common/access/access-policy';
+import { CurrentViewer, Viewer } from '../../common/access/request-context';
+import { CSV_OPTIONS } from '../../common/export/csv-options';
+import { DomainError } from '../../common/errors/domain-error';
+import { PetitionService } from './petition.service';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+/** Answers a {@link DomainError} of the export with its HTTP status and `{ code, message }` (this module's own: no import from another component type). */
+@Catch(DomainError)
+class PetitionExportErrorFilter implements ExceptionFilter {
+  catch(error: DomainError, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) {
+      response.destroy(error);
+      return;
+    }
+    response.status(HTTP_STATUS[error.code] ?? 500).json({ code: error.code, message: error.message });
+  }
+}
+
+/** Signature exports over HTTP (session cookie or Bearer token), streamed in batches. */
+@Controller('exports/petitions')
+@UseFilters(PetitionExportErrorFilter)
+export class PetitionExportController {
+  constructor(private readonly petitions: PetitionService) {}
+
+  /** `HEAD`: 405 with `Allow: GET` (no export is built). */
+  @Public()
+  @Head(':petitionId/signatures.csv')
+  head(@Res() res: Response): void {
+    res.setHeader('allow', 'GET');
+    res.setHeader('cache-control', 'no-store');
+    res.status(405).end();
+  }
+
+  /**
+   * `GET /exports/petitions/:petitionId/signatures.csv`: one line per signature, oldest first
+   * (n°, signed at in UTC ISO 8601, signer typology, demo), UTF-8 with BOM. Access: the
+   * petition's author, committee members, space and organization admins. 401/403/404 as JSON.
+   */
+  @Public()
+  @Get(':petitionId/signatures.csv')
+  async csv(@Param('petitionId', new ParseUUIDPipe()) petitionId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+    if (!viewer) throw DomainError.unauthenticated();
+    await this.petitions.checkExport(petitionId, viewer);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="petition-${petitionId}-signatures.csv"`);
+    const write = (text: string) => (res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())));
+    await write(`\uFEFF${stringify([['n°', 'signée le (UTC)', 'typologie du signataire', 'démonstration']], CSV_OPTIONS)}`);
+    let n = 0;
+    for await (const batch of this.petitions.signatureBatches(petitionId)) {
+      await write(stringify(batch.map((s) => [String((n += 1)), s.signedAt.toISOString(), s.typology ?? '', s.demo ? 'oui' : 'non']), CSV_OPTIONS));
+    }
+    res.end();
+  }
+}

@@ -19,7 +19,11 @@ describeInBrowser('Pétitions in a browser: type, draft, committee by link, vali
     await suite.page.waitForLoadState('networkidle');
     await suite.expectAccessible(label);
   };
-  const focusIsOnPage = () => suite.page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null);
+  /** Focus never drops to <body> after an action (the app's focus keeper puts it back within a frame or two). */
+  const focusIsOnPage = async () => {
+    await suite.page.waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body, undefined, { timeout: 2000 }).catch(() => undefined);
+    return suite.page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body);
+  };
   const signUp = async (who: { name: string; email: string }) => {
     await goTo('/inscription');
     await submitSignUp(suite.page, { name: who.name, email: who.email, password: PASSWORD });

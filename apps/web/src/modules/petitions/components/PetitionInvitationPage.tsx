@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
@@ -17,7 +17,12 @@ export function PetitionInvitationPage() {
   const feedback = useFeedback();
   const [accept, state] = useMutation(ACCEPT_PETITION_INVITATION_MUTATION);
   const [joined, setJoined] = useState<{ title: string; link: string } | null>(null);
+  const joinedLink = useRef<HTMLAnchorElement>(null);
   useDocumentTitle(t('petitions.invitation.title'));
+  // the « Accepter » button goes away: focus moves to the petition's link that replaces it
+  useEffect(() => {
+    if (joined) joinedLink.current?.focus();
+  }, [joined]);
 
   async function join() {
     feedback.clear();
@@ -52,7 +57,9 @@ export function PetitionInvitationPage() {
       ) : null}
       {joined ? (
         <p>
-          <Link to={joined.link}>{joined.title}</Link>
+          <Link ref={joinedLink} to={joined.link}>
+            {joined.title}
+          </Link>
         </p>
       ) : null}
       <FeedbackMessages feedback={feedback} />

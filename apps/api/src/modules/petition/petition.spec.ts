@@ -234,10 +234,10 @@ describe('Pétitions: types, committee, validation, signatures counted once, mil
     it('signatures racing the period end: each is counted or refused with PETITION_NOT_OPEN, never counted after the freeze', async () => {
       const { id } = await newPetition('PUBLISHED', { threshold: 1000 });
       const signers = await users(60);
-      await t.sql(`UPDATE petitions SET ends_at = clock_timestamp() + interval '400 milliseconds' WHERE id = $1`, [id]);
+      await t.sql(`UPDATE petitions SET ends_at = clock_timestamp() + interval '1000 milliseconds' WHERE id = $1`, [id]);
       const results = await Promise.all(
         signers.map(async (u, i) => {
-          await sleep(i * 12); // spread over ~700 ms, across the end
+          await sleep(i * 40); // spread over ~2.4 s, across the end (at 1 s)
           return t.gql(SIGN, { p: id }, u.token);
         }),
       );

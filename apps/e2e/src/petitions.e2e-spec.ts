@@ -133,6 +133,8 @@ describeInBrowser('Pétitions in a browser: type, draft, committee by link, vali
     await goTo(petitionPath);
     await suite.page.getByRole('button', { name: 'Signer la pétition' }).click();
     await suite.page.getByRole('progressbar', { name: /^1 signature sur 2 \(50.%\)$/ }).waitFor();
+    await suite.page.getByRole('button', { name: 'Suivre la pétition' }).click();
+    await suite.page.getByRole('button', { name: 'Ne plus suivre la pétition', pressed: true }).waitFor();
     await checked('pétition (signée)');
     await suite.page.getByRole('button', { name: 'Retirer ma signature' }).click();
     await suite.page.getByRole('progressbar', { name: /^0 signature sur 2 \(0.%\)$/ }).waitFor();

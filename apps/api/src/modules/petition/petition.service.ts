@@ -9,6 +9,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
 import { hasVisibleText } from '../../common/validation/visible-text';
 import { ActionLogService } from '../action-log/action-log.service';
+import { FollowService } from '../follow/follow.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
@@ -94,6 +95,7 @@ export class PetitionService {
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
     private readonly profiles: ProfileService,
+    private readonly follows: FollowService,
   ) {}
 
   // ── types ──
@@ -551,6 +553,7 @@ export class PetitionService {
         ? queryRows<{ petition_id: string }>(this.dataSource.manager, `SELECT petition_id FROM petition_signatures WHERE user_id = $1 AND petition_id = ANY($2)`, [viewer.user.id, ids])
         : Promise.resolve([]),
     ]);
+    const followed = viewer ? await this.follows.followedAmong(viewer.user.id, 'PETITION', ids) : new Set<string>();
     const adminOf = new Map<string, boolean>();
     if (viewer) for (const spaceId of new Set(rows.map((r) => r.space_id))) adminOf.set(spaceId, await this.isAdmin(viewer, spaceId));
     const typology = viewer ? (await this.profiles.typologyOf([viewer.user.id])).get(viewer.user.id) ?? null : null;
@@ -588,6 +591,7 @@ export class PetitionService {
         viewerIsAuthor: !!viewer && r.author_id === viewer.user.id,
         viewerInCommittee: !!viewer && committee.some((c) => c.user_id === viewer.user.id),
         viewerHasSigned: signed.some((s) => s.petition_id === r.id),
+        viewerFollows: followed.has(r.id),
         viewerCanSign: !!viewer && state === PetitionState.PUBLISHED && allowed,
         viewerCanAdminister: adminOf.get(r.space_id) ?? false,
       };

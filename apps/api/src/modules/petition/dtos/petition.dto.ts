@@ -54,6 +54,7 @@ export class PetitionDto {
   @Field() viewerIsAuthor!: boolean;
   @Field() viewerInCommittee!: boolean;
   @Field() viewerHasSigned!: boolean;
+  @Field({ description: 'The viewer follows it (notified of milestones, publication, answer).' }) viewerFollows!: boolean;
   @Field({ description: 'Published, collecting, and the viewer is allowed by the type.' }) viewerCanSign!: boolean;
   @Field({ description: 'Space admin or organization admin: validate, discard, answer.' }) viewerCanAdminister!: boolean;
 }

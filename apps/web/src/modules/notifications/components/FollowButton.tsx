@@ -24,7 +24,7 @@ export function FollowButton({
   labels,
   refetchQueries,
 }: {
-  type: 'PROPOSAL' | 'SPACE';
+  type: 'PROPOSAL' | 'SPACE' | 'PETITION';
   id: string;
   following: boolean;
   labels: FollowLabels;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
+import { FollowButton } from '../../notifications/components/FollowButton';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextAreaField, TextField } from '../../ui/components/Fields';
@@ -59,6 +60,15 @@ export function PetitionPage() {
       </header>
       {petition.state === 'CREATED' || petition.state === 'VALIDATING' || petition.state === 'DISCARDED' ? null : <PetitionProgress petition={petition} />}
       {me && petition.state === 'PUBLISHED' ? <SignAction petition={petition} /> : null}
+      {me ? (
+        <FollowButton
+          type="PETITION"
+          id={petition.id}
+          following={petition.viewerFollows}
+          refetchQueries={['Petition']}
+          labels={{ follow: t('petitions.follow.follow'), unfollow: t('petitions.follow.unfollow'), followed: t('petitions.follow.followed'), unfollowed: t('petitions.follow.unfollowed') }}
+        />
+      ) : null}
       {!me && petition.state === 'PUBLISHED' ? <SignInHint /> : null}
       <section aria-labelledby="petition-text">
         <h2 id="petition-text">{t('petitions.text')}</h2>

@@ -43,6 +43,7 @@ export interface Petition {
   viewerIsAuthor: boolean;
   viewerInCommittee: boolean;
   viewerHasSigned: boolean;
+  viewerFollows: boolean;
   viewerCanSign: boolean;
   viewerCanAdminister: boolean;
   type: PetitionType;
@@ -50,7 +51,7 @@ export interface Petition {
 
 const TYPE_FIELDS = `id title description threshold periodDays minCommitteeSize signers typologies publicSignatures`;
 const PETITION_FIELDS = `id componentId link title body state discardReason publishedAt endsAt readAt signaturesCount threshold committeeSize answer answerUrl answeredAt createdAt
-  viewerIsAuthor viewerInCommittee viewerHasSigned viewerCanSign viewerCanAdminister type { ${TYPE_FIELDS} }`;
+  viewerIsAuthor viewerInCommittee viewerHasSigned viewerFollows viewerCanSign viewerCanAdminister type { ${TYPE_FIELDS} }`;
 
 export const PETITIONS_QUERY: TypedDocumentNode<{ petitions: Petition[] }, { componentId: string; filter: PetitionFilter }> = gql`
   query Petitions($componentId: ID!, $filter: PetitionFilter) {

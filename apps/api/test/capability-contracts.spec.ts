@@ -36,7 +36,7 @@ const REPORT = `mutation($i: ReportContentInput!) { reportContent(input: $i) { r
 const QUEUE = `query($c: ID!) { moderationQueue(componentId: $c) { resourceType resourceId hidden reportCount } }`;
 const HISTORY = `query($t: String!, $id: ID!) { resourceHistory(resourceType: $t, resourceId: $id, first: 50) { id action } }`;
 const DELETE = `mutation($i: DeleteMyAccountInput!) { deleteMyAccount(input: $i) }`;
-const NOTIFICATIONS = `{ notifications(first: 50) { nodes { kind link } } }`;
+const NOTIFICATIONS = `{ notifications(first: 50) { edges { node { kind link } } } }`;
 
 describe('capability contracts: every registered host runs the suite of every capability it takes', () => {
   let t: TestApp;
@@ -66,7 +66,9 @@ describe('capability contracts: every registered host runs the suite of every ca
   const notificationsOf = async (user: ContractUser) => {
     await t.app.get(NotificationDispatcher).idle();
     await t.app.get(NotificationDispatcher).processBatch();
-    return (await t.gql(NOTIFICATIONS, {}, user.token)).data.notifications.nodes as { kind: string; link: string }[];
+    const res = await t.gql(NOTIFICATIONS, {}, user.token);
+    expect(res.errors).toBeUndefined();
+    return (res.data.notifications.edges as { node: { kind: string; link: string } }[]).map((e) => e.node);
   };
 
   it('every registered host has a fixture factory, and every fixture a host', () => {
@@ -107,7 +109,11 @@ describe('capability contracts: every registered host runs the suite of every ca
       const follower = await t.register('Suiveuse');
       const count = async () => (await t.sql(`SELECT count(*)::int AS n FROM follows WHERE followable_type = $1 AND followable_id = $2`, [type, resource.id]))[0].n;
       const before = await count();
-      for (let i = 0; i < 2; i++) expect((await t.gql(FOLLOW, { t: type, id: resource.id }, follower.token)).data?.follow).toBe(true);
+      for (let i = 0; i < 2; i++) {
+        const followed = await t.gql(FOLLOW, { t: type, id: resource.id }, follower.token);
+        expect(followed.errors).toBeUndefined();
+        expect(followed.data.follow).toBe(true);
+      }
       expect(await count()).toBe(before + 1);
       expect(errorCode(await t.gql(FOLLOW, { t: type, id: '00000000-0000-4000-8000-000000000000' }, follower.token))).toBe('NOT_FOUND');
       expect(await zipMentions(follower, resource.id)).toBe(true);

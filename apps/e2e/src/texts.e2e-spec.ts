@@ -71,6 +71,12 @@ describeInBrowser('collaborative text: the demo charter, an amendment proposed w
     await suite.page.getByRole('button', { name: 'Article 3', exact: true }).click();
     const panel = suite.page.getByRole('region', { name: /Article 3 : amendements et historique/ });
     await panel.getByRole('button', { name: /^Accepter/ }).click();
+    // accepting publishes a new version: a confirmation dialog asks first, and holds the focus
+    const confirm = suite.page.getByRole('alertdialog', { name: /Accepter l’amendement « Associer les patients à la démarche » \?/ });
+    await confirm.waitFor();
+    expect(await confirm.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    await confirm.getByRole('button', { name: /^Accepter/ }).click();
+    await confirm.waitFor({ state: 'detached' });
     await panel.getByText(/Amendement accepté/).waitFor();
     await panel.getByText('version 2').first().waitFor();
     const diff = panel.getByRole('group', { name: 'Différences entre les versions 1 et 2' });

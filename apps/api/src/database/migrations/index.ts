@@ -14,8 +14,9 @@ import { ModerationComponent1765000000000 } from './1765000000000-moderation-com
 import { DomainEventRequestId1765100000000 } from './1765100000000-domain-event-request-id';
 import { MemberProfiles1765400000000 } from './1765400000000-member-profiles';
 import { Ballots1765600000000 } from './1765600000000-ballots';
-
+import { SurveyFollows1765650000000 } from './1765650000000-survey-follows';
 import { Petitions1765700000000 } from './1765700000000-petitions';
+
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -34,5 +35,6 @@ export const migrations = [
   AccountRecovery1765300000000,
   MemberProfiles1765400000000,
   Ballots1765600000000,
+  SurveyFollows1765650000000,
   Petitions1765700000000,
 ];

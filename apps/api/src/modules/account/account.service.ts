@@ -93,8 +93,12 @@ export class AccountService {
     await inTransaction(this.dataSource, async (manager) => {
       // the administrators' rows first, in id order (as revokeOrganizationAdmin takes them), then
       // the account's own: one lock order, so simultaneous deletions and revocations cannot
-      // deadlock (a tester got 500s from the opposite order)
-      const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR UPDATE`);
+      // deadlock (a tester got 500s from the opposite order). NO KEY UPDATE, not UPDATE: two
+      // deletions or revocations still exclude each other, but an admin's concurrent write that
+      // references their own row (action log, assembly member: FOR KEY SHARE through the foreign
+      // key) does not wait on it — with FOR UPDATE, « add this person to the assembly » during
+      // their deletion deadlocked (40P01, a 500)
+      const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR NO KEY UPDATE`);
       const [user] = await manager.query(`SELECT password_hash, is_admin, email FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [userId]);
       if (!user) throw DomainError.unauthenticated();
       if (user.password_hash !== current.password_hash) throw wrongPassword(); // changed meanwhile

@@ -75,7 +75,9 @@ export class FollowService {
 
   /** Removes a deleted account's follows, moving the hosts' counters (account deletion). */
   async forgetUser(manager: EntityManager, userId: string): Promise<void> {
-    const gone: { followable_type: string; followable_id: string }[] = await manager.query(
+    // queryRows: TypeORM answers a DELETE … RETURNING with [rows, count], not the rows
+    const gone = await queryRows<{ followable_type: string; followable_id: string }>(
+      manager,
       `DELETE FROM follows WHERE user_id = $1 RETURNING followable_type, followable_id`,
       [userId],
     );

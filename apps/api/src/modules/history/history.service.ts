@@ -1,3 +1,4 @@
+import { SpaceRole } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../../common/access/request-context';
@@ -5,6 +6,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ResourceHosts } from '../../platform/component-registry';
 import { ActionLogPage, ActionLogQueryService } from '../action-log/action-log-query.service';
 import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
+import { SpaceAccessService } from '../participatory-space/space-access.service';
 
 /**
  * The history capability ("Historique"): the PUBLIC journal lines of a resource, newest first,
@@ -19,6 +21,7 @@ export class HistoryService {
   constructor(
     private readonly hosts: ResourceHosts,
     private readonly lines: ActionLogQueryService,
+    private readonly access: SpaceAccessService,
   ) {}
 
   /**
@@ -48,13 +51,20 @@ export class HistoryService {
   }
 
   /**
-   * The history of any resource that takes it, after checking the viewer may read it.
+   * The history of any resource that takes it, after checking the viewer may read it: a resource
+   * hidden by moderation keeps its history readable by organization admins and by the space's
+   * admins and moderators (who review it), as its comments are.
    * @throws NOT_FOUND not visible; BAD_USER_INPUT type without history, malformed id, first out of range
    */
   async visibleHistory(requestKey: object, type: string, id: string, first: number, viewer: Viewer | null): Promise<HistoryEntryDto[]> {
     const host = this.hosts.require(type, 'history', 'resourceType');
     const resource = await host.locate(id, viewer);
-    if (resource.hidden) throw DomainError.notFound('Contenu', { id });
+    if (resource.hidden && !(await this.moderates(viewer, resource.spaceId))) throw DomainError.notFound('Contenu', { id });
     return this.history(requestKey, type, id, first);
+  }
+
+  private async moderates(viewer: Viewer | null, spaceId: string): Promise<boolean> {
+    if (!viewer) return false;
+    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
 
 /**
- * Assembly votes. Secret ballots: only the fact of having voted (the participation row), never
+ * Motions the member filed, and their assembly votes. Secret ballots: only the fact of having voted (the participation row), never
  * the option — the schema keeps no link between a secret ballot and its voter, and this export
  * creates none. Kept at deletion (votes stay counted).
  */
@@ -11,6 +11,12 @@ import { type PersonalDataContributor, PersonalDataContributorAdapter } from '..
 export class MotionPersonalData implements PersonalDataContributor {
   readonly order = 40;
   readonly datasets = [
+    {
+      name: 'motions',
+      description: 'Les motions que vous avez déposées (publiques, conservées à la suppression du compte sous « Participant supprimé »)',
+      columns: ['id', 'reference', 'title', 'body', 'opens_at', 'closes_at', 'created_at'],
+      sql: `SELECT id, reference, title, body, opens_at, closes_at, created_at FROM motions WHERE author_id = $1 ORDER BY created_at, id`,
+    },
     {
       name: 'assembly_votes',
       description: 'Vos votes en assemblée (pour un scrutin secret : seulement le fait d’avoir voté)',

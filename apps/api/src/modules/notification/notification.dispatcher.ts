@@ -194,7 +194,7 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
       if (rows.length) {
         await this.mailer.send({
           to: user.email,
-          subject: `[Concerto] ${rows.length} notification(s)`,
+          subject: `[Concerto] ${rows.length === 1 ? '1 notification' : `${rows.length} notifications`}`,
           text: rows.map((n) => `- ${n.title} : ${n.body}\n  ${this.config.PUBLIC_URL}${n.link}`).join('\n'),
         });
         await this.dataSource.query(`UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((n) => n.id)]);

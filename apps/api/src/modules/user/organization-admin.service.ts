@@ -100,7 +100,7 @@ export class OrganizationAdminService {
    */
   async revoke(userId: string, byUserId: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
-      const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR UPDATE`);
+      const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR NO KEY UPDATE`);
       // the caller's right, decided under the same locks: of two administrators revoking each other, the second is no longer one
       if (!admins.some((a) => a.id === byUserId)) throw notAdminAnyMore();
       if (!admins.some((a) => a.id === userId)) throw DomainError.notFound('Administrateur');

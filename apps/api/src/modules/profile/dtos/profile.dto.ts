@@ -96,10 +96,11 @@ export class UpdateMyProfileInput {
   @MaxLength(ProfileRules.organisationMaxLength, { message: 'organisation: 150 caractères au plus' })
   organisation?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Key of a current typology (`memberTypologies`).' })
+  @Field(() => ID, { nullable: true, description: 'Key of a current typology (`memberTypologies`); `null` clears it. A blank key is BAD_USER_INPUT (field typologyKey): only `null` clears.' })
   @IsOptional()
-  @Transform(trimmedOrNull)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
+  @MinLength(1, { message: 'typologyKey: choisissez une typologie, ou null pour l’effacer' })
   @MaxLength(40)
   typologyKey?: string | null;
 

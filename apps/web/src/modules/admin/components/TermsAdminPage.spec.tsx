@@ -54,7 +54,7 @@ describe('<TermsAdminPage> (/admin/conditions)', () => {
     const section = await termsSection();
     expect(within(section).getByRole('heading', { level: 3, name: 'Version en vigueur' })).toBeInTheDocument();
     expect(within(section).getByText('Version').nextElementSibling).toHaveTextContent('1');
-    expect(within(section).getByText('Publiée le').nextElementSibling).toHaveTextContent('1 janvier 2026 à 11:00');
+    expect(within(section).getByText('Publiée le').nextElementSibling).toHaveTextContent('1er janvier 2026 à 11:00');
     expect(within(section).getByText('Titre').nextElementSibling).toHaveTextContent('Conditions d’utilisation');
     expect(within(section).getByRole('link', { name: 'Lire la version en vigueur — Conditions d’utilisation' })).toHaveAttribute('href', '/conditions');
     const form = within(section).getByRole('form', { name: 'Publier la version 2 Conditions d’utilisation' });

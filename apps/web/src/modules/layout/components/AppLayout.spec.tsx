@@ -32,7 +32,8 @@ describe('layout', () => {
     expect(await screen.findByRole('link', { name: 'Connexion' })).toHaveAttribute('href', '/connexion');
     expect(screen.getByRole('link', { name: 'Inscription' })).toHaveAttribute('href', '/inscription');
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
-    expect(document.title).toBe('Accueil · Concerto');
+    // the home page is a lazy chunk: its title is set once it has rendered
+    await waitFor(() => expect(document.title).toBe('Accueil · Concerto'));
   });
 
   it('marks the active section with aria-current', async () => {

@@ -9,7 +9,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { ActionLogService } from '../action-log/action-log.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
-import { MailerService, SentMail } from '../notification/mailer.service';
+import { describeMailFailure, MailerService, SentMail } from '../notification/mailer.service';
 
 /** What a one-time link is for. */
 export type AccountTokenPurpose = 'PASSWORD_RESET' | 'EMAIL_CONFIRMATION';
@@ -162,7 +162,7 @@ export class AccountRecoveryService {
   /** Sends a mail without making the caller wait (and without telling it anything): failures are logged. */
   deliverLater(mail: SentMail): void {
     setImmediate(() => {
-      this.mailer.send(mail).catch((error: Error) => this.logger.error(`mail to ${mail.to} not sent: ${error.message}`));
+      this.mailer.send(mail).catch((error: unknown) => this.logger.error(`mail not sent (${mail.subject}): ${describeMailFailure(error)}`));
     });
   }
 

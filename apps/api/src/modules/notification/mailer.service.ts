@@ -13,6 +13,19 @@ export interface SentMail {
  * Sends e-mail with nodemailer: over SMTP when `SMTP_URL` is set, otherwise (development,
  * tests) messages are only written to the log and kept in {@link MailerService.outbox}.
  */
+/**
+ * A delivery failure as a log line may show it: the transport's error code and SMTP reply code,
+ * and its message with every e-mail address masked (an SMTP refusal quotes the recipient).
+ * @param error what {@link MailerService.send} threw
+ * @returns e.g. `ECONNECTION: connect ECONNREFUSED 127.0.0.1:2525`, `EENVELOPE 550: … <[adresse]> …`
+ */
+export function describeMailFailure(error: unknown): string {
+  const e = error as { code?: string; responseCode?: number; message?: string };
+  const head = [e.code, e.responseCode].filter((part) => part !== undefined).join(' ');
+  const message = String(e.message ?? error).replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '[adresse]').slice(0, 300);
+  return head ? `${head}: ${message}` : message;
+}
+
 @Injectable()
 export class MailerService implements OnApplicationShutdown {
   private readonly logger = new Logger('Mailer');

@@ -8,7 +8,7 @@ import { inTransaction } from '../../common/database/unit-of-work';
 import { withRequestId } from '../../common/logging/request-id';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from './domain-event-outbox';
-import { MailerService } from './mailer.service';
+import { describeMailFailure, MailerService } from './mailer.service';
 import { NotificationGateway } from './notification.gateway';
 import { toLiveNotification, NotificationRow } from './notification.service';
 import { type LiveMessage, NOTHING, NOTIFICATION_HANDLER, type NotificationHandler, type NotificationPlan, type PlannedNotification } from '../../platform/notification-handler';
@@ -73,7 +73,7 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
     this.unsubscribe = this.outbox.onCommitted(() => this.kick());
     this.timer = setInterval(() => this.kick(), 5000);
     this.timer.unref();
-    this.digestTimer = setInterval(() => void this.sendDigests().catch((e) => this.logger.warn(`digest failed: ${(e as Error).message}`)), 3600_000);
+    this.digestTimer = setInterval(() => void this.sendDigests().catch((e) => this.logger.warn(`digest failed: ${describeMailFailure(e)}`)), 3600_000);
     this.digestTimer.unref();
     this.kick();
   }
@@ -133,7 +133,7 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
     for (const sessionId of result.disconnects) this.gateway.disconnectSession(sessionId);
     for (const row of result.stored) this.gateway.pushNotification(row.user_id, toLiveNotification(row));
     for (const b of result.broadcasts) this.gateway.broadcast(b.room, b.event as 'comment.created', b.payload as never);
-    if (result.stored.length) await this.mailImmediate(result.stored).catch((error) => this.logger.warn(`mail failed: ${(error as Error).message}`));
+    if (result.stored.length) await this.mailImmediate(result.stored).catch((error) => this.logger.warn(`mail failed: ${describeMailFailure(error)}`));
     return result.count;
   }
 

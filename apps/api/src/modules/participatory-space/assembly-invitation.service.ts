@@ -7,7 +7,7 @@ import type { Viewer } from '../../common/access/request-context';
 import { inTransaction, pgConstraint, pgErrorCode, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
-import { MailerService } from '../notification/mailer.service';
+import { describeMailFailure, MailerService } from '../notification/mailer.service';
 import { ActionLogService } from '../action-log/action-log.service';
 import { AssemblyInvitationDto, InviteAssemblyMemberInput } from './dtos/assembly-invitation.dto';
 import { AssemblyMemberDto } from './dtos/participatory-space.dto';
@@ -105,7 +105,7 @@ export class AssemblyInvitationService {
           subject: `[Concerto] Invitation : ${space?.title ?? 'assemblée'}`,
           text: `Vous êtes invité·e à rejoindre « ${space?.title ?? 'l’assemblée'} » sur Concerto.\n\nAcceptez l’invitation (connexion ou inscription avec cette adresse) :\n${this.config.PUBLIC_URL}/invitations/${token}`,
         })
-        .catch((error: Error) => this.logger.warn(`invitation e-mail failed: ${error.message}`));
+        .catch((error: unknown) => this.logger.warn(`invitation e-mail failed: ${describeMailFailure(error)}`));
       return toDto(row);
     } catch (error) {
       if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'assembly_invitations_pending_key') {

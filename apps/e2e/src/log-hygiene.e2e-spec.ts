@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type SmtpInbox, startSmtpInbox, tokenOf } from '../../api/test/smtp-inbox';
+import { ConcertoServer, currentTermsVersions, freePort } from './concerto-server';
+import { type PostgresServer, startPostgres } from './postgres-server';
+
+/**
+ * Log hygiene: the production build (NODE_ENV=production, JSON logs, an external PostgreSQL, a
+ * real SMTP server) goes through everything that handles credentials and personal data —
+ * sign-up, e-mail confirmation, wrong and right sign-ins, an unknown account, a password change,
+ * a password reset, a query document carrying a password inline, a data export, a mail that
+ * cannot be delivered — then every log line must be JSON and none may contain an e-mail
+ * address, a password, a session token or a one-time link token of the test users.
+ */
+describe('log hygiene: no e-mail, password or token in the production logs', () => {
+  let dataDir: string;
+  let postgres: PostgresServer;
+  let inbox: SmtpInbox;
+  let server: ConcertoServer;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'concerto-logs-'));
+    postgres = await startPostgres(join(dataDir, 'pg'));
+    inbox = await startSmtpInbox();
+    server = new ConcertoServer(await freePort(), join(dataDir, 'unused'), {
+      NODE_ENV: 'production',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: await postgres.createDatabase('concerto_logs'),
+      SMTP_URL: inbox.url,
+      ADMIN_PASSWORD: 'le mot de passe administrateur des journaux',
+      PUBLIC_URL: 'http://concerto.test',
+    });
+    await server.start();
+  });
+
+  afterAll(async () => {
+    await server?.stop('SIGTERM');
+    await inbox?.close().catch(() => undefined);
+    await postgres?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function gql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+  }
+
+  it('writes JSON lines without any of the secrets and personal data it handled', async () => {
+    const email = 'Hygiene.Journaux@exemple.org';
+    const unknownEmail = 'personne.inconnue@exemple.org';
+    const passwords = ['première phrase secrète', 'deuxième phrase secrète', 'troisième phrase secrète', 'mauvaise phrase secrète', 'phrase de la personne inconnue'];
+    const secrets: string[] = [email, email.toLowerCase(), unknownEmail, ...passwords, 'le mot de passe administrateur des journaux'];
+
+    const registered = await gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, {
+      i: { name: 'Hygiène des journaux', email, password: passwords[0], ...(await currentTermsVersions(server.url)) },
+    });
+    expect(registered.errors).toBeUndefined();
+    const session: string = registered.data.register.token;
+    secrets.push(session);
+    const confirmation = await inbox.waitFor(email.toLowerCase(), /confirm/i);
+    secrets.push(tokenOf(confirmation));
+    expect((await gql(`mutation($i: ConfirmEmailInput!) { confirmEmail(input: $i) }`, { i: { token: tokenOf(confirmation) } })).errors).toBeUndefined();
+
+    const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { token } }`;
+    expect((await gql(LOGIN, { i: { email, password: passwords[3] } })).errors?.[0].extensions?.code).toBeDefined();
+    expect((await gql(LOGIN, { i: { email: unknownEmail, password: passwords[4] } })).errors?.[0].extensions?.code).toBeDefined();
+    const signedIn = await gql(LOGIN, { i: { email, password: passwords[0] } });
+    expect(signedIn.errors).toBeUndefined();
+    secrets.push(signedIn.data.login.token);
+    // a password inline in the document (no variables), and a document that does not parse
+    await gql(`mutation { login(input: { email: "${email}", password: "${passwords[3]}" }) { token } }`);
+    await gql(`mutation { login(input: { email: "${email}", password: "${passwords[3]}" }) { token }`);
+
+    expect((await gql(`mutation($i: ChangePasswordInput!) { changePassword(input: $i) }`, { i: { currentPassword: passwords[0], newPassword: passwords[1] } }, signedIn.data.login.token)).errors).toBeUndefined();
+    expect((await gql(`mutation($i: RequestPasswordResetInput!) { requestPasswordReset(input: $i) }`, { i: { email } })).errors).toBeUndefined();
+    const reset = await inbox.waitFor(email.toLowerCase(), /mot de passe/i);
+    secrets.push(tokenOf(reset));
+    expect((await gql(`mutation($i: ResetPasswordInput!) { resetPassword(input: $i) }`, { i: { token: tokenOf(reset), newPassword: passwords[2] } })).errors).toBeUndefined();
+    const again = await gql(LOGIN, { i: { email, password: passwords[2] } });
+    expect(again.errors).toBeUndefined();
+    secrets.push(again.data.login.token);
+    expect((await gql(`mutation { requestDataExport { id } }`, {}, again.data.login.token)).errors).toBeUndefined();
+    // tokens in a URL: the query string and a long path segment are never logged as such
+    await fetch(`${server.url}/exports/my-data/00000000-0000-4000-8000-000000000000.zip?token=${again.data.login.token}`);
+
+    // a mail that cannot be delivered (the SMTP server is gone): the failure is logged without the address
+    await inbox.close();
+    await gql(`mutation($i: RequestPasswordResetInput!) { requestPasswordReset(input: $i) }`, { i: { email } });
+    const mailFailure = (output: string) => output.split('\n').some((line) => /mail/i.test(line) && /"level":"(error|warn)"/.test(line));
+    for (const deadline = Date.now() + 20_000; !mailFailure(server.output) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 200));
+
+    expect(await server.stop('SIGTERM')).toBe(0);
+    const lines = server.output.split('\n').filter((line) => line.trim());
+    expect(lines.length).toBeGreaterThan(10);
+    const notJson = lines.filter((line) => {
+      try {
+        return typeof JSON.parse(line) !== 'object';
+      } catch {
+        return true;
+      }
+    });
+    expect(notJson).toEqual([]);
+    const leaks = secrets.flatMap((secret) => lines.filter((line) => line.toLowerCase().includes(secret.toLowerCase())).map((line) => `${secret.slice(0, 12)}… in ${line.slice(0, 300)}`));
+    expect(leaks).toEqual([]);
+    // the undeliverable mail was reported (so the check above saw its line)
+    expect(mailFailure(server.output)).toBe(true);
+  }, 180_000);
+});

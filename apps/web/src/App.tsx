@@ -16,6 +16,9 @@ const OrganizationAdminsPage = lazyPage(() => import('./modules/admin/components
 const TermsAdminPage = lazyPage(() => import('./modules/admin/components/TermsAdminPage'), 'TermsAdminPage');
 const SignInPage = lazyPage(() => import('./modules/auth/components/SignInPage'), 'SignInPage');
 const SignUpPage = lazyPage(() => import('./modules/auth/components/SignUpPage'), 'SignUpPage');
+const PasswordResetRequestPage = lazyPage(() => import('./modules/auth/components/AccountRecoveryPages'), 'PasswordResetRequestPage');
+const PasswordResetPage = lazyPage(() => import('./modules/auth/components/AccountRecoveryPages'), 'PasswordResetPage');
+const EmailConfirmationPage = lazyPage(() => import('./modules/auth/components/AccountRecoveryPages'), 'EmailConfirmationPage');
 const ComponentPage = lazyPage(() => import('./modules/components/components/ComponentPage'), 'ComponentPage');
 const ModerationPage = lazyPage(() => import('./modules/proposals/components/ModerationPage'), 'ModerationPage');
 const ProposalPage = lazyPage(() => import('./modules/proposals/components/ProposalPage'), 'ProposalPage');
@@ -49,6 +52,10 @@ export function AppRoutes() {
           <Route path="petitions/comite/:token" element={<PetitionInvitationPage />} />
           <Route path="inscription" element={<SignUpPage />} />
           <Route path="connexion" element={<SignInPage />} />
+          <Route path="mot-de-passe-oublie" element={<PasswordResetRequestPage />} />
+          {/* the paths of the links the API mails (RESET_PASSWORD_PATH, CONFIRM_EMAIL_PATH) */}
+          <Route path="nouveau-mot-de-passe" element={<PasswordResetPage />} />
+          <Route path="confirmer-adresse" element={<EmailConfirmationPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="mon-compte" element={<AccountPage />} />
           <Route path="conditions" element={<TermsPage key="terms" kind={TermsDocumentKind.TERMS} />} />

@@ -1,7 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { i18n } from '../i18n/i18n';
+
+// Pages are lazy chunks: on a loaded machine (CI, two cores) their first import can take more
+// than Testing Library's default 1 s, and `findBy…`/`waitFor` then failed one run in a few.
+// A longer bound only matters when the element is slow to come; it never makes a test pass
+// that should fail.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(async () => {
   // Some specs run in the node environment (no DOM).

@@ -31,6 +31,8 @@ const PAGE_TITLES: Record<string, string> = {
   '/connexion': 'Connexion',
   '/inscription': 'Inscription',
   '/mot-de-passe-oublie': 'Mot de passe oublié',
+  '/nouveau-mot-de-passe': 'Choisir un nouveau mot de passe',
+  '/confirmer-adresse': 'Confirmation de votre adresse e-mail',
   '/notifications': 'Notifications',
   '/mon-compte': 'Mon compte',
 };

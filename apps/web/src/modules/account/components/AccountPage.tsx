@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmailConfirmationNotice } from '../../auth/components/EmailConfirmationNotice';
 import { useMe } from '../../auth/hooks/useMe';
 import { Loading } from '../../ui/components/Loading';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
@@ -21,6 +22,7 @@ export function AccountPage() {
       {me ? (
         <>
           <p className="account-meta">{t('account.signedInAs', { name: me.name, email: me.email })}</p>
+          <EmailConfirmationNotice />
           <ChangePasswordSection />
           <DataExportSection />
           <TermsAcceptancesSection />

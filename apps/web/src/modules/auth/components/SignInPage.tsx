@@ -23,6 +23,9 @@ export function SignInPage() {
       {me ? <p className="notice">{t('auth.alreadySignedIn', { name: me.name })}</p> : null}
       <SignInForm onSuccess={(user) => navigate(returnPath(location.state), { state: { flash: t('auth.welcome', { name: user.name }) } })} />
       <p>
+        <Link to="/mot-de-passe-oublie">{t('recovery.forgotPassword')}</Link>
+      </p>
+      <p>
         {t('auth.noAccount')} <Link to="/inscription">{t('layout.signUp')}</Link>
       </p>
     </section>

@@ -72,3 +72,36 @@ export const ADMINISTERED_SPACES_QUERY: TypedDocumentNode<{ spaces: Array<{ id: 
     }
   }
 `;
+
+export const REQUEST_PASSWORD_RESET_MUTATION: TypedDocumentNode<{ requestPasswordReset: boolean }, { input: { email: string } }> = gql`
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input)
+  }
+`;
+
+export const RESET_PASSWORD_MUTATION: TypedDocumentNode<{ resetPassword: boolean }, { input: { token: string; newPassword: string } }> = gql`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input)
+  }
+`;
+
+export const CONFIRM_EMAIL_MUTATION: TypedDocumentNode<{ confirmEmail: boolean }, { input: { token: string } }> = gql`
+  mutation ConfirmEmail($input: ConfirmEmailInput!) {
+    confirmEmail(input: $input)
+  }
+`;
+
+export const EMAIL_CONFIRMATION_QUERY: TypedDocumentNode<{ me: { id: string; emailConfirmed: boolean } | null }, Record<string, never>> = gql`
+  query EmailConfirmation {
+    me {
+      id
+      emailConfirmed
+    }
+  }
+`;
+
+export const RESEND_EMAIL_CONFIRMATION_MUTATION: TypedDocumentNode<{ resendEmailConfirmation: boolean }, Record<string, never>> = gql`
+  mutation ResendEmailConfirmation {
+    resendEmailConfirmation
+  }
+`;

@@ -11,7 +11,7 @@ import { MainNav } from './MainNav';
 
 /**
  * The site header: brand, main navigation, account links and the language switch on one row
- * on wide screens; below 56 rem a « Menu » button opens the same links in a modal sheet
+ * on wide screens; below 64 rem a « Menu » button opens the same links in a modal sheet
  * (React Aria: focus moves into it, stays trapped, Escape closes it and focus returns to the
  * button). Following a link closes the sheet.
  */

@@ -55,6 +55,8 @@ export default defineConfig({
     include: ['src/**/*.spec.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // a spec may wait for several lazy chunks in a row (Testing Library waits up to 5 s each, see src/test/setup.ts)
+    testTimeout: 20_000,
     // Jest-compatible report for CI (paths here are relative to `root`, i.e. apps/web).
     outputFile: { json: `${workspaceRoot}dist/test-results/web.json` },
   },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
+import { MyPetitionsSection } from '../../petitions/components/MyPetitionsSection';
 import { Loading } from '../../ui/components/Loading';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import '../account.css';
@@ -9,7 +10,7 @@ import { DataExportSection } from './DataExportSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { TermsAcceptancesSection } from './TermsAcceptancesSection';
 
-/** `/mon-compte`: change of password, download of one's data, accepted terms, deletion of the account. */
+/** `/mon-compte`: « Mes pétitions », change of password, download of one's data, accepted terms, deletion of the account. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { me, loading } = useMe();
@@ -21,6 +22,7 @@ export function AccountPage() {
       {me ? (
         <>
           <p className="account-meta">{t('account.signedInAs', { name: me.name, email: me.email })}</p>
+          <MyPetitionsSection />
           <ChangePasswordSection />
           <DataExportSection />
           <TermsAcceptancesSection />

@@ -13,6 +13,8 @@ const ActionLogPage = lazyPage(() => import('./modules/admin/components/ActionLo
 const AdminPage = lazyPage(() => import('./modules/admin/components/AdminPage'), 'AdminPage');
 const SpaceAdminPage = lazyPage(() => import('./modules/admin/components/SpaceAdminPage'), 'SpaceAdminPage');
 const OrganizationAdminsPage = lazyPage(() => import('./modules/admin/components/OrganizationAdminsPage'), 'OrganizationAdminsPage');
+const PetitionQueuePage = lazyPage(() => import('./modules/admin/components/PetitionQueuePage'), 'PetitionQueuePage');
+const PetitionTypesAdminPage = lazyPage(() => import('./modules/admin/components/PetitionTypesAdminPage'), 'PetitionTypesAdminPage');
 const TermsAdminPage = lazyPage(() => import('./modules/admin/components/TermsAdminPage'), 'TermsAdminPage');
 const SignInPage = lazyPage(() => import('./modules/auth/components/SignInPage'), 'SignInPage');
 const SignUpPage = lazyPage(() => import('./modules/auth/components/SignUpPage'), 'SignUpPage');
@@ -57,6 +59,8 @@ export function AppRoutes() {
           <Route path="admin/journal" element={<ActionLogPage />} />
           <Route path="admin/conditions" element={<TermsAdminPage />} />
           <Route path="admin/administrateurs" element={<OrganizationAdminsPage />} />
+          <Route path="admin/petitions" element={<PetitionQueuePage />} />
+          <Route path="admin/petitions/types" element={<PetitionTypesAdminPage />} />
           <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { axeViolations } from '../test/axe';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { MY_PETITIONS_QUERY } from '../graphql/petitions';
 import { petition } from '../test/petition-fixtures';
@@ -35,6 +36,7 @@ describe('« Mes pétitions » (account)', () => {
     expect(screen.getByText('Vous l’avez signée')).toBeInTheDocument();
     expect(screen.getByText('20 signatures sur 50 (40 %)')).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Afficher mes pétitions' })).toBeInTheDocument();
+    expect(await axeViolations(screen.getByRole('heading', { level: 2, name: 'Mes pétitions' }).closest('section')!)).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Afficher plus de pétitions' }));
     const more = await screen.findByRole('link', { name: 'Une pétition portée' });

@@ -188,3 +188,15 @@ export const UNSIGN_PETITION_MUTATION: TypedDocumentNode<{ unsignPetition: Petit
     unsignPetition(petitionId: $petitionId) { ${PETITION_FIELDS} }
   }
 `;
+
+/** The organization's member typologies (the profile module's list), for types restricted to some. */
+export interface MemberTypologyOption {
+  key: string;
+  label: string;
+  archived: boolean;
+}
+export const PETITION_TYPOLOGIES_QUERY: TypedDocumentNode<{ memberTypologies: MemberTypologyOption[] }, Record<string, never>> = gql`
+  query PetitionTypologies {
+    memberTypologies { key label archived }
+  }
+`;

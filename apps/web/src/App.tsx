@@ -28,6 +28,7 @@ const SurveyListPage = lazyPage(() => import('./modules/spaces/components/Survey
 const NotificationsPage = lazyPage(() => import('./modules/notifications/components/NotificationsPage'), 'NotificationsPage');
 const NotFoundPage = lazyPage(() => import('./modules/ui/components/NotFoundPage'), 'NotFoundPage');
 const PetitionPage = lazyPage(() => import('./modules/petitions/components/PetitionPage'), 'PetitionPage');
+const PetitionSummaryPage = lazyPage(() => import('./modules/petitions/components/PetitionSummaryPage'), 'PetitionSummaryPage');
 const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/components/PetitionInvitationPage'), 'PetitionInvitationPage');
 const SurveyAdminPage = lazyPage(() => import('./modules/surveys/components/SurveyAdminPage'), 'SurveyAdminPage');
 
@@ -48,6 +49,7 @@ export function AppRoutes() {
           <Route path="espaces/:slug/f/:componentId/propositions/:proposalId" element={<ProposalPage />} />
           <Route path="espaces/:slug/f/:componentId/moderation" element={<ModerationPage />} />
           <Route path="espaces/:slug/f/:componentId/petitions/:petitionId" element={<PetitionPage />} />
+          <Route path="espaces/:slug/f/:componentId/petitions/:petitionId/synthese" element={<PetitionSummaryPage />} />
           <Route path="petitions/comite/:token" element={<PetitionInvitationPage />} />
           <Route path="inscription" element={<SignUpPage />} />
           <Route path="connexion" element={<SignInPage />} />

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
 
 const CREATE_TYPE = `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id threshold periodDays secondStageUrl } }`;
@@ -151,6 +152,41 @@ describe('Pétitions, administration and « Mes pétitions »: type edition, the
       const bad = await t.gql(MINE, { after: 'pas-un-curseur' }, me.token);
       expect(errorCode(bad)).toBe('BAD_USER_INPUT');
       expect(bad.errors![0].extensions!.field).toBe('after');
+    });
+  });
+
+  describe('signatures export as XLSX', () => {
+    it('streams the same table as the CSV to the author, the committee and admins; 401, 403, 404 otherwise; HEAD builds nothing', async () => {
+      const typeId = await newType({ minCommitteeSize: 1 });
+      const author = await t.register('Autrice exportatrice');
+      const member = await t.register('Membre du comité');
+      const id = (await t.gql(CREATE, { i: { typeId, title: 'Une pétition à exporter', body: '<p>Texte.</p>' } }, author.token)).data.createPetition.id as string;
+      await t.gql(ACCEPT, { t: (await t.gql(INVITE, { p: id }, author.token)).data.invitePetitionCommittee }, member.token);
+      await t.gql(SUBMIT, { id }, author.token);
+      await t.gql(PUBLISH, { id }, admin);
+      const signers = await Promise.all([1, 2, 3].map((i) => t.register(`Signataire ${i}`)));
+      for (const s of signers) await t.gql(SIGN, { p: id }, s.token);
+      const get = (token?: string, petitionId = id) => fetch(`${t.baseUrl}/exports/petitions/${petitionId}/signatures.xlsx`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect((await get()).status).toBe(401);
+      expect((await get(signers[0].token)).status).toBe(403);
+      expect((await get(admin, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+      const head = await fetch(`${t.baseUrl}/exports/petitions/${id}/signatures.xlsx`, { method: 'HEAD', headers: { authorization: `Bearer ${admin}` } });
+      expect([head.status, head.headers.get('allow')]).toEqual([405, 'GET']);
+      for (const token of [author.token, member.token, admin]) {
+        const res = await get(token);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toContain('spreadsheetml');
+        const bytes = Buffer.from(await res.arrayBuffer());
+        expect(bytes.subarray(0, 2).toString()).toBe('PK');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+        const sheet = workbook.getWorksheet('Signatures')!;
+        expect(sheet.rowCount).toBe(4);
+        expect(sheet.getRow(1).values).toEqual([undefined, 'n°', 'signée le (UTC)', 'typologie du signataire', 'démonstration']);
+        expect(sheet.getRow(4).getCell(1).value).toBe(3);
+        expect(sheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+        expect(JSON.stringify(sheet.getSheetValues())).not.toContain('@example.org');
+      }
     });
   });
 });

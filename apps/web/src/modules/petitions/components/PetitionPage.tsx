@@ -91,12 +91,26 @@ export function PetitionPage() {
         </section>
       ) : null}
       <CommitteeSection petition={petition} />
-      {(petition.viewerIsAuthor || petition.viewerInCommittee || petition.viewerCanAdminister) && petition.publishedAt ? (
-        <p>
-          <a href={`/exports/petitions/${petition.id}/signatures.csv`} download>
-            {t('petitions.export')}
-          </a>
-        </p>
+      {petition.viewerIsAuthor || petition.viewerInCommittee || petition.viewerCanAdminister ? (
+        <ul className="petition-exports" aria-label={t('petitions.exportsLabel')}>
+          <li>
+            <Link to={`${petition.link}/synthese`}>{t('petitions.summary.link')}</Link>
+          </li>
+          {petition.publishedAt ? (
+            <>
+              <li>
+                <a href={`/exports/petitions/${petition.id}/signatures.csv`} download>
+                  {t('petitions.export')}
+                </a>
+              </li>
+              <li>
+                <a href={`/exports/petitions/${petition.id}/signatures.xlsx`} download>
+                  {t('petitions.exportXlsx')}
+                </a>
+              </li>
+            </>
+          ) : null}
+        </ul>
       ) : null}
       {petition.viewerCanAdminister ? <PetitionAdminActions petition={petition} /> : null}
     </article>

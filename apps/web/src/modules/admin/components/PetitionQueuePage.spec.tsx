@@ -4,7 +4,7 @@ import { axeViolations } from '../../petitions/test/axe';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { DISCARD_PETITION_MUTATION, PETITION_QUEUE_QUERY, PUBLISH_PETITION_MUTATION } from '../../petitions/graphql/petitions';
-import { petition } from '../../petitions/test/petition-fixtures';
+import { petition, petitionType } from '../../petitions/test/petition-fixtures';
 import { ADMIN_SPACES_QUERY } from '../graphql/admin';
 import { PetitionQueuePage } from './PetitionQueuePage';
 
@@ -14,7 +14,7 @@ const spaces = (viewerCanAdminister: boolean) => ({
   result: { data: { spaces: [{ __typename: 'ParticipatorySpace', id: 's1', slug: 'filiere', title: 'Filière', type: 'PROCESS', published: true, isDemo: false, viewerCanAdminister }] } },
 });
 const waiting = petition({ id: 'p1', title: 'Créer un entrepôt de données de santé', state: 'VALIDATING', publishedAt: null, endsAt: null, signaturesCount: 0, viewerCanAdminister: true });
-const ended = petition({ id: 'p2', title: 'Organiser une journée de la filière', state: 'ACCEPTED', signaturesCount: 50, endsAt: '2026-12-01T10:00:00.000Z', viewerCanAdminister: true });
+const ended = petition({ id: 'p2', title: 'Organiser une journée de la filière', state: 'ACCEPTED', type: petitionType({ id: 'type-2', secondStageUrl: '/assemblees' }), signaturesCount: 50, endsAt: '2026-12-01T10:00:00.000Z', viewerCanAdminister: true });
 const queue = (list: ReturnType<typeof petition>[]) => ({ request: { query: PETITION_QUEUE_QUERY }, result: { data: { petitionQueue: list } } });
 
 describe('/admin/petitions (the admins’ queue)', () => {
@@ -42,6 +42,7 @@ describe('/admin/petitions (the admins’ queue)', () => {
     const toAnswer = screen.getByRole('heading', { level: 2, name: 'Collecte terminée, à répondre (1)' }).closest('section')!;
     expect(within(toAnswer).getByLabelText('Réponse officielle')).toBeInTheDocument();
     expect(within(toAnswer).getByText('50 signatures sur 50 (100 %)')).toBeInTheDocument();
+    expect(within(toAnswer).getByRole('link', { name: '/assemblees' })).toHaveAttribute('href', '/assemblees'); // the type's second stage, next to the answer
     expect(await axeViolations()).toEqual([]);
 
     await user.click(within(toValidate).getByRole('button', { name: 'Valider et ouvrir la collecte (30 jours)' }));

@@ -105,7 +105,7 @@ describe('/admin/petitions/types', () => {
     await user.click(within(form).getByRole('button', { name: 'Enregistrer le type' }));
     const editButton = await within(section).findByRole('button', { name: /^Modifier\s*Saisine de la gouvernance$/ });
     await waitFor(() => expect(editButton).toHaveFocus());
-    expect(within(section).getByText(/Réservé aux typologies.: hospital/)).toBeInTheDocument();
+    expect(within(section).getByText(/Réservé aux typologies.: Hôpital/)).toBeInTheDocument();
     expect(within(section).getByRole('link', { name: '/concertations' })).toHaveAttribute('href', '/concertations');
   });
 

@@ -59,6 +59,8 @@ function ComponentTypes({ componentId, title }: { componentId: string; title: st
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const types = data?.petitionTypes ?? [];
+  const typologies = useQuery(PETITION_TYPOLOGIES_QUERY);
+  const labels = new Map((typologies.data?.memberTypologies ?? []).map((o) => [o.key, o.label]));
   return (
     <section aria-labelledby={headingId} className="panel petition-types">
       <h2 id={headingId}>{title}</h2>
@@ -71,7 +73,7 @@ function ComponentTypes({ componentId, title }: { componentId: string; title: st
       ) : (
         <ul className="card-list">
           {types.map((type) => (
-            <TypeItem key={type.id} type={type} />
+            <TypeItem key={type.id} type={type} labels={labels} />
           ))}
         </ul>
       )}
@@ -92,7 +94,7 @@ function ComponentTypes({ componentId, title }: { componentId: string; title: st
   );
 }
 
-function TypeItem({ type }: { type: PetitionType }) {
+function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, string> }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -103,7 +105,7 @@ function TypeItem({ type }: { type: PetitionType }) {
       <p>
         {t('petitions.adminPages.types.summary', { threshold: type.threshold.toLocaleString('fr-FR'), days: type.periodDays, committee: type.minCommitteeSize })}
         {' — '}
-        {type.signers === 'EVERYONE' ? t('petitions.adminPages.types.signersEveryone') : t('petitions.adminPages.types.signersSome', { list: type.typologies.join(', ') })}
+        {type.signers === 'EVERYONE' ? t('petitions.adminPages.types.signersEveryone') : t('petitions.adminPages.types.signersSome', { list: type.typologies.map((k) => labels.get(k) ?? k).join(', ') })}
         {type.publicSignatures ? ` — ${t('petitions.adminPages.types.publicSignatures')}` : ''}
       </p>
       {type.secondStageUrl ? (

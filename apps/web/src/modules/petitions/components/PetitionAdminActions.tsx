@@ -69,6 +69,11 @@ export function PetitionAdminActions({ petition, level = 2, onDone }: { petition
         >
           <TextAreaField label={t('petitions.admin.answer')} value={answer} onChange={(e) => setAnswer(e.target.value)} required rows={5} />
           <TextField label={t('petitions.admin.answerUrl')} hint={t('petitions.admin.answerUrlHint')} value={answerUrl} onChange={(e) => setAnswerUrl(e.target.value)} />
+          {petition.type.secondStageUrl ? (
+            <p className="field__hint">
+              {t('petitions.admin.secondStage')} <a href={petition.type.secondStageUrl}>{petition.type.secondStageUrl}</a>
+            </p>
+          ) : null}
           <button type="submit" className="button button--primary" disabled={answerState.loading}>
             {t('petitions.admin.answerSubmit')}
           </button>

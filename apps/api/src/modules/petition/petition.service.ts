@@ -607,11 +607,15 @@ export class PetitionService {
         summary: sign ? `A signé la pétition « ${p.title} »` : `A retiré sa signature de la pétition « ${p.title} »`,
       });
       await this.events.record(manager, 'petition.signaturesChanged', { petitionId, componentId: p.component_id, signaturesCount: count }, viewer.user.id);
-      if (sign) {
-        for (const percent of milestonesReached(count, p.threshold)) {
-          const reached = await manager.query(`INSERT INTO petition_milestones (petition_id, percent) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING percent`, [petitionId, percent]);
-          if (reached.length) await this.events.record(manager, 'petition.milestone', { petitionId, title: p.title, percent }, viewer.user.id);
-        }
+      const milestones = sign ? milestonesReached(count, p.threshold) : [];
+      if (milestones.length) {
+        // one statement for every milestone reached (held under the lock): only the rows this transaction inserted are notified
+        const reached = await queryRows<{ percent: number }>(
+          manager,
+          `INSERT INTO petition_milestones (petition_id, percent) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING RETURNING percent`,
+          [petitionId, milestones],
+        );
+        for (const { percent } of reached.sort((a, b) => a.percent - b.percent)) await this.events.record(manager, 'petition.milestone', { petitionId, title: p.title, percent }, viewer.user.id);
       }
     });
     this.events.committed();

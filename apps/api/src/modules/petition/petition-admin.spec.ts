@@ -90,6 +90,10 @@ describe('Pétitions, administration and « Mes pétitions »: type edition, the
       const mine = queue.filter((p) => [draft, waiting, ended, open].includes(p.id));
       expect(mine.map((p) => [p.id, p.state]).sort()).toEqual([[ended, 'REJECTED'], [waiting, 'VALIDATING']].sort());
       expect(queue.every((p) => ['VALIDATING', 'ACCEPTED', 'REJECTED'].includes(p.state))).toBe(true);
+      // decided at the period end with the threshold of that moment: lowering the type's threshold afterwards changes nothing
+      expect((await t.gql(UPDATE_TYPE, { id: typeId, i: { threshold: 1 } }, admin)).data.updatePetitionType.threshold).toBe(1);
+      const decided = (await t.gql(`query($id: ID!) { petition(id: $id) { state threshold } }`, { id: ended }, admin)).data.petition;
+      expect(decided).toEqual({ state: 'REJECTED', threshold: 3 });
 
       // a space admin sees the queue of their own space only
       const spaceAdmin = await t.register('Administratrice d’espace');

@@ -58,6 +58,8 @@ interface PetitionRow {
   /** clock_timestamp() ≥ ends_at: the period is over on the database clock. */
   period_ended: boolean;
   frozen_count: number | null;
+  /** The threshold frozen with the count at the period end (a later edit of the type changes nothing decided). */
+  frozen_threshold: number | null;
   /** created_at as PostgreSQL's text (keeps the microseconds a JS Date would drop). */
   created_cursor: string;
 }
@@ -65,7 +67,8 @@ interface PetitionRow {
 const PETITION_COLUMNS = `p.id, p.component_id, c.space_id, p.type_id, p.author_id, p.title, p.body, p.state, p.discard_reason, p.published_at, p.ends_at,
   p.signatures_count, p.answer, p.answer_url, p.answered_at, p.comments_count, p.hidden_at, p.created_at, clock_timestamp() AS read_at,
   (p.ends_at IS NOT NULL AND clock_timestamp() >= p.ends_at) AS period_ended,
-  (SELECT r.signatures_count FROM petition_results r WHERE r.petition_id = p.id) AS frozen_count`;
+  (SELECT r.signatures_count FROM petition_results r WHERE r.petition_id = p.id) AS frozen_count,
+  (SELECT r.threshold FROM petition_results r WHERE r.petition_id = p.id) AS frozen_threshold`;
 
 /** States everyone may see; the others (CREATED, VALIDATING, DISCARDED) only the author, the committee and admins. */
 const PUBLIC_STATES = new Set<PetitionState>([PetitionState.PUBLISHED, PetitionState.ACCEPTED, PetitionState.REJECTED, PetitionState.ANSWERED]);
@@ -638,7 +641,7 @@ export class PetitionService {
       const [row] = await queryRows<PetitionRow>(manager, `SELECT ${PETITION_COLUMNS} FROM petitions p JOIN components c ON c.id = p.component_id WHERE p.id = $1 FOR UPDATE OF p`, [id]);
       if (!row) throw DomainError.notFound('Pétition', { id });
       const type = await this.typeRow(row.type_id, manager);
-      const state = effectiveState(row.state, row.period_ended, row.frozen_count ?? row.signatures_count, type.threshold);
+      const state = effectiveState(row.state, row.period_ended, row.frozen_count ?? row.signatures_count, row.frozen_threshold ?? type.threshold);
       const isAuthor = row.author_id === viewer.user.id;
       const isAdmin = await this.isAdmin(viewer, row.space_id);
       const [{ n: committee, member }] = await manager.query(
@@ -695,7 +698,8 @@ export class PetitionService {
     return rows.map((r) => {
       const type = types.find((t) => t.id === r.type_id)!;
       const count = r.frozen_count ?? r.signatures_count;
-      const state = effectiveState(r.state, r.period_ended, count, type.threshold);
+      const threshold = r.frozen_threshold ?? type.threshold;
+      const state = effectiveState(r.state, r.period_ended, count, threshold);
       const committee = committees.filter((c) => c.petition_id === r.id);
       const allowed = type.signers === PetitionSigners.EVERYONE || (!!typology && type.typologies.includes(typology));
       return {
@@ -712,7 +716,7 @@ export class PetitionService {
         publishedAt: r.published_at,
         endsAt: r.ends_at,
         signaturesCount: count,
-        threshold: type.threshold,
+        threshold,
         committeeSize: committee.length,
         committee: committee.map((c) => ({ userId: c.user_id, acceptedAt: c.accepted_at })),
         answer: r.answer,

@@ -425,6 +425,14 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
     access: ORGANIZATION_ADMINS,
     args: async ({ f }) => ({ vars: { input: { componentId: await f.component('PETITIONS'), title: 'Pétition de la filière', threshold: 100, periodDays: 30 } } }),
   },
+  updatePetitionType: {
+    access: ORGANIZATION_ADMINS,
+    args: async ({ t, f, w }) => {
+      const componentId = await f.component('PETITIONS');
+      const type = await must(t, `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`, { i: { componentId, title: 'Type', threshold: 10, periodDays: 30 } }, w.admin.token);
+      return { vars: { id: type.createPetitionType.id, input: { threshold: 20, secondStageUrl: '/concertations' } } };
+    },
+  },
   createPetition: {
     access: SIGNED_IN,
     args: async ({ t, f, w }) => {

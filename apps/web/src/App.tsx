@@ -13,6 +13,8 @@ const ActionLogPage = lazyPage(() => import('./modules/admin/components/ActionLo
 const AdminPage = lazyPage(() => import('./modules/admin/components/AdminPage'), 'AdminPage');
 const SpaceAdminPage = lazyPage(() => import('./modules/admin/components/SpaceAdminPage'), 'SpaceAdminPage');
 const OrganizationAdminsPage = lazyPage(() => import('./modules/admin/components/OrganizationAdminsPage'), 'OrganizationAdminsPage');
+const PetitionQueuePage = lazyPage(() => import('./modules/admin/components/PetitionQueuePage'), 'PetitionQueuePage');
+const PetitionTypesAdminPage = lazyPage(() => import('./modules/admin/components/PetitionTypesAdminPage'), 'PetitionTypesAdminPage');
 const TermsAdminPage = lazyPage(() => import('./modules/admin/components/TermsAdminPage'), 'TermsAdminPage');
 const SignInPage = lazyPage(() => import('./modules/auth/components/SignInPage'), 'SignInPage');
 const SignUpPage = lazyPage(() => import('./modules/auth/components/SignUpPage'), 'SignUpPage');
@@ -29,6 +31,7 @@ const SurveyListPage = lazyPage(() => import('./modules/spaces/components/Survey
 const NotificationsPage = lazyPage(() => import('./modules/notifications/components/NotificationsPage'), 'NotificationsPage');
 const NotFoundPage = lazyPage(() => import('./modules/ui/components/NotFoundPage'), 'NotFoundPage');
 const PetitionPage = lazyPage(() => import('./modules/petitions/components/PetitionPage'), 'PetitionPage');
+const PetitionSummaryPage = lazyPage(() => import('./modules/petitions/components/PetitionSummaryPage'), 'PetitionSummaryPage');
 const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/components/PetitionInvitationPage'), 'PetitionInvitationPage');
 const SurveyAdminPage = lazyPage(() => import('./modules/surveys/components/SurveyAdminPage'), 'SurveyAdminPage');
 
@@ -49,6 +52,7 @@ export function AppRoutes() {
           <Route path="espaces/:slug/f/:componentId/propositions/:proposalId" element={<ProposalPage />} />
           <Route path="espaces/:slug/f/:componentId/moderation" element={<ModerationPage />} />
           <Route path="espaces/:slug/f/:componentId/petitions/:petitionId" element={<PetitionPage />} />
+          <Route path="espaces/:slug/f/:componentId/petitions/:petitionId/synthese" element={<PetitionSummaryPage />} />
           <Route path="petitions/comite/:token" element={<PetitionInvitationPage />} />
           <Route path="inscription" element={<SignUpPage />} />
           <Route path="connexion" element={<SignInPage />} />
@@ -64,6 +68,8 @@ export function AppRoutes() {
           <Route path="admin/journal" element={<ActionLogPage />} />
           <Route path="admin/conditions" element={<TermsAdminPage />} />
           <Route path="admin/administrateurs" element={<OrganizationAdminsPage />} />
+          <Route path="admin/petitions" element={<PetitionQueuePage />} />
+          <Route path="admin/petitions/types" element={<PetitionTypesAdminPage />} />
           <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
           <Route path="*" element={<NotFoundPage />} />

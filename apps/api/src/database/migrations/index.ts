@@ -16,6 +16,7 @@ import { MemberProfiles1765400000000 } from './1765400000000-member-profiles';
 import { Ballots1765600000000 } from './1765600000000-ballots';
 import { SurveyFollows1765650000000 } from './1765650000000-survey-follows';
 import { Petitions1765700000000 } from './1765700000000-petitions';
+import { PetitionTypeSecondStage1765750000000 } from './1765750000000-petition-type-second-stage';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   Ballots1765600000000,
   SurveyFollows1765650000000,
   Petitions1765700000000,
+  PetitionTypeSecondStage1765750000000,
 ];

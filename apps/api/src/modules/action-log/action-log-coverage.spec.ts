@@ -93,6 +93,7 @@ const LOGGED: Record<string, Expected> = {
   updateBallot: { action: 'update', resourceType: 'ballot', visibility: 'PUBLIC' },
   castBallot: { action: 'vote', resourceType: 'ballot', visibility: 'ADMIN_ONLY' },
   createPetitionType: { action: 'create_type', resourceType: 'petition_type', visibility: 'ADMIN_ONLY' },
+  updatePetitionType: { action: 'update_type', resourceType: 'petition_type', visibility: 'ADMIN_ONLY' },
   createPetition: { action: 'create', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
   updatePetition: { action: 'update', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
   invitePetitionCommittee: { action: 'invite_committee', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
@@ -331,6 +332,7 @@ describe('action log coverage: every mutation that changes shared state is in th
     const petitionType = (await logged('createPetitionType', `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`, {
       i: { componentId: petitionsComponent, title: 'Pétition de la filière', threshold: 2, periodDays: 30, minCommitteeSize: 1 },
     }, admin)).createPetitionType.id;
+    await logged('updatePetitionType', `mutation($id: ID!) { updatePetitionType(id: $id, input: { threshold: 2, secondStageUrl: "/concertations" }) { id } }`, { id: petitionType }, admin, petitionType);
     const CREATE_PETITION = `mutation($i: CreatePetitionInput!) { createPetition(input: $i) { id } }`;
     const petition = (await logged('createPetition', CREATE_PETITION, { i: { typeId: petitionType, title: 'Organiser une journée de la filière', body: 'Réunir les acteurs.' } }, alice.token)).createPetition.id;
     await logged('updatePetition', `mutation($id: ID!) { updatePetition(id: $id, input: { title: "Organiser la journée de la filière" }) { id } }`, { id: petition }, alice.token, petition);

@@ -5,8 +5,12 @@ import type { Response } from 'express';
 import { Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { CSV_OPTIONS } from '../../common/export/csv-options';
+import { streamXlsxSheet } from '../../common/export/xlsx-stream';
 import { DomainError } from '../../common/errors/domain-error';
 import { PetitionService } from './petition.service';
+
+/** The columns of both signature exports. */
+const SIGNATURE_COLUMNS = ['n°', 'signée le (UTC)', 'typologie du signataire', 'démonstration'];
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
@@ -31,7 +35,7 @@ export class PetitionExportController {
 
   /** `HEAD`: 405 with `Allow: GET` (no export is built). */
   @Public()
-  @Head(':petitionId/signatures.csv')
+  @Head([':petitionId/signatures.csv', ':petitionId/signatures.xlsx'])
   head(@Res() res: Response): void {
     res.setHeader('allow', 'GET');
     res.setHeader('cache-control', 'no-store');
@@ -51,11 +55,31 @@ export class PetitionExportController {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="petition-${petitionId}-signatures.csv"`);
     const write = (text: string) => (res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())));
-    await write(`\uFEFF${stringify([['n°', 'signée le (UTC)', 'typologie du signataire', 'démonstration']], CSV_OPTIONS)}`);
+    await write(`\uFEFF${stringify([SIGNATURE_COLUMNS], CSV_OPTIONS)}`);
     let n = 0;
     for await (const batch of this.petitions.signatureBatches(petitionId)) {
       await write(stringify(batch.map((s) => [String((n += 1)), s.signedAt.toISOString(), s.typology ?? '', s.demo ? 'oui' : 'non']), CSV_OPTIONS));
     }
     res.end();
+  }
+
+  /**
+   * `GET /exports/petitions/:petitionId/signatures.xlsx`: the same table as the CSV in an Excel
+   * workbook (sheet « Signatures »; the date as a date cell, UTC), streamed in batches of 1,000.
+   * Access: as the CSV (author, committee, space and organization admins). 401/403/404 as JSON.
+   */
+  @Public()
+  @Get(':petitionId/signatures.xlsx')
+  async xlsx(@Param('petitionId', new ParseUUIDPipe()) petitionId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+    if (!viewer) throw DomainError.unauthenticated();
+    await this.petitions.checkExport(petitionId, viewer);
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="petition-${petitionId}-signatures.xlsx"`);
+    const petitions = this.petitions;
+    let n = 0;
+    async function* rows() {
+      for await (const batch of petitions.signatureBatches(petitionId)) yield batch.map((s) => [(n += 1), s.signedAt, s.typology ?? '', s.demo ? 'oui' : 'non']);
+    }
+    await streamXlsxSheet(res, 'Signatures', SIGNATURE_COLUMNS, rows());
   }
 }

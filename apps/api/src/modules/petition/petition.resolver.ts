@@ -5,14 +5,20 @@ import { ActionLogPage } from '../action-log/action-log-query.service';
 import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
 import { HistoryService } from '../history/history.service';
 import { HISTORY_DESCRIPTION } from '../history/history.resolver';
-import { PetitionDto, PetitionTypeDto } from './dtos/petition.dto';
-import { AnswerPetitionInput, CreatePetitionInput, CreatePetitionTypeInput, UpdatePetitionInput } from './dtos/petition.inputs';
-import { type PetitionFilter, PetitionService } from './petition.service';
+import { PetitionConnectionDto, PetitionDto, PetitionTypeDto } from './dtos/petition.dto';
+import { AnswerPetitionInput, CreatePetitionInput, CreatePetitionTypeInput, UpdatePetitionInput, UpdatePetitionTypeInput } from './dtos/petition.inputs';
+import { type MyPetitionRelation, MyPetitionsPage, type PetitionFilter, PetitionService } from './petition.service';
 
 const PetitionFilterEnum = { OPEN: 'OPEN', ACCEPTED: 'ACCEPTED', ANSWERED: 'ANSWERED', ALL: 'ALL', VALIDATING: 'VALIDATING', MINE: 'MINE' } as const;
 registerEnumType(PetitionFilterEnum, {
   name: 'PetitionFilter',
   description: 'OPEN collecting; ACCEPTED ended at the threshold; ANSWERED; ALL public ones; VALIDATING the admins’ queue; MINE written or promoted by the viewer.',
+});
+
+const MyPetitionRelationEnum = { ALL: 'ALL', AUTHOR: 'AUTHOR', COMMITTEE: 'COMMITTEE', SIGNED: 'SIGNED' } as const;
+registerEnumType(MyPetitionRelationEnum, {
+  name: 'MyPetitionRelation',
+  description: 'ALL: any tie; AUTHOR: started by the viewer; COMMITTEE: the viewer is in the promoter committee; SIGNED: the viewer signed it.',
 });
 
 @Resolver(() => PetitionDto)
@@ -44,11 +50,41 @@ export class PetitionResolver {
     return this.service.petition(id, viewer);
   }
 
+  /** « Mes pétitions », newest first, by pages. Access: signed-in members. Errors: UNAUTHENTICATED, BAD_USER_INPUT (first 1–50, after). */
+  @Authenticated()
+  @Query(() => PetitionConnectionDto, {
+    description: 'The petitions the viewer started, promotes or signed, newest first. Access: signed-in members. Errors: UNAUTHENTICATED, BAD_USER_INPUT (first 1 to 50, after).',
+  })
+  myPetitions(
+    @Args('relation', { type: () => MyPetitionRelationEnum, nullable: true, defaultValue: 'ALL' }) relation: MyPetitionRelation,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: MyPetitionsPage.defaultSize }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<PetitionConnectionDto> {
+    return this.service.mine(viewer, relation ?? 'ALL', first ?? MyPetitionsPage.defaultSize, after ?? undefined);
+  }
+
+  /** The admins' queue across components: VALIDATING, and ended petitions awaiting their answer. Access: signed-in (empty unless admin). Errors: UNAUTHENTICATED. */
+  @Authenticated()
+  @Query(() => [PetitionDto], {
+    description: 'Petitions awaiting technical validation or an official answer, in the spaces the viewer administers, oldest first. Access: signed-in members (empty unless admin). Errors: UNAUTHENTICATED.',
+  })
+  petitionQueue(@CurrentViewer() viewer: Viewer): Promise<PetitionDto[]> {
+    return this.service.queue(viewer);
+  }
+
   /** Creates a petition type. Access: organization admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (threshold 0, typologies). */
   @Authenticated()
   @Mutation(() => PetitionTypeDto, { description: 'Create a petition type. Access: organization admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
   createPetitionType(@Args('input') input: CreatePetitionTypeInput, @CurrentViewer() viewer: Viewer): Promise<PetitionTypeDto> {
     return this.service.createType(input, viewer);
+  }
+
+  /** Edits a petition type. Access: organization admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (threshold 0, typologies). */
+  @Authenticated()
+  @Mutation(() => PetitionTypeDto, { description: 'Edit a petition type (omitted fields stay). Access: organization admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
+  updatePetitionType(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePetitionTypeInput, @CurrentViewer() viewer: Viewer): Promise<PetitionTypeDto> {
+    return this.service.updateType(id, input, viewer);
   }
 
   /** Starts a petition (CREATED). Access: signed-in members. Errors: UNAUTHENTICATED, NOT_FOUND, BAD_USER_INPUT. */

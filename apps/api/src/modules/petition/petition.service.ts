@@ -14,8 +14,8 @@ import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { ProfileService } from '../profile/profile.service';
-import { PetitionDto, PetitionTypeDto } from './dtos/petition.dto';
-import { AnswerPetitionInput, CreatePetitionInput, CreatePetitionTypeInput, UpdatePetitionInput } from './dtos/petition.inputs';
+import { PetitionConnectionDto, PetitionDto, PetitionTypeDto } from './dtos/petition.dto';
+import { AnswerPetitionInput, CreatePetitionInput, CreatePetitionTypeInput, UpdatePetitionInput, UpdatePetitionTypeInput } from './dtos/petition.inputs';
 import { effectiveState, milestonesReached, type PetitionAction, type Refusal, refusal } from './petition-lifecycle';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,6 +31,7 @@ interface TypeRow {
   signers: PetitionSigners;
   typologies: string[];
   public_signatures: boolean;
+  second_stage_url: string | null;
 }
 
 /** A petition row with the database clock's verdict on its period. */
@@ -57,18 +58,32 @@ interface PetitionRow {
   /** clock_timestamp() ≥ ends_at: the period is over on the database clock. */
   period_ended: boolean;
   frozen_count: number | null;
+  /** The threshold frozen with the count at the period end (a later edit of the type changes nothing decided). */
+  frozen_threshold: number | null;
+  /** created_at as PostgreSQL's text (keeps the microseconds a JS Date would drop). */
+  created_cursor: string;
 }
 
 const PETITION_COLUMNS = `p.id, p.component_id, c.space_id, p.type_id, p.author_id, p.title, p.body, p.state, p.discard_reason, p.published_at, p.ends_at,
   p.signatures_count, p.answer, p.answer_url, p.answered_at, p.comments_count, p.hidden_at, p.created_at, clock_timestamp() AS read_at,
   (p.ends_at IS NOT NULL AND clock_timestamp() >= p.ends_at) AS period_ended,
-  (SELECT r.signatures_count FROM petition_results r WHERE r.petition_id = p.id) AS frozen_count`;
+  (SELECT r.signatures_count FROM petition_results r WHERE r.petition_id = p.id) AS frozen_count,
+  (SELECT r.threshold FROM petition_results r WHERE r.petition_id = p.id) AS frozen_threshold`;
 
 /** States everyone may see; the others (CREATED, VALIDATING, DISCARDED) only the author, the committee and admins. */
 const PUBLIC_STATES = new Set<PetitionState>([PetitionState.PUBLISHED, PetitionState.ACCEPTED, PetitionState.REJECTED, PetitionState.ANSWERED]);
 
+/** States of the admins' queue: awaiting validation, or ended and awaiting the answer. */
+const QUEUE_STATES = new Set<PetitionState>([PetitionState.VALIDATING, PetitionState.ACCEPTED, PetitionState.REJECTED]);
+
 /** Filters of the public list. */
 export type PetitionFilter = 'OPEN' | 'ACCEPTED' | 'ANSWERED' | 'ALL' | 'VALIDATING' | 'MINE';
+
+/** How the viewer is tied to a petition in « Mes pétitions ». */
+export type MyPetitionRelation = 'ALL' | 'AUTHOR' | 'COMMITTEE' | 'SIGNED';
+
+/** Page sizes of « Mes pétitions ». */
+export const MyPetitionsPage = { defaultSize: 20, maxSize: 50 } as const;
 
 /**
  * Petitions of a PETITIONS component (Decidim's initiatives): types, committee, validation,
@@ -118,23 +133,14 @@ export class PetitionService {
   async createType(input: CreatePetitionTypeInput, viewer: Viewer): Promise<PetitionTypeDto> {
     if (!viewer.user.isAdmin) throw DomainError.forbidden('Seuls les administrateurs de l’organisation créent les types de pétition.');
     const component = await this.petitionsComponent(input.componentId, viewer);
-    if (!Number.isInteger(input.threshold) || input.threshold < 1) throw DomainError.badInput('Le seuil de signatures est d’au moins 1.', { field: 'threshold' });
-    const signers = input.signers ?? PetitionSigners.EVERYONE;
-    const typologies = [...new Set(input.typologies ?? [])];
-    if (signers === PetitionSigners.TYPOLOGIES && !typologies.length) throw DomainError.badInput('Choisissez au moins une typologie de signataires.', { field: 'typologies' });
-    if (signers === PetitionSigners.EVERYONE && typologies.length) throw DomainError.badInput('Les typologies ne valent que pour « TYPOLOGIES ».', { field: 'typologies' });
-    if (typologies.length) {
-      const known = new Set((await this.profiles.typologies()).map((t) => t.key));
-      const unknown = typologies.find((k) => !known.has(k));
-      if (unknown) throw DomainError.badInput(`Typologie inconnue : ${unknown}.`, { field: 'typologies' });
-    }
+    const { signers, typologies } = await this.checkTypeSettings(input.threshold, input.signers ?? PetitionSigners.EVERYONE, input.typologies ?? []);
     const description = input.description ? sanitizeRichText(input.description) : '';
     const row = await inTransaction(this.dataSource, async (manager) => {
       const [created] = await queryRows<TypeRow>(
         manager,
-        `INSERT INTO petition_types (component_id, title, description, threshold, period_days, min_committee, signers, typologies, public_signatures)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [component.id, input.title, description, input.threshold, input.periodDays, input.minCommitteeSize ?? 0, signers, typologies, input.publicSignatures ?? false],
+        `INSERT INTO petition_types (component_id, title, description, threshold, period_days, min_committee, signers, typologies, public_signatures, second_stage_url)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+        [component.id, input.title, description, input.threshold, input.periodDays, input.minCommitteeSize ?? 0, signers, typologies, input.publicSignatures ?? false, input.secondStageUrl ?? null],
       );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
@@ -148,6 +154,72 @@ export class PetitionService {
       return created;
     });
     return toTypeDto(row);
+  }
+
+  /**
+   * Edits a petition type; omitted fields stay, the settings are checked as a whole (as on
+   * creation). Caller: organization admins. The new threshold applies to the type's petitions not
+   * yet decided; the period length to petitions published afterwards.
+   * @throws FORBIDDEN not an organization admin; NOT_FOUND; BAD_USER_INPUT threshold < 1, typologies
+   *   missing for TYPOLOGIES or given for EVERYONE, unknown typology key, empty title
+   */
+  async updateType(id: string, input: UpdatePetitionTypeInput, viewer: Viewer): Promise<PetitionTypeDto> {
+    if (!viewer.user.isAdmin) throw DomainError.forbidden('Seuls les administrateurs de l’organisation modifient les types de pétition.');
+    const current = await this.typeRow(id);
+    const component = await this.petitionsComponent(current.component_id, viewer);
+    const signers = input.signers ?? current.signers;
+    // switching to EVERYONE clears the typologies unless new ones are given
+    const typologies = input.typologies ?? (signers === PetitionSigners.EVERYONE ? [] : current.typologies);
+    const threshold = input.threshold ?? current.threshold;
+    const checked = await this.checkTypeSettings(threshold, signers, typologies);
+    const title = input.title ?? current.title;
+    const description = input.description !== undefined ? sanitizeRichText(input.description) : current.description;
+    const row = await inTransaction(this.dataSource, async (manager) => {
+      const [updated] = await queryRows<TypeRow>(
+        manager,
+        `UPDATE petition_types SET title = $2, description = $3, threshold = $4, period_days = $5, min_committee = $6, signers = $7, typologies = $8,
+                public_signatures = $9, second_stage_url = $10, updated_at = now()
+          WHERE id = $1 RETURNING *`,
+        [
+          id,
+          title,
+          description,
+          threshold,
+          input.periodDays ?? current.period_days,
+          input.minCommitteeSize ?? current.min_committee,
+          checked.signers,
+          checked.typologies,
+          input.publicSignatures ?? current.public_signatures,
+          input.secondStageUrl === undefined ? current.second_stage_url : input.secondStageUrl,
+        ],
+      );
+      if (!updated) throw DomainError.notFound('Type de pétition', { id });
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'update_type',
+        resourceType: 'petition_type',
+        resourceId: id,
+        spaceId: component.spaceId,
+        visibility: 'ADMIN_ONLY',
+        summary: `Type de pétition « ${title} » modifié (seuil ${threshold}, ${updated.period_days} jours)`,
+      });
+      return updated;
+    });
+    return toTypeDto(row);
+  }
+
+  /** Checks a type's threshold and signers (shared by creation and edition); returns them deduplicated. */
+  private async checkTypeSettings(threshold: number, signers: PetitionSigners, keys: string[]): Promise<{ signers: PetitionSigners; typologies: string[] }> {
+    if (!Number.isInteger(threshold) || threshold < 1) throw DomainError.badInput('Le seuil de signatures est d’au moins 1.', { field: 'threshold' });
+    const typologies = [...new Set(keys)];
+    if (signers === PetitionSigners.TYPOLOGIES && !typologies.length) throw DomainError.badInput('Choisissez au moins une typologie de signataires.', { field: 'typologies' });
+    if (signers === PetitionSigners.EVERYONE && typologies.length) throw DomainError.badInput('Les typologies ne valent que pour « TYPOLOGIES ».', { field: 'typologies' });
+    if (typologies.length) {
+      const known = new Set((await this.profiles.typologies()).map((t) => t.key));
+      const unknown = typologies.find((k) => !known.has(k));
+      if (unknown) throw DomainError.badInput(`Typologie inconnue : ${unknown}.`, { field: 'typologies' });
+    }
+    return { signers, typologies };
   }
 
   // ── reading ──
@@ -196,6 +268,66 @@ export class PetitionService {
     if (!PUBLIC_STATES.has(dto.state) && !dto.viewerIsAuthor && !dto.viewerInCommittee && !dto.viewerCanAdminister) throw DomainError.notFound('Pétition', { id });
     if (row.hidden_at && !(viewer && (viewer.user.isAdmin || (await this.access.hasRole(viewer.user.id, row.space_id, [SpaceRole.ADMIN, SpaceRole.MODERATOR]))))) throw DomainError.notFound('Pétition', { id });
     return dto;
+  }
+
+  /**
+   * « Mes pétitions »: the petitions the viewer started, promotes in the committee or signed
+   * (any state the viewer may see; hidden ones left out), newest first, by pages.
+   * Caller: signed-in members. A page may hold fewer than `first` rows when some lie in spaces the
+   * viewer can no longer see (`hasNextPage` still tells whether more follow).
+   * @param first page size, 1 to 50
+   * @param after the `endCursor` of the previous page
+   * @throws BAD_USER_INPUT (field first) size out of range; (field after) unreadable cursor
+   */
+  async mine(viewer: Viewer, relation: MyPetitionRelation, first: number, after?: string): Promise<PetitionConnectionDto> {
+    if (!Number.isInteger(first) || first < 1 || first > MyPetitionsPage.maxSize) throw DomainError.badInput(`Entre 1 et ${MyPetitionsPage.maxSize} pétitions par page.`, { field: 'first' });
+    const cursor = after ? readCursor(after) : null;
+    const rows = await this.rows(
+      `p.hidden_at IS NULL
+       AND (($2 IN ('ALL', 'AUTHOR') AND p.author_id = $1)
+         OR ($2 IN ('ALL', 'COMMITTEE') AND EXISTS (SELECT 1 FROM petition_committee_members m WHERE m.petition_id = p.id AND m.user_id = $1))
+         OR ($2 IN ('ALL', 'SIGNED') AND EXISTS (SELECT 1 FROM petition_signatures s WHERE s.petition_id = p.id AND s.user_id = $1)))
+       AND ($3::timestamptz IS NULL OR (p.created_at, p.id) < ($3::timestamptz, $4::uuid))`,
+      [viewer.user.id, relation, cursor?.at ?? null, cursor?.id ?? null],
+      `ORDER BY p.created_at DESC, p.id DESC LIMIT ${first + 1}`,
+    );
+    const hasNextPage = rows.length > first;
+    const page = rows.slice(0, first);
+    const visible: PetitionRow[] = [];
+    const seen = new Map<string, boolean>();
+    for (const row of page) {
+      if (!seen.has(row.component_id)) seen.set(row.component_id, await this.spaces.component(row.component_id, viewer).then(() => true, () => false));
+      if (seen.get(row.component_id)) visible.push(row);
+    }
+    const dtos = await this.present(await this.freezeDue(visible), viewer);
+    const last = page[page.length - 1];
+    return {
+      edges: dtos.map((node, i) => ({ node, cursor: writeCursor(visible[i]) })),
+      hasNextPage,
+      endCursor: last ? writeCursor(last) : null,
+    };
+  }
+
+  /**
+   * The admins' queue across components: petitions awaiting technical validation (VALIDATING)
+   * and ended ones awaiting the official answer (ACCEPTED, REJECTED), oldest first, only in the
+   * spaces the viewer administers (all for organization admins). Caller: signed-in members (an
+   * empty list for those who administer nothing).
+   */
+  async queue(viewer: Viewer): Promise<PetitionDto[]> {
+    let rows = await this.rows(
+      `p.hidden_at IS NULL AND (p.state = 'VALIDATING' OR (p.state = 'PUBLISHED' AND p.ends_at IS NOT NULL AND clock_timestamp() >= p.ends_at))`,
+      [],
+      `ORDER BY p.updated_at, p.id LIMIT 500`,
+    );
+    if (!viewer.user.isAdmin) {
+      const admin = new Map<string, boolean>();
+      for (const spaceId of new Set(rows.map((r) => r.space_id))) admin.set(spaceId, await this.isAdmin(viewer, spaceId));
+      rows = rows.filter((r) => admin.get(r.space_id));
+    }
+    rows = await this.freezeDue(rows);
+    const dtos = await this.present(rows, viewer);
+    return dtos.filter((d) => d.viewerCanAdminister && QUEUE_STATES.has(d.state));
   }
 
   // ── authoring ──
@@ -478,11 +610,15 @@ export class PetitionService {
         summary: sign ? `A signé la pétition « ${p.title} »` : `A retiré sa signature de la pétition « ${p.title} »`,
       });
       await this.events.record(manager, 'petition.signaturesChanged', { petitionId, componentId: p.component_id, signaturesCount: count }, viewer.user.id);
-      if (sign) {
-        for (const percent of milestonesReached(count, p.threshold)) {
-          const reached = await manager.query(`INSERT INTO petition_milestones (petition_id, percent) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING percent`, [petitionId, percent]);
-          if (reached.length) await this.events.record(manager, 'petition.milestone', { petitionId, title: p.title, percent }, viewer.user.id);
-        }
+      const milestones = sign ? milestonesReached(count, p.threshold) : [];
+      if (milestones.length) {
+        // one statement for every milestone reached (held under the lock): only the rows this transaction inserted are notified
+        const reached = await queryRows<{ percent: number }>(
+          manager,
+          `INSERT INTO petition_milestones (petition_id, percent) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING RETURNING percent`,
+          [petitionId, milestones],
+        );
+        for (const { percent } of reached.sort((a, b) => a.percent - b.percent)) await this.events.record(manager, 'petition.milestone', { petitionId, title: p.title, percent }, viewer.user.id);
       }
     });
     this.events.committed();
@@ -505,7 +641,7 @@ export class PetitionService {
       const [row] = await queryRows<PetitionRow>(manager, `SELECT ${PETITION_COLUMNS} FROM petitions p JOIN components c ON c.id = p.component_id WHERE p.id = $1 FOR UPDATE OF p`, [id]);
       if (!row) throw DomainError.notFound('Pétition', { id });
       const type = await this.typeRow(row.type_id, manager);
-      const state = effectiveState(row.state, row.period_ended, row.frozen_count ?? row.signatures_count, type.threshold);
+      const state = effectiveState(row.state, row.period_ended, row.frozen_count ?? row.signatures_count, row.frozen_threshold ?? type.threshold);
       const isAuthor = row.author_id === viewer.user.id;
       const isAdmin = await this.isAdmin(viewer, row.space_id);
       const [{ n: committee, member }] = await manager.query(
@@ -562,7 +698,8 @@ export class PetitionService {
     return rows.map((r) => {
       const type = types.find((t) => t.id === r.type_id)!;
       const count = r.frozen_count ?? r.signatures_count;
-      const state = effectiveState(r.state, r.period_ended, count, type.threshold);
+      const threshold = r.frozen_threshold ?? type.threshold;
+      const state = effectiveState(r.state, r.period_ended, count, threshold);
       const committee = committees.filter((c) => c.petition_id === r.id);
       const allowed = type.signers === PetitionSigners.EVERYONE || (!!typology && type.typologies.includes(typology));
       return {
@@ -579,7 +716,7 @@ export class PetitionService {
         publishedAt: r.published_at,
         endsAt: r.ends_at,
         signaturesCount: count,
-        threshold: type.threshold,
+        threshold,
         committeeSize: committee.length,
         committee: committee.map((c) => ({ userId: c.user_id, acceptedAt: c.accepted_at })),
         answer: r.answer,
@@ -598,10 +735,10 @@ export class PetitionService {
     });
   }
 
-  private async rows(where: string, params: unknown[]): Promise<PetitionRow[]> {
+  private async rows(where: string, params: unknown[], order = 'ORDER BY p.created_at DESC, p.id'): Promise<PetitionRow[]> {
     return queryRows<PetitionRow>(
       this.dataSource.manager,
-      `SELECT ${PETITION_COLUMNS} FROM petitions p JOIN components c ON c.id = p.component_id WHERE ${where} ORDER BY p.created_at DESC, p.id`,
+      `SELECT ${PETITION_COLUMNS}, p.created_at::text AS created_cursor FROM petitions p JOIN components c ON c.id = p.component_id WHERE ${where} ${order}`,
       params,
     );
   }
@@ -643,6 +780,7 @@ function toTypeDto(t: TypeRow): PetitionTypeDto {
     signers: t.signers,
     typologies: t.typologies,
     publicSignatures: t.public_signatures,
+    secondStageUrl: t.second_stage_url,
   };
 }
 
@@ -658,6 +796,17 @@ function cleanRichText(text: string, field: string): string {
   if (!hasVisibleText(richTextToPlain(html))) throw DomainError.badInput(`${field} : le texte est vide.`, { field });
   if (html.length > 10000) throw DomainError.badInput(`${field} : 10 000 caractères au plus.`, { field });
   return html;
+}
+
+/** The « Mes pétitions » cursor: the row's created_at (text, microseconds kept) and id, base64url. */
+function writeCursor(row: PetitionRow): string {
+  return Buffer.from(`${row.created_cursor}|${row.id}`).toString('base64url');
+}
+
+function readCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(String(cursor), 'base64url').toString('utf8').split('|');
+  if (!at || !id || !UUID.test(id) || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(at)) throw DomainError.badInput('Curseur illisible.', { field: 'after' });
+  return { at, id };
 }
 
 function hashToken(token: string): string {

@@ -19,6 +19,8 @@ export class PetitionTypeDto {
   @Field(() => PetitionSigners) signers!: PetitionSigners;
   @Field(() => [String], { description: 'Typology keys allowed to sign (TYPOLOGIES only).' }) typologies!: string[];
   @Field({ description: 'Whether signers’ names are listed publicly.' }) publicSignatures!: boolean;
+  @Field(() => String, { nullable: true, description: 'Second stage of an accepted petition (a Concertation’s proposals, the Assemblée’s motions): https:// or a path of this site.' })
+  secondStageUrl!: string | null;
 }
 
 @ObjectType('PetitionCommitteeMember', { description: 'A member of the promoter committee (accepted an invitation).' })
@@ -57,4 +59,17 @@ export class PetitionDto {
   @Field({ description: 'The viewer follows it (notified of milestones, publication, answer).' }) viewerFollows!: boolean;
   @Field({ description: 'Published, collecting, and the viewer is allowed by the type.' }) viewerCanSign!: boolean;
   @Field({ description: 'Space admin or organization admin: validate, discard, answer.' }) viewerCanAdminister!: boolean;
+}
+
+@ObjectType('PetitionEdge')
+export class PetitionEdgeDto {
+  @Field({ description: 'Opaque; pass it as `after` for the next page.' }) cursor!: string;
+  @Field(() => PetitionDto) node!: PetitionDto;
+}
+
+@ObjectType('PetitionConnection', { description: 'A page of petitions, newest first (Relay-style).' })
+export class PetitionConnectionDto {
+  @Field(() => [PetitionEdgeDto]) edges!: PetitionEdgeDto[];
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
 }

@@ -17,6 +17,23 @@ export class CreatePetitionTypeInput {
   @Field(() => [String], { nullable: true, defaultValue: [], description: 'Typology keys (TYPOLOGIES only), from the profile typology list.' })
   @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) @Matches(/^[a-z0-9-]{1,60}$/, { each: true }) typologies?: string[];
   @Field({ nullable: true, defaultValue: false }) @IsOptional() @IsBoolean() publicSignatures?: boolean;
+  @Field(() => String, { nullable: true, description: 'Second-stage link (https:// or a path of this site); null clears it.' })
+  @IsOptional() @IsString() @MaxLength(500) @Matches(/^(https:\/\/[^\s<>"]+|\/[^\s<>"]*)$/) secondStageUrl?: string | null;
+}
+
+@InputType({ description: 'Changes to a petition type; omitted fields stay. Petitions already published keep their period; the threshold applies to all of the type’s petitions not yet decided.' })
+export class UpdatePetitionTypeInput {
+  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MinLength(PetitionLimits.titleMinLength) @MaxLength(PetitionLimits.titleMaxLength) title?: string;
+  @Field({ nullable: true, description: 'Rich text, sanitised by the server.' }) @IsOptional() @IsString() @MaxLength(PetitionLimits.bodyMaxLength) description?: string;
+  @Field(() => Int, { nullable: true, description: 'Signatures needed, 1 to 10,000,000.' }) @IsOptional() @IsInt() @Min(1) @Max(PetitionLimits.thresholdMax) threshold?: number;
+  @Field(() => Int, { nullable: true, description: 'Signature period in days, 1 to 366 (for petitions published after the change).' }) @IsOptional() @IsInt() @Min(1) @Max(PetitionLimits.periodDaysMax) periodDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Committee members needed before submission, 0 to 50.' }) @IsOptional() @IsInt() @Min(0) @Max(PetitionLimits.committeeMax) minCommitteeSize?: number;
+  @Field(() => PetitionSigners, { nullable: true }) @IsOptional() @IsEnum(PetitionSigners) signers?: PetitionSigners;
+  @Field(() => [String], { nullable: true, description: 'Typology keys (TYPOLOGIES only), from the profile typology list.' })
+  @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) @Matches(/^[a-z0-9-]{1,60}$/, { each: true }) typologies?: string[];
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() publicSignatures?: boolean;
+  @Field(() => String, { nullable: true, description: 'Second-stage link (https:// or a path of this site); null clears it.' })
+  @IsOptional() @IsString() @MaxLength(500) @Matches(/^(https:\/\/[^\s<>"]+|\/[^\s<>"]*)$/) secondStageUrl?: string | null;
 }
 
 @InputType({ description: 'A new petition (state CREATED), of a type.' })

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { AppRoutes } from '../../../App';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
+import { MY_PETITIONS_QUERY } from '../../petitions/graphql/petitions';
 import {
   ACCEPT_TERMS_MUTATION,
   CHANGE_PASSWORD_MUTATION,
@@ -29,18 +30,25 @@ const exportRow = (status: string, downloadPath: string | null) => ({
   byteSize: 1234,
   downloadPath,
 });
+const noPetitions = {
+  request: { query: MY_PETITIONS_QUERY, variables: { relation: 'ALL', first: 10, after: null } },
+  result: { data: { myPetitions: { __typename: 'PetitionConnection', hasNextPage: false, endCursor: null, edges: [] } } },
+  maxUsageCount: 5,
+};
 const accountMocks = [
   meIs(alice),
+  noPetitions,
   noPending,
   { request: { query: MY_DATA_EXPORTS_QUERY }, result: { data: { myDataExports: [exportRow('READY', '/exports/my-data/e1.zip')] } } },
   { request: { query: MY_TERMS_ACCEPTANCES_QUERY }, result: { data: { myTermsAcceptances: [{ __typename: 'TermsAcceptance', kind: 'TERMS', version: 1, acceptedAt: '2026-11-01T10:00:00.000Z' }] } } },
 ];
 
 describe('/mon-compte', () => {
-  it('shows the four sections, the ready export as a one-time download link, and the accepted versions', async () => {
+  it('shows the five sections, the ready export as a one-time download link, and the accepted versions', async () => {
     renderWithProviders(<AppRoutes />, { route: '/mon-compte', mocks: accountMocks });
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon compte' })).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Mes pétitions',
       'Changer mon mot de passe',
       'Télécharger mes données',
       'Conditions acceptées',

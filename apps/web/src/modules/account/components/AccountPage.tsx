@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmailConfirmationNotice } from '../../auth/components/EmailConfirmationNotice';
 import { useMe } from '../../auth/hooks/useMe';
+import { MyPetitionsSection } from '../../petitions/components/MyPetitionsSection';
 import { Loading } from '../../ui/components/Loading';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import '../account.css';
@@ -10,7 +11,7 @@ import { DataExportSection } from './DataExportSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { TermsAcceptancesSection } from './TermsAcceptancesSection';
 
-/** `/mon-compte`: change of password, download of one's data, accepted terms, deletion of the account. */
+/** `/mon-compte`: « Mes pétitions », change of password, download of one's data, accepted terms, deletion of the account. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { me, loading } = useMe();
@@ -23,6 +24,7 @@ export function AccountPage() {
         <>
           <p className="account-meta">{t('account.signedInAs', { name: me.name, email: me.email })}</p>
           <EmailConfirmationNotice />
+          <MyPetitionsSection />
           <ChangePasswordSection />
           <DataExportSection />
           <TermsAcceptancesSection />

@@ -48,6 +48,8 @@ describe('<AdminPage>', () => {
     expect(within(rows[0]).getByRole('link', { name: /^Modifier/ })).toHaveAttribute('href', '/admin/espaces/espace-2');
     expect(screen.queryByRole('heading', { name: 'Nouvel espace' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Administrateurs de l’organisation' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Pétitions à valider et à répondre' })).toHaveAttribute('href', '/admin/petitions');
+    expect(screen.queryByRole('link', { name: 'Types de pétition' })).not.toBeInTheDocument();
   });
 
   it('gives organisation admins every space and the "Nouvel espace" form', async () => {
@@ -64,5 +66,6 @@ describe('<AdminPage>', () => {
     expect(screen.getByLabelText('Publié')).not.toBeChecked();
     expect(screen.getByRole('button', { name: "Créer l'espace" })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Administrateurs de l’organisation' })).toHaveAttribute('href', '/admin/administrateurs');
+    expect(screen.getByRole('link', { name: 'Types de pétition' })).toHaveAttribute('href', '/admin/petitions/types');
   });
 });

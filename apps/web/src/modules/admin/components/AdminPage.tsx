@@ -5,7 +5,7 @@ import { AdministeredSpaces } from './AdministeredSpaces';
 import { NewSpaceForm } from './NewSpaceForm';
 import { SpacesTable } from './SpacesTable';
 
-/** `/admin`: the spaces the viewer administers; organisation admins can also create spaces, publish the terms (`/admin/conditions`) and appoint administrators (`/admin/administrateurs`). */
+/** `/admin`: the spaces the viewer administers, the petitions queue (`/admin/petitions`); organisation admins can also create spaces, publish the terms (`/admin/conditions`), set the petition types (`/admin/petitions/types`) and appoint administrators (`/admin/administrateurs`). */
 export function AdminPage() {
   return <AdministeredSpaces>{(spaces, isOrgAdmin) => <AdminHome spaces={spaces} isOrgAdmin={isOrgAdmin} />}</AdministeredSpaces>;
 }
@@ -19,6 +19,14 @@ function AdminHome({ spaces, isOrgAdmin }: { spaces: Parameters<typeof SpacesTab
       <p>
         <Link to="/admin/journal">{t('actionLog.link')}</Link>
       </p>
+      <p>
+        <Link to="/admin/petitions">{t('petitions.adminPages.queue.link')}</Link>
+      </p>
+      {isOrgAdmin ? (
+        <p>
+          <Link to="/admin/petitions/types">{t('petitions.adminPages.types.link')}</Link>
+        </p>
+      ) : null}
       {isOrgAdmin ? (
         <p>
           <Link to="/admin/conditions">{t('termsAdmin.link')}</Link>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
@@ -7,17 +7,16 @@ import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql
 import { FollowButton } from '../../notifications/components/FollowButton';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
-  ANSWER_PETITION_MUTATION, DISCARD_PETITION_MUTATION, INVITE_PETITION_COMMITTEE_MUTATION, PETITION_QUERY, PUBLISH_PETITION_MUTATION,
-  SIGN_PETITION_MUTATION, SUBMIT_PETITION_MUTATION, UNSIGN_PETITION_MUTATION, type Petition,
+  INVITE_PETITION_COMMITTEE_MUTATION, PETITION_QUERY, SIGN_PETITION_MUTATION, SUBMIT_PETITION_MUTATION, UNSIGN_PETITION_MUTATION, type Petition,
 } from '../graphql/petitions';
 import { useLivePetitionCounts } from '../hooks/useLivePetitionCounts';
+import { PetitionAdminActions } from './PetitionAdminActions';
 import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
 import '../petitions.css';
 
@@ -92,14 +91,28 @@ export function PetitionPage() {
         </section>
       ) : null}
       <CommitteeSection petition={petition} />
-      {(petition.viewerIsAuthor || petition.viewerInCommittee || petition.viewerCanAdminister) && petition.publishedAt ? (
-        <p>
-          <a href={`/exports/petitions/${petition.id}/signatures.csv`} download>
-            {t('petitions.export')}
-          </a>
-        </p>
+      {petition.viewerIsAuthor || petition.viewerInCommittee || petition.viewerCanAdminister ? (
+        <ul className="petition-exports" aria-label={t('petitions.exportsLabel')}>
+          <li>
+            <Link to={`${petition.link}/synthese`}>{t('petitions.summary.link')}</Link>
+          </li>
+          {petition.publishedAt ? (
+            <>
+              <li>
+                <a href={`/exports/petitions/${petition.id}/signatures.csv`} download>
+                  {t('petitions.export')}
+                </a>
+              </li>
+              <li>
+                <a href={`/exports/petitions/${petition.id}/signatures.xlsx`} download>
+                  {t('petitions.exportXlsx')}
+                </a>
+              </li>
+            </>
+          ) : null}
+        </ul>
       ) : null}
-      {petition.viewerCanAdminister ? <AdminActions petition={petition} /> : null}
+      {petition.viewerCanAdminister ? <PetitionAdminActions petition={petition} /> : null}
     </article>
   );
 }
@@ -221,68 +234,6 @@ function CommitteeSection({ petition }: { petition: Petition }) {
         </>
       ) : null}
       {petition.viewerIsAuthor && petition.state === 'VALIDATING' ? <p>{t('petitions.committee.awaiting')}</p> : null}
-      <FeedbackMessages feedback={feedback} />
-    </section>
-  );
-}
-
-/** Space and organization admins: technical validation (publish or discard with a reason) and the official answer. */
-function AdminActions({ petition }: { petition: Petition }) {
-  const { t } = useTranslation();
-  const feedback = useFeedback();
-  const [reason, setReason] = useState('');
-  const [answer, setAnswer] = useState('');
-  const [answerUrl, setAnswerUrl] = useState('');
-  const [publish, publishState] = useMutation(PUBLISH_PETITION_MUTATION);
-  const [discard, discardState] = useMutation(DISCARD_PETITION_MUTATION);
-  const [answerMutation, answerState] = useMutation(ANSWER_PETITION_MUTATION);
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    feedback.clear();
-    try {
-      await work();
-      feedback.succeed(done);
-    } catch (error) {
-      feedback.fail(error);
-    }
-  };
-
-  if (petition.state !== 'VALIDATING' && petition.state !== 'ACCEPTED' && petition.state !== 'REJECTED') return null;
-  return (
-    <section aria-labelledby="petition-admin" className="panel">
-      <h2 id="petition-admin">{t('petitions.admin.title')}</h2>
-      {petition.state === 'VALIDATING' ? (
-        <>
-          <p>
-            <button type="button" className="button button--primary" disabled={publishState.loading} onClick={() => void run(() => publish({ variables: { id: petition.id } }), t('petitions.admin.published'))}>
-              {t('petitions.admin.publish', { count: petition.type.periodDays })}
-            </button>
-          </p>
-          <form
-            onSubmit={(e: FormEvent) => {
-              e.preventDefault();
-              void run(() => discard({ variables: { id: petition.id, reason } }), t('petitions.admin.discarded'));
-            }}
-          >
-            <TextAreaField label={t('petitions.admin.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required rows={3} maxLength={2000} />
-            <button type="submit" className="button button--danger" disabled={discardState.loading}>
-              {t('petitions.admin.discard')}
-            </button>
-          </form>
-        </>
-      ) : (
-        <form
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            void run(() => answerMutation({ variables: { input: { petitionId: petition.id, answer, answerUrl: answerUrl.trim() || null } } }), t('petitions.admin.answered'));
-          }}
-        >
-          <TextAreaField label={t('petitions.admin.answer')} value={answer} onChange={(e) => setAnswer(e.target.value)} required rows={5} />
-          <TextField label={t('petitions.admin.answerUrl')} hint={t('petitions.admin.answerUrlHint')} value={answerUrl} onChange={(e) => setAnswerUrl(e.target.value)} />
-          <button type="submit" className="button button--primary" disabled={answerState.loading}>
-            {t('petitions.admin.answerSubmit')}
-          </button>
-        </form>
-      )}
       <FeedbackMessages feedback={feedback} />
     </section>
   );

@@ -18,6 +18,7 @@ export interface PetitionType {
   signers: 'EVERYONE' | 'TYPOLOGIES';
   typologies: string[];
   publicSignatures: boolean;
+  secondStageUrl: string | null;
 }
 
 /** A petition as the list and the page show it. */
@@ -49,7 +50,7 @@ export interface Petition {
   type: PetitionType;
 }
 
-const TYPE_FIELDS = `id title description threshold periodDays minCommitteeSize signers typologies publicSignatures`;
+const TYPE_FIELDS = `id title description threshold periodDays minCommitteeSize signers typologies publicSignatures secondStageUrl`;
 const PETITION_FIELDS = `id componentId link title body state discardReason publishedAt endsAt readAt signaturesCount threshold committeeSize answer answerUrl answeredAt createdAt
   viewerIsAuthor viewerInCommittee viewerHasSigned viewerFollows viewerCanSign viewerCanAdminister type { ${TYPE_FIELDS} }`;
 
@@ -71,9 +72,63 @@ export const PETITION_TYPES_QUERY: TypedDocumentNode<{ petitionTypes: PetitionTy
   }
 `;
 
-export interface CreatePetitionTypeVariables {
-  input: { componentId: string; title: string; description?: string; threshold: number; periodDays: number; minCommitteeSize?: number; publicSignatures?: boolean };
+/** The settings of a petition type as the admin forms send them. */
+export interface PetitionTypeSettings {
+  title: string;
+  description?: string;
+  threshold: number;
+  periodDays: number;
+  minCommitteeSize?: number;
+  signers?: 'EVERYONE' | 'TYPOLOGIES';
+  typologies?: string[];
+  publicSignatures?: boolean;
+  secondStageUrl?: string | null;
 }
+
+export interface CreatePetitionTypeVariables {
+  input: PetitionTypeSettings & { componentId: string };
+}
+
+export const UPDATE_PETITION_TYPE_MUTATION: TypedDocumentNode<{ updatePetitionType: PetitionType }, { id: string; input: Partial<PetitionTypeSettings> }> = gql`
+  mutation UpdatePetitionType($id: ID!, $input: UpdatePetitionTypeInput!) {
+    updatePetitionType(id: $id, input: $input) { ${TYPE_FIELDS} }
+  }
+`;
+
+/** How the viewer is tied to a petition in « Mes pétitions ». */
+export type MyPetitionRelation = 'ALL' | 'AUTHOR' | 'COMMITTEE' | 'SIGNED';
+export const MY_PETITION_RELATIONS: readonly MyPetitionRelation[] = ['ALL', 'AUTHOR', 'COMMITTEE', 'SIGNED'];
+
+export interface PetitionConnection {
+  edges: { cursor: string; node: Petition }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export const MY_PETITIONS_QUERY: TypedDocumentNode<{ myPetitions: PetitionConnection }, { relation: MyPetitionRelation; first?: number; after?: string | null }> = gql`
+  query MyPetitions($relation: MyPetitionRelation, $first: Int, $after: String) {
+    myPetitions(relation: $relation, first: $first, after: $after) { hasNextPage endCursor edges { cursor node { ${PETITION_FIELDS} } } }
+  }
+`;
+
+export const PETITION_QUEUE_QUERY: TypedDocumentNode<{ petitionQueue: Petition[] }, Record<string, never>> = gql`
+  query PetitionQueue {
+    petitionQueue { ${PETITION_FIELDS} }
+  }
+`;
+
+/** The PETITIONS components of every space the viewer sees (the types admin page picks one). */
+export interface PetitionSpaceRow {
+  id: string;
+  slug: string;
+  title: string;
+  components: { id: string; title: string; type: string }[];
+}
+export const PETITION_SPACES_QUERY: TypedDocumentNode<{ spaces: PetitionSpaceRow[] }, Record<string, never>> = gql`
+  query PetitionSpaces {
+    spaces { id slug title components { id title type } }
+  }
+`;
 export const CREATE_PETITION_TYPE_MUTATION: TypedDocumentNode<{ createPetitionType: PetitionType }, CreatePetitionTypeVariables> = gql`
   mutation CreatePetitionType($input: CreatePetitionTypeInput!) {
     createPetitionType(input: $input) { ${TYPE_FIELDS} }
@@ -131,5 +186,17 @@ export const SIGN_PETITION_MUTATION: TypedDocumentNode<{ signPetition: Petition 
 export const UNSIGN_PETITION_MUTATION: TypedDocumentNode<{ unsignPetition: Petition }, { petitionId: string }> = gql`
   mutation UnsignPetition($petitionId: ID!) {
     unsignPetition(petitionId: $petitionId) { ${PETITION_FIELDS} }
+  }
+`;
+
+/** The organization's member typologies (the profile module's list), for types restricted to some. */
+export interface MemberTypologyOption {
+  key: string;
+  label: string;
+  archived: boolean;
+}
+export const PETITION_TYPOLOGIES_QUERY: TypedDocumentNode<{ memberTypologies: MemberTypologyOption[] }, Record<string, never>> = gql`
+  query PetitionTypologies {
+    memberTypologies { key label archived }
   }
 `;

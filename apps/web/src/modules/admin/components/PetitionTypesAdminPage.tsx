@@ -1,0 +1,234 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  CREATE_PETITION_TYPE_MUTATION, PETITION_SPACES_QUERY, PETITION_TYPES_QUERY, PETITION_TYPOLOGIES_QUERY, PetitionFormLimits, UPDATE_PETITION_TYPE_MUTATION,
+  type PetitionType, type PetitionTypeSettings,
+} from '../../petitions/graphql/petitions';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { Loading } from '../../ui/components/Loading';
+import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { SafeHtml } from '../../ui/components/SafeHtml';
+import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import { AccessDenied } from './AccessDenied';
+import { AdministeredSpaces } from './AdministeredSpaces';
+import '../../petitions/petitions.css';
+
+/**
+ * `/admin/petitions/types`: organization admins set the petition types of every PETITIONS
+ * component (title, description, threshold, period, minimum committee, who may sign — everyone
+ * or chosen member typologies —, public signatures, optional second-stage link): the list per
+ * component, an edit form per type, a form for a new one. Others get « Accès réservé ».
+ */
+export function PetitionTypesAdminPage() {
+  return <AdministeredSpaces>{(_spaces, isOrgAdmin) => (isOrgAdmin ? <PetitionTypesAdmin /> : <AccessDenied signedIn />)}</AdministeredSpaces>;
+}
+
+function PetitionTypesAdmin() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('petitions.adminPages.types.title'));
+  const { data, loading, error, refetch } = useQuery(PETITION_SPACES_QUERY, { fetchPolicy: 'network-only' });
+  const components = (data?.spaces ?? []).flatMap((space) => space.components.filter((c) => c.type === 'PETITIONS').map((c) => ({ ...c, space })));
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <p>
+        <Link to="/admin">{t('admin.title')}</Link> · <Link to="/admin/petitions">{t('petitions.adminPages.queue.link')}</Link>
+      </p>
+      <h1 id="page-title">{t('petitions.adminPages.types.title')}</h1>
+      <p className="muted">{t('petitions.adminPages.types.intro')}</p>
+      {error && !data ? (
+        <QueryErrorView error={error} onRetry={() => void refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : components.length === 0 ? (
+        <p>{t('petitions.adminPages.types.noComponent')}</p>
+      ) : (
+        components.map((c) => <ComponentTypes key={c.id} componentId={c.id} title={t('petitions.adminPages.types.componentTitle', { space: c.space.title, component: c.title })} />)
+      )}
+    </section>
+  );
+}
+
+function ComponentTypes({ componentId, title }: { componentId: string; title: string }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { data, loading, error, refetch } = useQuery(PETITION_TYPES_QUERY, { variables: { componentId } });
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const types = data?.petitionTypes ?? [];
+  const typologies = useQuery(PETITION_TYPOLOGIES_QUERY);
+  const labels = new Map((typologies.data?.memberTypologies ?? []).map((o) => [o.key, o.label]));
+  return (
+    <section aria-labelledby={headingId} className="panel petition-types">
+      <h2 id={headingId}>{title}</h2>
+      {error && !data ? (
+        <QueryErrorView error={error} onRetry={() => void refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : types.length === 0 ? (
+        <p>{t('petitions.adminPages.types.none')}</p>
+      ) : (
+        <ul className="card-list">
+          {types.map((type) => (
+            <TypeItem key={type.id} type={type} labels={labels} />
+          ))}
+        </ul>
+      )}
+      {adding ? (
+        <TypeForm
+          componentId={componentId}
+          onClose={() => {
+            setAdding(false);
+            requestAnimationFrame(() => addButton.current?.focus());
+          }}
+        />
+      ) : (
+        <button type="button" className="button" ref={addButton} onClick={() => setAdding(true)}>
+          {t('petitions.adminPages.types.add')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, string> }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  return (
+    <li className="card">
+      <h3 className="card__title">{type.title}</h3>
+      {type.description ? <SafeHtml html={type.description} /> : null}
+      <p>
+        {t('petitions.adminPages.types.summary', { threshold: type.threshold.toLocaleString('fr-FR'), days: type.periodDays, committee: type.minCommitteeSize })}
+        {' — '}
+        {type.signers === 'EVERYONE' ? t('petitions.adminPages.types.signersEveryone') : t('petitions.adminPages.types.signersSome', { list: type.typologies.map((k) => labels.get(k) ?? k).join(', ') })}
+        {type.publicSignatures ? ` — ${t('petitions.adminPages.types.publicSignatures')}` : ''}
+      </p>
+      {type.secondStageUrl ? (
+        <p>
+          {t('petitions.adminPages.types.secondStage')} <a href={type.secondStageUrl}>{type.secondStageUrl}</a>
+        </p>
+      ) : null}
+      {editing ? (
+        <TypeForm
+          type={type}
+          onClose={() => {
+            setEditing(false);
+            requestAnimationFrame(() => editButton.current?.focus());
+          }}
+        />
+      ) : (
+        <button type="button" className="button button--small" ref={editButton} onClick={() => setEditing(true)}>
+          {t('petitions.adminPages.types.edit')}
+          <span className="visually-hidden"> {type.title}</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** The settings form of a type: a new one (`componentId`) or an edit (`type`). */
+function TypeForm({ componentId, type, onClose }: { componentId?: string; type?: PetitionType; onClose: () => void }) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const headingId = useId();
+  const typologies = useQuery(PETITION_TYPOLOGIES_QUERY);
+  const [create, createState] = useMutation(CREATE_PETITION_TYPE_MUTATION, { refetchQueries: ['PetitionTypes'], awaitRefetchQueries: true });
+  const [update, updateState] = useMutation(UPDATE_PETITION_TYPE_MUTATION);
+  const [title, setTitle] = useState(type?.title ?? '');
+  const [description, setDescription] = useState(type?.description ?? '');
+  const [threshold, setThreshold] = useState(String(type?.threshold ?? 100));
+  const [periodDays, setPeriodDays] = useState(String(type?.periodDays ?? 90));
+  const [committee, setCommittee] = useState(String(type?.minCommitteeSize ?? 2));
+  const [signers, setSigners] = useState<'EVERYONE' | 'TYPOLOGIES'>(type?.signers ?? 'EVERYONE');
+  const [chosen, setChosen] = useState<string[]>(type?.typologies ?? []);
+  const [publicSignatures, setPublicSignatures] = useState(type?.publicSignatures ?? false);
+  const [secondStageUrl, setSecondStageUrl] = useState(type?.secondStageUrl ?? '');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const options = (typologies.data?.memberTypologies ?? []).filter((o) => !o.archived || chosen.includes(o.key));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    feedback.clear();
+    const errors: Record<string, string> = {};
+    if (title.trim().length < PetitionFormLimits.titleMin) errors.title = t('petitions.adminPages.types.errors.title', { min: PetitionFormLimits.titleMin });
+    if (!Number.isInteger(Number(threshold)) || Number(threshold) < 1 || Number(threshold) > PetitionFormLimits.thresholdMax) errors.threshold = t('petitions.adminPages.types.errors.threshold');
+    if (!Number.isInteger(Number(periodDays)) || Number(periodDays) < 1 || Number(periodDays) > PetitionFormLimits.periodDaysMax) errors.periodDays = t('petitions.adminPages.types.errors.periodDays', { max: PetitionFormLimits.periodDaysMax });
+    if (!Number.isInteger(Number(committee)) || Number(committee) < 0 || Number(committee) > PetitionFormLimits.committeeMax) errors.committee = t('petitions.adminPages.types.errors.committee', { max: PetitionFormLimits.committeeMax });
+    if (signers === 'TYPOLOGIES' && chosen.length === 0) errors.typologies = t('petitions.adminPages.types.errors.typologies');
+    setFieldErrors(errors);
+    if (Object.keys(errors).length) return;
+    const settings: PetitionTypeSettings = {
+      title: title.trim(),
+      description,
+      threshold: Number(threshold),
+      periodDays: Number(periodDays),
+      minCommitteeSize: Number(committee),
+      signers,
+      typologies: signers === 'TYPOLOGIES' ? chosen : [],
+      publicSignatures,
+      secondStageUrl: secondStageUrl.trim() || null,
+    };
+    try {
+      if (type) await update({ variables: { id: type.id, input: settings } });
+      else await create({ variables: { input: { ...settings, componentId: componentId! } } });
+      onClose();
+    } catch (error) {
+      const info = feedback.fail(error);
+      if (info.field) setFieldErrors({ [info.field]: info.serverMessage ?? '' });
+    }
+  }
+
+  return (
+    <form className="form petition-type-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={headingId}>
+      <h3 id={headingId}>{type ? t('petitions.adminPages.types.editTitle', { title: type.title }) : t('petitions.adminPages.types.newTitle')}</h3>
+      <FeedbackMessages feedback={feedback} />
+      <TextField label={t('petitions.adminPages.types.name')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={PetitionFormLimits.titleMax} error={fieldErrors.title} />
+      <TextAreaField label={t('petitions.adminPages.types.description')} hint={t('petitions.adminPages.types.descriptionHint')} value={description} onChange={(e) => setDescription(e.target.value)} rows={4} maxLength={PetitionFormLimits.bodyMax} />
+      <TextField label={t('petitions.adminPages.types.threshold')} type="number" inputMode="numeric" min={1} max={PetitionFormLimits.thresholdMax} value={threshold} onChange={(e) => setThreshold(e.target.value)} required error={fieldErrors.threshold} />
+      <TextField label={t('petitions.adminPages.types.periodDays')} type="number" inputMode="numeric" min={1} max={PetitionFormLimits.periodDaysMax} value={periodDays} onChange={(e) => setPeriodDays(e.target.value)} required error={fieldErrors.periodDays} />
+      <TextField label={t('petitions.adminPages.types.committee')} type="number" inputMode="numeric" min={0} max={PetitionFormLimits.committeeMax} value={committee} onChange={(e) => setCommittee(e.target.value)} error={fieldErrors.committee} />
+      <SelectField
+        label={t('petitions.adminPages.types.signers')}
+        value={signers}
+        onChange={(e) => setSigners(e.target.value as 'EVERYONE' | 'TYPOLOGIES')}
+        options={[
+          { value: 'EVERYONE', label: t('petitions.adminPages.types.signersEveryone') },
+          { value: 'TYPOLOGIES', label: t('petitions.adminPages.types.signersTypologies') },
+        ]}
+      />
+      {signers === 'TYPOLOGIES' ? (
+        <fieldset className="field" aria-describedby={fieldErrors.typologies ? `${headingId}-typologies-error` : undefined}>
+          <legend>{t('petitions.adminPages.types.typologies')}</legend>
+          {options.map((o) => (
+            <CheckboxField
+              key={o.key}
+              label={o.label}
+              checked={chosen.includes(o.key)}
+              onChange={(e) => setChosen((list) => (e.target.checked ? [...list, o.key] : list.filter((k) => k !== o.key)))}
+            />
+          ))}
+          {fieldErrors.typologies ? (
+            <p id={`${headingId}-typologies-error`} className="field__error">
+              {fieldErrors.typologies}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <CheckboxField label={t('petitions.adminPages.types.publicSignatures')} checked={publicSignatures} onChange={(e) => setPublicSignatures(e.target.checked)} />
+      <TextField label={t('petitions.adminPages.types.secondStageUrl')} hint={t('petitions.adminPages.types.secondStageHint')} value={secondStageUrl} onChange={(e) => setSecondStageUrl(e.target.value)} error={fieldErrors.secondStageUrl} />
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={createState.loading || updateState.loading}>
+          {type ? t('petitions.adminPages.types.save') : t('petitions.adminPages.types.create')}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('petitions.adminPages.types.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

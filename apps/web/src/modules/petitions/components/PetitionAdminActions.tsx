@@ -1,0 +1,85 @@
+import { useMutation } from '@apollo/client/react';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { TextAreaField, TextField } from '../../ui/components/Fields';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import { ANSWER_PETITION_MUTATION, DISCARD_PETITION_MUTATION, PUBLISH_PETITION_MUTATION, type Petition } from '../graphql/petitions';
+
+/**
+ * Space and organization admins: technical validation (publish or discard with a reason) and the
+ * official answer once the collection has ended. Used on the petition's page (heading level 2) and
+ * in the admins' queue (level 3, one per petition).
+ * @param onDone called after a successful move (the queue refetches and moves the focus)
+ */
+export function PetitionAdminActions({ petition, level = 2, onDone }: { petition: Petition; level?: 2 | 3; onDone?: (message: string) => void }) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const headingId = useId();
+  const [reason, setReason] = useState('');
+  const [answer, setAnswer] = useState('');
+  const [answerUrl, setAnswerUrl] = useState('');
+  const [publish, publishState] = useMutation(PUBLISH_PETITION_MUTATION);
+  const [discard, discardState] = useMutation(DISCARD_PETITION_MUTATION);
+  const [answerMutation, answerState] = useMutation(ANSWER_PETITION_MUTATION);
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    feedback.clear();
+    try {
+      await work();
+      if (onDone) onDone(done);
+      else feedback.succeed(done);
+    } catch (error) {
+      feedback.fail(error);
+    }
+  };
+
+  if (petition.state !== 'VALIDATING' && petition.state !== 'ACCEPTED' && petition.state !== 'REJECTED') return null;
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const title = level === 2 ? t('petitions.admin.title') : t('petitions.admin.titleOf', { title: petition.title });
+  return (
+    <section aria-labelledby={headingId} className="panel">
+      <Heading id={headingId} className={level === 3 ? 'visually-hidden' : undefined}>
+        {title}
+      </Heading>
+      {petition.state === 'VALIDATING' ? (
+        <>
+          <p>
+            <button type="button" className="button button--primary" disabled={publishState.loading} onClick={() => void run(() => publish({ variables: { id: petition.id } }), t('petitions.admin.published'))}>
+              {t('petitions.admin.publish', { count: petition.type.periodDays })}
+            </button>
+          </p>
+          <form
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              void run(() => discard({ variables: { id: petition.id, reason } }), t('petitions.admin.discarded'));
+            }}
+          >
+            <TextAreaField label={t('petitions.admin.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required rows={3} maxLength={2000} />
+            <button type="submit" className="button button--danger" disabled={discardState.loading}>
+              {t('petitions.admin.discard')}
+            </button>
+          </form>
+        </>
+      ) : (
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void run(() => answerMutation({ variables: { input: { petitionId: petition.id, answer, answerUrl: answerUrl.trim() || null } } }), t('petitions.admin.answered'));
+          }}
+        >
+          <TextAreaField label={t('petitions.admin.answer')} value={answer} onChange={(e) => setAnswer(e.target.value)} required rows={5} />
+          <TextField label={t('petitions.admin.answerUrl')} hint={t('petitions.admin.answerUrlHint')} value={answerUrl} onChange={(e) => setAnswerUrl(e.target.value)} />
+          {petition.type.secondStageUrl ? (
+            <p className="field__hint">
+              {t('petitions.admin.secondStage')} <a href={petition.type.secondStageUrl}>{petition.type.secondStageUrl}</a>
+            </p>
+          ) : null}
+          <button type="submit" className="button button--primary" disabled={answerState.loading}>
+            {t('petitions.admin.answerSubmit')}
+          </button>
+        </form>
+      )}
+      <FeedbackMessages feedback={feedback} />
+    </section>
+  );
+}

@@ -20,7 +20,7 @@ import { startTestApp, TestApp } from './test-app';
 /** Codes a client may receive; INTERNAL_SERVER_ERROR is never acceptable. */
 const KNOWN_CODES = new Set([
   'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'LIMIT_REACHED', 'UNAUTHENTICATED',
-  'SURVEY_CLOSED', 'MOTION_NOT_OPEN', 'MOTION_CLOSED', 'TOO_MANY_REQUESTS', 'WRONG_PASSWORD', 'PAYLOAD_TOO_LARGE',
+  'SURVEY_CLOSED', 'MOTION_NOT_OPEN', 'MOTION_CLOSED', 'TOO_MANY_REQUESTS', 'WRONG_PASSWORD', 'PAYLOAD_TOO_LARGE', 'REGISTRATION_CLOSED',
 ]);
 
 /** What a successful hostile value must not have done. */

@@ -29,6 +29,8 @@ export const ErrorCode = {
   BALLOT_CLOSED: 'BALLOT_CLOSED',
   /** The caller is not in the ballot's census (corps électoral). */
   NOT_IN_CENSUS: 'NOT_IN_CENSUS',
+  /** Registrations to the meeting are not open now (off, before their opening, after their close or the start, or the meeting is cancelled). */
+  REGISTRATION_CLOSED: 'REGISTRATION_CLOSED',
   /** The current password given to confirm a sensitive account action (change password, delete account) is wrong. */
   WRONG_PASSWORD: 'WRONG_PASSWORD',
   /** An unexpected server fault; nothing was changed. */

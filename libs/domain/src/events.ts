@@ -17,6 +17,12 @@ export const NotificationKind = {
   MOTION_CLOSED: 'MOTION_CLOSED',
   SURVEY_OPENED: 'SURVEY_OPENED',
   SURVEY_CLOSING: 'SURVEY_CLOSING',
+  /** A meeting the user registered for starts within 24 hours. */
+  MEETING_REMINDER: 'MEETING_REMINDER',
+  /** A seat freed up: the user moved from the waiting list to the registered list. */
+  MEETING_REGISTRATION_PROMOTED: 'MEETING_REGISTRATION_PROMOTED',
+  /** A meeting the user registered for was cancelled. */
+  MEETING_CANCELLED: 'MEETING_CANCELLED',
   /** The user's "download my data" export is ready (downloadable once, for 7 days). */
   DATA_EXPORT_READY: 'DATA_EXPORT_READY',
 } as const;
@@ -72,6 +78,11 @@ export interface DomainEventPayloads {
   'dataExport.ready': { exportId: string; userId: string };
   /** A survey opened, or closes within a day (followers of its space are told). */
   'survey.lifecycle': { surveyId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING' };
+  /**
+   * Registrants of a meeting are told: REMINDER (it starts within 24 h), PROMOTED (they left the
+   * waiting list for a seat), CANCELLED (the meeting is cancelled).
+   */
+  'meeting.registrants': { meetingId: string; componentId: string; spaceId: string; title: string; kind: 'REMINDER' | 'PROMOTED' | 'CANCELLED'; userIds: string[] };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -88,6 +99,7 @@ const EVENT_TYPES: Record<DomainEventType, true> = {
   'session.revoked': true,
   'dataExport.ready': true,
   'survey.lifecycle': true,
+  'meeting.registrants': true,
 };
 /** The domain event types; the API refuses to start when one has no notification handler. */
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[];

@@ -7,3 +7,4 @@ export * from './motion';
 export * from './account';
 export * from './profile';
 export * from './ballot';
+export * from './meeting';

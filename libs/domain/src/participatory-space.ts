@@ -10,6 +10,8 @@ export const ComponentType = {
   MOTIONS: 'MOTIONS',
   /** Votations: ballots of the whole filière or part of it (single, multiple, ranked, majority judgment). */
   VOTES: 'VOTES',
+  /** Rencontres: in-person, online or hybrid meetings with registrations. */
+  MEETINGS: 'MEETINGS',
 } as const;
 export type ComponentType = (typeof ComponentType)[keyof typeof ComponentType];
 

@@ -7,6 +7,8 @@ import { ParticipatoryTextModule } from './participatory-text/participatory-text
 import { participatoryTextManifest } from './participatory-text/participatory-text.manifest';
 import { ProposalModule } from './proposal/proposal.module';
 import { proposalsManifest } from './proposal/proposal.manifest';
+import { MeetingModule } from './meeting/meeting.module';
+import { meetingsManifest } from './meeting/meeting.manifest';
 import { SurveyModule } from './survey/survey.module';
 import { surveyManifest } from './survey/survey.manifest';
 
@@ -20,4 +22,5 @@ export const COMPONENT_TYPES = [
   component(surveyManifest, SurveyModule),
   component(motionsManifest, MotionModule),
   component(votesManifest, BallotModule),
+  component(meetingsManifest, MeetingModule),
 ];

@@ -15,7 +15,7 @@ export const REVALIDATE_CACHE = 'no-cache';
  * Paths the single-page app never answers: the API's own routes. A GET under one of them that
  * no route handles gets the API's 404, not the app's page. Keep in step with the controllers.
  */
-export const API_PATH_PREFIXES = ['/graphql', '/healthz', '/readyz', '/metrics', '/socket.io', '/exports/', '/assets/'];
+export const API_PATH_PREFIXES = ['/graphql', '/healthz', '/readyz', '/metrics', '/socket.io', '/exports/', '/calendar/', '/assets/'];
 
 /**
  * Titles of the app's fixed pages as the HTML carries them before any script runs (French, the

@@ -16,6 +16,7 @@ import { MemberProfiles1765400000000 } from './1765400000000-member-profiles';
 import { Ballots1765600000000 } from './1765600000000-ballots';
 
 import { SurveyFollows1765650000000 } from './1765650000000-survey-follows';
+import { Meetings1765700000000 } from './1765700000000-meetings';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -35,4 +36,5 @@ export const migrations = [
   MemberProfiles1765400000000,
   Ballots1765600000000,
   SurveyFollows1765650000000,
+  Meetings1765700000000,
 ];

@@ -25,6 +25,8 @@ const SpacePage = lazyPage(() => import('./modules/spaces/components/SpacePage')
 const SurveyListPage = lazyPage(() => import('./modules/spaces/components/SurveyListPage'), 'SurveyListPage');
 const NotificationsPage = lazyPage(() => import('./modules/notifications/components/NotificationsPage'), 'NotificationsPage');
 const NotFoundPage = lazyPage(() => import('./modules/ui/components/NotFoundPage'), 'NotFoundPage');
+const MeetingPage = lazyPage(() => import('./modules/meetings/components/MeetingPage'), 'MeetingPage');
+const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/MeetingsAdminPage'), 'MeetingsAdminPage');
 const SurveyAdminPage = lazyPage(() => import('./modules/surveys/components/SurveyAdminPage'), 'SurveyAdminPage');
 
 /** The routes (French paths), all inside the layout; pages load lazily (`LazyPageOutlet` shows « Chargement… »). */
@@ -43,6 +45,7 @@ export function AppRoutes() {
           <Route path="invitations/:token" element={<InvitationPage />} />
           <Route path="espaces/:slug/f/:componentId/propositions/:proposalId" element={<ProposalPage />} />
           <Route path="espaces/:slug/f/:componentId/moderation" element={<ModerationPage />} />
+          <Route path="espaces/:slug/f/:componentId/rencontres/:meetingId" element={<MeetingPage />} />
           <Route path="inscription" element={<SignUpPage />} />
           <Route path="connexion" element={<SignInPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
@@ -55,6 +58,7 @@ export function AppRoutes() {
           <Route path="admin/administrateurs" element={<OrganizationAdminsPage />} />
           <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
+          <Route path="admin/espaces/:slug/rencontres/:componentId" element={<MeetingsAdminPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

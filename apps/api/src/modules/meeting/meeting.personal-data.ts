@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ErasedAccount, type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import { MeetingService } from './meeting.service';
 
-/** Meeting registrations (with attendance) and reminders sent. At account deletion both go: a registration is personal, counts move. */
+/**
+ * Meeting registrations (with attendance) and reminders sent. At account deletion both go: a
+ * registration is personal; a seat it held goes to the first waiting person (notified).
+ */
 @Injectable()
 @PersonalDataContributorAdapter()
 export class MeetingPersonalData implements PersonalDataContributor {
   readonly order = 70;
+
+  constructor(private readonly meetings: MeetingService) {}
+
   readonly datasets = [
     {
       name: 'meeting_registrations',
@@ -19,6 +26,6 @@ export class MeetingPersonalData implements PersonalDataContributor {
 
   async erase(manager: EntityManager, account: ErasedAccount): Promise<void> {
     await manager.query(`DELETE FROM meeting_reminders WHERE user_id = $1`, [account.id]);
-    await manager.query(`DELETE FROM meeting_registrations WHERE user_id = $1`, [account.id]);
+    await this.meetings.releaseRegistrationsOf(manager, account.id);
   }
 }

@@ -473,6 +473,28 @@ export class MeetingService {
     return this.attendeeRows(this.dataSource.manager, meetingId, null);
   }
 
+  /**
+   * Removes every registration of a user (account deletion), in the caller's transaction: each
+   * seat freed in a meeting that has not started goes to the first waiting registration, under
+   * the meeting's row lock, as a cancellation does. Caller: the account module's erasure, through
+   * {@link MeetingPersonalData}.
+   * @param userId the account being erased
+   */
+  async releaseRegistrationsOf(manager: EntityManager, userId: string): Promise<void> {
+    const meetingIds = (
+      await queryRows<{ meeting_id: string }>(manager, `SELECT meeting_id FROM meeting_registrations WHERE user_id = $1 ORDER BY meeting_id`, [userId])
+    ).map((r) => r.meeting_id);
+    for (const meetingId of meetingIds) {
+      const row = await this.lock(manager, meetingId);
+      const [gone] = await queryRows<{ status: RegistrationStatus }>(
+        manager,
+        `DELETE FROM meeting_registrations WHERE meeting_id = $1 AND user_id = $2 RETURNING status`,
+        [meetingId, userId],
+      );
+      if (gone?.status === 'REGISTERED' && row.state === MeetingState.UPCOMING && !row.cancelled_at) await this.promote(manager, row, row.capacity, null);
+    }
+  }
+
   /** Registered, waiting and attended counts of a meeting, read in the caller's transaction. */
   async counts(manager: EntityManager, meetingId: string): Promise<Counts> {
     const [c] = await queryRows<Counts>(

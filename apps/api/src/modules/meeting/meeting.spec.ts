@@ -235,6 +235,19 @@ describe('Rencontres: meetings, registrations held by PostgreSQL, attendance, iC
       expect(errorCode(await t.gql(UNREGISTER, { id: started.id }, v.token))).toBe('REGISTRATION_CLOSED');
     });
 
+    it('an account deletion frees its seat for the first waiting person, who is notified', async () => {
+      const m = await create({ registrationsEnabled: true, capacity: 1, waitlistEnabled: true });
+      const holder = await t.register('Titulaire qui part');
+      const [waiting] = await bulkUsers(1);
+      await t.gql(REGISTER, { id: m.id }, holder.token);
+      await t.gql(REGISTER, { id: m.id }, waiting.token);
+      const deleted = await t.gql(`mutation($i: DeleteMyAccountInput!) { deleteMyAccount(input: $i) }`, { i: { password: 'correct horse battery' } }, holder.token);
+      expect(deleted.data?.deleteMyAccount).toBe(true);
+      expect(await rows(m.id)).toEqual({ REGISTERED: 1, WAITLISTED: 0 });
+      expect((await t.gql(MEETING, { id: m.id }, waiting.token)).data.meeting.viewerRegistration.status).toBe('REGISTERED');
+      expect(await notificationsOf(waiting.token, 'MEETING_REGISTRATION_PROMOTED')).toHaveLength(1);
+    });
+
     it('a larger capacity promotes the first waiting people', async () => {
       const m = await create({ registrationsEnabled: true, capacity: 1, waitlistEnabled: true });
       const users = await bulkUsers(4);

@@ -23,6 +23,8 @@ export const NotificationKind = {
   MEETING_REGISTRATION_PROMOTED: 'MEETING_REGISTRATION_PROMOTED',
   /** A meeting the user registered for was cancelled. */
   MEETING_CANCELLED: 'MEETING_CANCELLED',
+  /** The time or place of a meeting the user registered for changed. */
+  MEETING_CHANGED: 'MEETING_CHANGED',
   /** The user's "download my data" export is ready (downloadable once, for 7 days). */
   DATA_EXPORT_READY: 'DATA_EXPORT_READY',
 } as const;
@@ -80,9 +82,18 @@ export interface DomainEventPayloads {
   'survey.lifecycle': { surveyId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING' };
   /**
    * Registrants of a meeting are told: REMINDER (it starts within 24 h), PROMOTED (they left the
-   * waiting list for a seat), CANCELLED (the meeting is cancelled).
+   * waiting list for a seat), CANCELLED (the meeting is cancelled), CHANGED (its time or place
+   * changed: `changes` says which).
    */
-  'meeting.registrants': { meetingId: string; componentId: string; spaceId: string; title: string; kind: 'REMINDER' | 'PROMOTED' | 'CANCELLED'; userIds: string[] };
+  'meeting.registrants': {
+    meetingId: string;
+    componentId: string;
+    spaceId: string;
+    title: string;
+    kind: 'REMINDER' | 'PROMOTED' | 'CANCELLED' | 'CHANGED';
+    userIds: string[];
+    changes?: ('TIME' | 'PLACE')[];
+  };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 

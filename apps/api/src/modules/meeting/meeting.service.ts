@@ -244,7 +244,8 @@ export class MeetingService {
 
   /**
    * Edits a meeting (under its row lock). A change of time or place bumps the iCalendar
-   * SEQUENCE; a larger capacity promotes waiting registrations (notified). Caller: space admins
+   * SEQUENCE and tells the registrants what changed; a larger capacity promotes waiting
+   * registrations (notified). Caller: space admins
    * and organization admins.
    * @throws NOT_FOUND; BAD_USER_INPUT as {@link create}, and a capacity below the registered count (field capacity)
    */
@@ -256,11 +257,16 @@ export class MeetingService {
       if (fields.capacity !== 0 && fields.capacity < counts.registered) {
         throw DomainError.badInput(`La capacité ne peut pas être inférieure au nombre d’inscrits (${counts.registered}).`, { field: 'capacity', registered: counts.registered });
       }
-      const moved = PLACE_AND_TIME.some((k) => {
+      const differs = (k: (typeof PLACE_AND_TIME)[number]) => {
         const before = row[k];
         const after = fields[k];
         return before instanceof Date && after instanceof Date ? before.getTime() !== after.getTime() : before !== after;
-      });
+      };
+      const changes = [
+        ...(differs('starts_at') || differs('ends_at') ? (['TIME'] as const) : []),
+        ...(PLACE_AND_TIME.filter((k) => k !== 'starts_at' && k !== 'ends_at').some(differs) ? (['PLACE'] as const) : []),
+      ];
+      const moved = changes.length > 0;
       await manager.query(
         `UPDATE meetings SET title = $2, description = $3, type = $4, address = $5, location = $6, location_hints = $7, online_url = $8, starts_at = $9,
                 ends_at = $10, registrations_enabled = $11, capacity = $12, registrations_open_at = $13, registrations_close_at = $14, waitlist_enabled = $15,
@@ -295,7 +301,20 @@ export class MeetingService {
         visibility: row.published_at ? 'PUBLIC' : 'ADMIN_ONLY',
         summary: `Rencontre « ${fields.title} » modifiée${moved ? ' (date ou lieu)' : ''}`,
       });
-      return this.promote(manager, { ...row, title: fields.title }, fields.capacity, viewer.user.id);
+      let told = 0;
+      if (moved && row.published_at && !row.cancelled_at) {
+        const users = await queryRows<{ user_id: string }>(manager, `SELECT user_id FROM meeting_registrations WHERE meeting_id = $1 ORDER BY arrival`, [id]);
+        if (users.length) {
+          await this.events.record(
+            manager,
+            'meeting.registrants',
+            { meetingId: id, componentId: row.component_id, spaceId: row.space_id, title: fields.title, kind: 'CHANGED', userIds: users.map((u) => u.user_id), changes: [...changes] },
+            viewer.user.id,
+          );
+          told = users.length;
+        }
+      }
+      return told + (await this.promote(manager, { ...row, title: fields.title }, fields.capacity, viewer.user.id));
     });
     if (promoted) this.events.committed();
     return this.meeting(id, viewer);

@@ -284,7 +284,9 @@ describe('Rencontres: meetings, registrations held by PostgreSQL, attendance, iC
 
   describe('iCalendar', () => {
     it('serves one meeting and a space feed with TZID=Europe/Paris, a stable UID, and a SEQUENCE that moves with the time or place', async () => {
-      const m = await create({ title: 'Journée iCalendar', startsAt: '2027-04-01T07:00:00Z', endsAt: '2027-04-01T09:00:00Z', location: 'Salle Laroque' });
+      const m = await create({ title: 'Journée iCalendar', startsAt: '2027-04-01T07:00:00Z', endsAt: '2027-04-01T09:00:00Z', location: 'Salle Laroque', registrationsEnabled: true });
+      const [registrant] = await bulkUsers(1);
+      await t.gql(REGISTER, { id: m.id }, registrant.token);
       const ics = async () => {
         const res = await fetch(`${t.baseUrl}/calendar/meetings/${m.id}.ics`);
         expect(res.status).toBe(200);
@@ -302,9 +304,11 @@ describe('Rencontres: meetings, registrations held by PostgreSQL, attendance, iC
       await t.gql(UPDATE, { id: m.id, i: { startsAt: '2027-04-01T08:00:00Z', endsAt: '2027-04-01T10:00:00Z' } }, spaceAdmin.token);
       const moved = await ics();
       expect(moved).toContain('SEQUENCE:1');
+      expect(await notificationsOf(registrant.token, 'MEETING_CHANGED')).toEqual([expect.objectContaining({ body: 'Journée iCalendar (titre) : nouvel horaire' })]);
       expect(moved).toContain('DTSTART;TZID=Europe/Paris:20270401T100000');
       await t.gql(UPDATE, { id: m.id, i: { address: '1 place de Fontenoy, 75007 Paris' } }, spaceAdmin.token);
       expect(await ics()).toContain('SEQUENCE:2');
+      expect((await notificationsOf(registrant.token, 'MEETING_CHANGED')).map((n) => n.body)).toContain('Journée iCalendar (titre) : nouveau lieu');
       const feed = await fetch(`${t.baseUrl}/calendar/spaces/${spaceId}.ics`);
       expect(feed.status).toBe(200);
       const text = await feed.text();

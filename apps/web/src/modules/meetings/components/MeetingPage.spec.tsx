@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
-import { MEETING_QUERY, REGISTER_FOR_MEETING_MUTATION } from '../graphql/meetings';
+import { MEETING_COMMENTS_QUERY, MEETING_QUERY, REGISTER_FOR_MEETING_MUTATION } from '../graphql/meetings';
 import { MeetingPage } from './MeetingPage';
 
 const space = { __typename: 'ParticipatorySpace', id: 's1', slug: 'structuration', title: 'Structuration de la filière', type: 'PROCESS' };
@@ -52,6 +52,16 @@ const mocks = (signedIn: boolean) => [
   { request: { query: COMPONENT_QUERY, variables: { id: 'c1' } }, result: { data: { component } } },
   { request: { query: MEETING_QUERY, variables: { id: 'm1' } }, result: { data: { meeting } } },
   {
+    request: { query: MEETING_COMMENTS_QUERY, variables: { commentableId: 'm1' } },
+    result: {
+      data: {
+        comments: [
+          { __typename: 'Comment', id: 'k1', body: '<p>Je viendrai avec mon équipe.</p>', authorName: 'Bruno Petit', createdAt: '2026-03-01T10:00:00.000Z', deleted: false, hidden: false },
+        ],
+      },
+    },
+  },
+  {
     request: { query: REGISTER_FOR_MEETING_MUTATION, variables: { meetingId: 'm1' } },
     result: {
       data: {
@@ -78,6 +88,8 @@ describe('<MeetingPage>', () => {
     expect(screen.getByText('pour tous').tagName).toBe('STRONG');
     expect(screen.getByText('0 place restante sur 2 · 2 personnes en liste d’attente')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Connectez-vous pour vous inscrire' })).toBeInTheDocument();
+    expect(await screen.findByText('Je viendrai avec mon équipe.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Commentaires' })).toBeInTheDocument();
   });
 
   it('a full meeting offers the waiting list; registering shows the position and keeps the focus on the registration', async () => {
@@ -85,7 +97,7 @@ describe('<MeetingPage>', () => {
     const button = await screen.findByRole('button', { name: 'S’inscrire sur la liste d’attente' });
     await userEvent.click(button);
     expect(await screen.findByText('Vous êtes sur la liste d’attente, en position 3. Vous serez prévenu·e si une place se libère.')).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Il n’y a plus de place : vous êtes sur la liste d’attente.');
+    expect(screen.getAllByRole('status')[0]).toHaveTextContent('Il n’y a plus de place : vous êtes sur la liste d’attente.');
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Inscription' })).toHaveFocus());
   });
 });

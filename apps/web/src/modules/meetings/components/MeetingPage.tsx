@@ -15,6 +15,7 @@ import { useFeedback } from '../../ui/hooks/useFeedback';
 import { CANCEL_MEETING_REGISTRATION_MUTATION, MEETING_QUERY, REGISTER_FOR_MEETING_MUTATION, type Meeting } from '../graphql/meetings';
 import { formatMeetingPeriod } from '../meetingDates';
 import { meetingPlace } from './MeetingCard';
+import { MeetingComments } from './MeetingComments';
 
 /** `/espaces/:slug/f/:componentId/rencontres/:meetingId`: a meeting — date, place, agenda, registration, calendar file. */
 export function MeetingPage() {
@@ -85,6 +86,7 @@ export function MeetingPage() {
         </section>
       ) : null}
       {meeting.registrationsEnabled ? <RegistrationPanel meeting={meeting} /> : null}
+      <MeetingComments meetingId={meeting.id} />
     </article>
   );
 }

@@ -145,3 +145,24 @@ export const MEETINGS_ADMIN_SPACE_QUERY: TypedDocumentNode<
     space(slug: $slug) { id slug title viewerCanAdminister }
   }
 `;
+
+export interface MeetingComment {
+  id: string;
+  body: string;
+  authorName: string | null;
+  createdAt: string;
+  deleted: boolean;
+  hidden: boolean;
+}
+
+export const MEETING_COMMENTS_QUERY: TypedDocumentNode<{ comments: MeetingComment[] }, { commentableId: string }> = gql`
+  query MeetingComments($commentableId: ID!) {
+    comments(commentableType: MEETING, commentableId: $commentableId) { id body authorName createdAt deleted hidden }
+  }
+`;
+
+export const ADD_MEETING_COMMENT_MUTATION: TypedDocumentNode<{ addComment: MeetingComment }, { commentableId: string; body: string }> = gql`
+  mutation AddMeetingComment($commentableId: ID!, $body: String!) {
+    addComment(input: { commentableType: MEETING, commentableId: $commentableId, body: $body }) { id body authorName createdAt deleted hidden }
+  }
+`;

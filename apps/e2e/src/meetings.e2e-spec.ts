@@ -111,6 +111,11 @@ describeInBrowser('Rencontres in a browser: an admin creates a meeting, a partic
     const code = (await suite.page.locator('.attendance-code').textContent())!.trim();
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
     await checkPage('rencontre (inscrite)');
+    await suite.page.getByLabel('Votre commentaire').fill('Je viendrai avec une collègue du GHT.');
+    await suite.page.getByRole('button', { name: 'Commenter' }).click();
+    await suite.page.getByRole('status').filter({ hasText: 'Commentaire publié.' }).waitFor();
+    await suite.page.getByText('Je viendrai avec une collègue du GHT.').waitFor();
+    await focusIsKept();
     await goTo('/notifications');
     await suite.page.getByText('Une place s’est libérée : vous êtes inscrit·e').first().waitFor();
     await signOut();

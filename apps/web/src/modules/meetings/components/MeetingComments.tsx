@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { displayName } from '../../account/deletedParticipant';
@@ -18,6 +18,7 @@ export function MeetingComments({ meetingId }: { meetingId: string }) {
   const location = useLocation();
   const feedback = useFeedback();
   const [body, setBody] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
   const { data } = useQuery(MEETING_COMMENTS_QUERY, { variables: { commentableId: meetingId } });
   const [add, state] = useMutation(ADD_MEETING_COMMENT_MUTATION, { refetchQueries: ['MeetingComments'], awaitRefetchQueries: true });
   const comments = (data?.comments ?? []).filter((c) => !c.deleted);
@@ -32,6 +33,8 @@ export function MeetingComments({ meetingId }: { meetingId: string }) {
     } catch (error) {
       feedback.fail(error);
     }
+    // the button is disabled while sending: focus goes back to the field, never to the page
+    requestAnimationFrame(() => field.current?.focus());
   }
 
   return (
@@ -53,10 +56,10 @@ export function MeetingComments({ meetingId }: { meetingId: string }) {
       )}
       {me ? (
         <form className="form" noValidate onSubmit={submit} aria-labelledby="meeting-comments">
-          <TextAreaField label={t('meetings.comments.label')} rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
+          <TextAreaField textareaRef={field} label={t('meetings.comments.label')} rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
           <FeedbackMessages feedback={feedback} />
           <div className="form__actions">
-            <button type="submit" className="button" disabled={state.loading || !body.trim()}>
+            <button type="submit" className="button" disabled={state.loading}>
               {t('meetings.comments.add')}
             </button>
           </div>

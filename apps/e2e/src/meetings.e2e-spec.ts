@@ -110,6 +110,7 @@ describeInBrowser('Rencontres in a browser: an admin creates a meeting, a partic
     await suite.page.getByText('Vous êtes inscrit·e à cette rencontre.').waitFor();
     const code = (await suite.page.locator('.attendance-code').textContent())!.trim();
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
+    await suite.page.getByRole('img', { name: `QR code du code de présence ${code}` }).waitFor();
     await checkPage('rencontre (inscrite)');
     await suite.page.getByLabel('Votre commentaire').fill('Je viendrai avec une collègue du GHT.');
     await suite.page.getByRole('button', { name: 'Commenter' }).click();

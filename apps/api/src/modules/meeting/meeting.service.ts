@@ -327,7 +327,8 @@ export class MeetingService {
   async publish(id: string, published: boolean, viewer: Viewer): Promise<MeetingDto> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, id);
-      if (!published && (await this.counts(manager, id)).registered + (await this.counts(manager, id)).waitlisted > 0) {
+      const counts = await this.counts(manager, id);
+      if (!published && counts.registered + counts.waitlisted > 0) {
         throw DomainError.conflict('Une rencontre qui a des inscriptions ne peut pas être dépubliée : annulez-la.');
       }
       await manager.query(`UPDATE meetings SET published_at = CASE WHEN $2 THEN coalesce(published_at, now()) END, updated_at = now() WHERE id = $1`, [id, published]);

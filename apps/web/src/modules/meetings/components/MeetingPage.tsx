@@ -15,6 +15,7 @@ import { useFeedback } from '../../ui/hooks/useFeedback';
 import { CANCEL_MEETING_REGISTRATION_MUTATION, MEETING_QUERY, REGISTER_FOR_MEETING_MUTATION, type Meeting } from '../graphql/meetings';
 import { formatMeetingPeriod } from '../meetingDates';
 import { meetingPlace } from './MeetingCard';
+import { AttendanceQrCode } from './AttendanceQrCode';
 import { MeetingComments } from './MeetingComments';
 
 /** `/espaces/:slug/f/:componentId/rencontres/:meetingId`: a meeting — date, place, agenda, registration, calendar file. */
@@ -151,6 +152,7 @@ function RegistrationPanel({ meeting }: { meeting: Meeting }) {
               {mine.attendedAt ? <> · {t('meetings.attended')}</> : null}
             </p>
           ) : null}
+          {mine.status === 'REGISTERED' ? <AttendanceQrCode code={mine.code} /> : null}
           {meeting.state === 'UPCOMING' ? (
             <ConfirmButton
               label={t(mine.status === 'REGISTERED' ? 'meetings.cancelRegistration' : 'meetings.leaveWaitlist')}

@@ -24,6 +24,13 @@ export class MeetingResolver {
     return this.meetingService.list(componentId, viewer);
   }
 
+  /** The caller's registrations (« Mes inscriptions »): upcoming meetings first. Access: signed-in users. Errors: UNAUTHENTICATED. */
+  @Authenticated()
+  @Query(() => [MeetingDto], { description: 'The caller’s meeting registrations, upcoming first (at most 200). Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  myMeetingRegistrations(@CurrentViewer() viewer: Viewer): Promise<MeetingDto[]> {
+    return this.meetingService.mine(viewer);
+  }
+
   /** One meeting. Access: anyone who may see it. Errors: NOT_FOUND, BAD_USER_INPUT. */
   @Public()
   @Query(() => MeetingDto, { description: 'One meeting. Access: anyone who may see it. Errors: NOT_FOUND, BAD_USER_INPUT.' })

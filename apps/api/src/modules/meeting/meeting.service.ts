@@ -134,6 +134,26 @@ export class MeetingService {
   }
 
   /**
+   * The caller's registrations (seats and waiting lists), meetings not yet ended first by start,
+   * then past ones, most recent first; meetings the caller may no longer see are left out.
+   * Caller: signed-in users (their own registrations only).
+   */
+  async mine(viewer: Viewer): Promise<MeetingDto[]> {
+    const rows = await queryRows<MeetingRow>(
+      this.dataSource.manager,
+      `SELECT ${MEETING_COLUMNS} FROM meetings m JOIN meeting_registrations r ON r.meeting_id = m.id AND r.user_id = $1
+        WHERE m.published_at IS NOT NULL AND m.hidden_at IS NULL
+        ORDER BY (m.ends_at < now()), CASE WHEN m.ends_at >= now() THEN m.starts_at END, m.starts_at DESC, m.id LIMIT 200`,
+      [viewer.user.id],
+    );
+    const visible = new Map<string, boolean>();
+    for (const componentId of new Set(rows.map((r) => r.component_id))) {
+      visible.set(componentId, await this.spaces.component(componentId, viewer).then(() => true, () => false));
+    }
+    return this.present(rows.filter((r) => visible.get(r.component_id)), viewer);
+  }
+
+  /**
    * One meeting. Caller: anyone who may see it (a draft or a hidden meeting: the space's admins and moderators).
    * @throws NOT_FOUND unknown or invisible; BAD_USER_INPUT malformed id
    */
@@ -688,6 +708,8 @@ export class MeetingService {
     }
     const administers = new Map<string, boolean>();
     for (const spaceId of new Set(rows.map((r) => r.space_id))) administers.set(spaceId, await this.canAdminister(viewer, spaceId));
+    const paths = new Map<string, string>();
+    for (const componentId of new Set(rows.map((r) => r.component_id))) paths.set(componentId, (await this.spaces.componentPlace(componentId))?.path ?? '');
     return rows.map((r) => {
       const c = counts.get(r.id) ?? { registered: 0, waitlisted: 0, attended: 0 };
       const registration = mine.get(r.id) ?? null;
@@ -728,6 +750,7 @@ export class MeetingService {
         viewerRegistration: registration,
         viewerCanAdminister: admin,
         icsPath: `/calendar/meetings/${r.id}.ics`,
+        path: `${paths.get(r.component_id)}/rencontres/${r.id}`,
       };
     });
   }

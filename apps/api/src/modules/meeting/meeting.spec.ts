@@ -135,6 +135,11 @@ describe('Rencontres: meetings, registrations held by PostgreSQL, attendance, iC
       expect((await t.gql(MEETING, { id: later.id }, registrant.token)).data.meeting.onlineUrl).toBeNull();
       expect((await t.gql(MEETING, { id: later.id }, spaceAdmin.token)).data.meeting.onlineUrl).toBe(url);
       expect((await t.gql(MEETING, { id: open.id })).data.meeting.onlineUrl).toBe(url);
+      // « Mes inscriptions »: both, the sooner first, with their page paths
+      const mine = (await t.gql(`{ myMeetingRegistrations { id path viewerRegistration { status } } }`, {}, registrant.token)).data.myMeetingRegistrations;
+      expect(mine.map((m: { id: string }) => m.id)).toEqual([soon.id, later.id]);
+      expect(mine[0].path).toBe(`/espaces/structuration-filiere-sante-numerique/f/${componentId}/rencontres/${soon.id}`);
+      expect(errorCode(await t.gql(`{ myMeetingRegistrations { id } }`))).toBe('UNAUTHENTICATED');
     });
   });
 

@@ -72,4 +72,5 @@ export class MeetingDto {
   @Field(() => MeetingRegistrationDto, { nullable: true, description: 'The caller’s registration, or null.' }) viewerRegistration!: MeetingRegistrationDto | null;
   @Field({ description: 'The caller may edit this meeting and mark attendance (space admin, organization admin).' }) viewerCanAdminister!: boolean;
   @Field({ description: 'Path of the meeting’s calendar file (iCalendar).' }) icsPath!: string;
+  @Field({ description: 'Path of the meeting’s page in the web app.' }) path!: string;
 }

@@ -8,6 +8,7 @@ import { ChangePasswordSection } from './ChangePasswordSection';
 import { DataExportSection } from './DataExportSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { TermsAcceptancesSection } from './TermsAcceptancesSection';
+import { MyMeetingRegistrations } from '../../meetings/components/MyMeetingRegistrations';
 
 /** `/mon-compte`: change of password, download of one's data, accepted terms, deletion of the account. */
 export function AccountPage() {
@@ -21,6 +22,7 @@ export function AccountPage() {
       {me ? (
         <>
           <p className="account-meta">{t('account.signedInAs', { name: me.name, email: me.email })}</p>
+          <MyMeetingRegistrations />
           <ChangePasswordSection />
           <DataExportSection />
           <TermsAcceptancesSection />

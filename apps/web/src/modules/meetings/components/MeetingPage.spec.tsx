@@ -37,6 +37,7 @@ const meeting = {
   attendedCount: 0,
   seatsLeft: 0,
   icsPath: '/calendar/meetings/m1.ics',
+  path: '/espaces/structuration/f/c1/rencontres/m1',
   agenda: [
     { __typename: 'MeetingAgendaItem', position: 0, title: 'Accueil', durationMinutes: 30 },
     { __typename: 'MeetingAgendaItem', position: 1, title: 'Tables rondes', durationMinutes: 0 },

@@ -40,6 +40,7 @@ export interface Meeting {
   attendedCount: number;
   seatsLeft: number | null;
   icsPath: string;
+  path: string;
   agenda: MeetingAgendaItem[];
   viewerRegistration: MeetingRegistration | null;
   viewerCanAdminister: boolean;
@@ -55,7 +56,7 @@ export interface MeetingAttendee {
 
 const MEETING_FIELDS = `
   id componentId title description type address location locationHints onlineUrl hasOnlineUrl startsAt endsAt state published cancelled cancellationReason
-  registrationsEnabled capacity registrationsOpenAt registrationsCloseAt registrationsOpen waitlistEnabled registeredCount waitlistedCount attendedCount seatsLeft icsPath
+  registrationsEnabled capacity registrationsOpenAt registrationsCloseAt registrationsOpen waitlistEnabled registeredCount waitlistedCount attendedCount seatsLeft icsPath path
   agenda { position title durationMinutes }
   viewerRegistration { status code waitlistPosition attendedAt }
   viewerCanAdminister`;
@@ -63,6 +64,12 @@ const MEETING_FIELDS = `
 export const MEETINGS_QUERY: TypedDocumentNode<{ meetings: Meeting[] }, { componentId: string }> = gql`
   query Meetings($componentId: ID!) {
     meetings(componentId: $componentId) { ${MEETING_FIELDS} }
+  }
+`;
+
+export const MY_MEETING_REGISTRATIONS_QUERY: TypedDocumentNode<{ myMeetingRegistrations: Meeting[] }, Record<string, never>> = gql`
+  query MyMeetingRegistrations {
+    myMeetingRegistrations { ${MEETING_FIELDS} }
   }
 `;
 

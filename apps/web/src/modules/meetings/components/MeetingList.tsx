@@ -16,8 +16,16 @@ export function MeetingList({ componentId }: { componentId: string }) {
   const basePath = `/espaces/${slug}/f/${componentId}`;
   const coming = data.meetings.filter((m) => m.state !== 'PAST');
   const past = data.meetings.filter((m) => m.state === 'PAST').reverse();
+  const spaceId = data.meetings[0]?.spaceId;
   return (
     <>
+      {spaceId ? (
+        <p>
+          <a href={`/calendar/spaces/${spaceId}.ics`} download>
+            {t('meetings.spaceFeed')}
+          </a>
+        </p>
+      ) : null}
       <section aria-labelledby="meetings-upcoming">
         <h2 id="meetings-upcoming">{t('meetings.upcoming')}</h2>
         {coming.length ? (

@@ -12,6 +12,7 @@ const meeting = {
   __typename: 'Meeting',
   id: 'm1',
   componentId: 'c1',
+  spaceId: 's1',
   title: 'Journée de la filière',
   description: '<p>Une journée <strong>pour tous</strong>.</p>',
   type: 'IN_PERSON',
@@ -80,7 +81,7 @@ const route = { route: '/espaces/structuration/f/c1/rencontres/m1', path: '/espa
 describe('<MeetingPage>', () => {
   it('shows the date in Europe/Paris, the place, the agenda and the calendar link', async () => {
     renderWithProviders(<MeetingPage />, { ...route, mocks: mocks(false) });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Journée de la filière' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Journée de la filière' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText('jeudi 2 avril 2026, 09:00–11:00')).toBeInTheDocument();
     expect(screen.getByText('Ministère des Solidarités et de la Santé, 14 avenue Duquesne, 75007 Paris')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Ordre du jour' })).toBeInTheDocument();
@@ -88,17 +89,17 @@ describe('<MeetingPage>', () => {
     expect(screen.getByRole('link', { name: 'Ajouter à mon agenda (.ics)' })).toHaveAttribute('href', '/calendar/meetings/m1.ics');
     expect(screen.getByText('pour tous').tagName).toBe('STRONG');
     expect(screen.getByText('0 place restante sur 2 · 2 personnes en liste d’attente')).toBeInTheDocument();
-    expect(await screen.findByRole('link', { name: 'Connectez-vous pour vous inscrire' })).toBeInTheDocument();
-    expect(await screen.findByText('Je viendrai avec mon équipe.')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Connectez-vous pour vous inscrire' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('Je viendrai avec mon équipe.', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Commentaires' })).toBeInTheDocument();
   });
 
   it('a full meeting offers the waiting list; registering shows the position and keeps the focus on the registration', async () => {
     renderWithProviders(<MeetingPage />, { ...route, mocks: mocks(true) });
-    const button = await screen.findByRole('button', { name: 'S’inscrire sur la liste d’attente' });
+    const button = await screen.findByRole('button', { name: 'S’inscrire sur la liste d’attente' }, { timeout: 5000 });
     await userEvent.click(button);
-    expect(await screen.findByText('Vous êtes sur la liste d’attente, en position 3. Vous serez prévenu·e si une place se libère.')).toBeInTheDocument();
+    expect(await screen.findByText('Vous êtes sur la liste d’attente, en position 3. Vous serez prévenu·e si une place se libère.', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getAllByRole('status')[0]).toHaveTextContent('Il n’y a plus de place : vous êtes sur la liste d’attente.');
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Inscription' })).toHaveFocus());
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Inscription' })).toHaveFocus(), { timeout: 5000 });
   });
 });

@@ -15,6 +15,7 @@ export interface MeetingAgendaItem {
 export interface Meeting {
   id: string;
   componentId: string;
+  spaceId: string;
   title: string;
   description: string;
   type: MeetingType;
@@ -55,7 +56,7 @@ export interface MeetingAttendee {
 }
 
 const MEETING_FIELDS = `
-  id componentId title description type address location locationHints onlineUrl hasOnlineUrl startsAt endsAt state published cancelled cancellationReason
+  id componentId spaceId title description type address location locationHints onlineUrl hasOnlineUrl startsAt endsAt state published cancelled cancellationReason
   registrationsEnabled capacity registrationsOpenAt registrationsCloseAt registrationsOpen waitlistEnabled registeredCount waitlistedCount attendedCount seatsLeft icsPath path
   agenda { position title durationMinutes }
   viewerRegistration { status code waitlistPosition attendedAt }

@@ -64,11 +64,29 @@ describe('demo content from the 2021 report', () => {
       expect(surveys.data.surveys).toEqual([{ title: content.survey.title, questionCount: content.survey.questions.length, spaceSlug: 'structuration-filiere-sante-numerique' }]);
     });
 
+    it('holds the « Journée de la filière » (section 5, measure 16) as an in-person meeting with an agenda, marked as demo', async () => {
+      const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
+      const component = space.components.find((c: { type: string }) => c.type === 'MEETINGS');
+      expect(component).toBeDefined();
+      const res = await t.gql(`query($c: ID!) { meetings(componentId: $c) { id title type location address state registrationsOpen capacity startsAt agenda { title } } }`, { c: component.id });
+      expect(res.data.meetings).toHaveLength(1);
+      const meeting = res.data.meetings[0];
+      expect(meeting).toMatchObject({ title: content.meetings.meeting.title, type: 'IN_PERSON', state: 'UPCOMING', registrationsOpen: true, capacity: content.meetings.meeting.capacity });
+      expect(meeting.agenda.map((a: { title: string }) => a.title)).toEqual(content.meetings.meeting.agenda.map((a) => a.title));
+      const [row] = await t.sql(
+        `SELECT is_demo, extract(isodow FROM starts_at AT TIME ZONE 'Europe/Paris')::int AS dow, to_char(starts_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS at FROM meetings WHERE id = $1`,
+        [meeting.id],
+      );
+      expect(row).toEqual({ is_demo: true, dow: content.meetings.meeting.isoWeekday, at: content.meetings.meeting.startTime });
+      expect(content.meetings.meeting.description).toContain('Organiser une journée de la filière');
+    });
+
     it('is loaded once: a second load changes nothing', async () => {
       const before = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
       const service = t.app.get(DemoContentService);
       expect(await service.loadOnce()).toBe(false);
       const after = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
+      expect((await t.sql(`SELECT count(*)::int AS n FROM meetings WHERE is_demo`))[0].n).toBe(1);
       expect(after).toEqual(before);
     });
   });

@@ -213,6 +213,21 @@ export class Fixtures {
     return id;
   }
 
+  /** A published in-person meeting in three days, in a fresh MEETINGS component, with registrations open (no seat limit). */
+  async meeting(): Promise<string> {
+    const componentId = await this.component('MEETINGS');
+    const d = await must(this.t, `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
+      i: { componentId, title: `Rencontre ${unique()}`, type: 'IN_PERSON', startsAt: inSeconds(3 * 86400), endsAt: inSeconds(3 * 86400 + 7200), published: true, registrationsEnabled: true },
+    }, this.admin);
+    return d.createMeeting.id;
+  }
+
+  /** Registers `who` for a meeting; returns the attendance code. */
+  async meetingRegistration(meetingId: string, who: User): Promise<string> {
+    const d = await must(this.t, `mutation($id: ID!) { registerForMeeting(meetingId: $id) { viewerRegistration { code } } }`, { id: meetingId }, who.token);
+    return d.registerForMeeting.viewerRegistration.code;
+  }
+
   async component(type: string, published = true): Promise<string> {
     const d = await must(this.t, `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, {
       i: { spaceId: type === 'MOTIONS' ? this.s.assemblyId : this.s.processId, type, title: `Fonctionnalité ${unique()}`, published },
@@ -549,6 +564,33 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   },
 
   // ── surveys ──
+  // ── meetings (Rencontres) ──
+  createMeeting: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { input: { componentId: await f.component('MEETINGS'), title: 'Journée de la filière', type: 'IN_PERSON', startsAt: inSeconds(86400), endsAt: inSeconds(86400 + 7200) } },
+    }),
+  },
+  updateMeeting: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.meeting(), input: { title: 'Journée de la filière (2e édition)', capacity: 50 } } }) },
+  publishMeeting: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.meeting(), published: false } }) },
+  cancelMeeting: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.meeting(), reason: 'Salle indisponible' } }) },
+  registerForMeeting: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { meetingId: await f.meeting() } }) },
+  cancelMeetingRegistration: {
+    access: SIGNED_IN,
+    args: async ({ f, actor }) => {
+      const meetingId = await f.meeting();
+      if (actor) await f.meetingRegistration(meetingId, actor);
+      return { vars: { meetingId } };
+    },
+  },
+  markAttendance: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => {
+      const meetingId = await f.meeting();
+      return { vars: { meetingId, code: await f.meetingRegistration(meetingId, await f.user()) } };
+    },
+  },
+
   createSurvey: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { componentId: await f.component('SURVEY'), title: 'Questionnaire' } } }) },
   updateSurvey: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { surveyId: (await f.survey()).surveyId, input: { title: 'Questionnaire renommé' } } }) },
   publishSurveyResults: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { surveyId: (await f.survey()).surveyId, published: true } }) },

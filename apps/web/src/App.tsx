@@ -33,6 +33,8 @@ const NotFoundPage = lazyPage(() => import('./modules/ui/components/NotFoundPage
 const PetitionPage = lazyPage(() => import('./modules/petitions/components/PetitionPage'), 'PetitionPage');
 const PetitionSummaryPage = lazyPage(() => import('./modules/petitions/components/PetitionSummaryPage'), 'PetitionSummaryPage');
 const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/components/PetitionInvitationPage'), 'PetitionInvitationPage');
+const MeetingPage = lazyPage(() => import('./modules/meetings/components/MeetingPage'), 'MeetingPage');
+const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/MeetingsAdminPage'), 'MeetingsAdminPage');
 const SurveyAdminPage = lazyPage(() => import('./modules/surveys/components/SurveyAdminPage'), 'SurveyAdminPage');
 
 /** The routes (French paths), all inside the layout; pages load lazily (`LazyPageOutlet` shows « Chargement… »). */
@@ -54,6 +56,7 @@ export function AppRoutes() {
           <Route path="espaces/:slug/f/:componentId/petitions/:petitionId" element={<PetitionPage />} />
           <Route path="espaces/:slug/f/:componentId/petitions/:petitionId/synthese" element={<PetitionSummaryPage />} />
           <Route path="petitions/comite/:token" element={<PetitionInvitationPage />} />
+          <Route path="espaces/:slug/f/:componentId/rencontres/:meetingId" element={<MeetingPage />} />
           <Route path="inscription" element={<SignUpPage />} />
           <Route path="connexion" element={<SignInPage />} />
           <Route path="mot-de-passe-oublie" element={<PasswordResetRequestPage />} />
@@ -72,6 +75,7 @@ export function AppRoutes() {
           <Route path="admin/petitions/types" element={<PetitionTypesAdminPage />} />
           <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
+          <Route path="admin/espaces/:slug/rencontres/:componentId" element={<MeetingsAdminPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -31,6 +31,8 @@ export const ErrorCode = {
   NOT_IN_CENSUS: 'NOT_IN_CENSUS',
   /** The petition is not collecting signatures now (not published yet, or its period has ended on the database clock). */
   PETITION_NOT_OPEN: 'PETITION_NOT_OPEN',
+  /** Registrations to the meeting are not open now (off, before their opening, after their close or the start, or the meeting is cancelled). */
+  REGISTRATION_CLOSED: 'REGISTRATION_CLOSED',
   /** The current password given to confirm a sensitive account action (change password, delete account) is wrong. */
   WRONG_PASSWORD: 'WRONG_PASSWORD',
   /** An unexpected server fault; nothing was changed. */

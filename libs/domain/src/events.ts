@@ -17,6 +17,14 @@ export const NotificationKind = {
   MOTION_CLOSED: 'MOTION_CLOSED',
   SURVEY_OPENED: 'SURVEY_OPENED',
   SURVEY_CLOSING: 'SURVEY_CLOSING',
+  /** A meeting the user registered for starts within 24 hours. */
+  MEETING_REMINDER: 'MEETING_REMINDER',
+  /** A seat freed up: the user moved from the waiting list to the registered list. */
+  MEETING_REGISTRATION_PROMOTED: 'MEETING_REGISTRATION_PROMOTED',
+  /** A meeting the user registered for was cancelled. */
+  MEETING_CANCELLED: 'MEETING_CANCELLED',
+  /** The time or place of a meeting the user registered for changed. */
+  MEETING_CHANGED: 'MEETING_CHANGED',
   /** The user's "download my data" export is ready (downloadable once, for 7 days). */
   DATA_EXPORT_READY: 'DATA_EXPORT_READY',
   /** A petition one wrote, promotes or follows reached 25, 50, 75 or 100 % of its threshold. */
@@ -82,6 +90,20 @@ export interface DomainEventPayloads {
   'petition.milestone': { petitionId: string; title: string; percent: number };
   /** A petition was published, discarded or answered (author, committee and followers are told). */
   'petition.stateChanged': { petitionId: string; title: string; state: 'PUBLISHED' | 'DISCARDED' | 'ANSWERED' };
+  /**
+   * Registrants of a meeting are told: REMINDER (it starts within 24 h), PROMOTED (they left the
+   * waiting list for a seat), CANCELLED (the meeting is cancelled), CHANGED (its time or place
+   * changed: `changes` says which).
+   */
+  'meeting.registrants': {
+    meetingId: string;
+    componentId: string;
+    spaceId: string;
+    title: string;
+    kind: 'REMINDER' | 'PROMOTED' | 'CANCELLED' | 'CHANGED';
+    userIds: string[];
+    changes?: ('TIME' | 'PLACE')[];
+  };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -101,6 +123,7 @@ const EVENT_TYPES: Record<DomainEventType, true> = {
   'petition.signaturesChanged': true,
   'petition.milestone': true,
   'petition.stateChanged': true,
+  'meeting.registrants': true,
 };
 /** The domain event types; the API refuses to start when one has no notification handler. */
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[];

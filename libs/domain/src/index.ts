@@ -8,3 +8,4 @@ export * from './account';
 export * from './profile';
 export * from './ballot';
 export * from './petition';
+export * from './meeting';

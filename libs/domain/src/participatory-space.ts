@@ -12,6 +12,8 @@ export const ComponentType = {
   VOTES: 'VOTES',
   /** Pétitions: members gather a committee, collect signatures up to a threshold within a period, and get an answer. */
   PETITIONS: 'PETITIONS',
+  /** Rencontres: in-person, online or hybrid meetings with registrations. */
+  MEETINGS: 'MEETINGS',
 } as const;
 export type ComponentType = (typeof ComponentType)[keyof typeof ComponentType];
 

@@ -9,6 +9,8 @@ import { ProposalModule } from './proposal/proposal.module';
 import { proposalsManifest } from './proposal/proposal.manifest';
 import { PetitionModule } from './petition/petition.module';
 import { petitionsManifest } from './petition/petition.manifest';
+import { MeetingModule } from './meeting/meeting.module';
+import { meetingsManifest } from './meeting/meeting.manifest';
 import { SurveyModule } from './survey/survey.module';
 import { surveyManifest } from './survey/survey.manifest';
 
@@ -23,4 +25,5 @@ export const COMPONENT_TYPES = [
   component(motionsManifest, MotionModule),
   component(votesManifest, BallotModule),
   component(petitionsManifest, PetitionModule),
+  component(meetingsManifest, MeetingModule),
 ];

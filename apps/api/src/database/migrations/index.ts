@@ -17,6 +17,7 @@ import { Ballots1765600000000 } from './1765600000000-ballots';
 import { SurveyFollows1765650000000 } from './1765650000000-survey-follows';
 import { Petitions1765700000000 } from './1765700000000-petitions';
 import { PetitionTypeSecondStage1765750000000 } from './1765750000000-petition-type-second-stage';
+import { Meetings1765800000000 } from './1765800000000-meetings';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   SurveyFollows1765650000000,
   Petitions1765700000000,
   PetitionTypeSecondStage1765750000000,
+  Meetings1765800000000,
 ];

@@ -104,6 +104,13 @@ const LOGGED: Record<string, Expected> = {
   answerPetition: { action: 'answer', resourceType: 'petition', visibility: 'PUBLIC' },
   signPetition: { action: 'sign', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
   unsignPetition: { action: 'unsign', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
+  createMeeting: { action: 'create', resourceType: 'meeting', visibility: 'PUBLIC' },
+  updateMeeting: { action: 'update', resourceType: 'meeting', visibility: 'PUBLIC' },
+  publishMeeting: { action: 'publish', resourceType: 'meeting', visibility: 'PUBLIC' },
+  cancelMeeting: { action: 'cancel', resourceType: 'meeting', visibility: 'PUBLIC' },
+  registerForMeeting: { action: 'register', resourceType: 'meeting', visibility: 'PRIVATE' },
+  cancelMeetingRegistration: { action: 'cancel_registration', resourceType: 'meeting', visibility: 'PRIVATE' },
+  markAttendance: { action: 'mark_attendance', resourceType: 'meeting', visibility: 'ADMIN_ONLY' },
   publishTermsDocument: { action: 'publish', resourceType: 'terms_document', visibility: 'PUBLIC' },
   acceptTerms: { action: 'accept_terms', resourceType: 'terms_document', visibility: 'PRIVATE' },
   changePassword: { action: 'change_password', resourceType: 'user', visibility: 'PRIVATE' },
@@ -347,6 +354,19 @@ describe('action log coverage: every mutation that changes shared state is in th
     const toDiscard = (await t.gql(CREATE_PETITION, { i: { typeId: petitionType, title: 'Une pétition à écarter', body: 'Texte.' } }, alice.token)).data.createPetition.id;
     await t.sql(`UPDATE petitions SET state = 'VALIDATING' WHERE id = $1`, [toDiscard]);
     await logged('discardPetition', `mutation($id: ID!) { discardPetition(id: $id, reason: "Hors du champ.") { id } }`, { id: toDiscard }, admin, toDiscard);
+    // meetings: created as a draft (journal line for admins), published, edited; a registration, its attendance, a cancellation
+    const meetingsComponent = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: space, type: 'MEETINGS', title: 'Rencontres', published: true } }, admin)).createComponent.id;
+    const meeting = (await logged('createMeeting', `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`, {
+      input: { componentId: meetingsComponent, title: 'Journée de la filière', type: 'IN_PERSON', startsAt: inSeconds(86400), endsAt: inSeconds(93600), published: true, registrationsEnabled: true, capacity: 1 },
+    }, admin)).createMeeting.id;
+    await logged('publishMeeting', `mutation($id: ID!) { publishMeeting(id: $id, published: true) { id } }`, { id: meeting }, admin, meeting);
+    await logged('updateMeeting', `mutation($id: ID!) { updateMeeting(id: $id, input: { title: "Journée de la filière 2027" }) { id } }`, { id: meeting }, admin, meeting);
+    const code = (await logged('registerForMeeting', `mutation($id: ID!) { registerForMeeting(meetingId: $id) { viewerRegistration { code } } }`, { id: meeting }, alice.token, meeting))
+      .registerForMeeting.viewerRegistration.code;
+    await logged('markAttendance', `mutation($id: ID!, $code: String!) { markAttendance(meetingId: $id, code: $code) { status } }`, { id: meeting, code }, admin, meeting);
+    await t.gql(`mutation($id: ID!) { registerForMeeting(meetingId: $id) { id } }`, { id: meeting }, bob.token); // waiting list
+    await logged('cancelMeetingRegistration', `mutation($id: ID!) { cancelMeetingRegistration(meetingId: $id) { id } }`, { id: meeting }, bob.token, meeting);
+    await logged('cancelMeeting', `mutation($id: ID!) { cancelMeeting(id: $id, reason: "Salle indisponible") { id } }`, { id: meeting }, admin, meeting);
 
     // deletions last
     await logged('deleteComponent', `mutation($id: ID!) { deleteComponent(id: $id) }`, { id: surveyComponent }, admin, surveyComponent);

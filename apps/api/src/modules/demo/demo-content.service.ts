@@ -46,6 +46,25 @@ interface PetitionsFile {
   petition: { title: string; body: string };
   demoSigners: number;
 }
+
+interface MeetingsFile {
+  componentTitle: string;
+  componentDescription: string;
+  meeting: {
+    title: string;
+    description: string;
+    location: string;
+    address: string;
+    locationHints: string;
+    /** The meeting falls on the first `isoWeekday` (1 = Monday) at least `daysAhead` days after the load, from `startTime` to `endTime`, Paris time. */
+    daysAhead: number;
+    isoWeekday: number;
+    startTime: string;
+    endTime: string;
+    capacity: number;
+    agenda: { title: string; durationMinutes: number }[];
+  };
+}
 interface SurveyFile {
   title: string;
   description: string;
@@ -72,6 +91,7 @@ export function readDemoContent() {
     assembly: json<AssemblyFile>('assembly.json'),
     survey: json<SurveyFile>('survey.json'),
     petitions: json<PetitionsFile>('petitions.json'),
+    meetings: json<MeetingsFile>('meetings.json'),
   };
 }
 
@@ -112,9 +132,11 @@ export class DemoContentService {
       if (done.length) {
         await this.importDemoTextsLoadedBefore(manager);
         await this.loadPetitionsOnce(manager, content.petitions);
+        await this.loadDemoMeeting(manager, content.concertation.slug, content.meetings);
         return false;
       }
       await this.loadConcertation(manager, content);
+      await this.loadDemoMeeting(manager, content.concertation.slug, content.meetings);
       await this.loadAssembly(manager, content.assembly);
       await this.loadPetitionsOnce(manager, content.petitions);
       await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
@@ -169,6 +191,60 @@ export class DemoContentService {
       await insertDemoPetition(manager, component.id, file.type, file.petition, signers);
     }
     await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_PETITIONS_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
+  }
+
+  /**
+   * The « Journée de la filière » (section 5, measure 16) as an in-person meeting with its agenda,
+   * in a MEETINGS component of the demo Concertation (marked `is_demo`), once: a database whose
+   * demo was loaded before meetings existed gets it at the next start.
+   */
+  private async loadDemoMeeting(manager: EntityManager, slug: string, file: MeetingsFile): Promise<void> {
+    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`, [slug]);
+    if (!space) return;
+    const [existing] = await manager.query(`SELECT 1 FROM components WHERE space_id = $1 AND type = $2`, [space.id, ComponentType.MEETINGS]);
+    if (existing) return;
+    const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`, [space.id]);
+    const component = await manager.save(
+      manager.create(ComponentEntity, {
+        spaceId: space.id,
+        type: ComponentType.MEETINGS,
+        position,
+        title: file.componentTitle,
+        description: file.componentDescription,
+        publishedAt: new Date(),
+        settings: {},
+      }),
+    );
+    const m = file.meeting;
+    // the day and times are Paris wall-clock time: PostgreSQL turns them into instants (summer or winter time)
+    const [meeting] = await manager.query(
+      `WITH day AS (
+         SELECT d + ((($2::int - extract(isodow FROM d)::int) + 7) % 7) AS d
+           FROM (SELECT (now() AT TIME ZONE 'Europe/Paris')::date + $1::int AS d) x)
+       INSERT INTO meetings (component_id, space_id, title, description, type, address, location, location_hints, starts_at, ends_at,
+                             registrations_enabled, capacity, waitlist_enabled, published_at, is_demo)
+       SELECT $3, $4, $5, $6, 'IN_PERSON', $7, $8, $9, (day.d + $10::time) AT TIME ZONE 'Europe/Paris', (day.d + $11::time) AT TIME ZONE 'Europe/Paris',
+              true, $12, true, now(), true
+         FROM day RETURNING id`,
+      [m.daysAhead, m.isoWeekday, component.id, space.id, m.title, sanitizeRichText(m.description), m.address, m.location, m.locationHints, m.startTime, m.endTime, m.capacity],
+    );
+    for (const [index, item] of m.agenda.entries()) {
+      await manager.query(`INSERT INTO meeting_agenda_items (meeting_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4)`, [
+        meeting.id,
+        index,
+        item.title,
+        item.durationMinutes,
+      ]);
+    }
+    await this.actionLog.record(manager, {
+      userId: null,
+      action: 'load_demo',
+      resourceType: 'meeting',
+      resourceId: meeting.id,
+      spaceId: space.id,
+      visibility: 'ADMIN_ONLY',
+      summary: `Rencontre de démonstration « ${m.title} » chargée`,
+    });
   }
 
   private async loadConcertation(manager: EntityManager, content: ReturnType<typeof readDemoContent>): Promise<void> {

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoutes } from '../../../App';
 import { renderWithProviders } from '../../../test/renderWithProviders';
+import { MY_MEETING_REGISTRATIONS_QUERY } from '../../meetings/graphql/meetings';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { MY_PETITIONS_QUERY } from '../../petitions/graphql/petitions';
 import {
@@ -39,16 +40,18 @@ const accountMocks = [
   meIs(alice),
   noPetitions,
   noPending,
+  { request: { query: MY_MEETING_REGISTRATIONS_QUERY }, result: { data: { myMeetingRegistrations: [] } } },
   { request: { query: MY_DATA_EXPORTS_QUERY }, result: { data: { myDataExports: [exportRow('READY', '/exports/my-data/e1.zip')] } } },
   { request: { query: MY_TERMS_ACCEPTANCES_QUERY }, result: { data: { myTermsAcceptances: [{ __typename: 'TermsAcceptance', kind: 'TERMS', version: 1, acceptedAt: '2026-11-01T10:00:00.000Z' }] } } },
 ];
 
 describe('/mon-compte', () => {
-  it('shows the five sections, the ready export as a one-time download link, and the accepted versions', async () => {
+  it('shows the sections (petitions, then registrations to meetings), the ready export as a one-time download link, and the accepted versions', async () => {
     renderWithProviders(<AppRoutes />, { route: '/mon-compte', mocks: accountMocks });
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon compte' })).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Mes pétitions',
+      'Mes inscriptions aux rencontres',
       'Changer mon mot de passe',
       'Télécharger mes données',
       'Conditions acceptées',

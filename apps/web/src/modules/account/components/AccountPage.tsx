@@ -10,6 +10,7 @@ import { ChangePasswordSection } from './ChangePasswordSection';
 import { DataExportSection } from './DataExportSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { TermsAcceptancesSection } from './TermsAcceptancesSection';
+import { MyMeetingRegistrations } from '../../meetings/components/MyMeetingRegistrations';
 
 /** `/mon-compte`: « Mes pétitions », change of password, download of one's data, accepted terms, deletion of the account. */
 export function AccountPage() {
@@ -25,6 +26,7 @@ export function AccountPage() {
           <p className="account-meta">{t('account.signedInAs', { name: me.name, email: me.email })}</p>
           <EmailConfirmationNotice />
           <MyPetitionsSection />
+          <MyMeetingRegistrations />
           <ChangePasswordSection />
           <DataExportSection />
           <TermsAcceptancesSection />

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { ComponentType } from '@concerto/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextField, VisuallyHidden } from '../../ui/components/Fields';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
@@ -10,9 +10,10 @@ import { CREATE_COMPONENT_MUTATION, DELETE_COMPONENT_MUTATION, UPDATE_COMPONENT_
 import { ProposalSettingsForm } from '../../proposals/components/ProposalSettingsForm';
 import { TextImportAdmin } from '../../texts/components/TextImportAdmin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
+import { COMPONENT_TYPE_VIEWS } from '../../component-types';
 
 const REFETCH = { refetchQueries: ['AdminSpace', 'Surveys'], awaitRefetchQueries: true };
-const COMPONENT_TYPES = [ComponentType.PROPOSALS, ComponentType.PARTICIPATORY_TEXT, ComponentType.SURVEY, ComponentType.MOTIONS, ComponentType.PETITIONS];
+const COMPONENT_TYPES = [ComponentType.PROPOSALS, ComponentType.PARTICIPATORY_TEXT, ComponentType.SURVEY, ComponentType.MOTIONS, ComponentType.PETITIONS, ComponentType.MEETINGS];
 
 /** The components of a space: add, rename, publish/unpublish, delete. */
 export function ComponentsAdmin({ spaceId, components }: { spaceId: string; components: AdminComponent[] }) {
@@ -44,6 +45,7 @@ export function ComponentsAdmin({ spaceId, components }: { spaceId: string; comp
 
 function ComponentRow({ component, feedback, onDeleted }: { component: AdminComponent; feedback: Feedback; onDeleted: () => void }) {
   const { t } = useTranslation();
+  const { slug: spaceSlug = '' } = useParams();
   const [renaming, setRenaming] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [title, setTitle] = useState(component.title);
@@ -111,6 +113,7 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
             </Link>
           </p>
         ) : null}
+        {registeredAdminLink(component, spaceSlug, t, target)}
         {renaming ? (
           <form className="form form--inline-edit" noValidate onSubmit={rename} aria-label={t('admin.rename') + ' ' + target}>
             <TextField label={t('admin.newTitle')} name="title" required minLength={3} maxLength={150} value={title} onChange={(event) => setTitle(event.target.value)} />
@@ -161,6 +164,19 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
 }
 
 const EMPTY = { type: ComponentType.PROPOSALS as ComponentType, title: '', published: false };
+
+/** The admin screen link of a type registered in `component-types.tsx`, if it has one. */
+function registeredAdminLink(component: AdminComponent, spaceSlug: string, t: (key: string) => string, target: string) {
+  const registered = COMPONENT_TYPE_VIEWS[component.type];
+  if (!registered?.adminPath || !spaceSlug) return null;
+  return (
+    <p>
+      <Link to={registered.adminPath(spaceSlug, component.id)}>
+        {t(registered.adminLabel ?? 'admin.title')} <VisuallyHidden>{target}</VisuallyHidden>
+      </Link>
+    </p>
+  );
+}
 
 function NewComponentForm({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, type ComponentInfo } from '../graphql/components';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { lazyPage } from '../../layout/components/LazyPage';
+import { COMPONENT_TYPE_VIEWS } from '../../component-types';
 
 // Each component type's view is its own chunk (the survey's charts, the motions' board…):
 // a page downloads only the one it shows, after its heading is on screen.
@@ -32,8 +33,10 @@ function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spa
       return <MotionBoard componentId={component.id} spaceId={component.spaceId} spaceSlug={spaceSlug} />;
     case ComponentType.PETITIONS:
       return <PetitionList componentId={component.id} />;
-    default:
-      return null;
+    default: {
+      const registered = COMPONENT_TYPE_VIEWS[component.type];
+      return registered ? <registered.view componentId={component.id} /> : null;
+    }
   }
 }
 

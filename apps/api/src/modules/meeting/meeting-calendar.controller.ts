@@ -1,0 +1,104 @@
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { Public } from '../../common/access/access-policy';
+import { CurrentViewer, Viewer } from '../../common/access/request-context';
+import { DomainError } from '../../common/errors/domain-error';
+import { UUID_PATTERN } from '../../platform/component-resource';
+import { AppConfig } from '../../config/app-config';
+import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
+import { type CalendarMeeting, meetingsCalendar } from './meeting-calendar';
+import { type MeetingRow, MeetingService } from './meeting.service';
+import { MeetingHost } from './meeting.host';
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+/** Answers a {@link DomainError} with its HTTP status and `{ code, message }`. */
+@Catch(DomainError)
+export class CalendarErrorFilter implements ExceptionFilter {
+  catch(error: DomainError, host: ArgumentsHost) {
+    host.switchToHttp().getResponse<Response>().status(STATUS[error.code] ?? 400).json({ code: error.code, message: error.message });
+  }
+}
+
+/** `<uuid>.ics` → the uuid. @throws NOT_FOUND otherwise */
+const idOf = (file: string): string => {
+  const id = file.endsWith('.ics') ? file.slice(0, -4) : '';
+  if (!UUID_PATTERN.test(id)) throw DomainError.notFound('Calendrier');
+  return id;
+};
+
+/**
+ * iCalendar files of meetings: `GET /calendar/meetings/:id.ics` (one meeting, as the caller
+ * may see it) and `GET /calendar/spaces/:id.ics` (the published meetings of a space). Access:
+ * anyone who may see them; 404 as JSON otherwise.
+ */
+@Controller('calendar')
+@UseFilters(CalendarErrorFilter)
+export class MeetingCalendarController {
+  constructor(
+    private readonly meetings: MeetingService,
+    private readonly host: MeetingHost,
+    private readonly spaces: ParticipatorySpaceService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** One meeting's `.ics` (its online URL only when the caller may see it). Access: anyone who may see the meeting. */
+  @Public()
+  @Get('meetings/:file')
+  async meeting(@Param('file') file: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+    const id = idOf(file);
+    const dto = await this.meetings.meeting(id, viewer);
+    const row = await this.meetings.visibleRow(id, viewer);
+    const entry = this.entry(row, dto.onlineUrl, (await this.host.reference(row.id))?.link ?? '/');
+    this.send(res, `rencontre-${id}.ics`, meetingsCalendar(row.title, [entry]));
+  }
+
+  /** A space's feed: its published meetings (online URLs only of meetings without registration). Access: anyone who may see the space. */
+  @Public()
+  @Get('spaces/:file')
+  async space(@Param('file') file: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+    const spaceId = idOf(file);
+    const rows = await this.meetings.publishedOfSpace(spaceId);
+    // one visibility check and one path per component, not per meeting
+    const paths = new Map<string, string | null>();
+    for (const componentId of new Set(rows.map((r) => r.component_id))) {
+      const visible = await this.spaces.component(componentId, viewer).then(() => true, () => false);
+      paths.set(componentId, visible ? ((await this.spaces.componentPlace(componentId))?.path ?? null) : null);
+    }
+    if (!rows.length) await this.spaceExists(spaceId, viewer);
+    const entries = rows
+      .filter((row) => paths.get(row.component_id))
+      .map((row) => this.entry(row, row.registrations_enabled ? null : row.online_url, `${paths.get(row.component_id)}/rencontres/${row.id}`));
+    this.send(res, `rencontres-${spaceId}.ics`, meetingsCalendar('Rencontres', entries));
+  }
+
+  private async spaceExists(spaceId: string, viewer: Viewer | null): Promise<void> {
+    const spaces = await this.spaces.list(undefined, viewer);
+    if (!spaces.some((s) => s.id === spaceId)) throw DomainError.notFound('Espace', { id: spaceId });
+  }
+
+  private entry(row: MeetingRow, onlineUrl: string | null, link: string): CalendarMeeting {
+    return {
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      type: row.type,
+      address: row.address,
+      location: row.location,
+      onlineUrl,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      cancelled: row.cancelled_at !== null,
+      sequence: row.ical_sequence,
+      updatedAt: row.updated_at,
+      url: `${this.config.PUBLIC_URL.replace(/\/+$/, '')}${link}`,
+    };
+  }
+
+  private send(res: Response, filename: string, body: string): void {
+    res.setHeader('content-type', 'text/calendar; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+    res.setHeader('cache-control', 'no-cache');
+    res.send(body);
+  }
+}

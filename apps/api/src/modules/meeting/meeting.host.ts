@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Viewer } from '../../common/access/request-context';
+import { checkedId, UUID_PATTERN } from '../../platform/component-resource';
+import { type HostedResource, type ReportedSummary, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
+import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
+import { meetingsManifest } from './meeting.manifest';
+import { MeetingService } from './meeting.service';
+
+interface Row {
+  id: string;
+  component_id: string;
+  title: string;
+  hidden_at: Date | null;
+}
+
+/** Meetings as a host of comments, follows, reports and history (counters `comments_count`, `follows_count`, `hidden_at`). */
+@Injectable()
+@ResourceHostAdapter()
+export class MeetingHost implements ResourceHost {
+  readonly type = 'MEETING';
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly spaces: ParticipatorySpaceService,
+    private readonly meetings: MeetingService,
+  ) {}
+
+  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
+    const row = await this.meetings.visibleRow(checkedId(id), viewer, manager); // NOT_FOUND when the viewer may not see it (drafts: admins and moderators)
+    return (await this.reference(row.id, manager))!;
+  }
+
+  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+    if (!UUID_PATTERN.test(id)) return null;
+    const [row] = (await manager.query(`SELECT id, component_id, title, hidden_at FROM meetings WHERE id = $1`, [id])) as Row[];
+    const place = row && (await this.spaces.componentPlace(row.component_id, manager));
+    if (!row || !place) return null;
+    return {
+      type: this.type,
+      id,
+      spaceId: place.spaceId,
+      componentId: row.component_id,
+      settings: meetingsManifest.settingsOf(place.settings) as Record<string, unknown>,
+      hidden: row.hidden_at !== null,
+      title: row.title,
+      link: `${place.path}/rencontres/${id}`,
+      authorId: null,
+    };
+  }
+
+  readonly comments = {
+    enabled: (r: HostedResource) => r.settings.commentsEnabled !== false,
+    moveCount: async (manager: EntityManager, id: string, delta: number) => {
+      await manager.query(`UPDATE meetings SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
+    },
+  };
+
+  readonly follows = {
+    moveCount: async (manager: EntityManager, id: string, delta: number) => {
+      await manager.query(`UPDATE meetings SET follows_count = follows_count + $2 WHERE id = $1`, [id, delta]);
+    },
+  };
+
+  readonly reports = {
+    hideThreshold: (r: HostedResource) => meetingsManifest.settingsOf(r.settings).hideThreshold,
+    setHidden: async (manager: EntityManager, id: string, hidden: boolean) => {
+      await manager.query(`UPDATE meetings SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1`, [id, hidden]);
+    },
+    summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
+      const rows: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM meetings WHERE id = ANY($1::uuid[])`, [ids]);
+      return new Map(rows.map((r) => [r.id, { title: r.title, proposalId: null, unanswered: false }]));
+    },
+  };
+
+  readonly history = { logType: 'meeting', withAmendments: false };
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ActionLogModule } from '../action-log/action-log.module';
+import { FollowModule } from '../follow/follow.module';
+import { HistoryModule } from '../history/history.module';
+import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
+import { MeetingCalendarController } from './meeting-calendar.controller';
+import { MeetingSchedulerService } from './meeting-scheduler.service';
+import { MeetingHost } from './meeting.host';
+import { MeetingNotifications } from './meeting.notifications';
+import { MeetingPersonalData } from './meeting.personal-data';
+import { MeetingHistoryResolver, MeetingResolver } from './meeting.resolver';
+import { MeetingService } from './meeting.service';
+
+/** The MEETINGS component type (manifest: meeting.manifest.ts). */
+@Module({
+  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
+  controllers: [MeetingCalendarController],
+  providers: [MeetingService, MeetingSchedulerService, MeetingResolver, MeetingHistoryResolver, MeetingHost, MeetingNotifications, MeetingPersonalData],
+  exports: [MeetingService, MeetingSchedulerService],
+})
+export class MeetingModule {}

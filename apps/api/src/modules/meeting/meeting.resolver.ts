@@ -1,0 +1,126 @@
+import { SpaceRole } from '@concerto/domain';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Authenticated, Public, SpaceRoles } from '../../common/access/access-policy';
+import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
+import { ActionLogPage } from '../action-log/action-log-query.service';
+import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
+import { HistoryService } from '../history/history.service';
+import { HISTORY_DESCRIPTION } from '../history/history.resolver';
+import { MeetingAttendeeDto, MeetingDto } from './dtos/meeting.dto';
+import { CreateMeetingInput, MeetingFieldsInput } from './dtos/meeting.inputs';
+import { MeetingService } from './meeting.service';
+
+const ADMINS = [SpaceRole.ADMIN];
+const MEETING = (id: unknown) => ({ resource: { type: 'MEETING', id: id as string } });
+
+@Resolver(() => MeetingDto)
+export class MeetingResolver {
+  constructor(private readonly meetingService: MeetingService) {}
+
+  /** Meetings of a MEETINGS component, by start. Access: anyone (drafts and hidden meetings: the space's admins and moderators). Errors: NOT_FOUND, BAD_USER_INPUT. */
+  @Public()
+  @Query(() => [MeetingDto], { description: 'Meetings of a MEETINGS component, by start. Access: anyone (drafts: space admins and moderators). Errors: NOT_FOUND, BAD_USER_INPUT.' })
+  meetings(@Args('componentId', { type: () => ID }) componentId: string, @CurrentViewer() viewer: Viewer | null): Promise<MeetingDto[]> {
+    return this.meetingService.list(componentId, viewer);
+  }
+
+  /** The caller's registrations (« Mes inscriptions »): upcoming meetings first. Access: signed-in users. Errors: UNAUTHENTICATED. */
+  @Authenticated()
+  @Query(() => [MeetingDto], { description: 'The caller’s meeting registrations, upcoming first (at most 200). Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  myMeetingRegistrations(@CurrentViewer() viewer: Viewer): Promise<MeetingDto[]> {
+    return this.meetingService.mine(viewer);
+  }
+
+  /** One meeting. Access: anyone who may see it. Errors: NOT_FOUND, BAD_USER_INPUT. */
+  @Public()
+  @Query(() => MeetingDto, { description: 'One meeting. Access: anyone who may see it. Errors: NOT_FOUND, BAD_USER_INPUT.' })
+  meeting(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null): Promise<MeetingDto> {
+    return this.meetingService.meeting(id, viewer);
+  }
+
+  /** Registrations of a meeting (seats in arrival order, then the waiting list) with their codes. Access: space admins, organization admins. Errors: NOT_FOUND, FORBIDDEN. */
+  @SpaceRoles(ADMINS, (a) => MEETING(a.meetingId))
+  @Query(() => [MeetingAttendeeDto], { description: 'Registrations of a meeting with codes and attendance. Access: space admins. Errors: NOT_FOUND, FORBIDDEN.' })
+  meetingAttendees(@Args('meetingId', { type: () => ID }) meetingId: string): Promise<MeetingAttendeeDto[]> {
+    return this.meetingService.attendees(meetingId);
+  }
+
+  /** Creates a meeting (a draft unless published). Access: space admins, organization admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (field: endsAt, onlineUrl, …). */
+  @SpaceRoles(ADMINS, (a) => ({ componentId: a.input?.componentId }))
+  @Mutation(() => MeetingDto, { description: 'Create a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
+  createMeeting(@Args('input') input: CreateMeetingInput, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+    return this.meetingService.create(input, viewer);
+  }
+
+  /** Edits a meeting; a change of time or place bumps its iCalendar SEQUENCE. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (capacity below the registered count, …). */
+  @SpaceRoles(ADMINS, (a) => MEETING(a.id))
+  @Mutation(() => MeetingDto, { description: 'Edit a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
+  updateMeeting(@Args('id', { type: () => ID }) id: string, @Args('input') input: MeetingFieldsInput, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+    return this.meetingService.update(id, input, viewer);
+  }
+
+  /** Publishes or unpublishes a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT (unpublishing with registrations). */
+  @SpaceRoles(ADMINS, (a) => MEETING(a.id))
+  @Mutation(() => MeetingDto, { description: 'Publish or unpublish a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT.' })
+  publishMeeting(@Args('id', { type: () => ID }) id: string, @Args('published', { type: () => Boolean }) published: boolean, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+    return this.meetingService.publish(id, published, viewer);
+  }
+
+  /** Cancels a meeting and notifies its registrants. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT (already cancelled), BAD_USER_INPUT. */
+  @SpaceRoles(ADMINS, (a) => MEETING(a.id))
+  @Mutation(() => MeetingDto, { description: 'Cancel a meeting (registrants are notified). Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
+  cancelMeeting(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true, defaultValue: '', description: 'Shown on the meeting page; ≤ 1,000 characters.' }) reason: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MeetingDto> {
+    return this.meetingService.cancel(id, reason ?? '', viewer);
+  }
+
+  /**
+   * Registers the caller: a seat while seats remain, else the waiting list (in arrival order), else LIMIT_REACHED.
+   * Access: signed-in participants. Errors: UNAUTHENTICATED, NOT_FOUND, REGISTRATION_CLOSED, CONFLICT (already registered), LIMIT_REACHED.
+   */
+  @Authenticated()
+  @Mutation(() => MeetingDto, {
+    description: 'Register for a meeting (seat, else waiting list). Access: signed-in participants. Errors: NOT_FOUND, REGISTRATION_CLOSED, CONFLICT, LIMIT_REACHED.',
+  })
+  registerForMeeting(@Args('meetingId', { type: () => ID }) meetingId: string, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+    return this.meetingService.register(meetingId, viewer);
+  }
+
+  /** Cancels the caller's registration before the start; the first waiting registration takes the seat. Access: the registrant. Errors: NOT_FOUND, REGISTRATION_CLOSED. */
+  @Authenticated()
+  @Mutation(() => MeetingDto, { description: 'Cancel one’s registration (the first waiting person takes the seat). Access: the registrant. Errors: NOT_FOUND, REGISTRATION_CLOSED.' })
+  cancelMeetingRegistration(@Args('meetingId', { type: () => ID }) meetingId: string, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+    return this.meetingService.cancelRegistration(meetingId, viewer);
+  }
+
+  /** Marks the attendance of the registration with this code. Access: space admins of the meeting's space. Errors: FORBIDDEN, NOT_FOUND (no such code for this meeting), CONFLICT (waiting list), BAD_USER_INPUT (field code). */
+  @SpaceRoles(ADMINS, (a) => MEETING(a.meetingId))
+  @Mutation(() => MeetingAttendeeDto, { description: 'Mark attendance by code. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
+  markAttendance(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('code', { description: 'The 8-character attendance code (case and spaces ignored).' }) code: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MeetingAttendeeDto> {
+    return this.meetingService.markAttendance(meetingId, code, viewer);
+  }
+}
+
+/** `Meeting.history`: loaded only when asked for, batched per request. */
+@Resolver(() => MeetingDto)
+export class MeetingHistoryResolver {
+  constructor(private readonly histories: HistoryService) {}
+
+  /** Public history of a meeting (created, published, edited, cancelled; never a registration). Access: as the meeting. Errors: BAD_USER_INPUT. */
+  @Public()
+  @ResolveField(() => [HistoryEntryDto], { description: HISTORY_DESCRIPTION })
+  history(
+    @Parent() meeting: MeetingDto,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
+    @Context() context: GraphQLContext,
+  ): Promise<HistoryEntryDto[]> {
+    return this.histories.history(context.req, 'MEETING', meeting.id, first);
+  }
+}

@@ -1,0 +1,26 @@
+import { ComponentType } from '@concerto/domain';
+import type { ComponentType as ReactComponentType } from 'react';
+import { lazyPage } from './layout/components/LazyPage';
+
+/** What the component page shows for a component of a registered type. */
+export interface ComponentTypeView {
+  /** The public view inside the component page (its own chunk). */
+  view: ReactComponentType<{ componentId: string }>;
+  /** Path of the type's admin screen, linked from the space's components admin. */
+  adminPath?: (spaceSlug: string, componentId: string) => string;
+  /** Label key of that link. */
+  adminLabel?: string;
+}
+
+/**
+ * Component types registered from their own folder (see `apps/api/src/modules/README.md`, step 10):
+ * type → public view and optional admin screen. The types written before this registry are still
+ * switched in `ComponentPage` and `ComponentsAdmin`.
+ */
+export const COMPONENT_TYPE_VIEWS: Partial<Record<ComponentType, ComponentTypeView>> = {
+  [ComponentType.MEETINGS]: {
+    view: lazyPage(() => import('./meetings/components/MeetingList'), 'MeetingList'),
+    adminPath: (spaceSlug, componentId) => `/admin/espaces/${spaceSlug}/rencontres/${componentId}`,
+    adminLabel: 'meetings.admin.title',
+  },
+};

@@ -1,0 +1,154 @@
+import { MeetingType } from '@concerto/domain';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import type { Meeting, MeetingFieldsInput } from '../graphql/meetings';
+import { isoToParisLocal, parisLocalToIso } from '../meetingDates';
+
+interface Values {
+  title: string;
+  type: MeetingType;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  address: string;
+  locationHints: string;
+  onlineUrl: string;
+  description: string;
+  registrationsEnabled: boolean;
+  capacity: string;
+  waitlistEnabled: boolean;
+  agenda: string;
+  published: boolean;
+}
+
+/** Agenda lines « Titre ; 30 » → items (the duration in minutes is optional). */
+export function parseAgenda(text: string): { title: string; durationMinutes: number }[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const m = /^(.*?)\s*;\s*(\d{1,4})\s*$/.exec(line);
+      return m ? { title: m[1], durationMinutes: Number(m[2]) } : { title: line, durationMinutes: 0 };
+    });
+}
+
+const valuesOf = (m: Meeting | null): Values => ({
+  title: m?.title ?? '',
+  type: m?.type ?? MeetingType.IN_PERSON,
+  startsAt: m ? isoToParisLocal(m.startsAt) : '',
+  endsAt: m ? isoToParisLocal(m.endsAt) : '',
+  location: m?.location ?? '',
+  address: m?.address ?? '',
+  locationHints: m?.locationHints ?? '',
+  onlineUrl: m?.onlineUrl ?? '',
+  description: m?.description ?? '',
+  registrationsEnabled: m?.registrationsEnabled ?? true,
+  capacity: String(m?.capacity ?? 0),
+  waitlistEnabled: m?.waitlistEnabled ?? true,
+  agenda: (m?.agenda ?? []).map((a) => (a.durationMinutes ? `${a.title} ; ${a.durationMinutes}` : a.title)).join('\n'),
+  published: m?.published ?? false,
+});
+
+/**
+ * Creates or edits a meeting: times are typed in Europe/Paris (`datetime-local`) and sent as UTC
+ * instants; errors the API names by field are shown on that field.
+ */
+export function MeetingForm({ meeting, onSubmit, submitLabel, idPrefix }: {
+  meeting: Meeting | null;
+  submitLabel: string;
+  idPrefix: string;
+  onSubmit: (input: MeetingFieldsInput & { published?: boolean }) => Promise<string>;
+}) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const [values, setValues] = useState<Values>(() => valuesOf(meeting));
+  const [field, setField] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const errorFor = (name: string) => (field === name ? feedback.error : null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    setField(null);
+    const startsAt = parisLocalToIso(values.startsAt);
+    const endsAt = parisLocalToIso(values.endsAt);
+    if (!startsAt || !endsAt) {
+      setField(!startsAt ? 'startsAt' : 'endsAt');
+      feedback.fail(new Error('date'), { UNKNOWN: t('meetings.form.dateRequired') });
+      return;
+    }
+    setBusy(true);
+    try {
+      const message = await onSubmit({
+        title: values.title.trim(),
+        type: values.type,
+        startsAt,
+        endsAt,
+        location: values.location,
+        address: values.address,
+        locationHints: values.locationHints,
+        onlineUrl: values.type === MeetingType.IN_PERSON ? null : values.onlineUrl.trim() || null,
+        description: values.description,
+        registrationsEnabled: values.registrationsEnabled,
+        capacity: Number(values.capacity) || 0,
+        waitlistEnabled: values.waitlistEnabled,
+        agenda: parseAgenda(values.agenda),
+        ...(meeting ? {} : { published: values.published }),
+      });
+      feedback.succeed(message);
+      if (!meeting) setValues(valuesOf(null));
+    } catch (error) {
+      setField(feedback.fail(error).field);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <FeedbackMessages feedback={feedback} />
+      <TextField id={id('title')} label={t('meetings.form.title')} required minLength={3} maxLength={150} value={values.title} error={errorFor('title')} onChange={(e) => set('title', e.target.value)} />
+      <SelectField
+        label={t('meetings.form.type')}
+        value={values.type}
+        onChange={(e) => set('type', e.target.value as MeetingType)}
+        options={Object.values(MeetingType).map((type) => ({ value: type, label: t(`meetings.type.${type}`) }))}
+      />
+      <div className="field-row">
+        <TextField id={id('startsAt')} type="datetime-local" label={t('meetings.form.startsAt')} hint={t('meetings.form.parisTime')} required value={values.startsAt} error={errorFor('startsAt')} onChange={(e) => set('startsAt', e.target.value)} />
+        <TextField id={id('endsAt')} type="datetime-local" label={t('meetings.form.endsAt')} hint={t('meetings.form.parisTime')} required value={values.endsAt} error={errorFor('endsAt')} onChange={(e) => set('endsAt', e.target.value)} />
+      </div>
+      {values.type !== MeetingType.ONLINE ? (
+        <>
+          <TextField id={id('location')} label={t('meetings.form.location')} maxLength={200} value={values.location} onChange={(e) => set('location', e.target.value)} />
+          <TextField id={id('address')} label={t('meetings.form.address')} maxLength={300} value={values.address} error={errorFor('address')} onChange={(e) => set('address', e.target.value)} />
+          <TextField id={id('locationHints')} label={t('meetings.form.locationHints')} maxLength={500} value={values.locationHints} onChange={(e) => set('locationHints', e.target.value)} />
+        </>
+      ) : null}
+      {values.type !== MeetingType.IN_PERSON ? (
+        <TextField id={id('onlineUrl')} type="url" label={t('meetings.form.onlineUrl')} hint={t('meetings.form.onlineUrlHint')} required value={values.onlineUrl} error={errorFor('onlineUrl')} onChange={(e) => set('onlineUrl', e.target.value)} />
+      ) : null}
+      <TextAreaField id={id('description')} label={t('meetings.form.description')} rows={4} value={values.description} error={errorFor('description')} onChange={(e) => set('description', e.target.value)} />
+      <TextAreaField id={id('agenda')} label={t('meetings.form.agenda')} hint={t('meetings.form.agendaHint')} rows={4} value={values.agenda} onChange={(e) => set('agenda', e.target.value)} />
+      <CheckboxField label={t('meetings.form.registrationsEnabled')} checked={values.registrationsEnabled} onChange={(e) => set('registrationsEnabled', e.target.checked)} />
+      {values.registrationsEnabled ? (
+        <>
+          <TextField id={id('capacity')} type="number" min={0} max={100000} label={t('meetings.form.capacity')} hint={t('meetings.form.capacityHint')} value={values.capacity} error={errorFor('capacity')} onChange={(e) => set('capacity', e.target.value)} />
+          <CheckboxField label={t('meetings.form.waitlistEnabled')} checked={values.waitlistEnabled} onChange={(e) => set('waitlistEnabled', e.target.checked)} />
+        </>
+      ) : null}
+      {!meeting ? <CheckboxField label={t('meetings.form.publish')} checked={values.published} onChange={(e) => set('published', e.target.checked)} /> : null}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

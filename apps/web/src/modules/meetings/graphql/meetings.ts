@@ -1,0 +1,176 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { MeetingState, MeetingType, RegistrationStatus } from '@concerto/domain';
+
+export interface MeetingRegistration {
+  status: RegistrationStatus;
+  code: string;
+  waitlistPosition: number | null;
+  attendedAt: string | null;
+}
+export interface MeetingAgendaItem {
+  position: number;
+  title: string;
+  durationMinutes: number;
+}
+export interface Meeting {
+  id: string;
+  componentId: string;
+  spaceId: string;
+  title: string;
+  description: string;
+  type: MeetingType;
+  address: string;
+  location: string;
+  locationHints: string;
+  onlineUrl: string | null;
+  hasOnlineUrl: boolean;
+  startsAt: string;
+  endsAt: string;
+  state: MeetingState;
+  published: boolean;
+  cancelled: boolean;
+  cancellationReason: string;
+  registrationsEnabled: boolean;
+  capacity: number;
+  registrationsOpenAt: string | null;
+  registrationsCloseAt: string | null;
+  registrationsOpen: boolean;
+  waitlistEnabled: boolean;
+  registeredCount: number;
+  waitlistedCount: number;
+  attendedCount: number;
+  seatsLeft: number | null;
+  icsPath: string;
+  path: string;
+  agenda: MeetingAgendaItem[];
+  viewerRegistration: MeetingRegistration | null;
+  viewerCanAdminister: boolean;
+}
+export interface MeetingAttendee {
+  registrationId: string;
+  name: string;
+  status: RegistrationStatus;
+  code: string;
+  waitlistPosition: number | null;
+  attendedAt: string | null;
+}
+
+const MEETING_FIELDS = `
+  id componentId spaceId title description type address location locationHints onlineUrl hasOnlineUrl startsAt endsAt state published cancelled cancellationReason
+  registrationsEnabled capacity registrationsOpenAt registrationsCloseAt registrationsOpen waitlistEnabled registeredCount waitlistedCount attendedCount seatsLeft icsPath path
+  agenda { position title durationMinutes }
+  viewerRegistration { status code waitlistPosition attendedAt }
+  viewerCanAdminister`;
+
+export const MEETINGS_QUERY: TypedDocumentNode<{ meetings: Meeting[] }, { componentId: string }> = gql`
+  query Meetings($componentId: ID!) {
+    meetings(componentId: $componentId) { ${MEETING_FIELDS} }
+  }
+`;
+
+export const MY_MEETING_REGISTRATIONS_QUERY: TypedDocumentNode<{ myMeetingRegistrations: Meeting[] }, Record<string, never>> = gql`
+  query MyMeetingRegistrations {
+    myMeetingRegistrations { ${MEETING_FIELDS} }
+  }
+`;
+
+export const MEETING_QUERY: TypedDocumentNode<{ meeting: Meeting }, { id: string }> = gql`
+  query Meeting($id: ID!) {
+    meeting(id: $id) { ${MEETING_FIELDS} }
+  }
+`;
+
+export const MEETING_ATTENDEES_QUERY: TypedDocumentNode<{ meetingAttendees: MeetingAttendee[] }, { meetingId: string }> = gql`
+  query MeetingAttendees($meetingId: ID!) {
+    meetingAttendees(meetingId: $meetingId) { registrationId name status code waitlistPosition attendedAt }
+  }
+`;
+
+export const REGISTER_FOR_MEETING_MUTATION: TypedDocumentNode<{ registerForMeeting: Meeting }, { meetingId: string }> = gql`
+  mutation RegisterForMeeting($meetingId: ID!) {
+    registerForMeeting(meetingId: $meetingId) { ${MEETING_FIELDS} }
+  }
+`;
+
+export const CANCEL_MEETING_REGISTRATION_MUTATION: TypedDocumentNode<{ cancelMeetingRegistration: Meeting }, { meetingId: string }> = gql`
+  mutation CancelMeetingRegistration($meetingId: ID!) {
+    cancelMeetingRegistration(meetingId: $meetingId) { ${MEETING_FIELDS} }
+  }
+`;
+
+/** Fields an admin sends to create or edit a meeting (dates as ISO 8601 instants). */
+export interface MeetingFieldsInput {
+  title?: string;
+  description?: string;
+  type?: MeetingType;
+  address?: string;
+  location?: string;
+  locationHints?: string;
+  onlineUrl?: string | null;
+  startsAt?: string;
+  endsAt?: string;
+  registrationsEnabled?: boolean;
+  capacity?: number;
+  waitlistEnabled?: boolean;
+  agenda?: { title: string; durationMinutes?: number }[];
+}
+
+export const CREATE_MEETING_MUTATION: TypedDocumentNode<{ createMeeting: Meeting }, { input: MeetingFieldsInput & { componentId: string; published?: boolean } }> = gql`
+  mutation CreateMeeting($input: CreateMeetingInput!) {
+    createMeeting(input: $input) { ${MEETING_FIELDS} }
+  }
+`;
+
+export const UPDATE_MEETING_MUTATION: TypedDocumentNode<{ updateMeeting: Meeting }, { id: string; input: MeetingFieldsInput }> = gql`
+  mutation UpdateMeeting($id: ID!, $input: MeetingFieldsInput!) {
+    updateMeeting(id: $id, input: $input) { ${MEETING_FIELDS} }
+  }
+`;
+
+export const PUBLISH_MEETING_MUTATION: TypedDocumentNode<{ publishMeeting: Meeting }, { id: string; published: boolean }> = gql`
+  mutation PublishMeeting($id: ID!, $published: Boolean!) {
+    publishMeeting(id: $id, published: $published) { ${MEETING_FIELDS} }
+  }
+`;
+
+export const CANCEL_MEETING_MUTATION: TypedDocumentNode<{ cancelMeeting: Meeting }, { id: string; reason: string }> = gql`
+  mutation CancelMeeting($id: ID!, $reason: String) {
+    cancelMeeting(id: $id, reason: $reason) { ${MEETING_FIELDS} }
+  }
+`;
+
+export const MARK_ATTENDANCE_MUTATION: TypedDocumentNode<{ markAttendance: MeetingAttendee }, { meetingId: string; code: string }> = gql`
+  mutation MarkAttendance($meetingId: ID!, $code: String!) {
+    markAttendance(meetingId: $meetingId, code: $code) { registrationId name status code waitlistPosition attendedAt }
+  }
+`;
+
+export const MEETINGS_ADMIN_SPACE_QUERY: TypedDocumentNode<
+  { space: { id: string; slug: string; title: string; viewerCanAdminister: boolean } },
+  { slug: string }
+> = gql`
+  query MeetingsAdminSpace($slug: String!) {
+    space(slug: $slug) { id slug title viewerCanAdminister }
+  }
+`;
+
+export interface MeetingComment {
+  id: string;
+  body: string;
+  authorName: string | null;
+  createdAt: string;
+  deleted: boolean;
+  hidden: boolean;
+}
+
+export const MEETING_COMMENTS_QUERY: TypedDocumentNode<{ comments: MeetingComment[] }, { commentableId: string }> = gql`
+  query MeetingComments($commentableId: ID!) {
+    comments(commentableType: MEETING, commentableId: $commentableId) { id body authorName createdAt deleted hidden }
+  }
+`;
+
+export const ADD_MEETING_COMMENT_MUTATION: TypedDocumentNode<{ addComment: MeetingComment }, { commentableId: string; body: string }> = gql`
+  mutation AddMeetingComment($commentableId: ID!, $body: String!) {
+    addComment(input: { commentableType: MEETING, commentableId: $commentableId, body: $body }) { id body authorName createdAt deleted hidden }
+  }
+`;

@@ -44,6 +44,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiUrl, changeOrigin: false },
       '/healthz': { target: apiUrl, changeOrigin: false },
+      '/avatars': { target: apiUrl, changeOrigin: false },
       '/socket.io': { target: apiUrl, ws: true, changeOrigin: false },
     },
   },

@@ -30,6 +30,8 @@ const NotificationsPage = lazyPage(() => import('./modules/notifications/compone
 const NotFoundPage = lazyPage(() => import('./modules/ui/components/NotFoundPage'), 'NotFoundPage');
 const PetitionPage = lazyPage(() => import('./modules/petitions/components/PetitionPage'), 'PetitionPage');
 const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/components/PetitionInvitationPage'), 'PetitionInvitationPage');
+const MemberProfilePage = lazyPage(() => import('./modules/members/components/MemberProfilePage'), 'MemberProfilePage');
+const MemberTypologiesAdminPage = lazyPage(() => import('./modules/members/components/MemberTypologiesAdminPage'), 'MemberTypologiesAdminPage');
 const SurveyAdminPage = lazyPage(() => import('./modules/surveys/components/SurveyAdminPage'), 'SurveyAdminPage');
 
 /** The routes (French paths), all inside the layout; pages load lazily (`LazyPageOutlet` shows « Chargement… »). */
@@ -58,12 +60,14 @@ export function AppRoutes() {
           <Route path="confirmer-adresse" element={<EmailConfirmationPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="mon-compte" element={<AccountPage />} />
+          <Route path="membres/:pseudo" element={<MemberProfilePage />} />
           <Route path="conditions" element={<TermsPage key="terms" kind={TermsDocumentKind.TERMS} />} />
           <Route path="confidentialite" element={<TermsPage key="privacy" kind={TermsDocumentKind.PRIVACY} />} />
           <Route path="admin" element={<AdminPage />} />
           <Route path="admin/journal" element={<ActionLogPage />} />
           <Route path="admin/conditions" element={<TermsAdminPage />} />
           <Route path="admin/administrateurs" element={<OrganizationAdminsPage />} />
+          <Route path="admin/typologies" element={<MemberTypologiesAdminPage />} />
           <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
           <Route path="*" element={<NotFoundPage />} />

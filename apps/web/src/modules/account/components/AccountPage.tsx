@@ -5,12 +5,13 @@ import { useMe } from '../../auth/hooks/useMe';
 import { Loading } from '../../ui/components/Loading';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import '../account.css';
+import { ProfileSection } from '../../members/components/ProfileSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { DataExportSection } from './DataExportSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { TermsAcceptancesSection } from './TermsAcceptancesSection';
 
-/** `/mon-compte`: change of password, download of one's data, accepted terms, deletion of the account. */
+/** `/mon-compte`: the member’s profile (« Mon profil »), change of password, download of one's data, accepted terms, deletion of the account. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { me, loading } = useMe();
@@ -23,6 +24,7 @@ export function AccountPage() {
         <>
           <p className="account-meta">{t('account.signedInAs', { name: me.name, email: me.email })}</p>
           <EmailConfirmationNotice />
+          <ProfileSection />
           <ChangePasswordSection />
           <DataExportSection />
           <TermsAcceptancesSection />

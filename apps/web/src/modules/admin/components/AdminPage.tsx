@@ -5,7 +5,7 @@ import { AdministeredSpaces } from './AdministeredSpaces';
 import { NewSpaceForm } from './NewSpaceForm';
 import { SpacesTable } from './SpacesTable';
 
-/** `/admin`: the spaces the viewer administers; organisation admins can also create spaces, publish the terms (`/admin/conditions`) and appoint administrators (`/admin/administrateurs`). */
+/** `/admin`: the spaces the viewer administers; organisation admins can also create spaces, publish the terms (`/admin/conditions`) appoint administrators (`/admin/administrateurs`) and edit the member typologies (`/admin/typologies`). */
 export function AdminPage() {
   return <AdministeredSpaces>{(spaces, isOrgAdmin) => <AdminHome spaces={spaces} isOrgAdmin={isOrgAdmin} />}</AdministeredSpaces>;
 }
@@ -27,6 +27,11 @@ function AdminHome({ spaces, isOrgAdmin }: { spaces: Parameters<typeof SpacesTab
       {isOrgAdmin ? (
         <p>
           <Link to="/admin/administrateurs">{t('organizationAdmins.link')}</Link>
+        </p>
+      ) : null}
+      {isOrgAdmin ? (
+        <p>
+          <Link to="/admin/typologies">{t('members.typologies.link')}</Link>
         </p>
       ) : null}
       <section aria-labelledby="admin-spaces">

@@ -230,19 +230,23 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
           }}
         >
           {t('members.typologies.rename')}
-          <VisuallyHidden> {target}</VisuallyHidden>
+          {' '}
+          <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         <button type="button" className="button" ref={upRef} aria-disabled={isFirst || undefined} onClick={() => void (isFirst ? undefined : move(-1))}>
           {t('members.typologies.moveUp')}
-          <VisuallyHidden> {target}</VisuallyHidden>
+          {' '}
+          <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         <button type="button" className="button" ref={downRef} aria-disabled={isLast || undefined} onClick={() => void (isLast ? undefined : move(1))}>
           {t('members.typologies.moveDown')}
-          <VisuallyHidden> {target}</VisuallyHidden>
+          {' '}
+          <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         <button type="button" className="button" onClick={() => void toggleArchived()}>
           {typology.archived ? t('members.typologies.restore') : t('members.typologies.archive')}
-          <VisuallyHidden> {target}</VisuallyHidden>
+          {' '}
+          <VisuallyHidden>{target}</VisuallyHidden>
         </button>
       </div>
     </li>

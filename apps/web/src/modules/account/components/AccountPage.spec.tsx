@@ -37,10 +37,11 @@ const accountMocks = [
 ];
 
 describe('/mon-compte', () => {
-  it('shows the four sections, the ready export as a one-time download link, and the accepted versions', async () => {
+  it('shows the five sections, the ready export as a one-time download link, and the accepted versions', async () => {
     renderWithProviders(<AppRoutes />, { route: '/mon-compte', mocks: accountMocks });
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon compte' })).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Mon profil',
       'Changer mon mot de passe',
       'Télécharger mes données',
       'Conditions acceptées',

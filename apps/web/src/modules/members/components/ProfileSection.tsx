@@ -3,11 +3,11 @@ import { FieldVisibility, ProfileRules, type ProfileField } from '@concerto/doma
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { parseApiError } from '../../ui/utils/apiError';
+import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { MEMBER_TYPOLOGIES_QUERY, MY_PROFILE_QUERY, UPDATE_MY_PROFILE_MUTATION, type MemberProfile, type ProfileVisibility } from '../graphql/members';
 import { firstInvalidField, profileFieldErrors, type ProfileFormField } from '../profile-errors';
 import '../members.css';
@@ -53,8 +53,8 @@ const orNull = (text: string) => text.trim() || null;
 
 /** « Mon profil » in « Mon compte »: loads the caller’s profile, then shows the form. */
 export function ProfileSection() {
-  const { t } = useTranslation();
-  const { data, loading, refetch } = useQuery(MY_PROFILE_QUERY, { fetchPolicy: 'network-only' });
+  const { t, i18n } = useTranslation();
+  const { data, loading, error, refetch } = useQuery(MY_PROFILE_QUERY, { fetchPolicy: 'network-only' });
   const typologies = useQuery(MEMBER_TYPOLOGIES_QUERY, { variables: { includeArchived: false } });
   const profile = data?.myProfile;
   return (
@@ -70,6 +70,8 @@ export function ProfileSection() {
           <AvatarField avatarUrl={profile.avatarUrl} onChanged={() => refetch()} />
           <ProfileForm key={profile.userId} profile={profile} typologies={typologies.data?.memberTypologies ?? []} />
         </>
+      ) : error ? (
+        <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />
       ) : null}
     </section>
   );

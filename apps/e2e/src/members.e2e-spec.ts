@@ -62,7 +62,7 @@ describeInBrowser('Member profiles in a browser: an admin adds a typology, a mem
     await checked('typologies des membres (admin)');
     await suite.page.getByLabel('Libellé', { exact: true }).fill(TYPOLOGY);
     await suite.page.getByRole('button', { name: 'Ajouter', exact: true }).click();
-    await suite.page.getByRole('status').getByText(/Typologie « Communauté de pratique \(essai\) » ajoutée\./).waitFor();
+    await suite.page.getByRole('status').getByText(/Typologie «\s?Communauté de pratique \(essai\)\s?» ajoutée\./).waitFor();
     await suite.page.getByRole('region', { name: 'Typologies, dans l’ordre' }).getByText(TYPOLOGY, { exact: true }).waitFor();
     expect(await focusIsOnPage(suite.page)).toBe(true);
     expect(await fitsPhone(suite.page)).toBeLessThanOrEqual(390);
@@ -74,7 +74,7 @@ describeInBrowser('Member profiles in a browser: an admin adds a typology, a mem
     await leaPage.goto(`${suite.server.url}/mon-compte`);
     await leaPage.getByRole('heading', { level: 2, name: 'Mon profil' }).waitFor();
     await leaPage.getByLabel('Pseudo', { exact: true }).fill(lea.pseudo);
-    await leaPage.getByRole('combobox', { name: 'Organisation' }).fill('CHU de Rennes');
+    await leaPage.getByRole('combobox', { name: 'Organisation', exact: true }).fill('CHU de Rennes');
     await leaPage.getByLabel('Typologie', { exact: true }).selectOption({ label: TYPOLOGY });
     await leaPage.getByLabel(/Qui voit la typologie/).selectOption({ label: 'Tout le monde' });
     await leaPage.getByLabel('Rôle ou fonction', { exact: true }).fill('Cheffe de projet e-santé');

@@ -8,8 +8,9 @@ import { Loading } from '../../ui/components/Loading';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { formatDateTime } from '../../ui/utils/dates';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { FOLLOW_MEMBER_MUTATION, MEMBER_PROFILE_QUERY, UNFOLLOW_MEMBER_MUTATION, type MemberProfile } from '../graphql/members';
+import { FOLLOW_MEMBER_MUTATION, MEMBER_PROFILE_QUERY, UNFOLLOW_MEMBER_MUTATION, type MemberPage, type MemberSummary } from '../graphql/members';
 import '../members.css';
 
 /**
@@ -29,8 +30,8 @@ export function MemberProfilePage() {
   return <MemberProfileView profile={profile} />;
 }
 
-function MemberProfileView({ profile }: { profile: MemberProfile }) {
-  const { t } = useTranslation();
+function MemberProfileView({ profile }: { profile: MemberPage }) {
+  const { t, i18n } = useTranslation();
   const { me } = useMe();
   const feedback = useFeedback();
   const refetch = { refetchQueries: ['MemberProfile'], awaitRefetchQueries: true };
@@ -114,6 +115,43 @@ function MemberProfileView({ profile }: { profile: MemberProfile }) {
           <Paragraphs text={profile.bio} />
         </section>
       ) : null}
+      <section aria-labelledby="member-contributions">
+        <h2 id="member-contributions">{t('members.page.contributions')}</h2>
+        {profile.contributions.length === 0 ? (
+          <p className="muted">{t('members.page.noContributions')}</p>
+        ) : (
+          <ul className="members-page__list">
+            {profile.contributions.map((contribution) => (
+              <li key={contribution.id}>
+                <Link to={`/espaces/${contribution.spaceSlug}/f/${contribution.componentId}/propositions/${contribution.id}`}>{contribution.title}</Link>{' '}
+                <span className="muted">{t('members.page.publishedOn', { date: formatDateTime(contribution.publishedAt, i18n.language) })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <MemberList id="member-followers" title={t('members.page.followersTitle')} empty={t('members.page.noFollowers')} members={profile.followers} />
+      <MemberList id="member-follows" title={t('members.page.followsTitle')} empty={t('members.page.noFollows')} members={profile.follows} />
     </article>
+  );
+}
+
+/** « Abonnés » or « Abonnements »: links to the members’ pages. */
+function MemberList({ id, title, empty, members }: { id: string; title: string; empty: string; members: MemberSummary[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {members.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="members-page__list">
+          {members.map((member) => (
+            <li key={member.pseudo}>
+              <Link to={`/membres/${member.pseudo}`}>{member.name}</Link> <span className="muted" translate="no">@{member.pseudo}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -78,11 +78,58 @@ export const MY_PROFILE_QUERY: TypedDocumentNode<{ myProfile: MemberProfile }, R
   }
 `;
 
-/** A member’s public profile, each field as its visibility allows. Errors: NOT_FOUND. */
-export const MEMBER_PROFILE_QUERY: TypedDocumentNode<{ memberProfile: MemberProfile }, { pseudo: string }> = gql`
+/** A member as the followers and follows lists show them. */
+export interface MemberSummary {
+  __typename?: 'MemberSummary';
+  pseudo: string;
+  name: string;
+  avatarUrl: string | null;
+}
+
+/** A public contribution (a published proposal) on a member’s page. */
+export interface MemberContribution {
+  __typename?: 'MemberContribution';
+  id: string;
+  kind: string;
+  title: string;
+  spaceSlug: string;
+  componentId: string;
+  publishedAt: string;
+}
+
+/** A member’s page: the profile plus their latest contributions, followers and follows. */
+export interface MemberPage extends MemberProfile {
+  contributions: MemberContribution[];
+  followers: MemberSummary[];
+  follows: MemberSummary[];
+}
+
+/** How many contributions, followers and follows the member page lists (the API allows 1–50). */
+export const MEMBER_PAGE_LIST_SIZE = 20;
+
+/** A member’s public profile, each field as its visibility allows, with their latest contributions, followers and follows. Errors: NOT_FOUND. */
+export const MEMBER_PROFILE_QUERY: TypedDocumentNode<{ memberProfile: MemberPage }, { pseudo: string }> = gql`
   query MemberProfile($pseudo: String!) {
     memberProfile(pseudo: $pseudo) {
       ${PROFILE_FIELDS}
+      contributions(first: ${MEMBER_PAGE_LIST_SIZE}) {
+        id
+        kind
+        title
+        spaceSlug
+        componentId
+        publishedAt
+      }
+      followers(first: ${MEMBER_PAGE_LIST_SIZE}) {
+        pseudo
+        name
+        avatarUrl
+      }
+      follows(first: ${MEMBER_PAGE_LIST_SIZE}) {
+        pseudo
+        name
+        avatarUrl
+      }
     }
   }
 `;

@@ -124,6 +124,7 @@ describeInBrowser('Member profiles in a browser: an admin adds a typology, a mem
     await marcPage.getByRole('status').getByText(`Vous suivez maintenant ${lea.name}.`).waitFor();
     await marcPage.getByRole('button', { name: 'Ne plus suivre' }).waitFor();
     await marcPage.getByText(/^1 abonné/).waitFor();
+    await marcPage.getByRole('region', { name: 'Abonnés' }).getByRole('link', { name: marc.name }).waitFor();
     expect(await focusIsOnPage(marcPage)).toBe(true);
     expect(await fitsPhone(marcPage)).toBeLessThanOrEqual(390);
     await checked('page de membre (suivie)', marcPage);

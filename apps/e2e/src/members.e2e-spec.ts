@@ -67,6 +67,12 @@ describeInBrowser('Member profiles in a browser: an admin adds a typology, a mem
     expect(await focusIsOnPage(suite.page)).toBe(true);
     expect(await fitsPhone(suite.page)).toBeLessThanOrEqual(390);
     await checked('typologies des membres (ajoutée)');
+    // keyboard only: « Monter » moves it one place up and keeps the focus
+    const up = suite.page.getByRole('button', { name: /^Monter «\s?Communauté de pratique \(essai\)\s?»$/ });
+    await up.focus();
+    await suite.page.keyboard.press('Enter');
+    await suite.page.getByRole('status').getByText(/est maintenant en position/).waitFor();
+    expect(await up.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 
   it('a member fills in « Mon profil » with that typology and a pseudo; a bad website is named on its field', async () => {
@@ -128,6 +134,19 @@ describeInBrowser('Member profiles in a browser: an admin adds a typology, a mem
     expect(await focusIsOnPage(marcPage)).toBe(true);
     expect(await fitsPhone(marcPage)).toBeLessThanOrEqual(390);
     await checked('page de membre (suivie)', marcPage);
+
+    // his own profile: the organisation field suggests the ones members already gave, picked with the keyboard
+    await marcPage.goto(`${suite.server.url}/mon-compte`);
+    const organisation = marcPage.getByRole('combobox', { name: 'Organisation', exact: true });
+    await organisation.pressSequentially('CHU de R');
+    await marcPage.getByRole('option', { name: 'CHU de Rennes' }).waitFor();
+    await marcPage.keyboard.press('ArrowDown');
+    await marcPage.keyboard.press('Enter');
+    expect(await organisation.inputValue()).toBe('CHU de Rennes');
+    expect(await organisation.evaluate((element) => element === document.activeElement)).toBe(true);
+    // checked once the list is closed: while it is open React Aria hides the rest of the page from screen readers (aria-hidden), which axe reports
+    await marcPage.getByRole('listbox').waitFor({ state: 'detached' });
+    await checked('mon profil (organisation suggérée choisie)', marcPage);
   });
 
   it('signed out, the members-only website is absent and there is no follow button; an unknown pseudo is « Page introuvable »', async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState, type Ref } from 'react';
-import { ComboBox } from 'react-aria-components/ComboBox';
+import { useContext, useEffect, useState, type Ref } from 'react';
+import { ComboBox, ComboBoxStateContext } from 'react-aria-components/ComboBox';
 import { FieldError } from 'react-aria-components/FieldError';
 import { Input } from 'react-aria-components/Input';
 import { Label } from 'react-aria-components/Label';
@@ -46,7 +46,10 @@ export function OrganisationField({ value, onChange, error, inputRef, maxLength 
         onChange(next);
       }}
       onSelectionChange={(key) => {
-        if (typeof key === 'string') onChange(key);
+        if (typeof key !== 'string') return;
+        // a picked suggestion is final: no new search (and no list reopening) until the next keystroke
+        setTyped(false);
+        onChange(key);
       }}
       items={suggestions}
       allowsCustomValue
@@ -60,6 +63,7 @@ export function OrganisationField({ value, onChange, error, inputRef, maxLength 
         {t('members.profile.organisationHint')}
       </Text>
       <FieldError className="field__error">{error}</FieldError>
+      <OpenOnSuggestions results={data?.organisationSuggestions} count={suggestions.length} />
       <Input ref={inputRef} name="organisation" className="field__control" maxLength={maxLength} autoComplete="organization" />
       <Popover className="members-combobox__popover" placement="bottom start">
         <ListBox className="members-combobox__list" aria-label={t('members.profile.suggestions')}>
@@ -72,4 +76,18 @@ export function OrganisationField({ value, onChange, error, inputRef, maxLength 
       </Popover>
     </ComboBox>
   );
+}
+
+/**
+ * Opens the list when suggestions arrive while the member is typing: React Aria opens it only
+ * when the text changes and items are already there, and ours come a moment later.
+ */
+function OpenOnSuggestions({ results, count }: { results: string[] | undefined; count: number }) {
+  const state = useContext(ComboBoxStateContext);
+  useEffect(() => {
+    if (state && results && count > 0 && state.isFocused && !state.isOpen) state.open(null, 'input');
+    // only when new results arrive
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [results]);
+  return null;
 }

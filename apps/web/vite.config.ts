@@ -45,6 +45,7 @@ export default defineConfig({
       '/graphql': { target: apiUrl, changeOrigin: false },
       '/healthz': { target: apiUrl, changeOrigin: false },
       '/calendar': { target: apiUrl, changeOrigin: false },
+      '/avatars': { target: apiUrl, changeOrigin: false },
       '/socket.io': { target: apiUrl, ws: true, changeOrigin: false },
     },
   },

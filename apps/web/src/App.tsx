@@ -35,6 +35,8 @@ const PetitionSummaryPage = lazyPage(() => import('./modules/petitions/component
 const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/components/PetitionInvitationPage'), 'PetitionInvitationPage');
 const MeetingPage = lazyPage(() => import('./modules/meetings/components/MeetingPage'), 'MeetingPage');
 const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/MeetingsAdminPage'), 'MeetingsAdminPage');
+const MemberProfilePage = lazyPage(() => import('./modules/members/components/MemberProfilePage'), 'MemberProfilePage');
+const MemberTypologiesAdminPage = lazyPage(() => import('./modules/members/components/MemberTypologiesAdminPage'), 'MemberTypologiesAdminPage');
 const SurveyAdminPage = lazyPage(() => import('./modules/surveys/components/SurveyAdminPage'), 'SurveyAdminPage');
 
 /** The routes (French paths), all inside the layout; pages load lazily (`LazyPageOutlet` shows « Chargement… »). */
@@ -65,6 +67,7 @@ export function AppRoutes() {
           <Route path="confirmer-adresse" element={<EmailConfirmationPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="mon-compte" element={<AccountPage />} />
+          <Route path="membres/:pseudo" element={<MemberProfilePage />} />
           <Route path="conditions" element={<TermsPage key="terms" kind={TermsDocumentKind.TERMS} />} />
           <Route path="confidentialite" element={<TermsPage key="privacy" kind={TermsDocumentKind.PRIVACY} />} />
           <Route path="admin" element={<AdminPage />} />
@@ -73,6 +76,7 @@ export function AppRoutes() {
           <Route path="admin/administrateurs" element={<OrganizationAdminsPage />} />
           <Route path="admin/petitions" element={<PetitionQueuePage />} />
           <Route path="admin/petitions/types" element={<PetitionTypesAdminPage />} />
+          <Route path="admin/typologies" element={<MemberTypologiesAdminPage />} />
           <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
           <Route path="admin/espaces/:slug/rencontres/:componentId" element={<MeetingsAdminPage />} />

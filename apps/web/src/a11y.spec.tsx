@@ -41,6 +41,9 @@ const pages: Array<[string, string, string, { signedIn?: boolean; isAdmin?: bool
   ['/admin/journal', 'Journal des actions', 'Journal des actions · Concerto'],
   ['/admin/conditions', 'Conditions et confidentialité', 'Conditions et confidentialité · Concerto'],
   ['/admin/administrateurs', 'Administrateurs de l’organisation', 'Administrateurs de l’organisation · Concerto'],
+  ['/admin/typologies', 'Typologies des membres', 'Typologies des membres · Concerto'],
+  ['/membres/lea', 'Léa Fontaine', 'Léa Fontaine · Concerto'],
+  ['/membres/lea', 'Léa Fontaine', 'Léa Fontaine · Concerto', { signedIn: false }],
   ['/nulle-part', 'Page introuvable', 'Page introuvable · Concerto'],
 ];
 

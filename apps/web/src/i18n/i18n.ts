@@ -6,6 +6,8 @@ import en from './en.json';
 import fr from './fr.json';
 import meetingsEn from './meetings.en.json';
 import meetingsFr from './meetings.fr.json';
+import membersEn from './members.en.json';
+import membersFr from './members.fr.json';
 import notificationsEn from './notifications.en.json';
 import notificationsFr from './notifications.fr.json';
 import petitionsEn from './petitions.en.json';
@@ -24,8 +26,8 @@ export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr } },
-  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn } },
+  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr } },
+  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

@@ -21,6 +21,7 @@ import {
   PROPOSALS_QUERY,
 } from '../modules/proposals/graphql/proposals';
 import { ASSEMBLY_MEMBERS_QUERY, SPACE_QUERY, SPACES_QUERY, SURVEYS_QUERY } from '../modules/spaces/graphql/spaces';
+import { MEMBER_PROFILE_QUERY, MEMBER_TYPOLOGIES_QUERY } from '../modules/members/graphql/members';
 import { ASSEMBLY_INVITATIONS_QUERY, ASSEMBLY_MINUTES_QUERY, ASSEMBLY_MOTIONS_QUERY, MINUTES_SPACE_QUERY, VIEWER_ASSEMBLY_ROLE_QUERY } from '../modules/assembly/graphql/assembly';
 
 const NOW = new Date().toISOString();
@@ -463,6 +464,44 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
     {
       request: { query: ORGANIZATION_ADMINS_QUERY },
       result: { data: { organizationAdmins: [{ __typename: 'OrganizationAdmin', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', appointedAt: null }] } },
+    },
+    {
+      request: { query: MEMBER_TYPOLOGIES_QUERY, variables: { includeArchived: true } },
+      result: {
+        data: {
+          memberTypologies: [
+            { __typename: 'MemberTypology', key: 'hospital', label: 'Établissement de santé', position: 1, archived: false },
+            { __typename: 'MemberTypology', key: 'supplier', label: 'Industriel', position: 2, archived: true },
+          ],
+        },
+      },
+    },
+    {
+      request: { query: MEMBER_PROFILE_QUERY, variables: { pseudo: 'lea' } },
+      result: {
+        data: {
+          memberProfile: {
+            __typename: 'MemberProfile',
+            userId: 'u9',
+            pseudo: 'lea',
+            name: 'Léa Fontaine',
+            organisation: 'CHU de Rennes',
+            typology: { __typename: 'MemberTypology', key: 'hospital', label: 'Établissement de santé', archived: false },
+            roleTitle: 'Cheffe de projet',
+            bio: 'Je coordonne la télésanté.',
+            website: 'https://lea.example.org',
+            avatarUrl: null,
+            isViewer: false,
+            viewerFollows: false,
+            followersCount: 0,
+            followsCount: 0,
+            visibility: null,
+            contributions: [],
+            followers: [],
+            follows: [],
+          },
+        },
+      },
     },
     ...['s-process', 's-assembly'].map((spaceId) => ({
       request: { query: SPACE_ROLES_QUERY, variables: { spaceId } },

@@ -46,10 +46,11 @@ const accountMocks = [
 ];
 
 describe('/mon-compte', () => {
-  it('shows the sections (petitions, then registrations to meetings), the ready export as a one-time download link, and the accepted versions', async () => {
+  it('shows the sections (profile, petitions, then registrations to meetings), the ready export as a one-time download link, and the accepted versions', async () => {
     renderWithProviders(<AppRoutes />, { route: '/mon-compte', mocks: accountMocks });
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon compte' })).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Mon profil',
       'Mes pétitions',
       'Mes inscriptions aux rencontres',
       'Changer mon mot de passe',

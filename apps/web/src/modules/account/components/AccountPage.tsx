@@ -6,13 +6,14 @@ import { MyPetitionsSection } from '../../petitions/components/MyPetitionsSectio
 import { Loading } from '../../ui/components/Loading';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import '../account.css';
+import { ProfileSection } from '../../members/components/ProfileSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { DataExportSection } from './DataExportSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { TermsAcceptancesSection } from './TermsAcceptancesSection';
 import { MyMeetingRegistrations } from '../../meetings/components/MyMeetingRegistrations';
 
-/** `/mon-compte`: « Mes pétitions », change of password, download of one's data, accepted terms, deletion of the account. */
+/** `/mon-compte`: the member’s profile (« Mon profil »), « Mes pétitions », registrations to meetings, change of password, download of one's data, accepted terms, deletion of the account. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { me, loading } = useMe();
@@ -25,6 +26,7 @@ export function AccountPage() {
         <>
           <p className="account-meta">{t('account.signedInAs', { name: me.name, email: me.email })}</p>
           <EmailConfirmationNotice />
+          <ProfileSection />
           <MyPetitionsSection />
           <MyMeetingRegistrations />
           <ChangePasswordSection />

@@ -5,7 +5,7 @@ import { AdministeredSpaces } from './AdministeredSpaces';
 import { NewSpaceForm } from './NewSpaceForm';
 import { SpacesTable } from './SpacesTable';
 
-/** `/admin`: the spaces the viewer administers, the petitions queue (`/admin/petitions`); organisation admins can also create spaces, publish the terms (`/admin/conditions`), set the petition types (`/admin/petitions/types`) and appoint administrators (`/admin/administrateurs`). */
+/** `/admin`: the spaces the viewer administers, the petitions queue (`/admin/petitions`); organisation admins can also create spaces, publish the terms (`/admin/conditions`), set the petition types (`/admin/petitions/types`), appoint administrators (`/admin/administrateurs`) and edit the members’ typologies (`/admin/typologies`). */
 export function AdminPage() {
   return <AdministeredSpaces>{(spaces, isOrgAdmin) => <AdminHome spaces={spaces} isOrgAdmin={isOrgAdmin} />}</AdministeredSpaces>;
 }
@@ -35,6 +35,11 @@ function AdminHome({ spaces, isOrgAdmin }: { spaces: Parameters<typeof SpacesTab
       {isOrgAdmin ? (
         <p>
           <Link to="/admin/administrateurs">{t('organizationAdmins.link')}</Link>
+        </p>
+      ) : null}
+      {isOrgAdmin ? (
+        <p>
+          <Link to="/admin/typologies">{t('members.typologies.link')}</Link>
         </p>
       ) : null}
       <section aria-labelledby="admin-spaces">

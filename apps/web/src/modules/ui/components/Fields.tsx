@@ -83,18 +83,23 @@ export function TextAreaField({ label, hint, error, textareaRef, id: givenId, ..
 }
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  /** The select's id; generated when absent. */
+  id?: string;
   label: string;
   options: ReadonlyArray<{ value: string; label: string }>;
   hint?: ReactNode;
   error?: string | null;
+  /** To focus the select (e.g. the first invalid field of a form). */
+  selectRef?: Ref<HTMLSelectElement>;
 };
 
 /** A labelled `<select>`. */
-export function SelectField({ label, options, hint, error, ...props }: SelectFieldProps) {
-  const id = useId();
+export function SelectField({ label, options, hint, error, selectRef, id: givenId, ...props }: SelectFieldProps) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select id={id} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...props}>
+      <select id={id} ref={selectRef} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...props}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

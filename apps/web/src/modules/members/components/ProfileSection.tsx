@@ -1,0 +1,255 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { FieldVisibility, ProfileRules, type ProfileField } from '@concerto/domain';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { Loading } from '../../ui/components/Loading';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import { errorMessage, parseApiError } from '../../ui/utils/apiError';
+import { MEMBER_TYPOLOGIES_QUERY, MY_PROFILE_QUERY, UPDATE_MY_PROFILE_MUTATION, type MemberProfile, type ProfileVisibility } from '../graphql/members';
+import { firstInvalidField, profileFieldErrors, type ProfileFormField } from '../profile-errors';
+import '../members.css';
+import { AvatarField } from './AvatarField';
+import { OrganisationField } from './OrganisationField';
+
+type Visibilities = Omit<ProfileVisibility, '__typename'>;
+type Errors = Partial<Record<ProfileFormField, string>>;
+
+interface Draft {
+  pseudo: string;
+  organisation: string;
+  /** '' for « Aucune » (sent as null). */
+  typologyKey: string;
+  roleTitle: string;
+  bio: string;
+  website: string;
+  visibility: Visibilities;
+}
+
+function draftOf(profile: MemberProfile): Draft {
+  const visibility = profile.visibility ?? { organisation: 'PUBLIC', typology: 'PUBLIC', roleTitle: 'PUBLIC', bio: 'PUBLIC', avatar: 'PUBLIC', website: 'PUBLIC' };
+  return {
+    pseudo: profile.pseudo,
+    organisation: profile.organisation ?? '',
+    typologyKey: profile.typology?.key ?? '',
+    roleTitle: profile.roleTitle ?? '',
+    bio: profile.bio ?? '',
+    website: profile.website ?? '',
+    visibility: {
+      organisation: visibility.organisation,
+      typology: visibility.typology,
+      roleTitle: visibility.roleTitle,
+      bio: visibility.bio,
+      avatar: visibility.avatar,
+      website: visibility.website,
+    },
+  };
+}
+
+/** Trimmed text, or null to clear the field. */
+const orNull = (text: string) => text.trim() || null;
+
+/** « Mon profil » in « Mon compte »: loads the caller’s profile, then shows the form. */
+export function ProfileSection() {
+  const { t, i18n } = useTranslation();
+  const { data, loading, error, refetch } = useQuery(MY_PROFILE_QUERY, { fetchPolicy: 'network-only' });
+  const typologies = useQuery(MEMBER_TYPOLOGIES_QUERY, { variables: { includeArchived: false } });
+  const profile = data?.myProfile;
+  return (
+    <section className="account-section" aria-labelledby="account-profile">
+      <h2 id="account-profile">{t('members.profile.title')}</h2>
+      {loading && !profile ? (
+        <Loading />
+      ) : profile ? (
+        <>
+          <p>
+            {t('members.profile.intro', { pseudo: profile.pseudo })} <Link to={`/membres/${profile.pseudo}`}>{t('members.profile.viewPage')}</Link>
+          </p>
+          <AvatarField avatarUrl={profile.avatarUrl} onChanged={() => refetch()} />
+          <ProfileForm key={profile.userId} profile={profile} typologies={typologies.data?.memberTypologies ?? []} />
+        </>
+      ) : error ? (
+        <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />
+      ) : null}
+    </section>
+  );
+}
+
+interface ProfileFormProps {
+  profile: MemberProfile;
+  typologies: ReadonlyArray<{ key: string; label: string }>;
+}
+
+/**
+ * The profile form: pseudo, organisation (with suggestions), typology (« Aucune » = null), role,
+ * bio, website, and who sees each field. The API’s refusals are shown on their field
+ * (`extensions.field` or the `field: message` validation lines) and the first gets the focus.
+ */
+export function ProfileForm({ profile, typologies }: ProfileFormProps) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(profile));
+  const [errors, setErrors] = useState<Errors>({});
+  const [save, { loading }] = useMutation(UPDATE_MY_PROFILE_MUTATION);
+  const refs = {
+    pseudo: useRef<HTMLInputElement>(null),
+    organisation: useRef<HTMLInputElement>(null),
+    typologyKey: useRef<HTMLSelectElement>(null),
+    roleTitle: useRef<HTMLInputElement>(null),
+    bio: useRef<HTMLTextAreaElement>(null),
+    website: useRef<HTMLInputElement>(null),
+    avatar: useRef<HTMLInputElement>(null),
+  };
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const setVisibility = (field: ProfileField, value: FieldVisibility) => setDraft((current) => ({ ...current, visibility: { ...current.visibility, [field]: value } }));
+
+  const showErrors = (found: Errors) => {
+    setErrors(found);
+    const first = firstInvalidField(found);
+    if (first) refs[first].current?.focus();
+    return first !== null;
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    const pseudo = draft.pseudo.trim().toLowerCase();
+    const found: Errors = {};
+    if (!pseudo) found.pseudo = t('members.profile.pseudoRequired');
+    else if (!ProfileRules.pseudoPattern.test(pseudo)) found.pseudo = t('members.profile.pseudoInvalid');
+    if (showErrors(found)) return;
+    try {
+      const result = await save({
+        variables: {
+          input: {
+            pseudo,
+            organisation: orNull(draft.organisation),
+            typologyKey: draft.typologyKey || null,
+            roleTitle: orNull(draft.roleTitle),
+            bio: orNull(draft.bio),
+            website: orNull(draft.website),
+            visibility: draft.visibility,
+          },
+        },
+        refetchQueries: ['MyProfile'],
+      });
+      if (result.data) setDraft(draftOf(result.data.updateMyProfile));
+      feedback.succeed(t('members.profile.saved'));
+    } catch (caught) {
+      const fieldErrors = profileFieldErrors(parseApiError(caught));
+      if (showErrors(fieldErrors)) feedback.fail(caught, { BAD_USER_INPUT: t('members.profile.fixErrors'), CONFLICT: t('members.profile.fixErrors') });
+      else feedback.fail(caught);
+    }
+  }
+
+  const visibilityOptions = Object.values(FieldVisibility).map((value) => ({ value, label: t(`members.profile.visibility.${value}`) }));
+  const visibilitySelect = (field: ProfileField) => (
+    <SelectField
+      label={t(`members.profile.visibilityOf.${field}`)}
+      name={`visibility.${field}`}
+      options={visibilityOptions}
+      value={draft.visibility[field]}
+      onChange={(event) => setVisibility(field, event.target.value as FieldVisibility)}
+    />
+  );
+  const current = profile.typology;
+  const typologyOptions = [
+    { value: '', label: t('members.profile.typologyNone') },
+    ...typologies.map((typology) => ({ value: typology.key, label: typology.label })),
+    ...(current && !typologies.some((typology) => typology.key === current.key) ? [{ value: current.key, label: t('members.profile.typologyArchived', { label: current.label }) }] : []),
+  ];
+
+  return (
+    <form className="form members-profile-form" noValidate onSubmit={submit} aria-busy={loading || undefined} aria-labelledby="account-profile">
+      <TextField
+        label={t('members.profile.pseudo')}
+        hint={t('members.profile.pseudoHint')}
+        name="pseudo"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={ProfileRules.pseudoMaxLength}
+        required
+        value={draft.pseudo}
+        error={errors.pseudo}
+        inputRef={refs.pseudo}
+        onChange={(event) => set('pseudo', event.target.value)}
+      />
+      <div className="members-profile-form__pair">
+        <OrganisationField
+          value={draft.organisation}
+          onChange={(value) => set('organisation', value)}
+          error={errors.organisation}
+          inputRef={refs.organisation}
+          maxLength={ProfileRules.organisationMaxLength}
+        />
+        {visibilitySelect('organisation')}
+      </div>
+      <div className="members-profile-form__pair">
+        <SelectField
+          label={t('members.profile.typology')}
+          hint={t('members.profile.typologyHint')}
+          name="typologyKey"
+          options={typologyOptions}
+          value={draft.typologyKey}
+          error={errors.typologyKey}
+          selectRef={refs.typologyKey}
+          onChange={(event) => set('typologyKey', event.target.value)}
+        />
+        {visibilitySelect('typology')}
+      </div>
+      <div className="members-profile-form__pair">
+        <TextField
+          label={t('members.profile.roleTitle')}
+          name="roleTitle"
+          autoComplete="organization-title"
+          maxLength={ProfileRules.roleTitleMaxLength}
+          value={draft.roleTitle}
+          error={errors.roleTitle}
+          inputRef={refs.roleTitle}
+          onChange={(event) => set('roleTitle', event.target.value)}
+        />
+        {visibilitySelect('roleTitle')}
+      </div>
+      <div className="members-profile-form__pair">
+        <TextAreaField
+          label={t('members.profile.bio')}
+          hint={t('members.profile.bioHint')}
+          name="bio"
+          rows={4}
+          maxLength={ProfileRules.bioMaxLength}
+          value={draft.bio}
+          error={errors.bio}
+          textareaRef={refs.bio}
+          onChange={(event) => set('bio', event.target.value)}
+        />
+        {visibilitySelect('bio')}
+      </div>
+      <div className="members-profile-form__pair">
+        <TextField
+          label={t('members.profile.website')}
+          hint={t('members.profile.websiteHint')}
+          name="website"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          maxLength={ProfileRules.websiteMaxLength}
+          value={draft.website}
+          error={errors.website}
+          inputRef={refs.website}
+          onChange={(event) => set('website', event.target.value)}
+        />
+        {visibilitySelect('website')}
+      </div>
+      {visibilitySelect('avatar')}
+      <FeedbackMessages feedback={feedback} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={loading}>
+          {t('members.profile.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,228 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { FieldVisibility } from '@concerto/domain';
+
+/** A typology of annex 1 (Typologie) as `memberTypologies` lists it. */
+export interface MemberTypology {
+  __typename?: 'MemberTypology';
+  key: string;
+  label: string;
+  position: number;
+  archived: boolean;
+}
+
+/** Who may read each optional field of a profile. */
+export interface ProfileVisibility {
+  __typename?: 'ProfileVisibility';
+  organisation: FieldVisibility;
+  typology: FieldVisibility;
+  roleTitle: FieldVisibility;
+  bio: FieldVisibility;
+  avatar: FieldVisibility;
+  website: FieldVisibility;
+}
+
+/** A member’s profile; optional fields are null when empty or hidden from the caller. */
+export interface MemberProfile {
+  __typename?: 'MemberProfile';
+  userId: string;
+  pseudo: string;
+  name: string;
+  organisation: string | null;
+  typology: Pick<MemberTypology, '__typename' | 'key' | 'label' | 'archived'> | null;
+  roleTitle: string | null;
+  bio: string | null;
+  website: string | null;
+  avatarUrl: string | null;
+  isViewer: boolean;
+  viewerFollows: boolean;
+  followersCount: number;
+  followsCount: number;
+  /** Only for the owner. */
+  visibility: ProfileVisibility | null;
+}
+
+const PROFILE_FIELDS = `
+  userId
+  pseudo
+  name
+  organisation
+  typology {
+    key
+    label
+    archived
+  }
+  roleTitle
+  bio
+  website
+  avatarUrl
+  isViewer
+  viewerFollows
+  followersCount
+  followsCount
+  visibility {
+    organisation
+    typology
+    roleTitle
+    bio
+    avatar
+    website
+  }
+`;
+
+/** The caller’s own profile, every field and its visibility (signed-in users). */
+export const MY_PROFILE_QUERY: TypedDocumentNode<{ myProfile: MemberProfile }, Record<string, never>> = gql`
+  query MyProfile {
+    myProfile {
+      ${PROFILE_FIELDS}
+    }
+  }
+`;
+
+/** A member as the followers and follows lists show them. */
+export interface MemberSummary {
+  __typename?: 'MemberSummary';
+  pseudo: string;
+  name: string;
+  avatarUrl: string | null;
+}
+
+/** A public contribution (a published proposal) on a member’s page. */
+export interface MemberContribution {
+  __typename?: 'MemberContribution';
+  id: string;
+  kind: string;
+  title: string;
+  spaceSlug: string;
+  componentId: string;
+  publishedAt: string;
+}
+
+/** A member’s page: the profile plus their latest contributions, followers and follows. */
+export interface MemberPage extends MemberProfile {
+  contributions: MemberContribution[];
+  followers: MemberSummary[];
+  follows: MemberSummary[];
+}
+
+/** How many contributions, followers and follows the member page lists (the API allows 1–50). */
+export const MEMBER_PAGE_LIST_SIZE = 20;
+
+/** A member’s public profile, each field as its visibility allows, with their latest contributions, followers and follows. Errors: NOT_FOUND. */
+export const MEMBER_PROFILE_QUERY: TypedDocumentNode<{ memberProfile: MemberPage }, { pseudo: string }> = gql`
+  query MemberProfile($pseudo: String!) {
+    memberProfile(pseudo: $pseudo) {
+      ${PROFILE_FIELDS}
+      contributions(first: ${MEMBER_PAGE_LIST_SIZE}) {
+        id
+        kind
+        title
+        spaceSlug
+        componentId
+        publishedAt
+      }
+      followers(first: ${MEMBER_PAGE_LIST_SIZE}) {
+        pseudo
+        name
+        avatarUrl
+      }
+      follows(first: ${MEMBER_PAGE_LIST_SIZE}) {
+        pseudo
+        name
+        avatarUrl
+      }
+    }
+  }
+`;
+
+/** The organization’s typologies, in order (archived ones with `includeArchived`). */
+export const MEMBER_TYPOLOGIES_QUERY: TypedDocumentNode<{ memberTypologies: MemberTypology[] }, { includeArchived: boolean }> = gql`
+  query MemberTypologies($includeArchived: Boolean!) {
+    memberTypologies(includeArchived: $includeArchived) {
+      key
+      label
+      position
+      archived
+    }
+  }
+`;
+
+/** Up to 10 organisations members already gave, starting with `search`. */
+export const ORGANISATION_SUGGESTIONS_QUERY: TypedDocumentNode<{ organisationSuggestions: string[] }, { search: string }> = gql`
+  query OrganisationSuggestions($search: String!) {
+    organisationSuggestions(search: $search)
+  }
+`;
+
+/** Changes to the caller’s profile: an omitted field is unchanged, null clears it. */
+export interface UpdateMyProfileInput {
+  pseudo?: string;
+  organisation?: string | null;
+  typologyKey?: string | null;
+  roleTitle?: string | null;
+  bio?: string | null;
+  website?: string | null;
+  visibility?: Partial<Omit<ProfileVisibility, '__typename'>>;
+}
+
+/** Saves the caller’s profile. Errors: BAD_USER_INPUT (`field`), CONFLICT (pseudo taken). */
+export const UPDATE_MY_PROFILE_MUTATION: TypedDocumentNode<{ updateMyProfile: MemberProfile }, { input: UpdateMyProfileInput }> = gql`
+  mutation UpdateMyProfile($input: UpdateMyProfileInput!) {
+    updateMyProfile(input: $input) {
+      ${PROFILE_FIELDS}
+    }
+  }
+`;
+
+/** Removes the caller’s avatar. */
+export const REMOVE_MY_AVATAR_MUTATION: TypedDocumentNode<{ removeMyAvatar: MemberProfile }, Record<string, never>> = gql`
+  mutation RemoveMyAvatar {
+    removeMyAvatar {
+      ${PROFILE_FIELDS}
+    }
+  }
+`;
+
+/** Follows a member. Errors: NOT_FOUND, BAD_USER_INPUT (`reason: SELF_FOLLOW`). */
+export const FOLLOW_MEMBER_MUTATION: TypedDocumentNode<{ followMember: MemberProfile }, { pseudo: string }> = gql`
+  mutation FollowMember($pseudo: String!) {
+    followMember(pseudo: $pseudo) {
+      ${PROFILE_FIELDS}
+    }
+  }
+`;
+
+/** Stops following a member. Errors: NOT_FOUND. */
+export const UNFOLLOW_MEMBER_MUTATION: TypedDocumentNode<{ unfollowMember: MemberProfile }, { pseudo: string }> = gql`
+  mutation UnfollowMember($pseudo: String!) {
+    unfollowMember(pseudo: $pseudo) {
+      ${PROFILE_FIELDS}
+    }
+  }
+`;
+
+/** Adds a typology at the end (organization admins). Errors: BAD_USER_INPUT, CONFLICT (label taken). */
+export const CREATE_MEMBER_TYPOLOGY_MUTATION: TypedDocumentNode<{ createMemberTypology: MemberTypology }, { input: { label: string } }> = gql`
+  mutation CreateMemberTypology($input: CreateMemberTypologyInput!) {
+    createMemberTypology(input: $input) {
+      key
+      label
+      position
+      archived
+    }
+  }
+`;
+
+/** Renames, moves, archives or restores a typology (organization admins). Errors: NOT_FOUND, BAD_USER_INPUT, CONFLICT. */
+export const UPDATE_MEMBER_TYPOLOGY_MUTATION: TypedDocumentNode<
+  { updateMemberTypology: MemberTypology },
+  { key: string; input: { label?: string; position?: number; archived?: boolean } }
+> = gql`
+  mutation UpdateMemberTypology($key: ID!, $input: UpdateMemberTypologyInput!) {
+    updateMemberTypology(key: $key, input: $input) {
+      key
+      label
+      position
+      archived
+    }
+  }
+`;

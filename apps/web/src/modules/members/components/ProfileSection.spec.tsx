@@ -40,7 +40,7 @@ describe('« Mon profil » (ProfileSection)', () => {
       mocks: [myProfile(JEANNE), typologies, update({ ...unchanged, typologyKey: null, visibility: { ...visibility, organisation: 'MEMBERS' } }, { data: { updateMyProfile: saved } })],
     });
     expect(await screen.findByRole('heading', { level: 2, name: 'Mon profil' })).toBeInTheDocument();
-    expect(screen.getByLabelText('Pseudo')).toHaveValue('jeanne');
+    expect(await screen.findByLabelText('Pseudo')).toHaveValue('jeanne'); // the heading shows while the profile loads
     expect(screen.getByRole('combobox', { name: 'Organisation' })).toHaveValue('CHU de Nantes');
     expect(screen.getByRole('link', { name: 'Voir ma page de membre' })).toHaveAttribute('href', '/membres/jeanne');
     const typology = screen.getByLabelText('Typologie');

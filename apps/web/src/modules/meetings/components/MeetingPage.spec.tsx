@@ -99,7 +99,9 @@ describe('<MeetingPage>', () => {
     const button = await screen.findByRole('button', { name: 'S’inscrire sur la liste d’attente' }, { timeout: 5000 });
     await userEvent.click(button);
     expect(await screen.findByText('Vous êtes sur la liste d’attente, en position 3. Vous serez prévenu·e si une place se libère.', {}, { timeout: 5000 })).toBeInTheDocument();
-    expect(screen.getAllByRole('status')[0]).toHaveTextContent('Il n’y a plus de place : vous êtes sur la liste d’attente.');
+    // announced in the form's polite live region (other status regions — loading comments — may come first)
+    const announced = await screen.findByText('Il n’y a plus de place : vous êtes sur la liste d’attente.', {}, { timeout: 5000 });
+    expect(announced.closest('[role="status"]')).not.toBeNull();
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Inscription' })).toHaveFocus(), { timeout: 5000 });
   });
 });

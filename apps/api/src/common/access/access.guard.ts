@@ -5,7 +5,7 @@ import { DomainError } from '../errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { ACCESS_POLICY, AccessPolicy, OWN_ACCOUNT } from './access-policy';
 import { requestOf } from './request-context';
-import { SessionService } from '../../modules/auth/session.service';
+import { ViewerResolver } from './viewer-resolver';
 import { SpaceAccessService } from '../../modules/participatory-space/space-access.service';
 
 /**
@@ -18,7 +18,7 @@ import { SpaceAccessService } from '../../modules/participatory-space/space-acce
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionService,
+    private readonly sessions: ViewerResolver,
     private readonly spaceAccess: SpaceAccessService,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}

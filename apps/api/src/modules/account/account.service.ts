@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
+import { SessionService } from '../auth/session.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { PersonalDataContributors } from './personal-data-contributors';
 
@@ -28,6 +29,7 @@ export class AccountService {
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
     private readonly contributors: PersonalDataContributors,
+    private readonly sessions: SessionService,
   ) {}
 
   /**
@@ -53,12 +55,8 @@ export class AccountService {
     const revoked = await inTransaction(this.dataSource, async (manager) => {
       const updated = await queryRows(manager, `UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND password_hash = $2 RETURNING id`, [userId, user.password_hash, newHash]);
       if (!updated.length) throw DomainError.conflict('Le mot de passe vient d’être changé par ailleurs.');
-      const sessions = await queryRows<{ id: string }>(
-        manager,
-        `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
-        [userId, sessionId],
-      );
-      for (const s of sessions) await this.events.record(manager, 'session.revoked', { sessionId: s.id, userId }, userId);
+      const sessions = await this.sessions.revokeOthersInTransaction(manager, userId, sessionId);
+      for (const id of sessions) await this.events.record(manager, 'session.revoked', { sessionId: id, userId }, userId);
       await this.actionLog.record(manager, { userId, action: 'change_password', resourceType: 'user', resourceId: userId, visibility: 'PRIVATE', summary: 'Changement de mot de passe' });
       return sessions.length;
     });

@@ -2,7 +2,7 @@ import { Controller, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@n
 import type { Response } from 'express';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
-import { DomainErrorHttpFilter, refuseHead } from '../survey/survey-export.controller';
+import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-error-http.filter';
 import { DataExportService } from './data-export.service';
 
 /** The one-time download of a "download my data" export (session cookie or Bearer token). */

@@ -44,6 +44,23 @@ export class ActionLogQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
+   * When an action was last logged on each of some resources (e.g. an administrator's last
+   * appointment). For the owning module's own screens; callers check access themselves.
+   * @param action the action-log action (`appoint_admin`)
+   * @param resourceType the line's resource type (`user`)
+   * @param resourceIds the resources (ids as logged)
+   * @returns resource id → time of the newest such line (absent when none)
+   */
+  async lastActionTimes(action: string, resourceType: string, resourceIds: string[]): Promise<Map<string, Date>> {
+    if (!resourceIds.length) return new Map();
+    const rows: { resource_id: string; at: Date }[] = await this.dataSource.query(
+      `SELECT resource_id, max(created_at) AS at FROM action_logs WHERE action = $1 AND resource_type = $2 AND resource_id = ANY($3::text[]) GROUP BY resource_id`,
+      [action, resourceType, resourceIds],
+    );
+    return new Map(rows.map((r) => [r.resource_id, new Date(r.at)]));
+  }
+
+  /**
    * A page of the journal, newest first, keyset-paginated on id.
    * Who: organization admins read every line; a space admin reads the PUBLIC and ADMIN_ONLY lines
    * of a space where they hold the ADMIN role and must set `filter.spaceId` (PRIVATE lines —

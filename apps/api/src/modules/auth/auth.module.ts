@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { ViewerResolver } from '../../common/access/viewer-resolver';
 import { AuthPersonalData } from './auth.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -11,9 +12,14 @@ import { AuthService } from './auth.service';
 import { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
 
+/**
+ * Accounts, sign-in sessions and account recovery. Global for {@link ViewerResolver}: every
+ * module may need to know who calls (the Socket.IO gateway does) without importing auth.
+ */
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity]), ActionLogModule, TermsModule, ProfileModule],
-  providers: [AuthService, SessionService, AuthResolver, AuthPersonalData, AccountRecoveryService, AccountRecoveryResolver],
-  exports: [SessionService, AuthService],
+  providers: [AuthService, SessionService, { provide: ViewerResolver, useExisting: SessionService }, AuthResolver, AuthPersonalData, AccountRecoveryService, AccountRecoveryResolver],
+  exports: [SessionService, AuthService, ViewerResolver],
 })
 export class AuthModule {}

@@ -1,7 +1,9 @@
+import { ViewerResolver } from '../../common/access/viewer-resolver';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import type { ConcertoRequest, Viewer } from '../../common/access/request-context';
@@ -18,7 +20,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * so a sign-out revokes a token at once.
  */
 @Injectable()
-export class SessionService {
+export class SessionService implements ViewerResolver {
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -47,6 +49,21 @@ export class SessionService {
     );
     if (!opened.length) throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
     return { token, expiresAt };
+  }
+
+  /**
+   * Revokes every live session of an account but one, in the caller's transaction (a password
+   * change keeps the session that made it). Callers record `session.revoked` for each id so the
+   * sockets of those sessions are disconnected after commit.
+   * @returns the ids of the sessions revoked
+   */
+  async revokeOthersInTransaction(manager: EntityManager, userId: string, keptSessionId: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
+      [userId, keptSessionId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Revokes a session (idempotent). */

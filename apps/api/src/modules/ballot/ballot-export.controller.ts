@@ -6,7 +6,7 @@ import { Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { CSV_OPTIONS } from '../../common/export/csv-options';
-import { DomainErrorHttpFilter, refuseHead } from '../survey/survey-export.controller';
+import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-error-http.filter';
 import { BallotService } from './ballot.service';
 import { Choice } from './counting/choice';
 

@@ -1,24 +1,15 @@
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
+import { DomainErrorHttpFilter } from '../../common/errors/domain-error-http.filter';
 import { UUID_PATTERN } from '../../platform/component-resource';
 import { AppConfig } from '../../config/app-config';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { type CalendarMeeting, meetingsCalendar } from './meeting-calendar';
 import { type MeetingRow, MeetingService } from './meeting.service';
 import { MeetingHost } from './meeting.host';
-
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
-
-/** Answers a {@link DomainError} with its HTTP status and `{ code, message }`. */
-@Catch(DomainError)
-export class CalendarErrorFilter implements ExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost) {
-    host.switchToHttp().getResponse<Response>().status(STATUS[error.code] ?? 400).json({ code: error.code, message: error.message });
-  }
-}
 
 /** `<uuid>.ics` → the uuid. @throws NOT_FOUND otherwise */
 const idOf = (file: string): string => {
@@ -33,7 +24,7 @@ const idOf = (file: string): string => {
  * anyone who may see them; 404 as JSON otherwise.
  */
 @Controller('calendar')
-@UseFilters(CalendarErrorFilter)
+@UseFilters(DomainErrorHttpFilter)
 export class MeetingCalendarController {
   constructor(
     private readonly meetings: MeetingService,

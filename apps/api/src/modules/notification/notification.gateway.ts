@@ -6,7 +6,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ConcertoRequest, Viewer } from '../../common/access/request-context';
 import { instruments } from '../../common/metrics/instruments';
 import { TokenBucket } from '../../common/rate-limit/token-bucket';
-import { SessionService } from '../auth/session.service';
+import { ViewerResolver } from '../../common/access/viewer-resolver';
 import { NotificationService } from './notification.service';
 
 /** Room of the sockets opened with one sign-in session. */
@@ -37,7 +37,7 @@ export class NotificationGateway implements OnGatewayConnection {
   @WebSocketServer() server!: Server<ClientToServerEvents, ServerToClientEvents>;
 
   constructor(
-    private readonly sessions: SessionService,
+    private readonly sessions: ViewerResolver,
     private readonly notifications: NotificationService,
   ) {}
 

@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { NotificationPersonalData } from './notification.personal-data';
 import { DiscoveryModule } from '@nestjs/core';
-import { AuthModule } from '../auth/auth.module';
 import { DomainEventOutbox } from './domain-event-outbox';
 import { MailerService } from './mailer.service';
 import { NotificationDispatcher } from './notification.dispatcher';
@@ -17,7 +16,7 @@ import { NotificationService } from './notification.service';
  */
 @Global()
 @Module({
-  imports: [AuthModule, DiscoveryModule],
+  imports: [DiscoveryModule],
   providers: [DomainEventOutbox, MailerService, NotificationService, NotificationGateway, NotificationDispatcher, NotificationResolver, NotificationPersonalData],
   exports: [DomainEventOutbox, NotificationGateway, NotificationDispatcher, MailerService],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ParticipatorySpacePersonalData } from './participatory-space.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
+import { FollowModule } from '../follow/follow.module';
 import { AssemblyInvitationResolver } from './assembly-invitation.resolver';
 import { AssemblyInvitationService } from './assembly-invitation.service';
 import { ParticipatorySpaceResolver } from './participatory-space.resolver';
@@ -9,7 +10,7 @@ import { SpaceAccessService } from './space-access.service';
 import { SpaceHost } from './space.host';
 
 @Module({
-  imports: [ActionLogModule],
+  imports: [ActionLogModule, FollowModule],
   providers: [ParticipatorySpaceService, SpaceAccessService, ParticipatorySpaceResolver, AssemblyInvitationService, AssemblyInvitationResolver, SpaceHost, ParticipatorySpacePersonalData],
   exports: [ParticipatorySpaceService, SpaceAccessService],
 })

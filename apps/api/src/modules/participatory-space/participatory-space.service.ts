@@ -30,6 +30,7 @@ import { SpacePhaseEntity } from './entities/space-phase.entity';
 import { SpaceRoleEntity } from './entities/space-role.entity';
 import { SpaceAccessService } from './space-access.service';
 import { ComponentRegistry } from '../../platform/component-registry';
+import { FollowService } from '../follow/follow.service';
 
 const isUniqueViolation = (error: unknown, constraint?: string) =>
   error instanceof QueryFailedError &&
@@ -79,6 +80,7 @@ export class ParticipatorySpaceService {
     private readonly access: SpaceAccessService,
     private readonly actionLog: ActionLogService,
     private readonly components: ComponentRegistry,
+    private readonly follows: FollowService,
   ) {}
 
   /**
@@ -410,14 +412,7 @@ export class ParticipatorySpaceService {
     const ids = spaces.map((s) => s.id);
     const roles = viewer ? await this.access.rolesBySpace(viewer.user.id, ids) : new Map<string, SpaceRole[]>();
     const isAdmin = viewer?.user.isAdmin ?? false;
-    const followed = new Set<string>(
-      viewer && ids.length
-        ? ((await this.dataSource.query(`SELECT followable_id FROM follows WHERE user_id = $1 AND followable_type = 'SPACE' AND followable_id = ANY($2::uuid[])`, [
-            viewer.user.id,
-            ids,
-          ])) as { followable_id: string }[]).map((r) => r.followable_id)
-        : [],
-    );
+    const followed = viewer && ids.length ? await this.follows.followedAmong(viewer.user.id, 'SPACE', ids) : new Set<string>();
     const [phases, components] = ids.length
       ? await Promise.all([
           this.dataSource.getRepository(SpacePhaseEntity).find({ where: { spaceId: In(ids) }, order: { position: 'ASC' } }),

@@ -1,5 +1,4 @@
-import { ErrorCode } from '@concerto/domain';
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { Public } from '../../common/access/access-policy';
@@ -7,29 +6,15 @@ import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { CSV_OPTIONS } from '../../common/export/csv-options';
 import { streamXlsxSheet } from '../../common/export/xlsx-stream';
 import { DomainError } from '../../common/errors/domain-error';
+import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-error-http.filter';
 import { PetitionService } from './petition.service';
 
 /** The columns of both signature exports. */
 const SIGNATURE_COLUMNS = ['n°', 'signée le (UTC)', 'typologie du signataire', 'démonstration'];
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
-
-/** Answers a {@link DomainError} of the export with its HTTP status and `{ code, message }` (this module's own: no import from another component type). */
-@Catch(DomainError)
-class PetitionExportErrorFilter implements ExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost) {
-    const response = host.switchToHttp().getResponse<Response>();
-    if (response.headersSent) {
-      response.destroy(error);
-      return;
-    }
-    response.status(HTTP_STATUS[error.code] ?? 500).json({ code: error.code, message: error.message });
-  }
-}
-
 /** Signature exports over HTTP (session cookie or Bearer token), streamed in batches. */
 @Controller('exports/petitions')
-@UseFilters(PetitionExportErrorFilter)
+@UseFilters(DomainErrorHttpFilter)
 export class PetitionExportController {
   constructor(private readonly petitions: PetitionService) {}
 
@@ -37,9 +22,7 @@ export class PetitionExportController {
   @Public()
   @Head([':petitionId/signatures.csv', ':petitionId/signatures.xlsx'])
   head(@Res() res: Response): void {
-    res.setHeader('allow', 'GET');
-    res.setHeader('cache-control', 'no-store');
-    res.status(405).end();
+    refuseHead(res);
   }
 
   /**

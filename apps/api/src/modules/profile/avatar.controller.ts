@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
-import { DomainErrorHttpFilter } from '../survey/survey-export.controller';
+import { DomainErrorHttpFilter } from '../../common/errors/domain-error-http.filter';
 import { toAvatarImage } from './avatar-image';
 import { ProfileService } from './profile.service';
 

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
-import { ProposalModule } from '../proposal/proposal.module';
+import { DiscoveryModule } from '@nestjs/core';
 import { AvatarController } from './avatar.controller';
 import { ProfileResolver } from './profile.resolver';
 import { ProfilePersonalData } from './profile.personal-data';
+import { MemberContributionSources } from './member-contribution-sources';
 import { ProfileService } from './profile.service';
 
 /**
@@ -12,9 +13,9 @@ import { ProfileService } from './profile.service';
  * (`typologyOf`, `typologies`) for restrictions and breakdowns by typology.
  */
 @Module({
-  imports: [ActionLogModule, ProposalModule],
+  imports: [ActionLogModule, DiscoveryModule],
   controllers: [AvatarController],
-  providers: [ProfileService, ProfileResolver, ProfilePersonalData],
+  providers: [ProfileService, ProfileResolver, ProfilePersonalData, MemberContributionSources],
   exports: [ProfileService],
 })
 export class ProfileModule {}

@@ -6,7 +6,6 @@ import type { Viewer } from '../../common/access/request-context';
 import { inTransaction, pgConstraint, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
-import { ProposalService } from '../proposal/proposal.service';
 import { AvatarImage } from './avatar-image';
 import {
   MemberContributionDto,
@@ -16,6 +15,7 @@ import {
   UpdateMemberTypologyInput,
   UpdateMyProfileInput,
 } from './dtos/profile.dto';
+import { MemberContributionSources } from './member-contribution-sources';
 import { createMemberProfile, isReservedPseudo } from './pseudo';
 
 /** Column of each per-field visibility. */
@@ -98,7 +98,7 @@ export class ProfileService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actionLog: ActionLogService,
-    private readonly proposals: ProposalService,
+    private readonly contributionSources: MemberContributionSources,
   ) {}
 
   // ── typologies: the API other modules call ──
@@ -389,10 +389,12 @@ export class ProfileService {
     }));
   }
 
-  /** A member's public contributions the caller can see (published proposals), newest first. @param first 1–50 */
+  /**
+   * A member's public contributions the caller can see (published proposals and whatever other
+   * component types register a member-contribution source), newest first. @param first 1–50
+   */
   async contributions(userId: string, first: number, viewer: Viewer | null): Promise<MemberContributionDto[]> {
-    const rows = await this.proposals.publishedBy(userId, viewer?.user.id ?? null, first);
-    return rows.map((r) => ({ ...r, kind: 'PROPOSAL' }));
+    return this.contributionSources.publishedBy(userId, viewer?.user.id ?? null, Math.min(Math.max(first, 1), 50));
   }
 
   // ── personal data ──

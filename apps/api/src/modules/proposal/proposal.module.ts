@@ -8,13 +8,14 @@ import { ProposalHost } from './proposal.host';
 import { ProposalNotifications } from './proposal.notifications';
 import { ProposalConnectionResolver, ProposalHistoryResolver, ProposalResolver } from './proposal.resolver';
 import { HistoryModule } from '../history/history.module';
+import { ProposalContributions } from './proposal.contributions';
 import { ProposalService } from './proposal.service';
 import { SupportService } from './support.service';
 
 /** The PROPOSALS component type (manifest: proposal.manifest.ts): proposals and their supports; its host adapter joins comments, follows, reports and history. */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule, ModerationModule, HistoryModule],
-  providers: [ProposalService, SupportService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost, ProposalNotifications, ProposalPersonalData],
+  providers: [ProposalService, SupportService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost, ProposalNotifications, ProposalPersonalData, ProposalContributions],
   exports: [ProposalService],
 })
 export class ProposalModule {}

@@ -1,41 +1,12 @@
-import { ErrorCode, SpaceRole } from '@concerto/domain';
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
+import { SpaceRole } from '@concerto/domain';
+import { Controller, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { Public, SpaceRoles } from '../../common/access/access-policy';
-import { DomainError } from '../../common/errors/domain-error';
+import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-error-http.filter';
 import { CSV_OPTIONS } from '../../common/export/csv-options';
 import { SurveyExportService } from './survey-export.service';
 
-
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
-};
-
-/** Answers a {@link DomainError} raised by the guard or the export with its HTTP status and `{ code, message }`. */
-@Catch(DomainError)
-export class DomainErrorHttpFilter implements ExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost) {
-    const response = host.switchToHttp().getResponse<Response>();
-    if (response.headersSent) {
-      response.destroy(error);
-      return;
-    }
-    response.status(HTTP_STATUS[error.code] ?? 500).json({ code: error.code, message: error.message });
-  }
-}
-
-/**
- * Answers a `HEAD` request for a download with 405 and `Allow: GET`, without running anything:
- * Express runs a route's GET handler for HEAD, which would build a whole export (or consume a
- * one-time download) only to drop the body.
- * @param res the Express response
- */
-export function refuseHead(res: Response): void {
-  res.setHeader('allow', 'GET');
-  res.setHeader('cache-control', 'no-store');
-  res.status(405).end();
-}
 
 /**
  * Survey exports over HTTP, for space admins and organization admins (session cookie or

@@ -5,6 +5,7 @@ import { isEmail } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
+import { ActionLogQueryService } from '../action-log/action-log-query.service';
 import { ActionLogService } from '../action-log/action-log.service';
 import { OrganizationAdminDto } from './dtos/organization-admin.dto';
 
@@ -42,6 +43,7 @@ export class OrganizationAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actionLog: ActionLogService,
+    private readonly actionLogQuery: ActionLogQueryService,
   ) {}
 
   /**
@@ -50,12 +52,11 @@ export class OrganizationAdminService {
    * Callers: organization admins (checked by the resolver's access policy).
    */
   async list(): Promise<OrganizationAdminDto[]> {
-    const rows: AdminRow[] = await this.dataSource.query(
-      `SELECT u.id, u.name, u.email,
-              (SELECT max(l.created_at) FROM action_logs l WHERE l.action = 'appoint_admin' AND l.resource_type = 'user' AND l.resource_id = u.id::text) AS appointed_at
-         FROM users u WHERE u.is_admin AND u.deleted_at IS NULL ORDER BY lower(u.name), u.id`,
+    const rows: Omit<AdminRow, 'appointed_at'>[] = await this.dataSource.query(
+      `SELECT u.id, u.name, u.email FROM users u WHERE u.is_admin AND u.deleted_at IS NULL ORDER BY lower(u.name), u.id`,
     );
-    return rows.map(toDto);
+    const appointed = await this.actionLogQuery.lastActionTimes('appoint_admin', 'user', rows.map((r) => r.id));
+    return rows.map((r) => toDto({ ...r, appointed_at: appointed.get(r.id) ?? null }));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageInfoDto } from '../../proposal/dtos/proposal.dto';
+import { PageInfoDto } from '../../../common/graphql/page-info.dto';
 import type { ActionLogVisibility } from '../action-log.entity';
 import { trimmedText } from '../../../common/validation/visible-text';
 

@@ -42,7 +42,7 @@ export class MemberSummaryDto {
 @ObjectType('MemberContribution', { description: 'A public contribution of a member (a proposal), in a space the caller can see.' })
 export class MemberContributionDto {
   @Field(() => ID) id!: string;
-  @Field({ description: 'PROPOSAL.' }) kind!: string;
+  @Field({ description: 'The resource type: PROPOSAL (and the other component types that register their contributions).' }) kind!: string;
   @Field() title!: string;
   @Field() spaceSlug!: string;
   @Field(() => ID) componentId!: string;

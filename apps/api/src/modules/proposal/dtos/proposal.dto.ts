@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SupportsState } from '../proposal.manifest';
+import { PageInfoDto } from '../../../common/graphql/page-info.dto';
 
 export const ProposalStateEnum = {
   NOT_ANSWERED: 'NOT_ANSWERED',
@@ -63,12 +64,6 @@ export class ProposalDto {
 export class ProposalEdgeDto {
   @Field() cursor!: string;
   @Field(() => ProposalDto) node!: ProposalDto;
-}
-
-@ObjectType('PageInfo')
-export class PageInfoDto {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
 @ObjectType('ProposalConnection', { description: 'A page of proposals (Relay-style).' })

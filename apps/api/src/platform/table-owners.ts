@@ -1,0 +1,58 @@
+/**
+ * Which feature module owns each table (the module folder under `apps/api/src/modules/`).
+ * A module's SQL names only its own tables; it asks another module through that module's
+ * service (`apps/api/test/table-ownership.spec.ts` reads every module's SQL and fails
+ * otherwise). A new table is added here by the migration's module.
+ */
+export const TABLE_OWNERS = {
+  user: ['users'],
+  auth: ['sessions', 'account_tokens'],
+  account: ['data_exports'],
+  terms: ['terms_documents', 'terms_acceptances'],
+  profile: ['member_profiles', 'member_typologies', 'member_avatars', 'member_follows'],
+  'action-log': ['action_logs'],
+  'participatory-space': ['participatory_spaces', 'components', 'space_roles', 'space_phases', 'assembly_members', 'assembly_invitations'],
+  notification: ['domain_events', 'notifications', 'notification_settings'],
+  comment: ['comments'],
+  follow: ['follows'],
+  moderation: ['moderations', 'reports'],
+  demo: ['app_settings'],
+  proposal: ['proposals', 'proposal_supports', 'proposal_versions'],
+  'participatory-text': ['participatory_texts', 'participatory_text_sources', 'text_sections', 'text_articles', 'article_versions', 'amendments', 'amendment_supports'],
+  survey: ['surveys', 'survey_questions', 'survey_question_options', 'survey_submissions', 'survey_answers', 'survey_answer_choices', 'survey_events'],
+  motion: ['motions', 'motion_ballots', 'motion_events', 'motion_participations', 'motion_results'],
+  ballot: ['ballots', 'ballot_questions', 'ballot_options', 'ballot_census_emails', 'ballot_census_snapshots', 'ballot_participations', 'ballot_envelopes', 'ballot_events', 'ballot_results'],
+  petition: ['petitions', 'petition_types', 'petition_signatures', 'petition_milestones', 'petition_committee_members', 'petition_committee_invitations', 'petition_results'],
+  meeting: ['meetings', 'meeting_agenda_items', 'meeting_registrations', 'meeting_reminders'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * The platform's backbone, which any module may READ in a join (never write): a resource's
+ * component and space (visibility, slug, settings) and an author's display name — as every
+ * Decidim component belongs to `decidim_components` and joins `decidim_users` for authors.
+ * Writing them goes through their owner's service.
+ */
+export const SHARED_READ_TABLES = ['users', 'participatory_spaces', 'components'] as const;
+
+/**
+ * Crossings that exist today and are to be removed (each by asking the owner's service): the
+ * ownership test fails on any crossing not listed here, and on a listed one that no longer
+ * exists, so this list only shrinks. `write` = the module inserts, updates or deletes rows.
+ */
+export const KNOWN_CROSSINGS: readonly { module: string; table: string; write: boolean; why: string }[] = [
+  { module: 'account', table: 'users', write: true, why: 'account deletion and password change write the account row; to move into the user module’s service' },
+  { module: 'auth', table: 'users', write: true, why: 'password reset and e-mail confirmation write the account row; to move into the user module’s service' },
+  { module: 'action-log', table: 'space_roles', write: false, why: 'the journal checks a space admin’s role itself: participatory-space logs through action-log, so asking it back would be a cycle' },
+  { module: 'ballot', table: 'assembly_members', write: false, why: 'an Assemblée census reads (and share-locks) members and weights; to go through a participatory-space membership service' },
+  { module: 'motion', table: 'assembly_members', write: false, why: 'minutes list the members present; to go through a participatory-space membership service' },
+  { module: 'participatory-text', table: 'proposals', write: false, why: 'amendments to proposals (the amendment capability still lives with texts)' },
+  { module: 'participatory-text', table: 'proposals', write: true, why: 'an accepted amendment rewrites the proposal; to go through a proposal amendable adapter' },
+  { module: 'participatory-text', table: 'proposal_versions', write: false, why: 'a proposal’s versions shown with its amendments' },
+  { module: 'participatory-text', table: 'proposal_versions', write: true, why: 'an accepted amendment records the proposal’s new version' },
+  { module: 'demo', table: 'users', write: true, why: 'demo seeding writes demo accounts directly; to go through the owners’ services' },
+  { module: 'demo', table: 'participatory_texts', write: false, why: 'demo seeding' },
+  { module: 'demo', table: 'participatory_text_sources', write: false, why: 'demo seeding' },
+  { module: 'demo', table: 'meetings', write: true, why: 'demo seeding' },
+  { module: 'demo', table: 'meeting_agenda_items', write: true, why: 'demo seeding' },
+  { module: 'demo', table: 'assembly_members', write: true, why: 'demo seeding' },
+];

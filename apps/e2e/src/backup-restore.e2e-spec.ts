@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConcertoServer, currentTermsVersions, freePort } from './concerto-server';
+import { type PostgresServer, startSystemPostgres, systemPostgresBinDir } from './postgres-server';
 
 const WORKSPACE = resolve(__dirname, '../../..');
 const PASSWORD = 'une phrase de passe solide';
@@ -11,8 +12,8 @@ const PASSWORD = 'une phrase de passe solide';
  * `npm run backup` / `npm run restore` on the embedded cluster of `npm start`: state made before
  * the backup (an account, its session, a built data export, the demo content) comes back after a
  * restore; an account created after the backup is gone; a backup is refused while the server
- * runs. (With DATABASE_URL the script uses pg_dump/pg_restore at the server's version: see
- * README; this machine's pg_dump is older than the embedded PostgreSQL, which the script refuses.)
+ * runs. (The embedded PostgreSQL is newer than any pg_dump Debian ships, so the embedded cluster
+ * is copied cold; the DATABASE_URL path below uses pg_dump's custom format.)
  */
 describe('backup and restore of the embedded database', () => {
   let dir: string;
@@ -91,6 +92,93 @@ describe('backup and restore of the embedded database', () => {
     expect((await login('sauvegarde.apres@example.org')).errors?.[0].extensions?.code).toBeDefined(); // unknown account
     expect(await spaces()).toBe(spacesBefore);
     const zip = await fetch(`${server.url}${downloadPath}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(zip.status).toBe(200);
+    expect(Buffer.from(await zip.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  }, 240_000);
+});
+
+/**
+ * `npm run backup` / `npm run restore` with DATABASE_URL, as in production: a custom-format
+ * `pg_dump` of a running Concerto on an external PostgreSQL (Debian's, whose client programs
+ * match its version), restored with `pg_restore` into a fresh database that a new API process
+ * then serves: the accounts, sessions and built exports made before the dump are there, the
+ * account made after it is not.
+ */
+describe('backup and restore with DATABASE_URL (pg_dump custom format)', () => {
+  let dir: string;
+  let postgres: PostgresServer;
+  const servers: ConcertoServer[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'concerto-pgdump-'));
+    postgres = await startSystemPostgres(await freePort());
+  });
+
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+    await postgres?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const serve = async (databaseUrl: string) => {
+    const server = new ConcertoServer(await freePort(), join(dir, 'unused-embedded'), { DATABASE_URL: databaseUrl, ADMIN_PASSWORD: 'le mot de passe administrateur externe' });
+    servers.push(server);
+    await server.start();
+    return server;
+  };
+  const gql = async (server: ConcertoServer, query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+  };
+  const register = async (server: ConcertoServer, name: string, email: string): Promise<string> => {
+    const res = await gql(server, `mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { name, email, password: PASSWORD, ...(await currentTermsVersions(server.url)) } });
+    expect(res.errors).toBeUndefined();
+    return res.data.register.token as string;
+  };
+  const login = (server: ConcertoServer, email: string) => gql(server, `mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email, password: PASSWORD } });
+  const script = (command: 'backup' | 'restore', file: string, databaseUrl: string) =>
+    spawnSync(process.execPath, [join(WORKSPACE, 'scripts/backup.mjs'), command, file], {
+      cwd: WORKSPACE,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PG_BIN_DIR: systemPostgresBinDir() },
+      encoding: 'utf8',
+    });
+
+  it('dumps a running Concerto and restores it into a fresh database that a new process serves', async () => {
+    const source = await postgres.createDatabase('concerto');
+    const first = await serve(source);
+    const token = await register(first, 'Exportée', 'pgdump.avant@example.org');
+    const requested = await gql(first, `mutation { requestDataExport { id } }`, {}, token);
+    expect(requested.errors).toBeUndefined();
+    let downloadPath: string | null = null;
+    for (const deadline = Date.now() + 30_000; !downloadPath && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+      const mine = (await gql(first, `{ myDataExports { id status downloadPath } }`, {}, token)).data.myDataExports as { id: string; status: string; downloadPath: string | null }[];
+      downloadPath = mine.find((e) => e.id === requested.data.requestDataExport.id && e.status === 'READY')?.downloadPath ?? null;
+    }
+    expect(downloadPath).toBeTruthy();
+    const spacesBefore = ((await gql(first, `{ spaces { id } }`)).data.spaces as unknown[]).length;
+    expect(spacesBefore).toBeGreaterThan(0);
+
+    // the dump is taken while Concerto runs (one consistent snapshot)
+    const file = join(dir, 'backups', 'concerto.dump');
+    const made = script('backup', file, source);
+    expect({ status: made.status, stderr: made.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('PGDMP'); // pg_dump's custom format
+    await register(first, 'Trop tardive', 'pgdump.apres@example.org');
+    expect(await first.stop()).toBe(0);
+
+    const target = await postgres.createDatabase('concerto_restored');
+    const restored = script('restore', file, target);
+    expect({ status: restored.status, stderr: restored.stderr }).toEqual({ status: 0, stderr: '' });
+    const second = await serve(target);
+    expect((await gql(second, `{ me { name } }`, {}, token)).data.me).toEqual({ name: 'Exportée' }); // sessions come back with the database
+    expect((await login(second, 'pgdump.avant@example.org')).errors).toBeUndefined();
+    expect((await login(second, 'pgdump.apres@example.org')).errors?.[0].extensions?.code).toBeDefined();
+    expect(((await gql(second, `{ spaces { id } }`)).data.spaces as unknown[]).length).toBe(spacesBefore);
+    const zip = await fetch(`${second.url}${downloadPath}`, { headers: { authorization: `Bearer ${token}` } });
     expect(zip.status).toBe(200);
     expect(Buffer.from(await zip.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
   }, 240_000);

@@ -32,6 +32,7 @@ import { COMPONENT_TYPES } from './modules/component-types';
 import { CommentModule } from './modules/comment/comment.module';
 import { FollowModule } from './modules/follow/follow.module';
 import { HistoryModule } from './modules/history/history.module';
+import { SearchModule } from './modules/search/search.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { PlatformModule } from './platform/platform.module';
 
@@ -86,6 +87,7 @@ export class AppModule {
         CommentModule,
         FollowModule,
         HistoryModule,
+        SearchModule,
         ModerationModule,
         TermsModule,
         ProfileModule,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingSearch } from './meeting.search';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
 import { HistoryModule } from '../history/history.module';
@@ -15,7 +16,7 @@ import { MeetingService } from './meeting.service';
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
   controllers: [MeetingCalendarController],
-  providers: [MeetingService, MeetingSchedulerService, MeetingResolver, MeetingHistoryResolver, MeetingHost, MeetingNotifications, MeetingPersonalData],
+  providers: [MeetingSearch, MeetingService, MeetingSchedulerService, MeetingResolver, MeetingHistoryResolver, MeetingHost, MeetingNotifications, MeetingPersonalData],
   exports: [MeetingService, MeetingSchedulerService],
 })
 export class MeetingModule {}

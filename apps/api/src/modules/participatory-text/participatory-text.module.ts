@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ArticleSearch } from './participatory-text.search';
 import { ParticipatoryTextPersonalData } from './participatory-text.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
@@ -14,7 +15,7 @@ import { FollowModule } from '../follow/follow.module';
 /** Participatory texts (import, publication, consolidated text) and amendments with versions. */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, ProposalModule, FollowModule, HistoryModule],
-  providers: [ParticipatoryTextResolver, ParticipatoryTextService, AmendmentService, ArticleHost, AmendmentHost, AmendmentHistoryContributor, TextArticleHistoryResolver, AmendmentNotifications, ParticipatoryTextPersonalData],
+  providers: [ArticleSearch, ParticipatoryTextResolver, ParticipatoryTextService, AmendmentService, ArticleHost, AmendmentHost, AmendmentHistoryContributor, TextArticleHistoryResolver, AmendmentNotifications, ParticipatoryTextPersonalData],
   exports: [ParticipatoryTextService],
 })
 export class ParticipatoryTextModule {}

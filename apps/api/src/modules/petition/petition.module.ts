@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PetitionSearch } from './petition.search';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
 import { HistoryModule } from '../history/history.module';
@@ -15,7 +16,7 @@ import { PetitionService } from './petition.service';
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule, ProfileModule],
   controllers: [PetitionExportController],
-  providers: [PetitionService, PetitionResolver, PetitionHistoryResolver, PetitionHost, PetitionNotifications, PetitionPersonalData],
+  providers: [PetitionSearch, PetitionService, PetitionResolver, PetitionHistoryResolver, PetitionHost, PetitionNotifications, PetitionPersonalData],
   exports: [PetitionService],
 })
 export class PetitionModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProposalSearch } from './proposal.search';
 import { ProposalPersonalData } from './proposal.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
@@ -15,7 +16,7 @@ import { SupportService } from './support.service';
 /** The PROPOSALS component type (manifest: proposal.manifest.ts): proposals and their supports; its host adapter joins comments, follows, reports and history. */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule, ModerationModule, HistoryModule],
-  providers: [ProposalService, SupportService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost, ProposalNotifications, ProposalPersonalData, ProposalContributions],
+  providers: [ProposalSearch, ProposalService, SupportService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost, ProposalNotifications, ProposalPersonalData, ProposalContributions],
   exports: [ProposalService],
 })
 export class ProposalModule {}

@@ -14,6 +14,8 @@ export function excerptHtml(excerpt: string): string {
   const text = excerpt.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e]).replace(/\s+/g, ' ').trim();
   return text
     .replace(/[&<>"']/g, (c) => ESCAPES[c])
-    .replace(/\u0001/g, '<mark>')
-    .replace(/\u0002/g, '</mark>');
+    .split('\u0001')
+    .join('<mark>')
+    .split('\u0002')
+    .join('</mark>');
 }

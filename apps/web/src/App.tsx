@@ -36,6 +36,7 @@ const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/compon
 const MeetingPage = lazyPage(() => import('./modules/meetings/components/MeetingPage'), 'MeetingPage');
 const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/MeetingsAdminPage'), 'MeetingsAdminPage');
 const MemberProfilePage = lazyPage(() => import('./modules/members/components/MemberProfilePage'), 'MemberProfilePage');
+const SearchPage = lazyPage(() => import('./modules/search/components/SearchPage'), 'SearchPage');
 const MemberTypologiesAdminPage = lazyPage(() => import('./modules/members/components/MemberTypologiesAdminPage'), 'MemberTypologiesAdminPage');
 const SurveyAdminPage = lazyPage(() => import('./modules/surveys/components/SurveyAdminPage'), 'SurveyAdminPage');
 
@@ -68,6 +69,7 @@ export function AppRoutes() {
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="mon-compte" element={<AccountPage />} />
           <Route path="membres/:pseudo" element={<MemberProfilePage />} />
+          <Route path="recherche" element={<SearchPage />} />
           <Route path="conditions" element={<TermsPage key="terms" kind={TermsDocumentKind.TERMS} />} />
           <Route path="confidentialite" element={<TermsPage key="privacy" kind={TermsDocumentKind.PRIVACY} />} />
           <Route path="admin" element={<AdminPage />} />

@@ -12,6 +12,8 @@ import notificationsEn from './notifications.en.json';
 import notificationsFr from './notifications.fr.json';
 import petitionsEn from './petitions.en.json';
 import petitionsFr from './petitions.fr.json';
+import searchEn from './search.en.json';
+import searchFr from './search.fr.json';
 import organizationAdminsEn from './organizationAdmins.en.json';
 import organizationAdminsFr from './organizationAdmins.fr.json';
 import termsAdminEn from './termsAdmin.en.json';
@@ -26,8 +28,8 @@ export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr } },
-  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn } },
+  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr } },
+  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

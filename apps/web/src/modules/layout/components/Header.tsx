@@ -8,6 +8,7 @@ import { Link, useLocation } from 'react-router';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
+import { SearchBox } from '../../search/components/SearchBox';
 
 /**
  * The site header: brand, main navigation, account links and the language switch on one row
@@ -32,6 +33,7 @@ export function Header() {
         <div className="site-header__nav">
           <MainNav />
           <div className="site-header__tools">
+            <SearchBox key={location.search} initial={new URLSearchParams(location.search).get('q') ?? ''} />
             <AccountMenu />
             <LanguageSwitch />
           </div>
@@ -51,6 +53,7 @@ export function Header() {
                         {t('layout.closeMenu')}
                       </Button>
                     </div>
+                    <SearchBox className="search-box search-box--sheet" />
                     <MainNav />
                     <AccountMenu />
                     <LanguageSwitch />

@@ -113,7 +113,8 @@ describe('global search', () => {
     }
   });
 
-  it('turns a headline into HTML whose only elements are the marks', () => {
+  it('turns a headline into HTML whose only elements are the marks, without Markdown marks', () => {
+    expect(excerptHtml('- **16. Organiser une journée de la \u0001filière\u0002.** ## Titre `code`')).toBe('- 16. Organiser une journée de la <mark>filière</mark>. Titre code');
     expect(excerptHtml('a \u0001b\u0002 <img src=x onerror=alert(1)> &amp;lt; &nbsp;"c"')).toBe('a <mark>b</mark> &lt;img src=x onerror=alert(1)&gt; &amp;lt; &quot;c&quot;');
   });
 });

@@ -5,9 +5,10 @@ import '../search.css';
 
 /**
  * The header's search field (a `search` landmark): submitting opens « /recherche?q=… ».
- * Fewer than 2 characters: the field says so instead of searching.
+ * Fewer than 2 characters: the field says so instead of searching. `name` labels the landmark
+ * when the page has another search form (landmarks must have distinct names).
  */
-export function SearchBox({ initial = '', className = 'search-box' }: { initial?: string; className?: string }) {
+export function SearchBox({ initial = '', className = 'search-box', name }: { initial?: string; className?: string; name?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const id = useId();
@@ -26,7 +27,7 @@ export function SearchBox({ initial = '', className = 'search-box' }: { initial?
   }
 
   return (
-    <form role="search" className={className} onSubmit={submit} noValidate>
+    <form role="search" aria-label={name ?? t('search.label')} className={className} onSubmit={submit} noValidate>
       <label htmlFor={id} className="visually-hidden">
         {t('search.label')}
       </label>

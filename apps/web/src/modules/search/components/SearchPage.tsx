@@ -33,7 +33,7 @@ export function SearchPage() {
       <h1 ref={headingRef} tabIndex={-1}>
         {t('search.title')}
       </h1>
-      <SearchBox key={query} initial={query} className="search-box search-box--page" />
+      <SearchBox key={query} initial={query} className="search-box search-box--page" name={t('search.pageForm')} />
       {!valid && query && <p className="field__error">{t('search.tooShort')}</p>}
       {valid && error && !data && <QueryErrorView error={error} onRetry={() => void refetch()} />}
       {valid && loading && !data && <Loading />}

@@ -103,7 +103,8 @@ function BallotAdminRow({ ballot, slug, assemblies }: { ballot: Ballot; slug: st
             }}
           >
             {t(editing ? 'votes.admin.closeEdit' : 'votes.admin.edit')}
-            <span className="visually-hidden"> {ballot.title}</span>
+            {' '}
+            <span className="visually-hidden">{ballot.title}</span>
           </button>
         ) : (
           <p className="muted">{t('votes.admin.locked')}</p>

@@ -75,7 +75,8 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
                     <span className="booth-rank__actions">
                       <button type="button" className="button button--small" ref={ref(`up-${id}`)} disabled={index === 0} onClick={() => apply(moveInRanking(ranking, id, -1), id, 'up')}>
                         {t('votes.booth.moveUp')}
-                        <span className="visually-hidden"> {option.title}</span>
+                        {' '}
+                        <span className="visually-hidden">{option.title}</span>
                       </button>
                       <button
                         type="button"
@@ -85,11 +86,13 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
                         onClick={() => apply(moveInRanking(ranking, id, 1), id, 'down')}
                       >
                         {t('votes.booth.moveDown')}
-                        <span className="visually-hidden"> {option.title}</span>
+                        {' '}
+                        <span className="visually-hidden">{option.title}</span>
                       </button>
                       <button type="button" className="button button--small" ref={ref(`remove-${id}`)} onClick={() => apply(ranking.filter((r) => r !== id), id, 'remove')}>
                         {t('votes.booth.unrank')}
-                        <span className="visually-hidden"> {option.title}</span>
+                        {' '}
+                        <span className="visually-hidden">{option.title}</span>
                       </button>
                     </span>
                   </li>
@@ -114,7 +117,8 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
                   <span className="booth-rank__actions">
                     <button type="button" className="button button--small" ref={ref(`add-${option.id}`)} onClick={() => apply([...ranking, option.id], option.id, 'add')}>
                       {t('votes.booth.rank', { rank: ranking.length + 1 })}
-                      <span className="visually-hidden"> {option.title}</span>
+                      {' '}
+                      <span className="visually-hidden">{option.title}</span>
                     </button>
                   </span>
                 </li>

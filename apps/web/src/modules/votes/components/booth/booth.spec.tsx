@@ -74,7 +74,7 @@ describe('booth: MAJORITY_JUDGMENT grid', () => {
     expect(groups).toHaveLength(4);
     const first = screen.getByRole('group', { name: 'Gouvernance de la filière' });
     expect(within(first).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['EXCELLENT', 'VERY_GOOD', 'GOOD', 'FAIRLY_GOOD', 'PASSABLE', 'INSUFFICIENT', 'REJECT']);
-    expect(within(first).getAllByRole('radio').map((r) => (r.labels?.[0]?.textContent ?? ''))).toEqual(['Excellent', 'Très bien', 'Bien', 'Assez bien', 'Passable', 'Insuffisant', 'À rejeter']);
+    expect(within(first).getAllByRole<HTMLInputElement>('radio').map((r) => r.labels?.[0]?.textContent ?? '')).toEqual(['Excellent', 'Très bien', 'Bien', 'Assez bien', 'Passable', 'Insuffisant', 'À rejeter']);
 
     await user.click(within(first).getByLabelText('Bien'));
     expect(draft().grades).toEqual({ j1: 'GOOD' });

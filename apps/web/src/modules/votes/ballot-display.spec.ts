@@ -2,7 +2,9 @@ import { i18n } from '../../i18n/i18n';
 import { choiceOf, describeChoice, draftOf, draftProblem, emptyDraft, moveInRanking, placeInRanking, receiptFileText } from './ballot-display';
 import { mjQuestion, multipleQuestion, rankedQuestion, singleQuestion } from './test/ballot-fixtures';
 
-const t = i18n.getFixedT('fr');
+const fixed = i18n.getFixedT('fr');
+/** French strings carry no-break spaces before « : » and inside guillemets; compared here with plain spaces. */
+const t = ((key: string, options?: Record<string, unknown>) => (fixed(key, options as never) as string).replace(/\u00a0/g, ' ')) as unknown as typeof fixed;
 
 describe('ballot-display', () => {
   it('checks a draft as the API does: one option, MULTIPLE within [min, max], a non-empty ranking, every option graded', () => {

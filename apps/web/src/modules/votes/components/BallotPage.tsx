@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
@@ -12,11 +12,14 @@ import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
+import { lazyPage } from '../../layout/components/LazyPage';
 import { BALLOT_QUERY, CAST_BALLOT_MUTATION, type Ballot } from '../graphql/ballots';
 import { BallotPeriod, BallotStatusBadge, TurnoutText } from './BallotList';
-import { BallotResults } from './BallotResults';
 import { VotingBooth } from './VotingBooth';
 import '../votes.css';
+
+/** The results and their charts (Recharts) load only when a ballot has results to show. */
+const BallotResults = lazyPage(() => import('./BallotResults'), 'BallotResults');
 
 /** Who may vote, in a sentence. */
 export function CensusText({ ballot }: { ballot: Pick<Ballot, 'census'> }) {
@@ -84,7 +87,9 @@ export function BallotPage() {
       {ballot.results ? (
         <section aria-labelledby="ballot-results">
           <h2 id="ballot-results">{t(ballot.resultsFrozen ? 'votes.results.heading' : 'votes.results.live')}</h2>
-          <BallotResults ballot={ballot} />
+          <Suspense fallback={<Loading />}>
+            <BallotResults ballot={ballot} />
+          </Suspense>
         </section>
       ) : ballot.status === 'OPEN' && ballot.secret ? (
         <p className="notice">{t('votes.results.hiddenUntilClose')}</p>

@@ -81,9 +81,10 @@ function CountsView({ question, result, unit }: ResultProps<OptionCountResult>) 
   const rows = result.ranking.flatMap((tier, index) => tier.map((id) => ({ id, rank: result.ranking.slice(0, index).flat().length + 1, title: question.options.find((o) => o.id === id)?.title ?? id, value: result.counts[id] / unit })));
   const total = result.totalWeight / unit;
   return (
-    <div className="tally">
-      <table className="table">
-        <caption>{t(result.method === 'MULTIPLE' ? 'votes.results.approvalsCaption' : 'votes.results.votesCaption')}</caption>
+    <div className="counts">
+      <p id={`counts-${question.id}-caption`} className="table-caption">{t(result.method === 'MULTIPLE' ? 'votes.results.approvalsCaption' : 'votes.results.votesCaption')}</p>
+      <div className="table-scroll" role="region" aria-labelledby={`counts-${question.id}-caption`} tabIndex={0}>
+      <table className="table" aria-labelledby={`counts-${question.id}-caption`}>
         <thead>
           <tr>
             <th scope="col">{t('votes.results.rank')}</th>
@@ -103,11 +104,12 @@ function CountsView({ question, result, unit }: ResultProps<OptionCountResult>) 
           ))}
         </tbody>
       </table>
-      <div className="tally__chart result-chart" aria-hidden="true">
+      </div>
+      <div className="result-chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={Math.max(80, rows.length * 36)}>
           <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
             <XAxis type="number" allowDecimals={false} tick={{ fill: '#222' }} />
-            <YAxis type="category" dataKey="title" width={110} tick={{ fill: '#222', fontSize: 12 }} />
+            <YAxis type="category" dataKey="title" width={120} interval={0} tick={{ fill: '#222', fontSize: 12 }} />
             <Bar dataKey="value" fill="#1d4ed8" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
@@ -131,9 +133,9 @@ function SchulzeView({ question, result, unit }: ResultProps<SchulzeResult>) {
           <li key={tier.join()}>{tier.length > 1 ? t('votes.results.tiedTier', { names: names(tier) }) : names(tier)}</li>
         ))}
       </ol>
+      <p id={`${regionId}-caption`} className="table-caption">{t('votes.results.pairwiseCaption')}</p>
       <div className="table-scroll" role="region" aria-labelledby={`${regionId}-caption`} tabIndex={0}>
-        <table className="table pairwise">
-          <caption id={`${regionId}-caption`}>{t('votes.results.pairwiseCaption')}</caption>
+        <table className="table pairwise" aria-labelledby={`${regionId}-caption`}>
           <thead>
             <tr>
               <td />
@@ -244,9 +246,9 @@ function MajorityJudgmentView({ question, result, unit }: ResultProps<MajorityJu
         })}
         <p className="muted">{t('votes.results.medianLine')}</p>
       </div>
+      <p id={`${regionId}-caption`} className="table-caption">{t('votes.results.profilesCaption')}</p>
       <div className="table-scroll" role="region" aria-labelledby={`${regionId}-caption`} tabIndex={0}>
-        <table className="table mj-table">
-          <caption id={`${regionId}-caption`}>{t('votes.results.profilesCaption')}</caption>
+        <table className="table mj-table" aria-labelledby={`${regionId}-caption`}>
           <thead>
             <tr>
               <th scope="col">{t('votes.results.option')}</th>

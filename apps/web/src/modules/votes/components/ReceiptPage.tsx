@@ -35,9 +35,13 @@ export function ReceiptPage() {
     // shown once: forget the code in the history entry
     if (location.state) navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
+  const loaded = !!data;
   useEffect(() => {
-    if (data) headingRef.current?.focus();
-  }, [data]);
+    if (!loaded) return;
+    // after the booth's confirmation dialog has closed and given focus back (its button is gone)
+    const timer = window.setTimeout(() => headingRef.current?.focus(), 0);
+    return () => window.clearTimeout(timer);
+  }, [loaded]);
 
   const ballot = data?.ballot;
   const fileHref = useMemo(() => {

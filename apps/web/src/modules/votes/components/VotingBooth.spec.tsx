@@ -21,7 +21,7 @@ describe('<VotingBooth>', () => {
     const summary = screen.getByRole('alert');
     await waitFor(() => expect(summary).toHaveFocus());
     expect(within(summary).getByRole('heading')).toHaveTextContent('Le formulaire contient 4 erreurs');
-    expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual([
+    expect(within(summary).getAllByRole('link').map((a) => a.textContent?.replace(/\u00a0/g, ' '))).toEqual([
       '« Présidence du bureau » : choisissez une option.',
       '« Priorités de la feuille de route » : choisissez entre 2 et 3 options.',
       '« Classement des recommandations » : classez au moins une option.',

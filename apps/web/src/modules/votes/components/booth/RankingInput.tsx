@@ -57,9 +57,9 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
       </p>
       <div className="booth-ranking__columns">
         <div>
-          <h4 id={headingId} className="booth-ranking__heading">
+          <h3 id={headingId} className="booth-ranking__heading">
             {t('votes.booth.yourRanking', { count: ranking.length })}
-          </h4>
+          </h3>
           {ranking.length ? (
             <ol className="booth-ranking__list" aria-labelledby={headingId}>
               {ranking.map((id, index) => {
@@ -104,9 +104,9 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
           )}
         </div>
         <div>
-          <h4 id={unrankedId} className="booth-ranking__heading">
+          <h3 id={unrankedId} className="booth-ranking__heading">
             {t('votes.booth.unranked', { count: unranked.length })}
-          </h4>
+          </h3>
           {unranked.length ? (
             <ul className="booth-ranking__list" aria-labelledby={unrankedId}>
               {unranked.map((option) => (

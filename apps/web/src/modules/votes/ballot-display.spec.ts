@@ -4,7 +4,7 @@ import { mjQuestion, multipleQuestion, rankedQuestion, singleQuestion } from './
 
 const fixed = i18n.getFixedT('fr');
 /** French strings carry no-break spaces before « : » and inside guillemets; compared here with plain spaces. */
-const t = ((key: string, options?: Record<string, unknown>) => (fixed(key, options as never) as string).replace(/\u00a0/g, ' ')) as unknown as typeof fixed;
+const t = ((key: string, options?: Record<string, unknown>) => String(fixed(key, options as never)).replace(/\u00a0/g, ' ')) as unknown as typeof fixed;
 
 describe('ballot-display', () => {
   it('checks a draft as the API does: one option, MULTIPLE within [min, max], a non-empty ranking, every option graded', () => {

@@ -32,6 +32,8 @@ describe('<VotingBooth>', () => {
     expect(screen.getByRole('group', { name: 'Priorités de la feuille de route' })).toHaveFocus();
 
     await user.click(screen.getByLabelText('Chloé Durand'));
+    // the question's own error goes once it is answered
+    expect(screen.getByRole('group', { name: 'Présidence du bureau' })).toHaveAccessibleDescription('Choisissez une seule option.');
     await user.click(screen.getByLabelText('Cybersécurité'));
     await user.click(screen.getByLabelText('Éthique'));
     await user.click(screen.getByRole('button', { name: 'Classer en 1 Option B' }));

@@ -152,7 +152,8 @@ export function VotingBooth({ ballot, onCast, idPrefix = 'booth' }: { ballot: Bo
             question={q}
             draft={draftOfQuestion(q)}
             fieldId={fieldId(q)}
-            error={summary.errorOf(fieldId(q))}
+            // an error reported at the review goes as soon as the answer is complete
+            error={draftProblem(q, draftOfQuestion(q)) ? summary.errorOf(fieldId(q)) : null}
             onChange={(draft) => setDrafts((all) => ({ ...all, [q.id]: draft }))}
           />
         ))}

@@ -100,7 +100,15 @@ export function VerifyReceiptPage() {
                   {fieldError.message}
                 </p>
               ) : null}
-              <select id="verify-ballot" ref={ballotRef} className="field__control" value={chosen?.id ?? ''} onChange={(e) => setBallotId(e.target.value)}>
+              <select
+                id="verify-ballot"
+                ref={ballotRef}
+                className="field__control"
+                aria-invalid={fieldError?.field === 'ballot' ? true : undefined}
+                aria-describedby={fieldError?.field === 'ballot' ? 'verify-ballot-error' : undefined}
+                value={chosen?.id ?? ''}
+                onChange={(e) => setBallotId(e.target.value)}
+              >
                 {withReceipts.map((b) => (
                   <option key={b.id} value={b.id}>
                     {b.title} ({t(`votes.status.${b.status}`)})

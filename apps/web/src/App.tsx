@@ -38,6 +38,10 @@ const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/M
 const MemberProfilePage = lazyPage(() => import('./modules/members/components/MemberProfilePage'), 'MemberProfilePage');
 const SearchPage = lazyPage(() => import('./modules/search/components/SearchPage'), 'SearchPage');
 const MemberTypologiesAdminPage = lazyPage(() => import('./modules/members/components/MemberTypologiesAdminPage'), 'MemberTypologiesAdminPage');
+const BallotPage = lazyPage(() => import('./modules/votes/components/BallotPage'), 'BallotPage');
+const ReceiptPage = lazyPage(() => import('./modules/votes/components/ReceiptPage'), 'ReceiptPage');
+const VerifyReceiptPage = lazyPage(() => import('./modules/votes/components/VerifyReceiptPage'), 'VerifyReceiptPage');
+const BallotsAdminPage = lazyPage(() => import('./modules/votes/components/BallotsAdminPage'), 'BallotsAdminPage');
 const SurveyAdminPage = lazyPage(() => import('./modules/surveys/components/SurveyAdminPage'), 'SurveyAdminPage');
 
 /** The routes (French paths), all inside the layout; pages load lazily (`LazyPageOutlet` shows « Chargement… »). */
@@ -60,6 +64,10 @@ export function AppRoutes() {
           <Route path="espaces/:slug/f/:componentId/petitions/:petitionId/synthese" element={<PetitionSummaryPage />} />
           <Route path="petitions/comite/:token" element={<PetitionInvitationPage />} />
           <Route path="espaces/:slug/f/:componentId/rencontres/:meetingId" element={<MeetingPage />} />
+          <Route path="espaces/:slug/f/:componentId/votations/verifier" element={<VerifyReceiptPage key="any" />} />
+          <Route path="espaces/:slug/f/:componentId/votations/:ballotId" element={<BallotPage />} />
+          <Route path="espaces/:slug/f/:componentId/votations/:ballotId/recu" element={<ReceiptPage />} />
+          <Route path="espaces/:slug/f/:componentId/votations/:ballotId/verifier" element={<VerifyReceiptPage key="one" />} />
           <Route path="inscription" element={<SignUpPage />} />
           <Route path="connexion" element={<SignInPage />} />
           <Route path="mot-de-passe-oublie" element={<PasswordResetRequestPage />} />
@@ -82,6 +90,7 @@ export function AppRoutes() {
           <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
           <Route path="admin/espaces/:slug/rencontres/:componentId" element={<MeetingsAdminPage />} />
+          <Route path="admin/espaces/:slug/votations/:componentId" element={<BallotsAdminPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -18,6 +18,8 @@ import organizationAdminsEn from './organizationAdmins.en.json';
 import organizationAdminsFr from './organizationAdmins.fr.json';
 import termsAdminEn from './termsAdmin.en.json';
 import termsAdminFr from './termsAdmin.fr.json';
+import votesEn from './votes.en.json';
+import votesFr from './votes.fr.json';
 
 /** Interface languages: French first (default), English second. */
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
@@ -28,8 +30,8 @@ export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr } },
-  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn } },
+  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr } },
+  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn, votes: votesEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

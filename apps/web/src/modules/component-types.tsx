@@ -23,4 +23,9 @@ export const COMPONENT_TYPE_VIEWS: Partial<Record<ComponentType, ComponentTypeVi
     adminPath: (spaceSlug, componentId) => `/admin/espaces/${spaceSlug}/rencontres/${componentId}`,
     adminLabel: 'meetings.admin.title',
   },
+  [ComponentType.VOTES]: {
+    view: lazyPage(() => import('./votes/components/BallotList'), 'BallotList'),
+    adminPath: (spaceSlug, componentId) => `/admin/espaces/${spaceSlug}/votations/${componentId}`,
+    adminLabel: 'votes.admin.title',
+  },
 };

@@ -13,7 +13,7 @@ import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 import { COMPONENT_TYPE_VIEWS } from '../../component-types';
 
 const REFETCH = { refetchQueries: ['AdminSpace', 'Surveys'], awaitRefetchQueries: true };
-const COMPONENT_TYPES = [ComponentType.PROPOSALS, ComponentType.PARTICIPATORY_TEXT, ComponentType.SURVEY, ComponentType.MOTIONS, ComponentType.PETITIONS, ComponentType.MEETINGS];
+const COMPONENT_TYPES = [ComponentType.PROPOSALS, ComponentType.PARTICIPATORY_TEXT, ComponentType.SURVEY, ComponentType.MOTIONS, ComponentType.PETITIONS, ComponentType.MEETINGS, ComponentType.VOTES];
 
 /** The components of a space: add, rename, publish/unpublish, delete. */
 export function ComponentsAdmin({ spaceId, components }: { spaceId: string; components: AdminComponent[] }) {

@@ -1,0 +1,174 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../ui/components/FeedbackMessages';
+import { TextField } from '../../ui/components/Fields';
+import { Loading } from '../../ui/components/Loading';
+import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { errorMessage, parseApiError } from '../../ui/utils/apiError';
+import { describeChoice } from '../ballot-display';
+import { BALLOTS_QUERY, CHECK_BALLOT_RECEIPT_QUERY, type Ballot, type BallotChoice } from '../graphql/ballots';
+import { ReceiptExplanation } from './ReceiptExplanation';
+import '../votes.css';
+
+type Outcome = { kind: 'found'; choices: Record<string, BallotChoice> } | { kind: 'notFound' } | { kind: 'error'; message: string };
+
+/**
+ * `/espaces/:slug/f/:componentId/votations/verifier` (any votation of the component) and
+ * `…/votations/:ballotId/verifier`: paste a receipt code, see the choices the published list
+ * holds for it — after the close; before it, or for an unknown code, a clear message. The
+ * result takes the focus; an empty or malformed code is an error on the field.
+ */
+export function VerifyReceiptPage() {
+  const { slug = '', componentId = '', ballotId: fixedBallot } = useParams();
+  const { t, i18n } = useTranslation();
+  const client = useApolloClient();
+  const { data, error, refetch } = useQuery(BALLOTS_QUERY, { variables: { componentId } });
+  const [ballotId, setBallotId] = useState(fixedBallot ?? '');
+  const [code, setCode] = useState('');
+  const [fieldError, setFieldError] = useState<{ field: 'ballot' | 'code'; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const ballotRef = useRef<HTMLSelectElement>(null);
+  useDocumentTitle(t('votes.verify.title'));
+  if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
+  if (!data) return <Loading page />;
+  const withReceipts = data.ballots.filter((b) => b.receiptsEnabled);
+  const chosen: Ballot | undefined = data.ballots.find((b) => b.id === (ballotId || withReceipts[0]?.id));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setOutcome(null);
+    if (!chosen) {
+      setFieldError({ field: 'ballot', message: t('votes.verify.ballotRequired') });
+      ballotRef.current?.focus();
+      return;
+    }
+    const compact = code.replace(/[\s-]/g, '');
+    if (!/^[0-9A-Za-z]{12}$/.test(compact)) {
+      setFieldError({ field: 'code', message: t('votes.verify.codeMalformed') });
+      codeRef.current?.focus();
+      return;
+    }
+    setFieldError(null);
+    setBusy(true);
+    try {
+      const result = await client.query({ query: CHECK_BALLOT_RECEIPT_QUERY, variables: { ballotId: chosen.id, code }, fetchPolicy: 'network-only' });
+      const check = result.data?.checkBallotReceipt;
+      setOutcome(check?.found && check.choices ? { kind: 'found', choices: check.choices } : { kind: 'notFound' });
+    } catch (failure) {
+      const info = parseApiError(failure);
+      const message = info.code === 'CONFLICT' ? t('votes.verify.notClosed') : errorMessage(info, t, i18n.language);
+      if (info.code === 'BAD_USER_INPUT' && info.field === 'code') {
+        setFieldError({ field: 'code', message });
+        codeRef.current?.focus();
+        setBusy(false);
+        return;
+      }
+      setOutcome({ kind: 'error', message });
+    }
+    setBusy(false);
+    requestAnimationFrame(() => resultRef.current?.focus());
+  }
+
+  return (
+    <article className="page votes" aria-labelledby="page-title">
+      <header className="page__header">
+        <p className="eyebrow">{t('votes.eyebrow')}</p>
+        <h1 id="page-title">{t('votes.verify.title')}</h1>
+        <p className="lead">{t('votes.verify.intro')}</p>
+      </header>
+      {withReceipts.length === 0 ? (
+        <p className="notice">{t('votes.verify.noReceipts')}</p>
+      ) : (
+        <form className="form panel" noValidate onSubmit={submit}>
+          {fixedBallot && chosen ? (
+            <p>
+              {t('votes.verify.forBallot')} <strong>{chosen.title}</strong>
+            </p>
+          ) : (
+            <div className={`field${fieldError?.field === 'ballot' ? ' field--invalid' : ''}`}>
+              <label htmlFor="verify-ballot" className="field__label">
+                {t('votes.verify.ballot')}
+              </label>
+              {fieldError?.field === 'ballot' ? (
+                <p id="verify-ballot-error" className="field__error">
+                  {fieldError.message}
+                </p>
+              ) : null}
+              <select
+                id="verify-ballot"
+                ref={ballotRef}
+                className="field__control"
+                aria-invalid={fieldError?.field === 'ballot' ? true : undefined}
+                aria-describedby={fieldError?.field === 'ballot' ? 'verify-ballot-error' : undefined}
+                value={chosen?.id ?? ''}
+                onChange={(e) => setBallotId(e.target.value)}
+              >
+                {withReceipts.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.title} ({t(`votes.status.${b.status}`)})
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <TextField
+            id="verify-code"
+            label={t('votes.verify.code')}
+            hint={t('votes.verify.codeHint')}
+            autoComplete="off"
+            spellCheck={false}
+            inputRef={codeRef}
+            value={code}
+            error={fieldError?.field === 'code' ? fieldError.message : null}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('votes.verify.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+      {outcome && chosen ? (
+        <section aria-labelledby="verify-result" className="panel" aria-live="polite">
+          <h2 id="verify-result" ref={resultRef} tabIndex={-1}>
+            {outcome.kind === 'found' ? t('votes.verify.found') : outcome.kind === 'notFound' ? t('votes.verify.notFound') : t('votes.verify.failed')}
+          </h2>
+          {outcome.kind === 'found' ? (
+            <>
+              <p>{t('votes.verify.foundExplained')}</p>
+              <dl className="booth-review">
+                {chosen.questions.map((q) => (
+                  <div key={q.id} className="booth-review__item">
+                    <dt>{q.title}</dt>
+                    <dd>
+                      <ul>
+                        {describeChoice(outcome.choices[q.id], q, t).map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          ) : outcome.kind === 'notFound' ? (
+            <p>{t('votes.verify.notFoundExplained')}</p>
+          ) : (
+            <ErrorAlert message={outcome.message} />
+          )}
+        </section>
+      ) : null}
+      <ReceiptExplanation />
+      <p>
+        <Link to={`/espaces/${slug}/f/${componentId}`}>{t('votes.verify.backToList')}</Link>
+      </p>
+    </article>
+  );
+}

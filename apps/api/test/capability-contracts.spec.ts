@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { buildPersonalDataArchive } from '../src/modules/account/personal-data-archive';
 import { PersonalDataContributors } from '../src/modules/account/personal-data-contributors';
 import { NotificationDispatcher } from '../src/modules/notification/notification.dispatcher';
+import { SearchResultTypeEnum } from '../src/modules/search/search.dto';
 import { ResourceHosts } from '../src/platform/component-registry';
 import type { ResourceHost } from '../src/platform/resource-host';
 import type { ContractContext, ContractFixture, ContractResource, ContractUser } from './capability-contracts/kit';
@@ -47,7 +48,12 @@ describe('capability contracts: every registered host runs the suite of every ca
   beforeAll(async () => {
     t = await startTestApp();
     hosts = t.app.get(ResourceHosts);
-    c = { t, admin: await t.adminToken(), unique: () => `${Date.now().toString(36)}-${(serial += 1)}` };
+    c = {
+      t,
+      admin: await t.adminToken(),
+      unique: () => `${Date.now().toString(36)}-${(serial += 1)}`,
+      word: () => `zorglub${[...`${Date.now()}${(serial += 1)}`].map((d) => 'bcdfghjklm'[Number(d)]).join('')}`,
+    };
   });
   afterAll(() => t?.close());
 
@@ -102,6 +108,15 @@ describe('capability contracts: every registered host runs the suite of every ca
       await deleteAccount(commenter);
       const after = (await t.gql(THREAD, { t: type, id: resource.id })).data.comments as { id: string; authorName: string }[];
       expect(after.find((x) => x.id === commentId)?.authorName).toBe(DELETED_PARTICIPANT_NAME);
+    });
+
+    it('search: a searchable type is found by its words (anonymous, published space), in its group, with the host’s link', async () => {
+      if (!(type in SearchResultTypeEnum)) return;
+      expect(resource.searchText).toBeTruthy();
+      const res = await t.gql(`query($q: String!, $ty: [SearchResultType!]) { search(query: $q, types: $ty) { groups { type hits { id link } } } }`, { q: resource.searchText, ty: [type] });
+      expect(res.errors).toBeUndefined();
+      const link = (await host(type).reference(resource.id))!.link;
+      expect(res.data.search.groups).toEqual([{ type, hits: [{ id: resource.id, link }] }]);
     });
 
     it('follows: follow and unfollow (idempotent), an unknown id is NOT_FOUND, the ZIP lists it, deletion removes it', async () => {

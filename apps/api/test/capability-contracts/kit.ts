@@ -15,6 +15,8 @@ export interface ContractResource {
   componentId: string | null;
   /** Who wrote it, when it has an author (personal data, account deletion). */
   author?: ContractUser;
+  /** Words of it that the global search finds (required for a searchable type: see `SearchResultType`). */
+  searchText?: string;
 }
 
 /** What a fixture receives: the app, the organization admin's token, a fresh unique suffix. */
@@ -22,6 +24,8 @@ export interface ContractContext {
   t: TestApp;
   admin: string;
   unique(): string;
+  /** A fresh made-up word of letters only (a full-text search term no other resource holds). */
+  word(): string;
 }
 
 /**

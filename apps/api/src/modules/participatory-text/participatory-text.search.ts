@@ -25,7 +25,7 @@ export class ArticleSearch implements SearchSource {
         WHERE a.search_vector @@ ${searchSql.query} AND t.published_at IS NOT NULL
           AND ${visibleToUserSql('c.space_id', '$4', 'c.id')} AND ${searchSql.after(RANK, 'a.id')}
         ${searchSql.page('a.id')}`,
-      (row) => `${componentPath(row.slug, row.component_id)}#article-panel-${row.id}`,
+      (row) => componentPath(row.slug, row.component_id), // the text's page, as the article host links it
     );
   }
 }

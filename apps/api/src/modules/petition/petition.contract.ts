@@ -11,13 +11,14 @@ export const contractFixtures: ContractFixture[] = [
         i: { componentId, title: 'Pétition simple', threshold: 10, periodDays: 30 },
       }, c.admin);
       const author = await c.t.register('Auteur de pétition');
+      const word = c.word();
       const d = await must(c.t, `mutation($i: CreatePetitionInput!) { createPetition(input: $i) { id } }`, {
-        i: { typeId: type.createPetitionType.id, title: `Pétition de contrat ${c.unique()}`, body: 'Le texte de la pétition.' },
+        i: { typeId: type.createPetitionType.id, title: `Pétition de contrat ${word}`, body: 'Le texte de la pétition.' },
       }, author.token);
       const id = d.createPetition.id as string;
       await must(c.t, `mutation($id: ID!) { submitPetition(id: $id) { id } }`, { id }, author.token);
       await must(c.t, `mutation($id: ID!) { publishPetition(id: $id) { id } }`, { id }, c.admin);
-      return { id, spaceId, componentId, author };
+      return { id, spaceId, componentId, author, searchText: word };
     },
   },
 ];

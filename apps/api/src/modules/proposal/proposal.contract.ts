@@ -5,10 +5,11 @@ export async function createContractProposal(c: Parameters<ContractFixture['crea
   const spaceId = await freshSpace(c);
   const componentId = await freshComponent(c, spaceId, 'PROPOSALS');
   const author = await c.t.register('Autrice de contrat');
+  const word = c.word();
   const d = await must(c.t, `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`, {
-    i: { componentId, title: `Proposition de contrat ${c.unique()}`, body: 'Le corps de la proposition, assez long pour être valable.' },
+    i: { componentId, title: `Proposition de contrat ${word}`, body: 'Le corps de la proposition, assez long pour être valable.' },
   }, author.token);
-  return { id: d.createProposal.id as string, spaceId, componentId, author };
+  return { id: d.createProposal.id as string, spaceId, componentId, author, searchText: word };
 }
 
 export const contractFixtures: ContractFixture[] = [{ type: 'PROPOSAL', create: createContractProposal }];

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
-import { BallotService } from './ballot.service';
+import { BallotService, CensusRow } from './ballot.service';
 
 const TICK_MS = 30_000;
 
@@ -46,8 +46,8 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
     if (this.running) return { events: [], results: 0 };
     this.running = true;
     try {
-      const opened: { id: string; census_kind: any; census_space_id: string | null; census_weighted: boolean }[] = await this.dataSource.query(
-        `SELECT id, census_kind, census_space_id, census_weighted FROM ballots b WHERE opens_at <= now() AND NOT EXISTS (SELECT 1 FROM ballot_census_snapshots s WHERE s.ballot_id = b.id)`,
+      const opened: CensusRow[] = await this.dataSource.query(
+        `SELECT id, census_kind, census_space_id, census_weighted, census_typologies FROM ballots b WHERE opens_at <= now() AND NOT EXISTS (SELECT 1 FROM ballot_census_snapshots s WHERE s.ballot_id = b.id)`,
       );
       for (const row of opened) await inTransaction(this.dataSource, (m) => this.ballots.freezeCensus(m, row));
       const due: { id: string }[] = await this.dataSource.query(

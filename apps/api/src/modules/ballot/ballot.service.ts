@@ -12,14 +12,14 @@ import { ActionLogService } from '../action-log/action-log.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
-import { censusSize, censusWeight, CensusRule, isAssembly } from './ballot-census';
+import { BallotCensus, CensusRule } from './ballot-census';
 import { Choice, ChoiceError, normalizeChoice, QuestionShape } from './counting/choice';
 import { createTally, QuestionResult } from './counting/tally';
 import { BallotDto, BallotQuestionDto, CastBallotPayload, BallotReceiptCheckDto } from './dtos/ballot.dto';
 import { BallotAnswerInput, BallotFieldsInput, BallotQuestionInput, CreateBallotInput } from './dtos/ballot.inputs';
 
 /** A ballot row, its status decided by PostgreSQL's clock at the read. */
-interface BallotRow {
+export interface BallotRow {
   id: string;
   component_id: string;
   space_id: string;
@@ -33,6 +33,7 @@ interface BallotRow {
   census_kind: CensusKind;
   census_space_id: string | null;
   census_weighted: boolean;
+  census_typologies: string[];
   is_demo: boolean;
   created_at: Date;
   status: BallotStatus;
@@ -40,8 +41,11 @@ interface BallotRow {
 }
 
 const BALLOT_COLUMNS = `b.id, b.component_id, c.space_id, b.author_id, b.title, b.explanation, b.opens_at, b.closes_at, b.secret, b.receipts_enabled,
-  b.census_kind, b.census_space_id, b.census_weighted, b.is_demo, b.created_at, now() AS read_at,
+  b.census_kind, b.census_space_id, b.census_weighted, b.census_typologies, b.is_demo, b.created_at, now() AS read_at,
   CASE WHEN now() < b.opens_at THEN 'SCHEDULED' WHEN now() < b.closes_at THEN 'OPEN' ELSE 'CLOSED' END AS status`;
+
+/** The census columns of a ballot row. */
+export type CensusRow = Pick<BallotRow, 'id' | 'census_kind' | 'census_space_id' | 'census_weighted' | 'census_typologies'>;
 
 /** Rows read per batch when counting or exporting envelopes (memory stays flat). */
 export const ENVELOPE_BATCH = 2000;
@@ -93,6 +97,7 @@ export class BallotService {
     private readonly access: SpaceAccessService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly census: BallotCensus,
   ) {}
 
   /**
@@ -131,9 +136,12 @@ export class BallotService {
       const fields = await this.checkedFields(manager, input, null);
       const [row] = await queryRows<{ id: string }>(
         manager,
-        `INSERT INTO ballots (component_id, author_id, title, explanation, opens_at, closes_at, secret, receipts_enabled, census_kind, census_space_id, census_weighted)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [component.id, viewer.user.id, fields.title, fields.explanation, fields.opensAt, fields.closesAt, fields.secret, fields.receiptsEnabled, fields.census.kind, fields.census.spaceId, fields.census.weighted],
+        `INSERT INTO ballots (component_id, author_id, title, explanation, opens_at, closes_at, secret, receipts_enabled, census_kind, census_space_id, census_weighted, census_typologies)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          component.id, viewer.user.id, fields.title, fields.explanation, fields.opensAt, fields.closesAt, fields.secret, fields.receiptsEnabled,
+          fields.census.kind, fields.census.spaceId, fields.census.weighted, fields.census.typologyKeys,
+        ],
       );
       await this.writeCensusEmails(manager, row.id, fields.census.emails);
       await this.writeQuestions(manager, row.id, input.questions!);
@@ -166,8 +174,11 @@ export class BallotService {
       const fields = await this.checkedFields(manager, input, row);
       await manager.query(
         `UPDATE ballots SET title = $2, explanation = $3, opens_at = $4, closes_at = $5, secret = $6, receipts_enabled = $7, census_kind = $8, census_space_id = $9,
-                census_weighted = $10, updated_at = now() WHERE id = $1`,
-        [id, fields.title, fields.explanation, fields.opensAt, fields.closesAt, fields.secret, fields.receiptsEnabled, fields.census.kind, fields.census.spaceId, fields.census.weighted],
+                census_weighted = $10, census_typologies = $11, updated_at = now() WHERE id = $1`,
+        [
+          id, fields.title, fields.explanation, fields.opensAt, fields.closesAt, fields.secret, fields.receiptsEnabled,
+          fields.census.kind, fields.census.spaceId, fields.census.weighted, fields.census.typologyKeys,
+        ],
       );
       if (input.census) {
         await manager.query(`DELETE FROM ballot_census_emails WHERE ballot_id = $1`, [id]);
@@ -219,7 +230,7 @@ export class BallotService {
       if (!ballot.opened) throw new DomainError(ErrorCode.BALLOT_NOT_OPEN, 'Cette votation n’est pas encore ouverte.');
       const [frozen] = await manager.query(`SELECT 1 FROM ballot_results WHERE ballot_id = $1`, [ballotId]);
       if (ballot.closed || frozen) throw new DomainError(ErrorCode.BALLOT_CLOSED, 'Cette votation est close.');
-      const weight = await censusWeight(manager, this.rule(row), viewer.user.id, viewer.user.email, true);
+      const weight = await this.census.weight(manager, this.rule(row), viewer.user.id, viewer.user.email, true);
       if (weight === null) throw new DomainError(ErrorCode.NOT_IN_CENSUS, 'Vous ne faites pas partie du corps électoral de cette votation.');
       await this.freezeCensus(manager, row);
 
@@ -306,10 +317,10 @@ export class BallotService {
    * Freezes the census size of an opened ballot, once (primary key). Called at the first cast,
    * the first read after opening and by the scheduler.
    */
-  async freezeCensus(manager: EntityManager, row: Pick<BallotRow, 'id' | 'census_kind' | 'census_space_id' | 'census_weighted'>): Promise<void> {
+  async freezeCensus(manager: EntityManager, row: CensusRow): Promise<void> {
     const [existing] = await manager.query(`SELECT 1 FROM ballot_census_snapshots WHERE ballot_id = $1`, [row.id]);
     if (existing) return;
-    const size = await censusSize(manager, this.rule(row));
+    const size = await this.census.size(manager, this.rule(row));
     await manager.query(`INSERT INTO ballot_census_snapshots (ballot_id, voters, weight_milli) VALUES ($1, $2, $3) ON CONFLICT (ballot_id) DO NOTHING`, [row.id, size.voters, size.weight]);
   }
 
@@ -423,12 +434,18 @@ export class BallotService {
     const receiptsEnabled = input.receiptsEnabled ?? (current?.receipts_enabled && secret) ?? false;
     if (receiptsEnabled && !secret) throw DomainError.badInput('Les reçus ne valent que pour un vote à bulletin secret.', { field: 'receiptsEnabled' });
 
-    let census: { kind: CensusKind; spaceId: string | null; weighted: boolean; emails: string[] };
+    let census: { kind: CensusKind; spaceId: string | null; weighted: boolean; emails: string[]; typologyKeys: string[] };
     if (input.census) {
       const c = input.census;
-      if ((c.kind as string) === 'TYPOLOGY') throw DomainError.badInput('census.kind : TYPOLOGY n’est pas encore disponible.', { field: 'census.kind' });
+      const typologyKeys = [...new Set(c.typologyKeys ?? [])];
+      if (c.kind === CensusKind.TYPOLOGY) {
+        if (!typologyKeys.length) throw DomainError.badInput('census.typologyKeys : choisissez au moins une typologie.', { field: 'census.typologyKeys' });
+        const known = await this.census.knownTypologies(typologyKeys);
+        const unknown = typologyKeys.find((k) => !known.has(k));
+        if (unknown) throw DomainError.badInput(`census.typologyKeys : typologie inconnue ou archivée (${unknown}).`, { field: 'census.typologyKeys' });
+      } else if (typologyKeys.length) throw DomainError.badInput('census.typologyKeys : seulement pour un corps électoral par typologie.', { field: 'census.typologyKeys' });
       if (c.kind === CensusKind.ASSEMBLY_MEMBERS) {
-        if (!c.assemblySpaceId || !(await isAssembly(manager, c.assemblySpaceId))) {
+        if (!c.assemblySpaceId || !(await this.census.isAssembly(manager, c.assemblySpaceId))) {
           throw DomainError.badInput('census.assemblySpaceId : une Assemblée est attendue.', { field: 'census.assemblySpaceId' });
         }
       } else if (c.assemblySpaceId) throw DomainError.badInput('census.assemblySpaceId : seulement pour le corps électoral d’une Assemblée.', { field: 'census.assemblySpaceId' });
@@ -436,9 +453,9 @@ export class BallotService {
       const emails = [...new Set((c.emails ?? []).map((e) => e.trim().toLowerCase()))];
       if (c.kind === CensusKind.EMAIL_LIST && emails.length === 0) throw DomainError.badInput('census.emails : au moins une adresse.', { field: 'census.emails' });
       if (c.kind !== CensusKind.EMAIL_LIST && emails.length) throw DomainError.badInput('census.emails : seulement pour une liste d’adresses.', { field: 'census.emails' });
-      census = { kind: c.kind, spaceId: c.kind === CensusKind.ASSEMBLY_MEMBERS ? c.assemblySpaceId! : null, weighted: !!c.weighted, emails };
+      census = { kind: c.kind, spaceId: c.kind === CensusKind.ASSEMBLY_MEMBERS ? c.assemblySpaceId! : null, weighted: !!c.weighted, emails, typologyKeys };
     } else {
-      census = { kind: current!.census_kind, spaceId: current!.census_space_id, weighted: current!.census_weighted, emails: [] };
+      census = { kind: current!.census_kind, spaceId: current!.census_space_id, weighted: current!.census_weighted, emails: [], typologyKeys: current!.census_typologies };
     }
     for (const [i, q] of (input.questions ?? []).entries()) this.checkQuestion(q, i);
     return { title, explanation, opensAt, closesAt, secret, receiptsEnabled, census };
@@ -479,8 +496,9 @@ export class BallotService {
     if (emails.length) await manager.query(`INSERT INTO ballot_census_emails (ballot_id, email) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [ballotId, emails]);
   }
 
-  private rule(row: Pick<BallotRow, 'id' | 'census_kind' | 'census_space_id' | 'census_weighted'>): CensusRule {
-    return { ballotId: row.id, kind: row.census_kind, spaceId: row.census_space_id, weighted: row.census_weighted };
+  /** The census rule of a ballot row. */
+  rule(row: CensusRow): CensusRule {
+    return { ballotId: row.id, kind: row.census_kind, spaceId: row.census_space_id, weighted: row.census_weighted, typologyKeys: row.census_typologies ?? [] };
   }
 
   private async votesComponent(componentId: string, viewer: Viewer | null) {
@@ -563,7 +581,7 @@ export class BallotService {
         resultList = (await this.count(this.dataSource.manager, r.id, shapes)) as unknown as Record<string, unknown>[];
       }
       const own = (mine as any[]).find((m) => m.ballot_id === r.id);
-      const inCensus = viewer && r.status === BallotStatus.OPEN ? (await censusWeight(this.dataSource.manager, this.rule(r), viewer.user.id, viewer.user.email, false)) !== null : false;
+      const inCensus = viewer && r.status === BallotStatus.OPEN ? (await this.census.weight(this.dataSource.manager, this.rule(r), viewer.user.id, viewer.user.email, false)) !== null : false;
       out.push({
         id: r.id,
         componentId: r.component_id,
@@ -581,6 +599,7 @@ export class BallotService {
           kind: r.census_kind,
           assemblySpaceId: r.census_space_id,
           weighted: r.census_weighted,
+          typologyKeys: r.census_typologies,
           emailsCount: admin ? (emailCounts.find((e: any) => e.ballot_id === r.id)?.n ?? 0) : null,
           frozenVoters: snapshot ? snapshot.voters : null,
           frozenWeight: snapshot ? Number(snapshot.w) / unit : null,

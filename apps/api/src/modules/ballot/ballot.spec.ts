@@ -4,12 +4,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { BallotCensus } from './ballot-census';
 import { BallotSchedulerService } from './ballot-scheduler.service';
 import { PublishedFile, recountPublished } from './recount';
 
 const BALLOT_FIELDS = `id title status secret receiptsEnabled opensAt closesAt resultsFrozen results viewerHasVoted viewerCanVote viewerInCensus viewerChoices viewerCanEdit
-  census { kind weighted frozenVoters frozenWeight emailsCount }
+  census { kind weighted typologyKeys frozenVoters frozenWeight emailsCount }
   turnout { voters votersWeight percent }
   questions { id title method minChoices maxChoices options { id title } }`;
 const CREATE = `mutation($input: CreateBallotInput!) { createBallot(input: $input) { ${BALLOT_FIELDS} } }`;
@@ -151,6 +153,73 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     expect(recountPublished(published).matches).toBe(false);
     const csv = await (await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.csv`)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(301);
+  }, 120_000);
+
+  it('a census by profile typology: 300 members at once, 250 of the chosen typologies → 250 ballots, 50 refused; the size is frozen at opening; a change of typology waits for a vote in flight', async () => {
+    const typology = async (label: string) =>
+      (await t.gql(`mutation($i: CreateMemberTypologyInput!) { createMemberTypology(input: $i) { key } }`, { i: { label } }, admin)).data.createMemberTypology.key as string;
+    const [a, b] = [await typology(`Votants A ${Date.now()}`), await typology(`Votants B ${Date.now()}`)];
+    const tokens = await bulkUsers(300);
+    const ids = (await t.sql<{ user_id: string }>(`SELECT user_id FROM sessions WHERE token_hash = ANY($1) ORDER BY array_position($1, token_hash)`, [
+      tokens.map((tk) => createHash('sha256').update(tk).digest('hex')),
+    ])).map((r) => r.user_id);
+    const keyOf = (i: number) => (i < 150 ? a : i < 250 ? b : 'supplier');
+    const tag = randomBytes(3).toString('hex');
+    await t.sql(`INSERT INTO member_profiles (user_id, pseudo, typology_key) SELECT unnest($1::uuid[]), 'v-' || $3 || '-' || generate_subscripts($1, 1), unnest($2::text[])`, [
+      ids,
+      ids.map((_, i) => keyOf(i)),
+      tag,
+    ]);
+
+    // bad census input: unknown key, keys on another kind, no key
+    const bad = async (census: Record<string, unknown>) => {
+      const res = await t.gql(CREATE, { input: { componentId, title: 'Votation par typologie', opensAt: inSeconds(0), closesAt: inSeconds(60), census, questions: QUESTIONS } }, admin);
+      return [errorCode(res), res.errors?.[0]?.extensions?.field];
+    };
+    expect(await bad({ kind: 'TYPOLOGY', typologyKeys: ['inconnue'] })).toEqual(['BAD_USER_INPUT', 'census.typologyKeys']);
+    expect(await bad({ kind: 'TYPOLOGY' })).toEqual(['BAD_USER_INPUT', 'census.typologyKeys']);
+    expect(await bad({ kind: 'ALL_MEMBERS', typologyKeys: [a] })).toEqual(['BAD_USER_INPUT', 'census.typologyKeys']);
+
+    const ballot = await newBallot({ census: { kind: 'TYPOLOGY', typologyKeys: [a, b, a] } });
+    const results = await Promise.all(tokens.map((token, i) => t.gql(CAST, { id: ballot.id, answers: answers(ballot, i) }, token)));
+    expect(results.map(errorCode).filter((c) => c !== undefined)).toEqual(Array(50).fill('NOT_IN_CENSUS'));
+    expect(results.slice(250).every((r) => errorCode(r) === 'NOT_IN_CENSUS')).toBe(true);
+    const [counts] = await t.sql(
+      `SELECT (SELECT count(*)::int FROM ballot_participations WHERE ballot_id = $1) AS participations, (SELECT count(*)::int FROM ballot_envelopes WHERE ballot_id = $1) AS envelopes`,
+      [ballot.id],
+    );
+    expect(counts).toEqual({ participations: 250, envelopes: 250 });
+    const open = (await t.gql(BALLOT, { id: ballot.id }, tokens[0])).data.ballot;
+    expect(open.census).toMatchObject({ kind: 'TYPOLOGY', typologyKeys: [a, b], frozenVoters: 250 });
+    expect(open.turnout).toMatchObject({ voters: 250, percent: 100 });
+    expect((await t.gql(BALLOT, { id: ballot.id }, tokens[299])).data.ballot).toMatchObject({ viewerInCensus: false, viewerCanVote: false });
+
+    // after opening: a member who takes typology A may vote (checked at the cast), the frozen size stays
+    const PROFILE = `mutation($i: UpdateMyProfileInput!) { updateMyProfile(input: $i) { typology { key } } }`;
+    expect((await t.gql(PROFILE, { i: { typologyKey: a } }, tokens[299])).errors).toBeUndefined();
+    expect(errorCode(await t.gql(CAST, { id: ballot.id, answers: answers(ballot) }, tokens[299]))).toBeUndefined();
+    expect((await t.gql(BALLOT, { id: ballot.id })).data.ballot.census.frozenVoters).toBe(250);
+
+    // a vote in flight share-locks the voter's profile: their change of typology waits for its commit
+    const second = await newBallot({ census: { kind: 'TYPOLOGY', typologyKeys: [a] } });
+    const census = t.app.get(BallotCensus);
+    const runner = t.app.get(DataSource).createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const rule = { kind: 'TYPOLOGY' as const, spaceId: null, weighted: false, ballotId: second.id, typologyKeys: [a] };
+      expect(await census.weight(runner.manager, rule, ids[0], null, true)).toBe(1);
+      let changed = false;
+      const change = t.gql(PROFILE, { i: { typologyKey: 'supplier' } }, tokens[0]).then((r) => ((changed = true), r));
+      await sleep(500);
+      expect(changed).toBe(false); // waiting on the share lock
+      await runner.commitTransaction();
+      expect((await change).data.updateMyProfile.typology.key).toBe('supplier');
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(errorCode(await t.gql(CAST, { id: second.id, answers: answers(second) }, tokens[0]))).toBe('NOT_IN_CENSUS');
   }, 120_000);
 
   it('one voter’s two simultaneous ballots → one stored; a public vote can change until the close and shows the viewer’s choices', async () => {

@@ -7,7 +7,7 @@ registerEnumType(BallotMethod, {
   description: 'SINGLE: plurality; MULTIPLE: approval between minChoices and maxChoices; RANKED: Schulze method; MAJORITY_JUDGMENT: Balinski–Laraki majority judgment.',
 });
 registerEnumType(BallotStatus, { name: 'BallotStatus', description: 'Derived at read time from PostgreSQL’s clock and opensAt/closesAt.' });
-registerEnumType(CensusKind, { name: 'CensusKind', description: 'Who may vote: every signed-in member, an Assemblée’s members, or a list of e-mails.' });
+registerEnumType(CensusKind, { name: 'CensusKind', description: 'Who may vote: every signed-in member, an Assemblée’s members, a list of e-mails, or members of chosen profile typologies.' });
 
 @ObjectType('BallotOption')
 export class BallotOptionDto {
@@ -33,6 +33,7 @@ export class BallotCensusDto {
   @Field(() => CensusKind) kind!: CensusKind;
   @Field(() => ID, { nullable: true, description: 'ASSEMBLY_MEMBERS: the Assemblée.' }) assemblySpaceId!: string | null;
   @Field({ description: 'ASSEMBLY_MEMBERS: ballots weigh the member’s weight.' }) weighted!: boolean;
+  @Field(() => [String], { description: 'TYPOLOGY: the profile typology keys whose members vote (empty otherwise).' }) typologyKeys!: string[];
   @Field(() => Int, { nullable: true, description: 'EMAIL_LIST: number of e-mails (admins only).' }) emailsCount!: number | null;
   @Field(() => Int, { nullable: true, description: 'Voters in the census when it was frozen at opening (null before).' }) frozenVoters!: number | null;
   @Field(() => Float, { nullable: true, description: 'Their total weight.' }) frozenWeight!: number | null;

@@ -269,8 +269,11 @@ export class BallotService {
         // never the choices
         summary: ballot.secret ? `A voté à « ${row.title} » (bulletin secret)` : `A voté à « ${row.title} » (vote public)`,
       });
+      // the live turnout (never the choices) moves after commit
+      await this.events.record(manager, 'ballot.voted', { ballotId, componentId: row.component_id }, viewer.user.id);
       return code;
     });
+    this.events.committed();
     return { ballot: await this.ballot(ballotId, viewer), receiptCode };
   }
 
@@ -322,6 +325,49 @@ export class BallotService {
     if (existing) return;
     const size = await this.census.size(manager, this.rule(row));
     await manager.query(`INSERT INTO ballot_census_snapshots (ballot_id, voters, weight_milli) VALUES ($1, $2, $3) ON CONFLICT (ballot_id) DO NOTHING`, [row.id, size.voters, size.weight]);
+  }
+
+  /**
+   * The turnout of a ballot now, exact: voters, their weight (voter units, or Assemblée weights
+   * when weighted) and the percentage of the census frozen at opening (null before). For the live
+   * `ballot.turnoutChanged` message. Caller: the ballot's notification handler.
+   */
+  async turnout(manager: EntityManager, ballotId: string): Promise<{ ballotId: string; voters: number; votersWeight: number; percent: number | null }> {
+    const [row] = await manager.query(
+      `SELECT b.census_weighted AS weighted, s.weight_milli::text AS census,
+              (SELECT count(*)::int FROM ballot_participations p WHERE p.ballot_id = b.id) AS voters,
+              (SELECT coalesce(sum(weight_milli), 0)::bigint::text FROM ballot_participations p WHERE p.ballot_id = b.id) AS weight
+         FROM ballots b LEFT JOIN ballot_census_snapshots s ON s.ballot_id = b.id WHERE b.id = $1`,
+      [ballotId],
+    );
+    if (!row) return { ballotId, voters: 0, votersWeight: 0, percent: null };
+    const weight = Number(row.weight);
+    const census = row.census === null ? null : Number(row.census);
+    return {
+      ballotId,
+      voters: row.voters,
+      votersWeight: weight / (row.weighted ? 1000 : 1),
+      percent: census ? Math.round((weight * 10000) / census) / 100 : null,
+    };
+  }
+
+  /**
+   * Who a lifecycle notification reaches: OPENED — the census now; CLOSING_SOON — the census
+   * members who have not voted yet; CLOSED — the census and everyone who voted. Caller: the
+   * ballot's notification handler (inside the dispatcher's transaction).
+   * @returns account ids, without duplicates; empty for an unknown ballot
+   */
+  async lifecycleRecipients(manager: EntityManager, ballotId: string, kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED'): Promise<string[]> {
+    const [row] = await queryRows<CensusRow>(manager, `SELECT id, census_kind, census_space_id, census_weighted, census_typologies FROM ballots WHERE id = $1`, [ballotId]);
+    if (!row) return [];
+    const census = await this.census.memberIds(manager, this.rule(row));
+    const voted: string[] = (await manager.query(`SELECT user_id FROM ballot_participations WHERE ballot_id = $1`, [ballotId])).map((r: { user_id: string }) => r.user_id);
+    if (kind === 'OPENED') return census;
+    if (kind === 'CLOSING_SOON') {
+      const done = new Set(voted);
+      return census.filter((id) => !done.has(id));
+    }
+    return [...new Set([...census, ...voted])];
   }
 
   /**

@@ -4,7 +4,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ServerToClientEvents } from '@concerto/domain';
+import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { NotificationDispatcher } from '../notification/notification.dispatcher';
+import { BallotService } from './ballot.service';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
 import { BallotCensus } from './ballot-census';
 import { BallotSchedulerService } from './ballot-scheduler.service';
@@ -221,6 +227,51 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     }
     expect(errorCode(await t.gql(CAST, { id: second.id, answers: answers(second) }, tokens[0]))).toBe('NOT_IN_CENSUS');
   }, 120_000);
+
+  it('live turnout over Socket.IO for an open ballot; opening, closing soon and closed reach the census exactly once, even with two schedulers ticking at once', async () => {
+    const voters = [await t.register('Électrice A'), await t.register('Électeur B'), await t.register('Électrice C')];
+    const b = await newBallot({ census: { kind: 'EMAIL_LIST', emails: voters.map((v) => v.email) }, closesAt: inSeconds(1800) });
+
+    // live: an anonymous socket watching the ballot sees the turnout move (never the choices)
+    const socket: Socket = io(t.baseUrl, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true });
+    try {
+      await new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)));
+      expect(await socket.emitWithAck('watch', `ballot:${b.id}`)).toEqual({ ok: true });
+      const next = new Promise<Parameters<ServerToClientEvents['ballot.turnoutChanged']>[0]>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no ballot.turnoutChanged within 5 s')), 5000);
+        (socket.once as (e: string, cb: (p: unknown) => void) => void)('ballot.turnoutChanged', (payload) => (clearTimeout(timer), resolve(payload as never)));
+      });
+      expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b) }, voters[0].token))).toBeUndefined();
+      expect(await next).toEqual({ ballotId: b.id, voters: 1, votersWeight: 1, percent: 33.33 });
+    } finally {
+      socket.disconnect();
+    }
+
+    // two scheduler processes racing: each (ballot, kind) is recorded once, with one outbox entry
+    const first = t.app.get(BallotSchedulerService);
+    const second = new BallotSchedulerService(t.app.get(DataSource), t.app.get(BallotService), t.app.get(AppConfig), t.app.get(DomainEventOutbox));
+    const mine = (ticks: { events: { ballotId: string; kind: string }[] }[]) => ticks.flatMap((x) => x.events).filter((e) => e.ballotId === b.id).map((e) => e.kind).sort();
+    expect(mine(await Promise.all([first.tick(), second.tick(), first.tick(), second.tick()]))).toEqual(['CLOSING_SOON', 'OPENED']);
+    await t.sql(`UPDATE ballots SET closes_at = now() WHERE id = $1`, [b.id]);
+    expect(mine(await Promise.all([first.tick(), second.tick()]))).toEqual(['CLOSED']);
+    expect(mine(await Promise.all([first.tick(), second.tick()]))).toEqual([]);
+    const outbox = await t.sql(`SELECT payload->>'kind' AS kind, count(*)::int AS n FROM domain_events WHERE type = 'ballot.lifecycle' AND payload->>'ballotId' = $1 GROUP BY 1 ORDER BY 1`, [b.id]);
+    expect(outbox).toEqual([{ kind: 'CLOSED', n: 1 }, { kind: 'CLOSING_SOON', n: 1 }, { kind: 'OPENED', n: 1 }]);
+
+    const dispatcher = t.app.get(NotificationDispatcher);
+    await dispatcher.idle();
+    await dispatcher.processBatch();
+    const rows = await t.sql<{ user_id: string; kind: string; n: number }>(
+      `SELECT user_id, kind, count(*)::int AS n FROM notifications WHERE link LIKE '%/votations/' || $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+      [b.id],
+    );
+    const of = (i: number) => rows.filter((r) => r.user_id === voters[i].id).map((r) => [r.kind, r.n]);
+    // the voter is not reminded to vote; everyone else in the census is, once; all hear of the opening and the close once
+    expect(of(0)).toEqual([['BALLOT_CLOSED', 1], ['BALLOT_OPENED', 1]]);
+    expect(of(1)).toEqual([['BALLOT_CLOSED', 1], ['BALLOT_CLOSING_SOON', 1], ['BALLOT_OPENED', 1]]);
+    expect(of(2)).toEqual(of(1));
+    expect(rows.every((r) => voters.some((v) => v.id === r.user_id))).toBe(true);
+  }, 60_000);
 
   it('one voter’s two simultaneous ballots → one stored; a public vote can change until the close and shows the viewer’s choices', async () => {
     const b = await newBallot({ secret: false });

@@ -2,7 +2,8 @@ import { NotificationKind, Rooms } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CommittedEvent, type NotificationHandler, NotificationHandlerFor, type NotificationPlan } from '../../platform/notification-handler';
-import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
+import { FollowService } from '../follow/follow.service';
+import { BallotHost } from './ballot.host';
 import { BallotService } from './ballot.service';
 
 type BallotEvent = 'ballot.lifecycle' | 'ballot.voted';
@@ -13,7 +14,8 @@ const TITLE = { OPENED: 'Votation ouverte : vous pouvez voter', CLOSING_SOON: 'V
 /**
  * Votations: every vote moves the live turnout (rooms `ballot:<id>` and `component:<id>`; the
  * number of voters and their weight, never what was chosen); the opening, the last hour and the
- * close reach the census (see {@link BallotService.lifecycleRecipients}), once each — the
+ * close reach the census (see {@link BallotService.lifecycleRecipients}) — and the opening and
+ * the close the ballot's followers — once each — the
  * scheduler records each (ballot, kind) once in `ballot_events`, with its outbox entry.
  */
 @Injectable()
@@ -23,7 +25,8 @@ export class BallotNotifications implements NotificationHandler<BallotEvent> {
 
   constructor(
     private readonly ballots: BallotService,
-    private readonly spaces: ParticipatorySpaceService,
+    private readonly host: BallotHost,
+    private readonly follows: FollowService,
   ) {}
 
   async plan(manager: EntityManager, event: CommittedEvent<BallotEvent>): Promise<NotificationPlan> {
@@ -35,10 +38,12 @@ export class BallotNotifications implements NotificationHandler<BallotEvent> {
     ];
     if (event.type === 'ballot.voted') return { planned: [], live };
     const l = (event as CommittedEvent<'ballot.lifecycle'>).payload;
-    const place = await this.spaces.componentPlace(l.componentId, manager);
-    if (!place) return { planned: [], live: [] };
-    const link = `${place.path}/votations/${l.ballotId}`;
-    const users = await this.ballots.lifecycleRecipients(manager, l.ballotId, l.kind);
+    const reference = await this.host.reference(l.ballotId, manager);
+    if (!reference) return { planned: [], live: [] };
+    const link = reference.link;
+    const census = await this.ballots.lifecycleRecipients(manager, l.ballotId, l.kind);
+    // followers hear of the opening and the close too (they may not be in the census)
+    const users = l.kind === 'CLOSING_SOON' ? census : [...new Set([...census, ...(await this.follows.followersOf(manager, 'BALLOT', l.ballotId))])];
     return { planned: users.map((userId) => ({ userId, kind: KIND[l.kind], title: TITLE[l.kind], body: l.title, link })), live };
   }
 }

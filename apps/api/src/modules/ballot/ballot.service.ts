@@ -34,6 +34,9 @@ export interface BallotRow {
   census_space_id: string | null;
   census_weighted: boolean;
   census_typologies: string[];
+  comments_count: number;
+  follows_count: number;
+  hidden_at: Date | null;
   is_demo: boolean;
   created_at: Date;
   status: BallotStatus;
@@ -41,7 +44,7 @@ export interface BallotRow {
 }
 
 const BALLOT_COLUMNS = `b.id, b.component_id, c.space_id, b.author_id, b.title, b.explanation, b.opens_at, b.closes_at, b.secret, b.receipts_enabled,
-  b.census_kind, b.census_space_id, b.census_weighted, b.census_typologies, b.is_demo, b.created_at, now() AS read_at,
+  b.census_kind, b.census_space_id, b.census_weighted, b.census_typologies, b.comments_count, b.follows_count, b.hidden_at, b.is_demo, b.created_at, now() AS read_at,
   CASE WHEN now() < b.opens_at THEN 'SCHEDULED' WHEN now() < b.closes_at THEN 'OPEN' ELSE 'CLOSED' END AS status`;
 
 /** The census columns of a ballot row. */
@@ -105,18 +108,19 @@ export class BallotService {
    * @throws NOT_FOUND component hidden or unknown; BAD_USER_INPUT not a VOTES component
    */
   async list(componentId: string, viewer: Viewer | null): Promise<BallotDto[]> {
-    await this.votesComponent(componentId, viewer);
-    const rows = await this.rows(`b.component_id = $1`, [componentId], `b.opens_at, b.created_at, b.id`);
+    const component = await this.votesComponent(componentId, viewer);
+    const moderator = await this.canModerate(viewer, component.spaceId);
+    const rows = await this.rows(`b.component_id = $1 ${moderator ? '' : 'AND b.hidden_at IS NULL'}`, [componentId], `b.opens_at, b.created_at, b.id`);
     return this.present(rows, viewer);
   }
 
   /**
    * One ballot.
-   * @throws NOT_FOUND unknown or in a hidden component; BAD_USER_INPUT malformed id
+   * @throws NOT_FOUND unknown, in a hidden component, or hidden after reports (except for the
+   *   space's admins and moderators); BAD_USER_INPUT malformed id
    */
   async ballot(id: string, viewer: Viewer | null): Promise<BallotDto> {
-    const row = await this.findRow(id);
-    await this.spaces.component(row.component_id, viewer);
+    const row = await this.visibleRow(id, viewer);
     const [dto] = await this.present([row], viewer);
     return dto;
   }
@@ -216,8 +220,7 @@ export class BallotService {
    *   INCOMPLETE; `details.questionId`); CONFLICT changing a secret vote
    */
   async cast(ballotId: string, answers: BallotAnswerInput[], viewer: Viewer): Promise<CastBallotPayload> {
-    const row = await this.findRow(ballotId);
-    await this.spaces.component(row.component_id, viewer);
+    const row = await this.visibleRow(ballotId, viewer);
     const questions = await this.questionShapes([ballotId]);
     const choices = this.checkedAnswers(questions.get(ballotId) ?? [], answers);
     const receiptCode = await inTransaction(this.dataSource, async (manager) => {
@@ -571,6 +574,20 @@ export class BallotService {
     return row;
   }
 
+  /** Whether the viewer is an org admin, or an admin or moderator of the space (sees hidden ballots). */
+  async canModerate(viewer: Viewer | null, spaceId: string): Promise<boolean> {
+    if (!viewer) return false;
+    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+  }
+
+  /** The ballot row as `viewer` may see it. @throws NOT_FOUND unknown, component not visible, hidden for a non-moderator */
+  private async visibleRow(id: string, viewer: Viewer | null): Promise<BallotRow> {
+    const row = await this.findRow(id);
+    await this.spaces.component(row.component_id, viewer);
+    if (row.hidden_at !== null && !(await this.canModerate(viewer, row.space_id))) throw DomainError.notFound('Votation', { id });
+    return row;
+  }
+
   private async isSpaceAdmin(viewer: Viewer, spaceId: string): Promise<boolean> {
     return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN]);
   }
@@ -641,6 +658,9 @@ export class BallotService {
         secret: r.secret,
         receiptsEnabled: r.receipts_enabled,
         isDemo: r.is_demo,
+        commentsCount: r.comments_count,
+        followsCount: r.follows_count,
+        hidden: r.hidden_at !== null,
         census: {
           kind: r.census_kind,
           assemblySpaceId: r.census_space_id,

@@ -60,6 +60,9 @@ export class BallotDto {
   @Field({ description: 'Secret: who voted is stored apart from what was chosen, with no link; a secret vote is final.' }) secret!: boolean;
   @Field({ description: 'Secret ballots only: each voter gets a receipt code, and the list of (code, choices) is published after the close.' }) receiptsEnabled!: boolean;
   @Field() isDemo!: boolean;
+  @Field(() => Int, { description: 'Visible comments on the ballot.' }) commentsCount!: number;
+  @Field(() => Int, { description: 'Members following the ballot.' }) followsCount!: number;
+  @Field({ description: 'Hidden after reports (only its space’s admins and moderators still see it).' }) hidden!: boolean;
   @Field(() => BallotCensusDto) census!: BallotCensusDto;
   @Field(() => [BallotQuestionDto]) questions!: BallotQuestionDto[];
   @Field(() => BallotTurnoutDto) turnout!: BallotTurnoutDto;

@@ -1,7 +1,6 @@
 import { BallotLimits, BallotMethod, BallotStatus, CensusKind, ComponentType, ErrorCode, SpaceRole } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
@@ -13,6 +12,7 @@ import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { BallotCensus, CensusRule } from './ballot-census';
+import { newReceiptCode, normalizeReceiptCode } from './receipt-code';
 import { Choice, ChoiceError, normalizeChoice, QuestionShape } from './counting/choice';
 import { createTally, QuestionResult } from './counting/tally';
 import { BallotDto, BallotQuestionDto, CastBallotPayload, BallotReceiptCheckDto } from './dtos/ballot.dto';
@@ -52,23 +52,6 @@ export type CensusRow = Pick<BallotRow, 'id' | 'census_kind' | 'census_space_id'
 
 /** Rows read per batch when counting or exporting envelopes (memory stays flat). */
 export const ENVELOPE_BATCH = 2000;
-
-/** Receipt alphabet: Crockford's base 32 (no I, L, O, U). 12 characters ≈ 60 random bits. */
-const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A fresh random receipt code, `XXXX-XXXX-XXXX` (crypto-random). */
-export function newReceiptCode(): string {
-  let code = '';
-  for (let i = 0; i < 12; i++) code += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
-  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
-}
-
-/** Normalises a pasted receipt code: upper case, separators and spaces ignored, look-alikes mapped (O→0, I/L→1). */
-export function normalizeReceiptCode(input: string): string | null {
-  const raw = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(raw)) return null;
-  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
-}
 
 /**
  * Votations: ballots of a VOTES component, their census, casting and results.

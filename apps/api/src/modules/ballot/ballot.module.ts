@@ -6,7 +6,7 @@ import { ProfileModule } from '../profile/profile.module';
 import { BallotCensus } from './ballot-census';
 import { BallotExportController } from './ballot-export.controller';
 import { BallotSchedulerService } from './ballot-scheduler.service';
-import { BallotResolver } from './ballot.resolver';
+import { BallotResolver, CastBallotPayloadResolver } from './ballot.resolver';
 import { BallotHost } from './ballot.host';
 import { BallotNotifications } from './ballot.notifications';
 import { BallotPersonalData } from './ballot.personal-data';
@@ -16,7 +16,7 @@ import { BallotService } from './ballot.service';
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, ProfileModule, FollowModule],
   controllers: [BallotExportController],
-  providers: [BallotCensus, BallotService, BallotHost, BallotNotifications, BallotPersonalData, BallotSchedulerService, BallotResolver],
+  providers: [BallotCensus, BallotService, BallotHost, BallotNotifications, BallotPersonalData, BallotSchedulerService, BallotResolver, CastBallotPayloadResolver],
   exports: [BallotService, BallotSchedulerService],
 })
 export class BallotModule {}

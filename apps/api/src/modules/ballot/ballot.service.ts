@@ -196,7 +196,8 @@ export class BallotService {
    * the envelope is written (with a receipt code when enabled), for a public ballot already cast
    * the envelope is changed.
    * @param answers exactly one per question
-   * @returns the ballot and, when receipts are enabled, the receipt code (shown once)
+   * @returns the ballot's id (the payload's `ballot` is read only when the client asks for it)
+   *   and, when receipts are enabled, the receipt code (shown once)
    * @throws NOT_FOUND; BALLOT_NOT_OPEN; BALLOT_CLOSED (at or after closesAt, or result frozen);
    *   NOT_IN_CENSUS; BAD_USER_INPUT a question missing, repeated or unknown, or a choice refused
    *   (`details.reason`: MALFORMED, UNKNOWN_OPTION, DUPLICATE_OPTION, OUT_OF_RANGE, UNKNOWN_GRADE,
@@ -260,7 +261,7 @@ export class BallotService {
       return code;
     });
     this.events.committed();
-    return { ballot: await this.ballot(ballotId, viewer), receiptCode };
+    return { ballotId, receiptCode };
   }
 
   /**
@@ -579,9 +580,14 @@ export class BallotService {
   private async present(rows: BallotRow[], viewer: Viewer | null): Promise<BallotDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
+    // freeze what is due and not frozen yet (most reads find both done and open no transaction)
+    const [hasSnapshot, hasResult] = await Promise.all([
+      this.dataSource.query(`SELECT ballot_id FROM ballot_census_snapshots WHERE ballot_id = ANY($1)`, [ids]),
+      this.dataSource.query(`SELECT ballot_id FROM ballot_results WHERE ballot_id = ANY($1)`, [ids]),
+    ]).then(([a, b]) => [new Set(a.map((x: { ballot_id: string }) => x.ballot_id)), new Set(b.map((x: { ballot_id: string }) => x.ballot_id))]);
     for (const r of rows) {
-      if (r.status !== BallotStatus.SCHEDULED) await inTransaction(this.dataSource, (m) => this.freezeCensus(m, r));
-      if (r.status === BallotStatus.CLOSED) await this.freezeResult(r.id);
+      if (r.status !== BallotStatus.SCHEDULED && !hasSnapshot.has(r.id)) await inTransaction(this.dataSource, (m) => this.freezeCensus(m, r));
+      if (r.status === BallotStatus.CLOSED && !hasResult.has(r.id)) await this.freezeResult(r.id);
     }
     const [questionRows, optionRows, turnouts, snapshots, results, mine, emailCounts] = await Promise.all([
       this.dataSource.query(`SELECT id, ballot_id, position, title, method, min_choices, max_choices FROM ballot_questions WHERE ballot_id = ANY($1) ORDER BY position`, [ids]),

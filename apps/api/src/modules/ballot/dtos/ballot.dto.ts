@@ -83,7 +83,8 @@ export class BallotDto {
 
 @ObjectType('CastBallotPayload')
 export class CastBallotPayload {
-  @Field(() => BallotDto) ballot!: BallotDto;
+  /** The ballot voted in; its `ballot` field is resolved only when asked for (`BallotResolver`). */
+  ballotId!: string;
   @Field(() => String, { nullable: true, description: 'The receipt code, shown this once (receipts enabled only); never stored with the voter.' }) receiptCode!: string | null;
 }
 

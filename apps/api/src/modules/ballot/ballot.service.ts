@@ -47,6 +47,15 @@ const BALLOT_COLUMNS = `b.id, b.component_id, c.space_id, b.author_id, b.title, 
   b.census_kind, b.census_space_id, b.census_weighted, b.census_typologies, b.comments_count, b.follows_count, b.hidden_at, b.is_demo, b.created_at, now() AS read_at,
   CASE WHEN now() < b.opens_at THEN 'SCHEDULED' WHEN now() < b.closes_at THEN 'OPEN' ELSE 'CLOSED' END AS status`;
 
+/**
+ * The ballot's vote lock, a transaction-scoped advisory lock keyed by the ballot id ($1): every
+ * vote takes it shared, and what must not overlap a vote in flight — freezing the result, editing
+ * the ballot — takes it exclusive (then the row `FOR UPDATE`), so it waits for the votes in
+ * flight and later votes wait for it. Shared advisory locks live in the lock manager; a row
+ * share-locked by hundreds of concurrent voters would need a new MultiXact per voter.
+ */
+export const BALLOT_LOCK = `hashtextextended('ballot:' || $1::text, 0)`;
+
 /** The census columns of a ballot row. */
 export type CensusRow = Pick<BallotRow, 'id' | 'census_kind' | 'census_space_id' | 'census_weighted' | 'census_typologies'>;
 
@@ -71,7 +80,7 @@ export const ENVELOPE_BATCH = 2000;
  *   end-to-end verifiability.
  * - **Census** frozen at opening (`ballot_census_snapshots`, first cast, first read or scheduler
  *   after `opensAt`) for turnout; membership is checked again when a vote is cast.
- * - **Results** frozen once, under a lock on the ballot row that waits for votes in flight, the
+ * - **Results** frozen once, under the ballot's vote lock taken exclusive (it waits for votes in flight), the
  *   first time a closed ballot is read or the scheduler sees it; counted by streaming the envelopes
  *   in batches through the pure counting modules (`counting/`).
  */
@@ -189,8 +198,8 @@ export class BallotService {
   }
 
   /**
-   * Casts the viewer's ballot (or changes a public one). One transaction: the ballot row is
-   * share-locked (the result cannot be frozen meanwhile), the period checked on PostgreSQL's
+   * Casts the viewer's ballot (or changes a public one). One transaction: the ballot's vote lock
+   * is taken shared (the result cannot be frozen nor the ballot edited meanwhile), the period checked on PostgreSQL's
    * clock, the census checked (an Assemblée membership is share-locked), every question's choice
    * checked, then the participation inserted under `ballot_participations_once`; for a new voter
    * the envelope is written (with a receipt code when enabled), for a public ballot already cast
@@ -208,9 +217,10 @@ export class BallotService {
     const questions = await this.questionShapes([ballotId]);
     const choices = this.checkedAnswers(questions.get(ballotId) ?? [], answers);
     const receiptCode = await inTransaction(this.dataSource, async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock_shared(${BALLOT_LOCK})`, [ballotId]);
       const [ballot] = await queryRows<{ opened: boolean; closed: boolean; secret: boolean; receipts_enabled: boolean }>(
         manager,
-        `SELECT secret, receipts_enabled, now() >= opens_at AS opened, now() >= closes_at AS closed FROM ballots WHERE id = $1 FOR SHARE`,
+        `SELECT secret, receipts_enabled, now() >= opens_at AS opened, now() >= closes_at AS closed FROM ballots WHERE id = $1`,
         [ballotId],
       );
       if (!ballot) throw DomainError.notFound('Votation', { id: ballotId });
@@ -265,13 +275,14 @@ export class BallotService {
   }
 
   /**
-   * Freezes the result of a closed ballot, once: under a lock on the ballot row (which waits for
-   * votes in flight) streams the envelopes in batches into each question's tally and inserts the
+   * Freezes the result of a closed ballot, once: under the ballot's vote lock taken exclusive
+   * (it waits for votes in flight) and its row lock, streams the envelopes in batches into each question's tally and inserts the
    * `ballot_results` row; a second call finds it and changes nothing.
    * @returns true when this call stored the result
    */
   async freezeResult(ballotId: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(${BALLOT_LOCK})`, [ballotId]);
       const [row] = await queryRows<BallotRow & { closed: boolean }>(
         manager,
         `SELECT ${BALLOT_COLUMNS}, now() >= b.closes_at AS closed FROM ballots b JOIN components c ON c.id = b.component_id WHERE b.id = $1 FOR UPDATE OF b`,
@@ -553,6 +564,7 @@ export class BallotService {
 
   private async lockRow(manager: EntityManager, id: string): Promise<BallotRow> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    await manager.query(`SELECT pg_advisory_xact_lock(${BALLOT_LOCK})`, [id]);
     const [row] = await queryRows<BallotRow>(manager, `SELECT ${BALLOT_COLUMNS} FROM ballots b JOIN components c ON c.id = b.component_id WHERE b.id = $1 FOR UPDATE OF b`, [id]);
     if (!row) throw DomainError.notFound('Votation', { id });
     return row;

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { NotificationDispatcher } from '../notification/notification.dispatcher';
-import { BallotService } from './ballot.service';
+import { BALLOT_LOCK, BallotService } from './ballot.service';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
 import { BallotCensus } from './ballot-census';
 import { BallotSchedulerService } from './ballot-scheduler.service';
@@ -271,6 +271,67 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     expect(of(1)).toEqual([['BALLOT_CLOSED', 1], ['BALLOT_CLOSING_SOON', 1], ['BALLOT_OPENED', 1]]);
     expect(of(2)).toEqual(of(1));
     expect(rows.every((r) => voters.some((v) => v.id === r.user_id))).toBe(true);
+  }, 60_000);
+
+  it('votes in flight at the close and the freeze racing them: the frozen result counts exactly the stored ballots', async () => {
+    const b = await newBallot({ closesAt: inSeconds(2), secret: false });
+    const tokens = await bulkUsers(200);
+    const service = t.app.get(BallotService);
+    const wait = Math.max(0, Date.now() + 1500);
+    // 200 votes spread over the second around the close, and freezes tried every 20 ms meanwhile
+    const votes = Promise.all(tokens.map(async (token, i) => {
+      await sleep(wait - Date.now() + i * 5);
+      return errorCode(await t.gql(CAST, { id: b.id, answers: answers(b, i) }, token));
+    }));
+    let frozen = false;
+    const freezes = (async () => {
+      while (Date.now() < wait + 1500) {
+        frozen = (await service.freezeResult(b.id)) || frozen;
+        await sleep(20);
+      }
+    })();
+    const codes = await Promise.all([votes, freezes]).then(([c]) => c);
+    expect(frozen).toBe(true);
+    expect(codes.every((c) => c === undefined || c === 'BALLOT_CLOSED')).toBe(true);
+    const accepted = codes.filter((c) => c === undefined).length;
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(200);
+    const [row] = await t.sql(
+      `SELECT r.voters, (r.questions->0->>'ballots')::int AS counted, (SELECT count(*)::int FROM ballot_participations WHERE ballot_id = $1) AS participations,
+              (SELECT count(*)::int FROM ballot_envelopes WHERE ballot_id = $1) AS envelopes
+         FROM ballot_results r WHERE r.ballot_id = $1`,
+      [b.id],
+    );
+    expect(row).toEqual({ voters: accepted, counted: accepted, participations: accepted, envelopes: accepted });
+  }, 60_000);
+
+  it('the vote lock: a vote waits while the ballot is being frozen or edited, and freezing waits for a vote in flight', async () => {
+    const b = await newBallot({ closesAt: inSeconds(3) });
+    const [voter, late] = await bulkUsers(2);
+    const hold = async <T,>(mode: 'shared' | 'exclusive', during: () => Promise<T>): Promise<T> => {
+      const runner = t.app.get(DataSource).createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${BALLOT_LOCK})`, [b.id]);
+        let done = false;
+        const pending = during().then((r) => ((done = true), r));
+        await sleep(400);
+        expect(done).toBe(false); // waiting on the lock held here
+        await runner.commitTransaction();
+        return await pending;
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+    // as a freeze or an edit holds it: the vote waits, then goes through
+    expect(errorCode(await hold('exclusive', () => t.gql(CAST, { id: b.id, answers: answers(b) }, voter)))).toBeUndefined();
+    await sleep(3000); // past the close
+    // as a vote in flight holds it: the freeze waits, then counts that vote
+    expect(await hold('shared', () => t.app.get(BallotService).freezeResult(b.id))).toBe(true);
+    expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b) }, late))).toBe('BALLOT_CLOSED');
+    expect((await t.sql(`SELECT voters FROM ballot_results WHERE ballot_id = $1`, [b.id]))[0].voters).toBe(1);
   }, 60_000);
 
   it('one voter’s two simultaneous ballots → one stored; a public vote can change until the close and shows the viewer’s choices', async () => {

@@ -81,12 +81,33 @@ describe('demo content from the 2021 report', () => {
       expect(content.meetings.meeting.description).toContain('Organiser une journée de la filière');
     });
 
+    it('holds two votations (marked demo): annex 2’s four actions graded by majority judgment, closed with results; the board election (SINGLE), open', async () => {
+      const [component] = await t.sql(`SELECT c.id FROM components c JOIN participatory_spaces s ON s.id = c.space_id WHERE s.is_demo AND c.type = 'VOTES'`);
+      const res = await t.gql(`query($c: ID!) { ballots(componentId: $c) { id title status isDemo receiptsEnabled resultsFrozen results turnout { voters percent } questions { method options { title } } } }`, { c: component.id });
+      expect(res.errors).toBeUndefined();
+      const [ranking, election] = res.data.ballots;
+      expect(ranking).toMatchObject({ status: 'CLOSED', isDemo: true, receiptsEnabled: true, resultsFrozen: true, turnout: { voters: content.votations.demoVoters } });
+      expect(ranking.questions[0].method).toBe('MAJORITY_JUDGMENT');
+      expect(ranking.questions[0].options.map((o: { title: string }) => o.title)).toEqual(content.assembly.motions.map((m) => m.title));
+      expect(ranking.results[0]).toMatchObject({ method: 'MAJORITY_JUDGMENT', ballots: content.votations.demoVoters });
+      expect(ranking.results[0].winners).toHaveLength(1);
+      expect(election).toMatchObject({ status: 'OPEN', isDemo: true, results: null, turnout: { voters: content.votations.election.demoVotes } });
+      expect(election.questions[0].method).toBe('SINGLE');
+      // every vote is a demo account's
+      const [voters] = await t.sql(`SELECT count(*)::int AS n, count(*) FILTER (WHERE u.is_demo)::int AS demo FROM ballot_participations p JOIN users u ON u.id = p.user_id JOIN ballots b ON b.id = p.ballot_id WHERE b.is_demo`);
+      expect(voters.n).toBe(content.votations.demoVoters + content.votations.election.demoVotes);
+      expect(voters.demo).toBe(voters.n);
+      // past lifecycle events are recorded with the ballots: no notification of a demo opening or close
+      expect((await t.sql(`SELECT count(*)::int AS n FROM ballot_events e JOIN ballots b ON b.id = e.ballot_id WHERE b.is_demo`))[0].n).toBe(4);
+    });
+
     it('is loaded once: a second load changes nothing', async () => {
       const before = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
       const service = t.app.get(DemoContentService);
       expect(await service.loadOnce()).toBe(false);
       const after = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
       expect((await t.sql(`SELECT count(*)::int AS n FROM meetings WHERE is_demo`))[0].n).toBe(1);
+      expect((await t.sql(`SELECT count(*)::int AS n FROM ballots WHERE is_demo`))[0].n).toBe(2);
       expect(after).toEqual(before);
     });
   });

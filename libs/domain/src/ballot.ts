@@ -12,8 +12,8 @@ export type BallotMethod = (typeof BallotMethod)[keyof typeof BallotMethod];
 export const BallotStatus = { SCHEDULED: 'SCHEDULED', OPEN: 'OPEN', CLOSED: 'CLOSED' } as const;
 export type BallotStatus = (typeof BallotStatus)[keyof typeof BallotStatus];
 
-/** Who may vote. TYPOLOGY waits for the members' profile typologies. */
-export const CensusKind = { ALL_MEMBERS: 'ALL_MEMBERS', ASSEMBLY_MEMBERS: 'ASSEMBLY_MEMBERS', EMAIL_LIST: 'EMAIL_LIST' } as const;
+/** Who may vote: every member, an Assemblée's members, a list of e-mails, or members of chosen profile typologies. */
+export const CensusKind = { ALL_MEMBERS: 'ALL_MEMBERS', ASSEMBLY_MEMBERS: 'ASSEMBLY_MEMBERS', EMAIL_LIST: 'EMAIL_LIST', TYPOLOGY: 'TYPOLOGY' } as const;
 export type CensusKind = (typeof CensusKind)[keyof typeof CensusKind];
 
 /** Majority-judgment grades, best first (« Excellent » … « À rejeter »). */

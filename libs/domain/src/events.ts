@@ -31,6 +31,12 @@ export const NotificationKind = {
   PETITION_MILESTONE: 'PETITION_MILESTONE',
   /** A petition one wrote, promotes or follows was published, discarded or answered. */
   PETITION_STATE_CHANGED: 'PETITION_STATE_CHANGED',
+  /** A votation the user may vote in (their census) opened. */
+  BALLOT_OPENED: 'BALLOT_OPENED',
+  /** A votation the user may vote in, and has not voted in yet, closes within the hour. */
+  BALLOT_CLOSING_SOON: 'BALLOT_CLOSING_SOON',
+  /** A votation the user could vote in closed: its results are published. */
+  BALLOT_CLOSED: 'BALLOT_CLOSED',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
@@ -104,6 +110,13 @@ export interface DomainEventPayloads {
     userIds: string[];
     changes?: ('TIME' | 'PLACE')[];
   };
+  /**
+   * A votation opened, closes within the hour, or closed: recorded once per (ballot, kind) by the
+   * ballot scheduler (`ballot_events`); its census is told.
+   */
+  'ballot.lifecycle': { ballotId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED' };
+  /** A vote was cast or changed (viewers of the votation see the new turnout). */
+  'ballot.voted': { ballotId: string; componentId: string };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -124,6 +137,8 @@ const EVENT_TYPES: Record<DomainEventType, true> = {
   'petition.milestone': true,
   'petition.stateChanged': true,
   'meeting.registrants': true,
+  'ballot.lifecycle': true,
+  'ballot.voted': true,
 };
 /** The domain event types; the API refuses to start when one has no notification handler. */
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[];
@@ -139,6 +154,12 @@ export interface ServerToClientEvents {
   /** Live tally of a motion the client watches (room `motion:<id>`). */
   /** Counts are null while the motion hides its tally until close (only the number of voters moves). */
   'motion.tallyChanged': (payload: { motionId: string; for: number | null; against: number | null; abstain: number | null; voters: number }) => void;
+  /**
+   * Live turnout of a votation the client watches (rooms `ballot:<id>` and `component:<id>`):
+   * voters and their weight, exact (counted by PostgreSQL), and the percentage of the census
+   * frozen at opening (null before). Never what was chosen.
+   */
+  'ballot.turnoutChanged': (payload: { ballotId: string; voters: number; votersWeight: number; percent: number | null }) => void;
   /** An amendment of a watched article or proposal (or of a watched component's content) was created, accepted or rejected. */
   'amendment.changed': (payload: { amendableType: string; amendableId: string; amendmentId: string }) => void;
   /** A comment was added on a resource the client watches (refetch the thread). */
@@ -175,7 +196,8 @@ export const Rooms = {
   motion: (id: string) => `motion:${id}`,
   petition: (id: string) => `petition:${id}`,
   component: (id: string) => `component:${id}`,
+  ballot: (id: string) => `ballot:${id}`,
 } as const;
 
 /** Rooms a client may watch (public resources): kind and uuid. */
-export const WATCHABLE_ROOM = /^(proposal|motion|petition|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const WATCHABLE_ROOM = /^(proposal|motion|petition|ballot|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -19,6 +19,8 @@ import { Petitions1765700000000 } from './1765700000000-petitions';
 import { PetitionTypeSecondStage1765750000000 } from './1765750000000-petition-type-second-stage';
 import { Meetings1765800000000 } from './1765800000000-meetings';
 import { Search1765850000000 } from './1765850000000-search';
+import { BallotTypologyCensus1765900000000 } from './1765900000000-ballot-typology-census';
+import { BallotCapabilities1765910000000 } from './1765910000000-ballot-capabilities';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -43,4 +45,6 @@ export const migrations = [
   PetitionTypeSecondStage1765750000000,
   Meetings1765800000000,
   Search1765850000000,
+  BallotTypologyCensus1765900000000,
+  BallotCapabilities1765910000000,
 ];

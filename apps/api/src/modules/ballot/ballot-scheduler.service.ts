@@ -4,14 +4,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
-import { BallotService } from './ballot.service';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { BallotService, CensusRow } from './ballot.service';
 
 const TICK_MS = 30_000;
 
 /**
  * Freezes census sizes of opened ballots and results of closed ones, and records the "opened",
  * "closing soon" (1 h before) and "closed" events once each (`ballot_events` primary key, so a
- * restart catches up without repeating one). Nothing depends on it running: statuses come from
+ * restart catches up without repeating one), each in the same transaction as its outbox entry
+ * (`ballot.lifecycle`, notified to the census by {@link BallotNotifications}). Two processes
+ * ticking at once insert each row once: the second waits on the first's uncommitted row, then
+ * skips it. Nothing depends on it running: statuses come from
  * the clock at read time and results are frozen on the first read. Not started in tests
  * (NODE_ENV=test), where {@link tick} is called directly.
  */
@@ -20,22 +24,33 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
   private readonly logger = new Logger('BallotScheduler');
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  /** The tick started by the timer, awaited at shutdown. */
+  private current: Promise<unknown> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ballots: BallotService,
     private readonly config: AppConfig,
+    private readonly outbox: DomainEventOutbox,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => void this.tick().catch((error) => this.logger.warn(`tick failed: ${String(error)}`)), TICK_MS);
+    const run = () => {
+      if (this.current) return;
+      this.current = this.tick()
+        .catch((error) => this.logger.warn(`tick failed: ${String(error)}`))
+        .finally(() => (this.current = null));
+    };
+    this.timer = setInterval(run, TICK_MS);
     this.timer.unref();
+    run();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.current; // its transaction ends before the pool closes
   }
 
   /**
@@ -46,8 +61,8 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
     if (this.running) return { events: [], results: 0 };
     this.running = true;
     try {
-      const opened: { id: string; census_kind: any; census_space_id: string | null; census_weighted: boolean }[] = await this.dataSource.query(
-        `SELECT id, census_kind, census_space_id, census_weighted FROM ballots b WHERE opens_at <= now() AND NOT EXISTS (SELECT 1 FROM ballot_census_snapshots s WHERE s.ballot_id = b.id)`,
+      const opened: CensusRow[] = await this.dataSource.query(
+        `SELECT id, census_kind, census_space_id, census_weighted, census_typologies FROM ballots b WHERE opens_at <= now() AND NOT EXISTS (SELECT 1 FROM ballot_census_snapshots s WHERE s.ballot_id = b.id)`,
       );
       for (const row of opened) await inTransaction(this.dataSource, (m) => this.ballots.freezeCensus(m, row));
       const due: { id: string }[] = await this.dataSource.query(
@@ -55,14 +70,26 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
       );
       let results = 0;
       for (const { id } of due) if (await this.ballots.freezeResult(id)) results++;
-      const events: { ballot_id: string; kind: string }[] = await this.dataSource.query(
-        `INSERT INTO ballot_events (ballot_id, kind)
-         SELECT id, 'OPENED' FROM ballots WHERE opens_at <= now() AND closes_at > now()
-         UNION ALL SELECT id, 'CLOSING_SOON' FROM ballots WHERE closes_at - ($1 || ' milliseconds')::interval <= now() AND closes_at > now()
-         UNION ALL SELECT id, 'CLOSED' FROM ballots WHERE closes_at <= now()
-         ON CONFLICT (ballot_id, kind) DO NOTHING RETURNING ballot_id, kind`,
-        [String(BallotLimits.closingSoonMs)],
-      );
+      // each event row and its outbox entry commit together: a restart (or a second process) neither loses nor repeats one
+      const events = await inTransaction(this.dataSource, async (manager) => {
+        const rows: { ballot_id: string; kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED'; component_id: string; space_id: string; title: string }[] = await manager.query(
+          `WITH fresh AS (
+             INSERT INTO ballot_events (ballot_id, kind)
+             SELECT id, 'OPENED' FROM ballots WHERE opens_at <= now() AND closes_at > now()
+             UNION ALL SELECT id, 'CLOSING_SOON' FROM ballots WHERE opens_at <= now() AND closes_at - ($1 || ' milliseconds')::interval <= now() AND closes_at > now()
+             UNION ALL SELECT id, 'CLOSED' FROM ballots WHERE closes_at <= now()
+             ON CONFLICT (ballot_id, kind) DO NOTHING RETURNING ballot_id, kind)
+           SELECT f.ballot_id, f.kind, b.component_id, c.space_id, b.title
+             FROM fresh f JOIN ballots b ON b.id = f.ballot_id JOIN components c ON c.id = b.component_id
+            ORDER BY f.ballot_id, f.kind`,
+          [String(BallotLimits.closingSoonMs)],
+        );
+        for (const row of rows) {
+          await this.outbox.record(manager, 'ballot.lifecycle', { ballotId: row.ballot_id, componentId: row.component_id, spaceId: row.space_id, title: row.title, kind: row.kind }, null);
+        }
+        return rows;
+      });
+      if (events.length) this.outbox.committed();
       return { events: events.map((e) => ({ ballotId: e.ballot_id, kind: e.kind })), results };
     } finally {
       this.running = false;

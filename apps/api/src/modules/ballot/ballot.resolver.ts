@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { BallotDto, BallotReceiptCheckDto, CastBallotPayload } from './dtos/ballot.dto';
@@ -68,5 +68,18 @@ export class BallotResolver {
     @CurrentViewer() viewer: Viewer,
   ): Promise<CastBallotPayload> {
     return this.service.cast(ballotId, answers, viewer);
+  }
+}
+
+/** The answer to `castBallot`: the ballot is read again only when the client selects it (a voter's booth may need only the receipt). */
+@Resolver(() => CastBallotPayload)
+export class CastBallotPayloadResolver {
+  constructor(private readonly service: BallotService) {}
+
+  /** The ballot after the vote (turnout, the viewer's state). Access: the voter who just cast it. Errors: NOT_FOUND. */
+  @Authenticated()
+  @ResolveField(() => BallotDto, { description: 'The ballot after the vote: turnout, viewer state, live results of a public ballot.' })
+  ballot(@Parent() payload: CastBallotPayload, @CurrentViewer() viewer: Viewer): Promise<BallotDto> {
+    return this.service.ballot(payload.ballotId, viewer);
   }
 }

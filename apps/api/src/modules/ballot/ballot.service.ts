@@ -1,7 +1,6 @@
 import { BallotLimits, BallotMethod, BallotStatus, CensusKind, ComponentType, ErrorCode, SpaceRole } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
@@ -12,14 +11,15 @@ import { ActionLogService } from '../action-log/action-log.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
-import { censusSize, censusWeight, CensusRule, isAssembly } from './ballot-census';
+import { BallotCensus, CensusRule } from './ballot-census';
+import { newReceiptCode, normalizeReceiptCode } from './receipt-code';
 import { Choice, ChoiceError, normalizeChoice, QuestionShape } from './counting/choice';
 import { createTally, QuestionResult } from './counting/tally';
 import { BallotDto, BallotQuestionDto, CastBallotPayload, BallotReceiptCheckDto } from './dtos/ballot.dto';
 import { BallotAnswerInput, BallotFieldsInput, BallotQuestionInput, CreateBallotInput } from './dtos/ballot.inputs';
 
 /** A ballot row, its status decided by PostgreSQL's clock at the read. */
-interface BallotRow {
+export interface BallotRow {
   id: string;
   component_id: string;
   space_id: string;
@@ -33,6 +33,10 @@ interface BallotRow {
   census_kind: CensusKind;
   census_space_id: string | null;
   census_weighted: boolean;
+  census_typologies: string[];
+  comments_count: number;
+  follows_count: number;
+  hidden_at: Date | null;
   is_demo: boolean;
   created_at: Date;
   status: BallotStatus;
@@ -40,28 +44,23 @@ interface BallotRow {
 }
 
 const BALLOT_COLUMNS = `b.id, b.component_id, c.space_id, b.author_id, b.title, b.explanation, b.opens_at, b.closes_at, b.secret, b.receipts_enabled,
-  b.census_kind, b.census_space_id, b.census_weighted, b.is_demo, b.created_at, now() AS read_at,
+  b.census_kind, b.census_space_id, b.census_weighted, b.census_typologies, b.comments_count, b.follows_count, b.hidden_at, b.is_demo, b.created_at, now() AS read_at,
   CASE WHEN now() < b.opens_at THEN 'SCHEDULED' WHEN now() < b.closes_at THEN 'OPEN' ELSE 'CLOSED' END AS status`;
+
+/**
+ * The ballot's vote lock, a transaction-scoped advisory lock keyed by the ballot id ($1): every
+ * vote takes it shared, and what must not overlap a vote in flight — freezing the result, editing
+ * the ballot — takes it exclusive (then the row `FOR UPDATE`), so it waits for the votes in
+ * flight and later votes wait for it. Shared advisory locks live in the lock manager; a row
+ * share-locked by hundreds of concurrent voters would need a new MultiXact per voter.
+ */
+export const BALLOT_LOCK = `hashtextextended('ballot:' || $1::text, 0)`;
+
+/** The census columns of a ballot row. */
+export type CensusRow = Pick<BallotRow, 'id' | 'census_kind' | 'census_space_id' | 'census_weighted' | 'census_typologies'>;
 
 /** Rows read per batch when counting or exporting envelopes (memory stays flat). */
 export const ENVELOPE_BATCH = 2000;
-
-/** Receipt alphabet: Crockford's base 32 (no I, L, O, U). 12 characters ≈ 60 random bits. */
-const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A fresh random receipt code, `XXXX-XXXX-XXXX` (crypto-random). */
-export function newReceiptCode(): string {
-  let code = '';
-  for (let i = 0; i < 12; i++) code += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
-  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
-}
-
-/** Normalises a pasted receipt code: upper case, separators and spaces ignored, look-alikes mapped (O→0, I/L→1). */
-export function normalizeReceiptCode(input: string): string | null {
-  const raw = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(raw)) return null;
-  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
-}
 
 /**
  * Votations: ballots of a VOTES component, their census, casting and results.
@@ -81,7 +80,7 @@ export function normalizeReceiptCode(input: string): string | null {
  *   end-to-end verifiability.
  * - **Census** frozen at opening (`ballot_census_snapshots`, first cast, first read or scheduler
  *   after `opensAt`) for turnout; membership is checked again when a vote is cast.
- * - **Results** frozen once, under a lock on the ballot row that waits for votes in flight, the
+ * - **Results** frozen once, under the ballot's vote lock taken exclusive (it waits for votes in flight), the
  *   first time a closed ballot is read or the scheduler sees it; counted by streaming the envelopes
  *   in batches through the pure counting modules (`counting/`).
  */
@@ -93,6 +92,7 @@ export class BallotService {
     private readonly access: SpaceAccessService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly census: BallotCensus,
   ) {}
 
   /**
@@ -100,18 +100,19 @@ export class BallotService {
    * @throws NOT_FOUND component hidden or unknown; BAD_USER_INPUT not a VOTES component
    */
   async list(componentId: string, viewer: Viewer | null): Promise<BallotDto[]> {
-    await this.votesComponent(componentId, viewer);
-    const rows = await this.rows(`b.component_id = $1`, [componentId], `b.opens_at, b.created_at, b.id`);
+    const component = await this.votesComponent(componentId, viewer);
+    const moderator = await this.canModerate(viewer, component.spaceId);
+    const rows = await this.rows(`b.component_id = $1 ${moderator ? '' : 'AND b.hidden_at IS NULL'}`, [componentId], `b.opens_at, b.created_at, b.id`);
     return this.present(rows, viewer);
   }
 
   /**
    * One ballot.
-   * @throws NOT_FOUND unknown or in a hidden component; BAD_USER_INPUT malformed id
+   * @throws NOT_FOUND unknown, in a hidden component, or hidden after reports (except for the
+   *   space's admins and moderators); BAD_USER_INPUT malformed id
    */
   async ballot(id: string, viewer: Viewer | null): Promise<BallotDto> {
-    const row = await this.findRow(id);
-    await this.spaces.component(row.component_id, viewer);
+    const row = await this.visibleRow(id, viewer);
     const [dto] = await this.present([row], viewer);
     return dto;
   }
@@ -131,9 +132,12 @@ export class BallotService {
       const fields = await this.checkedFields(manager, input, null);
       const [row] = await queryRows<{ id: string }>(
         manager,
-        `INSERT INTO ballots (component_id, author_id, title, explanation, opens_at, closes_at, secret, receipts_enabled, census_kind, census_space_id, census_weighted)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [component.id, viewer.user.id, fields.title, fields.explanation, fields.opensAt, fields.closesAt, fields.secret, fields.receiptsEnabled, fields.census.kind, fields.census.spaceId, fields.census.weighted],
+        `INSERT INTO ballots (component_id, author_id, title, explanation, opens_at, closes_at, secret, receipts_enabled, census_kind, census_space_id, census_weighted, census_typologies)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          component.id, viewer.user.id, fields.title, fields.explanation, fields.opensAt, fields.closesAt, fields.secret, fields.receiptsEnabled,
+          fields.census.kind, fields.census.spaceId, fields.census.weighted, fields.census.typologyKeys,
+        ],
       );
       await this.writeCensusEmails(manager, row.id, fields.census.emails);
       await this.writeQuestions(manager, row.id, input.questions!);
@@ -166,8 +170,11 @@ export class BallotService {
       const fields = await this.checkedFields(manager, input, row);
       await manager.query(
         `UPDATE ballots SET title = $2, explanation = $3, opens_at = $4, closes_at = $5, secret = $6, receipts_enabled = $7, census_kind = $8, census_space_id = $9,
-                census_weighted = $10, updated_at = now() WHERE id = $1`,
-        [id, fields.title, fields.explanation, fields.opensAt, fields.closesAt, fields.secret, fields.receiptsEnabled, fields.census.kind, fields.census.spaceId, fields.census.weighted],
+                census_weighted = $10, census_typologies = $11, updated_at = now() WHERE id = $1`,
+        [
+          id, fields.title, fields.explanation, fields.opensAt, fields.closesAt, fields.secret, fields.receiptsEnabled,
+          fields.census.kind, fields.census.spaceId, fields.census.weighted, fields.census.typologyKeys,
+        ],
       );
       if (input.census) {
         await manager.query(`DELETE FROM ballot_census_emails WHERE ballot_id = $1`, [id]);
@@ -191,35 +198,36 @@ export class BallotService {
   }
 
   /**
-   * Casts the viewer's ballot (or changes a public one). One transaction: the ballot row is
-   * share-locked (the result cannot be frozen meanwhile), the period checked on PostgreSQL's
+   * Casts the viewer's ballot (or changes a public one). One transaction: the ballot's vote lock
+   * is taken shared (the result cannot be frozen nor the ballot edited meanwhile), the period checked on PostgreSQL's
    * clock, the census checked (an Assemblée membership is share-locked), every question's choice
    * checked, then the participation inserted under `ballot_participations_once`; for a new voter
    * the envelope is written (with a receipt code when enabled), for a public ballot already cast
    * the envelope is changed.
    * @param answers exactly one per question
-   * @returns the ballot and, when receipts are enabled, the receipt code (shown once)
+   * @returns the ballot's id (the payload's `ballot` is read only when the client asks for it)
+   *   and, when receipts are enabled, the receipt code (shown once)
    * @throws NOT_FOUND; BALLOT_NOT_OPEN; BALLOT_CLOSED (at or after closesAt, or result frozen);
    *   NOT_IN_CENSUS; BAD_USER_INPUT a question missing, repeated or unknown, or a choice refused
    *   (`details.reason`: MALFORMED, UNKNOWN_OPTION, DUPLICATE_OPTION, OUT_OF_RANGE, UNKNOWN_GRADE,
    *   INCOMPLETE; `details.questionId`); CONFLICT changing a secret vote
    */
   async cast(ballotId: string, answers: BallotAnswerInput[], viewer: Viewer): Promise<CastBallotPayload> {
-    const row = await this.findRow(ballotId);
-    await this.spaces.component(row.component_id, viewer);
+    const row = await this.visibleRow(ballotId, viewer);
     const questions = await this.questionShapes([ballotId]);
     const choices = this.checkedAnswers(questions.get(ballotId) ?? [], answers);
     const receiptCode = await inTransaction(this.dataSource, async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock_shared(${BALLOT_LOCK})`, [ballotId]);
       const [ballot] = await queryRows<{ opened: boolean; closed: boolean; secret: boolean; receipts_enabled: boolean }>(
         manager,
-        `SELECT secret, receipts_enabled, now() >= opens_at AS opened, now() >= closes_at AS closed FROM ballots WHERE id = $1 FOR SHARE`,
+        `SELECT secret, receipts_enabled, now() >= opens_at AS opened, now() >= closes_at AS closed FROM ballots WHERE id = $1`,
         [ballotId],
       );
       if (!ballot) throw DomainError.notFound('Votation', { id: ballotId });
       if (!ballot.opened) throw new DomainError(ErrorCode.BALLOT_NOT_OPEN, 'Cette votation n’est pas encore ouverte.');
       const [frozen] = await manager.query(`SELECT 1 FROM ballot_results WHERE ballot_id = $1`, [ballotId]);
       if (ballot.closed || frozen) throw new DomainError(ErrorCode.BALLOT_CLOSED, 'Cette votation est close.');
-      const weight = await censusWeight(manager, this.rule(row), viewer.user.id, viewer.user.email, true);
+      const weight = await this.census.weight(manager, this.rule(row), viewer.user.id, viewer.user.email, true);
       if (weight === null) throw new DomainError(ErrorCode.NOT_IN_CENSUS, 'Vous ne faites pas partie du corps électoral de cette votation.');
       await this.freezeCensus(manager, row);
 
@@ -258,19 +266,23 @@ export class BallotService {
         // never the choices
         summary: ballot.secret ? `A voté à « ${row.title} » (bulletin secret)` : `A voté à « ${row.title} » (vote public)`,
       });
+      // the live turnout (never the choices) moves after commit
+      await this.events.record(manager, 'ballot.voted', { ballotId, componentId: row.component_id }, viewer.user.id);
       return code;
     });
-    return { ballot: await this.ballot(ballotId, viewer), receiptCode };
+    this.events.committed();
+    return { ballotId, receiptCode };
   }
 
   /**
-   * Freezes the result of a closed ballot, once: under a lock on the ballot row (which waits for
-   * votes in flight) streams the envelopes in batches into each question's tally and inserts the
+   * Freezes the result of a closed ballot, once: under the ballot's vote lock taken exclusive
+   * (it waits for votes in flight) and its row lock, streams the envelopes in batches into each question's tally and inserts the
    * `ballot_results` row; a second call finds it and changes nothing.
    * @returns true when this call stored the result
    */
   async freezeResult(ballotId: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(${BALLOT_LOCK})`, [ballotId]);
       const [row] = await queryRows<BallotRow & { closed: boolean }>(
         manager,
         `SELECT ${BALLOT_COLUMNS}, now() >= b.closes_at AS closed FROM ballots b JOIN components c ON c.id = b.component_id WHERE b.id = $1 FOR UPDATE OF b`,
@@ -306,11 +318,54 @@ export class BallotService {
    * Freezes the census size of an opened ballot, once (primary key). Called at the first cast,
    * the first read after opening and by the scheduler.
    */
-  async freezeCensus(manager: EntityManager, row: Pick<BallotRow, 'id' | 'census_kind' | 'census_space_id' | 'census_weighted'>): Promise<void> {
+  async freezeCensus(manager: EntityManager, row: CensusRow): Promise<void> {
     const [existing] = await manager.query(`SELECT 1 FROM ballot_census_snapshots WHERE ballot_id = $1`, [row.id]);
     if (existing) return;
-    const size = await censusSize(manager, this.rule(row));
+    const size = await this.census.size(manager, this.rule(row));
     await manager.query(`INSERT INTO ballot_census_snapshots (ballot_id, voters, weight_milli) VALUES ($1, $2, $3) ON CONFLICT (ballot_id) DO NOTHING`, [row.id, size.voters, size.weight]);
+  }
+
+  /**
+   * The turnout of a ballot now, exact: voters, their weight (voter units, or Assemblée weights
+   * when weighted) and the percentage of the census frozen at opening (null before). For the live
+   * `ballot.turnoutChanged` message. Caller: the ballot's notification handler.
+   */
+  async turnout(manager: EntityManager, ballotId: string): Promise<{ ballotId: string; voters: number; votersWeight: number; percent: number | null }> {
+    const [row] = await manager.query(
+      `SELECT b.census_weighted AS weighted, s.weight_milli::text AS census,
+              (SELECT count(*)::int FROM ballot_participations p WHERE p.ballot_id = b.id) AS voters,
+              (SELECT coalesce(sum(weight_milli), 0)::bigint::text FROM ballot_participations p WHERE p.ballot_id = b.id) AS weight
+         FROM ballots b LEFT JOIN ballot_census_snapshots s ON s.ballot_id = b.id WHERE b.id = $1`,
+      [ballotId],
+    );
+    if (!row) return { ballotId, voters: 0, votersWeight: 0, percent: null };
+    const weight = Number(row.weight);
+    const census = row.census === null ? null : Number(row.census);
+    return {
+      ballotId,
+      voters: row.voters,
+      votersWeight: weight / (row.weighted ? 1000 : 1),
+      percent: census ? Math.round((weight * 10000) / census) / 100 : null,
+    };
+  }
+
+  /**
+   * Who a lifecycle notification reaches: OPENED — the census now; CLOSING_SOON — the census
+   * members who have not voted yet; CLOSED — the census and everyone who voted. Caller: the
+   * ballot's notification handler (inside the dispatcher's transaction).
+   * @returns account ids, without duplicates; empty for an unknown ballot
+   */
+  async lifecycleRecipients(manager: EntityManager, ballotId: string, kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED'): Promise<string[]> {
+    const [row] = await queryRows<CensusRow>(manager, `SELECT id, census_kind, census_space_id, census_weighted, census_typologies FROM ballots WHERE id = $1`, [ballotId]);
+    if (!row) return [];
+    const census = await this.census.memberIds(manager, this.rule(row));
+    const voted: string[] = (await manager.query(`SELECT user_id FROM ballot_participations WHERE ballot_id = $1`, [ballotId])).map((r: { user_id: string }) => r.user_id);
+    if (kind === 'OPENED') return census;
+    if (kind === 'CLOSING_SOON') {
+      const done = new Set(voted);
+      return census.filter((id) => !done.has(id));
+    }
+    return [...new Set([...census, ...voted])];
   }
 
   /**
@@ -423,12 +478,18 @@ export class BallotService {
     const receiptsEnabled = input.receiptsEnabled ?? (current?.receipts_enabled && secret) ?? false;
     if (receiptsEnabled && !secret) throw DomainError.badInput('Les reçus ne valent que pour un vote à bulletin secret.', { field: 'receiptsEnabled' });
 
-    let census: { kind: CensusKind; spaceId: string | null; weighted: boolean; emails: string[] };
+    let census: { kind: CensusKind; spaceId: string | null; weighted: boolean; emails: string[]; typologyKeys: string[] };
     if (input.census) {
       const c = input.census;
-      if ((c.kind as string) === 'TYPOLOGY') throw DomainError.badInput('census.kind : TYPOLOGY n’est pas encore disponible.', { field: 'census.kind' });
+      const typologyKeys = [...new Set(c.typologyKeys ?? [])];
+      if (c.kind === CensusKind.TYPOLOGY) {
+        if (!typologyKeys.length) throw DomainError.badInput('census.typologyKeys : choisissez au moins une typologie.', { field: 'census.typologyKeys' });
+        const known = await this.census.knownTypologies(typologyKeys);
+        const unknown = typologyKeys.find((k) => !known.has(k));
+        if (unknown) throw DomainError.badInput(`census.typologyKeys : typologie inconnue ou archivée (${unknown}).`, { field: 'census.typologyKeys' });
+      } else if (typologyKeys.length) throw DomainError.badInput('census.typologyKeys : seulement pour un corps électoral par typologie.', { field: 'census.typologyKeys' });
       if (c.kind === CensusKind.ASSEMBLY_MEMBERS) {
-        if (!c.assemblySpaceId || !(await isAssembly(manager, c.assemblySpaceId))) {
+        if (!c.assemblySpaceId || !(await this.census.isAssembly(manager, c.assemblySpaceId))) {
           throw DomainError.badInput('census.assemblySpaceId : une Assemblée est attendue.', { field: 'census.assemblySpaceId' });
         }
       } else if (c.assemblySpaceId) throw DomainError.badInput('census.assemblySpaceId : seulement pour le corps électoral d’une Assemblée.', { field: 'census.assemblySpaceId' });
@@ -436,9 +497,9 @@ export class BallotService {
       const emails = [...new Set((c.emails ?? []).map((e) => e.trim().toLowerCase()))];
       if (c.kind === CensusKind.EMAIL_LIST && emails.length === 0) throw DomainError.badInput('census.emails : au moins une adresse.', { field: 'census.emails' });
       if (c.kind !== CensusKind.EMAIL_LIST && emails.length) throw DomainError.badInput('census.emails : seulement pour une liste d’adresses.', { field: 'census.emails' });
-      census = { kind: c.kind, spaceId: c.kind === CensusKind.ASSEMBLY_MEMBERS ? c.assemblySpaceId! : null, weighted: !!c.weighted, emails };
+      census = { kind: c.kind, spaceId: c.kind === CensusKind.ASSEMBLY_MEMBERS ? c.assemblySpaceId! : null, weighted: !!c.weighted, emails, typologyKeys };
     } else {
-      census = { kind: current!.census_kind, spaceId: current!.census_space_id, weighted: current!.census_weighted, emails: [] };
+      census = { kind: current!.census_kind, spaceId: current!.census_space_id, weighted: current!.census_weighted, emails: [], typologyKeys: current!.census_typologies };
     }
     for (const [i, q] of (input.questions ?? []).entries()) this.checkQuestion(q, i);
     return { title, explanation, opensAt, closesAt, secret, receiptsEnabled, census };
@@ -479,8 +540,9 @@ export class BallotService {
     if (emails.length) await manager.query(`INSERT INTO ballot_census_emails (ballot_id, email) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [ballotId, emails]);
   }
 
-  private rule(row: Pick<BallotRow, 'id' | 'census_kind' | 'census_space_id' | 'census_weighted'>): CensusRule {
-    return { ballotId: row.id, kind: row.census_kind, spaceId: row.census_space_id, weighted: row.census_weighted };
+  /** The census rule of a ballot row. */
+  rule(row: CensusRow): CensusRule {
+    return { ballotId: row.id, kind: row.census_kind, spaceId: row.census_space_id, weighted: row.census_weighted, typologyKeys: row.census_typologies ?? [] };
   }
 
   private async votesComponent(componentId: string, viewer: Viewer | null) {
@@ -502,8 +564,23 @@ export class BallotService {
 
   private async lockRow(manager: EntityManager, id: string): Promise<BallotRow> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    await manager.query(`SELECT pg_advisory_xact_lock(${BALLOT_LOCK})`, [id]);
     const [row] = await queryRows<BallotRow>(manager, `SELECT ${BALLOT_COLUMNS} FROM ballots b JOIN components c ON c.id = b.component_id WHERE b.id = $1 FOR UPDATE OF b`, [id]);
     if (!row) throw DomainError.notFound('Votation', { id });
+    return row;
+  }
+
+  /** Whether the viewer is an org admin, or an admin or moderator of the space (sees hidden ballots). */
+  async canModerate(viewer: Viewer | null, spaceId: string): Promise<boolean> {
+    if (!viewer) return false;
+    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+  }
+
+  /** The ballot row as `viewer` may see it. @throws NOT_FOUND unknown, component not visible, hidden for a non-moderator */
+  private async visibleRow(id: string, viewer: Viewer | null): Promise<BallotRow> {
+    const row = await this.findRow(id);
+    await this.spaces.component(row.component_id, viewer);
+    if (row.hidden_at !== null && !(await this.canModerate(viewer, row.space_id))) throw DomainError.notFound('Votation', { id });
     return row;
   }
 
@@ -515,9 +592,14 @@ export class BallotService {
   private async present(rows: BallotRow[], viewer: Viewer | null): Promise<BallotDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
+    // freeze what is due and not frozen yet (most reads find both done and open no transaction)
+    const [hasSnapshot, hasResult] = await Promise.all([
+      this.dataSource.query(`SELECT ballot_id FROM ballot_census_snapshots WHERE ballot_id = ANY($1)`, [ids]),
+      this.dataSource.query(`SELECT ballot_id FROM ballot_results WHERE ballot_id = ANY($1)`, [ids]),
+    ]).then(([a, b]) => [new Set(a.map((x: { ballot_id: string }) => x.ballot_id)), new Set(b.map((x: { ballot_id: string }) => x.ballot_id))]);
     for (const r of rows) {
-      if (r.status !== BallotStatus.SCHEDULED) await inTransaction(this.dataSource, (m) => this.freezeCensus(m, r));
-      if (r.status === BallotStatus.CLOSED) await this.freezeResult(r.id);
+      if (r.status !== BallotStatus.SCHEDULED && !hasSnapshot.has(r.id)) await inTransaction(this.dataSource, (m) => this.freezeCensus(m, r));
+      if (r.status === BallotStatus.CLOSED && !hasResult.has(r.id)) await this.freezeResult(r.id);
     }
     const [questionRows, optionRows, turnouts, snapshots, results, mine, emailCounts] = await Promise.all([
       this.dataSource.query(`SELECT id, ballot_id, position, title, method, min_choices, max_choices FROM ballot_questions WHERE ballot_id = ANY($1) ORDER BY position`, [ids]),
@@ -563,7 +645,7 @@ export class BallotService {
         resultList = (await this.count(this.dataSource.manager, r.id, shapes)) as unknown as Record<string, unknown>[];
       }
       const own = (mine as any[]).find((m) => m.ballot_id === r.id);
-      const inCensus = viewer && r.status === BallotStatus.OPEN ? (await censusWeight(this.dataSource.manager, this.rule(r), viewer.user.id, viewer.user.email, false)) !== null : false;
+      const inCensus = viewer && r.status === BallotStatus.OPEN ? (await this.census.weight(this.dataSource.manager, this.rule(r), viewer.user.id, viewer.user.email, false)) !== null : false;
       out.push({
         id: r.id,
         componentId: r.component_id,
@@ -577,10 +659,14 @@ export class BallotService {
         secret: r.secret,
         receiptsEnabled: r.receipts_enabled,
         isDemo: r.is_demo,
+        commentsCount: r.comments_count,
+        followsCount: r.follows_count,
+        hidden: r.hidden_at !== null,
         census: {
           kind: r.census_kind,
           assemblySpaceId: r.census_space_id,
           weighted: r.census_weighted,
+          typologyKeys: r.census_typologies,
           emailsCount: admin ? (emailCounts.find((e: any) => e.ballot_id === r.id)?.n ?? 0) : null,
           frozenVoters: snapshot ? snapshot.voters : null,
           frozenWeight: snapshot ? Number(snapshot.w) / unit : null,

@@ -4,12 +4,20 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ServerToClientEvents } from '@concerto/domain';
+import { io, Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { NotificationDispatcher } from '../notification/notification.dispatcher';
+import { BALLOT_LOCK, BallotService } from './ballot.service';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { BallotCensus } from './ballot-census';
 import { BallotSchedulerService } from './ballot-scheduler.service';
 import { PublishedFile, recountPublished } from './recount';
 
 const BALLOT_FIELDS = `id title status secret receiptsEnabled opensAt closesAt resultsFrozen results viewerHasVoted viewerCanVote viewerInCensus viewerChoices viewerCanEdit
-  census { kind weighted frozenVoters frozenWeight emailsCount }
+  census { kind weighted typologyKeys frozenVoters frozenWeight emailsCount }
   turnout { voters votersWeight percent }
   questions { id title method minChoices maxChoices options { id title } }`;
 const CREATE = `mutation($input: CreateBallotInput!) { createBallot(input: $input) { ${BALLOT_FIELDS} } }`;
@@ -152,6 +160,179 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     const csv = await (await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.csv`)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(301);
   }, 120_000);
+
+  it('a census by profile typology: 300 members at once, 250 of the chosen typologies → 250 ballots, 50 refused; the size is frozen at opening; a change of typology waits for a vote in flight', async () => {
+    const typology = async (label: string) =>
+      (await t.gql(`mutation($i: CreateMemberTypologyInput!) { createMemberTypology(input: $i) { key } }`, { i: { label } }, admin)).data.createMemberTypology.key as string;
+    const [a, b] = [await typology(`Votants A ${Date.now()}`), await typology(`Votants B ${Date.now()}`)];
+    const tokens = await bulkUsers(300);
+    const ids = (await t.sql<{ user_id: string }>(`SELECT user_id FROM sessions WHERE token_hash = ANY($1) ORDER BY array_position($1, token_hash)`, [
+      tokens.map((tk) => createHash('sha256').update(tk).digest('hex')),
+    ])).map((r) => r.user_id);
+    const keyOf = (i: number) => (i < 150 ? a : i < 250 ? b : 'supplier');
+    const tag = randomBytes(3).toString('hex');
+    await t.sql(`INSERT INTO member_profiles (user_id, pseudo, typology_key) SELECT unnest($1::uuid[]), 'v-' || $3 || '-' || generate_subscripts($1, 1), unnest($2::text[])`, [
+      ids,
+      ids.map((_, i) => keyOf(i)),
+      tag,
+    ]);
+
+    // bad census input: unknown key, keys on another kind, no key
+    const bad = async (census: Record<string, unknown>) => {
+      const res = await t.gql(CREATE, { input: { componentId, title: 'Votation par typologie', opensAt: inSeconds(0), closesAt: inSeconds(60), census, questions: QUESTIONS } }, admin);
+      return [errorCode(res), res.errors?.[0]?.extensions?.field];
+    };
+    expect(await bad({ kind: 'TYPOLOGY', typologyKeys: ['inconnue'] })).toEqual(['BAD_USER_INPUT', 'census.typologyKeys']);
+    expect(await bad({ kind: 'TYPOLOGY' })).toEqual(['BAD_USER_INPUT', 'census.typologyKeys']);
+    expect(await bad({ kind: 'ALL_MEMBERS', typologyKeys: [a] })).toEqual(['BAD_USER_INPUT', 'census.typologyKeys']);
+
+    const ballot = await newBallot({ census: { kind: 'TYPOLOGY', typologyKeys: [a, b, a] } });
+    const results = await Promise.all(tokens.map((token, i) => t.gql(CAST, { id: ballot.id, answers: answers(ballot, i) }, token)));
+    expect(results.map(errorCode).filter((c) => c !== undefined)).toEqual(Array(50).fill('NOT_IN_CENSUS'));
+    expect(results.slice(250).every((r) => errorCode(r) === 'NOT_IN_CENSUS')).toBe(true);
+    const [counts] = await t.sql(
+      `SELECT (SELECT count(*)::int FROM ballot_participations WHERE ballot_id = $1) AS participations, (SELECT count(*)::int FROM ballot_envelopes WHERE ballot_id = $1) AS envelopes`,
+      [ballot.id],
+    );
+    expect(counts).toEqual({ participations: 250, envelopes: 250 });
+    const open = (await t.gql(BALLOT, { id: ballot.id }, tokens[0])).data.ballot;
+    expect(open.census).toMatchObject({ kind: 'TYPOLOGY', typologyKeys: [a, b], frozenVoters: 250 });
+    expect(open.turnout).toMatchObject({ voters: 250, percent: 100 });
+    expect((await t.gql(BALLOT, { id: ballot.id }, tokens[299])).data.ballot).toMatchObject({ viewerInCensus: false, viewerCanVote: false });
+
+    // after opening: a member who takes typology A may vote (checked at the cast), the frozen size stays
+    const PROFILE = `mutation($i: UpdateMyProfileInput!) { updateMyProfile(input: $i) { typology { key } } }`;
+    expect((await t.gql(PROFILE, { i: { typologyKey: a } }, tokens[299])).errors).toBeUndefined();
+    expect(errorCode(await t.gql(CAST, { id: ballot.id, answers: answers(ballot) }, tokens[299]))).toBeUndefined();
+    expect((await t.gql(BALLOT, { id: ballot.id })).data.ballot.census.frozenVoters).toBe(250);
+
+    // a vote in flight share-locks the voter's profile: their change of typology waits for its commit
+    const second = await newBallot({ census: { kind: 'TYPOLOGY', typologyKeys: [a] } });
+    const census = t.app.get(BallotCensus);
+    const runner = t.app.get(DataSource).createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const rule = { kind: 'TYPOLOGY' as const, spaceId: null, weighted: false, ballotId: second.id, typologyKeys: [a] };
+      expect(await census.weight(runner.manager, rule, ids[0], null, true)).toBe(1);
+      let changed = false;
+      const change = t.gql(PROFILE, { i: { typologyKey: 'supplier' } }, tokens[0]).then((r) => ((changed = true), r));
+      await sleep(500);
+      expect(changed).toBe(false); // waiting on the share lock
+      await runner.commitTransaction();
+      expect((await change).data.updateMyProfile.typology.key).toBe('supplier');
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(errorCode(await t.gql(CAST, { id: second.id, answers: answers(second) }, tokens[0]))).toBe('NOT_IN_CENSUS');
+  }, 120_000);
+
+  it('live turnout over Socket.IO for an open ballot; opening, closing soon and closed reach the census exactly once, even with two schedulers ticking at once', async () => {
+    const voters = [await t.register('Électrice A'), await t.register('Électeur B'), await t.register('Électrice C')];
+    const b = await newBallot({ census: { kind: 'EMAIL_LIST', emails: voters.map((v) => v.email) }, closesAt: inSeconds(1800) });
+
+    // live: an anonymous socket watching the ballot sees the turnout move (never the choices)
+    const socket: Socket = io(t.baseUrl, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true });
+    try {
+      await new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)));
+      expect(await socket.emitWithAck('watch', `ballot:${b.id}`)).toEqual({ ok: true });
+      const next = new Promise<Parameters<ServerToClientEvents['ballot.turnoutChanged']>[0]>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no ballot.turnoutChanged within 5 s')), 5000);
+        (socket.once as (e: string, cb: (p: unknown) => void) => void)('ballot.turnoutChanged', (payload) => (clearTimeout(timer), resolve(payload as never)));
+      });
+      expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b) }, voters[0].token))).toBeUndefined();
+      expect(await next).toEqual({ ballotId: b.id, voters: 1, votersWeight: 1, percent: 33.33 });
+    } finally {
+      socket.disconnect();
+    }
+
+    // two scheduler processes racing: each (ballot, kind) is recorded once, with one outbox entry
+    const first = t.app.get(BallotSchedulerService);
+    const second = new BallotSchedulerService(t.app.get(DataSource), t.app.get(BallotService), t.app.get(AppConfig), t.app.get(DomainEventOutbox));
+    const mine = (ticks: { events: { ballotId: string; kind: string }[] }[]) => ticks.flatMap((x) => x.events).filter((e) => e.ballotId === b.id).map((e) => e.kind).sort();
+    expect(mine(await Promise.all([first.tick(), second.tick(), first.tick(), second.tick()]))).toEqual(['CLOSING_SOON', 'OPENED']);
+    await t.sql(`UPDATE ballots SET closes_at = now() WHERE id = $1`, [b.id]);
+    expect(mine(await Promise.all([first.tick(), second.tick()]))).toEqual(['CLOSED']);
+    expect(mine(await Promise.all([first.tick(), second.tick()]))).toEqual([]);
+    const outbox = await t.sql(`SELECT payload->>'kind' AS kind, count(*)::int AS n FROM domain_events WHERE type = 'ballot.lifecycle' AND payload->>'ballotId' = $1 GROUP BY 1 ORDER BY 1`, [b.id]);
+    expect(outbox).toEqual([{ kind: 'CLOSED', n: 1 }, { kind: 'CLOSING_SOON', n: 1 }, { kind: 'OPENED', n: 1 }]);
+
+    const dispatcher = t.app.get(NotificationDispatcher);
+    await dispatcher.idle();
+    await dispatcher.processBatch();
+    const rows = await t.sql<{ user_id: string; kind: string; n: number }>(
+      `SELECT user_id, kind, count(*)::int AS n FROM notifications WHERE link LIKE '%/votations/' || $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+      [b.id],
+    );
+    const of = (i: number) => rows.filter((r) => r.user_id === voters[i].id).map((r) => [r.kind, r.n]);
+    // the voter is not reminded to vote; everyone else in the census is, once; all hear of the opening and the close once
+    expect(of(0)).toEqual([['BALLOT_CLOSED', 1], ['BALLOT_OPENED', 1]]);
+    expect(of(1)).toEqual([['BALLOT_CLOSED', 1], ['BALLOT_CLOSING_SOON', 1], ['BALLOT_OPENED', 1]]);
+    expect(of(2)).toEqual(of(1));
+    expect(rows.every((r) => voters.some((v) => v.id === r.user_id))).toBe(true);
+  }, 60_000);
+
+  it('votes in flight at the close and the freeze racing them: the frozen result counts exactly the stored ballots', async () => {
+    const b = await newBallot({ closesAt: inSeconds(2), secret: false });
+    const tokens = await bulkUsers(200);
+    const service = t.app.get(BallotService);
+    const wait = Math.max(0, Date.now() + 1500);
+    // 200 votes spread over the second around the close, and freezes tried every 20 ms meanwhile
+    const votes = Promise.all(tokens.map(async (token, i) => {
+      await sleep(wait - Date.now() + i * 5);
+      return errorCode(await t.gql(CAST, { id: b.id, answers: answers(b, i) }, token));
+    }));
+    let frozen = false;
+    const freezes = (async () => {
+      while (Date.now() < wait + 1500) {
+        frozen = (await service.freezeResult(b.id)) || frozen;
+        await sleep(20);
+      }
+    })();
+    const codes = await Promise.all([votes, freezes]).then(([c]) => c);
+    expect(frozen).toBe(true);
+    expect(codes.every((c) => c === undefined || c === 'BALLOT_CLOSED')).toBe(true);
+    const accepted = codes.filter((c) => c === undefined).length;
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(200);
+    const [row] = await t.sql(
+      `SELECT r.voters, (r.questions->0->>'ballots')::int AS counted, (SELECT count(*)::int FROM ballot_participations WHERE ballot_id = $1) AS participations,
+              (SELECT count(*)::int FROM ballot_envelopes WHERE ballot_id = $1) AS envelopes
+         FROM ballot_results r WHERE r.ballot_id = $1`,
+      [b.id],
+    );
+    expect(row).toEqual({ voters: accepted, counted: accepted, participations: accepted, envelopes: accepted });
+  }, 60_000);
+
+  it('the vote lock: a vote waits while the ballot is being frozen or edited, and freezing waits for a vote in flight', async () => {
+    const b = await newBallot({ closesAt: inSeconds(3) });
+    const [voter, late] = await bulkUsers(2);
+    const hold = async <T,>(mode: 'shared' | 'exclusive', during: () => Promise<T>): Promise<T> => {
+      const runner = t.app.get(DataSource).createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${BALLOT_LOCK})`, [b.id]);
+        let done = false;
+        const pending = during().then((r) => ((done = true), r));
+        await sleep(400);
+        expect(done).toBe(false); // waiting on the lock held here
+        await runner.commitTransaction();
+        return await pending;
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+    // as a freeze or an edit holds it: the vote waits, then goes through
+    expect(errorCode(await hold('exclusive', () => t.gql(CAST, { id: b.id, answers: answers(b) }, voter)))).toBeUndefined();
+    await sleep(3000); // past the close
+    // as a vote in flight holds it: the freeze waits, then counts that vote
+    expect(await hold('shared', () => t.app.get(BallotService).freezeResult(b.id))).toBe(true);
+    expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b) }, late))).toBe('BALLOT_CLOSED');
+    expect((await t.sql(`SELECT voters FROM ballot_results WHERE ballot_id = $1`, [b.id]))[0].voters).toBe(1);
+  }, 60_000);
 
   it('one voter’s two simultaneous ballots → one stored; a public vote can change until the close and shows the viewer’s choices', async () => {
     const b = await newBallot({ secret: false });

@@ -13,6 +13,7 @@ import { ParticipatorySpaceEntity } from '../participatory-space/entities/partic
 import { SpacePhaseEntity } from '../participatory-space/entities/space-phase.entity';
 import { ParticipatoryTextImport } from '../participatory-text/participatory-text-import';
 import { insertDemoPetition } from '../petition/petition-demo';
+import { demoGrades, insertDemoBallot } from '../ballot/ballot-demo';
 import { ProposalEntity } from '../proposal/entities/proposal.entity';
 import { SurveyQuestionEntity, SurveyQuestionOptionEntity, SurveyQuestionType } from '../survey/entities/survey-question.entity';
 import { SurveyEntity } from '../survey/entities/survey.entity';
@@ -45,6 +46,21 @@ interface PetitionsFile {
   type: { title: string; description: string; threshold: number; periodDays: number; minCommitteeSize: number };
   petition: { title: string; body: string };
   demoSigners: number;
+}
+
+interface VotationsFile {
+  component: { title: string; description: string };
+  demoVoters: number;
+  ranking: {
+    title: string;
+    explanation: string;
+    question: string;
+    options: { title: string; description: string }[];
+    openedDaysAgo: number;
+    closedDaysAgo: number;
+    baseGrades: number[];
+  };
+  election: { title: string; explanation: string; question: string; options: { title: string; description: string }[]; openForDays: number; demoVotes: number };
 }
 
 interface MeetingsFile {
@@ -92,12 +108,15 @@ export function readDemoContent() {
     survey: json<SurveyFile>('survey.json'),
     petitions: json<PetitionsFile>('petitions.json'),
     meetings: json<MeetingsFile>('meetings.json'),
+    votations: json<VotationsFile>('votations.json'),
   };
 }
 
 const DEMO_FLAG = 'demo_content_loaded';
 /** Set once the demo petition is loaded (also into databases whose demo predates petitions). */
 const DEMO_PETITIONS_FLAG = 'demo_petitions_loaded';
+/** Set once the demo votations are loaded (also into databases whose demo predates them). */
+const DEMO_VOTATIONS_FLAG = 'demo_votations_loaded';
 
 /**
  * Loads the demo content once per database (DESIGN.md "Demo content"): the Concertation with
@@ -133,12 +152,14 @@ export class DemoContentService {
         await this.importDemoTextsLoadedBefore(manager);
         await this.loadPetitionsOnce(manager, content.petitions);
         await this.loadDemoMeeting(manager, content.concertation.slug, content.meetings);
+        await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
         return false;
       }
       await this.loadConcertation(manager, content);
       await this.loadDemoMeeting(manager, content.concertation.slug, content.meetings);
       await this.loadAssembly(manager, content.assembly);
       await this.loadPetitionsOnce(manager, content.petitions);
+      await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
       await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
       this.logger.log(
         `demo content loaded: ${content.proposals.length} proposals, ${content.survey.questions.length} survey questions, ${content.assembly.motions.length} motions`,
@@ -191,6 +212,60 @@ export class DemoContentService {
       await insertDemoPetition(manager, component.id, file.type, file.petition, signers);
     }
     await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_PETITIONS_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
+  }
+
+  /**
+   * A VOTES component in the demo Concertation with two votations (`is_demo`), through
+   * {@link insertDemoBallot} (the ballot module's SQL): annex 2's four structuring actions
+   * graded by majority judgment — closed, so its results and published list show — and the
+   * election of the representative committee's board (one SINGLE question between three demo
+   * lists), open for two weeks. The votes are those of demo accounts (`is_demo`, named « Votant·e
+   * démo — n », no usable password). Once per database (its own flag).
+   */
+  private async loadVotationsOnce(manager: EntityManager, slug: string, file: VotationsFile): Promise<void> {
+    if ((await manager.query(`SELECT 1 FROM app_settings WHERE key = $1`, [DEMO_VOTATIONS_FLAG])).length) return;
+    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`, [slug]);
+    if (space) {
+      const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`, [space.id]);
+      const component = await manager.save(
+        manager.create(ComponentEntity, { spaceId: space.id, type: ComponentType.VOTES, position, title: file.component.title, description: file.component.description, publishedAt: new Date(), settings: {} }),
+      );
+      const voters: string[] = [];
+      for (let index = 1; index <= file.demoVoters; index += 1) {
+        const name = `Votant·e démo — ${index}`;
+        const [user] = await manager.query(
+          `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true) ON CONFLICT DO NOTHING RETURNING id`,
+          [name, `demo-votant-${index}@demo.concerto.invalid`],
+        );
+        if (!user) continue;
+        await createMemberProfile(manager, user.id, name);
+        voters.push(user.id);
+      }
+      const r = file.ranking;
+      await insertDemoBallot(
+        manager,
+        component.id,
+        {
+          title: r.title, explanation: r.explanation, question: r.question, method: 'MAJORITY_JUDGMENT', options: r.options,
+          opensInDays: -r.openedDaysAgo, closesInDays: -r.closedDaysAgo, secret: true, receiptsEnabled: true,
+          votes: demoGrades(voters.length, r.baseGrades).map((grades) => ({ grades })),
+        },
+        voters,
+      );
+      const e = file.election;
+      await insertDemoBallot(
+        manager,
+        component.id,
+        {
+          title: e.title, explanation: e.explanation, question: e.question, method: 'SINGLE', options: e.options,
+          opensInDays: -1, closesInDays: e.openForDays, secret: true, receiptsEnabled: false,
+          // about 45 %, 30 %, 25 % of the demo votes
+          votes: Array.from({ length: Math.min(e.demoVotes, voters.length) }, (_, i) => ({ optionIndexes: [[0, 0, 1, 2, 0, 1, 2, 0, 1, 0, 2][i % 11]] })),
+        },
+        voters,
+      );
+    }
+    await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_VOTATIONS_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
   }
 
   /**

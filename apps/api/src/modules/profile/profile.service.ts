@@ -107,19 +107,44 @@ export class ProfileService {
    * The typology of each account, for restrictions (petitions, votations) and breakdowns
    * (survey results). One query whatever the number of ids.
    * @param userIds account ids (duplicates allowed)
+   * @param options.manager the caller's transaction (default: a fresh connection)
+   * @param options.lock share-lock the profile rows read, so a typology change waits for the
+   *        caller's commit (a votation checks its census this way while a vote is cast)
    * @returns a map holding every id asked: the typology key (e.g. `hospital`, see
    *          {@link typologies}), or null when the account has no profile, no typology or is deleted
    */
-  async typologyOf(userIds: readonly string[]): Promise<Map<string, string | null>> {
+  async typologyOf(userIds: readonly string[], options: { manager?: EntityManager; lock?: boolean } = {}): Promise<Map<string, string | null>> {
     const unique = [...new Set(userIds)];
     const result = new Map<string, string | null>(unique.map((id) => [id, null]));
     if (!unique.length) return result;
-    const rows: { user_id: string; typology_key: string | null }[] = await this.dataSource.query(
-      `SELECT user_id, typology_key FROM member_profiles WHERE user_id = ANY($1::uuid[])`,
+    const rows: { user_id: string; typology_key: string | null }[] = await (options.manager ?? this.dataSource.manager).query(
+      `SELECT user_id, typology_key FROM member_profiles WHERE user_id = ANY($1::uuid[]) ORDER BY user_id ${options.lock ? 'FOR SHARE' : ''}`,
       [unique],
     );
     for (const row of rows) result.set(row.user_id, row.typology_key);
     return result;
+  }
+
+  /**
+   * The accounts holding one of the typologies (deleted accounts have no profile), for a census
+   * of members by typology (votations: notifications to the census). Ids only, never shown.
+   * @param keys typology keys (unknown keys match nobody)
+   * @returns account ids, sorted
+   */
+  async membersWithTypologies(keys: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (!keys.length) return [];
+    const rows: { user_id: string }[] = await manager.query(`SELECT user_id FROM member_profiles WHERE typology_key = ANY($1::text[]) ORDER BY user_id`, [[...keys]]);
+    return rows.map((r) => r.user_id);
+  }
+
+  /**
+   * How many accounts hold one of the typologies (a votation's census size, frozen at opening).
+   * @param keys typology keys (unknown keys match nobody)
+   */
+  async countWithTypologies(keys: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<number> {
+    if (!keys.length) return 0;
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM member_profiles WHERE typology_key = ANY($1::text[])`, [[...keys]]);
+    return row.n;
   }
 
   /**

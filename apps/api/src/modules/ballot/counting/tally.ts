@@ -2,7 +2,7 @@
  * One entry point for counting a question, whatever its method: a streaming tally that takes
  * checked choices one ballot at a time (memory independent of the number of ballots) and gives
  * a JSON-serialisable result. Used by the API when it freezes results, by `npm run recount`
- * on a published file, and by `bench/ballots.mjs`.
+ * on a published file, and by `bench/ballot-counting.mjs`.
  */
 import { Choice, QuestionShape } from './choice';
 import { MajorityJudgmentResult, MajorityJudgmentTally } from './majority-judgment';

@@ -7,7 +7,7 @@ registerEnumType(BallotMethod, {
   description: 'SINGLE: plurality; MULTIPLE: approval between minChoices and maxChoices; RANKED: Schulze method; MAJORITY_JUDGMENT: Balinski–Laraki majority judgment.',
 });
 registerEnumType(BallotStatus, { name: 'BallotStatus', description: 'Derived at read time from PostgreSQL’s clock and opensAt/closesAt.' });
-registerEnumType(CensusKind, { name: 'CensusKind', description: 'Who may vote: every signed-in member, an Assemblée’s members, or a list of e-mails.' });
+registerEnumType(CensusKind, { name: 'CensusKind', description: 'Who may vote: every signed-in member, an Assemblée’s members, a list of e-mails, or members of chosen profile typologies.' });
 
 @ObjectType('BallotOption')
 export class BallotOptionDto {
@@ -33,6 +33,7 @@ export class BallotCensusDto {
   @Field(() => CensusKind) kind!: CensusKind;
   @Field(() => ID, { nullable: true, description: 'ASSEMBLY_MEMBERS: the Assemblée.' }) assemblySpaceId!: string | null;
   @Field({ description: 'ASSEMBLY_MEMBERS: ballots weigh the member’s weight.' }) weighted!: boolean;
+  @Field(() => [String], { description: 'TYPOLOGY: the profile typology keys whose members vote (empty otherwise).' }) typologyKeys!: string[];
   @Field(() => Int, { nullable: true, description: 'EMAIL_LIST: number of e-mails (admins only).' }) emailsCount!: number | null;
   @Field(() => Int, { nullable: true, description: 'Voters in the census when it was frozen at opening (null before).' }) frozenVoters!: number | null;
   @Field(() => Float, { nullable: true, description: 'Their total weight.' }) frozenWeight!: number | null;
@@ -59,6 +60,9 @@ export class BallotDto {
   @Field({ description: 'Secret: who voted is stored apart from what was chosen, with no link; a secret vote is final.' }) secret!: boolean;
   @Field({ description: 'Secret ballots only: each voter gets a receipt code, and the list of (code, choices) is published after the close.' }) receiptsEnabled!: boolean;
   @Field() isDemo!: boolean;
+  @Field(() => Int, { description: 'Visible comments on the ballot.' }) commentsCount!: number;
+  @Field(() => Int, { description: 'Members following the ballot.' }) followsCount!: number;
+  @Field({ description: 'Hidden after reports (only its space’s admins and moderators still see it).' }) hidden!: boolean;
   @Field(() => BallotCensusDto) census!: BallotCensusDto;
   @Field(() => [BallotQuestionDto]) questions!: BallotQuestionDto[];
   @Field(() => BallotTurnoutDto) turnout!: BallotTurnoutDto;
@@ -79,7 +83,8 @@ export class BallotDto {
 
 @ObjectType('CastBallotPayload')
 export class CastBallotPayload {
-  @Field(() => BallotDto) ballot!: BallotDto;
+  /** The ballot voted in; its `ballot` field is resolved only when asked for (`BallotResolver`). */
+  ballotId!: string;
   @Field(() => String, { nullable: true, description: 'The receipt code, shown this once (receipts enabled only); never stored with the voter.' }) receiptCode!: string | null;
 }
 

@@ -27,6 +27,13 @@ export class BallotCensusInput {
   @Field(() => CensusKind) @IsEnum(CensusKind) kind!: CensusKind;
   @Field(() => ID, { nullable: true, description: 'ASSEMBLY_MEMBERS: the Assemblée whose current members vote.' }) @IsOptional() @IsUUID() assemblySpaceId?: string | null;
   @Field({ nullable: true, description: 'ASSEMBLY_MEMBERS: weigh each ballot by the member’s weight.' }) @IsOptional() @IsBoolean() weighted?: boolean;
+  @Field(() => [String], { nullable: true, description: 'TYPOLOGY: the profile typology keys (see `memberTypologies`) whose members vote.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  typologyKeys?: string[];
   @Field(() => [String], { nullable: true, description: 'EMAIL_LIST: the voters’ e-mails.' })
   @IsOptional()
   @IsArray()

@@ -222,6 +222,27 @@ export class Fixtures {
     return d.createMeeting.id;
   }
 
+  /** A published Boîte à idées with three seed ideas in a fresh IDEAS component. */
+  async ideaBox(): Promise<string> {
+    const componentId = await this.component('IDEAS');
+    const d = await must(this.t, `mutation($i: CreateIdeaBoxInput!) { createIdeaBox(input: $i) { id } }`, {
+      i: { componentId, question: `Quelle action en priorité ? ${unique()}`, seedIdeas: ['Organiser une journée de la filière', 'Favoriser les partages d’expérience', 'Publier un annuaire'] },
+    }, this.admin);
+    return d.createIdeaBox.id;
+  }
+
+  /** A pair of a fresh box shown to `who`. */
+  async ideaPair(who: User = this.w.users.other): Promise<string> {
+    const d = await must(this.t, `mutation($b: ID!) { nextIdeaPair(boxId: $b) { id } }`, { b: await this.ideaBox() }, who.token);
+    return d.nextIdeaPair.id;
+  }
+
+  /** A participant's idea in a fresh box. */
+  async idea(by: User = this.w.users.other): Promise<string> {
+    const d = await must(this.t, `mutation($b: ID!) { addIdea(boxId: $b, body: "Créer un observatoire des usages") { id } }`, { b: await this.ideaBox() }, by.token);
+    return d.addIdea.id;
+  }
+
   /** Registers `who` for a meeting; returns the attendance code. */
   async meetingRegistration(meetingId: string, who: User): Promise<string> {
     const d = await must(this.t, `mutation($id: ID!) { registerForMeeting(meetingId: $id) { viewerRegistration { code } } }`, { id: meetingId }, who.token);
@@ -590,6 +611,16 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
       return { vars: { meetingId, code: await f.meetingRegistration(meetingId, await f.user()) } };
     },
   },
+
+  // ── Boîte à idées ──
+  createIdeaBox: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { input: { componentId: await f.component('IDEAS'), question: 'Quelle action la filière doit-elle mener en priorité ?', seedIdeas: ['Une idée', 'Une autre idée'] } } }),
+  },
+  nextIdeaPair: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { boxId: await f.ideaBox() } }) },
+  voteOnIdeaPair: { access: SIGNED_IN, args: async ({ f, actor }) => ({ vars: { pairId: await f.ideaPair(actor), choice: 'LEFT' } }) },
+  addIdea: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { boxId: await f.ideaBox(), body: 'Créer un observatoire des usages' } }) },
+  moderateIdea: { access: SPACE_MODERATORS, args: async ({ f }) => ({ vars: { ideaId: await f.idea(), decision: 'REJECT', reason: 'Hors sujet.' } }) },
 
   createSurvey: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { componentId: await f.component('SURVEY'), title: 'Questionnaire' } } }) },
   updateSurvey: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { surveyId: (await f.survey()).surveyId, input: { title: 'Questionnaire renommé' } } }) },

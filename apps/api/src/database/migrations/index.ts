@@ -17,6 +17,7 @@ import { Ballots1765600000000 } from './1765600000000-ballots';
 import { SurveyFollows1765650000000 } from './1765650000000-survey-follows';
 import { Petitions1765700000000 } from './1765700000000-petitions';
 import { PetitionTypeSecondStage1765750000000 } from './1765750000000-petition-type-second-stage';
+import { Ideas1765970000000 } from './1765970000000-ideas';
 import { Meetings1765800000000 } from './1765800000000-meetings';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
@@ -41,4 +42,5 @@ export const migrations = [
   Petitions1765700000000,
   PetitionTypeSecondStage1765750000000,
   Meetings1765800000000,
+  Ideas1765970000000,
 ];

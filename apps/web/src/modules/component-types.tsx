@@ -23,4 +23,7 @@ export const COMPONENT_TYPE_VIEWS: Partial<Record<ComponentType, ComponentTypeVi
     adminPath: (spaceSlug, componentId) => `/admin/espaces/${spaceSlug}/rencontres/${componentId}`,
     adminLabel: 'meetings.admin.title',
   },
+  [ComponentType.IDEAS]: {
+    view: lazyPage(() => import('./ideas/components/IdeaBoxList'), 'IdeaBoxList'),
+  },
 };

@@ -70,7 +70,7 @@ export class IdeaBoothService {
    * @throws NOT_FOUND box invisible or unpublished; UNAUTHENTICATED anonymous voting is off
    */
   async nextPair(boxId: string, identity: VoterIdentity): Promise<IdeaPairDto | null> {
-    const box = await this.ideas.visibleBox(boxId, identity.viewer);
+    const box = await this.ideas.visibleBox(boxId, identity.viewer, undefined, 'boxId', false);
     this.requireVoting(box, identity);
     const voterId = await this.ensureVoter(identity);
     return this.pairFor(box, voterId, identity.viewer);
@@ -88,7 +88,7 @@ export class IdeaBoothService {
     if (!Object.values(IdeaVoteChoice).includes(choice)) throw DomainError.badInput('Choix inconnu.', { field: 'choice' });
     const [shown] = await queryRows<PairRow>(this.dataSource.manager, `SELECT id, box_id, voter_id, left_idea_id, right_idea_id, choice FROM idea_pairs WHERE id = $1`, [pairId]);
     if (!shown) throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
-    const box = await this.ideas.visibleBox(shown.box_id, identity.viewer);
+    const box = await this.ideas.visibleBox(shown.box_id, identity.viewer, undefined, 'boxId', false);
     this.requireVoting(box, identity);
     const voterId = await this.findVoter(identity);
     if (voterId === null || voterId !== shown.voter_id) throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
@@ -158,12 +158,7 @@ export class IdeaBoothService {
     for (let attempt = 0; attempt < 3; attempt++) {
       const open = await this.openPair(manager, box.row.id, voterId, viewer);
       if (open) return open;
-      const candidates = await queryRows<{ id: string; comparisons: number; width: number }>(
-        manager,
-        `SELECT id, wins + losses AS comparisons, score_high - score_low AS width FROM ideas
-          WHERE box_id = $1 AND status = 'PUBLISHED' AND hidden_at IS NULL ORDER BY id`,
-        [box.row.id],
-      );
+      const candidates = await this.ideas.boothCandidates(box.row.id, attempt > 0);
       const [last] = await manager.query(
         `SELECT left_idea_id, right_idea_id FROM idea_pairs WHERE voter_id = $1 AND box_id = $2 ORDER BY shown_at DESC LIMIT 1`,
         [voterId, box.row.id],

@@ -50,6 +50,16 @@ export interface IdeaRow {
   created_at: Date;
 }
 
+/** An idea in the booth with what weighs its draw. */
+export interface BoothCandidate {
+  id: string;
+  comparisons: number;
+  width: number;
+}
+
+/** How long the weights of the pair draw are kept per box in one process. */
+export const CANDIDATES_TTL_MS = 1000;
+
 /** A box as the viewer may see it, with its component's settings and place. */
 export interface VisibleBox {
   row: IdeaBoxRow;
@@ -58,7 +68,10 @@ export interface VisibleBox {
   path: string;
 }
 
-const BOX_COLUMNS = `b.id, b.component_id, b.space_id, b.question, b.description, b.published_at, b.scored_comparisons, b.is_demo,
+const BOX_BASE_COLUMNS = `b.id, b.component_id, b.space_id, b.question, b.description, b.published_at, b.scored_comparisons, b.is_demo`;
+/** Without the counts (the booth's hot path: the counts read every idea of the box). */
+const BOX_LIGHT_COLUMNS = `${BOX_BASE_COLUMNS}, 0 AS ideas_count, 0 AS pending_count, 0 AS comparisons_count`;
+const BOX_COLUMNS = `${BOX_BASE_COLUMNS},
   (SELECT count(*)::int FROM ideas i WHERE i.box_id = b.id AND i.status = 'PUBLISHED' AND i.hidden_at IS NULL) AS ideas_count,
   (SELECT count(*)::int FROM ideas i WHERE i.box_id = b.id AND i.status = 'PENDING') AS pending_count,
   (SELECT coalesce(sum(i.wins), 0)::int FROM ideas i WHERE i.box_id = b.id) AS comparisons_count`;
@@ -110,6 +123,8 @@ export class IdeaService {
     private readonly actionLog: ActionLogService,
   ) {}
 
+  private readonly candidateCache = new Map<string, { rows: BoothCandidate[]; until: number }>();
+
   /**
    * Boxes of an IDEAS component, oldest first (unpublished ones only for the space's admins and moderators).
    * Caller: anyone who may see the component.
@@ -135,11 +150,11 @@ export class IdeaService {
   }
 
   /**
-   * The box as `viewer` may see it, with its component's settings.
+   * The box as `viewer` may see it, with its component's settings (and its counts unless `withCounts` is false: then they read 0).
    * @throws NOT_FOUND unknown, in a component the viewer may not see, or unpublished for a non-moderator
    */
-  async visibleBox(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager, field = 'boxId'): Promise<VisibleBox> {
-    const [row] = await queryRows<IdeaBoxRow>(manager, `SELECT ${BOX_COLUMNS} FROM idea_boxes b WHERE b.id = $1`, [checkedId(id, field)]);
+  async visibleBox(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager, field = 'boxId', withCounts = true): Promise<VisibleBox> {
+    const [row] = await queryRows<IdeaBoxRow>(manager, `SELECT ${withCounts ? BOX_COLUMNS : BOX_LIGHT_COLUMNS} FROM idea_boxes b WHERE b.id = $1`, [checkedId(id, field)]);
     if (!row) throw DomainError.notFound('Boîte à idées', { id });
     const component = await this.spaces.component(row.component_id, viewer);
     const privileged = await this.privileged(viewer, row.space_id);
@@ -253,6 +268,7 @@ export class IdeaService {
         });
         return inserted;
       });
+      this.candidateCache.delete(box.row.id);
       return toIdeaDto(row, viewer);
     } catch (error) {
       if (pgConstraint(error) === 'ideas_body_once') throw DomainError.conflict('Cette idée est déjà dans la boîte.', { field: 'body' });
@@ -286,7 +302,28 @@ export class IdeaService {
       });
       return updated;
     });
+    this.candidateCache.delete(current.box_id);
     return toIdeaDto(row, viewer);
+  }
+
+  /**
+   * The box's ideas in the booth with their comparisons and interval widths: the weights of the
+   * pair draw. Kept {@link CANDIDATES_TTL_MS} per box in this process (otherwise every pair reads
+   * 1,000 rows at 1,000 ideas); an idea added or moderated here clears it at once, in another
+   * process it shows within that time. An idea rejected or hidden meanwhile is caught when its
+   * pair is shown, and the booth then asks again with `fresh`.
+   */
+  async boothCandidates(boxId: string, fresh = false): Promise<BoothCandidate[]> {
+    const cached = this.candidateCache.get(boxId);
+    if (!fresh && cached && cached.until > Date.now()) return cached.rows;
+    const rows = await queryRows<BoothCandidate>(
+      this.dataSource.manager,
+      `SELECT id, wins + losses AS comparisons, score_high - score_low AS width FROM ideas
+        WHERE box_id = $1 AND status = 'PUBLISHED' AND hidden_at IS NULL ORDER BY id`,
+      [boxId],
+    );
+    this.candidateCache.set(boxId, { rows, until: Date.now() + CANDIDATES_TTL_MS });
+    return rows;
   }
 
   /** Space admin or moderator, or organization admin. */

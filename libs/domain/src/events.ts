@@ -104,6 +104,8 @@ export interface DomainEventPayloads {
     userIds: string[];
     changes?: ('TIME' | 'PLACE')[];
   };
+  /** A Boîte à idées changed: an idea entered the booth (IDEA_PUBLISHED) or the scores were refitted (SCORES); viewers of its component refetch. */
+  'ideaBox.changed': { boxId: string; componentId: string; kind: 'IDEA_PUBLISHED' | 'SCORES' };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -124,6 +126,7 @@ const EVENT_TYPES: Record<DomainEventType, true> = {
   'petition.milestone': true,
   'petition.stateChanged': true,
   'meeting.registrants': true,
+  'ideaBox.changed': true,
 };
 /** The domain event types; the API refuses to start when one has no notification handler. */
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[];
@@ -141,6 +144,8 @@ export interface ServerToClientEvents {
   'motion.tallyChanged': (payload: { motionId: string; for: number | null; against: number | null; abstain: number | null; voters: number }) => void;
   /** An amendment of a watched article or proposal (or of a watched component's content) was created, accepted or rejected. */
   'amendment.changed': (payload: { amendableType: string; amendableId: string; amendmentId: string }) => void;
+  /** A Boîte à idées of a watched component got a new idea or new scores (room `component:<id>`). */
+  'ideaBox.changed': (payload: DomainEventPayloads['ideaBox.changed']) => void;
   /** A comment was added on a resource the client watches (refetch the thread). */
   'comment.created': (payload: { commentableType: string; commentableId: string; commentId: string }) => void;
 }

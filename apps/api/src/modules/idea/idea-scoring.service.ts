@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ProfileService } from '../profile/profile.service';
 import { IdeaResultsDto, RankedIdeaDto, TypologyIdeaScoresDto } from './dtos/idea.dto';
 import { IDEA_COLUMNS, IdeaRow, IdeaService, toIdeaDto } from './idea.service';
@@ -41,6 +42,7 @@ export class IdeaScoringService implements OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ideas: IdeaService,
     private readonly profiles: ProfileService,
+    private readonly events: DomainEventOutbox,
   ) {}
 
   onModuleDestroy(): void {
@@ -90,7 +92,9 @@ export class IdeaScoringService implements OnModuleDestroy {
         );
       }
       const total = outcomes.reduce((sum, o) => sum + o.n, 0);
-      await manager.query(`UPDATE idea_boxes SET scored_comparisons = $2, scored_at = now() WHERE id = $1`, [boxId, total]);
+      const [box] = await queryRows<{ component_id: string }>(manager, `UPDATE idea_boxes SET scored_comparisons = $2, scored_at = now() WHERE id = $1 RETURNING component_id`, [boxId, total]);
+      // at most one event per refresh, i.e. about one a second per box being voted on
+      if (box) await this.events.record(manager, 'ideaBox.changed', { boxId, componentId: box.component_id, kind: 'SCORES' }, null);
       return true;
     });
   }

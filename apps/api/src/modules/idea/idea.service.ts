@@ -8,6 +8,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { hasVisibleText, trimText } from '../../common/validation/visible-text';
 import { checkedId } from '../../platform/component-resource';
 import { ActionLogService } from '../action-log/action-log.service';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { IdeaBoxDto, IdeaDto } from './dtos/idea.dto';
@@ -121,6 +122,7 @@ export class IdeaService {
     private readonly spaces: ParticipatorySpaceService,
     private readonly access: SpaceAccessService,
     private readonly actionLog: ActionLogService,
+    private readonly events: DomainEventOutbox,
   ) {}
 
   private readonly candidateCache = new Map<string, { rows: BoothCandidate[]; until: number }>();
@@ -266,6 +268,9 @@ export class IdeaService {
           userId: viewer.user.id, action: 'create', resourceType: 'idea', resourceId: inserted.id, spaceId: box.row.space_id,
           visibility: status === IdeaStatus.PUBLISHED ? 'PUBLIC' : 'ADMIN_ONLY', summary: status === IdeaStatus.PUBLISHED ? 'Idée ajoutée' : 'Idée proposée, en attente de modération',
         });
+        if (status === IdeaStatus.PUBLISHED) {
+          await this.events.record(manager, 'ideaBox.changed', { boxId: box.row.id, componentId: box.row.component_id, kind: 'IDEA_PUBLISHED' }, viewer.user.id);
+        }
         return inserted;
       });
       this.candidateCache.delete(box.row.id);
@@ -300,6 +305,8 @@ export class IdeaService {
         spaceId: (await this.visibleBox(current.box_id, viewer, manager)).row.space_id, visibility: status === IdeaStatus.PUBLISHED ? 'PUBLIC' : 'ADMIN_ONLY',
         summary: status === IdeaStatus.PUBLISHED ? 'Idée publiée' : 'Idée refusée',
       });
+      const [box] = await manager.query(`SELECT component_id FROM idea_boxes WHERE id = $1`, [current.box_id]);
+      await this.events.record(manager, 'ideaBox.changed', { boxId: current.box_id, componentId: box.component_id, kind: 'IDEA_PUBLISHED' }, viewer.user.id);
       return updated;
     });
     this.candidateCache.delete(current.box_id);

@@ -206,6 +206,9 @@ describe('Boîte à idées: pairwise booth held by PostgreSQL, Bradley–Terry r
     expect(errorCode(await t.gql(MODERATE, { id: idea.id, d: 'PUBLISH' }, other.token))).toBe('FORBIDDEN');
     expect((await must(MODERATE, { id: idea.id, d: 'PUBLISH' }, admin)).moderateIdea.status).toBe('PUBLISHED');
     expect((await must(BOX, { id: box.id })).ideaBox).toMatchObject({ ideasCount: 3, pendingCount: 0 });
+    // the publication (not the pending idea) is an event for the live viewers of the component
+    const events = await t.sql(`SELECT payload FROM domain_events WHERE type = 'ideaBox.changed' AND payload->>'boxId' = $1`, [box.id]);
+    expect(events.map((e: { payload: { kind: string } }) => e.payload.kind)).toEqual(['IDEA_PUBLISHED']);
     // a box that takes no participant ideas
     const closed = await newBox(SEEDS.slice(0, 2), { participantIdeasEnabled: false });
     expect(errorCode(await t.gql(ADD, { b: closed.id, body: 'Une idée de plus' }, author.token))).toBe('FORBIDDEN');
@@ -251,6 +254,8 @@ describe('Boîte à idées: pairwise booth held by PostgreSQL, Bradley–Terry r
     for (const voter of voters) await answer(voter, 10);
     await t.app.get(IdeaScoringService).refresh(box.id);
     const after = (await must(RESULTS, { b: box.id })).ideaResults;
+    const kinds = await t.sql(`SELECT DISTINCT payload->>'kind' AS kind FROM domain_events WHERE type = 'ideaBox.changed' AND payload->>'boxId' = $1 ORDER BY 1`, [box.id]);
+    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['IDEA_PUBLISHED', 'SCORES']);
     expect(after.ideas[0].idea.id).toBe(late.id);
     const [lateRow] = await t.sql(`SELECT wins + losses AS n FROM ideas WHERE id = $1`, [late.id]);
     expect(lateRow.n).toBeGreaterThan(120 / 7); // shown more than its uniform share of the 120 later answers

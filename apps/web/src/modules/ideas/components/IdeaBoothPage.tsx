@@ -16,6 +16,7 @@ import {
   ADD_IDEA_MUTATION, IDEA_BOX_QUERY, MODERATE_IDEA_MUTATION, NEXT_IDEA_PAIR_MUTATION, PENDING_IDEAS_QUERY, VOTE_ON_IDEA_PAIR_MUTATION,
   type IdeaBox, type IdeaPair,
 } from '../graphql/ideas';
+import { useLiveIdeaBox } from '../hooks/useLiveIdeaBox';
 import '../ideas.css';
 
 /** `/espaces/:slug/f/:componentId/idees/:boxId`: the pairwise booth of a Boîte à idées, the form to add an idea and, for moderators, the ideas waiting. */
@@ -26,6 +27,8 @@ export function IdeaBoothPage() {
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
   const { data, error, refetch } = useQuery(IDEA_BOX_QUERY, { variables: { id: boxId } });
   const box = data?.ideaBox;
+  // a new idea or new scores elsewhere: the counts follow live
+  useLiveIdeaBox(componentId, boxId, useCallback(() => void refetch(), [refetch]));
   useDocumentTitle(box ? box.question : error ? null : t('common.loading'));
   if (error && !box) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!box || !space.data || !component.data) return <Loading page />;

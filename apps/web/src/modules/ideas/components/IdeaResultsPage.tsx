@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
@@ -9,6 +9,7 @@ import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { IDEA_BOX_QUERY, IDEA_RESULTS_QUERY, type IdeaResults, type RankedIdea } from '../graphql/ideas';
+import { useLiveIdeaBox } from '../hooks/useLiveIdeaBox';
 import '../ideas.css';
 
 /** A score on screen: a whole number (French: no decimals needed at this precision). */
@@ -24,6 +25,8 @@ export function IdeaResultsPage() {
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
   const box = useQuery(IDEA_BOX_QUERY, { variables: { id: boxId } });
   const { data, error, refetch } = useQuery(IDEA_RESULTS_QUERY, { variables: { boxId }, fetchPolicy: 'cache-and-network' });
+  // new scores or a new idea: the ranking follows live
+  useLiveIdeaBox(componentId, boxId, useCallback(() => void refetch(), [refetch]));
   const question = box.data?.ideaBox.question;
   useDocumentTitle(question ? `${t('ideas.results.title')} — ${question}` : error ? null : t('common.loading'));
   const failure = error ?? box.error;

@@ -205,3 +205,15 @@ export const MODERATE_IDEA_MUTATION: TypedDocumentNode<{ moderateIdea: Idea }, {
   }
   ${IDEA_FIELDS}
 `;
+
+export const CREATE_IDEA_BOX_MUTATION: TypedDocumentNode<
+  { createIdeaBox: IdeaBox },
+  { input: { componentId: string; question: string; description?: string; published?: boolean; seedIdeas?: string[] } }
+> = gql`
+  mutation CreateIdeaBox($input: CreateIdeaBoxInput!) {
+    createIdeaBox(input: $input) {
+      ...IdeaBoxFields
+    }
+  }
+  ${BOX_FIELDS}
+`;

@@ -90,7 +90,8 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
   }, [meLoading, canVote, load]);
 
   async function answer(choice: IdeaVoteChoice) {
-    if (!pair) return;
+    // not `disabled` while the vote is under way: a disabled button loses the focus (it would drop to <body>)
+    if (!pair || voting.loading) return;
     feedback.clear();
     try {
       const result = await vote({ variables: { pairId: pair.id, choice } });
@@ -137,7 +138,7 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
                   type="button"
                   className="idea-booth__choice"
                   aria-label={t('ideas.booth.choose', { idea: idea.body })}
-                  disabled={voting.loading}
+                  aria-disabled={voting.loading || undefined}
                   onClick={() => void answer(side)}
                 >
                   {idea.body}
@@ -146,10 +147,10 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
             })}
           </div>
           <div className="idea-booth__other">
-            <button type="button" className="button" disabled={voting.loading} onClick={() => void answer('DONT_KNOW')}>
+            <button type="button" className="button" aria-disabled={voting.loading || undefined} onClick={() => void answer('DONT_KNOW')}>
               {t('ideas.booth.dontKnow')}
             </button>
-            <button type="button" className="button button--link" disabled={voting.loading} onClick={() => void answer('SKIP')}>
+            <button type="button" className="button button--link" aria-disabled={voting.loading || undefined} onClick={() => void answer('SKIP')}>
               {t('ideas.booth.skip')}
             </button>
           </div>

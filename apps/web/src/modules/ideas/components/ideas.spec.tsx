@@ -109,7 +109,7 @@ describe('<IdeaResultsPage>', () => {
     __typename: 'RankedIdea', rank: r, score, scoreLow: low, scoreHigh: high, wins, losses, idea: i,
   });
   const results = {
-    __typename: 'IdeaResults', boxId: 'b1', comparisonsCount: 12, scoredComparisons: 12, votersCount: 1, skipsCount: 2, dontKnowCount: 1, votersInSmallTypologies: 3,
+    __typename: 'IdeaResults', boxId: 'b1', comparisonsCount: 1216, scoredComparisons: 1216, votersCount: 1, skipsCount: 2, dontKnowCount: 1, votersInSmallTypologies: 3,
     ideas: [ranked(1, A, 71.6, 52.2, 86.9, 6, 2), ranked(2, B, 50, 30.1, 69.9, 4, 4), ranked(3, C, 28.4, 13.1, 47.8, 2, 6)],
     byTypology: [
       {
@@ -130,7 +130,7 @@ describe('<IdeaResultsPage>', () => {
       mocks: [...page, { request: { query: IDEA_RESULTS_QUERY, variables: { boxId: 'b1' } }, result: { data: { ideaResults: results } } }],
     });
     expect(await screen.findByRole('heading', { level: 2, name: 'Classement des idées' }, { timeout: 5000 })).toBeInTheDocument();
-    expect(screen.getByText('12 comparaisons de 1 votant·e, 2 « Passer », 1 « Je ne sais pas ».')).toBeInTheDocument();
+    expect(screen.getByText(/^1\s216 comparaisons de 1 votant·e, 2 « Passer », 1 « Je ne sais pas »\.$/)).toBeInTheDocument();
     expect(screen.getByText(/Score 72 \(intervalle 52 à 87\)/)).toBeInTheDocument();
     const table = screen.getByRole('region', { name: 'Tableau des résultats' });
     const rows = within(table).getAllByRole('row');

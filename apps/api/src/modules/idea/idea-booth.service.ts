@@ -122,7 +122,7 @@ export class IdeaBoothService {
     } else if (choice === IdeaVoteChoice.LEFT || choice === IdeaVoteChoice.RIGHT) {
       this.scoring.schedule(box.row.id);
     }
-    return { pairId, choice, next: await this.pairFor(box, voterId, identity.viewer) };
+    return { pairId, choice, next: await this.pairFor(box, voterId, identity.viewer, shown) };
   }
 
   /** UNAUTHENTICATED when an anonymous caller votes in a box that does not allow it. */
@@ -152,28 +152,34 @@ export class IdeaBoothService {
     return row.id;
   }
 
-  /** The voter's open pair in the box, else a new one drawn and recorded (null when no pair can be made). */
-  private async pairFor(box: VisibleBox, voterId: string, viewer: Viewer | null): Promise<IdeaPairDto | null> {
+  /**
+   * The voter's open pair in the box, else a new one drawn and recorded (null when no pair can be made).
+   * @param lastShown the pair the voter just answered, when known (saves reading it)
+   */
+  private async pairFor(box: VisibleBox, voterId: string, viewer: Viewer | null, lastShown: { left_idea_id: string; right_idea_id: string } | null = null): Promise<IdeaPairDto | null> {
     const manager = this.dataSource.manager;
     for (let attempt = 0; attempt < 3; attempt++) {
       const open = await this.openPair(manager, box.row.id, voterId, viewer);
       if (open) return open;
       const candidates = await this.ideas.boothCandidates(box.row.id, attempt > 0);
-      const [last] = await manager.query(
-        `SELECT left_idea_id, right_idea_id FROM idea_pairs WHERE voter_id = $1 AND box_id = $2 ORDER BY shown_at DESC LIMIT 1`,
-        [voterId, box.row.id],
-      );
+      const [last] = lastShown && attempt === 0
+        ? [lastShown]
+        : await manager.query(`SELECT left_idea_id, right_idea_id FROM idea_pairs WHERE voter_id = $1 AND box_id = $2 ORDER BY shown_at DESC LIMIT 1`, [voterId, box.row.id]);
       const index = new Map(candidates.map((c, i) => [c.id, i]));
       const avoid: [number, number] | null = last && index.has(last.left_idea_id) && index.has(last.right_idea_id) ? [index.get(last.left_idea_id)!, index.get(last.right_idea_id)!] : null;
       const pick = selectPair(candidates.map((c) => ({ comparisons: c.comparisons, intervalWidth: c.width })), { random: this.random, avoid });
       if (!pick) return null;
-      // a concurrent request of the same voter may have opened a pair first: then show that one
+      const [leftId, rightId] = [candidates[pick[0]].id, candidates[pick[1]].id];
+      // a concurrent request of the same voter may have opened a pair first: then the next turn shows that one
       const inserted = await manager.query(
         `INSERT INTO idea_pairs (box_id, voter_id, left_idea_id, right_idea_id) VALUES ($1, $2, $3, $4)
          ON CONFLICT (box_id, voter_id) WHERE answered_at IS NULL DO NOTHING RETURNING id`,
-        [box.row.id, voterId, candidates[pick[0]].id, candidates[pick[1]].id],
+        [box.row.id, voterId, leftId, rightId],
       );
-      if (inserted.length) return this.openPair(manager, box.row.id, voterId, viewer);
+      if (inserted.length) {
+        const shown = await this.pairDto(manager, { id: inserted[0].id, left_idea_id: leftId, right_idea_id: rightId }, viewer);
+        if (shown) return shown;
+      }
     }
     return this.openPair(manager, box.row.id, voterId, viewer);
   }
@@ -181,7 +187,11 @@ export class IdeaBoothService {
   /** The voter's unanswered pair with both ideas, if both are still in the booth; a stale one is dropped. */
   private async openPair(manager: EntityManager, boxId: string, voterId: string, viewer: Viewer | null): Promise<IdeaPairDto | null> {
     const [pair] = await queryRows<PairRow>(manager, `SELECT id, left_idea_id, right_idea_id FROM idea_pairs WHERE box_id = $1 AND voter_id = $2 AND answered_at IS NULL`, [boxId, voterId]);
-    if (!pair) return null;
+    return pair ? this.pairDto(manager, pair, viewer) : null;
+  }
+
+  /** A shown pair with its two ideas; null (and the pair dropped, if still open) when one left the booth meanwhile. */
+  private async pairDto(manager: EntityManager, pair: Pick<PairRow, 'id' | 'left_idea_id' | 'right_idea_id'>, viewer: Viewer | null): Promise<IdeaPairDto | null> {
     const rows = await queryRows<IdeaRow>(manager, `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = ANY($1::uuid[]) AND i.status = 'PUBLISHED' AND i.hidden_at IS NULL`, [[pair.left_idea_id, pair.right_idea_id]]);
     const left = rows.find((r) => r.id === pair.left_idea_id);
     const right = rows.find((r) => r.id === pair.right_idea_id);
@@ -191,4 +201,5 @@ export class IdeaBoothService {
     }
     return { id: pair.id, left: toIdeaDto(left, viewer), right: toIdeaDto(right, viewer) };
   }
+
 }

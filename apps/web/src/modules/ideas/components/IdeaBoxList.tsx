@@ -27,29 +27,29 @@ export function IdeaBoxList({ componentId }: { componentId: string }) {
   }
   return (
     <>
-    <section aria-labelledby="idea-boxes">
-      <h2 id="idea-boxes">{t('ideas.boxes')}</h2>
-      <div className="cards">
-        {data.ideaBoxes.map((box) => (
-          <article key={box.id} className="card" aria-labelledby={`idea-box-${box.id}`}>
-            <h3 id={`idea-box-${box.id}`} className="card__title">
-              <Link to={box.path}>{box.question}</Link>
-            </h3>
-            <p className="card__meta">
-              {t('ideas.ideasCount', { count: box.ideasCount })} · {t('ideas.comparisons', { count: box.comparisonsCount })}
-              {box.isDemo ? <> · <span className="badge">{t('ideas.demo')}</span></> : null}
-            </p>
-            <p>
-              <Link to={box.path} className="button button--primary">
-                {t('ideas.participate')}
-              </Link>{' '}
-              <Link to={`${box.path}/resultats`}>{t('ideas.seeResults')}</Link>
-            </p>
-          </article>
-        ))}
-      </div>
-    </section>
-    {form}
+      <section aria-labelledby="idea-boxes">
+        <h2 id="idea-boxes">{t('ideas.boxes')}</h2>
+        <div className="cards">
+          {data.ideaBoxes.map((box) => (
+            <article key={box.id} className="card" aria-labelledby={`idea-box-${box.id}`}>
+              <h3 id={`idea-box-${box.id}`} className="card__title">
+                <Link to={box.path}>{box.question}</Link>
+              </h3>
+              <p className="card__meta">
+                {t('ideas.ideasCount', { count: box.ideasCount })} · {t('ideas.comparisons', { count: box.comparisonsCount })}
+                {box.isDemo ? <> · <span className="badge">{t('ideas.demo')}</span></> : null}
+              </p>
+              <p>
+                <Link to={box.path} className="button button--primary">
+                  {t('ideas.participate')}
+                </Link>{' '}
+                <Link to={`${box.path}/resultats`}>{t('ideas.seeResults')}</Link>
+              </p>
+            </article>
+          ))}
+        </div>
+      </section>
+      {form}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, GraphQLField, GraphQLSchema, isObjectType } from 'graphql';
 import { DataExportWorker } from '../src/modules/account/data-export.worker';
+import { IdeaScoringService } from '../src/modules/idea/idea-scoring.service';
 import { NotificationDispatcher } from '../src/modules/notification/notification.dispatcher';
 import { GqlResponse, TestApp } from './test-app';
 import { TEST_ADMIN_EMAIL } from './test-database';
@@ -680,11 +681,12 @@ const EXCLUDED_TABLES = new Set(['migrations', 'typeorm_metadata']);
 
 /**
  * A fingerprint of every application table (row count and an md5 of all rows), after the
- * background workers (data exports, then the notification dispatcher) have processed what
+ * background workers (idea score refreshes, data exports, then the notification dispatcher) have processed what
  * earlier fixtures committed.
  * @returns table name → "count:md5"
  */
 export async function databaseSnapshot(t: TestApp): Promise<Record<string, string>> {
+  await t.app.get(IdeaScoringService).idle(); // refreshes scheduled by earlier votes (they record an event for the dispatcher)
   await t.app.get(DataExportWorker).idle();
   await t.app.get(NotificationDispatcher).idle();
   const tables = (await t.sql(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`))

@@ -45,20 +45,40 @@ export class IdeaScoringService implements OnModuleDestroy {
     private readonly events: DomainEventOutbox,
   ) {}
 
-  onModuleDestroy(): void {
+  /** At shutdown: no new refresh, and the ones under way finish before the database closes. */
+  async onModuleDestroy(): Promise<void> {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    await Promise.all([...this.running]);
   }
 
   /** Refreshes the box's scores about {@link SCORE_REFRESH_DELAY_MS} from now (once for all votes until then). */
   schedule(boxId: string): void {
     if (this.timers.has(boxId)) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(boxId);
-      this.refresh(boxId).catch((error: unknown) => this.logger.warn(`score refresh of box ${boxId} failed: ${String(error)}`));
-    }, SCORE_REFRESH_DELAY_MS);
+    const timer = setTimeout(() => this.runScheduled(boxId), SCORE_REFRESH_DELAY_MS);
     timer.unref();
     this.timers.set(boxId, timer);
+  }
+
+  /**
+   * Runs the scheduled refreshes now and waits for those under way (tests and shutdown: no
+   * refresh writes after this resolves, until the next vote).
+   */
+  async idle(): Promise<void> {
+    for (const [boxId, timer] of [...this.timers]) {
+      clearTimeout(timer);
+      this.runScheduled(boxId);
+    }
+    await Promise.all([...this.running]);
+  }
+
+  private readonly running = new Set<Promise<unknown>>();
+
+  private runScheduled(boxId: string): void {
+    this.timers.delete(boxId);
+    const run = this.refresh(boxId).catch((error: unknown) => this.logger.warn(`score refresh of box ${boxId} failed: ${String(error)}`));
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
   }
 
   /**

@@ -101,6 +101,26 @@ describe('demo content from the 2021 report', () => {
       expect((await t.sql(`SELECT count(*)::int AS n FROM ballot_events e JOIN ballots b ON b.id = e.ballot_id WHERE b.is_demo`))[0].n).toBe(4);
     });
 
+    it('holds a Boîte à idées seeded with section 5 measures and demo answers from every annex 1 respondent type, ranked, with scores by type', async () => {
+      const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
+      const component = space.components.find((c: { type: string }) => c.type === 'IDEAS');
+      const boxes = (await t.gql(`query($c: ID!) { ideaBoxes(componentId: $c) { id question ideasCount comparisonsCount isDemo } }`, { c: component.id })).data.ideaBoxes;
+      expect(boxes).toHaveLength(1);
+      expect(boxes[0]).toMatchObject({ question: 'Quelle action la filière doit-elle mener en priorité ?', ideasCount: content.ideas.ideas.length, isDemo: true });
+      expect(content.ideas.ideas.map((i) => i.body)).toEqual(expect.arrayContaining(['Organiser une journée de la filière.']));
+      expect(content.ideas.ideas.some((i) => i.body.startsWith('Favoriser les partages d’expérience'))).toBe(true);
+      const results = (await t.gql(`query($b: ID!) { ideaResults(boxId: $b) { comparisonsCount scoredComparisons votersCount ideas { score wins losses } byTypology { typologyKey votersCount } } }`, { b: boxes[0].id })).data.ideaResults;
+      expect(results.comparisonsCount).toBeGreaterThan(1000);
+      expect(results.scoredComparisons).toBe(results.comparisonsCount);
+      expect(results.votersCount).toBe(9 * content.ideas.demoVoters.perTypology);
+      expect(results.byTypology).toHaveLength(9);
+      const wins = results.ideas.reduce((n: number, i: { wins: number }) => n + i.wins, 0);
+      expect(wins).toBe(results.comparisonsCount);
+      // every demo voter is a demo account
+      const [flags] = await t.sql(`SELECT bool_and(u.is_demo) AS users, bool_and(v.is_demo) AS voters FROM idea_voters v JOIN users u ON u.id = v.user_id WHERE EXISTS (SELECT 1 FROM idea_pairs p WHERE p.voter_id = v.id AND p.box_id = $1)`, [boxes[0].id]);
+      expect(flags).toEqual({ users: true, voters: true });
+    });
+
     it('is loaded once: a second load changes nothing', async () => {
       const before = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
       const service = t.app.get(DemoContentService);
@@ -108,6 +128,7 @@ describe('demo content from the 2021 report', () => {
       const after = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
       expect((await t.sql(`SELECT count(*)::int AS n FROM meetings WHERE is_demo`))[0].n).toBe(1);
       expect((await t.sql(`SELECT count(*)::int AS n FROM ballots WHERE is_demo`))[0].n).toBe(2);
+      expect((await t.sql(`SELECT count(*)::int AS n FROM idea_boxes WHERE is_demo`))[0].n).toBe(1);
       expect(after).toEqual(before);
     });
   });

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, GraphQLField, GraphQLSchema, isObjectType } from 'graphql';
 import { DataExportWorker } from '../src/modules/account/data-export.worker';
+import { IdeaScoringService } from '../src/modules/idea/idea-scoring.service';
 import { NotificationDispatcher } from '../src/modules/notification/notification.dispatcher';
 import { GqlResponse, TestApp } from './test-app';
 import { TEST_ADMIN_EMAIL } from './test-database';
@@ -220,6 +221,27 @@ export class Fixtures {
       i: { componentId, title: `Rencontre ${unique()}`, type: 'IN_PERSON', startsAt: inSeconds(3 * 86400), endsAt: inSeconds(3 * 86400 + 7200), published: true, registrationsEnabled: true },
     }, this.admin);
     return d.createMeeting.id;
+  }
+
+  /** A published Boîte à idées with three seed ideas in a fresh IDEAS component. */
+  async ideaBox(): Promise<string> {
+    const componentId = await this.component('IDEAS');
+    const d = await must(this.t, `mutation($i: CreateIdeaBoxInput!) { createIdeaBox(input: $i) { id } }`, {
+      i: { componentId, question: `Quelle action en priorité ? ${unique()}`, seedIdeas: ['Organiser une journée de la filière', 'Favoriser les partages d’expérience', 'Publier un annuaire'] },
+    }, this.admin);
+    return d.createIdeaBox.id;
+  }
+
+  /** A pair of a fresh box shown to `who`. */
+  async ideaPair(who: User = this.w.users.other): Promise<string> {
+    const d = await must(this.t, `mutation($b: ID!) { nextIdeaPair(boxId: $b) { id } }`, { b: await this.ideaBox() }, who.token);
+    return d.nextIdeaPair.id;
+  }
+
+  /** A participant's idea in a fresh box. */
+  async idea(by: User = this.w.users.other): Promise<string> {
+    const d = await must(this.t, `mutation($b: ID!) { addIdea(boxId: $b, body: "Créer un observatoire des usages") { id } }`, { b: await this.ideaBox() }, by.token);
+    return d.addIdea.id;
   }
 
   /** Registers `who` for a meeting; returns the attendance code. */
@@ -591,6 +613,16 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
     },
   },
 
+  // ── Boîte à idées ──
+  createIdeaBox: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { input: { componentId: await f.component('IDEAS'), question: 'Quelle action la filière doit-elle mener en priorité ?', seedIdeas: ['Une idée', 'Une autre idée'] } } }),
+  },
+  nextIdeaPair: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { boxId: await f.ideaBox() } }) },
+  voteOnIdeaPair: { access: SIGNED_IN, args: async ({ f, actor }) => ({ vars: { pairId: await f.ideaPair(actor), choice: 'LEFT' } }) },
+  addIdea: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { boxId: await f.ideaBox(), body: 'Créer un observatoire des usages' } }) },
+  moderateIdea: { access: SPACE_MODERATORS, args: async ({ f }) => ({ vars: { ideaId: await f.idea(), decision: 'REJECT', reason: 'Hors sujet.' } }) },
+
   createSurvey: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { componentId: await f.component('SURVEY'), title: 'Questionnaire' } } }) },
   updateSurvey: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { surveyId: (await f.survey()).surveyId, input: { title: 'Questionnaire renommé' } } }) },
   publishSurveyResults: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { surveyId: (await f.survey()).surveyId, published: true } }) },
@@ -649,11 +681,12 @@ const EXCLUDED_TABLES = new Set(['migrations', 'typeorm_metadata']);
 
 /**
  * A fingerprint of every application table (row count and an md5 of all rows), after the
- * background workers (data exports, then the notification dispatcher) have processed what
+ * background workers (idea score refreshes, data exports, then the notification dispatcher) have processed what
  * earlier fixtures committed.
  * @returns table name → "count:md5"
  */
 export async function databaseSnapshot(t: TestApp): Promise<Record<string, string>> {
+  await t.app.get(IdeaScoringService).idle(); // refreshes scheduled by earlier votes (they record an event for the dispatcher)
   await t.app.get(DataExportWorker).idle();
   await t.app.get(NotificationDispatcher).idle();
   const tables = (await t.sql(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`))

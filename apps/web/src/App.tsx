@@ -34,6 +34,8 @@ const PetitionPage = lazyPage(() => import('./modules/petitions/components/Petit
 const PetitionSummaryPage = lazyPage(() => import('./modules/petitions/components/PetitionSummaryPage'), 'PetitionSummaryPage');
 const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/components/PetitionInvitationPage'), 'PetitionInvitationPage');
 const MeetingPage = lazyPage(() => import('./modules/meetings/components/MeetingPage'), 'MeetingPage');
+const IdeaBoothPage = lazyPage(() => import('./modules/ideas/components/IdeaBoothPage'), 'IdeaBoothPage');
+const IdeaResultsPage = lazyPage(() => import('./modules/ideas/components/IdeaResultsPage'), 'IdeaResultsPage');
 const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/MeetingsAdminPage'), 'MeetingsAdminPage');
 const MemberProfilePage = lazyPage(() => import('./modules/members/components/MemberProfilePage'), 'MemberProfilePage');
 const SearchPage = lazyPage(() => import('./modules/search/components/SearchPage'), 'SearchPage');
@@ -68,6 +70,8 @@ export function AppRoutes() {
           <Route path="espaces/:slug/f/:componentId/votations/:ballotId" element={<BallotPage />} />
           <Route path="espaces/:slug/f/:componentId/votations/:ballotId/recu" element={<ReceiptPage />} />
           <Route path="espaces/:slug/f/:componentId/votations/:ballotId/verifier" element={<VerifyReceiptPage key="one" />} />
+          <Route path="espaces/:slug/f/:componentId/idees/:boxId" element={<IdeaBoothPage />} />
+          <Route path="espaces/:slug/f/:componentId/idees/:boxId/resultats" element={<IdeaResultsPage />} />
           <Route path="inscription" element={<SignUpPage />} />
           <Route path="connexion" element={<SignInPage />} />
           <Route path="mot-de-passe-oublie" element={<PasswordResetRequestPage />} />

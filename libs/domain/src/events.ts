@@ -117,6 +117,8 @@ export interface DomainEventPayloads {
   'ballot.lifecycle': { ballotId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED' };
   /** A vote was cast or changed (viewers of the votation see the new turnout). */
   'ballot.voted': { ballotId: string; componentId: string };
+  /** A Boîte à idées changed: an idea entered the booth (IDEA_PUBLISHED) or the scores were refitted (SCORES); viewers of its component refetch. */
+  'ideaBox.changed': { boxId: string; componentId: string; kind: 'IDEA_PUBLISHED' | 'SCORES' };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -139,6 +141,7 @@ const EVENT_TYPES: Record<DomainEventType, true> = {
   'meeting.registrants': true,
   'ballot.lifecycle': true,
   'ballot.voted': true,
+  'ideaBox.changed': true,
 };
 /** The domain event types; the API refuses to start when one has no notification handler. */
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[];
@@ -162,6 +165,8 @@ export interface ServerToClientEvents {
   'ballot.turnoutChanged': (payload: { ballotId: string; voters: number; votersWeight: number; percent: number | null }) => void;
   /** An amendment of a watched article or proposal (or of a watched component's content) was created, accepted or rejected. */
   'amendment.changed': (payload: { amendableType: string; amendableId: string; amendmentId: string }) => void;
+  /** A Boîte à idées of a watched component got a new idea or new scores (room `component:<id>`). */
+  'ideaBox.changed': (payload: DomainEventPayloads['ideaBox.changed']) => void;
   /** A comment was added on a resource the client watches (refetch the thread). */
   'comment.created': (payload: { commentableType: string; commentableId: string; commentId: string }) => void;
 }

@@ -14,6 +14,8 @@ export const ComponentType = {
   PETITIONS: 'PETITIONS',
   /** Rencontres: in-person, online or hybrid meetings with registrations. */
   MEETINGS: 'MEETINGS',
+  /** Boîte à idées: ideas ranked from pairwise choices (wiki survey, Bradley–Terry scores). */
+  IDEAS: 'IDEAS',
 } as const;
 export type ComponentType = (typeof ComponentType)[keyof typeof ComponentType];
 

@@ -24,6 +24,7 @@ export const TABLE_OWNERS = {
   ballot: ['ballots', 'ballot_questions', 'ballot_options', 'ballot_census_emails', 'ballot_census_snapshots', 'ballot_participations', 'ballot_envelopes', 'ballot_events', 'ballot_results'],
   petition: ['petitions', 'petition_types', 'petition_signatures', 'petition_milestones', 'petition_committee_members', 'petition_committee_invitations', 'petition_results'],
   meeting: ['meetings', 'meeting_agenda_items', 'meeting_registrations', 'meeting_reminders'],
+  idea: ['idea_boxes', 'ideas', 'idea_voters', 'idea_pairs'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

@@ -4,6 +4,8 @@ import accountEn from './account.en.json';
 import accountFr from './account.fr.json';
 import en from './en.json';
 import fr from './fr.json';
+import ideasEn from './ideas.en.json';
+import ideasFr from './ideas.fr.json';
 import meetingsEn from './meetings.en.json';
 import meetingsFr from './meetings.fr.json';
 import membersEn from './members.en.json';
@@ -30,8 +32,8 @@ export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr } },
-  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn, votes: votesEn } },
+  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr } },
+  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn, votes: votesEn, ideas: ideasEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

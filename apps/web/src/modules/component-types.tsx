@@ -28,4 +28,7 @@ export const COMPONENT_TYPE_VIEWS: Partial<Record<ComponentType, ComponentTypeVi
     adminPath: (spaceSlug, componentId) => `/admin/espaces/${spaceSlug}/votations/${componentId}`,
     adminLabel: 'votes.admin.title',
   },
+  [ComponentType.IDEAS]: {
+    view: lazyPage(() => import('./ideas/components/IdeaBoxList'), 'IdeaBoxList'),
+  },
 };

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { CAPABILITY_TYPE_CHECKS as CHECKS, setAllowedValue as setAllowed } from '../check-constraint-lists';
 
 /**
  * Votations join the shared capabilities (comments, follows, reports, history): their counters
@@ -8,20 +9,6 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `moderations.reportable_type` gain BALLOT: read from the current constraint and re-added with
  * BALLOT appended, so lists widened by other branches are kept whatever the order.
  */
-const CHECKS = [
-  ['comments', 'commentable_type', 'comments_commentable_type_check'],
-  ['follows', 'followable_type', 'follows_followable_type_check'],
-  ['moderations', 'reportable_type', 'moderations_reportable_type_check'],
-] as const;
-
-async function setAllowed(q: QueryRunner, table: string, column: string, constraint: string, value: string, present: boolean): Promise<void> {
-  const [row] = await q.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`, [constraint]);
-  const values: string[] = row ? [...(row.def as string).matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]).filter((v) => v !== value) : [];
-  if (present) values.push(value);
-  await q.query(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${constraint}`);
-  await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${constraint} CHECK (${column} IN (${values.map((v) => `'${v}'`).join(', ')}))`);
-}
-
 export class BallotCapabilities1765910000000 implements MigrationInterface {
   name = 'BallotCapabilities1765910000000';
 

@@ -17,6 +17,7 @@ import { Ballots1765600000000 } from './1765600000000-ballots';
 import { SurveyFollows1765650000000 } from './1765650000000-survey-follows';
 import { Petitions1765700000000 } from './1765700000000-petitions';
 import { PetitionTypeSecondStage1765750000000 } from './1765750000000-petition-type-second-stage';
+import { Ideas1765970000000 } from './1765970000000-ideas';
 import { Meetings1765800000000 } from './1765800000000-meetings';
 import { Search1765850000000 } from './1765850000000-search';
 import { BallotTypologyCensus1765900000000 } from './1765900000000-ballot-typology-census';
@@ -47,4 +48,5 @@ export const migrations = [
   Search1765850000000,
   BallotTypologyCensus1765900000000,
   BallotCapabilities1765910000000,
+  Ideas1765970000000,
 ];

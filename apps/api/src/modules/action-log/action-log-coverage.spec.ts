@@ -27,6 +27,7 @@ const NOT_LOGGED: Record<string, string> = {
   follow: 'personal state: what the caller watches (no one else sees it)',
   unfollow: 'personal state: what the caller watches (no one else sees it)',
   resendEmailConfirmation: 'mails the caller a new link to their own address; the link, when used, writes confirm_email',
+  nextIdeaPair: 'records which pair the caller is shown (their own booth state); the answer, voteOnIdeaPair, is logged',
 };
 
 /** Every logged mutation and the row it writes (checked in the scenario below). */
@@ -111,6 +112,10 @@ const LOGGED: Record<string, Expected> = {
   registerForMeeting: { action: 'register', resourceType: 'meeting', visibility: 'PRIVATE' },
   cancelMeetingRegistration: { action: 'cancel_registration', resourceType: 'meeting', visibility: 'PRIVATE' },
   markAttendance: { action: 'mark_attendance', resourceType: 'meeting', visibility: 'ADMIN_ONLY' },
+  createIdeaBox: { action: 'create', resourceType: 'idea_box', visibility: 'PUBLIC' },
+  voteOnIdeaPair: { action: 'vote', resourceType: 'idea_box', visibility: 'ADMIN_ONLY' },
+  addIdea: { action: 'create', resourceType: 'idea', visibility: 'PUBLIC' },
+  moderateIdea: { action: 'reject', resourceType: 'idea', visibility: 'ADMIN_ONLY' },
   publishTermsDocument: { action: 'publish', resourceType: 'terms_document', visibility: 'PUBLIC' },
   acceptTerms: { action: 'accept_terms', resourceType: 'terms_document', visibility: 'PRIVATE' },
   changePassword: { action: 'change_password', resourceType: 'user', visibility: 'PRIVATE' },
@@ -367,6 +372,17 @@ describe('action log coverage: every mutation that changes shared state is in th
     await t.gql(`mutation($id: ID!) { registerForMeeting(meetingId: $id) { id } }`, { id: meeting }, bob.token); // waiting list
     await logged('cancelMeetingRegistration', `mutation($id: ID!) { cancelMeetingRegistration(meetingId: $id) { id } }`, { id: meeting }, bob.token, meeting);
     await logged('cancelMeeting', `mutation($id: ID!) { cancelMeeting(id: $id, reason: "Salle indisponible") { id } }`, { id: meeting }, admin, meeting);
+
+    // Boîte à idées: a box with seeds, an answer in the booth, an idea added, then rejected
+    const ideasComponent = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: space, type: 'IDEAS', title: 'Boîte à idées', published: true } }, admin)).createComponent.id;
+    const ideaBox = (await logged('createIdeaBox', `mutation($i: CreateIdeaBoxInput!) { createIdeaBox(input: $i) { id } }`, {
+      i: { componentId: ideasComponent, question: 'Quelle action la filière doit-elle mener en priorité ?', seedIdeas: ['Organiser une journée de la filière', 'Favoriser les partages d’expérience'] },
+    }, admin)).createIdeaBox.id;
+    await notLogged('nextIdeaPair', `mutation($b: ID!) { nextIdeaPair(boxId: $b) { id } }`, { b: ideaBox }, alice.token);
+    const shown = (await t.gql(`mutation($b: ID!) { nextIdeaPair(boxId: $b) { id } }`, { b: ideaBox }, alice.token)).data.nextIdeaPair.id;
+    await logged('voteOnIdeaPair', `mutation($p: ID!) { voteOnIdeaPair(pairId: $p, choice: LEFT) { pairId } }`, { p: shown }, alice.token, ideaBox);
+    const idea = (await logged('addIdea', `mutation($b: ID!) { addIdea(boxId: $b, body: "Publier un annuaire des acteurs") { id } }`, { b: ideaBox }, alice.token)).addIdea.id;
+    await logged('moderateIdea', `mutation($id: ID!) { moderateIdea(ideaId: $id, decision: REJECT, reason: "Déjà prévu.") { id } }`, { id: idea }, admin, idea);
 
     // deletions last
     await logged('deleteComponent', `mutation($id: ID!) { deleteComponent(id: $id) }`, { id: surveyComponent }, admin, surveyComponent);

@@ -5,13 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { sanitizeRichText } from '../../common/rich-text/rich-text';
-import { createMemberProfile } from '../profile/pseudo';
+import { activeTypologies, createMemberProfile } from '../profile/pseudo';
 import { ActionLogService } from '../action-log/action-log.service';
 import { MotionEntity } from '../motion/entities/motion.entity';
 import { ComponentEntity } from '../participatory-space/entities/component.entity';
 import { ParticipatorySpaceEntity } from '../participatory-space/entities/participatory-space.entity';
 import { SpacePhaseEntity } from '../participatory-space/entities/space-phase.entity';
 import { ParticipatoryTextImport } from '../participatory-text/participatory-text-import';
+import { type DemoIdeasFile, insertDemoIdeaBox } from '../idea/idea-demo';
 import { insertDemoPetition } from '../petition/petition-demo';
 import { demoGrades, insertDemoBallot } from '../ballot/ballot-demo';
 import { ProposalEntity } from '../proposal/entities/proposal.entity';
@@ -109,6 +110,7 @@ export function readDemoContent() {
     petitions: json<PetitionsFile>('petitions.json'),
     meetings: json<MeetingsFile>('meetings.json'),
     votations: json<VotationsFile>('votations.json'),
+    ideas: json<DemoIdeasFile>('ideas.json'),
   };
 }
 
@@ -153,10 +155,12 @@ export class DemoContentService {
         await this.loadPetitionsOnce(manager, content.petitions);
         await this.loadDemoMeeting(manager, content.concertation.slug, content.meetings);
         await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
+        await this.loadDemoIdeas(manager, content.concertation.slug, content.ideas);
         return false;
       }
       await this.loadConcertation(manager, content);
       await this.loadDemoMeeting(manager, content.concertation.slug, content.meetings);
+      await this.loadDemoIdeas(manager, content.concertation.slug, content.ideas);
       await this.loadAssembly(manager, content.assembly);
       await this.loadPetitionsOnce(manager, content.petitions);
       await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
@@ -319,6 +323,45 @@ export class DemoContentService {
       spaceId: space.id,
       visibility: 'ADMIN_ONLY',
       summary: `Rencontre de démonstration « ${m.title} » chargée`,
+    });
+  }
+
+  /**
+   * A Boîte à idées « Quelle action la filière doit-elle mener en priorité ? » in an IDEAS
+   * component of the demo Concertation, seeded with measures of section 5 of the report, with
+   * synthetic answers by demo voters of each annex 1 respondent type (accounts `is_demo`, named
+   * « Votant·e démo — <type> n », no usable password) through {@link insertDemoIdeaBox} (the idea
+   * module's SQL). Once: a database whose demo predates idea boxes gets it at the next start.
+   */
+  private async loadDemoIdeas(manager: EntityManager, slug: string, file: DemoIdeasFile): Promise<void> {
+    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`, [slug]);
+    if (!space) return;
+    const [existing] = await manager.query(`SELECT 1 FROM components WHERE space_id = $1 AND type = $2`, [space.id, ComponentType.IDEAS]);
+    if (existing) return;
+    const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`, [space.id]);
+    const component = await manager.save(
+      manager.create(ComponentEntity, {
+        spaceId: space.id, type: ComponentType.IDEAS, position, title: file.componentTitle, description: file.componentDescription, publishedAt: new Date(), settings: {},
+      }),
+    );
+    const typologies = await activeTypologies(manager);
+    const voters: { userId: string; typologyKey: string | null }[] = [];
+    for (const typology of typologies) {
+      for (let n = 1; n <= file.demoVoters.perTypology; n++) {
+        const name = `Votant·e démo — ${typology.label.slice(0, 60)} ${n}`;
+        const [user] = await manager.query(
+          `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true) ON CONFLICT DO NOTHING RETURNING id`,
+          [name, `demo-votant-${typology.key.replace(/_/g, '-')}-${n}@demo.concerto.invalid`],
+        );
+        if (!user) continue;
+        await createMemberProfile(manager, user.id, name, typology.key);
+        voters.push({ userId: user.id, typologyKey: typology.key });
+      }
+    }
+    const boxId = await insertDemoIdeaBox(manager, component.id, space.id, file, voters);
+    await this.actionLog.record(manager, {
+      userId: null, action: 'load_demo', resourceType: 'idea_box', resourceId: boxId, spaceId: space.id, visibility: 'ADMIN_ONLY',
+      summary: `Boîte à idées de démonstration chargée (${file.ideas.length} idées, ${voters.length} votants fictifs)`,
     });
   }
 

@@ -48,16 +48,25 @@ export function normalisePseudo(input: string): string {
  * Creates the profile of a new account in the caller's transaction, with a pseudo derived from
  * the display name: the first free one of `base`, `base-2`, `base-3`… (the unique index decides
  * between simultaneous sign-ups; after 50 tries a random suffix). No-op when the account
- * already has a profile. Called at sign-up, for the first administrator and for demo members
+ * already has a profile. `typologyKey` sets the typology at creation (demo voters). Called at
+ * sign-up, for the first administrator and for demo members
  * (accounts older than profiles got theirs from the migration).
  * @returns the account's pseudo
  */
-export async function createMemberProfile(manager: EntityManager, userId: string, name: string): Promise<string> {
+export async function createMemberProfile(manager: EntityManager, userId: string, name: string, typologyKey: string | null = null): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const candidate = pseudoCandidate(name, attempt <= 50 ? attempt : 51 + Math.floor(Math.random() * 99_000));
-    const inserted = await manager.query(`INSERT INTO member_profiles (user_id, pseudo) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING pseudo`, [userId, candidate]);
+    const inserted = await manager.query(`INSERT INTO member_profiles (user_id, pseudo, typology_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING pseudo`, [userId, candidate, typologyKey]);
     if (inserted.length) return inserted[0].pseudo;
     const [existing] = await manager.query(`SELECT pseudo FROM member_profiles WHERE user_id = $1`, [userId]);
     if (existing) return existing.pseudo;
   }
+}
+
+/**
+ * The typologies members may choose now (not archived), in order, read in the caller's
+ * transaction (for seeding, e.g. demo voters of every respondent type).
+ */
+export async function activeTypologies(manager: EntityManager): Promise<{ key: string; label: string }[]> {
+  return manager.query(`SELECT key, label FROM member_typologies WHERE archived_at IS NULL ORDER BY position`);
 }

@@ -1,0 +1,219 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { IdeaOrigin, IdeaStatus, IdeaVoteChoice } from '@concerto/domain';
+
+export interface IdeaBox {
+  id: string;
+  componentId: string;
+  question: string;
+  description: string;
+  published: boolean;
+  ideasCount: number;
+  pendingCount: number;
+  comparisonsCount: number;
+  participantIdeasEnabled: boolean;
+  ideasModerated: boolean;
+  anonymousVotingEnabled: boolean;
+  viewerCanModerate: boolean;
+  path: string;
+  isDemo: boolean;
+}
+export interface Idea {
+  id: string;
+  body: string;
+  origin: IdeaOrigin;
+  status: IdeaStatus;
+  mine: boolean;
+}
+export interface IdeaPair {
+  id: string;
+  left: Idea;
+  right: Idea;
+}
+export interface RankedIdea {
+  rank: number;
+  score: number;
+  scoreLow: number;
+  scoreHigh: number;
+  wins: number;
+  losses: number;
+  idea: Idea;
+}
+export interface TypologyIdeaScores {
+  typologyKey: string | null;
+  label: string;
+  votersCount: number;
+  comparisonsCount: number;
+  scores: { ideaId: string; score: number; scoreLow: number; scoreHigh: number; comparisons: number }[];
+}
+export interface IdeaResults {
+  boxId: string;
+  comparisonsCount: number;
+  scoredComparisons: number;
+  votersCount: number;
+  skipsCount: number;
+  dontKnowCount: number;
+  votersInSmallTypologies: number;
+  ideas: RankedIdea[];
+  byTypology: TypologyIdeaScores[];
+}
+
+const BOX_FIELDS = gql`
+  fragment IdeaBoxFields on IdeaBox {
+    id
+    componentId
+    question
+    description
+    published
+    ideasCount
+    pendingCount
+    comparisonsCount
+    participantIdeasEnabled
+    ideasModerated
+    anonymousVotingEnabled
+    viewerCanModerate
+    path
+    isDemo
+  }
+`;
+const IDEA_FIELDS = gql`
+  fragment IdeaFields on Idea {
+    id
+    body
+    origin
+    status
+    mine
+  }
+`;
+const PAIR_FIELDS = gql`
+  fragment IdeaPairFields on IdeaPair {
+    id
+    left {
+      ...IdeaFields
+    }
+    right {
+      ...IdeaFields
+    }
+  }
+  ${IDEA_FIELDS}
+`;
+
+export const IDEA_BOXES_QUERY: TypedDocumentNode<{ ideaBoxes: IdeaBox[] }, { componentId: string }> = gql`
+  query IdeaBoxes($componentId: ID!) {
+    ideaBoxes(componentId: $componentId) {
+      ...IdeaBoxFields
+    }
+  }
+  ${BOX_FIELDS}
+`;
+
+export const IDEA_BOX_QUERY: TypedDocumentNode<{ ideaBox: IdeaBox }, { id: string }> = gql`
+  query IdeaBox($id: ID!) {
+    ideaBox(id: $id) {
+      ...IdeaBoxFields
+    }
+  }
+  ${BOX_FIELDS}
+`;
+
+export const IDEA_RESULTS_QUERY: TypedDocumentNode<{ ideaResults: IdeaResults }, { boxId: string }> = gql`
+  query IdeaResults($boxId: ID!) {
+    ideaResults(boxId: $boxId) {
+      boxId
+      comparisonsCount
+      scoredComparisons
+      votersCount
+      skipsCount
+      dontKnowCount
+      votersInSmallTypologies
+      ideas {
+        rank
+        score
+        scoreLow
+        scoreHigh
+        wins
+        losses
+        idea {
+          ...IdeaFields
+        }
+      }
+      byTypology {
+        typologyKey
+        label
+        votersCount
+        comparisonsCount
+        scores {
+          ideaId
+          score
+          scoreLow
+          scoreHigh
+          comparisons
+        }
+      }
+    }
+  }
+  ${IDEA_FIELDS}
+`;
+
+export const PENDING_IDEAS_QUERY: TypedDocumentNode<{ ideaBoxIdeas: Idea[] }, { boxId: string; status: IdeaStatus }> = gql`
+  query PendingIdeas($boxId: ID!, $status: IdeaStatus) {
+    ideaBoxIdeas(boxId: $boxId, status: $status) {
+      ...IdeaFields
+    }
+  }
+  ${IDEA_FIELDS}
+`;
+
+export const NEXT_IDEA_PAIR_MUTATION: TypedDocumentNode<{ nextIdeaPair: IdeaPair | null }, { boxId: string }> = gql`
+  mutation NextIdeaPair($boxId: ID!) {
+    nextIdeaPair(boxId: $boxId) {
+      ...IdeaPairFields
+    }
+  }
+  ${PAIR_FIELDS}
+`;
+
+export const VOTE_ON_IDEA_PAIR_MUTATION: TypedDocumentNode<
+  { voteOnIdeaPair: { pairId: string; choice: IdeaVoteChoice; next: IdeaPair | null } },
+  { pairId: string; choice: IdeaVoteChoice }
+> = gql`
+  mutation VoteOnIdeaPair($pairId: ID!, $choice: IdeaVoteChoice!) {
+    voteOnIdeaPair(pairId: $pairId, choice: $choice) {
+      pairId
+      choice
+      next {
+        ...IdeaPairFields
+      }
+    }
+  }
+  ${PAIR_FIELDS}
+`;
+
+export const ADD_IDEA_MUTATION: TypedDocumentNode<{ addIdea: Idea }, { boxId: string; body: string }> = gql`
+  mutation AddIdea($boxId: ID!, $body: String!) {
+    addIdea(boxId: $boxId, body: $body) {
+      ...IdeaFields
+    }
+  }
+  ${IDEA_FIELDS}
+`;
+
+export const MODERATE_IDEA_MUTATION: TypedDocumentNode<{ moderateIdea: Idea }, { ideaId: string; decision: 'PUBLISH' | 'REJECT'; reason?: string }> = gql`
+  mutation ModerateIdea($ideaId: ID!, $decision: IdeaModeration!, $reason: String) {
+    moderateIdea(ideaId: $ideaId, decision: $decision, reason: $reason) {
+      ...IdeaFields
+    }
+  }
+  ${IDEA_FIELDS}
+`;
+
+export const CREATE_IDEA_BOX_MUTATION: TypedDocumentNode<
+  { createIdeaBox: IdeaBox },
+  { input: { componentId: string; question: string; description?: string; published?: boolean; seedIdeas?: string[] } }
+> = gql`
+  mutation CreateIdeaBox($input: CreateIdeaBoxInput!) {
+    createIdeaBox(input: $input) {
+      ...IdeaBoxFields
+    }
+  }
+  ${BOX_FIELDS}
+`;

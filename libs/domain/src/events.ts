@@ -104,6 +104,10 @@ export interface DomainEventPayloads {
     userIds: string[];
     changes?: ('TIME' | 'PLACE')[];
   };
+  /** A statement of a debate was published (viewers of the debate can vote on it). */
+  'debate.statementPublished': { debateId: string; componentId: string; statementId: string };
+  /** A debate's analysis (opinion groups, consensus) was recomputed (viewers of the results refetch). */
+  'debate.analysisUpdated': { debateId: string; componentId: string; computedAt: string; participantCount: number };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -124,6 +128,8 @@ const EVENT_TYPES: Record<DomainEventType, true> = {
   'petition.milestone': true,
   'petition.stateChanged': true,
   'meeting.registrants': true,
+  'debate.statementPublished': true,
+  'debate.analysisUpdated': true,
 };
 /** The domain event types; the API refuses to start when one has no notification handler. */
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[];
@@ -141,6 +147,10 @@ export interface ServerToClientEvents {
   'motion.tallyChanged': (payload: { motionId: string; for: number | null; against: number | null; abstain: number | null; voters: number }) => void;
   /** An amendment of a watched article or proposal (or of a watched component's content) was created, accepted or rejected. */
   'amendment.changed': (payload: { amendableType: string; amendableId: string; amendmentId: string }) => void;
+  /** A statement was published in a debate the client watches (room `debate:<id>`). */
+  'debate.statementPublished': (payload: DomainEventPayloads['debate.statementPublished']) => void;
+  /** The analysis of a debate the client watches was recomputed (room `debate:<id>`). */
+  'debate.analysisUpdated': (payload: DomainEventPayloads['debate.analysisUpdated']) => void;
   /** A comment was added on a resource the client watches (refetch the thread). */
   'comment.created': (payload: { commentableType: string; commentableId: string; commentId: string }) => void;
 }
@@ -174,8 +184,9 @@ export const Rooms = {
   proposal: (id: string) => `proposal:${id}`,
   motion: (id: string) => `motion:${id}`,
   petition: (id: string) => `petition:${id}`,
+  debate: (id: string) => `debate:${id}`,
   component: (id: string) => `component:${id}`,
 } as const;
 
 /** Rooms a client may watch (public resources): kind and uuid. */
-export const WATCHABLE_ROOM = /^(proposal|motion|petition|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const WATCHABLE_ROOM = /^(proposal|motion|petition|debate|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

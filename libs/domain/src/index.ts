@@ -9,3 +9,4 @@ export * from './profile';
 export * from './ballot';
 export * from './petition';
 export * from './meeting';
+export * from './debate';

@@ -14,6 +14,8 @@ export const ComponentType = {
   PETITIONS: 'PETITIONS',
   /** Rencontres: in-person, online or hybrid meetings with registrations. */
   MEETINGS: 'MEETINGS',
+  /** Débat (Pol.is-style): short statements voted agree / disagree / pass; opinion groups and cross-group consensus. */
+  DEBATE: 'DEBATE',
 } as const;
 export type ComponentType = (typeof ComponentType)[keyof typeof ComponentType];
 

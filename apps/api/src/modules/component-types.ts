@@ -11,6 +11,8 @@ import { PetitionModule } from './petition/petition.module';
 import { petitionsManifest } from './petition/petition.manifest';
 import { MeetingModule } from './meeting/meeting.module';
 import { meetingsManifest } from './meeting/meeting.manifest';
+import { DebateModule } from './debate/debate.module';
+import { debateManifest } from './debate/debate.manifest';
 import { SurveyModule } from './survey/survey.module';
 import { surveyManifest } from './survey/survey.manifest';
 
@@ -26,4 +28,5 @@ export const COMPONENT_TYPES = [
   component(votesManifest, BallotModule),
   component(petitionsManifest, PetitionModule),
   component(meetingsManifest, MeetingModule),
+  component(debateManifest, DebateModule),
 ];

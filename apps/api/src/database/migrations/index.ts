@@ -18,6 +18,7 @@ import { SurveyFollows1765650000000 } from './1765650000000-survey-follows';
 import { Petitions1765700000000 } from './1765700000000-petitions';
 import { PetitionTypeSecondStage1765750000000 } from './1765750000000-petition-type-second-stage';
 import { Meetings1765800000000 } from './1765800000000-meetings';
+import { Debates1765950000000 } from './1765950000000-debates';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   Petitions1765700000000,
   PetitionTypeSecondStage1765750000000,
   Meetings1765800000000,
+  Debates1765950000000,
 ];

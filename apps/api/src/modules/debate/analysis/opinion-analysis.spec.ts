@@ -5,7 +5,7 @@ import { analyseOpinions } from './opinion-analysis';
 import { pca2 } from './pca';
 import { groupInformedConsensus, propTest, representativeStatements, twoPropTest } from './repness';
 import { seededRandom } from './seeded-random';
-import { buildVoteMatrix, denseVoteMatrix, type VoteValue } from './vote-matrix';
+import { buildVoteMatrix, denseVoteMatrix, type VoteTriple, type VoteValue } from './vote-matrix';
 
 /**
  * Votes from `groups` planted opinion groups: each group has its own stance (+1/−1) on every
@@ -15,7 +15,7 @@ import { buildVoteMatrix, denseVoteMatrix, type VoteValue } from './vote-matrix'
  */
 function planted(groups: number, perGroup: number, statements: number, opts: { seed: number; noise?: number; seenRate?: number; passRate?: number }) {
   const random = seededRandom(opts.seed);
-  const stance = Array.from({ length: groups }, () => Array.from({ length: statements }, (_, j) => (j === 0 ? 1 : random() < 0.5 ? 1 : -1)));
+  const stance = Array.from({ length: groups }, () => Array.from({ length: statements }, (_, j): number => (j === 0 ? 1 : random() < 0.5 ? 1 : -1)));
   // Only statement 0 is unanimous: any other one that all groups happen to share is split by the last group.
   for (let j = 1; j < statements; j++) if (stance.every((s) => s[j] === stance[0][j])) stance[groups - 1][j] = -stance[0][j];
   const truth: number[] = [];
@@ -92,7 +92,7 @@ describe('debate analysis: known answers', () => {
 
   it('participants with too few votes are projected but left out of the groups', () => {
     const { m } = planted(2, 30, 20, { seed: 3, seenRate: 1, passRate: 0 });
-    const votes = [];
+    const votes: VoteTriple[] = [];
     for (let i = 0; i < m.participants.length; i++)
       for (let k = m.rowStart[i]; k < m.rowStart[i + 1]; k++) votes.push({ participant: m.participants[i], statement: m.statements[m.cols[k]], value: m.vals[k] as VoteValue });
     votes.push({ participant: 'late', statement: m.statements[1], value: 1 }, { participant: 'late', statement: m.statements[2], value: -1 });

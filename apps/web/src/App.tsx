@@ -34,6 +34,8 @@ const PetitionPage = lazyPage(() => import('./modules/petitions/components/Petit
 const PetitionSummaryPage = lazyPage(() => import('./modules/petitions/components/PetitionSummaryPage'), 'PetitionSummaryPage');
 const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/components/PetitionInvitationPage'), 'PetitionInvitationPage');
 const MeetingPage = lazyPage(() => import('./modules/meetings/components/MeetingPage'), 'MeetingPage');
+const DebatePage = lazyPage(() => import('./modules/debates/components/DebatePage'), 'DebatePage');
+const DebateResultsPage = lazyPage(() => import('./modules/debates/components/DebateResultsPage'), 'DebateResultsPage');
 const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/MeetingsAdminPage'), 'MeetingsAdminPage');
 const MemberProfilePage = lazyPage(() => import('./modules/members/components/MemberProfilePage'), 'MemberProfilePage');
 const MemberTypologiesAdminPage = lazyPage(() => import('./modules/members/components/MemberTypologiesAdminPage'), 'MemberTypologiesAdminPage');
@@ -59,6 +61,8 @@ export function AppRoutes() {
           <Route path="espaces/:slug/f/:componentId/petitions/:petitionId/synthese" element={<PetitionSummaryPage />} />
           <Route path="petitions/comite/:token" element={<PetitionInvitationPage />} />
           <Route path="espaces/:slug/f/:componentId/rencontres/:meetingId" element={<MeetingPage />} />
+          <Route path="espaces/:slug/f/:componentId/debats/:debateId" element={<DebatePage />} />
+          <Route path="espaces/:slug/f/:componentId/debats/:debateId/resultats" element={<DebateResultsPage />} />
           <Route path="inscription" element={<SignUpPage />} />
           <Route path="connexion" element={<SignInPage />} />
           <Route path="mot-de-passe-oublie" element={<PasswordResetRequestPage />} />

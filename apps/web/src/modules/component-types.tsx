@@ -23,4 +23,7 @@ export const COMPONENT_TYPE_VIEWS: Partial<Record<ComponentType, ComponentTypeVi
     adminPath: (spaceSlug, componentId) => `/admin/espaces/${spaceSlug}/rencontres/${componentId}`,
     adminLabel: 'meetings.admin.title',
   },
+  [ComponentType.DEBATE]: {
+    view: lazyPage(() => import('./debates/components/DebateList'), 'DebateList'),
+  },
 };

@@ -13,7 +13,7 @@ import { machine, ROOT, startBenchServer } from './bench-server.mjs';
 const require = createRequire(import.meta.url);
 const dist = (p) => join(ROOT, 'dist/apps/api', p);
 const { DebateAnalysisService } = require(dist('modules/debate/debate-analysis.service.js'));
-const { buildVoteMatrix } = require(dist('modules/debate/analysis/vote-matrix.js'));
+const { matrixFromParticipantRows } = require(dist('modules/debate/analysis/vote-matrix.js'));
 const { analyseOpinions } = require(dist('modules/debate/analysis/opinion-analysis.js'));
 const { adjustedRandIndex } = require(dist('modules/debate/analysis/adjusted-rand-index.js'));
 
@@ -40,7 +40,7 @@ try {
   // A snapshot dated to 'infinity' first, so that the API's own sweep leaves this debate alone while we measure.
   await pool.query(`INSERT INTO debate_analyses (debate_id, basis_votes, basis_changed_at, duration_ms, result) VALUES ($1, 0, 'infinity', 0, '{}')`, [debate.id]);
 
-  let t0 = process.hrtime.bigint();
+  const t0 = process.hrtime.bigint();
   const client = await pool.connect();
   try {
     await client.query(`SELECT setseed(0.42)`);
@@ -71,54 +71,61 @@ try {
   const { rows: [{ n }] } = await pool.query(`SELECT count(*)::int AS n FROM debate_votes WHERE debate_id = $1`, [debate.id]);
   console.log(`seeded ${n.toLocaleString('en')} votes in ${(ms(t0) / 1000).toFixed(1)} s`);
 
-  // The API's own code path: DebateAnalysisService.compute(manager, debateId) reads with its query and analyses.
+  // The API's own code path: DebateAnalysisService.compute(manager, debateId, mode) reads with its query and analyses.
   const service = new DebateAnalysisService(null, { NODE_ENV: 'test' }, null);
   const manager = { query: async (sql, params) => (await pool.query(sql, params)).rows };
-  const readVotes = (m) => service.readVotes(m, debate.id);
+  const { rows: statementRows } = await pool.query(`SELECT id FROM debate_statements WHERE debate_id = $1 ORDER BY position`, [debate.id]);
+  const statementIds = statementRows.map((s) => s.id);
 
-  const rows = [];
+  const timed = async (fn) => {
+    global.gc?.();
+    const cpu0 = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    const value = await fn();
+    const cpu = process.cpuUsage(cpu0);
+    return { value, ms: ms(t), cpuMs: (cpu.user + cpu.system) / 1000 };
+  };
+  const full = [];
   let last;
   const before = process.memoryUsage();
   for (let run = 0; run < RUNS; run++) {
-    global.gc?.();
-    t0 = process.hrtime.bigint();
-    const votes = await readVotes(manager);
-    const readMs = ms(t0);
-    const { rows: statements } = await pool.query(`SELECT id FROM debate_statements WHERE debate_id = $1 ORDER BY position`, [debate.id]);
-    t0 = process.hrtime.bigint();
-    const matrix = buildVoteMatrix(votes, statements.map((s) => s.id));
-    const buildMs = ms(t0);
-    t0 = process.hrtime.bigint();
-    const cpu0 = process.cpuUsage();
-    const analysis = analyseOpinions(matrix, { seed: 1 });
-    const analyseMs = ms(t0);
-    const cpu = process.cpuUsage(cpu0);
+    const read = await timed(() => service.readVotes(manager, debate.id));
+    const build = await timed(() => matrixFromParticipantRows(statementIds, read.value));
+    const analyse = await timed(() => analyseOpinions(build.value, { seed: 1 }));
     const heap = process.memoryUsage();
-    t0 = process.hrtime.bigint();
-    const full = await service.compute(manager, debate.id);
-    const fullMs = ms(t0);
-    rows.push({ readMs, buildMs, analyseMs, cpuMs: (cpu.user + cpu.system) / 1000, fullMs, fullRead: full.timings.readMs, fullAnalyse: full.timings.analyseMs, heapUsed: heap.heapUsed, rss: heap.rss });
-    last = { analysis, matrix };
+    const whole = await timed(() => service.compute(manager, debate.id, 'FULL'));
+    full.push({ read, build, analyse, whole, heapUsed: heap.heapUsed, rss: heap.rss });
+    last = { analysis: analyse.value, matrix: build.value, snapshot: whole.value.snapshot };
   }
+  // Incremental: the previous snapshot stored (its axes), then 1 % of the votes changed, then the API's default recomputation.
+  await pool.query(`UPDATE debate_analyses SET result = $2 WHERE debate_id = $1`, [debate.id, JSON.stringify(last.snapshot)]);
+  await pool.query(`UPDATE debate_votes SET value = -value, updated_at = now() WHERE debate_id = $1 AND value <> 0 AND random() < 0.01`, [debate.id]);
+  const incremental = [];
+  for (let run = 0; run < RUNS; run++) incremental.push(await timed(() => service.compute(manager, debate.id, 'INCREMENTAL')));
+
   // planted-group recovery on the benchmark data
-  const planted = last.matrix.participants.map(() => 0);
   const { rows: order } = await pool.query(`SELECT id, (row_number() OVER (ORDER BY email)) % $1 AS g FROM users WHERE email LIKE 'votant-%@bench.test'`, [GROUPS]);
   const groupOf = new Map(order.map((r) => [r.id, Number(r.g)]));
-  last.matrix.participants.forEach((id, i) => (planted[i] = groupOf.get(id)));
+  const planted = last.matrix.participants.map((id) => groupOf.get(id));
   const ari = adjustedRandIndex(planted, last.analysis.groupOf);
 
-  const med = (k) => median(rows.map((r) => r[k]));
+  const med = (xs) => median(xs).toFixed(0);
+  const wholeFull = full.map((r) => r.whole);
   console.log('');
-  console.log(`| participants | statements | votes | read votes from PostgreSQL | build matrix | analyse (PCA, k-means ×4 k, repness) | CPU of analyse | whole recomputation (API code path: read + analyse) | groups found (k) | ARI vs planted | heap used after | RSS after | peak RSS |`);
+  console.log(`| participants | statements | votes | read votes from PostgreSQL | build matrix | analyse (PCA, k-means for k = 2…5, repness, consensus) | whole recomputation, full (API code path) | whole recomputation, incremental (1 % of votes changed) | groups found | ARI vs planted | heap used | RSS | peak RSS |`);
   console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
   console.log(
-    `| ${PARTICIPANTS.toLocaleString('en')} | ${STATEMENTS} | ${n.toLocaleString('en')} | ${med('readMs').toFixed(0)} ms | ${med('buildMs').toFixed(0)} ms | ${med('analyseMs').toFixed(0)} ms | ${med('cpuMs').toFixed(0)} ms | ${med('fullMs').toFixed(0)} ms (read ${med('fullRead').toFixed(0)} + analyse ${med('fullAnalyse').toFixed(0)}) | ${last.analysis.groups.length} | ${ari.toFixed(3)} | ${mib(med('heapUsed'))} MiB | ${mib(med('rss'))} MiB | ${mib(peakRss())} MiB |`,
+    `| ${PARTICIPANTS.toLocaleString('en')} | ${STATEMENTS} | ${n.toLocaleString('en')} | ${med(full.map((r) => r.read.ms))} ms | ${med(full.map((r) => r.build.ms))} ms | ${med(full.map((r) => r.analyse.ms))} ms (CPU ${med(full.map((r) => r.analyse.cpuMs))} ms) | ${med(wholeFull.map((r) => r.ms))} ms (read ${med(wholeFull.map((r) => r.value.timings.readMs))} + analyse ${med(wholeFull.map((r) => r.value.timings.analyseMs))}; CPU ${med(wholeFull.map((r) => r.cpuMs))} ms) | ${med(incremental.map((r) => r.ms))} ms (read ${med(incremental.map((r) => r.value.timings.readMs))} + analyse ${med(incremental.map((r) => r.value.timings.analyseMs))}; CPU ${med(incremental.map((r) => r.cpuMs))} ms) | ${last.analysis.groups.length} | ${ari.toFixed(3)} | ${mib(median(full.map((r) => r.heapUsed)))} MiB | ${mib(median(full.map((r) => r.rss)))} MiB | ${mib(peakRss())} MiB |`,
   );
   console.log('');
-  console.log(`runs: ${RUNS} (median shown); heap before the runs ${mib(before.heapUsed)} MiB, RSS before ${mib(before.rss)} MiB`);
-  console.log(`per run: ${rows.map((r) => `read ${r.readMs.toFixed(0)} / build ${r.buildMs.toFixed(0)} / analyse ${r.analyseMs.toFixed(0)} / whole ${r.fullMs.toFixed(0)} ms`).join('; ')}`);
+  console.log(`runs: ${RUNS} (median shown); heap before the runs ${mib(before.heapUsed)} MiB, RSS before ${mib(before.rss)} MiB; PCA: ${last.analysis.pca.dense ? 'XᵀX formed' : 'sparse products'}`);
+  console.log(`PCA power iterations (first, second component): full ${wholeFull.map((r) => r.value.timings.pcaIterations.join('+')).join(', ')}; incremental ${incremental.map((r) => r.value.timings.pcaIterations.join('+')).join(', ')}`);
+  console.log(`per run, full: ${full.map((r) => `read ${r.read.ms.toFixed(0)} / build ${r.build.ms.toFixed(0)} / analyse ${r.analyse.ms.toFixed(0)} / whole ${r.whole.ms.toFixed(0)} ms`).join('; ')}`);
+  console.log(`per run, incremental: ${incremental.map((r) => `${r.ms.toFixed(0)} ms`).join(', ')}`);
   const interval = 10;
-  console.log(`CPU share of one debate under the default throttle (one recomputation per ${interval} s at most, whatever the number of voters): ${((med('fullMs') / (interval * 1000)) * 100).toFixed(0)} % of one core`);
+  const cpuIncr = median(incremental.map((r) => r.cpuMs));
+  console.log(`CPU of this process for one debate under the default throttle (at most one recomputation per ${interval} s, whatever the number of voters): ${((cpuIncr / (interval * 1000)) * 100).toFixed(0)} % of one core (PostgreSQL's share of the read not counted)`);
+  console.log(`load average during the run: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 } finally {
   await server.stop();
 }

@@ -6,7 +6,7 @@ import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { analyseOpinions, type OpinionAnalysis } from './analysis/opinion-analysis';
-import { buildVoteMatrix, type VoteTriple, type VoteValue } from './analysis/vote-matrix';
+import { matrixFromParticipantRows } from './analysis/vote-matrix';
 import { debateManifest } from './debate.manifest';
 
 /** How often every process looks for debates whose votes changed after their snapshot (votes taken by another process), in milliseconds. */
@@ -42,6 +42,8 @@ export interface AnalysisSnapshot {
   statements: SnapshotStatement[];
   consensus: string[];
   divisive: string[];
+  /** The two PCA components by statement id (the map's axes), to resume the next recomputation from. */
+  axes?: { statementIds: string[]; x: number[]; y: number[] };
 }
 
 /** A stored snapshot with its metadata. */
@@ -178,14 +180,16 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
   }
 
   /**
-   * Reads the votes of a debate and analyses them (in the caller's transaction). Exposed for the
+   * Reads the votes of a debate and analyses them (in the caller's transaction). Incremental by
+   * default: the PCA resumes from the previous snapshot's axes (`mode: 'FULL'` starts afresh);
+   * the groups, statistics and lists are always recomputed from all the votes. Exposed for the
    * benchmark, which times the read and the computation apart.
    */
-  async compute(manager: EntityManager, debateId: string): Promise<{
+  async compute(manager: EntityManager, debateId: string, mode: 'INCREMENTAL' | 'FULL' = 'INCREMENTAL'): Promise<{
     snapshot: AnalysisSnapshot;
     positions: { users: string[]; x: number[]; y: number[]; group: (number | null)[] };
     basis: { votes: number; changedAt: Date | null };
-    timings: { readMs: number; analyseMs: number };
+    timings: { readMs: number; analyseMs: number; pcaIterations: [number, number]; warm: boolean };
   }> {
     const readStart = performance.now();
     const [basis] = await queryRows<{ votes: number; changed_at: Date | null }>(manager, `SELECT count(*)::int AS votes, max(updated_at) AS changed_at FROM debate_votes WHERE debate_id = $1`, [debateId]);
@@ -194,11 +198,17 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
       `SELECT id, body FROM debate_statements WHERE debate_id = $1 AND state = 'PUBLISHED' AND hidden_at IS NULL ORDER BY position`,
       [debateId],
     );
-    const votes = await this.readVotes(manager, debateId);
+    const rows = await this.readVotes(manager, debateId);
+    const previous =
+      mode === 'INCREMENTAL'
+        ? (await queryRows<{ axes: AnalysisSnapshot['axes'] | null }>(manager, `SELECT result->'axes' AS axes FROM debate_analyses WHERE debate_id = $1`, [debateId]))[0]?.axes ?? null
+        : null;
     const readMs = performance.now() - readStart;
     const analyseStart = performance.now();
-    const matrix = buildVoteMatrix(votes, statements.map((s) => s.id));
-    const a = analyseOpinions(matrix, { seed: seedOf(debateId) });
+    const statementIds = statements.map((s) => s.id);
+    const matrix = matrixFromParticipantRows(statementIds, rows);
+    const startAxes = previous ? alignAxes(previous, statementIds) : undefined;
+    const a = analyseOpinions(matrix, { seed: seedOf(debateId), startAxes });
     const snapshot = toSnapshot(a, statements);
     const analyseMs = performance.now() - analyseStart;
     const positions = { users: matrix.participants, x: [] as number[], y: [] as number[], group: [] as (number | null)[] };
@@ -207,7 +217,7 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
       positions.y.push(round(a.points[2 * i + 1]));
       positions.group.push(a.groupOf[i] < 0 ? null : a.groupOf[i]);
     }
-    return { snapshot, positions, basis: { votes: basis.votes, changedAt: basis.changed_at }, timings: { readMs, analyseMs } };
+    return { snapshot, positions, basis: { votes: basis.votes, changedAt: basis.changed_at }, timings: { readMs, analyseMs, pcaIterations: a.pca.iterations, warm: startAxes !== undefined } };
   }
 
   /** The latest snapshot of a debate, or null before the first analysis. */
@@ -271,25 +281,41 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
   }
 
   /**
-   * The votes of a debate as triples. One row per participant with the statements and values as
-   * arrays (10,000 rows rather than 1,000,000 at the benchmark's size: the driver parses far fewer
-   * objects).
+   * The votes of a debate on its visible statements, one row per participant: the statements'
+   * indices (0-based, in `position` order — the order of the statement list read beside it in the
+   * same transaction) and the values, as integer arrays. 10,000 rows of small integers rather than
+   * 1,000,000 rows of uuids at the benchmark's size: the driver parses far less.
    */
-  private async readVotes(manager: EntityManager, debateId: string): Promise<VoteTriple[]> {
-    const rows = await queryRows<{ user_id: string; statements: string[]; vals: number[] }>(
+  private async readVotes(manager: EntityManager, debateId: string): Promise<{ participant: string; cols: number[]; vals: number[] }[]> {
+    const rows = await queryRows<{ user_id: string; cols: number[]; vals: number[] }>(
       manager,
-      `SELECT user_id, array_agg(statement_id) AS statements, array_agg(value) AS vals FROM debate_votes WHERE debate_id = $1 GROUP BY user_id`,
+      `WITH s AS (SELECT id, (row_number() OVER (ORDER BY position) - 1)::int AS j FROM debate_statements
+                   WHERE debate_id = $1 AND state = 'PUBLISHED' AND hidden_at IS NULL)
+       SELECT v.user_id, array_agg(s.j) AS cols, array_agg(v.value) AS vals FROM debate_votes v JOIN s ON s.id = v.statement_id
+        WHERE v.debate_id = $1 GROUP BY v.user_id`,
       [debateId],
     );
-    const votes: VoteTriple[] = [];
-    for (const r of rows) for (let k = 0; k < r.statements.length; k++) votes.push({ participant: r.user_id, statement: r.statements[k], value: r.vals[k] as VoteValue });
-    return votes;
+    return rows.map((r) => ({ participant: r.user_id, cols: r.cols, vals: r.vals }));
   }
 
   private track(p: Promise<unknown>): void {
     const tracked = p.catch((error) => this.logger.warn(`analysis failed: ${String(error)}`)).finally(() => this.running.delete(tracked));
     this.running.add(tracked);
   }
+}
+
+/** The previous axes over the current statements (0 for a statement new since then). */
+function alignAxes(previous: NonNullable<AnalysisSnapshot['axes']>, statementIds: string[]): [Float64Array, Float64Array] {
+  const index = new Map(previous.statementIds.map((id, k) => [id, k]));
+  const x = new Float64Array(statementIds.length);
+  const y = new Float64Array(statementIds.length);
+  statementIds.forEach((id, j) => {
+    const k = index.get(id);
+    if (k === undefined) return;
+    x[j] = previous.x[k];
+    y[j] = previous.y[k];
+  });
+  return [x, y];
 }
 
 /** A 32-bit seed from the debate id: the same debate always clusters from the same seed. */
@@ -335,5 +361,6 @@ function toSnapshot(a: OpinionAnalysis, statements: { id: string; body: string }
     })),
     consensus: a.consensus.map((j) => statements[j].id),
     divisive: a.divisive.map((j) => statements[j].id),
+    axes: { statementIds: statements.map((s) => s.id), x: Array.from(a.axes[0]), y: Array.from(a.axes[1]) },
   };
 }

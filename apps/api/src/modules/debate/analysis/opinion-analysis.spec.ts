@@ -5,7 +5,7 @@ import { analyseOpinions } from './opinion-analysis';
 import { pca2 } from './pca';
 import { groupInformedConsensus, propTest, representativeStatements, twoPropTest } from './repness';
 import { seededRandom } from './seeded-random';
-import { buildVoteMatrix, denseVoteMatrix, type VoteTriple, type VoteValue } from './vote-matrix';
+import { buildVoteMatrix, denseVoteMatrix, matrixFromParticipantRows, type VoteTriple, type VoteValue } from './vote-matrix';
 
 /**
  * Votes from `groups` planted opinion groups: each group has its own stance (+1/−1) on every
@@ -114,6 +114,41 @@ describe('debate analysis: known answers', () => {
     expect(new Set(right).size).toBe(1);
     expect(left[0]).toBe(-right[0]);
     expect(p.eigenvalues[0]).toBeGreaterThan(p.eigenvalues[1]);
+  });
+
+  it('PCA: forming XᵀX and multiplying by X then Xᵀ give the same axes; resuming from them converges at once', () => {
+    const { m } = planted(3, 40, 30, { seed: 12, seenRate: 0.5 });
+    const dense = pca2(m);
+    const sparse = pca2(m, { denseMaxStatements: 0 });
+    expect(dense.stats.dense).toBe(true);
+    expect(sparse.stats.dense).toBe(false);
+    for (let c = 0; c < 2; c++) {
+      let dot = 0;
+      for (let j = 0; j < 30; j++) dot += dense.components[c][j] * sparse.components[c][j];
+      expect(Math.abs(dot)).toBeGreaterThan(1 - 1e-6);
+    }
+    const resumed = pca2(m, { start: dense.components });
+    expect(resumed.stats.iterations[0]).toBeLessThanOrEqual(2);
+    expect(resumed.stats.iterations[0] + resumed.stats.iterations[1]).toBeLessThan(dense.stats.iterations[0] + dense.stats.iterations[1]);
+    Array.from(resumed.points).forEach((v, i) => expect(v).toBeCloseTo(dense.points[i], 5));
+  });
+
+  it('the matrix built from per-participant rows (the API’s read) equals the one built from vote triples', () => {
+    const votes: VoteTriple[] = [
+      { participant: 'a', statement: 's2', value: 1 },
+      { participant: 'a', statement: 's0', value: -1 },
+      { participant: 'b', statement: 's1', value: 0 },
+      { participant: 'b', statement: 's1', value: 1 },
+    ];
+    const fromTriples = buildVoteMatrix(votes, ['s0', 's1', 's2']);
+    const fromRows = matrixFromParticipantRows(['s0', 's1', 's2'], [
+      { participant: 'a', cols: [2, 0], vals: [1, -1] },
+      { participant: 'b', cols: [1, 1, 7], vals: [0, 1, 1] },
+    ]);
+    expect(Array.from(fromRows.rowStart)).toEqual(Array.from(fromTriples.rowStart));
+    expect(Array.from(fromRows.cols)).toEqual(Array.from(fromTriples.cols));
+    expect(Array.from(fromRows.vals)).toEqual(Array.from(fromTriples.vals));
+    expect(Array.from(fromRows.seen)).toEqual([2, 1]);
   });
 
   it('group-informed consensus punishes one reluctant group more than the overall rate does', () => {

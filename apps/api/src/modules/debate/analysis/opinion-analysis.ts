@@ -9,7 +9,7 @@
  * modules beside this one cite the details.
  */
 import { type Clustering, clusterBySilhouette } from './kmeans';
-import { pca2 } from './pca';
+import { pca2, type PcaStats } from './pca';
 import { divisiveness, groupInformedConsensus, type Representative, representativeStatements, type Tally } from './repness';
 import type { VoteMatrix } from './vote-matrix';
 
@@ -28,6 +28,8 @@ export interface AnalysisOptions {
   representativeLimit?: number;
   consensusLimit?: number;
   divisiveLimit?: number;
+  /** The previous analysis' components over the same statements: the PCA resumes from them (incremental recomputation). */
+  startAxes?: [Float64Array | null, Float64Array | null];
 }
 
 /** One opinion group. */
@@ -70,6 +72,9 @@ export interface OpinionAnalysis {
   consensus: number[];
   /** Statement indices, most divisive first (only with two groups or more). */
   divisive: number[];
+  /** The two components (loadings per statement): the map's axes, kept to resume the next run from. */
+  axes: [Float64Array, Float64Array];
+  pca: PcaStats;
 }
 
 /**
@@ -81,7 +86,7 @@ export function analyseOpinions(m: VoteMatrix, options: AnalysisOptions = {}): O
   const S = m.statements.length;
   const seed = options.seed ?? 1;
   const minVotes = Math.min(options.minVotes ?? 7, Math.max(S, 1));
-  const projection = pca2(m);
+  const projection = pca2(m, { start: options.startAxes });
   const points = projection.points;
 
   const clustered: number[] = [];
@@ -166,6 +171,8 @@ export function analyseOpinions(m: VoteMatrix, options: AnalysisOptions = {}): O
     statements,
     consensus,
     divisive,
+    axes: projection.components,
+    pca: projection.stats,
   };
 }
 

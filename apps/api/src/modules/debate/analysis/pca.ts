@@ -9,7 +9,13 @@
  *    votes and never needs to be stored dense.
  * 2. **Power iteration** for the two leading eigenvectors of XᵀX (Golub & Van Loan, *Matrix
  *    Computations*, 4th ed., §7.3; Pol.is' `power-iteration`), the second one kept orthogonal to
- *    the first by Gram–Schmidt deflation at every step. Each step costs O(votes).
+ *    the first by Gram–Schmidt deflation at every step. When the statements are few enough, XᵀX
+ *    (statements × statements) is formed once — Σ (votes per participant)² multiply-adds — and
+ *    each step costs O(statements²); otherwise each step multiplies by X then Xᵀ, O(votes). With
+ *    close eigenvalues (several groups of similar weight) power iteration needs hundreds of
+ *    steps, so the dense route is the fast one at the sizes a debate reaches (500 statements).
+ *    A previous result's components can be given as start vectors (`start`): after a few new
+ *    votes the iteration resumes near the answer (the incremental recomputation).
  * 3. **Sparsity-aware projection**: a participant's coordinates are the dot products of their
  *    centred votes with the components, scaled by √(statements ÷ votes cast) so that someone who
  *    voted on few statements is not squeezed towards the centre (Pol.is'
@@ -30,14 +36,26 @@ export interface Projection {
   eigenvalues: [number, number];
   /** Participant coordinates: x of participant i at `2i`, y at `2i + 1`. */
   points: Float64Array;
+  stats: PcaStats;
 }
 
 /** Options of {@link pca2}. */
 export interface PcaOptions {
-  /** Largest number of power iterations per component (default 300). */
+  /** Largest number of power iterations per component (default 3,000 with XᵀX formed, 500 otherwise). */
   maxIterations?: number;
   /** Stop when the component moves less than this (L2 norm of the change, default 1e-9). */
   tolerance?: number;
+  /** Start vectors (e.g. the previous analysis' components, over the same statements). */
+  start?: [Float64Array | null, Float64Array | null];
+  /** Form XᵀX when statements ≤ this and Σ votes² ≤ `denseWorkLimit` (defaults 2,000 and 4·10⁸). */
+  denseMaxStatements?: number;
+  denseWorkLimit?: number;
+}
+
+/** How the result was reached (for the benchmark and the logs). */
+export interface PcaStats {
+  dense: boolean;
+  iterations: [number, number];
 }
 
 /**
@@ -48,8 +66,14 @@ export function pca2(m: VoteMatrix, options: PcaOptions = {}): Projection {
   const S = m.statements.length;
   const P = m.participants.length;
   const center = columnMeans(m);
-  const first = leadingComponent(m, center, null, options);
-  const second = leadingComponent(m, center, first.vector, options);
+  let work = 0;
+  for (let i = 0; i < P; i++) work += (m.rowStart[i + 1] - m.rowStart[i]) ** 2;
+  const dense = S <= (options.denseMaxStatements ?? 2000) && work <= (options.denseWorkLimit ?? 4e8);
+  const gram = dense ? gramMatrix(m, center) : null;
+  const multiply = gram ? (v: Float64Array, out: Float64Array) => denseTimes(gram, v, out) : (v: Float64Array, out: Float64Array) => gramTimes(m, center, v, out);
+  const limits = { maxIterations: options.maxIterations ?? (dense ? 3000 : 500), tolerance: options.tolerance ?? 1e-9 };
+  const first = leadingComponent(S, multiply, null, options.start?.[0] ?? null, limits);
+  const second = leadingComponent(S, multiply, first.vector, options.start?.[1] ?? null, limits);
   const points = new Float64Array(2 * P);
   for (let i = 0; i < P; i++) {
     let x = 0;
@@ -68,7 +92,42 @@ export function pca2(m: VoteMatrix, options: PcaOptions = {}): Projection {
     points[2 * i] = x * scale;
     points[2 * i + 1] = y * scale;
   }
-  return { center, components: [first.vector, second.vector], eigenvalues: [first.value, second.value], points };
+  return { center, components: [first.vector, second.vector], eigenvalues: [first.value, second.value], points, stats: { dense, iterations: [first.iterations, second.iterations] } };
+}
+
+/** XᵀX of the centred, imputed matrix (imputed cells are 0), S × S row-major; Σ (row votes)² work. */
+function gramMatrix(m: VoteMatrix, center: Float64Array): Float64Array {
+  const S = m.statements.length;
+  const gram = new Float64Array(S * S);
+  const cols = new Int32Array(S);
+  const vals = new Float64Array(S);
+  for (let i = 0; i < m.participants.length; i++) {
+    let n = 0;
+    for (let k = m.rowStart[i]; k < m.rowStart[i + 1]; k++) {
+      if (m.vals[k] === 0) continue;
+      cols[n] = m.cols[k];
+      vals[n] = m.vals[k] - center[m.cols[k]];
+      n++;
+    }
+    for (let a = 0; a < n; a++) {
+      const row = cols[a] * S;
+      const va = vals[a];
+      for (let b = a; b < n; b++) gram[row + cols[b]] += va * vals[b];
+    }
+  }
+  // columns are ascending within a row, so only the upper triangle was filled: mirror it
+  for (let j = 0; j < S; j++) for (let k = j + 1; k < S; k++) gram[k * S + j] = gram[j * S + k];
+  return gram;
+}
+
+function denseTimes(gram: Float64Array, v: Float64Array, out: Float64Array): void {
+  const S = v.length;
+  for (let j = 0; j < S; j++) {
+    let sum = 0;
+    const row = j * S;
+    for (let k = 0; k < S; k++) sum += gram[row + k] * v[k];
+    out[j] = sum;
+  }
 }
 
 /** Mean of the non-pass votes of each statement (0 when none). */
@@ -104,22 +163,32 @@ function gramTimes(m: VoteMatrix, center: Float64Array, v: Float64Array, out: Fl
   }
 }
 
-function leadingComponent(m: VoteMatrix, center: Float64Array, orthogonalTo: Float64Array | null, options: PcaOptions): { vector: Float64Array; value: number } {
-  const S = m.statements.length;
-  const maxIterations = options.maxIterations ?? 300;
-  const tolerance = options.tolerance ?? 1e-9;
-  // Fixed, non-symmetric start so that it is not orthogonal to the answer by accident.
+function leadingComponent(
+  S: number,
+  multiply: (v: Float64Array, out: Float64Array) => void,
+  orthogonalTo: Float64Array | null,
+  start: Float64Array | null,
+  { maxIterations, tolerance }: { maxIterations: number; tolerance: number },
+): { vector: Float64Array; value: number; iterations: number } {
+  // The given start, or a fixed, non-symmetric one so that it is not orthogonal to the answer by accident.
   let v = new Float64Array(S);
-  for (let j = 0; j < S; j++) v[j] = 1 + ((j * 7919) % 13) / 13;
+  if (start && start.length === S) v.set(start);
+  else for (let j = 0; j < S; j++) v[j] = 1 + ((j * 7919) % 13) / 13;
   let next = new Float64Array(S);
   let value = 0;
+  let iterations = 0;
   if (orthogonalTo) removeComponent(v, orthogonalTo);
-  if (normalise(v) === 0) return { vector: new Float64Array(S), value: 0 };
-  for (let iteration = 0; iteration < maxIterations; iteration++) {
-    gramTimes(m, center, v, next);
+  if (normalise(v) === 0) {
+    for (let j = 0; j < S; j++) v[j] = 1 + ((j * 7919) % 13) / 13;
+    if (orthogonalTo) removeComponent(v, orthogonalTo);
+    if (normalise(v) === 0) return { vector: new Float64Array(S), value: 0, iterations };
+  }
+  while (iterations < maxIterations) {
+    iterations++;
+    multiply(v, next);
     if (orthogonalTo) removeComponent(next, orthogonalTo);
     value = normalise(next);
-    if (value === 0) return { vector: new Float64Array(S), value: 0 };
+    if (value === 0) return { vector: new Float64Array(S), value: 0, iterations };
     let change = 0;
     for (let j = 0; j < S; j++) change += (next[j] - v[j]) ** 2;
     [v, next] = [next, v];
@@ -129,7 +198,7 @@ function leadingComponent(m: VoteMatrix, center: Float64Array, orthogonalTo: Flo
   let largest = 0;
   for (let j = 0; j < S; j++) if (Math.abs(v[j]) > Math.abs(largest)) largest = v[j];
   if (largest < 0) for (let j = 0; j < S; j++) v[j] = -v[j];
-  return { vector: v, value };
+  return { vector: v, value, iterations };
 }
 
 function removeComponent(v: Float64Array, u: Float64Array): void {

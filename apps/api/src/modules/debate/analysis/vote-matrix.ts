@@ -113,3 +113,44 @@ function fromRows(participants: string[], statements: string[], rows: Map<number
   rowStart[participants.length] = k;
   return { participants, statements, rowStart, cols, vals, seen };
 }
+
+/**
+ * Builds the matrix from votes already grouped by participant with statement indices (what the
+ * API reads from PostgreSQL: one row per participant, `array_agg` of indices and values), without
+ * a triple per vote. Indices outside 0 … statements − 1 are ignored; a repeated index keeps the
+ * last value.
+ */
+export function matrixFromParticipantRows(statements: string[], rows: readonly { participant: string; cols: ArrayLike<number>; vals: ArrayLike<number> }[]): VoteMatrix {
+  const S = statements.length;
+  const rowStart = new Int32Array(rows.length + 1);
+  const seen = new Int32Array(rows.length);
+  const last = new Int32Array(S).fill(-1);
+  const slot = new Int8Array(S);
+  let total = 0;
+  for (const r of rows) total += r.cols.length;
+  const cols = new Int32Array(total);
+  const vals = new Int8Array(total);
+  let k = 0;
+  rows.forEach((r, i) => {
+    rowStart[i] = k;
+    const touched: number[] = [];
+    for (let n = 0; n < r.cols.length; n++) {
+      const j = r.cols[n];
+      if (!(j >= 0 && j < S)) continue;
+      if (last[j] !== i) {
+        last[j] = i;
+        touched.push(j);
+      }
+      slot[j] = r.vals[n] > 0 ? 1 : r.vals[n] < 0 ? -1 : 0;
+    }
+    touched.sort((a, b) => a - b);
+    for (const j of touched) {
+      cols[k] = j;
+      vals[k] = slot[j];
+      k++;
+    }
+    seen[i] = touched.length;
+  });
+  rowStart[rows.length] = k;
+  return { participants: rows.map((r) => r.participant), statements, rowStart, cols: cols.subarray(0, k), vals: vals.subarray(0, k), seen };
+}

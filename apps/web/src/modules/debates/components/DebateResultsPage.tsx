@@ -13,6 +13,11 @@ import { DEBATE_ANALYSIS_QUERY, DEBATE_QUERY, type DebateAnalysis } from '../gra
 import { OpinionMap } from './OpinionMap';
 import '../debates.css';
 
+/** A count with the language's digit grouping (« 2 234 » in French). */
+function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language).format(value);
+}
+
 /** A share 0–1 as a French/English percentage without decimals. */
 function percent(value: number, language: string): string {
   return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(value);
@@ -77,7 +82,7 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
   return (
     <>
       <p>
-        {t('debates.results.summary', { participants: analysis.participantCount, votes: analysis.voteCount, count: analysis.groups.length })}{' '}
+        {t('debates.results.summary', { participants: formatNumber(analysis.participantCount, language), votes: formatNumber(analysis.voteCount, language), count: analysis.groups.length })}{' '}
         <span className="muted">
           {t('debates.results.computedAt')} <DateTime iso={analysis.computedAt} style="short" />
         </span>

@@ -8,15 +8,15 @@ function Marker({ shape, at, size, colour }: { shape: (typeof GROUP_SHAPES)[numb
   const s = size;
   switch (shape) {
     case 'square':
-      return <rect x={x - s} y={y - s} width={2 * s} height={2 * s} fill={colour} fillOpacity={0.55} />;
+      return <rect x={x - s} y={y - s} width={2 * s} height={2 * s} fill={colour} fillOpacity={0.8} />;
     case 'triangle':
-      return <polygon points={`${x},${y - s * 1.2} ${x - s * 1.1},${y + s} ${x + s * 1.1},${y + s}`} fill={colour} fillOpacity={0.55} />;
+      return <polygon points={`${x},${y - s * 1.2} ${x - s * 1.1},${y + s} ${x + s * 1.1},${y + s}`} fill={colour} fillOpacity={0.8} />;
     case 'diamond':
-      return <polygon points={`${x},${y - s * 1.3} ${x + s * 1.3},${y} ${x},${y + s * 1.3} ${x - s * 1.3},${y}`} fill={colour} fillOpacity={0.55} />;
+      return <polygon points={`${x},${y - s * 1.3} ${x + s * 1.3},${y} ${x},${y + s * 1.3} ${x - s * 1.3},${y}`} fill={colour} fillOpacity={0.8} />;
     case 'cross':
       return <path d={`M${x - s} ${y - s}L${x + s} ${y + s}M${x + s} ${y - s}L${x - s} ${y + s}`} stroke={colour} strokeWidth={2} />;
     default:
-      return <circle cx={x} cy={y} r={s} fill={colour} fillOpacity={0.55} />;
+      return <circle cx={x} cy={y} r={s} fill={colour} fillOpacity={0.8} />;
   }
 }
 
@@ -41,7 +41,7 @@ export function OpinionMap({ analysis }: { analysis: DebateAnalysis }) {
           {t('debates.map.description', { groups: analysis.groups.length, participants: analysis.participantCount })}{' '}
           {analysis.groups.map((g) => t('debates.map.groupSize', { label: g.label, count: g.size })).join(' ')}
         </desc>
-        <rect x={0} y={0} width={layout.width} height={layout.height} fill="#fff" stroke="#6b6b6b" />
+        <rect x={0.5} y={0.5} width={layout.width - 1} height={layout.height - 1} fill="#fff" stroke="#6b6b6b" />
         {analysis.ungrouped.map((p, i) => {
           const at = layout.place(p);
           return <circle key={`u${i}`} cx={at.x} cy={at.y} r={2.5} fill="#6b6b6b" fillOpacity={0.5} />;

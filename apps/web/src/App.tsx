@@ -36,6 +36,7 @@ const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/compon
 const MeetingPage = lazyPage(() => import('./modules/meetings/components/MeetingPage'), 'MeetingPage');
 const DebatePage = lazyPage(() => import('./modules/debates/components/DebatePage'), 'DebatePage');
 const DebateResultsPage = lazyPage(() => import('./modules/debates/components/DebateResultsPage'), 'DebateResultsPage');
+const DebatesAdminPage = lazyPage(() => import('./modules/debates/components/DebatesAdminPage'), 'DebatesAdminPage');
 const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/MeetingsAdminPage'), 'MeetingsAdminPage');
 const MemberProfilePage = lazyPage(() => import('./modules/members/components/MemberProfilePage'), 'MemberProfilePage');
 const MemberTypologiesAdminPage = lazyPage(() => import('./modules/members/components/MemberTypologiesAdminPage'), 'MemberTypologiesAdminPage');
@@ -84,6 +85,7 @@ export function AppRoutes() {
           <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
           <Route path="admin/espaces/:slug/rencontres/:componentId" element={<MeetingsAdminPage />} />
+          <Route path="admin/espaces/:slug/debats/:componentId" element={<DebatesAdminPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -25,5 +25,7 @@ export const COMPONENT_TYPE_VIEWS: Partial<Record<ComponentType, ComponentTypeVi
   },
   [ComponentType.DEBATE]: {
     view: lazyPage(() => import('./debates/components/DebateList'), 'DebateList'),
+    adminPath: (spaceSlug, componentId) => `/admin/espaces/${spaceSlug}/debats/${componentId}`,
+    adminLabel: 'debates.admin.title',
   },
 };

@@ -1,7 +1,7 @@
 import { DebateLimits, DebateVoteChoice } from '@concerto/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { trimmedText } from '../../../common/validation/visible-text';
 
 @InputType({ description: 'A new debate of a DEBATE component.' })
@@ -15,7 +15,7 @@ export class CreateDebateInput {
 export class UpdateDebateInput {
   @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MinLength(DebateLimits.titleMinLength) @MaxLength(DebateLimits.titleMaxLength) title?: string;
   @Field({ nullable: true, description: 'Rich text, sanitised by the server.' }) @IsOptional() @IsString() @MaxLength(DebateLimits.descriptionMaxLength) description?: string;
-  @Field({ nullable: true, description: 'true closes the debate (no more votes nor statements); false reopens it.' }) @IsOptional() closed?: boolean;
+  @Field({ nullable: true, description: 'true closes the debate (no more votes nor statements); false reopens it.' }) @IsOptional() @IsBoolean() closed?: boolean;
 }
 
 @InputType({ description: 'A statement added to a debate. The service checks length and blankness (coded errors), after trimming.' })

@@ -123,3 +123,33 @@ export const ADD_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<{ addDebateStateme
     addDebateStatement(input: { debateId: $debateId, body: $body }) { ${STATEMENT_FIELDS} }
   }
 `;
+
+export const DEBATES_ADMIN_SPACE_QUERY: TypedDocumentNode<{ space: { id: string; slug: string; title: string; viewerCanAdminister: boolean } }, { slug: string }> = gql`
+  query DebatesAdminSpace($slug: String!) {
+    space(slug: $slug) { id slug title viewerCanAdminister }
+  }
+`;
+
+export const PENDING_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<{ debateStatements: DebateStatement[] }, { debateId: string }> = gql`
+  query PendingDebateStatements($debateId: ID!) {
+    debateStatements(debateId: $debateId, filter: PENDING) { ${STATEMENT_FIELDS} }
+  }
+`;
+
+export const CREATE_DEBATE_MUTATION: TypedDocumentNode<{ createDebate: Debate }, { componentId: string; title: string; description: string }> = gql`
+  mutation CreateDebate($componentId: ID!, $title: String!, $description: String) {
+    createDebate(input: { componentId: $componentId, title: $title, description: $description }) { ${DEBATE_FIELDS} }
+  }
+`;
+
+export const CLOSE_DEBATE_MUTATION: TypedDocumentNode<{ updateDebate: Debate }, { id: string; closed: boolean }> = gql`
+  mutation CloseDebate($id: ID!, $closed: Boolean!) {
+    updateDebate(id: $id, input: { closed: $closed }) { ${DEBATE_FIELDS} }
+  }
+`;
+
+export const MODERATE_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<{ moderateDebateStatement: DebateStatement }, { id: string; publish: boolean }> = gql`
+  mutation ModerateDebateStatement($id: ID!, $publish: Boolean!) {
+    moderateDebateStatement(id: $id, publish: $publish) { ${STATEMENT_FIELDS} }
+  }
+`;

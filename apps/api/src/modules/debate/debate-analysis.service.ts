@@ -82,7 +82,8 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
   private readonly logger = new Logger('DebateAnalysis');
   private background = false;
   private sweepTimer: NodeJS.Timeout | null = null;
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Debates with a run scheduled in this process (the timer, or null while it is being set). */
+  private readonly scheduled = new Map<string, NodeJS.Timeout | null>();
   private readonly lastRun = new Map<string, number>();
   private readonly running = new Set<Promise<unknown>>();
   private stopped = false;
@@ -103,8 +104,8 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const timer of this.scheduled.values()) if (timer) clearTimeout(timer);
+    this.scheduled.clear();
     await Promise.allSettled([...this.running]);
   }
 
@@ -119,21 +120,24 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
    * at once; errors are logged.
    */
   requestRecompute(debateId: string): void {
-    if (!this.background || this.stopped || this.timers.has(debateId)) return;
-    const placeholder = setTimeout(() => undefined, 0); // reserve the slot while the interval is read
-    this.timers.set(debateId, placeholder);
+    if (!this.background || this.stopped || this.scheduled.has(debateId)) return;
+    this.scheduled.set(debateId, null); // reserved while the interval setting is read
     this.track(
-      this.intervalMs(debateId).then((interval) => {
-        clearTimeout(placeholder);
-        if (this.stopped) return;
-        const delay = Math.max(0, (this.lastRun.get(debateId) ?? 0) + interval - Date.now());
-        const timer = setTimeout(() => {
-          this.timers.delete(debateId);
-          this.track(this.recompute(debateId));
-        }, delay);
-        timer.unref();
-        this.timers.set(debateId, timer);
-      }),
+      this.intervalMs(debateId)
+        .then((interval) => {
+          if (this.stopped) return void this.scheduled.delete(debateId);
+          const delay = Math.max(0, (this.lastRun.get(debateId) ?? 0) + interval - Date.now());
+          const timer = setTimeout(() => {
+            this.scheduled.delete(debateId);
+            this.track(this.recompute(debateId));
+          }, delay);
+          timer.unref();
+          this.scheduled.set(debateId, timer);
+        })
+        .catch((error: unknown) => {
+          this.scheduled.delete(debateId);
+          throw error;
+        }),
     );
   }
 

@@ -208,22 +208,44 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     expect(again!.result.groups).toEqual(stored!.result.groups);
   });
 
-  it('background: after votes, the analysis is recomputed once per interval and a snapshot row appears', async () => {
+  it('background: after votes the analysis is recomputed at most once per interval, and a snapshot row appears', async () => {
     const service = t.app.get(DebateAnalysisService);
     service.enableBackground();
+    const runs = async (debateId: string) =>
+      (await t.sql(`SELECT count(*)::int AS n FROM domain_events WHERE type = 'debate.analysisUpdated' AND payload->>'debateId' = $1`, [debateId]))[0].n as number;
+    // interval 1 s: the first vote runs at once, the votes within the second are folded into one more run
     const set = await t.gql(UPDATE_COMPONENT, { id: componentId, input: { settings: { analysisIntervalSeconds: 1 } } }, admin);
     expect(set.errors).toBeUndefined();
     const d = await debate('Débat recalculé');
     const s = await add(d.id, 'Affirmation recalculée.');
-    const voters = await bulkUsers(3);
+    const voters = await bulkUsers(6);
+    const started = Date.now();
     await Promise.all(voters.map((v) => vote(s.id, 'AGREE', v.token)));
     const deadline = Date.now() + 10_000;
     let row: { basis_votes: number } | undefined;
     while (Date.now() < deadline) {
       [row] = await t.sql(`SELECT basis_votes FROM debate_analyses WHERE debate_id = $1`, [d.id]);
-      if (row?.basis_votes === 3) break;
+      if (row?.basis_votes === 6) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(row?.basis_votes).toBe(3);
+    expect(row?.basis_votes).toBe(6);
+    // one run at the first vote, then at most one per elapsed second (usually 2 in all)
+    const elapsed = Date.now() - started;
+    expect(await runs(d.id)).toBeGreaterThanOrEqual(1);
+    expect(await runs(d.id)).toBeLessThanOrEqual(1 + Math.ceil(elapsed / 1000));
+
+    // interval 1 hour: after the first run, more votes wait for the end of the interval
+    const slowComponent = (await t.gql(CREATE_COMPONENT, { input: { spaceId, type: 'DEBATE', title: 'Débat lent', published: true } }, admin)).data.createComponent.id;
+    await t.gql(UPDATE_COMPONENT, { id: slowComponent, input: { settings: { analysisIntervalSeconds: 3600 } } }, admin);
+    const slow = (await t.gql(CREATE, { i: { componentId: slowComponent, title: 'Débat lent' } }, admin)).data.createDebate;
+    const slowStatement = await add(slow.id, 'Affirmation du débat lent.');
+    const [first, ...others] = await bulkUsers(4);
+    await vote(slowStatement.id, 'AGREE', first.token);
+    for (let i = 0; i < 100 && (await runs(slow.id)) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await runs(slow.id)).toBe(1);
+    for (const v of others) await vote(slowStatement.id, 'DISAGREE', v.token);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await runs(slow.id)).toBe(1);
+    expect((await t.sql(`SELECT basis_votes FROM debate_analyses WHERE debate_id = $1`, [slow.id]))[0].basis_votes).toBe(1);
   });
 });

@@ -154,15 +154,18 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
       const [debate] = await queryRows<{ component_id: string }>(manager, `SELECT component_id FROM debates WHERE id = $1`, [debateId]);
       if (!debate) return null;
       const started = performance.now();
-      const { snapshot, positions, basis } = await this.compute(manager, debateId);
+      const { snapshot, positions } = await this.compute(manager, debateId);
       const durationMs = Math.round(performance.now() - started);
       const [row] = await queryRows<{ computed_at: Date }>(
         manager,
-        `INSERT INTO debate_analyses (debate_id, computed_at, basis_votes, basis_changed_at, duration_ms, result) VALUES ($1, now(), $2, $3, $4, $5)
+        // the basis is read again here, in the same REPEATABLE READ snapshot as the votes, so that the
+        // timestamp keeps PostgreSQL's microseconds (a JS Date would drop them and the sweep would see a newer vote forever)
+        `INSERT INTO debate_analyses (debate_id, computed_at, basis_votes, basis_changed_at, duration_ms, result)
+         SELECT $1, now(), count(*)::int, max(updated_at), $2, $3 FROM debate_votes WHERE debate_id = $1
          ON CONFLICT (debate_id) DO UPDATE SET computed_at = EXCLUDED.computed_at, basis_votes = EXCLUDED.basis_votes, basis_changed_at = EXCLUDED.basis_changed_at,
            duration_ms = EXCLUDED.duration_ms, result = EXCLUDED.result
-         RETURNING computed_at`,
-        [debateId, basis.votes, basis.changedAt, durationMs, JSON.stringify(snapshot)],
+         RETURNING computed_at, basis_votes`,
+        [debateId, durationMs, JSON.stringify(snapshot)],
       );
       await manager.query(`DELETE FROM debate_positions WHERE debate_id = $1`, [debateId]);
       if (positions.users.length) {
@@ -264,12 +267,17 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
     return new Map(rows.map((r) => [r.id, r.d]));
   }
 
-  /** Recomputes the debates whose votes changed after their snapshot. @returns how many ran */
+  /**
+   * Recomputes the debates whose votes changed after their snapshot: a vote newer than its basis,
+   * or fewer or more votes than its basis (votes deleted with an account). A snapshot whose basis
+   * is dated 'infinity' is left alone (the benchmark's). @returns how many ran
+   */
   async sweep(): Promise<number> {
     const due = await queryRows<{ id: string }>(
       this.dataSource.manager,
       `SELECT d.id FROM debates d LEFT JOIN debate_analyses a ON a.debate_id = d.id
-        WHERE EXISTS (SELECT 1 FROM debate_votes v WHERE v.debate_id = d.id AND v.updated_at > coalesce(a.basis_changed_at, '-infinity'::timestamptz))`,
+        WHERE EXISTS (SELECT 1 FROM debate_votes v WHERE v.debate_id = d.id AND v.updated_at > coalesce(a.basis_changed_at, '-infinity'::timestamptz))
+           OR (a.debate_id IS NOT NULL AND a.basis_changed_at <> 'infinity' AND (SELECT count(*) FROM debate_votes v WHERE v.debate_id = d.id) <> a.basis_votes)`,
     );
     for (const { id } of due) if (!this.stopped) await this.recompute(id);
     return due.length;

@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ErasedAccount, type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import { DebateAnalysisService } from './debate-analysis.service';
 
 /**
  * Statements written and votes cast in debates, and one's position on the latest map. At account
  * deletion the votes and the position go (an opinion is personal; the next analysis no longer
- * counts it); statements stay, attributed to « Participant supprimé » by the users row (they are
- * never shown with an author anyway).
+ * counts it, and a recomputation of each debate concerned is requested); statements stay,
+ * attributed to « Participant supprimé » by the users row (they are never shown with an author
+ * anyway).
  */
 @Injectable()
 @PersonalDataContributorAdapter()
 export class DebatePersonalData implements PersonalDataContributor {
   readonly order = 75;
+
+  constructor(private readonly analyses: DebateAnalysisService) {}
   readonly datasets = [
     {
       name: 'debate_statements',
@@ -37,6 +41,9 @@ export class DebatePersonalData implements PersonalDataContributor {
 
   async erase(manager: EntityManager, account: ErasedAccount): Promise<void> {
     await manager.query(`DELETE FROM debate_positions WHERE user_id = $1`, [account.id]);
+    const debates: { debate_id: string }[] = await manager.query(`SELECT DISTINCT debate_id FROM debate_votes WHERE user_id = $1`, [account.id]);
     await manager.query(`DELETE FROM debate_votes WHERE user_id = $1`, [account.id]);
+    // runs after the interval's timer fires, i.e. after this transaction has committed in practice; the next vote or sweep catches it otherwise
+    for (const { debate_id: debateId } of debates) this.analyses.requestRecompute(debateId);
   }
 }

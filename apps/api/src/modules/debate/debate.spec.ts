@@ -206,6 +206,13 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     // same votes, same groups
     const again = await t.app.get(DebateAnalysisService).recompute(d.id);
     expect(again!.result.groups).toEqual(stored!.result.groups);
+    // the sweep brings every debate up to date (the earlier tests' ones have no snapshot), then has nothing to do;
+    // votes deleted (an account erased): the sweep recomputes that debate only
+    await t.app.get(DebateAnalysisService).sweep();
+    expect(await t.app.get(DebateAnalysisService).sweep()).toBe(0);
+    await t.sql(`DELETE FROM debate_votes WHERE debate_id = $1 AND user_id = $2`, [d.id, voters[0].id]);
+    expect(await t.app.get(DebateAnalysisService).sweep()).toBe(1);
+    expect((await t.sql(`SELECT (result->>'participantCount')::int AS n FROM debate_analyses WHERE debate_id = $1`, [d.id]))[0].n).toBe(23);
   });
 
   it('background: after votes the analysis is recomputed at most once per interval, and a snapshot row appears', async () => {

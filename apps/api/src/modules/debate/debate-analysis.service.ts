@@ -257,14 +257,18 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Divisiveness of each statement in the latest snapshot (for the next-statement rule). */
-  async divisivenessOf(debateId: string): Promise<Map<string, number>> {
-    const rows = await queryRows<{ id: string; d: number }>(
+  /**
+   * Votes cast and divisiveness of each statement in the latest snapshot (for the next-statement
+   * rule: counts at most one interval old, read from one row instead of counting the votes).
+   */
+  async statementFiguresOf(debateId: string): Promise<Map<string, { votes: number; divisiveness: number }>> {
+    const rows = await queryRows<{ id: string; votes: number; d: number }>(
       this.dataSource.manager,
-      `SELECT s->>'id' AS id, (s->>'divisiveness')::float8 AS d FROM debate_analyses, jsonb_array_elements(result->'statements') s WHERE debate_id = $1`,
+      `SELECT s->>'id' AS id, ((s->>'agree')::int + (s->>'disagree')::int + (s->>'pass')::int) AS votes, (s->>'divisiveness')::float8 AS d
+         FROM debate_analyses, jsonb_array_elements(result->'statements') s WHERE debate_id = $1`,
       [debateId],
     );
-    return new Map(rows.map((r) => [r.id, r.d]));
+    return new Map(rows.map((r) => [r.id, { votes: r.votes, divisiveness: r.d }]));
   }
 
   /**

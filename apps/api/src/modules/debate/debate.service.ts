@@ -185,24 +185,39 @@ export class DebateService {
   /**
    * The next statement to show the viewer, or null when they voted on every one. The rule
    * (unseen only, unsettled first — fewer than 7 votes, fewest first —, then the most divisive
-   * in the latest analysis) and why: `analysis/next-statement.ts`.
+   * in the latest analysis) and why: `analysis/next-statement.ts`. Vote counts come from the
+   * latest snapshot (at most `analysisIntervalSeconds` old) so that a request does not count a
+   * million votes; statements newer than the snapshot are counted live.
    * Caller: signed-in participants.
    * @throws NOT_FOUND debate
    */
   async nextStatement(debateId: string, viewer: Viewer): Promise<DebateStatementDto | null> {
     await this.visibleRow(debateId, viewer);
-    const candidates = await queryRows<{ id: string; position: string; votes: number }>(
+    // unseen by the viewer: a primary-key probe per statement
+    const candidates = await queryRows<{ id: string; position: string }>(
       this.dataSource.manager,
-      `SELECT s.id, s.position, (SELECT count(*)::int FROM debate_votes v WHERE v.statement_id = s.id) AS votes
-         FROM debate_statements s
+      `SELECT s.id, s.position FROM debate_statements s
         WHERE s.debate_id = $1 AND s.state = 'PUBLISHED' AND s.hidden_at IS NULL
           AND s.author_id IS DISTINCT FROM $2
           AND NOT EXISTS (SELECT 1 FROM debate_votes v WHERE v.statement_id = s.id AND v.user_id = $2)`,
       [debateId, viewer.user.id],
     );
     if (!candidates.length) return null;
-    const divisive = await this.analysis.divisivenessOf(debateId);
-    const [next] = rankNextStatements(candidates.map((c) => ({ id: c.id, votes: c.votes, divisiveness: divisive.get(c.id) ?? 0, order: Number(c.position) })));
+    // votes and divisiveness from the latest snapshot (at most one interval old); statements newer than it are counted now
+    const figures = await this.analysis.statementFiguresOf(debateId);
+    const fresh = candidates.filter((c) => !figures.has(c.id)).map((c) => c.id);
+    if (fresh.length) {
+      const counts = await queryRows<{ statement_id: string; votes: number }>(
+        this.dataSource.manager,
+        `SELECT statement_id, count(*)::int AS votes FROM debate_votes WHERE statement_id = ANY($1::uuid[]) GROUP BY statement_id`,
+        [fresh],
+      );
+      const byId = new Map(counts.map((c) => [c.statement_id, c.votes]));
+      for (const id of fresh) figures.set(id, { votes: byId.get(id) ?? 0, divisiveness: 0 });
+    }
+    const [next] = rankNextStatements(
+      candidates.map((c) => ({ id: c.id, votes: figures.get(c.id)!.votes, divisiveness: figures.get(c.id)!.divisiveness, order: Number(c.position) })),
+    );
     const [row] = await queryRows<StatementRow>(this.dataSource.manager, `SELECT * FROM debate_statements WHERE id = $1`, [next.id]);
     return (await this.presentStatements([row], viewer))[0];
   }

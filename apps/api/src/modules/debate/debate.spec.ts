@@ -148,6 +148,17 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     }
     expect(order).toEqual([c.id, b.id, a.id]);
     expect(order).not.toContain(mine.id);
+    // with a snapshot, the counts come from it (a 10, b 3, c 1, mine 1 — the author's agree): same rule, same order
+    await t.app.get(DebateAnalysisService).recompute(d.id);
+    const [other] = await bulkUsers(1);
+    const seen: string[] = [];
+    for (;;) {
+      const next = (await t.gql(NEXT, { d: d.id }, other.token)).data.debateNextStatement;
+      if (!next) break;
+      seen.push(next.id);
+      await vote(next.id, 'AGREE', other.token);
+    }
+    expect(seen).toEqual([c.id, mine.id, b.id, a.id]);
     expect(errorCode(await t.gql(NEXT, { d: d.id }))).toBe('UNAUTHENTICATED');
   });
 

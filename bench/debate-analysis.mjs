@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { machine, ROOT, startBenchServer } from './bench-server.mjs';
+import { currentTerms, machine, ROOT, startBenchServer, timeIt } from './bench-server.mjs';
 
 const require = createRequire(import.meta.url);
 const dist = (p) => join(ROOT, 'dist/apps/api', p);
@@ -126,6 +126,41 @@ try {
   const cpuIncr = median(incremental.map((r) => r.cpuMs));
   console.log(`CPU of this process for one debate under the default throttle (at most one recomputation per ${interval} s, whatever the number of voters): ${((cpuIncr / (interval * 1000)) * 100).toFixed(0)} % of one core (PostgreSQL's share of the read not counted)`);
   console.log(`load average during the run: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+
+  // GraphQL through the API at this size (the snapshot stored above; its basis keeps the API's sweep away until a vote).
+  const terms = await currentTerms(server.gql);
+  const registered = await server.gql(`mutation($input: RegisterInput!) { register(input: $input) { token } }`, {
+    input: { name: 'Lectrice du banc', email: 'lectrice@bench.test', password: 'bench password 123', ...terms },
+  });
+  const token = registered.data.register.token;
+  const must = async (query, variables) => {
+    const res = await server.gql(query, variables, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res;
+  };
+  const DEBATE = `query($id: ID!) { debate(id: $id) { id statementsCount participantsCount viewerVotesCount } }`;
+  const NEXT = `query($d: ID!) { debateNextStatement(debateId: $d) { id votesCount } }`;
+  const ANALYSIS = `query($d: ID!) { debateAnalysis(debateId: $d) { participantCount groups { size centroid { x y } points { x y } representatives { statementId share } } ungrouped { x y } consensus { statementId consensus } divisive { statementId } statements { statementId agree disagree pass groups { agree seen } } viewerPosition { x y } } }`;
+  const debateQuery = await timeIt(20, () => must(DEBATE, { id: debate.id }));
+  const nextQuery = await timeIt(20, () => must(NEXT, { d: debate.id }));
+  const analysisQuery = await timeIt(10, () => must(ANALYSIS, { d: debate.id }));
+  const analysisBytes = JSON.stringify((await must(ANALYSIS, { d: debate.id })).data).length;
+  // votes: each one asks for a background recomputation (the first at once, then one per 10 s) in the API process
+  const voteTimes = [];
+  for (let i = 0; i < 30; i++) {
+    const next = (await must(NEXT, { d: debate.id })).data.debateNextStatement;
+    const t = process.hrtime.bigint();
+    await must(`mutation($i: VoteDebateStatementInput!) { voteDebateStatement(input: $i) { id } }`, { i: { statementId: next.id, choice: 'PASS' } });
+    voteTimes.push(ms(t));
+  }
+  voteTimes.sort((a, b) => a - b);
+  console.log('');
+  console.log(`| GraphQL at this size (one client, median / p95) | ms |`);
+  console.log(`|---|---:|`);
+  console.log(`| \`debate\` (counts: statements, distinct participants, the viewer's votes) | ${debateQuery.median.toFixed(1)} / ${debateQuery.p95.toFixed(1)} |`);
+  console.log(`| \`debateNextStatement\` (unseen probe + snapshot figures) | ${nextQuery.median.toFixed(1)} / ${nextQuery.p95.toFixed(1)} |`);
+  console.log(`| \`debateAnalysis\` (the whole results page: ${(analysisBytes / 1024).toFixed(0)} KiB of JSON, 10,000 points) | ${analysisQuery.median.toFixed(1)} / ${analysisQuery.p95.toFixed(1)} |`);
+  console.log(`| \`voteDebateStatement\` × 30, while the API recomputes this debate in the background | ${voteTimes[14].toFixed(1)} / ${voteTimes[28].toFixed(1)} (max ${voteTimes[29].toFixed(1)}) |`);
 } finally {
   await server.stop();
 }

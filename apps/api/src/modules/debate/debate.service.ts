@@ -373,6 +373,11 @@ export class DebateService {
     return row;
   }
 
+  /**
+   * Debate DTOs with exact counts. Distinct participants are counted by a skip scan of the index
+   * (debate_id, user_id) — one probe per participant — rather than `count(DISTINCT)` over every
+   * vote (10,000 probes instead of 1,000,000 index entries at the benchmark's size).
+   */
   private async present(rows: DebateRow[], viewer: Viewer | null): Promise<DebateDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
@@ -380,7 +385,11 @@ export class DebateService {
       this.dataSource.manager,
       `SELECT d.id AS debate_id,
               (SELECT count(*)::int FROM debate_statements s WHERE s.debate_id = d.id AND s.state = 'PUBLISHED' AND s.hidden_at IS NULL) AS statements,
-              (SELECT count(DISTINCT v.user_id)::int FROM debate_votes v WHERE v.debate_id = d.id) AS participants,
+              (WITH RECURSIVE u AS (
+                 (SELECT v.user_id FROM debate_votes v WHERE v.debate_id = d.id ORDER BY v.user_id LIMIT 1)
+                 UNION ALL
+                 SELECT (SELECT v.user_id FROM debate_votes v WHERE v.debate_id = d.id AND v.user_id > u.user_id ORDER BY v.user_id LIMIT 1) FROM u WHERE u.user_id IS NOT NULL)
+               SELECT count(user_id)::int FROM u) AS participants,
               (SELECT count(*)::int FROM debate_votes v WHERE v.debate_id = d.id AND v.user_id = $2) AS mine
          FROM debates d WHERE d.id = ANY($1::uuid[])`,
       [ids, viewer?.user.id ?? null],

@@ -171,3 +171,14 @@ describe('<DebatePage>', () => {
     expect(field).toHaveValue('');
   });
 });
+
+describe('debate counts', () => {
+  it('are written with French digit grouping and plurals', async () => {
+    const { i18n } = await import('../../../i18n/i18n');
+    const fr = i18n.getFixedT('fr');
+    expect(fr('debates.participants', { count: 1 })).toBe('1 participant·e');
+    expect(fr('debates.participants', { count: 12345 })).toBe('12\u202f345 participant·es');
+    expect(fr('debates.vote.votesSoFar', { count: 0 })).toBe('aucun vote pour l’instant');
+    expect(i18n.getFixedT('en')('debates.statements', { count: 1500 })).toBe('1,500 statements');
+  });
+});

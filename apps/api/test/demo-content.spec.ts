@@ -121,6 +121,29 @@ describe('demo content from the 2021 report', () => {
       expect(flags).toEqual({ users: true, voters: true });
     });
 
+    it('holds a Débat on annex 1’s statements (axes 1–3) with synthetic voters from the typology, marked as demo, whose map shows groups', async () => {
+      expect(content.debate.statements.length).toBeGreaterThanOrEqual(15);
+      for (const s of content.debate.statements) {
+        expect([...s.body].length).toBeLessThanOrEqual(280);
+        expect(s.source).toMatch(/^Annexe 1, axe [123]/);
+      }
+      expect(content.debate.voters.reduce((n, v) => n + v.count, 0)).toBe(127); // the 2021 survey's respondents
+      const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
+      const component = space.components.find((c: { type: string }) => c.type === 'DEBATE');
+      expect(component).toBeDefined();
+      const debates = (await t.gql(`query($c: ID!) { debates(componentId: $c) { id title isDemo statementsCount participantsCount } }`, { c: component.id })).data.debates;
+      expect(debates).toEqual([expect.objectContaining({ title: content.debate.debate.title, isDemo: true, statementsCount: content.debate.statements.length, participantsCount: 127 })]);
+      const [flags] = await t.sql(
+        `SELECT bool_and(v.is_demo) AS votes, bool_and(u.is_demo) AS voters FROM debate_votes v JOIN users u ON u.id = v.user_id WHERE v.debate_id = $1`,
+        [debates[0].id],
+      );
+      expect(flags).toEqual({ votes: true, voters: true });
+      const analysis = (await t.gql(`query($d: ID!) { debateAnalysis(debateId: $d) { participantCount groups { size representatives { statementId } } consensus { body } } }`, { d: debates[0].id })).data.debateAnalysis;
+      expect(analysis.participantCount).toBe(127);
+      expect(analysis.groups.length).toBeGreaterThanOrEqual(2);
+      expect(analysis.consensus.length).toBeGreaterThan(0);
+    });
+
     it('is loaded once: a second load changes nothing', async () => {
       const before = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
       const service = t.app.get(DemoContentService);
@@ -129,6 +152,7 @@ describe('demo content from the 2021 report', () => {
       expect((await t.sql(`SELECT count(*)::int AS n FROM meetings WHERE is_demo`))[0].n).toBe(1);
       expect((await t.sql(`SELECT count(*)::int AS n FROM ballots WHERE is_demo`))[0].n).toBe(2);
       expect((await t.sql(`SELECT count(*)::int AS n FROM idea_boxes WHERE is_demo`))[0].n).toBe(1);
+      expect((await t.sql(`SELECT count(*)::int AS n FROM debates WHERE is_demo`))[0].n).toBe(1);
       expect(after).toEqual(before);
     });
   });

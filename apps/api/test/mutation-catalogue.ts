@@ -250,6 +250,23 @@ export class Fixtures {
     return d.registerForMeeting.viewerRegistration.code;
   }
 
+  /** A debate opened by the admin in a fresh DEBATE component (participants' statements reviewed first when `moderated`). */
+  async debate(moderated = false): Promise<string> {
+    const componentId = await this.component('DEBATE');
+    if (moderated) await must(this.t, `mutation($id: ID!, $i: UpdateComponentInput!) { updateComponent(id: $id, input: $i) { id } }`, { id: componentId, i: { settings: { statementsModerated: true } } }, this.admin);
+    const d = await must(this.t, `mutation($i: CreateDebateInput!) { createDebate(input: $i) { id } }`, { i: { componentId, title: `Débat ${unique()}` } }, this.admin);
+    return d.createDebate.id;
+  }
+
+  /** A statement of a fresh debate: a published seed by the admin, or a participant's PENDING one in a moderated debate. */
+  async debateStatement(pendingBy?: User): Promise<string> {
+    const debateId = await this.debate(pendingBy !== undefined);
+    const d = await must(this.t, `mutation($i: AddDebateStatementInput!) { addDebateStatement(input: $i) { id } }`, {
+      i: { debateId, body: `La filière doit partager ses retours d’expérience (${unique()}).` },
+    }, pendingBy?.token ?? this.admin);
+    return d.addDebateStatement.id;
+  }
+
   async component(type: string, published = true): Promise<string> {
     const d = await must(this.t, `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, {
       i: { spaceId: type === 'MOTIONS' ? this.s.assemblyId : this.s.processId, type, title: `Fonctionnalité ${unique()}`, published },
@@ -586,6 +603,12 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   },
 
   // ── surveys ──
+  // ── debates (Débats) ──
+  createDebate: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { componentId: await f.component('DEBATE'), title: 'Quelle action en priorité ?' } } }) },
+  updateDebate: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.debate(), input: { title: 'Quelle action en priorité, reformulée ?', closed: true } } }) },
+  addDebateStatement: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { debateId: await f.debate(), body: 'Organiser une journée de la filière.' } } }) },
+  moderateDebateStatement: { access: SPACE_MODERATORS, args: async ({ f, w }) => ({ vars: { id: await f.debateStatement(w.users.other), publish: true } }) },
+  voteDebateStatement: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { statementId: await f.debateStatement(), choice: 'AGREE' } } }) },
   // ── meetings (Rencontres) ──
   createMeeting: {
     access: SPACE_ADMINS,

@@ -36,6 +36,9 @@ const PetitionInvitationPage = lazyPage(() => import('./modules/petitions/compon
 const MeetingPage = lazyPage(() => import('./modules/meetings/components/MeetingPage'), 'MeetingPage');
 const IdeaBoothPage = lazyPage(() => import('./modules/ideas/components/IdeaBoothPage'), 'IdeaBoothPage');
 const IdeaResultsPage = lazyPage(() => import('./modules/ideas/components/IdeaResultsPage'), 'IdeaResultsPage');
+const DebatePage = lazyPage(() => import('./modules/debates/components/DebatePage'), 'DebatePage');
+const DebateResultsPage = lazyPage(() => import('./modules/debates/components/DebateResultsPage'), 'DebateResultsPage');
+const DebatesAdminPage = lazyPage(() => import('./modules/debates/components/DebatesAdminPage'), 'DebatesAdminPage');
 const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/MeetingsAdminPage'), 'MeetingsAdminPage');
 const MemberProfilePage = lazyPage(() => import('./modules/members/components/MemberProfilePage'), 'MemberProfilePage');
 const SearchPage = lazyPage(() => import('./modules/search/components/SearchPage'), 'SearchPage');
@@ -72,6 +75,8 @@ export function AppRoutes() {
           <Route path="espaces/:slug/f/:componentId/votations/:ballotId/verifier" element={<VerifyReceiptPage key="one" />} />
           <Route path="espaces/:slug/f/:componentId/idees/:boxId" element={<IdeaBoothPage />} />
           <Route path="espaces/:slug/f/:componentId/idees/:boxId/resultats" element={<IdeaResultsPage />} />
+          <Route path="espaces/:slug/f/:componentId/debats/:debateId" element={<DebatePage />} />
+          <Route path="espaces/:slug/f/:componentId/debats/:debateId/resultats" element={<DebateResultsPage />} />
           <Route path="inscription" element={<SignUpPage />} />
           <Route path="connexion" element={<SignInPage />} />
           <Route path="mot-de-passe-oublie" element={<PasswordResetRequestPage />} />
@@ -95,6 +100,7 @@ export function AppRoutes() {
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
           <Route path="admin/espaces/:slug/rencontres/:componentId" element={<MeetingsAdminPage />} />
           <Route path="admin/espaces/:slug/votations/:componentId" element={<BallotsAdminPage />} />
+          <Route path="admin/espaces/:slug/debats/:componentId" element={<DebatesAdminPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

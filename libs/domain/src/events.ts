@@ -119,6 +119,10 @@ export interface DomainEventPayloads {
   'ballot.voted': { ballotId: string; componentId: string };
   /** A Boîte à idées changed: an idea entered the booth (IDEA_PUBLISHED) or the scores were refitted (SCORES); viewers of its component refetch. */
   'ideaBox.changed': { boxId: string; componentId: string; kind: 'IDEA_PUBLISHED' | 'SCORES' };
+  /** A statement of a debate was published (viewers of the debate can vote on it). */
+  'debate.statementPublished': { debateId: string; componentId: string; statementId: string };
+  /** A debate's analysis (opinion groups, consensus) was recomputed (viewers of the results refetch). */
+  'debate.analysisUpdated': { debateId: string; componentId: string; computedAt: string; participantCount: number };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -142,6 +146,8 @@ const EVENT_TYPES: Record<DomainEventType, true> = {
   'ballot.lifecycle': true,
   'ballot.voted': true,
   'ideaBox.changed': true,
+  'debate.statementPublished': true,
+  'debate.analysisUpdated': true,
 };
 /** The domain event types; the API refuses to start when one has no notification handler. */
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[];
@@ -167,6 +173,10 @@ export interface ServerToClientEvents {
   'amendment.changed': (payload: { amendableType: string; amendableId: string; amendmentId: string }) => void;
   /** A Boîte à idées of a watched component got a new idea or new scores (room `component:<id>`). */
   'ideaBox.changed': (payload: DomainEventPayloads['ideaBox.changed']) => void;
+  /** A statement was published in a debate the client watches (room `debate:<id>`). */
+  'debate.statementPublished': (payload: DomainEventPayloads['debate.statementPublished']) => void;
+  /** The analysis of a debate the client watches was recomputed (room `debate:<id>`). */
+  'debate.analysisUpdated': (payload: DomainEventPayloads['debate.analysisUpdated']) => void;
   /** A comment was added on a resource the client watches (refetch the thread). */
   'comment.created': (payload: { commentableType: string; commentableId: string; commentId: string }) => void;
 }
@@ -200,9 +210,10 @@ export const Rooms = {
   proposal: (id: string) => `proposal:${id}`,
   motion: (id: string) => `motion:${id}`,
   petition: (id: string) => `petition:${id}`,
+  debate: (id: string) => `debate:${id}`,
   component: (id: string) => `component:${id}`,
   ballot: (id: string) => `ballot:${id}`,
 } as const;
 
 /** Rooms a client may watch (public resources): kind and uuid. */
-export const WATCHABLE_ROOM = /^(proposal|motion|petition|ballot|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const WATCHABLE_ROOM = /^(proposal|motion|petition|ballot|debate|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -10,3 +10,4 @@ export * from './ballot';
 export * from './petition';
 export * from './meeting';
 export * from './idea';
+export * from './debate';

@@ -16,6 +16,8 @@ export const ComponentType = {
   MEETINGS: 'MEETINGS',
   /** Boîte à idées: ideas ranked from pairwise choices (wiki survey, Bradley–Terry scores). */
   IDEAS: 'IDEAS',
+  /** Débat (Pol.is-style): short statements voted agree / disagree / pass; opinion groups and cross-group consensus. */
+  DEBATE: 'DEBATE',
 } as const;
 export type ComponentType = (typeof ComponentType)[keyof typeof ComponentType];
 

@@ -13,6 +13,8 @@ import { MeetingModule } from './meeting/meeting.module';
 import { meetingsManifest } from './meeting/meeting.manifest';
 import { IdeaModule } from './idea/idea.module';
 import { ideasManifest } from './idea/idea.manifest';
+import { DebateModule } from './debate/debate.module';
+import { debateManifest } from './debate/debate.manifest';
 import { SurveyModule } from './survey/survey.module';
 import { surveyManifest } from './survey/survey.manifest';
 
@@ -29,4 +31,5 @@ export const COMPONENT_TYPES = [
   component(petitionsManifest, PetitionModule),
   component(meetingsManifest, MeetingModule),
   component(ideasManifest, IdeaModule),
+  component(debateManifest, DebateModule),
 ];

@@ -25,6 +25,7 @@ export const TABLE_OWNERS = {
   petition: ['petitions', 'petition_types', 'petition_signatures', 'petition_milestones', 'petition_committee_members', 'petition_committee_invitations', 'petition_results'],
   meeting: ['meetings', 'meeting_agenda_items', 'meeting_registrations', 'meeting_reminders'],
   idea: ['idea_boxes', 'ideas', 'idea_voters', 'idea_pairs'],
+  debate: ['debates', 'debate_statements', 'debate_votes', 'debate_analyses', 'debate_positions'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

@@ -2,6 +2,8 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import accountEn from './account.en.json';
 import accountFr from './account.fr.json';
+import debatesEn from './debates.en.json';
+import debatesFr from './debates.fr.json';
 import en from './en.json';
 import fr from './fr.json';
 import ideasEn from './ideas.en.json';
@@ -32,8 +34,8 @@ export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr } },
-  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn, votes: votesEn, ideas: ideasEn } },
+  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr, debates: debatesFr } },
+  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn, votes: votesEn, ideas: ideasEn, debates: debatesEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

@@ -31,4 +31,9 @@ export const COMPONENT_TYPE_VIEWS: Partial<Record<ComponentType, ComponentTypeVi
   [ComponentType.IDEAS]: {
     view: lazyPage(() => import('./ideas/components/IdeaBoxList'), 'IdeaBoxList'),
   },
+  [ComponentType.DEBATE]: {
+    view: lazyPage(() => import('./debates/components/DebateList'), 'DebateList'),
+    adminPath: (spaceSlug, componentId) => `/admin/espaces/${spaceSlug}/debats/${componentId}`,
+    adminLabel: 'debates.admin.title',
+  },
 };

@@ -22,6 +22,7 @@ import { Meetings1765800000000 } from './1765800000000-meetings';
 import { Search1765850000000 } from './1765850000000-search';
 import { BallotTypologyCensus1765900000000 } from './1765900000000-ballot-typology-census';
 import { BallotCapabilities1765910000000 } from './1765910000000-ballot-capabilities';
+import { Debates1765950000000 } from './1765950000000-debates';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   BallotTypologyCensus1765900000000,
   BallotCapabilities1765910000000,
   Ideas1765970000000,
+  Debates1765950000000,
 ];

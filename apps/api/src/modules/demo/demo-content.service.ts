@@ -15,6 +15,7 @@ import { ParticipatoryTextImport } from '../participatory-text/participatory-tex
 import { type DemoIdeasFile, insertDemoIdeaBox } from '../idea/idea-demo';
 import { insertDemoPetition } from '../petition/petition-demo';
 import { demoGrades, insertDemoBallot } from '../ballot/ballot-demo';
+import { type DemoDebateFile, insertDemoDebate } from '../debate/debate-demo';
 import { ProposalEntity } from '../proposal/entities/proposal.entity';
 import { SurveyQuestionEntity, SurveyQuestionOptionEntity, SurveyQuestionType } from '../survey/entities/survey-question.entity';
 import { SurveyEntity } from '../survey/entities/survey.entity';
@@ -111,6 +112,7 @@ export function readDemoContent() {
     meetings: json<MeetingsFile>('meetings.json'),
     votations: json<VotationsFile>('votations.json'),
     ideas: json<DemoIdeasFile>('ideas.json'),
+    debate: json<DemoDebateFile>('debate.json'),
   };
 }
 
@@ -156,6 +158,7 @@ export class DemoContentService {
         await this.loadDemoMeeting(manager, content.concertation.slug, content.meetings);
         await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
         await this.loadDemoIdeas(manager, content.concertation.slug, content.ideas);
+        await this.loadDemoDebate(manager, content.concertation.slug, content.debate);
         return false;
       }
       await this.loadConcertation(manager, content);
@@ -164,6 +167,8 @@ export class DemoContentService {
       await this.loadAssembly(manager, content.assembly);
       await this.loadPetitionsOnce(manager, content.petitions);
       await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
+      // after the ideas: both share the demo voters of annex 1's types, the ideas' get their typology first
+      await this.loadDemoDebate(manager, content.concertation.slug, content.debate);
       await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
       this.logger.log(
         `demo content loaded: ${content.proposals.length} proposals, ${content.survey.questions.length} survey questions, ${content.assembly.motions.length} motions`,
@@ -326,6 +331,54 @@ export class DemoContentService {
     });
   }
 
+  /**
+   * A DEBATE component in the demo Concertation with one debate on annex 1's statements (axes
+   * 1–3) and the votes of 127 synthetic voters (`is_demo`, named « Votant·e démo — <type> n », no
+   * usable password) spread over annex 1's typology as in the 2021 survey, through
+   * {@link insertDemoDebate} (the debate module's SQL), so the opinion map shows groups. Once: a
+   * database whose demo predates debates gets it at the next start.
+   */
+  private async loadDemoDebate(manager: EntityManager, slug: string, file: DemoDebateFile): Promise<void> {
+    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`, [slug]);
+    if (!space) return;
+    const [existing] = await manager.query(`SELECT 1 FROM components WHERE space_id = $1 AND type = $2`, [space.id, ComponentType.DEBATE]);
+    if (existing) return;
+    const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`, [space.id]);
+    const component = await manager.save(
+      manager.create(ComponentEntity, {
+        spaceId: space.id,
+        type: ComponentType.DEBATE,
+        position,
+        title: file.componentTitle,
+        description: file.componentDescription,
+        publishedAt: new Date(),
+        settings: {},
+      }),
+    );
+    const voters: string[] = [];
+    for (const type of file.voters) {
+      for (let n = 1; n <= type.count; n += 1) {
+        const name = `Votant·e démo — ${type.label} ${n}`;
+        const [user] = await manager.query(
+          `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true)
+           ON CONFLICT ((lower(email))) DO UPDATE SET name = users.name RETURNING id`,
+          [name, `demo-votant-${type.typology.replace(/_/g, '-')}-${n}@demo.concerto.invalid`],
+        );
+        await createMemberProfile(manager, user.id, name, type.typology);
+        voters.push(user.id);
+      }
+    }
+    const debateId = await insertDemoDebate(manager, component.id, file, voters);
+    await this.actionLog.record(manager, {
+      userId: null,
+      action: 'load_demo',
+      resourceType: 'debate',
+      resourceId: debateId,
+      spaceId: space.id,
+      visibility: 'ADMIN_ONLY',
+      summary: `Débat de démonstration « ${file.debate.title} » chargé (${file.statements.length} affirmations, ${voters.length} votant·es fictifs)`,
+    });
+  }
   /**
    * A Boîte à idées « Quelle action la filière doit-elle mener en priorité ? » in an IDEAS
    * component of the demo Concertation, seeded with measures of section 5 of the report, with

@@ -1,6 +1,6 @@
 import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type FollowableType = 'PROPOSAL' | 'SPACE' | 'ARTICLE' | 'MOTION' | 'AMENDMENT' | 'SURVEY' | 'COMMENT' | 'PETITION' | 'MEETING' | 'BALLOT' | 'IDEA';
+export type FollowableType = 'PROPOSAL' | 'SPACE' | 'ARTICLE' | 'MOTION' | 'AMENDMENT' | 'SURVEY' | 'COMMENT' | 'PETITION' | 'MEETING' | 'BALLOT' | 'IDEA' | 'DEBATE';
 
 /** A user following a resource (Decidim's follows): the notifications feature reads these. */
 @Entity('follows')

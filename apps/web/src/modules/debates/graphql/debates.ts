@@ -1,0 +1,155 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { DebateStatementState, DebateVoteChoice } from '@concerto/domain';
+
+export interface Debate {
+  id: string;
+  componentId: string;
+  spaceId: string;
+  link: string;
+  title: string;
+  description: string;
+  closedAt: string | null;
+  statementsCount: number;
+  participantsCount: number;
+  isDemo: boolean;
+  participantStatements: boolean;
+  statementsModerated: boolean;
+  viewerVotesCount: number;
+  viewerCanModerate: boolean;
+}
+export interface DebateStatement {
+  id: string;
+  body: string;
+  state: DebateStatementState;
+  hidden: boolean;
+  votesCount: number;
+  viewerIsAuthor: boolean;
+  viewerVote: DebateVoteChoice | null;
+}
+export interface DebatePoint {
+  x: number;
+  y: number;
+}
+export interface DebateRepresentative {
+  statementId: string;
+  body: string;
+  repfulFor: DebateVoteChoice;
+  share: number;
+  successes: number;
+  trials: number;
+  significant: boolean;
+}
+export interface DebateGroup {
+  id: number;
+  label: string;
+  size: number;
+  centroid: DebatePoint;
+  points: DebatePoint[];
+  representatives: DebateRepresentative[];
+}
+export interface DebateStatementResult {
+  statementId: string;
+  body: string;
+  agree: number;
+  disagree: number;
+  pass: number;
+  groups: { groupId: number; agree: number; disagree: number; seen: number }[];
+  consensus: number;
+  divisiveness: number;
+}
+export interface DebateAnalysis {
+  computedAt: string;
+  participantCount: number;
+  clusteredCount: number;
+  voteCount: number;
+  groups: DebateGroup[];
+  ungrouped: DebatePoint[];
+  consensus: DebateStatementResult[];
+  divisive: DebateStatementResult[];
+  statements: DebateStatementResult[];
+  viewerPosition: (DebatePoint & { groupId: number | null }) | null;
+}
+
+const DEBATE_FIELDS = `id componentId spaceId link title description closedAt statementsCount participantsCount isDemo participantStatements statementsModerated viewerVotesCount viewerCanModerate`;
+const STATEMENT_FIELDS = `id body state hidden votesCount viewerIsAuthor viewerVote`;
+const RESULT_FIELDS = `statementId body agree disagree pass consensus divisiveness groups { groupId agree disagree seen }`;
+
+export const DEBATES_QUERY: TypedDocumentNode<{ debates: Debate[] }, { componentId: string }> = gql`
+  query Debates($componentId: ID!) {
+    debates(componentId: $componentId) { ${DEBATE_FIELDS} }
+  }
+`;
+
+export const DEBATE_QUERY: TypedDocumentNode<{ debate: Debate }, { id: string }> = gql`
+  query Debate($id: ID!) {
+    debate(id: $id) { ${DEBATE_FIELDS} }
+  }
+`;
+
+export const DEBATE_NEXT_STATEMENT_QUERY: TypedDocumentNode<{ debateNextStatement: DebateStatement | null }, { debateId: string }> = gql`
+  query DebateNextStatement($debateId: ID!) {
+    debateNextStatement(debateId: $debateId) { ${STATEMENT_FIELDS} }
+  }
+`;
+
+export const MY_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<{ debateStatements: DebateStatement[] }, { debateId: string }> = gql`
+  query MyDebateStatements($debateId: ID!) {
+    debateStatements(debateId: $debateId, filter: MINE) { ${STATEMENT_FIELDS} }
+  }
+`;
+
+export const DEBATE_ANALYSIS_QUERY: TypedDocumentNode<{ debateAnalysis: DebateAnalysis | null }, { debateId: string }> = gql`
+  query DebateAnalysis($debateId: ID!) {
+    debateAnalysis(debateId: $debateId) {
+      computedAt participantCount clusteredCount voteCount
+      groups { id label size centroid { x y } points { x y } representatives { statementId body repfulFor share successes trials significant } }
+      ungrouped { x y }
+      consensus { ${RESULT_FIELDS} }
+      divisive { ${RESULT_FIELDS} }
+      statements { ${RESULT_FIELDS} }
+      viewerPosition { x y groupId }
+    }
+  }
+`;
+
+export const VOTE_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<{ voteDebateStatement: DebateStatement }, { statementId: string; choice: DebateVoteChoice }> = gql`
+  mutation VoteDebateStatement($statementId: ID!, $choice: DebateVoteChoice!) {
+    voteDebateStatement(input: { statementId: $statementId, choice: $choice }) { ${STATEMENT_FIELDS} }
+  }
+`;
+
+export const ADD_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<{ addDebateStatement: DebateStatement }, { debateId: string; body: string }> = gql`
+  mutation AddDebateStatement($debateId: ID!, $body: String!) {
+    addDebateStatement(input: { debateId: $debateId, body: $body }) { ${STATEMENT_FIELDS} }
+  }
+`;
+
+export const DEBATES_ADMIN_SPACE_QUERY: TypedDocumentNode<{ space: { id: string; slug: string; title: string; viewerCanAdminister: boolean } }, { slug: string }> = gql`
+  query DebatesAdminSpace($slug: String!) {
+    space(slug: $slug) { id slug title viewerCanAdminister }
+  }
+`;
+
+export const PENDING_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<{ debateStatements: DebateStatement[] }, { debateId: string }> = gql`
+  query PendingDebateStatements($debateId: ID!) {
+    debateStatements(debateId: $debateId, filter: PENDING) { ${STATEMENT_FIELDS} }
+  }
+`;
+
+export const CREATE_DEBATE_MUTATION: TypedDocumentNode<{ createDebate: Debate }, { componentId: string; title: string; description: string }> = gql`
+  mutation CreateDebate($componentId: ID!, $title: String!, $description: String) {
+    createDebate(input: { componentId: $componentId, title: $title, description: $description }) { ${DEBATE_FIELDS} }
+  }
+`;
+
+export const CLOSE_DEBATE_MUTATION: TypedDocumentNode<{ updateDebate: Debate }, { id: string; closed: boolean }> = gql`
+  mutation CloseDebate($id: ID!, $closed: Boolean!) {
+    updateDebate(id: $id, input: { closed: $closed }) { ${DEBATE_FIELDS} }
+  }
+`;
+
+export const MODERATE_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<{ moderateDebateStatement: DebateStatement }, { id: string; publish: boolean }> = gql`
+  mutation ModerateDebateStatement($id: ID!, $publish: Boolean!) {
+    moderateDebateStatement(id: $id, publish: $publish) { ${STATEMENT_FIELDS} }
+  }
+`;

@@ -116,6 +116,11 @@ const LOGGED: Record<string, Expected> = {
   voteOnIdeaPair: { action: 'vote', resourceType: 'idea_box', visibility: 'ADMIN_ONLY' },
   addIdea: { action: 'create', resourceType: 'idea', visibility: 'PUBLIC' },
   moderateIdea: { action: 'reject', resourceType: 'idea', visibility: 'ADMIN_ONLY' },
+  createDebate: { action: 'create', resourceType: 'debate', visibility: 'PUBLIC' },
+  updateDebate: { action: 'update', resourceType: 'debate', visibility: 'PUBLIC' },
+  addDebateStatement: { action: 'create', resourceType: 'debate_statement', visibility: 'PUBLIC' },
+  voteDebateStatement: { action: 'vote', resourceType: 'debate_statement', visibility: 'ADMIN_ONLY' },
+  moderateDebateStatement: { action: 'publish', resourceType: 'debate_statement', visibility: 'PUBLIC' },
   publishTermsDocument: { action: 'publish', resourceType: 'terms_document', visibility: 'PUBLIC' },
   acceptTerms: { action: 'accept_terms', resourceType: 'terms_document', visibility: 'PRIVATE' },
   changePassword: { action: 'change_password', resourceType: 'user', visibility: 'PRIVATE' },
@@ -383,6 +388,17 @@ describe('action log coverage: every mutation that changes shared state is in th
     await logged('voteOnIdeaPair', `mutation($p: ID!) { voteOnIdeaPair(pairId: $p, choice: LEFT) { pairId } }`, { p: shown }, alice.token, ideaBox);
     const idea = (await logged('addIdea', `mutation($b: ID!) { addIdea(boxId: $b, body: "Publier un annuaire des acteurs") { id } }`, { b: ideaBox }, alice.token)).addIdea.id;
     await logged('moderateIdea', `mutation($id: ID!) { moderateIdea(ideaId: $id, decision: REJECT, reason: "Déjà prévu.") { id } }`, { id: idea }, admin, idea);
+
+    // Débat: a debate, renamed; a statement published at once, voted on; then, with review on, one published by a moderator
+    const debateComponent = (await t.gql(CREATE_COMPONENT, { input: { spaceId: space, type: 'DEBATE', title: 'Débat de la filière', published: true } }, admin)).data.createComponent.id;
+    const debate = (await logged('createDebate', `mutation($i: CreateDebateInput!) { createDebate(input: $i) { id } }`, { i: { componentId: debateComponent, title: 'Quelle action en priorité ?' } }, admin)).createDebate.id;
+    await logged('updateDebate', `mutation($id: ID!, $i: UpdateDebateInput!) { updateDebate(id: $id, input: $i) { id } }`, { id: debate, i: { title: 'Quelle action en priorité, reformulée ?' } }, admin, debate);
+    const addStatement = `mutation($i: AddDebateStatementInput!) { addDebateStatement(input: $i) { id } }`;
+    const statement = (await logged('addDebateStatement', addStatement, { i: { debateId: debate, body: 'Organiser une journée de la filière.' } }, alice.token)).addDebateStatement.id;
+    await logged('voteDebateStatement', `mutation($i: VoteDebateStatementInput!) { voteDebateStatement(input: $i) { id } }`, { i: { statementId: statement, choice: 'AGREE' } }, bob.token, statement);
+    expect((await t.gql(`mutation($id: ID!) { updateComponent(id: $id, input: { settings: { statementsModerated: true } }) { id } }`, { id: debateComponent }, admin)).errors).toBeUndefined();
+    const pending = (await t.gql(addStatement, { i: { debateId: debate, body: 'Publier un annuaire des acteurs.' } }, bob.token)).data.addDebateStatement.id;
+    await logged('moderateDebateStatement', `mutation($id: ID!) { moderateDebateStatement(id: $id, publish: true) { id } }`, { id: pending }, admin, pending);
 
     // deletions last
     await logged('deleteComponent', `mutation($id: ID!) { deleteComponent(id: $id) }`, { id: surveyComponent }, admin, surveyComponent);

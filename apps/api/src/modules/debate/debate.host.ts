@@ -1,3 +1,4 @@
+import { conventionalHostParts } from '../../platform/conventional-host-parts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -53,29 +54,15 @@ export class DebateHost implements ResourceHost {
     };
   }
 
-  readonly comments = {
-    enabled: (r: HostedResource) => debateManifest.settingsOf(r.settings).commentsEnabled !== false,
-    moveCount: async (manager: EntityManager, id: string, delta: number) => {
-      await manager.query(`UPDATE debates SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
-    },
-  };
-
-  readonly follows = {
-    moveCount: async (manager: EntityManager, id: string, delta: number) => {
-      await manager.query(`UPDATE debates SET follows_count = follows_count + $2 WHERE id = $1`, [id, delta]);
-    },
-  };
-
-  readonly reports = {
-    hideThreshold: (r: HostedResource) => debateManifest.settingsOf(r.settings).hideThreshold,
-    setHidden: async (manager: EntityManager, id: string, hidden: boolean) => {
-      await manager.query(`UPDATE debates SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1`, [id, hidden]);
-    },
-    summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
-      const rows: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM debates WHERE id = ANY($1::uuid[])`, [ids]);
-      return new Map(rows.map((r) => [r.id, { title: r.title, proposalId: null, unanswered: false }]));
-    },
-  };
+  private readonly parts = conventionalHostParts({
+    table: 'debates',
+    reader: { query: (sql, params) => this.dataSource.query(sql, params) }, // read at call time: the injected DataSource is set after field initialisers
+    commentsEnabled: (r) => debateManifest.settingsOf(r.settings).commentsEnabled !== false,
+    hideThreshold: (r) => debateManifest.settingsOf(r.settings).hideThreshold,
+  });
+  readonly comments = this.parts.comments;
+  readonly follows = this.parts.follows;
+  readonly reports = this.parts.reports;
 
   readonly history = { logType: 'debate', withAmendments: false };
 }

@@ -1,9 +1,10 @@
+import { conventionalHostParts } from '../../platform/conventional-host-parts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
-import { type HostedResource, type ReportedSummary, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
+import { type HostedResource, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { petitionsManifest } from './petition.manifest';
 import { PetitionService } from './petition.service';
@@ -58,29 +59,15 @@ export class PetitionHost implements ResourceHost {
     };
   }
 
-  readonly comments = {
-    enabled: (r: HostedResource) => petitionsManifest.settingsOf(r.settings).commentsEnabled !== false,
-    moveCount: async (manager: EntityManager, id: string, delta: number) => {
-      await manager.query(`UPDATE petitions SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
-    },
-  };
-
-  readonly follows = {
-    moveCount: async (manager: EntityManager, id: string, delta: number) => {
-      await manager.query(`UPDATE petitions SET follows_count = follows_count + $2 WHERE id = $1`, [id, delta]);
-    },
-  };
-
-  readonly reports = {
-    hideThreshold: (r: HostedResource) => petitionsManifest.settingsOf(r.settings).hideThreshold,
-    setHidden: async (manager: EntityManager, id: string, hidden: boolean) => {
-      await manager.query(`UPDATE petitions SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1`, [id, hidden]);
-    },
-    summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
-      const rows: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM petitions WHERE id = ANY($1::uuid[])`, [ids]);
-      return new Map(rows.map((r) => [r.id, { title: r.title, proposalId: null, unanswered: false }]));
-    },
-  };
+  private readonly parts = conventionalHostParts({
+    table: 'petitions',
+    reader: { query: (sql, params) => this.dataSource.query(sql, params) }, // read at call time: the injected DataSource is set after field initialisers
+    commentsEnabled: (r) => petitionsManifest.settingsOf(r.settings).commentsEnabled !== false,
+    hideThreshold: (r) => petitionsManifest.settingsOf(r.settings).hideThreshold,
+  });
+  readonly comments = this.parts.comments;
+  readonly follows = this.parts.follows;
+  readonly reports = this.parts.reports;
 
   readonly history = { logType: 'petition', withAmendments: false };
 

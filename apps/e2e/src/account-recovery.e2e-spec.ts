@@ -80,6 +80,8 @@ describeInBrowser('account recovery in a browser: confirm the address, forget th
     await suite.page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
     await suite.page.getByLabel('Mot de passe', { exact: true }).fill(NEW_PASSWORD);
     await suite.page.getByRole('button', { name: 'Se connecter' }).click();
+    // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
+    await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
     await suite.page.getByRole('banner').getByRole('link', { name: 'Connexion' }).waitFor();

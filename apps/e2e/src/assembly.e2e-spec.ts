@@ -77,6 +77,8 @@ describeInBrowser('Assemblée in a browser: motions, a member added by the admin
     await admin.getByLabel('Adresse e-mail').fill(ADMIN_EMAIL);
     await admin.getByLabel('Mot de passe').fill(ADMIN_PASSWORD);
     await admin.getByRole('button', { name: 'Se connecter' }).click();
+    // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
+    await admin.waitForURL((url) => !url.pathname.startsWith('/connexion'));
     await admin.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await goTo(admin, `/admin/espaces/${SLUG}`);
     await admin.getByLabel('Adresse e-mail du membre').fill(memberEmail);

@@ -17,10 +17,10 @@ export function describeInBrowser(name: string, suite: () => void): void {
 
 /**
  * Launches headless Chromium with the flags that work on these machines (no network, no
- * sandbox as root). Playwright gives each launch a fresh, empty profile directory.
+ * sandbox as root); its pages prefer reduced motion. Playwright gives each launch a fresh, empty profile directory.
  */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -33,6 +33,14 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Every page prefers reduced motion, so there are no CSS transitions (styles.css drops them):
+  // axe must never see a colour halfway through one (a button turning from primary to plain
+  // right after a click failed colour contrast once in twenty runs).
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

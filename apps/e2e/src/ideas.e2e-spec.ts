@@ -27,6 +27,8 @@ describeInBrowser('Boîte à idées in a browser: the demo box, the pairwise boo
     await suite.page.getByLabel('Adresse e-mail').fill(ADMIN_EMAIL);
     await suite.page.getByLabel('Mot de passe').fill(ADMIN_PASSWORD);
     await suite.page.getByRole('button', { name: 'Se connecter' }).click();
+    // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
+    await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 
     const response = await fetch(`${suite.server.url}/graphql`, {

@@ -34,6 +34,8 @@ describeInBrowser('Pétitions in a browser: type, draft, committee by link, vali
     await suite.page.getByLabel('Adresse e-mail').fill(email);
     await suite.page.getByLabel('Mot de passe').fill(password);
     await suite.page.getByRole('button', { name: 'Se connecter' }).click();
+    // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
+    await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   };
   const signOut = async () => {

@@ -99,6 +99,8 @@ describeInBrowser('Concerto in a browser: French by default, sign-up, sign-in, t
     await suite.page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).waitFor();
     await suite.page.getByLabel('Mot de passe').fill(password);
     await suite.page.getByRole('button', { name: 'Se connecter' }).click();
+    // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
+    await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await expect(suite.page.getByText('Camille Martin').first().isVisible()).resolves.toBe(true);
   });

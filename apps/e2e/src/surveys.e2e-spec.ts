@@ -39,6 +39,8 @@ describeInBrowser('Enquête in a browser: a participant answers the demo survey,
     await suite.page.getByLabel('Adresse e-mail').fill('admin@concerto.test');
     await suite.page.getByLabel('Mot de passe').fill(ADMIN_PASSWORD);
     await suite.page.getByRole('button', { name: 'Se connecter' }).click();
+    // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
+    await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await openDemoSurvey();
     await suite.page.getByRole('heading', { name: 'Résultats' }).waitFor();

@@ -41,6 +41,8 @@ describeInBrowser('Terms in a browser: an admin publishes a new version, a signe
     await suite.page.getByLabel('Adresse e-mail').fill(ADMIN_EMAIL);
     await suite.page.getByLabel('Mot de passe').fill(ADMIN_PASSWORD);
     await suite.page.getByRole('button', { name: 'Se connecter' }).click();
+    // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
+    await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await goTo('/admin');
     await suite.page.getByRole('link', { name: 'Conditions et confidentialité' }).click();

@@ -66,6 +66,8 @@ describeInBrowser('collaborative text: the demo charter, an amendment proposed w
     await suite.page.getByLabel('Adresse e-mail').fill(ADMIN_EMAIL);
     await suite.page.getByLabel('Mot de passe').fill(ADMIN_PASSWORD);
     await suite.page.getByRole('button', { name: 'Se connecter' }).click();
+    // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
+    await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
     await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await openText();
     await suite.page.getByRole('button', { name: 'Article 3', exact: true }).click();

@@ -39,7 +39,7 @@ export class ArticleHost implements ResourceHost {
     if (!place) return null;
     return {
       type: this.type, id, spaceId: place.spaceId, componentId: row.component_id, settings: participatoryTextManifest.settingsOf(place.settings),
-      hidden: false, title: `Article ${row.number}`, link: place.path, authorId: null,
+      hidden: false, title: `Article ${row.number}`, link: `${place.path}#article-${row.number}`, authorId: null,
     };
   }
 

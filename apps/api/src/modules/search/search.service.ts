@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { DiscoveryService } from '@nestjs/core';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
@@ -11,17 +12,20 @@ export const SEARCH_LIMITS = { minLength: 2, maxLength: 200, maxFirst: 50, defau
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Cursor of a hit: its rank and id (opaque to clients). */
-const cursorOf = (rank: number, id: string) => Buffer.from(JSON.stringify([rank, id])).toString('base64url');
+/** What a cursor is bound to: its type and (a digest of) its words, so it pages only the search that made it. */
+const scopeOf = (type: string, text: string) => `${type}:${createHash('sha256').update(text.toLowerCase()).digest('base64url').slice(0, 12)}`;
 
-function parseCursor(after: string): { rank: number; id: string } {
+/** Cursor of a hit: its rank and id, and the search it belongs to (opaque to clients). */
+const cursorOf = (rank: number, id: string, scope: string) => Buffer.from(JSON.stringify([rank, id, scope])).toString('base64url');
+
+function parseCursor(after: string, scope: string): { rank: number; id: string } {
   try {
-    const [rank, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof rank === 'number' && Number.isFinite(rank) && typeof id === 'string' && UUID.test(id)) return { rank, id };
+    const [rank, id, made] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
+    if (typeof rank === 'number' && Number.isFinite(rank) && typeof id === 'string' && UUID.test(id) && made === scope) return { rank, id };
   } catch {
     // falls through
   }
-  throw DomainError.badInput('after : curseur invalide.', { field: 'after' });
+  throw DomainError.badInput('after : curseur invalide pour cette recherche (mêmes mots et même type).', { field: 'after' });
 }
 
 /**
@@ -53,7 +57,8 @@ export class SearchService implements OnModuleInit {
    * @param query the words (2–200 characters once trimmed)
    * @param types restrict to these types (all when absent or empty)
    * @param first hits per group (1–50)
-   * @param after cursor of a group's last hit (`pageInfo.endCursor`): only with exactly one type
+   * @param after cursor of a group's last hit (`pageInfo.endCursor`): only with exactly one type, the
+   *   same type and words as the search that made it
    * @param viewer the caller, or null (anyone may search; each source applies visibility)
    * @throws BAD_USER_INPUT (field `query`, `first`, `after` or `types`)
    */
@@ -64,7 +69,7 @@ export class SearchService implements OnModuleInit {
     if (!Number.isInteger(first) || first < 1 || first > SEARCH_LIMITS.maxFirst) throw DomainError.badInput(`first : entre 1 et ${SEARCH_LIMITS.maxFirst}.`, { field: 'first' });
     const wanted = types?.length ? this.sources.filter((s) => types.includes(s.type as SearchResultType)) : this.sources;
     if (after !== undefined && wanted.length !== 1) throw DomainError.badInput('after : seulement avec un seul type (types).', { field: 'after' });
-    const cursor = after === undefined ? undefined : parseCursor(after);
+    const cursor = after === undefined ? undefined : parseCursor(after, scopeOf(wanted[0].type, text));
     const pages = await Promise.all(wanted.map((source) => source.search({ text, viewerId: viewer?.user.id ?? null, first: first + 1, after: cursor })));
     const groups: SearchGroupDto[] = [];
     wanted.forEach((source, i) => {
@@ -76,7 +81,7 @@ export class SearchService implements OnModuleInit {
         type: source.type as SearchResultType,
         totalCount: page.totalCount,
         hits: hits.map((h) => ({ id: h.id, title: h.title, excerptHtml: excerptHtml(h.excerpt), link: h.link, spaceTitle: h.spaceTitle })),
-        pageInfo: { hasNextPage: page.hits.length > first, endCursor: last ? cursorOf(last.rank, last.id) : null },
+        pageInfo: { hasNextPage: page.hits.length > first, endCursor: last ? cursorOf(last.rank, last.id, scopeOf(source.type, text)) : null },
       });
     });
     return { query: text, groups };

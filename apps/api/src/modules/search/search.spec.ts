@@ -91,6 +91,11 @@ describe('global search', () => {
     } while (after && pages < 10);
     expect(total).toBe(7);
     expect(pages).toBe(3);
+    // a cursor pages only the search that made it (same words, same type)
+    const cursor = (await search('ornithologique', { types: ['MEETING'], first: 3 })).data.search.groups[0].pageInfo.endCursor;
+    expect(errorCode(await search('séance', { types: ['MEETING'], first: 3, after: cursor }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await search('ornithologique', { types: ['PROPOSAL'], first: 3, after: cursor }))).toBe('BAD_USER_INPUT');
+    expect((await search('Ornithologique', { types: ['MEETING'], first: 3, after: cursor })).errors).toBeUndefined();
     expect(seen.sort()).toEqual([...ids].sort());
   });
 

@@ -86,6 +86,16 @@ describe('<ParticipatoryTextReader>', () => {
   });
 });
 
+describe('<ParticipatoryTextReader> reached by a link to one article', () => {
+  it('opens the article of « #article-3 » (search, notifications) and moves focus to it', async () => {
+    renderWithProviders(<ParticipatoryTextReader componentId="c-text" />, { mocks, route: '/espaces/filiere/f/c-text#article-3' });
+    const button = await screen.findByRole('button', { name: 'Article 3' });
+    await screen.findByRole('region', { name: 'Article 3 : amendements et historique' });
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(button).toHaveFocus();
+  });
+});
+
 describe('<DiffView>', () => {
   it('marks additions and removals with <ins>/<del> and text labels for screen readers', () => {
     renderWithProviders(<DiffView parts={diffTexts('un comité', 'un comité de pilotage')} label="diff" />);

@@ -1,5 +1,6 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { createElement, useState } from 'react';
+import { createElement, useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../components/components/Markdown';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
@@ -26,6 +27,19 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
     void client.refetchQueries({ include: ['Amendments', 'Versions'] });
   });
   const [selected, setSelected] = useState<string | null>(null);
+  // « …#article-12 » (links from search, notifications, history) opens that article and moves focus to it
+  const { hash } = useLocation();
+  const loaded = data?.participatoryText;
+  useEffect(() => {
+    const number = /^#article-(\d+)$/.exec(hash)?.[1];
+    const articles = loaded ? [...loaded.preamble, ...loaded.sections.flatMap((s) => s.articles)] : [];
+    const target = number ? articles.find((a) => a.number === Number(number)) : undefined;
+    if (!target) return;
+    setSelected(target.id);
+    const element = document.getElementById(`article-${target.number}`);
+    element?.scrollIntoView?.({ block: 'start' });
+    element?.querySelector<HTMLButtonElement>('.text-article__select')?.focus();
+  }, [hash, loaded]);
   if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (loading && !data) return <Loading />;
   const text = data?.participatoryText;
@@ -43,7 +57,7 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
   }
 
   const article = (a: TextArticle) => (
-    <div key={a.id} className={`text-article${selected === a.id ? ' text-article--selected' : ''}`}>
+    <div key={a.id} id={`article-${a.number}`} className={`text-article${selected === a.id ? ' text-article--selected' : ''}`}>
       <p className="text-article__meta">
         <button
           type="button"

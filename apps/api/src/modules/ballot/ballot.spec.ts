@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerToClientEvents } from '@concerto/domain';
 import { io, Socket } from 'socket.io-client';
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
@@ -119,6 +120,8 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b, 1) }, tokens[0]))).toBe('CONFLICT');
     // receipts are not looked up before the close
     expect(errorCode(await t.gql(CHECK, { id: b.id, code: codes[0] }))).toBe('CONFLICT');
+    // nor is the list, in any format
+    expect((await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.xlsx`)).status).toBe(409);
     console.log(`300 concurrent secret ballots with receipts: ${elapsed} ms`);
 
     // close it now (the clock-driven close itself is tested below)
@@ -159,6 +162,23 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     expect(recountPublished(published).matches).toBe(false);
     const csv = await (await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.csv`)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(301);
+    // the same list as an Excel workbook, read back with exceljs: same rows as the CSV, weights as numbers
+    const xlsx = await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Bulletins')!;
+    expect(sheet.rowCount).toBe(301);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'reçu', 'poids', ...published.questions.map((q) => q.title)]);
+    const sheetReceipts = new Set<string>();
+    sheet.eachRow((row, n) => n > 1 && sheetReceipts.add(String(row.getCell(1).value)));
+    expect(sheetReceipts).toEqual(new Set(codes));
+    const weights = new Map(published.ballots.map((e) => [e.receipt, e.weight]));
+    sheet.eachRow((row, n) => n > 1 && expect(row.getCell(2).value).toBe(weights.get(String(row.getCell(1).value))));
+    // the first envelope's single-choice answer, in words, as in the CSV
+    const firstCsv = csv.replace(/^\uFEFF/, '').trim().split('\r\n')[1];
+    expect(firstCsv).toContain(String(sheet.getRow(2).getCell(3).value));
   }, 120_000);
 
   it('a census by profile typology: 300 members at once, 250 of the chosen typologies → 250 ballots, 50 refused; the size is frozen at opening; a change of typology waits for a vote in flight', async () => {

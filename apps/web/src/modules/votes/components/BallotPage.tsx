@@ -112,6 +112,11 @@ export function BallotPage() {
                 {t('votes.published.csv')}
               </a>
             </li>
+            <li>
+              <a href={`/exports/ballots/${ballot.id}/ballots.xlsx`} download>
+                {t('votes.published.xlsx')}
+              </a>
+            </li>
             {ballot.receiptsEnabled ? (
               <li>
                 <Link to={`${path}/verifier`}>{t('votes.verify.link')}</Link>

@@ -23,6 +23,7 @@ import { Search1765850000000 } from './1765850000000-search';
 import { BallotTypologyCensus1765900000000 } from './1765900000000-ballot-typology-census';
 import { BallotCapabilities1765910000000 } from './1765910000000-ballot-capabilities';
 import { Debates1765950000000 } from './1765950000000-debates';
+import { BallotCensusInvitations1765990000000 } from './1765990000000-ballot-census-invitations';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   BallotCapabilities1765910000000,
   Ideas1765970000000,
   Debates1765950000000,
+  BallotCensusInvitations1765990000000,
 ];

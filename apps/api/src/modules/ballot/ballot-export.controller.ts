@@ -6,6 +6,7 @@ import { Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { CSV_OPTIONS } from '../../common/export/csv-options';
+import { streamXlsxSheet } from '../../common/export/xlsx-stream';
 import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-error-http.filter';
 import { BallotService } from './ballot.service';
 import { Choice } from './counting/choice';
@@ -25,7 +26,7 @@ export class BallotExportController {
   constructor(private readonly ballots: BallotService) {}
 
   @Public()
-  @Head([':ballotId/ballots.json', ':ballotId/ballots.csv'])
+  @Head([':ballotId/ballots.json', ':ballotId/ballots.csv', ':ballotId/ballots.xlsx'])
   head(@Res() res: Response): void {
     refuseHead(res);
   }
@@ -63,14 +64,7 @@ export class BallotExportController {
   async csv(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
     const ballot = await this.ballots.ballot(ballotId, viewer);
     if (ballot.status !== BallotStatus.CLOSED) throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
-    const titles = new Map(ballot.questions.flatMap((q) => q.options.map((o) => [o.id, o.title] as const)));
-    const GRADE_FR: Record<string, string> = { EXCELLENT: 'Excellent', VERY_GOOD: 'Très bien', GOOD: 'Bien', FAIRLY_GOOD: 'Assez bien', PASSABLE: 'Passable', INSUFFICIENT: 'Insuffisant', REJECT: 'À rejeter' };
-    const cell = (choice: Choice | undefined) => {
-      if (!choice) return '';
-      if ('optionIds' in choice) return choice.optionIds.map((id) => titles.get(id)).join(' | ');
-      if ('ranking' in choice) return choice.ranking.map((id) => titles.get(id)).join(' > ');
-      return Object.entries(choice.grades).map(([id, g]) => `${titles.get(id)} : ${GRADE_FR[g]}`).join(' | ');
-    };
+    const cell = readableChoice(ballot.questions);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-bulletins.csv"`);
     const write = (text: string) => (res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())));
@@ -80,4 +74,38 @@ export class BallotExportController {
     }
     res.end();
   }
+
+  /**
+   * `GET /exports/ballots/:ballotId/ballots.xlsx`: the same table as the CSV in an Excel workbook
+   * (sheet « Bulletins »: receipt, weight as a number, one readable column per question), streamed
+   * in batches. Access: as the CSV (anyone who can see the ballot, after its close; 409 before,
+   * 404 for a ballot the viewer cannot see, as JSON).
+   */
+  @Public()
+  @Get(':ballotId/ballots.xlsx')
+  async xlsx(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+    const ballot = await this.ballots.ballot(ballotId, viewer);
+    if (ballot.status !== BallotStatus.CLOSED) throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
+    const cell = readableChoice(ballot.questions);
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-bulletins.xlsx"`);
+    const envelopes = this.ballots.publishedEnvelopes(ballotId, viewer);
+    async function* rows() {
+      for await (const batch of envelopes) yield batch.map((e) => [e.receiptCode ?? '', e.weight, ...ballot.questions.map((q) => cell(e.choices[q.id]))]);
+    }
+    await streamXlsxSheet(res, 'Bulletins', ['reçu', 'poids', ...ballot.questions.map((q) => q.title)], rows());
+  }
+}
+
+const GRADE_FR: Record<string, string> = { EXCELLENT: 'Excellent', VERY_GOOD: 'Très bien', GOOD: 'Bien', FAIRLY_GOOD: 'Assez bien', PASSABLE: 'Passable', INSUFFICIENT: 'Insuffisant', REJECT: 'À rejeter' };
+
+/** A choice in words for the CSV and XLSX lists: options joined by « | », a ranking by « > », grades in French. */
+function readableChoice(questions: ReadonlyArray<{ options: ReadonlyArray<{ id: string; title: string }> }>): (choice: Choice | undefined) => string {
+  const titles = new Map(questions.flatMap((q) => q.options.map((o) => [o.id, o.title] as const)));
+  return (choice) => {
+    if (!choice) return '';
+    if ('optionIds' in choice) return choice.optionIds.map((id) => titles.get(id)).join(' | ');
+    if ('ranking' in choice) return choice.ranking.map((id) => titles.get(id)).join(' > ');
+    return Object.entries(choice.grades).map(([id, g]) => `${titles.get(id)} : ${GRADE_FR[g]}`).join(' | ');
+  };
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { describeMailFailure, MailerService } from '../notification/mailer.service';
 import { BallotService, CensusRow } from './ballot.service';
 
 const TICK_MS = 30_000;
@@ -32,6 +33,7 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
     private readonly ballots: BallotService,
     private readonly config: AppConfig,
     private readonly outbox: DomainEventOutbox,
+    private readonly mailer: MailerService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -55,10 +57,11 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
 
   /**
    * One pass.
-   * @returns the lifecycle events recorded (ballot id and kind) and the number of results frozen
+   * @returns the lifecycle events recorded (ballot id and kind), the number of results frozen and
+   *   of e-mail census invitations sent
    */
-  async tick(): Promise<{ events: { ballotId: string; kind: string }[]; results: number }> {
-    if (this.running) return { events: [], results: 0 };
+  async tick(): Promise<{ events: { ballotId: string; kind: string }[]; results: number; invitations: number }> {
+    if (this.running) return { events: [], results: 0, invitations: 0 };
     this.running = true;
     try {
       const opened: CensusRow[] = await this.dataSource.query(
@@ -90,9 +93,44 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
         return rows;
       });
       if (events.length) this.outbox.committed();
-      return { events: events.map((e) => ({ ballotId: e.ballot_id, kind: e.kind })), results };
+      const invitations = await this.inviteEmailCensus();
+      return { events: events.map((e) => ({ ballotId: e.ballot_id, kind: e.kind })), results, invitations };
     } finally {
       this.running = false;
     }
+  }
+
+  /**
+   * E-mail census: every address of an open EMAIL_LIST ballot that has no account gets one
+   * invitation to sign up with it (`/inscription?email=…`; once signed up with that address, the
+   * census counts it). The row in `ballot_census_invitations` (primary key: ballot, address) is
+   * inserted before the mail and the mail is sent only for rows this call inserted, so two
+   * schedulers ticking at once send one mail per address; a mail that fails is logged, not
+   * retried (at most once). Run on every tick for all open ballots, so a restart between the
+   * "opened" event and the invitations catches up.
+   * @returns the number of invitations sent (or attempted)
+   */
+  private async inviteEmailCensus(): Promise<number> {
+    const fresh: { ballot_id: string; email: string; title: string }[] = await this.dataSource.query(
+      `WITH fresh AS (
+         INSERT INTO ballot_census_invitations (ballot_id, email)
+         SELECT e.ballot_id, e.email FROM ballot_census_emails e JOIN ballots b ON b.id = e.ballot_id
+          WHERE b.census_kind = 'EMAIL_LIST' AND b.opens_at <= now() AND b.closes_at > now()
+            AND NOT EXISTS (SELECT 1 FROM users u WHERE lower(u.email) = e.email AND u.deleted_at IS NULL)
+         ON CONFLICT (ballot_id, email) DO NOTHING RETURNING ballot_id, email)
+       SELECT f.ballot_id, f.email, b.title FROM fresh f JOIN ballots b ON b.id = f.ballot_id ORDER BY f.ballot_id, f.email`,
+    );
+    for (const row of fresh) {
+      await this.mailer
+        .send({
+          to: row.email,
+          subject: `[Concerto] Vous êtes invité·e à voter : ${row.title}`,
+          text:
+            `La votation « ${row.title} » est ouverte et votre adresse figure parmi les votants.\n\n` +
+            `Créez votre compte Concerto avec cette adresse pour voter :\n${this.config.PUBLIC_URL}/inscription?email=${encodeURIComponent(row.email)}`,
+        })
+        .catch((error: unknown) => this.logger.warn(`ballot census invitation failed: ${describeMailFailure(error)}`));
+    }
+    return fresh.length;
   }
 }

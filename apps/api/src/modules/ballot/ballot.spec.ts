@@ -6,11 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerToClientEvents } from '@concerto/domain';
 import { io, Socket } from 'socket.io-client';
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { MailerService } from '../notification/mailer.service';
 import { NotificationDispatcher } from '../notification/notification.dispatcher';
 import { BALLOT_LOCK, BallotService } from './ballot.service';
+import { SmtpInbox, startSmtpInbox } from '../../../test/smtp-inbox';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
 import { BallotCensus } from './ballot-census';
 import { BallotSchedulerService } from './ballot-scheduler.service';
@@ -42,9 +45,11 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
   let t: TestApp;
   let admin: string;
   let componentId: string;
+  let inbox: SmtpInbox;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    inbox = await startSmtpInbox();
+    t = await startTestApp({ SMTP_URL: inbox.url, PUBLIC_URL: 'https://concerto.example' });
     admin = await t.adminToken();
     const space = await t.gql(`mutation($input: CreateSpaceInput!) { createSpace(input: $input) { id } }`, {
       input: { type: 'PROCESS', slug: `votations-${Date.now()}`, title: 'Concertation avec votations', published: true },
@@ -55,7 +60,10 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     if (!component.data) throw new Error(JSON.stringify(component.errors));
     componentId = component.data.createComponent.id;
   }, 120_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await inbox.close();
+  });
 
   const newBallot = async (fields: Record<string, unknown> = {}) => {
     const res = await t.gql(CREATE, {
@@ -119,6 +127,8 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b, 1) }, tokens[0]))).toBe('CONFLICT');
     // receipts are not looked up before the close
     expect(errorCode(await t.gql(CHECK, { id: b.id, code: codes[0] }))).toBe('CONFLICT');
+    // nor is the list, in any format
+    expect((await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.xlsx`)).status).toBe(409);
     console.log(`300 concurrent secret ballots with receipts: ${elapsed} ms`);
 
     // close it now (the clock-driven close itself is tested below)
@@ -159,6 +169,23 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     expect(recountPublished(published).matches).toBe(false);
     const csv = await (await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.csv`)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(301);
+    // the same list as an Excel workbook, read back with exceljs: same rows as the CSV, weights as numbers
+    const xlsx = await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Bulletins')!;
+    expect(sheet.rowCount).toBe(301);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'reçu', 'poids', ...published.questions.map((q) => q.title)]);
+    const sheetReceipts = new Set<string>();
+    sheet.eachRow((row, n) => n > 1 && sheetReceipts.add(String(row.getCell(1).value)));
+    expect(sheetReceipts).toEqual(new Set(codes));
+    const weights = new Map(published.ballots.map((e) => [e.receipt, e.weight]));
+    sheet.eachRow((row, n) => n > 1 && expect(row.getCell(2).value).toBe(weights.get(String(row.getCell(1).value))));
+    // the first envelope's single-choice answer, in words, as in the CSV
+    const firstCsv = csv.replace(/^\uFEFF/, '').trim().split('\r\n')[1];
+    expect(firstCsv).toContain(String(sheet.getRow(2).getCell(3).value));
   }, 120_000);
 
   it('a census by profile typology: 300 members at once, 250 of the chosen typologies → 250 ballots, 50 refused; the size is frozen at opening; a change of typology waits for a vote in flight', async () => {
@@ -249,7 +276,7 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
 
     // two scheduler processes racing: each (ballot, kind) is recorded once, with one outbox entry
     const first = t.app.get(BallotSchedulerService);
-    const second = new BallotSchedulerService(t.app.get(DataSource), t.app.get(BallotService), t.app.get(AppConfig), t.app.get(DomainEventOutbox));
+    const second = new BallotSchedulerService(t.app.get(DataSource), t.app.get(BallotService), t.app.get(AppConfig), t.app.get(DomainEventOutbox), t.app.get(MailerService));
     const mine = (ticks: { events: { ballotId: string; kind: string }[] }[]) => ticks.flatMap((x) => x.events).filter((e) => e.ballotId === b.id).map((e) => e.kind).sort();
     expect(mine(await Promise.all([first.tick(), second.tick(), first.tick(), second.tick()]))).toEqual(['CLOSING_SOON', 'OPENED']);
     await t.sql(`UPDATE ballots SET closes_at = now() WHERE id = $1`, [b.id]);
@@ -271,6 +298,38 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     expect(of(1)).toEqual([['BALLOT_CLOSED', 1], ['BALLOT_CLOSING_SOON', 1], ['BALLOT_OPENED', 1]]);
     expect(of(2)).toEqual(of(1));
     expect(rows.every((r) => voters.some((v) => v.id === r.user_id))).toBe(true);
+  }, 60_000);
+
+  it('an e-mail census: each listed address without an account is invited to sign up once when the ballot opens, even with two schedulers ticking at once; signed up with it, it votes', async () => {
+    const member = await t.register('Déjà inscrite');
+    const tag = randomBytes(4).toString('hex');
+    const strangers = [1, 2, 3].map((i) => `invitee-${tag}-${i}@example.org`);
+    const b = await newBallot({ census: { kind: 'EMAIL_LIST', emails: [member.email, ...strangers.map((e, i) => (i === 0 ? e.toUpperCase() : e))] }, opensAt: inSeconds(-1) });
+    const first = t.app.get(BallotSchedulerService);
+    const second = new BallotSchedulerService(t.app.get(DataSource), t.app.get(BallotService), t.app.get(AppConfig), t.app.get(DomainEventOutbox), t.app.get(MailerService));
+    await Promise.all([first.tick(), second.tick(), first.tick(), second.tick()]);
+    await Promise.all([first.tick(), second.tick()]);
+    const mails = await Promise.all(strangers.map((e) => inbox.waitFor(e, /invité·e à voter/)));
+    expect(mails[1].text).toContain(`https://concerto.example/inscription?email=${encodeURIComponent(strangers[1])}`);
+    expect(mails[1].subject).toContain('Élection et priorités');
+    // a moment for any duplicate to arrive, then exactly one per address and none to the member
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sent = (to: string) => inbox.mails.filter((m) => m.to === to && /invité·e à voter/.test(m.subject)).length;
+    expect(strangers.map(sent)).toEqual([1, 1, 1]);
+    expect(sent(member.email.toLowerCase())).toBe(0);
+    expect(await t.sql(`SELECT email FROM ballot_census_invitations WHERE ballot_id = $1 ORDER BY email`, [b.id])).toEqual(strangers.map((email) => ({ email })));
+
+    // signed up with the invited address, the invitee is in the census and votes
+    const registered = await t.gql(`mutation($input: RegisterInput!) { register(input: $input) { token } }`, {
+      input: { name: 'Invitée', email: strangers[0], password: 'correct horse battery', ...(await t.currentTermsVersions()) },
+    });
+    const token = registered.data.register.token as string;
+    expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b) }, token))).toBeUndefined();
+    expect((await t.gql(BALLOT, { id: b.id }, token)).data.ballot.turnout.voters).toBe(1);
+    // later ticks invite no one again
+    await Promise.all([first.tick(), second.tick()]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(strangers.map(sent)).toEqual([1, 1, 1]);
   }, 60_000);
 
   it('votes in flight at the close and the freeze racing them: the frozen result counts exactly the stored ballots', async () => {

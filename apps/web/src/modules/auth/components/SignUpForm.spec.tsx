@@ -33,6 +33,11 @@ describe('<SignUpForm>', () => {
     expect(screen.getByRole('button', { name: 'Créer mon compte' })).toBeEnabled();
   });
 
+  it('pre-fills the address an invitation was sent to', () => {
+    renderWithProviders(<SignUpForm onSuccess={vi.fn()} initialEmail="invitee@example.org" />, { mocks: [termsMock] });
+    expect(screen.getByLabelText('Adresse e-mail')).toHaveValue('invitee@example.org');
+  });
+
   it('refuses a short password before sending anything', async () => {
     const onSuccess = vi.fn();
     renderWithProviders(<SignUpForm onSuccess={onSuccess} />, { mocks: [termsMock] });

@@ -24,12 +24,13 @@ const FIELDS: Field[] = ['name', 'email', 'password', 'terms'];
  * field they concern (CONFLICT on the e-mail, BAD_USER_INPUT with `extensions.field`) or
  * as a form-level alert. The terms of use and the privacy notice must be accepted (checkbox,
  * with links to both pages); the versions shown (`termsDocuments`) are sent with the sign-up.
+ * `initialEmail` pre-fills the address (an invitation link, e.g. a votation's e-mail census).
  */
-export function SignUpForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
+export function SignUpForm({ onSuccess, initialEmail = '' }: { onSuccess: (user: Me) => void; initialEmail?: string }) {
   const { t, i18n } = useTranslation();
   const { register, registering } = useSessionActions();
   const feedback = useFeedback();
-  const [values, setValues] = useState<Record<Exclude<Field, 'terms'>, string>>({ name: '', email: '', password: '' });
+  const [values, setValues] = useState<Record<Exclude<Field, 'terms'>, string>>({ name: '', email: initialEmail, password: '' });
   const [accepted, setAccepted] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const terms = useQuery(TERMS_DOCUMENTS_QUERY);

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DateTime } from '../../ui/components/DateTime';
@@ -7,6 +8,7 @@ import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { formatNumber } from '../../ui/utils/dates';
 import { BALLOTS_QUERY, type Ballot } from '../graphql/ballots';
+import { useLiveBallotTurnout } from '../hooks/useLiveBallotTurnout';
 import '../votes.css';
 
 /** « À venir », « Ouverte », « Close »: the status the API derived from PostgreSQL's clock. */
@@ -47,6 +49,9 @@ export function BallotList({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   const { data, error, refetch } = useQuery(BALLOTS_QUERY, { variables: { componentId }, fetchPolicy: 'cache-and-network' });
+  // the turnout of the open votations moves live: refetch the list when a vote is cast in one
+  const anyOpen = data?.ballots.some((b) => b.status === 'OPEN') ?? false;
+  useLiveBallotTurnout(anyOpen ? { componentId } : null, useCallback(() => void refetch(), [refetch]));
   if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   const basePath = `/espaces/${slug}/f/${componentId}/votations`;

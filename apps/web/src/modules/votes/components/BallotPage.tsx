@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Suspense, useRef } from 'react';
+import { Suspense, useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
@@ -15,6 +15,7 @@ import { useFeedback } from '../../ui/hooks/useFeedback';
 import { lazyPage } from '../../layout/components/LazyPage';
 import { BALLOT_QUERY, CAST_BALLOT_MUTATION, type Ballot } from '../graphql/ballots';
 import { BallotPeriod, BallotStatusBadge, TurnoutText } from './BallotList';
+import { useLiveBallotTurnout } from '../hooks/useLiveBallotTurnout';
 import { VotingBooth } from './VotingBooth';
 import '../votes.css';
 
@@ -40,6 +41,8 @@ export function BallotPage() {
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
   const { data, error, refetch } = useQuery(BALLOT_QUERY, { variables: { id: ballotId }, fetchPolicy: 'cache-and-network' });
   const ballot = data?.ballot;
+  // while it is open, every vote moves the turnout (and a public ballot's live results): refetch
+  useLiveBallotTurnout(ballot?.status === 'OPEN' ? { ballotId: ballot.id } : null, useCallback(() => void refetch(), [refetch]));
   useDocumentTitle(ballot ? ballot.title : error ? null : t('common.loading'));
   if (error && !ballot) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!ballot || !space.data || !component.data) return <Loading page />;
@@ -107,6 +110,11 @@ export function BallotPage() {
             <li>
               <a href={`/exports/ballots/${ballot.id}/ballots.csv`} download>
                 {t('votes.published.csv')}
+              </a>
+            </li>
+            <li>
+              <a href={`/exports/ballots/${ballot.id}/ballots.xlsx`} download>
+                {t('votes.published.xlsx')}
               </a>
             </li>
             {ballot.receiptsEnabled ? (

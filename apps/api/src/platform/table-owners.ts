@@ -21,7 +21,7 @@ export const TABLE_OWNERS = {
   'participatory-text': ['participatory_texts', 'participatory_text_sources', 'text_sections', 'text_articles', 'article_versions', 'amendments', 'amendment_supports'],
   survey: ['surveys', 'survey_questions', 'survey_question_options', 'survey_submissions', 'survey_answers', 'survey_answer_choices', 'survey_events'],
   motion: ['motions', 'motion_ballots', 'motion_events', 'motion_participations', 'motion_results'],
-  ballot: ['ballots', 'ballot_questions', 'ballot_options', 'ballot_census_emails', 'ballot_census_snapshots', 'ballot_participations', 'ballot_envelopes', 'ballot_events', 'ballot_results'],
+  ballot: ['ballot_census_invitations', 'ballots', 'ballot_questions', 'ballot_options', 'ballot_census_emails', 'ballot_census_snapshots', 'ballot_participations', 'ballot_envelopes', 'ballot_events', 'ballot_results'],
   petition: ['petitions', 'petition_types', 'petition_signatures', 'petition_milestones', 'petition_committee_members', 'petition_committee_invitations', 'petition_results'],
   meeting: ['meetings', 'meeting_agenda_items', 'meeting_registrations', 'meeting_reminders'],
   idea: ['idea_boxes', 'ideas', 'idea_voters', 'idea_pairs'],

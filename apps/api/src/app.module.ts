@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
+import { frenchValidationError } from './common/validation/french-validation';
 import { AccessGuard } from './common/access/access.guard';
 import type { GraphQLContext } from './common/access/request-context';
 import { MutationThrottlerGuard } from './common/rate-limit/mutation-throttler.guard';
@@ -102,7 +103,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: MutationThrottlerGuard },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false }),
+          useValue: new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false, exceptionFactory: frenchValidationError }),
         },
       ],
     };

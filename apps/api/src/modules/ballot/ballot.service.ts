@@ -215,7 +215,6 @@ export class BallotService {
   async cast(ballotId: string, answers: BallotAnswerInput[], viewer: Viewer): Promise<CastBallotPayload> {
     const row = await this.visibleRow(ballotId, viewer);
     const questions = await this.questionShapes([ballotId]);
-    const choices = this.checkedAnswers(questions.get(ballotId) ?? [], answers);
     const receiptCode = await inTransaction(this.dataSource, async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock_shared(${BALLOT_LOCK})`, [ballotId]);
       const [ballot] = await queryRows<{ opened: boolean; closed: boolean; secret: boolean; receipts_enabled: boolean }>(
@@ -229,6 +228,8 @@ export class BallotService {
       if (ballot.closed || frozen) throw new DomainError(ErrorCode.BALLOT_CLOSED, 'Cette votation est close.');
       const weight = await this.census.weight(manager, this.rule(row), viewer.user.id, viewer.user.email, true);
       if (weight === null) throw new DomainError(ErrorCode.NOT_IN_CENSUS, 'Vous ne faites pas partie du corps électoral de cette votation.');
+      // the choices are read once the voter is known to be in the census: someone outside it is told so, not that a choice is malformed
+      const choices = this.checkedAnswers(questions.get(ballotId) ?? [], answers);
       await this.freezeCensus(manager, row);
 
       const [inserted] = await queryRows<{ id: string }>(

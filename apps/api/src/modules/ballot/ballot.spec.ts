@@ -497,6 +497,8 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     const b = await newBallot({ census: { kind: 'ASSEMBLY_MEMBERS', assemblySpaceId: spaceId, weighted: true }, closesAt: inSeconds(6), secret: false });
     const outsider = await t.register('Hors assemblée');
     expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b) }, outsider.token))).toBe('NOT_IN_CENSUS');
+    // told they are outside the census even with a malformed choice (the census is checked first)
+    expect(errorCode(await t.gql(CAST, { id: b.id, answers: [{ questionId: b.questions[0].id, choice: 'pas-un-identifiant' }] }, outsider.token))).toBe('NOT_IN_CENSUS');
     await t.gql(CAST, { id: b.id, answers: answers(b, 0) }, members[0].token);
     await t.gql(CAST, { id: b.id, answers: answers(b, 1) }, members[1].token);
     const open = (await t.gql(BALLOT, { id: b.id })).data.ballot;

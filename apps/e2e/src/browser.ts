@@ -86,3 +86,18 @@ export async function submitSignUp(page: Page, who: { name: string; email: strin
   await page.getByRole('checkbox', { name: /J’accepte les conditions d’utilisation/ }).check();
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
 }
+
+/**
+ * Whether the page's focus is on an element (not `<body>`) once the action that preceded the
+ * call has settled: an app moves focus one animation frame after the DOM change that removed
+ * the focused control, so the check waits up to `timeoutMs` for that frame instead of reading
+ * the focus at the instant the new text appeared (a read in between failed under load).
+ * @param page the page to inspect
+ * @param timeoutMs how long to wait for focus to land, in milliseconds
+ * @returns true when an element other than `<body>` holds focus
+ */
+export async function focusIsOnElement(page: Page, timeoutMs = 2000): Promise<boolean> {
+  const onElement = () => document.activeElement !== null && document.activeElement !== document.body;
+  await page.waitForFunction(onElement, undefined, { timeout: timeoutMs }).catch(() => undefined);
+  return page.evaluate(onElement);
+}

@@ -1,4 +1,4 @@
-import { describeInBrowser, submitSignUp } from './browser';
+import { describeInBrowser, submitSignUp, focusIsOnElement } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@concerto.test';
@@ -26,7 +26,7 @@ describeInBrowser('Débat in a browser: the demo debate, voting card, a new stat
     }
     await suite.page.setViewportSize({ width: 1280, height: 900 });
   };
-  const focusIsKept = async () => expect(await suite.page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true);
+  const focusIsKept = async () => expect(await focusIsOnElement(suite.page)).toBe(true);
 
   let debatePath = '';
 

@@ -1,4 +1,4 @@
-import { describeInBrowser, submitSignUp } from './browser';
+import { describeInBrowser, submitSignUp, focusIsOnElement } from './browser';
 import { useBrowserSuite } from './browser-suite';
 import { currentTermsVersions } from './concerto-server';
 
@@ -31,7 +31,7 @@ describeInBrowser('Rencontres in a browser: an admin creates a meeting, a partic
     }
     await suite.page.setViewportSize({ width: 1280, height: 900 });
   };
-  const focusIsKept = async () => expect(await suite.page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true);
+  const focusIsKept = async () => expect(await focusIsOnElement(suite.page)).toBe(true);
   const signIn = async (email: string, password: string) => {
     await goTo('/connexion');
     await suite.page.getByLabel('Adresse e-mail').fill(email);

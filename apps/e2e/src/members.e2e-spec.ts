@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { axeViolations, describeInBrowser, submitSignUp } from './browser';
+import { axeViolations, describeInBrowser, submitSignUp, focusIsOnElement } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@members.test';
@@ -24,10 +24,7 @@ describeInBrowser('Member profiles in a browser: an admin adds a typology, a mem
     expect({ page: label, violations }).toEqual({ page: label, violations: [] });
   };
   /** Focus never drops to <body> after an action. */
-  const focusIsOnPage = async (page: Page) => {
-    await page.waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body, undefined, { timeout: 2000 }).catch(() => undefined);
-    return page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body);
-  };
+  const focusIsOnPage = (page: Page) => focusIsOnElement(page);
   /** Nothing wider than a 390 px screen. */
   const fitsPhone = async (page: Page) => {
     await page.setViewportSize({ width: 390, height: 844 });

@@ -1,4 +1,4 @@
-import { describeInBrowser, submitSignUp } from './browser';
+import { describeInBrowser, submitSignUp, focusIsOnElement } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@concerto.test';
@@ -20,10 +20,7 @@ describeInBrowser('Pétitions in a browser: type, draft, committee by link, vali
     await suite.expectAccessible(label);
   };
   /** Focus never drops to <body> after an action (the app's focus keeper puts it back within a frame or two). */
-  const focusIsOnPage = async () => {
-    await suite.page.waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body, undefined, { timeout: 2000 }).catch(() => undefined);
-    return suite.page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body);
-  };
+  const focusIsOnPage = () => focusIsOnElement(suite.page);
   const signUp = async (who: { name: string; email: string }) => {
     await goTo('/inscription');
     await submitSignUp(suite.page, { name: who.name, email: who.email, password: PASSWORD });

@@ -1,4 +1,4 @@
-import { describeInBrowser, submitSignUp } from './browser';
+import { describeInBrowser, submitSignUp, focusIsOnElement } from './browser';
 import { useBrowserSuite } from './browser-suite';
 import { currentTermsVersions } from './concerto-server';
 
@@ -53,10 +53,7 @@ describeInBrowser('Votations in a browser: an admin creates a ballot with the fo
     await suite.page.setViewportSize({ width: 1280, height: 900 });
   };
   const focused = () => suite.page.evaluate(() => document.activeElement?.textContent?.trim() ?? document.activeElement?.tagName ?? null);
-  const focusIsKept = async () => {
-    await suite.page.waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body, undefined, { timeout: 2000 }).catch(() => undefined);
-    expect(await suite.page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true);
-  };
+  const focusIsKept = async () => expect(await focusIsOnElement(suite.page)).toBe(true);
   const signIn = async (email: string, password: string) => {
     await goTo('/connexion');
     await suite.page.getByLabel('Adresse e-mail').fill(email);

@@ -9,10 +9,16 @@ import { CSV_OPTIONS } from '../../common/export/csv-options';
 import { streamXlsxSheet } from '../../common/export/xlsx-stream';
 import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-error-http.filter';
 import { BallotService } from './ballot.service';
+import ExcelJS from 'exceljs';
 import { Choice } from './counting/choice';
+import { GRADE_NAMES_FR, resultTables } from './counting/results-table';
+import type { QuestionResult } from './counting/tally';
 
 /** Format tag of the published file, read by `npm run recount`. */
 export const PUBLISHED_FORMAT = 'concerto-ballots/1';
+
+/** Format tag of the results download. */
+export const RESULTS_FORMAT = 'concerto-results/1';
 
 /**
  * The published list of a closed ballot, for anyone who can see it: every envelope's receipt
@@ -26,7 +32,7 @@ export class BallotExportController {
   constructor(private readonly ballots: BallotService) {}
 
   @Public()
-  @Head([':ballotId/ballots.json', ':ballotId/ballots.csv', ':ballotId/ballots.xlsx'])
+  @Head([':ballotId/ballots.json', ':ballotId/ballots.csv', ':ballotId/ballots.xlsx', ':ballotId/results.json', ':ballotId/results.csv', ':ballotId/results.xlsx'])
   head(@Res() res: Response): void {
     refuseHead(res);
   }
@@ -95,9 +101,81 @@ export class BallotExportController {
     }
     await streamXlsxSheet(res, 'Bulletins', ['reçu', 'poids', ...ballot.questions.map((q) => q.title)], rows());
   }
-}
 
-const GRADE_FR: Record<string, string> = { EXCELLENT: 'Excellent', VERY_GOOD: 'Très bien', GOOD: 'Bien', FAIRLY_GOOD: 'Assez bien', PASSABLE: 'Passable', INSUFFICIENT: 'Insuffisant', REJECT: 'À rejeter' };
+  /**
+   * `GET /exports/ballots/:ballotId/results.json`: the results as the results page shows them —
+   * per question the winners, the ranking and the full count of its method — with the questions,
+   * the turnout and the census frozen at the opening. Counts of a weighted census are in
+   * thousandths (`weightUnit`: 1000). Access: anyone who can see the results (after the close; a
+   * PUBLIC ballot's live results while open); 409 before, 404 for a ballot the viewer cannot see.
+   */
+  @Public()
+  @Get(':ballotId/results.json')
+  async resultsJson(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+    const { ballot, results } = await this.publishedResults(ballotId, viewer);
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-resultats.json"`);
+    res.send(
+      JSON.stringify({
+        format: RESULTS_FORMAT,
+        ballot: { id: ballot.id, title: ballot.title, opensAt: ballot.opensAt, closesAt: ballot.closesAt, status: ballot.status, final: ballot.resultsFrozen, weightUnit: ballot.census.weighted ? 1000 : 1 },
+        turnout: { voters: ballot.turnout.voters, votersWeight: ballot.turnout.votersWeight, censusVoters: ballot.census.frozenVoters, censusWeight: ballot.census.frozenWeight, percent: ballot.turnout.percent },
+        questions: ballot.questions.map((q) => ({ id: q.id, title: q.title, method: q.method, options: q.options.map((o) => ({ id: o.id, title: o.title })) })),
+        results,
+      }),
+    );
+  }
+
+  /** `GET /exports/ballots/:ballotId/results.csv`: one block per question (as the XLSX's sheets), separated by an empty line. Access: as `results.json`. */
+  @Public()
+  @Get(':ballotId/results.csv')
+  async resultsCsv(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+    const { ballot, results } = await this.publishedResults(ballotId, viewer);
+    const tables = resultTables(ballot.questions, results, ballot.census.weighted ? 1000 : 1);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-resultats.csv"`);
+    const width = Math.max(1, ...tables.flatMap((t) => t.rows.map((r) => r.length)));
+    const rows = tables.flatMap((t, i) => [...(i ? [[]] : []), ...t.rows]).map((r) => Array.from({ length: width }, (_, c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))));
+    res.send(`\uFEFF${stringify(rows, CSV_OPTIONS)}`);
+  }
+
+  /**
+   * `GET /exports/ballots/:ballotId/results.xlsx`: an Excel workbook with a sheet « Participation »
+   * and one sheet per question (« Q1 », « Q2 »…: counts, shares, the pairwise matrix or the grade
+   * profiles, tie-breaks), numbers as numbers. Small (options², not ballots): built in memory.
+   * Access: as `results.json`.
+   */
+  @Public()
+  @Get(':ballotId/results.xlsx')
+  async resultsXlsx(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+    const { ballot, results } = await this.publishedResults(ballotId, viewer);
+    const tables = resultTables(ballot.questions, results, ballot.census.weighted ? 1000 : 1);
+    const workbook = new ExcelJS.Workbook();
+    const summary = workbook.addWorksheet('Participation');
+    summary.addRows([
+      ['Votation', ballot.title],
+      ['Résultats', ballot.resultsFrozen ? 'définitifs (figés à la clôture)' : 'provisoires (scrutin public en cours)'],
+      ['Votants', ballot.turnout.voters],
+      ['Inscrits au corps électoral', ballot.census.frozenVoters],
+      ['Participation (%)', ballot.turnout.percent],
+      [],
+      ['Feuille', 'Question'],
+      ...tables.map((t) => [t.name, t.title]),
+    ]);
+    for (const table of tables) workbook.addWorksheet(table.name).addRows(table.rows);
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-resultats.xlsx"`);
+    await workbook.xlsx.write(res);
+    res.end();
+  }
+
+  /** The ballot and its results when the viewer may see them; CONFLICT while they are hidden (a secret ballot before its close). */
+  private async publishedResults(ballotId: string, viewer: Viewer | null) {
+    const ballot = await this.ballots.ballot(ballotId, viewer);
+    if (!ballot.results) throw DomainError.conflict('Les résultats sont publiés à la clôture.');
+    return { ballot, results: ballot.results as unknown as (QuestionResult & { questionId: string })[] };
+  }
+}
 
 /** A choice in words for the CSV and XLSX lists: options joined by « | », a ranking by « > », grades in French. */
 function readableChoice(questions: ReadonlyArray<{ options: ReadonlyArray<{ id: string; title: string }> }>): (choice: Choice | undefined) => string {
@@ -106,6 +184,6 @@ function readableChoice(questions: ReadonlyArray<{ options: ReadonlyArray<{ id: 
     if (!choice) return '';
     if ('optionIds' in choice) return choice.optionIds.map((id) => titles.get(id)).join(' | ');
     if ('ranking' in choice) return choice.ranking.map((id) => titles.get(id)).join(' > ');
-    return Object.entries(choice.grades).map(([id, g]) => `${titles.get(id)} : ${GRADE_FR[g]}`).join(' | ');
+    return Object.entries(choice.grades).map(([id, g]) => `${titles.get(id)} : ${GRADE_NAMES_FR[g]}`).join(' | ');
   };
 }

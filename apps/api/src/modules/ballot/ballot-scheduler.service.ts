@@ -20,6 +20,9 @@ const TICK_MS = 30_000;
  * the clock at read time and results are frozen on the first read. Not started in tests
  * (NODE_ENV=test), where {@link tick} is called directly.
  */
+/** Attempts at mailing one e-mail census invitation before giving up (1 + retries after 1, 2, 4, 8 minutes). */
+export const INVITATION_MAX_ATTEMPTS = 5;
+
 @Injectable()
 export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('BallotScheduler');
@@ -101,36 +104,56 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
   }
 
   /**
-   * E-mail census: every address of an open EMAIL_LIST ballot that has no account gets one
+   * E-mail census: every address of an open EMAIL_LIST ballot that has no account gets an
    * invitation to sign up with it (`/inscription?email=…`; once signed up with that address, the
-   * census counts it). The row in `ballot_census_invitations` (primary key: ballot, address) is
-   * inserted before the mail and the mail is sent only for rows this call inserted, so two
-   * schedulers ticking at once send one mail per address; a mail that fails is logged, not
-   * retried (at most once). Run on every tick for all open ballots, so a restart between the
-   * "opened" event and the invitations catches up.
-   * @returns the number of invitations sent (or attempted)
+   * census counts it). One row per (ballot, address) in `ballot_census_invitations` (primary key)
+   * is inserted first; then due, undelivered rows are claimed in one statement that pushes their
+   * `next_attempt_at` forward (FOR UPDATE SKIP LOCKED), so two schedulers ticking at once never
+   * mail one address twice. A delivered row gets `sent_at` and is never tried again; a failed
+   * mail is retried after 1, 2, 4, 8… minutes (at most {@link INVITATION_MAX_ATTEMPTS} attempts,
+   * while the ballot is open), its last error kept for admins. A process killed between the
+   * mail and `sent_at` may send that one invitation again (at least once, never lost). Run on
+   * every tick for all open ballots, so a restart between the "opened" event and the
+   * invitations catches up.
+   * @returns the number of invitations attempted by this call
    */
   private async inviteEmailCensus(): Promise<number> {
-    const fresh: { ballot_id: string; email: string; title: string }[] = await this.dataSource.query(
-      `WITH fresh AS (
-         INSERT INTO ballot_census_invitations (ballot_id, email)
-         SELECT e.ballot_id, e.email FROM ballot_census_emails e JOIN ballots b ON b.id = e.ballot_id
-          WHERE b.census_kind = 'EMAIL_LIST' AND b.opens_at <= now() AND b.closes_at > now()
-            AND NOT EXISTS (SELECT 1 FROM users u WHERE lower(u.email) = e.email AND u.deleted_at IS NULL)
-         ON CONFLICT (ballot_id, email) DO NOTHING RETURNING ballot_id, email)
-       SELECT f.ballot_id, f.email, b.title FROM fresh f JOIN ballots b ON b.id = f.ballot_id ORDER BY f.ballot_id, f.email`,
+    await this.dataSource.query(
+      `INSERT INTO ballot_census_invitations (ballot_id, email)
+       SELECT e.ballot_id, e.email FROM ballot_census_emails e JOIN ballots b ON b.id = e.ballot_id
+        WHERE b.census_kind = 'EMAIL_LIST' AND b.opens_at <= now() AND b.closes_at > now()
+          AND NOT EXISTS (SELECT 1 FROM users u WHERE lower(u.email) = e.email AND u.deleted_at IS NULL)
+       ON CONFLICT (ballot_id, email) DO NOTHING`,
     );
-    for (const row of fresh) {
-      await this.mailer
-        .send({
+    const due: { ballot_id: string; email: string; title: string }[] = await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE ballot_census_invitations i
+            SET attempts = i.attempts + 1, next_attempt_at = now() + interval '1 minute' * power(2, i.attempts)
+          WHERE (i.ballot_id, i.email) IN (
+            SELECT d.ballot_id, d.email FROM ballot_census_invitations d JOIN ballots b ON b.id = d.ballot_id
+             WHERE d.sent_at IS NULL AND d.next_attempt_at <= now() AND d.attempts < $1 AND b.closes_at > now()
+             ORDER BY d.next_attempt_at LIMIT 500
+             FOR UPDATE OF d SKIP LOCKED)
+          RETURNING i.ballot_id, i.email)
+       SELECT c.ballot_id, c.email, b.title FROM claimed c JOIN ballots b ON b.id = c.ballot_id ORDER BY c.ballot_id, c.email`,
+      [INVITATION_MAX_ATTEMPTS],
+    );
+    for (const row of due) {
+      try {
+        await this.mailer.send({
           to: row.email,
           subject: `[Concerto] Vous êtes invité·e à voter : ${row.title}`,
           text:
             `La votation « ${row.title} » est ouverte et votre adresse figure parmi les votants.\n\n` +
             `Créez votre compte Concerto avec cette adresse pour voter :\n${this.config.PUBLIC_URL}/inscription?email=${encodeURIComponent(row.email)}`,
-        })
-        .catch((error: unknown) => this.logger.warn(`ballot census invitation failed: ${describeMailFailure(error)}`));
+        });
+        await this.dataSource.query(`UPDATE ballot_census_invitations SET sent_at = now(), last_error = NULL WHERE ballot_id = $1 AND email = $2`, [row.ballot_id, row.email]);
+      } catch (error) {
+        const reason = describeMailFailure(error);
+        this.logger.warn(`ballot census invitation failed (will retry): ${reason}`);
+        await this.dataSource.query(`UPDATE ballot_census_invitations SET last_error = $3 WHERE ballot_id = $1 AND email = $2`, [row.ballot_id, row.email, reason.slice(0, 500)]);
+      }
     }
-    return fresh.length;
+    return due.length;
   }
 }

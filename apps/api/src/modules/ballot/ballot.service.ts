@@ -602,7 +602,7 @@ export class BallotService {
       if (r.status !== BallotStatus.SCHEDULED && !hasSnapshot.has(r.id)) await inTransaction(this.dataSource, (m) => this.freezeCensus(m, r));
       if (r.status === BallotStatus.CLOSED && !hasResult.has(r.id)) await this.freezeResult(r.id);
     }
-    const [questionRows, optionRows, turnouts, snapshots, results, mine, emailCounts] = await Promise.all([
+    const [questionRows, optionRows, turnouts, snapshots, results, mine, emailCounts, invitationCounts] = await Promise.all([
       this.dataSource.query(`SELECT id, ballot_id, position, title, method, min_choices, max_choices FROM ballot_questions WHERE ballot_id = ANY($1) ORDER BY position`, [ids]),
       this.dataSource.query(
         `SELECT o.id, o.question_id, o.title, o.description, o.image_alt FROM ballot_options o JOIN ballot_questions q ON q.id = o.question_id WHERE q.ballot_id = ANY($1) ORDER BY o.position`,
@@ -620,6 +620,11 @@ export class BallotService {
           )
         : Promise.resolve([]),
       this.dataSource.query(`SELECT ballot_id, count(*)::int AS n FROM ballot_census_emails WHERE ballot_id = ANY($1) GROUP BY ballot_id`, [ids]),
+      this.dataSource.query(
+        `SELECT ballot_id, count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent, count(*) FILTER (WHERE sent_at IS NULL AND last_error IS NOT NULL)::int AS failing
+           FROM ballot_census_invitations WHERE ballot_id = ANY($1) GROUP BY ballot_id`,
+        [ids],
+      ),
     ]);
     const out: BallotDto[] = [];
     for (const r of rows) {
@@ -669,6 +674,8 @@ export class BallotService {
           weighted: r.census_weighted,
           typologyKeys: r.census_typologies,
           emailsCount: admin ? (emailCounts.find((e: any) => e.ballot_id === r.id)?.n ?? 0) : null,
+          invitationsSent: admin ? (invitationCounts.find((e: any) => e.ballot_id === r.id)?.sent ?? 0) : null,
+          invitationsFailing: admin ? (invitationCounts.find((e: any) => e.ballot_id === r.id)?.failing ?? 0) : null,
           frozenVoters: snapshot ? snapshot.voters : null,
           frozenWeight: snapshot ? Number(snapshot.w) / unit : null,
         },

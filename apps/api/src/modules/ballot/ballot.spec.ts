@@ -27,6 +27,7 @@ const CREATE = `mutation($input: CreateBallotInput!) { createBallot(input: $inpu
 const UPDATE = `mutation($id: ID!, $input: BallotFieldsInput!) { updateBallot(id: $id, input: $input) { id title } }`;
 const CAST = `mutation($id: ID!, $answers: [BallotAnswerInput!]!) { castBallot(ballotId: $id, answers: $answers) { receiptCode ballot { ${BALLOT_FIELDS} } } }`;
 const BALLOT = `query($id: ID!) { ballot(id: $id) { ${BALLOT_FIELDS} } }`;
+const BALLOT_ADMIN = `query($id: ID!) { ballot(id: $id) { id census { invitationsSent invitationsFailing } } }`;
 const CHECK = `query($id: ID!, $code: String!) { checkBallotReceipt(ballotId: $id, code: $code) { found choices } }`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -129,6 +130,8 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     expect(errorCode(await t.gql(CHECK, { id: b.id, code: codes[0] }))).toBe('CONFLICT');
     // nor is the list, in any format
     expect((await fetch(`${t.baseUrl}/exports/ballots/${b.id}/ballots.xlsx`)).status).toBe(409);
+    // nor are the results of a secret ballot
+    for (const file of ['results.json', 'results.csv', 'results.xlsx']) expect((await fetch(`${t.baseUrl}/exports/ballots/${b.id}/${file}`)).status).toBe(409);
     console.log(`300 concurrent secret ballots with receipts: ${elapsed} ms`);
 
     // close it now (the clock-driven close itself is tested below)
@@ -186,6 +189,31 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     // the first envelope's single-choice answer, in words, as in the CSV
     const firstCsv = csv.replace(/^\uFEFF/, '').trim().split('\r\n')[1];
     expect(firstCsv).toContain(String(sheet.getRow(2).getCell(3).value));
+
+    // the results, as JSON (the frozen results), CSV and an Excel workbook with a sheet per question
+    const resultsJson = (await (await fetch(`${t.baseUrl}/exports/ballots/${b.id}/results.json`)).json()) as { format: string; results: unknown; turnout: { voters: number } };
+    expect(resultsJson).toMatchObject({ format: 'concerto-results/1', results: closed.results, turnout: { voters: 300 } });
+    const resultsBook = new ExcelJS.Workbook();
+    const resultsXlsx = await fetch(`${t.baseUrl}/exports/ballots/${b.id}/results.xlsx`);
+    expect(resultsXlsx.headers.get('content-type')).toContain('spreadsheetml');
+    await resultsBook.xlsx.load(Buffer.from(await resultsXlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(resultsBook.worksheets.map((w) => w.name)).toEqual(['Participation', 'Q1', 'Q2', 'Q3', 'Q4']);
+    const rowsOf = (name: string) => resultsBook.getWorksheet(name)!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rowsOf('Participation')).toContainEqual(['Votants', 300]);
+    // SINGLE: the three-way tie of 100 votes each, a third each
+    expect(rowsOf('Q1').filter((r) => r[2] === 100).map((r) => [r[0], r[3]])).toEqual([[1, 33.3], [1, 33.3], [1, 33.3]]);
+    // RANKED: the pairwise matrix as counted, row by row
+    const optionTitles = QUESTIONS[2].options.map((o) => o.title);
+    const q3 = rowsOf('Q3');
+    const matrixAt = q3.findIndex((r) => r[0] == null && r[1] === optionTitles[0]);
+    closed.results[2].pairwise.forEach((row: number[], i: number) => expect(row.map((_, c) => q3[matrixAt + 1 + i][c + 1] ?? 0)).toEqual(row));
+    // MAJORITY_JUDGMENT: each option's profile sums to the 300 ballots
+    const q4 = rowsOf('Q4');
+    const profileRows = q4.slice(q4.findIndex((r) => r[0] === 'Rang') + 1, q4.findIndex((r) => r[0] === 'Rang') + 4);
+    expect(profileRows.map((r) => (r.slice(5) as number[]).reduce((sum, v) => sum + v, 0))).toEqual([300, 300, 300]);
+    const resultsCsv = await (await fetch(`${t.baseUrl}/exports/ballots/${b.id}/results.csv`)).text();
+    expect(resultsCsv).toContain(QUESTIONS[3].title);
+    expect(resultsCsv).toContain('Mention majoritaire');
   }, 120_000);
 
   it('a census by profile typology: 300 members at once, 250 of the chosen typologies → 250 ballots, 50 refused; the size is frozen at opening; a change of typology waits for a vote in flight', async () => {
@@ -330,6 +358,42 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     await Promise.all([first.tick(), second.tick()]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(strangers.map(sent)).toEqual([1, 1, 1]);
+  }, 60_000);
+
+  it('an e-mail census invitation that the mail server refuses is retried later and delivered once; admins see it failing meanwhile', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const stranger = `retry-${tag}@example.org`;
+    const b = await newBallot({ census: { kind: 'EMAIL_LIST', emails: [stranger] }, opensAt: inSeconds(-1) });
+    // a scheduler whose mail server is down (nothing listens on that port)
+    const deadMailer = new MailerService(Object.assign(Object.create(Object.getPrototypeOf(t.app.get(AppConfig))), t.app.get(AppConfig), { SMTP_URL: 'smtp://127.0.0.1:9' }));
+    const failing = new BallotSchedulerService(t.app.get(DataSource), t.app.get(BallotService), t.app.get(AppConfig), t.app.get(DomainEventOutbox), deadMailer);
+    const good = t.app.get(BallotSchedulerService);
+    expect((await failing.tick()).invitations).toBe(1);
+    const [row] = await t.sql(`SELECT attempts, sent_at, last_error, next_attempt_at > now() AS later FROM ballot_census_invitations WHERE ballot_id = $1`, [b.id]);
+    expect(row).toMatchObject({ attempts: 1, sent_at: null, later: true });
+    expect(row.last_error).toMatch(/ECONNREFUSED|ECONNECTION/);
+    expect(row.last_error).not.toContain(stranger);
+    const census = async () => (await t.gql(BALLOT_ADMIN, { id: b.id }, admin)).data.ballot.census;
+    expect(await census()).toMatchObject({ invitationsSent: 0, invitationsFailing: 1 });
+    // not retried before its time, even by a scheduler whose mail server works
+    expect((await good.tick()).invitations).toBe(0);
+    // its time comes (1 minute later): delivered once, by whichever of two schedulers claims it
+    await t.sql(`UPDATE ballot_census_invitations SET next_attempt_at = now() WHERE ballot_id = $1`, [b.id]);
+    const second = new BallotSchedulerService(t.app.get(DataSource), t.app.get(BallotService), t.app.get(AppConfig), t.app.get(DomainEventOutbox), t.app.get(MailerService));
+    const ticks = await Promise.all([good.tick(), second.tick()]);
+    expect(ticks.map((x) => x.invitations).sort()).toEqual([0, 1]);
+    await inbox.waitFor(stranger, /invité·e à voter/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inbox.mails.filter((m) => m.to === stranger).length).toBe(1);
+    expect(await t.sql(`SELECT attempts, sent_at IS NOT NULL AS sent, last_error FROM ballot_census_invitations WHERE ballot_id = $1`, [b.id])).toEqual([{ attempts: 2, sent: true, last_error: null }]);
+    expect(await census()).toMatchObject({ invitationsSent: 1, invitationsFailing: 0 });
+    // delivered: never again, whatever the schedule says
+    await t.sql(`UPDATE ballot_census_invitations SET next_attempt_at = now() - interval '1 hour' WHERE ballot_id = $1`, [b.id]);
+    expect((await good.tick()).invitations).toBe(0);
+    // and a participant never sees these counts
+    const someone = await t.register('Curieuse');
+    expect((await t.gql(BALLOT_ADMIN, { id: b.id }, someone.token)).data.ballot.census).toMatchObject({ invitationsSent: null, invitationsFailing: null });
+    deadMailer.onApplicationShutdown();
   }, 60_000);
 
   it('votes in flight at the close and the freeze racing them: the frozen result counts exactly the stored ballots', async () => {

@@ -35,6 +35,8 @@ export class BallotCensusDto {
   @Field({ description: 'ASSEMBLY_MEMBERS: ballots weigh the member’s weight.' }) weighted!: boolean;
   @Field(() => [String], { description: 'TYPOLOGY: the profile typology keys whose members vote (empty otherwise).' }) typologyKeys!: string[];
   @Field(() => Int, { nullable: true, description: 'EMAIL_LIST: number of e-mails (admins only).' }) emailsCount!: number | null;
+  @Field(() => Int, { nullable: true, description: 'EMAIL_LIST: invitations to sign up delivered to addresses without an account (admins only).' }) invitationsSent!: number | null;
+  @Field(() => Int, { nullable: true, description: 'EMAIL_LIST: invitations not delivered yet because the mail server refused them; retried after 1, 2, 4, 8 minutes (admins only).' }) invitationsFailing!: number | null;
   @Field(() => Int, { nullable: true, description: 'Voters in the census when it was frozen at opening (null before).' }) frozenVoters!: number | null;
   @Field(() => Float, { nullable: true, description: 'Their total weight.' }) frozenWeight!: number | null;
 }

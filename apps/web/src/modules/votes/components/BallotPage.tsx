@@ -93,6 +93,20 @@ export function BallotPage() {
           <Suspense fallback={<Loading />}>
             <BallotResults ballot={ballot} />
           </Suspense>
+          <p className="downloads">
+            {t('votes.results.downloads')}{' '}
+            <a href={`/exports/ballots/${ballot.id}/results.xlsx`} download>
+              {t('votes.results.downloadXlsx')}
+            </a>
+            {' · '}
+            <a href={`/exports/ballots/${ballot.id}/results.csv`} download>
+              {t('votes.results.downloadCsv')}
+            </a>
+            {' · '}
+            <a href={`/exports/ballots/${ballot.id}/results.json`} download>
+              {t('votes.results.downloadJson')}
+            </a>
+          </p>
         </section>
       ) : ballot.status === 'OPEN' && ballot.secret ? (
         <p className="notice">{t('votes.results.hiddenUntilClose')}</p>

@@ -1,3 +1,4 @@
+import { CensusKind } from '@concerto/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,6 +93,12 @@ function BallotAdminRow({ ballot, slug, assemblies }: { ballot: Ballot; slug: st
         <p className="muted">
           {t(ballot.secret ? 'votes.secret' : 'votes.public')} · {t(`votes.census.${ballot.census.kind}`)} · <TurnoutText ballot={ballot} />
         </p>
+        {ballot.census.kind === CensusKind.EMAIL_LIST && ballot.census.invitationsSent != null ? (
+          <p className="muted">
+            {t('votes.admin.invitationsSent', { count: ballot.census.invitationsSent })}
+            {ballot.census.invitationsFailing ? <> · {t('votes.admin.invitationsFailing', { count: ballot.census.invitationsFailing })}</> : null}
+          </p>
+        ) : null}
         {ballot.viewerCanEdit ? (
           <button
             type="button"

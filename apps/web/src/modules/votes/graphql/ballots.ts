@@ -21,6 +21,8 @@ export interface BallotCensus {
   assemblySpaceId: string | null;
   weighted: boolean;
   emailsCount: number | null;
+  invitationsSent?: number | null;
+  invitationsFailing?: number | null;
   frozenVoters: number | null;
   frozenWeight: number | null;
 }
@@ -108,7 +110,7 @@ export interface Ballot {
 
 const BALLOT_FIELDS = `
   id componentId spaceId title explanation opensAt closesAt status readAt secret receiptsEnabled isDemo
-  census { kind assemblySpaceId weighted emailsCount frozenVoters frozenWeight }
+  census { kind assemblySpaceId weighted emailsCount invitationsSent invitationsFailing frozenVoters frozenWeight }
   questions { id position title method minChoices maxChoices options { id title description imageAlt } }
   turnout { voters votersWeight percent }
   results resultsFrozen viewerHasVoted viewerCanVote viewerInCensus viewerChoices viewerCanEdit`;

@@ -16,7 +16,7 @@ const SIZES = (process.env.SIZES ?? '1000,10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.RUNS ?? 30);
 const SHARE_SEEDS = Number(process.env.SHARE_SEEDS ?? 200);
 const PAGE = `query($c: ID!, $seed: String, $after: String) { proposals(componentId: $c, order: RANDOM, seed: $seed, first: 20, after: $after) { seed edges { node { id } } } }`;
-const cursorAt = (seed, n, position) => Buffer.from(JSON.stringify({ o: 'RANDOM', s: seed, n, p: position })).toString('base64url');
+const { encodeCursor } = require(join(ROOT, 'dist/apps/api/modules/proposal/ordering/proposal-cursor.js'));
 
 const server = await startBenchServer();
 const rows = [];
@@ -34,9 +34,12 @@ try {
     await server.pool.query(`SELECT id FROM proposals WHERE component_id = $1 ORDER BY (position_index + 1) * random() LIMIT 20`, [componentId]);
 
     const ours1 = await timeIt(RUNS, (i) => server.gql(PAGE, { c: componentId, seed: `s${i}` }));
-    const ours50 = await timeIt(RUNS, (i) => server.gql(PAGE, { c: componentId, seed: `s${i}`, after: cursorAt(`s${i}`, n, 49 * 20) }));
+    // page 50 resumes from a cursor signed with the deployment's key, as the server makes them
+    const [{ key }] = (await server.pool.query(`SELECT key FROM proposal_cursor_keys`)).rows;
+    const cursorAt = (seed, position) => encodeCursor({ o: 'RANDOM', c: componentId, s: seed, n, p: position }, key);
+    const ours50 = await timeIt(RUNS, (i) => server.gql(PAGE, { c: componentId, seed: `s${i}`, after: cursorAt(`s${i}`, 49 * 20) }));
     const data1 = await timeIt(RUNS, (i) => dataPath(componentId, `s${i}`));
-    const data50 = await timeIt(RUNS, (i) => service.randomPage(componentId, `s${i}`, { o: 'RANDOM', s: `s${i}`, n, p: 49 * 20 }, 21, '', [componentId]));
+    const data50 = await timeIt(RUNS, (i) => service.randomPage(componentId, `s${i}`, { o: 'RANDOM', c: componentId, s: `s${i}`, n, p: 49 * 20 }, 21, '', [componentId]));
     const decidim = async (i, offset) => {
       const client = await server.pool.connect();
       try {

@@ -25,6 +25,7 @@ import { BallotCapabilities1765910000000 } from './1765910000000-ballot-capabili
 import { Debates1765950000000 } from './1765950000000-debates';
 import { BallotCensusInvitations1765990000000 } from './1765990000000-ballot-census-invitations';
 import { BallotInvitationRetries1766000100000 } from './1766000100000-ballot-invitation-retries';
+import { ProposalCursorKey1766000200000 } from './1766000200000-proposal-cursor-key';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   Debates1765950000000,
   BallotCensusInvitations1765990000000,
   BallotInvitationRetries1766000100000,
+  ProposalCursorKey1766000200000,
 ];

@@ -62,9 +62,6 @@ export interface ProposalConnectionSource extends ProposalConnectionDto {
   countTotal: () => Promise<number>;
 }
 
-/** Number of proposals per component, remembered for a second (see `randomPage`). */
-type SizeMemo = Map<string, { size: number; at: number; fresh: boolean }>;
-
 /**
  * Proposals of a PROPOSALS component: publication, editing, withdrawal, the moderators'
  * answers, settings, and paging in five orders — RANDOM through a keyed permutation of the
@@ -72,7 +69,8 @@ type SizeMemo = Map<string, { size: number; at: number; fresh: boolean }>;
  */
 @Injectable()
 export class ProposalService {
-  private readonly sizeMemo: SizeMemo = new Map();
+  /** The deployment's cursor key, read once: it never changes, so remembering it changes no result. */
+  private cursorKey?: Promise<Buffer>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -115,27 +113,31 @@ export class ProposalService {
     const moderator = await this.canModerate(viewer, component.spaceId);
     const where = this.filterSql(filter, viewer, moderator);
     const params: unknown[] = [componentId, ...where.params];
-    const cursor = after ? decodeCursor(after, order) : undefined;
+    const key = await this.pagingKey();
+    const cursor = after ? decodeCursor(after, order, componentId, key) : undefined;
     const countTotal = async () => Number((await this.dataSource.query(`SELECT count(*) AS n FROM proposals p WHERE p.component_id = $1 ${where.sql}`, params))[0].n);
 
     let rows: { row: ProposalRow; cursor: ProposalCursor }[];
     let usedSeed: string | null = null;
     if (order === 'RANDOM') {
       const start = cursor as Extract<ProposalCursor, { o: 'RANDOM' }> | undefined;
+      if (start && seed !== undefined && seed !== null && seed !== start.s) {
+        throw DomainError.badInput('Ce curseur de pagination a été fait pour un autre ordre aléatoire (seed).', { field: 'seed' });
+      }
       usedSeed = start?.s ?? seed ?? randomBytes(8).toString('hex');
       if (usedSeed.length > 64) throw DomainError.badInput('seed: 64 caractères au plus', { field: 'seed' });
       rows = where.selective
         ? await this.randomPageOfMatches(componentId, usedSeed, start, first + 1, where.sql, params)
         : await this.randomPage(componentId, usedSeed, start, first + 1, where.sql, params);
     } else {
-      rows = await this.keysetPage(order, cursor as Exclude<ProposalCursor, { o: 'RANDOM' }> | undefined, first + 1, where.sql, params);
+      rows = await this.keysetPage(componentId, order, cursor as Exclude<ProposalCursor, { o: 'RANDOM' }> | undefined, first + 1, where.sql, params);
     }
     const hasNextPage = rows.length > first;
     const page = rows.slice(0, first);
     const nodes = await this.present(page.map((r) => r.row), viewer, settings, moderator);
     return {
-      edges: page.map((r, i) => ({ cursor: encodeCursor(r.cursor), node: nodes[i] })),
-      pageInfo: { hasNextPage, endCursor: page.length ? encodeCursor(page[page.length - 1].cursor) : null },
+      edges: page.map((r, i) => ({ cursor: encodeCursor(r.cursor, key), node: nodes[i] })),
+      pageInfo: { hasNextPage, endCursor: page.length ? encodeCursor(page[page.length - 1].cursor, key) : null },
       seed: usedSeed,
       order,
       totalCount: 0,
@@ -172,7 +174,7 @@ export class ProposalService {
       if (n > end) throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
     } else {
       n = await this.frozenSize(componentId);
-      if (this.sizeMemo.get(componentId)?.fresh) end = n;
+      end = n;
     }
     const permutation = new KeyedPermutation(seed, n);
     const found: { row: ProposalRow; cursor: ProposalCursor }[] = [];
@@ -193,7 +195,7 @@ export class ProposalService {
       for (const [k, q] of positions.entries()) {
         const row = byIndex.get(indices[k]);
         if (!row) continue;
-        found.push({ row, cursor: { o: 'RANDOM', s: seed, n, p: q + 1 } });
+        found.push({ row, cursor: { o: 'RANDOM', c: componentId, s: seed, n, p: q + 1 } });
         if (found.length >= limit) break;
       }
       position = positions[positions.length - 1] + 1;
@@ -202,6 +204,7 @@ export class ProposalService {
   }
 
   private async keysetPage(
+    componentId: string,
     order: Exclude<ProposalOrder, 'RANDOM'>,
     cursor: Exclude<ProposalCursor, { o: 'RANDOM' }> | undefined,
     limit: number,
@@ -225,7 +228,7 @@ export class ProposalService {
         ORDER BY ${spec.column} ${spec.desc ? 'DESC' : 'ASC'}, p.id ${spec.idDesc ? 'DESC' : 'ASC'} LIMIT $${all.length}`,
       all,
     );
-    return rows.map((row) => ({ row, cursor: { o: order, v: spec.read(row), id: row.id } }));
+    return rows.map((row) => ({ row, cursor: { o: order, c: componentId, v: spec.read(row), id: row.id } }));
   }
 
   /**
@@ -265,25 +268,27 @@ export class ProposalService {
       ranked.map((m) => m.index),
     ]);
     const byIndex = new Map(rows.map((r) => [Number(r.positionIndex), r]));
-    return ranked.filter((m) => byIndex.has(m.index)).map((m) => ({ row: byIndex.get(m.index)!, cursor: { o: 'RANDOM', s: seed, n, p: m.position + 1 } }));
+    return ranked.filter((m) => byIndex.has(m.index)).map((m) => ({ row: byIndex.get(m.index)!, cursor: { o: 'RANDOM', c: componentId, s: seed, n, p: m.position + 1 } }));
   }
 
   /**
-   * The number of proposals a first RANDOM page freezes as `n`, from a per-process memo
-   * refreshed every second: proposals newer than the memo sit at positions ≥ n, after the
-   * shuffled ones, so nothing is skipped or repeated — it only saves a query per first page.
+   * The number of proposals a first RANDOM page freezes as `n`: one index lookup of the highest
+   * position (`max(position_index)` on the component's unique index), read at every first page —
+   * no memo, so the order depends only on the seed and the proposals that exist.
    */
   private async frozenSize(componentId: string): Promise<number> {
-    const memo = this.sizeMemo.get(componentId);
-    if (memo && Date.now() - memo.at < 1000) {
-      memo.fresh = false;
-      return memo.size;
-    }
     const [{ upper }] = await this.dataSource.query(`SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`, [componentId]);
-    const size = Number(upper);
-    this.sizeMemo.set(componentId, { size, at: Date.now(), fresh: true });
-    if (this.sizeMemo.size > 1000) this.sizeMemo.delete(this.sizeMemo.keys().next().value!);
-    return size;
+    return Number(upper);
+  }
+
+  /** The key signing this deployment's paging cursors (one row of `proposal_cursor_keys`, read once per process). */
+  private pagingKey(): Promise<Buffer> {
+    this.cursorKey ??= this.dataSource.query(`SELECT key FROM proposal_cursor_keys WHERE id = 1`).then((rows: { key: Buffer }[]) => {
+      if (!rows[0]) throw new Error('proposal_cursor_keys is empty: run the migrations');
+      return rows[0].key;
+    });
+    this.cursorKey.catch(() => (this.cursorKey = undefined));
+    return this.cursorKey;
   }
 
   private filterSql(

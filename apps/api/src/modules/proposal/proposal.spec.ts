@@ -1,4 +1,6 @@
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { KeyedPermutation } from './ordering/keyed-permutation';
+import { encodeCursor } from './ordering/proposal-cursor';
 
 const CREATE_COMPONENT = `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`;
 const SETTINGS = `mutation($c: ID!, $input: ProposalSettingsInput!) { updateProposalSettings(componentId: $c, input: $input) { supportLimit threshold } }`;
@@ -242,6 +244,42 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
       expect(mine.length).toBe(authored.size);
       expect(new Set(mine)).toEqual(authored);
       expect(mine).toEqual(unfiltered.filter((id) => authored.has(id)));
+    });
+
+    it('RANDOM depends only on the seed and the proposals that exist: a first page read right after a creation is the permutation of them all (no remembered size)', async () => {
+      const ids = async () => (await t.gql(PAGE, { c: componentId, order: 'RANDOM', seed: 'no-memo', first: 100 })).data.proposals.edges.map((e: { node: { id: string } }) => e.node.id);
+      await ids(); // a read just before the creation (a remembered size would be one short)
+      all.push(await propose(componentId, users[21].token, 'Arrivée juste avant une première page'));
+      const rows = await t.sql<{ id: string; position_index: number }>(`SELECT id, position_index FROM proposals WHERE component_id = $1`, [componentId]);
+      const byIndex = new Map(rows.map((r) => [Number(r.position_index), r.id]));
+      const permutation = new KeyedPermutation('no-memo', rows.length);
+      expect(await ids()).toEqual(Array.from({ length: rows.length }, (_, q) => byIndex.get(permutation.at(q))));
+    });
+
+    it('a cursor is bound to its component, order and seed, and only the server makes one', async () => {
+      const first = (await t.gql(PAGE, { c: componentId, order: 'RANDOM', seed: 'bound', first: 5 })).data.proposals;
+      const after = first.pageInfo.endCursor as string;
+      // the same cursor, the same seed: the next page
+      expect(errorCode(await t.gql(PAGE, { c: componentId, order: 'RANDOM', seed: 'bound', first: 5, after }))).toBeUndefined();
+      // another component, another order, another seed: refused with the field named
+      const other = await newComponent();
+      const elsewhere = await t.gql(PAGE, { c: other, order: 'RANDOM', seed: 'bound', first: 5, after });
+      expect(elsewhere.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect(errorCode(await t.gql(PAGE, { c: componentId, order: 'RECENT', first: 5, after }))).toBe('BAD_USER_INPUT');
+      const reseeded = await t.gql(PAGE, { c: componentId, order: 'RANDOM', seed: 'another', first: 5, after });
+      expect(reseeded.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'seed' });
+      // a hand-made cursor (n: 0 would give creation order), even with a well-formed payload, is refused
+      const [payload] = after.split('.');
+      const forged = { ...JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')), n: 0, p: 0 };
+      const forgedPayload = Buffer.from(JSON.stringify(forged)).toString('base64url');
+      for (const cursor of [forgedPayload, `${forgedPayload}.${after.split('.')[1]}`, payload]) {
+        expect(errorCode(await t.gql(PAGE, { c: componentId, order: 'RANDOM', seed: 'bound', first: 5, after: cursor }))).toBe('BAD_USER_INPUT');
+      }
+      // the key is the deployment's, in PostgreSQL: a cursor signed with it is accepted by any process
+      const [{ key }] = await t.sql<{ key: Buffer }>(`SELECT key FROM proposal_cursor_keys`);
+      const resigned = encodeCursor(forged, key);
+      const replayed = await t.gql(PAGE, { c: componentId, order: 'RANDOM', seed: 'bound', first: 100, after: resigned });
+      expect(replayed.errors).toBeUndefined();
     });
 
     it.each(['RECENT', 'MOST_SUPPORTED', 'MOST_COMMENTED', 'MOST_FOLLOWED'])('%s: pages are stable and complete (unique tie-breaker)', async (order) => {

@@ -26,6 +26,7 @@ import { Debates1765950000000 } from './1765950000000-debates';
 import { BallotCensusInvitations1765990000000 } from './1765990000000-ballot-census-invitations';
 import { BallotInvitationRetries1766000100000 } from './1766000100000-ballot-invitation-retries';
 import { ProposalCursorKey1766000200000 } from './1766000200000-proposal-cursor-key';
+import { ProposalCounts1766000300000 } from './1766000300000-proposal-counts';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   BallotCensusInvitations1765990000000,
   BallotInvitationRetries1766000100000,
   ProposalCursorKey1766000200000,
+  ProposalCounts1766000300000,
 ];

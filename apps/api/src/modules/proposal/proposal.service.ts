@@ -115,7 +115,7 @@ export class ProposalService {
     const params: unknown[] = [componentId, ...where.params];
     const key = await this.pagingKey();
     const cursor = after ? decodeCursor(after, order, componentId, key) : undefined;
-    const countTotal = async () => Number((await this.dataSource.query(`SELECT count(*) AS n FROM proposals p WHERE p.component_id = $1 ${where.sql}`, params))[0].n);
+    const countTotal = () => this.countMatching(componentId, filter, moderator, where);
 
     let rows: { row: ProposalRow; cursor: ProposalCursor }[];
     let usedSeed: string | null = null;
@@ -289,6 +289,31 @@ export class ProposalService {
     });
     this.cursorKey.catch(() => (this.cursorKey = undefined));
     return this.cursorKey;
+  }
+
+  /**
+   * `totalCount` of a page: without words, authorship or one's own supports in the filter, the
+   * sum of the component's kept counts (`proposal_counts`, a few rows whatever the size: hidden
+   * or not × visible state, kept by triggers in the writing transaction); otherwise a `count(*)`
+   * of the matches, only when the client asks for it.
+   */
+  private async countMatching(componentId: string, filter: ProposalFilterInput | undefined, moderator: boolean, where: { sql: string; params: unknown[] }): Promise<number> {
+    if (filter?.search?.trim() || filter?.mine || filter?.supportedByMe) {
+      return Number((await this.dataSource.query(`SELECT count(*) AS n FROM proposals p WHERE p.component_id = $1 ${where.sql}`, [componentId, ...where.params]))[0].n);
+    }
+    const clauses: string[] = [];
+    const params: unknown[] = [componentId];
+    if (!moderator) clauses.push('NOT hidden');
+    if (!filter?.includeWithdrawn && !filter?.states?.includes('WITHDRAWN')) clauses.push(`visible_state <> 'WITHDRAWN'`);
+    if (filter?.states?.length) {
+      params.push(filter.states);
+      clauses.push(`visible_state = ANY($2::text[])`);
+    }
+    const [{ n }] = await this.dataSource.query(
+      `SELECT coalesce(sum(n), 0)::bigint AS n FROM proposal_counts WHERE component_id = $1 ${clauses.map((c) => `AND ${c}`).join(' ')}`,
+      params,
+    );
+    return Number(n);
   }
 
   private filterSql(

@@ -312,6 +312,42 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
     });
   });
 
+  describe('counts kept by PostgreSQL', () => {
+    it('race: creations, withdrawals, published answers and hides at once keep the per-component counts equal to count(*), and totalCount reads them', async () => {
+      const componentId = await newComponent();
+      const authors = users.slice(0, 20);
+      const first = await Promise.all(authors.flatMap((u, i) => [0, 1].map((k) => propose(componentId, u.token, `Proposition comptée ${i}-${k} en parallèle`))));
+      const answer = `mutation($input: AnswerProposalInput!) { answerProposal(input: $input) { id } }`;
+      const report = `mutation($input: ReportContentInput!) { reportContent(input: $input) { hidden } }`;
+      const withdraw = `mutation($id: ID!) { withdrawProposal(id: $id) { id } }`;
+      // proposal k belongs to authors[k >> 1]: withdraw 0–9, answer 10–19 (published), hide 20–24, and 10 new ones meanwhile
+      const results = await Promise.all([
+        ...first.slice(0, 10).map((id, k) => t.gql(withdraw, { id }, authors[k >> 1].token)),
+        ...first.slice(10, 20).map((id, k) => t.gql(answer, { input: { proposalId: id, state: k % 2 ? 'ACCEPTED' : 'EVALUATING', answer: 'Réponse officielle détaillée.', publish: true } }, moderator.token)),
+        ...first.slice(20, 25).flatMap((id) => users.slice(40, 43).map((u) => t.gql(report, { input: { resourceType: 'PROPOSAL', resourceId: id, reason: 'SPAM' } }, u.token))),
+        ...users.slice(25, 35).map((u, i) => t.gql(CREATE, { input: { componentId, title: `Arrivée pendant les changements ${i}`, body: 'Un texte qui explique la proposition.' } }, u.token)),
+      ]);
+      expect(results.filter((r) => r.errors).map((r) => r.errors)).toEqual([]);
+      const kept = await t.sql(`SELECT hidden, visible_state, n::int FROM proposal_counts WHERE component_id = $1 AND n <> 0 ORDER BY 1, 2`, [componentId]);
+      const counted = await t.sql(
+        `SELECT p.hidden_at IS NOT NULL AS hidden, ${'CASE WHEN p.withdrawn_at IS NOT NULL THEN \'WITHDRAWN\' WHEN p.state_published_at IS NOT NULL THEN p.state ELSE \'NOT_ANSWERED\' END'} AS visible_state, count(*)::int AS n
+           FROM proposals p WHERE p.component_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+        [componentId],
+      );
+      expect(kept).toEqual(counted);
+      expect(counted).toEqual(expect.arrayContaining([{ hidden: false, visible_state: 'WITHDRAWN', n: 10 }, { hidden: true, visible_state: 'NOT_ANSWERED', n: 5 }]));
+      // totalCount from the kept counts agrees with the rows for participants and moderators, with and without filters
+      const total = async (filter: Record<string, unknown>, token?: string) => (await t.gql(PAGE, { c: componentId, order: 'RECENT', first: 1, filter }, token)).data.proposals.totalCount;
+      expect(await total({})).toBe(50 - 10 - 5);
+      expect(await total({ includeWithdrawn: true })).toBe(50 - 5);
+      expect(await total({ states: ['ACCEPTED'] })).toBe(5);
+      expect(await total({ states: ['WITHDRAWN', 'EVALUATING'] })).toBe(15);
+      expect(await total({}, moderator.token)).toBe(50 - 10);
+      expect(await total({ mine: true }, authors[15].token)).toBe(2);
+      expect(await total({ search: 'Arrivée changements' })).toBe(10);
+    }, 60_000);
+  });
+
   describe('comments, follows, reports, answers', () => {
     let componentId: string;
     let proposalId: string;

@@ -24,6 +24,7 @@ import { BallotTypologyCensus1765900000000 } from './1765900000000-ballot-typolo
 import { BallotCapabilities1765910000000 } from './1765910000000-ballot-capabilities';
 import { Debates1765950000000 } from './1765950000000-debates';
 import { BallotCensusInvitations1765990000000 } from './1765990000000-ballot-census-invitations';
+import { PetitionSecondStage1766000000000 } from './1766000000000-petition-second-stage';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   Ideas1765970000000,
   Debates1765950000000,
   BallotCensusInvitations1765990000000,
+  PetitionSecondStage1766000000000,
 ];

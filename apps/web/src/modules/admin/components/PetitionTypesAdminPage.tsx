@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -59,6 +59,8 @@ function ComponentTypes({ componentId, title }: { componentId: string; title: st
   const { data, loading, error, refetch } = useQuery(PETITION_TYPES_QUERY, { variables: { componentId } });
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useFocusAfterClose(refocus && !adding, addButton, () => setRefocus(false));
   const types = data?.petitionTypes ?? [];
   const typologies = useQuery(PETITION_TYPOLOGIES_QUERY);
   const labels = new Map((typologies.data?.memberTypologies ?? []).map((o) => [o.key, o.label]));
@@ -83,7 +85,7 @@ function ComponentTypes({ componentId, title }: { componentId: string; title: st
           componentId={componentId}
           onClose={() => {
             setAdding(false);
-            requestAnimationFrame(() => addButton.current?.focus());
+            setRefocus(true);
           }}
         />
       ) : (
@@ -99,6 +101,8 @@ function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, st
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useFocusAfterClose(refocus && !editing, editButton, () => setRefocus(false));
   return (
     <li className="card">
       <h3 className="card__title">{type.title}</h3>
@@ -130,7 +134,7 @@ function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, st
           type={type}
           onClose={() => {
             setEditing(false);
-            requestAnimationFrame(() => editButton.current?.focus());
+            setRefocus(true);
           }}
         />
       ) : (
@@ -141,6 +145,18 @@ function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, st
       )}
     </li>
   );
+}
+
+/**
+ * Puts the focus back on the button that opened a form once the form is gone and the button is
+ * rendered again (after React's commit: a frame-timed focus missed it on a loaded machine).
+ */
+function useFocusAfterClose(when: boolean, target: RefObject<HTMLButtonElement | null>, done: () => void) {
+  useEffect(() => {
+    if (!when || !target.current) return;
+    target.current.focus();
+    done();
+  });
 }
 
 /** The settings form of a type: a new one (`componentId`) or an edit (`type`). */

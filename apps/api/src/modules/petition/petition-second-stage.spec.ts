@@ -1,4 +1,6 @@
+import type { QueryRunner } from 'typeorm';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { PetitionSecondStage1766000000000 } from '../../database/migrations/1766000000000-petition-second-stage';
 
 const CREATE_TYPE = `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id secondStageUrl secondStage { componentId type componentTitle spaceTitle link } } }`;
 const UPDATE_TYPE = `mutation($id: ID!, $i: UpdatePetitionTypeInput!) { updatePetitionType(id: $id, input: $i) { id secondStage { componentId type } } }`;
@@ -155,6 +157,11 @@ describe('Pétitions, second stage: an accepted petition becomes a proposal or a
     await expect(
       t.sql(`INSERT INTO proposals (component_id, title, body, position_index, origin_type, origin_id, origin_title, origin_link) VALUES ($1, 'Une deuxième proposition', 'x', 999999, 'PETITION', $2, 't', '/l')`, [proposalsComponent, p.id]),
     ).rejects.toThrow(/proposals_origin_once/);
+    const insertMotion = (title: string) =>
+      t.sql(`INSERT INTO motions (component_id, title, body, origin_type, origin_id, origin_title, origin_link) VALUES ($1, $2, 'x', 'PETITION', $3, 't', '/l')`, [motionsComponent, title, p.id]);
+    await insertMotion('Une première motion');
+    await expect(insertMotion('Une deuxième motion')).rejects.toThrow(/motions_origin_once/);
+    await t.sql(`DELETE FROM motions WHERE origin_id = $1`, [p.id]);
   });
 
   it('a REJECTED petition, a type without a second stage, the wrong kind, a link beside the transformation: coded French errors, nothing changed', async () => {
@@ -222,5 +229,31 @@ describe('Pétitions, second stage: an accepted petition becomes a proposal or a
     const [row] = await t.sql(`SELECT author_id FROM motions WHERE id = $1`, [motion.id]);
     expect(row.author_id).toBe((await t.gql(`query { me { id } }`, {}, admin)).data.me.id);
     expect(await snapshot(id)).toMatchObject({ motions: 1, proposals: 0, petition: { state: 'ANSWERED', became_type: 'MOTION', became_id: motion.id } });
+  });
+  // last: it takes the migration down and up again on this file's own database
+  it('the migration gives a type whose free link pointed at a PROPOSALS or MOTIONS component that component as its second stage, and nothing else', async () => {
+    const migration = new PetitionSecondStage1766000000000();
+    const runner = { query: (text: string) => t.sql(text) } as unknown as QueryRunner;
+    await migration.down(runner);
+    const [slug] = await t.sql(`SELECT slug FROM participatory_spaces WHERE id = $1`, [spaceId]);
+    const links: Record<string, string> = {
+      proposals: `/espaces/${slug.slug}/f/${proposalsComponent}/propositions`,
+      motions: `/espaces/assemblee/f/${motionsComponent}`,
+      petitions: `/espaces/${slug.slug}/f/${petitionsComponent}`,
+      elsewhere: 'https://example.org/f/' + proposalsComponent,
+      none: '/concertations',
+    };
+    const ids: Record<string, string> = {};
+    for (const [key, url] of Object.entries(links)) {
+      const [row] = await t.sql(`INSERT INTO petition_types (component_id, title, threshold, period_days, second_stage_url) VALUES ($1, $2, 10, 30, $3) RETURNING id`, [petitionsComponent, `Migration ${key}`, url]);
+      ids[key] = row.id;
+    }
+    await migration.up(runner);
+    const rows = await t.sql(`SELECT id, second_stage_component_id, second_stage_url FROM petition_types WHERE id = ANY($1)`, [Object.values(ids)]);
+    const byKey = (key: string) => rows.find((r) => r.id === ids[key]);
+    expect(byKey('proposals').second_stage_component_id).toBe(proposalsComponent);
+    expect(byKey('motions').second_stage_component_id).toBe(motionsComponent);
+    for (const key of ['petitions', 'elsewhere', 'none']) expect(byKey(key).second_stage_component_id).toBeNull();
+    for (const key of Object.keys(links)) expect(byKey(key).second_stage_url).toBe(links[key]); // the free link stays
   });
 });

@@ -11,7 +11,8 @@ const PASSWORD = 'une phrase de passe solide';
 const SPACE = 'structuration-filiere-sante-numerique';
 
 describeInBrowser('Pétitions in a browser: type, draft, committee by link, validation, signatures, demo petition', () => {
-  const suite = useBrowserSuite('concerto-e2e-petitions-', { ADMIN_PASSWORD, ADMIN_EMAIL });
+  // sign-ins and sign-ups of the whole suite can fall within one minute on a fast machine (10 a minute by default)
+  const suite = useBrowserSuite('concerto-e2e-petitions-', { ADMIN_PASSWORD, ADMIN_EMAIL, LOGIN_RATE_LIMIT_PER_MINUTE: '100' });
   const { goTo } = suite;
   const stamp = Date.now();
   const author = { name: 'Autrice Pétition', email: `autrice.${stamp}@example.org` };

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
 import { describeInBrowser, submitSignUp, focusIsOnElement } from './browser';
 import { useBrowserSuite } from './browser-suite';
+import { currentTermsVersions } from './concerto-server';
 
 const ADMIN_EMAIL = 'admin@concerto.test';
 const ADMIN_PASSWORD = 'e2e-admin-password-petitions';
@@ -7,7 +11,8 @@ const PASSWORD = 'une phrase de passe solide';
 const SPACE = 'structuration-filiere-sante-numerique';
 
 describeInBrowser('Pétitions in a browser: type, draft, committee by link, validation, signatures, demo petition', () => {
-  const suite = useBrowserSuite('concerto-e2e-petitions-', { ADMIN_PASSWORD, ADMIN_EMAIL });
+  // sign-ins and sign-ups of the whole suite can fall within one minute on a fast machine (10 a minute by default)
+  const suite = useBrowserSuite('concerto-e2e-petitions-', { ADMIN_PASSWORD, ADMIN_EMAIL, LOGIN_RATE_LIMIT_PER_MINUTE: '100' });
   const { goTo } = suite;
   const stamp = Date.now();
   const author = { name: 'Autrice Pétition', email: `autrice.${stamp}@example.org` };
@@ -230,6 +235,100 @@ describeInBrowser('Pétitions in a browser: type, draft, committee by link, vali
     await suite.page.emulateMedia({ media: 'print' });
     expect(await suite.page.getByRole('button', { name: 'Imprimer la synthèse' }).isVisible()).toBe(false);
     await suite.page.emulateMedia({ media: 'screen' });
+    await signOut();
+  });
+  it('an ended petition at its threshold shows ACCEPTED; the admin answers it with « Transformer en proposition »; the author sees the answer and follows it to the proposal; one ended below the threshold shows REJECTED', async () => {
+    const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
+      const response = await fetch(`${suite.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const json = (await response.json()) as { data?: any; errors?: unknown };
+      if (!json.data) throw new Error(JSON.stringify(json.errors));
+      return json.data;
+    };
+    // setting up through the API: a type whose accepted petitions become proposals of the demo Concertation, two published petitions
+    const admin = (await gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).login.token as string;
+    const { space } = await gql(`query($s: String!) { space(slug: $s) { components { id type title } } }`, { s: SPACE });
+    const components = space.components as { id: string; type: string; title: string }[];
+    const petitionsId = components.find((c) => c.type === 'PETITIONS')!.id;
+    const proposals = components.find((c) => c.type === 'PROPOSALS')!;
+    const type = await gql(
+      `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id secondStage { type } } }`,
+      { i: { componentId: petitionsId, title: 'Saisine vers une proposition', threshold: 1, periodDays: 30, minCommitteeSize: 0, secondStageComponentId: proposals.id } },
+      admin,
+    );
+    expect(type.createPetitionType.secondStage).toEqual({ type: 'PROPOSAL' });
+    const register = async (name: string, email: string) =>
+      (await gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { name, email, password: PASSWORD, ...(await currentTermsVersions(suite.server.url)) } })).register.token as string;
+    const authorEmail = `autrice.suite.${stamp}@example.org`;
+    const authorToken = await register('Autrice Suite', authorEmail);
+    const signerToken = await register('Signataire Suite', `signataire.suite.${stamp}@example.org`);
+    const publish = async (title: string) => {
+      const created = (await gql(`mutation($i: CreatePetitionInput!) { createPetition(input: $i) { id link } }`, { i: { typeId: type.createPetitionType.id, title, body: '<p>Un entrepôt spécialisé (Big Data) pour la recherche en santé numérique.</p>' } }, authorToken)).createPetition;
+      await gql(`mutation($id: ID!) { submitPetition(id: $id) { id } }`, { id: created.id }, authorToken);
+      await gql(`mutation($id: ID!) { publishPetition(id: $id) { id } }`, { id: created.id }, admin);
+      return created as { id: string; link: string };
+    };
+    const reached = await publish('Créer un entrepôt spécialisé de données de santé');
+    const short = await publish('Organiser un hackathon annuel de la filière');
+    await gql(`mutation($p: ID!) { signPetition(petitionId: $p) { signaturesCount } }`, { p: reached.id }, signerToken);
+    // the period ends now, on the database clock (the embedded PostgreSQL of this suite): both are decided at the next read
+    const credentials = JSON.parse(readFileSync(`${suite.dataDir}.credentials.json`, 'utf8')) as { user: string; password: string };
+    const port = Number(readFileSync(join(suite.dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+    const sql = new Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: 'concerto' });
+    await sql.connect();
+    try {
+      const ended = await sql.query(`UPDATE petitions SET ends_at = clock_timestamp() WHERE id = ANY($1) RETURNING id`, [[reached.id, short.id]]);
+      expect(ended.rowCount).toBe(2);
+    } finally {
+      await sql.end();
+    }
+
+    await signIn(authorEmail, PASSWORD);
+    await goTo(short.link);
+    await suite.page.getByRole('heading', { level: 1, name: 'Organiser un hackathon annuel de la filière' }).waitFor();
+    await suite.page.getByText('Seuil non atteint').first().waitFor();
+    await suite.page.getByRole('progressbar', { name: /^0 signature sur 1 \(0.%\)$/ }).waitFor();
+    expect(await suite.page.getByRole('button', { name: 'Signer la pétition' }).count()).toBe(0);
+    await checked('pétition terminée sous le seuil (REJECTED)');
+    await goTo(reached.link);
+    await suite.page.getByRole('heading', { level: 1, name: 'Créer un entrepôt spécialisé de données de santé' }).waitFor();
+    await suite.page.getByText('Seuil atteint').first().waitFor();
+    await suite.page.getByRole('progressbar', { name: /^1 signature sur 1 \(100.%\)$/ }).waitFor();
+    await checked('pétition terminée au seuil (ACCEPTED)');
+    await signOut();
+
+    await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await goTo(reached.link);
+    const adminPanel = suite.page.getByRole('region', { name: 'Administration de la pétition' });
+    await adminPanel.getByLabel('Réponse officielle').fill('La gouvernance retient la pétition : elle devient une proposition de la Concertation.');
+    await adminPanel.getByRole('checkbox', { name: 'Transformer en proposition' }).check();
+    await adminPanel.getByText(`La proposition est publiée dans « ${proposals.title} »`, { exact: false }).waitFor();
+    // the answer's link will be the proposal's page: the free link field goes
+    expect(await adminPanel.getByLabel('Lien vers la suite donnée (facultatif)').count()).toBe(0);
+    await checked('réponse à une pétition acceptée (transformer en proposition)');
+    await adminPanel.getByRole('button', { name: 'Publier la réponse' }).click();
+    await suite.page.getByRole('link', { name: 'Voir la proposition issue de cette pétition' }).waitFor();
+    expect(await focusIsOnPage()).toBe(true);
+    await checked('pétition répondue (administrateur)');
+    await signOut();
+
+    await signIn(authorEmail, PASSWORD);
+    await goTo(reached.link);
+    await suite.page.getByRole('heading', { level: 2, name: 'Réponse officielle' }).waitFor();
+    await suite.page.getByText('La gouvernance retient la pétition', { exact: false }).waitFor();
+    await checked('pétition répondue, devenue une proposition');
+    await suite.page.getByRole('link', { name: 'Voir la proposition issue de cette pétition' }).click();
+    await suite.page.getByRole('heading', { level: 1, name: 'Créer un entrepôt spécialisé de données de santé' }).waitFor();
+    expect(new URL(suite.page.url()).pathname).toMatch(new RegExp(`/f/${proposals.id}/propositions/[0-9a-f-]{36}$`));
+    await suite.page.getByText('Par Autrice Suite', { exact: false }).waitFor();
+    const origin = suite.page.getByRole('link', { name: 'Créer un entrepôt spécialisé de données de santé' });
+    await suite.page.getByText('Issue de la pétition').waitFor();
+    expect(await origin.getAttribute('href')).toBe(reached.link);
+    expect(await focusIsOnPage()).toBe(true);
+    await checked('proposition issue d’une pétition');
     await signOut();
   });
 });

@@ -35,6 +35,7 @@ const motionBase = {
   hideTallyUntilClosed: false,
   readAt: NOW,
   viewerCanEdit: false,
+  origin: null,
 };
 /** An open motion the viewer (a member) has voted FOR, and a closed, adopted one with named votes. */
 export const fixtureMotions = [
@@ -223,6 +224,7 @@ function proposalDetail(node: (typeof proposalNodes)[number], moderator: boolean
     viewerFollows: false,
     viewerReported: false,
     viewerSupports: false,
+    origin: null,
   };
 }
 

@@ -27,6 +27,7 @@ import { BallotCensusInvitations1765990000000 } from './1765990000000-ballot-cen
 import { BallotInvitationRetries1766000100000 } from './1766000100000-ballot-invitation-retries';
 import { ProposalCursorKey1766000200000 } from './1766000200000-proposal-cursor-key';
 import { ProposalCounts1766000300000 } from './1766000300000-proposal-counts';
+import { PetitionSecondStage1766000000000 } from './1766000000000-petition-second-stage';
 
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   BallotInvitationRetries1766000100000,
   ProposalCursorKey1766000200000,
   ProposalCounts1766000300000,
+  PetitionSecondStage1766000000000,
 ];

@@ -14,6 +14,17 @@ import { MotionDto, MotionResultDto, MotionTallyDto, MotionVoteDto } from './dto
 import { CreateMotionInput, UpdateMotionInput } from './dtos/motion.inputs';
 import { milliToNumber, type MotionTally, motionOutcome, motionTallies, quorumReached, toMilli } from './motion-result';
 import { hasVisibleText } from '../../common/validation/visible-text';
+import type { ResourceOrigin } from '../../common/graphql/resource-origin.dto';
+
+/** A MOTIONS component checked for a draft motion created from another module's resource ({@link MotionService.originTarget}). */
+export interface MotionOriginTarget {
+  componentId: string;
+  spaceId: string;
+  /** The motion's author. */
+  actorId: string;
+  /** The actor administers the assembly (else a current member, checked again in the transaction). */
+  admin: boolean;
+}
 
 /** A motion row with its status computed by PostgreSQL from `now()`. */
 interface MotionRow {
@@ -31,6 +42,10 @@ interface MotionRow {
   secret_ballot: boolean;
   hide_tally_until_closed: boolean;
   created_at: Date;
+  origin_type: 'PETITION' | null;
+  origin_id: string | null;
+  origin_title: string | null;
+  origin_link: string | null;
   status: MotionStatus;
   read_at: Date;
 }
@@ -38,6 +53,7 @@ interface MotionRow {
 /** Columns of {@link MotionRow}; the status is decided here, from the database clock, at every read. */
 const MOTION_COLUMNS = `m.id, m.component_id, c.space_id, m.author_id, m.reference, m.title, m.body, m.opens_at, m.closes_at,
   m.majority, m.quorum_percent, m.secret_ballot, m.hide_tally_until_closed, m.created_at, now() AS read_at,
+  m.origin_type, m.origin_id, m.origin_title, m.origin_link,
   CASE WHEN m.opens_at IS NULL THEN 'DRAFT' WHEN now() < m.opens_at THEN 'SCHEDULED' WHEN now() < m.closes_at THEN 'OPEN' ELSE 'CLOSED' END AS status`;
 
 const VOTE_LABEL: Record<VoteChoice, string> = { FOR: 'pour', AGAINST: 'contre', ABSTAIN: 'abstention' };
@@ -141,6 +157,62 @@ export class MotionService {
       return row.id;
     });
     return this.motion(id, viewer);
+  }
+
+  /**
+   * Checks, before the caller's transaction, that a draft motion can be created from another
+   * module's resource in this component by this actor (see {@link createDraftFromOrigin}): motions
+   * are proposed by the assembly's current members and admins (as {@link create}). Reads through
+   * the pool: call it before taking row locks.
+   * @param componentId the target component
+   * @param actor the motion's author
+   * @returns the checked target, to pass to {@link createDraftFromOrigin}
+   * @throws NOT_FOUND component unknown or hidden from the actor; BAD_USER_INPUT (field `secondStageComponentId`) not a MOTIONS
+   *   component; FORBIDDEN the actor is neither a current member nor an admin of the assembly
+   */
+  async originTarget(componentId: string, actor: Viewer): Promise<MotionOriginTarget> {
+    const component = await this.spaces.component(componentId, actor);
+    if (component.type !== ComponentType.MOTIONS) throw DomainError.badInput('La suite choisie n’est pas une fonctionnalité de motions.', { field: 'secondStageComponentId' });
+    const admin = await this.isSpaceAdmin(actor, component.spaceId);
+    if (!admin && !(await this.currentMember(this.dataSource.manager, component.spaceId, actor.user.id, false))) {
+      throw DomainError.forbidden('Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion : demandez à un administrateur de l’Assemblée.');
+    }
+    return { componentId: component.id, spaceId: component.spaceId, actorId: actor.user.id, admin };
+  }
+
+  /**
+   * Creates a draft motion (no voting period: the Assemblée's admins schedule it later) from
+   * another module's resource, in the caller's transaction and through it only (a petition that
+   * becomes a motion: `PetitionService.answer`), authored by the target's actor. The origin is
+   * stored on the motion (« Issue de la pétition … ») and held unique by PostgreSQL
+   * (`motions_origin_once`: a second motion from the same origin is refused, 23505 → CONFLICT).
+   * @param manager the caller's transaction (the motion commits or rolls back with it)
+   * @param target from {@link originTarget}
+   * @param input title (3–150 characters), sanitised HTML body (≤ 10,000 characters), origin
+   * @returns the new motion's id and web path (the Assemblée's motions; a draft is listed only to those who may edit it)
+   * @throws BAD_USER_INPUT (field `body`) empty or too long; FORBIDDEN the actor left the assembly meanwhile; CONFLICT a motion from this origin exists
+   */
+  async createDraftFromOrigin(manager: EntityManager, target: MotionOriginTarget, input: { title: string; body: string; origin: ResourceOrigin }): Promise<{ id: string; link: string }> {
+    if (!target.admin && !(await this.currentMember(manager, target.spaceId, target.actorId, true))) {
+      throw DomainError.forbidden('Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion.');
+    }
+    const body = this.cleanBody(input.body);
+    const [row] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO motions (component_id, author_id, title, body, origin_type, origin_id, origin_title, origin_link) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [target.componentId, target.actorId, input.title, body, input.origin.type, input.origin.id, input.origin.title, input.origin.link],
+    );
+    await this.actionLog.record(manager, {
+      userId: target.actorId,
+      action: 'create',
+      resourceType: 'motion',
+      resourceId: row.id,
+      spaceId: target.spaceId,
+      visibility: 'PUBLIC',
+      summary: `Motion « ${input.title} » déposée en brouillon, issue de la pétition « ${input.origin.title} »`,
+    });
+    const place = (await this.spaces.componentPlace(target.componentId, manager))!;
+    return { id: row.id, link: place.path };
   }
 
   /**
@@ -473,6 +545,7 @@ export class MotionService {
         viewerVote: own?.choice ?? null,
         viewerCanVote: r.status === MotionStatus.OPEN && memberOf.has(r.space_id) && !(own && r.secret_ballot),
         viewerCanEdit: canEdit(r),
+        origin: r.origin_type && r.origin_id && r.origin_title && r.origin_link ? { type: r.origin_type, id: r.origin_id, title: r.origin_title, link: r.origin_link } : null,
         createdAt: r.created_at,
       };
     });

@@ -40,6 +40,15 @@ describe('petition lifecycle (pure rules)', () => {
     for (const s of ['CREATED', 'VALIDATING', 'DISCARDED', 'ACCEPTED', 'REJECTED', 'ANSWERED'] as const) expect(refusal('sign', s, author)?.code).toBe('PETITION_NOT_OPEN');
   });
 
+  it('transforms (into a proposal or a motion) only an ACCEPTED petition, only by admins; a REJECTED one is bad input on transformTo', () => {
+    expect(refusal('transform', 'ACCEPTED', admin)).toBeNull();
+    expect(refusal('transform', 'ACCEPTED', author)?.code).toBe('FORBIDDEN');
+    expect(refusal('transform', 'REJECTED', admin)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'transformTo' });
+    for (const s of ['CREATED', 'VALIDATING', 'PUBLISHED', 'DISCARDED', 'ANSWERED'] as const) expect(refusal('transform', s, admin)?.code).toBe('BAD_USER_INPUT');
+    // asked after 'answer': an answered petition is a CONFLICT before the transformation is looked at
+    expect(refusal('answer', 'ANSWERED', admin)?.code).toBe('CONFLICT');
+  });
+
   it('counts milestones on integers: 25 % of 3 needs 1 signature (75 ≥ 75), 50 % of 3 needs 2', () => {
     expect(milestonesReached(0, 100)).toEqual([]);
     expect(milestonesReached(24, 100)).toEqual([]);

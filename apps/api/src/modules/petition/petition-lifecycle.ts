@@ -14,7 +14,7 @@ import { PETITION_MILESTONES, PetitionState } from '@concerto/domain';
  */
 
 /** What a caller tries to do to a petition. */
-export type PetitionAction = 'edit' | 'invite' | 'joinCommittee' | 'submit' | 'publish' | 'discard' | 'answer' | 'sign' | 'unsign';
+export type PetitionAction = 'edit' | 'invite' | 'joinCommittee' | 'submit' | 'publish' | 'discard' | 'answer' | 'transform' | 'sign' | 'unsign';
 
 /** The caller's standing towards one petition. */
 export interface PetitionActor {
@@ -51,6 +51,8 @@ export function effectiveState(stored: PetitionState, periodEnded: boolean, sign
  * - submit: the author, while CREATED, with `committeeSize ≥ minCommittee`;
  * - publish / discard: admins, while VALIDATING (a second admin racing the first finds the new state: CONFLICT);
  * - answer: admins, once ACCEPTED or REJECTED (an unpublished or still-collecting petition: CONFLICT);
+ * - transform (with the answer, into a proposal or a motion): admins, ACCEPTED only (a REJECTED
+ *   petition: BAD_USER_INPUT on `transformTo`; asked after `answer`, so an answered one is a CONFLICT first);
  * - sign / unsign: anyone allowed by the type, while PUBLISHED (else PETITION_NOT_OPEN).
  * @param committeeSize accepted committee members (used by submit)
  * @param minCommittee the type's minimum committee size
@@ -81,6 +83,10 @@ export function refusal(action: PetitionAction, state: PetitionState, actor: Pet
     case 'answer':
       if (!actor.isAdmin) return { code: 'FORBIDDEN', message: 'Seuls les administrateurs répondent aux pétitions.' };
       return state === PetitionState.ACCEPTED || state === PetitionState.REJECTED ? null : conflict('Seule une pétition dont la collecte est terminée reçoit une réponse.');
+    case 'transform':
+      if (!actor.isAdmin) return { code: 'FORBIDDEN', message: 'Seuls les administrateurs transforment une pétition.' };
+      if (state === PetitionState.ACCEPTED) return null;
+      return { code: 'BAD_USER_INPUT', message: 'Seule une pétition acceptée (seuil atteint) devient une proposition ou une motion.', field: 'transformTo' };
     case 'sign':
     case 'unsign':
       return state === PetitionState.PUBLISHED ? null : { code: 'PETITION_NOT_OPEN', message: 'Cette pétition ne recueille pas de signatures en ce moment.' };

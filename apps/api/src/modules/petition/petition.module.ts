@@ -4,7 +4,9 @@ import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
 import { HistoryModule } from '../history/history.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
+import { MotionModule } from '../motion/motion.module';
 import { ProfileModule } from '../profile/profile.module';
+import { ProposalModule } from '../proposal/proposal.module';
 import { PetitionExportController } from './petition-export.controller';
 import { PetitionHost } from './petition.host';
 import { PetitionNotifications } from './petition.notifications';
@@ -12,9 +14,12 @@ import { PetitionPersonalData } from './petition.personal-data';
 import { PetitionHistoryResolver, PetitionResolver } from './petition.resolver';
 import { PetitionService } from './petition.service';
 
-/** The PETITIONS component type (manifest: petition.manifest.ts). Asks the profile module for members' typologies. */
+/**
+ * The PETITIONS component type (manifest: petition.manifest.ts). Asks the profile module for members' typologies, and the
+ * proposal and motion modules' services to create what an accepted petition becomes (its second stage).
+ */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule, ProfileModule],
+  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule, ProfileModule, ProposalModule, MotionModule],
   controllers: [PetitionExportController],
   providers: [PetitionSearch, PetitionService, PetitionResolver, PetitionHistoryResolver, PetitionHost, PetitionNotifications, PetitionPersonalData],
   exports: [PetitionService],

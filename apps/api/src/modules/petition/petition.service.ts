@@ -14,7 +14,10 @@ import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { ProfileService } from '../profile/profile.service';
-import { PetitionConnectionDto, PetitionDto, PetitionTypeDto } from './dtos/petition.dto';
+import type { ResourceOrigin } from '../../common/graphql/resource-origin.dto';
+import { type MotionOriginTarget, MotionService } from '../motion/motion.service';
+import { type ProposalOriginTarget, ProposalService } from '../proposal/proposal.service';
+import { PetitionConnectionDto, PetitionDto, type PetitionOutcomeType, PetitionTypeDto } from './dtos/petition.dto';
 import { AnswerPetitionInput, CreatePetitionInput, CreatePetitionTypeInput, UpdatePetitionInput, UpdatePetitionTypeInput } from './dtos/petition.inputs';
 import { effectiveState, milestonesReached, type PetitionAction, type Refusal, refusal } from './petition-lifecycle';
 
@@ -32,7 +35,21 @@ interface TypeRow {
   typologies: string[];
   public_signatures: boolean;
   second_stage_url: string | null;
+  second_stage_component_id: string | null;
+  /** The second-stage component's type, title, space title and web path (read-only join on the backbone). */
+  second_stage_type: string | null;
+  second_stage_title: string | null;
+  second_stage_space_title: string | null;
+  second_stage_path: string | null;
 }
+
+/** A type row with its second-stage component (components and spaces are the backbone any module may read). */
+const TYPE_SELECT = `SELECT t.*, sc.type AS second_stage_type, sc.title AS second_stage_title, ss.title AS second_stage_space_title,
+       CASE WHEN sc.id IS NULL THEN NULL ELSE '/espaces/' || ss.slug || '/f/' || sc.id END AS second_stage_path
+  FROM petition_types t LEFT JOIN components sc ON sc.id = t.second_stage_component_id LEFT JOIN participatory_spaces ss ON ss.id = sc.space_id`;
+
+/** Which component type each outcome lives in. */
+const OUTCOME_COMPONENT: Record<PetitionOutcomeType, ComponentType> = { PROPOSAL: ComponentType.PROPOSALS, MOTION: ComponentType.MOTIONS };
 
 /** A petition row with the database clock's verdict on its period. */
 interface PetitionRow {
@@ -51,6 +68,8 @@ interface PetitionRow {
   answer: string | null;
   answer_url: string | null;
   answered_at: Date | null;
+  became_type: PetitionOutcomeType | null;
+  became_id: string | null;
   comments_count: number;
   hidden_at: Date | null;
   created_at: Date;
@@ -65,7 +84,7 @@ interface PetitionRow {
 }
 
 const PETITION_COLUMNS = `p.id, p.component_id, c.space_id, p.type_id, p.author_id, p.title, p.body, p.state, p.discard_reason, p.published_at, p.ends_at,
-  p.signatures_count, p.answer, p.answer_url, p.answered_at, p.comments_count, p.hidden_at, p.created_at, clock_timestamp() AS read_at,
+  p.signatures_count, p.answer, p.answer_url, p.answered_at, p.became_type, p.became_id, p.comments_count, p.hidden_at, p.created_at, clock_timestamp() AS read_at,
   (p.ends_at IS NOT NULL AND clock_timestamp() >= p.ends_at) AS period_ended,
   (SELECT r.signatures_count FROM petition_results r WHERE r.petition_id = p.id) AS frozen_count,
   (SELECT r.threshold FROM petition_results r WHERE r.petition_id = p.id) AS frozen_threshold`;
@@ -111,6 +130,8 @@ export class PetitionService {
     private readonly events: DomainEventOutbox,
     private readonly profiles: ProfileService,
     private readonly follows: FollowService,
+    private readonly proposals: ProposalService,
+    private readonly motions: MotionService,
   ) {}
 
   // ── types ──
@@ -121,26 +142,28 @@ export class PetitionService {
    */
   async types(componentId: string, viewer: Viewer | null): Promise<PetitionTypeDto[]> {
     await this.petitionsComponent(componentId, viewer);
-    const rows = await queryRows<TypeRow>(this.dataSource.manager, `SELECT * FROM petition_types WHERE component_id = $1 ORDER BY created_at, id`, [componentId]);
+    const rows = await queryRows<TypeRow>(this.dataSource.manager, `${TYPE_SELECT} WHERE t.component_id = $1 ORDER BY t.created_at, t.id`, [componentId]);
     return rows.map(toTypeDto);
   }
 
   /**
    * Creates a petition type. Caller: organization admins.
    * @throws FORBIDDEN not an organization admin; NOT_FOUND; BAD_USER_INPUT threshold < 1, typologies
-   *   missing for TYPOLOGIES or given for EVERYONE, unknown typology key
+   *   missing for TYPOLOGIES or given for EVERYONE, unknown typology key, (field secondStageComponentId)
+   *   a second stage that is neither a PROPOSALS nor a MOTIONS component
    */
   async createType(input: CreatePetitionTypeInput, viewer: Viewer): Promise<PetitionTypeDto> {
     if (!viewer.user.isAdmin) throw DomainError.forbidden('Seuls les administrateurs de l’organisation créent les types de pétition.');
     const component = await this.petitionsComponent(input.componentId, viewer);
     const { signers, typologies } = await this.checkTypeSettings(input.threshold, input.signers ?? PetitionSigners.EVERYONE, input.typologies ?? []);
     const description = input.description ? sanitizeRichText(input.description) : '';
+    const secondStage = await this.checkSecondStage(input.secondStageComponentId ?? null, viewer);
     const row = await inTransaction(this.dataSource, async (manager) => {
       const [created] = await queryRows<TypeRow>(
         manager,
-        `INSERT INTO petition_types (component_id, title, description, threshold, period_days, min_committee, signers, typologies, public_signatures, second_stage_url)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-        [component.id, input.title, description, input.threshold, input.periodDays, input.minCommitteeSize ?? 0, signers, typologies, input.publicSignatures ?? false, input.secondStageUrl ?? null],
+        `INSERT INTO petition_types (component_id, title, description, threshold, period_days, min_committee, signers, typologies, public_signatures, second_stage_url, second_stage_component_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+        [component.id, input.title, description, input.threshold, input.periodDays, input.minCommitteeSize ?? 0, signers, typologies, input.publicSignatures ?? false, input.secondStageUrl ?? null, secondStage],
       );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
@@ -153,7 +176,7 @@ export class PetitionService {
       });
       return created;
     });
-    return toTypeDto(row);
+    return toTypeDto(await this.typeRow(row.id));
   }
 
   /**
@@ -161,7 +184,8 @@ export class PetitionService {
    * creation). Caller: organization admins. The new threshold applies to the type's petitions not
    * yet decided; the period length to petitions published afterwards.
    * @throws FORBIDDEN not an organization admin; NOT_FOUND; BAD_USER_INPUT threshold < 1, typologies
-   *   missing for TYPOLOGIES or given for EVERYONE, unknown typology key, empty title
+   *   missing for TYPOLOGIES or given for EVERYONE, unknown typology key, empty title, (field
+   *   secondStageComponentId) a second stage that is neither a PROPOSALS nor a MOTIONS component
    */
   async updateType(id: string, input: UpdatePetitionTypeInput, viewer: Viewer): Promise<PetitionTypeDto> {
     if (!viewer.user.isAdmin) throw DomainError.forbidden('Seuls les administrateurs de l’organisation modifient les types de pétition.');
@@ -174,11 +198,12 @@ export class PetitionService {
     const checked = await this.checkTypeSettings(threshold, signers, typologies);
     const title = input.title ?? current.title;
     const description = input.description !== undefined ? sanitizeRichText(input.description) : current.description;
+    const secondStage = input.secondStageComponentId === undefined ? current.second_stage_component_id : await this.checkSecondStage(input.secondStageComponentId, viewer);
     const row = await inTransaction(this.dataSource, async (manager) => {
       const [updated] = await queryRows<TypeRow>(
         manager,
         `UPDATE petition_types SET title = $2, description = $3, threshold = $4, period_days = $5, min_committee = $6, signers = $7, typologies = $8,
-                public_signatures = $9, second_stage_url = $10, updated_at = now()
+                public_signatures = $9, second_stage_url = $10, second_stage_component_id = $11, updated_at = now()
           WHERE id = $1 RETURNING *`,
         [
           id,
@@ -191,6 +216,7 @@ export class PetitionService {
           checked.typologies,
           input.publicSignatures ?? current.public_signatures,
           input.secondStageUrl === undefined ? current.second_stage_url : input.secondStageUrl,
+          secondStage,
         ],
       );
       if (!updated) throw DomainError.notFound('Type de pétition', { id });
@@ -205,7 +231,21 @@ export class PetitionService {
       });
       return updated;
     });
-    return toTypeDto(row);
+    return toTypeDto(await this.typeRow(row.id));
+  }
+
+  /**
+   * Checks a type's second stage: a component the admin can see, of type PROPOSALS or MOTIONS.
+   * @returns the component id, or null to clear it
+   * @throws NOT_FOUND component unknown or hidden; BAD_USER_INPUT (field secondStageComponentId) another type
+   */
+  private async checkSecondStage(componentId: string | null, viewer: Viewer): Promise<string | null> {
+    if (componentId === null) return null;
+    const component = await this.spaces.component(componentId, viewer);
+    if (component.type !== ComponentType.PROPOSALS && component.type !== ComponentType.MOTIONS) {
+      throw DomainError.badInput('La suite d’une pétition est une fonctionnalité de propositions (Concertation) ou de motions (Assemblée).', { field: 'secondStageComponentId' });
+    }
+    return component.id;
   }
 
   /** Checks a type's threshold and signers (shared by creation and edition); returns them deduplicated. */
@@ -467,22 +507,74 @@ export class PetitionService {
 
   /**
    * The governance's official answer to a petition whose collection has ended (ACCEPTED or
-   * REJECTED → ANSWERED). Caller: space admins, organization admins.
-   * @throws NOT_FOUND; FORBIDDEN; CONFLICT not published, still collecting, or answered already; BAD_USER_INPUT empty answer
+   * REJECTED → ANSWERED). Caller: space admins, organization admins. The followers, the author and
+   * the committee are notified (`petition.stateChanged`).
+   *
+   * With `transformTo`, an ACCEPTED petition also becomes, in the same transaction, a proposal
+   * (PROPOSAL: created by the proposal module's service, authored by the petition's author) or a
+   * draft motion (MOTION: by the motion module's service, proposed by the answering admin, who must
+   * be allowed to propose motions in that Assemblée) of its type's second-stage component, with
+   * the petition's title and body and a reference back to it; the petition stores what it became
+   * and its answer links to it. Exactly once: the petition's row lock makes a second answer find
+   * ANSWERED (CONFLICT), and PostgreSQL holds one proposal / motion per petition
+   * (`proposals_origin_once`, `motions_origin_once`).
+   * @throws NOT_FOUND; FORBIDDEN not an admin, or (MOTION) not allowed to propose motions there; CONFLICT not
+   *   published, still collecting, or answered already; BAD_USER_INPUT empty answer, (field transformTo) a
+   *   REJECTED petition, a type without a second stage or whose second stage is of the other kind, (field
+   *   answerUrl) a link given with a transformation, (field title / body) a text that does not fit a proposal
    */
   async answer(input: AnswerPetitionInput, viewer: Viewer): Promise<PetitionDto> {
     const answer = cleanRichText(input.answer, 'answer');
-    await this.transition(input.petitionId, viewer, 'answer', async (manager, row) => {
-      await manager.query(`UPDATE petitions SET state = 'ANSWERED', answer = $2, answer_url = $3, answered_at = now(), updated_at = now() WHERE id = $1`, [
-        input.petitionId,
-        answer,
-        input.answerUrl ?? null,
-      ]);
+    const transformTo = input.transformTo ?? null;
+    let stage: { kind: 'PROPOSAL'; target: ProposalOriginTarget } | { kind: 'MOTION'; target: MotionOriginTarget } | null = null;
+    let origin: ResourceOrigin | null = null;
+    if (transformTo) {
+      // checks that read through the pool, before the row lock (see ProposalService.originTarget)
+      if (input.answerUrl) throw DomainError.badInput('Le lien de la réponse sera celui de la proposition ou de la motion créée : laissez-le vide.', { field: 'answerUrl' });
+      const seen = await this.findRow(input.petitionId);
+      const type = await this.typeRow(seen.type_id);
+      if (!type.second_stage_component_id) throw DomainError.badInput('Ce type de pétition n’a pas de suite : choisissez-en une dans « Types de pétition ».', { field: 'transformTo' });
+      if (type.second_stage_type !== OUTCOME_COMPONENT[transformTo]) {
+        throw DomainError.badInput(
+          type.second_stage_type === ComponentType.MOTIONS ? 'Ce type de pétition mène à une motion, pas à une proposition.' : 'Ce type de pétition mène à une proposition, pas à une motion.',
+          { field: 'transformTo' },
+        );
+      }
+      if (await this.isAdmin(viewer, seen.space_id)) {
+        stage =
+          transformTo === 'PROPOSAL'
+            ? { kind: 'PROPOSAL', target: await this.proposals.originTarget(type.second_stage_component_id, viewer) }
+            : { kind: 'MOTION', target: await this.motions.originTarget(type.second_stage_component_id, viewer) };
+      }
+      origin = { type: 'PETITION', id: seen.id, title: seen.title, link: await this.linkOf(seen.component_id, seen.id) };
+    }
+    await this.transition(input.petitionId, viewer, 'answer', async (manager, row, type, state) => {
+      let outcome: { type: PetitionOutcomeType; id: string; link: string } | null = null;
+      if (transformTo) {
+        const refused = refusal('transform', state, { isAuthor: false, isAdmin: true });
+        if (refused) throw toError(refused);
+        if (!stage || !origin || stage.target.componentId !== type.second_stage_component_id) throw DomainError.conflict('La suite du type de pétition vient de changer : réessayez.');
+        const created =
+          stage.kind === 'PROPOSAL'
+            ? await this.proposals.createFromOrigin(manager, stage.target, { authorId: row.author_id, title: row.title, body: row.body, origin })
+            : await this.motions.createDraftFromOrigin(manager, stage.target, { title: row.title, body: row.body, origin });
+        outcome = { type: transformTo, ...created };
+      }
+      await manager.query(
+        `UPDATE petitions SET state = 'ANSWERED', answer = $2, answer_url = $3, became_type = $4, became_id = $5, answered_at = now(), updated_at = now() WHERE id = $1`,
+        [input.petitionId, answer, outcome?.link ?? input.answerUrl ?? null, outcome?.type ?? null, outcome?.id ?? null],
+      );
       await this.events.record(manager, 'petition.stateChanged', { petitionId: input.petitionId, title: row.title, state: 'ANSWERED' }, viewer.user.id);
-      return { action: 'answer', summary: `Réponse officielle à la pétition « ${row.title} »`, visibility: 'PUBLIC' };
+      const became = outcome ? (outcome.type === 'PROPOSAL' ? ' : devenue une proposition' : ' : devenue une motion (brouillon)') : '';
+      return { action: 'answer', summary: `Réponse officielle à la pétition « ${row.title} »${became}`, visibility: 'PUBLIC' };
     });
     this.events.committed();
     return this.petition(input.petitionId, viewer);
+  }
+
+  /** A petition's page in the web app. */
+  private async linkOf(componentId: string, id: string): Promise<string> {
+    return `${(await this.spaces.componentPlace(componentId))?.path ?? ''}/petitions/${id}`;
   }
 
   // ── signatures ──
@@ -632,18 +724,20 @@ export class PetitionService {
     id: string,
     viewer: Viewer,
     action: PetitionAction,
-    work: (manager: EntityManager, row: PetitionRow, type: TypeRow) => Promise<{ action: string; summary: string; visibility: 'PUBLIC' | 'ADMIN_ONLY' }>,
+    work: (manager: EntityManager, row: PetitionRow, type: TypeRow, state: PetitionState) => Promise<{ action: string; summary: string; visibility: 'PUBLIC' | 'ADMIN_ONLY' }>,
   ): Promise<void> {
     const seen = await this.findRow(id);
     await this.spaces.component(seen.component_id, viewer); // NOT_FOUND when the viewer may not see it
     // no freeze here: under the row lock `signatures_count` is exact, and no signature enters past the end
+    // read through the pool before the lock: inside it, only the transaction's own connection is used
+    // (many admins waiting on the same row would otherwise hold every pool connection)
+    const isAdmin = await this.isAdmin(viewer, seen.space_id);
     await inTransaction(this.dataSource, async (manager) => {
       const [row] = await queryRows<PetitionRow>(manager, `SELECT ${PETITION_COLUMNS} FROM petitions p JOIN components c ON c.id = p.component_id WHERE p.id = $1 FOR UPDATE OF p`, [id]);
       if (!row) throw DomainError.notFound('Pétition', { id });
       const type = await this.typeRow(row.type_id, manager);
       const state = effectiveState(row.state, row.period_ended, row.frozen_count ?? row.signatures_count, row.frozen_threshold ?? type.threshold);
       const isAuthor = row.author_id === viewer.user.id;
-      const isAdmin = await this.isAdmin(viewer, row.space_id);
       const [{ n: committee, member }] = await manager.query(
         `SELECT count(*)::int AS n, bool_or(user_id = $2) AS member FROM petition_committee_members WHERE petition_id = $1`,
         [id, viewer.user.id],
@@ -652,7 +746,7 @@ export class PetitionService {
       if (!PUBLIC_STATES.has(state) && !isAuthor && !isAdmin && !member && action !== 'joinCommittee') throw DomainError.notFound('Pétition', { id });
       const refused = refusal(action, state, { isAuthor, isAdmin }, committee, type.min_committee);
       if (refused) throw toError(refused);
-      const logged = await work(manager, row, type);
+      const logged = await work(manager, row, type, state);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: logged.action,
@@ -679,7 +773,7 @@ export class PetitionService {
     const ids = rows.map((r) => r.id);
     const typeIds = [...new Set(rows.map((r) => r.type_id))];
     const [types, committees, signed] = await Promise.all([
-      queryRows<TypeRow>(this.dataSource.manager, `SELECT * FROM petition_types WHERE id = ANY($1)`, [typeIds]),
+      queryRows<TypeRow>(this.dataSource.manager, `${TYPE_SELECT} WHERE t.id = ANY($1)`, [typeIds]),
       queryRows<{ petition_id: string; user_id: string; accepted_at: Date }>(
         this.dataSource.manager,
         `SELECT petition_id, user_id, accepted_at FROM petition_committee_members WHERE petition_id = ANY($1) ORDER BY accepted_at, user_id`,
@@ -721,6 +815,7 @@ export class PetitionService {
         committee: committee.map((c) => ({ userId: c.user_id, acceptedAt: c.accepted_at })),
         answer: r.answer,
         answerUrl: r.answer_url,
+        outcome: r.became_type && r.became_id && r.answer_url ? { type: r.became_type, id: r.became_id, link: r.answer_url } : null,
         answeredAt: r.answered_at,
         commentsCount: r.comments_count,
         createdAt: r.created_at,
@@ -752,7 +847,7 @@ export class PetitionService {
 
   private async typeRow(id: string, manager: EntityManager = this.dataSource.manager): Promise<TypeRow> {
     if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'typeId' });
-    const [row] = await queryRows<TypeRow>(manager, `SELECT * FROM petition_types WHERE id = $1`, [id]);
+    const [row] = await queryRows<TypeRow>(manager, `${TYPE_SELECT} WHERE t.id = $1`, [id]);
     if (!row) throw DomainError.notFound('Type de pétition', { id });
     return row;
   }
@@ -781,6 +876,16 @@ function toTypeDto(t: TypeRow): PetitionTypeDto {
     typologies: t.typologies,
     publicSignatures: t.public_signatures,
     secondStageUrl: t.second_stage_url,
+    secondStage:
+      t.second_stage_component_id && t.second_stage_type && t.second_stage_path
+        ? {
+            componentId: t.second_stage_component_id,
+            type: t.second_stage_type === ComponentType.MOTIONS ? 'MOTION' : 'PROPOSAL',
+            componentTitle: t.second_stage_title ?? '',
+            spaceTitle: t.second_stage_space_title ?? '',
+            link: t.second_stage_path,
+          }
+        : null,
   };
 }
 

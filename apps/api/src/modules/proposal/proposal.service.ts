@@ -29,6 +29,15 @@ import { KeyedPermutation } from './ordering/keyed-permutation';
 import { decodeCursor, encodeCursor, ProposalCursor } from './ordering/proposal-cursor';
 import { proposalSettingsOf, ProposalSettings, SupportsState } from './proposal.manifest';
 import { hasVisibleText } from '../../common/validation/visible-text';
+import type { ResourceOrigin } from '../../common/graphql/resource-origin.dto';
+
+/** A PROPOSALS component checked for a proposal created from another module's resource ({@link ProposalService.originTarget}). */
+export interface ProposalOriginTarget {
+  componentId: string;
+  spaceId: string;
+  /** Who creates it (the action log's user). */
+  actorId: string;
+}
 
 /** A proposal row with its author's name, as the list and detail queries read it. */
 type ProposalRow = ProposalEntity & { authorName: string | null; publishedAtExact: string };
@@ -45,6 +54,7 @@ const SELECT_PROPOSAL = `
          p.comments_count AS "commentsCount", p.follows_count AS "followsCount", p.answer, p.answered_at AS "answeredAt",
          p.answered_by AS "answeredBy", p.state_published_at AS "statePublishedAt", p.withdrawn_at AS "withdrawnAt",
          p.hidden_at AS "hiddenAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt", u.name AS "authorName",
+         p.origin_type AS "originType", p.origin_id AS "originId", p.origin_title AS "originTitle", p.origin_link AS "originLink",
          p.published_at::text AS "publishedAtExact"
     FROM proposals p LEFT JOIN users u ON u.id = p.author_id`;
 
@@ -380,6 +390,65 @@ export class ProposalService {
   }
 
   /**
+   * Checks, before the caller's transaction, that a proposal can be created from another module's
+   * resource in this component (see {@link createFromOrigin}). Reads through the pool: call it
+   * before taking row locks (a check inside a locked transaction would wait for a second pool
+   * connection while holding one).
+   * @param componentId the target component
+   * @param actor who will create it (the component must be visible to them)
+   * @returns the checked target, to pass to {@link createFromOrigin}
+   * @throws NOT_FOUND component unknown or hidden from the actor; BAD_USER_INPUT (field `secondStageComponentId`) not a PROPOSALS component
+   */
+  async originTarget(componentId: string, actor: Viewer): Promise<ProposalOriginTarget> {
+    const component = await this.spaces.component(componentId, actor);
+    if (component.type !== ComponentType.PROPOSALS) throw DomainError.badInput('La suite choisie n’est pas une fonctionnalité de propositions.', { field: 'secondStageComponentId' });
+    return { componentId: component.id, spaceId: component.spaceId, actorId: actor.user.id };
+  }
+
+  /**
+   * Creates a proposal from another module's resource, in the caller's transaction and through it
+   * only (a petition that becomes a proposal: `PetitionService.answer`). The proposal is published
+   * at once, by `authorId` (the petition's author, who then follows it; null → an official
+   * proposal when the author's account is gone), with the origin stored on it (« Issue de la
+   * pétition … ») and held unique by PostgreSQL (`proposals_origin_once`: a second proposal from
+   * the same origin is refused, 23505 → CONFLICT). The component's « dépôt » setting is not
+   * checked: the moderators' decision is not a participant's submission.
+   * Caller: a service that has already checked who may do this (space admins for petitions), with
+   * a target from {@link originTarget}.
+   * @param manager the caller's transaction (the proposal commits or rolls back with it)
+   * @param target from {@link originTarget}
+   * @param input author, title (15–150 characters), sanitised HTML body (≤ 3,000 characters of text), origin
+   * @returns the new proposal's id and web path
+   * @throws BAD_USER_INPUT (field `title` / `body`) the text does not fit a proposal; CONFLICT a proposal from this origin exists
+   */
+  async createFromOrigin(manager: EntityManager, target: ProposalOriginTarget, input: { authorId: string | null; title: string; body: string; origin: ResourceOrigin }): Promise<{ id: string; link: string }> {
+    const title = input.title.trim();
+    if (title.length < ProposalLimits.titleMin || title.length > ProposalLimits.titleMax) {
+      throw DomainError.badInput(`Le titre d’une proposition compte de ${ProposalLimits.titleMin} à ${ProposalLimits.titleMax} caractères (celui-ci : ${title.length}).`, { field: 'title' });
+    }
+    const text = richTextToPlain(sanitizeRichText(input.body));
+    if (text.length > ProposalLimits.bodyMax) throw DomainError.badInput(`Le texte d’une proposition compte au plus 3 000 caractères (celui-ci : ${text.length}).`, { field: 'body' });
+    const body = this.checkedBody(input.body);
+    // the component row lock serialises position indexes (as in create)
+    const [component] = await manager.query(`SELECT id, type FROM components WHERE id = $1 FOR UPDATE`, [target.componentId]);
+    if (!component || component.type !== ComponentType.PROPOSALS) throw DomainError.notFound('Fonctionnalité', { id: target.componentId });
+    const [{ next }] = await manager.query(`SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`, [target.componentId]);
+    const [{ id }] = await manager.query(
+      `INSERT INTO proposals (component_id, author_id, official, title, body, position_index, origin_type, origin_id, origin_title, origin_link)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [target.componentId, input.authorId, input.authorId === null, title, body, Number(next), input.origin.type, input.origin.id, input.origin.title, input.origin.link],
+    );
+    if (input.authorId) await this.follows.followInTransaction(manager, input.authorId, 'PROPOSAL', id);
+    await this.actionLog.record(manager, {
+      userId: target.actorId, action: 'create', resourceType: 'proposal', resourceId: id, spaceId: target.spaceId, visibility: 'PUBLIC',
+      summary: `Proposition « ${title} » publiée, issue de la pétition « ${input.origin.title} »`,
+    });
+    await this.events.record(manager, 'proposal.published', { proposalId: id, componentId: target.componentId, spaceId: target.spaceId, title, authorId: input.authorId }, target.actorId);
+    const place = (await this.spaces.componentPlace(target.componentId, manager))!;
+    return { id, link: `${place.path}/propositions/${id}` };
+  }
+
+  /**
    * Edits a proposal: its author only, while no one supports it and it is not withdrawn or answered.
    * @throws NOT_FOUND; FORBIDDEN not the author; CONFLICT already supported, withdrawn or answered; BAD_USER_INPUT lengths
    */
@@ -577,6 +646,7 @@ export class ProposalService {
         viewerFollows: flags.follows.has(r.id),
         viewerReported: flags.reports.has(r.id),
         viewerCanEdit: !!viewer && r.authorId === viewer.user.id && !r.withdrawnAt && !published && !flags.supported.has(r.id),
+        origin: r.originType && r.originId && r.originTitle && r.originLink ? { type: r.originType, id: r.originId, title: r.originTitle, link: r.originLink } : null,
       };
     });
   }

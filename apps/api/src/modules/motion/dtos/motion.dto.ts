@@ -1,5 +1,6 @@
 import { AssemblyPosition, MotionMajority, MotionOutcome, MotionStatus, VoteChoice } from '@concerto/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ResourceOriginDto } from '../../../common/graphql/resource-origin.dto';
 
 registerEnumType(MotionMajority, { name: 'MotionMajority', description: 'SIMPLE: FOR > AGAINST; ABSOLUTE: FOR > 50 % of votes cast incl. abstentions; TWO_THIRDS: FOR ≥ 2/3 of FOR + AGAINST.' });
 registerEnumType(MotionStatus, { name: 'MotionStatus', description: 'Derived at read time from the clock and opensAt/closesAt.' });
@@ -66,6 +67,7 @@ export class MotionDto {
   viewerVote!: VoteChoice | null;
   @Field({ description: 'Whether the viewer is a current member and the motion is open (a secret vote cannot be changed).' }) viewerCanVote!: boolean;
   @Field({ description: 'Whether the viewer may edit or delete it (author or space admin, before it opens).' }) viewerCanEdit!: boolean;
+  @Field(() => ResourceOriginDto, { nullable: true, description: 'What it comes from (a petition that became this motion).' }) origin!: ResourceOriginDto | null;
   @Field() createdAt!: Date;
 }
 

@@ -19,6 +19,12 @@ export class MotionEntity {
   @Column('numeric', { name: 'quorum_percent', precision: 5, scale: 2, default: 0 }) quorumPercent!: string;
   @Column('boolean', { name: 'secret_ballot', default: false }) secretBallot!: boolean;
   @Column('boolean', { name: 'hide_tally_until_closed', default: false }) hideTallyUntilClosed!: boolean;
+  /** Where the motion comes from (a petition that became it); unique per origin (`motions_origin_once`). */
+  @Column('text', { name: 'origin_type', nullable: true }) originType!: 'PETITION' | null;
+  @Column('uuid', { name: 'origin_id', nullable: true }) originId!: string | null;
+  /** The origin's title and web path when it was transformed. */
+  @Column('text', { name: 'origin_title', nullable: true }) originTitle!: string | null;
+  @Column('text', { name: 'origin_link', nullable: true }) originLink!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

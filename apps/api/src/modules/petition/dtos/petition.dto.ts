@@ -7,6 +7,27 @@ registerEnumType(PetitionState, {
 });
 registerEnumType(PetitionSigners, { name: 'PetitionSigners', description: 'EVERYONE: every signed-in member; TYPOLOGIES: members whose profile typology is listed.' });
 
+export const PetitionOutcomeTypeEnum = { PROPOSAL: 'PROPOSAL', MOTION: 'MOTION' } as const;
+/** What an accepted petition can become: a proposal (PROPOSALS component) or a draft motion (MOTIONS component). */
+export type PetitionOutcomeType = keyof typeof PetitionOutcomeTypeEnum;
+registerEnumType(PetitionOutcomeTypeEnum, { name: 'PetitionOutcomeType', description: 'PROPOSAL: a proposal of a PROPOSALS component; MOTION: a draft motion of an Assemblée’s MOTIONS component.' });
+
+@ObjectType('PetitionSecondStage', { description: 'Where an accepted petition of a type can go: a PROPOSALS or MOTIONS component.' })
+export class PetitionSecondStageDto {
+  @Field(() => ID) componentId!: string;
+  @Field(() => PetitionOutcomeTypeEnum, { description: 'PROPOSAL for a PROPOSALS component, MOTION for a MOTIONS component.' }) type!: PetitionOutcomeType;
+  @Field({ description: 'The component’s title.' }) componentTitle!: string;
+  @Field({ description: 'The title of the space holding it (Concertation, Assemblée).' }) spaceTitle!: string;
+  @Field({ description: 'The component’s page in the web app.' }) link!: string;
+}
+
+@ObjectType('PetitionOutcome', { description: 'What an answered petition became: a proposal or a motion.' })
+export class PetitionOutcomeDto {
+  @Field(() => PetitionOutcomeTypeEnum) type!: PetitionOutcomeType;
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Its page in the web app (a motion: the Assemblée’s motions).' }) link!: string;
+}
+
 @ObjectType('PetitionType', { description: 'A kind of petition set by organization admins: threshold, period, committee, who signs.' })
 export class PetitionTypeDto {
   @Field(() => ID) id!: string;
@@ -21,6 +42,8 @@ export class PetitionTypeDto {
   @Field({ description: 'Whether signers’ names are listed publicly.' }) publicSignatures!: boolean;
   @Field(() => String, { nullable: true, description: 'Second stage of an accepted petition (a Concertation’s proposals, the Assemblée’s motions): https:// or a path of this site.' })
   secondStageUrl!: string | null;
+  @Field(() => PetitionSecondStageDto, { nullable: true, description: 'The component an accepted petition of this type can become a proposal or a draft motion of (answerPetition with transformTo).' })
+  secondStage!: PetitionSecondStageDto | null;
 }
 
 @ObjectType('PetitionCommitteeMember', { description: 'A member of the promoter committee (accepted an invitation).' })
@@ -48,7 +71,8 @@ export class PetitionDto {
   @Field(() => Int, { description: 'Accepted committee members.' }) committeeSize!: number;
   @Field(() => [PetitionCommitteeMemberDto]) committee!: PetitionCommitteeMemberDto[];
   @Field(() => String, { nullable: true, description: 'The official answer (sanitised HTML).' }) answer!: string | null;
-  @Field(() => String, { nullable: true, description: 'Link to what the petition became (proposal, motion).' }) answerUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'Link to what the petition became (proposal, motion): the created one’s page when it was transformed, else the admin’s link.' }) answerUrl!: string | null;
+  @Field(() => PetitionOutcomeDto, { nullable: true, description: 'The proposal or motion the petition became, when the answer transformed it.' }) outcome!: PetitionOutcomeDto | null;
   @Field(() => Date, { nullable: true }) answeredAt!: Date | null;
   @Field(() => Int) commentsCount!: number;
   @Field() createdAt!: Date;

@@ -1,8 +1,9 @@
 import { PetitionLimits, PetitionSigners } from '@concerto/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { trimmedText } from '../../../common/validation/visible-text';
+import { type PetitionOutcomeType, PetitionOutcomeTypeEnum } from './petition.dto';
 
 @InputType({ description: 'A petition type of a PETITIONS component.' })
 export class CreatePetitionTypeInput {
@@ -19,6 +20,8 @@ export class CreatePetitionTypeInput {
   @Field({ nullable: true, defaultValue: false }) @IsOptional() @IsBoolean() publicSignatures?: boolean;
   @Field(() => String, { nullable: true, description: 'Second-stage link (https:// or a path of this site); null clears it.' })
   @IsOptional() @IsString() @MaxLength(500) @Matches(/^(https:\/\/[^\s<>"]+|\/[^\s<>"]*)$/) secondStageUrl?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The PROPOSALS or MOTIONS component an accepted petition of this type can become a proposal or a draft motion of; null clears it.' })
+  @IsOptional() @IsUUID() secondStageComponentId?: string | null;
 }
 
 @InputType({ description: 'Changes to a petition type; omitted fields stay. Petitions already published keep their period; the threshold applies to all of the type’s petitions not yet decided.' })
@@ -34,6 +37,8 @@ export class UpdatePetitionTypeInput {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() publicSignatures?: boolean;
   @Field(() => String, { nullable: true, description: 'Second-stage link (https:// or a path of this site); null clears it.' })
   @IsOptional() @IsString() @MaxLength(500) @Matches(/^(https:\/\/[^\s<>"]+|\/[^\s<>"]*)$/) secondStageUrl?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The PROPOSALS or MOTIONS component an accepted petition of this type can become a proposal or a draft motion of; null clears it.' })
+  @IsOptional() @IsUUID() secondStageComponentId?: string | null;
 }
 
 @InputType({ description: 'A new petition (state CREATED), of a type.' })
@@ -55,4 +60,9 @@ export class AnswerPetitionInput {
   @Field({ description: 'Rich text, sanitised by the server.' }) @IsString() @MaxLength(PetitionLimits.bodyMaxLength) answer!: string;
   @Field(() => String, { nullable: true, description: 'Link (https:// or a path of this site) to what the petition became.' })
   @IsOptional() @IsString() @MaxLength(500) @Matches(/^(https:\/\/[^\s<>"]+|\/[^\s<>"]*)$/) answerUrl?: string | null;
+  @Field(() => PetitionOutcomeTypeEnum, {
+    nullable: true,
+    description: 'Transform the ACCEPTED petition, in the same transaction as the answer, into a proposal (PROPOSAL) or a draft motion (MOTION) of its type’s second-stage component; its page becomes the answer’s link (leave answerUrl empty).',
+  })
+  @IsOptional() @IsIn(Object.keys(PetitionOutcomeTypeEnum)) transformTo?: PetitionOutcomeType | null;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SupportsState } from '../proposal.manifest';
 import { PageInfoDto } from '../../../common/graphql/page-info.dto';
+import { ResourceOriginDto } from '../../../common/graphql/resource-origin.dto';
 
 export const ProposalStateEnum = {
   NOT_ANSWERED: 'NOT_ANSWERED',
@@ -58,6 +59,7 @@ export class ProposalDto {
   @Field({ description: 'The caller follows it.' }) viewerFollows!: boolean;
   @Field({ description: 'The caller reported it.' }) viewerReported!: boolean;
   @Field({ description: 'The caller may edit it now (author, and no support yet).' }) viewerCanEdit!: boolean;
+  @Field(() => ResourceOriginDto, { nullable: true, description: 'What it comes from (a petition that became this proposal).' }) origin!: ResourceOriginDto | null;
 }
 
 @ObjectType('ProposalEdge')

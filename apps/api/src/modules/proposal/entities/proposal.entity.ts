@@ -27,6 +27,12 @@ export class ProposalEntity {
   @Column('timestamptz', { name: 'state_published_at', nullable: true }) statePublishedAt!: Date | null;
   @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt!: Date | null;
   @Column('timestamptz', { name: 'hidden_at', nullable: true }) hiddenAt!: Date | null;
+  /** Where the proposal comes from (a petition that became it); unique per origin (`proposals_origin_once`). */
+  @Column('text', { name: 'origin_type', nullable: true }) originType!: 'PETITION' | null;
+  @Column('uuid', { name: 'origin_id', nullable: true }) originId!: string | null;
+  /** The origin's title and web path when it was transformed (a published petition's title no longer changes). */
+  @Column('text', { name: 'origin_title', nullable: true }) originTitle!: string | null;
+  @Column('text', { name: 'origin_link', nullable: true }) originLink!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

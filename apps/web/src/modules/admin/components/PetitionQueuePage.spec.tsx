@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { axeViolations } from '../../petitions/test/axe';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
-import { DISCARD_PETITION_MUTATION, PETITION_QUEUE_QUERY, PUBLISH_PETITION_MUTATION } from '../../petitions/graphql/petitions';
+import { ANSWER_PETITION_MUTATION, DISCARD_PETITION_MUTATION, PETITION_QUEUE_QUERY, PUBLISH_PETITION_MUTATION } from '../../petitions/graphql/petitions';
 import { petition, petitionType } from '../../petitions/test/petition-fixtures';
 import { ADMIN_SPACES_QUERY } from '../graphql/admin';
 import { PetitionQueuePage } from './PetitionQueuePage';
@@ -69,5 +69,40 @@ describe('/admin/petitions (the admins’ queue)', () => {
     await user.click(within(section).getByRole('button', { name: 'Écarter la pétition' }));
     expect(await within(section).findByRole('alert')).toBeInTheDocument();
     expect(within(section).getByRole('link', { name: waiting.title })).toBeInTheDocument();
+  });
+  it('offers « Transformer en proposition » for an ACCEPTED petition whose type names a PROPOSALS component; the answer then sends transformTo and no link', async () => {
+    const user = userEvent.setup();
+    const secondStage = { __typename: 'PetitionSecondStage', componentId: 'c9', type: 'PROPOSAL' as const, componentTitle: 'Propositions', spaceTitle: 'Structuration de la filière', link: '/espaces/filiere/f/c9' };
+    const accepted = petition({ id: 'p3', title: 'Créer un entrepôt de données de santé', state: 'ACCEPTED', signaturesCount: 50, type: petitionType({ id: 'type-3', secondStage }), viewerCanAdminister: true });
+    const rejected = petition({ id: 'p4', title: 'Ouvrir un guichet par région', state: 'REJECTED', signaturesCount: 3, type: petitionType({ id: 'type-3', secondStage }), viewerCanAdminister: true });
+    const outcome = { __typename: 'PetitionOutcome', type: 'PROPOSAL' as const, id: 'pr1', link: '/espaces/filiere/f/c9/propositions/pr1' };
+    const answered = { ...accepted, state: 'ANSWERED' as const, answer: 'Retenue.', answerUrl: outcome.link, outcome, answeredAt: '2026-12-05T10:00:00.000Z' };
+    renderWithProviders(<PetitionQueuePage />, {
+      mocks: [
+        me(true),
+        spaces(true),
+        queue([accepted, rejected]),
+        {
+          request: { query: ANSWER_PETITION_MUTATION, variables: { input: { petitionId: 'p3', answer: 'Retenue.', answerUrl: null, transformTo: 'PROPOSAL' } } },
+          result: { data: { answerPetition: answered } },
+        },
+        queue([rejected]),
+      ],
+    });
+    const section = (await screen.findByRole('heading', { level: 2, name: 'Collecte terminée, à répondre (2)' })).closest('section')!;
+    const acceptedItem = within(section).getByRole('link', { name: accepted.title }).closest('li')!;
+    const rejectedItem = within(section).getByRole('link', { name: rejected.title }).closest('li')!;
+    // only the accepted one can become a proposal
+    expect(within(rejectedItem).queryByRole('checkbox', { name: 'Transformer en proposition' })).not.toBeInTheDocument();
+    const transform = within(acceptedItem).getByRole('checkbox', { name: 'Transformer en proposition' });
+    expect(transform).toHaveAccessibleDescription(/publiée dans « Propositions » \(Structuration de la filière\)/);
+    expect(await axeViolations()).toEqual([]);
+    await user.type(within(acceptedItem).getByLabelText('Réponse officielle'), 'Retenue.');
+    await user.click(transform);
+    // the link field goes: the proposal's page will be the answer's link
+    expect(within(acceptedItem).queryByLabelText('Lien vers la suite donnée (facultatif)')).not.toBeInTheDocument();
+    await user.click(within(acceptedItem).getByRole('button', { name: 'Publier la réponse' }));
+    const status = await screen.findByText('Réponse publiée : la pétition est devenue une proposition.');
+    await waitFor(() => expect(status).toHaveFocus());
   });
 });

@@ -80,6 +80,7 @@ describe('/admin/petitions/types', () => {
                 typologies: ['hospital'],
                 publicSignatures: false,
                 secondStageUrl: '/concertations',
+                secondStageComponentId: null,
               },
             },
           },
@@ -109,9 +110,10 @@ describe('/admin/petitions/types', () => {
     expect(within(section).getByRole('link', { name: '/concertations' })).toHaveAttribute('href', '/concertations');
   });
 
-  it('creates a type; a threshold of 0 is refused before anything is sent', async () => {
+  it('creates a type whose accepted petitions can become proposals of a PROPOSALS component; a threshold of 0 is refused before anything is sent', async () => {
     const user = userEvent.setup();
-    const created = petitionType({ id: 't2', title: 'Pétition rapide', threshold: 10, periodDays: 15, minCommitteeSize: 0 });
+    const secondStage = { __typename: 'PetitionSecondStage', componentId: 'c2', type: 'PROPOSAL' as const, componentTitle: 'Propositions', spaceTitle: 'Concertation de la filière', link: '/espaces/filiere/f/c2' };
+    const created = petitionType({ id: 't2', title: 'Pétition rapide', threshold: 10, periodDays: 15, minCommitteeSize: 0, secondStage });
     renderWithProviders(<PetitionTypesAdminPage />, {
       mocks: [
         me(true),
@@ -123,7 +125,7 @@ describe('/admin/petitions/types', () => {
           request: {
             query: CREATE_PETITION_TYPE_MUTATION,
             variables: {
-              input: { title: 'Pétition rapide', description: '', threshold: 10, periodDays: 15, minCommitteeSize: 0, signers: 'EVERYONE', typologies: [], publicSignatures: false, secondStageUrl: null, componentId: 'c1' },
+              input: { title: 'Pétition rapide', description: '', threshold: 10, periodDays: 15, minCommitteeSize: 0, signers: 'EVERYONE', typologies: [], publicSignatures: false, secondStageUrl: null, secondStageComponentId: 'c2', componentId: 'c1' },
             },
           },
           result: { data: { createPetitionType: created } },
@@ -146,8 +148,14 @@ describe('/admin/petitions/types', () => {
     await user.type(within(form).getByLabelText('Durée de la collecte (jours)'), '15');
     await user.clear(within(form).getByLabelText('Taille minimale du comité promoteur'));
     await user.type(within(form).getByLabelText('Taille minimale du comité promoteur'), '0');
+    // only PROPOSALS and MOTIONS components are offered as the second stage
+    const stage = within(form).getByLabelText('Suite d’une pétition acceptée');
+    expect(within(stage).getAllByRole('option').map((o) => o.textContent)).toEqual(['Aucune', 'Une proposition dans « Propositions » (Concertation de la filière)']);
+    await user.selectOptions(stage, 'c2');
     await user.click(within(form).getByRole('button', { name: 'Créer le type' }));
     expect(await screen.findByRole('heading', { level: 3, name: 'Pétition rapide' })).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Ajouter un type de pétition' })).toHaveFocus());
+    expect(screen.getByRole('link', { name: 'Une proposition dans « Propositions » (Concertation de la filière)' })).toHaveAttribute('href', '/espaces/filiere/f/c2');
+    // the focus lands a frame after the refetch: up to 3 s on a loaded machine (a full run missed the default 1 s)
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Ajouter un type de pétition' })).toHaveFocus(), { timeout: 3000 });
   });
 });

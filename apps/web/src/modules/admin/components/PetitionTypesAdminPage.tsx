@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -20,7 +20,8 @@ import '../../petitions/petitions.css';
 /**
  * `/admin/petitions/types`: organization admins set the petition types of every PETITIONS
  * component (title, description, threshold, period, minimum committee, who may sign — everyone
- * or chosen member typologies —, public signatures, optional second-stage link): the list per
+ * or chosen member typologies —, public signatures, optional second stage — a PROPOSALS or MOTIONS
+ * component an accepted petition can become part of — and free second-stage link): the list per
  * component, an edit form per type, a form for a new one. Others get « Accès réservé ».
  */
 export function PetitionTypesAdminPage() {
@@ -58,6 +59,8 @@ function ComponentTypes({ componentId, title }: { componentId: string; title: st
   const { data, loading, error, refetch } = useQuery(PETITION_TYPES_QUERY, { variables: { componentId } });
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useFocusAfterClose(refocus && !adding, addButton, () => setRefocus(false));
   const types = data?.petitionTypes ?? [];
   const typologies = useQuery(PETITION_TYPOLOGIES_QUERY);
   const labels = new Map((typologies.data?.memberTypologies ?? []).map((o) => [o.key, o.label]));
@@ -82,7 +85,7 @@ function ComponentTypes({ componentId, title }: { componentId: string; title: st
           componentId={componentId}
           onClose={() => {
             setAdding(false);
-            requestAnimationFrame(() => addButton.current?.focus());
+            setRefocus(true);
           }}
         />
       ) : (
@@ -98,6 +101,8 @@ function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, st
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useFocusAfterClose(refocus && !editing, editButton, () => setRefocus(false));
   return (
     <li className="card">
       <h3 className="card__title">{type.title}</h3>
@@ -108,6 +113,17 @@ function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, st
         {type.signers === 'EVERYONE' ? t('petitions.adminPages.types.signersEveryone') : t('petitions.adminPages.types.signersSome', { list: type.typologies.map((k) => labels.get(k) ?? k).join(', ') })}
         {type.publicSignatures ? ` — ${t('petitions.adminPages.types.publicSignatures')}` : ''}
       </p>
+      {type.secondStage ? (
+        <p>
+          {t('petitions.adminPages.types.secondStageTarget')}{' '}
+          <Link to={type.secondStage.link}>
+            {t(type.secondStage.type === 'PROPOSAL' ? 'petitions.adminPages.types.secondStageProposal' : 'petitions.adminPages.types.secondStageMotion', {
+              component: type.secondStage.componentTitle,
+              space: type.secondStage.spaceTitle,
+            })}
+          </Link>
+        </p>
+      ) : null}
       {type.secondStageUrl ? (
         <p>
           {t('petitions.adminPages.types.secondStage')} <a href={type.secondStageUrl}>{type.secondStageUrl}</a>
@@ -118,7 +134,7 @@ function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, st
           type={type}
           onClose={() => {
             setEditing(false);
-            requestAnimationFrame(() => editButton.current?.focus());
+            setRefocus(true);
           }}
         />
       ) : (
@@ -129,6 +145,18 @@ function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, st
       )}
     </li>
   );
+}
+
+/**
+ * Puts the focus back on the button that opened a form once the form is gone and the button is
+ * rendered again (after React's commit: a frame-timed focus missed it on a loaded machine).
+ */
+function useFocusAfterClose(when: boolean, target: RefObject<HTMLButtonElement | null>, done: () => void) {
+  useEffect(() => {
+    if (!when || !target.current) return;
+    target.current.focus();
+    done();
+  });
 }
 
 /** The settings form of a type: a new one (`componentId`) or an edit (`type`). */
@@ -148,6 +176,18 @@ function TypeForm({ componentId, type, onClose }: { componentId?: string; type?:
   const [chosen, setChosen] = useState<string[]>(type?.typologies ?? []);
   const [publicSignatures, setPublicSignatures] = useState(type?.publicSignatures ?? false);
   const [secondStageUrl, setSecondStageUrl] = useState(type?.secondStageUrl ?? '');
+  const [secondStageComponentId, setSecondStageComponentId] = useState(type?.secondStage?.componentId ?? '');
+  // the PROPOSALS and MOTIONS components an accepted petition can become part of, from the page's own
+  // query (already loaded: a second network read here made the page reload and the focus drop to <body>)
+  const spaces = useQuery(PETITION_SPACES_QUERY, { fetchPolicy: 'cache-only' });
+  const stages = (spaces.data?.spaces ?? []).flatMap((space) =>
+    space.components
+      .filter((c) => c.type === 'PROPOSALS' || c.type === 'MOTIONS')
+      .map((c) => ({
+        value: c.id,
+        label: t(c.type === 'PROPOSALS' ? 'petitions.adminPages.types.secondStageProposal' : 'petitions.adminPages.types.secondStageMotion', { component: c.title, space: space.title }),
+      })),
+  );
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const options = (typologies.data?.memberTypologies ?? []).filter((o) => !o.archived || chosen.includes(o.key));
 
@@ -172,6 +212,7 @@ function TypeForm({ componentId, type, onClose }: { componentId?: string; type?:
       typologies: signers === 'TYPOLOGIES' ? chosen : [],
       publicSignatures,
       secondStageUrl: secondStageUrl.trim() || null,
+      secondStageComponentId: secondStageComponentId || null,
     };
     try {
       if (type) await update({ variables: { id: type.id, input: settings } });
@@ -220,6 +261,14 @@ function TypeForm({ componentId, type, onClose }: { componentId?: string; type?:
         </fieldset>
       ) : null}
       <CheckboxField label={t('petitions.adminPages.types.publicSignatures')} checked={publicSignatures} onChange={(e) => setPublicSignatures(e.target.checked)} />
+      <SelectField
+        label={t('petitions.adminPages.types.secondStageComponent')}
+        hint={t('petitions.adminPages.types.secondStageComponentHint')}
+        value={secondStageComponentId}
+        onChange={(e) => setSecondStageComponentId(e.target.value)}
+        options={[{ value: '', label: t('petitions.adminPages.types.secondStageNone') }, ...stages]}
+        error={fieldErrors.secondStageComponentId}
+      />
       <TextField label={t('petitions.adminPages.types.secondStageUrl')} hint={t('petitions.adminPages.types.secondStageHint')} value={secondStageUrl} onChange={(e) => setSecondStageUrl(e.target.value)} error={fieldErrors.secondStageUrl} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={createState.loading || updateState.loading}>

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { MotionStatus } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCollegeName } from '../hooks/useCollegeName';
 import { HistoryDetails } from '../../history/components/HistorySection';
 import { SafeHtml } from '../../ui/components/SafeHtml';
@@ -45,6 +46,11 @@ export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMo
         {t(`assembly.majority.${motion.majority}`)} · {t('assembly.quorum', { percent: motion.quorumPercent })} ·{' '}
         {t(motion.secretBallot ? 'assembly.secret' : 'assembly.public')}
       </p>
+      {motion.origin ? (
+        <p className="motion__meta">
+          {t('assembly.origin')} <Link to={motion.origin.link}>{motion.origin.title}</Link>
+        </p>
+      ) : null}
       <SafeHtml html={motion.body} className="item__body" />
       {motion.status === MotionStatus.CLOSED && motion.result ? <MotionResultView result={motion.result} /> : null}
       {motion.status === MotionStatus.OPEN ? (

@@ -53,6 +53,8 @@ export interface AssemblyMotion {
   viewerVote: VoteChoice | null;
   viewerCanVote: boolean;
   viewerCanEdit: boolean;
+  /** What it comes from: a petition that became this motion (« Issue de la pétition … »). */
+  origin: { type: 'PETITION'; id: string; title: string; link: string } | null;
 }
 
 const MOTION_FIELDS = gql`
@@ -102,6 +104,12 @@ const MOTION_FIELDS = gql`
     viewerVote
     viewerCanVote
     viewerCanEdit
+    origin {
+      type
+      id
+      title
+      link
+    }
   }
 `;
 

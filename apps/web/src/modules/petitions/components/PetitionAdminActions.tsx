@@ -2,13 +2,15 @@ import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField, TextField } from '../../ui/components/Fields';
+import { CheckboxField, TextAreaField, TextField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ANSWER_PETITION_MUTATION, DISCARD_PETITION_MUTATION, PUBLISH_PETITION_MUTATION, type Petition } from '../graphql/petitions';
 
 /**
  * Space and organization admins: technical validation (publish or discard with a reason) and the
- * official answer once the collection has ended. Used on the petition's page (heading level 2) and
+ * official answer once the collection has ended — for an ACCEPTED petition whose type names a second
+ * stage, « Transformer en proposition » / « Transformer en motion » creates it with the answer (the
+ * answer's link is then its page). Used on the petition's page (heading level 2) and
  * in the admins' queue (level 3, one per petition).
  * @param onDone called after a successful move (the queue refetches and moves the focus)
  */
@@ -19,6 +21,7 @@ export function PetitionAdminActions({ petition, level = 2, onDone }: { petition
   const [reason, setReason] = useState('');
   const [answer, setAnswer] = useState('');
   const [answerUrl, setAnswerUrl] = useState('');
+  const [transform, setTransform] = useState(false);
   const [publish, publishState] = useMutation(PUBLISH_PETITION_MUTATION);
   const [discard, discardState] = useMutation(DISCARD_PETITION_MUTATION);
   const [answerMutation, answerState] = useMutation(ANSWER_PETITION_MUTATION);
@@ -35,6 +38,8 @@ export function PetitionAdminActions({ petition, level = 2, onDone }: { petition
 
   if (petition.state !== 'VALIDATING' && petition.state !== 'ACCEPTED' && petition.state !== 'REJECTED') return null;
   const Heading = level === 2 ? 'h2' : 'h3';
+  // only an ACCEPTED petition becomes a proposal or a motion
+  const stage = petition.state === 'ACCEPTED' ? petition.type.secondStage : null;
   const title = level === 2 ? t('petitions.admin.title') : t('petitions.admin.titleOf', { title: petition.title });
   return (
     <section aria-labelledby={headingId} className="panel">
@@ -64,11 +69,30 @@ export function PetitionAdminActions({ petition, level = 2, onDone }: { petition
         <form
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            void run(() => answerMutation({ variables: { input: { petitionId: petition.id, answer, answerUrl: answerUrl.trim() || null } } }), t('petitions.admin.answered'));
+            const transformTo = transform && stage ? stage.type : null;
+            void run(
+              () => answerMutation({ variables: { input: { petitionId: petition.id, answer, answerUrl: transformTo ? null : answerUrl.trim() || null, transformTo } } }),
+              transformTo ? t(transformTo === 'PROPOSAL' ? 'petitions.admin.answeredProposal' : 'petitions.admin.answeredMotion') : t('petitions.admin.answered'),
+            );
           }}
         >
           <TextAreaField label={t('petitions.admin.answer')} value={answer} onChange={(e) => setAnswer(e.target.value)} required rows={5} />
-          <TextField label={t('petitions.admin.answerUrl')} hint={t('petitions.admin.answerUrlHint')} value={answerUrl} onChange={(e) => setAnswerUrl(e.target.value)} />
+          {stage ? (
+            <div className="petition-transform">
+              <CheckboxField
+                label={t(stage.type === 'PROPOSAL' ? 'petitions.admin.transformProposal' : 'petitions.admin.transformMotion')}
+                checked={transform}
+                onChange={(e) => setTransform(e.target.checked)}
+                aria-describedby={`${headingId}-stage`}
+              />
+              <p id={`${headingId}-stage`} className="field__hint">
+                {t(stage.type === 'PROPOSAL' ? 'petitions.admin.transformProposalHint' : 'petitions.admin.transformMotionHint', { component: stage.componentTitle, space: stage.spaceTitle })}
+              </p>
+            </div>
+          ) : null}
+          {transform && stage ? null : (
+            <TextField label={t('petitions.admin.answerUrl')} hint={t('petitions.admin.answerUrlHint')} value={answerUrl} onChange={(e) => setAnswerUrl(e.target.value)} />
+          )}
           {petition.type.secondStageUrl ? (
             <p className="field__hint">
               {t('petitions.admin.secondStage')} <a href={petition.type.secondStageUrl}>{petition.type.secondStageUrl}</a>

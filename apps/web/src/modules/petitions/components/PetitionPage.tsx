@@ -83,7 +83,11 @@ export function PetitionPage() {
         <section aria-labelledby="petition-answer">
           <h2 id="petition-answer">{t('petitions.answerTitle')}</h2>
           <SafeHtml html={petition.answer} />
-          {petition.answerUrl ? (
+          {petition.outcome ? (
+            <p>
+              <Link to={petition.outcome.link}>{t(petition.outcome.type === 'PROPOSAL' ? 'petitions.outcomeProposal' : 'petitions.outcomeMotion')}</Link>
+            </p>
+          ) : petition.answerUrl ? (
             <p>
               <a href={petition.answerUrl}>{t('petitions.answerLink')}</a>
             </p>

@@ -8,6 +8,18 @@ export const PETITION_SORTS: readonly PetitionSort[] = ['SIGNATURES', 'RECENT', 
 /** Limits the API checks (`CreatePetitionInput`, `CreatePetitionTypeInput`). */
 export const PetitionFormLimits = { titleMin: 3, titleMax: 150, bodyMax: 10000, thresholdMax: 10_000_000, periodDaysMax: 366, committeeMax: 50 } as const;
 
+/** What an accepted petition can become. */
+export type PetitionOutcomeType = 'PROPOSAL' | 'MOTION';
+
+/** The PROPOSALS or MOTIONS component a type's accepted petitions can become a proposal or a draft motion of. */
+export interface PetitionSecondStage {
+  componentId: string;
+  type: PetitionOutcomeType;
+  componentTitle: string;
+  spaceTitle: string;
+  link: string;
+}
+
 export interface PetitionType {
   id: string;
   title: string;
@@ -19,6 +31,7 @@ export interface PetitionType {
   typologies: string[];
   publicSignatures: boolean;
   secondStageUrl: string | null;
+  secondStage: PetitionSecondStage | null;
 }
 
 /** A petition as the list and the page show it. */
@@ -39,6 +52,8 @@ export interface Petition {
   committeeSize: number;
   answer: string | null;
   answerUrl: string | null;
+  /** The proposal or motion it became, when the answer transformed it. */
+  outcome: { type: PetitionOutcomeType; id: string; link: string } | null;
   answeredAt: string | null;
   createdAt: string;
   viewerIsAuthor: boolean;
@@ -50,8 +65,8 @@ export interface Petition {
   type: PetitionType;
 }
 
-const TYPE_FIELDS = `id title description threshold periodDays minCommitteeSize signers typologies publicSignatures secondStageUrl`;
-const PETITION_FIELDS = `id componentId link title body state discardReason publishedAt endsAt readAt signaturesCount threshold committeeSize answer answerUrl answeredAt createdAt
+const TYPE_FIELDS = `id title description threshold periodDays minCommitteeSize signers typologies publicSignatures secondStageUrl secondStage { componentId type componentTitle spaceTitle link }`;
+const PETITION_FIELDS = `id componentId link title body state discardReason publishedAt endsAt readAt signaturesCount threshold committeeSize answer answerUrl outcome { type id link } answeredAt createdAt
   viewerIsAuthor viewerInCommittee viewerHasSigned viewerFollows viewerCanSign viewerCanAdminister type { ${TYPE_FIELDS} }`;
 
 export const PETITIONS_QUERY: TypedDocumentNode<{ petitions: Petition[] }, { componentId: string; filter: PetitionFilter }> = gql`
@@ -83,6 +98,7 @@ export interface PetitionTypeSettings {
   typologies?: string[];
   publicSignatures?: boolean;
   secondStageUrl?: string | null;
+  secondStageComponentId?: string | null;
 }
 
 export interface CreatePetitionTypeVariables {
@@ -171,7 +187,7 @@ export const DISCARD_PETITION_MUTATION: TypedDocumentNode<{ discardPetition: Pet
   }
 `;
 
-export const ANSWER_PETITION_MUTATION: TypedDocumentNode<{ answerPetition: Petition }, { input: { petitionId: string; answer: string; answerUrl?: string | null } }> = gql`
+export const ANSWER_PETITION_MUTATION: TypedDocumentNode<{ answerPetition: Petition }, { input: { petitionId: string; answer: string; answerUrl?: string | null; transformTo?: PetitionOutcomeType | null } }> = gql`
   mutation AnswerPetition($input: AnswerPetitionInput!) {
     answerPetition(input: $input) { ${PETITION_FIELDS} }
   }

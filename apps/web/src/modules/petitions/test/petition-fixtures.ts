@@ -14,6 +14,7 @@ export function petitionType(fields: Partial<PetitionType> = {}): PetitionType &
     typologies: [],
     publicSignatures: false,
     secondStageUrl: null,
+    secondStage: null,
     ...fields,
   };
 }
@@ -37,6 +38,7 @@ export function petition(fields: Partial<Petition> = {}): Petition & { __typenam
     committeeSize: 2,
     answer: null,
     answerUrl: null,
+    outcome: null,
     answeredAt: null,
     createdAt: '2026-11-19T10:00:00.000Z',
     viewerIsAuthor: false,

@@ -32,6 +32,7 @@ function answered(state: string, answerPublished: boolean) {
     viewerFollows: false,
     viewerReported: false,
     viewerSupports: false,
+    origin: null,
   };
 }
 

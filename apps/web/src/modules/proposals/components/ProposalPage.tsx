@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useLiveProposalCounts } from '../../notifications/live/useLiveProposalCounts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
@@ -108,6 +108,11 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
           {proposal.official ? t('proposals.official') : proposal.author ? t('proposals.by', { name: displayName(proposal.author.name, t) }) : null} ·{' '}
           {t('proposals.publishedOn', { date: formatDateTime(proposal.publishedAt, i18n.language) })}
         </p>
+        {proposal.origin ? (
+          <p className="item__meta">
+            {t('proposals.origin')} <Link to={proposal.origin.link}>{proposal.origin.title}</Link>
+          </p>
+        ) : null}
         {created ? (
           <p role="status" className="message message--success">
             {t('proposals.new.created', { title: created })}

@@ -101,6 +101,7 @@ describe('<SupportButton>', () => {
                 viewerFollows: true,
                 viewerReported: false,
                 viewerSupports: true,
+                origin: null,
               },
             },
           },

@@ -157,6 +157,8 @@ export interface ProposalDetail extends ProposalSummary {
   viewerFollows: boolean;
   viewerReported: boolean;
   viewerSupports: boolean;
+  /** What it comes from: a petition that became this proposal (« Issue de la pétition … »). */
+  origin: { type: 'PETITION'; id: string; title: string; link: string } | null;
 }
 
 const PROPOSAL_DETAIL_FIELDS = `
@@ -173,6 +175,7 @@ const PROPOSAL_DETAIL_FIELDS = `
   viewerFollows
   viewerReported
   viewerSupports
+  origin { type id title link }
 `;
 
 export const PROPOSAL_QUERY: TypedDocumentNode<{ proposal: ProposalDetail }, { id: string }> = gql`

@@ -26,6 +26,7 @@ import { Debates1765950000000 } from './1765950000000-debates';
 import { BallotCensusInvitations1765990000000 } from './1765990000000-ballot-census-invitations';
 import { BallotInvitationRetries1766000100000 } from './1766000100000-ballot-invitation-retries';
 
+import { News1766200000000 } from './1766200000000-news';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -55,4 +56,5 @@ export const migrations = [
   Debates1765950000000,
   BallotCensusInvitations1765990000000,
   BallotInvitationRetries1766000100000,
+  News1766200000000,
 ];

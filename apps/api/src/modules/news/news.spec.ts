@@ -50,6 +50,12 @@ describe('Actualités: news posts, scheduled publication, announcements exactly 
   }, 120_000);
   afterAll(() => t?.close());
 
+  it('the demo holds two posts drawn from the report on the home page: the synthesis and the call to « faire filière »', async () => {
+    const titles = (await t.gql(HOME)).data.homeNews.map((p: { title: string }) => p.title);
+    expect(titles).toEqual(['Poursuivre le travail pour « faire filière » : un appel à tous les acteurs', 'Synthèse du rapport final du groupe de travail']);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM news_posts WHERE is_demo AND announced_at IS NOT NULL`))[0].n).toBe(2);
+  });
+
   it('publishes now with sanitised rich text, signed by the space or a member; the space’s followers are told once; a journal line is written', async () => {
     const post = await create({ title: 'Publication immédiate', body: '<p>Bonjour <script>alert(1)</script><strong>filière</strong></p><img src=x onerror=alert(1)>' });
     expect(post.body).toBe('<p>Bonjour <strong>filière</strong></p>');

@@ -1,3 +1,4 @@
+import '../news.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTime } from '../../ui/components/DateTime';

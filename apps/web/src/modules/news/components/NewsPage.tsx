@@ -1,3 +1,4 @@
+import '../news.css';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';

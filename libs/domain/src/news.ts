@@ -1,5 +1,5 @@
 /**
- * Actualités (NEWS component): news posts of a space. DESIGN.md glossary: Post (« actualité »).
+ * Actualités (NEWS component): news posts of a space. DESIGN.md glossary: NewsPost (« Actualité »).
  * Decidim's `decidim-blogs`.
  */
 

@@ -8,6 +8,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
 import { checkedId } from '../../platform/component-resource';
 import { ActionLogService } from '../action-log/action-log.service';
+import { FollowService } from '../follow/follow.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService, visibleToUserSql } from '../participatory-space/space-access.service';
@@ -77,6 +78,7 @@ export class NewsService {
     private readonly access: SpaceAccessService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly follows: FollowService,
   ) {}
 
   /**
@@ -94,7 +96,7 @@ export class NewsService {
         ORDER BY p.published_at DESC, p.id LIMIT 500`,
       [component.id],
     );
-    return rows.map(present);
+    return this.present(rows, viewer);
   }
 
   /**
@@ -102,7 +104,7 @@ export class NewsService {
    * @throws NOT_FOUND unknown or invisible; BAD_USER_INPUT malformed id
    */
   async post(id: string, viewer: Viewer | null): Promise<NewsPostDto> {
-    return present(await this.visibleRow(id, viewer));
+    return (await this.present([await this.visibleRow(id, viewer)], viewer))[0];
   }
 
   /**
@@ -138,7 +140,7 @@ export class NewsService {
         ORDER BY p.published_at DESC, p.id LIMIT $3`,
       [null, spaceId, Math.max(1, Math.min(100, limit))],
     );
-    return rows.map(present);
+    return this.present(rows, null);
   }
 
   /**
@@ -175,6 +177,7 @@ export class NewsService {
         visibility: input.publishAt ? 'ADMIN_ONLY' : 'PUBLIC',
         summary: `Actualité « ${input.title} » ${input.publishAt ? 'programmée' : 'publiée'}`,
       });
+      if (input.authorKind === NewsAuthorKind.MEMBER) await this.follows.followInTransaction(manager, viewer.user.id, 'NEWS_POST', row.id); // a member who signs follows the conversation
       await this.announceDue(manager, row.id);
       return row.id;
     });
@@ -299,6 +302,12 @@ export class NewsService {
     return (await visible.then(() => true, () => false)) ? { bytes: row.bytes, contentType: row.content_type } : null;
   }
 
+  /** DTOs of rows, with whether the viewer follows each (one query for all). */
+  private async present(rows: NewsPostRow[], viewer: Viewer | null): Promise<NewsPostDto[]> {
+    const followed = viewer && rows.length ? await this.follows.followedAmong(viewer.user.id, 'NEWS_POST', rows.map((r) => r.id)) : new Set<string>();
+    return rows.map((row) => ({ ...present(row), viewerFollows: followed.has(row.id) }));
+  }
+
   private body(input: string): string {
     const body = sanitizeRichText(input);
     if (richTextToPlain(body).length > NewsLimits.bodyMaxLength) throw DomainError.badInput(`body : ${NewsLimits.bodyMaxLength} caractères au plus.`, { field: 'body' });
@@ -331,7 +340,7 @@ export class NewsService {
 /** The web path of a stored image. */
 export const imageUrl = (id: string): string => `/news-images/${id}.webp`;
 
-function present(row: NewsPostRow): NewsPostDto {
+function present(row: NewsPostRow): Omit<NewsPostDto, 'viewerFollows'> {
   const plain = richTextToPlain(row.body);
   return {
     id: row.id,

@@ -63,6 +63,8 @@ describe('Actualités: news posts, scheduled publication, announcements exactly 
     expect(post).toMatchObject({ bySpace: true, authorName: 'Structuration de la filière santé numérique', authorId: null });
     const signed = await create({ title: 'Signée par un membre', authorKind: 'MEMBER' });
     expect(signed).toMatchObject({ bySpace: false, authorName: 'Admin des actualités', authorId: spaceAdmin.id });
+    const asAuthor = await t.gql(`query($id: ID!) { newsPost(id: $id) { viewerFollows followsCount } }`, { id: signed.id }, spaceAdmin.token);
+    expect(asAuthor.data.newsPost).toEqual({ viewerFollows: true, followsCount: 1 }); // the member who signs follows the conversation
     const mine = await notificationsOf(follower.token);
     expect(mine.filter((n) => n.body === 'Publication immédiate')).toEqual([
       { kind: 'NEWS_PUBLISHED', body: 'Publication immédiate', link: `/espaces/${SLUG}/f/${componentId}/actualites/${post.id}` },

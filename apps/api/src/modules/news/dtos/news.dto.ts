@@ -24,6 +24,7 @@ export class NewsPostDto {
   @Field() hidden!: boolean;
   @Field(() => Int) commentsCount!: number;
   @Field(() => Int) followsCount!: number;
+  @Field({ description: 'Whether the caller follows the post (false when signed out).' }) viewerFollows!: boolean;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
-import { CREATE_NEWS_POST_MUTATION, HOME_NEWS_QUERY, NEWS_COMMENTS_QUERY, NEWS_POST_QUERY, NEWS_POSTS_QUERY } from '../graphql/news';
+import { UPDATE_NEWS_POST_MUTATION, CREATE_NEWS_POST_MUTATION, HOME_NEWS_QUERY, NEWS_COMMENTS_QUERY, NEWS_POST_QUERY, NEWS_POSTS_QUERY } from '../graphql/news';
 import { LatestNews } from './LatestNews';
 import { NewsPostForm } from './NewsAdminPage';
 import { NewsList } from './NewsList';
@@ -30,6 +30,7 @@ const post = {
   status: 'PUBLISHED',
   hidden: false,
   commentsCount: 0,
+  viewerFollows: false,
 };
 const scheduled = { ...post, id: 'p2', title: 'Appel à poursuivre le travail', status: 'SCHEDULED', imageUrl: null, imageAlt: '', publishedAt: '2026-05-01T08:00:00.000Z' };
 const me = { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin: false };
@@ -106,5 +107,25 @@ describe('Actualités (web)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Programmer' }));
     expect(await screen.findAllByText(/la date de publication programmée est passée/, {}, { timeout: 5000 })).not.toHaveLength(0);
     await waitFor(() => expect(date).toHaveAttribute('aria-invalid', 'true'));
+  });
+
+  it('editing a published post keeps its date (no publication choice) and its image, and sends only what the form owns', async () => {
+    const saved = { ...post, title: 'Synthèse (mise à jour)' };
+    renderWithProviders(<NewsPostForm componentId="c1" canFeature={false} post={post as never} />, {
+      mocks: [
+        { request: { query: ME_QUERY }, result: { data: { me } } },
+        {
+          request: { query: UPDATE_NEWS_POST_MUTATION, variables: { id: 'p1', input: { title: 'Synthèse (mise à jour)', body: post.body, imageAlt: 'Participants de l’atelier' } } },
+          result: { data: { updateNewsPost: saved } },
+        },
+      ],
+    });
+    expect(screen.queryByLabelText('Publication')).toBeNull();
+    expect(screen.getByText('Image actuelle conservée ; choisissez-en une autre pour la remplacer.')).toBeInTheDocument();
+    const title = screen.getByLabelText(/^Titre/);
+    await userEvent.clear(title);
+    await userEvent.type(title, 'Synthèse (mise à jour)');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Actualité « Synthèse (mise à jour) » enregistrée.', {}, { timeout: 5000 })).toBeInTheDocument();
   });
 });

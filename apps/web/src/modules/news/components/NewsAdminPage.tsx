@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { AccessDenied } from '../../admin/components/AccessDenied';
 import { useMe } from '../../auth/hooks/useMe';
 import { COMPONENT_QUERY } from '../../components/graphql/components';
-import { parisLocalToIso } from '../../meetings/meetingDates';
+import { isoToParisLocal, parisLocalToIso } from '../../meetings/meetingDates';
 import { MEETINGS_ADMIN_SPACE_QUERY } from '../../meetings/graphql/meetings';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { DateTime } from '../../ui/components/DateTime';
@@ -16,7 +16,7 @@ import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { CREATE_NEWS_POST_MUTATION, DELETE_NEWS_POST_MUTATION, NEWS_POSTS_QUERY, uploadNewsImage, type NewsPost } from '../graphql/news';
+import { CREATE_NEWS_POST_MUTATION, DELETE_NEWS_POST_MUTATION, NEWS_POSTS_QUERY, UPDATE_NEWS_POST_MUTATION, uploadNewsImage, type NewsPost, type NewsPostFieldsInput } from '../graphql/news';
 import { newsPostPath } from './NewsCard';
 
 const REFETCH = { refetchQueries: ['NewsPosts'], awaitRefetchQueries: true };
@@ -61,7 +61,7 @@ export function NewsAdminPage() {
           <ul className="admin-list">
             {posts.data.newsPosts.map((post) => (
               <li key={post.id} className="admin-list__item">
-                <NewsAdminRow post={post} />
+                <NewsAdminRow post={post} canFeature={me.isAdmin} />
               </li>
             ))}
           </ul>
@@ -71,9 +71,11 @@ export function NewsAdminPage() {
   );
 }
 
-function NewsAdminRow({ post }: { post: NewsPost }) {
+function NewsAdminRow({ post, canFeature }: { post: NewsPost; canFeature: boolean }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const [remove] = useMutation(DELETE_NEWS_POST_MUTATION, REFETCH);
   async function onDelete() {
     feedback.clear();
@@ -85,6 +87,10 @@ function NewsAdminRow({ post }: { post: NewsPost }) {
       feedback.fail(error);
     }
   }
+  const close = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   return (
     <>
       <h3 className="admin-list__title">
@@ -95,7 +101,20 @@ function NewsAdminRow({ post }: { post: NewsPost }) {
         {post.onHomePage ? <> · {t('news.admin.onHomePage')}</> : null}
       </p>
       <FeedbackMessages feedback={feedback} />
-      <ConfirmButton label={t('news.admin.delete')} question={t('news.admin.deleteQuestion', { title: post.title })} confirmLabel={t('news.admin.deleteConfirm')} danger onConfirm={onDelete} />
+      <div className="form__actions">
+        <button type="button" className="button" ref={editButton} aria-expanded={editing} aria-label={t('news.admin.editLabel', { title: post.title })} onClick={() => setEditing((v) => !v)}>
+          {t('news.admin.edit')}
+        </button>
+        <ConfirmButton label={t('news.admin.delete')} question={t('news.admin.deleteQuestion', { title: post.title })} confirmLabel={t('news.admin.deleteConfirm')} danger onConfirm={onDelete} />
+      </div>
+      {editing ? (
+        <>
+          <NewsPostForm componentId={post.componentId} canFeature={canFeature} post={post} onSaved={close} />
+          <button type="button" className="button button--link" onClick={close}>
+            {t('news.admin.cancelEdit')}
+          </button>
+        </>
+      ) : null}
     </>
   );
 }
@@ -110,22 +129,37 @@ interface Values {
   onHomePage: boolean;
 }
 const EMPTY: Values = { title: '', body: '', imageAlt: '', authorKind: 'SPACE', when: 'NOW', publishAt: '', onHomePage: false };
+const valuesOf = (post: NewsPost | undefined): Values =>
+  post
+    ? {
+        title: post.title,
+        body: post.body,
+        imageAlt: post.imageAlt,
+        authorKind: post.bySpace ? 'SPACE' : 'MEMBER',
+        when: post.status === 'SCHEDULED' ? 'LATER' : 'NOW',
+        publishAt: post.status === 'SCHEDULED' ? isoToParisLocal(post.publishedAt) : '',
+        onHomePage: post.onHomePage,
+      }
+    : EMPTY;
 
 /**
- * Writes a post: title, text (paragraphs separated by a blank line, or HTML; sanitised by the
+ * Writes or edits a post: title, text (paragraphs separated by a blank line, or HTML; sanitised by the
  * API), an image with its alternative text (uploaded first, resized by the API), who signs it,
  * publication now or at a date typed in Europe/Paris. Errors named by field are shown on it.
  */
-export function NewsPostForm({ componentId, canFeature }: { componentId: string; canFeature: boolean }) {
+export function NewsPostForm({ componentId, canFeature, post, onSaved }: { componentId: string; canFeature: boolean; post?: NewsPost; onSaved?: () => void }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
-  const [values, setValues] = useState<Values>(EMPTY);
+  const [values, setValues] = useState<Values>(() => valuesOf(post));
   const [file, setFile] = useState<File | null>(null);
   const [field, setField] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const [create] = useMutation(CREATE_NEWS_POST_MUTATION, REFETCH);
+  const [update] = useMutation(UPDATE_NEWS_POST_MUTATION, REFETCH);
+  const published = post?.status === 'PUBLISHED';
+  const id = (name: string) => `news-${post ? `${post.id}-` : ''}${name}`;
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const errorFor = (name: string) => (field === name ? feedback.error : null);
 
@@ -139,7 +173,7 @@ export function NewsPostForm({ componentId, canFeature }: { componentId: string;
       feedback.fail(new Error('date'), { UNKNOWN: t('news.form.dateRequired') });
       return;
     }
-    if (file && !values.imageAlt.trim()) {
+    if ((file || post?.imageUrl) && !values.imageAlt.trim()) {
       setField('imageAlt');
       feedback.fail(new Error('alt'), { UNKNOWN: t('news.form.altRequired') });
       return;
@@ -156,22 +190,21 @@ export function NewsPostForm({ componentId, canFeature }: { componentId: string;
           return;
         }
       }
-      const result = await create({
-        variables: {
-          input: {
-            componentId,
-            title: values.title.trim(),
-            body: values.body,
-            imageId,
-            imageAlt: imageId ? values.imageAlt.trim() : '',
-            authorKind: values.authorKind,
-            publishAt,
-            ...(canFeature ? { onHomePage: values.onHomePage } : {}),
-          },
-        },
-      });
-      const post = result.data?.createNewsPost;
-      feedback.succeed(t(post?.status === 'SCHEDULED' ? 'news.admin.scheduled' : 'news.admin.published', { title: post?.title ?? values.title }));
+      const fields: NewsPostFieldsInput = { title: values.title.trim(), body: values.body };
+      if (imageId || !post?.imageUrl) Object.assign(fields, { imageId, imageAlt: imageId ? values.imageAlt.trim() : '' });
+      else fields.imageAlt = values.imageAlt.trim();
+      if (!post || values.authorKind !== (post.bySpace ? 'SPACE' : 'MEMBER')) fields.authorKind = values.authorKind;
+      if (!published) fields.publishAt = publishAt;
+      if (canFeature) fields.onHomePage = values.onHomePage;
+      if (post) {
+        const result = await update({ variables: { id: post.id, input: fields } });
+        feedback.succeed(t('news.admin.updated', { title: result.data?.updateNewsPost.title ?? values.title }));
+        onSaved?.();
+        return;
+      }
+      const result = await create({ variables: { input: { ...fields, componentId } } });
+      const created = result.data?.createNewsPost;
+      feedback.succeed(t(created?.status === 'SCHEDULED' ? 'news.admin.scheduled' : 'news.admin.published', { title: created?.title ?? values.title }));
       setValues(EMPTY);
       setFile(null);
       if (fileRef.current) fileRef.current.value = '';
@@ -186,26 +219,27 @@ export function NewsPostForm({ componentId, canFeature }: { componentId: string;
   return (
     <form className="form" noValidate onSubmit={submit}>
       <FeedbackMessages feedback={feedback} />
-      <TextField id="news-title" inputRef={titleRef} label={t('news.form.title')} required minLength={3} maxLength={150} value={values.title} error={errorFor('title')} onChange={(e) => set('title', e.target.value)} />
-      <TextAreaField id="news-body" label={t('news.form.body')} hint={t('news.form.bodyHint')} rows={8} value={values.body} error={errorFor('body')} onChange={(e) => set('body', e.target.value)} />
+      <TextField id={id('title')} inputRef={titleRef} label={t('news.form.title')} required minLength={3} maxLength={150} value={values.title} error={errorFor('title')} onChange={(e) => set('title', e.target.value)} />
+      <TextAreaField id={id('body')} label={t('news.form.body')} hint={t('news.form.bodyHint')} rows={8} value={values.body} error={errorFor('body')} onChange={(e) => set('body', e.target.value)} />
       <div className="field">
-        <label htmlFor="news-image">{t('news.form.image')}</label>
-        <p className="field__hint" id="news-image-hint">
+        <label htmlFor={id('image')}>{t('news.form.image')}</label>
+        <p className="field__hint" id={id('image-hint')}>
           {t('news.form.imageHint')}
         </p>
         <input
-          id="news-image"
+          id={id('image')}
           ref={fileRef}
           type="file"
           accept="image/jpeg,image/png,image/webp,image/gif"
-          aria-describedby="news-image-hint"
+          aria-describedby={id('image-hint')}
           aria-invalid={field === 'image' || undefined}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </div>
-      {file ? <TextField id="news-image-alt" label={t('news.form.imageAlt')} hint={t('news.form.imageAltHint')} required maxLength={250} value={values.imageAlt} error={errorFor('imageAlt')} onChange={(e) => set('imageAlt', e.target.value)} /> : null}
+      {post?.imageUrl && !file ? <p className="muted">{t('news.form.keepImage')}</p> : null}
+      {file || post?.imageUrl ? <TextField id={id('image-alt')} label={t('news.form.imageAlt')} hint={t('news.form.imageAltHint')} required maxLength={250} value={values.imageAlt} error={errorFor('imageAlt')} onChange={(e) => set('imageAlt', e.target.value)} /> : null}
       <SelectField
-        id="news-author"
+        id={id('author')}
         label={t('news.form.author')}
         value={values.authorKind}
         onChange={(e) => set('authorKind', e.target.value as Values['authorKind'])}
@@ -214,23 +248,25 @@ export function NewsPostForm({ componentId, canFeature }: { componentId: string;
           { value: 'MEMBER', label: t('news.form.authorMember') },
         ]}
       />
-      <SelectField
-        id="news-when"
-        label={t('news.form.when')}
-        value={values.when}
-        onChange={(e) => set('when', e.target.value as Values['when'])}
-        options={[
-          { value: 'NOW', label: t('news.form.now') },
-          { value: 'LATER', label: t('news.form.later') },
-        ]}
-      />
-      {values.when === 'LATER' ? (
-        <TextField id="news-publish-at" type="datetime-local" label={t('news.form.publishAt')} hint={t('news.form.parisTime')} required value={values.publishAt} error={errorFor('publishAt')} onChange={(e) => set('publishAt', e.target.value)} />
+      {published ? null : (
+        <SelectField
+          id={id('when')}
+          label={t('news.form.when')}
+          value={values.when}
+          onChange={(e) => set('when', e.target.value as Values['when'])}
+          options={[
+            { value: 'NOW', label: t('news.form.now') },
+            { value: 'LATER', label: t('news.form.later') },
+          ]}
+        />
+      )}
+      {values.when === 'LATER' && !published ? (
+        <TextField id={id('publish-at')} type="datetime-local" label={t('news.form.publishAt')} hint={t('news.form.parisTime')} required value={values.publishAt} error={errorFor('publishAt')} onChange={(e) => set('publishAt', e.target.value)} />
       ) : null}
       {canFeature ? <CheckboxField label={t('news.form.onHomePage')} checked={values.onHomePage} onChange={(e) => set('onHomePage', e.target.checked)} /> : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {t(values.when === 'LATER' ? 'news.form.schedule' : 'news.form.publish')}
+          {post ? t('news.form.save') : t(values.when === 'LATER' ? 'news.form.schedule' : 'news.form.publish')}
         </button>
       </div>
     </form>

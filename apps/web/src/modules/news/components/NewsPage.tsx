@@ -2,7 +2,9 @@ import '../news.css';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useMe } from '../../auth/hooks/useMe';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
+import { FollowButton } from '../../notifications/components/FollowButton';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { DateTime } from '../../ui/components/DateTime';
 import { Loading } from '../../ui/components/Loading';
@@ -16,6 +18,7 @@ import { NewsComments } from './NewsComments';
 export function NewsPage() {
   const { slug = '', componentId = '', postId = '' } = useParams();
   const { t } = useTranslation();
+  const { me } = useMe();
   const space = useQuery(COMPONENT_SPACE_QUERY, { variables: { slug } });
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
   const { data, error, refetch } = useQuery(NEWS_POST_QUERY, { variables: { id: postId } });
@@ -47,6 +50,15 @@ export function NewsPage() {
           </p>
         ) : null}
       </header>
+      {me ? (
+        <FollowButton
+          type="NEWS_POST"
+          id={post.id}
+          following={post.viewerFollows}
+          refetchQueries={['NewsPost']}
+          labels={{ follow: t('news.follow.follow'), unfollow: t('news.follow.unfollow'), followed: t('news.follow.followed'), unfollowed: t('news.follow.unfollowed') }}
+        />
+      ) : null}
       {post.imageUrl ? (
         <figure className="news-image">
           <img src={post.imageUrl} alt={post.imageAlt} />

@@ -19,6 +19,7 @@ export interface NewsPost {
   status: NewsPostStatus;
   hidden: boolean;
   commentsCount: number;
+  viewerFollows: boolean;
 }
 
 export interface NewsPostFieldsInput {
@@ -31,7 +32,7 @@ export interface NewsPostFieldsInput {
   publishAt?: string | null;
 }
 
-const FIELDS = `id componentId spaceId spaceSlug spaceTitle title body excerpt imageUrl imageAlt bySpace authorName onHomePage publishedAt status hidden commentsCount`;
+const FIELDS = `id componentId spaceId spaceSlug spaceTitle title body excerpt imageUrl imageAlt bySpace authorName onHomePage publishedAt status hidden commentsCount viewerFollows`;
 
 export const NEWS_POSTS_QUERY: TypedDocumentNode<{ newsPosts: NewsPost[] }, { componentId: string }> = gql`
   query NewsPosts($componentId: ID!) {
@@ -54,6 +55,12 @@ export const HOME_NEWS_QUERY: TypedDocumentNode<{ homeNews: NewsPost[] }, { firs
 export const CREATE_NEWS_POST_MUTATION: TypedDocumentNode<{ createNewsPost: NewsPost }, { input: NewsPostFieldsInput & { componentId: string } }> = gql`
   mutation CreateNewsPost($input: CreateNewsPostInput!) {
     createNewsPost(input: $input) { ${FIELDS} }
+  }
+`;
+
+export const UPDATE_NEWS_POST_MUTATION: TypedDocumentNode<{ updateNewsPost: NewsPost }, { id: string; input: NewsPostFieldsInput }> = gql`
+  mutation UpdateNewsPost($id: ID!, $input: NewsPostFieldsInput!) {
+    updateNewsPost(id: $id, input: $input) { ${FIELDS} }
   }
 `;
 

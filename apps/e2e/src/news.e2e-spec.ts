@@ -85,7 +85,7 @@ describeInBrowser('Actualités in a browser: an admin publishes a post with an i
     await form.getByLabel('Texte alternatif de l’image').fill('Les membres du groupe de travail autour d’une table');
     await form.getByLabel(/Mettre à la une de l’accueil/).check();
     await form.getByRole('button', { name: 'Publier' }).click();
-    await suite.page.getByRole('status').filter({ hasText: `Actualité « ${title} » publiée` }).waitFor();
+    await suite.page.getByRole('status').filter({ hasText: `Actualité « ${title} » publiée` /* no-break spaces in the page, normalised by the matcher */ }).waitFor();
     await focusIsKept();
     await suite.page.getByRole('link', { name: title }).click();
     await suite.page.getByRole('heading', { level: 1, name: title }).waitFor();

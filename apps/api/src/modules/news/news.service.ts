@@ -340,6 +340,14 @@ export class NewsService {
 /** The web path of a stored image. */
 export const imageUrl = (id: string): string => `/news-images/${id}.webp`;
 
+/** The first 300 characters of a plain text, cut at a word boundary with « … » when longer. */
+function excerptOf(plain: string): string {
+  if (plain.length <= 300) return plain;
+  const cut = plain.slice(0, 299);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 200 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 function present(row: NewsPostRow): Omit<NewsPostDto, 'viewerFollows'> {
   const plain = richTextToPlain(row.body);
   return {
@@ -350,7 +358,7 @@ function present(row: NewsPostRow): Omit<NewsPostDto, 'viewerFollows'> {
     spaceTitle: row.space_title,
     title: row.title,
     body: row.body,
-    excerpt: plain.length > 300 ? `${plain.slice(0, 299).trimEnd()}…` : plain,
+    excerpt: excerptOf(plain),
     imageUrl: row.image_id ? imageUrl(row.image_id) : null,
     imageAlt: row.image_alt,
     bySpace: row.author_user_id === null,

@@ -42,7 +42,7 @@ describe('Actualités (web)', () => {
       path: '/espaces/:slug/f/:componentId',
       mocks: [{ request: { query: NEWS_POSTS_QUERY, variables: { componentId: 'c1' } }, result: { data: { newsPosts: [scheduled, post] } } }],
     });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Actualités' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Publications' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Synthèse de la concertation' })).toHaveAttribute('href', '/espaces/structuration/f/c1/actualites/p1');
     expect(screen.getByRole('img', { name: 'Participants de l’atelier' })).toHaveAttribute('src', '/news-images/i1.webp');
     expect(screen.getByText('Programmée')).toBeInTheDocument();

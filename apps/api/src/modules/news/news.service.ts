@@ -6,6 +6,7 @@ import type { Viewer } from '../../common/access/request-context';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
+import { hasVisibleText } from '../../common/validation/visible-text';
 import { checkedId } from '../../platform/component-resource';
 import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
@@ -147,8 +148,8 @@ export class NewsService {
    * Creates a post: published now (and announced to the space's followers in the same
    * transaction) or scheduled at `publishAt`. Caller: space admins and organization admins;
    * `onHomePage` only organization admins.
-   * @throws NOT_FOUND component; BAD_USER_INPUT not a NEWS component, title missing, body too
-   *   long (field body), image of another component or unknown (field imageId), image without
+   * @throws NOT_FOUND component; BAD_USER_INPUT not a NEWS component, title missing, body empty
+   *   (no visible text) or too long (field body), image of another component or unknown (field imageId), image without
    *   alternative text (field imageAlt), `publishAt` not in the future (`reason: SCHEDULE_IN_PAST`);
    *   FORBIDDEN `onHomePage` by a space admin
    */
@@ -310,6 +311,7 @@ export class NewsService {
 
   private body(input: string): string {
     const body = sanitizeRichText(input);
+    if (!hasVisibleText(richTextToPlain(body))) throw DomainError.badInput('body : le texte de l’actualité est vide.', { field: 'body' });
     if (richTextToPlain(body).length > NewsLimits.bodyMaxLength) throw DomainError.badInput(`body : ${NewsLimits.bodyMaxLength} caractères au plus.`, { field: 'body' });
     return body;
   }

@@ -78,9 +78,11 @@ describe('Actualités: news posts, scheduled publication, announcements exactly 
 
   it('a scheduled post is SCHEDULED on PostgreSQL’s clock and seen by admins only; a date in the past is refused with a code and changes nothing', async () => {
     const before = (await t.sql(`SELECT count(*)::int AS n FROM news_posts`))[0].n;
-    const past = await t.gql(CREATE, { i: { componentId, title: 'Trop tard', publishAt: inHours(-1) } }, spaceAdmin.token);
+    const past = await t.gql(CREATE, { i: { componentId, title: 'Trop tard', body: 'Texte.', publishAt: inHours(-1) } }, spaceAdmin.token);
     expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'publishAt', reason: 'SCHEDULE_IN_PAST' });
     expect((await t.sql(`SELECT count(*)::int AS n FROM news_posts`))[0].n).toBe(before);
+    const empty = await t.gql(CREATE, { i: { componentId, title: 'Sans texte', body: '<p> \u200b </p>' } }, spaceAdmin.token);
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
     const later = await create({ title: 'Programmée pour demain', publishAt: inHours(24) });
     expect(later.status).toBe('SCHEDULED');
     const someone = await t.register('Curieux');
@@ -109,7 +111,7 @@ describe('Actualités: news posts, scheduled publication, announcements exactly 
   });
 
   it('the home page and the organization feed show only posts flagged by an organization admin; a space admin may not flag', async () => {
-    expect(errorCode(await t.gql(CREATE, { i: { componentId, title: 'À la une ?', onHomePage: true } }, spaceAdmin.token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(CREATE, { i: { componentId, title: 'À la une ?', body: 'Texte.', onHomePage: true } }, spaceAdmin.token))).toBe('FORBIDDEN');
     const flagged = await create({ title: 'Appel à poursuivre le travail', onHomePage: true }, admin);
     const plain = await create({ title: 'Actualité locale' });
     await create({ title: 'Encore programmée', publishAt: inHours(5), onHomePage: true }, admin);
@@ -150,7 +152,7 @@ describe('Actualités: news posts, scheduled publication, announcements exactly 
     const stored = await sharp(Buffer.from(await asAdmin.arrayBuffer())).metadata();
     expect(stored).toMatchObject({ format: 'webp', width: 1200, height: 800 });
     expect(stored.exif).toBeUndefined();
-    const noAlt = await t.gql(CREATE, { i: { componentId, title: 'Sans texte alternatif', imageId } }, spaceAdmin.token);
+    const noAlt = await t.gql(CREATE, { i: { componentId, title: 'Sans texte alternatif', body: 'Texte.', imageId } }, spaceAdmin.token);
     expect(noAlt.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'imageAlt' });
     const post = await create({ title: 'Avec une image', imageId, imageAlt: 'Participants de l’atelier du 12 mai' });
     expect(post).toMatchObject({ imageUrl, imageAlt: 'Participants de l’atelier du 12 mai' });

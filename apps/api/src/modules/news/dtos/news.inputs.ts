@@ -11,7 +11,7 @@ registerEnumType(NewsAuthorKind, { name: 'NewsAuthorKind', description: 'SPACE: 
 @InputType({ description: 'News post fields; absent fields stay as they are.' })
 export class NewsPostFieldsInput {
   @Field({ nullable: true, description: '3–150 characters.' }) @IsOptional() @Transform(trimmedText) @IsString() @MinLength(NewsLimits.titleMinLength) @MaxLength(NewsLimits.titleMaxLength) title?: string;
-  @Field({ nullable: true, description: 'Rich text (HTML or plain text), sanitised on the server; at most 20,000 visible characters.' }) @IsOptional() @IsString() @MaxLength(NewsLimits.bodyMaxLength * 3) body?: string;
+  @Field({ nullable: true, description: 'Rich text (HTML or plain text), sanitised on the server; required at creation, some visible text, at most 20,000 visible characters.' }) @IsOptional() @IsString() @MaxLength(NewsLimits.bodyMaxLength * 3) body?: string;
   @Field(() => ID, { nullable: true, description: 'An image uploaded with `POST /news-images?componentId=…` for this component; null removes the image.' }) @IsOptional() @IsUUID() imageId?: string | null;
   @Field({ nullable: true, description: 'Alternative text of the image (required with an image), ≤ 250 characters.' }) @IsOptional() @Transform(trimmedText) @IsString() @MaxLength(NewsLimits.imageAltMaxLength) imageAlt?: string;
   @Field(() => NewsAuthorKind, { nullable: true, description: 'Who signs the post (default SPACE).' }) @IsOptional() @IsEnum(NewsAuthorKind) authorKind?: NewsAuthorKind;

@@ -1,9 +1,9 @@
 /** Jest for the API: real PostgreSQL (see test/global-setup.ts), SWC for speed. */
 const path = require('node:path');
 
-// ESM-only packages (archiver 8 and its zip chain) that Node loads with require(esm) but
+// ESM-only packages (feed 5, archiver 8 and its zip chain) that Node loads with require(esm) but
 // Jest's own module loader cannot: SWC turns them into CommonJS for the tests only.
-const ESM_PACKAGES = ['archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream'];
+const ESM_PACKAGES = ['feed', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream'];
 
 module.exports = {
   displayName: 'api',

@@ -46,6 +46,8 @@ export default defineConfig({
       '/healthz': { target: apiUrl, changeOrigin: false },
       '/calendar': { target: apiUrl, changeOrigin: false },
       '/avatars': { target: apiUrl, changeOrigin: false },
+      '/feeds': { target: apiUrl, changeOrigin: false },
+      '/news-images': { target: apiUrl, changeOrigin: false },
       '/socket.io': { target: apiUrl, ws: true, changeOrigin: false },
     },
   },

@@ -223,6 +223,15 @@ export class Fixtures {
     return d.createMeeting.id;
   }
 
+  /** A news post published now in a fresh NEWS component. */
+  async newsPost(): Promise<string> {
+    const componentId = await this.component('NEWS');
+    const d = await must(this.t, `mutation($i: CreateNewsPostInput!) { createNewsPost(input: $i) { id } }`, {
+      i: { componentId, title: `Actualité ${unique()}`, body: '<p>La synthèse est publiée.</p>' },
+    }, this.admin);
+    return d.createNewsPost.id;
+  }
+
   /** A published Boîte à idées with three seed ideas in a fresh IDEAS component. */
   async ideaBox(): Promise<string> {
     const componentId = await this.component('IDEAS');
@@ -609,6 +618,10 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   addDebateStatement: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { debateId: await f.debate(), body: 'Organiser une journée de la filière.' } } }) },
   moderateDebateStatement: { access: SPACE_MODERATORS, args: async ({ f, w }) => ({ vars: { id: await f.debateStatement(w.users.other), publish: true } }) },
   voteDebateStatement: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { statementId: await f.debateStatement(), choice: 'AGREE' } } }) },
+  // ── news (Actualités) ──
+  createNewsPost: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { componentId: await f.component('NEWS'), title: 'Synthèse de la concertation', body: 'Le rapport est publié.' } } }) },
+  updateNewsPost: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.newsPost(), input: { title: 'Synthèse de la concertation (mise à jour)' } } }) },
+  deleteNewsPost: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.newsPost() } }) },
   // ── meetings (Rencontres) ──
   createMeeting: {
     access: SPACE_ADMINS,

@@ -40,6 +40,8 @@ const DebatePage = lazyPage(() => import('./modules/debates/components/DebatePag
 const DebateResultsPage = lazyPage(() => import('./modules/debates/components/DebateResultsPage'), 'DebateResultsPage');
 const DebatesAdminPage = lazyPage(() => import('./modules/debates/components/DebatesAdminPage'), 'DebatesAdminPage');
 const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/MeetingsAdminPage'), 'MeetingsAdminPage');
+const NewsPage = lazyPage(() => import('./modules/news/components/NewsPage'), 'NewsPage');
+const NewsAdminPage = lazyPage(() => import('./modules/news/components/NewsAdminPage'), 'NewsAdminPage');
 const MemberProfilePage = lazyPage(() => import('./modules/members/components/MemberProfilePage'), 'MemberProfilePage');
 const SearchPage = lazyPage(() => import('./modules/search/components/SearchPage'), 'SearchPage');
 const MemberTypologiesAdminPage = lazyPage(() => import('./modules/members/components/MemberTypologiesAdminPage'), 'MemberTypologiesAdminPage');
@@ -69,6 +71,7 @@ export function AppRoutes() {
           <Route path="espaces/:slug/f/:componentId/petitions/:petitionId/synthese" element={<PetitionSummaryPage />} />
           <Route path="petitions/comite/:token" element={<PetitionInvitationPage />} />
           <Route path="espaces/:slug/f/:componentId/rencontres/:meetingId" element={<MeetingPage />} />
+          <Route path="espaces/:slug/f/:componentId/actualites/:postId" element={<NewsPage />} />
           <Route path="espaces/:slug/f/:componentId/votations/verifier" element={<VerifyReceiptPage key="any" />} />
           <Route path="espaces/:slug/f/:componentId/votations/:ballotId" element={<BallotPage />} />
           <Route path="espaces/:slug/f/:componentId/votations/:ballotId/recu" element={<ReceiptPage />} />
@@ -99,6 +102,7 @@ export function AppRoutes() {
           <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
           <Route path="admin/espaces/:slug/rencontres/:componentId" element={<MeetingsAdminPage />} />
+          <Route path="admin/espaces/:slug/actualites/:componentId" element={<NewsAdminPage />} />
           <Route path="admin/espaces/:slug/votations/:componentId" element={<BallotsAdminPage />} />
           <Route path="admin/espaces/:slug/debats/:componentId" element={<DebatesAdminPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -37,6 +37,8 @@ export const NotificationKind = {
   BALLOT_CLOSING_SOON: 'BALLOT_CLOSING_SOON',
   /** A votation the user could vote in closed: its results are published. */
   BALLOT_CLOSED: 'BALLOT_CLOSED',
+  /** A news post was published in a space the user follows (once per post, scheduled ones too). */
+  NEWS_PUBLISHED: 'NEWS_PUBLISHED',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
@@ -123,6 +125,11 @@ export interface DomainEventPayloads {
   'debate.statementPublished': { debateId: string; componentId: string; statementId: string };
   /** A debate's analysis (opinion groups, consensus) was recomputed (viewers of the results refetch). */
   'debate.analysisUpdated': { debateId: string; componentId: string; computedAt: string; participantCount: number };
+  /**
+   * A news post became public (at once, or at its scheduled date): recorded once per post
+   * (`news_posts.announced_at` is set by the statement that records it); the space's followers are told.
+   */
+  'news.published': { postId: string; componentId: string; spaceId: string; title: string };
 }
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -148,6 +155,7 @@ const EVENT_TYPES: Record<DomainEventType, true> = {
   'ideaBox.changed': true,
   'debate.statementPublished': true,
   'debate.analysisUpdated': true,
+  'news.published': true,
 };
 /** The domain event types; the API refuses to start when one has no notification handler. */
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_TYPES) as DomainEventType[];

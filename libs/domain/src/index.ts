@@ -11,3 +11,4 @@ export * from './petition';
 export * from './meeting';
 export * from './idea';
 export * from './debate';
+export * from './news';

@@ -18,6 +18,8 @@ export const ComponentType = {
   IDEAS: 'IDEAS',
   /** Débat (Pol.is-style): short statements voted agree / disagree / pass; opinion groups and cross-group consensus. */
   DEBATE: 'DEBATE',
+  /** Actualités: news posts of a space (rich text, image, scheduled publication), with an RSS/Atom feed. */
+  NEWS: 'NEWS',
 } as const;
 export type ComponentType = (typeof ComponentType)[keyof typeof ComponentType];
 

@@ -15,6 +15,8 @@ import { IdeaModule } from './idea/idea.module';
 import { ideasManifest } from './idea/idea.manifest';
 import { DebateModule } from './debate/debate.module';
 import { debateManifest } from './debate/debate.manifest';
+import { NewsModule } from './news/news.module';
+import { newsManifest } from './news/news.manifest';
 import { SurveyModule } from './survey/survey.module';
 import { surveyManifest } from './survey/survey.manifest';
 
@@ -32,4 +34,5 @@ export const COMPONENT_TYPES = [
   component(meetingsManifest, MeetingModule),
   component(ideasManifest, IdeaModule),
   component(debateManifest, DebateModule),
+  component(newsManifest, NewsModule),
 ];

@@ -26,6 +26,7 @@ export const TABLE_OWNERS = {
   meeting: ['meetings', 'meeting_agenda_items', 'meeting_registrations', 'meeting_reminders'],
   idea: ['idea_boxes', 'ideas', 'idea_voters', 'idea_pairs'],
   debate: ['debates', 'debate_statements', 'debate_votes', 'debate_analyses', 'debate_positions'],
+  news: ['news_posts', 'news_images'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

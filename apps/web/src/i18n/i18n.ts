@@ -9,6 +9,8 @@ import fr from './fr.json';
 import ideasEn from './ideas.en.json';
 import ideasFr from './ideas.fr.json';
 import meetingsEn from './meetings.en.json';
+import newsEn from './news.en.json';
+import newsFr from './news.fr.json';
 import meetingsFr from './meetings.fr.json';
 import membersEn from './members.en.json';
 import membersFr from './members.fr.json';
@@ -34,8 +36,8 @@ export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr, debates: debatesFr } },
-  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn, votes: votesEn, ideas: ideasEn, debates: debatesEn } },
+  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr, debates: debatesFr, news: newsFr } },
+  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn, votes: votesEn, ideas: ideasEn, debates: debatesEn, news: newsEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

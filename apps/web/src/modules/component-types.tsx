@@ -36,4 +36,9 @@ export const COMPONENT_TYPE_VIEWS: Partial<Record<ComponentType, ComponentTypeVi
     adminPath: (spaceSlug, componentId) => `/admin/espaces/${spaceSlug}/debats/${componentId}`,
     adminLabel: 'debates.admin.title',
   },
+  [ComponentType.NEWS]: {
+    view: lazyPage(() => import('./news/components/NewsList'), 'NewsList'),
+    adminPath: (spaceSlug, componentId) => `/admin/espaces/${spaceSlug}/actualites/${componentId}`,
+    adminLabel: 'news.admin.title',
+  },
 };

@@ -29,6 +29,7 @@ import { ProposalCursorKey1766000200000 } from './1766000200000-proposal-cursor-
 import { ProposalCounts1766000300000 } from './1766000300000-proposal-counts';
 import { PetitionSecondStage1766000000000 } from './1766000000000-petition-second-stage';
 
+import { News1766200000000 } from './1766200000000-news';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -61,4 +62,5 @@ export const migrations = [
   ProposalCursorKey1766000200000,
   ProposalCounts1766000300000,
   PetitionSecondStage1766000000000,
+  News1766200000000,
 ];

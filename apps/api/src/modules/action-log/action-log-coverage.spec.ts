@@ -105,6 +105,9 @@ const LOGGED: Record<string, Expected> = {
   answerPetition: { action: 'answer', resourceType: 'petition', visibility: 'PUBLIC' },
   signPetition: { action: 'sign', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
   unsignPetition: { action: 'unsign', resourceType: 'petition', visibility: 'ADMIN_ONLY' },
+  createNewsPost: { action: 'create', resourceType: 'news_post', visibility: 'PUBLIC' },
+  updateNewsPost: { action: 'update', resourceType: 'news_post', visibility: 'PUBLIC' },
+  deleteNewsPost: { action: 'delete', resourceType: 'news_post', visibility: 'ADMIN_ONLY' },
   createMeeting: { action: 'create', resourceType: 'meeting', visibility: 'PUBLIC' },
   updateMeeting: { action: 'update', resourceType: 'meeting', visibility: 'PUBLIC' },
   publishMeeting: { action: 'publish', resourceType: 'meeting', visibility: 'PUBLIC' },
@@ -364,6 +367,12 @@ describe('action log coverage: every mutation that changes shared state is in th
     const toDiscard = (await t.gql(CREATE_PETITION, { i: { typeId: petitionType, title: 'Une pétition à écarter', body: 'Texte.' } }, alice.token)).data.createPetition.id;
     await t.sql(`UPDATE petitions SET state = 'VALIDATING' WHERE id = $1`, [toDiscard]);
     await logged('discardPetition', `mutation($id: ID!) { discardPetition(id: $id, reason: "Hors du champ.") { id } }`, { id: toDiscard }, admin, toDiscard);
+    // news: published now, edited, deleted
+    const newsComponent = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: space, type: 'NEWS', title: 'Actualités', published: true } }, admin)).createComponent.id;
+    const post = (await logged('createNewsPost', `mutation($input: CreateNewsPostInput!) { createNewsPost(input: $input) { id } }`, { input: { componentId: newsComponent, title: 'Synthèse publiée', body: 'Le rapport est publié.' } }, admin))
+      .createNewsPost.id;
+    await logged('updateNewsPost', `mutation($id: ID!) { updateNewsPost(id: $id, input: { title: "Synthèse publiée (mise à jour)" }) { id } }`, { id: post }, admin, post);
+    await logged('deleteNewsPost', `mutation($id: ID!) { deleteNewsPost(id: $id) }`, { id: post }, admin, post);
     // meetings: created as a draft (journal line for admins), published, edited; a registration, its attendance, a cancellation
     const meetingsComponent = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: space, type: 'MEETINGS', title: 'Rencontres', published: true } }, admin)).createComponent.id;
     const meeting = (await logged('createMeeting', `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`, {

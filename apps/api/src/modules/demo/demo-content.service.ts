@@ -16,6 +16,7 @@ import { type DemoIdeasFile, insertDemoIdeaBox } from '../idea/idea-demo';
 import { insertDemoPetition } from '../petition/petition-demo';
 import { demoGrades, insertDemoBallot } from '../ballot/ballot-demo';
 import { type DemoDebateFile, insertDemoDebate } from '../debate/debate-demo';
+import { type DemoNewsFile, insertDemoNews } from '../news/news-demo';
 import { ProposalEntity } from '../proposal/entities/proposal.entity';
 import { SurveyQuestionEntity, SurveyQuestionOptionEntity, SurveyQuestionType } from '../survey/entities/survey-question.entity';
 import { SurveyEntity } from '../survey/entities/survey.entity';
@@ -113,6 +114,7 @@ export function readDemoContent() {
     votations: json<VotationsFile>('votations.json'),
     ideas: json<DemoIdeasFile>('ideas.json'),
     debate: json<DemoDebateFile>('debate.json'),
+    news: json<DemoNewsFile>('news.json'),
   };
 }
 
@@ -159,6 +161,7 @@ export class DemoContentService {
         await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
         await this.loadDemoIdeas(manager, content.concertation.slug, content.ideas);
         await this.loadDemoDebate(manager, content.concertation.slug, content.debate);
+        await this.loadDemoNews(manager, content.concertation.slug, content.news);
         return false;
       }
       await this.loadConcertation(manager, content);
@@ -169,6 +172,7 @@ export class DemoContentService {
       await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
       // after the ideas: both share the demo voters of annex 1's types, the ideas' get their typology first
       await this.loadDemoDebate(manager, content.concertation.slug, content.debate);
+      await this.loadDemoNews(manager, content.concertation.slug, content.news);
       await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
       this.logger.log(
         `demo content loaded: ${content.proposals.length} proposals, ${content.survey.questions.length} survey questions, ${content.assembly.motions.length} motions`,
@@ -328,6 +332,33 @@ export class DemoContentService {
       spaceId: space.id,
       visibility: 'ADMIN_ONLY',
       summary: `Rencontre de démonstration « ${m.title} » chargée`,
+    });
+  }
+
+  /**
+   * A NEWS component (« Actualités ») in the demo Concertation with two posts drawn from the
+   * report — its synthesis and the call to continue the work « pour faire filière » — on the home
+   * page, through {@link insertDemoNews} (the news module's SQL). Once: a database whose demo
+   * predates news gets them at the next start.
+   */
+  private async loadDemoNews(manager: EntityManager, slug: string, file: DemoNewsFile): Promise<void> {
+    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`, [slug]);
+    if (!space) return;
+    const [existing] = await manager.query(`SELECT 1 FROM components WHERE space_id = $1 AND type = $2`, [space.id, ComponentType.NEWS]);
+    if (existing) return;
+    const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`, [space.id]);
+    const component = await manager.save(
+      manager.create(ComponentEntity, { spaceId: space.id, type: ComponentType.NEWS, position, title: file.componentTitle, description: file.componentDescription, publishedAt: new Date(), settings: {} }),
+    );
+    const ids = await insertDemoNews(manager, component.id, space.id, file);
+    await this.actionLog.record(manager, {
+      userId: null,
+      action: 'load_demo',
+      resourceType: 'news_post',
+      resourceId: ids[0],
+      spaceId: space.id,
+      visibility: 'ADMIN_ONLY',
+      summary: `Actualités de démonstration chargées (${ids.length})`,
     });
   }
 

@@ -1,6 +1,6 @@
 import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type FollowableType = 'PROPOSAL' | 'SPACE' | 'ARTICLE' | 'MOTION' | 'AMENDMENT' | 'SURVEY' | 'COMMENT' | 'PETITION' | 'MEETING' | 'BALLOT' | 'IDEA' | 'DEBATE';
+export type FollowableType = 'PROPOSAL' | 'SPACE' | 'ARTICLE' | 'MOTION' | 'AMENDMENT' | 'SURVEY' | 'COMMENT' | 'PETITION' | 'MEETING' | 'BALLOT' | 'IDEA' | 'DEBATE' | 'NEWS_POST';
 
 /** A user following a resource (Decidim's follows): the notifications feature reads these. */
 @Entity('follows')

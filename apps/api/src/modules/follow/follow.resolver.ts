@@ -4,7 +4,7 @@ import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { FollowService } from './follow.service';
 
 /** What can be followed: every host whose adapter has a `follows` part (the start fails when a manifest declares one missing here). */
-export const FollowableTypeEnum = { PROPOSAL: 'PROPOSAL', SPACE: 'SPACE', ARTICLE: 'ARTICLE', AMENDMENT: 'AMENDMENT', MOTION: 'MOTION', SURVEY: 'SURVEY', PETITION: 'PETITION', MEETING: 'MEETING', BALLOT: 'BALLOT', IDEA: 'IDEA', DEBATE: 'DEBATE' } as const;
+export const FollowableTypeEnum = { PROPOSAL: 'PROPOSAL', SPACE: 'SPACE', ARTICLE: 'ARTICLE', AMENDMENT: 'AMENDMENT', MOTION: 'MOTION', SURVEY: 'SURVEY', PETITION: 'PETITION', MEETING: 'MEETING', BALLOT: 'BALLOT', IDEA: 'IDEA', DEBATE: 'DEBATE', NEWS_POST: 'NEWS_POST' } as const;
 registerEnumType(FollowableTypeEnum, { name: 'FollowableType', description: 'What can be followed.' });
 
 @Resolver()

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfoDto } from '../../common/graphql/page-info.dto';
 
 /** The searchable resource types: one per registered search source (a test checks both lists). */
-export const SearchResultTypeEnum = { PROPOSAL: 'PROPOSAL', ARTICLE: 'ARTICLE', MEETING: 'MEETING', PETITION: 'PETITION' } as const;
+export const SearchResultTypeEnum = { PROPOSAL: 'PROPOSAL', ARTICLE: 'ARTICLE', MEETING: 'MEETING', PETITION: 'PETITION', NEWS_POST: 'NEWS_POST' } as const;
 export type SearchResultType = keyof typeof SearchResultTypeEnum;
 registerEnumType(SearchResultTypeEnum, { name: 'SearchResultType', description: 'A kind of resource the global search finds.' });
 

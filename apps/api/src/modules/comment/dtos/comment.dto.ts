@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { trimmedText } from '../../../common/validation/visible-text';
 
-export const CommentableTypeEnum = { PROPOSAL: 'PROPOSAL', ARTICLE: 'ARTICLE', AMENDMENT: 'AMENDMENT', PETITION: 'PETITION', MEETING: 'MEETING', BALLOT: 'BALLOT', IDEA: 'IDEA', DEBATE: 'DEBATE' } as const;
+export const CommentableTypeEnum = { PROPOSAL: 'PROPOSAL', ARTICLE: 'ARTICLE', AMENDMENT: 'AMENDMENT', PETITION: 'PETITION', MEETING: 'MEETING', BALLOT: 'BALLOT', IDEA: 'IDEA', DEBATE: 'DEBATE', NEWS_POST: 'NEWS_POST' } as const;
 registerEnumType(CommentableTypeEnum, { name: 'CommentableType', description: 'What can be commented: proposals, articles of a participatory text, amendments, petitions, meetings, votations, ideas of a Boîte à idées, debates (motions join later).' });
 export const CommentAlignmentEnum = { FOR: 'FOR', AGAINST: 'AGAINST', NEUTRAL: 'NEUTRAL' } as const;
 registerEnumType(CommentAlignmentEnum, { name: 'CommentAlignment', description: 'Pour, contre ou neutre.' });

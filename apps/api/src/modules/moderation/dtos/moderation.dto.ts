@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { trimmedText } from '../../../common/validation/visible-text';
 
-export const ReportableTypeEnum = { PROPOSAL: 'PROPOSAL', COMMENT: 'COMMENT', PETITION: 'PETITION', MEETING: 'MEETING', BALLOT: 'BALLOT', IDEA: 'IDEA', DEBATE: 'DEBATE', DEBATE_STATEMENT: 'DEBATE_STATEMENT' } as const;
+export const ReportableTypeEnum = { PROPOSAL: 'PROPOSAL', COMMENT: 'COMMENT', PETITION: 'PETITION', MEETING: 'MEETING', BALLOT: 'BALLOT', IDEA: 'IDEA', DEBATE: 'DEBATE', DEBATE_STATEMENT: 'DEBATE_STATEMENT', NEWS_POST: 'NEWS_POST' } as const;
 registerEnumType(ReportableTypeEnum, { name: 'ReportableType' });
 export const ReportReasonEnum = { SPAM: 'SPAM', OFFENSIVE: 'OFFENSIVE', DOES_NOT_BELONG: 'DOES_NOT_BELONG' } as const;
 registerEnumType(ReportReasonEnum, { name: 'ReportReason', description: 'Indésirable, offensant, hors sujet.' });

@@ -24,7 +24,7 @@ export function FollowButton({
   labels,
   refetchQueries,
 }: {
-  type: 'PROPOSAL' | 'SPACE' | 'PETITION';
+  type: 'PROPOSAL' | 'SPACE' | 'PETITION' | 'NEWS_POST';
   id: string;
   following: boolean;
   labels: FollowLabels;

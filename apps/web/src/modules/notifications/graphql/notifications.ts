@@ -77,7 +77,7 @@ export const UPDATE_SETTINGS_MUTATION: TypedDocumentNode<
   }
 `;
 
-type FollowVariables = { followableType: 'PROPOSAL' | 'SPACE' | 'PETITION'; followableId: string };
+type FollowVariables = { followableType: 'PROPOSAL' | 'SPACE' | 'PETITION' | 'NEWS_POST'; followableId: string };
 
 export const FOLLOW_MUTATION: TypedDocumentNode<{ follow: boolean }, FollowVariables> = gql`
   mutation Follow($followableType: FollowableType!, $followableId: ID!) {

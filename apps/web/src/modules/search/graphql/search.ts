@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 
 /** The resource types the global search finds (the API's `SearchResultType`). */
-export type SearchResultType = 'PROPOSAL' | 'ARTICLE' | 'MEETING' | 'PETITION';
+export type SearchResultType = 'PROPOSAL' | 'ARTICLE' | 'MEETING' | 'PETITION' | 'NEWS_POST';
 
 /** One resource found: `excerptHtml` holds escaped text whose only elements are `<mark>`. */
 export interface SearchHit {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LatestNews } from '../../news/components/LatestNews';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 
 /** `/`: what Concerto is, and the three lists. */
@@ -26,6 +27,7 @@ export function HomePage() {
           </li>
         ))}
       </ul>
+      <LatestNews />
     </section>
   );
 }

@@ -1,0 +1,109 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { NewsPostStatus } from '@concerto/domain';
+
+export interface NewsPost {
+  id: string;
+  componentId: string;
+  spaceId: string;
+  spaceSlug: string;
+  spaceTitle: string;
+  title: string;
+  body: string;
+  excerpt: string;
+  imageUrl: string | null;
+  imageAlt: string;
+  bySpace: boolean;
+  authorName: string;
+  onHomePage: boolean;
+  publishedAt: string;
+  status: NewsPostStatus;
+  hidden: boolean;
+  commentsCount: number;
+  viewerFollows: boolean;
+}
+
+export interface NewsPostFieldsInput {
+  title?: string;
+  body?: string;
+  imageId?: string | null;
+  imageAlt?: string;
+  authorKind?: 'SPACE' | 'MEMBER';
+  onHomePage?: boolean;
+  publishAt?: string | null;
+}
+
+const FIELDS = `id componentId spaceId spaceSlug spaceTitle title body excerpt imageUrl imageAlt bySpace authorName onHomePage publishedAt status hidden commentsCount viewerFollows`;
+
+export const NEWS_POSTS_QUERY: TypedDocumentNode<{ newsPosts: NewsPost[] }, { componentId: string }> = gql`
+  query NewsPosts($componentId: ID!) {
+    newsPosts(componentId: $componentId) { ${FIELDS} }
+  }
+`;
+
+export const NEWS_POST_QUERY: TypedDocumentNode<{ newsPost: NewsPost }, { id: string }> = gql`
+  query NewsPost($id: ID!) {
+    newsPost(id: $id) { ${FIELDS} }
+  }
+`;
+
+export const HOME_NEWS_QUERY: TypedDocumentNode<{ homeNews: NewsPost[] }, { first: number }> = gql`
+  query HomeNews($first: Int) {
+    homeNews(first: $first) { ${FIELDS} }
+  }
+`;
+
+export const CREATE_NEWS_POST_MUTATION: TypedDocumentNode<{ createNewsPost: NewsPost }, { input: NewsPostFieldsInput & { componentId: string } }> = gql`
+  mutation CreateNewsPost($input: CreateNewsPostInput!) {
+    createNewsPost(input: $input) { ${FIELDS} }
+  }
+`;
+
+export const UPDATE_NEWS_POST_MUTATION: TypedDocumentNode<{ updateNewsPost: NewsPost }, { id: string; input: NewsPostFieldsInput }> = gql`
+  mutation UpdateNewsPost($id: ID!, $input: NewsPostFieldsInput!) {
+    updateNewsPost(id: $id, input: $input) { ${FIELDS} }
+  }
+`;
+
+export const DELETE_NEWS_POST_MUTATION: TypedDocumentNode<{ deleteNewsPost: boolean }, { id: string }> = gql`
+  mutation DeleteNewsPost($id: ID!) {
+    deleteNewsPost(id: $id)
+  }
+`;
+
+export interface NewsComment {
+  id: string;
+  body: string;
+  authorName: string | null;
+  createdAt: string;
+  deleted: boolean;
+  hidden: boolean;
+}
+
+export const NEWS_COMMENTS_QUERY: TypedDocumentNode<{ comments: NewsComment[] }, { commentableId: string }> = gql`
+  query NewsComments($commentableId: ID!) {
+    comments(commentableType: NEWS_POST, commentableId: $commentableId) { id body authorName createdAt deleted hidden }
+  }
+`;
+
+export const ADD_NEWS_COMMENT_MUTATION: TypedDocumentNode<{ addComment: NewsComment }, { commentableId: string; body: string }> = gql`
+  mutation AddNewsComment($commentableId: ID!, $body: String!) {
+    addComment(input: { commentableType: NEWS_POST, commentableId: $commentableId, body: $body }) { id body authorName createdAt deleted hidden }
+  }
+`;
+
+/**
+ * Uploads an image for a post of a NEWS component (`POST /news-images`, the file as the body).
+ * @returns the stored image's id and path
+ * @throws Error whose message is the API's French message (too large, not an image, forbidden)
+ */
+export async function uploadNewsImage(componentId: string, file: File): Promise<{ imageId: string; imageUrl: string }> {
+  const response = await fetch(`/news-images?componentId=${encodeURIComponent(componentId)}`, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'content-type': file.type || 'application/octet-stream' },
+    body: file,
+  });
+  const json = (await response.json().catch(() => ({}))) as { imageId?: string; imageUrl?: string; message?: string };
+  if (!response.ok || !json.imageId || !json.imageUrl) throw new Error(json.message ?? 'image');
+  return { imageId: json.imageId, imageUrl: json.imageUrl };
+}

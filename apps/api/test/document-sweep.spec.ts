@@ -40,6 +40,8 @@ const CASES: HostileCase[] = [
   { label: 'deep nesting through fragments', query: `{ __schema { ...F0 } } ${repeat(20, (i) => `fragment F${i} on __Schema { types { name } queryType { name } } `)}`, get: true },
   { label: '4,000 nested braces', query: nested(4000, '{ a ', '') },
   { label: '5,000 selections of one field', query: `{ ${repeat(5000, () => '__typename')} }` },
+  { label: '1,100 repeats of one field (graphql-js gives up merging them)', query: `{ ${'__typename '.repeat(1100)}}` },
+  { label: 'one fragment spread 300 times (complexity)', query: `{ spaces { ${'...F '.repeat(300)}} } fragment F on ParticipatorySpace { id title slug type }` },
   { label: '3,000 aliases', query: `{ ${repeat(3000, (i) => `a${i}: __typename`)} }` },
   { label: '40 aliases', query: `{ ${repeat(40, (i) => `a${i}: __typename`)} }`, get: true },
   { label: '40 aliases spread over fragments', query: `{ ...F ...G } fragment F on Query { ${repeat(20, (i) => `f${i}: __typename`)} } fragment G on Query { ${repeat(20, (i) => `g${i}: __typename`)} }`, get: true },

@@ -105,6 +105,10 @@ const VALIDATION_MESSAGES: [RegExp, (m: RegExpExecArray) => Bilingual][] = [
   })],
   [/^Variable "\$([^"]+)" of required type "([^"]+)" was not provided\./, (m) => ({ fr: `Variable obligatoire ${q('$' + m[1])} absente.`, en: `Required variable "$${m[1]}" was not provided.` })],
   [/^Variable "\$([^"]+)" got invalid value/, (m) => ({ fr: `Valeur invalide pour la variable ${q('$' + m[1])}.`, en: `Invalid value for variable "$${m[1]}".` })],
+  [/Validation aborted\.$/, () => ({
+    fr: 'Requête refusée : trop lourde à valider (champs répétés ou erreurs trop nombreuses).',
+    en: 'Query refused: too heavy to validate (repeated fields or too many errors).',
+  })],
   [/^Schema is not configured to execute (\w+) operation/, (m) => ({
     fr: `Opérations ${q(m[1])} non prises en charge (les événements en direct passent par Socket.IO).`,
     en: `"${m[1]}" operations are not supported (live events go through Socket.IO).`,

@@ -23,6 +23,7 @@ export function isSafeLink(href: string): boolean {
   } catch {
     /* not percent-encoded text */
   }
+  // eslint-disable-next-line no-control-regex -- the same characters, once percent-decoded
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(decoded.replace(/[\u0000-\u0020]/g, ''));
   return !scheme || SAFE_SCHEMES.has(scheme[1].toLowerCase());
 }
@@ -33,7 +34,7 @@ function linkTargets(markdown: string): string[] {
   const walk = (tokens: ReturnType<typeof parser.parse>) => {
     for (const token of tokens) {
       const href = token.attrGet('href') ?? token.attrGet('src');
-      if ((token.type === 'link_open' || token.type === 'image') && href !== null) targets.push(href);
+      if ((token.type === 'link_open' || token.type === 'image') && href !== null) targets.push(String(href));
       if (token.children) walk(token.children);
     }
   };

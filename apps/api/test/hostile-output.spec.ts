@@ -13,7 +13,7 @@ import { startTestApp, TestApp } from './test-app';
  * real SMTP inbox, CSV parsed as a spreadsheet would (formula cells neutralised), XLSX opened
  * with ExcelJS (strings, never formulas), JSON parsed back to the exact text, the iCalendar file
  * unfolded (no injected line or event), and the Markdown minutes rendered with raw HTML on (no
- * tag, no unsafe link). The browser side is `apps/e2e/src/hostile-text.e2e.ts`.
+ * tag, no unsafe link). The browser side is `apps/e2e/src/hostile-text.e2e-spec.ts`.
  */
 
 const HTML = '<img src=x onerror="window.__xss=1"> "><script>window.__xss=2</script>';

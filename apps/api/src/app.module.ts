@@ -14,7 +14,7 @@ import { rateLimitOptions } from './common/rate-limit/rate-limits';
 import { formatGraphQLError } from './common/errors/graphql-error.formatter';
 import { httpLogOptions } from './common/logging/log-options';
 import { StrictDateTime } from './common/graphql/date-time-scalar';
-import { complexityLimitPlugin, depthLimitRule, unusableTextPlugin } from './common/graphql/query-limits';
+import { complexityLimitPlugin, queryLimitRules, queryParseOptions, unusableTextPlugin } from './common/graphql/query-limits';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { AccountModule } from './modules/account/account.module';
@@ -70,7 +70,9 @@ export class AppModule {
           playground: false,
           // the SDL is published in the repository; production answers no introspection
           introspection: !config.isProduction,
-          validationRules: [depthLimitRule()],
+          // GraphQL Armor's depth, alias and directive limits; graphql-js stops parsing at a token count
+          validationRules: queryLimitRules(),
+          parseOptions: queryParseOptions,
           plugins: [unusableTextPlugin(), complexityLimitPlugin(), graphqlMetricsPlugin()],
           context: ({ req, res }: GraphQLContext) => ({ req, res }),
           formatError: formatGraphQLError,

@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { errorLanguage, rememberErrorLanguage } from './common/errors/error-language';
 import { createRootLogger } from './common/logging/log-options';
 import { assignRequestId } from './common/logging/request-id';
 import { serveWebApp } from './common/static-assets/web-app-serving';
@@ -34,6 +35,8 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
   app.set('trust proxy', config.trustProxy);
   // first: a request id for the logs and the events it records; in-flight count for the graceful shutdown
   app.use(assignRequestId);
+  // the language every error of this request is worded in (Accept-Language: French unless English is preferred)
+  app.use(rememberErrorLanguage);
   app.use(app.get(ProcessLifecycle).track);
   app.use(app.get(MetricsService).httpTiming);
   // security headers; the CSP allows only this origin (scripts, styles' attributes for charts, the WebSocket)
@@ -62,9 +65,11 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
   app.use((error: { type?: string; status?: number } | undefined, _req: unknown, res: import('express').Response, next: (e?: unknown) => void) => {
     if (!error?.type) return next(error);
     const tooLarge = error.type === 'entity.too.large';
-    res.status(tooLarge ? 413 : 400).json({
-      errors: [{ message: tooLarge ? 'Requête trop volumineuse (1 Mo au plus).' : 'Corps de requête invalide.', extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }],
-    });
+    const english = errorLanguage() === 'en';
+    const message = tooLarge
+      ? english ? 'Request too large (1 MB at most).' : 'Requête trop volumineuse (1 Mo au plus).'
+      : english ? 'Invalid request body (JSON expected).' : 'Corps de requête invalide (JSON attendu).';
+    res.status(tooLarge ? 413 : 400).json({ errors: [{ message, extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
   });
   if (config.REDIS_URL) {
     const adapter = new RedisIoAdapter(app);

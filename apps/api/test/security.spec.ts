@@ -37,8 +37,8 @@ describe('abuse resistance: headers, CSRF, query limits, append-only action log'
   });
 
   it('refuses queries that select too many fields, before running them', async () => {
-    const aliases = Array.from({ length: 300 }, (_, i) => `s${i}: spaces { id title slug type }`).join(' ');
-    const res = await t.gql(`{ ${aliases} }`);
+    // one fragment spread 300 times (more than 30 aliases meet the alias limit first)
+    const res = await t.gql(`{ spaces { ${'...F '.repeat(300)}} } fragment F on ParticipatorySpace { id title slug type }`);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.maximum).toBe(1000);
   });

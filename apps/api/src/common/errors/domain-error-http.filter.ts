@@ -2,6 +2,8 @@ import { ErrorCode } from '@concerto/domain';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from './domain-error';
+import { errorLanguage } from './error-language';
+import { englishOf } from './error-messages';
 
 /** HTTP status of each {@link DomainError} code answered by a plain HTTP route (exports, calendars, avatars). */
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -14,7 +16,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 /**
  * Answers a {@link DomainError} raised by the access guard or a controller of a plain HTTP route
  * with its HTTP status and a JSON body `{ code, message }` (the same code as GraphQL's
- * `extensions.code`). A download already streaming is cut instead (its status is sent).
+ * `extensions.code`), worded in the request's language (French unless `Accept-Language` prefers
+ * English), with the refused parameter in `field`. A download already streaming is cut instead (its status is sent).
  */
 @Catch(DomainError)
 export class DomainErrorHttpFilter implements ExceptionFilter {
@@ -24,7 +27,9 @@ export class DomainErrorHttpFilter implements ExceptionFilter {
       response.destroy(error);
       return;
     }
-    response.status(HTTP_STATUS[error.code] ?? 500).json({ code: error.code, message: error.message });
+    const english = errorLanguage() === 'en';
+    const message = english ? (error.english ?? englishOf(error.message, error.code).text) : error.message;
+    response.status(HTTP_STATUS[error.code] ?? 500).json({ code: error.code, message, ...(typeof error.details.field === 'string' ? { field: error.details.field } : {}) });
   }
 }
 

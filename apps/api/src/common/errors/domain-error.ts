@@ -17,6 +17,15 @@ export class DomainError extends IntrinsicException {
     this.name = 'DomainError';
   }
 
+  /** The message in English, for a client whose `Accept-Language` prefers it (without it: the code's generic English text). */
+  english?: string;
+
+  /** Sets {@link english} and returns this error. */
+  inEnglish(text: string): this {
+    this.english = text;
+    return this;
+  }
+
   static badInput(message: string, details?: Record<string, unknown>) {
     return new DomainError(ErrorCode.BAD_USER_INPUT, message, details);
   }

@@ -1,72 +1,94 @@
 import type { ValidationError } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
+import { ErrorLanguage, errorLanguage } from '../errors/error-language';
+import type { Bilingual } from '../errors/error-messages';
 
 /** The first number of a class-validator message (`must be longer than or equal to 3 characters` → 3). */
 const numberIn = (message: string): string => /-?\d+(?:\.\d+)?/.exec(message)?.[0] ?? '';
 
 const plural = (n: string, one: string, many: string) => (Math.abs(Number(n)) >= 2 ? many : one);
 
-/** French text of one failed constraint of the input field at `path`. */
-function frenchConstraint(path: string, constraint: string, message: string): string {
+const pluralEn = (n: string, one: string, many: string) => (Math.abs(Number(n)) === 1 ? one : many);
+
+/** French and English text of one failed constraint of the input field at `path`. */
+function constraintText(path: string, constraint: string, message: string): Bilingual {
   const n = numberIn(message);
+  const t = (fr: string, en: string): Bilingual => ({ fr: `${path} : ${fr}`, en: `${path}: ${en}` });
+  // class-validator's own messages all say « must » or « should »: any other was written for Concerto, in French
+  if (!/\b(must|should)\b/.test(message)) return { fr: message, en: `${path}: invalid value.` };
   switch (constraint) {
     case 'minLength':
-      return `${path} : au moins ${n} ${plural(n, 'caractère', 'caractères')}.`;
+      return t(`au moins ${n} ${plural(n, 'caractère', 'caractères')}.`, `at least ${n} ${pluralEn(n, 'character', 'characters')}.`);
     case 'maxLength':
-      return `${path} : ${n} ${plural(n, 'caractère', 'caractères')} au plus.`;
+      return t(`${n} ${plural(n, 'caractère', 'caractères')} au plus.`, `at most ${n} ${pluralEn(n, 'character', 'characters')}.`);
     case 'arrayMinSize':
-      return `${path} : au moins ${n} ${plural(n, 'élément', 'éléments')}.`;
+      return t(`au moins ${n} ${plural(n, 'élément', 'éléments')}.`, `at least ${n} ${pluralEn(n, 'item', 'items')}.`);
     case 'arrayMaxSize':
-      return `${path} : ${n} ${plural(n, 'élément', 'éléments')} au plus.`;
+      return t(`${n} ${plural(n, 'élément', 'éléments')} au plus.`, `at most ${n} ${pluralEn(n, 'item', 'items')}.`);
     case 'min':
-      return `${path} : au moins ${n}.`;
+      return t(`au moins ${n}.`, `at least ${n}.`);
     case 'max':
-      return `${path} : ${n} au plus.`;
+      return t(`${n} au plus.`, `at most ${n}.`);
     case 'isEmail':
-      return `${path} : adresse e-mail invalide.`;
+      return t('adresse e-mail invalide.', 'invalid e-mail address.');
     case 'isUuid':
     case 'isUUID':
-      return `${path} : identifiant invalide.`;
+      return t('identifiant invalide.', 'invalid identifier.');
     case 'isInt':
-      return `${path} : un nombre entier est attendu.`;
+      return t('un nombre entier est attendu.', 'an integer is expected.');
     case 'isNumber':
-      return `${path} : un nombre est attendu.`;
+      return t('un nombre est attendu.', 'a number is expected.');
     case 'isEnum':
     case 'isIn':
-      return `${path} : valeur inconnue.`;
+      return t('valeur inconnue.', 'unknown value.');
     case 'isBoolean':
-      return `${path} : vrai ou faux est attendu.`;
+      return t('vrai ou faux est attendu.', 'true or false is expected.');
     case 'isString':
-      return `${path} : un texte est attendu.`;
+      return t('un texte est attendu.', 'a text is expected.');
     case 'isArray':
-      return `${path} : une liste est attendue.`;
+      return t('une liste est attendue.', 'a list is expected.');
     case 'isNotEmpty':
     case 'isDefined':
-      return `${path} : obligatoire.`;
+      return t('obligatoire.', 'required.');
     case 'whitelistValidation':
-      return `${path} : champ inconnu.`;
+      return t('champ inconnu.', 'unknown field.');
+    case 'matches':
+      return t('format invalide.', 'invalid format.');
+    case 'isUrl':
+    case 'isURL':
+      return t('adresse web invalide.', 'invalid web address.');
+    case 'isDateString':
+    case 'isISO8601':
+    case 'isIso8601':
+    case 'isDate':
+      return t('date invalide.', 'invalid date.');
     default:
-      // constraints written for Concerto carry their own French message
-      return /[àâçéèêëîïôûùüÿœ]|\b(au moins|au plus|invalide|attendu)\b/i.test(message) ? message : `${path} : valeur invalide.`;
+      return t('valeur invalide.', 'invalid value.');
   }
 }
 
+/** French text of one failed constraint of the input field at `path` (kept for callers that want French whatever the request). */
+export function frenchConstraint(path: string, constraint: string, message: string): string {
+  return constraintText(path, constraint, message).fr;
+}
+
 /** Every failed constraint with its input path (`questions.0.options`), depth first. */
-function flatten(errors: ValidationError[], parent = ''): { path: string; text: string }[] {
+function flatten(errors: ValidationError[], parent = ''): { path: string; text: Bilingual }[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({ path, text: frenchConstraint(path, constraint, message) }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({ path, text: constraintText(path, constraint, message) }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }
 
 /**
  * The validation pipe's error: BAD_USER_INPUT with French messages naming each field
- * (`extensions.validationErrors`) and the first failing field's path in `extensions.field`
+ * (`extensions.validationErrors`) — English when the request prefers it — and the first failing field's path in `extensions.field`
  * (class-validator's own messages are English). For `ValidationPipe({ exceptionFactory })`.
  */
 export function frenchValidationError(errors: ValidationError[]): DomainError {
   const failures = flatten(errors);
-  const messages = failures.length ? failures.map((f) => f.text) : ['Donnée invalide.'];
-  return DomainError.badInput(messages.join(' '), { field: failures[0]?.path, validationErrors: messages });
+  const texts = (language: ErrorLanguage) => (failures.length ? failures.map((f) => f.text[language]) : [language === 'en' ? 'Invalid input.' : 'Donnée invalide.']);
+  const language = errorLanguage();
+  return DomainError.badInput(texts('fr').join(' '), { field: failures[0]?.path, validationErrors: texts(language) }).inEnglish(texts('en').join(' '));
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Head, Param, Res, UseFilters } from '@nestjs/common';
+import { uuidParam } from '../../common/validation/uuid-param';
 import type { Response } from 'express';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
@@ -30,7 +31,7 @@ export class DataExportController {
    */
   @Authenticated()
   @Get(':exportId.zip')
-  async download(@CurrentViewer() viewer: Viewer, @Param('exportId', new ParseUUIDPipe()) exportId: string, @Res() res: Response): Promise<void> {
+  async download(@CurrentViewer() viewer: Viewer, @Param('exportId', uuidParam('exportId')) exportId: string, @Res() res: Response): Promise<void> {
     const result = await this.exports.download(viewer.user.id, exportId);
     res.setHeader('cache-control', 'no-store');
     switch (result.kind) {

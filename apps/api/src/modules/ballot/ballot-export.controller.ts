@@ -1,5 +1,6 @@
 import { BallotStatus } from '@concerto/domain';
-import { Controller, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Head, Param, Res, UseFilters } from '@nestjs/common';
+import { uuidParam } from '../../common/validation/uuid-param';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { Public } from '../../common/access/access-policy';
@@ -40,7 +41,7 @@ export class BallotExportController {
   /** `GET /exports/ballots/:ballotId/ballots.json`. Access: anyone who can see the ballot, after its close. */
   @Public()
   @Get(':ballotId/ballots.json')
-  async json(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async json(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
     const ballot = await this.ballots.ballot(ballotId, viewer);
     if (ballot.status !== BallotStatus.CLOSED) throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
     const envelopes = this.ballots.publishedEnvelopes(ballotId, viewer);
@@ -67,7 +68,7 @@ export class BallotExportController {
   /** `GET /exports/ballots/:ballotId/ballots.csv`: the same list, one line per ballot, one readable column per question. */
   @Public()
   @Get(':ballotId/ballots.csv')
-  async csv(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async csv(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
     const ballot = await this.ballots.ballot(ballotId, viewer);
     if (ballot.status !== BallotStatus.CLOSED) throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
     const cell = readableChoice(ballot.questions);
@@ -89,7 +90,7 @@ export class BallotExportController {
    */
   @Public()
   @Get(':ballotId/ballots.xlsx')
-  async xlsx(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async xlsx(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
     const ballot = await this.ballots.ballot(ballotId, viewer);
     if (ballot.status !== BallotStatus.CLOSED) throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
     const cell = readableChoice(ballot.questions);
@@ -111,7 +112,7 @@ export class BallotExportController {
    */
   @Public()
   @Get(':ballotId/results.json')
-  async resultsJson(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async resultsJson(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
     const { ballot, results } = await this.publishedResults(ballotId, viewer);
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-resultats.json"`);
@@ -129,7 +130,7 @@ export class BallotExportController {
   /** `GET /exports/ballots/:ballotId/results.csv`: one block per question (as the XLSX's sheets), separated by an empty line. Access: as `results.json`. */
   @Public()
   @Get(':ballotId/results.csv')
-  async resultsCsv(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async resultsCsv(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
     const { ballot, results } = await this.publishedResults(ballotId, viewer);
     const tables = resultTables(ballot.questions, results, ballot.census.weighted ? 1000 : 1);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
@@ -147,7 +148,7 @@ export class BallotExportController {
    */
   @Public()
   @Get(':ballotId/results.xlsx')
-  async resultsXlsx(@Param('ballotId', new ParseUUIDPipe()) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async resultsXlsx(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
     const { ballot, results } = await this.publishedResults(ballotId, viewer);
     const tables = resultTables(ballot.questions, results, ballot.census.weighted ? 1000 : 1);
     const workbook = new ExcelJS.Workbook();

@@ -40,12 +40,21 @@ function bodyToMarkdown(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
+    // text the sanitiser had escaped (`&lt;script&gt;`) stays text, and cannot open a link
+    .replace(/[<>[\]\\]/g, (c) => `\\${c}`)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
-/** Escapes Markdown table cell separators and line breaks. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text typed by a member (a name, a title) as inert Markdown: on one line, with every
+ * character that could open markup, a link or raw HTML backslash-escaped (CommonMark §2.4),
+ * so `<img src=x onerror=…>` or `[x](javascript:…)` in a name shows as typed and renders as text.
+ */
+export const markdownText = (text: string) => text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|!#~&]/g, (c) => `\\${c}`);
+
+/** A Markdown table cell: inert text ({@link markdownText}), pipes included. */
+const cell = (text: string) => markdownText(text);
 
 /**
  * The minutes (procès-verbal) of an Assemblée: for a period, the motions voted then with their
@@ -95,7 +104,7 @@ export class MinutesService {
   /** The minutes as Markdown (French, times in Europe/Paris). */
   markdown(minutes: Omit<AssemblyMinutesDto, 'markdown'>, namedVotes: Map<string, MotionVoteDto[]> = new Map()): string {
     const lines: string[] = [];
-    lines.push(`# Procès-verbal — ${minutes.spaceTitle}`, '');
+    lines.push(`# Procès-verbal — ${markdownText(minutes.spaceTitle)}`, '');
     lines.push(`Période : du ${parisTime(minutes.from)} au ${parisTime(minutes.to)} (heure de Paris).`, '');
     lines.push(`## Membres de l’assemblée sur la période (${minutes.members.length})`, '');
     if (minutes.members.length) {
@@ -113,7 +122,7 @@ export class MinutesService {
   }
 
   private motionMarkdown(motion: MotionDto, votes: MotionVoteDto[]): string[] {
-    const lines = [`### ${motion.reference ? `${motion.reference} — ` : ''}${motion.title}`, ''];
+    const lines = [`### ${motion.reference ? `${markdownText(motion.reference)} — ` : ''}${markdownText(motion.title)}`, ''];
     lines.push(`- Ouverture du vote : ${motion.opensAt ? parisTime(motion.opensAt) : '—'}`);
     lines.push(`- Clôture du vote : ${motion.closesAt ? parisTime(motion.closesAt) : '—'}`);
     lines.push(`- Règle : ${MAJORITY_LABEL[motion.majority]} ; quorum ${num(motion.quorumPercent)} % ; ${motion.secretBallot ? 'bulletin secret' : 'vote public'}`);

@@ -1,4 +1,5 @@
-import { Controller, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Head, Param, Res, UseFilters } from '@nestjs/common';
+import { uuidParam } from '../../common/validation/uuid-param';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { Public } from '../../common/access/access-policy';
@@ -32,7 +33,7 @@ export class PetitionExportController {
    */
   @Public()
   @Get(':petitionId/signatures.csv')
-  async csv(@Param('petitionId', new ParseUUIDPipe()) petitionId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async csv(@Param('petitionId', uuidParam('petitionId')) petitionId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
     if (!viewer) throw DomainError.unauthenticated();
     await this.petitions.checkExport(petitionId, viewer);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
@@ -53,7 +54,7 @@ export class PetitionExportController {
    */
   @Public()
   @Get(':petitionId/signatures.xlsx')
-  async xlsx(@Param('petitionId', new ParseUUIDPipe()) petitionId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async xlsx(@Param('petitionId', uuidParam('petitionId')) petitionId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
     if (!viewer) throw DomainError.unauthenticated();
     await this.petitions.checkExport(petitionId, viewer);
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -1,5 +1,6 @@
 import { ProfileRules } from '@concerto/domain';
-import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { uuidParam } from '../../common/validation/uuid-param';
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
@@ -52,7 +53,7 @@ export class AvatarController {
    */
   @Public()
   @Get(':avatarId.webp')
-  async download(@CurrentViewer() viewer: Viewer | null, @Param('avatarId', new ParseUUIDPipe()) avatarId: string, @Res() res: Response): Promise<void> {
+  async download(@CurrentViewer() viewer: Viewer | null, @Param('avatarId', uuidParam('avatarId')) avatarId: string, @Res() res: Response): Promise<void> {
     const image = await this.profiles.avatarImage(avatarId, viewer);
     if (!image) {
       res.status(404).json({ code: 'NOT_FOUND', message: 'Image introuvable.' });

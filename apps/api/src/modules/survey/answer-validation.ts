@@ -50,6 +50,9 @@ export function plainAnswerText(input: string): string {
   return trimText(text);
 }
 
+/** Whether a typed text says anything once its markup is dropped (`<b></b>`, `<p> </p>` say nothing). */
+export const hasAnswerText = (input: string | null | undefined): boolean => !!input && hasVisibleText(plainAnswerText(input));
+
 const bad = (questionId: string, message: string) => DomainError.badInput(message, { questionId });
 
 /**
@@ -60,7 +63,8 @@ const bad = (questionId: string, message: string) => DomainError.badInput(messag
  * one option (SINGLE_OPTION), 1…maxChoices distinct options (MULTIPLE_OPTION), a point 1…n
  * (SCALE), one option per row (MATRIX_SINGLE), 1…maxChoices per row (MATRIX_MULTIPLE), every
  * option exactly once in rank order (SORTING); free text only on options that take it.
- * Empty answers (blank or invisible-only text, no choices, no value) count as unanswered.
+ * Empty answers (blank, invisible-only or markup-only text such as `<b></b>`, no choices, no value)
+ * count as unanswered: on a mandatory question « Cette question est obligatoire. ».
  * @param questions current questions of the survey, in position order
  * @param answers the respondent's answers
  * @returns the answers to store, in question order
@@ -74,7 +78,7 @@ export function validateAnswers(questions: AnswerableQuestion[], answers: Survey
     if (!question) throw bad(answer.questionId, 'Question inconnue dans cette enquête.');
     if (given.has(answer.questionId)) throw bad(answer.questionId, 'Une seule réponse par question.');
     if (NOT_ANSWERABLE.has(question.type)) throw bad(answer.questionId, 'Cet élément ne prend pas de réponse.');
-    const empty = !hasVisibleText(answer.text ?? '') && !(answer.choices ?? []).length && (answer.value === undefined || answer.value === null);
+    const empty = !hasAnswerText(answer.text) && !(answer.choices ?? []).length && (answer.value === undefined || answer.value === null);
     if (!empty) given.set(answer.questionId, answer);
   }
 
@@ -114,7 +118,7 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
   const id = question.id;
   const choices = answer.choices ?? [];
   const hasValue = answer.value !== undefined && answer.value !== null;
-  const hasText = answer.text !== undefined && answer.text !== null && hasVisibleText(answer.text);
+  const hasText = hasAnswerText(answer.text);
   const options = new Map(question.options.filter((o) => o.kind === 'OPTION').map((o) => [o.id, o]));
   const rows = new Set(question.options.filter((o) => o.kind === 'ROW').map((o) => o.id));
   const maxChoices = question.settings.maxChoices || null;
@@ -128,9 +132,9 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
     if (withRow && (!c.rowId || !rows.has(c.rowId))) throw bad(id, 'Ligne inconnue pour cette question.');
     if (!withRow && c.rowId) throw bad(id, 'Cette question n’a pas de lignes.');
     let freeText: string | null = null;
-    if (c.freeText !== undefined && c.freeText !== null && hasVisibleText(c.freeText)) {
+    if (hasAnswerText(c.freeText)) {
       if (!option.freeText) throw bad(id, 'Cette option ne prend pas de texte libre.');
-      freeText = plainAnswerText(c.freeText);
+      freeText = plainAnswerText(c.freeText!);
       if (freeText.length > 2000) throw bad(id, 'Texte libre : 2 000 caractères au plus.');
     }
     return { optionId: option.id, rowId: withRow ? c.rowId! : null, value: null, freeText };

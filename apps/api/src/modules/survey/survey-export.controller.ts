@@ -1,5 +1,6 @@
 import { SpaceRole } from '@concerto/domain';
-import { Controller, Get, Head, Param, ParseUUIDPipe, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Head, Param, Res, UseFilters } from '@nestjs/common';
+import { uuidParam } from '../../common/validation/uuid-param';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { Public, SpaceRoles } from '../../common/access/access-policy';
@@ -31,7 +32,7 @@ export class SurveyExportController {
    */
   @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
   @Get(':surveyId/answers.csv')
-  async csv(@Param('surveyId', new ParseUUIDPipe()) surveyId: string, @Res() res: Response): Promise<void> {
+  async csv(@Param('surveyId', uuidParam('surveyId')) surveyId: string, @Res() res: Response): Promise<void> {
     const columns = await this.exports.columns(surveyId);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.csv"`);
@@ -44,7 +45,7 @@ export class SurveyExportController {
   /** `GET /exports/surveys/:surveyId/answers.xlsx`: the same table as an Excel workbook (streamed). Access: space admins. */
   @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
   @Get(':surveyId/answers.xlsx')
-  async xlsx(@Param('surveyId', new ParseUUIDPipe()) surveyId: string, @Res() res: Response): Promise<void> {
+  async xlsx(@Param('surveyId', uuidParam('surveyId')) surveyId: string, @Res() res: Response): Promise<void> {
     const columns = await this.exports.columns(surveyId);
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.xlsx"`);
@@ -54,7 +55,7 @@ export class SurveyExportController {
   /** `GET /exports/surveys/:surveyId/results.json`: the exact results (as `surveyResults`, without cross-tabulation). Access: space admins. */
   @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
   @Get(':surveyId/results.json')
-  async results(@Param('surveyId', new ParseUUIDPipe()) surveyId: string, @Res() res: Response): Promise<void> {
+  async results(@Param('surveyId', uuidParam('surveyId')) surveyId: string, @Res() res: Response): Promise<void> {
     const results = await this.exports.results(surveyId);
     res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-resultats.json"`);
     res.json(results);

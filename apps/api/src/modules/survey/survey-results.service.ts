@@ -138,9 +138,15 @@ export class SurveyResultsService {
     );
     const texts = await q<{ question_id: string; body: string }>(
       `SELECT question_id, body FROM (
-         SELECT a.question_id, a.body, row_number() OVER (PARTITION BY a.question_id ORDER BY a.submission_id DESC) AS r
-           FROM survey_answers a JOIN survey_questions qq ON qq.id = a.question_id
-          WHERE qq.survey_id = $1 AND a.body IS NOT NULL) t
+         SELECT question_id, body, row_number() OVER (PARTITION BY question_id ORDER BY submission_id DESC, k DESC) AS r FROM (
+           -- text answers, and the free texts of options that take one (« Autre : … »)
+           SELECT a.question_id, a.submission_id, a.body, 0 AS k
+             FROM survey_answers a JOIN survey_questions qq ON qq.id = a.question_id
+            WHERE qq.survey_id = $1 AND a.body IS NOT NULL
+           UNION ALL
+           SELECT c.question_id, c.submission_id, c.free_text, 1
+             FROM survey_answer_choices c JOIN survey_questions qq ON qq.id = c.question_id
+            WHERE qq.survey_id = $1 AND c.free_text IS NOT NULL AND c.free_text <> '') s) t
         WHERE r <= ${TEXTS_PER_QUESTION} ORDER BY question_id, r DESC`,
       [surveyId],
     );

@@ -261,6 +261,7 @@ export class SurveyService {
         [input.surveyId, next, input.type, input.body, LAYOUT_TYPES.has(input.type!) ? false : (input.mandatory ?? false), settings],
       );
       await this.insertOptions(manager, question.id, input.type!, input.options ?? [], input.rows ?? []);
+      await this.refuseUnanswerable(manager, question.id, input.type!, LAYOUT_TYPES.has(input.type!) ? false : (input.mandatory ?? false));
       await this.log(manager, viewer, 'add_question', 'survey_question', question.id, locked.space_id, `Question ajoutée : ${input.body!.slice(0, 80)}`);
     });
     return this.byId(input.surveyId, viewer);
@@ -298,12 +299,14 @@ export class SurveyService {
         // conditions pointed at the old question's options, which no longer apply
         await manager.query(`UPDATE survey_questions SET settings = settings - 'condition' WHERE survey_id = $1 AND settings->'condition'->>'questionId' = $2`,
           [question.surveyId, questionId]);
+        await this.refuseUnanswerable(manager, created.id, type, mandatory);
         await this.newVersion(manager, question.surveyId);
         await this.log(manager, viewer, 'change_question_type', 'survey_question', created.id, locked.space_id,
           `Type de question changé (${question.type} → ${type}) : nouvelle version ${locked.version + 1}`);
       } else {
         await manager.query(`UPDATE survey_questions SET type = $2, body = $3, mandatory = $4, settings = $5 WHERE id = $1`,
           [questionId, type, body, mandatory, settings]);
+        await this.refuseUnanswerable(manager, questionId, type, mandatory);
         await this.log(manager, viewer, 'update_question', 'survey_question', questionId, locked.space_id, `Question modifiée : ${body.slice(0, 80)}`);
       }
       return question.surveyId;
@@ -431,6 +434,8 @@ export class SurveyService {
       await manager.query(
         `UPDATE survey_question_options SET position = position - 1 WHERE question_id = $1 AND kind = $2 AND removed_at IS NULL AND position > $3`,
         [option.question_id, option.kind, option.position]);
+      const [question] = await manager.query(`SELECT type, mandatory FROM survey_questions WHERE id = $1`, [option.question_id]);
+      await this.refuseUnanswerable(manager, option.question_id, question.type, question.mandatory);
       await this.log(manager, viewer, 'remove_option', 'survey_question_option', optionId, locked.space_id,
         locked.answered ? `Option retirée : nouvelle version ${locked.version + 1}` : 'Option retirée');
       return option.survey_id as string;
@@ -470,6 +475,29 @@ export class SurveyService {
         WHERE o.id = $1 AND o.removed_at IS NULL AND q.removed_at IS NULL`, [optionId]);
     if (!o) throw DomainError.notFound('Option', { optionId });
     return o;
+  }
+
+  /**
+   * Refuses (rolling the change back) a mandatory choice question left without options, or a
+   * mandatory matrix without rows: no respondent could answer it, so every submission would be
+   * refused as « obligatoire » until an admin noticed.
+   * @throws BAD_USER_INPUT with `field` (`options` or `rows`) and `reason: OPTIONS_REQUIRED`
+   */
+  private async refuseUnanswerable(manager: EntityManager, questionId: string, type: SurveyQuestionType, mandatory: boolean): Promise<void> {
+    if (!mandatory || !CHOICE_TYPES.has(type)) return;
+    const [{ options, rows }] = await manager.query(
+      `SELECT count(*) FILTER (WHERE kind = 'OPTION')::int AS options, count(*) FILTER (WHERE kind = 'ROW')::int AS rows
+         FROM survey_question_options WHERE question_id = $1 AND removed_at IS NULL`,
+      [questionId],
+    );
+    if (options === 0) {
+      throw DomainError.badInput('Une question obligatoire à choix doit garder au moins une option : rendez-la d’abord facultative, puis ajoutez ses options.',
+        { field: 'options', reason: 'OPTIONS_REQUIRED' }).inEnglish('A mandatory choice question must keep at least one option: make it optional first, then add its options.');
+    }
+    if (MATRIX_TYPES.has(type) && rows === 0) {
+      throw DomainError.badInput('Une matrice obligatoire doit garder au moins une ligne : rendez-la d’abord facultative, puis ajoutez ses lignes.', { field: 'rows', reason: 'OPTIONS_REQUIRED' })
+        .inEnglish('A mandatory matrix must keep at least one row: make it optional first, then add its rows.');
+    }
   }
 
   private async insertOptions(manager: EntityManager, questionId: string, type: SurveyQuestionType, options: { body: string; freeText?: boolean }[], rows: string[]) {

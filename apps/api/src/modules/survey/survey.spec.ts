@@ -364,6 +364,79 @@ describe('Enquêtes: builder, answering once (held by PostgreSQL), exact results
     });
   });
 
+
+  describe('issue #15: no unanswerable mandatory question, markup-only text is no answer, « Autre » texts in results', () => {
+    it('changing a mandatory SCALE to SINGLE_OPTION (no options) is refused with a coded error and changes nothing; made optional first, it works', async () => {
+      const { survey, q } = await build();
+      const scale = q[2];
+      const before = await t.sql(`SELECT type, mandatory FROM survey_questions WHERE id = $1`, [scale.id]);
+      const refused = await t.gql(UPDATE_QUESTION, { id: scale.id, input: { type: 'SINGLE_OPTION' } }, spaceAdmin.token);
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Une question obligatoire à choix doit garder au moins une option/), extensions: { field: 'options', reason: 'OPTIONS_REQUIRED' } });
+      expect(await t.sql(`SELECT type, mandatory FROM survey_questions WHERE id = $1`, [scale.id])).toEqual(before);
+      // a respondent is not locked out meanwhile
+      const respondent = await t.register('Répondant après refus');
+      expect((await t.gql(ANSWER, { id: survey.id, answers: minimal(q) }, respondent.token)).errors).toBeUndefined();
+      // the way through: optional, new type, options, mandatory again
+      expect((await t.gql(UPDATE_QUESTION, { id: scale.id, input: { mandatory: false } }, spaceAdmin.token)).errors).toBeUndefined();
+      const changed = await t.gql(UPDATE_QUESTION, { id: scale.id, input: { type: 'SINGLE_OPTION' } }, spaceAdmin.token);
+      expect(changed.errors).toBeUndefined();
+      const newId = (changed.data.updateSurveyQuestion as Survey).questions[2].id;
+      expect(errorCode(await t.gql(UPDATE_QUESTION, { id: newId, input: { mandatory: true } }, spaceAdmin.token))).toBe('BAD_USER_INPUT');
+      expect((await t.gql(ADD_OPTION, { input: { questionId: newId, body: 'Oui' } }, spaceAdmin.token)).errors).toBeUndefined();
+      const mandatory = await t.gql(UPDATE_QUESTION, { id: newId, input: { mandatory: true } }, spaceAdmin.token);
+      expect(mandatory.errors).toBeUndefined();
+      // removing its last option is refused too
+      const option = (mandatory.data.updateSurveyQuestion as Survey).questions[2].options[0];
+      expect(errorCode(await t.gql(REMOVE_OPTION, { id: option.id }, spaceAdmin.token))).toBe('BAD_USER_INPUT');
+      expect(await t.sql(`SELECT count(*)::int AS n FROM survey_question_options WHERE id = $1 AND removed_at IS NULL`, [option.id])).toEqual([{ n: 1 }]);
+    });
+
+    it('adding a mandatory choice question without options, or a mandatory matrix without rows, is refused (English on request)', async () => {
+      const { survey } = await build();
+      const single = await t.gql(ADD_QUESTION, { input: { surveyId: survey.id, type: 'SINGLE_OPTION', body: 'Sans options', mandatory: true } }, spaceAdmin.token);
+      expect(single.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'options', reason: 'OPTIONS_REQUIRED' });
+      const matrix = await t.gql(ADD_QUESTION, { input: { surveyId: survey.id, type: 'MATRIX_SINGLE', body: 'Sans lignes', mandatory: true, options: [{ body: 'Oui' }] } }, spaceAdmin.token,
+        { 'accept-language': 'en' });
+      expect(matrix.errors?.[0]).toMatchObject({ message: 'A mandatory matrix must keep at least one row: make it optional first, then add its rows.', extensions: { field: 'rows' } });
+      expect(await t.sql(`SELECT count(*)::int AS n FROM survey_questions WHERE survey_id = $1 AND body IN ('Sans options', 'Sans lignes')`, [survey.id])).toEqual([{ n: 0 }]);
+      // optional: allowed (options can follow)
+      expect((await t.gql(ADD_QUESTION, { input: { surveyId: survey.id, type: 'SINGLE_OPTION', body: 'Plus tard', mandatory: false } }, spaceAdmin.token)).errors).toBeUndefined();
+    });
+
+    it.each(['<b></b>', '<p> </p>', '<p>&nbsp;</p>', '<br>', '<i>\u200B</i>'])('markup-only text %j: no answer on an optional question, « obligatoire » on a mandatory one', async (markup) => {
+      const { survey, q } = await build();
+      const respondent = await t.register('Répondant balises');
+      const optional = await t.gql(ANSWER, { id: survey.id, answers: [...minimal(q), { questionId: q[3].id, text: markup }] }, respondent.token);
+      expect(optional.errors).toBeUndefined();
+      expect(optional.data.answerSurvey.answers.map((a: { questionId: string }) => a.questionId)).not.toContain(q[3].id);
+      // the optional « Autre » free text made of markup only is no free text either
+      const other = await t.register('Répondant autre vide');
+      const withFree = await t.gql(ANSWER, { id: survey.id, answers: [...minimal(q), { questionId: q[1].id, choices: [{ optionId: q[1].options[2].id, freeText: markup }] }] }, other.token);
+      expect(withFree.errors).toBeUndefined();
+      expect(withFree.data.answerSurvey.answers.find((a: { questionId: string }) => a.questionId === q[1].id).choices[0].freeText).toBeNull();
+      // on a mandatory text question
+      const mandatoryText = await t.gql(ADD_QUESTION, { input: { surveyId: survey.id, type: 'SHORT_ANSWER', body: 'Obligatoire', mandatory: true } }, spaceAdmin.token);
+      const textQuestion = (mandatoryText.data.addSurveyQuestion as Survey).questions.find((x) => x.body === 'Obligatoire')!;
+      const third = await t.register('Répondant obligatoire');
+      const refused = await t.gql(ANSWER, { id: survey.id, answers: [...minimal(q), { questionId: textQuestion.id, text: markup }] }, third.token);
+      expect(refused.errors?.[0]).toMatchObject({ message: 'Cette question est obligatoire.', extensions: { code: 'BAD_USER_INPUT', questionId: textQuestion.id } });
+    });
+
+    it('surveyResults.texts holds the « Autre » free texts beside the text answers', async () => {
+      const { survey, q } = await build();
+      for (const [i, free] of ['Interopérabilité', 'Sobriété numérique'].entries()) {
+        const respondent = await t.register(`Répondant autre ${i}`);
+        const res = await t.gql(ANSWER, { id: survey.id, answers: [...minimal(q), { questionId: q[1].id, choices: [{ optionId: q[1].options[2].id, freeText: free }] }, { questionId: q[3].id, text: `Mot ${i}` }] }, respondent.token);
+        expect(res.errors).toBeUndefined();
+      }
+      const results = (await t.gql(RESULTS, { id: survey.id }, spaceAdmin.token)).data.surveyResults;
+      const byId = (id: string) => results.questions.find((x: { questionId: string }) => x.questionId === id);
+      expect(byId(q[1].id).texts).toEqual(['Interopérabilité', 'Sobriété numérique']);
+      expect(byId(q[3].id).texts).toEqual(['Mot 0', 'Mot 1']);
+    });
+  });
+
   it('the demo Enquête (annex 1) is open and answerable with the 4-point scale; results show % agreement', async () => {
     const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
     const componentId = space.components.find((c: { type: string }) => c.type === 'SURVEY').id;

@@ -1,4 +1,5 @@
 import { ApolloClient, HttpLink, InMemoryCache, type ApolloLink } from '@apollo/client';
+import { currentLanguage } from '../../i18n/i18n';
 
 /** The cache: entities are normalised by `id`; lists are replaced, never merged. */
 export function createCache(): InMemoryCache {
@@ -30,13 +31,24 @@ export function createCache(): InMemoryCache {
 }
 
 /**
+ * `fetch` that sends the interface's language as `Accept-Language`, so the API words its errors
+ * in the language on screen (not the browser's: a French interface in an English browser).
+ */
+export const fetchInInterfaceLanguage: typeof fetch = (input, init = {}) => {
+  const headers = new Headers(init.headers);
+  headers.set('accept-language', currentLanguage());
+  return fetch(input, { ...init, headers });
+};
+
+/**
  * The browser's Apollo client: same-origin `/graphql`, the session travels in the
- * httpOnly cookie set by `register`/`login` (`credentials: 'same-origin'`).
+ * httpOnly cookie set by `register`/`login` (`credentials: 'same-origin'`); errors come in the
+ * interface's language (`Accept-Language`).
  * @param link another link (tests)
  */
 export function createApolloClient(link?: ApolloLink): ApolloClient {
   return new ApolloClient({
-    link: link ?? new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    link: link ?? new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetch: fetchInInterfaceLanguage }),
     cache: createCache(),
     // Pages show what the database holds now (exact counts), then keep the cache for re-renders.
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' } },

@@ -40,7 +40,7 @@ describe('participatory spaces, phases, components and roles', () => {
     const space = res.data.space;
     expect(space.phases.length).toBeGreaterThanOrEqual(3);
     expect(space.phases.filter((p: { active: boolean }) => p.active)).toHaveLength(1);
-    expect(space.components.map((c: { type: string }) => c.type).sort()).toEqual(['DEBATE', 'IDEAS', 'MEETINGS', 'PARTICIPATORY_TEXT', 'PETITIONS', 'PROPOSALS', 'SURVEY', 'VOTES']);
+    expect(space.components.map((c: { type: string }) => c.type).sort()).toEqual(['DEBATE', 'IDEAS', 'MEETINGS', 'NEWS', 'PARTICIPATORY_TEXT', 'PETITIONS', 'PROPOSALS', 'SURVEY', 'VOTES']);
     expect(space.viewerCanAdminister).toBe(false);
   });
 

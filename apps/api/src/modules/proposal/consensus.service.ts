@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
 import { type ProposalReactionTriple, rankByConsensus } from './ordering/consensus-ranking';
 
 /** A component's frozen CONSENSUS ranking: proposals at positions below `size` are ranked 0…size−1; later ones follow in creation order. */
@@ -27,12 +28,17 @@ export interface ConsensusSnapshot {
  */
 @Injectable()
 export class ConsensusService {
-  /** Minimum seconds between two recomputations of one component's ranking (env `PROPOSAL_CONSENSUS_INTERVAL_SECONDS`, default 30). */
-  intervalSeconds = Number(process.env.PROPOSAL_CONSENSUS_INTERVAL_SECONDS ?? 30);
+  /** Minimum seconds between two recomputations of one component's ranking (`PROPOSAL_CONSENSUS_INTERVAL_SECONDS`, default 30). */
+  intervalSeconds: number;
   /** How long a superseded snapshot stays readable by cursors (default one day). */
   retentionSeconds = 24 * 3600;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.intervalSeconds = config.PROPOSAL_CONSENSUS_INTERVAL_SECONDS;
+  }
 
   /**
    * The snapshot a first CONSENSUS page starts from: the latest one, recomputed first when stale.

@@ -206,6 +206,7 @@ describeInBrowser('Proposals in a browser: publish, support, comment, report, mo
     await goTo(listPath);
     await suite.page.getByRole('combobox', { name: 'Trier par' }).selectOption('CONSENSUS');
     await suite.page.getByText(/^En tête, les propositions soutenues dans tous les groupes d’opinion/).waitFor();
+    await suite.page.getByText('15 propositions', { exact: true }).waitFor();
     await suite.page.waitForLoadState('networkidle');
     expect(await cardTitles()).toHaveLength(15);
     await expectAccessible('propositions (ordre par consensus)');

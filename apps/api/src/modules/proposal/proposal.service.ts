@@ -423,8 +423,11 @@ export class ProposalService {
     if (!proposalSettingsOf(component.settings).creationEnabled) throw DomainError.forbidden('Le dépôt de propositions est fermé.');
     const body = this.checkedBody(input.body);
     const id = await inTransaction(this.dataSource, async (manager) => {
-      // the component row lock serialises position indexes: dense, no gaps, no duplicates
-      await manager.query(`SELECT 1 FROM components WHERE id = $1 FOR UPDATE`, [component.id]);
+      // the component row lock serialises position indexes: dense, no gaps, no duplicates. NO KEY
+      // UPDATE, not UPDATE: it still excludes another creation, but not the KEY SHARE lock that a
+      // foreign-key check on the component takes (a `proposal_counts` bucket inserted by a withdrawal
+      // or an answer meanwhile), which deadlocked against a creation queued behind it
+      await manager.query(`SELECT 1 FROM components WHERE id = $1 FOR NO KEY UPDATE`, [component.id]);
       const [{ next }] = await manager.query(`SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`, [component.id]);
       const [{ id }] = await manager.query(
         `INSERT INTO proposals (component_id, author_id, official, title, body, position_index) VALUES ($1, $2, false, $3, $4, $5) RETURNING id`,
@@ -483,7 +486,7 @@ export class ProposalService {
     if (text.length > ProposalLimits.bodyMax) throw DomainError.badInput(`Le texte d’une proposition compte au plus 3 000 caractères (celui-ci : ${text.length}).`, { field: 'body' });
     const body = this.checkedBody(input.body);
     // the component row lock serialises position indexes (as in create)
-    const [component] = await manager.query(`SELECT id, type FROM components WHERE id = $1 FOR UPDATE`, [target.componentId]);
+    const [component] = await manager.query(`SELECT id, type FROM components WHERE id = $1 FOR NO KEY UPDATE`, [target.componentId]);
     if (!component || component.type !== ComponentType.PROPOSALS) throw DomainError.notFound('Fonctionnalité', { id: target.componentId });
     const [{ next }] = await manager.query(`SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`, [target.componentId]);
     const [{ id }] = await manager.query(

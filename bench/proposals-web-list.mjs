@@ -30,6 +30,9 @@ const BASELINE = `query Proposals($componentId: ID!, $seed: String, $first: Int,
     edges { cursor node { id reference title body state official author { id name } } }
   } }`;
 
+/** The position indexes of a component's published, visible ACCEPTED proposals: what a filtered RANDOM page reads first. */
+const STATE_MATCHES = `SELECT p.position_index FROM proposals p WHERE p.component_id = $1 AND p.hidden_at IS NULL AND p.withdrawn_at IS NULL
+  AND (CASE WHEN p.withdrawn_at IS NOT NULL THEN 'WITHDRAWN' WHEN p.state_published_at IS NOT NULL THEN p.state ELSE 'NOT_ANSWERED' END) = ANY($2::text[])`;
 const server = await startBenchServer();
 const rows = [];
 try {
@@ -61,17 +64,33 @@ try {
       // what totalCount costs in SQL alone: the count(*) it used to run, and the kept counts it reads now
       ['SQL: totalCount as count(*) (before)', () => server.pool.query(`SELECT count(*) FROM proposals p WHERE p.component_id = $1 AND p.hidden_at IS NULL AND p.withdrawn_at IS NULL`, [componentId])],
       ['SQL: totalCount from proposal_counts (now)', () => server.pool.query(`SELECT coalesce(sum(n), 0) FROM proposal_counts WHERE component_id = $1 AND NOT hidden AND visible_state <> 'WITHDRAWN'`, [componentId])],
+      // what the state filter's matches cost in SQL: with proposals_visible_state_idx (now), and
+      // without it (before: the same query in a transaction that drops the index, rolled back)
+      ['SQL: state filter matches, with the index (now)', () => server.pool.query(STATE_MATCHES, [componentId, ['ACCEPTED']])],
+      ['SQL: state filter matches, without the index (before)', async () => {
+        const client = await server.pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('DROP INDEX proposals_visible_state_idx');
+          await client.query(STATE_MATCHES, [componentId, ['ACCEPTED']]);
+        } finally {
+          await client.query('ROLLBACK');
+          client.release();
+        }
+      }],
     ];
     // a selective filter (about 1 % of the component): proposals answered ACCEPTED and published
     await server.pool.query(
       `UPDATE proposals SET state = 'ACCEPTED', state_published_at = now(), answered_at = now() WHERE component_id = $1 AND position_index % 100 = 7`,
       [componentId],
     );
+    await server.pool.query(`ANALYZE proposals`); // statistics as a live database has them (autovacuum)
     for (const [label, fn] of cases) {
       await fn(0); // warm up
       rows.push({ n, label, ...(await timeIt(RUNS, fn)) });
     }
-    console.log(`n=${n} done`);
+    const [size] = (await server.pool.query(`SELECT pg_total_relation_size('proposals') AS proposals, pg_database_size(current_database()) AS db`)).rows;
+    console.log(`n=${n} done: proposals table with indexes ${(size.proposals / 2 ** 20).toFixed(1)} MiB, database ${(size.db / 2 ** 20).toFixed(1)} MiB`);
   }
 } finally {
   await server.stop();

@@ -27,6 +27,7 @@ import { BallotCensusInvitations1765990000000 } from './1765990000000-ballot-cen
 import { BallotInvitationRetries1766000100000 } from './1766000100000-ballot-invitation-retries';
 import { ProposalCursorKey1766000200000 } from './1766000200000-proposal-cursor-key';
 import { ProposalCounts1766000300000 } from './1766000300000-proposal-counts';
+import { ProposalVisibleStateIndex1766000400000 } from './1766000400000-proposal-visible-state-index';
 import { PetitionSecondStage1766000000000 } from './1766000000000-petition-second-stage';
 
 import { News1766200000000 } from './1766200000000-news';
@@ -62,6 +63,7 @@ export const migrations = [
   BallotInvitationRetries1766000100000,
   ProposalCursorKey1766000200000,
   ProposalCounts1766000300000,
+  ProposalVisibleStateIndex1766000400000,
   PetitionSecondStage1766000000000,
   News1766200000000,
   ProposalDisagreements1766300000000,

@@ -24,7 +24,7 @@ export class ParticipatoryTextImport {
    */
   async importInTransaction(manager: EntityManager, componentId: string, markdown: string, userId: string | null): Promise<void> {
     if (markdown.length > MAX_IMPORT_LENGTH) throw DomainError.badInput('markdown: 500 000 caractères au plus', { field: 'markdown' });
-    const [component] = await manager.query(`SELECT id, type, space_id FROM components WHERE id = $1 FOR UPDATE`, [componentId]);
+    const [component] = await manager.query(`SELECT id, type, space_id FROM components WHERE id = $1 FOR NO KEY UPDATE`, [componentId]);
     if (!component) throw DomainError.notFound('Fonctionnalité', { id: componentId });
     if (component.type !== ComponentType.PARTICIPATORY_TEXT) throw DomainError.badInput('Cette fonctionnalité n’est pas un texte collaboratif.', { field: 'componentId' });
     const source = cleanMarkdown(markdown);

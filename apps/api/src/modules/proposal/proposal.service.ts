@@ -424,9 +424,9 @@ export class ProposalService {
     const body = this.checkedBody(input.body);
     const id = await inTransaction(this.dataSource, async (manager) => {
       // the component row lock serialises position indexes: dense, no gaps, no duplicates. NO KEY
-      // UPDATE, not UPDATE: it still excludes another creation, but not the KEY SHARE lock that a
-      // foreign-key check on the component takes (a `proposal_counts` bucket inserted by a withdrawal
-      // or an answer meanwhile), which deadlocked against a creation queued behind it
+      // UPDATE, not UPDATE: a concurrent withdrawal or hide that opens a new `proposal_counts` bucket
+      // takes KEY SHARE on this row (the bucket's foreign key) while holding the bucket this insert
+      // needs; FOR UPDATE made the two wait on each other (a deadlock seen under load)
       await manager.query(`SELECT 1 FROM components WHERE id = $1 FOR NO KEY UPDATE`, [component.id]);
       const [{ next }] = await manager.query(`SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`, [component.id]);
       const [{ id }] = await manager.query(

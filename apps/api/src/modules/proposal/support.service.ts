@@ -37,7 +37,8 @@ export class SupportService {
    * @returns the proposal as the caller now sees it
    * @throws NOT_FOUND proposal hidden or unknown; FORBIDDEN supports closed (BLOCKED/HIDDEN) or the
    *         proposal withdrawn; LIMIT_REACHED the caller's `supportLimit` is used up
-   *         (`extensions.limit`), or the proposal reached its `threshold` and cannot accumulate
+   *         (`extensions.limit`), or the proposal reached its `threshold` and cannot accumulate;
+   *         CONFLICT the caller marked « pas d'accord » on it (`reason: 'disagreed'`)
    */
   async support(proposalId: string, viewer: Viewer): Promise<ProposalDto> {
     const target = await this.proposals.byId(proposalId, viewer);
@@ -54,6 +55,12 @@ export class SupportService {
       if (proposal.hiddenAt) throw DomainError.notFound('Proposition', { id: proposalId });
       const already = await manager.query(`SELECT 1 FROM proposal_supports WHERE proposal_id = $1 AND user_id = $2`, [proposalId, viewer.user.id]);
       if (already.length) return;
+      // a « pas d'accord » excludes a support (also held by the trigger of migration 1766300000000)
+      if ((await manager.query(`SELECT 1 FROM proposal_disagreements WHERE proposal_id = $1 AND user_id = $2`, [proposalId, viewer.user.id])).length) {
+        throw DomainError.conflict('Vous avez marqué « pas d’accord » : retirez-le d’abord pour soutenir cette proposition.', { reason: 'disagreed' }).inEnglish(
+          'You marked “disagree”: withdraw it first to support this proposal.',
+        );
+      }
       if (settings.supportLimit > 0 && given >= settings.supportLimit) {
         throw DomainError.limitReached(`Vous avez déjà donné vos ${settings.supportLimit} soutiens.`, { limit: settings.supportLimit, reason: 'supportLimit' });
       }

@@ -52,6 +52,25 @@ export class SessionService implements ViewerResolver {
   }
 
   /**
+   * Opens a session for an account whose OpenID Connect identity was just verified (no password
+   * involved), unless the account was deleted meanwhile (checked under a share lock on its row).
+   * @param userId the account the identity belongs to
+   * @returns the token (shown once) and its expiry
+   * @throws UNAUTHENTICATED the account was deleted meanwhile
+   */
+  async openForIdentity(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
+    const opened: unknown[] = await this.sessions.query(
+      `WITH account AS (SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL FOR SHARE)
+       INSERT INTO sessions (user_id, token_hash, expires_at) SELECT id, $2, $3 FROM account RETURNING id`,
+      [userId, hashToken(token), expiresAt],
+    );
+    if (!opened.length) throw DomainError.unauthenticated();
+    return { token, expiresAt };
+  }
+
+  /**
    * Revokes every live session of an account but one, in the caller's transaction (a password
    * change keeps the session that made it). Callers record `session.revoked` for each id so the
    * sockets of those sessions are disconnected after commit.

@@ -62,6 +62,7 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
           scope_all: ['given_name', 'family_name', 'email', 'email_verified', 'SubjectNameID'],
         },
         cookies: { keys: ['test-cookie-key-0123456789'] },
+        ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
         features: { devInteractions: { enabled: true } },
         async findAccount(_ctx, sub) {
           return { accountId: sub, claims: async () => ({ sub, ...people[sub] }) };

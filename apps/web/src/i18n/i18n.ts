@@ -6,6 +6,8 @@ import debatesEn from './debates.en.json';
 import debatesFr from './debates.fr.json';
 import en from './en.json';
 import fr from './fr.json';
+import identitiesEn from './identities.en.json';
+import identitiesFr from './identities.fr.json';
 import ideasEn from './ideas.en.json';
 import ideasFr from './ideas.fr.json';
 import meetingsEn from './meetings.en.json';
@@ -36,8 +38,8 @@ export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** Translations; each feature with many strings keeps its own file, mounted under its key. */
 export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr, debates: debatesFr, news: newsFr } },
-  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn, votes: votesEn, ideas: ideasEn, debates: debatesEn, news: newsEn } },
+  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr, debates: debatesFr, news: newsFr, identities: identitiesFr } },
+  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn, votes: votesEn, ideas: ideasEn, debates: debatesEn, news: newsEn, identities: identitiesEn } },
 } as const;
 
 /** Narrows any string to a supported language (default: French). */

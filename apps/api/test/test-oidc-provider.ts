@@ -70,6 +70,10 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
       });
       handler = provider.callback() as never;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

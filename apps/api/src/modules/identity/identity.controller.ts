@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/access/access-policy';
 import { CurrentViewer, type Viewer } from '../../common/access/request-context';
@@ -23,6 +23,8 @@ export const OIDC_STATE_COOKIE = 'concerto_oidc_state';
  */
 @Controller('auth/oidc')
 export class IdentityController {
+  private readonly logger = new Logger(IdentityController.name);
+
   constructor(
     private readonly identities: IdentityService,
     private readonly clients: OidcClients,
@@ -69,8 +71,7 @@ export class IdentityController {
       });
       res.redirect(303, outcome.created ? '/mon-compte?bienvenue=oidc' : outcome.returnTo);
     } catch (error) {
-      if (!(error instanceof IdentitySignInError)) throw error;
-      this.fail(res, error);
+      this.fail(res, this.expected(error));
     }
   }
 
@@ -81,10 +82,17 @@ export class IdentityController {
       res.setHeader('cache-control', 'no-store');
       res.redirect(303, url.href);
     } catch (error) {
-      if (!(error instanceof IdentitySignInError)) throw error;
-      error.linking = linkingUserId !== null;
-      this.fail(res, error);
+      const failure = this.expected(error);
+      failure.linking = linkingUserId !== null;
+      this.fail(res, failure);
     }
+  }
+
+  /** An unexpected failure (database, a bug) is logged and shown as a provider error: the browser is redirected, never given a 5xx. */
+  private expected(error: unknown): IdentitySignInError {
+    if (error instanceof IdentitySignInError) return error;
+    this.logger.error(`OpenID Connect sign-in failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`);
+    return new IdentitySignInError('OIDC_PROVIDER_ERROR');
   }
 
   private fail(res: Response, error: IdentitySignInError): void {

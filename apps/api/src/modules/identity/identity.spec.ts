@@ -49,7 +49,10 @@ describe('OpenID Connect sign-in against a real OpenID Provider (oidc-provider)'
   beforeAll(async () => {
     op = await startTestOidcProvider();
     t = await startTestApp({
-      OIDC_PROVIDERS: 'test',
+      OIDC_PROVIDERS: 'test,down',
+      // a provider that cannot be reached (nothing listens on port 1): discovery fails
+      OIDC_DOWN_ISSUER: 'http://127.0.0.1:1',
+      OIDC_DOWN_CLIENT_ID: 'unreachable',
       OIDC_TEST_ISSUER: op.issuer,
       OIDC_TEST_CLIENT_ID: op.clientId,
       OIDC_TEST_CLIENT_SECRET: op.clientSecret,
@@ -106,12 +109,21 @@ describe('OpenID Connect sign-in against a real OpenID Provider (oidc-provider)'
   const identitiesOf = (userId: string) => t.sql<{ id: string; subject: string; professional_id: string | null }>(`SELECT id, subject, professional_id FROM identities WHERE user_id = $1 ORDER BY created_at`, [userId]);
 
   it('lists the configured provider for the sign-in buttons; an unknown provider key is a 404', async () => {
-    expect((await t.gql(`{ identityProviders { key label } }`)).data.identityProviders).toEqual([{ key: 'test', label: 'Pro Santé Connect (test)' }]);
+    expect((await t.gql(`{ identityProviders { key label } }`)).data.identityProviders).toEqual([
+      { key: 'test', label: 'Pro Santé Connect (test)' },
+      { key: 'down', label: 'OpenID Connect' },
+    ]);
     for (const path of ['/auth/oidc/inconnu/start', '/auth/oidc/inconnu/callback?code=x&state=y', '/auth/oidc/inconnu/link']) {
       const response = await fetch(`${t.baseUrl}${path}`, { redirect: 'manual' });
       expect(response.status).toBe(404);
       expect(((await response.json()) as { code: string }).code).toBe('NOT_FOUND');
     }
+  });
+
+  it('sends the browser back to the sign-in page with OIDC_PROVIDER_UNAVAILABLE when the provider cannot be discovered', async () => {
+    const response = await fetch(`${t.baseUrl}/auth/oidc/down/start`, { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/connexion?oidc_error=OIDC_PROVIDER_UNAVAILABLE');
   });
 
   it('signs up a new member through the provider: profile name from the claims, RPPS kept, no password, terms asked afterwards; then signs the same account in', async () => {

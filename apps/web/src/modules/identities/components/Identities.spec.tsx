@@ -66,6 +66,8 @@ describe('<IdentitiesSection>', () => {
     expect(await screen.findByText(/C’est votre seul moyen de connexion/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Délier/ })).toBeNull();
     expect(screen.getByRole('alert')).toHaveTextContent('Cette identité est déjà liée à un autre compte.');
+    // back from the provider: the outcome, far down « Mon compte », gets the focus
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Identités connectées' }));
   });
 });
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
@@ -25,7 +25,17 @@ export function IdentitiesSection() {
   const methods = useQuery(MY_SIGN_IN_METHODS_QUERY).data?.mySignInMethods;
   const [unlink, { loading }] = useMutation(UNLINK_IDENTITY_MUTATION, { refetchQueries: [MY_SIGN_IN_METHODS_QUERY], awaitRefetchQueries: true });
   const identities = methods?.identities ?? [];
-  if (providers.length === 0 && identities.length === 0) return null;
+  const visible = providers.length > 0 || identities.length > 0;
+  const outcome = params.has('oidc_linked') || params.get('bienvenue') === 'oidc' || error !== null;
+  const shown = useRef(false);
+  // back from the provider: bring the outcome (far down the page) into view and focus
+  useEffect(() => {
+    if (!visible || !outcome || shown.current) return;
+    shown.current = true;
+    heading.current?.scrollIntoView?.({ block: 'start' });
+    heading.current?.focus();
+  }, [visible, outcome]);
+  if (!visible) return null;
   const linkedKey = params.get('oidc_linked');
   const linkedLabel = linkedKey ? (providers.find((p) => p.key === linkedKey)?.label ?? linkedKey) : null;
 

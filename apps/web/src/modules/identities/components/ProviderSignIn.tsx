@@ -38,6 +38,7 @@ export function ProviderSignIn({ returnTo }: { returnTo: string }) {
               </li>
             ))}
           </ul>
+          <p className="provider-sign-in__or">{t('identities.orWithPassword')}</p>
         </section>
       ) : null}
     </>

@@ -71,6 +71,19 @@ export class SessionService implements ViewerResolver {
   }
 
   /**
+   * Whether a live session was opened less than `minutes` ago: a fresh sign-in, which stands for
+   * the password confirmation an account without a password cannot give (it signs in through an
+   * OpenID Connect provider).
+   */
+  async openedWithin(sessionId: string, minutes: number): Promise<boolean> {
+    const rows: unknown[] = await this.sessions.query(
+      `SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL AND created_at > now() - make_interval(mins => $2)`,
+      [sessionId, minutes],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * Revokes every live session of an account but one, in the caller's transaction (a password
    * change keeps the session that made it). Callers record `session.revoked` for each id so the
    * sockets of those sessions are disconnected after commit.

@@ -271,4 +271,26 @@ describe('OpenID Connect sign-in against a real OpenID Provider (oidc-provider)'
     expect(results.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(1);
     expect(await identitiesOf(user.id)).toHaveLength(1);
   });
+
+  it('deletes an account without password only from a fresh sign-in (the provider stands for the password confirmation)', async () => {
+    op.people['to-delete'] = { given_name: 'Paul', family_name: 'Sanspasse', email: 'paul.sanspasse@example.org', email_verified: true };
+    const browser = new Browser();
+    await callback(browser, await untilCallback(browser, 'to-delete'));
+    const user = (await me(browser))!;
+    const token = browser.cookie(t.baseUrl, 'concerto_session')!;
+    const remove = `mutation($input: DeleteMyAccountInput!) { deleteMyAccount(input: $input) }`;
+
+    await t.sql(`UPDATE sessions SET created_at = now() - interval '1 hour' WHERE user_id = $1`, [user.id]);
+    const stale = await t.gql(remove, { input: { password: '' } }, token);
+    expect(errorCode(stale)).toBe('FORBIDDEN');
+    expect(stale.errors![0].extensions!.reason).toBe('REAUTHENTICATION_REQUIRED');
+    expect(await identitiesOf(user.id)).toHaveLength(1);
+
+    const again = new Browser(); // signs in again at the provider: a fresh session
+    await callback(again, await untilCallback(again, 'to-delete'));
+    const fresh = await t.gql(remove, { input: { password: '' } }, again.cookie(t.baseUrl, 'concerto_session'));
+    expect(fresh.errors).toBeUndefined();
+    expect(await identitiesOf(user.id)).toHaveLength(0);
+    expect(await t.sql(`SELECT email, deleted_at IS NOT NULL AS deleted FROM users WHERE id = $1`, [user.id])).toEqual([{ email: null, deleted: true }]);
+  });
 });

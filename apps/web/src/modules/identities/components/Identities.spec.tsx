@@ -2,6 +2,8 @@ import { GraphQLError } from 'graphql';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
+import { DeleteAccountSection } from '../../account/components/DeleteAccountSection';
+import { DELETE_MY_ACCOUNT_MUTATION } from '../../account/graphql/account';
 import { IDENTITY_PROVIDERS_QUERY, MY_SIGN_IN_METHODS_QUERY, UNLINK_IDENTITY_MUTATION } from '../graphql/identities';
 import { IdentitiesSection } from './IdentitiesSection';
 import { ProviderSignIn } from './ProviderSignIn';
@@ -82,4 +84,23 @@ it('<IdentitiesSection> announces a refused unlink', async () => {
   });
   await userEvent.setup().click(await screen.findByRole('button', { name: 'Délier Pro Santé Connect' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('C’est votre seul moyen de connexion');
+});
+
+describe('« Supprimer mon compte » for an account without password (made through a provider)', () => {
+  it('asks for no password, offers to sign in again with the linked provider, and explains a stale sign-in', async () => {
+    renderWithProviders(<DeleteAccountSection />, {
+      mocks: [
+        { request: { query: MY_SIGN_IN_METHODS_QUERY }, result: { data: { mySignInMethods: methods(false, [identity('i1', false)]) } } },
+        {
+          request: { query: DELETE_MY_ACCOUNT_MUTATION, variables: { input: { password: '' } } },
+          result: { errors: [new GraphQLError('refusé', { extensions: { code: 'FORBIDDEN', reason: 'REAUTHENTICATION_REQUIRED' } })] },
+        },
+      ],
+    });
+    const again = await screen.findByRole('link', { name: 'Se reconnecter avec Pro Santé Connect' });
+    expect(again).toHaveAttribute('href', '/auth/oidc/psc/start?returnTo=%2Fmon-compte');
+    expect(screen.queryByLabelText(/mot de passe/i)).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Supprimer définitivement mon compte' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Votre dernière connexion date de plus de 10');
+  });
 });

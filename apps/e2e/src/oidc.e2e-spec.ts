@@ -50,6 +50,15 @@ describeInBrowser('Sign-in with an OpenID Connect provider in a browser: « Se c
     await suite.expectAccessible('mon compte après connexion par fournisseur');
   });
 
+  it('deletes the account made through the provider without a password, from the fresh sign-in', async () => {
+    const { page } = suite;
+    await page.getByRole('link', { name: 'Se reconnecter avec Pro Santé Connect' }).waitFor();
+    expect(await page.getByLabel('Mot de passe (pour confirmer)').count()).toBe(0);
+    await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
+    await page.getByText('Votre compte a été supprimé.').waitFor();
+    await page.getByRole('link', { name: 'Connexion' }).first().waitFor();
+  });
+
   it('shows a coded French message when the callback’s state is not this browser’s', async () => {
     const context = await suite.browser.newContext({ locale: 'fr-FR' }); // another, signed-out browser
     try {

@@ -159,7 +159,7 @@ export class IdentityService {
       const ways = await this.otherWaysToSignIn(userId, manager);
       if (!ways.password && ways.identities <= 1) {
         throw DomainError.conflict(
-          'Impossible de délier cette identité : ce serait le dernier moyen de vous connecter. Définissez d’abord un mot de passe (« Mot de passe oublié ») ou liez une autre identité.',
+          'Impossible de délier cette identité : ce serait le dernier moyen de vous connecter. Définissez d’abord un mot de passe (« Mot de passe oublié ») ou liez une autre identité.',
           { reason: 'LAST_SIGN_IN_METHOD' },
         ).inEnglish('This identity is your last way to sign in: set a password or link another identity first.');
       }

@@ -20,6 +20,8 @@ export const OIDC_ERROR_CODES = [
   'OIDC_IDENTITY_TAKEN',
   /** Linking needs a signed-in account. */
   'OIDC_SIGN_IN_REQUIRED',
+  /** Linking needs a recent sign-in (less than 10 minutes): a stolen old session cannot add a way in. */
+  'OIDC_REAUTHENTICATION_REQUIRED',
 ] as const;
 
 /** One of {@link OIDC_ERROR_CODES}. */

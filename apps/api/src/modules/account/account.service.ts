@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
-import { SessionService } from '../auth/session.service';
+import { FRESH_SIGN_IN_MINUTES, SessionService } from '../auth/session.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { PersonalDataContributors } from './personal-data-contributors';
 
@@ -15,9 +15,6 @@ const PASSWORD_MESSAGES = {
   tooLong: 'newPassword: 128 caractères au plus',
   tooSimple: 'newPassword: trop simple, variez les caractères',
 } as const;
-
-/** How recent the session of an account without password must be to delete it. */
-export const FRESH_SIGN_IN_MINUTES = 10;
 
 const wrongPassword = () => new DomainError(ErrorCode.WRONG_PASSWORD, 'Mot de passe actuel incorrect.', { field: 'password' });
 

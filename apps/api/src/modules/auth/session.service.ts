@@ -10,6 +10,12 @@ import type { ConcertoRequest, Viewer } from '../../common/access/request-contex
 import { UserEntity } from '../user/entities/user.entity';
 import { SessionEntity } from './session.entity';
 
+/**
+ * How recent a sign-in must be to stand for a re-authentication: deleting an account without
+ * password, linking an OpenID Connect identity.
+ */
+export const FRESH_SIGN_IN_MINUTES = 10;
+
 /** Name of the httpOnly cookie the web app signs in with. */
 export const SESSION_COOKIE = 'concerto_session';
 

@@ -4,7 +4,7 @@ import { Public } from '../../common/access/access-policy';
 import { CurrentViewer, type Viewer } from '../../common/access/request-context';
 import { AppConfig } from '../../config/app-config';
 import type { OidcProviderSettings } from '../../config/oidc-providers';
-import { SESSION_COOKIE } from '../auth/session.service';
+import { FRESH_SIGN_IN_MINUTES, SESSION_COOKIE, SessionService } from '../auth/session.service';
 import { IdentityService, IdentitySignInError, safeReturnTo } from './identity.service';
 import { OidcClients } from './oidc-clients';
 
@@ -14,7 +14,8 @@ export const OIDC_STATE_COOKIE = 'concerto_oidc_state';
 /**
  * The browser side of OpenID Connect sign-in (redirects, no JSON):
  * - `GET /auth/oidc/:provider/start?returnTo=/path` — anyone: to the provider;
- * - `GET /auth/oidc/:provider/link` — a signed-in account (session cookie) links the provider;
+ * - `GET /auth/oidc/:provider/link` — a signed-in account (session cookie, signed in less than 10
+ *   minutes ago) links the provider;
  * - `GET /auth/oidc/:provider/callback` — the provider's redirect back: signs in (session cookie)
  *   and goes to `returnTo` (`/mon-compte?bienvenue=oidc` for a new account), or back to the
  *   account page after a link.
@@ -28,6 +29,7 @@ export class IdentityController {
   constructor(
     private readonly identities: IdentityService,
     private readonly clients: OidcClients,
+    private readonly sessions: SessionService,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -39,13 +41,23 @@ export class IdentityController {
     if (provider) await this.redirectToProvider(provider, null, safeReturnTo(returnTo), res);
   }
 
-  /** Starts a link of the provider to the signed-in account. Access: signed-in users (else a redirect to sign in). 404 for an unknown provider. */
+  /**
+   * Starts a link of the provider to the signed-in account. Access: signed-in users whose sign-in is
+   * less than {@link FRESH_SIGN_IN_MINUTES} old (else a redirect with OIDC_SIGN_IN_REQUIRED or
+   * OIDC_REAUTHENTICATION_REQUIRED). 404 for an unknown provider.
+   */
   @Public()
   @Get(':provider/link')
   async link(@Param('provider') key: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
     const provider = this.providerOr404(key, res);
     if (!provider) return;
     if (!viewer) return this.fail(res, new IdentitySignInError('OIDC_SIGN_IN_REQUIRED'));
+    // a new way into the account: only from a recent sign-in, so an old (possibly stolen) session cannot add one
+    if (!(await this.sessions.openedWithin(viewer.sessionId, FRESH_SIGN_IN_MINUTES))) {
+      const stale = new IdentitySignInError('OIDC_REAUTHENTICATION_REQUIRED');
+      stale.linking = true;
+      return this.fail(res, stale);
+    }
     await this.redirectToProvider(provider, viewer.user.id, '/mon-compte', res);
   }
 

@@ -212,7 +212,7 @@ describe('OpenID Connect sign-in against a real OpenID Provider (oidc-provider)'
     expect(await t.sql(`SELECT count(*)::int AS n FROM identities WHERE subject = 'racer'`)).toEqual([{ n: 1 }]);
   });
 
-  it('links from the account page, refuses an identity held by another account, unlinks while a way to sign in remains; identities are in the data export and go with the account', async () => {
+  it('links from the account page (from a recent sign-in only), refuses an identity held by another account, unlinks while a way to sign in remains; identities are in the data export and go with the account', async () => {
     const owner = await t.register('Titulaire');
     op.people['to-link'] = { given_name: 'Lina', family_name: 'Lien', email: 'autre-adresse@example.org', email_verified: false };
     const browser = new Browser(owner.token, t.baseUrl);
@@ -226,6 +226,10 @@ describe('OpenID Connect sign-in against a real OpenID Provider (oidc-provider)'
     expect(await callback(otherBrowser, await untilCallback(otherBrowser, 'to-link', '/auth/oidc/test/link'))).toEqual({ status: 303, to: '/mon-compte?oidc_error=OIDC_IDENTITY_TAKEN' });
     expect(await identitiesOf(other.id)).toHaveLength(0);
     expect(await callback(new Browser(), `${t.baseUrl}/auth/oidc/test/link`)).toEqual({ status: 303, to: '/connexion?oidc_error=OIDC_SIGN_IN_REQUIRED' });
+    // a session older than 10 minutes cannot add a way into the account
+    const stale = await t.register('Session ancienne');
+    await t.sql(`UPDATE sessions SET created_at = now() - interval '1 hour' WHERE user_id = $1`, [stale.id]);
+    expect(await callback(new Browser(stale.token, t.baseUrl), `${t.baseUrl}/auth/oidc/test/link`)).toEqual({ status: 303, to: '/mon-compte?oidc_error=OIDC_REAUTHENTICATION_REQUIRED' });
 
     const methods = await t.gql(`{ mySignInMethods { password identities { id provider providerLabel unlinkable } } }`, {}, owner.token);
     expect(methods.data.mySignInMethods).toEqual({ password: true, identities: [{ id: identity.id, provider: 'test', providerLabel: 'Pro Santé Connect (test)', unlinkable: true }] });

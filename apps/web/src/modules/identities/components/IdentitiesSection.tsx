@@ -85,6 +85,7 @@ export function IdentitiesSection() {
         <p>{t('identities.none')}</p>
       )}
       <FeedbackMessages feedback={feedback} />
+      {providers.length > 0 ? <p>{t('identities.linkHint')}</p> : null}
       {providers.length > 0 ? (
         <ul className="provider-sign-in__list">
           {providers.map((provider) => (

@@ -11,7 +11,7 @@ describeInBrowser('Sign-in with an OpenID Connect provider in a browser: « Se c
   beforeAll(async () => {
     op = await startOidcProviderServer();
   });
-  const env: Record<string, string> = { ADMIN_EMAIL, ADMIN_PASSWORD, OIDC_PROVIDERS: 'psc', OIDC_PSC_PRESET: 'prosante-connect', OIDC_PSC_LABEL: 'Pro Santé Connect', OIDC_PSC_ACR_VALUES: '' };
+  const env: Record<string, string> = { ADMIN_EMAIL, ADMIN_PASSWORD, OIDC_PROVIDERS: 'psc', OIDC_PSC_PRESET: 'prosante-connect', OIDC_PSC_LABEL: 'Pro Santé Connect' };
   const suite = useBrowserSuite('concerto-e2e-oidc-', (port) => ({
     ...env,
     PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -59,7 +59,6 @@ describe('OpenID Connect sign-in against a real OpenID Provider (oidc-provider)'
       OIDC_TEST_LABEL: 'Pro Santé Connect (test)',
       OIDC_TEST_PRESET: 'prosante-connect',
       OIDC_TEST_SCOPES: 'openid scope_all',
-      OIDC_TEST_ACR_VALUES: '',
     });
     // the API listens on a random port: its public URL (redirect URI) is known only now
     t.config.PUBLIC_URL = t.baseUrl;
@@ -118,6 +117,26 @@ describe('OpenID Connect sign-in against a real OpenID Provider (oidc-provider)'
       expect(response.status).toBe(404);
       expect(((await response.json()) as { code: string }).code).toBe('NOT_FOUND');
     }
+  });
+
+  it('sends the browser to the provider with PKCE (S256), state, nonce, the preset’s scopes and acr_values, and binds the state to the browser', async () => {
+    const browser = new Browser();
+    const response = await browser.request(`${t.baseUrl}/auth/oidc/test/start?returnTo=//evil.example`);
+    const to = new URL(location(response, t.baseUrl));
+    expect(to.origin + to.pathname).toBe(`${op.issuer}/auth`);
+    expect(Object.fromEntries(to.searchParams)).toMatchObject({
+      client_id: op.clientId,
+      response_type: 'code',
+      redirect_uri: `${t.baseUrl}/auth/oidc/test/callback`,
+      scope: 'openid scope_all',
+      acr_values: 'eidas1',
+      code_challenge_method: 'S256',
+    });
+    expect(to.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(to.searchParams.get('nonce')).toBeTruthy();
+    expect(browser.cookie(t.baseUrl, 'concerto_oidc_state')).toBe(to.searchParams.get('state'));
+    const [attempt] = await t.sql(`SELECT return_to FROM identity_sign_in_attempts WHERE state = $1`, [to.searchParams.get('state')]);
+    expect(attempt.return_to).toBe('/'); // not another site
   });
 
   it('sends the browser back to the sign-in page with OIDC_PROVIDER_UNAVAILABLE when the provider cannot be discovered', async () => {

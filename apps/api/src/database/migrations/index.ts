@@ -32,6 +32,7 @@ import { PetitionSecondStage1766000000000 } from './1766000000000-petition-secon
 
 import { News1766200000000 } from './1766200000000-news';
 import { ProposalDisagreements1766300000000 } from './1766300000000-proposal-disagreements';
+import { Identities1766400000000 } from './1766400000000-identities';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -67,4 +68,5 @@ export const migrations = [
   PetitionSecondStage1766000000000,
   News1766200000000,
   ProposalDisagreements1766300000000,
+  Identities1766400000000,
 ];

@@ -30,6 +30,7 @@ import { ProposalCounts1766000300000 } from './1766000300000-proposal-counts';
 import { PetitionSecondStage1766000000000 } from './1766000000000-petition-second-stage';
 
 import { News1766200000000 } from './1766200000000-news';
+import { MeetingAgendaClosing1766200100000 } from './1766200100000-meeting-agenda-closing';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -63,4 +64,5 @@ export const migrations = [
   ProposalCounts1766000300000,
   PetitionSecondStage1766000000000,
   News1766200000000,
+  MeetingAgendaClosing1766200100000,
 ];

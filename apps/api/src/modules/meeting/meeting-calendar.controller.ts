@@ -40,7 +40,7 @@ export class MeetingCalendarController {
     const id = idOf(file);
     const dto = await this.meetings.meeting(id, viewer);
     const row = await this.meetings.visibleRow(id, viewer);
-    const entry = this.entry(row, dto.onlineUrl, (await this.host.reference(row.id))?.link ?? '/');
+    const entry = { ...this.entry(row, dto.onlineUrl, (await this.host.reference(row.id))?.link ?? '/'), agenda: dto.agenda };
     this.send(res, `rencontre-${id}.ics`, meetingsCalendar(row.title, [entry]));
   }
 

@@ -1,4 +1,4 @@
-import { SpaceRole } from '@concerto/domain';
+import { MeetingAgendaLinkType, SpaceRole } from '@concerto/domain';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, Public, SpaceRoles } from '../../common/access/access-policy';
 import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
@@ -6,8 +6,8 @@ import { ActionLogPage } from '../action-log/action-log-query.service';
 import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
 import { HistoryService } from '../history/history.service';
 import { HISTORY_DESCRIPTION } from '../history/history.resolver';
-import { MeetingAttendeeDto, MeetingDto } from './dtos/meeting.dto';
-import { CreateMeetingInput, MeetingFieldsInput } from './dtos/meeting.inputs';
+import { MeetingAgendaItemDto, MeetingAgendaLinkDto, MeetingAttendeeDto, MeetingClosingReportDto, MeetingDto } from './dtos/meeting.dto';
+import { CloseMeetingInput, CreateMeetingInput, MeetingAgendaItemInput, MeetingFieldsInput } from './dtos/meeting.inputs';
 import { MeetingService } from './meeting.service';
 
 const ADMINS = [SpaceRole.ADMIN];
@@ -57,6 +57,37 @@ export class MeetingResolver {
   @Mutation(() => MeetingDto, { description: 'Edit a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
   updateMeeting(@Args('id', { type: () => ID }) id: string, @Args('input') input: MeetingFieldsInput, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
     return this.meetingService.update(id, input, viewer);
+  }
+
+  /**
+   * Replaces a meeting's whole agenda (items, one level of sub-items, linked proposals and motions) in one transaction.
+   * Access: space admins, organization admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (field: `items[i].title`, `items[i].durationMinutes`,
+   * `items[i].children[j].children`, `items[i].proposalIds`, …).
+   */
+  @SpaceRoles(ADMINS, (a) => MEETING(a.meetingId))
+  @Mutation(() => MeetingDto, {
+    description:
+      'Replace a meeting’s whole agenda: titles with visible text, durations of 1–1440 minutes, one level of sub-items fitting in their parent, linked proposals and motions of the same space. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (extensions.field names the item, e.g. items[0].children[1].durationMinutes).',
+  })
+  setMeetingAgenda(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('items', { type: () => [MeetingAgendaItemInput], description: 'Top-level items in order (an empty list clears the agenda).' }) items: MeetingAgendaItemInput[],
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MeetingDto> {
+    return this.meetingService.setAgenda(meetingId, items, viewer);
+  }
+
+  /**
+   * Closes a meeting after its end with its report; the first closing notifies registrants and followers once, a later one edits the report.
+   * Access: space admins, organization admins, the meeting's organiser. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, MEETING_NOT_ENDED, CONFLICT (cancelled, unpublished), BAD_USER_INPUT (field: minutes, attendeesCount, contributionsCount, videoUrl, proposalIds).
+   */
+  @Authenticated()
+  @Mutation(() => MeetingDto, {
+    description:
+      'Close a meeting with its report (minutes, attendees, contributions, linked proposals, https video link); registrants and followers are notified once. Access: space admins and the organiser. Errors: FORBIDDEN, NOT_FOUND, MEETING_NOT_ENDED, CONFLICT, BAD_USER_INPUT.',
+  })
+  closeMeeting(@Args('meetingId', { type: () => ID }) meetingId: string, @Args('input') input: CloseMeetingInput, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+    return this.meetingService.close(meetingId, input, viewer);
   }
 
   /** Publishes or unpublishes a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT (unpublishing with registrations). */
@@ -122,5 +153,34 @@ export class MeetingHistoryResolver {
     @Context() context: GraphQLContext,
   ): Promise<HistoryEntryDto[]> {
     return this.histories.history(context.req, 'MEETING', meeting.id, first);
+  }
+}
+
+/** `MeetingAgendaItem.links`: the linked proposals and motions with titles, asked of their modules (meant for one meeting's page). */
+@Resolver(() => MeetingAgendaItemDto)
+export class MeetingAgendaItemResolver {
+  constructor(private readonly meetingService: MeetingService) {}
+
+  /** Linked proposals, then motions, that the viewer may see. Access: as the meeting. */
+  @Public()
+  @ResolveField(() => [MeetingAgendaLinkDto], { description: 'Linked proposals, then motions, with titles and paths; those the viewer may not see are left out. Access: as the meeting. Costs a call per link: for one meeting’s page.' })
+  async links(@Parent() item: MeetingAgendaItemDto, @CurrentViewer() viewer: Viewer | null): Promise<MeetingAgendaLinkDto[]> {
+    return [
+      ...(await this.meetingService.linkedResources(MeetingAgendaLinkType.PROPOSAL, item.proposalIds, viewer)),
+      ...(await this.meetingService.linkedResources(MeetingAgendaLinkType.MOTION, item.motionIds, viewer)),
+    ];
+  }
+}
+
+/** `MeetingClosingReport.proposals`: the linked proposals with titles. */
+@Resolver(() => MeetingClosingReportDto)
+export class MeetingClosingReportResolver {
+  constructor(private readonly meetingService: MeetingService) {}
+
+  /** Linked proposals the viewer may see. Access: as the meeting. */
+  @Public()
+  @ResolveField(() => [MeetingAgendaLinkDto], { description: 'Linked proposals with titles and paths; those the viewer may not see are left out. Access: as the meeting.' })
+  proposals(@Parent() report: MeetingClosingReportDto, @CurrentViewer() viewer: Viewer | null): Promise<MeetingAgendaLinkDto[]> {
+    return this.meetingService.linkedResources(MeetingAgendaLinkType.PROPOSAL, report.proposalIds, viewer);
   }
 }

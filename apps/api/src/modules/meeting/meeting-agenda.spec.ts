@@ -1,0 +1,204 @@
+import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { NotificationDispatcher } from '../notification/notification.dispatcher';
+
+const CREATE_COMPONENT = `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`;
+const CREATE = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id startsAt } }`;
+const AGENDA_FIELDS = `agenda { id position title durationMinutes startsAt endsAt proposalIds motionIds links { type id title path }
+  children { position title durationMinutes startsAt endsAt proposalIds children { id } } }`;
+const SET_AGENDA = `mutation($id: ID!, $items: [MeetingAgendaItemInput!]!) { setMeetingAgenda(meetingId: $id, items: $items) { ${AGENDA_FIELDS} } }`;
+const MEETING = `query($id: ID!) { meeting(id: $id) { ${AGENDA_FIELDS} state closingReport { closedAt minutes attendeesCount contributionsCount videoUrl proposalIds proposals { id title path } } } }`;
+const CLOSE = `mutation($id: ID!, $i: CloseMeetingInput!) { closeMeeting(meetingId: $id, input: $i) { closingReport { minutes attendeesCount contributionsCount videoUrl proposalIds } } }`;
+
+const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+const at = (iso: string, minutes: number) => new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
+
+describe('Rencontres: agenda (ordre du jour) and closing report', () => {
+  let t: TestApp;
+  let admin: string;
+  let processMeetings: string;
+  let assemblyMeetings: string;
+  let proposalIds: string[];
+  let motionId: string;
+  let spaceAdmin: { token: string; id: string; email: string };
+
+  const components = async (slug: string) => (await t.gql(`query($s: String!) { space(slug: $s) { id components { id type } } }`, { s: slug })).data.space;
+  const create = async (componentId: string, fields: Record<string, unknown> = {}) => {
+    const res = await t.gql(CREATE, { i: { componentId, title: 'Journée de la filière', type: 'IN_PERSON', startsAt: inHours(72), endsAt: inHours(80), published: true, ...fields } }, admin);
+    expect(res.errors).toBeUndefined();
+    return res.data.createMeeting as { id: string; startsAt: string };
+  };
+  const toPast = (id: string) => t.sql(`UPDATE meetings SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+  const notificationsOf = async (token: string, kind: string) => {
+    await t.app.get(NotificationDispatcher).idle();
+    await t.app.get(NotificationDispatcher).processBatch();
+    const res = await t.gql(`{ notifications(first: 50) { edges { node { kind link body } } } }`, {}, token);
+    return (res.data.notifications.edges as { node: { kind: string; link: string; body: string } }[]).map((e) => e.node).filter((n) => n.kind === kind);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.adminToken();
+    const process = await components('structuration-filiere-sante-numerique');
+    const assembly = await components('assemblee-filiere-sante-numerique');
+    const make = async (spaceId: string) => (await t.gql(CREATE_COMPONENT, { input: { spaceId, type: 'MEETINGS', title: 'Rencontres', published: true } }, admin)).data.createComponent.id as string;
+    processMeetings = await make(process.id);
+    assemblyMeetings = await make(assembly.id);
+    const proposalsComponent = process.components.find((c: { type: string }) => c.type === 'PROPOSALS').id;
+    proposalIds = (await t.gql(`query($c: ID!) { proposals(componentId: $c, first: 3, order: RECENT) { edges { node { id } } } }`, { c: proposalsComponent })).data.proposals.edges.map(
+      (e: { node: { id: string } }) => e.node.id,
+    );
+    expect(proposalIds).toHaveLength(3);
+    const motionsComponent = assembly.components.find((c: { type: string }) => c.type === 'MOTIONS').id;
+    motionId = (await t.gql(`query($c: ID!) { motions(componentId: $c) { id } }`, { c: motionsComponent })).data.motions[0].id;
+    spaceAdmin = await t.register('Admin de la concertation');
+    await t.gql(`mutation($input: AssignSpaceRoleInput!) { assignSpaceRole(input: $input) { id } }`, { input: { spaceId: process.id, email: spaceAdmin.email, role: 'ADMIN' } }, admin);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  describe('agenda', () => {
+    it('replaces the whole agenda: items and sub-items placed in time from the start, linked proposals and motions with their titles', async () => {
+      const m = await create(processMeetings);
+      const res = await t.gql(
+        SET_AGENDA,
+        {
+          id: m.id,
+          items: [
+            { title: '  Accueil  ', durationMinutes: 30 },
+            {
+              title: 'Tables rondes',
+              durationMinutes: 90,
+              proposalIds: [proposalIds[1], proposalIds[0]],
+              children: [
+                { title: 'Interopérabilité', durationMinutes: 45, proposalIds: [proposalIds[2]] },
+                { title: 'Éthique', durationMinutes: 45 },
+              ],
+            },
+            { title: 'Clôture', durationMinutes: 15 },
+          ],
+        },
+        spaceAdmin.token,
+      );
+      expect(res.errors).toBeUndefined();
+      const agenda = res.data.setMeetingAgenda.agenda;
+      expect(agenda.map((a: { title: string }) => a.title)).toEqual(['Accueil', 'Tables rondes', 'Clôture']);
+      expect(agenda.map((a: { startsAt: string }) => a.startsAt)).toEqual([at(m.startsAt, 0), at(m.startsAt, 30), at(m.startsAt, 120)]);
+      expect(agenda[2].endsAt).toBe(at(m.startsAt, 135));
+      expect(agenda[1].children).toEqual([
+        { position: 0, title: 'Interopérabilité', durationMinutes: 45, startsAt: at(m.startsAt, 30), endsAt: at(m.startsAt, 75), proposalIds: [proposalIds[2]], children: [] },
+        { position: 1, title: 'Éthique', durationMinutes: 45, startsAt: at(m.startsAt, 75), endsAt: at(m.startsAt, 120), proposalIds: [], children: [] },
+      ]);
+      expect(agenda[1].proposalIds).toEqual([proposalIds[1], proposalIds[0]]);
+      expect(agenda[1].links.map((l: { id: string; type: string; path: string }) => [l.type, l.id])).toEqual([
+        ['PROPOSAL', proposalIds[1]],
+        ['PROPOSAL', proposalIds[0]],
+      ]);
+      expect(agenda[1].links[0].path).toMatch(new RegExp(`/propositions/${proposalIds[1]}$`));
+      // replaced, not appended
+      const again = await t.gql(SET_AGENDA, { id: m.id, items: [{ title: 'Seul point', durationMinutes: 60 }] }, spaceAdmin.token);
+      expect(again.data.setMeetingAgenda.agenda.map((a: { title: string }) => a.title)).toEqual(['Seul point']);
+      expect((await t.sql(`SELECT count(*)::int AS n FROM meeting_agenda_items WHERE meeting_id = $1`, [m.id]))[0].n).toBe(1);
+      const [log] = await t.sql(`SELECT action FROM action_logs WHERE resource_id = $1 AND action = 'set_agenda' LIMIT 1`, [m.id]);
+      expect(log).toEqual({ action: 'set_agenda' });
+      // the calendar file lists the agenda in Paris time
+      const ics = await fetch(`${t.baseUrl}/calendar/meetings/${m.id}.ics`).then((r) => r.text());
+      expect(ics.replace(/\r\n /g, '')).toContain('Ordre du jour :');
+    });
+
+    it('links motions of an Assemblée to a sitting’s agenda; a motion or proposal of another space is refused', async () => {
+      const sitting = await create(assemblyMeetings, { title: 'Séance mensuelle' });
+      const ok = await t.gql(SET_AGENDA, { id: sitting.id, items: [{ title: 'Motion du mois', durationMinutes: 30, motionIds: [motionId] }] }, admin);
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data.setMeetingAgenda.agenda[0].links).toEqual([expect.objectContaining({ type: 'MOTION', id: motionId })]);
+      const foreign = await t.gql(SET_AGENDA, { id: sitting.id, items: [{ title: 'Ailleurs', durationMinutes: 30, proposalIds: [proposalIds[0]] }] }, admin);
+      expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items[0].proposalIds' });
+      const m = await create(processMeetings);
+      const motionElsewhere = await t.gql(SET_AGENDA, { id: m.id, items: [{ title: 'Ailleurs', durationMinutes: 30, children: [{ title: 'x', durationMinutes: 5, motionIds: [motionId] }] }] }, admin);
+      expect(motionElsewhere.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items[0].children[0].motionIds' });
+    });
+
+    it('refuses bad agendas with the field named, and changes nothing', async () => {
+      const m = await create(processMeetings);
+      await t.gql(SET_AGENDA, { id: m.id, items: [{ title: 'Existant', durationMinutes: 20 }] }, admin);
+      const bad = async (items: unknown[], field: string) => {
+        const res = await t.gql(SET_AGENDA, { id: m.id, items }, admin);
+        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      };
+      await bad([{ title: 'Accueil', durationMinutes: 0 }], 'items[0].durationMinutes');
+      await bad([{ title: 'Accueil', durationMinutes: 10 }, { title: 'Négatif', durationMinutes: -5 }], 'items[1].durationMinutes');
+      await bad([{ title: 'Trop long', durationMinutes: 1441 }], 'items[0].durationMinutes');
+      await bad([{ title: '  \u200b ', durationMinutes: 10 }], 'items[0].title');
+      await bad([{ title: 'A', durationMinutes: 60, children: [{ title: 'B', durationMinutes: 10, children: [{ title: 'C', durationMinutes: 5 }] }] }], 'items[0].children[0].children');
+      await bad([{ title: 'A', durationMinutes: 30, children: [{ title: 'B', durationMinutes: 20 }, { title: 'C', durationMinutes: 20 }] }], 'items[0].children');
+      await bad([{ title: 'A', durationMinutes: 30, proposalIds: [proposalIds[0], proposalIds[0]] }], 'items[0].proposalIds');
+      await bad([{ title: 'A', durationMinutes: 30, proposalIds: ['pas-un-id'] }], 'items[0].proposalIds');
+      await bad([{ title: 'A', durationMinutes: 30, proposalIds: ['00000000-0000-4000-8000-000000000000'] }], 'items[0].proposalIds');
+      await bad(Array.from({ length: 31 }, (_, i) => ({ title: `Point ${i}`, durationMinutes: 1 })), 'items');
+      const after = (await t.gql(MEETING, { id: m.id })).data.meeting.agenda;
+      expect(after.map((a: { title: string }) => a.title)).toEqual(['Existant']);
+    });
+
+    it('only the space’s admins set an agenda', async () => {
+      const m = await create(processMeetings);
+      const someone = await t.register('Participante');
+      expect(errorCode(await t.gql(SET_AGENDA, { id: m.id, items: [] }, someone.token))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(SET_AGENDA, { id: m.id, items: [] }))).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('closing report', () => {
+    const report = { minutes: '<p>Riches échanges <script>alert(1)</script><strong>sur l’interopérabilité</strong>.</p>', attendeesCount: 42, contributionsCount: 17 };
+
+    it('refuses closing before the end with MEETING_NOT_ENDED, and changes nothing', async () => {
+      const m = await create(processMeetings);
+      const res = await t.gql(CLOSE, { id: m.id, i: report }, admin);
+      expect(errorCode(res)).toBe('MEETING_NOT_ENDED');
+      await t.sql(`UPDATE meetings SET starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' WHERE id = $1`, [m.id]);
+      expect(errorCode(await t.gql(CLOSE, { id: m.id, i: report }, admin))).toBe('MEETING_NOT_ENDED');
+      expect((await t.sql(`SELECT closed_at FROM meetings WHERE id = $1`, [m.id]))[0].closed_at).toBeNull();
+    });
+
+    it('closes after the end with a sanitised report; registrants and followers are notified once, even when closings race', async () => {
+      const m = await create(processMeetings, { registrationsEnabled: true });
+      const registrant = await t.register('Inscrite');
+      const follower = await t.register('Abonné');
+      expect((await t.gql(`mutation($id: ID!) { registerForMeeting(meetingId: $id) { id } }`, { id: m.id }, registrant.token)).errors).toBeUndefined();
+      expect((await t.gql(`mutation($id: ID!) { follow(followableType: MEETING, followableId: $id) }`, { id: m.id }, follower.token)).errors).toBeUndefined();
+      await toPast(m.id);
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => t.gql(CLOSE, { id: m.id, i: { ...report, attendeesCount: 40 + i, proposalIds: [proposalIds[0]], videoUrl: 'https://video.example.org/journee' } }, admin)),
+      );
+      for (const r of results) expect(r.errors).toBeUndefined();
+      const seen = (await t.gql(MEETING, { id: m.id }, registrant.token)).data.meeting.closingReport;
+      expect(seen).toMatchObject({ minutes: '<p>Riches échanges <strong>sur l’interopérabilité</strong>.</p>', contributionsCount: 17, videoUrl: 'https://video.example.org/journee' });
+      expect(seen.proposals).toEqual([expect.objectContaining({ id: proposalIds[0] })]);
+      expect((await notificationsOf(registrant.token, 'MEETING_CLOSED')).length).toBe(1);
+      expect((await notificationsOf(follower.token, 'MEETING_CLOSED')).length).toBe(1);
+      const logs = await t.sql(`SELECT action FROM action_logs WHERE resource_id = $1 AND action IN ('close', 'update_closing')`, [m.id]);
+      expect(logs.filter((l: { action: string }) => l.action === 'close')).toHaveLength(1);
+      expect(logs).toHaveLength(8);
+    });
+
+    it('refuses a bad report with the field named; refuses participants; refuses a cancelled meeting', async () => {
+      const m = await create(processMeetings);
+      await toPast(m.id);
+      const bad = async (i: Record<string, unknown>, field: string) => {
+        const res = await t.gql(CLOSE, { id: m.id, i: { ...report, ...i } }, admin);
+        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      };
+      await bad({ minutes: '<p> </p><script>x</script>' }, 'minutes');
+      await bad({ attendeesCount: -1 }, 'attendeesCount');
+      await bad({ contributionsCount: 1_000_001 }, 'contributionsCount');
+      await bad({ videoUrl: 'http://video.example.org/x' }, 'videoUrl');
+      await bad({ videoUrl: 'javascript:alert(1)' }, 'videoUrl');
+      await bad({ proposalIds: ['00000000-0000-4000-8000-000000000000'] }, 'proposalIds');
+      expect((await t.sql(`SELECT closed_at FROM meetings WHERE id = $1`, [m.id]))[0].closed_at).toBeNull();
+      const someone = await t.register('Curieux');
+      expect(errorCode(await t.gql(CLOSE, { id: m.id, i: report }, someone.token))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(CLOSE, { id: m.id, i: report }))).toBe('UNAUTHENTICATED');
+      const cancelled = await create(processMeetings);
+      await t.gql(`mutation($id: ID!) { cancelMeeting(id: $id) { id } }`, { id: cancelled.id }, admin);
+      await toPast(cancelled.id);
+      expect(errorCode(await t.gql(CLOSE, { id: cancelled.id, i: report }, admin))).toBe('CONFLICT');
+    });
+  });
+});

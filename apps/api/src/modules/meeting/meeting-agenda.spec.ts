@@ -1,3 +1,4 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
 import { NotificationDispatcher } from '../notification/notification.dispatcher';
 
@@ -199,6 +200,104 @@ describe('Rencontres: agenda (ordre du jour) and closing report', () => {
       await t.gql(`mutation($id: ID!) { cancelMeeting(id: $id) { id } }`, { id: cancelled.id }, admin);
       await toPast(cancelled.id);
       expect(errorCode(await t.gql(CLOSE, { id: cancelled.id, i: report }, admin))).toBe('CONFLICT');
+    });
+  });
+
+  describe('« Agenda » page across spaces', () => {
+    const AGENDA = `query($f: MeetingAgendaFilterInput, $first: Int, $after: String, $o: MeetingAgendaOrder) {
+      agendaMeetings(filter: $f, first: $first, after: $after, order: $o) {
+        edges { cursor node { id title type spaceId startsAt path state registeredCount agenda { title } viewerRegistration { status } } }
+        pageInfo { hasNextPage endCursor }
+      } }`;
+    let spaceId: string;
+    let component: string;
+    let ids: string[];
+
+    beforeAll(async () => {
+      spaceId = (await components('structuration-filiere-sante-numerique')).id;
+      component = (await t.gql(CREATE_COMPONENT, { input: { spaceId, type: 'MEETINGS', title: 'Agenda paginé', published: true } }, admin)).data.createComponent.id;
+      ids = [];
+      for (let i = 0; i < 25; i++) {
+        const m = await create(component, { title: `Rencontre n° ${i}`, type: i % 5 === 0 ? 'ONLINE' : 'IN_PERSON', onlineUrl: i % 5 === 0 ? 'https://visio.example.org/x' : undefined, startsAt: inHours(1000 + i), endsAt: inHours(1001 + i) });
+        ids.push(m.id);
+      }
+      // a draft and a meeting of an unpublished component stay out
+      await create(component, { title: 'Brouillon', published: false, startsAt: inHours(1003.5), endsAt: inHours(1004) });
+      const hiddenComponent = (await t.gql(CREATE_COMPONENT, { input: { spaceId, type: 'MEETINGS', title: 'Pas publié', published: false } }, admin)).data.createComponent.id;
+      await create(hiddenComponent, { title: 'Cachée', startsAt: inHours(1003.5), endsAt: inHours(1004) });
+    }, 120_000);
+
+    const page = async (vars: Record<string, unknown>, token?: string) => {
+      const res = await t.gql(AGENDA, vars, token);
+      expect(res.errors).toBeUndefined();
+      return res.data.agendaMeetings as { edges: { cursor: string; node: { id: string; title: string; type: string; path: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    };
+    const window = { from: inHours(999), to: inHours(1030) };
+
+    it('pages all visible meetings by start, without repeats or gaps, in both orders; drafts and unpublished components stay out', async () => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const p = await page({ f: { ...window, spaceId }, first: 7, after });
+        seen.push(...p.edges.map((e) => e.node.id));
+        after = p.pageInfo.hasNextPage ? p.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual(ids);
+      const reverse = await page({ f: { ...window, spaceId }, first: 3, o: 'REVERSE_CHRONOLOGICAL' });
+      expect(reverse.edges.map((e) => e.node.id)).toEqual(ids.slice(-3).reverse());
+      const next = await page({ f: { ...window, spaceId }, first: 3, o: 'REVERSE_CHRONOLOGICAL', after: reverse.pageInfo.endCursor });
+      expect(next.edges.map((e) => e.node.id)).toEqual(ids.slice(-6, -3).reverse());
+      const first = await page({ f: window, first: 1 });
+      expect(first.edges[0].node.path).toMatch(new RegExp(`/espaces/structuration-filiere-sante-numerique/f/${component}/rencontres/${ids[0]}$`));
+      // the space admin sees drafts on the component page, not on the agenda
+      const asAdmin = await page({ f: { ...window, spaceId }, first: 100 }, admin);
+      expect(asAdmin.edges.map((e) => e.node.title)).not.toEqual(expect.arrayContaining(['Brouillon']));
+      expect(asAdmin.edges.map((e) => e.node.title)).not.toEqual(expect.arrayContaining(['Cachée']));
+    });
+
+    it('filters by period (meetings overlapping it), type and space', async () => {
+      const online = await page({ f: { ...window, type: 'ONLINE' }, first: 100 });
+      expect(online.edges.map((e) => e.node.id)).toEqual([ids[0], ids[5], ids[10], ids[15], ids[20]]);
+      // a meeting from 1002 h to 1003 h overlaps [1002.5 h, 1003.5 h); so does the one from 1003 h
+      const overlap = await page({ f: { from: inHours(1002.5), to: inHours(1003.5), spaceId }, first: 100 });
+      expect(overlap.edges.map((e) => e.node.id)).toEqual([ids[2], ids[3]]);
+      const elsewhere = (await components('assemblee-filiere-sante-numerique')).id;
+      expect((await page({ f: { ...window, spaceId: elsewhere }, first: 100 })).edges).toEqual([]);
+    });
+
+    it('costs the same number of SQL statements for 2 or 25 meetings (no N+1), signed in or not', async () => {
+      const count = async (first: number, token?: string) => {
+        const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+        try {
+          const p = await page({ f: { ...window, spaceId }, first }, token);
+          expect(p.edges).toHaveLength(first);
+          return spy.mock.calls.length;
+        } finally {
+          spy.mockRestore();
+        }
+      };
+      const someone = await t.register('Lectrice de l’agenda');
+      for (const token of [undefined, someone.token, admin]) {
+        const small = await count(2, token);
+        const large = await count(25, token);
+        expect(large).toBe(small);
+        expect(small).toBeGreaterThanOrEqual(5);
+        expect(small).toBeLessThanOrEqual(15);
+      }
+    });
+
+    it('refuses bad input with a field', async () => {
+      const bad = async (vars: Record<string, unknown>, field: string) => {
+        const res = await t.gql(AGENDA, vars);
+        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      };
+      await bad({ first: 0 }, 'first');
+      await bad({ first: 101 }, 'first');
+      await bad({ f: { from: inHours(10), to: inHours(5) } }, 'filter.to');
+      await bad({ f: { spaceId: 'nope' } }, 'filter.spaceId');
+      await bad({ after: 'bm9wZQ' }, 'after');
+      const p = await page({ f: window, first: 1 });
+      await bad({ f: window, after: p.pageInfo.endCursor, o: 'REVERSE_CHRONOLOGICAL' }, 'after');
     });
   });
 });

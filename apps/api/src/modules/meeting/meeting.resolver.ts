@@ -6,9 +6,9 @@ import { ActionLogPage } from '../action-log/action-log-query.service';
 import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
 import { HistoryService } from '../history/history.service';
 import { HISTORY_DESCRIPTION } from '../history/history.resolver';
-import { MeetingAgendaItemDto, MeetingAgendaLinkDto, MeetingAttendeeDto, MeetingClosingReportDto, MeetingDto } from './dtos/meeting.dto';
-import { CloseMeetingInput, CreateMeetingInput, MeetingAgendaItemInput, MeetingFieldsInput } from './dtos/meeting.inputs';
-import { MeetingService } from './meeting.service';
+import { MeetingAgendaItemDto, MeetingAgendaLinkDto, MeetingAttendeeDto, MeetingClosingReportDto, MeetingConnectionDto, MeetingDto } from './dtos/meeting.dto';
+import { CloseMeetingInput, CreateMeetingInput, MeetingAgendaFilterInput, MeetingAgendaItemInput, MeetingAgendaOrder, MeetingFieldsInput } from './dtos/meeting.inputs';
+import { AGENDA_PAGE, MeetingService } from './meeting.service';
 
 const ADMINS = [SpaceRole.ADMIN];
 const MEETING = (id: unknown) => ({ resource: { type: 'MEETING', id: id as string } });
@@ -22,6 +22,25 @@ export class MeetingResolver {
   @Query(() => [MeetingDto], { description: 'Meetings of a MEETINGS component, by start. Access: anyone (drafts: space admins and moderators). Errors: NOT_FOUND, BAD_USER_INPUT.' })
   meetings(@Args('componentId', { type: () => ID }) componentId: string, @CurrentViewer() viewer: Viewer | null): Promise<MeetingDto[]> {
     return this.meetingService.list(componentId, viewer);
+  }
+
+  /**
+   * The « Agenda » page: published meetings of all the spaces the caller may see, keyset-paged.
+   * Access: anyone. Errors: BAD_USER_INPUT (first 1–100, filter.to not after filter.from, malformed cursor or space id).
+   */
+  @Public()
+  @Query(() => MeetingConnectionDto, {
+    description:
+      'Published meetings of every space the caller may see (the « Agenda » page), keyset-paged by start; a fixed number of SQL statements per page. `filter.from`: meetings ending at or after; `filter.to`: starting before. Access: anyone. Errors: BAD_USER_INPUT (first 1–100, to not after from, malformed cursor or spaceId).',
+  })
+  agendaMeetings(
+    @Args('filter', { type: () => MeetingAgendaFilterInput, nullable: true }) filter: MeetingAgendaFilterInput | null,
+    @Args('first', { type: () => Int, defaultValue: AGENDA_PAGE.defaultFirst }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('order', { type: () => MeetingAgendaOrder, defaultValue: MeetingAgendaOrder.CHRONOLOGICAL }) order: MeetingAgendaOrder,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingConnectionDto> {
+    return this.meetingService.agendaPage(filter ?? {}, first, after ?? null, order, viewer);
   }
 
   /** The caller's registrations (« Mes inscriptions »): upcoming meetings first. Access: signed-in users. Errors: UNAUTHENTICATED. */

@@ -15,8 +15,8 @@ import { ProposalService } from '../proposal/proposal.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
-import { MeetingAgendaItemDto, MeetingAgendaLinkDto, MeetingAttendeeDto, MeetingClosingReportDto, MeetingDto, MeetingRegistrationDto } from './dtos/meeting.dto';
-import { CloseMeetingInput, CreateMeetingInput, MeetingAgendaItemInput, MeetingFieldsInput } from './dtos/meeting.inputs';
+import { MeetingAgendaItemDto, MeetingAgendaLinkDto, MeetingAttendeeDto, MeetingClosingReportDto, MeetingConnectionDto, MeetingDto, MeetingRegistrationDto } from './dtos/meeting.dto';
+import { CloseMeetingInput, CreateMeetingInput, MeetingAgendaFilterInput, MeetingAgendaItemInput, MeetingAgendaOrder, MeetingFieldsInput } from './dtos/meeting.inputs';
 import { type AgendaDraft, checkedAgenda, checkedVideoUrl, type ScheduledAgendaItem, scheduleAgenda, type StoredAgendaItem } from './meeting-agenda';
 import { newAttendanceCode, normalisedCode } from './attendance-code';
 import { promotable, seatFor } from './registration-allocation';
@@ -99,6 +99,23 @@ interface Fields {
   waitlist_enabled: boolean;
 }
 
+/** Page sizes of the « Agenda » page. */
+export const AGENDA_PAGE = { defaultFirst: 20, maxFirst: 100 } as const;
+
+/** Cursor of a meeting on the « Agenda » page: its start and id, and the order it was made in (opaque to clients). */
+const agendaCursor = (startsAt: Date, id: string, order: MeetingAgendaOrder) => Buffer.from(JSON.stringify([startsAt.toISOString(), id, order])).toString('base64url');
+
+function parseAgendaCursor(after: string, order: MeetingAgendaOrder): { startsAt: Date; id: string } {
+  try {
+    const [startsAt, id, made] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
+    const at = typeof startsAt === 'string' ? new Date(startsAt) : null;
+    if (at && !Number.isNaN(at.getTime()) && typeof id === 'string' && UUID_PATTERN.test(id) && made === order) return { startsAt: at, id };
+  } catch {
+    // falls through
+  }
+  throw DomainError.badInput('after : curseur invalide pour cet ordre.', { field: 'after' });
+}
+
 const CLOSED_MESSAGE = 'Les inscriptions à cette rencontre ne sont pas ouvertes.';
 
 /**
@@ -146,6 +163,52 @@ export class MeetingService {
       [componentId],
     );
     return this.present(rows, viewer);
+  }
+
+  /**
+   * The « Agenda » page: published meetings of every space and component the viewer may see,
+   * keyset-paged on (start, id). A fixed number of SQL statements whatever the page size (visible
+   * spaces and components, the page, then {@link present}'s batched reads): no N+1.
+   * Caller: anyone.
+   * @param filter `from` (meetings ending at or after), `to` (starting before), type, space
+   * @param first 1–100; @param after a previous page's `endCursor` in the same order
+   * @throws BAD_USER_INPUT first out of range, `to` not after `from`, a malformed cursor or space id
+   */
+  async agendaPage(filter: MeetingAgendaFilterInput, first: number, after: string | null, order: MeetingAgendaOrder, viewer: Viewer | null): Promise<MeetingConnectionDto> {
+    if (!Number.isInteger(first) || first < 1 || first > AGENDA_PAGE.maxFirst) throw DomainError.badInput(`first : entre 1 et ${AGENDA_PAGE.maxFirst}.`, { field: 'first' });
+    if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime()) throw DomainError.badInput('La fin de la période doit suivre son début.', { field: 'filter.to' });
+    if (filter.spaceId && !UUID_PATTERN.test(filter.spaceId)) throw DomainError.badInput('Identifiant d’espace invalide.', { field: 'filter.spaceId' });
+    const cursor = after ? parseAgendaCursor(after, order) : null;
+    // the spaces and components the viewer may see, with their paths and the viewer's admin right (a fixed number of statements)
+    const spaces = await this.spaces.list(undefined, viewer);
+    const paths = new Map<string, string>();
+    const administers = new Map<string, boolean>();
+    for (const space of spaces) {
+      administers.set(space.id, space.viewerCanAdminister);
+      for (const c of space.components) if (c.type === ComponentType.MEETINGS && c.published) paths.set(c.id, `/espaces/${space.slug}/f/${c.id}`);
+    }
+    const forward = order === MeetingAgendaOrder.CHRONOLOGICAL;
+    const params: unknown[] = [[...paths.keys()], first + 1];
+    const where = [`m.component_id = ANY($1::uuid[])`, `m.published_at IS NOT NULL`, `m.hidden_at IS NULL`];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (filter.from) where.push(`m.ends_at >= ${param(filter.from)}`);
+    if (filter.to) where.push(`m.starts_at < ${param(filter.to)}`);
+    if (filter.type) where.push(`m.type = ${param(filter.type)}`);
+    if (filter.spaceId) where.push(`m.space_id = ${param(filter.spaceId)}`);
+    if (cursor) where.push(`(m.starts_at, m.id) ${forward ? '>' : '<'} (${param(cursor.startsAt)}::timestamptz, ${param(cursor.id)}::uuid)`);
+    const rows = paths.size
+      ? await queryRows<MeetingRow>(
+          this.dataSource.manager,
+          `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE ${where.join(' AND ')} ORDER BY m.starts_at ${forward ? 'ASC' : 'DESC'}, m.id ${forward ? 'ASC' : 'DESC'} LIMIT $2`,
+          params,
+        )
+      : [];
+    const page = rows.slice(0, first);
+    const nodes = await this.present(page, viewer, { administers, paths });
+    return {
+      edges: nodes.map((node, i) => ({ node, cursor: agendaCursor(page[i].starts_at, page[i].id, order) })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? agendaCursor(page[page.length - 1].starts_at, page[page.length - 1].id, order) : null },
+    };
   }
 
   /**
@@ -867,13 +930,12 @@ export class MeetingService {
       `SELECT id, meeting_id, parent_id, position, title, duration_minutes FROM meeting_agenda_items WHERE meeting_id = ANY($1::uuid[])`,
       [rows.map((r) => r.id)],
     );
-    const links = items.length
-      ? await queryRows<{ item_id: string; resource_type: MeetingAgendaLinkType; resource_id: string }>(
-          this.dataSource.manager,
-          `SELECT item_id, resource_type, resource_id FROM meeting_agenda_links WHERE item_id = ANY($1::uuid[]) ORDER BY item_id, resource_type, position`,
-          [items.map((i) => i.id)],
-        )
-      : [];
+    // always run (even without items) so a page costs the same number of statements whatever it holds
+    const links = await queryRows<{ item_id: string; resource_type: MeetingAgendaLinkType; resource_id: string }>(
+      this.dataSource.manager,
+      `SELECT item_id, resource_type, resource_id FROM meeting_agenda_links WHERE item_id = ANY($1::uuid[]) ORDER BY item_id, resource_type, position`,
+      [items.map((i) => i.id)],
+    );
     const stored = new Map<string, StoredAgendaItem[]>();
     for (const i of items) {
       const own = links.filter((l) => l.item_id === i.id);
@@ -914,7 +976,7 @@ export class MeetingService {
   }
 
   /** Rows → DTOs in a fixed number of statements (counts, agendas, the viewer's registrations). */
-  private async present(rows: MeetingRow[], viewer: Viewer | null): Promise<MeetingDto[]> {
+  private async present(rows: MeetingRow[], viewer: Viewer | null, known?: { administers: Map<string, boolean>; paths: Map<string, string> }): Promise<MeetingDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     const counts = new Map(
@@ -931,14 +993,12 @@ export class MeetingService {
     const agendas = await this.agendasOf(rows);
     const closingProposals = new Map<string, string[]>();
     const closed = rows.filter((r) => r.closed_at).map((r) => r.id);
-    if (closed.length) {
-      for (const c of await queryRows<{ meeting_id: string; proposal_id: string }>(
-        this.dataSource.manager,
-        `SELECT meeting_id, proposal_id FROM meeting_closing_proposals WHERE meeting_id = ANY($1::uuid[]) ORDER BY meeting_id, position`,
-        [closed],
-      )) {
-        closingProposals.set(c.meeting_id, [...(closingProposals.get(c.meeting_id) ?? []), c.proposal_id]);
-      }
+    for (const c of await queryRows<{ meeting_id: string; proposal_id: string }>(
+      this.dataSource.manager,
+      `SELECT meeting_id, proposal_id FROM meeting_closing_proposals WHERE meeting_id = ANY($1::uuid[]) ORDER BY meeting_id, position`,
+      [closed],
+    )) {
+      closingProposals.set(c.meeting_id, [...(closingProposals.get(c.meeting_id) ?? []), c.proposal_id]);
     }
     const mine = new Map<string, MeetingRegistrationDto>();
     if (viewer) {
@@ -953,10 +1013,12 @@ export class MeetingService {
         mine.set(r.meeting_id, { id: r.id, status: r.status, code: r.code, waitlistPosition: r.position, attendedAt: r.attended_at, createdAt: r.created_at });
       }
     }
-    const administers = new Map<string, boolean>();
-    for (const spaceId of new Set(rows.map((r) => r.space_id))) administers.set(spaceId, await this.canAdminister(viewer, spaceId));
-    const paths = new Map<string, string>();
-    for (const componentId of new Set(rows.map((r) => r.component_id))) paths.set(componentId, (await this.spaces.componentPlace(componentId))?.path ?? '');
+    const administers = known?.administers ?? new Map<string, boolean>();
+    const paths = known?.paths ?? new Map<string, string>();
+    if (!known) {
+      for (const spaceId of new Set(rows.map((r) => r.space_id))) administers.set(spaceId, await this.canAdminister(viewer, spaceId));
+      for (const componentId of new Set(rows.map((r) => r.component_id))) paths.set(componentId, (await this.spaces.componentPlace(componentId))?.path ?? '');
+    }
     return rows.map((r) => {
       const c = counts.get(r.id) ?? { registered: 0, waitlisted: 0, attended: 0 };
       const registration = mine.get(r.id) ?? null;

@@ -1,5 +1,6 @@
 import { MeetingAgendaLinkType, MeetingState, MeetingType, RegistrationStatus } from '@concerto/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfoDto } from '../../../common/graphql/page-info.dto';
 
 registerEnumType(MeetingType, { name: 'MeetingType', description: 'IN_PERSON (address), ONLINE (a URL) or HYBRID (both).' });
 registerEnumType(MeetingState, { name: 'MeetingState', description: 'Derived at read time from PostgreSQL’s clock and startsAt/endsAt.' });
@@ -102,4 +103,16 @@ export class MeetingDto {
   @Field({ description: 'The caller may edit this meeting and mark attendance (space admin, organization admin).' }) viewerCanAdminister!: boolean;
   @Field({ description: 'Path of the meeting’s calendar file (iCalendar).' }) icsPath!: string;
   @Field({ description: 'Path of the meeting’s page in the web app.' }) path!: string;
+}
+
+@ObjectType('MeetingEdge')
+export class MeetingEdgeDto {
+  @Field(() => MeetingDto) node!: MeetingDto;
+  @Field({ description: 'Opaque cursor of this meeting in its order.' }) cursor!: string;
+}
+
+@ObjectType('MeetingConnection', { description: 'A keyset-paged list of meetings (the « Agenda » page).' })
+export class MeetingConnectionDto {
+  @Field(() => [MeetingEdgeDto]) edges!: MeetingEdgeDto[];
+  @Field(() => PageInfoDto) pageInfo!: PageInfoDto;
 }

@@ -1,5 +1,5 @@
 import { MeetingLimits, MeetingType } from '@concerto/domain';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { trimmedText } from '../../../common/validation/visible-text';
@@ -79,4 +79,21 @@ export class MeetingFieldsInput {
 export class CreateMeetingInput extends MeetingFieldsInput {
   @Field(() => ID) @IsUUID() componentId!: string;
   @Field({ nullable: true, description: 'Publish at once (default: false, a draft only admins see).' }) @IsOptional() @IsBoolean() published?: boolean;
+}
+
+/** Order of the « Agenda » page. */
+export enum MeetingAgendaOrder {
+  /** Soonest start first (upcoming meetings, a month). */
+  CHRONOLOGICAL = 'CHRONOLOGICAL',
+  /** Latest start first (past meetings). */
+  REVERSE_CHRONOLOGICAL = 'REVERSE_CHRONOLOGICAL',
+}
+registerEnumType(MeetingAgendaOrder, { name: 'MeetingAgendaOrder', description: 'CHRONOLOGICAL (soonest first) or REVERSE_CHRONOLOGICAL (latest first).' });
+
+@InputType({ description: 'Filters of the « Agenda » page; all optional.' })
+export class MeetingAgendaFilterInput {
+  @Field(() => Date, { nullable: true, description: 'Meetings that end at or after this instant.' }) @IsOptional() @IsDate() from?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Meetings that start before this instant.' }) @IsOptional() @IsDate() to?: Date | null;
+  @Field(() => MeetingType, { nullable: true }) @IsOptional() @IsEnum(MeetingType) type?: MeetingType | null;
+  @Field(() => ID, { nullable: true, description: 'One space’s meetings.' }) @IsOptional() @IsString() spaceId?: string | null;
 }

@@ -656,6 +656,8 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
     access: SPACE_ADMINS,
     args: async ({ f }) => ({ vars: { meetingId: await f.pastMeeting(), input: { minutes: '<p>Compte rendu de la journée.</p>', attendeesCount: 12, contributionsCount: 5 } } }),
   },
+  rotateMeetingCalendarFeed: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
+  revokeMeetingCalendarFeed: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
   markAttendance: {
     access: SPACE_ADMINS,
     args: async ({ f }) => {

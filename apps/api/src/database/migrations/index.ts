@@ -31,6 +31,7 @@ import { PetitionSecondStage1766000000000 } from './1766000000000-petition-secon
 
 import { News1766200000000 } from './1766200000000-news';
 import { MeetingAgendaClosing1766200100000 } from './1766200100000-meeting-agenda-closing';
+import { MeetingCalendarFeeds1766200200000 } from './1766200200000-meeting-calendar-feeds';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -65,4 +66,5 @@ export const migrations = [
   PetitionSecondStage1766000000000,
   News1766200000000,
   MeetingAgendaClosing1766200100000,
+  MeetingCalendarFeeds1766200200000,
 ];

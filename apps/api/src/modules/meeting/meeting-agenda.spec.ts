@@ -300,4 +300,76 @@ describe('Rencontres: agenda (ordre du jour) and closing report', () => {
       await bad({ f: window, after: p.pageInfo.endCursor, o: 'REVERSE_CHRONOLOGICAL' }, 'after');
     });
   });
+
+  describe('private calendar feed of a user’s registrations', () => {
+    const ROTATE = `mutation { rotateMeetingCalendarFeed { url createdAt } }`;
+    const REVOKE = `mutation { revokeMeetingCalendarFeed }`;
+    const STATUS = `{ myMeetingCalendarFeed { createdAt } }`;
+    const REGISTER = `mutation($id: ID!) { registerForMeeting(meetingId: $id) { id } }`;
+    const fetchFeed = (url: string) => fetch(url.replace(/^https?:\/\/[^/]+/, t.baseUrl));
+    const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
+
+    it('serves the registrations by a random token stored hashed, with TZID=Europe/Paris, a stable UID and a SEQUENCE that grows when the time changes', async () => {
+      const alice = await t.register('Alice');
+      const bob = await t.register('Bob');
+      const mine = await create(processMeetings, { title: 'Rencontre d’Alice', registrationsEnabled: true });
+      const theirs = await create(processMeetings, { title: 'Rencontre de Bob', registrationsEnabled: true });
+      await t.gql(REGISTER, { id: mine.id }, alice.token);
+      await t.gql(REGISTER, { id: theirs.id }, bob.token);
+      expect((await t.gql(STATUS, {}, alice.token)).data.myMeetingCalendarFeed).toBeNull();
+      const { url } = (await t.gql(ROTATE, {}, alice.token)).data.rotateMeetingCalendarFeed;
+      const token = /\/calendar\/feeds\/([A-Za-z0-9_-]{43})\.ics$/.exec(url)![1];
+      const stored = await t.sql(`SELECT token_hash FROM meeting_calendar_feeds WHERE user_id = $1`, [alice.id]);
+      expect(stored).toHaveLength(1);
+      expect(stored[0].token_hash).not.toContain(token);
+      expect((await t.gql(STATUS, {}, alice.token)).data.myMeetingCalendarFeed.createdAt).toEqual(expect.any(String));
+
+      const res = await fetchFeed(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/calendar');
+      const ics = unfold(await res.text());
+      expect(ics).toContain(`UID:${mine.id}@concerto`);
+      expect(ics).toContain('Rencontre d’Alice');
+      expect(ics).not.toContain('Rencontre de Bob'); // only the token holder's registrations
+      expect(ics).toMatch(/DTSTART;TZID=Europe\/Paris:\d{8}T\d{6}/);
+      expect(ics).toContain('BEGIN:VTIMEZONE');
+      expect(ics).toContain('SEQUENCE:0');
+      await t.gql(`mutation($id: ID!, $i: MeetingFieldsInput!) { updateMeeting(id: $id, input: $i) { id } }`, { id: mine.id, i: { startsAt: inHours(73), endsAt: inHours(81) } }, admin);
+      const after = unfold(await (await fetchFeed(url)).text());
+      expect(after).toContain(`UID:${mine.id}@concerto`);
+      expect(after).toContain('SEQUENCE:1');
+    });
+
+    it('a rotated or revoked token answers 404, as do unknown and malformed ones; one user’s mutations never touch another’s feed', async () => {
+      const carol = await t.register('Carol');
+      const dan = await t.register('Dan');
+      const first = (await t.gql(ROTATE, {}, carol.token)).data.rotateMeetingCalendarFeed.url;
+      const danUrl = (await t.gql(ROTATE, {}, dan.token)).data.rotateMeetingCalendarFeed.url;
+      const second = (await t.gql(ROTATE, {}, carol.token)).data.rotateMeetingCalendarFeed.url;
+      expect(second).not.toBe(first);
+      expect((await fetchFeed(first)).status).toBe(404);
+      expect((await fetchFeed(second)).status).toBe(200);
+      // Dan revoking revokes Dan's feed only
+      expect((await t.gql(REVOKE, {}, dan.token)).data.revokeMeetingCalendarFeed).toBe(true);
+      expect((await fetchFeed(danUrl)).status).toBe(404);
+      expect((await fetchFeed(second)).status).toBe(200);
+      expect((await t.gql(REVOKE, {}, dan.token)).data.revokeMeetingCalendarFeed).toBe(false);
+      expect((await t.gql(REVOKE, {}, carol.token)).data.revokeMeetingCalendarFeed).toBe(true);
+      const revoked = await fetchFeed(second);
+      expect(revoked.status).toBe(404);
+      expect(((await revoked.json()) as { code: string }).code).toBe('NOT_FOUND');
+      expect((await fetch(`${t.baseUrl}/calendar/feeds/${'A'.repeat(43)}.ics`)).status).toBe(404);
+      expect((await fetch(`${t.baseUrl}/calendar/feeds/court.ics`)).status).toBe(404);
+      expect(errorCode(await t.gql(ROTATE))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await t.gql(STATUS))).toBe('UNAUTHENTICATED');
+    });
+
+    it('keeps exactly one token per user when rotations race', async () => {
+      const erin = await t.register('Erin');
+      const urls = await Promise.all(Array.from({ length: 10 }, () => t.gql(ROTATE, {}, erin.token).then((r) => r.data.rotateMeetingCalendarFeed.url as string)));
+      expect(await t.sql(`SELECT 1 FROM meeting_calendar_feeds WHERE user_id = $1`, [erin.id])).toHaveLength(1);
+      const statuses = await Promise.all(urls.map((u) => fetchFeed(u).then((r) => r.status)));
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    });
+  });
 });

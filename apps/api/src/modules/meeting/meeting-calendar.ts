@@ -47,6 +47,8 @@ export interface CalendarMeeting {
   startsAt: Date;
   endsAt: Date;
   cancelled: boolean;
+  /** A registration still on the waiting list: STATUS:TENTATIVE. */
+  tentative?: boolean;
   /** Bumped whenever the time or place changes (or the meeting is cancelled). */
   sequence: number;
   updatedAt: Date;
@@ -106,7 +108,7 @@ export function meetingsCalendar(name: string, meetings: CalendarMeeting[]): str
       description: [richTextToPlain(m.description), agendaLines(m.agenda ?? []), m.onlineUrl ? `Lien : ${m.onlineUrl}` : '', m.url].filter(Boolean).join('\n\n'),
       location: m.type === MeetingType.ONLINE ? (m.onlineUrl ?? 'En ligne') : place || null,
       url: m.url,
-      status: m.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: m.cancelled ? ICalEventStatus.CANCELLED : m.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

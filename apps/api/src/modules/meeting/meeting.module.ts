@@ -7,18 +7,19 @@ import { MotionModule } from '../motion/motion.module';
 import { ProposalModule } from '../proposal/proposal.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { MeetingCalendarController } from './meeting-calendar.controller';
+import { MeetingCalendarFeedService } from './meeting-calendar-feed.service';
 import { MeetingSchedulerService } from './meeting-scheduler.service';
 import { MeetingHost } from './meeting.host';
 import { MeetingNotifications } from './meeting.notifications';
 import { MeetingPersonalData } from './meeting.personal-data';
-import { MeetingAgendaItemResolver, MeetingClosingReportResolver, MeetingHistoryResolver, MeetingResolver } from './meeting.resolver';
+import { MeetingAgendaItemResolver, MeetingCalendarFeedResolver, MeetingClosingReportResolver, MeetingHistoryResolver, MeetingResolver } from './meeting.resolver';
 import { MeetingService } from './meeting.service';
 
 /** The MEETINGS component type (manifest: meeting.manifest.ts). */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule, ProposalModule, MotionModule],
   controllers: [MeetingCalendarController],
-  providers: [MeetingSearch, MeetingService, MeetingSchedulerService, MeetingResolver, MeetingHistoryResolver, MeetingAgendaItemResolver, MeetingClosingReportResolver, MeetingHost, MeetingNotifications, MeetingPersonalData],
+  providers: [MeetingSearch, MeetingService, MeetingSchedulerService, MeetingResolver, MeetingHistoryResolver, MeetingAgendaItemResolver, MeetingClosingReportResolver, MeetingCalendarFeedService, MeetingCalendarFeedResolver, MeetingHost, MeetingNotifications, MeetingPersonalData],
   exports: [MeetingService, MeetingSchedulerService],
 })
 export class MeetingModule {}

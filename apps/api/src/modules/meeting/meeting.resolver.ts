@@ -6,9 +6,10 @@ import { ActionLogPage } from '../action-log/action-log-query.service';
 import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
 import { HistoryService } from '../history/history.service';
 import { HISTORY_DESCRIPTION } from '../history/history.resolver';
-import { MeetingAgendaItemDto, MeetingAgendaLinkDto, MeetingAttendeeDto, MeetingClosingReportDto, MeetingConnectionDto, MeetingDto } from './dtos/meeting.dto';
+import { MeetingAgendaItemDto, MeetingAgendaLinkDto, MeetingAttendeeDto, MeetingCalendarFeedDto, MeetingCalendarFeedSecretDto, MeetingClosingReportDto, MeetingConnectionDto, MeetingDto } from './dtos/meeting.dto';
 import { CloseMeetingInput, CreateMeetingInput, MeetingAgendaFilterInput, MeetingAgendaItemInput, MeetingAgendaOrder, MeetingFieldsInput } from './dtos/meeting.inputs';
 import { AGENDA_PAGE, MeetingService } from './meeting.service';
+import { MeetingCalendarFeedService } from './meeting-calendar-feed.service';
 
 const ADMINS = [SpaceRole.ADMIN];
 const MEETING = (id: unknown) => ({ resource: { type: 'MEETING', id: id as string } });
@@ -201,5 +202,34 @@ export class MeetingClosingReportResolver {
   @ResolveField(() => [MeetingAgendaLinkDto], { description: 'Linked proposals with titles and paths; those the viewer may not see are left out. Access: as the meeting.' })
   proposals(@Parent() report: MeetingClosingReportDto, @CurrentViewer() viewer: Viewer | null): Promise<MeetingAgendaLinkDto[]> {
     return this.meetingService.linkedResources(MeetingAgendaLinkType.PROPOSAL, report.proposalIds, viewer);
+  }
+}
+
+/** The caller's private calendar feed of registrations. */
+@Resolver(() => MeetingCalendarFeedDto)
+export class MeetingCalendarFeedResolver {
+  constructor(private readonly feeds: MeetingCalendarFeedService) {}
+
+  /** The caller's feed (without its URL), or null. Access: signed-in users. Errors: UNAUTHENTICATED. */
+  @Authenticated()
+  @Query(() => MeetingCalendarFeedDto, { nullable: true, description: 'The caller’s private calendar feed (when made; the URL is not kept), or null. Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  myMeetingCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<MeetingCalendarFeedDto | null> {
+    return this.feeds.status(viewer);
+  }
+
+  /** Makes the caller's private feed URL, or replaces it (the old URL stops working). Access: signed-in users. Errors: UNAUTHENTICATED. */
+  @Authenticated()
+  @Mutation(() => MeetingCalendarFeedSecretDto, {
+    description: 'Make (or replace) the caller’s private iCalendar feed of registrations; the URL is shown this once and the previous one stops working. Access: signed-in users. Errors: UNAUTHENTICATED.',
+  })
+  rotateMeetingCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<MeetingCalendarFeedSecretDto> {
+    return this.feeds.rotate(viewer);
+  }
+
+  /** Revokes the caller's private feed (its URL answers 404). Access: signed-in users. Errors: UNAUTHENTICATED. */
+  @Authenticated()
+  @Mutation(() => Boolean, { description: 'Revoke the caller’s private calendar feed (its URL then answers 404); false when there was none. Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  revokeMeetingCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.feeds.revoke(viewer);
   }
 }

@@ -232,6 +232,34 @@ export class MeetingService {
   }
 
   /**
+   * A user's registrations for their private calendar feed: published meetings of published spaces
+   * and components, by start (at most 500, the latest), with the registration's status and the
+   * online URL as that registrant may see it now. A fixed number of statements.
+   * Caller: the feed controller, once the token named the user.
+   * @returns rows with `registration_status`, `online_url_visible` and the meeting page's path
+   */
+  async registrationFeed(userId: string): Promise<(MeetingRow & { registration_status: RegistrationStatus; path: string; visible_online_url: string | null })[]> {
+    const rows = await queryRows<MeetingRow & { registration_status: RegistrationStatus }>(
+      this.dataSource.manager,
+      `SELECT * FROM (SELECT ${MEETING_COLUMNS}, r.status AS registration_status FROM meetings m JOIN meeting_registrations r ON r.meeting_id = m.id AND r.user_id = $1
+         WHERE m.published_at IS NOT NULL AND m.hidden_at IS NULL ORDER BY m.starts_at DESC, m.id LIMIT 500) f ORDER BY f.starts_at, f.id`,
+      [userId],
+    );
+    // what anyone may see: published spaces and components (the feed is reached without a session)
+    const paths = new Map<string, string>();
+    for (const space of await this.spaces.list(undefined, null)) {
+      for (const c of space.components) if (c.type === ComponentType.MEETINGS && c.published) paths.set(c.id, `/espaces/${space.slug}/f/${c.id}`);
+    }
+    return rows
+      .filter((r) => paths.has(r.component_id))
+      .map((r) => ({
+        ...r,
+        path: `${paths.get(r.component_id)}/rencontres/${r.id}`,
+        visible_online_url: r.online_url !== null && (!r.registrations_enabled || (r.registration_status === 'REGISTERED' && r.url_window)) ? r.online_url : null,
+      }));
+  }
+
+  /**
    * One meeting. Caller: anyone who may see it (a draft or a hidden meeting: the space's admins and moderators).
    * @throws NOT_FOUND unknown or invisible; BAD_USER_INPUT malformed id
    */

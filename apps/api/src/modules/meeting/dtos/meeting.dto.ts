@@ -116,3 +116,14 @@ export class MeetingConnectionDto {
   @Field(() => [MeetingEdgeDto]) edges!: MeetingEdgeDto[];
   @Field(() => PageInfoDto) pageInfo!: PageInfoDto;
 }
+
+@ObjectType('MeetingCalendarFeed', { description: 'The caller’s private calendar feed (its URL is shown only when made: only a hash of its token is kept).' })
+export class MeetingCalendarFeedDto {
+  @Field({ description: 'When the current URL was made.' }) createdAt!: Date;
+}
+
+@ObjectType('MeetingCalendarFeedSecret', { description: 'A freshly made private feed URL: shown this once.' })
+export class MeetingCalendarFeedSecretDto {
+  @Field({ description: 'Absolute URL of the iCalendar feed of the caller’s registrations; anyone holding it reads the feed.' }) url!: string;
+  @Field() createdAt!: Date;
+}

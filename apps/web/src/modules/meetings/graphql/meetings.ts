@@ -241,3 +241,21 @@ export const ADD_MEETING_COMMENT_MUTATION: TypedDocumentNode<{ addComment: Meeti
     addComment(input: { commentableType: MEETING, commentableId: $commentableId, body: $body }) { id body authorName createdAt deleted hidden }
   }
 `;
+
+export const MY_MEETING_CALENDAR_FEED_QUERY: TypedDocumentNode<{ myMeetingCalendarFeed: { createdAt: string } | null }, Record<string, never>> = gql`
+  query MyMeetingCalendarFeed {
+    myMeetingCalendarFeed { createdAt }
+  }
+`;
+
+export const ROTATE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<{ rotateMeetingCalendarFeed: { url: string; createdAt: string } }, Record<string, never>> = gql`
+  mutation RotateMeetingCalendarFeed {
+    rotateMeetingCalendarFeed { url createdAt }
+  }
+`;
+
+export const REVOKE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<{ revokeMeetingCalendarFeed: boolean }, Record<string, never>> = gql`
+  mutation RevokeMeetingCalendarFeed {
+    revokeMeetingCalendarFeed
+  }
+`;

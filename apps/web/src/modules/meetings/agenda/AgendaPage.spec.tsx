@@ -59,7 +59,8 @@ describe('<AgendaPage>', () => {
   it('shows the month as a grid with each day’s meetings; the keyboard moves by day and by month', async () => {
     renderWithProviders(<AgendaPage />, { route: '/agenda?vue=mois', mocks });
     const grid = await screen.findByRole('grid');
-    const todayCell = await within(grid).findByText('1 rencontre', {}, { timeout: 5000 });
+    await waitFor(() => expect(grid.querySelector('[data-count="1"]')).not.toBeNull(), { timeout: 5000 });
+    const todayCell = grid.querySelector('[data-count="1"]')!.closest('[role="button"]') as HTMLElement;
     const calendar = screen.getByRole('application');
     const monthTitle = within(calendar).getByRole('heading').textContent;
     await userEvent.click(todayCell);

@@ -22,8 +22,8 @@ const MONTH_MAX = 100;
 /**
  * `/agenda`: meetings of every space the viewer may see (the `agendaMeetings` query), as a list
  * (upcoming or past, paged) or a month (React Aria's calendar grid: arrow keys move by day,
- * Page Up / Page Down by month; each day shows how many meetings it holds and selecting it lists
- * them). Filters by type and space apply to both views and live in the URL.
+ * Page Up / Page Down by month; a day with meetings shows up to three dots, and choosing it
+ * lists them). Filters by type and space apply to both views and live in the URL.
  */
 export function AgendaPage() {
   const { t } = useTranslation();
@@ -223,9 +223,12 @@ function AgendaMonth({ type, spaceId }: { type: MeetingType | null; spaceId: str
                   <>
                     <span className="agenda-month__day">{formattedDate}</span>
                     {count ? (
-                      <span className="agenda-month__count">
-                        <span aria-hidden="true">{count}</span>
-                        <span className="visually-hidden">{t('meetings.agendaPage.dayCount', { count })}</span>
+                      // dots without text: the cell's accessible name is its date (React Aria's), and its
+                      // visible text must stay part of it; the day's meetings are listed below when it is chosen
+                      <span className="agenda-month__dots" data-count={count} title={t('meetings.agendaPage.dayCount', { count })} aria-hidden="true">
+                        {Array.from({ length: Math.min(count, 3) }, (_, i) => (
+                          <span key={i} className="agenda-month__dot" />
+                        ))}
                       </span>
                     ) : null}
                   </>

@@ -241,8 +241,12 @@ function AgendaMonth({ type, spaceId }: { type: MeetingType | null; spaceId: str
       <section aria-labelledby="agenda-day-heading" aria-live="polite" className="agenda-month__list">
         <h3 id="agenda-day-heading">
           {shownDay
-            ? t('meetings.agendaPage.dayHeading', { day: formatMeetingDay(shownDay.toDate(TIME_ZONE).toISOString(), i18n.language), count: listed.length })
-            : t('meetings.agendaPage.monthHeading', { month: monthLabel, count: listed.length })}
+            ? listed.length
+              ? t('meetings.agendaPage.dayHeading', { day: formatMeetingDay(shownDay.toDate(TIME_ZONE).toISOString(), i18n.language), count: listed.length })
+              : formatMeetingDay(shownDay.toDate(TIME_ZONE).toISOString(), i18n.language)
+            : listed.length
+              ? t('meetings.agendaPage.monthHeading', { month: monthLabel, count: listed.length })
+              : monthLabel}
         </h3>
         {!data && !previousData ? (
           <Loading />

@@ -56,6 +56,25 @@ describe('<AgendaPage>', () => {
     await expectNoViolations();
   });
 
+  it('« Afficher plus » appends the next page and gives the focus to its first meeting', async () => {
+    const second = { ...meeting, id: 'm2', title: 'Atelier interopérabilité', path: '/espaces/structuration/f/c1/rencontres/m2' };
+    const paged = [
+      mocks[0],
+      {
+        request: { query: AGENDA_MEETINGS_QUERY, variables: (v: { first: number; after?: string | null }) => v.first === 20 && !v.after },
+        result: { data: { agendaMeetings: { ...page([meeting]).data.agendaMeetings, pageInfo: { __typename: 'PageInfo', hasNextPage: true, endCursor: 'c-m1' } } } },
+        maxUsageCount: 10,
+      },
+      { request: { query: AGENDA_MEETINGS_QUERY, variables: (v: { first: number; after?: string | null }) => v.first === 20 && v.after === 'c-m1' }, result: page([second]), maxUsageCount: 10 },
+    ];
+    renderWithProviders(<AgendaPage />, { route: '/agenda', mocks: paged });
+    await userEvent.click(await screen.findByRole('button', { name: 'Afficher plus de rencontres' }, { timeout: 5000 }));
+    const link = await screen.findByRole('link', { name: 'Atelier interopérabilité' }, { timeout: 5000 });
+    expect(screen.getByRole('link', { name: 'Journée de la filière' })).toBeInTheDocument();
+    await waitFor(() => expect(link).toHaveFocus());
+    expect(screen.queryByRole('button', { name: 'Afficher plus de rencontres' })).toBeNull();
+  });
+
   it('shows the month as a grid with each day’s meetings; the keyboard moves by day and by month', async () => {
     renderWithProviders(<AgendaPage />, { route: '/agenda?vue=mois', mocks });
     const grid = await screen.findByRole('grid');

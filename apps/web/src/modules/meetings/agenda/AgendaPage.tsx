@@ -181,6 +181,7 @@ function AgendaMonth({ type, spaceId }: { type: MeetingType | null; spaceId: str
   };
   const { data, previousData, error, refetch } = useQuery(AGENDA_MEETINGS_QUERY, { variables: { filter, first: MONTH_MAX, order: 'CHRONOLOGICAL' } });
   const edges = (data ?? previousData)?.agendaMeetings.edges;
+  const truncated = (data ?? previousData)?.agendaMeetings.pageInfo.hasNextPage ?? false;
   const meetings = useMemo(() => edges?.map((e) => e.node) ?? [], [edges]);
   const byDay = useMemo(() => {
     const map = new Map<string, AgendaMeeting[]>();
@@ -248,6 +249,7 @@ function AgendaMonth({ type, spaceId }: { type: MeetingType | null; spaceId: str
               ? t('meetings.agendaPage.monthHeading', { month: monthLabel, count: listed.length })
               : monthLabel}
         </h3>
+        {truncated ? <p className="notice">{t('meetings.agendaPage.truncated', { count: MONTH_MAX })}</p> : null}
         {!data && !previousData ? (
           <Loading />
         ) : listed.length ? (

@@ -177,6 +177,9 @@ describe('Rencontres: agenda (ordre du jour) and closing report', () => {
       const logs = await t.sql(`SELECT action FROM action_logs WHERE resource_id = $1 AND action IN ('close', 'update_closing')`, [m.id]);
       expect(logs.filter((l: { action: string }) => l.action === 'close')).toHaveLength(1);
       expect(logs).toHaveLength(8);
+      // a closed meeting keeps its time (the report is about what happened then)
+      const moved = await t.gql(`mutation($id: ID!, $i: MeetingFieldsInput!) { updateMeeting(id: $id, input: $i) { id } }`, { id: m.id, i: { startsAt: inHours(5), endsAt: inHours(6) } }, admin);
+      expect(moved.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'startsAt' });
     });
 
     it('refuses a bad report with the field named; refuses participants; refuses a cancelled meeting', async () => {

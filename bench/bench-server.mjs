@@ -71,9 +71,9 @@ export async function rssOf(pid) {
 }
 
 /** Starts PostgreSQL and the API; returns handles and a stop() that leaves nothing running. */
-export async function startBenchServer(env = {}) {
+export async function startBenchServer(env = {}, pgSettings = {}) {
   const root = mkdtempSync(join(tmpdir(), 'concerto-bench-'));
-  const embedded = new EmbeddedPostgres({ dataDir: join(root, 'pg'), port: 0, settings: { max_connections: '300' } });
+  const embedded = new EmbeddedPostgres({ dataDir: join(root, 'pg'), port: 0, settings: { max_connections: '300', ...pgSettings } });
   const connection = await embedded.start();
   await createDatabaseIfMissing(connection.url('postgres'), 'concerto_bench');
   const databaseUrl = connection.url('concerto_bench');

@@ -68,11 +68,14 @@ describe('demo content from the 2021 report', () => {
       const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
       const component = space.components.find((c: { type: string }) => c.type === 'MEETINGS');
       expect(component).toBeDefined();
-      const res = await t.gql(`query($c: ID!) { meetings(componentId: $c) { id title type location address state registrationsOpen capacity startsAt agenda { title } } }`, { c: component.id });
+      const res = await t.gql(`query($c: ID!) { meetings(componentId: $c) { id title type location address state registrationsOpen capacity startsAt agenda { title children { title } } } }`, { c: component.id });
       expect(res.data.meetings).toHaveLength(1);
       const meeting = res.data.meetings[0];
       expect(meeting).toMatchObject({ title: content.meetings.meeting.title, type: 'IN_PERSON', state: 'UPCOMING', registrationsOpen: true, capacity: content.meetings.meeting.capacity });
       expect(meeting.agenda.map((a: { title: string }) => a.title)).toEqual(content.meetings.meeting.agenda.map((a) => a.title));
+      const subTitles = meeting.agenda.flatMap((a: { children: { title: string }[] }) => a.children.map((c) => c.title));
+      expect(subTitles).toEqual(content.meetings.meeting.agenda.flatMap((a) => (a.children ?? []).map((c) => c.title)));
+      expect(subTitles).toHaveLength(3);
       const [row] = await t.sql(
         `SELECT is_demo, extract(isodow FROM starts_at AT TIME ZONE 'Europe/Paris')::int AS dow, to_char(starts_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS at FROM meetings WHERE id = $1`,
         [meeting.id],

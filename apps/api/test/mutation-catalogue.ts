@@ -223,6 +223,13 @@ export class Fixtures {
     return d.createMeeting.id;
   }
 
+  /** A published meeting that has ended ({@link meeting}, moved to the past). */
+  async pastMeeting(): Promise<string> {
+    const id = await this.meeting();
+    await this.t.sql(`UPDATE meetings SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+    return id;
+  }
+
   /** A news post published now in a fresh NEWS component. */
   async newsPost(): Promise<string> {
     const componentId = await this.component('NEWS');
@@ -667,6 +674,16 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
       return { vars: { meetingId } };
     },
   },
+  setMeetingAgenda: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { meetingId: await f.meeting(), items: [{ title: 'Accueil', durationMinutes: 30, children: [{ title: 'Café', durationMinutes: 10 }] }] } }),
+  },
+  closeMeeting: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { meetingId: await f.pastMeeting(), input: { minutes: '<p>Compte rendu de la journée.</p>', attendeesCount: 12, contributionsCount: 5 } } }),
+  },
+  rotateMeetingCalendarFeed: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
+  revokeMeetingCalendarFeed: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
   markAttendance: {
     access: SPACE_ADMINS,
     args: async ({ f }) => {

@@ -43,6 +43,7 @@ const MeetingsAdminPage = lazyPage(() => import('./modules/meetings/components/M
 const NewsPage = lazyPage(() => import('./modules/news/components/NewsPage'), 'NewsPage');
 const NewsAdminPage = lazyPage(() => import('./modules/news/components/NewsAdminPage'), 'NewsAdminPage');
 const MemberProfilePage = lazyPage(() => import('./modules/members/components/MemberProfilePage'), 'MemberProfilePage');
+const AgendaPage = lazyPage(() => import('./modules/meetings/agenda/AgendaPage'), 'AgendaPage');
 const SearchPage = lazyPage(() => import('./modules/search/components/SearchPage'), 'SearchPage');
 const MemberTypologiesAdminPage = lazyPage(() => import('./modules/members/components/MemberTypologiesAdminPage'), 'MemberTypologiesAdminPage');
 const BallotPage = lazyPage(() => import('./modules/votes/components/BallotPage'), 'BallotPage');
@@ -90,6 +91,7 @@ export function AppRoutes() {
           <Route path="mon-compte" element={<AccountPage />} />
           <Route path="membres/:pseudo" element={<MemberProfilePage />} />
           <Route path="recherche" element={<SearchPage />} />
+          <Route path="agenda" element={<AgendaPage />} />
           <Route path="conditions" element={<TermsPage key="terms" kind={TermsDocumentKind.TERMS} />} />
           <Route path="confidentialite" element={<TermsPage key="privacy" kind={TermsDocumentKind.PRIVACY} />} />
           <Route path="admin" element={<AdminPage />} />

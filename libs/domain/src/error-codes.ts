@@ -33,6 +33,8 @@ export const ErrorCode = {
   PETITION_NOT_OPEN: 'PETITION_NOT_OPEN',
   /** Registrations to the meeting are not open now (off, before their opening, after their close or the start, or the meeting is cancelled). */
   REGISTRATION_CLOSED: 'REGISTRATION_CLOSED',
+  /** The meeting has not ended yet (on the database clock): it cannot be closed with a report. */
+  MEETING_NOT_ENDED: 'MEETING_NOT_ENDED',
   /** The current password given to confirm a sensitive account action (change password, delete account) is wrong. */
   WRONG_PASSWORD: 'WRONG_PASSWORD',
   /** An unexpected server fault; nothing was changed. */

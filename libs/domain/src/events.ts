@@ -25,6 +25,8 @@ export const NotificationKind = {
   MEETING_CANCELLED: 'MEETING_CANCELLED',
   /** The time or place of a meeting the user registered for changed. */
   MEETING_CHANGED: 'MEETING_CHANGED',
+  /** A meeting the user registered for or follows was closed: its report is published. */
+  MEETING_CLOSED: 'MEETING_CLOSED',
   /** The user's "download my data" export is ready (downloadable once, for 7 days). */
   DATA_EXPORT_READY: 'DATA_EXPORT_READY',
   /** A petition one wrote, promotes or follows reached 25, 50, 75 or 100 % of its threshold. */
@@ -101,14 +103,15 @@ export interface DomainEventPayloads {
   /**
    * Registrants of a meeting are told: REMINDER (it starts within 24 h), PROMOTED (they left the
    * waiting list for a seat), CANCELLED (the meeting is cancelled), CHANGED (its time or place
-   * changed: `changes` says which).
+   * changed: `changes` says which), CLOSED (its closing report is published: registrants and
+   * followers, once).
    */
   'meeting.registrants': {
     meetingId: string;
     componentId: string;
     spaceId: string;
     title: string;
-    kind: 'REMINDER' | 'PROMOTED' | 'CANCELLED' | 'CHANGED';
+    kind: 'REMINDER' | 'PROMOTED' | 'CANCELLED' | 'CHANGED' | 'CLOSED';
     userIds: string[];
     changes?: ('TIME' | 'PLACE')[];
   };

@@ -29,8 +29,19 @@ export const MeetingLimits = {
   capacityMax: 100000,
   /** Longest meeting, in milliseconds (14 days). */
   maxDurationMs: 14 * 24 * 3600 * 1000,
+  /** Top-level agenda items, and sub-items under one item. */
   agendaItemsMax: 30,
   agendaTitleMaxLength: 200,
+  /** An agenda item's longest planned duration, in minutes (a day). */
+  agendaDurationMaxMinutes: 1440,
+  /** Proposals, and motions, one agenda item links to. */
+  agendaLinksMax: 20,
+  /** Visible characters of a closing report's minutes. */
+  closingMinutesMaxLength: 20000,
+  /** Proposals a closing report links to. */
+  closingProposalsMax: 50,
+  /** Largest attendees or contributions count of a closing report. */
+  closingCountMax: 1000000,
   /** How long before the start the online URL is shown to registrants, in milliseconds (15 min). */
   onlineUrlLeadMs: 15 * 60 * 1000,
   /** How long before the start registrants are reminded, in milliseconds (24 h). */
@@ -38,6 +49,10 @@ export const MeetingLimits = {
   /** Attendance codes: 8 characters from an alphabet without 0/O, 1/I/L. */
   codePattern: /^[A-HJKMNP-Z2-9]{8}$/,
 } as const;
+
+/** What an agenda item links to. */
+export const MeetingAgendaLinkType = { PROPOSAL: 'PROPOSAL', MOTION: 'MOTION' } as const;
+export type MeetingAgendaLinkType = (typeof MeetingAgendaLinkType)[keyof typeof MeetingAgendaLinkType];
 
 /** The time zone meetings are entered and shown in. */
 export const MEETING_TIME_ZONE = 'Europe/Paris';

@@ -23,7 +23,7 @@ export const TABLE_OWNERS = {
   motion: ['motions', 'motion_ballots', 'motion_events', 'motion_participations', 'motion_results'],
   ballot: ['ballot_census_invitations', 'ballots', 'ballot_questions', 'ballot_options', 'ballot_census_emails', 'ballot_census_snapshots', 'ballot_participations', 'ballot_envelopes', 'ballot_events', 'ballot_results'],
   petition: ['petitions', 'petition_types', 'petition_signatures', 'petition_milestones', 'petition_committee_members', 'petition_committee_invitations', 'petition_results'],
-  meeting: ['meetings', 'meeting_agenda_items', 'meeting_registrations', 'meeting_reminders'],
+  meeting: ['meetings', 'meeting_agenda_items', 'meeting_agenda_links', 'meeting_closing_proposals', 'meeting_registrations', 'meeting_reminders', 'meeting_calendar_feeds'],
   idea: ['idea_boxes', 'ideas', 'idea_voters', 'idea_pairs'],
   debate: ['debates', 'debate_statements', 'debate_votes', 'debate_analyses', 'debate_positions'],
   news: ['news_posts', 'news_images'],

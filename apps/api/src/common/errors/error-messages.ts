@@ -28,6 +28,7 @@ const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   NOT_IN_CENSUS: 'You are not in the census of this ballot.',
   PETITION_NOT_OPEN: 'This petition is not collecting signatures.',
   REGISTRATION_CLOSED: 'Registrations to this meeting are closed.',
+  MEETING_NOT_ENDED: 'This meeting has not ended yet.',
   WRONG_PASSWORD: 'Wrong password.',
   INTERNAL_SERVER_ERROR: 'Internal server error.',
 };

@@ -30,12 +30,16 @@ export const REDACTED_PATHS = [
 
 /**
  * The path of a request as logged: no query string (it may hold a token), and secret path
- * segments masked (`/invitations/<token>` and any segment of 32+ base64url characters).
+ * segments masked (`/invitations/<token>`, `/calendar/feeds/<token>.ics` and any segment of 32+
+ * base64url characters).
  * @param url the request URL
  */
 export function loggableUrl(url: string | undefined): string {
   const path = (url ?? '').split('?')[0];
-  return path.replace(/\/invitations\/[^/]+/, '/invitations/:token').replace(/\/[A-Za-z0-9_-]{32,}(?=\/|$)/g, '/:secret');
+  return path
+    .replace(/\/invitations\/[^/]+/, '/invitations/:token')
+    .replace(/\/calendar\/feeds\/[^/]+/, '/calendar/feeds/:token')
+    .replace(/\/[A-Za-z0-9_-]{32,}(?=\/|$)/g, '/:secret');
 }
 
 /**

@@ -33,6 +33,8 @@ import { PetitionSecondStage1766000000000 } from './1766000000000-petition-secon
 import { News1766200000000 } from './1766200000000-news';
 import { ProposalDisagreements1766300000000 } from './1766300000000-proposal-disagreements';
 import { Identities1766400000000 } from './1766400000000-identities';
+import { MeetingAgendaClosing1766200100000 } from './1766200100000-meeting-agenda-closing';
+import { MeetingCalendarFeeds1766200200000 } from './1766200200000-meeting-calendar-feeds';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -67,6 +69,8 @@ export const migrations = [
   ProposalVisibleStateIndex1766000400000,
   PetitionSecondStage1766000000000,
   News1766200000000,
+  MeetingAgendaClosing1766200100000,
+  MeetingCalendarFeeds1766200200000,
   ProposalDisagreements1766300000000,
   Identities1766400000000,
 ];

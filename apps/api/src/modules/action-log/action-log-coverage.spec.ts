@@ -117,6 +117,10 @@ const LOGGED: Record<string, Expected> = {
   registerForMeeting: { action: 'register', resourceType: 'meeting', visibility: 'PRIVATE' },
   cancelMeetingRegistration: { action: 'cancel_registration', resourceType: 'meeting', visibility: 'PRIVATE' },
   markAttendance: { action: 'mark_attendance', resourceType: 'meeting', visibility: 'ADMIN_ONLY' },
+  setMeetingAgenda: { action: 'set_agenda', resourceType: 'meeting', visibility: 'PUBLIC' },
+  closeMeeting: { action: 'close', resourceType: 'meeting', visibility: 'PUBLIC' },
+  rotateMeetingCalendarFeed: { action: 'rotate_calendar_feed', resourceType: 'meeting_calendar_feed', visibility: 'PRIVATE' },
+  revokeMeetingCalendarFeed: { action: 'revoke_calendar_feed', resourceType: 'meeting_calendar_feed', visibility: 'PRIVATE' },
   createIdeaBox: { action: 'create', resourceType: 'idea_box', visibility: 'PUBLIC' },
   voteOnIdeaPair: { action: 'vote', resourceType: 'idea_box', visibility: 'ADMIN_ONLY' },
   addIdea: { action: 'create', resourceType: 'idea', visibility: 'PUBLIC' },
@@ -147,7 +151,7 @@ const LOGGED: Record<string, Expected> = {
 
 /** Mutations about an account or the organization's documents: their rows belong to no space. */
 const SPACELESS = ['requestPasswordReset', 'resetPassword', 'confirmEmail', 'register', 'deleteSpace', 'publishTermsDocument', 'acceptTerms', 'changePassword', 'requestDataExport', 'deleteMyAccount', 'appointOrganizationAdmin', 'revokeOrganizationAdmin',
-  'updateMyProfile', 'removeMyAvatar', 'followMember', 'unfollowMember', 'createMemberTypology', 'updateMemberTypology'];
+  'updateMyProfile', 'removeMyAvatar', 'followMember', 'unfollowMember', 'createMemberTypology', 'updateMemberTypology', 'rotateMeetingCalendarFeed', 'revokeMeetingCalendarFeed'];
 
 const schemaMutations = (): string[] => {
   const document = parse(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8'));
@@ -390,7 +394,13 @@ describe('action log coverage: every mutation that changes shared state is in th
     await logged('markAttendance', `mutation($id: ID!, $code: String!) { markAttendance(meetingId: $id, code: $code) { status } }`, { id: meeting, code }, admin, meeting);
     await t.gql(`mutation($id: ID!) { registerForMeeting(meetingId: $id) { id } }`, { id: meeting }, bob.token); // waiting list
     await logged('cancelMeetingRegistration', `mutation($id: ID!) { cancelMeetingRegistration(meetingId: $id) { id } }`, { id: meeting }, bob.token, meeting);
+    await logged('setMeetingAgenda', `mutation($id: ID!) { setMeetingAgenda(meetingId: $id, items: [{ title: "Accueil", durationMinutes: 30 }]) { id } }`, { id: meeting }, admin, meeting);
     await logged('cancelMeeting', `mutation($id: ID!) { cancelMeeting(id: $id, reason: "Salle indisponible") { id } }`, { id: meeting }, admin, meeting);
+    const held = (await t.gql(`mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`, {
+      input: { componentId: meetingsComponent, title: 'Rencontre tenue', type: 'IN_PERSON', startsAt: inSeconds(3600), endsAt: inSeconds(7200), published: true },
+    }, admin)).data.createMeeting.id;
+    await t.sql(`UPDATE meetings SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [held]);
+    await logged('closeMeeting', `mutation($id: ID!) { closeMeeting(meetingId: $id, input: { minutes: "Compte rendu.", attendeesCount: 10, contributionsCount: 3 }) { id } }`, { id: held }, admin, held);
 
     // Boîte à idées: a box with seeds, an answer in the booth, an idea added, then rejected
     const ideasComponent = (await logged('createComponent', CREATE_COMPONENT, { input: { spaceId: space, type: 'IDEAS', title: 'Boîte à idées', published: true } }, admin)).createComponent.id;
@@ -429,6 +439,8 @@ describe('action log coverage: every mutation that changes shared state is in th
     await logged('acceptTerms', `mutation($input: AcceptTermsInput!) { acceptTerms(input: $input) { version } }`, { input: { termsVersion: terms.version, privacyVersion: 1 } }, bob.token);
     await logged('changePassword', `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`, { input: { currentPassword: 'correct horse battery', newPassword: 'another horse battery' } }, bob.token, bob.id);
     await logged('requestDataExport', `mutation { requestDataExport { id } }`, {}, bob.token);
+    await logged('rotateMeetingCalendarFeed', `mutation { rotateMeetingCalendarFeed { createdAt } }`, {}, bob.token);
+    await logged('revokeMeetingCalendarFeed', `mutation { revokeMeetingCalendarFeed }`, {}, bob.token);
     // member profiles, follows between members, the typology list
     await logged('updateMyProfile', `mutation { updateMyProfile(input: { organisation: "CHU du journal", typologyKey: "hospital" }) { pseudo } }`, {}, bob.token, bob.id);
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

@@ -81,7 +81,7 @@ interface MeetingsFile {
     startTime: string;
     endTime: string;
     capacity: number;
-    agenda: { title: string; durationMinutes: number }[];
+    agenda: { title: string; durationMinutes: number; children?: { title: string; durationMinutes: number }[] }[];
   };
 }
 interface SurveyFile {
@@ -317,12 +317,21 @@ export class DemoContentService {
       [m.daysAhead, m.isoWeekday, component.id, space.id, m.title, sanitizeRichText(m.description), m.address, m.location, m.locationHints, m.startTime, m.endTime, m.capacity],
     );
     for (const [index, item] of m.agenda.entries()) {
-      await manager.query(`INSERT INTO meeting_agenda_items (meeting_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4)`, [
+      const [parent] = await manager.query(`INSERT INTO meeting_agenda_items (meeting_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4) RETURNING id`, [
         meeting.id,
         index,
         item.title,
         item.durationMinutes,
       ]);
+      for (const [position, child] of (item.children ?? []).entries()) {
+        await manager.query(`INSERT INTO meeting_agenda_items (meeting_id, parent_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4, $5)`, [
+          meeting.id,
+          parent.id,
+          position,
+          child.title,
+          child.durationMinutes,
+        ]);
+      }
     }
     await this.actionLog.record(manager, {
       userId: null,

@@ -10,6 +10,7 @@ import { ParticipatorySpaceService } from '../participatory-space/participatory-
 import { type CalendarMeeting, meetingsCalendar } from './meeting-calendar';
 import { type MeetingRow, MeetingService } from './meeting.service';
 import { MeetingHost } from './meeting.host';
+import { MeetingCalendarFeedService } from './meeting-calendar-feed.service';
 
 /** `<uuid>.ics` → the uuid. @throws NOT_FOUND otherwise */
 const idOf = (file: string): string => {
@@ -20,7 +21,8 @@ const idOf = (file: string): string => {
 
 /**
  * iCalendar files of meetings: `GET /calendar/meetings/:id.ics` (one meeting, as the caller
- * may see it) and `GET /calendar/spaces/:id.ics` (the published meetings of a space). Access:
+ * may see it), `GET /calendar/spaces/:id.ics` (the published meetings of a space) and
+ * `GET /calendar/feeds/:token.ics` (a user's registrations, by private token). Access:
  * anyone who may see them; 404 as JSON otherwise.
  */
 @Controller('calendar')
@@ -31,6 +33,7 @@ export class MeetingCalendarController {
     private readonly host: MeetingHost,
     private readonly spaces: ParticipatorySpaceService,
     private readonly config: AppConfig,
+    private readonly feeds: MeetingCalendarFeedService,
   ) {}
 
   /** One meeting's `.ics` (its online URL only when the caller may see it). Access: anyone who may see the meeting. */
@@ -40,7 +43,7 @@ export class MeetingCalendarController {
     const id = idOf(file);
     const dto = await this.meetings.meeting(id, viewer);
     const row = await this.meetings.visibleRow(id, viewer);
-    const entry = this.entry(row, dto.onlineUrl, (await this.host.reference(row.id))?.link ?? '/');
+    const entry = { ...this.entry(row, dto.onlineUrl, (await this.host.reference(row.id))?.link ?? '/'), agenda: dto.agenda };
     this.send(res, `rencontre-${id}.ics`, meetingsCalendar(row.title, [entry]));
   }
 
@@ -61,6 +64,22 @@ export class MeetingCalendarController {
       .filter((row) => paths.get(row.component_id))
       .map((row) => this.entry(row, row.registrations_enabled ? null : row.online_url, `${paths.get(row.component_id)}/rencontres/${row.id}`));
     this.send(res, `rencontres-${spaceId}.ics`, meetingsCalendar('Rencontres', entries));
+  }
+
+  /**
+   * A user's private feed of their registrations (`GET /calendar/feeds/<token>.ics`): seats as
+   * confirmed entries, waiting-list places as tentative ones, online URLs as that registrant may
+   * see them when the calendar app fetches. Access: whoever holds the token; 404 for a malformed,
+   * unknown, rotated or revoked token.
+   */
+  @Public()
+  @Get('feeds/:file')
+  async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
+    const userId = await this.feeds.ownerOf(file.endsWith('.ics') ? file.slice(0, -4) : '');
+    const rows = await this.meetings.registrationFeed(userId);
+    const entries = rows.map((row) => ({ ...this.entry(row, row.visible_online_url, row.path), tentative: row.registration_status === 'WAITLISTED' }));
+    res.setHeader('referrer-policy', 'no-referrer');
+    this.send(res, 'mes-rencontres.ics', meetingsCalendar('Mes rencontres', entries), 'private, no-cache');
   }
 
   private async spaceExists(spaceId: string, viewer: Viewer | null): Promise<void> {
@@ -86,10 +105,10 @@ export class MeetingCalendarController {
     };
   }
 
-  private send(res: Response, filename: string, body: string): void {
+  private send(res: Response, filename: string, body: string, cacheControl = 'no-cache'): void {
     res.setHeader('content-type', 'text/calendar; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${filename}"`);
-    res.setHeader('cache-control', 'no-cache');
+    res.setHeader('cache-control', cacheControl);
     res.send(body);
   }
 }

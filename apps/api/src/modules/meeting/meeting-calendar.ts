@@ -47,11 +47,36 @@ export interface CalendarMeeting {
   startsAt: Date;
   endsAt: Date;
   cancelled: boolean;
+  /** A registration still on the waiting list: STATUS:TENTATIVE. */
+  tentative?: boolean;
   /** Bumped whenever the time or place changes (or the meeting is cancelled). */
   sequence: number;
   updatedAt: Date;
   /** Absolute URL of the meeting page. */
   url: string;
+  /** The agenda, placed in time (one meeting's file; feeds leave it out). */
+  agenda?: CalendarAgendaItem[];
+}
+
+/** An agenda item as a calendar entry's description lists it. */
+export interface CalendarAgendaItem {
+  title: string;
+  startsAt: Date;
+  durationMinutes: number;
+  children: CalendarAgendaItem[];
+}
+
+/**
+ * The agenda as plain-text lines for an entry's DESCRIPTION: « 09:00 Accueil (30 min) », sub-items
+ * indented, times in Europe/Paris.
+ */
+export function agendaLines(items: CalendarAgendaItem[]): string {
+  if (!items.length) return '';
+  const line = (item: CalendarAgendaItem, indent: string): string[] => [
+    `${indent}${dayjs.utc(item.startsAt).tz(MEETING_TIME_ZONE).format('HH:mm')} ${item.title}${item.durationMinutes ? ` (${item.durationMinutes} min)` : ''}`,
+    ...item.children.flatMap((c) => line(c, '    – ')),
+  ];
+  return ['Ordre du jour :', ...items.flatMap((i) => line(i, '- '))].join('\n');
 }
 
 /**
@@ -80,10 +105,10 @@ export function meetingsCalendar(name: string, meetings: CalendarMeeting[]): str
       end: dayjs.utc(m.endsAt).tz(MEETING_TIME_ZONE),
       timezone: MEETING_TIME_ZONE,
       summary: m.title,
-      description: [richTextToPlain(m.description), m.onlineUrl ? `Lien : ${m.onlineUrl}` : '', m.url].filter(Boolean).join('\n\n'),
+      description: [richTextToPlain(m.description), agendaLines(m.agenda ?? []), m.onlineUrl ? `Lien : ${m.onlineUrl}` : '', m.url].filter(Boolean).join('\n\n'),
       location: m.type === MeetingType.ONLINE ? (m.onlineUrl ?? 'En ligne') : place || null,
       url: m.url,
-      status: m.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: m.cancelled ? ICalEventStatus.CANCELLED : m.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

@@ -3,20 +3,23 @@ import { MeetingSearch } from './meeting.search';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
 import { HistoryModule } from '../history/history.module';
+import { MotionModule } from '../motion/motion.module';
+import { ProposalModule } from '../proposal/proposal.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { MeetingCalendarController } from './meeting-calendar.controller';
+import { MeetingCalendarFeedService } from './meeting-calendar-feed.service';
 import { MeetingSchedulerService } from './meeting-scheduler.service';
 import { MeetingHost } from './meeting.host';
 import { MeetingNotifications } from './meeting.notifications';
 import { MeetingPersonalData } from './meeting.personal-data';
-import { MeetingHistoryResolver, MeetingResolver } from './meeting.resolver';
+import { MeetingAgendaItemResolver, MeetingCalendarFeedResolver, MeetingClosingReportResolver, MeetingHistoryResolver, MeetingResolver } from './meeting.resolver';
 import { MeetingService } from './meeting.service';
 
 /** The MEETINGS component type (manifest: meeting.manifest.ts). */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
+  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule, ProposalModule, MotionModule],
   controllers: [MeetingCalendarController],
-  providers: [MeetingSearch, MeetingService, MeetingSchedulerService, MeetingResolver, MeetingHistoryResolver, MeetingHost, MeetingNotifications, MeetingPersonalData],
+  providers: [MeetingSearch, MeetingService, MeetingSchedulerService, MeetingResolver, MeetingHistoryResolver, MeetingAgendaItemResolver, MeetingClosingReportResolver, MeetingCalendarFeedService, MeetingCalendarFeedResolver, MeetingHost, MeetingNotifications, MeetingPersonalData],
   exports: [MeetingService, MeetingSchedulerService],
 })
 export class MeetingModule {}

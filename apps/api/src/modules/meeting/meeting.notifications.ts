@@ -9,16 +9,18 @@ const KIND = {
   PROMOTED: NotificationKind.MEETING_REGISTRATION_PROMOTED,
   CANCELLED: NotificationKind.MEETING_CANCELLED,
   CHANGED: NotificationKind.MEETING_CHANGED,
+  CLOSED: NotificationKind.MEETING_CLOSED,
 } as const;
 const TITLE = {
   REMINDER: 'Votre rencontre a lieu dans moins de 24 heures',
   PROMOTED: 'Une place s’est libérée : vous êtes inscrit·e',
   CANCELLED: 'Rencontre annulée',
   CHANGED: 'Rencontre modifiée',
+  CLOSED: 'Compte rendu de rencontre publié',
 } as const;
 const CHANGED_WHAT = { TIME: 'nouvel horaire', PLACE: 'nouveau lieu' } as const;
 
-/** Registrants of a meeting are told of the 24-hour reminder, of their move from the waiting list to a seat, of a cancellation and of a new time or place. */
+/** Registrants of a meeting are told of the 24-hour reminder, of their move from the waiting list to a seat, of a cancellation and of a new time or place; registrants and followers of its closing report. */
 @Injectable()
 @NotificationHandlerFor()
 export class MeetingNotifications implements NotificationHandler<'meeting.registrants'> {

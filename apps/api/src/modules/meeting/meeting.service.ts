@@ -1,4 +1,4 @@
-import { ComponentType, ErrorCode, MeetingLimits, MeetingState, MeetingType, RegistrationStatus, SpaceRole } from '@concerto/domain';
+import { ComponentType, ErrorCode, MeetingAgendaLinkType, MeetingLimits, MeetingState, MeetingType, RegistrationStatus, SpaceRole } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -6,13 +6,18 @@ import type { Viewer } from '../../common/access/request-context';
 import { inTransaction, pgConstraint, pgErrorCode, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
-import { checkedId } from '../../platform/component-resource';
+import { checkedId, UUID_PATTERN } from '../../platform/component-resource';
+import { hasVisibleText } from '../../common/validation/visible-text';
 import { ActionLogService } from '../action-log/action-log.service';
+import { FollowService } from '../follow/follow.service';
+import { MotionService } from '../motion/motion.service';
+import { ProposalService } from '../proposal/proposal.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
-import { MeetingAgendaItemDto, MeetingAttendeeDto, MeetingDto, MeetingRegistrationDto } from './dtos/meeting.dto';
-import { CreateMeetingInput, MeetingAgendaItemInput, MeetingFieldsInput } from './dtos/meeting.inputs';
+import { MeetingAgendaItemDto, MeetingAgendaLinkDto, MeetingAttendeeDto, MeetingClosingReportDto, MeetingConnectionDto, MeetingDto, MeetingRegistrationDto } from './dtos/meeting.dto';
+import { CloseMeetingInput, CreateMeetingInput, MeetingAgendaFilterInput, MeetingAgendaItemInput, MeetingAgendaOrder, MeetingFieldsInput } from './dtos/meeting.inputs';
+import { type AgendaDraft, checkedAgenda, checkedVideoUrl, type ScheduledAgendaItem, scheduleAgenda, type StoredAgendaItem } from './meeting-agenda';
 import { newAttendanceCode, normalisedCode } from './attendance-code';
 import { promotable, seatFor } from './registration-allocation';
 
@@ -40,6 +45,12 @@ export interface MeetingRow {
   cancelled_at: Date | null;
   cancellation_reason: string;
   ical_sequence: number;
+  created_by: string | null;
+  closed_at: Date | null;
+  closing_minutes: string;
+  closing_attendees_count: number;
+  closing_contributions_count: number;
+  closing_video_url: string | null;
   comments_count: number;
   follows_count: number;
   hidden_at: Date | null;
@@ -53,7 +64,8 @@ export interface MeetingRow {
 /** Columns of {@link MeetingRow}: state, registration window and URL window come from `now()` at every read. */
 export const MEETING_COLUMNS = `m.id, m.component_id, m.space_id, m.title, m.description, m.type, m.address, m.location, m.location_hints, m.online_url,
   m.starts_at, m.ends_at, m.registrations_enabled, m.capacity, m.registrations_open_at, m.registrations_close_at, m.waitlist_enabled,
-  m.published_at, m.withdrawn_at, m.cancelled_at, m.cancellation_reason, m.ical_sequence, m.comments_count, m.follows_count, m.hidden_at,
+  m.published_at, m.withdrawn_at, m.cancelled_at, m.cancellation_reason, m.ical_sequence, m.created_by,
+  m.closed_at, m.closing_minutes, m.closing_attendees_count, m.closing_contributions_count, m.closing_video_url, m.comments_count, m.follows_count, m.hidden_at,
   m.created_at, m.updated_at,
   CASE WHEN now() < m.starts_at THEN 'UPCOMING' WHEN now() < m.ends_at THEN 'ONGOING' ELSE 'PAST' END AS state,
   (m.registrations_enabled AND m.published_at IS NOT NULL AND m.cancelled_at IS NULL AND m.withdrawn_at IS NULL AND m.hidden_at IS NULL
@@ -87,6 +99,23 @@ interface Fields {
   waitlist_enabled: boolean;
 }
 
+/** Page sizes of the « Agenda » page. */
+export const AGENDA_PAGE = { defaultFirst: 20, maxFirst: 100 } as const;
+
+/** Cursor of a meeting on the « Agenda » page: its start and id, and the order it was made in (opaque to clients). */
+const agendaCursor = (startsAt: Date, id: string, order: MeetingAgendaOrder) => Buffer.from(JSON.stringify([startsAt.toISOString(), id, order])).toString('base64url');
+
+function parseAgendaCursor(after: string, order: MeetingAgendaOrder): { startsAt: Date; id: string } {
+  try {
+    const [startsAt, id, made] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
+    const at = typeof startsAt === 'string' ? new Date(startsAt) : null;
+    if (at && !Number.isNaN(at.getTime()) && typeof id === 'string' && UUID_PATTERN.test(id) && made === order) return { startsAt: at, id };
+  } catch {
+    // falls through
+  }
+  throw DomainError.badInput('after : curseur invalide pour cet ordre.', { field: 'after' });
+}
+
 const CLOSED_MESSAGE = 'Les inscriptions à cette rencontre ne sont pas ouvertes.';
 
 /**
@@ -111,6 +140,9 @@ export class MeetingService {
     private readonly access: SpaceAccessService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly proposals: ProposalService,
+    private readonly motions: MotionService,
+    private readonly follows: FollowService,
   ) {}
 
   /**
@@ -134,6 +166,52 @@ export class MeetingService {
   }
 
   /**
+   * The « Agenda » page: published meetings of every space and component the viewer may see,
+   * keyset-paged on (start, id). A fixed number of SQL statements whatever the page size (visible
+   * spaces and components, the page, then {@link present}'s batched reads): no N+1.
+   * Caller: anyone.
+   * @param filter `from` (meetings ending at or after), `to` (starting before), type, space
+   * @param first 1–100; @param after a previous page's `endCursor` in the same order
+   * @throws BAD_USER_INPUT first out of range, `to` not after `from`, a malformed cursor or space id
+   */
+  async agendaPage(filter: MeetingAgendaFilterInput, first: number, after: string | null, order: MeetingAgendaOrder, viewer: Viewer | null): Promise<MeetingConnectionDto> {
+    if (!Number.isInteger(first) || first < 1 || first > AGENDA_PAGE.maxFirst) throw DomainError.badInput(`first : entre 1 et ${AGENDA_PAGE.maxFirst}.`, { field: 'first' });
+    if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime()) throw DomainError.badInput('La fin de la période doit suivre son début.', { field: 'filter.to' });
+    if (filter.spaceId && !UUID_PATTERN.test(filter.spaceId)) throw DomainError.badInput('Identifiant d’espace invalide.', { field: 'filter.spaceId' });
+    const cursor = after ? parseAgendaCursor(after, order) : null;
+    // the spaces and components the viewer may see, with their paths and the viewer's admin right (a fixed number of statements)
+    const spaces = await this.spaces.list(undefined, viewer);
+    const paths = new Map<string, string>();
+    const administers = new Map<string, boolean>();
+    for (const space of spaces) {
+      administers.set(space.id, space.viewerCanAdminister);
+      for (const c of space.components) if (c.type === ComponentType.MEETINGS && c.published) paths.set(c.id, `/espaces/${space.slug}/f/${c.id}`);
+    }
+    const forward = order === MeetingAgendaOrder.CHRONOLOGICAL;
+    const params: unknown[] = [[...paths.keys()], first + 1];
+    const where = [`m.component_id = ANY($1::uuid[])`, `m.published_at IS NOT NULL`, `m.hidden_at IS NULL`];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (filter.from) where.push(`m.ends_at >= ${param(filter.from)}`);
+    if (filter.to) where.push(`m.starts_at < ${param(filter.to)}`);
+    if (filter.type) where.push(`m.type = ${param(filter.type)}`);
+    if (filter.spaceId) where.push(`m.space_id = ${param(filter.spaceId)}`);
+    if (cursor) where.push(`(m.starts_at, m.id) ${forward ? '>' : '<'} (${param(cursor.startsAt)}::timestamptz, ${param(cursor.id)}::uuid)`);
+    const rows = paths.size
+      ? await queryRows<MeetingRow>(
+          this.dataSource.manager,
+          `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE ${where.join(' AND ')} ORDER BY m.starts_at ${forward ? 'ASC' : 'DESC'}, m.id ${forward ? 'ASC' : 'DESC'} LIMIT $2`,
+          params,
+        )
+      : [];
+    const page = rows.slice(0, first);
+    const nodes = await this.present(page, viewer, { administers, paths });
+    return {
+      edges: nodes.map((node, i) => ({ node, cursor: agendaCursor(page[i].starts_at, page[i].id, order) })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? agendaCursor(page[page.length - 1].starts_at, page[page.length - 1].id, order) : null },
+    };
+  }
+
+  /**
    * The caller's registrations (seats and waiting lists), meetings not yet ended first by start,
    * then past ones, most recent first; meetings the caller may no longer see are left out.
    * Caller: signed-in users (their own registrations only).
@@ -151,6 +229,34 @@ export class MeetingService {
       visible.set(componentId, await this.spaces.component(componentId, viewer).then(() => true, () => false));
     }
     return this.present(rows.filter((r) => visible.get(r.component_id)), viewer);
+  }
+
+  /**
+   * A user's registrations for their private calendar feed: published meetings of published spaces
+   * and components, by start (at most 500, the latest), with the registration's status and the
+   * online URL as that registrant may see it now. A fixed number of statements.
+   * Caller: the feed controller, once the token named the user.
+   * @returns rows with `registration_status`, `online_url_visible` and the meeting page's path
+   */
+  async registrationFeed(userId: string): Promise<(MeetingRow & { registration_status: RegistrationStatus; path: string; visible_online_url: string | null })[]> {
+    const rows = await queryRows<MeetingRow & { registration_status: RegistrationStatus }>(
+      this.dataSource.manager,
+      `SELECT * FROM (SELECT ${MEETING_COLUMNS}, r.status AS registration_status FROM meetings m JOIN meeting_registrations r ON r.meeting_id = m.id AND r.user_id = $1
+         WHERE m.published_at IS NOT NULL AND m.hidden_at IS NULL ORDER BY m.starts_at DESC, m.id LIMIT 500) f ORDER BY f.starts_at, f.id`,
+      [userId],
+    );
+    // what anyone may see: published spaces and components (the feed is reached without a session)
+    const paths = new Map<string, string>();
+    for (const space of await this.spaces.list(undefined, null)) {
+      for (const c of space.components) if (c.type === ComponentType.MEETINGS && c.published) paths.set(c.id, `/espaces/${space.slug}/f/${c.id}`);
+    }
+    return rows
+      .filter((r) => paths.has(r.component_id))
+      .map((r) => ({
+        ...r,
+        path: `${paths.get(r.component_id)}/rencontres/${r.id}`,
+        visible_online_url: r.online_url !== null && (!r.registrations_enabled || (r.registration_status === 'REGISTERED' && r.url_window)) ? r.online_url : null,
+      }));
   }
 
   /**
@@ -220,6 +326,7 @@ export class MeetingService {
       input,
     );
     const published = input.published ?? false;
+    const agenda = input.agenda ? await this.checkedLinkedAgenda(input.agenda, 'agenda', component.spaceId, viewer) : null;
     const id = await inTransaction(this.dataSource, async (manager) => {
       const [row] = await queryRows<{ id: string }>(
         manager,
@@ -247,7 +354,7 @@ export class MeetingService {
           viewer.user.id,
         ],
       );
-      if (input.agenda) await this.replaceAgenda(manager, row.id, input.agenda);
+      if (agenda) await this.replaceAgenda(manager, row.id, agenda);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'create',
@@ -270,6 +377,7 @@ export class MeetingService {
    * @throws NOT_FOUND; BAD_USER_INPUT as {@link create}, and a capacity below the registered count (field capacity)
    */
   async update(id: string, input: MeetingFieldsInput, viewer: Viewer): Promise<MeetingDto> {
+    const agenda = input.agenda ? await this.checkedLinkedAgenda(input.agenda, 'agenda', (await this.visibleRow(id, viewer)).space_id, viewer) : null;
     const promoted = await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, id);
       const fields = this.merge(row, input);
@@ -287,6 +395,7 @@ export class MeetingService {
         ...(PLACE_AND_TIME.filter((k) => k !== 'starts_at' && k !== 'ends_at').some(differs) ? (['PLACE'] as const) : []),
       ];
       const moved = changes.length > 0;
+      if (row.closed_at && changes.includes('TIME')) throw DomainError.conflict('Cette rencontre est close : son horaire ne change plus.', { field: 'startsAt' });
       await manager.query(
         `UPDATE meetings SET title = $2, description = $3, type = $4, address = $5, location = $6, location_hints = $7, online_url = $8, starts_at = $9,
                 ends_at = $10, registrations_enabled = $11, capacity = $12, registrations_open_at = $13, registrations_close_at = $14, waitlist_enabled = $15,
@@ -311,7 +420,7 @@ export class MeetingService {
           moved ? 1 : 0,
         ],
       );
-      if (input.agenda) await this.replaceAgenda(manager, id, input.agenda);
+      if (agenda) await this.replaceAgenda(manager, id, agenda);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'update',
@@ -608,14 +717,188 @@ export class MeetingService {
     throw new Error('no free attendance code after 10 attempts');
   }
 
-  private async replaceAgenda(manager: EntityManager, meetingId: string, items: MeetingAgendaItemInput[]): Promise<void> {
+  /**
+   * Replaces a meeting's whole agenda in one transaction. Caller: space admins and organization
+   * admins. The agenda is checked as {@link checkedAgenda} says; linked proposals and motions must
+   * be visible to the caller and belong to the meeting's space (asked of their modules' services).
+   * @param items top-level items in order, with their sub-items
+   * @throws NOT_FOUND meeting; BAD_USER_INPUT with `extensions.field` (e.g. `items[0].children[1].durationMinutes`)
+   */
+  async setAgenda(meetingId: string, items: MeetingAgendaItemInput[], viewer: Viewer): Promise<MeetingDto> {
+    const row = await this.visibleRow(meetingId, viewer);
+    const agenda = await this.checkedLinkedAgenda(items, 'items', row.space_id, viewer);
+    await inTransaction(this.dataSource, async (manager) => {
+      const locked = await this.lock(manager, meetingId);
+      await this.replaceAgenda(manager, meetingId, agenda);
+      await manager.query(`UPDATE meetings SET updated_at = now() WHERE id = $1`, [meetingId]);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'set_agenda',
+        resourceType: 'meeting',
+        resourceId: meetingId,
+        spaceId: locked.space_id,
+        visibility: locked.published_at ? 'PUBLIC' : 'ADMIN_ONLY',
+        summary: `Ordre du jour de la rencontre « ${locked.title} » mis à jour`,
+      });
+    });
+    return this.meeting(meetingId, viewer);
+  }
+
+  /**
+   * Closes a meeting with its report (compte rendu), after its end. The first closing notifies its
+   * registrants and followers (once: the row lock orders concurrent closings, and only the one
+   * that finds `closed_at` empty records the event); a later closing only edits the report.
+   * Caller: space admins, organization admins, and the meeting's organiser (its creator).
+   * @throws NOT_FOUND; FORBIDDEN neither an admin nor the organiser; MEETING_NOT_ENDED before the
+   *   end on PostgreSQL's clock; CONFLICT cancelled or unpublished; BAD_USER_INPUT minutes blank or
+   *   too long (field minutes), counts outside 0–1,000,000 (attendeesCount, contributionsCount),
+   *   a video link that is not https (videoUrl), a proposal not of this space (proposalIds)
+   */
+  async close(meetingId: string, input: CloseMeetingInput, viewer: Viewer): Promise<MeetingDto> {
+    const row = await this.visibleRow(meetingId, viewer);
+    if (!(await this.canAdminister(viewer, row.space_id)) && row.created_by !== viewer.user.id) throw DomainError.forbidden();
+    const minutes = sanitizeRichText(input.minutes ?? '');
+    const plain = richTextToPlain(minutes);
+    if (!hasVisibleText(plain)) throw DomainError.badInput('Le compte rendu ne peut pas être vide.', { field: 'minutes' });
+    if (plain.length > MeetingLimits.closingMinutesMaxLength || minutes.length > MeetingLimits.closingMinutesMaxLength * 2) {
+      throw DomainError.badInput('Le compte rendu dépasse 20 000 caractères.', { field: 'minutes' });
+    }
+    for (const field of ['attendeesCount', 'contributionsCount'] as const) {
+      const n = input[field];
+      if (!Number.isInteger(n) || n < 0 || n > MeetingLimits.closingCountMax) throw DomainError.badInput('Un nombre entier entre 0 et 1 000 000 est attendu.', { field });
+    }
+    const videoUrl = checkedVideoUrl(input.videoUrl);
+    const proposalIds = input.proposalIds ?? [];
+    if (proposalIds.length > MeetingLimits.closingProposalsMax) throw DomainError.badInput('Au plus 50 propositions liées.', { field: 'proposalIds' });
+    if (new Set(proposalIds).size !== proposalIds.length) throw DomainError.badInput('La même proposition est liée deux fois.', { field: 'proposalIds' });
+    await this.checkLinks(MeetingAgendaLinkType.PROPOSAL, proposalIds, row.space_id, viewer, 'proposalIds');
+    const told = await inTransaction(this.dataSource, async (manager) => {
+      const locked = await this.lock(manager, meetingId);
+      if (locked.cancelled_at) throw DomainError.conflict('Une rencontre annulée ne se clôt pas.');
+      if (!locked.published_at) throw DomainError.conflict('Une rencontre non publiée ne se clôt pas.');
+      if (locked.state !== MeetingState.PAST) throw new DomainError(ErrorCode.MEETING_NOT_ENDED, 'Cette rencontre n’est pas encore terminée : elle se clôt après sa fin.');
+      await manager.query(
+        `UPDATE meetings SET closed_at = coalesce(closed_at, now()), closed_by = $2, closing_minutes = $3, closing_attendees_count = $4,
+                closing_contributions_count = $5, closing_video_url = $6, updated_at = now()
+          WHERE id = $1`,
+        [meetingId, viewer.user.id, minutes, input.attendeesCount, input.contributionsCount, videoUrl],
+      );
+      await manager.query(`DELETE FROM meeting_closing_proposals WHERE meeting_id = $1`, [meetingId]);
+      if (proposalIds.length) {
+        await manager.query(
+          `INSERT INTO meeting_closing_proposals (meeting_id, proposal_id, position) SELECT $1, p.id, p.n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, n)`,
+          [meetingId, proposalIds],
+        );
+      }
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: locked.closed_at ? 'update_closing' : 'close',
+        resourceType: 'meeting',
+        resourceId: meetingId,
+        spaceId: locked.space_id,
+        visibility: 'PUBLIC',
+        summary: locked.closed_at ? `Compte rendu de la rencontre « ${locked.title} » modifié` : `Rencontre « ${locked.title} » close avec son compte rendu`,
+      });
+      if (locked.closed_at) return false;
+      const registrants = await queryRows<{ user_id: string }>(manager, `SELECT user_id FROM meeting_registrations WHERE meeting_id = $1 ORDER BY arrival`, [meetingId]);
+      const userIds = [...new Set([...registrants.map((r) => r.user_id), ...(await this.follows.followersOf(manager, 'MEETING', meetingId))])];
+      if (!userIds.length) return false;
+      await this.events.record(
+        manager,
+        'meeting.registrants',
+        { meetingId, componentId: locked.component_id, spaceId: locked.space_id, title: locked.title, kind: 'CLOSED', userIds },
+        viewer.user.id,
+      );
+      return true;
+    });
+    if (told) this.events.committed();
+    return this.meeting(meetingId, viewer);
+  }
+
+  /**
+   * Proposals or motions as the viewer may see them, with their titles and paths, in the given
+   * order; ids the viewer may not (or no longer) see are left out. One call per id to the owning
+   * module's service: meant for one meeting's page, not for lists.
+   */
+  async linkedResources(type: MeetingAgendaLinkType, ids: string[], viewer: Viewer | null): Promise<MeetingAgendaLinkDto[]> {
+    const found = await Promise.all(ids.map((id) => this.linkedResource(type, id, viewer).catch(() => null)));
+    return found.filter((l): l is MeetingAgendaLinkDto & { spaceId: string } => l !== null).map(({ type: t, id, title, path }) => ({ type: t, id, title, path }));
+  }
+
+  private async linkedResource(type: MeetingAgendaLinkType, id: string, viewer: Viewer | null): Promise<MeetingAgendaLinkDto & { spaceId: string }> {
+    if (type === MeetingAgendaLinkType.PROPOSAL) {
+      const proposal = await this.proposals.byId(id, viewer);
+      const place = await this.spaces.componentPlace(proposal.componentId);
+      if (!place) throw DomainError.notFound('Proposition', { id });
+      return { type, id, title: proposal.title, path: `${place.path}/propositions/${id}`, spaceId: place.spaceId };
+    }
+    const motion = await this.motions.motion(id, viewer);
+    const place = await this.spaces.componentPlace(motion.componentId);
+    if (!place) throw DomainError.notFound('Motion', { id });
+    return { type, id, title: motion.title, path: place.path, spaceId: motion.spaceId };
+  }
+
+  /** Each id names a proposal (motion) the viewer may see, in the space. @throws BAD_USER_INPUT (field) */
+  private async checkLinks(type: MeetingAgendaLinkType, ids: string[], spaceId: string, viewer: Viewer, field: string): Promise<void> {
+    for (const id of ids) {
+      if (!UUID_PATTERN.test(id)) throw DomainError.badInput('Identifiant invalide.', { field });
+      const link = await this.linkedResource(type, id, viewer).catch(() => null);
+      if (!link || link.spaceId !== spaceId) {
+        throw DomainError.badInput(type === MeetingAgendaLinkType.PROPOSAL ? 'Proposition introuvable dans cet espace.' : 'Motion introuvable dans cet espace.', { field, id });
+      }
+    }
+  }
+
+  /** {@link checkedAgenda}, then every link checked through the proposals' and motions' services. */
+  private async checkedLinkedAgenda(items: MeetingAgendaItemInput[], field: string, spaceId: string, viewer: Viewer): Promise<AgendaDraft[]> {
+    const agenda = checkedAgenda(items, field);
+    const walk = async (list: AgendaDraft[], path: string): Promise<void> => {
+      for (const [i, item] of list.entries()) {
+        await this.checkLinks(MeetingAgendaLinkType.PROPOSAL, item.proposalIds, spaceId, viewer, `${path}[${i}].proposalIds`);
+        await this.checkLinks(MeetingAgendaLinkType.MOTION, item.motionIds, spaceId, viewer, `${path}[${i}].motionIds`);
+        await walk(item.children, `${path}[${i}].children`);
+      }
+    };
+    await walk(agenda, field);
+    return agenda;
+  }
+
+  /** Deletes the agenda and writes the new one, in the caller's transaction (a fixed number of statements). */
+  private async replaceAgenda(manager: EntityManager, meetingId: string, items: AgendaDraft[]): Promise<void> {
     await manager.query(`DELETE FROM meeting_agenda_items WHERE meeting_id = $1`, [meetingId]);
     if (!items.length) return;
-    await manager.query(
+    const top = await queryRows<{ id: string; position: number }>(
+      manager,
       `INSERT INTO meeting_agenda_items (meeting_id, position, title, duration_minutes)
-       SELECT $1, i.position - 1, i.title, i.duration FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS i(title, duration, position)`,
-      [meetingId, items.map((i) => i.title), items.map((i) => i.durationMinutes ?? 0)],
+       SELECT $1, i.position - 1, i.title, i.duration FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS i(title, duration, position)
+       RETURNING id, position`,
+      [meetingId, items.map((i) => i.title), items.map((i) => i.durationMinutes)],
     );
+    const idOf = new Map(top.map((r) => [r.position, r.id]));
+    const subs = items.flatMap((item, p) => item.children.map((c, position) => ({ ...c, parentId: idOf.get(p)!, position })));
+    const subRows = subs.length
+      ? await queryRows<{ id: string; parent_id: string; position: number }>(
+          manager,
+          `INSERT INTO meeting_agenda_items (meeting_id, parent_id, position, title, duration_minutes)
+           SELECT $1, i.parent_id, i.position, i.title, i.duration FROM unnest($2::uuid[], $3::int[], $4::text[], $5::int[]) AS i(parent_id, position, title, duration)
+           RETURNING id, parent_id, position`,
+          [meetingId, subs.map((c) => c.parentId), subs.map((c) => c.position), subs.map((c) => c.title), subs.map((c) => c.durationMinutes)],
+        )
+      : [];
+    const subId = new Map(subRows.map((r) => [`${r.parent_id}/${r.position}`, r.id]));
+    const links = [
+      ...items.map((item, p) => ({ item, id: idOf.get(p)! })),
+      ...subs.map((c) => ({ item: c, id: subId.get(`${c.parentId}/${c.position}`)! })),
+    ].flatMap(({ item, id }) => [
+      ...item.proposalIds.map((resourceId, position) => ({ id, type: 'PROPOSAL', resourceId, position })),
+      ...item.motionIds.map((resourceId, position) => ({ id, type: 'MOTION', resourceId, position })),
+    ]);
+    if (links.length) {
+      await manager.query(
+        `INSERT INTO meeting_agenda_links (item_id, resource_type, resource_id, position) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[])`,
+        [links.map((l) => l.id), links.map((l) => l.type), links.map((l) => l.resourceId), links.map((l) => l.position)],
+      );
+    }
   }
 
   /** Applies an input to stored values and checks the rules a single field cannot (see {@link create}). */
@@ -668,8 +951,60 @@ export class MeetingService {
       .map((r) => ({ registrationId: r.id, name: r.name, status: r.status, code: r.code, waitlistPosition: r.position, attendedAt: r.attended_at }));
   }
 
+  /** Agendas of meetings, placed in time: two statements whatever the count (items, then links). */
+  private async agendasOf(rows: MeetingRow[]): Promise<Map<string, MeetingAgendaItemDto[]>> {
+    const items = await queryRows<{ id: string; meeting_id: string; parent_id: string | null; position: number; title: string; duration_minutes: number }>(
+      this.dataSource.manager,
+      `SELECT id, meeting_id, parent_id, position, title, duration_minutes FROM meeting_agenda_items WHERE meeting_id = ANY($1::uuid[])`,
+      [rows.map((r) => r.id)],
+    );
+    // always run (even without items) so a page costs the same number of statements whatever it holds
+    const links = await queryRows<{ item_id: string; resource_type: MeetingAgendaLinkType; resource_id: string }>(
+      this.dataSource.manager,
+      `SELECT item_id, resource_type, resource_id FROM meeting_agenda_links WHERE item_id = ANY($1::uuid[]) ORDER BY item_id, resource_type, position`,
+      [items.map((i) => i.id)],
+    );
+    const stored = new Map<string, StoredAgendaItem[]>();
+    for (const i of items) {
+      const own = links.filter((l) => l.item_id === i.id);
+      const item: StoredAgendaItem = {
+        id: i.id,
+        parentId: i.parent_id,
+        position: i.position,
+        title: i.title,
+        durationMinutes: i.duration_minutes,
+        proposalIds: own.filter((l) => l.resource_type === 'PROPOSAL').map((l) => l.resource_id),
+        motionIds: own.filter((l) => l.resource_type === 'MOTION').map((l) => l.resource_id),
+      };
+      stored.set(i.meeting_id, [...(stored.get(i.meeting_id) ?? []), item]);
+    }
+    const dto = (item: ScheduledAgendaItem): MeetingAgendaItemDto => ({
+      id: item.id,
+      position: item.position,
+      title: item.title,
+      durationMinutes: item.durationMinutes,
+      startsAt: item.startsAt,
+      endsAt: item.endsAt,
+      proposalIds: item.proposalIds,
+      motionIds: item.motionIds,
+      children: item.children.map(dto),
+    });
+    return new Map(rows.map((r) => [r.id, scheduleAgenda(r.starts_at, stored.get(r.id) ?? []).map(dto)]));
+  }
+
+  private closingReport(r: MeetingRow, proposalIds: string[]): MeetingClosingReportDto {
+    return {
+      closedAt: r.closed_at!,
+      minutes: r.closing_minutes,
+      attendeesCount: r.closing_attendees_count,
+      contributionsCount: r.closing_contributions_count,
+      videoUrl: r.closing_video_url,
+      proposalIds,
+    };
+  }
+
   /** Rows → DTOs in a fixed number of statements (counts, agendas, the viewer's registrations). */
-  private async present(rows: MeetingRow[], viewer: Viewer | null): Promise<MeetingDto[]> {
+  private async present(rows: MeetingRow[], viewer: Viewer | null, known?: { administers: Map<string, boolean>; paths: Map<string, string> }): Promise<MeetingDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     const counts = new Map(
@@ -683,15 +1018,15 @@ export class MeetingService {
         )
       ).map((c) => [c.meeting_id, c]),
     );
-    const agendas = new Map<string, MeetingAgendaItemDto[]>();
-    for (const a of await queryRows<{ meeting_id: string; position: number; title: string; duration_minutes: number }>(
+    const agendas = await this.agendasOf(rows);
+    const closingProposals = new Map<string, string[]>();
+    const closed = rows.filter((r) => r.closed_at).map((r) => r.id);
+    for (const c of await queryRows<{ meeting_id: string; proposal_id: string }>(
       this.dataSource.manager,
-      `SELECT meeting_id, position, title, duration_minutes FROM meeting_agenda_items WHERE meeting_id = ANY($1::uuid[]) ORDER BY meeting_id, position`,
-      [ids],
+      `SELECT meeting_id, proposal_id FROM meeting_closing_proposals WHERE meeting_id = ANY($1::uuid[]) ORDER BY meeting_id, position`,
+      [closed],
     )) {
-      const list = agendas.get(a.meeting_id) ?? [];
-      list.push({ position: a.position, title: a.title, durationMinutes: a.duration_minutes });
-      agendas.set(a.meeting_id, list);
+      closingProposals.set(c.meeting_id, [...(closingProposals.get(c.meeting_id) ?? []), c.proposal_id]);
     }
     const mine = new Map<string, MeetingRegistrationDto>();
     if (viewer) {
@@ -706,10 +1041,12 @@ export class MeetingService {
         mine.set(r.meeting_id, { id: r.id, status: r.status, code: r.code, waitlistPosition: r.position, attendedAt: r.attended_at, createdAt: r.created_at });
       }
     }
-    const administers = new Map<string, boolean>();
-    for (const spaceId of new Set(rows.map((r) => r.space_id))) administers.set(spaceId, await this.canAdminister(viewer, spaceId));
-    const paths = new Map<string, string>();
-    for (const componentId of new Set(rows.map((r) => r.component_id))) paths.set(componentId, (await this.spaces.componentPlace(componentId))?.path ?? '');
+    const administers = known?.administers ?? new Map<string, boolean>();
+    const paths = known?.paths ?? new Map<string, string>();
+    if (!known) {
+      for (const spaceId of new Set(rows.map((r) => r.space_id))) administers.set(spaceId, await this.canAdminister(viewer, spaceId));
+      for (const componentId of new Set(rows.map((r) => r.component_id))) paths.set(componentId, (await this.spaces.componentPlace(componentId))?.path ?? '');
+    }
     return rows.map((r) => {
       const c = counts.get(r.id) ?? { registered: 0, waitlisted: 0, attended: 0 };
       const registration = mine.get(r.id) ?? null;
@@ -747,6 +1084,8 @@ export class MeetingService {
         commentsCount: r.comments_count,
         followsCount: r.follows_count,
         agenda: agendas.get(r.id) ?? [],
+        closingReport: r.closed_at ? this.closingReport(r, closingProposals.get(r.id) ?? []) : null,
+        sequence: r.ical_sequence,
         viewerRegistration: registration,
         viewerCanAdminister: admin,
         icsPath: `/calendar/meetings/${r.id}.ics`,

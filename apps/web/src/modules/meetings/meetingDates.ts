@@ -18,6 +18,11 @@ export function formatMeetingDay(iso: string, language: string): string {
     .join('');
 }
 
+/** « 09:00 »: an instant's Paris wall-clock time, 24-hour. */
+export function formatMeetingTime(iso: string, language: string): string {
+  return timeFormat(language).format(new Date(iso));
+}
+
 /**
  * A meeting's period in Europe/Paris.
  * @param start ISO 8601 instant; @param end ISO 8601 instant after start; @param language `fr` or `en`

@@ -1,15 +1,43 @@
-import { MeetingState, MeetingType, RegistrationStatus } from '@concerto/domain';
+import { MeetingAgendaLinkType, MeetingState, MeetingType, RegistrationStatus } from '@concerto/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfoDto } from '../../../common/graphql/page-info.dto';
 
 registerEnumType(MeetingType, { name: 'MeetingType', description: 'IN_PERSON (address), ONLINE (a URL) or HYBRID (both).' });
 registerEnumType(MeetingState, { name: 'MeetingState', description: 'Derived at read time from PostgreSQL’s clock and startsAt/endsAt.' });
 registerEnumType(RegistrationStatus, { name: 'RegistrationStatus', description: 'REGISTERED holds a seat; WAITLISTED waits for one, in arrival order.' });
 
-@ObjectType('MeetingAgendaItem', { description: 'One item of a meeting’s agenda (ordre du jour), in order.' })
-export class MeetingAgendaItemDto {
-  @Field(() => Int) position!: number;
+registerEnumType(MeetingAgendaLinkType, { name: 'MeetingAgendaLinkType', description: 'What an agenda item links to: a PROPOSAL or a MOTION.' });
+
+@ObjectType('MeetingAgendaLink', { description: 'A proposal or motion an agenda item deals with, as the viewer may see it.' })
+export class MeetingAgendaLinkDto {
+  @Field(() => MeetingAgendaLinkType) type!: MeetingAgendaLinkType;
+  @Field(() => ID) id!: string;
   @Field() title!: string;
-  @Field(() => Int, { description: 'Planned duration in minutes (0 = not given).' }) durationMinutes!: number;
+  @Field({ description: 'Path of its page in the web app.' }) path!: string;
+}
+
+@ObjectType('MeetingAgendaItem', { description: 'One item of a meeting’s agenda (ordre du jour), in order; top-level items may hold one level of sub-items.' })
+export class MeetingAgendaItemDto {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { description: 'Position among its siblings, from 0.' }) position!: number;
+  @Field() title!: string;
+  @Field(() => Int, { description: 'Planned duration in minutes (0 only on agendas written before durations were required).' }) durationMinutes!: number;
+  @Field({ description: 'Planned start: the meeting’s start plus the durations of the items before it (a sub-item: its parent’s start plus its earlier siblings).' })
+  startsAt!: Date;
+  @Field({ description: 'Planned end: startsAt + durationMinutes.' }) endsAt!: Date;
+  @Field(() => [ID], { description: 'Linked proposals (ids, in order).' }) proposalIds!: string[];
+  @Field(() => [ID], { description: 'Linked motions (ids, in order).' }) motionIds!: string[];
+  @Field(() => [MeetingAgendaItemDto], { description: 'Sub-items, in order (always empty on a sub-item).' }) children!: MeetingAgendaItemDto[];
+}
+
+@ObjectType('MeetingClosingReport', { description: 'The report an organiser writes after a meeting ends.' })
+export class MeetingClosingReportDto {
+  @Field({ description: 'When the meeting was first closed.' }) closedAt!: Date;
+  @Field({ description: 'Minutes (compte rendu), sanitised HTML.' }) minutes!: string;
+  @Field(() => Int, { description: 'Number of attendees, as the organiser counted them.' }) attendeesCount!: number;
+  @Field(() => Int, { description: 'Number of contributions (interventions, ideas) the organiser counted.' }) contributionsCount!: number;
+  @Field(() => String, { nullable: true, description: 'Recording (https URL), or null.' }) videoUrl!: string | null;
+  @Field(() => [ID], { description: 'Proposals the meeting dealt with or gave rise to (ids, in order).' }) proposalIds!: string[];
 }
 
 @ObjectType('MeetingRegistration', { description: 'A registration for a meeting: a seat held, or a place in the waiting list.' })
@@ -68,9 +96,34 @@ export class MeetingDto {
   @Field(() => Int, { nullable: true, description: 'Seats left; null when unlimited.' }) seatsLeft!: number | null;
   @Field(() => Int) commentsCount!: number;
   @Field(() => Int) followsCount!: number;
-  @Field(() => [MeetingAgendaItemDto]) agenda!: MeetingAgendaItemDto[];
+  @Field(() => [MeetingAgendaItemDto], { description: 'The agenda: top-level items in order, each with its sub-items.' }) agenda!: MeetingAgendaItemDto[];
+  @Field(() => MeetingClosingReportDto, { nullable: true, description: 'The closing report, once the meeting is closed; null before.' }) closingReport!: MeetingClosingReportDto | null;
+  @Field(() => Int, { description: 'iCalendar SEQUENCE: bumped when the time or place changes or the meeting is cancelled.' }) sequence!: number;
   @Field(() => MeetingRegistrationDto, { nullable: true, description: 'The caller’s registration, or null.' }) viewerRegistration!: MeetingRegistrationDto | null;
   @Field({ description: 'The caller may edit this meeting and mark attendance (space admin, organization admin).' }) viewerCanAdminister!: boolean;
   @Field({ description: 'Path of the meeting’s calendar file (iCalendar).' }) icsPath!: string;
   @Field({ description: 'Path of the meeting’s page in the web app.' }) path!: string;
+}
+
+@ObjectType('MeetingEdge')
+export class MeetingEdgeDto {
+  @Field(() => MeetingDto) node!: MeetingDto;
+  @Field({ description: 'Opaque cursor of this meeting in its order.' }) cursor!: string;
+}
+
+@ObjectType('MeetingConnection', { description: 'A keyset-paged list of meetings (the « Agenda » page).' })
+export class MeetingConnectionDto {
+  @Field(() => [MeetingEdgeDto]) edges!: MeetingEdgeDto[];
+  @Field(() => PageInfoDto) pageInfo!: PageInfoDto;
+}
+
+@ObjectType('MeetingCalendarFeed', { description: 'The caller’s private calendar feed (its URL is shown only when made: only a hash of its token is kept).' })
+export class MeetingCalendarFeedDto {
+  @Field({ description: 'When the current URL was made.' }) createdAt!: Date;
+}
+
+@ObjectType('MeetingCalendarFeedSecret', { description: 'A freshly made private feed URL: shown this once.' })
+export class MeetingCalendarFeedSecretDto {
+  @Field({ description: 'Absolute URL of the iCalendar feed of the caller’s registrations; anyone holding it reads the feed.' }) url!: string;
+  @Field() createdAt!: Date;
 }

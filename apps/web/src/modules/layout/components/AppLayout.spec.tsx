@@ -28,6 +28,7 @@ describe('layout', () => {
       ['Concertations', '/concertations'],
       ['Assemblées', '/assemblees'],
       ['Enquêtes', '/enquetes'],
+      ['Agenda', '/agenda'],
     ]);
     expect(await screen.findByRole('link', { name: 'Connexion' })).toHaveAttribute('href', '/connexion');
     expect(screen.getByRole('link', { name: 'Inscription' })).toHaveAttribute('href', '/inscription');
@@ -53,7 +54,7 @@ describe('layout', () => {
 
     // English is a chunk of its own: the interface switches once it has arrived
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Consultations', 'Assemblies', 'Surveys']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Consultations', 'Assemblies', 'Surveys', 'Agenda']);
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(screen.getByRole('link', { name: 'Skip to content' })).toBeInTheDocument();

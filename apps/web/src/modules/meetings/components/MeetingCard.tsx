@@ -10,15 +10,22 @@ export function meetingPlace(meeting: Pick<Meeting, 'type' | 'location' | 'addre
   return meeting.type === 'HYBRID' ? [physical, online].filter(Boolean).join(' · ') : physical;
 }
 
+/** What a card shows of a meeting. */
+export type MeetingCardFields = Pick<
+  Meeting,
+  'id' | 'title' | 'type' | 'startsAt' | 'endsAt' | 'state' | 'cancelled' | 'published' | 'location' | 'address' | 'registrationsEnabled' | 'seatsLeft' | 'registeredCount' | 'capacity' | 'path'
+> & { viewerRegistration: Pick<NonNullable<Meeting['viewerRegistration']>, 'status'> | null };
+
 /** A meeting in the list: title (link), date in Europe/Paris, type, place, seats and the viewer's registration. */
-export function MeetingCard({ meeting, basePath }: { meeting: Meeting; basePath: string }) {
+export function MeetingCard({ meeting, basePath, headingLevel = 3 }: { meeting: MeetingCardFields; basePath?: string; headingLevel?: 2 | 3 | 4 }) {
+  const Heading = `h${headingLevel}` as const;
   const { t, i18n } = useTranslation();
   const headingId = `meeting-${meeting.id}`;
   return (
     <article className="card" aria-labelledby={headingId}>
-      <h3 id={headingId} className="card__title">
-        <Link to={`${basePath}/rencontres/${meeting.id}`}>{meeting.title}</Link>
-      </h3>
+      <Heading id={headingId} className="card__title">
+        <Link to={basePath ? `${basePath}/rencontres/${meeting.id}` : meeting.path}>{meeting.title}</Link>
+      </Heading>
       <p className="card__subtitle">
         <time dateTime={meeting.startsAt}>{formatMeetingPeriod(meeting.startsAt, meeting.endsAt, i18n.language)}</time>
       </p>

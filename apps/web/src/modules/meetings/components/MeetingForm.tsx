@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import type { Meeting, MeetingFieldsInput } from '../graphql/meetings';
+import type { Meeting, MeetingAgendaItemInput, MeetingFieldsInput } from '../graphql/meetings';
 import { isoToParisLocal, parisLocalToIso } from '../meetingDates';
 
 interface Values {
@@ -24,16 +24,31 @@ interface Values {
   published: boolean;
 }
 
-/** Agenda lines « Titre ; 30 » → items (the duration in minutes is optional). */
-export function parseAgenda(text: string): { title: string; durationMinutes: number }[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const m = /^(.*?)\s*;\s*(\d{1,4})\s*$/.exec(line);
-      return m ? { title: m[1], durationMinutes: Number(m[2]) } : { title: line, durationMinutes: 0 };
-    });
+/**
+ * Agenda lines → items: « Titre ; 30 » is an item of 30 minutes, a line starting with « - » is a
+ * sub-item of the item above it. A missing duration is sent as 0, which the API refuses with the
+ * item named. Links to proposals and motions are kept by sending the agenda only when its text changed.
+ */
+export function parseAgenda(text: string): MeetingAgendaItemInput[] {
+  const items: MeetingAgendaItemInput[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const sub = /^[-–•]\s*/.exec(line);
+    const rest = sub ? line.slice(sub[0].length) : line;
+    const m = /^(.*?)\s*;\s*(\d{1,4})\s*$/.exec(rest);
+    const item = m ? { title: m[1], durationMinutes: Number(m[2]) } : { title: rest, durationMinutes: 0 };
+    const parent = items[items.length - 1];
+    if (sub && parent) parent.children = [...(parent.children ?? []), item];
+    else items.push(item);
+  }
+  return items;
+}
+
+/** Items → the lines {@link parseAgenda} reads. */
+export function agendaText(items: { title: string; durationMinutes: number; children?: { title: string; durationMinutes: number }[] }[]): string {
+  const line = (a: { title: string; durationMinutes: number }) => (a.durationMinutes ? `${a.title} ; ${a.durationMinutes}` : a.title);
+  return items.flatMap((a) => [line(a), ...(a.children ?? []).map((c) => `- ${line(c)}`)]).join('\n');
 }
 
 const valuesOf = (m: Meeting | null): Values => ({
@@ -49,7 +64,7 @@ const valuesOf = (m: Meeting | null): Values => ({
   registrationsEnabled: m?.registrationsEnabled ?? true,
   capacity: String(m?.capacity ?? 0),
   waitlistEnabled: m?.waitlistEnabled ?? true,
-  agenda: (m?.agenda ?? []).map((a) => (a.durationMinutes ? `${a.title} ; ${a.durationMinutes}` : a.title)).join('\n'),
+  agenda: agendaText(m?.agenda ?? []),
   published: m?.published ?? false,
 });
 
@@ -69,7 +84,7 @@ export function MeetingForm({ meeting, onSubmit, submitLabel, idPrefix }: {
   const [field, setField] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const errorFor = (name: string) => (field === name ? feedback.error : null);
+  const errorFor = (name: string) => (field === name || (name === 'agenda' && field?.startsWith('agenda[')) ? feedback.error : null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -97,7 +112,7 @@ export function MeetingForm({ meeting, onSubmit, submitLabel, idPrefix }: {
         registrationsEnabled: values.registrationsEnabled,
         capacity: Number(values.capacity) || 0,
         waitlistEnabled: values.waitlistEnabled,
-        agenda: parseAgenda(values.agenda),
+        ...(!meeting || values.agenda !== valuesOf(meeting).agenda ? { agenda: parseAgenda(values.agenda) } : {}),
         ...(meeting ? {} : { published: values.published }),
       });
       feedback.succeed(message);
@@ -135,7 +150,7 @@ export function MeetingForm({ meeting, onSubmit, submitLabel, idPrefix }: {
         <TextField id={id('onlineUrl')} type="url" label={t('meetings.form.onlineUrl')} hint={t('meetings.form.onlineUrlHint')} required value={values.onlineUrl} error={errorFor('onlineUrl')} onChange={(e) => set('onlineUrl', e.target.value)} />
       ) : null}
       <TextAreaField id={id('description')} label={t('meetings.form.description')} rows={4} value={values.description} error={errorFor('description')} onChange={(e) => set('description', e.target.value)} />
-      <TextAreaField id={id('agenda')} label={t('meetings.form.agenda')} hint={t('meetings.form.agendaHint')} rows={4} value={values.agenda} onChange={(e) => set('agenda', e.target.value)} />
+      <TextAreaField id={id('agenda')} label={t('meetings.form.agenda')} hint={t('meetings.form.agendaHint')} rows={4} value={values.agenda} error={errorFor('agenda')} onChange={(e) => set('agenda', e.target.value)} />
       <CheckboxField label={t('meetings.form.registrationsEnabled')} checked={values.registrationsEnabled} onChange={(e) => set('registrationsEnabled', e.target.checked)} />
       {values.registrationsEnabled ? (
         <>

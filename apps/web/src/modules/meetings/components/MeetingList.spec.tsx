@@ -27,6 +27,7 @@ const base = {
   attendedCount: 0,
   seatsLeft: null,
   agenda: [],
+  closingReport: null,
   viewerRegistration: null,
   viewerCanAdminister: false,
 };

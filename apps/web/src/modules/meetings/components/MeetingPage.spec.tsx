@@ -40,9 +40,24 @@ const meeting = {
   icsPath: '/calendar/meetings/m1.ics',
   path: '/espaces/structuration/f/c1/rencontres/m1',
   agenda: [
-    { __typename: 'MeetingAgendaItem', position: 0, title: 'Accueil', durationMinutes: 30 },
-    { __typename: 'MeetingAgendaItem', position: 1, title: 'Tables rondes', durationMinutes: 0 },
+    { __typename: 'MeetingAgendaItem', id: 'a1', position: 0, title: 'Accueil', durationMinutes: 30, startsAt: '2026-04-02T07:00:00.000Z', endsAt: '2026-04-02T07:30:00.000Z', proposalIds: [], motionIds: [], links: [], children: [] },
+    {
+      __typename: 'MeetingAgendaItem',
+      id: 'a2',
+      position: 1,
+      title: 'Tables rondes',
+      durationMinutes: 90,
+      startsAt: '2026-04-02T07:30:00.000Z',
+      endsAt: '2026-04-02T09:00:00.000Z',
+      proposalIds: ['p1'],
+      motionIds: [],
+      links: [{ __typename: 'MeetingAgendaLink', type: 'PROPOSAL', id: 'p1', title: 'Créer un observatoire', path: '/espaces/structuration/f/c2/propositions/p1' }],
+      children: [
+        { __typename: 'MeetingAgendaItem', id: 'a3', position: 0, title: 'Interopérabilité', durationMinutes: 45, startsAt: '2026-04-02T07:30:00.000Z', endsAt: '2026-04-02T08:15:00.000Z', proposalIds: [], motionIds: [], links: [], children: [] },
+      ],
+    },
   ],
+  closingReport: null,
   viewerRegistration: null,
   viewerCanAdminister: false,
 };
@@ -86,12 +101,42 @@ describe('<MeetingPage>', () => {
     expect(screen.getByText('Ministère des Solidarités et de la Santé, 14 avenue Duquesne, 75007 Paris')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Ordre du jour' })).toBeInTheDocument();
     expect(screen.getByText('(30 minutes)')).toBeInTheDocument();
+    // planned times in Europe/Paris, a sub-item nested under its item, a linked proposal
+    expect(screen.getByText('09:30–11:00')).toHaveAttribute('datetime', '2026-04-02T07:30:00.000Z');
+    const sub = screen.getByText('Interopérabilité').closest('li')!;
+    expect(sub.parentElement!.closest('li')).toHaveTextContent('Tables rondes');
+    expect(sub).toHaveTextContent('09:30–10:15');
+    expect(screen.getByRole('link', { name: 'Créer un observatoire' })).toHaveAttribute('href', '/espaces/structuration/f/c2/propositions/p1');
     expect(screen.getByRole('link', { name: 'Ajouter à mon agenda (.ics)' })).toHaveAttribute('href', '/calendar/meetings/m1.ics');
     expect(screen.getByText('pour tous').tagName).toBe('STRONG');
     expect(screen.getByText('0 place restante sur 2 · 2 personnes en liste d’attente')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Connectez-vous pour vous inscrire' }, { timeout: 5000 })).toBeInTheDocument();
     expect(await screen.findByText('Je viendrai avec mon équipe.', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Commentaires' })).toBeInTheDocument();
+  });
+
+  it('shows the closing report of a past meeting', async () => {
+    const closed = {
+      ...meeting,
+      state: 'PAST',
+      closingReport: {
+        __typename: 'MeetingClosingReport',
+        closedAt: '2026-04-02T10:00:00.000Z',
+        minutes: '<p>Riches <strong>échanges</strong>.</p>',
+        attendeesCount: 42,
+        contributionsCount: 1,
+        videoUrl: 'https://video.example.org/journee',
+        proposalIds: ['p1'],
+        proposals: [{ __typename: 'MeetingAgendaLink', type: 'PROPOSAL', id: 'p1', title: 'Créer un observatoire', path: '/espaces/structuration/f/c2/propositions/p1' }],
+      },
+    };
+    const list = mocks(false).map((m) => (m.request.query === MEETING_QUERY ? { ...m, result: { data: { meeting: closed } } } : m));
+    renderWithProviders(<MeetingPage />, { ...route, mocks: list });
+    expect(await screen.findByRole('heading', { name: 'Compte rendu' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText('échanges').tagName).toBe('STRONG');
+    expect(screen.getByText('42 participant·es')).toBeInTheDocument();
+    expect(screen.getByText('1 contribution')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Voir l’enregistrement vidéo' })).toHaveAttribute('href', 'https://video.example.org/journee');
   });
 
   it('a full meeting offers the waiting list; registering shows the position and keeps the focus on the registration', async () => {

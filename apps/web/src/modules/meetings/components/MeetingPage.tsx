@@ -12,8 +12,8 @@ import { SafeHtml } from '../../ui/components/SafeHtml';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { CANCEL_MEETING_REGISTRATION_MUTATION, MEETING_QUERY, REGISTER_FOR_MEETING_MUTATION, type Meeting } from '../graphql/meetings';
-import { formatMeetingPeriod } from '../meetingDates';
+import { CANCEL_MEETING_REGISTRATION_MUTATION, MEETING_QUERY, REGISTER_FOR_MEETING_MUTATION, type Meeting, type MeetingAgendaItem, type MeetingAgendaLink, type MeetingClosingReport } from '../graphql/meetings';
+import { formatMeetingDay, formatMeetingPeriod, formatMeetingTime } from '../meetingDates';
 import { meetingPlace } from './MeetingCard';
 import { AttendanceQrCode } from './AttendanceQrCode';
 import { MeetingComments } from './MeetingComments';
@@ -73,19 +73,8 @@ export function MeetingPage() {
         </p>
       </section>
       {meeting.description ? <SafeHtml html={meeting.description} className="prose" /> : null}
-      {meeting.agenda.length ? (
-        <section aria-labelledby="meeting-agenda">
-          <h2 id="meeting-agenda">{t('meetings.agenda')}</h2>
-          <ol>
-            {meeting.agenda.map((item) => (
-              <li key={item.position}>
-                {item.title}
-                {item.durationMinutes ? <span className="muted"> ({t('meetings.minutes', { count: item.durationMinutes })})</span> : null}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      {meeting.closingReport ? <ClosingReport report={meeting.closingReport} /> : null}
+      {meeting.agenda.length ? <MeetingAgenda items={meeting.agenda} /> : null}
       {meeting.registrationsEnabled ? <RegistrationPanel meeting={meeting} /> : null}
       <MeetingComments meetingId={meeting.id} />
     </article>
@@ -174,6 +163,89 @@ function RegistrationPanel({ meeting }: { meeting: Meeting }) {
       ) : (
         <p className="muted">{t('meetings.registrationsClosed')}</p>
       )}
+    </section>
+  );
+}
+
+/** The agenda (ordre du jour): items with their planned times in Europe/Paris and durations, one level of sub-items, linked proposals and motions. */
+export function MeetingAgenda({ items }: { items: MeetingAgendaItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="meeting-agenda" className="meeting-agenda">
+      <h2 id="meeting-agenda">{t('meetings.agenda')}</h2>
+      <ol className="meeting-agenda__items">
+        {items.map((item) => (
+          <AgendaEntry key={item.id} item={item} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function AgendaEntry({ item }: { item: MeetingAgendaItem }) {
+  const { t, i18n } = useTranslation();
+  const links = item.links ?? [];
+  return (
+    <li className="meeting-agenda__item">
+      <p>
+        <time dateTime={item.startsAt} className="meeting-agenda__time">
+          {t('meetings.agendaTime', { from: formatMeetingTime(item.startsAt, i18n.language), to: formatMeetingTime(item.endsAt, i18n.language) })}
+        </time>{' '}
+        <strong>{item.title}</strong>
+        {item.durationMinutes ? <span className="muted"> ({t('meetings.minutes', { count: item.durationMinutes })})</span> : null}
+      </p>
+      {links.length ? <LinkedResources links={links} label={t('meetings.agendaLinks', { title: item.title })} /> : null}
+      {item.children.length ? (
+        <ol className="meeting-agenda__items meeting-agenda__items--sub">
+          {item.children.map((child) => (
+            <AgendaEntry key={child.id} item={child} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  );
+}
+
+function LinkedResources({ links, label }: { links: MeetingAgendaLink[]; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="meeting-agenda__links" aria-label={label}>
+      {links.map((link) => (
+        <li key={`${link.type}-${link.id}`}>
+          <span className="muted">{t(`meetings.linkType.${link.type}`)} </span>
+          <Link to={link.path}>{link.title}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The closing report (compte rendu): minutes, counts, linked proposals, recording. */
+function ClosingReport({ report }: { report: MeetingClosingReport }) {
+  const { t, i18n } = useTranslation();
+  const proposals = report.proposals ?? [];
+  return (
+    <section aria-labelledby="meeting-report" className="panel">
+      <h2 id="meeting-report">{t('meetings.report.heading')}</h2>
+      <p className="muted">{t('meetings.report.closedOn', { date: formatMeetingDay(report.closedAt, i18n.language) })}</p>
+      <SafeHtml html={report.minutes} className="prose" />
+      <ul>
+        <li>{t('meetings.report.attendees', { count: report.attendeesCount })}</li>
+        <li>{t('meetings.report.contributions', { count: report.contributionsCount })}</li>
+      </ul>
+      {proposals.length ? (
+        <>
+          <h3>{t('meetings.report.proposals')}</h3>
+          <LinkedResources links={proposals} label={t('meetings.report.proposals')} />
+        </>
+      ) : null}
+      {report.videoUrl ? (
+        <p>
+          <a href={report.videoUrl} rel="noopener noreferrer nofollow">
+            {t('meetings.report.video')}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -7,14 +7,14 @@ import { useMe } from '../../auth/hooks/useMe';
 import { COMPONENT_QUERY } from '../../components/graphql/components';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextField, VisuallyHidden } from '../../ui/components/Fields';
+import { TextAreaField, TextField, VisuallyHidden } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
-  CANCEL_MEETING_MUTATION, CREATE_MEETING_MUTATION, MARK_ATTENDANCE_MUTATION, MEETING_ATTENDEES_QUERY, MEETINGS_ADMIN_SPACE_QUERY, MEETINGS_QUERY,
+  CANCEL_MEETING_MUTATION, CLOSE_MEETING_MUTATION, CREATE_MEETING_MUTATION, MARK_ATTENDANCE_MUTATION, MEETING_ATTENDEES_QUERY, MEETINGS_ADMIN_SPACE_QUERY, MEETINGS_QUERY,
   PUBLISH_MEETING_MUTATION, UPDATE_MEETING_MUTATION, type Meeting,
 } from '../graphql/meetings';
 import { formatMeetingPeriod } from '../meetingDates';
@@ -84,6 +84,7 @@ function MeetingAdminRow({ meeting, slug }: { meeting: Meeting; slug: string }) 
   const feedback = useFeedback();
   const [editing, setEditing] = useState(false);
   const [checkIn, setCheckIn] = useState(false);
+  const [closing, setClosing] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const [update] = useMutation(UPDATE_MEETING_MUTATION, REFETCH);
   const [publish, publishing] = useMutation(PUBLISH_MEETING_MUTATION, REFETCH);
@@ -129,6 +130,7 @@ function MeetingAdminRow({ meeting, slug }: { meeting: Meeting; slug: string }) 
           />
         ) : null}
         {checkIn ? <CheckInPanel meeting={meeting} /> : null}
+        {closing ? <ClosingPanel meeting={meeting} /> : null}
       </div>
       <div className="actions">
         <button type="button" className="button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
@@ -137,6 +139,11 @@ function MeetingAdminRow({ meeting, slug }: { meeting: Meeting; slug: string }) 
         {meeting.registrationsEnabled ? (
           <button type="button" className="button" aria-expanded={checkIn} onClick={() => setCheckIn((v) => !v)}>
             {t('meetings.admin.checkIn')} <VisuallyHidden>{target}</VisuallyHidden>
+          </button>
+        ) : null}
+        {meeting.state === 'PAST' && meeting.published && !meeting.cancelled ? (
+          <button type="button" className="button" aria-expanded={closing} onClick={() => setClosing((v) => !v)}>
+            {t(meeting.closingReport ? 'meetings.admin.editReport' : 'meetings.admin.close')} <VisuallyHidden>{target}</VisuallyHidden>
           </button>
         ) : null}
         <button type="button" className="button" onClick={() => void togglePublished()} disabled={publishing.loading}>
@@ -237,6 +244,69 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
           </table>
         </div>
       ) : null}
+    </section>
+  );
+}
+
+/** The closing report of a past meeting: minutes (rich text, sanitised by the server), counts, recording link; the first closing notifies registrants and followers. */
+export function ClosingPanel({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const feedback = useFeedback();
+  const report = meeting.closingReport;
+  const [values, setValues] = useState({
+    minutes: report?.minutes ?? '',
+    attendeesCount: String(report?.attendeesCount ?? meeting.attendedCount),
+    contributionsCount: String(report?.contributionsCount ?? 0),
+    videoUrl: report?.videoUrl ?? '',
+  });
+  const [field, setField] = useState<string | null>(null);
+  const [close, closing] = useMutation(CLOSE_MEETING_MUTATION, REFETCH);
+  const id = (name: string) => `close-${meeting.id}-${name}`;
+  const errorFor = (name: string) => (field === name ? feedback.error : null);
+  const set = (key: keyof typeof values, value: string) => setValues((v) => ({ ...v, [key]: value }));
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    setField(null);
+    try {
+      await close({
+        variables: {
+          meetingId: meeting.id,
+          input: {
+            minutes: values.minutes,
+            attendeesCount: Number(values.attendeesCount),
+            contributionsCount: Number(values.contributionsCount),
+            videoUrl: values.videoUrl.trim() || null,
+            proposalIds: report?.proposalIds ?? [],
+          },
+        },
+      });
+      feedback.succeed(t(report ? 'meetings.admin.reportSaved' : 'meetings.admin.closed'));
+    } catch (error) {
+      const failed = feedback.fail(error).field ?? null;
+      setField(failed);
+      if (failed) requestAnimationFrame(() => document.getElementById(id(failed))?.focus());
+    }
+  }
+
+  return (
+    <section aria-labelledby={id('heading')} className="subpanel">
+      <h4 id={id('heading')}>{t('meetings.admin.reportHeading')}</h4>
+      <FeedbackMessages feedback={feedback} />
+      <form className="form" noValidate onSubmit={submit}>
+        <TextAreaField id={id('minutes')} label={t('meetings.admin.minutes')} hint={t('meetings.admin.minutesHint')} rows={6} required value={values.minutes} error={errorFor('minutes')} onChange={(e) => set('minutes', e.target.value)} />
+        <div className="field-row">
+          <TextField id={id('attendeesCount')} type="number" inputMode="numeric" min={0} label={t('meetings.admin.attendeesCount')} value={values.attendeesCount} error={errorFor('attendeesCount')} onChange={(e) => set('attendeesCount', e.target.value)} />
+          <TextField id={id('contributionsCount')} type="number" inputMode="numeric" min={0} label={t('meetings.admin.contributionsCount')} value={values.contributionsCount} error={errorFor('contributionsCount')} onChange={(e) => set('contributionsCount', e.target.value)} />
+        </div>
+        <TextField id={id('videoUrl')} type="url" label={t('meetings.admin.videoUrl')} hint={t('meetings.admin.videoUrlHint')} value={values.videoUrl} error={errorFor('videoUrl')} onChange={(e) => set('videoUrl', e.target.value)} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={closing.loading}>
+            {t(report ? 'meetings.admin.saveReport' : 'meetings.admin.closeSubmit')}
+          </button>
+        </div>
+      </form>
     </section>
   );
 }

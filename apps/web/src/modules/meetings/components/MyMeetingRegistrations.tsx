@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MY_MEETING_REGISTRATIONS_QUERY } from '../graphql/meetings';
 import { formatMeetingPeriod } from '../meetingDates';
+import { MeetingCalendarFeed } from './MeetingCalendarFeed';
 
-/** « Mes inscriptions » (account page): the caller's meetings, upcoming first, with seat or waiting-list position. */
+/** « Mes inscriptions » (account page): the caller's meetings, upcoming first, with seat or waiting-list position, and the private calendar feed. */
 export function MyMeetingRegistrations() {
   const { t, i18n } = useTranslation();
   const { data } = useQuery(MY_MEETING_REGISTRATIONS_QUERY, { fetchPolicy: 'cache-and-network' });
@@ -27,6 +28,7 @@ export function MyMeetingRegistrations() {
           ))}
         </ul>
       )}
+      <MeetingCalendarFeed />
     </section>
   );
 }

@@ -7,10 +7,34 @@ export interface MeetingRegistration {
   waitlistPosition: number | null;
   attendedAt: string | null;
 }
+export interface MeetingAgendaLink {
+  type: 'PROPOSAL' | 'MOTION';
+  id: string;
+  title: string;
+  path: string;
+}
 export interface MeetingAgendaItem {
+  id: string;
   position: number;
   title: string;
   durationMinutes: number;
+  startsAt: string;
+  endsAt: string;
+  proposalIds: string[];
+  motionIds: string[];
+  /** Only in the one-meeting query. */
+  links?: MeetingAgendaLink[];
+  children: MeetingAgendaItem[];
+}
+export interface MeetingClosingReport {
+  closedAt: string;
+  minutes: string;
+  attendeesCount: number;
+  contributionsCount: number;
+  videoUrl: string | null;
+  proposalIds: string[];
+  /** Only in the one-meeting query. */
+  proposals?: MeetingAgendaLink[];
 }
 export interface Meeting {
   id: string;
@@ -43,6 +67,7 @@ export interface Meeting {
   icsPath: string;
   path: string;
   agenda: MeetingAgendaItem[];
+  closingReport: MeetingClosingReport | null;
   viewerRegistration: MeetingRegistration | null;
   viewerCanAdminister: boolean;
 }
@@ -58,26 +83,37 @@ export interface MeetingAttendee {
 const MEETING_FIELDS = `
   id componentId spaceId title description type address location locationHints onlineUrl hasOnlineUrl startsAt endsAt state published cancelled cancellationReason
   registrationsEnabled capacity registrationsOpenAt registrationsCloseAt registrationsOpen waitlistEnabled registeredCount waitlistedCount attendedCount seatsLeft icsPath path
-  agenda { position title durationMinutes }
+  agenda { ...AgendaItemFields children { ...AgendaItemFields children { id } } }
+  closingReport { closedAt minutes attendeesCount contributionsCount videoUrl proposalIds }
   viewerRegistration { status code waitlistPosition attendedAt }
   viewerCanAdminister`;
+
+const AGENDA_ITEM_FIELDS = `
+  fragment AgendaItemFields on MeetingAgendaItem { id position title durationMinutes startsAt endsAt proposalIds motionIds }`;
 
 export const MEETINGS_QUERY: TypedDocumentNode<{ meetings: Meeting[] }, { componentId: string }> = gql`
   query Meetings($componentId: ID!) {
     meetings(componentId: $componentId) { ${MEETING_FIELDS} }
   }
+  ${AGENDA_ITEM_FIELDS}
 `;
 
 export const MY_MEETING_REGISTRATIONS_QUERY: TypedDocumentNode<{ myMeetingRegistrations: Meeting[] }, Record<string, never>> = gql`
   query MyMeetingRegistrations {
     myMeetingRegistrations { ${MEETING_FIELDS} }
   }
+  ${AGENDA_ITEM_FIELDS}
 `;
 
 export const MEETING_QUERY: TypedDocumentNode<{ meeting: Meeting }, { id: string }> = gql`
   query Meeting($id: ID!) {
-    meeting(id: $id) { ${MEETING_FIELDS} }
+    meeting(id: $id) {
+      ${MEETING_FIELDS}
+      agenda { id links { type id title path } children { id links { type id title path } } }
+      closingReport { proposals { type id title path } }
+    }
   }
+  ${AGENDA_ITEM_FIELDS}
 `;
 
 export const MEETING_ATTENDEES_QUERY: TypedDocumentNode<{ meetingAttendees: MeetingAttendee[] }, { meetingId: string }> = gql`
@@ -90,12 +126,14 @@ export const REGISTER_FOR_MEETING_MUTATION: TypedDocumentNode<{ registerForMeeti
   mutation RegisterForMeeting($meetingId: ID!) {
     registerForMeeting(meetingId: $meetingId) { ${MEETING_FIELDS} }
   }
+  ${AGENDA_ITEM_FIELDS}
 `;
 
 export const CANCEL_MEETING_REGISTRATION_MUTATION: TypedDocumentNode<{ cancelMeetingRegistration: Meeting }, { meetingId: string }> = gql`
   mutation CancelMeetingRegistration($meetingId: ID!) {
     cancelMeetingRegistration(meetingId: $meetingId) { ${MEETING_FIELDS} }
   }
+  ${AGENDA_ITEM_FIELDS}
 `;
 
 /** Fields an admin sends to create or edit a meeting (dates as ISO 8601 instants). */
@@ -112,31 +150,60 @@ export interface MeetingFieldsInput {
   registrationsEnabled?: boolean;
   capacity?: number;
   waitlistEnabled?: boolean;
-  agenda?: { title: string; durationMinutes?: number }[];
+  agenda?: MeetingAgendaItemInput[];
 }
+
+/** One agenda item as the admin form sends it (sub-items: one level). */
+export interface MeetingAgendaItemInput {
+  title: string;
+  durationMinutes: number;
+  proposalIds?: string[];
+  motionIds?: string[];
+  children?: MeetingAgendaItemInput[];
+}
+
+/** A closing report as the admin form sends it. */
+export interface CloseMeetingInput {
+  minutes: string;
+  attendeesCount: number;
+  contributionsCount: number;
+  proposalIds?: string[];
+  videoUrl?: string | null;
+}
+
+export const CLOSE_MEETING_MUTATION: TypedDocumentNode<{ closeMeeting: Meeting }, { meetingId: string; input: CloseMeetingInput }> = gql`
+  mutation CloseMeeting($meetingId: ID!, $input: CloseMeetingInput!) {
+    closeMeeting(meetingId: $meetingId, input: $input) { ${MEETING_FIELDS} }
+  }
+  ${AGENDA_ITEM_FIELDS}
+`;
 
 export const CREATE_MEETING_MUTATION: TypedDocumentNode<{ createMeeting: Meeting }, { input: MeetingFieldsInput & { componentId: string; published?: boolean } }> = gql`
   mutation CreateMeeting($input: CreateMeetingInput!) {
     createMeeting(input: $input) { ${MEETING_FIELDS} }
   }
+  ${AGENDA_ITEM_FIELDS}
 `;
 
 export const UPDATE_MEETING_MUTATION: TypedDocumentNode<{ updateMeeting: Meeting }, { id: string; input: MeetingFieldsInput }> = gql`
   mutation UpdateMeeting($id: ID!, $input: MeetingFieldsInput!) {
     updateMeeting(id: $id, input: $input) { ${MEETING_FIELDS} }
   }
+  ${AGENDA_ITEM_FIELDS}
 `;
 
 export const PUBLISH_MEETING_MUTATION: TypedDocumentNode<{ publishMeeting: Meeting }, { id: string; published: boolean }> = gql`
   mutation PublishMeeting($id: ID!, $published: Boolean!) {
     publishMeeting(id: $id, published: $published) { ${MEETING_FIELDS} }
   }
+  ${AGENDA_ITEM_FIELDS}
 `;
 
 export const CANCEL_MEETING_MUTATION: TypedDocumentNode<{ cancelMeeting: Meeting }, { id: string; reason: string }> = gql`
   mutation CancelMeeting($id: ID!, $reason: String) {
     cancelMeeting(id: $id, reason: $reason) { ${MEETING_FIELDS} }
   }
+  ${AGENDA_ITEM_FIELDS}
 `;
 
 export const MARK_ATTENDANCE_MUTATION: TypedDocumentNode<{ markAttendance: MeetingAttendee }, { meetingId: string; code: string }> = gql`
@@ -172,5 +239,23 @@ export const MEETING_COMMENTS_QUERY: TypedDocumentNode<{ comments: MeetingCommen
 export const ADD_MEETING_COMMENT_MUTATION: TypedDocumentNode<{ addComment: MeetingComment }, { commentableId: string; body: string }> = gql`
   mutation AddMeetingComment($commentableId: ID!, $body: String!) {
     addComment(input: { commentableType: MEETING, commentableId: $commentableId, body: $body }) { id body authorName createdAt deleted hidden }
+  }
+`;
+
+export const MY_MEETING_CALENDAR_FEED_QUERY: TypedDocumentNode<{ myMeetingCalendarFeed: { createdAt: string } | null }, Record<string, never>> = gql`
+  query MyMeetingCalendarFeed {
+    myMeetingCalendarFeed { createdAt }
+  }
+`;
+
+export const ROTATE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<{ rotateMeetingCalendarFeed: { url: string; createdAt: string } }, Record<string, never>> = gql`
+  mutation RotateMeetingCalendarFeed {
+    rotateMeetingCalendarFeed { url createdAt }
+  }
+`;
+
+export const REVOKE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<{ revokeMeetingCalendarFeed: boolean }, Record<string, never>> = gql`
+  mutation RevokeMeetingCalendarFeed {
+    revokeMeetingCalendarFeed
   }
 `;

@@ -2,6 +2,7 @@
 // (each with a support limit to hit), beside pgbench running the equivalent
 // lock-check-insert-count transaction on the same PostgreSQL in the same run.
 //   npm run build && node bench/supports.mjs      (pgbench: Debian's postgresql-client)
+//   API_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API process
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { t
 
 // the API process counts its SQL round trips (pg Client.query calls) and reports them on SIGUSR2
 const countFile = join(mkdtempSync(join(tmpdir(), 'concerto-queries-')), 'count');
-const server = await startBenchServer({ NODE_OPTIONS: `--require ${join(ROOT, 'bench/count-queries.cjs')}`, QUERY_COUNT_FILE: countFile });
+const server = await startBenchServer({ NODE_OPTIONS: `--require ${join(ROOT, 'bench/count-queries.cjs')} ${process.env.API_NODE_OPTIONS ?? ''}`, QUERY_COUNT_FILE: countFile });
 let signals = 0;
 /** SQL round trips the API process has made so far: on behalf of HTTP requests, and in all (background work included). */
 async function roundTrips() {

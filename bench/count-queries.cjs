@@ -18,7 +18,20 @@ pg.Client.prototype.query = function countedQuery(...args) {
   if (scope.currentRequestId() && !scope.currentJobRequestId()) request++;
   return query.apply(this, args);
 };
+// CPU_PROFILE=<path>: profiles the process between signals, written to <path>.<signal number>.cpuprofile
+let session;
+if (process.env.CPU_PROFILE) {
+  session = new (require('node:inspector').Session)();
+  session.connect();
+  session.post('Profiler.enable', () => session.post('Profiler.start'));
+}
 process.on('SIGUSR2', () => {
   signals++;
-  writeFileSync(process.env.QUERY_COUNT_FILE, `${signals} ${request} ${all}`);
+  const n = signals;
+  const report = () => writeFileSync(process.env.QUERY_COUNT_FILE, `${n} ${request} ${all}`);
+  if (!session) return report();
+  session.post('Profiler.stop', (error, result) => {
+    if (!error) writeFileSync(`${process.env.CPU_PROFILE}.${n}.cpuprofile`, JSON.stringify(result.profile));
+    session.post('Profiler.start', report);
+  });
 });

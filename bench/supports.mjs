@@ -2,7 +2,7 @@
 // (each with a support limit to hit), beside pgbench running the equivalent
 // lock-check-insert-count transaction on the same PostgreSQL in the same run.
 //   npm run build && node bench/supports.mjs      (pgbench: Debian's postgresql-client)
-//   API_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API process
+//   CPU_PROFILE=/tmp/api profiles the API process (/tmp/api.5.cpuprofile: the 50 clients' phase)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { t
 
 // the API process counts its SQL round trips (pg Client.query calls) and reports them on SIGUSR2
 const countFile = join(mkdtempSync(join(tmpdir(), 'concerto-queries-')), 'count');
-const server = await startBenchServer({ NODE_OPTIONS: `--require ${join(ROOT, 'bench/count-queries.cjs')} ${process.env.API_NODE_OPTIONS ?? ''}`, QUERY_COUNT_FILE: countFile });
+const server = await startBenchServer({ NODE_OPTIONS: `--require ${join(ROOT, 'bench/count-queries.cjs')}`, QUERY_COUNT_FILE: countFile });
 let signals = 0;
 /** SQL round trips the API process has made so far: on behalf of HTTP requests, and in all (background work included). */
 async function roundTrips() {
@@ -67,6 +67,23 @@ try {
       `supportProposal ${supportTrips.request.toFixed(1)} (${supportTrips.all.toFixed(1)}), unsupportProposal ${unsupportTrips.request.toFixed(1)} (${unsupportTrips.all.toFixed(1)})`,
   );
 
+  // the stack's floor at the same concurrency: { me { id } } costs the session lookup only (1 SQL round trip)
+  const floor = [];
+  const floorStarted = process.hrtime.bigint();
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let a = 0; a < ATTEMPTS; a++) {
+        const t0 = process.hrtime.bigint();
+        const res = await server.gql(`{ me { id } }`, {}, client.token);
+        floor.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (res.errors) throw new Error(JSON.stringify(res.errors));
+      }
+    }),
+  );
+  const floorRate = floor.length / (Number(process.hrtime.bigint() - floorStarted) / 1e9);
+  floor.sort((a, b) => a - b);
+
+  const beforeLoad = await roundTrips();
   const latencies = [];
   const outcomes = { ok: 0, limit: 0, other: 0 };
   const started = process.hrtime.bigint();
@@ -85,6 +102,7 @@ try {
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const afterLoad = await roundTrips();
   latencies.sort((a, b) => a - b);
   const { rows: [check] } = await server.pool.query(
     `SELECT (SELECT count(*) FROM (SELECT user_id FROM proposal_supports WHERE component_id = $1 GROUP BY user_id HAVING count(*) > $2) x) AS over_limit,
@@ -132,7 +150,9 @@ COMMIT;
   console.log('\n| path | transactions/s | latency p50 ms | p99 ms | limit violations | counter drift |');
   console.log('|---|---:|---:|---:|---:|---:|');
   console.log(`| supportProposal via GraphQL, ${CLIENTS} clients | ${rate.toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${check.over_limit} | ${check.drifted} |`);
+  console.log(`| reference: \`{ me { id } }\` via GraphQL, ${CLIENTS} clients (session lookup only) | ${floorRate.toFixed(0)} | ${percentile(floor, 50).toFixed(1)} | ${percentile(floor, 99).toFixed(1)} | — | — |`);
   console.log(`| pgbench, same transaction in SQL, ${CLIENTS} clients (${pgVersion}) | ${tps.toFixed(0)} | ${pgLatency.toFixed(1)} (average) | — | — | — |`);
+  console.log(`SQL round trips per request during the ${CLIENTS} clients' phase (LIMIT_REACHED ones included): ${((afterLoad.request - beforeLoad.request) / latencies.length).toFixed(2)} (${((afterLoad.all - beforeLoad.all) / latencies.length).toFixed(2)} with background work)`);
   console.log(`load average (1, 5, 15 min) at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')}`);
   console.log(`\nGraphQL outcomes: ${outcomes.ok} supports, ${outcomes.limit} LIMIT_REACHED, ${outcomes.other} other errors; ${check.supports} support rows; ratio pgbench/GraphQL: ${(tps / rate).toFixed(1)}×`);
 } finally {

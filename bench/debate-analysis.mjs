@@ -13,9 +13,9 @@ import { currentTerms, machine, ROOT, startBenchServer, timeIt } from './bench-s
 const require = createRequire(import.meta.url);
 const dist = (p) => join(ROOT, 'dist/apps/api', p);
 const { DebateAnalysisService } = require(dist('modules/debate/debate-analysis.service.js'));
-const { matrixFromParticipantRows } = require(dist('modules/debate/analysis/vote-matrix.js'));
-const { analyseOpinions } = require(dist('modules/debate/analysis/opinion-analysis.js'));
-const { adjustedRandIndex } = require(dist('modules/debate/analysis/adjusted-rand-index.js'));
+const { matrixFromParticipantRows } = require(dist('common/opinion/vote-matrix.js'));
+const { analyseOpinions } = require(dist('common/opinion/opinion-analysis.js'));
+const { adjustedRandIndex } = require(dist('common/opinion/adjusted-rand-index.js'));
 
 const PARTICIPANTS = Number(process.env.PARTICIPANTS ?? 10_000);
 const STATEMENTS = Number(process.env.STATEMENTS ?? 500);

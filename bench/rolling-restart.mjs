@@ -151,9 +151,9 @@ console.log(`[${elapsed()}] two API processes ready (${apis.map((a) => a.port).j
 const nginxPort = await freePort();
 const prefix = join(work, 'nginx');
 mkdirSync(join(prefix, 'logs'), { recursive: true });
-const site = readFileSync(join(ROOT, 'deploy/nginx/concerto.conf'), 'utf8');
+const site = readFileSync(join(ROOT, 'apps/api/deploy/nginx/concerto.conf'), 'utf8');
 const serverLine = /^\s*server app\d+:3000([^;]*);$/m.exec(site);
-if (!serverLine || !/listen 80;/.test(site)) throw new Error('deploy/nginx/concerto.conf: expected `server appN:3000 …;` lines and `listen 80;`');
+if (!serverLine || !/listen 80;/.test(site)) throw new Error('apps/api/deploy/nginx/concerto.conf: expected `server appN:3000 …;` lines and `listen 80;`');
 // a restarted replica is back in nginx's pool only once fail_timeout has passed since its last
 // refused connection: the next replica is stopped after that (the rolling-restart procedure)
 const failTimeoutMs = Number(/fail_timeout=(\d+)s/.exec(serverLine[1])?.[1] ?? 10) * 1000;
@@ -184,7 +184,7 @@ const nginx = spawn(NGINX, ['-e', join(prefix, 'logs/error.log'), '-p', prefix, 
 children.push(nginx);
 await waitForPort(nginxPort, 'nginx', nginx);
 const proxy = `http://127.0.0.1:${nginxPort}`;
-console.log(`[${elapsed()}] nginx on ${nginxPort} with deploy/nginx/concerto.conf`);
+console.log(`[${elapsed()}] nginx on ${nginxPort} with apps/api/deploy/nginx/concerto.conf`);
 
 // ── participants ──────────────────────────────────────────────────────────────────────────
 let phase = 'setup';

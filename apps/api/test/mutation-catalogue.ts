@@ -547,6 +547,22 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
       return { vars: { proposalId } };
     },
   },
+  disagreeWithProposal: {
+    access: SIGNED_IN,
+    args: async ({ t, s, w, f }) => {
+      await must(t, `mutation($c: ID!) { updateProposalSettings(componentId: $c, input: { disagreementsEnabled: true }) { disagreementsEnabled } }`, { c: s.proposalsId }, w.admin.token);
+      return { vars: { proposalId: await f.proposal() } };
+    },
+  },
+  withdrawProposalDisagreement: {
+    access: SIGNED_IN,
+    args: async ({ t, s, w, f, actor }) => {
+      await must(t, `mutation($c: ID!) { updateProposalSettings(componentId: $c, input: { disagreementsEnabled: true }) { disagreementsEnabled } }`, { c: s.proposalsId }, w.admin.token);
+      const proposalId = await f.proposal();
+      if (actor) await must(t, `mutation($p: ID!) { disagreeWithProposal(proposalId: $p) { id } }`, { p: proposalId }, actor.token);
+      return { vars: { proposalId } };
+    },
+  },
   answerProposal: { access: SPACE_MODERATORS, args: async ({ f }) => ({ vars: { input: { proposalId: await f.proposal(), state: 'ACCEPTED', answer: 'Retenue.' } } }) },
   publishProposalAnswer: {
     access: SPACE_MODERATORS,

@@ -46,7 +46,7 @@ describe('backup and restore of the embedded database', () => {
   };
   const login = (email: string) => gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email, password: PASSWORD } });
   const script = (command: 'backup' | 'restore', file: string) =>
-    spawnSync(process.execPath, [join(WORKSPACE, 'scripts/backup.mjs'), command, file], {
+    spawnSync(process.execPath, [join(WORKSPACE, 'apps/api/scripts/backup.mjs'), command, file], {
       cwd: WORKSPACE,
       env: { ...process.env, DATABASE_URL: '', EMBEDDED_POSTGRES_DIR: join(dir, 'postgres') },
       encoding: 'utf8',
@@ -141,7 +141,7 @@ describe('backup and restore with DATABASE_URL (pg_dump custom format)', () => {
   };
   const login = (server: ConcertoServer, email: string) => gql(server, `mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email, password: PASSWORD } });
   const script = (command: 'backup' | 'restore', file: string, databaseUrl: string) =>
-    spawnSync(process.execPath, [join(WORKSPACE, 'scripts/backup.mjs'), command, file], {
+    spawnSync(process.execPath, [join(WORKSPACE, 'apps/api/scripts/backup.mjs'), command, file], {
       cwd: WORKSPACE,
       env: { ...process.env, DATABASE_URL: databaseUrl, PG_BIN_DIR: systemPostgresBinDir() },
       encoding: 'utf8',

@@ -1,4 +1,4 @@
-import { describeInBrowser, submitSignUp } from './browser';
+import { describeInBrowser, focusIsOnElement, submitSignUp } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@proposals.test';
@@ -192,7 +192,38 @@ describeInBrowser('Proposals in a browser: publish, support, comment, report, mo
     await expectAccessible('proposition acceptée');
   });
 
+  it('lets the administrator enable « pas d’accord »; a participant then disagrees and reads the consensus order', async () => {
+    await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await goTo(`/admin/espaces/${SPACE}`);
+    await suite.page.getByRole('button', { name: /^Réglages des propositions .*Mesures proposées/ }).click();
+    const settings = suite.page.getByRole('form', { name: 'Réglages des propositions : Mesures proposées' });
+    await settings.getByRole('checkbox', { name: /Pas d’accord.*ordre par consensus/ }).check();
+    await settings.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+    await suite.page.getByText('Les réglages sont enregistrés.').waitFor();
+    await signOut();
+
+    await signIn(author.email, PASSWORD);
+    await goTo(listPath);
+    await suite.page.getByRole('combobox', { name: 'Trier par' }).selectOption('CONSENSUS');
+    await suite.page.getByText(/^En tête, les propositions soutenues dans tous les groupes d’opinion/).waitFor();
+    await suite.page.getByText('15 propositions', { exact: true }).waitFor();
+    await suite.page.waitForLoadState('networkidle');
+    expect(await cardTitles()).toHaveLength(15);
+    await expectAccessible('propositions (ordre par consensus)');
+    // a proposal the author did not write: the first demo proposal of the consensus order
+    await suite.page.locator('.proposal-card .item__title a').filter({ hasNotText: title }).first().click();
+    const disagree = suite.page.getByRole('button', { name: 'Pas d’accord' });
+    await disagree.click();
+    await suite.page.getByText(/Votre «\s*pas d’accord\s*» est enregistré\./).waitFor();
+    expect(await disagree.getAttribute('aria-pressed')).toBe('true');
+    expect(await focusIsOnElement(suite.page)).toBe(true);
+    await suite.page.getByText(/^1 «\s*pas d’accord\s*»$/).first().waitFor();
+    expect(await suite.page.getByRole('button', { name: 'Soutenir' }).isDisabled()).toBe(true);
+    await expectAccessible('proposition (pas d’accord)');
+    await signOut();
+  });
+
   it('checked every visited page with axe-core', () => {
-    expect(pagesChecked.length).toBeGreaterThanOrEqual(9);
+    expect(pagesChecked.length).toBeGreaterThanOrEqual(11);
   });
 });

@@ -11,7 +11,7 @@ if (!available) console.warn('nginx or redis-server missing: rolling-restart tes
 
 /**
  * `bench/rolling-restart.mjs` as a test: two API processes behind Debian's nginx running
- * `deploy/nginx/concerto.conf`, 100 participants supporting, commenting and reading with a live
+ * `apps/api/deploy/nginx/concerto.conf`, 100 participants supporting, commenting and reading with a live
  * socket each; each process in turn gets SIGTERM, drains, exits 0 and is started again. The
  * script's checks must all pass: no failed request, no notification lost or pushed twice,
  * every socket back. The benchmark run (BENCHMARKS.md) uses the same script with more load.

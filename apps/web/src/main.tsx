@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './App';
-import { i18n } from './i18n/i18n';
+import { i18n, i18nReady } from './i18n/i18n';
 import { createApolloClient } from './modules/apollo/createApolloClient';
 import { LiveConnectionProvider } from './modules/notifications/live/LiveConnection';
 import './design/tokens.css';
@@ -13,7 +13,8 @@ import './design/components.css';
 
 const client = createApolloClient();
 
-createRoot(document.getElementById('root')!).render(
+// French is bundled; a reader who chose English waits for its chunk before the first render (no flash of French)
+void i18nReady.finally(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <ApolloProvider client={client}>
@@ -25,4 +26,4 @@ createRoot(document.getElementById('root')!).render(
       </ApolloProvider>
     </I18nextProvider>
   </StrictMode>,
-);
+));

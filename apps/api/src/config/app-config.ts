@@ -108,6 +108,16 @@ export class AppConfig {
   MUTATION_RATE_LIMIT_PER_MINUTE = 120;
 
   /**
+   * Proposals' CONSENSUS order: the shortest time, in seconds, between two recomputations of one
+   * component's ranking snapshot (recomputed only when reactions changed since).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  PROPOSAL_CONSENSUS_INTERVAL_SECONDS = 30;
+
+  /**
    * Graceful shutdown (SIGTERM/SIGINT): the longest wait, in milliseconds, for in-flight
    * requests and then for background workers to finish their unit of work; past it the
    * remaining connections are closed and the process exits anyway.

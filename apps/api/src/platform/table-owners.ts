@@ -17,7 +17,7 @@ export const TABLE_OWNERS = {
   follow: ['follows'],
   moderation: ['moderations', 'reports'],
   demo: ['app_settings'],
-  proposal: ['proposals', 'proposal_supports', 'proposal_versions', 'proposal_cursor_keys', 'proposal_counts'],
+  proposal: ['proposals', 'proposal_supports', 'proposal_versions', 'proposal_cursor_keys', 'proposal_counts', 'proposal_disagreements', 'proposal_consensus_snapshots', 'proposal_consensus_ranks'],
   'participatory-text': ['participatory_texts', 'participatory_text_sources', 'text_sections', 'text_articles', 'article_versions', 'amendments', 'amendment_supports'],
   survey: ['surveys', 'survey_questions', 'survey_question_options', 'survey_submissions', 'survey_answers', 'survey_answer_choices', 'survey_events'],
   motion: ['motions', 'motion_ballots', 'motion_events', 'motion_participations', 'motion_results'],

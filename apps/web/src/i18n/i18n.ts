@@ -1,30 +1,18 @@
 import i18next, { type i18n as I18n } from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import accountEn from './account.en.json';
 import accountFr from './account.fr.json';
-import debatesEn from './debates.en.json';
 import debatesFr from './debates.fr.json';
-import en from './en.json';
 import fr from './fr.json';
-import ideasEn from './ideas.en.json';
 import ideasFr from './ideas.fr.json';
-import meetingsEn from './meetings.en.json';
-import newsEn from './news.en.json';
 import newsFr from './news.fr.json';
 import meetingsFr from './meetings.fr.json';
-import membersEn from './members.en.json';
 import membersFr from './members.fr.json';
-import notificationsEn from './notifications.en.json';
 import notificationsFr from './notifications.fr.json';
-import petitionsEn from './petitions.en.json';
 import petitionsFr from './petitions.fr.json';
-import searchEn from './search.en.json';
 import searchFr from './search.fr.json';
-import organizationAdminsEn from './organizationAdmins.en.json';
 import organizationAdminsFr from './organizationAdmins.fr.json';
-import termsAdminEn from './termsAdmin.en.json';
 import termsAdminFr from './termsAdmin.fr.json';
-import votesEn from './votes.en.json';
 import votesFr from './votes.fr.json';
 
 /** Interface languages: French first (default), English second. */
@@ -34,11 +22,13 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 /** localStorage key holding the chosen language. */
 export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
-/** Translations; each feature with many strings keeps its own file, mounted under its key. */
-export const resources = {
-  fr: { translation: { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr, debates: debatesFr, news: newsFr } },
-  en: { translation: { ...en, notifications: notificationsEn, account: accountEn, termsAdmin: termsAdminEn, organizationAdmins: organizationAdminsEn, petitions: petitionsEn, meetings: meetingsEn, members: membersEn, search: searchEn, votes: votesEn, ideas: ideasEn, debates: debatesEn, news: newsEn } },
-} as const;
+/** French strings, bundled (the default language); each feature with many strings keeps its own file, mounted under its key. */
+export const frenchTranslation = { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr, debates: debatesFr, news: newsFr };
+
+/** Strings of a language that is not bundled: English comes in its own chunk, on demand. */
+async function loadTranslation(language: string): Promise<Record<string, unknown>> {
+  return language === 'en' ? (await import('./english')).englishTranslation : {};
+}
 
 /** Narrows any string to a supported language (default: French). */
 export function toLanguage(value: string | null | undefined): Language {
@@ -58,13 +48,16 @@ function applyLanguage(lang: string): void {
 }
 
 /**
- * The app's i18next instance, initialised synchronously (resources are bundled).
- * The chosen language is read from localStorage and mirrored on `<html lang>`.
+ * The app's i18next instance. French is bundled and ready at once; English is fetched when first
+ * used (`changeLanguage('en')` waits for it). The chosen language is read from localStorage and
+ * mirrored on `<html lang>`; {@link i18nReady} settles once the starting language's strings are in.
  */
 export const i18n: I18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources,
+/** Resolves when the starting language's strings are loaded (at once for French). */
+export const i18nReady: Promise<unknown> = i18n.use(resourcesToBackend(loadTranslation)).use(initReactI18next).init({
+  resources: { fr: { translation: frenchTranslation } },
+  partialBundledLanguages: true,
   lng: readStoredLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...SUPPORTED_LANGUAGES],

@@ -189,6 +189,7 @@ const proposalNodes = [
     official: true,
     author: null,
     supportsCount: 2,
+    disagreementsCount: null,
     threshold: 3,
     commentsCount: 2,
     hidden: false,
@@ -203,6 +204,7 @@ const proposalNodes = [
     official: false,
     author: { __typename: 'ProposalAuthor', id: 'u2', name: 'Marc' },
     supportsCount: 0,
+    disagreementsCount: null,
     threshold: 3,
     commentsCount: 0,
     hidden: false,
@@ -224,6 +226,7 @@ function proposalDetail(node: (typeof proposalNodes)[number], moderator: boolean
     viewerFollows: false,
     viewerReported: false,
     viewerSupports: false,
+    viewerReaction: null,
     origin: null,
   };
 }
@@ -265,6 +268,7 @@ function proposalMocks(moderator: boolean): MockLink.MockedResponse[] {
               threshold: 3,
               canAccumulateSupportsBeyondThreshold: true,
               creationEnabled: true,
+              disagreementsEnabled: false,
               hideThreshold: 3,
               commentsEnabled: true,
             },

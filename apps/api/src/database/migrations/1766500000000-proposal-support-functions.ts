@@ -16,12 +16,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * In READ COMMITTED a plain SQL statement sees a snapshot taken before any lock it takes; each
  * statement of a VOLATILE PL/pgSQL function takes a fresh one, so the count that follows the
  * advisory lock sees every support committed before the lock was granted. The functions touch
- * only this module's tables (proposals, proposal_supports); the component's settings are read by
+ * only this module's tables (proposals, proposal_supports, proposal_disagreements); the component's settings are read by
  * the caller (through the participatory-space service) and passed in. They refuse by returning a
  * status, never by raising, and write nothing when they refuse, so the caller's statement can
  * condition the follow, the action-log line and the outbox events on the status.
  *
- * Returned: `status` (added | already | withdrawn | hidden | supportLimit | threshold | not_found
+ * Returned: `status` (added | already | withdrawn | hidden | disagreed | supportLimit | threshold | not_found
  * for a support; removed | none | not_found for a withdrawal), the target's `supports_count`,
  * whether the target still has supports (`supported`), and the proposals whose counts the
  * caller announces (`proposal.supportsChanged`) with their new counts.
@@ -63,6 +63,11 @@ export class ProposalSupportFunctions1766500000000 implements MigrationInterface
         END IF;
         IF EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p_proposal AND s.user_id = p_user) THEN
           RETURN QUERY SELECT 'already'::text, v_row.supports_count, true, NULL::uuid[], NULL::int[];
+          RETURN;
+        END IF;
+        -- a « pas d'accord » excludes a support (the trigger of migration 1766300000000 holds it under races)
+        IF EXISTS (SELECT 1 FROM proposal_disagreements d WHERE d.proposal_id = p_proposal AND d.user_id = p_user) THEN
+          RETURN QUERY SELECT 'disagreed'::text, v_row.supports_count, NULL::boolean, NULL::uuid[], NULL::int[];
           RETURN;
         END IF;
         IF p_support_limit > 0 AND v_given >= p_support_limit THEN

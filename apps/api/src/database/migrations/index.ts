@@ -31,6 +31,7 @@ import { ProposalVisibleStateIndex1766000400000 } from './1766000400000-proposal
 import { PetitionSecondStage1766000000000 } from './1766000000000-petition-second-stage';
 
 import { News1766200000000 } from './1766200000000-news';
+import { ProposalDisagreements1766300000000 } from './1766300000000-proposal-disagreements';
 import { ProposalSupportFunctions1766500000000 } from './1766500000000-proposal-support-functions';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -66,5 +67,6 @@ export const migrations = [
   ProposalVisibleStateIndex1766000400000,
   PetitionSecondStage1766000000000,
   News1766200000000,
+  ProposalDisagreements1766300000000,
   ProposalSupportFunctions1766500000000,
 ];

@@ -52,6 +52,8 @@ const LOGGED: Record<string, Expected> = {
   withdrawProposal: { action: 'withdraw', resourceType: 'proposal', visibility: 'PUBLIC' },
   supportProposal: { action: 'support', resourceType: 'proposal', visibility: 'PRIVATE' },
   unsupportProposal: { action: 'unsupport', resourceType: 'proposal', visibility: 'PRIVATE' },
+  disagreeWithProposal: { action: 'disagree', resourceType: 'proposal', visibility: 'PRIVATE' },
+  withdrawProposalDisagreement: { action: 'undisagree', resourceType: 'proposal', visibility: 'PRIVATE' },
   answerProposal: { action: 'answer_draft', resourceType: 'proposal', visibility: 'ADMIN_ONLY' },
   publishProposalAnswer: { action: 'publish_answer', resourceType: 'proposal', visibility: 'PUBLIC' },
   addComment: { action: 'create', resourceType: 'comment', visibility: 'PUBLIC' },
@@ -248,6 +250,9 @@ describe('action log coverage: every mutation that changes shared state is in th
     await logged('updateProposal', `mutation($id: ID!) { updateProposal(id: $id, input: { title: "Un guichet unique pour la santé numérique" }) { id } }`, { id: proposal }, alice.token, proposal);
     await logged('supportProposal', `mutation($id: ID!) { supportProposal(proposalId: $id) { id } }`, { id: proposal }, bob.token, proposal);
     await logged('unsupportProposal', `mutation($id: ID!) { unsupportProposal(proposalId: $id) { id } }`, { id: proposal }, bob.token, proposal);
+    await t.gql(`mutation($c: ID!) { updateProposalSettings(componentId: $c, input: { disagreementsEnabled: true }) { disagreementsEnabled } }`, { c: proposals }, admin);
+    await logged('disagreeWithProposal', `mutation($id: ID!) { disagreeWithProposal(proposalId: $id) { id } }`, { id: proposal }, bob.token, proposal);
+    await logged('withdrawProposalDisagreement', `mutation($id: ID!) { withdrawProposalDisagreement(proposalId: $id) { id } }`, { id: proposal }, bob.token, proposal);
     await notLogged('follow', `mutation($id: ID!) { follow(followableType: PROPOSAL, followableId: $id) }`, { id: proposal }, bob.token);
     await notLogged('unfollow', `mutation($id: ID!) { unfollow(followableType: PROPOSAL, followableId: $id) }`, { id: proposal }, bob.token);
     await logged('answerProposal', `mutation($id: ID!) { answerProposal(input: { proposalId: $id, state: ACCEPTED, answer: "Retenue.", publish: false }) { id } }`, { id: proposal }, moderator.token, proposal);

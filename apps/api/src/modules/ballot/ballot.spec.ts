@@ -160,7 +160,7 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     const file = join(mkdtempSync(join(tmpdir(), 'votation-')), 'bulletins.json');
     writeFileSync(file, JSON.stringify(published));
     // (asynchronously: the API under test runs in this process)
-    const command = await promisify(execFile)(process.execPath, [join(__dirname, '../../../../../scripts/recount.mjs'), file], { encoding: 'utf8' });
+    const command = await promisify(execFile)(process.execPath, [join(__dirname, '../../../scripts/recount.mjs'), file], { encoding: 'utf8' });
     expect(command.stdout).toContain('Recomptage identique aux résultats publiés.');
     const recount = recountPublished(published);
     expect(recount.questions).toEqual(closed.results);

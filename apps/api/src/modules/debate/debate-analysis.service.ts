@@ -5,8 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
-import { analyseOpinions, type OpinionAnalysis } from './analysis/opinion-analysis';
-import { matrixFromParticipantRows } from './analysis/vote-matrix';
+import { analyseOpinions, type OpinionAnalysis } from '../../common/opinion/opinion-analysis';
+import { matrixFromParticipantRows } from '../../common/opinion/vote-matrix';
 import { debateManifest } from './debate.manifest';
 
 /** How often every process looks for debates whose votes changed after their snapshot (votes taken by another process), in milliseconds. */
@@ -57,7 +57,7 @@ export interface StoredAnalysis {
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /**
- * Recomputes a debate's analysis (`analysis/opinion-analysis.ts`) in the background and keeps
+ * Recomputes a debate's analysis (`common/opinion/opinion-analysis.ts`) in the background and keeps
  * the latest as a snapshot row (`debate_analyses`) with each participant's position
  * (`debate_positions`, read only to show a participant their own point).
  *

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../../common/database/unit-of-work';
 import { sanitizeRichText } from '../../common/rich-text/rich-text';
-import { seededRandom } from './analysis/seeded-random';
+import { seededRandom } from '../../common/opinion/seeded-random';
 
 /** The demo debate file (`demo/data/debate.json`). */
 export interface DemoDebateFile {

@@ -6,7 +6,7 @@ import { Capability, defineComponent, type SettingsOf, setting } from '../../pla
  * The DEBATE component type (Débat, Pol.is-style): a topic, short statements (≤ 280
  * characters) by admins and participants, votes agree / disagree / pass, and an analysis
  * recomputed in the background (opinion groups on a map, each group's representative
- * statements, cross-group consensus, divisive statements). Method: `analysis/opinion-analysis.ts`.
+ * statements, cross-group consensus, divisive statements). Method: `common/opinion/opinion-analysis.ts`.
  */
 export const debateManifest = defineComponent({
   type: ComponentType.DEBATE,

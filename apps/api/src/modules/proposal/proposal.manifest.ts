@@ -15,7 +15,8 @@ export type SupportsState = (typeof SupportsState)[keyof typeof SupportsState];
 
 /**
  * The PROPOSALS component type: proposals with supports (limits, minimum, threshold; defaults
- * are Decidim's), comments, follows, reports, amendments and a public history.
+ * are Decidim's), optional « pas d'accord » and the CONSENSUS order (`disagreementsEnabled`,
+ * off by default: `consensus.service.ts`), comments, follows, reports, amendments and a public history.
  */
 export const proposalsManifest = defineComponent({
   type: ComponentType.PROPOSALS,
@@ -40,13 +41,21 @@ export const proposalsManifest = defineComponent({
     threshold: setting.integer({ min: 0, max: 1000000, default: 0 }, { fr: 'Seuil de soutiens d’une proposition', en: 'Supports threshold of a proposal' }, { fr: '0 = pas de seuil.', en: '0 = no threshold.' }),
     canAccumulateSupportsBeyondThreshold: setting.boolean(true, { fr: 'Accumulation de soutiens au-delà du seuil', en: 'Supports may accumulate beyond the threshold' }),
     creationEnabled: setting.boolean(true, { fr: 'Dépôt de propositions ouvert', en: 'Proposal creation open' }),
+    disagreementsEnabled: setting.boolean(
+      false,
+      { fr: '« Pas d’accord » et ordre par consensus', en: '“Disagree” and the consensus order' },
+      {
+        fr: 'Les participants peuvent aussi marquer « pas d’accord » ; l’ordre « consensus » met en tête les propositions soutenues par tous les groupes d’opinion.',
+        en: 'Participants may also mark “disagree”; the “consensus” order puts first the proposals every opinion group supports.',
+      },
+    ),
     ...REPORT_SETTINGS,
     ...COMMENT_SETTINGS,
     ...AMENDMENT_SETTINGS,
   },
   actions: {
     ANYONE: ['read'],
-    PARTICIPANT: ['create', 'support', 'comment', 'amend', 'follow', 'report'],
+    PARTICIPANT: ['create', 'support', 'disagree', 'comment', 'amend', 'follow', 'report'],
     [SpaceRole.MODERATOR]: ['answer', 'hide', 'shuffle'],
     [SpaceRole.ADMIN]: ['answer', 'hide', 'shuffle', 'configure'],
   },

@@ -12,11 +12,13 @@ import { HistoryModule } from '../history/history.module';
 import { ProposalContributions } from './proposal.contributions';
 import { ProposalService } from './proposal.service';
 import { SupportService } from './support.service';
+import { ConsensusService } from './consensus.service';
+import { DisagreementService } from './disagreement.service';
 
-/** The PROPOSALS component type (manifest: proposal.manifest.ts): proposals and their supports; its host adapter joins comments, follows, reports and history. */
+/** The PROPOSALS component type (manifest: proposal.manifest.ts): proposals, their supports and « pas d'accord », the CONSENSUS order; its host adapter joins comments, follows, reports and history. */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule, ModerationModule, HistoryModule],
-  providers: [ProposalSearch, ProposalService, SupportService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost, ProposalNotifications, ProposalPersonalData, ProposalContributions],
+  providers: [ProposalSearch, ProposalService, SupportService, DisagreementService, ConsensusService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost, ProposalNotifications, ProposalPersonalData, ProposalContributions],
   exports: [ProposalService],
 })
 export class ProposalModule {}

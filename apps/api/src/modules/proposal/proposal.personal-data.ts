@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
 
-/** Proposals and supports: kept at deletion (attributed to « Participant supprimé », supports still counted). */
+/** Proposals, supports and « pas d'accord »: kept at deletion (attributed to « Participant supprimé », supports still counted). */
 @Injectable()
 @PersonalDataContributorAdapter()
 export class ProposalPersonalData implements PersonalDataContributor {
@@ -21,6 +21,13 @@ export class ProposalPersonalData implements PersonalDataContributor {
       columns: ['supported_type', 'supported_id', 'title', 'counted', 'created_at'],
       sql: `SELECT 'PROPOSAL' AS supported_type, p.id AS supported_id, p.title, s.counted, s.created_at
               FROM proposal_supports s JOIN proposals p ON p.id = s.proposal_id WHERE s.user_id = $1 ORDER BY s.created_at`,
+    },
+    {
+      name: 'proposal_disagreements',
+      description: 'Vos « pas d’accord » sur des propositions',
+      columns: ['proposal_id', 'title', 'created_at'],
+      sql: `SELECT p.id AS proposal_id, p.title, d.created_at
+              FROM proposal_disagreements d JOIN proposals p ON p.id = d.proposal_id WHERE d.user_id = $1 ORDER BY d.created_at`,
     },
   ];
 }

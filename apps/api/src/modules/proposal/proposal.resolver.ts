@@ -20,6 +20,7 @@ import {
 import { AnswerProposalInput, CreateProposalInput, ProposalFilterInput, ProposalSettingsInput, UpdateProposalInput } from './dtos/proposal.inputs';
 import { ProposalConnectionSource, ProposalService } from './proposal.service';
 import { SupportService } from './support.service';
+import { DisagreementService } from './disagreement.service';
 
 const MODERATORS = [SpaceRole.ADMIN, SpaceRole.MODERATOR];
 
@@ -28,6 +29,7 @@ export class ProposalResolver {
   constructor(
     private readonly proposalService: ProposalService,
     private readonly supportService: SupportService,
+    private readonly disagreementService: DisagreementService,
   ) {}
 
   /**
@@ -109,6 +111,26 @@ export class ProposalResolver {
   @Mutation(() => ProposalDto, { description: 'Withdraw a support. Access: participants. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN.' })
   unsupportProposal(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
     return this.supportService.unsupport(proposalId, viewer);
+  }
+
+  /**
+   * Marks « pas d'accord » on a proposal (components with `disagreementsEnabled`). Access: signed-in participants.
+   * Errors: UNAUTHENTICATED, NOT_FOUND (unknown or hidden), FORBIDDEN (setting off: reason disagreementsDisabled; withdrawn; closed), CONFLICT (the caller supports it).
+   */
+  @Authenticated()
+  @Mutation(() => ProposalDto, {
+    description:
+      'Mark « pas d’accord » on a proposal (exclusive with a support). Access: participants, where disagreementsEnabled. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN (reason disagreementsDisabled, withdrawn, supportsClosed), CONFLICT (reason supported).',
+  })
+  disagreeWithProposal(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
+    return this.disagreementService.disagree(proposalId, viewer);
+  }
+
+  /** Withdraws one's « pas d'accord ». Access: signed-in participants. Errors: UNAUTHENTICATED, NOT_FOUND. */
+  @Authenticated()
+  @Mutation(() => ProposalDto, { description: 'Withdraw one’s « pas d’accord » (a no-op when there is none). Access: participants. Errors: UNAUTHENTICATED, NOT_FOUND.' })
+  withdrawProposalDisagreement(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentViewer() viewer: Viewer): Promise<ProposalDto> {
+    return this.disagreementService.withdraw(proposalId, viewer);
   }
 
   /** Answers a proposal. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, CONFLICT. */

@@ -26,6 +26,7 @@ import {
 import { AnswerProposalInput, CreateProposalInput, ProposalFilterInput, ProposalLimits, ProposalSettingsInput, UpdateProposalInput } from './dtos/proposal.inputs';
 import { ProposalEntity } from './entities/proposal.entity';
 import { KeyedPermutation } from './ordering/keyed-permutation';
+import { ConsensusService, type ConsensusSnapshot } from './consensus.service';
 import { decodeCursor, encodeCursor, ProposalCursor } from './ordering/proposal-cursor';
 import { proposalSettingsOf, ProposalSettings, SupportsState } from './proposal.manifest';
 import { hasVisibleText } from '../../common/validation/visible-text';
@@ -50,6 +51,8 @@ export interface SupportTarget {
   /** The viewer moderates the space (organization admin, space admin or moderator). */
   moderator: boolean;
   viewerSupports: boolean;
+  /** The viewer marked « pas d'accord » on it. */
+  viewerDisagrees: boolean;
   /** Someone supports it (an author can edit only until the first support). */
   supported: boolean;
   viewerReported: boolean;
@@ -65,7 +68,7 @@ export const VISIBLE_STATE_SQL = `CASE WHEN p.withdrawn_at IS NOT NULL THEN 'WIT
 
 const SELECT_PROPOSAL = `
   SELECT p.id, p.component_id AS "componentId", p.author_id AS "authorId", p.official, p.reference, p.title, p.body, p.state,
-         p.published_at AS "publishedAt", p.position_index AS "positionIndex", p.supports_count AS "supportsCount",
+         p.published_at AS "publishedAt", p.position_index AS "positionIndex", p.supports_count AS "supportsCount", p.disagreements_count AS "disagreementsCount",
          p.comments_count AS "commentsCount", p.follows_count AS "followsCount", p.answer, p.answered_at AS "answeredAt",
          p.answered_by AS "answeredBy", p.state_published_at AS "statePublishedAt", p.withdrawn_at AS "withdrawnAt",
          p.hidden_at AS "hiddenAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt", u.name AS "authorName",
@@ -74,7 +77,7 @@ const SELECT_PROPOSAL = `
     FROM proposals p LEFT JOIN users u ON u.id = p.author_id`;
 
 /** Keyset orders: SQL column, direction and how the cursor value is read back. */
-const KEYSET: Record<Exclude<ProposalOrder, 'RANDOM'>, { column: string; desc: boolean; idDesc: boolean; read: (r: ProposalRow) => string | number }> = {
+const KEYSET: Record<Exclude<ProposalOrder, 'RANDOM' | 'CONSENSUS'>, { column: string; desc: boolean; idDesc: boolean; read: (r: ProposalRow) => string | number }> = {
   // the exact timestamp (microseconds) as PostgreSQL prints it: a JS Date would round to milliseconds and skip ties
   RECENT: { column: 'p.published_at', desc: true, idDesc: true, read: (r) => r.publishedAtExact },
   MOST_SUPPORTED: { column: 'p.supports_count', desc: true, idDesc: false, read: (r) => r.supportsCount },
@@ -89,8 +92,9 @@ export interface ProposalConnectionSource extends ProposalConnectionDto {
 
 /**
  * Proposals of a PROPOSALS component: publication, editing, withdrawal, the moderators'
- * answers, settings, and paging in five orders — RANDOM through a keyed permutation of the
- * dense position index (constant cost per page, fair over seeds), the others by keyset.
+ * answers, settings, and paging in six orders — RANDOM through a keyed permutation of the
+ * dense position index (constant cost per page, fair over seeds), CONSENSUS from a ranking
+ * snapshot named by the cursor, the others by keyset.
  */
 @Injectable()
 export class ProposalService {
@@ -105,19 +109,22 @@ export class ProposalService {
     private readonly follows: FollowService,
     private readonly events: DomainEventOutbox,
     private readonly moderation: ModerationService,
+    private readonly consensus: ConsensusService,
   ) {}
 
   /**
    * A page of proposals.
    * @param componentId a visible PROPOSALS component
-   * @param order RANDOM (default), RECENT, MOST_SUPPORTED, MOST_COMMENTED or MOST_FOLLOWED
+   * @param order RANDOM (default), RECENT, MOST_SUPPORTED, MOST_COMMENTED, MOST_FOLLOWED or
+   *        CONSENSUS (components with `disagreementsEnabled`: a ranking snapshot, {@link ConsensusService})
    * @param seed RANDOM only: the session's seed; a new one is drawn when absent and returned
    * @param first page size, 1–100
    * @param after cursor from a previous page's `endCursor`
    * @param filter states, search (French, accent-insensitive), mine, supportedByMe
    * @returns edges, pageInfo, the seed used and a lazily counted totalCount
-   * @throws NOT_FOUND component hidden or unknown; BAD_USER_INPUT bad size, cursor, or an order
-   *         by supports while supports are hidden; UNAUTHENTICATED `mine`/`supportedByMe` anonymously
+   * @throws NOT_FOUND component hidden or unknown; BAD_USER_INPUT bad size, cursor (reason
+   *         `consensusSnapshotExpired`: a CONSENSUS snapshot pruned since), or an order by supports
+   *         while supports are hidden, CONSENSUS where it is off (reason `consensusUnavailable`); UNAUTHENTICATED `mine`/`supportedByMe` anonymously
    */
   async page(
     componentId: string,
@@ -135,6 +142,9 @@ export class ProposalService {
     if (settings.supportsState === SupportsState.HIDDEN && order === 'MOST_SUPPORTED') {
       throw DomainError.badInput('Les soutiens sont masqués dans cette fonctionnalité.', { field: 'order' });
     }
+    if (order === 'CONSENSUS' && (!settings.disagreementsEnabled || settings.supportsState === SupportsState.HIDDEN)) {
+      throw DomainError.badInput('L’ordre par consensus n’est pas proposé dans cette fonctionnalité.', { field: 'order', reason: 'consensusUnavailable' });
+    }
     const moderator = await this.canModerate(viewer, component.spaceId);
     const where = this.filterSql(filter, viewer, moderator);
     const params: unknown[] = [componentId, ...where.params];
@@ -144,7 +154,12 @@ export class ProposalService {
 
     let rows: { row: ProposalRow; cursor: ProposalCursor }[];
     let usedSeed: string | null = null;
-    if (order === 'RANDOM') {
+    let snapshot: ConsensusSnapshot | null = null;
+    if (order === 'CONSENSUS') {
+      const start = cursor as Extract<ProposalCursor, { o: 'CONSENSUS' }> | undefined;
+      snapshot = start ? await this.consensus.byVersion(componentId, start.v) : await this.consensus.current(componentId);
+      rows = await this.consensusPage(componentId, snapshot, start?.p ?? 0, first + 1, where.sql, params);
+    } else if (order === 'RANDOM') {
       const start = cursor as Extract<ProposalCursor, { o: 'RANDOM' }> | undefined;
       if (start && seed !== undefined && seed !== null && seed !== start.s) {
         throw DomainError.badInput('Ce curseur de pagination a été fait pour un autre ordre aléatoire (seed).', { field: 'seed' });
@@ -155,7 +170,7 @@ export class ProposalService {
         ? await this.randomPageOfMatches(componentId, usedSeed, start, first + 1, where.sql, params)
         : await this.randomPage(componentId, usedSeed, start, first + 1, where.sql, params);
     } else {
-      rows = await this.keysetPage(componentId, order, cursor as Exclude<ProposalCursor, { o: 'RANDOM' }> | undefined, first + 1, where.sql, params);
+      rows = await this.keysetPage(componentId, order, cursor as Extract<ProposalCursor, { id: string }> | undefined, first + 1, where.sql, params);
     }
     const hasNextPage = rows.length > first;
     const page = rows.slice(0, first);
@@ -165,6 +180,7 @@ export class ProposalService {
       pageInfo: { hasNextPage, endCursor: page.length ? encodeCursor(page[page.length - 1].cursor, key) : null },
       seed: usedSeed,
       order,
+      consensusVersion: snapshot?.version ?? null,
       totalCount: 0,
       countTotal,
     };
@@ -228,10 +244,49 @@ export class ProposalService {
     return found;
   }
 
+  /**
+   * CONSENSUS order from a snapshot: keys below the snapshot's size are ranks (read from
+   * `proposal_consensus_ranks` in rank order), then proposals created after it by position index.
+   * Keys are unique, so a cursor holding the next key never repeats or skips a proposal.
+   */
+  private async consensusPage(
+    componentId: string,
+    snapshot: ConsensusSnapshot,
+    from: number,
+    limit: number,
+    filterSql: string,
+    params: unknown[],
+  ): Promise<{ row: ProposalRow; cursor: ProposalCursor }[]> {
+    const found: { row: ProposalRow; cursor: ProposalCursor }[] = [];
+    const at = (key: number) => ({ o: 'CONSENSUS' as const, c: componentId, v: snapshot.version, p: key + 1 });
+    if (from < snapshot.size) {
+      const ranked: { rank: number; proposal_id: string }[] = await this.dataSource.query(
+        `SELECT r.rank, r.proposal_id FROM proposal_consensus_ranks r JOIN proposals p ON p.id = r.proposal_id
+          WHERE r.snapshot_id = $${params.length + 1} AND r.rank >= $${params.length + 2} AND p.component_id = $1 ${filterSql}
+          ORDER BY r.rank LIMIT $${params.length + 3}`,
+        [...params, snapshot.id, from, limit],
+      );
+      if (ranked.length) {
+        const rows: ProposalRow[] = await this.dataSource.query(`${SELECT_PROPOSAL} WHERE p.id = ANY($1::uuid[])`, [ranked.map((r) => r.proposal_id)]);
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        for (const r of ranked) found.push({ row: byId.get(r.proposal_id)!, cursor: at(Number(r.rank)) });
+      }
+    }
+    if (found.length < limit) {
+      const later: ProposalRow[] = await this.dataSource.query(
+        `${SELECT_PROPOSAL} WHERE p.component_id = $1 AND p.position_index >= $${params.length + 1} ${filterSql}
+          ORDER BY p.position_index LIMIT $${params.length + 2}`,
+        [...params, Math.max(from, snapshot.size), limit - found.length],
+      );
+      for (const row of later) found.push({ row, cursor: at(Number(row.positionIndex)) });
+    }
+    return found;
+  }
+
   private async keysetPage(
     componentId: string,
-    order: Exclude<ProposalOrder, 'RANDOM'>,
-    cursor: Exclude<ProposalCursor, { o: 'RANDOM' }> | undefined,
+    order: Exclude<ProposalOrder, 'RANDOM' | 'CONSENSUS'>,
+    cursor: Extract<ProposalCursor, { id: string }> | undefined,
     limit: number,
     filterSql: string,
     params: unknown[],
@@ -622,24 +677,29 @@ export class ProposalService {
   /** Maps rows to DTOs with the viewer's flags (3 queries for the whole page). */
   async present(rows: ProposalRow[], viewer: Viewer | null, settings: ProposalSettings, moderator: boolean): Promise<ProposalDto[]> {
     const ids = rows.map((r) => r.id);
-    const flags = { supports: new Set<string>(), follows: new Set<string>(), reports: new Set<string>(), supported: new Set<string>() };
+    const flags = { supports: new Set<string>(), disagreements: new Set<string>(), follows: new Set<string>(), reports: new Set<string>(), supported: new Set<string>() };
     if (ids.length) {
       const [supported] = await Promise.all([this.dataSource.query(`SELECT DISTINCT proposal_id FROM proposal_supports WHERE proposal_id = ANY($1::uuid[])`, [ids])]);
       for (const r of supported as { proposal_id: string }[]) flags.supported.add(r.proposal_id);
     }
     if (viewer && ids.length) {
-      const [supports, follows, reports] = await Promise.all([
+      const [supports, disagreements, follows, reports] = await Promise.all([
         this.dataSource.query(`SELECT proposal_id FROM proposal_supports WHERE user_id = $1 AND proposal_id = ANY($2::uuid[])`, [viewer.user.id, ids]),
+        settings.disagreementsEnabled
+          ? this.dataSource.query(`SELECT proposal_id FROM proposal_disagreements WHERE user_id = $1 AND proposal_id = ANY($2::uuid[])`, [viewer.user.id, ids])
+          : Promise.resolve([]),
         this.follows.followedAmong(viewer.user.id, 'PROPOSAL', ids),
         this.moderation.reportedAmong(viewer.user.id, 'PROPOSAL', ids),
       ]);
       for (const r of supports as { proposal_id: string }[]) flags.supports.add(r.proposal_id);
+      for (const r of disagreements as { proposal_id: string }[]) flags.disagreements.add(r.proposal_id);
       flags.follows = follows;
       flags.reports = reports;
     }
     return rows.map((r) =>
       this.toDto(r, viewer, settings, moderator, {
         viewerSupports: flags.supports.has(r.id),
+        viewerDisagrees: flags.disagreements.has(r.id),
         viewerFollows: flags.follows.has(r.id),
         viewerReported: flags.reports.has(r.id),
         supported: flags.supported.has(r.id),
@@ -650,7 +710,7 @@ export class ProposalService {
   /**
    * A proposal for a support or its withdrawal, read once before the write, with everything
    * its response needs that the write does not return, in three SQL round trips of which two
-   * run side by side: the row with the viewer's support flags, then the component's settings
+   * run side by side: the row with the viewer's support and « pas d'accord » flags, then the component's settings
    * and the viewer's moderation right (one query, participatory-space service) beside the
    * viewer's report (and follow, when asked) flags.
    * @param id proposal id; @param viewer the caller; @param withFollow also read whether the viewer follows it
@@ -658,10 +718,11 @@ export class ProposalService {
    */
   async supportTarget(id: string, viewer: Viewer, withFollow: boolean): Promise<SupportTarget> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
-    const rows: (ProposalRow & { viewerSupports: boolean; supported: boolean })[] = await this.dataSource.query(
+    const rows: (ProposalRow & { viewerSupports: boolean; viewerDisagrees: boolean; supported: boolean })[] = await this.dataSource.query(
       `${SELECT_PROPOSAL.replace(
         'FROM proposals p',
         `, EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.user_id = $2) AS "viewerSupports",
+           EXISTS (SELECT 1 FROM proposal_disagreements d WHERE d.proposal_id = p.id AND d.user_id = $2) AS "viewerDisagrees",
            EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id) AS supported
          FROM proposals p`,
       )} WHERE p.id = $1`,
@@ -682,6 +743,7 @@ export class ProposalService {
       settings: proposalSettingsOf(component.settings),
       moderator: privileged,
       viewerSupports: row.viewerSupports,
+      viewerDisagrees: row.viewerDisagrees,
       supported: row.supported,
       viewerReported: reports.has(id),
       viewerFollows: follows ? follows.has(id) : null,
@@ -690,14 +752,14 @@ export class ProposalService {
 
   /**
    * The DTO of a row with the viewer's flags (see {@link present}, which reads the flags for a page).
-   * @param flags whether the viewer supports, follows, reported it, and whether anyone supports it
+   * @param flags whether the viewer supports, disagrees with (« pas d'accord »), follows, reported it, and whether anyone supports it
    */
   toDto(
     r: ProposalRow,
     viewer: Viewer | null,
     settings: ProposalSettings,
     moderator: boolean,
-    flags: { viewerSupports: boolean; viewerFollows: boolean; viewerReported: boolean; supported: boolean },
+    flags: { viewerSupports: boolean; viewerDisagrees: boolean; viewerFollows: boolean; viewerReported: boolean; supported: boolean },
   ): ProposalDto {
     const published = r.statePublishedAt !== null;
     const visibleState: ProposalState = r.withdrawnAt ? 'WITHDRAWN' : published ? (r.state as ProposalState) : 'NOT_ANSWERED';
@@ -715,6 +777,7 @@ export class ProposalService {
       official: r.official,
       author: r.authorId && r.authorName ? { id: r.authorId, name: r.authorName } : null,
       supportsCount: settings.supportsState === SupportsState.HIDDEN && !moderator ? null : r.supportsCount,
+      disagreementsCount: settings.disagreementsEnabled && (settings.supportsState !== SupportsState.HIDDEN || moderator) ? r.disagreementsCount : null,
       commentsCount: r.commentsCount,
       followsCount: r.followsCount,
       threshold: settings.threshold,
@@ -722,6 +785,7 @@ export class ProposalService {
       withdrawnAt: r.withdrawnAt,
       hidden: r.hiddenAt !== null,
       viewerSupports: flags.viewerSupports,
+      viewerReaction: flags.viewerSupports ? 'SUPPORT' : flags.viewerDisagrees ? 'DISAGREE' : null,
       viewerFollows: flags.viewerFollows,
       viewerReported: flags.viewerReported,
       viewerCanEdit: !!viewer && r.authorId === viewer.user.id && !r.withdrawnAt && !published && !flags.supported,
@@ -755,6 +819,7 @@ export class ProposalService {
       threshold: s.threshold,
       canAccumulateSupportsBeyondThreshold: s.canAccumulateSupportsBeyondThreshold,
       creationEnabled: s.creationEnabled,
+      disagreementsEnabled: s.disagreementsEnabled,
       hideThreshold: s.hideThreshold,
       commentsEnabled: s.commentsEnabled,
     };

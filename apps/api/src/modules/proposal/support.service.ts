@@ -13,7 +13,7 @@ import { ProposalService, SupportTarget } from './proposal.service';
 
 /** What `proposal_support` / `proposal_unsupport` return (migration 1766500000000). */
 interface SupportOutcome {
-  status: 'added' | 'already' | 'withdrawn' | 'hidden' | 'supportLimit' | 'threshold' | 'not_found' | 'removed' | 'none';
+  status: 'added' | 'already' | 'withdrawn' | 'hidden' | 'disagreed' | 'supportLimit' | 'threshold' | 'not_found' | 'removed' | 'none';
   supports_count: number | null;
   supported: boolean | null;
   followed: boolean | null;
@@ -57,7 +57,8 @@ export class SupportService {
    * @returns the proposal as the caller now sees it
    * @throws NOT_FOUND proposal hidden or unknown; FORBIDDEN supports closed (BLOCKED/HIDDEN) or the
    *         proposal withdrawn; LIMIT_REACHED the caller's `supportLimit` is used up
-   *         (`extensions.limit`), or the proposal reached its `threshold` and cannot accumulate
+   *         (`extensions.limit`), or the proposal reached its `threshold` and cannot accumulate;
+   *         CONFLICT the caller marked « pas d'accord » on it (`reason: 'disagreed'`)
    */
   async support(proposalId: string, viewer: Viewer): Promise<ProposalDto> {
     const target = await this.proposals.supportTarget(proposalId, viewer, false);
@@ -86,6 +87,11 @@ export class SupportService {
         throw DomainError.notFound('Proposition', { id: proposalId });
       case 'withdrawn':
         throw DomainError.forbidden('Une proposition retirée ne peut plus être soutenue.');
+      case 'disagreed':
+        // a « pas d'accord » excludes a support (also held by the trigger of migration 1766300000000)
+        throw DomainError.conflict('Vous avez marqué « pas d’accord » : retirez-le d’abord pour soutenir cette proposition.', { reason: 'disagreed' }).inEnglish(
+          'You marked “disagree”: withdraw it first to support this proposal.',
+        );
       case 'supportLimit':
         throw DomainError.limitReached(`Vous avez déjà donné vos ${settings.supportLimit} soutiens.`, { limit: settings.supportLimit, reason: 'supportLimit' });
       case 'threshold':
@@ -93,11 +99,11 @@ export class SupportService {
       case 'added':
         this.events.committed();
         // a support always leaves the supporter following (added now, or followed before)
-        return this.respond(target, viewer, outcome, { viewerSupports: true, viewerFollows: true });
+        return this.respond(target, viewer, outcome, { viewerSupports: true, viewerDisagrees: false, viewerFollows: true });
       default: {
         // already supported (a double click): nothing was written
         const follows = await this.follows.followedAmong(userId, 'PROPOSAL', [proposalId]);
-        return this.respond(target, viewer, outcome, { viewerSupports: true, viewerFollows: follows.has(proposalId) });
+        return this.respond(target, viewer, outcome, { viewerSupports: true, viewerDisagrees: false, viewerFollows: follows.has(proposalId) });
       }
     }
   }
@@ -125,7 +131,7 @@ export class SupportService {
     );
     if (outcome.status === 'not_found') throw DomainError.notFound('Proposition', { id: proposalId });
     if (outcome.status === 'removed') this.events.committed();
-    return this.respond(target, viewer, outcome, { viewerSupports: false, viewerFollows: target.viewerFollows ?? false });
+    return this.respond(target, viewer, outcome, { viewerSupports: false, viewerDisagrees: target.viewerDisagrees, viewerFollows: target.viewerFollows ?? false });
   }
 
   private checkOpen(settings: ProposalSettings): void {
@@ -154,7 +160,7 @@ export class SupportService {
   }
 
   /** The response: the pre-read row with what the write returned (no read after the write). */
-  private respond(target: SupportTarget, viewer: Viewer, outcome: SupportOutcome, flags: { viewerSupports: boolean; viewerFollows: boolean }): ProposalDto {
+  private respond(target: SupportTarget, viewer: Viewer, outcome: SupportOutcome, flags: { viewerSupports: boolean; viewerDisagrees: boolean; viewerFollows: boolean }): ProposalDto {
     const row = {
       ...target.row,
       supportsCount: outcome.supports_count ?? target.row.supportsCount,

@@ -19,12 +19,19 @@ export const ProposalOrderEnum = {
   MOST_SUPPORTED: 'MOST_SUPPORTED',
   MOST_COMMENTED: 'MOST_COMMENTED',
   MOST_FOLLOWED: 'MOST_FOLLOWED',
+  CONSENSUS: 'CONSENSUS',
 } as const;
 export type ProposalOrder = keyof typeof ProposalOrderEnum;
 registerEnumType(ProposalOrderEnum, {
   name: 'ProposalOrder',
-  description: 'RANDOM is reproducible from a seed and fair; the others sort by a count or date with the id as tie-breaker.',
+  description:
+    'RANDOM is reproducible from a seed and fair; CONSENSUS (components with disagreementsEnabled) ranks by group-informed consensus across opinion groups, from a snapshot the cursor names; the others sort by a count or date with the id as tie-breaker.',
 });
+
+/** The caller's reaction to a proposal: a support or a « pas d'accord » (exclusive). */
+export const ProposalReactionEnum = { SUPPORT: 'SUPPORT', DISAGREE: 'DISAGREE' } as const;
+export type ProposalReaction = keyof typeof ProposalReactionEnum;
+registerEnumType(ProposalReactionEnum, { name: 'ProposalReaction', description: 'SUPPORT « soutien » or DISAGREE « pas d’accord »: a participant holds at most one per proposal.' });
 registerEnumType(SupportsState, { name: 'SupportsState', description: 'ENABLED, BLOCKED (counts shown, no new supports) or HIDDEN.' });
 
 @ObjectType('ProposalAuthor', { description: 'Public view of a proposal’s author.' })
@@ -49,6 +56,8 @@ export class ProposalDto {
   @Field({ description: 'Published by the organisation rather than a participant.' }) official!: boolean;
   @Field(() => ProposalAuthorDto, { nullable: true, description: 'Null for official proposals.' }) author!: ProposalAuthorDto | null;
   @Field(() => Int, { nullable: true, description: 'Counted supports; null when the component hides supports.' }) supportsCount!: number | null;
+  @Field(() => Int, { nullable: true, description: '« Pas d’accord » count; null unless the component has disagreementsEnabled (and shows supports, or the caller moderates).' })
+  disagreementsCount!: number | null;
   @Field(() => Int) commentsCount!: number;
   @Field(() => Int) followsCount!: number;
   @Field(() => Int, { description: '0 = no threshold.' }) threshold!: number;
@@ -56,6 +65,8 @@ export class ProposalDto {
   @Field(() => Date, { nullable: true }) withdrawnAt!: Date | null;
   @Field({ description: 'Hidden by moderation (visible to moderators only).' }) hidden!: boolean;
   @Field({ description: 'The caller supports it.' }) viewerSupports!: boolean;
+  @Field(() => ProposalReactionEnum, { nullable: true, description: 'The caller’s reaction: SUPPORT, DISAGREE, or null (none, or anonymous).' })
+  viewerReaction!: ProposalReaction | null;
   @Field({ description: 'The caller follows it.' }) viewerFollows!: boolean;
   @Field({ description: 'The caller reported it.' }) viewerReported!: boolean;
   @Field({ description: 'The caller may edit it now (author, and no support yet).' }) viewerCanEdit!: boolean;
@@ -76,6 +87,8 @@ export class ProposalConnectionDto {
   @Field(() => String, { nullable: true, description: 'Seed of the RANDOM order (keep it for the session); null for other orders.' })
   seed!: string | null;
   @Field(() => ProposalOrderEnum) order!: ProposalOrder;
+  @Field(() => Int, { nullable: true, description: 'CONSENSUS only: the version of the ranking snapshot this page (and its cursors) follow.' })
+  consensusVersion!: number | null;
 }
 
 @ObjectType('ProposalSettings', { description: 'Settings of a PROPOSALS component.' })
@@ -87,6 +100,7 @@ export class ProposalSettingsDto {
   @Field(() => Int, { description: 'Supports a proposal needs; 0 = none.' }) threshold!: number;
   @Field() canAccumulateSupportsBeyondThreshold!: boolean;
   @Field() creationEnabled!: boolean;
+  @Field({ description: 'Participants may mark « pas d’accord », and the CONSENSUS order is offered.' }) disagreementsEnabled!: boolean;
   @Field(() => Int, { description: 'Reports that hide content automatically.' }) hideThreshold!: number;
   @Field() commentsEnabled!: boolean;
 }

@@ -58,6 +58,7 @@ export class ProposalSettingsInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1000000) threshold?: number;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() canAccumulateSupportsBeyondThreshold?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() creationEnabled?: boolean;
+  @Field({ nullable: true, description: '« Pas d’accord » and the CONSENSUS order.' }) @IsOptional() @IsBoolean() disagreementsEnabled?: boolean;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1000) hideThreshold?: number;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() commentsEnabled?: boolean;
 }

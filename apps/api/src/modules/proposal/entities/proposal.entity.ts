@@ -18,6 +18,8 @@ export class ProposalEntity {
   @Column('int', { name: 'position_index' }) positionIndex!: number;
   /** Number of counted supports; kept equal to the counted rows of proposal_supports in the same transaction. */
   @Column('int', { name: 'supports_count', default: 0 }) supportsCount!: number;
+  /** « Pas d'accord » rows of the proposal (kept in the same transaction as `proposal_disagreements`). */
+  @Column('int', { name: 'disagreements_count', default: 0 }) disagreementsCount!: number;
   @Column('int', { name: 'comments_count', default: 0 }) commentsCount!: number;
   @Column('int', { name: 'follows_count', default: 0 }) followsCount!: number;
   @Column('text', { nullable: true }) answer!: string | null;

@@ -5,12 +5,14 @@ import type { ProposalOrder } from '../dtos/proposal.dto';
 /**
  * Where a page of proposals resumes, bound to its component (`c`). RANDOM: the seed, the number
  * of proposals frozen when paging started (`n`: later ones come after, in creation order) and
- * the next position. Other orders: the sort value and id of the last proposal returned (keyset
- * paging).
+ * the next position. CONSENSUS: the ranking snapshot's version (`v`) and the next key (`p`: a
+ * rank below the snapshot's size, then the position index of later proposals). Other orders:
+ * the sort value and id of the last proposal returned (keyset paging).
  */
 export type ProposalCursor =
   | { o: 'RANDOM'; c: string; s: string; n: number; p: number }
-  | { o: Exclude<ProposalOrder, 'RANDOM'>; c: string; v: string | number; id: string };
+  | { o: 'CONSENSUS'; c: string; v: number; p: number }
+  | { o: Exclude<ProposalOrder, 'RANDOM' | 'CONSENSUS'>; c: string; v: string | number; id: string };
 
 /** Bytes of the HMAC-SHA-256 tag kept in a cursor (128 bits). */
 const TAG_BYTES = 16;
@@ -53,7 +55,9 @@ export function decodeCursor(text: string, order: ProposalOrder, componentId: st
   if (cursor?.c !== componentId) throw DomainError.badInput('Ce curseur de pagination appartient à une autre liste de propositions.', { field: 'after' });
   const valid =
     cursor.o === order &&
-    (cursor.o === 'RANDOM'
+    (cursor.o === 'CONSENSUS'
+      ? Number.isInteger(cursor.v) && cursor.v >= 1 && cursor.v <= 2 ** 31 && Number.isInteger(cursor.p) && cursor.p >= 0 && cursor.p <= 2 ** 31
+      : cursor.o === 'RANDOM'
       ? typeof cursor.s === 'string' && cursor.s.length <= 64 && Number.isInteger(cursor.n) && cursor.n >= 0 && cursor.n <= 2 ** 31 && Number.isInteger(cursor.p) && cursor.p >= 0 && cursor.p <= 2 ** 31
       : typeof cursor.id === 'string' && /^[0-9a-f-]{36}$/i.test(cursor.id) && (typeof cursor.v === 'number' || typeof cursor.v === 'string'));
   if (!valid) throw DomainError.badInput('Curseur de pagination invalide pour cet ordre.', { field: 'after' });

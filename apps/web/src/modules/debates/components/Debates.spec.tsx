@@ -179,6 +179,7 @@ describe('debate counts', () => {
     expect(fr('debates.participants', { count: 1 })).toBe('1 participant·e');
     expect(fr('debates.participants', { count: 12345 })).toBe('12\u202f345 participant·es');
     expect(fr('debates.vote.votesSoFar', { count: 0 })).toBe('aucun vote pour l’instant');
+    await i18n.loadLanguages('en'); // English is a chunk of its own, loaded on first use
     expect(i18n.getFixedT('en')('debates.statements', { count: 1500 })).toBe('1,500 statements');
   });
 });

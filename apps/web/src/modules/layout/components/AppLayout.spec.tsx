@@ -51,7 +51,8 @@ describe('layout', () => {
 
     await user.click(screen.getByRole('button', { name: 'English' }));
 
-    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    // English is a chunk of its own: the interface switches once it has arrived
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Consultations', 'Assemblies', 'Surveys']);
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
@@ -85,5 +86,28 @@ describe('layout', () => {
     renderWithProviders(<AppRoutes />, { mocks: [signedIn(false), spaces(false)] });
     expect(await screen.findByRole('button', { name: 'Se déconnecter' })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Administration' })).not.toBeInTheDocument());
+  });
+
+  it('opens the small-screen menu in a modal sheet (its own chunk) and gives focus back to « Menu » when it closes', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<AppRoutes />, { mocks: [signedOut] });
+    const button = screen.getByRole('button', { name: 'Menu' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+
+    await user.click(button);
+    const sheet = await screen.findByRole('dialog', { name: 'Menu du site' });
+    await waitFor(() => expect(sheet.contains(document.activeElement)).toBe(true));
+    expect(within(sheet).getByRole('navigation', { name: 'Navigation principale' })).toBeInTheDocument();
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+
+    await user.click(within(sheet).getByRole('button', { name: 'Fermer le menu' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(document.activeElement).toBe(button));
+
+    await user.click(button);
+    await screen.findByRole('dialog', { name: 'Menu du site' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(document.activeElement).toBe(button));
   });
 });

@@ -1,8 +1,4 @@
-import { useEffect, useState } from 'react';
-import { Button } from 'react-aria-components/Button';
-import { Dialog, DialogTrigger } from 'react-aria-components/Dialog';
-import { Heading } from 'react-aria-components/Heading';
-import { Modal, ModalOverlay } from 'react-aria-components/Modal';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { AccountMenu } from './AccountMenu';
@@ -10,10 +6,13 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { SearchBox } from '../../search/components/SearchBox';
 
+const loadMenuSheet = () => import('./MenuSheet');
+const MenuSheet = lazy(loadMenuSheet);
+
 /**
  * The site header: brand, main navigation, account links and the language switch on one row
  * on wide screens; below 64 rem a « Menu » button opens the same links in a modal sheet
- * (React Aria: focus moves into it, stays trapped, Escape closes it and focus returns to the
+ * ({@link MenuSheet}, loaded on first use — fetched as soon as a pointer or focus reaches the
  * button). Following a link closes the sheet.
  */
 export function Header() {
@@ -38,31 +37,22 @@ export function Header() {
             <LanguageSwitch />
           </div>
         </div>
-        <DialogTrigger isOpen={menuOpen} onOpenChange={setMenuOpen}>
-          <Button className="button site-header__menu-button">
-            <span aria-hidden="true">☰</span> {t('layout.menu')}
-          </Button>
-          <ModalOverlay isDismissable className="menu-overlay">
-            <Modal className="menu-sheet">
-              <Dialog className="menu-sheet__dialog">
-                {({ close }) => (
-                  <>
-                    <div className="menu-sheet__header">
-                      <Heading slot="title">{t('layout.menuTitle')}</Heading>
-                      <Button className="button button--small" onPress={close}>
-                        {t('layout.closeMenu')}
-                      </Button>
-                    </div>
-                    <SearchBox className="search-box search-box--sheet" />
-                    <MainNav />
-                    <AccountMenu />
-                    <LanguageSwitch />
-                  </>
-                )}
-              </Dialog>
-            </Modal>
-          </ModalOverlay>
-        </DialogTrigger>
+        <button
+          type="button"
+          className="button site-header__menu-button"
+          aria-haspopup="dialog"
+          aria-expanded={menuOpen}
+          onPointerEnter={() => void loadMenuSheet()}
+          onFocus={() => void loadMenuSheet()}
+          onClick={() => setMenuOpen(true)}
+        >
+          <span aria-hidden="true">☰</span> {t('layout.menu')}
+        </button>
+        {menuOpen && (
+          <Suspense fallback={null}>
+            <MenuSheet onClose={() => setMenuOpen(false)} />
+          </Suspense>
+        )}
       </div>
     </header>
   );

@@ -17,6 +17,7 @@ function answered(state: string, answerPublished: boolean) {
     official: false,
     author: null,
     supportsCount: 0,
+    disagreementsCount: null,
     threshold: 0,
     commentsCount: 0,
     hidden: false,
@@ -32,6 +33,7 @@ function answered(state: string, answerPublished: boolean) {
     viewerFollows: false,
     viewerReported: false,
     viewerSupports: false,
+    viewerReaction: null,
     origin: null,
   };
 }

@@ -15,17 +15,24 @@ export interface ProposalListChoice {
 export const DEFAULT_CHOICE: ProposalListChoice = { order: 'RANDOM', state: '', mine: false, supportedByMe: false, search: '' };
 
 /**
- * The orders offered: all five, except "Les plus soutenues" when the component hides supports
- * (the API refuses that order then).
+ * The orders offered: all six, except "Les plus soutenues" when the component hides supports,
+ * and "Consensus" unless the component enables « pas d'accord » with visible supports (the API
+ * refuses those orders then).
  */
-export function availableOrders(supportsState: SupportsState): ProposalOrder[] {
-  return PROPOSAL_ORDERS.filter((order) => order !== 'MOST_SUPPORTED' || supportsState !== 'HIDDEN');
+export function availableOrders(supportsState: SupportsState, disagreementsEnabled = false): ProposalOrder[] {
+  return PROPOSAL_ORDERS.filter((order) => {
+    if (order === 'MOST_SUPPORTED') return supportsState !== 'HIDDEN';
+    if (order === 'CONSENSUS') return disagreementsEnabled && supportsState !== 'HIDDEN';
+    return true;
+  });
 }
 
 interface ProposalFiltersProps {
   choice: ProposalListChoice;
   onChange: (choice: ProposalListChoice) => void;
   supportsState: SupportsState;
+  /** The component enables « pas d'accord » (and so the CONSENSUS order). */
+  disagreementsEnabled?: boolean;
   signedIn: boolean;
 }
 
@@ -33,7 +40,7 @@ interface ProposalFiltersProps {
  * The controls above the proposal list: order selector, state filter, "Mes propositions" /
  * "Celles que je soutiens" (signed-in participants), and a search form (applied on submit).
  */
-export function ProposalFilters({ choice, onChange, supportsState, signedIn }: ProposalFiltersProps) {
+export function ProposalFilters({ choice, onChange, supportsState, disagreementsEnabled = false, signedIn }: ProposalFiltersProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(choice.search);
 
@@ -79,7 +86,7 @@ export function ProposalFilters({ choice, onChange, supportsState, signedIn }: P
           name="order"
           value={choice.order}
           onChange={(event) => onChange({ ...choice, order: event.target.value as ProposalOrder })}
-          options={availableOrders(supportsState).map((order) => ({ value: order, label: t(`proposals.order.${order}`) }))}
+          options={availableOrders(supportsState, disagreementsEnabled).map((order) => ({ value: order, label: t(`proposals.order.${order}`) }))}
         />
         <SelectField
           label={t('proposals.filters.state')}

@@ -11,7 +11,7 @@ import { ProposalList } from './ProposalList';
 const SEED = '0123456789abcdef';
 const me = { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin: false };
 
-function status({ supportsState = 'ENABLED' as SupportsState, moderator = false, remaining = null as number | null, limit = 0 } = {}) {
+function status({ supportsState = 'ENABLED' as SupportsState, moderator = false, remaining = null as number | null, limit = 0, disagreementsEnabled = false } = {}) {
   return {
     request: { query: PROPOSAL_COMPONENT_QUERY, variables: { componentId: 'c1' } },
     result: {
@@ -27,6 +27,7 @@ function status({ supportsState = 'ENABLED' as SupportsState, moderator = false,
             threshold: 4,
             canAccumulateSupportsBeyondThreshold: true,
             creationEnabled: true,
+            disagreementsEnabled,
             hideThreshold: 3,
             commentsEnabled: true,
           },
@@ -50,6 +51,7 @@ function node(id: string, title: string, extra: object = {}) {
     official: false,
     author: { __typename: 'ProposalAuthor', id: 'u2', name: 'Marc' },
     supportsCount: 3,
+    disagreementsCount: null,
     threshold: 4,
     commentsCount: 2,
     hidden: false,
@@ -120,6 +122,18 @@ describe('<ProposalList>', () => {
     expect(labels).toEqual(['Aléatoire', 'Récentes', 'Les plus commentées', 'Les plus suivies']);
     await userEvent.setup().selectOptions(select, 'RECENT');
     expect(await screen.findByRole('link', { name: 'La plus recente' })).toBeInTheDocument();
+  });
+
+  it('offers "Consensus entre groupes" where « pas d’accord » is on, explains it in one sentence, and shows the counts', async () => {
+    expect(availableOrders('ENABLED', true)).toContain('CONSENSUS');
+    expect(availableOrders('HIDDEN', true)).not.toContain('CONSENSUS');
+    render([status({ disagreementsEnabled: true }), page({ seed: SEED }, ['Aleatoire premiere']), page({ order: 'CONSENSUS' }, ['La plus consensuelle'])]);
+    await screen.findByRole('link', { name: 'Aleatoire premiere' });
+    const select = screen.getByRole('combobox', { name: 'Trier par' });
+    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toContain('Consensus entre groupes');
+    await userEvent.setup().selectOptions(select, 'CONSENSUS');
+    expect(await screen.findByRole('link', { name: 'La plus consensuelle' })).toBeInTheDocument();
+    expect(screen.getByText(/^En tête, les propositions soutenues dans tous les groupes d’opinion/)).toBeInTheDocument();
   });
 
   it('filters by state, "Mes propositions", "Celles que je soutiens" and search words', async () => {

@@ -70,7 +70,13 @@ export function ProposalList({ componentId, spaceSlug, variant = 'page' }: Propo
       {variant === 'page' ? <ProposalListHeader status={status} spaceSlug={spaceSlug} signedIn={Boolean(me)} /> : null}
       <section aria-labelledby={`proposal-list-${componentId}`} className="proposal-list">
         <h2 id={`proposal-list-${componentId}`}>{t('proposals.listHeading')}</h2>
-        <ProposalFilters choice={choice} onChange={setChoice} supportsState={status.settings.supportsState} signedIn={Boolean(me)} />
+        <ProposalFilters
+          choice={choice}
+          onChange={setChoice}
+          supportsState={status.settings.supportsState}
+          disagreementsEnabled={status.settings.disagreementsEnabled}
+          signedIn={Boolean(me)}
+        />
         <ProposalResults
           variables={proposalsVariables(componentId, choice, seed)}
           spaceSlug={spaceSlug}
@@ -210,6 +216,7 @@ function ProposalResults({ variables, spaceSlug, canShuffle, onShuffled }: Propo
           ) : null}
         </div>
       ) : null}
+      {variables.order === 'CONSENSUS' ? <p className="muted">{t('proposals.consensusOrder')}</p> : null}
       <p role="status" className="muted">
         {shuffleMessage ? `${shuffleMessage} ` : ''}
         {page ? t('proposals.count', { count: page.totalCount }) : ''}
@@ -239,7 +246,7 @@ function ProposalResults({ variables, spaceSlug, canShuffle, onShuffled }: Propo
   );
 }
 
-/** One proposal in the list: title (link), state, author, excerpt, supports and comments counts. */
+/** One proposal in the list: title (link), state, author, excerpt, supports, « pas d'accord » (when enabled) and comments counts. */
 export function ProposalCard({ proposal, href }: { proposal: ProposalSummary; href: string }) {
   const { t } = useTranslation();
   const short = excerpt(htmlToText(proposal.body), EXCERPT_LENGTH);
@@ -258,6 +265,9 @@ export function ProposalCard({ proposal, href }: { proposal: ProposalSummary; hr
       <p className="item__body">{short.text}</p>
       <p className="item__meta proposal-card__counts">
         <SupportProgress count={proposal.supportsCount} threshold={proposal.threshold} />{' '}
+        {proposal.disagreementsCount !== null && proposal.disagreementsCount !== undefined ? (
+          <span>{t('proposals.disagree.count', { count: proposal.disagreementsCount })} </span>
+        ) : null}
         <span>{t('proposals.commentsCount', { count: proposal.commentsCount })}</span>
       </p>
     </article>

@@ -32,6 +32,7 @@ import { ProposalStateBadge, SupportProgress } from './ProposalBadges';
 import { ProposalForm } from './ProposalForm';
 import { ReportForm } from './ReportForm';
 import { SupportButton } from './SupportButton';
+import { DisagreeButton } from './DisagreeButton';
 import { displayName } from '../../account/deletedParticipant';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 
@@ -181,6 +182,7 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
             <p className="supports-banner">{t('proposals.remainingSupports', { count: status.viewerSupportsRemaining, limit: settings.supportLimit })}</p>
           ) : null}
           <SupportButton proposal={proposal} settings={settings} signedIn={signedIn} />
+          <DisagreeButton proposal={proposal} settings={settings} signedIn={signedIn} />
           <Supporters proposalId={proposal.id} />
         </section>
       ) : null}

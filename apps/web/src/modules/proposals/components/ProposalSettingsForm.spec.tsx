@@ -9,6 +9,7 @@ const input = {
   supportsState: 'BLOCKED',
   canAccumulateSupportsBeyondThreshold: true,
   creationEnabled: false,
+  disagreementsEnabled: false,
   commentsEnabled: true,
   supportLimit: 10,
   minimumSupportsPerUser: 0,

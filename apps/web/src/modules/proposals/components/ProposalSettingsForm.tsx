@@ -16,7 +16,7 @@ function toDraft(settings: ProposalSettings): Draft {
   return { ...settings, supportLimit: String(settings.supportLimit), minimumSupportsPerUser: String(settings.minimumSupportsPerUser), threshold: String(settings.threshold), hideThreshold: String(settings.hideThreshold) };
 }
 
-/** "Réglages des propositions" of a PROPOSALS component (space admins): supports, limits, threshold, creation, hiding, comments. */
+/** "Réglages des propositions" of a PROPOSALS component (space admins): supports, limits, threshold, creation, « pas d'accord », hiding, comments. */
 export function ProposalSettingsForm({ componentId, componentTitle }: { componentId: string; componentTitle: string }) {
   const { data } = useQuery(PROPOSAL_COMPONENT_QUERY, { variables: { componentId }, fetchPolicy: 'network-only' });
   const settings = data?.proposalComponent.settings;
@@ -52,6 +52,7 @@ function SettingsForm({ componentId, componentTitle, settings }: { componentId: 
             supportsState: draft.supportsState,
             canAccumulateSupportsBeyondThreshold: draft.canAccumulateSupportsBeyondThreshold,
             creationEnabled: draft.creationEnabled,
+            disagreementsEnabled: draft.disagreementsEnabled,
             commentsEnabled: draft.commentsEnabled,
             ...numbers,
           },
@@ -95,6 +96,16 @@ function SettingsForm({ componentId, componentTitle, settings }: { componentId: 
         onChange={(event) => setDraft({ ...draft, canAccumulateSupportsBeyondThreshold: event.target.checked })}
       />
       <CheckboxField label={t('proposals.settings.creationEnabled')} name="creationEnabled" checked={draft.creationEnabled} onChange={(event) => setDraft({ ...draft, creationEnabled: event.target.checked })} />
+      <CheckboxField
+        label={t('proposals.settings.disagreementsEnabled')}
+        aria-describedby={`${headingId}-disagreements-hint`}
+        name="disagreementsEnabled"
+        checked={draft.disagreementsEnabled}
+        onChange={(event) => setDraft({ ...draft, disagreementsEnabled: event.target.checked })}
+      />
+      <p id={`${headingId}-disagreements-hint`} className="field__hint">
+        {t('proposals.settings.disagreementsEnabledHint')}
+      </p>
       {numberField('hideThreshold', t('proposals.settings.hideThreshold'))}
       <CheckboxField label={t('proposals.settings.commentsEnabled')} name="commentsEnabled" checked={draft.commentsEnabled} onChange={(event) => setDraft({ ...draft, commentsEnabled: event.target.checked })} />
       <FeedbackMessages feedback={feedback} />

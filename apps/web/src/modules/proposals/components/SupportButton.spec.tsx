@@ -12,6 +12,7 @@ const settings: ProposalSettings = {
   threshold: 0,
   canAccumulateSupportsBeyondThreshold: true,
   creationEnabled: true,
+  disagreementsEnabled: false,
   hideThreshold: 3,
   commentsEnabled: true,
 };
@@ -86,6 +87,7 @@ describe('<SupportButton>', () => {
                 official: false,
                 author: null,
                 supportsCount: 1,
+                disagreementsCount: null,
                 threshold: 0,
                 commentsCount: 0,
                 hidden: false,
@@ -101,6 +103,7 @@ describe('<SupportButton>', () => {
                 viewerFollows: true,
                 viewerReported: false,
                 viewerSupports: true,
+                viewerReaction: 'SUPPORT',
                 origin: null,
               },
             },

@@ -10,14 +10,15 @@ import { SUPPORT_PROPOSAL_MUTATION, UNSUPPORT_PROPOSAL_MUTATION, type ProposalDe
 const REFETCH = { refetchQueries: ['ProposalComponent', 'ProposalSupporters'] };
 
 interface SupportButtonProps {
-  proposal: Pick<ProposalDetail, 'id' | 'viewerSupports' | 'withdrawnAt'>;
+  proposal: Pick<ProposalDetail, 'id' | 'viewerSupports' | 'withdrawnAt'> & Partial<Pick<ProposalDetail, 'viewerReaction'>>;
   settings: ProposalSettings;
   signedIn: boolean;
 }
 
 /**
  * "Soutenir" / "Retirer mon soutien". Hidden when the component hides supports; disabled with
- * the reason when supports are BLOCKED or the proposal is withdrawn; a sign-in link for
+ * the reason when supports are BLOCKED, the proposal is withdrawn or the caller marked « pas
+ * d'accord » (exclusive with a support); a sign-in link for
  * visitors. A refusal (LIMIT_REACHED: the participant's limit or the proposal's threshold) is
  * explained in a live alert.
  */
@@ -38,7 +39,14 @@ export function SupportButton({ proposal, settings, signedIn }: SupportButtonPro
       </p>
     );
   }
-  const blockedReason = settings.supportsState === 'BLOCKED' ? t('proposals.support.blocked') : proposal.withdrawnAt ? t('proposals.support.withdrawn') : null;
+  const blockedReason =
+    settings.supportsState === 'BLOCKED'
+      ? t('proposals.support.blocked')
+      : proposal.withdrawnAt
+        ? t('proposals.support.withdrawn')
+        : proposal.viewerReaction === 'DISAGREE'
+          ? t('proposals.support.disagreedFirst')
+          : null;
   const busy = supportState.loading || unsupportState.loading;
 
   async function toggle() {

@@ -10,14 +10,16 @@ export const REPORT_DETAILS_MAX = 1000;
 export const COMMENT_MAX_DEPTH = 2;
 
 export type ProposalState = 'NOT_ANSWERED' | 'EVALUATING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
-export type ProposalOrder = 'RANDOM' | 'RECENT' | 'MOST_SUPPORTED' | 'MOST_COMMENTED' | 'MOST_FOLLOWED';
+export type ProposalOrder = 'RANDOM' | 'RECENT' | 'MOST_SUPPORTED' | 'MOST_COMMENTED' | 'MOST_FOLLOWED' | 'CONSENSUS';
+/** The caller's reaction to a proposal: a support or a « pas d'accord » (exclusive). */
+export type ProposalReaction = 'SUPPORT' | 'DISAGREE';
 export type SupportsState = 'ENABLED' | 'BLOCKED' | 'HIDDEN';
 export type CommentAlignment = 'FOR' | 'AGAINST' | 'NEUTRAL';
 export type ReportReason = 'SPAM' | 'OFFENSIVE' | 'DOES_NOT_BELONG';
 export type ReportableType = 'PROPOSAL' | 'COMMENT';
 
 export const PROPOSAL_STATES: readonly ProposalState[] = ['NOT_ANSWERED', 'EVALUATING', 'ACCEPTED', 'REJECTED', 'WITHDRAWN'];
-export const PROPOSAL_ORDERS: readonly ProposalOrder[] = ['RANDOM', 'RECENT', 'MOST_SUPPORTED', 'MOST_COMMENTED', 'MOST_FOLLOWED'];
+export const PROPOSAL_ORDERS: readonly ProposalOrder[] = ['RANDOM', 'RECENT', 'MOST_SUPPORTED', 'MOST_COMMENTED', 'MOST_FOLLOWED', 'CONSENSUS'];
 export const REPORT_REASONS: readonly ReportReason[] = ['SPAM', 'OFFENSIVE', 'DOES_NOT_BELONG'];
 export const COMMENT_ALIGNMENTS: readonly CommentAlignment[] = ['FOR', 'AGAINST', 'NEUTRAL'];
 
@@ -32,6 +34,8 @@ export interface ProposalSummary {
   official: boolean;
   author: { id: string; name: string } | null;
   supportsCount: number | null;
+  /** « Pas d'accord » count; null unless the component enables it. */
+  disagreementsCount: number | null;
   threshold: number;
   commentsCount: number;
   hidden: boolean;
@@ -49,6 +53,7 @@ const PROPOSAL_SUMMARY_FIELDS = `
     name
   }
   supportsCount
+  disagreementsCount
   threshold
   commentsCount
   hidden
@@ -105,6 +110,8 @@ export interface ProposalSettings {
   threshold: number;
   canAccumulateSupportsBeyondThreshold: boolean;
   creationEnabled: boolean;
+  /** « Pas d'accord » and the CONSENSUS order. */
+  disagreementsEnabled: boolean;
   hideThreshold: number;
   commentsEnabled: boolean;
 }
@@ -124,6 +131,7 @@ const SETTINGS_FIELDS = `
   threshold
   canAccumulateSupportsBeyondThreshold
   creationEnabled
+  disagreementsEnabled
   hideThreshold
   commentsEnabled
 `;
@@ -157,6 +165,8 @@ export interface ProposalDetail extends ProposalSummary {
   viewerFollows: boolean;
   viewerReported: boolean;
   viewerSupports: boolean;
+  /** SUPPORT, DISAGREE or null. */
+  viewerReaction: ProposalReaction | null;
   /** What it comes from: a petition that became this proposal (« Issue de la pétition … »). */
   origin: { type: 'PETITION'; id: string; title: string; link: string } | null;
 }
@@ -175,6 +185,7 @@ const PROPOSAL_DETAIL_FIELDS = `
   viewerFollows
   viewerReported
   viewerSupports
+  viewerReaction
   origin { type id title link }
 `;
 
@@ -245,6 +256,22 @@ export const SUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<{ supportProposal: Pro
 export const UNSUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<{ unsupportProposal: ProposalDetail }, { proposalId: string }> = gql`
   mutation UnsupportProposal($proposalId: ID!) {
     unsupportProposal(proposalId: $proposalId) {
+      ${PROPOSAL_DETAIL_FIELDS}
+    }
+  }
+`;
+
+export const DISAGREE_PROPOSAL_MUTATION: TypedDocumentNode<{ disagreeWithProposal: ProposalDetail }, { proposalId: string }> = gql`
+  mutation DisagreeWithProposal($proposalId: ID!) {
+    disagreeWithProposal(proposalId: $proposalId) {
+      ${PROPOSAL_DETAIL_FIELDS}
+    }
+  }
+`;
+
+export const WITHDRAW_DISAGREEMENT_MUTATION: TypedDocumentNode<{ withdrawProposalDisagreement: ProposalDetail }, { proposalId: string }> = gql`
+  mutation WithdrawProposalDisagreement($proposalId: ID!) {
+    withdrawProposalDisagreement(proposalId: $proposalId) {
       ${PROPOSAL_DETAIL_FIELDS}
     }
   }

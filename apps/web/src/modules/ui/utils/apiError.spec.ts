@@ -10,6 +10,9 @@ function graphQLError(message: string, extensions: Record<string, unknown>) {
 const t = i18n.getFixedT('fr');
 const tEn = i18n.getFixedT('en');
 
+// English is not bundled: its chunk loads on first use
+beforeAll(() => i18n.loadLanguages('en'));
+
 describe('parseApiError', () => {
   it('reads code, field, reason and validation errors from the first GraphQL error', () => {
     const info = parseApiError(graphQLError('Mot de passe trop court.', { code: 'BAD_USER_INPUT', field: 'password', reason: 'tooShort', validationErrors: ['a', 2, 'b'] }));

@@ -1,6 +1,5 @@
 import { adjustedRandIndex } from './adjusted-rand-index';
 import { clusterBySilhouette, kmeans, silhouette } from './kmeans';
-import { rankNextStatements } from './next-statement';
 import { analyseOpinions } from './opinion-analysis';
 import { pca2 } from './pca';
 import { groupInformedConsensus, propTest, representativeStatements, twoPropTest } from './repness';
@@ -29,7 +28,7 @@ function planted(groups: number, perGroup: number, statements: number, opts: { s
   return { m, truth, stance };
 }
 
-describe('debate analysis: known answers', () => {
+describe('opinion analysis (debate, proposals’ CONSENSUS order): known answers', () => {
   it('the two-proportion test matches Pol.is’ worked example, and the one-proportion test is its limit', () => {
     expect(twoPropTest(15, 56, 24, 71)).toBeCloseTo(-1.518, 2);
     // Pol.is stats_test.clj: with a huge out-group at ½, the two-proportion test tends to the one-proportion test.
@@ -194,17 +193,5 @@ describe('k-means and silhouette', () => {
     expect(adjustedRandIndex([0, 0, 1, 1, 2], [5, 5, 3, 3, 1])).toBe(1);
     // By hand: no pair together in both (index 0), expected (2·2)/6 = ⅔, max 2 → (0 − ⅔)/(2 − ⅔) = −½.
     expect(adjustedRandIndex([0, 0, 1, 1], [0, 1, 0, 1])).toBeCloseTo(-0.5, 10);
-  });
-});
-
-describe('next statement rule', () => {
-  it('shows unsettled statements first (fewest votes), then the most divisive', () => {
-    const ranked = rankNextStatements([
-      { id: 'settled-calm', votes: 40, divisiveness: 0.1, order: 1 },
-      { id: 'settled-divisive', votes: 50, divisiveness: 0.8, order: 2 },
-      { id: 'new', votes: 2, divisiveness: 0, order: 3 },
-      { id: 'newer', votes: 0, divisiveness: 0, order: 4 },
-    ]);
-    expect(ranked.map((c) => c.id)).toEqual(['newer', 'new', 'settled-divisive', 'settled-calm']);
   });
 });

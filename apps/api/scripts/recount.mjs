@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const ts = require('typescript');
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const source = join(root, 'apps/api/src/modules/ballot');
 
 /** Transpiles the counting modules and recount.ts to CommonJS in a temporary folder; returns recount's exports. */

@@ -3,7 +3,7 @@ const path = require('node:path');
 
 // ESM-only packages (feed 5, archiver 8 and its zip chain) that Node loads with require(esm) but
 // Jest's own module loader cannot: SWC turns them into CommonJS for the tests only.
-const ESM_PACKAGES = ['feed', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream'];
+const ESM_PACKAGES = ['feed', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream', 'openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
 
 module.exports = {
   displayName: 'api',

@@ -48,6 +48,7 @@ export default defineConfig({
       '/avatars': { target: apiUrl, changeOrigin: false },
       '/feeds': { target: apiUrl, changeOrigin: false },
       '/news-images': { target: apiUrl, changeOrigin: false },
+      '/auth/oidc': { target: apiUrl, changeOrigin: false },
       '/socket.io': { target: apiUrl, ws: true, changeOrigin: false },
     },
   },

@@ -16,6 +16,7 @@ import { httpLogOptions } from './common/logging/log-options';
 import { StrictDateTime } from './common/graphql/date-time-scalar';
 import { complexityLimitPlugin, queryLimitRules, queryParseOptions, unusableTextPlugin } from './common/graphql/query-limits';
 import { AppConfig } from './config/app-config';
+import { IdentityModule } from './modules/identity/identity.module';
 import { dataSourceOptions } from './database/data-source';
 import { AccountModule } from './modules/account/account.module';
 import { ActionLogModule } from './modules/action-log/action-log.module';
@@ -95,6 +96,7 @@ export class AppModule {
         TermsModule,
         ProfileModule,
         AccountModule,
+        IdentityModule,
         DemoModule,
         HealthModule,
         MetricsModule,

@@ -363,6 +363,16 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   updateNotificationSettings: { access: SIGNED_IN, global: true, args: async () => ({ vars: { input: { emailDelivery: 'DIGEST' } } }) },
   changePassword: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { input: { currentPassword: PASSWORD, newPassword: 'another horse battery' } } }) },
   deleteMyAccount: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { input: { password: PASSWORD } } }) },
+  // an OpenID Connect identity of the actor (its password stays, so unlinking is allowed); anonymous gets someone else's
+  unlinkIdentity: {
+    access: SIGNED_IN,
+    global: true,
+    args: async ({ t, f, actor }) => {
+      const owner = actor ?? (await f.user());
+      const [row] = await t.sql(`INSERT INTO identities (user_id, provider, issuer, subject) VALUES ($1, 'test', 'https://op.example', $2) RETURNING id`, [owner.id, `sub-${unique()}`]);
+      return { vars: { id: row.id } };
+    },
+  },
   // one-time links: a fresh account and a token stored the way AccountRecoveryService stores it
   requestPasswordReset: { access: ANYONE, global: true, args: async ({ f }) => ({ vars: { input: { email: (await f.user()).email } } }) },
   resetPassword: { access: ANYONE, global: true, args: async ({ f }) => ({ vars: { input: { token: await f.accountToken('PASSWORD_RESET'), newPassword: 'a brand new horse battery' } } }) },

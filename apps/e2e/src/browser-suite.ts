@@ -28,9 +28,10 @@ export interface BrowserSuite {
  * embedded PostgreSQL in a fresh temporary folder) and headless Chromium with one page, and
  * stop and remove everything after the suite.
  * @param prefix name prefix of the temporary folder
- * @param env configuration of the server (admin credentials, limits)
+ * @param env configuration of the server (admin credentials, limits), or a function of the port the
+ *        server will listen on (for variables that name the server's own URL, e.g. `PUBLIC_URL`)
  */
-export function useBrowserSuite(prefix: string, env: Record<string, string>): BrowserSuite {
+export function useBrowserSuite(prefix: string, env: Record<string, string> | ((port: number) => Record<string, string>)): BrowserSuite {
   const root = mkdtempSync(join(tmpdir(), prefix));
   const dataDir = join(root, 'postgres');
   const pagesChecked: string[] = [];
@@ -43,7 +44,8 @@ export function useBrowserSuite(prefix: string, env: Record<string, string>): Br
   };
 
   beforeAll(async () => {
-    server = new ConcertoServer(await freePort(), dataDir, env);
+    const port = await freePort();
+    server = new ConcertoServer(port, dataDir, typeof env === 'function' ? env(port) : env);
     await server.start();
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'fr-FR' });

@@ -12,3 +12,4 @@ export * from './meeting';
 export * from './idea';
 export * from './debate';
 export * from './news';
+export * from './oidc';

@@ -22,4 +22,29 @@ describe('configuration validated at boot', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required in production/);
     expect(loadAppConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/concerto' }).isProduction).toBe(true);
   });
+
+  it('reads OpenID Connect providers: none by default, presets for ProSanté Connect and FranceConnect, each invalid variable named', () => {
+    expect(loadAppConfig({}).oidcProviders).toEqual([]);
+    const config = loadAppConfig({
+      OIDC_PROVIDERS: 'psc, fc',
+      OIDC_PSC_ISSUER: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet',
+      OIDC_PSC_CLIENT_ID: 'concerto',
+      OIDC_PSC_CLIENT_SECRET: 's3cret',
+      OIDC_PSC_PRESET: 'prosante-connect',
+      OIDC_FC_ISSUER: 'https://oidc.franceconnect.gouv.fr/api/v2',
+      OIDC_FC_CLIENT_ID: 'fc-client',
+      OIDC_FC_PRESET: 'franceconnect',
+      OIDC_FC_LABEL: 'FranceConnect',
+    });
+    expect(config.oidcProviders).toEqual([
+      expect.objectContaining({ key: 'psc', label: 'Pro Santé Connect', scopes: 'openid scope_all', acrValues: 'eidas1', clientSecret: 's3cret' }),
+      expect.objectContaining({ key: 'fc', label: 'FranceConnect', scopes: 'openid given_name family_name email', acrValues: 'eidas1', clientSecret: undefined }),
+    ]);
+    expect(() => loadAppConfig({ OIDC_PROVIDERS: 'x,Bad Key', OIDC_X_ISSUER: 'pas une url', OIDC_X_SCOPES: 'email' })).toThrow(
+      /OIDC_X_ISSUER: required[\s\S]*OIDC_X_CLIENT_ID: required[\s\S]*OIDC_PROVIDERS: « Bad Key »/,
+    );
+    expect(() => loadAppConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/c', OIDC_PROVIDERS: 'x', OIDC_X_ISSUER: 'http://op.local', OIDC_X_CLIENT_ID: 'c' })).toThrow(
+      /OIDC_X_ISSUER: must be https:\/\/ in production/,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { type OidcProviderSettings, readOidcProviders } from './oidc-providers';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
@@ -208,6 +209,9 @@ export class AppConfig {
     return value;
   }
 
+  /** OpenID Connect providers, from `OIDC_PROVIDERS` and `OIDC_<KEY>_*` (see {@link readOidcProviders}); not a variable itself. */
+  oidcProviders: OidcProviderSettings[] = [];
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -231,6 +235,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && !config.DATABASE_URL) {
     problems.push('DATABASE_URL: required in production (the embedded PostgreSQL is for development)');
   }
+  config.oidcProviders = readOidcProviders(env, config.NODE_ENV === 'production', problems);
   if (problems.length) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }

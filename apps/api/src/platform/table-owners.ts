@@ -27,6 +27,7 @@ export const TABLE_OWNERS = {
   idea: ['idea_boxes', 'ideas', 'idea_voters', 'idea_pairs'],
   debate: ['debates', 'debate_statements', 'debate_votes', 'debate_analyses', 'debate_positions'],
   news: ['news_posts', 'news_images'],
+  identity: ['identities', 'identity_sign_in_attempts'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

@@ -1,6 +1,7 @@
 import accountEn from './account.en.json';
 import debatesEn from './debates.en.json';
 import en from './en.json';
+import identitiesEn from './identities.en.json';
 import ideasEn from './ideas.en.json';
 import meetingsEn from './meetings.en.json';
 import membersEn from './members.en.json';
@@ -30,4 +31,5 @@ export const englishTranslation = {
   ideas: ideasEn,
   debates: debatesEn,
   news: newsEn,
+  identities: identitiesEn,
 };

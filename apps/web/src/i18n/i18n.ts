@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import accountFr from './account.fr.json';
 import debatesFr from './debates.fr.json';
 import fr from './fr.json';
+import identitiesFr from './identities.fr.json';
 import ideasFr from './ideas.fr.json';
 import newsFr from './news.fr.json';
 import meetingsFr from './meetings.fr.json';
@@ -23,7 +24,7 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** French strings, bundled (the default language); each feature with many strings keeps its own file, mounted under its key. */
-export const frenchTranslation = { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr, debates: debatesFr, news: newsFr };
+export const frenchTranslation = { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr, debates: debatesFr, news: newsFr, identities: identitiesFr };
 
 /** Strings of a language that is not bundled: English comes in its own chunk, on demand. */
 async function loadTranslation(language: string): Promise<Record<string, unknown>> {

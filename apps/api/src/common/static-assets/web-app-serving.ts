@@ -16,7 +16,7 @@ export const REVALIDATE_CACHE = 'no-cache';
  * no route handles gets the API’s 404, not the app’s page. Every controller path must lie under one
  * (`web-app-serving.spec.ts` checks it).
  */
-export const API_PATH_PREFIXES = ['/graphql', '/healthz', '/readyz', '/metrics', '/socket.io', '/exports/', '/avatars/', '/calendar/', '/feeds/', '/news-images/', '/assets/'];
+export const API_PATH_PREFIXES = ['/graphql', '/healthz', '/readyz', '/metrics', '/socket.io', '/exports/', '/avatars/', '/calendar/', '/feeds/', '/news-images/', '/auth/oidc/', '/assets/'];
 
 /**
  * Titles of the app's fixed pages as the HTML carries them before any script runs (French, the

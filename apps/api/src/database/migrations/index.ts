@@ -32,6 +32,7 @@ import { PetitionSecondStage1766000000000 } from './1766000000000-petition-secon
 
 import { News1766200000000 } from './1766200000000-news';
 import { ProposalDisagreements1766300000000 } from './1766300000000-proposal-disagreements';
+import { Identities1766400000000 } from './1766400000000-identities';
 import { ProposalSupportFunctions1766500000000 } from './1766500000000-proposal-support-functions';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -68,5 +69,6 @@ export const migrations = [
   PetitionSecondStage1766000000000,
   News1766200000000,
   ProposalDisagreements1766300000000,
+  Identities1766400000000,
   ProposalSupportFunctions1766500000000,
 ];

@@ -46,10 +46,10 @@ export class AccountResolver {
   @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } }) // LOGIN_RATE_LIMIT_PER_MINUTE per client IP: slows password guessing
   @Mutation(() => Boolean, {
     description:
-      'Delete my account (personal data removed, public contributions kept as "Participant supprimé"). Access: signed-in users. Errors: UNAUTHENTICATED, WRONG_PASSWORD, CONFLICT (LAST_ADMIN), TOO_MANY_REQUESTS.',
+      'Delete my account (personal data removed, public contributions kept as "Participant supprimé"). Access: signed-in users. Errors: UNAUTHENTICATED, WRONG_PASSWORD, FORBIDDEN (REAUTHENTICATION_REQUIRED: an account without password, made through an OpenID Connect provider, confirms with a sign-in less than 10 minutes old), CONFLICT (LAST_ADMIN), TOO_MANY_REQUESTS.',
   })
   async deleteMyAccount(@CurrentViewer() viewer: Viewer, @Args('input') input: DeleteMyAccountInput, @Context() ctx: GraphQLContext): Promise<boolean> {
-    await this.account.deleteMyAccount(viewer.user.id, input.password);
+    await this.account.deleteMyAccount(viewer.user.id, input.password, viewer.sessionId);
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return true;
   }

@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
-import { SessionService } from '../auth/session.service';
+import { FRESH_SIGN_IN_MINUTES, SessionService } from '../auth/session.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { PersonalDataContributors } from './personal-data-contributors';
 
@@ -77,17 +77,29 @@ export class AccountService {
    *   dropped, their past votes kept; secret ballots stay unlinked (nothing here reads or writes
    *   a ballot). A new account may later register with the same e-mail.
    * @param userId the signed-in user
-   * @param password the account's current password
-   * @throws WRONG_PASSWORD wrong password (nothing changed); CONFLICT the caller is the last
+   * @param password the account's current password (ignored for an account without one, made
+   *        through an OpenID Connect provider: its session must then be less than
+   *        {@link FRESH_SIGN_IN_MINUTES} old)
+   * @param sessionId the caller's session
+   * @throws WRONG_PASSWORD wrong password (nothing changed); FORBIDDEN (`reason: 'REAUTHENTICATION_REQUIRED'`)
+   *         an account without password whose session is older; CONFLICT the caller is the last
    *         organization administrator (`reason: 'LAST_ADMIN'`), decided under a lock on the
    *         administrators' rows so two admins cannot both leave
    */
-  async deleteMyAccount(userId: string, password: string): Promise<void> {
+  async deleteMyAccount(userId: string, password: string, sessionId: string): Promise<void> {
     // the password is checked before any lock (argon2 is slow on purpose); the transaction then
     // deletes only if the hash is still the one checked
     const [current] = await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL`, [userId]);
     if (!current) throw DomainError.unauthenticated();
-    if (!(await argon2Verify(current.password_hash, password).catch(() => false))) throw wrongPassword();
+    if (current.password_hash === null) {
+      // an account made through an OpenID Connect provider has no password: a fresh sign-in with it confirms
+      if (!(await this.sessions.openedWithin(sessionId, FRESH_SIGN_IN_MINUTES))) {
+        throw DomainError.forbidden(
+          `Votre compte n’a pas de mot de passe : reconnectez-vous avec votre fournisseur d’identité, puis confirmez la suppression dans les ${FRESH_SIGN_IN_MINUTES} minutes.`,
+          { reason: 'REAUTHENTICATION_REQUIRED' },
+        ).inEnglish(`Your account has no password: sign in again with your identity provider, then confirm the deletion within ${FRESH_SIGN_IN_MINUTES} minutes.`);
+      }
+    } else if (!(await argon2Verify(current.password_hash, password).catch(() => false))) throw wrongPassword();
     await inTransaction(this.dataSource, async (manager) => {
       // the administrators' rows first, in id order (as revokeOrganizationAdmin takes them), then
       // the account's own: one lock order, so simultaneous deletions and revocations cannot

@@ -2,7 +2,7 @@ import { passwordWeakness } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
@@ -77,6 +77,38 @@ export class AuthService {
     if (confirmation) this.recovery.deliverLater(confirmation);
     const { token } = await this.sessions.open(user.id, passwordHash);
     return { user, token };
+  }
+
+  /**
+   * Creates a participant account for a person who signed in through an OpenID Connect provider,
+   * in the caller's transaction: no password (one can be set later through « mot de passe oublié »),
+   * a member profile prefilled with the name, the e-mail confirmed when the provider vouches for it.
+   * The terms are not accepted here: the web app's terms gate asks for them at the first visit
+   * (`pendingTerms`), as for any account behind on the current versions.
+   * @param manager the caller's transaction (the identity row is inserted in the same one)
+   * @param input name and e-mail from the provider's claims
+   * @returns the new account
+   * @throws QueryFailedError 23505 when the e-mail is taken (the caller turns it into its own error)
+   */
+  async registerFromIdentity(manager: EntityManager, input: { name: string; email: string; emailVerified: boolean; provider: string }): Promise<UserEntity> {
+    const created = manager.create(UserEntity, {
+      name: input.name,
+      email: input.email,
+      emailConfirmedAt: input.emailVerified ? new Date() : null,
+      isAdmin: false,
+      isDemo: false,
+    });
+    await manager.save(created);
+    await this.profiles.createForAccount(manager, created.id, created.name);
+    await this.actionLog.record(manager, {
+      userId: created.id,
+      action: 'register',
+      resourceType: 'user',
+      resourceId: created.id,
+      visibility: 'ADMIN_ONLY',
+      summary: `Inscription par ${input.provider}`,
+    });
+    return created;
   }
 
   /**

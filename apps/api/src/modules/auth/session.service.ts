@@ -10,6 +10,12 @@ import type { ConcertoRequest, Viewer } from '../../common/access/request-contex
 import { UserEntity } from '../user/entities/user.entity';
 import { SessionEntity } from './session.entity';
 
+/**
+ * How recent a sign-in must be to stand for a re-authentication: deleting an account without
+ * password, linking an OpenID Connect identity.
+ */
+export const FRESH_SIGN_IN_MINUTES = 10;
+
 /** Name of the httpOnly cookie the web app signs in with. */
 export const SESSION_COOKIE = 'concerto_session';
 
@@ -49,6 +55,38 @@ export class SessionService implements ViewerResolver {
     );
     if (!opened.length) throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
     return { token, expiresAt };
+  }
+
+  /**
+   * Opens a session for an account whose OpenID Connect identity was just verified (no password
+   * involved), unless the account was deleted meanwhile (checked under a share lock on its row).
+   * @param userId the account the identity belongs to
+   * @returns the token (shown once) and its expiry
+   * @throws UNAUTHENTICATED the account was deleted meanwhile
+   */
+  async openForIdentity(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
+    const opened: unknown[] = await this.sessions.query(
+      `WITH account AS (SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL FOR SHARE)
+       INSERT INTO sessions (user_id, token_hash, expires_at) SELECT id, $2, $3 FROM account RETURNING id`,
+      [userId, hashToken(token), expiresAt],
+    );
+    if (!opened.length) throw DomainError.unauthenticated();
+    return { token, expiresAt };
+  }
+
+  /**
+   * Whether a live session was opened less than `minutes` ago: a fresh sign-in, which stands for
+   * the password confirmation an account without a password cannot give (it signs in through an
+   * OpenID Connect provider).
+   */
+  async openedWithin(sessionId: string, minutes: number): Promise<boolean> {
+    const rows: unknown[] = await this.sessions.query(
+      `SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL AND created_at > now() - make_interval(mins => $2)`,
+      [sessionId, minutes],
+    );
+    return rows.length > 0;
   }
 
   /**

@@ -7,13 +7,14 @@ import { Loading } from '../../ui/components/Loading';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import '../account.css';
 import { ProfileSection } from '../../members/components/ProfileSection';
+import { IdentitiesSection } from '../../identities/components/IdentitiesSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { DataExportSection } from './DataExportSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { TermsAcceptancesSection } from './TermsAcceptancesSection';
 import { MyMeetingRegistrations } from '../../meetings/components/MyMeetingRegistrations';
 
-/** `/mon-compte`: the member’s profile (« Mon profil »), « Mes pétitions », registrations to meetings, change of password, download of one's data, accepted terms, deletion of the account. */
+/** `/mon-compte`: the member’s profile (« Mon profil »), « Mes pétitions », registrations to meetings, linked OpenID Connect identities, change of password, download of one's data, accepted terms, deletion of the account. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { me, loading } = useMe();
@@ -29,6 +30,7 @@ export function AccountPage() {
           <ProfileSection />
           <MyPetitionsSection />
           <MyMeetingRegistrations />
+          <IdentitiesSection />
           <ChangePasswordSection />
           <DataExportSection />
           <TermsAcceptancesSection />

@@ -1,4 +1,4 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { ErrorCode } from '@concerto/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,9 @@ import { useFeedback } from '../../ui/hooks/useFeedback';
 import { parseApiError } from '../../ui/utils/apiError';
 import { DELETE_MY_ACCOUNT_MUTATION } from '../graphql/account';
 import { PasswordField } from '../../auth/components/PasswordField';
+import { MY_SIGN_IN_METHODS_QUERY, signInPath } from '../../identities/graphql/identities';
 
-/** "Supprimer mon compte": what is removed and what is kept, then a confirmation with the password. */
+/** "Supprimer mon compte": what is removed and what is kept, then a confirmation with the password (for an account without one, made through an OpenID Connect provider: a sign-in less than 10 minutes old). */
 export function DeleteAccountSection() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -19,25 +20,31 @@ export function DeleteAccountSection() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
   const passwordRef = useRef<HTMLInputElement>(null);
+  // an account made through an OpenID Connect provider has no password: a fresh sign-in confirms instead
+  const methods = useQuery(MY_SIGN_IN_METHODS_QUERY).data?.mySignInMethods;
+  const withoutPassword = methods?.password === false;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    if (!password) {
+    if (!password && !withoutPassword) {
       setError(t('account.currentPasswordRequired'));
       passwordRef.current?.focus();
       return;
     }
     setError(undefined);
     try {
-      await remove({ variables: { input: { password } } });
+      await remove({ variables: { input: { password: withoutPassword ? '' : password } } });
     } catch (caught) {
       const info = parseApiError(caught);
       if (info.code === ErrorCode.WRONG_PASSWORD) {
         setError(t('errors.WRONG_PASSWORD'));
         passwordRef.current?.focus();
       } else {
-        feedback.fail(caught, { CONFLICT: info.reason === 'LAST_ADMIN' ? t('account.lastAdmin') : undefined });
+        feedback.fail(caught, {
+          CONFLICT: info.reason === 'LAST_ADMIN' ? t('account.lastAdmin') : undefined,
+          FORBIDDEN: info.reason === 'REAUTHENTICATION_REQUIRED' ? t('identities.reauthenticationRequired') : undefined,
+        });
       }
       return;
     }
@@ -69,15 +76,30 @@ export function DeleteAccountSection() {
           <li>{t('account.deleteKept.secret')}</li>
         </ul>
         <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
-          <PasswordField
-            purpose="current"
-            label={t('account.deletePassword')}
-            name="deletePassword"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={error}
-            inputRef={passwordRef}
-          />
+          {withoutPassword ? (
+            <>
+              <p>{t('identities.deleteWithoutPassword')}</p>
+              <ul className="provider-sign-in__list">
+                {[...new Map(methods.identities.map((i) => [i.provider, i.providerLabel])).entries()].map(([key, label]) => (
+                  <li key={key}>
+                    <a className="button" href={signInPath(key, '/mon-compte')}>
+                      {t('identities.reauthenticateWith', { label })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <PasswordField
+              purpose="current"
+              label={t('account.deletePassword')}
+              name="deletePassword"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              error={error}
+              inputRef={passwordRef}
+            />
+          )}
           <FeedbackMessages feedback={feedback} />
           <div className="form__actions">
             <button type="submit" className="button button--danger" disabled={loading}>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useMe } from '../hooks/useMe';
+import { ProviderSignIn } from '../../identities/components/ProviderSignIn';
 import { SignInForm } from './SignInForm';
 
 /** Where to go after signing in: the page that sent the user here, if it is one of ours. */
@@ -21,6 +22,7 @@ export function SignInPage() {
     <section className="page page--narrow" aria-labelledby="page-title">
       <h1 id="page-title">{t('auth.signInTitle')}</h1>
       {me ? <p className="notice">{t('auth.alreadySignedIn', { name: me.name })}</p> : null}
+      <ProviderSignIn returnTo={returnPath(location.state)} />
       <SignInForm onSuccess={(user) => navigate(returnPath(location.state), { state: { flash: t('auth.welcome', { name: user.name }) } })} />
       <p>
         <Link to="/mot-de-passe-oublie">{t('recovery.forgotPassword')}</Link>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useMe } from '../hooks/useMe';
+import { ProviderSignIn } from '../../identities/components/ProviderSignIn';
 import { SignUpForm } from './SignUpForm';
 
 /** `/inscription` (`?email=…`: the address an invitation was sent to, pre-filled) */
@@ -16,6 +17,7 @@ export function SignUpPage() {
       <h1 id="page-title">{t('auth.signUpTitle')}</h1>
       {me ? <p className="notice">{t('auth.alreadySignedIn', { name: me.name })}</p> : null}
       <p>{t('auth.signUpIntro')}</p>
+      <ProviderSignIn returnTo="/" />
       <SignUpForm initialEmail={params.get('email') ?? ''} onSuccess={(user) => navigate('/', { state: { flash: t('auth.welcome', { name: user.name }) } })} />
       <p>
         {t('auth.haveAccount')} <Link to="/connexion">{t('layout.signIn')}</Link>

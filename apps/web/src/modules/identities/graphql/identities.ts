@@ -1,0 +1,69 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+
+/** An OpenID Connect provider configured on the server (ProSanté Connect, FranceConnect…). */
+export interface IdentityProvider {
+  key: string;
+  label: string;
+}
+
+/** An identity linked to the signed-in account. */
+export interface LinkedIdentity {
+  id: string;
+  provider: string;
+  providerLabel: string;
+  email: string | null;
+  professionalId: string | null;
+  createdAt: string;
+  lastSignInAt: string;
+  unlinkable: boolean;
+}
+
+export interface SignInMethods {
+  password: boolean;
+  identities: LinkedIdentity[];
+}
+
+export const IDENTITY_PROVIDERS_QUERY: TypedDocumentNode<{ identityProviders: IdentityProvider[] }, Record<string, never>> = gql`
+  query IdentityProviders {
+    identityProviders {
+      key
+      label
+    }
+  }
+`;
+
+const SIGN_IN_METHODS_FIELDS = `
+  password
+  identities {
+    id
+    provider
+    providerLabel
+    email
+    professionalId
+    createdAt
+    lastSignInAt
+    unlinkable
+  }
+`;
+
+export const MY_SIGN_IN_METHODS_QUERY: TypedDocumentNode<{ mySignInMethods: SignInMethods }, Record<string, never>> = gql`
+  query MySignInMethods {
+    mySignInMethods {
+      ${SIGN_IN_METHODS_FIELDS}
+    }
+  }
+`;
+
+export const UNLINK_IDENTITY_MUTATION: TypedDocumentNode<{ unlinkIdentity: SignInMethods }, { id: string }> = gql`
+  mutation UnlinkIdentity($id: ID!) {
+    unlinkIdentity(id: $id) {
+      ${SIGN_IN_METHODS_FIELDS}
+    }
+  }
+`;
+
+/** Where the browser goes to sign in with a provider (a full page load: the API redirects to the provider). */
+export const signInPath = (key: string, returnTo = '/') => `/auth/oidc/${encodeURIComponent(key)}/start?returnTo=${encodeURIComponent(returnTo)}`;
+
+/** Where the browser goes to link a provider to the signed-in account. */
+export const linkPath = (key: string) => `/auth/oidc/${encodeURIComponent(key)}/link`;

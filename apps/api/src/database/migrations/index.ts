@@ -35,6 +35,7 @@ import { ProposalDisagreements1766300000000 } from './1766300000000-proposal-dis
 import { Identities1766400000000 } from './1766400000000-identities';
 import { MeetingAgendaClosing1766200100000 } from './1766200100000-meeting-agenda-closing';
 import { MeetingCalendarFeeds1766200200000 } from './1766200200000-meeting-calendar-feeds';
+import { ProposalSupportFunctions1766500000000 } from './1766500000000-proposal-support-functions';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -73,4 +74,5 @@ export const migrations = [
   MeetingCalendarFeeds1766200200000,
   ProposalDisagreements1766300000000,
   Identities1766400000000,
+  ProposalSupportFunctions1766500000000,
 ];

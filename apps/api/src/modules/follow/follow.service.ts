@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, queryRows } from '../../common/database/unit-of-work';
+import type { StatementParameters } from '../../common/database/statement-parameters';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { ResourceHosts } from '../../platform/component-registry';
@@ -55,6 +56,22 @@ export class FollowService {
     );
     if (added.length) await this.hosts.taking('follows').find((h) => h.type === type)?.follows.moveCount?.(manager, id, 1);
     return added.length > 0;
+  }
+
+  /**
+   * The follow of {@link followInTransaction} as one part of a caller's composed statement (a
+   * `WITH` part): inserts the follow when `when` holds, a no-op when it exists, and returns one
+   * row (`followable_id`) per follow added. The host's follows counter is NOT moved: the caller
+   * is the host itself and moves its own counter in the same statement when the part returns a
+   * row (see `SupportService`). For write paths that count their round trips.
+   * @param params the statement's parameters; @param userId follower; @param type followable type
+   * @param id followable id; @param from SQL `FROM … WHERE …` tail deciding whether to follow (e.g. on another part's result)
+   * @returns the SQL of the part (an INSERT … RETURNING)
+   */
+  followStatement(params: StatementParameters, userId: string, type: FollowableType, id: string, from: string): string {
+    return `INSERT INTO follows (user_id, followable_type, followable_id)
+      SELECT ${params.add(userId, 'uuid')}, ${params.add(type, 'text')}, ${params.add(id, 'uuid')} ${from}
+      ON CONFLICT DO NOTHING RETURNING followable_id`;
   }
 
   /** Who follows a resource (for notification handlers, inside their transaction). */

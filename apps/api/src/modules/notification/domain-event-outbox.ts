@@ -2,6 +2,7 @@ import { DomainEventPayloads, DomainEventType } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { currentRequestId } from '../../common/logging/request-id';
+import type { StatementParameters } from '../../common/database/statement-parameters';
 
 /**
  * The transactional outbox (DESIGN.md "Events flow one way"): a service writes the event in
@@ -28,6 +29,20 @@ export class DomainEventOutbox {
       currentRequestId() ?? null,
     ]);
     return id;
+  }
+
+  /**
+   * {@link record} as one part of a caller's composed statement (a `WITH` part): one event of
+   * `type` per row the `from` tail selects, its payload built by the SQL expression `payload`
+   * (a `jsonb_build_object(…)` whose keys are those of `DomainEventPayloads[type]`), so the
+   * events commit with the change they describe. Call {@link committed} after the commit.
+   * @param params the statement's parameters; @param type event name; @param payload SQL jsonb expression
+   * @param from SQL `FROM … WHERE …` tail, one row per event; @param actorId who caused it, or null
+   * @returns the SQL of the part (an INSERT)
+   */
+  recordStatement<T extends DomainEventType>(params: StatementParameters, type: T, payload: string, from: string, actorId: string | null): string {
+    return `INSERT INTO domain_events (type, payload, actor_id, request_id)
+      SELECT ${params.add(type, 'text')}, ${payload}, ${params.add(actorId, 'uuid')}, ${params.add(currentRequestId() ?? null, 'text')} ${from}`;
   }
 
   /**

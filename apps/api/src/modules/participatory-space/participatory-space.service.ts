@@ -106,6 +106,27 @@ export class ParticipatorySpaceService {
   }
 
   /**
+   * {@link component} and whether the viewer administers or moderates its space (organization
+   * admin, space ADMIN or MODERATOR), in one SQL round trip: for write paths that count them.
+   * @throws NOT_FOUND unknown id, or the component or its space is unpublished and hidden from the viewer
+   */
+  async componentWithAccess(id: string, viewer: Viewer | null): Promise<{ component: ComponentDto; privileged: boolean }> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(ComponentEntity)
+      .createQueryBuilder('c')
+      .innerJoin(ParticipatorySpaceEntity, 's', 's.id = c.space_id')
+      .addSelect('s.published_at IS NOT NULL', 'space_published')
+      .addSelect(`EXISTS (SELECT 1 FROM space_roles r WHERE r.user_id = :user AND r.space_id = c.space_id AND r.role IN (:...roles))`, 'space_role')
+      .where('c.id = :id', { id, user: viewer?.user.id ?? null, roles: [SpaceRole.ADMIN, SpaceRole.MODERATOR] })
+      .getRawAndEntities();
+    const component = entities[0];
+    if (!component) throw DomainError.notFound('Fonctionnalité', { id });
+    const privileged = !!viewer && (viewer.user.isAdmin || raw[0].space_role === true);
+    if (!privileged && (!raw[0].space_published || component.publishedAt === null)) throw DomainError.notFound('Fonctionnalité', { id });
+    return { component: toComponentDto(component), privileged };
+  }
+
+  /**
    * Finds one component.
    * @throws NOT_FOUND unknown id, or the component or its space is unpublished and hidden from the viewer
    */

@@ -41,7 +41,24 @@ export interface ProposalOriginTarget {
 }
 
 /** A proposal row with its author's name, as the list and detail queries read it. */
-type ProposalRow = ProposalEntity & { authorName: string | null; publishedAtExact: string };
+export type ProposalRow = ProposalEntity & { authorName: string | null; publishedAtExact: string };
+
+/** What {@link ProposalService.supportTarget} reads before a support or its withdrawal. */
+export interface SupportTarget {
+  row: ProposalRow;
+  spaceId: string;
+  settings: ProposalSettings;
+  /** The viewer moderates the space (organization admin, space admin or moderator). */
+  moderator: boolean;
+  viewerSupports: boolean;
+  /** The viewer marked « pas d'accord » on it. */
+  viewerDisagrees: boolean;
+  /** Someone supports it (an author can edit only until the first support). */
+  supported: boolean;
+  viewerReported: boolean;
+  /** Whether the viewer follows it, when asked (null otherwise). */
+  viewerFollows: boolean | null;
+}
 
 /** French labels of the answer states, for action-log summaries. */
 const STATE_LABEL: Record<string, string> = { ACCEPTED: 'acceptée', REJECTED: 'refusée', EVALUATING: 'en évaluation', NOT_ANSWERED: 'sans réponse', WITHDRAWN: 'retirée' };
@@ -679,38 +696,101 @@ export class ProposalService {
       flags.follows = follows;
       flags.reports = reports;
     }
-    return rows.map((r) => {
-      const published = r.statePublishedAt !== null;
-      const visibleState: ProposalState = r.withdrawnAt ? 'WITHDRAWN' : published ? (r.state as ProposalState) : 'NOT_ANSWERED';
-      return {
-        id: r.id,
-        componentId: r.componentId,
-        reference: r.reference,
-        title: r.title,
-        body: r.body,
-        state: visibleState,
-        internalState: moderator ? (r.state as ProposalState) : null,
-        answer: published || moderator ? r.answer : null,
-        answeredAt: published || moderator ? r.answeredAt : null,
-        answerPublished: published,
-        official: r.official,
-        author: r.authorId && r.authorName ? { id: r.authorId, name: r.authorName } : null,
-        supportsCount: settings.supportsState === SupportsState.HIDDEN && !moderator ? null : r.supportsCount,
-        disagreementsCount: settings.disagreementsEnabled && (settings.supportsState !== SupportsState.HIDDEN || moderator) ? r.disagreementsCount : null,
-        commentsCount: r.commentsCount,
-        followsCount: r.followsCount,
-        threshold: settings.threshold,
-        publishedAt: r.publishedAt,
-        withdrawnAt: r.withdrawnAt,
-        hidden: r.hiddenAt !== null,
+    return rows.map((r) =>
+      this.toDto(r, viewer, settings, moderator, {
         viewerSupports: flags.supports.has(r.id),
-        viewerReaction: flags.supports.has(r.id) ? 'SUPPORT' : flags.disagreements.has(r.id) ? 'DISAGREE' : null,
+        viewerDisagrees: flags.disagreements.has(r.id),
         viewerFollows: flags.follows.has(r.id),
         viewerReported: flags.reports.has(r.id),
-        viewerCanEdit: !!viewer && r.authorId === viewer.user.id && !r.withdrawnAt && !published && !flags.supported.has(r.id),
-        origin: r.originType && r.originId && r.originTitle && r.originLink ? { type: r.originType, id: r.originId, title: r.originTitle, link: r.originLink } : null,
-      };
-    });
+        supported: flags.supported.has(r.id),
+      }),
+    );
+  }
+
+  /**
+   * A proposal for a support or its withdrawal, read once before the write, with everything
+   * its response needs that the write does not return, in three SQL round trips of which two
+   * run side by side: the row with the viewer's support and « pas d'accord » flags, then the component's settings
+   * and the viewer's moderation right (one query, participatory-space service) beside the
+   * viewer's report (and follow, when asked) flags.
+   * @param id proposal id; @param viewer the caller; @param withFollow also read whether the viewer follows it
+   * @throws BAD_USER_INPUT malformed id; NOT_FOUND unknown, in a hidden component, or hidden by moderation (except for moderators)
+   */
+  async supportTarget(id: string, viewer: Viewer, withFollow: boolean): Promise<SupportTarget> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    const rows: (ProposalRow & { viewerSupports: boolean; viewerDisagrees: boolean; supported: boolean })[] = await this.dataSource.query(
+      `${SELECT_PROPOSAL.replace(
+        'FROM proposals p',
+        `, EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.user_id = $2) AS "viewerSupports",
+           EXISTS (SELECT 1 FROM proposal_disagreements d WHERE d.proposal_id = p.id AND d.user_id = $2) AS "viewerDisagrees",
+           EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id) AS supported
+         FROM proposals p`,
+      )} WHERE p.id = $1`,
+      [id, viewer.user.id],
+    );
+    if (!rows.length) throw DomainError.notFound('Proposition', { id });
+    const row = rows[0];
+    const [{ component, privileged }, reports, follows] = await Promise.all([
+      this.spaces.componentWithAccess(row.componentId, viewer),
+      this.moderation.reportedAmong(viewer.user.id, 'PROPOSAL', [id]),
+      withFollow ? this.follows.followedAmong(viewer.user.id, 'PROPOSAL', [id]) : Promise.resolve(null),
+    ]);
+    if (component.type !== ComponentType.PROPOSALS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.', { field: 'componentId' });
+    if (row.hiddenAt && !privileged) throw DomainError.notFound('Proposition', { id });
+    return {
+      row,
+      spaceId: component.spaceId,
+      settings: proposalSettingsOf(component.settings),
+      moderator: privileged,
+      viewerSupports: row.viewerSupports,
+      viewerDisagrees: row.viewerDisagrees,
+      supported: row.supported,
+      viewerReported: reports.has(id),
+      viewerFollows: follows ? follows.has(id) : null,
+    };
+  }
+
+  /**
+   * The DTO of a row with the viewer's flags (see {@link present}, which reads the flags for a page).
+   * @param flags whether the viewer supports, disagrees with (« pas d'accord »), follows, reported it, and whether anyone supports it
+   */
+  toDto(
+    r: ProposalRow,
+    viewer: Viewer | null,
+    settings: ProposalSettings,
+    moderator: boolean,
+    flags: { viewerSupports: boolean; viewerDisagrees: boolean; viewerFollows: boolean; viewerReported: boolean; supported: boolean },
+  ): ProposalDto {
+    const published = r.statePublishedAt !== null;
+    const visibleState: ProposalState = r.withdrawnAt ? 'WITHDRAWN' : published ? (r.state as ProposalState) : 'NOT_ANSWERED';
+    return {
+      id: r.id,
+      componentId: r.componentId,
+      reference: r.reference,
+      title: r.title,
+      body: r.body,
+      state: visibleState,
+      internalState: moderator ? (r.state as ProposalState) : null,
+      answer: published || moderator ? r.answer : null,
+      answeredAt: published || moderator ? r.answeredAt : null,
+      answerPublished: published,
+      official: r.official,
+      author: r.authorId && r.authorName ? { id: r.authorId, name: r.authorName } : null,
+      supportsCount: settings.supportsState === SupportsState.HIDDEN && !moderator ? null : r.supportsCount,
+      disagreementsCount: settings.disagreementsEnabled && (settings.supportsState !== SupportsState.HIDDEN || moderator) ? r.disagreementsCount : null,
+      commentsCount: r.commentsCount,
+      followsCount: r.followsCount,
+      threshold: settings.threshold,
+      publishedAt: r.publishedAt,
+      withdrawnAt: r.withdrawnAt,
+      hidden: r.hiddenAt !== null,
+      viewerSupports: flags.viewerSupports,
+      viewerReaction: flags.viewerSupports ? 'SUPPORT' : flags.viewerDisagrees ? 'DISAGREE' : null,
+      viewerFollows: flags.viewerFollows,
+      viewerReported: flags.viewerReported,
+      viewerCanEdit: !!viewer && r.authorId === viewer.user.id && !r.withdrawnAt && !published && !flags.supported,
+      origin: r.originType && r.originId && r.originTitle && r.originLink ? { type: r.originType, id: r.originId, title: r.originTitle, link: r.originLink } : null,
+    };
   }
 
   /**

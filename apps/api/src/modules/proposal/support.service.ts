@@ -1,26 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, queryRows } from '../../common/database/unit-of-work';
+import { DataSource } from 'typeorm';
+import { StatementParameters } from '../../common/database/statement-parameters';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ProposalDto } from './dtos/proposal.dto';
-import { proposalSettingsOf, SupportsState } from './proposal.manifest';
-import { ProposalService } from './proposal.service';
+import { ProposalSettings, SupportsState } from './proposal.manifest';
+import { ProposalService, SupportTarget } from './proposal.service';
+
+/** What `proposal_support` / `proposal_unsupport` return (migration 1766500000000). */
+interface SupportOutcome {
+  status: 'added' | 'already' | 'withdrawn' | 'hidden' | 'disagreed' | 'supportLimit' | 'threshold' | 'not_found' | 'removed' | 'none';
+  supports_count: number | null;
+  supported: boolean | null;
+  followed: boolean | null;
+}
 
 /**
- * Supports (Soutiens). Every limit is decided inside one transaction that holds, in this
- * order: a transaction-scoped advisory lock on (component, user) — so one participant's
- * supports in a component are serialised and `supportLimit` / `minimumSupportsPerUser` are
- * counted exactly — then a row lock on the proposal, so `threshold` is checked against a
- * `supports_count` no one else can change meanwhile. The unique constraint
- * (proposal_id, user_id) makes a double click harmless. `proposals.supports_count` is
- * updated in the same transaction as the support rows: it always equals the proposal's
- * counted supports. A participant reaching (or falling below) the minimum locks all their
- * supported proposals in id order before the target, so such transactions cannot deadlock.
+ * Supports (Soutiens), on a lean write path (issue 15): a support costs five SQL round trips
+ * in all (the session lookup, the proposal with the viewer's flags, the component's settings
+ * beside the viewer's report flag, and one write statement); a withdrawal six (the viewer's
+ * follow flag is read beside the settings). No read after the write: the response is built
+ * from the pre-read row and what the write returned.
+ *
+ * The write is ONE statement, hence one implicit transaction: the PL/pgSQL function
+ * `proposal_support` (or `proposal_unsupport`) does the proposal-owned part — a
+ * transaction-scoped advisory lock on (component, user), so one participant's supports in a
+ * component are serialised and `supportLimit` / `minimumSupportsPerUser` are counted exactly;
+ * when the participant reaches (or falls below) the minimum, row locks on all their supported
+ * proposals in id order (no deadlock); a row lock on the proposal, so `threshold` is checked
+ * against a `supports_count` no one else can change; the insert (or delete), the counters and
+ * the recount — and the same statement holds, as `WITH` parts written by their own services,
+ * the follow (FollowService), the action-log line (ActionLogService) and the
+ * `proposal.supportsChanged` events (DomainEventOutbox), each conditioned on the function's
+ * status, so they commit with the support or not at all. The unique constraint
+ * (proposal_id, user_id) and the advisory lock make a double click a no-op.
+ *
+ * The component's settings are read before the write (as the transaction used to read them
+ * without a lock): a settings change that commits during a support applies from the next one.
  */
 @Injectable()
 export class SupportService {
@@ -41,50 +61,51 @@ export class SupportService {
    *         CONFLICT the caller marked « pas d'accord » on it (`reason: 'disagreed'`)
    */
   async support(proposalId: string, viewer: Viewer): Promise<ProposalDto> {
-    const target = await this.proposals.byId(proposalId, viewer);
-    await inTransaction(this.dataSource, async (manager) => {
-      await this.lockParticipant(manager, target.componentId, viewer.user.id);
-      const settings = await this.settings(manager, target.componentId);
-      if (settings.supportsState !== SupportsState.ENABLED) throw DomainError.forbidden('Les soutiens sont fermés pour ces propositions.');
-      const given = await this.given(manager, target.componentId, viewer.user.id);
-      const crossing = settings.minimumSupportsPerUser > 1 && given + 1 === settings.minimumSupportsPerUser;
-      // reaching the minimum touches all the participant's supported proposals: lock them all first, in id order
-      if (crossing) await this.lockSupported(manager, target.componentId, viewer.user.id, proposalId);
-      const proposal = await this.proposals.load(manager, proposalId, true);
-      if (proposal.withdrawnAt) throw DomainError.forbidden('Une proposition retirée ne peut plus être soutenue.');
-      if (proposal.hiddenAt) throw DomainError.notFound('Proposition', { id: proposalId });
-      const already = await manager.query(`SELECT 1 FROM proposal_supports WHERE proposal_id = $1 AND user_id = $2`, [proposalId, viewer.user.id]);
-      if (already.length) return;
-      // a « pas d'accord » excludes a support (also held by the trigger of migration 1766300000000)
-      if ((await manager.query(`SELECT 1 FROM proposal_disagreements WHERE proposal_id = $1 AND user_id = $2`, [proposalId, viewer.user.id])).length) {
+    const target = await this.proposals.supportTarget(proposalId, viewer, false);
+    const { settings } = target;
+    this.checkOpen(settings);
+    const userId = viewer.user.id;
+    const componentId = target.row.componentId;
+    const params = new StatementParameters();
+    const id = params.add(proposalId, 'uuid');
+    const added = `FROM s WHERE s.status = 'added'`;
+    const outcome = await this.write(
+      `WITH s AS MATERIALIZED (
+         SELECT * FROM proposal_support(${id}, ${params.add(componentId, 'uuid')}, ${params.add(userId, 'uuid')}, ${params.add(settings.supportLimit, 'int')},
+                                        ${params.add(settings.minimumSupportsPerUser, 'int')}, ${params.add(settings.threshold, 'int')}, ${params.add(settings.canAccumulateSupportsBeyondThreshold, 'boolean')})),
+       f AS (${this.follows.followStatement(params, userId, 'PROPOSAL', proposalId, added)}),
+       l AS (${this.actionLog.recordStatement(params, { userId, action: 'support', resourceType: 'proposal', resourceId: proposalId, spaceId: target.spaceId, visibility: 'PRIVATE', summary: 'Soutien' }, added)}),
+       e AS (${this.changedEvents(params, componentId, userId, 'added')})
+       SELECT s.status, s.supports_count, s.supported,
+              CASE WHEN EXISTS (SELECT 1 FROM f) THEN proposal_follows_moved(${id}, 1) ELSE false END AS followed
+         FROM s`,
+      params,
+    );
+    switch (outcome.status) {
+      case 'not_found':
+      case 'hidden':
+        throw DomainError.notFound('Proposition', { id: proposalId });
+      case 'withdrawn':
+        throw DomainError.forbidden('Une proposition retirée ne peut plus être soutenue.');
+      case 'disagreed':
+        // a « pas d'accord » excludes a support (also held by the trigger of migration 1766300000000)
         throw DomainError.conflict('Vous avez marqué « pas d’accord » : retirez-le d’abord pour soutenir cette proposition.', { reason: 'disagreed' }).inEnglish(
           'You marked “disagree”: withdraw it first to support this proposal.',
         );
-      }
-      if (settings.supportLimit > 0 && given >= settings.supportLimit) {
+      case 'supportLimit':
         throw DomainError.limitReached(`Vous avez déjà donné vos ${settings.supportLimit} soutiens.`, { limit: settings.supportLimit, reason: 'supportLimit' });
-      }
-      const counted = given + 1 >= settings.minimumSupportsPerUser;
-      if (counted && settings.threshold > 0 && !settings.canAccumulateSupportsBeyondThreshold && proposal.supportsCount >= settings.threshold) {
+      case 'threshold':
         throw DomainError.limitReached('Cette proposition a atteint son seuil de soutiens.', { limit: settings.threshold, reason: 'threshold' });
+      case 'added':
+        this.events.committed();
+        // a support always leaves the supporter following (added now, or followed before)
+        return this.respond(target, viewer, outcome, { viewerSupports: true, viewerDisagrees: false, viewerFollows: true });
+      default: {
+        // already supported (a double click): nothing was written
+        const follows = await this.follows.followedAmong(userId, 'PROPOSAL', [proposalId]);
+        return this.respond(target, viewer, outcome, { viewerSupports: true, viewerDisagrees: false, viewerFollows: follows.has(proposalId) });
       }
-      await manager.query(`INSERT INTO proposal_supports (proposal_id, component_id, user_id, counted) VALUES ($1, $2, $3, $4)`, [
-        proposalId,
-        proposal.componentId,
-        viewer.user.id,
-        counted,
-      ]);
-      if (counted) {
-        await manager.query(`UPDATE proposals SET supports_count = supports_count + 1 WHERE id = $1`, [proposalId]);
-        // the participant just reached the minimum: their earlier supports start counting
-        if (crossing) await this.recount(manager, proposal.componentId, viewer.user.id, true, proposalId);
-      }
-      await this.follows.followInTransaction(manager, viewer.user.id, 'PROPOSAL', proposalId);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'support', resourceType: 'proposal', resourceId: proposalId, spaceId: await this.proposals.spaceIdOf(manager, proposal.componentId), visibility: 'PRIVATE', summary: 'Soutien' });
-      await this.recordCounts(manager, proposal.componentId, viewer.user.id, crossing ? null : [proposalId]);
-    });
-    this.events.committed();
-    return this.proposals.byId(proposalId, viewer);
+    }
   }
 
   /**
@@ -93,88 +114,62 @@ export class SupportService {
    * @throws NOT_FOUND; FORBIDDEN supports closed
    */
   async unsupport(proposalId: string, viewer: Viewer): Promise<ProposalDto> {
-    const target = await this.proposals.byId(proposalId, viewer);
-    await inTransaction(this.dataSource, async (manager) => {
-      await this.lockParticipant(manager, target.componentId, viewer.user.id);
-      const settings = await this.settings(manager, target.componentId);
-      if (settings.supportsState !== SupportsState.ENABLED) throw DomainError.forbidden('Les soutiens sont fermés pour ces propositions.');
-      const given = await this.given(manager, target.componentId, viewer.user.id);
-      const falling = settings.minimumSupportsPerUser > 1 && given === settings.minimumSupportsPerUser;
-      if (falling) await this.lockSupported(manager, target.componentId, viewer.user.id, proposalId);
-      await this.proposals.load(manager, proposalId, true);
-      const removed = await queryRows<{ counted: boolean }>(manager, `DELETE FROM proposal_supports WHERE proposal_id = $1 AND user_id = $2 RETURNING counted`, [
-        proposalId,
-        viewer.user.id,
-      ]);
-      if (!removed.length) return;
-      if (removed[0].counted) await manager.query(`UPDATE proposals SET supports_count = supports_count - 1 WHERE id = $1`, [proposalId]);
-      // fell below the minimum: the remaining supports stop counting
-      if (falling) await this.recount(manager, target.componentId, viewer.user.id, false);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'unsupport', resourceType: 'proposal', resourceId: proposalId, spaceId: await this.proposals.spaceIdOf(manager, target.componentId), visibility: 'PRIVATE', summary: 'Soutien retiré' });
-      await this.recordCounts(manager, target.componentId, viewer.user.id, falling ? null : [proposalId], falling ? [proposalId] : []);
+    const target = await this.proposals.supportTarget(proposalId, viewer, true);
+    const { settings } = target;
+    this.checkOpen(settings);
+    const userId = viewer.user.id;
+    const componentId = target.row.componentId;
+    const params = new StatementParameters();
+    const removed = `FROM s WHERE s.status = 'removed'`;
+    const outcome = await this.write(
+      `WITH s AS MATERIALIZED (
+         SELECT * FROM proposal_unsupport(${params.add(proposalId, 'uuid')}, ${params.add(componentId, 'uuid')}, ${params.add(userId, 'uuid')}, ${params.add(settings.minimumSupportsPerUser, 'int')})),
+       l AS (${this.actionLog.recordStatement(params, { userId, action: 'unsupport', resourceType: 'proposal', resourceId: proposalId, spaceId: target.spaceId, visibility: 'PRIVATE', summary: 'Soutien retiré' }, removed)}),
+       e AS (${this.changedEvents(params, componentId, userId, 'removed')})
+       SELECT s.status, s.supports_count, s.supported, NULL::boolean AS followed FROM s`,
+      params,
+    );
+    if (outcome.status === 'not_found') throw DomainError.notFound('Proposition', { id: proposalId });
+    if (outcome.status === 'removed') this.events.committed();
+    return this.respond(target, viewer, outcome, { viewerSupports: false, viewerDisagrees: target.viewerDisagrees, viewerFollows: target.viewerFollows ?? false });
+  }
+
+  private checkOpen(settings: ProposalSettings): void {
+    if (settings.supportsState !== SupportsState.ENABLED) throw DomainError.forbidden('Les soutiens sont fermés pour ces propositions.');
+  }
+
+  /** Runs the composed write: one statement, so one implicit transaction and one round trip. */
+  private async write(sql: string, params: StatementParameters): Promise<SupportOutcome> {
+    const [outcome]: SupportOutcome[] = await this.dataSource.query(sql, params.values);
+    return outcome;
+  }
+
+  /**
+   * The `proposal.supportsChanged` events of a write, with the committed counts the function
+   * returned: the target, or (the participant crossed or fell below the minimum) every
+   * proposal whose count moved with it.
+   */
+  private changedEvents(params: StatementParameters, componentId: string, userId: string, status: 'added' | 'removed'): string {
+    return this.events.recordStatement(
+      params,
+      'proposal.supportsChanged',
+      `jsonb_build_object('proposalId', c.id, 'componentId', ${params.add(componentId, 'uuid')}, 'supportsCount', c.n)`,
+      `FROM s, unnest(s.changed_ids, s.changed_counts) AS c(id, n) WHERE s.status = '${status}'`,
+      userId,
+    );
+  }
+
+  /** The response: the pre-read row with what the write returned (no read after the write). */
+  private respond(target: SupportTarget, viewer: Viewer, outcome: SupportOutcome, flags: { viewerSupports: boolean; viewerDisagrees: boolean; viewerFollows: boolean }): ProposalDto {
+    const row = {
+      ...target.row,
+      supportsCount: outcome.supports_count ?? target.row.supportsCount,
+      followsCount: target.row.followsCount + (outcome.followed ? 1 : 0),
+    };
+    return this.proposals.toDto(row, viewer, target.settings, target.moderator, {
+      ...flags,
+      viewerReported: target.viewerReported,
+      supported: outcome.supported ?? target.supported,
     });
-    this.events.committed();
-    return this.proposals.byId(proposalId, viewer);
-  }
-
-  /**
-   * Records `proposal.supportsChanged` events with the committed counts: for the given
-   * proposals, or (ids null: the participant crossed the minimum) for all they support, plus `also`.
-   */
-  private async recordCounts(manager: EntityManager, componentId: string, userId: string, ids: string[] | null, also: string[] = []): Promise<void> {
-    const rows: { id: string; supports_count: number }[] = await manager.query(
-      ids
-        ? `SELECT id, supports_count FROM proposals WHERE id = ANY($1::uuid[])`
-        : `SELECT id, supports_count FROM proposals WHERE id = ANY($3::uuid[]) OR id IN (SELECT proposal_id FROM proposal_supports WHERE component_id = $1 AND user_id = $2)`,
-      ids ? [ids] : [componentId, userId, also],
-    );
-    for (const row of rows) {
-      await this.events.record(manager, 'proposal.supportsChanged', { proposalId: row.id, componentId, supportsCount: row.supports_count }, userId);
-    }
-  }
-
-  private async settings(manager: EntityManager, componentId: string) {
-    return proposalSettingsOf((await manager.query(`SELECT settings FROM components WHERE id = $1`, [componentId]))[0].settings);
-  }
-
-  /** Supports the participant has given in the component (stable while the participant lock is held). */
-  private async given(manager: EntityManager, componentId: string, userId: string): Promise<number> {
-    const [{ n }] = await manager.query(`SELECT count(*) AS n FROM proposal_supports WHERE component_id = $1 AND user_id = $2`, [componentId, userId]);
-    return Number(n);
-  }
-
-  /**
-   * Locks, in id order, the proposals the participant supports in the component plus `also`:
-   * two participants crossing their minimum at once take their locks in the same order and
-   * cannot deadlock.
-   */
-  private async lockSupported(manager: EntityManager, componentId: string, userId: string, also: string): Promise<void> {
-    await manager.query(
-      `SELECT id FROM proposals WHERE id = $3 OR id IN (SELECT proposal_id FROM proposal_supports WHERE component_id = $1 AND user_id = $2)
-        ORDER BY id FOR UPDATE`,
-      [componentId, userId, also],
-    );
-  }
-
-  /** Serialises one participant's supports in one component for the rest of the transaction. */
-  private lockParticipant(manager: EntityManager, componentId: string, userId: string) {
-    return manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`support:${componentId}:${userId}`]);
-  }
-
-  /**
-   * Switches a participant's other supports in a component to counted (or not) and moves the
-   * proposals' counters with them, locking those proposals in id order.
-   */
-  private async recount(manager: EntityManager, componentId: string, userId: string, counted: boolean, exceptProposalId?: string): Promise<void> {
-    const rows: { proposal_id: string }[] = await manager.query(
-      `SELECT s.proposal_id FROM proposal_supports s JOIN proposals p ON p.id = s.proposal_id
-        WHERE s.component_id = $1 AND s.user_id = $2 AND s.counted = $3 AND s.proposal_id IS DISTINCT FROM $4::uuid
-        ORDER BY s.proposal_id`,
-      [componentId, userId, !counted, exceptProposalId ?? null],
-    );
-    if (!rows.length) return;
-    const ids = rows.map((r) => r.proposal_id);
-    await manager.query(`UPDATE proposal_supports SET counted = $3 WHERE user_id = $1 AND proposal_id = ANY($2::uuid[])`, [userId, ids, counted]);
-    await manager.query(`UPDATE proposals SET supports_count = supports_count + $2 WHERE id = ANY($1::uuid[])`, [ids, counted ? 1 : -1]);
   }
 }

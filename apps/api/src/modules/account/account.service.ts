@@ -95,7 +95,7 @@ export class AccountService {
       // an account made through an OpenID Connect provider has no password: a fresh sign-in with it confirms
       if (!(await this.sessions.openedWithin(sessionId, FRESH_SIGN_IN_MINUTES))) {
         throw DomainError.forbidden(
-          `Votre compte n’a pas de mot de passe : reconnectez-vous avec votre fournisseur d’identité, puis confirmez la suppression dans les ${FRESH_SIGN_IN_MINUTES} minutes.`,
+          `Votre compte n’a pas de mot de passe\u202f: reconnectez-vous avec votre fournisseur d’identité, puis confirmez la suppression dans les ${FRESH_SIGN_IN_MINUTES} minutes.`,
           { reason: 'REAUTHENTICATION_REQUIRED' },
         ).inEnglish(`Your account has no password: sign in again with your identity provider, then confirm the deletion within ${FRESH_SIGN_IN_MINUTES} minutes.`);
       }

@@ -119,6 +119,7 @@ const LOGGED: Record<string, Expected> = {
   markAttendance: { action: 'mark_attendance', resourceType: 'meeting', visibility: 'ADMIN_ONLY' },
   setMeetingAgenda: { action: 'set_agenda', resourceType: 'meeting', visibility: 'PUBLIC' },
   closeMeeting: { action: 'close', resourceType: 'meeting', visibility: 'PUBLIC' },
+  unlinkIdentity: { action: 'unlink_identity', resourceType: 'user', visibility: 'PRIVATE' },
   rotateMeetingCalendarFeed: { action: 'rotate_calendar_feed', resourceType: 'meeting_calendar_feed', visibility: 'PRIVATE' },
   revokeMeetingCalendarFeed: { action: 'revoke_calendar_feed', resourceType: 'meeting_calendar_feed', visibility: 'PRIVATE' },
   createIdeaBox: { action: 'create', resourceType: 'idea_box', visibility: 'PUBLIC' },
@@ -151,7 +152,7 @@ const LOGGED: Record<string, Expected> = {
 
 /** Mutations about an account or the organization's documents: their rows belong to no space. */
 const SPACELESS = ['requestPasswordReset', 'resetPassword', 'confirmEmail', 'register', 'deleteSpace', 'publishTermsDocument', 'acceptTerms', 'changePassword', 'requestDataExport', 'deleteMyAccount', 'appointOrganizationAdmin', 'revokeOrganizationAdmin',
-  'updateMyProfile', 'removeMyAvatar', 'followMember', 'unfollowMember', 'createMemberTypology', 'updateMemberTypology', 'rotateMeetingCalendarFeed', 'revokeMeetingCalendarFeed'];
+  'updateMyProfile', 'removeMyAvatar', 'followMember', 'unfollowMember', 'createMemberTypology', 'updateMemberTypology', 'rotateMeetingCalendarFeed', 'revokeMeetingCalendarFeed', 'unlinkIdentity'];
 
 const schemaMutations = (): string[] => {
   const document = parse(readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8'));
@@ -441,6 +442,9 @@ describe('action log coverage: every mutation that changes shared state is in th
     await logged('requestDataExport', `mutation { requestDataExport { id } }`, {}, bob.token);
     await logged('rotateMeetingCalendarFeed', `mutation { rotateMeetingCalendarFeed { createdAt } }`, {}, bob.token);
     await logged('revokeMeetingCalendarFeed', `mutation { revokeMeetingCalendarFeed }`, {}, bob.token);
+    // an identity as a provider's callback links it (the OIDC flow itself is identity.spec's); bob keeps his password, so he may unlink it
+    const [identity] = await t.sql(`INSERT INTO identities (user_id, provider, issuer, subject) VALUES ($1, 'psc', 'https://auth.example.org', 'journal-bob') RETURNING id`, [bob.id]);
+    await logged('unlinkIdentity', `mutation($id: ID!) { unlinkIdentity(id: $id) { __typename } }`, { id: identity.id }, bob.token, bob.id);
     // member profiles, follows between members, the typology list
     await logged('updateMyProfile', `mutation { updateMyProfile(input: { organisation: "CHU du journal", typologyKey: "hospital" }) { pseudo } }`, {}, bob.token, bob.id);
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

@@ -95,7 +95,7 @@ describe('/admin/petitions (the admins’ queue)', () => {
     // only the accepted one can become a proposal
     expect(within(rejectedItem).queryByRole('checkbox', { name: 'Transformer en proposition' })).not.toBeInTheDocument();
     const transform = within(acceptedItem).getByRole('checkbox', { name: 'Transformer en proposition' });
-    expect(transform).toHaveAccessibleDescription(/publiée dans « Propositions » \(Structuration de la filière\)/);
+    expect(transform).toHaveAccessibleDescription(/publiée dans «\u00a0Propositions\u00a0» \(Structuration de la filière\)/);
     expect(await axeViolations()).toEqual([]);
     await user.type(within(acceptedItem).getByLabelText('Réponse officielle'), 'Retenue.');
     await user.click(transform);

@@ -150,11 +150,11 @@ describe('/admin/petitions/types', () => {
     await user.type(within(form).getByLabelText('Taille minimale du comité promoteur'), '0');
     // only PROPOSALS and MOTIONS components are offered as the second stage
     const stage = within(form).getByLabelText('Suite d’une pétition acceptée');
-    expect(within(stage).getAllByRole('option').map((o) => o.textContent)).toEqual(['Aucune', 'Une proposition dans « Propositions » (Concertation de la filière)']);
+    expect(within(stage).getAllByRole('option').map((o) => o.textContent)).toEqual(['Aucune', 'Une proposition dans «\u00a0Propositions\u00a0» (Concertation de la filière)']);
     await user.selectOptions(stage, 'c2');
     await user.click(within(form).getByRole('button', { name: 'Créer le type' }));
     expect(await screen.findByRole('heading', { level: 3, name: 'Pétition rapide' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Une proposition dans « Propositions » (Concertation de la filière)' })).toHaveAttribute('href', '/espaces/filiere/f/c2');
+    expect(screen.getByRole('link', { name: 'Une proposition dans «\u00a0Propositions\u00a0» (Concertation de la filière)' })).toHaveAttribute('href', '/espaces/filiere/f/c2');
     // the focus lands a frame after the refetch: up to 3 s on a loaded machine (a full run missed the default 1 s)
     await waitFor(() => expect(screen.getByRole('button', { name: 'Ajouter un type de pétition' })).toHaveFocus(), { timeout: 3000 });
   });

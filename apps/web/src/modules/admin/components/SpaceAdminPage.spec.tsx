@@ -53,9 +53,9 @@ describe('<SpaceAdminPage>', () => {
     const phases = await screen.findByRole('region', { name: 'Phases' });
     const list = within(phases).getByRole('list');
     expect(within(list).getAllByRole('heading').map((heading) => heading.textContent)).toEqual(['Diagnostic', 'Co-rédaction']);
-    expect(within(list).getByRole('button', { name: 'Monter la phase « Diagnostic »' })).toBeDisabled();
+    expect(within(list).getByRole('button', { name: 'Monter la phase «\u00a0Diagnostic\u00a0»' })).toBeDisabled();
 
-    await userEvent.setup().click(within(list).getByRole('button', { name: 'Descendre la phase « Diagnostic »' }));
+    await userEvent.setup().click(within(list).getByRole('button', { name: 'Descendre la phase «\u00a0Diagnostic\u00a0»' }));
 
     await waitFor(() => expect(within(phases).getAllByRole('status')[0]).toHaveTextContent("L'ordre des phases a été enregistré."));
     await waitFor(() => expect(within(list).getAllByRole('heading').map((heading) => heading.textContent)).toEqual(['Co-rédaction', 'Diagnostic']));
@@ -75,16 +75,16 @@ describe('<SpaceAdminPage>', () => {
       ],
     });
     const phases = await screen.findByRole('region', { name: 'Phases' });
-    await user.click(within(phases).getByRole('button', { name: 'Supprimer la phase « Diagnostic »' }));
+    await user.click(within(phases).getByRole('button', { name: 'Supprimer la phase «\u00a0Diagnostic\u00a0»' }));
     // The question is asked in a modal dialog; its first focus is « Annuler ».
-    const dialog = await screen.findByRole('alertdialog', { name: 'Supprimer « Diagnostic » ? Cette action est définitive.' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Supprimer «\u00a0Diagnostic\u00a0»\u202f? Cette action est définitive.' });
     expect(within(dialog).getByRole('button', { name: 'Annuler' })).toHaveFocus();
 
     await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
-    await waitFor(() => expect(within(phases).getByRole('button', { name: 'Supprimer la phase « Diagnostic »' })).toHaveFocus());
+    await waitFor(() => expect(within(phases).getByRole('button', { name: 'Supprimer la phase «\u00a0Diagnostic\u00a0»' })).toHaveFocus());
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
 
-    await user.click(within(phases).getByRole('button', { name: 'Supprimer la phase « Diagnostic »' }));
+    await user.click(within(phases).getByRole('button', { name: 'Supprimer la phase «\u00a0Diagnostic\u00a0»' }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Confirmer la suppression' }));
     await waitFor(() => expect(within(phases).getAllByRole('status')[0]).toHaveTextContent('La phase « Diagnostic » a été supprimée.'));
     expect(await within(phases).findByText('Aucune phase pour le moment.')).toBeInTheDocument();

@@ -63,7 +63,7 @@ describe('<TermsAdminPage> (/admin/conditions)', () => {
     expect(within(form).getByText(/chaque membre, vous compris, de l’accepter à sa prochaine visite/)).toBeInTheDocument();
     const confirm = within(form).getByRole('checkbox', { name: /Je confirme la publication de la version 2/ });
     expect(confirm).not.toBeChecked();
-    expect(confirm).toHaveAccessibleDescription(expect.stringContaining('Attention : publier une nouvelle version'));
+    expect(confirm).toHaveAccessibleDescription(expect.stringContaining('Attention\u00a0: publier une nouvelle version'));
     const privacy = screen.getByRole('region', { name: 'Politique de confidentialité' });
     expect(within(privacy).getByRole('link', { name: /Politique de confidentialité$/ })).toHaveAttribute('href', '/confidentialite');
     expect(within(privacy).getByRole('button', { name: 'Publier la version 2 — Politique de confidentialité' })).toBeEnabled();

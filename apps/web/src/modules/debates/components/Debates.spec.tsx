@@ -95,7 +95,7 @@ describe('<DebateResultsPage>', () => {
       mocks: [...base, { request: { query: ME_QUERY }, result: { data: { me } } }, { request: { query: DEBATE_ANALYSIS_QUERY, variables: { debateId: 'd1' } }, result: { data: { debateAnalysis: analysis } } }],
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Groupes d’opinion et consensus' }, { timeout: 5000 })).toBeInTheDocument();
-    const map = screen.getByRole('img', { name: 'Carte des opinions : chaque point est un·e participant·e anonyme' });
+    const map = screen.getByRole('img', { name: 'Carte des opinions\u00a0: chaque point est un·e participant·e anonyme' });
     expect(map.querySelectorAll('[data-group="A"] > *')).toHaveLength(3);
     expect(map.querySelectorAll('[data-group="B"] > *')).toHaveLength(2);
     expect(within(map).getByText('Vous')).toBeInTheDocument();
@@ -108,7 +108,7 @@ describe('<DebateResultsPage>', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(3);
     expect(within(table).getByRole('rowheader', { name: s2.body })).toBeInTheDocument();
     expect(within(table).getByText('1 sur 6 (17 %)')).toBeInTheDocument();
-    const groups = screen.getByRole('table', { name: 'Groupes d’opinion : taille et centre sur la carte' });
+    const groups = screen.getByRole('table', { name: 'Groupes d’opinion\u00a0: taille et centre sur la carte' });
     expect(within(groups).getByRole('row', { name: /Groupe A 6 .* votre groupe/ })).toBeInTheDocument();
     expect(within(groups).getByRole('row', { name: /Sans groupe \(moins de 7 votes\) 1/ })).toBeInTheDocument();
     await expectNoViolations();

@@ -11,7 +11,7 @@ const me = { __typename: 'User', id: 'u1', name: 'Admin', email: 'admin@example.
 const space = { __typename: 'ParticipatorySpace', id: 's1', slug: 'structuration', title: 'Structuration de la filière', viewerCanAdminister: true };
 const component = { __typename: 'Component', id: 'c1', title: 'Débat', description: '', type: 'DEBATE', spaceId: 's1', published: true };
 const debate = {
-  __typename: 'Debate', id: 'd1', componentId: 'c1', spaceId: 's1', link: '/espaces/structuration/f/c1/debats/d1', title: 'Quelle priorité pour la filière ?', description: '',
+  __typename: 'Debate', id: 'd1', componentId: 'c1', spaceId: 's1', link: '/espaces/structuration/f/c1/debats/d1', title: 'Quelle priorité pour la filière\u202f?', description: '',
   closedAt: null, statementsCount: 3, participantsCount: 5, isDemo: false, participantStatements: true, statementsModerated: true, viewerVotesCount: 0, viewerCanModerate: true,
 };
 const pending = { __typename: 'DebateStatement', id: 'st9', body: 'Une affirmation à relire.', state: 'PENDING', hidden: false, votesCount: 0, viewerIsAuthor: false, viewerVote: null };
@@ -36,7 +36,7 @@ describe('<DebatesAdminPage>', () => {
         ],
       },
     );
-    expect(await screen.findByRole('heading', { level: 1, name: 'Débats : Débat' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Débats\u00a0: Débat' }, { timeout: 5000 })).toBeInTheDocument();
     const row = screen.getByRole('heading', { level: 3, name: debate.title }).closest('section')!;
     await within(row).findByText('1 affirmation à relire', {}, { timeout: 5000 });
     await userEvent.click(within(row).getByRole('button', { name: /^Publier Une affirmation à relire/ }));

@@ -25,6 +25,6 @@ describe('<CreateIdeaBoxForm>', () => {
     const seeds = screen.getByRole('textbox', { name: 'Idées de départ' });
     await waitFor(() => expect(seeds).toHaveAttribute('aria-invalid', 'true'));
     expect(seeds).toHaveFocus();
-    expect(seeds).toHaveAccessibleDescription(expect.stringContaining('Ligne 2 : Une idée fait au moins 3 caractères.'));
+    expect(seeds).toHaveAccessibleDescription(expect.stringContaining('Ligne 2\u00a0: Une idée fait au moins 3 caractères.'));
   });
 });

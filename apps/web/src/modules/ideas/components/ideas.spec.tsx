@@ -11,7 +11,7 @@ import { formatScore, IdeaResultsPage } from './IdeaResultsPage';
 const space = { __typename: 'ParticipatorySpace', id: 's1', slug: 'structuration', title: 'Structuration de la filière', type: 'PROCESS' };
 const component = { __typename: 'Component', id: 'c1', title: 'Boîte à idées', description: '', type: 'IDEAS', spaceId: 's1', published: true };
 const box = {
-  __typename: 'IdeaBox', id: 'b1', componentId: 'c1', question: 'Quelle action la filière doit-elle mener en priorité ?', description: '', published: true,
+  __typename: 'IdeaBox', id: 'b1', componentId: 'c1', question: 'Quelle action la filière doit-elle mener en priorité\u202f?', description: '', published: true,
   ideasCount: 3, pendingCount: 0, comparisonsCount: 12, participantIdeasEnabled: true, ideasModerated: true, anonymousVotingEnabled: false,
   viewerCanModerate: false, path: '/espaces/structuration/f/c1/idees/b1', isDemo: false,
 };
@@ -47,15 +47,15 @@ describe('<IdeaBoothPage>', () => {
       ],
     });
     expect(await screen.findByRole('heading', { level: 1, name: box.question }, { timeout: 5000 })).toBeInTheDocument();
-    const left = await screen.findByRole('button', { name: 'Je préfère : Organiser une journée de la filière' });
-    expect(screen.getByRole('button', { name: 'Je préfère : Favoriser les partages d’expérience' })).toBeInTheDocument();
+    const left = await screen.findByRole('button', { name: 'Je préfère\u00a0: Organiser une journée de la filière' });
+    expect(screen.getByRole('button', { name: 'Je préfère\u00a0: Favoriser les partages d’expérience' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Choisir entre deux idées' })).toBeInTheDocument();
     expect(await axeViolations(screen.getByRole('article'))).toEqual([]);
 
     // keyboard: Tab to the first idea, Enter
     left.focus();
     await user.keyboard('{Enter}');
-    const replaced = await screen.findByRole('button', { name: 'Je préfère : Publier un annuaire des acteurs' });
+    const replaced = await screen.findByRole('button', { name: 'Je préfère\u00a0: Publier un annuaire des acteurs' });
     expect(replaced).toHaveFocus(); // the same element, new content: focus never drops to <body>
     expect(screen.getByText('Réponse enregistrée. Nouvelle paire : « Publier un annuaire des acteurs » ou « Organiser une journée de la filière ».')).toHaveAttribute('aria-live', 'polite');
     expect(screen.getByText('Vous avez répondu 1 fois.')).toBeInTheDocument();
@@ -138,7 +138,7 @@ describe('<IdeaResultsPage>', () => {
     expect(within(rows[1]).getByRole('rowheader')).toHaveTextContent('Organiser une journée de la filière');
     expect(within(rows[1]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '72', '52 – 87', '6', '2']);
     expect(screen.getByRole('combobox', { name: 'Type de répondant' })).toHaveDisplayValue('Hôpital, groupe privé, fédération (6 votant·e·s)');
-    const typology = screen.getByRole('table', { name: /Scores parmi : Hôpital/ });
+    const typology = screen.getByRole('table', { name: /Scores parmi\u00a0: Hôpital/ });
     expect(within(typology).getAllByRole('rowheader').map((c) => c.textContent)).toEqual([B.body, C.body, A.body]);
     expect(screen.getByText('3 votant·e·s appartiennent à des types trop petits pour être montrés.')).toBeInTheDocument();
     expect(await axeViolations(screen.getByRole('article'))).toEqual([]);

@@ -29,7 +29,7 @@ describe('<DisagreeButton>', () => {
   it('is a toggle button with the count beside it', () => {
     renderWithProviders(<DisagreeButton proposal={proposal} settings={settings} signedIn />);
     expect(screen.getByRole('button', { name: 'Pas d’accord' })).toHaveAttribute('aria-pressed', 'false');
-    expect(screen.getByText(`2 «${NN}pas d’accord${NN}»`).textContent).toBe('2 «\u202fpas d’accord\u202f»');
+    expect(screen.getByText(`2 «${NN}pas d’accord${NN}»`).textContent).toBe('2 «\u00a0pas d’accord\u00a0»');
   });
 
   it('is pressed once the participant disagrees', () => {
@@ -41,7 +41,7 @@ describe('<DisagreeButton>', () => {
     renderWithProviders(<DisagreeButton proposal={{ ...proposal, viewerReaction: 'SUPPORT' }} settings={settings} signedIn />);
     const button = screen.getByRole('button', { name: 'Pas d’accord' });
     expect(button).toBeDisabled();
-    expect(button).toHaveAccessibleDescription('Vous soutenez cette proposition\u202f: retirez d’abord votre soutien pour marquer «\u202fpas d’accord\u202f».');
+    expect(button).toHaveAccessibleDescription('Vous soutenez cette proposition\u00a0: retirez d’abord votre soutien pour marquer «\u00a0pas d’accord\u00a0».');
   });
 
   it('shows only the count to visitors', () => {

@@ -26,13 +26,13 @@ describe('<SurveyBuilder> editing', () => {
     renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
       mocks: [{ request: { query: UPDATE_SURVEY_QUESTION_MUTATION, variables }, result }],
     });
-    const edit = screen.getByRole('button', { name: 'Modifier la question « Votre avis »' });
+    const edit = screen.getByRole('button', { name: 'Modifier la question «\u00a0Votre avis\u00a0»' });
     await userEvent.click(edit);
     const wording = screen.getByLabelText('Intitulé', { selector: '#edit-question-b-body' });
     expect(wording).toHaveFocus();
     await userEvent.clear(wording);
     await userEvent.type(wording, 'Votre avis sur la feuille de route');
-    const form = within(screen.getByRole('form', { name: 'Modifier la question « Votre avis »' }));
+    const form = within(screen.getByRole('form', { name: 'Modifier la question «\u00a0Votre avis\u00a0»' }));
     await userEvent.click(form.getByRole('checkbox', { name: 'Obligatoire' }));
     expect(form.getByLabelText('Afficher seulement si la question')).toHaveValue('');
     await userEvent.click(form.getByRole('button', { name: 'Enregistrer' }));
@@ -50,7 +50,7 @@ describe('<SurveyBuilder> editing', () => {
         result: { errors: [{ message: 'La condition doit porter sur une question précédente de cette enquête.', extensions: { code: 'BAD_USER_INPUT' } }] },
       }],
     });
-    const edit = screen.getByRole('button', { name: 'Modifier la question « Votre structure »' });
+    const edit = screen.getByRole('button', { name: 'Modifier la question «\u00a0Votre structure\u00a0»' });
     await userEvent.click(edit);
     const wording = screen.getByLabelText('Intitulé', { selector: '#edit-question-a-body' });
     await userEvent.clear(wording);
@@ -70,8 +70,8 @@ describe('<SurveyBuilder> editing', () => {
     renderWithProviders(<SurveyBuilder survey={survey([typology, opinion, summary])} />, {
       mocks: [{ request: { query: UPDATE_SURVEY_QUESTION_MUTATION, variables }, result }],
     });
-    await userEvent.click(screen.getByRole('button', { name: 'Modifier la question « En un mot »' }));
-    const form = within(screen.getByRole('form', { name: 'Modifier la question « En un mot »' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Modifier la question «\u00a0En un mot\u00a0»' }));
+    const form = within(screen.getByRole('form', { name: 'Modifier la question «\u00a0En un mot\u00a0»' }));
     await userEvent.selectOptions(form.getByLabelText('Afficher seulement si la question'), 'b');
     expect(form.getByLabelText('Condition')).toHaveValue('ANSWERED');
     expect(within(form.getByLabelText('Condition')).getAllByRole('option')).toHaveLength(1);
@@ -90,7 +90,7 @@ describe('<SurveyBuilder> editing', () => {
     renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
       mocks: [{ request: { query: UPDATE_SURVEY_OPTION_MUTATION, variables }, result }],
     });
-    const rename = screen.getByRole('button', { name: "Renommer l'option « Hôpital »" });
+    const rename = screen.getByRole('button', { name: "Renommer l'option «\u00a0Hôpital\u00a0»" });
     await userEvent.click(rename);
     const field = screen.getByLabelText("Nouveau libellé de l'option « Hôpital »");
     expect(field).toHaveFocus();

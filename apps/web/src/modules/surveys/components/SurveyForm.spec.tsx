@@ -48,7 +48,7 @@ describe('<SurveyResultsView>', () => {
       mocks: [{ request: { query: SURVEY_RESULTS_QUERY, variables: { surveyId: 's1', crossBy: null } }, result: { data: { surveyResults: result } } }],
     });
     expect(await screen.findByText("5 réponses : 60 % d'accord ou tout à fait d'accord · moyenne 2,8")).toBeInTheDocument();
-    const table = screen.getByRole('table', { name: 'Réponses à « Accord »' });
+    const table = screen.getByRole('table', { name: 'Réponses à «\u00a0Accord\u00a0»' });
     expect(table).toHaveTextContent('4 tout à fait240 %');
     expect(screen.getByLabelText('Ventiler par …')).toBeInTheDocument();
   });

@@ -68,7 +68,7 @@ describe('<ParticipatoryTextReader>', () => {
     button.focus();
     await user.keyboard('{Enter}');
     expect(button).toHaveAttribute('aria-expanded', 'true');
-    const panel = await screen.findByRole('region', { name: 'Article 3 : amendements et historique' });
+    const panel = await screen.findByRole('region', { name: 'Article 3\u00a0: amendements et historique' });
     expect(await within(panel).findByText('Préciser la conclusion du texte')).toBeInTheDocument();
     expect(within(panel).getByText('obsolète')).toBeInTheDocument();
     expect(within(panel).getByRole('button', { name: /Mettre à jour/ })).toBeInTheDocument();
@@ -90,7 +90,7 @@ describe('<ParticipatoryTextReader> reached by a link to one article', () => {
   it('opens the article of « #article-3 » (search, notifications) and moves focus to it', async () => {
     renderWithProviders(<ParticipatoryTextReader componentId="c-text" />, { mocks, route: '/espaces/filiere/f/c-text#article-3' });
     const button = await screen.findByRole('button', { name: 'Article 3' });
-    await screen.findByRole('region', { name: 'Article 3 : amendements et historique' });
+    await screen.findByRole('region', { name: 'Article 3\u00a0: amendements et historique' });
     expect(button).toHaveAttribute('aria-expanded', 'true');
     expect(button).toHaveFocus();
   });

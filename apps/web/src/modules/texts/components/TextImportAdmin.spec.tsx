@@ -23,7 +23,7 @@ describe('<TextImportAdmin>', () => {
     await user.type(textarea, MARKDOWN);
     await user.click(screen.getByRole('button', { name: 'Importer et prévisualiser' }));
     expect(await screen.findByText('Texte importé : 2 sections, 3 articles.')).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { name: 'Aperçu : 2 sections, 3 articles' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Aperçu\u00a0: 2 sections, 3 articles' })).toBeInTheDocument();
     expect(screen.getByText('Article 3')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Publier le texte' })).toBeInTheDocument();
   });

@@ -96,10 +96,10 @@ describeInBrowser('Assemblée in a browser: motions, a member added by the admin
     await expectAccessible(member, 'confirmation du vote');
     await first.getByRole('button', { name: 'Confirmer mon vote' }).click();
     await first.getByText('Votre vote « Pour » est enregistré.').waitFor();
-    await first.getByText(/Votre vote actuel : Pour/).waitFor();
+    await first.getByText(/Votre vote actuel\s: Pour/).waitFor();
     await first.getByRole('button', { name: 'Contre', exact: true }).click();
     await first.getByRole('button', { name: 'Confirmer mon vote' }).click();
-    await first.getByText(/Votre vote actuel : Contre/).waitFor();
+    await first.getByText(/Votre vote actuel\s: Contre/).waitFor();
     await expectAccessible(member, 'motions (membre)');
   });
 
@@ -118,10 +118,10 @@ describeInBrowser('Assemblée in a browser: motions, a member added by the admin
     const card = member.getByRole('article', { name: /Motion éclair/ });
     await card.getByRole('button', { name: 'Pour', exact: true }).click();
     await card.getByRole('button', { name: 'Confirmer mon vote' }).click();
-    await card.getByText(/Votre vote actuel : Pour/).waitFor();
+    await card.getByText(/Votre vote actuel\s: Pour/).waitFor();
     // no reload: the countdown reaches zero and the page asks the server again
     await member.getByRole('article', { name: /Motion éclair/ }).getByText('Motion adoptée').waitFor({ timeout: 30_000 });
-    await member.getByRole('article', { name: /Motion éclair/ }).getByText(/Participation : 1 membre a voté sur 6/).waitFor();
+    await member.getByRole('article', { name: /Motion éclair/ }).getByText(/Participation\s: 1 membre a voté sur 6/).waitFor();
     await expectAccessible(member, 'motion close');
   });
 

@@ -59,7 +59,7 @@ describeInBrowser('Terms in a browser: an admin publishes a new version, a signe
     await expectAccessible('conditions et confidentialité (confirmation manquante)');
     await terms.getByRole('checkbox', { name: /Je confirme la publication de la version 2/ }).check();
     await terms.getByRole('button', { name: /^Publier la version 2/ }).click();
-    await terms.getByRole('status').getByText(/^Version 2 publiée le .* : « Conditions d’utilisation de Concerto \(révision\) »/).waitFor();
+    await terms.getByRole('status').getByText(/^Version 2 publiée le .*\s: «\sConditions d’utilisation de Concerto \(révision\)\s»/).waitFor();
     await terms.getByRole('heading', { level: 3, name: 'Publier la version 3' }).waitFor();
     expect(await terms.locator('dd').first().textContent()).toBe('2');
     expect(await suite.page.evaluate(() => document.activeElement?.className)).toBe('terms-admin__messages');

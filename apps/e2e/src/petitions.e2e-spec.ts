@@ -325,7 +325,8 @@ describeInBrowser('Pétitions in a browser: type, draft, committee by link, vali
     expect(new URL(suite.page.url()).pathname).toMatch(new RegExp(`/f/${proposals.id}/propositions/[0-9a-f-]{36}$`));
     await suite.page.getByText('Par Autrice Suite', { exact: false }).waitFor();
     const origin = suite.page.getByRole('link', { name: 'Créer un entrepôt spécialisé de données de santé' });
-    await suite.page.getByText('Issue de la pétition').waitFor();
+    // the proposal's own line (the history below may also say « … issue de la pétition … » once it has loaded)
+    await suite.page.getByText(/^Issue de la pétition/).waitFor();
     expect(await origin.getAttribute('href')).toBe(reached.link);
     expect(await focusIsOnPage()).toBe(true);
     await checked('proposition issue d’une pétition');

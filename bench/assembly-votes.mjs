@@ -25,37 +25,81 @@ async function burst(clients, fn) {
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
-  return { seconds, errors, p50: percentile(latencies, 50), p95: percentile(latencies, 95), perSecond: clients.length / seconds };
+  return {
+    seconds,
+    errors,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    perSecond: clients.length / seconds,
+  };
 }
-const show = (label, r) => console.log(`${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  errors ${r.errors}`);
+const show = (label, r) =>
+  console.log(
+    `${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  errors ${r.errors}`,
+  );
 
 const server = await startBenchServer();
 try {
   console.log(`machine: ${await machine()}`);
   const terms = await currentTerms(server.gql); // sign-ups accept the current terms and privacy notice
   console.log(`date: ${new Date().toISOString()}; ${MEMBERS} members voting at once on one motion`);
-  const { rows: [space] } = await server.pool.query(`SELECT s.id, c.id AS component_id FROM participatory_spaces s JOIN components c ON c.space_id = s.id WHERE s.type = 'ASSEMBLY' AND c.type = 'MOTIONS' LIMIT 1`);
+  const {
+    rows: [space],
+  } = await server.pool.query(
+    `SELECT s.id, c.id AS component_id FROM participatory_spaces s JOIN components c ON c.space_id = s.id WHERE s.type = 'ASSEMBLY' AND c.type = 'MOTIONS' LIMIT 1`,
+  );
   const clients = [];
   for (let i = 0; i < MEMBERS; i++) {
-    const res = await server.gql(REGISTER, { input: { name: `Votant ${i}`, email: `votant-${i}@bench.test`, password: 'bench password 123', ...terms } });
+    const res = await server.gql(REGISTER, {
+      input: {
+        name: `Votant ${i}`,
+        email: `votant-${i}@bench.test`,
+        password: 'bench password 123',
+        ...terms,
+      },
+    });
     clients.push({ token: res.data.register.token, id: res.data.register.user.id });
   }
-  await server.pool.query(`INSERT INTO assembly_members (space_id, user_id) SELECT $1, unnest($2::uuid[])`, [space.id, clients.map((c) => c.id)]);
-  const { rows: [motion] } = await server.pool.query(`SELECT id FROM motions WHERE component_id = $1 ORDER BY reference LIMIT 1`, [space.component_id]);
+  await server.pool.query(
+    `INSERT INTO assembly_members (space_id, user_id) SELECT $1, unnest($2::uuid[])`,
+    [space.id, clients.map((c) => c.id)],
+  );
+  const {
+    rows: [motion],
+  } = await server.pool.query(
+    `SELECT id FROM motions WHERE component_id = $1 ORDER BY reference LIMIT 1`,
+    [space.component_id],
+  );
 
-  show('baseline: me (authenticated)', await burst(clients, (c) => server.gql(`{ me { id } }`, {}, c.token)));
-  show('castVote FOR (first votes)', await burst(clients, (c) => server.gql(VOTE, { id: motion.id, choice: 'FOR' }, c.token)));
-  show('castVote AGAINST (changes)', await burst(clients, (c) => server.gql(VOTE, { id: motion.id, choice: 'AGAINST' }, c.token)));
+  show(
+    'baseline: me (authenticated)',
+    await burst(clients, (c) => server.gql(`{ me { id } }`, {}, c.token)),
+  );
+  show(
+    'castVote FOR (first votes)',
+    await burst(clients, (c) => server.gql(VOTE, { id: motion.id, choice: 'FOR' }, c.token)),
+  );
+  show(
+    'castVote AGAINST (changes)',
+    await burst(clients, (c) => server.gql(VOTE, { id: motion.id, choice: 'AGAINST' }, c.token)),
+  );
   const read = await timeIt(50, () => server.gql(MOTIONS, { c: space.component_id }));
-  console.log(`${'motions(componentId) read, serial'.padEnd(34)} p50 ${read.median.toFixed(1)} ms  p95 ${read.p95.toFixed(1)} ms`);
-  const { rows: [check] } = await server.pool.query(
+  console.log(
+    `${'motions(componentId) read, serial'.padEnd(34)} p50 ${read.median.toFixed(1)} ms  p95 ${read.p95.toFixed(1)} ms`,
+  );
+  const {
+    rows: [check],
+  } = await server.pool.query(
     `SELECT (SELECT count(*)::int FROM motion_participations WHERE motion_id = $1) AS participations,
             (SELECT count(*)::int FROM motion_ballots WHERE motion_id = $1) AS ballots,
             (SELECT count(*)::int FROM motion_ballots WHERE motion_id = $1 AND choice = 'AGAINST') AS against`,
     [motion.id],
   );
-  console.log(`check: ${check.participations} participations, ${check.ballots} ballots, ${check.against} AGAINST (expected ${MEMBERS} each)`);
-  if (check.participations !== MEMBERS || check.ballots !== MEMBERS || check.against !== MEMBERS) process.exitCode = 1;
+  console.log(
+    `check: ${check.participations} participations, ${check.ballots} ballots, ${check.against} AGAINST (expected ${MEMBERS} each)`,
+  );
+  if (check.participations !== MEMBERS || check.ballots !== MEMBERS || check.against !== MEMBERS)
+    process.exitCode = 1;
 } finally {
   await server.stop();
 }

@@ -38,7 +38,14 @@ async function paced(clients, fn) {
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
-  return { seconds, errors, firstError, perSecond: clients.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    seconds,
+    errors,
+    firstError,
+    perSecond: clients.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 /** A deterministic full ranking of the options for voter i (a rotation, then a swap). */
@@ -52,55 +59,122 @@ const server = await startBenchServer();
 try {
   console.log(`machine: ${await machine()}`);
   const terms = await currentTerms(server.gql);
-  console.log(`date: ${new Date().toISOString()}; ${VOTERS} voters, one RANKED question of ${OPTIONS} options, requests started evenly over ${WINDOW_MS} ms`);
-  const admin = check(await server.gql(LOGIN, { input: { email: 'admin@bench.test', password: 'bench-admin-password' } })).login.token;
+  console.log(
+    `date: ${new Date().toISOString()}; ${VOTERS} voters, one RANKED question of ${OPTIONS} options, requests started evenly over ${WINDOW_MS} ms`,
+  );
+  const admin = check(
+    await server.gql(LOGIN, {
+      input: { email: 'admin@bench.test', password: 'bench-admin-password' },
+    }),
+  ).login.token;
 
   // voters: registered 8 at a time (password hashing is the slow part)
   const clients = [];
   for (let i = 0; i < VOTERS; i += 8) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(8, VOTERS - i) }, (_, k) =>
-        server.gql(REGISTER, { input: { name: `Votant ${i + k}`, email: `votant-${i + k}@bench.test`, password: 'bench password 123', ...terms } }),
+        server.gql(REGISTER, {
+          input: {
+            name: `Votant ${i + k}`,
+            email: `votant-${i + k}@bench.test`,
+            password: 'bench password 123',
+            ...terms,
+          },
+        }),
       ),
     );
-    for (const res of batch) clients.push({ token: check(res).register.token, id: res.data.register.user.id });
+    for (const res of batch)
+      clients.push({ token: check(res).register.token, id: res.data.register.user.id });
   }
 
   // an open secret ballot with receipts (census: all members) in a new VOTES component of the demo Concertation
-  const { rows: [space] } = await server.pool.query(`SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);
+  const {
+    rows: [space],
+  } = await server.pool.query(
+    `SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`,
+  );
   const componentId = check(
-    await server.gql(`mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, { i: { spaceId: space.id, type: 'VOTES', title: 'Votations (banc d’essai)', published: true } }, admin),
+    await server.gql(
+      `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
+      {
+        i: { spaceId: space.id, type: 'VOTES', title: 'Votations (banc d’essai)', published: true },
+      },
+      admin,
+    ),
   ).createComponent.id;
   const ballot = check(
-    await server.gql(`mutation($i: CreateBallotInput!) { createBallot(input: $i) { id questions { id options { id } } } }`, {
-      i: {
-        componentId, title: 'Classement de dix chantiers', opensAt: new Date(Date.now() - 1000).toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString(),
-        secret: true, receiptsEnabled: true, census: { kind: 'ALL_MEMBERS' },
-        questions: [{ title: 'Classez les chantiers', method: 'RANKED', options: Array.from({ length: OPTIONS }, (_, k) => ({ title: `Chantier ${k + 1}` })) }],
+    await server.gql(
+      `mutation($i: CreateBallotInput!) { createBallot(input: $i) { id questions { id options { id } } } }`,
+      {
+        i: {
+          componentId,
+          title: 'Classement de dix chantiers',
+          opensAt: new Date(Date.now() - 1000).toISOString(),
+          closesAt: new Date(Date.now() + 3600_000).toISOString(),
+          secret: true,
+          receiptsEnabled: true,
+          census: { kind: 'ALL_MEMBERS' },
+          questions: [
+            {
+              title: 'Classez les chantiers',
+              method: 'RANKED',
+              options: Array.from({ length: OPTIONS }, (_, k) => ({ title: `Chantier ${k + 1}` })),
+            },
+          ],
+        },
       },
-    }, admin),
+      admin,
+    ),
   ).createBallot;
   const question = ballot.questions[0];
   const optionIds = question.options.map((o) => o.id);
 
   const me = await paced(clients, (c) => server.gql(`{ me { id } }`, {}, c.token));
-  const cast = await paced(clients, (c, i) => server.gql(CAST, { b: ballot.id, a: [{ questionId: question.id, choice: { ranking: ranking(optionIds, i) } }] }, c.token));
+  const cast = await paced(clients, (c, i) =>
+    server.gql(
+      CAST,
+      {
+        b: ballot.id,
+        a: [{ questionId: question.id, choice: { ranking: ranking(optionIds, i) } }],
+      },
+      c.token,
+    ),
+  );
 
-  const { rows: [counted] } = await server.pool.query(
+  const {
+    rows: [counted],
+  } = await server.pool.query(
     `SELECT (SELECT count(*)::int FROM ballot_participations WHERE ballot_id = $1) AS participations, (SELECT count(*)::int FROM ballot_envelopes WHERE ballot_id = $1) AS envelopes,
             (SELECT count(DISTINCT receipt_code)::int FROM ballot_envelopes WHERE ballot_id = $1) AS receipts`,
     [ballot.id],
   );
-  const read = check(await server.gql(`query($id: ID!) { ballot(id: $id) { turnout { voters } } }`, { id: ballot.id })).ballot;
+  const read = check(
+    await server.gql(`query($id: ID!) { ballot(id: $id) { turnout { voters } } }`, {
+      id: ballot.id,
+    }),
+  ).ballot;
 
-  const row = (label, r) => `| ${label} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.errors}${r.firstError ? ` (${r.firstError})` : ''} |`;
-  console.log(`\n| ${VOTERS} requests started within ${WINDOW_MS} ms | completed/s | p50 ms | p99 ms | last answer after s | errors |`);
+  const row = (label, r) =>
+    `| ${label} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.errors}${r.firstError ? ` (${r.firstError})` : ''} |`;
+  console.log(
+    `\n| ${VOTERS} requests started within ${WINDOW_MS} ms | completed/s | p50 ms | p99 ms | last answer after s | errors |`,
+  );
   console.log('|---|---:|---:|---:|---:|---:|');
   console.log(row('baseline: `{ me { id } }`', me));
   console.log(row(`\`castBallot\` (RANKED, ${OPTIONS} options, secret + receipt)`, cast));
-  console.log(`\ncheck: ${counted.participations} participations, ${counted.envelopes} envelopes, ${counted.receipts} distinct receipts, API turnout ${read.turnout.voters} (expected ${VOTERS} each)`);
-  console.log(`ratio: castBallot ÷ me ${(cast.perSecond / me.perSecond).toFixed(2)} (completed/s), p99 ${(cast.p99 / me.p99).toFixed(2)}×`);
-  if (counted.participations !== VOTERS || counted.envelopes !== VOTERS || counted.receipts !== VOTERS || read.turnout.voters !== VOTERS) process.exitCode = 1;
+  console.log(
+    `\ncheck: ${counted.participations} participations, ${counted.envelopes} envelopes, ${counted.receipts} distinct receipts, API turnout ${read.turnout.voters} (expected ${VOTERS} each)`,
+  );
+  console.log(
+    `ratio: castBallot ÷ me ${(cast.perSecond / me.perSecond).toFixed(2)} (completed/s), p99 ${(cast.p99 / me.p99).toFixed(2)}×`,
+  );
+  if (
+    counted.participations !== VOTERS ||
+    counted.envelopes !== VOTERS ||
+    counted.receipts !== VOTERS ||
+    read.turnout.voters !== VOTERS
+  )
+    process.exitCode = 1;
 } finally {
   await server.stop();
 }

@@ -20,9 +20,19 @@ const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
 const OPTIONS = Number(process.env.OPTIONS ?? 20);
 const BATCH = 2000;
 /** Path B: sizes counted through the API, and the API process's old-generation cap (MB): a count holding its envelopes would not fit. */
-const SIZES_B = (process.env.SIZES_B ?? process.env.SIZES ?? '10000,100000,300000').split(',').map(Number);
+const SIZES_B = (process.env.SIZES_B ?? process.env.SIZES ?? '10000,100000,300000')
+  .split(',')
+  .map(Number);
 const API_HEAP_MB = Number(process.env.API_HEAP_MB ?? 200);
-const GRADES = ['EXCELLENT', 'VERY_GOOD', 'GOOD', 'FAIRLY_GOOD', 'PASSABLE', 'INSUFFICIENT', 'REJECT'];
+const GRADES = [
+  'EXCELLENT',
+  'VERY_GOOD',
+  'GOOD',
+  'FAIRLY_GOOD',
+  'PASSABLE',
+  'INSUFFICIENT',
+  'REJECT',
+];
 const MB = (bytes) => (bytes / 1048576).toFixed(1);
 
 /** A deterministic pseudo-random generator (mulberry32), so runs count the same ballots. */
@@ -39,8 +49,16 @@ function random(seed) {
 if (process.argv[2] === '--child') {
   const method = process.argv[3];
   const n = Number(process.argv[4]);
-  const { createTally } = require(join(fileURLToPath(new URL('.', import.meta.url)), '../dist/apps/api/modules/ballot/counting/tally.js'));
-  const optionIds = Array.from({ length: OPTIONS }, (_, k) => `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`);
+  const { createTally } = require(
+    join(
+      fileURLToPath(new URL('.', import.meta.url)),
+      '../dist/apps/api/modules/ballot/counting/tally.js',
+    ),
+  );
+  const optionIds = Array.from(
+    { length: OPTIONS },
+    (_, k) => `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`,
+  );
   const rnd = random(42);
   const choice = () => {
     if (method === 'RANKED') {
@@ -51,7 +69,9 @@ if (process.argv[2] === '--child') {
       }
       return { ranking: r.slice(0, 1 + Math.floor(rnd() * r.length)) }; // full or partial
     }
-    return { grades: Object.fromEntries(optionIds.map((id) => [id, GRADES[Math.floor(rnd() * 7)]])) };
+    return {
+      grades: Object.fromEntries(optionIds.map((id) => [id, GRADES[Math.floor(rnd() * 7)]])),
+    };
   };
   global.gc();
   const before = process.memoryUsage().heapUsed;
@@ -68,31 +88,66 @@ if (process.argv[2] === '--child') {
   const ms = Number(process.hrtime.bigint() - t0 - generating) / 1e6;
   global.gc();
   const retained = process.memoryUsage().heapUsed - before;
-  console.log(JSON.stringify({ method, n, ms, maxRssKb: process.resourceUsage().maxRSS, retained, winners: result.winners.length }));
+  console.log(
+    JSON.stringify({
+      method,
+      n,
+      ms,
+      maxRssKb: process.resourceUsage().maxRSS,
+      retained,
+      winners: result.winners.length,
+    }),
+  );
   process.exit(0);
 }
 
 const { machine, rssOf, startBenchServer } = await import('./bench-server.mjs');
 console.log(`machine: ${await machine()}`);
-console.log(`date: ${new Date().toISOString()}; ${OPTIONS} options, sizes ${SIZES.join(', ')}, batches of ${BATCH}`);
+console.log(
+  `date: ${new Date().toISOString()}; ${OPTIONS} options, sizes ${SIZES.join(', ')}, batches of ${BATCH}`,
+);
 
-console.log(`\nA. pure streaming tally (one process per row, old generation capped at 32 MB; counting time excludes generating the choices)\n`);
-console.log('| method | ballots | count ms | ballots/s | peak RSS MB | heap kept after count KB | winners |');
+console.log(
+  `\nA. pure streaming tally (one process per row, old generation capped at 32 MB; counting time excludes generating the choices)\n`,
+);
+console.log(
+  '| method | ballots | count ms | ballots/s | peak RSS MB | heap kept after count KB | winners |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const method of ['RANKED', 'MAJORITY_JUDGMENT']) {
   for (const n of SIZES) {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=32', fileURLToPath(import.meta.url), '--child', method, String(n)], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--max-old-space-size=32',
+        fileURLToPath(import.meta.url),
+        '--child',
+        method,
+        String(n),
+      ],
+      { encoding: 'utf8' },
+    );
     const r = JSON.parse(out.trim().split('\n').pop());
-    console.log(`| ${method} | ${n.toLocaleString('en')} | ${r.ms.toFixed(0)} | ${Math.round((n / r.ms) * 1000).toLocaleString('en')} | ${MB(r.maxRssKb * 1024)} | ${(r.retained / 1024).toFixed(1)} | ${r.winners} |`);
+    console.log(
+      `| ${method} | ${n.toLocaleString('en')} | ${r.ms.toFixed(0)} | ${Math.round((n / r.ms) * 1000).toLocaleString('en')} | ${MB(r.maxRssKb * 1024)} | ${(r.retained / 1024).toFixed(1)} | ${r.winners} |`,
+    );
   }
 }
 
 if (process.env.PATH_B !== '0') {
   const METRICS_TOKEN = 'bench-metrics-token-0123456789';
-  const server = await startBenchServer({ METRICS_TOKEN, NODE_OPTIONS: `--max-old-space-size=${API_HEAP_MB}` });
+  const server = await startBenchServer({
+    METRICS_TOKEN,
+    NODE_OPTIONS: `--max-old-space-size=${API_HEAP_MB}`,
+  });
   /** The API process's V8 heap used, in bytes (its Prometheus gauge). */
   const heapUsed = async () => {
-    const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const text = await (
+      await fetch(`${server.url}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      })
+    ).text();
     return Number(/^concerto_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? NaN);
   };
   try {
@@ -100,24 +155,62 @@ if (process.env.PATH_B !== '0') {
       if (res.errors) throw new Error(JSON.stringify(res.errors));
       return res.data;
     };
-    const admin = check(await server.gql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email: 'admin@bench.test', password: 'bench-admin-password' } })).login.token;
-    const { rows: [space] } = await server.pool.query(`SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);
+    const admin = check(
+      await server.gql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, {
+        input: { email: 'admin@bench.test', password: 'bench-admin-password' },
+      }),
+    ).login.token;
+    const {
+      rows: [space],
+    } = await server.pool.query(
+      `SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`,
+    );
     const componentId = check(
-      await server.gql(`mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, { i: { spaceId: space.id, type: 'VOTES', title: 'Dépouillement (banc d’essai)', published: true } }, admin),
+      await server.gql(
+        `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
+        {
+          i: {
+            spaceId: space.id,
+            type: 'VOTES',
+            title: 'Dépouillement (banc d’essai)',
+            published: true,
+          },
+        },
+        admin,
+      ),
     ).createComponent.id;
-    console.log(`\nB. through the API (its old generation capped at ${API_HEAP_MB} MB): first read of the closed ballot = streaming the envelopes from PostgreSQL and freezing the result\n`);
-    console.log('| method | ballots | insert s (SQL) | first read (count + freeze) s | ballots/s | API heap used before MB | peak heap growth MB | API RSS before MB | peak RSS growth MB |');
+    console.log(
+      `\nB. through the API (its old generation capped at ${API_HEAP_MB} MB): first read of the closed ballot = streaming the envelopes from PostgreSQL and freezing the result\n`,
+    );
+    console.log(
+      '| method | ballots | insert s (SQL) | first read (count + freeze) s | ballots/s | API heap used before MB | peak heap growth MB | API RSS before MB | peak RSS growth MB |',
+    );
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const method of ['RANKED', 'MAJORITY_JUDGMENT']) {
       for (const n of SIZES_B) {
         const ballot = check(
-          await server.gql(`mutation($i: CreateBallotInput!) { createBallot(input: $i) { id questions { id options { id } } } }`, {
-            i: {
-              componentId, title: `Dépouillement ${method} ${n}`, opensAt: new Date(Date.now() - 1000).toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString(),
-              census: { kind: 'ALL_MEMBERS' },
-              questions: [{ title: 'Vingt options', method, options: Array.from({ length: OPTIONS }, (_, k) => ({ title: `Option ${k + 1}` })) }],
+          await server.gql(
+            `mutation($i: CreateBallotInput!) { createBallot(input: $i) { id questions { id options { id } } } }`,
+            {
+              i: {
+                componentId,
+                title: `Dépouillement ${method} ${n}`,
+                opensAt: new Date(Date.now() - 1000).toISOString(),
+                closesAt: new Date(Date.now() + 3600_000).toISOString(),
+                census: { kind: 'ALL_MEMBERS' },
+                questions: [
+                  {
+                    title: 'Vingt options',
+                    method,
+                    options: Array.from({ length: OPTIONS }, (_, k) => ({
+                      title: `Option ${k + 1}`,
+                    })),
+                  },
+                ],
+              },
             },
-          }, admin),
+            admin,
+          ),
         ).createBallot;
         const q = ballot.questions[0];
         const optionIds = q.options.map((o) => o.id);
@@ -133,7 +226,10 @@ if (process.env.PATH_B !== '0') {
             [ballot.id, q.id, optionIds, from, GRADES, Math.min(n, from + 19999)],
           );
         }
-        await server.pool.query(`UPDATE ballots SET opens_at = now() - interval '1 hour', closes_at = now() WHERE id = $1`, [ballot.id]);
+        await server.pool.query(
+          `UPDATE ballots SET opens_at = now() - interval '1 hour', closes_at = now() WHERE id = $1`,
+          [ballot.id],
+        );
         const insertS = (Date.now() - i0) / 1000;
         await new Promise((r) => setTimeout(r, 500));
         await server.pool.query(`ANALYZE ballot_envelopes`);
@@ -146,11 +242,16 @@ if (process.env.PATH_B !== '0') {
           heapPeak = Math.max(heapPeak, await heapUsed().catch(() => 0));
         }, 100);
         const t0 = process.hrtime.bigint();
-        const read = check(await server.gql(`query($id: ID!) { ballot(id: $id) { resultsFrozen results } }`, { id: ballot.id })).ballot;
+        const read = check(
+          await server.gql(`query($id: ID!) { ballot(id: $id) { resultsFrozen results } }`, {
+            id: ballot.id,
+          }),
+        ).ballot;
         const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
         clearInterval(sampler);
         peak = Math.max(peak, await rssOf(server.pid));
-        if (!read.resultsFrozen || read.results[0].ballots !== n) throw new Error(`count mismatch: ${JSON.stringify(read.results?.[0]?.ballots)} ≠ ${n}`);
+        if (!read.resultsFrozen || read.results[0].ballots !== n)
+          throw new Error(`count mismatch: ${JSON.stringify(read.results?.[0]?.ballots)} ≠ ${n}`);
         console.log(
           `| ${method} | ${n.toLocaleString('en')} | ${insertS.toFixed(1)} | ${seconds.toFixed(2)} | ${Math.round(n / seconds).toLocaleString('en')} | ${MB(heapBefore)} | ${MB(heapPeak - heapBefore)} | ${MB(rssBefore)} | ${MB(peak - rssBefore)} |`,
         );

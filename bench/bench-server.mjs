@@ -41,7 +41,16 @@ export async function startApiProcess(databaseUrl, env = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', MUTATION_RATE_LIMIT_PER_MINUTE: '1000000', WEB_DIST_DIR: '', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+      MUTATION_RATE_LIMIT_PER_MINUTE: '1000000',
+      WEB_DIST_DIR: '',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -66,21 +75,38 @@ export async function startApiProcess(databaseUrl, env = {}) {
 /** Resident memory of a process in bytes (Linux /proc). */
 export async function rssOf(pid) {
   const { readFileSync } = await import('node:fs');
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(line.replace(/\D+/g, '')) * 1024;
 }
 
 /** Starts PostgreSQL and the API; returns handles and a stop() that leaves nothing running. */
 export async function startBenchServer(env = {}, pgSettings = {}) {
   const root = mkdtempSync(join(tmpdir(), 'concerto-bench-'));
-  const embedded = new EmbeddedPostgres({ dataDir: join(root, 'pg'), port: 0, settings: { max_connections: '300', ...pgSettings } });
+  const embedded = new EmbeddedPostgres({
+    dataDir: join(root, 'pg'),
+    port: 0,
+    settings: { max_connections: '300', ...pgSettings },
+  });
   const connection = await embedded.start();
   await createDatabaseIfMissing(connection.url('postgres'), 'concerto_bench');
   const databaseUrl = connection.url('concerto_bench');
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench-admin-password', LOGIN_RATE_LIMIT_PER_MINUTE: '1000000', MUTATION_RATE_LIMIT_PER_MINUTE: '1000000', WEB_DIST_DIR: '', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      ADMIN_EMAIL: 'admin@bench.test',
+      ADMIN_PASSWORD: 'bench-admin-password',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+      MUTATION_RATE_LIMIT_PER_MINUTE: '1000000',
+      WEB_DIST_DIR: '',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -96,7 +122,10 @@ export async function startBenchServer(env = {}, pgSettings = {}) {
   const gql = async (query, variables, token) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return response.json();
@@ -124,8 +153,12 @@ export async function currentTerms(gql) {
 
 /** Creates a published PROPOSALS component in the demo Concertation and fills it with `n` proposals in one INSERT. */
 export async function seedProposals(pool, n, settings = {}) {
-  const { rows } = await pool.query(`SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);
-  const { rows: [component] } = await pool.query(
+  const { rows } = await pool.query(
+    `SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`,
+  );
+  const {
+    rows: [component],
+  } = await pool.query(
     `INSERT INTO components (space_id, type, title, published_at, settings) VALUES ($1, 'PROPOSALS', $2, now(), $3) RETURNING id`,
     [rows[0].id, `Banc d'essai ${n}`, settings],
   );

@@ -31,7 +31,8 @@ process.on('SIGUSR2', () => {
   const report = () => writeFileSync(process.env.QUERY_COUNT_FILE, `${n} ${request} ${all}`);
   if (!session) return report();
   session.post('Profiler.stop', (error, result) => {
-    if (!error) writeFileSync(`${process.env.CPU_PROFILE}.${n}.cpuprofile`, JSON.stringify(result.profile));
+    if (!error)
+      writeFileSync(`${process.env.CPU_PROFILE}.${n}.cpuprofile`, JSON.stringify(result.profile));
     session.post('Profiler.start', report);
   });
 });

@@ -24,7 +24,15 @@
 //   npm run crash-check                        (builds the API first; SKIP_BUILD=1 to skip)
 //   SEED=1234 USERS=200 KILLS=3 node bench/crash-safety.mjs
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -44,11 +52,17 @@ const UNSAFE_ASYNC_COMMIT = process.env.UNSAFE_ASYNC_COMMIT === '1';
 
 if (process.env.SKIP_BUILD !== '1' || !existsSync(join(ROOT, 'dist/apps/api/main.js'))) {
   console.log('building the API (nx run api:build; cached when unchanged)…');
-  execFileSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
+  execFileSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
 }
 const { machine } = await import('./bench-server.mjs');
 const require = createRequire(import.meta.url);
-const { EmbeddedPostgres, freePort, isAlive } = require(join(ROOT, 'dist/apps/api/database/embedded-postgres.js'));
+const { EmbeddedPostgres, freePort, isAlive } = require(
+  join(ROOT, 'dist/apps/api/database/embedded-postgres.js'),
+);
 const pg = require('pg');
 
 /** mulberry32: a small seeded PRNG, so a run can be replayed from its seed. */
@@ -91,10 +105,17 @@ let starts = 0;
 async function startApi() {
   starts += 1;
   const log = openSync(join(work, `api-${starts}.log`), 'w');
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], { cwd: ROOT, env: apiEnv, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
+    cwd: ROOT,
+    env: apiEnv,
+    stdio: ['ignore', log, log],
+  });
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode} at start ${starts}:\n${readFileSync(join(work, `api-${starts}.log`), 'utf8').slice(-3000)}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `the API exited with ${child.exitCode} at start ${starts}:\n${readFileSync(join(work, `api-${starts}.log`), 'utf8').slice(-3000)}`,
+      );
     try {
       if ((await fetch(`${url}/healthz`)).ok) {
         api = child;
@@ -138,7 +159,10 @@ async function kill(withPostgres) {
     }
   }
   for (let waited = 0; victims.some((pid) => isAlive(pid)); waited += 20) {
-    if (waited > 30_000) throw new Error(`processes ${victims.filter((pid) => isAlive(pid)).join(', ')} survived SIGKILL`);
+    if (waited > 30_000)
+      throw new Error(
+        `processes ${victims.filter((pid) => isAlive(pid)).join(', ')} survived SIGKILL`,
+      );
     await sleep(20);
   }
   api = null;
@@ -148,7 +172,10 @@ async function kill(withPostgres) {
 const gql = async (query, variables, token) => {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(60_000),
   });
@@ -188,11 +215,31 @@ async function runClient(client, index) {
     let variables;
     let key;
     let outcome;
-    if (roll < 0.5) [kind, query, variables, key, outcome] = ['support', SUPPORT, { id: proposal }, `${client.id} ${proposal}`, 'present'];
-    else if (roll < 0.7) [kind, query, variables, key, outcome] = ['unsupport', UNSUPPORT, { id: proposal }, `${client.id} ${proposal}`, 'absent'];
+    if (roll < 0.5)
+      [kind, query, variables, key, outcome] = [
+        'support',
+        SUPPORT,
+        { id: proposal },
+        `${client.id} ${proposal}`,
+        'present',
+      ];
+    else if (roll < 0.7)
+      [kind, query, variables, key, outcome] = [
+        'unsupport',
+        UNSUPPORT,
+        { id: proposal },
+        `${client.id} ${proposal}`,
+        'absent',
+      ];
     else {
       const choice = CHOICES[Math.floor(rnd() * 3)];
-      [kind, query, variables, key, outcome] = ['castVote', VOTE, { id: motionId, choice }, client.id, choice];
+      [kind, query, variables, key, outcome] = [
+        'castVote',
+        VOTE,
+        { id: motionId, choice },
+        client.id,
+        choice,
+      ];
     }
     const states = kind === 'castVote' ? voteStates : supportStates;
     if (!states.has(key)) states.set(key, new Set([kind === 'castVote' ? 'none' : 'absent']));
@@ -227,7 +274,9 @@ let loadMs = 0;
 let exitCode = 0;
 try {
   console.log(`machine: ${await machine()}`);
-  console.log(`date: ${new Date().toISOString()}; seed ${SEED} (replay: SEED=${SEED}); ${USERS} clients, ${KILLS} kills, ${PROPOSALS} proposals, supportLimit ${SUPPORT_LIMIT}, threshold ${THRESHOLD}`);
+  console.log(
+    `date: ${new Date().toISOString()}; seed ${SEED} (replay: SEED=${SEED}); ${USERS} clients, ${KILLS} kills, ${PROPOSALS} proposals, supportLimit ${SUPPORT_LIMIT}, threshold ${THRESHOLD}`,
+  );
   await startApi();
   const credentials = JSON.parse(readFileSync(`${dataDir}.credentials.json`, 'utf8'));
   const databaseUrl = `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${pgPort}/concerto`;
@@ -235,9 +284,21 @@ try {
   await db.connect();
 
   // setup, in SQL: a proposals component with limits, its proposals, an open public motion
-  const { rows: [processSpace] } = await db.query(`SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);
-  const settings = { supportsState: 'ENABLED', supportLimit: SUPPORT_LIMIT, threshold: THRESHOLD, canAccumulateSupportsBeyondThreshold: false, minimumSupportsPerUser: 0 };
-  ({ rows: [{ id: componentId }] } = await db.query(
+  const {
+    rows: [processSpace],
+  } = await db.query(
+    `SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`,
+  );
+  const settings = {
+    supportsState: 'ENABLED',
+    supportLimit: SUPPORT_LIMIT,
+    threshold: THRESHOLD,
+    canAccumulateSupportsBeyondThreshold: false,
+    minimumSupportsPerUser: 0,
+  };
+  ({
+    rows: [{ id: componentId }],
+  } = await db.query(
     `INSERT INTO components (space_id, type, title, published_at, settings) VALUES ($1, 'PROPOSALS', 'Sûreté en cas de panne', now(), $2) RETURNING id`,
     [processSpace.id, settings],
   ));
@@ -248,11 +309,15 @@ try {
       [componentId, PROPOSALS],
     )
   ).rows.map((r) => r.id);
-  const { rows: [assembly] } = await db.query(
+  const {
+    rows: [assembly],
+  } = await db.query(
     `SELECT s.id, c.id AS component_id FROM participatory_spaces s JOIN components c ON c.space_id = s.id WHERE s.type = 'ASSEMBLY' AND c.type = 'MOTIONS' LIMIT 1`,
   );
   motionsComponentId = assembly.component_id;
-  ({ rows: [{ id: motionId }] } = await db.query(
+  ({
+    rows: [{ id: motionId }],
+  } = await db.query(
     `INSERT INTO motions (component_id, title, body, opens_at, closes_at) VALUES ($1, 'Motion de panne', 'Votée pendant les pannes.', now() - interval '1 minute', now() + interval '1 day') RETURNING id`,
     [assembly.component_id],
   ));
@@ -261,28 +326,45 @@ try {
   // sign-up accepts the current terms and privacy notice, read like the web app does
   const { body: terms } = await gql(`{ termsDocuments { kind version } }`, {});
   const versionOf = (kind) => terms.data.termsDocuments.find((d) => d.kind === kind).version;
-  const accepted = { acceptedTermsVersion: versionOf('TERMS'), acceptedPrivacyVersion: versionOf('PRIVACY') };
+  const accepted = {
+    acceptedTermsVersion: versionOf('TERMS'),
+    acceptedPrivacyVersion: versionOf('PRIVACY'),
+  };
   clients = new Array(USERS);
   let next = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       while (next < USERS) {
         const i = next++;
-        const { body } = await gql(REGISTER, { input: { name: `Panne ${i}`, email: `panne-${i}@crash.test`, password: 'crash password 123', ...accepted } });
+        const { body } = await gql(REGISTER, {
+          input: {
+            name: `Panne ${i}`,
+            email: `panne-${i}@crash.test`,
+            password: 'crash password 123',
+            ...accepted,
+          },
+        });
         if (!body.data) throw new Error(`register: ${JSON.stringify(body.errors)}`);
         clients[i] = { token: body.data.register.token, id: body.data.register.user.id };
       }
     }),
   );
-  await db.query(`INSERT INTO assembly_members (space_id, user_id) SELECT $1, unnest($2::uuid[])`, [assembly.id, clients.map((c) => c.id)]);
+  await db.query(`INSERT INTO assembly_members (space_id, user_id) SELECT $1, unnest($2::uuid[])`, [
+    assembly.id,
+    clients.map((c) => c.id),
+  ]);
   if (UNSAFE_ASYNC_COMMIT) {
     await db.query(`ALTER SYSTEM SET synchronous_commit = off`);
     await db.query(`ALTER SYSTEM SET wal_writer_delay = '2s'`);
     await db.query(`SELECT pg_reload_conf()`);
-    console.log('NEGATIVE CONTROL: synchronous_commit = off, wal_writer_delay = 2s — violations are expected');
+    console.log(
+      'NEGATIVE CONTROL: synchronous_commit = off, wal_writer_delay = 2s — violations are expected',
+    );
   }
   await db.end();
-  console.log(`setup: ${USERS} members registered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `setup: ${USERS} members registered in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   // load, with KILLS kills
   const load = clients.map((client, i) => runClient(client, i));
@@ -294,12 +376,20 @@ try {
     loadMs += delay;
     serverUp = new Promise((resolve) => (markUp = resolve));
     const killed = await kill(withPostgres);
-    const at = { round, afterMs: delay, ackedInRound: stats.acked - ackedBefore, mode: withPostgres ? 'API + PostgreSQL' : 'API only', processes: killed };
+    const at = {
+      round,
+      afterMs: delay,
+      ackedInRound: stats.acked - ackedBefore,
+      mode: withPostgres ? 'API + PostgreSQL' : 'API only',
+      processes: killed,
+    };
     const t0 = Date.now();
     await startApi();
     at.restartMs = Date.now() - t0;
     report.kills.push(at);
-    console.log(`kill ${round}: SIGKILL ${at.mode} (${killed} processes) after ${delay} ms and ${at.ackedInRound} acks; back up in ${at.restartMs} ms`);
+    console.log(
+      `kill ${round}: SIGKILL ${at.mode} (${killed} processes) after ${delay} ms and ${at.ackedInRound} acks; back up in ${at.restartMs} ms`,
+    );
     markUp();
   }
   await sleep(MIN_MS); // some load after the last recovery too
@@ -314,29 +404,58 @@ try {
     report.checks.push({ name, violations });
     if (violations.length) exitCode = 1;
   };
-  const supports = new Set((await db.query(`SELECT user_id, proposal_id FROM proposal_supports WHERE component_id = $1`, [componentId])).rows.map((r) => `${r.user_id} ${r.proposal_id}`));
+  const supports = new Set(
+    (
+      await db.query(`SELECT user_id, proposal_id FROM proposal_supports WHERE component_id = $1`, [
+        componentId,
+      ])
+    ).rows.map((r) => `${r.user_id} ${r.proposal_id}`),
+  );
   check(
     'every acknowledged support / withdrawal is in the database (refused ones changed nothing)',
-    [...supportStates].filter(([key, allowed]) => !allowed.has(supports.has(key) ? 'present' : 'absent')).map(([key, allowed]) => `${key}: ${supports.has(key) ? 'present' : 'absent'}, expected ${[...allowed].join(' or ')}`),
+    [...supportStates]
+      .filter(([key, allowed]) => !allowed.has(supports.has(key) ? 'present' : 'absent'))
+      .map(
+        ([key, allowed]) =>
+          `${key}: ${supports.has(key) ? 'present' : 'absent'}, expected ${[...allowed].join(' or ')}`,
+      ),
   );
   check(
     'no support the clients did not ask for',
     [...supports].filter((key) => !supportStates.has(key)),
   );
   const votes = new Map(
-    (await db.query(`SELECT p.user_id, b.choice FROM motion_participations p LEFT JOIN motion_ballots b ON b.id = p.ballot_id WHERE p.motion_id = $1`, [motionId])).rows.map((r) => [r.user_id, r.choice ?? 'no ballot']),
+    (
+      await db.query(
+        `SELECT p.user_id, b.choice FROM motion_participations p LEFT JOIN motion_ballots b ON b.id = p.ballot_id WHERE p.motion_id = $1`,
+        [motionId],
+      )
+    ).rows.map((r) => [r.user_id, r.choice ?? 'no ballot']),
   );
   check(
     'every acknowledged vote has its acknowledged choice',
-    [...voteStates].filter(([user, allowed]) => !allowed.has(votes.get(user) ?? 'none')).map(([user, allowed]) => `${user}: ${votes.get(user) ?? 'none'}, expected ${[...allowed].join(' or ')}`),
+    [...voteStates]
+      .filter(([user, allowed]) => !allowed.has(votes.get(user) ?? 'none'))
+      .map(
+        ([user, allowed]) =>
+          `${user}: ${votes.get(user) ?? 'none'}, expected ${[...allowed].join(' or ')}`,
+      ),
   );
   check(
     'one support per (user, proposal)',
-    (await db.query(`SELECT user_id, proposal_id, count(*)::int AS n FROM proposal_supports GROUP BY 1, 2 HAVING count(*) > 1`)).rows.map((r) => JSON.stringify(r)),
+    (
+      await db.query(
+        `SELECT user_id, proposal_id, count(*)::int AS n FROM proposal_supports GROUP BY 1, 2 HAVING count(*) > 1`,
+      )
+    ).rows.map((r) => JSON.stringify(r)),
   );
   check(
     'one participation per (motion, user)',
-    (await db.query(`SELECT motion_id, user_id, count(*)::int AS n FROM motion_participations GROUP BY 1, 2 HAVING count(*) > 1`)).rows.map((r) => JSON.stringify(r)),
+    (
+      await db.query(
+        `SELECT motion_id, user_id, count(*)::int AS n FROM motion_participations GROUP BY 1, 2 HAVING count(*) > 1`,
+      )
+    ).rows.map((r) => JSON.stringify(r)),
   );
   check(
     'proposals.supports_count = counted support rows, every proposal',
@@ -349,11 +468,21 @@ try {
   );
   check(
     `per-user limit (${SUPPORT_LIMIT} supports in the component)`,
-    (await db.query(`SELECT user_id, count(*)::int AS n FROM proposal_supports WHERE component_id = $1 GROUP BY 1 HAVING count(*) > $2`, [componentId, SUPPORT_LIMIT])).rows.map((r) => JSON.stringify(r)),
+    (
+      await db.query(
+        `SELECT user_id, count(*)::int AS n FROM proposal_supports WHERE component_id = $1 GROUP BY 1 HAVING count(*) > $2`,
+        [componentId, SUPPORT_LIMIT],
+      )
+    ).rows.map((r) => JSON.stringify(r)),
   );
   check(
     `threshold (${THRESHOLD} supports, no accumulation)`,
-    (await db.query(`SELECT id, supports_count FROM proposals WHERE component_id = $1 AND supports_count > $2`, [componentId, THRESHOLD])).rows.map((r) => JSON.stringify(r)),
+    (
+      await db.query(
+        `SELECT id, supports_count FROM proposals WHERE component_id = $1 AND supports_count > $2`,
+        [componentId, THRESHOLD],
+      )
+    ).rows.map((r) => JSON.stringify(r)),
   );
   check(
     'participations and ballots pair up one to one',
@@ -365,17 +494,24 @@ try {
       )
     ).rows.map((r) => JSON.stringify(r)),
   );
-  const { rows: [sqlTally] } = await db.query(
+  const {
+    rows: [sqlTally],
+  } = await db.query(
     `SELECT coalesce(sum(weight) FILTER (WHERE choice = 'FOR'), 0)::float AS "forWeight", coalesce(sum(weight) FILTER (WHERE choice = 'AGAINST'), 0)::float AS "againstWeight",
             coalesce(sum(weight) FILTER (WHERE choice = 'ABSTAIN'), 0)::float AS "abstainWeight", count(*)::int AS "votersCount"
        FROM motion_ballots WHERE motion_id = $1`,
     [motionId],
   );
-  const { body: motionsRead } = await gql(`query($c: ID!) { motions(componentId: $c) { id tally { forWeight againstWeight abstainWeight votersCount } } }`, { c: motionsComponentId });
+  const { body: motionsRead } = await gql(
+    `query($c: ID!) { motions(componentId: $c) { id tally { forWeight againstWeight abstainWeight votersCount } } }`,
+    { c: motionsComponentId },
+  );
   const apiTally = motionsRead.data?.motions.find((m) => m.id === motionId)?.tally;
   check(
     'the motion tally the API reports = its ballot rows',
-    JSON.stringify(apiTally) === JSON.stringify(sqlTally) ? [] : [`API ${JSON.stringify(apiTally)} vs rows ${JSON.stringify(sqlTally)}`],
+    JSON.stringify(apiTally) === JSON.stringify(sqlTally)
+      ? []
+      : [`API ${JSON.stringify(apiTally)} vs rows ${JSON.stringify(sqlTally)}`],
   );
   check(
     'every support and vote present has its action-log row (same transaction)',
@@ -393,32 +529,57 @@ try {
   // a process kill leaves the OS page cache intact, so it cannot catch settings that only an OS
   // crash or power loss would punish: check them directly
   const settingsNow = Object.fromEntries(
-    (await db.query(`SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method')`)).rows.map((r) => [r.name, r.setting]),
+    (
+      await db.query(
+        `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method')`,
+      )
+    ).rows.map((r) => [r.name, r.setting]),
   );
   check(
-    `PostgreSQL durable settings (${Object.entries(settingsNow).map(([k, v]) => `${k}=${v}`).join(', ')})`,
+    `PostgreSQL durable settings (${Object.entries(settingsNow)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')})`,
     [
       ...(settingsNow.fsync !== 'on' ? ['fsync is off: a power loss can corrupt the cluster'] : []),
-      ...(settingsNow.synchronous_commit === 'off' ? ['synchronous_commit is off: acknowledged commits can be lost'] : []),
-      ...(settingsNow.full_page_writes !== 'on' ? ['full_page_writes is off: torn pages after a power loss'] : []),
+      ...(settingsNow.synchronous_commit === 'off'
+        ? ['synchronous_commit is off: acknowledged commits can be lost']
+        : []),
+      ...(settingsNow.full_page_writes !== 'on'
+        ? ['full_page_writes is off: torn pages after a power loss']
+        : []),
     ],
   );
-  const { rows: [totals] } = await db.query(
+  const {
+    rows: [totals],
+  } = await db.query(
     `SELECT (SELECT count(*)::int FROM proposal_supports WHERE component_id = $1) AS supports, (SELECT count(*)::int FROM motion_participations WHERE motion_id = $2) AS votes`,
     [componentId, motionId],
   );
   await db.end();
-  report.recoveries = (readFileSync(`${dataDir}.log`, 'utf8').match(/automatic recovery in progress/g) ?? []).length;
+  report.recoveries = (
+    readFileSync(`${dataDir}.log`, 'utf8').match(/automatic recovery in progress/g) ?? []
+  ).length;
 
   console.log('\n=== crash safety report ===');
-  console.log(`seed ${SEED}; requests sent ${stats.sent}, acknowledged ${stats.acked}, refused ${stats.refused} ${JSON.stringify(stats.refusedBy)}, unknown (connection lost) ${stats.unknown}`);
-  for (const [kind, s] of Object.entries(stats.byKind)) console.log(`  ${kind.padEnd(10)} sent ${s.sent}, acknowledged ${s.acked}`);
-  console.log(`load ${(loadMs / 1000).toFixed(1)} s between kills: ${(stats.acked / (loadMs / 1000)).toFixed(0)} acknowledged mutations/s`);
-  console.log(`kills ${report.kills.length} (${report.kills.map((k) => k.mode).join(', ')}); PostgreSQL crash recoveries seen in its log: ${report.recoveries}`);
-  console.log(`database after the last restart: ${totals.supports} supports, ${totals.votes} votes`);
+  console.log(
+    `seed ${SEED}; requests sent ${stats.sent}, acknowledged ${stats.acked}, refused ${stats.refused} ${JSON.stringify(stats.refusedBy)}, unknown (connection lost) ${stats.unknown}`,
+  );
+  for (const [kind, s] of Object.entries(stats.byKind))
+    console.log(`  ${kind.padEnd(10)} sent ${s.sent}, acknowledged ${s.acked}`);
+  console.log(
+    `load ${(loadMs / 1000).toFixed(1)} s between kills: ${(stats.acked / (loadMs / 1000)).toFixed(0)} acknowledged mutations/s`,
+  );
+  console.log(
+    `kills ${report.kills.length} (${report.kills.map((k) => k.mode).join(', ')}); PostgreSQL crash recoveries seen in its log: ${report.recoveries}`,
+  );
+  console.log(
+    `database after the last restart: ${totals.supports} supports, ${totals.votes} votes`,
+  );
   const failed = report.checks.filter((c) => c.violations.length);
   for (const c of report.checks) {
-    console.log(`${c.violations.length ? 'FAIL' : 'ok  '} ${c.name}${c.violations.length ? ` — ${c.violations.length} violations` : ''}`);
+    console.log(
+      `${c.violations.length ? 'FAIL' : 'ok  '} ${c.name}${c.violations.length ? ` — ${c.violations.length} violations` : ''}`,
+    );
     for (const v of c.violations.slice(0, 5)) console.log(`       ${v}`);
   }
   console.log(`checks: ${report.checks.length - failed.length} passed, ${failed.length} failed`);
@@ -439,7 +600,8 @@ try {
     await Promise.race([exited, sleep(30_000)]);
   }
   // whatever is left (a failed start): stop the cluster, whose owner is gone by now
-  if (existsSync(join(dataDir, 'PG_VERSION'))) await new EmbeddedPostgres({ dataDir, port: 0 }).stopIfOwnerGone().catch(() => undefined);
+  if (existsSync(join(dataDir, 'PG_VERSION')))
+    await new EmbeddedPostgres({ dataDir, port: 0 }).stopIfOwnerGone().catch(() => undefined);
   if (exitCode !== 2) rmSync(work, { recursive: true, force: true });
 }
 process.exit(exitCode);

@@ -25,20 +25,45 @@ const NOISE = Number(process.env.NOISE ?? 0.1);
 const RUNS = Number(process.env.RUNS ?? 3);
 
 const mib = (bytes) => (bytes / 2 ** 20).toFixed(0);
-const peakRss = () => Number(readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:')).replace(/\D+/g, '')) * 1024;
+const peakRss = () =>
+  Number(
+    readFileSync('/proc/self/status', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:'))
+      .replace(/\D+/g, ''),
+  ) * 1024;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 const server = await startBenchServer();
 try {
   console.log(`machine: ${await machine()}`);
-  console.log(`date: ${new Date().toISOString()}; ${PARTICIPANTS} participants × ${STATEMENTS} statements, ${PER_PARTICIPANT} votes each, ${GROUPS} planted groups, noise ${NOISE}`);
+  console.log(
+    `date: ${new Date().toISOString()}; ${PARTICIPANTS} participants × ${STATEMENTS} statements, ${PER_PARTICIPANT} votes each, ${GROUPS} planted groups, noise ${NOISE}`,
+  );
   const pool = server.pool;
-  const { rows: [space] } = await pool.query(`SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);
-  const { rows: [component] } = await pool.query(`INSERT INTO components (space_id, type, title, published_at) VALUES ($1, 'DEBATE', 'Débat de banc d''essai', now()) RETURNING id`, [space.id]);
-  const { rows: [debate] } = await pool.query(`INSERT INTO debates (component_id, title) VALUES ($1, 'Débat de banc d''essai') RETURNING id`, [component.id]);
+  const {
+    rows: [space],
+  } = await pool.query(
+    `SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`,
+  );
+  const {
+    rows: [component],
+  } = await pool.query(
+    `INSERT INTO components (space_id, type, title, published_at) VALUES ($1, 'DEBATE', 'Débat de banc d''essai', now()) RETURNING id`,
+    [space.id],
+  );
+  const {
+    rows: [debate],
+  } = await pool.query(
+    `INSERT INTO debates (component_id, title) VALUES ($1, 'Débat de banc d''essai') RETURNING id`,
+    [component.id],
+  );
   // A snapshot dated to 'infinity' first, so that the API's own sweep leaves this debate alone while we measure.
-  await pool.query(`INSERT INTO debate_analyses (debate_id, basis_votes, basis_changed_at, duration_ms, result) VALUES ($1, 0, 'infinity', 0, '{}')`, [debate.id]);
+  await pool.query(
+    `INSERT INTO debate_analyses (debate_id, basis_votes, basis_changed_at, duration_ms, result) VALUES ($1, 0, 'infinity', 0, '{}')`,
+    [debate.id],
+  );
 
   const t0 = process.hrtime.bigint();
   const client = await pool.connect();
@@ -48,10 +73,10 @@ try {
       `INSERT INTO users (name, email, password_hash) SELECT 'Votant·e ' || i, 'votant-' || i || '@bench.test', 'x' FROM generate_series(1, $1) i`,
       [PARTICIPANTS],
     );
-    await client.query(`INSERT INTO debate_statements (debate_id, body, state, seeded) SELECT $1, 'Affirmation de banc d''essai n° ' || j, 'PUBLISHED', true FROM generate_series(1, $2) j`, [
-      debate.id,
-      STATEMENTS,
-    ]);
+    await client.query(
+      `INSERT INTO debate_statements (debate_id, body, state, seeded) SELECT $1, 'Affirmation de banc d''essai n° ' || j, 'PUBLISHED', true FROM generate_series(1, $2) j`,
+      [debate.id, STATEMENTS],
+    );
     // participant p (1…P) in planted group p % GROUPS sees each statement with probability PER_PARTICIPANT / STATEMENTS
     // (seeded random(): about PARTICIPANTS × PER_PARTICIPANT votes); a group's stance on a statement is a fixed
     // pseudo-random sign (hashint4); NOISE of the votes are flipped.
@@ -68,13 +93,20 @@ try {
   } finally {
     client.release();
   }
-  const { rows: [{ n }] } = await pool.query(`SELECT count(*)::int AS n FROM debate_votes WHERE debate_id = $1`, [debate.id]);
+  const {
+    rows: [{ n }],
+  } = await pool.query(`SELECT count(*)::int AS n FROM debate_votes WHERE debate_id = $1`, [
+    debate.id,
+  ]);
   console.log(`seeded ${n.toLocaleString('en')} votes in ${(ms(t0) / 1000).toFixed(1)} s`);
 
   // The API's own code path: DebateAnalysisService.compute(manager, debateId, mode) reads with its query and analyses.
   const service = new DebateAnalysisService(null, { NODE_ENV: 'test' }, null);
   const manager = { query: async (sql, params) => (await pool.query(sql, params)).rows };
-  const { rows: statementRows } = await pool.query(`SELECT id FROM debate_statements WHERE debate_id = $1 ORDER BY position`, [debate.id]);
+  const { rows: statementRows } = await pool.query(
+    `SELECT id FROM debate_statements WHERE debate_id = $1 ORDER BY position`,
+    [debate.id],
+  );
   const statementIds = statementRows.map((s) => s.id);
 
   const timed = async (fn) => {
@@ -98,13 +130,23 @@ try {
     last = { analysis: analyse.value, matrix: build.value, snapshot: whole.value.snapshot };
   }
   // Incremental: the previous snapshot stored (its axes), then 1 % of the votes changed, then the API's default recomputation.
-  await pool.query(`UPDATE debate_analyses SET result = $2 WHERE debate_id = $1`, [debate.id, JSON.stringify(last.snapshot)]);
-  await pool.query(`UPDATE debate_votes SET value = -value, updated_at = now() WHERE debate_id = $1 AND value <> 0 AND random() < 0.01`, [debate.id]);
+  await pool.query(`UPDATE debate_analyses SET result = $2 WHERE debate_id = $1`, [
+    debate.id,
+    JSON.stringify(last.snapshot),
+  ]);
+  await pool.query(
+    `UPDATE debate_votes SET value = -value, updated_at = now() WHERE debate_id = $1 AND value <> 0 AND random() < 0.01`,
+    [debate.id],
+  );
   const incremental = [];
-  for (let run = 0; run < RUNS; run++) incremental.push(await timed(() => service.compute(manager, debate.id, 'INCREMENTAL')));
+  for (let run = 0; run < RUNS; run++)
+    incremental.push(await timed(() => service.compute(manager, debate.id, 'INCREMENTAL')));
 
   // planted-group recovery on the benchmark data
-  const { rows: order } = await pool.query(`SELECT id, (row_number() OVER (ORDER BY email)) % $1 AS g FROM users WHERE email LIKE 'votant-%@bench.test'`, [GROUPS]);
+  const { rows: order } = await pool.query(
+    `SELECT id, (row_number() OVER (ORDER BY email)) % $1 AS g FROM users WHERE email LIKE 'votant-%@bench.test'`,
+    [GROUPS],
+  );
   const groupOf = new Map(order.map((r) => [r.id, Number(r.g)]));
   const planted = last.matrix.participants.map((id) => groupOf.get(id));
   const ari = adjustedRandIndex(planted, last.analysis.groupOf);
@@ -112,26 +154,51 @@ try {
   const med = (xs) => median(xs).toFixed(0);
   const wholeFull = full.map((r) => r.whole);
   console.log('');
-  console.log(`| participants | statements | votes | read votes from PostgreSQL | build matrix | analyse (PCA, k-means for k = 2…5, repness, consensus) | whole recomputation, full (API code path) | whole recomputation, incremental (1 % of votes changed) | groups found | ARI vs planted | heap used | RSS | peak RSS |`);
+  console.log(
+    `| participants | statements | votes | read votes from PostgreSQL | build matrix | analyse (PCA, k-means for k = 2…5, repness, consensus) | whole recomputation, full (API code path) | whole recomputation, incremental (1 % of votes changed) | groups found | ARI vs planted | heap used | RSS | peak RSS |`,
+  );
   console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
   console.log(
     `| ${PARTICIPANTS.toLocaleString('en')} | ${STATEMENTS} | ${n.toLocaleString('en')} | ${med(full.map((r) => r.read.ms))} ms | ${med(full.map((r) => r.build.ms))} ms | ${med(full.map((r) => r.analyse.ms))} ms (CPU ${med(full.map((r) => r.analyse.cpuMs))} ms) | ${med(wholeFull.map((r) => r.ms))} ms (read ${med(wholeFull.map((r) => r.value.timings.readMs))} + analyse ${med(wholeFull.map((r) => r.value.timings.analyseMs))}; CPU ${med(wholeFull.map((r) => r.cpuMs))} ms) | ${med(incremental.map((r) => r.ms))} ms (read ${med(incremental.map((r) => r.value.timings.readMs))} + analyse ${med(incremental.map((r) => r.value.timings.analyseMs))}; CPU ${med(incremental.map((r) => r.cpuMs))} ms) | ${last.analysis.groups.length} | ${ari.toFixed(3)} | ${mib(median(full.map((r) => r.heapUsed)))} MiB | ${mib(median(full.map((r) => r.rss)))} MiB | ${mib(peakRss())} MiB |`,
   );
   console.log('');
-  console.log(`runs: ${RUNS} (median shown); heap before the runs ${mib(before.heapUsed)} MiB, RSS before ${mib(before.rss)} MiB; PCA: ${last.analysis.pca.dense ? 'XᵀX formed' : 'sparse products'}`);
-  console.log(`PCA power iterations (first, second component): full ${wholeFull.map((r) => r.value.timings.pcaIterations.join('+')).join(', ')}; incremental ${incremental.map((r) => r.value.timings.pcaIterations.join('+')).join(', ')}`);
-  console.log(`per run, full: ${full.map((r) => `read ${r.read.ms.toFixed(0)} / build ${r.build.ms.toFixed(0)} / analyse ${r.analyse.ms.toFixed(0)} / whole ${r.whole.ms.toFixed(0)} ms`).join('; ')}`);
-  console.log(`per run, incremental: ${incremental.map((r) => `${r.ms.toFixed(0)} ms`).join(', ')}`);
+  console.log(
+    `runs: ${RUNS} (median shown); heap before the runs ${mib(before.heapUsed)} MiB, RSS before ${mib(before.rss)} MiB; PCA: ${last.analysis.pca.dense ? 'XᵀX formed' : 'sparse products'}`,
+  );
+  console.log(
+    `PCA power iterations (first, second component): full ${wholeFull.map((r) => r.value.timings.pcaIterations.join('+')).join(', ')}; incremental ${incremental.map((r) => r.value.timings.pcaIterations.join('+')).join(', ')}`,
+  );
+  console.log(
+    `per run, full: ${full.map((r) => `read ${r.read.ms.toFixed(0)} / build ${r.build.ms.toFixed(0)} / analyse ${r.analyse.ms.toFixed(0)} / whole ${r.whole.ms.toFixed(0)} ms`).join('; ')}`,
+  );
+  console.log(
+    `per run, incremental: ${incremental.map((r) => `${r.ms.toFixed(0)} ms`).join(', ')}`,
+  );
   const interval = 10;
   const cpuIncr = median(incremental.map((r) => r.cpuMs));
-  console.log(`CPU of this process for one debate under the default throttle (at most one recomputation per ${interval} s, whatever the number of voters): ${((cpuIncr / (interval * 1000)) * 100).toFixed(0)} % of one core (PostgreSQL's share of the read not counted)`);
-  console.log(`load average during the run: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `CPU of this process for one debate under the default throttle (at most one recomputation per ${interval} s, whatever the number of voters): ${((cpuIncr / (interval * 1000)) * 100).toFixed(0)} % of one core (PostgreSQL's share of the read not counted)`,
+  );
+  console.log(
+    `load average during the run: ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 
   // GraphQL through the API at this size (the snapshot stored above; its basis keeps the API's sweep away until a vote).
   const terms = await currentTerms(server.gql);
-  const registered = await server.gql(`mutation($input: RegisterInput!) { register(input: $input) { token } }`, {
-    input: { name: 'Lectrice du banc', email: 'lectrice@bench.test', password: 'bench password 123', ...terms },
-  });
+  const registered = await server.gql(
+    `mutation($input: RegisterInput!) { register(input: $input) { token } }`,
+    {
+      input: {
+        name: 'Lectrice du banc',
+        email: 'lectrice@bench.test',
+        password: 'bench password 123',
+        ...terms,
+      },
+    },
+  );
   const token = registered.data.register.token;
   const must = async (query, variables) => {
     const res = await server.gql(query, variables, token);
@@ -150,17 +217,28 @@ try {
   for (let i = 0; i < 30; i++) {
     const next = (await must(NEXT, { d: debate.id })).data.debateNextStatement;
     const t = process.hrtime.bigint();
-    await must(`mutation($i: VoteDebateStatementInput!) { voteDebateStatement(input: $i) { id } }`, { i: { statementId: next.id, choice: 'PASS' } });
+    await must(
+      `mutation($i: VoteDebateStatementInput!) { voteDebateStatement(input: $i) { id } }`,
+      { i: { statementId: next.id, choice: 'PASS' } },
+    );
     voteTimes.push(ms(t));
   }
   voteTimes.sort((a, b) => a - b);
   console.log('');
   console.log(`| GraphQL at this size (one client, median / p95) | ms |`);
   console.log(`|---|---:|`);
-  console.log(`| \`debate\` (counts: statements, distinct participants, the viewer's votes) | ${debateQuery.median.toFixed(1)} / ${debateQuery.p95.toFixed(1)} |`);
-  console.log(`| \`debateNextStatement\` (unseen probe + snapshot figures) | ${nextQuery.median.toFixed(1)} / ${nextQuery.p95.toFixed(1)} |`);
-  console.log(`| \`debateAnalysis\` (the whole results page: ${(analysisBytes / 1024).toFixed(0)} KiB of JSON, 10,000 points) | ${analysisQuery.median.toFixed(1)} / ${analysisQuery.p95.toFixed(1)} |`);
-  console.log(`| \`voteDebateStatement\` × 30, while the API recomputes this debate in the background | ${voteTimes[14].toFixed(1)} / ${voteTimes[28].toFixed(1)} (max ${voteTimes[29].toFixed(1)}) |`);
+  console.log(
+    `| \`debate\` (counts: statements, distinct participants, the viewer's votes) | ${debateQuery.median.toFixed(1)} / ${debateQuery.p95.toFixed(1)} |`,
+  );
+  console.log(
+    `| \`debateNextStatement\` (unseen probe + snapshot figures) | ${nextQuery.median.toFixed(1)} / ${nextQuery.p95.toFixed(1)} |`,
+  );
+  console.log(
+    `| \`debateAnalysis\` (the whole results page: ${(analysisBytes / 1024).toFixed(0)} KiB of JSON, 10,000 points) | ${analysisQuery.median.toFixed(1)} / ${analysisQuery.p95.toFixed(1)} |`,
+  );
+  console.log(
+    `| \`voteDebateStatement\` × 30, while the API recomputes this debate in the background | ${voteTimes[14].toFixed(1)} / ${voteTimes[28].toFixed(1)} (max ${voteTimes[29].toFixed(1)}) |`,
+  );
 } finally {
   await server.stop();
 }

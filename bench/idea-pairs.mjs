@@ -38,42 +38,76 @@ async function closedLoop(clients, rounds, fn) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
   if (firstError) console.log('first error:', JSON.stringify(firstError));
-  return { n: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors };
+  return {
+    n: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+  };
 }
 const show = (label, r) =>
-  console.log(`${label.padEnd(44)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.n} requests, ${r.errors} errors)`);
+  console.log(
+    `${label.padEnd(44)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.n} requests, ${r.errors} errors)`,
+  );
 
 const server = await startBenchServer();
 try {
   console.log(`machine: ${await machine()}`);
-  console.log(`date: ${new Date().toISOString()}; ${IDEAS} ideas, ${VOTERS} voters at once, ${ROUNDS} requests each per phase`);
+  console.log(
+    `date: ${new Date().toISOString()}; ${IDEAS} ideas, ${VOTERS} voters at once, ${ROUNDS} requests each per phase`,
+  );
   const { pool } = server;
-  const { rows: [space] } = await pool.query(`SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);
-  const { rows: [component] } = await pool.query(`INSERT INTO components (space_id, type, title, published_at, settings) VALUES ($1, 'IDEAS', 'Banc d''essai', now(), '{}') RETURNING id`, [space.id]);
-  const { rows: [box] } = await pool.query(`INSERT INTO idea_boxes (component_id, space_id, question, published_at) VALUES ($1, $2, 'Quelle action en priorité ?', now()) RETURNING id`, [component.id, space.id]);
-  await pool.query(`INSERT INTO ideas (box_id, body, origin, status) SELECT $1, 'Idée de banc d''essai n° ' || g, 'SEED', 'PUBLISHED' FROM generate_series(1, $2) g`, [box.id, IDEAS]);
+  const {
+    rows: [space],
+  } = await pool.query(
+    `SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`,
+  );
+  const {
+    rows: [component],
+  } = await pool.query(
+    `INSERT INTO components (space_id, type, title, published_at, settings) VALUES ($1, 'IDEAS', 'Banc d''essai', now(), '{}') RETURNING id`,
+    [space.id],
+  );
+  const {
+    rows: [box],
+  } = await pool.query(
+    `INSERT INTO idea_boxes (component_id, space_id, question, published_at) VALUES ($1, $2, 'Quelle action en priorité ?', now()) RETURNING id`,
+    [component.id, space.id],
+  );
+  await pool.query(
+    `INSERT INTO ideas (box_id, body, origin, status) SELECT $1, 'Idée de banc d''essai n° ' || g, 'SEED', 'PUBLISHED' FROM generate_series(1, $2) g`,
+    [box.id, IDEAS],
+  );
   // voters: accounts and sessions written directly (as the API's tests do), so setup does not dominate the run
   const tokens = Array.from({ length: VOTERS }, () => randomBytes(24).toString('base64url'));
   const { rows: users } = await pool.query(
     `INSERT INTO users (name, email, password_hash) SELECT 'Votant·e ' || i, 'votant-idees-' || i || '@bench.test', 'x' FROM generate_series(1, $1) i RETURNING id`,
     [VOTERS],
   );
-  await pool.query(`INSERT INTO sessions (user_id, token_hash, expires_at) SELECT unnest($1::uuid[]), unnest($2::text[]), now() + interval '1 day'`, [
-    users.map((u) => u.id),
-    tokens.map((t) => createHash('sha256').update(t).digest('hex')),
-  ]);
+  await pool.query(
+    `INSERT INTO sessions (user_id, token_hash, expires_at) SELECT unnest($1::uuid[]), unnest($2::text[]), now() + interval '1 day'`,
+    [users.map((u) => u.id), tokens.map((t) => createHash('sha256').update(t).digest('hex'))],
+  );
   await pool.query('ANALYZE ideas');
   const clients = tokens.map((token) => ({ token, pair: null }));
 
   await closedLoop(clients, 2, (c) => server.gql(`{ me { id } }`, {}, c.token)); // warm-up (JIT, connections), not reported
-  show('baseline: me (authenticated query)', await closedLoop(clients, ROUNDS, (c) => server.gql(`{ me { id } }`, {}, c.token)));
+  show(
+    'baseline: me (authenticated query)',
+    await closedLoop(clients, ROUNDS, (c) => server.gql(`{ me { id } }`, {}, c.token)),
+  );
   const first = await closedLoop(clients, 1, async (c) => {
     const res = await server.gql(NEXT, { b: box.id }, c.token);
     c.pair = res.data?.nextIdeaPair ?? null;
     return res;
   });
   show('nextIdeaPair, first (draw + record)', first);
-  show('nextIdeaPair, again (the open pair)', await closedLoop(clients, ROUNDS, (c) => server.gql(NEXT, { b: box.id }, c.token)));
+  show(
+    'nextIdeaPair, again (the open pair)',
+    await closedLoop(clients, ROUNDS, (c) => server.gql(NEXT, { b: box.id }, c.token)),
+  );
   const voted = await closedLoop(clients, ROUNDS, async (c, r) => {
     const res = await server.gql(VOTE, { p: c.pair.id, c: r % 2 ? 'LEFT' : 'RIGHT' }, c.token);
     if (res.data) c.pair = res.data.voteOnIdeaPair.next;
@@ -82,7 +116,9 @@ try {
   show('voteOnIdeaPair (answer + next pair drawn)', voted);
   await new Promise((r) => setTimeout(r, 2500)); // the scheduled refresh of the scores
   const read = await timeIt(10, () => server.gql(RESULTS, { b: box.id }));
-  console.log(`${'ideaResults read (scores fresh), serial'.padEnd(44)} p50 ${read.median.toFixed(1)} ms  p95 ${read.p95.toFixed(1)} ms`);
+  console.log(
+    `${'ideaResults read (scores fresh), serial'.padEnd(44)} p50 ${read.median.toFixed(1)} ms  p95 ${read.p95.toFixed(1)} ms`,
+  );
   // a results read right after one more vote refits first
   const refit = await timeIt(5, async () => {
     const c = clients[0];
@@ -90,8 +126,12 @@ try {
     c.pair = res.data.voteOnIdeaPair.next;
     return server.gql(RESULTS, { b: box.id });
   });
-  console.log(`${'vote + ideaResults with a refit, serial'.padEnd(44)} p50 ${refit.median.toFixed(1)} ms  p95 ${refit.p95.toFixed(1)} ms`);
-  const { rows: [check] } = await pool.query(
+  console.log(
+    `${'vote + ideaResults with a refit, serial'.padEnd(44)} p50 ${refit.median.toFixed(1)} ms  p95 ${refit.p95.toFixed(1)} ms`,
+  );
+  const {
+    rows: [check],
+  } = await pool.query(
     `SELECT (SELECT count(*)::int FROM idea_pairs WHERE box_id = $1 AND choice IN ('LEFT','RIGHT')) AS answered,
             (SELECT sum(wins)::int FROM ideas WHERE box_id = $1) AS wins,
             (SELECT sum(losses)::int FROM ideas WHERE box_id = $1) AS losses,
@@ -99,8 +139,18 @@ try {
     [box.id],
   );
   const expected = VOTERS * ROUNDS + 5;
-  console.log(`check: ${check.answered} answered pairs (expected ${expected}), wins ${check.wins}, losses ${check.losses}, ${check.open} open pairs (expected ${VOTERS})`);
-  if (check.answered !== expected || check.wins !== expected || check.losses !== expected || check.open !== VOTERS || voted.errors || first.errors) process.exitCode = 1;
+  console.log(
+    `check: ${check.answered} answered pairs (expected ${expected}), wins ${check.wins}, losses ${check.losses}, ${check.open} open pairs (expected ${VOTERS})`,
+  );
+  if (
+    check.answered !== expected ||
+    check.wins !== expected ||
+    check.losses !== expected ||
+    check.open !== VOTERS ||
+    voted.errors ||
+    first.errors
+  )
+    process.exitCode = 1;
 } finally {
   await server.stop();
 }

@@ -16,15 +16,33 @@ const RUNS = Number(process.env.RUNS ?? 3);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGETS = { lcp: 2500, tbt: 200, js: 200 * 1024, a11y: 100 };
 
-const server = await startBenchServer({ WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? join(ROOT, 'dist/apps/web'), DEMO_CONTENT: 'true' });
+const server = await startBenchServer({
+  WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? join(ROOT, 'dist/apps/web'),
+  DEMO_CONTENT: 'true',
+});
 const results = [];
 try {
   const { loadavg } = await import('node:os');
-  console.log(`machine: ${await machine()}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
-  console.log(`date: ${new Date().toISOString()}, lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, runs per page: ${RUNS}`);
-  const { rows: [space] } = await server.pool.query(`SELECT id, slug FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);
+  console.log(
+    `machine: ${await machine()}, load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`,
+  );
+  console.log(
+    `date: ${new Date().toISOString()}, lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, runs per page: ${RUNS}`,
+  );
+  const {
+    rows: [space],
+  } = await server.pool.query(
+    `SELECT id, slug FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`,
+  );
   const component = async (type) =>
-    (await server.pool.query(`SELECT id FROM components WHERE space_id = $1 AND type = $2 ORDER BY position LIMIT 1`, [space.id, type])).rows[0].id;
+    (
+      await server.pool.query(
+        `SELECT id FROM components WHERE space_id = $1 AND type = $2 ORDER BY position LIMIT 1`,
+        [space.id, type],
+      )
+    ).rows[0].id;
   const pages = [
     ['home', '/'],
     ['proposal list', `/espaces/${space.slug}/f/${await component('PROPOSALS')}`],
@@ -40,18 +58,37 @@ try {
       const chrome = await chromeLauncher.launch({
         chromePath: CHROMIUM,
         userDataDir: profile,
-        chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        chromeFlags: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
       try {
-        const { lhr } = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        const { lhr } = await lighthouse(server.url + path, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+        });
         if (lhr.runtimeError) {
           // a busy shared machine can time a DevTools call out: retry that run (twice at most)
-          if (++failures > 2) throw new Error(`${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+          if (++failures > 2)
+            throw new Error(`${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
           console.log(`${name}: ${lhr.runtimeError.code}, run again`);
           i--;
           continue;
         }
-        if (process.env.DUMP) (await import('node:fs')).writeFileSync(join(tmpdir(), `lh-${name.replace(/\W/g, '-')}.json`), JSON.stringify(lhr));
+        if (process.env.DUMP)
+          (await import('node:fs')).writeFileSync(
+            join(tmpdir(), `lh-${name.replace(/\W/g, '-')}.json`),
+            JSON.stringify(lhr),
+          );
         const requests = lhr.audits['network-requests'].details.items;
         const scripts = requests.filter((r) => r.resourceType === 'Script');
         runs.push({
@@ -64,7 +101,12 @@ try {
           perf: Math.round(lhr.categories.performance.score * 100),
           a11y: Math.round(lhr.categories.accessibility.score * 100),
           a11yFailures: Object.values(lhr.audits)
-            .filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id))
+            .filter(
+              (a) =>
+                a.scoreDisplayMode === 'binary' &&
+                a.score === 0 &&
+                lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id),
+            )
             .map((a) => a.id),
         });
       } finally {
@@ -72,8 +114,23 @@ try {
         rmSync(profile, { recursive: true, force: true });
       }
     }
-    const median = (key) => percentile(runs.map((r) => r[key]).sort((a, b) => a - b), 50);
-    results.push({ name, path, runs, lcp: median('lcp'), fcp: median('fcp'), tbt: median('tbt'), js: median('js'), jsRaw: median('jsRaw'), perf: median('perf'), a11y: median('a11y') });
+    const median = (key) =>
+      percentile(
+        runs.map((r) => r[key]).sort((a, b) => a - b),
+        50,
+      );
+    results.push({
+      name,
+      path,
+      runs,
+      lcp: median('lcp'),
+      fcp: median('fcp'),
+      tbt: median('tbt'),
+      js: median('js'),
+      jsRaw: median('jsRaw'),
+      perf: median('perf'),
+      a11y: median('a11y'),
+    });
     console.log(`${name} done (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
   }
 } finally {
@@ -82,8 +139,12 @@ try {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const mark = (ok) => (ok ? '✓' : '✗');
-console.log('\nmedian of the runs; Lighthouse mobile defaults (simulated slow 4G, 4× CPU slowdown)');
-console.log('\n| page | LCP | FCP | TBT | JS on first load (transferred / uncompressed) | performance | accessibility |');
+console.log(
+  '\nmedian of the runs; Lighthouse mobile defaults (simulated slow 4G, 4× CPU slowdown)',
+);
+console.log(
+  '\n| page | LCP | FCP | TBT | JS on first load (transferred / uncompressed) | performance | accessibility |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   console.log(
@@ -92,5 +153,7 @@ for (const r of results) {
 }
 for (const r of results) {
   const failures = [...new Set(r.runs.flatMap((run) => run.a11yFailures))];
-  console.log(`\n${r.name} (${r.path}): ${r.runs[0].scripts} scripts${failures.length ? `; accessibility audits failed: ${failures.join(', ')}` : ''}`);
+  console.log(
+    `\n${r.name} (${r.path}): ${r.runs[0].scripts} scripts${failures.length ? `; accessibility audits failed: ${failures.join(', ')}` : ''}`,
+  );
 }

@@ -16,10 +16,15 @@ const AGENDA = `query($f: MeetingAgendaFilterInput, $first: Int, $after: String,
   } }`;
 const CHEAPEST = `{ me { id } }`;
 
-const server = await startBenchServer({}, { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'top' });
+const server = await startBenchServer(
+  {},
+  { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'top' },
+);
 try {
   console.log(`machine: ${await machine()}`);
-  console.log(`date: ${new Date().toISOString()}; ${MEETINGS} meetings over ${SPACES} spaces, ${RUNS} runs per figure`);
+  console.log(
+    `date: ${new Date().toISOString()}; ${MEETINGS} meetings over ${SPACES} spaces, ${RUNS} runs per figure`,
+  );
   const pool = server.pool;
   await pool.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
   // spaces, each with a published MEETINGS component, and meetings spread over the next 12 months (every 10th ONLINE)
@@ -42,24 +47,61 @@ try {
   );
   await pool.query('ANALYZE meetings');
   const now = new Date();
-  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString();
+  const monthStart = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1),
+  ).toISOString();
   const monthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 1)).toISOString();
   const ok = async (query, variables) => {
     const res = await server.gql(query, variables);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data;
   };
-  const upcoming = (extra = {}) => ({ f: { from: now.toISOString(), ...extra.f }, first: extra.first ?? 20, after: extra.after ?? null, o: extra.o ?? 'CHRONOLOGICAL' });
+  const upcoming = (extra = {}) => ({
+    f: { from: now.toISOString(), ...extra.f },
+    first: extra.first ?? 20,
+    after: extra.after ?? null,
+    o: extra.o ?? 'CHRONOLOGICAL',
+  });
   const after = (await ok(AGENDA, upcoming())).agendaMeetings.pageInfo.endCursor;
   const cases = [
     ['baseline: `{ me { id } }` (anonymous)', () => ok(CHEAPEST, {}), CHEAPEST, {}],
     ['upcoming, first 20', () => ok(AGENDA, upcoming()), AGENDA, upcoming()],
-    ['upcoming, first 100', () => ok(AGENDA, upcoming({ first: 100 })), AGENDA, upcoming({ first: 100 })],
-    ['upcoming, page 2 (cursor)', () => ok(AGENDA, upcoming({ after })), AGENDA, upcoming({ after })],
-    ['next month (month view, first 100)', () => ok(AGENDA, { f: { from: monthStart, to: monthEnd }, first: 100 }), AGENDA, { f: { from: monthStart, to: monthEnd }, first: 100 }],
-    ['one space, first 20', () => ok(AGENDA, upcoming({ f: { spaceId: spaces[7].id } })), AGENDA, upcoming({ f: { spaceId: spaces[7].id } })],
-    ['ONLINE only, first 20', () => ok(AGENDA, upcoming({ f: { type: 'ONLINE' } })), AGENDA, upcoming({ f: { type: 'ONLINE' } })],
-    ['past, latest first, first 20', () => ok(AGENDA, { f: { to: now.toISOString() }, first: 20, o: 'REVERSE_CHRONOLOGICAL' }), AGENDA, { f: { to: now.toISOString() }, first: 20, o: 'REVERSE_CHRONOLOGICAL' }],
+    [
+      'upcoming, first 100',
+      () => ok(AGENDA, upcoming({ first: 100 })),
+      AGENDA,
+      upcoming({ first: 100 }),
+    ],
+    [
+      'upcoming, page 2 (cursor)',
+      () => ok(AGENDA, upcoming({ after })),
+      AGENDA,
+      upcoming({ after }),
+    ],
+    [
+      'next month (month view, first 100)',
+      () => ok(AGENDA, { f: { from: monthStart, to: monthEnd }, first: 100 }),
+      AGENDA,
+      { f: { from: monthStart, to: monthEnd }, first: 100 },
+    ],
+    [
+      'one space, first 20',
+      () => ok(AGENDA, upcoming({ f: { spaceId: spaces[7].id } })),
+      AGENDA,
+      upcoming({ f: { spaceId: spaces[7].id } }),
+    ],
+    [
+      'ONLINE only, first 20',
+      () => ok(AGENDA, upcoming({ f: { type: 'ONLINE' } })),
+      AGENDA,
+      upcoming({ f: { type: 'ONLINE' } }),
+    ],
+    [
+      'past, latest first, first 20',
+      () => ok(AGENDA, { f: { to: now.toISOString() }, first: 20, o: 'REVERSE_CHRONOLOGICAL' }),
+      AGENDA,
+      { f: { to: now.toISOString() }, first: 20, o: 'REVERSE_CHRONOLOGICAL' },
+    ],
   ];
   console.log('\n| request | p50 ms | p95 ms | SQL statements | meetings returned |');
   console.log('|---|---:|---:|---:|---:|');
@@ -79,13 +121,17 @@ try {
     for (let i = 0; i < 3; i++) {
       await pool.query('SELECT pg_stat_statements_reset()');
       data = await ok(query, variables);
-      const { rows: [c] } = await pool.query(
+      const {
+        rows: [c],
+      } = await pool.query(
         `SELECT coalesce(sum(calls), 0)::int AS n FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'`,
       );
       if (c.n < count.n) count = c;
     }
     const returned = data.agendaMeetings?.edges.length ?? '—';
-    console.log(`| ${label} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${count.n} | ${returned} |`);
+    console.log(
+      `| ${label} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${count.n} | ${returned} |`,
+    );
   }
 } finally {
   await server.stop();

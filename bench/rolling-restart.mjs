@@ -17,7 +17,15 @@
 //   CLIENTS=40 BASELINE_MS=3000 node bench/rolling-restart.mjs
 // Needs nginx and redis-server (Debian packages); SKIP_BUILD=1 uses dist/ as it is.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,7 +43,10 @@ const KEEP_LOGS = process.env.KEEP_LOGS; // a directory: the API processes' outp
 // longest a socket may stay disconnected; a machine shared by many jobs needs more than the default
 const MAX_SOCKET_GAP_MS = Number(process.env.MAX_SOCKET_GAP_MS ?? 5000);
 
-for (const [name, path] of [['nginx', NGINX], ['redis-server', REDIS]]) {
+for (const [name, path] of [
+  ['nginx', NGINX],
+  ['redis-server', REDIS],
+]) {
   if (!existsSync(path)) {
     console.error(`${name} not found at ${path} (apt-get install ${name})`);
     process.exit(2);
@@ -43,12 +54,20 @@ for (const [name, path] of [['nginx', NGINX], ['redis-server', REDIS]]) {
 }
 if (process.env.SKIP_BUILD !== '1' || !existsSync(join(ROOT, 'dist/apps/api/main.js'))) {
   console.log('building the API (nx run api:build; cached when unchanged)…');
-  execFileSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
+  execFileSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
 }
 const { machine, percentile } = await import('./bench-server.mjs');
 const require = createRequire(import.meta.url);
-const { EmbeddedPostgres, freePort } = require(join(ROOT, 'dist/apps/api/database/embedded-postgres.js'));
-const { createDatabaseIfMissing } = require(join(ROOT, 'dist/apps/api/database/database-server.js'));
+const { EmbeddedPostgres, freePort } = require(
+  join(ROOT, 'dist/apps/api/database/embedded-postgres.js'),
+);
+const { createDatabaseIfMissing } = require(
+  join(ROOT, 'dist/apps/api/database/database-server.js'),
+);
 const { io } = require('socket.io-client');
 const pg = require('pg');
 
@@ -77,12 +96,20 @@ async function waitForPort(port, what, child) {
 }
 
 // ── PostgreSQL, Redis ─────────────────────────────────────────────────────────────────────
-const embedded = new EmbeddedPostgres({ dataDir: join(work, 'pg'), port: 0, settings: { max_connections: '300' } });
+const embedded = new EmbeddedPostgres({
+  dataDir: join(work, 'pg'),
+  port: 0,
+  settings: { max_connections: '300' },
+});
 const connection = await embedded.start();
 await createDatabaseIfMissing(connection.url('postgres'), 'concerto_rolling');
 const databaseUrl = connection.url('concerto_rolling');
 const redisPort = await freePort();
-const redis = spawn(REDIS, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+const redis = spawn(
+  REDIS,
+  ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+  { stdio: 'ignore' },
+);
 children.push(redis);
 await waitForPort(redisPort, 'redis-server', redis);
 
@@ -122,8 +149,12 @@ class Api {
     this.child.stderr.on('data', (d) => (this.log += d));
     const t0 = Date.now();
     for (;;) {
-      if (this.child.exitCode !== null) throw new Error(`${this.name} exited with ${this.child.exitCode}:\n${this.log.slice(-3000)}`);
-      if (Date.now() - t0 > 120_000) throw new Error(`${this.name} not ready after 120 s:\n${this.log.slice(-3000)}`);
+      if (this.child.exitCode !== null)
+        throw new Error(
+          `${this.name} exited with ${this.child.exitCode}:\n${this.log.slice(-3000)}`,
+        );
+      if (Date.now() - t0 > 120_000)
+        throw new Error(`${this.name} not ready after 120 s:\n${this.log.slice(-3000)}`);
       try {
         if ((await fetch(`${this.url}/readyz`)).ok) return Date.now() - t0;
       } catch {
@@ -153,7 +184,10 @@ const prefix = join(work, 'nginx');
 mkdirSync(join(prefix, 'logs'), { recursive: true });
 const site = readFileSync(join(ROOT, 'apps/api/deploy/nginx/concerto.conf'), 'utf8');
 const serverLine = /^\s*server app\d+:3000([^;]*);$/m.exec(site);
-if (!serverLine || !/listen 80;/.test(site)) throw new Error('apps/api/deploy/nginx/concerto.conf: expected `server appN:3000 …;` lines and `listen 80;`');
+if (!serverLine || !/listen 80;/.test(site))
+  throw new Error(
+    'apps/api/deploy/nginx/concerto.conf: expected `server appN:3000 …;` lines and `listen 80;`',
+  );
 // a restarted replica is back in nginx's pool only once fail_timeout has passed since its last
 // refused connection: the next replica is stopped after that (the rolling-restart procedure)
 const failTimeoutMs = Number(/fail_timeout=(\d+)s/.exec(serverLine[1])?.[1] ?? 10) * 1000;
@@ -175,12 +209,27 @@ writeFileSync(
     'events { worker_connections 4096; }',
     'http {',
     `  access_log ${join(prefix, 'logs/access.log')};`,
-    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((k) => `  ${k}_temp_path ${join(prefix, `${k}_temp`)};`),
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+      (k) => `  ${k}_temp_path ${join(prefix, `${k}_temp`)};`,
+    ),
     localSite,
     '}',
   ].join('\n'),
 );
-const nginx = spawn(NGINX, ['-e', join(prefix, 'logs/error.log'), '-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' });
+const nginx = spawn(
+  NGINX,
+  [
+    '-e',
+    join(prefix, 'logs/error.log'),
+    '-p',
+    prefix,
+    '-c',
+    join(prefix, 'nginx.conf'),
+    '-g',
+    'daemon off;',
+  ],
+  { stdio: 'inherit' },
+);
 children.push(nginx);
 await waitForPort(nginxPort, 'nginx', nginx);
 const proxy = `http://127.0.0.1:${nginxPort}`;
@@ -198,7 +247,10 @@ async function gql(query, variables, token, label) {
   try {
     const response = await fetch(`${proxy}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const text = await response.text();
@@ -220,7 +272,12 @@ async function gql(query, variables, token, label) {
 
 const terms = await gql(`{ termsDocuments { kind version } }`, {}, null, 'terms');
 const version = (kind) => terms.termsDocuments.find((d) => d.kind === kind).version;
-const space = await gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`, {}, null, 'space');
+const space = await gql(
+  `{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`,
+  {},
+  null,
+  'space',
+);
 const componentId = space.space.components.find((c) => c.type === 'PROPOSALS').id;
 const participants = [];
 for (let i = 0; i < CLIENTS; i += 10) {
@@ -230,19 +287,40 @@ for (let i = 0; i < CLIENTS; i += 10) {
       const email = `rolling-${n}-${process.pid}@example.org`;
       const registered = await gql(
         `mutation($i: RegisterInput!) { register(input: $i) { token user { id } } }`,
-        { i: { name: `Participant ${n}`, email, password: 'une phrase de passe solide', acceptedTermsVersion: version('TERMS'), acceptedPrivacyVersion: version('PRIVACY') } },
+        {
+          i: {
+            name: `Participant ${n}`,
+            email,
+            password: 'une phrase de passe solide',
+            acceptedTermsVersion: version('TERMS'),
+            acceptedPrivacyVersion: version('PRIVACY'),
+          },
+        },
         null,
         'register',
       );
-      if (!registered) throw new Error(`registration ${n} failed: ${JSON.stringify(failures.at(-1))}`);
+      if (!registered)
+        throw new Error(`registration ${n} failed: ${JSON.stringify(failures.at(-1))}`);
       const created = await gql(
         `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`,
-        { i: { componentId, title: `Proposition du participant ${n} pour le redémarrage`, body: '<p>Un texte qui sera commenté pendant le redémarrage.</p>' } },
+        {
+          i: {
+            componentId,
+            title: `Proposition du participant ${n} pour le redémarrage`,
+            body: '<p>Un texte qui sera commenté pendant le redémarrage.</p>',
+          },
+        },
         registered.register.token,
         'createProposal',
       );
       if (!created) throw new Error(`proposal ${n} failed: ${JSON.stringify(failures.at(-1))}`);
-      return { n, email, token: registered.register.token, userId: registered.register.user.id, proposalId: created.createProposal.id };
+      return {
+        n,
+        email,
+        token: registered.register.token,
+        userId: registered.register.user.id,
+        proposalId: created.createProposal.id,
+      };
     }),
   );
   participants.push(...batch);
@@ -252,8 +330,22 @@ console.log(`[${elapsed()}] ${participants.length} participants registered, each
 // each participant's live connection behaves like the web app's (LiveConnection.tsx): websocket
 // transport, default reconnection, `catchUp` after the last notification seen on every reconnection
 const sockets = participants.map((p) => {
-  const state = { received: new Map(), livePushes: new Map(), lastSeen: null, lastSequence: -1, everConnected: false, disconnectedAt: null, gaps: [], connected: false };
-  const socket = io(proxy, { path: '/socket.io', transports: ['websocket'], auth: { token: p.token }, forceNew: true });
+  const state = {
+    received: new Map(),
+    livePushes: new Map(),
+    lastSeen: null,
+    lastSequence: -1,
+    everConnected: false,
+    disconnectedAt: null,
+    gaps: [],
+    connected: false,
+  };
+  const socket = io(proxy, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    auth: { token: p.token },
+    forceNew: true,
+  });
   const accept = (items) => {
     for (const n of items) {
       state.received.set(n.id, n);
@@ -270,7 +362,8 @@ const sockets = participants.map((p) => {
     if (state.everConnected || state.lastSeen) {
       socket.emit('catchUp', state.lastSeen, (result) => {
         if (result && 'notifications' in result) accept(result.notifications);
-        else failures.push({ phase, label: 'catchUp', detail: JSON.stringify(result), at: elapsed() });
+        else
+          failures.push({ phase, label: 'catchUp', detail: JSON.stringify(result), at: elapsed() });
       });
     }
     state.everConnected = true;
@@ -286,7 +379,9 @@ const sockets = participants.map((p) => {
   return { p, socket, state };
 });
 for (let i = 0; i < 300 && sockets.some((s) => !s.state.connected); i++) await sleep(100);
-console.log(`[${elapsed()}] ${sockets.filter((s) => s.state.connected).length} sockets connected through nginx`);
+console.log(
+  `[${elapsed()}] ${sockets.filter((s) => s.state.connected).length} sockets connected through nginx`,
+);
 
 // ── load ──────────────────────────────────────────────────────────────────────────────────
 let running = true;
@@ -297,17 +392,33 @@ const loops = participants.map(async (p, index) => {
     const kind = step++ % 3;
     if (kind === 0 && supportCursor < participants.length) {
       const target = participants[(index + supportCursor++) % participants.length];
-      await gql(`mutation($id: ID!) { supportProposal(proposalId: $id) { supportsCount } }`, { id: target.proposalId }, p.token, 'supportProposal');
+      await gql(
+        `mutation($id: ID!) { supportProposal(proposalId: $id) { supportsCount } }`,
+        { id: target.proposalId },
+        p.token,
+        'supportProposal',
+      );
     } else if (kind === 1) {
       const target = participants[(index + 1 + (step % 7)) % participants.length];
       await gql(
         `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`,
-        { i: { commentableType: 'PROPOSAL', commentableId: target.proposalId, body: `Commentaire ${step} de ${p.n}` } },
+        {
+          i: {
+            commentableType: 'PROPOSAL',
+            commentableId: target.proposalId,
+            body: `Commentaire ${step} de ${p.n}`,
+          },
+        },
         p.token,
         'addComment',
       );
     } else {
-      await gql(`query($c: ID!) { proposals(componentId: $c, first: 10, order: RECENT) { edges { node { id title supportsCount commentsCount } } } }`, { c: componentId }, p.token, 'read');
+      await gql(
+        `query($c: ID!) { proposals(componentId: $c, first: 10, order: RECENT) { edges { node { id title supportsCount commentsCount } } } }`,
+        { c: componentId },
+        p.token,
+        'read',
+      );
     }
     await sleep(THINK_MS * (0.5 + Math.random()));
   }
@@ -321,7 +432,9 @@ for (const api of apis) {
   const stopped = await api.stop();
   const readyMs = await api.start();
   restarts.push({ name: api.name, exit: stopped.code, drainMs: stopped.ms, readyMs });
-  console.log(`[${elapsed()}] ${api.name}: SIGTERM → exit ${stopped.code} after ${stopped.ms} ms; started again, ready in ${readyMs} ms`);
+  console.log(
+    `[${elapsed()}] ${api.name}: SIGTERM → exit ${stopped.code} after ${stopped.ms} ms; started again, ready in ${readyMs} ms`,
+  );
   await sleep(Math.max(SETTLE_MS, failTimeoutMs + 500));
 }
 phase = 'after';
@@ -331,7 +444,9 @@ await Promise.all(loops);
 // ── settle, then count ────────────────────────────────────────────────────────────────────
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
 for (let i = 0; i < 200; i++) {
-  const { rows } = await pool.query(`SELECT count(*)::int AS n FROM domain_events WHERE processed_at IS NULL`);
+  const { rows } = await pool.query(
+    `SELECT count(*)::int AS n FROM domain_events WHERE processed_at IS NULL`,
+  );
   if (rows[0].n === 0) break;
   await sleep(100);
 }
@@ -339,7 +454,10 @@ await sleep(1500); // last pushes through Redis
 for (let i = 0; i < 100 && sockets.some((s) => !s.state.connected); i++) await sleep(100);
 
 const ids = participants.map((p) => p.userId);
-const { rows: stored } = await pool.query(`SELECT id, user_id FROM notifications WHERE user_id = ANY($1::uuid[])`, [ids]);
+const { rows: stored } = await pool.query(
+  `SELECT id, user_id FROM notifications WHERE user_id = ANY($1::uuid[])`,
+  [ids],
+);
 const { rows: doubledInDb } = await pool.query(
   `SELECT user_id, event_id, count(*)::int AS n FROM notifications WHERE user_id = ANY($1::uuid[]) GROUP BY user_id, event_id HAVING count(*) > 1`,
   [ids],
@@ -355,7 +473,8 @@ for (const row of stored) {
     if (lostExamples.length < 5) lostExamples.push(row.id);
   }
 }
-for (const s of sockets) for (const count of s.state.livePushes.values()) if (count > 1) pushedTwice++;
+for (const s of sockets)
+  for (const count of s.state.livePushes.values()) if (count > 1) pushedTwice++;
 const received = sockets.reduce((sum, s) => sum + s.state.received.size, 0);
 const gaps = sockets.flatMap((s) => s.state.gaps).sort((a, b) => a - b);
 const connectedAtEnd = sockets.filter((s) => s.state.connected).length;
@@ -367,19 +486,40 @@ const stats = (list) => {
 };
 const before = stats(requests.filter((r) => r.phase === 'before'));
 const during = stats(requests.filter((r) => r.phase === 'during'));
-const failed = requests.filter((r) => !r.ok).length + failures.filter((f) => f.label === 'catchUp').length;
+const failed =
+  requests.filter((r) => !r.ok).length + failures.filter((f) => f.label === 'catchUp').length;
 
 console.log('');
 console.log(`machine: ${await machine()}`);
-console.log(`load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log(`clients: ${CLIENTS}, think time ${THINK_MS} ms ± 50 %, before ${BASELINE_MS} ms, settle ${SETTLE_MS} ms after each restart`);
-console.log(`requests: ${requests.length} (before the restarts ${before.n}, during ${during.n}), failed: ${failed}`);
-console.log(`latency before: p50 ${before.p50.toFixed(1)} ms, p99 ${before.p99.toFixed(1)} ms, max ${before.max.toFixed(1)} ms`);
-console.log(`latency during: p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms, max ${during.max.toFixed(1)} ms`);
-console.log(`restarts: ${restarts.map((r) => `${r.name} exit ${r.exit}, drained in ${r.drainMs} ms, ready again in ${r.readyMs} ms`).join('; ')}`);
-console.log(`notifications: stored ${stored.length}, received ${received}, lost ${lost}, doubled in the database ${doubledInDb.length}, pushed twice ${pushedTwice}`);
-console.log(`sockets: ${connectedAtEnd}/${sockets.length} connected at the end, ${gaps.length} reconnections, longest disconnection ${gaps.length ? gaps.at(-1) : 0} ms, p50 ${gaps.length ? percentile(gaps, 50) : 0} ms`);
-if (failures.length) console.log(`first failures: ${JSON.stringify(failures.slice(0, 5), null, 1)}`);
+console.log(
+  `load average at the end: ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log(
+  `clients: ${CLIENTS}, think time ${THINK_MS} ms ± 50 %, before ${BASELINE_MS} ms, settle ${SETTLE_MS} ms after each restart`,
+);
+console.log(
+  `requests: ${requests.length} (before the restarts ${before.n}, during ${during.n}), failed: ${failed}`,
+);
+console.log(
+  `latency before: p50 ${before.p50.toFixed(1)} ms, p99 ${before.p99.toFixed(1)} ms, max ${before.max.toFixed(1)} ms`,
+);
+console.log(
+  `latency during: p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms, max ${during.max.toFixed(1)} ms`,
+);
+console.log(
+  `restarts: ${restarts.map((r) => `${r.name} exit ${r.exit}, drained in ${r.drainMs} ms, ready again in ${r.readyMs} ms`).join('; ')}`,
+);
+console.log(
+  `notifications: stored ${stored.length}, received ${received}, lost ${lost}, doubled in the database ${doubledInDb.length}, pushed twice ${pushedTwice}`,
+);
+console.log(
+  `sockets: ${connectedAtEnd}/${sockets.length} connected at the end, ${gaps.length} reconnections, longest disconnection ${gaps.length ? gaps.at(-1) : 0} ms, p50 ${gaps.length ? percentile(gaps, 50) : 0} ms`,
+);
+if (failures.length)
+  console.log(`first failures: ${JSON.stringify(failures.slice(0, 5), null, 1)}`);
 if (lostExamples.length) console.log(`lost notifications (ids): ${lostExamples.join(', ')}`);
 
 const checks = [
@@ -388,7 +528,10 @@ const checks = [
   ['every stored notification reached its client', lost === 0],
   ['no notification doubled', doubledInDb.length === 0 && pushedTwice === 0],
   ['every socket connected at the end', connectedAtEnd === sockets.length],
-  [`every socket back within ${MAX_SOCKET_GAP_MS / 1000} s`, gaps.every((g) => g < MAX_SOCKET_GAP_MS)],
+  [
+    `every socket back within ${MAX_SOCKET_GAP_MS / 1000} s`,
+    gaps.every((g) => g < MAX_SOCKET_GAP_MS),
+  ],
   ['sockets were handed over (each restart moved some)', gaps.length > 0],
   ['some notifications were produced', stored.length > 0],
 ];
@@ -401,14 +544,25 @@ sockets.forEach((s) => s.socket.disconnect());
 if (KEEP_LOGS) {
   mkdirSync(KEEP_LOGS, { recursive: true });
   for (const api of apis) writeFileSync(join(KEEP_LOGS, `${api.name}.log`), api.log);
-  if (existsSync(join(prefix, 'logs/error.log'))) writeFileSync(join(KEEP_LOGS, 'nginx-error.log'), readFileSync(join(prefix, 'logs/error.log')));
-  writeFileSync(join(KEEP_LOGS, 'participants.json'), JSON.stringify(participants.map((p) => ({ email: p.email, password: 'une phrase de passe solide', token: p.token }))));
+  if (existsSync(join(prefix, 'logs/error.log')))
+    writeFileSync(join(KEEP_LOGS, 'nginx-error.log'), readFileSync(join(prefix, 'logs/error.log')));
+  writeFileSync(
+    join(KEEP_LOGS, 'participants.json'),
+    JSON.stringify(
+      participants.map((p) => ({
+        email: p.email,
+        password: 'une phrase de passe solide',
+        token: p.token,
+      })),
+    ),
+  );
 }
 for (const api of apis) await api.stop();
 nginx.kill('SIGQUIT');
 redis.kill('SIGTERM');
 await embedded.stop();
-for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+for (const child of children)
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 rmSync(work, { recursive: true, force: true });
 console.log(`[${elapsed()}] done`);
 process.exit(passed === checks.length ? 0 : 1);

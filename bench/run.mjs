@@ -14,7 +14,9 @@ const scripts = readdirSync(here)
   .sort();
 const names = process.argv.slice(2);
 if (!names.length) {
-  console.log(`usage: npm run bench -- <name> [<name> …]\nscripts: ${scripts.join(', ')}\nfigures go to BENCHMARKS.md (machine, date, command, numbers, baseline).`);
+  console.log(
+    `usage: npm run bench -- <name> [<name> …]\nscripts: ${scripts.join(', ')}\nfigures go to BENCHMARKS.md (machine, date, command, numbers, baseline).`,
+  );
   process.exit(0);
 }
 const unknown = names.filter((n) => !scripts.includes(n.replace(/\.mjs$/, '')));
@@ -25,7 +27,10 @@ if (unknown.length) {
 let failed = 0;
 for (const name of names) {
   console.log(`\n## ${name}\n`);
-  const run = spawnSync(process.execPath, [join(here, `${name.replace(/\.mjs$/, '')}.mjs`)], { stdio: 'inherit', env: process.env });
+  const run = spawnSync(process.execPath, [join(here, `${name.replace(/\.mjs$/, '')}.mjs`)], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -7,7 +7,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { currentTerms, machine, percentile, ROOT, seedProposals, startBenchServer } from './bench-server.mjs';
+import {
+  currentTerms,
+  machine,
+  percentile,
+  ROOT,
+  seedProposals,
+  startBenchServer,
+} from './bench-server.mjs';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const ATTEMPTS = Number(process.env.ATTEMPTS ?? 60); // supports each client tries
@@ -22,36 +29,72 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { t
 // JSON log lines as in production (the bench server runs in development, whose default is pino-pretty);
 // the API process counts its SQL round trips (pg Client.query calls) and reports them on SIGUSR2
 const countFile = join(mkdtempSync(join(tmpdir(), 'concerto-queries-')), 'count');
-const server = await startBenchServer({ NODE_OPTIONS: `--require ${join(ROOT, 'bench/count-queries.cjs')}`, QUERY_COUNT_FILE: countFile, LOG_FORMAT: 'json' });
+const server = await startBenchServer({
+  NODE_OPTIONS: `--require ${join(ROOT, 'bench/count-queries.cjs')}`,
+  QUERY_COUNT_FILE: countFile,
+  LOG_FORMAT: 'json',
+});
 let signals = 0;
 /** Waits until the notification dispatcher has processed every event (its background work would weigh on the next phase). */
 async function dispatcherIdle() {
-  while (Number((await server.pool.query(`SELECT count(*) AS n FROM domain_events WHERE processed_at IS NULL`)).rows[0].n) > 0) await new Promise((r) => setTimeout(r, 100));
+  while (
+    Number(
+      (
+        await server.pool.query(
+          `SELECT count(*) AS n FROM domain_events WHERE processed_at IS NULL`,
+        )
+      ).rows[0].n,
+    ) > 0
+  )
+    await new Promise((r) => setTimeout(r, 100));
 }
 /** SQL round trips the API process has made so far: on behalf of HTTP requests, and in all (background work included). */
 async function roundTrips() {
   signals++;
   process.kill(server.pid, 'SIGUSR2');
   for (;;) {
-    const [n, request, all] = existsSync(countFile) ? readFileSync(countFile, 'utf8').split(' ').map(Number) : [0, 0, 0];
+    const [n, request, all] = existsSync(countFile)
+      ? readFileSync(countFile, 'utf8').split(' ').map(Number)
+      : [0, 0, 0];
     if (n === signals) return { request, all };
     await new Promise((r) => setTimeout(r, 5));
   }
 }
 try {
-  console.log(`machine: ${await machine()}; load average at the start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')}`);
+  console.log(
+    `machine: ${await machine()}; load average at the start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')}`,
+  );
   const terms = await currentTerms(server.gql); // sign-ups accept the current terms and privacy notice
-  console.log(`date: ${new Date().toISOString()}; ${CLIENTS} clients × ${ATTEMPTS} supports, supportLimit ${LIMIT}, ${PROPOSALS} proposals`);
+  console.log(
+    `date: ${new Date().toISOString()}; ${CLIENTS} clients × ${ATTEMPTS} supports, supportLimit ${LIMIT}, ${PROPOSALS} proposals`,
+  );
   const componentId = await seedProposals(server.pool, PROPOSALS, { supportLimit: LIMIT });
-  const { rows: proposals } = await server.pool.query(`SELECT id FROM proposals WHERE component_id = $1 ORDER BY position_index`, [componentId]);
+  const { rows: proposals } = await server.pool.query(
+    `SELECT id FROM proposals WHERE component_id = $1 ORDER BY position_index`,
+    [componentId],
+  );
   const clients = [];
   for (let c = 0; c < CLIENTS; c++) {
-    const res = await server.gql(REGISTER, { input: { name: `Bench ${c}`, email: `bench-${c}@bench.test`, password: 'bench password 123', ...terms } });
+    const res = await server.gql(REGISTER, {
+      input: {
+        name: `Bench ${c}`,
+        email: `bench-${c}@bench.test`,
+        password: 'bench password 123',
+        ...terms,
+      },
+    });
     clients.push({ token: res.data.register.token, id: res.data.register.user.id });
   }
 
   // round trips: one more participant supports SEQUENTIAL proposals one after the other, then withdraws them
-  const counter = await server.gql(REGISTER, { input: { name: 'Bench counter', email: 'bench-counter@bench.test', password: 'bench password 123', ...terms } });
+  const counter = await server.gql(REGISTER, {
+    input: {
+      name: 'Bench counter',
+      email: 'bench-counter@bench.test',
+      password: 'bench password 123',
+      ...terms,
+    },
+  });
   const counterToken = counter.data.register.token;
   let before = await roundTrips();
   for (let i = 0; i < SEQUENTIAL; i++) {
@@ -59,14 +102,20 @@ try {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
   }
   let after = await roundTrips();
-  const supportTrips = { request: (after.request - before.request) / SEQUENTIAL, all: (after.all - before.all) / SEQUENTIAL };
+  const supportTrips = {
+    request: (after.request - before.request) / SEQUENTIAL,
+    all: (after.all - before.all) / SEQUENTIAL,
+  };
   before = await roundTrips();
   for (let i = 0; i < SEQUENTIAL; i++) {
     const res = await server.gql(UNSUPPORT, { id: proposals[i].id }, counterToken);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
   }
   after = await roundTrips();
-  const unsupportTrips = { request: (after.request - before.request) / SEQUENTIAL, all: (after.all - before.all) / SEQUENTIAL };
+  const unsupportTrips = {
+    request: (after.request - before.request) / SEQUENTIAL,
+    all: (after.all - before.all) / SEQUENTIAL,
+  };
   console.log(
     `SQL round trips per request, ${SEQUENTIAL} in a row by one participant (the whole HTTP request, session lookup included; in brackets: with the notification dispatcher's background work meanwhile): ` +
       `supportProposal ${supportTrips.request.toFixed(1)} (${supportTrips.all.toFixed(1)}), unsupportProposal ${unsupportTrips.request.toFixed(1)} (${unsupportTrips.all.toFixed(1)})`,
@@ -74,7 +123,11 @@ try {
 
   await dispatcherIdle();
   // warm-up (not measured): the stack's code paths compiled before the first measured phase
-  await Promise.all(clients.map(async (client) => { for (let a = 0; a < 10; a++) await server.gql(`{ me { id } }`, {}, client.token); }));
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let a = 0; a < 10; a++) await server.gql(`{ me { id } }`, {}, client.token);
+    }),
+  );
   const beforeLoad = await roundTrips();
   const latencies = [];
   const outcomes = { ok: 0, limit: 0, other: 0 };
@@ -113,7 +166,9 @@ try {
   floor.sort((a, b) => a - b);
 
   latencies.sort((a, b) => a - b);
-  const { rows: [check] } = await server.pool.query(
+  const {
+    rows: [check],
+  } = await server.pool.query(
     `SELECT (SELECT count(*) FROM (SELECT user_id FROM proposal_supports WHERE component_id = $1 GROUP BY user_id HAVING count(*) > $2) x) AS over_limit,
             (SELECT count(*) FROM proposals p WHERE p.component_id = $1 AND p.supports_count <> (SELECT count(*) FROM proposal_supports s WHERE s.proposal_id = p.id AND s.counted)) AS drifted,
             (SELECT count(*) FROM proposal_supports WHERE component_id = $1) AS supports`,
@@ -122,11 +177,20 @@ try {
 
   // pgbench: the same transaction in plain SQL, on the same server, same concurrency
   const dir = mkdtempSync(join(tmpdir(), 'concerto-pgbench-'));
-  await server.pool.query(`CREATE TABLE bench_users AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM users`);
-  await server.pool.query(`CREATE TABLE bench_proposals AS SELECT position_index + 1 AS n, id FROM proposals WHERE component_id = $1`, [componentId]);
+  await server.pool.query(
+    `CREATE TABLE bench_users AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM users`,
+  );
+  await server.pool.query(
+    `CREATE TABLE bench_proposals AS SELECT position_index + 1 AS n, id FROM proposals WHERE component_id = $1`,
+    [componentId],
+  );
   await server.pool.query(`DELETE FROM proposal_supports WHERE component_id = $1`, [componentId]);
-  await server.pool.query(`UPDATE proposals SET supports_count = 0 WHERE component_id = $1`, [componentId]);
-  const { rows: [{ users }] } = await server.pool.query(`SELECT count(*)::int AS users FROM bench_users`);
+  await server.pool.query(`UPDATE proposals SET supports_count = 0 WHERE component_id = $1`, [
+    componentId,
+  ]);
+  const {
+    rows: [{ users }],
+  } = await server.pool.query(`SELECT count(*)::int AS users FROM bench_users`);
   const script = join(dir, 'support.sql');
   writeFileSync(
     script,
@@ -147,7 +211,24 @@ COMMIT;
   const url = new URL(server.databaseUrl);
   const pgbench = spawnSync(
     'pgbench',
-    ['-n', '-c', String(CLIENTS), '-j', '2', '-T', String(PGBENCH_SECONDS), '-f', script, '-h', url.hostname, '-p', url.port, '-U', url.username, url.pathname.slice(1)],
+    [
+      '-n',
+      '-c',
+      String(CLIENTS),
+      '-j',
+      '2',
+      '-T',
+      String(PGBENCH_SECONDS),
+      '-f',
+      script,
+      '-h',
+      url.hostname,
+      '-p',
+      url.port,
+      '-U',
+      url.username,
+      url.pathname.slice(1),
+    ],
     { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) }, encoding: 'utf8' },
   );
   if (pgbench.status !== 0) throw new Error(`pgbench failed: ${pgbench.stderr}`);
@@ -156,14 +237,28 @@ COMMIT;
   const pgVersion = execFileSync('pgbench', ['--version'], { encoding: 'utf8' }).trim();
 
   const rate = latencies.length / seconds;
-  console.log('\n| path | transactions/s | latency p50 ms | p99 ms | limit violations | counter drift |');
+  console.log(
+    '\n| path | transactions/s | latency p50 ms | p99 ms | limit violations | counter drift |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|');
-  console.log(`| supportProposal via GraphQL, ${CLIENTS} clients | ${rate.toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${check.over_limit} | ${check.drifted} |`);
-  console.log(`| reference: \`{ me { id } }\` via GraphQL, ${CLIENTS} clients (session lookup only) | ${floorRate.toFixed(0)} | ${percentile(floor, 50).toFixed(1)} | ${percentile(floor, 99).toFixed(1)} | — | — |`);
-  console.log(`| pgbench, same transaction in SQL, ${CLIENTS} clients (${pgVersion}) | ${tps.toFixed(0)} | ${pgLatency.toFixed(1)} (average) | — | — | — |`);
-  console.log(`SQL round trips per request during the ${CLIENTS} clients' phase (LIMIT_REACHED ones included): ${((afterLoad.request - beforeLoad.request) / latencies.length).toFixed(2)} (${((afterLoad.all - beforeLoad.all) / latencies.length).toFixed(2)} with background work)`);
-  console.log(`load average (1, 5, 15 min) at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')}`);
-  console.log(`\nGraphQL outcomes: ${outcomes.ok} supports, ${outcomes.limit} LIMIT_REACHED, ${outcomes.other} other errors; ${check.supports} support rows; ratio pgbench/GraphQL: ${(tps / rate).toFixed(1)}×`);
+  console.log(
+    `| supportProposal via GraphQL, ${CLIENTS} clients | ${rate.toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${check.over_limit} | ${check.drifted} |`,
+  );
+  console.log(
+    `| reference: \`{ me { id } }\` via GraphQL, ${CLIENTS} clients (session lookup only) | ${floorRate.toFixed(0)} | ${percentile(floor, 50).toFixed(1)} | ${percentile(floor, 99).toFixed(1)} | — | — |`,
+  );
+  console.log(
+    `| pgbench, same transaction in SQL, ${CLIENTS} clients (${pgVersion}) | ${tps.toFixed(0)} | ${pgLatency.toFixed(1)} (average) | — | — | — |`,
+  );
+  console.log(
+    `SQL round trips per request during the ${CLIENTS} clients' phase (LIMIT_REACHED ones included): ${((afterLoad.request - beforeLoad.request) / latencies.length).toFixed(2)} (${((afterLoad.all - beforeLoad.all) / latencies.length).toFixed(2)} with background work)`,
+  );
+  console.log(
+    `load average (1, 5, 15 min) at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')}`,
+  );
+  console.log(
+    `\nGraphQL outcomes: ${outcomes.ok} supports, ${outcomes.limit} LIMIT_REACHED, ${outcomes.other} other errors; ${check.supports} support rows; ratio pgbench/GraphQL: ${(tps / rate).toFixed(1)}×`,
+  );
 } finally {
   await server.stop();
 }

@@ -3,7 +3,18 @@ const path = require('node:path');
 
 // ESM-only packages (feed 5, archiver 8 and its zip chain) that Node loads with require(esm) but
 // Jest's own module loader cannot: SWC turns them into CommonJS for the tests only.
-const ESM_PACKAGES = ['feed', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream', 'openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+const ESM_PACKAGES = [
+  'feed',
+  'archiver',
+  'zip-stream',
+  'compress-commons',
+  'crc32-stream',
+  'is-stream',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  'oidc-provider',
+];
 
 module.exports = {
   displayName: 'api',
@@ -27,7 +38,9 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
-  moduleNameMapper: { '^@concerto/domain$': path.join(__dirname, '../../libs/domain/src/index.ts') },
+  moduleNameMapper: {
+    '^@concerto/domain$': path.join(__dirname, '../../libs/domain/src/index.ts'),
+  },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

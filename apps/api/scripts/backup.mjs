@@ -17,7 +17,15 @@
  * at the next start. Exit codes: 0 done, 1 failed, 2 refused (usage, running server, versions).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -46,7 +54,10 @@ function stoppedEmbeddedCluster() {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (pid && alive(pid)) throw new Refusal(`PostgreSQL runs on ${dataDir} (pid ${pid}): stop Concerto (Ctrl-C) first; the embedded cluster is copied cold.`);
+    if (pid && alive(pid))
+      throw new Refusal(
+        `PostgreSQL runs on ${dataDir} (pid ${pid}): stop Concerto (Ctrl-C) first; the embedded cluster is copied cold.`,
+      );
   }
   return dataDir;
 }
@@ -84,10 +95,15 @@ async function pgProgram(name, url) {
   try {
     client = clientMajor(program);
   } catch {
-    throw new Refusal(`${name} not found: install PostgreSQL's client programs at the server's version, or set PG_BIN_DIR.`);
+    throw new Refusal(
+      `${name} not found: install PostgreSQL's client programs at the server's version, or set PG_BIN_DIR.`,
+    );
   }
   const server = await serverMajor(url);
-  if (client < server) throw new Refusal(`${name} ${client} cannot handle a PostgreSQL ${server} server: install postgresql-client-${server}, or set PG_BIN_DIR.`);
+  if (client < server)
+    throw new Refusal(
+      `${name} ${client} cannot handle a PostgreSQL ${server} server: install postgresql-client-${server}, or set PG_BIN_DIR.`,
+    );
   return program;
 }
 
@@ -97,17 +113,29 @@ async function backup() {
     const file = resolve(fileArgument || `backups/concerto-${stamp()}.dump`);
     mkdirSync(dirname(file), { recursive: true });
     const pgDump = await pgProgram('pg_dump', url);
-    execFileSync(pgDump, ['--format=custom', '--no-owner', '--file', file, url], { stdio: 'inherit' });
+    execFileSync(pgDump, ['--format=custom', '--no-owner', '--file', file, url], {
+      stdio: 'inherit',
+    });
     return file;
   }
   const dataDir = stoppedEmbeddedCluster();
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new Refusal(`no PostgreSQL cluster in ${dataDir} (set EMBEDDED_POSTGRES_DIR)`);
+  if (!existsSync(join(dataDir, 'PG_VERSION')))
+    throw new Refusal(`no PostgreSQL cluster in ${dataDir} (set EMBEDDED_POSTGRES_DIR)`);
   const file = resolve(fileArgument || `backups/concerto-${stamp()}.tar.gz`);
   mkdirSync(dirname(file), { recursive: true });
   const parts = [basename(dataDir)];
-  if (existsSync(`${dataDir}.credentials.json`)) parts.push(`${basename(dataDir)}.credentials.json`);
+  if (existsSync(`${dataDir}.credentials.json`))
+    parts.push(`${basename(dataDir)}.credentials.json`);
   // the cluster is stopped: its files are consistent as they are (no pid file, no lock to skip)
-  tar(['-czf', file, '-C', dirname(dataDir), '--transform', `s,^${basename(dataDir)},cluster,`, ...parts]);
+  tar([
+    '-czf',
+    file,
+    '-C',
+    dirname(dataDir),
+    '--transform',
+    `s,^${basename(dataDir)},cluster,`,
+    ...parts,
+  ]);
   return file;
 }
 
@@ -118,19 +146,35 @@ async function restore() {
   const url = process.env.DATABASE_URL;
   if (url) {
     const pgRestore = await pgProgram('pg_restore', url);
-    execFileSync(pgRestore, ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '--dbname', url, file], { stdio: 'inherit' });
+    execFileSync(
+      pgRestore,
+      [
+        '--clean',
+        '--if-exists',
+        '--no-owner',
+        '--single-transaction',
+        '--exit-on-error',
+        '--dbname',
+        url,
+        file,
+      ],
+      { stdio: 'inherit' },
+    );
     return file;
   }
   const dataDir = stoppedEmbeddedCluster();
   const staging = mkdtempSync(join(dirname(dataDir), '.restore-'));
   try {
     tar(['-xzf', file, '-C', staging]);
-    if (!existsSync(join(staging, 'cluster', 'PG_VERSION'))) throw new Refusal(`${file} is not a backup of an embedded cluster (no cluster/PG_VERSION)`);
+    if (!existsSync(join(staging, 'cluster', 'PG_VERSION')))
+      throw new Refusal(`${file} is not a backup of an embedded cluster (no cluster/PG_VERSION)`);
     const kept = `${dataDir}.before-restore-${stamp()}`;
     if (existsSync(dataDir)) renameSync(dataDir, kept);
-    if (existsSync(`${dataDir}.credentials.json`)) renameSync(`${dataDir}.credentials.json`, `${kept}.credentials.json`);
+    if (existsSync(`${dataDir}.credentials.json`))
+      renameSync(`${dataDir}.credentials.json`, `${kept}.credentials.json`);
     renameSync(join(staging, 'cluster'), dataDir);
-    if (existsSync(join(staging, 'cluster.credentials.json'))) renameSync(join(staging, 'cluster.credentials.json'), `${dataDir}.credentials.json`);
+    if (existsSync(join(staging, 'cluster.credentials.json')))
+      renameSync(join(staging, 'cluster.credentials.json'), `${dataDir}.credentials.json`);
     if (existsSync(kept)) console.log(`the replaced cluster is kept in ${kept}`);
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -140,7 +184,8 @@ async function restore() {
 
 try {
   if (command === 'backup') console.log(`backup written: ${await backup()}`);
-  else if (command === 'restore') console.log(`restored from ${await restore()}; start Concerto to use it`);
+  else if (command === 'restore')
+    console.log(`restored from ${await restore()}; start Concerto to use it`);
   else throw new Refusal('usage: node scripts/backup.mjs backup [FILE] | restore FILE');
 } catch (error) {
   console.error(error instanceof Refusal ? error.message : `failed: ${error.stack ?? error}`);

@@ -19,9 +19,19 @@ const source = join(root, 'apps/api/src/modules/ballot');
 /** Transpiles the counting modules and recount.ts to CommonJS in a temporary folder; returns recount's exports. */
 export function loadRecount() {
   const out = mkdtempSync(join(tmpdir(), 'concerto-recount-'));
-  const files = ['recount.ts', 'counting/choice.ts', 'counting/ranking.ts', 'counting/plurality.ts', 'counting/schulze.ts', 'counting/majority-judgment.ts', 'counting/tally.ts'];
+  const files = [
+    'recount.ts',
+    'counting/choice.ts',
+    'counting/ranking.ts',
+    'counting/plurality.ts',
+    'counting/schulze.ts',
+    'counting/majority-judgment.ts',
+    'counting/tally.ts',
+  ];
   for (const file of files) {
-    const { outputText } = ts.transpileModule(readFileSync(join(source, file), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+    const { outputText } = ts.transpileModule(readFileSync(join(source, file), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    });
     const target = join(out, file.replace(/\.ts$/, '.js'));
     require('node:fs').mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, outputText);
@@ -44,9 +54,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`« ${file.ballot.title} » — ${file.ballots.length} bulletins`);
     for (const [i, q] of questions.entries()) {
       const winners = q.winners.map((id) => titles.get(id)).join(', ') || '—';
-      console.log(`  ${i + 1}. ${file.questions[i].title} [${q.method}] : ${q.winners.length > 1 ? 'égalité entre ' : ''}${winners}`);
+      console.log(
+        `  ${i + 1}. ${file.questions[i].title} [${q.method}] : ${q.winners.length > 1 ? 'égalité entre ' : ''}${winners}`,
+      );
     }
-    console.log(matches ? 'Recomptage identique aux résultats publiés.' : 'ÉCART : le recomptage diffère des résultats publiés.');
+    console.log(
+      matches
+        ? 'Recomptage identique aux résultats publiés.'
+        : 'ÉCART : le recomptage diffère des résultats publiés.',
+    );
     process.exit(matches ? 0 : 1);
   } catch (error) {
     console.error(`Bulletin refusé : ${error.message}`);

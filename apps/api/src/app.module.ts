@@ -14,7 +14,12 @@ import { rateLimitOptions } from './common/rate-limit/rate-limits';
 import { formatGraphQLError } from './common/errors/graphql-error.formatter';
 import { httpLogOptions } from './common/logging/log-options';
 import { StrictDateTime } from './common/graphql/date-time-scalar';
-import { complexityLimitPlugin, queryLimitRules, queryParseOptions, unusableTextPlugin } from './common/graphql/query-limits';
+import {
+  complexityLimitPlugin,
+  queryLimitRules,
+  queryParseOptions,
+  unusableTextPlugin,
+} from './common/graphql/query-limits';
 import { AppConfig } from './config/app-config';
 import { IdentityModule } from './modules/identity/identity.module';
 import { dataSourceOptions } from './database/data-source';
@@ -42,7 +47,11 @@ import { PlatformModule } from './platform/platform.module';
 @Module({})
 class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: AppConfig, useValue: config }],
+      exports: [AppConfig],
+    };
   }
 }
 
@@ -107,7 +116,13 @@ export class AppModule {
         { provide: APP_GUARD, useClass: MutationThrottlerGuard },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false, exceptionFactory: frenchValidationError }),
+          useValue: new ValidationPipe({
+            transform: true,
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            stopAtFirstError: false,
+            exceptionFactory: frenchValidationError,
+          }),
         },
       ],
     };

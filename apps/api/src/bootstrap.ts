@@ -23,14 +23,21 @@ import { FirstAdminService } from './modules/user/first-admin.service';
  * @param logger false to silence every log line (tests); otherwise Nest logs through pino
  *        (JSON in production, see LOG_FORMAT) with a request id per request
  */
-export async function createConcertoApp(config: AppConfig, databaseUrl: string, logger?: LoggerService | false): Promise<INestApplication> {
+export async function createConcertoApp(
+  config: AppConfig,
+  databaseUrl: string,
+  logger?: LoggerService | false,
+): Promise<INestApplication> {
   const silent = logger === false;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, createRootLogger(config, silent)), {
-    logger: silent ? false : (logger ?? new Logger()),
-    bufferLogs: !silent && !logger,
-    bodyParser: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl, createRootLogger(config, silent)),
+    {
+      logger: silent ? false : (logger ?? new Logger()),
+      bufferLogs: !silent && !logger,
+      bodyParser: true,
+      abortOnError: false,
+    },
+  );
   if (!silent && !logger) app.useLogger(app.get(NestPinoLogger));
   app.set('trust proxy', config.trustProxy);
   // first: a request id for the logs and the events it records; in-flight count for the graceful shutdown
@@ -62,15 +69,28 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   // a body too large or not JSON gets a GraphQL-shaped error with a stable code, not Express's 404
-  app.use((error: { type?: string; status?: number } | undefined, _req: unknown, res: import('express').Response, next: (e?: unknown) => void) => {
-    if (!error?.type) return next(error);
-    const tooLarge = error.type === 'entity.too.large';
-    const english = errorLanguage() === 'en';
-    const message = tooLarge
-      ? english ? 'Request too large (1 MB at most).' : 'Requête trop volumineuse (1 Mo au plus).'
-      : english ? 'Invalid request body (JSON expected).' : 'Corps de requête invalide (JSON attendu).';
-    res.status(tooLarge ? 413 : 400).json({ errors: [{ message, extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
-  });
+  app.use(
+    (
+      error: { type?: string; status?: number } | undefined,
+      _req: unknown,
+      res: import('express').Response,
+      next: (e?: unknown) => void,
+    ) => {
+      if (!error?.type) return next(error);
+      const tooLarge = error.type === 'entity.too.large';
+      const english = errorLanguage() === 'en';
+      const message = tooLarge
+        ? english
+          ? 'Request too large (1 MB at most).'
+          : 'Requête trop volumineuse (1 Mo au plus).'
+        : english
+          ? 'Invalid request body (JSON expected).'
+          : 'Corps de requête invalide (JSON attendu).';
+      res.status(tooLarge ? 413 : 400).json({
+        errors: [{ message, extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }],
+      });
+    },
+  );
   if (config.REDIS_URL) {
     const adapter = new RedisIoAdapter(app);
     await adapter.connect(config.REDIS_URL);
@@ -83,7 +103,11 @@ export async function createConcertoApp(config: AppConfig, databaseUrl: string, 
  * First-start setup: the first administrator, then the demo content when enabled.
  * Both are idempotent, so running this at every start changes nothing the second time.
  */
-export async function runFirstStartSetup(app: INestApplication, config: AppConfig, print?: (text: string) => void): Promise<void> {
+export async function runFirstStartSetup(
+  app: INestApplication,
+  config: AppConfig,
+  print?: (text: string) => void,
+): Promise<void> {
   await app.get(FirstAdminService).ensure(print);
   if (config.DEMO_CONTENT) await app.get(DemoContentService).loadOnce();
 }

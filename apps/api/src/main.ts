@@ -72,7 +72,11 @@ async function main(): Promise<void> {
       async () => {
         const applied = await runMigrations(databaseUrl);
         migrated = true;
-        logger.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
+        logger.log(
+          applied.length
+            ? `migrations applied: ${applied.join(', ')}`
+            : 'database schema up to date',
+        );
         app = await createConcertoApp(config, databaseUrl);
         await runFirstStartSetup(app, config);
       },
@@ -83,7 +87,9 @@ async function main(): Promise<void> {
     logger.log(`Concerto is running at http://localhost:${config.PORT} (GraphQL at /graphql)`);
   } catch (error) {
     if (!migrated) {
-      logger.error(`${(error as Error).message} — Concerto will not start on a half-migrated database.`);
+      logger.error(
+        `${(error as Error).message} — Concerto will not start on a half-migrated database.`,
+      );
       return shutdown('migration failed', 1);
     }
     logger.error(`start failed: ${(error as Error).stack ?? error}`);

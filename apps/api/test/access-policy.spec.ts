@@ -22,7 +22,16 @@ describe('access policy on every resolver', () => {
   it('covers every Query and Mutation field of the schema', () => {
     const reflector = t.app.get(Reflector);
     const scanner = new MetadataScanner();
-    const container = (t.app as unknown as { container: { getModules(): Map<string, { providers: Map<unknown, { instance: unknown; metatype: unknown }> }> } }).container;
+    const container = (
+      t.app as unknown as {
+        container: {
+          getModules(): Map<
+            string,
+            { providers: Map<unknown, { instance: unknown; metatype: unknown }> }
+          >;
+        };
+      }
+    ).container;
     const policies = new Map<string, AccessPolicy | undefined>();
     for (const module of container.getModules().values()) {
       for (const wrapper of module.providers.values()) {
@@ -33,8 +42,15 @@ describe('access policy on every resolver', () => {
           const handler = prototype[method];
           const type = Reflect.getMetadata(RESOLVER_TYPE, handler) as string | undefined;
           if (type !== 'Query' && type !== 'Mutation') continue;
-          const name = (Reflect.getMetadata(RESOLVER_NAME, handler) as string | undefined) ?? method;
-          policies.set(`${type}.${name}`, reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY, [handler, prototype.constructor]));
+          const name =
+            (Reflect.getMetadata(RESOLVER_NAME, handler) as string | undefined) ?? method;
+          policies.set(
+            `${type}.${name}`,
+            reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY, [
+              handler,
+              prototype.constructor,
+            ]),
+          );
         }
       }
     }
@@ -50,15 +66,23 @@ describe('access policy on every resolver', () => {
 
   it('fails closed: the guard refuses a handler without a policy', async () => {
     const sessions = { viewerFromRequest: async () => null };
-    const instance = new AccessGuard(t.app.get(Reflector), sessions as never, {} as never, t.config);
+    const instance = new AccessGuard(
+      t.app.get(Reflector),
+      sessions as never,
+      {} as never,
+      t.config,
+    );
     const context = {
-      getHandler: () => function unguarded() {
-        return undefined;
-      },
+      getHandler: () =>
+        function unguarded() {
+          return undefined;
+        },
       getClass: () => class NoPolicy {},
       getType: () => 'http',
       switchToHttp: () => ({ getRequest: () => ({ viewer: null, headers: {} }) }),
     };
-    await expect(instance.canActivate(context as never)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(instance.canActivate(context as never)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });

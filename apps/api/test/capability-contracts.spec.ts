@@ -9,7 +9,12 @@ import { NotificationDispatcher } from '../src/modules/notification/notification
 import { SearchResultTypeEnum } from '../src/modules/search/search.dto';
 import { ResourceHosts } from '../src/platform/component-registry';
 import type { ResourceHost } from '../src/platform/resource-host';
-import type { ContractContext, ContractFixture, ContractResource, ContractUser } from './capability-contracts/kit';
+import type {
+  ContractContext,
+  ContractFixture,
+  ContractResource,
+  ContractUser,
+} from './capability-contracts/kit';
 import { errorCode, startTestApp, TestApp } from './test-app';
 
 /**
@@ -23,8 +28,12 @@ import { errorCode, startTestApp, TestApp } from './test-app';
 /** Every `*.contract.ts` under `src/modules`, read when Jest collects the tests. */
 function discoverFixtures(): ContractFixture[] {
   const root = join(__dirname, '../src/modules');
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.contract.ts'));
-  return files.flatMap((f) => (require(join(root, f)) as { contractFixtures: ContractFixture[] }).contractFixtures);
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.contract.ts'),
+  );
+  return files.flatMap(
+    (f) => (require(join(root, f)) as { contractFixtures: ContractFixture[] }).contractFixtures,
+  );
 }
 
 const FIXTURES = discoverFixtures();
@@ -52,7 +61,8 @@ describe('capability contracts: every registered host runs the suite of every ca
       t,
       admin: await t.adminToken(),
       unique: () => `${Date.now().toString(36)}-${(serial += 1)}`,
-      word: () => `zorglub${[...`${Date.now()}${(serial += 1)}`].map((d) => 'bcdfghjklm'[Number(d)]).join('')}`,
+      word: () =>
+        `zorglub${[...`${Date.now()}${(serial += 1)}`].map((d) => 'bcdfghjklm'[Number(d)]).join('')}`,
     };
   });
   afterAll(() => t?.close());
@@ -60,27 +70,46 @@ describe('capability contracts: every registered host runs the suite of every ca
   const host = (type: string): ResourceHost => hosts.host(type);
   /** The personal-data ZIP of a user, built as the export worker builds it (every module's datasets). */
   async function archiveOf(user: ContractUser): Promise<JSZip> {
-    const datasets = t.app.get(PersonalDataContributors).all().flatMap((d) => d.datasets);
-    return JSZip.loadAsync(await buildPersonalDataArchive(t.app.get(DataSource).manager, user.id, datasets));
+    const datasets = t.app
+      .get(PersonalDataContributors)
+      .all()
+      .flatMap((d) => d.datasets);
+    return JSZip.loadAsync(
+      await buildPersonalDataArchive(t.app.get(DataSource).manager, user.id, datasets),
+    );
   }
   async function zipMentions(user: ContractUser, id: string): Promise<boolean> {
     const zip = await archiveOf(user);
-    const jsons = await Promise.all(Object.keys(zip.files).filter((n) => n.endsWith('.json')).map((n) => zip.file(n)!.async('string')));
+    const jsons = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => zip.file(n)!.async('string')),
+    );
     return jsons.some((json) => json.includes(id));
   }
-  const deleteAccount = async (user: ContractUser) => expect((await t.gql(DELETE, { i: { password: PASSWORD } }, user.token)).data?.deleteMyAccount).toBe(true);
+  const deleteAccount = async (user: ContractUser) =>
+    expect(
+      (await t.gql(DELETE, { i: { password: PASSWORD } }, user.token)).data?.deleteMyAccount,
+    ).toBe(true);
   const notificationsOf = async (user: ContractUser) => {
     await t.app.get(NotificationDispatcher).idle();
     await t.app.get(NotificationDispatcher).processBatch();
     const res = await t.gql(NOTIFICATIONS, {}, user.token);
     expect(res.errors).toBeUndefined();
-    return (res.data.notifications.edges as { node: { kind: string; link: string } }[]).map((e) => e.node);
+    return (res.data.notifications.edges as { node: { kind: string; link: string } }[]).map(
+      (e) => e.node,
+    );
   };
 
   it('every registered host has a fixture factory, and every fixture a host', () => {
-    const registered = hosts.all().map((h) => h.type).sort();
+    const registered = hosts
+      .all()
+      .map((h) => h.type)
+      .sort();
     expect(FIXTURES.map((f) => f.type).sort()).toEqual(registered);
-    expect(registered).toEqual(expect.arrayContaining(['PROPOSAL', 'ARTICLE', 'AMENDMENT', 'MOTION', 'SURVEY', 'COMMENT']));
+    expect(registered).toEqual(
+      expect.arrayContaining(['PROPOSAL', 'ARTICLE', 'AMENDMENT', 'MOTION', 'SURVEY', 'COMMENT']),
+    );
   });
 
   describe.each(FIXTURES.map((f) => [f.type, f] as const))('%s', (type, fixture) => {
@@ -90,39 +119,71 @@ describe('capability contracts: every registered host runs the suite of every ca
     });
 
     it('comments: a participant comments and finds it in the thread; the ZIP holds it; once deleted, the account shows « Participant supprimé »', async () => {
-      if (!host(type).comments) return expect(errorCode(await t.gql(THREAD, { t: type, id: resource.id }))).toBe('BAD_USER_INPUT');
+      if (!host(type).comments)
+        return expect(errorCode(await t.gql(THREAD, { t: type, id: resource.id }))).toBe(
+          'BAD_USER_INPUT',
+        );
       const commenter = await t.register('Commentatrice');
       const follower = await t.register('Abonnée');
-      expect((await t.gql(FOLLOW, { t: type, id: resource.id }, follower.token)).data?.follow).toBe(true);
-      const added = await t.gql(ADD_COMMENT, { i: { commentableType: type, commentableId: resource.id, body: 'Un avis de contrat.' } }, commenter.token);
+      expect((await t.gql(FOLLOW, { t: type, id: resource.id }, follower.token)).data?.follow).toBe(
+        true,
+      );
+      const added = await t.gql(
+        ADD_COMMENT,
+        { i: { commentableType: type, commentableId: resource.id, body: 'Un avis de contrat.' } },
+        commenter.token,
+      );
       expect(added.errors).toBeUndefined();
       const commentId = added.data.addComment.id;
-      const thread = (await t.gql(THREAD, { t: type, id: resource.id })).data.comments as { id: string; authorName: string }[];
+      const thread = (await t.gql(THREAD, { t: type, id: resource.id })).data.comments as {
+        id: string;
+        authorName: string;
+      }[];
       expect(thread.map((x) => x.id)).toContain(commentId);
       // the follower is notified, with the host's link
       const link = (await host(type).reference(resource.id))!.link;
       expect(await notificationsOf(follower)).toContainEqual({ kind: 'COMMENT_CREATED', link });
       // the commenter follows it now, and finds the comment in "download my data"
-      expect(await t.sql(`SELECT 1 FROM follows WHERE user_id = $1 AND followable_type = $2 AND followable_id = $3`, [commenter.id, type, resource.id])).toHaveLength(1);
+      expect(
+        await t.sql(
+          `SELECT 1 FROM follows WHERE user_id = $1 AND followable_type = $2 AND followable_id = $3`,
+          [commenter.id, type, resource.id],
+        ),
+      ).toHaveLength(1);
       expect(await zipMentions(commenter, commentId)).toBe(true);
       await deleteAccount(commenter);
-      const after = (await t.gql(THREAD, { t: type, id: resource.id })).data.comments as { id: string; authorName: string }[];
+      const after = (await t.gql(THREAD, { t: type, id: resource.id })).data.comments as {
+        id: string;
+        authorName: string;
+      }[];
       expect(after.find((x) => x.id === commentId)?.authorName).toBe(DELETED_PARTICIPANT_NAME);
     });
 
     it('search: a searchable type is found by its words (anonymous, published space), in its group, with the host’s link', async () => {
       if (!(type in SearchResultTypeEnum)) return;
       expect(resource.searchText).toBeTruthy();
-      const res = await t.gql(`query($q: String!, $ty: [SearchResultType!]) { search(query: $q, types: $ty) { groups { type hits { id link } } } }`, { q: resource.searchText, ty: [type] });
+      const res = await t.gql(
+        `query($q: String!, $ty: [SearchResultType!]) { search(query: $q, types: $ty) { groups { type hits { id link } } } }`,
+        { q: resource.searchText, ty: [type] },
+      );
       expect(res.errors).toBeUndefined();
       const link = (await host(type).reference(resource.id))!.link;
       expect(res.data.search.groups).toEqual([{ type, hits: [{ id: resource.id, link }] }]);
     });
 
     it('follows: follow and unfollow (idempotent), an unknown id is NOT_FOUND, the ZIP lists it, deletion removes it', async () => {
-      if (!host(type).follows) return expect(errorCode(await t.gql(FOLLOW, { t: type, id: resource.id }, (await t.register()).token))).toBe('BAD_USER_INPUT');
+      if (!host(type).follows)
+        return expect(
+          errorCode(await t.gql(FOLLOW, { t: type, id: resource.id }, (await t.register()).token)),
+        ).toBe('BAD_USER_INPUT');
       const follower = await t.register('Suiveuse');
-      const count = async () => (await t.sql(`SELECT count(*)::int AS n FROM follows WHERE followable_type = $1 AND followable_id = $2`, [type, resource.id]))[0].n;
+      const count = async () =>
+        (
+          await t.sql(
+            `SELECT count(*)::int AS n FROM follows WHERE followable_type = $1 AND followable_id = $2`,
+            [type, resource.id],
+          )
+        )[0].n;
       const before = await count();
       for (let i = 0; i < 2; i++) {
         const followed = await t.gql(FOLLOW, { t: type, id: resource.id }, follower.token);
@@ -130,9 +191,20 @@ describe('capability contracts: every registered host runs the suite of every ca
         expect(followed.data.follow).toBe(true);
       }
       expect(await count()).toBe(before + 1);
-      expect(errorCode(await t.gql(FOLLOW, { t: type, id: '00000000-0000-4000-8000-000000000000' }, follower.token))).toBe('NOT_FOUND');
+      expect(
+        errorCode(
+          await t.gql(
+            FOLLOW,
+            { t: type, id: '00000000-0000-4000-8000-000000000000' },
+            follower.token,
+          ),
+        ),
+      ).toBe('NOT_FOUND');
       expect(await zipMentions(follower, resource.id)).toBe(true);
-      for (let i = 0; i < 2; i++) expect((await t.gql(UNFOLLOW, { t: type, id: resource.id }, follower.token)).data?.unfollow).toBe(true);
+      for (let i = 0; i < 2; i++)
+        expect(
+          (await t.gql(UNFOLLOW, { t: type, id: resource.id }, follower.token)).data?.unfollow,
+        ).toBe(true);
       expect(await count()).toBe(before);
       await t.gql(FOLLOW, { t: type, id: resource.id }, follower.token);
       await deleteAccount(follower);
@@ -140,7 +212,8 @@ describe('capability contracts: every registered host runs the suite of every ca
     });
 
     it('notifications: a follower gets the notification of the resource', async () => {
-      if (!host(type).follows || (!host(type).comments && !fixture.notifyFollowers)) return expect(fixture.notifyFollowers).toBeUndefined();
+      if (!host(type).follows || (!host(type).comments && !fixture.notifyFollowers))
+        return expect(fixture.notifyFollowers).toBeUndefined();
       if (host(type).comments) return; // proved with the comment above
       const follower = await t.register('Abonnée attentive');
       await t.gql(FOLLOW, { t: type, id: resource.id }, follower.token);
@@ -152,21 +225,47 @@ describe('capability contracts: every registered host runs the suite of every ca
       if (!host(type).reports) return;
       for (let i = 0; i < 3; i++) {
         const reporter = await t.register(`Signaleuse ${i}`);
-        const res = await t.gql(REPORT, { i: { resourceType: type, resourceId: resource.id, reason: 'SPAM' } }, reporter.token);
+        const res = await t.gql(
+          REPORT,
+          { i: { resourceType: type, resourceId: resource.id, reason: 'SPAM' } },
+          reporter.token,
+        );
         expect(res.errors).toBeUndefined();
         expect(res.data.reportContent).toEqual({ reportCount: i + 1, hidden: i === 2 });
       }
       expect((await host(type).reference(resource.id))!.hidden).toBe(true);
       const late = await t.register('Signaleuse tardive');
-      expect(errorCode(await t.gql(REPORT, { i: { resourceType: type, resourceId: resource.id, reason: 'SPAM' } }, late.token))).toBe('NOT_FOUND');
+      expect(
+        errorCode(
+          await t.gql(
+            REPORT,
+            { i: { resourceType: type, resourceId: resource.id, reason: 'SPAM' } },
+            late.token,
+          ),
+        ),
+      ).toBe('NOT_FOUND');
       if (resource.componentId) {
-        const queue = (await t.gql(QUEUE, { c: resource.componentId }, c.admin)).data.moderationQueue as { resourceType: string; resourceId: string; hidden: boolean; reportCount: number }[];
-        expect(queue).toContainEqual({ resourceType: type, resourceId: resource.id, hidden: true, reportCount: 3 });
+        const queue = (await t.gql(QUEUE, { c: resource.componentId }, c.admin)).data
+          .moderationQueue as {
+          resourceType: string;
+          resourceId: string;
+          hidden: boolean;
+          reportCount: number;
+        }[];
+        expect(queue).toContainEqual({
+          resourceType: type,
+          resourceId: resource.id,
+          hidden: true,
+          reportCount: 3,
+        });
       }
     });
 
     it('history: its PUBLIC journal lines are its « Historique »', async () => {
-      if (!host(type).history) return expect(errorCode(await t.gql(HISTORY, { t: type, id: resource.id }))).toBe('BAD_USER_INPUT');
+      if (!host(type).history)
+        return expect(errorCode(await t.gql(HISTORY, { t: type, id: resource.id }))).toBe(
+          'BAD_USER_INPUT',
+        );
       const own: { id: string }[] = await t.sql(
         `SELECT id::text FROM action_logs WHERE resource_type = $1 AND resource_id = $2 AND visibility = 'PUBLIC' ORDER BY id DESC LIMIT 50`,
         [host(type).history!.logType, resource.id],
@@ -184,7 +283,9 @@ describe('capability contracts: every registered host runs the suite of every ca
       await deleteAccount(resource.author);
       const after = (await host(type).reference(resource.id))!;
       expect(after.authorId).toBe(resource.author.id);
-      const [user] = await t.sql(`SELECT name, email FROM users WHERE id = $1`, [resource.author.id]);
+      const [user] = await t.sql(`SELECT name, email FROM users WHERE id = $1`, [
+        resource.author.id,
+      ]);
       expect(user).toEqual({ name: DELETED_PARTICIPANT_NAME, email: null });
     });
   });

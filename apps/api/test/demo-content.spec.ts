@@ -42,77 +42,189 @@ describe('demo content from the 2021 report', () => {
     afterAll(() => t.close());
 
     it('is served through the API: proposals, survey questions, motions, participatory text', async () => {
-      const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
-      const byType = Object.fromEntries(space.components.map((c: { id: string; type: string }) => [c.type, c.id]));
-      const proposals = await t.gql(`query($c: ID!) { proposals(componentId: $c, order: RECENT, first: 100) { totalCount edges { node { reference title official state body } } } }`, { c: byType.PROPOSALS });
+      const space = (
+        await t.gql(
+          `{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`,
+        )
+      ).data.space;
+      const byType = Object.fromEntries(
+        space.components.map((c: { id: string; type: string }) => [c.type, c.id]),
+      );
+      const proposals = await t.gql(
+        `query($c: ID!) { proposals(componentId: $c, order: RECENT, first: 100) { totalCount edges { node { reference title official state body } } } }`,
+        { c: byType.PROPOSALS },
+      );
       expect(proposals.data.proposals.totalCount).toBe(content.proposals.length);
       const nodes = proposals.data.proposals.edges.map((e: { node: unknown }) => e.node).reverse();
-      expect(nodes[0]).toMatchObject({ reference: content.proposals[0].reference, title: content.proposals[0].title, official: true, state: 'NOT_ANSWERED' });
+      expect(nodes[0]).toMatchObject({
+        reference: content.proposals[0].reference,
+        title: content.proposals[0].title,
+        official: true,
+        state: 'NOT_ANSWERED',
+      });
       expect(nodes[0].body).toMatch(/^<p>/);
-      const survey = await t.gql(`query($c: ID!) { survey(componentId: $c) { title questions { type body options { body } scale { points labels } } } }`, { c: byType.SURVEY });
+      const survey = await t.gql(
+        `query($c: ID!) { survey(componentId: $c) { title questions { type body options { body } scale { points labels } } } }`,
+        { c: byType.SURVEY },
+      );
       expect(survey.data.survey.questions).toHaveLength(content.survey.questions.length);
-      expect(survey.data.survey.questions[0].options.map((o: { body: string }) => o.body)).toEqual(content.survey.questions[0].options);
-      const text = await t.gql(`query($c: ID!) { participatoryTextSource(componentId: $c) }`, { c: byType.PARTICIPATORY_TEXT });
+      expect(survey.data.survey.questions[0].options.map((o: { body: string }) => o.body)).toEqual(
+        content.survey.questions[0].options,
+      );
+      const text = await t.gql(`query($c: ID!) { participatoryTextSource(componentId: $c) }`, {
+        c: byType.PARTICIPATORY_TEXT,
+      });
       expect(text.data.participatoryTextSource).toBe(content.participatoryText);
-      const wrongType = await t.gql(`query($c: ID!) { motions(componentId: $c) { id } }`, { c: byType.PROPOSALS });
+      const wrongType = await t.gql(`query($c: ID!) { motions(componentId: $c) { id } }`, {
+        c: byType.PROPOSALS,
+      });
       expect(wrongType.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
 
-      const assembly = (await t.gql(`{ space(slug: "assemblee-filiere-sante-numerique") { components { id type } } }`)).data.space;
-      const motions = await t.gql(`query($c: ID!) { motions(componentId: $c) { reference title } }`, { c: assembly.components[0].id });
-      expect(motions.data.motions.map((m: { title: string }) => m.title)).toEqual(content.assembly.motions.map((m) => m.title));
+      const assembly = (
+        await t.gql(
+          `{ space(slug: "assemblee-filiere-sante-numerique") { components { id type } } }`,
+        )
+      ).data.space;
+      const motions = await t.gql(
+        `query($c: ID!) { motions(componentId: $c) { reference title } }`,
+        { c: assembly.components[0].id },
+      );
+      expect(motions.data.motions.map((m: { title: string }) => m.title)).toEqual(
+        content.assembly.motions.map((m) => m.title),
+      );
       const surveys = await t.gql(`{ surveys { title questionCount spaceSlug } }`);
-      expect(surveys.data.surveys).toEqual([{ title: content.survey.title, questionCount: content.survey.questions.length, spaceSlug: 'structuration-filiere-sante-numerique' }]);
+      expect(surveys.data.surveys).toEqual([
+        {
+          title: content.survey.title,
+          questionCount: content.survey.questions.length,
+          spaceSlug: 'structuration-filiere-sante-numerique',
+        },
+      ]);
     });
 
     it('holds the « Journée de la filière » (section 5, measure 16) as an in-person meeting with an agenda, marked as demo', async () => {
-      const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
+      const space = (
+        await t.gql(
+          `{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`,
+        )
+      ).data.space;
       const component = space.components.find((c: { type: string }) => c.type === 'MEETINGS');
       expect(component).toBeDefined();
-      const res = await t.gql(`query($c: ID!) { meetings(componentId: $c) { id title type location address state registrationsOpen capacity startsAt agenda { title children { title } } } }`, { c: component.id });
+      const res = await t.gql(
+        `query($c: ID!) { meetings(componentId: $c) { id title type location address state registrationsOpen capacity startsAt agenda { title children { title } } } }`,
+        { c: component.id },
+      );
       expect(res.data.meetings).toHaveLength(1);
       const meeting = res.data.meetings[0];
-      expect(meeting).toMatchObject({ title: content.meetings.meeting.title, type: 'IN_PERSON', state: 'UPCOMING', registrationsOpen: true, capacity: content.meetings.meeting.capacity });
-      expect(meeting.agenda.map((a: { title: string }) => a.title)).toEqual(content.meetings.meeting.agenda.map((a) => a.title));
-      const subTitles = meeting.agenda.flatMap((a: { children: { title: string }[] }) => a.children.map((c) => c.title));
-      expect(subTitles).toEqual(content.meetings.meeting.agenda.flatMap((a) => (a.children ?? []).map((c) => c.title)));
+      expect(meeting).toMatchObject({
+        title: content.meetings.meeting.title,
+        type: 'IN_PERSON',
+        state: 'UPCOMING',
+        registrationsOpen: true,
+        capacity: content.meetings.meeting.capacity,
+      });
+      expect(meeting.agenda.map((a: { title: string }) => a.title)).toEqual(
+        content.meetings.meeting.agenda.map((a) => a.title),
+      );
+      const subTitles = meeting.agenda.flatMap((a: { children: { title: string }[] }) =>
+        a.children.map((c) => c.title),
+      );
+      expect(subTitles).toEqual(
+        content.meetings.meeting.agenda.flatMap((a) => (a.children ?? []).map((c) => c.title)),
+      );
       expect(subTitles).toHaveLength(3);
       const [row] = await t.sql(
         `SELECT is_demo, extract(isodow FROM starts_at AT TIME ZONE 'Europe/Paris')::int AS dow, to_char(starts_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS at FROM meetings WHERE id = $1`,
         [meeting.id],
       );
-      expect(row).toEqual({ is_demo: true, dow: content.meetings.meeting.isoWeekday, at: content.meetings.meeting.startTime });
+      expect(row).toEqual({
+        is_demo: true,
+        dow: content.meetings.meeting.isoWeekday,
+        at: content.meetings.meeting.startTime,
+      });
       expect(content.meetings.meeting.description).toContain('Organiser une journée de la filière');
     });
 
     it('holds two votations (marked demo): annex 2’s four actions graded by majority judgment, closed with results; the board election (SINGLE), open', async () => {
-      const [component] = await t.sql(`SELECT c.id FROM components c JOIN participatory_spaces s ON s.id = c.space_id WHERE s.is_demo AND c.type = 'VOTES'`);
-      const res = await t.gql(`query($c: ID!) { ballots(componentId: $c) { id title status isDemo receiptsEnabled resultsFrozen results turnout { voters percent } questions { method options { title } } } }`, { c: component.id });
+      const [component] = await t.sql(
+        `SELECT c.id FROM components c JOIN participatory_spaces s ON s.id = c.space_id WHERE s.is_demo AND c.type = 'VOTES'`,
+      );
+      const res = await t.gql(
+        `query($c: ID!) { ballots(componentId: $c) { id title status isDemo receiptsEnabled resultsFrozen results turnout { voters percent } questions { method options { title } } } }`,
+        { c: component.id },
+      );
       expect(res.errors).toBeUndefined();
       const [ranking, election] = res.data.ballots;
-      expect(ranking).toMatchObject({ status: 'CLOSED', isDemo: true, receiptsEnabled: true, resultsFrozen: true, turnout: { voters: content.votations.demoVoters } });
+      expect(ranking).toMatchObject({
+        status: 'CLOSED',
+        isDemo: true,
+        receiptsEnabled: true,
+        resultsFrozen: true,
+        turnout: { voters: content.votations.demoVoters },
+      });
       expect(ranking.questions[0].method).toBe('MAJORITY_JUDGMENT');
-      expect(ranking.questions[0].options.map((o: { title: string }) => o.title)).toEqual(content.assembly.motions.map((m) => m.title));
-      expect(ranking.results[0]).toMatchObject({ method: 'MAJORITY_JUDGMENT', ballots: content.votations.demoVoters });
+      expect(ranking.questions[0].options.map((o: { title: string }) => o.title)).toEqual(
+        content.assembly.motions.map((m) => m.title),
+      );
+      expect(ranking.results[0]).toMatchObject({
+        method: 'MAJORITY_JUDGMENT',
+        ballots: content.votations.demoVoters,
+      });
       expect(ranking.results[0].winners).toHaveLength(1);
-      expect(election).toMatchObject({ status: 'OPEN', isDemo: true, results: null, turnout: { voters: content.votations.election.demoVotes } });
+      expect(election).toMatchObject({
+        status: 'OPEN',
+        isDemo: true,
+        results: null,
+        turnout: { voters: content.votations.election.demoVotes },
+      });
       expect(election.questions[0].method).toBe('SINGLE');
       // every vote is a demo account's
-      const [voters] = await t.sql(`SELECT count(*)::int AS n, count(*) FILTER (WHERE u.is_demo)::int AS demo FROM ballot_participations p JOIN users u ON u.id = p.user_id JOIN ballots b ON b.id = p.ballot_id WHERE b.is_demo`);
+      const [voters] = await t.sql(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE u.is_demo)::int AS demo FROM ballot_participations p JOIN users u ON u.id = p.user_id JOIN ballots b ON b.id = p.ballot_id WHERE b.is_demo`,
+      );
       expect(voters.n).toBe(content.votations.demoVoters + content.votations.election.demoVotes);
       expect(voters.demo).toBe(voters.n);
       // past lifecycle events are recorded with the ballots: no notification of a demo opening or close
-      expect((await t.sql(`SELECT count(*)::int AS n FROM ballot_events e JOIN ballots b ON b.id = e.ballot_id WHERE b.is_demo`))[0].n).toBe(4);
+      expect(
+        (
+          await t.sql(
+            `SELECT count(*)::int AS n FROM ballot_events e JOIN ballots b ON b.id = e.ballot_id WHERE b.is_demo`,
+          )
+        )[0].n,
+      ).toBe(4);
     });
 
     it('holds a Boîte à idées seeded with section 5 measures and demo answers from every annex 1 respondent type, ranked, with scores by type', async () => {
-      const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
+      const space = (
+        await t.gql(
+          `{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`,
+        )
+      ).data.space;
       const component = space.components.find((c: { type: string }) => c.type === 'IDEAS');
-      const boxes = (await t.gql(`query($c: ID!) { ideaBoxes(componentId: $c) { id question ideasCount comparisonsCount isDemo } }`, { c: component.id })).data.ideaBoxes;
+      const boxes = (
+        await t.gql(
+          `query($c: ID!) { ideaBoxes(componentId: $c) { id question ideasCount comparisonsCount isDemo } }`,
+          { c: component.id },
+        )
+      ).data.ideaBoxes;
       expect(boxes).toHaveLength(1);
-      expect(boxes[0]).toMatchObject({ question: 'Quelle action la filière doit-elle mener en priorité ?', ideasCount: content.ideas.ideas.length, isDemo: true });
-      expect(content.ideas.ideas.map((i) => i.body)).toEqual(expect.arrayContaining(['Organiser une journée de la filière.']));
-      expect(content.ideas.ideas.some((i) => i.body.startsWith('Favoriser les partages d’expérience'))).toBe(true);
-      const results = (await t.gql(`query($b: ID!) { ideaResults(boxId: $b) { comparisonsCount scoredComparisons votersCount ideas { score wins losses } byTypology { typologyKey votersCount } } }`, { b: boxes[0].id })).data.ideaResults;
+      expect(boxes[0]).toMatchObject({
+        question: 'Quelle action la filière doit-elle mener en priorité ?',
+        ideasCount: content.ideas.ideas.length,
+        isDemo: true,
+      });
+      expect(content.ideas.ideas.map((i) => i.body)).toEqual(
+        expect.arrayContaining(['Organiser une journée de la filière.']),
+      );
+      expect(
+        content.ideas.ideas.some((i) => i.body.startsWith('Favoriser les partages d’expérience')),
+      ).toBe(true);
+      const results = (
+        await t.gql(
+          `query($b: ID!) { ideaResults(boxId: $b) { comparisonsCount scoredComparisons votersCount ideas { score wins losses } byTypology { typologyKey votersCount } } }`,
+          { b: boxes[0].id },
+        )
+      ).data.ideaResults;
       expect(results.comparisonsCount).toBeGreaterThan(1000);
       expect(results.scoredComparisons).toBe(results.comparisonsCount);
       expect(results.votersCount).toBe(9 * content.ideas.demoVoters.perTypology);
@@ -120,7 +232,10 @@ describe('demo content from the 2021 report', () => {
       const wins = results.ideas.reduce((n: number, i: { wins: number }) => n + i.wins, 0);
       expect(wins).toBe(results.comparisonsCount);
       // every demo voter is a demo account
-      const [flags] = await t.sql(`SELECT bool_and(u.is_demo) AS users, bool_and(v.is_demo) AS voters FROM idea_voters v JOIN users u ON u.id = v.user_id WHERE EXISTS (SELECT 1 FROM idea_pairs p WHERE p.voter_id = v.id AND p.box_id = $1)`, [boxes[0].id]);
+      const [flags] = await t.sql(
+        `SELECT bool_and(u.is_demo) AS users, bool_and(v.is_demo) AS voters FROM idea_voters v JOIN users u ON u.id = v.user_id WHERE EXISTS (SELECT 1 FROM idea_pairs p WHERE p.voter_id = v.id AND p.box_id = $1)`,
+        [boxes[0].id],
+      );
       expect(flags).toEqual({ users: true, voters: true });
     });
 
@@ -131,27 +246,52 @@ describe('demo content from the 2021 report', () => {
         expect(s.source).toMatch(/^Annexe 1, axe [123]/);
       }
       expect(content.debate.voters.reduce((n, v) => n + v.count, 0)).toBe(127); // the 2021 survey's respondents
-      const space = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`)).data.space;
+      const space = (
+        await t.gql(
+          `{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`,
+        )
+      ).data.space;
       const component = space.components.find((c: { type: string }) => c.type === 'DEBATE');
       expect(component).toBeDefined();
-      const debates = (await t.gql(`query($c: ID!) { debates(componentId: $c) { id title isDemo statementsCount participantsCount } }`, { c: component.id })).data.debates;
-      expect(debates).toEqual([expect.objectContaining({ title: content.debate.debate.title, isDemo: true, statementsCount: content.debate.statements.length, participantsCount: 127 })]);
+      const debates = (
+        await t.gql(
+          `query($c: ID!) { debates(componentId: $c) { id title isDemo statementsCount participantsCount } }`,
+          { c: component.id },
+        )
+      ).data.debates;
+      expect(debates).toEqual([
+        expect.objectContaining({
+          title: content.debate.debate.title,
+          isDemo: true,
+          statementsCount: content.debate.statements.length,
+          participantsCount: 127,
+        }),
+      ]);
       const [flags] = await t.sql(
         `SELECT bool_and(v.is_demo) AS votes, bool_and(u.is_demo) AS voters FROM debate_votes v JOIN users u ON u.id = v.user_id WHERE v.debate_id = $1`,
         [debates[0].id],
       );
       expect(flags).toEqual({ votes: true, voters: true });
-      const analysis = (await t.gql(`query($d: ID!) { debateAnalysis(debateId: $d) { participantCount groups { size representatives { statementId } } consensus { body } } }`, { d: debates[0].id })).data.debateAnalysis;
+      const analysis = (
+        await t.gql(
+          `query($d: ID!) { debateAnalysis(debateId: $d) { participantCount groups { size representatives { statementId } } consensus { body } } }`,
+          { d: debates[0].id },
+        )
+      ).data.debateAnalysis;
       expect(analysis.participantCount).toBe(127);
       expect(analysis.groups.length).toBeGreaterThanOrEqual(2);
       expect(analysis.consensus.length).toBeGreaterThan(0);
     });
 
     it('is loaded once: a second load changes nothing', async () => {
-      const before = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
+      const before = await t.sql(
+        `SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`,
+      );
       const service = t.app.get(DemoContentService);
       expect(await service.loadOnce()).toBe(false);
-      const after = await t.sql(`SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`);
+      const after = await t.sql(
+        `SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`,
+      );
       expect((await t.sql(`SELECT count(*)::int AS n FROM meetings WHERE is_demo`))[0].n).toBe(1);
       expect((await t.sql(`SELECT count(*)::int AS n FROM ballots WHERE is_demo`))[0].n).toBe(2);
       expect((await t.sql(`SELECT count(*)::int AS n FROM idea_boxes WHERE is_demo`))[0].n).toBe(1);
@@ -166,11 +306,17 @@ describe('demo content from the 2021 report', () => {
     await createDatabaseIfMissing(cluster.adminUrl, name);
     const url = cluster.urlTemplate.replace('{db}', name);
     await runMigrations(url);
-    const sources = await Promise.all(Array.from({ length: 5 }, () => new DataSource(dataSourceOptions(url)).initialize()));
+    const sources = await Promise.all(
+      Array.from({ length: 5 }, () => new DataSource(dataSourceOptions(url)).initialize()),
+    );
     try {
-      const results = await Promise.all(sources.map((ds) => new DemoContentService(ds, new ActionLogService()).loadOnce()));
+      const results = await Promise.all(
+        sources.map((ds) => new DemoContentService(ds, new ActionLogService()).loadOnce()),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
-      const [row] = await sources[0].query(`SELECT count(*) AS spaces, (SELECT count(*) FROM proposals) AS proposals FROM participatory_spaces`);
+      const [row] = await sources[0].query(
+        `SELECT count(*) AS spaces, (SELECT count(*) FROM proposals) AS proposals FROM participatory_spaces`,
+      );
       expect(Number(row.spaces)).toBe(2);
       expect(Number(row.proposals)).toBe(content.proposals.length);
     } finally {

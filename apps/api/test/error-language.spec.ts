@@ -20,24 +20,50 @@ describe('error language', () => {
   const FRENCH_ACCENTS = /[àâçéèêîôûœ«]/;
 
   it('a malformed UUID on a REST export: « Identifiant invalide. », 400, not Nest’s English « Validation failed »', async () => {
-    for (const path of ['/exports/surveys/pas-un-uuid/answers.csv', '/exports/surveys/1/results.json']) {
-      const fr = await fetch(`${t.baseUrl}${path}`, { headers: { authorization: `Bearer ${admin}` } });
+    for (const path of [
+      '/exports/surveys/pas-un-uuid/answers.csv',
+      '/exports/surveys/1/results.json',
+    ]) {
+      const fr = await fetch(`${t.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
       expect(fr.status).toBe(400);
-      expect(await fr.json()).toEqual({ code: 'BAD_USER_INPUT', message: 'Identifiant invalide.', field: 'surveyId' });
-      const en = await fetch(`${t.baseUrl}${path}`, { headers: { authorization: `Bearer ${admin}`, ...EN } });
-      expect(await en.json()).toEqual({ code: 'BAD_USER_INPUT', message: 'Invalid identifier.', field: 'surveyId' });
+      expect(await fr.json()).toEqual({
+        code: 'BAD_USER_INPUT',
+        message: 'Identifiant invalide.',
+        field: 'surveyId',
+      });
+      const en = await fetch(`${t.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${admin}`, ...EN },
+      });
+      expect(await en.json()).toEqual({
+        code: 'BAD_USER_INPUT',
+        message: 'Invalid identifier.',
+        field: 'surveyId',
+      });
     }
   });
 
   it('class-validator on a GraphQL input: French by default, English on request, same code and field', async () => {
     const versions = await t.currentTermsVersions();
     const register = `mutation($input: RegisterInput!) { register(input: $input) { token } }`;
-    const input = { name: 'Al', email: 'pas-une-adresse', password: 'motdepasse-assez-long', ...versions };
+    const input = {
+      name: 'Al',
+      email: 'pas-une-adresse',
+      password: 'motdepasse-assez-long',
+      ...versions,
+    };
     const fr = await t.gql(register, { input });
-    expect(fr.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.any(String) });
+    expect(fr.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: expect.any(String),
+    });
     expect(fr.errors?.[0].message).toMatch(/adresse e-mail invalide/);
     const en = await t.gql(register, { input }, undefined, EN);
-    expect(en.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: fr.errors?.[0].extensions?.field });
+    expect(en.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: fr.errors?.[0].extensions?.field,
+    });
     expect(en.errors?.[0].message).toMatch(/^email: /);
     expect(en.errors?.[0].message).not.toMatch(FRENCH_ACCENTS);
   });
@@ -45,35 +71,79 @@ describe('error language', () => {
   it('document limits and graphql-js validation: French, English on request, graphql-js’s text kept in extensions.detail', async () => {
     const unknownField = '{ nope }';
     const fr = await t.gql(unknownField);
-    expect(fr.errors?.[0]).toMatchObject({ message: 'Champ « nope » inconnu sur le type « Query ».', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', detail: expect.stringContaining('Cannot query field "nope"') } });
+    expect(fr.errors?.[0]).toMatchObject({
+      message: 'Champ « nope » inconnu sur le type « Query ».',
+      extensions: {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        detail: expect.stringContaining('Cannot query field "nope"'),
+      },
+    });
     const en = await t.gql(unknownField, {}, undefined, EN);
     expect(en.errors?.[0].message).toBe('Unknown field "nope" on type "Query".');
     const syntax = await t.gql('{ me { ', {}, undefined, {});
-    expect(syntax.errors?.[0]).toMatchObject({ message: 'Requête GraphQL illisible : erreur de syntaxe.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect(syntax.errors?.[0]).toMatchObject({
+      message: 'Requête GraphQL illisible : erreur de syntaxe.',
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
     const wide = `{ ${Array.from({ length: 1001 }, (_, i) => `f${i}: __typename`).join(' ')} }`;
     const limits = await t.gql(wide);
-    expect(limits.errors?.[0].message).toMatch(/^Trop d'alias dans la requête : 1001 \(30 au plus\)\.$/);
+    expect(limits.errors?.[0].message).toMatch(
+      /^Trop d'alias dans la requête : 1001 \(30 au plus\)\.$/,
+    );
   });
 
   it('a domain error in English: its English twin, or the generic text of its code with the French kept in extensions', async () => {
     const logs = `{ actionLogs { pageInfo { hasNextPage } } }`;
-    expect((await t.gql(logs)).errors?.[0]).toMatchObject({ message: 'Vous devez être connecté·e.', extensions: { code: 'UNAUTHENTICATED' } });
-    expect((await t.gql(logs, {}, undefined, EN)).errors?.[0]).toMatchObject({ message: 'You must be signed in.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await t.gql(logs)).errors?.[0]).toMatchObject({
+      message: 'Vous devez être connecté·e.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    expect((await t.gql(logs, {}, undefined, EN)).errors?.[0]).toMatchObject({
+      message: 'You must be signed in.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     const members = `{ proposal(id: "${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}") { id } }`;
     const fr = (await t.gql(members, {}, admin)).errors?.[0];
-    expect(fr).toMatchObject({ message: 'Proposition introuvable.', extensions: { code: 'NOT_FOUND' } });
+    expect(fr).toMatchObject({
+      message: 'Proposition introuvable.',
+      extensions: { code: 'NOT_FOUND' },
+    });
     const en = (await t.gql(members, {}, admin, EN)).errors?.[0];
-    expect(en).toMatchObject({ extensions: { code: fr?.extensions?.code, frenchMessage: fr?.message } });
+    expect(en).toMatchObject({
+      extensions: { code: fr?.extensions?.code, frenchMessage: fr?.message },
+    });
     expect(en?.message).not.toMatch(FRENCH_ACCENTS);
   });
 
   it('a body that is not JSON: French by default, English on request', async () => {
-    const send = (headers: Record<string, string>) => fetch(`${t.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"query":' });
-    expect(await (await send({})).json()).toEqual({ errors: [{ message: 'Corps de requête invalide (JSON attendu).', extensions: { code: 'BAD_REQUEST' } }] });
-    expect(await (await send(EN)).json()).toEqual({ errors: [{ message: 'Invalid request body (JSON expected).', extensions: { code: 'BAD_REQUEST' } }] });
+    const send = (headers: Record<string, string>) =>
+      fetch(`${t.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{"query":',
+      });
+    expect(await (await send({})).json()).toEqual({
+      errors: [
+        {
+          message: 'Corps de requête invalide (JSON attendu).',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
+    expect(await (await send(EN)).json()).toEqual({
+      errors: [
+        { message: 'Invalid request body (JSON expected).', extensions: { code: 'BAD_REQUEST' } },
+      ],
+    });
     // French wins when preferred, and for languages we do not speak
     for (const header of ['fr-FR,fr;q=0.9,en;q=0.8', 'de-DE', '*']) {
-      expect(((await (await send({ 'accept-language': header })).json()) as { errors: { message: string }[] }).errors[0].message).toBe('Corps de requête invalide (JSON attendu).');
+      expect(
+        (
+          (await (await send({ 'accept-language': header })).json()) as {
+            errors: { message: string }[];
+          }
+        ).errors[0].message,
+      ).toBe('Corps de requête invalide (JSON attendu).');
     }
   });
 });

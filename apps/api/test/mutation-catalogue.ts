@@ -24,10 +24,26 @@ import { TEST_ADMIN_EMAIL } from './test-database';
  */
 
 /** Who runs the mutation. `author` is the owner of the fixture (see {@link Prepared.owner}). */
-export type Actor = 'anonymous' | 'participant' | 'member' | 'moderator' | 'spaceAdmin' | 'admin' | 'author';
-export const ACTORS: Actor[] = ['anonymous', 'participant', 'member', 'moderator', 'spaceAdmin', 'admin', 'author'];
+export type Actor =
+  | 'anonymous'
+  | 'participant'
+  | 'member'
+  | 'moderator'
+  | 'spaceAdmin'
+  | 'admin'
+  | 'author';
+export const ACTORS: Actor[] = [
+  'anonymous',
+  'participant',
+  'member',
+  'moderator',
+  'spaceAdmin',
+  'admin',
+  'author',
+];
 export type Outcome = 'allowed' | 'denied';
-export type Expectation = Partial<Record<Actor, Outcome>> & Record<'anonymous' | 'participant' | 'member' | 'moderator' | 'admin', Outcome>;
+export type Expectation = Partial<Record<Actor, Outcome>> &
+  Record<'anonymous' | 'participant' | 'member' | 'moderator' | 'admin', Outcome>;
 
 export interface User {
   token: string;
@@ -77,7 +93,10 @@ export interface MutationCase {
 
 export interface World {
   admin: User;
-  users: Record<'participant' | 'member' | 'moderator' | 'spaceAdmin' | 'author' | 'memberAuthor' | 'other', User>;
+  users: Record<
+    'participant' | 'member' | 'moderator' | 'spaceAdmin' | 'author' | 'memberAuthor' | 'other',
+    User
+  >;
   home: Scope;
   foreign: Scope;
   /** A published process space that the unpublished-space check hides while a participant acts. */
@@ -90,12 +109,60 @@ const A = 'allowed' as const;
 const D = 'denied' as const;
 
 /** Access presets, read as "who is allowed". */
-export const ANYONE: Expectation = { anonymous: A, participant: A, member: A, moderator: A, spaceAdmin: A, admin: A, author: A };
-export const SIGNED_IN: Expectation = { anonymous: D, participant: A, member: A, moderator: A, spaceAdmin: A, admin: A, author: A };
-export const SPACE_MODERATORS: Expectation = { anonymous: D, participant: D, member: D, moderator: A, spaceAdmin: A, admin: A, author: D };
-export const SPACE_ADMINS: Expectation = { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: A, admin: A, author: D };
-export const ORGANIZATION_ADMINS: Expectation = { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: D, admin: A, author: D };
-export const OWNER_ONLY: Expectation = { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: D, admin: D, author: A };
+export const ANYONE: Expectation = {
+  anonymous: A,
+  participant: A,
+  member: A,
+  moderator: A,
+  spaceAdmin: A,
+  admin: A,
+  author: A,
+};
+export const SIGNED_IN: Expectation = {
+  anonymous: D,
+  participant: A,
+  member: A,
+  moderator: A,
+  spaceAdmin: A,
+  admin: A,
+  author: A,
+};
+export const SPACE_MODERATORS: Expectation = {
+  anonymous: D,
+  participant: D,
+  member: D,
+  moderator: A,
+  spaceAdmin: A,
+  admin: A,
+  author: D,
+};
+export const SPACE_ADMINS: Expectation = {
+  anonymous: D,
+  participant: D,
+  member: D,
+  moderator: D,
+  spaceAdmin: A,
+  admin: A,
+  author: D,
+};
+export const ORGANIZATION_ADMINS: Expectation = {
+  anonymous: D,
+  participant: D,
+  member: D,
+  moderator: D,
+  spaceAdmin: D,
+  admin: A,
+  author: D,
+};
+export const OWNER_ONLY: Expectation = {
+  anonymous: D,
+  participant: D,
+  member: D,
+  moderator: D,
+  spaceAdmin: D,
+  admin: D,
+  author: A,
+};
 
 const MARKDOWN = `# Principes\n\nLes données de santé servent l’intérêt général.\n\nChaque acteur de la filière partage ses retours.\n\n# Organisation\n\nUn comité se réunit chaque trimestre.\n`;
 let serial = 0;
@@ -103,9 +170,15 @@ const unique = () => `${Date.now().toString(36)}${(serial += 1)}`;
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
 /** Runs a GraphQL operation that must succeed (fixture building); throws with its errors otherwise. */
-async function must<T = any>(t: TestApp, query: string, vars: Record<string, unknown>, token?: string): Promise<T> {
+async function must<T = any>(
+  t: TestApp,
+  query: string,
+  vars: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
   const res = await t.gql(query, vars, token);
-  if (res.errors?.length || !res.data) throw new Error(`fixture failed: ${query.slice(0, 80)} → ${JSON.stringify(res.errors)}`);
+  if (res.errors?.length || !res.data)
+    throw new Error(`fixture failed: ${query.slice(0, 80)} → ${JSON.stringify(res.errors)}`);
   return res.data as T;
 }
 
@@ -135,62 +208,118 @@ export class Fixtures {
   async accountToken(purpose: 'PASSWORD_RESET' | 'EMAIL_CONFIRMATION'): Promise<string> {
     const user = await this.user();
     const token = randomBytes(32).toString('base64url');
-    await this.t.sql(`INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`, [
-      user.id,
-      purpose,
-      createHash('sha256').update(token).digest('hex'),
-    ]);
+    await this.t.sql(
+      `INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`,
+      [user.id, purpose, createHash('sha256').update(token).digest('hex')],
+    );
     return token;
   }
 
   async proposal(by: User = this.w.users.other, componentId = this.s.proposalsId): Promise<string> {
-    const d = await must(this.t, `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`, {
-      i: { componentId, title: `Une proposition de test ${unique()}`, body: 'Le corps de la proposition, assez long pour être valable.' },
-    }, by.token);
+    const d = await must(
+      this.t,
+      `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`,
+      {
+        i: {
+          componentId,
+          title: `Une proposition de test ${unique()}`,
+          body: 'Le corps de la proposition, assez long pour être valable.',
+        },
+      },
+      by.token,
+    );
     return d.createProposal.id;
   }
 
   async comment(by: User = this.w.users.other): Promise<string> {
     const proposalId = await this.proposal();
-    const d = await must(this.t, `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`, {
-      i: { commentableType: 'PROPOSAL', commentableId: proposalId, body: 'Un commentaire de test.' },
-    }, by.token);
+    const d = await must(
+      this.t,
+      `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`,
+      {
+        i: {
+          commentableType: 'PROPOSAL',
+          commentableId: proposalId,
+          body: 'Un commentaire de test.',
+        },
+      },
+      by.token,
+    );
     return d.addComment.id;
   }
 
   async articleId(): Promise<string> {
-    const rows = await this.t.sql(`SELECT id FROM text_articles WHERE component_id = $1 ORDER BY number LIMIT 1`, [this.s.textId]);
+    const rows = await this.t.sql(
+      `SELECT id FROM text_articles WHERE component_id = $1 ORDER BY number LIMIT 1`,
+      [this.s.textId],
+    );
     return rows[0].id;
   }
 
   /** An amendment by `by` of a proposal by `proposalAuthor`, or of an article. */
   async amendment(by: User, target: { proposalAuthor: User } | 'ARTICLE'): Promise<string> {
-    const amendable = target === 'ARTICLE'
-      ? { amendableType: 'ARTICLE', amendableId: await this.articleId() }
-      : { amendableType: 'PROPOSAL', amendableId: await this.proposal(target.proposalAuthor) };
-    const d = await must(this.t, `mutation($i: CreateAmendmentInput!) { createAmendment(input: $i) { id } }`, {
-      i: { ...amendable, title: `Un amendement de test ${unique()}`, body: `Un texte modifié ${unique()}, assez long pour être valable.` },
-    }, by.token);
+    const amendable =
+      target === 'ARTICLE'
+        ? { amendableType: 'ARTICLE', amendableId: await this.articleId() }
+        : { amendableType: 'PROPOSAL', amendableId: await this.proposal(target.proposalAuthor) };
+    const d = await must(
+      this.t,
+      `mutation($i: CreateAmendmentInput!) { createAmendment(input: $i) { id } }`,
+      {
+        i: {
+          ...amendable,
+          title: `Un amendement de test ${unique()}`,
+          body: `Un texte modifié ${unique()}, assez long pour être valable.`,
+        },
+      },
+      by.token,
+    );
     return d.createAmendment.id;
   }
 
   /** A motion by `by` (a member), open now or scheduled in an hour. */
   async motion(open: boolean, by: User = this.w.users.memberAuthor): Promise<string> {
-    const d = await must(this.t, `mutation($i: CreateMotionInput!) { createMotion(input: $i) { id } }`, {
-      i: { componentId: this.s.motionsId, title: `Motion ${unique()}`, body: 'Le texte de la motion.', opensAt: inSeconds(open ? 0 : 3600), closesAt: inSeconds(7200) },
-    }, by.token);
+    const d = await must(
+      this.t,
+      `mutation($i: CreateMotionInput!) { createMotion(input: $i) { id } }`,
+      {
+        i: {
+          componentId: this.s.motionsId,
+          title: `Motion ${unique()}`,
+          body: 'Le texte de la motion.',
+          opensAt: inSeconds(open ? 0 : 3600),
+          closesAt: inSeconds(7200),
+        },
+      },
+      by.token,
+    );
     return d.createMotion.id;
   }
 
   /** A ballot in a fresh VOTES component of the scope's process space (every signed-in member votes), open now or in an hour. */
   async ballot(open: boolean): Promise<{ id: string; questionId: string; optionId: string }> {
     const componentId = await this.component('VOTES');
-    const d = await must(this.t, `mutation($i: CreateBallotInput!) { createBallot(input: $i) { id questions { id options { id } } } }`, {
-      i: {
-        componentId, title: `Votation ${unique()}`, opensAt: inSeconds(open ? -1 : 3600), closesAt: inSeconds(7200), census: { kind: 'ALL_MEMBERS' },
-        questions: [{ title: 'Présidence', method: 'SINGLE', options: [{ title: 'Alice' }, { title: 'Bruno' }] }],
+    const d = await must(
+      this.t,
+      `mutation($i: CreateBallotInput!) { createBallot(input: $i) { id questions { id options { id } } } }`,
+      {
+        i: {
+          componentId,
+          title: `Votation ${unique()}`,
+          opensAt: inSeconds(open ? -1 : 3600),
+          closesAt: inSeconds(7200),
+          census: { kind: 'ALL_MEMBERS' },
+          questions: [
+            {
+              title: 'Présidence',
+              method: 'SINGLE',
+              options: [{ title: 'Alice' }, { title: 'Bruno' }],
+            },
+          ],
+        },
       },
-    }, this.admin);
+      this.admin,
+    );
     const q = d.createBallot.questions[0];
     return { id: d.createBallot.id, questionId: q.id, optionId: q.options[0].id };
   }
@@ -199,140 +328,306 @@ export class Fixtures {
    * A petition by `by` in a fresh PETITIONS component of the scope's process space (type: threshold 10, 30 days, no committee
    * needed), taken to CREATED, VALIDATING, PUBLISHED, or ENDED (published, period over).
    */
-  async petition(state: 'CREATED' | 'VALIDATING' | 'PUBLISHED' | 'ENDED', by: User = this.w.users.author): Promise<string> {
+  async petition(
+    state: 'CREATED' | 'VALIDATING' | 'PUBLISHED' | 'ENDED',
+    by: User = this.w.users.author,
+  ): Promise<string> {
     const componentId = await this.component('PETITIONS');
-    const type = await must(this.t, `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`, {
-      i: { componentId, title: 'Pétition de la filière', threshold: 10, periodDays: 30 },
-    }, this.admin);
-    const d = await must(this.t, `mutation($i: CreatePetitionInput!) { createPetition(input: $i) { id } }`, {
-      i: { typeId: type.createPetitionType.id, title: `Pétition ${unique()}`, body: 'Le texte de la pétition.' },
-    }, by.token);
+    const type = await must(
+      this.t,
+      `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`,
+      {
+        i: { componentId, title: 'Pétition de la filière', threshold: 10, periodDays: 30 },
+      },
+      this.admin,
+    );
+    const d = await must(
+      this.t,
+      `mutation($i: CreatePetitionInput!) { createPetition(input: $i) { id } }`,
+      {
+        i: {
+          typeId: type.createPetitionType.id,
+          title: `Pétition ${unique()}`,
+          body: 'Le texte de la pétition.',
+        },
+      },
+      by.token,
+    );
     const id = d.createPetition.id as string;
-    if (state !== 'CREATED') await must(this.t, `mutation($id: ID!) { submitPetition(id: $id) { id } }`, { id }, by.token);
-    if (state === 'PUBLISHED' || state === 'ENDED') await must(this.t, `mutation($id: ID!) { publishPetition(id: $id) { id } }`, { id }, this.admin);
-    if (state === 'ENDED') await this.t.sql(`UPDATE petitions SET ends_at = clock_timestamp() WHERE id = $1`, [id]);
+    if (state !== 'CREATED')
+      await must(this.t, `mutation($id: ID!) { submitPetition(id: $id) { id } }`, { id }, by.token);
+    if (state === 'PUBLISHED' || state === 'ENDED')
+      await must(
+        this.t,
+        `mutation($id: ID!) { publishPetition(id: $id) { id } }`,
+        { id },
+        this.admin,
+      );
+    if (state === 'ENDED')
+      await this.t.sql(`UPDATE petitions SET ends_at = clock_timestamp() WHERE id = $1`, [id]);
     return id;
   }
 
   /** A published in-person meeting in three days, in a fresh MEETINGS component, with registrations open (no seat limit). */
   async meeting(): Promise<string> {
     const componentId = await this.component('MEETINGS');
-    const d = await must(this.t, `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
-      i: { componentId, title: `Rencontre ${unique()}`, type: 'IN_PERSON', startsAt: inSeconds(3 * 86400), endsAt: inSeconds(3 * 86400 + 7200), published: true, registrationsEnabled: true },
-    }, this.admin);
+    const d = await must(
+      this.t,
+      `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
+      {
+        i: {
+          componentId,
+          title: `Rencontre ${unique()}`,
+          type: 'IN_PERSON',
+          startsAt: inSeconds(3 * 86400),
+          endsAt: inSeconds(3 * 86400 + 7200),
+          published: true,
+          registrationsEnabled: true,
+        },
+      },
+      this.admin,
+    );
     return d.createMeeting.id;
   }
 
   /** A published meeting that has ended ({@link meeting}, moved to the past). */
   async pastMeeting(): Promise<string> {
     const id = await this.meeting();
-    await this.t.sql(`UPDATE meetings SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+    await this.t.sql(
+      `UPDATE meetings SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [id],
+    );
     return id;
   }
 
   /** A news post published now in a fresh NEWS component. */
   async newsPost(): Promise<string> {
     const componentId = await this.component('NEWS');
-    const d = await must(this.t, `mutation($i: CreateNewsPostInput!) { createNewsPost(input: $i) { id } }`, {
-      i: { componentId, title: `Actualité ${unique()}`, body: '<p>La synthèse est publiée.</p>' },
-    }, this.admin);
+    const d = await must(
+      this.t,
+      `mutation($i: CreateNewsPostInput!) { createNewsPost(input: $i) { id } }`,
+      {
+        i: { componentId, title: `Actualité ${unique()}`, body: '<p>La synthèse est publiée.</p>' },
+      },
+      this.admin,
+    );
     return d.createNewsPost.id;
   }
 
   /** A published Boîte à idées with three seed ideas in a fresh IDEAS component. */
   async ideaBox(): Promise<string> {
     const componentId = await this.component('IDEAS');
-    const d = await must(this.t, `mutation($i: CreateIdeaBoxInput!) { createIdeaBox(input: $i) { id } }`, {
-      i: { componentId, question: `Quelle action en priorité ? ${unique()}`, seedIdeas: ['Organiser une journée de la filière', 'Favoriser les partages d’expérience', 'Publier un annuaire'] },
-    }, this.admin);
+    const d = await must(
+      this.t,
+      `mutation($i: CreateIdeaBoxInput!) { createIdeaBox(input: $i) { id } }`,
+      {
+        i: {
+          componentId,
+          question: `Quelle action en priorité ? ${unique()}`,
+          seedIdeas: [
+            'Organiser une journée de la filière',
+            'Favoriser les partages d’expérience',
+            'Publier un annuaire',
+          ],
+        },
+      },
+      this.admin,
+    );
     return d.createIdeaBox.id;
   }
 
   /** A pair of a fresh box shown to `who`. */
   async ideaPair(who: User = this.w.users.other): Promise<string> {
-    const d = await must(this.t, `mutation($b: ID!) { nextIdeaPair(boxId: $b) { id } }`, { b: await this.ideaBox() }, who.token);
+    const d = await must(
+      this.t,
+      `mutation($b: ID!) { nextIdeaPair(boxId: $b) { id } }`,
+      { b: await this.ideaBox() },
+      who.token,
+    );
     return d.nextIdeaPair.id;
   }
 
   /** A participant's idea in a fresh box. */
   async idea(by: User = this.w.users.other): Promise<string> {
-    const d = await must(this.t, `mutation($b: ID!) { addIdea(boxId: $b, body: "Créer un observatoire des usages") { id } }`, { b: await this.ideaBox() }, by.token);
+    const d = await must(
+      this.t,
+      `mutation($b: ID!) { addIdea(boxId: $b, body: "Créer un observatoire des usages") { id } }`,
+      { b: await this.ideaBox() },
+      by.token,
+    );
     return d.addIdea.id;
   }
 
   /** Registers `who` for a meeting; returns the attendance code. */
   async meetingRegistration(meetingId: string, who: User): Promise<string> {
-    const d = await must(this.t, `mutation($id: ID!) { registerForMeeting(meetingId: $id) { viewerRegistration { code } } }`, { id: meetingId }, who.token);
+    const d = await must(
+      this.t,
+      `mutation($id: ID!) { registerForMeeting(meetingId: $id) { viewerRegistration { code } } }`,
+      { id: meetingId },
+      who.token,
+    );
     return d.registerForMeeting.viewerRegistration.code;
   }
 
   /** A debate opened by the admin in a fresh DEBATE component (participants' statements reviewed first when `moderated`). */
   async debate(moderated = false): Promise<string> {
     const componentId = await this.component('DEBATE');
-    if (moderated) await must(this.t, `mutation($id: ID!, $i: UpdateComponentInput!) { updateComponent(id: $id, input: $i) { id } }`, { id: componentId, i: { settings: { statementsModerated: true } } }, this.admin);
-    const d = await must(this.t, `mutation($i: CreateDebateInput!) { createDebate(input: $i) { id } }`, { i: { componentId, title: `Débat ${unique()}` } }, this.admin);
+    if (moderated)
+      await must(
+        this.t,
+        `mutation($id: ID!, $i: UpdateComponentInput!) { updateComponent(id: $id, input: $i) { id } }`,
+        { id: componentId, i: { settings: { statementsModerated: true } } },
+        this.admin,
+      );
+    const d = await must(
+      this.t,
+      `mutation($i: CreateDebateInput!) { createDebate(input: $i) { id } }`,
+      { i: { componentId, title: `Débat ${unique()}` } },
+      this.admin,
+    );
     return d.createDebate.id;
   }
 
   /** A statement of a fresh debate: a published seed by the admin, or a participant's PENDING one in a moderated debate. */
   async debateStatement(pendingBy?: User): Promise<string> {
     const debateId = await this.debate(pendingBy !== undefined);
-    const d = await must(this.t, `mutation($i: AddDebateStatementInput!) { addDebateStatement(input: $i) { id } }`, {
-      i: { debateId, body: `La filière doit partager ses retours d’expérience (${unique()}).` },
-    }, pendingBy?.token ?? this.admin);
+    const d = await must(
+      this.t,
+      `mutation($i: AddDebateStatementInput!) { addDebateStatement(input: $i) { id } }`,
+      {
+        i: { debateId, body: `La filière doit partager ses retours d’expérience (${unique()}).` },
+      },
+      pendingBy?.token ?? this.admin,
+    );
     return d.addDebateStatement.id;
   }
 
   async component(type: string, published = true): Promise<string> {
-    const d = await must(this.t, `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, {
-      i: { spaceId: type === 'MOTIONS' ? this.s.assemblyId : this.s.processId, type, title: `Fonctionnalité ${unique()}`, published },
-    }, this.admin);
+    const d = await must(
+      this.t,
+      `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
+      {
+        i: {
+          spaceId: type === 'MOTIONS' ? this.s.assemblyId : this.s.processId,
+          type,
+          title: `Fonctionnalité ${unique()}`,
+          published,
+        },
+      },
+      this.admin,
+    );
     return d.createComponent.id;
   }
 
   /** A SURVEY component with a questionnaire of two questions (single choice with three options, short answer). */
-  async survey(): Promise<{ surveyId: string; componentId: string; questionIds: string[]; optionIds: string[] }> {
+  async survey(): Promise<{
+    surveyId: string;
+    componentId: string;
+    questionIds: string[];
+    optionIds: string[];
+  }> {
     const componentId = await this.component('SURVEY');
-    const created = await must(this.t, `mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }`, { i: { componentId, title: 'Questionnaire' } }, this.admin);
+    const created = await must(
+      this.t,
+      `mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }`,
+      { i: { componentId, title: 'Questionnaire' } },
+      this.admin,
+    );
     const surveyId = created.createSurvey.id;
-    await must(this.t, `mutation($i: AddSurveyQuestionInput!) { addSurveyQuestion(input: $i) { id } }`, {
-      i: { surveyId, type: 'SINGLE_OPTION', body: 'Typologie', options: [{ body: 'Entreprise' }, { body: 'Hôpital' }, { body: 'Recherche' }] },
-    }, this.admin);
-    const d = await must(this.t, `mutation($i: AddSurveyQuestionInput!) { addSurveyQuestion(input: $i) { questions { id options { id } } } }`, {
-      i: { surveyId, type: 'SHORT_ANSWER', body: 'Un mot' },
-    }, this.admin);
+    await must(
+      this.t,
+      `mutation($i: AddSurveyQuestionInput!) { addSurveyQuestion(input: $i) { id } }`,
+      {
+        i: {
+          surveyId,
+          type: 'SINGLE_OPTION',
+          body: 'Typologie',
+          options: [{ body: 'Entreprise' }, { body: 'Hôpital' }, { body: 'Recherche' }],
+        },
+      },
+      this.admin,
+    );
+    const d = await must(
+      this.t,
+      `mutation($i: AddSurveyQuestionInput!) { addSurveyQuestion(input: $i) { questions { id options { id } } } }`,
+      {
+        i: { surveyId, type: 'SHORT_ANSWER', body: 'Un mot' },
+      },
+      this.admin,
+    );
     const questions = d.addSurveyQuestion.questions as { id: string; options: { id: string }[] }[];
-    return { surveyId, componentId, questionIds: questions.map((q) => q.id), optionIds: questions[0].options.map((o) => o.id) };
+    return {
+      surveyId,
+      componentId,
+      questionIds: questions.map((q) => q.id),
+      optionIds: questions[0].options.map((o) => o.id),
+    };
   }
 
   async phase(): Promise<string> {
-    const d = await must(this.t, `mutation($i: CreatePhaseInput!) { createPhase(input: $i) { id } }`, { i: { spaceId: this.s.processId, title: `Phase ${unique()}` } }, this.admin);
+    const d = await must(
+      this.t,
+      `mutation($i: CreatePhaseInput!) { createPhase(input: $i) { id } }`,
+      { i: { spaceId: this.s.processId, title: `Phase ${unique()}` } },
+      this.admin,
+    );
     return d.createPhase.id;
   }
 
   async space(type = 'PROCESS'): Promise<string> {
-    const d = await must(this.t, `mutation($i: CreateSpaceInput!) { createSpace(input: $i) { id } }`, {
-      i: { type, slug: `espace-${unique()}`, title: `Espace de test ${unique()}`, published: true },
-    }, this.admin);
+    const d = await must(
+      this.t,
+      `mutation($i: CreateSpaceInput!) { createSpace(input: $i) { id } }`,
+      {
+        i: {
+          type,
+          slug: `espace-${unique()}`,
+          title: `Espace de test ${unique()}`,
+          published: true,
+        },
+      },
+      this.admin,
+    );
     return d.createSpace.id;
   }
 
   async textComponent(publish: boolean): Promise<string> {
     const componentId = await this.component('PARTICIPATORY_TEXT');
-    await must(this.t, `mutation($c: ID!, $md: String!) { importParticipatoryText(componentId: $c, markdown: $md) { published } }`, { c: componentId, md: MARKDOWN }, this.admin);
-    if (publish) await must(this.t, `mutation($c: ID!) { publishParticipatoryText(componentId: $c) { published } }`, { c: componentId }, this.admin);
+    await must(
+      this.t,
+      `mutation($c: ID!, $md: String!) { importParticipatoryText(componentId: $c, markdown: $md) { published } }`,
+      { c: componentId, md: MARKDOWN },
+      this.admin,
+    );
+    if (publish)
+      await must(
+        this.t,
+        `mutation($c: ID!) { publishParticipatoryText(componentId: $c) { published } }`,
+        { c: componentId },
+        this.admin,
+      );
     return componentId;
   }
 
   async assemblyMember(): Promise<string> {
     const user = await this.user();
-    const d = await must(this.t, `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`, { i: { spaceId: this.s.assemblyId, email: user.email } }, this.admin);
+    const d = await must(
+      this.t,
+      `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`,
+      { i: { spaceId: this.s.assemblyId, email: user.email } },
+      this.admin,
+    );
     return d.addAssemblyMember.id;
   }
 
   async spaceRole(): Promise<string> {
     const user = await this.user();
-    const d = await must(this.t, `mutation($i: AssignSpaceRoleInput!) { assignSpaceRole(input: $i) { id } }`, { i: { spaceId: this.s.processId, email: user.email, role: 'MODERATOR' } }, this.admin);
+    const d = await must(
+      this.t,
+      `mutation($i: AssignSpaceRoleInput!) { assignSpaceRole(input: $i) { id } }`,
+      { i: { spaceId: this.s.processId, email: user.email, role: 'MODERATOR' } },
+      this.admin,
+    );
     return d.assignSpaceRole.id;
   }
 
@@ -348,7 +643,12 @@ export class Fixtures {
   }
 
   async hide(resourceId: string): Promise<void> {
-    await must(this.t, `mutation($id: ID!) { hideContent(resourceType: PROPOSAL, resourceId: $id) { hidden } }`, { id: resourceId }, this.admin);
+    await must(
+      this.t,
+      `mutation($id: ID!) { hideContent(resourceType: PROPOSAL, resourceId: $id) { hidden } }`,
+      { id: resourceId },
+      this.admin,
+    );
   }
 }
 
@@ -362,47 +662,133 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   register: {
     access: ANYONE,
     global: true,
-    args: async ({ t }) => ({ vars: { input: { name: 'Nouvelle personne', email: `inscription-${unique()}@example.org`, password: PASSWORD, ...(await t.currentTermsVersions()) } } }),
+    args: async ({ t }) => ({
+      vars: {
+        input: {
+          name: 'Nouvelle personne',
+          email: `inscription-${unique()}@example.org`,
+          password: PASSWORD,
+          ...(await t.currentTermsVersions()),
+        },
+      },
+    }),
   },
-  login: { access: ANYONE, global: true, args: async ({ w }) => ({ vars: { input: { email: w.users.author.email, password: PASSWORD } } }) },
-  logout: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
+  login: {
+    access: ANYONE,
+    global: true,
+    args: async ({ w }) => ({
+      vars: { input: { email: w.users.author.email, password: PASSWORD } },
+    }),
+  },
+  logout: {
+    access: SIGNED_IN,
+    global: true,
+    disposableActor: true,
+    args: async () => ({ vars: {} }),
+  },
   markNotificationsRead: { access: SIGNED_IN, global: true, args: async () => ({ vars: {} }) },
-  updateNotificationSettings: { access: SIGNED_IN, global: true, args: async () => ({ vars: { input: { emailDelivery: 'DIGEST' } } }) },
-  changePassword: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { input: { currentPassword: PASSWORD, newPassword: 'another horse battery' } } }) },
-  deleteMyAccount: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: { input: { password: PASSWORD } } }) },
+  updateNotificationSettings: {
+    access: SIGNED_IN,
+    global: true,
+    args: async () => ({ vars: { input: { emailDelivery: 'DIGEST' } } }),
+  },
+  changePassword: {
+    access: SIGNED_IN,
+    global: true,
+    disposableActor: true,
+    args: async () => ({
+      vars: { input: { currentPassword: PASSWORD, newPassword: 'another horse battery' } },
+    }),
+  },
+  deleteMyAccount: {
+    access: SIGNED_IN,
+    global: true,
+    disposableActor: true,
+    args: async () => ({ vars: { input: { password: PASSWORD } } }),
+  },
   // an OpenID Connect identity of the actor (its password stays, so unlinking is allowed); anonymous gets someone else's
   unlinkIdentity: {
     access: SIGNED_IN,
     global: true,
     args: async ({ t, f, actor }) => {
       const owner = actor ?? (await f.user());
-      const [row] = await t.sql(`INSERT INTO identities (user_id, provider, issuer, subject) VALUES ($1, 'test', 'https://op.example', $2) RETURNING id`, [owner.id, `sub-${unique()}`]);
+      const [row] = await t.sql(
+        `INSERT INTO identities (user_id, provider, issuer, subject) VALUES ($1, 'test', 'https://op.example', $2) RETURNING id`,
+        [owner.id, `sub-${unique()}`],
+      );
       return { vars: { id: row.id } };
     },
   },
   // one-time links: a fresh account and a token stored the way AccountRecoveryService stores it
-  requestPasswordReset: { access: ANYONE, global: true, args: async ({ f }) => ({ vars: { input: { email: (await f.user()).email } } }) },
-  resetPassword: { access: ANYONE, global: true, args: async ({ f }) => ({ vars: { input: { token: await f.accountToken('PASSWORD_RESET'), newPassword: 'a brand new horse battery' } } }) },
-  confirmEmail: { access: ANYONE, global: true, args: async ({ f }) => ({ vars: { input: { token: await f.accountToken('EMAIL_CONFIRMATION') } } }) },
-  resendEmailConfirmation: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
+  requestPasswordReset: {
+    access: ANYONE,
+    global: true,
+    args: async ({ f }) => ({ vars: { input: { email: (await f.user()).email } } }),
+  },
+  resetPassword: {
+    access: ANYONE,
+    global: true,
+    args: async ({ f }) => ({
+      vars: {
+        input: {
+          token: await f.accountToken('PASSWORD_RESET'),
+          newPassword: 'a brand new horse battery',
+        },
+      },
+    }),
+  },
+  confirmEmail: {
+    access: ANYONE,
+    global: true,
+    args: async ({ f }) => ({
+      vars: { input: { token: await f.accountToken('EMAIL_CONFIRMATION') } },
+    }),
+  },
+  resendEmailConfirmation: {
+    access: SIGNED_IN,
+    global: true,
+    disposableActor: true,
+    args: async () => ({ vars: {} }),
+  },
   // one pending export per account: a fresh actor each time
-  requestDataExport: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
+  requestDataExport: {
+    access: SIGNED_IN,
+    global: true,
+    disposableActor: true,
+    args: async () => ({ vars: {} }),
+  },
   acceptTerms: {
     access: SIGNED_IN,
     global: true,
     args: async ({ t }) => {
       const { acceptedTermsVersion, acceptedPrivacyVersion } = await t.currentTermsVersions();
-      return { vars: { input: { termsVersion: acceptedTermsVersion, privacyVersion: acceptedPrivacyVersion } } };
+      return {
+        vars: {
+          input: { termsVersion: acceptedTermsVersion, privacyVersion: acceptedPrivacyVersion },
+        },
+      };
     },
   },
   publishTermsDocument: {
     access: ORGANIZATION_ADMINS,
     global: true,
-    args: async () => ({ vars: { input: { kind: 'PRIVACY', title: 'Politique de confidentialité', body: `Nouvelle version ${unique()} de la politique.` } } }),
+    args: async () => ({
+      vars: {
+        input: {
+          kind: 'PRIVACY',
+          title: 'Politique de confidentialité',
+          body: `Nouvelle version ${unique()} de la politique.`,
+        },
+      },
+    }),
   },
 
   // a fresh account each time; revoking targets a disposable second admin, never the matrix's own
-  appointOrganizationAdmin: { access: ORGANIZATION_ADMINS, global: true, args: async ({ f }) => ({ vars: { email: (await f.user()).email } }) },
+  appointOrganizationAdmin: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async ({ f }) => ({ vars: { email: (await f.user()).email } }),
+  },
   revokeOrganizationAdmin: {
     access: ORGANIZATION_ADMINS,
     global: true,
@@ -414,46 +800,139 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   },
 
   // ── member profiles and typologies ──
-  updateMyProfile: { access: SIGNED_IN, global: true, args: async () => ({ vars: { input: { organisation: `Organisation ${unique()}`, bio: 'Une courte biographie.' } } }) },
+  updateMyProfile: {
+    access: SIGNED_IN,
+    global: true,
+    args: async () => ({
+      vars: { input: { organisation: `Organisation ${unique()}`, bio: 'Une courte biographie.' } },
+    }),
+  },
   removeMyAvatar: { access: SIGNED_IN, global: true, args: async () => ({ vars: {} }) },
-  followMember: { access: SIGNED_IN, global: true, args: async ({ t, f }) => ({ vars: { pseudo: await pseudoOf(t, (await f.user()).id) } }) },
-  unfollowMember: { access: SIGNED_IN, global: true, args: async ({ t, w }) => ({ vars: { pseudo: await pseudoOf(t, w.users.other.id) } }) },
-  createMemberTypology: { access: ORGANIZATION_ADMINS, global: true, args: async () => ({ vars: { input: { label: `Typologie ${unique()}` } } }) },
+  followMember: {
+    access: SIGNED_IN,
+    global: true,
+    args: async ({ t, f }) => ({ vars: { pseudo: await pseudoOf(t, (await f.user()).id) } }),
+  },
+  unfollowMember: {
+    access: SIGNED_IN,
+    global: true,
+    args: async ({ t, w }) => ({ vars: { pseudo: await pseudoOf(t, w.users.other.id) } }),
+  },
+  createMemberTypology: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async () => ({ vars: { input: { label: `Typologie ${unique()}` } } }),
+  },
   updateMemberTypology: {
     access: ORGANIZATION_ADMINS,
     global: true,
     args: async ({ t, w }) => {
-      const d = await must(t, `mutation($i: CreateMemberTypologyInput!) { createMemberTypology(input: $i) { key } }`, { i: { label: `Typologie ${unique()}` } }, w.admin.token);
-      return { vars: { key: d.createMemberTypology.key, input: { label: `Typologie renommée ${unique()}` } } };
+      const d = await must(
+        t,
+        `mutation($i: CreateMemberTypologyInput!) { createMemberTypology(input: $i) { key } }`,
+        { i: { label: `Typologie ${unique()}` } },
+        w.admin.token,
+      );
+      return {
+        vars: {
+          key: d.createMemberTypology.key,
+          input: { label: `Typologie renommée ${unique()}` },
+        },
+      };
     },
   },
 
   // ── spaces, phases, components, roles ──
-  createSpace: { access: ORGANIZATION_ADMINS, global: true, args: async () => ({ vars: { input: { type: 'PROCESS', slug: `nouvel-espace-${unique()}`, title: 'Un nouvel espace' } } }) },
-  updateSpace: { access: SPACE_ADMINS, args: async ({ s }) => ({ vars: { id: s.processId, input: { subtitle: `Sous-titre ${unique()}` } } }) },
-  deleteSpace: { access: ORGANIZATION_ADMINS, args: async ({ f }) => ({ vars: { id: await f.space() } }) },
-  createPhase: { access: SPACE_ADMINS, args: async ({ s }) => ({ vars: { input: { spaceId: s.processId, title: 'Une nouvelle phase' } } }) },
-  updatePhase: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.phase(), input: { title: 'Phase renommée' } } }) },
-  activatePhase: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.phase() } }) },
+  createSpace: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async () => ({
+      vars: {
+        input: { type: 'PROCESS', slug: `nouvel-espace-${unique()}`, title: 'Un nouvel espace' },
+      },
+    }),
+  },
+  updateSpace: {
+    access: SPACE_ADMINS,
+    args: async ({ s }) => ({
+      vars: { id: s.processId, input: { subtitle: `Sous-titre ${unique()}` } },
+    }),
+  },
+  deleteSpace: {
+    access: ORGANIZATION_ADMINS,
+    args: async ({ f }) => ({ vars: { id: await f.space() } }),
+  },
+  createPhase: {
+    access: SPACE_ADMINS,
+    args: async ({ s }) => ({
+      vars: { input: { spaceId: s.processId, title: 'Une nouvelle phase' } },
+    }),
+  },
+  updatePhase: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { id: await f.phase(), input: { title: 'Phase renommée' } } }),
+  },
+  activatePhase: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { id: await f.phase() } }),
+  },
   deletePhase: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.phase() } }) },
   reorderPhases: {
     access: SPACE_ADMINS,
     args: async ({ t, s, f }) => {
       await f.phase();
-      const ids = (await t.sql(`SELECT id FROM space_phases WHERE space_id = $1 ORDER BY position`, [s.processId])).map((r) => r.id);
+      const ids = (
+        await t.sql(`SELECT id FROM space_phases WHERE space_id = $1 ORDER BY position`, [
+          s.processId,
+        ])
+      ).map((r) => r.id);
       return { vars: { spaceId: s.processId, phaseIds: ids.reverse() } };
     },
   },
-  createComponent: { access: SPACE_ADMINS, args: async ({ s }) => ({ vars: { input: { spaceId: s.processId, type: 'PROPOSALS', title: 'Nouvelles propositions' } } }) },
-  updateComponent: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.component('PROPOSALS'), input: { title: 'Propositions renommées' } } }) },
-  deleteComponent: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.component('PROPOSALS') } }) },
-  assignSpaceRole: { access: SPACE_ADMINS, args: async ({ s, f }) => ({ vars: { input: { spaceId: s.processId, email: (await f.user()).email, role: 'MODERATOR' } } }) },
-  revokeSpaceRole: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.spaceRole() } }) },
+  createComponent: {
+    access: SPACE_ADMINS,
+    args: async ({ s }) => ({
+      vars: { input: { spaceId: s.processId, type: 'PROPOSALS', title: 'Nouvelles propositions' } },
+    }),
+  },
+  updateComponent: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { id: await f.component('PROPOSALS'), input: { title: 'Propositions renommées' } },
+    }),
+  },
+  deleteComponent: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { id: await f.component('PROPOSALS') } }),
+  },
+  assignSpaceRole: {
+    access: SPACE_ADMINS,
+    args: async ({ s, f }) => ({
+      vars: { input: { spaceId: s.processId, email: (await f.user()).email, role: 'MODERATOR' } },
+    }),
+  },
+  revokeSpaceRole: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { id: await f.spaceRole() } }),
+  },
 
   // ── assemblies and motions ──
-  addAssemblyMember: { access: SPACE_ADMINS, args: async ({ s, f }) => ({ vars: { input: { spaceId: s.assemblyId, email: (await f.user()).email } } }) },
-  removeAssemblyMember: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.assemblyMember() } }) },
-  inviteAssemblyMember: { access: SPACE_ADMINS, args: async ({ s }) => ({ vars: { input: { spaceId: s.assemblyId, email: `invitation-${unique()}@example.org` } } }) },
+  addAssemblyMember: {
+    access: SPACE_ADMINS,
+    args: async ({ s, f }) => ({
+      vars: { input: { spaceId: s.assemblyId, email: (await f.user()).email } },
+    }),
+  },
+  removeAssemblyMember: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { id: await f.assemblyMember() } }),
+  },
+  inviteAssemblyMember: {
+    access: SPACE_ADMINS,
+    args: async ({ s }) => ({
+      vars: { input: { spaceId: s.assemblyId, email: `invitation-${unique()}@example.org` } },
+    }),
+  },
   acceptAssemblyInvitation: {
     access: { ...OWNER_ONLY },
     global: true,
@@ -464,15 +943,47 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   },
   createMotion: {
     access: { anonymous: D, participant: D, member: A, moderator: D, spaceAdmin: A, admin: A },
-    args: async ({ s }) => ({ vars: { input: { componentId: s.motionsId, title: 'Une motion', body: 'Le texte de la motion.', opensAt: inSeconds(3600), closesAt: inSeconds(7200) } } }),
+    args: async ({ s }) => ({
+      vars: {
+        input: {
+          componentId: s.motionsId,
+          title: 'Une motion',
+          body: 'Le texte de la motion.',
+          opensAt: inSeconds(3600),
+          closesAt: inSeconds(7200),
+        },
+      },
+    }),
   },
   updateMotion: {
-    access: { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: A, admin: A, author: A },
-    args: async ({ f, w }) => ({ vars: { id: await f.motion(false), input: { title: 'Motion reformulée' } }, owner: w.users.memberAuthor }),
+    access: {
+      anonymous: D,
+      participant: D,
+      member: D,
+      moderator: D,
+      spaceAdmin: A,
+      admin: A,
+      author: A,
+    },
+    args: async ({ f, w }) => ({
+      vars: { id: await f.motion(false), input: { title: 'Motion reformulée' } },
+      owner: w.users.memberAuthor,
+    }),
   },
   deleteMotion: {
-    access: { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: A, admin: A, author: A },
-    args: async ({ f, w }) => ({ vars: { id: await f.motion(false) }, owner: w.users.memberAuthor }),
+    access: {
+      anonymous: D,
+      participant: D,
+      member: D,
+      moderator: D,
+      spaceAdmin: A,
+      admin: A,
+      author: A,
+    },
+    args: async ({ f, w }) => ({
+      vars: { id: await f.motion(false) },
+      owner: w.users.memberAuthor,
+    }),
   },
   castVote: {
     access: { anonymous: D, participant: D, member: A, moderator: D, spaceAdmin: D, admin: D },
@@ -485,120 +996,332 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
     args: async ({ f }) => ({
       vars: {
         input: {
-          componentId: await f.component('VOTES'), title: 'Une votation', opensAt: inSeconds(3600), closesAt: inSeconds(7200), census: { kind: 'ALL_MEMBERS' },
-          questions: [{ title: 'Ordre des actions', method: 'RANKED', options: [{ title: 'Territoires' }, { title: 'Cadre' }] }],
+          componentId: await f.component('VOTES'),
+          title: 'Une votation',
+          opensAt: inSeconds(3600),
+          closesAt: inSeconds(7200),
+          census: { kind: 'ALL_MEMBERS' },
+          questions: [
+            {
+              title: 'Ordre des actions',
+              method: 'RANKED',
+              options: [{ title: 'Territoires' }, { title: 'Cadre' }],
+            },
+          ],
         },
       },
     }),
   },
-  updateBallot: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: (await f.ballot(false)).id, input: { title: 'Votation renommée' } } }) },
+  updateBallot: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { id: (await f.ballot(false)).id, input: { title: 'Votation renommée' } },
+    }),
+  },
   castBallot: {
     access: SIGNED_IN,
     args: async ({ f }) => {
       const b = await f.ballot(true);
-      return { vars: { ballotId: b.id, answers: [{ questionId: b.questionId, choice: { optionIds: [b.optionId] } }] } };
+      return {
+        vars: {
+          ballotId: b.id,
+          answers: [{ questionId: b.questionId, choice: { optionIds: [b.optionId] } }],
+        },
+      };
     },
   },
 
   // ── petitions ──
   createPetitionType: {
     access: ORGANIZATION_ADMINS,
-    args: async ({ f }) => ({ vars: { input: { componentId: await f.component('PETITIONS'), title: 'Pétition de la filière', threshold: 100, periodDays: 30 } } }),
+    args: async ({ f }) => ({
+      vars: {
+        input: {
+          componentId: await f.component('PETITIONS'),
+          title: 'Pétition de la filière',
+          threshold: 100,
+          periodDays: 30,
+        },
+      },
+    }),
   },
   updatePetitionType: {
     access: ORGANIZATION_ADMINS,
     args: async ({ t, f, w }) => {
       const componentId = await f.component('PETITIONS');
-      const type = await must(t, `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`, { i: { componentId, title: 'Type', threshold: 10, periodDays: 30 } }, w.admin.token);
-      return { vars: { id: type.createPetitionType.id, input: { threshold: 20, secondStageUrl: '/concertations' } } };
+      const type = await must(
+        t,
+        `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`,
+        { i: { componentId, title: 'Type', threshold: 10, periodDays: 30 } },
+        w.admin.token,
+      );
+      return {
+        vars: {
+          id: type.createPetitionType.id,
+          input: { threshold: 20, secondStageUrl: '/concertations' },
+        },
+      };
     },
   },
   createPetition: {
     access: SIGNED_IN,
     args: async ({ t, f, w }) => {
       const componentId = await f.component('PETITIONS');
-      const type = await must(t, `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`, { i: { componentId, title: 'Type', threshold: 10, periodDays: 30 } }, w.admin.token);
-      return { vars: { input: { typeId: type.createPetitionType.id, title: 'Organiser une journée de la filière', body: 'Réunir les acteurs.' } } };
+      const type = await must(
+        t,
+        `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id } }`,
+        { i: { componentId, title: 'Type', threshold: 10, periodDays: 30 } },
+        w.admin.token,
+      );
+      return {
+        vars: {
+          input: {
+            typeId: type.createPetitionType.id,
+            title: 'Organiser une journée de la filière',
+            body: 'Réunir les acteurs.',
+          },
+        },
+      };
     },
   },
   updatePetition: {
-    access: { anonymous: D, participant: D, member: D, moderator: D, spaceAdmin: A, admin: A, author: A },
-    args: async ({ f, w }) => ({ vars: { id: await f.petition('CREATED'), input: { title: 'Pétition reformulée' } }, owner: w.users.author }),
+    access: {
+      anonymous: D,
+      participant: D,
+      member: D,
+      moderator: D,
+      spaceAdmin: A,
+      admin: A,
+      author: A,
+    },
+    args: async ({ f, w }) => ({
+      vars: { id: await f.petition('CREATED'), input: { title: 'Pétition reformulée' } },
+      owner: w.users.author,
+    }),
   },
-  invitePetitionCommittee: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { petitionId: await f.petition('CREATED') }, owner: w.users.author }) },
+  invitePetitionCommittee: {
+    access: OWNER_ONLY,
+    args: async ({ f, w }) => ({
+      vars: { petitionId: await f.petition('CREATED') },
+      owner: w.users.author,
+    }),
+  },
   acceptPetitionCommitteeInvitation: {
     access: { anonymous: D, participant: A, member: A, moderator: A, spaceAdmin: A, admin: A },
     args: async ({ t, f, w }) => {
       const petitionId = await f.petition('CREATED');
-      const d = await must(t, `mutation($p: ID!) { invitePetitionCommittee(petitionId: $p) }`, { p: petitionId }, w.users.author.token);
+      const d = await must(
+        t,
+        `mutation($p: ID!) { invitePetitionCommittee(petitionId: $p) }`,
+        { p: petitionId },
+        w.users.author.token,
+      );
       return { vars: { token: d.invitePetitionCommittee } };
     },
   },
-  submitPetition: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.petition('CREATED') }, owner: w.users.author }) },
-  publishPetition: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.petition('VALIDATING') } }) },
-  discardPetition: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.petition('VALIDATING'), reason: 'Hors du champ de la filière.' } }) },
+  submitPetition: {
+    access: OWNER_ONLY,
+    args: async ({ f, w }) => ({
+      vars: { id: await f.petition('CREATED') },
+      owner: w.users.author,
+    }),
+  },
+  publishPetition: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { id: await f.petition('VALIDATING') } }),
+  },
+  discardPetition: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { id: await f.petition('VALIDATING'), reason: 'Hors du champ de la filière.' },
+    }),
+  },
   answerPetition: {
     access: SPACE_ADMINS,
-    args: async ({ f }) => ({ vars: { input: { petitionId: await f.petition('ENDED'), answer: 'La gouvernance retient la demande.' } } }),
+    args: async ({ f }) => ({
+      vars: {
+        input: {
+          petitionId: await f.petition('ENDED'),
+          answer: 'La gouvernance retient la demande.',
+        },
+      },
+    }),
   },
-  signPetition: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { petitionId: await f.petition('PUBLISHED') } }) },
+  signPetition: {
+    access: SIGNED_IN,
+    args: async ({ f }) => ({ vars: { petitionId: await f.petition('PUBLISHED') } }),
+  },
   unsignPetition: {
     access: SIGNED_IN,
     args: async ({ t, f, actor }) => {
       const petitionId = await f.petition('PUBLISHED');
-      if (actor) await must(t, `mutation($p: ID!) { signPetition(petitionId: $p) { id } }`, { p: petitionId }, actor.token);
+      if (actor)
+        await must(
+          t,
+          `mutation($p: ID!) { signPetition(petitionId: $p) { id } }`,
+          { p: petitionId },
+          actor.token,
+        );
       return { vars: { petitionId } };
     },
   },
 
   // ── proposals ──
-  createProposal: { access: SIGNED_IN, args: async ({ s }) => ({ vars: { input: { componentId: s.proposalsId, title: 'Une proposition nouvelle', body: 'Un corps de proposition valable.' } } }) },
-  updateProposal: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.proposal(w.users.author), input: { title: 'Une proposition reformulée' } }, owner: w.users.author }) },
-  withdrawProposal: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.proposal(w.users.author) }, owner: w.users.author }) },
-  supportProposal: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { proposalId: await f.proposal() } }) },
+  createProposal: {
+    access: SIGNED_IN,
+    args: async ({ s }) => ({
+      vars: {
+        input: {
+          componentId: s.proposalsId,
+          title: 'Une proposition nouvelle',
+          body: 'Un corps de proposition valable.',
+        },
+      },
+    }),
+  },
+  updateProposal: {
+    access: OWNER_ONLY,
+    args: async ({ f, w }) => ({
+      vars: {
+        id: await f.proposal(w.users.author),
+        input: { title: 'Une proposition reformulée' },
+      },
+      owner: w.users.author,
+    }),
+  },
+  withdrawProposal: {
+    access: OWNER_ONLY,
+    args: async ({ f, w }) => ({
+      vars: { id: await f.proposal(w.users.author) },
+      owner: w.users.author,
+    }),
+  },
+  supportProposal: {
+    access: SIGNED_IN,
+    args: async ({ f }) => ({ vars: { proposalId: await f.proposal() } }),
+  },
   unsupportProposal: {
     access: SIGNED_IN,
     args: async ({ t, f, actor }) => {
       const proposalId = await f.proposal();
-      if (actor) await must(t, `mutation($p: ID!) { supportProposal(proposalId: $p) { id } }`, { p: proposalId }, actor.token);
+      if (actor)
+        await must(
+          t,
+          `mutation($p: ID!) { supportProposal(proposalId: $p) { id } }`,
+          { p: proposalId },
+          actor.token,
+        );
       return { vars: { proposalId } };
     },
   },
   disagreeWithProposal: {
     access: SIGNED_IN,
     args: async ({ t, s, w, f }) => {
-      await must(t, `mutation($c: ID!) { updateProposalSettings(componentId: $c, input: { disagreementsEnabled: true }) { disagreementsEnabled } }`, { c: s.proposalsId }, w.admin.token);
+      await must(
+        t,
+        `mutation($c: ID!) { updateProposalSettings(componentId: $c, input: { disagreementsEnabled: true }) { disagreementsEnabled } }`,
+        { c: s.proposalsId },
+        w.admin.token,
+      );
       return { vars: { proposalId: await f.proposal() } };
     },
   },
   withdrawProposalDisagreement: {
     access: SIGNED_IN,
     args: async ({ t, s, w, f, actor }) => {
-      await must(t, `mutation($c: ID!) { updateProposalSettings(componentId: $c, input: { disagreementsEnabled: true }) { disagreementsEnabled } }`, { c: s.proposalsId }, w.admin.token);
+      await must(
+        t,
+        `mutation($c: ID!) { updateProposalSettings(componentId: $c, input: { disagreementsEnabled: true }) { disagreementsEnabled } }`,
+        { c: s.proposalsId },
+        w.admin.token,
+      );
       const proposalId = await f.proposal();
-      if (actor) await must(t, `mutation($p: ID!) { disagreeWithProposal(proposalId: $p) { id } }`, { p: proposalId }, actor.token);
+      if (actor)
+        await must(
+          t,
+          `mutation($p: ID!) { disagreeWithProposal(proposalId: $p) { id } }`,
+          { p: proposalId },
+          actor.token,
+        );
       return { vars: { proposalId } };
     },
   },
-  answerProposal: { access: SPACE_MODERATORS, args: async ({ f }) => ({ vars: { input: { proposalId: await f.proposal(), state: 'ACCEPTED', answer: 'Retenue.' } } }) },
+  answerProposal: {
+    access: SPACE_MODERATORS,
+    args: async ({ f }) => ({
+      vars: { input: { proposalId: await f.proposal(), state: 'ACCEPTED', answer: 'Retenue.' } },
+    }),
+  },
   publishProposalAnswer: {
     access: SPACE_MODERATORS,
     args: async ({ t, f, w }) => {
       const proposalId = await f.proposal();
-      await must(t, `mutation($i: AnswerProposalInput!) { answerProposal(input: $i) { id } }`, { i: { proposalId, state: 'EVALUATING', answer: 'À l’étude.', publish: false } }, w.admin.token);
+      await must(
+        t,
+        `mutation($i: AnswerProposalInput!) { answerProposal(input: $i) { id } }`,
+        { i: { proposalId, state: 'EVALUATING', answer: 'À l’étude.', publish: false } },
+        w.admin.token,
+      );
       return { vars: { id: proposalId } };
     },
   },
-  updateProposalSettings: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { componentId: await f.component('PROPOSALS'), input: { supportLimit: 3 } } }) },
+  updateProposalSettings: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { componentId: await f.component('PROPOSALS'), input: { supportLimit: 3 } },
+    }),
+  },
 
   // ── comments, follows, moderation ──
-  addComment: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { commentableType: 'PROPOSAL', commentableId: await f.proposal(), body: 'Mon avis sur la proposition.' } } }) },
-  updateComment: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.comment(w.users.author), body: 'Commentaire corrigé.' }, owner: w.users.author }) },
-  deleteComment: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.comment(w.users.author) }, owner: w.users.author }) },
-  follow: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { followableType: 'PROPOSAL', followableId: await f.proposal() } }) },
-  unfollow: { access: SIGNED_IN, global: true, args: async ({ f }) => ({ vars: { followableType: 'PROPOSAL', followableId: await f.proposal() } }) },
-  reportContent: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { resourceType: 'PROPOSAL', resourceId: await f.proposal(), reason: 'SPAM' } } }) },
-  hideContent: { access: SPACE_MODERATORS, args: async ({ f }) => ({ vars: { resourceType: 'PROPOSAL', resourceId: await f.proposal() } }) },
+  addComment: {
+    access: SIGNED_IN,
+    args: async ({ f }) => ({
+      vars: {
+        input: {
+          commentableType: 'PROPOSAL',
+          commentableId: await f.proposal(),
+          body: 'Mon avis sur la proposition.',
+        },
+      },
+    }),
+  },
+  updateComment: {
+    access: OWNER_ONLY,
+    args: async ({ f, w }) => ({
+      vars: { id: await f.comment(w.users.author), body: 'Commentaire corrigé.' },
+      owner: w.users.author,
+    }),
+  },
+  deleteComment: {
+    access: OWNER_ONLY,
+    args: async ({ f, w }) => ({
+      vars: { id: await f.comment(w.users.author) },
+      owner: w.users.author,
+    }),
+  },
+  follow: {
+    access: SIGNED_IN,
+    args: async ({ f }) => ({
+      vars: { followableType: 'PROPOSAL', followableId: await f.proposal() },
+    }),
+  },
+  unfollow: {
+    access: SIGNED_IN,
+    global: true,
+    args: async ({ f }) => ({
+      vars: { followableType: 'PROPOSAL', followableId: await f.proposal() },
+    }),
+  },
+  reportContent: {
+    access: SIGNED_IN,
+    args: async ({ f }) => ({
+      vars: { input: { resourceType: 'PROPOSAL', resourceId: await f.proposal(), reason: 'SPAM' } },
+    }),
+  },
+  hideContent: {
+    access: SPACE_MODERATORS,
+    args: async ({ f }) => ({ vars: { resourceType: 'PROPOSAL', resourceId: await f.proposal() } }),
+  },
   unhideContent: {
     access: SPACE_MODERATORS,
     args: async ({ f }) => {
@@ -609,63 +1332,240 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   },
 
   // ── participatory texts and amendments ──
-  importParticipatoryText: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { componentId: await f.component('PARTICIPATORY_TEXT'), markdown: MARKDOWN } }) },
-  publishParticipatoryText: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { componentId: await f.textComponent(false) } }) },
-  updateAmendmentSettings: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { componentId: await f.component('PROPOSALS'), input: { amendmentsVisibility: 'ONLY_OWN' } } }) },
+  importParticipatoryText: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { componentId: await f.component('PARTICIPATORY_TEXT'), markdown: MARKDOWN },
+    }),
+  },
+  publishParticipatoryText: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { componentId: await f.textComponent(false) } }),
+  },
+  updateAmendmentSettings: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: {
+        componentId: await f.component('PROPOSALS'),
+        input: { amendmentsVisibility: 'ONLY_OWN' },
+      },
+    }),
+  },
   createAmendment: [
-    { label: 'of a proposal', access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { amendableType: 'PROPOSAL', amendableId: await f.proposal(), title: 'Un amendement proposé ici', body: `Un autre texte ${unique()} pour la proposition.` } } }) },
-    { label: 'of an article', access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { amendableType: 'ARTICLE', amendableId: await f.articleId(), title: 'Un amendement proposé ici', body: `Un autre texte ${unique()} pour l’article.` } } }) },
+    {
+      label: 'of a proposal',
+      access: SIGNED_IN,
+      args: async ({ f }) => ({
+        vars: {
+          input: {
+            amendableType: 'PROPOSAL',
+            amendableId: await f.proposal(),
+            title: 'Un amendement proposé ici',
+            body: `Un autre texte ${unique()} pour la proposition.`,
+          },
+        },
+      }),
+    },
+    {
+      label: 'of an article',
+      access: SIGNED_IN,
+      args: async ({ f }) => ({
+        vars: {
+          input: {
+            amendableType: 'ARTICLE',
+            amendableId: await f.articleId(),
+            title: 'Un amendement proposé ici',
+            body: `Un autre texte ${unique()} pour l’article.`,
+          },
+        },
+      }),
+    },
   ],
-  updateAmendment: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.author, { proposalAuthor: w.users.other }), input: { body: `Texte mis à jour ${unique()}, assez long.` } }, owner: w.users.author }) },
-  withdrawAmendment: { access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.author, { proposalAuthor: w.users.other }) }, owner: w.users.author }) },
+  updateAmendment: {
+    access: OWNER_ONLY,
+    args: async ({ f, w }) => ({
+      vars: {
+        id: await f.amendment(w.users.author, { proposalAuthor: w.users.other }),
+        input: { body: `Texte mis à jour ${unique()}, assez long.` },
+      },
+      owner: w.users.author,
+    }),
+  },
+  withdrawAmendment: {
+    access: OWNER_ONLY,
+    args: async ({ f, w }) => ({
+      vars: { id: await f.amendment(w.users.author, { proposalAuthor: w.users.other }) },
+      owner: w.users.author,
+    }),
+  },
   acceptAmendment: [
-    { label: 'of a proposal (its author)', access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, { proposalAuthor: w.users.author }) }, owner: w.users.author }) },
-    { label: 'of an article (moderators)', access: SPACE_MODERATORS, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, 'ARTICLE') } }) },
+    {
+      label: 'of a proposal (its author)',
+      access: OWNER_ONLY,
+      args: async ({ f, w }) => ({
+        vars: { id: await f.amendment(w.users.other, { proposalAuthor: w.users.author }) },
+        owner: w.users.author,
+      }),
+    },
+    {
+      label: 'of an article (moderators)',
+      access: SPACE_MODERATORS,
+      args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, 'ARTICLE') } }),
+    },
   ],
   rejectAmendment: [
-    { label: 'of a proposal (its author)', access: OWNER_ONLY, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, { proposalAuthor: w.users.author }), reason: 'Hors sujet.' }, owner: w.users.author }) },
-    { label: 'of an article (moderators)', access: SPACE_MODERATORS, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, 'ARTICLE'), reason: 'Hors sujet.' } }) },
+    {
+      label: 'of a proposal (its author)',
+      access: OWNER_ONLY,
+      args: async ({ f, w }) => ({
+        vars: {
+          id: await f.amendment(w.users.other, { proposalAuthor: w.users.author }),
+          reason: 'Hors sujet.',
+        },
+        owner: w.users.author,
+      }),
+    },
+    {
+      label: 'of an article (moderators)',
+      access: SPACE_MODERATORS,
+      args: async ({ f, w }) => ({
+        vars: { id: await f.amendment(w.users.other, 'ARTICLE'), reason: 'Hors sujet.' },
+      }),
+    },
   ],
   promoteAmendment: {
     access: OWNER_ONLY,
     args: async ({ t, f, w }) => {
       const id = await f.amendment(w.users.author, { proposalAuthor: w.users.other });
-      await must(t, `mutation($id: ID!) { rejectAmendment(id: $id, reason: "Non.") { id } }`, { id }, w.users.other.token);
+      await must(
+        t,
+        `mutation($id: ID!) { rejectAmendment(id: $id, reason: "Non.") { id } }`,
+        { id },
+        w.users.other.token,
+      );
       return { vars: { id }, owner: w.users.author };
     },
   },
-  supportAmendment: { access: SIGNED_IN, args: async ({ f, w }) => ({ vars: { id: await f.amendment(w.users.other, { proposalAuthor: w.users.other }) } }) },
+  supportAmendment: {
+    access: SIGNED_IN,
+    args: async ({ f, w }) => ({
+      vars: { id: await f.amendment(w.users.other, { proposalAuthor: w.users.other }) },
+    }),
+  },
   unsupportAmendment: {
     access: SIGNED_IN,
     args: async ({ t, f, w, actor }) => {
       const id = await f.amendment(w.users.other, { proposalAuthor: w.users.other });
-      if (actor) await must(t, `mutation($id: ID!) { supportAmendment(id: $id) { id } }`, { id }, actor.token);
+      if (actor)
+        await must(
+          t,
+          `mutation($id: ID!) { supportAmendment(id: $id) { id } }`,
+          { id },
+          actor.token,
+        );
       return { vars: { id } };
     },
   },
 
   // ── surveys ──
   // ── debates (Débats) ──
-  createDebate: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { componentId: await f.component('DEBATE'), title: 'Quelle action en priorité ?' } } }) },
-  updateDebate: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.debate(), input: { title: 'Quelle action en priorité, reformulée ?', closed: true } } }) },
-  addDebateStatement: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { debateId: await f.debate(), body: 'Organiser une journée de la filière.' } } }) },
-  moderateDebateStatement: { access: SPACE_MODERATORS, args: async ({ f, w }) => ({ vars: { id: await f.debateStatement(w.users.other), publish: true } }) },
-  voteDebateStatement: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { input: { statementId: await f.debateStatement(), choice: 'AGREE' } } }) },
+  createDebate: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: {
+        input: { componentId: await f.component('DEBATE'), title: 'Quelle action en priorité ?' },
+      },
+    }),
+  },
+  updateDebate: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: {
+        id: await f.debate(),
+        input: { title: 'Quelle action en priorité, reformulée ?', closed: true },
+      },
+    }),
+  },
+  addDebateStatement: {
+    access: SIGNED_IN,
+    args: async ({ f }) => ({
+      vars: { input: { debateId: await f.debate(), body: 'Organiser une journée de la filière.' } },
+    }),
+  },
+  moderateDebateStatement: {
+    access: SPACE_MODERATORS,
+    args: async ({ f, w }) => ({
+      vars: { id: await f.debateStatement(w.users.other), publish: true },
+    }),
+  },
+  voteDebateStatement: {
+    access: SIGNED_IN,
+    args: async ({ f }) => ({
+      vars: { input: { statementId: await f.debateStatement(), choice: 'AGREE' } },
+    }),
+  },
   // ── news (Actualités) ──
-  createNewsPost: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { componentId: await f.component('NEWS'), title: 'Synthèse de la concertation', body: 'Le rapport est publié.' } } }) },
-  updateNewsPost: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.newsPost(), input: { title: 'Synthèse de la concertation (mise à jour)' } } }) },
-  deleteNewsPost: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.newsPost() } }) },
+  createNewsPost: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: {
+        input: {
+          componentId: await f.component('NEWS'),
+          title: 'Synthèse de la concertation',
+          body: 'Le rapport est publié.',
+        },
+      },
+    }),
+  },
+  updateNewsPost: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: {
+        id: await f.newsPost(),
+        input: { title: 'Synthèse de la concertation (mise à jour)' },
+      },
+    }),
+  },
+  deleteNewsPost: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { id: await f.newsPost() } }),
+  },
   // ── meetings (Rencontres) ──
   createMeeting: {
     access: SPACE_ADMINS,
     args: async ({ f }) => ({
-      vars: { input: { componentId: await f.component('MEETINGS'), title: 'Journée de la filière', type: 'IN_PERSON', startsAt: inSeconds(86400), endsAt: inSeconds(86400 + 7200) } },
+      vars: {
+        input: {
+          componentId: await f.component('MEETINGS'),
+          title: 'Journée de la filière',
+          type: 'IN_PERSON',
+          startsAt: inSeconds(86400),
+          endsAt: inSeconds(86400 + 7200),
+        },
+      },
     }),
   },
-  updateMeeting: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.meeting(), input: { title: 'Journée de la filière (2e édition)', capacity: 50 } } }) },
-  publishMeeting: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.meeting(), published: false } }) },
-  cancelMeeting: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { id: await f.meeting(), reason: 'Salle indisponible' } }) },
-  registerForMeeting: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { meetingId: await f.meeting() } }) },
+  updateMeeting: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: {
+        id: await f.meeting(),
+        input: { title: 'Journée de la filière (2e édition)', capacity: 50 },
+      },
+    }),
+  },
+  publishMeeting: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { id: await f.meeting(), published: false } }),
+  },
+  cancelMeeting: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { id: await f.meeting(), reason: 'Salle indisponible' } }),
+  },
+  registerForMeeting: {
+    access: SIGNED_IN,
+    args: async ({ f }) => ({ vars: { meetingId: await f.meeting() } }),
+  },
   cancelMeetingRegistration: {
     access: SIGNED_IN,
     args: async ({ f, actor }) => {
@@ -676,14 +1576,44 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   },
   setMeetingAgenda: {
     access: SPACE_ADMINS,
-    args: async ({ f }) => ({ vars: { meetingId: await f.meeting(), items: [{ title: 'Accueil', durationMinutes: 30, children: [{ title: 'Café', durationMinutes: 10 }] }] } }),
+    args: async ({ f }) => ({
+      vars: {
+        meetingId: await f.meeting(),
+        items: [
+          {
+            title: 'Accueil',
+            durationMinutes: 30,
+            children: [{ title: 'Café', durationMinutes: 10 }],
+          },
+        ],
+      },
+    }),
   },
   closeMeeting: {
     access: SPACE_ADMINS,
-    args: async ({ f }) => ({ vars: { meetingId: await f.pastMeeting(), input: { minutes: '<p>Compte rendu de la journée.</p>', attendeesCount: 12, contributionsCount: 5 } } }),
+    args: async ({ f }) => ({
+      vars: {
+        meetingId: await f.pastMeeting(),
+        input: {
+          minutes: '<p>Compte rendu de la journée.</p>',
+          attendeesCount: 12,
+          contributionsCount: 5,
+        },
+      },
+    }),
   },
-  rotateMeetingCalendarFeed: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
-  revokeMeetingCalendarFeed: { access: SIGNED_IN, global: true, disposableActor: true, args: async () => ({ vars: {} }) },
+  rotateMeetingCalendarFeed: {
+    access: SIGNED_IN,
+    global: true,
+    disposableActor: true,
+    args: async () => ({ vars: {} }),
+  },
+  revokeMeetingCalendarFeed: {
+    access: SIGNED_IN,
+    global: true,
+    disposableActor: true,
+    args: async () => ({ vars: {} }),
+  },
   markAttendance: {
     access: SPACE_ADMINS,
     args: async ({ f }) => {
@@ -695,19 +1625,71 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   // ── Boîte à idées ──
   createIdeaBox: {
     access: SPACE_ADMINS,
-    args: async ({ f }) => ({ vars: { input: { componentId: await f.component('IDEAS'), question: 'Quelle action la filière doit-elle mener en priorité ?', seedIdeas: ['Une idée', 'Une autre idée'] } } }),
+    args: async ({ f }) => ({
+      vars: {
+        input: {
+          componentId: await f.component('IDEAS'),
+          question: 'Quelle action la filière doit-elle mener en priorité ?',
+          seedIdeas: ['Une idée', 'Une autre idée'],
+        },
+      },
+    }),
   },
-  nextIdeaPair: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { boxId: await f.ideaBox() } }) },
-  voteOnIdeaPair: { access: SIGNED_IN, args: async ({ f, actor }) => ({ vars: { pairId: await f.ideaPair(actor), choice: 'LEFT' } }) },
-  addIdea: { access: SIGNED_IN, args: async ({ f }) => ({ vars: { boxId: await f.ideaBox(), body: 'Créer un observatoire des usages' } }) },
-  moderateIdea: { access: SPACE_MODERATORS, args: async ({ f }) => ({ vars: { ideaId: await f.idea(), decision: 'REJECT', reason: 'Hors sujet.' } }) },
+  nextIdeaPair: {
+    access: SIGNED_IN,
+    args: async ({ f }) => ({ vars: { boxId: await f.ideaBox() } }),
+  },
+  voteOnIdeaPair: {
+    access: SIGNED_IN,
+    args: async ({ f, actor }) => ({ vars: { pairId: await f.ideaPair(actor), choice: 'LEFT' } }),
+  },
+  addIdea: {
+    access: SIGNED_IN,
+    args: async ({ f }) => ({
+      vars: { boxId: await f.ideaBox(), body: 'Créer un observatoire des usages' },
+    }),
+  },
+  moderateIdea: {
+    access: SPACE_MODERATORS,
+    args: async ({ f }) => ({
+      vars: { ideaId: await f.idea(), decision: 'REJECT', reason: 'Hors sujet.' },
+    }),
+  },
 
-  createSurvey: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { componentId: await f.component('SURVEY'), title: 'Questionnaire' } } }) },
-  updateSurvey: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { surveyId: (await f.survey()).surveyId, input: { title: 'Questionnaire renommé' } } }) },
-  publishSurveyResults: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { surveyId: (await f.survey()).surveyId, published: true } }) },
-  addSurveyQuestion: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { surveyId: (await f.survey()).surveyId, type: 'LONG_ANSWER', body: 'Pourquoi ?' } } }) },
-  updateSurveyQuestion: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { questionId: (await f.survey()).questionIds[1], input: { body: 'Un mot, reformulé' } } }) },
-  removeSurveyQuestion: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { questionId: (await f.survey()).questionIds[1] } }) },
+  createSurvey: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { input: { componentId: await f.component('SURVEY'), title: 'Questionnaire' } },
+    }),
+  },
+  updateSurvey: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { surveyId: (await f.survey()).surveyId, input: { title: 'Questionnaire renommé' } },
+    }),
+  },
+  publishSurveyResults: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { surveyId: (await f.survey()).surveyId, published: true } }),
+  },
+  addSurveyQuestion: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: {
+        input: { surveyId: (await f.survey()).surveyId, type: 'LONG_ANSWER', body: 'Pourquoi ?' },
+      },
+    }),
+  },
+  updateSurveyQuestion: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { questionId: (await f.survey()).questionIds[1], input: { body: 'Un mot, reformulé' } },
+    }),
+  },
+  removeSurveyQuestion: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { questionId: (await f.survey()).questionIds[1] } }),
+  },
   reorderSurveyQuestions: {
     access: SPACE_ADMINS,
     args: async ({ f }) => {
@@ -715,14 +1697,35 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
       return { vars: { surveyId: s.surveyId, questionIds: [...s.questionIds].reverse() } };
     },
   },
-  addSurveyOption: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { input: { questionId: (await f.survey()).questionIds[0], body: 'Association' } } }) },
-  updateSurveyOption: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { optionId: (await f.survey()).optionIds[0], input: { body: 'Entreprise privée' } } }) },
-  removeSurveyOption: { access: SPACE_ADMINS, args: async ({ f }) => ({ vars: { optionId: (await f.survey()).optionIds[2] } }) },
+  addSurveyOption: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { input: { questionId: (await f.survey()).questionIds[0], body: 'Association' } },
+    }),
+  },
+  updateSurveyOption: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({
+      vars: { optionId: (await f.survey()).optionIds[0], input: { body: 'Entreprise privée' } },
+    }),
+  },
+  removeSurveyOption: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: { optionId: (await f.survey()).optionIds[2] } }),
+  },
   answerSurvey: {
     access: SIGNED_IN,
     args: async ({ f }) => {
       const s = await f.survey();
-      return { vars: { surveyId: s.surveyId, answers: [{ questionId: s.questionIds[0], choices: [{ optionId: s.optionIds[1] }] }, { questionId: s.questionIds[1], text: 'Données' }] } };
+      return {
+        vars: {
+          surveyId: s.surveyId,
+          answers: [
+            { questionId: s.questionIds[0], choices: [{ optionId: s.optionIds[1] }] },
+            { questionId: s.questionIds[1], text: 'Données' },
+          ],
+        },
+      };
     },
   },
 };
@@ -747,7 +1750,11 @@ export function schemaMutations(schema = publishedSchema()): string[] {
  * A document calling one mutation with the given variables (only those present are declared,
  * so arguments with defaults can be left out), selecting `__typename` of an object result.
  */
-export function mutationDocument(schema: GraphQLSchema, name: string, vars: Record<string, unknown>): string {
+export function mutationDocument(
+  schema: GraphQLSchema,
+  name: string,
+  vars: Record<string, unknown>,
+): string {
   const field = schema.getMutationType()!.getFields()[name] as GraphQLField<unknown, unknown>;
   const args = field.args.filter((a) => a.name in vars);
   const declared = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
@@ -768,24 +1775,36 @@ export async function databaseSnapshot(t: TestApp): Promise<Record<string, strin
   await t.app.get(IdeaScoringService).idle(); // refreshes scheduled by earlier votes (they record an event for the dispatcher)
   await t.app.get(DataExportWorker).idle();
   await t.app.get(NotificationDispatcher).idle();
-  const tables = (await t.sql(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`))
+  const tables = (
+    await t.sql(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    )
+  )
     .map((r) => r.table_name as string)
     .filter((name) => !EXCLUDED_TABLES.has(name));
   const query = tables
-    .map((name) => `SELECT '${name}' AS name, count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS fingerprint FROM "${name}" x`)
+    .map(
+      (name) =>
+        `SELECT '${name}' AS name, count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS fingerprint FROM "${name}" x`,
+    )
     .join(' UNION ALL ');
   return Object.fromEntries((await t.sql(query)).map((r) => [r.name, r.fingerprint]));
 }
 
 /** Tables whose fingerprints differ between two snapshots. */
-export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+export function changedTables(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): string[] {
   return Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
 }
 
 /** Builds the actors and the home, foreign and hidden scopes (each: a process space with PROPOSALS and a published text; an assembly with MOTIONS). */
 export async function buildWorld(t: TestApp): Promise<World> {
   const adminToken = await t.adminToken();
-  const [{ id: adminId }] = await t.sql(`SELECT id FROM users WHERE email = $1`, [TEST_ADMIN_EMAIL]);
+  const [{ id: adminId }] = await t.sql(`SELECT id FROM users WHERE email = $1`, [
+    TEST_ADMIN_EMAIL,
+  ]);
   const admin = { token: adminToken, id: adminId, email: TEST_ADMIN_EMAIL };
   const users = {
     participant: await t.register('Participante'),
@@ -807,18 +1826,35 @@ export async function buildWorld(t: TestApp): Promise<World> {
     s.textId = await f.textComponent(true);
     // the motions' author files motions everywhere; the member actor belongs to the home assemblies only
     for (const m of roles ? [users.member, users.memberAuthor] : [users.memberAuthor]) {
-      await must(t, `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`, { i: { spaceId: s.assemblyId, email: m.email } }, adminToken);
+      await must(
+        t,
+        `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`,
+        { i: { spaceId: s.assemblyId, email: m.email } },
+        adminToken,
+      );
     }
     if (roles) {
       for (const spaceId of [s.processId, s.assemblyId]) {
-        for (const [user, role] of [[users.moderator, 'MODERATOR'], [users.spaceAdmin, 'ADMIN']] as const) {
-          await must(t, `mutation($i: AssignSpaceRoleInput!) { assignSpaceRole(input: $i) { id } }`, { i: { spaceId, email: user.email, role } }, adminToken);
+        for (const [user, role] of [
+          [users.moderator, 'MODERATOR'],
+          [users.spaceAdmin, 'ADMIN'],
+        ] as const) {
+          await must(
+            t,
+            `mutation($i: AssignSpaceRoleInput!) { assignSpaceRole(input: $i) { id } }`,
+            { i: { spaceId, email: user.email, role } },
+            adminToken,
+          );
         }
       }
     }
     return s;
   };
-  const world: World = Object.assign(partial, { home: await scope('home', true), foreign: await scope('foreign', false), hidden: await scope('home', true) });
+  const world: World = Object.assign(partial, {
+    home: await scope('home', true),
+    foreign: await scope('foreign', false),
+    hidden: await scope('home', true),
+  });
   return world;
 }
 
@@ -836,16 +1872,30 @@ export type { GqlResponse };
  * A fresh user with the standing of `actor` in the home scope (a member of its assemblies, a
  * moderator or admin of its spaces, an organization admin), for {@link MutationCase.disposableActor}.
  */
-export async function disposableUser(t: TestApp, w: World, actor: Exclude<Actor, 'anonymous'>): Promise<User> {
+export async function disposableUser(
+  t: TestApp,
+  w: World,
+  actor: Exclude<Actor, 'anonymous'>,
+): Promise<User> {
   const user = await t.register('Personne jetable');
   const admin = w.admin.token;
   if (actor === 'admin') await t.sql(`UPDATE users SET is_admin = true WHERE id = $1`, [user.id]);
   if (actor === 'member') {
-    await must(t, `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`, { i: { spaceId: w.home.assemblyId, email: user.email } }, admin);
+    await must(
+      t,
+      `mutation($i: AddAssemblyMemberInput!) { addAssemblyMember(input: $i) { id } }`,
+      { i: { spaceId: w.home.assemblyId, email: user.email } },
+      admin,
+    );
   }
   if (actor === 'moderator' || actor === 'spaceAdmin') {
     for (const spaceId of [w.home.processId, w.home.assemblyId]) {
-      await must(t, `mutation($i: AssignSpaceRoleInput!) { assignSpaceRole(input: $i) { id } }`, { i: { spaceId, email: user.email, role: actor === 'moderator' ? 'MODERATOR' : 'ADMIN' } }, admin);
+      await must(
+        t,
+        `mutation($i: AssignSpaceRoleInput!) { assignSpaceRole(input: $i) { id } }`,
+        { i: { spaceId, email: user.email, role: actor === 'moderator' ? 'MODERATOR' : 'ADMIN' } },
+        admin,
+      );
     }
   }
   return user;

@@ -9,7 +9,10 @@ import type { ProposalReactionTriple } from '../src/modules/proposal/ordering/co
  * supported, yet the only proposal both groups back, so it must rank first under group-informed
  * consensus.
  */
-export function plantedReactions(seed = 7): { candidates: { id: string; supportsCount: number }[]; reactions: ProposalReactionTriple[] } {
+export function plantedReactions(seed = 7): {
+  candidates: { id: string; supportsCount: number }[];
+  reactions: ProposalReactionTriple[];
+} {
   const reactions: ProposalReactionTriple[] = [];
   const random = seededRandom(seed);
   const groups = [
@@ -19,13 +22,16 @@ export function plantedReactions(seed = 7): { candidates: { id: string; supports
   for (const g of groups) {
     for (let i = 0; i < g.size; i++) {
       const participant = `${g.name}${i}`;
-      for (const p of g.own) if (random() < 0.8) reactions.push({ participant, proposal: p, value: 1 });
-      for (const p of g.other) if (random() < 0.8) reactions.push({ participant, proposal: p, value: -1 });
+      for (const p of g.own)
+        if (random() < 0.8) reactions.push({ participant, proposal: p, value: 1 });
+      for (const p of g.other)
+        if (random() < 0.8) reactions.push({ participant, proposal: p, value: -1 });
       if (i < 5) reactions.push({ participant, proposal: 'BRIDGE', value: 1 });
     }
   }
   const ids = ['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'B4', 'BRIDGE', 'UNSEEN'];
   const supports = new Map<string, number>();
-  for (const r of reactions) if (r.value === 1) supports.set(r.proposal, (supports.get(r.proposal) ?? 0) + 1);
+  for (const r of reactions)
+    if (r.value === 1) supports.set(r.proposal, (supports.get(r.proposal) ?? 0) + 1);
   return { candidates: ids.map((id) => ({ id, supportsCount: supports.get(id) ?? 0 })), reactions };
 }

@@ -24,7 +24,9 @@ describe('abuse resistance: headers, CSRF, query limits, append-only action log'
     });
     expect(response.status).toBe(400);
     expect((await t.gql(`{ me { id } }`, {}, token)).data.me).not.toBeNull(); // the session survived
-    expect(Number((await t.sql(`SELECT count(*) AS n FROM participatory_spaces`))[0].n)).toBe(before);
+    expect(Number((await t.sql(`SELECT count(*) AS n FROM participatory_spaces`))[0].n)).toBe(
+      before,
+    );
   });
 
   it('refuses queries nested too deep', async () => {
@@ -32,29 +34,46 @@ describe('abuse resistance: headers, CSRF, query limits, append-only action log'
     expect((await t.gql(deep)).errors).toBeUndefined();
     let nested = 'id';
     for (let i = 0; i < 14; i++) nested = `replies { ${nested} }`;
-    const res = await t.gql(`{ comments(commentableType: PROPOSAL, commentableId: "00000000-0000-0000-0000-000000000000") { ${nested} } }`);
+    const res = await t.gql(
+      `{ comments(commentableType: PROPOSAL, commentableId: "00000000-0000-0000-0000-000000000000") { ${nested} } }`,
+    );
     expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses queries that select too many fields, before running them', async () => {
     // one fragment spread 300 times (more than 30 aliases meet the alias limit first)
-    const res = await t.gql(`{ spaces { ${'...F '.repeat(300)}} } fragment F on ParticipatorySpace { id title slug type }`);
+    const res = await t.gql(
+      `{ spaces { ${'...F '.repeat(300)}} } fragment F on ParticipatorySpace { id title slug type }`,
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.maximum).toBe(1000);
   });
 
   it('keeps the action log append-only: UPDATE and DELETE are refused by the database', async () => {
     const [row] = await t.sql(`SELECT id FROM action_logs ORDER BY id LIMIT 1`);
-    await expect(t.sql(`UPDATE action_logs SET summary = 'réécrit' WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
-    await expect(t.sql(`DELETE FROM action_logs WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+    await expect(
+      t.sql(`UPDATE action_logs SET summary = 'réécrit' WHERE id = $1`, [row.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.sql(`DELETE FROM action_logs WHERE id = $1`, [row.id])).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('still lets a space be deleted: its log lines stay with the reference emptied', async () => {
     const admin = await t.adminToken();
-    const created = await t.gql(`mutation { createSpace(input: { type: PROCESS, slug: "a-supprimer", title: "Espace à supprimer" }) { id } }`, {}, admin);
+    const created = await t.gql(
+      `mutation { createSpace(input: { type: PROCESS, slug: "a-supprimer", title: "Espace à supprimer" }) { id } }`,
+      {},
+      admin,
+    );
     const id = created.data.createSpace.id;
-    expect((await t.gql(`mutation($id: ID!) { deleteSpace(id: $id) }`, { id }, admin)).data.deleteSpace).toBe(true);
-    const lines = await t.sql(`SELECT space_id, action FROM action_logs WHERE resource_id = $1 ORDER BY id`, [id]);
+    expect(
+      (await t.gql(`mutation($id: ID!) { deleteSpace(id: $id) }`, { id }, admin)).data.deleteSpace,
+    ).toBe(true);
+    const lines = await t.sql(
+      `SELECT space_id, action FROM action_logs WHERE resource_id = $1 ORDER BY id`,
+      [id],
+    );
     expect(lines.map((l) => l.action)).toEqual(['create', 'delete']);
     expect(lines.every((l) => l.space_id === null)).toBe(true);
   });
@@ -63,7 +82,10 @@ describe('abuse resistance: headers, CSRF, query limits, append-only action log'
 describe('production mode', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused@127.0.0.1/unused' });
+    t = await startTestApp({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://unused@127.0.0.1/unused',
+    });
   });
   afterAll(() => t.close());
 

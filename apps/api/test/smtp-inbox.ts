@@ -33,7 +33,8 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
       simpleParser(stream)
         .then((parsed) => {
           const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-          for (const address of to) mails.push({ to: address, subject: parsed.subject ?? '', text: parsed.text ?? '' });
+          for (const address of to)
+            mails.push({ to: address, subject: parsed.subject ?? '', text: parsed.text ?? '' });
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -49,7 +50,10 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
       for (;;) {
         const found = mails.find((m) => m.to === to.toLowerCase() && subject.test(m.subject));
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no mail to ${to} matching ${subject} (received: ${mails.map((m) => `${m.to}: ${m.subject}`).join('; ') || 'none'})`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no mail to ${to} matching ${subject} (received: ${mails.map((m) => `${m.to}: ${m.subject}`).join('; ') || 'none'})`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -20,7 +28,12 @@ describe('global setup stops the test clusters of dead runs, not those of live o
     const cluster = new EmbeddedPostgres({ dataDir, port: 0, settings: { fsync: 'off' } });
     started.push(cluster);
     const connection = await cluster.start();
-    return { dataDir, connection, postmaster: () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) };
+    return {
+      dataDir,
+      connection,
+      postmaster: () =>
+        Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
+    };
   };
   afterAll(async () => {
     for (const cluster of started) await cluster.stop();

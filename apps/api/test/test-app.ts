@@ -20,7 +20,12 @@ export interface TestApp {
   baseUrl: string;
   databaseUrl: string;
   /** Runs a GraphQL operation; `token` is sent as a Bearer token. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
   /** Runs SQL on the test database (for counting rows). */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   /** The current terms and privacy versions, as `register`'s `acceptedTermsVersion` / `acceptedPrivacyVersion`. */
@@ -63,7 +68,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const gql: TestApp['gql'] = async (query, variables, token, headers = {}) => {
     const response = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as GqlResponse;
@@ -72,7 +81,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   /** The versions a sign-up must accept, read from the API like the web app does. */
   const currentTermsVersions: TestApp['currentTermsVersions'] = async () => {
     const terms = await gql(`{ termsDocuments { kind version } }`);
-    const version = (kind: string) => (terms.data.termsDocuments as { kind: string; version: number }[]).find((d) => d.kind === kind)!.version;
+    const version = (kind: string) =>
+      (terms.data.termsDocuments as { kind: string; version: number }[]).find(
+        (d) => d.kind === kind,
+      )!.version;
     return { acceptedTermsVersion: version('TERMS'), acceptedPrivacyVersion: version('PRIVACY') };
   };
 
@@ -89,7 +101,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const email = `user-${randomBytes(4).toString('hex')}-${counter}@example.org`;
       const result = await gql(
         `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
-        { input: { name, email, password: 'correct horse battery', ...(await currentTermsVersions()) } },
+        {
+          input: {
+            name,
+            email,
+            password: 'correct horse battery',
+            ...(await currentTermsVersions()),
+          },
+        },
       );
       if (!result.data) throw new Error(JSON.stringify(result.errors));
       return { token: result.data.register.token, id: result.data.register.user.id, email };

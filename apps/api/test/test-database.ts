@@ -1,10 +1,21 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedPostgres, isAlive } from '../src/database/embedded-postgres';
 
 /** Where the running test cluster is described for the test workers. */
-export const TEST_CLUSTER_FILE = join(tmpdir(), `concerto-test-cluster-${process.ppid}-${process.pid}.json`);
+export const TEST_CLUSTER_FILE = join(
+  tmpdir(),
+  `concerto-test-cluster-${process.ppid}-${process.pid}.json`,
+);
 
 /** What global setup shares with the test files (through the CONCERTO_TEST_CLUSTER env var). */
 export interface TestCluster {
@@ -27,24 +38,44 @@ export const TEST_ADMIN_PASSWORD = 'test-admin-password-1';
  * used only to connect; each run creates and drops its own databases), otherwise a throwaway
  * embedded cluster in a temporary directory with fsync off.
  */
-export async function startTestServer(): Promise<{ adminUrl: string; urlTemplate: string; dataDir: string | null; embedded: EmbeddedPostgres | null }> {
+export async function startTestServer(): Promise<{
+  adminUrl: string;
+  urlTemplate: string;
+  dataDir: string | null;
+  embedded: EmbeddedPostgres | null;
+}> {
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
     const url = new URL(external);
     url.pathname = '/postgres';
     const adminUrl = url.toString();
     url.pathname = '/{db}';
-    return { adminUrl, urlTemplate: url.toString().replace('%7Bdb%7D', '{db}'), dataDir: null, embedded: null };
+    return {
+      adminUrl,
+      urlTemplate: url.toString().replace('%7Bdb%7D', '{db}'),
+      dataDir: null,
+      embedded: null,
+    };
   }
   await stopStaleTestClusters();
   const dataDir = mkdtempSync(join(tmpdir(), TEST_CLUSTER_PREFIX));
   const embedded = new EmbeddedPostgres({
     dataDir: join(dataDir, 'data'),
     port: 0,
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+    settings: {
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
+      max_connections: '300',
+    },
   });
   const connection = await embedded.start();
-  return { adminUrl: connection.url('postgres'), urlTemplate: connection.url('{db}').replace('%7Bdb%7D', '{db}'), dataDir, embedded };
+  return {
+    adminUrl: connection.url('postgres'),
+    urlTemplate: connection.url('{db}').replace('%7Bdb%7D', '{db}'),
+    dataDir,
+    embedded,
+  };
 }
 
 export function writeCluster(cluster: TestCluster): void {
@@ -54,7 +85,8 @@ export function writeCluster(cluster: TestCluster): void {
 
 export function readCluster(): TestCluster {
   const file = process.env.CONCERTO_TEST_CLUSTER;
-  if (!file) throw new Error('CONCERTO_TEST_CLUSTER is not set: run the tests through jest (global setup)');
+  if (!file)
+    throw new Error('CONCERTO_TEST_CLUSTER is not set: run the tests through jest (global setup)');
   return JSON.parse(readFileSync(file, 'utf8')) as TestCluster;
 }
 
@@ -85,7 +117,8 @@ export async function stopStaleTestClusters(root = tmpdir()): Promise<string[]> 
     if (described && !isAlive(Number(described[1]))) rmSync(path, { force: true });
     if (!name.startsWith(TEST_CLUSTER_PREFIX)) continue;
     const dataDir = join(path, 'data');
-    if (!existsSync(`${dataDir}.owner`) && Date.now() - statSync(path).mtimeMs < STARTING_GRACE_MS) continue;
+    if (!existsSync(`${dataDir}.owner`) && Date.now() - statSync(path).mtimeMs < STARTING_GRACE_MS)
+      continue;
     if (!(await new EmbeddedPostgres({ dataDir, port: 0 }).stopIfOwnerGone())) continue;
     rmSync(path, { recursive: true, force: true });
     removed.push(path);

@@ -52,7 +52,15 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
     people,
     register(redirectUri) {
       const provider = new Provider(issuer, {
-        clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+        clients: [
+          {
+            client_id: clientId,
+            client_secret: clientSecret,
+            redirect_uris: [redirectUri],
+            grant_types: ['authorization_code'],
+            response_types: ['code'],
+          },
+        ],
         pkce: { required: () => true },
         scopes: ['openid', 'email', 'profile', 'scope_all'],
         claims: {
@@ -62,7 +70,14 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
           scope_all: ['given_name', 'family_name', 'email', 'email_verified', 'SubjectNameID'],
         },
         cookies: { keys: ['test-cookie-key-0123456789'] },
-        ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+        ttl: {
+          Interaction: 600,
+          Session: 3600,
+          Grant: 3600,
+          AccessToken: 600,
+          IdToken: 600,
+          AuthorizationCode: 60,
+        },
         features: { devInteractions: { enabled: true } },
         async findAccount(_ctx, sub) {
           return { accountId: sub, claims: async () => ({ sub, ...people[sub] }) };

@@ -21,7 +21,9 @@ describe('backup and restore of the embedded database', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'concerto-backup-'));
-    server = new ConcertoServer(await freePort(), join(dir, 'postgres'), { ADMIN_PASSWORD: 'le mot de passe administrateur de sauvegarde' });
+    server = new ConcertoServer(await freePort(), join(dir, 'postgres'), {
+      ADMIN_PASSWORD: 'le mot de passe administrateur de sauvegarde',
+    });
     await server.start();
   });
 
@@ -30,21 +32,33 @@ describe('backup and restore of the embedded database', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function gql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> {
+  async function gql(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
   }
 
   const register = async (name: string, email: string): Promise<string> => {
-    const res = await gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { name, email, password: PASSWORD, ...(await currentTermsVersions(server.url)) } });
+    const res = await gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, {
+      i: { name, email, password: PASSWORD, ...(await currentTermsVersions(server.url)) },
+    });
     expect(res.errors).toBeUndefined();
     return res.data.register.token as string;
   };
-  const login = (email: string) => gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email, password: PASSWORD } });
+  const login = (email: string) =>
+    gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, {
+      i: { email, password: PASSWORD },
+    });
   const script = (command: 'backup' | 'restore', file: string) =>
     spawnSync(process.execPath, [join(WORKSPACE, 'apps/api/scripts/backup.mjs'), command, file], {
       cwd: WORKSPACE,
@@ -59,9 +73,15 @@ describe('backup and restore of the embedded database', () => {
     expect(requested.errors).toBeUndefined();
     const exportId: string = requested.data.requestDataExport.id;
     let downloadPath: string | null = null;
-    for (const deadline = Date.now() + 30_000; !downloadPath && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      const mine = (await gql(`{ myDataExports { id status downloadPath } }`, {}, token)).data.myDataExports as { id: string; status: string; downloadPath: string | null }[];
-      downloadPath = mine.find((e) => e.id === exportId && e.status === 'READY')?.downloadPath ?? null;
+    for (
+      const deadline = Date.now() + 30_000;
+      !downloadPath && Date.now() < deadline;
+      await new Promise((r) => setTimeout(r, 200))
+    ) {
+      const mine = (await gql(`{ myDataExports { id status downloadPath } }`, {}, token)).data
+        .myDataExports as { id: string; status: string; downloadPath: string | null }[];
+      downloadPath =
+        mine.find((e) => e.id === exportId && e.status === 'READY')?.downloadPath ?? null;
     }
     expect(downloadPath).toBeTruthy();
     const spacesBefore = await spaces();
@@ -69,7 +89,10 @@ describe('backup and restore of the embedded database', () => {
 
     const file = join(dir, 'backups', 'concerto.tar.gz');
     const refused = script('backup', file);
-    expect({ status: refused.status, stderr: refused.stderr }).toEqual({ status: 2, stderr: expect.stringContaining('stop Concerto') });
+    expect({ status: refused.status, stderr: refused.stderr }).toEqual({
+      status: 2,
+      stderr: expect.stringContaining('stop Concerto'),
+    });
     expect(existsSync(file)).toBe(false);
 
     expect(await server.stop()).toBe(0);
@@ -89,11 +112,19 @@ describe('backup and restore of the embedded database', () => {
     await server.start();
     expect((await gql(`{ me { name } }`, {}, token)).data.me).toEqual({ name: 'Sauvegardée' }); // the session came back with the database
     expect((await login('sauvegarde.avant@example.org')).errors).toBeUndefined();
-    expect((await login('sauvegarde.apres@example.org')).errors?.[0].extensions?.code).toBeDefined(); // unknown account
+    expect(
+      (await login('sauvegarde.apres@example.org')).errors?.[0].extensions?.code,
+    ).toBeDefined(); // unknown account
     expect(await spaces()).toBe(spacesBefore);
-    const zip = await fetch(`${server.url}${downloadPath}`, { headers: { authorization: `Bearer ${token}` } });
+    const zip = await fetch(`${server.url}${downloadPath}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(zip.status).toBe(200);
-    expect(Buffer.from(await zip.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await zip.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   }, 240_000);
 });
 
@@ -121,25 +152,43 @@ describe('backup and restore with DATABASE_URL (pg_dump custom format)', () => {
   });
 
   const serve = async (databaseUrl: string) => {
-    const server = new ConcertoServer(await freePort(), join(dir, 'unused-embedded'), { DATABASE_URL: databaseUrl, ADMIN_PASSWORD: 'le mot de passe administrateur externe' });
+    const server = new ConcertoServer(await freePort(), join(dir, 'unused-embedded'), {
+      DATABASE_URL: databaseUrl,
+      ADMIN_PASSWORD: 'le mot de passe administrateur externe',
+    });
     servers.push(server);
     await server.start();
     return server;
   };
-  const gql = async (server: ConcertoServer, query: string, variables: Record<string, unknown> = {}, token?: string) => {
+  const gql = async (
+    server: ConcertoServer,
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ) => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
   };
   const register = async (server: ConcertoServer, name: string, email: string): Promise<string> => {
-    const res = await gql(server, `mutation($i: RegisterInput!) { register(input: $i) { token } }`, { i: { name, email, password: PASSWORD, ...(await currentTermsVersions(server.url)) } });
+    const res = await gql(
+      server,
+      `mutation($i: RegisterInput!) { register(input: $i) { token } }`,
+      { i: { name, email, password: PASSWORD, ...(await currentTermsVersions(server.url)) } },
+    );
     expect(res.errors).toBeUndefined();
     return res.data.register.token as string;
   };
-  const login = (server: ConcertoServer, email: string) => gql(server, `mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email, password: PASSWORD } });
+  const login = (server: ConcertoServer, email: string) =>
+    gql(server, `mutation($i: LoginInput!) { login(input: $i) { token } }`, {
+      i: { email, password: PASSWORD },
+    });
   const script = (command: 'backup' | 'restore', file: string, databaseUrl: string) =>
     spawnSync(process.execPath, [join(WORKSPACE, 'apps/api/scripts/backup.mjs'), command, file], {
       cwd: WORKSPACE,
@@ -154,9 +203,16 @@ describe('backup and restore with DATABASE_URL (pg_dump custom format)', () => {
     const requested = await gql(first, `mutation { requestDataExport { id } }`, {}, token);
     expect(requested.errors).toBeUndefined();
     let downloadPath: string | null = null;
-    for (const deadline = Date.now() + 30_000; !downloadPath && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      const mine = (await gql(first, `{ myDataExports { id status downloadPath } }`, {}, token)).data.myDataExports as { id: string; status: string; downloadPath: string | null }[];
-      downloadPath = mine.find((e) => e.id === requested.data.requestDataExport.id && e.status === 'READY')?.downloadPath ?? null;
+    for (
+      const deadline = Date.now() + 30_000;
+      !downloadPath && Date.now() < deadline;
+      await new Promise((r) => setTimeout(r, 200))
+    ) {
+      const mine = (await gql(first, `{ myDataExports { id status downloadPath } }`, {}, token))
+        .data.myDataExports as { id: string; status: string; downloadPath: string | null }[];
+      downloadPath =
+        mine.find((e) => e.id === requested.data.requestDataExport.id && e.status === 'READY')
+          ?.downloadPath ?? null;
     }
     expect(downloadPath).toBeTruthy();
     const spacesBefore = ((await gql(first, `{ spaces { id } }`)).data.spaces as unknown[]).length;
@@ -176,10 +232,20 @@ describe('backup and restore with DATABASE_URL (pg_dump custom format)', () => {
     const second = await serve(target);
     expect((await gql(second, `{ me { name } }`, {}, token)).data.me).toEqual({ name: 'Exportée' }); // sessions come back with the database
     expect((await login(second, 'pgdump.avant@example.org')).errors).toBeUndefined();
-    expect((await login(second, 'pgdump.apres@example.org')).errors?.[0].extensions?.code).toBeDefined();
-    expect(((await gql(second, `{ spaces { id } }`)).data.spaces as unknown[]).length).toBe(spacesBefore);
-    const zip = await fetch(`${second.url}${downloadPath}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(
+      (await login(second, 'pgdump.apres@example.org')).errors?.[0].extensions?.code,
+    ).toBeDefined();
+    expect(((await gql(second, `{ spaces { id } }`)).data.spaces as unknown[]).length).toBe(
+      spacesBefore,
+    );
+    const zip = await fetch(`${second.url}${downloadPath}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(zip.status).toBe(200);
-    expect(Buffer.from(await zip.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await zip.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   }, 240_000);
 });

@@ -31,7 +31,10 @@ export interface BrowserSuite {
  * @param env configuration of the server (admin credentials, limits), or a function of the port the
  *        server will listen on (for variables that name the server's own URL, e.g. `PUBLIC_URL`)
  */
-export function useBrowserSuite(prefix: string, env: Record<string, string> | ((port: number) => Record<string, string>)): BrowserSuite {
+export function useBrowserSuite(
+  prefix: string,
+  env: Record<string, string> | ((port: number) => Record<string, string>),
+): BrowserSuite {
   const root = mkdtempSync(join(tmpdir(), prefix));
   const dataDir = join(root, 'postgres');
   const pagesChecked: string[] = [];
@@ -39,7 +42,8 @@ export function useBrowserSuite(prefix: string, env: Record<string, string> | ((
   let browser: Browser | undefined;
   let page: Page | undefined;
   const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${what} is not started yet (use it inside tests or hooks)`);
+    if (value === undefined)
+      throw new Error(`${what} is not started yet (use it inside tests or hooks)`);
     return value;
   };
 

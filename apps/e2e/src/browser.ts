@@ -10,8 +10,11 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function describeInBrowser(name: string, suite: () => void): void {
   if (existsSync(CHROMIUM_PATH)) return describe(name, suite);
-  if (process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: end-to-end tests cannot run`);
-  console.warn(`Chromium not found at ${CHROMIUM_PATH}: "${name}" skipped (set CHROMIUM_PATH or apt-get install chromium)`);
+  if (process.env.CI)
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: end-to-end tests cannot run`);
+  console.warn(
+    `Chromium not found at ${CHROMIUM_PATH}: "${name}" skipped (set CHROMIUM_PATH or apt-get install chromium)`,
+  );
   describe.skip(name, suite);
 }
 
@@ -61,8 +64,14 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // evaluated through the DevTools protocol: the app's Content-Security-Policy forbids inline scripts
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: any[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: any[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -79,7 +88,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
  * @param page a page showing the sign-up form
  * @param who the new participant's name, e-mail and password
  */
-export async function submitSignUp(page: Page, who: { name: string; email: string; password: string }): Promise<void> {
+export async function submitSignUp(
+  page: Page,
+  who: { name: string; email: string; password: string },
+): Promise<void> {
   await page.getByLabel('Nom').fill(who.name);
   await page.getByLabel('Adresse e-mail').fill(who.email);
   await page.getByLabel('Mot de passe').fill(who.password);
@@ -97,7 +109,8 @@ export async function submitSignUp(page: Page, who: { name: string; email: strin
  * @returns true when an element other than `<body>` holds focus
  */
 export async function focusIsOnElement(page: Page, timeoutMs = 2000): Promise<boolean> {
-  const onElement = () => document.activeElement !== null && document.activeElement !== document.body;
+  const onElement = () =>
+    document.activeElement !== null && document.activeElement !== document.body;
   await page.waitForFunction(onElement, undefined, { timeout: timeoutMs }).catch(() => undefined);
   return page.evaluate(onElement);
 }

@@ -12,7 +12,9 @@ export function freePort(): Promise<number> {
     server.on('error', fail);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -39,9 +41,17 @@ export function processesMentioning(needle: string): number[] {
  * `acceptedTermsVersion` / `acceptedPrivacyVersion`), read from the running app.
  * @param baseUrl the app's URL
  */
-export async function currentTermsVersions(baseUrl: string): Promise<{ acceptedTermsVersion: number; acceptedPrivacyVersion: number }> {
-  const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ termsDocuments { kind version } }' }) });
-  const { data } = (await response.json()) as { data: { termsDocuments: { kind: string; version: number }[] } };
+export async function currentTermsVersions(
+  baseUrl: string,
+): Promise<{ acceptedTermsVersion: number; acceptedPrivacyVersion: number }> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ termsDocuments { kind version } }' }),
+  });
+  const { data } = (await response.json()) as {
+    data: { termsDocuments: { kind: string; version: number }[] };
+  };
   const version = (kind: string) => data.termsDocuments.find((d) => d.kind === kind)!.version;
   return { acceptedTermsVersion: version('TERMS'), acceptedPrivacyVersion: version('PRIVACY') };
 }
@@ -68,11 +78,18 @@ export class ConcertoServer {
   /** Spawns the process without waiting (see {@link waitUntilReady}). */
   launch(): void {
     const main = join(WORKSPACE, 'dist/apps/api/main.js');
-    if (!existsSync(main)) throw new Error(`${main} is missing: build first (nx run-many -t build)`);
+    if (!existsSync(main))
+      throw new Error(`${main} is missing: build first (nx run-many -t build)`);
     this.output = '';
     this.child = spawn(process.execPath, [main], {
       cwd: WORKSPACE,
-      env: { ...process.env, NODE_ENV: 'development', PORT: String(this.port), EMBEDDED_POSTGRES_DIR: this.dataDir, ...this.env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(this.port),
+        EMBEDDED_POSTGRES_DIR: this.dataDir,
+        ...this.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (d) => (this.output += d));
@@ -88,7 +105,8 @@ export class ConcertoServer {
   async waitUntilReady(timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.child?.exitCode !== null) throw new Error(`server exited with ${this.child?.exitCode}:\n${this.output}`);
+      if (this.child?.exitCode !== null)
+        throw new Error(`server exited with ${this.child?.exitCode}:\n${this.output}`);
       try {
         const response = await fetch(`${this.url}/readyz`);
         if (response.ok) return;
@@ -106,7 +124,10 @@ export class ConcertoServer {
     if (!child || child.exitCode !== null) return child?.exitCode ?? null;
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     child.kill(signal);
-    const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 30_000))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<null>((r) => setTimeout(() => r(null), 30_000)),
+    ]);
     if (child.exitCode === null) child.kill('SIGKILL');
     return code;
   }

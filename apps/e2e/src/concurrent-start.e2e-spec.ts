@@ -28,8 +28,14 @@ describe('concurrent starts: three processes on one fresh database all come up',
   });
 
   it('migrates once, creates one admin and one demo, and every process becomes ready, then each exits 0 on SIGTERM', async () => {
-    const env = { DATABASE_URL: databaseUrl, ADMIN_EMAIL: 'admin@concerto.test', ADMIN_PASSWORD: 'concurrent-admin-password', WEB_DIST_DIR: '' };
-    for (let i = 0; i < 3; i++) servers.push(new ConcertoServer(await freePort(), join(root, 'unused'), env));
+    const env = {
+      DATABASE_URL: databaseUrl,
+      ADMIN_EMAIL: 'admin@concerto.test',
+      ADMIN_PASSWORD: 'concurrent-admin-password',
+      WEB_DIST_DIR: '',
+    };
+    for (let i = 0; i < 3; i++)
+      servers.push(new ConcertoServer(await freePort(), join(root, 'unused'), env));
     servers.forEach((s) => s.launch()); // at once
     await Promise.all(servers.map((s) => s.waitUntilReady()));
 
@@ -39,8 +45,14 @@ describe('concurrent starts: three processes on one fresh database all come up',
     expect(outputs.join('\n')).not.toMatch(/migration failed|start failed/);
 
     for (const server of servers) {
-      const ready = (await (await fetch(`${server.url}/readyz`)).json()) as { status: string; checks: Record<string, string> };
-      expect(ready).toMatchObject({ status: 'ready', checks: { database: 'ok', migrations: 'ok', redis: 'skipped', draining: 'ok' } });
+      const ready = (await (await fetch(`${server.url}/readyz`)).json()) as {
+        status: string;
+        checks: Record<string, string>;
+      };
+      expect(ready).toMatchObject({
+        status: 'ready',
+        checks: { database: 'ok', migrations: 'ok', redis: 'skipped', draining: 'ok' },
+      });
     }
 
     const sql = new Client({ connectionString: databaseUrl });
@@ -53,11 +65,19 @@ describe('concurrent starts: three processes on one fresh database all come up',
       // one flag per demo loader (the base content, the petitions added later…), each written once
       const flags = await count(`SELECT count(*) AS n FROM app_settings WHERE key LIKE 'demo%'`);
       expect(flags).toBeGreaterThanOrEqual(1);
-      expect(await count(`SELECT count(DISTINCT key) AS n FROM app_settings WHERE key LIKE 'demo%'`)).toBe(flags);
+      expect(
+        await count(`SELECT count(DISTINCT key) AS n FROM app_settings WHERE key LIKE 'demo%'`),
+      ).toBe(flags);
       // and each loader's content once: one component of each type in a demo space
-      expect(await count(`SELECT count(*) AS n FROM (SELECT c.space_id, c.type FROM components c JOIN participatory_spaces s ON s.id = c.space_id WHERE s.is_demo GROUP BY 1, 2 HAVING count(*) > 1) d`)).toBe(0);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM (SELECT c.space_id, c.type FROM components c JOIN participatory_spaces s ON s.id = c.space_id WHERE s.is_demo GROUP BY 1, 2 HAVING count(*) > 1) d`,
+        ),
+      ).toBe(0);
       const spaces = await count(`SELECT count(*) AS n FROM participatory_spaces`);
-      expect(await count(`SELECT count(DISTINCT slug) AS n FROM participatory_spaces`)).toBe(spaces);
+      expect(await count(`SELECT count(DISTINCT slug) AS n FROM participatory_spaces`)).toBe(
+        spaces,
+      );
       expect(spaces).toBeGreaterThan(0);
     } finally {
       await sql.end();

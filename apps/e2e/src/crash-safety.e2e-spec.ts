@@ -16,14 +16,24 @@ describe('crash safety: one SIGKILL of the API and PostgreSQL under load', () =>
       const child = spawn(process.execPath, [join(WORKSPACE, 'bench/crash-safety.mjs')], {
         cwd: WORKSPACE,
         // the e2e target has built the API already
-        env: { ...process.env, SKIP_BUILD: '1', USERS: '30', KILLS: '1', MIN_MS: '800', MAX_MS: '1500' },
+        env: {
+          ...process.env,
+          SKIP_BUILD: '1',
+          USERS: '30',
+          KILLS: '1',
+          MIN_MS: '800',
+          MAX_MS: '1500',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
       child.on('exit', (exitCode) => done({ code: exitCode, output }));
     });
-    expect({ code, output }).toEqual({ code: 0, output: expect.stringMatching(/checks: \d+ passed, 0 failed/) });
+    expect({ code, output }).toEqual({
+      code: 0,
+      output: expect.stringMatching(/checks: \d+ passed, 0 failed/),
+    });
     expect(output).toMatch(/kill 1: SIGKILL API \+ PostgreSQL/);
     expect(output).toMatch(/PostgreSQL crash recoveries seen in its log: 1/);
   }, 120_000);

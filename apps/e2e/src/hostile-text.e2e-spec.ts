@@ -16,7 +16,11 @@ const HOSTILE_NAME = `"><svg onload=window.__xss=3>`;
  * text, and nothing runs (no `window.__xss`, no dialog).
  */
 describeInBrowser('Hostile titles and names in Chromium: shown as text, nothing runs', () => {
-  const suite = useBrowserSuite('concerto-e2e-hostile-', { ADMIN_EMAIL, ADMIN_PASSWORD, LOGIN_RATE_LIMIT_PER_MINUTE: '100' });
+  const suite = useBrowserSuite('concerto-e2e-hostile-', {
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100',
+  });
   const dialogs: string[] = [];
   let componentId = '';
   let proposalId = '';
@@ -25,26 +29,47 @@ describeInBrowser('Hostile titles and names in Chromium: shown as text, nothing 
   const gql = async (query: string, variables: Record<string, unknown> = {}, bearer?: string) => {
     const response = await fetch(`${suite.server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as { data?: any; errors?: { message: string }[] };
   };
-  const ran = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null);
+  const ran = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null);
 
   beforeAll(async () => {
-    const terms = (await gql(`{ termsDocuments { kind version } }`)).data.termsDocuments as { kind: string; version: number }[];
+    const terms = (await gql(`{ termsDocuments { kind version } }`)).data.termsDocuments as {
+      kind: string;
+      version: number;
+    }[];
     const version = (kind: string) => terms.find((d) => d.kind === kind)!.version;
     const registered = await gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, {
-      i: { name: HOSTILE_NAME, email: `hostile.${Date.now()}@example.org`, password: PASSWORD, acceptedTermsVersion: version('TERMS'), acceptedPrivacyVersion: version('PRIVACY') },
+      i: {
+        name: HOSTILE_NAME,
+        email: `hostile.${Date.now()}@example.org`,
+        password: PASSWORD,
+        acceptedTermsVersion: version('TERMS'),
+        acceptedPrivacyVersion: version('PRIVACY'),
+      },
     });
     expect(registered.errors).toBeUndefined();
     token = registered.data.register.token;
     const space = (await gql(`{ space(slug: "${SLUG}") { components { id type } } }`)).data.space;
     componentId = space.components.find((c: { type: string }) => c.type === 'PROPOSALS').id;
-    const created = await gql(`mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`, {
-      i: { componentId, title: HOSTILE_TITLE, body: `<p>Corps ${HOSTILE_TITLE}</p><a href="javascript:window.__xss=4">lien</a>` },
-    }, token);
+    const created = await gql(
+      `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`,
+      {
+        i: {
+          componentId,
+          title: HOSTILE_TITLE,
+          body: `<p>Corps ${HOSTILE_TITLE}</p><a href="javascript:window.__xss=4">lien</a>`,
+        },
+      },
+      token,
+    );
     expect(created.errors).toBeUndefined();
     proposalId = created.data.createProposal.id;
     suite.page.on('dialog', (dialog) => {
@@ -64,7 +89,9 @@ describeInBrowser('Hostile titles and names in Chromium: shown as text, nothing 
     expect(await ran(suite.page)).toBeNull();
     expect(dialogs).toEqual([]);
     expect(await suite.page.locator('script:not([src])').count()).toBe(0);
-    expect(await suite.page.locator('img[onerror], svg[onload], a[href^="javascript:"]').count()).toBe(0);
+    expect(
+      await suite.page.locator('img[onerror], svg[onload], a[href^="javascript:"]').count(),
+    ).toBe(0);
   });
 
   it('the proposal page shows the hostile title and the author name as typed', async () => {

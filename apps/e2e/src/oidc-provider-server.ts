@@ -37,12 +37,30 @@ export async function startOidcProviderServer(): Promise<OidcProviderServer> {
     clientSecret,
     register(redirectUri, people) {
       const provider = new Provider(issuer, {
-        clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+        clients: [
+          {
+            client_id: clientId,
+            client_secret: clientSecret,
+            redirect_uris: [redirectUri],
+            grant_types: ['authorization_code'],
+            response_types: ['code'],
+          },
+        ],
         pkce: { required: () => true },
         scopes: ['openid', 'email', 'profile', 'scope_all'],
-        claims: { openid: ['sub'], scope_all: ['given_name', 'family_name', 'email', 'email_verified', 'SubjectNameID'] },
+        claims: {
+          openid: ['sub'],
+          scope_all: ['given_name', 'family_name', 'email', 'email_verified', 'SubjectNameID'],
+        },
         cookies: { keys: ['e2e-cookie-key-0123456789'] },
-        ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+        ttl: {
+          Interaction: 600,
+          Session: 3600,
+          Grant: 3600,
+          AccessToken: 600,
+          IdToken: 600,
+          AuthorizationCode: 60,
+        },
         features: { devInteractions: { enabled: true } },
         async findAccount(_ctx, sub) {
           return { accountId: sub, claims: async () => ({ sub, ...people[sub] }) };

@@ -7,7 +7,11 @@ const WORKSPACE = resolve(__dirname, '../../..');
 
 /** What the built API's database helpers offer (read from `dist/apps/api`, like the bench scripts). */
 interface EmbeddedModule {
-  EmbeddedPostgres: new (options: { dataDir: string; port: number; settings?: Record<string, string> }) => {
+  EmbeddedPostgres: new (options: {
+    dataDir: string;
+    port: number;
+    settings?: Record<string, string>;
+  }) => {
     start(): Promise<{ url(database: string): string }>;
     stop(): Promise<void>;
   };
@@ -27,11 +31,24 @@ export interface PostgresServer {
  * after the suite). The API processes then reach it through DATABASE_URL, as in production.
  */
 export async function startPostgres(dataDir: string): Promise<PostgresServer> {
-  const { EmbeddedPostgres } = require(join(WORKSPACE, 'dist/apps/api/database/embedded-postgres.js')) as EmbeddedModule;
-  const { createDatabaseIfMissing } = require(join(WORKSPACE, 'dist/apps/api/database/database-server.js')) as {
+  const { EmbeddedPostgres } = require(
+    join(WORKSPACE, 'dist/apps/api/database/embedded-postgres.js'),
+  ) as EmbeddedModule;
+  const { createDatabaseIfMissing } = require(
+    join(WORKSPACE, 'dist/apps/api/database/database-server.js'),
+  ) as {
     createDatabaseIfMissing(adminUrl: string, name: string): Promise<void>;
   };
-  const embedded = new EmbeddedPostgres({ dataDir, port: 0, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' } });
+  const embedded = new EmbeddedPostgres({
+    dataDir,
+    port: 0,
+    settings: {
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
+      max_connections: '300',
+    },
+  });
   const connection = await embedded.start();
   return {
     url: (database) => connection.url(database),
@@ -50,8 +67,15 @@ export async function startPostgres(dataDir: string): Promise<PostgresServer> {
  */
 export function systemPostgresBinDir(): string {
   const root = '/usr/lib/postgresql';
-  const majors = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'bin', 'postgres'))).sort((a, b) => Number(b) - Number(a)) : [];
-  if (!majors.length) throw new Error('no Debian PostgreSQL server in /usr/lib/postgresql (apt-get install postgresql; .ci/run installs it)');
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((d) => existsSync(join(root, d, 'bin', 'postgres')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (!majors.length)
+    throw new Error(
+      'no Debian PostgreSQL server in /usr/lib/postgresql (apt-get install postgresql; .ci/run installs it)',
+    );
   return join(root, majors[0], 'bin');
 }
 
@@ -68,13 +92,32 @@ export async function startSystemPostgres(port: number): Promise<PostgresServer>
     const command = asRoot ? 'runuser' : join(bin, program);
     const argv = asRoot ? ['-u', 'postgres', '--', join(bin, program), ...args] : args;
     const result = spawnSync(command, argv, { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${program} failed (${result.status}): ${result.stderr}${result.stdout}`);
+    if (result.status !== 0)
+      throw new Error(`${program} failed (${result.status}): ${result.stderr}${result.stdout}`);
   };
   const root = mkdtempSync(join(tmpdir(), 'concerto-system-pg-'));
   const dataDir = join(root, 'data');
   if (asRoot) spawnSync('chown', ['postgres', root]);
-  run('initdb', ['-D', dataDir, '-U', 'concerto', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run('pg_ctl', ['-D', dataDir, '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', join(root, 'postgres.log'), '-w', 'start']);
+  run('initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'concerto',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
+  run('pg_ctl', [
+    '-D',
+    dataDir,
+    '-o',
+    `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    '-l',
+    join(root, 'postgres.log'),
+    '-w',
+    'start',
+  ]);
   const url = (database: string) => `postgres://concerto@127.0.0.1:${port}/${database}`;
   const { Client } = require('pg') as typeof import('pg');
   return {

@@ -17,7 +17,11 @@ export class RedisServer {
 
   /** Starts it in the foreground (as our child) and waits until it accepts connections. */
   async start(): Promise<void> {
-    this.child = spawn(REDIS_SERVER_PATH, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.child = spawn(
+      REDIS_SERVER_PATH,
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     for (let i = 0; i < 100; i++) {
       const ok = await new Promise<boolean>((resolve) => {
         const socket = createConnection(this.port, '127.0.0.1', () => {

@@ -6,85 +6,115 @@ const ADMIN_PASSWORD = 'e2e-admin-password-1';
 const TEXT_TITLE = /Propositions du groupe de travail/;
 const ADDED = 'avec les patients';
 
-describeInBrowser('collaborative text: the demo charter, an amendment proposed with the keyboard, accepted, shown in the history', () => {
-  const suite = useBrowserSuite('concerto-e2e-texts-', { ADMIN_PASSWORD, ADMIN_EMAIL });
-  const { expectAccessible, goTo } = suite;
+describeInBrowser(
+  'collaborative text: the demo charter, an amendment proposed with the keyboard, accepted, shown in the history',
+  () => {
+    const suite = useBrowserSuite('concerto-e2e-texts-', { ADMIN_PASSWORD, ADMIN_EMAIL });
+    const { expectAccessible, goTo } = suite;
 
-  const openText = async () => {
-    await goTo('/espaces/structuration-filiere-sante-numerique');
-    await suite.page.getByRole('link', { name: TEXT_TITLE }).first().click();
-    await suite.page.getByRole('heading', { name: /Axe 1 - Circulation maîtrisée des données/ }).waitFor();
-    await suite.page.waitForLoadState('networkidle');
-  };
-  const focusedText = () => suite.page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim() ?? '');
-  /** Presses Tab until the focused element's text matches (bounded). */
-  const tabTo = async (text: RegExp) => {
-    for (let i = 0; i < 400; i++) {
+    const openText = async () => {
+      await goTo('/espaces/structuration-filiere-sante-numerique');
+      await suite.page.getByRole('link', { name: TEXT_TITLE }).first().click();
+      await suite.page
+        .getByRole('heading', { name: /Axe 1 - Circulation maîtrisée des données/ })
+        .waitFor();
+      await suite.page.waitForLoadState('networkidle');
+    };
+    const focusedText = () =>
+      suite.page.evaluate(
+        () => (document.activeElement as HTMLElement | null)?.textContent?.trim() ?? '',
+      );
+    /** Presses Tab until the focused element's text matches (bounded). */
+    const tabTo = async (text: RegExp) => {
+      for (let i = 0; i < 400; i++) {
+        await suite.page.keyboard.press('Tab');
+        if (text.test(await focusedText())) return;
+      }
+      throw new Error(`focus never reached ${text}`);
+    };
+
+    it('shows the demo charter (section 5 of the report) as sections and numbered articles', async () => {
+      await openText();
+      await suite.page.getByRole('button', { name: 'Article 1', exact: true }).waitFor();
+      await suite.page.getByRole('button', { name: 'Article 3', exact: true }).waitFor();
+      await expectAccessible('texte collaboratif');
+    });
+
+    it('a participant proposes an amendment to an article using the keyboard only', async () => {
+      await goTo('/inscription');
+      await submitSignUp(suite.page, {
+        name: 'Dominique Amende',
+        email: `dominique.${Date.now()}@example.org`,
+        password: 'une phrase de passe solide',
+      });
+      await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+      await openText();
+
+      await suite.page.locator('body').focus();
+      await tabTo(/^Article 3$/);
+      await suite.page.keyboard.press('Enter');
+      await suite.page
+        .getByRole('region', { name: /Article 3 : amendements et historique/ })
+        .waitFor();
+      await tabTo(/^$/); // the title field (an input has no text)
+      expect(
+        await suite.page.evaluate(() => (document.activeElement as HTMLInputElement).name),
+      ).toBe('title');
+      await suite.page.keyboard.type('Associer les patients à la démarche');
       await suite.page.keyboard.press('Tab');
-      if (text.test(await focusedText())) return;
-    }
-    throw new Error(`focus never reached ${text}`);
-  };
+      expect(
+        await suite.page.evaluate(() => (document.activeElement as HTMLTextAreaElement).name),
+      ).toBe('body');
+      await suite.page.keyboard.press('Control+End');
+      await suite.page.keyboard.type(` ${ADDED}.`);
+      await suite.page
+        .getByRole('group', { name: 'Aperçu des modifications' })
+        .locator('ins')
+        .first()
+        .waitFor();
+      await tabTo(/^Proposer l'amendement$/);
+      await suite.page.keyboard.press('Enter');
+      await suite.page.getByText('Amendement proposé.').waitFor();
+      await suite.page
+        .getByRole('heading', { name: 'Associer les patients à la démarche' })
+        .waitFor();
+      await suite.page.waitForLoadState('networkidle');
+      await expectAccessible('amendement proposé');
+      await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
+      await suite.page.getByRole('link', { name: 'Connexion' }).waitFor();
+    });
 
-  it('shows the demo charter (section 5 of the report) as sections and numbered articles', async () => {
-    await openText();
-    await suite.page.getByRole('button', { name: 'Article 1', exact: true }).waitFor();
-    await suite.page.getByRole('button', { name: 'Article 3', exact: true }).waitFor();
-    await expectAccessible('texte collaboratif');
-  });
-
-  it('a participant proposes an amendment to an article using the keyboard only', async () => {
-    await goTo('/inscription');
-    await submitSignUp(suite.page, { name: 'Dominique Amende', email: `dominique.${Date.now()}@example.org`, password: 'une phrase de passe solide' });
-    await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    await openText();
-
-    await suite.page.locator('body').focus();
-    await tabTo(/^Article 3$/);
-    await suite.page.keyboard.press('Enter');
-    await suite.page.getByRole('region', { name: /Article 3 : amendements et historique/ }).waitFor();
-    await tabTo(/^$/); // the title field (an input has no text)
-    expect(await suite.page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('title');
-    await suite.page.keyboard.type('Associer les patients à la démarche');
-    await suite.page.keyboard.press('Tab');
-    expect(await suite.page.evaluate(() => (document.activeElement as HTMLTextAreaElement).name)).toBe('body');
-    await suite.page.keyboard.press('Control+End');
-    await suite.page.keyboard.type(` ${ADDED}.`);
-    await suite.page.getByRole('group', { name: 'Aperçu des modifications' }).locator('ins').first().waitFor();
-    await tabTo(/^Proposer l'amendement$/);
-    await suite.page.keyboard.press('Enter');
-    await suite.page.getByText('Amendement proposé.').waitFor();
-    await suite.page.getByRole('heading', { name: 'Associer les patients à la démarche' }).waitFor();
-    await suite.page.waitForLoadState('networkidle');
-    await expectAccessible('amendement proposé');
-    await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await suite.page.getByRole('link', { name: 'Connexion' }).waitFor();
-  });
-
-  it('the admin accepts it; the history shows version 2 with the diff', async () => {
-    await goTo('/connexion');
-    await suite.page.getByLabel('Adresse e-mail').fill(ADMIN_EMAIL);
-    await suite.page.getByLabel('Mot de passe').fill(ADMIN_PASSWORD);
-    await suite.page.getByRole('button', { name: 'Se connecter' }).click();
-    // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
-    await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-    await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    await openText();
-    await suite.page.getByRole('button', { name: 'Article 3', exact: true }).click();
-    const panel = suite.page.getByRole('region', { name: /Article 3 : amendements et historique/ });
-    await panel.getByRole('button', { name: /^Accepter/ }).click();
-    // accepting publishes a new version: a confirmation dialog asks first, and holds the focus
-    const confirm = suite.page.getByRole('alertdialog', { name: /Accepter l’amendement « Associer les patients à la démarche » \?/ });
-    await confirm.waitFor();
-    expect(await confirm.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
-    await confirm.getByRole('button', { name: /^Accepter/ }).click();
-    await confirm.waitFor({ state: 'detached' });
-    await panel.getByText(/Amendement accepté/).waitFor();
-    await panel.getByText('version 2').first().waitFor();
-    const diff = panel.getByRole('group', { name: 'Différences entre les versions 1 et 2' });
-    await diff.waitFor();
-    expect(await diff.locator('ins').first().textContent()).toContain(ADDED);
-    await suite.page.waitForLoadState('networkidle');
-    await expectAccessible('historique des versions');
-  });
-});
+    it('the admin accepts it; the history shows version 2 with the diff', async () => {
+      await goTo('/connexion');
+      await suite.page.getByLabel('Adresse e-mail').fill(ADMIN_EMAIL);
+      await suite.page.getByLabel('Mot de passe').fill(ADMIN_PASSWORD);
+      await suite.page.getByRole('button', { name: 'Se connecter' }).click();
+      // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
+      await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+      await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+      await openText();
+      await suite.page.getByRole('button', { name: 'Article 3', exact: true }).click();
+      const panel = suite.page.getByRole('region', {
+        name: /Article 3 : amendements et historique/,
+      });
+      await panel.getByRole('button', { name: /^Accepter/ }).click();
+      // accepting publishes a new version: a confirmation dialog asks first, and holds the focus
+      const confirm = suite.page.getByRole('alertdialog', {
+        name: /Accepter l’amendement « Associer les patients à la démarche » \?/,
+      });
+      await confirm.waitFor();
+      expect(await confirm.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(
+        true,
+      );
+      await confirm.getByRole('button', { name: /^Accepter/ }).click();
+      await confirm.waitFor({ state: 'detached' });
+      await panel.getByText(/Amendement accepté/).waitFor();
+      await panel.getByText('version 2').first().waitFor();
+      const diff = panel.getByRole('group', { name: 'Différences entre les versions 1 et 2' });
+      await diff.waitFor();
+      expect(await diff.locator('ins').first().textContent()).toContain(ADDED);
+      await suite.page.waitForLoadState('networkidle');
+      await expectAccessible('historique des versions');
+    });
+  },
+);

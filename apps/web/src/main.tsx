@@ -14,16 +14,18 @@ import './design/components.css';
 const client = createApolloClient();
 
 // French is bundled; a reader who chose English waits for its chunk before the first render (no flash of French)
-void i18nReady.finally(() => createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <ApolloProvider client={client}>
-        <LiveConnectionProvider>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </LiveConnectionProvider>
-      </ApolloProvider>
-    </I18nextProvider>
-  </StrictMode>,
-));
+void i18nReady.finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <ApolloProvider client={client}>
+          <LiveConnectionProvider>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </LiveConnectionProvider>
+        </ApolloProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  ),
+);

@@ -43,12 +43,51 @@ export const DataExportRules = {
  * {@link foldDisplayName}, so case, accents, spacing, punctuation and common Cyrillic/Greek
  * look-alike letters do not get round it).
  */
-export const RESERVED_DISPLAY_NAMES = [DELETED_PARTICIPANT_NAME, 'Deleted participant', 'Administrateur', 'Administrator', 'Admin', 'Modérateur', 'Moderator', 'Concerto'];
+export const RESERVED_DISPLAY_NAMES = [
+  DELETED_PARTICIPANT_NAME,
+  'Deleted participant',
+  'Administrateur',
+  'Administrator',
+  'Admin',
+  'Modérateur',
+  'Moderator',
+  'Concerto',
+];
 
 /** Cyrillic and Greek letters drawn like Latin ones (the usual impersonation set). */
 const LOOKALIKES: Record<string, string> = {
-  ı: 'i', а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w',
-  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  ı: 'i',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
 };
 
 /**

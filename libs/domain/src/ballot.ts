@@ -5,7 +5,12 @@
  */
 
 /** How a question is counted: plurality, approval, Schulze, majority judgment. */
-export const BallotMethod = { SINGLE: 'SINGLE', MULTIPLE: 'MULTIPLE', RANKED: 'RANKED', MAJORITY_JUDGMENT: 'MAJORITY_JUDGMENT' } as const;
+export const BallotMethod = {
+  SINGLE: 'SINGLE',
+  MULTIPLE: 'MULTIPLE',
+  RANKED: 'RANKED',
+  MAJORITY_JUDGMENT: 'MAJORITY_JUDGMENT',
+} as const;
 export type BallotMethod = (typeof BallotMethod)[keyof typeof BallotMethod];
 
 /** Where a ballot stands, derived from PostgreSQL's clock at each read. */
@@ -13,7 +18,12 @@ export const BallotStatus = { SCHEDULED: 'SCHEDULED', OPEN: 'OPEN', CLOSED: 'CLO
 export type BallotStatus = (typeof BallotStatus)[keyof typeof BallotStatus];
 
 /** Who may vote: every member, an Assemblée's members, a list of e-mails, or members of chosen profile typologies. */
-export const CensusKind = { ALL_MEMBERS: 'ALL_MEMBERS', ASSEMBLY_MEMBERS: 'ASSEMBLY_MEMBERS', EMAIL_LIST: 'EMAIL_LIST', TYPOLOGY: 'TYPOLOGY' } as const;
+export const CensusKind = {
+  ALL_MEMBERS: 'ALL_MEMBERS',
+  ASSEMBLY_MEMBERS: 'ASSEMBLY_MEMBERS',
+  EMAIL_LIST: 'EMAIL_LIST',
+  TYPOLOGY: 'TYPOLOGY',
+} as const;
 export type CensusKind = (typeof CensusKind)[keyof typeof CensusKind];
 
 /** Majority-judgment grades, best first (« Excellent » … « À rejeter »). */
@@ -27,7 +37,15 @@ export const Grade = {
   REJECT: 'REJECT',
 } as const;
 export type Grade = (typeof Grade)[keyof typeof Grade];
-export const GRADE_ORDER: Grade[] = ['EXCELLENT', 'VERY_GOOD', 'GOOD', 'FAIRLY_GOOD', 'PASSABLE', 'INSUFFICIENT', 'REJECT'];
+export const GRADE_ORDER: Grade[] = [
+  'EXCELLENT',
+  'VERY_GOOD',
+  'GOOD',
+  'FAIRLY_GOOD',
+  'PASSABLE',
+  'INSUFFICIENT',
+  'REJECT',
+];
 
 /** Limits of a ballot's fields, checked by the API and the web forms alike. */
 export const BallotLimits = {

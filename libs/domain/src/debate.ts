@@ -8,7 +8,11 @@ export const DebateVoteChoice = { AGREE: 'AGREE', DISAGREE: 'DISAGREE', PASS: 'P
 export type DebateVoteChoice = (typeof DebateVoteChoice)[keyof typeof DebateVoteChoice];
 
 /** Where a statement stands: PUBLISHED (votable), PENDING (awaiting moderation), REJECTED by a moderator. Hidden by reports is apart (`hidden`). */
-export const DebateStatementState = { PUBLISHED: 'PUBLISHED', PENDING: 'PENDING', REJECTED: 'REJECTED' } as const;
+export const DebateStatementState = {
+  PUBLISHED: 'PUBLISHED',
+  PENDING: 'PENDING',
+  REJECTED: 'REJECTED',
+} as const;
 export type DebateStatementState = (typeof DebateStatementState)[keyof typeof DebateStatementState];
 
 /** Limits of debate fields, checked by the API and the web forms alike. */

@@ -47,7 +47,13 @@ export type NotificationKind = (typeof NotificationKind)[keyof typeof Notificati
 /** Events written to the outbox in the same transaction as the change they describe. */
 export interface DomainEventPayloads {
   /** A proposal was published in a space (followers of the space are told). */
-  'proposal.published': { proposalId: string; componentId: string; spaceId: string; title: string; authorId: string | null };
+  'proposal.published': {
+    proposalId: string;
+    componentId: string;
+    spaceId: string;
+    title: string;
+    authorId: string | null;
+  };
   /** A proposal's counted supports changed (viewers of the proposal see the new count). */
   'proposal.supportsChanged': { proposalId: string; componentId: string; supportsCount: number };
   /** Moderators published an answer or changed the state (author and followers are told). */
@@ -85,7 +91,13 @@ export interface DomainEventPayloads {
     outdatedAuthorIds: string[];
   };
   /** A motion opened, is closing within the hour, or closed (the assembly's members and the motion's followers are told). */
-  'motion.lifecycle': { motionId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED' };
+  'motion.lifecycle': {
+    motionId: string;
+    componentId: string;
+    spaceId: string;
+    title: string;
+    kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED';
+  };
   /** A member voted or changed their vote (viewers of the motion refresh its tally). */
   'motion.voted': { motionId: string; componentId: string };
   /** A session was revoked (sign-out): its open sockets are disconnected on every process. */
@@ -93,13 +105,27 @@ export interface DomainEventPayloads {
   /** A personal data export was built (its owner is told). */
   'dataExport.ready': { exportId: string; userId: string };
   /** A survey opened, or closes within a day (followers of its space are told). */
-  'survey.lifecycle': { surveyId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING' };
+  'survey.lifecycle': {
+    surveyId: string;
+    componentId: string;
+    spaceId: string;
+    title: string;
+    kind: 'OPENED' | 'CLOSING';
+  };
   /** A petition's signature count changed (viewers of the petition see the new count). */
-  'petition.signaturesChanged': { petitionId: string; componentId: string; signaturesCount: number };
+  'petition.signaturesChanged': {
+    petitionId: string;
+    componentId: string;
+    signaturesCount: number;
+  };
   /** A petition crossed a milestone of its threshold, recorded once per (petition, percent). */
   'petition.milestone': { petitionId: string; title: string; percent: number };
   /** A petition was published, discarded or answered (author, committee and followers are told). */
-  'petition.stateChanged': { petitionId: string; title: string; state: 'PUBLISHED' | 'DISCARDED' | 'ANSWERED' };
+  'petition.stateChanged': {
+    petitionId: string;
+    title: string;
+    state: 'PUBLISHED' | 'DISCARDED' | 'ANSWERED';
+  };
   /**
    * Registrants of a meeting are told: REMINDER (it starts within 24 h), PROMOTED (they left the
    * waiting list for a seat), CANCELLED (the meeting is cancelled), CHANGED (its time or place
@@ -119,7 +145,13 @@ export interface DomainEventPayloads {
    * A votation opened, closes within the hour, or closed: recorded once per (ballot, kind) by the
    * ballot scheduler (`ballot_events`); its census is told.
    */
-  'ballot.lifecycle': { ballotId: string; componentId: string; spaceId: string; title: string; kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED' };
+  'ballot.lifecycle': {
+    ballotId: string;
+    componentId: string;
+    spaceId: string;
+    title: string;
+    kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED';
+  };
   /** A vote was cast or changed (viewers of the votation see the new turnout). */
   'ballot.voted': { ballotId: string; componentId: string };
   /** A Boîte à idées changed: an idea entered the booth (IDEA_PUBLISHED) or the scores were refitted (SCORES); viewers of its component refetch. */
@@ -127,7 +159,12 @@ export interface DomainEventPayloads {
   /** A statement of a debate was published (viewers of the debate can vote on it). */
   'debate.statementPublished': { debateId: string; componentId: string; statementId: string };
   /** A debate's analysis (opinion groups, consensus) was recomputed (viewers of the results refetch). */
-  'debate.analysisUpdated': { debateId: string; componentId: string; computedAt: string; participantCount: number };
+  'debate.analysisUpdated': {
+    debateId: string;
+    componentId: string;
+    computedAt: string;
+    participantCount: number;
+  };
   /**
    * A news post became public (at once, or at its scheduled date): recorded once per post
    * (`news_posts.announced_at` is set by the statement that records it); the space's followers are told.
@@ -170,18 +207,35 @@ export interface ServerToClientEvents {
   /** Live support count of a proposal the client watches (room `proposal:<id>`). */
   'proposal.supportsChanged': (payload: DomainEventPayloads['proposal.supportsChanged']) => void;
   /** Live signature count of a petition the client watches (room `petition:<id>`). */
-  'petition.signaturesChanged': (payload: DomainEventPayloads['petition.signaturesChanged']) => void;
+  'petition.signaturesChanged': (
+    payload: DomainEventPayloads['petition.signaturesChanged'],
+  ) => void;
   /** Live tally of a motion the client watches (room `motion:<id>`). */
   /** Counts are null while the motion hides its tally until close (only the number of voters moves). */
-  'motion.tallyChanged': (payload: { motionId: string; for: number | null; against: number | null; abstain: number | null; voters: number }) => void;
+  'motion.tallyChanged': (payload: {
+    motionId: string;
+    for: number | null;
+    against: number | null;
+    abstain: number | null;
+    voters: number;
+  }) => void;
   /**
    * Live turnout of a votation the client watches (rooms `ballot:<id>` and `component:<id>`):
    * voters and their weight, exact (counted by PostgreSQL), and the percentage of the census
    * frozen at opening (null before). Never what was chosen.
    */
-  'ballot.turnoutChanged': (payload: { ballotId: string; voters: number; votersWeight: number; percent: number | null }) => void;
+  'ballot.turnoutChanged': (payload: {
+    ballotId: string;
+    voters: number;
+    votersWeight: number;
+    percent: number | null;
+  }) => void;
   /** An amendment of a watched article or proposal (or of a watched component's content) was created, accepted or rejected. */
-  'amendment.changed': (payload: { amendableType: string; amendableId: string; amendmentId: string }) => void;
+  'amendment.changed': (payload: {
+    amendableType: string;
+    amendableId: string;
+    amendmentId: string;
+  }) => void;
   /** A Boîte à idées of a watched component got a new idea or new scores (room `component:<id>`). */
   'ideaBox.changed': (payload: DomainEventPayloads['ideaBox.changed']) => void;
   /** A statement was published in a debate the client watches (room `debate:<id>`). */
@@ -189,7 +243,11 @@ export interface ServerToClientEvents {
   /** The analysis of a debate the client watches was recomputed (room `debate:<id>`). */
   'debate.analysisUpdated': (payload: DomainEventPayloads['debate.analysisUpdated']) => void;
   /** A comment was added on a resource the client watches (refetch the thread). */
-  'comment.created': (payload: { commentableType: string; commentableId: string; commentId: string }) => void;
+  'comment.created': (payload: {
+    commentableType: string;
+    commentableId: string;
+    commentId: string;
+  }) => void;
 }
 
 /** Client → server Socket.IO events (each answers through the acknowledgement callback). */
@@ -198,7 +256,10 @@ export interface ClientToServerEvents {
   watch: (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
   unwatch: (room: string, ack: (result: { ok: boolean }) => void) => void;
   /** Notifications created after the given one (exclusive), oldest first; all unread ones when null. */
-  catchUp: (afterNotificationId: string | null, ack: (result: { notifications: LiveNotification[] } | { error: string }) => void) => void;
+  catchUp: (
+    afterNotificationId: string | null,
+    ack: (result: { notifications: LiveNotification[] } | { error: string }) => void,
+  ) => void;
 }
 
 /** A notification as pushed live and listed in the inbox. */
@@ -227,4 +288,5 @@ export const Rooms = {
 } as const;
 
 /** Rooms a client may watch (public resources): kind and uuid. */
-export const WATCHABLE_ROOM = /^(proposal|motion|petition|ballot|debate|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const WATCHABLE_ROOM =
+  /^(proposal|motion|petition|ballot|debate|component|article|amendment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

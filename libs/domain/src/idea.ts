@@ -1,5 +1,9 @@
 /** State of an idea in a Boîte à idées: PENDING waits for a moderator (when the box moderates), PUBLISHED is in the booth, REJECTED never shows. */
-export const IdeaStatus = { PENDING: 'PENDING', PUBLISHED: 'PUBLISHED', REJECTED: 'REJECTED' } as const;
+export const IdeaStatus = {
+  PENDING: 'PENDING',
+  PUBLISHED: 'PUBLISHED',
+  REJECTED: 'REJECTED',
+} as const;
 export type IdeaStatus = (typeof IdeaStatus)[keyof typeof IdeaStatus];
 
 /** Where an idea comes from: seeded by an admin, or added by a participant. */
@@ -7,7 +11,12 @@ export const IdeaOrigin = { SEED: 'SEED', PARTICIPANT: 'PARTICIPANT' } as const;
 export type IdeaOrigin = (typeof IdeaOrigin)[keyof typeof IdeaOrigin];
 
 /** An answer to a shown pair: LEFT or RIGHT preferred, SKIP (« Passer »), DONT_KNOW (« Je ne sais pas »). Only LEFT and RIGHT count as comparisons. */
-export const IdeaVoteChoice = { LEFT: 'LEFT', RIGHT: 'RIGHT', SKIP: 'SKIP', DONT_KNOW: 'DONT_KNOW' } as const;
+export const IdeaVoteChoice = {
+  LEFT: 'LEFT',
+  RIGHT: 'RIGHT',
+  SKIP: 'SKIP',
+  DONT_KNOW: 'DONT_KNOW',
+} as const;
 export type IdeaVoteChoice = (typeof IdeaVoteChoice)[keyof typeof IdeaVoteChoice];
 
 /** A moderator's decision on an idea. */

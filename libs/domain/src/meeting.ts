@@ -52,7 +52,8 @@ export const MeetingLimits = {
 
 /** What an agenda item links to. */
 export const MeetingAgendaLinkType = { PROPOSAL: 'PROPOSAL', MOTION: 'MOTION' } as const;
-export type MeetingAgendaLinkType = (typeof MeetingAgendaLinkType)[keyof typeof MeetingAgendaLinkType];
+export type MeetingAgendaLinkType =
+  (typeof MeetingAgendaLinkType)[keyof typeof MeetingAgendaLinkType];
 
 /** The time zone meetings are entered and shown in. */
 export const MEETING_TIME_ZONE = 'Europe/Paris';

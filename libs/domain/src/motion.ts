@@ -4,11 +4,20 @@
  */
 
 /** Majority rule of a motion; exact definitions in the API's `motion-result.ts`. */
-export const MotionMajority = { SIMPLE: 'SIMPLE', ABSOLUTE: 'ABSOLUTE', TWO_THIRDS: 'TWO_THIRDS' } as const;
+export const MotionMajority = {
+  SIMPLE: 'SIMPLE',
+  ABSOLUTE: 'ABSOLUTE',
+  TWO_THIRDS: 'TWO_THIRDS',
+} as const;
 export type MotionMajority = (typeof MotionMajority)[keyof typeof MotionMajority];
 
 /** Where a motion stands, always derived from the clock and its stored `opensAt`/`closesAt`. */
-export const MotionStatus = { DRAFT: 'DRAFT', SCHEDULED: 'SCHEDULED', OPEN: 'OPEN', CLOSED: 'CLOSED' } as const;
+export const MotionStatus = {
+  DRAFT: 'DRAFT',
+  SCHEDULED: 'SCHEDULED',
+  OPEN: 'OPEN',
+  CLOSED: 'CLOSED',
+} as const;
 export type MotionStatus = (typeof MotionStatus)[keyof typeof MotionStatus];
 
 /** A member's choice on a motion (pour / contre / abstention). */
@@ -16,7 +25,11 @@ export const VoteChoice = { FOR: 'FOR', AGAINST: 'AGAINST', ABSTAIN: 'ABSTAIN' }
 export type VoteChoice = (typeof VoteChoice)[keyof typeof VoteChoice];
 
 /** Outcome frozen at close. */
-export const MotionOutcome = { ADOPTED: 'ADOPTED', REJECTED: 'REJECTED', NO_QUORUM: 'NO_QUORUM' } as const;
+export const MotionOutcome = {
+  ADOPTED: 'ADOPTED',
+  REJECTED: 'REJECTED',
+  NO_QUORUM: 'NO_QUORUM',
+} as const;
 export type MotionOutcome = (typeof MotionOutcome)[keyof typeof MotionOutcome];
 
 /** Limits of a motion's fields, checked by the API and the web form alike. */

@@ -15,7 +15,14 @@ export const FieldVisibility = {
 export type FieldVisibility = (typeof FieldVisibility)[keyof typeof FieldVisibility];
 
 /** The profile fields whose visibility the member chooses (pseudo and display name are always public). */
-export const PROFILE_FIELDS = ['organisation', 'typology', 'roleTitle', 'bio', 'avatar', 'website'] as const;
+export const PROFILE_FIELDS = [
+  'organisation',
+  'typology',
+  'roleTitle',
+  'bio',
+  'avatar',
+  'website',
+] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** Limits of a profile, held by the database too (check constraints). */
@@ -38,4 +45,16 @@ export const ProfileRules = {
 } as const;
 
 /** Pseudos no one may take (paths of the web app and names the platform shows). */
-export const RESERVED_PSEUDOS = ['moi', 'admin', 'administrateur', 'administrator', 'moderateur', 'moderator', 'concerto', 'participant-supprime', 'deleted-participant', 'membres', 'nouveau'];
+export const RESERVED_PSEUDOS = [
+  'moi',
+  'admin',
+  'administrateur',
+  'administrator',
+  'moderateur',
+  'moderator',
+  'concerto',
+  'participant-supprime',
+  'deleted-participant',
+  'membres',
+  'nouveau',
+];

@@ -1,10 +1,26 @@
 import { type OidcProviderSettings, readOidcProviders } from './oidc-providers';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 
 /**
  * The process configuration, read from the environment and validated at boot:
@@ -52,7 +68,10 @@ export class AppConfig {
    * `true` is refused: it would let any client choose the IP its limits are counted for.
    */
   @IsString()
-  @Matches(/^(?!\s*true\s*$).+$/i, { message: 'TRUST_PROXY=true would let any client choose its IP: name the proxies (loopback, uniquelocal, addresses) or give a hop count' })
+  @Matches(/^(?!\s*true\s*$).+$/i, {
+    message:
+      'TRUST_PROXY=true would let any client choose its IP: name the proxies (loopback, uniquelocal, addresses) or give a hop count',
+  })
   TRUST_PROXY = 'loopback';
 
   /** Directory of the embedded PostgreSQL cluster (ignored with DATABASE_URL). */
@@ -226,14 +245,27 @@ export class AppConfig {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_PASSWORD', 'SMTP_URL', 'METRICS_PORT', 'METRICS_TOKEN', 'LOG_FORMAT']) {
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'REDIS_URL',
+    'ADMIN_PASSWORD',
+    'SMTP_URL',
+    'METRICS_PORT',
+    'METRICS_TOKEN',
+    'LOG_FORMAT',
+  ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: true });
-  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`),
+  );
   if (config.NODE_ENV === 'production' && !config.DATABASE_URL) {
-    problems.push('DATABASE_URL: required in production (the embedded PostgreSQL is for development)');
+    problems.push(
+      'DATABASE_URL: required in production (the embedded PostgreSQL is for development)',
+    );
   }
   config.oidcProviders = readOidcProviders(env, config.NODE_ENV === 'production', problems);
   if (problems.length) {

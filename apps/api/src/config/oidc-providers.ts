@@ -29,12 +29,25 @@ export interface OidcProviderSettings {
   trustEmail: boolean;
 }
 
-const PRESETS: Record<OidcPreset, { scopes: string; acrValues?: string; label: string; trustEmail: boolean }> = {
+const PRESETS: Record<
+  OidcPreset,
+  { scopes: string; acrValues?: string; label: string; trustEmail: boolean }
+> = {
   generic: { scopes: 'openid email profile', label: 'OpenID Connect', trustEmail: false },
   // ProSanté Connect: scope_all gives the practitioner's identity (SubjectNameID = RPPS/ADELI number)
-  'prosante-connect': { scopes: 'openid scope_all', acrValues: 'eidas1', label: 'Pro Santé Connect', trustEmail: false },
+  'prosante-connect': {
+    scopes: 'openid scope_all',
+    acrValues: 'eidas1',
+    label: 'Pro Santé Connect',
+    trustEmail: false,
+  },
   // FranceConnect: identity from a state-approved identity provider; e-mail given by the user's provider
-  franceconnect: { scopes: 'openid given_name family_name email', acrValues: 'eidas1', label: 'FranceConnect', trustEmail: false },
+  franceconnect: {
+    scopes: 'openid given_name family_name email',
+    acrValues: 'eidas1',
+    label: 'FranceConnect',
+    trustEmail: false,
+  },
 };
 
 const KEY = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -45,8 +58,15 @@ const KEY = /^[a-z0-9][a-z0-9-]{0,31}$/;
  * @param production whether `http:` issuers are refused (they are allowed for local test providers)
  * @param problems receives one line per invalid variable
  */
-export function readOidcProviders(env: NodeJS.ProcessEnv, production: boolean, problems: string[]): OidcProviderSettings[] {
-  const list = (env.OIDC_PROVIDERS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+export function readOidcProviders(
+  env: NodeJS.ProcessEnv,
+  production: boolean,
+  problems: string[],
+): OidcProviderSettings[] {
+  const list = (env.OIDC_PROVIDERS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   const providers: OidcProviderSettings[] = [];
   for (const key of list) {
     if (!KEY.test(key)) {
@@ -73,12 +93,15 @@ export function readOidcProviders(env: NodeJS.ProcessEnv, production: boolean, p
     } catch {
       issuerUrl = undefined;
     }
-    if (!issuerUrl || !['https:', 'http:'].includes(issuerUrl.protocol)) problems.push(`${prefix}ISSUER: required, an https:// URL`);
-    else if (production && issuerUrl.protocol !== 'https:') problems.push(`${prefix}ISSUER: must be https:// in production`);
+    if (!issuerUrl || !['https:', 'http:'].includes(issuerUrl.protocol))
+      problems.push(`${prefix}ISSUER: required, an https:// URL`);
+    else if (production && issuerUrl.protocol !== 'https:')
+      problems.push(`${prefix}ISSUER: must be https:// in production`);
     if (!clientId) problems.push(`${prefix}CLIENT_ID: required`);
     if (!issuerUrl || !clientId) continue;
     const scopes = read('SCOPES') ?? preset.scopes;
-    if (!scopes.split(/\s+/).includes('openid')) problems.push(`${prefix}SCOPES: must include openid`);
+    if (!scopes.split(/\s+/).includes('openid'))
+      problems.push(`${prefix}SCOPES: must include openid`);
     providers.push({
       key,
       label: read('LABEL') ?? preset.label,
@@ -88,7 +111,9 @@ export function readOidcProviders(env: NodeJS.ProcessEnv, production: boolean, p
       scopes,
       acrValues: read('ACR_VALUES') ?? preset.acrValues,
       preset: presetName,
-      trustEmail: read('TRUST_EMAIL') ? ['1', 'true', 'yes', 'on'].includes(read('TRUST_EMAIL')!.toLowerCase()) : preset.trustEmail,
+      trustEmail: read('TRUST_EMAIL')
+        ? ['1', 'true', 'yes', 'on'].includes(read('TRUST_EMAIL')!.toLowerCase())
+        : preset.trustEmail,
     });
   }
   return providers;

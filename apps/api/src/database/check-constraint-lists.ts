@@ -7,12 +7,26 @@ import type { QueryRunner } from 'typeorm';
  * order they run in. For migrations only.
  * @param present true to add `value`, false to remove it
  */
-export async function setAllowedValue(q: QueryRunner, table: string, column: string, constraint: string, value: string, present: boolean): Promise<void> {
-  const [row] = await q.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`, [constraint]);
-  const values: string[] = row ? [...(row.def as string).matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]).filter((v) => v !== value) : [];
+export async function setAllowedValue(
+  q: QueryRunner,
+  table: string,
+  column: string,
+  constraint: string,
+  value: string,
+  present: boolean,
+): Promise<void> {
+  const [row] = await q.query(
+    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`,
+    [constraint],
+  );
+  const values: string[] = row
+    ? [...(row.def as string).matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]).filter((v) => v !== value)
+    : [];
   if (present) values.push(value);
   await q.query(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${constraint}`);
-  await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${constraint} CHECK (${column} IN (${values.map((v) => `'${v}'`).join(', ')}))`);
+  await q.query(
+    `ALTER TABLE ${table} ADD CONSTRAINT ${constraint} CHECK (${column} IN (${values.map((v) => `'${v}'`).join(', ')}))`,
+  );
 }
 
 /** The resource-type lists of the shared capabilities: table, column, constraint. */

@@ -38,7 +38,9 @@ export async function runMigrations(url: string): Promise<string[]> {
     const applied = await dataSource.runMigrations({ transaction: 'all' });
     return applied.map((m) => m.name);
   } catch (error) {
-    throw new Error(`database migration failed, schema left unchanged: ${(error as Error).message}`);
+    throw new Error(
+      `database migration failed, schema left unchanged: ${(error as Error).message}`,
+    );
   } finally {
     await dataSource.destroy();
   }

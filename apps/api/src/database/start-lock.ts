@@ -19,11 +19,17 @@ export const START_LOCK_SQL_KEY = `hashtext('concerto:start')`;
  * @returns what `work` returns
  * @throws what `work` throws; the lock is released first
  */
-export async function withStartLock<T>(url: string, work: () => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
+export async function withStartLock<T>(
+  url: string,
+  work: () => Promise<T>,
+  log: (line: string) => void = () => undefined,
+): Promise<T> {
   const client = new Client({ connectionString: url, application_name: 'concerto-start-lock' });
   await client.connect();
   try {
-    const [{ locked }] = (await client.query(`SELECT pg_try_advisory_lock(${START_LOCK_SQL_KEY}) AS locked`)).rows as { locked: boolean }[];
+    const [{ locked }] = (
+      await client.query(`SELECT pg_try_advisory_lock(${START_LOCK_SQL_KEY}) AS locked`)
+    ).rows as { locked: boolean }[];
     if (!locked) {
       log('another Concerto process is migrating or setting up this database: waiting for it');
       await client.query(`SELECT pg_advisory_lock(${START_LOCK_SQL_KEY})`);

@@ -11,8 +11,14 @@ export const AMENDMENT_SETTINGS = {
   amendmentsEnabled: setting.boolean(true, { fr: 'Amendements ouverts', en: 'Amendments open' }),
   amendmentsVisibility: setting.choice(
     [
-      { value: 'ALL', label: { fr: 'Tous les amendements sont visibles', en: 'All amendments are visible' } },
-      { value: 'ONLY_OWN', label: { fr: 'Chacun ne voit que les siens', en: 'Participants see only their own' } },
+      {
+        value: 'ALL',
+        label: { fr: 'Tous les amendements sont visibles', en: 'All amendments are visible' },
+      },
+      {
+        value: 'ONLY_OWN',
+        label: { fr: 'Chacun ne voit que les siens', en: 'Participants see only their own' },
+      },
     ] as const,
     'ALL',
     { fr: 'Visibilité des amendements', en: 'Amendment visibility' },
@@ -21,7 +27,13 @@ export const AMENDMENT_SETTINGS = {
 
 /** Settings a component takes when its resources take reports. */
 export const REPORT_SETTINGS = {
-  hideThreshold: setting.integer({ min: 1, max: 1000, default: 3 }, { fr: 'Seuil de masquage automatique (signalements)', en: 'Automatic hiding threshold (reports)' }),
+  hideThreshold: setting.integer(
+    { min: 1, max: 1000, default: 3 },
+    {
+      fr: 'Seuil de masquage automatique (signalements)',
+      en: 'Automatic hiding threshold (reports)',
+    },
+  ),
 } as const;
 
 /** A college of an assembly: a key (slug) and a name. */

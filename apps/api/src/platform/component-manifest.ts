@@ -34,9 +34,20 @@ export interface SettingSpec<T> {
 /** Builders of {@link SettingSpec}s: one per kind. */
 export const setting = {
   boolean(defaultValue: boolean, label: Localized, hint?: Localized): SettingSpec<boolean> {
-    return { kind: 'BOOLEAN', default: defaultValue, label, hint, accepts: (v): v is boolean => typeof v === 'boolean', expected: 'true ou false' };
+    return {
+      kind: 'BOOLEAN',
+      default: defaultValue,
+      label,
+      hint,
+      accepts: (v): v is boolean => typeof v === 'boolean',
+      expected: 'true ou false',
+    };
   },
-  integer(bounds: { min: number; max: number; default: number }, label: Localized, hint?: Localized): SettingSpec<number> {
+  integer(
+    bounds: { min: number; max: number; default: number },
+    label: Localized,
+    hint?: Localized,
+  ): SettingSpec<number> {
     return {
       kind: 'INTEGER',
       default: bounds.default,
@@ -44,17 +55,41 @@ export const setting = {
       max: bounds.max,
       label,
       hint,
-      accepts: (v): v is number => Number.isInteger(v) && (v as number) >= bounds.min && (v as number) <= bounds.max,
+      accepts: (v): v is number =>
+        Number.isInteger(v) && (v as number) >= bounds.min && (v as number) <= bounds.max,
       expected: `un entier de ${bounds.min} à ${bounds.max}`,
     };
   },
-  choice<V extends string>(options: readonly { value: V; label: Localized }[], defaultValue: NoInfer<V>, label: Localized, hint?: Localized): SettingSpec<V> {
+  choice<V extends string>(
+    options: readonly { value: V; label: Localized }[],
+    defaultValue: NoInfer<V>,
+    label: Localized,
+    hint?: Localized,
+  ): SettingSpec<V> {
     const values = options.map((o) => o.value as string);
-    return { kind: 'CHOICE', default: defaultValue, options, label, hint, accepts: (v): v is V => values.includes(v as string), expected: values.join(', ') };
+    return {
+      kind: 'CHOICE',
+      default: defaultValue,
+      options,
+      label,
+      hint,
+      accepts: (v): v is V => values.includes(v as string),
+      expected: values.join(', '),
+    };
   },
   /** A structured value edited by the component's own admin screen. */
-  list<T>(check: { accepts: (v: unknown) => v is T; expected: string }, defaultValue: T, label: Localized): SettingSpec<T> {
-    return { kind: 'LIST', default: defaultValue, label, accepts: check.accepts, expected: check.expected };
+  list<T>(
+    check: { accepts: (v: unknown) => v is T; expected: string },
+    defaultValue: T,
+    label: Localized,
+  ): SettingSpec<T> {
+    return {
+      kind: 'LIST',
+      default: defaultValue,
+      label,
+      accepts: check.accepts,
+      expected: check.expected,
+    };
   },
 } as const;
 
@@ -62,7 +97,9 @@ export const setting = {
 export type SettingsShape = Record<string, SettingSpec<any>>;
 
 /** The value type of a settings shape, e.g. `{ supportLimit: number; … }`. */
-export type SettingsOf<S extends SettingsShape> = { [K in keyof S]: S[K] extends SettingSpec<infer T> ? T : never };
+export type SettingsOf<S extends SettingsShape> = {
+  [K in keyof S]: S[K] extends SettingSpec<infer T> ? T : never;
+};
 
 /**
  * The shared capabilities a resource may take. Each is a module of its own
@@ -107,7 +144,8 @@ export interface ComponentManifest<S extends SettingsShape = SettingsShape> {
 }
 
 /** A manifest with its settings helpers. */
-export interface DefinedComponent<S extends SettingsShape = SettingsShape> extends ComponentManifest<S> {
+export interface DefinedComponent<S extends SettingsShape = SettingsShape>
+  extends ComponentManifest<S> {
   /** Stored settings completed with defaults (unknown keys dropped). */
   settingsOf(stored: Record<string, unknown> | null | undefined): SettingsOf<S>;
   /**
@@ -122,7 +160,9 @@ export interface DefinedComponent<S extends SettingsShape = SettingsShape> exten
  * Declares a component type. The settings' types are inferred from the shape, so
  * `manifest.settingsOf(row.settings).supportLimit` is a `number`.
  */
-export function defineComponent<S extends SettingsShape>(manifest: ComponentManifest<S>): DefinedComponent<S> {
+export function defineComponent<S extends SettingsShape>(
+  manifest: ComponentManifest<S>,
+): DefinedComponent<S> {
   const keys = Object.keys(manifest.settings);
   return {
     ...manifest,
@@ -131,16 +171,25 @@ export function defineComponent<S extends SettingsShape>(manifest: ComponentMani
       const result: Record<string, unknown> = {};
       for (const key of keys) {
         const spec = manifest.settings[key];
-        result[key] = Object.hasOwn(source, key) && spec.accepts(source[key]) ? source[key] : spec.default;
+        result[key] =
+          Object.hasOwn(source, key) && spec.accepts(source[key]) ? source[key] : spec.default;
       }
       return result as SettingsOf<S>;
     },
     checkedSettings(input) {
-      if (input === null || typeof input !== 'object' || Array.isArray(input)) throw DomainError.badInput('settings doit être un objet.', { field: 'settings' });
+      if (input === null || typeof input !== 'object' || Array.isArray(input))
+        throw DomainError.badInput('settings doit être un objet.', { field: 'settings' });
       for (const [key, value] of Object.entries(input)) {
         const spec = Object.hasOwn(manifest.settings, key) ? manifest.settings[key] : undefined;
-        if (!spec) throw DomainError.badInput(`settings.${key} : réglage inconnu pour ce type de fonctionnalité.`, { field: `settings.${key}` });
-        if (!spec.accepts(value)) throw DomainError.badInput(`settings.${key} : ${spec.expected} attendu.`, { field: `settings.${key}` });
+        if (!spec)
+          throw DomainError.badInput(
+            `settings.${key} : réglage inconnu pour ce type de fonctionnalité.`,
+            { field: `settings.${key}` },
+          );
+        if (!spec.accepts(value))
+          throw DomainError.badInput(`settings.${key} : ${spec.expected} attendu.`, {
+            field: `settings.${key}`,
+          });
       }
       return input as Partial<SettingsOf<S>>;
     },

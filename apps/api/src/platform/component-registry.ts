@@ -3,7 +3,15 @@ import { Injectable, OnModuleInit, Type } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { DomainError } from '../common/errors/domain-error';
 import { Capability, type DefinedComponent } from './component-manifest';
-import { HISTORY_CONTRIBUTOR, type HistoryContributor, RESOURCE_HOST, SPACE_LOCATOR, type HostWith, type ResourceHost, type SpaceLocator } from './resource-host';
+import {
+  HISTORY_CONTRIBUTOR,
+  type HistoryContributor,
+  RESOURCE_HOST,
+  SPACE_LOCATOR,
+  type HostWith,
+  type ResourceHost,
+  type SpaceLocator,
+} from './resource-host';
 
 /** One registration line: a component type's manifest and the Nest module that serves it. */
 export interface ComponentRegistration {
@@ -12,7 +20,10 @@ export interface ComponentRegistration {
 }
 
 /** Registers a component type (`apps/api/src/modules/component-types.ts` holds one such line per type). */
-export const component = (manifest: DefinedComponent<any>, module: Type<unknown>): ComponentRegistration => ({ manifest, module });
+export const component = (
+  manifest: DefinedComponent<any>,
+  module: Type<unknown>,
+): ComponentRegistration => ({ manifest, module });
 
 /**
  * The component types the API serves, read from their manifests. Refuses to build when a
@@ -23,11 +34,15 @@ export class ComponentRegistry {
 
   constructor(registrations: readonly ComponentRegistration[]) {
     for (const { manifest } of registrations) {
-      if (this.byType.has(manifest.type)) throw new Error(`Component type ${manifest.type} is registered twice.`);
+      if (this.byType.has(manifest.type))
+        throw new Error(`Component type ${manifest.type} is registered twice.`);
       this.byType.set(manifest.type, manifest);
     }
     const missing = Object.values(ComponentType).filter((type) => !this.byType.has(type));
-    if (missing.length) throw new Error(`Component types without a manifest: ${missing.join(', ')} (add one line to apps/api/src/modules/component-types.ts).`);
+    if (missing.length)
+      throw new Error(
+        `Component types without a manifest: ${missing.join(', ')} (add one line to apps/api/src/modules/component-types.ts).`,
+      );
   }
 
   /** Every manifest, in registration order. */
@@ -41,7 +56,9 @@ export class ComponentRegistry {
   }
 
   /** Resource types declaring a capability, with the component type holding them. */
-  resourcesTaking(capability: Capability): { componentType: ComponentType; resourceType: string }[] {
+  resourcesTaking(
+    capability: Capability,
+  ): { componentType: ComponentType; resourceType: string }[] {
     return this.all().flatMap((m) =>
       Object.entries(m.resources)
         .filter(([, r]) => r.capabilities.includes(capability))
@@ -84,13 +101,25 @@ export class ResourceHosts implements OnModuleInit {
 
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders()) {
-      if (wrapper.instance && wrapper.metatype && Reflect.getMetadata(SPACE_LOCATOR, wrapper.metatype)) {
-        for (const [key, lookup] of Object.entries((wrapper.instance as SpaceLocator).keys)) this.locators.set(key, lookup);
+      if (
+        wrapper.instance &&
+        wrapper.metatype &&
+        Reflect.getMetadata(SPACE_LOCATOR, wrapper.metatype)
+      ) {
+        for (const [key, lookup] of Object.entries((wrapper.instance as SpaceLocator).keys))
+          this.locators.set(key, lookup);
       }
-      if (wrapper.instance && wrapper.metatype && Reflect.getMetadata(HISTORY_CONTRIBUTOR, wrapper.metatype)) this.contributors.push(wrapper.instance as HistoryContributor);
+      if (
+        wrapper.instance &&
+        wrapper.metatype &&
+        Reflect.getMetadata(HISTORY_CONTRIBUTOR, wrapper.metatype)
+      )
+        this.contributors.push(wrapper.instance as HistoryContributor);
       const instance = wrapper.instance as ResourceHost | undefined;
-      if (!instance || !wrapper.metatype || !Reflect.getMetadata(RESOURCE_HOST, wrapper.metatype)) continue;
-      if (this.hosts.has(instance.type)) throw new Error(`Resource type ${instance.type} has two host adapters.`);
+      if (!instance || !wrapper.metatype || !Reflect.getMetadata(RESOURCE_HOST, wrapper.metatype))
+        continue;
+      if (this.hosts.has(instance.type))
+        throw new Error(`Resource type ${instance.type} has two host adapters.`);
       this.hosts.set(instance.type, instance);
     }
     for (const manifest of this.components.all()) {
@@ -98,7 +127,9 @@ export class ResourceHosts implements OnModuleInit {
         for (const capability of resource.capabilities) {
           const part = ADAPTER_PART[capability];
           if (part && !this.hosts.get(type)?.[part]) {
-            throw new Error(`${manifest.type}: resource ${type} declares "${capability}" but no @ResourceHostAdapter() for ${type} provides "${part}".`);
+            throw new Error(
+              `${manifest.type}: resource ${type} declares "${capability}" but no @ResourceHostAdapter() for ${type} provides "${part}".`,
+            );
           }
         }
       }
@@ -129,16 +160,27 @@ export class ResourceHosts implements OnModuleInit {
    * The host of a resource type for a capability part.
    * @throws BAD_USER_INPUT no host of that type takes it (`extensions.field` = `field`)
    */
-  require<K extends 'comments' | 'follows' | 'reports' | 'history'>(type: string, part: K, field: string): HostWith<K> {
+  require<K extends 'comments' | 'follows' | 'reports' | 'history'>(
+    type: string,
+    part: K,
+    field: string,
+  ): HostWith<K> {
     const host = this.hosts.get(type);
-    if (!host?.[part]) throw DomainError.badInput(`Ce type de contenu ne prend pas cette fonction : ${String(type).slice(0, 40)}`, { field });
+    if (!host?.[part])
+      throw DomainError.badInput(
+        `Ce type de contenu ne prend pas cette fonction : ${String(type).slice(0, 40)}`,
+        { field },
+      );
     return host as HostWith<K>;
   }
 
   /** The host of a resource type. @throws BAD_USER_INPUT unknown type */
   host(type: string, field = 'resourceType'): ResourceHost {
     const host = this.hosts.get(type);
-    if (!host) throw DomainError.badInput(`Type de contenu inconnu : ${String(type).slice(0, 40)}`, { field });
+    if (!host)
+      throw DomainError.badInput(`Type de contenu inconnu : ${String(type).slice(0, 40)}`, {
+        field,
+      });
     return host;
   }
 }

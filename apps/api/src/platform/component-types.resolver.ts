@@ -20,8 +20,15 @@ export function toComponentTypeDto(m: DefinedComponent): ComponentTypeManifestDt
       max: s.max ?? null,
       options: (s.options ?? []).map((o) => ({ value: o.value, label: o.label })),
     })),
-    actions: Object.entries(m.actions).map(([holder, actions]) => ({ holder, actions: [...(actions ?? [])] })),
-    resources: Object.entries(m.resources).map(([type, r]) => ({ type, label: r.label, capabilities: [...r.capabilities] })),
+    actions: Object.entries(m.actions).map(([holder, actions]) => ({
+      holder,
+      actions: [...(actions ?? [])],
+    })),
+    resources: Object.entries(m.resources).map(([type, r]) => ({
+      type,
+      label: r.label,
+      capabilities: [...r.capabilities],
+    })),
   };
 }
 
@@ -32,7 +39,8 @@ export class ComponentTypesResolver {
   /** The registered component types with their settings schema (drives the admin settings form). Access: anyone. */
   @Public()
   @Query(() => [ComponentTypeManifestDto], {
-    description: 'Registered component types: settings schema (drives the admin settings form), actions per role, resources and their capabilities. Access: anyone.',
+    description:
+      'Registered component types: settings schema (drives the admin settings form), actions per role, resources and their capabilities. Access: anyone.',
   })
   componentTypes(): ComponentTypeManifestDto[] {
     return this.registry.all().map(toComponentTypeDto);

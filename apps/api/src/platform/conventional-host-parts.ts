@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { CommentsAdapter, FollowsAdapter, HostedResource, ReportedSummary, ReportsAdapter } from './resource-host';
+import type {
+  CommentsAdapter,
+  FollowsAdapter,
+  HostedResource,
+  ReportedSummary,
+  ReportsAdapter,
+} from './resource-host';
 
 /** What {@link conventionalHostParts} needs to know of a host's own table. */
 export interface ConventionalHostTable {
@@ -21,23 +27,42 @@ export interface ConventionalHostTable {
  * `hidden_at` set once the report threshold is reached — so each such host declares its table
  * once instead of repeating the same statements. Called by the host module with its own table.
  */
-export function conventionalHostParts(host: ConventionalHostTable): { comments: CommentsAdapter; follows: FollowsAdapter; reports: ReportsAdapter } {
+export function conventionalHostParts(host: ConventionalHostTable): {
+  comments: CommentsAdapter;
+  follows: FollowsAdapter;
+  reports: ReportsAdapter;
+} {
   const { table } = host;
   const title = host.titleColumn ?? 'title';
-  const moveCounter = (column: string) => async (manager: EntityManager, id: string, delta: number) => {
-    await manager.query(`UPDATE ${table} SET ${column} = ${column} + $2 WHERE id = $1`, [id, delta]);
-  };
+  const moveCounter =
+    (column: string) => async (manager: EntityManager, id: string, delta: number) => {
+      await manager.query(`UPDATE ${table} SET ${column} = ${column} + $2 WHERE id = $1`, [
+        id,
+        delta,
+      ]);
+    };
   return {
     comments: { enabled: host.commentsEnabled, moveCount: moveCounter('comments_count') },
     follows: { moveCount: moveCounter('follows_count') },
     reports: {
       hideThreshold: host.hideThreshold,
       setHidden: async (manager, id, hidden) => {
-        await manager.query(`UPDATE ${table} SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1`, [id, hidden]);
+        await manager.query(
+          `UPDATE ${table} SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1`,
+          [id, hidden],
+        );
       },
       summaries: async (ids) => {
-        const rows = (await host.reader.query(`SELECT id, ${title} AS title FROM ${table} WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; title: string }[];
-        return new Map<string, ReportedSummary>(rows.map((r) => [r.id, { title: r.title.slice(0, 200), proposalId: null, unanswered: false }]));
+        const rows = (await host.reader.query(
+          `SELECT id, ${title} AS title FROM ${table} WHERE id = ANY($1::uuid[])`,
+          [ids],
+        )) as { id: string; title: string }[];
+        return new Map<string, ReportedSummary>(
+          rows.map((r) => [
+            r.id,
+            { title: r.title.slice(0, 200), proposalId: null, unanswered: false },
+          ]),
+        );
       },
     },
   };

@@ -23,7 +23,11 @@ export interface MemberContributionSource {
    * @param viewerId the caller, or null when anonymous (visibility of unpublished spaces)
    * @param first at most this many (1–50)
    */
-  publishedBy(authorId: string, viewerId: string | null, first: number): Promise<MemberContribution[]>;
+  publishedBy(
+    authorId: string,
+    viewerId: string | null,
+    first: number,
+  ): Promise<MemberContribution[]>;
 }
 
 export const MEMBER_CONTRIBUTION_SOURCE = 'concerto:member-contribution-source';

@@ -1,4 +1,9 @@
-import type { DomainEventPayloads, DomainEventType, NotificationKind, ServerToClientEvents } from '@concerto/domain';
+import type {
+  DomainEventPayloads,
+  DomainEventType,
+  NotificationKind,
+  ServerToClientEvents,
+} from '@concerto/domain';
 import { SetMetadata } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 

@@ -16,7 +16,11 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [DiscoveryModule, ...registrations.map((r) => r.module)],
-      providers: [{ provide: ComponentRegistry, useValue: new ComponentRegistry(registrations) }, ResourceHosts, ComponentTypesResolver],
+      providers: [
+        { provide: ComponentRegistry, useValue: new ComponentRegistry(registrations) },
+        ResourceHosts,
+        ComponentTypesResolver,
+      ],
       exports: [ComponentRegistry, ResourceHosts],
     };
   }

@@ -54,7 +54,11 @@ export interface ReportsAdapter {
   /** Queue lines of reported resources of this type. */
   summaries(ids: string[]): Promise<Map<string, ReportedSummary>>;
   /** Items of a component waiting for a moderator although nobody reported them (unanswered proposals). */
-  pending?(componentId: string): Promise<{ id: string; title: string; since: Date; hidden: boolean; proposalId: string | null }[]>;
+  pending?(
+    componentId: string,
+  ): Promise<
+    { id: string; title: string; since: Date; hidden: boolean; proposalId: string | null }[]
+  >;
 }
 
 /** The public history of a host ("Historique"): the PUBLIC action-log lines of the resource (and of its amendments). */
@@ -97,7 +101,9 @@ export interface ResourceHost {
  */
 export interface SpaceLocator {
   /** Argument key (`surveyQuestionId`) → French name for NOT_FOUND and the lookup (null when unknown). */
-  readonly keys: Readonly<Record<string, { what: string; spaceIdOf(id: string): Promise<string | null> }>>;
+  readonly keys: Readonly<
+    Record<string, { what: string; spaceIdOf(id: string): Promise<string | null> }>
+  >;
 }
 
 /**
@@ -126,4 +132,5 @@ export const SpaceLocatorAdapter = () => SetMetadata(SPACE_LOCATOR, true);
 export const ResourceHostAdapter = () => SetMetadata(RESOURCE_HOST, true);
 
 /** Keeps only hosts that have a given capability part. */
-export type HostWith<K extends 'comments' | 'follows' | 'reports' | 'history'> = ResourceHost & Required<Pick<ResourceHost, K>>;
+export type HostWith<K extends 'comments' | 'follows' | 'reports' | 'history'> = ResourceHost &
+  Required<Pick<ResourceHost, K>>;

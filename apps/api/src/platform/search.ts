@@ -64,11 +64,14 @@ export const HEADLINE_OPTIONS = `StartSel=${'\u0001'}, StopSel=${'\u0002'}, MaxW
 export const searchSql = {
   query: `websearch_to_tsquery('french', concerto_unaccent($1))`,
   /** `ts_rank` of a vector column against the query. */
-  rank: (vector: string) => `ts_rank(${vector}, websearch_to_tsquery('french', concerto_unaccent($1)))`,
+  rank: (vector: string) =>
+    `ts_rank(${vector}, websearch_to_tsquery('french', concerto_unaccent($1)))`,
   /** Headline over the original text (accents kept, tags dropped); `text` is an SQL expression of plain text or HTML. */
-  headline: (text: string) => `ts_headline('french', regexp_replace(${text}, '<[^>]+>', ' ', 'g'), websearch_to_tsquery('french', $1), '${HEADLINE_OPTIONS}')`,
+  headline: (text: string) =>
+    `ts_headline('french', regexp_replace(${text}, '<[^>]+>', ' ', 'g'), websearch_to_tsquery('french', $1), '${HEADLINE_OPTIONS}')`,
   /** The keyset condition: rows after ($2, $3) in (rank DESC, id DESC) order; true on the first page. */
-  after: (rank: string, id: string) => `($2::real IS NULL OR ${rank} < $2::real OR (${rank} = $2::real AND ${id} < $3::uuid))`,
+  after: (rank: string, id: string) =>
+    `($2::real IS NULL OR ${rank} < $2::real OR (${rank} = $2::real AND ${id} < $3::uuid))`,
   /** Page order and size. */
   page: (id: string) => `ORDER BY rank DESC, ${id} DESC LIMIT $5`,
 };
@@ -97,12 +100,26 @@ export async function runSearch(
   sql: string,
   link: (row: SearchRow) => string,
 ): Promise<SearchSourcePage> {
-  const rows = (await query.query(sql, [request.text, request.after?.rank ?? null, request.after?.id ?? null, request.viewerId, request.first])) as SearchRow[];
+  const rows = (await query.query(sql, [
+    request.text,
+    request.after?.rank ?? null,
+    request.after?.id ?? null,
+    request.viewerId,
+    request.first,
+  ])) as SearchRow[];
   return {
-    hits: rows.map((row) => ({ id: row.id, title: row.title, excerpt: row.excerpt ?? '', link: link(row), spaceTitle: row.space_title, rank: Number(row.rank) })),
+    hits: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      excerpt: row.excerpt ?? '',
+      link: link(row),
+      spaceTitle: row.space_title,
+      rank: Number(row.rank),
+    })),
     totalCount: request.after ? null : Number(rows[0]?.total ?? 0),
   };
 }
 
 /** The web path of a component's page, the base of its resources' links. */
-export const componentPath = (spaceSlug: string, componentId: string): string => `/espaces/${spaceSlug}/f/${componentId}`;
+export const componentPath = (spaceSlug: string, componentId: string): string =>
+  `/espaces/${spaceSlug}/f/${componentId}`;

@@ -9,7 +9,8 @@ export function cycles(graph: Map<string, Set<string>>): string[] {
     state.set(node, 'open');
     stack.push(node);
     for (const next of graph.get(node) ?? []) {
-      if (state.get(next) === 'open') found.push([...stack.slice(stack.indexOf(next)), next].join(' > '));
+      if (state.get(next) === 'open')
+        found.push([...stack.slice(stack.indexOf(next)), next].join(' > '));
       else if (!state.has(next)) visit(next);
     }
     stack.pop();
@@ -27,7 +28,12 @@ export function cycles(graph: Map<string, Set<string>>): string[] {
  */
 describe('module import graph', () => {
   it('detects a cycle when there is one (the search itself)', () => {
-    const graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+    const graph = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+      ['d', new Set(['a'])],
+    ]);
     expect(cycles(graph)).toEqual(['a > b > c > a']);
   });
 

@@ -47,7 +47,16 @@ export function importedModules(source: ModuleSource): string[] {
 }
 
 /** The SQL statements' table references in a text: `FROM|JOIN t` (read), `INTO|UPDATE|DELETE FROM|TRUNCATE t` (write). */
-export function tableReferences(text: string, tables: readonly string[]): { table: string; write: boolean }[] {
-  const pattern = new RegExp(`\\b(FROM|JOIN|INTO|UPDATE|DELETE FROM|TRUNCATE)\\s+(?:ONLY\\s+)?"?(${tables.join('|')})\\b`, 'g');
-  return [...text.matchAll(pattern)].map((m) => ({ table: m[2], write: m[1] !== 'FROM' && m[1] !== 'JOIN' }));
+export function tableReferences(
+  text: string,
+  tables: readonly string[],
+): { table: string; write: boolean }[] {
+  const pattern = new RegExp(
+    `\\b(FROM|JOIN|INTO|UPDATE|DELETE FROM|TRUNCATE)\\s+(?:ONLY\\s+)?"?(${tables.join('|')})\\b`,
+    'g',
+  );
+  return [...text.matchAll(pattern)].map((m) => ({
+    table: m[2],
+    write: m[1] !== 'FROM' && m[1] !== 'JOIN',
+  }));
 }

@@ -43,24 +43,52 @@ export interface ContractFixture {
 }
 
 /** Runs a GraphQL operation that must succeed; throws with its errors otherwise. */
-export async function must<T = any>(t: TestApp, query: string, vars: Record<string, unknown>, token?: string): Promise<T> {
+export async function must<T = any>(
+  t: TestApp,
+  query: string,
+  vars: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
   const res = await t.gql(query, vars, token);
-  if (res.errors?.length || !res.data) throw new Error(`fixture failed: ${query.slice(0, 80)} → ${JSON.stringify(res.errors)}`);
+  if (res.errors?.length || !res.data)
+    throw new Error(`fixture failed: ${query.slice(0, 80)} → ${JSON.stringify(res.errors)}`);
   return res.data as T;
 }
 
 /** A fresh published space of a type. */
-export async function freshSpace(c: ContractContext, type: 'PROCESS' | 'ASSEMBLY' = 'PROCESS'): Promise<string> {
-  const d = await must(c.t, `mutation($i: CreateSpaceInput!) { createSpace(input: $i) { id } }`, {
-    i: { type, slug: `contrat-${c.unique()}`, title: `Espace de contrat ${c.unique()}`, published: true },
-  }, c.admin);
+export async function freshSpace(
+  c: ContractContext,
+  type: 'PROCESS' | 'ASSEMBLY' = 'PROCESS',
+): Promise<string> {
+  const d = await must(
+    c.t,
+    `mutation($i: CreateSpaceInput!) { createSpace(input: $i) { id } }`,
+    {
+      i: {
+        type,
+        slug: `contrat-${c.unique()}`,
+        title: `Espace de contrat ${c.unique()}`,
+        published: true,
+      },
+    },
+    c.admin,
+  );
   return d.createSpace.id;
 }
 
 /** A fresh published component of a type in a space. */
-export async function freshComponent(c: ContractContext, spaceId: string, type: string): Promise<string> {
-  const d = await must(c.t, `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, {
-    i: { spaceId, type, title: `Fonctionnalité ${c.unique()}`, published: true },
-  }, c.admin);
+export async function freshComponent(
+  c: ContractContext,
+  spaceId: string,
+  type: string,
+): Promise<string> {
+  const d = await must(
+    c.t,
+    `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
+    {
+      i: { spaceId, type, title: `Fonctionnalité ${c.unique()}`, published: true },
+    },
+    c.admin,
+  );
   return d.createComponent.id;
 }

@@ -24,7 +24,22 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
 /** French strings, bundled (the default language); each feature with many strings keeps its own file, mounted under its key. */
-export const frenchTranslation = { ...fr, notifications: notificationsFr, account: accountFr, termsAdmin: termsAdminFr, organizationAdmins: organizationAdminsFr, petitions: petitionsFr, meetings: meetingsFr, members: membersFr, search: searchFr, votes: votesFr, ideas: ideasFr, debates: debatesFr, news: newsFr, identities: identitiesFr };
+export const frenchTranslation = {
+  ...fr,
+  notifications: notificationsFr,
+  account: accountFr,
+  termsAdmin: termsAdminFr,
+  organizationAdmins: organizationAdminsFr,
+  petitions: petitionsFr,
+  meetings: meetingsFr,
+  members: membersFr,
+  search: searchFr,
+  votes: votesFr,
+  ideas: ideasFr,
+  debates: debatesFr,
+  news: newsFr,
+  identities: identitiesFr,
+};
 
 /** Strings of a language that is not bundled: English comes in its own chunk, on demand. */
 async function loadTranslation(language: string): Promise<Record<string, unknown>> {
@@ -56,17 +71,20 @@ function applyLanguage(lang: string): void {
 export const i18n: I18n = i18next.createInstance();
 
 /** Resolves when the starting language's strings are loaded (at once for French). */
-export const i18nReady: Promise<unknown> = i18n.use(resourcesToBackend(loadTranslation)).use(initReactI18next).init({
-  resources: { fr: { translation: frenchTranslation } },
-  partialBundledLanguages: true,
-  lng: readStoredLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...SUPPORTED_LANGUAGES],
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  returnNull: false,
-  showSupportNotice: false,
-});
+export const i18nReady: Promise<unknown> = i18n
+  .use(resourcesToBackend(loadTranslation))
+  .use(initReactI18next)
+  .init({
+    resources: { fr: { translation: frenchTranslation } },
+    partialBundledLanguages: true,
+    lng: readStoredLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...SUPPORTED_LANGUAGES],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+    showSupportNotice: false,
+  });
 applyLanguage(i18n.language);
 
 i18n.on('languageChanged', (lang) => {

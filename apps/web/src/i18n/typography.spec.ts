@@ -4,7 +4,8 @@ import { join } from 'node:path';
 /** Every string of a JSON translation tree, with its key path. */
 function strings(node: unknown, path: string[] = []): [string, string][] {
   if (typeof node === 'string') return [[path.join('.'), node]];
-  if (node && typeof node === 'object') return Object.entries(node).flatMap(([key, value]) => strings(value, [...path, key]));
+  if (node && typeof node === 'object')
+    return Object.entries(node).flatMap(([key, value]) => strings(value, [...path, key]));
   return [];
 }
 
@@ -22,7 +23,13 @@ describe('French typography of the interface strings', () => {
     const faults = strings(JSON.parse(readFileSync(join(folder, file), 'utf8')))
       // a mark quoted on its own (« ; » in a syntax hint) is text, not punctuation
       .map(([key, text]): [string, string] => [key, text.replace(/«\u00a0.\u00a0»/g, '«»')])
-      .filter(([, text]) => / [;:!?](\s|$)/.test(text) || /« /.test(text) || / »/.test(text) || /\u00a0[;!?]/.test(text));
+      .filter(
+        ([, text]) =>
+          / [;:!?](\s|$)/.test(text) ||
+          /« /.test(text) ||
+          / »/.test(text) ||
+          /\u00a0[;!?]/.test(text),
+      );
     expect(faults).toEqual([]);
   });
 });

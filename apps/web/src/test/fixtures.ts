@@ -4,7 +4,12 @@ import { ME_QUERY } from '../modules/auth/graphql/auth';
 import { TERMS_DOCUMENTS_QUERY } from '../modules/account/graphql/account';
 import { ACTION_LOG_PAGE_SIZE, ACTION_LOGS_QUERY } from '../modules/admin/graphql/actionLogs';
 import { HISTORY_SIZE, PROPOSAL_HISTORY_QUERY } from '../modules/history/graphql/history';
-import { ADMIN_MEMBERS_QUERY, ADMIN_SPACE_QUERY, ADMIN_SPACES_QUERY, SPACE_ROLES_QUERY } from '../modules/admin/graphql/admin';
+import {
+  ADMIN_MEMBERS_QUERY,
+  ADMIN_SPACE_QUERY,
+  ADMIN_SPACES_QUERY,
+  SPACE_ROLES_QUERY,
+} from '../modules/admin/graphql/admin';
 import { ORGANIZATION_ADMINS_QUERY } from '../modules/admin/graphql/organizationAdmins';
 import {
   COMPONENT_QUERY,
@@ -20,9 +25,20 @@ import {
   PROPOSAL_SUPPORTERS_QUERY,
   PROPOSALS_QUERY,
 } from '../modules/proposals/graphql/proposals';
-import { ASSEMBLY_MEMBERS_QUERY, SPACE_QUERY, SPACES_QUERY, SURVEYS_QUERY } from '../modules/spaces/graphql/spaces';
+import {
+  ASSEMBLY_MEMBERS_QUERY,
+  SPACE_QUERY,
+  SPACES_QUERY,
+  SURVEYS_QUERY,
+} from '../modules/spaces/graphql/spaces';
 import { MEMBER_PROFILE_QUERY, MEMBER_TYPOLOGIES_QUERY } from '../modules/members/graphql/members';
-import { ASSEMBLY_INVITATIONS_QUERY, ASSEMBLY_MINUTES_QUERY, ASSEMBLY_MOTIONS_QUERY, MINUTES_SPACE_QUERY, VIEWER_ASSEMBLY_ROLE_QUERY } from '../modules/assembly/graphql/assembly';
+import {
+  ASSEMBLY_INVITATIONS_QUERY,
+  ASSEMBLY_MINUTES_QUERY,
+  ASSEMBLY_MOTIONS_QUERY,
+  MINUTES_SPACE_QUERY,
+  VIEWER_ASSEMBLY_ROLE_QUERY,
+} from '../modules/assembly/graphql/assembly';
 
 const NOW = new Date().toISOString();
 const later = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
@@ -48,9 +64,25 @@ export const fixtureMotions = [
     opensAt: later(-1),
     closesAt: later(24 * 13),
     status: 'OPEN',
-    tally: { __typename: 'MotionTally', forWeight: 3, againstWeight: 1, abstainWeight: 0, votersCount: 4, votersWeight: 4 },
+    tally: {
+      __typename: 'MotionTally',
+      forWeight: 3,
+      againstWeight: 1,
+      abstainWeight: 0,
+      votersCount: 4,
+      votersWeight: 4,
+    },
     result: null,
-    votes: [{ __typename: 'MotionVote', userId: 'u1', memberName: 'Alice Martin', college: 'patients', choice: 'FOR', weight: 1 }],
+    votes: [
+      {
+        __typename: 'MotionVote',
+        userId: 'u1',
+        memberName: 'Alice Martin',
+        college: 'patients',
+        choice: 'FOR',
+        weight: 1,
+      },
+    ],
     viewerHasVoted: true,
     viewerVote: 'FOR',
     viewerCanVote: true,
@@ -64,7 +96,14 @@ export const fixtureMotions = [
     opensAt: later(-48),
     closesAt: later(-24),
     status: 'CLOSED',
-    tally: { __typename: 'MotionTally', forWeight: 2, againstWeight: 1, abstainWeight: 1, votersCount: 4, votersWeight: 4 },
+    tally: {
+      __typename: 'MotionTally',
+      forWeight: 2,
+      againstWeight: 1,
+      abstainWeight: 1,
+      votersCount: 4,
+      votersWeight: 4,
+    },
     result: {
       __typename: 'MotionResult',
       outcome: 'ADOPTED',
@@ -94,18 +133,72 @@ const many = 50;
 export const FIXTURE_SEED = 'fedcba9876543210';
 
 const phases = [
-  { __typename: 'SpacePhase', id: 'p1', title: 'Diagnostic', description: 'Constat partagé.', startDate: '2026-03-01', endDate: '2026-06-30', active: false, position: 0 },
-  { __typename: 'SpacePhase', id: 'p2', title: 'Co-rédaction', description: '', startDate: '2026-12-01', endDate: null, active: true, position: 1 },
+  {
+    __typename: 'SpacePhase',
+    id: 'p1',
+    title: 'Diagnostic',
+    description: 'Constat partagé.',
+    startDate: '2026-03-01',
+    endDate: '2026-06-30',
+    active: false,
+    position: 0,
+  },
+  {
+    __typename: 'SpacePhase',
+    id: 'p2',
+    title: 'Co-rédaction',
+    description: '',
+    startDate: '2026-12-01',
+    endDate: null,
+    active: true,
+    position: 1,
+  },
 ];
 
 const processComponents = [
-  { __typename: 'Component', id: 'c-text', title: 'Charte martyre', type: 'PARTICIPATORY_TEXT', published: true, position: 0, description: '', spaceId: 's-process' },
-  { __typename: 'Component', id: 'c-prop', title: 'Mesures', type: 'PROPOSALS', published: true, position: 1, description: '', spaceId: 's-process' },
-  { __typename: 'Component', id: 'c-survey', title: 'Enquête 2021', type: 'SURVEY', published: false, position: 2, description: '', spaceId: 's-process' },
+  {
+    __typename: 'Component',
+    id: 'c-text',
+    title: 'Charte martyre',
+    type: 'PARTICIPATORY_TEXT',
+    published: true,
+    position: 0,
+    description: '',
+    spaceId: 's-process',
+  },
+  {
+    __typename: 'Component',
+    id: 'c-prop',
+    title: 'Mesures',
+    type: 'PROPOSALS',
+    published: true,
+    position: 1,
+    description: '',
+    spaceId: 's-process',
+  },
+  {
+    __typename: 'Component',
+    id: 'c-survey',
+    title: 'Enquête 2021',
+    type: 'SURVEY',
+    published: false,
+    position: 2,
+    description: '',
+    spaceId: 's-process',
+  },
 ];
 
 const assemblyComponents = [
-  { __typename: 'Component', id: 'c-motions', title: 'Motions', type: 'MOTIONS', published: true, position: 0, description: '', spaceId: 's-assembly' },
+  {
+    __typename: 'Component',
+    id: 'c-motions',
+    title: 'Motions',
+    type: 'MOTIONS',
+    published: true,
+    position: 0,
+    description: '',
+    spaceId: 's-assembly',
+  },
 ];
 
 const processSpace = {
@@ -131,12 +224,30 @@ const assemblySpace = {
 };
 
 function pick<T extends Record<string, unknown>>(items: T[], keys: string[]) {
-  return items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => key === '__typename' || keys.includes(key))));
+  return items.map((item) =>
+    Object.fromEntries(
+      Object.entries(item).filter(([key]) => key === '__typename' || keys.includes(key)),
+    ),
+  );
 }
 
 const members = [
-  { __typename: 'AssemblyMember', id: 'm1', userName: 'Claire Dupont', position: 'PRESIDENT', college: 'industriels', weight: 1 },
-  { __typename: 'AssemblyMember', id: 'm2', userName: 'Marc Petit', position: 'MEMBER', college: null, weight: 2 },
+  {
+    __typename: 'AssemblyMember',
+    id: 'm1',
+    userName: 'Claire Dupont',
+    position: 'PRESIDENT',
+    college: 'industriels',
+    weight: 1,
+  },
+  {
+    __typename: 'AssemblyMember',
+    id: 'm2',
+    userName: 'Marc Petit',
+    position: 'MEMBER',
+    college: null,
+    weight: 2,
+  },
 ];
 
 const survey = {
@@ -158,8 +269,20 @@ const survey = {
       type: 'SINGLE_OPTION',
       mandatory: true,
       options: [
-        { __typename: 'SurveyQuestionOption', id: 'o1', body: 'Entreprise', position: 0, freeText: false },
-        { __typename: 'SurveyQuestionOption', id: 'o2', body: 'Autre', position: 1, freeText: true },
+        {
+          __typename: 'SurveyQuestionOption',
+          id: 'o1',
+          body: 'Entreprise',
+          position: 0,
+          freeText: false,
+        },
+        {
+          __typename: 'SurveyQuestionOption',
+          id: 'o2',
+          body: 'Autre',
+          position: 1,
+          freeText: true,
+        },
       ],
       scale: null,
     },
@@ -173,7 +296,11 @@ const survey = {
       type: 'SCALE',
       mandatory: true,
       options: [],
-      scale: { __typename: 'SurveyScale', points: 4, labels: ["pas du tout d'accord", "plutôt pas d'accord", "d'accord", "tout à fait d'accord"] },
+      scale: {
+        __typename: 'SurveyScale',
+        points: 4,
+        labels: ["pas du tout d'accord", "plutôt pas d'accord", "d'accord", "tout à fait d'accord"],
+      },
     },
   ],
 };
@@ -231,7 +358,13 @@ function proposalDetail(node: (typeof proposalNodes)[number], moderator: boolean
   };
 }
 
-const comment = (id: string, depth: number, parentId: string | null, replies: object[], extra: object = {}) => ({
+const comment = (
+  id: string,
+  depth: number,
+  parentId: string | null,
+  replies: object[],
+  extra: object = {},
+) => ({
   __typename: 'Comment',
   id,
   parentId,
@@ -280,7 +413,16 @@ function proposalMocks(moderator: boolean): MockLink.MockedResponse[] {
       },
     },
     {
-      request: { query: PROPOSALS_QUERY, variables: { componentId: 'c-prop', order: 'RANDOM', seed: FIXTURE_SEED, first: 20, filter: {} } },
+      request: {
+        query: PROPOSALS_QUERY,
+        variables: {
+          componentId: 'c-prop',
+          order: 'RANDOM',
+          seed: FIXTURE_SEED,
+          first: 20,
+          filter: {},
+        },
+      },
       result: {
         data: {
           proposals: {
@@ -288,25 +430,47 @@ function proposalMocks(moderator: boolean): MockLink.MockedResponse[] {
             totalCount: 3,
             seed: FIXTURE_SEED,
             pageInfo: { __typename: 'PageInfo', endCursor: 'k2', hasNextPage: true },
-            edges: proposalNodes.map((node, index) => ({ __typename: 'ProposalEdge', cursor: `k${index + 1}`, node })),
+            edges: proposalNodes.map((node, index) => ({
+              __typename: 'ProposalEdge',
+              cursor: `k${index + 1}`,
+              node,
+            })),
           },
         },
       },
     },
-    ...proposalNodes.map((node) => ({ request: { query: PROPOSAL_QUERY, variables: { id: node.id } }, result: { data: { proposal: proposalDetail(node, moderator) } } })),
+    ...proposalNodes.map((node) => ({
+      request: { query: PROPOSAL_QUERY, variables: { id: node.id } },
+      result: { data: { proposal: proposalDetail(node, moderator) } },
+    })),
     {
       request: { query: PROPOSAL_SUPPORTERS_QUERY, variables: { proposalId: 'pr1' } },
       result: {
         data: {
           proposalSupporters: [
-            { __typename: 'Supporter', userId: 'u2', name: 'Marc', supportedAt: '2026-11-02T08:00:00Z', counted: true },
-            { __typename: 'Supporter', userId: 'u3', name: 'Lina', supportedAt: '2026-11-03T08:00:00Z', counted: true },
+            {
+              __typename: 'Supporter',
+              userId: 'u2',
+              name: 'Marc',
+              supportedAt: '2026-11-02T08:00:00Z',
+              counted: true,
+            },
+            {
+              __typename: 'Supporter',
+              userId: 'u3',
+              name: 'Lina',
+              supportedAt: '2026-11-03T08:00:00Z',
+              counted: true,
+            },
           ],
         },
       },
     },
     {
-      request: { query: COMMENTS_QUERY, variables: { commentableType: 'PROPOSAL', commentableId: 'pr1' } },
+      request: {
+        query: COMMENTS_QUERY,
+        variables: { commentableType: 'PROPOSAL', commentableId: 'pr1' },
+      },
       result: { data: { comments: [comment('cm1', 0, null, [comment('cm2', 1, 'cm1', [])])] } },
     },
     {
@@ -358,8 +522,14 @@ export function fixtureTermsDocument(kind: 'TERMS' | 'PRIVACY', version: number)
 }
 
 export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.MockedResponse[] {
-  const me = signedIn ? { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin } : null;
-  const space = (base: typeof processSpace, components: typeof processComponents, spacePhases: typeof phases) => ({
+  const me = signedIn
+    ? { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin }
+    : null;
+  const space = (
+    base: typeof processSpace,
+    components: typeof processComponents,
+    spacePhases: typeof phases,
+  ) => ({
     ...base,
     phases: spacePhases,
     components: pick(components, ['id', 'title', 'type', 'published', 'position']),
@@ -368,11 +538,35 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
     { request: { query: ME_QUERY }, result: { data: { me } } },
     {
       request: { query: SPACES_QUERY, variables: { type: 'PROCESS' } },
-      result: { data: { spaces: [{ ...pick([processSpace], ['id', 'slug', 'title', 'subtitle', 'type', 'isDemo', 'published'])[0], phases: pick(phases, ['id', 'title', 'active']) }] } },
+      result: {
+        data: {
+          spaces: [
+            {
+              ...pick(
+                [processSpace],
+                ['id', 'slug', 'title', 'subtitle', 'type', 'isDemo', 'published'],
+              )[0],
+              phases: pick(phases, ['id', 'title', 'active']),
+            },
+          ],
+        },
+      },
     },
     {
       request: { query: SPACES_QUERY, variables: { type: 'ASSEMBLY' } },
-      result: { data: { spaces: [{ ...pick([assemblySpace], ['id', 'slug', 'title', 'subtitle', 'type', 'isDemo', 'published'])[0], phases: [] }] } },
+      result: {
+        data: {
+          spaces: [
+            {
+              ...pick(
+                [assemblySpace],
+                ['id', 'slug', 'title', 'subtitle', 'type', 'isDemo', 'published'],
+              )[0],
+              phases: [],
+            },
+          ],
+        },
+      },
     },
     {
       request: { query: SURVEYS_QUERY },
@@ -395,34 +589,71 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
         },
       },
     },
-    { request: { query: SPACE_QUERY, variables: { slug: 'structuration' } }, result: { data: { space: space(processSpace, processComponents, phases) } } },
-    { request: { query: SPACE_QUERY, variables: { slug: 'assemblee' } }, result: { data: { space: space(assemblySpace, assemblyComponents, []) } } },
-    { request: { query: ASSEMBLY_MEMBERS_QUERY, variables: { spaceId: 's-assembly' } }, result: { data: { assemblyMembers: members } } },
-    { request: { query: ADMIN_MEMBERS_QUERY, variables: { spaceId: 's-assembly' } }, result: { data: { assemblyMembers: members } } },
+    {
+      request: { query: SPACE_QUERY, variables: { slug: 'structuration' } },
+      result: { data: { space: space(processSpace, processComponents, phases) } },
+    },
+    {
+      request: { query: SPACE_QUERY, variables: { slug: 'assemblee' } },
+      result: { data: { space: space(assemblySpace, assemblyComponents, []) } },
+    },
+    {
+      request: { query: ASSEMBLY_MEMBERS_QUERY, variables: { spaceId: 's-assembly' } },
+      result: { data: { assemblyMembers: members } },
+    },
+    {
+      request: { query: ADMIN_MEMBERS_QUERY, variables: { spaceId: 's-assembly' } },
+      result: { data: { assemblyMembers: members } },
+    },
     ...[processSpace, assemblySpace].map((base) => ({
       request: { query: COMPONENT_SPACE_QUERY, variables: { slug: base.slug } },
       result: { data: { space: pick([base], ['id', 'slug', 'title', 'type'])[0] } },
     })),
     ...[...processComponents, ...assemblyComponents].map((component) => ({
       request: { query: COMPONENT_QUERY, variables: { id: component.id } },
-      result: { data: { component: pick([component], ['id', 'title', 'description', 'type', 'spaceId', 'published'])[0] } },
+      result: {
+        data: {
+          component: pick(
+            [component],
+            ['id', 'title', 'description', 'type', 'spaceId', 'published'],
+          )[0],
+        },
+      },
     })),
     {
       request: { query: PARTICIPATORY_TEXT_QUERY, variables: { componentId: 'c-text' } },
-      result: { data: { participatoryTextSource: '# Propositions\n\nIntro **importante**.\n\n## Axe 1\n\n- **1. Créer.** Texte.\n  - sous-point\n- **2. Favoriser.**' } },
+      result: {
+        data: {
+          participatoryTextSource:
+            '# Propositions\n\nIntro **importante**.\n\n## Axe 1\n\n- **1. Créer.** Texte.\n  - sous-point\n- **2. Favoriser.**',
+        },
+      },
     },
     ...proposalMocks(Boolean(signedIn && isAdmin)),
-    { request: { query: SURVEY_QUERY, variables: { componentId: 'c-survey' } }, result: { data: { survey } } },
-    { request: { query: ASSEMBLY_MOTIONS_QUERY, variables: { componentId: 'c-motions' } }, result: { data: { motions: fixtureMotions } } },
+    {
+      request: { query: SURVEY_QUERY, variables: { componentId: 'c-survey' } },
+      result: { data: { survey } },
+    },
+    {
+      request: { query: ASSEMBLY_MOTIONS_QUERY, variables: { componentId: 'c-motions' } },
+      result: { data: { motions: fixtureMotions } },
+    },
     {
       request: { query: TEXT_QUERY, variables: { componentId: 'c-text' } },
       result: { data: { participatoryText: participatoryTextFixture } },
     },
     {
-      request: { query: VIEWER_ASSEMBLY_ROLE_QUERY, variables: { slug: 'assemblee', spaceId: 's-assembly' } },
+      request: {
+        query: VIEWER_ASSEMBLY_ROLE_QUERY,
+        variables: { slug: 'assemblee', spaceId: 's-assembly' },
+      },
       result: {
         data: {
-          space: { __typename: 'ParticipatorySpace', id: 's-assembly', viewerCanAdminister: isAdmin },
+          space: {
+            __typename: 'ParticipatorySpace',
+            id: 's-assembly',
+            viewerCanAdminister: isAdmin,
+          },
           assemblyMembers: [{ __typename: 'AssemblyMember', id: 'am1', userId: 'u1' }],
         },
       },
@@ -432,17 +663,39 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
       result: {
         data: {
           assemblyInvitations: [
-            { __typename: 'AssemblyInvitation', id: 'inv1', email: 'claire@example.org', position: 'MEMBER', college: null, weight: 1, createdAt: NOW, acceptedAt: null },
+            {
+              __typename: 'AssemblyInvitation',
+              id: 'inv1',
+              email: 'claire@example.org',
+              position: 'MEMBER',
+              college: null,
+              weight: 1,
+              createdAt: NOW,
+              acceptedAt: null,
+            },
           ],
         },
       },
     },
     {
       request: { query: MINUTES_SPACE_QUERY, variables: { slug: 'assemblee' } },
-      result: { data: { space: { __typename: 'ParticipatorySpace', id: 's-assembly', slug: 'assemblee', title: 'Assemblée de la filière', type: 'ASSEMBLY' } } },
+      result: {
+        data: {
+          space: {
+            __typename: 'ParticipatorySpace',
+            id: 's-assembly',
+            slug: 'assemblee',
+            title: 'Assemblée de la filière',
+            type: 'ASSEMBLY',
+          },
+        },
+      },
     },
     {
-      request: { query: ASSEMBLY_MINUTES_QUERY, variables: (vars: { spaceId: string }) => vars.spaceId === 's-assembly' },
+      request: {
+        query: ASSEMBLY_MINUTES_QUERY,
+        variables: (vars: { spaceId: string }) => vars.spaceId === 's-assembly',
+      },
       result: {
         data: {
           assemblyMinutes: {
@@ -452,7 +705,17 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
             from: later(-24 * 30),
             to: later(24 * 30),
             markdown: '# Procès-verbal — Assemblée de la filière\n',
-            members: [{ __typename: 'MinutesMember', name: 'Alice Martin', position: 'PRESIDENT', college: 'patients', weight: 1, joinedAt: later(-100), leftAt: null }],
+            members: [
+              {
+                __typename: 'MinutesMember',
+                name: 'Alice Martin',
+                position: 'PRESIDENT',
+                college: 'patients',
+                weight: 1,
+                joinedAt: later(-100),
+                leftAt: null,
+              },
+            ],
             motions: fixtureMotions,
           },
         },
@@ -460,24 +723,76 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
     },
     {
       request: { query: ADMIN_SPACES_QUERY },
-      result: { data: { spaces: pick([processSpace, assemblySpace], ['id', 'slug', 'title', 'type', 'published', 'isDemo', 'viewerCanAdminister']) } },
+      result: {
+        data: {
+          spaces: pick(
+            [processSpace, assemblySpace],
+            ['id', 'slug', 'title', 'type', 'published', 'isDemo', 'viewerCanAdminister'],
+          ),
+        },
+      },
     },
-    { request: { query: ADMIN_SPACE_QUERY, variables: { slug: 'structuration' } }, result: { data: { space: space(processSpace, processComponents, phases) } } },
-    { request: { query: ADMIN_SPACE_QUERY, variables: { slug: 'assemblee' } }, result: { data: { space: space(assemblySpace, assemblyComponents, []) } } },
-    { request: { query: PROPOSAL_HISTORY_QUERY, variables: { id: 'pr1', first: HISTORY_SIZE } }, result: { data: { proposal: { __typename: 'Proposal', id: 'pr1', history: fixtureHistory } } } },
-    { request: { query: ACTION_LOGS_QUERY, variables: { filter: {}, first: ACTION_LOG_PAGE_SIZE } }, result: { data: fixtureActionLogs } },
-    { request: { query: TERMS_DOCUMENTS_QUERY }, result: { data: { termsDocuments: [fixtureTermsDocument('TERMS', 1), fixtureTermsDocument('PRIVACY', 1)] } } },
+    {
+      request: { query: ADMIN_SPACE_QUERY, variables: { slug: 'structuration' } },
+      result: { data: { space: space(processSpace, processComponents, phases) } },
+    },
+    {
+      request: { query: ADMIN_SPACE_QUERY, variables: { slug: 'assemblee' } },
+      result: { data: { space: space(assemblySpace, assemblyComponents, []) } },
+    },
+    {
+      request: { query: PROPOSAL_HISTORY_QUERY, variables: { id: 'pr1', first: HISTORY_SIZE } },
+      result: {
+        data: { proposal: { __typename: 'Proposal', id: 'pr1', history: fixtureHistory } },
+      },
+    },
+    {
+      request: { query: ACTION_LOGS_QUERY, variables: { filter: {}, first: ACTION_LOG_PAGE_SIZE } },
+      result: { data: fixtureActionLogs },
+    },
+    {
+      request: { query: TERMS_DOCUMENTS_QUERY },
+      result: {
+        data: {
+          termsDocuments: [fixtureTermsDocument('TERMS', 1), fixtureTermsDocument('PRIVACY', 1)],
+        },
+      },
+    },
     {
       request: { query: ORGANIZATION_ADMINS_QUERY },
-      result: { data: { organizationAdmins: [{ __typename: 'OrganizationAdmin', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', appointedAt: null }] } },
+      result: {
+        data: {
+          organizationAdmins: [
+            {
+              __typename: 'OrganizationAdmin',
+              id: 'u1',
+              name: 'Alice Martin',
+              email: 'alice@example.org',
+              appointedAt: null,
+            },
+          ],
+        },
+      },
     },
     {
       request: { query: MEMBER_TYPOLOGIES_QUERY, variables: { includeArchived: true } },
       result: {
         data: {
           memberTypologies: [
-            { __typename: 'MemberTypology', key: 'hospital', label: 'Établissement de santé', position: 1, archived: false },
-            { __typename: 'MemberTypology', key: 'supplier', label: 'Industriel', position: 2, archived: true },
+            {
+              __typename: 'MemberTypology',
+              key: 'hospital',
+              label: 'Établissement de santé',
+              position: 1,
+              archived: false,
+            },
+            {
+              __typename: 'MemberTypology',
+              key: 'supplier',
+              label: 'Industriel',
+              position: 2,
+              archived: true,
+            },
           ],
         },
       },
@@ -492,7 +807,12 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
             pseudo: 'lea',
             name: 'Léa Fontaine',
             organisation: 'CHU de Rennes',
-            typology: { __typename: 'MemberTypology', key: 'hospital', label: 'Établissement de santé', archived: false },
+            typology: {
+              __typename: 'MemberTypology',
+              key: 'hospital',
+              label: 'Établissement de santé',
+              archived: false,
+            },
             roleTitle: 'Cheffe de projet',
             bio: 'Je coordonne la télésanté.',
             website: 'https://lea.example.org',
@@ -511,7 +831,19 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
     },
     ...['s-process', 's-assembly'].map((spaceId) => ({
       request: { query: SPACE_ROLES_QUERY, variables: { spaceId } },
-      result: { data: { spaceRoles: [{ __typename: 'SpaceRoleAssignment', id: 'r1', role: 'MODERATOR', userName: 'Marc Petit', userEmail: 'marc@example.org' }] } },
+      result: {
+        data: {
+          spaceRoles: [
+            {
+              __typename: 'SpaceRoleAssignment',
+              id: 'r1',
+              role: 'MODERATOR',
+              userName: 'Marc Petit',
+              userEmail: 'marc@example.org',
+            },
+          ],
+        },
+      },
     })),
   ];
   return mocks.map((mock) => ({ ...mock, maxUsageCount: many }));
@@ -537,10 +869,22 @@ export const participatoryTextFixture = {
   publishedAt: '2026-01-01T00:00:00.000Z',
   articlesCount: 3,
   viewerCanAnswer: false,
-  settings: { __typename: 'AmendmentSettings', amendmentsEnabled: true, amendmentsVisibility: 'ALL' },
+  settings: {
+    __typename: 'AmendmentSettings',
+    amendmentsEnabled: true,
+    amendmentsVisibility: 'ALL',
+  },
   preamble: [],
   sections: [
-    { __typename: 'TextSection', id: 'sec-1', parentId: null, level: 1, position: 0, title: 'Propositions', articles: [textArticle('a-1', 1, 'sec-1', 'Intro **importante**.')] },
+    {
+      __typename: 'TextSection',
+      id: 'sec-1',
+      parentId: null,
+      level: 1,
+      position: 0,
+      title: 'Propositions',
+      articles: [textArticle('a-1', 1, 'sec-1', 'Intro **importante**.')],
+    },
     {
       __typename: 'TextSection',
       id: 'sec-2',
@@ -548,15 +892,39 @@ export const participatoryTextFixture = {
       level: 2,
       position: 1,
       title: 'Axe 1',
-      articles: [textArticle('a-2', 2, 'sec-2', '- **1. Créer.** Texte.\n  - sous-point\n- **2. Favoriser.**'), textArticle('a-3', 3, 'sec-2', 'Conclusion.')],
+      articles: [
+        textArticle(
+          'a-2',
+          2,
+          'sec-2',
+          '- **1. Créer.** Texte.\n  - sous-point\n- **2. Favoriser.**',
+        ),
+        textArticle('a-3', 3, 'sec-2', 'Conclusion.'),
+      ],
     },
   ],
 };
 
 /** Public history of the proposal pr1, newest first. */
 export const fixtureHistory = [
-  { __typename: 'HistoryEntry', id: '12', action: 'publish_answer', resourceType: 'proposal', actorName: 'Marc Petit', summary: 'Réponse publiée : acceptée', createdAt: '2026-03-02T10:00:00.000Z' },
-  { __typename: 'HistoryEntry', id: '10', action: 'create', resourceType: 'proposal', actorName: 'Lina Haddad', summary: 'Proposition « Guichet unique » publiée', createdAt: '2026-03-01T09:30:00.000Z' },
+  {
+    __typename: 'HistoryEntry',
+    id: '12',
+    action: 'publish_answer',
+    resourceType: 'proposal',
+    actorName: 'Marc Petit',
+    summary: 'Réponse publiée : acceptée',
+    createdAt: '2026-03-02T10:00:00.000Z',
+  },
+  {
+    __typename: 'HistoryEntry',
+    id: '10',
+    action: 'create',
+    resourceType: 'proposal',
+    actorName: 'Lina Haddad',
+    summary: 'Proposition « Guichet unique » publiée',
+    createdAt: '2026-03-01T09:30:00.000Z',
+  },
 ];
 
 /** First page of the journal for an organization admin. */
@@ -565,16 +933,43 @@ export const fixtureActionLogs = {
     __typename: 'ActionLogConnection',
     nodes: [
       {
-        __typename: 'ActionLog', id: '12', action: 'publish_answer', resourceType: 'proposal', resourceId: 'pr1', spaceId: 's-process', spaceTitle: 'Structuration de la filière santé numérique',
-        visibility: 'PUBLIC', summary: 'Réponse publiée : acceptée', createdAt: '2026-03-02T10:00:00.000Z', actor: { __typename: 'ActionLogActor', id: 'u2', name: 'Marc Petit' },
+        __typename: 'ActionLog',
+        id: '12',
+        action: 'publish_answer',
+        resourceType: 'proposal',
+        resourceId: 'pr1',
+        spaceId: 's-process',
+        spaceTitle: 'Structuration de la filière santé numérique',
+        visibility: 'PUBLIC',
+        summary: 'Réponse publiée : acceptée',
+        createdAt: '2026-03-02T10:00:00.000Z',
+        actor: { __typename: 'ActionLogActor', id: 'u2', name: 'Marc Petit' },
       },
       {
-        __typename: 'ActionLog', id: '11', action: 'hide', resourceType: 'comment', resourceId: 'cm9', spaceId: 's-process', spaceTitle: 'Structuration de la filière santé numérique',
-        visibility: 'ADMIN_ONLY', summary: 'Contenu masqué par la modération', createdAt: '2026-03-01T11:00:00.000Z', actor: { __typename: 'ActionLogActor', id: 'u2', name: 'Marc Petit' },
+        __typename: 'ActionLog',
+        id: '11',
+        action: 'hide',
+        resourceType: 'comment',
+        resourceId: 'cm9',
+        spaceId: 's-process',
+        spaceTitle: 'Structuration de la filière santé numérique',
+        visibility: 'ADMIN_ONLY',
+        summary: 'Contenu masqué par la modération',
+        createdAt: '2026-03-01T11:00:00.000Z',
+        actor: { __typename: 'ActionLogActor', id: 'u2', name: 'Marc Petit' },
       },
       {
-        __typename: 'ActionLog', id: '3', action: 'load_demo', resourceType: 'participatory_space', resourceId: 's-process', spaceId: 's-process', spaceTitle: 'Structuration de la filière santé numérique',
-        visibility: 'ADMIN_ONLY', summary: 'Contenu de démonstration chargé', createdAt: '2026-02-01T08:00:00.000Z', actor: null,
+        __typename: 'ActionLog',
+        id: '3',
+        action: 'load_demo',
+        resourceType: 'participatory_space',
+        resourceId: 's-process',
+        spaceId: 's-process',
+        spaceTitle: 'Structuration de la filière santé numérique',
+        visibility: 'ADMIN_ONLY',
+        summary: 'Contenu de démonstration chargé',
+        createdAt: '2026-02-01T08:00:00.000Z',
+        actor: null,
       },
     ],
     pageInfo: { __typename: 'PageInfo', hasNextPage: true, endCursor: 'YWw6Mw' },

@@ -20,7 +20,10 @@ export interface RenderOptions {
 }
 
 /** Renders with i18n (French), a mocked Apollo client and an in-memory router. */
-export function renderWithProviders(ui: ReactElement, { mocks = [], link, route = '/', path }: RenderOptions = {}): RenderResult {
+export function renderWithProviders(
+  ui: ReactElement,
+  { mocks = [], link, route = '/', path }: RenderOptions = {},
+): RenderResult {
   return render(
     <I18nextProvider i18n={i18n}>
       <MockedProvider mocks={mocks} link={link} cache={createCache()}>

@@ -31,18 +31,22 @@ export const ACCESS_POLICY = 'concerto:access-policy';
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
 
 /** Any signed-in user (participant or above); otherwise UNAUTHENTICATED. */
-export const Authenticated = () => SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy);
+export const Authenticated = () =>
+  SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy);
 
 /** Organization administrators only; otherwise UNAUTHENTICATED / FORBIDDEN. */
-export const OrganizationAdmin = () => SetMetadata(ACCESS_POLICY, { kind: 'organizationAdmin' } satisfies AccessPolicy);
+export const OrganizationAdmin = () =>
+  SetMetadata(ACCESS_POLICY, { kind: 'organizationAdmin' } satisfies AccessPolicy);
 
 /**
  * Holders of one of `roles` in the space the arguments point at, and organization administrators.
  * @param roles space roles allowed
  * @param space reads the space, component or phase id from the resolver's arguments
  */
-export const SpaceRoles = (roles: SpaceRole[], space: (args: Record<string, any>) => SpaceReference) =>
-  SetMetadata(ACCESS_POLICY, { kind: 'spaceRole', roles, space } satisfies AccessPolicy);
+export const SpaceRoles = (
+  roles: SpaceRole[],
+  space: (args: Record<string, any>) => SpaceReference,
+) => SetMetadata(ACCESS_POLICY, { kind: 'spaceRole', roles, space } satisfies AccessPolicy);
 
 export const OWN_ACCOUNT = 'concerto:own-account';
 

@@ -24,7 +24,10 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const request = requestOf(context);
     if (request.viewer === undefined) {
       request.viewer = await this.sessions.viewerFromRequest(request);
@@ -33,14 +36,24 @@ export class AccessGuard implements CanActivate {
     if (policy.kind === 'public') return true;
     const viewer = request.viewer;
     if (!viewer) throw DomainError.unauthenticated();
-    if (this.config.EMAIL_CONFIRMATION_REQUIRED && !viewer.user.emailConfirmedAt && this.isParticipation(context)) {
-      throw DomainError.forbidden('Confirmez d’abord votre adresse e-mail (lien reçu à l’inscription, ou à renvoyer depuis « Mon compte »).', { reason: 'EMAIL_NOT_CONFIRMED' });
+    if (
+      this.config.EMAIL_CONFIRMATION_REQUIRED &&
+      !viewer.user.emailConfirmedAt &&
+      this.isParticipation(context)
+    ) {
+      throw DomainError.forbidden(
+        'Confirmez d’abord votre adresse e-mail (lien reçu à l’inscription, ou à renvoyer depuis « Mon compte »).',
+        { reason: 'EMAIL_NOT_CONFIRMED' },
+      );
     }
     if (policy.kind === 'authenticated') return true;
     if (viewer.user.isAdmin) return true;
     if (policy.kind === 'organizationAdmin') throw DomainError.forbidden();
     // GraphQL arguments, or an HTTP controller's route parameters (e.g. `/exports/surveys/:surveyId/…`)
-    const args = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getArgs() : (request.params ?? {});
+    const args =
+      context.getType<string>() === 'graphql'
+        ? GqlExecutionContext.create(context).getArgs()
+        : (request.params ?? {});
     const spaceId = await this.spaceAccess.spaceIdOf(policy.space(args));
     if (await this.spaceAccess.hasRole(viewer.user.id, spaceId, policy.roles)) return true;
     throw DomainError.forbidden();
@@ -49,7 +62,11 @@ export class AccessGuard implements CanActivate {
   /** A GraphQL mutation that is not about the caller's own account (see {@link OwnAccount}). */
   private isParticipation(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return false;
-    if (GqlExecutionContext.create(context).getInfo()?.parentType?.name !== 'Mutation') return false;
-    return !this.reflector.getAllAndOverride<boolean | undefined>(OWN_ACCOUNT, [context.getHandler(), context.getClass()]);
+    if (GqlExecutionContext.create(context).getInfo()?.parentType?.name !== 'Mutation')
+      return false;
+    return !this.reflector.getAllAndOverride<boolean | undefined>(OWN_ACCOUNT, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
   }
 }

@@ -28,4 +28,6 @@ export function requestOf(context: ExecutionContext): ConcertoRequest {
 }
 
 /** Parameter decorator: the signed-in {@link Viewer}, or null for anonymous callers. */
-export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext) => requestOf(context).viewer ?? null);
+export const CurrentViewer = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) => requestOf(context).viewer ?? null,
+);

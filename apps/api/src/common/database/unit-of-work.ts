@@ -5,12 +5,17 @@ const RETRYABLE = new Set(['40001', '40P01']);
 
 /** The PostgreSQL error code of a failed query, if any. */
 export function pgErrorCode(error: unknown): string | undefined {
-  return error instanceof QueryFailedError ? (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code : undefined;
+  return error instanceof QueryFailedError
+    ? (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code
+    : undefined;
 }
 
 /** The constraint a PostgreSQL error names, if any. */
 export function pgConstraint(error: unknown): string | undefined {
-  return error instanceof QueryFailedError ? (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint : undefined;
+  return error instanceof QueryFailedError
+    ? (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
+        ?.constraint
+    : undefined;
 }
 
 /**
@@ -21,7 +26,11 @@ export function pgConstraint(error: unknown): string | undefined {
  * @param work the unit of work; gets the transaction's manager
  * @param attempts total tries (default 5)
  */
-export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  attempts = 5,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction(work);
@@ -38,8 +47,18 @@ export async function inTransaction<T>(dataSource: DataSource, work: (manager: E
  * `[rows, rowCount]` instead of the rows; this unwraps it so `... RETURNING` reads the same
  * for every statement.
  */
-export async function queryRows<T = Record<string, any>>(manager: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function queryRows<T = Record<string, any>>(
+  manager: EntityManager,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const result = await manager.query(sql, params);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
   return result as T[];
 }

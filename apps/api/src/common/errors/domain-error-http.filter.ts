@@ -7,10 +7,24 @@ import { englishOf } from './error-messages';
 
 /** HTTP status of each {@link DomainError} code answered by a plain HTTP route (exports, calendars, avatars). */
 const HTTP_STATUS: Record<ErrorCode, number> = {
-  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
-  LIMIT_REACHED: 409, SURVEY_CLOSED: 409, MOTION_CLOSED: 409, MOTION_NOT_OPEN: 409, BALLOT_NOT_OPEN: 409,
-  BALLOT_CLOSED: 409, NOT_IN_CENSUS: 403, PETITION_NOT_OPEN: 409, REGISTRATION_CLOSED: 409, MEETING_NOT_ENDED: 409,
-  WRONG_PASSWORD: 403, TOO_MANY_REQUESTS: 429, INTERNAL_SERVER_ERROR: 500,
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LIMIT_REACHED: 409,
+  SURVEY_CLOSED: 409,
+  MOTION_CLOSED: 409,
+  MOTION_NOT_OPEN: 409,
+  BALLOT_NOT_OPEN: 409,
+  BALLOT_CLOSED: 409,
+  NOT_IN_CENSUS: 403,
+  PETITION_NOT_OPEN: 409,
+  REGISTRATION_CLOSED: 409,
+  MEETING_NOT_ENDED: 409,
+  WRONG_PASSWORD: 403,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
 };
 
 /**
@@ -28,8 +42,14 @@ export class DomainErrorHttpFilter implements ExceptionFilter {
       return;
     }
     const english = errorLanguage() === 'en';
-    const message = english ? (error.english ?? englishOf(error.message, error.code).text) : error.message;
-    response.status(HTTP_STATUS[error.code] ?? 500).json({ code: error.code, message, ...(typeof error.details.field === 'string' ? { field: error.details.field } : {}) });
+    const message = english
+      ? (error.english ?? englishOf(error.message, error.code).text)
+      : error.message;
+    response.status(HTTP_STATUS[error.code] ?? 500).json({
+      code: error.code,
+      message,
+      ...(typeof error.details.field === 'string' ? { field: error.details.field } : {}),
+    });
   }
 }
 

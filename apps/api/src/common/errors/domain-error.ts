@@ -32,7 +32,10 @@ export class DomainError extends IntrinsicException {
   static unauthenticated(message = 'Vous devez être connecté·e.') {
     return new DomainError(ErrorCode.UNAUTHENTICATED, message);
   }
-  static forbidden(message = "Vous n'avez pas les droits nécessaires.", details?: Record<string, unknown>) {
+  static forbidden(
+    message = "Vous n'avez pas les droits nécessaires.",
+    details?: Record<string, unknown>,
+  ) {
     return new DomainError(ErrorCode.FORBIDDEN, message, details);
   }
   static notFound(what: string, details?: Record<string, unknown>) {

@@ -22,13 +22,23 @@ describe('formatGraphQLError: PostgreSQL date errors', () => {
   };
 
   it.each([
-    ['22008', 'the earliest JS date (out of range)', `SELECT $1::timestamptz`, [new Date(-8.64e15)]],
+    [
+      '22008',
+      'the earliest JS date (out of range)',
+      `SELECT $1::timestamptz`,
+      [new Date(-8.64e15)],
+    ],
     ['22008', 'year 0 as a date', `SELECT $1::date`, ['0000-01-01']],
     ['22007', 'an unreadable date', `SELECT $1::timestamptz`, ['pas une date']],
   ])('%s (%s) → BAD_USER_INPUT', async (code, _label, sql, params) => {
     const error = await pgError(sql, params);
-    expect((error as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe(code);
+    expect((error as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe(
+      code,
+    );
     const formatted = formatGraphQLError({ message: error.message }, error);
-    expect(formatted).toMatchObject({ message: 'Donnée invalide.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatted).toMatchObject({
+      message: 'Donnée invalide.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

@@ -40,15 +40,35 @@ const HTTP_STATUS_FRENCH: Record<number, string> = {
 };
 
 /** PostgreSQL errors caused by the value a client sent (check, NOT NULL, types, lengths, encodings, number and date ranges). */
-const BAD_INPUT_PG_CODES = new Set(['23514', '22P02', '23502', '22001', '22021', '22P05', '22003', '22008', '22007']);
+const BAD_INPUT_PG_CODES = new Set([
+  '23514',
+  '22P02',
+  '23502',
+  '22001',
+  '22021',
+  '22P05',
+  '22003',
+  '22008',
+  '22007',
+]);
 
 /** The error as sent: French text unless the request asked for English (`Accept-Language: en`). */
-function worded(base: GraphQLFormattedError, code: string, message: Bilingual | string, extensions: Record<string, unknown> = {}): GraphQLFormattedError {
+function worded(
+  base: GraphQLFormattedError,
+  code: string,
+  message: Bilingual | string,
+  extensions: Record<string, unknown> = {},
+): GraphQLFormattedError {
   const language = errorLanguage();
-  if (typeof message !== 'string') return { ...base, message: message[language], extensions: { ...extensions, code } };
+  if (typeof message !== 'string')
+    return { ...base, message: message[language], extensions: { ...extensions, code } };
   if (language === 'fr') return { ...base, message, extensions: { ...extensions, code } };
   const english = englishOf(message, code);
-  return { ...base, message: english.text, extensions: { ...extensions, code, ...(english.generic ? { frenchMessage: message } : {}) } };
+  return {
+    ...base,
+    message: english.text,
+    extensions: { ...extensions, code, ...(english.generic ? { frenchMessage: message } : {}) },
+  };
 }
 
 /**
@@ -67,31 +87,52 @@ function worded(base: GraphQLFormattedError, code: string, message: Bilingual | 
  * @param formatted Apollo's formatted error; @param error the original error
  * @returns the formatted error with a stable `extensions.code`
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original =
+    error instanceof GraphQLError && error.originalError ? error.originalError : error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
-    return worded(base, original.code, original.english ? { fr: original.message, en: original.english } : original.message, { ...original.details });
+    return worded(
+      base,
+      original.code,
+      original.english ? { fr: original.message, en: original.english } : original.message,
+      { ...original.details },
+    );
   }
   if (original instanceof ThrottlerException) {
-    return worded(base, ErrorCode.TOO_MANY_REQUESTS, { fr: 'Trop de tentatives, réessayez dans une minute.', en: 'Too many attempts, try again in a minute.' });
+    return worded(base, ErrorCode.TOO_MANY_REQUESTS, {
+      fr: 'Trop de tentatives, réessayez dans une minute.',
+      en: 'Too many attempts, try again in a minute.',
+    });
   }
   if (original instanceof HttpException) {
     const status = original.getStatus();
     const response = original.getResponse() as { message?: string | string[] } | string;
-    const messages = typeof response === 'string' ? [response] : Array.isArray(response.message) ? response.message : [response.message ?? original.message];
+    const messages =
+      typeof response === 'string'
+        ? [response]
+        : Array.isArray(response.message)
+          ? response.message
+          : [response.message ?? original.message];
     const code = HTTP_STATUS_CODES[status] ?? ErrorCode.INTERNAL_SERVER_ERROR;
     // Nest's own pipes speak English (`Validation failed (uuid is expected)`): their text stays in `validationErrors`
-    const french = messages.some((m) => /[àâçéèêîôûœ]/i.test(m)) ? messages.join('; ') : (HTTP_STATUS_FRENCH[status] ?? 'Requête refusée.');
+    const french = messages.some((m) => /[àâçéèêîôûœ]/i.test(m))
+      ? messages.join('; ')
+      : (HTTP_STATUS_FRENCH[status] ?? 'Requête refusée.');
     return worded(base, code, french, { validationErrors: messages });
   }
   if (original instanceof QueryFailedError) {
-    const pgCode = (original as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
+    const pgCode = (original as QueryFailedError & { driverError?: { code?: string } }).driverError
+      ?.code;
     if (pgCode === '23505') return worded(base, ErrorCode.CONFLICT, 'Cet élément existe déjà.');
     // 22021/22P05: a NUL character or an unusable Unicode escape that got past the input check; 22003: a number out of the column's range;
     // 22008/22007: a date out of PostgreSQL's range or unreadable as a date, that got past the DateTime scalar or a date string check
-    if (BAD_INPUT_PG_CODES.has(pgCode ?? '')) return worded(base, ErrorCode.BAD_USER_INPUT, 'Donnée invalide.');
+    if (BAD_INPUT_PG_CODES.has(pgCode ?? ''))
+      return worded(base, ErrorCode.BAD_USER_INPUT, 'Donnée invalide.');
   }
   // a document limit (query-limits.ts) refused the operation: its reason decides the words
   const limitSource = original instanceof GraphQLError ? original.extensions : formatted.extensions;
@@ -100,21 +141,36 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const words = documentLimitMessage(reason, limitSource?.found, limitSource?.maximum);
     const code = formatted.extensions?.code;
     if (words) {
-      return worded(base, typeof code === 'string' && APOLLO_CODES.has(code) ? code : ErrorCode.BAD_USER_INPUT, words, {
-        reason,
-        ...(limitSource?.maximum !== undefined ? { maximum: limitSource.maximum } : {}),
-        ...(typeof limitSource?.found === 'number' ? { found: limitSource.found } : {}),
-      });
+      return worded(
+        base,
+        typeof code === 'string' && APOLLO_CODES.has(code) ? code : ErrorCode.BAD_USER_INPUT,
+        words,
+        {
+          reason,
+          ...(limitSource?.maximum !== undefined ? { maximum: limitSource.maximum } : {}),
+          ...(typeof limitSource?.found === 'number' ? { found: limitSource.found } : {}),
+        },
+      );
     }
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_CODES.has(code)) {
-    const { stacktrace: _stacktrace, exception: _exception, http: _http, ...details } = formatted.extensions ?? {};
-    return worded(base, code, preExecutionMessage(code, formatted.message), { ...details, detail: formatted.message });
+    const {
+      stacktrace: _stacktrace,
+      exception: _exception,
+      http: _http,
+      ...details
+    } = formatted.extensions ?? {};
+    return worded(base, code, preExecutionMessage(code, formatted.message), {
+      ...details,
+      detail: formatted.message,
+    });
   }
   // refused before execution without a code (graphql-js stops coercing variables after 50 errors: "Too many errors processing variables")
   if (error instanceof GraphQLError && !error.originalError && !formatted.path) {
-    return worded(base, ErrorCode.BAD_USER_INPUT, preExecutionMessage('', formatted.message), { detail: formatted.message });
+    return worded(base, ErrorCode.BAD_USER_INPUT, preExecutionMessage('', formatted.message), {
+      detail: formatted.message,
+    });
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   if (process.env.CONCERTO_DEBUG_ERRORS) console.error(original);

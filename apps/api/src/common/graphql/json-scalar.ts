@@ -23,11 +23,20 @@ export function boundedJson(value: unknown): unknown {
   while (stack.length) {
     const [node, depth] = stack.pop()!;
     values += 1;
-    if (values > JsonLimits.maxValues) throw new GraphQLError(`JSON : ${JsonLimits.maxValues} valeurs au plus.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    if (values > JsonLimits.maxValues)
+      throw new GraphQLError(`JSON : ${JsonLimits.maxValues} valeurs au plus.`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     if (node !== null && typeof node === 'object') {
-      if (depth > JsonLimits.maxDepth) throw new GraphQLError(`JSON : ${JsonLimits.maxDepth} niveaux d’imbrication au plus.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (depth > JsonLimits.maxDepth)
+        throw new GraphQLError(`JSON : ${JsonLimits.maxDepth} niveaux d’imbrication au plus.`, {
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
       for (const [key, child] of Object.entries(node)) {
-        if (FORBIDDEN_KEYS.has(key)) throw new GraphQLError(`JSON : clé interdite « ${key} ».`, { extensions: { code: 'BAD_USER_INPUT' } });
+        if (FORBIDDEN_KEYS.has(key))
+          throw new GraphQLError(`JSON : clé interdite « ${key} ».`, {
+            extensions: { code: 'BAD_USER_INPUT' },
+          });
         stack.push([child, depth + 1]);
       }
     }

@@ -2,7 +2,14 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { ASTVisitor, GraphQLError, ParseOptions, ValidationContext, ValidationRule, visit } from 'graphql';
+import {
+  ASTVisitor,
+  GraphQLError,
+  ParseOptions,
+  ValidationContext,
+  ValidationRule,
+  visit,
+} from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 /** Deepest selection a query may have (the web app's deepest, comment replies, is ≈ 8 levels). */
@@ -23,7 +30,11 @@ export const MAX_QUERY_TOKENS = 4000;
  * (with `extensions.code = GRAPHQL_VALIDATION_FAILED`), and the French/English text the error
  * formatter gives it (see `error-messages.ts`).
  */
-export type QueryLimitReason = 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'QUERY_REFUSED';
+export type QueryLimitReason =
+  | 'QUERY_TOO_DEEP'
+  | 'TOO_MANY_ALIASES'
+  | 'TOO_MANY_DIRECTIVES'
+  | 'QUERY_REFUSED';
 
 /** Pulls the measured figure out of GraphQL Armor's English message (`… limit of 12 exceeded, found 40.`). */
 const foundIn = (message: string): number | undefined => {
@@ -39,7 +50,11 @@ function armorOptions(n: number, reason: QueryLimitReason) {
     propagateOnRejection: false,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(new GraphQLError(error.message, { extensions: { reason, maximum: n, found: foundIn(error.message) } })),
+        context?.reportError(
+          new GraphQLError(error.message, {
+            extensions: { reason, maximum: n, found: foundIn(error.message) },
+          }),
+        ),
     ],
   };
 }
@@ -62,7 +77,11 @@ export function neverThrowing(rule: ValidationRule): ValidationRule {
               return (fn as (...a: unknown[]) => unknown).apply(visitor, args);
             } catch (error) {
               broken = true;
-              context.reportError(new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { reason: 'QUERY_REFUSED' } }));
+              context.reportError(
+                new GraphQLError(error instanceof Error ? error.message : String(error), {
+                  extensions: { reason: 'QUERY_REFUSED' },
+                }),
+              );
               return undefined;
             }
           }
@@ -91,9 +110,17 @@ export function neverThrowing(rule: ValidationRule): ValidationRule {
  */
 export function queryLimitRules(): ValidationRule[] {
   return [
-    maxDepthRule({ ...armorOptions(MAX_QUERY_DEPTH, 'QUERY_TOO_DEEP'), ignoreIntrospection: true, flattenFragments: true }),
+    maxDepthRule({
+      ...armorOptions(MAX_QUERY_DEPTH, 'QUERY_TOO_DEEP'),
+      ignoreIntrospection: true,
+      flattenFragments: true,
+    }),
     // `__schema` is left out above (GraphQL tools' introspection query is 15 deep) but not without end
-    maxDepthRule({ ...armorOptions(MAX_INTROSPECTION_DEPTH, 'QUERY_TOO_DEEP'), ignoreIntrospection: false, flattenFragments: true }),
+    maxDepthRule({
+      ...armorOptions(MAX_INTROSPECTION_DEPTH, 'QUERY_TOO_DEEP'),
+      ignoreIntrospection: false,
+      flattenFragments: true,
+    }),
     // `__typename` counts too (Armor's default lets it be aliased without limit)
     maxAliasesRule({ ...armorOptions(MAX_QUERY_ALIASES, 'TOO_MANY_ALIASES'), allowList: [] }),
     maxDirectivesRule(armorOptions(MAX_QUERY_DIRECTIVES, 'TOO_MANY_DIRECTIVES')),
@@ -125,9 +152,19 @@ export function complexityLimitPlugin(): ApolloServerPlugin {
             return; // invalid variables: execution reports them with BAD_USER_INPUT
           }
           if (complexity > MAX_QUERY_COMPLEXITY) {
-            throw new GraphQLError(`Requête trop complexe : ${complexity} (maximum ${MAX_QUERY_COMPLEXITY}).`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', complexity, found: complexity, maximum: MAX_QUERY_COMPLEXITY, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `Requête trop complexe : ${complexity} (maximum ${MAX_QUERY_COMPLEXITY}).`,
+              {
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  reason: 'QUERY_TOO_COMPLEX',
+                  complexity,
+                  found: complexity,
+                  maximum: MAX_QUERY_COMPLEXITY,
+                  http: { status: 400 },
+                },
+              },
+            );
           }
         },
       };
@@ -136,13 +173,16 @@ export function complexityLimitPlugin(): ApolloServerPlugin {
 }
 
 /** A NUL character, or a UTF-16 surrogate without its pair: text no one types and PostgreSQL refuses. */
-// eslint-disable-next-line no-control-regex -- the NUL character is exactly what this looks for
-const UNUSABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNUSABLE_TEXT =
+  // eslint-disable-next-line no-control-regex -- the NUL character is exactly what this looks for
+  /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function findUnusableText(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return UNUSABLE_TEXT.test(value);
   if (depth > 20 || value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([key, item]) => UNUSABLE_TEXT.test(key) || findUnusableText(item, depth + 1));
+  return Object.entries(value).some(
+    ([key, item]) => UNUSABLE_TEXT.test(key) || findUnusableText(item, depth + 1),
+  );
 }
 
 /**
@@ -163,9 +203,16 @@ export function unusableTextPlugin(): ApolloServerPlugin {
             });
           }
           if (found) {
-            throw new GraphQLError('Texte invalide : caractère nul ou caractère Unicode incomplet.', {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'UNUSABLE_TEXT', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              'Texte invalide : caractère nul ou caractère Unicode incomplet.',
+              {
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  reason: 'UNUSABLE_TEXT',
+                  http: { status: 400 },
+                },
+              },
+            );
           }
         },
       };

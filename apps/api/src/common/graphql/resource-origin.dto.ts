@@ -16,10 +16,13 @@ export interface ResourceOrigin {
   link: string;
 }
 
-@ObjectType('ResourceOrigin', { description: 'What a proposal or motion comes from (« Issue de la pétition … »).' })
+@ObjectType('ResourceOrigin', {
+  description: 'What a proposal or motion comes from (« Issue de la pétition … »).',
+})
 export class ResourceOriginDto implements ResourceOrigin {
   @Field(() => String, { description: 'PETITION.' }) type!: ResourceOriginType;
   @Field(() => ID) id!: string;
-  @Field({ description: 'The origin’s title when the resource was created from it.' }) title!: string;
+  @Field({ description: 'The origin’s title when the resource was created from it.' })
+  title!: string;
   @Field({ description: 'The origin’s page in the web app.' }) link!: string;
 }

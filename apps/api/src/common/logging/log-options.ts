@@ -49,7 +49,10 @@ export function loggableUrl(url: string | undefined): string {
  * @param config LOG_FORMAT, LOG_LEVEL, NODE_ENV
  * @param silent no output at all (tests that boot the app without a logger)
  */
-export function createRootLogger(config: Pick<AppConfig, 'LOG_FORMAT' | 'LOG_LEVEL' | 'NODE_ENV'>, silent = false): Pino {
+export function createRootLogger(
+  config: Pick<AppConfig, 'LOG_FORMAT' | 'LOG_LEVEL' | 'NODE_ENV'>,
+  silent = false,
+): Pino {
   const options: LoggerOptions = {
     level: silent ? 'silent' : config.LOG_LEVEL,
     base: { pid: process.pid },
@@ -65,9 +68,17 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_FORMAT' | 'LOG_LEV
   if (format === 'pretty' && !silent) {
     try {
       // dev dependency: absent from a production image, where JSON is the default anyway
-       
+
       const pretty = require('pino-pretty') as (options: object) => NodeJS.WritableStream;
-      return pino(options, pretty({ sync: true, colorize: process.stdout.isTTY, ignore: 'pid,hostname', singleLine: true }) as never);
+      return pino(
+        options,
+        pretty({
+          sync: true,
+          colorize: process.stdout.isTTY,
+          ignore: 'pid,hostname',
+          singleLine: true,
+        }) as never,
+      );
     } catch {
       // fall through to JSON
     }
@@ -87,19 +98,31 @@ export function httpLogOptions(logger: Pino): PinoHttpOptions<IncomingMessage, S
     logger,
     quietReqLogger: true,
     // assigned by `assignRequestId`, the first middleware; a fresh one if it did not run
-    genReqId: (req) => ((req as IncomingMessage & { id?: string }).id ?? requestIdFrom(req.headers['x-request-id'])),
+    genReqId: (req) =>
+      (req as IncomingMessage & { id?: string }).id ?? requestIdFrom(req.headers['x-request-id']),
     autoLogging: { ignore: (req) => /^\/(healthz|readyz|metrics)\b/.test(req.url ?? '') },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     customSuccessMessage: () => 'request completed',
     customErrorMessage: () => 'request failed',
     customProps: (req) => {
-      const operation = (req as IncomingMessage & { body?: { operationName?: unknown } }).body?.operationName;
+      const operation = (req as IncomingMessage & { body?: { operationName?: unknown } }).body
+        ?.operationName;
       return typeof operation === 'string' && /^\w{1,64}$/.test(operation) ? { operation } : {};
     },
     serializers: {
-      req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
+      req: (req: { id?: unknown; method?: string; url?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: loggableUrl(req.url),
+      }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      err: (error: Error & { code?: string }) => ({ type: error.name, message: error.message, code: error.code, stack: error.stack }),
+      err: (error: Error & { code?: string }) => ({
+        type: error.name,
+        message: error.message,
+        code: error.code,
+        stack: error.stack,
+      }),
     },
   };
 }
@@ -110,9 +133,16 @@ export function httpLogOptions(logger: Pino): PinoHttpOptions<IncomingMessage, S
  */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Pino) {}
-  private write(level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', message: unknown, params: unknown[]) {
+  private write(
+    level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal',
+    message: unknown,
+    params: unknown[],
+  ) {
     const context = typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
-    this.logger[level](context ? { context } : {}, typeof message === 'string' ? message : String(message));
+    this.logger[level](
+      context ? { context } : {},
+      typeof message === 'string' ? message : String(message),
+    );
   }
   log(message: unknown, ...params: unknown[]) {
     this.write('info', message, params);

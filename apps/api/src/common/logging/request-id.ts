@@ -27,7 +27,11 @@ export function requestIdFrom(header: string | string[] | undefined): string {
  * echoes it as `X-Request-Id`, and runs the rest of the request in its scope, so the domain
  * events it records carry the id to the workers that handle them.
  */
-export function assignRequestId(req: IncomingMessage & { id?: unknown }, res: ServerResponse, next: () => void): void {
+export function assignRequestId(
+  req: IncomingMessage & { id?: unknown },
+  res: ServerResponse,
+  next: () => void,
+): void {
   const id = requestIdFrom(req.headers['x-request-id']);
   req.id = id;
   res.setHeader('X-Request-Id', id);

@@ -11,7 +11,10 @@ const logger = new Logger('SQL');
  * (class 23) are how races end and are answered with a domain error: debug level only.
  */
 export class SqlErrorLogger implements TypeOrmLogger {
-  logQueryError(error: string | (Error & { code?: string; constraint?: string }), query: string): void {
+  logQueryError(
+    error: string | (Error & { code?: string; constraint?: string }),
+    query: string,
+  ): void {
     const code = typeof error === 'string' ? undefined : error.code;
     const message = typeof error === 'string' ? error : error.message;
     const line = `query failed (${code ?? 'no code'}${typeof error !== 'string' && error.constraint ? `, ${error.constraint}` : ''}): ${message} — ${query.replace(/\s+/g, ' ').slice(0, 300)}`;

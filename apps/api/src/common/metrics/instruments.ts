@@ -37,7 +37,8 @@ export function routeOf(path: string): string {
   if (path.startsWith('/socket.io')) return '/socket.io';
   if (path.startsWith('/exports/surveys/')) return '/exports/surveys/:id/:file';
   if (path.startsWith('/exports/my-data/')) return '/exports/my-data/:id';
-  for (const fixed of ['/healthz', '/readyz', '/metrics']) if (path === fixed || path.startsWith(`${fixed}?`)) return fixed;
+  for (const fixed of ['/healthz', '/readyz', '/metrics'])
+    if (path === fixed || path.startsWith(`${fixed}?`)) return fixed;
   return 'static';
 }
 

@@ -32,7 +32,13 @@ export interface Clustering {
  * @param k number of clusters, 1 ≤ k ≤ number of points
  * @param seed integer seed: same points + same seed → same clustering
  */
-export function kmeans(points: Float64Array, k: number, seed: number, restarts = 4, maxIterations = 200): Clustering {
+export function kmeans(
+  points: Float64Array,
+  k: number,
+  seed: number,
+  restarts = 4,
+  maxIterations = 200,
+): Clustering {
   const n = points.length / 2;
   if (k < 1 || k > n) throw new RangeError(`k must be within 1…${n}`);
   const random = seededRandom(seed);
@@ -56,7 +62,8 @@ export function kmeansPlusPlus(points: Float64Array, k: number, random: Random):
     if (c === k - 1) break;
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const d = (points[2 * i] - centroids[2 * c]) ** 2 + (points[2 * i + 1] - centroids[2 * c + 1]) ** 2;
+      const d =
+        (points[2 * i] - centroids[2 * c]) ** 2 + (points[2 * i + 1] - centroids[2 * c + 1]) ** 2;
       if (d < nearest[i]) nearest[i] = d;
       total += nearest[i];
     }
@@ -107,7 +114,10 @@ function lloyd(points: Float64Array, centroids: Float64Array, maxIterations: num
     }
   }
   let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += (points[2 * i] - centroids[2 * labels[i]]) ** 2 + (points[2 * i + 1] - centroids[2 * labels[i] + 1]) ** 2;
+  for (let i = 0; i < n; i++)
+    inertia +=
+      (points[2 * i] - centroids[2 * labels[i]]) ** 2 +
+      (points[2 * i + 1] - centroids[2 * labels[i] + 1]) ** 2;
   return { k, labels, centroids, inertia };
 }
 
@@ -131,7 +141,12 @@ export function nearestCentre(x: number, y: number, centroids: Float64Array): nu
  * alone in its cluster scores 0. Range −1 … 1, higher = better separated.
  * @param sample when given, only these point indices are scored (distances still go to them only)
  */
-export function silhouette(points: Float64Array, labels: Int32Array, k: number, sample?: Int32Array): number {
+export function silhouette(
+  points: Float64Array,
+  labels: Int32Array,
+  k: number,
+  sample?: Int32Array,
+): number {
   const idx = sample ?? Int32Array.from({ length: labels.length }, (_, i) => i);
   const sizes = new Int32Array(k);
   for (const i of idx) sizes[labels[i]]++;
@@ -141,7 +156,10 @@ export function silhouette(points: Float64Array, labels: Int32Array, k: number, 
     sums.fill(0);
     for (const j of idx) {
       if (i === j) continue;
-      sums[labels[j]] += Math.hypot(points[2 * i] - points[2 * j], points[2 * i + 1] - points[2 * j + 1]);
+      sums[labels[j]] += Math.hypot(
+        points[2 * i] - points[2 * j],
+        points[2 * i + 1] - points[2 * j + 1],
+      );
     }
     const own = labels[i];
     if (sizes[own] <= 1) continue;
@@ -165,7 +183,10 @@ export interface ChooseKOptions {
 }
 
 /** The clustering with the best mean silhouette among k = minK … maxK, and its score. */
-export function clusterBySilhouette(points: Float64Array, options: ChooseKOptions = {}): { clustering: Clustering; silhouette: number } | null {
+export function clusterBySilhouette(
+  points: Float64Array,
+  options: ChooseKOptions = {},
+): { clustering: Clustering; silhouette: number } | null {
   const n = points.length / 2;
   const minK = options.minK ?? 2;
   const maxK = Math.min(options.maxK ?? 5, n - 1);

@@ -4,7 +4,13 @@ import { analyseOpinions } from './opinion-analysis';
 import { pca2 } from './pca';
 import { groupInformedConsensus, propTest, representativeStatements, twoPropTest } from './repness';
 import { seededRandom } from './seeded-random';
-import { buildVoteMatrix, denseVoteMatrix, matrixFromParticipantRows, type VoteTriple, type VoteValue } from './vote-matrix';
+import {
+  buildVoteMatrix,
+  denseVoteMatrix,
+  matrixFromParticipantRows,
+  type VoteTriple,
+  type VoteValue,
+} from './vote-matrix';
 
 /**
  * Votes from `groups` planted opinion groups: each group has its own stance (+1/−1) on every
@@ -12,11 +18,19 @@ import { buildVoteMatrix, denseVoteMatrix, matrixFromParticipantRows, type VoteT
  * with probability `seenRate` and votes their group's stance, flipped with probability `noise`,
  * or passes with probability `passRate`.
  */
-function planted(groups: number, perGroup: number, statements: number, opts: { seed: number; noise?: number; seenRate?: number; passRate?: number }) {
+function planted(
+  groups: number,
+  perGroup: number,
+  statements: number,
+  opts: { seed: number; noise?: number; seenRate?: number; passRate?: number },
+) {
   const random = seededRandom(opts.seed);
-  const stance = Array.from({ length: groups }, () => Array.from({ length: statements }, (_, j): number => (j === 0 ? 1 : random() < 0.5 ? 1 : -1)));
+  const stance = Array.from({ length: groups }, () =>
+    Array.from({ length: statements }, (_, j): number => (j === 0 ? 1 : random() < 0.5 ? 1 : -1)),
+  );
   // Only statement 0 is unanimous: any other one that all groups happen to share is split by the last group.
-  for (let j = 1; j < statements; j++) if (stance.every((s) => s[j] === stance[0][j])) stance[groups - 1][j] = -stance[0][j];
+  for (let j = 1; j < statements; j++)
+    if (stance.every((s) => s[j] === stance[0][j])) stance[groups - 1][j] = -stance[0][j];
   const truth: number[] = [];
   for (let g = 0; g < groups; g++) for (let n = 0; n < perGroup; n++) truth.push(g);
   const m = denseVoteMatrix(truth.length, statements, (i, j) => {
@@ -93,12 +107,22 @@ describe('opinion analysis (debate, proposals’ CONSENSUS order): known answers
     const { m } = planted(2, 30, 20, { seed: 3, seenRate: 1, passRate: 0 });
     const votes: VoteTriple[] = [];
     for (let i = 0; i < m.participants.length; i++)
-      for (let k = m.rowStart[i]; k < m.rowStart[i + 1]; k++) votes.push({ participant: m.participants[i], statement: m.statements[m.cols[k]], value: m.vals[k] as VoteValue });
-    votes.push({ participant: 'late', statement: m.statements[1], value: 1 }, { participant: 'late', statement: m.statements[2], value: -1 });
+      for (let k = m.rowStart[i]; k < m.rowStart[i + 1]; k++)
+        votes.push({
+          participant: m.participants[i],
+          statement: m.statements[m.cols[k]],
+          value: m.vals[k] as VoteValue,
+        });
+    votes.push(
+      { participant: 'late', statement: m.statements[1], value: 1 },
+      { participant: 'late', statement: m.statements[2], value: -1 },
+    );
     const a = analyseOpinions(buildVoteMatrix(votes, m.statements), { seed: 1 });
     const late = a.participantCount - 1;
     expect(a.groupOf[late]).toBe(-1);
-    expect(Number.isFinite(a.points[2 * late]) && Number.isFinite(a.points[2 * late + 1])).toBe(true);
+    expect(Number.isFinite(a.points[2 * late]) && Number.isFinite(a.points[2 * late + 1])).toBe(
+      true,
+    );
     expect(a.clusteredCount).toBe(60);
   });
 
@@ -128,7 +152,9 @@ describe('opinion analysis (debate, proposals’ CONSENSUS order): known answers
     }
     const resumed = pca2(m, { start: dense.components });
     expect(resumed.stats.iterations[0]).toBeLessThanOrEqual(2);
-    expect(resumed.stats.iterations[0] + resumed.stats.iterations[1]).toBeLessThan(dense.stats.iterations[0] + dense.stats.iterations[1]);
+    expect(resumed.stats.iterations[0] + resumed.stats.iterations[1]).toBeLessThan(
+      dense.stats.iterations[0] + dense.stats.iterations[1],
+    );
     Array.from(resumed.points).forEach((v, i) => expect(v).toBeCloseTo(dense.points[i], 5));
   });
 
@@ -140,10 +166,13 @@ describe('opinion analysis (debate, proposals’ CONSENSUS order): known answers
       { participant: 'b', statement: 's1', value: 1 },
     ];
     const fromTriples = buildVoteMatrix(votes, ['s0', 's1', 's2']);
-    const fromRows = matrixFromParticipantRows(['s0', 's1', 's2'], [
-      { participant: 'a', cols: [2, 0], vals: [1, -1] },
-      { participant: 'b', cols: [1, 1, 7], vals: [0, 1, 1] },
-    ]);
+    const fromRows = matrixFromParticipantRows(
+      ['s0', 's1', 's2'],
+      [
+        { participant: 'a', cols: [2, 0], vals: [1, -1] },
+        { participant: 'b', cols: [1, 1, 7], vals: [0, 1, 1] },
+      ],
+    );
     expect(Array.from(fromRows.rowStart)).toEqual(Array.from(fromTriples.rowStart));
     expect(Array.from(fromRows.cols)).toEqual(Array.from(fromTriples.cols));
     expect(Array.from(fromRows.vals)).toEqual(Array.from(fromTriples.vals));
@@ -154,7 +183,9 @@ describe('opinion analysis (debate, proposals’ CONSENSUS order): known answers
     const big = { agree: 90, disagree: 10, seen: 100 };
     const small = { agree: 1, disagree: 9, seen: 10 };
     const everyone = { agree: 50, disagree: 0, seen: 50 };
-    expect(groupInformedConsensus([big, small])).toBeLessThan(groupInformedConsensus([everyone, { agree: 5, disagree: 0, seen: 5 }]));
+    expect(groupInformedConsensus([big, small])).toBeLessThan(
+      groupInformedConsensus([everyone, { agree: 5, disagree: 0, seen: 5 }]),
+    );
     expect(groupInformedConsensus([big, small])).toBeCloseTo((91 / 102) * (2 / 12), 10);
   });
 
@@ -170,7 +201,11 @@ describe('k-means and silhouette', () => {
     const random = seededRandom(1);
     const pts: number[] = [];
     const truth: number[] = [];
-    [[0, 0], [10, 0], [0, 10]].forEach(([x, y], g) => {
+    [
+      [0, 0],
+      [10, 0],
+      [0, 10],
+    ].forEach(([x, y], g) => {
       for (let n = 0; n < 30; n++) {
         pts.push(x + random() - 0.5, y + random() - 0.5);
         truth.push(g);
@@ -180,7 +215,10 @@ describe('k-means and silhouette', () => {
     expect(best?.clustering.k).toBe(3);
     expect(adjustedRandIndex(truth, best!.clustering.labels)).toBe(1);
     expect(best!.silhouette).toBeGreaterThan(0.9);
-    expect(silhouette(Float64Array.from(pts), Int32Array.from(truth), 3)).toBeCloseTo(best!.silhouette, 10);
+    expect(silhouette(Float64Array.from(pts), Int32Array.from(truth), 3)).toBeCloseTo(
+      best!.silhouette,
+      10,
+    );
   });
 
   it('is deterministic for a seed', () => {

@@ -10,7 +10,13 @@
  */
 import { type Clustering, clusterBySilhouette } from './kmeans';
 import { pca2, type PcaStats } from './pca';
-import { divisiveness, groupInformedConsensus, type Representative, representativeStatements, type Tally } from './repness';
+import {
+  divisiveness,
+  groupInformedConsensus,
+  type Representative,
+  representativeStatements,
+  type Tally,
+} from './repness';
 import type { VoteMatrix } from './vote-matrix';
 
 /** Options of {@link analyseOpinions}. */
@@ -99,7 +105,14 @@ export function analyseOpinions(m: VoteMatrix, options: AnalysisOptions = {}): O
     sub[2 * n] = points[2 * i];
     sub[2 * n + 1] = points[2 * i + 1];
   });
-  const chosen = clustered.length >= 4 ? clusterBySilhouette(sub, { minK: options.minGroups ?? 2, maxK: options.maxGroups ?? 5, seed }) : null;
+  const chosen =
+    clustered.length >= 4
+      ? clusterBySilhouette(sub, {
+          minK: options.minGroups ?? 2,
+          maxK: options.maxGroups ?? 5,
+          seed,
+        })
+      : null;
   if (chosen) {
     score = chosen.silhouette;
     const order = stableGroupOrder(chosen.clustering);
@@ -118,7 +131,9 @@ export function analyseOpinions(m: VoteMatrix, options: AnalysisOptions = {}): O
 
   // Tallies per group (clustered participants) and overall (everyone).
   const G = groups.length;
-  const tallies: Tally[][] = Array.from({ length: G }, () => Array.from({ length: S }, () => ({ agree: 0, disagree: 0, seen: 0 })));
+  const tallies: Tally[][] = Array.from({ length: G }, () =>
+    Array.from({ length: S }, () => ({ agree: 0, disagree: 0, seen: 0 })),
+  );
   const totals = Array.from({ length: S }, () => ({ agree: 0, disagree: 0, pass: 0 }));
   for (let i = 0; i < P; i++) {
     const g = groupOf[i];
@@ -135,7 +150,8 @@ export function analyseOpinions(m: VoteMatrix, options: AnalysisOptions = {}): O
       else if (v === -1) t.disagree++;
     }
   }
-  for (const g of groups) g.representatives = representativeStatements(tallies, g.id, options.representativeLimit ?? 5);
+  for (const g of groups)
+    g.representatives = representativeStatements(tallies, g.id, options.representativeLimit ?? 5);
 
   const statements: StatementStatistics[] = totals.map((t, j) => {
     const perGroup = tallies.map((row) => row[j]);
@@ -153,11 +169,14 @@ export function analyseOpinions(m: VoteMatrix, options: AnalysisOptions = {}): O
     .sort((a, b) => b.consensus - a.consensus || a.statement - b.statement)
     .slice(0, options.consensusLimit ?? 10)
     .map((s) => s.statement);
-  const divisive = G < 2 ? [] : statements
-    .filter((s) => s.divisiveness > 0)
-    .sort((a, b) => b.divisiveness - a.divisiveness || a.statement - b.statement)
-    .slice(0, options.divisiveLimit ?? 10)
-    .map((s) => s.statement);
+  const divisive =
+    G < 2
+      ? []
+      : statements
+          .filter((s) => s.divisiveness > 0)
+          .sort((a, b) => b.divisiveness - a.divisiveness || a.statement - b.statement)
+          .slice(0, options.divisiveLimit ?? 10)
+          .map((s) => s.statement);
 
   return {
     participantCount: P,
@@ -180,5 +199,10 @@ export function analyseOpinions(m: VoteMatrix, options: AnalysisOptions = {}): O
 function stableGroupOrder(c: Clustering): number[] {
   const sizes = new Int32Array(c.k);
   for (const l of c.labels) sizes[l]++;
-  return Array.from({ length: c.k }, (_, i) => i).sort((a, b) => sizes[b] - sizes[a] || c.centroids[2 * a] - c.centroids[2 * b] || c.centroids[2 * a + 1] - c.centroids[2 * b + 1]);
+  return Array.from({ length: c.k }, (_, i) => i).sort(
+    (a, b) =>
+      sizes[b] - sizes[a] ||
+      c.centroids[2 * a] - c.centroids[2 * b] ||
+      c.centroids[2 * a + 1] - c.centroids[2 * b + 1],
+  );
 }

@@ -68,10 +68,16 @@ export function pca2(m: VoteMatrix, options: PcaOptions = {}): Projection {
   const center = columnMeans(m);
   let work = 0;
   for (let i = 0; i < P; i++) work += (m.rowStart[i + 1] - m.rowStart[i]) ** 2;
-  const dense = S <= (options.denseMaxStatements ?? 2000) && work <= (options.denseWorkLimit ?? 4e8);
+  const dense =
+    S <= (options.denseMaxStatements ?? 2000) && work <= (options.denseWorkLimit ?? 4e8);
   const gram = dense ? gramMatrix(m, center) : null;
-  const multiply = gram ? (v: Float64Array, out: Float64Array) => denseTimes(gram, v, out) : (v: Float64Array, out: Float64Array) => gramTimes(m, center, v, out);
-  const limits = { maxIterations: options.maxIterations ?? (dense ? 3000 : 500), tolerance: options.tolerance ?? 1e-9 };
+  const multiply = gram
+    ? (v: Float64Array, out: Float64Array) => denseTimes(gram, v, out)
+    : (v: Float64Array, out: Float64Array) => gramTimes(m, center, v, out);
+  const limits = {
+    maxIterations: options.maxIterations ?? (dense ? 3000 : 500),
+    tolerance: options.tolerance ?? 1e-9,
+  };
   const first = leadingComponent(S, multiply, null, options.start?.[0] ?? null, limits);
   const second = leadingComponent(S, multiply, first.vector, options.start?.[1] ?? null, limits);
   const points = new Float64Array(2 * P);
@@ -92,7 +98,13 @@ export function pca2(m: VoteMatrix, options: PcaOptions = {}): Projection {
     points[2 * i] = x * scale;
     points[2 * i + 1] = y * scale;
   }
-  return { center, components: [first.vector, second.vector], eigenvalues: [first.value, second.value], points, stats: { dense, iterations: [first.iterations, second.iterations] } };
+  return {
+    center,
+    components: [first.vector, second.vector],
+    eigenvalues: [first.value, second.value],
+    points,
+    stats: { dense, iterations: [first.iterations, second.iterations] },
+  };
 }
 
 /** XᵀX of the centred, imputed matrix (imputed cells are 0), S × S row-major; Σ (row votes)² work. */

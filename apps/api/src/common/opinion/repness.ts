@@ -32,7 +32,12 @@ export function propTest(successes: number, trials: number): number {
  * the out-group rate? Returns 0 when the pooled rate is 1 (no variance), as Pol.is does.
  * Worked example (Pol.is `stats_test.clj`): twoPropTest(15, 56, 24, 71) ≈ −1.518.
  */
-export function twoPropTest(successIn: number, successOut: number, trialsIn: number, trialsOut: number): number {
+export function twoPropTest(
+  successIn: number,
+  successOut: number,
+  trialsIn: number,
+  trialsOut: number,
+): number {
   const [s1, s2, n1, n2] = [successIn + 1, successOut + 1, trialsIn + 1, trialsOut + 1];
   const pooled = (s1 + s2) / (n1 + n2);
   if (pooled >= 1 || pooled <= 0) return 0;
@@ -76,7 +81,12 @@ export interface Representative {
  * best by test, flagged not significant.
  * @param tallies tallies[g][j] for every group g and statement j
  */
-export function representativeStatements(tallies: Tally[][], g: number, limit = 5, exclude?: ReadonlySet<number>): Representative[] {
+export function representativeStatements(
+  tallies: Tally[][],
+  g: number,
+  limit = 5,
+  exclude?: ReadonlySet<number>,
+): Representative[] {
   const statements = tallies[g].length;
   const sufficient: Representative[] = [];
   let best: Representative | null = null;
@@ -101,8 +111,28 @@ export function representativeStatements(tallies: Tally[][], g: number, limit = 
     const rdt = twoPropTest(own.disagree, rest.disagree, own.seen, rest.seen);
     const agree = rat > rdt;
     const r: Representative = agree
-      ? { statement: j, repfulFor: 'AGREE', successes: own.agree, trials: own.seen, probability: pa, probabilityTest: pat, repness: ra, repnessTest: rat, significant: false }
-      : { statement: j, repfulFor: 'DISAGREE', successes: own.disagree, trials: own.seen, probability: pd, probabilityTest: pdt, repness: rd, repnessTest: rdt, significant: false };
+      ? {
+          statement: j,
+          repfulFor: 'AGREE',
+          successes: own.agree,
+          trials: own.seen,
+          probability: pa,
+          probabilityTest: pat,
+          repness: ra,
+          repnessTest: rat,
+          significant: false,
+        }
+      : {
+          statement: j,
+          repfulFor: 'DISAGREE',
+          successes: own.disagree,
+          trials: own.seen,
+          probability: pd,
+          probabilityTest: pdt,
+          repness: rd,
+          repnessTest: rdt,
+          significant: false,
+        };
     if ((rat > Z_90 && pat > Z_90) || (rdt > Z_90 && pdt > Z_90)) {
       // Pol.is keeps the direction with the larger two-proportion test even when the other passed.
       r.significant = r.repnessTest > Z_90 && r.probabilityTest > Z_90;
@@ -111,9 +141,15 @@ export function representativeStatements(tallies: Tally[][], g: number, limit = 
     if (!best || r.repnessTest > best.repnessTest) best = r;
   }
   if (sufficient.length === 0) return best ? [best] : [];
-  const metric = (r: Representative) => r.repness * r.repnessTest * r.probability * r.probabilityTest;
-  const top = sufficient.sort((a, b) => metric(b) - metric(a) || a.statement - b.statement).slice(0, limit);
-  return [...top.filter((r) => r.repfulFor === 'AGREE'), ...top.filter((r) => r.repfulFor === 'DISAGREE')];
+  const metric = (r: Representative) =>
+    r.repness * r.repnessTest * r.probability * r.probabilityTest;
+  const top = sufficient
+    .sort((a, b) => metric(b) - metric(a) || a.statement - b.statement)
+    .slice(0, limit);
+  return [
+    ...top.filter((r) => r.repfulFor === 'AGREE'),
+    ...top.filter((r) => r.repfulFor === 'DISAGREE'),
+  ];
 }
 
 /**

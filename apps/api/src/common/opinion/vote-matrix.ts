@@ -42,11 +42,15 @@ export interface VoteMatrix {
  *
  * Cost: O(votes) time and memory.
  */
-export function buildVoteMatrix(votes: Iterable<VoteTriple>, statements?: readonly string[]): VoteMatrix {
+export function buildVoteMatrix(
+  votes: Iterable<VoteTriple>,
+  statements?: readonly string[],
+): VoteMatrix {
   const statementIndex = new Map<string, number>();
   const statementList: string[] = [];
   const fixed = statements !== undefined;
-  for (const s of statements ?? []) if (!statementIndex.has(s)) statementIndex.set(s, statementList.push(s) - 1);
+  for (const s of statements ?? [])
+    if (!statementIndex.has(s)) statementIndex.set(s, statementList.push(s) - 1);
   const participantIndex = new Map<string, number>();
   const participantList: string[] = [];
   // Last value per (participant, statement): key = i * S + j is not safe before S is known, so nest maps per row.
@@ -73,7 +77,11 @@ export function buildVoteMatrix(votes: Iterable<VoteTriple>, statements?: readon
  * Builds the matrix from dense integer-indexed votes (the benchmark's and tests' generator):
  * `value(i, j)` returns +1, −1, 0 (pass) or null (not seen).
  */
-export function denseVoteMatrix(participantCount: number, statementCount: number, value: (i: number, j: number) => VoteValue | null): VoteMatrix {
+export function denseVoteMatrix(
+  participantCount: number,
+  statementCount: number,
+  value: (i: number, j: number) => VoteValue | null,
+): VoteMatrix {
   const rows: Map<number, VoteValue>[] = [];
   for (let i = 0; i < participantCount; i++) {
     const row = new Map<number, VoteValue>();
@@ -90,7 +98,11 @@ export function denseVoteMatrix(participantCount: number, statementCount: number
   );
 }
 
-function fromRows(participants: string[], statements: string[], rows: Map<number, VoteValue>[]): VoteMatrix {
+function fromRows(
+  participants: string[],
+  statements: string[],
+  rows: Map<number, VoteValue>[],
+): VoteMatrix {
   const rowStart = new Int32Array(participants.length + 1);
   const seen = new Int32Array(participants.length);
   let total = 0;
@@ -120,7 +132,10 @@ function fromRows(participants: string[], statements: string[], rows: Map<number
  * a triple per vote. Indices outside 0 … statements − 1 are ignored; a repeated index keeps the
  * last value.
  */
-export function matrixFromParticipantRows(statements: string[], rows: readonly { participant: string; cols: ArrayLike<number>; vals: ArrayLike<number> }[]): VoteMatrix {
+export function matrixFromParticipantRows(
+  statements: string[],
+  rows: readonly { participant: string; cols: ArrayLike<number>; vals: ArrayLike<number> }[],
+): VoteMatrix {
   const S = statements.length;
   const rowStart = new Int32Array(rows.length + 1);
   const seen = new Int32Array(rows.length);
@@ -152,5 +167,12 @@ export function matrixFromParticipantRows(statements: string[], rows: readonly {
     seen[i] = touched.length;
   });
   rowStart[rows.length] = k;
-  return { participants: rows.map((r) => r.participant), statements, rowStart, cols: cols.subarray(0, k), vals: vals.subarray(0, k), seen };
+  return {
+    participants: rows.map((r) => r.participant),
+    statements,
+    rowStart,
+    cols: cols.subarray(0, k),
+    vals: vals.subarray(0, k),
+    seen,
+  };
 }

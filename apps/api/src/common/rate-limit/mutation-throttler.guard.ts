@@ -60,14 +60,24 @@ export class MutationThrottlerGuard extends ThrottlerGuard {
   /** Scales a declared `perMutation` limit with the general budget, then counts the hit. */
   protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
     if (request.throttler.name === RateLimit.PER_MUTATION) {
-      return super.handleRequest({ ...request, limit: Math.max(1, Math.round(request.limit * this.scale)) });
+      return super.handleRequest({
+        ...request,
+        limit: Math.max(1, Math.round(request.limit * this.scale)),
+      });
     }
     return super.handleRequest(request);
   }
 
   /** A refusal the error formatter maps like any DomainError: TOO_MANY_REQUESTS, `retryAfterSeconds`, `limit`. */
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const retryAfterSeconds = Math.max(1, detail.timeToBlockExpire);
-    throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, `Trop de requêtes : réessayez dans ${retryAfterSeconds} s.`, { retryAfterSeconds, limit: detail.limit });
+    throw new DomainError(
+      ErrorCode.TOO_MANY_REQUESTS,
+      `Trop de requêtes : réessayez dans ${retryAfterSeconds} s.`,
+      { retryAfterSeconds, limit: detail.limit },
+    );
   }
 }

@@ -18,19 +18,31 @@ describe('rate limits of mutations (per user, per IP when anonymous, stricter wh
   /** Registers from an address of its own, so sign-ups do not use up anyone's anonymous budget. */
   const register = async (name: string) => {
     const email = `limite-${name.toLowerCase()}-${Date.now()}@example.org`;
-    const res = await t.gql(REGISTER, { input: { name, email, password: 'correct horse battery', ...INITIAL_TERMS } }, undefined, freshIp());
+    const res = await t.gql(
+      REGISTER,
+      { input: { name, email, password: 'correct horse battery', ...INITIAL_TERMS } },
+      undefined,
+      freshIp(),
+    );
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return { token: res.data.register.token as string, id: res.data.register.user.id as string };
   };
-  const supportsOf = async (userId: string) => Number((await t.sql(`SELECT count(*) AS n FROM proposal_supports WHERE user_id = $1`, [userId]))[0].n);
+  const supportsOf = async (userId: string) =>
+    Number(
+      (await t.sql(`SELECT count(*) AS n FROM proposal_supports WHERE user_id = $1`, [userId]))[0]
+        .n,
+    );
 
   beforeAll(async () => {
     t = await startTestApp({ MUTATION_RATE_LIMIT_PER_MINUTE: String(BUDGET) });
     // a component and proposals written in SQL: setting them up spends nobody's budget
-    const [space] = await t.sql(`SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`);
-    const [component] = await t.sql(`INSERT INTO components (space_id, type, title, published_at, settings) VALUES ($1, 'PROPOSALS', 'Limites', now(), '{}') RETURNING id`, [
-      space.id,
-    ]);
+    const [space] = await t.sql(
+      `SELECT id FROM participatory_spaces WHERE type = 'PROCESS' ORDER BY created_at LIMIT 1`,
+    );
+    const [component] = await t.sql(
+      `INSERT INTO components (space_id, type, title, published_at, settings) VALUES ($1, 'PROPOSALS', 'Limites', now(), '{}') RETURNING id`,
+      [space.id],
+    );
     componentId = component.id;
     const rows = await t.sql(
       `INSERT INTO proposals (component_id, official, title, body, position_index, published_at)
@@ -63,7 +75,9 @@ describe('rate limits of mutations (per user, per IP when anonymous, stricter wh
 
   it(`race: ${BUDGET + 4} mutations of one user at once → exactly ${BUDGET} pass`, async () => {
     const carol = await register('Carol');
-    const results = await Promise.all(proposals.slice(0, BUDGET + 4).map((id) => t.gql(SUPPORT, { id }, carol.token)));
+    const results = await Promise.all(
+      proposals.slice(0, BUDGET + 4).map((id) => t.gql(SUPPORT, { id }, carol.token)),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(BUDGET);
     expect(results.filter((r) => errorCode(r) === 'TOO_MANY_REQUESTS')).toHaveLength(4);
     expect(await supportsOf(carol.id)).toBe(BUDGET);
@@ -71,8 +85,15 @@ describe('rate limits of mutations (per user, per IP when anonymous, stricter wh
 
   it('anonymous callers are counted per client IP', async () => {
     const attacker = freshIp();
-    const attempt = (headers: Record<string, string>) => t.gql(LOGIN, { input: { email: 'personne@example.org', password: 'mauvais mot de passe' } }, undefined, headers);
-    for (let i = 0; i < BUDGET; i++) expect(errorCode(await attempt(attacker))).toBe('UNAUTHENTICATED');
+    const attempt = (headers: Record<string, string>) =>
+      t.gql(
+        LOGIN,
+        { input: { email: 'personne@example.org', password: 'mauvais mot de passe' } },
+        undefined,
+        headers,
+      );
+    for (let i = 0; i < BUDGET; i++)
+      expect(errorCode(await attempt(attacker))).toBe('UNAUTHENTICATED');
     expect(errorCode(await attempt(attacker))).toBe('TOO_MANY_REQUESTS');
     // another address still gets an answer
     expect(errorCode(await attempt(freshIp()))).toBe('UNAUTHENTICATED');
@@ -80,11 +101,21 @@ describe('rate limits of mutations (per user, per IP when anonymous, stricter wh
 
   it('createProposal has a stricter limit of its own (10 a minute at the default budget of 120, here 1), the general budget untouched', async () => {
     const dave = await register('Dave');
-    const input = (n: number) => ({ input: { componentId, title: `Proposition de Dave numéro ${n}`, body: 'Un texte qui explique la proposition.' } });
+    const input = (n: number) => ({
+      input: {
+        componentId,
+        title: `Proposition de Dave numéro ${n}`,
+        body: 'Un texte qui explique la proposition.',
+      },
+    });
     expect((await t.gql(CREATE, input(1), dave.token)).errors).toBeUndefined();
     const refused = await t.gql(CREATE, input(2), dave.token);
     expect(errorCode(refused)).toBe('TOO_MANY_REQUESTS');
-    expect(Number((await t.sql(`SELECT count(*) AS n FROM proposals WHERE author_id = $1`, [dave.id]))[0].n)).toBe(1);
+    expect(
+      Number(
+        (await t.sql(`SELECT count(*) AS n FROM proposals WHERE author_id = $1`, [dave.id]))[0].n,
+      ),
+    ).toBe(1);
     // other mutations still pass: the general budget is not used up
     expect((await t.gql(SUPPORT, { id: proposals[0] }, dave.token)).errors).toBeUndefined();
   });
@@ -93,8 +124,12 @@ describe('rate limits of mutations (per user, per IP when anonymous, stricter wh
 describe('rate-limit configuration', () => {
   it('validates MUTATION_RATE_LIMIT_PER_MINUTE and TRUST_PROXY at boot', () => {
     expect(loadAppConfig({}).MUTATION_RATE_LIMIT_PER_MINUTE).toBe(120);
-    expect(() => loadAppConfig({ MUTATION_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/MUTATION_RATE_LIMIT_PER_MINUTE/);
-    expect(() => loadAppConfig({ MUTATION_RATE_LIMIT_PER_MINUTE: 'beaucoup' })).toThrow(/MUTATION_RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadAppConfig({ MUTATION_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(
+      /MUTATION_RATE_LIMIT_PER_MINUTE/,
+    );
+    expect(() => loadAppConfig({ MUTATION_RATE_LIMIT_PER_MINUTE: 'beaucoup' })).toThrow(
+      /MUTATION_RATE_LIMIT_PER_MINUTE/,
+    );
     expect(() => loadAppConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
     expect(loadAppConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadAppConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);

@@ -40,7 +40,8 @@ export function callerKey(req: ConcertoRequest): string {
 }
 
 /** True when the handler carries no `@Throttle` declaration for the throttler `name`. */
-const undeclared = (name: string) => (context: ExecutionContext) => Reflect.getMetadata(THROTTLER_TTL + name, context.getHandler()) === undefined;
+const undeclared = (name: string) => (context: ExecutionContext) =>
+  Reflect.getMetadata(THROTTLER_TTL + name, context.getHandler()) === undefined;
 
 /**
  * The throttlers of the API (see {@link RateLimit}). Counters are kept in process memory, or
@@ -50,7 +51,12 @@ const undeclared = (name: string) => (context: ExecutionContext) => Reflect.getM
  */
 export function rateLimitOptions(config: AppConfig): ThrottlerModuleOptions {
   return {
-    storage: config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL, { keyPrefix: 'concerto:rate-limit:', maxRetriesPerRequest: 2 }) : undefined,
+    storage: config.REDIS_URL
+      ? new ThrottlerStorageRedisService(config.REDIS_URL, {
+          keyPrefix: 'concerto:rate-limit:',
+          maxRetriesPerRequest: 2,
+        })
+      : undefined,
     // the errors carry their own message and code (MutationThrottlerGuard)
     throttlers: [
       {

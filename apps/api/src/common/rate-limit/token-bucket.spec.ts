@@ -8,13 +8,23 @@ describe('TokenBucket', () => {
   it('allows a burst of `capacity`, then refills at its rate, never above capacity', () => {
     let now = 0;
     const bucket = new TokenBucket(3, 2, () => now);
-    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     now += 499; // 0.998 token
     expect(bucket.take()).toBe(false);
     now += 2; // 1.002 tokens
     expect(bucket.take()).toBe(true);
     now += 60_000; // a long pause fills it up to 3, not 120
-    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
@@ -24,7 +34,13 @@ describe('Socket.IO messages are bounded per socket', () => {
   let t: TestApp;
   const sockets: ClientSocket[] = [];
   const connect = async (token?: string): Promise<ClientSocket> => {
-    const socket: ClientSocket = io(t.baseUrl, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+    const socket: ClientSocket = io(t.baseUrl, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: token ? { token } : {},
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -45,7 +61,9 @@ describe('Socket.IO messages are bounded per socket', () => {
   it(`a burst of ${SOCKET_LIMITS.roomMessages.burst + 10} watch messages: the last 10 get TOO_MANY_REQUESTS; another socket is not affected`, async () => {
     const greedy = await connect();
     const burst = SOCKET_LIMITS.roomMessages.burst;
-    const results = await Promise.all(Array.from({ length: burst + 10 }, (_, i) => greedy.emitWithAck('watch', room(i))));
+    const results = await Promise.all(
+      Array.from({ length: burst + 10 }, (_, i) => greedy.emitWithAck('watch', room(i))),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(burst);
     expect(results.filter((r) => r.error === 'TOO_MANY_REQUESTS')).toHaveLength(10);
     const other = await connect();
@@ -55,7 +73,11 @@ describe('Socket.IO messages are bounded per socket', () => {
   it(`catchUp: a burst of ${SOCKET_LIMITS.catchUps.burst}, then TOO_MANY_REQUESTS`, async () => {
     const { token } = await t.register('Rattrapage');
     const socket = await connect(token);
-    const results = await Promise.all(Array.from({ length: SOCKET_LIMITS.catchUps.burst + 2 }, () => socket.emitWithAck('catchUp', null)));
+    const results = await Promise.all(
+      Array.from({ length: SOCKET_LIMITS.catchUps.burst + 2 }, () =>
+        socket.emitWithAck('catchUp', null),
+      ),
+    );
     expect(results.filter((r) => 'notifications' in r)).toHaveLength(SOCKET_LIMITS.catchUps.burst);
     expect(results.filter((r) => 'error' in r && r.error === 'TOO_MANY_REQUESTS')).toHaveLength(2);
   });
@@ -65,8 +87,12 @@ describe('Socket.IO messages are bounded per socket', () => {
     SOCKET_LIMITS.watchedRooms = 5;
     try {
       const socket = await connect();
-      for (let i = 0; i < 5; i++) expect(await socket.emitWithAck('watch', room(i))).toEqual({ ok: true });
-      expect(await socket.emitWithAck('watch', room(5))).toEqual({ ok: false, error: 'LIMIT_REACHED' });
+      for (let i = 0; i < 5; i++)
+        expect(await socket.emitWithAck('watch', room(i))).toEqual({ ok: true });
+      expect(await socket.emitWithAck('watch', room(5))).toEqual({
+        ok: false,
+        error: 'LIMIT_REACHED',
+      });
       expect(await socket.emitWithAck('watch', room(4))).toEqual({ ok: true });
       expect(await socket.emitWithAck('unwatch', room(4))).toEqual({ ok: true });
       expect(await socket.emitWithAck('watch', room(5))).toEqual({ ok: true });

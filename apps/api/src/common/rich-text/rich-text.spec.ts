@@ -10,13 +10,19 @@ describe('rich text sanitising', () => {
   });
 
   it('keeps basic formatting and safe links', () => {
-    expect(sanitizeRichText('<p><strong>Fort</strong> et <em>léger</em> <a href="https://esante.gouv.fr">ANS</a></p>')).toBe(
+    expect(
+      sanitizeRichText(
+        '<p><strong>Fort</strong> et <em>léger</em> <a href="https://esante.gouv.fr">ANS</a></p>',
+      ),
+    ).toBe(
       '<p><strong>Fort</strong> et <em>léger</em> <a href="https://esante.gouv.fr" rel="nofollow noopener" target="_blank">ANS</a></p>',
     );
   });
 
   it('turns plain text into escaped paragraphs', () => {
-    expect(sanitizeRichText('Premier < second\n\nDeuxième & dernier')).toBe('<p>Premier &lt; second</p><p>Deuxième &amp; dernier</p>');
+    expect(sanitizeRichText('Premier < second\n\nDeuxième & dernier')).toBe(
+      '<p>Premier &lt; second</p><p>Deuxième &amp; dernier</p>',
+    );
   });
 
   it('measures the visible text', () => {

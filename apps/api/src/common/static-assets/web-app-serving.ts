@@ -16,7 +16,20 @@ export const REVALIDATE_CACHE = 'no-cache';
  * no route handles gets the API’s 404, not the app’s page. Every controller path must lie under one
  * (`web-app-serving.spec.ts` checks it).
  */
-export const API_PATH_PREFIXES = ['/graphql', '/healthz', '/readyz', '/metrics', '/socket.io', '/exports/', '/avatars/', '/calendar/', '/feeds/', '/news-images/', '/auth/oidc/', '/assets/'];
+export const API_PATH_PREFIXES = [
+  '/graphql',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/socket.io',
+  '/exports/',
+  '/avatars/',
+  '/calendar/',
+  '/feeds/',
+  '/news-images/',
+  '/auth/oidc/',
+  '/assets/',
+];
 
 /**
  * Titles of the app's fixed pages as the HTML carries them before any script runs (French, the
@@ -85,7 +98,14 @@ export function serveWebApp(app: INestApplication, webDir: string): void {
     }),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATH_PREFIXES.some((prefix) => req.path === prefix.replace(/\/$/, '') || req.path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`))) {
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      API_PATH_PREFIXES.some(
+        (prefix) =>
+          req.path === prefix.replace(/\/$/, '') ||
+          req.path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
+      )
+    ) {
       return next();
     }
     if (!req.accepts('html')) return next();

@@ -13,9 +13,16 @@ export function HasAtMostDecimals(places: number, options?: ValidationOptions): 
       name: 'hasAtMostDecimals',
       target: object.constructor,
       propertyName: String(propertyName),
-      options: { message: (args: ValidationArguments) => `${args.property}: un nombre avec ${places} décimales au plus`, ...options },
+      options: {
+        message: (args: ValidationArguments) =>
+          `${args.property}: un nombre avec ${places} décimales au plus`,
+        ...options,
+      },
       validator: {
-        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value,
+        validate: (value: unknown) =>
+          typeof value === 'number' &&
+          Number.isFinite(value) &&
+          Number(value.toFixed(places)) === value,
       },
     });
 }

@@ -13,18 +13,33 @@ const pluralEn = (n: string, one: string, many: string) => (Math.abs(Number(n)) 
 /** French and English text of one failed constraint of the input field at `path`. */
 function constraintText(path: string, constraint: string, message: string): Bilingual {
   const n = numberIn(message);
-  const t = (fr: string, en: string): Bilingual => ({ fr: `${path} : ${fr}`, en: `${path}: ${en}` });
+  const t = (fr: string, en: string): Bilingual => ({
+    fr: `${path} : ${fr}`,
+    en: `${path}: ${en}`,
+  });
   // class-validator's own messages all say « must » or « should »: any other was written for Concerto, in French
   if (!/\b(must|should)\b/.test(message)) return { fr: message, en: `${path}: invalid value.` };
   switch (constraint) {
     case 'minLength':
-      return t(`au moins ${n} ${plural(n, 'caractère', 'caractères')}.`, `at least ${n} ${pluralEn(n, 'character', 'characters')}.`);
+      return t(
+        `au moins ${n} ${plural(n, 'caractère', 'caractères')}.`,
+        `at least ${n} ${pluralEn(n, 'character', 'characters')}.`,
+      );
     case 'maxLength':
-      return t(`${n} ${plural(n, 'caractère', 'caractères')} au plus.`, `at most ${n} ${pluralEn(n, 'character', 'characters')}.`);
+      return t(
+        `${n} ${plural(n, 'caractère', 'caractères')} au plus.`,
+        `at most ${n} ${pluralEn(n, 'character', 'characters')}.`,
+      );
     case 'arrayMinSize':
-      return t(`au moins ${n} ${plural(n, 'élément', 'éléments')}.`, `at least ${n} ${pluralEn(n, 'item', 'items')}.`);
+      return t(
+        `au moins ${n} ${plural(n, 'élément', 'éléments')}.`,
+        `at least ${n} ${pluralEn(n, 'item', 'items')}.`,
+      );
     case 'arrayMaxSize':
-      return t(`${n} ${plural(n, 'élément', 'éléments')} au plus.`, `at most ${n} ${pluralEn(n, 'item', 'items')}.`);
+      return t(
+        `${n} ${plural(n, 'élément', 'éléments')} au plus.`,
+        `at most ${n} ${pluralEn(n, 'item', 'items')}.`,
+      );
     case 'min':
       return t(`au moins ${n}.`, `at least ${n}.`);
     case 'max':
@@ -76,7 +91,10 @@ export function frenchConstraint(path: string, constraint: string, message: stri
 function flatten(errors: ValidationError[], parent = ''): { path: string; text: Bilingual }[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({ path, text: constraintText(path, constraint, message) }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      path,
+      text: constraintText(path, constraint, message),
+    }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }
@@ -88,7 +106,13 @@ function flatten(errors: ValidationError[], parent = ''): { path: string; text: 
  */
 export function frenchValidationError(errors: ValidationError[]): DomainError {
   const failures = flatten(errors);
-  const texts = (language: ErrorLanguage) => (failures.length ? failures.map((f) => f.text[language]) : [language === 'en' ? 'Invalid input.' : 'Donnée invalide.']);
+  const texts = (language: ErrorLanguage) =>
+    failures.length
+      ? failures.map((f) => f.text[language])
+      : [language === 'en' ? 'Invalid input.' : 'Donnée invalide.'];
   const language = errorLanguage();
-  return DomainError.badInput(texts('fr').join(' '), { field: failures[0]?.path, validationErrors: texts(language) }).inEnglish(texts('en').join(' '));
+  return DomainError.badInput(texts('fr').join(' '), {
+    field: failures[0]?.path,
+    validationErrors: texts(language),
+  }).inEnglish(texts('en').join(' '));
 }

@@ -21,7 +21,8 @@ export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
             return false;
           }
         },
-        defaultMessage: (args) => `${args?.property ?? 'date'}: date ISO 8601 avec fuseau attendue (ex. 2026-03-01T09:30:00Z), jour et heure existants, année 0001–9999`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'date'}: date ISO 8601 avec fuseau attendue (ex. 2026-03-01T09:30:00Z), jour et heure existants, année 0001–9999`,
       },
     },
     options,

@@ -8,5 +8,10 @@ import { DomainError } from '../errors/domain-error';
  * @param name the route parameter's name
  */
 export function uuidParam(name: string): ParseUUIDPipe {
-  return new ParseUUIDPipe({ exceptionFactory: () => DomainError.badInput('Identifiant invalide.', { field: name }).inEnglish('Invalid identifier.') });
+  return new ParseUUIDPipe({
+    exceptionFactory: () =>
+      DomainError.badInput('Identifiant invalide.', { field: name }).inEnglish(
+        'Invalid identifier.',
+      ),
+  });
 }

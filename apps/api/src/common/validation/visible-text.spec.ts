@@ -9,7 +9,9 @@ describe('visible text', () => {
   });
 
   it('finds visible text, not zero-width, blank letters or bidi controls', () => {
-    expect(hasVisibleText(' \n\t\u200B\u200C\u200D\uFEFF\u2060\u202E\u2800\u3164\u034F')).toBe(false);
+    expect(hasVisibleText(' \n\t\u200B\u200C\u200D\uFEFF\u2060\u202E\u2800\u3164\u034F')).toBe(
+      false,
+    );
     expect(hasVisibleText('\u200Ba')).toBe(true);
     expect(hasVisibleText('🩺')).toBe(true);
   });
@@ -27,6 +29,9 @@ describe('bounded JSON', () => {
     expect(() => boundedJson(deep)).toThrow(/niveaux/);
     expect(() => boundedJson(Array.from({ length: 5000 }, () => 0))).toThrow(/valeurs/);
     expect(() => boundedJson(JSON.parse('{"a": {"__proto__": {"x": 1}}}'))).toThrow(/__proto__/);
-    expect(boundedJson({ supportLimit: 3, colleges: [{ key: 'a', name: 'A' }] })).toEqual({ supportLimit: 3, colleges: [{ key: 'a', name: 'A' }] });
+    expect(boundedJson({ supportLimit: 3, colleges: [{ key: 'a', name: 'A' }] })).toEqual({
+      supportLimit: 3,
+      colleges: [{ key: 'a', name: 'A' }],
+    });
   });
 });

@@ -31,7 +31,8 @@ export function hasVisibleText(text: string): boolean {
  * class-transformer `@Transform` function for text inputs: {@link trimText} on strings,
  * other values unchanged (the validators then reject them). Use as `@Transform(trimmedText)`.
  */
-export const trimmedText = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? trimText(value) : value);
+export const trimmedText = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? trimText(value) : value;
 
 /**
  * A text reduced to what readers compare: invisible characters removed, white space inside a

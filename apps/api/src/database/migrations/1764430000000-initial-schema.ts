@@ -65,7 +65,9 @@ export class InitialSchema1764430000000 implements MigrationInterface {
         CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date),
         CONSTRAINT space_phases_position_key UNIQUE (space_id, position) DEFERRABLE INITIALLY DEFERRED
       )`);
-    await q.query(`CREATE UNIQUE INDEX space_phases_one_active_key ON space_phases (space_id) WHERE active`);
+    await q.query(
+      `CREATE UNIQUE INDEX space_phases_one_active_key ON space_phases (space_id) WHERE active`,
+    );
 
     await q.query(`
       CREATE TABLE components (
@@ -104,7 +106,9 @@ export class InitialSchema1764430000000 implements MigrationInterface {
         left_at timestamptz,
         CHECK (left_at IS NULL OR left_at >= joined_at)
       )`);
-    await q.query(`CREATE UNIQUE INDEX assembly_members_current_key ON assembly_members (space_id, user_id) WHERE left_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX assembly_members_current_key ON assembly_members (space_id, user_id) WHERE left_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE action_logs (
@@ -118,7 +122,9 @@ export class InitialSchema1764430000000 implements MigrationInterface {
         summary text NOT NULL DEFAULT '',
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX action_logs_resource_idx ON action_logs (resource_type, resource_id)`);
+    await q.query(
+      `CREATE INDEX action_logs_resource_idx ON action_logs (resource_type, resource_id)`,
+    );
 
     await q.query(`
       CREATE TABLE proposals (
@@ -134,7 +140,9 @@ export class InitialSchema1764430000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX proposals_component_id_idx ON proposals (component_id, published_at DESC, id)`);
+    await q.query(
+      `CREATE INDEX proposals_component_id_idx ON proposals (component_id, published_at DESC, id)`,
+    );
 
     await q.query(`
       CREATE TABLE participatory_text_sources (
@@ -198,9 +206,21 @@ export class InitialSchema1764430000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'app_settings', 'survey_question_options', 'survey_questions', 'surveys', 'motions', 'participatory_text_sources',
-      'proposals', 'action_logs', 'assembly_members', 'space_roles', 'components', 'space_phases', 'participatory_spaces',
-      'sessions', 'users',
+      'app_settings',
+      'survey_question_options',
+      'survey_questions',
+      'surveys',
+      'motions',
+      'participatory_text_sources',
+      'proposals',
+      'action_logs',
+      'assembly_members',
+      'space_roles',
+      'components',
+      'space_phases',
+      'participatory_spaces',
+      'sessions',
+      'users',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }

@@ -29,20 +29,30 @@ export class ProposalsSupportsCommentsModeration1764440000000 implements Migrati
         ADD COLUMN hidden_at timestamptz`);
     // bodies are sanitised HTML now: the 3,000-character limit applies to their text (checked by the API)
     await q.query(`ALTER TABLE proposals DROP CONSTRAINT proposals_body_check`);
-    await q.query(`ALTER TABLE proposals ADD CONSTRAINT proposals_body_check CHECK (char_length(body) <= 20000)`);
+    await q.query(
+      `ALTER TABLE proposals ADD CONSTRAINT proposals_body_check CHECK (char_length(body) <= 20000)`,
+    );
     await q.query(`
       UPDATE proposals p SET position_index = r.n
         FROM (SELECT id, row_number() OVER (PARTITION BY component_id ORDER BY published_at, id) - 1 AS n FROM proposals) r
        WHERE r.id = p.id`);
     await q.query(`ALTER TABLE proposals ALTER COLUMN position_index SET NOT NULL`);
-    await q.query(`ALTER TABLE proposals ADD CONSTRAINT proposals_position_key UNIQUE (component_id, position_index)`);
+    await q.query(
+      `ALTER TABLE proposals ADD CONSTRAINT proposals_position_key UNIQUE (component_id, position_index)`,
+    );
     await q.query(`
       ALTER TABLE proposals ADD COLUMN search_vector tsvector
         GENERATED ALWAYS AS (to_tsvector('french', concerto_unaccent(coalesce(reference, '') || ' ' || title || ' ' || body))) STORED`);
     await q.query(`CREATE INDEX proposals_search_idx ON proposals USING gin (search_vector)`);
-    await q.query(`CREATE INDEX proposals_supported_idx ON proposals (component_id, supports_count DESC, id)`);
-    await q.query(`CREATE INDEX proposals_commented_idx ON proposals (component_id, comments_count DESC, id)`);
-    await q.query(`CREATE INDEX proposals_followed_idx ON proposals (component_id, follows_count DESC, id)`);
+    await q.query(
+      `CREATE INDEX proposals_supported_idx ON proposals (component_id, supports_count DESC, id)`,
+    );
+    await q.query(
+      `CREATE INDEX proposals_commented_idx ON proposals (component_id, comments_count DESC, id)`,
+    );
+    await q.query(
+      `CREATE INDEX proposals_followed_idx ON proposals (component_id, follows_count DESC, id)`,
+    );
     await q.query(`CREATE INDEX proposals_author_idx ON proposals (author_id)`);
 
     await q.query(`
@@ -55,7 +65,9 @@ export class ProposalsSupportsCommentsModeration1764440000000 implements Migrati
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT proposal_supports_once UNIQUE (proposal_id, user_id)
       )`);
-    await q.query(`CREATE INDEX proposal_supports_user_idx ON proposal_supports (component_id, user_id)`);
+    await q.query(
+      `CREATE INDEX proposal_supports_user_idx ON proposal_supports (component_id, user_id)`,
+    );
 
     await q.query(`
       CREATE TABLE comments (
@@ -73,7 +85,9 @@ export class ProposalsSupportsCommentsModeration1764440000000 implements Migrati
         deleted_at timestamptz,
         hidden_at timestamptz
       )`);
-    await q.query(`CREATE INDEX comments_commentable_idx ON comments (commentable_type, commentable_id, created_at, id)`);
+    await q.query(
+      `CREATE INDEX comments_commentable_idx ON comments (commentable_type, commentable_id, created_at, id)`,
+    );
 
     await q.query(`
       CREATE TABLE follows (
@@ -83,7 +97,9 @@ export class ProposalsSupportsCommentsModeration1764440000000 implements Migrati
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (user_id, followable_type, followable_id)
       )`);
-    await q.query(`CREATE INDEX follows_followable_idx ON follows (followable_type, followable_id)`);
+    await q.query(
+      `CREATE INDEX follows_followable_idx ON follows (followable_type, followable_id)`,
+    );
 
     await q.query(`
       CREATE TABLE moderations (
@@ -110,10 +126,13 @@ export class ProposalsSupportsCommentsModeration1764440000000 implements Migrati
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['reports', 'moderations', 'follows', 'comments', 'proposal_supports']) await q.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['reports', 'moderations', 'follows', 'comments', 'proposal_supports'])
+      await q.query(`DROP TABLE IF EXISTS ${table}`);
     await q.query(`ALTER TABLE proposals DROP COLUMN search_vector`);
     await q.query(`ALTER TABLE proposals DROP CONSTRAINT proposals_position_key`);
-    await q.query(`DROP INDEX IF EXISTS proposals_supported_idx, proposals_commented_idx, proposals_followed_idx, proposals_author_idx`);
+    await q.query(
+      `DROP INDEX IF EXISTS proposals_supported_idx, proposals_commented_idx, proposals_followed_idx, proposals_author_idx`,
+    );
     await q.query(`
       ALTER TABLE proposals DROP COLUMN position_index, DROP COLUMN supports_count, DROP COLUMN comments_count,
         DROP COLUMN follows_count, DROP COLUMN answer, DROP COLUMN answered_at, DROP COLUMN answered_by,

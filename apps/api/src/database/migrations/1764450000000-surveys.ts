@@ -29,7 +29,9 @@ export class Surveys1764450000000 implements MigrationInterface {
       ALTER TABLE survey_questions ADD CONSTRAINT survey_questions_position_key
         EXCLUDE USING btree (survey_id WITH =, position WITH =) WHERE (removed_at IS NULL) DEFERRABLE INITIALLY DEFERRED`);
 
-    await q.query(`ALTER TABLE survey_question_options DROP CONSTRAINT survey_question_options_position_key`);
+    await q.query(
+      `ALTER TABLE survey_question_options DROP CONSTRAINT survey_question_options_position_key`,
+    );
     await q.query(`
       ALTER TABLE survey_question_options
         ADD COLUMN kind text NOT NULL DEFAULT 'OPTION' CHECK (kind IN ('OPTION', 'ROW')),
@@ -52,7 +54,9 @@ export class Surveys1764450000000 implements MigrationInterface {
         CONSTRAINT survey_submissions_once_per_token UNIQUE (survey_id, anonymous_token_hash)
       )`);
     // keyset exports walk (survey_id, id)
-    await q.query(`CREATE INDEX survey_submissions_survey_idx ON survey_submissions (survey_id, id)`);
+    await q.query(
+      `CREATE INDEX survey_submissions_survey_idx ON survey_submissions (survey_id, id)`,
+    );
 
     await q.query(`
       CREATE TABLE survey_answers (
@@ -76,22 +80,40 @@ export class Surveys1764450000000 implements MigrationInterface {
         FOREIGN KEY (submission_id, question_id) REFERENCES survey_answers(submission_id, question_id) ON DELETE CASCADE,
         CHECK (option_id IS NOT NULL OR value IS NOT NULL)
       )`);
-    await q.query(`CREATE INDEX survey_answer_choices_question_idx ON survey_answer_choices (question_id, option_id)`);
-    await q.query(`CREATE INDEX survey_answer_choices_submission_idx ON survey_answer_choices (submission_id, question_id)`);
+    await q.query(
+      `CREATE INDEX survey_answer_choices_question_idx ON survey_answer_choices (question_id, option_id)`,
+    );
+    await q.query(
+      `CREATE INDEX survey_answer_choices_submission_idx ON survey_answer_choices (submission_id, question_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE survey_answer_choices`);
     await q.query(`DROP TABLE survey_answers`);
     await q.query(`DROP TABLE survey_submissions`);
-    await q.query(`DELETE FROM survey_question_options WHERE removed_at IS NOT NULL OR kind <> 'OPTION'`);
+    await q.query(
+      `DELETE FROM survey_question_options WHERE removed_at IS NOT NULL OR kind <> 'OPTION'`,
+    );
     await q.query(`DELETE FROM survey_questions WHERE removed_at IS NOT NULL`);
-    await q.query(`ALTER TABLE survey_question_options DROP CONSTRAINT survey_question_options_position_key`);
-    await q.query(`ALTER TABLE survey_question_options DROP COLUMN kind, DROP COLUMN removed_at, DROP CONSTRAINT survey_question_options_body_check`);
-    await q.query(`ALTER TABLE survey_question_options ADD CONSTRAINT survey_question_options_position_key UNIQUE (question_id, position) DEFERRABLE INITIALLY DEFERRED`);
+    await q.query(
+      `ALTER TABLE survey_question_options DROP CONSTRAINT survey_question_options_position_key`,
+    );
+    await q.query(
+      `ALTER TABLE survey_question_options DROP COLUMN kind, DROP COLUMN removed_at, DROP CONSTRAINT survey_question_options_body_check`,
+    );
+    await q.query(
+      `ALTER TABLE survey_question_options ADD CONSTRAINT survey_question_options_position_key UNIQUE (question_id, position) DEFERRABLE INITIALLY DEFERRED`,
+    );
     await q.query(`ALTER TABLE survey_questions DROP CONSTRAINT survey_questions_position_key`);
-    await q.query(`ALTER TABLE survey_questions DROP COLUMN removed_at, DROP COLUMN created_at, DROP CONSTRAINT survey_questions_body_check`);
-    await q.query(`ALTER TABLE survey_questions ADD CONSTRAINT survey_questions_position_key UNIQUE (survey_id, position) DEFERRABLE INITIALLY DEFERRED`);
-    await q.query(`ALTER TABLE surveys DROP COLUMN version, DROP COLUMN allow_anonymous, DROP COLUMN terms, DROP COLUMN results_published_at, DROP COLUMN updated_at`);
+    await q.query(
+      `ALTER TABLE survey_questions DROP COLUMN removed_at, DROP COLUMN created_at, DROP CONSTRAINT survey_questions_body_check`,
+    );
+    await q.query(
+      `ALTER TABLE survey_questions ADD CONSTRAINT survey_questions_position_key UNIQUE (survey_id, position) DEFERRABLE INITIALLY DEFERRED`,
+    );
+    await q.query(
+      `ALTER TABLE surveys DROP COLUMN version, DROP COLUMN allow_anonymous, DROP COLUMN terms, DROP COLUMN results_published_at, DROP COLUMN updated_at`,
+    );
   }
 }

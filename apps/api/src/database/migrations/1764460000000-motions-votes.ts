@@ -54,7 +54,9 @@ export class MotionsVotes1764460000000 implements MigrationInterface {
         weight numeric(8,3) NOT NULL CHECK (weight > 0)
       )`);
     await q.query(`CREATE INDEX motion_ballots_motion_idx ON motion_ballots (motion_id)`);
-    await q.query(`ALTER TABLE motion_participations ADD CONSTRAINT motion_participations_ballot_fkey FOREIGN KEY (ballot_id) REFERENCES motion_ballots(id) ON DELETE CASCADE`);
+    await q.query(
+      `ALTER TABLE motion_participations ADD CONSTRAINT motion_participations_ballot_fkey FOREIGN KEY (ballot_id) REFERENCES motion_ballots(id) ON DELETE CASCADE`,
+    );
 
     await q.query(`
       CREATE TABLE motion_results (
@@ -96,11 +98,19 @@ export class MotionsVotes1764460000000 implements MigrationInterface {
         accepted_by uuid REFERENCES users(id) ON DELETE SET NULL,
         revoked_at timestamptz
       )`);
-    await q.query(`CREATE UNIQUE INDEX assembly_invitations_pending_key ON assembly_invitations (space_id, lower(email)) WHERE accepted_at IS NULL AND revoked_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX assembly_invitations_pending_key ON assembly_invitations (space_id, lower(email)) WHERE accepted_at IS NULL AND revoked_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['assembly_invitations', 'motion_events', 'motion_results', 'motion_participations', 'motion_ballots']) {
+    for (const table of [
+      'assembly_invitations',
+      'motion_events',
+      'motion_results',
+      'motion_participations',
+      'motion_ballots',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`DROP INDEX IF EXISTS motions_component_idx`);

@@ -19,7 +19,9 @@ export class Notifications1764470000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         processed_at timestamptz
       )`);
-    await q.query(`CREATE INDEX domain_events_pending_idx ON domain_events (sequence) WHERE processed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX domain_events_pending_idx ON domain_events (sequence) WHERE processed_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE notifications (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -36,7 +38,9 @@ export class Notifications1764470000000 implements MigrationInterface {
         CONSTRAINT notifications_once UNIQUE (user_id, event_id)
       )`);
     await q.query(`CREATE INDEX notifications_user_idx ON notifications (user_id, sequence DESC)`);
-    await q.query(`CREATE INDEX notifications_unread_idx ON notifications (user_id) WHERE read_at IS NULL`);
+    await q.query(
+      `CREATE INDEX notifications_unread_idx ON notifications (user_id) WHERE read_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE notification_settings (
         user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,

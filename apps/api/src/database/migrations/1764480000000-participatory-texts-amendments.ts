@@ -63,8 +63,12 @@ export class ParticipatoryTextsAmendments1764480000000 implements MigrationInter
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK (state <> 'REJECTED' OR rejection_reason IS NOT NULL)
       )`);
-    await q.query(`CREATE INDEX amendments_amendable_idx ON amendments (amendable_type, amendable_id, created_at, id)`);
-    await q.query(`CREATE UNIQUE INDEX amendments_one_accepted_per_version_key ON amendments (amendable_type, amendable_id, base_version) WHERE state = 'ACCEPTED'`);
+    await q.query(
+      `CREATE INDEX amendments_amendable_idx ON amendments (amendable_type, amendable_id, created_at, id)`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX amendments_one_accepted_per_version_key ON amendments (amendable_type, amendable_id, base_version) WHERE state = 'ACCEPTED'`,
+    );
     await q.query(`
       CREATE TABLE amendment_supports (
         amendment_id uuid NOT NULL REFERENCES amendments(id) ON DELETE CASCADE,
@@ -82,7 +86,9 @@ export class ParticipatoryTextsAmendments1764480000000 implements MigrationInter
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (article_id, version)
       )`);
-    await q.query(`ALTER TABLE proposals ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1)`);
+    await q.query(
+      `ALTER TABLE proposals ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1)`,
+    );
     await q.query(`
       CREATE TABLE proposal_versions (
         proposal_id uuid NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
@@ -95,12 +101,22 @@ export class ParticipatoryTextsAmendments1764480000000 implements MigrationInter
         PRIMARY KEY (proposal_id, version)
       )`);
     // the article's version a comment was written on (comments stay on the article across versions)
-    await q.query(`ALTER TABLE comments ADD COLUMN article_version integer CHECK (article_version IS NULL OR article_version >= 1)`);
+    await q.query(
+      `ALTER TABLE comments ADD COLUMN article_version integer CHECK (article_version IS NULL OR article_version >= 1)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE comments DROP COLUMN article_version`);
-    for (const table of ['proposal_versions', 'article_versions', 'amendment_supports', 'amendments', 'text_articles', 'text_sections', 'participatory_texts']) {
+    for (const table of [
+      'proposal_versions',
+      'article_versions',
+      'amendment_supports',
+      'amendments',
+      'text_articles',
+      'text_sections',
+      'participatory_texts',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`ALTER TABLE proposals DROP COLUMN version`);

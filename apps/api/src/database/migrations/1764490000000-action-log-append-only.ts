@@ -25,7 +25,9 @@ export class ActionLogAppendOnly1764490000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER action_logs_append_only BEFORE UPDATE OR DELETE ON action_logs
         FOR EACH ROW EXECUTE FUNCTION action_logs_append_only()`);
-    await q.query(`CREATE INDEX IF NOT EXISTS action_logs_created_idx ON action_logs (created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX IF NOT EXISTS action_logs_created_idx ON action_logs (created_at DESC, id DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

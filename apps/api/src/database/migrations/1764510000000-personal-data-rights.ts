@@ -57,10 +57,10 @@ export class PersonalDataRights1764510000000 implements MigrationInterface {
         published_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (kind, version)
       )`);
-    await q.query(`INSERT INTO terms_documents (kind, version, title, body) VALUES ('TERMS', 1, 'Conditions d’utilisation', $1), ('PRIVACY', 1, 'Politique de confidentialité', $2)`, [
-      TERMS_V1,
-      PRIVACY_V1,
-    ]);
+    await q.query(
+      `INSERT INTO terms_documents (kind, version, title, body) VALUES ('TERMS', 1, 'Conditions d’utilisation', $1), ('PRIVACY', 1, 'Politique de confidentialité', $2)`,
+      [TERMS_V1, PRIVACY_V1],
+    );
     await q.query(`
       CREATE TABLE terms_acceptances (
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -87,9 +87,15 @@ export class PersonalDataRights1764510000000 implements MigrationInterface {
         CHECK (status NOT IN ('READY', 'DOWNLOADED', 'EXPIRED') OR (ready_at IS NOT NULL AND expires_at IS NOT NULL)),
         CHECK ((status = 'DOWNLOADED') = (downloaded_at IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX data_exports_one_pending_key ON data_exports (user_id) WHERE status = 'PENDING'`);
-    await q.query(`CREATE INDEX data_exports_pending_idx ON data_exports (requested_at) WHERE status = 'PENDING'`);
-    await q.query(`CREATE INDEX data_exports_user_idx ON data_exports (user_id, requested_at DESC)`);
+    await q.query(
+      `CREATE UNIQUE INDEX data_exports_one_pending_key ON data_exports (user_id) WHERE status = 'PENDING'`,
+    );
+    await q.query(
+      `CREATE INDEX data_exports_pending_idx ON data_exports (requested_at) WHERE status = 'PENDING'`,
+    );
+    await q.query(
+      `CREATE INDEX data_exports_user_idx ON data_exports (user_id, requested_at DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -97,6 +103,8 @@ export class PersonalDataRights1764510000000 implements MigrationInterface {
     await q.query(`DROP TABLE terms_acceptances`);
     await q.query(`DROP TABLE terms_documents`);
     await q.query(`DELETE FROM users WHERE deleted_at IS NOT NULL`);
-    await q.query(`ALTER TABLE users DROP CONSTRAINT users_deleted_check, DROP COLUMN deleted_at, ALTER COLUMN email SET NOT NULL, ALTER COLUMN password_hash SET NOT NULL`);
+    await q.query(
+      `ALTER TABLE users DROP CONSTRAINT users_deleted_check, DROP COLUMN deleted_at, ALTER COLUMN email SET NOT NULL, ALTER COLUMN password_hash SET NOT NULL`,
+    );
   }
 }

@@ -11,13 +11,17 @@ export class ActionLogIndexes1764520000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX action_logs_space_id_idx ON action_logs (space_id, id)`);
-    await q.query(`CREATE INDEX action_logs_resource_id_idx ON action_logs (resource_type, resource_id, id)`);
+    await q.query(
+      `CREATE INDEX action_logs_resource_id_idx ON action_logs (resource_type, resource_id, id)`,
+    );
     await q.query(`CREATE INDEX action_logs_user_id_idx ON action_logs (user_id, id)`);
     await q.query(`DROP INDEX IF EXISTS action_logs_resource_idx`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX IF NOT EXISTS action_logs_resource_idx ON action_logs (resource_type, resource_id)`);
+    await q.query(
+      `CREATE INDEX IF NOT EXISTS action_logs_resource_idx ON action_logs (resource_type, resource_id)`,
+    );
     await q.query(`DROP INDEX IF EXISTS action_logs_user_id_idx`);
     await q.query(`DROP INDEX IF EXISTS action_logs_resource_id_idx`);
     await q.query(`DROP INDEX IF EXISTS action_logs_space_id_idx`);

@@ -11,8 +11,12 @@ export class SecretBallotTallyHidden1764540000000 implements MigrationInterface 
   name = 'SecretBallotTallyHidden1764540000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`UPDATE motions SET hide_tally_until_closed = true WHERE secret_ballot AND NOT hide_tally_until_closed`);
-    await q.query(`ALTER TABLE motions ADD CONSTRAINT motions_secret_ballot_tally_hidden CHECK (NOT secret_ballot OR hide_tally_until_closed)`);
+    await q.query(
+      `UPDATE motions SET hide_tally_until_closed = true WHERE secret_ballot AND NOT hide_tally_until_closed`,
+    );
+    await q.query(
+      `ALTER TABLE motions ADD CONSTRAINT motions_secret_ballot_tally_hidden CHECK (NOT secret_ballot OR hide_tally_until_closed)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

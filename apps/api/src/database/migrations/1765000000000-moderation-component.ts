@@ -10,8 +10,12 @@ export class ModerationComponent1765000000000 implements MigrationInterface {
   name = 'ModerationComponent1765000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE moderations ADD COLUMN component_id uuid REFERENCES components(id) ON DELETE CASCADE`);
-    await q.query(`UPDATE moderations m SET component_id = p.component_id FROM proposals p WHERE m.reportable_type = 'PROPOSAL' AND p.id = m.reportable_id`);
+    await q.query(
+      `ALTER TABLE moderations ADD COLUMN component_id uuid REFERENCES components(id) ON DELETE CASCADE`,
+    );
+    await q.query(
+      `UPDATE moderations m SET component_id = p.component_id FROM proposals p WHERE m.reportable_type = 'PROPOSAL' AND p.id = m.reportable_id`,
+    );
     await q.query(
       `UPDATE moderations m SET component_id = p.component_id FROM comments c JOIN proposals p ON c.commentable_type = 'PROPOSAL' AND p.id = c.commentable_id
         WHERE m.reportable_type = 'COMMENT' AND c.id = m.reportable_id`,
@@ -24,7 +28,9 @@ export class ModerationComponent1765000000000 implements MigrationInterface {
       `UPDATE moderations m SET component_id = a.component_id FROM comments c JOIN amendments a ON c.commentable_type = 'AMENDMENT' AND a.id = c.commentable_id
         WHERE m.reportable_type = 'COMMENT' AND c.id = m.reportable_id`,
     );
-    await q.query(`CREATE INDEX moderations_component ON moderations (component_id, report_count DESC, created_at)`);
+    await q.query(
+      `CREATE INDEX moderations_component ON moderations (component_id, report_count DESC, created_at)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

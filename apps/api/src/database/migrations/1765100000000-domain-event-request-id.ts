@@ -9,7 +9,9 @@ export class DomainEventRequestId1765100000000 implements MigrationInterface {
   name = 'DomainEventRequestId1765100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE domain_events ADD COLUMN request_id text CHECK (length(request_id) <= 64)`);
+    await q.query(
+      `ALTER TABLE domain_events ADD COLUMN request_id text CHECK (length(request_id) <= 64)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

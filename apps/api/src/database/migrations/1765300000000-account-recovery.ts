@@ -24,7 +24,9 @@ export class AccountRecovery1765300000000 implements MigrationInterface {
         used_at timestamptz,
         CONSTRAINT account_tokens_expiry_check CHECK (expires_at > created_at)
       )`);
-    await q.query(`CREATE INDEX account_tokens_user_idx ON account_tokens (user_id, purpose, created_at)`);
+    await q.query(
+      `CREATE INDEX account_tokens_user_idx ON account_tokens (user_id, purpose, created_at)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

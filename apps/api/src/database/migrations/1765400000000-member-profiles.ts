@@ -20,10 +20,16 @@ const TYPOLOGIES: [string, string][] = [
   ['support_practice', "Pratiques d'accompagnement..."],
 ];
 
-const VISIBILITY = (column: string) => `${column} text NOT NULL DEFAULT 'MEMBERS' CHECK (${column} IN ('PUBLIC', 'MEMBERS', 'ADMINS'))`;
+const VISIBILITY = (column: string) =>
+  `${column} text NOT NULL DEFAULT 'MEMBERS' CHECK (${column} IN ('PUBLIC', 'MEMBERS', 'ADMINS'))`;
 
 function pseudoBase(name: string): string {
-  const folded = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const folded = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const cut = folded.slice(0, 24).replace(/-+$/g, '');
   return cut.length >= 3 ? cut : 'membre';
 }
@@ -40,9 +46,15 @@ export class MemberProfiles1765400000000 implements MigrationInterface {
         archived_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX member_typologies_label_key ON member_typologies (lower(label)) WHERE archived_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX member_typologies_label_key ON member_typologies (lower(label)) WHERE archived_at IS NULL`,
+    );
     for (const [index, [key, label]] of TYPOLOGIES.entries()) {
-      await q.query(`INSERT INTO member_typologies (key, label, position) VALUES ($1, $2, $3)`, [key, label, index + 1]);
+      await q.query(`INSERT INTO member_typologies (key, label, position) VALUES ($1, $2, $3)`, [
+        key,
+        label,
+        index + 1,
+      ]);
     }
 
     await q.query(`
@@ -78,7 +90,9 @@ export class MemberProfiles1765400000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX member_profiles_pseudo_key ON member_profiles (pseudo)`);
     await q.query(`CREATE INDEX member_profiles_typology_idx ON member_profiles (typology_key)`);
-    await q.query(`CREATE INDEX member_profiles_organisation_idx ON member_profiles (lower(organisation) text_pattern_ops) WHERE organisation IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX member_profiles_organisation_idx ON member_profiles (lower(organisation) text_pattern_ops) WHERE organisation IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE member_follows (
@@ -88,17 +102,36 @@ export class MemberProfiles1765400000000 implements MigrationInterface {
         PRIMARY KEY (follower_id, followed_id),
         CHECK (follower_id <> followed_id)
       )`);
-    await q.query(`CREATE INDEX member_follows_followed_idx ON member_follows (followed_id, created_at)`);
+    await q.query(
+      `CREATE INDEX member_follows_followed_idx ON member_follows (followed_id, created_at)`,
+    );
 
     // a pseudo for every live account, derived from its display name, oldest accounts first
-    const users: { id: string; name: string }[] = await q.query(`SELECT id, name FROM users WHERE deleted_at IS NULL ORDER BY created_at, id`);
-    const taken = new Set<string>(['moi', 'admin', 'administrateur', 'administrator', 'moderateur', 'moderator', 'concerto', 'participant-supprime', 'deleted-participant', 'membres', 'nouveau']);
+    const users: { id: string; name: string }[] = await q.query(
+      `SELECT id, name FROM users WHERE deleted_at IS NULL ORDER BY created_at, id`,
+    );
+    const taken = new Set<string>([
+      'moi',
+      'admin',
+      'administrateur',
+      'administrator',
+      'moderateur',
+      'moderator',
+      'concerto',
+      'participant-supprime',
+      'deleted-participant',
+      'membres',
+      'nouveau',
+    ]);
     for (const user of users) {
       const base = pseudoBase(user.name);
       let pseudo = base;
       for (let n = 2; taken.has(pseudo); n++) pseudo = `${base}-${n}`;
       taken.add(pseudo);
-      await q.query(`INSERT INTO member_profiles (user_id, pseudo) VALUES ($1, $2)`, [user.id, pseudo]);
+      await q.query(`INSERT INTO member_profiles (user_id, pseudo) VALUES ($1, $2)`, [
+        user.id,
+        pseudo,
+      ]);
     }
   }
 

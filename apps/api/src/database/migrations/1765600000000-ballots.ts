@@ -18,7 +18,9 @@ export class Ballots1765600000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE components DROP CONSTRAINT IF EXISTS components_type_check`);
-    await q.query(`ALTER TABLE components ADD CONSTRAINT components_type_check CHECK (type IN ('PROPOSALS', 'PARTICIPATORY_TEXT', 'SURVEY', 'MOTIONS', 'VOTES'))`);
+    await q.query(
+      `ALTER TABLE components ADD CONSTRAINT components_type_check CHECK (type IN ('PROPOSALS', 'PARTICIPATORY_TEXT', 'SURVEY', 'MOTIONS', 'VOTES'))`,
+    );
 
     await q.query(`
       CREATE TABLE ballots (
@@ -105,7 +107,9 @@ export class Ballots1765600000000 implements MigrationInterface {
         CONSTRAINT ballot_envelopes_receipt_key UNIQUE (ballot_id, receipt_code)
       )`);
     await q.query(`CREATE INDEX ballot_envelopes_ballot_idx ON ballot_envelopes (ballot_id, id)`);
-    await q.query(`ALTER TABLE ballot_participations ADD CONSTRAINT ballot_participations_envelope_fkey FOREIGN KEY (envelope_id) REFERENCES ballot_envelopes(id) ON DELETE CASCADE`);
+    await q.query(
+      `ALTER TABLE ballot_participations ADD CONSTRAINT ballot_participations_envelope_fkey FOREIGN KEY (envelope_id) REFERENCES ballot_envelopes(id) ON DELETE CASCADE`,
+    );
 
     await q.query(`
       CREATE TABLE ballot_results (
@@ -127,11 +131,23 @@ export class Ballots1765600000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['ballot_events', 'ballot_results', 'ballot_participations', 'ballot_envelopes', 'ballot_census_snapshots', 'ballot_census_emails', 'ballot_options', 'ballot_questions', 'ballots']) {
+    for (const table of [
+      'ballot_events',
+      'ballot_results',
+      'ballot_participations',
+      'ballot_envelopes',
+      'ballot_census_snapshots',
+      'ballot_census_emails',
+      'ballot_options',
+      'ballot_questions',
+      'ballots',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
     }
     await q.query(`DELETE FROM components WHERE type = 'VOTES'`);
     await q.query(`ALTER TABLE components DROP CONSTRAINT IF EXISTS components_type_check`);
-    await q.query(`ALTER TABLE components ADD CONSTRAINT components_type_check CHECK (type IN ('PROPOSALS', 'PARTICIPATORY_TEXT', 'SURVEY', 'MOTIONS'))`);
+    await q.query(
+      `ALTER TABLE components ADD CONSTRAINT components_type_check CHECK (type IN ('PROPOSALS', 'PARTICIPATORY_TEXT', 'SURVEY', 'MOTIONS'))`,
+    );
   }
 }

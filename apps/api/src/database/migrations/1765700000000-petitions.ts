@@ -24,13 +24,19 @@ export class Petitions1765700000000 implements MigrationInterface {
     );
     // petitions take comments, follows and reports: the capability tables accept the new host type
     await q.query(`ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_commentable_type_check`);
-    await q.query(`ALTER TABLE comments ADD CONSTRAINT comments_commentable_type_check CHECK (commentable_type IN ('PROPOSAL', 'ARTICLE', 'MOTION', 'AMENDMENT', 'PETITION'))`);
+    await q.query(
+      `ALTER TABLE comments ADD CONSTRAINT comments_commentable_type_check CHECK (commentable_type IN ('PROPOSAL', 'ARTICLE', 'MOTION', 'AMENDMENT', 'PETITION'))`,
+    );
     await q.query(`ALTER TABLE follows DROP CONSTRAINT IF EXISTS follows_followable_type_check`);
     await q.query(
       `ALTER TABLE follows ADD CONSTRAINT follows_followable_type_check CHECK (followable_type IN ('PROPOSAL', 'SPACE', 'ARTICLE', 'MOTION', 'AMENDMENT', 'COMMENT', 'SURVEY', 'PETITION'))`,
     );
-    await q.query(`ALTER TABLE moderations DROP CONSTRAINT IF EXISTS moderations_reportable_type_check`);
-    await q.query(`ALTER TABLE moderations ADD CONSTRAINT moderations_reportable_type_check CHECK (reportable_type IN ('PROPOSAL', 'COMMENT', 'PETITION'))`);
+    await q.query(
+      `ALTER TABLE moderations DROP CONSTRAINT IF EXISTS moderations_reportable_type_check`,
+    );
+    await q.query(
+      `ALTER TABLE moderations ADD CONSTRAINT moderations_reportable_type_check CHECK (reportable_type IN ('PROPOSAL', 'COMMENT', 'PETITION'))`,
+    );
     await q.query(`
       CREATE TABLE petition_types (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -73,7 +79,9 @@ export class Petitions1765700000000 implements MigrationInterface {
         CONSTRAINT petitions_discard_check CHECK ((state = 'DISCARDED') = (discard_reason IS NOT NULL)),
         CONSTRAINT petitions_answer_check CHECK ((state = 'ANSWERED') = (answered_at IS NOT NULL))
       )`);
-    await q.query(`CREATE INDEX petitions_component_idx ON petitions (component_id, state, ends_at)`);
+    await q.query(
+      `CREATE INDEX petitions_component_idx ON petitions (component_id, state, ends_at)`,
+    );
     await q.query(`
       CREATE TABLE petition_committee_invitations (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -117,8 +125,12 @@ export class Petitions1765700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE petition_milestones, petition_results, petition_signatures, petition_committee_members, petition_committee_invitations, petitions, petition_types`);
+    await q.query(
+      `DROP TABLE petition_milestones, petition_results, petition_signatures, petition_committee_members, petition_committee_invitations, petitions, petition_types`,
+    );
     await q.query(`ALTER TABLE components DROP CONSTRAINT IF EXISTS components_type_check`);
-    await q.query(`ALTER TABLE components ADD CONSTRAINT components_type_check CHECK (type IN ('PROPOSALS', 'PARTICIPATORY_TEXT', 'SURVEY', 'MOTIONS', 'VOTES'))`);
+    await q.query(
+      `ALTER TABLE components ADD CONSTRAINT components_type_check CHECK (type IN ('PROPOSALS', 'PARTICIPATORY_TEXT', 'SURVEY', 'MOTIONS', 'VOTES'))`,
+    );
   }
 }

@@ -9,8 +9,12 @@ export class PetitionTypeSecondStage1765750000000 implements MigrationInterface 
   name = 'PetitionTypeSecondStage1765750000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE petition_types ADD COLUMN second_stage_url text CHECK (second_stage_url IS NULL OR char_length(second_stage_url) <= 500)`);
-    await q.query(`ALTER TABLE petition_types ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
+    await q.query(
+      `ALTER TABLE petition_types ADD COLUMN second_stage_url text CHECK (second_stage_url IS NULL OR char_length(second_stage_url) <= 500)`,
+    );
+    await q.query(
+      `ALTER TABLE petition_types ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -83,7 +83,9 @@ export class Meetings1765800000000 implements MigrationInterface {
         CONSTRAINT meeting_registrations_code_key UNIQUE (meeting_id, code),
         CONSTRAINT meeting_registrations_attended_check CHECK (attended_at IS NULL OR status = 'REGISTERED')
       )`);
-    await q.query(`CREATE INDEX meeting_registrations_queue_idx ON meeting_registrations (meeting_id, status, arrival)`);
+    await q.query(
+      `CREATE INDEX meeting_registrations_queue_idx ON meeting_registrations (meeting_id, status, arrival)`,
+    );
     await q.query(`CREATE INDEX meeting_registrations_user_idx ON meeting_registrations (user_id)`);
     await q.query(`
       CREATE TABLE meeting_reminders (
@@ -109,12 +111,22 @@ export class Meetings1765800000000 implements MigrationInterface {
 
   private async checks(q: QueryRunner, component: string, resource: string): Promise<void> {
     await q.query(`ALTER TABLE components DROP CONSTRAINT IF EXISTS components_type_check`);
-    await q.query(`ALTER TABLE components ADD CONSTRAINT components_type_check CHECK (type IN (${COMPONENT_TYPES}${component}))`);
+    await q.query(
+      `ALTER TABLE components ADD CONSTRAINT components_type_check CHECK (type IN (${COMPONENT_TYPES}${component}))`,
+    );
     await q.query(`ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_commentable_type_check`);
-    await q.query(`ALTER TABLE comments ADD CONSTRAINT comments_commentable_type_check CHECK (commentable_type IN (${COMMENTABLE_TYPES}${resource}))`);
+    await q.query(
+      `ALTER TABLE comments ADD CONSTRAINT comments_commentable_type_check CHECK (commentable_type IN (${COMMENTABLE_TYPES}${resource}))`,
+    );
     await q.query(`ALTER TABLE follows DROP CONSTRAINT IF EXISTS follows_followable_type_check`);
-    await q.query(`ALTER TABLE follows ADD CONSTRAINT follows_followable_type_check CHECK (followable_type IN (${FOLLOWABLE_TYPES}${resource}))`);
-    await q.query(`ALTER TABLE moderations DROP CONSTRAINT IF EXISTS moderations_reportable_type_check`);
-    await q.query(`ALTER TABLE moderations ADD CONSTRAINT moderations_reportable_type_check CHECK (reportable_type IN (${REPORTABLE_TYPES}${resource}))`);
+    await q.query(
+      `ALTER TABLE follows ADD CONSTRAINT follows_followable_type_check CHECK (followable_type IN (${FOLLOWABLE_TYPES}${resource}))`,
+    );
+    await q.query(
+      `ALTER TABLE moderations DROP CONSTRAINT IF EXISTS moderations_reportable_type_check`,
+    );
+    await q.query(
+      `ALTER TABLE moderations ADD CONSTRAINT moderations_reportable_type_check CHECK (reportable_type IN (${REPORTABLE_TYPES}${resource}))`,
+    );
   }
 }

@@ -11,12 +11,20 @@ export class Search1765850000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     const vector = (title: string, text: string) =>
       `setweight(to_tsvector('french', concerto_unaccent(${title})), 'A') || setweight(to_tsvector('french', concerto_unaccent(${text})), 'B')`;
-    await q.query(`ALTER TABLE meetings ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (${vector('title', 'description')}) STORED`);
+    await q.query(
+      `ALTER TABLE meetings ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (${vector('title', 'description')}) STORED`,
+    );
     await q.query(`CREATE INDEX meetings_search_idx ON meetings USING gin (search_vector)`);
-    await q.query(`ALTER TABLE petitions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (${vector('title', 'body')}) STORED`);
+    await q.query(
+      `ALTER TABLE petitions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (${vector('title', 'body')}) STORED`,
+    );
     await q.query(`CREATE INDEX petitions_search_idx ON petitions USING gin (search_vector)`);
-    await q.query(`ALTER TABLE text_articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('french', concerto_unaccent(body))) STORED`);
-    await q.query(`CREATE INDEX text_articles_search_idx ON text_articles USING gin (search_vector)`);
+    await q.query(
+      `ALTER TABLE text_articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('french', concerto_unaccent(body))) STORED`,
+    );
+    await q.query(
+      `CREATE INDEX text_articles_search_idx ON text_articles USING gin (search_vector)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -24,7 +24,10 @@ export class Debates1765950000000 implements MigrationInterface {
     await widen(q, 'components', 'components_type_check', 'type', ['DEBATE']);
     await widen(q, 'comments', 'comments_commentable_type_check', 'commentable_type', ['DEBATE']);
     await widen(q, 'follows', 'follows_followable_type_check', 'followable_type', ['DEBATE']);
-    await widen(q, 'moderations', 'moderations_reportable_type_check', 'reportable_type', ['DEBATE', 'DEBATE_STATEMENT']);
+    await widen(q, 'moderations', 'moderations_reportable_type_check', 'reportable_type', [
+      'DEBATE',
+      'DEBATE_STATEMENT',
+    ]);
     await q.query(`
       CREATE TABLE debates (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -54,7 +57,9 @@ export class Debates1765950000000 implements MigrationInterface {
         is_demo boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX debate_statements_debate_idx ON debate_statements (debate_id, position)`);
+    await q.query(
+      `CREATE INDEX debate_statements_debate_idx ON debate_statements (debate_id, position)`,
+    );
     await q.query(`CREATE INDEX debate_statements_author_idx ON debate_statements (author_id)`);
     await q.query(`
       CREATE TABLE debate_votes (
@@ -98,33 +103,68 @@ export class Debates1765950000000 implements MigrationInterface {
     await q.query(`DROP TABLE IF EXISTS debates`);
     await q.query(`DELETE FROM comments WHERE commentable_type = 'DEBATE'`);
     await q.query(`DELETE FROM follows WHERE followable_type = 'DEBATE'`);
-    await q.query(`DELETE FROM moderations WHERE reportable_type IN ('DEBATE', 'DEBATE_STATEMENT')`);
+    await q.query(
+      `DELETE FROM moderations WHERE reportable_type IN ('DEBATE', 'DEBATE_STATEMENT')`,
+    );
     await q.query(`DELETE FROM components WHERE type = 'DEBATE'`);
     await narrow(q, 'components', 'components_type_check', 'type', ['DEBATE']);
     await narrow(q, 'comments', 'comments_commentable_type_check', 'commentable_type', ['DEBATE']);
     await narrow(q, 'follows', 'follows_followable_type_check', 'followable_type', ['DEBATE']);
-    await narrow(q, 'moderations', 'moderations_reportable_type_check', 'reportable_type', ['DEBATE', 'DEBATE_STATEMENT']);
+    await narrow(q, 'moderations', 'moderations_reportable_type_check', 'reportable_type', [
+      'DEBATE',
+      'DEBATE_STATEMENT',
+    ]);
   }
 }
 
 /** The quoted values of an `IN (…)` CHECK constraint, read from the catalogue. */
 async function checkValues(q: QueryRunner, table: string, constraint: string): Promise<string[]> {
-  const [row] = await q.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND conname = $2`, [table, constraint]);
+  const [row] = await q.query(
+    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND conname = $2`,
+    [table, constraint],
+  );
   return row ? [...String(row.def).matchAll(/'([^']+)'/g)].map((m) => m[1]) : [];
 }
 
-async function rewrite(q: QueryRunner, table: string, constraint: string, column: string, values: string[]): Promise<void> {
+async function rewrite(
+  q: QueryRunner,
+  table: string,
+  constraint: string,
+  column: string,
+  values: string[],
+): Promise<void> {
   const list = values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
   await q.query(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${constraint}`);
   await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${constraint} CHECK (${column} IN (${list}))`);
 }
 
-async function widen(q: QueryRunner, table: string, constraint: string, column: string, added: string[]): Promise<void> {
+async function widen(
+  q: QueryRunner,
+  table: string,
+  constraint: string,
+  column: string,
+  added: string[],
+): Promise<void> {
   const values = await checkValues(q, table, constraint);
-  await rewrite(q, table, constraint, column, [...values, ...added.filter((v) => !values.includes(v))]);
+  await rewrite(q, table, constraint, column, [
+    ...values,
+    ...added.filter((v) => !values.includes(v)),
+  ]);
 }
 
-async function narrow(q: QueryRunner, table: string, constraint: string, column: string, removed: string[]): Promise<void> {
+async function narrow(
+  q: QueryRunner,
+  table: string,
+  constraint: string,
+  column: string,
+  removed: string[],
+): Promise<void> {
   const values = await checkValues(q, table, constraint);
-  await rewrite(q, table, constraint, column, values.filter((v) => !removed.includes(v)));
+  await rewrite(
+    q,
+    table,
+    constraint,
+    column,
+    values.filter((v) => !removed.includes(v)),
+  );
 }

@@ -41,7 +41,9 @@ export class Ideas1765970000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX idea_boxes_component_idx ON idea_boxes (component_id, created_at, id)`);
+    await q.query(
+      `CREATE INDEX idea_boxes_component_idx ON idea_boxes (component_id, created_at, id)`,
+    );
     await q.query(`
       CREATE TABLE ideas (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -93,9 +95,15 @@ export class Ideas1765970000000 implements MigrationInterface {
         CONSTRAINT idea_pairs_two_ideas CHECK (left_idea_id <> right_idea_id),
         CONSTRAINT idea_pairs_answer_check CHECK ((choice IS NULL) = (answered_at IS NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX idea_pairs_one_open ON idea_pairs (box_id, voter_id) WHERE answered_at IS NULL`);
-    await q.query(`CREATE INDEX idea_pairs_voter_idx ON idea_pairs (voter_id, box_id, shown_at DESC)`);
-    await q.query(`CREATE INDEX idea_pairs_votes_idx ON idea_pairs (box_id) INCLUDE (left_idea_id, right_idea_id, choice, voter_id) WHERE choice IN ('LEFT', 'RIGHT')`);
+    await q.query(
+      `CREATE UNIQUE INDEX idea_pairs_one_open ON idea_pairs (box_id, voter_id) WHERE answered_at IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX idea_pairs_voter_idx ON idea_pairs (voter_id, box_id, shown_at DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX idea_pairs_votes_idx ON idea_pairs (box_id) INCLUDE (left_idea_id, right_idea_id, choice, voter_id) WHERE choice IN ('LEFT', 'RIGHT')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -113,6 +121,7 @@ export class Ideas1765970000000 implements MigrationInterface {
   /** IDEAS among component types, IDEA among the capabilities' resource types (lists read from the constraints: other branches' values stay). */
   private async checks(q: QueryRunner, present: boolean): Promise<void> {
     await setAllowedValue(q, 'components', 'type', 'components_type_check', 'IDEAS', present);
-    for (const [table, column, constraint] of CAPABILITY_TYPE_CHECKS) await setAllowedValue(q, table, column, constraint, 'IDEA', present);
+    for (const [table, column, constraint] of CAPABILITY_TYPE_CHECKS)
+      await setAllowedValue(q, table, column, constraint, 'IDEA', present);
   }
 }

@@ -19,7 +19,9 @@ export class PetitionSecondStage1766000000000 implements MigrationInterface {
   name = 'PetitionSecondStage1766000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE petition_types ADD COLUMN second_stage_component_id uuid REFERENCES components(id) ON DELETE SET NULL`);
+    await q.query(
+      `ALTER TABLE petition_types ADD COLUMN second_stage_component_id uuid REFERENCES components(id) ON DELETE SET NULL`,
+    );
     await q.query(`
       UPDATE petition_types t SET second_stage_component_id = c.id
         FROM components c
@@ -39,16 +41,22 @@ export class PetitionSecondStage1766000000000 implements MigrationInterface {
           ADD COLUMN origin_title text CHECK (char_length(origin_title) <= 200),
           ADD COLUMN origin_link text CHECK (char_length(origin_link) <= 500),
           ADD CONSTRAINT ${table}_origin_check CHECK ((origin_type IS NULL) = (origin_id IS NULL) AND (origin_type IS NULL) = (origin_title IS NULL) AND (origin_type IS NULL) = (origin_link IS NULL))`);
-      await q.query(`CREATE UNIQUE INDEX ${table}_origin_once ON ${table} (origin_type, origin_id) WHERE origin_type IS NOT NULL`);
+      await q.query(
+        `CREATE UNIQUE INDEX ${table}_origin_once ON ${table} (origin_type, origin_id) WHERE origin_type IS NOT NULL`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of ['motions', 'proposals']) {
       await q.query(`DROP INDEX ${table}_origin_once`);
-      await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_origin_check, DROP COLUMN origin_link, DROP COLUMN origin_title, DROP COLUMN origin_id, DROP COLUMN origin_type`);
+      await q.query(
+        `ALTER TABLE ${table} DROP CONSTRAINT ${table}_origin_check, DROP COLUMN origin_link, DROP COLUMN origin_title, DROP COLUMN origin_id, DROP COLUMN origin_type`,
+      );
     }
-    await q.query(`ALTER TABLE petitions DROP CONSTRAINT petitions_became_check, DROP COLUMN became_id, DROP COLUMN became_type`);
+    await q.query(
+      `ALTER TABLE petitions DROP CONSTRAINT petitions_became_check, DROP COLUMN became_id, DROP COLUMN became_type`,
+    );
     await q.query(`ALTER TABLE petition_types DROP COLUMN second_stage_component_id`);
   }
 }

@@ -18,11 +18,15 @@ export class BallotInvitationRetries1766000100000 implements MigrationInterface 
         ADD COLUMN sent_at timestamptz,
         ADD COLUMN last_error text`);
     await q.query(`UPDATE ballot_census_invitations SET sent_at = created_at, attempts = 1`);
-    await q.query(`CREATE INDEX ballot_census_invitations_due ON ballot_census_invitations (next_attempt_at) WHERE sent_at IS NULL`);
+    await q.query(
+      `CREATE INDEX ballot_census_invitations_due ON ballot_census_invitations (next_attempt_at) WHERE sent_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX ballot_census_invitations_due`);
-    await q.query(`ALTER TABLE ballot_census_invitations DROP COLUMN attempts, DROP COLUMN next_attempt_at, DROP COLUMN sent_at, DROP COLUMN last_error`);
+    await q.query(
+      `ALTER TABLE ballot_census_invitations DROP COLUMN attempts, DROP COLUMN next_attempt_at, DROP COLUMN sent_at, DROP COLUMN last_error`,
+    );
   }
 }

@@ -10,7 +10,9 @@ export class ProposalCursorKey1766000200000 implements MigrationInterface {
   name = 'ProposalCursorKey1766000200000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE proposal_cursor_keys (id smallint PRIMARY KEY DEFAULT 1 CHECK (id = 1), key bytea NOT NULL CHECK (length(key) = 32))`);
+    await q.query(
+      `CREATE TABLE proposal_cursor_keys (id smallint PRIMARY KEY DEFAULT 1 CHECK (id = 1), key bytea NOT NULL CHECK (length(key) = 32))`,
+    );
     await q.query(
       `INSERT INTO proposal_cursor_keys (key) VALUES (sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')))`,
     );

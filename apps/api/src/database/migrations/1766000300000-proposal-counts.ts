@@ -33,7 +33,10 @@ export class ProposalCounts1766000300000 implements MigrationInterface {
     await q.query(`
       INSERT INTO proposal_counts (component_id, hidden, visible_state, n)
       SELECT p.component_id, p.hidden_at IS NOT NULL, ${visibleState('p')}, count(*) FROM proposals p GROUP BY 1, 2, 3`);
-    for (const [event, table, sign] of [['insert', 'inserted', '+'], ['delete', 'deleted', '-']] as const) {
+    for (const [event, table, sign] of [
+      ['insert', 'inserted', '+'],
+      ['delete', 'deleted', '-'],
+    ] as const) {
       await q.query(`
         CREATE FUNCTION proposal_counts_on_${event}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

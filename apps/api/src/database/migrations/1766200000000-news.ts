@@ -20,9 +20,13 @@ export class News1766200000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await widen(q, 'components', 'components_type_check', 'type', ['NEWS']);
-    await widen(q, 'comments', 'comments_commentable_type_check', 'commentable_type', ['NEWS_POST']);
+    await widen(q, 'comments', 'comments_commentable_type_check', 'commentable_type', [
+      'NEWS_POST',
+    ]);
     await widen(q, 'follows', 'follows_followable_type_check', 'followable_type', ['NEWS_POST']);
-    await widen(q, 'moderations', 'moderations_reportable_type_check', 'reportable_type', ['NEWS_POST']);
+    await widen(q, 'moderations', 'moderations_reportable_type_check', 'reportable_type', [
+      'NEWS_POST',
+    ]);
     await q.query(`
       CREATE TABLE news_images (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -58,9 +62,15 @@ export class News1766200000000 implements MigrationInterface {
           setweight(to_tsvector('french', concerto_unaccent(title)), 'A') || setweight(to_tsvector('french', concerto_unaccent(body)), 'B')) STORED,
         CONSTRAINT news_posts_image_alt_required CHECK (image_id IS NULL OR char_length(image_alt) > 0)
       )`);
-    await q.query(`CREATE INDEX news_posts_component_idx ON news_posts (component_id, published_at DESC, id)`);
-    await q.query(`CREATE INDEX news_posts_home_idx ON news_posts (published_at DESC, id) WHERE on_home_page`);
-    await q.query(`CREATE INDEX news_posts_unannounced_idx ON news_posts (published_at) WHERE announced_at IS NULL`);
+    await q.query(
+      `CREATE INDEX news_posts_component_idx ON news_posts (component_id, published_at DESC, id)`,
+    );
+    await q.query(
+      `CREATE INDEX news_posts_home_idx ON news_posts (published_at DESC, id) WHERE on_home_page`,
+    );
+    await q.query(
+      `CREATE INDEX news_posts_unannounced_idx ON news_posts (published_at) WHERE announced_at IS NULL`,
+    );
     await q.query(`CREATE INDEX news_posts_search_idx ON news_posts USING gin (search_vector)`);
   }
 
@@ -72,30 +82,64 @@ export class News1766200000000 implements MigrationInterface {
     await q.query(`DELETE FROM moderations WHERE reportable_type = 'NEWS_POST'`);
     await q.query(`DELETE FROM components WHERE type = 'NEWS'`);
     await narrow(q, 'components', 'components_type_check', 'type', ['NEWS']);
-    await narrow(q, 'comments', 'comments_commentable_type_check', 'commentable_type', ['NEWS_POST']);
+    await narrow(q, 'comments', 'comments_commentable_type_check', 'commentable_type', [
+      'NEWS_POST',
+    ]);
     await narrow(q, 'follows', 'follows_followable_type_check', 'followable_type', ['NEWS_POST']);
-    await narrow(q, 'moderations', 'moderations_reportable_type_check', 'reportable_type', ['NEWS_POST']);
+    await narrow(q, 'moderations', 'moderations_reportable_type_check', 'reportable_type', [
+      'NEWS_POST',
+    ]);
   }
 }
 
 /** The quoted values of an `IN (…)` CHECK constraint, read from the catalogue. */
 async function checkValues(q: QueryRunner, table: string, constraint: string): Promise<string[]> {
-  const [row] = await q.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND conname = $2`, [table, constraint]);
+  const [row] = await q.query(
+    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND conname = $2`,
+    [table, constraint],
+  );
   return row ? [...String(row.def).matchAll(/'([^']+)'/g)].map((m) => m[1]) : [];
 }
 
-async function rewrite(q: QueryRunner, table: string, constraint: string, column: string, values: string[]): Promise<void> {
+async function rewrite(
+  q: QueryRunner,
+  table: string,
+  constraint: string,
+  column: string,
+  values: string[],
+): Promise<void> {
   const list = values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
   await q.query(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${constraint}`);
   await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${constraint} CHECK (${column} IN (${list}))`);
 }
 
-async function widen(q: QueryRunner, table: string, constraint: string, column: string, added: string[]): Promise<void> {
+async function widen(
+  q: QueryRunner,
+  table: string,
+  constraint: string,
+  column: string,
+  added: string[],
+): Promise<void> {
   const values = await checkValues(q, table, constraint);
-  await rewrite(q, table, constraint, column, [...values, ...added.filter((v) => !values.includes(v))]);
+  await rewrite(q, table, constraint, column, [
+    ...values,
+    ...added.filter((v) => !values.includes(v)),
+  ]);
 }
 
-async function narrow(q: QueryRunner, table: string, constraint: string, column: string, removed: string[]): Promise<void> {
+async function narrow(
+  q: QueryRunner,
+  table: string,
+  constraint: string,
+  column: string,
+  removed: string[],
+): Promise<void> {
   const values = await checkValues(q, table, constraint);
-  await rewrite(q, table, constraint, column, values.filter((v) => !removed.includes(v)));
+  await rewrite(
+    q,
+    table,
+    constraint,
+    column,
+    values.filter((v) => !removed.includes(v)),
+  );
 }

@@ -15,10 +15,18 @@ export class MeetingAgendaClosing1766200100000 implements MigrationInterface {
   name = 'MeetingAgendaClosing1766200100000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE meeting_agenda_items ADD COLUMN parent_id uuid REFERENCES meeting_agenda_items(id) ON DELETE CASCADE`);
-    await q.query(`ALTER TABLE meeting_agenda_items DROP CONSTRAINT meeting_agenda_items_position_key`);
-    await q.query(`ALTER TABLE meeting_agenda_items ADD CONSTRAINT meeting_agenda_items_position_key UNIQUE NULLS NOT DISTINCT (meeting_id, parent_id, position)`);
-    await q.query(`ALTER TABLE meeting_agenda_items ADD CONSTRAINT meeting_agenda_items_not_own_parent CHECK (parent_id IS NULL OR parent_id <> id)`);
+    await q.query(
+      `ALTER TABLE meeting_agenda_items ADD COLUMN parent_id uuid REFERENCES meeting_agenda_items(id) ON DELETE CASCADE`,
+    );
+    await q.query(
+      `ALTER TABLE meeting_agenda_items DROP CONSTRAINT meeting_agenda_items_position_key`,
+    );
+    await q.query(
+      `ALTER TABLE meeting_agenda_items ADD CONSTRAINT meeting_agenda_items_position_key UNIQUE NULLS NOT DISTINCT (meeting_id, parent_id, position)`,
+    );
+    await q.query(
+      `ALTER TABLE meeting_agenda_items ADD CONSTRAINT meeting_agenda_items_not_own_parent CHECK (parent_id IS NULL OR parent_id <> id)`,
+    );
     await q.query(`
       CREATE TABLE meeting_agenda_links (
         item_id uuid NOT NULL REFERENCES meeting_agenda_items(id) ON DELETE CASCADE,
@@ -43,7 +51,9 @@ export class MeetingAgendaClosing1766200100000 implements MigrationInterface {
         position integer NOT NULL CHECK (position >= 0),
         PRIMARY KEY (meeting_id, proposal_id)
       )`);
-    await q.query(`CREATE INDEX meetings_agenda_page_idx ON meetings (starts_at, id) WHERE published_at IS NOT NULL AND hidden_at IS NULL`);
+    await q.query(
+      `CREATE INDEX meetings_agenda_page_idx ON meetings (starts_at, id) WHERE published_at IS NOT NULL AND hidden_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -54,9 +64,15 @@ export class MeetingAgendaClosing1766200100000 implements MigrationInterface {
                    DROP COLUMN closing_minutes, DROP COLUMN closed_by, DROP COLUMN closed_at`);
     await q.query(`DROP TABLE IF EXISTS meeting_agenda_links`);
     await q.query(`DELETE FROM meeting_agenda_items WHERE parent_id IS NOT NULL`);
-    await q.query(`ALTER TABLE meeting_agenda_items DROP CONSTRAINT meeting_agenda_items_not_own_parent`);
-    await q.query(`ALTER TABLE meeting_agenda_items DROP CONSTRAINT meeting_agenda_items_position_key`);
-    await q.query(`ALTER TABLE meeting_agenda_items ADD CONSTRAINT meeting_agenda_items_position_key UNIQUE (meeting_id, position)`);
+    await q.query(
+      `ALTER TABLE meeting_agenda_items DROP CONSTRAINT meeting_agenda_items_not_own_parent`,
+    );
+    await q.query(
+      `ALTER TABLE meeting_agenda_items DROP CONSTRAINT meeting_agenda_items_position_key`,
+    );
+    await q.query(
+      `ALTER TABLE meeting_agenda_items ADD CONSTRAINT meeting_agenda_items_position_key UNIQUE (meeting_id, position)`,
+    );
     await q.query(`ALTER TABLE meeting_agenda_items DROP COLUMN parent_id`);
   }
 }

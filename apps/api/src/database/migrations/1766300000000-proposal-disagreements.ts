@@ -27,9 +27,13 @@ export class ProposalDisagreements1766300000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT proposal_disagreements_once UNIQUE (proposal_id, user_id)
       )`);
-    await q.query(`CREATE INDEX proposal_disagreements_component_user ON proposal_disagreements (component_id, user_id)`);
+    await q.query(
+      `CREATE INDEX proposal_disagreements_component_user ON proposal_disagreements (component_id, user_id)`,
+    );
     await q.query(`CREATE INDEX proposal_disagreements_user ON proposal_disagreements (user_id)`);
-    await q.query(`ALTER TABLE proposals ADD COLUMN disagreements_count integer NOT NULL DEFAULT 0 CONSTRAINT proposals_disagreements_count_positive CHECK (disagreements_count >= 0)`);
+    await q.query(
+      `ALTER TABLE proposals ADD COLUMN disagreements_count integer NOT NULL DEFAULT 0 CONSTRAINT proposals_disagreements_count_positive CHECK (disagreements_count >= 0)`,
+    );
     await q.query(`
       CREATE FUNCTION proposal_reaction_exclusive() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -43,8 +47,12 @@ export class ProposalDisagreements1766300000000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER proposal_supports_exclusive BEFORE INSERT ON proposal_supports FOR EACH ROW EXECUTE FUNCTION proposal_reaction_exclusive()`);
-    await q.query(`CREATE TRIGGER proposal_disagreements_exclusive BEFORE INSERT ON proposal_disagreements FOR EACH ROW EXECUTE FUNCTION proposal_reaction_exclusive()`);
+    await q.query(
+      `CREATE TRIGGER proposal_supports_exclusive BEFORE INSERT ON proposal_supports FOR EACH ROW EXECUTE FUNCTION proposal_reaction_exclusive()`,
+    );
+    await q.query(
+      `CREATE TRIGGER proposal_disagreements_exclusive BEFORE INSERT ON proposal_disagreements FOR EACH ROW EXECUTE FUNCTION proposal_reaction_exclusive()`,
+    );
     await q.query(`
       CREATE TABLE proposal_consensus_snapshots (
         id bigserial PRIMARY KEY,

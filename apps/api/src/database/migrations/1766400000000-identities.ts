@@ -39,7 +39,9 @@ export class Identities1766400000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         expires_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX identity_sign_in_attempts_expiry_idx ON identity_sign_in_attempts (expires_at)`);
+    await q.query(
+      `CREATE INDEX identity_sign_in_attempts_expiry_idx ON identity_sign_in_attempts (expires_at)`,
+    );
     await q.query(`
       ALTER TABLE users DROP CONSTRAINT users_deleted_check,
         ADD CONSTRAINT users_deleted_check CHECK (

@@ -13,7 +13,14 @@ import { DataExportWorker } from './data-export.worker';
 @Module({
   imports: [ActionLogModule, DiscoveryModule],
   controllers: [DataExportController],
-  providers: [AccountService, DataExportService, DataExportWorker, AccountResolver, AccountNotifications, PersonalDataContributors],
+  providers: [
+    AccountService,
+    DataExportService,
+    DataExportWorker,
+    AccountResolver,
+    AccountNotifications,
+    PersonalDataContributors,
+  ],
   exports: [DataExportService],
 })
 export class AccountModule {}

@@ -1,6 +1,11 @@
 import { NotificationKind } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
-import { type CommittedEvent, type NotificationHandler, NotificationHandlerFor, type NotificationPlan } from '../../platform/notification-handler';
+import {
+  type CommittedEvent,
+  type NotificationHandler,
+  NotificationHandlerFor,
+  type NotificationPlan,
+} from '../../platform/notification-handler';
 
 type AccountEvent = 'session.revoked' | 'dataExport.ready';
 
@@ -11,7 +16,12 @@ export class AccountNotifications implements NotificationHandler<AccountEvent> {
   readonly events = ['session.revoked', 'dataExport.ready'] as const;
 
   async plan(_manager: unknown, event: CommittedEvent<AccountEvent>): Promise<NotificationPlan> {
-    if (event.type === 'session.revoked') return { planned: [], live: [], disconnect: [(event as CommittedEvent<'session.revoked'>).payload.sessionId] };
+    if (event.type === 'session.revoked')
+      return {
+        planned: [],
+        live: [],
+        disconnect: [(event as CommittedEvent<'session.revoked'>).payload.sessionId],
+      };
     const p = (event as CommittedEvent<'dataExport.ready'>).payload;
     return {
       planned: [

@@ -29,8 +29,16 @@ export class AccountResolver {
     description:
       'Change password; signs out every other session. Access: signed-in users. Errors: UNAUTHENTICATED, WRONG_PASSWORD, BAD_USER_INPUT, CONFLICT, TOO_MANY_REQUESTS.',
   })
-  async changePassword(@CurrentViewer() viewer: Viewer, @Args('input') input: ChangePasswordInput): Promise<boolean> {
-    await this.account.changePassword(viewer.user.id, viewer.sessionId, input.currentPassword, input.newPassword);
+  async changePassword(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: ChangePasswordInput,
+  ): Promise<boolean> {
+    await this.account.changePassword(
+      viewer.user.id,
+      viewer.sessionId,
+      input.currentPassword,
+      input.newPassword,
+    );
     return true;
   }
 
@@ -48,7 +56,11 @@ export class AccountResolver {
     description:
       'Delete my account (personal data removed, public contributions kept as "Participant supprimé"). Access: signed-in users. Errors: UNAUTHENTICATED, WRONG_PASSWORD, FORBIDDEN (REAUTHENTICATION_REQUIRED: an account without password, made through an OpenID Connect provider, confirms with a sign-in less than 10 minutes old), CONFLICT (LAST_ADMIN), TOO_MANY_REQUESTS.',
   })
-  async deleteMyAccount(@CurrentViewer() viewer: Viewer, @Args('input') input: DeleteMyAccountInput, @Context() ctx: GraphQLContext): Promise<boolean> {
+  async deleteMyAccount(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: DeleteMyAccountInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<boolean> {
     await this.account.deleteMyAccount(viewer.user.id, input.password, viewer.sessionId);
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return true;
@@ -61,14 +73,19 @@ export class AccountResolver {
    */
   @Authenticated()
   @OwnAccount()
-  @Mutation(() => DataExportDto, { description: 'Request a download of my data. Access: signed-in users. Errors: UNAUTHENTICATED, CONFLICT (EXPORT_PENDING).' })
+  @Mutation(() => DataExportDto, {
+    description:
+      'Request a download of my data. Access: signed-in users. Errors: UNAUTHENTICATED, CONFLICT (EXPORT_PENDING).',
+  })
   requestDataExport(@CurrentViewer() viewer: Viewer): Promise<DataExportDto> {
     return this.exports.request(viewer.user.id);
   }
 
   /** The caller's data exports, newest first (at most 20). Access: signed-in users. Errors: UNAUTHENTICATED. */
   @Authenticated()
-  @Query(() => [DataExportDto], { description: 'My data exports, newest first. Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  @Query(() => [DataExportDto], {
+    description: 'My data exports, newest first. Access: signed-in users. Errors: UNAUTHENTICATED.',
+  })
   myDataExports(@CurrentViewer() viewer: Viewer): Promise<DataExportDto[]> {
     return this.exports.listMine(viewer.user.id);
   }

@@ -16,7 +16,10 @@ const PASSWORD_MESSAGES = {
   tooSimple: 'newPassword: trop simple, variez les caractères',
 } as const;
 
-const wrongPassword = () => new DomainError(ErrorCode.WRONG_PASSWORD, 'Mot de passe actuel incorrect.', { field: 'password' });
+const wrongPassword = () =>
+  new DomainError(ErrorCode.WRONG_PASSWORD, 'Mot de passe actuel incorrect.', {
+    field: 'password',
+  });
 
 /**
  * Account security and the right to erasure (GDPR art. 17): change of password, deletion of
@@ -45,19 +48,45 @@ export class AccountService {
    * @throws WRONG_PASSWORD the current password is wrong; BAD_USER_INPUT the new one is weak
    *         (`field: 'newPassword'`, `reason`); CONFLICT the password changed meanwhile
    */
-  async changePassword(userId: string, sessionId: string, currentPassword: string, newPassword: string): Promise<number> {
+  async changePassword(
+    userId: string,
+    sessionId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<number> {
     const weakness = passwordWeakness(newPassword);
-    if (weakness) throw DomainError.badInput(PASSWORD_MESSAGES[weakness], { field: 'newPassword', reason: weakness });
-    const [user] = await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL`, [userId]);
+    if (weakness)
+      throw DomainError.badInput(PASSWORD_MESSAGES[weakness], {
+        field: 'newPassword',
+        reason: weakness,
+      });
+    const [user] = await this.dataSource.query(
+      `SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL`,
+      [userId],
+    );
     if (!user) throw DomainError.unauthenticated();
-    if (!(await argon2Verify(user.password_hash, currentPassword).catch(() => false))) throw wrongPassword();
+    if (!(await argon2Verify(user.password_hash, currentPassword).catch(() => false)))
+      throw wrongPassword();
     const newHash = await argon2Hash(newPassword);
     const revoked = await inTransaction(this.dataSource, async (manager) => {
-      const updated = await queryRows(manager, `UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND password_hash = $2 RETURNING id`, [userId, user.password_hash, newHash]);
-      if (!updated.length) throw DomainError.conflict('Le mot de passe vient d’être changé par ailleurs.');
+      const updated = await queryRows(
+        manager,
+        `UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND password_hash = $2 RETURNING id`,
+        [userId, user.password_hash, newHash],
+      );
+      if (!updated.length)
+        throw DomainError.conflict('Le mot de passe vient d’être changé par ailleurs.');
       const sessions = await this.sessions.revokeOthersInTransaction(manager, userId, sessionId);
-      for (const id of sessions) await this.events.record(manager, 'session.revoked', { sessionId: id, userId }, userId);
-      await this.actionLog.record(manager, { userId, action: 'change_password', resourceType: 'user', resourceId: userId, visibility: 'PRIVATE', summary: 'Changement de mot de passe' });
+      for (const id of sessions)
+        await this.events.record(manager, 'session.revoked', { sessionId: id, userId }, userId);
+      await this.actionLog.record(manager, {
+        userId,
+        action: 'change_password',
+        resourceType: 'user',
+        resourceId: userId,
+        visibility: 'PRIVATE',
+        summary: 'Changement de mot de passe',
+      });
       return sessions.length;
     });
     this.events.committed();
@@ -89,7 +118,10 @@ export class AccountService {
   async deleteMyAccount(userId: string, password: string, sessionId: string): Promise<void> {
     // the password is checked before any lock (argon2 is slow on purpose); the transaction then
     // deletes only if the hash is still the one checked
-    const [current] = await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL`, [userId]);
+    const [current] = await this.dataSource.query(
+      `SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL`,
+      [userId],
+    );
     if (!current) throw DomainError.unauthenticated();
     if (current.password_hash === null) {
       // an account made through an OpenID Connect provider has no password: a fresh sign-in with it confirms
@@ -97,9 +129,12 @@ export class AccountService {
         throw DomainError.forbidden(
           `Votre compte n’a pas de mot de passe\u202f: reconnectez-vous avec votre fournisseur d’identité, puis confirmez la suppression dans les ${FRESH_SIGN_IN_MINUTES} minutes.`,
           { reason: 'REAUTHENTICATION_REQUIRED' },
-        ).inEnglish(`Your account has no password: sign in again with your identity provider, then confirm the deletion within ${FRESH_SIGN_IN_MINUTES} minutes.`);
+        ).inEnglish(
+          `Your account has no password: sign in again with your identity provider, then confirm the deletion within ${FRESH_SIGN_IN_MINUTES} minutes.`,
+        );
       }
-    } else if (!(await argon2Verify(current.password_hash, password).catch(() => false))) throw wrongPassword();
+    } else if (!(await argon2Verify(current.password_hash, password).catch(() => false)))
+      throw wrongPassword();
     await inTransaction(this.dataSource, async (manager) => {
       // the administrators' rows first, in id order (as revokeOrganizationAdmin takes them), then
       // the account's own: one lock order, so simultaneous deletions and revocations cannot
@@ -108,12 +143,20 @@ export class AccountService {
       // references their own row (action log, assembly member: FOR KEY SHARE through the foreign
       // key) does not wait on it — with FOR UPDATE, « add this person to the assembly » during
       // their deletion deadlocked (40P01, a 500)
-      const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR NO KEY UPDATE`);
-      const [user] = await manager.query(`SELECT password_hash, is_admin, email FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [userId]);
+      const admins: { id: string }[] = await manager.query(
+        `SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR NO KEY UPDATE`,
+      );
+      const [user] = await manager.query(
+        `SELECT password_hash, is_admin, email FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+        [userId],
+      );
       if (!user) throw DomainError.unauthenticated();
       if (user.password_hash !== current.password_hash) throw wrongPassword(); // changed meanwhile
       if (user.is_admin && !admins.some((a) => a.id !== userId)) {
-        throw DomainError.conflict('Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.', { reason: 'LAST_ADMIN' });
+        throw DomainError.conflict(
+          'Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.',
+          { reason: 'LAST_ADMIN' },
+        );
       }
       await this.erase(manager, userId, user.email);
     });
@@ -126,12 +169,20 @@ export class AccountService {
    * becomes the tombstone « Participant supprimé ».
    */
   private async erase(manager: EntityManager, userId: string, email: string): Promise<void> {
-    for (const contributor of this.contributors.all()) await contributor.erase?.(manager, { id: userId, email });
+    for (const contributor of this.contributors.all())
+      await contributor.erase?.(manager, { id: userId, email });
     await manager.query(`DELETE FROM data_exports WHERE user_id = $1`, [userId]);
     await manager.query(
       `UPDATE users SET name = $2, email = NULL, password_hash = NULL, is_admin = false, locale = 'fr', deleted_at = now(), updated_at = now() WHERE id = $1`,
       [userId, DELETED_PARTICIPANT_NAME],
     );
-    await this.actionLog.record(manager, { userId, action: 'delete_account', resourceType: 'user', resourceId: userId, visibility: 'ADMIN_ONLY', summary: 'Suppression de compte' });
+    await this.actionLog.record(manager, {
+      userId,
+      action: 'delete_account',
+      resourceType: 'user',
+      resourceId: userId,
+      visibility: 'ADMIN_ONLY',
+      summary: 'Suppression de compte',
+    });
   }
 }

@@ -31,18 +31,28 @@ export class DataExportController {
    */
   @Authenticated()
   @Get(':exportId.zip')
-  async download(@CurrentViewer() viewer: Viewer, @Param('exportId', uuidParam('exportId')) exportId: string, @Res() res: Response): Promise<void> {
+  async download(
+    @CurrentViewer() viewer: Viewer,
+    @Param('exportId', uuidParam('exportId')) exportId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const result = await this.exports.download(viewer.user.id, exportId);
     res.setHeader('cache-control', 'no-store');
     switch (result.kind) {
       case 'file':
         res.setHeader('content-type', 'application/zip');
-        res.setHeader('content-disposition', `attachment; filename="concerto-mes-donnees-${exportId}.zip"`);
+        res.setHeader(
+          'content-disposition',
+          `attachment; filename="concerto-mes-donnees-${exportId}.zip"`,
+        );
         res.setHeader('content-length', String(result.content.length));
         res.end(result.content);
         return;
       case 'gone':
-        res.status(410).json({ code: 'GONE', message: 'Cet export a déjà été téléchargé ou a expiré : demandez-en un nouveau.' });
+        res.status(410).json({
+          code: 'GONE',
+          message: 'Cet export a déjà été téléchargé ou a expiré : demandez-en un nouveau.',
+        });
         return;
       case 'notReady':
         res.status(409).json({ code: 'CONFLICT', message: 'Cet export n’est pas prêt.' });

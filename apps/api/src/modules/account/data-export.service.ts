@@ -16,10 +16,17 @@ const EXPORT_COLUMNS = `e.id,
 /** Path of the one-time download of an export. */
 export const dataExportPath = (exportId: string) => `/exports/my-data/${exportId}.zip`;
 
-const toDto = (row: Omit<DataExportDto, 'downloadPath'>): DataExportDto => ({ ...row, downloadPath: row.status === DataExportStatus.READY ? dataExportPath(row.id) : null });
+const toDto = (row: Omit<DataExportDto, 'downloadPath'>): DataExportDto => ({
+  ...row,
+  downloadPath: row.status === DataExportStatus.READY ? dataExportPath(row.id) : null,
+});
 
 /** What a download attempt found. */
-export type DataExportDownload = { kind: 'file'; content: Buffer } | { kind: 'gone' } | { kind: 'notReady' } | { kind: 'notFound' };
+export type DataExportDownload =
+  | { kind: 'file'; content: Buffer }
+  | { kind: 'gone' }
+  | { kind: 'notReady' }
+  | { kind: 'notFound' };
 
 /**
  * "Download my data" (GDPR art. 15 and 20): requests, the owner's list, and the one-time
@@ -36,7 +43,9 @@ export class DataExportService {
 
   /** Exports waiting for the worker (its queue depth, for the metrics). */
   async pendingCount(): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM data_exports WHERE status = 'PENDING'`);
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM data_exports WHERE status = 'PENDING'`,
+    );
     return row.n;
   }
 
@@ -57,12 +66,21 @@ export class DataExportService {
           `WITH e AS (INSERT INTO data_exports (user_id) VALUES ($1) RETURNING *) SELECT ${EXPORT_COLUMNS} FROM e`,
           [userId],
         );
-        await this.actionLog.record(manager, { userId, action: 'request', resourceType: 'data_export', resourceId: created.id, visibility: 'PRIVATE', summary: 'Demande d’export de données' });
+        await this.actionLog.record(manager, {
+          userId,
+          action: 'request',
+          resourceType: 'data_export',
+          resourceId: created.id,
+          visibility: 'PRIVATE',
+          summary: 'Demande d’export de données',
+        });
         return created;
       });
     } catch (error) {
       if (pgConstraint(error) === 'data_exports_one_pending_key') {
-        throw DomainError.conflict('Un export de vos données est déjà en préparation.', { reason: 'EXPORT_PENDING' });
+        throw DomainError.conflict('Un export de vos données est déjà en préparation.', {
+          reason: 'EXPORT_PENDING',
+        });
       }
       throw error;
     }
@@ -76,7 +94,10 @@ export class DataExportService {
    * @param userId the signed-in owner
    */
   async listMine(userId: string): Promise<DataExportDto[]> {
-    const rows = await this.dataSource.query(`SELECT ${EXPORT_COLUMNS} FROM data_exports e WHERE e.user_id = $1 ORDER BY e.requested_at DESC, e.id LIMIT 20`, [userId]);
+    const rows = await this.dataSource.query(
+      `SELECT ${EXPORT_COLUMNS} FROM data_exports e WHERE e.user_id = $1 ORDER BY e.requested_at DESC, e.id LIMIT 20`,
+      [userId],
+    );
     return rows.map(toDto);
   }
 
@@ -99,12 +120,24 @@ export class DataExportService {
         [exportId, userId],
       );
       if (taken) {
-        await this.actionLog.record(manager, { userId, action: 'download', resourceType: 'data_export', resourceId: exportId, visibility: 'PRIVATE', summary: 'Téléchargement de l’export de données' });
+        await this.actionLog.record(manager, {
+          userId,
+          action: 'download',
+          resourceType: 'data_export',
+          resourceId: exportId,
+          visibility: 'PRIVATE',
+          summary: 'Téléchargement de l’export de données',
+        });
         return { kind: 'file', content: taken.content };
       }
-      const [row] = await manager.query(`SELECT status FROM data_exports WHERE id = $1 AND user_id = $2`, [exportId, userId]);
+      const [row] = await manager.query(
+        `SELECT status FROM data_exports WHERE id = $1 AND user_id = $2`,
+        [exportId, userId],
+      );
       if (!row) return { kind: 'notFound' };
-      return row.status === 'PENDING' || row.status === 'FAILED' ? { kind: 'notReady' } : { kind: 'gone' };
+      return row.status === 'PENDING' || row.status === 'FAILED'
+        ? { kind: 'notReady' }
+        : { kind: 'gone' };
     });
   }
 

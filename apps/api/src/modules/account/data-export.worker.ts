@@ -1,5 +1,10 @@
 import { DataExportRules } from '@concerto/domain';
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DrainLoop } from '../../common/background/drain-loop';
@@ -41,7 +46,13 @@ export class DataExportWorker implements OnApplicationBootstrap, BeforeApplicati
     this.unsubscribe = this.exports.onRequested(() => this.kick());
     this.timer = setInterval(() => this.kick(), 5000);
     this.timer.unref();
-    this.expiryTimer = setInterval(() => void this.exports.expire().catch((e) => this.logger.warn(`expiry failed: ${(e as Error).message}`)), 60_000);
+    this.expiryTimer = setInterval(
+      () =>
+        void this.exports
+          .expire()
+          .catch((e) => this.logger.warn(`expiry failed: ${(e as Error).message}`)),
+      60_000,
+    );
     this.expiryTimer.unref();
     this.kick();
   }
@@ -77,7 +88,11 @@ export class DataExportWorker implements OnApplicationBootstrap, BeforeApplicati
         );
         if (!job) return false;
         taken = job.id;
-        const content = await buildPersonalDataArchive(manager, job.user_id, this.contributors.all().flatMap((c) => c.datasets));
+        const content = await buildPersonalDataArchive(
+          manager,
+          job.user_id,
+          this.contributors.all().flatMap((c) => c.datasets),
+        );
         await manager.query(
           `UPDATE data_exports SET status = 'READY', content = $2, byte_size = $3, ready_at = now(),
                   expires_at = now() + make_interval(days => $4), attempts = attempts + 1
@@ -85,7 +100,12 @@ export class DataExportWorker implements OnApplicationBootstrap, BeforeApplicati
           [job.id, content, content.length, DataExportRules.retentionDays],
         );
         // no actor: the owner is the recipient (the dispatcher never notifies an event's actor)
-        await this.events.record(manager, 'dataExport.ready', { exportId: job.id, userId: job.user_id }, null);
+        await this.events.record(
+          manager,
+          'dataExport.ready',
+          { exportId: job.id, userId: job.user_id },
+          null,
+        );
         return true;
       });
       if (built) this.events.committed();

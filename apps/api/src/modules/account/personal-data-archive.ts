@@ -6,7 +6,13 @@ import type { PersonalDataset } from '../../platform/personal-data';
 
 /** A cell: dates in ISO 8601 (UTC), numbers kept as numbers (a negative one is not a formula), booleans as true/false, null as empty. */
 const cell = (value: unknown) =>
-  value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'number' ? value : String(value);
+  value === null || value === undefined
+    ? ''
+    : value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'number'
+        ? value
+        : String(value);
 
 /**
  * Builds the ZIP of one user's data (GDPR art. 15 and 20: the owner's own rows only, each
@@ -17,7 +23,11 @@ const cell = (value: unknown) =>
  * @param userId the owner
  * @returns the ZIP file's bytes
  */
-export async function buildPersonalDataArchive(manager: EntityManager, userId: string, datasets: readonly PersonalDataset[]): Promise<Buffer> {
+export async function buildPersonalDataArchive(
+  manager: EntityManager,
+  userId: string,
+  datasets: readonly PersonalDataset[],
+): Promise<Buffer> {
   const zip = new ZipArchive({ zlib: { level: 6 } });
   const chunks: Buffer[] = [];
   zip.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -33,9 +43,19 @@ export async function buildPersonalDataArchive(manager: EntityManager, userId: s
   zip.append(readme, { name: 'LISEZMOI.txt' });
   for (const dataset of datasets) {
     const rows: Record<string, unknown>[] = await manager.query(dataset.sql, [userId]);
-    const json = rows.map((row) => Object.fromEntries(dataset.columns.map((c) => [c, row[c] instanceof Date ? (row[c] as Date).toISOString() : (row[c] ?? null)])));
+    const json = rows.map((row) =>
+      Object.fromEntries(
+        dataset.columns.map((c) => [
+          c,
+          row[c] instanceof Date ? (row[c] as Date).toISOString() : (row[c] ?? null),
+        ]),
+      ),
+    );
     zip.append(JSON.stringify(json, null, 2), { name: `${dataset.name}.json` });
-    const csv = stringify([dataset.columns, ...rows.map((row) => dataset.columns.map((c) => cell(row[c])))], CSV_OPTIONS);
+    const csv = stringify(
+      [dataset.columns, ...rows.map((row) => dataset.columns.map((c) => cell(row[c])))],
+      CSV_OPTIONS,
+    );
     zip.append(`\uFEFF${csv}`, { name: `${dataset.name}.csv` });
   }
   await Promise.race([zip.finalize(), failed]);

@@ -1,6 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { PERSONAL_DATA_CONTRIBUTOR, type PersonalDataContributor } from '../../platform/personal-data';
+import {
+  PERSONAL_DATA_CONTRIBUTOR,
+  type PersonalDataContributor,
+} from '../../platform/personal-data';
 
 /** The personal-data contributors every module registered, in their declared order (discovered at start). */
 @Injectable()
@@ -12,7 +15,10 @@ export class PersonalDataContributors implements OnModuleInit {
   onModuleInit(): void {
     this.list = this.discovery
       .getProviders()
-      .filter((w) => w.instance && w.metatype && Reflect.getMetadata(PERSONAL_DATA_CONTRIBUTOR, w.metatype))
+      .filter(
+        (w) =>
+          w.instance && w.metatype && Reflect.getMetadata(PERSONAL_DATA_CONTRIBUTOR, w.metatype),
+      )
       .map((w) => w.instance as PersonalDataContributor)
       .sort((a, b) => a.order - b.order);
     const names = this.list.flatMap((c) => c.datasets.map((d) => d.name));

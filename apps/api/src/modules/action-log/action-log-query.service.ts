@@ -4,10 +4,20 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import type { ActionLogVisibility } from './action-log.entity';
-import { ActionLogConnectionDto, ActionLogDto, ActionLogFilterInput, HistoryEntryDto } from './dtos/action-log.dto';
+import {
+  ActionLogConnectionDto,
+  ActionLogDto,
+  ActionLogFilterInput,
+  HistoryEntryDto,
+} from './dtos/action-log.dto';
 
 /** Page size bounds of `actionLogs` and of the `history` fields. */
-export const ActionLogPage = { defaultFirst: 20, maxFirst: 100, historyDefault: 10, historyMax: 50 } as const;
+export const ActionLogPage = {
+  defaultFirst: 20,
+  maxFirst: 100,
+  historyDefault: 10,
+  historyMax: 50,
+} as const;
 
 /** Date ranges up to this many lines are read through the created_at index, then sorted by id. */
 const NARROW_RANGE = 20_000;
@@ -31,7 +41,8 @@ const decodeCursor = (cursor: string): string => {
   const decoded = Buffer.from(cursor, 'base64url').toString();
   const match = /^al:(\d{1,19})$/.exec(decoded);
   // ids are bigint: a 19-digit number above 2^63 − 1 would fail in PostgreSQL (22003)
-  if (!match || BigInt(match[1]) > 9223372036854775807n) throw DomainError.badInput('Curseur invalide.', { field: 'after' });
+  if (!match || BigInt(match[1]) > 9223372036854775807n)
+    throw DomainError.badInput('Curseur invalide.', { field: 'after' });
   return match[1];
 };
 
@@ -51,7 +62,11 @@ export class ActionLogQueryService {
    * @param resourceIds the resources (ids as logged)
    * @returns resource id → time of the newest such line (absent when none)
    */
-  async lastActionTimes(action: string, resourceType: string, resourceIds: string[]): Promise<Map<string, Date>> {
+  async lastActionTimes(
+    action: string,
+    resourceType: string,
+    resourceIds: string[],
+  ): Promise<Map<string, Date>> {
     if (!resourceIds.length) return new Map();
     const rows: { resource_id: string; at: Date }[] = await this.dataSource.query(
       `SELECT resource_id, max(created_at) AS at FROM action_logs WHERE action = $1 AND resource_type = $2 AND resource_id = ANY($3::text[]) GROUP BY resource_id`,
@@ -70,9 +85,18 @@ export class ActionLogQueryService {
    * @param after the `endCursor` of the previous page
    * @throws BAD_USER_INPUT first out of range, bad cursor, from after to; FORBIDDEN not an admin of the space (or no space given by a space admin)
    */
-  async page(filter: ActionLogFilterInput, first: number, after: string | undefined, viewer: Viewer): Promise<ActionLogConnectionDto> {
-    if (!Number.isInteger(first) || first < 1 || first > ActionLogPage.maxFirst) throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
-    if (filter.from && filter.to && filter.from > filter.to) throw DomainError.badInput('La date de début doit précéder la date de fin.', { field: 'from' });
+  async page(
+    filter: ActionLogFilterInput,
+    first: number,
+    after: string | undefined,
+    viewer: Viewer,
+  ): Promise<ActionLogConnectionDto> {
+    if (!Number.isInteger(first) || first < 1 || first > ActionLogPage.maxFirst)
+      throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
+    if (filter.from && filter.to && filter.from > filter.to)
+      throw DomainError.badInput('La date de début doit précéder la date de fin.', {
+        field: 'from',
+      });
     const afterId = after ? decodeCursor(after) : null;
     const where: string[] = [];
     const params: unknown[] = [];
@@ -81,8 +105,12 @@ export class ActionLogQueryService {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (!viewer.user.isAdmin) {
-      if (!filter.spaceId) throw DomainError.forbidden('Choisissez un espace que vous administrez.');
-      const roles = await this.dataSource.query(`SELECT 1 FROM space_roles WHERE user_id = $1 AND space_id = $2 AND role = 'ADMIN' LIMIT 1`, [viewer.user.id, filter.spaceId]);
+      if (!filter.spaceId)
+        throw DomainError.forbidden('Choisissez un espace que vous administrez.');
+      const roles = await this.dataSource.query(
+        `SELECT 1 FROM space_roles WHERE user_id = $1 AND space_id = $2 AND role = 'ADMIN' LIMIT 1`,
+        [viewer.user.id, filter.spaceId],
+      );
       if (!roles.length) throw DomainError.forbidden();
       where.push(`l.visibility <> 'PRIVATE'`);
     }
@@ -113,7 +141,11 @@ export class ActionLogQueryService {
     const hasNextPage = rows.length > first;
     const nodes = rows.slice(0, first).map(toDto);
     const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return { edges, nodes, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+    return {
+      edges,
+      nodes,
+      pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    };
   }
 
   /** Whether a date range holds at most NARROW_RANGE lines (counted on the created_at index, stopping there). */
@@ -134,7 +166,10 @@ export class ActionLogQueryService {
    * @param first lines per group
    * @returns key → lines
    */
-  async publicLines(groups: { key: string; resources: { type: string; id: string }[] }[], first: number): Promise<Map<string, HistoryEntryDto[]>> {
+  async publicLines(
+    groups: { key: string; resources: { type: string; id: string }[] }[],
+    first: number,
+  ): Promise<Map<string, HistoryEntryDto[]>> {
     const wanted = groups.flatMap((g) => g.resources.map((r) => ({ key: g.key, ...r })));
     const byKey = new Map<string, HistoryEntryDto[]>(groups.map((g) => [g.key, []]));
     if (!wanted.length) return byKey;
@@ -152,7 +187,14 @@ export class ActionLogQueryService {
       [wanted.map((w) => w.key), wanted.map((w) => w.type), wanted.map((w) => w.id), first],
     );
     for (const r of rows) {
-      byKey.get(r.key)?.push({ id: r.id, action: r.action, resourceType: r.resource_type, actorName: r.actor_name, summary: r.summary, createdAt: r.created_at });
+      byKey.get(r.key)?.push({
+        id: r.id,
+        action: r.action,
+        resourceType: r.resource_type,
+        actorName: r.actor_name,
+        summary: r.summary,
+        createdAt: r.created_at,
+      });
     }
     return byKey;
   }

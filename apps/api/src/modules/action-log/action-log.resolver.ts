@@ -20,8 +20,10 @@ export class ActionLogResolver {
       'The journal of actions, newest first. Access: organization admins (all lines); space admins with filter.spaceId of a space they administer (PUBLIC and ADMIN_ONLY lines). Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT.',
   })
   actionLogs(
-    @Args('filter', { type: () => ActionLogFilterInput, nullable: true }) filter: ActionLogFilterInput, // a class (not a union) so the validation pipe sees it
-    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.defaultFirst }) first: number,
+    @Args('filter', { type: () => ActionLogFilterInput, nullable: true })
+    filter: ActionLogFilterInput, // a class (not a union) so the validation pipe sees it
+    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.defaultFirst })
+    first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
     @CurrentViewer() viewer: Viewer,
   ): Promise<ActionLogConnectionDto> {

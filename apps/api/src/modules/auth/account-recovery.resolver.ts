@@ -4,7 +4,11 @@ import { Authenticated, OwnAccount, Public } from '../../common/access/access-po
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { ONE_MINUTE, RateLimit } from '../../common/rate-limit/rate-limits';
 import { AccountRecoveryService } from './account-recovery.service';
-import { ConfirmEmailInput, RequestPasswordResetInput, ResetPasswordInput } from './dtos/auth.inputs';
+import {
+  ConfirmEmailInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+} from './dtos/auth.inputs';
 
 @Resolver()
 export class AccountRecoveryResolver {
@@ -19,7 +23,8 @@ export class AccountRecoveryResolver {
   @Public()
   @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } })
   @Mutation(() => Boolean, {
-    description: 'Ask for a password-reset link by e-mail. Same answer whether the address has an account or not. Access: anyone. Errors: BAD_USER_INPUT, TOO_MANY_REQUESTS.',
+    description:
+      'Ask for a password-reset link by e-mail. Same answer whether the address has an account or not. Access: anyone. Errors: BAD_USER_INPUT, TOO_MANY_REQUESTS.',
   })
   async requestPasswordReset(@Args('input') input: RequestPasswordResetInput): Promise<boolean> {
     await this.recovery.requestPasswordReset(input.email);
@@ -33,7 +38,10 @@ export class AccountRecoveryResolver {
    */
   @Public()
   @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } })
-  @Mutation(() => Boolean, { description: 'Set a new password with a reset link; every session of the account is revoked. Access: anyone with the link. Errors: BAD_USER_INPUT, TOO_MANY_REQUESTS.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Set a new password with a reset link; every session of the account is revoked. Access: anyone with the link. Errors: BAD_USER_INPUT, TOO_MANY_REQUESTS.',
+  })
   async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
     await this.recovery.resetPassword(input.token, input.newPassword);
     return true;
@@ -45,7 +53,10 @@ export class AccountRecoveryResolver {
    */
   @Public()
   @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } })
-  @Mutation(() => Boolean, { description: 'Confirm an e-mail address with its mailed link. Access: anyone with the link. Errors: BAD_USER_INPUT, TOO_MANY_REQUESTS.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Confirm an e-mail address with its mailed link. Access: anyone with the link. Errors: BAD_USER_INPUT, TOO_MANY_REQUESTS.',
+  })
   async confirmEmail(@Args('input') input: ConfirmEmailInput): Promise<boolean> {
     await this.recovery.confirmEmail(input.token);
     return true;
@@ -59,7 +70,10 @@ export class AccountRecoveryResolver {
   @Authenticated()
   @OwnAccount()
   @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } })
-  @Mutation(() => Boolean, { description: 'Mail a new e-mail confirmation link. Access: signed-in users. Returns false when already confirmed or too many links were sent this hour. Errors: UNAUTHENTICATED, TOO_MANY_REQUESTS.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Mail a new e-mail confirmation link. Access: signed-in users. Returns false when already confirmed or too many links were sent this hour. Errors: UNAUTHENTICATED, TOO_MANY_REQUESTS.',
+  })
   resendEmailConfirmation(@CurrentViewer() viewer: Viewer): Promise<boolean> {
     return this.recovery.resendConfirmation(viewer.user.id);
   }

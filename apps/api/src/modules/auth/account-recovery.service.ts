@@ -30,7 +30,10 @@ const PASSWORD_MESSAGES = {
 } as const;
 
 const invalidLink = (reason: 'INVALID_TOKEN') =>
-  DomainError.badInput('token: ce lien n’est plus valable (déjà utilisé, expiré ou incomplet). Demandez-en un nouveau.', { field: 'token', reason });
+  DomainError.badInput(
+    'token: ce lien n’est plus valable (déjà utilisé, expiré ou incomplet). Demandez-en un nouveau.',
+    { field: 'token', reason },
+  );
 
 /**
  * Account recovery and e-mail confirmation by one-time links.
@@ -66,11 +69,26 @@ export class AccountRecoveryService {
    */
   async requestPasswordReset(email: string): Promise<void> {
     const mail = await inTransaction(this.dataSource, async (manager) => {
-      const [user] = await manager.query(`SELECT id, email, name FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL FOR UPDATE`, [email.trim()]);
+      const [user] = await manager.query(
+        `SELECT id, email, name FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL FOR UPDATE`,
+        [email.trim()],
+      );
       if (!user) return null;
-      const token = await this.issue(manager, user.id, 'PASSWORD_RESET', this.config.PASSWORD_RESET_TTL_MINUTES * 60_000);
+      const token = await this.issue(
+        manager,
+        user.id,
+        'PASSWORD_RESET',
+        this.config.PASSWORD_RESET_TTL_MINUTES * 60_000,
+      );
       if (!token) return null;
-      await this.actionLog.record(manager, { userId: user.id, action: 'request_password_reset', resourceType: 'user', resourceId: user.id, visibility: 'PRIVATE', summary: 'Demande de réinitialisation du mot de passe' });
+      await this.actionLog.record(manager, {
+        userId: user.id,
+        action: 'request_password_reset',
+        resourceType: 'user',
+        resourceId: user.id,
+        visibility: 'PRIVATE',
+        summary: 'Demande de réinitialisation du mot de passe',
+      });
       return {
         to: user.email,
         subject: '[Concerto] Réinitialiser votre mot de passe',
@@ -93,7 +111,11 @@ export class AccountRecoveryService {
    */
   async resetPassword(token: string, newPassword: string): Promise<void> {
     const weakness = passwordWeakness(newPassword);
-    if (weakness) throw DomainError.badInput(PASSWORD_MESSAGES[weakness], { field: 'newPassword', reason: weakness });
+    if (weakness)
+      throw DomainError.badInput(PASSWORD_MESSAGES[weakness], {
+        field: 'newPassword',
+        reason: weakness,
+      });
     if (!TOKEN_SHAPE.test(token)) throw invalidLink('INVALID_TOKEN');
     const newHash = await argon2Hash(newPassword);
     await inTransaction(this.dataSource, async (manager) => {
@@ -104,10 +126,25 @@ export class AccountRecoveryService {
         [userId, newHash],
       );
       if (!updated.length) throw invalidLink('INVALID_TOKEN');
-      await manager.query(`UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = 'PASSWORD_RESET' AND used_at IS NULL`, [userId]);
-      const sessions = await queryRows<{ id: string }>(manager, `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [userId]);
-      for (const s of sessions) await this.events.record(manager, 'session.revoked', { sessionId: s.id, userId }, userId);
-      await this.actionLog.record(manager, { userId, action: 'reset_password', resourceType: 'user', resourceId: userId, visibility: 'PRIVATE', summary: 'Réinitialisation du mot de passe (toutes les sessions fermées)' });
+      await manager.query(
+        `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = 'PASSWORD_RESET' AND used_at IS NULL`,
+        [userId],
+      );
+      const sessions = await queryRows<{ id: string }>(
+        manager,
+        `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+        [userId],
+      );
+      for (const s of sessions)
+        await this.events.record(manager, 'session.revoked', { sessionId: s.id, userId }, userId);
+      await this.actionLog.record(manager, {
+        userId,
+        action: 'reset_password',
+        resourceType: 'user',
+        resourceId: userId,
+        visibility: 'PRIVATE',
+        summary: 'Réinitialisation du mot de passe (toutes les sessions fermées)',
+      });
     });
     this.events.committed();
   }
@@ -117,8 +154,16 @@ export class AccountRecoveryService {
    * mails it with {@link deliverLater} after commit.
    * @returns the mail to send, or null when the hourly quota is spent
    */
-  async confirmationMail(manager: EntityManager, user: { id: string; name: string; email: string }): Promise<SentMail | null> {
-    const token = await this.issue(manager, user.id, 'EMAIL_CONFIRMATION', this.config.EMAIL_CONFIRMATION_TTL_HOURS * 3600_000);
+  async confirmationMail(
+    manager: EntityManager,
+    user: { id: string; name: string; email: string },
+  ): Promise<SentMail | null> {
+    const token = await this.issue(
+      manager,
+      user.id,
+      'EMAIL_CONFIRMATION',
+      this.config.EMAIL_CONFIRMATION_TTL_HOURS * 3600_000,
+    );
     if (!token) return null;
     return {
       to: user.email,
@@ -136,7 +181,10 @@ export class AccountRecoveryService {
    */
   async resendConfirmation(userId: string): Promise<boolean> {
     const mail = await inTransaction(this.dataSource, async (manager) => {
-      const [user] = await manager.query(`SELECT id, name, email, email_confirmed_at FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [userId]);
+      const [user] = await manager.query(
+        `SELECT id, name, email, email_confirmed_at FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+        [userId],
+      );
       if (!user || user.email_confirmed_at) return null;
       return this.confirmationMail(manager, user);
     });
@@ -153,16 +201,31 @@ export class AccountRecoveryService {
     if (!TOKEN_SHAPE.test(token)) throw invalidLink('INVALID_TOKEN');
     await inTransaction(this.dataSource, async (manager) => {
       const userId = await this.spend(manager, token, 'EMAIL_CONFIRMATION');
-      const updated = await queryRows(manager, `UPDATE users SET email_confirmed_at = coalesce(email_confirmed_at, now()), updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id`, [userId]);
+      const updated = await queryRows(
+        manager,
+        `UPDATE users SET email_confirmed_at = coalesce(email_confirmed_at, now()), updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+        [userId],
+      );
       if (!updated.length) throw invalidLink('INVALID_TOKEN');
-      await this.actionLog.record(manager, { userId, action: 'confirm_email', resourceType: 'user', resourceId: userId, visibility: 'PRIVATE', summary: 'Adresse e-mail confirmée' });
+      await this.actionLog.record(manager, {
+        userId,
+        action: 'confirm_email',
+        resourceType: 'user',
+        resourceId: userId,
+        visibility: 'PRIVATE',
+        summary: 'Adresse e-mail confirmée',
+      });
     });
   }
 
   /** Sends a mail without making the caller wait (and without telling it anything): failures are logged. */
   deliverLater(mail: SentMail): void {
     setImmediate(() => {
-      this.mailer.send(mail).catch((error: unknown) => this.logger.error(`mail not sent (${mail.subject}): ${describeMailFailure(error)}`));
+      this.mailer
+        .send(mail)
+        .catch((error: unknown) =>
+          this.logger.error(`mail not sent (${mail.subject}): ${describeMailFailure(error)}`),
+        );
     });
   }
 
@@ -171,16 +234,31 @@ export class AccountRecoveryService {
    * `ACCOUNT_MAILS_PER_HOUR` links of any purpose in the last hour.
    * @returns the token (to mail), or null when the quota is spent
    */
-  private async issue(manager: EntityManager, userId: string, purpose: AccountTokenPurpose, ttlMs: number): Promise<string | null> {
-    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM account_tokens WHERE user_id = $1 AND created_at > now() - interval '1 hour'`, [userId]);
+  private async issue(
+    manager: EntityManager,
+    userId: string,
+    purpose: AccountTokenPurpose,
+    ttlMs: number,
+  ): Promise<string | null> {
+    const [{ n }] = await manager.query(
+      `SELECT count(*)::int AS n FROM account_tokens WHERE user_id = $1 AND created_at > now() - interval '1 hour'`,
+      [userId],
+    );
     if (n >= this.config.ACCOUNT_MAILS_PER_HOUR) return null;
     const token = randomBytes(32).toString('base64url');
-    await manager.query(`INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, now() + $4 * interval '1 millisecond')`, [userId, purpose, hashToken(token), ttlMs]);
+    await manager.query(
+      `INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, now() + $4 * interval '1 millisecond')`,
+      [userId, purpose, hashToken(token), ttlMs],
+    );
     return token;
   }
 
   /** Marks a valid token used (compare-and-set) and returns its account; otherwise INVALID_TOKEN. */
-  private async spend(manager: EntityManager, token: string, purpose: AccountTokenPurpose): Promise<string> {
+  private async spend(
+    manager: EntityManager,
+    token: string,
+    purpose: AccountTokenPurpose,
+  ): Promise<string> {
     const [row] = await queryRows<{ user_id: string }>(
       manager,
       `UPDATE account_tokens SET used_at = now() WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,

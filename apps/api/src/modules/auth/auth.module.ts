@@ -19,7 +19,15 @@ import { SessionService } from './session.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity]), ActionLogModule, TermsModule, ProfileModule],
-  providers: [AuthService, SessionService, { provide: ViewerResolver, useExisting: SessionService }, AuthResolver, AuthPersonalData, AccountRecoveryService, AccountRecoveryResolver],
+  providers: [
+    AuthService,
+    SessionService,
+    { provide: ViewerResolver, useExisting: SessionService },
+    AuthResolver,
+    AuthPersonalData,
+    AccountRecoveryService,
+    AccountRecoveryResolver,
+  ],
   exports: [SessionService, AuthService, ViewerResolver],
 })
 export class AuthModule {}

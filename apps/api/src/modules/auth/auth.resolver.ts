@@ -21,7 +21,10 @@ export class AuthResolver {
    * The signed-in user, or null for anonymous callers. Access: anyone.
    */
   @Public()
-  @Query(() => UserDto, { nullable: true, description: 'The signed-in user, or null. Access: anyone.' })
+  @Query(() => UserDto, {
+    nullable: true,
+    description: 'The signed-in user, or null. Access: anyone.',
+  })
   me(@CurrentViewer() viewer: Viewer | null): UserDto | null {
     return viewer ? toUserDto(viewer.user) : null;
   }
@@ -33,8 +36,13 @@ export class AuthResolver {
    */
   @Public()
   @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } }) // LOGIN_RATE_LIMIT_PER_MINUTE per client IP
-  @Mutation(() => AuthPayload, { description: 'Sign up. Access: anyone. Errors: BAD_USER_INPUT, CONFLICT, TOO_MANY_REQUESTS.' })
-  async register(@Args('input') input: RegisterInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, {
+    description: 'Sign up. Access: anyone. Errors: BAD_USER_INPUT, CONFLICT, TOO_MANY_REQUESTS.',
+  })
+  async register(
+    @Args('input') input: RegisterInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<AuthPayload> {
     const { user, token } = await this.auth.register(input);
     this.setCookie(ctx, token);
     return { token, user: toUserDto(user) };
@@ -46,8 +54,13 @@ export class AuthResolver {
    */
   @Public()
   @Throttle({ [RateLimit.AUTH]: { ttl: ONE_MINUTE } }) // LOGIN_RATE_LIMIT_PER_MINUTE per client IP
-  @Mutation(() => AuthPayload, { description: 'Sign in. Access: anyone. Errors: UNAUTHENTICATED, TOO_MANY_REQUESTS.' })
-  async login(@Args('input') input: LoginInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, {
+    description: 'Sign in. Access: anyone. Errors: UNAUTHENTICATED, TOO_MANY_REQUESTS.',
+  })
+  async login(
+    @Args('input') input: LoginInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<AuthPayload> {
     const { user, token } = await this.auth.login(input.email, input.password);
     this.setCookie(ctx, token);
     return { token, user: toUserDto(user) };
@@ -59,7 +72,10 @@ export class AuthResolver {
    */
   @Authenticated()
   @OwnAccount()
-  @Mutation(() => Boolean, { description: 'Sign out (revokes the session). Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Sign out (revokes the session). Access: signed-in users. Errors: UNAUTHENTICATED.',
+  })
   async logout(@CurrentViewer() viewer: Viewer, @Context() ctx: GraphQLContext): Promise<boolean> {
     await this.auth.logout(viewer.sessionId, viewer.user.id);
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -47,16 +47,29 @@ export class AuthService {
    */
   async register(input: RegisterInput): Promise<{ user: UserEntity; token: string }> {
     const weakness = passwordWeakness(input.password);
-    if (weakness) throw DomainError.badInput(PASSWORD_MESSAGES[weakness], { field: 'password', reason: weakness });
+    if (weakness)
+      throw DomainError.badInput(PASSWORD_MESSAGES[weakness], {
+        field: 'password',
+        reason: weakness,
+      });
     const passwordHash = await argon2Hash(input.password);
     let user: UserEntity;
     let confirmation: SentMail | null = null;
     try {
       user = await this.dataSource.transaction(async (manager) => {
-        const created = manager.create(UserEntity, { name: input.name, email: input.email, passwordHash, isAdmin: false, isDemo: false });
+        const created = manager.create(UserEntity, {
+          name: input.name,
+          email: input.email,
+          passwordHash,
+          isAdmin: false,
+          isDemo: false,
+        });
         await manager.save(created);
         await this.profiles.createForAccount(manager, created.id, created.name);
-        await this.terms.recordAcceptance(manager, created.id, { termsVersion: input.acceptedTermsVersion, privacyVersion: input.acceptedPrivacyVersion });
+        await this.terms.recordAcceptance(manager, created.id, {
+          termsVersion: input.acceptedTermsVersion,
+          privacyVersion: input.acceptedPrivacyVersion,
+        });
         await this.actionLog.record(manager, {
           userId: created.id,
           action: 'register',
@@ -69,8 +82,14 @@ export class AuthService {
         return created;
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505') {
-        throw DomainError.conflict('Un compte existe déjà avec cette adresse e-mail.', { field: 'email' });
+      if (
+        error instanceof QueryFailedError &&
+        (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code ===
+          '23505'
+      ) {
+        throw DomainError.conflict('Un compte existe déjà avec cette adresse e-mail.', {
+          field: 'email',
+        });
       }
       throw error;
     }
@@ -90,7 +109,10 @@ export class AuthService {
    * @returns the new account
    * @throws QueryFailedError 23505 when the e-mail is taken (the caller turns it into its own error)
    */
-  async registerFromIdentity(manager: EntityManager, input: { name: string; email: string; emailVerified: boolean; provider: string }): Promise<UserEntity> {
+  async registerFromIdentity(
+    manager: EntityManager,
+    input: { name: string; email: string; emailVerified: boolean; provider: string },
+  ): Promise<UserEntity> {
     const created = manager.create(UserEntity, {
       name: input.name,
       email: input.email,
@@ -124,8 +146,11 @@ export class AuthService {
       .andWhere('u.deleted_at IS NULL')
       .getOne();
     decoyHash ??= argon2Hash('decoy-password-for-timing');
-    const valid = await argon2Verify(user?.passwordHash ?? (await decoyHash), password).catch(() => false);
-    if (!user || !valid) throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
+    const valid = await argon2Verify(user?.passwordHash ?? (await decoyHash), password).catch(
+      () => false,
+    );
+    if (!user || !valid)
+      throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
     const { token } = await this.sessions.open(user.id, user.passwordHash!);
     return { user, token };
   }
@@ -133,7 +158,10 @@ export class AuthService {
   /** Revokes the caller's session; its live sockets are disconnected after commit (on every process). */
   async logout(sessionId: string, userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+      await manager.query(
+        `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+        [sessionId],
+      );
       await this.events.record(manager, 'session.revoked', { sessionId, userId }, userId);
     });
     this.events.committed();

@@ -43,7 +43,10 @@ export class SessionService implements ViewerResolver {
    * @returns the token (shown once) and its expiry
    * @throws UNAUTHENTICATED the password changed or the account was deleted meanwhile
    */
-  async open(userId: string, verifiedPasswordHash: string): Promise<{ token: string; expiresAt: Date }> {
+  async open(
+    userId: string,
+    verifiedPasswordHash: string,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
     const opened: unknown[] = await this.sessions.query(
@@ -53,7 +56,8 @@ export class SessionService implements ViewerResolver {
        INSERT INTO sessions (user_id, token_hash, expires_at) SELECT id, $3, $4 FROM account RETURNING id`,
       [userId, verifiedPasswordHash, hashToken(token), expiresAt],
     );
-    if (!opened.length) throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
+    if (!opened.length)
+      throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
     return { token, expiresAt };
   }
 
@@ -95,7 +99,11 @@ export class SessionService implements ViewerResolver {
    * sockets of those sessions are disconnected after commit.
    * @returns the ids of the sessions revoked
    */
-  async revokeOthersInTransaction(manager: EntityManager, userId: string, keptSessionId: string): Promise<string[]> {
+  async revokeOthersInTransaction(
+    manager: EntityManager,
+    userId: string,
+    keptSessionId: string,
+  ): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(
       manager,
       `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
@@ -115,8 +123,12 @@ export class SessionService implements ViewerResolver {
    */
   async viewerFromRequest(request: ConcertoRequest): Promise<Viewer | null> {
     const header = request.headers?.authorization;
-    const bearer = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
-    const token = bearer || (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const bearer =
+      typeof header === 'string' && /^Bearer\s+/i.test(header)
+        ? header.replace(/^Bearer\s+/i, '').trim()
+        : undefined;
+    const token =
+      bearer || (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (!token || token.length > 200) return null;
     const session = await this.sessions
       .createQueryBuilder('s')

@@ -41,10 +41,19 @@ export class BallotCensus {
    * row that makes them a member (assembly membership, member profile) is share-locked so a
    * removal or a change of typology waits for the vote.
    */
-  async weight(manager: EntityManager, rule: CensusRule, userId: string, email: string | null, lock: boolean): Promise<number | null> {
+  async weight(
+    manager: EntityManager,
+    rule: CensusRule,
+    userId: string,
+    email: string | null,
+    lock: boolean,
+  ): Promise<number | null> {
     switch (rule.kind) {
       case CensusKind.ALL_MEMBERS: {
-        const [row] = await manager.query(`SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL`, [userId]);
+        const [row] = await manager.query(
+          `SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL`,
+          [userId],
+        );
         return row ? 1 : null;
       }
       case CensusKind.ASSEMBLY_MEMBERS: {
@@ -57,7 +66,10 @@ export class BallotCensus {
       }
       case CensusKind.EMAIL_LIST: {
         if (!email) return null;
-        const [row] = await manager.query(`SELECT 1 FROM ballot_census_emails WHERE ballot_id = $1 AND email = lower($2)`, [rule.ballotId, email]);
+        const [row] = await manager.query(
+          `SELECT 1 FROM ballot_census_emails WHERE ballot_id = $1 AND email = lower($2)`,
+          [rule.ballotId, email],
+        );
         return row ? 1 : null;
       }
       case CensusKind.TYPOLOGY: {
@@ -70,18 +82,32 @@ export class BallotCensus {
   }
 
   /** Size of the census now: number of voters and their total weight (integer units). */
-  async size(manager: EntityManager, rule: CensusRule): Promise<{ voters: number; weight: number }> {
+  async size(
+    manager: EntityManager,
+    rule: CensusRule,
+  ): Promise<{ voters: number; weight: number }> {
     switch (rule.kind) {
       case CensusKind.ALL_MEMBERS: {
-        const [row] = await manager.query(`SELECT count(*)::int AS n FROM users WHERE deleted_at IS NULL`);
+        const [row] = await manager.query(
+          `SELECT count(*)::int AS n FROM users WHERE deleted_at IS NULL`,
+        );
         return { voters: row.n, weight: row.n };
       }
       case CensusKind.ASSEMBLY_MEMBERS: {
-        const rows: { weight: string }[] = await manager.query(`SELECT weight::text AS weight FROM assembly_members WHERE space_id = $1 AND left_at IS NULL`, [rule.spaceId]);
-        return { voters: rows.length, weight: rows.reduce((sum, r) => sum + (rule.weighted ? weightToMilli(r.weight) : 1), 0) };
+        const rows: { weight: string }[] = await manager.query(
+          `SELECT weight::text AS weight FROM assembly_members WHERE space_id = $1 AND left_at IS NULL`,
+          [rule.spaceId],
+        );
+        return {
+          voters: rows.length,
+          weight: rows.reduce((sum, r) => sum + (rule.weighted ? weightToMilli(r.weight) : 1), 0),
+        };
       }
       case CensusKind.EMAIL_LIST: {
-        const [row] = await manager.query(`SELECT count(*)::int AS n FROM ballot_census_emails WHERE ballot_id = $1`, [rule.ballotId]);
+        const [row] = await manager.query(
+          `SELECT count(*)::int AS n FROM ballot_census_emails WHERE ballot_id = $1`,
+          [rule.ballotId],
+        );
         return { voters: row.n, weight: row.n };
       }
       case CensusKind.TYPOLOGY: {
@@ -100,16 +126,22 @@ export class BallotCensus {
   async memberIds(manager: EntityManager, rule: CensusRule): Promise<string[]> {
     switch (rule.kind) {
       case CensusKind.ALL_MEMBERS:
-        return (await manager.query(`SELECT id FROM users WHERE deleted_at IS NULL ORDER BY id`)).map((r: { id: string }) => r.id);
+        return (
+          await manager.query(`SELECT id FROM users WHERE deleted_at IS NULL ORDER BY id`)
+        ).map((r: { id: string }) => r.id);
       case CensusKind.ASSEMBLY_MEMBERS:
-        return (await manager.query(`SELECT user_id FROM assembly_members WHERE space_id = $1 AND left_at IS NULL ORDER BY user_id`, [rule.spaceId])).map(
-          (r: { user_id: string }) => r.user_id,
-        );
+        return (
+          await manager.query(
+            `SELECT user_id FROM assembly_members WHERE space_id = $1 AND left_at IS NULL ORDER BY user_id`,
+            [rule.spaceId],
+          )
+        ).map((r: { user_id: string }) => r.user_id);
       case CensusKind.EMAIL_LIST:
         return (
-          await manager.query(`SELECT u.id FROM users u JOIN ballot_census_emails e ON e.email = lower(u.email) WHERE e.ballot_id = $1 AND u.deleted_at IS NULL ORDER BY u.id`, [
-            rule.ballotId,
-          ])
+          await manager.query(
+            `SELECT u.id FROM users u JOIN ballot_census_emails e ON e.email = lower(u.email) WHERE e.ballot_id = $1 AND u.deleted_at IS NULL ORDER BY u.id`,
+            [rule.ballotId],
+          )
         ).map((r: { id: string }) => r.id);
       case CensusKind.TYPOLOGY:
         return this.profiles.membersWithTypologies(rule.typologyKeys, manager);
@@ -120,7 +152,10 @@ export class BallotCensus {
 
   /** Whether a space is an Assemblée (ASSEMBLY_MEMBERS census). */
   async isAssembly(manager: EntityManager, spaceId: string): Promise<boolean> {
-    const [row] = await manager.query(`SELECT 1 FROM participatory_spaces WHERE id = $1 AND type = 'ASSEMBLY'`, [spaceId]);
+    const [row] = await manager.query(
+      `SELECT 1 FROM participatory_spaces WHERE id = $1 AND type = 'ASSEMBLY'`,
+      [spaceId],
+    );
     return !!row;
   }
 

@@ -30,18 +30,32 @@ export interface DemoBallot {
  * @param voterIds demo accounts, at least `ballot.votes.length`
  * @returns the ballot id
  */
-export async function insertDemoBallot(manager: EntityManager, componentId: string, ballot: DemoBallot, voterIds: string[]): Promise<string> {
+export async function insertDemoBallot(
+  manager: EntityManager,
+  componentId: string,
+  ballot: DemoBallot,
+  voterIds: string[],
+): Promise<string> {
   const [b] = await queryRows<{ id: string; closed: boolean }>(
     manager,
     `INSERT INTO ballots (component_id, title, explanation, opens_at, closes_at, secret, receipts_enabled, census_kind, is_demo)
      VALUES ($1, $2, $3, now() + make_interval(days => $4), now() + make_interval(days => $5), $6, $7, $8, true) RETURNING id, closes_at <= now() AS closed`,
-    [componentId, ballot.title, sanitizeRichText(ballot.explanation), ballot.opensInDays, ballot.closesInDays, ballot.secret, ballot.receiptsEnabled, CensusKind.ALL_MEMBERS],
+    [
+      componentId,
+      ballot.title,
+      sanitizeRichText(ballot.explanation),
+      ballot.opensInDays,
+      ballot.closesInDays,
+      ballot.secret,
+      ballot.receiptsEnabled,
+      CensusKind.ALL_MEMBERS,
+    ],
   );
-  const [q] = await queryRows<{ id: string }>(manager, `INSERT INTO ballot_questions (ballot_id, position, title, method) VALUES ($1, 0, $2, $3) RETURNING id`, [
-    b.id,
-    ballot.question,
-    ballot.method,
-  ]);
+  const [q] = await queryRows<{ id: string }>(
+    manager,
+    `INSERT INTO ballot_questions (ballot_id, position, title, method) VALUES ($1, 0, $2, $3) RETURNING id`,
+    [b.id, ballot.question, ballot.method],
+  );
   const options = await queryRows<{ id: string }>(
     manager,
     `INSERT INTO ballot_options (question_id, position, title, description)
@@ -49,23 +63,36 @@ export async function insertDemoBallot(manager: EntityManager, componentId: stri
     [q.id, ballot.options.map((o) => o.title), ballot.options.map((o) => o.description)],
   );
   // census: every live account at load (the same rule as BallotCensus for ALL_MEMBERS)
-  await manager.query(`INSERT INTO ballot_census_snapshots (ballot_id, voters, weight_milli) SELECT $1, count(*), count(*) FROM users WHERE deleted_at IS NULL`, [b.id]);
+  await manager.query(
+    `INSERT INTO ballot_census_snapshots (ballot_id, voters, weight_milli) SELECT $1, count(*), count(*) FROM users WHERE deleted_at IS NULL`,
+    [b.id],
+  );
   for (const [index, vote] of ballot.votes.entries()) {
     const choice =
-      'grades' in vote ? { grades: Object.fromEntries(vote.grades.map((g, i) => [options[i].id, g])) } : { optionIds: vote.optionIndexes.map((i) => options[i].id) };
+      'grades' in vote
+        ? { grades: Object.fromEntries(vote.grades.map((g, i) => [options[i].id, g])) }
+        : { optionIds: vote.optionIndexes.map((i) => options[i].id) };
     const [envelope] = await queryRows<{ id: string }>(
       manager,
       `INSERT INTO ballot_envelopes (ballot_id, choices, weight_milli, receipt_code) VALUES ($1, $2, 1, $3) RETURNING id`,
       [b.id, JSON.stringify({ [q.id]: choice }), ballot.receiptsEnabled ? newReceiptCode() : null],
     );
-    await manager.query(`INSERT INTO ballot_participations (ballot_id, user_id, weight_milli, envelope_id) VALUES ($1, $2, 1, $3)`, [
-      b.id,
-      voterIds[index],
-      ballot.secret ? null : envelope.id,
-    ]);
+    await manager.query(
+      `INSERT INTO ballot_participations (ballot_id, user_id, weight_milli, envelope_id) VALUES ($1, $2, 1, $3)`,
+      [b.id, voterIds[index], ballot.secret ? null : envelope.id],
+    );
   }
-  const past = ballot.closesInDays <= 0 ? ['OPENED', 'CLOSING_SOON', 'CLOSED'] : ballot.opensInDays <= 0 ? ['OPENED'] : [];
-  for (const kind of past) await manager.query(`INSERT INTO ballot_events (ballot_id, kind) VALUES ($1, $2)`, [b.id, kind]);
+  const past =
+    ballot.closesInDays <= 0
+      ? ['OPENED', 'CLOSING_SOON', 'CLOSED']
+      : ballot.opensInDays <= 0
+        ? ['OPENED']
+        : [];
+  for (const kind of past)
+    await manager.query(`INSERT INTO ballot_events (ballot_id, kind) VALUES ($1, $2)`, [
+      b.id,
+      kind,
+    ]);
   return b.id;
 }
 
@@ -76,5 +103,9 @@ export async function insertDemoBallot(manager: EntityManager, componentId: stri
  */
 export function demoGrades(voters: number, base: number[]): string[][] {
   const spread = [-1, 0, 0, 1, 2, 0, 1];
-  return Array.from({ length: voters }, (_, i) => base.map((b, j) => GRADE_ORDER[Math.min(6, Math.max(0, b + spread[(i * 3 + j * 5) % spread.length]))]));
+  return Array.from({ length: voters }, (_, i) =>
+    base.map(
+      (b, j) => GRADE_ORDER[Math.min(6, Math.max(0, b + spread[(i * 3 + j * 5) % spread.length]))],
+    ),
+  );
 }

@@ -33,7 +33,14 @@ export class BallotExportController {
   constructor(private readonly ballots: BallotService) {}
 
   @Public()
-  @Head([':ballotId/ballots.json', ':ballotId/ballots.csv', ':ballotId/ballots.xlsx', ':ballotId/results.json', ':ballotId/results.csv', ':ballotId/results.xlsx'])
+  @Head([
+    ':ballotId/ballots.json',
+    ':ballotId/ballots.csv',
+    ':ballotId/ballots.xlsx',
+    ':ballotId/results.json',
+    ':ballotId/results.csv',
+    ':ballotId/results.xlsx',
+  ])
   head(@Res() res: Response): void {
     refuseHead(res);
   }
@@ -41,23 +48,52 @@ export class BallotExportController {
   /** `GET /exports/ballots/:ballotId/ballots.json`. Access: anyone who can see the ballot, after its close. */
   @Public()
   @Get(':ballotId/ballots.json')
-  async json(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async json(
+    @Param('ballotId', uuidParam('ballotId')) ballotId: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     const ballot = await this.ballots.ballot(ballotId, viewer);
-    if (ballot.status !== BallotStatus.CLOSED) throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
+    if (ballot.status !== BallotStatus.CLOSED)
+      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
     const envelopes = this.ballots.publishedEnvelopes(ballotId, viewer);
     res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-bulletins.json"`);
-    const write = (text: string) => (res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())));
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="votation-${ballotId}-bulletins.json"`,
+    );
+    const write = (text: string) =>
+      res.write(text)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => res.once('drain', () => resolve()));
     const head = {
       format: PUBLISHED_FORMAT,
-      ballot: { id: ballot.id, title: ballot.title, closesAt: ballot.closesAt, secret: ballot.secret, receiptsEnabled: ballot.receiptsEnabled, weightUnit: ballot.census.weighted ? 1000 : 1 },
-      questions: ballot.questions.map((q) => ({ id: q.id, title: q.title, method: q.method, minChoices: q.minChoices, maxChoices: q.maxChoices, options: q.options.map((o) => ({ id: o.id, title: o.title })) })),
+      ballot: {
+        id: ballot.id,
+        title: ballot.title,
+        closesAt: ballot.closesAt,
+        secret: ballot.secret,
+        receiptsEnabled: ballot.receiptsEnabled,
+        weightUnit: ballot.census.weighted ? 1000 : 1,
+      },
+      questions: ballot.questions.map((q) => ({
+        id: q.id,
+        title: q.title,
+        method: q.method,
+        minChoices: q.minChoices,
+        maxChoices: q.maxChoices,
+        options: q.options.map((o) => ({ id: o.id, title: o.title })),
+      })),
       results: ballot.results,
     };
     await write(`${JSON.stringify(head).slice(0, -1)},"ballots":[`);
     let first = true;
     for await (const batch of envelopes) {
-      const text = batch.map((e) => JSON.stringify({ receipt: e.receiptCode, weight: e.weight, choices: e.choices })).join(',\n');
+      const text = batch
+        .map((e) =>
+          JSON.stringify({ receipt: e.receiptCode, weight: e.weight, choices: e.choices }),
+        )
+        .join(',\n');
       await write(`${first ? '\n' : ',\n'}${text}`);
       first = false;
     }
@@ -68,16 +104,38 @@ export class BallotExportController {
   /** `GET /exports/ballots/:ballotId/ballots.csv`: the same list, one line per ballot, one readable column per question. */
   @Public()
   @Get(':ballotId/ballots.csv')
-  async csv(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async csv(
+    @Param('ballotId', uuidParam('ballotId')) ballotId: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     const ballot = await this.ballots.ballot(ballotId, viewer);
-    if (ballot.status !== BallotStatus.CLOSED) throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
+    if (ballot.status !== BallotStatus.CLOSED)
+      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
     const cell = readableChoice(ballot.questions);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-bulletins.csv"`);
-    const write = (text: string) => (res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())));
-    await write(`\uFEFF${stringify([['reçu', 'poids', ...ballot.questions.map((q) => q.title)]], CSV_OPTIONS)}`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="votation-${ballotId}-bulletins.csv"`,
+    );
+    const write = (text: string) =>
+      res.write(text)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => res.once('drain', () => resolve()));
+    await write(
+      `\uFEFF${stringify([['reçu', 'poids', ...ballot.questions.map((q) => q.title)]], CSV_OPTIONS)}`,
+    );
     for await (const batch of this.ballots.publishedEnvelopes(ballotId, viewer)) {
-      await write(stringify(batch.map((e) => [e.receiptCode ?? '', String(e.weight), ...ballot.questions.map((q) => cell(e.choices[q.id]))]), CSV_OPTIONS));
+      await write(
+        stringify(
+          batch.map((e) => [
+            e.receiptCode ?? '',
+            String(e.weight),
+            ...ballot.questions.map((q) => cell(e.choices[q.id])),
+          ]),
+          CSV_OPTIONS,
+        ),
+      );
     }
     res.end();
   }
@@ -90,17 +148,38 @@ export class BallotExportController {
    */
   @Public()
   @Get(':ballotId/ballots.xlsx')
-  async xlsx(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async xlsx(
+    @Param('ballotId', uuidParam('ballotId')) ballotId: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     const ballot = await this.ballots.ballot(ballotId, viewer);
-    if (ballot.status !== BallotStatus.CLOSED) throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
+    if (ballot.status !== BallotStatus.CLOSED)
+      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
     const cell = readableChoice(ballot.questions);
-    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-bulletins.xlsx"`);
+    res.setHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="votation-${ballotId}-bulletins.xlsx"`,
+    );
     const envelopes = this.ballots.publishedEnvelopes(ballotId, viewer);
     async function* rows() {
-      for await (const batch of envelopes) yield batch.map((e) => [e.receiptCode ?? '', e.weight, ...ballot.questions.map((q) => cell(e.choices[q.id]))]);
+      for await (const batch of envelopes)
+        yield batch.map((e) => [
+          e.receiptCode ?? '',
+          e.weight,
+          ...ballot.questions.map((q) => cell(e.choices[q.id])),
+        ]);
     }
-    await streamXlsxSheet(res, 'Bulletins', ['reçu', 'poids', ...ballot.questions.map((q) => q.title)], rows());
+    await streamXlsxSheet(
+      res,
+      'Bulletins',
+      ['reçu', 'poids', ...ballot.questions.map((q) => q.title)],
+      rows(),
+    );
   }
 
   /**
@@ -112,16 +191,42 @@ export class BallotExportController {
    */
   @Public()
   @Get(':ballotId/results.json')
-  async resultsJson(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async resultsJson(
+    @Param('ballotId', uuidParam('ballotId')) ballotId: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     const { ballot, results } = await this.publishedResults(ballotId, viewer);
     res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-resultats.json"`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="votation-${ballotId}-resultats.json"`,
+    );
     res.send(
       JSON.stringify({
         format: RESULTS_FORMAT,
-        ballot: { id: ballot.id, title: ballot.title, opensAt: ballot.opensAt, closesAt: ballot.closesAt, status: ballot.status, final: ballot.resultsFrozen, weightUnit: ballot.census.weighted ? 1000 : 1 },
-        turnout: { voters: ballot.turnout.voters, votersWeight: ballot.turnout.votersWeight, censusVoters: ballot.census.frozenVoters, censusWeight: ballot.census.frozenWeight, percent: ballot.turnout.percent },
-        questions: ballot.questions.map((q) => ({ id: q.id, title: q.title, method: q.method, options: q.options.map((o) => ({ id: o.id, title: o.title })) })),
+        ballot: {
+          id: ballot.id,
+          title: ballot.title,
+          opensAt: ballot.opensAt,
+          closesAt: ballot.closesAt,
+          status: ballot.status,
+          final: ballot.resultsFrozen,
+          weightUnit: ballot.census.weighted ? 1000 : 1,
+        },
+        turnout: {
+          voters: ballot.turnout.voters,
+          votersWeight: ballot.turnout.votersWeight,
+          censusVoters: ballot.census.frozenVoters,
+          censusWeight: ballot.census.frozenWeight,
+          percent: ballot.turnout.percent,
+        },
+        questions: ballot.questions.map((q) => ({
+          id: q.id,
+          title: q.title,
+          method: q.method,
+          options: q.options.map((o) => ({ id: o.id, title: o.title })),
+        })),
         results,
       }),
     );
@@ -130,13 +235,26 @@ export class BallotExportController {
   /** `GET /exports/ballots/:ballotId/results.csv`: one block per question (as the XLSX's sheets), separated by an empty line. Access: as `results.json`. */
   @Public()
   @Get(':ballotId/results.csv')
-  async resultsCsv(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async resultsCsv(
+    @Param('ballotId', uuidParam('ballotId')) ballotId: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     const { ballot, results } = await this.publishedResults(ballotId, viewer);
     const tables = resultTables(ballot.questions, results, ballot.census.weighted ? 1000 : 1);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-resultats.csv"`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="votation-${ballotId}-resultats.csv"`,
+    );
     const width = Math.max(1, ...tables.flatMap((t) => t.rows.map((r) => r.length)));
-    const rows = tables.flatMap((t, i) => [...(i ? [[]] : []), ...t.rows]).map((r) => Array.from({ length: width }, (_, c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))));
+    const rows = tables
+      .flatMap((t, i) => [...(i ? [[]] : []), ...t.rows])
+      .map((r) =>
+        Array.from({ length: width }, (_, c) =>
+          r[c] === null || r[c] === undefined ? '' : String(r[c]),
+        ),
+      );
     res.send(`\uFEFF${stringify(rows, CSV_OPTIONS)}`);
   }
 
@@ -148,14 +266,23 @@ export class BallotExportController {
    */
   @Public()
   @Get(':ballotId/results.xlsx')
-  async resultsXlsx(@Param('ballotId', uuidParam('ballotId')) ballotId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async resultsXlsx(
+    @Param('ballotId', uuidParam('ballotId')) ballotId: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     const { ballot, results } = await this.publishedResults(ballotId, viewer);
     const tables = resultTables(ballot.questions, results, ballot.census.weighted ? 1000 : 1);
     const workbook = new ExcelJS.Workbook();
     const summary = workbook.addWorksheet('Participation');
     summary.addRows([
       ['Votation', ballot.title],
-      ['Résultats', ballot.resultsFrozen ? 'définitifs (figés à la clôture)' : 'provisoires (scrutin public en cours)'],
+      [
+        'Résultats',
+        ballot.resultsFrozen
+          ? 'définitifs (figés à la clôture)'
+          : 'provisoires (scrutin public en cours)',
+      ],
       ['Votants', ballot.turnout.voters],
       ['Inscrits au corps électoral', ballot.census.frozenVoters],
       ['Participation (%)', ballot.turnout.percent],
@@ -164,8 +291,14 @@ export class BallotExportController {
       ...tables.map((t) => [t.name, t.title]),
     ]);
     for (const table of tables) workbook.addWorksheet(table.name).addRows(table.rows);
-    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('content-disposition', `attachment; filename="votation-${ballotId}-resultats.xlsx"`);
+    res.setHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="votation-${ballotId}-resultats.xlsx"`,
+    );
     await workbook.xlsx.write(res);
     res.end();
   }
@@ -174,17 +307,24 @@ export class BallotExportController {
   private async publishedResults(ballotId: string, viewer: Viewer | null) {
     const ballot = await this.ballots.ballot(ballotId, viewer);
     if (!ballot.results) throw DomainError.conflict('Les résultats sont publiés à la clôture.');
-    return { ballot, results: ballot.results as unknown as (QuestionResult & { questionId: string })[] };
+    return {
+      ballot,
+      results: ballot.results as unknown as (QuestionResult & { questionId: string })[],
+    };
   }
 }
 
 /** A choice in words for the CSV and XLSX lists: options joined by « | », a ranking by « > », grades in French. */
-function readableChoice(questions: ReadonlyArray<{ options: ReadonlyArray<{ id: string; title: string }> }>): (choice: Choice | undefined) => string {
+function readableChoice(
+  questions: ReadonlyArray<{ options: ReadonlyArray<{ id: string; title: string }> }>,
+): (choice: Choice | undefined) => string {
   const titles = new Map(questions.flatMap((q) => q.options.map((o) => [o.id, o.title] as const)));
   return (choice) => {
     if (!choice) return '';
     if ('optionIds' in choice) return choice.optionIds.map((id) => titles.get(id)).join(' | ');
     if ('ranking' in choice) return choice.ranking.map((id) => titles.get(id)).join(' > ');
-    return Object.entries(choice.grades).map(([id, g]) => `${titles.get(id)} : ${GRADE_NAMES_FR[g]}`).join(' | ');
+    return Object.entries(choice.grades)
+      .map(([id, g]) => `${titles.get(id)} : ${GRADE_NAMES_FR[g]}`)
+      .join(' | ');
   };
 }

@@ -63,14 +63,19 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
    * @returns the lifecycle events recorded (ballot id and kind), the number of results frozen and
    *   of e-mail census invitations sent
    */
-  async tick(): Promise<{ events: { ballotId: string; kind: string }[]; results: number; invitations: number }> {
+  async tick(): Promise<{
+    events: { ballotId: string; kind: string }[];
+    results: number;
+    invitations: number;
+  }> {
     if (this.running) return { events: [], results: 0, invitations: 0 };
     this.running = true;
     try {
       const opened: CensusRow[] = await this.dataSource.query(
         `SELECT id, census_kind, census_space_id, census_weighted, census_typologies FROM ballots b WHERE opens_at <= now() AND NOT EXISTS (SELECT 1 FROM ballot_census_snapshots s WHERE s.ballot_id = b.id)`,
       );
-      for (const row of opened) await inTransaction(this.dataSource, (m) => this.ballots.freezeCensus(m, row));
+      for (const row of opened)
+        await inTransaction(this.dataSource, (m) => this.ballots.freezeCensus(m, row));
       const due: { id: string }[] = await this.dataSource.query(
         `SELECT id FROM ballots b WHERE closes_at <= now() AND NOT EXISTS (SELECT 1 FROM ballot_results r WHERE r.ballot_id = b.id)`,
       );
@@ -78,7 +83,13 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
       for (const { id } of due) if (await this.ballots.freezeResult(id)) results++;
       // each event row and its outbox entry commit together: a restart (or a second process) neither loses nor repeats one
       const events = await inTransaction(this.dataSource, async (manager) => {
-        const rows: { ballot_id: string; kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED'; component_id: string; space_id: string; title: string }[] = await manager.query(
+        const rows: {
+          ballot_id: string;
+          kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED';
+          component_id: string;
+          space_id: string;
+          title: string;
+        }[] = await manager.query(
           `WITH fresh AS (
              INSERT INTO ballot_events (ballot_id, kind)
              SELECT id, 'OPENED' FROM ballots WHERE opens_at <= now() AND closes_at > now()
@@ -91,13 +102,28 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
           [String(BallotLimits.closingSoonMs)],
         );
         for (const row of rows) {
-          await this.outbox.record(manager, 'ballot.lifecycle', { ballotId: row.ballot_id, componentId: row.component_id, spaceId: row.space_id, title: row.title, kind: row.kind }, null);
+          await this.outbox.record(
+            manager,
+            'ballot.lifecycle',
+            {
+              ballotId: row.ballot_id,
+              componentId: row.component_id,
+              spaceId: row.space_id,
+              title: row.title,
+              kind: row.kind,
+            },
+            null,
+          );
         }
         return rows;
       });
       if (events.length) this.outbox.committed();
       const invitations = await this.inviteEmailCensus();
-      return { events: events.map((e) => ({ ballotId: e.ballot_id, kind: e.kind })), results, invitations };
+      return {
+        events: events.map((e) => ({ ballotId: e.ballot_id, kind: e.kind })),
+        results,
+        invitations,
+      };
     } finally {
       this.running = false;
     }
@@ -147,11 +173,17 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
             `La votation « ${row.title} » est ouverte et votre adresse figure parmi les votants.\n\n` +
             `Créez votre compte Concerto avec cette adresse pour voter :\n${this.config.PUBLIC_URL}/inscription?email=${encodeURIComponent(row.email)}`,
         });
-        await this.dataSource.query(`UPDATE ballot_census_invitations SET sent_at = now(), last_error = NULL WHERE ballot_id = $1 AND email = $2`, [row.ballot_id, row.email]);
+        await this.dataSource.query(
+          `UPDATE ballot_census_invitations SET sent_at = now(), last_error = NULL WHERE ballot_id = $1 AND email = $2`,
+          [row.ballot_id, row.email],
+        );
       } catch (error) {
         const reason = describeMailFailure(error);
         this.logger.warn(`ballot census invitation failed (will retry): ${reason}`);
-        await this.dataSource.query(`UPDATE ballot_census_invitations SET last_error = $3 WHERE ballot_id = $1 AND email = $2`, [row.ballot_id, row.email, reason.slice(0, 500)]);
+        await this.dataSource.query(
+          `UPDATE ballot_census_invitations SET last_error = $3 WHERE ballot_id = $1 AND email = $2`,
+          [row.ballot_id, row.email, reason.slice(0, 500)],
+        );
       }
     }
     return due.length;

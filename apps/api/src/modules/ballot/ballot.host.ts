@@ -4,7 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
-import { type HostedResource, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
+import {
+  type HostedResource,
+  type ResourceHost,
+  ResourceHostAdapter,
+} from '../../platform/resource-host';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { votesManifest } from './ballot.manifest';
 import { BallotService } from './ballot.service';
@@ -23,18 +27,29 @@ export class BallotHost implements ResourceHost {
     private readonly ballots: BallotService,
   ) {}
 
-  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
+  async locate(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource> {
     if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
     const hosted = await this.reference(id, manager);
     if (!hosted) throw DomainError.notFound('Votation', { id });
     await this.spaces.component(hosted.componentId!, viewer); // NOT_FOUND when the viewer may not see the component
-    if (hosted.hidden && !(await this.ballots.canModerate(viewer, hosted.spaceId))) throw DomainError.notFound('Votation', { id });
+    if (hosted.hidden && !(await this.ballots.canModerate(viewer, hosted.spaceId)))
+      throw DomainError.notFound('Votation', { id });
     return hosted;
   }
 
-  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+  async reference(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource | null> {
     if (!UUID.test(id)) return null;
-    const [row] = (await manager.query(`SELECT id, component_id, title, author_id, hidden_at FROM ballots WHERE id = $1`, [id])) as {
+    const [row] = (await manager.query(
+      `SELECT id, component_id, title, author_id, hidden_at FROM ballots WHERE id = $1`,
+      [id],
+    )) as {
       id: string;
       component_id: string;
       title: string;

@@ -25,7 +25,14 @@ export const votesManifest = defineComponent({
   resources: {
     BALLOT: {
       label: { fr: 'Votation', en: 'Ballot' },
-      capabilities: [Capability.COMMENTS, Capability.FOLLOWS, Capability.REPORTS, Capability.HISTORY, Capability.NOTIFICATIONS, Capability.PERSONAL_DATA],
+      capabilities: [
+        Capability.COMMENTS,
+        Capability.FOLLOWS,
+        Capability.REPORTS,
+        Capability.HISTORY,
+        Capability.NOTIFICATIONS,
+        Capability.PERSONAL_DATA,
+      ],
     },
   },
 });

@@ -16,7 +16,16 @@ import { BallotService } from './ballot.service';
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, ProfileModule, FollowModule],
   controllers: [BallotExportController],
-  providers: [BallotCensus, BallotService, BallotHost, BallotNotifications, BallotPersonalData, BallotSchedulerService, BallotResolver, CastBallotPayloadResolver],
+  providers: [
+    BallotCensus,
+    BallotService,
+    BallotHost,
+    BallotNotifications,
+    BallotPersonalData,
+    BallotSchedulerService,
+    BallotResolver,
+    CastBallotPayloadResolver,
+  ],
   exports: [BallotService, BallotSchedulerService],
 })
 export class BallotModule {}

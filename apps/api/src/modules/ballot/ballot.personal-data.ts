@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 
 /**
  * Votations: the ballots a member voted in. Secret ballots: only the fact of having voted (the
@@ -15,13 +18,15 @@ export class BallotPersonalData implements PersonalDataContributor {
   readonly datasets = [
     {
       name: 'ballots_created',
-      description: 'Les votations que vous avez créées (publiques, conservées à la suppression du compte)',
+      description:
+        'Les votations que vous avez créées (publiques, conservées à la suppression du compte)',
       columns: ['id', 'title', 'opens_at', 'closes_at', 'created_at'],
       sql: `SELECT id, title, opens_at, closes_at, created_at FROM ballots WHERE author_id = $1 ORDER BY created_at, id`,
     },
     {
       name: 'ballot_votes',
-      description: 'Vos votes aux votations (pour un bulletin secret : seulement le fait d’avoir voté)',
+      description:
+        'Vos votes aux votations (pour un bulletin secret : seulement le fait d’avoir voté)',
       columns: ['ballot_id', 'ballot', 'secret', 'choices', 'voted_at', 'changed_at'],
       // choices only through a public ballot's participation (a secret one points to no envelope)
       sql: `SELECT b.id AS ballot_id, b.title AS ballot, b.secret, CASE WHEN b.secret THEN NULL ELSE e.choices END AS choices, p.voted_at, p.changed_at

@@ -11,15 +11,26 @@ export class BallotResolver {
 
   /** Ballots of a VOTES component. Access: anyone who can see the component. Errors: NOT_FOUND, BAD_USER_INPUT. */
   @Public()
-  @Query(() => [BallotDto], { description: 'Ballots (votations) of a VOTES component. Access: anyone who can see it. Errors: NOT_FOUND, BAD_USER_INPUT.' })
-  ballots(@Args('componentId', { type: () => ID }) componentId: string, @CurrentViewer() viewer: Viewer | null): Promise<BallotDto[]> {
+  @Query(() => [BallotDto], {
+    description:
+      'Ballots (votations) of a VOTES component. Access: anyone who can see it. Errors: NOT_FOUND, BAD_USER_INPUT.',
+  })
+  ballots(
+    @Args('componentId', { type: () => ID }) componentId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<BallotDto[]> {
     return this.service.list(componentId, viewer);
   }
 
   /** One ballot, with its status from the database clock, turnout, and results when visible. Access: anyone who can see it. Errors: NOT_FOUND, BAD_USER_INPUT. */
   @Public()
-  @Query(() => BallotDto, { description: 'One ballot. Access: anyone who can see it. Errors: NOT_FOUND, BAD_USER_INPUT.' })
-  ballot(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null): Promise<BallotDto> {
+  @Query(() => BallotDto, {
+    description: 'One ballot. Access: anyone who can see it. Errors: NOT_FOUND, BAD_USER_INPUT.',
+  })
+  ballot(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<BallotDto> {
     return this.service.ballot(id, viewer);
   }
 
@@ -29,7 +40,10 @@ export class BallotResolver {
    * receipts on this ballot, malformed code).
    */
   @Public()
-  @Query(() => BallotReceiptCheckDto, { description: 'Look a receipt code up in the published list of a closed ballot. Access: anyone. Errors: NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
+  @Query(() => BallotReceiptCheckDto, {
+    description:
+      'Look a receipt code up in the published list of a closed ballot. Access: anyone. Errors: NOT_FOUND, CONFLICT, BAD_USER_INPUT.',
+  })
   checkBallotReceipt(
     @Args('ballotId', { type: () => ID }) ballotId: string,
     @Args('code') code: string,
@@ -40,15 +54,28 @@ export class BallotResolver {
 
   /** Creates a ballot. Access: space admins of the component's space, org admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT. */
   @Authenticated()
-  @Mutation(() => BallotDto, { description: 'Create a ballot in a VOTES component. Access: space admins, org admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
-  createBallot(@Args('input') input: CreateBallotInput, @CurrentViewer() viewer: Viewer): Promise<BallotDto> {
+  @Mutation(() => BallotDto, {
+    description:
+      'Create a ballot in a VOTES component. Access: space admins, org admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.',
+  })
+  createBallot(
+    @Args('input') input: CreateBallotInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<BallotDto> {
     return this.service.create(input, viewer);
   }
 
   /** Edits a ballot before it opens and before any vote. Access: space admins, org admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT. */
   @Authenticated()
-  @Mutation(() => BallotDto, { description: 'Edit a ballot before it opens and before any vote. Access: space admins, org admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
-  updateBallot(@Args('id', { type: () => ID }) id: string, @Args('input') input: BallotFieldsInput, @CurrentViewer() viewer: Viewer): Promise<BallotDto> {
+  @Mutation(() => BallotDto, {
+    description:
+      'Edit a ballot before it opens and before any vote. Access: space admins, org admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.',
+  })
+  updateBallot(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: BallotFieldsInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<BallotDto> {
     return this.service.update(id, input, viewer);
   }
 
@@ -60,7 +87,8 @@ export class BallotResolver {
    */
   @Authenticated()
   @Mutation(() => CastBallotPayload, {
-    description: 'Cast a ballot (one answer per question). Access: members of the census. Errors: NOT_FOUND, BALLOT_NOT_OPEN, BALLOT_CLOSED, NOT_IN_CENSUS, BAD_USER_INPUT, CONFLICT.',
+    description:
+      'Cast a ballot (one answer per question). Access: members of the census. Errors: NOT_FOUND, BALLOT_NOT_OPEN, BALLOT_CLOSED, NOT_IN_CENSUS, BAD_USER_INPUT, CONFLICT.',
   })
   castBallot(
     @Args('ballotId', { type: () => ID }) ballotId: string,
@@ -78,8 +106,14 @@ export class CastBallotPayloadResolver {
 
   /** The ballot after the vote (turnout, the viewer's state). Access: the voter who just cast it. Errors: NOT_FOUND. */
   @Authenticated()
-  @ResolveField(() => BallotDto, { description: 'The ballot after the vote: turnout, viewer state, live results of a public ballot.' })
-  ballot(@Parent() payload: CastBallotPayload, @CurrentViewer() viewer: Viewer): Promise<BallotDto> {
+  @ResolveField(() => BallotDto, {
+    description:
+      'The ballot after the vote: turnout, viewer state, live results of a public ballot.',
+  })
+  ballot(
+    @Parent() payload: CastBallotPayload,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<BallotDto> {
     return this.service.ballot(payload.ballotId, viewer);
   }
 }

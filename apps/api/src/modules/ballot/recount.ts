@@ -12,7 +12,11 @@ import { createTally, QuestionResult } from './counting/tally';
 export interface PublishedFile {
   format: string;
   ballot: { id: string; title: string; weightUnit: number };
-  questions: (QuestionShape & { id: string; title: string; options: { id: string; title: string }[] })[];
+  questions: (QuestionShape & {
+    id: string;
+    title: string;
+    options: { id: string; title: string }[];
+  })[];
   results: unknown[] | null;
   ballots: { receipt: string | null; weight: number; choices: Record<string, unknown> }[];
 }
@@ -22,9 +26,18 @@ export interface PublishedFile {
  * @returns the recomputed results (same shape as the published ones) and whether they match
  * @throws Error on an unknown format or a ballot the rules refuse (with its receipt or position)
  */
-export function recountPublished(file: PublishedFile): { questions: (QuestionResult & { questionId: string })[]; matches: boolean } {
+export function recountPublished(file: PublishedFile): {
+  questions: (QuestionResult & { questionId: string })[];
+  matches: boolean;
+} {
   if (file.format !== 'concerto-ballots/1') throw new Error(`unknown format ${file.format}`);
-  const shapes = file.questions.map((q) => ({ id: q.id, method: q.method, minChoices: q.minChoices, maxChoices: q.maxChoices, optionIds: q.options.map((o) => o.id) }));
+  const shapes = file.questions.map((q) => ({
+    id: q.id,
+    method: q.method,
+    minChoices: q.minChoices,
+    maxChoices: q.maxChoices,
+    optionIds: q.options.map((o) => o.id),
+  }));
   const tallies = shapes.map((q) => ({ id: q.id, shape: q, tally: createTally(q) }));
   file.ballots.forEach((ballot, index) => {
     for (const t of tallies) {
@@ -34,7 +47,9 @@ export function recountPublished(file: PublishedFile): { questions: (QuestionRes
       try {
         choice = normalizeChoice(t.shape, raw);
       } catch (error) {
-        throw new Error(`ballot ${ballot.receipt ?? `#${index + 1}`}, question ${t.id}: ${(error as Error).message}`);
+        throw new Error(
+          `ballot ${ballot.receipt ?? `#${index + 1}`}, question ${t.id}: ${(error as Error).message}`,
+        );
       }
       t.tally.add(choice, ballot.weight);
     }

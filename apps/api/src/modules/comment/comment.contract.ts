@@ -9,10 +9,24 @@ export const contractFixtures: ContractFixture[] = [
     async create(c) {
       const proposal = await createContractProposal(c);
       const author = await c.t.register('Commentatrice de contrat');
-      const d = await must(c.t, `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`, {
-        i: { commentableType: 'PROPOSAL', commentableId: proposal.id, body: 'Un commentaire de contrat.' },
-      }, author.token);
-      return { id: d.addComment.id, spaceId: proposal.spaceId, componentId: proposal.componentId, author };
+      const d = await must(
+        c.t,
+        `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`,
+        {
+          i: {
+            commentableType: 'PROPOSAL',
+            commentableId: proposal.id,
+            body: 'Un commentaire de contrat.',
+          },
+        },
+        author.token,
+      );
+      return {
+        id: d.addComment.id,
+        spaceId: proposal.spaceId,
+        componentId: proposal.componentId,
+        author,
+      };
     },
   },
 ];

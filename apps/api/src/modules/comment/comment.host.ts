@@ -4,7 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { ResourceHosts } from '../../platform/component-registry';
-import { type HostedResource, type ReportedSummary, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
+import {
+  type HostedResource,
+  type ReportedSummary,
+  type ResourceHost,
+  ResourceHostAdapter,
+} from '../../platform/resource-host';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const excerpt = (html: string) => html.replace(/<[^>]*>/g, '').slice(0, 120);
@@ -35,14 +40,23 @@ export class CommentHost implements ResourceHost {
     private readonly hosts: ResourceHosts,
   ) {}
 
-  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
+  async locate(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource> {
     const row = await this.row(id, manager);
     if (!row || row.deleted_at) throw DomainError.notFound('Commentaire', { id });
-    const on = await this.hosts.host(row.commentable_type).locate(row.commentable_id, viewer, manager);
+    const on = await this.hosts
+      .host(row.commentable_type)
+      .locate(row.commentable_id, viewer, manager);
     return this.hosted(row, on);
   }
 
-  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+  async reference(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource | null> {
     const row = await this.row(id, manager);
     if (!row) return null;
     const on = await this.hosts.host(row.commentable_type).reference(row.commentable_id, manager);
@@ -50,29 +64,53 @@ export class CommentHost implements ResourceHost {
   }
 
   readonly reports = {
-    hideThreshold: (r: HostedResource) => (typeof r.settings.hideThreshold === 'number' ? r.settings.hideThreshold : 3),
+    hideThreshold: (r: HostedResource) =>
+      typeof r.settings.hideThreshold === 'number' ? r.settings.hideThreshold : 3,
     setHidden: async (manager: EntityManager, id: string, hidden: boolean) => {
-      await manager.query(`UPDATE comments SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1`, [id, hidden]);
+      await manager.query(
+        `UPDATE comments SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1`,
+        [id, hidden],
+      );
     },
     summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
-      const rows: { id: string; body: string; commentable_type: string; commentable_id: string }[] = await this.dataSource.query(
-        `SELECT id, body, commentable_type, commentable_id FROM comments WHERE id = ANY($1::uuid[])`,
-        [ids],
+      const rows: { id: string; body: string; commentable_type: string; commentable_id: string }[] =
+        await this.dataSource.query(
+          `SELECT id, body, commentable_type, commentable_id FROM comments WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            title: excerpt(r.body),
+            proposalId: r.commentable_type === 'PROPOSAL' ? r.commentable_id : null,
+            unanswered: false,
+          },
+        ]),
       );
-      return new Map(rows.map((r) => [r.id, { title: excerpt(r.body), proposalId: r.commentable_type === 'PROPOSAL' ? r.commentable_id : null, unanswered: false }]));
     },
   };
 
   private async row(id: string, manager: EntityManager): Promise<Row | undefined> {
     if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
-    const [row] = await manager.query(`SELECT id, commentable_type, commentable_id, space_id, author_id, body, hidden_at, deleted_at FROM comments WHERE id = $1`, [id]);
+    const [row] = await manager.query(
+      `SELECT id, commentable_type, commentable_id, space_id, author_id, body, hidden_at, deleted_at FROM comments WHERE id = $1`,
+      [id],
+    );
     return row;
   }
 
   private hosted(row: Row, on: HostedResource): HostedResource {
     return {
-      type: this.type, id: row.id, spaceId: row.space_id, componentId: on.componentId, settings: on.settings,
-      hidden: row.hidden_at !== null, title: excerpt(row.body), link: on.link, authorId: row.author_id,
+      type: this.type,
+      id: row.id,
+      spaceId: row.space_id,
+      componentId: on.componentId,
+      settings: on.settings,
+      hidden: row.hidden_at !== null,
+      title: excerpt(row.body),
+      link: on.link,
+      authorId: row.author_id,
     };
   }
 }

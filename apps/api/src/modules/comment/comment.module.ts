@@ -12,7 +12,13 @@ import { CommentService } from './comment.service';
 /** Comments: a capability of its own; commentables register a host adapter with a `comments` part. Comments are a reportable host. */
 @Module({
   imports: [ActionLogModule, FollowModule, ModerationModule, ParticipatorySpaceModule],
-  providers: [CommentService, CommentResolver, CommentHost, CommentNotifications, CommentPersonalData],
+  providers: [
+    CommentService,
+    CommentResolver,
+    CommentHost,
+    CommentNotifications,
+    CommentPersonalData,
+  ],
   exports: [CommentService],
 })
 export class CommentModule {}

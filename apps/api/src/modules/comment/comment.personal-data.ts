@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 
 /** Comments: kept at deletion, attributed to « Participant supprimé ». */
 @Injectable()
@@ -10,7 +13,17 @@ export class CommentPersonalData implements PersonalDataContributor {
     {
       name: 'comments',
       description: 'Vos commentaires',
-      columns: ['id', 'commentable_type', 'commentable_id', 'parent_id', 'alignment', 'body', 'created_at', 'edited_at', 'deleted_at'],
+      columns: [
+        'id',
+        'commentable_type',
+        'commentable_id',
+        'parent_id',
+        'alignment',
+        'body',
+        'created_at',
+        'edited_at',
+        'deleted_at',
+      ],
       sql: `SELECT id, commentable_type, commentable_id, parent_id, alignment, body, created_at, edited_at, deleted_at
               FROM comments WHERE author_id = $1 ORDER BY created_at, id`,
     },

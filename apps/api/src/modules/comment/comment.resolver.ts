@@ -12,9 +12,13 @@ export class CommentResolver {
 
   /** Threads on a commentable, oldest first. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT. */
   @Public()
-  @Query(() => [CommentDto], { description: 'Comment threads on a resource. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT.' })
+  @Query(() => [CommentDto], {
+    description:
+      'Comment threads on a resource. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT.',
+  })
   comments(
-    @Args('commentableType', { type: () => CommentableTypeEnum }) type: keyof typeof CommentableTypeEnum,
+    @Args('commentableType', { type: () => CommentableTypeEnum })
+    type: keyof typeof CommentableTypeEnum,
     @Args('commentableId', { type: () => ID }) id: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<CommentDto[]> {
@@ -28,23 +32,39 @@ export class CommentResolver {
   @Authenticated()
   @Throttle({ [RateLimit.PER_MUTATION]: { limit: 20, ttl: ONE_MINUTE } })
   @Mutation(() => CommentDto, {
-    description: 'Comment (or reply, up to three levels). Access: participants. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT, TOO_MANY_REQUESTS.',
+    description:
+      'Comment (or reply, up to three levels). Access: participants. Errors: UNAUTHENTICATED, NOT_FOUND, FORBIDDEN, BAD_USER_INPUT, TOO_MANY_REQUESTS.',
   })
-  addComment(@Args('input') input: AddCommentInput, @CurrentViewer() viewer: Viewer): Promise<CommentDto> {
+  addComment(
+    @Args('input') input: AddCommentInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<CommentDto> {
     return this.commentService.add(input, viewer);
   }
 
   /** Edits one's comment. Access: its author. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT. */
   @Authenticated()
-  @Mutation(() => CommentDto, { description: 'Edit one’s comment. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
-  updateComment(@Args('id', { type: () => ID }) id: string, @Args('body') body: string, @CurrentViewer() viewer: Viewer): Promise<CommentDto> {
+  @Mutation(() => CommentDto, {
+    description:
+      'Edit one’s comment. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.',
+  })
+  updateComment(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('body') body: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<CommentDto> {
     return this.commentService.edit(id, body, viewer);
   }
 
   /** Deletes one's comment (replies stay). Access: its author. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT. */
   @Authenticated()
-  @Mutation(() => Boolean, { description: 'Delete one’s comment. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.' })
-  deleteComment(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Delete one’s comment. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.',
+  })
+  deleteComment(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<boolean> {
     return this.commentService.remove(id, viewer);
   }
 }

@@ -64,7 +64,13 @@ export class CommentService {
         WHERE c.commentable_type = $1 AND c.commentable_id = $2 ORDER BY c.created_at, c.id`,
       [type, id],
     );
-    const reported = viewer ? await this.moderation.reportedAmong(viewer.user.id, 'COMMENT', rows.map((c) => c.id)) : new Set<string>();
+    const reported = viewer
+      ? await this.moderation.reportedAmong(
+          viewer.user.id,
+          'COMMENT',
+          rows.map((c) => c.id),
+        )
+      : new Set<string>();
     const byId = new Map<string, CommentDto>();
     const roots: CommentDto[] = [];
     for (const row of rows) {
@@ -99,39 +105,83 @@ export class CommentService {
    *         over 5,000 characters, reply deeper than three levels, parent on another commentable
    */
   async add(input: AddCommentInput, viewer: Viewer): Promise<CommentDto> {
-    const { host, resource } = await this.commentable(input.commentableType, input.commentableId, viewer);
+    const { host, resource } = await this.commentable(
+      input.commentableType,
+      input.commentableId,
+      viewer,
+    );
     const spaceId = resource.spaceId;
-    if (!host.comments.enabled(resource)) throw DomainError.forbidden('Les commentaires sont fermés.');
+    if (!host.comments.enabled(resource))
+      throw DomainError.forbidden('Les commentaires sont fermés.');
     const body = this.checkedBody(input.body);
     const id = await inTransaction(this.dataSource, async (manager) => {
       let depth = 0;
       let parentAuthorId: string | null = null;
       if (input.parentId) {
-        const parent = await manager.query(`SELECT depth, commentable_type, commentable_id, deleted_at, author_id FROM comments WHERE id = $1`, [input.parentId]);
+        const parent = await manager.query(
+          `SELECT depth, commentable_type, commentable_id, deleted_at, author_id FROM comments WHERE id = $1`,
+          [input.parentId],
+        );
         if (!parent.length) throw DomainError.notFound('Commentaire', { field: 'parentId' });
-        if (parent[0].commentable_type !== input.commentableType || parent[0].commentable_id !== input.commentableId) {
-          throw DomainError.badInput('Le commentaire parent appartient à un autre contenu.', { field: 'parentId' });
+        if (
+          parent[0].commentable_type !== input.commentableType ||
+          parent[0].commentable_id !== input.commentableId
+        ) {
+          throw DomainError.badInput('Le commentaire parent appartient à un autre contenu.', {
+            field: 'parentId',
+          });
         }
         depth = parent[0].depth + 1;
         parentAuthorId = parent[0].author_id;
-        if (depth > MAX_DEPTH) throw DomainError.badInput('Les réponses s’arrêtent au troisième niveau.', { field: 'parentId' });
+        if (depth > MAX_DEPTH)
+          throw DomainError.badInput('Les réponses s’arrêtent au troisième niveau.', {
+            field: 'parentId',
+          });
       }
       const [{ id }] = await manager.query(
         `INSERT INTO comments (commentable_type, commentable_id, space_id, author_id, parent_id, depth, body, alignment, article_version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [
-          input.commentableType, input.commentableId, spaceId, viewer.user.id, input.parentId ?? null, depth, body, input.alignment ?? 'NEUTRAL',
+          input.commentableType,
+          input.commentableId,
+          spaceId,
+          viewer.user.id,
+          input.parentId ?? null,
+          depth,
+          body,
+          input.alignment ?? 'NEUTRAL',
           (await host.comments.versionOf?.(manager, input.commentableId)) ?? null,
         ],
       );
       await host.comments.moveCount(manager, input.commentableId, 1);
-      await this.follows.followInTransaction(manager, viewer.user.id, input.commentableType, input.commentableId);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'create', resourceType: 'comment', resourceId: id, spaceId, visibility: 'PUBLIC', summary: 'Commentaire publié' });
+      await this.follows.followInTransaction(
+        manager,
+        viewer.user.id,
+        input.commentableType,
+        input.commentableId,
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'create',
+        resourceType: 'comment',
+        resourceId: id,
+        spaceId,
+        visibility: 'PUBLIC',
+        summary: 'Commentaire publié',
+      });
       const excerpt = richTextToPlain(body).slice(0, 140);
       await this.events.record(
         manager,
         'comment.created',
-        { commentId: id, commentableType: input.commentableType, commentableId: input.commentableId, spaceId, authorId: viewer.user.id, parentAuthorId, title: excerpt },
+        {
+          commentId: id,
+          commentableType: input.commentableType,
+          commentableId: input.commentableId,
+          spaceId,
+          authorId: viewer.user.id,
+          parentAuthorId,
+          title: excerpt,
+        },
         viewer.user.id,
       );
       return id as string;
@@ -145,8 +195,19 @@ export class CommentService {
     const clean = this.checkedBody(body);
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lockOwn(manager, id, viewer);
-      await manager.query(`UPDATE comments SET body = $2, edited_at = now() WHERE id = $1`, [id, clean]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update', resourceType: 'comment', resourceId: id, spaceId: row.space_id, visibility: 'PUBLIC', summary: 'Commentaire modifié' });
+      await manager.query(`UPDATE comments SET body = $2, edited_at = now() WHERE id = $1`, [
+        id,
+        clean,
+      ]);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'update',
+        resourceType: 'comment',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: 'PUBLIC',
+        summary: 'Commentaire modifié',
+      });
     });
     return this.one(id, viewer);
   }
@@ -156,14 +217,27 @@ export class CommentService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lockOwn(manager, id, viewer);
       await manager.query(`UPDATE comments SET deleted_at = now() WHERE id = $1`, [id]);
-      await this.hosts.require(row.commentable_type, 'comments', 'id').comments.moveCount(manager, row.commentable_id, -1);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'delete', resourceType: 'comment', resourceId: id, spaceId: row.space_id, visibility: 'PUBLIC', summary: 'Commentaire supprimé' });
+      await this.hosts
+        .require(row.commentable_type, 'comments', 'id')
+        .comments.moveCount(manager, row.commentable_id, -1);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'delete',
+        resourceType: 'comment',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: 'PUBLIC',
+        summary: 'Commentaire supprimé',
+      });
     });
     return true;
   }
 
   private async one(id: string, viewer: Viewer): Promise<CommentDto> {
-    const [row] = await this.dataSource.query(`SELECT commentable_type, commentable_id FROM comments WHERE id = $1`, [id]);
+    const [row] = await this.dataSource.query(
+      `SELECT commentable_type, commentable_id FROM comments WHERE id = $1`,
+      [id],
+    );
     const find = (list: CommentDto[]): CommentDto | undefined => {
       for (const c of list) {
         if (c.id === id) return c;
@@ -178,30 +252,46 @@ export class CommentService {
   private async lockOwn(manager: EntityManager, id: string, viewer: Viewer) {
     const rows = await manager.query(`SELECT * FROM comments WHERE id = $1 FOR UPDATE`, [id]);
     if (!rows.length) throw DomainError.notFound('Commentaire', { id });
-    if (rows[0].author_id !== viewer.user.id) throw DomainError.forbidden('Seul l’auteur peut modifier ou supprimer son commentaire.');
+    if (rows[0].author_id !== viewer.user.id)
+      throw DomainError.forbidden('Seul l’auteur peut modifier ou supprimer son commentaire.');
     if (rows[0].deleted_at) throw DomainError.conflict('Ce commentaire est déjà supprimé.');
-    return rows[0] as { space_id: string; commentable_type: CommentableType; commentable_id: string };
+    return rows[0] as {
+      space_id: string;
+      commentable_type: CommentableType;
+      commentable_id: string;
+    };
   }
 
   /** The host of a commentable and the resource as the viewer sees it. @throws NOT_FOUND; BAD_USER_INPUT */
-  private async commentable(type: CommentableType, id: string, viewer: Viewer | null, manager?: EntityManager) {
+  private async commentable(
+    type: CommentableType,
+    id: string,
+    viewer: Viewer | null,
+    manager?: EntityManager,
+  ) {
     const host = this.hosts.require(type, 'comments', 'commentableType');
     const resource = await host.locate(id, viewer, manager);
-    if (resource.hidden && !(await this.isModerator(viewer, resource.spaceId))) throw DomainError.notFound('Contenu', { id });
+    if (resource.hidden && !(await this.isModerator(viewer, resource.spaceId)))
+      throw DomainError.notFound('Contenu', { id });
     return { host, resource };
   }
 
   private async isModerator(viewer: Viewer | null, spaceId: string): Promise<boolean> {
     if (!viewer) return false;
-    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+    return (
+      viewer.user.isAdmin ||
+      this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR])
+    );
   }
 
   private checkedBody(body: string): string {
     const html = sanitizeRichText(body);
     const text = richTextToPlain(html);
     const length = text.length;
-    if (!hasVisibleText(text)) throw DomainError.badInput('body: le commentaire est vide', { field: 'body' });
-    if (length > 5000) throw DomainError.badInput('body: 5 000 caractères au plus', { field: 'body' });
+    if (!hasVisibleText(text))
+      throw DomainError.badInput('body: le commentaire est vide', { field: 'body' });
+    if (length > 5000)
+      throw DomainError.badInput('body: 5 000 caractères au plus', { field: 'body' });
     return html;
   }
 }

@@ -24,7 +24,9 @@ export class DebateAnalysisQuery {
    */
   async analysis(debateId: string, viewer: Viewer | null): Promise<DebateAnalysisDto | null> {
     const debate = await this.debates.debate(debateId, viewer);
-    const stored = (await this.analyses.latest(debateId)) ?? (debate.participantsCount > 0 ? await this.analyses.recompute(debateId) : null);
+    const stored =
+      (await this.analyses.latest(debateId)) ??
+      (debate.participantsCount > 0 ? await this.analyses.recompute(debateId) : null);
     if (!stored) return null;
     const r = stored.result;
     const withdrawn = await this.analyses.withdrawnStatementIds(debateId);
@@ -35,7 +37,12 @@ export class DebateAnalysisQuery {
       agree: s.agree,
       disagree: s.disagree,
       pass: s.pass,
-      groups: s.groups.map(([agree, disagree, seen], groupId) => ({ groupId, agree, disagree, seen })),
+      groups: s.groups.map(([agree, disagree, seen], groupId) => ({
+        groupId,
+        agree,
+        disagree,
+        seen,
+      })),
       consensus: s.consensus,
       divisiveness: s.divisiveness,
     });
@@ -68,8 +75,14 @@ export class DebateAnalysisQuery {
           })),
       })),
       ungrouped: r.ungrouped.map(([x, y]) => ({ x, y })),
-      consensus: r.consensus.map((id) => byId.get(id)).filter((s): s is SnapshotStatement => !!s).map(result),
-      divisive: r.divisive.map((id) => byId.get(id)).filter((s): s is SnapshotStatement => !!s).map(result),
+      consensus: r.consensus
+        .map((id) => byId.get(id))
+        .filter((s): s is SnapshotStatement => !!s)
+        .map(result),
+      divisive: r.divisive
+        .map((id) => byId.get(id))
+        .filter((s): s is SnapshotStatement => !!s)
+        .map(result),
       statements: r.statements.filter((s) => byId.has(s.id)).map(result),
       viewerPosition: position,
     };

@@ -36,7 +36,14 @@ export interface AnalysisSnapshot {
     centroid: [number, number];
     /** Members' points [x, y], rounded to 1/1000 and sorted (no order that could identify anyone). */
     points: [number, number][];
-    representatives: { statementId: string; repfulFor: 'AGREE' | 'DISAGREE'; successes: number; trials: number; repness: number; significant: boolean }[];
+    representatives: {
+      statementId: string;
+      repfulFor: 'AGREE' | 'DISAGREE';
+      successes: number;
+      trials: number;
+      repness: number;
+      significant: boolean;
+    }[];
   }[];
   ungrouped: [number, number][];
   statements: SnapshotStatement[];
@@ -149,9 +156,16 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
     this.lastRun.set(debateId, Date.now());
     const stored = await inTransaction(this.dataSource, async (manager) => {
       await manager.query(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('debate-analysis:' || $1, 0)) AS locked`, [debateId]);
+      const [{ locked }] = await manager.query(
+        `SELECT pg_try_advisory_xact_lock(hashtextextended('debate-analysis:' || $1, 0)) AS locked`,
+        [debateId],
+      );
       if (!locked) return null;
-      const [debate] = await queryRows<{ component_id: string }>(manager, `SELECT component_id FROM debates WHERE id = $1`, [debateId]);
+      const [debate] = await queryRows<{ component_id: string }>(
+        manager,
+        `SELECT component_id FROM debates WHERE id = $1`,
+        [debateId],
+      );
       if (!debate) return null;
       const started = performance.now();
       const { snapshot, positions } = await this.compute(manager, debateId);
@@ -177,7 +191,12 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
       await this.events.record(
         manager,
         'debate.analysisUpdated',
-        { debateId, componentId: debate.component_id, computedAt: row.computed_at.toISOString(), participantCount: snapshot.participantCount },
+        {
+          debateId,
+          componentId: debate.component_id,
+          computedAt: row.computed_at.toISOString(),
+          participantCount: snapshot.participantCount,
+        },
         null,
       );
       return { debateId, computedAt: row.computed_at, durationMs, result: snapshot };
@@ -192,14 +211,22 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
    * the groups, statistics and lists are always recomputed from all the votes. Exposed for the
    * benchmark, which times the read and the computation apart.
    */
-  async compute(manager: EntityManager, debateId: string, mode: 'INCREMENTAL' | 'FULL' = 'INCREMENTAL'): Promise<{
+  async compute(
+    manager: EntityManager,
+    debateId: string,
+    mode: 'INCREMENTAL' | 'FULL' = 'INCREMENTAL',
+  ): Promise<{
     snapshot: AnalysisSnapshot;
     positions: { users: string[]; x: number[]; y: number[]; group: (number | null)[] };
     basis: { votes: number; changedAt: Date | null };
     timings: { readMs: number; analyseMs: number; pcaIterations: [number, number]; warm: boolean };
   }> {
     const readStart = performance.now();
-    const [basis] = await queryRows<{ votes: number; changed_at: Date | null }>(manager, `SELECT count(*)::int AS votes, max(updated_at) AS changed_at FROM debate_votes WHERE debate_id = $1`, [debateId]);
+    const [basis] = await queryRows<{ votes: number; changed_at: Date | null }>(
+      manager,
+      `SELECT count(*)::int AS votes, max(updated_at) AS changed_at FROM debate_votes WHERE debate_id = $1`,
+      [debateId],
+    );
     const statements = await queryRows<{ id: string; body: string }>(
       manager,
       `SELECT id, body FROM debate_statements WHERE debate_id = $1 AND state = 'PUBLISHED' AND hidden_at IS NULL ORDER BY position`,
@@ -208,7 +235,13 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
     const rows = await this.readVotes(manager, debateId);
     const previous =
       mode === 'INCREMENTAL'
-        ? (await queryRows<{ axes: AnalysisSnapshot['axes'] | null }>(manager, `SELECT result->'axes' AS axes FROM debate_analyses WHERE debate_id = $1`, [debateId]))[0]?.axes ?? null
+        ? ((
+            await queryRows<{ axes: AnalysisSnapshot['axes'] | null }>(
+              manager,
+              `SELECT result->'axes' AS axes FROM debate_analyses WHERE debate_id = $1`,
+              [debateId],
+            )
+          )[0]?.axes ?? null)
         : null;
     const readMs = performance.now() - readStart;
     const analyseStart = performance.now();
@@ -218,27 +251,51 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
     const a = analyseOpinions(matrix, { seed: seedOf(debateId), startAxes });
     const snapshot = toSnapshot(a, statements);
     const analyseMs = performance.now() - analyseStart;
-    const positions = { users: matrix.participants, x: [] as number[], y: [] as number[], group: [] as (number | null)[] };
+    const positions = {
+      users: matrix.participants,
+      x: [] as number[],
+      y: [] as number[],
+      group: [] as (number | null)[],
+    };
     for (let i = 0; i < matrix.participants.length; i++) {
       positions.x.push(round(a.points[2 * i]));
       positions.y.push(round(a.points[2 * i + 1]));
       positions.group.push(a.groupOf[i] < 0 ? null : a.groupOf[i]);
     }
-    return { snapshot, positions, basis: { votes: basis.votes, changedAt: basis.changed_at }, timings: { readMs, analyseMs, pcaIterations: a.pca.iterations, warm: startAxes !== undefined } };
+    return {
+      snapshot,
+      positions,
+      basis: { votes: basis.votes, changedAt: basis.changed_at },
+      timings: {
+        readMs,
+        analyseMs,
+        pcaIterations: a.pca.iterations,
+        warm: startAxes !== undefined,
+      },
+    };
   }
 
   /** The latest snapshot of a debate, or null before the first analysis. */
   async latest(debateId: string): Promise<StoredAnalysis | null> {
-    const [row] = await queryRows<{ computed_at: Date; duration_ms: number; result: AnalysisSnapshot }>(
+    const [row] = await queryRows<{
+      computed_at: Date;
+      duration_ms: number;
+      result: AnalysisSnapshot;
+    }>(
       this.dataSource.manager,
       `SELECT computed_at, duration_ms, result FROM debate_analyses WHERE debate_id = $1`,
       [debateId],
     );
-    return row ? { debateId, computedAt: row.computed_at, durationMs: row.duration_ms, result: row.result } : null;
+    return row
+      ? { debateId, computedAt: row.computed_at, durationMs: row.duration_ms, result: row.result }
+      : null;
   }
 
   /** The viewer's own point in the latest snapshot, or null. */
-  async positionOf(debateId: string, userId: string): Promise<{ x: number; y: number; groupId: number | null } | null> {
+  async positionOf(
+    debateId: string,
+    userId: string,
+  ): Promise<{ x: number; y: number; groupId: number | null } | null> {
     const [row] = await queryRows<{ x: number; y: number; group_id: number | null }>(
       this.dataSource.manager,
       `SELECT x, y, group_id FROM debate_positions WHERE debate_id = $1 AND user_id = $2`,
@@ -261,7 +318,9 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
    * Votes cast and divisiveness of each statement in the latest snapshot (for the next-statement
    * rule: counts at most one interval old, read from one row instead of counting the votes).
    */
-  async statementFiguresOf(debateId: string): Promise<Map<string, { votes: number; divisiveness: number }>> {
+  async statementFiguresOf(
+    debateId: string,
+  ): Promise<Map<string, { votes: number; divisiveness: number }>> {
     const rows = await queryRows<{ id: string; votes: number; d: number }>(
       this.dataSource.manager,
       `SELECT s->>'id' AS id, ((s->>'agree')::int + (s->>'disagree')::int + (s->>'pass')::int) AS votes, (s->>'divisiveness')::float8 AS d
@@ -302,7 +361,10 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
    * same transaction) and the values, as integer arrays. 10,000 rows of small integers rather than
    * 1,000,000 rows of uuids at the benchmark's size: the driver parses far less.
    */
-  private async readVotes(manager: EntityManager, debateId: string): Promise<{ participant: string; cols: number[]; vals: number[] }[]> {
+  private async readVotes(
+    manager: EntityManager,
+    debateId: string,
+  ): Promise<{ participant: string; cols: number[]; vals: number[] }[]> {
     const rows = await queryRows<{ user_id: string; cols: number[]; vals: number[] }>(
       manager,
       `WITH s AS (SELECT id, (row_number() OVER (ORDER BY position) - 1)::int AS j FROM debate_statements
@@ -315,13 +377,18 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
   }
 
   private track(p: Promise<unknown>): void {
-    const tracked = p.catch((error) => this.logger.warn(`analysis failed: ${String(error)}`)).finally(() => this.running.delete(tracked));
+    const tracked = p
+      .catch((error) => this.logger.warn(`analysis failed: ${String(error)}`))
+      .finally(() => this.running.delete(tracked));
     this.running.add(tracked);
   }
 }
 
 /** The previous axes over the current statements (0 for a statement new since then). */
-function alignAxes(previous: NonNullable<AnalysisSnapshot['axes']>, statementIds: string[]): [Float64Array, Float64Array] {
+function alignAxes(
+  previous: NonNullable<AnalysisSnapshot['axes']>,
+  statementIds: string[],
+): [Float64Array, Float64Array] {
   const index = new Map(previous.statementIds.map((id, k) => [id, k]));
   const x = new Float64Array(statementIds.length);
   const y = new Float64Array(statementIds.length);
@@ -339,10 +406,14 @@ function seedOf(debateId: string): number {
   return createHash('sha256').update(debateId).digest().readUInt32BE(0);
 }
 
-function toSnapshot(a: OpinionAnalysis, statements: { id: string; body: string }[]): AnalysisSnapshot {
+function toSnapshot(
+  a: OpinionAnalysis,
+  statements: { id: string; body: string }[],
+): AnalysisSnapshot {
   const pointsOf = (g: number): [number, number][] => {
     const pts: [number, number][] = [];
-    for (let i = 0; i < a.participantCount; i++) if (a.groupOf[i] === g) pts.push([round(a.points[2 * i]), round(a.points[2 * i + 1])]);
+    for (let i = 0; i < a.participantCount; i++)
+      if (a.groupOf[i] === g) pts.push([round(a.points[2 * i]), round(a.points[2 * i + 1])]);
     return pts.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   };
   return {
@@ -377,6 +448,10 @@ function toSnapshot(a: OpinionAnalysis, statements: { id: string; body: string }
     })),
     consensus: a.consensus.map((j) => statements[j].id),
     divisive: a.divisive.map((j) => statements[j].id),
-    axes: { statementIds: statements.map((s) => s.id), x: Array.from(a.axes[0]), y: Array.from(a.axes[1]) },
+    axes: {
+      statementIds: statements.map((s) => s.id),
+      x: Array.from(a.axes[0]),
+      y: Array.from(a.axes[1]),
+    },
   };
 }

@@ -26,24 +26,36 @@ export interface DemoDebateFile {
  * @param voters demo accounts in the order of `file.voters` (each type's `count` in turn)
  * @returns the debate id
  */
-export async function insertDemoDebate(manager: EntityManager, componentId: string, file: DemoDebateFile, voters: string[]): Promise<string> {
-  const [debate] = await queryRows<{ id: string }>(manager, `INSERT INTO debates (component_id, title, description, is_demo) VALUES ($1, $2, $3, true) RETURNING id`, [
-    componentId,
-    file.debate.title,
-    sanitizeRichText(file.debate.description),
-  ]);
+export async function insertDemoDebate(
+  manager: EntityManager,
+  componentId: string,
+  file: DemoDebateFile,
+  voters: string[],
+): Promise<string> {
+  const [debate] = await queryRows<{ id: string }>(
+    manager,
+    `INSERT INTO debates (component_id, title, description, is_demo) VALUES ($1, $2, $3, true) RETURNING id`,
+    [componentId, file.debate.title, sanitizeRichText(file.debate.description)],
+  );
   const statements = await queryRows<{ id: string }>(
     manager,
     `INSERT INTO debate_statements (debate_id, body, state, seeded, is_demo) SELECT $1, body, 'PUBLISHED', true, true FROM unnest($2::text[]) WITH ORDINALITY AS s(body, n) ORDER BY n RETURNING id`,
     [debate.id, file.statements.map((s) => s.body)],
   );
-  const archetypeOf: string[] = file.voters.flatMap((v) => Array.from({ length: v.count }, () => v.archetype));
+  const archetypeOf: string[] = file.voters.flatMap((v) =>
+    Array.from({ length: v.count }, () => v.archetype),
+  );
   const random = seededRandom(file.voting.seed);
-  const rows: { statement: string[]; user: string[]; value: number[] } = { statement: [], user: [], value: [] };
+  const rows: { statement: string[]; user: string[]; value: number[] } = {
+    statement: [],
+    user: [],
+    value: [],
+  };
   voters.forEach((userId, i) => {
     file.statements.forEach((s, j) => {
       if (random() >= file.voting.seenRate) return;
-      const value = random() < file.voting.passRate ? 0 : random() < (s.agree[archetypeOf[i]] ?? 0.5) ? 1 : -1;
+      const value =
+        random() < file.voting.passRate ? 0 : random() < (s.agree[archetypeOf[i]] ?? 0.5) ? 1 : -1;
       rows.statement.push(statements[j].id);
       rows.user.push(userId);
       rows.value.push(value);

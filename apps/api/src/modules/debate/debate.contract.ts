@@ -1,10 +1,20 @@
-import { type ContractFixture, freshComponent, freshSpace, must } from '../../../test/capability-contracts/kit';
+import {
+  type ContractFixture,
+  freshComponent,
+  freshSpace,
+  must,
+} from '../../../test/capability-contracts/kit';
 
 /** A debate opened by the admin in a fresh DEBATE component. */
 async function freshDebate(c: Parameters<ContractFixture['create']>[0]) {
   const spaceId = await freshSpace(c);
   const componentId = await freshComponent(c, spaceId, 'DEBATE');
-  const d = await must(c.t, `mutation($i: CreateDebateInput!) { createDebate(input: $i) { id } }`, { i: { componentId, title: `Débat de contrat ${c.unique()}` } }, c.admin);
+  const d = await must(
+    c.t,
+    `mutation($i: CreateDebateInput!) { createDebate(input: $i) { id } }`,
+    { i: { componentId, title: `Débat de contrat ${c.unique()}` } },
+    c.admin,
+  );
   return { id: d.createDebate.id as string, spaceId, componentId };
 }
 
@@ -20,10 +30,23 @@ export const contractFixtures: ContractFixture[] = [
     async create(c) {
       const debate = await freshDebate(c);
       const author = await c.t.register('Autrice d’affirmation');
-      const d = await must(c.t, `mutation($i: AddDebateStatementInput!) { addDebateStatement(input: $i) { id } }`, {
-        i: { debateId: debate.id, body: `La filière gagne à partager ses retours d’expérience (${c.unique()}).` },
-      }, author.token);
-      return { id: d.addDebateStatement.id as string, spaceId: debate.spaceId, componentId: debate.componentId, author };
+      const d = await must(
+        c.t,
+        `mutation($i: AddDebateStatementInput!) { addDebateStatement(input: $i) { id } }`,
+        {
+          i: {
+            debateId: debate.id,
+            body: `La filière gagne à partager ses retours d’expérience (${c.unique()}).`,
+          },
+        },
+        author.token,
+      );
+      return {
+        id: d.addDebateStatement.id as string,
+        spaceId: debate.spaceId,
+        componentId: debate.componentId,
+        author,
+      };
     },
   },
 ];

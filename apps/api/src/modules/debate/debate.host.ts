@@ -4,7 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
-import { type HostedResource, type ReportedSummary, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
+import {
+  type HostedResource,
+  type ReportedSummary,
+  type ResourceHost,
+  ResourceHostAdapter,
+} from '../../platform/resource-host';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { DebateAnalysisService } from './debate-analysis.service';
 import { debateManifest } from './debate.manifest';
@@ -24,7 +29,11 @@ export class DebateHost implements ResourceHost {
     private readonly debates: DebateService,
   ) {}
 
-  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
+  async locate(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource> {
     if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
     const hosted = await this.reference(id, manager);
     if (!hosted) throw DomainError.notFound('Débat', { id });
@@ -33,9 +42,17 @@ export class DebateHost implements ResourceHost {
     return hosted;
   }
 
-  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+  async reference(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource | null> {
     if (!UUID.test(id)) return null;
-    const [row]: { component_id: string; title: string; created_by: string | null; hidden_at: Date | null }[] = await manager.query(
+    const [row]: {
+      component_id: string;
+      title: string;
+      created_by: string | null;
+      hidden_at: Date | null;
+    }[] = await manager.query(
       `SELECT component_id, title, created_by, hidden_at FROM debates WHERE id = $1`,
       [id],
     );
@@ -84,19 +101,37 @@ export class DebateStatementHost implements ResourceHost {
     private readonly analyses: DebateAnalysisService,
   ) {}
 
-  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
+  async locate(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource> {
     if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
     const hosted = await this.reference(id, manager);
     if (!hosted) throw DomainError.notFound('Affirmation', { id });
-    const [row]: { debate_id: string; state: string; author_id: string | null }[] = await manager.query(`SELECT debate_id, state, author_id FROM debate_statements WHERE id = $1`, [id]);
+    const [row]: { debate_id: string; state: string; author_id: string | null }[] =
+      await manager.query(
+        `SELECT debate_id, state, author_id FROM debate_statements WHERE id = $1`,
+        [id],
+      );
     await this.debates.debate(row.debate_id, viewer); // NOT_FOUND when the viewer may not see the debate
-    if (row.state !== 'PUBLISHED' && row.author_id !== viewer?.user.id) throw DomainError.notFound('Affirmation', { id });
+    if (row.state !== 'PUBLISHED' && row.author_id !== viewer?.user.id)
+      throw DomainError.notFound('Affirmation', { id });
     return hosted;
   }
 
-  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+  async reference(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource | null> {
     if (!UUID.test(id)) return null;
-    const [row]: { debate_id: string; component_id: string; body: string; author_id: string | null; hidden_at: Date | null }[] = await manager.query(
+    const [row]: {
+      debate_id: string;
+      component_id: string;
+      body: string;
+      author_id: string | null;
+      hidden_at: Date | null;
+    }[] = await manager.query(
       `SELECT s.debate_id, d.component_id, s.body, s.author_id, s.hidden_at FROM debate_statements s JOIN debates d ON d.id = s.debate_id WHERE s.id = $1`,
       [id],
     );
@@ -118,24 +153,36 @@ export class DebateStatementHost implements ResourceHost {
   readonly reports = {
     hideThreshold: (r: HostedResource) => debateManifest.settingsOf(r.settings).hideThreshold,
     setHidden: async (manager: EntityManager, id: string, hidden: boolean) => {
-      const [row]: { debate_id: string }[] = await manager.query(`UPDATE debate_statements SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1 RETURNING debate_id`, [
-        id,
-        hidden,
-      ]);
+      const [row]: { debate_id: string }[] = await manager.query(
+        `UPDATE debate_statements SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1 RETURNING debate_id`,
+        [id, hidden],
+      );
       if (row) this.analyses.requestRecompute(row.debate_id);
     },
     summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
-      const rows: { id: string; body: string }[] = await this.dataSource.query(`SELECT id, body FROM debate_statements WHERE id = ANY($1::uuid[])`, [ids]);
-      return new Map(rows.map((r) => [r.id, { title: r.body, proposalId: null, unanswered: false }]));
+      const rows: { id: string; body: string }[] = await this.dataSource.query(
+        `SELECT id, body FROM debate_statements WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return new Map(
+        rows.map((r) => [r.id, { title: r.body, proposalId: null, unanswered: false }]),
+      );
     },
     /** Participants' statements awaiting review (moderated setting): in the queue although nobody reported them. */
     pending: async (componentId: string) => {
-      const rows: { id: string; body: string; created_at: Date; hidden_at: Date | null }[] = await this.dataSource.query(
-        `SELECT s.id, s.body, s.created_at, s.hidden_at FROM debate_statements s JOIN debates d ON d.id = s.debate_id
+      const rows: { id: string; body: string; created_at: Date; hidden_at: Date | null }[] =
+        await this.dataSource.query(
+          `SELECT s.id, s.body, s.created_at, s.hidden_at FROM debate_statements s JOIN debates d ON d.id = s.debate_id
           WHERE d.component_id = $1 AND s.state = 'PENDING' ORDER BY s.created_at, s.id`,
-        [componentId],
-      );
-      return rows.map((r) => ({ id: r.id, title: r.body, since: r.created_at, hidden: r.hidden_at !== null, proposalId: null }));
+          [componentId],
+        );
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.body,
+        since: r.created_at,
+        hidden: r.hidden_at !== null,
+        proposalId: null,
+      }));
     },
   };
 

@@ -1,6 +1,11 @@
 import { ComponentType, SpaceRole } from '@concerto/domain';
 import { COMMENT_SETTINGS, REPORT_SETTINGS } from '../../platform/capability-settings';
-import { Capability, defineComponent, type SettingsOf, setting } from '../../platform/component-manifest';
+import {
+  Capability,
+  defineComponent,
+  type SettingsOf,
+  setting,
+} from '../../platform/component-manifest';
 
 /**
  * The DEBATE component type (Débat, Pol.is-style): a topic, short statements (≤ 280
@@ -13,16 +18,31 @@ export const debateManifest = defineComponent({
   name: { fr: 'Débat', en: 'Debate' },
   settingsTitle: { fr: 'Réglages du débat', en: 'Debate settings' },
   settings: {
-    participantStatements: setting.boolean(true, { fr: 'Les participants proposent des affirmations', en: 'Participants add statements' }),
+    participantStatements: setting.boolean(true, {
+      fr: 'Les participants proposent des affirmations',
+      en: 'Participants add statements',
+    }),
     statementsModerated: setting.boolean(
       false,
-      { fr: 'Affirmations des participants relues avant publication', en: 'Participants’ statements reviewed before publication' },
-      { fr: 'Sinon, elles sont publiées aussitôt (et masquées après signalements).', en: 'Otherwise they are published at once (and hidden after reports).' },
+      {
+        fr: 'Affirmations des participants relues avant publication',
+        en: 'Participants’ statements reviewed before publication',
+      },
+      {
+        fr: 'Sinon, elles sont publiées aussitôt (et masquées après signalements).',
+        en: 'Otherwise they are published at once (and hidden after reports).',
+      },
     ),
     analysisIntervalSeconds: setting.integer(
       { min: 1, max: 3600, default: 10 },
-      { fr: 'Analyse recalculée au plus toutes les (secondes)', en: 'Analysis recomputed at most every (seconds)' },
-      { fr: 'Après un vote, les groupes d’opinion sont recalculés en arrière-plan, au plus une fois par intervalle.', en: 'After a vote, opinion groups are recomputed in the background, at most once per interval.' },
+      {
+        fr: 'Analyse recalculée au plus toutes les (secondes)',
+        en: 'Analysis recomputed at most every (seconds)',
+      },
+      {
+        fr: 'Après un vote, les groupes d’opinion sont recalculés en arrière-plan, au plus une fois par intervalle.',
+        en: 'After a vote, opinion groups are recomputed in the background, at most once per interval.',
+      },
     ),
     ...COMMENT_SETTINGS,
     ...REPORT_SETTINGS,
@@ -36,7 +56,14 @@ export const debateManifest = defineComponent({
   resources: {
     DEBATE: {
       label: { fr: 'Débat', en: 'Debate' },
-      capabilities: [Capability.COMMENTS, Capability.FOLLOWS, Capability.REPORTS, Capability.HISTORY, Capability.NOTIFICATIONS, Capability.PERSONAL_DATA],
+      capabilities: [
+        Capability.COMMENTS,
+        Capability.FOLLOWS,
+        Capability.REPORTS,
+        Capability.HISTORY,
+        Capability.NOTIFICATIONS,
+        Capability.PERSONAL_DATA,
+      ],
     },
     DEBATE_STATEMENT: {
       label: { fr: 'Affirmation', en: 'Statement' },

@@ -14,7 +14,17 @@ import { DebateService } from './debate.service';
 /** The DEBATE component type (manifest: debate.manifest.ts). */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
-  providers: [DebateService, DebateAnalysisService, DebateAnalysisQuery, DebateResolver, DebateHistoryResolver, DebateHost, DebateStatementHost, DebateNotifications, DebatePersonalData],
+  providers: [
+    DebateService,
+    DebateAnalysisService,
+    DebateAnalysisQuery,
+    DebateResolver,
+    DebateHistoryResolver,
+    DebateHost,
+    DebateStatementHost,
+    DebateNotifications,
+    DebatePersonalData,
+  ],
   exports: [DebateService, DebateAnalysisService],
 })
 export class DebateModule {}

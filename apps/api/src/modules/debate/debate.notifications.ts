@@ -1,7 +1,12 @@
 import { Rooms } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type CommittedEvent, type NotificationHandler, NotificationHandlerFor, type NotificationPlan } from '../../platform/notification-handler';
+import {
+  type CommittedEvent,
+  type NotificationHandler,
+  NotificationHandlerFor,
+  type NotificationPlan,
+} from '../../platform/notification-handler';
 
 type DebateEvent = 'debate.statementPublished' | 'debate.analysisUpdated';
 
@@ -16,7 +21,10 @@ type DebateEvent = 'debate.statementPublished' | 'debate.analysisUpdated';
 export class DebateNotifications implements NotificationHandler<DebateEvent> {
   readonly events = ['debate.statementPublished', 'debate.analysisUpdated'] as const;
 
-  async plan(_manager: EntityManager, event: CommittedEvent<DebateEvent>): Promise<NotificationPlan> {
+  async plan(
+    _manager: EntityManager,
+    event: CommittedEvent<DebateEvent>,
+  ): Promise<NotificationPlan> {
     const p = event.payload as { debateId: string; componentId: string };
     const name = event.type;
     return {

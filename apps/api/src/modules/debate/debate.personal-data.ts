@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type ErasedAccount, type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type ErasedAccount,
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 import { DebateAnalysisService } from './debate-analysis.service';
 
 /**
@@ -41,7 +45,10 @@ export class DebatePersonalData implements PersonalDataContributor {
 
   async erase(manager: EntityManager, account: ErasedAccount): Promise<void> {
     await manager.query(`DELETE FROM debate_positions WHERE user_id = $1`, [account.id]);
-    const debates: { debate_id: string }[] = await manager.query(`SELECT DISTINCT debate_id FROM debate_votes WHERE user_id = $1`, [account.id]);
+    const debates: { debate_id: string }[] = await manager.query(
+      `SELECT DISTINCT debate_id FROM debate_votes WHERE user_id = $1`,
+      [account.id],
+    );
     await manager.query(`DELETE FROM debate_votes WHERE user_id = $1`, [account.id]);
     // runs after the interval's timer fires, i.e. after this transaction has committed in practice; the next vote or sweep catches it otherwise
     for (const { debate_id: debateId } of debates) this.analyses.requestRecompute(debateId);

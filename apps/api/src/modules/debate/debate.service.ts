@@ -1,4 +1,10 @@
-import { ComponentType, DebateLimits, DebateStatementState, DebateVoteChoice, SpaceRole } from '@concerto/domain';
+import {
+  ComponentType,
+  DebateLimits,
+  DebateStatementState,
+  DebateVoteChoice,
+  SpaceRole,
+} from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -16,13 +22,22 @@ import { rankNextStatements } from './analysis/next-statement';
 import { DebateAnalysisService } from './debate-analysis.service';
 import { debateManifest } from './debate.manifest';
 import { DebateDto, DebateStatementDto } from './dtos/debate.dto';
-import { AddDebateStatementInput, CreateDebateInput, UpdateDebateInput, VoteDebateStatementInput } from './dtos/debate.inputs';
+import {
+  AddDebateStatementInput,
+  CreateDebateInput,
+  UpdateDebateInput,
+  VoteDebateStatementInput,
+} from './dtos/debate.inputs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Stored vote values: agree +1, disagree −1, pass 0 (the analysis' sign convention). */
 export const VOTE_VALUE: Record<DebateVoteChoice, 1 | -1 | 0> = { AGREE: 1, DISAGREE: -1, PASS: 0 };
-const CHOICE_OF: Record<string, DebateVoteChoice> = { '1': DebateVoteChoice.AGREE, '-1': DebateVoteChoice.DISAGREE, '0': DebateVoteChoice.PASS };
+const CHOICE_OF: Record<string, DebateVoteChoice> = {
+  '1': DebateVoteChoice.AGREE,
+  '-1': DebateVoteChoice.DISAGREE,
+  '0': DebateVoteChoice.PASS,
+};
 
 interface DebateRow {
   id: string;
@@ -89,7 +104,10 @@ export class DebateService {
   async list(componentId: string, viewer: Viewer | null): Promise<DebateDto[]> {
     const component = await this.debateComponent(componentId, viewer);
     const moderator = viewer ? await this.canModerate(viewer, component.spaceId) : false;
-    const rows = await this.rows(`d.component_id = $1 ${moderator ? '' : 'AND d.hidden_at IS NULL'}`, [componentId]);
+    const rows = await this.rows(
+      `d.component_id = $1 ${moderator ? '' : 'AND d.hidden_at IS NULL'}`,
+      [componentId],
+    );
     return this.present(rows, viewer);
   }
 
@@ -110,12 +128,11 @@ export class DebateService {
     const component = await this.debateComponent(input.componentId, viewer);
     const description = input.description ? sanitizeRichText(input.description) : '';
     const id = await inTransaction(this.dataSource, async (manager) => {
-      const [row] = await queryRows<{ id: string }>(manager, `INSERT INTO debates (component_id, title, description, created_by) VALUES ($1, $2, $3, $4) RETURNING id`, [
-        component.id,
-        input.title,
-        description,
-        viewer.user.id,
-      ]);
+      const [row] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO debates (component_id, title, description, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [component.id, input.title, description, viewer.user.id],
+      );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'create',
@@ -137,7 +154,8 @@ export class DebateService {
    */
   async update(id: string, input: UpdateDebateInput, viewer: Viewer): Promise<DebateDto> {
     const row = await this.visibleRow(id, viewer);
-    const description = input.description !== undefined ? sanitizeRichText(input.description) : undefined;
+    const description =
+      input.description !== undefined ? sanitizeRichText(input.description) : undefined;
     await inTransaction(this.dataSource, async (manager) => {
       await manager.query(
         `UPDATE debates SET title = coalesce($2, title), description = coalesce($3, description),
@@ -152,7 +170,12 @@ export class DebateService {
         resourceId: id,
         spaceId: row.space_id,
         visibility: 'PUBLIC',
-        summary: input.closed === true ? `Débat « ${row.title} » clos` : input.closed === false ? `Débat « ${row.title} » rouvert` : `Débat « ${input.title ?? row.title} » modifié`,
+        summary:
+          input.closed === true
+            ? `Débat « ${row.title} » clos`
+            : input.closed === false
+              ? `Débat « ${row.title} » rouvert`
+              : `Débat « ${input.title ?? row.title} » modifié`,
       });
     });
     return this.debate(id, viewer);
@@ -164,7 +187,11 @@ export class DebateService {
    * any state, hidden ones included (signed-in).
    * @throws NOT_FOUND debate
    */
-  async statements(debateId: string, filter: StatementFilter, viewer: Viewer | null): Promise<DebateStatementDto[]> {
+  async statements(
+    debateId: string,
+    filter: StatementFilter,
+    viewer: Viewer | null,
+  ): Promise<DebateStatementDto[]> {
     const debate = await this.visibleRow(debateId, viewer);
     let where: string;
     const params: unknown[] = [debateId];
@@ -178,7 +205,11 @@ export class DebateService {
     } else {
       where = `s.state = 'PUBLISHED' AND s.hidden_at IS NULL`;
     }
-    const rows = await queryRows<StatementRow>(this.dataSource.manager, `SELECT s.* FROM debate_statements s WHERE s.debate_id = $1 AND ${where} ORDER BY s.position`, params);
+    const rows = await queryRows<StatementRow>(
+      this.dataSource.manager,
+      `SELECT s.* FROM debate_statements s WHERE s.debate_id = $1 AND ${where} ORDER BY s.position`,
+      params,
+    );
     return this.presentStatements(rows, viewer);
   }
 
@@ -216,9 +247,18 @@ export class DebateService {
       for (const id of fresh) figures.set(id, { votes: byId.get(id) ?? 0, divisiveness: 0 });
     }
     const [next] = rankNextStatements(
-      candidates.map((c) => ({ id: c.id, votes: figures.get(c.id)!.votes, divisiveness: figures.get(c.id)!.divisiveness, order: Number(c.position) })),
+      candidates.map((c) => ({
+        id: c.id,
+        votes: figures.get(c.id)!.votes,
+        divisiveness: figures.get(c.id)!.divisiveness,
+        order: Number(c.position),
+      })),
     );
-    const [row] = await queryRows<StatementRow>(this.dataSource.manager, `SELECT * FROM debate_statements WHERE id = $1`, [next.id]);
+    const [row] = await queryRows<StatementRow>(
+      this.dataSource.manager,
+      `SELECT * FROM debate_statements WHERE id = $1`,
+      [next.id],
+    );
     return (await this.presentStatements([row], viewer))[0];
   }
 
@@ -232,24 +272,32 @@ export class DebateService {
    */
   async addStatement(input: AddDebateStatementInput, viewer: Viewer): Promise<DebateStatementDto> {
     const body = trimText(String(input.body ?? ''));
-    if (!hasVisibleText(body)) throw DomainError.badInput('L’affirmation est vide.', { field: 'body' });
+    if (!hasVisibleText(body))
+      throw DomainError.badInput('L’affirmation est vide.', { field: 'body' });
     if ([...body].length > DebateLimits.statementMaxLength) {
-      throw DomainError.badInput(`L’affirmation dépasse ${DebateLimits.statementMaxLength} caractères (${[...body].length}).`, { field: 'body', max: DebateLimits.statementMaxLength });
+      throw DomainError.badInput(
+        `L’affirmation dépasse ${DebateLimits.statementMaxLength} caractères (${[...body].length}).`,
+        { field: 'body', max: DebateLimits.statementMaxLength },
+      );
     }
     const debate = await this.visibleRow(input.debateId, viewer);
     const settings = debateManifest.settingsOf(debate.settings ?? {});
     const organiser = await this.canModerate(viewer, debate.space_id);
-    if (!organiser && !settings.participantStatements) throw DomainError.forbidden('Les participants ne proposent pas d’affirmations dans ce débat.');
+    if (!organiser && !settings.participantStatements)
+      throw DomainError.forbidden(
+        'Les participants ne proposent pas d’affirmations dans ce débat.',
+      );
     if (debate.closed_at) throw DomainError.conflict('Ce débat est clos.', { field: 'debateId' });
-    const state = organiser || !settings.statementsModerated ? DebateStatementState.PUBLISHED : DebateStatementState.PENDING;
+    const state =
+      organiser || !settings.statementsModerated
+        ? DebateStatementState.PUBLISHED
+        : DebateStatementState.PENDING;
     const id = await inTransaction(this.dataSource, async (manager) => {
-      const [row] = await queryRows<{ id: string }>(manager, `INSERT INTO debate_statements (debate_id, author_id, body, state, seeded) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        debate.id,
-        viewer.user.id,
-        body,
-        state,
-        organiser,
-      ]);
+      const [row] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO debate_statements (debate_id, author_id, body, state, seeded) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [debate.id, viewer.user.id, body, state, organiser],
+      );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'create',
@@ -257,16 +305,29 @@ export class DebateService {
         resourceId: row.id,
         spaceId: debate.space_id,
         visibility: state === DebateStatementState.PUBLISHED ? 'PUBLIC' : 'ADMIN_ONLY',
-        summary: state === DebateStatementState.PUBLISHED ? `Affirmation publiée dans le débat « ${debate.title} »` : `Affirmation proposée dans le débat « ${debate.title} » (à relire)`,
+        summary:
+          state === DebateStatementState.PUBLISHED
+            ? `Affirmation publiée dans le débat « ${debate.title} »`
+            : `Affirmation proposée dans le débat « ${debate.title} » (à relire)`,
       });
       if (state === DebateStatementState.PUBLISHED) {
-        if (!organiser) await manager.query(`INSERT INTO debate_votes (statement_id, user_id, debate_id, value) VALUES ($1, $2, $3, 1)`, [row.id, viewer.user.id, debate.id]);
-        await this.events.record(manager, 'debate.statementPublished', { debateId: debate.id, componentId: debate.component_id, statementId: row.id }, viewer.user.id);
+        if (!organiser)
+          await manager.query(
+            `INSERT INTO debate_votes (statement_id, user_id, debate_id, value) VALUES ($1, $2, $3, 1)`,
+            [row.id, viewer.user.id, debate.id],
+          );
+        await this.events.record(
+          manager,
+          'debate.statementPublished',
+          { debateId: debate.id, componentId: debate.component_id, statementId: row.id },
+          viewer.user.id,
+        );
       }
       return row.id;
     });
     this.events.committed();
-    if (state === DebateStatementState.PUBLISHED && !organiser) this.analysis.requestRecompute(debate.id);
+    if (state === DebateStatementState.PUBLISHED && !organiser)
+      this.analysis.requestRecompute(debate.id);
     return this.statement(id, viewer);
   }
 
@@ -274,16 +335,31 @@ export class DebateService {
    * Publishes or rejects a PENDING statement. Caller: the space's moderators and admins.
    * @throws NOT_FOUND; FORBIDDEN; CONFLICT not pending
    */
-  async moderateStatement(id: string, publish: boolean, viewer: Viewer): Promise<DebateStatementDto> {
+  async moderateStatement(
+    id: string,
+    publish: boolean,
+    viewer: Viewer,
+  ): Promise<DebateStatementDto> {
     const statement = await this.statementRow(id);
     const debate = await this.visibleRow(statement.debate_id, viewer);
     if (!(await this.canModerate(viewer, debate.space_id))) throw DomainError.forbidden();
     await inTransaction(this.dataSource, async (manager) => {
-      const [row] = await queryRows<StatementRow>(manager, `SELECT * FROM debate_statements WHERE id = $1 FOR UPDATE`, [id]);
-      if (row.state !== DebateStatementState.PENDING) throw DomainError.conflict('Cette affirmation a déjà été relue.', { field: 'id' });
-      await manager.query(`UPDATE debate_statements SET state = $2 WHERE id = $1`, [id, publish ? 'PUBLISHED' : 'REJECTED']);
+      const [row] = await queryRows<StatementRow>(
+        manager,
+        `SELECT * FROM debate_statements WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (row.state !== DebateStatementState.PENDING)
+        throw DomainError.conflict('Cette affirmation a déjà été relue.', { field: 'id' });
+      await manager.query(`UPDATE debate_statements SET state = $2 WHERE id = $1`, [
+        id,
+        publish ? 'PUBLISHED' : 'REJECTED',
+      ]);
       if (publish && row.author_id) {
-        await manager.query(`INSERT INTO debate_votes (statement_id, user_id, debate_id, value) VALUES ($1, $2, $3, 1) ON CONFLICT ON CONSTRAINT debate_votes_once DO NOTHING`, [id, row.author_id, debate.id]);
+        await manager.query(
+          `INSERT INTO debate_votes (statement_id, user_id, debate_id, value) VALUES ($1, $2, $3, 1) ON CONFLICT ON CONSTRAINT debate_votes_once DO NOTHING`,
+          [id, row.author_id, debate.id],
+        );
       }
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
@@ -292,9 +368,17 @@ export class DebateService {
         resourceId: id,
         spaceId: debate.space_id,
         visibility: publish ? 'PUBLIC' : 'ADMIN_ONLY',
-        summary: publish ? `Affirmation publiée dans le débat « ${debate.title} »` : `Affirmation écartée du débat « ${debate.title} »`,
+        summary: publish
+          ? `Affirmation publiée dans le débat « ${debate.title} »`
+          : `Affirmation écartée du débat « ${debate.title} »`,
       });
-      if (publish) await this.events.record(manager, 'debate.statementPublished', { debateId: debate.id, componentId: debate.component_id, statementId: id }, viewer.user.id);
+      if (publish)
+        await this.events.record(
+          manager,
+          'debate.statementPublished',
+          { debateId: debate.id, componentId: debate.component_id, statementId: id },
+          viewer.user.id,
+        );
     });
     this.events.committed();
     if (publish) this.analysis.requestRecompute(debate.id);
@@ -312,15 +396,21 @@ export class DebateService {
     const statement = await this.statementRow(input.statementId);
     const debate = await this.visibleRow(statement.debate_id, viewer);
     const own = statement.author_id === viewer.user.id;
-    const votable = statement.state === DebateStatementState.PUBLISHED && statement.hidden_at === null;
+    const votable =
+      statement.state === DebateStatementState.PUBLISHED && statement.hidden_at === null;
     if (!votable && !own) throw DomainError.notFound('Affirmation', { id: input.statementId });
     if (!votable) {
       throw DomainError.conflict(
-        statement.hidden_at ? 'Votre affirmation est masquée après signalements : on ne peut pas voter dessus.' : 'Votre affirmation n’est pas publiée : on ne peut pas voter dessus.',
+        statement.hidden_at
+          ? 'Votre affirmation est masquée après signalements : on ne peut pas voter dessus.'
+          : 'Votre affirmation n’est pas publiée : on ne peut pas voter dessus.',
         { field: 'statementId' },
       );
     }
-    if (debate.closed_at) throw DomainError.conflict('Ce débat est clos : les votes sont fermés.', { field: 'statementId' });
+    if (debate.closed_at)
+      throw DomainError.conflict('Ce débat est clos : les votes sont fermés.', {
+        field: 'statementId',
+      });
     await inTransaction(this.dataSource, async (manager) => {
       await manager.query(
         `INSERT INTO debate_votes (statement_id, user_id, debate_id, value) VALUES ($1, $2, $3, $4)
@@ -347,9 +437,17 @@ export class DebateService {
     return (await this.presentStatements([row], viewer))[0];
   }
 
-  private async statementRow(id: string, manager: EntityManager = this.dataSource.manager): Promise<StatementRow> {
-    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'statementId' });
-    const [row] = await queryRows<StatementRow>(manager, `SELECT * FROM debate_statements WHERE id = $1`, [id]);
+  private async statementRow(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StatementRow> {
+    if (!UUID.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'statementId' });
+    const [row] = await queryRows<StatementRow>(
+      manager,
+      `SELECT * FROM debate_statements WHERE id = $1`,
+      [id],
+    );
     if (!row) throw DomainError.notFound('Affirmation', { id });
     return row;
   }
@@ -369,7 +467,8 @@ export class DebateService {
     const [row] = await this.rows(`d.id = $1`, [id]);
     if (!row) throw DomainError.notFound('Débat', { id });
     await this.spaces.component(row.component_id, viewer);
-    if (row.hidden_at && !(viewer && (await this.canModerate(viewer, row.space_id)))) throw DomainError.notFound('Débat', { id });
+    if (row.hidden_at && !(viewer && (await this.canModerate(viewer, row.space_id))))
+      throw DomainError.notFound('Débat', { id });
     return row;
   }
 
@@ -381,7 +480,12 @@ export class DebateService {
   private async present(rows: DebateRow[], viewer: Viewer | null): Promise<DebateDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const counts = await queryRows<{ debate_id: string; statements: number; participants: number; mine: number }>(
+    const counts = await queryRows<{
+      debate_id: string;
+      statements: number;
+      participants: number;
+      mine: number;
+    }>(
       this.dataSource.manager,
       `SELECT d.id AS debate_id,
               (SELECT count(*)::int FROM debate_statements s WHERE s.debate_id = d.id AND s.state = 'PUBLISHED' AND s.hidden_at IS NULL) AS statements,
@@ -395,9 +499,13 @@ export class DebateService {
       [ids, viewer?.user.id ?? null],
     );
     const byId = new Map(counts.map((c) => [c.debate_id, c]));
-    const followed = viewer ? await this.follows.followedAmong(viewer.user.id, 'DEBATE', ids) : new Set<string>();
+    const followed = viewer
+      ? await this.follows.followedAmong(viewer.user.id, 'DEBATE', ids)
+      : new Set<string>();
     const moderates = new Map<string, boolean>();
-    for (const r of rows) if (viewer && !moderates.has(r.space_id)) moderates.set(r.space_id, await this.canModerate(viewer, r.space_id));
+    for (const r of rows)
+      if (viewer && !moderates.has(r.space_id))
+        moderates.set(r.space_id, await this.canModerate(viewer, r.space_id));
     return rows.map((r) => {
       const settings = debateManifest.settingsOf(r.settings ?? {});
       const c = byId.get(r.id);
@@ -423,10 +531,19 @@ export class DebateService {
     });
   }
 
-  private async presentStatements(rows: StatementRow[], viewer: Viewer | null): Promise<DebateStatementDto[]> {
+  private async presentStatements(
+    rows: StatementRow[],
+    viewer: Viewer | null,
+  ): Promise<DebateStatementDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const tallies = await queryRows<{ statement_id: string; agree: number; disagree: number; pass: number; mine: number | null }>(
+    const tallies = await queryRows<{
+      statement_id: string;
+      agree: number;
+      disagree: number;
+      pass: number;
+      mine: number | null;
+    }>(
       this.dataSource.manager,
       `SELECT statement_id, count(*) FILTER (WHERE value = 1)::int AS agree, count(*) FILTER (WHERE value = -1)::int AS disagree,
               count(*) FILTER (WHERE value = 0)::int AS pass, max(value) FILTER (WHERE user_id = $2) AS mine
@@ -459,11 +576,17 @@ export class DebateService {
 
   private async debateComponent(componentId: string, viewer: Viewer | null) {
     const component = await this.spaces.component(componentId, viewer);
-    if (component.type !== ComponentType.DEBATE) throw DomainError.badInput('Cette fonctionnalité n’est pas un débat.', { field: 'componentId' });
+    if (component.type !== ComponentType.DEBATE)
+      throw DomainError.badInput('Cette fonctionnalité n’est pas un débat.', {
+        field: 'componentId',
+      });
     return component;
   }
 
   private async canModerate(viewer: Viewer, spaceId: string): Promise<boolean> {
-    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+    return (
+      viewer.user.isAdmin ||
+      this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR])
+    );
   }
 }

@@ -33,10 +33,10 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
       `INSERT INTO users (name, email, password_hash) SELECT 'Votant·e ' || i, 'debat-' || $2 || '-' || i || '@example.org', 'x' FROM generate_series(1, $1) i RETURNING id`,
       [n, tag],
     );
-    await t.sql(`INSERT INTO sessions (user_id, token_hash, expires_at) SELECT unnest($1::uuid[]), unnest($2::text[]), now() + interval '1 day'`, [
-      users.map((u) => u.id),
-      tokens.map((tk) => createHash('sha256').update(tk).digest('hex')),
-    ]);
+    await t.sql(
+      `INSERT INTO sessions (user_id, token_hash, expires_at) SELECT unnest($1::uuid[]), unnest($2::text[]), now() + interval '1 day'`,
+      [users.map((u) => u.id), tokens.map((tk) => createHash('sha256').update(tk).digest('hex'))],
+    );
     return users.map((u, i) => ({ id: u.id, token: tokens[i] }));
   };
   const debate = async (title = 'Quelle action la filière doit-elle mener en priorité ?') => {
@@ -47,15 +47,28 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
   const add = async (debateId: string, body: string, token = admin) => {
     const res = await t.gql(ADD, { i: { debateId, body } }, token);
     expect(res.errors).toBeUndefined();
-    return res.data.addDebateStatement as { id: string; state: string; seeded: boolean; viewerVote: string | null };
+    return res.data.addDebateStatement as {
+      id: string;
+      state: string;
+      seeded: boolean;
+      viewerVote: string | null;
+    };
   };
-  const vote = (statementId: string, choice: string, token: string) => t.gql(VOTE, { i: { statementId, choice } }, token);
+  const vote = (statementId: string, choice: string, token: string) =>
+    t.gql(VOTE, { i: { statementId, choice } }, token);
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.adminToken();
-    spaceId = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { id } }`)).data.space.id;
-    componentId = (await t.gql(CREATE_COMPONENT, { input: { spaceId, type: 'DEBATE', title: 'Débat de test', published: true } }, admin)).data.createComponent.id;
+    spaceId = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { id } }`)).data
+      .space.id;
+    componentId = (
+      await t.gql(
+        CREATE_COMPONENT,
+        { input: { spaceId, type: 'DEBATE', title: 'Débat de test', published: true } },
+        admin,
+      )
+    ).data.createComponent.id;
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -65,11 +78,18 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     const seed = await add(d.id, 'La filière doit organiser une journée annuelle.');
     expect(seed).toMatchObject({ state: 'PUBLISHED', seeded: true, viewerVote: null });
     const p = await t.register('Participante');
-    const own = await add(d.id, '  Les hôpitaux doivent partager leurs retours d’expérience.  ', p.token);
+    const own = await add(
+      d.id,
+      '  Les hôpitaux doivent partager leurs retours d’expérience.  ',
+      p.token,
+    );
     expect(own).toMatchObject({ state: 'PUBLISHED', seeded: false, viewerVote: 'AGREE' });
     const [stored] = await t.sql(`SELECT body FROM debate_statements WHERE id = $1`, [own.id]);
     expect(stored.body).toBe('Les hôpitaux doivent partager leurs retours d’expérience.');
-    const logs = await t.sql(`SELECT resource_type, action, visibility FROM action_logs WHERE resource_id = ANY($1::text[]) ORDER BY id`, [[d.id, seed.id, own.id]]);
+    const logs = await t.sql(
+      `SELECT resource_type, action, visibility FROM action_logs WHERE resource_id = ANY($1::text[]) ORDER BY id`,
+      [[d.id, seed.id, own.id]],
+    );
     expect(logs).toEqual([
       { resource_type: 'debate', action: 'create', visibility: 'PUBLIC' },
       { resource_type: 'debate_statement', action: 'create', visibility: 'PUBLIC' },
@@ -80,7 +100,10 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
   it('bad input gets a coded error and changes nothing: blank, over 280 characters, own hidden statement, unknown or malformed ids', async () => {
     const d = await debate();
     const p = await t.register('Participant');
-    const count = async () => (await t.sql(`SELECT count(*)::int AS n FROM debate_statements WHERE debate_id = $1`, [d.id]))[0].n;
+    const count = async () =>
+      (
+        await t.sql(`SELECT count(*)::int AS n FROM debate_statements WHERE debate_id = $1`, [d.id])
+      )[0].n;
     const blank = await t.gql(ADD, { i: { debateId: d.id, body: ' \u200b \n ' } }, p.token);
     expect(errorCode(blank)).toBe('BAD_USER_INPUT');
     expect(blank.errors![0].extensions!.field).toBe('body');
@@ -96,21 +119,31 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
 
     const own = await add(d.id, 'Une affirmation qui sera masquée.', p.token);
     await t.sql(`UPDATE debate_statements SET hidden_at = now() WHERE id = $1`, [own.id]);
-    const before = await t.sql(`SELECT value, updated_at FROM debate_votes WHERE statement_id = $1`, [own.id]);
+    const before = await t.sql(
+      `SELECT value, updated_at FROM debate_votes WHERE statement_id = $1`,
+      [own.id],
+    );
     const onHidden = await vote(own.id, 'DISAGREE', p.token);
     expect(errorCode(onHidden)).toBe('CONFLICT');
     expect(onHidden.errors![0].extensions!.field).toBe('statementId');
     expect(onHidden.errors![0].message).toMatch(/masquée/);
-    expect(await t.sql(`SELECT value, updated_at FROM debate_votes WHERE statement_id = $1`, [own.id])).toEqual(before);
+    expect(
+      await t.sql(`SELECT value, updated_at FROM debate_votes WHERE statement_id = $1`, [own.id]),
+    ).toEqual(before);
     // someone else's hidden statement does not exist for them
     const other = await t.register('Autre');
     expect(errorCode(await vote(own.id, 'AGREE', other.token))).toBe('NOT_FOUND');
     // the author still sees it among their own, marked hidden
-    const mine = (await t.gql(STATEMENTS, { d: d.id, f: 'MINE' }, p.token)).data.debateStatements as { id: string; hidden: boolean }[];
+    const mine = (await t.gql(STATEMENTS, { d: d.id, f: 'MINE' }, p.token)).data
+      .debateStatements as { id: string; hidden: boolean }[];
     expect(mine.find((s) => s.id === own.id)?.hidden).toBe(true);
-    expect(errorCode(await vote('00000000-0000-4000-8000-000000000000', 'AGREE', p.token))).toBe('NOT_FOUND');
+    expect(errorCode(await vote('00000000-0000-4000-8000-000000000000', 'AGREE', p.token))).toBe(
+      'NOT_FOUND',
+    );
     expect(errorCode(await vote('pas-un-uuid', 'AGREE', p.token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await t.gql(VOTE, { i: { statementId: own.id, choice: 'MAYBE' } }, p.token))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await t.gql(VOTE, { i: { statementId: own.id, choice: 'MAYBE' } }, p.token)),
+    ).toBe('BAD_USER_INPUT');
     expect(errorCode(await vote(own.id, 'AGREE', ''))).toBe('UNAUTHENTICATED');
   });
 
@@ -118,14 +151,31 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     const d = await debate();
     const s = await add(d.id, 'Un guichet unique pour les industriels.');
     const [u] = await bulkUsers(1);
-    expect((await vote(s.id, 'AGREE', u.token)).data.voteDebateStatement).toMatchObject({ votesCount: 1, agreeCount: 1, viewerVote: 'AGREE' });
-    expect((await vote(s.id, 'DISAGREE', u.token)).data.voteDebateStatement).toMatchObject({ votesCount: 1, agreeCount: 0, disagreeCount: 1, viewerVote: 'DISAGREE' });
+    expect((await vote(s.id, 'AGREE', u.token)).data.voteDebateStatement).toMatchObject({
+      votesCount: 1,
+      agreeCount: 1,
+      viewerVote: 'AGREE',
+    });
+    expect((await vote(s.id, 'DISAGREE', u.token)).data.voteDebateStatement).toMatchObject({
+      votesCount: 1,
+      agreeCount: 0,
+      disagreeCount: 1,
+      viewerVote: 'DISAGREE',
+    });
     const choices = ['AGREE', 'DISAGREE', 'PASS'];
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => vote(s.id, choices[i % 3], u.token)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => vote(s.id, choices[i % 3], u.token)),
+    );
     expect(results.filter((r) => r.errors).map((r) => r.errors)).toEqual([]);
-    const rows = await t.sql(`SELECT value FROM debate_votes WHERE statement_id = $1 AND user_id = $2`, [s.id, u.id]);
+    const rows = await t.sql(
+      `SELECT value FROM debate_votes WHERE statement_id = $1 AND user_id = $2`,
+      [s.id, u.id],
+    );
     expect(rows).toHaveLength(1);
-    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM debate_votes WHERE statement_id = $1`, [s.id]);
+    const [{ n }] = await t.sql(
+      `SELECT count(*)::int AS n FROM debate_votes WHERE statement_id = $1`,
+      [s.id],
+    );
     expect(n).toBe(1);
   });
 
@@ -163,10 +213,22 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
   });
 
   it('moderated setting: a participant’s statement waits; a moderator publishes it; voting on one’s own pending statement is refused', async () => {
-    const moderatedComponent = (await t.gql(CREATE_COMPONENT, { input: { spaceId, type: 'DEBATE', title: 'Débat modéré', published: true } }, admin)).data.createComponent.id;
-    const set = await t.gql(UPDATE_COMPONENT, { id: moderatedComponent, input: { settings: { statementsModerated: true } } }, admin);
+    const moderatedComponent = (
+      await t.gql(
+        CREATE_COMPONENT,
+        { input: { spaceId, type: 'DEBATE', title: 'Débat modéré', published: true } },
+        admin,
+      )
+    ).data.createComponent.id;
+    const set = await t.gql(
+      UPDATE_COMPONENT,
+      { id: moderatedComponent, input: { settings: { statementsModerated: true } } },
+      admin,
+    );
     expect(set.errors).toBeUndefined();
-    const d = (await t.gql(CREATE, { i: { componentId: moderatedComponent, title: 'Débat modéré' } }, admin)).data.createDebate;
+    const d = (
+      await t.gql(CREATE, { i: { componentId: moderatedComponent, title: 'Débat modéré' } }, admin)
+    ).data.createDebate;
     const p = await t.register('Participante modérée');
     const s = await add(d.id, 'À relire avant publication.', p.token);
     expect(s.state).toBe('PENDING');
@@ -174,11 +236,21 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     const other = await t.register('Curieux');
     expect(errorCode(await vote(s.id, 'AGREE', other.token))).toBe('NOT_FOUND');
     expect((await t.gql(STATEMENTS, { d: d.id }, other.token)).data.debateStatements).toEqual([]);
-    expect((await t.gql(STATEMENTS, { d: d.id, f: 'PENDING' }, other.token)).data.debateStatements).toEqual([]);
+    expect(
+      (await t.gql(STATEMENTS, { d: d.id, f: 'PENDING' }, other.token)).data.debateStatements,
+    ).toEqual([]);
     expect(errorCode(await t.gql(MODERATE, { id: s.id, p: true }, other.token))).toBe('FORBIDDEN');
-    const queue = (await t.gql(`query($c: ID!) { moderationQueue(componentId: $c) { resourceType resourceId } }`, { c: moderatedComponent }, admin)).data.moderationQueue;
+    const queue = (
+      await t.gql(
+        `query($c: ID!) { moderationQueue(componentId: $c) { resourceType resourceId } }`,
+        { c: moderatedComponent },
+        admin,
+      )
+    ).data.moderationQueue;
     expect(queue).toContainEqual({ resourceType: 'DEBATE_STATEMENT', resourceId: s.id });
-    expect((await t.gql(MODERATE, { id: s.id, p: true }, admin)).data.moderateDebateStatement.state).toBe('PUBLISHED');
+    expect(
+      (await t.gql(MODERATE, { id: s.id, p: true }, admin)).data.moderateDebateStatement.state,
+    ).toBe('PUBLISHED');
     expect(errorCode(await t.gql(MODERATE, { id: s.id, p: false }, admin))).toBe('CONFLICT');
     expect((await vote(s.id, 'AGREE', other.token)).data.voteDebateStatement.agreeCount).toBe(2); // the author's agree + this one
   });
@@ -186,7 +258,8 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
   it('analysis: two planted camps come out as two groups on the map, a shared statement tops the consensus; the viewer sees only their own position', async () => {
     const d = await debate('Débat à deux camps');
     const statements: { id: string }[] = [];
-    for (let j = 0; j < 8; j++) statements.push(await add(d.id, `Affirmation ${j} du débat à deux camps.`));
+    for (let j = 0; j < 8; j++)
+      statements.push(await add(d.id, `Affirmation ${j} du débat à deux camps.`));
     const voters = await bulkUsers(24);
     // camp 0 agrees with even statements and disagrees with odd ones; camp 1 the reverse; everybody agrees with statement 0
     const values: string[] = [];
@@ -197,7 +270,9 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
         values.push(`('${s.id}', '${v.id}', '${d.id}', ${agree ? 1 : -1})`);
       });
     });
-    await t.sql(`INSERT INTO debate_votes (statement_id, user_id, debate_id, value) VALUES ${values.join(', ')}`);
+    await t.sql(
+      `INSERT INTO debate_votes (statement_id, user_id, debate_id, value) VALUES ${values.join(', ')}`,
+    );
     const stored = await t.app.get(DebateAnalysisService).recompute(d.id);
     expect(stored).not.toBeNull();
     const res = await t.gql(ANALYSIS, { d: d.id }, voters[0].token);
@@ -207,7 +282,9 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     expect(a.groups.map((g: { size: number }) => g.size)).toEqual([12, 12]);
     expect(a.groups.map((g: { label: string }) => g.label)).toEqual(['A', 'B']);
     expect(a.consensus[0].statementId).toBe(statements[0].id);
-    expect(a.groups.every((g: { representatives: unknown[] }) => g.representatives.length > 0)).toBe(true);
+    expect(
+      a.groups.every((g: { representatives: unknown[] }) => g.representatives.length > 0),
+    ).toBe(true);
     expect(a.viewerPosition.groupId).not.toBeNull();
     // no participant id anywhere in the answer
     const text = JSON.stringify(a);
@@ -221,18 +298,37 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     // votes deleted (an account erased): the sweep recomputes that debate only
     await t.app.get(DebateAnalysisService).sweep();
     expect(await t.app.get(DebateAnalysisService).sweep()).toBe(0);
-    await t.sql(`DELETE FROM debate_votes WHERE debate_id = $1 AND user_id = $2`, [d.id, voters[0].id]);
+    await t.sql(`DELETE FROM debate_votes WHERE debate_id = $1 AND user_id = $2`, [
+      d.id,
+      voters[0].id,
+    ]);
     expect(await t.app.get(DebateAnalysisService).sweep()).toBe(1);
-    expect((await t.sql(`SELECT (result->>'participantCount')::int AS n FROM debate_analyses WHERE debate_id = $1`, [d.id]))[0].n).toBe(23);
+    expect(
+      (
+        await t.sql(
+          `SELECT (result->>'participantCount')::int AS n FROM debate_analyses WHERE debate_id = $1`,
+          [d.id],
+        )
+      )[0].n,
+    ).toBe(23);
   });
 
   it('background: after votes the analysis is recomputed at most once per interval, and a snapshot row appears', async () => {
     const service = t.app.get(DebateAnalysisService);
     service.enableBackground();
     const runs = async (debateId: string) =>
-      (await t.sql(`SELECT count(*)::int AS n FROM domain_events WHERE type = 'debate.analysisUpdated' AND payload->>'debateId' = $1`, [debateId]))[0].n as number;
+      (
+        await t.sql(
+          `SELECT count(*)::int AS n FROM domain_events WHERE type = 'debate.analysisUpdated' AND payload->>'debateId' = $1`,
+          [debateId],
+        )
+      )[0].n as number;
     // interval 1 s: the first vote runs at once, the votes within the second are folded into one more run
-    const set = await t.gql(UPDATE_COMPONENT, { id: componentId, input: { settings: { analysisIntervalSeconds: 1 } } }, admin);
+    const set = await t.gql(
+      UPDATE_COMPONENT,
+      { id: componentId, input: { settings: { analysisIntervalSeconds: 1 } } },
+      admin,
+    );
     expect(set.errors).toBeUndefined();
     const d = await debate('Débat recalculé');
     const s = await add(d.id, 'Affirmation recalculée.');
@@ -253,17 +349,33 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     expect(await runs(d.id)).toBeLessThanOrEqual(1 + Math.ceil(elapsed / 1000));
 
     // interval 1 hour: after the first run, more votes wait for the end of the interval
-    const slowComponent = (await t.gql(CREATE_COMPONENT, { input: { spaceId, type: 'DEBATE', title: 'Débat lent', published: true } }, admin)).data.createComponent.id;
-    await t.gql(UPDATE_COMPONENT, { id: slowComponent, input: { settings: { analysisIntervalSeconds: 3600 } } }, admin);
-    const slow = (await t.gql(CREATE, { i: { componentId: slowComponent, title: 'Débat lent' } }, admin)).data.createDebate;
+    const slowComponent = (
+      await t.gql(
+        CREATE_COMPONENT,
+        { input: { spaceId, type: 'DEBATE', title: 'Débat lent', published: true } },
+        admin,
+      )
+    ).data.createComponent.id;
+    await t.gql(
+      UPDATE_COMPONENT,
+      { id: slowComponent, input: { settings: { analysisIntervalSeconds: 3600 } } },
+      admin,
+    );
+    const slow = (
+      await t.gql(CREATE, { i: { componentId: slowComponent, title: 'Débat lent' } }, admin)
+    ).data.createDebate;
     const slowStatement = await add(slow.id, 'Affirmation du débat lent.');
     const [first, ...others] = await bulkUsers(4);
     await vote(slowStatement.id, 'AGREE', first.token);
-    for (let i = 0; i < 100 && (await runs(slow.id)) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && (await runs(slow.id)) === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await runs(slow.id)).toBe(1);
     for (const v of others) await vote(slowStatement.id, 'DISAGREE', v.token);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await runs(slow.id)).toBe(1);
-    expect((await t.sql(`SELECT basis_votes FROM debate_analyses WHERE debate_id = $1`, [slow.id]))[0].basis_votes).toBe(1);
+    expect(
+      (await t.sql(`SELECT basis_votes FROM debate_analyses WHERE debate_id = $1`, [slow.id]))[0]
+        .basis_votes,
+    ).toBe(1);
   });
 });

@@ -18,7 +18,11 @@ import { demoGrades, insertDemoBallot } from '../ballot/ballot-demo';
 import { type DemoDebateFile, insertDemoDebate } from '../debate/debate-demo';
 import { type DemoNewsFile, insertDemoNews } from '../news/news-demo';
 import { ProposalEntity } from '../proposal/entities/proposal.entity';
-import { SurveyQuestionEntity, SurveyQuestionOptionEntity, SurveyQuestionType } from '../survey/entities/survey-question.entity';
+import {
+  SurveyQuestionEntity,
+  SurveyQuestionOptionEntity,
+  SurveyQuestionType,
+} from '../survey/entities/survey-question.entity';
 import { SurveyEntity } from '../survey/entities/survey.entity';
 
 /** Folder of the demo data files (copied next to the compiled code by the build). */
@@ -31,7 +35,13 @@ interface SpaceFile {
   description: string;
 }
 interface ConcertationFile extends SpaceFile {
-  phases: { title: string; description: string; startDate: string; endDate: string; active: boolean }[];
+  phases: {
+    title: string;
+    description: string;
+    startDate: string;
+    endDate: string;
+    active: boolean;
+  }[];
 }
 interface AssemblyFile extends SpaceFile {
   colleges: { key: string; name: string }[];
@@ -46,7 +56,13 @@ interface ProposalFile {
 }
 interface PetitionsFile {
   component: { title: string; description: string };
-  type: { title: string; description: string; threshold: number; periodDays: number; minCommitteeSize: number };
+  type: {
+    title: string;
+    description: string;
+    threshold: number;
+    periodDays: number;
+    minCommitteeSize: number;
+  };
   petition: { title: string; body: string };
   demoSigners: number;
 }
@@ -63,7 +79,14 @@ interface VotationsFile {
     closedDaysAgo: number;
     baseGrades: number[];
   };
-  election: { title: string; explanation: string; question: string; options: { title: string; description: string }[]; openForDays: number; demoVotes: number };
+  election: {
+    title: string;
+    explanation: string;
+    question: string;
+    options: { title: string; description: string }[];
+    openForDays: number;
+    demoVotes: number;
+  };
 }
 
 interface MeetingsFile {
@@ -81,7 +104,11 @@ interface MeetingsFile {
     startTime: string;
     endTime: string;
     capacity: number;
-    agenda: { title: string; durationMinutes: number; children?: { title: string; durationMinutes: number }[] }[];
+    agenda: {
+      title: string;
+      durationMinutes: number;
+      children?: { title: string; durationMinutes: number }[];
+    }[];
   };
 }
 interface SurveyFile {
@@ -102,7 +129,8 @@ interface SurveyFile {
 
 /** The demo content, read from the data files derived from the filière's 2021 report. */
 export function readDemoContent() {
-  const json = <T>(file: string) => JSON.parse(readFileSync(join(DEMO_DATA_DIR, file), 'utf8')) as T;
+  const json = <T>(file: string) =>
+    JSON.parse(readFileSync(join(DEMO_DATA_DIR, file), 'utf8')) as T;
   return {
     concertation: json<ConcertationFile>('concertation.json'),
     proposals: json<ProposalFile[]>('proposals.json'),
@@ -173,7 +201,10 @@ export class DemoContentService {
       // after the ideas: both share the demo voters of annex 1's types, the ideas' get their typology first
       await this.loadDemoDebate(manager, content.concertation.slug, content.debate);
       await this.loadDemoNews(manager, content.concertation.slug, content.news);
-      await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
+      await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [
+        DEMO_FLAG,
+        JSON.stringify({ at: new Date().toISOString() }),
+      ]);
       this.logger.log(
         `demo content loaded: ${content.proposals.length} proposals, ${content.survey.questions.length} survey questions, ${content.assembly.motions.length} motions`,
       );
@@ -204,12 +235,29 @@ export class DemoContentService {
    * {@link insertDemoPetition} (the petition module's SQL). Once per database (its own flag).
    */
   private async loadPetitionsOnce(manager: EntityManager, file: PetitionsFile): Promise<void> {
-    if ((await manager.query(`SELECT 1 FROM app_settings WHERE key = $1`, [DEMO_PETITIONS_FLAG])).length) return;
-    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE is_demo AND type = 'PROCESS' ORDER BY created_at LIMIT 1`);
+    if (
+      (await manager.query(`SELECT 1 FROM app_settings WHERE key = $1`, [DEMO_PETITIONS_FLAG]))
+        .length
+    )
+      return;
+    const [space] = await manager.query(
+      `SELECT id FROM participatory_spaces WHERE is_demo AND type = 'PROCESS' ORDER BY created_at LIMIT 1`,
+    );
     if (space) {
-      const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0) AS position FROM components WHERE space_id = $1`, [space.id]);
+      const [{ position }] = await manager.query(
+        `SELECT coalesce(max(position) + 1, 0) AS position FROM components WHERE space_id = $1`,
+        [space.id],
+      );
       const component = await manager.save(
-        manager.create(ComponentEntity, { spaceId: space.id, type: ComponentType.PETITIONS, position, title: file.component.title, description: file.component.description, publishedAt: new Date(), settings: {} }),
+        manager.create(ComponentEntity, {
+          spaceId: space.id,
+          type: ComponentType.PETITIONS,
+          position,
+          title: file.component.title,
+          description: file.component.description,
+          publishedAt: new Date(),
+          settings: {},
+        }),
       );
       const signers: string[] = [];
       for (let index = 1; index <= file.demoSigners; index += 1) {
@@ -224,7 +272,10 @@ export class DemoContentService {
       }
       await insertDemoPetition(manager, component.id, file.type, file.petition, signers);
     }
-    await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_PETITIONS_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
+    await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [
+      DEMO_PETITIONS_FLAG,
+      JSON.stringify({ at: new Date().toISOString() }),
+    ]);
   }
 
   /**
@@ -235,13 +286,35 @@ export class DemoContentService {
    * lists), open for two weeks. The votes are those of demo accounts (`is_demo`, named « Votant·e
    * démo — n », no usable password). Once per database (its own flag).
    */
-  private async loadVotationsOnce(manager: EntityManager, slug: string, file: VotationsFile): Promise<void> {
-    if ((await manager.query(`SELECT 1 FROM app_settings WHERE key = $1`, [DEMO_VOTATIONS_FLAG])).length) return;
-    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`, [slug]);
+  private async loadVotationsOnce(
+    manager: EntityManager,
+    slug: string,
+    file: VotationsFile,
+  ): Promise<void> {
+    if (
+      (await manager.query(`SELECT 1 FROM app_settings WHERE key = $1`, [DEMO_VOTATIONS_FLAG]))
+        .length
+    )
+      return;
+    const [space] = await manager.query(
+      `SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`,
+      [slug],
+    );
     if (space) {
-      const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`, [space.id]);
+      const [{ position }] = await manager.query(
+        `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
+        [space.id],
+      );
       const component = await manager.save(
-        manager.create(ComponentEntity, { spaceId: space.id, type: ComponentType.VOTES, position, title: file.component.title, description: file.component.description, publishedAt: new Date(), settings: {} }),
+        manager.create(ComponentEntity, {
+          spaceId: space.id,
+          type: ComponentType.VOTES,
+          position,
+          title: file.component.title,
+          description: file.component.description,
+          publishedAt: new Date(),
+          settings: {},
+        }),
       );
       const voters: string[] = [];
       for (let index = 1; index <= file.demoVoters; index += 1) {
@@ -259,8 +332,15 @@ export class DemoContentService {
         manager,
         component.id,
         {
-          title: r.title, explanation: r.explanation, question: r.question, method: 'MAJORITY_JUDGMENT', options: r.options,
-          opensInDays: -r.openedDaysAgo, closesInDays: -r.closedDaysAgo, secret: true, receiptsEnabled: true,
+          title: r.title,
+          explanation: r.explanation,
+          question: r.question,
+          method: 'MAJORITY_JUDGMENT',
+          options: r.options,
+          opensInDays: -r.openedDaysAgo,
+          closesInDays: -r.closedDaysAgo,
+          secret: true,
+          receiptsEnabled: true,
           votes: demoGrades(voters.length, r.baseGrades).map((grades) => ({ grades })),
         },
         voters,
@@ -270,15 +350,27 @@ export class DemoContentService {
         manager,
         component.id,
         {
-          title: e.title, explanation: e.explanation, question: e.question, method: 'SINGLE', options: e.options,
-          opensInDays: -1, closesInDays: e.openForDays, secret: true, receiptsEnabled: false,
+          title: e.title,
+          explanation: e.explanation,
+          question: e.question,
+          method: 'SINGLE',
+          options: e.options,
+          opensInDays: -1,
+          closesInDays: e.openForDays,
+          secret: true,
+          receiptsEnabled: false,
           // about 45 %, 30 %, 25 % of the demo votes
-          votes: Array.from({ length: Math.min(e.demoVotes, voters.length) }, (_, i) => ({ optionIndexes: [[0, 0, 1, 2, 0, 1, 2, 0, 1, 0, 2][i % 11]] })),
+          votes: Array.from({ length: Math.min(e.demoVotes, voters.length) }, (_, i) => ({
+            optionIndexes: [[0, 0, 1, 2, 0, 1, 2, 0, 1, 0, 2][i % 11]],
+          })),
         },
         voters,
       );
     }
-    await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [DEMO_VOTATIONS_FLAG, JSON.stringify({ at: new Date().toISOString() })]);
+    await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [
+      DEMO_VOTATIONS_FLAG,
+      JSON.stringify({ at: new Date().toISOString() }),
+    ]);
   }
 
   /**
@@ -286,12 +378,25 @@ export class DemoContentService {
    * in a MEETINGS component of the demo Concertation (marked `is_demo`), once: a database whose
    * demo was loaded before meetings existed gets it at the next start.
    */
-  private async loadDemoMeeting(manager: EntityManager, slug: string, file: MeetingsFile): Promise<void> {
-    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`, [slug]);
+  private async loadDemoMeeting(
+    manager: EntityManager,
+    slug: string,
+    file: MeetingsFile,
+  ): Promise<void> {
+    const [space] = await manager.query(
+      `SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`,
+      [slug],
+    );
     if (!space) return;
-    const [existing] = await manager.query(`SELECT 1 FROM components WHERE space_id = $1 AND type = $2`, [space.id, ComponentType.MEETINGS]);
+    const [existing] = await manager.query(
+      `SELECT 1 FROM components WHERE space_id = $1 AND type = $2`,
+      [space.id, ComponentType.MEETINGS],
+    );
     if (existing) return;
-    const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`, [space.id]);
+    const [{ position }] = await manager.query(
+      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
+      [space.id],
+    );
     const component = await manager.save(
       manager.create(ComponentEntity, {
         spaceId: space.id,
@@ -314,23 +419,31 @@ export class DemoContentService {
        SELECT $3, $4, $5, $6, 'IN_PERSON', $7, $8, $9, (day.d + $10::time) AT TIME ZONE 'Europe/Paris', (day.d + $11::time) AT TIME ZONE 'Europe/Paris',
               true, $12, true, now(), true
          FROM day RETURNING id`,
-      [m.daysAhead, m.isoWeekday, component.id, space.id, m.title, sanitizeRichText(m.description), m.address, m.location, m.locationHints, m.startTime, m.endTime, m.capacity],
+      [
+        m.daysAhead,
+        m.isoWeekday,
+        component.id,
+        space.id,
+        m.title,
+        sanitizeRichText(m.description),
+        m.address,
+        m.location,
+        m.locationHints,
+        m.startTime,
+        m.endTime,
+        m.capacity,
+      ],
     );
     for (const [index, item] of m.agenda.entries()) {
-      const [parent] = await manager.query(`INSERT INTO meeting_agenda_items (meeting_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4) RETURNING id`, [
-        meeting.id,
-        index,
-        item.title,
-        item.durationMinutes,
-      ]);
+      const [parent] = await manager.query(
+        `INSERT INTO meeting_agenda_items (meeting_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [meeting.id, index, item.title, item.durationMinutes],
+      );
       for (const [position, child] of (item.children ?? []).entries()) {
-        await manager.query(`INSERT INTO meeting_agenda_items (meeting_id, parent_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4, $5)`, [
-          meeting.id,
-          parent.id,
-          position,
-          child.title,
-          child.durationMinutes,
-        ]);
+        await manager.query(
+          `INSERT INTO meeting_agenda_items (meeting_id, parent_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4, $5)`,
+          [meeting.id, parent.id, position, child.title, child.durationMinutes],
+        );
       }
     }
     await this.actionLog.record(manager, {
@@ -350,14 +463,35 @@ export class DemoContentService {
    * page, through {@link insertDemoNews} (the news module's SQL). Once: a database whose demo
    * predates news gets them at the next start.
    */
-  private async loadDemoNews(manager: EntityManager, slug: string, file: DemoNewsFile): Promise<void> {
-    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`, [slug]);
+  private async loadDemoNews(
+    manager: EntityManager,
+    slug: string,
+    file: DemoNewsFile,
+  ): Promise<void> {
+    const [space] = await manager.query(
+      `SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`,
+      [slug],
+    );
     if (!space) return;
-    const [existing] = await manager.query(`SELECT 1 FROM components WHERE space_id = $1 AND type = $2`, [space.id, ComponentType.NEWS]);
+    const [existing] = await manager.query(
+      `SELECT 1 FROM components WHERE space_id = $1 AND type = $2`,
+      [space.id, ComponentType.NEWS],
+    );
     if (existing) return;
-    const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`, [space.id]);
+    const [{ position }] = await manager.query(
+      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
+      [space.id],
+    );
     const component = await manager.save(
-      manager.create(ComponentEntity, { spaceId: space.id, type: ComponentType.NEWS, position, title: file.componentTitle, description: file.componentDescription, publishedAt: new Date(), settings: {} }),
+      manager.create(ComponentEntity, {
+        spaceId: space.id,
+        type: ComponentType.NEWS,
+        position,
+        title: file.componentTitle,
+        description: file.componentDescription,
+        publishedAt: new Date(),
+        settings: {},
+      }),
     );
     const ids = await insertDemoNews(manager, component.id, space.id, file);
     await this.actionLog.record(manager, {
@@ -378,12 +512,25 @@ export class DemoContentService {
    * {@link insertDemoDebate} (the debate module's SQL), so the opinion map shows groups. Once: a
    * database whose demo predates debates gets it at the next start.
    */
-  private async loadDemoDebate(manager: EntityManager, slug: string, file: DemoDebateFile): Promise<void> {
-    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`, [slug]);
+  private async loadDemoDebate(
+    manager: EntityManager,
+    slug: string,
+    file: DemoDebateFile,
+  ): Promise<void> {
+    const [space] = await manager.query(
+      `SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`,
+      [slug],
+    );
     if (!space) return;
-    const [existing] = await manager.query(`SELECT 1 FROM components WHERE space_id = $1 AND type = $2`, [space.id, ComponentType.DEBATE]);
+    const [existing] = await manager.query(
+      `SELECT 1 FROM components WHERE space_id = $1 AND type = $2`,
+      [space.id, ComponentType.DEBATE],
+    );
     if (existing) return;
-    const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`, [space.id]);
+    const [{ position }] = await manager.query(
+      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
+      [space.id],
+    );
     const component = await manager.save(
       manager.create(ComponentEntity, {
         spaceId: space.id,
@@ -426,15 +573,34 @@ export class DemoContentService {
    * « Votant·e démo — <type> n », no usable password) through {@link insertDemoIdeaBox} (the idea
    * module's SQL). Once: a database whose demo predates idea boxes gets it at the next start.
    */
-  private async loadDemoIdeas(manager: EntityManager, slug: string, file: DemoIdeasFile): Promise<void> {
-    const [space] = await manager.query(`SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`, [slug]);
+  private async loadDemoIdeas(
+    manager: EntityManager,
+    slug: string,
+    file: DemoIdeasFile,
+  ): Promise<void> {
+    const [space] = await manager.query(
+      `SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`,
+      [slug],
+    );
     if (!space) return;
-    const [existing] = await manager.query(`SELECT 1 FROM components WHERE space_id = $1 AND type = $2`, [space.id, ComponentType.IDEAS]);
+    const [existing] = await manager.query(
+      `SELECT 1 FROM components WHERE space_id = $1 AND type = $2`,
+      [space.id, ComponentType.IDEAS],
+    );
     if (existing) return;
-    const [{ position }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`, [space.id]);
+    const [{ position }] = await manager.query(
+      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
+      [space.id],
+    );
     const component = await manager.save(
       manager.create(ComponentEntity, {
-        spaceId: space.id, type: ComponentType.IDEAS, position, title: file.componentTitle, description: file.componentDescription, publishedAt: new Date(), settings: {},
+        spaceId: space.id,
+        type: ComponentType.IDEAS,
+        position,
+        title: file.componentTitle,
+        description: file.componentDescription,
+        publishedAt: new Date(),
+        settings: {},
       }),
     );
     const typologies = await activeTypologies(manager);
@@ -453,12 +619,20 @@ export class DemoContentService {
     }
     const boxId = await insertDemoIdeaBox(manager, component.id, space.id, file, voters);
     await this.actionLog.record(manager, {
-      userId: null, action: 'load_demo', resourceType: 'idea_box', resourceId: boxId, spaceId: space.id, visibility: 'ADMIN_ONLY',
+      userId: null,
+      action: 'load_demo',
+      resourceType: 'idea_box',
+      resourceId: boxId,
+      spaceId: space.id,
+      visibility: 'ADMIN_ONLY',
       summary: `Boîte à idées de démonstration chargée (${file.ideas.length} idées, ${voters.length} votants fictifs)`,
     });
   }
 
-  private async loadConcertation(manager: EntityManager, content: ReturnType<typeof readDemoContent>): Promise<void> {
+  private async loadConcertation(
+    manager: EntityManager,
+    content: ReturnType<typeof readDemoContent>,
+  ): Promise<void> {
     const { concertation, proposals, participatoryText, survey } = content;
     const space = await manager.save(
       manager.create(ParticipatorySpaceEntity, {
@@ -482,8 +656,23 @@ export class DemoContentService {
         active: phase.active,
       });
     }
-    const addComponent = (type: ComponentType, position: number, title: string, description: string) =>
-      manager.save(manager.create(ComponentEntity, { spaceId: space.id, type, position, title, description, publishedAt: new Date(), settings: {} }));
+    const addComponent = (
+      type: ComponentType,
+      position: number,
+      title: string,
+      description: string,
+    ) =>
+      manager.save(
+        manager.create(ComponentEntity, {
+          spaceId: space.id,
+          type,
+          position,
+          title,
+          description,
+          publishedAt: new Date(),
+          settings: {},
+        }),
+      );
 
     const text = await addComponent(
       ComponentType.PARTICIPATORY_TEXT,
@@ -516,7 +705,12 @@ export class DemoContentService {
       });
     }
 
-    const surveyComponent = await addComponent(ComponentType.SURVEY, 2, 'Enquête de février 2021', survey.description.split('\n\n')[0]);
+    const surveyComponent = await addComponent(
+      ComponentType.SURVEY,
+      2,
+      'Enquête de février 2021',
+      survey.description.split('\n\n')[0],
+    );
     const surveyRow = await manager.save(
       manager.create(SurveyEntity, {
         componentId: surveyComponent.id,
@@ -530,9 +724,23 @@ export class DemoContentService {
       const { type, body, mandatory, options, scale, ...rest } = question;
       const settings: Record<string, unknown> = { ...rest };
       if (scale) settings.scale = scale;
-      const saved = await manager.save(manager.create(SurveyQuestionEntity, { surveyId: surveyRow.id, position, type, body, mandatory, settings }));
+      const saved = await manager.save(
+        manager.create(SurveyQuestionEntity, {
+          surveyId: surveyRow.id,
+          position,
+          type,
+          body,
+          mandatory,
+          settings,
+        }),
+      );
       for (const [optionPosition, option] of (options ?? []).entries()) {
-        await manager.insert(SurveyQuestionOptionEntity, { questionId: saved.id, position: optionPosition, body: option, freeText: /^autre/i.test(option) });
+        await manager.insert(SurveyQuestionOptionEntity, {
+          questionId: saved.id,
+          position: optionPosition,
+          body: option,
+          freeText: /^autre/i.test(option),
+        });
       }
     }
     await this.actionLog.record(manager, {
@@ -564,7 +772,8 @@ export class DemoContentService {
         type: ComponentType.MOTIONS,
         position: 0,
         title: 'Motions',
-        description: 'Les quatre actions structurantes de l’annexe 2 du rapport, soumises à l’assemblée.',
+        description:
+          'Les quatre actions structurantes de l’annexe 2 du rapport, soumises à l’assemblée.',
         publishedAt: new Date(),
         settings: { colleges: assembly.colleges },
       }),
@@ -593,12 +802,10 @@ export class DemoContentService {
         [member.name, `demo-membre-${index + 1}@demo.concerto.invalid`],
       );
       await createMemberProfile(manager, user.id, member.name);
-      await manager.query(`INSERT INTO assembly_members (space_id, user_id, position, college, weight) VALUES ($1, $2, $3, $4, 1)`, [
-        space.id,
-        user.id,
-        member.position,
-        member.college,
-      ]);
+      await manager.query(
+        `INSERT INTO assembly_members (space_id, user_id, position, college, weight) VALUES ($1, $2, $3, $4, 1)`,
+        [space.id, user.id, member.position, member.college],
+      );
     }
     await this.actionLog.record(manager, {
       userId: null,

@@ -1,6 +1,19 @@
 import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type FollowableType = 'PROPOSAL' | 'SPACE' | 'ARTICLE' | 'MOTION' | 'AMENDMENT' | 'SURVEY' | 'COMMENT' | 'PETITION' | 'MEETING' | 'BALLOT' | 'IDEA' | 'DEBATE' | 'NEWS_POST';
+export type FollowableType =
+  | 'PROPOSAL'
+  | 'SPACE'
+  | 'ARTICLE'
+  | 'MOTION'
+  | 'AMENDMENT'
+  | 'SURVEY'
+  | 'COMMENT'
+  | 'PETITION'
+  | 'MEETING'
+  | 'BALLOT'
+  | 'IDEA'
+  | 'DEBATE'
+  | 'NEWS_POST';
 
 /** A user following a resource (Decidim's follows): the notifications feature reads these. */
 @Entity('follows')

@@ -39,8 +39,16 @@ export class FollowService {
   /** Stops following a resource (idempotent). @returns true */
   async unfollow(viewer: Viewer, type: FollowableType, id: string): Promise<boolean> {
     await inTransaction(this.dataSource, async (manager) => {
-      const removed = await queryRows(manager, `DELETE FROM follows WHERE user_id = $1 AND followable_type = $2 AND followable_id = $3 RETURNING 1`, [viewer.user.id, type, id]);
-      if (removed.length) await this.hosts.taking('follows').find((h) => h.type === type)?.follows.moveCount?.(manager, id, -1);
+      const removed = await queryRows(
+        manager,
+        `DELETE FROM follows WHERE user_id = $1 AND followable_type = $2 AND followable_id = $3 RETURNING 1`,
+        [viewer.user.id, type, id],
+      );
+      if (removed.length)
+        await this.hosts
+          .taking('follows')
+          .find((h) => h.type === type)
+          ?.follows.moveCount?.(manager, id, -1);
     });
     return true;
   }
@@ -49,12 +57,21 @@ export class FollowService {
    * Adds a follow inside the caller's transaction; no-op when it exists.
    * @returns true when a follow was added
    */
-  async followInTransaction(manager: EntityManager, userId: string, type: FollowableType, id: string): Promise<boolean> {
+  async followInTransaction(
+    manager: EntityManager,
+    userId: string,
+    type: FollowableType,
+    id: string,
+  ): Promise<boolean> {
     const added = await manager.query(
       `INSERT INTO follows (user_id, followable_type, followable_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
       [userId, type, id],
     );
-    if (added.length) await this.hosts.taking('follows').find((h) => h.type === type)?.follows.moveCount?.(manager, id, 1);
+    if (added.length)
+      await this.hosts
+        .taking('follows')
+        .find((h) => h.type === type)
+        ?.follows.moveCount?.(manager, id, 1);
     return added.length > 0;
   }
 
@@ -68,7 +85,13 @@ export class FollowService {
    * @param id followable id; @param from SQL `FROM … WHERE …` tail deciding whether to follow (e.g. on another part's result)
    * @returns the SQL of the part (an INSERT … RETURNING)
    */
-  followStatement(params: StatementParameters, userId: string, type: FollowableType, id: string, from: string): string {
+  followStatement(
+    params: StatementParameters,
+    userId: string,
+    type: FollowableType,
+    id: string,
+    from: string,
+  ): string {
     return `INSERT INTO follows (user_id, followable_type, followable_id)
       SELECT ${params.add(userId, 'uuid')}, ${params.add(type, 'text')}, ${params.add(id, 'uuid')} ${from}
       ON CONFLICT DO NOTHING RETURNING followable_id`;
@@ -76,7 +99,10 @@ export class FollowService {
 
   /** Who follows a resource (for notification handlers, inside their transaction). */
   async followersOf(manager: EntityManager, type: FollowableType, id: string): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(`SELECT user_id FROM follows WHERE followable_type = $1 AND followable_id = $2`, [type, id]);
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT user_id FROM follows WHERE followable_type = $1 AND followable_id = $2`,
+      [type, id],
+    );
     return rows.map((r) => r.user_id);
   }
 
@@ -98,6 +124,10 @@ export class FollowService {
       `DELETE FROM follows WHERE user_id = $1 RETURNING followable_type, followable_id`,
       [userId],
     );
-    for (const row of gone) await this.hosts.taking('follows').find((h) => h.type === row.followable_type)?.follows.moveCount?.(manager, row.followable_id, -1);
+    for (const row of gone)
+      await this.hosts
+        .taking('follows')
+        .find((h) => h.type === row.followable_type)
+        ?.follows.moveCount?.(manager, row.followable_id, -1);
   }
 }

@@ -35,7 +35,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param config SHUTDOWN_DELAY_MS and SHUTDOWN_TIMEOUT_MS
  * @param log progress lines
  */
-export async function shutDownGracefully(app: INestApplication, config: Pick<AppConfig, 'SHUTDOWN_DELAY_MS' | 'SHUTDOWN_TIMEOUT_MS'>, log: (line: string) => void): Promise<ShutdownReport> {
+export async function shutDownGracefully(
+  app: INestApplication,
+  config: Pick<AppConfig, 'SHUTDOWN_DELAY_MS' | 'SHUTDOWN_TIMEOUT_MS'>,
+  log: (line: string) => void,
+): Promise<ShutdownReport> {
   const started = Date.now();
   const lifecycle = app.get(ProcessLifecycle);
   lifecycle.beginDrain();
@@ -56,11 +60,16 @@ export async function shutDownGracefully(app: INestApplication, config: Pick<App
   const answered = await lifecycle.waitForIdle(config.SHUTDOWN_TIMEOUT_MS);
   const requestsCut = answered ? 0 : lifecycle.inFlight;
   if (!answered) {
-    log(`SHUTDOWN_TIMEOUT_MS (${config.SHUTDOWN_TIMEOUT_MS} ms) reached: cutting ${requestsCut} request(s)`);
+    log(
+      `SHUTDOWN_TIMEOUT_MS (${config.SHUTDOWN_TIMEOUT_MS} ms) reached: cutting ${requestsCut} request(s)`,
+    );
     server.closeAllConnections();
   }
   // every connection is closed by now or within the bound (WebSocket ones were closed above)
-  const connectionsClosed = await Promise.race([listenerClosed.then(() => true), sleep(config.SHUTDOWN_TIMEOUT_MS).then(() => false)]);
+  const connectionsClosed = await Promise.race([
+    listenerClosed.then(() => true),
+    sleep(config.SHUTDOWN_TIMEOUT_MS).then(() => false),
+  ]);
   if (!connectionsClosed) server.closeAllConnections();
 
   const closed = await Promise.race([
@@ -70,7 +79,14 @@ export async function shutDownGracefully(app: INestApplication, config: Pick<App
     ),
     sleep(config.SHUTDOWN_TIMEOUT_MS).then(() => false),
   ]);
-  const report = { socketsHandedOver, requestsCut, clean: answered && connectionsClosed && closed, ms: Date.now() - started };
-  log(`drained in ${report.ms} ms: ${socketsHandedOver} socket(s) handed over, ${requestsCut} request(s) cut${report.clean ? '' : ' (not clean)'}`);
+  const report = {
+    socketsHandedOver,
+    requestsCut,
+    clean: answered && connectionsClosed && closed,
+    ms: Date.now() - started,
+  };
+  log(
+    `drained in ${report.ms} ms: ${socketsHandedOver} socket(s) handed over, ${requestsCut} request(s) cut${report.clean ? '' : ' (not clean)'}`,
+  );
   return report;
 }

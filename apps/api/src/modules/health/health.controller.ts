@@ -31,7 +31,9 @@ export class HealthController {
    */
   @Public()
   @Get('readyz')
-  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ready' | 'not-ready' } & Omit<Readiness, 'ready'>> {
+  async ready(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: 'ready' | 'not-ready' } & Omit<Readiness, 'ready'>> {
     const { ready, checks, failed } = await this.readiness.check();
     res.status(ready ? 200 : 503);
     return { status: ready ? 'ready' : 'not-ready', checks, failed };

@@ -5,5 +5,9 @@ import { ReadinessService } from './readiness.service';
 
 /** `/healthz`, `/readyz` and the process lifecycle (draining state, in-flight requests). */
 @Global()
-@Module({ controllers: [HealthController], providers: [ProcessLifecycle, ReadinessService], exports: [ProcessLifecycle] })
+@Module({
+  controllers: [HealthController],
+  providers: [ProcessLifecycle, ReadinessService],
+  exports: [ProcessLifecycle],
+})
 export class HealthModule {}

@@ -22,7 +22,15 @@ export interface Readiness {
 const CHECK_TIMEOUT_MS = 2000;
 
 const withTimeout = <T>(work: Promise<T>, what: string): Promise<T> =>
-  Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref())]);
+  Promise.race([
+    work,
+    new Promise<T>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`${what}: no answer within ${CHECK_TIMEOUT_MS} ms`)),
+        CHECK_TIMEOUT_MS,
+      ).unref(),
+    ),
+  ]);
 
 /**
  * Decides whether this process should receive traffic: PostgreSQL answers, every migration
@@ -44,13 +52,24 @@ export class ReadinessService implements OnApplicationShutdown {
 
   /** Runs every check (in parallel, each bounded to 2 s). */
   async check(): Promise<Readiness> {
-    const outcome = (work: Promise<unknown>) => work.then(() => 'ok', (error: Error) => error.message || 'failed');
+    const outcome = (work: Promise<unknown>) =>
+      work.then(
+        () => 'ok',
+        (error: Error) => error.message || 'failed',
+      );
     const [database, migrationsOutcome, redis] = await Promise.all([
       outcome(withTimeout(this.dataSource.query('SELECT 1'), 'database')),
       outcome(withTimeout(this.checkMigrations(), 'migrations')),
-      this.config.REDIS_URL ? outcome(withTimeout(this.pingRedis(), 'redis')) : Promise.resolve('skipped'),
+      this.config.REDIS_URL
+        ? outcome(withTimeout(this.pingRedis(), 'redis'))
+        : Promise.resolve('skipped'),
     ]);
-    const checks = { database, migrations: migrationsOutcome, redis, draining: this.lifecycle.draining ? 'draining: shutting down' : 'ok' };
+    const checks = {
+      database,
+      migrations: migrationsOutcome,
+      redis,
+      draining: this.lifecycle.draining ? 'draining: shutting down' : 'ok',
+    };
     const failed = Object.entries(checks)
       .filter(([, value]) => value !== 'ok' && value !== 'skipped')
       .map(([name]) => name);
@@ -60,7 +79,10 @@ export class ReadinessService implements OnApplicationShutdown {
   /** Every migration of this build is recorded in the `migrations` table (remembered once true). */
   private async checkMigrations(): Promise<void> {
     if (this.migrationsCurrent) return;
-    const rows: { name: string }[] = await this.dataSource.query(`SELECT name FROM migrations WHERE name = ANY($1::text[])`, [this.knownMigrations]);
+    const rows: { name: string }[] = await this.dataSource.query(
+      `SELECT name FROM migrations WHERE name = ANY($1::text[])`,
+      [this.knownMigrations],
+    );
     const applied = new Set(rows.map((r) => r.name));
     const missing = this.knownMigrations.filter((name) => !applied.has(name));
     if (missing.length) throw new Error(`pending: ${missing.join(', ')}`);
@@ -68,7 +90,12 @@ export class ReadinessService implements OnApplicationShutdown {
   }
 
   private async pingRedis(): Promise<void> {
-    this.redis ??= new Redis(this.config.REDIS_URL!, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectionName: 'concerto-readyz' });
+    this.redis ??= new Redis(this.config.REDIS_URL!, {
+      lazyConnect: false,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectionName: 'concerto-readyz',
+    });
     this.redis.on('error', () => undefined); // reported by the check itself
     if (this.redis.status !== 'ready') throw new Error(`redis: ${this.redis.status}`);
     const answer = await this.redis.ping();

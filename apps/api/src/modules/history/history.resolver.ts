@@ -19,12 +19,14 @@ export class HistoryResolver {
    */
   @Public()
   @Query(() => [HistoryEntryDto], {
-    description: 'Public history of a resource (type as in componentTypes.resources), newest first. Access: whoever may read it. Errors: NOT_FOUND, BAD_USER_INPUT.',
+    description:
+      'Public history of a resource (type as in componentTypes.resources), newest first. Access: whoever may read it. Errors: NOT_FOUND, BAD_USER_INPUT.',
   })
   resourceHistory(
     @Args('resourceType') resourceType: string,
     @Args('resourceId', { type: () => ID }) resourceId: string,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault })
+    first: number,
     @CurrentViewer() viewer: Viewer | null,
     @Context() context: GraphQLContext,
   ): Promise<HistoryEntryDto[]> {

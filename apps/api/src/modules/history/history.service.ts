@@ -16,7 +16,10 @@ import { SpaceAccessService } from '../participatory-space/space-access.service'
 @Injectable()
 export class HistoryService {
   /** One DataLoader per GraphQL request, host type and size, so a page of N parents costs one query. */
-  private readonly loaders = new WeakMap<object, Map<string, DataLoader<string, HistoryEntryDto[]>>>();
+  private readonly loaders = new WeakMap<
+    object,
+    Map<string, DataLoader<string, HistoryEntryDto[]>>
+  >();
 
   constructor(
     private readonly hosts: ResourceHosts,
@@ -30,7 +33,8 @@ export class HistoryService {
    * @throws BAD_USER_INPUT first out of range, or the type has no history
    */
   history(requestKey: object, type: string, id: string, first: number): Promise<HistoryEntryDto[]> {
-    if (!Number.isInteger(first) || first < 1 || first > ActionLogPage.historyMax) throw DomainError.badInput('first doit être entre 1 et 50.', { field: 'first' });
+    if (!Number.isInteger(first) || first < 1 || first > ActionLogPage.historyMax)
+      throw DomainError.badInput('first doit être entre 1 et 50.', { field: 'first' });
     const host = this.hosts.require(type, 'history', 'resourceType');
     let perRequest = this.loaders.get(requestKey);
     if (!perRequest) this.loaders.set(requestKey, (perRequest = new Map()));
@@ -40,8 +44,18 @@ export class HistoryService {
       perRequest.set(
         key,
         (loader = new DataLoader(async (ids) => {
-          const related = host.history.withAmendments ? await Promise.all(this.hosts.historyContributors().map((c) => c.related(type, [...ids]))) : [];
-          const groups = ids.map((rid) => ({ key: rid, resources: [{ type: host.history.logType, id: rid }, ...related.flatMap((m) => m.get(rid) ?? [])] }));
+          const related = host.history.withAmendments
+            ? await Promise.all(
+                this.hosts.historyContributors().map((c) => c.related(type, [...ids])),
+              )
+            : [];
+          const groups = ids.map((rid) => ({
+            key: rid,
+            resources: [
+              { type: host.history.logType, id: rid },
+              ...related.flatMap((m) => m.get(rid) ?? []),
+            ],
+          }));
           const byKey = await this.lines.publicLines(groups, first);
           return ids.map((rid) => byKey.get(rid) ?? []);
         })),
@@ -56,15 +70,25 @@ export class HistoryService {
    * admins and moderators (who review it), as its comments are.
    * @throws NOT_FOUND not visible; BAD_USER_INPUT type without history, malformed id, first out of range
    */
-  async visibleHistory(requestKey: object, type: string, id: string, first: number, viewer: Viewer | null): Promise<HistoryEntryDto[]> {
+  async visibleHistory(
+    requestKey: object,
+    type: string,
+    id: string,
+    first: number,
+    viewer: Viewer | null,
+  ): Promise<HistoryEntryDto[]> {
     const host = this.hosts.require(type, 'history', 'resourceType');
     const resource = await host.locate(id, viewer);
-    if (resource.hidden && !(await this.moderates(viewer, resource.spaceId))) throw DomainError.notFound('Contenu', { id });
+    if (resource.hidden && !(await this.moderates(viewer, resource.spaceId)))
+      throw DomainError.notFound('Contenu', { id });
     return this.history(requestKey, type, id, first);
   }
 
   private async moderates(viewer: Viewer | null, spaceId: string): Promise<boolean> {
     if (!viewer) return false;
-    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+    return (
+      viewer.user.isAdmin ||
+      this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR])
+    );
   }
 }

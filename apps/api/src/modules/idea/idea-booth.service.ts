@@ -83,15 +83,33 @@ export class IdeaBoothService {
    *         CONFLICT (reason PAIR_ALREADY_ANSWERED) the pair was answered with another choice;
    *         UNAUTHENTICATED anonymous voting is off; NOT_FOUND box invisible
    */
-  async vote(pairId: string, choice: IdeaVoteChoice, identity: VoterIdentity): Promise<IdeaVoteResultDto> {
-    if (!UUID_PATTERN.test(String(pairId))) throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
-    if (!Object.values(IdeaVoteChoice).includes(choice)) throw DomainError.badInput('Choix inconnu.', { field: 'choice' });
-    const [shown] = await queryRows<PairRow>(this.dataSource.manager, `SELECT id, box_id, voter_id, left_idea_id, right_idea_id, choice FROM idea_pairs WHERE id = $1`, [pairId]);
-    if (!shown) throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
-    const box = await this.ideas.visibleBox(shown.box_id, identity.viewer, undefined, 'boxId', false);
+  async vote(
+    pairId: string,
+    choice: IdeaVoteChoice,
+    identity: VoterIdentity,
+  ): Promise<IdeaVoteResultDto> {
+    if (!UUID_PATTERN.test(String(pairId)))
+      throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
+    if (!Object.values(IdeaVoteChoice).includes(choice))
+      throw DomainError.badInput('Choix inconnu.', { field: 'choice' });
+    const [shown] = await queryRows<PairRow>(
+      this.dataSource.manager,
+      `SELECT id, box_id, voter_id, left_idea_id, right_idea_id, choice FROM idea_pairs WHERE id = $1`,
+      [pairId],
+    );
+    if (!shown)
+      throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
+    const box = await this.ideas.visibleBox(
+      shown.box_id,
+      identity.viewer,
+      undefined,
+      'boxId',
+      false,
+    );
     this.requireVoting(box, identity);
     const voterId = await this.findVoter(identity);
-    if (voterId === null || voterId !== shown.voter_id) throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
+    if (voterId === null || voterId !== shown.voter_id)
+      throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
 
     const recorded = await inTransaction(this.dataSource, async (manager) => {
       const [answered] = await queryRows<PairRow>(
@@ -102,23 +120,42 @@ export class IdeaBoothService {
       );
       if (!answered) return false;
       if (choice === IdeaVoteChoice.LEFT || choice === IdeaVoteChoice.RIGHT) {
-        const winner = choice === IdeaVoteChoice.LEFT ? answered.left_idea_id : answered.right_idea_id;
-        const loser = choice === IdeaVoteChoice.LEFT ? answered.right_idea_id : answered.left_idea_id;
+        const winner =
+          choice === IdeaVoteChoice.LEFT ? answered.left_idea_id : answered.right_idea_id;
+        const loser =
+          choice === IdeaVoteChoice.LEFT ? answered.right_idea_id : answered.left_idea_id;
         // lock order: by id, so two votes on the same two ideas cannot deadlock
         for (const id of [winner, loser].sort()) {
-          await manager.query(`UPDATE ideas SET wins = wins + $2, losses = losses + $3 WHERE id = $1`, [id, id === winner ? 1 : 0, id === winner ? 0 : 1]);
+          await manager.query(
+            `UPDATE ideas SET wins = wins + $2, losses = losses + $3 WHERE id = $1`,
+            [id, id === winner ? 1 : 0, id === winner ? 0 : 1],
+          );
         }
       }
       await this.actionLog.record(manager, {
-        userId: identity.viewer?.user.id ?? null, action: 'vote', resourceType: 'idea_box', resourceId: box.row.id, spaceId: box.row.space_id,
-        visibility: 'ADMIN_ONLY', summary: 'Réponse dans la boîte à idées',
+        userId: identity.viewer?.user.id ?? null,
+        action: 'vote',
+        resourceType: 'idea_box',
+        resourceId: box.row.id,
+        spaceId: box.row.space_id,
+        visibility: 'ADMIN_ONLY',
+        summary: 'Réponse dans la boîte à idées',
       });
       return true;
     });
     if (!recorded) {
-      const [again] = await queryRows<PairRow>(this.dataSource.manager, `SELECT choice FROM idea_pairs WHERE id = $1`, [pairId]);
-      if (!again) throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' }); // dropped (an idea was rejected)
-      if (again.choice !== choice) throw DomainError.conflict('Vous avez déjà répondu à cette paire.', { field: 'pairId', reason: 'PAIR_ALREADY_ANSWERED' });
+      const [again] = await queryRows<PairRow>(
+        this.dataSource.manager,
+        `SELECT choice FROM idea_pairs WHERE id = $1`,
+        [pairId],
+      );
+      if (!again)
+        throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' }); // dropped (an idea was rejected)
+      if (again.choice !== choice)
+        throw DomainError.conflict('Vous avez déjà répondu à cette paire.', {
+          field: 'pairId',
+          reason: 'PAIR_ALREADY_ANSWERED',
+        });
     } else if (choice === IdeaVoteChoice.LEFT || choice === IdeaVoteChoice.RIGHT) {
       this.scoring.schedule(box.row.id);
     }
@@ -127,18 +164,27 @@ export class IdeaBoothService {
 
   /** UNAUTHENTICATED when an anonymous caller votes in a box that does not allow it. */
   private requireVoting(box: VisibleBox, identity: VoterIdentity): void {
-    if (!identity.viewer && !box.settings.anonymousVotingEnabled) throw DomainError.unauthenticated('Connectez-vous pour participer à cette boîte à idées.');
-    if (box.row.published_at === null) throw DomainError.notFound('Boîte à idées', { id: box.row.id });
+    if (!identity.viewer && !box.settings.anonymousVotingEnabled)
+      throw DomainError.unauthenticated('Connectez-vous pour participer à cette boîte à idées.');
+    if (box.row.published_at === null)
+      throw DomainError.notFound('Boîte à idées', { id: box.row.id });
   }
 
   /** The voter row of the caller, or null (never created here). */
-  private async findVoter(identity: VoterIdentity, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+  private async findVoter(
+    identity: VoterIdentity,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
     if (identity.viewer) {
-      const [row] = await manager.query(`SELECT id FROM idea_voters WHERE user_id = $1`, [identity.viewer.user.id]);
+      const [row] = await manager.query(`SELECT id FROM idea_voters WHERE user_id = $1`, [
+        identity.viewer.user.id,
+      ]);
       return row?.id ?? null;
     }
     if (!identity.token) return null;
-    const [row] = await manager.query(`SELECT id FROM idea_voters WHERE token_hash = $1`, [hashVoterToken(identity.token)]);
+    const [row] = await manager.query(`SELECT id FROM idea_voters WHERE token_hash = $1`, [
+      hashVoterToken(identity.token),
+    ]);
     return row?.id ?? null;
   }
 
@@ -146,9 +192,16 @@ export class IdeaBoothService {
   private async ensureVoter(identity: VoterIdentity): Promise<string> {
     const existing = await this.findVoter(identity);
     if (existing) return existing;
-    const [column, value] = identity.viewer ? ['user_id', identity.viewer.user.id] : ['token_hash', hashVoterToken(identity.issueToken())];
-    await this.dataSource.query(`INSERT INTO idea_voters (${column}) VALUES ($1) ON CONFLICT DO NOTHING`, [value]);
-    const [row] = await this.dataSource.query(`SELECT id FROM idea_voters WHERE ${column} = $1`, [value]);
+    const [column, value] = identity.viewer
+      ? ['user_id', identity.viewer.user.id]
+      : ['token_hash', hashVoterToken(identity.issueToken())];
+    await this.dataSource.query(
+      `INSERT INTO idea_voters (${column}) VALUES ($1) ON CONFLICT DO NOTHING`,
+      [value],
+    );
+    const [row] = await this.dataSource.query(`SELECT id FROM idea_voters WHERE ${column} = $1`, [
+      value,
+    ]);
     return row.id;
   }
 
@@ -156,18 +209,33 @@ export class IdeaBoothService {
    * The voter's open pair in the box, else a new one drawn and recorded (null when no pair can be made).
    * @param lastShown the pair the voter just answered, when known (saves reading it)
    */
-  private async pairFor(box: VisibleBox, voterId: string, viewer: Viewer | null, lastShown: { left_idea_id: string; right_idea_id: string } | null = null): Promise<IdeaPairDto | null> {
+  private async pairFor(
+    box: VisibleBox,
+    voterId: string,
+    viewer: Viewer | null,
+    lastShown: { left_idea_id: string; right_idea_id: string } | null = null,
+  ): Promise<IdeaPairDto | null> {
     const manager = this.dataSource.manager;
     for (let attempt = 0; attempt < 3; attempt++) {
       const open = await this.openPair(manager, box.row.id, voterId, viewer);
       if (open) return open;
       const candidates = await this.ideas.boothCandidates(box.row.id, attempt > 0);
-      const [last] = lastShown && attempt === 0
-        ? [lastShown]
-        : await manager.query(`SELECT left_idea_id, right_idea_id FROM idea_pairs WHERE voter_id = $1 AND box_id = $2 ORDER BY shown_at DESC LIMIT 1`, [voterId, box.row.id]);
+      const [last] =
+        lastShown && attempt === 0
+          ? [lastShown]
+          : await manager.query(
+              `SELECT left_idea_id, right_idea_id FROM idea_pairs WHERE voter_id = $1 AND box_id = $2 ORDER BY shown_at DESC LIMIT 1`,
+              [voterId, box.row.id],
+            );
       const index = new Map(candidates.map((c, i) => [c.id, i]));
-      const avoid: [number, number] | null = last && index.has(last.left_idea_id) && index.has(last.right_idea_id) ? [index.get(last.left_idea_id)!, index.get(last.right_idea_id)!] : null;
-      const pick = selectPair(candidates.map((c) => ({ comparisons: c.comparisons, intervalWidth: c.width })), { random: this.random, avoid });
+      const avoid: [number, number] | null =
+        last && index.has(last.left_idea_id) && index.has(last.right_idea_id)
+          ? [index.get(last.left_idea_id)!, index.get(last.right_idea_id)!]
+          : null;
+      const pick = selectPair(
+        candidates.map((c) => ({ comparisons: c.comparisons, intervalWidth: c.width })),
+        { random: this.random, avoid },
+      );
       if (!pick) return null;
       const [leftId, rightId] = [candidates[pick[0]].id, candidates[pick[1]].id];
       // a concurrent request of the same voter may have opened a pair first: then the next turn shows that one
@@ -177,7 +245,11 @@ export class IdeaBoothService {
         [box.row.id, voterId, leftId, rightId],
       );
       if (inserted.length) {
-        const shown = await this.pairDto(manager, { id: inserted[0].id, left_idea_id: leftId, right_idea_id: rightId }, viewer);
+        const shown = await this.pairDto(
+          manager,
+          { id: inserted[0].id, left_idea_id: leftId, right_idea_id: rightId },
+          viewer,
+        );
         if (shown) return shown;
       }
     }
@@ -185,21 +257,39 @@ export class IdeaBoothService {
   }
 
   /** The voter's unanswered pair with both ideas, if both are still in the booth; a stale one is dropped. */
-  private async openPair(manager: EntityManager, boxId: string, voterId: string, viewer: Viewer | null): Promise<IdeaPairDto | null> {
-    const [pair] = await queryRows<PairRow>(manager, `SELECT id, left_idea_id, right_idea_id FROM idea_pairs WHERE box_id = $1 AND voter_id = $2 AND answered_at IS NULL`, [boxId, voterId]);
+  private async openPair(
+    manager: EntityManager,
+    boxId: string,
+    voterId: string,
+    viewer: Viewer | null,
+  ): Promise<IdeaPairDto | null> {
+    const [pair] = await queryRows<PairRow>(
+      manager,
+      `SELECT id, left_idea_id, right_idea_id FROM idea_pairs WHERE box_id = $1 AND voter_id = $2 AND answered_at IS NULL`,
+      [boxId, voterId],
+    );
     return pair ? this.pairDto(manager, pair, viewer) : null;
   }
 
   /** A shown pair with its two ideas; null (and the pair dropped, if still open) when one left the booth meanwhile. */
-  private async pairDto(manager: EntityManager, pair: Pick<PairRow, 'id' | 'left_idea_id' | 'right_idea_id'>, viewer: Viewer | null): Promise<IdeaPairDto | null> {
-    const rows = await queryRows<IdeaRow>(manager, `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = ANY($1::uuid[]) AND i.status = 'PUBLISHED' AND i.hidden_at IS NULL`, [[pair.left_idea_id, pair.right_idea_id]]);
+  private async pairDto(
+    manager: EntityManager,
+    pair: Pick<PairRow, 'id' | 'left_idea_id' | 'right_idea_id'>,
+    viewer: Viewer | null,
+  ): Promise<IdeaPairDto | null> {
+    const rows = await queryRows<IdeaRow>(
+      manager,
+      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = ANY($1::uuid[]) AND i.status = 'PUBLISHED' AND i.hidden_at IS NULL`,
+      [[pair.left_idea_id, pair.right_idea_id]],
+    );
     const left = rows.find((r) => r.id === pair.left_idea_id);
     const right = rows.find((r) => r.id === pair.right_idea_id);
     if (!left || !right) {
-      await manager.query(`DELETE FROM idea_pairs WHERE id = $1 AND answered_at IS NULL`, [pair.id]);
+      await manager.query(`DELETE FROM idea_pairs WHERE id = $1 AND answered_at IS NULL`, [
+        pair.id,
+      ]);
       return null;
     }
     return { id: pair.id, left: toIdeaDto(left, viewer), right: toIdeaDto(right, viewer) };
   }
-
 }

@@ -76,7 +76,9 @@ export class IdeaScoringService implements OnModuleDestroy {
 
   private runScheduled(boxId: string): void {
     this.timers.delete(boxId);
-    const run = this.refresh(boxId).catch((error: unknown) => this.logger.warn(`score refresh of box ${boxId} failed: ${String(error)}`));
+    const run = this.refresh(boxId).catch((error: unknown) =>
+      this.logger.warn(`score refresh of box ${boxId} failed: ${String(error)}`),
+    );
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
   }
@@ -88,7 +90,10 @@ export class IdeaScoringService implements OnModuleDestroy {
    */
   async refresh(boxId: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('idea_box_scores'), hashtext($1)) AS locked`, [boxId]);
+      const [{ locked }] = await manager.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext('idea_box_scores'), hashtext($1)) AS locked`,
+        [boxId],
+      );
       if (!locked) return false;
       const ideas: { id: string; strength: number }[] = await manager.query(
         `SELECT id, strength FROM ideas WHERE box_id = $1 AND status = 'PUBLISHED' AND hidden_at IS NULL ORDER BY id`,
@@ -100,21 +105,42 @@ export class IdeaScoringService implements OnModuleDestroy {
       for (const o of outcomes) {
         const winner = index.get(o.winner);
         const loser = index.get(o.loser);
-        if (winner !== undefined && loser !== undefined) comparisons.push({ winner, loser, count: o.n });
+        if (winner !== undefined && loser !== undefined)
+          comparisons.push({ winner, loser, count: o.n });
       }
-      const fit = fitBradleyTerry(ideas.length, comparisons, { initial: ideas.map((i) => i.strength), tolerance: 1e-7, maxIterations: 2000 });
+      const fit = fitBradleyTerry(ideas.length, comparisons, {
+        initial: ideas.map((i) => i.strength),
+        tolerance: 1e-7,
+        maxIterations: 2000,
+      });
       if (ideas.length) {
         await manager.query(
           `UPDATE ideas SET strength = u.strength, score = u.score, score_low = u.low, score_high = u.high
              FROM unnest($1::uuid[], $2::float8[], $3::float8[], $4::float8[], $5::float8[]) AS u(id, strength, score, low, high)
             WHERE ideas.id = u.id`,
-          [ideas.map((i) => i.id), fit.strengths, fit.scores.map(clampScore), fit.scoreLow.map(clampScore), fit.scoreHigh.map(clampScore)],
+          [
+            ideas.map((i) => i.id),
+            fit.strengths,
+            fit.scores.map(clampScore),
+            fit.scoreLow.map(clampScore),
+            fit.scoreHigh.map(clampScore),
+          ],
         );
       }
       const total = outcomes.reduce((sum, o) => sum + o.n, 0);
-      const [box] = await queryRows<{ component_id: string }>(manager, `UPDATE idea_boxes SET scored_comparisons = $2, scored_at = now() WHERE id = $1 RETURNING component_id`, [boxId, total]);
+      const [box] = await queryRows<{ component_id: string }>(
+        manager,
+        `UPDATE idea_boxes SET scored_comparisons = $2, scored_at = now() WHERE id = $1 RETURNING component_id`,
+        [boxId, total],
+      );
       // at most one event per refresh, i.e. about one a second per box being voted on
-      if (box) await this.events.record(manager, 'ideaBox.changed', { boxId, componentId: box.component_id, kind: 'SCORES' }, null);
+      if (box)
+        await this.events.record(
+          manager,
+          'ideaBox.changed',
+          { boxId, componentId: box.component_id, kind: 'SCORES' },
+          null,
+        );
       return true;
     });
   }
@@ -129,7 +155,11 @@ export class IdeaScoringService implements OnModuleDestroy {
     const box = await this.ideas.visibleBox(boxId, viewer);
     if (box.row.scored_comparisons !== box.row.comparisons_count) await this.refresh(box.row.id);
     const manager = this.dataSource.manager;
-    const rows = await queryRows<IdeaRow>(manager, `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.box_id = $1 AND i.status = 'PUBLISHED' AND i.hidden_at IS NULL ORDER BY i.score DESC, i.id`, [box.row.id]);
+    const rows = await queryRows<IdeaRow>(
+      manager,
+      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.box_id = $1 AND i.status = 'PUBLISHED' AND i.hidden_at IS NULL ORDER BY i.score DESC, i.id`,
+      [box.row.id],
+    );
     const [stats] = await manager.query(
       `SELECT (SELECT scored_comparisons FROM idea_boxes WHERE id = $1) AS scored,
               count(*) FILTER (WHERE choice IN ('LEFT', 'RIGHT'))::int AS comparisons,
@@ -140,7 +170,13 @@ export class IdeaScoringService implements OnModuleDestroy {
       [box.row.id],
     );
     const ranked: RankedIdeaDto[] = rows.map((r, n) => ({
-      rank: n + 1, idea: toIdeaDto(r, viewer), score: r.score, scoreLow: r.score_low, scoreHigh: r.score_high, wins: r.wins, losses: r.losses,
+      rank: n + 1,
+      idea: toIdeaDto(r, viewer),
+      score: r.score,
+      scoreLow: r.score_low,
+      scoreHigh: r.score_high,
+      wins: r.wins,
+      losses: r.losses,
     }));
     const { groups, small } = await this.byTypology(box.row.id, rows);
     return {
@@ -167,19 +203,28 @@ export class IdeaScoringService implements OnModuleDestroy {
   }
 
   /** One fit per voters' typology (warm-started from the overall strengths), for types with enough voters. */
-  private async byTypology(boxId: string, ideas: IdeaRow[]): Promise<{ groups: TypologyIdeaScoresDto[]; small: number }> {
-    const rows: (OutcomeRow & { user_id: string | null; voter_id: string })[] = await this.dataSource.query(
-      `SELECT CASE WHEN p.choice = 'LEFT' THEN p.left_idea_id ELSE p.right_idea_id END AS winner,
+  private async byTypology(
+    boxId: string,
+    ideas: IdeaRow[],
+  ): Promise<{ groups: TypologyIdeaScoresDto[]; small: number }> {
+    const rows: (OutcomeRow & { user_id: string | null; voter_id: string })[] =
+      await this.dataSource.query(
+        `SELECT CASE WHEN p.choice = 'LEFT' THEN p.left_idea_id ELSE p.right_idea_id END AS winner,
               CASE WHEN p.choice = 'LEFT' THEN p.right_idea_id ELSE p.left_idea_id END AS loser,
               v.user_id, v.id AS voter_id, count(*)::int AS n
          FROM idea_pairs p JOIN idea_voters v ON v.id = p.voter_id
         WHERE p.box_id = $1 AND p.choice IN ('LEFT', 'RIGHT') GROUP BY 1, 2, 3, 4`,
-      [boxId],
+        [boxId],
+      );
+    const typologyOf = await this.profiles.typologyOf(
+      rows.flatMap((r) => (r.user_id ? [r.user_id] : [])),
     );
-    const typologyOf = await this.profiles.typologyOf(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])));
     const labels = new Map((await this.profiles.typologies(true)).map((t) => [t.key, t.label]));
     const index = new Map(ideas.map((idea, i) => [idea.id, i]));
-    const groups = new Map<string | null, { voters: Set<string>; comparisons: Comparison[]; total: number }>();
+    const groups = new Map<
+      string | null,
+      { voters: Set<string>; comparisons: Comparison[]; total: number }
+    >();
     for (const r of rows) {
       const key = r.user_id ? (typologyOf.get(r.user_id) ?? null) : null;
       const group = groups.get(key) ?? { voters: new Set<string>(), comparisons: [], total: 0 };
@@ -194,19 +239,29 @@ export class IdeaScoringService implements OnModuleDestroy {
     const order = [...labels.keys()];
     const result: TypologyIdeaScoresDto[] = [];
     let small = 0;
-    for (const [key, group] of [...groups.entries()].sort((a, b) => rankOf(order, a[0]) - rankOf(order, b[0]))) {
+    for (const [key, group] of [...groups.entries()].sort(
+      (a, b) => rankOf(order, a[0]) - rankOf(order, b[0]),
+    )) {
       if (group.voters.size < IdeaLimits.typologyMinVoters) {
         small += group.voters.size;
         continue;
       }
-      const fit = fitBradleyTerry(ideas.length, group.comparisons, { initial: ideas.map((i) => i.strength), tolerance: 1e-6, maxIterations: 2000 });
+      const fit = fitBradleyTerry(ideas.length, group.comparisons, {
+        initial: ideas.map((i) => i.strength),
+        tolerance: 1e-6,
+        maxIterations: 2000,
+      });
       result.push({
         typologyKey: key,
         label: key === null ? 'Sans typologie ou anonyme' : (labels.get(key) ?? key),
         votersCount: group.voters.size,
         comparisonsCount: group.total,
         scores: ideas.map((idea, i) => ({
-          ideaId: idea.id, score: clampScore(fit.scores[i]), scoreLow: clampScore(fit.scoreLow[i]), scoreHigh: clampScore(fit.scoreHigh[i]), comparisons: fit.comparisons[i],
+          ideaId: idea.id,
+          score: clampScore(fit.scores[i]),
+          scoreLow: clampScore(fit.scoreLow[i]),
+          scoreHigh: clampScore(fit.scoreHigh[i]),
+          comparisons: fit.comparisons[i],
         })),
       });
     }

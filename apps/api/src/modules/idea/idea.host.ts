@@ -4,7 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { checkedId, UUID_PATTERN } from '../../platform/component-resource';
-import { type HostedResource, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
+import {
+  type HostedResource,
+  type ResourceHost,
+  ResourceHostAdapter,
+} from '../../platform/resource-host';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { ideasManifest } from './idea.manifest';
 import { IdeaService } from './idea.service';
@@ -21,12 +25,19 @@ export class IdeaHost implements ResourceHost {
     private readonly ideas: IdeaService,
   ) {}
 
-  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
+  async locate(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource> {
     const row = await this.ideas.visibleIdea(checkedId(id), viewer, manager); // NOT_FOUND when the viewer may not see it
     return (await this.reference(row.id, manager))!;
   }
 
-  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+  async reference(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource | null> {
     if (!UUID_PATTERN.test(id)) return null;
     const [row] = await manager.query(
       `SELECT i.id, i.body, i.hidden_at, i.author_id, i.box_id, b.component_id FROM ideas i JOIN idea_boxes b ON b.id = i.box_id WHERE i.id = $1`,
@@ -48,7 +59,8 @@ export class IdeaHost implements ResourceHost {
   }
 
   private readonly parts = conventionalHostParts({
-    table: 'ideas', titleColumn: 'body',
+    table: 'ideas',
+    titleColumn: 'body',
     reader: { query: (sql, params) => this.dataSource.query(sql, params) }, // read at call time: the injected DataSource is set after field initialisers
     commentsEnabled: (r) => r.settings.commentsEnabled !== false,
     hideThreshold: (r) => ideasManifest.settingsOf(r.settings).hideThreshold,

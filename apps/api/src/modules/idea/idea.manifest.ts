@@ -1,6 +1,11 @@
 import { ComponentType, SpaceRole } from '@concerto/domain';
 import { COMMENT_SETTINGS, REPORT_SETTINGS } from '../../platform/capability-settings';
-import { Capability, defineComponent, setting, type SettingsOf } from '../../platform/component-manifest';
+import {
+  Capability,
+  defineComponent,
+  setting,
+  type SettingsOf,
+} from '../../platform/component-manifest';
 
 /**
  * The IDEAS component type (Boîte à idées): a question, ideas seeded by admins and added by
@@ -13,16 +18,25 @@ export const ideasManifest = defineComponent({
   name: { fr: 'Boîte à idées', en: 'Idea box' },
   settingsTitle: { fr: 'Réglages de la boîte à idées', en: 'Idea box settings' },
   settings: {
-    participantIdeasEnabled: setting.boolean(true, { fr: 'Les participants peuvent ajouter des idées', en: 'Participants may add ideas' }),
+    participantIdeasEnabled: setting.boolean(true, {
+      fr: 'Les participants peuvent ajouter des idées',
+      en: 'Participants may add ideas',
+    }),
     ideasModerated: setting.boolean(
       false,
       { fr: 'Modération avant publication', en: 'Moderation before publication' },
-      { fr: 'Les idées des participants attendent la validation d’un modérateur.', en: 'Participants’ ideas wait for a moderator.' },
+      {
+        fr: 'Les idées des participants attendent la validation d’un modérateur.',
+        en: 'Participants’ ideas wait for a moderator.',
+      },
     ),
     anonymousVotingEnabled: setting.boolean(
       false,
       { fr: 'Participation anonyme', en: 'Anonymous participation' },
-      { fr: 'Sans compte, un navigateur compte pour un votant (cookie).', en: 'Without an account, one browser counts as one voter (cookie).' },
+      {
+        fr: 'Sans compte, un navigateur compte pour un votant (cookie).',
+        en: 'Without an account, one browser counts as one voter (cookie).',
+      },
     ),
     ...COMMENT_SETTINGS,
     ...REPORT_SETTINGS,
@@ -36,7 +50,13 @@ export const ideasManifest = defineComponent({
   resources: {
     IDEA: {
       label: { fr: 'Idée', en: 'Idea' },
-      capabilities: [Capability.COMMENTS, Capability.FOLLOWS, Capability.REPORTS, Capability.HISTORY, Capability.PERSONAL_DATA],
+      capabilities: [
+        Capability.COMMENTS,
+        Capability.FOLLOWS,
+        Capability.REPORTS,
+        Capability.HISTORY,
+        Capability.PERSONAL_DATA,
+      ],
     },
   },
 });

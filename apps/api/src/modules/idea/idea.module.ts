@@ -14,7 +14,16 @@ import { IdeaService } from './idea.service';
 /** The IDEAS component type, Boîte à idées (manifest: idea.manifest.ts). */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, ProfileModule],
-  providers: [IdeaService, IdeaBoothService, IdeaScoringService, IdeaResolver, IdeaHistoryResolver, IdeaHost, IdeaNotifications, IdeaPersonalData],
+  providers: [
+    IdeaService,
+    IdeaBoothService,
+    IdeaScoringService,
+    IdeaResolver,
+    IdeaHistoryResolver,
+    IdeaHost,
+    IdeaNotifications,
+    IdeaPersonalData,
+  ],
   exports: [IdeaService, IdeaScoringService],
 })
 export class IdeaModule {}

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type ErasedAccount, type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type ErasedAccount,
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 
 /**
  * Ideas one added and one's answers in the pairwise booth. At account deletion the voter is
@@ -31,7 +35,13 @@ export class IdeaPersonalData implements PersonalDataContributor {
   ];
 
   async erase(manager: EntityManager, account: ErasedAccount): Promise<void> {
-    await manager.query(`DELETE FROM idea_pairs p USING idea_voters v WHERE v.id = p.voter_id AND v.user_id = $1 AND p.answered_at IS NULL`, [account.id]);
-    await manager.query(`UPDATE idea_voters SET user_id = NULL, unlinked_at = now() WHERE user_id = $1`, [account.id]);
+    await manager.query(
+      `DELETE FROM idea_pairs p USING idea_voters v WHERE v.id = p.voter_id AND v.user_id = $1 AND p.answered_at IS NULL`,
+      [account.id],
+    );
+    await manager.query(
+      `UPDATE idea_voters SET user_id = NULL, unlinked_at = now() WHERE user_id = $1`,
+      [account.id],
+    );
   }
 }

@@ -1,4 +1,11 @@
-import { ComponentType, IdeaLimits, IdeaModeration, IdeaOrigin, IdeaStatus, SpaceRole } from '@concerto/domain';
+import {
+  ComponentType,
+  IdeaLimits,
+  IdeaModeration,
+  IdeaOrigin,
+  IdeaStatus,
+  SpaceRole,
+} from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -103,9 +110,17 @@ export function toIdeaDto(row: IdeaRow, viewer: Viewer | null): IdeaDto {
  */
 export function ideaBody(text: string, field = 'body'): string {
   const body = trimText(String(text ?? '')).replace(/\s+/g, ' ');
-  if (!hasVisibleText(body)) throw DomainError.badInput('Écrivez votre idée : le texte est vide.', { field });
-  if (body.length < IdeaLimits.bodyMinLength) throw DomainError.badInput(`Une idée fait au moins ${IdeaLimits.bodyMinLength} caractères.`, { field });
-  if (body.length > IdeaLimits.bodyMaxLength) throw DomainError.badInput(`Une idée fait au plus ${IdeaLimits.bodyMaxLength} caractères (${body.length} ici).`, { field });
+  if (!hasVisibleText(body))
+    throw DomainError.badInput('Écrivez votre idée : le texte est vide.', { field });
+  if (body.length < IdeaLimits.bodyMinLength)
+    throw DomainError.badInput(`Une idée fait au moins ${IdeaLimits.bodyMinLength} caractères.`, {
+      field,
+    });
+  if (body.length > IdeaLimits.bodyMaxLength)
+    throw DomainError.badInput(
+      `Une idée fait au plus ${IdeaLimits.bodyMaxLength} caractères (${body.length} ici).`,
+      { field },
+    );
   return body;
 }
 
@@ -134,7 +149,10 @@ export class IdeaService {
    */
   async list(componentId: string, viewer: Viewer | null): Promise<IdeaBoxDto[]> {
     const component = await this.spaces.component(checkedId(componentId, 'componentId'), viewer);
-    if (component.type !== ComponentType.IDEAS) throw DomainError.badInput('Cette fonctionnalité n’est pas une boîte à idées.', { field: 'componentId' });
+    if (component.type !== ComponentType.IDEAS)
+      throw DomainError.badInput('Cette fonctionnalité n’est pas une boîte à idées.', {
+        field: 'componentId',
+      });
     const privileged = await this.privileged(viewer, component.spaceId);
     const rows = await queryRows<IdeaBoxRow>(
       this.dataSource.manager,
@@ -143,7 +161,9 @@ export class IdeaService {
     );
     const place = await this.spaces.componentPlace(componentId);
     const settings = ideasManifest.settingsOf(component.settings);
-    return rows.map((row) => this.toBoxDto({ row, settings, privileged, path: `${place?.path ?? ''}/idees/${row.id}` }));
+    return rows.map((row) =>
+      this.toBoxDto({ row, settings, privileged, path: `${place?.path ?? ''}/idees/${row.id}` }),
+    );
   }
 
   /** One box. Caller: anyone who may see it. @throws NOT_FOUND, BAD_USER_INPUT (malformed id) */
@@ -155,14 +175,30 @@ export class IdeaService {
    * The box as `viewer` may see it, with its component's settings (and its counts unless `withCounts` is false: then they read 0).
    * @throws NOT_FOUND unknown, in a component the viewer may not see, or unpublished for a non-moderator
    */
-  async visibleBox(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager, field = 'boxId', withCounts = true): Promise<VisibleBox> {
-    const [row] = await queryRows<IdeaBoxRow>(manager, `SELECT ${withCounts ? BOX_COLUMNS : BOX_LIGHT_COLUMNS} FROM idea_boxes b WHERE b.id = $1`, [checkedId(id, field)]);
+  async visibleBox(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+    field = 'boxId',
+    withCounts = true,
+  ): Promise<VisibleBox> {
+    const [row] = await queryRows<IdeaBoxRow>(
+      manager,
+      `SELECT ${withCounts ? BOX_COLUMNS : BOX_LIGHT_COLUMNS} FROM idea_boxes b WHERE b.id = $1`,
+      [checkedId(id, field)],
+    );
     if (!row) throw DomainError.notFound('Boîte à idées', { id });
     const component = await this.spaces.component(row.component_id, viewer);
     const privileged = await this.privileged(viewer, row.space_id);
-    if (row.published_at === null && !privileged) throw DomainError.notFound('Boîte à idées', { id });
+    if (row.published_at === null && !privileged)
+      throw DomainError.notFound('Boîte à idées', { id });
     const place = await this.spaces.componentPlace(row.component_id, manager);
-    return { row, settings: ideasManifest.settingsOf(component.settings), privileged, path: `${place?.path ?? ''}/idees/${row.id}` };
+    return {
+      row,
+      settings: ideasManifest.settingsOf(component.settings),
+      privileged,
+      path: `${place?.path ?? ''}/idees/${row.id}`,
+    };
   }
 
   /**
@@ -173,7 +209,8 @@ export class IdeaService {
    */
   async ideas(boxId: string, status: IdeaStatus | null, viewer: Viewer | null): Promise<IdeaDto[]> {
     const box = await this.visibleBox(boxId, viewer);
-    if (status && status !== IdeaStatus.PUBLISHED && !box.privileged) throw DomainError.forbidden('Seuls les modérateurs voient les idées en attente ou refusées.');
+    if (status && status !== IdeaStatus.PUBLISHED && !box.privileged)
+      throw DomainError.forbidden('Seuls les modérateurs voient les idées en attente ou refusées.');
     const params: unknown[] = [box.row.id];
     let where: string;
     if (status) {
@@ -185,8 +222,15 @@ export class IdeaService {
       params.push(viewer?.user.id ?? null);
       where = `(i.status = 'PUBLISHED' AND i.hidden_at IS NULL) OR (i.status = 'PENDING' AND i.author_id = $2)`;
     }
-    const order = status === IdeaStatus.PENDING || status === IdeaStatus.REJECTED ? 'i.created_at DESC, i.id' : 'i.created_at, i.id';
-    const rows = await queryRows<IdeaRow>(this.dataSource.manager, `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.box_id = $1 AND (${where}) ORDER BY ${order} LIMIT 5000`, params);
+    const order =
+      status === IdeaStatus.PENDING || status === IdeaStatus.REJECTED
+        ? 'i.created_at DESC, i.id'
+        : 'i.created_at, i.id';
+    const rows = await queryRows<IdeaRow>(
+      this.dataSource.manager,
+      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.box_id = $1 AND (${where}) ORDER BY ${order} LIMIT 5000`,
+      params,
+    );
     return rows.map((r) => toIdeaDto(r, viewer));
   }
 
@@ -194,12 +238,21 @@ export class IdeaService {
    * The idea row as `viewer` may see it: published and visible, or the viewer's own, or any for moderators.
    * @throws NOT_FOUND otherwise; BAD_USER_INPUT malformed id
    */
-  async visibleIdea(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<IdeaRow> {
-    const [row] = await queryRows<IdeaRow>(manager, `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = $1`, [checkedId(id)]);
+  async visibleIdea(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<IdeaRow> {
+    const [row] = await queryRows<IdeaRow>(
+      manager,
+      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = $1`,
+      [checkedId(id)],
+    );
     if (!row) throw DomainError.notFound('Idée', { id });
     const box = await this.visibleBox(row.box_id, viewer, manager);
     const own = viewer !== null && row.author_id === viewer.user.id;
-    if (!box.privileged && !own && (row.status !== IdeaStatus.PUBLISHED || row.hidden_at !== null)) throw DomainError.notFound('Idée', { id });
+    if (!box.privileged && !own && (row.status !== IdeaStatus.PUBLISHED || row.hidden_at !== null))
+      throw DomainError.notFound('Idée', { id });
     return row;
   }
 
@@ -209,22 +262,41 @@ export class IdeaService {
    *         (`field` = `input.question`, `input.seedIdeas.<n>`); CONFLICT two seed ideas alike (`field` = `input.seedIdeas.<n>`)
    */
   async create(input: CreateIdeaBoxInput, viewer: Viewer): Promise<IdeaBoxDto> {
-    const component = await this.spaces.component(checkedId(input.componentId, 'componentId'), viewer);
-    if (component.type !== ComponentType.IDEAS) throw DomainError.badInput('Cette fonctionnalité n’est pas une boîte à idées.', { field: 'input.componentId' });
+    const component = await this.spaces.component(
+      checkedId(input.componentId, 'componentId'),
+      viewer,
+    );
+    if (component.type !== ComponentType.IDEAS)
+      throw DomainError.badInput('Cette fonctionnalité n’est pas une boîte à idées.', {
+        field: 'input.componentId',
+      });
     const question = trimText(input.question ?? '');
-    if (question.length < IdeaLimits.questionMinLength || !hasVisibleText(question)) throw DomainError.badInput('La question fait au moins 3 caractères.', { field: 'input.question' });
+    if (question.length < IdeaLimits.questionMinLength || !hasVisibleText(question))
+      throw DomainError.badInput('La question fait au moins 3 caractères.', {
+        field: 'input.question',
+      });
     const seeds = (input.seedIdeas ?? []).map((text, n) => ideaBody(text, `input.seedIdeas.${n}`));
     const seen = new Map<string, number>();
     seeds.forEach((s, n) => {
       const key = s.toLowerCase();
-      if (seen.has(key)) throw DomainError.conflict(`Les idées ${seen.get(key)! + 1} et ${n + 1} sont identiques.`, { field: `input.seedIdeas.${n}` });
+      if (seen.has(key))
+        throw DomainError.conflict(`Les idées ${seen.get(key)! + 1} et ${n + 1} sont identiques.`, {
+          field: `input.seedIdeas.${n}`,
+        });
       seen.set(key, n);
     });
     const id = await inTransaction(this.dataSource, async (manager) => {
       const [box] = await manager.query(
         `INSERT INTO idea_boxes (component_id, space_id, question, description, published_at, created_by)
          VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END, $6) RETURNING id`,
-        [component.id, component.spaceId, question, trimText(input.description ?? ''), input.published !== false, viewer.user.id],
+        [
+          component.id,
+          component.spaceId,
+          question,
+          trimText(input.description ?? ''),
+          input.published !== false,
+          viewer.user.id,
+        ],
       );
       if (seeds.length) {
         await manager.query(
@@ -235,7 +307,12 @@ export class IdeaService {
         );
       }
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: 'create', resourceType: 'idea_box', resourceId: box.id, spaceId: component.spaceId, visibility: 'PUBLIC',
+        userId: viewer.user.id,
+        action: 'create',
+        resourceType: 'idea_box',
+        resourceId: box.id,
+        spaceId: component.spaceId,
+        visibility: 'PUBLIC',
         summary: `Boîte à idées « ${question.slice(0, 120)} » (${seeds.length} idée${seeds.length > 1 ? 's' : ''})`,
       });
       return box.id as string;
@@ -252,10 +329,13 @@ export class IdeaService {
    */
   async add(boxId: string, text: string, viewer: Viewer): Promise<IdeaDto> {
     const box = await this.visibleBox(boxId, viewer);
-    if (!box.privileged && !box.settings.participantIdeasEnabled) throw DomainError.forbidden('Cette boîte à idées ne reçoit pas d’idées des participants.');
-    if (!box.privileged && box.row.published_at === null) throw DomainError.notFound('Boîte à idées', { id: boxId });
+    if (!box.privileged && !box.settings.participantIdeasEnabled)
+      throw DomainError.forbidden('Cette boîte à idées ne reçoit pas d’idées des participants.');
+    if (!box.privileged && box.row.published_at === null)
+      throw DomainError.notFound('Boîte à idées', { id: boxId });
     const body = ideaBody(text);
-    const status = box.privileged || !box.settings.ideasModerated ? IdeaStatus.PUBLISHED : IdeaStatus.PENDING;
+    const status =
+      box.privileged || !box.settings.ideasModerated ? IdeaStatus.PUBLISHED : IdeaStatus.PENDING;
     const origin = box.privileged ? IdeaOrigin.SEED : IdeaOrigin.PARTICIPANT;
     try {
       const row = await inTransaction(this.dataSource, async (manager) => {
@@ -265,18 +345,32 @@ export class IdeaService {
           [box.row.id, body, origin, status, viewer.user.id],
         );
         await this.actionLog.record(manager, {
-          userId: viewer.user.id, action: 'create', resourceType: 'idea', resourceId: inserted.id, spaceId: box.row.space_id,
-          visibility: status === IdeaStatus.PUBLISHED ? 'PUBLIC' : 'ADMIN_ONLY', summary: status === IdeaStatus.PUBLISHED ? 'Idée ajoutée' : 'Idée proposée, en attente de modération',
+          userId: viewer.user.id,
+          action: 'create',
+          resourceType: 'idea',
+          resourceId: inserted.id,
+          spaceId: box.row.space_id,
+          visibility: status === IdeaStatus.PUBLISHED ? 'PUBLIC' : 'ADMIN_ONLY',
+          summary:
+            status === IdeaStatus.PUBLISHED
+              ? 'Idée ajoutée'
+              : 'Idée proposée, en attente de modération',
         });
         if (status === IdeaStatus.PUBLISHED) {
-          await this.events.record(manager, 'ideaBox.changed', { boxId: box.row.id, componentId: box.row.component_id, kind: 'IDEA_PUBLISHED' }, viewer.user.id);
+          await this.events.record(
+            manager,
+            'ideaBox.changed',
+            { boxId: box.row.id, componentId: box.row.component_id, kind: 'IDEA_PUBLISHED' },
+            viewer.user.id,
+          );
         }
         return inserted;
       });
       this.candidateCache.delete(box.row.id);
       return toIdeaDto(row, viewer);
     } catch (error) {
-      if (pgConstraint(error) === 'ideas_body_once') throw DomainError.conflict('Cette idée est déjà dans la boîte.', { field: 'body' });
+      if (pgConstraint(error) === 'ideas_body_once')
+        throw DomainError.conflict('Cette idée est déjà dans la boîte.', { field: 'body' });
       throw error;
     }
   }
@@ -285,10 +379,16 @@ export class IdeaService {
    * Publishes or rejects an idea (with an optional reason). Caller: the space's admins and moderators (guarded by the resolver).
    * @throws NOT_FOUND idea; BAD_USER_INPUT (field `reason`) over 500 characters
    */
-  async moderate(ideaId: string, decision: IdeaModeration, reason: string, viewer: Viewer): Promise<IdeaDto> {
+  async moderate(
+    ideaId: string,
+    decision: IdeaModeration,
+    reason: string,
+    viewer: Viewer,
+  ): Promise<IdeaDto> {
     const current = await this.visibleIdea(ideaId, viewer);
     const why = trimText(reason ?? '');
-    if (why.length > IdeaLimits.rejectionReasonMaxLength) throw DomainError.badInput('La raison fait au plus 500 caractères.', { field: 'reason' });
+    if (why.length > IdeaLimits.rejectionReasonMaxLength)
+      throw DomainError.badInput('La raison fait au plus 500 caractères.', { field: 'reason' });
     const status = decision === IdeaModeration.PUBLISH ? IdeaStatus.PUBLISHED : IdeaStatus.REJECTED;
     const row = await inTransaction(this.dataSource, async (manager) => {
       const [updated] = await queryRows<IdeaRow>(
@@ -298,15 +398,29 @@ export class IdeaService {
       );
       // an open pair holding a rejected idea is dropped: it can no longer be answered
       if (status === IdeaStatus.REJECTED) {
-        await manager.query(`DELETE FROM idea_pairs WHERE answered_at IS NULL AND (left_idea_id = $1 OR right_idea_id = $1)`, [current.id]);
+        await manager.query(
+          `DELETE FROM idea_pairs WHERE answered_at IS NULL AND (left_idea_id = $1 OR right_idea_id = $1)`,
+          [current.id],
+        );
       }
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: status === IdeaStatus.PUBLISHED ? 'publish' : 'reject', resourceType: 'idea', resourceId: current.id,
-        spaceId: (await this.visibleBox(current.box_id, viewer, manager)).row.space_id, visibility: status === IdeaStatus.PUBLISHED ? 'PUBLIC' : 'ADMIN_ONLY',
+        userId: viewer.user.id,
+        action: status === IdeaStatus.PUBLISHED ? 'publish' : 'reject',
+        resourceType: 'idea',
+        resourceId: current.id,
+        spaceId: (await this.visibleBox(current.box_id, viewer, manager)).row.space_id,
+        visibility: status === IdeaStatus.PUBLISHED ? 'PUBLIC' : 'ADMIN_ONLY',
         summary: status === IdeaStatus.PUBLISHED ? 'Idée publiée' : 'Idée refusée',
       });
-      const [box] = await manager.query(`SELECT component_id FROM idea_boxes WHERE id = $1`, [current.box_id]);
-      await this.events.record(manager, 'ideaBox.changed', { boxId: current.box_id, componentId: box.component_id, kind: 'IDEA_PUBLISHED' }, viewer.user.id);
+      const [box] = await manager.query(`SELECT component_id FROM idea_boxes WHERE id = $1`, [
+        current.box_id,
+      ]);
+      await this.events.record(
+        manager,
+        'ideaBox.changed',
+        { boxId: current.box_id, componentId: box.component_id, kind: 'IDEA_PUBLISHED' },
+        viewer.user.id,
+      );
       return updated;
     });
     this.candidateCache.delete(current.box_id);
@@ -336,7 +450,10 @@ export class IdeaService {
   /** Space admin or moderator, or organization admin. */
   async privileged(viewer: Viewer | null, spaceId: string): Promise<boolean> {
     if (!viewer) return false;
-    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+    return (
+      viewer.user.isAdmin ||
+      this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR])
+    );
   }
 
   toBoxDto(box: VisibleBox): IdeaBoxDto {

@@ -36,7 +36,11 @@ export class IdentityController {
   /** Starts a sign-in. Access: anyone. 404 for an unknown provider. */
   @Public()
   @Get(':provider/start')
-  async start(@Param('provider') key: string, @Query('returnTo') returnTo: unknown, @Res() res: Response): Promise<void> {
+  async start(
+    @Param('provider') key: string,
+    @Query('returnTo') returnTo: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const provider = this.providerOr404(key, res);
     if (provider) await this.redirectToProvider(provider, null, safeReturnTo(returnTo), res);
   }
@@ -48,7 +52,11 @@ export class IdentityController {
    */
   @Public()
   @Get(':provider/link')
-  async link(@Param('provider') key: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async link(
+    @Param('provider') key: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     const provider = this.providerOr404(key, res);
     if (!provider) return;
     if (!viewer) return this.fail(res, new IdentitySignInError('OIDC_SIGN_IN_REQUIRED'));
@@ -64,16 +72,28 @@ export class IdentityController {
   /** The provider's redirect back. Access: anyone holding the attempt's state cookie. 404 for an unknown provider. */
   @Public()
   @Get(':provider/callback')
-  async callback(@Param('provider') key: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async callback(
+    @Param('provider') key: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const provider = this.providerOr404(key, res);
     if (!provider) return;
     res.clearCookie(OIDC_STATE_COOKIE, { path: '/auth/oidc' });
     res.setHeader('cache-control', 'no-store');
     const cookieState = (req.cookies as Record<string, string> | undefined)?.[OIDC_STATE_COOKIE];
-    const callbackUrl = new URL(`${this.clients.redirectUri(provider)}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`);
+    const callbackUrl = new URL(
+      `${this.clients.redirectUri(provider)}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`,
+    );
     try {
-      const outcome = await this.identities.callback(provider, req.query as Record<string, unknown>, cookieState, callbackUrl);
-      if (outcome.kind === 'linked') return res.redirect(303, `/mon-compte?oidc_linked=${encodeURIComponent(provider.key)}`);
+      const outcome = await this.identities.callback(
+        provider,
+        req.query as Record<string, unknown>,
+        cookieState,
+        callbackUrl,
+      );
+      if (outcome.kind === 'linked')
+        return res.redirect(303, `/mon-compte?oidc_linked=${encodeURIComponent(provider.key)}`);
       res.cookie(SESSION_COOKIE, outcome.token, {
         httpOnly: true,
         sameSite: 'lax',
@@ -87,10 +107,21 @@ export class IdentityController {
     }
   }
 
-  private async redirectToProvider(provider: OidcProviderSettings, linkingUserId: string | null, returnTo: string, res: Response): Promise<void> {
+  private async redirectToProvider(
+    provider: OidcProviderSettings,
+    linkingUserId: string | null,
+    returnTo: string,
+    res: Response,
+  ): Promise<void> {
     try {
       const { url, state } = await this.identities.start(provider, linkingUserId, returnTo);
-      res.cookie(OIDC_STATE_COOKIE, state, { httpOnly: true, sameSite: 'lax', secure: this.config.isProduction, path: '/auth/oidc', maxAge: 10 * 60_000 });
+      res.cookie(OIDC_STATE_COOKIE, state, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.config.isProduction,
+        path: '/auth/oidc',
+        maxAge: 10 * 60_000,
+      });
       res.setHeader('cache-control', 'no-store');
       res.redirect(303, url.href);
     } catch (error) {
@@ -103,7 +134,9 @@ export class IdentityController {
   /** An unexpected failure (database, a bug) is logged and shown as a provider error: the browser is redirected, never given a 5xx. */
   private expected(error: unknown): IdentitySignInError {
     if (error instanceof IdentitySignInError) return error;
-    this.logger.error(`OpenID Connect sign-in failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`);
+    this.logger.error(
+      `OpenID Connect sign-in failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`,
+    );
     return new IdentitySignInError('OIDC_PROVIDER_ERROR');
   }
 
@@ -113,7 +146,8 @@ export class IdentityController {
 
   private providerOr404(key: string, res: Response): OidcProviderSettings | undefined {
     const provider = this.clients.provider(key);
-    if (!provider) res.status(404).json({ code: 'NOT_FOUND', message: 'Fournisseur d’identité inconnu.' });
+    if (!provider)
+      res.status(404).json({ code: 'NOT_FOUND', message: 'Fournisseur d’identité inconnu.' });
     return provider;
   }
 }

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type ErasedAccount, type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type ErasedAccount,
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 import { IdentityService } from './identity.service';
 
 /** Linked OpenID Connect identities: listed in "download my data", removed at account deletion. */
@@ -11,8 +15,17 @@ export class IdentityPersonalData implements PersonalDataContributor {
   readonly datasets = [
     {
       name: 'identities',
-      description: 'Les identités OpenID Connect (ProSanté Connect, FranceConnect…) liées à votre compte',
-      columns: ['provider', 'issuer', 'subject', 'email', 'professional_id', 'created_at', 'last_sign_in_at'],
+      description:
+        'Les identités OpenID Connect (ProSanté Connect, FranceConnect…) liées à votre compte',
+      columns: [
+        'provider',
+        'issuer',
+        'subject',
+        'email',
+        'professional_id',
+        'created_at',
+        'last_sign_in_at',
+      ],
       sql: `SELECT provider, issuer, subject, email, professional_id, created_at, last_sign_in_at FROM identities WHERE user_id = $1 ORDER BY created_at, id`,
     },
   ];

@@ -14,14 +14,20 @@ export class IdentityResolver {
 
   /** The configured OpenID Connect providers (none: no button). Access: anyone. */
   @Public()
-  @Query(() => [IdentityProviderDto], { description: 'OpenID Connect providers one can sign in with; empty when none is configured. Access: anyone.' })
+  @Query(() => [IdentityProviderDto], {
+    description:
+      'OpenID Connect providers one can sign in with; empty when none is configured. Access: anyone.',
+  })
   identityProviders(): IdentityProviderDto[] {
     return this.clients.providers.map((p) => ({ key: p.key, label: p.label }));
   }
 
   /** The caller's password flag and linked identities. Access: signed-in users. Errors: UNAUTHENTICATED. */
   @Authenticated()
-  @Query(() => SignInMethodsDto, { description: 'The caller’s sign-in methods (password, linked identities). Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  @Query(() => SignInMethodsDto, {
+    description:
+      'The caller’s sign-in methods (password, linked identities). Access: signed-in users. Errors: UNAUTHENTICATED.',
+  })
   async mySignInMethods(@CurrentViewer() viewer: Viewer): Promise<SignInMethodsDto> {
     return this.methods(viewer.user.id);
   }
@@ -33,15 +39,22 @@ export class IdentityResolver {
   @Authenticated()
   @OwnAccount()
   @Mutation(() => SignInMethodsDto, {
-    description: 'Unlink one of the caller’s OpenID Connect identities; refused when it is the account’s last way to sign in. Access: signed-in users (own identities). Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT (reason LAST_SIGN_IN_METHOD), BAD_USER_INPUT (malformed id).',
+    description:
+      'Unlink one of the caller’s OpenID Connect identities; refused when it is the account’s last way to sign in. Access: signed-in users (own identities). Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT (reason LAST_SIGN_IN_METHOD), BAD_USER_INPUT (malformed id).',
   })
-  async unlinkIdentity(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<SignInMethodsDto> {
+  async unlinkIdentity(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SignInMethodsDto> {
     await this.identities.unlink(viewer.user.id, id);
     return this.methods(viewer.user.id);
   }
 
   private async methods(userId: string): Promise<SignInMethodsDto> {
-    const [rows, ways] = await Promise.all([this.identities.identitiesOf(userId), this.identities.otherWaysToSignIn(userId)]);
+    const [rows, ways] = await Promise.all([
+      this.identities.identitiesOf(userId),
+      this.identities.otherWaysToSignIn(userId),
+    ]);
     return {
       password: ways.password,
       identities: rows.map((r) => ({

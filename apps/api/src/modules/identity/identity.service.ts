@@ -41,7 +41,9 @@ export interface IdentityRow {
 
 /** Only same-site paths are followed after sign-in (no `//host` or scheme). */
 export const safeReturnTo = (value: unknown): string =>
-  typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && value.length <= 500 ? value : '/';
+  typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && value.length <= 500
+    ? value
+    : '/';
 
 /**
  * Sign-in with OpenID Connect identities (Decidim's `Identity`): an identity is the pair
@@ -69,15 +71,31 @@ export class IdentityService {
    * @param linkingUserId the signed-in account that links this provider, or null to sign in
    * @throws IdentitySignInError OIDC_PROVIDER_UNAVAILABLE when the provider cannot be discovered
    */
-  async start(provider: OidcProviderSettings, linkingUserId: string | null, returnTo: string): Promise<{ url: URL; state: string }> {
-    const { url, checks } = await this.clients.authorizationUrl(provider).catch((error: unknown) => {
-      throw new IdentitySignInError(error instanceof ProviderExchangeError ? error.code : 'OIDC_PROVIDER_ERROR');
-    });
+  async start(
+    provider: OidcProviderSettings,
+    linkingUserId: string | null,
+    returnTo: string,
+  ): Promise<{ url: URL; state: string }> {
+    const { url, checks } = await this.clients
+      .authorizationUrl(provider)
+      .catch((error: unknown) => {
+        throw new IdentitySignInError(
+          error instanceof ProviderExchangeError ? error.code : 'OIDC_PROVIDER_ERROR',
+        );
+      });
     await this.dataSource.query(`DELETE FROM identity_sign_in_attempts WHERE expires_at < now()`);
     await this.dataSource.query(
       `INSERT INTO identity_sign_in_attempts (state, provider, nonce, code_verifier, linking_user_id, return_to, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(mins => $7))`,
-      [checks.state, provider.key, checks.nonce, checks.codeVerifier, linkingUserId, safeReturnTo(returnTo), ATTEMPT_TTL_MINUTES],
+      [
+        checks.state,
+        provider.key,
+        checks.nonce,
+        checks.codeVerifier,
+        linkingUserId,
+        safeReturnTo(returnTo),
+        ATTEMPT_TTL_MINUTES,
+      ],
     );
     return { url, state: checks.state };
   }
@@ -91,10 +109,21 @@ export class IdentityService {
    * @param callbackUrl the full callback URL
    * @throws IdentitySignInError with the code to show (never anything else for expected failures)
    */
-  async callback(provider: OidcProviderSettings, query: Record<string, unknown>, cookieState: string | undefined, callbackUrl: URL): Promise<CallbackOutcome & { linking: boolean }> {
+  async callback(
+    provider: OidcProviderSettings,
+    query: Record<string, unknown>,
+    cookieState: string | undefined,
+    callbackUrl: URL,
+  ): Promise<CallbackOutcome & { linking: boolean }> {
     const state = typeof query.state === 'string' ? query.state : undefined;
-    if (!state || !cookieState || state !== cookieState) throw new IdentitySignInError('OIDC_STATE_MISMATCH');
-    const [attempt] = await queryRows<{ nonce: string; code_verifier: string; linking_user_id: string | null; return_to: string }>(
+    if (!state || !cookieState || state !== cookieState)
+      throw new IdentitySignInError('OIDC_STATE_MISMATCH');
+    const [attempt] = await queryRows<{
+      nonce: string;
+      code_verifier: string;
+      linking_user_id: string | null;
+      return_to: string;
+    }>(
       this.dataSource.manager,
       `DELETE FROM identity_sign_in_attempts WHERE state = $1 AND provider = $2 AND expires_at > now()
        RETURNING nonce, code_verifier, linking_user_id, return_to`,
@@ -103,18 +132,39 @@ export class IdentityService {
     if (!attempt) throw new IdentitySignInError('OIDC_STATE_MISMATCH');
     const linking = attempt.linking_user_id !== null;
     try {
-      if (typeof query.error === 'string') throw new IdentitySignInError(query.error === 'access_denied' ? 'OIDC_CANCELLED' : 'OIDC_PROVIDER_ERROR');
-      const person = await this.clients.exchange(provider, callbackUrl, { state, nonce: attempt.nonce, codeVerifier: attempt.code_verifier }).catch((error: unknown) => {
-        throw new IdentitySignInError(error instanceof ProviderExchangeError ? error.code : 'OIDC_PROVIDER_ERROR');
-      });
-      const resolved = await this.resolve(provider, person, attempt.linking_user_id).catch(async (error: unknown) => {
-        // another identity created an account with this e-mail meanwhile: decide again, now seeing it
-        if (pgErrorCode(error) === '23505') return this.resolve(provider, person, attempt.linking_user_id);
-        throw error;
-      });
-      if (resolved.kind === 'linked') return { kind: 'linked', returnTo: attempt.return_to, linking };
+      if (typeof query.error === 'string')
+        throw new IdentitySignInError(
+          query.error === 'access_denied' ? 'OIDC_CANCELLED' : 'OIDC_PROVIDER_ERROR',
+        );
+      const person = await this.clients
+        .exchange(provider, callbackUrl, {
+          state,
+          nonce: attempt.nonce,
+          codeVerifier: attempt.code_verifier,
+        })
+        .catch((error: unknown) => {
+          throw new IdentitySignInError(
+            error instanceof ProviderExchangeError ? error.code : 'OIDC_PROVIDER_ERROR',
+          );
+        });
+      const resolved = await this.resolve(provider, person, attempt.linking_user_id).catch(
+        async (error: unknown) => {
+          // another identity created an account with this e-mail meanwhile: decide again, now seeing it
+          if (pgErrorCode(error) === '23505')
+            return this.resolve(provider, person, attempt.linking_user_id);
+          throw error;
+        },
+      );
+      if (resolved.kind === 'linked')
+        return { kind: 'linked', returnTo: attempt.return_to, linking };
       const { token } = await this.sessions.openForIdentity(resolved.userId);
-      return { kind: 'signedIn', token, created: resolved.created, returnTo: attempt.return_to, linking };
+      return {
+        kind: 'signedIn',
+        token,
+        created: resolved.created,
+        returnTo: attempt.return_to,
+        linking,
+      };
     } catch (error) {
       if (error instanceof IdentitySignInError) error.linking = linking;
       throw error;
@@ -136,7 +186,10 @@ export class IdentityService {
    * Whether the account could still sign in without this identity: it has a password or another identity.
    * @param userId the account
    */
-  async otherWaysToSignIn(userId: string, manager: EntityManager = this.dataSource.manager): Promise<{ password: boolean; identities: number }> {
+  async otherWaysToSignIn(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ password: boolean; identities: number }> {
     const [row] = await manager.query(
       `SELECT (SELECT password_hash IS NOT NULL FROM users WHERE id = $1) AS password, (SELECT count(*)::int FROM identities WHERE user_id = $1) AS identities`,
       [userId],
@@ -151,26 +204,45 @@ export class IdentityService {
    * @throws BAD_USER_INPUT malformed id; NOT_FOUND not an identity of the caller; CONFLICT (`reason: 'LAST_SIGN_IN_METHOD'`)
    */
   async unlink(userId: string, identityId: string): Promise<void> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(identityId)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(identityId))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
     await inTransaction(this.dataSource, async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('identities:' || $1::text, 0))`, [userId]);
-      const [identity] = await manager.query(`SELECT id, provider FROM identities WHERE id = $1 AND user_id = $2`, [identityId, userId]);
-      if (!identity) throw DomainError.notFound('Identité', { field: 'id' }).inEnglish('Identity not found.');
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('identities:' || $1::text, 0))`,
+        [userId],
+      );
+      const [identity] = await manager.query(
+        `SELECT id, provider FROM identities WHERE id = $1 AND user_id = $2`,
+        [identityId, userId],
+      );
+      if (!identity)
+        throw DomainError.notFound('Identité', { field: 'id' }).inEnglish('Identity not found.');
       const ways = await this.otherWaysToSignIn(userId, manager);
       if (!ways.password && ways.identities <= 1) {
         throw DomainError.conflict(
           'Impossible de délier cette identité : ce serait le dernier moyen de vous connecter. Définissez d’abord un mot de passe (« Mot de passe oublié ») ou liez une autre identité.',
           { reason: 'LAST_SIGN_IN_METHOD' },
-        ).inEnglish('This identity is your last way to sign in: set a password or link another identity first.');
+        ).inEnglish(
+          'This identity is your last way to sign in: set a password or link another identity first.',
+        );
       }
       await manager.query(`DELETE FROM identities WHERE id = $1`, [identityId]);
-      await this.actionLog.record(manager, { userId, action: 'unlink_identity', resourceType: 'user', resourceId: userId, visibility: 'PRIVATE', summary: `Identité ${identity.provider} déliée` });
+      await this.actionLog.record(manager, {
+        userId,
+        action: 'unlink_identity',
+        resourceType: 'user',
+        resourceId: userId,
+        visibility: 'PRIVATE',
+        summary: `Identité ${identity.provider} déliée`,
+      });
     });
   }
 
   /** Removes an account's identities (account deletion, in its transaction). */
   async eraseInTransaction(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(`DELETE FROM identity_sign_in_attempts WHERE linking_user_id = $1`, [userId]);
+    await manager.query(`DELETE FROM identity_sign_in_attempts WHERE linking_user_id = $1`, [
+      userId,
+    ]);
     await manager.query(`DELETE FROM identities WHERE user_id = $1`, [userId]);
   }
 
@@ -180,32 +252,58 @@ export class IdentityService {
     linkingUserId: string | null,
   ): Promise<{ kind: 'signedIn'; userId: string; created: boolean } | { kind: 'linked' }> {
     return inTransaction(this.dataSource, async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2, 0))`, [person.issuer, person.subject]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2, 0))`, [
+        person.issuer,
+        person.subject,
+      ]);
       const [existing] = await manager.query(
         `SELECT i.id, i.user_id FROM identities i JOIN users u ON u.id = i.user_id AND u.deleted_at IS NULL WHERE i.issuer = $1 AND i.subject = $2`,
         [person.issuer, person.subject],
       );
       if (existing) {
-        if (linkingUserId && existing.user_id !== linkingUserId) throw new IdentitySignInError('OIDC_IDENTITY_TAKEN');
-        await manager.query(`UPDATE identities SET last_sign_in_at = now(), email = $2, professional_id = coalesce($3, professional_id) WHERE id = $1`, [
-          existing.id,
-          person.email,
-          person.professionalId,
-        ]);
-        return linkingUserId ? { kind: 'linked' } : { kind: 'signedIn', userId: existing.user_id, created: false };
+        if (linkingUserId && existing.user_id !== linkingUserId)
+          throw new IdentitySignInError('OIDC_IDENTITY_TAKEN');
+        await manager.query(
+          `UPDATE identities SET last_sign_in_at = now(), email = $2, professional_id = coalesce($3, professional_id) WHERE id = $1`,
+          [existing.id, person.email, person.professionalId],
+        );
+        return linkingUserId
+          ? { kind: 'linked' }
+          : { kind: 'signedIn', userId: existing.user_id, created: false };
       }
       if (linkingUserId) {
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('identities:' || $1::text, 0))`, [linkingUserId]);
-        const [live] = await manager.query(`SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL`, [linkingUserId]);
+        await manager.query(
+          `SELECT pg_advisory_xact_lock(hashtextextended('identities:' || $1::text, 0))`,
+          [linkingUserId],
+        );
+        const [live] = await manager.query(
+          `SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL`,
+          [linkingUserId],
+        );
         if (!live) throw new IdentitySignInError('OIDC_STATE_MISMATCH');
-        await this.insertIdentity(manager, linkingUserId, provider, person, 'Identité liée depuis le compte');
+        await this.insertIdentity(
+          manager,
+          linkingUserId,
+          provider,
+          person,
+          'Identité liée depuis le compte',
+        );
         return { kind: 'linked' };
       }
       if (!person.email) throw new IdentitySignInError('OIDC_EMAIL_MISSING');
-      const [sameEmail] = await manager.query(`SELECT id FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL`, [person.email]);
+      const [sameEmail] = await manager.query(
+        `SELECT id FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL`,
+        [person.email],
+      );
       if (sameEmail) {
         if (!person.emailVerified) throw new IdentitySignInError('OIDC_EMAIL_CONFLICT');
-        await this.insertIdentity(manager, sameEmail.id, provider, person, 'Identité liée par adresse e-mail vérifiée');
+        await this.insertIdentity(
+          manager,
+          sameEmail.id,
+          provider,
+          person,
+          'Identité liée par adresse e-mail vérifiée',
+        );
         return { kind: 'signedIn', userId: sameEmail.id, created: false };
       }
       const user = await this.auth.registerFromIdentity(manager, {
@@ -214,16 +312,35 @@ export class IdentityService {
         emailVerified: person.emailVerified,
         provider: provider.label,
       });
-      await this.insertIdentity(manager, user.id, provider, person, 'Compte créé par OpenID Connect');
+      await this.insertIdentity(
+        manager,
+        user.id,
+        provider,
+        person,
+        'Compte créé par OpenID Connect',
+      );
       return { kind: 'signedIn', userId: user.id, created: true };
     });
   }
 
-  private async insertIdentity(manager: EntityManager, userId: string, provider: OidcProviderSettings, person: ProviderPerson & { issuer: string; subject: string }, summary: string) {
+  private async insertIdentity(
+    manager: EntityManager,
+    userId: string,
+    provider: OidcProviderSettings,
+    person: ProviderPerson & { issuer: string; subject: string },
+    summary: string,
+  ) {
     await manager.query(
       `INSERT INTO identities (user_id, provider, issuer, subject, email, professional_id) VALUES ($1, $2, $3, $4, $5, $6)`,
       [userId, provider.key, person.issuer, person.subject, person.email, person.professionalId],
     );
-    await this.actionLog.record(manager, { userId, action: 'link_identity', resourceType: 'user', resourceId: userId, visibility: 'PRIVATE', summary: `${summary} (${provider.label})` });
+    await this.actionLog.record(manager, {
+      userId,
+      action: 'link_identity',
+      resourceType: 'user',
+      resourceId: userId,
+      visibility: 'PRIVATE',
+      summary: `${summary} (${provider.label})`,
+    });
   }
 }

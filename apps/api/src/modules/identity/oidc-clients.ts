@@ -53,9 +53,15 @@ export class OidcClients {
    * The provider's authorization URL for a new attempt, with fresh state, nonce and PKCE verifier.
    * @throws ProviderExchangeError OIDC_PROVIDER_UNAVAILABLE when discovery fails
    */
-  async authorizationUrl(provider: OidcProviderSettings): Promise<{ url: URL; checks: AuthorizationChecks }> {
+  async authorizationUrl(
+    provider: OidcProviderSettings,
+  ): Promise<{ url: URL; checks: AuthorizationChecks }> {
     const configuration = await this.configuration(provider);
-    const checks: AuthorizationChecks = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
+    const checks: AuthorizationChecks = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+    };
     const parameters: Record<string, string> = {
       redirect_uri: this.redirectUri(provider),
       scope: provider.scopes,
@@ -74,7 +80,11 @@ export class OidcClients {
    * @throws ProviderExchangeError OIDC_PROVIDER_UNAVAILABLE (discovery), OIDC_STATE_MISMATCH (state),
    *         OIDC_PROVIDER_ERROR (error answer, refused code, invalid ID token or userinfo)
    */
-  async exchange(provider: OidcProviderSettings, callbackUrl: URL, checks: AuthorizationChecks): Promise<ProviderPerson & { issuer: string; subject: string }> {
+  async exchange(
+    provider: OidcProviderSettings,
+    callbackUrl: URL,
+    checks: AuthorizationChecks,
+  ): Promise<ProviderPerson & { issuer: string; subject: string }> {
     const configuration = await this.configuration(provider);
     try {
       const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
@@ -86,12 +96,19 @@ export class OidcClients {
       const idClaims = tokens.claims()!;
       const userinfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
       const claims = { ...idClaims, ...userinfo } as Record<string, unknown>;
-      return { issuer: configuration.serverMetadata().issuer, subject: idClaims.sub, ...claimsToPerson(provider, claims) };
+      return {
+        issuer: configuration.serverMetadata().issuer,
+        subject: idClaims.sub,
+        ...claimsToPerson(provider, claims),
+      };
     } catch (error) {
       if (error instanceof ProviderExchangeError) throw error;
       const code = (error as { code?: string }).code;
-      this.logger.warn(`OpenID Connect callback refused (${provider.key}): ${(error as Error).message}`);
-      if (code === 'OAUTH_INVALID_RESPONSE' && /state/i.test((error as Error).message)) throw new ProviderExchangeError('OIDC_STATE_MISMATCH', error);
+      this.logger.warn(
+        `OpenID Connect callback refused (${provider.key}): ${(error as Error).message}`,
+      );
+      if (code === 'OAUTH_INVALID_RESPONSE' && /state/i.test((error as Error).message))
+        throw new ProviderExchangeError('OIDC_STATE_MISMATCH', error);
       throw new ProviderExchangeError('OIDC_PROVIDER_ERROR', error);
     }
   }
@@ -105,13 +122,19 @@ export class OidcClients {
           new URL(provider.issuer),
           provider.clientId,
           undefined,
-          provider.clientSecret ? (provider.preset === 'franceconnect' ? oidc.ClientSecretPost(provider.clientSecret) : oidc.ClientSecretBasic(provider.clientSecret)) : oidc.None(),
+          provider.clientSecret
+            ? provider.preset === 'franceconnect'
+              ? oidc.ClientSecretPost(provider.clientSecret)
+              : oidc.ClientSecretBasic(provider.clientSecret)
+            : oidc.None(),
           // http issuers only outside production (readOidcProviders refuses them there): local test providers
           insecure ? { execute: [oidc.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
         )
         .catch((error: unknown) => {
           this.discovered.delete(provider.key);
-          this.logger.warn(`OpenID Connect discovery failed (${provider.key}): ${(error as Error).message}`);
+          this.logger.warn(
+            `OpenID Connect discovery failed (${provider.key}): ${(error as Error).message}`,
+          );
           throw new ProviderExchangeError('OIDC_PROVIDER_UNAVAILABLE', error);
         });
       this.discovered.set(provider.key, pending);

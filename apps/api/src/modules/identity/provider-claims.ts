@@ -10,7 +10,8 @@ export interface ProviderPerson {
   professionalId: string | null;
 }
 
-const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
+const text = (value: unknown, max: number): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null;
 
 /**
  * Maps claims to a person, by preset:
@@ -19,12 +20,28 @@ const text = (value: unknown, max: number): string | null => (typeof value === '
  * - `franceconnect`: `given_name` (all first names) + `family_name` (birth name), `email`;
  * - `generic`: `name`, else `given_name` + `family_name`, else `preferred_username`; `email`.
  */
-export function claimsToPerson(provider: OidcProviderSettings, claims: Record<string, unknown>): ProviderPerson {
+export function claimsToPerson(
+  provider: OidcProviderSettings,
+  claims: Record<string, unknown>,
+): ProviderPerson {
   const given = text(claims.given_name, 100);
   const family = text(claims.family_name, 100);
   const composed = [given, family].filter(Boolean).join(' ') || null;
-  const name = provider.preset === 'generic' ? text(claims.name, 100) ?? composed ?? text(claims.preferred_username, 100) : composed ?? text(claims.name, 100);
+  const name =
+    provider.preset === 'generic'
+      ? (text(claims.name, 100) ?? composed ?? text(claims.preferred_username, 100))
+      : (composed ?? text(claims.name, 100));
   const email = text(claims.email, 320)?.toLowerCase() ?? null;
-  const professionalId = provider.preset === 'prosante-connect' ? text(claims.SubjectNameID, 100) ?? text(claims.preferred_username, 100) : null;
-  return { name, email, emailVerified: !!email && (claims.email_verified === true || claims.email_verified === 'true' || provider.trustEmail), professionalId };
+  const professionalId =
+    provider.preset === 'prosante-connect'
+      ? (text(claims.SubjectNameID, 100) ?? text(claims.preferred_username, 100))
+      : null;
+  return {
+    name,
+    email,
+    emailVerified:
+      !!email &&
+      (claims.email_verified === true || claims.email_verified === 'true' || provider.trustEmail),
+    professionalId,
+  };
 }

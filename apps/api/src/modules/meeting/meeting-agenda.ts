@@ -43,7 +43,8 @@ const bad = (message: string, field: string) => DomainError.badInput(message, { 
 
 function checkedIds(ids: string[] | null | undefined, field: string): string[] {
   const list = ids ?? [];
-  if (list.length > MeetingLimits.agendaLinksMax) throw bad(`Au plus ${MeetingLimits.agendaLinksMax} liens par point.`, field);
+  if (list.length > MeetingLimits.agendaLinksMax)
+    throw bad(`Au plus ${MeetingLimits.agendaLinksMax} liens par point.`, field);
   for (const id of list) if (!UUID_PATTERN.test(id)) throw bad('Identifiant invalide.', field);
   if (new Set(list).size !== list.length) throw bad('Le même élément est lié deux fois.', field);
   return [...list];
@@ -61,18 +62,39 @@ function checkedIds(ids: string[] | null | undefined, field: string): string[] {
  */
 export function checkedAgenda(items: AgendaInput[], field = 'items'): AgendaDraft[] {
   const level = (list: AgendaInput[], path: string, depth: number): AgendaDraft[] => {
-    if (list.length > MeetingLimits.agendaItemsMax) throw bad(`Au plus ${MeetingLimits.agendaItemsMax} points par niveau de l’ordre du jour.`, path);
+    if (list.length > MeetingLimits.agendaItemsMax)
+      throw bad(
+        `Au plus ${MeetingLimits.agendaItemsMax} points par niveau de l’ordre du jour.`,
+        path,
+      );
     return list.map((item, i) => {
       const at = `${path}[${i}]`;
       const title = trimText(item.title ?? '');
-      if (!hasVisibleText(title)) throw bad('Chaque point de l’ordre du jour a besoin d’un titre.', `${at}.title`);
-      if (title.length > MeetingLimits.agendaTitleMaxLength) throw bad(`Le titre d’un point dépasse ${MeetingLimits.agendaTitleMaxLength} caractères.`, `${at}.title`);
+      if (!hasVisibleText(title))
+        throw bad('Chaque point de l’ordre du jour a besoin d’un titre.', `${at}.title`);
+      if (title.length > MeetingLimits.agendaTitleMaxLength)
+        throw bad(
+          `Le titre d’un point dépasse ${MeetingLimits.agendaTitleMaxLength} caractères.`,
+          `${at}.title`,
+        );
       const duration = item.durationMinutes;
-      if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 1 || duration > MeetingLimits.agendaDurationMaxMinutes) {
-        throw bad(`La durée d’un point est un nombre entier de minutes entre 1 et ${MeetingLimits.agendaDurationMaxMinutes}.`, `${at}.durationMinutes`);
+      if (
+        typeof duration !== 'number' ||
+        !Number.isInteger(duration) ||
+        duration < 1 ||
+        duration > MeetingLimits.agendaDurationMaxMinutes
+      ) {
+        throw bad(
+          `La durée d’un point est un nombre entier de minutes entre 1 et ${MeetingLimits.agendaDurationMaxMinutes}.`,
+          `${at}.durationMinutes`,
+        );
       }
       const children = item.children ?? [];
-      if (depth > 0 && children.length) throw bad('Un sous-point ne peut pas avoir de sous-points (un seul niveau).', `${at}.children`);
+      if (depth > 0 && children.length)
+        throw bad(
+          'Un sous-point ne peut pas avoir de sous-points (un seul niveau).',
+          `${at}.children`,
+        );
       const draft: AgendaDraft = {
         title,
         durationMinutes: duration,
@@ -81,7 +103,11 @@ export function checkedAgenda(items: AgendaInput[], field = 'items'): AgendaDraf
         children: depth === 0 ? level(children, `${at}.children`, 1) : [],
       };
       const inside = draft.children.reduce((sum, c) => sum + c.durationMinutes, 0);
-      if (inside > duration) throw bad(`Les sous-points (${inside} min) dépassent la durée de leur point (${duration} min).`, `${at}.children`);
+      if (inside > duration)
+        throw bad(
+          `Les sous-points (${inside} min) dépassent la durée de leur point (${duration} min).`,
+          `${at}.children`,
+        );
       return draft;
     });
   };

@@ -29,7 +29,11 @@ export class MeetingCalendarFeedService {
 
   /** The caller's feed, without its URL (not stored). Caller: the signed-in user. @returns null when none */
   async status(viewer: Viewer): Promise<{ createdAt: Date } | null> {
-    const [row] = await queryRows<{ created_at: Date }>(this.dataSource.manager, `SELECT created_at FROM meeting_calendar_feeds WHERE user_id = $1`, [viewer.user.id]);
+    const [row] = await queryRows<{ created_at: Date }>(
+      this.dataSource.manager,
+      `SELECT created_at FROM meeting_calendar_feeds WHERE user_id = $1`,
+      [viewer.user.id],
+    );
     return row ? { createdAt: row.created_at } : null;
   }
 
@@ -56,13 +60,20 @@ export class MeetingCalendarFeedService {
       });
       return row.created_at;
     });
-    return { url: `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/calendar/feeds/${token}.ics`, createdAt };
+    return {
+      url: `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/calendar/feeds/${token}.ics`,
+      createdAt,
+    };
   }
 
   /** Removes the caller's feed (its URL answers 404). Caller: the signed-in user. @returns whether there was one */
   async revoke(viewer: Viewer): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
-      const gone = await queryRows<{ user_id: string }>(manager, `DELETE FROM meeting_calendar_feeds WHERE user_id = $1 RETURNING user_id`, [viewer.user.id]);
+      const gone = await queryRows<{ user_id: string }>(
+        manager,
+        `DELETE FROM meeting_calendar_feeds WHERE user_id = $1 RETURNING user_id`,
+        [viewer.user.id],
+      );
       if (gone.length) {
         await this.actionLog.record(manager, {
           userId: viewer.user.id,
@@ -83,7 +94,11 @@ export class MeetingCalendarFeedService {
    */
   async ownerOf(token: string): Promise<string> {
     if (!FEED_TOKEN_PATTERN.test(token)) throw DomainError.notFound('Calendrier');
-    const [row] = await queryRows<{ user_id: string }>(this.dataSource.manager, `SELECT user_id FROM meeting_calendar_feeds WHERE token_hash = $1`, [hashOf(token)]);
+    const [row] = await queryRows<{ user_id: string }>(
+      this.dataSource.manager,
+      `SELECT user_id FROM meeting_calendar_feeds WHERE token_hash = $1`,
+      [hashOf(token)],
+    );
     if (!row) throw DomainError.notFound('Calendrier');
     return row.user_id;
   }

@@ -39,30 +39,53 @@ export class MeetingCalendarController {
   /** One meeting's `.ics` (its online URL only when the caller may see it). Access: anyone who may see the meeting. */
   @Public()
   @Get('meetings/:file')
-  async meeting(@Param('file') file: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async meeting(
+    @Param('file') file: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     const id = idOf(file);
     const dto = await this.meetings.meeting(id, viewer);
     const row = await this.meetings.visibleRow(id, viewer);
-    const entry = { ...this.entry(row, dto.onlineUrl, (await this.host.reference(row.id))?.link ?? '/'), agenda: dto.agenda };
+    const entry = {
+      ...this.entry(row, dto.onlineUrl, (await this.host.reference(row.id))?.link ?? '/'),
+      agenda: dto.agenda,
+    };
     this.send(res, `rencontre-${id}.ics`, meetingsCalendar(row.title, [entry]));
   }
 
   /** A space's feed: its published meetings (online URLs only of meetings without registration). Access: anyone who may see the space. */
   @Public()
   @Get('spaces/:file')
-  async space(@Param('file') file: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async space(
+    @Param('file') file: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     const spaceId = idOf(file);
     const rows = await this.meetings.publishedOfSpace(spaceId);
     // one visibility check and one path per component, not per meeting
     const paths = new Map<string, string | null>();
     for (const componentId of new Set(rows.map((r) => r.component_id))) {
-      const visible = await this.spaces.component(componentId, viewer).then(() => true, () => false);
-      paths.set(componentId, visible ? ((await this.spaces.componentPlace(componentId))?.path ?? null) : null);
+      const visible = await this.spaces.component(componentId, viewer).then(
+        () => true,
+        () => false,
+      );
+      paths.set(
+        componentId,
+        visible ? ((await this.spaces.componentPlace(componentId))?.path ?? null) : null,
+      );
     }
     if (!rows.length) await this.spaceExists(spaceId, viewer);
     const entries = rows
       .filter((row) => paths.get(row.component_id))
-      .map((row) => this.entry(row, row.registrations_enabled ? null : row.online_url, `${paths.get(row.component_id)}/rencontres/${row.id}`));
+      .map((row) =>
+        this.entry(
+          row,
+          row.registrations_enabled ? null : row.online_url,
+          `${paths.get(row.component_id)}/rencontres/${row.id}`,
+        ),
+      );
     this.send(res, `rencontres-${spaceId}.ics`, meetingsCalendar('Rencontres', entries));
   }
 
@@ -77,14 +100,23 @@ export class MeetingCalendarController {
   async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
     const userId = await this.feeds.ownerOf(file.endsWith('.ics') ? file.slice(0, -4) : '');
     const rows = await this.meetings.registrationFeed(userId);
-    const entries = rows.map((row) => ({ ...this.entry(row, row.visible_online_url, row.path), tentative: row.registration_status === 'WAITLISTED' }));
+    const entries = rows.map((row) => ({
+      ...this.entry(row, row.visible_online_url, row.path),
+      tentative: row.registration_status === 'WAITLISTED',
+    }));
     res.setHeader('referrer-policy', 'no-referrer');
-    this.send(res, 'mes-rencontres.ics', meetingsCalendar('Mes rencontres', entries), 'private, no-cache');
+    this.send(
+      res,
+      'mes-rencontres.ics',
+      meetingsCalendar('Mes rencontres', entries),
+      'private, no-cache',
+    );
   }
 
   private async spaceExists(spaceId: string, viewer: Viewer | null): Promise<void> {
     const spaces = await this.spaces.list(undefined, viewer);
-    if (!spaces.some((s) => s.id === spaceId)) throw DomainError.notFound('Espace', { id: spaceId });
+    if (!spaces.some((s) => s.id === spaceId))
+      throw DomainError.notFound('Espace', { id: spaceId });
   }
 
   private entry(row: MeetingRow, onlineUrl: string | null, link: string): CalendarMeeting {

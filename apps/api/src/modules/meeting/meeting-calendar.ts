@@ -92,7 +92,10 @@ export function meetingsCalendar(name: string, meetings: CalendarMeeting[]): str
   const calendar = ical({
     name,
     prodId: { company: 'Concerto', product: 'Rencontres', language: 'FR' },
-    timezone: { name: null, generator: (tz: string) => (tz === MEETING_TIME_ZONE ? EUROPE_PARIS_VTIMEZONE : null) },
+    timezone: {
+      name: null,
+      generator: (tz: string) => (tz === MEETING_TIME_ZONE ? EUROPE_PARIS_VTIMEZONE : null),
+    },
   });
   for (const m of meetings) {
     const place = [m.location, m.address].filter(Boolean).join(', ');
@@ -105,10 +108,21 @@ export function meetingsCalendar(name: string, meetings: CalendarMeeting[]): str
       end: dayjs.utc(m.endsAt).tz(MEETING_TIME_ZONE),
       timezone: MEETING_TIME_ZONE,
       summary: m.title,
-      description: [richTextToPlain(m.description), agendaLines(m.agenda ?? []), m.onlineUrl ? `Lien : ${m.onlineUrl}` : '', m.url].filter(Boolean).join('\n\n'),
+      description: [
+        richTextToPlain(m.description),
+        agendaLines(m.agenda ?? []),
+        m.onlineUrl ? `Lien : ${m.onlineUrl}` : '',
+        m.url,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
       location: m.type === MeetingType.ONLINE ? (m.onlineUrl ?? 'En ligne') : place || null,
       url: m.url,
-      status: m.cancelled ? ICalEventStatus.CANCELLED : m.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status: m.cancelled
+        ? ICalEventStatus.CANCELLED
+        : m.tentative
+          ? ICalEventStatus.TENTATIVE
+          : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

@@ -55,7 +55,13 @@ export class MeetingSchedulerService implements OnApplicationBootstrap, OnModule
    */
   async tick(): Promise<number> {
     const sent = await inTransaction(this.dataSource, async (manager) => {
-      const rows: { meeting_id: string; component_id: string; space_id: string; title: string; user_ids: string[] }[] = await manager.query(
+      const rows: {
+        meeting_id: string;
+        component_id: string;
+        space_id: string;
+        title: string;
+        user_ids: string[];
+      }[] = await manager.query(
         `WITH fresh AS (
            INSERT INTO meeting_reminders (meeting_id, user_id, kind)
            SELECT r.meeting_id, r.user_id, 'DAY_BEFORE'
@@ -72,7 +78,14 @@ export class MeetingSchedulerService implements OnApplicationBootstrap, OnModule
         await this.events.record(
           manager,
           'meeting.registrants',
-          { meetingId: row.meeting_id, componentId: row.component_id, spaceId: row.space_id, title: row.title, kind: 'REMINDER', userIds: row.user_ids },
+          {
+            meetingId: row.meeting_id,
+            componentId: row.component_id,
+            spaceId: row.space_id,
+            title: row.title,
+            kind: 'REMINDER',
+            userIds: row.user_ids,
+          },
           null,
         );
       }

@@ -1,4 +1,9 @@
-import { type ContractFixture, freshComponent, freshSpace, must } from '../../../test/capability-contracts/kit';
+import {
+  type ContractFixture,
+  freshComponent,
+  freshSpace,
+  must,
+} from '../../../test/capability-contracts/kit';
 
 export const contractFixtures: ContractFixture[] = [
   {
@@ -9,12 +14,22 @@ export const contractFixtures: ContractFixture[] = [
       const componentId = await freshComponent(c, spaceId, 'MEETINGS');
       const word = c.word();
       const startsAt = new Date(Date.now() + 7 * 24 * 3600_000);
-      const d = await must(c.t, `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
-        i: {
-          componentId, title: `Rencontre de contrat ${word}`, type: 'IN_PERSON', address: '14 avenue Duquesne, 75007 Paris', published: true,
-          startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      const d = await must(
+        c.t,
+        `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
+        {
+          i: {
+            componentId,
+            title: `Rencontre de contrat ${word}`,
+            type: 'IN_PERSON',
+            address: '14 avenue Duquesne, 75007 Paris',
+            published: true,
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+          },
         },
-      }, c.admin);
+        c.admin,
+      );
       return { id: d.createMeeting.id, spaceId, componentId, searchText: word };
     },
   },

@@ -4,7 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { checkedId, UUID_PATTERN } from '../../platform/component-resource';
-import { type HostedResource, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
+import {
+  type HostedResource,
+  type ResourceHost,
+  ResourceHostAdapter,
+} from '../../platform/resource-host';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { meetingsManifest } from './meeting.manifest';
 import { MeetingService } from './meeting.service';
@@ -28,14 +32,24 @@ export class MeetingHost implements ResourceHost {
     private readonly meetings: MeetingService,
   ) {}
 
-  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
+  async locate(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource> {
     const row = await this.meetings.visibleRow(checkedId(id), viewer, manager); // NOT_FOUND when the viewer may not see it (drafts: admins and moderators)
     return (await this.reference(row.id, manager))!;
   }
 
-  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+  async reference(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource | null> {
     if (!UUID_PATTERN.test(id)) return null;
-    const [row] = (await manager.query(`SELECT id, component_id, title, hidden_at FROM meetings WHERE id = $1`, [id])) as Row[];
+    const [row] = (await manager.query(
+      `SELECT id, component_id, title, hidden_at FROM meetings WHERE id = $1`,
+      [id],
+    )) as Row[];
     const place = row && (await this.spaces.componentPlace(row.component_id, manager));
     if (!row || !place) return null;
     return {

@@ -12,14 +12,40 @@ import { MeetingSchedulerService } from './meeting-scheduler.service';
 import { MeetingHost } from './meeting.host';
 import { MeetingNotifications } from './meeting.notifications';
 import { MeetingPersonalData } from './meeting.personal-data';
-import { MeetingAgendaItemResolver, MeetingCalendarFeedResolver, MeetingClosingReportResolver, MeetingHistoryResolver, MeetingResolver } from './meeting.resolver';
+import {
+  MeetingAgendaItemResolver,
+  MeetingCalendarFeedResolver,
+  MeetingClosingReportResolver,
+  MeetingHistoryResolver,
+  MeetingResolver,
+} from './meeting.resolver';
 import { MeetingService } from './meeting.service';
 
 /** The MEETINGS component type (manifest: meeting.manifest.ts). */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule, ProposalModule, MotionModule],
+  imports: [
+    ParticipatorySpaceModule,
+    ActionLogModule,
+    HistoryModule,
+    FollowModule,
+    ProposalModule,
+    MotionModule,
+  ],
   controllers: [MeetingCalendarController],
-  providers: [MeetingSearch, MeetingService, MeetingSchedulerService, MeetingResolver, MeetingHistoryResolver, MeetingAgendaItemResolver, MeetingClosingReportResolver, MeetingCalendarFeedService, MeetingCalendarFeedResolver, MeetingHost, MeetingNotifications, MeetingPersonalData],
+  providers: [
+    MeetingSearch,
+    MeetingService,
+    MeetingSchedulerService,
+    MeetingResolver,
+    MeetingHistoryResolver,
+    MeetingAgendaItemResolver,
+    MeetingClosingReportResolver,
+    MeetingCalendarFeedService,
+    MeetingCalendarFeedResolver,
+    MeetingHost,
+    MeetingNotifications,
+    MeetingPersonalData,
+  ],
   exports: [MeetingService, MeetingSchedulerService],
 })
 export class MeetingModule {}

@@ -1,7 +1,12 @@
 import { NotificationKind } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type CommittedEvent, type NotificationHandler, NotificationHandlerFor, type NotificationPlan } from '../../platform/notification-handler';
+import {
+  type CommittedEvent,
+  type NotificationHandler,
+  NotificationHandlerFor,
+  type NotificationPlan,
+} from '../../platform/notification-handler';
 import { MeetingHost } from './meeting.host';
 
 const KIND = {
@@ -28,10 +33,25 @@ export class MeetingNotifications implements NotificationHandler<'meeting.regist
 
   constructor(private readonly host: MeetingHost) {}
 
-  async plan(manager: EntityManager, event: CommittedEvent<'meeting.registrants'>): Promise<NotificationPlan> {
+  async plan(
+    manager: EntityManager,
+    event: CommittedEvent<'meeting.registrants'>,
+  ): Promise<NotificationPlan> {
     const p = event.payload;
     const link = (await this.host.reference(p.meetingId, manager))?.link ?? '/';
-    const body = p.kind === 'CHANGED' && p.changes?.length ? `${p.title} : ${p.changes.map((c) => CHANGED_WHAT[c]).join(' et ')}` : p.title;
-    return { planned: p.userIds.map((userId) => ({ userId, kind: KIND[p.kind], title: TITLE[p.kind], body, link })), live: [] };
+    const body =
+      p.kind === 'CHANGED' && p.changes?.length
+        ? `${p.title} : ${p.changes.map((c) => CHANGED_WHAT[c]).join(' et ')}`
+        : p.title;
+    return {
+      planned: p.userIds.map((userId) => ({
+        userId,
+        kind: KIND[p.kind],
+        title: TITLE[p.kind],
+        body,
+        link,
+      })),
+      live: [],
+    };
   }
 }

@@ -1,13 +1,39 @@
 import { MeetingAgendaLinkType, SpaceRole } from '@concerto/domain';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Authenticated, Public, SpaceRoles } from '../../common/access/access-policy';
 import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
 import { ActionLogPage } from '../action-log/action-log-query.service';
 import { HistoryEntryDto } from '../action-log/dtos/action-log.dto';
 import { HistoryService } from '../history/history.service';
 import { HISTORY_DESCRIPTION } from '../history/history.resolver';
-import { MeetingAgendaItemDto, MeetingAgendaLinkDto, MeetingAttendeeDto, MeetingCalendarFeedDto, MeetingCalendarFeedSecretDto, MeetingClosingReportDto, MeetingConnectionDto, MeetingDto } from './dtos/meeting.dto';
-import { CloseMeetingInput, CreateMeetingInput, MeetingAgendaFilterInput, MeetingAgendaItemInput, MeetingAgendaOrder, MeetingFieldsInput } from './dtos/meeting.inputs';
+import {
+  MeetingAgendaItemDto,
+  MeetingAgendaLinkDto,
+  MeetingAttendeeDto,
+  MeetingCalendarFeedDto,
+  MeetingCalendarFeedSecretDto,
+  MeetingClosingReportDto,
+  MeetingConnectionDto,
+  MeetingDto,
+} from './dtos/meeting.dto';
+import {
+  CloseMeetingInput,
+  CreateMeetingInput,
+  MeetingAgendaFilterInput,
+  MeetingAgendaItemInput,
+  MeetingAgendaOrder,
+  MeetingFieldsInput,
+} from './dtos/meeting.inputs';
 import { AGENDA_PAGE, MeetingService } from './meeting.service';
 import { MeetingCalendarFeedService } from './meeting-calendar-feed.service';
 
@@ -20,8 +46,14 @@ export class MeetingResolver {
 
   /** Meetings of a MEETINGS component, by start. Access: anyone (drafts and hidden meetings: the space's admins and moderators). Errors: NOT_FOUND, BAD_USER_INPUT. */
   @Public()
-  @Query(() => [MeetingDto], { description: 'Meetings of a MEETINGS component, by start. Access: anyone (drafts: space admins and moderators). Errors: NOT_FOUND, BAD_USER_INPUT.' })
-  meetings(@Args('componentId', { type: () => ID }) componentId: string, @CurrentViewer() viewer: Viewer | null): Promise<MeetingDto[]> {
+  @Query(() => [MeetingDto], {
+    description:
+      'Meetings of a MEETINGS component, by start. Access: anyone (drafts: space admins and moderators). Errors: NOT_FOUND, BAD_USER_INPUT.',
+  })
+  meetings(
+    @Args('componentId', { type: () => ID }) componentId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingDto[]> {
     return this.meetingService.list(componentId, viewer);
   }
 
@@ -35,10 +67,15 @@ export class MeetingResolver {
       'Published meetings of every space the caller may see (the « Agenda » page), keyset-paged by start; a fixed number of SQL statements per page. `filter.from`: meetings ending at or after; `filter.to`: starting before. Access: anyone. Errors: BAD_USER_INPUT (first 1–100, to not after from, malformed cursor or spaceId).',
   })
   agendaMeetings(
-    @Args('filter', { type: () => MeetingAgendaFilterInput, nullable: true }) filter: MeetingAgendaFilterInput | null,
+    @Args('filter', { type: () => MeetingAgendaFilterInput, nullable: true })
+    filter: MeetingAgendaFilterInput | null,
     @Args('first', { type: () => Int, defaultValue: AGENDA_PAGE.defaultFirst }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('order', { type: () => MeetingAgendaOrder, defaultValue: MeetingAgendaOrder.CHRONOLOGICAL }) order: MeetingAgendaOrder,
+    @Args('order', {
+      type: () => MeetingAgendaOrder,
+      defaultValue: MeetingAgendaOrder.CHRONOLOGICAL,
+    })
+    order: MeetingAgendaOrder,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MeetingConnectionDto> {
     return this.meetingService.agendaPage(filter ?? {}, first, after ?? null, order, viewer);
@@ -46,36 +83,62 @@ export class MeetingResolver {
 
   /** The caller's registrations (« Mes inscriptions »): upcoming meetings first. Access: signed-in users. Errors: UNAUTHENTICATED. */
   @Authenticated()
-  @Query(() => [MeetingDto], { description: 'The caller’s meeting registrations, upcoming first (at most 200). Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  @Query(() => [MeetingDto], {
+    description:
+      'The caller’s meeting registrations, upcoming first (at most 200). Access: signed-in users. Errors: UNAUTHENTICATED.',
+  })
   myMeetingRegistrations(@CurrentViewer() viewer: Viewer): Promise<MeetingDto[]> {
     return this.meetingService.mine(viewer);
   }
 
   /** One meeting. Access: anyone who may see it. Errors: NOT_FOUND, BAD_USER_INPUT. */
   @Public()
-  @Query(() => MeetingDto, { description: 'One meeting. Access: anyone who may see it. Errors: NOT_FOUND, BAD_USER_INPUT.' })
-  meeting(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null): Promise<MeetingDto> {
+  @Query(() => MeetingDto, {
+    description: 'One meeting. Access: anyone who may see it. Errors: NOT_FOUND, BAD_USER_INPUT.',
+  })
+  meeting(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingDto> {
     return this.meetingService.meeting(id, viewer);
   }
 
   /** Registrations of a meeting (seats in arrival order, then the waiting list) with their codes. Access: space admins, organization admins. Errors: NOT_FOUND, FORBIDDEN. */
   @SpaceRoles(ADMINS, (a) => MEETING(a.meetingId))
-  @Query(() => [MeetingAttendeeDto], { description: 'Registrations of a meeting with codes and attendance. Access: space admins. Errors: NOT_FOUND, FORBIDDEN.' })
-  meetingAttendees(@Args('meetingId', { type: () => ID }) meetingId: string): Promise<MeetingAttendeeDto[]> {
+  @Query(() => [MeetingAttendeeDto], {
+    description:
+      'Registrations of a meeting with codes and attendance. Access: space admins. Errors: NOT_FOUND, FORBIDDEN.',
+  })
+  meetingAttendees(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+  ): Promise<MeetingAttendeeDto[]> {
     return this.meetingService.attendees(meetingId);
   }
 
   /** Creates a meeting (a draft unless published). Access: space admins, organization admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (field: endsAt, onlineUrl, …). */
   @SpaceRoles(ADMINS, (a) => ({ componentId: a.input?.componentId }))
-  @Mutation(() => MeetingDto, { description: 'Create a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
-  createMeeting(@Args('input') input: CreateMeetingInput, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+  @Mutation(() => MeetingDto, {
+    description:
+      'Create a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.',
+  })
+  createMeeting(
+    @Args('input') input: CreateMeetingInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MeetingDto> {
     return this.meetingService.create(input, viewer);
   }
 
   /** Edits a meeting; a change of time or place bumps its iCalendar SEQUENCE. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (capacity below the registered count, …). */
   @SpaceRoles(ADMINS, (a) => MEETING(a.id))
-  @Mutation(() => MeetingDto, { description: 'Edit a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
-  updateMeeting(@Args('id', { type: () => ID }) id: string, @Args('input') input: MeetingFieldsInput, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+  @Mutation(() => MeetingDto, {
+    description:
+      'Edit a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.',
+  })
+  updateMeeting(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: MeetingFieldsInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MeetingDto> {
     return this.meetingService.update(id, input, viewer);
   }
 
@@ -91,7 +154,11 @@ export class MeetingResolver {
   })
   setMeetingAgenda(
     @Args('meetingId', { type: () => ID }) meetingId: string,
-    @Args('items', { type: () => [MeetingAgendaItemInput], description: 'Top-level items in order (an empty list clears the agenda).' }) items: MeetingAgendaItemInput[],
+    @Args('items', {
+      type: () => [MeetingAgendaItemInput],
+      description: 'Top-level items in order (an empty list clears the agenda).',
+    })
+    items: MeetingAgendaItemInput[],
     @CurrentViewer() viewer: Viewer,
   ): Promise<MeetingDto> {
     return this.meetingService.setAgenda(meetingId, items, viewer);
@@ -106,23 +173,43 @@ export class MeetingResolver {
     description:
       'Close a meeting with its report (minutes, attendees, contributions, linked proposals, https video link); registrants and followers are notified once. Access: space admins and the organiser. Errors: FORBIDDEN, NOT_FOUND, MEETING_NOT_ENDED, CONFLICT, BAD_USER_INPUT.',
   })
-  closeMeeting(@Args('meetingId', { type: () => ID }) meetingId: string, @Args('input') input: CloseMeetingInput, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+  closeMeeting(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('input') input: CloseMeetingInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MeetingDto> {
     return this.meetingService.close(meetingId, input, viewer);
   }
 
   /** Publishes or unpublishes a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT (unpublishing with registrations). */
   @SpaceRoles(ADMINS, (a) => MEETING(a.id))
-  @Mutation(() => MeetingDto, { description: 'Publish or unpublish a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT.' })
-  publishMeeting(@Args('id', { type: () => ID }) id: string, @Args('published', { type: () => Boolean }) published: boolean, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+  @Mutation(() => MeetingDto, {
+    description:
+      'Publish or unpublish a meeting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT.',
+  })
+  publishMeeting(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('published', { type: () => Boolean }) published: boolean,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MeetingDto> {
     return this.meetingService.publish(id, published, viewer);
   }
 
   /** Cancels a meeting and notifies its registrants. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT (already cancelled), BAD_USER_INPUT. */
   @SpaceRoles(ADMINS, (a) => MEETING(a.id))
-  @Mutation(() => MeetingDto, { description: 'Cancel a meeting (registrants are notified). Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
+  @Mutation(() => MeetingDto, {
+    description:
+      'Cancel a meeting (registrants are notified). Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.',
+  })
   cancelMeeting(
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String, nullable: true, defaultValue: '', description: 'Shown on the meeting page; ≤ 1,000 characters.' }) reason: string,
+    @Args('reason', {
+      type: () => String,
+      nullable: true,
+      defaultValue: '',
+      description: 'Shown on the meeting page; ≤ 1,000 characters.',
+    })
+    reason: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<MeetingDto> {
     return this.meetingService.cancel(id, reason ?? '', viewer);
@@ -134,25 +221,39 @@ export class MeetingResolver {
    */
   @Authenticated()
   @Mutation(() => MeetingDto, {
-    description: 'Register for a meeting (seat, else waiting list). Access: signed-in participants. Errors: NOT_FOUND, REGISTRATION_CLOSED, CONFLICT, LIMIT_REACHED.',
+    description:
+      'Register for a meeting (seat, else waiting list). Access: signed-in participants. Errors: NOT_FOUND, REGISTRATION_CLOSED, CONFLICT, LIMIT_REACHED.',
   })
-  registerForMeeting(@Args('meetingId', { type: () => ID }) meetingId: string, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+  registerForMeeting(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MeetingDto> {
     return this.meetingService.register(meetingId, viewer);
   }
 
   /** Cancels the caller's registration before the start; the first waiting registration takes the seat. Access: the registrant. Errors: NOT_FOUND, REGISTRATION_CLOSED. */
   @Authenticated()
-  @Mutation(() => MeetingDto, { description: 'Cancel one’s registration (the first waiting person takes the seat). Access: the registrant. Errors: NOT_FOUND, REGISTRATION_CLOSED.' })
-  cancelMeetingRegistration(@Args('meetingId', { type: () => ID }) meetingId: string, @CurrentViewer() viewer: Viewer): Promise<MeetingDto> {
+  @Mutation(() => MeetingDto, {
+    description:
+      'Cancel one’s registration (the first waiting person takes the seat). Access: the registrant. Errors: NOT_FOUND, REGISTRATION_CLOSED.',
+  })
+  cancelMeetingRegistration(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MeetingDto> {
     return this.meetingService.cancelRegistration(meetingId, viewer);
   }
 
   /** Marks the attendance of the registration with this code. Access: space admins of the meeting's space. Errors: FORBIDDEN, NOT_FOUND (no such code for this meeting), CONFLICT (waiting list), BAD_USER_INPUT (field code). */
   @SpaceRoles(ADMINS, (a) => MEETING(a.meetingId))
-  @Mutation(() => MeetingAttendeeDto, { description: 'Mark attendance by code. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
+  @Mutation(() => MeetingAttendeeDto, {
+    description:
+      'Mark attendance by code. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.',
+  })
   markAttendance(
     @Args('meetingId', { type: () => ID }) meetingId: string,
-    @Args('code', { description: 'The 8-character attendance code (case and spaces ignored).' }) code: string,
+    @Args('code', { description: 'The 8-character attendance code (case and spaces ignored).' })
+    code: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<MeetingAttendeeDto> {
     return this.meetingService.markAttendance(meetingId, code, viewer);
@@ -169,7 +270,8 @@ export class MeetingHistoryResolver {
   @ResolveField(() => [HistoryEntryDto], { description: HISTORY_DESCRIPTION })
   history(
     @Parent() meeting: MeetingDto,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault })
+    first: number,
     @Context() context: GraphQLContext,
   ): Promise<HistoryEntryDto[]> {
     return this.histories.history(context.req, 'MEETING', meeting.id, first);
@@ -183,11 +285,25 @@ export class MeetingAgendaItemResolver {
 
   /** Linked proposals, then motions, that the viewer may see. Access: as the meeting. */
   @Public()
-  @ResolveField(() => [MeetingAgendaLinkDto], { description: 'Linked proposals, then motions, with titles and paths; those the viewer may not see are left out. Access: as the meeting. Costs a call per link: for one meeting’s page.' })
-  async links(@Parent() item: MeetingAgendaItemDto, @CurrentViewer() viewer: Viewer | null): Promise<MeetingAgendaLinkDto[]> {
+  @ResolveField(() => [MeetingAgendaLinkDto], {
+    description:
+      'Linked proposals, then motions, with titles and paths; those the viewer may not see are left out. Access: as the meeting. Costs a call per link: for one meeting’s page.',
+  })
+  async links(
+    @Parent() item: MeetingAgendaItemDto,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingAgendaLinkDto[]> {
     return [
-      ...(await this.meetingService.linkedResources(MeetingAgendaLinkType.PROPOSAL, item.proposalIds, viewer)),
-      ...(await this.meetingService.linkedResources(MeetingAgendaLinkType.MOTION, item.motionIds, viewer)),
+      ...(await this.meetingService.linkedResources(
+        MeetingAgendaLinkType.PROPOSAL,
+        item.proposalIds,
+        viewer,
+      )),
+      ...(await this.meetingService.linkedResources(
+        MeetingAgendaLinkType.MOTION,
+        item.motionIds,
+        viewer,
+      )),
     ];
   }
 }
@@ -199,9 +315,19 @@ export class MeetingClosingReportResolver {
 
   /** Linked proposals the viewer may see. Access: as the meeting. */
   @Public()
-  @ResolveField(() => [MeetingAgendaLinkDto], { description: 'Linked proposals with titles and paths; those the viewer may not see are left out. Access: as the meeting.' })
-  proposals(@Parent() report: MeetingClosingReportDto, @CurrentViewer() viewer: Viewer | null): Promise<MeetingAgendaLinkDto[]> {
-    return this.meetingService.linkedResources(MeetingAgendaLinkType.PROPOSAL, report.proposalIds, viewer);
+  @ResolveField(() => [MeetingAgendaLinkDto], {
+    description:
+      'Linked proposals with titles and paths; those the viewer may not see are left out. Access: as the meeting.',
+  })
+  proposals(
+    @Parent() report: MeetingClosingReportDto,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingAgendaLinkDto[]> {
+    return this.meetingService.linkedResources(
+      MeetingAgendaLinkType.PROPOSAL,
+      report.proposalIds,
+      viewer,
+    );
   }
 }
 
@@ -212,7 +338,11 @@ export class MeetingCalendarFeedResolver {
 
   /** The caller's feed (without its URL), or null. Access: signed-in users. Errors: UNAUTHENTICATED. */
   @Authenticated()
-  @Query(() => MeetingCalendarFeedDto, { nullable: true, description: 'The caller’s private calendar feed (when made; the URL is not kept), or null. Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  @Query(() => MeetingCalendarFeedDto, {
+    nullable: true,
+    description:
+      'The caller’s private calendar feed (when made; the URL is not kept), or null. Access: signed-in users. Errors: UNAUTHENTICATED.',
+  })
   myMeetingCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<MeetingCalendarFeedDto | null> {
     return this.feeds.status(viewer);
   }
@@ -220,15 +350,21 @@ export class MeetingCalendarFeedResolver {
   /** Makes the caller's private feed URL, or replaces it (the old URL stops working). Access: signed-in users. Errors: UNAUTHENTICATED. */
   @Authenticated()
   @Mutation(() => MeetingCalendarFeedSecretDto, {
-    description: 'Make (or replace) the caller’s private iCalendar feed of registrations; the URL is shown this once and the previous one stops working. Access: signed-in users. Errors: UNAUTHENTICATED.',
+    description:
+      'Make (or replace) the caller’s private iCalendar feed of registrations; the URL is shown this once and the previous one stops working. Access: signed-in users. Errors: UNAUTHENTICATED.',
   })
-  rotateMeetingCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<MeetingCalendarFeedSecretDto> {
+  rotateMeetingCalendarFeed(
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MeetingCalendarFeedSecretDto> {
     return this.feeds.rotate(viewer);
   }
 
   /** Revokes the caller's private feed (its URL answers 404). Access: signed-in users. Errors: UNAUTHENTICATED. */
   @Authenticated()
-  @Mutation(() => Boolean, { description: 'Revoke the caller’s private calendar feed (its URL then answers 404); false when there was none. Access: signed-in users. Errors: UNAUTHENTICATED.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Revoke the caller’s private calendar feed (its URL then answers 404); false when there was none. Access: signed-in users. Errors: UNAUTHENTICATED.',
+  })
   revokeMeetingCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<boolean> {
     return this.feeds.revoke(viewer);
   }

@@ -1,9 +1,23 @@
-import { ComponentType, ErrorCode, MeetingAgendaLinkType, MeetingLimits, MeetingState, MeetingType, RegistrationStatus, SpaceRole } from '@concerto/domain';
+import {
+  ComponentType,
+  ErrorCode,
+  MeetingAgendaLinkType,
+  MeetingLimits,
+  MeetingState,
+  MeetingType,
+  RegistrationStatus,
+  SpaceRole,
+} from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
-import { inTransaction, pgConstraint, pgErrorCode, queryRows } from '../../common/database/unit-of-work';
+import {
+  inTransaction,
+  pgConstraint,
+  pgErrorCode,
+  queryRows,
+} from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
 import { checkedId, UUID_PATTERN } from '../../platform/component-resource';
@@ -15,9 +29,31 @@ import { ProposalService } from '../proposal/proposal.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
-import { MeetingAgendaItemDto, MeetingAgendaLinkDto, MeetingAttendeeDto, MeetingClosingReportDto, MeetingConnectionDto, MeetingDto, MeetingRegistrationDto } from './dtos/meeting.dto';
-import { CloseMeetingInput, CreateMeetingInput, MeetingAgendaFilterInput, MeetingAgendaItemInput, MeetingAgendaOrder, MeetingFieldsInput } from './dtos/meeting.inputs';
-import { type AgendaDraft, checkedAgenda, checkedVideoUrl, type ScheduledAgendaItem, scheduleAgenda, type StoredAgendaItem } from './meeting-agenda';
+import {
+  MeetingAgendaItemDto,
+  MeetingAgendaLinkDto,
+  MeetingAttendeeDto,
+  MeetingClosingReportDto,
+  MeetingConnectionDto,
+  MeetingDto,
+  MeetingRegistrationDto,
+} from './dtos/meeting.dto';
+import {
+  CloseMeetingInput,
+  CreateMeetingInput,
+  MeetingAgendaFilterInput,
+  MeetingAgendaItemInput,
+  MeetingAgendaOrder,
+  MeetingFieldsInput,
+} from './dtos/meeting.inputs';
+import {
+  type AgendaDraft,
+  checkedAgenda,
+  checkedVideoUrl,
+  type ScheduledAgendaItem,
+  scheduleAgenda,
+  type StoredAgendaItem,
+} from './meeting-agenda';
 import { newAttendanceCode, normalisedCode } from './attendance-code';
 import { promotable, seatFor } from './registration-allocation';
 
@@ -73,7 +109,14 @@ export const MEETING_COLUMNS = `m.id, m.component_id, m.space_id, m.title, m.des
   now() >= m.starts_at - interval '${MeetingLimits.onlineUrlLeadMs / 1000} seconds' AS url_window`;
 
 /** Columns that place a meeting in time and space: a change bumps the iCalendar SEQUENCE. */
-const PLACE_AND_TIME = ['type', 'address', 'location', 'online_url', 'starts_at', 'ends_at'] as const;
+const PLACE_AND_TIME = [
+  'type',
+  'address',
+  'location',
+  'online_url',
+  'starts_at',
+  'ends_at',
+] as const;
 
 interface Counts {
   registered: number;
@@ -103,13 +146,28 @@ interface Fields {
 export const AGENDA_PAGE = { defaultFirst: 20, maxFirst: 100 } as const;
 
 /** Cursor of a meeting on the « Agenda » page: its start and id, and the order it was made in (opaque to clients). */
-const agendaCursor = (startsAt: Date, id: string, order: MeetingAgendaOrder) => Buffer.from(JSON.stringify([startsAt.toISOString(), id, order])).toString('base64url');
+const agendaCursor = (startsAt: Date, id: string, order: MeetingAgendaOrder) =>
+  Buffer.from(JSON.stringify([startsAt.toISOString(), id, order])).toString('base64url');
 
-function parseAgendaCursor(after: string, order: MeetingAgendaOrder): { startsAt: Date; id: string } {
+function parseAgendaCursor(
+  after: string,
+  order: MeetingAgendaOrder,
+): { startsAt: Date; id: string } {
   try {
-    const [startsAt, id, made] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
+    const [startsAt, id, made] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [
+      unknown,
+      unknown,
+      unknown,
+    ];
     const at = typeof startsAt === 'string' ? new Date(startsAt) : null;
-    if (at && !Number.isNaN(at.getTime()) && typeof id === 'string' && UUID_PATTERN.test(id) && made === order) return { startsAt: at, id };
+    if (
+      at &&
+      !Number.isNaN(at.getTime()) &&
+      typeof id === 'string' &&
+      UUID_PATTERN.test(id) &&
+      made === order
+    )
+      return { startsAt: at, id };
   } catch {
     // falls through
   }
@@ -154,7 +212,10 @@ export class MeetingService {
    */
   async list(componentId: string, viewer: Viewer | null): Promise<MeetingDto[]> {
     const component = await this.spaces.component(componentId, viewer);
-    if (component.type !== ComponentType.MEETINGS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de rencontres.', { field: 'componentId' });
+    if (component.type !== ComponentType.MEETINGS)
+      throw DomainError.badInput('Cette fonctionnalité ne contient pas de rencontres.', {
+        field: 'componentId',
+      });
     const privileged = await this.privileged(viewer, component.spaceId);
     const rows = await queryRows<MeetingRow>(
       this.dataSource.manager,
@@ -174,10 +235,21 @@ export class MeetingService {
    * @param first 1–100; @param after a previous page's `endCursor` in the same order
    * @throws BAD_USER_INPUT first out of range, `to` not after `from`, a malformed cursor or space id
    */
-  async agendaPage(filter: MeetingAgendaFilterInput, first: number, after: string | null, order: MeetingAgendaOrder, viewer: Viewer | null): Promise<MeetingConnectionDto> {
-    if (!Number.isInteger(first) || first < 1 || first > AGENDA_PAGE.maxFirst) throw DomainError.badInput(`first : entre 1 et ${AGENDA_PAGE.maxFirst}.`, { field: 'first' });
-    if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime()) throw DomainError.badInput('La fin de la période doit suivre son début.', { field: 'filter.to' });
-    if (filter.spaceId && !UUID_PATTERN.test(filter.spaceId)) throw DomainError.badInput('Identifiant d’espace invalide.', { field: 'filter.spaceId' });
+  async agendaPage(
+    filter: MeetingAgendaFilterInput,
+    first: number,
+    after: string | null,
+    order: MeetingAgendaOrder,
+    viewer: Viewer | null,
+  ): Promise<MeetingConnectionDto> {
+    if (!Number.isInteger(first) || first < 1 || first > AGENDA_PAGE.maxFirst)
+      throw DomainError.badInput(`first : entre 1 et ${AGENDA_PAGE.maxFirst}.`, { field: 'first' });
+    if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime())
+      throw DomainError.badInput('La fin de la période doit suivre son début.', {
+        field: 'filter.to',
+      });
+    if (filter.spaceId && !UUID_PATTERN.test(filter.spaceId))
+      throw DomainError.badInput('Identifiant d’espace invalide.', { field: 'filter.spaceId' });
     const cursor = after ? parseAgendaCursor(after, order) : null;
     // the spaces and components the viewer may see, with their paths and the viewer's admin right (a fixed number of statements)
     const spaces = await this.spaces.list(undefined, viewer);
@@ -185,17 +257,26 @@ export class MeetingService {
     const administers = new Map<string, boolean>();
     for (const space of spaces) {
       administers.set(space.id, space.viewerCanAdminister);
-      for (const c of space.components) if (c.type === ComponentType.MEETINGS && c.published) paths.set(c.id, `/espaces/${space.slug}/f/${c.id}`);
+      for (const c of space.components)
+        if (c.type === ComponentType.MEETINGS && c.published)
+          paths.set(c.id, `/espaces/${space.slug}/f/${c.id}`);
     }
     const forward = order === MeetingAgendaOrder.CHRONOLOGICAL;
     const params: unknown[] = [[...paths.keys()], first + 1];
-    const where = [`m.component_id = ANY($1::uuid[])`, `m.published_at IS NOT NULL`, `m.hidden_at IS NULL`];
+    const where = [
+      `m.component_id = ANY($1::uuid[])`,
+      `m.published_at IS NOT NULL`,
+      `m.hidden_at IS NULL`,
+    ];
     const param = (value: unknown) => `$${params.push(value)}`;
     if (filter.from) where.push(`m.ends_at >= ${param(filter.from)}`);
     if (filter.to) where.push(`m.starts_at < ${param(filter.to)}`);
     if (filter.type) where.push(`m.type = ${param(filter.type)}`);
     if (filter.spaceId) where.push(`m.space_id = ${param(filter.spaceId)}`);
-    if (cursor) where.push(`(m.starts_at, m.id) ${forward ? '>' : '<'} (${param(cursor.startsAt)}::timestamptz, ${param(cursor.id)}::uuid)`);
+    if (cursor)
+      where.push(
+        `(m.starts_at, m.id) ${forward ? '>' : '<'} (${param(cursor.startsAt)}::timestamptz, ${param(cursor.id)}::uuid)`,
+      );
     const rows = paths.size
       ? await queryRows<MeetingRow>(
           this.dataSource.manager,
@@ -206,8 +287,16 @@ export class MeetingService {
     const page = rows.slice(0, first);
     const nodes = await this.present(page, viewer, { administers, paths });
     return {
-      edges: nodes.map((node, i) => ({ node, cursor: agendaCursor(page[i].starts_at, page[i].id, order) })),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? agendaCursor(page[page.length - 1].starts_at, page[page.length - 1].id, order) : null },
+      edges: nodes.map((node, i) => ({
+        node,
+        cursor: agendaCursor(page[i].starts_at, page[i].id, order),
+      })),
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        endCursor: page.length
+          ? agendaCursor(page[page.length - 1].starts_at, page[page.length - 1].id, order)
+          : null,
+      },
     };
   }
 
@@ -226,9 +315,18 @@ export class MeetingService {
     );
     const visible = new Map<string, boolean>();
     for (const componentId of new Set(rows.map((r) => r.component_id))) {
-      visible.set(componentId, await this.spaces.component(componentId, viewer).then(() => true, () => false));
+      visible.set(
+        componentId,
+        await this.spaces.component(componentId, viewer).then(
+          () => true,
+          () => false,
+        ),
+      );
     }
-    return this.present(rows.filter((r) => visible.get(r.component_id)), viewer);
+    return this.present(
+      rows.filter((r) => visible.get(r.component_id)),
+      viewer,
+    );
   }
 
   /**
@@ -238,7 +336,13 @@ export class MeetingService {
    * Caller: the feed controller, once the token named the user.
    * @returns rows with `registration_status`, `online_url_visible` and the meeting page's path
    */
-  async registrationFeed(userId: string): Promise<(MeetingRow & { registration_status: RegistrationStatus; path: string; visible_online_url: string | null })[]> {
+  async registrationFeed(userId: string): Promise<
+    (MeetingRow & {
+      registration_status: RegistrationStatus;
+      path: string;
+      visible_online_url: string | null;
+    })[]
+  > {
     const rows = await queryRows<MeetingRow & { registration_status: RegistrationStatus }>(
       this.dataSource.manager,
       `SELECT * FROM (SELECT ${MEETING_COLUMNS}, r.status AS registration_status FROM meetings m JOIN meeting_registrations r ON r.meeting_id = m.id AND r.user_id = $1
@@ -248,14 +352,20 @@ export class MeetingService {
     // what anyone may see: published spaces and components (the feed is reached without a session)
     const paths = new Map<string, string>();
     for (const space of await this.spaces.list(undefined, null)) {
-      for (const c of space.components) if (c.type === ComponentType.MEETINGS && c.published) paths.set(c.id, `/espaces/${space.slug}/f/${c.id}`);
+      for (const c of space.components)
+        if (c.type === ComponentType.MEETINGS && c.published)
+          paths.set(c.id, `/espaces/${space.slug}/f/${c.id}`);
     }
     return rows
       .filter((r) => paths.has(r.component_id))
       .map((r) => ({
         ...r,
         path: `${paths.get(r.component_id)}/rencontres/${r.id}`,
-        visible_online_url: r.online_url !== null && (!r.registrations_enabled || (r.registration_status === 'REGISTERED' && r.url_window)) ? r.online_url : null,
+        visible_online_url:
+          r.online_url !== null &&
+          (!r.registrations_enabled || (r.registration_status === 'REGISTERED' && r.url_window))
+            ? r.online_url
+            : null,
       }));
   }
 
@@ -272,11 +382,23 @@ export class MeetingService {
    * The meeting row as `viewer` may see it.
    * @throws NOT_FOUND unknown, in a component the viewer may not see, a draft or hidden for a non-moderator
    */
-  async visibleRow(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<MeetingRow> {
-    const [row] = await queryRows<MeetingRow>(manager, `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = $1`, [checkedId(id)]);
+  async visibleRow(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MeetingRow> {
+    const [row] = await queryRows<MeetingRow>(
+      manager,
+      `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = $1`,
+      [checkedId(id)],
+    );
     if (!row) throw DomainError.notFound('Rencontre', { id });
     await this.spaces.component(row.component_id, viewer);
-    if ((row.published_at === null || row.hidden_at !== null) && !(await this.privileged(viewer, row.space_id))) throw DomainError.notFound('Rencontre', { id });
+    if (
+      (row.published_at === null || row.hidden_at !== null) &&
+      !(await this.privileged(viewer, row.space_id))
+    )
+      throw DomainError.notFound('Rencontre', { id });
     return row;
   }
 
@@ -302,9 +424,13 @@ export class MeetingService {
    */
   async create(input: CreateMeetingInput, viewer: Viewer): Promise<MeetingDto> {
     const component = await this.spaces.component(input.componentId, viewer);
-    if (component.type !== ComponentType.MEETINGS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de rencontres.', { field: 'componentId' });
+    if (component.type !== ComponentType.MEETINGS)
+      throw DomainError.badInput('Cette fonctionnalité ne contient pas de rencontres.', {
+        field: 'componentId',
+      });
     for (const field of ['title', 'type', 'startsAt', 'endsAt'] as const) {
-      if (input[field] === undefined || input[field] === null) throw DomainError.badInput(`Champ obligatoire : ${field}.`, { field });
+      if (input[field] === undefined || input[field] === null)
+        throw DomainError.badInput(`Champ obligatoire : ${field}.`, { field });
     }
     const fields = this.merge(
       {
@@ -326,7 +452,9 @@ export class MeetingService {
       input,
     );
     const published = input.published ?? false;
-    const agenda = input.agenda ? await this.checkedLinkedAgenda(input.agenda, 'agenda', component.spaceId, viewer) : null;
+    const agenda = input.agenda
+      ? await this.checkedLinkedAgenda(input.agenda, 'agenda', component.spaceId, viewer)
+      : null;
     const id = await inTransaction(this.dataSource, async (manager) => {
       const [row] = await queryRows<{ id: string }>(
         manager,
@@ -377,25 +505,42 @@ export class MeetingService {
    * @throws NOT_FOUND; BAD_USER_INPUT as {@link create}, and a capacity below the registered count (field capacity)
    */
   async update(id: string, input: MeetingFieldsInput, viewer: Viewer): Promise<MeetingDto> {
-    const agenda = input.agenda ? await this.checkedLinkedAgenda(input.agenda, 'agenda', (await this.visibleRow(id, viewer)).space_id, viewer) : null;
+    const agenda = input.agenda
+      ? await this.checkedLinkedAgenda(
+          input.agenda,
+          'agenda',
+          (await this.visibleRow(id, viewer)).space_id,
+          viewer,
+        )
+      : null;
     const promoted = await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, id);
       const fields = this.merge(row, input);
       const counts = await this.counts(manager, id);
       if (fields.capacity !== 0 && fields.capacity < counts.registered) {
-        throw DomainError.badInput(`La capacité ne peut pas être inférieure au nombre d’inscrits (${counts.registered}).`, { field: 'capacity', registered: counts.registered });
+        throw DomainError.badInput(
+          `La capacité ne peut pas être inférieure au nombre d’inscrits (${counts.registered}).`,
+          { field: 'capacity', registered: counts.registered },
+        );
       }
       const differs = (k: (typeof PLACE_AND_TIME)[number]) => {
         const before = row[k];
         const after = fields[k];
-        return before instanceof Date && after instanceof Date ? before.getTime() !== after.getTime() : before !== after;
+        return before instanceof Date && after instanceof Date
+          ? before.getTime() !== after.getTime()
+          : before !== after;
       };
       const changes = [
         ...(differs('starts_at') || differs('ends_at') ? (['TIME'] as const) : []),
-        ...(PLACE_AND_TIME.filter((k) => k !== 'starts_at' && k !== 'ends_at').some(differs) ? (['PLACE'] as const) : []),
+        ...(PLACE_AND_TIME.filter((k) => k !== 'starts_at' && k !== 'ends_at').some(differs)
+          ? (['PLACE'] as const)
+          : []),
       ];
       const moved = changes.length > 0;
-      if (row.closed_at && changes.includes('TIME')) throw DomainError.conflict('Cette rencontre est close : son horaire ne change plus.', { field: 'startsAt' });
+      if (row.closed_at && changes.includes('TIME'))
+        throw DomainError.conflict('Cette rencontre est close : son horaire ne change plus.', {
+          field: 'startsAt',
+        });
       await manager.query(
         `UPDATE meetings SET title = $2, description = $3, type = $4, address = $5, location = $6, location_hints = $7, online_url = $8, starts_at = $9,
                 ends_at = $10, registrations_enabled = $11, capacity = $12, registrations_open_at = $13, registrations_close_at = $14, waitlist_enabled = $15,
@@ -432,18 +577,38 @@ export class MeetingService {
       });
       let told = 0;
       if (moved && row.published_at && !row.cancelled_at) {
-        const users = await queryRows<{ user_id: string }>(manager, `SELECT user_id FROM meeting_registrations WHERE meeting_id = $1 ORDER BY arrival`, [id]);
+        const users = await queryRows<{ user_id: string }>(
+          manager,
+          `SELECT user_id FROM meeting_registrations WHERE meeting_id = $1 ORDER BY arrival`,
+          [id],
+        );
         if (users.length) {
           await this.events.record(
             manager,
             'meeting.registrants',
-            { meetingId: id, componentId: row.component_id, spaceId: row.space_id, title: fields.title, kind: 'CHANGED', userIds: users.map((u) => u.user_id), changes: [...changes] },
+            {
+              meetingId: id,
+              componentId: row.component_id,
+              spaceId: row.space_id,
+              title: fields.title,
+              kind: 'CHANGED',
+              userIds: users.map((u) => u.user_id),
+              changes: [...changes],
+            },
             viewer.user.id,
           );
           told = users.length;
         }
       }
-      return told + (await this.promote(manager, { ...row, title: fields.title }, fields.capacity, viewer.user.id));
+      return (
+        told +
+        (await this.promote(
+          manager,
+          { ...row, title: fields.title },
+          fields.capacity,
+          viewer.user.id,
+        ))
+      );
     });
     if (promoted) this.events.committed();
     return this.meeting(id, viewer);
@@ -458,9 +623,14 @@ export class MeetingService {
       const row = await this.lock(manager, id);
       const counts = await this.counts(manager, id);
       if (!published && counts.registered + counts.waitlisted > 0) {
-        throw DomainError.conflict('Une rencontre qui a des inscriptions ne peut pas être dépubliée : annulez-la.');
+        throw DomainError.conflict(
+          'Une rencontre qui a des inscriptions ne peut pas être dépubliée : annulez-la.',
+        );
       }
-      await manager.query(`UPDATE meetings SET published_at = CASE WHEN $2 THEN coalesce(published_at, now()) END, updated_at = now() WHERE id = $1`, [id, published]);
+      await manager.query(
+        `UPDATE meetings SET published_at = CASE WHEN $2 THEN coalesce(published_at, now()) END, updated_at = now() WHERE id = $1`,
+        [id, published],
+      );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: published ? 'publish' : 'unpublish',
@@ -482,20 +652,34 @@ export class MeetingService {
    */
   async cancel(id: string, reason: string, viewer: Viewer): Promise<MeetingDto> {
     const text = reason.trim();
-    if (text.length > 1000) throw DomainError.badInput('Le motif d’annulation dépasse 1 000 caractères.', { field: 'reason' });
+    if (text.length > 1000)
+      throw DomainError.badInput('Le motif d’annulation dépasse 1 000 caractères.', {
+        field: 'reason',
+      });
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, id);
       if (row.cancelled_at) throw DomainError.conflict('Cette rencontre est déjà annulée.');
-      await manager.query(`UPDATE meetings SET cancelled_at = now(), cancellation_reason = $2, ical_sequence = ical_sequence + 1, updated_at = now() WHERE id = $1`, [
-        id,
-        text,
-      ]);
-      const users = await queryRows<{ user_id: string }>(manager, `SELECT user_id FROM meeting_registrations WHERE meeting_id = $1 ORDER BY arrival`, [id]);
+      await manager.query(
+        `UPDATE meetings SET cancelled_at = now(), cancellation_reason = $2, ical_sequence = ical_sequence + 1, updated_at = now() WHERE id = $1`,
+        [id, text],
+      );
+      const users = await queryRows<{ user_id: string }>(
+        manager,
+        `SELECT user_id FROM meeting_registrations WHERE meeting_id = $1 ORDER BY arrival`,
+        [id],
+      );
       if (users.length && row.published_at) {
         await this.events.record(
           manager,
           'meeting.registrants',
-          { meetingId: id, componentId: row.component_id, spaceId: row.space_id, title: row.title, kind: 'CANCELLED', userIds: users.map((u) => u.user_id) },
+          {
+            meetingId: id,
+            componentId: row.component_id,
+            spaceId: row.space_id,
+            title: row.title,
+            kind: 'CANCELLED',
+            userIds: users.map((u) => u.user_id),
+          },
           viewer.user.id,
         );
       }
@@ -524,13 +708,29 @@ export class MeetingService {
     await this.visibleRow(meetingId, viewer);
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, meetingId);
-      if (!row.registrations_open) throw new DomainError(ErrorCode.REGISTRATION_CLOSED, CLOSED_MESSAGE);
-      const [existing] = await manager.query(`SELECT status FROM meeting_registrations WHERE meeting_id = $1 AND user_id = $2`, [meetingId, viewer.user.id]);
-      if (existing) throw DomainError.conflict(existing.status === 'REGISTERED' ? 'Vous êtes déjà inscrit·e à cette rencontre.' : 'Vous êtes déjà sur la liste d’attente.');
+      if (!row.registrations_open)
+        throw new DomainError(ErrorCode.REGISTRATION_CLOSED, CLOSED_MESSAGE);
+      const [existing] = await manager.query(
+        `SELECT status FROM meeting_registrations WHERE meeting_id = $1 AND user_id = $2`,
+        [meetingId, viewer.user.id],
+      );
+      if (existing)
+        throw DomainError.conflict(
+          existing.status === 'REGISTERED'
+            ? 'Vous êtes déjà inscrit·e à cette rencontre.'
+            : 'Vous êtes déjà sur la liste d’attente.',
+        );
       // counted in a statement of its own, after the lock: it sees what the previous holder committed
       const counts = await this.counts(manager, meetingId);
-      const decision = seatFor({ capacity: row.capacity, registered: counts.registered, waitlistEnabled: row.waitlist_enabled });
-      if (decision === 'FULL') throw DomainError.limitReached('Il n’y a plus de place pour cette rencontre.', { capacity: row.capacity });
+      const decision = seatFor({
+        capacity: row.capacity,
+        registered: counts.registered,
+        waitlistEnabled: row.waitlist_enabled,
+      });
+      if (decision === 'FULL')
+        throw DomainError.limitReached('Il n’y a plus de place pour cette rencontre.', {
+          capacity: row.capacity,
+        });
       await this.insertRegistration(manager, meetingId, viewer.user.id, decision);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
@@ -539,7 +739,10 @@ export class MeetingService {
         resourceId: meetingId,
         spaceId: row.space_id,
         visibility: 'PRIVATE',
-        summary: decision === 'REGISTERED' ? `Inscription à la rencontre « ${row.title} »` : `Liste d’attente de la rencontre « ${row.title} »`,
+        summary:
+          decision === 'REGISTERED'
+            ? `Inscription à la rencontre « ${row.title} »`
+            : `Liste d’attente de la rencontre « ${row.title} »`,
       });
     });
     return this.meeting(meetingId, viewer);
@@ -555,7 +758,11 @@ export class MeetingService {
     await this.visibleRow(meetingId, viewer);
     const promoted = await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, meetingId);
-      if (row.state !== MeetingState.UPCOMING) throw new DomainError(ErrorCode.REGISTRATION_CLOSED, 'La rencontre a commencé : l’inscription ne peut plus être annulée.');
+      if (row.state !== MeetingState.UPCOMING)
+        throw new DomainError(
+          ErrorCode.REGISTRATION_CLOSED,
+          'La rencontre a commencé : l’inscription ne peut plus être annulée.',
+        );
       const [gone] = await queryRows<{ status: RegistrationStatus }>(
         manager,
         `DELETE FROM meeting_registrations WHERE meeting_id = $1 AND user_id = $2 RETURNING status`,
@@ -571,7 +778,9 @@ export class MeetingService {
         visibility: 'PRIVATE',
         summary: `Inscription à la rencontre « ${row.title} » annulée`,
       });
-      return gone.status === 'REGISTERED' && !row.cancelled_at ? this.promote(manager, row, row.capacity, null) : 0;
+      return gone.status === 'REGISTERED' && !row.cancelled_at
+        ? this.promote(manager, row, row.capacity, null)
+        : 0;
     });
     if (promoted) this.events.committed();
     return this.meeting(meetingId, viewer);
@@ -585,9 +794,17 @@ export class MeetingService {
    *   for this meeting (a code of another meeting included; field code); CONFLICT the code is on
    *   the waiting list
    */
-  async markAttendance(meetingId: string, code: string, viewer: Viewer): Promise<MeetingAttendeeDto> {
+  async markAttendance(
+    meetingId: string,
+    code: string,
+    viewer: Viewer,
+  ): Promise<MeetingAttendeeDto> {
     const normalised = normalisedCode(code);
-    if (!normalised) throw DomainError.badInput('Code de présence invalide : 8 caractères (lettres et chiffres).', { field: 'code' });
+    if (!normalised)
+      throw DomainError.badInput(
+        'Code de présence invalide : 8 caractères (lettres et chiffres).',
+        { field: 'code' },
+      );
     return inTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, meetingId);
       const [found] = await queryRows<{ id: string; status: RegistrationStatus }>(
@@ -595,9 +812,21 @@ export class MeetingService {
         `SELECT id, status FROM meeting_registrations WHERE meeting_id = $1 AND code = $2 FOR UPDATE`,
         [meetingId, normalised],
       );
-      if (!found) throw new DomainError(ErrorCode.NOT_FOUND, 'Aucune inscription à cette rencontre ne porte ce code.', { field: 'code' });
-      if (found.status !== 'REGISTERED') throw DomainError.conflict('Ce code est sur la liste d’attente : la personne n’a pas de place.', { field: 'code' });
-      await manager.query(`UPDATE meeting_registrations SET attended_at = coalesce(attended_at, now()) WHERE id = $1`, [found.id]);
+      if (!found)
+        throw new DomainError(
+          ErrorCode.NOT_FOUND,
+          'Aucune inscription à cette rencontre ne porte ce code.',
+          { field: 'code' },
+        );
+      if (found.status !== 'REGISTERED')
+        throw DomainError.conflict(
+          'Ce code est sur la liste d’attente : la personne n’a pas de place.',
+          { field: 'code' },
+        );
+      await manager.query(
+        `UPDATE meeting_registrations SET attended_at = coalesce(attended_at, now()) WHERE id = $1`,
+        [found.id],
+      );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'mark_attendance',
@@ -617,7 +846,9 @@ export class MeetingService {
    * @throws NOT_FOUND
    */
   async attendees(meetingId: string): Promise<MeetingAttendeeDto[]> {
-    const [row] = await this.dataSource.query(`SELECT id FROM meetings WHERE id = $1`, [checkedId(meetingId)]);
+    const [row] = await this.dataSource.query(`SELECT id FROM meetings WHERE id = $1`, [
+      checkedId(meetingId),
+    ]);
     if (!row) throw DomainError.notFound('Rencontre', { id: meetingId });
     return this.attendeeRows(this.dataSource.manager, meetingId, null);
   }
@@ -631,7 +862,11 @@ export class MeetingService {
    */
   async releaseRegistrationsOf(manager: EntityManager, userId: string): Promise<void> {
     const meetingIds = (
-      await queryRows<{ meeting_id: string }>(manager, `SELECT meeting_id FROM meeting_registrations WHERE user_id = $1 ORDER BY meeting_id`, [userId])
+      await queryRows<{ meeting_id: string }>(
+        manager,
+        `SELECT meeting_id FROM meeting_registrations WHERE user_id = $1 ORDER BY meeting_id`,
+        [userId],
+      )
     ).map((r) => r.meeting_id);
     for (const meetingId of meetingIds) {
       const row = await this.lock(manager, meetingId);
@@ -640,7 +875,8 @@ export class MeetingService {
         `DELETE FROM meeting_registrations WHERE meeting_id = $1 AND user_id = $2 RETURNING status`,
         [meetingId, userId],
       );
-      if (gone?.status === 'REGISTERED' && row.state === MeetingState.UPCOMING && !row.cancelled_at) await this.promote(manager, row, row.capacity, null);
+      if (gone?.status === 'REGISTERED' && row.state === MeetingState.UPCOMING && !row.cancelled_at)
+        await this.promote(manager, row, row.capacity, null);
     }
   }
 
@@ -664,12 +900,19 @@ export class MeetingService {
 
   private async privileged(viewer: Viewer | null, spaceId: string): Promise<boolean> {
     if (!viewer) return false;
-    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+    return (
+      viewer.user.isAdmin ||
+      this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR])
+    );
   }
 
   /** Locks the meeting row for the rest of the transaction. @throws NOT_FOUND */
   private async lock(manager: EntityManager, id: string): Promise<MeetingRow> {
-    const [row] = await queryRows<MeetingRow>(manager, `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = $1 FOR UPDATE`, [checkedId(id)]);
+    const [row] = await queryRows<MeetingRow>(
+      manager,
+      `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = $1 FOR UPDATE`,
+      [checkedId(id)],
+    );
     if (!row) throw DomainError.notFound('Rencontre', { id });
     return row;
   }
@@ -678,7 +921,12 @@ export class MeetingService {
    * Moves the first waiting registrations to seats while seats are free, and records their
    * notification. @returns how many were promoted
    */
-  private async promote(manager: EntityManager, row: MeetingRow, capacity: number, actorId: string | null): Promise<number> {
+  private async promote(
+    manager: EntityManager,
+    row: MeetingRow,
+    capacity: number,
+    actorId: string | null,
+  ): Promise<number> {
     const counts = await this.counts(manager, row.id);
     const n = promotable(capacity, counts.registered, counts.waitlisted);
     if (!n) return 0;
@@ -692,14 +940,26 @@ export class MeetingService {
     await this.events.record(
       manager,
       'meeting.registrants',
-      { meetingId: row.id, componentId: row.component_id, spaceId: row.space_id, title: row.title, kind: 'PROMOTED', userIds: moved.map((m) => m.user_id) },
+      {
+        meetingId: row.id,
+        componentId: row.component_id,
+        spaceId: row.space_id,
+        title: row.title,
+        kind: 'PROMOTED',
+        userIds: moved.map((m) => m.user_id),
+      },
       actorId,
     );
     return moved.length;
   }
 
   /** Inserts a registration with a fresh code (a new code on the rare clash with another of the meeting). */
-  private async insertRegistration(manager: EntityManager, meetingId: string, userId: string, status: 'REGISTERED' | 'WAITLISTED'): Promise<void> {
+  private async insertRegistration(
+    manager: EntityManager,
+    meetingId: string,
+    userId: string,
+    status: 'REGISTERED' | 'WAITLISTED',
+  ): Promise<void> {
     for (let attempt = 0; attempt < 10; attempt++) {
       try {
         const [inserted] = await queryRows<{ id: string }>(
@@ -710,7 +970,8 @@ export class MeetingService {
         );
         if (inserted) return;
       } catch (error) {
-        if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'meeting_registrations_once') throw DomainError.conflict('Vous êtes déjà inscrit·e à cette rencontre.');
+        if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'meeting_registrations_once')
+          throw DomainError.conflict('Vous êtes déjà inscrit·e à cette rencontre.');
         throw error;
       }
     }
@@ -724,7 +985,11 @@ export class MeetingService {
    * @param items top-level items in order, with their sub-items
    * @throws NOT_FOUND meeting; BAD_USER_INPUT with `extensions.field` (e.g. `items[0].children[1].durationMinutes`)
    */
-  async setAgenda(meetingId: string, items: MeetingAgendaItemInput[], viewer: Viewer): Promise<MeetingDto> {
+  async setAgenda(
+    meetingId: string,
+    items: MeetingAgendaItemInput[],
+    viewer: Viewer,
+  ): Promise<MeetingDto> {
     const row = await this.visibleRow(meetingId, viewer);
     const agenda = await this.checkedLinkedAgenda(items, 'items', row.space_id, viewer);
     await inTransaction(this.dataSource, async (manager) => {
@@ -756,34 +1021,66 @@ export class MeetingService {
    */
   async close(meetingId: string, input: CloseMeetingInput, viewer: Viewer): Promise<MeetingDto> {
     const row = await this.visibleRow(meetingId, viewer);
-    if (!(await this.canAdminister(viewer, row.space_id)) && row.created_by !== viewer.user.id) throw DomainError.forbidden();
+    if (!(await this.canAdminister(viewer, row.space_id)) && row.created_by !== viewer.user.id)
+      throw DomainError.forbidden();
     const minutes = sanitizeRichText(input.minutes ?? '');
     const plain = richTextToPlain(minutes);
-    if (!hasVisibleText(plain)) throw DomainError.badInput('Le compte rendu ne peut pas être vide.', { field: 'minutes' });
-    if (plain.length > MeetingLimits.closingMinutesMaxLength || minutes.length > MeetingLimits.closingMinutesMaxLength * 2) {
-      throw DomainError.badInput('Le compte rendu dépasse 20 000 caractères.', { field: 'minutes' });
+    if (!hasVisibleText(plain))
+      throw DomainError.badInput('Le compte rendu ne peut pas être vide.', { field: 'minutes' });
+    if (
+      plain.length > MeetingLimits.closingMinutesMaxLength ||
+      minutes.length > MeetingLimits.closingMinutesMaxLength * 2
+    ) {
+      throw DomainError.badInput('Le compte rendu dépasse 20 000 caractères.', {
+        field: 'minutes',
+      });
     }
     for (const field of ['attendeesCount', 'contributionsCount'] as const) {
       const n = input[field];
-      if (!Number.isInteger(n) || n < 0 || n > MeetingLimits.closingCountMax) throw DomainError.badInput('Un nombre entier entre 0 et 1 000 000 est attendu.', { field });
+      if (!Number.isInteger(n) || n < 0 || n > MeetingLimits.closingCountMax)
+        throw DomainError.badInput('Un nombre entier entre 0 et 1 000 000 est attendu.', { field });
     }
     const videoUrl = checkedVideoUrl(input.videoUrl);
     const proposalIds = input.proposalIds ?? [];
-    if (proposalIds.length > MeetingLimits.closingProposalsMax) throw DomainError.badInput('Au plus 50 propositions liées.', { field: 'proposalIds' });
-    if (new Set(proposalIds).size !== proposalIds.length) throw DomainError.badInput('La même proposition est liée deux fois.', { field: 'proposalIds' });
-    await this.checkLinks(MeetingAgendaLinkType.PROPOSAL, proposalIds, row.space_id, viewer, 'proposalIds');
+    if (proposalIds.length > MeetingLimits.closingProposalsMax)
+      throw DomainError.badInput('Au plus 50 propositions liées.', { field: 'proposalIds' });
+    if (new Set(proposalIds).size !== proposalIds.length)
+      throw DomainError.badInput('La même proposition est liée deux fois.', {
+        field: 'proposalIds',
+      });
+    await this.checkLinks(
+      MeetingAgendaLinkType.PROPOSAL,
+      proposalIds,
+      row.space_id,
+      viewer,
+      'proposalIds',
+    );
     const told = await inTransaction(this.dataSource, async (manager) => {
       const locked = await this.lock(manager, meetingId);
       if (locked.cancelled_at) throw DomainError.conflict('Une rencontre annulée ne se clôt pas.');
-      if (!locked.published_at) throw DomainError.conflict('Une rencontre non publiée ne se clôt pas.');
-      if (locked.state !== MeetingState.PAST) throw new DomainError(ErrorCode.MEETING_NOT_ENDED, 'Cette rencontre n’est pas encore terminée : elle se clôt après sa fin.');
+      if (!locked.published_at)
+        throw DomainError.conflict('Une rencontre non publiée ne se clôt pas.');
+      if (locked.state !== MeetingState.PAST)
+        throw new DomainError(
+          ErrorCode.MEETING_NOT_ENDED,
+          'Cette rencontre n’est pas encore terminée : elle se clôt après sa fin.',
+        );
       await manager.query(
         `UPDATE meetings SET closed_at = coalesce(closed_at, now()), closed_by = $2, closing_minutes = $3, closing_attendees_count = $4,
                 closing_contributions_count = $5, closing_video_url = $6, updated_at = now()
           WHERE id = $1`,
-        [meetingId, viewer.user.id, minutes, input.attendeesCount, input.contributionsCount, videoUrl],
+        [
+          meetingId,
+          viewer.user.id,
+          minutes,
+          input.attendeesCount,
+          input.contributionsCount,
+          videoUrl,
+        ],
       );
-      await manager.query(`DELETE FROM meeting_closing_proposals WHERE meeting_id = $1`, [meetingId]);
+      await manager.query(`DELETE FROM meeting_closing_proposals WHERE meeting_id = $1`, [
+        meetingId,
+      ]);
       if (proposalIds.length) {
         await manager.query(
           `INSERT INTO meeting_closing_proposals (meeting_id, proposal_id, position) SELECT $1, p.id, p.n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, n)`,
@@ -797,16 +1094,34 @@ export class MeetingService {
         resourceId: meetingId,
         spaceId: locked.space_id,
         visibility: 'PUBLIC',
-        summary: locked.closed_at ? `Compte rendu de la rencontre « ${locked.title} » modifié` : `Rencontre « ${locked.title} » close avec son compte rendu`,
+        summary: locked.closed_at
+          ? `Compte rendu de la rencontre « ${locked.title} » modifié`
+          : `Rencontre « ${locked.title} » close avec son compte rendu`,
       });
       if (locked.closed_at) return false;
-      const registrants = await queryRows<{ user_id: string }>(manager, `SELECT user_id FROM meeting_registrations WHERE meeting_id = $1 ORDER BY arrival`, [meetingId]);
-      const userIds = [...new Set([...registrants.map((r) => r.user_id), ...(await this.follows.followersOf(manager, 'MEETING', meetingId))])];
+      const registrants = await queryRows<{ user_id: string }>(
+        manager,
+        `SELECT user_id FROM meeting_registrations WHERE meeting_id = $1 ORDER BY arrival`,
+        [meetingId],
+      );
+      const userIds = [
+        ...new Set([
+          ...registrants.map((r) => r.user_id),
+          ...(await this.follows.followersOf(manager, 'MEETING', meetingId)),
+        ]),
+      ];
       if (!userIds.length) return false;
       await this.events.record(
         manager,
         'meeting.registrants',
-        { meetingId, componentId: locked.component_id, spaceId: locked.space_id, title: locked.title, kind: 'CLOSED', userIds },
+        {
+          meetingId,
+          componentId: locked.component_id,
+          spaceId: locked.space_id,
+          title: locked.title,
+          kind: 'CLOSED',
+          userIds,
+        },
         viewer.user.id,
       );
       return true;
@@ -820,17 +1135,35 @@ export class MeetingService {
    * order; ids the viewer may not (or no longer) see are left out. One call per id to the owning
    * module's service: meant for one meeting's page, not for lists.
    */
-  async linkedResources(type: MeetingAgendaLinkType, ids: string[], viewer: Viewer | null): Promise<MeetingAgendaLinkDto[]> {
-    const found = await Promise.all(ids.map((id) => this.linkedResource(type, id, viewer).catch(() => null)));
-    return found.filter((l): l is MeetingAgendaLinkDto & { spaceId: string } => l !== null).map(({ type: t, id, title, path }) => ({ type: t, id, title, path }));
+  async linkedResources(
+    type: MeetingAgendaLinkType,
+    ids: string[],
+    viewer: Viewer | null,
+  ): Promise<MeetingAgendaLinkDto[]> {
+    const found = await Promise.all(
+      ids.map((id) => this.linkedResource(type, id, viewer).catch(() => null)),
+    );
+    return found
+      .filter((l): l is MeetingAgendaLinkDto & { spaceId: string } => l !== null)
+      .map(({ type: t, id, title, path }) => ({ type: t, id, title, path }));
   }
 
-  private async linkedResource(type: MeetingAgendaLinkType, id: string, viewer: Viewer | null): Promise<MeetingAgendaLinkDto & { spaceId: string }> {
+  private async linkedResource(
+    type: MeetingAgendaLinkType,
+    id: string,
+    viewer: Viewer | null,
+  ): Promise<MeetingAgendaLinkDto & { spaceId: string }> {
     if (type === MeetingAgendaLinkType.PROPOSAL) {
       const proposal = await this.proposals.byId(id, viewer);
       const place = await this.spaces.componentPlace(proposal.componentId);
       if (!place) throw DomainError.notFound('Proposition', { id });
-      return { type, id, title: proposal.title, path: `${place.path}/propositions/${id}`, spaceId: place.spaceId };
+      return {
+        type,
+        id,
+        title: proposal.title,
+        path: `${place.path}/propositions/${id}`,
+        spaceId: place.spaceId,
+      };
     }
     const motion = await this.motions.motion(id, viewer);
     const place = await this.spaces.componentPlace(motion.componentId);
@@ -839,23 +1172,51 @@ export class MeetingService {
   }
 
   /** Each id names a proposal (motion) the viewer may see, in the space. @throws BAD_USER_INPUT (field) */
-  private async checkLinks(type: MeetingAgendaLinkType, ids: string[], spaceId: string, viewer: Viewer, field: string): Promise<void> {
+  private async checkLinks(
+    type: MeetingAgendaLinkType,
+    ids: string[],
+    spaceId: string,
+    viewer: Viewer,
+    field: string,
+  ): Promise<void> {
     for (const id of ids) {
       if (!UUID_PATTERN.test(id)) throw DomainError.badInput('Identifiant invalide.', { field });
       const link = await this.linkedResource(type, id, viewer).catch(() => null);
       if (!link || link.spaceId !== spaceId) {
-        throw DomainError.badInput(type === MeetingAgendaLinkType.PROPOSAL ? 'Proposition introuvable dans cet espace.' : 'Motion introuvable dans cet espace.', { field, id });
+        throw DomainError.badInput(
+          type === MeetingAgendaLinkType.PROPOSAL
+            ? 'Proposition introuvable dans cet espace.'
+            : 'Motion introuvable dans cet espace.',
+          { field, id },
+        );
       }
     }
   }
 
   /** {@link checkedAgenda}, then every link checked through the proposals' and motions' services. */
-  private async checkedLinkedAgenda(items: MeetingAgendaItemInput[], field: string, spaceId: string, viewer: Viewer): Promise<AgendaDraft[]> {
+  private async checkedLinkedAgenda(
+    items: MeetingAgendaItemInput[],
+    field: string,
+    spaceId: string,
+    viewer: Viewer,
+  ): Promise<AgendaDraft[]> {
     const agenda = checkedAgenda(items, field);
     const walk = async (list: AgendaDraft[], path: string): Promise<void> => {
       for (const [i, item] of list.entries()) {
-        await this.checkLinks(MeetingAgendaLinkType.PROPOSAL, item.proposalIds, spaceId, viewer, `${path}[${i}].proposalIds`);
-        await this.checkLinks(MeetingAgendaLinkType.MOTION, item.motionIds, spaceId, viewer, `${path}[${i}].motionIds`);
+        await this.checkLinks(
+          MeetingAgendaLinkType.PROPOSAL,
+          item.proposalIds,
+          spaceId,
+          viewer,
+          `${path}[${i}].proposalIds`,
+        );
+        await this.checkLinks(
+          MeetingAgendaLinkType.MOTION,
+          item.motionIds,
+          spaceId,
+          viewer,
+          `${path}[${i}].motionIds`,
+        );
         await walk(item.children, `${path}[${i}].children`);
       }
     };
@@ -864,7 +1225,11 @@ export class MeetingService {
   }
 
   /** Deletes the agenda and writes the new one, in the caller's transaction (a fixed number of statements). */
-  private async replaceAgenda(manager: EntityManager, meetingId: string, items: AgendaDraft[]): Promise<void> {
+  private async replaceAgenda(
+    manager: EntityManager,
+    meetingId: string,
+    items: AgendaDraft[],
+  ): Promise<void> {
     await manager.query(`DELETE FROM meeting_agenda_items WHERE meeting_id = $1`, [meetingId]);
     if (!items.length) return;
     const top = await queryRows<{ id: string; position: number }>(
@@ -875,14 +1240,22 @@ export class MeetingService {
       [meetingId, items.map((i) => i.title), items.map((i) => i.durationMinutes)],
     );
     const idOf = new Map(top.map((r) => [r.position, r.id]));
-    const subs = items.flatMap((item, p) => item.children.map((c, position) => ({ ...c, parentId: idOf.get(p)!, position })));
+    const subs = items.flatMap((item, p) =>
+      item.children.map((c, position) => ({ ...c, parentId: idOf.get(p)!, position })),
+    );
     const subRows = subs.length
       ? await queryRows<{ id: string; parent_id: string; position: number }>(
           manager,
           `INSERT INTO meeting_agenda_items (meeting_id, parent_id, position, title, duration_minutes)
            SELECT $1, i.parent_id, i.position, i.title, i.duration FROM unnest($2::uuid[], $3::int[], $4::text[], $5::int[]) AS i(parent_id, position, title, duration)
            RETURNING id, parent_id, position`,
-          [meetingId, subs.map((c) => c.parentId), subs.map((c) => c.position), subs.map((c) => c.title), subs.map((c) => c.durationMinutes)],
+          [
+            meetingId,
+            subs.map((c) => c.parentId),
+            subs.map((c) => c.position),
+            subs.map((c) => c.title),
+            subs.map((c) => c.durationMinutes),
+          ],
         )
       : [];
     const subId = new Map(subRows.map((r) => [`${r.parent_id}/${r.position}`, r.id]));
@@ -890,30 +1263,57 @@ export class MeetingService {
       ...items.map((item, p) => ({ item, id: idOf.get(p)! })),
       ...subs.map((c) => ({ item: c, id: subId.get(`${c.parentId}/${c.position}`)! })),
     ].flatMap(({ item, id }) => [
-      ...item.proposalIds.map((resourceId, position) => ({ id, type: 'PROPOSAL', resourceId, position })),
-      ...item.motionIds.map((resourceId, position) => ({ id, type: 'MOTION', resourceId, position })),
+      ...item.proposalIds.map((resourceId, position) => ({
+        id,
+        type: 'PROPOSAL',
+        resourceId,
+        position,
+      })),
+      ...item.motionIds.map((resourceId, position) => ({
+        id,
+        type: 'MOTION',
+        resourceId,
+        position,
+      })),
     ]);
     if (links.length) {
       await manager.query(
         `INSERT INTO meeting_agenda_links (item_id, resource_type, resource_id, position) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[])`,
-        [links.map((l) => l.id), links.map((l) => l.type), links.map((l) => l.resourceId), links.map((l) => l.position)],
+        [
+          links.map((l) => l.id),
+          links.map((l) => l.type),
+          links.map((l) => l.resourceId),
+          links.map((l) => l.position),
+        ],
       );
     }
   }
 
   /** Applies an input to stored values and checks the rules a single field cannot (see {@link create}). */
   private merge(current: Fields, input: MeetingFieldsInput): Fields {
-    const pick = <K extends keyof MeetingFieldsInput>(key: K, fallback: NonNullable<MeetingFieldsInput[K]>): NonNullable<MeetingFieldsInput[K]> =>
-      (input[key] === undefined || input[key] === null ? fallback : input[key]) as NonNullable<MeetingFieldsInput[K]>;
-    const nullable = <T>(value: T | null | undefined, fallback: T | null): T | null => (value === undefined ? fallback : value);
+    const pick = <K extends keyof MeetingFieldsInput>(
+      key: K,
+      fallback: NonNullable<MeetingFieldsInput[K]>,
+    ): NonNullable<MeetingFieldsInput[K]> =>
+      (input[key] === undefined || input[key] === null ? fallback : input[key]) as NonNullable<
+        MeetingFieldsInput[K]
+      >;
+    const nullable = <T>(value: T | null | undefined, fallback: T | null): T | null =>
+      value === undefined ? fallback : value;
     const fields: Fields = {
       title: pick('title', current.title),
-      description: input.description !== undefined && input.description !== null ? sanitizeRichText(input.description) : current.description,
+      description:
+        input.description !== undefined && input.description !== null
+          ? sanitizeRichText(input.description)
+          : current.description,
       type: pick('type', current.type),
       address: pick('address', current.address),
       location: pick('location', current.location),
       location_hints: pick('locationHints', current.location_hints),
-      online_url: nullable(input.onlineUrl === '' ? null : input.onlineUrl?.trim(), current.online_url),
+      online_url: nullable(
+        input.onlineUrl === '' ? null : input.onlineUrl?.trim(),
+        current.online_url,
+      ),
       starts_at: pick('startsAt', current.starts_at),
       ends_at: pick('endsAt', current.ends_at),
       registrations_enabled: pick('registrationsEnabled', current.registrations_enabled),
@@ -922,22 +1322,53 @@ export class MeetingService {
       registrations_close_at: nullable(input.registrationsCloseAt, current.registrations_close_at),
       waitlist_enabled: pick('waitlistEnabled', current.waitlist_enabled),
     };
-    if (richTextToPlain(fields.description).length > MeetingLimits.descriptionMaxLength || fields.description.length > MeetingLimits.descriptionMaxLength) {
-      throw DomainError.badInput('La description dépasse 20 000 caractères.', { field: 'description' });
+    if (
+      richTextToPlain(fields.description).length > MeetingLimits.descriptionMaxLength ||
+      fields.description.length > MeetingLimits.descriptionMaxLength
+    ) {
+      throw DomainError.badInput('La description dépasse 20 000 caractères.', {
+        field: 'description',
+      });
     }
     if (fields.type === MeetingType.IN_PERSON) fields.online_url = null;
-    else if (!fields.online_url) throw DomainError.badInput('Une rencontre en ligne ou hybride a besoin de son lien de connexion.', { field: 'onlineUrl' });
-    else if (!isHttpUrl(fields.online_url)) throw DomainError.badInput('Le lien de connexion doit être une adresse http(s) valide.', { field: 'onlineUrl' });
-    if (fields.ends_at.getTime() <= fields.starts_at.getTime()) throw DomainError.badInput('La fin doit suivre le début.', { field: 'endsAt' });
-    if (fields.ends_at.getTime() - fields.starts_at.getTime() > MeetingLimits.maxDurationMs) throw DomainError.badInput('Une rencontre dure au plus 14 jours.', { field: 'endsAt' });
-    if (fields.registrations_open_at && fields.registrations_close_at && fields.registrations_close_at.getTime() <= fields.registrations_open_at.getTime()) {
-      throw DomainError.badInput('La clôture des inscriptions doit suivre leur ouverture.', { field: 'registrationsCloseAt' });
+    else if (!fields.online_url)
+      throw DomainError.badInput(
+        'Une rencontre en ligne ou hybride a besoin de son lien de connexion.',
+        { field: 'onlineUrl' },
+      );
+    else if (!isHttpUrl(fields.online_url))
+      throw DomainError.badInput('Le lien de connexion doit être une adresse http(s) valide.', {
+        field: 'onlineUrl',
+      });
+    if (fields.ends_at.getTime() <= fields.starts_at.getTime())
+      throw DomainError.badInput('La fin doit suivre le début.', { field: 'endsAt' });
+    if (fields.ends_at.getTime() - fields.starts_at.getTime() > MeetingLimits.maxDurationMs)
+      throw DomainError.badInput('Une rencontre dure au plus 14 jours.', { field: 'endsAt' });
+    if (
+      fields.registrations_open_at &&
+      fields.registrations_close_at &&
+      fields.registrations_close_at.getTime() <= fields.registrations_open_at.getTime()
+    ) {
+      throw DomainError.badInput('La clôture des inscriptions doit suivre leur ouverture.', {
+        field: 'registrationsCloseAt',
+      });
     }
     return fields;
   }
 
-  private async attendeeRows(manager: EntityManager, meetingId: string, registrationId: string | null): Promise<MeetingAttendeeDto[]> {
-    const rows = await queryRows<{ id: string; name: string; status: RegistrationStatus; code: string; position: number | null; attended_at: Date | null }>(
+  private async attendeeRows(
+    manager: EntityManager,
+    meetingId: string,
+    registrationId: string | null,
+  ): Promise<MeetingAttendeeDto[]> {
+    const rows = await queryRows<{
+      id: string;
+      name: string;
+      status: RegistrationStatus;
+      code: string;
+      position: number | null;
+      attended_at: Date | null;
+    }>(
       manager,
       `SELECT r.id, u.name, r.status, r.code, r.attended_at,
               CASE WHEN r.status = 'WAITLISTED' THEN row_number() OVER (PARTITION BY r.status ORDER BY r.arrival)::int END AS position
@@ -948,18 +1379,36 @@ export class MeetingService {
     );
     return rows
       .filter((r) => registrationId === null || r.id === registrationId)
-      .map((r) => ({ registrationId: r.id, name: r.name, status: r.status, code: r.code, waitlistPosition: r.position, attendedAt: r.attended_at }));
+      .map((r) => ({
+        registrationId: r.id,
+        name: r.name,
+        status: r.status,
+        code: r.code,
+        waitlistPosition: r.position,
+        attendedAt: r.attended_at,
+      }));
   }
 
   /** Agendas of meetings, placed in time: two statements whatever the count (items, then links). */
   private async agendasOf(rows: MeetingRow[]): Promise<Map<string, MeetingAgendaItemDto[]>> {
-    const items = await queryRows<{ id: string; meeting_id: string; parent_id: string | null; position: number; title: string; duration_minutes: number }>(
+    const items = await queryRows<{
+      id: string;
+      meeting_id: string;
+      parent_id: string | null;
+      position: number;
+      title: string;
+      duration_minutes: number;
+    }>(
       this.dataSource.manager,
       `SELECT id, meeting_id, parent_id, position, title, duration_minutes FROM meeting_agenda_items WHERE meeting_id = ANY($1::uuid[])`,
       [rows.map((r) => r.id)],
     );
     // always run (even without items) so a page costs the same number of statements whatever it holds
-    const links = await queryRows<{ item_id: string; resource_type: MeetingAgendaLinkType; resource_id: string }>(
+    const links = await queryRows<{
+      item_id: string;
+      resource_type: MeetingAgendaLinkType;
+      resource_id: string;
+    }>(
       this.dataSource.manager,
       `SELECT item_id, resource_type, resource_id FROM meeting_agenda_links WHERE item_id = ANY($1::uuid[]) ORDER BY item_id, resource_type, position`,
       [items.map((i) => i.id)],
@@ -989,7 +1438,9 @@ export class MeetingService {
       motionIds: item.motionIds,
       children: item.children.map(dto),
     });
-    return new Map(rows.map((r) => [r.id, scheduleAgenda(r.starts_at, stored.get(r.id) ?? []).map(dto)]));
+    return new Map(
+      rows.map((r) => [r.id, scheduleAgenda(r.starts_at, stored.get(r.id) ?? []).map(dto)]),
+    );
   }
 
   private closingReport(r: MeetingRow, proposalIds: string[]): MeetingClosingReportDto {
@@ -1004,7 +1455,11 @@ export class MeetingService {
   }
 
   /** Rows → DTOs in a fixed number of statements (counts, agendas, the viewer's registrations). */
-  private async present(rows: MeetingRow[], viewer: Viewer | null, known?: { administers: Map<string, boolean>; paths: Map<string, string> }): Promise<MeetingDto[]> {
+  private async present(
+    rows: MeetingRow[],
+    viewer: Viewer | null,
+    known?: { administers: Map<string, boolean>; paths: Map<string, string> },
+  ): Promise<MeetingDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     const counts = new Map(
@@ -1026,11 +1481,22 @@ export class MeetingService {
       `SELECT meeting_id, proposal_id FROM meeting_closing_proposals WHERE meeting_id = ANY($1::uuid[]) ORDER BY meeting_id, position`,
       [closed],
     )) {
-      closingProposals.set(c.meeting_id, [...(closingProposals.get(c.meeting_id) ?? []), c.proposal_id]);
+      closingProposals.set(c.meeting_id, [
+        ...(closingProposals.get(c.meeting_id) ?? []),
+        c.proposal_id,
+      ]);
     }
     const mine = new Map<string, MeetingRegistrationDto>();
     if (viewer) {
-      for (const r of await queryRows<{ id: string; meeting_id: string; status: RegistrationStatus; code: string; position: number | null; attended_at: Date | null; created_at: Date }>(
+      for (const r of await queryRows<{
+        id: string;
+        meeting_id: string;
+        status: RegistrationStatus;
+        code: string;
+        position: number | null;
+        attended_at: Date | null;
+        created_at: Date;
+      }>(
         this.dataSource.manager,
         `SELECT r.id, r.meeting_id, r.status, r.code, r.attended_at, r.created_at,
                 CASE WHEN r.status = 'WAITLISTED' THEN (SELECT count(*)::int FROM meeting_registrations w
@@ -1038,20 +1504,33 @@ export class MeetingService {
            FROM meeting_registrations r WHERE r.user_id = $1 AND r.meeting_id = ANY($2::uuid[])`,
         [viewer.user.id, ids],
       )) {
-        mine.set(r.meeting_id, { id: r.id, status: r.status, code: r.code, waitlistPosition: r.position, attendedAt: r.attended_at, createdAt: r.created_at });
+        mine.set(r.meeting_id, {
+          id: r.id,
+          status: r.status,
+          code: r.code,
+          waitlistPosition: r.position,
+          attendedAt: r.attended_at,
+          createdAt: r.created_at,
+        });
       }
     }
     const administers = known?.administers ?? new Map<string, boolean>();
     const paths = known?.paths ?? new Map<string, string>();
     if (!known) {
-      for (const spaceId of new Set(rows.map((r) => r.space_id))) administers.set(spaceId, await this.canAdminister(viewer, spaceId));
-      for (const componentId of new Set(rows.map((r) => r.component_id))) paths.set(componentId, (await this.spaces.componentPlace(componentId))?.path ?? '');
+      for (const spaceId of new Set(rows.map((r) => r.space_id)))
+        administers.set(spaceId, await this.canAdminister(viewer, spaceId));
+      for (const componentId of new Set(rows.map((r) => r.component_id)))
+        paths.set(componentId, (await this.spaces.componentPlace(componentId))?.path ?? '');
     }
     return rows.map((r) => {
       const c = counts.get(r.id) ?? { registered: 0, waitlisted: 0, attended: 0 };
       const registration = mine.get(r.id) ?? null;
       const admin = administers.get(r.space_id) ?? false;
-      const urlVisible = r.online_url !== null && (admin || !r.registrations_enabled || (registration?.status === 'REGISTERED' && r.url_window));
+      const urlVisible =
+        r.online_url !== null &&
+        (admin ||
+          !r.registrations_enabled ||
+          (registration?.status === 'REGISTERED' && r.url_window));
       return {
         id: r.id,
         componentId: r.component_id,

@@ -13,8 +13,12 @@ describe('registration allocation (seat rule, worked examples)', () => {
   });
 
   it('refuses impossible counts', () => {
-    expect(() => seatFor({ capacity: -1, registered: 0, waitlistEnabled: true })).toThrow(RangeError);
-    expect(() => seatFor({ capacity: 2, registered: 1.5, waitlistEnabled: true })).toThrow(RangeError);
+    expect(() => seatFor({ capacity: -1, registered: 0, waitlistEnabled: true })).toThrow(
+      RangeError,
+    );
+    expect(() => seatFor({ capacity: 2, registered: 1.5, waitlistEnabled: true })).toThrow(
+      RangeError,
+    );
   });
 
   it('200 arrivals for the last 5 seats of 40: 5 seats, 195 in line (or refused)', () => {

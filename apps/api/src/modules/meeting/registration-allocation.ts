@@ -31,8 +31,10 @@ export interface SeatCounts {
  * @example seatFor({ capacity: 5, registered: 5, waitlistEnabled: false }) // 'FULL'
  */
 export function seatFor(counts: SeatCounts): SeatDecision {
-  if (!Number.isInteger(counts.capacity) || counts.capacity < 0) throw new RangeError(`capacity must be a non-negative integer, got ${counts.capacity}`);
-  if (!Number.isInteger(counts.registered) || counts.registered < 0) throw new RangeError(`registered must be a non-negative integer, got ${counts.registered}`);
+  if (!Number.isInteger(counts.capacity) || counts.capacity < 0)
+    throw new RangeError(`capacity must be a non-negative integer, got ${counts.capacity}`);
+  if (!Number.isInteger(counts.registered) || counts.registered < 0)
+    throw new RangeError(`registered must be a non-negative integer, got ${counts.registered}`);
   if (counts.capacity === 0 || counts.registered < counts.capacity) return 'REGISTERED';
   return counts.waitlistEnabled ? 'WAITLISTED' : 'FULL';
 }

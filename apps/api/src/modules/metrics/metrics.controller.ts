@@ -1,4 +1,11 @@
-import { Controller, Get, Headers, NotFoundException, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Headers,
+  NotFoundException,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../../common/access/access-policy';
 import { MetricsService } from './metrics.service';
@@ -14,7 +21,10 @@ export class MetricsController {
    */
   @Public()
   @Get('metrics')
-  async metricsText(@Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
+  async metricsText(
+    @Headers('authorization') authorization: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     if (!this.metrics.onPublicPort) throw new NotFoundException();
     if (!this.metrics.authorized(authorization)) throw new UnauthorizedException();
     res.type(this.metrics.registry.contentType).send(await this.metrics.render());

@@ -6,5 +6,10 @@ import { MetricsService } from './metrics.service';
 
 /** Prometheus metrics of the process (see {@link MetricsService}). */
 @Global()
-@Module({ imports: [NotificationModule, AccountModule], controllers: [MetricsController], providers: [MetricsService], exports: [MetricsService] })
+@Module({
+  imports: [NotificationModule, AccountModule],
+  controllers: [MetricsController],
+  providers: [MetricsService],
+  exports: [MetricsService],
+})
 export class MetricsModule {}

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
@@ -60,7 +66,8 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
         this.set({ state: 'max' }, p.options?.max ?? 0);
       },
     });
-    const read = async <T>(what: string, work: () => Promise<T>): Promise<T | null> => work().catch((error: Error) => (this.logger.warn(`${what}: ${error.message}`), null));
+    const read = async <T>(what: string, work: () => Promise<T>): Promise<T | null> =>
+      work().catch((error: Error) => (this.logger.warn(`${what}: ${error.message}`), null));
     new Gauge({
       name: 'concerto_outbox_oldest_pending_seconds',
       help: 'Age in seconds of the oldest domain event not yet dispatched (0 when none): notification lag',
@@ -76,7 +83,10 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
       labelNames: ['queue'],
       registers: [this.registry],
       collect: async function (this: Gauge) {
-        const [backlog, pendingExports] = await Promise.all([read('outbox', () => outbox.backlog(dataSource.manager)), read('exports', () => exports.pendingCount())]);
+        const [backlog, pendingExports] = await Promise.all([
+          read('outbox', () => outbox.backlog(dataSource.manager)),
+          read('exports', () => exports.pendingCount()),
+        ]);
         if (backlog) this.set({ queue: 'domain_events' }, backlog.pending);
         if (pendingExports !== null) this.set({ queue: 'data_exports' }, pendingExports);
       },
@@ -124,7 +134,9 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
       this.server!.once('error', reject);
       this.server!.listen(this.config.METRICS_PORT, this.config.METRICS_HOST, () => resolve());
     });
-    this.logger.log(`Prometheus metrics at http://${this.config.METRICS_HOST}:${this.config.METRICS_PORT}/metrics`);
+    this.logger.log(
+      `Prometheus metrics at http://${this.config.METRICS_HOST}:${this.config.METRICS_PORT}/metrics`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -150,7 +162,13 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   /** Express middleware, installed early: times every HTTP request by method, route and status. */
   readonly httpTiming = (req: Request, res: Response, next: NextFunction): void => {
     const end = instruments.httpDuration.startTimer();
-    res.once('finish', () => end({ method: req.method, route: routeOf(req.originalUrl ?? req.url), status_code: String(res.statusCode) }));
+    res.once('finish', () =>
+      end({
+        method: req.method,
+        route: routeOf(req.originalUrl ?? req.url),
+        status_code: String(res.statusCode),
+      }),
+    );
     next();
   };
 }
@@ -165,10 +183,20 @@ export function graphqlMetricsPlugin(): ApolloServerPlugin {
       const end = instruments.graphqlDuration.startTimer();
       return {
         async willSendResponse({ operationName, operation, errors, response }) {
-          const bodyErrors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          const codes = (bodyErrors ?? errors ?? []).map((e) => String((e.extensions as { code?: unknown } | undefined)?.code ?? 'INTERNAL_SERVER_ERROR'));
-          if (codes.includes('TOO_MANY_REQUESTS')) instruments.rateLimitRefusals.inc({ channel: 'graphql' });
-          end({ operation: operationLabel(operationName), type: operation?.operation ?? 'unknown', outcome: codes[0] ?? 'OK' });
+          const bodyErrors =
+            response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          const codes = (bodyErrors ?? errors ?? []).map((e) =>
+            String(
+              (e.extensions as { code?: unknown } | undefined)?.code ?? 'INTERNAL_SERVER_ERROR',
+            ),
+          );
+          if (codes.includes('TOO_MANY_REQUESTS'))
+            instruments.rateLimitRefusals.inc({ channel: 'graphql' });
+          end({
+            operation: operationLabel(operationName),
+            type: operation?.operation ?? 'unknown',
+            outcome: codes[0] ?? 'OK',
+          });
         },
       };
     },

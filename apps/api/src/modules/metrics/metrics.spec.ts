@@ -19,19 +19,41 @@ describe('metrics: Prometheus endpoint off the public port or behind a token', (
 
   it('refuses /metrics on the public port without the token, and serves it with the token', async () => {
     expect((await fetch(`${t.baseUrl}/metrics`)).status).toBe(401);
-    expect((await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' } })).status).toBe(401);
-    const ok = await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(
+      (
+        await fetch(`${t.baseUrl}/metrics`, {
+          headers: { authorization: 'Bearer wrong-token-wrong-token-wrong' },
+        })
+      ).status,
+    ).toBe(401);
+    const ok = await fetch(`${t.baseUrl}/metrics`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toMatch(/^text\/plain/);
   });
 
   it('times requests and GraphQL operations by name and outcome, and reports pool, outbox, queues, sockets and process defaults', async () => {
     expect((await t.gql(`query SpacesForMetrics { spaces { id } }`)).errors).toBeUndefined();
-    expect((await t.gql(`mutation ProposeForMetrics { supportProposal(proposalId: "00000000-0000-0000-0000-000000000000") { supportsCount } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const text = await (await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
-    expect(text).toMatch(/concerto_graphql_operation_duration_seconds_count\{operation="SpacesForMetrics",type="query",outcome="OK"\} 1/);
-    expect(text).toMatch(/concerto_graphql_operation_duration_seconds_count\{operation="ProposeForMetrics",type="mutation",outcome="UNAUTHENTICATED"\} 1/);
-    expect(text).toMatch(/concerto_http_request_duration_seconds_count\{method="POST",route="\/graphql",status_code="200"\} \d+/);
+    expect(
+      (
+        await t.gql(
+          `mutation ProposeForMetrics { supportProposal(proposalId: "00000000-0000-0000-0000-000000000000") { supportsCount } }`,
+        )
+      ).errors?.[0].extensions?.code,
+    ).toBe('UNAUTHENTICATED');
+    const text = await (
+      await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })
+    ).text();
+    expect(text).toMatch(
+      /concerto_graphql_operation_duration_seconds_count\{operation="SpacesForMetrics",type="query",outcome="OK"\} 1/,
+    );
+    expect(text).toMatch(
+      /concerto_graphql_operation_duration_seconds_count\{operation="ProposeForMetrics",type="mutation",outcome="UNAUTHENTICATED"\} 1/,
+    );
+    expect(text).toMatch(
+      /concerto_http_request_duration_seconds_count\{method="POST",route="\/graphql",status_code="200"\} \d+/,
+    );
     expect(text).toMatch(/concerto_db_pool_connections\{state="max"\} 20/);
     expect(text).toMatch(/concerto_outbox_oldest_pending_seconds \d/);
     expect(text).toMatch(/concerto_worker_queue_depth\{queue="domain_events"\} \d+/);
@@ -58,7 +80,10 @@ describe('metrics: Prometheus endpoint off the public port or behind a token', (
   it('without METRICS_PORT or METRICS_TOKEN, /metrics does not exist', async () => {
     const plain = await startTestApp();
     try {
-      expect((await fetch(`${plain.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+      expect(
+        (await fetch(`${plain.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } }))
+          .status,
+      ).toBe(404);
     } finally {
       await plain.close();
     }

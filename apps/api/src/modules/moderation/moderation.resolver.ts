@@ -4,11 +4,18 @@ import { Throttle } from '@nestjs/throttler';
 import { Authenticated, SpaceReference, SpaceRoles } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { ONE_MINUTE, RateLimit } from '../../common/rate-limit/rate-limits';
-import { ModerationQueueItemDto, ModerationStatusDto, ReportableTypeEnum, ReportContentInput } from './dtos/moderation.dto';
+import {
+  ModerationQueueItemDto,
+  ModerationStatusDto,
+  ReportableTypeEnum,
+  ReportContentInput,
+} from './dtos/moderation.dto';
 import { ModerationService } from './moderation.service';
 
 const MODERATORS = [SpaceRole.ADMIN, SpaceRole.MODERATOR];
-const resourceSpace = (a: Record<string, any>): SpaceReference => ({ resource: { type: a.resourceType, id: a.resourceId } });
+const resourceSpace = (a: Record<string, any>): SpaceReference => ({
+  resource: { type: a.resourceType, id: a.resourceId },
+});
 
 @Resolver()
 export class ModerationResolver {
@@ -21,17 +28,25 @@ export class ModerationResolver {
   @Authenticated()
   @Throttle({ [RateLimit.PER_MUTATION]: { limit: 10, ttl: ONE_MINUTE } })
   @Mutation(() => ModerationStatusDto, {
-    description: 'Report a proposal or comment. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT, BAD_USER_INPUT, TOO_MANY_REQUESTS.',
+    description:
+      'Report a proposal or comment. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT, BAD_USER_INPUT, TOO_MANY_REQUESTS.',
   })
-  reportContent(@Args('input') input: ReportContentInput, @CurrentViewer() viewer: Viewer): Promise<ModerationStatusDto> {
+  reportContent(
+    @Args('input') input: ReportContentInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ModerationStatusDto> {
     return this.moderationService.report(input, viewer);
   }
 
   /** Hides content. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND. */
   @SpaceRoles(MODERATORS, resourceSpace)
-  @Mutation(() => ModerationStatusDto, { description: 'Hide content. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.' })
+  @Mutation(() => ModerationStatusDto, {
+    description:
+      'Hide content. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.',
+  })
   hideContent(
-    @Args('resourceType', { type: () => ReportableTypeEnum }) resourceType: keyof typeof ReportableTypeEnum,
+    @Args('resourceType', { type: () => ReportableTypeEnum })
+    resourceType: keyof typeof ReportableTypeEnum,
     @Args('resourceId', { type: () => ID }) resourceId: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<ModerationStatusDto> {
@@ -40,9 +55,13 @@ export class ModerationResolver {
 
   /** Shows hidden content again. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND. */
   @SpaceRoles(MODERATORS, resourceSpace)
-  @Mutation(() => ModerationStatusDto, { description: 'Unhide content. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.' })
+  @Mutation(() => ModerationStatusDto, {
+    description:
+      'Unhide content. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.',
+  })
   unhideContent(
-    @Args('resourceType', { type: () => ReportableTypeEnum }) resourceType: keyof typeof ReportableTypeEnum,
+    @Args('resourceType', { type: () => ReportableTypeEnum })
+    resourceType: keyof typeof ReportableTypeEnum,
     @Args('resourceId', { type: () => ID }) resourceId: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<ModerationStatusDto> {
@@ -51,8 +70,13 @@ export class ModerationResolver {
 
   /** Reported and unanswered items of a component. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND. */
   @SpaceRoles(MODERATORS, (a) => ({ componentId: a.componentId }))
-  @Query(() => [ModerationQueueItemDto], { description: 'Moderation queue of a component. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.' })
-  moderationQueue(@Args('componentId', { type: () => ID }) componentId: string): Promise<ModerationQueueItemDto[]> {
+  @Query(() => [ModerationQueueItemDto], {
+    description:
+      'Moderation queue of a component. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.',
+  })
+  moderationQueue(
+    @Args('componentId', { type: () => ID }) componentId: string,
+  ): Promise<ModerationQueueItemDto[]> {
     return this.moderationService.queue(componentId);
   }
 }

@@ -6,7 +6,11 @@ import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { ResourceHosts } from '../../platform/component-registry';
 import { ActionLogService } from '../action-log/action-log.service';
-import { ModerationQueueItemDto, ModerationStatusDto, ReportContentInput } from './dtos/moderation.dto';
+import {
+  ModerationQueueItemDto,
+  ModerationStatusDto,
+  ReportContentInput,
+} from './dtos/moderation.dto';
 import type { ReportableType } from './entities/moderation.entity';
 
 /**
@@ -41,26 +45,38 @@ export class ModerationService {
            RETURNING id, report_count, hidden_at`,
           [input.resourceType, input.resourceId, resource.spaceId, resource.componentId],
         );
-        await manager.query(`INSERT INTO reports (moderation_id, user_id, reason, details) VALUES ($1, $2, $3, $4)`, [
-          moderation.id,
-          viewer.user.id,
-          input.reason,
-          input.details ?? '',
-        ]);
+        await manager.query(
+          `INSERT INTO reports (moderation_id, user_id, reason, details) VALUES ($1, $2, $3, $4)`,
+          [moderation.id, viewer.user.id, input.reason, input.details ?? ''],
+        );
         let hidden = moderation.hidden_at !== null;
         if (!hidden && moderation.report_count >= host.reports.hideThreshold(resource)) {
           await host.reports.setHidden(manager, input.resourceId, true);
-          await manager.query(`UPDATE moderations SET hidden_at = coalesce(hidden_at, now()) WHERE id = $1`, [moderation.id]);
+          await manager.query(
+            `UPDATE moderations SET hidden_at = coalesce(hidden_at, now()) WHERE id = $1`,
+            [moderation.id],
+          );
           hidden = true;
         }
         await this.actionLog.record(manager, {
-          userId: viewer.user.id, action: 'report', resourceType: input.resourceType.toLowerCase(), resourceId: input.resourceId, spaceId: resource.spaceId,
-          visibility: 'ADMIN_ONLY', summary: `Signalement : ${input.reason}${hidden ? ' (masqué)' : ''}`,
+          userId: viewer.user.id,
+          action: 'report',
+          resourceType: input.resourceType.toLowerCase(),
+          resourceId: input.resourceId,
+          spaceId: resource.spaceId,
+          visibility: 'ADMIN_ONLY',
+          summary: `Signalement : ${input.reason}${hidden ? ' (masqué)' : ''}`,
         });
-        return { resourceType: input.resourceType, resourceId: input.resourceId, reportCount: moderation.report_count, hidden };
+        return {
+          resourceType: input.resourceType,
+          resourceId: input.resourceId,
+          reportCount: moderation.report_count,
+          hidden,
+        };
       });
     } catch (error) {
-      if (pgConstraint(error) === 'reports_once') throw DomainError.conflict('Vous avez déjà signalé ce contenu.');
+      if (pgConstraint(error) === 'reports_once')
+        throw DomainError.conflict('Vous avez déjà signalé ce contenu.');
       throw error;
     }
   }
@@ -69,7 +85,12 @@ export class ModerationService {
    * Hides or shows again a resource, by a moderator of its space (checked by the resolver's policy).
    * @throws NOT_FOUND
    */
-  async setVisibility(type: ReportableType, id: string, hidden: boolean, viewer: Viewer): Promise<ModerationStatusDto> {
+  async setVisibility(
+    type: ReportableType,
+    id: string,
+    hidden: boolean,
+    viewer: Viewer,
+  ): Promise<ModerationStatusDto> {
     const host = this.hosts.require(type, 'reports', 'resourceType');
     return inTransaction(this.dataSource, async (manager) => {
       const resource = await host.reference(id, manager);
@@ -82,7 +103,12 @@ export class ModerationService {
       );
       await host.reports.setHidden(manager, id, hidden);
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: hidden ? 'hide' : 'unhide', resourceType: type.toLowerCase(), resourceId: id, spaceId: resource.spaceId, visibility: 'ADMIN_ONLY',
+        userId: viewer.user.id,
+        action: hidden ? 'hide' : 'unhide',
+        resourceType: type.toLowerCase(),
+        resourceId: id,
+        spaceId: resource.spaceId,
+        visibility: 'ADMIN_ONLY',
         summary: hidden ? 'Contenu masqué par la modération' : 'Contenu rétabli par la modération',
       });
       return { resourceType: type, resourceId: id, reportCount: moderation.report_count, hidden };
@@ -94,7 +120,14 @@ export class ModerationService {
    * hosts list as waiting although unreported (proposals without a published answer, oldest first).
    */
   async queue(componentId: string): Promise<ModerationQueueItemDto[]> {
-    const reported: { t: ReportableType; id: string; report_count: number; hidden: boolean; reasons: string[]; since: Date }[] = await this.dataSource.query(
+    const reported: {
+      t: ReportableType;
+      id: string;
+      report_count: number;
+      hidden: boolean;
+      reasons: string[];
+      since: Date;
+    }[] = await this.dataSource.query(
       `SELECT m.reportable_type AS t, m.reportable_id AS id, m.report_count, m.hidden_at IS NOT NULL AS hidden, m.created_at AS since,
               (SELECT array_agg(DISTINCT r.reason) FROM reports r WHERE r.moderation_id = m.id) AS reasons
          FROM moderations m
@@ -102,7 +135,10 @@ export class ModerationService {
         ORDER BY m.report_count DESC, m.created_at, m.reportable_id`,
       [componentId],
     );
-    const summaries = new Map<string, Awaited<ReturnType<ReturnType<ResourceHosts['taking']>[number]['reports']['summaries']>>>();
+    const summaries = new Map<
+      string,
+      Awaited<ReturnType<ReturnType<ResourceHosts['taking']>[number]['reports']['summaries']>>
+    >();
     for (const host of this.hosts.taking('reports')) {
       const ids = reported.filter((r) => r.t === host.type).map((r) => r.id);
       if (ids.length) summaries.set(host.type, await host.reports.summaries(ids));
@@ -110,16 +146,35 @@ export class ModerationService {
     const items: ModerationQueueItemDto[] = reported.flatMap((r) => {
       const summary = summaries.get(r.t)?.get(r.id);
       if (!summary) return [];
-      return [{
-        resourceType: r.t, resourceId: r.id, title: summary.title, proposalId: summary.proposalId, reportCount: r.report_count,
-        reasons: (r.reasons ?? []) as ModerationQueueItemDto['reasons'], hidden: r.hidden, unanswered: summary.unanswered, since: r.since,
-      }];
+      return [
+        {
+          resourceType: r.t,
+          resourceId: r.id,
+          title: summary.title,
+          proposalId: summary.proposalId,
+          reportCount: r.report_count,
+          reasons: (r.reasons ?? []) as ModerationQueueItemDto['reasons'],
+          hidden: r.hidden,
+          unanswered: summary.unanswered,
+          since: r.since,
+        },
+      ];
     });
     const listed = new Set(items.map((i) => `${i.resourceType}:${i.resourceId}`));
     for (const host of this.hosts.taking('reports')) {
       for (const p of (await host.reports.pending?.(componentId)) ?? []) {
         if (listed.has(`${host.type}:${p.id}`)) continue;
-        items.push({ resourceType: host.type as ReportableType, resourceId: p.id, title: p.title, proposalId: p.proposalId, reportCount: 0, reasons: [], hidden: p.hidden, unanswered: true, since: p.since });
+        items.push({
+          resourceType: host.type as ReportableType,
+          resourceId: p.id,
+          title: p.title,
+          proposalId: p.proposalId,
+          reportCount: 0,
+          reasons: [],
+          hidden: p.hidden,
+          unanswered: true,
+          since: p.since,
+        });
       }
     }
     return items;

@@ -11,14 +11,27 @@ import { MotionService } from './motion.service';
 /** Longest period of one set of minutes: 10 years, in milliseconds. */
 const MAX_PERIOD_MS = 3660 * 24 * 3600 * 1000;
 
-const PARIS = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
-const POSITION_LABEL: Record<string, string> = { PRESIDENT: 'Président·e', VICE_PRESIDENT: 'Vice-président·e', SECRETARY: 'Secrétaire', MEMBER: 'Membre' };
+const PARIS = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+const POSITION_LABEL: Record<string, string> = {
+  PRESIDENT: 'Président·e',
+  VICE_PRESIDENT: 'Vice-président·e',
+  SECRETARY: 'Secrétaire',
+  MEMBER: 'Membre',
+};
 const MAJORITY_LABEL: Record<string, string> = {
   SIMPLE: 'majorité simple des suffrages exprimés (pour > contre)',
   ABSOLUTE: 'majorité absolue des votants (pour > 50 % des votes, abstentions comprises)',
   TWO_THIRDS: 'majorité des deux tiers des suffrages exprimés (pour ≥ 2/3 de pour + contre)',
 };
-const OUTCOME_LABEL: Record<MotionOutcome, string> = { ADOPTED: 'Adoptée', REJECTED: 'Rejetée', NO_QUORUM: 'Quorum non atteint' };
+const OUTCOME_LABEL: Record<MotionOutcome, string> = {
+  ADOPTED: 'Adoptée',
+  REJECTED: 'Rejetée',
+  NO_QUORUM: 'Quorum non atteint',
+};
 
 /** A date as French readers expect it, in Europe/Paris time. */
 export const parisTime = (date: Date) => PARIS.format(date);
@@ -28,22 +41,24 @@ const num = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 3 
 
 /** Sanitised HTML of a motion body → Markdown paragraphs (tags dropped, entities decoded). */
 function bodyToMarkdown(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|blockquote|ul|ol)>/gi, '\n\n')
-    .replace(/<li>/gi, '- ')
-    .replace(/<\/li>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    // text the sanitiser had escaped (`&lt;script&gt;`) stays text, and cannot open a link
-    .replace(/[<>[\]\\]/g, (c) => `\\${c}`)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    html
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(p|blockquote|ul|ol)>/gi, '\n\n')
+      .replace(/<li>/gi, '- ')
+      .replace(/<\/li>/gi, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      // text the sanitiser had escaped (`&lt;script&gt;`) stays text, and cannot open a link
+      .replace(/[<>[\]\\]/g, (c) => `\\${c}`)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /**
@@ -51,7 +66,8 @@ function bodyToMarkdown(html: string): string {
  * character that could open markup, a link or raw HTML backslash-escaped (CommonMark §2.4),
  * so `<img src=x onerror=…>` or `[x](javascript:…)` in a name shows as typed and renders as text.
  */
-export const markdownText = (text: string) => text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|!#~&]/g, (c) => `\\${c}`);
+export const markdownText = (text: string) =>
+  text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|!#~&]/g, (c) => `\\${c}`);
 
 /** A Markdown table cell: inert text ({@link markdownText}), pipes included. */
 const cell = (text: string) => markdownText(text);
@@ -75,72 +91,144 @@ export class MinutesService {
    * @param from start (inclusive), @param to end (exclusive); at most 10 years apart
    * @throws NOT_FOUND space hidden or unknown; BAD_USER_INPUT not an assembly, to ≤ from, period too long
    */
-  async minutes(spaceId: string, from: Date, to: Date, viewer: Viewer | null): Promise<AssemblyMinutesDto> {
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from) throw DomainError.badInput('La période est invalide : la fin doit suivre le début.', { field: 'to' });
-    if (to.getTime() - from.getTime() > MAX_PERIOD_MS) throw DomainError.badInput('La période couvre au plus dix ans.', { field: 'to' });
-    const [row] = await this.dataSource.query(`SELECT slug FROM participatory_spaces WHERE id = $1`, [spaceId]);
+  async minutes(
+    spaceId: string,
+    from: Date,
+    to: Date,
+    viewer: Viewer | null,
+  ): Promise<AssemblyMinutesDto> {
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from)
+      throw DomainError.badInput('La période est invalide : la fin doit suivre le début.', {
+        field: 'to',
+      });
+    if (to.getTime() - from.getTime() > MAX_PERIOD_MS)
+      throw DomainError.badInput('La période couvre au plus dix ans.', { field: 'to' });
+    const [row] = await this.dataSource.query(
+      `SELECT slug FROM participatory_spaces WHERE id = $1`,
+      [spaceId],
+    );
     if (!row) throw DomainError.notFound('Espace', { id: spaceId });
     const space = await this.spaces.bySlug(row.slug, viewer);
-    if (space.type !== SpaceType.ASSEMBLY) throw DomainError.badInput('Seules les assemblées ont un procès-verbal.');
+    if (space.type !== SpaceType.ASSEMBLY)
+      throw DomainError.badInput('Seules les assemblées ont un procès-verbal.');
     const motions = await this.motions.forPeriod(spaceId, from, to, viewer);
     const namedVotes = new Map<string, MotionVoteDto[]>();
     for (const motion of motions) {
-      if (motion.namedVotesVisible && motion.status === 'CLOSED') namedVotes.set(motion.id, await this.motions.namedVotes(motion.id));
+      if (motion.namedVotesVisible && motion.status === 'CLOSED')
+        namedVotes.set(motion.id, await this.motions.namedVotes(motion.id));
     }
-    const memberRows: { name: string; position: MinutesMemberDto['position']; college: string | null; weight: string; joined_at: Date; left_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT u.name, m.position, m.college, m.weight::text AS weight, m.joined_at, m.left_at
+    const memberRows: {
+      name: string;
+      position: MinutesMemberDto['position'];
+      college: string | null;
+      weight: string;
+      joined_at: Date;
+      left_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT u.name, m.position, m.college, m.weight::text AS weight, m.joined_at, m.left_at
            FROM assembly_members m JOIN users u ON u.id = m.user_id
           WHERE m.space_id = $1 AND m.joined_at < $3 AND (m.left_at IS NULL OR m.left_at > $2)
           ORDER BY CASE m.position WHEN 'PRESIDENT' THEN 0 WHEN 'VICE_PRESIDENT' THEN 1 WHEN 'SECRETARY' THEN 2 ELSE 3 END, u.name, m.id`,
-        [spaceId, from, to],
-      );
-    const members: MinutesMemberDto[] = memberRows.map((m) => ({ name: m.name, position: m.position, college: m.college, weight: Number(m.weight), joinedAt: m.joined_at, leftAt: m.left_at }));
-    const dto: AssemblyMinutesDto = { spaceId, spaceTitle: space.title, from, to, motions, members, markdown: '' };
+      [spaceId, from, to],
+    );
+    const members: MinutesMemberDto[] = memberRows.map((m) => ({
+      name: m.name,
+      position: m.position,
+      college: m.college,
+      weight: Number(m.weight),
+      joinedAt: m.joined_at,
+      leftAt: m.left_at,
+    }));
+    const dto: AssemblyMinutesDto = {
+      spaceId,
+      spaceTitle: space.title,
+      from,
+      to,
+      motions,
+      members,
+      markdown: '',
+    };
     dto.markdown = this.markdown(dto, namedVotes);
     return dto;
   }
 
   /** The minutes as Markdown (French, times in Europe/Paris). */
-  markdown(minutes: Omit<AssemblyMinutesDto, 'markdown'>, namedVotes: Map<string, MotionVoteDto[]> = new Map()): string {
+  markdown(
+    minutes: Omit<AssemblyMinutesDto, 'markdown'>,
+    namedVotes: Map<string, MotionVoteDto[]> = new Map(),
+  ): string {
     const lines: string[] = [];
     lines.push(`# Procès-verbal — ${markdownText(minutes.spaceTitle)}`, '');
-    lines.push(`Période : du ${parisTime(minutes.from)} au ${parisTime(minutes.to)} (heure de Paris).`, '');
+    lines.push(
+      `Période : du ${parisTime(minutes.from)} au ${parisTime(minutes.to)} (heure de Paris).`,
+      '',
+    );
     lines.push(`## Membres de l’assemblée sur la période (${minutes.members.length})`, '');
     if (minutes.members.length) {
-      lines.push('| Membre | Fonction | Collège | Poids | Entrée | Sortie |', '|---|---|---|---|---|---|');
+      lines.push(
+        '| Membre | Fonction | Collège | Poids | Entrée | Sortie |',
+        '|---|---|---|---|---|---|',
+      );
       for (const m of minutes.members) {
-        lines.push(`| ${cell(m.name)} | ${POSITION_LABEL[m.position] ?? m.position} | ${cell(m.college ?? '—')} | ${num(m.weight)} | ${parisTime(m.joinedAt)} | ${m.leftAt ? parisTime(m.leftAt) : '—'} |`);
+        lines.push(
+          `| ${cell(m.name)} | ${POSITION_LABEL[m.position] ?? m.position} | ${cell(m.college ?? '—')} | ${num(m.weight)} | ${parisTime(m.joinedAt)} | ${m.leftAt ? parisTime(m.leftAt) : '—'} |`,
+        );
       }
     } else {
       lines.push('Aucun membre sur la période.');
     }
     lines.push('', `## Motions (${minutes.motions.length})`, '');
     if (!minutes.motions.length) lines.push('Aucune motion soumise au vote sur la période.', '');
-    for (const motion of minutes.motions) lines.push(...this.motionMarkdown(motion, namedVotes.get(motion.id) ?? []));
+    for (const motion of minutes.motions)
+      lines.push(...this.motionMarkdown(motion, namedVotes.get(motion.id) ?? []));
     return lines.join('\n').trimEnd() + '\n';
   }
 
   private motionMarkdown(motion: MotionDto, votes: MotionVoteDto[]): string[] {
-    const lines = [`### ${motion.reference ? `${markdownText(motion.reference)} — ` : ''}${markdownText(motion.title)}`, ''];
+    const lines = [
+      `### ${motion.reference ? `${markdownText(motion.reference)} — ` : ''}${markdownText(motion.title)}`,
+      '',
+    ];
     lines.push(`- Ouverture du vote : ${motion.opensAt ? parisTime(motion.opensAt) : '—'}`);
     lines.push(`- Clôture du vote : ${motion.closesAt ? parisTime(motion.closesAt) : '—'}`);
-    lines.push(`- Règle : ${MAJORITY_LABEL[motion.majority]} ; quorum ${num(motion.quorumPercent)} % ; ${motion.secretBallot ? 'bulletin secret' : 'vote public'}`);
+    lines.push(
+      `- Règle : ${MAJORITY_LABEL[motion.majority]} ; quorum ${num(motion.quorumPercent)} % ; ${motion.secretBallot ? 'bulletin secret' : 'vote public'}`,
+    );
     const r = motion.result;
     if (r) {
-      lines.push(`- Participation : ${r.votersCount} votant·e·s sur ${r.membersCount} membres (poids ${num(r.votersWeight)} / ${num(r.membersWeight)}, soit ${num(r.participationPercent)} %)`);
-      lines.push(`- Pour : ${num(r.forWeight)} — Contre : ${num(r.againstWeight)} — Abstention : ${num(r.abstainWeight)}`);
-      lines.push(`- **Résultat : ${OUTCOME_LABEL[r.outcome]}**${r.quorumReached ? '' : ' (quorum non atteint)'}`);
+      lines.push(
+        `- Participation : ${r.votersCount} votant·e·s sur ${r.membersCount} membres (poids ${num(r.votersWeight)} / ${num(r.membersWeight)}, soit ${num(r.participationPercent)} %)`,
+      );
+      lines.push(
+        `- Pour : ${num(r.forWeight)} — Contre : ${num(r.againstWeight)} — Abstention : ${num(r.abstainWeight)}`,
+      );
+      lines.push(
+        `- **Résultat : ${OUTCOME_LABEL[r.outcome]}**${r.quorumReached ? '' : ' (quorum non atteint)'}`,
+      );
     } else if (motion.tally) {
-      lines.push(`- Vote en cours : ${motion.tally.votersCount} votant·e·s ; pour ${num(motion.tally.forWeight)}, contre ${num(motion.tally.againstWeight)}, abstention ${num(motion.tally.abstainWeight)}`);
+      lines.push(
+        `- Vote en cours : ${motion.tally.votersCount} votant·e·s ; pour ${num(motion.tally.forWeight)}, contre ${num(motion.tally.againstWeight)}, abstention ${num(motion.tally.abstainWeight)}`,
+      );
     } else {
       lines.push('- Vote en cours : résultats masqués jusqu’à la clôture');
     }
     lines.push('', '#### Texte soumis au vote', '', bodyToMarkdown(motion.body), '');
     if (votes.length) {
-      const label: Record<VoteChoice, string> = { FOR: 'Pour', AGAINST: 'Contre', ABSTAIN: 'Abstention' };
-      lines.push('#### Votes nominatifs', '', '| Membre | Collège | Vote | Poids |', '|---|---|---|---|');
-      for (const v of votes) lines.push(`| ${cell(v.memberName)} | ${cell(v.college ?? '—')} | ${label[v.choice]} | ${num(v.weight)} |`);
+      const label: Record<VoteChoice, string> = {
+        FOR: 'Pour',
+        AGAINST: 'Contre',
+        ABSTAIN: 'Abstention',
+      };
+      lines.push(
+        '#### Votes nominatifs',
+        '',
+        '| Membre | Collège | Vote | Poids |',
+        '|---|---|---|---|',
+      );
+      for (const v of votes)
+        lines.push(
+          `| ${cell(v.memberName)} | ${cell(v.college ?? '—')} | ${label[v.choice]} | ${num(v.weight)} |`,
+        );
       lines.push('');
     }
     return lines;

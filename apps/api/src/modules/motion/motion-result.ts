@@ -99,7 +99,12 @@ export function motionTallies(
   participations: readonly { motion_id: string; n: number; w: string | null }[],
   ids: readonly string[],
 ): Map<string, MotionTally> {
-  const result = new Map<string, MotionTally>(ids.map((id) => [id, { forMilli: 0, againstMilli: 0, abstainMilli: 0, votersCount: 0, votersMilli: 0 }]));
+  const result = new Map<string, MotionTally>(
+    ids.map((id) => [
+      id,
+      { forMilli: 0, againstMilli: 0, abstainMilli: 0, votersCount: 0, votersMilli: 0 },
+    ]),
+  );
   for (const b of ballots) {
     const t = result.get(b.motion_id);
     if (!t) continue;

@@ -68,7 +68,13 @@ export class MotionSchedulerService implements OnApplicationBootstrap, OnModuleD
       for (const { id } of due) if (await this.motions.freezeResult(id)) results++;
       // each event row and its outbox entry commit together: a restart neither loses nor repeats one
       const inserted = await inTransaction(this.dataSource, async (manager) => {
-        const rows: { motion_id: string; kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED'; component_id: string; space_id: string; title: string }[] = await manager.query(
+        const rows: {
+          motion_id: string;
+          kind: 'OPENED' | 'CLOSING_SOON' | 'CLOSED';
+          component_id: string;
+          space_id: string;
+          title: string;
+        }[] = await manager.query(
           `WITH fresh AS (
              INSERT INTO motion_events (motion_id, kind)
              SELECT id, 'OPENED' FROM motions WHERE opens_at <= now()
@@ -83,7 +89,13 @@ export class MotionSchedulerService implements OnApplicationBootstrap, OnModuleD
           await this.events.record(
             manager,
             'motion.lifecycle',
-            { motionId: row.motion_id, componentId: row.component_id, spaceId: row.space_id, title: row.title, kind: row.kind },
+            {
+              motionId: row.motion_id,
+              componentId: row.component_id,
+              spaceId: row.space_id,
+              title: row.title,
+              kind: row.kind,
+            },
             null,
           );
         }

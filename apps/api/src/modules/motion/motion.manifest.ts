@@ -19,7 +19,12 @@ export const motionsManifest = defineComponent({
   resources: {
     MOTION: {
       label: { fr: 'Motion', en: 'Motion' },
-      capabilities: [Capability.FOLLOWS, Capability.HISTORY, Capability.NOTIFICATIONS, Capability.PERSONAL_DATA],
+      capabilities: [
+        Capability.FOLLOWS,
+        Capability.HISTORY,
+        Capability.NOTIFICATIONS,
+        Capability.PERSONAL_DATA,
+      ],
     },
   },
 });

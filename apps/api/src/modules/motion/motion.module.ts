@@ -14,7 +14,16 @@ import { FollowModule } from '../follow/follow.module';
 /** The MOTIONS component type (manifest: motion.manifest.ts). */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
-  providers: [MotionService, MinutesService, MotionSchedulerService, MotionResolver, MotionHistoryResolver, MotionHost, MotionNotifications, MotionPersonalData],
+  providers: [
+    MotionService,
+    MinutesService,
+    MotionSchedulerService,
+    MotionResolver,
+    MotionHistoryResolver,
+    MotionHost,
+    MotionNotifications,
+    MotionPersonalData,
+  ],
   exports: [MotionService, MotionSchedulerService],
 })
 export class MotionModule {}

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 
 /**
  * Motions the member filed, and their assembly votes. Secret ballots: only the fact of having voted (the participation row), never
@@ -13,14 +16,24 @@ export class MotionPersonalData implements PersonalDataContributor {
   readonly datasets = [
     {
       name: 'motions',
-      description: 'Les motions que vous avez déposées (publiques, conservées à la suppression du compte sous « Participant supprimé »)',
+      description:
+        'Les motions que vous avez déposées (publiques, conservées à la suppression du compte sous « Participant supprimé »)',
       columns: ['id', 'reference', 'title', 'body', 'opens_at', 'closes_at', 'created_at'],
       sql: `SELECT id, reference, title, body, opens_at, closes_at, created_at FROM motions WHERE author_id = $1 ORDER BY created_at, id`,
     },
     {
       name: 'assembly_votes',
-      description: 'Vos votes en assemblée (pour un scrutin secret : seulement le fait d’avoir voté)',
-      columns: ['motion_id', 'motion', 'secret_ballot', 'choice', 'weight', 'voted_at', 'changed_at'],
+      description:
+        'Vos votes en assemblée (pour un scrutin secret : seulement le fait d’avoir voté)',
+      columns: [
+        'motion_id',
+        'motion',
+        'secret_ballot',
+        'choice',
+        'weight',
+        'voted_at',
+        'changed_at',
+      ],
       // the choice is read only through the participation's public ballot (secret ballots have none)
       sql: `SELECT m.id AS motion_id, m.title AS motion, m.secret_ballot,
                    CASE WHEN m.secret_ballot THEN NULL ELSE b.choice END AS choice,

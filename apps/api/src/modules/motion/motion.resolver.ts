@@ -1,5 +1,15 @@
 import { VoteChoice } from '@concerto/domain';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
 import { ActionLogPage } from '../action-log/action-log-query.service';
@@ -17,7 +27,10 @@ const parseDate = (value: string, field: string) => {
   try {
     return parseIsoInstant(value);
   } catch {
-    throw DomainError.badInput(`${field} : date ISO 8601 attendue (avec fuseau, années 0001 à 9999).`, { field });
+    throw DomainError.badInput(
+      `${field} : date ISO 8601 attendue (avec fuseau, années 0001 à 9999).`,
+      { field },
+    );
   }
 };
 
@@ -30,15 +43,27 @@ export class MotionResolver {
 
   /** Motions of a MOTIONS component, with status from the clock, tallies (unless hidden) and results. Access: anyone (drafts: their editors). Errors: NOT_FOUND, BAD_USER_INPUT. */
   @Public()
-  @Query(() => [MotionDto], { description: 'Motions of a MOTIONS component. Access: anyone (drafts only to their editors). Errors: NOT_FOUND, BAD_USER_INPUT.' })
-  motions(@Args('componentId', { type: () => ID }) componentId: string, @CurrentViewer() viewer: Viewer | null): Promise<MotionDto[]> {
+  @Query(() => [MotionDto], {
+    description:
+      'Motions of a MOTIONS component. Access: anyone (drafts only to their editors). Errors: NOT_FOUND, BAD_USER_INPUT.',
+  })
+  motions(
+    @Args('componentId', { type: () => ID }) componentId: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MotionDto[]> {
     return this.motionService.list(componentId, viewer);
   }
 
   /** One motion. Access: anyone (a draft: its editors). Errors: NOT_FOUND, BAD_USER_INPUT. */
   @Public()
-  @Query(() => MotionDto, { description: 'One motion. Access: anyone (a draft only to its editors). Errors: NOT_FOUND, BAD_USER_INPUT.' })
-  motion(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null): Promise<MotionDto> {
+  @Query(() => MotionDto, {
+    description:
+      'One motion. Access: anyone (a draft only to its editors). Errors: NOT_FOUND, BAD_USER_INPUT.',
+  })
+  motion(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MotionDto> {
     return this.motionService.motion(id, viewer);
   }
 
@@ -48,34 +73,61 @@ export class MotionResolver {
    * Errors: NOT_FOUND, BAD_USER_INPUT (invalid or reversed period, not an assembly).
    */
   @Public()
-  @Query(() => AssemblyMinutesDto, { description: 'Minutes of an assembly over [from, to), with a Markdown export. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT.' })
+  @Query(() => AssemblyMinutesDto, {
+    description:
+      'Minutes of an assembly over [from, to), with a Markdown export. Access: anyone. Errors: NOT_FOUND, BAD_USER_INPUT.',
+  })
   assemblyMinutes(
     @Args('spaceId', { type: () => ID }) spaceId: string,
     @Args('from', { description: 'ISO 8601 start (inclusive).' }) from: string,
     @Args('to', { description: 'ISO 8601 end (exclusive).' }) to: string,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<AssemblyMinutesDto> {
-    return this.minutesService.minutes(spaceId, parseDate(from, 'from'), parseDate(to, 'to'), viewer);
+    return this.minutesService.minutes(
+      spaceId,
+      parseDate(from, 'from'),
+      parseDate(to, 'to'),
+      viewer,
+    );
   }
 
   /** Files a motion. Access: current members of the assembly, space admins, org admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT. */
   @Authenticated()
-  @Mutation(() => MotionDto, { description: 'File a motion. Access: current assembly members and admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.' })
-  createMotion(@Args('input') input: CreateMotionInput, @CurrentViewer() viewer: Viewer): Promise<MotionDto> {
+  @Mutation(() => MotionDto, {
+    description:
+      'File a motion. Access: current assembly members and admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.',
+  })
+  createMotion(
+    @Args('input') input: CreateMotionInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MotionDto> {
     return this.motionService.create(input, viewer);
   }
 
   /** Edits a motion before it opens. Access: its author (a current member) or admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (opened), BAD_USER_INPUT. */
   @Authenticated()
-  @Mutation(() => MotionDto, { description: 'Edit a motion before it opens. Access: its author or admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.' })
-  updateMotion(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateMotionInput, @CurrentViewer() viewer: Viewer): Promise<MotionDto> {
+  @Mutation(() => MotionDto, {
+    description:
+      'Edit a motion before it opens. Access: its author or admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT.',
+  })
+  updateMotion(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateMotionInput,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MotionDto> {
     return this.motionService.update(id, input, viewer);
   }
 
   /** Deletes a motion before it opens. Access: its author (a current member) or admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (opened). */
   @Authenticated()
-  @Mutation(() => Boolean, { description: 'Delete a motion before it opens. Access: its author or admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT.' })
-  deleteMotion(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description:
+      'Delete a motion before it opens. Access: its author or admins. Errors: FORBIDDEN, NOT_FOUND, CONFLICT.',
+  })
+  deleteMotion(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<boolean> {
     return this.motionService.delete(id, viewer);
   }
 
@@ -85,7 +137,10 @@ export class MotionResolver {
    * NOT_FOUND, MOTION_NOT_OPEN, MOTION_CLOSED, CONFLICT (changing a secret vote).
    */
   @Authenticated()
-  @Mutation(() => MotionDto, { description: 'Vote on a motion. Access: current assembly members. Errors: FORBIDDEN, NOT_FOUND, MOTION_NOT_OPEN, MOTION_CLOSED, CONFLICT.' })
+  @Mutation(() => MotionDto, {
+    description:
+      'Vote on a motion. Access: current assembly members. Errors: FORBIDDEN, NOT_FOUND, MOTION_NOT_OPEN, MOTION_CLOSED, CONFLICT.',
+  })
   castVote(
     @Args('motionId', { type: () => ID }) motionId: string,
     @Args('choice', { type: () => VoteChoice }) choice: VoteChoice,
@@ -99,7 +154,11 @@ export class MotionResolver {
    * links a member to a choice) and while the tally is hidden until close. Access: as the motion.
    */
   @Public()
-  @ResolveField(() => [MotionVoteDto], { nullable: true, description: 'Named votes of a public ballot (null for a secret ballot, or while the tally is hidden).' })
+  @ResolveField(() => [MotionVoteDto], {
+    nullable: true,
+    description:
+      'Named votes of a public ballot (null for a secret ballot, or while the tally is hidden).',
+  })
   votes(@Parent() motion: MotionDto): Promise<MotionVoteDto[]> | null {
     return motion.namedVotesVisible ? this.motionService.namedVotes(motion.id) : null;
   }
@@ -115,7 +174,8 @@ export class MotionHistoryResolver {
   @ResolveField(() => [HistoryEntryDto], { description: HISTORY_DESCRIPTION })
   history(
     @Parent() motion: MotionDto,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: ActionLogPage.historyDefault })
+    first: number,
     @Context() context: GraphQLContext,
   ): Promise<HistoryEntryDto[]> {
     return this.histories.history(context.req, 'MOTION', motion.id, first);

@@ -1,4 +1,13 @@
-import { ComponentType, ErrorCode, MotionLimits, MotionMajority, MotionOutcome, MotionStatus, SpaceRole, VoteChoice } from '@concerto/domain';
+import {
+  ComponentType,
+  ErrorCode,
+  MotionLimits,
+  MotionMajority,
+  MotionOutcome,
+  MotionStatus,
+  SpaceRole,
+  VoteChoice,
+} from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,7 +21,14 @@ import { ParticipatorySpaceService } from '../participatory-space/participatory-
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { MotionDto, MotionResultDto, MotionTallyDto, MotionVoteDto } from './dtos/motion.dto';
 import { CreateMotionInput, UpdateMotionInput } from './dtos/motion.inputs';
-import { milliToNumber, type MotionTally, motionOutcome, motionTallies, quorumReached, toMilli } from './motion-result';
+import {
+  milliToNumber,
+  type MotionTally,
+  motionOutcome,
+  motionTallies,
+  quorumReached,
+  toMilli,
+} from './motion-result';
 import { hasVisibleText } from '../../common/validation/visible-text';
 import type { ResourceOrigin } from '../../common/graphql/resource-origin.dto';
 
@@ -56,7 +72,11 @@ const MOTION_COLUMNS = `m.id, m.component_id, c.space_id, m.author_id, m.referen
   m.origin_type, m.origin_id, m.origin_title, m.origin_link,
   CASE WHEN m.opens_at IS NULL THEN 'DRAFT' WHEN now() < m.opens_at THEN 'SCHEDULED' WHEN now() < m.closes_at THEN 'OPEN' ELSE 'CLOSED' END AS status`;
 
-const VOTE_LABEL: Record<VoteChoice, string> = { FOR: 'pour', AGAINST: 'contre', ABSTAIN: 'abstention' };
+const VOTE_LABEL: Record<VoteChoice, string> = {
+  FOR: 'pour',
+  AGAINST: 'contre',
+  ABSTAIN: 'abstention',
+};
 
 /**
  * Motions of an Assemblée and their votes.
@@ -94,8 +114,13 @@ export class MotionService {
    */
   async list(componentId: string, viewer: Viewer | null): Promise<MotionDto[]> {
     const component = await this.spaces.component(componentId, viewer);
-    if (component.type !== ComponentType.MOTIONS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.');
-    const rows = await this.rows(`m.component_id = $1`, [componentId], `m.opens_at NULLS LAST, m.created_at, m.reference`);
+    if (component.type !== ComponentType.MOTIONS)
+      throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.');
+    const rows = await this.rows(
+      `m.component_id = $1`,
+      [componentId],
+      `m.opens_at NULLS LAST, m.created_at, m.reference`,
+    );
     return this.present(rows, viewer);
   }
 
@@ -120,10 +145,16 @@ export class MotionService {
    */
   async create(input: CreateMotionInput, viewer: Viewer): Promise<MotionDto> {
     const component = await this.spaces.component(input.componentId, viewer);
-    if (component.type !== ComponentType.MOTIONS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.');
+    if (component.type !== ComponentType.MOTIONS)
+      throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.');
     const id = await inTransaction(this.dataSource, async (manager) => {
-      if (!(await this.isSpaceAdmin(viewer, component.spaceId)) && !(await this.currentMember(manager, component.spaceId, viewer.user.id, false))) {
-        throw DomainError.forbidden('Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion.');
+      if (
+        !(await this.isSpaceAdmin(viewer, component.spaceId)) &&
+        !(await this.currentMember(manager, component.spaceId, viewer.user.id, false))
+      ) {
+        throw DomainError.forbidden(
+          'Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion.',
+        );
       }
       const body = this.cleanBody(input.body);
       const period = await this.checkPeriod(manager, input.opensAt ?? null, input.closesAt ?? null);
@@ -172,10 +203,18 @@ export class MotionService {
    */
   async originTarget(componentId: string, actor: Viewer): Promise<MotionOriginTarget> {
     const component = await this.spaces.component(componentId, actor);
-    if (component.type !== ComponentType.MOTIONS) throw DomainError.badInput('La suite choisie n’est pas une fonctionnalité de motions.', { field: 'secondStageComponentId' });
+    if (component.type !== ComponentType.MOTIONS)
+      throw DomainError.badInput('La suite choisie n’est pas une fonctionnalité de motions.', {
+        field: 'secondStageComponentId',
+      });
     const admin = await this.isSpaceAdmin(actor, component.spaceId);
-    if (!admin && !(await this.currentMember(this.dataSource.manager, component.spaceId, actor.user.id, false))) {
-      throw DomainError.forbidden('Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion : demandez à un administrateur de l’Assemblée.');
+    if (
+      !admin &&
+      !(await this.currentMember(this.dataSource.manager, component.spaceId, actor.user.id, false))
+    ) {
+      throw DomainError.forbidden(
+        'Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion : demandez à un administrateur de l’Assemblée.',
+      );
     }
     return { componentId: component.id, spaceId: component.spaceId, actorId: actor.user.id, admin };
   }
@@ -192,15 +231,33 @@ export class MotionService {
    * @returns the new motion's id and web path (the Assemblée's motions; a draft is listed only to those who may edit it)
    * @throws BAD_USER_INPUT (field `body`) empty or too long; FORBIDDEN the actor left the assembly meanwhile; CONFLICT a motion from this origin exists
    */
-  async createDraftFromOrigin(manager: EntityManager, target: MotionOriginTarget, input: { title: string; body: string; origin: ResourceOrigin }): Promise<{ id: string; link: string }> {
-    if (!target.admin && !(await this.currentMember(manager, target.spaceId, target.actorId, true))) {
-      throw DomainError.forbidden('Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion.');
+  async createDraftFromOrigin(
+    manager: EntityManager,
+    target: MotionOriginTarget,
+    input: { title: string; body: string; origin: ResourceOrigin },
+  ): Promise<{ id: string; link: string }> {
+    if (
+      !target.admin &&
+      !(await this.currentMember(manager, target.spaceId, target.actorId, true))
+    ) {
+      throw DomainError.forbidden(
+        'Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion.',
+      );
     }
     const body = this.cleanBody(input.body);
     const [row] = await queryRows<{ id: string }>(
       manager,
       `INSERT INTO motions (component_id, author_id, title, body, origin_type, origin_id, origin_title, origin_link) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [target.componentId, target.actorId, input.title, body, input.origin.type, input.origin.id, input.origin.title, input.origin.link],
+      [
+        target.componentId,
+        target.actorId,
+        input.title,
+        body,
+        input.origin.type,
+        input.origin.id,
+        input.origin.title,
+        input.origin.link,
+      ],
     );
     await this.actionLog.record(manager, {
       userId: target.actorId,
@@ -224,8 +281,10 @@ export class MotionService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lockEditable(manager, id, viewer);
       const body = input.body !== undefined ? this.cleanBody(input.body) : row.body;
-      const opensAt = input.opensAt !== undefined ? input.opensAt : row.opens_at?.toISOString() ?? null;
-      const closesAt = input.closesAt !== undefined ? input.closesAt : row.closes_at?.toISOString() ?? null;
+      const opensAt =
+        input.opensAt !== undefined ? input.opensAt : (row.opens_at?.toISOString() ?? null);
+      const closesAt =
+        input.closesAt !== undefined ? input.closesAt : (row.closes_at?.toISOString() ?? null);
       const period = await this.checkPeriod(manager, opensAt, closesAt);
       await manager.query(
         `UPDATE motions SET title = $2, body = $3, opens_at = $4, closes_at = $5, majority = $6, quorum_percent = $7, secret_ballot = $8,
@@ -240,7 +299,8 @@ export class MotionService {
           input.quorumPercent ?? row.quorum_percent,
           input.secretBallot ?? row.secret_ballot,
           // a secret ballot's tally is hidden until the close (check constraint motions_secret_ballot_tally_hidden)
-          (input.secretBallot ?? row.secret_ballot) || (input.hideTallyUntilClosed ?? row.hide_tally_until_closed),
+          (input.secretBallot ?? row.secret_ballot) ||
+            (input.hideTallyUntilClosed ?? row.hide_tally_until_closed),
         ],
       );
       await this.actionLog.record(manager, {
@@ -292,7 +352,15 @@ export class MotionService {
    */
   async castVote(motionId: string, choice: VoteChoice, viewer: Viewer): Promise<MotionDto> {
     await inTransaction(this.dataSource, async (manager) => {
-      const [motion] = await queryRows<{ id: string; space_id: string; component_id: string; title: string; secret_ballot: boolean; opened: boolean; closed: boolean }>(
+      const [motion] = await queryRows<{
+        id: string;
+        space_id: string;
+        component_id: string;
+        title: string;
+        secret_ballot: boolean;
+        opened: boolean;
+        closed: boolean;
+      }>(
         manager,
         `SELECT m.id, c.space_id, m.component_id, m.title, m.secret_ballot,
                 (m.opens_at IS NOT NULL AND now() >= m.opens_at) AS opened, (m.closes_at IS NOT NULL AND now() >= m.closes_at) AS closed
@@ -302,9 +370,16 @@ export class MotionService {
       if (!motion) throw DomainError.notFound('Motion', { id: motionId });
       const member = await this.currentMember(manager, motion.space_id, viewer.user.id, true);
       if (!member) throw DomainError.forbidden('Seuls les membres de l’assemblée votent.');
-      if (!motion.opened) throw new DomainError(ErrorCode.MOTION_NOT_OPEN, 'Le vote sur cette motion n’est pas encore ouvert.');
-      const [frozen] = await manager.query(`SELECT 1 FROM motion_results WHERE motion_id = $1`, [motionId]);
-      if (motion.closed || frozen) throw new DomainError(ErrorCode.MOTION_CLOSED, 'Le vote sur cette motion est clos.');
+      if (!motion.opened)
+        throw new DomainError(
+          ErrorCode.MOTION_NOT_OPEN,
+          'Le vote sur cette motion n’est pas encore ouvert.',
+        );
+      const [frozen] = await manager.query(`SELECT 1 FROM motion_results WHERE motion_id = $1`, [
+        motionId,
+      ]);
+      if (motion.closed || frozen)
+        throw new DomainError(ErrorCode.MOTION_CLOSED, 'Le vote sur cette motion est clos.');
 
       const [inserted] = await queryRows<{ id: string }>(
         manager,
@@ -313,21 +388,33 @@ export class MotionService {
         [motionId, viewer.user.id, member.id, member.weight],
       );
       if (inserted) {
-        const [ballot] = await queryRows<{ id: string }>(manager, `INSERT INTO motion_ballots (motion_id, choice, weight) VALUES ($1, $2, $3) RETURNING id`, [
-          motionId,
-          choice,
-          member.weight,
-        ]);
-        if (!motion.secret_ballot) await manager.query(`UPDATE motion_participations SET ballot_id = $2 WHERE id = $1`, [inserted.id, ballot.id]);
+        const [ballot] = await queryRows<{ id: string }>(
+          manager,
+          `INSERT INTO motion_ballots (motion_id, choice, weight) VALUES ($1, $2, $3) RETURNING id`,
+          [motionId, choice, member.weight],
+        );
+        if (!motion.secret_ballot)
+          await manager.query(`UPDATE motion_participations SET ballot_id = $2 WHERE id = $1`, [
+            inserted.id,
+            ballot.id,
+          ]);
       } else {
         const [participation] = await queryRows<{ id: string; ballot_id: string | null }>(
           manager,
           `SELECT id, ballot_id FROM motion_participations WHERE motion_id = $1 AND user_id = $2 FOR UPDATE`,
           [motionId, viewer.user.id],
         );
-        if (motion.secret_ballot || !participation.ballot_id) throw DomainError.conflict('Un vote à bulletin secret est définitif : il ne peut pas être modifié.');
-        await manager.query(`UPDATE motion_ballots SET choice = $2 WHERE id = $1`, [participation.ballot_id, choice]);
-        await manager.query(`UPDATE motion_participations SET changed_at = now() WHERE id = $1`, [participation.id]);
+        if (motion.secret_ballot || !participation.ballot_id)
+          throw DomainError.conflict(
+            'Un vote à bulletin secret est définitif : il ne peut pas être modifié.',
+          );
+        await manager.query(`UPDATE motion_ballots SET choice = $2 WHERE id = $1`, [
+          participation.ballot_id,
+          choice,
+        ]);
+        await manager.query(`UPDATE motion_participations SET changed_at = now() WHERE id = $1`, [
+          participation.id,
+        ]);
       }
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
@@ -337,9 +424,16 @@ export class MotionService {
         spaceId: motion.space_id,
         visibility: 'ADMIN_ONLY',
         // never the choice of a secret ballot
-        summary: motion.secret_ballot ? `A voté sur « ${motion.title} » (bulletin secret)` : `Vote ${VOTE_LABEL[choice]} sur « ${motion.title} »`,
+        summary: motion.secret_ballot
+          ? `A voté sur « ${motion.title} » (bulletin secret)`
+          : `Vote ${VOTE_LABEL[choice]} sur « ${motion.title} »`,
       });
-      await this.events.record(manager, 'motion.voted', { motionId, componentId: motion.component_id }, viewer.user.id);
+      await this.events.record(
+        manager,
+        'motion.voted',
+        { motionId, componentId: motion.component_id },
+        viewer.user.id,
+      );
     });
     this.events.committed();
     return this.motion(motionId, viewer);
@@ -354,14 +448,24 @@ export class MotionService {
    */
   async freezeResult(motionId: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
-      const [motion] = await queryRows<{ id: string; space_id: string; majority: MotionMajority; quorum_percent: string; closes_at: Date; closed: boolean; title: string }>(
+      const [motion] = await queryRows<{
+        id: string;
+        space_id: string;
+        majority: MotionMajority;
+        quorum_percent: string;
+        closes_at: Date;
+        closed: boolean;
+        title: string;
+      }>(
         manager,
         `SELECT m.id, c.space_id, m.majority, m.quorum_percent, m.closes_at, m.title, (m.closes_at IS NOT NULL AND now() >= m.closes_at) AS closed
            FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR UPDATE OF m`,
         [motionId],
       );
       if (!motion || !motion.closed) return false;
-      const [existing] = await manager.query(`SELECT 1 FROM motion_results WHERE motion_id = $1`, [motionId]);
+      const [existing] = await manager.query(`SELECT 1 FROM motion_results WHERE motion_id = $1`, [
+        motionId,
+      ]);
       if (existing) return false;
       const tally = (await this.tallies(manager, [motionId])).get(motionId)!;
       const [members] = await manager.query(
@@ -369,9 +473,18 @@ export class MotionService {
           WHERE space_id = $1 AND joined_at <= $2 AND (left_at IS NULL OR left_at > $2)`,
         [motion.space_id, motion.closes_at],
       );
-      const figures = { forMilli: tally.forMilli, againstMilli: tally.againstMilli, abstainMilli: tally.abstainMilli, votersMilli: tally.votersMilli, membersMilli: toMilli(members.w) };
+      const figures = {
+        forMilli: tally.forMilli,
+        againstMilli: tally.againstMilli,
+        abstainMilli: tally.abstainMilli,
+        votersMilli: tally.votersMilli,
+        membersMilli: toMilli(members.w),
+      };
       const decimal = (milli: number) => (milli / 1000).toFixed(3); // exact: an integer of thousandths
-      const rule = { majority: motion.majority, quorumCentiPercent: Math.round(Number(motion.quorum_percent) * 100) };
+      const rule = {
+        majority: motion.majority,
+        quorumCentiPercent: Math.round(Number(motion.quorum_percent) * 100),
+      };
       const outcome = motionOutcome(figures, rule);
       const stored = await queryRows(
         manager,
@@ -379,12 +492,26 @@ export class MotionService {
                                      members_count, members_weight, quorum_reached)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (motion_id) DO NOTHING RETURNING motion_id`,
         [
-          motionId, outcome, motion.majority, motion.quorum_percent, decimal(tally.forMilli), decimal(tally.againstMilli), decimal(tally.abstainMilli),
-          tally.votersCount, decimal(tally.votersMilli), members.n, members.w, quorumReached(figures, rule),
+          motionId,
+          outcome,
+          motion.majority,
+          motion.quorum_percent,
+          decimal(tally.forMilli),
+          decimal(tally.againstMilli),
+          decimal(tally.abstainMilli),
+          tally.votersCount,
+          decimal(tally.votersMilli),
+          members.n,
+          members.w,
+          quorumReached(figures, rule),
         ],
       );
       if (stored.length) {
-        const label = { [MotionOutcome.ADOPTED]: 'adoptée', [MotionOutcome.REJECTED]: 'rejetée', [MotionOutcome.NO_QUORUM]: 'quorum non atteint' }[outcome];
+        const label = {
+          [MotionOutcome.ADOPTED]: 'adoptée',
+          [MotionOutcome.REJECTED]: 'rejetée',
+          [MotionOutcome.NO_QUORUM]: 'quorum non atteint',
+        }[outcome];
         await this.actionLog.record(manager, {
           userId: null,
           action: 'close',
@@ -406,8 +533,14 @@ export class MotionService {
   async tallies(manager: EntityManager, ids: string[]): Promise<Map<string, MotionTally>> {
     if (!ids.length) return new Map();
     const [ballots, participations] = await Promise.all([
-      manager.query(`SELECT motion_id, choice, sum(weight)::text AS w FROM motion_ballots WHERE motion_id = ANY($1::uuid[]) GROUP BY motion_id, choice`, [ids]),
-      manager.query(`SELECT motion_id, count(*)::int AS n, sum(weight)::text AS w FROM motion_participations WHERE motion_id = ANY($1::uuid[]) GROUP BY motion_id`, [ids]),
+      manager.query(
+        `SELECT motion_id, choice, sum(weight)::text AS w FROM motion_ballots WHERE motion_id = ANY($1::uuid[]) GROUP BY motion_id, choice`,
+        [ids],
+      ),
+      manager.query(
+        `SELECT motion_id, count(*)::int AS n, sum(weight)::text AS w FROM motion_participations WHERE motion_id = ANY($1::uuid[]) GROUP BY motion_id`,
+        [ids],
+      ),
     ]);
     return motionTallies(ballots, participations, ids);
   }
@@ -416,7 +549,12 @@ export class MotionService {
    * Motions of an assembly whose voting period overlaps [from, to), by closing time, presented
    * as `viewer` sees them (results frozen on the way). Used by the minutes.
    */
-  async forPeriod(spaceId: string, from: Date, to: Date, viewer: Viewer | null): Promise<MotionDto[]> {
+  async forPeriod(
+    spaceId: string,
+    from: Date,
+    to: Date,
+    viewer: Viewer | null,
+  ): Promise<MotionDto[]> {
     const rows = await this.rows(
       `c.space_id = $1 AND c.published_at IS NOT NULL AND m.opens_at IS NOT NULL AND m.opens_at < $3 AND m.closes_at > $2`,
       [spaceId, from, to],
@@ -431,18 +569,33 @@ export class MotionService {
    * Callers check visibility first (`namedVotesVisible`: public ballot, tally not hidden).
    */
   async namedVotes(motionId: string): Promise<MotionVoteDto[]> {
-    const rows: { user_id: string; name: string; college: string | null; choice: VoteChoice; w: string }[] = await this.dataSource.query(
+    const rows: {
+      user_id: string;
+      name: string;
+      college: string | null;
+      choice: VoteChoice;
+      w: string;
+    }[] = await this.dataSource.query(
       `SELECT p.user_id, u.name, am.college, b.choice, p.weight::text AS w
          FROM motion_participations p JOIN motions m ON m.id = p.motion_id AND NOT m.secret_ballot
          JOIN motion_ballots b ON b.id = p.ballot_id JOIN users u ON u.id = p.user_id JOIN assembly_members am ON am.id = p.member_id
         WHERE p.motion_id = $1 ORDER BY u.name, p.user_id`,
       [motionId],
     );
-    return rows.map((v) => ({ userId: v.user_id, memberName: v.name, college: v.college, choice: v.choice, weight: Number(v.w) }));
+    return rows.map((v) => ({
+      userId: v.user_id,
+      memberName: v.name,
+      college: v.college,
+      choice: v.choice,
+      weight: Number(v.w),
+    }));
   }
 
   private async rows(where: string, params: unknown[], order: string): Promise<MotionRow[]> {
-    return this.dataSource.query(`SELECT ${MOTION_COLUMNS} FROM motions m JOIN components c ON c.id = m.component_id WHERE ${where} ORDER BY ${order}`, params);
+    return this.dataSource.query(
+      `SELECT ${MOTION_COLUMNS} FROM motions m JOIN components c ON c.id = m.component_id WHERE ${where} ORDER BY ${order}`,
+      params,
+    );
   }
 
   private async findRow(id: string): Promise<MotionRow> {
@@ -459,7 +612,8 @@ export class MotionService {
     const adminOf = new Set<string>();
     const memberOf = new Set<string>();
     if (viewer) {
-      for (const spaceId of spaceIds) if (await this.isSpaceAdmin(viewer, spaceId)) adminOf.add(spaceId);
+      for (const spaceId of spaceIds)
+        if (await this.isSpaceAdmin(viewer, spaceId)) adminOf.add(spaceId);
       const rows: { space_id: string }[] = await this.dataSource.query(
         `SELECT space_id FROM assembly_members WHERE user_id = $1 AND space_id = ANY($2) AND left_at IS NULL`,
         [viewer.user.id, spaceIds],
@@ -467,7 +621,9 @@ export class MotionService {
       for (const r of rows) memberOf.add(r.space_id);
     }
     const canEdit = (r: MotionRow) =>
-      !!viewer && (r.status === MotionStatus.DRAFT || r.status === MotionStatus.SCHEDULED) && (adminOf.has(r.space_id) || (r.author_id === viewer.user.id && memberOf.has(r.space_id)));
+      !!viewer &&
+      (r.status === MotionStatus.DRAFT || r.status === MotionStatus.SCHEDULED) &&
+      (adminOf.has(r.space_id) || (r.author_id === viewer.user.id && memberOf.has(r.space_id)));
     const rows = input.filter((r) => r.status !== MotionStatus.DRAFT || canEdit(r));
     if (!rows.length) return [];
 
@@ -482,7 +638,9 @@ export class MotionService {
     }
     const [tallies, results, mine] = await Promise.all([
       this.tallies(this.dataSource.manager, ids),
-      this.dataSource.query(`SELECT * FROM motion_results WHERE motion_id = ANY($1)`, [ids]) as Promise<Record<string, any>[]>,
+      this.dataSource.query(`SELECT * FROM motion_results WHERE motion_id = ANY($1)`, [
+        ids,
+      ]) as Promise<Record<string, any>[]>,
       viewer
         ? (this.dataSource.query(
             `SELECT p.motion_id, CASE WHEN m.secret_ballot THEN NULL ELSE b.choice END AS choice
@@ -517,7 +675,11 @@ export class MotionService {
             votersWeight: Number(res.voters_weight),
             membersCount: res.members_count,
             membersWeight: Number(res.members_weight),
-            participationPercent: toMilli(res.members_weight) > 0 ? Math.round((toMilli(res.voters_weight) * 10000) / toMilli(res.members_weight)) / 100 : 0,
+            participationPercent:
+              toMilli(res.members_weight) > 0
+                ? Math.round((toMilli(res.voters_weight) * 10000) / toMilli(res.members_weight)) /
+                  100
+                : 0,
             quorumReached: res.quorum_reached,
             computedAt: res.computed_at,
           }
@@ -543,9 +705,13 @@ export class MotionService {
         namedVotesVisible: !r.secret_ballot && !hidden,
         viewerHasVoted: !!own,
         viewerVote: own?.choice ?? null,
-        viewerCanVote: r.status === MotionStatus.OPEN && memberOf.has(r.space_id) && !(own && r.secret_ballot),
+        viewerCanVote:
+          r.status === MotionStatus.OPEN && memberOf.has(r.space_id) && !(own && r.secret_ballot),
         viewerCanEdit: canEdit(r),
-        origin: r.origin_type && r.origin_id && r.origin_title && r.origin_link ? { type: r.origin_type, id: r.origin_id, title: r.origin_title, link: r.origin_link } : null,
+        origin:
+          r.origin_type && r.origin_id && r.origin_title && r.origin_link
+            ? { type: r.origin_type, id: r.origin_id, title: r.origin_title, link: r.origin_link }
+            : null,
         createdAt: r.created_at,
       };
     });
@@ -560,31 +726,55 @@ export class MotionService {
     );
     if (!row) throw DomainError.notFound('Motion', { id });
     const admin = await this.isSpaceAdmin(viewer, row.space_id);
-    const author = row.author_id === viewer.user.id && !!(await this.currentMember(manager, row.space_id, viewer.user.id, false));
-    if (!admin && !author) throw DomainError.forbidden('Seuls l’auteur de la motion et les administrateurs de l’assemblée peuvent la modifier.');
-    if (row.started) throw DomainError.conflict('Le vote sur cette motion est ouvert : elle ne peut plus être modifiée ni supprimée.');
+    const author =
+      row.author_id === viewer.user.id &&
+      !!(await this.currentMember(manager, row.space_id, viewer.user.id, false));
+    if (!admin && !author)
+      throw DomainError.forbidden(
+        'Seuls l’auteur de la motion et les administrateurs de l’assemblée peuvent la modifier.',
+      );
+    if (row.started)
+      throw DomainError.conflict(
+        'Le vote sur cette motion est ouvert : elle ne peut plus être modifiée ni supprimée.',
+      );
     return row;
   }
 
   private cleanBody(body: string): string {
     const html = sanitizeRichText(body);
     const text = richTextToPlain(html);
-    if (!hasVisibleText(text)) throw DomainError.badInput('body: le texte de la motion est vide.', { field: 'body' });
-    if (html.length > MotionLimits.bodyMaxLength) throw DomainError.badInput(`body: ${MotionLimits.bodyMaxLength} caractères au plus.`, { field: 'body' });
+    if (!hasVisibleText(text))
+      throw DomainError.badInput('body: le texte de la motion est vide.', { field: 'body' });
+    if (html.length > MotionLimits.bodyMaxLength)
+      throw DomainError.badInput(`body: ${MotionLimits.bodyMaxLength} caractères au plus.`, {
+        field: 'body',
+      });
     return html;
   }
 
   /** Validates a voting period against the database clock; both null → draft. */
-  private async checkPeriod(manager: EntityManager, opensAt: string | null, closesAt: string | null): Promise<{ opensAt: Date | null; closesAt: Date | null }> {
+  private async checkPeriod(
+    manager: EntityManager,
+    opensAt: string | null,
+    closesAt: string | null,
+  ): Promise<{ opensAt: Date | null; closesAt: Date | null }> {
     if (opensAt === null && closesAt === null) return { opensAt: null, closesAt: null };
-    if (opensAt === null || closesAt === null) throw DomainError.badInput('opensAt et closesAt vont ensemble (ou aucun des deux pour un brouillon).', { field: 'closesAt' });
+    if (opensAt === null || closesAt === null)
+      throw DomainError.badInput(
+        'opensAt et closesAt vont ensemble (ou aucun des deux pour un brouillon).',
+        { field: 'closesAt' },
+      );
     const open = new Date(opensAt);
     const close = new Date(closesAt);
-    if (Number.isNaN(open.getTime()) || Number.isNaN(close.getTime())) throw DomainError.badInput('Date invalide.', { field: 'opensAt' });
-    if (close <= open) throw DomainError.badInput('La clôture doit suivre l’ouverture.', { field: 'closesAt' });
-    if (close.getTime() - open.getTime() > MotionLimits.maxDurationMs) throw DomainError.badInput('Le vote dure au plus un an.', { field: 'closesAt' });
+    if (Number.isNaN(open.getTime()) || Number.isNaN(close.getTime()))
+      throw DomainError.badInput('Date invalide.', { field: 'opensAt' });
+    if (close <= open)
+      throw DomainError.badInput('La clôture doit suivre l’ouverture.', { field: 'closesAt' });
+    if (close.getTime() - open.getTime() > MotionLimits.maxDurationMs)
+      throw DomainError.badInput('Le vote dure au plus un an.', { field: 'closesAt' });
     const [{ future }] = await manager.query(`SELECT $1::timestamptz > now() AS future`, [close]);
-    if (!future) throw DomainError.badInput('La clôture doit être dans le futur.', { field: 'closesAt' });
+    if (!future)
+      throw DomainError.badInput('La clôture doit être dans le futur.', { field: 'closesAt' });
     return { opensAt: open, closesAt: close };
   }
 
@@ -592,7 +782,12 @@ export class MotionService {
     return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN]);
   }
 
-  private async currentMember(manager: EntityManager, spaceId: string, userId: string, lock: boolean): Promise<{ id: string; weight: string } | undefined> {
+  private async currentMember(
+    manager: EntityManager,
+    spaceId: string,
+    userId: string,
+    lock: boolean,
+  ): Promise<{ id: string; weight: string } | undefined> {
     const [row] = await manager.query(
       `SELECT id, weight::text AS weight FROM assembly_members WHERE space_id = $1 AND user_id = $2 AND left_at IS NULL ${lock ? 'FOR SHARE' : ''}`,
       [spaceId, userId],

@@ -16,7 +16,12 @@ export interface DemoNewsFile {
  * @param componentId a NEWS component of the demo Concertation
  * @returns the post ids, in the file's order
  */
-export async function insertDemoNews(manager: EntityManager, componentId: string, spaceId: string, file: DemoNewsFile): Promise<string[]> {
+export async function insertDemoNews(
+  manager: EntityManager,
+  componentId: string,
+  spaceId: string,
+  file: DemoNewsFile,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const post of file.posts) {
     const [row] = await queryRows<{ id: string }>(

@@ -26,7 +26,12 @@ export interface FeedChannel {
  * @returns the XML text (UTF-8)
  * @see https://www.rssboard.org/rss-specification and RFC 4287 (Atom)
  */
-export function newsFeed(format: FeedFormat, channel: FeedChannel, posts: NewsPostDto[], publicUrl: string): string {
+export function newsFeed(
+  format: FeedFormat,
+  channel: FeedChannel,
+  posts: NewsPostDto[],
+  publicUrl: string,
+): string {
   const origin = publicUrl.replace(/\/+$/, '');
   const feed = new Feed({
     title: channel.title,

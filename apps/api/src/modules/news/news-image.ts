@@ -36,11 +36,15 @@ export async function toNewsImage(upload: Buffer): Promise<NewsImage> {
     if (error instanceof DomainError) throw error;
     throw notAnImage();
   }
-  if (!format || !(NewsLimits.imageFormats as readonly string[]).includes(format)) throw notAnImage();
+  if (!format || !(NewsLimits.imageFormats as readonly string[]).includes(format))
+    throw notAnImage();
   try {
     const { data, info } = await sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
       .rotate()
-      .resize(NewsLimits.imageWidth, NewsLimits.imageWidth * 2, { fit: 'inside', withoutEnlargement: true })
+      .resize(NewsLimits.imageWidth, NewsLimits.imageWidth * 2, {
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
       .webp({ quality: 80 })
       .toBuffer({ resolveWithObject: true });
     return { bytes: data, contentType: 'image/webp', width: info.width, height: info.height };
@@ -49,5 +53,13 @@ export async function toNewsImage(upload: Buffer): Promise<NewsImage> {
   }
 }
 
-export const imageTooLarge = () => DomainError.badInput('image : fichier trop lourd (5 Mo et 40 mégapixels au plus).', { field: 'image', reason: 'IMAGE_TOO_LARGE' });
-const notAnImage = () => DomainError.badInput('image : choisissez une image JPEG, PNG, WebP ou GIF.', { field: 'image', reason: 'IMAGE_NOT_IMAGE' });
+export const imageTooLarge = () =>
+  DomainError.badInput('image : fichier trop lourd (5 Mo et 40 mégapixels au plus).', {
+    field: 'image',
+    reason: 'IMAGE_TOO_LARGE',
+  });
+const notAnImage = () =>
+  DomainError.badInput('image : choisissez une image JPEG, PNG, WebP ou GIF.', {
+    field: 'image',
+    reason: 'IMAGE_NOT_IMAGE',
+  });

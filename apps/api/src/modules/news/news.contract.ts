@@ -1,4 +1,9 @@
-import { type ContractFixture, freshComponent, freshSpace, must } from '../../../test/capability-contracts/kit';
+import {
+  type ContractFixture,
+  freshComponent,
+  freshSpace,
+  must,
+} from '../../../test/capability-contracts/kit';
 
 export const contractFixtures: ContractFixture[] = [
   {
@@ -8,9 +13,18 @@ export const contractFixtures: ContractFixture[] = [
       const spaceId = await freshSpace(c);
       const componentId = await freshComponent(c, spaceId, 'NEWS');
       const word = c.word();
-      const d = await must(c.t, `mutation($i: CreateNewsPostInput!) { createNewsPost(input: $i) { id } }`, {
-        i: { componentId, title: `Actualité de contrat ${word}`, body: `<p>Une actualité pour le contrat ${word}.</p>` },
-      }, c.admin);
+      const d = await must(
+        c.t,
+        `mutation($i: CreateNewsPostInput!) { createNewsPost(input: $i) { id } }`,
+        {
+          i: {
+            componentId,
+            title: `Actualité de contrat ${word}`,
+            body: `<p>Une actualité pour le contrat ${word}.</p>`,
+          },
+        },
+        c.admin,
+      );
       return { id: d.createNewsPost.id, spaceId, componentId, searchText: word };
     },
   },

@@ -12,7 +12,10 @@ import { type FeedFormat, newsFeed } from './news-feed';
 import { imageTooLarge, toNewsImage } from './news-image';
 import { NewsService } from './news.service';
 
-const CONTENT_TYPE: Record<FeedFormat, string> = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' };
+const CONTENT_TYPE: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+};
 
 /** `news.rss` / `news.atom` → the format. @throws NOT_FOUND another name */
 function formatOf(file: string): FeedFormat {
@@ -53,7 +56,12 @@ export class NewsController {
    */
   @Authenticated()
   @Post('news-images')
-  async upload(@CurrentViewer() viewer: Viewer, @Query('componentId') componentId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async upload(
+    @CurrentViewer() viewer: Viewer,
+    @Query('componentId') componentId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const image = await toNewsImage(await readBody(req, NewsLimits.imageMaxBytes));
     const stored = await this.news.storeImage(String(componentId ?? ''), image, viewer);
     res.status(201).json({ imageId: stored.id, imageUrl: stored.url });
@@ -62,7 +70,11 @@ export class NewsController {
   /** `GET /news-images/:id.webp`: the image, if the caller may see the post using it (404 otherwise). Access: anyone, as the post's visibility allows. */
   @Public()
   @Get('news-images/:file')
-  async image(@CurrentViewer() viewer: Viewer | null, @Param('file') file: string, @Res() res: Response): Promise<void> {
+  async image(
+    @CurrentViewer() viewer: Viewer | null,
+    @Param('file') file: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const id = file.endsWith('.webp') ? file.slice(0, -5) : '';
     const image = UUID_PATTERN.test(id) ? await this.news.imageBytes(id, viewer) : null;
     if (!image) {
@@ -82,13 +94,31 @@ export class NewsController {
     const format = formatOf(file);
     const origin = this.config.PUBLIC_URL.replace(/\/+$/, '');
     const posts = await this.news.publicPosts(null, NewsLimits.feedSize);
-    this.send(res, format, newsFeed(format, { title: 'Concerto — Actualités', description: 'Les actualités de la filière', pageUrl: `${origin}/`, feedUrlStem: `${origin}/feeds/news` }, posts, origin));
+    this.send(
+      res,
+      format,
+      newsFeed(
+        format,
+        {
+          title: 'Concerto — Actualités',
+          description: 'Les actualités de la filière',
+          pageUrl: `${origin}/`,
+          feedUrlStem: `${origin}/feeds/news`,
+        },
+        posts,
+        origin,
+      ),
+    );
   }
 
   /** `GET /feeds/spaces/:slug/news.rss|atom`: a published space's news (all its NEWS components), 30 latest. Access: anyone; 404 for an unknown or unpublished space. */
   @Public()
   @Get('feeds/spaces/:slug/:file')
-  async space(@Param('slug') slug: string, @Param('file') file: string, @Res() res: Response): Promise<void> {
+  async space(
+    @Param('slug') slug: string,
+    @Param('file') file: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const format = formatOf(file);
     const space = await this.spaces.bySlug(slug, null); // a feed is a public document: what anyone may see
     const origin = this.config.PUBLIC_URL.replace(/\/+$/, '');
@@ -96,7 +126,17 @@ export class NewsController {
     this.send(
       res,
       format,
-      newsFeed(format, { title: `Actualités — ${space.title}`, description: space.subtitle, pageUrl: `${origin}/espaces/${space.slug}`, feedUrlStem: `${origin}/feeds/spaces/${space.slug}/news` }, posts, origin),
+      newsFeed(
+        format,
+        {
+          title: `Actualités — ${space.title}`,
+          description: space.subtitle,
+          pageUrl: `${origin}/espaces/${space.slug}`,
+          feedUrlStem: `${origin}/feeds/spaces/${space.slug}/news`,
+        },
+        posts,
+        origin,
+      ),
     );
   }
 

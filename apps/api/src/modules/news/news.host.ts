@@ -4,7 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { checkedId, UUID_PATTERN } from '../../platform/component-resource';
 import { conventionalHostParts } from '../../platform/conventional-host-parts';
-import { type HostedResource, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
+import {
+  type HostedResource,
+  type ResourceHost,
+  ResourceHostAdapter,
+} from '../../platform/resource-host';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { newsManifest } from './news.manifest';
 import { NewsService } from './news.service';
@@ -21,14 +25,24 @@ export class NewsPostHost implements ResourceHost {
     private readonly news: NewsService,
   ) {}
 
-  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
+  async locate(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource> {
     const row = await this.news.visibleRow(checkedId(id), viewer, manager); // NOT_FOUND when the viewer may not see it (scheduled: admins and moderators)
     return (await this.reference(row.id, manager))!;
   }
 
-  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+  async reference(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource | null> {
     if (!UUID_PATTERN.test(id)) return null;
-    const [row] = (await manager.query(`SELECT id, component_id, title, hidden_at, author_user_id FROM news_posts WHERE id = $1`, [id])) as {
+    const [row] = (await manager.query(
+      `SELECT id, component_id, title, hidden_at, author_user_id FROM news_posts WHERE id = $1`,
+      [id],
+    )) as {
       id: string;
       component_id: string;
       title: string;

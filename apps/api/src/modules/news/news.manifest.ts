@@ -25,7 +25,14 @@ export const newsManifest = defineComponent({
   resources: {
     NEWS_POST: {
       label: { fr: 'Actualité', en: 'News post' },
-      capabilities: [Capability.COMMENTS, Capability.FOLLOWS, Capability.REPORTS, Capability.HISTORY, Capability.NOTIFICATIONS, Capability.PERSONAL_DATA],
+      capabilities: [
+        Capability.COMMENTS,
+        Capability.FOLLOWS,
+        Capability.REPORTS,
+        Capability.HISTORY,
+        Capability.NOTIFICATIONS,
+        Capability.PERSONAL_DATA,
+      ],
     },
   },
 });

@@ -16,7 +16,16 @@ import { NewsService } from './news.service';
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
   controllers: [NewsController],
-  providers: [NewsSearch, NewsService, NewsSchedulerService, NewsResolver, NewsHistoryResolver, NewsPostHost, NewsNotifications, NewsPersonalData],
+  providers: [
+    NewsSearch,
+    NewsService,
+    NewsSchedulerService,
+    NewsResolver,
+    NewsHistoryResolver,
+    NewsPostHost,
+    NewsNotifications,
+    NewsPersonalData,
+  ],
   exports: [NewsService, NewsSchedulerService],
 })
 export class NewsModule {}

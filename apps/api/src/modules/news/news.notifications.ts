@@ -1,7 +1,12 @@
 import { NotificationKind } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type CommittedEvent, type NotificationHandler, NotificationHandlerFor, type NotificationPlan } from '../../platform/notification-handler';
+import {
+  type CommittedEvent,
+  type NotificationHandler,
+  NotificationHandlerFor,
+  type NotificationPlan,
+} from '../../platform/notification-handler';
 import { FollowService } from '../follow/follow.service';
 import { NewsPostHost } from './news.host';
 
@@ -20,13 +25,25 @@ export class NewsNotifications implements NotificationHandler<'news.published'> 
     private readonly host: NewsPostHost,
   ) {}
 
-  async plan(manager: EntityManager, event: CommittedEvent<'news.published'>): Promise<NotificationPlan> {
+  async plan(
+    manager: EntityManager,
+    event: CommittedEvent<'news.published'>,
+  ): Promise<NotificationPlan> {
     const p = event.payload;
     const reference = await this.host.reference(p.postId, manager);
     if (!reference || reference.hidden) return { planned: [], live: [] };
-    const users = new Set([...(await this.follows.followersOf(manager, 'SPACE', p.spaceId)), ...(await this.follows.followersOf(manager, 'NEWS_POST', p.postId))]);
+    const users = new Set([
+      ...(await this.follows.followersOf(manager, 'SPACE', p.spaceId)),
+      ...(await this.follows.followersOf(manager, 'NEWS_POST', p.postId)),
+    ]);
     return {
-      planned: [...users].map((userId) => ({ userId, kind: NotificationKind.NEWS_PUBLISHED, title: 'Nouvelle actualité', body: p.title, link: reference.link })),
+      planned: [...users].map((userId) => ({
+        userId,
+        kind: NotificationKind.NEWS_PUBLISHED,
+        title: 'Nouvelle actualité',
+        body: p.title,
+        link: reference.link,
+      })),
       live: [],
     };
   }

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 
 /**
  * News posts the member signed or wrote. At account deletion they stay public (a post is the

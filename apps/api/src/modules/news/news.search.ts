@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { componentPath, runSearch, type SearchRequest, type SearchSource, SearchSourceAdapter, searchSql } from '../../platform/search';
+import {
+  componentPath,
+  runSearch,
+  type SearchRequest,
+  type SearchSource,
+  SearchSourceAdapter,
+  searchSql,
+} from '../../platform/search';
 import { visibleToUserSql } from '../participatory-space/space-access.service';
 
 const RANK = searchSql.rank('p.search_vector');

@@ -48,11 +48,18 @@ export const NEWS_COLUMNS = `p.id, p.component_id, p.space_id, s.slug AS space_s
 const FROM = `news_posts p JOIN participatory_spaces s ON s.id = p.space_id LEFT JOIN users u ON u.id = p.author_user_id`;
 
 /** The web path of a post. */
-export const newsPostPath = (spaceSlug: string, componentId: string, id: string): string => `/espaces/${spaceSlug}/f/${componentId}/actualites/${id}`;
+export const newsPostPath = (spaceSlug: string, componentId: string, id: string): string =>
+  `/espaces/${spaceSlug}/f/${componentId}/actualites/${id}`;
 
-const notANewsComponent = () => DomainError.badInput('Cette fonctionnalité ne contient pas d’actualités.', { field: 'componentId' });
+const notANewsComponent = () =>
+  DomainError.badInput('Cette fonctionnalité ne contient pas d’actualités.', {
+    field: 'componentId',
+  });
 const scheduleInPast = () =>
-  DomainError.badInput('publishAt : la date de publication programmée est passée ; choisissez une date à venir ou publiez maintenant.', { field: 'publishAt', reason: 'SCHEDULE_IN_PAST' });
+  DomainError.badInput(
+    'publishAt : la date de publication programmée est passée ; choisissez une date à venir ou publiez maintenant.',
+    { field: 'publishAt', reason: 'SCHEDULE_IN_PAST' },
+  );
 
 /**
  * News posts (Actualités) of NEWS components.
@@ -112,17 +119,36 @@ export class NewsService {
    * The post row as `viewer` may see it.
    * @throws NOT_FOUND unknown, in a component the viewer may not see, scheduled or hidden for a non-moderator
    */
-  async visibleRow(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<NewsPostRow> {
-    const [row] = await queryRows<NewsPostRow>(manager, `SELECT ${NEWS_COLUMNS} FROM ${FROM} WHERE p.id = $1`, [checkedId(id)]);
+  async visibleRow(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<NewsPostRow> {
+    const [row] = await queryRows<NewsPostRow>(
+      manager,
+      `SELECT ${NEWS_COLUMNS} FROM ${FROM} WHERE p.id = $1`,
+      [checkedId(id)],
+    );
     if (!row) throw DomainError.notFound('Actualité', { id });
     await this.spaces.component(row.component_id, viewer);
-    if ((row.status !== NewsPostStatus.PUBLISHED || row.hidden_at !== null) && !(await this.privileged(viewer, row.space_id))) throw DomainError.notFound('Actualité', { id });
+    if (
+      (row.status !== NewsPostStatus.PUBLISHED || row.hidden_at !== null) &&
+      !(await this.privileged(viewer, row.space_id))
+    )
+      throw DomainError.notFound('Actualité', { id });
     return row;
   }
 
   /** A post row without visibility checks (host references, notifications); null when unknown. */
-  async row(id: string, manager: EntityManager = this.dataSource.manager): Promise<NewsPostRow | null> {
-    const [row] = await queryRows<NewsPostRow>(manager, `SELECT ${NEWS_COLUMNS} FROM ${FROM} WHERE p.id = $1`, [id]);
+  async row(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<NewsPostRow | null> {
+    const [row] = await queryRows<NewsPostRow>(
+      manager,
+      `SELECT ${NEWS_COLUMNS} FROM ${FROM} WHERE p.id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 
@@ -157,7 +183,11 @@ export class NewsService {
     const component = await this.spaces.component(input.componentId, viewer);
     if (component.type !== ComponentType.NEWS) throw notANewsComponent();
     if (!input.title) throw DomainError.badInput('Champ obligatoire : title.', { field: 'title' });
-    if (input.onHomePage && !viewer.user.isAdmin) throw DomainError.forbidden('Seuls les administrateurs de l’organisation mettent une actualité à la une de l’accueil.', { field: 'onHomePage' });
+    if (input.onHomePage && !viewer.user.isAdmin)
+      throw DomainError.forbidden(
+        'Seuls les administrateurs de l’organisation mettent une actualité à la une de l’accueil.',
+        { field: 'onHomePage' },
+      );
     const body = this.body(input.body ?? '');
     const { imageId, imageAlt } = this.image(input.imageId ?? null, input.imageAlt ?? '');
     const id = await inTransaction(this.dataSource, async (manager) => {
@@ -167,7 +197,18 @@ export class NewsService {
         manager,
         `INSERT INTO news_posts (component_id, space_id, title, body, image_id, image_alt, author_user_id, on_home_page, published_at, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::timestamptz, now()), $10) RETURNING id`,
-        [component.id, component.spaceId, input.title, body, imageId, imageAlt, input.authorKind === NewsAuthorKind.MEMBER ? viewer.user.id : null, input.onHomePage ?? false, input.publishAt ?? null, viewer.user.id],
+        [
+          component.id,
+          component.spaceId,
+          input.title,
+          body,
+          imageId,
+          imageAlt,
+          input.authorKind === NewsAuthorKind.MEMBER ? viewer.user.id : null,
+          input.onHomePage ?? false,
+          input.publishAt ?? null,
+          viewer.user.id,
+        ],
       );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
@@ -178,7 +219,8 @@ export class NewsService {
         visibility: input.publishAt ? 'ADMIN_ONLY' : 'PUBLIC',
         summary: `Actualité « ${input.title} » ${input.publishAt ? 'programmée' : 'publiée'}`,
       });
-      if (input.authorKind === NewsAuthorKind.MEMBER) await this.follows.followInTransaction(manager, viewer.user.id, 'NEWS_POST', row.id); // a member who signs follows the conversation
+      if (input.authorKind === NewsAuthorKind.MEMBER)
+        await this.follows.followInTransaction(manager, viewer.user.id, 'NEWS_POST', row.id); // a member who signs follows the conversation
       await this.announceDue(manager, row.id);
       return row.id;
     });
@@ -194,27 +236,55 @@ export class NewsService {
    */
   async update(id: string, input: NewsPostFieldsInput, viewer: Viewer): Promise<NewsPostDto> {
     if (input.onHomePage !== undefined && !viewer.user.isAdmin) {
-      throw DomainError.forbidden('Seuls les administrateurs de l’organisation mettent une actualité à la une de l’accueil.', { field: 'onHomePage' });
+      throw DomainError.forbidden(
+        'Seuls les administrateurs de l’organisation mettent une actualité à la une de l’accueil.',
+        { field: 'onHomePage' },
+      );
     }
     await inTransaction(this.dataSource, async (manager) => {
-      const [locked] = await queryRows<{ id: string }>(manager, `SELECT id FROM news_posts WHERE id = $1 FOR UPDATE`, [checkedId(id)]);
+      const [locked] = await queryRows<{ id: string }>(
+        manager,
+        `SELECT id FROM news_posts WHERE id = $1 FOR UPDATE`,
+        [checkedId(id)],
+      );
       if (!locked) throw DomainError.notFound('Actualité', { id });
       const row = (await this.row(id, manager))!;
       const title = input.title ?? row.title;
       const body = input.body !== undefined ? this.body(input.body) : row.body;
-      const { imageId, imageAlt } = this.image(input.imageId !== undefined ? input.imageId : row.image_id, input.imageAlt ?? row.image_alt);
+      const { imageId, imageAlt } = this.image(
+        input.imageId !== undefined ? input.imageId : row.image_id,
+        input.imageAlt ?? row.image_alt,
+      );
       if (imageId !== row.image_id) await this.checkImage(manager, imageId, row.component_id);
       let publishedAt: Date | null = row.published_at;
       if (input.publishAt !== undefined) {
-        if (row.status === NewsPostStatus.PUBLISHED) throw DomainError.badInput('publishAt : cette actualité est déjà publiée.', { field: 'publishAt', reason: 'ALREADY_PUBLISHED' });
+        if (row.status === NewsPostStatus.PUBLISHED)
+          throw DomainError.badInput('publishAt : cette actualité est déjà publiée.', {
+            field: 'publishAt',
+            reason: 'ALREADY_PUBLISHED',
+          });
         if (input.publishAt) await this.checkFuture(manager, input.publishAt);
         publishedAt = input.publishAt ?? null; // null: now
       }
-      const authorUserId = input.authorKind === undefined ? row.author_user_id : input.authorKind === NewsAuthorKind.MEMBER ? viewer.user.id : null;
+      const authorUserId =
+        input.authorKind === undefined
+          ? row.author_user_id
+          : input.authorKind === NewsAuthorKind.MEMBER
+            ? viewer.user.id
+            : null;
       await manager.query(
         `UPDATE news_posts SET title = $2, body = $3, image_id = $4, image_alt = $5, author_user_id = $6, on_home_page = $7,
                 published_at = coalesce($8::timestamptz, now()), updated_at = now() WHERE id = $1`,
-        [id, title, body, imageId, imageAlt, authorUserId, input.onHomePage ?? row.on_home_page, publishedAt],
+        [
+          id,
+          title,
+          body,
+          imageId,
+          imageAlt,
+          authorUserId,
+          input.onHomePage ?? row.on_home_page,
+          publishedAt,
+        ],
       );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
@@ -222,7 +292,8 @@ export class NewsService {
         resourceType: 'news_post',
         resourceId: id,
         spaceId: row.space_id,
-        visibility: row.status === NewsPostStatus.PUBLISHED || publishedAt === null ? 'PUBLIC' : 'ADMIN_ONLY',
+        visibility:
+          row.status === NewsPostStatus.PUBLISHED || publishedAt === null ? 'PUBLIC' : 'ADMIN_ONLY',
         summary: `Actualité « ${title} » modifiée`,
       });
       await this.announceDue(manager, id);
@@ -238,10 +309,26 @@ export class NewsService {
    */
   async delete(id: string, viewer: Viewer): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
-      const [row] = await queryRows<{ title: string; space_id: string; image_id: string | null }>(manager, `DELETE FROM news_posts WHERE id = $1 RETURNING title, space_id, image_id`, [checkedId(id)]);
+      const [row] = await queryRows<{ title: string; space_id: string; image_id: string | null }>(
+        manager,
+        `DELETE FROM news_posts WHERE id = $1 RETURNING title, space_id, image_id`,
+        [checkedId(id)],
+      );
       if (!row) throw DomainError.notFound('Actualité', { id });
-      if (row.image_id) await manager.query(`DELETE FROM news_images i WHERE i.id = $1 AND NOT EXISTS (SELECT 1 FROM news_posts p WHERE p.image_id = i.id)`, [row.image_id]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'delete', resourceType: 'news_post', resourceId: id, spaceId: row.space_id, visibility: 'ADMIN_ONLY', summary: `Actualité « ${row.title} » supprimée` });
+      if (row.image_id)
+        await manager.query(
+          `DELETE FROM news_images i WHERE i.id = $1 AND NOT EXISTS (SELECT 1 FROM news_posts p WHERE p.image_id = i.id)`,
+          [row.image_id],
+        );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'delete',
+        resourceType: 'news_post',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: 'ADMIN_ONLY',
+        summary: `Actualité « ${row.title} » supprimée`,
+      });
       return true;
     });
   }
@@ -255,7 +342,12 @@ export class NewsService {
    * @returns the ids announced by this call
    */
   async announceDue(manager: EntityManager, postId?: string): Promise<string[]> {
-    const rows = await queryRows<{ id: string; component_id: string; space_id: string; title: string }>(
+    const rows = await queryRows<{
+      id: string;
+      component_id: string;
+      space_id: string;
+      title: string;
+    }>(
       manager,
       `UPDATE news_posts p SET announced_at = now()
         WHERE p.announced_at IS NULL AND p.published_at <= now() AND p.hidden_at IS NULL AND ($1::uuid IS NULL OR p.id = $1::uuid)
@@ -265,7 +357,12 @@ export class NewsService {
       [postId ?? null],
     );
     for (const row of rows) {
-      await this.events.record(manager, 'news.published', { postId: row.id, componentId: row.component_id, spaceId: row.space_id, title: row.title }, null);
+      await this.events.record(
+        manager,
+        'news.published',
+        { postId: row.id, componentId: row.component_id, spaceId: row.space_id, title: row.title },
+        null,
+      );
     }
     return rows.map((r) => r.id);
   }
@@ -276,10 +373,18 @@ export class NewsService {
    * @returns the image id and its web path
    * @throws NOT_FOUND component; BAD_USER_INPUT not a NEWS component; FORBIDDEN not an admin of its space
    */
-  async storeImage(componentId: string, image: NewsImage, viewer: Viewer): Promise<{ id: string; url: string }> {
+  async storeImage(
+    componentId: string,
+    image: NewsImage,
+    viewer: Viewer,
+  ): Promise<{ id: string; url: string }> {
     const component = await this.spaces.component(checkedId(componentId, 'componentId'), viewer);
     if (component.type !== ComponentType.NEWS) throw notANewsComponent();
-    if (!viewer.user.isAdmin && !(await this.access.hasRole(viewer.user.id, component.spaceId, [SpaceRole.ADMIN]))) throw DomainError.forbidden();
+    if (
+      !viewer.user.isAdmin &&
+      !(await this.access.hasRole(viewer.user.id, component.spaceId, [SpaceRole.ADMIN]))
+    )
+      throw DomainError.forbidden();
     const [row] = await queryRows<{ id: string }>(
       this.dataSource.manager,
       `INSERT INTO news_images (component_id, bytes, content_type, width, height, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -292,40 +397,86 @@ export class NewsService {
    * An image's bytes if the caller may see its component (and, once attached, a post using it).
    * @returns null when unknown or not visible
    */
-  async imageBytes(id: string, viewer: Viewer | null): Promise<{ bytes: Buffer; contentType: string } | null> {
-    const [row] = await queryRows<{ bytes: Buffer; content_type: string; component_id: string; post_id: string | null }>(
+  async imageBytes(
+    id: string,
+    viewer: Viewer | null,
+  ): Promise<{ bytes: Buffer; contentType: string } | null> {
+    const [row] = await queryRows<{
+      bytes: Buffer;
+      content_type: string;
+      component_id: string;
+      post_id: string | null;
+    }>(
       this.dataSource.manager,
       `SELECT i.bytes, i.content_type, i.component_id, (SELECT p.id FROM news_posts p WHERE p.image_id = i.id LIMIT 1) AS post_id FROM news_images i WHERE i.id = $1`,
       [id],
     );
     if (!row) return null;
-    const visible = row.post_id ? this.visibleRow(row.post_id, viewer) : this.spaces.component(row.component_id, viewer).then(async (c) => { if (!(await this.privileged(viewer, c.spaceId))) throw DomainError.notFound('Image'); });
-    return (await visible.then(() => true, () => false)) ? { bytes: row.bytes, contentType: row.content_type } : null;
+    const visible = row.post_id
+      ? this.visibleRow(row.post_id, viewer)
+      : this.spaces.component(row.component_id, viewer).then(async (c) => {
+          if (!(await this.privileged(viewer, c.spaceId))) throw DomainError.notFound('Image');
+        });
+    return (await visible.then(
+      () => true,
+      () => false,
+    ))
+      ? { bytes: row.bytes, contentType: row.content_type }
+      : null;
   }
 
   /** DTOs of rows, with whether the viewer follows each (one query for all). */
   private async present(rows: NewsPostRow[], viewer: Viewer | null): Promise<NewsPostDto[]> {
-    const followed = viewer && rows.length ? await this.follows.followedAmong(viewer.user.id, 'NEWS_POST', rows.map((r) => r.id)) : new Set<string>();
+    const followed =
+      viewer && rows.length
+        ? await this.follows.followedAmong(
+            viewer.user.id,
+            'NEWS_POST',
+            rows.map((r) => r.id),
+          )
+        : new Set<string>();
     return rows.map((row) => ({ ...present(row), viewerFollows: followed.has(row.id) }));
   }
 
   private body(input: string): string {
     const body = sanitizeRichText(input);
-    if (!hasVisibleText(richTextToPlain(body))) throw DomainError.badInput('body : le texte de l’actualité est vide.', { field: 'body' });
-    if (richTextToPlain(body).length > NewsLimits.bodyMaxLength) throw DomainError.badInput(`body : ${NewsLimits.bodyMaxLength} caractères au plus.`, { field: 'body' });
+    if (!hasVisibleText(richTextToPlain(body)))
+      throw DomainError.badInput('body : le texte de l’actualité est vide.', { field: 'body' });
+    if (richTextToPlain(body).length > NewsLimits.bodyMaxLength)
+      throw DomainError.badInput(`body : ${NewsLimits.bodyMaxLength} caractères au plus.`, {
+        field: 'body',
+      });
     return body;
   }
 
-  private image(imageId: string | null, imageAlt: string): { imageId: string | null; imageAlt: string } {
+  private image(
+    imageId: string | null,
+    imageAlt: string,
+  ): { imageId: string | null; imageAlt: string } {
     const alt = imageAlt.trim();
-    if (imageId && !alt) throw DomainError.badInput('imageAlt : décrivez l’image en quelques mots (texte alternatif obligatoire).', { field: 'imageAlt' });
+    if (imageId && !alt)
+      throw DomainError.badInput(
+        'imageAlt : décrivez l’image en quelques mots (texte alternatif obligatoire).',
+        { field: 'imageAlt' },
+      );
     return { imageId, imageAlt: imageId ? alt : '' };
   }
 
-  private async checkImage(manager: EntityManager, imageId: string | null, componentId: string): Promise<void> {
+  private async checkImage(
+    manager: EntityManager,
+    imageId: string | null,
+    componentId: string,
+  ): Promise<void> {
     if (!imageId) return;
-    const [row] = await manager.query(`SELECT 1 FROM news_images WHERE id = $1 AND component_id = $2`, [imageId, componentId]);
-    if (!row) throw DomainError.badInput('imageId : image inconnue pour ces actualités ; téléversez-la d’abord.', { field: 'imageId' });
+    const [row] = await manager.query(
+      `SELECT 1 FROM news_images WHERE id = $1 AND component_id = $2`,
+      [imageId, componentId],
+    );
+    if (!row)
+      throw DomainError.badInput(
+        'imageId : image inconnue pour ces actualités ; téléversez-la d’abord.',
+        { field: 'imageId' },
+      );
   }
 
   private async checkFuture(manager: EntityManager, at: Date): Promise<void> {
@@ -335,7 +486,10 @@ export class NewsService {
 
   private async privileged(viewer: Viewer | null, spaceId: string): Promise<boolean> {
     if (!viewer) return false;
-    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+    return (
+      viewer.user.isAdmin ||
+      this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR])
+    );
   }
 }
 

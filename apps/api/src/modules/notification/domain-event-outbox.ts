@@ -21,13 +21,16 @@ export class DomainEventOutbox {
    * @param actorId who caused it (not notified about their own action), or null
    * @returns the event id (the event keeps the id of the request under way, for the logs)
    */
-  async record<T extends DomainEventType>(manager: EntityManager, type: T, payload: DomainEventPayloads[T], actorId: string | null): Promise<string> {
-    const [{ id }] = await manager.query(`INSERT INTO domain_events (type, payload, actor_id, request_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      type,
-      payload,
-      actorId,
-      currentRequestId() ?? null,
-    ]);
+  async record<T extends DomainEventType>(
+    manager: EntityManager,
+    type: T,
+    payload: DomainEventPayloads[T],
+    actorId: string | null,
+  ): Promise<string> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO domain_events (type, payload, actor_id, request_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [type, payload, actorId, currentRequestId() ?? null],
+    );
     return id;
   }
 
@@ -40,7 +43,13 @@ export class DomainEventOutbox {
    * @param from SQL `FROM … WHERE …` tail, one row per event; @param actorId who caused it, or null
    * @returns the SQL of the part (an INSERT)
    */
-  recordStatement<T extends DomainEventType>(params: StatementParameters, type: T, payload: string, from: string, actorId: string | null): string {
+  recordStatement<T extends DomainEventType>(
+    params: StatementParameters,
+    type: T,
+    payload: string,
+    from: string,
+    actorId: string | null,
+  ): string {
     return `INSERT INTO domain_events (type, payload, actor_id, request_id)
       SELECT ${params.add(type, 'text')}, ${payload}, ${params.add(actorId, 'uuid')}, ${params.add(currentRequestId() ?? null, 'text')} ${from}`;
   }

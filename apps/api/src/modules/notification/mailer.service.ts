@@ -22,7 +22,9 @@ export interface SentMail {
 export function describeMailFailure(error: unknown): string {
   const e = error as { code?: string; responseCode?: number; message?: string };
   const head = [e.code, e.responseCode].filter((part) => part !== undefined).join(' ');
-  const message = String(e.message ?? error).replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '[adresse]').slice(0, 300);
+  const message = String(e.message ?? error)
+    .replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '[adresse]')
+    .slice(0, 300);
   return head ? `${head}: ${message}` : message;
 }
 
@@ -33,7 +35,9 @@ export class MailerService implements OnApplicationShutdown {
   readonly outbox: SentMail[] = [];
 
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {
-    this.transport = config.SMTP_URL ? createTransport(config.SMTP_URL) : createTransport({ jsonTransport: true });
+    this.transport = config.SMTP_URL
+      ? createTransport(config.SMTP_URL)
+      : createTransport({ jsonTransport: true });
   }
 
   /**
@@ -42,7 +46,12 @@ export class MailerService implements OnApplicationShutdown {
    * @throws the transport's error (SMTP refused, unreachable)
    */
   async send(mail: SentMail): Promise<void> {
-    await this.transport.sendMail({ from: this.config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    await this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+    });
     this.outbox.push(mail);
     if (this.outbox.length > 50) this.outbox.shift();
     if (this.config.SMTP_URL) return;

@@ -1,5 +1,12 @@
 import { DOMAIN_EVENT_TYPES, DomainEventType, LiveNotification } from '@concerto/domain';
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleInit,
+} from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +18,14 @@ import { DomainEventOutbox } from './domain-event-outbox';
 import { describeMailFailure, MailerService } from './mailer.service';
 import { NotificationGateway } from './notification.gateway';
 import { toLiveNotification, NotificationRow } from './notification.service';
-import { type LiveMessage, NOTHING, NOTIFICATION_HANDLER, type NotificationHandler, type NotificationPlan, type PlannedNotification } from '../../platform/notification-handler';
+import {
+  type LiveMessage,
+  NOTHING,
+  NOTIFICATION_HANDLER,
+  type NotificationHandler,
+  type NotificationPlan,
+  type PlannedNotification,
+} from '../../platform/notification-handler';
 
 interface EventRow {
   id: string;
@@ -34,7 +48,9 @@ type Broadcast = LiveMessage;
  * marks the events processed in the same transaction; sockets and mails follow the commit.
  */
 @Injectable()
-export class NotificationDispatcher implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+export class NotificationDispatcher
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown
+{
   /** Event type → the handler its owning module registered (discovered at start). */
   private readonly handlers = new Map<DomainEventType, NotificationHandler>();
   private readonly logger = new Logger('NotificationDispatcher');
@@ -58,22 +74,37 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
   /** Collects the handlers; refuses to start when an event type has none or two. */
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders()) {
-      if (!wrapper.instance || !wrapper.metatype || !Reflect.getMetadata(NOTIFICATION_HANDLER, wrapper.metatype)) continue;
+      if (
+        !wrapper.instance ||
+        !wrapper.metatype ||
+        !Reflect.getMetadata(NOTIFICATION_HANDLER, wrapper.metatype)
+      )
+        continue;
       const handler = wrapper.instance as NotificationHandler;
       for (const type of handler.events) {
-        if (this.handlers.has(type)) throw new Error(`Domain event ${type} has two notification handlers.`);
+        if (this.handlers.has(type))
+          throw new Error(`Domain event ${type} has two notification handlers.`);
         this.handlers.set(type, handler);
       }
     }
     const missing = DOMAIN_EVENT_TYPES.filter((type) => !this.handlers.has(type));
-    if (missing.length) throw new Error(`Domain events without a notification handler: ${missing.join(', ')} (register one with @NotificationHandlerFor() in the owning module).`);
+    if (missing.length)
+      throw new Error(
+        `Domain events without a notification handler: ${missing.join(', ')} (register one with @NotificationHandlerFor() in the owning module).`,
+      );
   }
 
   onApplicationBootstrap(): void {
     this.unsubscribe = this.outbox.onCommitted(() => this.kick());
     this.timer = setInterval(() => this.kick(), 5000);
     this.timer.unref();
-    this.digestTimer = setInterval(() => void this.sendDigests().catch((e) => this.logger.warn(`digest failed: ${describeMailFailure(e)}`)), 3600_000);
+    this.digestTimer = setInterval(
+      () =>
+        void this.sendDigests().catch((e) =>
+          this.logger.warn(`digest failed: ${describeMailFailure(e)}`),
+        ),
+      3600_000,
+    );
     this.digestTimer.unref();
     this.kick();
   }
@@ -105,12 +136,17 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
       // came after the last one it saw (`catchUp`), so a row numbered lower but committed later by
       // another process (seen during a rolling restart) would never reach it. One batch at a time
       // across processes, from its first sequence number to its commit.
-      if (events.length) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concerto:notification-sequence'))`);
+      if (events.length)
+        await manager.query(
+          `SELECT pg_advisory_xact_lock(hashtext('concerto:notification-sequence'))`,
+        );
       const stored: NotificationRow[] = [];
       const broadcasts: Broadcast[] = [];
       const disconnects: string[] = [];
       for (const event of events) {
-        const { planned, live, disconnect } = await withRequestId(event.request_id, () => this.plan(manager, event));
+        const { planned, live, disconnect } = await withRequestId(event.request_id, () =>
+          this.plan(manager, event),
+        );
         broadcasts.push(...live);
         disconnects.push(...(disconnect ?? []));
         const wanted = await this.filterBySettings(manager, planned);
@@ -122,18 +158,34 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
               WHERE EXISTS (SELECT 1 FROM users WHERE id = x.u AND deleted_at IS NULL FOR SHARE)
              ON CONFLICT (user_id, event_id) DO NOTHING
              RETURNING id, sequence, user_id, kind, title, body, link, created_at, read_at`,
-            [event.id, wanted.map((p) => p.userId), wanted.map((p) => p.kind), wanted.map((p) => p.title), wanted.map((p) => p.body), wanted.map((p) => p.link)],
+            [
+              event.id,
+              wanted.map((p) => p.userId),
+              wanted.map((p) => p.kind),
+              wanted.map((p) => p.title),
+              wanted.map((p) => p.body),
+              wanted.map((p) => p.link),
+            ],
           );
           stored.push(...rows);
         }
       }
-      if (events.length) await manager.query(`UPDATE domain_events SET processed_at = now() WHERE id = ANY($1::uuid[])`, [events.map((e) => e.id)]);
+      if (events.length)
+        await manager.query(
+          `UPDATE domain_events SET processed_at = now() WHERE id = ANY($1::uuid[])`,
+          [events.map((e) => e.id)],
+        );
       return { count: events.length, stored, broadcasts, disconnects };
     });
     for (const sessionId of result.disconnects) this.gateway.disconnectSession(sessionId);
-    for (const row of result.stored) this.gateway.pushNotification(row.user_id, toLiveNotification(row));
-    for (const b of result.broadcasts) this.gateway.broadcast(b.room, b.event as 'comment.created', b.payload as never);
-    if (result.stored.length) await this.mailImmediate(result.stored).catch((error) => this.logger.warn(`mail failed: ${describeMailFailure(error)}`));
+    for (const row of result.stored)
+      this.gateway.pushNotification(row.user_id, toLiveNotification(row));
+    for (const b of result.broadcasts)
+      this.gateway.broadcast(b.room, b.event as 'comment.created', b.payload as never);
+    if (result.stored.length)
+      await this.mailImmediate(result.stored).catch((error) =>
+        this.logger.warn(`mail failed: ${describeMailFailure(error)}`),
+      );
     return result.count;
   }
 
@@ -144,9 +196,16 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
       this.logger.warn(`no handler for event ${event.type}`);
       return NOTHING;
     }
-    const plan = await handler.plan(manager, { id: event.id, type: event.type, payload: event.payload, actorId: event.actor_id });
+    const plan = await handler.plan(manager, {
+      id: event.id,
+      type: event.type,
+      payload: event.payload,
+      actorId: event.actor_id,
+    });
     const seen = new Set<string>();
-    const planned = plan.planned.filter((p) => p.userId !== event.actor_id && !seen.has(p.userId) && seen.add(p.userId));
+    const planned = plan.planned.filter(
+      (p) => p.userId !== event.actor_id && !seen.has(p.userId) && seen.add(p.userId),
+    );
     return { ...plan, planned };
   }
 
@@ -170,8 +229,14 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
     for (const row of rows) {
       const to = emails.get(row.user_id);
       if (!to) continue;
-      await this.mailer.send({ to, subject: `[Concerto] ${row.title}`, text: `${row.body}\n\n${this.config.PUBLIC_URL}${row.link}` });
-      await this.dataSource.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1`, [row.id]);
+      await this.mailer.send({
+        to,
+        subject: `[Concerto] ${row.title}`,
+        text: `${row.body}\n\n${this.config.PUBLIC_URL}${row.link}`,
+      });
+      await this.dataSource.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1`, [
+        row.id,
+      ]);
     }
   }
 
@@ -187,20 +252,30 @@ export class NotificationDispatcher implements OnModuleInit, OnApplicationBootst
     );
     let sent = 0;
     for (const user of users) {
-      const rows: LiveNotification[] = (await this.dataSource.query(
-        `SELECT id, sequence, user_id, kind, title, body, link, created_at, read_at FROM notifications WHERE user_id = $1 AND emailed_at IS NULL ORDER BY sequence`,
-        [user.id],
-      )).map(toLiveNotification);
+      const rows: LiveNotification[] = (
+        await this.dataSource.query(
+          `SELECT id, sequence, user_id, kind, title, body, link, created_at, read_at FROM notifications WHERE user_id = $1 AND emailed_at IS NULL ORDER BY sequence`,
+          [user.id],
+        )
+      ).map(toLiveNotification);
       if (rows.length) {
         await this.mailer.send({
           to: user.email,
           subject: `[Concerto] ${rows.length === 1 ? '1 notification' : `${rows.length} notifications`}`,
-          text: rows.map((n) => `- ${n.title} : ${n.body}\n  ${this.config.PUBLIC_URL}${n.link}`).join('\n'),
+          text: rows
+            .map((n) => `- ${n.title} : ${n.body}\n  ${this.config.PUBLIC_URL}${n.link}`)
+            .join('\n'),
         });
-        await this.dataSource.query(`UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((n) => n.id)]);
+        await this.dataSource.query(
+          `UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])`,
+          [rows.map((n) => n.id)],
+        );
         sent++;
       }
-      await this.dataSource.query(`UPDATE notification_settings SET last_digest_at = now() WHERE user_id = $1`, [user.id]);
+      await this.dataSource.query(
+        `UPDATE notification_settings SET last_digest_at = now() WHERE user_id = $1`,
+        [user.id],
+      );
     }
     return sent;
   }

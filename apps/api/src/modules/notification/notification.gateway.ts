@@ -1,4 +1,10 @@
-import { ClientToServerEvents, LiveNotification, Rooms, ServerToClientEvents, WATCHABLE_ROOM } from '@concerto/domain';
+import {
+  ClientToServerEvents,
+  LiveNotification,
+  Rooms,
+  ServerToClientEvents,
+  WATCHABLE_ROOM,
+} from '@concerto/domain';
 import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { parse as parseCookies } from 'cookie';
@@ -12,14 +18,23 @@ import { NotificationService } from './notification.service';
 /** Room of the sockets opened with one sign-in session. */
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
-type ConcertoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { viewer: Viewer | null }>;
+type ConcertoSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { viewer: Viewer | null }
+>;
 
 /**
  * Bounds of one socket: `watch`/`unwatch` messages (a burst of 60 — a page of proposals watches
  * each one — then 20 a second), `catchUp` requests (each reads the database: a burst of 10, then
  * one a second), and rooms watched at once. Over a bound the ack says TOO_MANY_REQUESTS.
  */
-export const SOCKET_LIMITS = { roomMessages: { burst: 60, perSecond: 20 }, catchUps: { burst: 10, perSecond: 1 }, watchedRooms: 500 };
+export const SOCKET_LIMITS = {
+  roomMessages: { burst: 60, perSecond: 20 },
+  catchUps: { burst: 10, perSecond: 1 },
+  watchedRooms: 500,
+};
 
 /**
  * The one Socket.IO gateway, at `/socket.io`. The handshake is authenticated with the same
@@ -46,7 +61,8 @@ export class NotificationGateway implements OnGatewayConnection {
    * lost), then authenticates the handshake; each handler waits for that authentication.
    */
   async handleConnection(socket: ConcertoSocket): Promise<void> {
-    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+    const token =
+      typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
     const cookieHeader = socket.handshake.headers.cookie;
     const request = {
       headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -61,8 +77,14 @@ export class NotificationGateway implements OnGatewayConnection {
         return viewer;
       });
 
-    const roomMessages = new TokenBucket(SOCKET_LIMITS.roomMessages.burst, SOCKET_LIMITS.roomMessages.perSecond);
-    const catchUps = new TokenBucket(SOCKET_LIMITS.catchUps.burst, SOCKET_LIMITS.catchUps.perSecond);
+    const roomMessages = new TokenBucket(
+      SOCKET_LIMITS.roomMessages.burst,
+      SOCKET_LIMITS.roomMessages.perSecond,
+    );
+    const catchUps = new TokenBucket(
+      SOCKET_LIMITS.catchUps.burst,
+      SOCKET_LIMITS.catchUps.perSecond,
+    );
     const watched = new Set<string>(); // resource rooms this socket watches
     socket.on('watch', async (room, ack) => {
       if (!roomMessages.take()) {
@@ -70,8 +92,10 @@ export class NotificationGateway implements OnGatewayConnection {
         return ack?.({ ok: false, error: 'TOO_MANY_REQUESTS' });
       }
       await ready;
-      if (typeof room !== 'string' || !WATCHABLE_ROOM.test(room)) return ack?.({ ok: false, error: 'BAD_USER_INPUT' });
-      if (!watched.has(room) && watched.size >= SOCKET_LIMITS.watchedRooms) return ack?.({ ok: false, error: 'LIMIT_REACHED' });
+      if (typeof room !== 'string' || !WATCHABLE_ROOM.test(room))
+        return ack?.({ ok: false, error: 'BAD_USER_INPUT' });
+      if (!watched.has(room) && watched.size >= SOCKET_LIMITS.watchedRooms)
+        return ack?.({ ok: false, error: 'LIMIT_REACHED' });
       watched.add(room);
       await socket.join(room);
       ack?.({ ok: true });
@@ -93,7 +117,12 @@ export class NotificationGateway implements OnGatewayConnection {
       const viewer = await ready;
       if (!viewer) return ack?.({ error: 'UNAUTHENTICATED' });
       try {
-        ack?.({ notifications: await this.notifications.since(viewer.user.id, typeof after === 'string' ? after : null) });
+        ack?.({
+          notifications: await this.notifications.since(
+            viewer.user.id,
+            typeof after === 'string' ? after : null,
+          ),
+        });
       } catch (error) {
         this.logger.warn(`catchUp failed: ${(error as Error).message}`);
         ack?.({ error: 'BAD_USER_INPUT' });
@@ -130,7 +159,11 @@ export class NotificationGateway implements OnGatewayConnection {
   }
 
   /** Broadcasts a live event to a resource room. */
-  broadcast<E extends keyof ServerToClientEvents>(room: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
+  broadcast<E extends keyof ServerToClientEvents>(
+    room: string,
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ): void {
     (this.server?.to(room).emit as (e: string, ...args: unknown[]) => boolean)?.(event, ...payload);
   }
 }

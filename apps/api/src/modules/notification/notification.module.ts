@@ -17,7 +17,15 @@ import { NotificationService } from './notification.service';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [DomainEventOutbox, MailerService, NotificationService, NotificationGateway, NotificationDispatcher, NotificationResolver, NotificationPersonalData],
+  providers: [
+    DomainEventOutbox,
+    MailerService,
+    NotificationService,
+    NotificationGateway,
+    NotificationDispatcher,
+    NotificationResolver,
+    NotificationPersonalData,
+  ],
   exports: [DomainEventOutbox, NotificationGateway, NotificationDispatcher, MailerService],
 })
 export class NotificationModule {}

@@ -4,7 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
-import { NotificationConnectionDto, NotificationSettingsDto, NotificationSettingsInput } from './dtos/notification.dto';
+import {
+  NotificationConnectionDto,
+  NotificationSettingsDto,
+  NotificationSettingsInput,
+} from './dtos/notification.dto';
 
 /** A notifications row as SQL returns it. */
 export interface NotificationRow {
@@ -49,9 +53,16 @@ export class NotificationService {
    * @param first 1–100; @param after a cursor (the `sequence` of the last item seen); @param unreadOnly only unread ones
    * @throws BAD_USER_INPUT bad size or cursor
    */
-  async inbox(userId: string, first: number, after: string | undefined, unreadOnly: boolean): Promise<NotificationConnectionDto> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
-    if (after !== undefined && !/^\d{1,18}$/.test(after)) throw DomainError.badInput('Curseur invalide.', { field: 'after' });
+  async inbox(
+    userId: string,
+    first: number,
+    after: string | undefined,
+    unreadOnly: boolean,
+  ): Promise<NotificationConnectionDto> {
+    if (!Number.isInteger(first) || first < 1 || first > 100)
+      throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
+    if (after !== undefined && !/^\d{1,18}$/.test(after))
+      throw DomainError.badInput('Curseur invalide.', { field: 'after' });
     const rows: NotificationRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 ${unreadOnly ? 'AND read_at IS NULL' : ''} ${after ? 'AND sequence < $3' : ''}
         ORDER BY sequence DESC LIMIT $2`,
@@ -67,7 +78,10 @@ export class NotificationService {
 
   /** Number of unread notifications (counted by PostgreSQL). */
   async unreadCount(userId: string): Promise<number> {
-    const [{ n }] = await this.dataSource.query(`SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
     return Number(n);
   }
 
@@ -77,8 +91,13 @@ export class NotificationService {
    * @throws BAD_USER_INPUT malformed id, or more than 500 ids (the inbox's page; omit `ids` to mark all)
    */
   async markRead(userId: string, ids: string[] | null): Promise<number> {
-    if (ids && ids.length > MARK_READ_MAX_IDS) throw DomainError.badInput(`ids : ${MARK_READ_MAX_IDS} au plus (sans ids, tout est marqué lu).`, { field: 'ids' });
-    if (ids && ids.some((id) => !UUID.test(id))) throw DomainError.badInput('Identifiant invalide.', { field: 'ids' });
+    if (ids && ids.length > MARK_READ_MAX_IDS)
+      throw DomainError.badInput(
+        `ids : ${MARK_READ_MAX_IDS} au plus (sans ids, tout est marqué lu).`,
+        { field: 'ids' },
+      );
+    if (ids && ids.some((id) => !UUID.test(id)))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'ids' });
     await queryRows(
       this.dataSource.manager,
       `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL ${ids ? 'AND id = ANY($2::uuid[])' : ''}`,
@@ -94,11 +113,17 @@ export class NotificationService {
    */
   async since(userId: string, afterId: string | null): Promise<LiveNotification[]> {
     if (afterId === null) {
-      const rows: NotificationRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND read_at IS NULL ORDER BY sequence LIMIT 500`, [userId]);
+      const rows: NotificationRow[] = await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND read_at IS NULL ORDER BY sequence LIMIT 500`,
+        [userId],
+      );
       return rows.map(toLiveNotification);
     }
     if (!UUID.test(afterId)) throw DomainError.badInput('Identifiant invalide.');
-    const anchor = await this.dataSource.query(`SELECT sequence FROM notifications WHERE id = $1 AND user_id = $2`, [afterId, userId]);
+    const anchor = await this.dataSource.query(
+      `SELECT sequence FROM notifications WHERE id = $1 AND user_id = $2`,
+      [afterId, userId],
+    );
     if (!anchor.length) throw DomainError.badInput('Notification inconnue.');
     const rows: NotificationRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND sequence > $2 ORDER BY sequence LIMIT 500`,
@@ -109,14 +134,25 @@ export class NotificationService {
 
   /** The user's settings (defaults: every kind on, no e-mail). */
   async settings(userId: string): Promise<NotificationSettingsDto> {
-    const rows = await this.dataSource.query(`SELECT disabled_kinds, email_delivery FROM notification_settings WHERE user_id = $1`, [userId]);
-    return rows.length ? { disabledKinds: rows[0].disabled_kinds, emailDelivery: rows[0].email_delivery } : { disabledKinds: [], emailDelivery: 'NONE' };
+    const rows = await this.dataSource.query(
+      `SELECT disabled_kinds, email_delivery FROM notification_settings WHERE user_id = $1`,
+      [userId],
+    );
+    return rows.length
+      ? { disabledKinds: rows[0].disabled_kinds, emailDelivery: rows[0].email_delivery }
+      : { disabledKinds: [], emailDelivery: 'NONE' };
   }
 
   /** Changes the user's settings; absent fields stay as they are. */
-  async updateSettings(userId: string, input: NotificationSettingsInput): Promise<NotificationSettingsDto> {
+  async updateSettings(
+    userId: string,
+    input: NotificationSettingsInput,
+  ): Promise<NotificationSettingsDto> {
     const current = await this.settings(userId);
-    const next = { disabledKinds: input.disabledKinds ?? current.disabledKinds, emailDelivery: input.emailDelivery ?? current.emailDelivery };
+    const next = {
+      disabledKinds: input.disabledKinds ?? current.disabledKinds,
+      emailDelivery: input.emailDelivery ?? current.emailDelivery,
+    };
     await this.dataSource.query(
       `INSERT INTO notification_settings (user_id, disabled_kinds, email_delivery) VALUES ($1, $2, $3)
        ON CONFLICT (user_id) DO UPDATE SET disabled_kinds = EXCLUDED.disabled_kinds, email_delivery = EXCLUDED.email_delivery, updated_at = now()`,

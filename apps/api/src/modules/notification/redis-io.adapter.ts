@@ -25,11 +25,14 @@ export class RedisIoAdapter extends IoAdapter {
   async connect(url: string): Promise<void> {
     const pub = createClient({ url });
     const sub = pub.duplicate();
-    for (const client of [pub, sub]) client.on('error', (error: Error) => this.logger.warn(`redis: ${error.message}`));
+    for (const client of [pub, sub])
+      client.on('error', (error: Error) => this.logger.warn(`redis: ${error.message}`));
     await Promise.all([pub.connect(), sub.connect()]);
     this.clients = [pub, sub];
     this.adapter = createAdapter(pub, sub);
-    this.logger.log(`Socket.IO events shared through Redis at ${url.replace(/\/\/[^@]*@/, '//***@')}`);
+    this.logger.log(
+      `Socket.IO events shared through Redis at ${url.replace(/\/\/[^@]*@/, '//***@')}`,
+    );
   }
 
   override createIOServer(port: number, options?: ServerOptions) {

@@ -4,7 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
-import { inTransaction, pgConstraint, pgErrorCode, queryRows } from '../../common/database/unit-of-work';
+import {
+  inTransaction,
+  pgConstraint,
+  pgErrorCode,
+  queryRows,
+} from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { describeMailFailure, MailerService } from '../notification/mailer.service';
@@ -73,9 +78,13 @@ export class AssemblyInvitationService {
     const token = randomBytes(32).toString('base64url');
     try {
       const row = await inTransaction(this.dataSource, async (manager) => {
-        const [space] = await manager.query(`SELECT id, type FROM participatory_spaces WHERE id = $1 FOR UPDATE`, [input.spaceId]);
+        const [space] = await manager.query(
+          `SELECT id, type FROM participatory_spaces WHERE id = $1 FOR UPDATE`,
+          [input.spaceId],
+        );
         if (!space) throw DomainError.notFound('Espace', { id: input.spaceId });
-        if (space.type !== SpaceType.ASSEMBLY) throw DomainError.badInput('Seules les assemblées ont des membres.');
+        if (space.type !== SpaceType.ASSEMBLY)
+          throw DomainError.badInput('Seules les assemblées ont des membres.');
         const [member] = await manager.query(
           `SELECT 1 FROM assembly_members m JOIN users u ON u.id = m.user_id WHERE m.space_id = $1 AND m.left_at IS NULL AND lower(u.email) = lower($2)`,
           [space.id, input.email],
@@ -84,7 +93,15 @@ export class AssemblyInvitationService {
         const [created] = await queryRows<InvitationRow>(
           manager,
           `INSERT INTO assembly_invitations (space_id, email, position, college, weight, token_hash, invited_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-          [space.id, input.email, input.position ?? 'MEMBER', input.college ?? null, input.weight ?? 1, hashToken(token), viewer.user.id],
+          [
+            space.id,
+            input.email,
+            input.position ?? 'MEMBER',
+            input.college ?? null,
+            input.weight ?? 1,
+            hashToken(token),
+            viewer.user.id,
+          ],
         );
         await this.actionLog.record(manager, {
           userId: viewer.user.id,
@@ -98,17 +115,25 @@ export class AssemblyInvitationService {
         });
         return created;
       });
-      const [space] = await this.dataSource.query(`SELECT title FROM participatory_spaces WHERE id = $1`, [input.spaceId]);
+      const [space] = await this.dataSource.query(
+        `SELECT title FROM participatory_spaces WHERE id = $1`,
+        [input.spaceId],
+      );
       await this.mailer
         .send({
           to: input.email,
           subject: `[Concerto] Invitation : ${space?.title ?? 'assemblée'}`,
           text: `Vous êtes invité·e à rejoindre « ${space?.title ?? 'l’assemblée'} » sur Concerto.\n\nAcceptez l’invitation (connexion ou inscription avec cette adresse) :\n${this.config.PUBLIC_URL}/invitations/${token}`,
         })
-        .catch((error: unknown) => this.logger.warn(`invitation e-mail failed: ${describeMailFailure(error)}`));
+        .catch((error: unknown) =>
+          this.logger.warn(`invitation e-mail failed: ${describeMailFailure(error)}`),
+        );
       return toDto(row);
     } catch (error) {
-      if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'assembly_invitations_pending_key') {
+      if (
+        pgErrorCode(error) === '23505' &&
+        pgConstraint(error) === 'assembly_invitations_pending_key'
+      ) {
         throw DomainError.conflict('Une invitation est déjà en attente pour cette adresse.');
       }
       throw error;
@@ -138,11 +163,20 @@ export class AssemblyInvitationService {
         if (invitation.email.toLowerCase() !== viewer.user.email.toLowerCase()) {
           throw DomainError.forbidden('Cette invitation est adressée à une autre adresse e-mail.');
         }
-        await manager.query(`UPDATE assembly_invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1`, [invitation.id, viewer.user.id]);
+        await manager.query(
+          `UPDATE assembly_invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1`,
+          [invitation.id, viewer.user.id],
+        );
         const [member] = await queryRows<{ id: string; joined_at: Date }>(
           manager,
           `INSERT INTO assembly_members (space_id, user_id, position, college, weight) VALUES ($1, $2, $3, $4, $5) RETURNING id, joined_at`,
-          [invitation.space_id, viewer.user.id, invitation.position, invitation.college, invitation.weight],
+          [
+            invitation.space_id,
+            viewer.user.id,
+            invitation.position,
+            invitation.college,
+            invitation.weight,
+          ],
         );
         await this.actionLog.record(manager, {
           userId: viewer.user.id,
@@ -165,7 +199,8 @@ export class AssemblyInvitationService {
         };
       });
     } catch (error) {
-      if (pgErrorCode(error) === '23505') throw DomainError.conflict('Vous êtes déjà membre de l’assemblée.');
+      if (pgErrorCode(error) === '23505')
+        throw DomainError.conflict('Vous êtes déjà membre de l’assemblée.');
       throw error;
     }
   }

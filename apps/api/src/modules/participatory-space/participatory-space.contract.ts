@@ -1,4 +1,9 @@
-import { type ContractFixture, freshComponent, freshSpace, must } from '../../../test/capability-contracts/kit';
+import {
+  type ContractFixture,
+  freshComponent,
+  freshSpace,
+  must,
+} from '../../../test/capability-contracts/kit';
 
 export const contractFixtures: ContractFixture[] = [
   {
@@ -11,9 +16,18 @@ export const contractFixtures: ContractFixture[] = [
     async notifyFollowers(c, space) {
       const componentId = await freshComponent(c, space.id, 'PROPOSALS');
       const author = await c.t.register('Autrice de passage');
-      await must(c.t, `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`, {
-        i: { componentId, title: `Proposition pour les abonnés ${c.unique()}`, body: 'Le corps de la proposition, assez long pour être valable.' },
-      }, author.token);
+      await must(
+        c.t,
+        `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`,
+        {
+          i: {
+            componentId,
+            title: `Proposition pour les abonnés ${c.unique()}`,
+            body: 'Le corps de la proposition, assez long pour être valable.',
+          },
+        },
+        author.token,
+      );
     },
   },
 ];

@@ -11,7 +11,15 @@ import { SpaceHost } from './space.host';
 
 @Module({
   imports: [ActionLogModule, FollowModule],
-  providers: [ParticipatorySpaceService, SpaceAccessService, ParticipatorySpaceResolver, AssemblyInvitationService, AssemblyInvitationResolver, SpaceHost, ParticipatorySpacePersonalData],
+  providers: [
+    ParticipatorySpaceService,
+    SpaceAccessService,
+    ParticipatorySpaceResolver,
+    AssemblyInvitationService,
+    AssemblyInvitationResolver,
+    SpaceHost,
+    ParticipatorySpacePersonalData,
+  ],
   exports: [ParticipatorySpaceService, SpaceAccessService],
 })
 export class ParticipatorySpaceModule {}

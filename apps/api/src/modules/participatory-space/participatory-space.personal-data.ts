@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type ErasedAccount, type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type ErasedAccount,
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 
 /**
  * Assembly memberships and space roles. At deletion: roles and invitations (sent to the address
@@ -22,8 +26,16 @@ export class ParticipatorySpacePersonalData implements PersonalDataContributor {
 
   async erase(manager: EntityManager, account: ErasedAccount): Promise<void> {
     await manager.query(`DELETE FROM space_roles WHERE user_id = $1`, [account.id]);
-    await manager.query(`DELETE FROM assembly_invitations WHERE lower(email) = lower($1) OR accepted_by = $2`, [account.email, account.id]);
-    await manager.query(`UPDATE assembly_members SET left_at = greatest(now(), joined_at) WHERE user_id = $1 AND left_at IS NULL`, [account.id]);
-    await manager.query(`UPDATE assembly_members SET college = NULL WHERE user_id = $1`, [account.id]);
+    await manager.query(
+      `DELETE FROM assembly_invitations WHERE lower(email) = lower($1) OR accepted_by = $2`,
+      [account.email, account.id],
+    );
+    await manager.query(
+      `UPDATE assembly_members SET left_at = greatest(now(), joined_at) WHERE user_id = $1 AND left_at IS NULL`,
+      [account.id],
+    );
+    await manager.query(`UPDATE assembly_members SET college = NULL WHERE user_id = $1`, [
+      account.id,
+    ]);
   }
 }

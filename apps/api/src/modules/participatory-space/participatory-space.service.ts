@@ -34,8 +34,11 @@ import { FollowService } from '../follow/follow.service';
 
 const isUniqueViolation = (error: unknown, constraint?: string) =>
   error instanceof QueryFailedError &&
-  (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError?.code === '23505' &&
-  (!constraint || (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint === constraint);
+  (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError
+    ?.code === '23505' &&
+  (!constraint ||
+    (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
+      ?.constraint === constraint);
 
 export const toPhaseDto = (p: SpacePhaseEntity): SpacePhaseDto => ({
   id: p.id,
@@ -90,7 +93,9 @@ export class ParticipatorySpaceService {
    */
   async list(type: SpaceType | undefined, viewer: Viewer | null): Promise<ParticipatorySpaceDto[]> {
     const where = type ? { type } : {};
-    const spaces = await this.dataSource.getRepository(ParticipatorySpaceEntity).find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
+    const spaces = await this.dataSource
+      .getRepository(ParticipatorySpaceEntity)
+      .find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
     return this.present(spaces, viewer, { hideUnpublished: true });
   }
 
@@ -99,7 +104,9 @@ export class ParticipatorySpaceService {
    * @throws NOT_FOUND unknown slug, or unpublished and the viewer is not one of its admins/moderators
    */
   async bySlug(slug: string, viewer: Viewer | null): Promise<ParticipatorySpaceDto> {
-    const space = await this.dataSource.getRepository(ParticipatorySpaceEntity).findOne({ where: { slug } });
+    const space = await this.dataSource
+      .getRepository(ParticipatorySpaceEntity)
+      .findOne({ where: { slug } });
     const [dto] = space ? await this.present([space], viewer, { hideUnpublished: true }) : [];
     if (!dto) throw DomainError.notFound('Espace', { slug });
     return dto;
@@ -110,19 +117,30 @@ export class ParticipatorySpaceService {
    * admin, space ADMIN or MODERATOR), in one SQL round trip: for write paths that count them.
    * @throws NOT_FOUND unknown id, or the component or its space is unpublished and hidden from the viewer
    */
-  async componentWithAccess(id: string, viewer: Viewer | null): Promise<{ component: ComponentDto; privileged: boolean }> {
+  async componentWithAccess(
+    id: string,
+    viewer: Viewer | null,
+  ): Promise<{ component: ComponentDto; privileged: boolean }> {
     const { entities, raw } = await this.dataSource
       .getRepository(ComponentEntity)
       .createQueryBuilder('c')
       .innerJoin(ParticipatorySpaceEntity, 's', 's.id = c.space_id')
       .addSelect('s.published_at IS NOT NULL', 'space_published')
-      .addSelect(`EXISTS (SELECT 1 FROM space_roles r WHERE r.user_id = :user AND r.space_id = c.space_id AND r.role IN (:...roles))`, 'space_role')
-      .where('c.id = :id', { id, user: viewer?.user.id ?? null, roles: [SpaceRole.ADMIN, SpaceRole.MODERATOR] })
+      .addSelect(
+        `EXISTS (SELECT 1 FROM space_roles r WHERE r.user_id = :user AND r.space_id = c.space_id AND r.role IN (:...roles))`,
+        'space_role',
+      )
+      .where('c.id = :id', {
+        id,
+        user: viewer?.user.id ?? null,
+        roles: [SpaceRole.ADMIN, SpaceRole.MODERATOR],
+      })
       .getRawAndEntities();
     const component = entities[0];
     if (!component) throw DomainError.notFound('Fonctionnalité', { id });
     const privileged = !!viewer && (viewer.user.isAdmin || raw[0].space_role === true);
-    if (!privileged && (!raw[0].space_published || component.publishedAt === null)) throw DomainError.notFound('Fonctionnalité', { id });
+    if (!privileged && (!raw[0].space_published || component.publishedAt === null))
+      throw DomainError.notFound('Fonctionnalité', { id });
     return { component: toComponentDto(component), privileged };
   }
 
@@ -131,11 +149,16 @@ export class ParticipatorySpaceService {
    * @throws NOT_FOUND unknown id, or the component or its space is unpublished and hidden from the viewer
    */
   async component(id: string, viewer: Viewer | null): Promise<ComponentDto> {
-    const component = await this.dataSource.getRepository(ComponentEntity).findOne({ where: { id } });
+    const component = await this.dataSource
+      .getRepository(ComponentEntity)
+      .findOne({ where: { id } });
     if (!component) throw DomainError.notFound('Fonctionnalité', { id });
-    const space = await this.dataSource.getRepository(ParticipatorySpaceEntity).findOneByOrFail({ id: component.spaceId });
+    const space = await this.dataSource
+      .getRepository(ParticipatorySpaceEntity)
+      .findOneByOrFail({ id: component.spaceId });
     const privileged = await this.isPrivileged(viewer, space.id);
-    if (!privileged && (space.publishedAt === null || component.publishedAt === null)) throw DomainError.notFound('Fonctionnalité', { id });
+    if (!privileged && (space.publishedAt === null || component.publishedAt === null))
+      throw DomainError.notFound('Fonctionnalité', { id });
     return toComponentDto(component);
   }
 
@@ -155,7 +178,15 @@ export class ParticipatorySpaceService {
         isDemo: false,
       });
       await manager.save(created);
-      await this.log(manager, viewer, 'create', 'participatory_space', created.id, created.id, `Espace « ${created.title} » créé`);
+      await this.log(
+        manager,
+        viewer,
+        'create',
+        'participatory_space',
+        created.id,
+        created.id,
+        `Espace « ${created.title} » créé`,
+      );
       return created;
     }, 'Un espace utilise déjà cette adresse (slug).');
     return (await this.present([space], viewer, { hideUnpublished: false }))[0];
@@ -165,7 +196,11 @@ export class ParticipatorySpaceService {
    * Updates a space's fields; `published` true/false publishes or unpublishes it.
    * @throws NOT_FOUND; CONFLICT slug taken
    */
-  async updateSpace(id: string, input: UpdateSpaceInput, viewer: Viewer): Promise<ParticipatorySpaceDto> {
+  async updateSpace(
+    id: string,
+    input: UpdateSpaceInput,
+    viewer: Viewer,
+  ): Promise<ParticipatorySpaceDto> {
     const space = await this.unitOfWork(async (manager) => {
       const space = await this.lockSpace(manager, id);
       if (input.slug !== undefined) space.slug = input.slug;
@@ -174,10 +209,26 @@ export class ParticipatorySpaceService {
       if (input.description !== undefined) space.description = input.description;
       if (input.published !== undefined && input.published !== (space.publishedAt !== null)) {
         space.publishedAt = input.published ? new Date() : null;
-        await this.log(manager, viewer, input.published ? 'publish' : 'unpublish', 'participatory_space', space.id, space.id, space.title);
+        await this.log(
+          manager,
+          viewer,
+          input.published ? 'publish' : 'unpublish',
+          'participatory_space',
+          space.id,
+          space.id,
+          space.title,
+        );
       }
       await manager.save(space);
-      await this.log(manager, viewer, 'update', 'participatory_space', space.id, space.id, `Espace « ${space.title} » modifié`);
+      await this.log(
+        manager,
+        viewer,
+        'update',
+        'participatory_space',
+        space.id,
+        space.id,
+        `Espace « ${space.title} » modifié`,
+      );
       return space;
     }, 'Un espace utilise déjà cette adresse (slug).');
     return (await this.present([space], viewer, { hideUnpublished: false }))[0];
@@ -187,7 +238,15 @@ export class ParticipatorySpaceService {
   async deleteSpace(id: string, viewer: Viewer): Promise<boolean> {
     await this.unitOfWork(async (manager) => {
       const space = await this.lockSpace(manager, id);
-      await this.log(manager, viewer, 'delete', 'participatory_space', space.id, null, `Espace « ${space.title} » supprimé`);
+      await this.log(
+        manager,
+        viewer,
+        'delete',
+        'participatory_space',
+        space.id,
+        null,
+        `Espace « ${space.title} » supprimé`,
+      );
       await manager.delete(ParticipatorySpaceEntity, { id });
     });
     return true;
@@ -200,9 +259,13 @@ export class ParticipatorySpaceService {
   async createPhase(input: CreatePhaseInput, viewer: Viewer): Promise<SpacePhaseDto> {
     return this.unitOfWork(async (manager) => {
       const space = await this.lockSpace(manager, input.spaceId);
-      if (space.type !== SpaceType.PROCESS) throw DomainError.badInput('Seules les concertations ont des phases.');
+      if (space.type !== SpaceType.PROCESS)
+        throw DomainError.badInput('Seules les concertations ont des phases.');
       this.checkDates(input);
-      const [{ next }] = await manager.query(`SELECT coalesce(max(position) + 1, 0) AS next FROM space_phases WHERE space_id = $1`, [space.id]);
+      const [{ next }] = await manager.query(
+        `SELECT coalesce(max(position) + 1, 0) AS next FROM space_phases WHERE space_id = $1`,
+        [space.id],
+      );
       const phase = manager.create(SpacePhaseEntity, {
         spaceId: space.id,
         position: Number(next),
@@ -213,7 +276,15 @@ export class ParticipatorySpaceService {
         active: false,
       });
       await manager.save(phase);
-      await this.log(manager, viewer, 'create', 'space_phase', phase.id, space.id, `Phase « ${phase.title} » ajoutée`);
+      await this.log(
+        manager,
+        viewer,
+        'create',
+        'space_phase',
+        phase.id,
+        space.id,
+        `Phase « ${phase.title} » ajoutée`,
+      );
       return toPhaseDto(phase);
     });
   }
@@ -222,14 +293,25 @@ export class ParticipatorySpaceService {
   async updatePhase(id: string, input: PhaseInput, viewer: Viewer): Promise<SpacePhaseDto> {
     return this.unitOfWork(async (manager) => {
       const phase = await this.lockPhase(manager, id);
-      const merged = { startDate: input.startDate !== undefined ? input.startDate : phase.startDate, endDate: input.endDate !== undefined ? input.endDate : phase.endDate };
+      const merged = {
+        startDate: input.startDate !== undefined ? input.startDate : phase.startDate,
+        endDate: input.endDate !== undefined ? input.endDate : phase.endDate,
+      };
       this.checkDates(merged);
       phase.title = input.title;
       if (input.description !== undefined) phase.description = input.description;
       phase.startDate = merged.startDate ?? null;
       phase.endDate = merged.endDate ?? null;
       await manager.save(phase);
-      await this.log(manager, viewer, 'update', 'space_phase', phase.id, phase.spaceId, `Phase « ${phase.title} » modifiée`);
+      await this.log(
+        manager,
+        viewer,
+        'update',
+        'space_phase',
+        phase.id,
+        phase.spaceId,
+        `Phase « ${phase.title} » modifiée`,
+      );
       return toPhaseDto(phase);
     });
   }
@@ -239,8 +321,19 @@ export class ParticipatorySpaceService {
     await this.unitOfWork(async (manager) => {
       const phase = await this.lockPhase(manager, id);
       await manager.delete(SpacePhaseEntity, { id });
-      await manager.query(`UPDATE space_phases SET position = position - 1 WHERE space_id = $1 AND position > $2`, [phase.spaceId, phase.position]);
-      await this.log(manager, viewer, 'delete', 'space_phase', phase.id, phase.spaceId, `Phase « ${phase.title} » supprimée`);
+      await manager.query(
+        `UPDATE space_phases SET position = position - 1 WHERE space_id = $1 AND position > $2`,
+        [phase.spaceId, phase.position],
+      );
+      await this.log(
+        manager,
+        viewer,
+        'delete',
+        'space_phase',
+        phase.id,
+        phase.spaceId,
+        `Phase « ${phase.title} » supprimée`,
+      );
     });
     return true;
   }
@@ -253,10 +346,24 @@ export class ParticipatorySpaceService {
   async activatePhase(id: string, viewer: Viewer): Promise<SpacePhaseDto[]> {
     return this.unitOfWork(async (manager) => {
       const phase = await this.lockPhase(manager, id);
-      await manager.query(`UPDATE space_phases SET active = false WHERE space_id = $1 AND active AND id <> $2`, [phase.spaceId, id]);
+      await manager.query(
+        `UPDATE space_phases SET active = false WHERE space_id = $1 AND active AND id <> $2`,
+        [phase.spaceId, id],
+      );
       await manager.query(`UPDATE space_phases SET active = true WHERE id = $1`, [id]);
-      await this.log(manager, viewer, 'activate', 'space_phase', id, phase.spaceId, `Phase « ${phase.title} » activée`);
-      const phases = await manager.find(SpacePhaseEntity, { where: { spaceId: phase.spaceId }, order: { position: 'ASC' } });
+      await this.log(
+        manager,
+        viewer,
+        'activate',
+        'space_phase',
+        id,
+        phase.spaceId,
+        `Phase « ${phase.title} » activée`,
+      );
+      const phases = await manager.find(SpacePhaseEntity, {
+        where: { spaceId: phase.spaceId },
+        order: { position: 'ASC' },
+      });
       return phases.map(toPhaseDto);
     });
   }
@@ -266,19 +373,40 @@ export class ParticipatorySpaceService {
    * @param phaseIds every phase id of the space, exactly once, in the new order
    * @throws BAD_USER_INPUT the list is not a permutation of the space's phases
    */
-  async reorderPhases(spaceId: string, phaseIds: string[], viewer: Viewer): Promise<SpacePhaseDto[]> {
+  async reorderPhases(
+    spaceId: string,
+    phaseIds: string[],
+    viewer: Viewer,
+  ): Promise<SpacePhaseDto[]> {
     return this.unitOfWork(async (manager) => {
       await this.lockSpace(manager, spaceId);
       const phases = await manager.find(SpacePhaseEntity, { where: { spaceId } });
       const known = new Set(phases.map((p) => p.id));
-      if (phaseIds.length !== phases.length || new Set(phaseIds).size !== phaseIds.length || !phaseIds.every((id) => known.has(id))) {
-        throw DomainError.badInput('La liste doit contenir chaque phase de l’espace une seule fois.');
+      if (
+        phaseIds.length !== phases.length ||
+        new Set(phaseIds).size !== phaseIds.length ||
+        !phaseIds.every((id) => known.has(id))
+      ) {
+        throw DomainError.badInput(
+          'La liste doit contenir chaque phase de l’espace une seule fois.',
+        );
       }
       for (const [position, id] of phaseIds.entries()) {
         await manager.update(SpacePhaseEntity, { id }, { position });
       }
-      await this.log(manager, viewer, 'reorder', 'space_phase', null, spaceId, 'Phases réordonnées');
-      const reordered = await manager.find(SpacePhaseEntity, { where: { spaceId }, order: { position: 'ASC' } });
+      await this.log(
+        manager,
+        viewer,
+        'reorder',
+        'space_phase',
+        null,
+        spaceId,
+        'Phases réordonnées',
+      );
+      const reordered = await manager.find(SpacePhaseEntity, {
+        where: { spaceId },
+        order: { position: 'ASC' },
+      });
       return reordered.map(toPhaseDto);
     });
   }
@@ -287,7 +415,10 @@ export class ParticipatorySpaceService {
   async createComponent(input: CreateComponentInput, viewer: Viewer): Promise<ComponentDto> {
     return this.unitOfWork(async (manager) => {
       const space = await this.lockSpace(manager, input.spaceId);
-      const [{ next }] = await manager.query(`SELECT coalesce(max(position) + 1, 0) AS next FROM components WHERE space_id = $1`, [space.id]);
+      const [{ next }] = await manager.query(
+        `SELECT coalesce(max(position) + 1, 0) AS next FROM components WHERE space_id = $1`,
+        [space.id],
+      );
       const component = manager.create(ComponentEntity, {
         spaceId: space.id,
         type: input.type,
@@ -298,7 +429,15 @@ export class ParticipatorySpaceService {
         settings: {},
       });
       await manager.save(component);
-      await this.log(manager, viewer, 'create', 'component', component.id, space.id, `Fonctionnalité « ${component.title} » ajoutée`);
+      await this.log(
+        manager,
+        viewer,
+        'create',
+        'component',
+        component.id,
+        space.id,
+        `Fonctionnalité « ${component.title} » ajoutée`,
+      );
       return toComponentDto(component);
     });
   }
@@ -307,21 +446,39 @@ export class ParticipatorySpaceService {
    * Edits, publishes or unpublishes a component; `settings` are checked against the type's shape, then merged.
    * @throws NOT_FOUND; BAD_USER_INPUT settings not an object, with an unknown key or a value of the wrong type (see `DefinedComponent.checkedSettings`: the type's manifest)
    */
-  async updateComponent(id: string, input: UpdateComponentInput, viewer: Viewer): Promise<ComponentDto> {
+  async updateComponent(
+    id: string,
+    input: UpdateComponentInput,
+    viewer: Viewer,
+  ): Promise<ComponentDto> {
     return this.unitOfWork(async (manager) => {
-      const component = await manager.findOne(ComponentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const component = await manager.findOne(ComponentEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!component) throw DomainError.notFound('Fonctionnalité', { id });
       if (input.title !== undefined) component.title = input.title;
       if (input.description !== undefined) component.description = input.description;
       if (input.position !== undefined) component.position = input.position;
       if (input.settings !== undefined) {
-        component.settings = { ...component.settings, ...this.components.checkedSettings(component.type, input.settings) };
+        component.settings = {
+          ...component.settings,
+          ...this.components.checkedSettings(component.type, input.settings),
+        };
       }
       if (input.published !== undefined && input.published !== (component.publishedAt !== null)) {
         component.publishedAt = input.published ? new Date() : null;
       }
       await manager.save(component);
-      await this.log(manager, viewer, 'update', 'component', component.id, component.spaceId, `Fonctionnalité « ${component.title} » modifiée`);
+      await this.log(
+        manager,
+        viewer,
+        'update',
+        'component',
+        component.id,
+        component.spaceId,
+        `Fonctionnalité « ${component.title} » modifiée`,
+      );
       return toComponentDto(component);
     });
   }
@@ -329,22 +486,47 @@ export class ParticipatorySpaceService {
   /** Deletes a component and its content. @throws NOT_FOUND */
   async deleteComponent(id: string, viewer: Viewer): Promise<boolean> {
     await this.unitOfWork(async (manager) => {
-      const component = await manager.findOne(ComponentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const component = await manager.findOne(ComponentEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!component) throw DomainError.notFound('Fonctionnalité', { id });
       await manager.delete(ComponentEntity, { id });
-      await this.log(manager, viewer, 'delete', 'component', id, component.spaceId, `Fonctionnalité « ${component.title} » supprimée`);
+      await this.log(
+        manager,
+        viewer,
+        'delete',
+        'component',
+        id,
+        component.spaceId,
+        `Fonctionnalité « ${component.title} » supprimée`,
+      );
     });
     return true;
   }
 
   /** Role assignments of a space, oldest first. */
   async roles(spaceId: string): Promise<SpaceRoleAssignmentDto[]> {
-    const rows: { id: string; role: SpaceRole; user_id: string; name: string; email: string; created_at: Date }[] = await this.dataSource.query(
+    const rows: {
+      id: string;
+      role: SpaceRole;
+      user_id: string;
+      name: string;
+      email: string;
+      created_at: Date;
+    }[] = await this.dataSource.query(
       `SELECT r.id, r.role, r.user_id, u.name, u.email, r.created_at FROM space_roles r JOIN users u ON u.id = r.user_id
         WHERE r.space_id = $1 ORDER BY r.created_at, r.id`,
       [spaceId],
     );
-    return rows.map((r) => ({ id: r.id, role: r.role, userId: r.user_id, userName: r.name, userEmail: r.email, createdAt: r.created_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      role: r.role,
+      userId: r.user_id,
+      userName: r.name,
+      userEmail: r.email,
+      createdAt: r.created_at,
+    }));
   }
 
   /**
@@ -355,10 +537,29 @@ export class ParticipatorySpaceService {
     return this.unitOfWork(async (manager) => {
       const space = await this.lockSpace(manager, input.spaceId);
       const user = await this.userByEmail(manager, input.email);
-      const row = manager.create(SpaceRoleEntity, { spaceId: space.id, userId: user.id, role: input.role });
+      const row = manager.create(SpaceRoleEntity, {
+        spaceId: space.id,
+        userId: user.id,
+        role: input.role,
+      });
       await manager.save(row);
-      await this.log(manager, viewer, 'add_role', 'space_role', row.id, space.id, `${user.name} : rôle ${input.role}`);
-      return { id: row.id, role: row.role, userId: user.id, userName: user.name, userEmail: user.email, createdAt: row.createdAt };
+      await this.log(
+        manager,
+        viewer,
+        'add_role',
+        'space_role',
+        row.id,
+        space.id,
+        `${user.name} : rôle ${input.role}`,
+      );
+      return {
+        id: row.id,
+        role: row.role,
+        userId: user.id,
+        userName: user.name,
+        userEmail: user.email,
+        createdAt: row.createdAt,
+      };
     }, 'Cette personne a déjà ce rôle dans cet espace.');
   }
 
@@ -368,7 +569,15 @@ export class ParticipatorySpaceService {
       const row = await manager.findOne(SpaceRoleEntity, { where: { id } });
       if (!row) throw DomainError.notFound('Rôle', { id });
       await manager.delete(SpaceRoleEntity, { id });
-      await this.log(manager, viewer, 'remove_role', 'space_role', id, row.spaceId, `Rôle ${row.role} retiré`);
+      await this.log(
+        manager,
+        viewer,
+        'remove_role',
+        'space_role',
+        id,
+        row.spaceId,
+        `Rôle ${row.role} retiré`,
+      );
     });
     return true;
   }
@@ -401,7 +610,8 @@ export class ParticipatorySpaceService {
   async addMember(input: AddAssemblyMemberInput, viewer: Viewer): Promise<AssemblyMemberDto> {
     return this.unitOfWork(async (manager) => {
       const space = await this.lockSpace(manager, input.spaceId);
-      if (space.type !== SpaceType.ASSEMBLY) throw DomainError.badInput('Seules les assemblées ont des membres.');
+      if (space.type !== SpaceType.ASSEMBLY)
+        throw DomainError.badInput('Seules les assemblées ont des membres.');
       const user = await this.userByEmail(manager, input.email);
       const row = manager.create(AssemblyMemberEntity, {
         spaceId: space.id,
@@ -411,33 +621,76 @@ export class ParticipatorySpaceService {
         weight: String(input.weight ?? 1),
       });
       await manager.save(row);
-      await this.log(manager, viewer, 'add_member', 'assembly_member', row.id, space.id, `${user.name} rejoint l’assemblée`, 'PUBLIC');
+      await this.log(
+        manager,
+        viewer,
+        'add_member',
+        'assembly_member',
+        row.id,
+        space.id,
+        `${user.name} rejoint l’assemblée`,
+        'PUBLIC',
+      );
       const saved = await manager.findOneByOrFail(AssemblyMemberEntity, { id: row.id });
-      return { id: saved.id, userId: user.id, userName: user.name, position: saved.position, college: saved.college, weight: Number(saved.weight), joinedAt: saved.joinedAt, leftAt: saved.leftAt };
+      return {
+        id: saved.id,
+        userId: user.id,
+        userName: user.name,
+        position: saved.position,
+        college: saved.college,
+        weight: Number(saved.weight),
+        joinedAt: saved.joinedAt,
+        leftAt: saved.leftAt,
+      };
     }, 'Cette personne est déjà membre de l’assemblée.');
   }
 
   /** Ends a membership (kept for the record: past votes stay). @throws NOT_FOUND; CONFLICT already left */
   async removeMember(id: string, viewer: Viewer): Promise<boolean> {
     await this.unitOfWork(async (manager) => {
-      const row = await manager.findOne(AssemblyMemberEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const row = await manager.findOne(AssemblyMemberEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!row) throw DomainError.notFound('Membre', { id });
       if (row.leftAt) throw DomainError.conflict('Ce membre a déjà quitté l’assemblée.');
       await manager.update(AssemblyMemberEntity, { id }, { leftAt: new Date() });
-      await this.log(manager, viewer, 'remove_member', 'assembly_member', id, row.spaceId, 'Membre retiré de l’assemblée', 'PUBLIC');
+      await this.log(
+        manager,
+        viewer,
+        'remove_member',
+        'assembly_member',
+        id,
+        row.spaceId,
+        'Membre retiré de l’assemblée',
+        'PUBLIC',
+      );
     });
     return true;
   }
 
-  private async present(spaces: ParticipatorySpaceEntity[], viewer: Viewer | null, opts: { hideUnpublished: boolean }): Promise<ParticipatorySpaceDto[]> {
+  private async present(
+    spaces: ParticipatorySpaceEntity[],
+    viewer: Viewer | null,
+    opts: { hideUnpublished: boolean },
+  ): Promise<ParticipatorySpaceDto[]> {
     const ids = spaces.map((s) => s.id);
-    const roles = viewer ? await this.access.rolesBySpace(viewer.user.id, ids) : new Map<string, SpaceRole[]>();
+    const roles = viewer
+      ? await this.access.rolesBySpace(viewer.user.id, ids)
+      : new Map<string, SpaceRole[]>();
     const isAdmin = viewer?.user.isAdmin ?? false;
-    const followed = viewer && ids.length ? await this.follows.followedAmong(viewer.user.id, 'SPACE', ids) : new Set<string>();
+    const followed =
+      viewer && ids.length
+        ? await this.follows.followedAmong(viewer.user.id, 'SPACE', ids)
+        : new Set<string>();
     const [phases, components] = ids.length
       ? await Promise.all([
-          this.dataSource.getRepository(SpacePhaseEntity).find({ where: { spaceId: In(ids) }, order: { position: 'ASC' } }),
-          this.dataSource.getRepository(ComponentEntity).find({ where: { spaceId: In(ids) }, order: { position: 'ASC', createdAt: 'ASC' } }),
+          this.dataSource
+            .getRepository(SpacePhaseEntity)
+            .find({ where: { spaceId: In(ids) }, order: { position: 'ASC' } }),
+          this.dataSource
+            .getRepository(ComponentEntity)
+            .find({ where: { spaceId: In(ids) }, order: { position: 'ASC', createdAt: 'ASC' } }),
         ])
       : [[], []];
     const result: ParticipatorySpaceDto[] = [];
@@ -457,7 +710,9 @@ export class ParticipatorySpaceService {
         isDemo: space.isDemo,
         createdAt: space.createdAt,
         phases: phases.filter((p) => p.spaceId === space.id).map(toPhaseDto),
-        components: components.filter((c) => c.spaceId === space.id && (privileged || c.publishedAt !== null)).map(toComponentDto),
+        components: components
+          .filter((c) => c.spaceId === space.id && (privileged || c.publishedAt !== null))
+          .map(toComponentDto),
         viewerRoles,
         viewerCanAdminister: isAdmin || viewerRoles.includes(SpaceRole.ADMIN),
         viewerFollows: followed.has(space.id),
@@ -471,17 +726,31 @@ export class ParticipatorySpaceService {
    * a resource. `path` is its page in the web app (`/espaces/<slug>/f/<id>`).
    * @returns null when it does not exist
    */
-  async componentPlace(componentId: string, manager: EntityManager = this.dataSource.manager): Promise<ComponentPlace | null> {
+  async componentPlace(
+    componentId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ComponentPlace | null> {
     const [row] = await manager.query(
       `SELECT c.id, c.space_id, c.type, c.settings, s.slug FROM components c JOIN participatory_spaces s ON s.id = c.space_id WHERE c.id = $1`,
       [componentId],
     );
-    return row ? { id: row.id, spaceId: row.space_id, type: row.type, settings: row.settings ?? {}, path: `/espaces/${row.slug}/f/${row.id}` } : null;
+    return row
+      ? {
+          id: row.id,
+          spaceId: row.space_id,
+          type: row.type,
+          settings: row.settings ?? {},
+          path: `/espaces/${row.slug}/f/${row.id}`,
+        }
+      : null;
   }
 
   /** Users who are members of an assembly now (motion notifications), in the caller's transaction. */
   async currentMemberIds(manager: EntityManager, spaceId: string): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(`SELECT user_id FROM assembly_members WHERE space_id = $1 AND left_at IS NULL`, [spaceId]);
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT user_id FROM assembly_members WHERE space_id = $1 AND left_at IS NULL`,
+      [spaceId],
+    );
     return rows.map((r) => r.user_id);
   }
 
@@ -498,7 +767,10 @@ export class ParticipatorySpaceService {
   }
 
   private async lockSpace(manager: EntityManager, id: string): Promise<ParticipatorySpaceEntity> {
-    const space = await manager.findOne(ParticipatorySpaceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const space = await manager.findOne(ParticipatorySpaceEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!space) throw DomainError.notFound('Espace', { id });
     return space;
   }
@@ -528,12 +800,32 @@ export class ParticipatorySpaceService {
     return user;
   }
 
-  private log(manager: EntityManager, viewer: Viewer, action: string, resourceType: string, resourceId: string | null, spaceId: string | null, summary: string, visibility: 'PUBLIC' | 'ADMIN_ONLY' = 'ADMIN_ONLY') {
-    return this.actionLog.record(manager, { userId: viewer.user.id, action, resourceType, resourceId, spaceId, summary, visibility });
+  private log(
+    manager: EntityManager,
+    viewer: Viewer,
+    action: string,
+    resourceType: string,
+    resourceId: string | null,
+    spaceId: string | null,
+    summary: string,
+    visibility: 'PUBLIC' | 'ADMIN_ONLY' = 'ADMIN_ONLY',
+  ) {
+    return this.actionLog.record(manager, {
+      userId: viewer.user.id,
+      action,
+      resourceType,
+      resourceId,
+      spaceId,
+      summary,
+      visibility,
+    });
   }
 
   /** Runs `work` in one transaction; a unique violation becomes CONFLICT with `conflictMessage`. */
-  private async unitOfWork<T>(work: (manager: EntityManager) => Promise<T>, conflictMessage = 'Cet élément existe déjà.'): Promise<T> {
+  private async unitOfWork<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    conflictMessage = 'Cet élément existe déjà.',
+  ): Promise<T> {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {

@@ -34,7 +34,8 @@ export class SpaceAccessService {
   async spaceIdOf(reference: SpaceReference): Promise<string> {
     const [key, value] = Object.entries(reference)[0] as [string, unknown];
     const id = key === 'resource' ? (value as { id?: unknown } | undefined)?.id : value;
-    if (typeof id !== 'string' || !UUID.test(id)) throw DomainError.badInput(`Identifiant invalide : ${String(id).slice(0, 60)}`);
+    if (typeof id !== 'string' || !UUID.test(id))
+      throw DomainError.badInput(`Identifiant invalide : ${String(id).slice(0, 60)}`);
     if (key === 'resource') {
       const resource = await this.hosts.host((value as { type: string }).type).reference(id);
       if (!resource) throw DomainError.notFound('Contenu', { id });
@@ -58,11 +59,10 @@ export class SpaceAccessService {
    * @param userId user id; @param spaceId space id; @param roles accepted roles
    */
   async hasRole(userId: string, spaceId: string, roles: SpaceRole[]): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM space_roles WHERE user_id = $1 AND space_id = $2 AND role = ANY($3) LIMIT 1`, [
-      userId,
-      spaceId,
-      roles,
-    ]);
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM space_roles WHERE user_id = $1 AND space_id = $2 AND role = ANY($3) LIMIT 1`,
+      [userId, spaceId, roles],
+    );
     return rows.length > 0;
   }
 
@@ -74,7 +74,8 @@ export class SpaceAccessService {
       `SELECT space_id, role FROM space_roles WHERE user_id = $1 AND space_id = ANY($2)`,
       [userId, spaceIds],
     );
-    for (const row of rows) result.set(row.space_id, [...(result.get(row.space_id) ?? []), row.role]);
+    for (const row of rows)
+      result.set(row.space_id, [...(result.get(row.space_id) ?? []), row.role]);
     return result;
   }
 }
@@ -91,7 +92,9 @@ export class SpaceAccessService {
  */
 export function visibleToUserSql(spaceId: string, userParam: string, componentId?: string): string {
   const published = `EXISTS (SELECT 1 FROM participatory_spaces vs WHERE vs.id = ${spaceId} AND vs.published_at IS NOT NULL)`;
-  const component = componentId ? ` AND (${componentId} IS NULL OR EXISTS (SELECT 1 FROM components vc WHERE vc.id = ${componentId} AND vc.published_at IS NOT NULL))` : '';
+  const component = componentId
+    ? ` AND (${componentId} IS NULL OR EXISTS (SELECT 1 FROM components vc WHERE vc.id = ${componentId} AND vc.published_at IS NOT NULL))`
+    : '';
   const privileged = `EXISTS (SELECT 1 FROM users vu WHERE vu.id = ${userParam}::uuid AND vu.is_admin)
     OR EXISTS (SELECT 1 FROM space_roles vr WHERE vr.user_id = ${userParam}::uuid AND vr.space_id = ${spaceId})`;
   return `((${published}${component}) OR ${privileged})`;

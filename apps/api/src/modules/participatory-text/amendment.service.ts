@@ -12,14 +12,26 @@ import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { ProposalService } from '../proposal/proposal.service';
-import { AmendmentDto, CreateAmendmentInput, DiffPartDto, ResourceVersionDto, UpdateAmendmentInput } from './dtos/participatory-text.dto';
+import {
+  AmendmentDto,
+  CreateAmendmentInput,
+  DiffPartDto,
+  ResourceVersionDto,
+  UpdateAmendmentInput,
+} from './dtos/participatory-text.dto';
 import type { AmendableType, AmendmentState } from './entities/amendment.entity';
 import { amendmentSettingsOf, ParticipatoryTextService } from './participatory-text.service';
 import { cleanMarkdown } from './text-body';
 import { comparableText, hasVisibleText, trimText } from '../../common/validation/visible-text';
 
 /** Limits of an emendation (the title becomes a proposal's title when promoted: same bounds). */
-export const AmendmentLimits = { titleMin: 15, titleMax: 150, articleBodyMax: 10_000, proposalBodyMax: 3_000, reasonMax: 5_000 } as const;
+export const AmendmentLimits = {
+  titleMin: 15,
+  titleMax: 150,
+  articleBodyMax: 10_000,
+  proposalBodyMax: 3_000,
+  reasonMax: 5_000,
+} as const;
 
 /** The amendable as an amendment sees it: where it lives, its current version and text, who owns it. */
 interface Amendable {
@@ -94,10 +106,15 @@ export class AmendmentService {
    * a participant sees only their own; the amendable's owners see all.
    * Access: anyone who can see the amendable. @throws NOT_FOUND amendable unknown or not visible
    */
-  async list(type: AmendableType, amendableId: string, viewer: Viewer | null): Promise<AmendmentDto[]> {
+  async list(
+    type: AmendableType,
+    amendableId: string,
+    viewer: Viewer | null,
+  ): Promise<AmendmentDto[]> {
     const amendable = await this.visibleAmendable(type, amendableId, viewer);
     const owner = await this.isOwner(viewer, amendable);
-    const onlyOwn = amendmentSettingsOf(amendable.settings).amendmentsVisibility === 'ONLY_OWN' && !owner;
+    const onlyOwn =
+      amendmentSettingsOf(amendable.settings).amendmentsVisibility === 'ONLY_OWN' && !owner;
     if (onlyOwn && !viewer) return [];
     const rows: AmendmentRow[] = await this.dataSource.query(
       `${SELECT_AMENDMENT} WHERE am.amendable_type = $1 AND am.amendable_id = $2 ${onlyOwn ? 'AND am.author_id = $3' : ''} ORDER BY am.created_at, am.id`,
@@ -111,7 +128,11 @@ export class AmendmentService {
     const row = await this.loadRow(this.dataSource.manager, id);
     const amendable = await this.visibleAmendable(row.amendable_type, row.amendable_id, viewer);
     const owner = await this.isOwner(viewer, amendable);
-    if (amendmentSettingsOf(amendable.settings).amendmentsVisibility === 'ONLY_OWN' && !owner && row.author_id !== viewer?.user.id) {
+    if (
+      amendmentSettingsOf(amendable.settings).amendmentsVisibility === 'ONLY_OWN' &&
+      !owner &&
+      row.author_id !== viewer?.user.id
+    ) {
       throw DomainError.notFound('Amendement', { id });
     }
     return (await this.present([row], amendable, viewer, owner))[0];
@@ -127,27 +148,58 @@ export class AmendmentService {
    */
   async create(input: CreateAmendmentInput, viewer: Viewer): Promise<AmendmentDto> {
     const visible = await this.visibleAmendable(input.amendableType, input.amendableId, viewer);
-    if (!amendmentSettingsOf(visible.settings).amendmentsEnabled) throw DomainError.forbidden('Les amendements sont fermés dans cette fonctionnalité.');
+    if (!amendmentSettingsOf(visible.settings).amendmentsEnabled)
+      throw DomainError.forbidden('Les amendements sont fermés dans cette fonctionnalité.');
     const title = this.checkedTitle(input.title);
     const body = this.checkedBody(input.amendableType, input.body);
     const id = await inTransaction(this.dataSource, async (manager) => {
-      const amendable = await this.lockAmendable(manager, input.amendableType, input.amendableId, 'SHARE');
-      if (amendable.withdrawn) throw DomainError.conflict('Cette proposition a été retirée : elle ne peut plus être amendée.');
+      const amendable = await this.lockAmendable(
+        manager,
+        input.amendableType,
+        input.amendableId,
+        'SHARE',
+      );
+      if (amendable.withdrawn)
+        throw DomainError.conflict(
+          'Cette proposition a été retirée : elle ne peut plus être amendée.',
+        );
       this.checkChanged(amendable, title, body);
       const [{ id }] = await manager.query(
         `INSERT INTO amendments (amendable_type, amendable_id, component_id, space_id, author_id, title, body, base_version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [amendable.type, amendable.id, amendable.componentId, amendable.spaceId, viewer.user.id, title, body, amendable.version],
+        [
+          amendable.type,
+          amendable.id,
+          amendable.componentId,
+          amendable.spaceId,
+          viewer.user.id,
+          title,
+          body,
+          amendable.version,
+        ],
       );
       await this.follows.followInTransaction(manager, viewer.user.id, 'AMENDMENT', id);
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: 'create', resourceType: 'amendment', resourceId: id, spaceId: amendable.spaceId, visibility: 'PUBLIC',
+        userId: viewer.user.id,
+        action: 'create',
+        resourceType: 'amendment',
+        resourceId: id,
+        spaceId: amendable.spaceId,
+        visibility: 'PUBLIC',
         summary: `Amendement « ${title} » proposé (${amendable.type === 'ARTICLE' ? 'article' : 'proposition'}, version ${amendable.version})`,
       });
       await this.events.record(
         manager,
         'amendment.created',
-        { amendmentId: id, amendableType: amendable.type, amendableId: amendable.id, componentId: amendable.componentId, spaceId: amendable.spaceId, title, amendableAuthorId: amendable.authorId },
+        {
+          amendmentId: id,
+          amendableType: amendable.type,
+          amendableId: amendable.id,
+          componentId: amendable.componentId,
+          spaceId: amendable.spaceId,
+          title,
+          amendableAuthorId: amendable.authorId,
+        },
         viewer.user.id,
       );
       return id as string;
@@ -164,19 +216,34 @@ export class AmendmentService {
   async update(id: string, input: UpdateAmendmentInput, viewer: Viewer): Promise<AmendmentDto> {
     const first = await this.loadRow(this.dataSource.manager, id);
     const body = this.checkedBody(first.amendable_type, input.body);
-    const title = input.title !== undefined && input.title !== null ? this.checkedTitle(input.title) : undefined;
+    const title =
+      input.title !== undefined && input.title !== null
+        ? this.checkedTitle(input.title)
+        : undefined;
     await inTransaction(this.dataSource, async (manager) => {
-      const amendable = await this.lockAmendable(manager, first.amendable_type, first.amendable_id, 'SHARE');
+      const amendable = await this.lockAmendable(
+        manager,
+        first.amendable_type,
+        first.amendable_id,
+        'SHARE',
+      );
       const row = await this.loadRow(manager, id, true);
-      if (row.author_id !== viewer.user.id) throw DomainError.forbidden('Seul l’auteur peut modifier son amendement.');
-      if (row.state !== 'EVALUATING') throw DomainError.conflict('Seul un amendement en cours d’évaluation peut être modifié.');
+      if (row.author_id !== viewer.user.id)
+        throw DomainError.forbidden('Seul l’auteur peut modifier son amendement.');
+      if (row.state !== 'EVALUATING')
+        throw DomainError.conflict('Seul un amendement en cours d’évaluation peut être modifié.');
       this.checkChanged(amendable, title ?? row.title, body);
       await manager.query(
         `UPDATE amendments SET title = $2, body = $3, base_version = $4, outdated = false, updated_at = now() WHERE id = $1`,
         [id, title ?? row.title, body, amendable.version],
       );
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: 'update', resourceType: 'amendment', resourceId: id, spaceId: row.space_id, visibility: 'PUBLIC',
+        userId: viewer.user.id,
+        action: 'update',
+        resourceType: 'amendment',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: 'PUBLIC',
         summary: `Amendement mis à jour sur la version ${amendable.version}`,
       });
     });
@@ -189,10 +256,23 @@ export class AmendmentService {
     await inTransaction(this.dataSource, async (manager) => {
       await this.lockAmendable(manager, first.amendable_type, first.amendable_id, 'SHARE');
       const row = await this.loadRow(manager, id, true);
-      if (row.author_id !== viewer.user.id) throw DomainError.forbidden('Seul l’auteur peut retirer son amendement.');
-      if (row.state !== 'EVALUATING' && row.state !== 'DRAFT') throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
-      await manager.query(`UPDATE amendments SET state = 'WITHDRAWN', updated_at = now() WHERE id = $1`, [id]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'withdraw', resourceType: 'amendment', resourceId: id, spaceId: row.space_id, visibility: 'PUBLIC', summary: 'Amendement retiré' });
+      if (row.author_id !== viewer.user.id)
+        throw DomainError.forbidden('Seul l’auteur peut retirer son amendement.');
+      if (row.state !== 'EVALUATING' && row.state !== 'DRAFT')
+        throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
+      await manager.query(
+        `UPDATE amendments SET state = 'WITHDRAWN', updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'withdraw',
+        resourceType: 'amendment',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: 'PUBLIC',
+        summary: 'Amendement retiré',
+      });
     });
     return this.byId(id, viewer);
   }
@@ -209,31 +289,54 @@ export class AmendmentService {
   async accept(id: string, viewer: Viewer): Promise<AmendmentDto> {
     const first = await this.loadRow(this.dataSource.manager, id);
     await inTransaction(this.dataSource, async (manager) => {
-      const amendable = await this.lockAmendable(manager, first.amendable_type, first.amendable_id, 'UPDATE');
-      if (!(await this.isOwner(viewer, amendable))) throw DomainError.forbidden('Seul le propriétaire du contenu amendé peut accepter un amendement.');
+      const amendable = await this.lockAmendable(
+        manager,
+        first.amendable_type,
+        first.amendable_id,
+        'UPDATE',
+      );
+      if (!(await this.isOwner(viewer, amendable)))
+        throw DomainError.forbidden(
+          'Seul le propriétaire du contenu amendé peut accepter un amendement.',
+        );
       const row = await this.loadRow(manager, id, true);
-      if (row.state !== 'EVALUATING') throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
+      if (row.state !== 'EVALUATING')
+        throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
       if (row.base_version !== amendable.version) {
-        throw DomainError.conflict('Le texte a changé depuis cet amendement : il doit être mis à jour avant d’être accepté.', { currentVersion: amendable.version });
+        throw DomainError.conflict(
+          'Le texte a changé depuis cet amendement : il doit être mis à jour avant d’être accepté.',
+          { currentVersion: amendable.version },
+        );
       }
       const version = amendable.version + 1;
       if (amendable.type === 'ARTICLE') {
-        await manager.query(`UPDATE text_articles SET body = $2, version = $3, updated_at = now() WHERE id = $1`, [amendable.id, row.body, version]);
-        await manager.query(`INSERT INTO article_versions (article_id, version, body, author_id, amendment_id) VALUES ($1, $2, $3, $4, $5)`, [
-          amendable.id, version, row.body, row.author_id, row.id,
-        ]);
+        await manager.query(
+          `UPDATE text_articles SET body = $2, version = $3, updated_at = now() WHERE id = $1`,
+          [amendable.id, row.body, version],
+        );
+        await manager.query(
+          `INSERT INTO article_versions (article_id, version, body, author_id, amendment_id) VALUES ($1, $2, $3, $4, $5)`,
+          [amendable.id, version, row.body, row.author_id, row.id],
+        );
       } else {
         await manager.query(
           `INSERT INTO proposal_versions (proposal_id, version, title, body, author_id, created_at)
            SELECT id, 1, title, body, author_id, published_at FROM proposals WHERE id = $1 ON CONFLICT DO NOTHING`,
           [amendable.id],
         );
-        await manager.query(`UPDATE proposals SET title = $2, body = $3, version = $4, updated_at = now() WHERE id = $1`, [amendable.id, row.title, row.body, version]);
-        await manager.query(`INSERT INTO proposal_versions (proposal_id, version, title, body, author_id, amendment_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
-          amendable.id, version, row.title, row.body, row.author_id, row.id,
-        ]);
+        await manager.query(
+          `UPDATE proposals SET title = $2, body = $3, version = $4, updated_at = now() WHERE id = $1`,
+          [amendable.id, row.title, row.body, version],
+        );
+        await manager.query(
+          `INSERT INTO proposal_versions (proposal_id, version, title, body, author_id, amendment_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [amendable.id, version, row.title, row.body, row.author_id, row.id],
+        );
       }
-      await manager.query(`UPDATE amendments SET state = 'ACCEPTED', answered_at = now(), answered_by = $2, updated_at = now() WHERE id = $1`, [id, viewer.user.id]);
+      await manager.query(
+        `UPDATE amendments SET state = 'ACCEPTED', answered_at = now(), answered_by = $2, updated_at = now() WHERE id = $1`,
+        [id, viewer.user.id],
+      );
       const outdated = await queryRows<{ author_id: string | null }>(
         manager,
         `UPDATE amendments SET outdated = true, updated_at = now()
@@ -245,13 +348,25 @@ export class AmendmentService {
         manager,
         'amendment.stateChanged',
         {
-          amendmentId: id, amendableType: amendable.type, amendableId: amendable.id, componentId: amendable.componentId, spaceId: amendable.spaceId,
-          title: row.title, state: 'ACCEPTED', authorId: row.author_id, outdatedAuthorIds: outdated.map((o) => o.author_id).filter((a): a is string => !!a),
+          amendmentId: id,
+          amendableType: amendable.type,
+          amendableId: amendable.id,
+          componentId: amendable.componentId,
+          spaceId: amendable.spaceId,
+          title: row.title,
+          state: 'ACCEPTED',
+          authorId: row.author_id,
+          outdatedAuthorIds: outdated.map((o) => o.author_id).filter((a): a is string => !!a),
         },
         viewer.user.id,
       );
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: 'accept', resourceType: 'amendment', resourceId: id, spaceId: amendable.spaceId, visibility: 'PUBLIC',
+        userId: viewer.user.id,
+        action: 'accept',
+        resourceType: 'amendment',
+        resourceId: id,
+        spaceId: amendable.spaceId,
+        visibility: 'PUBLIC',
         summary: `Amendement accepté : version ${version}`,
       });
     });
@@ -265,24 +380,51 @@ export class AmendmentService {
    */
   async reject(id: string, reason: string, viewer: Viewer): Promise<AmendmentDto> {
     const clean = richTextToPlain(sanitizeRichText(reason ?? ''));
-    if (!hasVisibleText(clean)) throw DomainError.badInput('Un refus doit être motivé.', { field: 'reason' });
-    if (clean.length > AmendmentLimits.reasonMax) throw DomainError.badInput('reason: 5 000 caractères au plus', { field: 'reason' });
+    if (!hasVisibleText(clean))
+      throw DomainError.badInput('Un refus doit être motivé.', { field: 'reason' });
+    if (clean.length > AmendmentLimits.reasonMax)
+      throw DomainError.badInput('reason: 5 000 caractères au plus', { field: 'reason' });
     const first = await this.loadRow(this.dataSource.manager, id);
     await inTransaction(this.dataSource, async (manager) => {
-      const amendable = await this.lockAmendable(manager, first.amendable_type, first.amendable_id, 'SHARE');
-      if (!(await this.isOwner(viewer, amendable))) throw DomainError.forbidden('Seul le propriétaire du contenu amendé peut refuser un amendement.');
+      const amendable = await this.lockAmendable(
+        manager,
+        first.amendable_type,
+        first.amendable_id,
+        'SHARE',
+      );
+      if (!(await this.isOwner(viewer, amendable)))
+        throw DomainError.forbidden(
+          'Seul le propriétaire du contenu amendé peut refuser un amendement.',
+        );
       const row = await this.loadRow(manager, id, true);
-      if (row.state !== 'EVALUATING') throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
-      await manager.query(`UPDATE amendments SET state = 'REJECTED', rejection_reason = $2, answered_at = now(), answered_by = $3, updated_at = now() WHERE id = $1`, [
-        id, clean, viewer.user.id,
-      ]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'reject', resourceType: 'amendment', resourceId: id, spaceId: amendable.spaceId, visibility: 'PUBLIC', summary: 'Amendement refusé' });
+      if (row.state !== 'EVALUATING')
+        throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
+      await manager.query(
+        `UPDATE amendments SET state = 'REJECTED', rejection_reason = $2, answered_at = now(), answered_by = $3, updated_at = now() WHERE id = $1`,
+        [id, clean, viewer.user.id],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'reject',
+        resourceType: 'amendment',
+        resourceId: id,
+        spaceId: amendable.spaceId,
+        visibility: 'PUBLIC',
+        summary: 'Amendement refusé',
+      });
       await this.events.record(
         manager,
         'amendment.stateChanged',
         {
-          amendmentId: id, amendableType: amendable.type, amendableId: amendable.id, componentId: amendable.componentId, spaceId: amendable.spaceId,
-          title: row.title, state: 'REJECTED', authorId: row.author_id, outdatedAuthorIds: [],
+          amendmentId: id,
+          amendableType: amendable.type,
+          amendableId: amendable.id,
+          componentId: amendable.componentId,
+          spaceId: amendable.spaceId,
+          title: row.title,
+          state: 'REJECTED',
+          authorId: row.author_id,
+          outdatedAuthorIds: [],
         },
         viewer.user.id,
       );
@@ -301,24 +443,39 @@ export class AmendmentService {
   async promote(id: string, viewer: Viewer): Promise<AmendmentDto> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.loadRow(manager, id, true);
-      if (row.author_id !== viewer.user.id) throw DomainError.forbidden('Seul l’auteur peut promouvoir son amendement.');
-      if (row.state !== 'REJECTED') throw DomainError.conflict('Seul un amendement refusé peut devenir une proposition.');
-      if (row.promoted_proposal_id) throw DomainError.conflict('Cet amendement a déjà été promu en proposition.');
+      if (row.author_id !== viewer.user.id)
+        throw DomainError.forbidden('Seul l’auteur peut promouvoir son amendement.');
+      if (row.state !== 'REJECTED')
+        throw DomainError.conflict('Seul un amendement refusé peut devenir une proposition.');
+      if (row.promoted_proposal_id)
+        throw DomainError.conflict('Cet amendement a déjà été promu en proposition.');
       const [component] = await manager.query(
         `SELECT id FROM components WHERE space_id = $1 AND type = $2 ORDER BY position, created_at LIMIT 1 FOR UPDATE`,
         [row.space_id, ComponentType.PROPOSALS],
       );
-      if (!component) throw DomainError.conflict('Cet espace n’a pas de fonctionnalité de propositions.');
-      const [{ next }] = await manager.query(`SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`, [component.id]);
+      if (!component)
+        throw DomainError.conflict('Cet espace n’a pas de fonctionnalité de propositions.');
+      const [{ next }] = await manager.query(
+        `SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`,
+        [component.id],
+      );
       const body = row.amendable_type === 'ARTICLE' ? sanitizeRichText(row.body) : row.body;
       const [{ id: proposalId }] = await manager.query(
         `INSERT INTO proposals (component_id, author_id, official, title, body, position_index) VALUES ($1, $2, false, $3, $4, $5) RETURNING id`,
         [component.id, viewer.user.id, row.title, body, Number(next)],
       );
-      await manager.query(`UPDATE amendments SET promoted_proposal_id = $2, updated_at = now() WHERE id = $1`, [id, proposalId]);
+      await manager.query(
+        `UPDATE amendments SET promoted_proposal_id = $2, updated_at = now() WHERE id = $1`,
+        [id, proposalId],
+      );
       await this.follows.followInTransaction(manager, viewer.user.id, 'PROPOSAL', proposalId);
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: 'promote', resourceType: 'amendment', resourceId: id, spaceId: row.space_id, visibility: 'PUBLIC',
+        userId: viewer.user.id,
+        action: 'promote',
+        resourceType: 'amendment',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: 'PUBLIC',
         summary: `Amendement refusé promu en proposition « ${row.title} »`,
       });
     });
@@ -333,11 +490,25 @@ export class AmendmentService {
     await this.byId(id, viewer);
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.loadRow(manager, id, true);
-      if (row.state !== 'EVALUATING') throw DomainError.conflict('Seul un amendement en cours d’évaluation peut être soutenu.');
-      const inserted = await manager.query(`INSERT INTO amendment_supports (amendment_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`, [id, viewer.user.id]);
+      if (row.state !== 'EVALUATING')
+        throw DomainError.conflict('Seul un amendement en cours d’évaluation peut être soutenu.');
+      const inserted = await manager.query(
+        `INSERT INTO amendment_supports (amendment_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+        [id, viewer.user.id],
+      );
       if (!inserted.length) throw DomainError.conflict('Vous soutenez déjà cet amendement.');
-      await manager.query(`UPDATE amendments SET supports_count = supports_count + 1 WHERE id = $1`, [id]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'support', resourceType: 'amendment', resourceId: id, spaceId: row.space_id, visibility: 'PRIVATE' });
+      await manager.query(
+        `UPDATE amendments SET supports_count = supports_count + 1 WHERE id = $1`,
+        [id],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'support',
+        resourceType: 'amendment',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: 'PRIVATE',
+      });
     });
     return this.byId(id, viewer);
   }
@@ -347,10 +518,24 @@ export class AmendmentService {
     await this.byId(id, viewer);
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.loadRow(manager, id, true);
-      const deleted = await queryRows(manager, `DELETE FROM amendment_supports WHERE amendment_id = $1 AND user_id = $2 RETURNING 1`, [id, viewer.user.id]);
+      const deleted = await queryRows(
+        manager,
+        `DELETE FROM amendment_supports WHERE amendment_id = $1 AND user_id = $2 RETURNING 1`,
+        [id, viewer.user.id],
+      );
       if (!deleted.length) throw DomainError.conflict('Vous ne soutenez pas cet amendement.');
-      await manager.query(`UPDATE amendments SET supports_count = supports_count - 1 WHERE id = $1`, [id]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'unsupport', resourceType: 'amendment', resourceId: id, spaceId: row.space_id, visibility: 'PRIVATE' });
+      await manager.query(
+        `UPDATE amendments SET supports_count = supports_count - 1 WHERE id = $1`,
+        [id],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'unsupport',
+        resourceType: 'amendment',
+        resourceId: id,
+        spaceId: row.space_id,
+        visibility: 'PRIVATE',
+      });
     });
     return this.byId(id, viewer);
   }
@@ -359,9 +544,21 @@ export class AmendmentService {
    * Every version of an article or a proposal, oldest first (a proposal never amended has one,
    * its current text). Access: anyone who can see it. @throws NOT_FOUND
    */
-  async versions(type: AmendableType, id: string, viewer: Viewer | null): Promise<ResourceVersionDto[]> {
+  async versions(
+    type: AmendableType,
+    id: string,
+    viewer: Viewer | null,
+  ): Promise<ResourceVersionDto[]> {
     const amendable = await this.visibleAmendable(type, id, viewer);
-    const rows: { version: number; text: string; author_id: string | null; author_name: string | null; amendment_id: string | null; created_at: Date; title?: string }[] =
+    const rows: {
+      version: number;
+      text: string;
+      author_id: string | null;
+      author_name: string | null;
+      amendment_id: string | null;
+      created_at: Date;
+      title?: string;
+    }[] =
       type === 'ARTICLE'
         ? await this.dataSource.query(
             `SELECT v.version, v.body AS text, v.author_id, u.name AS author_name, v.amendment_id, v.created_at
@@ -374,8 +571,19 @@ export class AmendmentService {
             [id],
           );
     if (type === 'PROPOSAL' && !rows.length) {
-      const [p] = await this.dataSource.query(`SELECT p.published_at, u.name FROM proposals p LEFT JOIN users u ON u.id = p.author_id WHERE p.id = $1`, [id]);
-      rows.push({ version: 1, title: amendable.title!, text: amendable.body, author_id: amendable.authorId, author_name: p?.name ?? null, amendment_id: null, created_at: p.published_at });
+      const [p] = await this.dataSource.query(
+        `SELECT p.published_at, u.name FROM proposals p LEFT JOIN users u ON u.id = p.author_id WHERE p.id = $1`,
+        [id],
+      );
+      rows.push({
+        version: 1,
+        title: amendable.title!,
+        text: amendable.body,
+        author_id: amendable.authorId,
+        author_name: p?.name ?? null,
+        amendment_id: null,
+        created_at: p.published_at,
+      });
     }
     return rows.map((r) => ({
       version: r.version,
@@ -390,7 +598,13 @@ export class AmendmentService {
    * Word-level diff (jsdiff's `diffWords`) between two versions of an article or a proposal.
    * Access: anyone who can see it. @throws NOT_FOUND resource or version unknown
    */
-  async versionDiff(type: AmendableType, id: string, from: number, to: number, viewer: Viewer | null): Promise<DiffPartDto[]> {
+  async versionDiff(
+    type: AmendableType,
+    id: string,
+    from: number,
+    to: number,
+    viewer: Viewer | null,
+  ): Promise<DiffPartDto[]> {
     const versions = await this.versions(type, id, viewer);
     const a = versions.find((v) => v.version === from);
     const b = versions.find((v) => v.version === to);
@@ -400,18 +614,32 @@ export class AmendmentService {
 
   /** jsdiff's diffWords as GraphQL parts. */
   diff(before: string, after: string): DiffPartDto[] {
-    return diffWords(before, after).map((p) => ({ value: p.value, added: !!p.added, removed: !!p.removed }));
+    return diffWords(before, after).map((p) => ({
+      value: p.value,
+      added: !!p.added,
+      removed: !!p.removed,
+    }));
   }
 
-  private async present(rows: AmendmentRow[], amendable: Amendable, viewer: Viewer | null, owner: boolean): Promise<AmendmentDto[]> {
+  private async present(
+    rows: AmendmentRow[],
+    amendable: Amendable,
+    viewer: Viewer | null,
+    owner: boolean,
+  ): Promise<AmendmentDto[]> {
     const versions = rows.length ? await this.versions(amendable.type, amendable.id, viewer) : [];
     const textAt = new Map(versions.map((v) => [v.version, v.text]));
-    const currentText = textAt.get(amendable.version) ?? (amendable.type === 'ARTICLE' ? amendable.body : proposalText(amendable.title!, amendable.body));
+    const currentText =
+      textAt.get(amendable.version) ??
+      (amendable.type === 'ARTICLE'
+        ? amendable.body
+        : proposalText(amendable.title!, amendable.body));
     const supported = new Set<string>();
     if (viewer && rows.length) {
-      const s: { amendment_id: string }[] = await this.dataSource.query(`SELECT amendment_id FROM amendment_supports WHERE user_id = $1 AND amendment_id = ANY($2::uuid[])`, [
-        viewer.user.id, rows.map((r) => r.id),
-      ]);
+      const s: { amendment_id: string }[] = await this.dataSource.query(
+        `SELECT amendment_id FROM amendment_supports WHERE user_id = $1 AND amendment_id = ANY($2::uuid[])`,
+        [viewer.user.id, rows.map((r) => r.id)],
+      );
       s.forEach((x) => supported.add(x.amendment_id));
     }
     return rows.map((r) => {
@@ -450,7 +678,11 @@ export class AmendmentService {
    * guard an article's public history).
    * @throws NOT_FOUND unknown or not visible; BAD_USER_INPUT malformed id
    */
-  async visibleAmendable(type: AmendableType, id: string, viewer: Viewer | null): Promise<Amendable> {
+  async visibleAmendable(
+    type: AmendableType,
+    id: string,
+    viewer: Viewer | null,
+  ): Promise<Amendable> {
     const amendable = await this.readAmendable(this.dataSource.manager, type, id);
     if (type === 'ARTICLE') {
       await this.texts.textComponent(amendable.componentId, viewer);
@@ -461,12 +693,23 @@ export class AmendmentService {
     return amendable;
   }
 
-  private async lockAmendable(manager: EntityManager, type: AmendableType, id: string, mode: 'SHARE' | 'UPDATE'): Promise<Amendable> {
+  private async lockAmendable(
+    manager: EntityManager,
+    type: AmendableType,
+    id: string,
+    mode: 'SHARE' | 'UPDATE',
+  ): Promise<Amendable> {
     return this.readAmendable(manager, type, id, mode);
   }
 
-  private async readAmendable(manager: EntityManager, type: AmendableType, id: string, lock?: 'SHARE' | 'UPDATE'): Promise<Amendable> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'amendableId' });
+  private async readAmendable(
+    manager: EntityManager,
+    type: AmendableType,
+    id: string,
+    lock?: 'SHARE' | 'UPDATE',
+  ): Promise<Amendable> {
+    if (!/^[0-9a-f-]{36}$/i.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'amendableId' });
     if (type === 'ARTICLE') {
       const [a] = await manager.query(
         `SELECT a.id, a.component_id, c.space_id, c.settings, a.version, a.body, t.published_at
@@ -475,7 +718,19 @@ export class AmendmentService {
         [id],
       );
       if (!a || (lock && !a.published_at)) throw DomainError.notFound('Article', { id });
-      return { type, id, componentId: a.component_id, spaceId: a.space_id, settings: a.settings, version: a.version, body: a.body, title: null, authorId: null, withdrawn: false, published: !!a.published_at };
+      return {
+        type,
+        id,
+        componentId: a.component_id,
+        spaceId: a.space_id,
+        settings: a.settings,
+        version: a.version,
+        body: a.body,
+        title: null,
+        authorId: null,
+        withdrawn: false,
+        published: !!a.published_at,
+      };
     }
     const [p] = await manager.query(
       `SELECT p.id, p.component_id, c.space_id, c.settings, p.version, p.title, p.body, p.author_id, p.withdrawn_at
@@ -483,12 +738,28 @@ export class AmendmentService {
       [id],
     );
     if (!p) throw DomainError.notFound('Proposition', { id });
-    return { type, id, componentId: p.component_id, spaceId: p.space_id, settings: p.settings, version: p.version, body: p.body, title: p.title, authorId: p.author_id, withdrawn: !!p.withdrawn_at, published: true };
+    return {
+      type,
+      id,
+      componentId: p.component_id,
+      spaceId: p.space_id,
+      settings: p.settings,
+      version: p.version,
+      body: p.body,
+      title: p.title,
+      authorId: p.author_id,
+      withdrawn: !!p.withdrawn_at,
+      published: true,
+    };
   }
 
   private async loadRow(manager: EntityManager, id: string, lock = false): Promise<AmendmentRow> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
-    const [row] = await manager.query(`${SELECT_AMENDMENT} WHERE am.id = $1 ${lock ? 'FOR UPDATE OF am' : ''}`, [id]);
+    if (!/^[0-9a-f-]{36}$/i.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    const [row] = await manager.query(
+      `${SELECT_AMENDMENT} WHERE am.id = $1 ${lock ? 'FOR UPDATE OF am' : ''}`,
+      [id],
+    );
     if (!row) throw DomainError.notFound('Amendement', { id });
     return row;
   }
@@ -496,13 +767,18 @@ export class AmendmentService {
   /** Owners: an article's space moderators/admins; a proposal's author (moderators when it has none). */
   private async isOwner(viewer: Viewer | null, amendable: Amendable): Promise<boolean> {
     if (!viewer) return false;
-    if (amendable.type === 'PROPOSAL' && amendable.authorId) return amendable.authorId === viewer.user.id;
+    if (amendable.type === 'PROPOSAL' && amendable.authorId)
+      return amendable.authorId === viewer.user.id;
     return this.texts.canModerate(viewer, amendable.spaceId);
   }
 
   private checkedTitle(title: string): string {
     const clean = trimText(richTextToPlain(sanitizeRichText(title ?? '')));
-    if (!hasVisibleText(clean) || clean.length < AmendmentLimits.titleMin || clean.length > AmendmentLimits.titleMax) {
+    if (
+      !hasVisibleText(clean) ||
+      clean.length < AmendmentLimits.titleMin ||
+      clean.length > AmendmentLimits.titleMax
+    ) {
       throw DomainError.badInput('title: entre 15 et 150 caractères', { field: 'title' });
     }
     return clean;
@@ -511,22 +787,31 @@ export class AmendmentService {
   private checkedBody(type: AmendableType, body: string): string {
     if (type === 'ARTICLE') {
       const clean = cleanMarkdown(body ?? '');
-      if (!hasVisibleText(clean)) throw DomainError.badInput('body: le texte est vide', { field: 'body' });
-      if (clean.length > AmendmentLimits.articleBodyMax) throw DomainError.badInput('body: 10 000 caractères au plus', { field: 'body' });
+      if (!hasVisibleText(clean))
+        throw DomainError.badInput('body: le texte est vide', { field: 'body' });
+      if (clean.length > AmendmentLimits.articleBodyMax)
+        throw DomainError.badInput('body: 10 000 caractères au plus', { field: 'body' });
       return clean;
     }
     const html = sanitizeRichText(body ?? '');
     const text = richTextToPlain(html);
-    if (!hasVisibleText(text)) throw DomainError.badInput('body: le texte est vide', { field: 'body' });
-    if (text.length > AmendmentLimits.proposalBodyMax) throw DomainError.badInput('body: 3 000 caractères au plus', { field: 'body' });
+    if (!hasVisibleText(text))
+      throw DomainError.badInput('body: le texte est vide', { field: 'body' });
+    if (text.length > AmendmentLimits.proposalBodyMax)
+      throw DomainError.badInput('body: 3 000 caractères au plus', { field: 'body' });
     return html;
   }
 
   private checkChanged(amendable: Amendable, title: string, body: string) {
     // compared as readers see them: white space and invisible characters do not make a change
-    const plain = (text: string) => comparableText(amendable.type === 'ARTICLE' ? text : richTextToPlain(text));
+    const plain = (text: string) =>
+      comparableText(amendable.type === 'ARTICLE' ? text : richTextToPlain(text));
     const sameBody = plain(amendable.body) === plain(body);
-    const same = amendable.type === 'ARTICLE' ? sameBody : sameBody && comparableText(amendable.title ?? '') === comparableText(title);
-    if (same) throw DomainError.badInput('L’amendement ne change rien au texte actuel.', { field: 'body' });
+    const same =
+      amendable.type === 'ARTICLE'
+        ? sameBody
+        : sameBody && comparableText(amendable.title ?? '') === comparableText(title);
+    if (same)
+      throw DomainError.badInput('L’amendement ne change rien au texte actuel.', { field: 'body' });
   }
 }

@@ -4,7 +4,33 @@ import { cleanMarkdown } from './text-body';
 describe('splitMarkdownDocument (markdown-it token stream)', () => {
   it('nests headings by level, numbers articles in document order, keeps a list as one article', () => {
     const { sections, articles } = splitMarkdownDocument(
-      ['Préambule.', '', '# Titre', '', 'Premier paragraphe', 'sur deux lignes.', '', '## Axe 1', '', '- un', '  - un bis', '- deux', '', '### Sous-axe', '', 'Texte.', '', '## Axe 2', '', '> citation', '', '---', '', '1. a', '2. b'].join('\n'),
+      [
+        'Préambule.',
+        '',
+        '# Titre',
+        '',
+        'Premier paragraphe',
+        'sur deux lignes.',
+        '',
+        '## Axe 1',
+        '',
+        '- un',
+        '  - un bis',
+        '- deux',
+        '',
+        '### Sous-axe',
+        '',
+        'Texte.',
+        '',
+        '## Axe 2',
+        '',
+        '> citation',
+        '',
+        '---',
+        '',
+        '1. a',
+        '2. b',
+      ].join('\n'),
     );
     expect(sections).toEqual([
       { level: 1, title: 'Titre', parentIndex: null },
@@ -27,6 +53,8 @@ describe('splitMarkdownDocument (markdown-it token stream)', () => {
   });
 
   it('removes HTML from Markdown but keeps the text as typed', () => {
-    expect(cleanMarkdown('a & b <script>x()</script><b>gras</b> **c** < d\r\n')).toBe('a & b gras **c** < d');
+    expect(cleanMarkdown('a & b <script>x()</script><b>gras</b> **c** < d\r\n')).toBe(
+      'a & b gras **c** < d',
+    );
   });
 });

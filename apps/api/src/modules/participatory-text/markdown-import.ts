@@ -28,7 +28,10 @@ const parser = new MarkdownIt('commonmark');
  * @param markdown the document (CommonMark)
  * @returns sections in document order and articles in document order (may be empty)
  */
-export function splitMarkdownDocument(markdown: string): { sections: ImportedSection[]; articles: ImportedArticle[] } {
+export function splitMarkdownDocument(markdown: string): {
+  sections: ImportedSection[];
+  articles: ImportedArticle[];
+} {
   const source = markdown.replace(/\r\n?/g, '\n');
   const lines = source.split('\n');
   const tokens = parser.parse(source, {});
@@ -42,14 +45,22 @@ export function splitMarkdownDocument(markdown: string): { sections: ImportedSec
       const level = Number(token.tag.slice(1));
       const title = trimText(tokens[i + 1]?.content ?? '');
       while (stack.length && sections[stack[stack.length - 1]].level >= level) stack.pop();
-      sections.push({ level, title: title || '—', parentIndex: stack.length ? stack[stack.length - 1] : null });
+      sections.push({
+        level,
+        title: title || '—',
+        parentIndex: stack.length ? stack[stack.length - 1] : null,
+      });
       stack.push(sections.length - 1);
       continue;
     }
     if (token.type === 'hr' || token.type === 'html_block' || !token.map) continue;
     const body = lines.slice(token.map[0], token.map[1]).join('\n').trim();
     if (!hasVisibleText(body)) continue;
-    articles.push({ number: articles.length + 1, sectionIndex: stack.length ? stack[stack.length - 1] : null, body });
+    articles.push({
+      number: articles.length + 1,
+      sectionIndex: stack.length ? stack[stack.length - 1] : null,
+      body,
+    });
   }
   return { sections, articles };
 }

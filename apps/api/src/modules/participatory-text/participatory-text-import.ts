@@ -22,23 +22,54 @@ export class ParticipatoryTextImport {
    * @param userId the importer (null for the demo loader); version 1 of each article is theirs
    * @throws as `ParticipatoryTextService.import`
    */
-  async importInTransaction(manager: EntityManager, componentId: string, markdown: string, userId: string | null): Promise<void> {
-    if (markdown.length > MAX_IMPORT_LENGTH) throw DomainError.badInput('markdown: 500 000 caractères au plus', { field: 'markdown' });
-    const [component] = await manager.query(`SELECT id, type, space_id FROM components WHERE id = $1 FOR NO KEY UPDATE`, [componentId]);
+  async importInTransaction(
+    manager: EntityManager,
+    componentId: string,
+    markdown: string,
+    userId: string | null,
+  ): Promise<void> {
+    if (markdown.length > MAX_IMPORT_LENGTH)
+      throw DomainError.badInput('markdown: 500 000 caractères au plus', { field: 'markdown' });
+    const [component] = await manager.query(
+      `SELECT id, type, space_id FROM components WHERE id = $1 FOR NO KEY UPDATE`,
+      [componentId],
+    );
     if (!component) throw DomainError.notFound('Fonctionnalité', { id: componentId });
-    if (component.type !== ComponentType.PARTICIPATORY_TEXT) throw DomainError.badInput('Cette fonctionnalité n’est pas un texte collaboratif.', { field: 'componentId' });
+    if (component.type !== ComponentType.PARTICIPATORY_TEXT)
+      throw DomainError.badInput('Cette fonctionnalité n’est pas un texte collaboratif.', {
+        field: 'componentId',
+      });
     const source = cleanMarkdown(markdown);
     const { sections, articles } = splitMarkdownDocument(source);
-    if (!articles.length) throw DomainError.badInput('Le document ne contient aucun paragraphe : rien à découper en articles.', { field: 'markdown' });
-    const [existing] = await manager.query(`SELECT published_at FROM participatory_texts WHERE component_id = $1`, [componentId]);
-    if (existing?.published_at) throw DomainError.conflict('Le texte est publié : seule l’acceptation d’amendements peut le modifier.');
+    if (!articles.length)
+      throw DomainError.badInput(
+        'Le document ne contient aucun paragraphe : rien à découper en articles.',
+        { field: 'markdown' },
+      );
+    const [existing] = await manager.query(
+      `SELECT published_at FROM participatory_texts WHERE component_id = $1`,
+      [componentId],
+    );
+    if (existing?.published_at)
+      throw DomainError.conflict(
+        'Le texte est publié : seule l’acceptation d’amendements peut le modifier.',
+      );
     await manager.query(`DELETE FROM participatory_texts WHERE component_id = $1`, [componentId]);
-    await manager.query(`INSERT INTO participatory_texts (component_id, imported_by) VALUES ($1, $2)`, [componentId, userId]);
+    await manager.query(
+      `INSERT INTO participatory_texts (component_id, imported_by) VALUES ($1, $2)`,
+      [componentId, userId],
+    );
     const sectionIds: string[] = [];
     for (const [position, section] of sections.entries()) {
       const [{ id }] = await manager.query(
         `INSERT INTO text_sections (component_id, parent_id, level, position, title) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [componentId, section.parentIndex === null ? null : sectionIds[section.parentIndex], section.level, position, section.title.slice(0, 1000)],
+        [
+          componentId,
+          section.parentIndex === null ? null : sectionIds[section.parentIndex],
+          section.level,
+          position,
+          section.title.slice(0, 1000),
+        ],
       );
       sectionIds.push(id);
     }
@@ -60,23 +91,39 @@ export class ParticipatoryTextImport {
       [componentId, markdown],
     );
     await this.actionLog.record(manager, {
-      userId, action: 'import', resourceType: 'participatory_text', resourceId: componentId, spaceId: component.space_id,
+      userId,
+      action: 'import',
+      resourceType: 'participatory_text',
+      resourceId: componentId,
+      spaceId: component.space_id,
       summary: `Texte importé : ${sections.length} sections, ${articles.length} articles`,
     });
   }
 
   /** The publication's unit of work inside the caller's transaction. @throws as `ParticipatoryTextService.publish` */
-  async publishInTransaction(manager: EntityManager, componentId: string, userId: string | null): Promise<void> {
+  async publishInTransaction(
+    manager: EntityManager,
+    componentId: string,
+    userId: string | null,
+  ): Promise<void> {
     const [text] = await manager.query(
       `SELECT t.published_at, c.space_id FROM participatory_texts t JOIN components c ON c.id = t.component_id WHERE t.component_id = $1 FOR UPDATE OF t`,
       [componentId],
     );
     if (!text) throw DomainError.notFound('Texte collaboratif', { componentId });
     if (text.published_at) throw DomainError.conflict('Ce texte est déjà publié.');
-    await manager.query(`UPDATE participatory_texts SET published_at = now() WHERE component_id = $1`, [componentId]);
+    await manager.query(
+      `UPDATE participatory_texts SET published_at = now() WHERE component_id = $1`,
+      [componentId],
+    );
     await this.actionLog.record(manager, {
-      userId, action: 'publish', resourceType: 'participatory_text', resourceId: componentId, spaceId: text.space_id, visibility: 'PUBLIC', summary: 'Texte collaboratif publié',
+      userId,
+      action: 'publish',
+      resourceType: 'participatory_text',
+      resourceId: componentId,
+      spaceId: text.space_id,
+      visibility: 'PUBLIC',
+      summary: 'Texte collaboratif publié',
     });
   }
-
 }

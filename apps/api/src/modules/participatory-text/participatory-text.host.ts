@@ -6,7 +6,13 @@ import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { ResourceHosts } from '../../platform/component-registry';
 import { checkedId, UUID_PATTERN } from '../../platform/component-resource';
-import { type HistoryContributor, HistoryContributorAdapter, type HostedResource, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
+import {
+  type HistoryContributor,
+  HistoryContributorAdapter,
+  type HostedResource,
+  type ResourceHost,
+  ResourceHostAdapter,
+} from '../../platform/resource-host';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { participatoryTextManifest } from './participatory-text.manifest';
@@ -22,7 +28,11 @@ export class ArticleHost implements ResourceHost {
     private readonly spaces: ParticipatorySpaceService,
   ) {}
 
-  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
+  async locate(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource> {
     const [row] = await manager.query(
       `SELECT a.id, a.component_id, a.number, t.published_at FROM text_articles a JOIN participatory_texts t ON t.component_id = a.component_id WHERE a.id = $1`,
       [checkedId(id)],
@@ -32,23 +42,41 @@ export class ArticleHost implements ResourceHost {
     return (await this.reference(id, manager))!;
   }
 
-  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+  async reference(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource | null> {
     if (!UUID_PATTERN.test(id)) return null;
-    const [row] = await manager.query(`SELECT id, component_id, number FROM text_articles WHERE id = $1`, [id]);
+    const [row] = await manager.query(
+      `SELECT id, component_id, number FROM text_articles WHERE id = $1`,
+      [id],
+    );
     const place = row && (await this.spaces.componentPlace(row.component_id, manager));
     if (!place) return null;
     return {
-      type: this.type, id, spaceId: place.spaceId, componentId: row.component_id, settings: participatoryTextManifest.settingsOf(place.settings),
-      hidden: false, title: `Article ${row.number}`, link: `${place.path}#article-${row.number}`, authorId: null,
+      type: this.type,
+      id,
+      spaceId: place.spaceId,
+      componentId: row.component_id,
+      settings: participatoryTextManifest.settingsOf(place.settings),
+      hidden: false,
+      title: `Article ${row.number}`,
+      link: `${place.path}#article-${row.number}`,
+      authorId: null,
     };
   }
 
   readonly comments = {
     enabled: (r: HostedResource) => r.settings.commentsEnabled !== false,
     moveCount: async (manager: EntityManager, id: string, delta: number) => {
-      await manager.query(`UPDATE text_articles SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
+      await manager.query(
+        `UPDATE text_articles SET comments_count = comments_count + $2 WHERE id = $1`,
+        [id, delta],
+      );
     },
-    versionOf: async (manager: EntityManager, id: string) => ((await manager.query(`SELECT version FROM text_articles WHERE id = $1`, [id]))[0]?.version ?? null) as number | null,
+    versionOf: async (manager: EntityManager, id: string) =>
+      ((await manager.query(`SELECT version FROM text_articles WHERE id = $1`, [id]))[0]?.version ??
+        null) as number | null,
   };
 
   readonly follows = {};
@@ -72,33 +100,67 @@ export class AmendmentHost implements ResourceHost {
     private readonly hosts: ResourceHosts,
   ) {}
 
-  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
-    const [row] = await manager.query(`SELECT component_id, author_id FROM amendments WHERE id = $1`, [checkedId(id)]);
+  async locate(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource> {
+    const [row] = await manager.query(
+      `SELECT component_id, author_id FROM amendments WHERE id = $1`,
+      [checkedId(id)],
+    );
     if (!row) throw DomainError.notFound('Amendement', { id });
     const component = await this.spaces.component(row.component_id, viewer);
-    if (component.settings.amendmentsVisibility === 'ONLY_OWN' && row.author_id !== viewer?.user.id) {
-      const moderator = !!viewer && (viewer.user.isAdmin || (await this.access.hasRole(viewer.user.id, component.spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR])));
+    if (
+      component.settings.amendmentsVisibility === 'ONLY_OWN' &&
+      row.author_id !== viewer?.user.id
+    ) {
+      const moderator =
+        !!viewer &&
+        (viewer.user.isAdmin ||
+          (await this.access.hasRole(viewer.user.id, component.spaceId, [
+            SpaceRole.ADMIN,
+            SpaceRole.MODERATOR,
+          ])));
       if (!moderator) throw DomainError.notFound('Amendement', { id });
     }
     return (await this.reference(id, manager))!;
   }
 
-  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+  async reference(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource | null> {
     if (!UUID_PATTERN.test(id)) return null;
-    const [row] = await manager.query(`SELECT id, component_id, author_id, title, amendable_type, amendable_id FROM amendments WHERE id = $1`, [id]);
+    const [row] = await manager.query(
+      `SELECT id, component_id, author_id, title, amendable_type, amendable_id FROM amendments WHERE id = $1`,
+      [id],
+    );
     const place = row && (await this.spaces.componentPlace(row.component_id, manager));
     if (!place) return null;
-    const amendable = await this.hosts.host(row.amendable_type).reference(row.amendable_id, manager);
+    const amendable = await this.hosts
+      .host(row.amendable_type)
+      .reference(row.amendable_id, manager);
     return {
-      type: this.type, id, spaceId: place.spaceId, componentId: row.component_id, settings: place.settings,
-      hidden: false, title: row.title, link: amendable?.link ?? place.path, authorId: row.author_id,
+      type: this.type,
+      id,
+      spaceId: place.spaceId,
+      componentId: row.component_id,
+      settings: place.settings,
+      hidden: false,
+      title: row.title,
+      link: amendable?.link ?? place.path,
+      authorId: row.author_id,
     };
   }
 
   readonly comments = {
     enabled: (r: HostedResource) => r.settings.commentsEnabled !== false,
     moveCount: async (manager: EntityManager, id: string, delta: number) => {
-      await manager.query(`UPDATE amendments SET comments_count = comments_count + $2 WHERE id = $1`, [id, delta]);
+      await manager.query(
+        `UPDATE amendments SET comments_count = comments_count + $2 WHERE id = $1`,
+        [id, delta],
+      );
     },
   };
 
@@ -118,13 +180,17 @@ export class AmendmentHistoryContributor implements HistoryContributor {
     private readonly spaces: ParticipatorySpaceService,
   ) {}
 
-  async related(hostType: string, ids: string[]): Promise<Map<string, { type: string; id: string }[]>> {
+  async related(
+    hostType: string,
+    ids: string[],
+  ): Promise<Map<string, { type: string; id: string }[]>> {
     const result = new Map<string, { type: string; id: string }[]>();
     if (hostType !== 'PROPOSAL' && hostType !== 'ARTICLE') return result;
-    const rows: { id: string; amendable_id: string; component_id: string }[] = await this.dataSource.query(
-      `SELECT id, amendable_id, component_id FROM amendments WHERE amendable_type = $1 AND amendable_id = ANY($2::uuid[])`,
-      [hostType, ids],
-    );
+    const rows: { id: string; amendable_id: string; component_id: string }[] =
+      await this.dataSource.query(
+        `SELECT id, amendable_id, component_id FROM amendments WHERE amendable_type = $1 AND amendable_id = ANY($2::uuid[])`,
+        [hostType, ids],
+      );
     const onlyOwn = new Map<string, boolean>();
     for (const componentId of new Set(rows.map((r) => r.component_id))) {
       const place = await this.spaces.componentPlace(componentId);
@@ -132,7 +198,10 @@ export class AmendmentHistoryContributor implements HistoryContributor {
     }
     for (const row of rows) {
       if (onlyOwn.get(row.component_id)) continue;
-      result.set(row.amendable_id, [...(result.get(row.amendable_id) ?? []), { type: 'amendment', id: row.id }]);
+      result.set(row.amendable_id, [
+        ...(result.get(row.amendable_id) ?? []),
+        { type: 'amendment', id: row.id },
+      ]);
     }
     return result;
   }

@@ -20,11 +20,22 @@ export const participatoryTextManifest = defineComponent({
   resources: {
     ARTICLE: {
       label: { fr: 'Article', en: 'Article' },
-      capabilities: [Capability.COMMENTS, Capability.FOLLOWS, Capability.AMENDMENTS, Capability.HISTORY],
+      capabilities: [
+        Capability.COMMENTS,
+        Capability.FOLLOWS,
+        Capability.AMENDMENTS,
+        Capability.HISTORY,
+      ],
     },
     AMENDMENT: {
       label: { fr: 'Amendement', en: 'Amendment' },
-      capabilities: [Capability.COMMENTS, Capability.FOLLOWS, Capability.HISTORY, Capability.NOTIFICATIONS, Capability.PERSONAL_DATA],
+      capabilities: [
+        Capability.COMMENTS,
+        Capability.FOLLOWS,
+        Capability.HISTORY,
+        Capability.NOTIFICATIONS,
+        Capability.PERSONAL_DATA,
+      ],
     },
   },
 });

@@ -5,7 +5,10 @@ import { ActionLogModule } from '../action-log/action-log.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { ProposalModule } from '../proposal/proposal.module';
 import { AmendmentService } from './amendment.service';
-import { ParticipatoryTextResolver, TextArticleHistoryResolver } from './participatory-text.resolver';
+import {
+  ParticipatoryTextResolver,
+  TextArticleHistoryResolver,
+} from './participatory-text.resolver';
 import { ParticipatoryTextService } from './participatory-text.service';
 import { AmendmentHistoryContributor, AmendmentHost, ArticleHost } from './participatory-text.host';
 import { HistoryModule } from '../history/history.module';
@@ -15,7 +18,18 @@ import { FollowModule } from '../follow/follow.module';
 /** Participatory texts (import, publication, consolidated text) and amendments with versions. */
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, ProposalModule, FollowModule, HistoryModule],
-  providers: [ArticleSearch, ParticipatoryTextResolver, ParticipatoryTextService, AmendmentService, ArticleHost, AmendmentHost, AmendmentHistoryContributor, TextArticleHistoryResolver, AmendmentNotifications, ParticipatoryTextPersonalData],
+  providers: [
+    ArticleSearch,
+    ParticipatoryTextResolver,
+    ParticipatoryTextService,
+    AmendmentService,
+    ArticleHost,
+    AmendmentHost,
+    AmendmentHistoryContributor,
+    TextArticleHistoryResolver,
+    AmendmentNotifications,
+    ParticipatoryTextPersonalData,
+  ],
   exports: [ParticipatoryTextService],
 })
 export class ParticipatoryTextModule {}

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 
 /** Amendments and their supports: kept at deletion (attributed to « Participant supprimé », supports still counted). */
 @Injectable()
@@ -10,7 +13,16 @@ export class ParticipatoryTextPersonalData implements PersonalDataContributor {
     {
       name: 'amendments',
       description: 'Vos amendements',
-      columns: ['id', 'amendable_type', 'amendable_id', 'title', 'body', 'state', 'created_at', 'answered_at'],
+      columns: [
+        'id',
+        'amendable_type',
+        'amendable_id',
+        'title',
+        'body',
+        'state',
+        'created_at',
+        'answered_at',
+      ],
       sql: `SELECT id, amendable_type, amendable_id, title, body, state, created_at, answered_at
               FROM amendments WHERE author_id = $1 ORDER BY created_at, id`,
     },

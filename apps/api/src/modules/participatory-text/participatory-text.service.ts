@@ -9,7 +9,13 @@ import { ActionLogService } from '../action-log/action-log.service';
 import { ComponentEntity } from '../participatory-space/entities/component.entity';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
-import { AmendmentSettingsDto, AmendmentSettingsInput, ParticipatoryTextDto, TextArticleDto, TextSectionDto } from './dtos/participatory-text.dto';
+import {
+  AmendmentSettingsDto,
+  AmendmentSettingsInput,
+  ParticipatoryTextDto,
+  TextArticleDto,
+  TextSectionDto,
+} from './dtos/participatory-text.dto';
 import { ParticipatoryTextImport } from './participatory-text-import';
 
 /** Amendment settings of a component (Decidim's `amendments_enabled`, `amendments_visibility`); defaults: enabled, ALL. */
@@ -60,10 +66,19 @@ export class ParticipatoryTextService {
    */
   async text(componentId: string, viewer: Viewer | null): Promise<ParticipatoryTextDto | null> {
     const component = await this.textComponent(componentId, viewer);
-    const [text] = await this.dataSource.query(`SELECT published_at FROM participatory_texts WHERE component_id = $1`, [componentId]);
+    const [text] = await this.dataSource.query(
+      `SELECT published_at FROM participatory_texts WHERE component_id = $1`,
+      [componentId],
+    );
     if (!text) return null;
     if (!text.published_at && !(await this.isSpaceAdmin(viewer, component.spaceId))) return null;
-    const sections: { id: string; parent_id: string | null; level: number; position: number; title: string }[] = await this.dataSource.query(
+    const sections: {
+      id: string;
+      parent_id: string | null;
+      level: number;
+      position: number;
+      title: string;
+    }[] = await this.dataSource.query(
       `SELECT id, parent_id, level, position, title FROM text_sections WHERE component_id = $1 ORDER BY position`,
       [componentId],
     );
@@ -79,14 +94,22 @@ export class ParticipatoryTextService {
       )
     ).map((r: ArticleRow) => this.articleDto(r));
     const bySection = new Map<string | null, TextArticleDto[]>();
-    for (const a of articles) bySection.set(a.sectionId, [...(bySection.get(a.sectionId) ?? []), a]);
+    for (const a of articles)
+      bySection.set(a.sectionId, [...(bySection.get(a.sectionId) ?? []), a]);
     return {
       componentId,
       published: !!text.published_at,
       publishedAt: text.published_at,
       preamble: bySection.get(null) ?? [],
       sections: sections.map(
-        (s): TextSectionDto => ({ id: s.id, parentId: s.parent_id, level: s.level, position: s.position, title: s.title, articles: bySection.get(s.id) ?? [] }),
+        (s): TextSectionDto => ({
+          id: s.id,
+          parentId: s.parent_id,
+          level: s.level,
+          position: s.position,
+          title: s.title,
+          articles: bySection.get(s.id) ?? [],
+        }),
       ),
       articlesCount: articles.length,
       settings: amendmentSettingsOf(component.settings),
@@ -118,8 +141,14 @@ export class ParticipatoryTextService {
    * @throws NOT_FOUND component; BAD_USER_INPUT other component type, too long, or no paragraph;
    *         CONFLICT the text is already published (only amendments change it now)
    */
-  async import(componentId: string, markdown: string, viewer: Viewer): Promise<ParticipatoryTextDto> {
-    await inTransaction(this.dataSource, (manager) => this.importer.importInTransaction(manager, componentId, markdown, viewer.user.id));
+  async import(
+    componentId: string,
+    markdown: string,
+    viewer: Viewer,
+  ): Promise<ParticipatoryTextDto> {
+    await inTransaction(this.dataSource, (manager) =>
+      this.importer.importInTransaction(manager, componentId, markdown, viewer.user.id),
+    );
     return (await this.text(componentId, viewer))!;
   }
 
@@ -129,7 +158,9 @@ export class ParticipatoryTextService {
    * @throws NOT_FOUND nothing imported; CONFLICT already published
    */
   async publish(componentId: string, viewer: Viewer): Promise<ParticipatoryTextDto> {
-    await inTransaction(this.dataSource, (manager) => this.importer.publishInTransaction(manager, componentId, viewer.user.id));
+    await inTransaction(this.dataSource, (manager) =>
+      this.importer.publishInTransaction(manager, componentId, viewer.user.id),
+    );
     return (await this.text(componentId, viewer))!;
   }
 
@@ -138,18 +169,38 @@ export class ParticipatoryTextService {
    * Access: the space's admins (resolver policy).
    * @throws NOT_FOUND; BAD_USER_INPUT other component type
    */
-  async updateSettings(componentId: string, input: AmendmentSettingsInput, viewer: Viewer): Promise<AmendmentSettingsDto> {
+  async updateSettings(
+    componentId: string,
+    input: AmendmentSettingsInput,
+    viewer: Viewer,
+  ): Promise<AmendmentSettingsDto> {
     return inTransaction(this.dataSource, async (manager) => {
-      const component = await manager.findOne(ComponentEntity, { where: { id: componentId }, lock: { mode: 'pessimistic_write' } });
+      const component = await manager.findOne(ComponentEntity, {
+        where: { id: componentId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!component) throw DomainError.notFound('Fonctionnalité', { id: componentId });
-      if (component.type !== ComponentType.PARTICIPATORY_TEXT && component.type !== ComponentType.PROPOSALS) {
-        throw DomainError.badInput('Les amendements ne concernent que les textes collaboratifs et les propositions.', { field: 'componentId' });
+      if (
+        component.type !== ComponentType.PARTICIPATORY_TEXT &&
+        component.type !== ComponentType.PROPOSALS
+      ) {
+        throw DomainError.badInput(
+          'Les amendements ne concernent que les textes collaboratifs et les propositions.',
+          { field: 'componentId' },
+        );
       }
-      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
+      const changes = Object.fromEntries(
+        Object.entries(input).filter(([, v]) => v !== undefined && v !== null),
+      );
       const settings = { ...component.settings, ...changes };
       await manager.update(ComponentEntity, { id: componentId }, { settings });
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: 'update_amendment_settings', resourceType: 'component', resourceId: componentId, spaceId: component.spaceId, summary: JSON.stringify(changes),
+        userId: viewer.user.id,
+        action: 'update_amendment_settings',
+        resourceType: 'component',
+        resourceId: componentId,
+        spaceId: component.spaceId,
+        summary: JSON.stringify(changes),
       });
       return amendmentSettingsOf(settings);
     });
@@ -158,14 +209,20 @@ export class ParticipatoryTextService {
   /** A visible PARTICIPATORY_TEXT component. @throws NOT_FOUND; BAD_USER_INPUT other type */
   async textComponent(componentId: string, viewer: Viewer | null) {
     const component = await this.spaces.component(componentId, viewer);
-    if (component.type !== ComponentType.PARTICIPATORY_TEXT) throw DomainError.badInput('Cette fonctionnalité n’est pas un texte collaboratif.', { field: 'componentId' });
+    if (component.type !== ComponentType.PARTICIPATORY_TEXT)
+      throw DomainError.badInput('Cette fonctionnalité n’est pas un texte collaboratif.', {
+        field: 'componentId',
+      });
     return component as typeof component & { settings: Record<string, unknown> };
   }
 
   /** Whether the viewer moderates the space (organization admin, space admin or moderator). */
   async canModerate(viewer: Viewer | null, spaceId: string): Promise<boolean> {
     if (!viewer) return false;
-    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+    return (
+      viewer.user.isAdmin ||
+      this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR])
+    );
   }
 
   private async isSpaceAdmin(viewer: Viewer | null, spaceId: string): Promise<boolean> {

@@ -39,7 +39,12 @@ describe('cleanMarkdown: links limited to http(s), mailto and relative at storag
   });
 
   it('never stores an unsafe link, whatever the nesting (fallback escapes every bracket)', () => {
-    const tricky = ['[a [b](javascript:x) c](https://ok.example)', '[a](javascript:x)(y)', '[![i](javascript:x)](https://ok.example)', '[x](java\tscript:alert(1))'];
+    const tricky = [
+      '[a [b](javascript:x) c](https://ok.example)',
+      '[a](javascript:x)(y)',
+      '[![i](javascript:x)](https://ok.example)',
+      '[x](java\tscript:alert(1))',
+    ];
     for (const input of tricky) expect(hrefs(cleanMarkdown(input)).every(isSafeLink)).toBe(true);
   });
 });

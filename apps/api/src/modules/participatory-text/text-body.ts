@@ -34,7 +34,8 @@ function linkTargets(markdown: string): string[] {
   const walk = (tokens: ReturnType<typeof parser.parse>) => {
     for (const token of tokens) {
       const href = token.attrGet('href') ?? token.attrGet('src');
-      if ((token.type === 'link_open' || token.type === 'image') && href !== null) targets.push(String(href));
+      if ((token.type === 'link_open' || token.type === 'image') && href !== null)
+        targets.push(String(href));
       if (token.children) walk(token.children);
     }
   };
@@ -43,7 +44,8 @@ function linkTargets(markdown: string): string[] {
 }
 
 /** Inline links and images `[text](dest "title")`, with one level of balanced parentheses in `dest`. */
-const INLINE_LINK = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+const INLINE_LINK =
+  /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
 /** Autolinks `<scheme:…>`. */
 const AUTOLINK = /<([a-z][a-z0-9+.-]{1,31}:[^<>\s]*)>/gi;
 /** Link reference definitions `[label]: dest`. */
@@ -64,9 +66,13 @@ function destinationOf(raw: string): string {
 function withSafeLinks(markdown: string): string {
   if (linkTargets(markdown).every(isSafeLink)) return markdown;
   const rewritten = markdown
-    .replace(INLINE_LINK, (whole, _bang: string, text: string, dest: string) => (isSafeLink(destinationOf(dest)) ? whole : text))
+    .replace(INLINE_LINK, (whole, _bang: string, text: string, dest: string) =>
+      isSafeLink(destinationOf(dest)) ? whole : text,
+    )
     .replace(AUTOLINK, (whole, dest: string) => (isSafeLink(dest) ? whole : dest))
-    .replace(REFERENCE, (whole, head: string, dest: string) => (isSafeLink(destinationOf(dest)) ? whole : `${head}#`));
+    .replace(REFERENCE, (whole, head: string, dest: string) =>
+      isSafeLink(destinationOf(dest)) ? whole : `${head}#`,
+    );
   if (linkTargets(rewritten).every(isSafeLink)) return rewritten;
   return rewritten.replace(/[[\]<>]/g, (c) => `\\${c}`);
 }
@@ -83,7 +89,11 @@ function withSafeLinks(markdown: string): string {
 export function cleanMarkdown(input: string): string {
   // `<https://…>` is a Markdown autolink, not a tag: kept from sanitize-html as text (its scheme is checked below)
   const source = input.replace(/\r\n?/g, '\n').replace(AUTOLINK, '&lt;$1&gt;');
-  const text = sanitizeHtml(source, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' })
+  const text = sanitizeHtml(source, {
+    allowedTags: [],
+    allowedAttributes: {},
+    disallowedTagsMode: 'discard',
+  })
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

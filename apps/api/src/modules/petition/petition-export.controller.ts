@@ -33,16 +33,36 @@ export class PetitionExportController {
    */
   @Public()
   @Get(':petitionId/signatures.csv')
-  async csv(@Param('petitionId', uuidParam('petitionId')) petitionId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async csv(
+    @Param('petitionId', uuidParam('petitionId')) petitionId: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     if (!viewer) throw DomainError.unauthenticated();
     await this.petitions.checkExport(petitionId, viewer);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="petition-${petitionId}-signatures.csv"`);
-    const write = (text: string) => (res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())));
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="petition-${petitionId}-signatures.csv"`,
+    );
+    const write = (text: string) =>
+      res.write(text)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => res.once('drain', () => resolve()));
     await write(`\uFEFF${stringify([SIGNATURE_COLUMNS], CSV_OPTIONS)}`);
     let n = 0;
     for await (const batch of this.petitions.signatureBatches(petitionId)) {
-      await write(stringify(batch.map((s) => [String((n += 1)), s.signedAt.toISOString(), s.typology ?? '', s.demo ? 'oui' : 'non']), CSV_OPTIONS));
+      await write(
+        stringify(
+          batch.map((s) => [
+            String((n += 1)),
+            s.signedAt.toISOString(),
+            s.typology ?? '',
+            s.demo ? 'oui' : 'non',
+          ]),
+          CSV_OPTIONS,
+        ),
+      );
     }
     res.end();
   }
@@ -54,15 +74,26 @@ export class PetitionExportController {
    */
   @Public()
   @Get(':petitionId/signatures.xlsx')
-  async xlsx(@Param('petitionId', uuidParam('petitionId')) petitionId: string, @CurrentViewer() viewer: Viewer | null, @Res() res: Response): Promise<void> {
+  async xlsx(
+    @Param('petitionId', uuidParam('petitionId')) petitionId: string,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() res: Response,
+  ): Promise<void> {
     if (!viewer) throw DomainError.unauthenticated();
     await this.petitions.checkExport(petitionId, viewer);
-    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('content-disposition', `attachment; filename="petition-${petitionId}-signatures.xlsx"`);
+    res.setHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="petition-${petitionId}-signatures.xlsx"`,
+    );
     const petitions = this.petitions;
     let n = 0;
     async function* rows() {
-      for await (const batch of petitions.signatureBatches(petitionId)) yield batch.map((s) => [(n += 1), s.signedAt, s.typology ?? '', s.demo ? 'oui' : 'non']);
+      for await (const batch of petitions.signatureBatches(petitionId))
+        yield batch.map((s) => [(n += 1), s.signedAt, s.typology ?? '', s.demo ? 'oui' : 'non']);
     }
     await streamXlsxSheet(res, 'Signatures', SIGNATURE_COLUMNS, rows());
   }

@@ -15,7 +15,10 @@ describe('petition lifecycle (pure rules)', () => {
 
   it('lets each actor move only their states', () => {
     expect(refusal('submit', 'CREATED', author, 2, 2)).toBeNull();
-    expect(refusal('submit', 'CREATED', author, 1, 2)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'committee' });
+    expect(refusal('submit', 'CREATED', author, 1, 2)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'committee',
+    });
     expect(refusal('submit', 'CREATED', admin, 5, 2)?.code).toBe('FORBIDDEN');
     expect(refusal('submit', 'VALIDATING', author, 5, 2)?.code).toBe('CONFLICT');
     expect(refusal('publish', 'VALIDATING', admin)).toBeNull();
@@ -37,14 +40,26 @@ describe('petition lifecycle (pure rules)', () => {
 
   it('signs only while published and collecting', () => {
     expect(refusal('sign', 'PUBLISHED', member)).toBeNull();
-    for (const s of ['CREATED', 'VALIDATING', 'DISCARDED', 'ACCEPTED', 'REJECTED', 'ANSWERED'] as const) expect(refusal('sign', s, author)?.code).toBe('PETITION_NOT_OPEN');
+    for (const s of [
+      'CREATED',
+      'VALIDATING',
+      'DISCARDED',
+      'ACCEPTED',
+      'REJECTED',
+      'ANSWERED',
+    ] as const)
+      expect(refusal('sign', s, author)?.code).toBe('PETITION_NOT_OPEN');
   });
 
   it('transforms (into a proposal or a motion) only an ACCEPTED petition, only by admins; a REJECTED one is bad input on transformTo', () => {
     expect(refusal('transform', 'ACCEPTED', admin)).toBeNull();
     expect(refusal('transform', 'ACCEPTED', author)?.code).toBe('FORBIDDEN');
-    expect(refusal('transform', 'REJECTED', admin)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'transformTo' });
-    for (const s of ['CREATED', 'VALIDATING', 'PUBLISHED', 'DISCARDED', 'ANSWERED'] as const) expect(refusal('transform', s, admin)?.code).toBe('BAD_USER_INPUT');
+    expect(refusal('transform', 'REJECTED', admin)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'transformTo',
+    });
+    for (const s of ['CREATED', 'VALIDATING', 'PUBLISHED', 'DISCARDED', 'ANSWERED'] as const)
+      expect(refusal('transform', s, admin)?.code).toBe('BAD_USER_INPUT');
     // asked after 'answer': an answered petition is a CONFLICT before the transformation is looked at
     expect(refusal('answer', 'ANSWERED', admin)?.code).toBe('CONFLICT');
   });

@@ -14,7 +14,17 @@ import { PETITION_MILESTONES, PetitionState } from '@concerto/domain';
  */
 
 /** What a caller tries to do to a petition. */
-export type PetitionAction = 'edit' | 'invite' | 'joinCommittee' | 'submit' | 'publish' | 'discard' | 'answer' | 'transform' | 'sign' | 'unsign';
+export type PetitionAction =
+  | 'edit'
+  | 'invite'
+  | 'joinCommittee'
+  | 'submit'
+  | 'publish'
+  | 'discard'
+  | 'answer'
+  | 'transform'
+  | 'sign'
+  | 'unsign';
 
 /** The caller's standing towards one petition. */
 export interface PetitionActor {
@@ -39,7 +49,12 @@ export interface Refusal {
  * @returns PUBLISHED while collecting; ACCEPTED (signatures ≥ threshold) or REJECTED once ended; the stored state otherwise
  * @example effectiveState('PUBLISHED', true, 100, 100) === 'ACCEPTED'; effectiveState('PUBLISHED', true, 99, 100) === 'REJECTED'
  */
-export function effectiveState(stored: PetitionState, periodEnded: boolean, signatures: number, threshold: number): PetitionState {
+export function effectiveState(
+  stored: PetitionState,
+  periodEnded: boolean,
+  signatures: number,
+  threshold: number,
+): PetitionState {
   if (stored !== PetitionState.PUBLISHED || !periodEnded) return stored;
   return signatures >= threshold ? PetitionState.ACCEPTED : PetitionState.REJECTED;
 }
@@ -58,38 +73,85 @@ export function effectiveState(stored: PetitionState, periodEnded: boolean, sign
  * @param minCommittee the type's minimum committee size
  * @returns null when allowed, else the refusal
  */
-export function refusal(action: PetitionAction, state: PetitionState, actor: PetitionActor, committeeSize = 0, minCommittee = 0): Refusal | null {
+export function refusal(
+  action: PetitionAction,
+  state: PetitionState,
+  actor: PetitionActor,
+  committeeSize = 0,
+  minCommittee = 0,
+): Refusal | null {
   const conflict = (message: string): Refusal => ({ code: 'CONFLICT', message });
   switch (action) {
     case 'edit':
-      if (!actor.isAuthor && !actor.isAdmin) return { code: 'FORBIDDEN', message: 'Seuls l’auteur de la pétition et les administrateurs peuvent la modifier.' };
-      return state === PetitionState.CREATED || state === PetitionState.VALIDATING ? null : conflict('La pétition est publiée : elle ne peut plus être modifiée.');
+      if (!actor.isAuthor && !actor.isAdmin)
+        return {
+          code: 'FORBIDDEN',
+          message: 'Seuls l’auteur de la pétition et les administrateurs peuvent la modifier.',
+        };
+      return state === PetitionState.CREATED || state === PetitionState.VALIDATING
+        ? null
+        : conflict('La pétition est publiée : elle ne peut plus être modifiée.');
     case 'invite':
-      if (!actor.isAuthor) return { code: 'FORBIDDEN', message: 'Seul l’auteur de la pétition invite son comité.' };
-      return state === PetitionState.CREATED ? null : conflict('Le comité ne change plus une fois la pétition soumise.');
+      if (!actor.isAuthor)
+        return { code: 'FORBIDDEN', message: 'Seul l’auteur de la pétition invite son comité.' };
+      return state === PetitionState.CREATED
+        ? null
+        : conflict('Le comité ne change plus une fois la pétition soumise.');
     case 'joinCommittee':
-      if (actor.isAuthor) return { code: 'BAD_USER_INPUT', message: 'L’auteur fait déjà partie du comité.', field: 'token' };
-      return state === PetitionState.CREATED ? null : conflict('Le comité ne change plus une fois la pétition soumise.');
+      if (actor.isAuthor)
+        return {
+          code: 'BAD_USER_INPUT',
+          message: 'L’auteur fait déjà partie du comité.',
+          field: 'token',
+        };
+      return state === PetitionState.CREATED
+        ? null
+        : conflict('Le comité ne change plus une fois la pétition soumise.');
     case 'submit':
-      if (!actor.isAuthor) return { code: 'FORBIDDEN', message: 'Seul l’auteur soumet sa pétition.' };
+      if (!actor.isAuthor)
+        return { code: 'FORBIDDEN', message: 'Seul l’auteur soumet sa pétition.' };
       if (state !== PetitionState.CREATED) return conflict('La pétition a déjà été soumise.');
       return committeeSize >= minCommittee
         ? null
-        : { code: 'BAD_USER_INPUT', message: `Le comité compte ${committeeSize} membre(s) ; il en faut au moins ${minCommittee}.`, field: 'committee' };
+        : {
+            code: 'BAD_USER_INPUT',
+            message: `Le comité compte ${committeeSize} membre(s) ; il en faut au moins ${minCommittee}.`,
+            field: 'committee',
+          };
     case 'publish':
     case 'discard':
-      if (!actor.isAdmin) return { code: 'FORBIDDEN', message: 'Seuls les administrateurs valident les pétitions.' };
-      return state === PetitionState.VALIDATING ? null : conflict('La pétition n’attend plus de validation.');
+      if (!actor.isAdmin)
+        return { code: 'FORBIDDEN', message: 'Seuls les administrateurs valident les pétitions.' };
+      return state === PetitionState.VALIDATING
+        ? null
+        : conflict('La pétition n’attend plus de validation.');
     case 'answer':
-      if (!actor.isAdmin) return { code: 'FORBIDDEN', message: 'Seuls les administrateurs répondent aux pétitions.' };
-      return state === PetitionState.ACCEPTED || state === PetitionState.REJECTED ? null : conflict('Seule une pétition dont la collecte est terminée reçoit une réponse.');
+      if (!actor.isAdmin)
+        return { code: 'FORBIDDEN', message: 'Seuls les administrateurs répondent aux pétitions.' };
+      return state === PetitionState.ACCEPTED || state === PetitionState.REJECTED
+        ? null
+        : conflict('Seule une pétition dont la collecte est terminée reçoit une réponse.');
     case 'transform':
-      if (!actor.isAdmin) return { code: 'FORBIDDEN', message: 'Seuls les administrateurs transforment une pétition.' };
+      if (!actor.isAdmin)
+        return {
+          code: 'FORBIDDEN',
+          message: 'Seuls les administrateurs transforment une pétition.',
+        };
       if (state === PetitionState.ACCEPTED) return null;
-      return { code: 'BAD_USER_INPUT', message: 'Seule une pétition acceptée (seuil atteint) devient une proposition ou une motion.', field: 'transformTo' };
+      return {
+        code: 'BAD_USER_INPUT',
+        message:
+          'Seule une pétition acceptée (seuil atteint) devient une proposition ou une motion.',
+        field: 'transformTo',
+      };
     case 'sign':
     case 'unsign':
-      return state === PetitionState.PUBLISHED ? null : { code: 'PETITION_NOT_OPEN', message: 'Cette pétition ne recueille pas de signatures en ce moment.' };
+      return state === PetitionState.PUBLISHED
+        ? null
+        : {
+            code: 'PETITION_NOT_OPEN',
+            message: 'Cette pétition ne recueille pas de signatures en ce moment.',
+          };
   }
 }
 

@@ -4,7 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
-import { type HostedResource, type ResourceHost, ResourceHostAdapter } from '../../platform/resource-host';
+import {
+  type HostedResource,
+  type ResourceHost,
+  ResourceHostAdapter,
+} from '../../platform/resource-host';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { petitionsManifest } from './petition.manifest';
 import { PetitionService } from './petition.service';
@@ -31,7 +35,11 @@ export class PetitionHost implements ResourceHost {
     private readonly petitions: PetitionService,
   ) {}
 
-  async locate(id: string, viewer: Viewer | null, manager: EntityManager = this.dataSource.manager): Promise<HostedResource> {
+  async locate(
+    id: string,
+    viewer: Viewer | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource> {
     if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
     const row = await this.row(id, manager);
     if (!row) throw DomainError.notFound('Pétition', { id });
@@ -42,7 +50,10 @@ export class PetitionHost implements ResourceHost {
     return hosted;
   }
 
-  async reference(id: string, manager: EntityManager = this.dataSource.manager): Promise<HostedResource | null> {
+  async reference(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HostedResource | null> {
     const row = UUID.test(id) ? await this.row(id, manager) : undefined;
     const place = row && (await this.spaces.componentPlace(row.component_id, manager));
     if (!row || !place) return null;
@@ -72,6 +83,11 @@ export class PetitionHost implements ResourceHost {
   readonly history = { logType: 'petition', withAmendments: false };
 
   private async row(id: string, manager: EntityManager): Promise<Row | undefined> {
-    return (await manager.query(`SELECT id, component_id, title, author_id, hidden_at FROM petitions WHERE id = $1`, [id]))[0];
+    return (
+      await manager.query(
+        `SELECT id, component_id, title, author_id, hidden_at FROM petitions WHERE id = $1`,
+        [id],
+      )
+    )[0];
   }
 }

@@ -23,7 +23,14 @@ export const petitionsManifest = defineComponent({
   resources: {
     PETITION: {
       label: { fr: 'Pétition', en: 'Petition' },
-      capabilities: [Capability.COMMENTS, Capability.FOLLOWS, Capability.REPORTS, Capability.HISTORY, Capability.NOTIFICATIONS, Capability.PERSONAL_DATA],
+      capabilities: [
+        Capability.COMMENTS,
+        Capability.FOLLOWS,
+        Capability.REPORTS,
+        Capability.HISTORY,
+        Capability.NOTIFICATIONS,
+        Capability.PERSONAL_DATA,
+      ],
     },
   },
 });

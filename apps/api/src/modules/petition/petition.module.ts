@@ -19,9 +19,25 @@ import { PetitionService } from './petition.service';
  * proposal and motion modules' services to create what an accepted petition becomes (its second stage).
  */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule, ProfileModule, ProposalModule, MotionModule],
+  imports: [
+    ParticipatorySpaceModule,
+    ActionLogModule,
+    HistoryModule,
+    FollowModule,
+    ProfileModule,
+    ProposalModule,
+    MotionModule,
+  ],
   controllers: [PetitionExportController],
-  providers: [PetitionSearch, PetitionService, PetitionResolver, PetitionHistoryResolver, PetitionHost, PetitionNotifications, PetitionPersonalData],
+  providers: [
+    PetitionSearch,
+    PetitionService,
+    PetitionResolver,
+    PetitionHistoryResolver,
+    PetitionHost,
+    PetitionNotifications,
+    PetitionPersonalData,
+  ],
   exports: [PetitionService],
 })
 export class PetitionModule {}

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type ErasedAccount, type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type ErasedAccount,
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 
 /**
  * Petitions written, committees joined and signatures given. At deletion a signature stays
@@ -33,8 +37,13 @@ export class PetitionPersonalData implements PersonalDataContributor {
   ];
 
   async erase(manager: EntityManager, account: ErasedAccount): Promise<void> {
-    await manager.query(`UPDATE petition_signatures SET user_id = NULL WHERE user_id = $1`, [account.id]);
+    await manager.query(`UPDATE petition_signatures SET user_id = NULL WHERE user_id = $1`, [
+      account.id,
+    ]);
     await manager.query(`DELETE FROM petition_committee_members WHERE user_id = $1`, [account.id]);
-    await manager.query(`UPDATE petition_committee_invitations SET accepted_by = NULL WHERE accepted_by = $1`, [account.id]);
+    await manager.query(
+      `UPDATE petition_committee_invitations SET accepted_by = NULL WHERE accepted_by = $1`,
+      [account.id],
+    );
   }
 }

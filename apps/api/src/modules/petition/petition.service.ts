@@ -1,4 +1,10 @@
-import { ComponentType, ErrorCode, PetitionSigners, PetitionState, SpaceRole } from '@concerto/domain';
+import {
+  ComponentType,
+  ErrorCode,
+  PetitionSigners,
+  PetitionState,
+  SpaceRole,
+} from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
@@ -17,9 +23,26 @@ import { ProfileService } from '../profile/profile.service';
 import type { ResourceOrigin } from '../../common/graphql/resource-origin.dto';
 import { type MotionOriginTarget, MotionService } from '../motion/motion.service';
 import { type ProposalOriginTarget, ProposalService } from '../proposal/proposal.service';
-import { PetitionConnectionDto, PetitionDto, type PetitionOutcomeType, PetitionTypeDto } from './dtos/petition.dto';
-import { AnswerPetitionInput, CreatePetitionInput, CreatePetitionTypeInput, UpdatePetitionInput, UpdatePetitionTypeInput } from './dtos/petition.inputs';
-import { effectiveState, milestonesReached, type PetitionAction, type Refusal, refusal } from './petition-lifecycle';
+import {
+  PetitionConnectionDto,
+  PetitionDto,
+  type PetitionOutcomeType,
+  PetitionTypeDto,
+} from './dtos/petition.dto';
+import {
+  AnswerPetitionInput,
+  CreatePetitionInput,
+  CreatePetitionTypeInput,
+  UpdatePetitionInput,
+  UpdatePetitionTypeInput,
+} from './dtos/petition.inputs';
+import {
+  effectiveState,
+  milestonesReached,
+  type PetitionAction,
+  type Refusal,
+  refusal,
+} from './petition-lifecycle';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,7 +72,10 @@ const TYPE_SELECT = `SELECT t.*, sc.type AS second_stage_type, sc.title AS secon
   FROM petition_types t LEFT JOIN components sc ON sc.id = t.second_stage_component_id LEFT JOIN participatory_spaces ss ON ss.id = sc.space_id`;
 
 /** Which component type each outcome lives in. */
-const OUTCOME_COMPONENT: Record<PetitionOutcomeType, ComponentType> = { PROPOSAL: ComponentType.PROPOSALS, MOTION: ComponentType.MOTIONS };
+const OUTCOME_COMPONENT: Record<PetitionOutcomeType, ComponentType> = {
+  PROPOSAL: ComponentType.PROPOSALS,
+  MOTION: ComponentType.MOTIONS,
+};
 
 /** A petition row with the database clock's verdict on its period. */
 interface PetitionRow {
@@ -90,10 +116,19 @@ const PETITION_COLUMNS = `p.id, p.component_id, c.space_id, p.type_id, p.author_
   (SELECT r.threshold FROM petition_results r WHERE r.petition_id = p.id) AS frozen_threshold`;
 
 /** States everyone may see; the others (CREATED, VALIDATING, DISCARDED) only the author, the committee and admins. */
-const PUBLIC_STATES = new Set<PetitionState>([PetitionState.PUBLISHED, PetitionState.ACCEPTED, PetitionState.REJECTED, PetitionState.ANSWERED]);
+const PUBLIC_STATES = new Set<PetitionState>([
+  PetitionState.PUBLISHED,
+  PetitionState.ACCEPTED,
+  PetitionState.REJECTED,
+  PetitionState.ANSWERED,
+]);
 
 /** States of the admins' queue: awaiting validation, or ended and awaiting the answer. */
-const QUEUE_STATES = new Set<PetitionState>([PetitionState.VALIDATING, PetitionState.ACCEPTED, PetitionState.REJECTED]);
+const QUEUE_STATES = new Set<PetitionState>([
+  PetitionState.VALIDATING,
+  PetitionState.ACCEPTED,
+  PetitionState.REJECTED,
+]);
 
 /** Filters of the public list. */
 export type PetitionFilter = 'OPEN' | 'ACCEPTED' | 'ANSWERED' | 'ALL' | 'VALIDATING' | 'MINE';
@@ -142,7 +177,11 @@ export class PetitionService {
    */
   async types(componentId: string, viewer: Viewer | null): Promise<PetitionTypeDto[]> {
     await this.petitionsComponent(componentId, viewer);
-    const rows = await queryRows<TypeRow>(this.dataSource.manager, `${TYPE_SELECT} WHERE t.component_id = $1 ORDER BY t.created_at, t.id`, [componentId]);
+    const rows = await queryRows<TypeRow>(
+      this.dataSource.manager,
+      `${TYPE_SELECT} WHERE t.component_id = $1 ORDER BY t.created_at, t.id`,
+      [componentId],
+    );
     return rows.map(toTypeDto);
   }
 
@@ -153,9 +192,16 @@ export class PetitionService {
    *   a second stage that is neither a PROPOSALS nor a MOTIONS component
    */
   async createType(input: CreatePetitionTypeInput, viewer: Viewer): Promise<PetitionTypeDto> {
-    if (!viewer.user.isAdmin) throw DomainError.forbidden('Seuls les administrateurs de l’organisation créent les types de pétition.');
+    if (!viewer.user.isAdmin)
+      throw DomainError.forbidden(
+        'Seuls les administrateurs de l’organisation créent les types de pétition.',
+      );
     const component = await this.petitionsComponent(input.componentId, viewer);
-    const { signers, typologies } = await this.checkTypeSettings(input.threshold, input.signers ?? PetitionSigners.EVERYONE, input.typologies ?? []);
+    const { signers, typologies } = await this.checkTypeSettings(
+      input.threshold,
+      input.signers ?? PetitionSigners.EVERYONE,
+      input.typologies ?? [],
+    );
     const description = input.description ? sanitizeRichText(input.description) : '';
     const secondStage = await this.checkSecondStage(input.secondStageComponentId ?? null, viewer);
     const row = await inTransaction(this.dataSource, async (manager) => {
@@ -163,7 +209,19 @@ export class PetitionService {
         manager,
         `INSERT INTO petition_types (component_id, title, description, threshold, period_days, min_committee, signers, typologies, public_signatures, second_stage_url, second_stage_component_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-        [component.id, input.title, description, input.threshold, input.periodDays, input.minCommitteeSize ?? 0, signers, typologies, input.publicSignatures ?? false, input.secondStageUrl ?? null, secondStage],
+        [
+          component.id,
+          input.title,
+          description,
+          input.threshold,
+          input.periodDays,
+          input.minCommitteeSize ?? 0,
+          signers,
+          typologies,
+          input.publicSignatures ?? false,
+          input.secondStageUrl ?? null,
+          secondStage,
+        ],
       );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
@@ -187,18 +245,30 @@ export class PetitionService {
    *   missing for TYPOLOGIES or given for EVERYONE, unknown typology key, empty title, (field
    *   secondStageComponentId) a second stage that is neither a PROPOSALS nor a MOTIONS component
    */
-  async updateType(id: string, input: UpdatePetitionTypeInput, viewer: Viewer): Promise<PetitionTypeDto> {
-    if (!viewer.user.isAdmin) throw DomainError.forbidden('Seuls les administrateurs de l’organisation modifient les types de pétition.');
+  async updateType(
+    id: string,
+    input: UpdatePetitionTypeInput,
+    viewer: Viewer,
+  ): Promise<PetitionTypeDto> {
+    if (!viewer.user.isAdmin)
+      throw DomainError.forbidden(
+        'Seuls les administrateurs de l’organisation modifient les types de pétition.',
+      );
     const current = await this.typeRow(id);
     const component = await this.petitionsComponent(current.component_id, viewer);
     const signers = input.signers ?? current.signers;
     // switching to EVERYONE clears the typologies unless new ones are given
-    const typologies = input.typologies ?? (signers === PetitionSigners.EVERYONE ? [] : current.typologies);
+    const typologies =
+      input.typologies ?? (signers === PetitionSigners.EVERYONE ? [] : current.typologies);
     const threshold = input.threshold ?? current.threshold;
     const checked = await this.checkTypeSettings(threshold, signers, typologies);
     const title = input.title ?? current.title;
-    const description = input.description !== undefined ? sanitizeRichText(input.description) : current.description;
-    const secondStage = input.secondStageComponentId === undefined ? current.second_stage_component_id : await this.checkSecondStage(input.secondStageComponentId, viewer);
+    const description =
+      input.description !== undefined ? sanitizeRichText(input.description) : current.description;
+    const secondStage =
+      input.secondStageComponentId === undefined
+        ? current.second_stage_component_id
+        : await this.checkSecondStage(input.secondStageComponentId, viewer);
     const row = await inTransaction(this.dataSource, async (manager) => {
       const [updated] = await queryRows<TypeRow>(
         manager,
@@ -239,25 +309,45 @@ export class PetitionService {
    * @returns the component id, or null to clear it
    * @throws NOT_FOUND component unknown or hidden; BAD_USER_INPUT (field secondStageComponentId) another type
    */
-  private async checkSecondStage(componentId: string | null, viewer: Viewer): Promise<string | null> {
+  private async checkSecondStage(
+    componentId: string | null,
+    viewer: Viewer,
+  ): Promise<string | null> {
     if (componentId === null) return null;
     const component = await this.spaces.component(componentId, viewer);
     if (component.type !== ComponentType.PROPOSALS && component.type !== ComponentType.MOTIONS) {
-      throw DomainError.badInput('La suite d’une pétition est une fonctionnalité de propositions (Concertation) ou de motions (Assemblée).', { field: 'secondStageComponentId' });
+      throw DomainError.badInput(
+        'La suite d’une pétition est une fonctionnalité de propositions (Concertation) ou de motions (Assemblée).',
+        { field: 'secondStageComponentId' },
+      );
     }
     return component.id;
   }
 
   /** Checks a type's threshold and signers (shared by creation and edition); returns them deduplicated. */
-  private async checkTypeSettings(threshold: number, signers: PetitionSigners, keys: string[]): Promise<{ signers: PetitionSigners; typologies: string[] }> {
-    if (!Number.isInteger(threshold) || threshold < 1) throw DomainError.badInput('Le seuil de signatures est d’au moins 1.', { field: 'threshold' });
+  private async checkTypeSettings(
+    threshold: number,
+    signers: PetitionSigners,
+    keys: string[],
+  ): Promise<{ signers: PetitionSigners; typologies: string[] }> {
+    if (!Number.isInteger(threshold) || threshold < 1)
+      throw DomainError.badInput('Le seuil de signatures est d’au moins 1.', {
+        field: 'threshold',
+      });
     const typologies = [...new Set(keys)];
-    if (signers === PetitionSigners.TYPOLOGIES && !typologies.length) throw DomainError.badInput('Choisissez au moins une typologie de signataires.', { field: 'typologies' });
-    if (signers === PetitionSigners.EVERYONE && typologies.length) throw DomainError.badInput('Les typologies ne valent que pour « TYPOLOGIES ».', { field: 'typologies' });
+    if (signers === PetitionSigners.TYPOLOGIES && !typologies.length)
+      throw DomainError.badInput('Choisissez au moins une typologie de signataires.', {
+        field: 'typologies',
+      });
+    if (signers === PetitionSigners.EVERYONE && typologies.length)
+      throw DomainError.badInput('Les typologies ne valent que pour « TYPOLOGIES ».', {
+        field: 'typologies',
+      });
     if (typologies.length) {
       const known = new Set((await this.profiles.typologies()).map((t) => t.key));
       const unknown = typologies.find((k) => !known.has(k));
-      if (unknown) throw DomainError.badInput(`Typologie inconnue : ${unknown}.`, { field: 'typologies' });
+      if (unknown)
+        throw DomainError.badInput(`Typologie inconnue : ${unknown}.`, { field: 'typologies' });
     }
     return { signers, typologies };
   }
@@ -270,7 +360,11 @@ export class PetitionService {
    * the viewer's own and the ones they promote, any state.
    * @throws NOT_FOUND component; BAD_USER_INPUT not a PETITIONS component
    */
-  async list(componentId: string, filter: PetitionFilter, viewer: Viewer | null): Promise<PetitionDto[]> {
+  async list(
+    componentId: string,
+    filter: PetitionFilter,
+    viewer: Viewer | null,
+  ): Promise<PetitionDto[]> {
     const component = await this.petitionsComponent(componentId, viewer);
     let rows = await this.rows(`p.component_id = $1 AND p.hidden_at IS NULL`, [componentId]);
     rows = await this.freezeDue(rows);
@@ -305,8 +399,25 @@ export class PetitionService {
     const [frozen] = await this.freezeDue([row]);
     const [dto] = await this.present([frozen], viewer);
     if (!dto) throw DomainError.notFound('Pétition', { id });
-    if (!PUBLIC_STATES.has(dto.state) && !dto.viewerIsAuthor && !dto.viewerInCommittee && !dto.viewerCanAdminister) throw DomainError.notFound('Pétition', { id });
-    if (row.hidden_at && !(viewer && (viewer.user.isAdmin || (await this.access.hasRole(viewer.user.id, row.space_id, [SpaceRole.ADMIN, SpaceRole.MODERATOR]))))) throw DomainError.notFound('Pétition', { id });
+    if (
+      !PUBLIC_STATES.has(dto.state) &&
+      !dto.viewerIsAuthor &&
+      !dto.viewerInCommittee &&
+      !dto.viewerCanAdminister
+    )
+      throw DomainError.notFound('Pétition', { id });
+    if (
+      row.hidden_at &&
+      !(
+        viewer &&
+        (viewer.user.isAdmin ||
+          (await this.access.hasRole(viewer.user.id, row.space_id, [
+            SpaceRole.ADMIN,
+            SpaceRole.MODERATOR,
+          ])))
+      )
+    )
+      throw DomainError.notFound('Pétition', { id });
     return dto;
   }
 
@@ -319,8 +430,16 @@ export class PetitionService {
    * @param after the `endCursor` of the previous page
    * @throws BAD_USER_INPUT (field first) size out of range; (field after) unreadable cursor
    */
-  async mine(viewer: Viewer, relation: MyPetitionRelation, first: number, after?: string): Promise<PetitionConnectionDto> {
-    if (!Number.isInteger(first) || first < 1 || first > MyPetitionsPage.maxSize) throw DomainError.badInput(`Entre 1 et ${MyPetitionsPage.maxSize} pétitions par page.`, { field: 'first' });
+  async mine(
+    viewer: Viewer,
+    relation: MyPetitionRelation,
+    first: number,
+    after?: string,
+  ): Promise<PetitionConnectionDto> {
+    if (!Number.isInteger(first) || first < 1 || first > MyPetitionsPage.maxSize)
+      throw DomainError.badInput(`Entre 1 et ${MyPetitionsPage.maxSize} pétitions par page.`, {
+        field: 'first',
+      });
     const cursor = after ? readCursor(after) : null;
     const rows = await this.rows(
       `p.hidden_at IS NULL
@@ -336,7 +455,14 @@ export class PetitionService {
     const visible: PetitionRow[] = [];
     const seen = new Map<string, boolean>();
     for (const row of page) {
-      if (!seen.has(row.component_id)) seen.set(row.component_id, await this.spaces.component(row.component_id, viewer).then(() => true, () => false));
+      if (!seen.has(row.component_id))
+        seen.set(
+          row.component_id,
+          await this.spaces.component(row.component_id, viewer).then(
+            () => true,
+            () => false,
+          ),
+        );
       if (seen.get(row.component_id)) visible.push(row);
     }
     const dtos = await this.present(await this.freezeDue(visible), viewer);
@@ -362,7 +488,8 @@ export class PetitionService {
     );
     if (!viewer.user.isAdmin) {
       const admin = new Map<string, boolean>();
-      for (const spaceId of new Set(rows.map((r) => r.space_id))) admin.set(spaceId, await this.isAdmin(viewer, spaceId));
+      for (const spaceId of new Set(rows.map((r) => r.space_id)))
+        admin.set(spaceId, await this.isAdmin(viewer, spaceId));
       rows = rows.filter((r) => admin.get(r.space_id));
     }
     rows = await this.freezeDue(rows);
@@ -381,13 +508,11 @@ export class PetitionService {
     const component = await this.petitionsComponent(type.component_id, viewer);
     const body = cleanRichText(input.body, 'body');
     const id = await inTransaction(this.dataSource, async (manager) => {
-      const [row] = await queryRows<{ id: string }>(manager, `INSERT INTO petitions (component_id, type_id, author_id, title, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        component.id,
-        type.id,
-        viewer.user.id,
-        input.title,
-        body,
-      ]);
+      const [row] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO petitions (component_id, type_id, author_id, title, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [component.id, type.id, viewer.user.id, input.title, body],
+      );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'create',
@@ -409,8 +534,15 @@ export class PetitionService {
   async update(id: string, input: UpdatePetitionInput, viewer: Viewer): Promise<PetitionDto> {
     const body = input.body !== undefined ? cleanRichText(input.body, 'body') : undefined;
     await this.transition(id, viewer, 'edit', async (manager, row) => {
-      await manager.query(`UPDATE petitions SET title = $2, body = $3, updated_at = now() WHERE id = $1`, [id, input.title ?? row.title, body ?? row.body]);
-      return { action: 'update', summary: `Pétition « ${input.title ?? row.title} » modifiée`, visibility: 'ADMIN_ONLY' };
+      await manager.query(
+        `UPDATE petitions SET title = $2, body = $3, updated_at = now() WHERE id = $1`,
+        [id, input.title ?? row.title, body ?? row.body],
+      );
+      return {
+        action: 'update',
+        summary: `Pétition « ${input.title ?? row.title} » modifiée`,
+        visibility: 'ADMIN_ONLY',
+      };
     });
     return this.petition(id, viewer);
   }
@@ -423,10 +555,20 @@ export class PetitionService {
   async invite(petitionId: string, viewer: Viewer): Promise<string> {
     const token = randomBytes(24).toString('base64url');
     await this.transition(petitionId, viewer, 'invite', async (manager) => {
-      const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM petition_committee_invitations WHERE petition_id = $1`, [petitionId]);
+      const [{ n }] = await manager.query(
+        `SELECT count(*)::int AS n FROM petition_committee_invitations WHERE petition_id = $1`,
+        [petitionId],
+      );
       if (n >= 200) throw DomainError.limitReached('200 invitations au plus par pétition.');
-      await manager.query(`INSERT INTO petition_committee_invitations (petition_id, token_hash) VALUES ($1, $2)`, [petitionId, hashToken(token)]);
-      return { action: 'invite_committee', summary: 'Invitation au comité créée', visibility: 'ADMIN_ONLY' };
+      await manager.query(
+        `INSERT INTO petition_committee_invitations (petition_id, token_hash) VALUES ($1, $2)`,
+        [petitionId, hashToken(token)],
+      );
+      return {
+        action: 'invite_committee',
+        summary: 'Invitation au comité créée',
+        visibility: 'ADMIN_ONLY',
+      };
     });
     return token;
   }
@@ -437,20 +579,29 @@ export class PetitionService {
    * @throws NOT_FOUND unknown or spent token; CONFLICT submitted already, or already in the committee
    */
   async acceptInvitation(token: string, viewer: Viewer): Promise<PetitionDto> {
-    const [invitation] = await this.dataSource.query(`SELECT petition_id FROM petition_committee_invitations WHERE token_hash = $1 AND accepted_at IS NULL`, [hashToken(token)]);
+    const [invitation] = await this.dataSource.query(
+      `SELECT petition_id FROM petition_committee_invitations WHERE token_hash = $1 AND accepted_at IS NULL`,
+      [hashToken(token)],
+    );
     if (!invitation) throw DomainError.notFound('Invitation', {});
     await this.transition(invitation.petition_id, viewer, 'joinCommittee', async (manager) => {
-      const spent = await queryRows(manager, `UPDATE petition_committee_invitations SET accepted_by = $2, accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL RETURNING id`, [
-        hashToken(token),
-        viewer.user.id,
-      ]);
+      const spent = await queryRows(
+        manager,
+        `UPDATE petition_committee_invitations SET accepted_by = $2, accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL RETURNING id`,
+        [hashToken(token), viewer.user.id],
+      );
       if (!spent.length) throw DomainError.notFound('Invitation', {});
-      const joined = await manager.query(`INSERT INTO petition_committee_members (petition_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`, [
-        invitation.petition_id,
-        viewer.user.id,
-      ]);
-      if (!joined.length) throw DomainError.conflict('Vous faites déjà partie du comité de cette pétition.');
-      return { action: 'join_committee', summary: 'A rejoint le comité promoteur', visibility: 'ADMIN_ONLY' };
+      const joined = await manager.query(
+        `INSERT INTO petition_committee_members (petition_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`,
+        [invitation.petition_id, viewer.user.id],
+      );
+      if (!joined.length)
+        throw DomainError.conflict('Vous faites déjà partie du comité de cette pétition.');
+      return {
+        action: 'join_committee',
+        summary: 'A rejoint le comité promoteur',
+        visibility: 'ADMIN_ONLY',
+      };
     });
     return this.petition(invitation.petition_id, viewer);
   }
@@ -462,8 +613,15 @@ export class PetitionService {
    */
   async submit(id: string, viewer: Viewer): Promise<PetitionDto> {
     await this.transition(id, viewer, 'submit', async (manager) => {
-      await manager.query(`UPDATE petitions SET state = 'VALIDATING', updated_at = now() WHERE id = $1`, [id]);
-      return { action: 'submit', summary: 'Pétition soumise à validation', visibility: 'ADMIN_ONLY' };
+      await manager.query(
+        `UPDATE petitions SET state = 'VALIDATING', updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      return {
+        action: 'submit',
+        summary: 'Pétition soumise à validation',
+        visibility: 'ADMIN_ONLY',
+      };
     });
     return this.petition(id, viewer);
   }
@@ -481,8 +639,17 @@ export class PetitionService {
         `UPDATE petitions SET state = 'PUBLISHED', published_at = now(), ends_at = now() + make_interval(days => $2), updated_at = now() WHERE id = $1`,
         [id, type.period_days],
       );
-      await this.events.record(manager, 'petition.stateChanged', { petitionId: id, title: row.title, state: 'PUBLISHED' }, viewer.user.id);
-      return { action: 'publish', summary: `Pétition « ${row.title} » publiée : collecte de ${type.period_days} jours`, visibility: 'PUBLIC' };
+      await this.events.record(
+        manager,
+        'petition.stateChanged',
+        { petitionId: id, title: row.title, state: 'PUBLISHED' },
+        viewer.user.id,
+      );
+      return {
+        action: 'publish',
+        summary: `Pétition « ${row.title} » publiée : collecte de ${type.period_days} jours`,
+        visibility: 'PUBLIC',
+      };
     });
     this.events.committed();
     return this.petition(id, viewer);
@@ -494,12 +661,28 @@ export class PetitionService {
    */
   async discard(id: string, reason: string, viewer: Viewer): Promise<PetitionDto> {
     const text = (reason ?? '').trim();
-    if (!hasVisibleText(text)) throw DomainError.badInput('Indiquez le motif du refus.', { field: 'reason' });
-    if (text.length > 2000) throw DomainError.badInput('Le motif tient en 2 000 caractères au plus.', { field: 'reason' });
+    if (!hasVisibleText(text))
+      throw DomainError.badInput('Indiquez le motif du refus.', { field: 'reason' });
+    if (text.length > 2000)
+      throw DomainError.badInput('Le motif tient en 2 000 caractères au plus.', {
+        field: 'reason',
+      });
     await this.transition(id, viewer, 'discard', async (manager, row) => {
-      await manager.query(`UPDATE petitions SET state = 'DISCARDED', discard_reason = $2, updated_at = now() WHERE id = $1`, [id, text]);
-      await this.events.record(manager, 'petition.stateChanged', { petitionId: id, title: row.title, state: 'DISCARDED' }, viewer.user.id);
-      return { action: 'discard', summary: `Pétition « ${row.title} » écartée`, visibility: 'ADMIN_ONLY' };
+      await manager.query(
+        `UPDATE petitions SET state = 'DISCARDED', discard_reason = $2, updated_at = now() WHERE id = $1`,
+        [id, text],
+      );
+      await this.events.record(
+        manager,
+        'petition.stateChanged',
+        { petitionId: id, title: row.title, state: 'DISCARDED' },
+        viewer.user.id,
+      );
+      return {
+        action: 'discard',
+        summary: `Pétition « ${row.title} » écartée`,
+        visibility: 'ADMIN_ONLY',
+      };
     });
     this.events.committed();
     return this.petition(id, viewer);
@@ -526,47 +709,100 @@ export class PetitionService {
   async answer(input: AnswerPetitionInput, viewer: Viewer): Promise<PetitionDto> {
     const answer = cleanRichText(input.answer, 'answer');
     const transformTo = input.transformTo ?? null;
-    let stage: { kind: 'PROPOSAL'; target: ProposalOriginTarget } | { kind: 'MOTION'; target: MotionOriginTarget } | null = null;
+    let stage:
+      | { kind: 'PROPOSAL'; target: ProposalOriginTarget }
+      | { kind: 'MOTION'; target: MotionOriginTarget }
+      | null = null;
     let origin: ResourceOrigin | null = null;
     if (transformTo) {
       // checks that read through the pool, before the row lock (see ProposalService.originTarget)
-      if (input.answerUrl) throw DomainError.badInput('Le lien de la réponse sera celui de la proposition ou de la motion créée : laissez-le vide.', { field: 'answerUrl' });
+      if (input.answerUrl)
+        throw DomainError.badInput(
+          'Le lien de la réponse sera celui de la proposition ou de la motion créée : laissez-le vide.',
+          { field: 'answerUrl' },
+        );
       const seen = await this.findRow(input.petitionId);
       const type = await this.typeRow(seen.type_id);
-      if (!type.second_stage_component_id) throw DomainError.badInput('Ce type de pétition n’a pas de suite : choisissez-en une dans « Types de pétition ».', { field: 'transformTo' });
+      if (!type.second_stage_component_id)
+        throw DomainError.badInput(
+          'Ce type de pétition n’a pas de suite : choisissez-en une dans « Types de pétition ».',
+          { field: 'transformTo' },
+        );
       if (type.second_stage_type !== OUTCOME_COMPONENT[transformTo]) {
         throw DomainError.badInput(
-          type.second_stage_type === ComponentType.MOTIONS ? 'Ce type de pétition mène à une motion, pas à une proposition.' : 'Ce type de pétition mène à une proposition, pas à une motion.',
+          type.second_stage_type === ComponentType.MOTIONS
+            ? 'Ce type de pétition mène à une motion, pas à une proposition.'
+            : 'Ce type de pétition mène à une proposition, pas à une motion.',
           { field: 'transformTo' },
         );
       }
       if (await this.isAdmin(viewer, seen.space_id)) {
         stage =
           transformTo === 'PROPOSAL'
-            ? { kind: 'PROPOSAL', target: await this.proposals.originTarget(type.second_stage_component_id, viewer) }
-            : { kind: 'MOTION', target: await this.motions.originTarget(type.second_stage_component_id, viewer) };
+            ? {
+                kind: 'PROPOSAL',
+                target: await this.proposals.originTarget(type.second_stage_component_id, viewer),
+              }
+            : {
+                kind: 'MOTION',
+                target: await this.motions.originTarget(type.second_stage_component_id, viewer),
+              };
       }
-      origin = { type: 'PETITION', id: seen.id, title: seen.title, link: await this.linkOf(seen.component_id, seen.id) };
+      origin = {
+        type: 'PETITION',
+        id: seen.id,
+        title: seen.title,
+        link: await this.linkOf(seen.component_id, seen.id),
+      };
     }
     await this.transition(input.petitionId, viewer, 'answer', async (manager, row, type, state) => {
       let outcome: { type: PetitionOutcomeType; id: string; link: string } | null = null;
       if (transformTo) {
         const refused = refusal('transform', state, { isAuthor: false, isAdmin: true });
         if (refused) throw toError(refused);
-        if (!stage || !origin || stage.target.componentId !== type.second_stage_component_id) throw DomainError.conflict('La suite du type de pétition vient de changer : réessayez.');
+        if (!stage || !origin || stage.target.componentId !== type.second_stage_component_id)
+          throw DomainError.conflict('La suite du type de pétition vient de changer : réessayez.');
         const created =
           stage.kind === 'PROPOSAL'
-            ? await this.proposals.createFromOrigin(manager, stage.target, { authorId: row.author_id, title: row.title, body: row.body, origin })
-            : await this.motions.createDraftFromOrigin(manager, stage.target, { title: row.title, body: row.body, origin });
+            ? await this.proposals.createFromOrigin(manager, stage.target, {
+                authorId: row.author_id,
+                title: row.title,
+                body: row.body,
+                origin,
+              })
+            : await this.motions.createDraftFromOrigin(manager, stage.target, {
+                title: row.title,
+                body: row.body,
+                origin,
+              });
         outcome = { type: transformTo, ...created };
       }
       await manager.query(
         `UPDATE petitions SET state = 'ANSWERED', answer = $2, answer_url = $3, became_type = $4, became_id = $5, answered_at = now(), updated_at = now() WHERE id = $1`,
-        [input.petitionId, answer, outcome?.link ?? input.answerUrl ?? null, outcome?.type ?? null, outcome?.id ?? null],
+        [
+          input.petitionId,
+          answer,
+          outcome?.link ?? input.answerUrl ?? null,
+          outcome?.type ?? null,
+          outcome?.id ?? null,
+        ],
       );
-      await this.events.record(manager, 'petition.stateChanged', { petitionId: input.petitionId, title: row.title, state: 'ANSWERED' }, viewer.user.id);
-      const became = outcome ? (outcome.type === 'PROPOSAL' ? ' : devenue une proposition' : ' : devenue une motion (brouillon)') : '';
-      return { action: 'answer', summary: `Réponse officielle à la pétition « ${row.title} »${became}`, visibility: 'PUBLIC' };
+      await this.events.record(
+        manager,
+        'petition.stateChanged',
+        { petitionId: input.petitionId, title: row.title, state: 'ANSWERED' },
+        viewer.user.id,
+      );
+      const became = outcome
+        ? outcome.type === 'PROPOSAL'
+          ? ' : devenue une proposition'
+          : ' : devenue une motion (brouillon)'
+        : '';
+      return {
+        action: 'answer',
+        summary: `Réponse officielle à la pétition « ${row.title} »${became}`,
+        visibility: 'PUBLIC',
+      };
     });
     this.events.committed();
     return this.petition(input.petitionId, viewer);
@@ -593,7 +829,10 @@ export class PetitionService {
     const type = await this.typeRow(row.type_id);
     if (type.signers === PetitionSigners.TYPOLOGIES) {
       const typology = (await this.profiles.typologyOf([viewer.user.id])).get(viewer.user.id);
-      if (!typology || !type.typologies.includes(typology)) throw DomainError.forbidden('Cette pétition est réservée à certaines typologies de membres (voir votre profil).');
+      if (!typology || !type.typologies.includes(typology))
+        throw DomainError.forbidden(
+          'Cette pétition est réservée à certaines typologies de membres (voir votre profil).',
+        );
     }
     await this.signature(petitionId, viewer, true);
     return this.petition(petitionId, viewer);
@@ -637,7 +876,10 @@ export class PetitionService {
    */
   async checkExport(petitionId: string, viewer: Viewer): Promise<PetitionDto> {
     const dto = await this.petition(petitionId, viewer);
-    if (!dto.viewerCanAdminister && !dto.viewerIsAuthor && !dto.viewerInCommittee) throw DomainError.forbidden('Seuls le comité promoteur et les administrateurs exportent les signatures.');
+    if (!dto.viewerCanAdminister && !dto.viewerIsAuthor && !dto.viewerInCommittee)
+      throw DomainError.forbidden(
+        'Seuls le comité promoteur et les administrateurs exportent les signatures.',
+      );
     return dto;
   }
 
@@ -647,19 +889,33 @@ export class PetitionService {
    * the profile module), whether it is demo data. No name or e-mail: signers are shown in aggregate.
    * Call {@link checkExport} first.
    */
-  async *signatureBatches(petitionId: string): AsyncGenerator<{ signedAt: Date; typology: string | null; demo: boolean }[]> {
+  async *signatureBatches(
+    petitionId: string,
+  ): AsyncGenerator<{ signedAt: Date; typology: string | null; demo: boolean }[]> {
     // the cursor keeps PostgreSQL's microseconds as text (a JS Date would round them down and loop)
     let after: { at: string; id: string } | null = null;
     for (;;) {
-      const rows: { id: string; created_at: Date; cursor: string; user_id: string | null; is_demo: boolean }[] = await this.dataSource.query(
+      const rows: {
+        id: string;
+        created_at: Date;
+        cursor: string;
+        user_id: string | null;
+        is_demo: boolean;
+      }[] = await this.dataSource.query(
         `SELECT id, created_at, created_at::text AS cursor, user_id, is_demo FROM petition_signatures
           WHERE petition_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
           ORDER BY created_at, id LIMIT 1000`,
         [petitionId, after?.at ?? null, after?.id ?? null],
       );
       if (!rows.length) return;
-      const typologies = await this.profiles.typologyOf(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])));
-      yield rows.map((r) => ({ signedAt: r.created_at, typology: r.user_id ? typologies.get(r.user_id) ?? null : null, demo: r.is_demo }));
+      const typologies = await this.profiles.typologyOf(
+        rows.flatMap((r) => (r.user_id ? [r.user_id] : [])),
+      );
+      yield rows.map((r) => ({
+        signedAt: r.created_at,
+        typology: r.user_id ? (typologies.get(r.user_id) ?? null) : null,
+        demo: r.is_demo,
+      }));
       const last = rows[rows.length - 1];
       after = { at: last.cursor, id: last.id };
       if (rows.length < 1000) return;
@@ -668,7 +924,16 @@ export class PetitionService {
 
   private async signature(petitionId: string, viewer: Viewer, sign: boolean): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
-      const [p] = await queryRows<{ id: string; component_id: string; space_id: string; title: string; state: PetitionState; threshold: number; ended: boolean; frozen: boolean }>(
+      const [p] = await queryRows<{
+        id: string;
+        component_id: string;
+        space_id: string;
+        title: string;
+        state: PetitionState;
+        threshold: number;
+        ended: boolean;
+        frozen: boolean;
+      }>(
         manager,
         `SELECT p.id, p.component_id, c.space_id, p.title, p.state, t.threshold,
                 (p.ends_at IS NOT NULL AND clock_timestamp() >= p.ends_at) AS ended,
@@ -682,16 +947,21 @@ export class PetitionService {
       const refused = refusal(sign ? 'sign' : 'unsign', state, { isAuthor: false, isAdmin: false });
       if (refused) throw toError(refused);
       const changed = sign
-        ? await manager.query(`INSERT INTO petition_signatures (petition_id, user_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT petition_signatures_once DO NOTHING RETURNING id`, [
-            petitionId,
-            viewer.user.id,
-          ])
-        : await queryRows(manager, `DELETE FROM petition_signatures WHERE petition_id = $1 AND user_id = $2 RETURNING id`, [petitionId, viewer.user.id]);
+        ? await manager.query(
+            `INSERT INTO petition_signatures (petition_id, user_id) VALUES ($1, $2) ON CONFLICT ON CONSTRAINT petition_signatures_once DO NOTHING RETURNING id`,
+            [petitionId, viewer.user.id],
+          )
+        : await queryRows(
+            manager,
+            `DELETE FROM petition_signatures WHERE petition_id = $1 AND user_id = $2 RETURNING id`,
+            [petitionId, viewer.user.id],
+          );
       if (!changed.length) return;
-      const [{ signatures_count: count }] = await queryRows<{ signatures_count: number }>(manager, `UPDATE petitions SET signatures_count = signatures_count + $2 WHERE id = $1 RETURNING signatures_count`, [
-        petitionId,
-        sign ? 1 : -1,
-      ]);
+      const [{ signatures_count: count }] = await queryRows<{ signatures_count: number }>(
+        manager,
+        `UPDATE petitions SET signatures_count = signatures_count + $2 WHERE id = $1 RETURNING signatures_count`,
+        [petitionId, sign ? 1 : -1],
+      );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: sign ? 'sign' : 'unsign',
@@ -699,9 +969,16 @@ export class PetitionService {
         resourceId: petitionId,
         spaceId: p.space_id,
         visibility: 'ADMIN_ONLY',
-        summary: sign ? `A signé la pétition « ${p.title} »` : `A retiré sa signature de la pétition « ${p.title} »`,
+        summary: sign
+          ? `A signé la pétition « ${p.title} »`
+          : `A retiré sa signature de la pétition « ${p.title} »`,
       });
-      await this.events.record(manager, 'petition.signaturesChanged', { petitionId, componentId: p.component_id, signaturesCount: count }, viewer.user.id);
+      await this.events.record(
+        manager,
+        'petition.signaturesChanged',
+        { petitionId, componentId: p.component_id, signaturesCount: count },
+        viewer.user.id,
+      );
       const milestones = sign ? milestonesReached(count, p.threshold) : [];
       if (milestones.length) {
         // one statement for every milestone reached (held under the lock): only the rows this transaction inserted are notified
@@ -710,7 +987,13 @@ export class PetitionService {
           `INSERT INTO petition_milestones (petition_id, percent) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING RETURNING percent`,
           [petitionId, milestones],
         );
-        for (const { percent } of reached.sort((a, b) => a.percent - b.percent)) await this.events.record(manager, 'petition.milestone', { petitionId, title: p.title, percent }, viewer.user.id);
+        for (const { percent } of reached.sort((a, b) => a.percent - b.percent))
+          await this.events.record(
+            manager,
+            'petition.milestone',
+            { petitionId, title: p.title, percent },
+            viewer.user.id,
+          );
       }
     });
     this.events.committed();
@@ -724,7 +1007,12 @@ export class PetitionService {
     id: string,
     viewer: Viewer,
     action: PetitionAction,
-    work: (manager: EntityManager, row: PetitionRow, type: TypeRow, state: PetitionState) => Promise<{ action: string; summary: string; visibility: 'PUBLIC' | 'ADMIN_ONLY' }>,
+    work: (
+      manager: EntityManager,
+      row: PetitionRow,
+      type: TypeRow,
+      state: PetitionState,
+    ) => Promise<{ action: string; summary: string; visibility: 'PUBLIC' | 'ADMIN_ONLY' }>,
   ): Promise<void> {
     const seen = await this.findRow(id);
     await this.spaces.component(seen.component_id, viewer); // NOT_FOUND when the viewer may not see it
@@ -733,17 +1021,33 @@ export class PetitionService {
     // (many admins waiting on the same row would otherwise hold every pool connection)
     const isAdmin = await this.isAdmin(viewer, seen.space_id);
     await inTransaction(this.dataSource, async (manager) => {
-      const [row] = await queryRows<PetitionRow>(manager, `SELECT ${PETITION_COLUMNS} FROM petitions p JOIN components c ON c.id = p.component_id WHERE p.id = $1 FOR UPDATE OF p`, [id]);
+      const [row] = await queryRows<PetitionRow>(
+        manager,
+        `SELECT ${PETITION_COLUMNS} FROM petitions p JOIN components c ON c.id = p.component_id WHERE p.id = $1 FOR UPDATE OF p`,
+        [id],
+      );
       if (!row) throw DomainError.notFound('Pétition', { id });
       const type = await this.typeRow(row.type_id, manager);
-      const state = effectiveState(row.state, row.period_ended, row.frozen_count ?? row.signatures_count, row.frozen_threshold ?? type.threshold);
+      const state = effectiveState(
+        row.state,
+        row.period_ended,
+        row.frozen_count ?? row.signatures_count,
+        row.frozen_threshold ?? type.threshold,
+      );
       const isAuthor = row.author_id === viewer.user.id;
       const [{ n: committee, member }] = await manager.query(
         `SELECT count(*)::int AS n, bool_or(user_id = $2) AS member FROM petition_committee_members WHERE petition_id = $1`,
         [id, viewer.user.id],
       );
       // unpublished petitions do not exist for those who may not see them
-      if (!PUBLIC_STATES.has(state) && !isAuthor && !isAdmin && !member && action !== 'joinCommittee') throw DomainError.notFound('Pétition', { id });
+      if (
+        !PUBLIC_STATES.has(state) &&
+        !isAuthor &&
+        !isAdmin &&
+        !member &&
+        action !== 'joinCommittee'
+      )
+        throw DomainError.notFound('Pétition', { id });
       const refused = refusal(action, state, { isAuthor, isAdmin }, committee, type.min_committee);
       if (refused) throw toError(refused);
       const logged = await work(manager, row, type, state);
@@ -761,7 +1065,9 @@ export class PetitionService {
 
   /** Freezes the results of rows whose period has ended, then returns them re-read. */
   private async freezeDue(rows: PetitionRow[]): Promise<PetitionRow[]> {
-    const due = rows.filter((r) => r.state === PetitionState.PUBLISHED && r.period_ended && r.frozen_count === null);
+    const due = rows.filter(
+      (r) => r.state === PetitionState.PUBLISHED && r.period_ended && r.frozen_count === null,
+    );
     if (!due.length) return rows;
     for (const r of due) await this.freeze(r.id);
     const again = await this.rows(`p.id = ANY($1)`, [due.map((r) => r.id)]);
@@ -780,22 +1086,35 @@ export class PetitionService {
         [ids],
       ),
       viewer
-        ? queryRows<{ petition_id: string }>(this.dataSource.manager, `SELECT petition_id FROM petition_signatures WHERE user_id = $1 AND petition_id = ANY($2)`, [viewer.user.id, ids])
+        ? queryRows<{ petition_id: string }>(
+            this.dataSource.manager,
+            `SELECT petition_id FROM petition_signatures WHERE user_id = $1 AND petition_id = ANY($2)`,
+            [viewer.user.id, ids],
+          )
         : Promise.resolve([]),
     ]);
-    const followed = viewer ? await this.follows.followedAmong(viewer.user.id, 'PETITION', ids) : new Set<string>();
+    const followed = viewer
+      ? await this.follows.followedAmong(viewer.user.id, 'PETITION', ids)
+      : new Set<string>();
     const adminOf = new Map<string, boolean>();
-    if (viewer) for (const spaceId of new Set(rows.map((r) => r.space_id))) adminOf.set(spaceId, await this.isAdmin(viewer, spaceId));
-    const typology = viewer ? (await this.profiles.typologyOf([viewer.user.id])).get(viewer.user.id) ?? null : null;
+    if (viewer)
+      for (const spaceId of new Set(rows.map((r) => r.space_id)))
+        adminOf.set(spaceId, await this.isAdmin(viewer, spaceId));
+    const typology = viewer
+      ? ((await this.profiles.typologyOf([viewer.user.id])).get(viewer.user.id) ?? null)
+      : null;
     const paths = new Map<string, string>();
-    for (const componentId of new Set(rows.map((r) => r.component_id))) paths.set(componentId, (await this.spaces.componentPlace(componentId))?.path ?? '');
+    for (const componentId of new Set(rows.map((r) => r.component_id)))
+      paths.set(componentId, (await this.spaces.componentPlace(componentId))?.path ?? '');
     return rows.map((r) => {
       const type = types.find((t) => t.id === r.type_id)!;
       const count = r.frozen_count ?? r.signatures_count;
       const threshold = r.frozen_threshold ?? type.threshold;
       const state = effectiveState(r.state, r.period_ended, count, threshold);
       const committee = committees.filter((c) => c.petition_id === r.id);
-      const allowed = type.signers === PetitionSigners.EVERYONE || (!!typology && type.typologies.includes(typology));
+      const allowed =
+        type.signers === PetitionSigners.EVERYONE ||
+        (!!typology && type.typologies.includes(typology));
       return {
         id: r.id,
         componentId: r.component_id,
@@ -815,7 +1134,10 @@ export class PetitionService {
         committee: committee.map((c) => ({ userId: c.user_id, acceptedAt: c.accepted_at })),
         answer: r.answer,
         answerUrl: r.answer_url,
-        outcome: r.became_type && r.became_id && r.answer_url ? { type: r.became_type, id: r.became_id, link: r.answer_url } : null,
+        outcome:
+          r.became_type && r.became_id && r.answer_url
+            ? { type: r.became_type, id: r.became_id, link: r.answer_url }
+            : null,
         answeredAt: r.answered_at,
         commentsCount: r.comments_count,
         createdAt: r.created_at,
@@ -830,7 +1152,11 @@ export class PetitionService {
     });
   }
 
-  private async rows(where: string, params: unknown[], order = 'ORDER BY p.created_at DESC, p.id'): Promise<PetitionRow[]> {
+  private async rows(
+    where: string,
+    params: unknown[],
+    order = 'ORDER BY p.created_at DESC, p.id',
+  ): Promise<PetitionRow[]> {
     return queryRows<PetitionRow>(
       this.dataSource.manager,
       `SELECT ${PETITION_COLUMNS}, p.created_at::text AS created_cursor FROM petitions p JOIN components c ON c.id = p.component_id WHERE ${where} ${order}`,
@@ -845,7 +1171,10 @@ export class PetitionService {
     return row;
   }
 
-  private async typeRow(id: string, manager: EntityManager = this.dataSource.manager): Promise<TypeRow> {
+  private async typeRow(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TypeRow> {
     if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'typeId' });
     const [row] = await queryRows<TypeRow>(manager, `${TYPE_SELECT} WHERE t.id = $1`, [id]);
     if (!row) throw DomainError.notFound('Type de pétition', { id });
@@ -854,7 +1183,10 @@ export class PetitionService {
 
   private async petitionsComponent(componentId: string, viewer: Viewer | null) {
     const component = await this.spaces.component(componentId, viewer);
-    if (component.type !== ComponentType.PETITIONS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de pétitions.', { field: 'componentId' });
+    if (component.type !== ComponentType.PETITIONS)
+      throw DomainError.badInput('Cette fonctionnalité ne contient pas de pétitions.', {
+        field: 'componentId',
+      });
     return component;
   }
 
@@ -898,8 +1230,10 @@ function toError(r: Refusal): DomainError {
 
 function cleanRichText(text: string, field: string): string {
   const html = sanitizeRichText(text);
-  if (!hasVisibleText(richTextToPlain(html))) throw DomainError.badInput(`${field} : le texte est vide.`, { field });
-  if (html.length > 10000) throw DomainError.badInput(`${field} : 10 000 caractères au plus.`, { field });
+  if (!hasVisibleText(richTextToPlain(html)))
+    throw DomainError.badInput(`${field} : le texte est vide.`, { field });
+  if (html.length > 10000)
+    throw DomainError.badInput(`${field} : 10 000 caractères au plus.`, { field });
   return html;
 }
 
@@ -910,7 +1244,13 @@ function writeCursor(row: PetitionRow): string {
 
 function readCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(String(cursor), 'base64url').toString('utf8').split('|');
-  if (!at || !id || !UUID.test(id) || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(at)) throw DomainError.badInput('Curseur illisible.', { field: 'after' });
+  if (
+    !at ||
+    !id ||
+    !UUID.test(id) ||
+    !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(at)
+  )
+    throw DomainError.badInput('Curseur illisible.', { field: 'after' });
   return { at, id };
 }
 

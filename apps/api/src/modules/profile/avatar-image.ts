@@ -35,11 +35,15 @@ export async function toAvatarImage(upload: Buffer): Promise<AvatarImage> {
     if (error instanceof DomainError) throw error;
     throw notAnImage();
   }
-  if (!format || !(ProfileRules.avatarFormats as readonly string[]).includes(format)) throw notAnImage();
+  if (!format || !(ProfileRules.avatarFormats as readonly string[]).includes(format))
+    throw notAnImage();
   try {
     const { data, info } = await sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
       .rotate()
-      .resize(ProfileRules.avatarSize, ProfileRules.avatarSize, { fit: 'cover', position: 'attention' })
+      .resize(ProfileRules.avatarSize, ProfileRules.avatarSize, {
+        fit: 'cover',
+        position: 'attention',
+      })
       .webp({ quality: 82 })
       .toBuffer({ resolveWithObject: true });
     return { bytes: data, contentType: 'image/webp', width: info.width, height: info.height };
@@ -49,5 +53,12 @@ export async function toAvatarImage(upload: Buffer): Promise<AvatarImage> {
 }
 
 const avatarTooLarge = () =>
-  DomainError.badInput(`avatar: image trop lourde (${ProfileRules.avatarMaxBytes / 1024 / 1024} Mo et 40 mégapixels au plus)`, { field: 'avatar', reason: 'AVATAR_TOO_LARGE' });
-const notAnImage = () => DomainError.badInput('avatar: choisissez une image JPEG, PNG, WebP ou GIF', { field: 'avatar', reason: 'AVATAR_NOT_IMAGE' });
+  DomainError.badInput(
+    `avatar: image trop lourde (${ProfileRules.avatarMaxBytes / 1024 / 1024} Mo et 40 mégapixels au plus)`,
+    { field: 'avatar', reason: 'AVATAR_TOO_LARGE' },
+  );
+const notAnImage = () =>
+  DomainError.badInput('avatar: choisissez une image JPEG, PNG, WebP ou GIF', {
+    field: 'avatar',
+    reason: 'AVATAR_NOT_IMAGE',
+  });

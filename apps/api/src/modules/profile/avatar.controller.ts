@@ -25,7 +25,11 @@ async function readBody(req: Request, limit: number): Promise<Buffer> {
   }
   return Buffer.concat(chunks);
 }
-const tooLarge = () => DomainError.badInput('avatar: image trop lourde (5 Mo au plus)', { field: 'avatar', reason: 'AVATAR_TOO_LARGE' });
+const tooLarge = () =>
+  DomainError.badInput('avatar: image trop lourde (5 Mo au plus)', {
+    field: 'avatar',
+    reason: 'AVATAR_TOO_LARGE',
+  });
 
 /** Avatars: upload (the image itself as the request body) and download, served by the API. */
 @Controller('avatars')
@@ -41,7 +45,11 @@ export class AvatarController {
    */
   @Authenticated()
   @Post()
-  async upload(@CurrentViewer() viewer: Viewer, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async upload(
+    @CurrentViewer() viewer: Viewer,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const image = await toAvatarImage(await readBody(req, ProfileRules.avatarMaxBytes));
     const avatarUrl = await this.profiles.setAvatar(viewer, image);
     res.status(201).json({ avatarUrl });
@@ -53,7 +61,11 @@ export class AvatarController {
    */
   @Public()
   @Get(':avatarId.webp')
-  async download(@CurrentViewer() viewer: Viewer | null, @Param('avatarId', uuidParam('avatarId')) avatarId: string, @Res() res: Response): Promise<void> {
+  async download(
+    @CurrentViewer() viewer: Viewer | null,
+    @Param('avatarId', uuidParam('avatarId')) avatarId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const image = await this.profiles.avatarImage(avatarId, viewer);
     if (!image) {
       res.status(404).json({ code: 'NOT_FOUND', message: 'Image introuvable.' });

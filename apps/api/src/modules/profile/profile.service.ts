@@ -113,11 +113,16 @@ export class ProfileService {
    * @returns a map holding every id asked: the typology key (e.g. `hospital`, see
    *          {@link typologies}), or null when the account has no profile, no typology or is deleted
    */
-  async typologyOf(userIds: readonly string[], options: { manager?: EntityManager; lock?: boolean } = {}): Promise<Map<string, string | null>> {
+  async typologyOf(
+    userIds: readonly string[],
+    options: { manager?: EntityManager; lock?: boolean } = {},
+  ): Promise<Map<string, string | null>> {
     const unique = [...new Set(userIds)];
     const result = new Map<string, string | null>(unique.map((id) => [id, null]));
     if (!unique.length) return result;
-    const rows: { user_id: string; typology_key: string | null }[] = await (options.manager ?? this.dataSource.manager).query(
+    const rows: { user_id: string; typology_key: string | null }[] = await (
+      options.manager ?? this.dataSource.manager
+    ).query(
       `SELECT user_id, typology_key FROM member_profiles WHERE user_id = ANY($1::uuid[]) ORDER BY user_id ${options.lock ? 'FOR SHARE' : ''}`,
       [unique],
     );
@@ -131,9 +136,15 @@ export class ProfileService {
    * @param keys typology keys (unknown keys match nobody)
    * @returns account ids, sorted
    */
-  async membersWithTypologies(keys: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async membersWithTypologies(
+    keys: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     if (!keys.length) return [];
-    const rows: { user_id: string }[] = await manager.query(`SELECT user_id FROM member_profiles WHERE typology_key = ANY($1::text[]) ORDER BY user_id`, [[...keys]]);
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT user_id FROM member_profiles WHERE typology_key = ANY($1::text[]) ORDER BY user_id`,
+      [[...keys]],
+    );
     return rows.map((r) => r.user_id);
   }
 
@@ -141,9 +152,15 @@ export class ProfileService {
    * How many accounts hold one of the typologies (a votation's census size, frozen at opening).
    * @param keys typology keys (unknown keys match nobody)
    */
-  async countWithTypologies(keys: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<number> {
+  async countWithTypologies(
+    keys: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
     if (!keys.length) return 0;
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM member_profiles WHERE typology_key = ANY($1::text[])`, [[...keys]]);
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS n FROM member_profiles WHERE typology_key = ANY($1::text[])`,
+      [[...keys]],
+    );
     return row.n;
   }
 
@@ -165,24 +182,44 @@ export class ProfileService {
    * @throws CONFLICT a current typology has this label (any letter case)
    */
   async createTypology(adminId: string, label: string): Promise<MemberTypologyDto> {
-    const base = label.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 30) || 'typologie';
+    const base =
+      label
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '')
+        .slice(0, 30) || 'typologie';
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         // one writer of the list at a time: positions stay dense
         await manager.query(`LOCK TABLE member_typologies IN SHARE ROW EXCLUSIVE MODE`);
         let key = base;
-        for (let n = 2; (await manager.query(`SELECT 1 FROM member_typologies WHERE key = $1`, [key])).length; n++) key = `${base}_${n}`;
+        for (
+          let n = 2;
+          (await manager.query(`SELECT 1 FROM member_typologies WHERE key = $1`, [key])).length;
+          n++
+        )
+          key = `${base}_${n}`;
         const [row] = await manager.query(
           `INSERT INTO member_typologies (key, label, position)
            SELECT $1, $2, coalesce(max(position), 0) + 1 FROM member_typologies WHERE archived_at IS NULL
            RETURNING ${TYPOLOGY_COLUMNS}`,
           [key, label],
         );
-        await this.actionLog.record(manager, { userId: adminId, action: 'create', resourceType: 'member_typology', resourceId: key, visibility: 'ADMIN_ONLY', summary: `Typologie ajoutée : ${label}`.slice(0, 200) });
+        await this.actionLog.record(manager, {
+          userId: adminId,
+          action: 'create',
+          resourceType: 'member_typology',
+          resourceId: key,
+          visibility: 'ADMIN_ONLY',
+          summary: `Typologie ajoutée : ${label}`.slice(0, 200),
+        });
         return row;
       });
     } catch (error) {
-      if (pgConstraint(error) === 'member_typologies_label_key') throw DomainError.conflict('Une typologie porte déjà ce libellé.', { field: 'label' });
+      if (pgConstraint(error) === 'member_typologies_label_key')
+        throw DomainError.conflict('Une typologie porte déjà ce libellé.', { field: 'label' });
       throw error;
     }
   }
@@ -192,29 +229,68 @@ export class ProfileService {
    * an archived typology; it is no longer offered. Positions of current typologies stay 1…n.
    * @throws NOT_FOUND unknown key; CONFLICT another current typology has this label
    */
-  async updateTypology(adminId: string, key: string, input: UpdateMemberTypologyInput): Promise<MemberTypologyDto> {
+  async updateTypology(
+    adminId: string,
+    key: string,
+    input: UpdateMemberTypologyInput,
+  ): Promise<MemberTypologyDto> {
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         await manager.query(`LOCK TABLE member_typologies IN SHARE ROW EXCLUSIVE MODE`);
-        const [current] = await manager.query(`SELECT ${TYPOLOGY_COLUMNS} FROM member_typologies WHERE key = $1`, [key]);
+        const [current] = await manager.query(
+          `SELECT ${TYPOLOGY_COLUMNS} FROM member_typologies WHERE key = $1`,
+          [key],
+        );
         if (!current) throw DomainError.notFound('Typologie', { key });
-        if (input.label !== undefined && input.label !== null) await manager.query(`UPDATE member_typologies SET label = $2 WHERE key = $1`, [key, input.label]);
+        if (input.label !== undefined && input.label !== null)
+          await manager.query(`UPDATE member_typologies SET label = $2 WHERE key = $1`, [
+            key,
+            input.label,
+          ]);
         if (input.archived !== undefined && input.archived !== null) {
-          await manager.query(`UPDATE member_typologies SET archived_at = CASE WHEN $2 THEN coalesce(archived_at, now()) END WHERE key = $1`, [key, input.archived]);
+          await manager.query(
+            `UPDATE member_typologies SET archived_at = CASE WHEN $2 THEN coalesce(archived_at, now()) END WHERE key = $1`,
+            [key, input.archived],
+          );
         }
         // dense positions among current typologies, the moved one at its new place
-        const order: { key: string }[] = await manager.query(`SELECT key FROM member_typologies WHERE archived_at IS NULL AND key <> $1 ORDER BY position, key`, [key]);
+        const order: { key: string }[] = await manager.query(
+          `SELECT key FROM member_typologies WHERE archived_at IS NULL AND key <> $1 ORDER BY position, key`,
+          [key],
+        );
         const keys = order.map((r) => r.key);
-        const [still] = await manager.query(`SELECT archived_at IS NULL AS live FROM member_typologies WHERE key = $1`, [key]);
-        if (still.live) keys.splice(Math.min((input.position ?? current.position) - 1, keys.length), 0, key);
-        for (const [index, k] of keys.entries()) await manager.query(`UPDATE member_typologies SET position = $2 WHERE key = $1 AND position <> $2`, [k, index + 1]);
-        const [row] = await manager.query(`SELECT ${TYPOLOGY_COLUMNS} FROM member_typologies WHERE key = $1`, [key]);
-        const changes = Object.entries(input).filter(([, v]) => v !== undefined && v !== null).map(([k]) => k).join(', ');
-        await this.actionLog.record(manager, { userId: adminId, action: 'update', resourceType: 'member_typology', resourceId: key, visibility: 'ADMIN_ONLY', summary: `Typologie modifiée (${changes}) : ${row.label}`.slice(0, 200) });
+        const [still] = await manager.query(
+          `SELECT archived_at IS NULL AS live FROM member_typologies WHERE key = $1`,
+          [key],
+        );
+        if (still.live)
+          keys.splice(Math.min((input.position ?? current.position) - 1, keys.length), 0, key);
+        for (const [index, k] of keys.entries())
+          await manager.query(
+            `UPDATE member_typologies SET position = $2 WHERE key = $1 AND position <> $2`,
+            [k, index + 1],
+          );
+        const [row] = await manager.query(
+          `SELECT ${TYPOLOGY_COLUMNS} FROM member_typologies WHERE key = $1`,
+          [key],
+        );
+        const changes = Object.entries(input)
+          .filter(([, v]) => v !== undefined && v !== null)
+          .map(([k]) => k)
+          .join(', ');
+        await this.actionLog.record(manager, {
+          userId: adminId,
+          action: 'update',
+          resourceType: 'member_typology',
+          resourceId: key,
+          visibility: 'ADMIN_ONLY',
+          summary: `Typologie modifiée (${changes}) : ${row.label}`.slice(0, 200),
+        });
         return row;
       });
     } catch (error) {
-      if (pgConstraint(error) === 'member_typologies_label_key') throw DomainError.conflict('Une typologie porte déjà ce libellé.', { field: 'label' });
+      if (pgConstraint(error) === 'member_typologies_label_key')
+        throw DomainError.conflict('Une typologie porte déjà ce libellé.', { field: 'label' });
       throw error;
     }
   }
@@ -238,7 +314,9 @@ export class ProfileService {
   async mine(viewer: Viewer): Promise<MemberProfileDto> {
     let row = await this.load(`p.user_id = $2`, [viewer.user.id], viewer.user.id);
     if (!row) {
-      await inTransaction(this.dataSource, (manager) => this.createForAccount(manager, viewer.user.id, viewer.user.name));
+      await inTransaction(this.dataSource, (manager) =>
+        this.createForAccount(manager, viewer.user.id, viewer.user.name),
+      );
       row = await this.load(`p.user_id = $2`, [viewer.user.id], viewer.user.id);
     }
     if (!row) throw DomainError.unauthenticated();
@@ -266,7 +344,10 @@ export class ProfileService {
   async update(viewer: Viewer, input: UpdateMyProfileInput): Promise<MemberProfileDto> {
     await this.mine(viewer); // the profile exists from here on
     if (input.pseudo !== undefined && input.pseudo !== null && isReservedPseudo(input.pseudo)) {
-      throw DomainError.badInput('pseudo: ce pseudo est réservé', { field: 'pseudo', reason: 'PSEUDO_RESERVED' });
+      throw DomainError.badInput('pseudo: ce pseudo est réservé', {
+        field: 'pseudo',
+        reason: 'PSEUDO_RESERVED',
+      });
     }
     const changes: [string, unknown][] = [];
     const set = (column: string, value: unknown) => changes.push([column, value]);
@@ -282,23 +363,50 @@ export class ProfileService {
     try {
       await inTransaction(this.dataSource, async (manager) => {
         const columns = [...changes];
-        const [current] = await manager.query(`SELECT typology_key FROM member_profiles WHERE user_id = $1 FOR UPDATE`, [viewer.user.id]);
+        const [current] = await manager.query(
+          `SELECT typology_key FROM member_profiles WHERE user_id = $1 FOR UPDATE`,
+          [viewer.user.id],
+        );
         if (input.typologyKey !== undefined && input.typologyKey !== current.typology_key) {
           if (input.typologyKey !== null) {
-            const [offered] = await manager.query(`SELECT 1 FROM member_typologies WHERE key = $1 AND archived_at IS NULL FOR SHARE`, [input.typologyKey]);
-            if (!offered) throw DomainError.badInput('typologyKey: typologie inconnue ou qui n’est plus proposée', { field: 'typologyKey' });
+            const [offered] = await manager.query(
+              `SELECT 1 FROM member_typologies WHERE key = $1 AND archived_at IS NULL FOR SHARE`,
+              [input.typologyKey],
+            );
+            if (!offered)
+              throw DomainError.badInput(
+                'typologyKey: typologie inconnue ou qui n’est plus proposée',
+                { field: 'typologyKey' },
+              );
           }
           columns.push(['typology_key', input.typologyKey]);
         }
         if (!columns.length) return;
         const params: unknown[] = [viewer.user.id];
         const sets = columns.map(([column, value]) => `${column} = $${params.push(value)}`);
-        await manager.query(`UPDATE member_profiles SET ${sets.join(', ')}, updated_at = now() WHERE user_id = $1`, params);
-        const changed = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k).join(', ');
-        await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update', resourceType: 'member_profile', resourceId: viewer.user.id, visibility: 'PRIVATE', summary: `Profil modifié : ${changed}`.slice(0, 200) });
+        await manager.query(
+          `UPDATE member_profiles SET ${sets.join(', ')}, updated_at = now() WHERE user_id = $1`,
+          params,
+        );
+        const changed = Object.entries(input)
+          .filter(([, v]) => v !== undefined)
+          .map(([k]) => k)
+          .join(', ');
+        await this.actionLog.record(manager, {
+          userId: viewer.user.id,
+          action: 'update',
+          resourceType: 'member_profile',
+          resourceId: viewer.user.id,
+          visibility: 'PRIVATE',
+          summary: `Profil modifié : ${changed}`.slice(0, 200),
+        });
       });
     } catch (error) {
-      if (pgConstraint(error) === 'member_profiles_pseudo_key') throw DomainError.conflict('pseudo: ce pseudo est déjà pris', { field: 'pseudo', reason: 'PSEUDO_TAKEN' });
+      if (pgConstraint(error) === 'member_profiles_pseudo_key')
+        throw DomainError.conflict('pseudo: ce pseudo est déjà pris', {
+          field: 'pseudo',
+          reason: 'PSEUDO_TAKEN',
+        });
       throw error;
     }
     return this.mine(viewer);
@@ -312,14 +420,28 @@ export class ProfileService {
   async setAvatar(viewer: Viewer, image: AvatarImage): Promise<string> {
     await this.mine(viewer);
     return inTransaction(this.dataSource, async (manager) => {
-      const [previous] = await manager.query(`SELECT avatar_id FROM member_profiles WHERE user_id = $1 FOR UPDATE`, [viewer.user.id]);
+      const [previous] = await manager.query(
+        `SELECT avatar_id FROM member_profiles WHERE user_id = $1 FOR UPDATE`,
+        [viewer.user.id],
+      );
       const [avatar] = await manager.query(
         `INSERT INTO member_avatars (user_id, content_type, bytes, width, height) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [viewer.user.id, image.contentType, image.bytes, image.width, image.height],
       );
-      await manager.query(`UPDATE member_profiles SET avatar_id = $2, updated_at = now() WHERE user_id = $1`, [viewer.user.id, avatar.id]);
-      if (previous?.avatar_id) await manager.query(`DELETE FROM member_avatars WHERE id = $1`, [previous.avatar_id]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update_avatar', resourceType: 'member_profile', resourceId: viewer.user.id, visibility: 'PRIVATE', summary: 'Photo de profil changée' });
+      await manager.query(
+        `UPDATE member_profiles SET avatar_id = $2, updated_at = now() WHERE user_id = $1`,
+        [viewer.user.id, avatar.id],
+      );
+      if (previous?.avatar_id)
+        await manager.query(`DELETE FROM member_avatars WHERE id = $1`, [previous.avatar_id]);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'update_avatar',
+        resourceType: 'member_profile',
+        resourceId: viewer.user.id,
+        visibility: 'PRIVATE',
+        summary: 'Photo de profil changée',
+      });
       return avatarPath(avatar.id);
     });
   }
@@ -328,9 +450,20 @@ export class ProfileService {
   async removeAvatar(viewer: Viewer): Promise<MemberProfileDto> {
     await this.mine(viewer);
     await inTransaction(this.dataSource, async (manager) => {
-      const removed = await queryRows(manager, `DELETE FROM member_avatars WHERE user_id = $1 RETURNING id`, [viewer.user.id]);
+      const removed = await queryRows(
+        manager,
+        `DELETE FROM member_avatars WHERE user_id = $1 RETURNING id`,
+        [viewer.user.id],
+      );
       if (!removed.length) return;
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'remove_avatar', resourceType: 'member_profile', resourceId: viewer.user.id, visibility: 'PRIVATE', summary: 'Photo de profil retirée' });
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'remove_avatar',
+        resourceType: 'member_profile',
+        resourceId: viewer.user.id,
+        visibility: 'PRIVATE',
+        summary: 'Photo de profil retirée',
+      });
     });
     return this.mine(viewer);
   }
@@ -339,7 +472,10 @@ export class ProfileService {
    * An avatar's bytes, if the caller may see its owner's avatar.
    * @returns null when unknown or not visible to the caller (the controller answers 404 for both)
    */
-  async avatarImage(avatarId: string, viewer: Viewer | null): Promise<{ bytes: Buffer; contentType: string } | null> {
+  async avatarImage(
+    avatarId: string,
+    viewer: Viewer | null,
+  ): Promise<{ bytes: Buffer; contentType: string } | null> {
     const [row] = await this.dataSource.query(
       `SELECT a.bytes, a.content_type, p.user_id, p.avatar_visibility
          FROM member_avatars a JOIN member_profiles p ON p.avatar_id = a.id JOIN users u ON u.id = p.user_id AND u.deleted_at IS NULL
@@ -357,7 +493,10 @@ export class ProfileService {
    * frequent first, at most 10.
    */
   async organisationSuggestions(search: string): Promise<string[]> {
-    const prefix = search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    const prefix = search
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`);
     const rows: { organisation: string }[] = await this.dataSource.query(
       `SELECT min(organisation) AS organisation FROM member_profiles
         WHERE organisation IS NOT NULL AND organisation_visibility IN ('PUBLIC', 'MEMBERS') AND lower(organisation) LIKE $1 || '%'
@@ -376,10 +515,25 @@ export class ProfileService {
    */
   async follow(viewer: Viewer, pseudo: string): Promise<MemberProfileDto> {
     const target = await this.byPseudo(pseudo, viewer);
-    if (target.userId === viewer.user.id) throw DomainError.badInput('Vous ne pouvez pas vous suivre vous-même.', { field: 'pseudo', reason: 'SELF_FOLLOW' });
+    if (target.userId === viewer.user.id)
+      throw DomainError.badInput('Vous ne pouvez pas vous suivre vous-même.', {
+        field: 'pseudo',
+        reason: 'SELF_FOLLOW',
+      });
     await inTransaction(this.dataSource, async (manager) => {
-      const added = await manager.query(`INSERT INTO member_follows (follower_id, followed_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`, [viewer.user.id, target.userId]);
-      if (added.length) await this.actionLog.record(manager, { userId: viewer.user.id, action: 'follow', resourceType: 'member_profile', resourceId: target.userId, visibility: 'PRIVATE', summary: 'Suivi d’un membre' });
+      const added = await manager.query(
+        `INSERT INTO member_follows (follower_id, followed_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+        [viewer.user.id, target.userId],
+      );
+      if (added.length)
+        await this.actionLog.record(manager, {
+          userId: viewer.user.id,
+          action: 'follow',
+          resourceType: 'member_profile',
+          resourceId: target.userId,
+          visibility: 'PRIVATE',
+          summary: 'Suivi d’un membre',
+        });
     });
     return this.byPseudo(pseudo, viewer);
   }
@@ -388,8 +542,20 @@ export class ProfileService {
   async unfollow(viewer: Viewer, pseudo: string): Promise<MemberProfileDto> {
     const target = await this.byPseudo(pseudo, viewer);
     await inTransaction(this.dataSource, async (manager) => {
-      const removed = await queryRows(manager, `DELETE FROM member_follows WHERE follower_id = $1 AND followed_id = $2 RETURNING 1`, [viewer.user.id, target.userId]);
-      if (removed.length) await this.actionLog.record(manager, { userId: viewer.user.id, action: 'unfollow', resourceType: 'member_profile', resourceId: target.userId, visibility: 'PRIVATE', summary: 'Fin du suivi d’un membre' });
+      const removed = await queryRows(
+        manager,
+        `DELETE FROM member_follows WHERE follower_id = $1 AND followed_id = $2 RETURNING 1`,
+        [viewer.user.id, target.userId],
+      );
+      if (removed.length)
+        await this.actionLog.record(manager, {
+          userId: viewer.user.id,
+          action: 'unfollow',
+          resourceType: 'member_profile',
+          resourceId: target.userId,
+          visibility: 'PRIVATE',
+          summary: 'Fin du suivi d’un membre',
+        });
     });
     return this.byPseudo(pseudo, viewer);
   }
@@ -399,9 +565,21 @@ export class ProfileService {
    * @param direction `followers` or `follows`
    * @param first 1–50
    */
-  async followList(userId: string, direction: 'followers' | 'follows', first: number, viewer: Viewer | null): Promise<MemberSummaryDto[]> {
-    const [mine, other] = direction === 'followers' ? ['followed_id', 'follower_id'] : ['follower_id', 'followed_id'];
-    const rows: { user_id: string; pseudo: string; name: string; avatar_id: string | null; avatar_visibility: FieldVisibility }[] = await this.dataSource.query(
+  async followList(
+    userId: string,
+    direction: 'followers' | 'follows',
+    first: number,
+    viewer: Viewer | null,
+  ): Promise<MemberSummaryDto[]> {
+    const [mine, other] =
+      direction === 'followers' ? ['followed_id', 'follower_id'] : ['follower_id', 'followed_id'];
+    const rows: {
+      user_id: string;
+      pseudo: string;
+      name: string;
+      avatar_id: string | null;
+      avatar_visibility: FieldVisibility;
+    }[] = await this.dataSource.query(
       `SELECT p.user_id, p.pseudo, u.name, p.avatar_id, p.avatar_visibility
          FROM member_follows f JOIN member_profiles p ON p.user_id = f.${other} JOIN users u ON u.id = p.user_id AND u.deleted_at IS NULL
         WHERE f.${mine} = $1 ORDER BY f.created_at DESC, p.pseudo LIMIT $2`,
@@ -410,7 +588,10 @@ export class ProfileService {
     return rows.map((r) => ({
       pseudo: r.pseudo,
       name: r.name,
-      avatarUrl: r.avatar_id && READS[this.audience(r.user_id, viewer)].includes(r.avatar_visibility) ? avatarPath(r.avatar_id) : null,
+      avatarUrl:
+        r.avatar_id && READS[this.audience(r.user_id, viewer)].includes(r.avatar_visibility)
+          ? avatarPath(r.avatar_id)
+          : null,
     }));
   }
 
@@ -418,8 +599,16 @@ export class ProfileService {
    * A member's public contributions the caller can see (published proposals and whatever other
    * component types register a member-contribution source), newest first. @param first 1–50
    */
-  async contributions(userId: string, first: number, viewer: Viewer | null): Promise<MemberContributionDto[]> {
-    return this.contributionSources.publishedBy(userId, viewer?.user.id ?? null, Math.min(Math.max(first, 1), 50));
+  async contributions(
+    userId: string,
+    first: number,
+    viewer: Viewer | null,
+  ): Promise<MemberContributionDto[]> {
+    return this.contributionSources.publishedBy(
+      userId,
+      viewer?.user.id ?? null,
+      Math.min(Math.max(first, 1), 50),
+    );
   }
 
   // ── personal data ──
@@ -429,7 +618,9 @@ export class ProfileService {
    * part of the account deletion (GDPR art. 17); the pseudo becomes free again.
    */
   async eraseInTransaction(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(`DELETE FROM member_follows WHERE follower_id = $1 OR followed_id = $1`, [userId]);
+    await manager.query(`DELETE FROM member_follows WHERE follower_id = $1 OR followed_id = $1`, [
+      userId,
+    ]);
     await manager.query(`DELETE FROM member_profiles WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM member_avatars WHERE user_id = $1`, [userId]);
   }
@@ -442,21 +633,39 @@ export class ProfileService {
     return viewer.user.isAdmin ? 'ADMIN' : 'MEMBER';
   }
 
-  private async load(where: string, params: unknown[], viewerId: string | null): Promise<ProfileRow | undefined> {
-    const [row] = await this.dataSource.query(`${PROFILE_SELECT} WHERE ${where}`, [viewerId, ...params]);
+  private async load(
+    where: string,
+    params: unknown[],
+    viewerId: string | null,
+  ): Promise<ProfileRow | undefined> {
+    const [row] = await this.dataSource.query(`${PROFILE_SELECT} WHERE ${where}`, [
+      viewerId,
+      ...params,
+    ]);
     return row;
   }
 
   private present(row: ProfileRow, viewer: Viewer | null): MemberProfileDto {
     const audience = this.audience(row.user_id, viewer);
-    const can = (field: ProfileField) => READS[audience].includes(row[VISIBILITY_COLUMN[field] as keyof ProfileRow] as FieldVisibility);
+    const can = (field: ProfileField) =>
+      READS[audience].includes(
+        row[VISIBILITY_COLUMN[field] as keyof ProfileRow] as FieldVisibility,
+      );
     return {
       userId: row.user_id,
       pseudo: row.pseudo,
       name: row.name,
       isDemo: row.is_demo,
       organisation: can('organisation') ? row.organisation : null,
-      typology: can('typology') && row.t_key ? { key: row.t_key, label: row.t_label!, position: row.t_position!, archived: !!row.t_archived } : null,
+      typology:
+        can('typology') && row.t_key
+          ? {
+              key: row.t_key,
+              label: row.t_label!,
+              position: row.t_position!,
+              archived: !!row.t_archived,
+            }
+          : null,
       roleTitle: can('roleTitle') ? row.role_title : null,
       bio: can('bio') ? row.bio : null,
       website: can('website') ? row.website : null,
@@ -479,4 +688,3 @@ export class ProfileService {
     };
   }
 }
-

@@ -53,12 +53,26 @@ export function normalisePseudo(input: string): string {
  * (accounts older than profiles got theirs from the migration).
  * @returns the account's pseudo
  */
-export async function createMemberProfile(manager: EntityManager, userId: string, name: string, typologyKey: string | null = null): Promise<string> {
+export async function createMemberProfile(
+  manager: EntityManager,
+  userId: string,
+  name: string,
+  typologyKey: string | null = null,
+): Promise<string> {
   for (let attempt = 1; ; attempt++) {
-    const candidate = pseudoCandidate(name, attempt <= 50 ? attempt : 51 + Math.floor(Math.random() * 99_000));
-    const inserted = await manager.query(`INSERT INTO member_profiles (user_id, pseudo, typology_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING pseudo`, [userId, candidate, typologyKey]);
+    const candidate = pseudoCandidate(
+      name,
+      attempt <= 50 ? attempt : 51 + Math.floor(Math.random() * 99_000),
+    );
+    const inserted = await manager.query(
+      `INSERT INTO member_profiles (user_id, pseudo, typology_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING pseudo`,
+      [userId, candidate, typologyKey],
+    );
     if (inserted.length) return inserted[0].pseudo;
-    const [existing] = await manager.query(`SELECT pseudo FROM member_profiles WHERE user_id = $1`, [userId]);
+    const [existing] = await manager.query(
+      `SELECT pseudo FROM member_profiles WHERE user_id = $1`,
+      [userId],
+    );
     if (existing) return existing.pseudo;
   }
 }
@@ -67,6 +81,10 @@ export async function createMemberProfile(manager: EntityManager, userId: string
  * The typologies members may choose now (not archived), in order, read in the caller's
  * transaction (for seeding, e.g. demo voters of every respondent type).
  */
-export async function activeTypologies(manager: EntityManager): Promise<{ key: string; label: string }[]> {
-  return manager.query(`SELECT key, label FROM member_typologies WHERE archived_at IS NULL ORDER BY position`);
+export async function activeTypologies(
+  manager: EntityManager,
+): Promise<{ key: string; label: string }[]> {
+  return manager.query(
+    `SELECT key, label FROM member_typologies WHERE archived_at IS NULL ORDER BY position`,
+  );
 }

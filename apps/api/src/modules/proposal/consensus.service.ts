@@ -48,7 +48,9 @@ export class ConsensusService {
     const fresh = await this.freshLatest(this.dataSource, componentId);
     if (fresh) return fresh;
     return inTransaction(this.dataSource, async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`proposal-consensus:${componentId}`]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `proposal-consensus:${componentId}`,
+      ]);
       const again = await this.freshLatest(manager, componentId);
       if (again) return again;
       const proposals: { id: string; supports_count: number }[] = await manager.query(
@@ -69,7 +71,14 @@ export class ConsensusService {
         `INSERT INTO proposal_consensus_snapshots (component_id, version, size, signature, participant_count, clustered_count, group_count)
          SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6 FROM proposal_consensus_snapshots WHERE component_id = $1
          RETURNING id, version`,
-        [componentId, proposals.length, signature, result.participantCount, result.clusteredCount, result.groupCount],
+        [
+          componentId,
+          proposals.length,
+          signature,
+          result.participantCount,
+          result.clusteredCount,
+          result.groupCount,
+        ],
       );
       await manager.query(
         `INSERT INTO proposal_consensus_ranks (snapshot_id, rank, proposal_id, score)
@@ -89,9 +98,15 @@ export class ConsensusService {
    * @throws BAD_USER_INPUT (field `after`, reason `consensusSnapshotExpired`) pruned since
    */
   async byVersion(componentId: string, version: number): Promise<ConsensusSnapshot> {
-    const [row] = await this.dataSource.query(`SELECT id, version, size FROM proposal_consensus_snapshots WHERE component_id = $1 AND version = $2`, [componentId, version]);
+    const [row] = await this.dataSource.query(
+      `SELECT id, version, size FROM proposal_consensus_snapshots WHERE component_id = $1 AND version = $2`,
+      [componentId, version],
+    );
     if (!row) {
-      throw DomainError.badInput('Ce classement par consensus a été recalculé depuis : rechargez la liste depuis le début.', { field: 'after', reason: 'consensusSnapshotExpired' }).inEnglish(
+      throw DomainError.badInput(
+        'Ce classement par consensus a été recalculé depuis : rechargez la liste depuis le début.',
+        { field: 'after', reason: 'consensusSnapshotExpired' },
+      ).inEnglish(
         'This consensus ranking has been recomputed since: reload the list from the start.',
       );
     }
@@ -99,7 +114,10 @@ export class ConsensusService {
   }
 
   /** The latest snapshot when it is still fresh: nothing changed since, or computed less than the interval ago. */
-  private async freshLatest(db: Pick<DataSource, 'query'>, componentId: string): Promise<ConsensusSnapshot | null> {
+  private async freshLatest(
+    db: Pick<DataSource, 'query'>,
+    componentId: string,
+  ): Promise<ConsensusSnapshot | null> {
     const [latest] = await db.query(
       `SELECT id, version, size, signature, computed_at > now() - make_interval(secs => $2) AS recent
          FROM proposal_consensus_snapshots WHERE component_id = $1 ORDER BY version DESC LIMIT 1`,

@@ -39,19 +39,35 @@ export class DisagreementService {
     const target = await this.proposals.byId(proposalId, viewer);
     await inTransaction(this.dataSource, async (manager) => {
       await lockParticipant(manager, target.componentId, viewer.user.id);
-      const settings = proposalSettingsOf((await manager.query(`SELECT settings FROM components WHERE id = $1`, [target.componentId]))[0].settings);
+      const settings = proposalSettingsOf(
+        (
+          await manager.query(`SELECT settings FROM components WHERE id = $1`, [target.componentId])
+        )[0].settings,
+      );
       if (!settings.disagreementsEnabled) {
-        throw DomainError.forbidden('« Pas d’accord » n’est pas ouvert pour ces propositions.', { reason: 'disagreementsDisabled' }).inEnglish('“Disagree” is not enabled for these proposals.');
+        throw DomainError.forbidden('« Pas d’accord » n’est pas ouvert pour ces propositions.', {
+          reason: 'disagreementsDisabled',
+        }).inEnglish('“Disagree” is not enabled for these proposals.');
       }
-      if (settings.supportsState !== SupportsState.ENABLED) throw DomainError.forbidden('Les réactions sont fermées pour ces propositions.', { reason: 'supportsClosed' });
+      if (settings.supportsState !== SupportsState.ENABLED)
+        throw DomainError.forbidden('Les réactions sont fermées pour ces propositions.', {
+          reason: 'supportsClosed',
+        });
       const proposal = await this.proposals.load(manager, proposalId, true);
       if (proposal.hiddenAt) throw DomainError.notFound('Proposition', { id: proposalId });
-      if (proposal.withdrawnAt) throw DomainError.forbidden('Une proposition retirée ne prend plus de réactions.', { reason: 'withdrawn' });
-      const supported = await manager.query(`SELECT 1 FROM proposal_supports WHERE proposal_id = $1 AND user_id = $2`, [proposalId, viewer.user.id]);
+      if (proposal.withdrawnAt)
+        throw DomainError.forbidden('Une proposition retirée ne prend plus de réactions.', {
+          reason: 'withdrawn',
+        });
+      const supported = await manager.query(
+        `SELECT 1 FROM proposal_supports WHERE proposal_id = $1 AND user_id = $2`,
+        [proposalId, viewer.user.id],
+      );
       if (supported.length) {
-        throw DomainError.conflict('Vous soutenez cette proposition : retirez d’abord votre soutien pour marquer « pas d’accord ».', { reason: 'supported' }).inEnglish(
-          'You support this proposal: withdraw your support first to mark “disagree”.',
-        );
+        throw DomainError.conflict(
+          'Vous soutenez cette proposition : retirez d’abord votre soutien pour marquer « pas d’accord ».',
+          { reason: 'supported' },
+        ).inEnglish('You support this proposal: withdraw your support first to mark “disagree”.');
       }
       const inserted = await queryRows<{ id: string }>(
         manager,
@@ -59,8 +75,19 @@ export class DisagreementService {
         [proposalId, proposal.componentId, viewer.user.id],
       );
       if (!inserted.length) return;
-      await manager.query(`UPDATE proposals SET disagreements_count = disagreements_count + 1 WHERE id = $1`, [proposalId]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'disagree', resourceType: 'proposal', resourceId: proposalId, spaceId: await this.proposals.spaceIdOf(manager, proposal.componentId), visibility: 'PRIVATE', summary: 'Pas d’accord' });
+      await manager.query(
+        `UPDATE proposals SET disagreements_count = disagreements_count + 1 WHERE id = $1`,
+        [proposalId],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'disagree',
+        resourceType: 'proposal',
+        resourceId: proposalId,
+        spaceId: await this.proposals.spaceIdOf(manager, proposal.componentId),
+        visibility: 'PRIVATE',
+        summary: 'Pas d’accord',
+      });
     });
     return this.proposals.byId(proposalId, viewer);
   }
@@ -76,10 +103,25 @@ export class DisagreementService {
     await inTransaction(this.dataSource, async (manager) => {
       await lockParticipant(manager, target.componentId, viewer.user.id);
       await this.proposals.load(manager, proposalId, true);
-      const removed = await queryRows<{ id: string }>(manager, `DELETE FROM proposal_disagreements WHERE proposal_id = $1 AND user_id = $2 RETURNING id`, [proposalId, viewer.user.id]);
+      const removed = await queryRows<{ id: string }>(
+        manager,
+        `DELETE FROM proposal_disagreements WHERE proposal_id = $1 AND user_id = $2 RETURNING id`,
+        [proposalId, viewer.user.id],
+      );
       if (!removed.length) return;
-      await manager.query(`UPDATE proposals SET disagreements_count = disagreements_count - 1 WHERE id = $1`, [proposalId]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'undisagree', resourceType: 'proposal', resourceId: proposalId, spaceId: await this.proposals.spaceIdOf(manager, target.componentId), visibility: 'PRIVATE', summary: 'Pas d’accord retiré' });
+      await manager.query(
+        `UPDATE proposals SET disagreements_count = disagreements_count - 1 WHERE id = $1`,
+        [proposalId],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'undisagree',
+        resourceType: 'proposal',
+        resourceId: proposalId,
+        spaceId: await this.proposals.spaceIdOf(manager, target.componentId),
+        visibility: 'PRIVATE',
+        summary: 'Pas d’accord retiré',
+      });
     });
     return this.proposals.byId(proposalId, viewer);
   }
@@ -87,5 +129,7 @@ export class DisagreementService {
 
 /** The participant lock of `SupportService` (same key): one participant's reactions in a component are serialised. */
 export function lockParticipant(manager: EntityManager, componentId: string, userId: string) {
-  return manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`support:${componentId}:${userId}`]);
+  return manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `support:${componentId}:${userId}`,
+  ]);
 }

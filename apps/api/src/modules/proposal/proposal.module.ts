@@ -7,7 +7,11 @@ import { ModerationModule } from '../moderation/moderation.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
 import { ProposalHost } from './proposal.host';
 import { ProposalNotifications } from './proposal.notifications';
-import { ProposalConnectionResolver, ProposalHistoryResolver, ProposalResolver } from './proposal.resolver';
+import {
+  ProposalConnectionResolver,
+  ProposalHistoryResolver,
+  ProposalResolver,
+} from './proposal.resolver';
 import { HistoryModule } from '../history/history.module';
 import { ProposalContributions } from './proposal.contributions';
 import { ProposalService } from './proposal.service';
@@ -17,8 +21,27 @@ import { DisagreementService } from './disagreement.service';
 
 /** The PROPOSALS component type (manifest: proposal.manifest.ts): proposals, their supports and « pas d'accord », the CONSENSUS order; its host adapter joins comments, follows, reports and history. */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule, ModerationModule, HistoryModule],
-  providers: [ProposalSearch, ProposalService, SupportService, DisagreementService, ConsensusService, ProposalResolver, ProposalConnectionResolver, ProposalHistoryResolver, ProposalHost, ProposalNotifications, ProposalPersonalData, ProposalContributions],
+  imports: [
+    ParticipatorySpaceModule,
+    ActionLogModule,
+    FollowModule,
+    ModerationModule,
+    HistoryModule,
+  ],
+  providers: [
+    ProposalSearch,
+    ProposalService,
+    SupportService,
+    DisagreementService,
+    ConsensusService,
+    ProposalResolver,
+    ProposalConnectionResolver,
+    ProposalHistoryResolver,
+    ProposalHost,
+    ProposalNotifications,
+    ProposalPersonalData,
+    ProposalContributions,
+  ],
   exports: [ProposalService],
 })
 export class ProposalModule {}

@@ -23,7 +23,14 @@ import {
   ProposalState,
   SupporterDto,
 } from './dtos/proposal.dto';
-import { AnswerProposalInput, CreateProposalInput, ProposalFilterInput, ProposalLimits, ProposalSettingsInput, UpdateProposalInput } from './dtos/proposal.inputs';
+import {
+  AnswerProposalInput,
+  CreateProposalInput,
+  ProposalFilterInput,
+  ProposalLimits,
+  ProposalSettingsInput,
+  UpdateProposalInput,
+} from './dtos/proposal.inputs';
 import { ProposalEntity } from './entities/proposal.entity';
 import { KeyedPermutation } from './ordering/keyed-permutation';
 import { ConsensusService, type ConsensusSnapshot } from './consensus.service';
@@ -61,7 +68,13 @@ export interface SupportTarget {
 }
 
 /** French labels of the answer states, for action-log summaries. */
-const STATE_LABEL: Record<string, string> = { ACCEPTED: 'acceptée', REJECTED: 'refusée', EVALUATING: 'en évaluation', NOT_ANSWERED: 'sans réponse', WITHDRAWN: 'retirée' };
+const STATE_LABEL: Record<string, string> = {
+  ACCEPTED: 'acceptée',
+  REJECTED: 'refusée',
+  EVALUATING: 'en évaluation',
+  NOT_ANSWERED: 'sans réponse',
+  WITHDRAWN: 'retirée',
+};
 
 /** The state participants see: withdrawn, the published answer's state, or NOT_ANSWERED. */
 export const VISIBLE_STATE_SQL = `CASE WHEN p.withdrawn_at IS NOT NULL THEN 'WITHDRAWN' WHEN p.state_published_at IS NOT NULL THEN p.state ELSE 'NOT_ANSWERED' END`;
@@ -77,12 +90,30 @@ const SELECT_PROPOSAL = `
     FROM proposals p LEFT JOIN users u ON u.id = p.author_id`;
 
 /** Keyset orders: SQL column, direction and how the cursor value is read back. */
-const KEYSET: Record<Exclude<ProposalOrder, 'RANDOM' | 'CONSENSUS'>, { column: string; desc: boolean; idDesc: boolean; read: (r: ProposalRow) => string | number }> = {
+const KEYSET: Record<
+  Exclude<ProposalOrder, 'RANDOM' | 'CONSENSUS'>,
+  { column: string; desc: boolean; idDesc: boolean; read: (r: ProposalRow) => string | number }
+> = {
   // the exact timestamp (microseconds) as PostgreSQL prints it: a JS Date would round to milliseconds and skip ties
   RECENT: { column: 'p.published_at', desc: true, idDesc: true, read: (r) => r.publishedAtExact },
-  MOST_SUPPORTED: { column: 'p.supports_count', desc: true, idDesc: false, read: (r) => r.supportsCount },
-  MOST_COMMENTED: { column: 'p.comments_count', desc: true, idDesc: false, read: (r) => r.commentsCount },
-  MOST_FOLLOWED: { column: 'p.follows_count', desc: true, idDesc: false, read: (r) => r.followsCount },
+  MOST_SUPPORTED: {
+    column: 'p.supports_count',
+    desc: true,
+    idDesc: false,
+    read: (r) => r.supportsCount,
+  },
+  MOST_COMMENTED: {
+    column: 'p.comments_count',
+    desc: true,
+    idDesc: false,
+    read: (r) => r.commentsCount,
+  },
+  MOST_FOLLOWED: {
+    column: 'p.follows_count',
+    desc: true,
+    idDesc: false,
+    read: (r) => r.followsCount,
+  },
 };
 
 /** The context a page was read in, kept on the connection so `totalCount` is counted only when asked. */
@@ -136,14 +167,23 @@ export class ProposalService {
     viewer: Viewer | null,
   ): Promise<ProposalConnectionSource> {
     const component = await this.visibleProposalsComponent(componentId, viewer);
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
+    if (!Number.isInteger(first) || first < 1 || first > 100)
+      throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
     if ((filter?.mine || filter?.supportedByMe) && !viewer) throw DomainError.unauthenticated();
     const settings = proposalSettingsOf(component.settings);
     if (settings.supportsState === SupportsState.HIDDEN && order === 'MOST_SUPPORTED') {
-      throw DomainError.badInput('Les soutiens sont masqués dans cette fonctionnalité.', { field: 'order' });
+      throw DomainError.badInput('Les soutiens sont masqués dans cette fonctionnalité.', {
+        field: 'order',
+      });
     }
-    if (order === 'CONSENSUS' && (!settings.disagreementsEnabled || settings.supportsState === SupportsState.HIDDEN)) {
-      throw DomainError.badInput('L’ordre par consensus n’est pas proposé dans cette fonctionnalité.', { field: 'order', reason: 'consensusUnavailable' });
+    if (
+      order === 'CONSENSUS' &&
+      (!settings.disagreementsEnabled || settings.supportsState === SupportsState.HIDDEN)
+    ) {
+      throw DomainError.badInput(
+        'L’ordre par consensus n’est pas proposé dans cette fonctionnalité.',
+        { field: 'order', reason: 'consensusUnavailable' },
+      );
     }
     const moderator = await this.canModerate(viewer, component.spaceId);
     const where = this.filterSql(filter, viewer, moderator);
@@ -157,27 +197,55 @@ export class ProposalService {
     let snapshot: ConsensusSnapshot | null = null;
     if (order === 'CONSENSUS') {
       const start = cursor as Extract<ProposalCursor, { o: 'CONSENSUS' }> | undefined;
-      snapshot = start ? await this.consensus.byVersion(componentId, start.v) : await this.consensus.current(componentId);
-      rows = await this.consensusPage(componentId, snapshot, start?.p ?? 0, first + 1, where.sql, params);
+      snapshot = start
+        ? await this.consensus.byVersion(componentId, start.v)
+        : await this.consensus.current(componentId);
+      rows = await this.consensusPage(
+        componentId,
+        snapshot,
+        start?.p ?? 0,
+        first + 1,
+        where.sql,
+        params,
+      );
     } else if (order === 'RANDOM') {
       const start = cursor as Extract<ProposalCursor, { o: 'RANDOM' }> | undefined;
       if (start && seed !== undefined && seed !== null && seed !== start.s) {
-        throw DomainError.badInput('Ce curseur de pagination a été fait pour un autre ordre aléatoire (seed).', { field: 'seed' });
+        throw DomainError.badInput(
+          'Ce curseur de pagination a été fait pour un autre ordre aléatoire (seed).',
+          { field: 'seed' },
+        );
       }
       usedSeed = start?.s ?? seed ?? randomBytes(8).toString('hex');
-      if (usedSeed.length > 64) throw DomainError.badInput('seed: 64 caractères au plus', { field: 'seed' });
+      if (usedSeed.length > 64)
+        throw DomainError.badInput('seed: 64 caractères au plus', { field: 'seed' });
       rows = where.selective
         ? await this.randomPageOfMatches(componentId, usedSeed, start, first + 1, where.sql, params)
         : await this.randomPage(componentId, usedSeed, start, first + 1, where.sql, params);
     } else {
-      rows = await this.keysetPage(componentId, order, cursor as Extract<ProposalCursor, { id: string }> | undefined, first + 1, where.sql, params);
+      rows = await this.keysetPage(
+        componentId,
+        order,
+        cursor as Extract<ProposalCursor, { id: string }> | undefined,
+        first + 1,
+        where.sql,
+        params,
+      );
     }
     const hasNextPage = rows.length > first;
     const page = rows.slice(0, first);
-    const nodes = await this.present(page.map((r) => r.row), viewer, settings, moderator);
+    const nodes = await this.present(
+      page.map((r) => r.row),
+      viewer,
+      settings,
+      moderator,
+    );
     return {
       edges: page.map((r, i) => ({ cursor: encodeCursor(r.cursor, key), node: nodes[i] })),
-      pageInfo: { hasNextPage, endCursor: page.length ? encodeCursor(page[page.length - 1].cursor, key) : null },
+      pageInfo: {
+        hasNextPage,
+        endCursor: page.length ? encodeCursor(page[page.length - 1].cursor, key) : null,
+      },
       seed: usedSeed,
       order,
       consensusVersion: snapshot?.version ?? null,
@@ -204,7 +272,10 @@ export class ProposalService {
     // A later page whose positions all fall below the frozen n needs no extra query for it.
     let end: number | undefined;
     const currentEnd = async () => {
-      const [{ upper }] = await this.dataSource.query(`SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`, [componentId]);
+      const [{ upper }] = await this.dataSource.query(
+        `SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`,
+        [componentId],
+      );
       return Number(upper);
     };
     let n: number;
@@ -212,7 +283,8 @@ export class ProposalService {
       n = start.n;
       // a genuine cursor never froze more proposals than exist (they are never deleted)
       end = await currentEnd();
-      if (n > end) throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
+      if (n > end)
+        throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
     } else {
       n = await this.frozenSize(componentId);
       end = n;
@@ -258,7 +330,12 @@ export class ProposalService {
     params: unknown[],
   ): Promise<{ row: ProposalRow; cursor: ProposalCursor }[]> {
     const found: { row: ProposalRow; cursor: ProposalCursor }[] = [];
-    const at = (key: number) => ({ o: 'CONSENSUS' as const, c: componentId, v: snapshot.version, p: key + 1 });
+    const at = (key: number) => ({
+      o: 'CONSENSUS' as const,
+      c: componentId,
+      v: snapshot.version,
+      p: key + 1,
+    });
     if (from < snapshot.size) {
       const ranked: { rank: number; proposal_id: string }[] = await this.dataSource.query(
         `SELECT r.rank, r.proposal_id FROM proposal_consensus_ranks r JOIN proposals p ON p.id = r.proposal_id
@@ -267,9 +344,13 @@ export class ProposalService {
         [...params, snapshot.id, from, limit],
       );
       if (ranked.length) {
-        const rows: ProposalRow[] = await this.dataSource.query(`${SELECT_PROPOSAL} WHERE p.id = ANY($1::uuid[])`, [ranked.map((r) => r.proposal_id)]);
+        const rows: ProposalRow[] = await this.dataSource.query(
+          `${SELECT_PROPOSAL} WHERE p.id = ANY($1::uuid[])`,
+          [ranked.map((r) => r.proposal_id)],
+        );
         const byId = new Map(rows.map((r) => [r.id, r]));
-        for (const r of ranked) found.push({ row: byId.get(r.proposal_id)!, cursor: at(Number(r.rank)) });
+        for (const r of ranked)
+          found.push({ row: byId.get(r.proposal_id)!, cursor: at(Number(r.rank)) });
       }
     }
     if (found.length < limit) {
@@ -308,7 +389,10 @@ export class ProposalService {
         ORDER BY ${spec.column} ${spec.desc ? 'DESC' : 'ASC'}, p.id ${spec.idDesc ? 'DESC' : 'ASC'} LIMIT $${all.length}`,
       all,
     );
-    return rows.map((row) => ({ row, cursor: { o: order, c: componentId, v: spec.read(row), id: row.id } }));
+    return rows.map((row) => ({
+      row,
+      cursor: { o: order, c: componentId, v: spec.read(row), id: row.id },
+    }));
   }
 
   /**
@@ -331,24 +415,43 @@ export class ProposalService {
       params,
     );
     const n = start?.n ?? (await this.frozenSize(componentId));
-    if (start && n > (await this.frozenSize(componentId)) && n > Math.max(...matches.map((m) => Number(m.position_index) + 1), 0)) {
-      const [{ upper }] = await this.dataSource.query(`SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`, [componentId]);
-      if (n > Number(upper)) throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
+    if (
+      start &&
+      n > (await this.frozenSize(componentId)) &&
+      n > Math.max(...matches.map((m) => Number(m.position_index) + 1), 0)
+    ) {
+      const [{ upper }] = await this.dataSource.query(
+        `SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`,
+        [componentId],
+      );
+      if (n > Number(upper))
+        throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
     }
     const permutation = new KeyedPermutation(seed, n);
     const from = start?.p ?? 0;
     const ranked = matches
-      .map((m) => ({ index: Number(m.position_index), position: Number(m.position_index) < n ? permutation.positionOf(Number(m.position_index)) : Number(m.position_index) }))
+      .map((m) => ({
+        index: Number(m.position_index),
+        position:
+          Number(m.position_index) < n
+            ? permutation.positionOf(Number(m.position_index))
+            : Number(m.position_index),
+      }))
       .filter((m) => m.position >= from)
       .sort((a, b) => a.position - b.position)
       .slice(0, limit);
     if (!ranked.length) return [];
-    const rows: ProposalRow[] = await this.dataSource.query(`${SELECT_PROPOSAL} WHERE p.component_id = $1 AND p.position_index = ANY($2::int[])`, [
-      componentId,
-      ranked.map((m) => m.index),
-    ]);
+    const rows: ProposalRow[] = await this.dataSource.query(
+      `${SELECT_PROPOSAL} WHERE p.component_id = $1 AND p.position_index = ANY($2::int[])`,
+      [componentId, ranked.map((m) => m.index)],
+    );
     const byIndex = new Map(rows.map((r) => [Number(r.positionIndex), r]));
-    return ranked.filter((m) => byIndex.has(m.index)).map((m) => ({ row: byIndex.get(m.index)!, cursor: { o: 'RANDOM', c: componentId, s: seed, n, p: m.position + 1 } }));
+    return ranked
+      .filter((m) => byIndex.has(m.index))
+      .map((m) => ({
+        row: byIndex.get(m.index)!,
+        cursor: { o: 'RANDOM', c: componentId, s: seed, n, p: m.position + 1 },
+      }));
   }
 
   /**
@@ -357,16 +460,21 @@ export class ProposalService {
    * no memo, so the order depends only on the seed and the proposals that exist.
    */
   private async frozenSize(componentId: string): Promise<number> {
-    const [{ upper }] = await this.dataSource.query(`SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`, [componentId]);
+    const [{ upper }] = await this.dataSource.query(
+      `SELECT coalesce(max(position_index) + 1, 0) AS upper FROM proposals WHERE component_id = $1`,
+      [componentId],
+    );
     return Number(upper);
   }
 
   /** The key signing this deployment's paging cursors (one row of `proposal_cursor_keys`, read once per process). */
   private pagingKey(): Promise<Buffer> {
-    this.cursorKey ??= this.dataSource.query(`SELECT key FROM proposal_cursor_keys WHERE id = 1`).then((rows: { key: Buffer }[]) => {
-      if (!rows[0]) throw new Error('proposal_cursor_keys is empty: run the migrations');
-      return rows[0].key;
-    });
+    this.cursorKey ??= this.dataSource
+      .query(`SELECT key FROM proposal_cursor_keys WHERE id = 1`)
+      .then((rows: { key: Buffer }[]) => {
+        if (!rows[0]) throw new Error('proposal_cursor_keys is empty: run the migrations');
+        return rows[0].key;
+      });
     this.cursorKey.catch(() => (this.cursorKey = undefined));
     return this.cursorKey;
   }
@@ -377,14 +485,27 @@ export class ProposalService {
    * or not × visible state, kept by triggers in the writing transaction); otherwise a `count(*)`
    * of the matches, only when the client asks for it.
    */
-  private async countMatching(componentId: string, filter: ProposalFilterInput | undefined, moderator: boolean, where: { sql: string; params: unknown[] }): Promise<number> {
+  private async countMatching(
+    componentId: string,
+    filter: ProposalFilterInput | undefined,
+    moderator: boolean,
+    where: { sql: string; params: unknown[] },
+  ): Promise<number> {
     if (filter?.search?.trim() || filter?.mine || filter?.supportedByMe) {
-      return Number((await this.dataSource.query(`SELECT count(*) AS n FROM proposals p WHERE p.component_id = $1 ${where.sql}`, [componentId, ...where.params]))[0].n);
+      return Number(
+        (
+          await this.dataSource.query(
+            `SELECT count(*) AS n FROM proposals p WHERE p.component_id = $1 ${where.sql}`,
+            [componentId, ...where.params],
+          )
+        )[0].n,
+      );
     }
     const clauses: string[] = [];
     const params: unknown[] = [componentId];
     if (!moderator) clauses.push('NOT hidden');
-    if (!filter?.includeWithdrawn && !filter?.states?.includes('WITHDRAWN')) clauses.push(`visible_state <> 'WITHDRAWN'`);
+    if (!filter?.includeWithdrawn && !filter?.states?.includes('WITHDRAWN'))
+      clauses.push(`visible_state <> 'WITHDRAWN'`);
     if (filter?.states?.length) {
       params.push(filter.states);
       clauses.push(`visible_state = ANY($2::text[])`);
@@ -408,14 +529,23 @@ export class ProposalService {
       return `$${params.length + 1}`; // $1 is the component id
     };
     if (!moderator) clauses.push('p.hidden_at IS NULL');
-    if (!filter?.includeWithdrawn && !filter?.states?.includes('WITHDRAWN')) clauses.push('p.withdrawn_at IS NULL');
-    if (filter?.states?.length) clauses.push(`${VISIBLE_STATE_SQL} = ANY(${param(filter.states)}::text[])`);
-    if (filter?.search?.trim()) clauses.push(`p.search_vector @@ websearch_to_tsquery('french', concerto_unaccent(${param(filter.search.trim())}))`);
+    if (!filter?.includeWithdrawn && !filter?.states?.includes('WITHDRAWN'))
+      clauses.push('p.withdrawn_at IS NULL');
+    if (filter?.states?.length)
+      clauses.push(`${VISIBLE_STATE_SQL} = ANY(${param(filter.states)}::text[])`);
+    if (filter?.search?.trim())
+      clauses.push(
+        `p.search_vector @@ websearch_to_tsquery('french', concerto_unaccent(${param(filter.search.trim())}))`,
+      );
     if (filter?.mine && viewer) clauses.push(`p.author_id = ${param(viewer.user.id)}::uuid`);
     if (filter?.supportedByMe && viewer) {
-      clauses.push(`EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.user_id = ${param(viewer.user.id)}::uuid)`);
+      clauses.push(
+        `EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.user_id = ${param(viewer.user.id)}::uuid)`,
+      );
     }
-    const selective = Boolean(filter?.states?.length || filter?.search?.trim() || filter?.mine || filter?.supportedByMe);
+    const selective = Boolean(
+      filter?.states?.length || filter?.search?.trim() || filter?.mine || filter?.supportedByMe,
+    );
     return { sql: clauses.map((c) => `AND ${c}`).join(' '), params, selective };
   }
 
@@ -428,7 +558,9 @@ export class ProposalService {
     const component = await this.visibleProposalsComponent(row.componentId, viewer);
     const moderator = await this.canModerate(viewer, component.spaceId);
     if (row.hiddenAt && !moderator) throw DomainError.notFound('Proposition', { id });
-    return (await this.present([row], viewer, proposalSettingsOf(component.settings), moderator))[0];
+    return (
+      await this.present([row], viewer, proposalSettingsOf(component.settings), moderator)
+    )[0];
   }
 
   /**
@@ -437,25 +569,47 @@ export class ProposalService {
    */
   async create(input: CreateProposalInput, viewer: Viewer): Promise<ProposalDto> {
     const component = await this.visibleProposalsComponent(input.componentId, viewer);
-    if (!proposalSettingsOf(component.settings).creationEnabled) throw DomainError.forbidden('Le dépôt de propositions est fermé.');
+    if (!proposalSettingsOf(component.settings).creationEnabled)
+      throw DomainError.forbidden('Le dépôt de propositions est fermé.');
     const body = this.checkedBody(input.body);
     const id = await inTransaction(this.dataSource, async (manager) => {
       // the component row lock serialises position indexes: dense, no gaps, no duplicates. NO KEY
       // UPDATE, not UPDATE: a concurrent withdrawal or hide that opens a new `proposal_counts` bucket
       // takes KEY SHARE on this row (the bucket's foreign key) while holding the bucket this insert
       // needs; FOR UPDATE made the two wait on each other (a deadlock seen under load)
-      await manager.query(`SELECT 1 FROM components WHERE id = $1 FOR NO KEY UPDATE`, [component.id]);
-      const [{ next }] = await manager.query(`SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`, [component.id]);
+      await manager.query(`SELECT 1 FROM components WHERE id = $1 FOR NO KEY UPDATE`, [
+        component.id,
+      ]);
+      const [{ next }] = await manager.query(
+        `SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`,
+        [component.id],
+      );
       const [{ id }] = await manager.query(
         `INSERT INTO proposals (component_id, author_id, official, title, body, position_index) VALUES ($1, $2, false, $3, $4, $5) RETURNING id`,
         [component.id, viewer.user.id, input.title, body, Number(next)],
       );
       await this.follows.followInTransaction(manager, viewer.user.id, 'PROPOSAL', id);
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: 'create', resourceType: 'proposal', resourceId: id, spaceId: component.spaceId, visibility: 'PUBLIC',
+        userId: viewer.user.id,
+        action: 'create',
+        resourceType: 'proposal',
+        resourceId: id,
+        spaceId: component.spaceId,
+        visibility: 'PUBLIC',
         summary: `Proposition « ${input.title} » publiée`,
       });
-      await this.events.record(manager, 'proposal.published', { proposalId: id, componentId: component.id, spaceId: component.spaceId, title: input.title, authorId: viewer.user.id }, viewer.user.id);
+      await this.events.record(
+        manager,
+        'proposal.published',
+        {
+          proposalId: id,
+          componentId: component.id,
+          spaceId: component.spaceId,
+          title: input.title,
+          authorId: viewer.user.id,
+        },
+        viewer.user.id,
+      );
       return id as string;
     });
     this.events.committed();
@@ -474,7 +628,10 @@ export class ProposalService {
    */
   async originTarget(componentId: string, actor: Viewer): Promise<ProposalOriginTarget> {
     const component = await this.spaces.component(componentId, actor);
-    if (component.type !== ComponentType.PROPOSALS) throw DomainError.badInput('La suite choisie n’est pas une fonctionnalité de propositions.', { field: 'secondStageComponentId' });
+    if (component.type !== ComponentType.PROPOSALS)
+      throw DomainError.badInput('La suite choisie n’est pas une fonctionnalité de propositions.', {
+        field: 'secondStageComponentId',
+      });
     return { componentId: component.id, spaceId: component.spaceId, actorId: actor.user.id };
   }
 
@@ -494,29 +651,75 @@ export class ProposalService {
    * @returns the new proposal's id and web path
    * @throws BAD_USER_INPUT (field `title` / `body`) the text does not fit a proposal; CONFLICT a proposal from this origin exists
    */
-  async createFromOrigin(manager: EntityManager, target: ProposalOriginTarget, input: { authorId: string | null; title: string; body: string; origin: ResourceOrigin }): Promise<{ id: string; link: string }> {
+  async createFromOrigin(
+    manager: EntityManager,
+    target: ProposalOriginTarget,
+    input: { authorId: string | null; title: string; body: string; origin: ResourceOrigin },
+  ): Promise<{ id: string; link: string }> {
     const title = input.title.trim();
     if (title.length < ProposalLimits.titleMin || title.length > ProposalLimits.titleMax) {
-      throw DomainError.badInput(`Le titre d’une proposition compte de ${ProposalLimits.titleMin} à ${ProposalLimits.titleMax} caractères (celui-ci : ${title.length}).`, { field: 'title' });
+      throw DomainError.badInput(
+        `Le titre d’une proposition compte de ${ProposalLimits.titleMin} à ${ProposalLimits.titleMax} caractères (celui-ci : ${title.length}).`,
+        { field: 'title' },
+      );
     }
     const text = richTextToPlain(sanitizeRichText(input.body));
-    if (text.length > ProposalLimits.bodyMax) throw DomainError.badInput(`Le texte d’une proposition compte au plus 3 000 caractères (celui-ci : ${text.length}).`, { field: 'body' });
+    if (text.length > ProposalLimits.bodyMax)
+      throw DomainError.badInput(
+        `Le texte d’une proposition compte au plus 3 000 caractères (celui-ci : ${text.length}).`,
+        { field: 'body' },
+      );
     const body = this.checkedBody(input.body);
     // the component row lock serialises position indexes (as in create)
-    const [component] = await manager.query(`SELECT id, type FROM components WHERE id = $1 FOR NO KEY UPDATE`, [target.componentId]);
-    if (!component || component.type !== ComponentType.PROPOSALS) throw DomainError.notFound('Fonctionnalité', { id: target.componentId });
-    const [{ next }] = await manager.query(`SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`, [target.componentId]);
+    const [component] = await manager.query(
+      `SELECT id, type FROM components WHERE id = $1 FOR NO KEY UPDATE`,
+      [target.componentId],
+    );
+    if (!component || component.type !== ComponentType.PROPOSALS)
+      throw DomainError.notFound('Fonctionnalité', { id: target.componentId });
+    const [{ next }] = await manager.query(
+      `SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`,
+      [target.componentId],
+    );
     const [{ id }] = await manager.query(
       `INSERT INTO proposals (component_id, author_id, official, title, body, position_index, origin_type, origin_id, origin_title, origin_link)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [target.componentId, input.authorId, input.authorId === null, title, body, Number(next), input.origin.type, input.origin.id, input.origin.title, input.origin.link],
+      [
+        target.componentId,
+        input.authorId,
+        input.authorId === null,
+        title,
+        body,
+        Number(next),
+        input.origin.type,
+        input.origin.id,
+        input.origin.title,
+        input.origin.link,
+      ],
     );
-    if (input.authorId) await this.follows.followInTransaction(manager, input.authorId, 'PROPOSAL', id);
+    if (input.authorId)
+      await this.follows.followInTransaction(manager, input.authorId, 'PROPOSAL', id);
     await this.actionLog.record(manager, {
-      userId: target.actorId, action: 'create', resourceType: 'proposal', resourceId: id, spaceId: target.spaceId, visibility: 'PUBLIC',
+      userId: target.actorId,
+      action: 'create',
+      resourceType: 'proposal',
+      resourceId: id,
+      spaceId: target.spaceId,
+      visibility: 'PUBLIC',
       summary: `Proposition « ${title} » publiée, issue de la pétition « ${input.origin.title} »`,
     });
-    await this.events.record(manager, 'proposal.published', { proposalId: id, componentId: target.componentId, spaceId: target.spaceId, title, authorId: input.authorId }, target.actorId);
+    await this.events.record(
+      manager,
+      'proposal.published',
+      {
+        proposalId: id,
+        componentId: target.componentId,
+        spaceId: target.spaceId,
+        title,
+        authorId: input.authorId,
+      },
+      target.actorId,
+    );
     const place = (await this.spaces.componentPlace(target.componentId, manager))!;
     return { id, link: `${place.path}/propositions/${id}` };
   }
@@ -529,13 +732,30 @@ export class ProposalService {
     const body = input.body !== undefined ? this.checkedBody(input.body) : undefined;
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, id, true);
-      if (row.authorId !== viewer.user.id) throw DomainError.forbidden('Seul l’auteur peut modifier sa proposition.');
+      if (row.authorId !== viewer.user.id)
+        throw DomainError.forbidden('Seul l’auteur peut modifier sa proposition.');
       if (row.withdrawnAt) throw DomainError.conflict('Cette proposition a été retirée.');
-      const [{ supports }] = await manager.query(`SELECT count(*) AS supports FROM proposal_supports WHERE proposal_id = $1`, [id]);
-      if (Number(supports) > 0) throw DomainError.conflict('Une proposition déjà soutenue ne peut plus être modifiée.');
-      if (row.statePublishedAt) throw DomainError.conflict('Une proposition déjà traitée ne peut plus être modifiée.');
-      await manager.query(`UPDATE proposals SET title = coalesce($2, title), body = coalesce($3, body), updated_at = now() WHERE id = $1`, [id, input.title ?? null, body ?? null]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update', resourceType: 'proposal', resourceId: id, spaceId: await this.spaceIdOf(manager, row.componentId), visibility: 'PUBLIC', summary: 'Proposition modifiée' });
+      const [{ supports }] = await manager.query(
+        `SELECT count(*) AS supports FROM proposal_supports WHERE proposal_id = $1`,
+        [id],
+      );
+      if (Number(supports) > 0)
+        throw DomainError.conflict('Une proposition déjà soutenue ne peut plus être modifiée.');
+      if (row.statePublishedAt)
+        throw DomainError.conflict('Une proposition déjà traitée ne peut plus être modifiée.');
+      await manager.query(
+        `UPDATE proposals SET title = coalesce($2, title), body = coalesce($3, body), updated_at = now() WHERE id = $1`,
+        [id, input.title ?? null, body ?? null],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'update',
+        resourceType: 'proposal',
+        resourceId: id,
+        spaceId: await this.spaceIdOf(manager, row.componentId),
+        visibility: 'PUBLIC',
+        summary: 'Proposition modifiée',
+      });
     });
     return this.byId(id, viewer);
   }
@@ -547,10 +767,22 @@ export class ProposalService {
   async withdraw(id: string, viewer: Viewer): Promise<ProposalDto> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, id, true);
-      if (row.authorId !== viewer.user.id) throw DomainError.forbidden('Seul l’auteur peut retirer sa proposition.');
+      if (row.authorId !== viewer.user.id)
+        throw DomainError.forbidden('Seul l’auteur peut retirer sa proposition.');
       if (row.withdrawnAt) throw DomainError.conflict('Cette proposition est déjà retirée.');
-      await manager.query(`UPDATE proposals SET withdrawn_at = now(), updated_at = now() WHERE id = $1`, [id]);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'withdraw', resourceType: 'proposal', resourceId: id, spaceId: await this.spaceIdOf(manager, row.componentId), visibility: 'PUBLIC', summary: 'Proposition retirée' });
+      await manager.query(
+        `UPDATE proposals SET withdrawn_at = now(), updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'withdraw',
+        resourceType: 'proposal',
+        resourceId: id,
+        spaceId: await this.spaceIdOf(manager, row.componentId),
+        visibility: 'PUBLIC',
+        summary: 'Proposition retirée',
+      });
     });
     return this.byId(id, viewer);
   }
@@ -561,9 +793,14 @@ export class ProposalService {
    * @throws NOT_FOUND; CONFLICT withdrawn; BAD_USER_INPUT rejection without an answer
    */
   async answer(input: AnswerProposalInput, viewer: Viewer): Promise<ProposalDto> {
-    const answer = input.answer && hasVisibleText(richTextToPlain(sanitizeRichText(input.answer))) ? sanitizeRichText(input.answer) : null;
-    if (input.state === 'REJECTED' && !answer) throw DomainError.badInput('Un refus doit être motivé par une réponse.', { field: 'answer' });
-    if (answer && richTextToPlain(answer).length > 5000) throw DomainError.badInput('answer: 5 000 caractères au plus', { field: 'answer' });
+    const answer =
+      input.answer && hasVisibleText(richTextToPlain(sanitizeRichText(input.answer)))
+        ? sanitizeRichText(input.answer)
+        : null;
+    if (input.state === 'REJECTED' && !answer)
+      throw DomainError.badInput('Un refus doit être motivé par une réponse.', { field: 'answer' });
+    if (answer && richTextToPlain(answer).length > 5000)
+      throw DomainError.badInput('answer: 5 000 caractères au plus', { field: 'answer' });
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, input.proposalId, true);
       if (row.withdrawnAt) throw DomainError.conflict('Cette proposition a été retirée.');
@@ -575,11 +812,21 @@ export class ProposalService {
       );
       const spaceId = await this.spaceIdOf(manager, row.componentId);
       await this.actionLog.record(manager, {
-        userId: viewer.user.id, action: publish ? 'answer' : 'answer_draft', resourceType: 'proposal', resourceId: row.id, spaceId,
-        visibility: publish ? 'PUBLIC' : 'ADMIN_ONLY', summary: `Réponse : ${STATE_LABEL[input.state] ?? input.state}`,
+        userId: viewer.user.id,
+        action: publish ? 'answer' : 'answer_draft',
+        resourceType: 'proposal',
+        resourceId: row.id,
+        spaceId,
+        visibility: publish ? 'PUBLIC' : 'ADMIN_ONLY',
+        summary: `Réponse : ${STATE_LABEL[input.state] ?? input.state}`,
       });
       if (publish) {
-        await this.events.record(manager, 'proposal.answered', { proposalId: row.id, spaceId, title: row.title, state: input.state }, viewer.user.id);
+        await this.events.record(
+          manager,
+          'proposal.answered',
+          { proposalId: row.id, spaceId, title: row.title, state: input.state },
+          viewer.user.id,
+        );
       }
     });
     this.events.committed();
@@ -591,43 +838,93 @@ export class ProposalService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, id, true);
       if (!row.answeredAt) throw DomainError.conflict('Aucune réponse à publier.');
-      await manager.query(`UPDATE proposals SET state_published_at = coalesce(state_published_at, now()), updated_at = now() WHERE id = $1`, [id]);
+      await manager.query(
+        `UPDATE proposals SET state_published_at = coalesce(state_published_at, now()), updated_at = now() WHERE id = $1`,
+        [id],
+      );
       const spaceId = await this.spaceIdOf(manager, row.componentId);
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'publish_answer', resourceType: 'proposal', resourceId: id, spaceId, visibility: 'PUBLIC', summary: `Réponse publiée : ${STATE_LABEL[row.state] ?? row.state}` });
-      await this.events.record(manager, 'proposal.answered', { proposalId: id, spaceId, title: row.title, state: row.state }, viewer.user.id);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'publish_answer',
+        resourceType: 'proposal',
+        resourceId: id,
+        spaceId,
+        visibility: 'PUBLIC',
+        summary: `Réponse publiée : ${STATE_LABEL[row.state] ?? row.state}`,
+      });
+      await this.events.record(
+        manager,
+        'proposal.answered',
+        { proposalId: id, spaceId, title: row.title, state: row.state },
+        viewer.user.id,
+      );
     });
     this.events.committed();
     return this.byId(id, viewer);
   }
 
   /** Settings and the caller's standing in a PROPOSALS component. @throws NOT_FOUND; BAD_USER_INPUT */
-  async componentStatus(componentId: string, viewer: Viewer | null): Promise<ProposalComponentStatusDto> {
+  async componentStatus(
+    componentId: string,
+    viewer: Viewer | null,
+  ): Promise<ProposalComponentStatusDto> {
     const component = await this.visibleProposalsComponent(componentId, viewer);
     const settings = proposalSettingsOf(component.settings);
     let given = 0;
     if (viewer) {
-      const [{ n }] = await this.dataSource.query(`SELECT count(*) AS n FROM proposal_supports WHERE component_id = $1 AND user_id = $2`, [componentId, viewer.user.id]);
+      const [{ n }] = await this.dataSource.query(
+        `SELECT count(*) AS n FROM proposal_supports WHERE component_id = $1 AND user_id = $2`,
+        [componentId, viewer.user.id],
+      );
       given = Number(n);
     }
     return {
       componentId,
       settings: this.settingsDto(settings),
       viewerSupportsGiven: given,
-      viewerSupportsRemaining: settings.supportLimit > 0 ? Math.max(0, settings.supportLimit - given) : null,
+      viewerSupportsRemaining:
+        settings.supportLimit > 0 ? Math.max(0, settings.supportLimit - given) : null,
       viewerCanModerate: await this.canModerate(viewer, component.spaceId),
     };
   }
 
   /** Changes a PROPOSALS component's settings. Access: space admins. @throws NOT_FOUND; BAD_USER_INPUT not a PROPOSALS component */
-  async updateSettings(componentId: string, input: ProposalSettingsInput, viewer: Viewer): Promise<ProposalSettingsDto> {
+  async updateSettings(
+    componentId: string,
+    input: ProposalSettingsInput,
+    viewer: Viewer,
+  ): Promise<ProposalSettingsDto> {
     return inTransaction(this.dataSource, async (manager) => {
-      const component = await manager.findOne(ComponentEntity, { where: { id: componentId }, lock: { mode: 'pessimistic_write' } });
+      const component = await manager.findOne(ComponentEntity, {
+        where: { id: componentId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!component) throw DomainError.notFound('Fonctionnalité', { id: componentId });
-      if (component.type !== ComponentType.PROPOSALS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.');
-      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
-      const settings = { ...proposalSettingsOf(component.settings), ...changes } as ProposalSettings;
-      await manager.update(ComponentEntity, { id: componentId }, { settings: { ...component.settings, ...settings } });
-      await this.actionLog.record(manager, { userId: viewer.user.id, action: 'update_settings', resourceType: 'component', resourceId: componentId, spaceId: component.spaceId, summary: `Paramètres des propositions modifiés : ${Object.keys(changes).join(', ')}`.slice(0, 200) });
+      if (component.type !== ComponentType.PROPOSALS)
+        throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.');
+      const changes = Object.fromEntries(
+        Object.entries(input).filter(([, v]) => v !== undefined && v !== null),
+      );
+      const settings = {
+        ...proposalSettingsOf(component.settings),
+        ...changes,
+      } as ProposalSettings;
+      await manager.update(
+        ComponentEntity,
+        { id: componentId },
+        { settings: { ...component.settings, ...settings } },
+      );
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'update_settings',
+        resourceType: 'component',
+        resourceId: componentId,
+        spaceId: component.spaceId,
+        summary: `Paramètres des propositions modifiés : ${Object.keys(changes).join(', ')}`.slice(
+          0,
+          200,
+        ),
+      });
       return this.settingsDto(settings);
     });
   }
@@ -636,24 +933,43 @@ export class ProposalService {
   async supporters(id: string, viewer: Viewer | null): Promise<SupporterDto[]> {
     const proposal = await this.byId(id, viewer);
     const component = await this.spaces.component(proposal.componentId, viewer);
-    if (proposalSettingsOf(component.settings).supportsState === SupportsState.HIDDEN && !(await this.canModerate(viewer, component.spaceId))) return [];
-    const rows: { user_id: string; name: string; created_at: Date; counted: boolean }[] = await this.dataSource.query(
-      `SELECT s.user_id, u.name, s.created_at, s.counted FROM proposal_supports s JOIN users u ON u.id = s.user_id WHERE s.proposal_id = $1 ORDER BY s.created_at, s.id`,
-      [id],
-    );
-    return rows.map((r) => ({ userId: r.user_id, name: r.name, supportedAt: r.created_at, counted: r.counted }));
+    if (
+      proposalSettingsOf(component.settings).supportsState === SupportsState.HIDDEN &&
+      !(await this.canModerate(viewer, component.spaceId))
+    )
+      return [];
+    const rows: { user_id: string; name: string; created_at: Date; counted: boolean }[] =
+      await this.dataSource.query(
+        `SELECT s.user_id, u.name, s.created_at, s.counted FROM proposal_supports s JOIN users u ON u.id = s.user_id WHERE s.proposal_id = $1 ORDER BY s.created_at, s.id`,
+        [id],
+      );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      name: r.name,
+      supportedAt: r.created_at,
+      counted: r.counted,
+    }));
   }
 
   /** Whether the viewer moderates the space (organization admin, space admin or moderator). */
   async canModerate(viewer: Viewer | null, spaceId: string): Promise<boolean> {
     if (!viewer) return false;
-    return viewer.user.isAdmin || this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR]);
+    return (
+      viewer.user.isAdmin ||
+      this.access.hasRole(viewer.user.id, spaceId, [SpaceRole.ADMIN, SpaceRole.MODERATOR])
+    );
   }
 
   /** The visible PROPOSALS component with its settings. @throws NOT_FOUND; BAD_USER_INPUT other type */
-  async visibleProposalsComponent(componentId: string, viewer: Viewer | null): Promise<{ id: string; spaceId: string; settings: Record<string, unknown> }> {
+  async visibleProposalsComponent(
+    componentId: string,
+    viewer: Viewer | null,
+  ): Promise<{ id: string; spaceId: string; settings: Record<string, unknown> }> {
     const component = await this.spaces.component(componentId, viewer);
-    if (component.type !== ComponentType.PROPOSALS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.', { field: 'componentId' });
+    if (component.type !== ComponentType.PROPOSALS)
+      throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.', {
+        field: 'componentId',
+      });
     return component;
   }
 
@@ -663,36 +979,64 @@ export class ProposalService {
    * @returns the space id (a component always has one)
    */
   async spaceIdOf(manager: EntityManager, componentId: string): Promise<string> {
-    return (await manager.query(`SELECT space_id FROM components WHERE id = $1`, [componentId]))[0].space_id;
+    return (await manager.query(`SELECT space_id FROM components WHERE id = $1`, [componentId]))[0]
+      .space_id;
   }
 
   /** Loads a proposal row (optionally locking it). @throws NOT_FOUND */
   async load(manager: EntityManager, id: string, lock = false): Promise<ProposalRow> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
-    const rows: ProposalRow[] = await manager.query(`${SELECT_PROPOSAL} WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`, [id]);
+    if (!/^[0-9a-f-]{36}$/i.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    const rows: ProposalRow[] = await manager.query(
+      `${SELECT_PROPOSAL} WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`,
+      [id],
+    );
     if (!rows.length) throw DomainError.notFound('Proposition', { id });
     return rows[0];
   }
 
   /** Maps rows to DTOs with the viewer's flags (3 queries for the whole page). */
-  async present(rows: ProposalRow[], viewer: Viewer | null, settings: ProposalSettings, moderator: boolean): Promise<ProposalDto[]> {
+  async present(
+    rows: ProposalRow[],
+    viewer: Viewer | null,
+    settings: ProposalSettings,
+    moderator: boolean,
+  ): Promise<ProposalDto[]> {
     const ids = rows.map((r) => r.id);
-    const flags = { supports: new Set<string>(), disagreements: new Set<string>(), follows: new Set<string>(), reports: new Set<string>(), supported: new Set<string>() };
+    const flags = {
+      supports: new Set<string>(),
+      disagreements: new Set<string>(),
+      follows: new Set<string>(),
+      reports: new Set<string>(),
+      supported: new Set<string>(),
+    };
     if (ids.length) {
-      const [supported] = await Promise.all([this.dataSource.query(`SELECT DISTINCT proposal_id FROM proposal_supports WHERE proposal_id = ANY($1::uuid[])`, [ids])]);
+      const [supported] = await Promise.all([
+        this.dataSource.query(
+          `SELECT DISTINCT proposal_id FROM proposal_supports WHERE proposal_id = ANY($1::uuid[])`,
+          [ids],
+        ),
+      ]);
       for (const r of supported as { proposal_id: string }[]) flags.supported.add(r.proposal_id);
     }
     if (viewer && ids.length) {
       const [supports, disagreements, follows, reports] = await Promise.all([
-        this.dataSource.query(`SELECT proposal_id FROM proposal_supports WHERE user_id = $1 AND proposal_id = ANY($2::uuid[])`, [viewer.user.id, ids]),
+        this.dataSource.query(
+          `SELECT proposal_id FROM proposal_supports WHERE user_id = $1 AND proposal_id = ANY($2::uuid[])`,
+          [viewer.user.id, ids],
+        ),
         settings.disagreementsEnabled
-          ? this.dataSource.query(`SELECT proposal_id FROM proposal_disagreements WHERE user_id = $1 AND proposal_id = ANY($2::uuid[])`, [viewer.user.id, ids])
+          ? this.dataSource.query(
+              `SELECT proposal_id FROM proposal_disagreements WHERE user_id = $1 AND proposal_id = ANY($2::uuid[])`,
+              [viewer.user.id, ids],
+            )
           : Promise.resolve([]),
         this.follows.followedAmong(viewer.user.id, 'PROPOSAL', ids),
         this.moderation.reportedAmong(viewer.user.id, 'PROPOSAL', ids),
       ]);
       for (const r of supports as { proposal_id: string }[]) flags.supports.add(r.proposal_id);
-      for (const r of disagreements as { proposal_id: string }[]) flags.disagreements.add(r.proposal_id);
+      for (const r of disagreements as { proposal_id: string }[])
+        flags.disagreements.add(r.proposal_id);
       flags.follows = follows;
       flags.reports = reports;
     }
@@ -717,8 +1061,13 @@ export class ProposalService {
    * @throws BAD_USER_INPUT malformed id; NOT_FOUND unknown, in a hidden component, or hidden by moderation (except for moderators)
    */
   async supportTarget(id: string, viewer: Viewer, withFollow: boolean): Promise<SupportTarget> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
-    const rows: (ProposalRow & { viewerSupports: boolean; viewerDisagrees: boolean; supported: boolean })[] = await this.dataSource.query(
+    if (!/^[0-9a-f-]{36}$/i.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    const rows: (ProposalRow & {
+      viewerSupports: boolean;
+      viewerDisagrees: boolean;
+      supported: boolean;
+    })[] = await this.dataSource.query(
       `${SELECT_PROPOSAL.replace(
         'FROM proposals p',
         `, EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.user_id = $2) AS "viewerSupports",
@@ -733,9 +1082,14 @@ export class ProposalService {
     const [{ component, privileged }, reports, follows] = await Promise.all([
       this.spaces.componentWithAccess(row.componentId, viewer),
       this.moderation.reportedAmong(viewer.user.id, 'PROPOSAL', [id]),
-      withFollow ? this.follows.followedAmong(viewer.user.id, 'PROPOSAL', [id]) : Promise.resolve(null),
+      withFollow
+        ? this.follows.followedAmong(viewer.user.id, 'PROPOSAL', [id])
+        : Promise.resolve(null),
     ]);
-    if (component.type !== ComponentType.PROPOSALS) throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.', { field: 'componentId' });
+    if (component.type !== ComponentType.PROPOSALS)
+      throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.', {
+        field: 'componentId',
+      });
     if (row.hiddenAt && !privileged) throw DomainError.notFound('Proposition', { id });
     return {
       row,
@@ -759,10 +1113,20 @@ export class ProposalService {
     viewer: Viewer | null,
     settings: ProposalSettings,
     moderator: boolean,
-    flags: { viewerSupports: boolean; viewerDisagrees: boolean; viewerFollows: boolean; viewerReported: boolean; supported: boolean },
+    flags: {
+      viewerSupports: boolean;
+      viewerDisagrees: boolean;
+      viewerFollows: boolean;
+      viewerReported: boolean;
+      supported: boolean;
+    },
   ): ProposalDto {
     const published = r.statePublishedAt !== null;
-    const visibleState: ProposalState = r.withdrawnAt ? 'WITHDRAWN' : published ? (r.state as ProposalState) : 'NOT_ANSWERED';
+    const visibleState: ProposalState = r.withdrawnAt
+      ? 'WITHDRAWN'
+      : published
+        ? (r.state as ProposalState)
+        : 'NOT_ANSWERED';
     return {
       id: r.id,
       componentId: r.componentId,
@@ -776,8 +1140,13 @@ export class ProposalService {
       answerPublished: published,
       official: r.official,
       author: r.authorId && r.authorName ? { id: r.authorId, name: r.authorName } : null,
-      supportsCount: settings.supportsState === SupportsState.HIDDEN && !moderator ? null : r.supportsCount,
-      disagreementsCount: settings.disagreementsEnabled && (settings.supportsState !== SupportsState.HIDDEN || moderator) ? r.disagreementsCount : null,
+      supportsCount:
+        settings.supportsState === SupportsState.HIDDEN && !moderator ? null : r.supportsCount,
+      disagreementsCount:
+        settings.disagreementsEnabled &&
+        (settings.supportsState !== SupportsState.HIDDEN || moderator)
+          ? r.disagreementsCount
+          : null,
       commentsCount: r.commentsCount,
       followsCount: r.followsCount,
       threshold: settings.threshold,
@@ -788,8 +1157,16 @@ export class ProposalService {
       viewerReaction: flags.viewerSupports ? 'SUPPORT' : flags.viewerDisagrees ? 'DISAGREE' : null,
       viewerFollows: flags.viewerFollows,
       viewerReported: flags.viewerReported,
-      viewerCanEdit: !!viewer && r.authorId === viewer.user.id && !r.withdrawnAt && !published && !flags.supported,
-      origin: r.originType && r.originId && r.originTitle && r.originLink ? { type: r.originType, id: r.originId, title: r.originTitle, link: r.originLink } : null,
+      viewerCanEdit:
+        !!viewer &&
+        r.authorId === viewer.user.id &&
+        !r.withdrawnAt &&
+        !published &&
+        !flags.supported,
+      origin:
+        r.originType && r.originId && r.originTitle && r.originLink
+          ? { type: r.originType, id: r.originId, title: r.originTitle, link: r.originLink }
+          : null,
     };
   }
 
@@ -801,7 +1178,13 @@ export class ProposalService {
    * @param viewerId the caller, or null when anonymous
    * @param first at most this many (1–50)
    */
-  async publishedBy(authorId: string, viewerId: string | null, first: number): Promise<{ id: string; title: string; componentId: string; spaceSlug: string; publishedAt: Date }[]> {
+  async publishedBy(
+    authorId: string,
+    viewerId: string | null,
+    first: number,
+  ): Promise<
+    { id: string; title: string; componentId: string; spaceSlug: string; publishedAt: Date }[]
+  > {
     return this.dataSource.query(
       `SELECT p.id, p.title, p.component_id AS "componentId", s.slug AS "spaceSlug", p.published_at AS "publishedAt"
          FROM proposals p JOIN components c ON c.id = p.component_id JOIN participatory_spaces s ON s.id = c.space_id
@@ -828,8 +1211,10 @@ export class ProposalService {
   private checkedBody(body: string): string {
     const html = sanitizeRichText(body);
     const text = richTextToPlain(html);
-    if (!hasVisibleText(text)) throw DomainError.badInput('body: le texte est vide', { field: 'body' });
-    if (text.length > ProposalLimits.bodyMax) throw DomainError.badInput('body: 3 000 caractères au plus', { field: 'body' });
+    if (!hasVisibleText(text))
+      throw DomainError.badInput('body: le texte est vide', { field: 'body' });
+    if (text.length > ProposalLimits.bodyMax)
+      throw DomainError.badInput('body: 3 000 caractères au plus', { field: 'body' });
     return html;
   }
 }

@@ -26,13 +26,15 @@ describe('supports: SQL round trips per request', () => {
 
   beforeAll(async () => {
     // counts the round trips made on behalf of an HTTP request (not the dispatcher's, not the test's own SQL)
-    (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function counted(this: Client, ...args: unknown[]) {
-      if (currentRequestId() && !currentJobRequestId()) requestTrips++;
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    };
+    (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query =
+      function counted(this: Client, ...args: unknown[]) {
+        if (currentRequestId() && !currentJobRequestId()) requestTrips++;
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      };
     t = await startTestApp();
     admin = await t.adminToken();
-    spaceId = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { id } }`)).data.space.id;
+    spaceId = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { id } }`)).data
+      .space.id;
   }, 120_000);
   afterAll(async () => {
     Client.prototype.query = query;
@@ -40,12 +42,24 @@ describe('supports: SQL round trips per request', () => {
   });
 
   const newComponent = async (settings: Record<string, unknown>) => {
-    const id = (await t.gql(CREATE_COMPONENT, { input: { spaceId, type: 'PROPOSALS', title: 'Propositions comptées', published: true } }, admin)).data.createComponent.id as string;
+    const id = (
+      await t.gql(
+        CREATE_COMPONENT,
+        { input: { spaceId, type: 'PROPOSALS', title: 'Propositions comptées', published: true } },
+        admin,
+      )
+    ).data.createComponent.id as string;
     expect((await t.gql(SETTINGS, { c: id, input: settings }, admin)).errors).toBeUndefined();
     return id;
   };
   const propose = async (componentId: string, token: string, title: string) =>
-    (await t.gql(CREATE, { input: { componentId, title, body: 'Un texte qui explique la proposition.' } }, token)).data.createProposal.id as string;
+    (
+      await t.gql(
+        CREATE,
+        { input: { componentId, title, body: 'Un texte qui explique la proposition.' } },
+        token,
+      )
+    ).data.createProposal.id as string;
   /** Runs one request and returns its response with the round trips it made. */
   const counting = async (document: string, id: string, token: string) => {
     const before = requestTrips;
@@ -58,16 +72,27 @@ describe('supports: SQL round trips per request', () => {
     const author = await t.register('Autrice');
     const supporter = await t.register('Soutien');
     const ids = [];
-    for (let i = 0; i < 4; i++) ids.push(await propose(componentId, author.token, `Proposition comptée numéro ${i}`));
+    for (let i = 0; i < 4; i++)
+      ids.push(await propose(componentId, author.token, `Proposition comptée numéro ${i}`));
 
-    const fresh = async (id: string, token = supporter.token) => (await t.gql(PROPOSAL, { id }, token)).data.proposal;
+    const fresh = async (id: string, token = supporter.token) =>
+      (await t.gql(PROPOSAL, { id }, token)).data.proposal;
     // each response, built from the write's result and the pre-read row, says what a fresh read says
     const first = await counting(SUPPORT, ids[0], supporter.token); // below the minimum: not counted
     expect(first.res.data.supportProposal).toEqual(await fresh(ids[0]));
-    expect(first.res.data.supportProposal).toMatchObject({ supportsCount: 0, viewerSupports: true, viewerFollows: true, followsCount: 2, viewerCanEdit: false });
+    expect(first.res.data.supportProposal).toMatchObject({
+      supportsCount: 0,
+      viewerSupports: true,
+      viewerFollows: true,
+      followsCount: 2,
+      viewerCanEdit: false,
+    });
     const second = await counting(SUPPORT, ids[1], supporter.token); // reaches the minimum: both count
     expect(second.res.data.supportProposal).toEqual(await fresh(ids[1]));
-    expect(second.res.data.supportProposal).toMatchObject({ supportsCount: 1, viewerSupports: true });
+    expect(second.res.data.supportProposal).toMatchObject({
+      supportsCount: 1,
+      viewerSupports: true,
+    });
     expect(await fresh(ids[0])).toMatchObject({ supportsCount: 1 });
     const twice = await counting(SUPPORT, ids[1], supporter.token); // a double click: nothing written
     expect(twice.res.data.supportProposal).toEqual(await fresh(ids[1]));
@@ -78,7 +103,11 @@ describe('supports: SQL round trips per request', () => {
     expect(withdrawn.res.data.unsupportProposal).toEqual(await fresh(ids[2]));
     const falling = await counting(UNSUPPORT, ids[1], supporter.token); // falls below the minimum
     expect(falling.res.data.unsupportProposal).toEqual(await fresh(ids[1]));
-    expect(falling.res.data.unsupportProposal).toMatchObject({ supportsCount: 0, viewerSupports: false, viewerCanEdit: false });
+    expect(falling.res.data.unsupportProposal).toMatchObject({
+      supportsCount: 0,
+      viewerSupports: false,
+      viewerCanEdit: false,
+    });
     expect(await fresh(ids[0])).toMatchObject({ supportsCount: 0, viewerSupports: true });
     const none = await counting(UNSUPPORT, ids[1], supporter.token); // nothing to withdraw: a no-op
     expect(none.res.data.unsupportProposal).toEqual(await fresh(ids[1]));
@@ -86,12 +115,24 @@ describe('supports: SQL round trips per request', () => {
     expect(await fresh(ids[3], author.token)).toMatchObject({ viewerCanEdit: true });
     const byAuthor = await t.gql(SUPPORT, { id: ids[3] }, author.token);
     expect(byAuthor.data.supportProposal).toEqual(await fresh(ids[3], author.token));
-    expect(byAuthor.data.supportProposal).toMatchObject({ supportsCount: 0, viewerCanEdit: false, viewerFollows: true });
+    expect(byAuthor.data.supportProposal).toMatchObject({
+      supportsCount: 0,
+      viewerCanEdit: false,
+      viewerFollows: true,
+    });
     const unsupported = await t.gql(UNSUPPORT, { id: ids[3] }, author.token);
     expect(unsupported.data.unsupportProposal).toEqual(await fresh(ids[3], author.token));
     expect(unsupported.data.unsupportProposal).toMatchObject({ viewerCanEdit: true });
 
-    expect({ first: first.trips, second: second.trips, twice: twice.trips, limited: limited.trips, withdrawn: withdrawn.trips, falling: falling.trips, none: none.trips }).toEqual({
+    expect({
+      first: first.trips,
+      second: second.trips,
+      twice: twice.trips,
+      limited: limited.trips,
+      withdrawn: withdrawn.trips,
+      falling: falling.trips,
+      none: none.trips,
+    }).toEqual({
       first: 5,
       second: 5,
       twice: 6, // the rare double click also reads whether the viewer follows

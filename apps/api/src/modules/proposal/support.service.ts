@@ -13,7 +13,17 @@ import { ProposalService, SupportTarget } from './proposal.service';
 
 /** What `proposal_support` / `proposal_unsupport` return (migration 1766500000000). */
 interface SupportOutcome {
-  status: 'added' | 'already' | 'withdrawn' | 'hidden' | 'disagreed' | 'supportLimit' | 'threshold' | 'not_found' | 'removed' | 'none';
+  status:
+    | 'added'
+    | 'already'
+    | 'withdrawn'
+    | 'hidden'
+    | 'disagreed'
+    | 'supportLimit'
+    | 'threshold'
+    | 'not_found'
+    | 'removed'
+    | 'none';
   supports_count: number | null;
   supported: boolean | null;
   followed: boolean | null;
@@ -89,21 +99,36 @@ export class SupportService {
         throw DomainError.forbidden('Une proposition retirée ne peut plus être soutenue.');
       case 'disagreed':
         // a « pas d'accord » excludes a support (also held by the trigger of migration 1766300000000)
-        throw DomainError.conflict('Vous avez marqué « pas d’accord » : retirez-le d’abord pour soutenir cette proposition.', { reason: 'disagreed' }).inEnglish(
-          'You marked “disagree”: withdraw it first to support this proposal.',
-        );
+        throw DomainError.conflict(
+          'Vous avez marqué « pas d’accord » : retirez-le d’abord pour soutenir cette proposition.',
+          { reason: 'disagreed' },
+        ).inEnglish('You marked “disagree”: withdraw it first to support this proposal.');
       case 'supportLimit':
-        throw DomainError.limitReached(`Vous avez déjà donné vos ${settings.supportLimit} soutiens.`, { limit: settings.supportLimit, reason: 'supportLimit' });
+        throw DomainError.limitReached(
+          `Vous avez déjà donné vos ${settings.supportLimit} soutiens.`,
+          { limit: settings.supportLimit, reason: 'supportLimit' },
+        );
       case 'threshold':
-        throw DomainError.limitReached('Cette proposition a atteint son seuil de soutiens.', { limit: settings.threshold, reason: 'threshold' });
+        throw DomainError.limitReached('Cette proposition a atteint son seuil de soutiens.', {
+          limit: settings.threshold,
+          reason: 'threshold',
+        });
       case 'added':
         this.events.committed();
         // a support always leaves the supporter following (added now, or followed before)
-        return this.respond(target, viewer, outcome, { viewerSupports: true, viewerDisagrees: false, viewerFollows: true });
+        return this.respond(target, viewer, outcome, {
+          viewerSupports: true,
+          viewerDisagrees: false,
+          viewerFollows: true,
+        });
       default: {
         // already supported (a double click): nothing was written
         const follows = await this.follows.followedAmong(userId, 'PROPOSAL', [proposalId]);
-        return this.respond(target, viewer, outcome, { viewerSupports: true, viewerDisagrees: false, viewerFollows: follows.has(proposalId) });
+        return this.respond(target, viewer, outcome, {
+          viewerSupports: true,
+          viewerDisagrees: false,
+          viewerFollows: follows.has(proposalId),
+        });
       }
     }
   }
@@ -129,13 +154,19 @@ export class SupportService {
        SELECT s.status, s.supports_count, s.supported, NULL::boolean AS followed FROM s`,
       params,
     );
-    if (outcome.status === 'not_found') throw DomainError.notFound('Proposition', { id: proposalId });
+    if (outcome.status === 'not_found')
+      throw DomainError.notFound('Proposition', { id: proposalId });
     if (outcome.status === 'removed') this.events.committed();
-    return this.respond(target, viewer, outcome, { viewerSupports: false, viewerDisagrees: target.viewerDisagrees, viewerFollows: target.viewerFollows ?? false });
+    return this.respond(target, viewer, outcome, {
+      viewerSupports: false,
+      viewerDisagrees: target.viewerDisagrees,
+      viewerFollows: target.viewerFollows ?? false,
+    });
   }
 
   private checkOpen(settings: ProposalSettings): void {
-    if (settings.supportsState !== SupportsState.ENABLED) throw DomainError.forbidden('Les soutiens sont fermés pour ces propositions.');
+    if (settings.supportsState !== SupportsState.ENABLED)
+      throw DomainError.forbidden('Les soutiens sont fermés pour ces propositions.');
   }
 
   /** Runs the composed write: one statement, so one implicit transaction and one round trip. */
@@ -149,7 +180,12 @@ export class SupportService {
    * returned: the target, or (the participant crossed or fell below the minimum) every
    * proposal whose count moved with it.
    */
-  private changedEvents(params: StatementParameters, componentId: string, userId: string, status: 'added' | 'removed'): string {
+  private changedEvents(
+    params: StatementParameters,
+    componentId: string,
+    userId: string,
+    status: 'added' | 'removed',
+  ): string {
     return this.events.recordStatement(
       params,
       'proposal.supportsChanged',
@@ -160,7 +196,12 @@ export class SupportService {
   }
 
   /** The response: the pre-read row with what the write returned (no read after the write). */
-  private respond(target: SupportTarget, viewer: Viewer, outcome: SupportOutcome, flags: { viewerSupports: boolean; viewerDisagrees: boolean; viewerFollows: boolean }): ProposalDto {
+  private respond(
+    target: SupportTarget,
+    viewer: Viewer,
+    outcome: SupportOutcome,
+    flags: { viewerSupports: boolean; viewerDisagrees: boolean; viewerFollows: boolean },
+  ): ProposalDto {
     const row = {
       ...target.row,
       supportsCount: outcome.supports_count ?? target.row.supportsCount,

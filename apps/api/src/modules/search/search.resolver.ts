@@ -15,7 +15,8 @@ export class SearchResolver {
   })
   search(
     @Args('query') query: string,
-    @Args('types', { type: () => [SearchResultTypeEnum], nullable: true }) types: SearchResultType[] | undefined,
+    @Args('types', { type: () => [SearchResultTypeEnum], nullable: true })
+    types: SearchResultType[] | undefined,
     @Args('first', { type: () => Int, defaultValue: SEARCH_LIMITS.defaultFirst }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
     @CurrentViewer() viewer: Viewer | null,

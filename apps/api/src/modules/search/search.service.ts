@@ -8,24 +8,45 @@ import type { SearchGroupDto, SearchResultsDto, SearchResultType } from './searc
 import { excerptHtml } from './search-excerpt';
 
 /** Bounds of a search. */
-export const SEARCH_LIMITS = { minLength: 2, maxLength: 200, maxFirst: 50, defaultFirst: 5 } as const;
+export const SEARCH_LIMITS = {
+  minLength: 2,
+  maxLength: 200,
+  maxFirst: 50,
+  defaultFirst: 5,
+} as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a cursor is bound to: its type and (a digest of) its words, so it pages only the search that made it. */
-const scopeOf = (type: string, text: string) => `${type}:${createHash('sha256').update(text.toLowerCase()).digest('base64url').slice(0, 12)}`;
+const scopeOf = (type: string, text: string) =>
+  `${type}:${createHash('sha256').update(text.toLowerCase()).digest('base64url').slice(0, 12)}`;
 
 /** Cursor of a hit: its rank and id, and the search it belongs to (opaque to clients). */
-const cursorOf = (rank: number, id: string, scope: string) => Buffer.from(JSON.stringify([rank, id, scope])).toString('base64url');
+const cursorOf = (rank: number, id: string, scope: string) =>
+  Buffer.from(JSON.stringify([rank, id, scope])).toString('base64url');
 
 function parseCursor(after: string, scope: string): { rank: number; id: string } {
   try {
-    const [rank, id, made] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
-    if (typeof rank === 'number' && Number.isFinite(rank) && typeof id === 'string' && UUID.test(id) && made === scope) return { rank, id };
+    const [rank, id, made] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [
+      unknown,
+      unknown,
+      unknown,
+    ];
+    if (
+      typeof rank === 'number' &&
+      Number.isFinite(rank) &&
+      typeof id === 'string' &&
+      UUID.test(id) &&
+      made === scope
+    )
+      return { rank, id };
   } catch {
     // falls through
   }
-  throw DomainError.badInput('after : curseur invalide pour cette recherche (mêmes mots et même type).', { field: 'after' });
+  throw DomainError.badInput(
+    'after : curseur invalide pour cette recherche (mêmes mots et même type).',
+    { field: 'after' },
+  );
 }
 
 /**
@@ -62,15 +83,40 @@ export class SearchService implements OnModuleInit {
    * @param viewer the caller, or null (anyone may search; each source applies visibility)
    * @throws BAD_USER_INPUT (field `query`, `first`, `after` or `types`)
    */
-  async search(query: string, types: SearchResultType[] | undefined, first: number, after: string | undefined, viewer: Viewer | null): Promise<SearchResultsDto> {
+  async search(
+    query: string,
+    types: SearchResultType[] | undefined,
+    first: number,
+    after: string | undefined,
+    viewer: Viewer | null,
+  ): Promise<SearchResultsDto> {
     const text = query.trim();
-    if (text.length < SEARCH_LIMITS.minLength) throw DomainError.badInput(`query : au moins ${SEARCH_LIMITS.minLength} caractères.`, { field: 'query' });
-    if (text.length > SEARCH_LIMITS.maxLength) throw DomainError.badInput(`query : ${SEARCH_LIMITS.maxLength} caractères au plus.`, { field: 'query' });
-    if (!Number.isInteger(first) || first < 1 || first > SEARCH_LIMITS.maxFirst) throw DomainError.badInput(`first : entre 1 et ${SEARCH_LIMITS.maxFirst}.`, { field: 'first' });
-    const wanted = types?.length ? this.sources.filter((s) => types.includes(s.type as SearchResultType)) : this.sources;
-    if (after !== undefined && wanted.length !== 1) throw DomainError.badInput('after : seulement avec un seul type (types).', { field: 'after' });
-    const cursor = after === undefined ? undefined : parseCursor(after, scopeOf(wanted[0].type, text));
-    const pages = await Promise.all(wanted.map((source) => source.search({ text, viewerId: viewer?.user.id ?? null, first: first + 1, after: cursor })));
+    if (text.length < SEARCH_LIMITS.minLength)
+      throw DomainError.badInput(`query : au moins ${SEARCH_LIMITS.minLength} caractères.`, {
+        field: 'query',
+      });
+    if (text.length > SEARCH_LIMITS.maxLength)
+      throw DomainError.badInput(`query : ${SEARCH_LIMITS.maxLength} caractères au plus.`, {
+        field: 'query',
+      });
+    if (!Number.isInteger(first) || first < 1 || first > SEARCH_LIMITS.maxFirst)
+      throw DomainError.badInput(`first : entre 1 et ${SEARCH_LIMITS.maxFirst}.`, {
+        field: 'first',
+      });
+    const wanted = types?.length
+      ? this.sources.filter((s) => types.includes(s.type as SearchResultType))
+      : this.sources;
+    if (after !== undefined && wanted.length !== 1)
+      throw DomainError.badInput('after : seulement avec un seul type (types).', {
+        field: 'after',
+      });
+    const cursor =
+      after === undefined ? undefined : parseCursor(after, scopeOf(wanted[0].type, text));
+    const pages = await Promise.all(
+      wanted.map((source) =>
+        source.search({ text, viewerId: viewer?.user.id ?? null, first: first + 1, after: cursor }),
+      ),
+    );
     const groups: SearchGroupDto[] = [];
     wanted.forEach((source, i) => {
       const page = pages[i];
@@ -80,8 +126,17 @@ export class SearchService implements OnModuleInit {
       groups.push({
         type: source.type as SearchResultType,
         totalCount: page.totalCount,
-        hits: hits.map((h) => ({ id: h.id, title: h.title, excerptHtml: excerptHtml(h.excerpt), link: h.link, spaceTitle: h.spaceTitle })),
-        pageInfo: { hasNextPage: page.hits.length > first, endCursor: last ? cursorOf(last.rank, last.id, scopeOf(source.type, text)) : null },
+        hits: hits.map((h) => ({
+          id: h.id,
+          title: h.title,
+          excerptHtml: excerptHtml(h.excerpt),
+          link: h.link,
+          spaceTitle: h.spaceTitle,
+        })),
+        pageInfo: {
+          hasNextPage: page.hits.length > first,
+          endCursor: last ? cursorOf(last.rank, last.id, scopeOf(source.type, text)) : null,
+        },
       });
     });
     return { query: text, groups };

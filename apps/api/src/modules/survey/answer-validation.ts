@@ -40,7 +40,11 @@ const NOT_ANSWERABLE = new Set<SurveyQuestionType>(['SEPARATOR', 'TITLE_AND_DESC
  * characters ({@link trimText}).
  */
 export function plainAnswerText(input: string): string {
-  const text = sanitizeHtml(input, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' })
+  const text = sanitizeHtml(input, {
+    allowedTags: [],
+    allowedAttributes: {},
+    disallowedTagsMode: 'discard',
+  })
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
@@ -51,7 +55,8 @@ export function plainAnswerText(input: string): string {
 }
 
 /** Whether a typed text says anything once its markup is dropped (`<b></b>`, `<p> </p>` say nothing). */
-export const hasAnswerText = (input: string | null | undefined): boolean => !!input && hasVisibleText(plainAnswerText(input));
+export const hasAnswerText = (input: string | null | undefined): boolean =>
+  !!input && hasVisibleText(plainAnswerText(input));
 
 const bad = (questionId: string, message: string) => DomainError.badInput(message, { questionId });
 
@@ -70,15 +75,23 @@ const bad = (questionId: string, message: string) => DomainError.badInput(messag
  * @returns the answers to store, in question order
  * @throws BAD_USER_INPUT (with `questionId` in the details) on the first broken rule
  */
-export function validateAnswers(questions: AnswerableQuestion[], answers: SurveyAnswerInput[]): ValidatedAnswer[] {
+export function validateAnswers(
+  questions: AnswerableQuestion[],
+  answers: SurveyAnswerInput[],
+): ValidatedAnswer[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const given = new Map<string, SurveyAnswerInput>();
   for (const answer of answers) {
     const question = byId.get(answer.questionId);
     if (!question) throw bad(answer.questionId, 'Question inconnue dans cette enquête.');
-    if (given.has(answer.questionId)) throw bad(answer.questionId, 'Une seule réponse par question.');
-    if (NOT_ANSWERABLE.has(question.type)) throw bad(answer.questionId, 'Cet élément ne prend pas de réponse.');
-    const empty = !hasAnswerText(answer.text) && !(answer.choices ?? []).length && (answer.value === undefined || answer.value === null);
+    if (given.has(answer.questionId))
+      throw bad(answer.questionId, 'Une seule réponse par question.');
+    if (NOT_ANSWERABLE.has(question.type))
+      throw bad(answer.questionId, 'Cet élément ne prend pas de réponse.');
+    const empty =
+      !hasAnswerText(answer.text) &&
+      !(answer.choices ?? []).length &&
+      (answer.value === undefined || answer.value === null);
     if (!empty) given.set(answer.questionId, answer);
   }
 
@@ -89,7 +102,11 @@ export function validateAnswers(questions: AnswerableQuestion[], answers: Survey
     const answer = given.get(question.id);
     const visible = isVisible(question, validated);
     if (!visible) {
-      if (answer) throw bad(question.id, 'Cette question est masquée par sa condition d’affichage : elle ne prend pas de réponse.');
+      if (answer)
+        throw bad(
+          question.id,
+          'Cette question est masquée par sa condition d’affichage : elle ne prend pas de réponse.',
+        );
       continue;
     }
     if (!answer) {
@@ -119,17 +136,23 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
   const choices = answer.choices ?? [];
   const hasValue = answer.value !== undefined && answer.value !== null;
   const hasText = hasAnswerText(answer.text);
-  const options = new Map(question.options.filter((o) => o.kind === 'OPTION').map((o) => [o.id, o]));
+  const options = new Map(
+    question.options.filter((o) => o.kind === 'OPTION').map((o) => [o.id, o]),
+  );
   const rows = new Set(question.options.filter((o) => o.kind === 'ROW').map((o) => o.id));
   const maxChoices = question.settings.maxChoices || null;
 
   const onlyChoices = () => {
     if (hasText || hasValue) throw bad(id, 'Cette question attend des options choisies.');
   };
-  const choiceRow = (c: SurveyAnswerInput['choices'] extends (infer C)[] | undefined ? C : never, withRow: boolean): ChoiceRow => {
+  const choiceRow = (
+    c: SurveyAnswerInput['choices'] extends (infer C)[] | undefined ? C : never,
+    withRow: boolean,
+  ): ChoiceRow => {
     const option = options.get(c.optionId);
     if (!option) throw bad(id, 'Option inconnue pour cette question.');
-    if (withRow && (!c.rowId || !rows.has(c.rowId))) throw bad(id, 'Ligne inconnue pour cette question.');
+    if (withRow && (!c.rowId || !rows.has(c.rowId)))
+      throw bad(id, 'Ligne inconnue pour cette question.');
     if (!withRow && c.rowId) throw bad(id, 'Cette question n’a pas de lignes.');
     let freeText: string | null = null;
     if (hasAnswerText(c.freeText)) {
@@ -148,7 +171,8 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
       if (!text) throw bad(id, 'Cette question est obligatoire.');
       const max = question.settings.maxCharacters || DEFAULT_MAX_CHARACTERS[question.type];
       if (text.length > max) throw bad(id, `${max} caractères au plus.`);
-      if (question.type === 'SHORT_ANSWER' && text.includes('\n')) throw bad(id, 'Une réponse courte tient sur une ligne.');
+      if (question.type === 'SHORT_ANSWER' && text.includes('\n'))
+        throw bad(id, 'Une réponse courte tient sur une ligne.');
       return { questionId: id, body: text, choices: [] };
     }
     case 'SINGLE_OPTION': {
@@ -159,15 +183,21 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
     case 'MULTIPLE_OPTION': {
       onlyChoices();
       const stored = choices.map((c) => choiceRow(c, false));
-      if (new Set(stored.map((c) => c.optionId)).size !== stored.length) throw bad(id, 'Chaque option au plus une fois.');
+      if (new Set(stored.map((c) => c.optionId)).size !== stored.length)
+        throw bad(id, 'Chaque option au plus une fois.');
       if (maxChoices && stored.length > maxChoices) throw bad(id, `${maxChoices} options au plus.`);
       return { questionId: id, body: null, choices: stored };
     }
     case 'SCALE': {
       if (hasText || choices.length) throw bad(id, 'Cette question attend un point de l’échelle.');
       const points = question.settings.scale?.points ?? 0;
-      if (!Number.isInteger(answer.value) || answer.value! < 1 || answer.value! > points) throw bad(id, `Choisissez un point entre 1 et ${points}.`);
-      return { questionId: id, body: null, choices: [{ optionId: null, rowId: null, value: answer.value!, freeText: null }] };
+      if (!Number.isInteger(answer.value) || answer.value! < 1 || answer.value! > points)
+        throw bad(id, `Choisissez un point entre 1 et ${points}.`);
+      return {
+        questionId: id,
+        body: null,
+        choices: [{ optionId: null, rowId: null, value: answer.value!, freeText: null }],
+      };
     }
     case 'MATRIX_SINGLE':
     case 'MATRIX_MULTIPLE': {
@@ -181,17 +211,21 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
         perRow.set(c.rowId!, set);
       }
       for (const set of perRow.values()) {
-        if (question.type === 'MATRIX_SINGLE' && set.size > 1) throw bad(id, 'Une seule option par ligne.');
-        if (question.type === 'MATRIX_MULTIPLE' && maxChoices && set.size > maxChoices) throw bad(id, `${maxChoices} options au plus par ligne.`);
+        if (question.type === 'MATRIX_SINGLE' && set.size > 1)
+          throw bad(id, 'Une seule option par ligne.');
+        if (question.type === 'MATRIX_MULTIPLE' && maxChoices && set.size > maxChoices)
+          throw bad(id, `${maxChoices} options au plus par ligne.`);
       }
-      if (question.mandatory && perRow.size !== rows.size) throw bad(id, 'Répondez pour chaque ligne.');
+      if (question.mandatory && perRow.size !== rows.size)
+        throw bad(id, 'Répondez pour chaque ligne.');
       return { questionId: id, body: null, choices: stored };
     }
     case 'SORTING': {
       onlyChoices();
       const stored = choices.map((c, rank) => ({ ...choiceRow(c, false), value: rank + 1 }));
       const distinct = new Set(stored.map((c) => c.optionId));
-      if (distinct.size !== stored.length || distinct.size !== options.size) throw bad(id, 'Classez chaque option une fois.');
+      if (distinct.size !== stored.length || distinct.size !== options.size)
+        throw bad(id, 'Classez chaque option une fois.');
       return { questionId: id, body: null, choices: stored };
     }
     default:

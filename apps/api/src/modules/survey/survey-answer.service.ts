@@ -38,7 +38,13 @@ export class SurveyAnswerService {
    *        sets); called only when no one is signed in and the survey takes anonymous answers
    * @returns the stored submission
    */
-  async answer(surveyId: string, answers: SurveyAnswerInput[], acceptTerms: boolean, viewer: Viewer | null, respondentToken: () => string): Promise<SurveySubmissionDto> {
+  async answer(
+    surveyId: string,
+    answers: SurveyAnswerInput[],
+    acceptTerms: boolean,
+    viewer: Viewer | null,
+    respondentToken: () => string,
+  ): Promise<SurveySubmissionDto> {
     const survey = await this.surveys.byId(surveyId, viewer); // NOT_FOUND when hidden
     const submissionId = await inTransaction(this.dataSource, async (manager) => {
       const [row] = await manager.query(
@@ -48,23 +54,32 @@ export class SurveyAnswerService {
       );
       if (!row) throw DomainError.notFound('Enquête', { surveyId });
       if (!isOpenAt(new Date(), row.opens_at, row.closes_at)) {
-        throw new DomainError(ErrorCode.SURVEY_CLOSED, 'Cette enquête n’est pas ouverte aux réponses.');
+        throw new DomainError(
+          ErrorCode.SURVEY_CLOSED,
+          'Cette enquête n’est pas ouverte aux réponses.',
+        );
       }
-      if (!viewer && !row.allow_anonymous) throw DomainError.unauthenticated('Connectez-vous pour répondre à cette enquête.');
-      if (row.terms && !acceptTerms) throw DomainError.badInput('Acceptez les conditions pour envoyer vos réponses.', { field: 'acceptTerms' });
+      if (!viewer && !row.allow_anonymous)
+        throw DomainError.unauthenticated('Connectez-vous pour répondre à cette enquête.');
+      if (row.terms && !acceptTerms)
+        throw DomainError.badInput('Acceptez les conditions pour envoyer vos réponses.', {
+          field: 'acceptTerms',
+        });
       const userId = viewer?.user.id ?? null;
       const tokenHash = viewer ? null : hashRespondentToken(respondentToken());
       const already = await manager.query(
-        `SELECT 1 FROM survey_submissions WHERE survey_id = $1 AND (user_id = $2 OR anonymous_token_hash = $3)`, [surveyId, userId, tokenHash]);
+        `SELECT 1 FROM survey_submissions WHERE survey_id = $1 AND (user_id = $2 OR anonymous_token_hash = $3)`,
+        [surveyId, userId, tokenHash],
+      );
       if (already.length) throw DomainError.conflict('Vous avez déjà répondu à cette enquête.');
 
-      const questions: AnswerableQuestion[] = (await manager.query(
+      const questions: AnswerableQuestion[] = await manager.query(
         `SELECT q.id, q.position, q.type, q.mandatory, q.settings,
                 coalesce(json_agg(json_build_object('id', o.id, 'kind', o.kind, 'freeText', o.free_text)) FILTER (WHERE o.id IS NOT NULL), '[]') AS options
            FROM survey_questions q LEFT JOIN survey_question_options o ON o.question_id = q.id AND o.removed_at IS NULL
           WHERE q.survey_id = $1 AND q.removed_at IS NULL GROUP BY q.id ORDER BY q.position`,
         [surveyId],
-      ));
+      );
       const validated = validateAnswers(questions, answers);
 
       const [submission] = await manager.query(
@@ -78,17 +93,31 @@ export class SurveyAnswerService {
           `INSERT INTO survey_answers (submission_id, question_id, body) SELECT $1, * FROM unnest($2::uuid[], $3::text[])`,
           [submission.id, validated.map((a) => a.questionId), validated.map((a) => a.body)],
         );
-        const choices = validated.flatMap((a) => a.choices.map((c) => ({ ...c, questionId: a.questionId })));
+        const choices = validated.flatMap((a) =>
+          a.choices.map((c) => ({ ...c, questionId: a.questionId })),
+        );
         if (choices.length) {
           await manager.query(
             `INSERT INTO survey_answer_choices (submission_id, question_id, option_id, row_id, value, free_text)
              SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[])`,
-            [submission.id, choices.map((c) => c.questionId), choices.map((c) => c.optionId), choices.map((c) => c.rowId), choices.map((c) => c.value), choices.map((c) => c.freeText)],
+            [
+              submission.id,
+              choices.map((c) => c.questionId),
+              choices.map((c) => c.optionId),
+              choices.map((c) => c.rowId),
+              choices.map((c) => c.value),
+              choices.map((c) => c.freeText),
+            ],
           );
         }
       }
       await this.actionLog.record(manager, {
-        userId, action: 'answer', resourceType: 'survey', resourceId: surveyId, spaceId: row.space_id, visibility: 'ADMIN_ONLY',
+        userId,
+        action: 'answer',
+        resourceType: 'survey',
+        resourceId: surveyId,
+        spaceId: row.space_id,
+        visibility: 'ADMIN_ONLY',
         summary: `Réponse à l’enquête « ${survey.title.slice(0, 80)} »`,
       });
       return String(submission.id);
@@ -100,7 +129,11 @@ export class SurveyAnswerService {
    * The caller's own submission to a survey (signed-in user, else this browser's token), or null.
    * Access: anyone (answers only ever reach their respondent).
    */
-  async mine(surveyId: string, viewer: Viewer | null, respondentToken: string | null): Promise<SurveySubmissionDto | null> {
+  async mine(
+    surveyId: string,
+    viewer: Viewer | null,
+    respondentToken: string | null,
+  ): Promise<SurveySubmissionDto | null> {
     if (!viewer && !respondentToken) return null;
     const [row] = await this.dataSource.query(
       `SELECT id FROM survey_submissions WHERE survey_id = $1 AND ${viewer ? 'user_id = $2' : 'anonymous_token_hash = $2'}`,
@@ -110,7 +143,10 @@ export class SurveyAnswerService {
   }
 
   private async submission(id: string): Promise<SurveySubmissionDto | null> {
-    const [s] = await this.dataSource.query(`SELECT id, survey_id, survey_version, created_at FROM survey_submissions WHERE id = $1`, [id]);
+    const [s] = await this.dataSource.query(
+      `SELECT id, survey_id, survey_version, created_at FROM survey_submissions WHERE id = $1`,
+      [id],
+    );
     if (!s) return null;
     const answers = await this.dataSource.query(
       `SELECT a.question_id, q.body AS question_body, a.body,
@@ -127,9 +163,19 @@ export class SurveyAnswerService {
       surveyId: s.survey_id,
       surveyVersion: s.survey_version,
       createdAt: s.created_at,
-      answers: answers.map((a: { question_id: string; question_body: string; body: string | null; choices: never[] }) => ({
-        questionId: a.question_id, questionBody: a.question_body, text: a.body, choices: a.choices,
-      })),
+      answers: answers.map(
+        (a: {
+          question_id: string;
+          question_body: string;
+          body: string | null;
+          choices: never[];
+        }) => ({
+          questionId: a.question_id,
+          questionBody: a.question_body,
+          text: a.body,
+          choices: a.choices,
+        }),
+      ),
     };
   }
 }

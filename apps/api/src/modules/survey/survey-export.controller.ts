@@ -8,7 +8,6 @@ import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-er
 import { CSV_OPTIONS } from '../../common/export/csv-options';
 import { SurveyExportService } from './survey-export.service';
 
-
 /**
  * Survey exports over HTTP, for space admins and organization admins (session cookie or
  * Bearer token, the same access guard as GraphQL). Answers are streamed in keyset batches of
@@ -32,11 +31,17 @@ export class SurveyExportController {
    */
   @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
   @Get(':surveyId/answers.csv')
-  async csv(@Param('surveyId', uuidParam('surveyId')) surveyId: string, @Res() res: Response): Promise<void> {
+  async csv(
+    @Param('surveyId', uuidParam('surveyId')) surveyId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const columns = await this.exports.columns(surveyId);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.csv"`);
-    const write = (text: string) => (res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve())));
+    const write = (text: string) =>
+      res.write(text)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => res.once('drain', () => resolve()));
     await write(`\uFEFF${stringify([columns.header], CSV_OPTIONS)}`);
     for await (const chunk of this.exports.csvChunks(surveyId, columns)) await write(chunk);
     res.end();
@@ -45,19 +50,34 @@ export class SurveyExportController {
   /** `GET /exports/surveys/:surveyId/answers.xlsx`: the same table as an Excel workbook (streamed). Access: space admins. */
   @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
   @Get(':surveyId/answers.xlsx')
-  async xlsx(@Param('surveyId', uuidParam('surveyId')) surveyId: string, @Res() res: Response): Promise<void> {
+  async xlsx(
+    @Param('surveyId', uuidParam('surveyId')) surveyId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const columns = await this.exports.columns(surveyId);
-    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.xlsx"`);
+    res.setHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="enquete-${surveyId}-reponses.xlsx"`,
+    );
     await this.exports.writeXlsx(surveyId, columns, res);
   }
 
   /** `GET /exports/surveys/:surveyId/results.json`: the exact results (as `surveyResults`, without cross-tabulation). Access: space admins. */
   @SpaceRoles([SpaceRole.ADMIN], (a) => ({ surveyId: a.surveyId }))
   @Get(':surveyId/results.json')
-  async results(@Param('surveyId', uuidParam('surveyId')) surveyId: string, @Res() res: Response): Promise<void> {
+  async results(
+    @Param('surveyId', uuidParam('surveyId')) surveyId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const results = await this.exports.results(surveyId);
-    res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-resultats.json"`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="enquete-${surveyId}-resultats.json"`,
+    );
     res.json(results);
   }
 }

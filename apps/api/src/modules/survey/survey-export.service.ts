@@ -41,23 +41,36 @@ export class SurveyExportService {
    * @throws NOT_FOUND unknown survey
    */
   async columns(surveyId: string): Promise<ExportColumns> {
-    const [survey] = await this.dataSource.query(`SELECT title FROM surveys WHERE id = $1`, [surveyId]);
+    const [survey] = await this.dataSource.query(`SELECT title FROM surveys WHERE id = $1`, [
+      surveyId,
+    ]);
     if (!survey) throw DomainError.notFound('Enquête', { surveyId });
-    const questions: { id: string; type: string; body: string; removed: boolean }[] = await this.dataSource.query(
-      `SELECT id, type, body, removed_at IS NOT NULL AS removed FROM survey_questions
+    const questions: { id: string; type: string; body: string; removed: boolean }[] =
+      await this.dataSource.query(
+        `SELECT id, type, body, removed_at IS NOT NULL AS removed FROM survey_questions
         WHERE survey_id = $1 AND type NOT IN ('SEPARATOR', 'TITLE_AND_DESCRIPTION') ORDER BY removed_at NULLS FIRST, position`,
-      [surveyId],
-    );
+        [surveyId],
+      );
     const options: { id: string; body: string; removed: boolean }[] = await this.dataSource.query(
       `SELECT o.id, o.body, o.removed_at IS NOT NULL AS removed FROM survey_question_options o JOIN survey_questions q ON q.id = o.question_id WHERE q.survey_id = $1`,
       [surveyId],
     );
     return {
       title: survey.title,
-      header: ['réponse', 'date', 'version', 'répondant', ...questions.map((q, i) => `${i + 1}. ${q.removed ? '(question supprimée) ' : ''}${q.body}`)],
+      header: [
+        'réponse',
+        'date',
+        'version',
+        'répondant',
+        ...questions.map(
+          (q, i) => `${i + 1}. ${q.removed ? '(question supprimée) ' : ''}${q.body}`,
+        ),
+      ],
       questionIds: questions.map((q) => q.id),
       types: new Map(questions.map((q) => [q.id, q.type])),
-      labels: new Map(options.map((o) => [o.id, o.removed ? `${REMOVED_OPTION_LABEL} ${o.body}` : o.body])),
+      labels: new Map(
+        options.map((o) => [o.id, o.removed ? `${REMOVED_OPTION_LABEL} ${o.body}` : o.body]),
+      ),
     };
   }
 
@@ -110,7 +123,9 @@ export class SurveyExportService {
       // the whole batch as one JSON text (one array per submission, cells in column order):
       // one field for the driver to read instead of thousands of row objects
       const [chunk]: { json: string | null; last: string | null }[] = await this.dataSource.query(
-        `${this.batchSql(`array_agg(c.question_id) FILTER (WHERE c.question_id IS NOT NULL)`).replace(
+        `${this.batchSql(
+          `array_agg(c.question_id) FILTER (WHERE c.question_id IS NOT NULL)`,
+        ).replace(
           'AS cells',
           `AS question_ids, array_agg(c.cell) FILTER (WHERE c.question_id IS NOT NULL) AS cells`,
         )}
@@ -125,8 +140,13 @@ export class SurveyExportService {
       if (!chunk?.json || !chunk.last) return;
       const rows = JSON.parse(chunk.json) as [string, string, number, string, string[] | null][];
       yield rows.map(([id, date, version, respondent, cells]) => [
-        id, date, version, respondent,
-        ...(cells ?? columns.questionIds.map(() => '')).map((cell, i) => (scale[i] && cell !== '' ? Number(cell) : cell)),
+        id,
+        date,
+        version,
+        respondent,
+        ...(cells ?? columns.questionIds.map(() => '')).map((cell, i) =>
+          scale[i] && cell !== '' ? Number(cell) : cell,
+        ),
       ]);
       after = chunk.last;
     }
@@ -144,7 +164,9 @@ export class SurveyExportService {
     let after = '0';
     for (;;) {
       const [chunk]: { text: string | null; last: string | null }[] = await this.dataSource.query(
-        `${this.batchSql(`array_agg(c.question_id) FILTER (WHERE c.question_id IS NOT NULL)`).replace(
+        `${this.batchSql(
+          `array_agg(c.question_id) FILTER (WHERE c.question_id IS NOT NULL)`,
+        ).replace(
           'AS cells',
           `AS question_ids, array_agg(c.cell) FILTER (WHERE c.question_id IS NOT NULL) AS cells`,
         )}
@@ -168,16 +190,26 @@ export class SurveyExportService {
    * @param output the HTTP response (or any writable)
    */
   async writeXlsx(surveyId: string, columns: ExportColumns, output: Writable): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: false, zip: { zlib: { level: 6 } } });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: output,
+      useSharedStrings: false,
+      useStyles: false,
+      zip: { zlib: { level: 6 } },
+    });
     const sheet = workbook.addWorksheet('Réponses');
     sheet.addRow(columns.header).commit();
     // exceljs feeds its zip without back-pressure: wait after each batch until the sheet's buffer
     // and the compressor's input have been consumed and the response is not asking to drain
     // (its pipes are readable-stream PassThroughs without `writableLength`: read their states)
     type Buffered = { _writableState?: { length: number }; _readableState?: { length: number } };
-    const sheetStream = (sheet as unknown as { stream: { buffers: unknown[]; pipes: Buffered[] } }).stream;
-    const pending = (p: Buffered) => (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0);
-    const backlogged = () => sheetStream.buffers.length > 4 || sheetStream.pipes.some((p) => pending(p) > XLSX_BACKLOG_BYTES) || output.writableNeedDrain;
+    const sheetStream = (sheet as unknown as { stream: { buffers: unknown[]; pipes: Buffered[] } })
+      .stream;
+    const pending = (p: Buffered) =>
+      (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0);
+    const backlogged = () =>
+      sheetStream.buffers.length > 4 ||
+      sheetStream.pipes.some((p) => pending(p) > XLSX_BACKLOG_BYTES) ||
+      output.writableNeedDrain;
     for await (const rows of this.batches(surveyId, columns)) {
       for (const row of rows) sheet.addRow(row).commit();
       while (backlogged()) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -188,7 +220,9 @@ export class SurveyExportService {
 
   /** Results of the survey (exact, no cross-tabulation). @throws NOT_FOUND */
   async results(surveyId: string): Promise<SurveyResultsDto> {
-    const [survey] = await this.dataSource.query(`SELECT title FROM surveys WHERE id = $1`, [surveyId]);
+    const [survey] = await this.dataSource.query(`SELECT title FROM surveys WHERE id = $1`, [
+      surveyId,
+    ]);
     if (!survey) throw DomainError.notFound('Enquête', { surveyId });
     return this.resultsService.compute(surveyId, survey.title, null);
   }

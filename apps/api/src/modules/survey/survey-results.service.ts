@@ -3,19 +3,53 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
-import { SurveyCrossTabGroupDto, SurveyOptionResultDto, SurveyQuestionResultDto, SurveyResultsDto } from './dtos/survey.dto';
+import {
+  SurveyCrossTabGroupDto,
+  SurveyOptionResultDto,
+  SurveyQuestionResultDto,
+  SurveyResultsDto,
+} from './dtos/survey.dto';
 import { QuestionSettings, SurveyQuestionType } from './entities/survey-question.entity';
 import { REMOVED_OPTION_LABEL } from './survey-answer.service';
 import { ProfileService } from '../profile/profile.service';
 import { SurveyService } from './survey.service';
 
-interface QuestionRow { id: string; position: number; type: SurveyQuestionType; body: string; settings: QuestionSettings; removed: boolean }
-interface OptionRow { id: string; question_id: string; position: number; body: string; kind: 'OPTION' | 'ROW'; removed: boolean }
-interface CountRow { grp: string | null; question_id: string; option_id: string | null; row_id: string | null; point: number | null; n: number; mean_value: number | null }
-interface ScaleRow { grp: string | null; question_id: string; n: number; mean: number; top2: number }
+interface QuestionRow {
+  id: string;
+  position: number;
+  type: SurveyQuestionType;
+  body: string;
+  settings: QuestionSettings;
+  removed: boolean;
+}
+interface OptionRow {
+  id: string;
+  question_id: string;
+  position: number;
+  body: string;
+  kind: 'OPTION' | 'ROW';
+  removed: boolean;
+}
+interface CountRow {
+  grp: string | null;
+  question_id: string;
+  option_id: string | null;
+  row_id: string | null;
+  point: number | null;
+  n: number;
+  mean_value: number | null;
+}
+interface ScaleRow {
+  grp: string | null;
+  question_id: string;
+  n: number;
+  mean: number;
+  top2: number;
+}
 
 /** Percent with two decimals; 0 when there is nothing to divide by. */
-export const percentOf = (count: number, total: number) => (total ? Math.round((count / total) * 10000) / 100 : 0);
+export const percentOf = (count: number, total: number) =>
+  total ? Math.round((count / total) * 10000) / 100 : 0;
 
 /** Group of the submissions whose respondent has no profile typology (not a typology key: keys have no hyphen). */
 export const NO_TYPOLOGY = '-';
@@ -48,20 +82,43 @@ export class SurveyResultsService {
    *         and the caller is not an admin, or a typology breakdown asked by a non-admin;
    *         BAD_USER_INPUT crossBy is not a SINGLE_OPTION question of it, or both breakdowns asked
    */
-  async results(surveyId: string, crossBy: string | null, viewer: Viewer | null, crossByTypology = false): Promise<SurveyResultsDto> {
+  async results(
+    surveyId: string,
+    crossBy: string | null,
+    viewer: Viewer | null,
+    crossByTypology = false,
+  ): Promise<SurveyResultsDto> {
     const survey = await this.surveys.byId(surveyId, viewer);
-    if (!survey.viewerCanSeeResults) throw viewer ? DomainError.forbidden('Les résultats ne sont pas publiés.') : DomainError.unauthenticated();
+    if (!survey.viewerCanSeeResults)
+      throw viewer
+        ? DomainError.forbidden('Les résultats ne sont pas publiés.')
+        : DomainError.unauthenticated();
     if (crossByTypology) {
-      if (crossBy) throw DomainError.badInput('Ventilation : une question ou la typologie des profils, pas les deux.', { field: 'crossByTypology' });
-      if (!survey.viewerCanAdminister) throw viewer ? DomainError.forbidden('La ventilation par typologie est réservée aux administrateurs de l’espace.') : DomainError.unauthenticated();
+      if (crossBy)
+        throw DomainError.badInput(
+          'Ventilation : une question ou la typologie des profils, pas les deux.',
+          { field: 'crossByTypology' },
+        );
+      if (!survey.viewerCanAdminister)
+        throw viewer
+          ? DomainError.forbidden(
+              'La ventilation par typologie est réservée aux administrateurs de l’espace.',
+            )
+          : DomainError.unauthenticated();
       return this.compute(surveyId, survey.title, null, true);
     }
     return this.compute(surveyId, survey.title, crossBy);
   }
 
   /** The computation behind {@link results}, without access checks (exports call it after theirs). */
-  async compute(surveyId: string, title: string, crossBy: string | null, crossByTypology = false): Promise<SurveyResultsDto> {
-    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
+  async compute(
+    surveyId: string,
+    title: string,
+    crossBy: string | null,
+    crossByTypology = false,
+  ): Promise<SurveyResultsDto> {
+    const q = <T>(sql: string, params: unknown[]) =>
+      this.dataSource.query(sql, params) as Promise<T[]>;
     const questions = await q<QuestionRow>(
       `SELECT id, position, type, body, settings, removed_at IS NOT NULL AS removed FROM survey_questions
         WHERE survey_id = $1 AND type NOT IN ('SEPARATOR', 'TITLE_AND_DESCRIPTION')
@@ -71,9 +128,16 @@ export class SurveyResultsService {
     );
     if (crossBy) {
       const target = questions.find((x) => x.id === crossBy);
-      if (!target || target.type !== 'SINGLE_OPTION') throw DomainError.badInput('Ventilation : choisissez une question à choix unique de cette enquête.', { field: 'crossBy' });
+      if (!target || target.type !== 'SINGLE_OPTION')
+        throw DomainError.badInput(
+          'Ventilation : choisissez une question à choix unique de cette enquête.',
+          { field: 'crossBy' },
+        );
     }
-    const [{ n: submissions }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM survey_submissions WHERE survey_id = $1`, [surveyId]);
+    const [{ n: submissions }] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM survey_submissions WHERE survey_id = $1`,
+      [surveyId],
+    );
     const options = await q<OptionRow>(
       `SELECT o.id, o.question_id, o.position, o.body, o.kind, o.removed_at IS NOT NULL AS removed
          FROM survey_question_options o JOIN survey_questions q ON q.id = o.question_id WHERE q.survey_id = $1
@@ -85,13 +149,22 @@ export class SurveyResultsService {
     let typologyGroups: { id: string; label: string }[] = [];
     let typologyParams: [string[], string[]] | null = null;
     if (crossByTypology) {
-      const submitted = await q<{ id: string; user_id: string | null }>(`SELECT id, user_id FROM survey_submissions WHERE survey_id = $1`, [surveyId]);
-      const typologyOfUser = await this.profiles.typologyOf(submitted.flatMap((s) => (s.user_id ? [s.user_id] : [])));
-      const keys = submitted.map((s) => (s.user_id ? typologyOfUser.get(s.user_id) : null) ?? NO_TYPOLOGY);
+      const submitted = await q<{ id: string; user_id: string | null }>(
+        `SELECT id, user_id FROM survey_submissions WHERE survey_id = $1`,
+        [surveyId],
+      );
+      const typologyOfUser = await this.profiles.typologyOf(
+        submitted.flatMap((s) => (s.user_id ? [s.user_id] : [])),
+      );
+      const keys = submitted.map(
+        (s) => (s.user_id ? typologyOfUser.get(s.user_id) : null) ?? NO_TYPOLOGY,
+      );
       typologyParams = [submitted.map((s) => s.id), keys];
       const used = new Set(keys);
       typologyGroups = [
-        ...(await this.profiles.typologies(true)).filter((t) => !t.archived || used.has(t.key)).map((t) => ({ id: t.key, label: t.label })),
+        ...(await this.profiles.typologies(true))
+          .filter((t) => !t.archived || used.has(t.key))
+          .map((t) => ({ id: t.key, label: t.label })),
         { id: NO_TYPOLOGY, label: 'Typologie non renseignée' },
       ];
     }
@@ -101,8 +174,14 @@ export class SurveyResultsService {
       const grp = byTypology ? 'x.grp' : cross ? 'x.option_id::text' : 'NULL::text';
       const join = byTypology
         ? 'JOIN unnest($2::bigint[], $3::text[]) AS x(submission_id, grp) ON x.submission_id = a.submission_id'
-        : cross ? 'JOIN survey_answer_choices x ON x.submission_id = a.submission_id AND x.question_id = $2' : '';
-      const params = byTypology ? [surveyId, ...typologyParams!] : cross ? [surveyId, cross] : [surveyId];
+        : cross
+          ? 'JOIN survey_answer_choices x ON x.submission_id = a.submission_id AND x.question_id = $2'
+          : '';
+      const params = byTypology
+        ? [surveyId, ...typologyParams!]
+        : cross
+          ? [surveyId, cross]
+          : [surveyId];
       const answered = await q<{ grp: string | null; question_id: string; n: number }>(
         `SELECT ${grp} AS grp, a.question_id, count(*)::int AS n
            FROM survey_answers a JOIN survey_questions qq ON qq.id = a.question_id ${join}
@@ -126,7 +205,10 @@ export class SurveyResultsService {
       return { answered, counts, scales };
     };
     const totals = await aggregates(null);
-    const groups = crossBy || crossByTypology ? await aggregates(crossByTypology ? TYPOLOGY_CROSS : crossBy) : { answered: [], counts: [], scales: [] };
+    const groups =
+      crossBy || crossByTypology
+        ? await aggregates(crossByTypology ? TYPOLOGY_CROSS : crossBy)
+        : { answered: [], counts: [], scales: [] };
     const answered = [...totals.answered, ...groups.answered];
     const counts = [...totals.counts, ...groups.counts];
     const scales = [...totals.scales, ...groups.scales];
@@ -154,23 +236,45 @@ export class SurveyResultsService {
     const isTotal = (r: { grp: string | null }) => r.grp === null;
     const groupOptions = crossByTypology
       ? typologyGroups.map((g) => ({ id: g.id, body: g.label, removed: false }))
-      : crossBy ? options.filter((o) => o.question_id === crossBy && o.kind === 'OPTION') : [];
-    const optionResults = (question: QuestionRow, total: number, rows: CountRow[], rowId: string | null): SurveyOptionResultDto[] => {
+      : crossBy
+        ? options.filter((o) => o.question_id === crossBy && o.kind === 'OPTION')
+        : [];
+    const optionResults = (
+      question: QuestionRow,
+      total: number,
+      rows: CountRow[],
+      rowId: string | null,
+    ): SurveyOptionResultDto[] => {
       if (question.type === 'SCALE') {
         const scale = question.settings.scale ?? { points: 0, labels: [] };
         return Array.from({ length: scale.points }, (_, i) => {
           const count = rows.find((r) => r.point === i + 1)?.n ?? 0;
-          return { optionId: null, value: i + 1, label: `${i + 1} ${scale.labels[i] ?? ''}`.trim(), removed: false, count, percent: percentOf(count, total), meanRank: null };
+          return {
+            optionId: null,
+            value: i + 1,
+            label: `${i + 1} ${scale.labels[i] ?? ''}`.trim(),
+            removed: false,
+            count,
+            percent: percentOf(count, total),
+            meanRank: null,
+          };
         });
       }
       return options
         .filter((o) => o.question_id === question.id && o.kind === 'OPTION')
         .map((o) => {
-          const hit = rows.filter((r) => r.option_id === o.id && (rowId === null || r.row_id === rowId));
+          const hit = rows.filter(
+            (r) => r.option_id === o.id && (rowId === null || r.row_id === rowId),
+          );
           const count = hit.reduce((sum, r) => sum + r.n, 0);
           return {
-            optionId: o.id, value: null, label: o.removed ? `${REMOVED_OPTION_LABEL} ${o.body}` : o.body, removed: o.removed, count,
-            percent: percentOf(count, total), meanRank: question.type === 'SORTING' && hit.length ? hit[0].mean_value : null,
+            optionId: o.id,
+            value: null,
+            label: o.removed ? `${REMOVED_OPTION_LABEL} ${o.body}` : o.body,
+            removed: o.removed,
+            count,
+            percent: percentOf(count, total),
+            meanRank: question.type === 'SORTING' && hit.length ? hit[0].mean_value : null,
           };
         })
         .filter((o) => !o.removed || o.count > 0);
@@ -185,7 +289,12 @@ export class SurveyResultsService {
         .filter((o) => !o.removed || rowAnswers.some((r) => r.row_id === o.id))
         .map((o) => {
           const n = rowAnswers.find((r) => r.row_id === o.id)?.n ?? 0;
-          return { rowId: o.id, label: o.removed ? `${REMOVED_OPTION_LABEL} ${o.body}` : o.body, answers: n, options: optionResults(question, n, mine, o.id) };
+          return {
+            rowId: o.id,
+            label: o.removed ? `${REMOVED_OPTION_LABEL} ${o.body}` : o.body,
+            answers: n,
+            options: optionResults(question, n, mine, o.id),
+          };
         });
       const crossTab: SurveyCrossTabGroupDto[] = groupOptions.map((g) => {
         const n = answered.find((r) => r.grp === g.id && r.question_id === question.id)?.n ?? 0;
@@ -194,7 +303,12 @@ export class SurveyResultsService {
           groupOptionId: g.id,
           groupLabel: g.removed ? `${REMOVED_OPTION_LABEL} ${g.body}` : g.body,
           answers: n,
-          options: optionResults(question, n, counts.filter((r) => r.grp === g.id && r.question_id === question.id), null),
+          options: optionResults(
+            question,
+            n,
+            counts.filter((r) => r.grp === g.id && r.question_id === question.id),
+            null,
+          ),
           mean: s ? s.mean : null,
           agreementPercent: s ? percentOf(s.top2, s.n) : null,
         };
@@ -206,7 +320,10 @@ export class SurveyResultsService {
         body: question.body,
         removed: question.removed,
         answers: total,
-        options: question.type === 'SHORT_ANSWER' || question.type === 'LONG_ANSWER' ? [] : optionResults(question, total, mine, null),
+        options:
+          question.type === 'SHORT_ANSWER' || question.type === 'LONG_ANSWER'
+            ? []
+            : optionResults(question, total, mine, null),
         rows,
         mean: scale ? scale.mean : null,
         agreementPercent: scale ? percentOf(scale.top2, scale.n) : null,

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../common/database/unit-of-work';
@@ -52,7 +58,13 @@ export class SurveySchedulerService implements OnApplicationBootstrap, OnModuleD
   /** Records every due event not yet recorded. @returns how many */
   async tick(): Promise<number> {
     const count = await inTransaction(this.dataSource, async (manager) => {
-      const rows: { survey_id: string; kind: 'OPENED' | 'CLOSING'; component_id: string; space_id: string; title: string }[] = await manager.query(
+      const rows: {
+        survey_id: string;
+        kind: 'OPENED' | 'CLOSING';
+        component_id: string;
+        space_id: string;
+        title: string;
+      }[] = await manager.query(
         `WITH published AS (
            SELECT s.* FROM surveys s JOIN components c ON c.id = s.component_id AND c.published_at IS NOT NULL
              JOIN participatory_spaces p ON p.id = c.space_id AND p.published_at IS NOT NULL),
@@ -66,7 +78,18 @@ export class SurveySchedulerService implements OnApplicationBootstrap, OnModuleD
         [String(SURVEY_CLOSING_NOTICE_MS)],
       );
       for (const row of rows) {
-        await this.events.record(manager, 'survey.lifecycle', { surveyId: row.survey_id, componentId: row.component_id, spaceId: row.space_id, title: row.title, kind: row.kind }, null);
+        await this.events.record(
+          manager,
+          'survey.lifecycle',
+          {
+            surveyId: row.survey_id,
+            componentId: row.component_id,
+            spaceId: row.space_id,
+            title: row.title,
+            kind: row.kind,
+          },
+          null,
+        );
       }
       return rows.length;
     });

@@ -18,7 +18,18 @@ import { FollowModule } from '../follow/follow.module';
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule, ProfileModule],
   controllers: [SurveyExportController],
-  providers: [SurveySchedulerService, SurveyService, SurveyAnswerService, SurveyResultsService, SurveyExportService, SurveyResolver, SurveyHost, SurveySpaceLocator, SurveyNotifications, SurveyPersonalData],
+  providers: [
+    SurveySchedulerService,
+    SurveyService,
+    SurveyAnswerService,
+    SurveyResultsService,
+    SurveyExportService,
+    SurveyResolver,
+    SurveyHost,
+    SurveySpaceLocator,
+    SurveyNotifications,
+    SurveyPersonalData,
+  ],
   exports: [SurveyService],
 })
 export class SurveyModule {}

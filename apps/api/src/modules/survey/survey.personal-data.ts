@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type ErasedAccount, type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type ErasedAccount,
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 
 /** Survey answers. At deletion the respondent identity goes (`survey_submissions.user_id` set to null): answers stay in the results, unlinked. */
 @Injectable()
@@ -26,6 +30,8 @@ export class SurveyPersonalData implements PersonalDataContributor {
   ];
 
   async erase(manager: EntityManager, account: ErasedAccount): Promise<void> {
-    await manager.query(`UPDATE survey_submissions SET user_id = NULL WHERE user_id = $1`, [account.id]);
+    await manager.query(`UPDATE survey_submissions SET user_id = NULL WHERE user_id = $1`, [
+      account.id,
+    ]);
   }
 }

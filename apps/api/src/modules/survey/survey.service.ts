@@ -10,9 +10,19 @@ import { ParticipatorySpaceService } from '../participatory-space/participatory-
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { SurveyDto, SurveyQuestionDto, SurveySummaryDto } from './dtos/survey.dto';
 import {
-  AddSurveyOptionInput, AddSurveyQuestionInput, CreateSurveyInput, SurveyFieldsInput, SurveyQuestionFieldsInput, UpdateSurveyOptionInput,
+  AddSurveyOptionInput,
+  AddSurveyQuestionInput,
+  CreateSurveyInput,
+  SurveyFieldsInput,
+  SurveyQuestionFieldsInput,
+  UpdateSurveyOptionInput,
 } from './dtos/survey.inputs';
-import { QuestionSettings, SurveyQuestionEntity, SurveyQuestionOptionEntity, SurveyQuestionType } from './entities/survey-question.entity';
+import {
+  QuestionSettings,
+  SurveyQuestionEntity,
+  SurveyQuestionOptionEntity,
+  SurveyQuestionType,
+} from './entities/survey-question.entity';
 import { SurveyEntity } from './entities/survey.entity';
 import { hashRespondentToken } from './respondent-token';
 
@@ -22,7 +32,13 @@ export function isOpenAt(now: Date, opensAt: Date | null, closesAt: Date | null)
 }
 
 /** Types that take options (columns for matrices). */
-export const CHOICE_TYPES = new Set<SurveyQuestionType>(['SINGLE_OPTION', 'MULTIPLE_OPTION', 'MATRIX_SINGLE', 'MATRIX_MULTIPLE', 'SORTING']);
+export const CHOICE_TYPES = new Set<SurveyQuestionType>([
+  'SINGLE_OPTION',
+  'MULTIPLE_OPTION',
+  'MATRIX_SINGLE',
+  'MATRIX_MULTIPLE',
+  'SORTING',
+]);
 const MATRIX_TYPES = new Set<SurveyQuestionType>(['MATRIX_SINGLE', 'MATRIX_MULTIPLE']);
 const TEXT_TYPES = new Set<SurveyQuestionType>(['SHORT_ANSWER', 'LONG_ANSWER']);
 const LAYOUT_TYPES = new Set<SurveyQuestionType>(['SEPARATOR', 'TITLE_AND_DESCRIPTION']);
@@ -37,9 +53,19 @@ interface LockedSurvey {
 }
 
 /** Maps a question and its options to the DTO. */
-export function toQuestionDto(q: SurveyQuestionEntity, options: SurveyQuestionOptionEntity[]): SurveyQuestionDto {
-  const mine = options.filter((o) => o.questionId === q.id && !o.removedAt).sort((a, b) => a.position - b.position);
-  const dto = (o: SurveyQuestionOptionEntity) => ({ id: o.id, position: o.position, body: o.body, freeText: o.freeText });
+export function toQuestionDto(
+  q: SurveyQuestionEntity,
+  options: SurveyQuestionOptionEntity[],
+): SurveyQuestionDto {
+  const mine = options
+    .filter((o) => o.questionId === q.id && !o.removedAt)
+    .sort((a, b) => a.position - b.position);
+  const dto = (o: SurveyQuestionOptionEntity) => ({
+    id: o.id,
+    position: o.position,
+    body: o.body,
+    freeText: o.freeText,
+  });
   const s = q.settings ?? {};
   return {
     id: q.id,
@@ -52,7 +78,13 @@ export function toQuestionDto(q: SurveyQuestionEntity, options: SurveyQuestionOp
     scale: s.scale ?? null,
     maxChoices: s.maxChoices ?? null,
     maxCharacters: s.maxCharacters ?? null,
-    condition: s.condition ? { questionId: s.condition.questionId, kind: s.condition.kind, optionId: s.condition.optionId ?? null } : null,
+    condition: s.condition
+      ? {
+          questionId: s.condition.questionId,
+          kind: s.condition.kind,
+          optionId: s.condition.optionId ?? null,
+        }
+      : null,
     options: mine.filter((o) => o.kind === 'OPTION').map(dto),
     rows: mine.filter((o) => o.kind === 'ROW').map(dto),
   };
@@ -79,10 +111,17 @@ export class SurveyService {
    * @param respondentToken the anonymous respondent cookie, to tell whether this browser answered
    * @throws NOT_FOUND hidden/unknown component or no questionnaire yet; BAD_USER_INPUT not a SURVEY component
    */
-  async byComponent(componentId: string, viewer: Viewer | null, respondentToken?: string): Promise<SurveyDto> {
+  async byComponent(
+    componentId: string,
+    viewer: Viewer | null,
+    respondentToken?: string,
+  ): Promise<SurveyDto> {
     const component = await this.spaces.component(componentId, viewer);
-    if (component.type !== ComponentType.SURVEY) throw DomainError.badInput('Cette fonctionnalité n’est pas une enquête.');
-    const survey = await this.dataSource.getRepository(SurveyEntity).findOne({ where: { componentId } });
+    if (component.type !== ComponentType.SURVEY)
+      throw DomainError.badInput('Cette fonctionnalité n’est pas une enquête.');
+    const survey = await this.dataSource
+      .getRepository(SurveyEntity)
+      .findOne({ where: { componentId } });
     if (!survey) throw DomainError.notFound('Enquête', { componentId });
     return this.present(survey, component.spaceId, viewer, respondentToken);
   }
@@ -91,13 +130,24 @@ export class SurveyService {
    * A questionnaire by its id (same visibility as {@link byComponent}).
    * @throws NOT_FOUND unknown or hidden
    */
-  async byId(surveyId: string, viewer: Viewer | null, respondentToken?: string): Promise<SurveyDto> {
-    const survey = await this.dataSource.getRepository(SurveyEntity).findOne({ where: { id: surveyId } });
+  async byId(
+    surveyId: string,
+    viewer: Viewer | null,
+    respondentToken?: string,
+  ): Promise<SurveyDto> {
+    const survey = await this.dataSource
+      .getRepository(SurveyEntity)
+      .findOne({ where: { id: surveyId } });
     if (!survey) throw DomainError.notFound('Enquête', { surveyId });
     return this.byComponent(survey.componentId, viewer, respondentToken);
   }
 
-  private async present(survey: SurveyEntity, spaceId: string, viewer: Viewer | null, respondentToken?: string): Promise<SurveyDto> {
+  private async present(
+    survey: SurveyEntity,
+    spaceId: string,
+    viewer: Viewer | null,
+    respondentToken?: string,
+  ): Promise<SurveyDto> {
     const questions = await this.dataSource.query(
       `SELECT id, survey_id AS "surveyId", position, type, body, mandatory, settings, removed_at AS "removedAt"
          FROM survey_questions WHERE survey_id = $1 AND removed_at IS NULL ORDER BY position`,
@@ -114,7 +164,11 @@ export class SurveyService {
     if (viewer || respondentToken) {
       const rows = await this.dataSource.query(
         `SELECT 1 FROM survey_submissions WHERE survey_id = $1 AND (user_id = $2 OR anonymous_token_hash = $3) LIMIT 1`,
-        [survey.id, viewer?.user.id ?? null, respondentToken ? hashRespondentToken(respondentToken) : null],
+        [
+          survey.id,
+          viewer?.user.id ?? null,
+          respondentToken ? hashRespondentToken(respondentToken) : null,
+        ],
       );
       answered = rows.length > 0;
     }
@@ -147,8 +201,15 @@ export class SurveyService {
   /** Enquêtes of all published spaces and published SURVEY components, newest first. */
   async listPublished(): Promise<SurveySummaryDto[]> {
     const rows: {
-      id: string; component_id: string; title: string; description: string; opens_at: Date | null; closes_at: Date | null;
-      question_count: string; slug: string; space_title: string;
+      id: string;
+      component_id: string;
+      title: string;
+      description: string;
+      opens_at: Date | null;
+      closes_at: Date | null;
+      question_count: string;
+      slug: string;
+      space_title: string;
     }[] = await this.dataSource.query(
       `SELECT s.id, s.component_id, s.title, s.description, s.opens_at, s.closes_at,
               (SELECT count(*) FROM survey_questions q WHERE q.survey_id = s.id AND q.removed_at IS NULL
@@ -184,16 +245,36 @@ export class SurveyService {
     if (!input.title) throw DomainError.badInput('title: obligatoire', { field: 'title' });
     checkDates(input.opensAt ?? null, input.closesAt ?? null);
     const id = await inTransaction(this.dataSource, async (manager) => {
-      const [component] = await manager.query(`SELECT id, space_id, type FROM components WHERE id = $1 FOR UPDATE`, [input.componentId]);
+      const [component] = await manager.query(
+        `SELECT id, space_id, type FROM components WHERE id = $1 FOR UPDATE`,
+        [input.componentId],
+      );
       if (!component) throw DomainError.notFound('Fonctionnalité', { id: input.componentId });
-      if (component.type !== ComponentType.SURVEY) throw DomainError.badInput('Cette fonctionnalité n’est pas une enquête.');
+      if (component.type !== ComponentType.SURVEY)
+        throw DomainError.badInput('Cette fonctionnalité n’est pas une enquête.');
       const [row] = await manager.query(
         `INSERT INTO surveys (component_id, title, description, opens_at, closes_at, allow_anonymous, terms)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (component_id) DO NOTHING RETURNING id`,
-        [input.componentId, input.title, input.description ?? '', input.opensAt ?? null, input.closesAt ?? null, input.allowAnonymous ?? false, input.terms?.trim() ?? ''],
+        [
+          input.componentId,
+          input.title,
+          input.description ?? '',
+          input.opensAt ?? null,
+          input.closesAt ?? null,
+          input.allowAnonymous ?? false,
+          input.terms?.trim() ?? '',
+        ],
       );
       if (!row) throw DomainError.conflict('Cette fonctionnalité a déjà un questionnaire.');
-      await this.log(manager, viewer, 'create', 'survey', row.id, component.space_id, `Enquête « ${input.title} » créée`);
+      await this.log(
+        manager,
+        viewer,
+        'create',
+        'survey',
+        row.id,
+        component.space_id,
+        `Enquête « ${input.title} » créée`,
+      );
       return row.id as string;
     });
     return this.byId(id, viewer);
@@ -203,10 +284,17 @@ export class SurveyService {
    * Changes the questionnaire's title, description, dates, anonymous answering or terms. Access: space admins.
    * @throws NOT_FOUND; BAD_USER_INPUT closesAt ≤ opensAt
    */
-  async updateSurvey(surveyId: string, input: SurveyFieldsInput, viewer: Viewer): Promise<SurveyDto> {
+  async updateSurvey(
+    surveyId: string,
+    input: SurveyFieldsInput,
+    viewer: Viewer,
+  ): Promise<SurveyDto> {
     await inTransaction(this.dataSource, async (manager) => {
       const locked = await this.lock(manager, surveyId);
-      const [current] = await manager.query(`SELECT opens_at, closes_at FROM surveys WHERE id = $1`, [surveyId]);
+      const [current] = await manager.query(
+        `SELECT opens_at, closes_at FROM surveys WHERE id = $1`,
+        [surveyId],
+      );
       const opensAt = input.opensAt !== undefined ? input.opensAt : current.opens_at;
       const closesAt = input.closesAt !== undefined ? input.closesAt : current.closes_at;
       checkDates(opensAt, closesAt);
@@ -221,7 +309,15 @@ export class SurveyService {
       if (input.allowAnonymous !== undefined) add('allow_anonymous', input.allowAnonymous);
       if (input.terms !== undefined) add('terms', input.terms.trim());
       await manager.query(`UPDATE surveys SET ${set.join(', ')} WHERE id = $1`, params);
-      await this.log(manager, viewer, 'update', 'survey', surveyId, locked.space_id, 'Questionnaire modifié');
+      await this.log(
+        manager,
+        viewer,
+        'update',
+        'survey',
+        surveyId,
+        locked.space_id,
+        'Questionnaire modifié',
+      );
     });
     return this.byId(surveyId, viewer);
   }
@@ -237,8 +333,16 @@ export class SurveyService {
         `UPDATE surveys SET results_published_at = CASE WHEN $2 THEN coalesce(results_published_at, now()) END, updated_at = now() WHERE id = $1`,
         [surveyId, published],
       );
-      await this.log(manager, viewer, published ? 'publish_results' : 'unpublish_results', 'survey', surveyId, locked.space_id,
-        published ? 'Résultats publiés' : 'Résultats retirés', published ? 'PUBLIC' : 'ADMIN_ONLY');
+      await this.log(
+        manager,
+        viewer,
+        published ? 'publish_results' : 'unpublish_results',
+        'survey',
+        surveyId,
+        locked.space_id,
+        published ? 'Résultats publiés' : 'Résultats retirés',
+        published ? 'PUBLIC' : 'ADMIN_ONLY',
+      );
     });
     return this.byId(surveyId, viewer);
   }
@@ -254,15 +358,50 @@ export class SurveyService {
     await inTransaction(this.dataSource, async (manager) => {
       const locked = await this.lock(manager, input.surveyId);
       const [{ next }] = await manager.query(
-        `SELECT coalesce(max(position) + 1, 0) AS next FROM survey_questions WHERE survey_id = $1 AND removed_at IS NULL`, [input.surveyId]);
-      const settings = await this.settingsOf(manager, input.surveyId, input.type!, {}, input, Number(next));
+        `SELECT coalesce(max(position) + 1, 0) AS next FROM survey_questions WHERE survey_id = $1 AND removed_at IS NULL`,
+        [input.surveyId],
+      );
+      const settings = await this.settingsOf(
+        manager,
+        input.surveyId,
+        input.type!,
+        {},
+        input,
+        Number(next),
+      );
       const [question] = await manager.query(
         `INSERT INTO survey_questions (survey_id, position, type, body, mandatory, settings) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [input.surveyId, next, input.type, input.body, LAYOUT_TYPES.has(input.type!) ? false : (input.mandatory ?? false), settings],
+        [
+          input.surveyId,
+          next,
+          input.type,
+          input.body,
+          LAYOUT_TYPES.has(input.type!) ? false : (input.mandatory ?? false),
+          settings,
+        ],
       );
-      await this.insertOptions(manager, question.id, input.type!, input.options ?? [], input.rows ?? []);
-      await this.refuseUnanswerable(manager, question.id, input.type!, LAYOUT_TYPES.has(input.type!) ? false : (input.mandatory ?? false));
-      await this.log(manager, viewer, 'add_question', 'survey_question', question.id, locked.space_id, `Question ajoutée : ${input.body!.slice(0, 80)}`);
+      await this.insertOptions(
+        manager,
+        question.id,
+        input.type!,
+        input.options ?? [],
+        input.rows ?? [],
+      );
+      await this.refuseUnanswerable(
+        manager,
+        question.id,
+        input.type!,
+        LAYOUT_TYPES.has(input.type!) ? false : (input.mandatory ?? false),
+      );
+      await this.log(
+        manager,
+        viewer,
+        'add_question',
+        'survey_question',
+        question.id,
+        locked.space_id,
+        `Question ajoutée : ${input.body!.slice(0, 80)}`,
+      );
     });
     return this.byId(input.surveyId, viewer);
   }
@@ -273,17 +412,31 @@ export class SurveyService {
    * Access: space admins.
    * @throws NOT_FOUND question unknown or removed; BAD_USER_INPUT as {@link addQuestion}
    */
-  async updateQuestion(questionId: string, input: SurveyQuestionFieldsInput, viewer: Viewer): Promise<SurveyDto> {
+  async updateQuestion(
+    questionId: string,
+    input: SurveyQuestionFieldsInput,
+    viewer: Viewer,
+  ): Promise<SurveyDto> {
     const surveyId = await inTransaction(this.dataSource, async (manager) => {
       const question = await this.activeQuestion(manager, questionId);
       const locked = await this.lock(manager, question.surveyId);
       const type = input.type ?? question.type;
-      const settings = await this.settingsOf(manager, question.surveyId, type, question.settings, input, question.position, question.id);
+      const settings = await this.settingsOf(
+        manager,
+        question.surveyId,
+        type,
+        question.settings,
+        input,
+        question.position,
+        question.id,
+      );
       const mandatory = LAYOUT_TYPES.has(type) ? false : (input.mandatory ?? question.mandatory);
       const body = input.body ?? question.body;
       if (type !== question.type && locked.answered) {
         // answers were given to the old type: keep them with the old question, start a new version
-        await manager.query(`UPDATE survey_questions SET removed_at = now() WHERE id = $1`, [questionId]);
+        await manager.query(`UPDATE survey_questions SET removed_at = now() WHERE id = $1`, [
+          questionId,
+        ]);
         const [created] = await manager.query(
           `INSERT INTO survey_questions (survey_id, position, type, body, mandatory, settings) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
           [question.surveyId, question.position, type, body, mandatory, settings],
@@ -297,17 +450,36 @@ export class SurveyService {
           );
         }
         // conditions pointed at the old question's options, which no longer apply
-        await manager.query(`UPDATE survey_questions SET settings = settings - 'condition' WHERE survey_id = $1 AND settings->'condition'->>'questionId' = $2`,
-          [question.surveyId, questionId]);
+        await manager.query(
+          `UPDATE survey_questions SET settings = settings - 'condition' WHERE survey_id = $1 AND settings->'condition'->>'questionId' = $2`,
+          [question.surveyId, questionId],
+        );
         await this.refuseUnanswerable(manager, created.id, type, mandatory);
         await this.newVersion(manager, question.surveyId);
-        await this.log(manager, viewer, 'change_question_type', 'survey_question', created.id, locked.space_id,
-          `Type de question changé (${question.type} → ${type}) : nouvelle version ${locked.version + 1}`);
+        await this.log(
+          manager,
+          viewer,
+          'change_question_type',
+          'survey_question',
+          created.id,
+          locked.space_id,
+          `Type de question changé (${question.type} → ${type}) : nouvelle version ${locked.version + 1}`,
+        );
       } else {
-        await manager.query(`UPDATE survey_questions SET type = $2, body = $3, mandatory = $4, settings = $5 WHERE id = $1`,
-          [questionId, type, body, mandatory, settings]);
+        await manager.query(
+          `UPDATE survey_questions SET type = $2, body = $3, mandatory = $4, settings = $5 WHERE id = $1`,
+          [questionId, type, body, mandatory, settings],
+        );
         await this.refuseUnanswerable(manager, questionId, type, mandatory);
-        await this.log(manager, viewer, 'update_question', 'survey_question', questionId, locked.space_id, `Question modifiée : ${body.slice(0, 80)}`);
+        await this.log(
+          manager,
+          viewer,
+          'update_question',
+          'survey_question',
+          questionId,
+          locked.space_id,
+          `Question modifiée : ${body.slice(0, 80)}`,
+        );
       }
       return question.surveyId;
     });
@@ -327,9 +499,14 @@ export class SurveyService {
         `SELECT 1 FROM survey_questions WHERE survey_id = $1 AND removed_at IS NULL AND settings->'condition'->>'questionId' = $2 LIMIT 1`,
         [question.surveyId, questionId],
       );
-      if (dependents.length) throw DomainError.badInput('Une autre question dépend de celle-ci (condition d’affichage) : retirez d’abord la condition.');
+      if (dependents.length)
+        throw DomainError.badInput(
+          'Une autre question dépend de celle-ci (condition d’affichage) : retirez d’abord la condition.',
+        );
       if (locked.answered) {
-        await manager.query(`UPDATE survey_questions SET removed_at = now() WHERE id = $1`, [questionId]);
+        await manager.query(`UPDATE survey_questions SET removed_at = now() WHERE id = $1`, [
+          questionId,
+        ]);
         await this.newVersion(manager, question.surveyId);
       } else {
         await manager.query(`DELETE FROM survey_questions WHERE id = $1`, [questionId]);
@@ -338,7 +515,15 @@ export class SurveyService {
         `UPDATE survey_questions SET position = position - 1 WHERE survey_id = $1 AND removed_at IS NULL AND position > $2`,
         [question.surveyId, question.position],
       );
-      await this.log(manager, viewer, 'remove_question', 'survey_question', questionId, locked.space_id, `Question retirée : ${question.body.slice(0, 80)}`);
+      await this.log(
+        manager,
+        viewer,
+        'remove_question',
+        'survey_question',
+        questionId,
+        locked.space_id,
+        `Question retirée : ${question.body.slice(0, 80)}`,
+      );
       return question.surveyId;
     });
     return this.byId(surveyId, viewer);
@@ -349,25 +534,48 @@ export class SurveyService {
    * @param questionIds every current question of the survey exactly once
    * @throws BAD_USER_INPUT not exactly the current questions; BAD_USER_INPUT a condition would point at a later question
    */
-  async reorderQuestions(surveyId: string, questionIds: string[], viewer: Viewer): Promise<SurveyDto> {
+  async reorderQuestions(
+    surveyId: string,
+    questionIds: string[],
+    viewer: Viewer,
+  ): Promise<SurveyDto> {
     await inTransaction(this.dataSource, async (manager) => {
       const locked = await this.lock(manager, surveyId);
       const current: { id: string; settings: QuestionSettings }[] = await manager.query(
-        `SELECT id, settings FROM survey_questions WHERE survey_id = $1 AND removed_at IS NULL`, [surveyId]);
+        `SELECT id, settings FROM survey_questions WHERE survey_id = $1 AND removed_at IS NULL`,
+        [surveyId],
+      );
       const ids = new Set(current.map((q) => q.id));
-      if (questionIds.length !== ids.size || new Set(questionIds).size !== ids.size || questionIds.some((id) => !ids.has(id))) {
-        throw DomainError.badInput('Donnez chaque question actuelle une fois.', { field: 'questionIds' });
+      if (
+        questionIds.length !== ids.size ||
+        new Set(questionIds).size !== ids.size ||
+        questionIds.some((id) => !ids.has(id))
+      ) {
+        throw DomainError.badInput('Donnez chaque question actuelle une fois.', {
+          field: 'questionIds',
+        });
       }
       const rank = new Map(questionIds.map((id, i) => [id, i]));
       for (const q of current) {
         const target = q.settings?.condition?.questionId;
-        if (target && rank.get(target)! >= rank.get(q.id)!) throw DomainError.badInput('Une question conditionnelle doit suivre la question dont elle dépend.');
+        if (target && rank.get(target)! >= rank.get(q.id)!)
+          throw DomainError.badInput(
+            'Une question conditionnelle doit suivre la question dont elle dépend.',
+          );
       }
       await manager.query(
         `UPDATE survey_questions q SET position = o.ord - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE q.id = o.id AND q.survey_id = $1`,
         [surveyId, questionIds],
       );
-      await this.log(manager, viewer, 'reorder_questions', 'survey', surveyId, locked.space_id, 'Questions réordonnées');
+      await this.log(
+        manager,
+        viewer,
+        'reorder_questions',
+        'survey',
+        surveyId,
+        locked.space_id,
+        'Questions réordonnées',
+      );
     });
     return this.byId(surveyId, viewer);
   }
@@ -381,16 +589,33 @@ export class SurveyService {
       const question = await this.activeQuestion(manager, input.questionId);
       const locked = await this.lock(manager, question.surveyId);
       const kind = input.kind ?? 'OPTION';
-      if (!CHOICE_TYPES.has(question.type) || (kind === 'ROW' && !MATRIX_TYPES.has(question.type))) {
-        throw DomainError.badInput(kind === 'ROW' ? 'Seules les matrices ont des lignes.' : 'Ce type de question ne prend pas d’options.');
+      if (
+        !CHOICE_TYPES.has(question.type) ||
+        (kind === 'ROW' && !MATRIX_TYPES.has(question.type))
+      ) {
+        throw DomainError.badInput(
+          kind === 'ROW'
+            ? 'Seules les matrices ont des lignes.'
+            : 'Ce type de question ne prend pas d’options.',
+        );
       }
       const [{ next }] = await manager.query(
         `SELECT coalesce(max(position) + 1, 0) AS next FROM survey_question_options WHERE question_id = $1 AND kind = $2 AND removed_at IS NULL`,
-        [question.id, kind]);
+        [question.id, kind],
+      );
       const [row] = await manager.query(
         `INSERT INTO survey_question_options (question_id, position, body, free_text, kind) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [question.id, next, input.body, kind === 'OPTION' && (input.freeText ?? false), kind]);
-      await this.log(manager, viewer, 'add_option', 'survey_question_option', row.id, locked.space_id, `Option ajoutée : ${input.body.slice(0, 80)}`);
+        [question.id, next, input.body, kind === 'OPTION' && (input.freeText ?? false), kind],
+      );
+      await this.log(
+        manager,
+        viewer,
+        'add_option',
+        'survey_question_option',
+        row.id,
+        locked.space_id,
+        `Option ajoutée : ${input.body.slice(0, 80)}`,
+      );
       return question.surveyId;
     });
     return this.byId(surveyId, viewer);
@@ -400,13 +625,27 @@ export class SurveyService {
    * Rewords an option or switches its free text. Access: space admins.
    * @throws NOT_FOUND option unknown or removed
    */
-  async updateOption(optionId: string, input: UpdateSurveyOptionInput, viewer: Viewer): Promise<SurveyDto> {
+  async updateOption(
+    optionId: string,
+    input: UpdateSurveyOptionInput,
+    viewer: Viewer,
+  ): Promise<SurveyDto> {
     const surveyId = await inTransaction(this.dataSource, async (manager) => {
       const option = await this.activeOption(manager, optionId);
       const locked = await this.lock(manager, option.survey_id);
-      await manager.query(`UPDATE survey_question_options SET body = coalesce($2, body), free_text = coalesce($3, free_text) AND kind = 'OPTION' WHERE id = $1`,
-        [optionId, input.body ?? null, input.freeText ?? null]);
-      await this.log(manager, viewer, 'update_option', 'survey_question_option', optionId, locked.space_id, 'Option modifiée');
+      await manager.query(
+        `UPDATE survey_question_options SET body = coalesce($2, body), free_text = coalesce($3, free_text) AND kind = 'OPTION' WHERE id = $1`,
+        [optionId, input.body ?? null, input.freeText ?? null],
+      );
+      await this.log(
+        manager,
+        viewer,
+        'update_option',
+        'survey_question_option',
+        optionId,
+        locked.space_id,
+        'Option modifiée',
+      );
       return option.survey_id as string;
     });
     return this.byId(surveyId, viewer);
@@ -423,21 +662,40 @@ export class SurveyService {
       const locked = await this.lock(manager, option.survey_id);
       const dependents = await manager.query(
         `SELECT 1 FROM survey_questions WHERE survey_id = $1 AND removed_at IS NULL AND settings->'condition'->>'optionId' = $2 LIMIT 1`,
-        [option.survey_id, optionId]);
-      if (dependents.length) throw DomainError.badInput('Une condition d’affichage utilise cette option : retirez d’abord la condition.');
+        [option.survey_id, optionId],
+      );
+      if (dependents.length)
+        throw DomainError.badInput(
+          'Une condition d’affichage utilise cette option : retirez d’abord la condition.',
+        );
       if (locked.answered) {
-        await manager.query(`UPDATE survey_question_options SET removed_at = now() WHERE id = $1`, [optionId]);
+        await manager.query(`UPDATE survey_question_options SET removed_at = now() WHERE id = $1`, [
+          optionId,
+        ]);
         await this.newVersion(manager, option.survey_id);
       } else {
         await manager.query(`DELETE FROM survey_question_options WHERE id = $1`, [optionId]);
       }
       await manager.query(
         `UPDATE survey_question_options SET position = position - 1 WHERE question_id = $1 AND kind = $2 AND removed_at IS NULL AND position > $3`,
-        [option.question_id, option.kind, option.position]);
-      const [question] = await manager.query(`SELECT type, mandatory FROM survey_questions WHERE id = $1`, [option.question_id]);
+        [option.question_id, option.kind, option.position],
+      );
+      const [question] = await manager.query(
+        `SELECT type, mandatory FROM survey_questions WHERE id = $1`,
+        [option.question_id],
+      );
       await this.refuseUnanswerable(manager, option.question_id, question.type, question.mandatory);
-      await this.log(manager, viewer, 'remove_option', 'survey_question_option', optionId, locked.space_id,
-        locked.answered ? `Option retirée : nouvelle version ${locked.version + 1}` : 'Option retirée');
+      await this.log(
+        manager,
+        viewer,
+        'remove_option',
+        'survey_question_option',
+        optionId,
+        locked.space_id,
+        locked.answered
+          ? `Option retirée : nouvelle version ${locked.version + 1}`
+          : 'Option retirée',
+      );
       return option.survey_id as string;
     });
     return this.byId(surveyId, viewer);
@@ -458,13 +716,21 @@ export class SurveyService {
   }
 
   private async newVersion(manager: EntityManager, surveyId: string): Promise<void> {
-    await manager.query(`UPDATE surveys SET version = version + 1, updated_at = now() WHERE id = $1`, [surveyId]);
+    await manager.query(
+      `UPDATE surveys SET version = version + 1, updated_at = now() WHERE id = $1`,
+      [surveyId],
+    );
   }
 
-  private async activeQuestion(manager: EntityManager, questionId: string): Promise<SurveyQuestionEntity> {
-    const [q] = await queryRows<SurveyQuestionEntity>(manager,
+  private async activeQuestion(
+    manager: EntityManager,
+    questionId: string,
+  ): Promise<SurveyQuestionEntity> {
+    const [q] = await queryRows<SurveyQuestionEntity>(
+      manager,
       `SELECT id, survey_id AS "surveyId", position, type, body, mandatory, settings FROM survey_questions WHERE id = $1 AND removed_at IS NULL`,
-      [questionId]);
+      [questionId],
+    );
     if (!q) throw DomainError.notFound('Question', { questionId });
     return q;
   }
@@ -472,7 +738,9 @@ export class SurveyService {
   private async activeOption(manager: EntityManager, optionId: string) {
     const [o] = await manager.query(
       `SELECT o.id, o.question_id, o.kind, o.position, q.survey_id FROM survey_question_options o JOIN survey_questions q ON q.id = o.question_id
-        WHERE o.id = $1 AND o.removed_at IS NULL AND q.removed_at IS NULL`, [optionId]);
+        WHERE o.id = $1 AND o.removed_at IS NULL AND q.removed_at IS NULL`,
+      [optionId],
+    );
     if (!o) throw DomainError.notFound('Option', { optionId });
     return o;
   }
@@ -483,7 +751,12 @@ export class SurveyService {
    * refused as « obligatoire » until an admin noticed.
    * @throws BAD_USER_INPUT with `field` (`options` or `rows`) and `reason: OPTIONS_REQUIRED`
    */
-  private async refuseUnanswerable(manager: EntityManager, questionId: string, type: SurveyQuestionType, mandatory: boolean): Promise<void> {
+  private async refuseUnanswerable(
+    manager: EntityManager,
+    questionId: string,
+    type: SurveyQuestionType,
+    mandatory: boolean,
+  ): Promise<void> {
     if (!mandatory || !CHOICE_TYPES.has(type)) return;
     const [{ options, rows }] = await manager.query(
       `SELECT count(*) FILTER (WHERE kind = 'OPTION')::int AS options, count(*) FILTER (WHERE kind = 'ROW')::int AS rows
@@ -491,28 +764,58 @@ export class SurveyService {
       [questionId],
     );
     if (options === 0) {
-      throw DomainError.badInput('Une question obligatoire à choix doit garder au moins une option : rendez-la d’abord facultative, puis ajoutez ses options.',
-        { field: 'options', reason: 'OPTIONS_REQUIRED' }).inEnglish('A mandatory choice question must keep at least one option: make it optional first, then add its options.');
+      throw DomainError.badInput(
+        'Une question obligatoire à choix doit garder au moins une option : rendez-la d’abord facultative, puis ajoutez ses options.',
+        { field: 'options', reason: 'OPTIONS_REQUIRED' },
+      ).inEnglish(
+        'A mandatory choice question must keep at least one option: make it optional first, then add its options.',
+      );
     }
     if (MATRIX_TYPES.has(type) && rows === 0) {
-      throw DomainError.badInput('Une matrice obligatoire doit garder au moins une ligne : rendez-la d’abord facultative, puis ajoutez ses lignes.', { field: 'rows', reason: 'OPTIONS_REQUIRED' })
-        .inEnglish('A mandatory matrix must keep at least one row: make it optional first, then add its rows.');
+      throw DomainError.badInput(
+        'Une matrice obligatoire doit garder au moins une ligne : rendez-la d’abord facultative, puis ajoutez ses lignes.',
+        { field: 'rows', reason: 'OPTIONS_REQUIRED' },
+      ).inEnglish(
+        'A mandatory matrix must keep at least one row: make it optional first, then add its rows.',
+      );
     }
   }
 
-  private async insertOptions(manager: EntityManager, questionId: string, type: SurveyQuestionType, options: { body: string; freeText?: boolean }[], rows: string[]) {
-    if (options.length && !CHOICE_TYPES.has(type)) throw DomainError.badInput('Ce type de question ne prend pas d’options.', { field: 'options' });
-    if (rows.length && !MATRIX_TYPES.has(type)) throw DomainError.badInput('Seules les matrices ont des lignes.', { field: 'rows' });
+  private async insertOptions(
+    manager: EntityManager,
+    questionId: string,
+    type: SurveyQuestionType,
+    options: { body: string; freeText?: boolean }[],
+    rows: string[],
+  ) {
+    if (options.length && !CHOICE_TYPES.has(type))
+      throw DomainError.badInput('Ce type de question ne prend pas d’options.', {
+        field: 'options',
+      });
+    if (rows.length && !MATRIX_TYPES.has(type))
+      throw DomainError.badInput('Seules les matrices ont des lignes.', { field: 'rows' });
     const all = [
-      ...options.map((o, i) => ({ body: o.body, freeText: o.freeText ?? false, kind: 'OPTION', position: i })),
+      ...options.map((o, i) => ({
+        body: o.body,
+        freeText: o.freeText ?? false,
+        kind: 'OPTION',
+        position: i,
+      })),
       ...rows.map((r, i) => ({ body: r.trim(), freeText: false, kind: 'ROW', position: i })),
     ];
-    if (all.some((o) => !o.body)) throw DomainError.badInput('Une option ne peut pas être vide.', { field: 'options' });
+    if (all.some((o) => !o.body))
+      throw DomainError.badInput('Une option ne peut pas être vide.', { field: 'options' });
     if (!all.length) return;
     await manager.query(
       `INSERT INTO survey_question_options (question_id, position, body, free_text, kind)
        SELECT $1, * FROM unnest($2::int[], $3::text[], $4::boolean[], $5::text[])`,
-      [questionId, all.map((o) => o.position), all.map((o) => o.body), all.map((o) => o.freeText), all.map((o) => o.kind)],
+      [
+        questionId,
+        all.map((o) => o.position),
+        all.map((o) => o.body),
+        all.map((o) => o.freeText),
+        all.map((o) => o.kind),
+      ],
     );
   }
 
@@ -530,43 +833,103 @@ export class SurveyService {
     if (input.description !== undefined) settings.description = input.description;
     if (input.section !== undefined) settings.section = input.section;
     if (input.maxChoices !== undefined) settings.maxChoices = input.maxChoices || undefined;
-    if (input.maxCharacters !== undefined) settings.maxCharacters = input.maxCharacters || undefined;
-    if (input.scale) settings.scale = { points: input.scale.points, labels: input.scale.labels.map((l) => l.trim()) };
+    if (input.maxCharacters !== undefined)
+      settings.maxCharacters = input.maxCharacters || undefined;
+    if (input.scale)
+      settings.scale = {
+        points: input.scale.points,
+        labels: input.scale.labels.map((l) => l.trim()),
+      };
     if (input.condition === null) delete settings.condition;
-    else if (input.condition) settings.condition = { questionId: input.condition.questionId, kind: input.condition.kind, optionId: input.condition.optionId ?? null };
+    else if (input.condition)
+      settings.condition = {
+        questionId: input.condition.questionId,
+        kind: input.condition.kind,
+        optionId: input.condition.optionId ?? null,
+      };
 
     if (type === 'SCALE') {
-      if (!settings.scale) throw DomainError.badInput('Une échelle demande un nombre de points et leurs libellés.', { field: 'scale' });
-      if (settings.scale.labels.length !== settings.scale.points) throw DomainError.badInput('Un libellé par point de l’échelle.', { field: 'scale' });
+      if (!settings.scale)
+        throw DomainError.badInput('Une échelle demande un nombre de points et leurs libellés.', {
+          field: 'scale',
+        });
+      if (settings.scale.labels.length !== settings.scale.points)
+        throw DomainError.badInput('Un libellé par point de l’échelle.', { field: 'scale' });
     } else delete settings.scale;
-    if (settings.maxChoices && type !== 'MULTIPLE_OPTION' && type !== 'MATRIX_MULTIPLE') throw DomainError.badInput('maxChoices : questions à choix multiples seulement.', { field: 'maxChoices' });
-    if (settings.maxCharacters && !TEXT_TYPES.has(type)) throw DomainError.badInput('maxCharacters : questions à réponse libre seulement.', { field: 'maxCharacters' });
+    if (settings.maxChoices && type !== 'MULTIPLE_OPTION' && type !== 'MATRIX_MULTIPLE')
+      throw DomainError.badInput('maxChoices : questions à choix multiples seulement.', {
+        field: 'maxChoices',
+      });
+    if (settings.maxCharacters && !TEXT_TYPES.has(type))
+      throw DomainError.badInput('maxCharacters : questions à réponse libre seulement.', {
+        field: 'maxCharacters',
+      });
     if (settings.maxChoices === undefined) delete settings.maxChoices;
     if (settings.maxCharacters === undefined) delete settings.maxCharacters;
     const condition = settings.condition;
     if (condition) {
-      if (LAYOUT_TYPES.has(type)) throw DomainError.badInput('Un séparateur ne prend pas de condition.', { field: 'condition' });
+      if (LAYOUT_TYPES.has(type))
+        throw DomainError.badInput('Un séparateur ne prend pas de condition.', {
+          field: 'condition',
+        });
       const [target] = await manager.query(
-        `SELECT id, position, type FROM survey_questions WHERE id = $1 AND survey_id = $2 AND removed_at IS NULL`, [condition.questionId, surveyId]);
-      if (!target || target.id === selfId || target.position >= position || LAYOUT_TYPES.has(target.type)) {
-        throw DomainError.badInput('La condition doit porter sur une question précédente de cette enquête.', { field: 'condition' });
+        `SELECT id, position, type FROM survey_questions WHERE id = $1 AND survey_id = $2 AND removed_at IS NULL`,
+        [condition.questionId, surveyId],
+      );
+      if (
+        !target ||
+        target.id === selfId ||
+        target.position >= position ||
+        LAYOUT_TYPES.has(target.type)
+      ) {
+        throw DomainError.badInput(
+          'La condition doit porter sur une question précédente de cette enquête.',
+          { field: 'condition' },
+        );
       }
       if (condition.kind !== 'ANSWERED') {
-        if (!condition.optionId) throw DomainError.badInput('Choisissez l’option de la condition.', { field: 'condition' });
+        if (!condition.optionId)
+          throw DomainError.badInput('Choisissez l’option de la condition.', {
+            field: 'condition',
+          });
         const ok = await manager.query(
-          `SELECT 1 FROM survey_question_options WHERE id = $1 AND question_id = $2 AND kind = 'OPTION' AND removed_at IS NULL`, [condition.optionId, target.id]);
-        if (!ok.length) throw DomainError.badInput('L’option de la condition n’appartient pas à cette question.', { field: 'condition' });
+          `SELECT 1 FROM survey_question_options WHERE id = $1 AND question_id = $2 AND kind = 'OPTION' AND removed_at IS NULL`,
+          [condition.optionId, target.id],
+        );
+        if (!ok.length)
+          throw DomainError.badInput(
+            'L’option de la condition n’appartient pas à cette question.',
+            { field: 'condition' },
+          );
       } else condition.optionId = null;
     }
     return settings;
   }
 
-  private log(manager: EntityManager, viewer: Viewer, action: string, resourceType: string, resourceId: string, spaceId: string, summary: string, visibility: 'PUBLIC' | 'ADMIN_ONLY' = 'ADMIN_ONLY') {
-    return this.actionLog.record(manager, { userId: viewer.user.id, action, resourceType, resourceId, spaceId, visibility, summary });
+  private log(
+    manager: EntityManager,
+    viewer: Viewer,
+    action: string,
+    resourceType: string,
+    resourceId: string,
+    spaceId: string,
+    summary: string,
+    visibility: 'PUBLIC' | 'ADMIN_ONLY' = 'ADMIN_ONLY',
+  ) {
+    return this.actionLog.record(manager, {
+      userId: viewer.user.id,
+      action,
+      resourceType,
+      resourceId,
+      spaceId,
+      visibility,
+      summary,
+    });
   }
 }
 
 /** closesAt must come after opensAt (the table checks it too). */
 function checkDates(opensAt: Date | null, closesAt: Date | null): void {
-  if (opensAt && closesAt && closesAt <= opensAt) throw DomainError.badInput('La clôture doit suivre l’ouverture.', { field: 'closesAt' });
+  if (opensAt && closesAt && closesAt <= opensAt)
+    throw DomainError.badInput('La clôture doit suivre l’ouverture.', { field: 'closesAt' });
 }

@@ -61,7 +61,11 @@ export class TermsService {
    * @returns how many acceptances were new (0 when both were already accepted)
    * @throws BAD_USER_INPUT `reason: 'TERMS_OUTDATED'` when either version is not the current one
    */
-  async recordAcceptance(manager: EntityManager, userId: string, versions: { termsVersion: number; privacyVersion: number }): Promise<number> {
+  async recordAcceptance(
+    manager: EntityManager,
+    userId: string,
+    versions: { termsVersion: number; privacyVersion: number },
+  ): Promise<number> {
     const [matched] = await manager.query(
       `WITH wanted(kind, version) AS (VALUES ('TERMS', $2::int), ('PRIVACY', $3::int)),
             current AS (SELECT kind, max(version) AS version FROM terms_documents GROUP BY kind),
@@ -73,10 +77,13 @@ export class TermsService {
       [userId, versions.termsVersion, versions.privacyVersion],
     );
     if (matched.n !== 2) {
-      throw DomainError.badInput('Les conditions d’utilisation ou la politique de confidentialité ont changé : relisez-les et acceptez la version en vigueur.', {
-        field: 'terms',
-        reason: 'TERMS_OUTDATED',
-      });
+      throw DomainError.badInput(
+        'Les conditions d’utilisation ou la politique de confidentialité ont changé : relisez-les et acceptez la version en vigueur.',
+        {
+          field: 'terms',
+          reason: 'TERMS_OUTDATED',
+        },
+      );
     }
     return matched.inserted;
   }
@@ -101,7 +108,10 @@ export class TermsService {
    * @returns every acceptance of the user
    * @throws BAD_USER_INPUT `reason: 'TERMS_OUTDATED'` when a version is not the current one
    */
-  async accept(userId: string, versions: { termsVersion: number; privacyVersion: number }): Promise<TermsAcceptanceDto[]> {
+  async accept(
+    userId: string,
+    versions: { termsVersion: number; privacyVersion: number },
+  ): Promise<TermsAcceptanceDto[]> {
     await inTransaction(this.dataSource, async (manager) => {
       // accepting again what is already accepted changes nothing, and writes no journal line
       if ((await this.recordAcceptance(manager, userId, versions)) === 0) return;
@@ -128,7 +138,15 @@ export class TermsService {
    *         `expectedVersion` (`reason: 'VERSION_CHANGED'`, nothing published); BAD_USER_INPUT
    *         (`reason: 'UNCHANGED'`) the title and text are those of the current version
    */
-  async publish(adminId: string, input: { kind: TermsDocumentKind; title: string; body: string; expectedVersion?: number | null }): Promise<TermsDocumentDto> {
+  async publish(
+    adminId: string,
+    input: {
+      kind: TermsDocumentKind;
+      title: string;
+      body: string;
+      expectedVersion?: number | null;
+    },
+  ): Promise<TermsDocumentDto> {
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         // version = current + 1, only if the current one is still the expected one; two
@@ -139,13 +157,28 @@ export class TermsService {
            SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM terms_documents WHERE kind = $1
            HAVING $4::int IS NULL OR coalesce(max(version), 0) = $4::int
            RETURNING ${DOCUMENT_COLUMNS}`,
-          [input.kind, input.title, input.body.replace(/\r\n?/g, '\n'), input.expectedVersion ?? null],
+          [
+            input.kind,
+            input.title,
+            input.body.replace(/\r\n?/g, '\n'),
+            input.expectedVersion ?? null,
+          ],
         );
-        if (!row) throw DomainError.conflict('Une autre version a été publiée depuis : relisez-la avant de publier.', { reason: 'VERSION_CHANGED' });
+        if (!row)
+          throw DomainError.conflict(
+            'Une autre version a été publiée depuis : relisez-la avant de publier.',
+            { reason: 'VERSION_CHANGED' },
+          );
         // a new version identical to the one before would send every member back to the acceptance page for nothing
-        const [previous] = await manager.query(`SELECT title, body FROM terms_documents WHERE kind = $1 AND version = $2`, [row.kind, row.version - 1]);
+        const [previous] = await manager.query(
+          `SELECT title, body FROM terms_documents WHERE kind = $1 AND version = $2`,
+          [row.kind, row.version - 1],
+        );
         if (previous && previous.title === row.title && previous.body === row.body) {
-          throw DomainError.badInput('Ce texte est identique à la version en vigueur : rien à publier.', { field: 'body', reason: 'UNCHANGED' });
+          throw DomainError.badInput(
+            'Ce texte est identique à la version en vigueur : rien à publier.',
+            { field: 'body', reason: 'UNCHANGED' },
+          );
         }
         await this.actionLog.record(manager, {
           userId: adminId,
@@ -158,7 +191,8 @@ export class TermsService {
         return row;
       });
     } catch (error) {
-      if (pgErrorCode(error) === '23505') throw DomainError.conflict('Une autre version vient d’être publiée.');
+      if (pgErrorCode(error) === '23505')
+        throw DomainError.conflict('Une autre version vient d’être publiée.');
       throw error;
     }
   }

@@ -13,6 +13,9 @@ import { DomainError } from '../../common/errors/domain-error';
  * @throws UNAUTHENTICATED the account is deleted (or does not exist)
  */
 export async function lockActiveAccount(manager: EntityManager, userId: string): Promise<void> {
-  const rows: unknown[] = await manager.query(`SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL FOR SHARE`, [userId]);
+  const rows: unknown[] = await manager.query(
+    `SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL FOR SHARE`,
+    [userId],
+  );
   if (!rows.length) throw DomainError.unauthenticated();
 }

@@ -28,7 +28,9 @@ export class FirstAdminService {
    * @param print where the one-time credentials go (default: stdout)
    * @returns the created admin's e-mail, or null when one already existed
    */
-  async ensure(print: (text: string) => void = (t) => process.stdout.write(t)): Promise<string | null> {
+  async ensure(
+    print: (text: string) => void = (t) => process.stdout.write(t),
+  ): Promise<string | null> {
     const generated = !this.config.ADMIN_PASSWORD;
     const password = this.config.ADMIN_PASSWORD ?? randomBytes(18).toString('base64url');
     const passwordHash = await argon2Hash(password);
@@ -36,13 +38,22 @@ export class FirstAdminService {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('concerto:first-admin'))`);
       const existing = await manager.query(`SELECT 1 FROM users WHERE is_admin LIMIT 1`);
       if (existing.length) return false;
-      const taken = await manager.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [this.config.ADMIN_EMAIL]);
+      const taken = await manager.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [
+        this.config.ADMIN_EMAIL,
+      ]);
       if (taken.length) {
         await manager.query(`UPDATE users SET is_admin = true WHERE id = $1`, [taken[0].id]);
         this.logger.warn('ADMIN_EMAIL already had an account: it is now an administrator');
         return false;
       }
-      const inserted = await manager.insert(UserEntity, { name: 'Administrateur', email: this.config.ADMIN_EMAIL, passwordHash, isAdmin: true, isDemo: false, locale: 'fr' });
+      const inserted = await manager.insert(UserEntity, {
+        name: 'Administrateur',
+        email: this.config.ADMIN_EMAIL,
+        passwordHash,
+        isAdmin: true,
+        isDemo: false,
+        locale: 'fr',
+      });
       // the operator who deploys Concerto publishes the terms: its first account starts with the current versions accepted
       await this.terms.acceptCurrentForOperator(manager, inserted.identifiers[0].id as string);
       await createMemberProfile(manager, inserted.identifiers[0].id as string, 'Administrateur');

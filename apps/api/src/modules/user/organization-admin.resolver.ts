@@ -10,7 +10,10 @@ export class OrganizationAdminResolver {
 
   /** The organization administrators (name, e-mail), by name. Access: organization admins. Errors: UNAUTHENTICATED, FORBIDDEN. */
   @OrganizationAdmin()
-  @Query(() => [OrganizationAdminDto], { description: 'Organization administrators. Access: organization admins. Errors: UNAUTHENTICATED, FORBIDDEN.' })
+  @Query(() => [OrganizationAdminDto], {
+    description:
+      'Organization administrators. Access: organization admins. Errors: UNAUTHENTICATED, FORBIDDEN.',
+  })
   organizationAdmins(): Promise<OrganizationAdminDto[]> {
     return this.admins.list();
   }
@@ -22,9 +25,13 @@ export class OrganizationAdminResolver {
    */
   @OrganizationAdmin()
   @Mutation(() => OrganizationAdminDto, {
-    description: 'Appoint an organization administrator by e-mail. Access: organization admins. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT.',
+    description:
+      'Appoint an organization administrator by e-mail. Access: organization admins. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT.',
   })
-  appointOrganizationAdmin(@Args('email') email: string, @CurrentViewer() viewer: Viewer): Promise<OrganizationAdminDto> {
+  appointOrganizationAdmin(
+    @Args('email') email: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OrganizationAdminDto> {
     return this.admins.appoint(email, viewer.user.id);
   }
 
@@ -35,8 +42,14 @@ export class OrganizationAdminResolver {
    * @returns true
    */
   @OrganizationAdmin()
-  @Mutation(() => Boolean, { description: 'Revoke an organization administrator. Access: organization admins. Errors: NOT_FOUND, CONFLICT (LAST_ADMIN).' })
-  revokeOrganizationAdmin(@Args('userId', { type: () => ID }) userId: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description:
+      'Revoke an organization administrator. Access: organization admins. Errors: NOT_FOUND, CONFLICT (LAST_ADMIN).',
+  })
+  revokeOrganizationAdmin(
+    @Args('userId', { type: () => ID }) userId: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<boolean> {
     return this.admins.revoke(userId, viewer.user.id);
   }
 }

@@ -9,7 +9,8 @@ import { ActionLogQueryService } from '../action-log/action-log-query.service';
 import { ActionLogService } from '../action-log/action-log.service';
 import { OrganizationAdminDto } from './dtos/organization-admin.dto';
 
-const notAdminAnyMore = () => DomainError.forbidden('Vous n’êtes plus administrateur de l’organisation.');
+const notAdminAnyMore = () =>
+  DomainError.forbidden('Vous n’êtes plus administrateur de l’organisation.');
 
 /**
  * Share-locks the caller's row and checks they are still an organization administrator: the
@@ -17,7 +18,10 @@ const notAdminAnyMore = () => DomainError.forbidden('Vous n’êtes plus adminis
  * @throws FORBIDDEN the caller is no longer an administrator
  */
 async function lockCallerAsAdmin(manager: EntityManager, userId: string): Promise<void> {
-  const rows: unknown[] = await manager.query(`SELECT id FROM users WHERE id = $1 AND is_admin AND deleted_at IS NULL FOR SHARE`, [userId]);
+  const rows: unknown[] = await manager.query(
+    `SELECT id FROM users WHERE id = $1 AND is_admin AND deleted_at IS NULL FOR SHARE`,
+    [userId],
+  );
   if (!rows.length) throw notAdminAnyMore();
 }
 
@@ -55,7 +59,11 @@ export class OrganizationAdminService {
     const rows: Omit<AdminRow, 'appointed_at'>[] = await this.dataSource.query(
       `SELECT u.id, u.name, u.email FROM users u WHERE u.is_admin AND u.deleted_at IS NULL ORDER BY lower(u.name), u.id`,
     );
-    const appointed = await this.actionLogQuery.lastActionTimes('appoint_admin', 'user', rows.map((r) => r.id));
+    const appointed = await this.actionLogQuery.lastActionTimes(
+      'appoint_admin',
+      'user',
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => toDto({ ...r, appointed_at: appointed.get(r.id) ?? null }));
   }
 
@@ -71,19 +79,31 @@ export class OrganizationAdminService {
    */
   async appoint(email: string, byUserId: string): Promise<OrganizationAdminDto> {
     const address = email.trim();
-    if (address.length > AccountRules.emailMaxLength || !isEmail(address)) throw DomainError.badInput('email: adresse e-mail invalide', { field: 'email' });
+    if (address.length > AccountRules.emailMaxLength || !isEmail(address))
+      throw DomainError.badInput('email: adresse e-mail invalide', { field: 'email' });
     return inTransaction(this.dataSource, async (manager) => {
       await lockCallerAsAdmin(manager, byUserId);
-      const [user] = await manager.query(`SELECT id, is_admin FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL FOR UPDATE`, [address]);
+      const [user] = await manager.query(
+        `SELECT id, is_admin FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL FOR UPDATE`,
+        [address],
+      );
       if (!user) throw noSuchAccount();
-      if (user.is_admin) throw DomainError.conflict('Ce compte est déjà administrateur de l’organisation.', { reason: 'ALREADY_ADMIN' });
+      if (user.is_admin)
+        throw DomainError.conflict('Ce compte est déjà administrateur de l’organisation.', {
+          reason: 'ALREADY_ADMIN',
+        });
       const [row] = await queryRows<AdminRow>(
         manager,
         `UPDATE users SET is_admin = true, updated_at = now() WHERE id = $1 RETURNING id, name, email, now() AS appointed_at`,
         [user.id],
       );
       await this.actionLog.record(manager, {
-        userId: byUserId, action: 'appoint_admin', resourceType: 'user', resourceId: user.id, visibility: 'ADMIN_ONLY', summary: 'Nomination d’un administrateur de l’organisation',
+        userId: byUserId,
+        action: 'appoint_admin',
+        resourceType: 'user',
+        resourceId: user.id,
+        visibility: 'ADMIN_ONLY',
+        summary: 'Nomination d’un administrateur de l’organisation',
       });
       return toDto(row);
     });
@@ -101,16 +121,28 @@ export class OrganizationAdminService {
    */
   async revoke(userId: string, byUserId: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
-      const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR NO KEY UPDATE`);
+      const admins: { id: string }[] = await manager.query(
+        `SELECT id FROM users WHERE is_admin AND deleted_at IS NULL ORDER BY id FOR NO KEY UPDATE`,
+      );
       // the caller's right, decided under the same locks: of two administrators revoking each other, the second is no longer one
       if (!admins.some((a) => a.id === byUserId)) throw notAdminAnyMore();
       if (!admins.some((a) => a.id === userId)) throw DomainError.notFound('Administrateur');
       if (admins.length < 2) {
-        throw DomainError.conflict('C’est le dernier administrateur de l’organisation : nommez-en un autre avant de le retirer.', { reason: 'LAST_ADMIN' });
+        throw DomainError.conflict(
+          'C’est le dernier administrateur de l’organisation : nommez-en un autre avant de le retirer.',
+          { reason: 'LAST_ADMIN' },
+        );
       }
-      await manager.query(`UPDATE users SET is_admin = false, updated_at = now() WHERE id = $1`, [userId]);
+      await manager.query(`UPDATE users SET is_admin = false, updated_at = now() WHERE id = $1`, [
+        userId,
+      ]);
       await this.actionLog.record(manager, {
-        userId: byUserId, action: 'revoke_admin', resourceType: 'user', resourceId: userId, visibility: 'ADMIN_ONLY', summary: 'Retrait d’un administrateur de l’organisation',
+        userId: byUserId,
+        action: 'revoke_admin',
+        resourceType: 'user',
+        resourceId: userId,
+        visibility: 'ADMIN_ONLY',
+        summary: 'Retrait d’un administrateur de l’organisation',
       });
       return true;
     });
@@ -118,5 +150,10 @@ export class OrganizationAdminService {
 }
 
 function toDto(row: AdminRow): OrganizationAdminDto {
-  return { id: row.id, name: row.name, email: row.email, appointedAt: row.appointed_at ? new Date(row.appointed_at) : null };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    appointedAt: row.appointed_at ? new Date(row.appointed_at) : null,
+  };
 }

@@ -7,5 +7,14 @@ import { OrganizationAdminResolver } from './organization-admin.resolver';
 import { OrganizationAdminService } from './organization-admin.service';
 
 /** Accounts as the organization manages them: the first administrator at start-up, appointing and revoking administrators. */
-@Module({ imports: [TermsModule, ActionLogModule], providers: [FirstAdminService, OrganizationAdminService, OrganizationAdminResolver, UserPersonalData], exports: [FirstAdminService] })
+@Module({
+  imports: [TermsModule, ActionLogModule],
+  providers: [
+    FirstAdminService,
+    OrganizationAdminService,
+    OrganizationAdminResolver,
+    UserPersonalData,
+  ],
+  exports: [FirstAdminService],
+})
 export class UserModule {}

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type PersonalDataContributor, PersonalDataContributorAdapter } from '../../platform/personal-data';
+import {
+  type PersonalDataContributor,
+  PersonalDataContributorAdapter,
+} from '../../platform/personal-data';
 
 /** The account row itself (the tombstone that replaces it at deletion is written by the account module, last). */
 @Injectable()

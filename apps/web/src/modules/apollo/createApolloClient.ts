@@ -19,7 +19,11 @@ export function createCache(): InMemoryCache {
           // Pages of one ordering (component, order, seed, filter) are appended; a first page replaces.
           proposals: {
             keyArgs: ['componentId', 'order', 'seed', 'filter'],
-            merge(existing: { edges: unknown[] } | undefined, incoming: { edges: unknown[] }, { args }) {
+            merge(
+              existing: { edges: unknown[] } | undefined,
+              incoming: { edges: unknown[] },
+              { args },
+            ) {
               if (!existing || !args?.after) return incoming;
               return { ...incoming, edges: [...existing.edges, ...incoming.edges] };
             },
@@ -48,9 +52,17 @@ export const fetchInInterfaceLanguage: typeof fetch = (input, init = {}) => {
  */
 export function createApolloClient(link?: ApolloLink): ApolloClient {
   return new ApolloClient({
-    link: link ?? new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetch: fetchInInterfaceLanguage }),
+    link:
+      link ??
+      new HttpLink({
+        uri: '/graphql',
+        credentials: 'same-origin',
+        fetch: fetchInInterfaceLanguage,
+      }),
     cache: createCache(),
     // Pages show what the database holds now (exact counts), then keep the cache for re-renders.
-    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' } },
+    defaultOptions: {
+      watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' },
+    },
   });
 }

@@ -20,7 +20,13 @@ describe('opinion map layout', () => {
   });
 
   it('keeps the aspect ratio: one unit is as long on both axes', () => {
-    const layout = mapLayout([{ x: 0, y: 0 }, { x: 10, y: 10 }], 600);
+    const layout = mapLayout(
+      [
+        { x: 0, y: 0 },
+        { x: 10, y: 10 },
+      ],
+      600,
+    );
     const a = layout.place({ x: 0, y: 0 });
     const b = layout.place({ x: 1, y: 1 });
     expect(Math.abs(b.x - a.x)).toBeCloseTo(Math.abs(b.y - a.y), 9);

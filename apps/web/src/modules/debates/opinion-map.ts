@@ -36,14 +36,19 @@ export function mapLayout(points: readonly MapPoint[], width = 600, margin = 24)
   const spanX = Math.max(maxX - minX, 1e-6);
   const spanY = Math.max(maxY - minY, 1e-6);
   const inner = width - 2 * margin;
-  const height = Math.round(Math.min(width, Math.max(width / 2, (inner * spanY) / spanX + 2 * margin)));
+  const height = Math.round(
+    Math.min(width, Math.max(width / 2, (inner * spanY) / spanX + 2 * margin)),
+  );
   const scale = Math.min(inner / spanX, (height - 2 * margin) / spanY);
   const offsetX = margin + (inner - spanX * scale) / 2;
   const offsetY = margin + (height - 2 * margin - spanY * scale) / 2;
   return {
     width,
     height,
-    place: (p) => ({ x: offsetX + (p.x - minX) * scale, y: height - (offsetY + (p.y - minY) * scale) }),
+    place: (p) => ({
+      x: offsetX + (p.x - minX) * scale,
+      y: height - (offsetY + (p.y - minY) * scale),
+    }),
   };
 }
 

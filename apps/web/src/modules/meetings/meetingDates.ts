@@ -7,14 +7,32 @@
 import { DISPLAY_TIME_ZONE, localeOf } from '../ui/utils/dates';
 
 const dayFormat = (language: string) =>
-  new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: DISPLAY_TIME_ZONE });
-const timeFormat = (language: string) => new Intl.DateTimeFormat(localeOf(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: DISPLAY_TIME_ZONE });
+  new Intl.DateTimeFormat(localeOf(language), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: DISPLAY_TIME_ZONE,
+  });
+const timeFormat = (language: string) =>
+  new Intl.DateTimeFormat(localeOf(language), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: DISPLAY_TIME_ZONE,
+  });
 
 /** « jeudi 3 avril 2026 » (French « 1er » for the first day of a month; English « Thursday 3 April 2026 »). */
 export function formatMeetingDay(iso: string, language: string): string {
   return dayFormat(language)
     .formatToParts(new Date(iso))
-    .map((part) => (part.type === 'day' && language !== 'en' && Number(part.value) === 1 ? '1er' : part.type === 'literal' && language === 'en' ? part.value.replace(',', '') : part.value))
+    .map((part) =>
+      part.type === 'day' && language !== 'en' && Number(part.value) === 1
+        ? '1er'
+        : part.type === 'literal' && language === 'en'
+          ? part.value.replace(',', '')
+          : part.value,
+    )
     .join('');
 }
 
@@ -35,16 +53,32 @@ export function formatMeetingPeriod(start: string, end: string, language: string
   const endDay = formatMeetingDay(end, language);
   const from = time.format(new Date(start));
   const to = time.format(new Date(end));
-  return startDay === endDay ? `${startDay}, ${from}–${to}` : `${startDay}, ${from} – ${endDay}, ${to}`;
+  return startDay === endDay
+    ? `${startDay}, ${from}–${to}`
+    : `${startDay}, ${from} – ${endDay}, ${to}`;
 }
 
 /** Europe/Paris's offset from UTC at an instant, in minutes (60 in winter, 120 in summer). */
 function parisOffsetMinutes(instant: number): number {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    timeZone: DISPLAY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60000);
 }
 
@@ -61,8 +95,12 @@ export function parisLocalToIso(local: string): string | null {
   const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
   // the offsets in force a day before and a day after; the larger one gives the earlier instant
   const before = parisOffsetMinutes(wall - 86_400_000);
-  const offsets = [...new Set([before, parisOffsetMinutes(wall + 86_400_000)])].sort((a, b) => b - a);
-  const exact = offsets.map((o) => wall - o * 60000).find((instant) => parisOffsetMinutes(instant) * 60000 === wall - instant);
+  const offsets = [...new Set([before, parisOffsetMinutes(wall + 86_400_000)])].sort(
+    (a, b) => b - a,
+  );
+  const exact = offsets
+    .map((o) => wall - o * 60000)
+    .find((instant) => parisOffsetMinutes(instant) * 60000 === wall - instant);
   return new Date(exact ?? wall - before * 60000).toISOString();
 }
 

@@ -12,17 +12,29 @@ const info = (partial: Partial<Parameters<typeof profileFieldErrors>[0]>) => ({
 
 describe('profileFieldErrors', () => {
   it('puts a domain error on its extensions.field, without the « field: » prefix', () => {
-    expect(profileFieldErrors(info({ code: ErrorCode.CONFLICT, field: 'pseudo', serverMessage: 'pseudo: ce pseudo est déjà pris' }))).toEqual({ pseudo: 'Ce pseudo est déjà pris' });
+    expect(
+      profileFieldErrors(
+        info({
+          code: ErrorCode.CONFLICT,
+          field: 'pseudo',
+          serverMessage: 'pseudo: ce pseudo est déjà pris',
+        }),
+      ),
+    ).toEqual({ pseudo: 'Ce pseudo est déjà pris' });
   });
 
   it('reads each validation line « field: message »', () => {
-    const errors = profileFieldErrors(info({ validationErrors: ['website: adresse http ou https', 'bio: 600 caractères au plus'] }));
+    const errors = profileFieldErrors(
+      info({ validationErrors: ['website: adresse http ou https', 'bio: 600 caractères au plus'] }),
+    );
     expect(errors).toEqual({ website: 'Adresse http ou https', bio: '600 caractères au plus' });
     expect(firstInvalidField(errors)).toBe('bio');
   });
 
   it('ignores fields the form does not have', () => {
-    expect(profileFieldErrors(info({ field: 'first', serverMessage: 'first: entre 1 et 50' }))).toEqual({});
+    expect(
+      profileFieldErrors(info({ field: 'first', serverMessage: 'first: entre 1 et 50' })),
+    ).toEqual({});
     expect(firstInvalidField({})).toBeNull();
   });
 });

@@ -1,7 +1,15 @@
 import type { ApiErrorInfo } from '../ui/utils/apiError';
 
 /** The form fields of « Mon profil », in the order they appear (the first invalid one gets the focus). */
-export const PROFILE_FORM_FIELDS = ['pseudo', 'organisation', 'typologyKey', 'roleTitle', 'bio', 'website', 'avatar'] as const;
+export const PROFILE_FORM_FIELDS = [
+  'pseudo',
+  'organisation',
+  'typologyKey',
+  'roleTitle',
+  'bio',
+  'website',
+  'avatar',
+] as const;
 export type ProfileFormField = (typeof PROFILE_FORM_FIELDS)[number];
 
 const KNOWN = new Set<string>(PROFILE_FORM_FIELDS);
@@ -23,11 +31,13 @@ function withoutPrefix(message: string, field: string): string {
  */
 export function profileFieldErrors(info: ApiErrorInfo): Partial<Record<ProfileFormField, string>> {
   const found: Partial<Record<ProfileFormField, string>> = {};
-  if (info.field && KNOWN.has(info.field) && info.serverMessage) found[info.field as ProfileFormField] = withoutPrefix(info.serverMessage, info.field);
+  if (info.field && KNOWN.has(info.field) && info.serverMessage)
+    found[info.field as ProfileFormField] = withoutPrefix(info.serverMessage, info.field);
   for (const line of info.validationErrors) {
     const match = /^([A-Za-z]+)(?:\.[A-Za-z]+)?:/.exec(line);
     const field = match?.[1];
-    if (field && KNOWN.has(field) && !found[field as ProfileFormField]) found[field as ProfileFormField] = withoutPrefix(line, field);
+    if (field && KNOWN.has(field) && !found[field as ProfileFormField])
+      found[field as ProfileFormField] = withoutPrefix(line, field);
   }
   return found;
 }
@@ -36,6 +46,8 @@ export function profileFieldErrors(info: ApiErrorInfo): Partial<Record<ProfileFo
  * The first field, in form order, that has an error.
  * @param errors messages per field
  */
-export function firstInvalidField(errors: Partial<Record<ProfileFormField, string>>): ProfileFormField | null {
+export function firstInvalidField(
+  errors: Partial<Record<ProfileFormField, string>>,
+): ProfileFormField | null {
   return PROFILE_FORM_FIELDS.find((field) => errors[field]) ?? null;
 }

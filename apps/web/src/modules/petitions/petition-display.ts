@@ -27,23 +27,36 @@ export interface Remaining {
  * page (`elapsedMs`), rounded down to the minute.
  * @example remainingTime('2026-01-03T12:00:00Z', '2026-01-01T10:30:00Z') → { days: 2, hours: 1, minutes: 30 }
  */
-export function remainingTime(endsAt: string | null, readAt: string, elapsedMs = 0): Remaining | null {
+export function remainingTime(
+  endsAt: string | null,
+  readAt: string,
+  elapsedMs = 0,
+): Remaining | null {
   if (!endsAt) return null;
   const ms = Math.max(0, new Date(endsAt).getTime() - new Date(readAt).getTime() - elapsedMs);
   const minutes = Math.floor(ms / 60_000);
-  return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
+  return {
+    days: Math.floor(minutes / 1440),
+    hours: Math.floor((minutes % 1440) / 60),
+    minutes: minutes % 60,
+  };
 }
 
 /**
  * The list's orders: SIGNATURES (most first), RECENT (latest published or created first),
  * ENDING_SOON (closest end first; petitions without an end last). Ties: title.
  */
-export function sortPetitions<P extends Pick<Petition, 'signaturesCount' | 'publishedAt' | 'createdAt' | 'endsAt' | 'title'>>(petitions: readonly P[], sort: PetitionSort): P[] {
+export function sortPetitions<
+  P extends Pick<Petition, 'signaturesCount' | 'publishedAt' | 'createdAt' | 'endsAt' | 'title'>,
+>(petitions: readonly P[], sort: PetitionSort): P[] {
   const time = (iso: string | null) => (iso ? new Date(iso).getTime() : Number.POSITIVE_INFINITY);
   const byTitle = (a: P, b: P) => a.title.localeCompare(b.title, 'fr');
   return [...petitions].sort((a, b) => {
     if (sort === 'SIGNATURES') return b.signaturesCount - a.signaturesCount || byTitle(a, b);
     if (sort === 'ENDING_SOON') return time(a.endsAt) - time(b.endsAt) || byTitle(a, b);
-    return new Date(b.publishedAt ?? b.createdAt).getTime() - new Date(a.publishedAt ?? a.createdAt).getTime() || byTitle(a, b);
+    return (
+      new Date(b.publishedAt ?? b.createdAt).getTime() -
+        new Date(a.publishedAt ?? a.createdAt).getTime() || byTitle(a, b)
+    );
   });
 }

@@ -1,21 +1,49 @@
 import { i18n } from '../../i18n/i18n';
-import { choiceOf, describeChoice, draftOf, draftProblem, emptyDraft, moveInRanking, placeInRanking, receiptFileText } from './ballot-display';
-import { mjQuestion, multipleQuestion, rankedQuestion, singleQuestion } from './test/ballot-fixtures';
+import {
+  choiceOf,
+  describeChoice,
+  draftOf,
+  draftProblem,
+  emptyDraft,
+  moveInRanking,
+  placeInRanking,
+  receiptFileText,
+} from './ballot-display';
+import {
+  mjQuestion,
+  multipleQuestion,
+  rankedQuestion,
+  singleQuestion,
+} from './test/ballot-fixtures';
 
 const fixed = i18n.getFixedT('fr');
 /** French strings carry no-break spaces before « : » and inside guillemets; compared here with plain spaces. */
-const t = ((key: string, options?: Record<string, unknown>) => String(fixed(key, options as never)).replace(/\u00a0/g, ' ')) as unknown as typeof fixed;
+const t = ((key: string, options?: Record<string, unknown>) =>
+  String(fixed(key, options as never)).replace(/\u00a0/g, ' ')) as unknown as typeof fixed;
 
 describe('ballot-display', () => {
   it('checks a draft as the API does: one option, MULTIPLE within [min, max], a non-empty ranking, every option graded', () => {
     expect(draftProblem(singleQuestion, emptyDraft())).toEqual({ kind: 'NONE_CHOSEN' });
     expect(draftProblem(singleQuestion, { ...emptyDraft(), optionIds: ['s1'] })).toBeNull();
-    expect(draftProblem(multipleQuestion, { ...emptyDraft(), optionIds: ['m1'] })).toEqual({ kind: 'TOO_FEW', min: 2, max: 3 });
-    expect(draftProblem(multipleQuestion, { ...emptyDraft(), optionIds: ['m1', 'm2', 'm3', 'm4'] })).toEqual({ kind: 'TOO_MANY', min: 2, max: 3 });
-    expect(draftProblem(multipleQuestion, { ...emptyDraft(), optionIds: ['m1', 'm2', 'm3'] })).toBeNull();
+    expect(draftProblem(multipleQuestion, { ...emptyDraft(), optionIds: ['m1'] })).toEqual({
+      kind: 'TOO_FEW',
+      min: 2,
+      max: 3,
+    });
+    expect(
+      draftProblem(multipleQuestion, { ...emptyDraft(), optionIds: ['m1', 'm2', 'm3', 'm4'] }),
+    ).toEqual({ kind: 'TOO_MANY', min: 2, max: 3 });
+    expect(
+      draftProblem(multipleQuestion, { ...emptyDraft(), optionIds: ['m1', 'm2', 'm3'] }),
+    ).toBeNull();
     expect(draftProblem(rankedQuestion, emptyDraft())).toEqual({ kind: 'NONE_RANKED' });
     expect(draftProblem(rankedQuestion, { ...emptyDraft(), ranking: ['r2'] })).toBeNull();
-    expect(draftProblem(mjQuestion, { ...emptyDraft(), grades: { j1: 'GOOD', j2: 'REJECT', j4: 'EXCELLENT' } })).toEqual({ kind: 'UNGRADED', optionId: 'j3' });
+    expect(
+      draftProblem(mjQuestion, {
+        ...emptyDraft(),
+        grades: { j1: 'GOOD', j2: 'REJECT', j4: 'EXCELLENT' },
+      }),
+    ).toEqual({ kind: 'UNGRADED', optionId: 'j3' });
   });
 
   it('moves and places options in a ranking without losing or duplicating any', () => {
@@ -36,13 +64,28 @@ describe('ballot-display', () => {
   });
 
   it('describes a choice in French for the review and the verification', () => {
-    expect(describeChoice({ ranking: ['r3', 'r1'] }, rankedQuestion, t)).toEqual(['1. Option C', '2. Option A', 'Non classées : Option B']);
-    expect(describeChoice({ grades: { j1: 'VERY_GOOD', j2: 'REJECT', j3: 'PASSABLE', j4: 'FAIRLY_GOOD' } }, mjQuestion, t)[1]).toBe('Observatoire du numérique en santé : À rejeter');
+    expect(describeChoice({ ranking: ['r3', 'r1'] }, rankedQuestion, t)).toEqual([
+      '1. Option C',
+      '2. Option A',
+      'Non classées : Option B',
+    ]);
+    expect(
+      describeChoice(
+        { grades: { j1: 'VERY_GOOD', j2: 'REJECT', j3: 'PASSABLE', j4: 'FAIRLY_GOOD' } },
+        mjQuestion,
+        t,
+      )[1],
+    ).toBe('Observatoire du numérique en santé : À rejeter');
     expect(describeChoice(undefined, singleQuestion, t)).toEqual(['Aucun choix']);
   });
 
   it('writes a receipt file that names the votation and the code and says what it does not prove', () => {
-    const text = receiptFileText({ title: 'Élection du bureau', closesAt: '2026-12-10T17:00:00Z' }, 'ABCD-EFGH-JKMN', '10 décembre 2026 à 18:00', t);
+    const text = receiptFileText(
+      { title: 'Élection du bureau', closesAt: '2026-12-10T17:00:00Z' },
+      'ABCD-EFGH-JKMN',
+      '10 décembre 2026 à 18:00',
+      t,
+    );
     expect(text).toContain('Votation : Élection du bureau');
     expect(text).toContain('Code de reçu : ABCD-EFGH-JKMN');
     expect(text).toContain('Clôture : 10 décembre 2026 à 18:00 (heure de Paris)');

@@ -34,14 +34,19 @@ export type DraftProblem =
  * Checks a draft against its question, as the API will.
  * @returns null when it can be cast, else the first problem
  */
-export function draftProblem(question: Pick<BallotQuestion, 'method' | 'minChoices' | 'maxChoices' | 'options'>, draft: DraftAnswer): DraftProblem | null {
+export function draftProblem(
+  question: Pick<BallotQuestion, 'method' | 'minChoices' | 'maxChoices' | 'options'>,
+  draft: DraftAnswer,
+): DraftProblem | null {
   switch (question.method) {
     case 'SINGLE':
       return draft.optionIds.length === 1 ? null : { kind: 'NONE_CHOSEN' };
     case 'MULTIPLE': {
       const n = draft.optionIds.length;
-      if (n < question.minChoices) return { kind: 'TOO_FEW', min: question.minChoices, max: question.maxChoices };
-      if (n > question.maxChoices) return { kind: 'TOO_MANY', min: question.minChoices, max: question.maxChoices };
+      if (n < question.minChoices)
+        return { kind: 'TOO_FEW', min: question.minChoices, max: question.maxChoices };
+      if (n > question.maxChoices)
+        return { kind: 'TOO_MANY', min: question.minChoices, max: question.maxChoices };
       return null;
     }
     case 'RANKED':
@@ -74,7 +79,11 @@ export function draftOf(choice: BallotChoice | undefined): DraftAnswer {
  * Moves a ranked option one place up (-1) or down (+1); unchanged at either end.
  * @returns a new ranking
  */
-export function moveInRanking(ranking: readonly string[], optionId: string, delta: -1 | 1): string[] {
+export function moveInRanking(
+  ranking: readonly string[],
+  optionId: string,
+  delta: -1 | 1,
+): string[] {
   const from = ranking.indexOf(optionId);
   const to = from + delta;
   if (from < 0 || to < 0 || to >= ranking.length) return [...ranking];
@@ -87,7 +96,11 @@ export function moveInRanking(ranking: readonly string[], optionId: string, delt
  * Puts an option at a rank (1-based) — the « rang » select of each option; 0 removes it from
  * the ranking. Ranks past the end append it.
  */
-export function placeInRanking(ranking: readonly string[], optionId: string, rank: number): string[] {
+export function placeInRanking(
+  ranking: readonly string[],
+  optionId: string,
+  rank: number,
+): string[] {
   const rest = ranking.filter((id) => id !== optionId);
   if (rank <= 0) return rest;
   const at = Math.min(rank - 1, rest.length);
@@ -98,24 +111,42 @@ export function placeInRanking(ranking: readonly string[], optionId: string, ran
  * The words of a recorded choice, one line per item, for the review step and the verification.
  * @param titleOf option id → title (unknown ids are shown as they are)
  */
-export function describeChoice(choice: BallotChoice | undefined, question: BallotQuestion, t: TFunction): string[] {
+export function describeChoice(
+  choice: BallotChoice | undefined,
+  question: BallotQuestion,
+  t: TFunction,
+): string[] {
   const titleOf = (id: string) => question.options.find((o) => o.id === id)?.title ?? id;
   if (!choice) return [t('votes.choice.none')];
-  if ('optionIds' in choice) return choice.optionIds.length ? choice.optionIds.map(titleOf) : [t('votes.choice.none')];
+  if ('optionIds' in choice)
+    return choice.optionIds.length ? choice.optionIds.map(titleOf) : [t('votes.choice.none')];
   if ('ranking' in choice) {
-    const lines = choice.ranking.map((id, i) => t('votes.choice.rank', { rank: i + 1, title: titleOf(id) }));
+    const lines = choice.ranking.map((id, i) =>
+      t('votes.choice.rank', { rank: i + 1, title: titleOf(id) }),
+    );
     const unranked = question.options.filter((o) => !choice.ranking.includes(o.id));
-    if (unranked.length) lines.push(t('votes.choice.unranked', { titles: unranked.map((o) => o.title).join(', ') }));
+    if (unranked.length)
+      lines.push(t('votes.choice.unranked', { titles: unranked.map((o) => o.title).join(', ') }));
     return lines;
   }
-  return question.options.map((o) => t('votes.choice.grade', { title: o.title, grade: choice.grades[o.id] ? t(`votes.grade.${choice.grades[o.id]}`) : t('votes.choice.none') }));
+  return question.options.map((o) =>
+    t('votes.choice.grade', {
+      title: o.title,
+      grade: choice.grades[o.id] ? t(`votes.grade.${choice.grades[o.id]}`) : t('votes.choice.none'),
+    }),
+  );
 }
 
 /**
  * The text of the downloaded receipt: the votation, the code, and what it proves and does not.
  * Plain text, one paragraph per line (CRLF-free).
  */
-export function receiptFileText(ballot: { title: string; closesAt: string }, code: string, closes: string, t: TFunction): string {
+export function receiptFileText(
+  ballot: { title: string; closesAt: string },
+  code: string,
+  closes: string,
+  t: TFunction,
+): string {
   return [
     t('votes.receipt.fileTitle'),
     '',
@@ -131,4 +162,5 @@ export function receiptFileText(ballot: { title: string; closesAt: string }, cod
 }
 
 /** Share of a total as a percentage with one decimal (0 when the total is 0). */
-export const share = (value: number, total: number): number => (total > 0 ? Math.round((value * 1000) / total) / 10 : 0);
+export const share = (value: number, total: number): number =>
+  total > 0 ? Math.round((value * 1000) / total) / 10 : 0;

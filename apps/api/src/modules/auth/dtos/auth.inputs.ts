@@ -8,7 +8,9 @@ import { trimmedText } from '../../../common/validation/visible-text';
 
 @InputType({ description: 'Sign-up form.' })
 export class RegisterInput {
-  @Field({ description: `Display name, ${AccountRules.nameMinLength}–${AccountRules.nameMaxLength} characters.` })
+  @Field({
+    description: `Display name, ${AccountRules.nameMinLength}–${AccountRules.nameMaxLength} characters.`,
+  })
   @Transform(trimmedText)
   @IsString()
   @MinLength(AccountRules.nameMinLength, { message: 'name: au moins 2 caractères' })
@@ -22,17 +24,25 @@ export class RegisterInput {
   @MaxLength(AccountRules.emailMaxLength)
   email!: string;
 
-  @Field({ description: `Password, ${AccountRules.passwordMinLength}–${AccountRules.passwordMaxLength} characters.` })
+  @Field({
+    description: `Password, ${AccountRules.passwordMinLength}–${AccountRules.passwordMaxLength} characters.`,
+  })
   @IsString()
   password!: string;
 
-  @Field(() => Int, { description: 'Version of the terms of use the person read and accepts; must be the current one (`termsDocuments`).' })
+  @Field(() => Int, {
+    description:
+      'Version of the terms of use the person read and accepts; must be the current one (`termsDocuments`).',
+  })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   acceptedTermsVersion!: number;
 
-  @Field(() => Int, { description: 'Version of the privacy notice the person read and accepts; must be the current one (`termsDocuments`).' })
+  @Field(() => Int, {
+    description:
+      'Version of the privacy notice the person read and accepts; must be the current one (`termsDocuments`).',
+  })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -42,12 +52,20 @@ export class RegisterInput {
 @InputType({ description: 'Change of password: the current one, then the new one.' })
 export class ChangePasswordInput {
   @Field() @IsString() @MaxLength(AccountRules.passwordMaxLength) currentPassword!: string;
-  @Field({ description: `New password, ${AccountRules.passwordMinLength}–${AccountRules.passwordMaxLength} characters.` }) @IsString() @MaxLength(1000) newPassword!: string;
+  @Field({
+    description: `New password, ${AccountRules.passwordMinLength}–${AccountRules.passwordMaxLength} characters.`,
+  })
+  @IsString()
+  @MaxLength(1000)
+  newPassword!: string;
 }
 
 @InputType({ description: 'Confirmation of an account deletion.' })
 export class DeleteMyAccountInput {
-  @Field({ description: 'The account’s current password.' }) @IsString() @MaxLength(AccountRules.passwordMaxLength) password!: string;
+  @Field({ description: 'The account’s current password.' })
+  @IsString()
+  @MaxLength(AccountRules.passwordMaxLength)
+  password!: string;
 }
 
 @InputType({ description: 'Sign-in form.' })
@@ -64,7 +82,9 @@ export class LoginInput {
   password!: string;
 }
 
-@ObjectType({ description: 'A new session: the bearer token (also set as an httpOnly cookie) and its user.' })
+@ObjectType({
+  description: 'A new session: the bearer token (also set as an httpOnly cookie) and its user.',
+})
 export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' }) token!: string;
   @Field(() => UserDto) user!: UserDto;
@@ -86,7 +106,9 @@ export class ResetPasswordInput {
   @MaxLength(200, { message: 'token: lien invalide' })
   token!: string;
 
-  @Field({ description: `New password, ${AccountRules.passwordMinLength}–${AccountRules.passwordMaxLength} characters.` })
+  @Field({
+    description: `New password, ${AccountRules.passwordMinLength}–${AccountRules.passwordMaxLength} characters.`,
+  })
   @IsString()
   @MaxLength(1000)
   newPassword!: string;

@@ -13,7 +13,15 @@ export type CountingMethod = 'SINGLE' | 'MULTIPLE' | 'RANKED' | 'MAJORITY_JUDGME
  * as in Balinski & Laraki, *Majority Judgment*, MIT Press 2011, with the French labels the book's
  * French experiments used plus « Excellent ».
  */
-export const GRADES = ['EXCELLENT', 'VERY_GOOD', 'GOOD', 'FAIRLY_GOOD', 'PASSABLE', 'INSUFFICIENT', 'REJECT'] as const;
+export const GRADES = [
+  'EXCELLENT',
+  'VERY_GOOD',
+  'GOOD',
+  'FAIRLY_GOOD',
+  'PASSABLE',
+  'INSUFFICIENT',
+  'REJECT',
+] as const;
 export type Grade = (typeof GRADES)[number];
 
 /** The shape of a question that counting and checking need: its options and its method. */
@@ -34,10 +42,19 @@ export interface QuestionShape {
  *   after every ranked one, tied among themselves)
  * - MAJORITY_JUDGMENT: `{ grades: { [optionId]: Grade } }`, every option graded
  */
-export type Choice = { optionIds: string[] } | { ranking: string[] } | { grades: Record<string, Grade> };
+export type Choice =
+  | { optionIds: string[] }
+  | { ranking: string[] }
+  | { grades: Record<string, Grade> };
 
 /** Why a choice was refused; the API maps it to `BAD_USER_INPUT` with `details.reason`. */
-export type ChoiceErrorReason = 'MALFORMED' | 'UNKNOWN_OPTION' | 'DUPLICATE_OPTION' | 'OUT_OF_RANGE' | 'UNKNOWN_GRADE' | 'INCOMPLETE';
+export type ChoiceErrorReason =
+  | 'MALFORMED'
+  | 'UNKNOWN_OPTION'
+  | 'DUPLICATE_OPTION'
+  | 'OUT_OF_RANGE'
+  | 'UNKNOWN_GRADE'
+  | 'INCOMPLETE';
 
 /** A refused choice: `reason` is stable, `message` is French and names the problem. */
 export class ChoiceError extends Error {
@@ -51,15 +68,22 @@ export class ChoiceError extends Error {
   }
 }
 
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** Checks that `ids` are known and distinct; returns them as given. */
 function knownDistinct(question: QuestionShape, ids: string[]): string[] {
   const known = new Set(question.optionIds);
   const seen = new Set<string>();
   for (const id of ids) {
-    if (!known.has(id)) throw new ChoiceError('UNKNOWN_OPTION', `Option inconnue dans cette question : ${id.slice(0, 64)}.`, id);
-    if (seen.has(id)) throw new ChoiceError('DUPLICATE_OPTION', `Une option figure deux fois : ${id}.`, id);
+    if (!known.has(id))
+      throw new ChoiceError(
+        'UNKNOWN_OPTION',
+        `Option inconnue dans cette question : ${id.slice(0, 64)}.`,
+        id,
+      );
+    if (seen.has(id))
+      throw new ChoiceError('DUPLICATE_OPTION', `Une option figure deux fois : ${id}.`, id);
     seen.add(id);
   }
   return ids;
@@ -73,35 +97,49 @@ function knownDistinct(question: QuestionShape, ids: string[]): string[] {
  *   INCOMPLETE (MAJORITY_JUDGMENT: an option left ungraded)
  */
 export function normalizeChoice(question: QuestionShape, raw: unknown): Choice {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ChoiceError('MALFORMED', 'Choix illisible.');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ChoiceError('MALFORMED', 'Choix illisible.');
   const value = raw as Record<string, unknown>;
   const order = new Map(question.optionIds.map((id, i) => [id, i]));
   switch (question.method) {
     case 'SINGLE': {
-      if (!isStringArray(value.optionIds)) throw new ChoiceError('MALFORMED', 'Choix illisible : une liste d’options est attendue.');
+      if (!isStringArray(value.optionIds))
+        throw new ChoiceError('MALFORMED', 'Choix illisible : une liste d’options est attendue.');
       const ids = knownDistinct(question, value.optionIds);
-      if (ids.length !== 1) throw new ChoiceError('OUT_OF_RANGE', 'Choisissez exactement une option.');
+      if (ids.length !== 1)
+        throw new ChoiceError('OUT_OF_RANGE', 'Choisissez exactement une option.');
       return { optionIds: ids };
     }
     case 'MULTIPLE': {
-      if (!isStringArray(value.optionIds)) throw new ChoiceError('MALFORMED', 'Choix illisible : une liste d’options est attendue.');
+      if (!isStringArray(value.optionIds))
+        throw new ChoiceError('MALFORMED', 'Choix illisible : une liste d’options est attendue.');
       const ids = knownDistinct(question, value.optionIds);
       const min = question.minChoices ?? 1;
       const max = question.maxChoices ?? question.optionIds.length;
       if (ids.length < min || ids.length > max) {
-        throw new ChoiceError('OUT_OF_RANGE', min === max ? `Choisissez exactement ${min} option${min > 1 ? 's' : ''}.` : `Choisissez entre ${min} et ${max} options.`);
+        throw new ChoiceError(
+          'OUT_OF_RANGE',
+          min === max
+            ? `Choisissez exactement ${min} option${min > 1 ? 's' : ''}.`
+            : `Choisissez entre ${min} et ${max} options.`,
+        );
       }
       return { optionIds: [...ids].sort((a, b) => order.get(a)! - order.get(b)!) };
     }
     case 'RANKED': {
-      if (!isStringArray(value.ranking)) throw new ChoiceError('MALFORMED', 'Classement illisible : une liste d’options est attendue.');
+      if (!isStringArray(value.ranking))
+        throw new ChoiceError(
+          'MALFORMED',
+          'Classement illisible : une liste d’options est attendue.',
+        );
       const ids = knownDistinct(question, value.ranking);
       if (ids.length === 0) throw new ChoiceError('OUT_OF_RANGE', 'Classez au moins une option.');
       return { ranking: [...ids] };
     }
     case 'MAJORITY_JUDGMENT': {
       const grades = value.grades;
-      if (typeof grades !== 'object' || grades === null || Array.isArray(grades)) throw new ChoiceError('MALFORMED', 'Mentions illisibles.');
+      if (typeof grades !== 'object' || grades === null || Array.isArray(grades))
+        throw new ChoiceError('MALFORMED', 'Mentions illisibles.');
       const entries = Object.entries(grades as Record<string, unknown>);
       knownDistinct(
         question,
@@ -110,12 +148,17 @@ export function normalizeChoice(question: QuestionShape, raw: unknown): Choice {
       const out: Record<string, Grade> = {};
       for (const [id, grade] of entries) {
         if (typeof grade !== 'string' || !(GRADES as readonly string[]).includes(grade)) {
-          throw new ChoiceError('UNKNOWN_GRADE', `Mention inconnue pour l’option ${id} : ${String(grade).slice(0, 32)}.`, id);
+          throw new ChoiceError(
+            'UNKNOWN_GRADE',
+            `Mention inconnue pour l’option ${id} : ${String(grade).slice(0, 32)}.`,
+            id,
+          );
         }
         out[id] = grade as Grade;
       }
       const missing = question.optionIds.find((id) => !(id in out));
-      if (missing) throw new ChoiceError('INCOMPLETE', 'Attribuez une mention à chaque option.', missing);
+      if (missing)
+        throw new ChoiceError('INCOMPLETE', 'Attribuez une mention à chaque option.', missing);
       // key order follows the question, so equal choices serialise identically
       return { grades: Object.fromEntries(question.optionIds.map((id) => [id, out[id]])) };
     }

@@ -3,16 +3,22 @@
  * plus the properties the modules promise (exact integers, streaming, reported ties).
  */
 import { ChoiceError, GRADES, Grade, normalizeChoice, QuestionShape } from './choice';
-import { compareProfiles, MajorityJudgmentTally, majorityGradeIndex, removalStep } from './majority-judgment';
+import {
+  compareProfiles,
+  MajorityJudgmentTally,
+  majorityGradeIndex,
+  removalStep,
+} from './majority-judgment';
 import { OptionCountTally } from './plurality';
 import { SchulzeTally } from './schulze';
 import { createTally } from './tally';
 
 /** Expands "5 ACBED" lines into (ranking, count) pairs of single-letter options. */
-const profile = (lines: string[]) => lines.map((line) => {
-  const [count, order] = line.split(' ');
-  return { count: Number(count), ranking: order.split('') };
-});
+const profile = (lines: string[]) =>
+  lines.map((line) => {
+    const [count, order] = line.split(' ');
+    return { count: Number(count), ranking: order.split('') };
+  });
 
 describe('Schulze method (RANKED)', () => {
   it('Schulze 2011, §3.1 (example 1: 45 voters, 5 candidates): pairwise matrix, strongest paths, ranking E > A > C > B > D', () => {
@@ -20,7 +26,16 @@ describe('Schulze method (RANKED)', () => {
     // Condorcet-consistent single-winner election method", Social Choice and Welfare 36 (2011),
     // §3.1; the same example with both matrices is in Schulze's own list of worked examples.
     const tally = new SchulzeTally(['A', 'B', 'C', 'D', 'E']);
-    for (const { count, ranking } of profile(['5 ACBED', '5 ADECB', '8 BEDAC', '3 CABED', '7 CAEBD', '2 CBADE', '7 DCEBA', '8 EBADC'])) {
+    for (const { count, ranking } of profile([
+      '5 ACBED',
+      '5 ADECB',
+      '8 BEDAC',
+      '3 CABED',
+      '7 CAEBD',
+      '2 CBADE',
+      '7 DCEBA',
+      '8 EBADC',
+    ])) {
       for (let i = 0; i < count; i++) tally.add(ranking);
     }
     const result = tally.result();
@@ -47,7 +62,17 @@ describe('Schulze method (RANKED)', () => {
 
   it('weights count as that many voters: the same example with each group cast once at its size gives the same matrices', () => {
     const tally = new SchulzeTally(['A', 'B', 'C', 'D', 'E']);
-    for (const { count, ranking } of profile(['5 ACBED', '5 ADECB', '8 BEDAC', '3 CABED', '7 CAEBD', '2 CBADE', '7 DCEBA', '8 EBADC'])) tally.add(ranking, count);
+    for (const { count, ranking } of profile([
+      '5 ACBED',
+      '5 ADECB',
+      '8 BEDAC',
+      '3 CABED',
+      '7 CAEBD',
+      '2 CBADE',
+      '7 DCEBA',
+      '8 EBADC',
+    ]))
+      tally.add(ranking, count);
     expect(tally.result().strongestPaths[4]).toEqual([25, 28, 28, 31, 0]);
     expect(tally.result().totalWeight).toBe(45);
   });
@@ -57,7 +82,8 @@ describe('Schulze method (RANKED)', () => {
     // d: A>B 5:4, A>C 5:4, D>A 6:3, B>C 7:2, B>D 5:4, C>D 5:4
     // p[B][D] = 5 (direct), p[D][B] = min(d[D][A], d[A][B]) = 5 → neither is better; D beats A (6 > 5).
     const tally = new SchulzeTally(['A', 'B', 'C', 'D']);
-    for (const { count, ranking } of profile(['3 ABCD', '2 DABC', '2 DBCA', '2 CBDA'])) for (let i = 0; i < count; i++) tally.add(ranking);
+    for (const { count, ranking } of profile(['3 ABCD', '2 DABC', '2 DBCA', '2 CBDA']))
+      for (let i = 0; i < count; i++) tally.add(ranking);
     const result = tally.result();
     expect(result.pairwise).toEqual([
       [0, 5, 5, 3],
@@ -77,7 +103,8 @@ describe('Schulze method (RANKED)', () => {
 
   it('Condorcet consistency (Schulze 2011, §4.7): a Condorcet winner is the single winner, and reported', () => {
     const tally = new SchulzeTally(['A', 'B', 'C']);
-    for (const { count, ranking } of profile(['4 BAC', '3 ACB', '2 CAB'])) for (let i = 0; i < count; i++) tally.add(ranking);
+    for (const { count, ranking } of profile(['4 BAC', '3 ACB', '2 CAB']))
+      for (let i = 0; i < count; i++) tally.add(ranking);
     const result = tally.result();
     // A beats B 5:4 and C 7:2
     expect(result.condorcetWinner).toBe('A');
@@ -135,7 +162,9 @@ describe('majority judgment (MAJORITY_JUDGMENT)', () => {
 
   it('same source: with an even number of grades the lower of the two middle grades is taken', () => {
     // Bien, Assez bien | Passable, Insuffisant → the bi-medians are Assez bien and Passable: Passable
-    expect(GRADES[majorityGradeIndex(P({ GOOD: 1, FAIRLY_GOOD: 1, PASSABLE: 1, INSUFFICIENT: 1 }))!]).toBe('PASSABLE');
+    expect(
+      GRADES[majorityGradeIndex(P({ GOOD: 1, FAIRLY_GOOD: 1, PASSABLE: 1, INSUFFICIENT: 1 }))!],
+    ).toBe('PASSABLE');
     expect(GRADES[majorityGradeIndex(P({ EXCELLENT: 1, REJECT: 1 }))!]).toBe('REJECT');
   });
 
@@ -153,11 +182,25 @@ describe('majority judgment (MAJORITY_JUDGMENT)', () => {
     const result = tally.result();
     expect(result.majorityGrades).toEqual({ X: 'PASSABLE', Y: 'PASSABLE' });
     expect(result.ranking).toEqual([['X'], ['Y']]);
-    expect(result.tieBreaks).toEqual([{ higher: 'X', lower: 'Y', majorityGrade: 'PASSABLE', removed: 1, higherGrade: 'GOOD', lowerGrade: 'PASSABLE' }]);
+    expect(result.tieBreaks).toEqual([
+      {
+        higher: 'X',
+        lower: 'Y',
+        majorityGrade: 'PASSABLE',
+        removed: 1,
+        higherGrade: 'GOOD',
+        lowerGrade: 'PASSABLE',
+      },
+    ]);
     // the book's literal procedure: X's majority value starts Passable, Bien, …; Y's Passable, Passable, …
     expect(literalMajorityValue(result.profiles.X).slice(0, 2)).toEqual([4, 2]);
     expect(literalMajorityValue(result.profiles.Y).slice(0, 2)).toEqual([4, 4]);
-    expect(lexicographic(literalMajorityValue(result.profiles.X), literalMajorityValue(result.profiles.Y))).toBeLessThan(0);
+    expect(
+      lexicographic(
+        literalMajorityValue(result.profiles.X),
+        literalMajorityValue(result.profiles.Y),
+      ),
+    ).toBeLessThan(0);
   });
 
   it('the removal order visits sorted positions from the middle outwards (n = 4: 2, 1, 3, 0; n = 5: 2, 3, 1, 4, 0)', () => {
@@ -167,14 +210,15 @@ describe('majority judgment (MAJORITY_JUDGMENT)', () => {
 
   it('the fast comparison agrees with the literal procedure on 3,000 random profiles', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let trial = 0; trial < 3000; trial++) {
       const n = 1 + Math.floor(random() * 25);
       const draw = () => {
         const p = GRADES.map(() => 0);
         // concentrated profiles, so equal majority grades and long ties are frequent
         const centre = Math.floor(random() * 7);
-        for (let i = 0; i < n; i++) p[Math.max(0, Math.min(6, centre + Math.floor(random() * 3) - 1))]++;
+        for (let i = 0; i < n; i++)
+          p[Math.max(0, Math.min(6, centre + Math.floor(random() * 3) - 1))]++;
         return p;
       };
       const a = draw();
@@ -208,7 +252,12 @@ describe('plurality (SINGLE) and approval (MULTIPLE)', () => {
   it('counts per option, ties reported in one group', () => {
     const single = new OptionCountTally('SINGLE', ['a', 'b', 'c']);
     for (const id of ['a', 'b', 'a', 'b', 'c']) single.add([id]);
-    expect(single.result()).toMatchObject({ counts: { a: 2, b: 2, c: 1 }, ranking: [['a', 'b'], ['c']], winners: ['a', 'b'], ballots: 5 });
+    expect(single.result()).toMatchObject({
+      counts: { a: 2, b: 2, c: 1 },
+      ranking: [['a', 'b'], ['c']],
+      winners: ['a', 'b'],
+      ballots: 5,
+    });
   });
 
   it('approval voting (Brams & Fishburn 1978): the option approved by most voters wins, each approval counting one', () => {
@@ -216,7 +265,12 @@ describe('plurality (SINGLE) and approval (MULTIPLE)', () => {
     multiple.add(['a', 'b']);
     multiple.add(['b']);
     multiple.add(['b', 'c'], 2);
-    expect(multiple.result()).toMatchObject({ counts: { a: 1, b: 4, c: 2 }, winners: ['b'], totalWeight: 4, ballots: 3 });
+    expect(multiple.result()).toMatchObject({
+      counts: { a: 1, b: 4, c: 2 },
+      winners: ['b'],
+      totalWeight: 4,
+      ballots: 3,
+    });
   });
 
   it('refuses counts that would stop being exact integers', () => {
@@ -228,7 +282,10 @@ describe('plurality (SINGLE) and approval (MULTIPLE)', () => {
 });
 
 describe('checking a choice', () => {
-  const q = (method: QuestionShape['method'], extra: Partial<QuestionShape> = {}): QuestionShape => ({ method, optionIds: ['a', 'b', 'c'], ...extra });
+  const q = (
+    method: QuestionShape['method'],
+    extra: Partial<QuestionShape> = {},
+  ): QuestionShape => ({ method, optionIds: ['a', 'b', 'c'], ...extra });
   const reason = (fn: () => unknown) => {
     try {
       fn();
@@ -239,8 +296,12 @@ describe('checking a choice', () => {
   };
 
   it('refuses duplicates and unknown options in a ranking', () => {
-    expect(reason(() => normalizeChoice(q('RANKED'), { ranking: ['a', 'a'] }))).toBe('DUPLICATE_OPTION');
-    expect(reason(() => normalizeChoice(q('RANKED'), { ranking: ['a', 'z'] }))).toBe('UNKNOWN_OPTION');
+    expect(reason(() => normalizeChoice(q('RANKED'), { ranking: ['a', 'a'] }))).toBe(
+      'DUPLICATE_OPTION',
+    );
+    expect(reason(() => normalizeChoice(q('RANKED'), { ranking: ['a', 'z'] }))).toBe(
+      'UNKNOWN_OPTION',
+    );
     expect(reason(() => normalizeChoice(q('RANKED'), { ranking: [] }))).toBe('OUT_OF_RANGE');
     expect(normalizeChoice(q('RANKED'), { ranking: ['c', 'a'] })).toEqual({ ranking: ['c', 'a'] });
   });
@@ -248,22 +309,40 @@ describe('checking a choice', () => {
   it('refuses a MULTIPLE choice outside [min, max], and SINGLE other than one option', () => {
     const multiple = q('MULTIPLE', { minChoices: 2, maxChoices: 2 });
     expect(reason(() => normalizeChoice(multiple, { optionIds: ['a'] }))).toBe('OUT_OF_RANGE');
-    expect(reason(() => normalizeChoice(multiple, { optionIds: ['a', 'b', 'c'] }))).toBe('OUT_OF_RANGE');
+    expect(reason(() => normalizeChoice(multiple, { optionIds: ['a', 'b', 'c'] }))).toBe(
+      'OUT_OF_RANGE',
+    );
     expect(normalizeChoice(multiple, { optionIds: ['c', 'a'] })).toEqual({ optionIds: ['a', 'c'] });
     expect(reason(() => normalizeChoice(q('SINGLE'), { optionIds: [] }))).toBe('OUT_OF_RANGE');
     expect(reason(() => normalizeChoice(q('SINGLE'), { optionIds: 'a' }))).toBe('MALFORMED');
   });
 
   it('refuses an unknown grade and an incomplete grid', () => {
-    expect(reason(() => normalizeChoice(q('MAJORITY_JUDGMENT'), { grades: { a: 'GOOD', b: 'SUPERB', c: 'GOOD' } }))).toBe('UNKNOWN_GRADE');
-    expect(reason(() => normalizeChoice(q('MAJORITY_JUDGMENT'), { grades: { a: 'GOOD', b: 'GOOD' } }))).toBe('INCOMPLETE');
-    expect(reason(() => normalizeChoice(q('MAJORITY_JUDGMENT'), { grades: { a: 'GOOD', b: 'GOOD', c: 'GOOD', z: 'GOOD' } }))).toBe('UNKNOWN_OPTION');
+    expect(
+      reason(() =>
+        normalizeChoice(q('MAJORITY_JUDGMENT'), { grades: { a: 'GOOD', b: 'SUPERB', c: 'GOOD' } }),
+      ),
+    ).toBe('UNKNOWN_GRADE');
+    expect(
+      reason(() => normalizeChoice(q('MAJORITY_JUDGMENT'), { grades: { a: 'GOOD', b: 'GOOD' } })),
+    ).toBe('INCOMPLETE');
+    expect(
+      reason(() =>
+        normalizeChoice(q('MAJORITY_JUDGMENT'), {
+          grades: { a: 'GOOD', b: 'GOOD', c: 'GOOD', z: 'GOOD' },
+        }),
+      ),
+    ).toBe('UNKNOWN_OPTION');
     expect(reason(() => normalizeChoice(q('MAJORITY_JUDGMENT'), null))).toBe('MALFORMED');
   });
 
   it('createTally counts checked choices of every method', () => {
     const t = createTally(q('MAJORITY_JUDGMENT'));
-    t.add(normalizeChoice(q('MAJORITY_JUDGMENT'), { grades: { c: 'EXCELLENT', b: 'GOOD', a: 'REJECT' } }));
+    t.add(
+      normalizeChoice(q('MAJORITY_JUDGMENT'), {
+        grades: { c: 'EXCELLENT', b: 'GOOD', a: 'REJECT' },
+      }),
+    );
     expect(t.result().winners).toEqual(['c']);
   });
 });

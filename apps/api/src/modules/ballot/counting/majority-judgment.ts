@@ -103,7 +103,10 @@ export function removalStep(n: number, j: number): number {
  * @returns `sign` < 0 when `a` ranks above `b`, > 0 below, 0 for identical profiles; with the
  *   step at which they first differ and the grades (indexes) each has there
  */
-export function compareProfiles(a: readonly number[], b: readonly number[]): { sign: number; step: number; gradeA: number; gradeB: number } {
+export function compareProfiles(
+  a: readonly number[],
+  b: readonly number[],
+): { sign: number; step: number; gradeA: number; gradeB: number } {
   const n = total(a);
   if (n !== total(b)) throw new RangeError('profiles must have the same number of grades');
   // the sorted positions split into intervals on which both grades are constant
@@ -127,7 +130,13 @@ export function compareProfiles(a: readonly number[], b: readonly number[]): { s
     const gradeB = gradeAt(b, lo);
     if (gradeA === gradeB) continue;
     // the step is smallest at the position of the interval nearest the middle
-    const candidates = [lo, hi, Math.min(hi, Math.max(lo, m)), Math.min(hi, Math.max(lo, m - 1)), Math.min(hi, Math.max(lo, m + 1))];
+    const candidates = [
+      lo,
+      hi,
+      Math.min(hi, Math.max(lo, m)),
+      Math.min(hi, Math.max(lo, m - 1)),
+      Math.min(hi, Math.max(lo, m + 1)),
+    ];
     const step = Math.min(...candidates.map((j) => removalStep(n, j)));
     if (!best || step < best.step) best = { step, gradeA, gradeB };
   }
@@ -165,23 +174,43 @@ export class MajorityJudgmentTally {
 
   result(): MajorityJudgmentResult {
     const G = GRADES.length;
-    const profile = (id: string) => Array.from(this.counts.subarray(this.index.get(id)! * G, (this.index.get(id)! + 1) * G));
+    const profile = (id: string) =>
+      Array.from(this.counts.subarray(this.index.get(id)! * G, (this.index.get(id)! + 1) * G));
     const profiles = Object.fromEntries(this.optionIds.map((id) => [id, profile(id)]));
-    const majority = Object.fromEntries(this.optionIds.map((id) => [id, majorityGradeIndex(profiles[id])]));
-    const ranking = this.ballots ? groupBy(this.optionIds, (a, b) => compareProfiles(profiles[a], profiles[b]).sign) : [[...this.optionIds]];
+    const majority = Object.fromEntries(
+      this.optionIds.map((id) => [id, majorityGradeIndex(profiles[id])]),
+    );
+    const ranking = this.ballots
+      ? groupBy(this.optionIds, (a, b) => compareProfiles(profiles[a], profiles[b]).sign)
+      : [[...this.optionIds]];
     const tieBreaks: TieBreak[] = [];
     const flat = ranking.map((group) => group[0]);
     for (let k = 0; k + 1 < flat.length; k++) {
       const [higher, lower] = [flat[k], flat[k + 1]];
       if (majority[higher] === null || majority[higher] !== majority[lower]) continue;
       const cmp = compareProfiles(profiles[higher], profiles[lower]);
-      tieBreaks.push({ higher, lower, majorityGrade: GRADES[majority[higher]!], removed: cmp.step, higherGrade: GRADES[cmp.gradeA], lowerGrade: GRADES[cmp.gradeB] });
+      tieBreaks.push({
+        higher,
+        lower,
+        majorityGrade: GRADES[majority[higher]!],
+        removed: cmp.step,
+        higherGrade: GRADES[cmp.gradeA],
+        lowerGrade: GRADES[cmp.gradeB],
+      });
     }
     const gauges = Object.fromEntries(
       this.optionIds.map((id) => {
         const g = majority[id];
         const p = profiles[id];
-        return [id, g === null ? { better: 0, worse: 0 } : { better: p.slice(0, g).reduce((x, y) => x + y, 0), worse: p.slice(g + 1).reduce((x, y) => x + y, 0) }];
+        return [
+          id,
+          g === null
+            ? { better: 0, worse: 0 }
+            : {
+                better: p.slice(0, g).reduce((x, y) => x + y, 0),
+                worse: p.slice(g + 1).reduce((x, y) => x + y, 0),
+              },
+        ];
       }),
     );
     return {
@@ -191,7 +220,9 @@ export class MajorityJudgmentTally {
       optionIds: [...this.optionIds],
       grades: [...GRADES],
       profiles,
-      majorityGrades: Object.fromEntries(this.optionIds.map((id) => [id, majority[id] === null ? null : GRADES[majority[id]!]])),
+      majorityGrades: Object.fromEntries(
+        this.optionIds.map((id) => [id, majority[id] === null ? null : GRADES[majority[id]!]]),
+      ),
       gauges,
       ranking,
       winners: this.ballots ? ranking[0] : [],

@@ -60,7 +60,10 @@ export class OptionCountTally {
   }
 
   result(): OptionCountResult {
-    const ranking = groupBy(this.optionIds, (a, b) => this.counts[this.index.get(b)!] - this.counts[this.index.get(a)!]);
+    const ranking = groupBy(
+      this.optionIds,
+      (a, b) => this.counts[this.index.get(b)!] - this.counts[this.index.get(a)!],
+    );
     return {
       method: this.method,
       ballots: this.ballots,

@@ -3,13 +3,15 @@
 /** Adds two non-negative integers, refusing to leave the range where doubles are exact. */
 export function checkedAdd(a: number, b: number): number {
   const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new RangeError('count exceeds 2^53 − 1: not exact any more');
+  if (!Number.isSafeInteger(sum))
+    throw new RangeError('count exceeds 2^53 − 1: not exact any more');
   return sum;
 }
 
 /** A ballot weight must be a positive safe integer (1, or thousandths of an Assemblée weight). */
 export function checkedWeight(weight: number): void {
-  if (!Number.isSafeInteger(weight) || weight <= 0) throw new RangeError(`ballot weight must be a positive integer, got ${weight}`);
+  if (!Number.isSafeInteger(weight) || weight <= 0)
+    throw new RangeError(`ballot weight must be a positive integer, got ${weight}`);
 }
 
 /**

@@ -53,7 +53,8 @@ const METHOD_NAMES_FR: Record<string, string> = {
 };
 
 /** Percentage with one decimal, of `total` (0 when nothing was counted). */
-const percent = (value: number, total: number): number => (total > 0 ? Math.round((value * 1000) / total) / 10 : 0);
+const percent = (value: number, total: number): number =>
+  total > 0 ? Math.round((value * 1000) / total) / 10 : 0;
 
 /**
  * Builds one table per question from the frozen results.
@@ -62,7 +63,11 @@ const percent = (value: number, total: number): number => (total > 0 ? Math.roun
  * @param weightUnit 1000 when the census is weighted (weights stored in thousandths), else 1
  * @returns the tables, in question order
  */
-export function resultTables(questions: readonly ResultQuestion[], results: readonly (QuestionResult & { questionId: string })[], weightUnit: number): ResultTable[] {
+export function resultTables(
+  questions: readonly ResultQuestion[],
+  results: readonly (QuestionResult & { questionId: string })[],
+  weightUnit: number,
+): ResultTable[] {
   return questions.map((question, i) => {
     const result = results.find((r) => r.questionId === question.id);
     const title = (id: string) => question.options.find((o) => o.id === id)?.title ?? id;
@@ -77,9 +82,11 @@ export function resultTables(questions: readonly ResultQuestion[], results: read
     const rank = rankOf(result.ranking);
     rows.push(['Gagnant(s)', result.winners.map(title).join(' | ')]);
     rows.push([]);
-    if (result.method === 'SINGLE' || result.method === 'MULTIPLE') rows.push(...optionCountRows(result, question, rank, title, weight));
+    if (result.method === 'SINGLE' || result.method === 'MULTIPLE')
+      rows.push(...optionCountRows(result, question, rank, title, weight));
     else if (result.method === 'RANKED') rows.push(...schulzeRows(result, rank, title));
-    else if (result.method === 'MAJORITY_JUDGMENT') rows.push(...majorityJudgmentRows(result, rank, title, weight));
+    else if (result.method === 'MAJORITY_JUDGMENT')
+      rows.push(...majorityJudgmentRows(result, rank, title, weight));
     return { name: `Q${i + 1}`, title: question.title, rows };
   });
 }
@@ -95,38 +102,101 @@ function rankOf(ranking: readonly (readonly string[])[]): Map<string, number> {
   return rank;
 }
 
-function optionCountRows(result: OptionCountResult, question: ResultQuestion, rank: Map<string, number>, title: (id: string) => string, weight: (w: number) => number): ResultCell[][] {
+function optionCountRows(
+  result: OptionCountResult,
+  question: ResultQuestion,
+  rank: Map<string, number>,
+  title: (id: string) => string,
+  weight: (w: number) => number,
+): ResultCell[][] {
   const rows: ResultCell[][] = [['Rang', 'Option', 'Voix', 'Part (%)']];
-  const order = question.options.map((o) => o.id).sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity));
-  for (const id of order) rows.push([rank.get(id) ?? null, title(id), weight(result.counts[id] ?? 0), percent(result.counts[id] ?? 0, result.totalWeight)]);
+  const order = question.options
+    .map((o) => o.id)
+    .sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity));
+  for (const id of order)
+    rows.push([
+      rank.get(id) ?? null,
+      title(id),
+      weight(result.counts[id] ?? 0),
+      percent(result.counts[id] ?? 0, result.totalWeight),
+    ]);
   return rows;
 }
 
-function schulzeRows(result: SchulzeResult, rank: Map<string, number>, title: (id: string) => string): ResultCell[][] {
-  const rows: ResultCell[][] = [['Gagnant de Condorcet', result.condorcetWinner ? title(result.condorcetWinner) : 'aucun']];
+function schulzeRows(
+  result: SchulzeResult,
+  rank: Map<string, number>,
+  title: (id: string) => string,
+): ResultCell[][] {
+  const rows: ResultCell[][] = [
+    ['Gagnant de Condorcet', result.condorcetWinner ? title(result.condorcetWinner) : 'aucun'],
+  ];
   rows.push([], ['Rang', 'Option']);
-  for (const tier of result.ranking) for (const id of tier) rows.push([rank.get(id) ?? null, title(id)]);
-  rows.push([], ['Préférences par paires : nombre de bulletins qui classent l’option de la ligne avant celle de la colonne']);
+  for (const tier of result.ranking)
+    for (const id of tier) rows.push([rank.get(id) ?? null, title(id)]);
+  rows.push(
+    [],
+    [
+      'Préférences par paires : nombre de bulletins qui classent l’option de la ligne avant celle de la colonne',
+    ],
+  );
   rows.push([null, ...result.optionIds.map(title)]);
-  result.optionIds.forEach((id, r) => rows.push([title(id), ...result.pairwise[r].map((value, c) => (r === c ? null : value))]));
+  result.optionIds.forEach((id, r) =>
+    rows.push([title(id), ...result.pairwise[r].map((value, c) => (r === c ? null : value))]),
+  );
   return rows;
 }
 
-function majorityJudgmentRows(result: MajorityJudgmentResult, rank: Map<string, number>, title: (id: string) => string, weight: (w: number) => number): ResultCell[][] {
+function majorityJudgmentRows(
+  result: MajorityJudgmentResult,
+  rank: Map<string, number>,
+  title: (id: string) => string,
+  weight: (w: number) => number,
+): ResultCell[][] {
   const grades = result.grades.length ? result.grades : [...GRADES];
-  const rows: ResultCell[][] = [['Rang', 'Option', 'Mention majoritaire', 'Au-dessus de la mention', 'En dessous de la mention', ...grades.map((g) => GRADE_NAMES_FR[g])]];
+  const rows: ResultCell[][] = [
+    [
+      'Rang',
+      'Option',
+      'Mention majoritaire',
+      'Au-dessus de la mention',
+      'En dessous de la mention',
+      ...grades.map((g) => GRADE_NAMES_FR[g]),
+    ],
+  ];
   for (const tier of result.ranking) {
     for (const id of tier) {
       const majority = result.majorityGrades[id];
       const gauge = result.gauges[id] ?? { better: 0, worse: 0 };
-      rows.push([rank.get(id) ?? null, title(id), majority ? GRADE_NAMES_FR[majority] : '', weight(gauge.better), weight(gauge.worse), ...(result.profiles[id] ?? []).map(weight)]);
+      rows.push([
+        rank.get(id) ?? null,
+        title(id),
+        majority ? GRADE_NAMES_FR[majority] : '',
+        weight(gauge.better),
+        weight(gauge.worse),
+        ...(result.profiles[id] ?? []).map(weight),
+      ]);
     }
   }
   if (result.tieBreaks.length) {
     rows.push([], ['Départage des mentions égales (médianes retirées une à une)']);
-    rows.push(['Devant', 'Derrière', 'Mention commune', 'Médianes retirées', 'Mention de l’option devant', 'Mention de l’option derrière']);
+    rows.push([
+      'Devant',
+      'Derrière',
+      'Mention commune',
+      'Médianes retirées',
+      'Mention de l’option devant',
+      'Mention de l’option derrière',
+    ]);
     for (const tie of result.tieBreaks) {
-      rows.push([title(tie.higher), title(tie.lower), GRADE_NAMES_FR[tie.majorityGrade], weight(tie.removed), GRADE_NAMES_FR[tie.higherGrade], GRADE_NAMES_FR[tie.lowerGrade]]);
+      rows.push([
+        title(tie.higher),
+        title(tie.lower),
+        GRADE_NAMES_FR[tie.majorityGrade],
+        weight(tie.removed),
+        GRADE_NAMES_FR[tie.higherGrade],
+        GRADE_NAMES_FR[tie.lowerGrade],
+      ]);
     }
   }
   return rows;

@@ -89,14 +89,17 @@ export class SchulzeTally {
 
   result(): SchulzeResult {
     const { n } = this;
-    const pairwise = Array.from({ length: n }, (_, i) => Array.from(this.d.subarray(i * n, (i + 1) * n)));
+    const pairwise = Array.from({ length: n }, (_, i) =>
+      Array.from(this.d.subarray(i * n, (i + 1) * n)),
+    );
     const strongestPaths = schulzeStrongestPaths(pairwise);
     const tiers = schulzeTiers(strongestPaths);
     const ids = [...this.optionIds];
     let condorcetWinner: string | null = null;
     for (let i = 0; i < n && condorcetWinner === null; i++) {
       let beatsAll = true;
-      for (let j = 0; j < n && beatsAll; j++) if (i !== j && !(pairwise[i][j] > pairwise[j][i])) beatsAll = false;
+      for (let j = 0; j < n && beatsAll; j++)
+        if (i !== j && !(pairwise[i][j] > pairwise[j][i])) beatsAll = false;
       if (beatsAll && n > 0 && this.ballots > 0) condorcetWinner = ids[i];
     }
     const ranking = tiers.map((tier) => tier.map((i) => ids[i]));

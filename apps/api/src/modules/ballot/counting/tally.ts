@@ -24,15 +24,24 @@ export function createTally(question: QuestionShape): QuestionTally {
     case 'SINGLE':
     case 'MULTIPLE': {
       const t = new OptionCountTally(question.method, question.optionIds);
-      return { add: (c, w) => t.add((c as { optionIds: string[] }).optionIds, w), result: () => t.result() };
+      return {
+        add: (c, w) => t.add((c as { optionIds: string[] }).optionIds, w),
+        result: () => t.result(),
+      };
     }
     case 'RANKED': {
       const t = new SchulzeTally(question.optionIds);
-      return { add: (c, w) => t.add((c as { ranking: string[] }).ranking, w), result: () => t.result() };
+      return {
+        add: (c, w) => t.add((c as { ranking: string[] }).ranking, w),
+        result: () => t.result(),
+      };
     }
     case 'MAJORITY_JUDGMENT': {
       const t = new MajorityJudgmentTally(question.optionIds);
-      return { add: (c, w) => t.add((c as { grades: Record<string, any> }).grades, w), result: () => t.result() };
+      return {
+        add: (c, w) => t.add((c as { grades: Record<string, any> }).grades, w),
+        result: () => t.result(),
+      };
     }
   }
 }

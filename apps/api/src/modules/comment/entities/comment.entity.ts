@@ -1,6 +1,16 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type CommentableType = 'PROPOSAL' | 'ARTICLE' | 'MOTION' | 'AMENDMENT' | 'PETITION' | 'MEETING' | 'BALLOT' | 'IDEA' | 'DEBATE' | 'NEWS_POST';
+export type CommentableType =
+  | 'PROPOSAL'
+  | 'ARTICLE'
+  | 'MOTION'
+  | 'AMENDMENT'
+  | 'PETITION'
+  | 'MEETING'
+  | 'BALLOT'
+  | 'IDEA'
+  | 'DEBATE'
+  | 'NEWS_POST';
 export type CommentAlignment = 'FOR' | 'AGAINST' | 'NEUTRAL';
 
 /** A comment in a thread on a commentable resource; replies nest up to depth 2 (three levels). */

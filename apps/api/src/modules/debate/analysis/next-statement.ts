@@ -29,7 +29,10 @@ export interface NextCandidate {
 }
 
 /** Sort key rank of the rule above; the first element of the returned array is the next statement. */
-export function rankNextStatements(candidates: readonly NextCandidate[], settleVotes = 7): NextCandidate[] {
+export function rankNextStatements(
+  candidates: readonly NextCandidate[],
+  settleVotes = 7,
+): NextCandidate[] {
   return [...candidates].sort((a, b) => {
     const aNew = a.votes < settleVotes;
     const bNew = b.votes < settleVotes;

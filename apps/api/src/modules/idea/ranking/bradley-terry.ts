@@ -98,11 +98,19 @@ function adjacency(ideaCount: number, comparisons: readonly Comparison[]): Adjac
   const counts = new Array<number>(ideaCount).fill(0);
   for (const c of comparisons) {
     const n = c.count ?? 1;
-    if (!Number.isInteger(c.winner) || !Number.isInteger(c.loser) || c.winner < 0 || c.loser < 0 || c.winner >= ideaCount || c.loser >= ideaCount) {
+    if (
+      !Number.isInteger(c.winner) ||
+      !Number.isInteger(c.loser) ||
+      c.winner < 0 ||
+      c.loser < 0 ||
+      c.winner >= ideaCount ||
+      c.loser >= ideaCount
+    ) {
       throw new RangeError(`comparison refers to an idea outside 0…${ideaCount - 1}`);
     }
     if (c.winner === c.loser) throw new RangeError('an idea cannot be compared with itself');
-    if (!(n >= 0) || !Number.isFinite(n)) throw new RangeError('comparison count must be a finite number ≥ 0');
+    if (!(n >= 0) || !Number.isFinite(n))
+      throw new RangeError('comparison count must be a finite number ≥ 0');
     if (n === 0) continue;
     wins[c.winner] += n;
     counts[c.winner] += n;
@@ -137,7 +145,11 @@ function scoreOf(gammaI: number, i: number, gamma: Float64Array): number {
  *
  * Cost: O(iterations × (K + distinct pairs)) for the fit, O(K²) for the scores.
  */
-export function fitBradleyTerry(ideaCount: number, comparisons: readonly Comparison[], options: FitOptions = {}): BradleyTerryFit {
+export function fitBradleyTerry(
+  ideaCount: number,
+  comparisons: readonly Comparison[],
+  options: FitOptions = {},
+): BradleyTerryFit {
   const a = options.priorWeight ?? 0.5;
   if (!(a > 0)) throw new RangeError('priorWeight must be > 0');
   const tolerance = options.tolerance ?? 1e-6;
@@ -190,5 +202,14 @@ export function fitBradleyTerry(ideaCount: number, comparisons: readonly Compari
     scoreLow[i] = scoreOf(gi * Math.exp(-z * se), i, gamma);
     scoreHigh[i] = scoreOf(gi * Math.exp(z * se), i, gamma);
   }
-  return { strengths, standardErrors, scores, scoreLow, scoreHigh, comparisons: counts, iterations, converged };
+  return {
+    strengths,
+    standardErrors,
+    scores,
+    scoreLow,
+    scoreHigh,
+    comparisons: counts,
+    iterations,
+    converged,
+  };
 }

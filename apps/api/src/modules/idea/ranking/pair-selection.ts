@@ -37,12 +37,19 @@ export interface PairSelectionOptions {
 
 /** Selection weight of one idea (see the file comment). */
 export function pairWeight(candidate: PairCandidate): number {
-  const width = Math.min(100, Math.max(0, Number.isFinite(candidate.intervalWidth) ? candidate.intervalWidth : 100));
+  const width = Math.min(
+    100,
+    Math.max(0, Number.isFinite(candidate.intervalWidth) ? candidate.intervalWidth : 100),
+  );
   const n = Math.max(0, candidate.comparisons);
   return (0.25 + width / 100) / Math.sqrt(1 + n);
 }
 
-function draw(weights: Float64Array, excluded: (i: number) => boolean, random: () => number): number {
+function draw(
+  weights: Float64Array,
+  excluded: (i: number) => boolean,
+  random: () => number,
+): number {
   let total = 0;
   for (let i = 0; i < weights.length; i++) if (!excluded(i)) total += weights[i];
   if (total <= 0) return -1;
@@ -64,13 +71,17 @@ function draw(weights: Float64Array, excluded: (i: number) => boolean, random: (
  * exactly two ideas that the participant has just compared).
  * Cost: O(K) for K candidates.
  */
-export function selectPair(candidates: readonly PairCandidate[], options: PairSelectionOptions): [number, number] | null {
+export function selectPair(
+  candidates: readonly PairCandidate[],
+  options: PairSelectionOptions,
+): [number, number] | null {
   const k = candidates.length;
   if (k < 2) return null;
   const avoid = options.avoid ?? null;
   const weights = new Float64Array(k);
   for (let i = 0; i < k; i++) weights[i] = pairWeight(candidates[i]);
-  const partnerOf = (i: number): number => (avoid === null ? -1 : avoid[0] === i ? avoid[1] : avoid[1] === i ? avoid[0] : -1);
+  const partnerOf = (i: number): number =>
+    avoid === null ? -1 : avoid[0] === i ? avoid[1] : avoid[1] === i ? avoid[0] : -1;
 
   // The first idea must have at least one partner left once the avoided pair is removed.
   const stranded = (i: number): boolean => k === 2 && partnerOf(i) >= 0;

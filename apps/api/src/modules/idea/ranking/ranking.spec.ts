@@ -18,13 +18,24 @@ function spearman(a: readonly number[], b: readonly number[]): number {
 }
 
 /** Simulates `count` answers: pairs drawn by selectPair, winners by the Bradley–Terry model with the true strengths. */
-function simulate(truth: readonly number[], count: number, random: () => number, comparisons: Comparison[] = [], initial?: number[], refreshEvery = 50) {
+function simulate(
+  truth: readonly number[],
+  count: number,
+  random: () => number,
+  comparisons: Comparison[] = [],
+  initial?: number[],
+  refreshEvery = 50,
+) {
   let fit = fitBradleyTerry(truth.length, comparisons, { initial });
   let last: [number, number] | null = null;
   for (let t = 0; t < count; t++) {
     // the server refreshes the scores now and then, not after every vote
-    if (t % refreshEvery === 0) fit = fitBradleyTerry(truth.length, comparisons, { initial: fit.strengths });
-    const candidates = truth.map((_, i) => ({ comparisons: fit.comparisons[i], intervalWidth: fit.scoreHigh[i] - fit.scoreLow[i] }));
+    if (t % refreshEvery === 0)
+      fit = fitBradleyTerry(truth.length, comparisons, { initial: fit.strengths });
+    const candidates = truth.map((_, i) => ({
+      comparisons: fit.comparisons[i],
+      intervalWidth: fit.scoreHigh[i] - fit.scoreLow[i],
+    }));
     const pair = selectPair(candidates, { random, avoid: last });
     if (!pair) throw new Error('no pair');
     last = pair;
@@ -32,12 +43,22 @@ function simulate(truth: readonly number[], count: number, random: () => number,
     const pI = 1 / (1 + Math.exp(truth[j] - truth[i]));
     comparisons.push(random() < pI ? { winner: i, loser: j } : { winner: j, loser: i });
   }
-  return { comparisons, fit: fitBradleyTerry(truth.length, comparisons, { initial: fit.strengths }) };
+  return {
+    comparisons,
+    fit: fitBradleyTerry(truth.length, comparisons, { initial: fit.strengths }),
+  };
 }
 
 describe('Bradley–Terry fit (Hunter 2004 MM with a weak prior)', () => {
   it('two ideas, A preferred 3 times out of 4: γA/γB → 3, so A scores 75 (worked example, vanishing prior)', () => {
-    const fit = fitBradleyTerry(2, [{ winner: 0, loser: 1, count: 3 }, { winner: 1, loser: 0 }], { priorWeight: 1e-9, tolerance: 1e-12 });
+    const fit = fitBradleyTerry(
+      2,
+      [
+        { winner: 0, loser: 1, count: 3 },
+        { winner: 1, loser: 0 },
+      ],
+      { priorWeight: 1e-9, tolerance: 1e-12 },
+    );
     expect(Math.exp(fit.strengths[0] - fit.strengths[1])).toBeCloseTo(3, 5);
     expect(fit.scores[0]).toBeCloseTo(75, 4);
     expect(fit.scores[1]).toBeCloseTo(25, 4);
@@ -46,8 +67,12 @@ describe('Bradley–Terry fit (Hunter 2004 MM with a weak prior)', () => {
 
   it('the fixed point is the maximum of the penalised likelihood: its gradient vanishes', () => {
     const comparisons: Comparison[] = [
-      { winner: 0, loser: 1, count: 5 }, { winner: 1, loser: 0, count: 2 }, { winner: 1, loser: 2, count: 4 },
-      { winner: 2, loser: 1, count: 1 }, { winner: 0, loser: 2, count: 6 }, { winner: 3, loser: 0, count: 1 },
+      { winner: 0, loser: 1, count: 5 },
+      { winner: 1, loser: 0, count: 2 },
+      { winner: 1, loser: 2, count: 4 },
+      { winner: 2, loser: 1, count: 1 },
+      { winner: 0, loser: 2, count: 6 },
+      { winner: 3, loser: 0, count: 1 },
     ];
     const a = 0.5;
     const fit = fitBradleyTerry(4, comparisons, { priorWeight: a, tolerance: 1e-12 });
@@ -75,14 +100,29 @@ describe('Bradley–Terry fit (Hunter 2004 MM with a weak prior)', () => {
   });
 
   it('symmetric data gives equal scores of 50 and the interval contains the score and narrows with data', () => {
-    const few = fitBradleyTerry(3, [0, 1, 2].flatMap((i) => [{ winner: i, loser: (i + 1) % 3 }, { winner: (i + 1) % 3, loser: i }]));
-    const many = fitBradleyTerry(3, [0, 1, 2].flatMap((i) => [{ winner: i, loser: (i + 1) % 3, count: 50 }, { winner: (i + 1) % 3, loser: i, count: 50 }]));
-    for (const fit of [few, many]) for (let i = 0; i < 3; i++) {
-      expect(fit.scores[i]).toBeCloseTo(50, 6);
-      expect(fit.scoreLow[i]).toBeLessThan(fit.scores[i]);
-      expect(fit.scoreHigh[i]).toBeGreaterThan(fit.scores[i]);
-    }
-    expect(many.scoreHigh[0] - many.scoreLow[0]).toBeLessThan((few.scoreHigh[0] - few.scoreLow[0]) / 3);
+    const few = fitBradleyTerry(
+      3,
+      [0, 1, 2].flatMap((i) => [
+        { winner: i, loser: (i + 1) % 3 },
+        { winner: (i + 1) % 3, loser: i },
+      ]),
+    );
+    const many = fitBradleyTerry(
+      3,
+      [0, 1, 2].flatMap((i) => [
+        { winner: i, loser: (i + 1) % 3, count: 50 },
+        { winner: (i + 1) % 3, loser: i, count: 50 },
+      ]),
+    );
+    for (const fit of [few, many])
+      for (let i = 0; i < 3; i++) {
+        expect(fit.scores[i]).toBeCloseTo(50, 6);
+        expect(fit.scoreLow[i]).toBeLessThan(fit.scores[i]);
+        expect(fit.scoreHigh[i]).toBeGreaterThan(fit.scores[i]);
+      }
+    expect(many.scoreHigh[0] - many.scoreLow[0]).toBeLessThan(
+      (few.scoreHigh[0] - few.scoreLow[0]) / 3,
+    );
   });
 
   it('rejects bad input with a RangeError', () => {
@@ -174,12 +214,17 @@ describe('pair selection', () => {
     for (let t = 0; t < 5000; t++) for (const i of selectPair(candidates, { random })!) shown[i]++;
     expect(shown[0] / 5000).toBeGreaterThan(0.8); // the new idea is in most pairs
     for (let i = 1; i < 10; i++) expect(shown[i]).toBeGreaterThan(0); // the settled ones still appear
-    expect(pairWeight({ comparisons: 0, intervalWidth: 76 })).toBeGreaterThan(10 * pairWeight({ comparisons: 200, intervalWidth: 8 }));
+    expect(pairWeight({ comparisons: 0, intervalWidth: 76 })).toBeGreaterThan(
+      10 * pairWeight({ comparisons: 200, intervalWidth: 8 }),
+    );
   });
 
   it('puts each idea on the left about half the time', () => {
     const random = mulberry32(23);
-    const candidates = [{ comparisons: 0, intervalWidth: 50 }, { comparisons: 0, intervalWidth: 50 }];
+    const candidates = [
+      { comparisons: 0, intervalWidth: 50 },
+      { comparisons: 0, intervalWidth: 50 },
+    ];
     let left = 0;
     for (let t = 0; t < 4000; t++) if (selectPair(candidates, { random })![0] === 0) left++;
     expect(left / 4000).toBeGreaterThan(0.46);

@@ -3,18 +3,42 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { trimmedText } from '../../../common/validation/visible-text';
 
-export const ReportableTypeEnum = { PROPOSAL: 'PROPOSAL', COMMENT: 'COMMENT', PETITION: 'PETITION', MEETING: 'MEETING', BALLOT: 'BALLOT', IDEA: 'IDEA', DEBATE: 'DEBATE', DEBATE_STATEMENT: 'DEBATE_STATEMENT', NEWS_POST: 'NEWS_POST' } as const;
+export const ReportableTypeEnum = {
+  PROPOSAL: 'PROPOSAL',
+  COMMENT: 'COMMENT',
+  PETITION: 'PETITION',
+  MEETING: 'MEETING',
+  BALLOT: 'BALLOT',
+  IDEA: 'IDEA',
+  DEBATE: 'DEBATE',
+  DEBATE_STATEMENT: 'DEBATE_STATEMENT',
+  NEWS_POST: 'NEWS_POST',
+} as const;
 registerEnumType(ReportableTypeEnum, { name: 'ReportableType' });
-export const ReportReasonEnum = { SPAM: 'SPAM', OFFENSIVE: 'OFFENSIVE', DOES_NOT_BELONG: 'DOES_NOT_BELONG' } as const;
-registerEnumType(ReportReasonEnum, { name: 'ReportReason', description: 'Indésirable, offensant, hors sujet.' });
+export const ReportReasonEnum = {
+  SPAM: 'SPAM',
+  OFFENSIVE: 'OFFENSIVE',
+  DOES_NOT_BELONG: 'DOES_NOT_BELONG',
+} as const;
+registerEnumType(ReportReasonEnum, {
+  name: 'ReportReason',
+  description: 'Indésirable, offensant, hors sujet.',
+});
 
 @InputType()
 export class ReportContentInput {
-  @Field(() => ReportableTypeEnum) @IsIn(Object.values(ReportableTypeEnum)) resourceType!: keyof typeof ReportableTypeEnum;
+  @Field(() => ReportableTypeEnum)
+  @IsIn(Object.values(ReportableTypeEnum))
+  resourceType!: keyof typeof ReportableTypeEnum;
   @Field(() => ID) @IsUUID() resourceId!: string;
-  @Field(() => ReportReasonEnum) @IsIn(Object.values(ReportReasonEnum)) reason!: keyof typeof ReportReasonEnum;
+  @Field(() => ReportReasonEnum)
+  @IsIn(Object.values(ReportReasonEnum))
+  reason!: keyof typeof ReportReasonEnum;
   @Field({ nullable: true, description: 'At most 1,000 characters.' })
-  @IsOptional() @Transform(trimmedText) @IsString() @MaxLength(1000)
+  @IsOptional()
+  @Transform(trimmedText)
+  @IsString()
+  @MaxLength(1000)
   details?: string;
 }
 
@@ -26,12 +50,18 @@ export class ModerationStatusDto {
   @Field() hidden!: boolean;
 }
 
-@ObjectType('ModerationQueueItem', { description: 'An item waiting for a moderator: reported content or an unanswered proposal.' })
+@ObjectType('ModerationQueueItem', {
+  description: 'An item waiting for a moderator: reported content or an unanswered proposal.',
+})
 export class ModerationQueueItemDto {
   @Field(() => ReportableTypeEnum) resourceType!: keyof typeof ReportableTypeEnum;
   @Field(() => ID) resourceId!: string;
   @Field({ description: 'Proposal title or comment excerpt.' }) title!: string;
-  @Field(() => ID, { nullable: true, description: 'The proposal concerned (the comment’s proposal for comments).' }) proposalId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The proposal concerned (the comment’s proposal for comments).',
+  })
+  proposalId!: string | null;
   @Field(() => Int) reportCount!: number;
   @Field(() => [ReportReasonEnum]) reasons!: (keyof typeof ReportReasonEnum)[];
   @Field() hidden!: boolean;

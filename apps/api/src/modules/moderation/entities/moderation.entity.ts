@@ -1,6 +1,21 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
-export type ReportableType = 'PROPOSAL' | 'COMMENT' | 'PETITION' | 'MEETING' | 'BALLOT' | 'IDEA' | 'DEBATE' | 'DEBATE_STATEMENT' | 'NEWS_POST';
+export type ReportableType =
+  | 'PROPOSAL'
+  | 'COMMENT'
+  | 'PETITION'
+  | 'MEETING'
+  | 'BALLOT'
+  | 'IDEA'
+  | 'DEBATE'
+  | 'DEBATE_STATEMENT'
+  | 'NEWS_POST';
 export type ReportReason = 'SPAM' | 'OFFENSIVE' | 'DOES_NOT_BELONG';
 
 /** The moderation state of one reportable resource: its report count and whether it is hidden. */

@@ -1,5 +1,11 @@
 import type { MotionMajority } from '@concerto/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /**
  * A motion an assembly decides on. Its status (DRAFT, SCHEDULED, OPEN, CLOSED) is never
@@ -16,9 +22,11 @@ export class MotionEntity {
   @Column('timestamptz', { name: 'opens_at', nullable: true }) opensAt!: Date | null;
   @Column('timestamptz', { name: 'closes_at', nullable: true }) closesAt!: Date | null;
   @Column('text', { default: 'SIMPLE' }) majority!: MotionMajority;
-  @Column('numeric', { name: 'quorum_percent', precision: 5, scale: 2, default: 0 }) quorumPercent!: string;
+  @Column('numeric', { name: 'quorum_percent', precision: 5, scale: 2, default: 0 })
+  quorumPercent!: string;
   @Column('boolean', { name: 'secret_ballot', default: false }) secretBallot!: boolean;
-  @Column('boolean', { name: 'hide_tally_until_closed', default: false }) hideTallyUntilClosed!: boolean;
+  @Column('boolean', { name: 'hide_tally_until_closed', default: false })
+  hideTallyUntilClosed!: boolean;
   /** Where the motion comes from (a petition that became it); unique per origin (`motions_origin_once`). */
   @Column('text', { name: 'origin_type', nullable: true }) originType!: 'PETITION' | null;
   @Column('uuid', { name: 'origin_id', nullable: true }) originId!: string | null;

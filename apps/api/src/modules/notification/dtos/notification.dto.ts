@@ -2,9 +2,19 @@ import { NotificationKind } from '@concerto/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsIn, IsOptional } from 'class-validator';
 
-registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'Kinds of notification (each can be switched off).' });
-export const EmailDeliveryEnum = { NONE: 'NONE', IMMEDIATE: 'IMMEDIATE', DIGEST: 'DIGEST' } as const;
-registerEnumType(EmailDeliveryEnum, { name: 'EmailDelivery', description: 'E-mail: none, one per notification, or a daily digest.' });
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'Kinds of notification (each can be switched off).',
+});
+export const EmailDeliveryEnum = {
+  NONE: 'NONE',
+  IMMEDIATE: 'IMMEDIATE',
+  DIGEST: 'DIGEST',
+} as const;
+registerEnumType(EmailDeliveryEnum, {
+  name: 'EmailDelivery',
+  description: 'E-mail: none, one per notification, or a daily digest.',
+});
 
 @ObjectType('Notification')
 export class NotificationDto {
@@ -33,12 +43,19 @@ export class NotificationConnectionDto {
 
 @ObjectType('NotificationSettings')
 export class NotificationSettingsDto {
-  @Field(() => [NotificationKind], { description: 'Kinds switched off.' }) disabledKinds!: NotificationKind[];
+  @Field(() => [NotificationKind], { description: 'Kinds switched off.' })
+  disabledKinds!: NotificationKind[];
   @Field(() => EmailDeliveryEnum) emailDelivery!: keyof typeof EmailDeliveryEnum;
 }
 
 @InputType()
 export class NotificationSettingsInput {
-  @Field(() => [NotificationKind], { nullable: true }) @IsOptional() @IsEnum(NotificationKind, { each: true }) disabledKinds?: NotificationKind[];
-  @Field(() => EmailDeliveryEnum, { nullable: true }) @IsOptional() @IsIn(Object.values(EmailDeliveryEnum)) emailDelivery?: keyof typeof EmailDeliveryEnum;
+  @Field(() => [NotificationKind], { nullable: true })
+  @IsOptional()
+  @IsEnum(NotificationKind, { each: true })
+  disabledKinds?: NotificationKind[];
+  @Field(() => EmailDeliveryEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(EmailDeliveryEnum))
+  emailDelivery?: keyof typeof EmailDeliveryEnum;
 }

@@ -3,9 +3,15 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { BoundedJSON } from '../../../common/graphql/json-scalar';
 import '../../../platform/dtos/component-type.dto'; // registers the ComponentType enum
 
-registerEnumType(SpaceType, { name: 'SpaceType', description: 'PROCESS = Concertation, ASSEMBLY = Assemblée.' });
+registerEnumType(SpaceType, {
+  name: 'SpaceType',
+  description: 'PROCESS = Concertation, ASSEMBLY = Assemblée.',
+});
 registerEnumType(SpaceRole, { name: 'SpaceRole', description: 'Roles inside one space.' });
-registerEnumType(AssemblyPosition, { name: 'AssemblyPosition', description: 'Position of an assembly member.' });
+registerEnumType(AssemblyPosition, {
+  name: 'AssemblyPosition',
+  description: 'Position of an assembly member.',
+});
 
 @ObjectType('SpacePhase', { description: 'A phase (step) of a Concertation.' })
 export class SpacePhaseDto {
@@ -13,8 +19,11 @@ export class SpacePhaseDto {
   @Field(() => Int, { description: '0-based order within the space.' }) position!: number;
   @Field() title!: string;
   @Field() description!: string;
-  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD).' }) startDate!: string | null;
-  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD), inclusive.' }) endDate!: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD).' }) startDate!:
+    | string
+    | null;
+  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD), inclusive.' })
+  endDate!: string | null;
   @Field({ description: 'The current phase; at most one per space.' }) active!: boolean;
 }
 
@@ -27,10 +36,15 @@ export class ComponentDto {
   @Field() description!: string;
   @Field(() => Int) position!: number;
   @Field() published!: boolean;
-  @Field(() => BoundedJSON, { description: 'Type-specific settings.' }) settings!: Record<string, unknown>;
+  @Field(() => BoundedJSON, { description: 'Type-specific settings.' }) settings!: Record<
+    string,
+    unknown
+  >;
 }
 
-@ObjectType('ParticipatorySpace', { description: 'A Concertation (PROCESS) or an Assemblée (ASSEMBLY).' })
+@ObjectType('ParticipatorySpace', {
+  description: 'A Concertation (PROCESS) or an Assemblée (ASSEMBLY).',
+})
 export class ParticipatorySpaceDto {
   @Field(() => ID) id!: string;
   @Field() slug!: string;
@@ -42,12 +56,18 @@ export class ParticipatorySpaceDto {
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
   @Field({ description: 'Created as demo content from the seed report.' }) isDemo!: boolean;
   @Field() createdAt!: Date;
-  @Field(() => [SpacePhaseDto], { description: 'Phases in order (processes only).' }) phases!: SpacePhaseDto[];
-  @Field(() => [ComponentDto], { description: 'Components in order; unpublished ones only for the space’s admins.' })
+  @Field(() => [SpacePhaseDto], { description: 'Phases in order (processes only).' })
+  phases!: SpacePhaseDto[];
+  @Field(() => [ComponentDto], {
+    description: 'Components in order; unpublished ones only for the space’s admins.',
+  })
   components!: ComponentDto[];
-  @Field(() => [SpaceRole], { description: 'Roles the caller holds in this space.' }) viewerRoles!: SpaceRole[];
-  @Field({ description: 'Whether the caller may administer this space.' }) viewerCanAdminister!: boolean;
-  @Field({ description: 'Whether the caller follows this space (told about its new proposals).' }) viewerFollows!: boolean;
+  @Field(() => [SpaceRole], { description: 'Roles the caller holds in this space.' })
+  viewerRoles!: SpaceRole[];
+  @Field({ description: 'Whether the caller may administer this space.' })
+  viewerCanAdminister!: boolean;
+  @Field({ description: 'Whether the caller follows this space (told about its new proposals).' })
+  viewerFollows!: boolean;
 }
 
 @ObjectType('SpaceRoleAssignment', { description: 'A role held by a user in a space.' })
@@ -66,7 +86,11 @@ export class AssemblyMemberDto {
   @Field(() => ID) userId!: string;
   @Field() userName!: string;
   @Field(() => AssemblyPosition) position!: AssemblyPosition;
-  @Field(() => String, { nullable: true, description: 'College key, when the assembly uses colleges.' }) college!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'College key, when the assembly uses colleges.',
+  })
+  college!: string | null;
   @Field(() => Float, { description: 'Voting weight (default 1).' }) weight!: number;
   @Field() joinedAt!: Date;
   @Field(() => Date, { nullable: true }) leftAt!: Date | null;

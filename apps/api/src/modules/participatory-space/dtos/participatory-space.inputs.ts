@@ -1,7 +1,28 @@
-import { AssemblyPosition, ComponentType, SpaceLimits, SpaceRole, SpaceType } from '@concerto/domain';
+import {
+  AssemblyPosition,
+  ComponentType,
+  SpaceLimits,
+  SpaceRole,
+  SpaceType,
+} from '@concerto/domain';
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsISO8601, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsISO8601,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { BoundedJSON } from '../../../common/graphql/json-scalar';
 import { trimmedText } from '../../../common/validation/visible-text';
 
@@ -9,31 +30,75 @@ import { trimmedText } from '../../../common/validation/visible-text';
 export class CreateSpaceInput {
   @Field(() => SpaceType) @IsEnum(SpaceType) type!: SpaceType;
   @Field({ description: 'URL name: lowercase letters, digits and dashes.' })
-  @Transform(trimmedText) @Matches(SpaceLimits.slugPattern, { message: 'slug: lettres minuscules, chiffres et tirets' }) @MaxLength(SpaceLimits.slugMaxLength)
+  @Transform(trimmedText)
+  @Matches(SpaceLimits.slugPattern, { message: 'slug: lettres minuscules, chiffres et tirets' })
+  @MaxLength(SpaceLimits.slugMaxLength)
   slug!: string;
-  @Field() @Transform(trimmedText) @IsString() @MinLength(SpaceLimits.titleMinLength) @MaxLength(SpaceLimits.titleMaxLength) title!: string;
-  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MaxLength(SpaceLimits.subtitleMaxLength) subtitle?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(SpaceLimits.descriptionMaxLength) description?: string;
+  @Field()
+  @Transform(trimmedText)
+  @IsString()
+  @MinLength(SpaceLimits.titleMinLength)
+  @MaxLength(SpaceLimits.titleMaxLength)
+  title!: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trimmedText)
+  @IsString()
+  @MaxLength(SpaceLimits.subtitleMaxLength)
+  subtitle?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SpaceLimits.descriptionMaxLength)
+  description?: string;
   @Field({ nullable: true, defaultValue: false }) @IsOptional() @IsBoolean() published?: boolean;
 }
 
 @InputType({ description: 'Changes to a space; absent fields stay as they are.' })
 export class UpdateSpaceInput {
   @Field({ nullable: true })
-  @IsOptional() @Transform(trimmedText) @Matches(SpaceLimits.slugPattern, { message: 'slug: lettres minuscules, chiffres et tirets' }) @MaxLength(SpaceLimits.slugMaxLength)
+  @IsOptional()
+  @Transform(trimmedText)
+  @Matches(SpaceLimits.slugPattern, { message: 'slug: lettres minuscules, chiffres et tirets' })
+  @MaxLength(SpaceLimits.slugMaxLength)
   slug?: string;
-  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MinLength(SpaceLimits.titleMinLength) @MaxLength(SpaceLimits.titleMaxLength) title?: string;
-  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MaxLength(SpaceLimits.subtitleMaxLength) subtitle?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(SpaceLimits.descriptionMaxLength) description?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trimmedText)
+  @IsString()
+  @MinLength(SpaceLimits.titleMinLength)
+  @MaxLength(SpaceLimits.titleMaxLength)
+  title?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trimmedText)
+  @IsString()
+  @MaxLength(SpaceLimits.subtitleMaxLength)
+  subtitle?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SpaceLimits.descriptionMaxLength)
+  description?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() published?: boolean;
 }
 
 @InputType({ description: 'A phase of a Concertation.' })
 export class PhaseInput {
   @Field() @Transform(trimmedText) @IsString() @MinLength(1) @MaxLength(150) title!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(SpaceLimits.descriptionMaxLength) description?: string;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsISO8601({ strict: true }) startDate?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsISO8601({ strict: true }) endDate?: string | null;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SpaceLimits.descriptionMaxLength)
+  description?: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  startDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  endDate?: string | null;
 }
 
 @InputType()
@@ -46,17 +111,34 @@ export class CreateComponentInput {
   @Field(() => ID) @IsUUID() spaceId!: string;
   @Field(() => ComponentType) @IsEnum(ComponentType) type!: ComponentType;
   @Field() @Transform(trimmedText) @IsString() @MinLength(3) @MaxLength(150) title!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(SpaceLimits.descriptionMaxLength) description?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SpaceLimits.descriptionMaxLength)
+  description?: string;
   @Field({ nullable: true, defaultValue: false }) @IsOptional() @IsBoolean() published?: boolean;
 }
 
 @InputType({ description: 'Changes to a component; absent fields stay as they are.' })
 export class UpdateComponentInput {
-  @Field({ nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MinLength(3) @MaxLength(150) title?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(SpaceLimits.descriptionMaxLength) description?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trimmedText)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(150)
+  title?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SpaceLimits.descriptionMaxLength)
+  description?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() published?: boolean;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1000) position?: number;
-  @Field(() => BoundedJSON, { nullable: true, description: 'Type-specific settings, merged into the current ones.' })
+  @Field(() => BoundedJSON, {
+    nullable: true,
+    description: 'Type-specific settings, merged into the current ones.',
+  })
   @IsOptional()
   settings?: Record<string, unknown>;
 }
@@ -72,7 +154,20 @@ export class AssignSpaceRoleInput {
 export class AddAssemblyMemberInput {
   @Field(() => ID) @IsUUID() spaceId!: string;
   @Field() @Transform(trimmedText) @IsEmail() email!: string;
-  @Field(() => AssemblyPosition, { nullable: true, defaultValue: AssemblyPosition.MEMBER }) @IsOptional() @IsEnum(AssemblyPosition) position?: AssemblyPosition;
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimmedText) @IsString() @MaxLength(80) college?: string | null;
-  @Field(() => Float, { nullable: true, defaultValue: 1 }) @IsOptional() @IsNumber() @Min(0.001) @Max(10000) weight?: number;
+  @Field(() => AssemblyPosition, { nullable: true, defaultValue: AssemblyPosition.MEMBER })
+  @IsOptional()
+  @IsEnum(AssemblyPosition)
+  position?: AssemblyPosition;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trimmedText)
+  @IsString()
+  @MaxLength(80)
+  college?: string | null;
+  @Field(() => Float, { nullable: true, defaultValue: 1 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.001)
+  @Max(10000)
+  weight?: number;
 }

@@ -1,5 +1,11 @@
 import type { ComponentType } from '@concerto/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** A component ("Fonctionnalité") of a space. `settings` holds the type's own options. */
 @Entity('components')

@@ -1,5 +1,11 @@
 import type { SpaceType } from '@concerto/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** A Concertation (PROCESS) or an Assemblée (ASSEMBLY). Visible to all once `publishedAt` is set. */
 @Entity('participatory_spaces')

@@ -22,7 +22,9 @@ export class AmendmentEntity {
   @Column('uuid', { name: 'answered_by', nullable: true }) answeredBy!: string | null;
   @Column('int', { name: 'supports_count' }) supportsCount!: number;
   @Column('int', { name: 'comments_count' }) commentsCount!: number;
-  @Column('uuid', { name: 'promoted_proposal_id', nullable: true }) promotedProposalId!: string | null;
+  @Column('uuid', { name: 'promoted_proposal_id', nullable: true }) promotedProposalId!:
+    | string
+    | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

@@ -1,6 +1,18 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { SupportsState } from '../proposal.manifest';
 import { ProposalStateEnum } from './proposal.dto';
 import { trimmedText } from '../../../common/validation/visible-text';
@@ -12,53 +24,123 @@ export const ProposalLimits = { titleMin: 15, titleMax: 150, bodyMax: 3000 } as 
 export class CreateProposalInput {
   @Field(() => ID) @IsUUID() componentId!: string;
   @Field({ description: '15–150 characters.' })
-  @Transform(trimmedText) @IsString() @MinLength(ProposalLimits.titleMin, { message: 'title: au moins 15 caractères' }) @MaxLength(ProposalLimits.titleMax, { message: 'title: 150 caractères au plus' })
+  @Transform(trimmedText)
+  @IsString()
+  @MinLength(ProposalLimits.titleMin, { message: 'title: au moins 15 caractères' })
+  @MaxLength(ProposalLimits.titleMax, { message: 'title: 150 caractères au plus' })
   title!: string;
-  @Field({ description: 'Rich text (HTML, sanitised on the server); at most 3,000 characters of text.' })
-  @IsString() @MaxLength(20000)
+  @Field({
+    description: 'Rich text (HTML, sanitised on the server); at most 3,000 characters of text.',
+  })
+  @IsString()
+  @MaxLength(20000)
   body!: string;
 }
 
 @InputType()
 export class UpdateProposalInput {
   @Field({ nullable: true })
-  @IsOptional() @Transform(trimmedText) @IsString() @MinLength(ProposalLimits.titleMin, { message: 'title: au moins 15 caractères' }) @MaxLength(ProposalLimits.titleMax, { message: 'title: 150 caractères au plus' })
+  @IsOptional()
+  @Transform(trimmedText)
+  @IsString()
+  @MinLength(ProposalLimits.titleMin, { message: 'title: au moins 15 caractères' })
+  @MaxLength(ProposalLimits.titleMax, { message: 'title: 150 caractères au plus' })
   title?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) body?: string;
 }
 
 @InputType({ description: 'Filters of the proposal list; all optional and combined with AND.' })
 export class ProposalFilterInput {
-  @Field(() => [ProposalStateEnum], { nullable: true, description: 'States as participants see them.' })
-  @IsOptional() @IsIn(Object.values(ProposalStateEnum), { each: true })
+  @Field(() => [ProposalStateEnum], {
+    nullable: true,
+    description: 'States as participants see them.',
+  })
+  @IsOptional()
+  @IsIn(Object.values(ProposalStateEnum), { each: true })
   states?: (keyof typeof ProposalStateEnum)[];
-  @Field({ nullable: true, description: 'Full-text search in French, accent-insensitive.' }) @IsOptional() @IsString() @MaxLength(200) search?: string;
-  @Field({ nullable: true, description: 'Only the caller’s proposals.' }) @IsOptional() @IsBoolean() mine?: boolean;
-  @Field({ nullable: true, description: 'Only proposals the caller supports.' }) @IsOptional() @IsBoolean() supportedByMe?: boolean;
-  @Field({ nullable: true, description: 'Include withdrawn proposals (default false).' }) @IsOptional() @IsBoolean() includeWithdrawn?: boolean;
+  @Field({ nullable: true, description: 'Full-text search in French, accent-insensitive.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+  @Field({ nullable: true, description: 'Only the caller’s proposals.' })
+  @IsOptional()
+  @IsBoolean()
+  mine?: boolean;
+  @Field({ nullable: true, description: 'Only proposals the caller supports.' })
+  @IsOptional()
+  @IsBoolean()
+  supportedByMe?: boolean;
+  @Field({ nullable: true, description: 'Include withdrawn proposals (default false).' })
+  @IsOptional()
+  @IsBoolean()
+  includeWithdrawn?: boolean;
 }
 
 @InputType({ description: 'The moderators’ answer to a proposal.' })
 export class AnswerProposalInput {
   @Field(() => ID) @IsUUID() proposalId!: string;
   @Field(() => ProposalStateEnum, { description: 'EVALUATING, ACCEPTED or REJECTED.' })
-  @IsIn(['EVALUATING', 'ACCEPTED', 'REJECTED'], { message: 'state: EVALUATING, ACCEPTED ou REJECTED' })
+  @IsIn(['EVALUATING', 'ACCEPTED', 'REJECTED'], {
+    message: 'state: EVALUATING, ACCEPTED ou REJECTED',
+  })
   state!: keyof typeof ProposalStateEnum;
-  @Field({ nullable: true, description: 'Official answer (rich text, sanitised); required for REJECTED.' }) @IsOptional() @IsString() @MaxLength(20000) answer?: string;
-  @Field({ nullable: true, defaultValue: true, description: 'Publish the state and answer now (default) or keep them for later.' })
-  @IsOptional() @IsBoolean()
+  @Field({
+    nullable: true,
+    description: 'Official answer (rich text, sanitised); required for REJECTED.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  answer?: string;
+  @Field({
+    nullable: true,
+    defaultValue: true,
+    description: 'Publish the state and answer now (default) or keep them for later.',
+  })
+  @IsOptional()
+  @IsBoolean()
   publish?: boolean;
 }
 
 @InputType({ description: 'Settings of a PROPOSALS component; absent fields stay as they are.' })
 export class ProposalSettingsInput {
-  @Field(() => SupportsState, { nullable: true }) @IsOptional() @IsEnum(SupportsState) supportsState?: SupportsState;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10000) supportLimit?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10000) minimumSupportsPerUser?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(1000000) threshold?: number;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() canAccumulateSupportsBeyondThreshold?: boolean;
+  @Field(() => SupportsState, { nullable: true })
+  @IsOptional()
+  @IsEnum(SupportsState)
+  supportsState?: SupportsState;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  supportLimit?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  minimumSupportsPerUser?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  threshold?: number;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  canAccumulateSupportsBeyondThreshold?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() creationEnabled?: boolean;
-  @Field({ nullable: true, description: '« Pas d’accord » and the CONSENSUS order.' }) @IsOptional() @IsBoolean() disagreementsEnabled?: boolean;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1000) hideThreshold?: number;
+  @Field({ nullable: true, description: '« Pas d’accord » and the CONSENSUS order.' })
+  @IsOptional()
+  @IsBoolean()
+  disagreementsEnabled?: boolean;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  hideThreshold?: number;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() commentsEnabled?: boolean;
 }

@@ -1,4 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export type ProposalState = 'NOT_ANSWERED' | 'EVALUATING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
 
@@ -26,7 +32,8 @@ export class ProposalEntity {
   @Column('timestamptz', { name: 'answered_at', nullable: true }) answeredAt!: Date | null;
   @Column('uuid', { name: 'answered_by', nullable: true }) answeredBy!: string | null;
   /** When the moderators' state and answer became visible to participants (null: not yet). */
-  @Column('timestamptz', { name: 'state_published_at', nullable: true }) statePublishedAt!: Date | null;
+  @Column('timestamptz', { name: 'state_published_at', nullable: true })
+  statePublishedAt!: Date | null;
   @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt!: Date | null;
   @Column('timestamptz', { name: 'hidden_at', nullable: true }) hiddenAt!: Date | null;
   /** Where the proposal comes from (a petition that became it); unique per origin (`proposals_origin_once`). */

@@ -57,13 +57,38 @@ export interface ConsensusRanking {
  * @param reactions supports (+1) and « pas d'accord » (−1); reactions on other proposals are ignored
  * @param seed k-means++ seed (same reactions + same seed → same ranking)
  */
-export function rankByConsensus(candidates: readonly RankedCandidate[], reactions: Iterable<ProposalReactionTriple>, seed = 1): ConsensusRanking {
+export function rankByConsensus(
+  candidates: readonly RankedCandidate[],
+  reactions: Iterable<ProposalReactionTriple>,
+  seed = 1,
+): ConsensusRanking {
   const ids = candidates.map((c) => c.id);
-  const matrix = buildVoteMatrix(mapIterable(reactions, (r): VoteTriple => ({ participant: r.participant, statement: r.proposal, value: r.value })), ids);
-  const analysis = analyseOpinions(matrix, { seed, minVotes: CONSENSUS_MIN_REACTIONS, representativeLimit: 0, consensusLimit: 0, divisiveLimit: 0 });
+  const matrix = buildVoteMatrix(
+    mapIterable(
+      reactions,
+      (r): VoteTriple => ({ participant: r.participant, statement: r.proposal, value: r.value }),
+    ),
+    ids,
+  );
+  const analysis = analyseOpinions(matrix, {
+    seed,
+    minVotes: CONSENSUS_MIN_REACTIONS,
+    representativeLimit: 0,
+    consensusLimit: 0,
+    divisiveLimit: 0,
+  });
   const grouped = analysis.groups.length > 0;
-  const scores = analysis.statements.map((s) => (grouped ? groupInformedConsensus(s.groups) : agreeRate({ agree: s.agree, disagree: s.disagree, seen: s.agree + s.disagree + s.pass })));
-  const order = candidates.map((_, j) => j).sort((a, b) => scores[b] - scores[a] || candidates[b].supportsCount - candidates[a].supportsCount || a - b);
+  const scores = analysis.statements.map((s) =>
+    grouped
+      ? groupInformedConsensus(s.groups)
+      : agreeRate({ agree: s.agree, disagree: s.disagree, seen: s.agree + s.disagree + s.pass }),
+  );
+  const order = candidates
+    .map((_, j) => j)
+    .sort(
+      (a, b) =>
+        scores[b] - scores[a] || candidates[b].supportsCount - candidates[a].supportsCount || a - b,
+    );
   return {
     ranking: order.map((j) => ({ id: ids[j], score: scores[j] })),
     participantCount: analysis.participantCount,

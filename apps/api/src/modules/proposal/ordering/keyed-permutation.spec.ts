@@ -48,7 +48,8 @@ describe('KeyedPermutation (Feistel network with cycle-walking)', () => {
       first[permutation.at(0)]++;
       for (let p = 0; p < 10; p++) firstPage[permutation.at(p)]++;
     }
-    const chi2 = (counts: number[], expected: number) => counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
+    const chi2 = (counts: number[], expected: number) =>
+      counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
     expect(chi2(first, seeds / size)).toBeLessThan(CHI2_CRITICAL_0_001[29]);
     expect(chi2(firstPage, (seeds * 10) / size)).toBeLessThan(CHI2_CRITICAL_0_001[29]);
   });
@@ -58,7 +59,7 @@ describe('KeyedPermutation (Feistel network with cycle-walking)', () => {
     const seeds = 3000;
     const firstPage = new Array(size).fill(0);
     let state = 42;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let s = 0; s < seeds; s++) {
       const keyed = Array.from({ length: size }, (_, i) => ({ i, key: (i + 1) * random() }));
       keyed.sort((a, b) => a.key - b.key);

@@ -29,7 +29,8 @@ export class KeyedPermutation {
     readonly size: number,
     rounds = 6,
   ) {
-    if (!Number.isInteger(size) || size < 0 || size > 2 ** 40) throw new RangeError(`size out of range: ${size}`);
+    if (!Number.isInteger(size) || size < 0 || size > 2 ** 40)
+      throw new RangeError(`size out of range: ${size}`);
     let bits = 2;
     while (2 ** bits < size) bits += 2;
     this.halfBits = bits / 2;
@@ -37,7 +38,9 @@ export class KeyedPermutation {
     const digest = createHash('sha256').update(`concerto:random-order:${seed}`).digest();
     const more = createHash('sha256').update(digest).digest();
     const words = Buffer.concat([digest, more]);
-    this.roundKeys = Array.from({ length: rounds }, (_, round) => words.readUInt32BE((round * 4) % words.length));
+    this.roundKeys = Array.from({ length: rounds }, (_, round) =>
+      words.readUInt32BE((round * 4) % words.length),
+    );
   }
 
   /**
@@ -46,7 +49,8 @@ export class KeyedPermutation {
    * @returns an element index in `[0, size)`; distinct positions give distinct elements
    */
   at(position: number): number {
-    if (!Number.isInteger(position) || position < 0 || position >= this.size) throw new RangeError(`position out of range: ${position}`);
+    if (!Number.isInteger(position) || position < 0 || position >= this.size)
+      throw new RangeError(`position out of range: ${position}`);
     let value = position;
     do {
       value = this.encrypt(value);
@@ -61,7 +65,8 @@ export class KeyedPermutation {
    * @returns its position in `[0, size)`
    */
   positionOf(element: number): number {
-    if (!Number.isInteger(element) || element < 0 || element >= this.size) throw new RangeError(`element out of range: ${element}`);
+    if (!Number.isInteger(element) || element < 0 || element >= this.size)
+      throw new RangeError(`element out of range: ${element}`);
     let value = element;
     do {
       value = this.decrypt(value);

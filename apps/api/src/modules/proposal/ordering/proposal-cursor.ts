@@ -12,12 +12,18 @@ import type { ProposalOrder } from '../dtos/proposal.dto';
 export type ProposalCursor =
   | { o: 'RANDOM'; c: string; s: string; n: number; p: number }
   | { o: 'CONSENSUS'; c: string; v: number; p: number }
-  | { o: Exclude<ProposalOrder, 'RANDOM' | 'CONSENSUS'>; c: string; v: string | number; id: string };
+  | {
+      o: Exclude<ProposalOrder, 'RANDOM' | 'CONSENSUS'>;
+      c: string;
+      v: string | number;
+      id: string;
+    };
 
 /** Bytes of the HMAC-SHA-256 tag kept in a cursor (128 bits). */
 const TAG_BYTES = 16;
 
-const tagOf = (payload: string, key: Buffer) => createHmac('sha256', key).update(payload).digest().subarray(0, TAG_BYTES);
+const tagOf = (payload: string, key: Buffer) =>
+  createHmac('sha256', key).update(payload).digest().subarray(0, TAG_BYTES);
 
 /**
  * Encodes a cursor as opaque base64url JSON followed by an HMAC-SHA-256 tag (`payload.tag`):
@@ -39,7 +45,12 @@ export function encodeCursor(cursor: ProposalCursor, key: Buffer): string {
  * @throws BAD_USER_INPUT (field `after`) malformed or forged cursor, one made for another order
  *         or another component
  */
-export function decodeCursor(text: string, order: ProposalOrder, componentId: string, key: Buffer): ProposalCursor {
+export function decodeCursor(
+  text: string,
+  order: ProposalOrder,
+  componentId: string,
+  key: Buffer,
+): ProposalCursor {
   const invalid = () => DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
   const [payload, tag, ...rest] = text.split('.');
   if (!payload || !tag || rest.length) throw invalid();
@@ -52,14 +63,35 @@ export function decodeCursor(text: string, order: ProposalOrder, componentId: st
   } catch {
     throw invalid();
   }
-  if (cursor?.c !== componentId) throw DomainError.badInput('Ce curseur de pagination appartient à une autre liste de propositions.', { field: 'after' });
+  if (cursor?.c !== componentId)
+    throw DomainError.badInput(
+      'Ce curseur de pagination appartient à une autre liste de propositions.',
+      { field: 'after' },
+    );
   const valid =
     cursor.o === order &&
     (cursor.o === 'CONSENSUS'
-      ? Number.isInteger(cursor.v) && cursor.v >= 1 && cursor.v <= 2 ** 31 && Number.isInteger(cursor.p) && cursor.p >= 0 && cursor.p <= 2 ** 31
+      ? Number.isInteger(cursor.v) &&
+        cursor.v >= 1 &&
+        cursor.v <= 2 ** 31 &&
+        Number.isInteger(cursor.p) &&
+        cursor.p >= 0 &&
+        cursor.p <= 2 ** 31
       : cursor.o === 'RANDOM'
-      ? typeof cursor.s === 'string' && cursor.s.length <= 64 && Number.isInteger(cursor.n) && cursor.n >= 0 && cursor.n <= 2 ** 31 && Number.isInteger(cursor.p) && cursor.p >= 0 && cursor.p <= 2 ** 31
-      : typeof cursor.id === 'string' && /^[0-9a-f-]{36}$/i.test(cursor.id) && (typeof cursor.v === 'number' || typeof cursor.v === 'string'));
-  if (!valid) throw DomainError.badInput('Curseur de pagination invalide pour cet ordre.', { field: 'after' });
+        ? typeof cursor.s === 'string' &&
+          cursor.s.length <= 64 &&
+          Number.isInteger(cursor.n) &&
+          cursor.n >= 0 &&
+          cursor.n <= 2 ** 31 &&
+          Number.isInteger(cursor.p) &&
+          cursor.p >= 0 &&
+          cursor.p <= 2 ** 31
+        : typeof cursor.id === 'string' &&
+          /^[0-9a-f-]{36}$/i.test(cursor.id) &&
+          (typeof cursor.v === 'number' || typeof cursor.v === 'string'));
+  if (!valid)
+    throw DomainError.badInput('Curseur de pagination invalide pour cet ordre.', {
+      field: 'after',
+    });
   return cursor;
 }

@@ -1,11 +1,14 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('SurveyQuestionOption', { description: 'An option of a choice question, or a row of a matrix question.' })
+@ObjectType('SurveyQuestionOption', {
+  description: 'An option of a choice question, or a row of a matrix question.',
+})
 export class SurveyQuestionOptionDto {
   @Field(() => ID) id!: string;
   @Field(() => Int) position!: number;
   @Field() body!: string;
-  @Field({ description: 'Taking this option asks for free text (e.g. "Autre").' }) freeText!: boolean;
+  @Field({ description: 'Taking this option asks for free text (e.g. "Autre").' })
+  freeText!: boolean;
 }
 
 @ObjectType('SurveyScale', { description: 'An n-point scale with one label per point.' })
@@ -14,10 +17,14 @@ export class SurveyScaleDto {
   @Field(() => [String]) labels!: string[];
 }
 
-@ObjectType('SurveyCondition', { description: 'Display condition: the question shows only when another question’s answer meets it.' })
+@ObjectType('SurveyCondition', {
+  description:
+    'Display condition: the question shows only when another question’s answer meets it.',
+})
 export class SurveyConditionDto {
   @Field(() => ID) questionId!: string;
-  @Field({ description: 'EQUALS (option chosen), NOT_EQUALS (option not chosen) or ANSWERED.' }) kind!: string;
+  @Field({ description: 'EQUALS (option chosen), NOT_EQUALS (option not chosen) or ANSWERED.' })
+  kind!: string;
   @Field(() => ID, { nullable: true }) optionId!: string | null;
 }
 
@@ -25,16 +32,37 @@ export class SurveyConditionDto {
 export class SurveyQuestionDto {
   @Field(() => ID) id!: string;
   @Field(() => Int) position!: number;
-  @Field({ description: 'SHORT_ANSWER, LONG_ANSWER, SINGLE_OPTION, MULTIPLE_OPTION, SCALE, MATRIX_SINGLE, MATRIX_MULTIPLE, SORTING, SEPARATOR, TITLE_AND_DESCRIPTION.' }) type!: string;
+  @Field({
+    description:
+      'SHORT_ANSWER, LONG_ANSWER, SINGLE_OPTION, MULTIPLE_OPTION, SCALE, MATRIX_SINGLE, MATRIX_MULTIPLE, SORTING, SEPARATOR, TITLE_AND_DESCRIPTION.',
+  })
+  type!: string;
   @Field() body!: string;
-  @Field(() => String, { nullable: true, description: 'Explanatory text shown under the question.' }) description!: string | null;
-  @Field(() => String, { nullable: true, description: 'Heading of the questionnaire part the question belongs to.' }) section!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Explanatory text shown under the question.',
+  })
+  description!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Heading of the questionnaire part the question belongs to.',
+  })
+  section!: string | null;
   @Field() mandatory!: boolean;
-  @Field(() => [SurveyQuestionOptionDto], { description: 'Options (columns of a matrix).' }) options!: SurveyQuestionOptionDto[];
-  @Field(() => [SurveyQuestionOptionDto], { description: 'Rows of a matrix question; empty otherwise.' }) rows!: SurveyQuestionOptionDto[];
+  @Field(() => [SurveyQuestionOptionDto], { description: 'Options (columns of a matrix).' })
+  options!: SurveyQuestionOptionDto[];
+  @Field(() => [SurveyQuestionOptionDto], {
+    description: 'Rows of a matrix question; empty otherwise.',
+  })
+  rows!: SurveyQuestionOptionDto[];
   @Field(() => SurveyScaleDto, { nullable: true }) scale!: SurveyScaleDto | null;
-  @Field(() => Int, { nullable: true, description: 'MULTIPLE_OPTION / MATRIX_MULTIPLE: most options one may choose (per row).' }) maxChoices!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Text answers: most characters.' }) maxCharacters!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'MULTIPLE_OPTION / MATRIX_MULTIPLE: most options one may choose (per row).',
+  })
+  maxChoices!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Text answers: most characters.' })
+  maxCharacters!: number | null;
   @Field(() => SurveyConditionDto, { nullable: true }) condition!: SurveyConditionDto | null;
 }
 
@@ -46,13 +74,24 @@ export class SurveyDto {
   @Field() description!: string;
   @Field(() => Date, { nullable: true }) opensAt!: Date | null;
   @Field(() => Date, { nullable: true }) closesAt!: Date | null;
-  @Field({ description: 'Open now: decided at read time from the clock and opensAt/closesAt.' }) open!: boolean;
-  @Field({ description: 'Anonymous visitors may answer (once per browser).' }) allowAnonymous!: boolean;
-  @Field({ description: 'Terms the respondent must accept before sending; empty when none.' }) terms!: string;
-  @Field(() => Int, { description: 'Current version; answers record the version they were given against.' }) version!: number;
+  @Field({ description: 'Open now: decided at read time from the clock and opensAt/closesAt.' })
+  open!: boolean;
+  @Field({ description: 'Anonymous visitors may answer (once per browser).' })
+  allowAnonymous!: boolean;
+  @Field({ description: 'Terms the respondent must accept before sending; empty when none.' })
+  terms!: string;
+  @Field(() => Int, {
+    description: 'Current version; answers record the version they were given against.',
+  })
+  version!: number;
   @Field({ description: 'Results are visible to participants.' }) resultsPublished!: boolean;
-  @Field({ description: 'The caller (user or this browser) already answered.' }) viewerHasAnswered!: boolean;
-  @Field({ description: 'The caller may edit the questionnaire and read the results (space admin, organization admin).' }) viewerCanAdminister!: boolean;
+  @Field({ description: 'The caller (user or this browser) already answered.' })
+  viewerHasAnswered!: boolean;
+  @Field({
+    description:
+      'The caller may edit the questionnaire and read the results (space admin, organization admin).',
+  })
+  viewerCanAdminister!: boolean;
   @Field({ description: 'The caller may read the results now.' }) viewerCanSeeResults!: boolean;
   @Field(() => [SurveyQuestionDto]) questions!: SurveyQuestionDto[];
 }
@@ -71,12 +110,22 @@ export class SurveySummaryDto {
   @Field() spaceTitle!: string;
 }
 
-@ObjectType('SurveyChoiceAnswer', { description: 'One chosen option (with its matrix row or rank) or a scale point.' })
+@ObjectType('SurveyChoiceAnswer', {
+  description: 'One chosen option (with its matrix row or rank) or a scale point.',
+})
 export class SurveyChoiceAnswerDto {
   @Field(() => ID, { nullable: true }) optionId!: string | null;
-  @Field(() => String, { nullable: true, description: 'The option’s text, "(option supprimée)" when removed since.' }) optionBody!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The option’s text, "(option supprimée)" when removed since.',
+  })
+  optionBody!: string | null;
   @Field(() => ID, { nullable: true }) rowId!: string | null;
-  @Field(() => Int, { nullable: true, description: 'SCALE: the point (1…n); SORTING: the rank (1 = first).' }) value!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'SCALE: the point (1…n); SORTING: the rank (1 = first).',
+  })
+  value!: number | null;
   @Field(() => String, { nullable: true }) freeText!: string | null;
 }
 
@@ -97,15 +146,20 @@ export class SurveySubmissionDto {
   @Field(() => [SurveyAnswerDto]) answers!: SurveyAnswerDto[];
 }
 
-@ObjectType('SurveyOptionResult', { description: 'Count and share of one option (or scale point).' })
+@ObjectType('SurveyOptionResult', {
+  description: 'Count and share of one option (or scale point).',
+})
 export class SurveyOptionResultDto {
   @Field(() => ID, { nullable: true }) optionId!: string | null;
   @Field(() => Int, { nullable: true, description: 'SCALE: the point.' }) value!: number | null;
-  @Field({ description: 'Option text or scale label; "(option supprimée)" for removed options.' }) label!: string;
+  @Field({ description: 'Option text or scale label; "(option supprimée)" for removed options.' })
+  label!: string;
   @Field() removed!: boolean;
   @Field(() => Int) count!: number;
-  @Field(() => Float, { description: 'count / answers of the question × 100 (0 when no answers).' }) percent!: number;
-  @Field(() => Float, { nullable: true, description: 'SORTING: mean rank (1 = first).' }) meanRank!: number | null;
+  @Field(() => Float, { description: 'count / answers of the question × 100 (0 when no answers).' })
+  percent!: number;
+  @Field(() => Float, { nullable: true, description: 'SORTING: mean rank (1 = first).' })
+  meanRank!: number | null;
 }
 
 @ObjectType('SurveyMatrixRowResult', { description: 'Counts of one matrix row.' })
@@ -116,7 +170,10 @@ export class SurveyMatrixRowResultDto {
   @Field(() => [SurveyOptionResultDto]) options!: SurveyOptionResultDto[];
 }
 
-@ObjectType('SurveyCrossTabGroup', { description: 'The results of a question among respondents who chose one option of the cross-by question.' })
+@ObjectType('SurveyCrossTabGroup', {
+  description:
+    'The results of a question among respondents who chose one option of the cross-by question.',
+})
 export class SurveyCrossTabGroupDto {
   @Field(() => ID) groupOptionId!: string;
   @Field() groupLabel!: string;
@@ -126,7 +183,9 @@ export class SurveyCrossTabGroupDto {
   @Field(() => Float, { nullable: true }) agreementPercent!: number | null;
 }
 
-@ObjectType('SurveyQuestionResult', { description: 'Exact results of one question, computed by SQL on the stored answers.' })
+@ObjectType('SurveyQuestionResult', {
+  description: 'Exact results of one question, computed by SQL on the stored answers.',
+})
 export class SurveyQuestionResultDto {
   @Field(() => ID) questionId!: string;
   @Field(() => Int) position!: number;
@@ -137,9 +196,19 @@ export class SurveyQuestionResultDto {
   @Field(() => [SurveyOptionResultDto]) options!: SurveyOptionResultDto[];
   @Field(() => [SurveyMatrixRowResultDto]) rows!: SurveyMatrixRowResultDto[];
   @Field(() => Float, { nullable: true, description: 'SCALE: mean point.' }) mean!: number | null;
-  @Field(() => Float, { nullable: true, description: 'SCALE: top-2 box, % answering one of the two highest points.' }) agreementPercent!: number | null;
-  @Field(() => [String], { description: 'Text answers (SHORT/LONG, and free texts), newest last; at most 200.' }) texts!: string[];
-  @Field(() => [SurveyCrossTabGroupDto], { description: 'Cross-tabulation by `crossBy`; empty without it.' }) crossTab!: SurveyCrossTabGroupDto[];
+  @Field(() => Float, {
+    nullable: true,
+    description: 'SCALE: top-2 box, % answering one of the two highest points.',
+  })
+  agreementPercent!: number | null;
+  @Field(() => [String], {
+    description: 'Text answers (SHORT/LONG, and free texts), newest last; at most 200.',
+  })
+  texts!: string[];
+  @Field(() => [SurveyCrossTabGroupDto], {
+    description: 'Cross-tabulation by `crossBy`; empty without it.',
+  })
+  crossTab!: SurveyCrossTabGroupDto[];
 }
 
 @ObjectType('SurveyResults', { description: 'Exact results of an Enquête.' })
@@ -148,7 +217,10 @@ export class SurveyResultsDto {
   @Field() title!: string;
   @Field(() => Int, { description: 'Number of submissions.' }) submissions!: number;
   @Field(() => ID, { nullable: true }) crossBy!: string | null;
-  @Field({ description: 'Broken down by the respondents’ profile typology: each crossTab group’s groupOptionId is a typology key, or "-" for respondents without one (anonymous, deleted, not given).' })
+  @Field({
+    description:
+      'Broken down by the respondents’ profile typology: each crossTab group’s groupOptionId is a typology key, or "-" for respondents without one (anonymous, deleted, not given).',
+  })
   crossByTypology!: boolean;
   @Field(() => [SurveyQuestionResultDto]) questions!: SurveyQuestionResultDto[];
 }

@@ -1,8 +1,16 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type SurveyQuestionType =
-  | 'SHORT_ANSWER' | 'LONG_ANSWER' | 'SINGLE_OPTION' | 'MULTIPLE_OPTION' | 'SCALE'
-  | 'MATRIX_SINGLE' | 'MATRIX_MULTIPLE' | 'SORTING' | 'SEPARATOR' | 'TITLE_AND_DESCRIPTION';
+  | 'SHORT_ANSWER'
+  | 'LONG_ANSWER'
+  | 'SINGLE_OPTION'
+  | 'MULTIPLE_OPTION'
+  | 'SCALE'
+  | 'MATRIX_SINGLE'
+  | 'MATRIX_MULTIPLE'
+  | 'SORTING'
+  | 'SEPARATOR'
+  | 'TITLE_AND_DESCRIPTION';
 
 /** Settings of a SCALE question: `points` and one label per point. */
 export interface ScaleSettings {

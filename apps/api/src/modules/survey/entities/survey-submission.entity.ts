@@ -9,7 +9,9 @@ export class SurveySubmissionEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column('uuid', { name: 'survey_id' }) surveyId!: string;
   @Column('uuid', { name: 'user_id', nullable: true }) userId!: string | null;
-  @Column('text', { name: 'anonymous_token_hash', nullable: true }) anonymousTokenHash!: string | null;
+  @Column('text', { name: 'anonymous_token_hash', nullable: true }) anonymousTokenHash!:
+    | string
+    | null;
   @Column('int', { name: 'survey_version' }) surveyVersion!: number;
   @Column('boolean', { name: 'is_demo', default: false }) isDemo!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

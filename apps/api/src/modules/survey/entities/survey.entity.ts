@@ -1,4 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /**
  * The questionnaire of a SURVEY component (one per component). Open between `opensAt` and
@@ -16,7 +22,8 @@ export class SurveyEntity {
   @Column('int', { default: 1 }) version!: number;
   @Column('boolean', { name: 'allow_anonymous', default: false }) allowAnonymous!: boolean;
   @Column('text', { default: '' }) terms!: string;
-  @Column('timestamptz', { name: 'results_published_at', nullable: true }) resultsPublishedAt!: Date | null;
+  @Column('timestamptz', { name: 'results_published_at', nullable: true })
+  resultsPublishedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,4 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /**
  * A person's account. E-mail is unique case-insensitively (index on `lower(email)`). A deleted
@@ -14,7 +20,8 @@ export class UserEntity {
   /** argon2id hash; null only for a deleted account. */
   @Column('text', { name: 'password_hash', select: false, nullable: true }) passwordHash!: string;
   /** When the address was proven by a mailed link; null until then. */
-  @Column('timestamptz', { name: 'email_confirmed_at', nullable: true }) emailConfirmedAt!: Date | null;
+  @Column('timestamptz', { name: 'email_confirmed_at', nullable: true })
+  emailConfirmedAt!: Date | null;
   @Column('boolean', { name: 'is_admin', default: false }) isAdmin!: boolean;
   @Column('boolean', { name: 'is_demo', default: false }) isDemo!: boolean;
   @Column('text', { default: 'fr' }) locale!: 'fr' | 'en';

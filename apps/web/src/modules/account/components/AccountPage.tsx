@@ -25,7 +25,9 @@ export function AccountPage() {
       <h1 id="page-title">{t('account.title')}</h1>
       {me ? (
         <>
-          <p className="account-meta">{t('account.signedInAs', { name: me.name, email: me.email })}</p>
+          <p className="account-meta">
+            {t('account.signedInAs', { name: me.name, email: me.email })}
+          </p>
           <EmailConfirmationNotice />
           <ProfileSection />
           <MyPetitionsSection />

@@ -24,7 +24,10 @@ export function ChangePasswordSection() {
     event.preventDefault();
     feedback.clear();
     const weakness = passwordWeakness(next);
-    const found = { current: current ? undefined : t('account.currentPasswordRequired'), next: weakness ? t(`auth.passwordWeakness.${weakness}`, rules) : undefined };
+    const found = {
+      current: current ? undefined : t('account.currentPasswordRequired'),
+      next: weakness ? t(`auth.passwordWeakness.${weakness}`, rules) : undefined,
+    };
     setErrors(found);
     if (found.current || found.next) {
       (found.current ? currentRef : nextRef).current?.focus();
@@ -40,7 +43,11 @@ export function ChangePasswordSection() {
       if (info.code === ErrorCode.WRONG_PASSWORD) {
         setErrors({ current: t('errors.WRONG_PASSWORD') });
         currentRef.current?.focus();
-      } else if (info.code === ErrorCode.BAD_USER_INPUT && info.field === 'newPassword' && info.reason) {
+      } else if (
+        info.code === ErrorCode.BAD_USER_INPUT &&
+        info.field === 'newPassword' &&
+        info.reason
+      ) {
         setErrors({ next: t(`auth.passwordWeakness.${info.reason}`, rules) });
         nextRef.current?.focus();
       } else {

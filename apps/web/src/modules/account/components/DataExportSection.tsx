@@ -5,7 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { formatDateTime } from '../../ui/utils/dates';
-import { MY_DATA_EXPORTS_QUERY, REQUEST_DATA_EXPORT_MUTATION, type DataExport } from '../graphql/account';
+import {
+  MY_DATA_EXPORTS_QUERY,
+  REQUEST_DATA_EXPORT_MUTATION,
+  type DataExport,
+} from '../graphql/account';
 
 /**
  * "Télécharger mes données": request an export, follow its status (polled every 2 s while one
@@ -23,7 +27,10 @@ export function DataExportSection() {
     startPolling(2000);
     return () => stopPolling();
   }, [preparing, startPolling, stopPolling]);
-  const [request, { loading }] = useMutation(REQUEST_DATA_EXPORT_MUTATION, { refetchQueries: [MY_DATA_EXPORTS_QUERY], awaitRefetchQueries: true });
+  const [request, { loading }] = useMutation(REQUEST_DATA_EXPORT_MUTATION, {
+    refetchQueries: [MY_DATA_EXPORTS_QUERY],
+    awaitRefetchQueries: true,
+  });
 
   async function ask() {
     feedback.clear();
@@ -36,9 +43,12 @@ export function DataExportSection() {
   }
 
   const describe = (item: DataExport) => {
-    const requested = t('account.exportRequestedAt', { date: formatDateTime(item.requestedAt, i18n.language) });
+    const requested = t('account.exportRequestedAt', {
+      date: formatDateTime(item.requestedAt, i18n.language),
+    });
     const status = t(`account.exportStatus.${item.status}`);
-    if (item.status === DataExportStatus.READY && item.expiresAt) return `${requested} — ${status} ${t('account.exportUntil', { date: formatDateTime(item.expiresAt, i18n.language) })}`;
+    if (item.status === DataExportStatus.READY && item.expiresAt)
+      return `${requested} — ${status} ${t('account.exportUntil', { date: formatDateTime(item.expiresAt, i18n.language) })}`;
     return `${requested} — ${status}`;
   };
 
@@ -46,7 +56,12 @@ export function DataExportSection() {
     <section className="account-section" aria-labelledby="account-export">
       <h2 id="account-export">{t('account.exportTitle')}</h2>
       <p>{t('account.exportIntro', { days: DataExportRules.retentionDays })}</p>
-      <button type="button" className="button" onClick={() => void ask()} disabled={loading || preparing}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void ask()}
+        disabled={loading || preparing}
+      >
         {t('account.requestExport')}
       </button>
       <FeedbackMessages feedback={feedback} />

@@ -43,7 +43,10 @@ export function DeleteAccountSection() {
       } else {
         feedback.fail(caught, {
           CONFLICT: info.reason === 'LAST_ADMIN' ? t('account.lastAdmin') : undefined,
-          FORBIDDEN: info.reason === 'REAUTHENTICATION_REQUIRED' ? t('identities.reauthenticationRequired') : undefined,
+          FORBIDDEN:
+            info.reason === 'REAUTHENTICATION_REQUIRED'
+              ? t('identities.reauthenticationRequired')
+              : undefined,
         });
       }
       return;
@@ -80,7 +83,11 @@ export function DeleteAccountSection() {
             <>
               <p>{t('identities.deleteWithoutPassword')}</p>
               <ul className="provider-sign-in__list">
-                {[...new Map(methods.identities.map((i) => [i.provider, i.providerLabel])).entries()].map(([key, label]) => (
+                {[
+                  ...new Map(
+                    methods.identities.map((i) => [i.provider, i.providerLabel]),
+                  ).entries(),
+                ].map(([key, label]) => (
                   <li key={key}>
                     <a className="button" href={signInPath(key, '/mon-compte')}>
                       {t('identities.reauthenticateWith', { label })}

@@ -21,7 +21,10 @@ export function TermsAcceptancesSection() {
           {acceptances.map((a) => (
             <li key={`${a.kind}-${a.version}`}>
               <Link to={PATHS[a.kind]}>{t(`account.documents.${a.kind}`)}</Link>{' '}
-              {t('account.acceptedVersion', { version: a.version, date: formatDateTime(a.acceptedAt, i18n.language) })}
+              {t('account.acceptedVersion', {
+                version: a.version,
+                date: formatDateTime(a.acceptedAt, i18n.language),
+              })}
             </li>
           ))}
         </ul>

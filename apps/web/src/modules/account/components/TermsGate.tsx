@@ -7,7 +7,12 @@ import { useMe } from '../../auth/hooks/useMe';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import '../account.css';
-import { ACCEPT_TERMS_MUTATION, MY_TERMS_ACCEPTANCES_QUERY, PENDING_TERMS_QUERY, TERMS_DOCUMENTS_QUERY } from '../graphql/account';
+import {
+  ACCEPT_TERMS_MUTATION,
+  MY_TERMS_ACCEPTANCES_QUERY,
+  PENDING_TERMS_QUERY,
+  TERMS_DOCUMENTS_QUERY,
+} from '../graphql/account';
 
 const PATHS = { TERMS: '/conditions', PRIVACY: '/confidentialite' } as const;
 /** Pages a user may read before accepting: the documents themselves and the account page. */
@@ -33,8 +38,12 @@ function TermsAcceptancePanel({ kinds }: { kinds: TermsDocumentKind[] }) {
   const [checked, setChecked] = useState(false);
   const [missing, setMissing] = useState(false);
   const current = useQuery(TERMS_DOCUMENTS_QUERY, { fetchPolicy: 'network-only' });
-  const [accept, { loading }] = useMutation(ACCEPT_TERMS_MUTATION, { refetchQueries: [PENDING_TERMS_QUERY, MY_TERMS_ACCEPTANCES_QUERY], awaitRefetchQueries: true });
-  const versionOf = (kind: TermsDocumentKind) => current.data?.termsDocuments.find((d) => d.kind === kind)?.version;
+  const [accept, { loading }] = useMutation(ACCEPT_TERMS_MUTATION, {
+    refetchQueries: [PENDING_TERMS_QUERY, MY_TERMS_ACCEPTANCES_QUERY],
+    awaitRefetchQueries: true,
+  });
+  const versionOf = (kind: TermsDocumentKind) =>
+    current.data?.termsDocuments.find((d) => d.kind === kind)?.version;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,7 +75,11 @@ function TermsAcceptancePanel({ kinds }: { kinds: TermsDocumentKind[] }) {
         ))}
       </ul>
       <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
-        <div className={['field', 'field--checkbox', missing && !checked ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
+        <div
+          className={['field', 'field--checkbox', missing && !checked ? 'field--invalid' : '']
+            .filter(Boolean)
+            .join(' ')}
+        >
           <input
             id={checkboxId}
             type="checkbox"
@@ -85,7 +98,11 @@ function TermsAcceptancePanel({ kinds }: { kinds: TermsDocumentKind[] }) {
         </div>
         <FeedbackMessages feedback={feedback} />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={loading || !current.data}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={loading || !current.data}
+          >
             {t('account.acceptAndContinue')}
           </button>
         </div>

@@ -21,7 +21,12 @@ export function TermsPage({ kind }: { kind: TermsDocumentKind }) {
       <h1 id="page-title">{document?.title ?? t(`account.documents.${kind}`)}</h1>
       {document ? (
         <>
-          <p className="muted">{t('account.versionOf', { version: document.version, date: formatDateTime(document.publishedAt, i18n.language) })}</p>
+          <p className="muted">
+            {t('account.versionOf', {
+              version: document.version,
+              date: formatDateTime(document.publishedAt, i18n.language),
+            })}
+          </p>
           <Paragraphs text={document.body} className="terms-text" />
         </>
       ) : null}

@@ -10,7 +10,10 @@ export interface TermsDocument {
   publishedAt: string;
 }
 
-export const TERMS_DOCUMENTS_QUERY: TypedDocumentNode<{ termsDocuments: TermsDocument[] }, Record<string, never>> = gql`
+export const TERMS_DOCUMENTS_QUERY: TypedDocumentNode<
+  { termsDocuments: TermsDocument[] },
+  Record<string, never>
+> = gql`
   query TermsDocuments {
     termsDocuments {
       kind
@@ -22,7 +25,10 @@ export const TERMS_DOCUMENTS_QUERY: TypedDocumentNode<{ termsDocuments: TermsDoc
   }
 `;
 
-export const PENDING_TERMS_QUERY: TypedDocumentNode<{ pendingTerms: TermsDocument[] }, Record<string, never>> = gql`
+export const PENDING_TERMS_QUERY: TypedDocumentNode<
+  { pendingTerms: TermsDocument[] },
+  Record<string, never>
+> = gql`
   query PendingTerms {
     pendingTerms {
       kind
@@ -41,7 +47,10 @@ export interface TermsAcceptance {
   acceptedAt: string;
 }
 
-export const MY_TERMS_ACCEPTANCES_QUERY: TypedDocumentNode<{ myTermsAcceptances: TermsAcceptance[] }, Record<string, never>> = gql`
+export const MY_TERMS_ACCEPTANCES_QUERY: TypedDocumentNode<
+  { myTermsAcceptances: TermsAcceptance[] },
+  Record<string, never>
+> = gql`
   query MyTermsAcceptances {
     myTermsAcceptances {
       kind
@@ -51,7 +60,10 @@ export const MY_TERMS_ACCEPTANCES_QUERY: TypedDocumentNode<{ myTermsAcceptances:
   }
 `;
 
-export const ACCEPT_TERMS_MUTATION: TypedDocumentNode<{ acceptTerms: TermsAcceptance[] }, { input: { termsVersion: number; privacyVersion: number } }> = gql`
+export const ACCEPT_TERMS_MUTATION: TypedDocumentNode<
+  { acceptTerms: TermsAcceptance[] },
+  { input: { termsVersion: number; privacyVersion: number } }
+> = gql`
   mutation AcceptTerms($input: AcceptTermsInput!) {
     acceptTerms(input: $input) {
       kind
@@ -61,13 +73,19 @@ export const ACCEPT_TERMS_MUTATION: TypedDocumentNode<{ acceptTerms: TermsAccept
   }
 `;
 
-export const CHANGE_PASSWORD_MUTATION: TypedDocumentNode<{ changePassword: boolean }, { input: { currentPassword: string; newPassword: string } }> = gql`
+export const CHANGE_PASSWORD_MUTATION: TypedDocumentNode<
+  { changePassword: boolean },
+  { input: { currentPassword: string; newPassword: string } }
+> = gql`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input)
   }
 `;
 
-export const DELETE_MY_ACCOUNT_MUTATION: TypedDocumentNode<{ deleteMyAccount: boolean }, { input: { password: string } }> = gql`
+export const DELETE_MY_ACCOUNT_MUTATION: TypedDocumentNode<
+  { deleteMyAccount: boolean },
+  { input: { password: string } }
+> = gql`
   mutation DeleteMyAccount($input: DeleteMyAccountInput!) {
     deleteMyAccount(input: $input)
   }
@@ -96,7 +114,10 @@ const DATA_EXPORT_FIELDS = `
   downloadPath
 `;
 
-export const MY_DATA_EXPORTS_QUERY: TypedDocumentNode<{ myDataExports: DataExport[] }, Record<string, never>> = gql`
+export const MY_DATA_EXPORTS_QUERY: TypedDocumentNode<
+  { myDataExports: DataExport[] },
+  Record<string, never>
+> = gql`
   query MyDataExports {
     myDataExports {
       ${DATA_EXPORT_FIELDS}
@@ -104,7 +125,10 @@ export const MY_DATA_EXPORTS_QUERY: TypedDocumentNode<{ myDataExports: DataExpor
   }
 `;
 
-export const REQUEST_DATA_EXPORT_MUTATION: TypedDocumentNode<{ requestDataExport: DataExport }, Record<string, never>> = gql`
+export const REQUEST_DATA_EXPORT_MUTATION: TypedDocumentNode<
+  { requestDataExport: DataExport },
+  Record<string, never>
+> = gql`
   mutation RequestDataExport {
     requestDataExport {
       ${DATA_EXPORT_FIELDS}

@@ -8,33 +8,86 @@ import { ACTION_LOG_PAGE_SIZE, ACTION_LOGS_QUERY } from '../graphql/actionLogs';
 import { ADMIN_SPACES_QUERY } from '../graphql/admin';
 import { ActionLogPage, toActionLogFilter } from './ActionLogPage';
 
-const me = (isAdmin: boolean) => ({ request: { query: ME_QUERY }, result: { data: { me: { __typename: 'User', id: 'u1', name: 'Alice', email: 'a@example.org', isAdmin } } } });
-const space = (id: string, title: string, viewerCanAdminister: boolean) => ({
-  __typename: 'ParticipatorySpace', id, slug: `espace-${id}`, title, type: 'PROCESS', published: true, isDemo: false, viewerCanAdminister,
+const me = (isAdmin: boolean) => ({
+  request: { query: ME_QUERY },
+  result: {
+    data: { me: { __typename: 'User', id: 'u1', name: 'Alice', email: 'a@example.org', isAdmin } },
+  },
 });
-const spaces = { request: { query: ADMIN_SPACES_QUERY }, result: { data: { spaces: [space('s-process', 'Structuration', true), space('s-other', 'Autre espace', false)] } } };
-const logs = (filter: Record<string, unknown>, data: unknown = fixtureActionLogs, after?: string): MockLink.MockedResponse => ({
-  request: { query: ACTION_LOGS_QUERY, variables: { filter, first: ACTION_LOG_PAGE_SIZE, ...(after ? { after } : {}) } },
+const space = (id: string, title: string, viewerCanAdminister: boolean) => ({
+  __typename: 'ParticipatorySpace',
+  id,
+  slug: `espace-${id}`,
+  title,
+  type: 'PROCESS',
+  published: true,
+  isDemo: false,
+  viewerCanAdminister,
+});
+const spaces = {
+  request: { query: ADMIN_SPACES_QUERY },
+  result: {
+    data: {
+      spaces: [space('s-process', 'Structuration', true), space('s-other', 'Autre espace', false)],
+    },
+  },
+};
+const logs = (
+  filter: Record<string, unknown>,
+  data: unknown = fixtureActionLogs,
+  after?: string,
+): MockLink.MockedResponse => ({
+  request: {
+    query: ACTION_LOGS_QUERY,
+    variables: { filter, first: ACTION_LOG_PAGE_SIZE, ...(after ? { after } : {}) },
+  },
   result: { data: data as Record<string, unknown> },
 });
 const secondPage = {
   actionLogs: {
     __typename: 'ActionLogConnection',
-    nodes: [{
-      __typename: 'ActionLog', id: '2', action: 'create', resourceType: 'participatory_space', resourceId: 's-process', spaceId: 's-process', spaceTitle: 'Structuration',
-      visibility: 'ADMIN_ONLY', summary: 'Espace « Structuration » créé', createdAt: '2026-01-31T08:00:00.000Z', actor: { __typename: 'ActionLogActor', id: 'u1', name: 'Alice' },
-    }],
+    nodes: [
+      {
+        __typename: 'ActionLog',
+        id: '2',
+        action: 'create',
+        resourceType: 'participatory_space',
+        resourceId: 's-process',
+        spaceId: 's-process',
+        spaceTitle: 'Structuration',
+        visibility: 'ADMIN_ONLY',
+        summary: 'Espace « Structuration » créé',
+        createdAt: '2026-01-31T08:00:00.000Z',
+        actor: { __typename: 'ActionLogActor', id: 'u1', name: 'Alice' },
+      },
+    ],
     pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'YWw6Mg' },
   },
 };
 
 describe('<ActionLogPage>', () => {
   it('shows an organization admin every line in an accessible table with French labels, and loads more', async () => {
-    renderWithProviders(<ActionLogPage />, { mocks: [me(true), spaces, logs({}), logs({}, secondPage, 'YWw6Mw')] });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Journal des actions' })).toBeInTheDocument();
-    const table = await screen.findByRole('table', { name: 'Journal des actions, du plus récent au plus ancien' });
-    const header = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(header).toEqual(['Date', 'Personne', 'Action', 'Ressource', 'Espace', 'Visibilité', 'Résumé']);
+    renderWithProviders(<ActionLogPage />, {
+      mocks: [me(true), spaces, logs({}), logs({}, secondPage, 'YWw6Mw')],
+    });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Journal des actions' }),
+    ).toBeInTheDocument();
+    const table = await screen.findByRole('table', {
+      name: 'Journal des actions, du plus récent au plus ancien',
+    });
+    const header = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(header).toEqual([
+      'Date',
+      'Personne',
+      'Action',
+      'Ressource',
+      'Espace',
+      'Visibilité',
+      'Résumé',
+    ]);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
     expect(within(rows[0]).getByRole('rowheader')).toHaveTextContent('Réponse publiée');
@@ -61,27 +114,58 @@ describe('<ActionLogPage>', () => {
     await userEvent.selectOptions(screen.getByLabelText('Action'), 'Masquage');
     await userEvent.click(screen.getByRole('button', { name: 'Filtrer' }));
     const table = await screen.findByRole('table');
-    await userEvent.click(within(table).getAllByRole('button', { name: /^Marc Petit.*Filtrer sur Marc Petit$/ })[0]);
+    await userEvent.click(
+      within(table).getAllByRole('button', { name: /^Marc Petit.*Filtrer sur Marc Petit$/ })[0],
+    );
     expect(await screen.findByText(/Personne : Marc Petit/)).toBeInTheDocument();
     expect(await screen.findByRole('table')).toBeInTheDocument();
   });
 
   it('gives a space admin only the spaces they administer, one chosen by default', async () => {
-    renderWithProviders(<ActionLogPage />, { mocks: [me(false), spaces, logs({ spaceId: 's-process' })] });
+    renderWithProviders(<ActionLogPage />, {
+      mocks: [me(false), spaces, logs({ spaceId: 's-process' })],
+    });
     const select = await screen.findByLabelText('Espace');
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Structuration']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Structuration']);
     expect(await screen.findByRole('table')).toBeInTheDocument();
-    expect(within(screen.getByLabelText('Visibilité')).queryByRole('option', { name: 'Privée' })).not.toBeInTheDocument();
+    expect(
+      within(screen.getByLabelText('Visibilité')).queryByRole('option', { name: 'Privée' }),
+    ).not.toBeInTheDocument();
   });
 
   it('tells visitors the page is reserved', async () => {
-    renderWithProviders(<ActionLogPage />, { mocks: [{ request: { query: ME_QUERY }, result: { data: { me: null } } }] });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Accès réservé aux administrateurs' })).toBeInTheDocument();
+    renderWithProviders(<ActionLogPage />, {
+      mocks: [{ request: { query: ME_QUERY }, result: { data: { me: null } } }],
+    });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Accès réservé aux administrateurs' }),
+    ).toBeInTheDocument();
   });
 
   it('turns the date fields into an inclusive day range', () => {
-    const filter = toActionLogFilter({ spaceId: '', resourceType: '', action: '', visibility: '', from: '2026-03-01', to: '2026-03-01' }, null);
-    expect(new Date(filter.to!).getTime() - new Date(filter.from!).getTime()).toBe(24 * 3600 * 1000);
-    expect(toActionLogFilter({ spaceId: 's', resourceType: '', action: '', visibility: 'PUBLIC', from: '', to: '' }, { id: 'u9' })).toEqual({ spaceId: 's', visibility: 'PUBLIC', userId: 'u9' });
+    const filter = toActionLogFilter(
+      {
+        spaceId: '',
+        resourceType: '',
+        action: '',
+        visibility: '',
+        from: '2026-03-01',
+        to: '2026-03-01',
+      },
+      null,
+    );
+    expect(new Date(filter.to!).getTime() - new Date(filter.from!).getTime()).toBe(
+      24 * 3600 * 1000,
+    );
+    expect(
+      toActionLogFilter(
+        { spaceId: 's', resourceType: '', action: '', visibility: 'PUBLIC', from: '', to: '' },
+        { id: 'u9' },
+      ),
+    ).toEqual({ spaceId: 's', visibility: 'PUBLIC', userId: 'u9' });
   });
 });

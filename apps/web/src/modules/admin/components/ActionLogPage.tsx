@@ -35,7 +35,10 @@ export interface ActionLogFilterForm {
  * The API filter for the form: empty fields dropped; `from` is the start of that day and `to`
  * the start of the day after (the end date is inclusive), both in the browser's time zone.
  */
-export function toActionLogFilter(form: ActionLogFilterForm, actor: { id: string } | null): ActionLogFilter {
+export function toActionLogFilter(
+  form: ActionLogFilterForm,
+  actor: { id: string } | null,
+): ActionLogFilter {
   const filter: ActionLogFilter = {};
   if (form.spaceId) filter.spaceId = form.spaceId;
   if (form.resourceType) filter.resourceType = form.resourceType;
@@ -56,17 +59,29 @@ export function toActionLogFilter(form: ActionLogFilterForm, actor: { id: string
  * picks one of the spaces they administer (the API enforces it too).
  */
 export function ActionLogPage() {
-  return <AdministeredSpaces>{(spaces, isOrgAdmin) => <ActionLogView spaces={spaces} isOrgAdmin={isOrgAdmin} />}</AdministeredSpaces>;
+  return (
+    <AdministeredSpaces>
+      {(spaces, isOrgAdmin) => <ActionLogView spaces={spaces} isOrgAdmin={isOrgAdmin} />}
+    </AdministeredSpaces>
+  );
 }
 
 function ActionLogView({ spaces, isOrgAdmin }: { spaces: AdminSpaceRow[]; isOrgAdmin: boolean }) {
   const { t } = useTranslation();
   useDocumentTitle(t('actionLog.title'));
-  const initial: ActionLogFilterForm = { spaceId: isOrgAdmin ? '' : spaces[0].id, resourceType: '', action: '', visibility: '', from: '', to: '' };
+  const initial: ActionLogFilterForm = {
+    spaceId: isOrgAdmin ? '' : spaces[0].id,
+    resourceType: '',
+    action: '',
+    visibility: '',
+    from: '',
+    to: '',
+  };
   const [draft, setDraft] = useState(initial);
   const [applied, setApplied] = useState(initial);
   const [actor, setActor] = useState<{ id: string; name: string } | null>(null);
-  const set = (field: keyof ActionLogFilterForm) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [field]: event.target.value }));
+  const set = (field: keyof ActionLogFilterForm) => (event: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: event.target.value }));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -78,7 +93,10 @@ function ActionLogView({ spaces, isOrgAdmin }: { spaces: AdminSpaceRow[]; isOrgA
     setActor(null);
   }
 
-  const spaceOptions = [...(isOrgAdmin ? [{ value: '', label: t('actionLog.allSpaces') }] : []), ...spaces.map((s) => ({ value: s.id, label: s.title }))];
+  const spaceOptions = [
+    ...(isOrgAdmin ? [{ value: '', label: t('actionLog.allSpaces') }] : []),
+    ...spaces.map((s) => ({ value: s.id, label: s.title })),
+  ];
   return (
     <section className="page action-log" aria-labelledby="page-title">
       <p>
@@ -86,19 +104,40 @@ function ActionLogView({ spaces, isOrgAdmin }: { spaces: AdminSpaceRow[]; isOrgA
       </p>
       <h1 id="page-title">{t('actionLog.title')}</h1>
       <p className="muted">{isOrgAdmin ? t('actionLog.intro') : t('actionLog.spaceAdminHint')}</p>
-      <form className="form action-log__filters" aria-labelledby="action-log-filters" onSubmit={submit}>
+      <form
+        className="form action-log__filters"
+        aria-labelledby="action-log-filters"
+        onSubmit={submit}
+      >
         <h2 id="action-log-filters">{t('actionLog.filtersHeading')}</h2>
         <div className="action-log__fields">
-          <SelectField label={t('actionLog.space')} options={spaceOptions} value={draft.spaceId} onChange={set('spaceId')} />
+          <SelectField
+            label={t('actionLog.space')}
+            options={spaceOptions}
+            value={draft.spaceId}
+            onChange={set('spaceId')}
+          />
           <SelectField
             label={t('actionLog.resourceType')}
-            options={[{ value: '', label: t('actionLog.allTypes') }, ...ACTION_LOG_RESOURCE_TYPES.map((type) => ({ value: type, label: t(`actionLog.resourceTypes.${type}`) }))]}
+            options={[
+              { value: '', label: t('actionLog.allTypes') },
+              ...ACTION_LOG_RESOURCE_TYPES.map((type) => ({
+                value: type,
+                label: t(`actionLog.resourceTypes.${type}`),
+              })),
+            ]}
             value={draft.resourceType}
             onChange={set('resourceType')}
           />
           <SelectField
             label={t('actionLog.action')}
-            options={[{ value: '', label: t('actionLog.allActions') }, ...ACTION_LOG_ACTIONS.map((action) => ({ value: action, label: t(`actionLog.actions.${action}`) }))]}
+            options={[
+              { value: '', label: t('actionLog.allActions') },
+              ...ACTION_LOG_ACTIONS.map((action) => ({
+                value: action,
+                label: t(`actionLog.actions.${action}`),
+              })),
+            ]}
             value={draft.action}
             onChange={set('action')}
           />
@@ -106,13 +145,27 @@ function ActionLogView({ spaces, isOrgAdmin }: { spaces: AdminSpaceRow[]; isOrgA
             label={t('actionLog.visibilityFilter')}
             options={[
               { value: '', label: t('actionLog.allVisibilities') },
-              ...(['PUBLIC', 'ADMIN_ONLY', ...(isOrgAdmin ? ['PRIVATE'] : [])] as const).map((v) => ({ value: v, label: t(`actionLog.visibility.${v}`) })),
+              ...(['PUBLIC', 'ADMIN_ONLY', ...(isOrgAdmin ? ['PRIVATE'] : [])] as const).map(
+                (v) => ({ value: v, label: t(`actionLog.visibility.${v}`) }),
+              ),
             ]}
             value={draft.visibility}
             onChange={set('visibility')}
           />
-          <TextField label={t('actionLog.from')} type="date" value={draft.from} max={draft.to || undefined} onChange={set('from')} />
-          <TextField label={t('actionLog.to')} type="date" value={draft.to} min={draft.from || undefined} onChange={set('to')} />
+          <TextField
+            label={t('actionLog.from')}
+            type="date"
+            value={draft.from}
+            max={draft.to || undefined}
+            onChange={set('from')}
+          />
+          <TextField
+            label={t('actionLog.to')}
+            type="date"
+            value={draft.to}
+            min={draft.from || undefined}
+            onChange={set('to')}
+          />
         </div>
         {actor ? (
           <p className="action-log__actor">
@@ -138,11 +191,21 @@ function ActionLogView({ spaces, isOrgAdmin }: { spaces: AdminSpaceRow[]; isOrgA
 }
 
 /** The lines matching `filter`, newest first, with "Charger plus". */
-export function ActionLogTable({ filter, onActor }: { filter: ActionLogFilter; onActor: (actor: { id: string; name: string }) => void }) {
+export function ActionLogTable({
+  filter,
+  onActor,
+}: {
+  filter: ActionLogFilter;
+  onActor: (actor: { id: string; name: string }) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [loadingMore, setLoadingMore] = useState(false);
-  const { data, loading, error, fetchMore } = useQuery(ACTION_LOGS_QUERY, { variables: { filter, first: ACTION_LOG_PAGE_SIZE }, fetchPolicy: 'network-only' });
-  if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
+  const { data, loading, error, fetchMore } = useQuery(ACTION_LOGS_QUERY, {
+    variables: { filter, first: ACTION_LOG_PAGE_SIZE },
+    fetchPolicy: 'network-only',
+  });
+  if (error && !data)
+    return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (loading && !data) return <Loading />;
   const page = data?.actionLogs;
   const rows: ActionLogRow[] = page?.nodes ?? [];
@@ -153,12 +216,13 @@ export function ActionLogTable({ filter, onActor }: { filter: ActionLogFilter; o
     try {
       await fetchMore({
         variables: { after: page.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          actionLogs: {
-            ...fetchMoreResult.actionLogs,
-            nodes: [...(previous.actionLogs?.nodes ?? []), ...fetchMoreResult.actionLogs.nodes],
-          },
-        }) as typeof fetchMoreResult,
+        updateQuery: (previous, { fetchMoreResult }) =>
+          ({
+            actionLogs: {
+              ...fetchMoreResult.actionLogs,
+              nodes: [...(previous.actionLogs?.nodes ?? []), ...fetchMoreResult.actionLogs.nodes],
+            },
+          }) as typeof fetchMoreResult,
       });
     } finally {
       setLoadingMore(false);
@@ -193,16 +257,29 @@ export function ActionLogTable({ filter, onActor }: { filter: ActionLogFilter; o
                 </td>
                 <td>
                   {row.actor ? (
-                    <button type="button" className="button button--link" onClick={() => onActor(row.actor!)}>
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={() => onActor(row.actor!)}
+                    >
                       {row.actor.name}
-                      <VisuallyHidden> — {t('actionLog.filterActor', { name: row.actor.name })}</VisuallyHidden>
+                      <VisuallyHidden>
+                        {' '}
+                        — {t('actionLog.filterActor', { name: row.actor.name })}
+                      </VisuallyHidden>
                     </button>
                   ) : (
                     <span className="muted">{t('actionLog.system')}</span>
                   )}
                 </td>
-                <th scope="row">{t(`actionLog.actions.${row.action}`, { defaultValue: row.action })}</th>
-                <td>{t(`actionLog.resourceTypes.${row.resourceType}`, { defaultValue: row.resourceType })}</td>
+                <th scope="row">
+                  {t(`actionLog.actions.${row.action}`, { defaultValue: row.action })}
+                </th>
+                <td>
+                  {t(`actionLog.resourceTypes.${row.resourceType}`, {
+                    defaultValue: row.resourceType,
+                  })}
+                </td>
                 <td>{row.spaceTitle ?? '—'}</td>
                 <td>{t(`actionLog.visibility.${row.visibility}`)}</td>
                 <td>{row.summary}</td>
@@ -213,7 +290,12 @@ export function ActionLogTable({ filter, onActor }: { filter: ActionLogFilter; o
       </div>
       {page?.pageInfo.hasNextPage ? (
         <p>
-          <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void loadMore()}
+            disabled={loadingMore}
+          >
             {loadingMore ? t('actionLog.loadingMore') : t('actionLog.loadMore')}
           </button>
         </p>

@@ -7,10 +7,20 @@ import { SpacesTable } from './SpacesTable';
 
 /** `/admin`: the spaces the viewer administers, the petitions queue (`/admin/petitions`); organisation admins can also create spaces, publish the terms (`/admin/conditions`), set the petition types (`/admin/petitions/types`), appoint administrators (`/admin/administrateurs`) and edit the members’ typologies (`/admin/typologies`). */
 export function AdminPage() {
-  return <AdministeredSpaces>{(spaces, isOrgAdmin) => <AdminHome spaces={spaces} isOrgAdmin={isOrgAdmin} />}</AdministeredSpaces>;
+  return (
+    <AdministeredSpaces>
+      {(spaces, isOrgAdmin) => <AdminHome spaces={spaces} isOrgAdmin={isOrgAdmin} />}
+    </AdministeredSpaces>
+  );
 }
 
-function AdminHome({ spaces, isOrgAdmin }: { spaces: Parameters<typeof SpacesTable>[0]['spaces']; isOrgAdmin: boolean }) {
+function AdminHome({
+  spaces,
+  isOrgAdmin,
+}: {
+  spaces: Parameters<typeof SpacesTable>[0]['spaces'];
+  isOrgAdmin: boolean;
+}) {
   const { t } = useTranslation();
   useDocumentTitle(t('admin.title'));
   return (

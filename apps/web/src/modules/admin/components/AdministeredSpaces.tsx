@@ -12,7 +12,11 @@ import { AccessDenied } from './AccessDenied';
  * space to administer), then renders `children` with those spaces.
  * @param children renders the page from the administered spaces and whether the viewer is an organization admin
  */
-export function AdministeredSpaces({ children }: { children: (spaces: AdminSpaceRow[], isOrgAdmin: boolean) => ReactNode }) {
+export function AdministeredSpaces({
+  children,
+}: {
+  children: (spaces: AdminSpaceRow[], isOrgAdmin: boolean) => ReactNode;
+}) {
   const { me, loading: meLoading } = useMe();
   const { data, loading, error, refetch } = useQuery(ADMIN_SPACES_QUERY, { skip: !me });
   if (meLoading) return <Loading page />;

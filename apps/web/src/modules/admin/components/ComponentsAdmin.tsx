@@ -6,17 +6,36 @@ import { Link, useParams } from 'react-router';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextField, VisuallyHidden } from '../../ui/components/Fields';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
-import { CREATE_COMPONENT_MUTATION, DELETE_COMPONENT_MUTATION, UPDATE_COMPONENT_MUTATION, type AdminComponent } from '../graphql/admin';
+import {
+  CREATE_COMPONENT_MUTATION,
+  DELETE_COMPONENT_MUTATION,
+  UPDATE_COMPONENT_MUTATION,
+  type AdminComponent,
+} from '../graphql/admin';
 import { ProposalSettingsForm } from '../../proposals/components/ProposalSettingsForm';
 import { TextImportAdmin } from '../../texts/components/TextImportAdmin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 import { COMPONENT_TYPE_VIEWS } from '../../component-types';
 
 const REFETCH = { refetchQueries: ['AdminSpace', 'Surveys'], awaitRefetchQueries: true };
-const COMPONENT_TYPES = [ComponentType.PROPOSALS, ComponentType.PARTICIPATORY_TEXT, ComponentType.SURVEY, ComponentType.MOTIONS, ComponentType.PETITIONS, ComponentType.MEETINGS, ComponentType.VOTES];
+const COMPONENT_TYPES = [
+  ComponentType.PROPOSALS,
+  ComponentType.PARTICIPATORY_TEXT,
+  ComponentType.SURVEY,
+  ComponentType.MOTIONS,
+  ComponentType.PETITIONS,
+  ComponentType.MEETINGS,
+  ComponentType.VOTES,
+];
 
 /** The components of a space: add, rename, publish/unpublish, delete. */
-export function ComponentsAdmin({ spaceId, components }: { spaceId: string; components: AdminComponent[] }) {
+export function ComponentsAdmin({
+  spaceId,
+  components,
+}: {
+  spaceId: string;
+  components: AdminComponent[];
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -33,7 +52,11 @@ export function ComponentsAdmin({ spaceId, components }: { spaceId: string; comp
         <ul className="admin-list">
           {ordered.map((component) => (
             <li key={component.id} className="admin-list__item">
-              <ComponentRow component={component} feedback={feedback} onDeleted={() => headingRef.current?.focus()} />
+              <ComponentRow
+                component={component}
+                feedback={feedback}
+                onDeleted={() => headingRef.current?.focus()}
+              />
             </li>
           ))}
         </ul>
@@ -43,7 +66,15 @@ export function ComponentsAdmin({ spaceId, components }: { spaceId: string; comp
   );
 }
 
-function ComponentRow({ component, feedback, onDeleted }: { component: AdminComponent; feedback: Feedback; onDeleted: () => void }) {
+function ComponentRow({
+  component,
+  feedback,
+  onDeleted,
+}: {
+  component: AdminComponent;
+  feedback: Feedback;
+  onDeleted: () => void;
+}) {
   const { t } = useTranslation();
   const { slug: spaceSlug = '' } = useParams();
   const [renaming, setRenaming] = useState(false);
@@ -63,8 +94,12 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
     event.preventDefault();
     feedback.clear();
     try {
-      const result = await updateComponent({ variables: { id: component.id, input: { title: title.trim() } } });
-      feedback.succeed(t('admin.componentRenamed', { title: result.data?.updateComponent.title ?? title }));
+      const result = await updateComponent({
+        variables: { id: component.id, input: { title: title.trim() } },
+      });
+      feedback.succeed(
+        t('admin.componentRenamed', { title: result.data?.updateComponent.title ?? title }),
+      );
       closeRename();
     } catch (error) {
       feedback.fail(error);
@@ -74,9 +109,15 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
   async function togglePublished() {
     feedback.clear();
     try {
-      const result = await updateComponent({ variables: { id: component.id, input: { published: !component.published } } });
+      const result = await updateComponent({
+        variables: { id: component.id, input: { published: !component.published } },
+      });
       const published = result.data?.updateComponent.published ?? !component.published;
-      feedback.succeed(t(published ? 'admin.componentPublished' : 'admin.componentUnpublished', { title: component.title }));
+      feedback.succeed(
+        t(published ? 'admin.componentPublished' : 'admin.componentUnpublished', {
+          title: component.title,
+        }),
+      );
     } catch (error) {
       feedback.fail(error);
     }
@@ -104,7 +145,8 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
       <div className="admin-row__main">
         <h3 className="admin-row__title">{component.title}</h3>
         <p className="muted">
-          {t(`spaces.componentType.${component.type}`)} · {t(component.published ? 'common.published' : 'common.unpublished')}
+          {t(`spaces.componentType.${component.type}`)} ·{' '}
+          {t(component.published ? 'common.published' : 'common.unpublished')}
         </p>
         {component.type === ComponentType.SURVEY ? (
           <p>
@@ -115,10 +157,27 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
         ) : null}
         {registeredAdminLink(component, spaceSlug, t, target)}
         {renaming ? (
-          <form className="form form--inline-edit" noValidate onSubmit={rename} aria-label={t('admin.rename') + ' ' + target}>
-            <TextField label={t('admin.newTitle')} name="title" required minLength={3} maxLength={150} value={title} onChange={(event) => setTitle(event.target.value)} />
+          <form
+            className="form form--inline-edit"
+            noValidate
+            onSubmit={rename}
+            aria-label={t('admin.rename') + ' ' + target}
+          >
+            <TextField
+              label={t('admin.newTitle')}
+              name="title"
+              required
+              minLength={3}
+              maxLength={150}
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+            />
             <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={updateState.loading}>
+              <button
+                type="submit"
+                className="button button--primary"
+                disabled={updateState.loading}
+              >
                 {t('common.save')}
               </button>
               <button
@@ -134,27 +193,41 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
             </div>
           </form>
         ) : null}
-        {component.type === ComponentType.PROPOSALS && settingsOpen ? <ProposalSettingsForm componentId={component.id} componentTitle={component.title} /> : null}
-        {component.type === ComponentType.PARTICIPATORY_TEXT ? <TextImportAdmin componentId={component.id} title={component.title} /> : null}
+        {component.type === ComponentType.PROPOSALS && settingsOpen ? (
+          <ProposalSettingsForm componentId={component.id} componentTitle={component.title} />
+        ) : null}
+        {component.type === ComponentType.PARTICIPATORY_TEXT ? (
+          <TextImportAdmin componentId={component.id} title={component.title} />
+        ) : null}
       </div>
       <div className="actions">
         {component.type === ComponentType.PROPOSALS ? (
-          <button type="button" className="button" aria-expanded={settingsOpen} onClick={() => setSettingsOpen((value) => !value)}>
-            {t('proposals.settings.open')}
-            {' '}
-            <VisuallyHidden>{target}</VisuallyHidden>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={settingsOpen}
+            onClick={() => setSettingsOpen((value) => !value)}
+          >
+            {t('proposals.settings.open')} <VisuallyHidden>{target}</VisuallyHidden>
           </button>
         ) : null}
         {!renaming ? (
-          <button type="button" className="button" ref={renameButton} onClick={() => setRenaming(true)}>
-            {t('admin.rename')}
-            {' '}
-            <VisuallyHidden>{target}</VisuallyHidden>
+          <button
+            type="button"
+            className="button"
+            ref={renameButton}
+            onClick={() => setRenaming(true)}
+          >
+            {t('admin.rename')} <VisuallyHidden>{target}</VisuallyHidden>
           </button>
         ) : null}
-        <button type="button" className="button" onClick={() => void togglePublished()} disabled={updateState.loading}>
-          {t(component.published ? 'admin.unpublish' : 'admin.publish')}
-          {' '}
+        <button
+          type="button"
+          className="button"
+          onClick={() => void togglePublished()}
+          disabled={updateState.loading}
+        >
+          {t(component.published ? 'admin.unpublish' : 'admin.publish')}{' '}
           <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         <ConfirmDeleteButton target={target} name={component.title} onConfirm={remove} />
@@ -166,7 +239,12 @@ function ComponentRow({ component, feedback, onDeleted }: { component: AdminComp
 const EMPTY = { type: ComponentType.PROPOSALS as ComponentType, title: '', published: false };
 
 /** The admin screen link of a type registered in `component-types.tsx`, if it has one. */
-function registeredAdminLink(component: AdminComponent, spaceSlug: string, t: (key: string) => string, target: string) {
+function registeredAdminLink(
+  component: AdminComponent,
+  spaceSlug: string,
+  t: (key: string) => string,
+  target: string,
+) {
   const registered = COMPONENT_TYPE_VIEWS[component.type];
   if (!registered?.adminPath || !spaceSlug) return null;
   return (
@@ -188,8 +266,19 @@ function NewComponentForm({ spaceId }: { spaceId: string }) {
     event.preventDefault();
     feedback.clear();
     try {
-      const result = await createComponent({ variables: { input: { spaceId, type: values.type, title: values.title.trim(), published: values.published } } });
-      feedback.succeed(t('admin.componentAdded', { title: result.data?.createComponent.title ?? values.title }));
+      const result = await createComponent({
+        variables: {
+          input: {
+            spaceId,
+            type: values.type,
+            title: values.title.trim(),
+            published: values.published,
+          },
+        },
+      });
+      feedback.succeed(
+        t('admin.componentAdded', { title: result.data?.createComponent.title ?? values.title }),
+      );
       setValues(EMPTY);
     } catch (error) {
       feedback.fail(error);
@@ -204,7 +293,10 @@ function NewComponentForm({ spaceId }: { spaceId: string }) {
         name="type"
         value={values.type}
         onChange={(event) => setValues({ ...values, type: event.target.value as ComponentType })}
-        options={COMPONENT_TYPES.map((type) => ({ value: type, label: t(`spaces.componentType.${type}`) }))}
+        options={COMPONENT_TYPES.map((type) => ({
+          value: type,
+          label: t(`spaces.componentType.${type}`),
+        }))}
       />
       <TextField
         label={t('admin.componentTitle')}
@@ -215,7 +307,12 @@ function NewComponentForm({ spaceId }: { spaceId: string }) {
         value={values.title}
         onChange={(event) => setValues({ ...values, title: event.target.value })}
       />
-      <CheckboxField label={t('admin.publishedField')} name="published" checked={values.published} onChange={(event) => setValues({ ...values, published: event.target.checked })} />
+      <CheckboxField
+        label={t('admin.publishedField')}
+        name="published"
+        checked={values.published}
+        onChange={(event) => setValues({ ...values, published: event.target.checked })}
+      />
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={loading}>

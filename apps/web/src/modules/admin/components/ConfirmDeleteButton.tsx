@@ -16,7 +16,13 @@ interface ConfirmDeleteButtonProps {
  * « Supprimer », confirmed in an accessible dialog (« Supprimer « X » ? Cette action est
  * définitive. » with « Annuler » and « Confirmer la suppression »; see {@link ConfirmButton}).
  */
-export function ConfirmDeleteButton({ label, target, name, onConfirm, disabled }: ConfirmDeleteButtonProps) {
+export function ConfirmDeleteButton({
+  label,
+  target,
+  name,
+  onConfirm,
+  disabled,
+}: ConfirmDeleteButtonProps) {
   const { t } = useTranslation();
   return (
     <ConfirmButton

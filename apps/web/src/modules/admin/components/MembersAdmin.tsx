@@ -7,11 +7,25 @@ import { SelectField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
-import { ADD_ASSEMBLY_MEMBER_MUTATION, ADMIN_MEMBERS_QUERY, REMOVE_ASSEMBLY_MEMBER_MUTATION } from '../graphql/admin';
+import {
+  ADD_ASSEMBLY_MEMBER_MUTATION,
+  ADMIN_MEMBERS_QUERY,
+  REMOVE_ASSEMBLY_MEMBER_MUTATION,
+} from '../graphql/admin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
-const POSITIONS = [AssemblyPosition.MEMBER, AssemblyPosition.PRESIDENT, AssemblyPosition.VICE_PRESIDENT, AssemblyPosition.SECRETARY];
-const EMPTY = { email: '', position: AssemblyPosition.MEMBER as AssemblyPosition, college: '', weight: '1' };
+const POSITIONS = [
+  AssemblyPosition.MEMBER,
+  AssemblyPosition.PRESIDENT,
+  AssemblyPosition.VICE_PRESIDENT,
+  AssemblyPosition.SECRETARY,
+];
+const EMPTY = {
+  email: '',
+  position: AssemblyPosition.MEMBER as AssemblyPosition,
+  college: '',
+  weight: '1',
+};
 
 /** Assembly members: list, add by e-mail (position, college, weight), remove. */
 export function MembersAdmin({ spaceId }: { spaceId: string }) {
@@ -22,7 +36,10 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
   const [values, setValues] = useState(EMPTY);
   const [emailError, setEmailError] = useState<string | null>(null);
   const { data, loading, error } = useQuery(ADMIN_MEMBERS_QUERY, { variables: { spaceId } });
-  const refetch = { refetchQueries: ['AdminAssemblyMembers', 'AssemblyMembers'], awaitRefetchQueries: true };
+  const refetch = {
+    refetchQueries: ['AdminAssemblyMembers', 'AssemblyMembers'],
+    awaitRefetchQueries: true,
+  };
   const [addAssemblyMember, addState] = useMutation(ADD_ASSEMBLY_MEMBER_MUTATION, refetch);
   const [removeAssemblyMember] = useMutation(REMOVE_ASSEMBLY_MEMBER_MUTATION, refetch);
 
@@ -43,7 +60,9 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
           },
         },
       });
-      feedback.succeed(t('admin.memberAdded', { name: result.data?.addAssemblyMember.userName ?? values.email }));
+      feedback.succeed(
+        t('admin.memberAdded', { name: result.data?.addAssemblyMember.userName ?? values.email }),
+      );
       setValues(EMPTY);
     } catch (caught) {
       const info = feedback.fail(caught, { [ErrorCode.NOT_FOUND]: t('admin.accountNotFound') });
@@ -80,7 +99,8 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
           {members.map((member) => (
             <li key={member.id} className="admin-list__item admin-row">
               <div className="admin-row__main">
-                <span className="admin-row__title">{member.userName}</span> — {t(`spaces.position.${member.position}`)}
+                <span className="admin-row__title">{member.userName}</span> —{' '}
+                {t(`spaces.position.${member.position}`)}
                 {member.college ? `, ${t('spaces.college', { college: member.college })}` : ''}
                 {`, ${t('spaces.weight', { weight: member.weight })}`}
               </div>
@@ -112,10 +132,17 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
           label={t('admin.position')}
           name="position"
           value={values.position}
-          onChange={(event) => setValues({ ...values, position: event.target.value as AssemblyPosition })}
+          onChange={(event) =>
+            setValues({ ...values, position: event.target.value as AssemblyPosition })
+          }
           options={POSITIONS.map((value) => ({ value, label: t(`spaces.position.${value}`) }))}
         />
-        <TextField label={t('admin.college')} name="college" value={values.college} onChange={(event) => setValues({ ...values, college: event.target.value })} />
+        <TextField
+          label={t('admin.college')}
+          name="college"
+          value={values.college}
+          onChange={(event) => setValues({ ...values, college: event.target.value })}
+        />
         <TextField
           label={t('admin.weight')}
           name="weight"

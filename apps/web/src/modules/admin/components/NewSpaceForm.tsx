@@ -8,7 +8,14 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/c
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { CREATE_SPACE_MUTATION } from '../graphql/admin';
 
-const EMPTY = { type: SpaceType.PROCESS as SpaceType, slug: '', title: '', subtitle: '', description: '', published: false };
+const EMPTY = {
+  type: SpaceType.PROCESS as SpaceType,
+  slug: '',
+  title: '',
+  subtitle: '',
+  description: '',
+  published: false,
+};
 
 /** "Nouvel espace" (organisation admins). */
 export function NewSpaceForm() {
@@ -17,14 +24,23 @@ export function NewSpaceForm() {
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<{ slug?: string; title?: string }>({});
   const [created, setCreated] = useState<{ slug: string; title: string } | null>(null);
-  const [createSpace, { loading }] = useMutation(CREATE_SPACE_MUTATION, { refetchQueries: ['AdminSpaces', 'Spaces', 'AdministeredSpaces'] });
+  const [createSpace, { loading }] = useMutation(CREATE_SPACE_MUTATION, {
+    refetchQueries: ['AdminSpaces', 'Spaces', 'AdministeredSpaces'],
+  });
 
   function validate() {
     const found: { slug?: string; title?: string } = {};
-    if (!SpaceLimits.slugPattern.test(values.slug.trim()) || values.slug.trim().length > SpaceLimits.slugMaxLength) found.slug = t('admin.slugHint');
+    if (
+      !SpaceLimits.slugPattern.test(values.slug.trim()) ||
+      values.slug.trim().length > SpaceLimits.slugMaxLength
+    )
+      found.slug = t('admin.slugHint');
     const title = values.title.trim();
     if (title.length < SpaceLimits.titleMinLength || title.length > SpaceLimits.titleMaxLength) {
-      found.title = t('admin.titleLength', { min: SpaceLimits.titleMinLength, max: SpaceLimits.titleMaxLength });
+      found.title = t('admin.titleLength', {
+        min: SpaceLimits.titleMinLength,
+        max: SpaceLimits.titleMaxLength,
+      });
     }
     return found;
   }
@@ -57,7 +73,8 @@ export function NewSpaceForm() {
       }
     } catch (error) {
       const info = feedback.fail(error);
-      if (info.code === ErrorCode.CONFLICT) setErrors({ slug: info.serverMessage ?? t('errors.CONFLICT') });
+      if (info.code === ErrorCode.CONFLICT)
+        setErrors({ slug: info.serverMessage ?? t('errors.CONFLICT') });
     }
   }
 

@@ -12,7 +12,11 @@ import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { parseApiError } from '../../ui/utils/apiError';
 import { formatDateTime } from '../../ui/utils/dates';
-import { APPOINT_ORGANIZATION_ADMIN_MUTATION, ORGANIZATION_ADMINS_QUERY, REVOKE_ORGANIZATION_ADMIN_MUTATION } from '../graphql/organizationAdmins';
+import {
+  APPOINT_ORGANIZATION_ADMIN_MUTATION,
+  ORGANIZATION_ADMINS_QUERY,
+  REVOKE_ORGANIZATION_ADMIN_MUTATION,
+} from '../graphql/organizationAdmins';
 import { AccessDenied } from './AccessDenied';
 import { AdministeredSpaces } from './AdministeredSpaces';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
@@ -24,7 +28,13 @@ import { ConfirmDeleteButton } from './ConfirmDeleteButton';
  * existing account by e-mail.
  */
 export function OrganizationAdminsPage() {
-  return <AdministeredSpaces>{(_spaces, isOrgAdmin) => (isOrgAdmin ? <OrganizationAdminsView /> : <AccessDenied signedIn />)}</AdministeredSpaces>;
+  return (
+    <AdministeredSpaces>
+      {(_spaces, isOrgAdmin) =>
+        isOrgAdmin ? <OrganizationAdminsView /> : <AccessDenied signedIn />
+      }
+    </AdministeredSpaces>
+  );
 }
 
 function OrganizationAdminsView() {
@@ -36,7 +46,9 @@ function OrganizationAdminsView() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | null>(null);
-  const { data, loading, error, refetch } = useQuery(ORGANIZATION_ADMINS_QUERY, { fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(ORGANIZATION_ADMINS_QUERY, {
+    fetchPolicy: 'network-only',
+  });
   const refresh = { refetchQueries: ['OrganizationAdmins'], awaitRefetchQueries: true };
   const [appointAdmin, appointState] = useMutation(APPOINT_ORGANIZATION_ADMIN_MUTATION, refresh);
   const [revokeAdmin] = useMutation(REVOKE_ORGANIZATION_ADMIN_MUTATION);
@@ -52,7 +64,11 @@ function OrganizationAdminsView() {
     }
     try {
       const result = await appointAdmin({ variables: { email: address } });
-      formFeedback.succeed(t('organizationAdmins.appointed', { name: result.data?.appointOrganizationAdmin.name ?? address }));
+      formFeedback.succeed(
+        t('organizationAdmins.appointed', {
+          name: result.data?.appointOrganizationAdmin.name ?? address,
+        }),
+      );
       setEmail('');
     } catch (caught) {
       const info = formFeedback.fail(caught, {
@@ -61,8 +77,10 @@ function OrganizationAdminsView() {
         [ErrorCode.BAD_USER_INPUT]: t('organizationAdmins.emailInvalid'),
       });
       if (info.code === ErrorCode.NOT_FOUND) setEmailError(t('organizationAdmins.notFound'));
-      else if (info.code === ErrorCode.CONFLICT) setEmailError(t('organizationAdmins.alreadyAdmin'));
-      else if (info.code === ErrorCode.BAD_USER_INPUT) setEmailError(t('organizationAdmins.emailInvalid'));
+      else if (info.code === ErrorCode.CONFLICT)
+        setEmailError(t('organizationAdmins.alreadyAdmin'));
+      else if (info.code === ErrorCode.BAD_USER_INPUT)
+        setEmailError(t('organizationAdmins.emailInvalid'));
     }
   }
 
@@ -71,7 +89,11 @@ function OrganizationAdminsView() {
     const self = userId === me?.id;
     try {
       // revoking oneself: the admin list is no longer readable; re-read who the viewer is instead (the page then shows "Accès réservé")
-      await revokeAdmin({ variables: { userId }, refetchQueries: self ? ['Me'] : ['OrganizationAdmins'], awaitRefetchQueries: true });
+      await revokeAdmin({
+        variables: { userId },
+        refetchQueries: self ? ['Me'] : ['OrganizationAdmins'],
+        awaitRefetchQueries: true,
+      });
       if (self) return;
       listFeedback.succeed(t('organizationAdmins.removed', { name }));
       headingRef.current?.focus();
@@ -109,7 +131,9 @@ function OrganizationAdminsView() {
                 <div className="admin-row__main">
                   <span className="admin-row__title">{admin.name}</span>
                   {admin.id === me?.id ? ` ${t('organizationAdmins.you')}` : ''} — {admin.email}
-                  {admin.appointedAt ? <span className="muted">{`, ${t('organizationAdmins.appointedOn', { date: formatDateTime(admin.appointedAt, i18n.language) })}`}</span> : null}
+                  {admin.appointedAt ? (
+                    <span className="muted">{`, ${t('organizationAdmins.appointedOn', { date: formatDateTime(admin.appointedAt, i18n.language) })}`}</span>
+                  ) : null}
                 </div>
                 <div className="actions">
                   <ConfirmDeleteButton
@@ -124,7 +148,12 @@ function OrganizationAdminsView() {
           </ul>
         )}
       </section>
-      <form className="form panel" noValidate onSubmit={appoint} aria-labelledby="org-admins-appoint">
+      <form
+        className="form panel"
+        noValidate
+        onSubmit={appoint}
+        aria-labelledby="org-admins-appoint"
+      >
         <h2 id="org-admins-appoint">{t('organizationAdmins.appointHeading')}</h2>
         <FeedbackMessages feedback={formFeedback} />
         <TextField

@@ -26,7 +26,9 @@ export function PetitionQueuePage() {
 function PetitionQueue() {
   const { t } = useTranslation();
   useDocumentTitle(t('petitions.adminPages.queue.title'));
-  const { data, loading, error, refetch } = useQuery(PETITION_QUEUE_QUERY, { fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(PETITION_QUEUE_QUERY, {
+    fetchPolicy: 'network-only',
+  });
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
   const queue = data?.petitionQueue ?? [];
@@ -59,15 +61,39 @@ function PetitionQueue() {
         <Loading />
       ) : (
         <>
-          <QueueSection id="queue-validating" title={t('petitions.adminPages.queue.validating', { count: validating.length })} empty={t('petitions.adminPages.queue.noneValidating')} petitions={validating} onDone={done} />
-          <QueueSection id="queue-ended" title={t('petitions.adminPages.queue.ended', { count: ended.length })} empty={t('petitions.adminPages.queue.noneEnded')} petitions={ended} onDone={done} />
+          <QueueSection
+            id="queue-validating"
+            title={t('petitions.adminPages.queue.validating', { count: validating.length })}
+            empty={t('petitions.adminPages.queue.noneValidating')}
+            petitions={validating}
+            onDone={done}
+          />
+          <QueueSection
+            id="queue-ended"
+            title={t('petitions.adminPages.queue.ended', { count: ended.length })}
+            empty={t('petitions.adminPages.queue.noneEnded')}
+            petitions={ended}
+            onDone={done}
+          />
         </>
       )}
     </section>
   );
 }
 
-function QueueSection({ id, title, empty, petitions, onDone }: { id: string; title: string; empty: string; petitions: Petition[]; onDone: (message: string) => Promise<void> }) {
+function QueueSection({
+  id,
+  title,
+  empty,
+  petitions,
+  onDone,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  petitions: Petition[];
+  onDone: (message: string) => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby={id}>
@@ -82,12 +108,19 @@ function QueueSection({ id, title, empty, petitions, onDone }: { id: string; tit
                 <Link to={p.link}>{p.title}</Link>
               </h3>
               <p>
-                <PetitionStateBadge state={p.state} /> <span className="field__hint">{p.type.title}</span>
+                <PetitionStateBadge state={p.state} />{' '}
+                <span className="field__hint">{p.type.title}</span>
               </p>
               <p className="field__hint">
                 {p.state === 'VALIDATING'
-                  ? t('petitions.adminPages.queue.submittedCommittee', { count: p.committeeSize, min: p.type.minCommitteeSize, date: formatDateTime(p.createdAt, i18n.language) })
-                  : t('petitions.adminPages.queue.endedOn', { date: formatDateTime(p.endsAt ?? p.readAt, i18n.language) })}
+                  ? t('petitions.adminPages.queue.submittedCommittee', {
+                      count: p.committeeSize,
+                      min: p.type.minCommitteeSize,
+                      date: formatDateTime(p.createdAt, i18n.language),
+                    })
+                  : t('petitions.adminPages.queue.endedOn', {
+                      date: formatDateTime(p.endsAt ?? p.readAt, i18n.language),
+                    })}
               </p>
               {p.state === 'VALIDATING' ? (
                 <details>
@@ -97,7 +130,11 @@ function QueueSection({ id, title, empty, petitions, onDone }: { id: string; tit
               ) : (
                 <PetitionProgress petition={p} />
               )}
-              <PetitionAdminActions petition={p} level={3} onDone={(message) => void onDone(message)} />
+              <PetitionAdminActions
+                petition={p}
+                level={3}
+                onDone={(message) => void onDone(message)}
+              />
             </li>
           ))}
         </ul>

@@ -3,8 +3,14 @@ import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } fr
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
-  CREATE_PETITION_TYPE_MUTATION, PETITION_SPACES_QUERY, PETITION_TYPES_QUERY, PETITION_TYPOLOGIES_QUERY, PetitionFormLimits, UPDATE_PETITION_TYPE_MUTATION,
-  type PetitionType, type PetitionTypeSettings,
+  CREATE_PETITION_TYPE_MUTATION,
+  PETITION_SPACES_QUERY,
+  PETITION_TYPES_QUERY,
+  PETITION_TYPOLOGIES_QUERY,
+  PetitionFormLimits,
+  UPDATE_PETITION_TYPE_MUTATION,
+  type PetitionType,
+  type PetitionTypeSettings,
 } from '../../petitions/graphql/petitions';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
@@ -25,18 +31,27 @@ import '../../petitions/petitions.css';
  * component, an edit form per type, a form for a new one. Others get « Accès réservé ».
  */
 export function PetitionTypesAdminPage() {
-  return <AdministeredSpaces>{(_spaces, isOrgAdmin) => (isOrgAdmin ? <PetitionTypesAdmin /> : <AccessDenied signedIn />)}</AdministeredSpaces>;
+  return (
+    <AdministeredSpaces>
+      {(_spaces, isOrgAdmin) => (isOrgAdmin ? <PetitionTypesAdmin /> : <AccessDenied signedIn />)}
+    </AdministeredSpaces>
+  );
 }
 
 function PetitionTypesAdmin() {
   const { t } = useTranslation();
   useDocumentTitle(t('petitions.adminPages.types.title'));
-  const { data, loading, error, refetch } = useQuery(PETITION_SPACES_QUERY, { fetchPolicy: 'network-only' });
-  const components = (data?.spaces ?? []).flatMap((space) => space.components.filter((c) => c.type === 'PETITIONS').map((c) => ({ ...c, space })));
+  const { data, loading, error, refetch } = useQuery(PETITION_SPACES_QUERY, {
+    fetchPolicy: 'network-only',
+  });
+  const components = (data?.spaces ?? []).flatMap((space) =>
+    space.components.filter((c) => c.type === 'PETITIONS').map((c) => ({ ...c, space })),
+  );
   return (
     <section className="page" aria-labelledby="page-title">
       <p>
-        <Link to="/admin">{t('admin.title')}</Link> · <Link to="/admin/petitions">{t('petitions.adminPages.queue.link')}</Link>
+        <Link to="/admin">{t('admin.title')}</Link> ·{' '}
+        <Link to="/admin/petitions">{t('petitions.adminPages.queue.link')}</Link>
       </p>
       <h1 id="page-title">{t('petitions.adminPages.types.title')}</h1>
       <p className="muted">{t('petitions.adminPages.types.intro')}</p>
@@ -47,7 +62,16 @@ function PetitionTypesAdmin() {
       ) : components.length === 0 ? (
         <p>{t('petitions.adminPages.types.noComponent')}</p>
       ) : (
-        components.map((c) => <ComponentTypes key={c.id} componentId={c.id} title={t('petitions.adminPages.types.componentTitle', { space: c.space.title, component: c.title })} />)
+        components.map((c) => (
+          <ComponentTypes
+            key={c.id}
+            componentId={c.id}
+            title={t('petitions.adminPages.types.componentTitle', {
+              space: c.space.title,
+              component: c.title,
+            })}
+          />
+        ))
       )}
     </section>
   );
@@ -56,7 +80,9 @@ function PetitionTypesAdmin() {
 function ComponentTypes({ componentId, title }: { componentId: string; title: string }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const { data, loading, error, refetch } = useQuery(PETITION_TYPES_QUERY, { variables: { componentId } });
+  const { data, loading, error, refetch } = useQuery(PETITION_TYPES_QUERY, {
+    variables: { componentId },
+  });
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const [refocus, setRefocus] = useState(false);
@@ -108,25 +134,39 @@ function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, st
       <h3 className="card__title">{type.title}</h3>
       {type.description ? <SafeHtml html={type.description} /> : null}
       <p>
-        {t('petitions.adminPages.types.summary', { threshold: type.threshold.toLocaleString('fr-FR'), days: type.periodDays, committee: type.minCommitteeSize })}
+        {t('petitions.adminPages.types.summary', {
+          threshold: type.threshold.toLocaleString('fr-FR'),
+          days: type.periodDays,
+          committee: type.minCommitteeSize,
+        })}
         {' — '}
-        {type.signers === 'EVERYONE' ? t('petitions.adminPages.types.signersEveryone') : t('petitions.adminPages.types.signersSome', { list: type.typologies.map((k) => labels.get(k) ?? k).join(', ') })}
+        {type.signers === 'EVERYONE'
+          ? t('petitions.adminPages.types.signersEveryone')
+          : t('petitions.adminPages.types.signersSome', {
+              list: type.typologies.map((k) => labels.get(k) ?? k).join(', '),
+            })}
         {type.publicSignatures ? ` — ${t('petitions.adminPages.types.publicSignatures')}` : ''}
       </p>
       {type.secondStage ? (
         <p>
           {t('petitions.adminPages.types.secondStageTarget')}{' '}
           <Link to={type.secondStage.link}>
-            {t(type.secondStage.type === 'PROPOSAL' ? 'petitions.adminPages.types.secondStageProposal' : 'petitions.adminPages.types.secondStageMotion', {
-              component: type.secondStage.componentTitle,
-              space: type.secondStage.spaceTitle,
-            })}
+            {t(
+              type.secondStage.type === 'PROPOSAL'
+                ? 'petitions.adminPages.types.secondStageProposal'
+                : 'petitions.adminPages.types.secondStageMotion',
+              {
+                component: type.secondStage.componentTitle,
+                space: type.secondStage.spaceTitle,
+              },
+            )}
           </Link>
         </p>
       ) : null}
       {type.secondStageUrl ? (
         <p>
-          {t('petitions.adminPages.types.secondStage')} <a href={type.secondStageUrl}>{type.secondStageUrl}</a>
+          {t('petitions.adminPages.types.secondStage')}{' '}
+          <a href={type.secondStageUrl}>{type.secondStageUrl}</a>
         </p>
       ) : null}
       {editing ? (
@@ -138,7 +178,12 @@ function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, st
           }}
         />
       ) : (
-        <button type="button" className="button button--small" ref={editButton} onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          className="button button--small"
+          ref={editButton}
+          onClick={() => setEditing(true)}
+        >
           {t('petitions.adminPages.types.edit')}
           <span className="visually-hidden"> {type.title}</span>
         </button>
@@ -151,7 +196,11 @@ function TypeItem({ type, labels }: { type: PetitionType; labels: Map<string, st
  * Puts the focus back on the button that opened a form once the form is gone and the button is
  * rendered again (after React's commit: a frame-timed focus missed it on a loaded machine).
  */
-function useFocusAfterClose(when: boolean, target: RefObject<HTMLButtonElement | null>, done: () => void) {
+function useFocusAfterClose(
+  when: boolean,
+  target: RefObject<HTMLButtonElement | null>,
+  done: () => void,
+) {
   useEffect(() => {
     if (!when || !target.current) return;
     target.current.focus();
@@ -160,12 +209,23 @@ function useFocusAfterClose(when: boolean, target: RefObject<HTMLButtonElement |
 }
 
 /** The settings form of a type: a new one (`componentId`) or an edit (`type`). */
-function TypeForm({ componentId, type, onClose }: { componentId?: string; type?: PetitionType; onClose: () => void }) {
+function TypeForm({
+  componentId,
+  type,
+  onClose,
+}: {
+  componentId?: string;
+  type?: PetitionType;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const headingId = useId();
   const typologies = useQuery(PETITION_TYPOLOGIES_QUERY);
-  const [create, createState] = useMutation(CREATE_PETITION_TYPE_MUTATION, { refetchQueries: ['PetitionTypes'], awaitRefetchQueries: true });
+  const [create, createState] = useMutation(CREATE_PETITION_TYPE_MUTATION, {
+    refetchQueries: ['PetitionTypes'],
+    awaitRefetchQueries: true,
+  });
   const [update, updateState] = useMutation(UPDATE_PETITION_TYPE_MUTATION);
   const [title, setTitle] = useState(type?.title ?? '');
   const [description, setDescription] = useState(type?.description ?? '');
@@ -176,7 +236,9 @@ function TypeForm({ componentId, type, onClose }: { componentId?: string; type?:
   const [chosen, setChosen] = useState<string[]>(type?.typologies ?? []);
   const [publicSignatures, setPublicSignatures] = useState(type?.publicSignatures ?? false);
   const [secondStageUrl, setSecondStageUrl] = useState(type?.secondStageUrl ?? '');
-  const [secondStageComponentId, setSecondStageComponentId] = useState(type?.secondStage?.componentId ?? '');
+  const [secondStageComponentId, setSecondStageComponentId] = useState(
+    type?.secondStage?.componentId ?? '',
+  );
   // the PROPOSALS and MOTIONS components an accepted petition can become part of, from the page's own
   // query (already loaded: a second network read here made the page reload and the focus drop to <body>)
   const spaces = useQuery(PETITION_SPACES_QUERY, { fetchPolicy: 'cache-only' });
@@ -185,21 +247,51 @@ function TypeForm({ componentId, type, onClose }: { componentId?: string; type?:
       .filter((c) => c.type === 'PROPOSALS' || c.type === 'MOTIONS')
       .map((c) => ({
         value: c.id,
-        label: t(c.type === 'PROPOSALS' ? 'petitions.adminPages.types.secondStageProposal' : 'petitions.adminPages.types.secondStageMotion', { component: c.title, space: space.title }),
+        label: t(
+          c.type === 'PROPOSALS'
+            ? 'petitions.adminPages.types.secondStageProposal'
+            : 'petitions.adminPages.types.secondStageMotion',
+          { component: c.title, space: space.title },
+        ),
       })),
   );
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const options = (typologies.data?.memberTypologies ?? []).filter((o) => !o.archived || chosen.includes(o.key));
+  const options = (typologies.data?.memberTypologies ?? []).filter(
+    (o) => !o.archived || chosen.includes(o.key),
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     feedback.clear();
     const errors: Record<string, string> = {};
-    if (title.trim().length < PetitionFormLimits.titleMin) errors.title = t('petitions.adminPages.types.errors.title', { min: PetitionFormLimits.titleMin });
-    if (!Number.isInteger(Number(threshold)) || Number(threshold) < 1 || Number(threshold) > PetitionFormLimits.thresholdMax) errors.threshold = t('petitions.adminPages.types.errors.threshold');
-    if (!Number.isInteger(Number(periodDays)) || Number(periodDays) < 1 || Number(periodDays) > PetitionFormLimits.periodDaysMax) errors.periodDays = t('petitions.adminPages.types.errors.periodDays', { max: PetitionFormLimits.periodDaysMax });
-    if (!Number.isInteger(Number(committee)) || Number(committee) < 0 || Number(committee) > PetitionFormLimits.committeeMax) errors.committee = t('petitions.adminPages.types.errors.committee', { max: PetitionFormLimits.committeeMax });
-    if (signers === 'TYPOLOGIES' && chosen.length === 0) errors.typologies = t('petitions.adminPages.types.errors.typologies');
+    if (title.trim().length < PetitionFormLimits.titleMin)
+      errors.title = t('petitions.adminPages.types.errors.title', {
+        min: PetitionFormLimits.titleMin,
+      });
+    if (
+      !Number.isInteger(Number(threshold)) ||
+      Number(threshold) < 1 ||
+      Number(threshold) > PetitionFormLimits.thresholdMax
+    )
+      errors.threshold = t('petitions.adminPages.types.errors.threshold');
+    if (
+      !Number.isInteger(Number(periodDays)) ||
+      Number(periodDays) < 1 ||
+      Number(periodDays) > PetitionFormLimits.periodDaysMax
+    )
+      errors.periodDays = t('petitions.adminPages.types.errors.periodDays', {
+        max: PetitionFormLimits.periodDaysMax,
+      });
+    if (
+      !Number.isInteger(Number(committee)) ||
+      Number(committee) < 0 ||
+      Number(committee) > PetitionFormLimits.committeeMax
+    )
+      errors.committee = t('petitions.adminPages.types.errors.committee', {
+        max: PetitionFormLimits.committeeMax,
+      });
+    if (signers === 'TYPOLOGIES' && chosen.length === 0)
+      errors.typologies = t('petitions.adminPages.types.errors.typologies');
     setFieldErrors(errors);
     if (Object.keys(errors).length) return;
     const settings: PetitionTypeSettings = {
@@ -225,14 +317,66 @@ function TypeForm({ componentId, type, onClose }: { componentId?: string; type?:
   }
 
   return (
-    <form className="form petition-type-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={headingId}>
-      <h3 id={headingId}>{type ? t('petitions.adminPages.types.editTitle', { title: type.title }) : t('petitions.adminPages.types.newTitle')}</h3>
+    <form
+      className="form petition-type-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby={headingId}
+    >
+      <h3 id={headingId}>
+        {type
+          ? t('petitions.adminPages.types.editTitle', { title: type.title })
+          : t('petitions.adminPages.types.newTitle')}
+      </h3>
       <FeedbackMessages feedback={feedback} />
-      <TextField label={t('petitions.adminPages.types.name')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={PetitionFormLimits.titleMax} error={fieldErrors.title} />
-      <TextAreaField label={t('petitions.adminPages.types.description')} hint={t('petitions.adminPages.types.descriptionHint')} value={description} onChange={(e) => setDescription(e.target.value)} rows={4} maxLength={PetitionFormLimits.bodyMax} />
-      <TextField label={t('petitions.adminPages.types.threshold')} type="number" inputMode="numeric" min={1} max={PetitionFormLimits.thresholdMax} value={threshold} onChange={(e) => setThreshold(e.target.value)} required error={fieldErrors.threshold} />
-      <TextField label={t('petitions.adminPages.types.periodDays')} type="number" inputMode="numeric" min={1} max={PetitionFormLimits.periodDaysMax} value={periodDays} onChange={(e) => setPeriodDays(e.target.value)} required error={fieldErrors.periodDays} />
-      <TextField label={t('petitions.adminPages.types.committee')} type="number" inputMode="numeric" min={0} max={PetitionFormLimits.committeeMax} value={committee} onChange={(e) => setCommittee(e.target.value)} error={fieldErrors.committee} />
+      <TextField
+        label={t('petitions.adminPages.types.name')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        maxLength={PetitionFormLimits.titleMax}
+        error={fieldErrors.title}
+      />
+      <TextAreaField
+        label={t('petitions.adminPages.types.description')}
+        hint={t('petitions.adminPages.types.descriptionHint')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        rows={4}
+        maxLength={PetitionFormLimits.bodyMax}
+      />
+      <TextField
+        label={t('petitions.adminPages.types.threshold')}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={PetitionFormLimits.thresholdMax}
+        value={threshold}
+        onChange={(e) => setThreshold(e.target.value)}
+        required
+        error={fieldErrors.threshold}
+      />
+      <TextField
+        label={t('petitions.adminPages.types.periodDays')}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={PetitionFormLimits.periodDaysMax}
+        value={periodDays}
+        onChange={(e) => setPeriodDays(e.target.value)}
+        required
+        error={fieldErrors.periodDays}
+      />
+      <TextField
+        label={t('petitions.adminPages.types.committee')}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={PetitionFormLimits.committeeMax}
+        value={committee}
+        onChange={(e) => setCommittee(e.target.value)}
+        error={fieldErrors.committee}
+      />
       <SelectField
         label={t('petitions.adminPages.types.signers')}
         value={signers}
@@ -243,14 +387,21 @@ function TypeForm({ componentId, type, onClose }: { componentId?: string; type?:
         ]}
       />
       {signers === 'TYPOLOGIES' ? (
-        <fieldset className="field" aria-describedby={fieldErrors.typologies ? `${headingId}-typologies-error` : undefined}>
+        <fieldset
+          className="field"
+          aria-describedby={fieldErrors.typologies ? `${headingId}-typologies-error` : undefined}
+        >
           <legend>{t('petitions.adminPages.types.typologies')}</legend>
           {options.map((o) => (
             <CheckboxField
               key={o.key}
               label={o.label}
               checked={chosen.includes(o.key)}
-              onChange={(e) => setChosen((list) => (e.target.checked ? [...list, o.key] : list.filter((k) => k !== o.key)))}
+              onChange={(e) =>
+                setChosen((list) =>
+                  e.target.checked ? [...list, o.key] : list.filter((k) => k !== o.key),
+                )
+              }
             />
           ))}
           {fieldErrors.typologies ? (
@@ -260,7 +411,11 @@ function TypeForm({ componentId, type, onClose }: { componentId?: string; type?:
           ) : null}
         </fieldset>
       ) : null}
-      <CheckboxField label={t('petitions.adminPages.types.publicSignatures')} checked={publicSignatures} onChange={(e) => setPublicSignatures(e.target.checked)} />
+      <CheckboxField
+        label={t('petitions.adminPages.types.publicSignatures')}
+        checked={publicSignatures}
+        onChange={(e) => setPublicSignatures(e.target.checked)}
+      />
       <SelectField
         label={t('petitions.adminPages.types.secondStageComponent')}
         hint={t('petitions.adminPages.types.secondStageComponentHint')}
@@ -269,9 +424,19 @@ function TypeForm({ componentId, type, onClose }: { componentId?: string; type?:
         options={[{ value: '', label: t('petitions.adminPages.types.secondStageNone') }, ...stages]}
         error={fieldErrors.secondStageComponentId}
       />
-      <TextField label={t('petitions.adminPages.types.secondStageUrl')} hint={t('petitions.adminPages.types.secondStageHint')} value={secondStageUrl} onChange={(e) => setSecondStageUrl(e.target.value)} error={fieldErrors.secondStageUrl} />
+      <TextField
+        label={t('petitions.adminPages.types.secondStageUrl')}
+        hint={t('petitions.adminPages.types.secondStageHint')}
+        value={secondStageUrl}
+        onChange={(e) => setSecondStageUrl(e.target.value)}
+        error={fieldErrors.secondStageUrl}
+      />
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={createState.loading || updateState.loading}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={createState.loading || updateState.loading}
+        >
           {type ? t('petitions.adminPages.types.save') : t('petitions.adminPages.types.create')}
         </button>
         <button type="button" className="button" onClick={onClose}>

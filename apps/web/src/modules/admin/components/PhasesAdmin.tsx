@@ -149,26 +149,33 @@ function PhaseRow({ phase, first, last, moving, onMove, feedback, onDeleted }: P
       </div>
       <div className="actions">
         <button type="button" className="button" ref={editButton} onClick={() => setEditing(true)}>
-          {t('common.edit')}
-          {' '}
-          <VisuallyHidden>{target}</VisuallyHidden>
+          {t('common.edit')} <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         {!phase.active ? (
-          <button type="button" className="button" onClick={() => void activate()} disabled={activateState.loading}>
-            {t('admin.activate')}
-            {' '}
-            <VisuallyHidden>{target}</VisuallyHidden>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void activate()}
+            disabled={activateState.loading}
+          >
+            {t('admin.activate')} <VisuallyHidden>{target}</VisuallyHidden>
           </button>
         ) : null}
-        <button type="button" className="button" onClick={() => onMove(-1)} disabled={first || moving}>
-          {t('admin.moveUp')}
-          {' '}
-          <VisuallyHidden>{target}</VisuallyHidden>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onMove(-1)}
+          disabled={first || moving}
+        >
+          {t('admin.moveUp')} <VisuallyHidden>{target}</VisuallyHidden>
         </button>
-        <button type="button" className="button" onClick={() => onMove(1)} disabled={last || moving}>
-          {t('admin.moveDown')}
-          {' '}
-          <VisuallyHidden>{target}</VisuallyHidden>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onMove(1)}
+          disabled={last || moving}
+        >
+          {t('admin.moveDown')} <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         <ConfirmDeleteButton target={target} name={phase.title} onConfirm={remove} />
       </div>
@@ -176,11 +183,24 @@ function PhaseRow({ phase, first, last, moving, onMove, feedback, onDeleted }: P
   );
 }
 
-function PhaseFields({ values, onChange }: { values: PhaseValues; onChange: (values: PhaseValues) => void }) {
+function PhaseFields({
+  values,
+  onChange,
+}: {
+  values: PhaseValues;
+  onChange: (values: PhaseValues) => void;
+}) {
   const { t } = useTranslation();
   return (
     <>
-      <TextField label={t('admin.phaseTitle')} name="title" required maxLength={150} value={values.title} onChange={(event) => onChange({ ...values, title: event.target.value })} />
+      <TextField
+        label={t('admin.phaseTitle')}
+        name="title"
+        required
+        maxLength={150}
+        value={values.title}
+        onChange={(event) => onChange({ ...values, title: event.target.value })}
+      />
       <TextAreaField
         label={t('admin.phaseDescription')}
         name="description"
@@ -189,14 +209,34 @@ function PhaseFields({ values, onChange }: { values: PhaseValues; onChange: (val
         onChange={(event) => onChange({ ...values, description: event.target.value })}
       />
       <div className="field-row">
-        <TextField label={t('admin.startDate')} name="startDate" type="date" value={values.startDate} onChange={(event) => onChange({ ...values, startDate: event.target.value })} />
-        <TextField label={t('admin.endDate')} name="endDate" type="date" value={values.endDate} onChange={(event) => onChange({ ...values, endDate: event.target.value })} />
+        <TextField
+          label={t('admin.startDate')}
+          name="startDate"
+          type="date"
+          value={values.startDate}
+          onChange={(event) => onChange({ ...values, startDate: event.target.value })}
+        />
+        <TextField
+          label={t('admin.endDate')}
+          name="endDate"
+          type="date"
+          value={values.endDate}
+          onChange={(event) => onChange({ ...values, endDate: event.target.value })}
+        />
       </div>
     </>
   );
 }
 
-function PhaseEditor({ phase, feedback, onDone }: { phase: AdminPhase; feedback: Feedback; onDone: () => void }) {
+function PhaseEditor({
+  phase,
+  feedback,
+  onDone,
+}: {
+  phase: AdminPhase;
+  feedback: Feedback;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [values, setValues] = useState<PhaseValues>({
     title: phase.title,
@@ -211,7 +251,9 @@ function PhaseEditor({ phase, feedback, onDone }: { phase: AdminPhase; feedback:
     feedback.clear();
     try {
       const result = await updatePhase({ variables: { id: phase.id, input: toInput(values) } });
-      feedback.succeed(t('admin.phaseSaved', { title: result.data?.updatePhase.title ?? values.title }));
+      feedback.succeed(
+        t('admin.phaseSaved', { title: result.data?.updatePhase.title ?? values.title }),
+      );
       onDone();
     } catch (error) {
       feedback.fail(error);
@@ -219,7 +261,12 @@ function PhaseEditor({ phase, feedback, onDone }: { phase: AdminPhase; feedback:
   }
 
   return (
-    <form className="form form--inline-edit" noValidate onSubmit={submit} aria-label={t('admin.thePhase', { title: phase.title })}>
+    <form
+      className="form form--inline-edit"
+      noValidate
+      onSubmit={submit}
+      aria-label={t('admin.thePhase', { title: phase.title })}
+    >
       <PhaseFields values={values} onChange={setValues} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={loading}>
@@ -246,7 +293,9 @@ function NewPhaseForm({ spaceId }: { spaceId: string }) {
     feedback.clear();
     try {
       const result = await createPhase({ variables: { input: { spaceId, ...toInput(values) } } });
-      feedback.succeed(t('admin.phaseAdded', { title: result.data?.createPhase.title ?? values.title }));
+      feedback.succeed(
+        t('admin.phaseAdded', { title: result.data?.createPhase.title ?? values.title }),
+      );
       setValues(EMPTY_PHASE);
     } catch (error) {
       feedback.fail(error);

@@ -7,7 +7,11 @@ import { SelectField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
-import { ASSIGN_SPACE_ROLE_MUTATION, REVOKE_SPACE_ROLE_MUTATION, SPACE_ROLES_QUERY } from '../graphql/admin';
+import {
+  ASSIGN_SPACE_ROLE_MUTATION,
+  REVOKE_SPACE_ROLE_MUTATION,
+  SPACE_ROLES_QUERY,
+} from '../graphql/admin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 /** Space roles: list, assign by e-mail, revoke. */
@@ -20,7 +24,10 @@ export function RolesAdmin({ spaceId }: { spaceId: string }) {
   const [role, setRole] = useState<SpaceRole>(SpaceRole.MODERATOR);
   const [emailError, setEmailError] = useState<string | null>(null);
   const { data, loading, error } = useQuery(SPACE_ROLES_QUERY, { variables: { spaceId } });
-  const refetch = { refetchQueries: ['SpaceRoles', 'AdminSpace', 'AdminSpaces'], awaitRefetchQueries: true };
+  const refetch = {
+    refetchQueries: ['SpaceRoles', 'AdminSpace', 'AdminSpaces'],
+    awaitRefetchQueries: true,
+  };
   const [assignSpaceRole, assignState] = useMutation(ASSIGN_SPACE_ROLE_MUTATION, refetch);
   const [revokeSpaceRole] = useMutation(REVOKE_SPACE_ROLE_MUTATION, refetch);
 
@@ -29,9 +36,16 @@ export function RolesAdmin({ spaceId }: { spaceId: string }) {
     feedback.clear();
     setEmailError(null);
     try {
-      const result = await assignSpaceRole({ variables: { input: { spaceId, email: email.trim(), role } } });
+      const result = await assignSpaceRole({
+        variables: { input: { spaceId, email: email.trim(), role } },
+      });
       const assignment = result.data?.assignSpaceRole;
-      feedback.succeed(t('admin.roleAssigned', { role: t(`admin.roles.${role}`), name: assignment?.userName ?? email }));
+      feedback.succeed(
+        t('admin.roleAssigned', {
+          role: t(`admin.roles.${role}`),
+          name: assignment?.userName ?? email,
+        }),
+      );
       setEmail('');
     } catch (caught) {
       const info = feedback.fail(caught, { [ErrorCode.NOT_FOUND]: t('admin.accountNotFound') });
@@ -68,7 +82,8 @@ export function RolesAdmin({ spaceId }: { spaceId: string }) {
           {roles.map((assignment) => (
             <li key={assignment.id} className="admin-list__item admin-row">
               <div className="admin-row__main">
-                <span className="admin-row__title">{assignment.userName}</span> ({assignment.userEmail}) — {t(`admin.roles.${assignment.role}`)}
+                <span className="admin-row__title">{assignment.userName}</span> (
+                {assignment.userEmail}) — {t(`admin.roles.${assignment.role}`)}
               </div>
               <div className="actions">
                 <ConfirmDeleteButton
@@ -99,7 +114,10 @@ export function RolesAdmin({ spaceId }: { spaceId: string }) {
           name="role"
           value={role}
           onChange={(event) => setRole(event.target.value as SpaceRole)}
-          options={[SpaceRole.ADMIN, SpaceRole.MODERATOR].map((value) => ({ value, label: t(`admin.roles.${value}`) }))}
+          options={[SpaceRole.ADMIN, SpaceRole.MODERATOR].map((value) => ({
+            value,
+            label: t(`admin.roles.${value}`),
+          }))}
         />
         <FeedbackMessages feedback={feedback} />
         <div className="form__actions">

@@ -24,7 +24,9 @@ export function SpaceAdminPage() {
   const { me, loading: meLoading } = useMe();
   const { data, error, refetch } = useQuery(ADMIN_SPACE_QUERY, { variables: { slug }, skip: !me });
   const space = data?.space;
-  useDocumentTitle(space?.viewerCanAdminister ? t('admin.spaceHeading', { title: space.title }) : null);
+  useDocumentTitle(
+    space?.viewerCanAdminister ? t('admin.spaceHeading', { title: space.title }) : null,
+  );
 
   if (meLoading) return <Loading page />;
   if (!me) return <AccessDenied signedIn={false} />;
@@ -48,7 +50,9 @@ export function SpaceAdminPage() {
       </header>
       <SpacePublication space={space} canDelete={me.isAdmin} />
       <SpaceDetailsForm space={space} />
-      {space.type === SpaceType.PROCESS ? <PhasesAdmin spaceId={space.id} phases={space.phases} /> : null}
+      {space.type === SpaceType.PROCESS ? (
+        <PhasesAdmin spaceId={space.id} phases={space.phases} />
+      ) : null}
       <ComponentsAdmin spaceId={space.id} components={space.components} />
       <RolesAdmin spaceId={space.id} />
       {space.type === SpaceType.ASSEMBLY ? <MembersAdmin spaceId={space.id} /> : null}

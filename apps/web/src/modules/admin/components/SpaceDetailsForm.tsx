@@ -13,8 +13,15 @@ export function SpaceDetailsForm({ space }: { space: AdminSpace }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const feedback = useFeedback();
-  const [values, setValues] = useState({ slug: space.slug, title: space.title, subtitle: space.subtitle, description: space.description });
-  const [updateSpace, { loading }] = useMutation(UPDATE_SPACE_MUTATION, { refetchQueries: ['AdminSpaces', 'Spaces'] });
+  const [values, setValues] = useState({
+    slug: space.slug,
+    title: space.title,
+    subtitle: space.subtitle,
+    description: space.description,
+  });
+  const [updateSpace, { loading }] = useMutation(UPDATE_SPACE_MUTATION, {
+    refetchQueries: ['AdminSpaces', 'Spaces'],
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,12 +30,20 @@ export function SpaceDetailsForm({ space }: { space: AdminSpace }) {
       const result = await updateSpace({
         variables: {
           id: space.id,
-          input: { slug: values.slug.trim(), title: values.title.trim(), subtitle: values.subtitle.trim(), description: values.description },
+          input: {
+            slug: values.slug.trim(),
+            title: values.title.trim(),
+            subtitle: values.subtitle.trim(),
+            description: values.description,
+          },
         },
       });
       const updated = result.data?.updateSpace;
       if (updated && updated.slug !== space.slug) {
-        navigate(`/admin/espaces/${updated.slug}`, { replace: true, state: { flash: t('admin.spaceSaved') } });
+        navigate(`/admin/espaces/${updated.slug}`, {
+          replace: true,
+          state: { flash: t('admin.spaceSaved') },
+        });
         return;
       }
       feedback.succeed(t('admin.spaceSaved'));

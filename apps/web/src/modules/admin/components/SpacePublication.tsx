@@ -11,14 +11,20 @@ export function SpacePublication({ space, canDelete }: { space: AdminSpace; canD
   const { t } = useTranslation();
   const navigate = useNavigate();
   const feedback = useFeedback();
-  const [updateSpace, { loading }] = useMutation(UPDATE_SPACE_MUTATION, { refetchQueries: ['AdminSpaces', 'Spaces'] });
+  const [updateSpace, { loading }] = useMutation(UPDATE_SPACE_MUTATION, {
+    refetchQueries: ['AdminSpaces', 'Spaces'],
+  });
   const [deleteSpace] = useMutation(DELETE_SPACE_MUTATION);
 
   async function togglePublished() {
     feedback.clear();
     try {
-      const result = await updateSpace({ variables: { id: space.id, input: { published: !space.published } } });
-      feedback.succeed(t(result.data?.updateSpace.published ? 'admin.spacePublished' : 'admin.spaceUnpublished'));
+      const result = await updateSpace({
+        variables: { id: space.id, input: { published: !space.published } },
+      });
+      feedback.succeed(
+        t(result.data?.updateSpace.published ? 'admin.spacePublished' : 'admin.spaceUnpublished'),
+      );
     } catch (error) {
       feedback.fail(error);
     }
@@ -45,13 +51,26 @@ export function SpacePublication({ space, canDelete }: { space: AdminSpace; canD
   return (
     <section aria-labelledby="space-publication" className="panel">
       <h2 id="space-publication">{t('admin.publicationHeading')}</h2>
-      <p>{t('admin.publicationState', { state: t(space.published ? 'common.published' : 'common.unpublished') })}</p>
+      <p>
+        {t('admin.publicationState', {
+          state: t(space.published ? 'common.published' : 'common.unpublished'),
+        })}
+      </p>
       <div className="actions">
-        <button type="button" className="button" onClick={() => void togglePublished()} disabled={loading}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void togglePublished()}
+          disabled={loading}
+        >
           {t(space.published ? 'admin.unpublishSpace' : 'admin.publishSpace')}
         </button>
         {canDelete ? (
-          <ConfirmDeleteButton label={t('admin.deleteSpace')} name={space.title} onConfirm={remove} />
+          <ConfirmDeleteButton
+            label={t('admin.deleteSpace')}
+            name={space.title}
+            onConfirm={remove}
+          />
         ) : null}
       </div>
       <FeedbackMessages feedback={feedback} />

@@ -29,13 +29,11 @@ export function SpacesTable({ spaces }: { spaces: AdminSpaceRow[] }) {
               <td>{t(space.published ? 'common.published' : 'common.unpublished')}</td>
               <td className="table__actions">
                 <Link to={`/admin/espaces/${space.slug}`}>
-                  {t('admin.editSpace')}
-                  {' '}
+                  {t('admin.editSpace')}{' '}
                   <VisuallyHidden>{t('admin.editSpaceOf', { title: space.title })}</VisuallyHidden>
                 </Link>{' '}
                 <Link to={`/espaces/${space.slug}`}>
-                  {t('admin.view')}
-                  {' '}
+                  {t('admin.view')}{' '}
                   <VisuallyHidden>{t('admin.viewOf', { title: space.title })}</VisuallyHidden>
                 </Link>
               </td>

@@ -11,13 +11,20 @@ import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { formatDateTime } from '../../ui/utils/dates';
-import { PUBLISH_TERMS_DOCUMENT_MUTATION, TERMS_BODY_MAX_LENGTH, TERMS_TITLE_MAX_LENGTH } from '../graphql/terms';
+import {
+  PUBLISH_TERMS_DOCUMENT_MUTATION,
+  TERMS_BODY_MAX_LENGTH,
+  TERMS_TITLE_MAX_LENGTH,
+} from '../graphql/terms';
 import { AccessDenied } from './AccessDenied';
 import { AdministeredSpaces } from './AdministeredSpaces';
 import '../terms-admin.css';
 
 /** Where the web app shows each document to everyone. */
-const PUBLIC_PATHS: Record<TermsDocumentKind, string> = { TERMS: '/conditions', PRIVACY: '/confidentialite' };
+const PUBLIC_PATHS: Record<TermsDocumentKind, string> = {
+  TERMS: '/conditions',
+  PRIVACY: '/confidentialite',
+};
 const KINDS = [TermsDocumentKind.TERMS, TermsDocumentKind.PRIVACY] as const;
 
 /** The text as the API stores it: Windows line ends made `\n`, outer whitespace dropped. */
@@ -32,13 +39,19 @@ function normalised(text: string): string {
  * explicit confirmation — every member then has to accept it at their next visit.
  */
 export function TermsAdminPage() {
-  return <AdministeredSpaces>{(_spaces, isOrgAdmin) => (isOrgAdmin ? <TermsAdminView /> : <AccessDenied signedIn />)}</AdministeredSpaces>;
+  return (
+    <AdministeredSpaces>
+      {(_spaces, isOrgAdmin) => (isOrgAdmin ? <TermsAdminView /> : <AccessDenied signedIn />)}
+    </AdministeredSpaces>
+  );
 }
 
 function TermsAdminView() {
   const { t } = useTranslation();
   useDocumentTitle(t('termsAdmin.title'));
-  const { data, loading, error, refetch } = useQuery(TERMS_DOCUMENTS_QUERY, { fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(TERMS_DOCUMENTS_QUERY, {
+    fetchPolicy: 'network-only',
+  });
   const refresh = async () => (await refetch()).data?.termsDocuments ?? [];
   return (
     <section className="page terms-admin" aria-labelledby="page-title">
@@ -52,7 +65,14 @@ function TermsAdminView() {
       ) : loading && !data ? (
         <Loading />
       ) : (
-        KINDS.map((kind) => <TermsDocumentAdmin key={kind} kind={kind} current={data?.termsDocuments.find((d) => d.kind === kind) ?? null} refresh={refresh} />)
+        KINDS.map((kind) => (
+          <TermsDocumentAdmin
+            key={kind}
+            kind={kind}
+            current={data?.termsDocuments.find((d) => d.kind === kind) ?? null}
+            refresh={refresh}
+          />
+        ))
       )}
     </section>
   );
@@ -68,7 +88,15 @@ interface FieldErrors {
  * One document: its current version and the form publishing the next one.
  * @param refresh reloads the current documents from the server and returns them
  */
-function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKind; current: TermsDocument | null; refresh: () => Promise<TermsDocument[]> }) {
+function TermsDocumentAdmin({
+  kind,
+  current,
+  refresh,
+}: {
+  kind: TermsDocumentKind;
+  current: TermsDocument | null;
+  refresh: () => Promise<TermsDocument[]>;
+}) {
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
   const headingId = useId();
@@ -76,7 +104,11 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
   const warningId = useId();
   const documentName = t(`termsAdmin.documents.${kind}`);
   // The version the draft was written from: publishing over a newer one is refused below.
-  const [draft, setDraft] = useState({ title: current?.title ?? '', body: current?.body ?? '', basedOn: current?.version ?? 0 });
+  const [draft, setDraft] = useState({
+    title: current?.title ?? '',
+    body: current?.body ?? '',
+    basedOn: current?.version ?? 0,
+  });
   const [confirmed, setConfirmed] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [checking, setChecking] = useState(false);
@@ -96,10 +128,21 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
     const title = normalised(draft.title);
     const body = normalised(draft.body);
     if (!title) found.title = t('termsAdmin.titleRequired');
-    else if (title.length > TERMS_TITLE_MAX_LENGTH) found.title = t('termsAdmin.titleTooLong', { max: TERMS_TITLE_MAX_LENGTH });
+    else if (title.length > TERMS_TITLE_MAX_LENGTH)
+      found.title = t('termsAdmin.titleTooLong', { max: TERMS_TITLE_MAX_LENGTH });
     if (!body) found.body = t('termsAdmin.bodyRequired');
-    else if (body.length > TERMS_BODY_MAX_LENGTH) found.body = t('termsAdmin.bodyTooLong', { max: TERMS_BODY_MAX_LENGTH.toLocaleString(i18n.language) });
-    if (!found.title && !found.body && current && title === normalised(current.title) && body === normalised(current.body)) found.body = t('termsAdmin.unchanged');
+    else if (body.length > TERMS_BODY_MAX_LENGTH)
+      found.body = t('termsAdmin.bodyTooLong', {
+        max: TERMS_BODY_MAX_LENGTH.toLocaleString(i18n.language),
+      });
+    if (
+      !found.title &&
+      !found.body &&
+      current &&
+      title === normalised(current.title) &&
+      body === normalised(current.body)
+    )
+      found.body = t('termsAdmin.unchanged');
     if (!confirmed) found.confirm = t('termsAdmin.confirmRequired');
     return found;
   }
@@ -124,13 +167,30 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
       const latest = (await refresh()).find((d) => d.kind === kind);
       if (latest && latest.version !== draft.basedOn) {
         setDraft((d) => ({ ...d, basedOn: latest.version }));
-        setOutdated(t('termsAdmin.outdated', { version: latest.version, next: latest.version + 1 }));
+        setOutdated(
+          t('termsAdmin.outdated', { version: latest.version, next: latest.version + 1 }),
+        );
       } else {
-        const { data } = await publish({ variables: { input: { kind, title: normalised(draft.title), body: normalised(draft.body), expectedVersion: draft.basedOn || undefined } } });
+        const { data } = await publish({
+          variables: {
+            input: {
+              kind,
+              title: normalised(draft.title),
+              body: normalised(draft.body),
+              expectedVersion: draft.basedOn || undefined,
+            },
+          },
+        });
         const published = data?.publishTermsDocument;
         if (published) {
           setDraft({ title: published.title, body: published.body, basedOn: published.version });
-          feedback.succeed(t('termsAdmin.published', { version: published.version, date: date(published.publishedAt), title: published.title }));
+          feedback.succeed(
+            t('termsAdmin.published', {
+              version: published.version,
+              date: date(published.publishedAt),
+              title: published.title,
+            }),
+          );
           // Shows the new current version; it is published even if this reload fails.
           await refresh().catch(() => undefined);
         }
@@ -166,15 +226,20 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
           </dl>
           <p>
             <Link to={PUBLIC_PATHS[kind]}>
-              {t('termsAdmin.readCurrent')}{' '}
-              <VisuallyHidden>— {documentName}</VisuallyHidden>
+              {t('termsAdmin.readCurrent')} <VisuallyHidden>— {documentName}</VisuallyHidden>
             </Link>
           </p>
         </>
       ) : (
         <p>{t('termsAdmin.none')}</p>
       )}
-      <form className="form terms-admin__form" noValidate onSubmit={submit} aria-labelledby={`${headingId}-form ${headingId}`} aria-busy={busy || undefined}>
+      <form
+        className="form terms-admin__form"
+        noValidate
+        onSubmit={submit}
+        aria-labelledby={`${headingId}-form ${headingId}`}
+        aria-busy={busy || undefined}
+      >
         <h3 id={`${headingId}-form`}>{t('termsAdmin.formHeading', { version: nextVersion })}</h3>
         <p id={warningId} className="message message--info terms-admin__warning">
           {t('termsAdmin.warning')}
@@ -191,7 +256,9 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
         />
         <TextAreaField
           label={t('termsAdmin.bodyLabel')}
-          hint={t('termsAdmin.bodyHint', { max: TERMS_BODY_MAX_LENGTH.toLocaleString(i18n.language) })}
+          hint={t('termsAdmin.bodyHint', {
+            max: TERMS_BODY_MAX_LENGTH.toLocaleString(i18n.language),
+          })}
           error={errors.body}
           textareaRef={bodyRef}
           value={draft.body}
@@ -201,7 +268,15 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
           lang="fr"
           className="field__control terms-admin__body"
         />
-        <div className={['field', 'field--checkbox', errors.confirm && !confirmed ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
+        <div
+          className={[
+            'field',
+            'field--checkbox',
+            errors.confirm && !confirmed ? 'field--invalid' : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        >
           <input
             id={confirmId}
             ref={confirmRef}
@@ -210,9 +285,16 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
             checked={confirmed}
             onChange={(event) => setConfirmed(event.target.checked)}
             aria-invalid={errors.confirm && !confirmed ? true : undefined}
-            aria-describedby={[warningId, errors.confirm && !confirmed ? `${confirmId}-error` : null].filter(Boolean).join(' ')}
+            aria-describedby={[
+              warningId,
+              errors.confirm && !confirmed ? `${confirmId}-error` : null,
+            ]
+              .filter(Boolean)
+              .join(' ')}
           />
-          <label htmlFor={confirmId}>{t('termsAdmin.confirmLabel', { version: nextVersion })}</label>
+          <label htmlFor={confirmId}>
+            {t('termsAdmin.confirmLabel', { version: nextVersion })}
+          </label>
           {errors.confirm && !confirmed ? (
             <p id={`${confirmId}-error`} className="field__error">
               {errors.confirm}
@@ -220,7 +302,9 @@ function TermsDocumentAdmin({ kind, current, refresh }: { kind: TermsDocumentKin
           ) : null}
         </div>
         <div ref={messageRef} tabIndex={-1} className="terms-admin__messages">
-          <FeedbackMessages feedback={outdated ? { status: '', error: outdated, details: [] } : feedback} />
+          <FeedbackMessages
+            feedback={outdated ? { status: '', error: outdated, details: [] } : feedback}
+          />
         </div>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>

@@ -11,7 +11,10 @@ export interface AdminSpaceRow {
   viewerCanAdminister: boolean;
 }
 
-export const ADMIN_SPACES_QUERY: TypedDocumentNode<{ spaces: AdminSpaceRow[] }, Record<string, never>> = gql`
+export const ADMIN_SPACES_QUERY: TypedDocumentNode<
+  { spaces: AdminSpaceRow[] },
+  Record<string, never>
+> = gql`
   query AdminSpaces {
     spaces {
       id
@@ -34,7 +37,10 @@ export interface CreateSpaceInput {
   published: boolean;
 }
 
-export const CREATE_SPACE_MUTATION: TypedDocumentNode<{ createSpace: AdminSpaceRow }, { input: CreateSpaceInput }> = gql`
+export const CREATE_SPACE_MUTATION: TypedDocumentNode<
+  { createSpace: AdminSpaceRow },
+  { input: CreateSpaceInput }
+> = gql`
   mutation CreateSpace($input: CreateSpaceInput!) {
     createSpace(input: $input) {
       id
@@ -125,7 +131,12 @@ export interface UpdateSpaceInput {
 }
 
 export const UPDATE_SPACE_MUTATION: TypedDocumentNode<
-  { updateSpace: Pick<AdminSpace, 'id' | 'slug' | 'title' | 'subtitle' | 'description' | 'published'> },
+  {
+    updateSpace: Pick<
+      AdminSpace,
+      'id' | 'slug' | 'title' | 'subtitle' | 'description' | 'published'
+    >;
+  },
   { id: string; input: UpdateSpaceInput }
 > = gql`
   mutation UpdateSpace($id: ID!, $input: UpdateSpaceInput!) {
@@ -140,11 +151,12 @@ export const UPDATE_SPACE_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const DELETE_SPACE_MUTATION: TypedDocumentNode<{ deleteSpace: boolean }, { id: string }> = gql`
-  mutation DeleteSpace($id: ID!) {
-    deleteSpace(id: $id)
-  }
-`;
+export const DELETE_SPACE_MUTATION: TypedDocumentNode<{ deleteSpace: boolean }, { id: string }> =
+  gql`
+    mutation DeleteSpace($id: ID!) {
+      deleteSpace(id: $id)
+    }
+  `;
 
 export interface PhaseInput {
   title: string;
@@ -153,7 +165,10 @@ export interface PhaseInput {
   endDate?: string | null;
 }
 
-export const CREATE_PHASE_MUTATION: TypedDocumentNode<{ createPhase: AdminPhase }, { input: PhaseInput & { spaceId: string } }> = gql`
+export const CREATE_PHASE_MUTATION: TypedDocumentNode<
+  { createPhase: AdminPhase },
+  { input: PhaseInput & { spaceId: string } }
+> = gql`
   mutation CreatePhase($input: CreatePhaseInput!) {
     createPhase(input: $input) {
       ${PHASE_FIELDS}
@@ -161,7 +176,10 @@ export const CREATE_PHASE_MUTATION: TypedDocumentNode<{ createPhase: AdminPhase 
   }
 `;
 
-export const UPDATE_PHASE_MUTATION: TypedDocumentNode<{ updatePhase: AdminPhase }, { id: string; input: PhaseInput }> = gql`
+export const UPDATE_PHASE_MUTATION: TypedDocumentNode<
+  { updatePhase: AdminPhase },
+  { id: string; input: PhaseInput }
+> = gql`
   mutation UpdatePhase($id: ID!, $input: PhaseInput!) {
     updatePhase(id: $id, input: $input) {
       ${PHASE_FIELDS}
@@ -169,13 +187,17 @@ export const UPDATE_PHASE_MUTATION: TypedDocumentNode<{ updatePhase: AdminPhase 
   }
 `;
 
-export const DELETE_PHASE_MUTATION: TypedDocumentNode<{ deletePhase: boolean }, { id: string }> = gql`
-  mutation DeletePhase($id: ID!) {
-    deletePhase(id: $id)
-  }
-`;
+export const DELETE_PHASE_MUTATION: TypedDocumentNode<{ deletePhase: boolean }, { id: string }> =
+  gql`
+    mutation DeletePhase($id: ID!) {
+      deletePhase(id: $id)
+    }
+  `;
 
-export const ACTIVATE_PHASE_MUTATION: TypedDocumentNode<{ activatePhase: AdminPhase[] }, { id: string }> = gql`
+export const ACTIVATE_PHASE_MUTATION: TypedDocumentNode<
+  { activatePhase: AdminPhase[] },
+  { id: string }
+> = gql`
   mutation ActivatePhase($id: ID!) {
     activatePhase(id: $id) {
       ${PHASE_FIELDS}
@@ -183,7 +205,10 @@ export const ACTIVATE_PHASE_MUTATION: TypedDocumentNode<{ activatePhase: AdminPh
   }
 `;
 
-export const REORDER_PHASES_MUTATION: TypedDocumentNode<{ reorderPhases: AdminPhase[] }, { spaceId: string; phaseIds: string[] }> = gql`
+export const REORDER_PHASES_MUTATION: TypedDocumentNode<
+  { reorderPhases: AdminPhase[] },
+  { spaceId: string; phaseIds: string[] }
+> = gql`
   mutation ReorderPhases($spaceId: ID!, $phaseIds: [ID!]!) {
     reorderPhases(spaceId: $spaceId, phaseIds: $phaseIds) {
       ${PHASE_FIELDS}
@@ -193,7 +218,15 @@ export const REORDER_PHASES_MUTATION: TypedDocumentNode<{ reorderPhases: AdminPh
 
 export const CREATE_COMPONENT_MUTATION: TypedDocumentNode<
   { createComponent: AdminComponent },
-  { input: { spaceId: string; type: ComponentType; title: string; description?: string; published: boolean } }
+  {
+    input: {
+      spaceId: string;
+      type: ComponentType;
+      title: string;
+      description?: string;
+      published: boolean;
+    };
+  }
 > = gql`
   mutation CreateComponent($input: CreateComponentInput!) {
     createComponent(input: $input) {
@@ -208,7 +241,10 @@ export const CREATE_COMPONENT_MUTATION: TypedDocumentNode<
 
 export const UPDATE_COMPONENT_MUTATION: TypedDocumentNode<
   { updateComponent: AdminComponent },
-  { id: string; input: { title?: string; published?: boolean; description?: string; position?: number } }
+  {
+    id: string;
+    input: { title?: string; published?: boolean; description?: string; position?: number };
+  }
 > = gql`
   mutation UpdateComponent($id: ID!, $input: UpdateComponentInput!) {
     updateComponent(id: $id, input: $input) {
@@ -221,7 +257,10 @@ export const UPDATE_COMPONENT_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const DELETE_COMPONENT_MUTATION: TypedDocumentNode<{ deleteComponent: boolean }, { id: string }> = gql`
+export const DELETE_COMPONENT_MUTATION: TypedDocumentNode<
+  { deleteComponent: boolean },
+  { id: string }
+> = gql`
   mutation DeleteComponent($id: ID!) {
     deleteComponent(id: $id)
   }
@@ -234,7 +273,10 @@ export interface RoleAssignment {
   userEmail: string;
 }
 
-export const SPACE_ROLES_QUERY: TypedDocumentNode<{ spaceRoles: RoleAssignment[] }, { spaceId: string }> = gql`
+export const SPACE_ROLES_QUERY: TypedDocumentNode<
+  { spaceRoles: RoleAssignment[] },
+  { spaceId: string }
+> = gql`
   query SpaceRoles($spaceId: ID!) {
     spaceRoles(spaceId: $spaceId) {
       id
@@ -259,7 +301,10 @@ export const ASSIGN_SPACE_ROLE_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const REVOKE_SPACE_ROLE_MUTATION: TypedDocumentNode<{ revokeSpaceRole: boolean }, { id: string }> = gql`
+export const REVOKE_SPACE_ROLE_MUTATION: TypedDocumentNode<
+  { revokeSpaceRole: boolean },
+  { id: string }
+> = gql`
   mutation RevokeSpaceRole($id: ID!) {
     revokeSpaceRole(id: $id)
   }
@@ -273,7 +318,10 @@ export interface AdminMember {
   weight: number;
 }
 
-export const ADMIN_MEMBERS_QUERY: TypedDocumentNode<{ assemblyMembers: AdminMember[] }, { spaceId: string }> = gql`
+export const ADMIN_MEMBERS_QUERY: TypedDocumentNode<
+  { assemblyMembers: AdminMember[] },
+  { spaceId: string }
+> = gql`
   query AdminAssemblyMembers($spaceId: ID!) {
     assemblyMembers(spaceId: $spaceId) {
       id
@@ -287,7 +335,15 @@ export const ADMIN_MEMBERS_QUERY: TypedDocumentNode<{ assemblyMembers: AdminMemb
 
 export const ADD_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<
   { addAssemblyMember: AdminMember },
-  { input: { spaceId: string; email: string; position: AssemblyPosition; college?: string | null; weight: number } }
+  {
+    input: {
+      spaceId: string;
+      email: string;
+      position: AssemblyPosition;
+      college?: string | null;
+      weight: number;
+    };
+  }
 > = gql`
   mutation AddAssemblyMember($input: AddAssemblyMemberInput!) {
     addAssemblyMember(input: $input) {
@@ -300,7 +356,10 @@ export const ADD_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const REMOVE_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<{ removeAssemblyMember: boolean }, { id: string }> = gql`
+export const REMOVE_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<
+  { removeAssemblyMember: boolean },
+  { id: string }
+> = gql`
   mutation RemoveAssemblyMember($id: ID!) {
     removeAssemblyMember(id: $id)
   }

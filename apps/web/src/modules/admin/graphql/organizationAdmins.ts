@@ -11,7 +11,10 @@ export interface OrganizationAdmin {
 }
 
 /** The organization administrators, by name (organization admins only). */
-export const ORGANIZATION_ADMINS_QUERY: TypedDocumentNode<{ organizationAdmins: OrganizationAdmin[] }, Record<string, never>> = gql`
+export const ORGANIZATION_ADMINS_QUERY: TypedDocumentNode<
+  { organizationAdmins: OrganizationAdmin[] },
+  Record<string, never>
+> = gql`
   query OrganizationAdmins {
     organizationAdmins {
       id
@@ -23,7 +26,10 @@ export const ORGANIZATION_ADMINS_QUERY: TypedDocumentNode<{ organizationAdmins: 
 `;
 
 /** Makes the live account with this e-mail an organization administrator. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT. */
-export const APPOINT_ORGANIZATION_ADMIN_MUTATION: TypedDocumentNode<{ appointOrganizationAdmin: OrganizationAdmin }, { email: string }> = gql`
+export const APPOINT_ORGANIZATION_ADMIN_MUTATION: TypedDocumentNode<
+  { appointOrganizationAdmin: OrganizationAdmin },
+  { email: string }
+> = gql`
   mutation AppointOrganizationAdmin($email: String!) {
     appointOrganizationAdmin(email: $email) {
       id
@@ -35,7 +41,10 @@ export const APPOINT_ORGANIZATION_ADMIN_MUTATION: TypedDocumentNode<{ appointOrg
 `;
 
 /** Removes an organization administrator. Errors: NOT_FOUND, CONFLICT (`reason: LAST_ADMIN`). */
-export const REVOKE_ORGANIZATION_ADMIN_MUTATION: TypedDocumentNode<{ revokeOrganizationAdmin: boolean }, { userId: string }> = gql`
+export const REVOKE_ORGANIZATION_ADMIN_MUTATION: TypedDocumentNode<
+  { revokeOrganizationAdmin: boolean },
+  { userId: string }
+> = gql`
   mutation RevokeOrganizationAdmin($userId: ID!) {
     revokeOrganizationAdmin(userId: $userId)
   }

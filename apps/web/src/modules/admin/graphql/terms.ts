@@ -12,7 +12,10 @@ export interface PublishTermsDocumentVariables {
 }
 
 /** Publishes version current + 1 of a legal document (organization admins only). */
-export const PUBLISH_TERMS_DOCUMENT_MUTATION: TypedDocumentNode<{ publishTermsDocument: TermsDocument }, PublishTermsDocumentVariables> = gql`
+export const PUBLISH_TERMS_DOCUMENT_MUTATION: TypedDocumentNode<
+  { publishTermsDocument: TermsDocument },
+  PublishTermsDocumentVariables
+> = gql`
   mutation PublishTermsDocument($input: PublishTermsDocumentInput!) {
     publishTermsDocument(input: $input) {
       kind

@@ -7,7 +7,17 @@ import { useTranslation } from 'react-i18next';
  * Not a live region: a screen reader reads it on demand rather than every second. `event` says
  * what the countdown leads to: the close (default) or the opening of the vote.
  */
-export function Countdown({ target, serverNow, onElapsed, event = 'closes' }: { target: string; serverNow: string; onElapsed?: () => void; event?: 'opens' | 'closes' }) {
+export function Countdown({
+  target,
+  serverNow,
+  onElapsed,
+  event = 'closes',
+}: {
+  target: string;
+  serverNow: string;
+  onElapsed?: () => void;
+  event?: 'opens' | 'closes';
+}) {
   const { t } = useTranslation();
   const skew = useRef(new Date(serverNow).getTime() - Date.now());
   const [now, setNow] = useState(() => Date.now() + skew.current);
@@ -27,6 +37,15 @@ export function Countdown({ target, serverNow, onElapsed, event = 'closes' }: { 
     }
   }, [remaining, onElapsed]);
   const s = Math.floor(remaining / 1000);
-  const parts = { days: Math.floor(s / 86400), hours: Math.floor((s % 86400) / 3600), minutes: Math.floor((s % 3600) / 60), seconds: s % 60 };
-  return <span className="countdown">{t(event === 'opens' ? 'assembly.countdownOpens' : 'assembly.countdown', parts)}</span>;
+  const parts = {
+    days: Math.floor(s / 86400),
+    hours: Math.floor((s % 86400) / 3600),
+    minutes: Math.floor((s % 3600) / 60),
+    seconds: s % 60,
+  };
+  return (
+    <span className="countdown">
+      {t(event === 'opens' ? 'assembly.countdownOpens' : 'assembly.countdown', parts)}
+    </span>
+  );
 }

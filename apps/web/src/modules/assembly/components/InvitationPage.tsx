@@ -13,7 +13,9 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   const { t, i18n } = useTranslation();
   const { me, loading } = useMe();
-  const [accept, state] = useMutation(ACCEPT_ASSEMBLY_INVITATION_MUTATION, { refetchQueries: ['AssemblyMembers'] });
+  const [accept, state] = useMutation(ACCEPT_ASSEMBLY_INVITATION_MUTATION, {
+    refetchQueries: ['AssemblyMembers'],
+  });
   useDocumentTitle(t('invitations.pageTitle'));
   if (loading) return <Loading page />;
   return (
@@ -29,14 +31,22 @@ export function InvitationPage() {
       ) : me ? (
         <>
           <p>{t('invitations.acceptIntro', { email: me.email })}</p>
-          <button type="button" className="button button--primary" disabled={state.loading} onClick={() => void accept({ variables: { token } }).catch(() => undefined)}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={state.loading}
+            onClick={() => void accept({ variables: { token } }).catch(() => undefined)}
+          >
             {t('invitations.accept')}
           </button>
-          {state.error ? <ErrorAlert message={errorMessage(parseApiError(state.error), t, i18n.language)} /> : null}
+          {state.error ? (
+            <ErrorAlert message={errorMessage(parseApiError(state.error), t, i18n.language)} />
+          ) : null}
         </>
       ) : (
         <p>
-          {t('invitations.signInFirst')} <Link to="/connexion">{t('invitations.signIn')}</Link> · <Link to="/inscription">{t('invitations.signUp')}</Link>
+          {t('invitations.signInFirst')} <Link to="/connexion">{t('invitations.signIn')}</Link> ·{' '}
+          <Link to="/inscription">{t('invitations.signUp')}</Link>
         </p>
       )}
     </article>

@@ -7,8 +7,18 @@ import { SelectField, TextField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ASSEMBLY_INVITATIONS_QUERY, INVITE_ASSEMBLY_MEMBER_MUTATION } from '../graphql/assembly';
 
-const POSITIONS = [AssemblyPosition.MEMBER, AssemblyPosition.PRESIDENT, AssemblyPosition.VICE_PRESIDENT, AssemblyPosition.SECRETARY];
-const EMPTY = { email: '', position: AssemblyPosition.MEMBER as AssemblyPosition, college: '', weight: '1' };
+const POSITIONS = [
+  AssemblyPosition.MEMBER,
+  AssemblyPosition.PRESIDENT,
+  AssemblyPosition.VICE_PRESIDENT,
+  AssemblyPosition.SECRETARY,
+];
+const EMPTY = {
+  email: '',
+  position: AssemblyPosition.MEMBER as AssemblyPosition,
+  college: '',
+  weight: '1',
+};
 
 /** Invite people who have no account yet to an assembly, by e-mail; lists pending and accepted invitations. */
 export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
@@ -16,7 +26,10 @@ export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
   const feedback = useFeedback();
   const [values, setValues] = useState(EMPTY);
   const { data } = useQuery(ASSEMBLY_INVITATIONS_QUERY, { variables: { spaceId } });
-  const [invite, state] = useMutation(INVITE_ASSEMBLY_MEMBER_MUTATION, { refetchQueries: ['AssemblyInvitations'], awaitRefetchQueries: true });
+  const [invite, state] = useMutation(INVITE_ASSEMBLY_MEMBER_MUTATION, {
+    refetchQueries: ['AssemblyInvitations'],
+    awaitRefetchQueries: true,
+  });
   const invitations = data?.assemblyInvitations ?? [];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -25,7 +38,15 @@ export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
     const weight = Number(values.weight.replace(',', '.'));
     try {
       await invite({
-        variables: { input: { spaceId, email: values.email.trim(), position: values.position, college: values.college.trim() || null, weight: Number.isFinite(weight) ? weight : 1 } },
+        variables: {
+          input: {
+            spaceId,
+            email: values.email.trim(),
+            position: values.position,
+            college: values.college.trim() || null,
+            weight: Number.isFinite(weight) ? weight : 1,
+          },
+        },
       });
       feedback.succeed(t('invitations.sent', { email: values.email.trim() }));
       setValues(EMPTY);
@@ -42,22 +63,44 @@ export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
         <ul>
           {invitations.map((i) => (
             <li key={i.id}>
-              {i.email} — {t(`spaces.position.${i.position}`)} — {i.acceptedAt ? t('invitations.accepted') : t('invitations.pending')}
+              {i.email} — {t(`spaces.position.${i.position}`)} —{' '}
+              {i.acceptedAt ? t('invitations.accepted') : t('invitations.pending')}
             </li>
           ))}
         </ul>
       ) : null}
-      <form className="form subpanel" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="invite-member">
+      <form
+        className="form subpanel"
+        noValidate
+        onSubmit={(e) => void submit(e)}
+        aria-labelledby="invite-member"
+      >
         <h3 id="invite-member">{t('invitations.invite')}</h3>
-        <TextField label={t('invitations.email')} type="email" autoComplete="off" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} required />
+        <TextField
+          label={t('invitations.email')}
+          type="email"
+          autoComplete="off"
+          value={values.email}
+          onChange={(e) => setValues({ ...values, email: e.target.value })}
+          required
+        />
         <SelectField
           label={t('admin.position')}
           value={values.position}
           onChange={(e) => setValues({ ...values, position: e.target.value as AssemblyPosition })}
           options={POSITIONS.map((value) => ({ value, label: t(`spaces.position.${value}`) }))}
         />
-        <TextField label={t('admin.college')} value={values.college} onChange={(e) => setValues({ ...values, college: e.target.value })} />
-        <TextField label={t('admin.weight')} inputMode="decimal" value={values.weight} onChange={(e) => setValues({ ...values, weight: e.target.value })} />
+        <TextField
+          label={t('admin.college')}
+          value={values.college}
+          onChange={(e) => setValues({ ...values, college: e.target.value })}
+        />
+        <TextField
+          label={t('admin.weight')}
+          inputMode="decimal"
+          value={values.weight}
+          onChange={(e) => setValues({ ...values, weight: e.target.value })}
+        />
         <FeedbackMessages feedback={feedback} />
         <button type="submit" className="button button--primary" disabled={state.loading}>
           {t('invitations.send')}

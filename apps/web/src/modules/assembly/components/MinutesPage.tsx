@@ -27,11 +27,17 @@ export function MinutesPage() {
   const spaceQuery = useQuery(MINUTES_SPACE_QUERY, { variables: { slug } });
   const space = spaceQuery.data?.space;
   const minutesQuery = useQuery(ASSEMBLY_MINUTES_QUERY, {
-    variables: { spaceId: space?.id ?? '', from: parisLocalToIso(`${period.from}T00:00`), to: parisLocalToIso(`${nextDay(period.to)}T00:00`) },
+    variables: {
+      spaceId: space?.id ?? '',
+      from: parisLocalToIso(`${period.from}T00:00`),
+      to: parisLocalToIso(`${nextDay(period.to)}T00:00`),
+    },
     skip: !space,
     fetchPolicy: 'cache-and-network',
   });
-  useDocumentTitle(space ? t('minutes.documentTitle', { title: space.title }) : t('common.loading'));
+  useDocumentTitle(
+    space ? t('minutes.documentTitle', { title: space.title }) : t('common.loading'),
+  );
   const error = spaceQuery.error ?? (minutesQuery.data ? undefined : minutesQuery.error);
   if (error) return <QueryErrorView error={error} />;
   if (!space) return <Loading page />;
@@ -43,7 +49,9 @@ export function MinutesPage() {
   };
   const download = () => {
     if (!minutes) return;
-    const url = URL.createObjectURL(new Blob([minutes.markdown], { type: 'text/markdown;charset=utf-8' }));
+    const url = URL.createObjectURL(
+      new Blob([minutes.markdown], { type: 'text/markdown;charset=utf-8' }),
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = `proces-verbal-${space.slug}-${period.from}-${period.to}.md`;
@@ -70,13 +78,34 @@ export function MinutesPage() {
         <p className="eyebrow">{t('minutes.title')}</p>
         <h1 id="page-title">{space.title}</h1>
       </header>
-      <form className="form form--inline no-print" onSubmit={apply} aria-label={t('minutes.periodForm')}>
-        <TextField label={t('minutes.from')} type="date" value={fromInput} onChange={(e) => setFromInput(e.target.value)} required />
-        <TextField label={t('minutes.to')} type="date" value={toInput} onChange={(e) => setToInput(e.target.value)} required />
+      <form
+        className="form form--inline no-print"
+        onSubmit={apply}
+        aria-label={t('minutes.periodForm')}
+      >
+        <TextField
+          label={t('minutes.from')}
+          type="date"
+          value={fromInput}
+          onChange={(e) => setFromInput(e.target.value)}
+          required
+        />
+        <TextField
+          label={t('minutes.to')}
+          type="date"
+          value={toInput}
+          onChange={(e) => setToInput(e.target.value)}
+          required
+        />
         <button type="submit" className="button">
           {t('minutes.show')}
         </button>{' '}
-        <button type="button" className="button button--primary" onClick={download} disabled={!minutes}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={download}
+          disabled={!minutes}
+        >
           {t('minutes.download')}
         </button>{' '}
         <button type="button" className="button" onClick={() => window.print()}>
@@ -88,13 +117,16 @@ export function MinutesPage() {
       ) : (
         <>
           <p>
-            {t('minutes.period')} <ParisTime iso={minutes.from} language={i18n.language} /> – <ParisTime iso={minutes.to} language={i18n.language} /> {t('assembly.parisTime')}
+            {t('minutes.period')} <ParisTime iso={minutes.from} language={i18n.language} /> –{' '}
+            <ParisTime iso={minutes.to} language={i18n.language} /> {t('assembly.parisTime')}
           </p>
           <section aria-labelledby="minutes-members">
             <h2 id="minutes-members">{t('minutes.members', { count: minutes.members.length })}</h2>
             {minutes.members.length ? (
               <table className="table minutes__table">
-                <caption className="visually-hidden">{t('minutes.members', { count: minutes.members.length })}</caption>
+                <caption className="visually-hidden">
+                  {t('minutes.members', { count: minutes.members.length })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('minutes.memberName')}</th>
@@ -122,17 +154,32 @@ export function MinutesPage() {
             <h2 id="minutes-motions">{t('minutes.motions', { count: minutes.motions.length })}</h2>
             {minutes.motions.length === 0 ? <p>{t('minutes.noMotions')}</p> : null}
             {minutes.motions.map((motion) => (
-              <article key={motion.id} className="minutes__motion" aria-labelledby={`minutes-${motion.id}`}>
+              <article
+                key={motion.id}
+                className="minutes__motion"
+                aria-labelledby={`minutes-${motion.id}`}
+              >
                 <h3 id={`minutes-${motion.id}`}>
                   {motion.reference ? `${motion.reference} — ` : ''}
                   {motion.title}
                 </h3>
                 <p>
-                  {t('assembly.opens')} {motion.opensAt ? <ParisTime iso={motion.opensAt} language={i18n.language} /> : '—'} · {t('assembly.closes')}{' '}
-                  {motion.closesAt ? <ParisTime iso={motion.closesAt} language={i18n.language} /> : '—'}
+                  {t('assembly.opens')}{' '}
+                  {motion.opensAt ? (
+                    <ParisTime iso={motion.opensAt} language={i18n.language} />
+                  ) : (
+                    '—'
+                  )}{' '}
+                  · {t('assembly.closes')}{' '}
+                  {motion.closesAt ? (
+                    <ParisTime iso={motion.closesAt} language={i18n.language} />
+                  ) : (
+                    '—'
+                  )}
                 </p>
                 <p>
-                  {t(`assembly.majority.${motion.majority}`)} · {t('assembly.quorum', { percent: motion.quorumPercent })} ·{' '}
+                  {t(`assembly.majority.${motion.majority}`)} ·{' '}
+                  {t('assembly.quorum', { percent: motion.quorumPercent })} ·{' '}
                   {t(motion.secretBallot ? 'assembly.secret' : 'assembly.public')}
                 </p>
                 <SafeHtml html={motion.body} className="item__body" />

@@ -7,7 +7,11 @@ import { useMe } from '../../auth/hooks/useMe';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
 import { Loading } from '../../ui/components/Loading';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
-import { ASSEMBLY_MOTIONS_QUERY, VIEWER_ASSEMBLY_ROLE_QUERY, type AssemblyMotion } from '../graphql/assembly';
+import {
+  ASSEMBLY_MOTIONS_QUERY,
+  VIEWER_ASSEMBLY_ROLE_QUERY,
+  type AssemblyMotion,
+} from '../graphql/assembly';
 import { MotionCard } from './MotionCard';
 import { MotionForm } from './MotionForm';
 import { useLiveEvent } from '../../notifications/live/LiveConnection';
@@ -24,20 +28,35 @@ const SECTIONS: { status: MotionStatus; key: string }[] = [
  * vote buttons for members; scheduled ones; closed ones with their results; and the motion form
  * for members and admins. Refetches when a countdown reaches its deadline.
  */
-export function MotionBoard({ componentId, spaceId, spaceSlug }: { componentId: string; spaceId: string; spaceSlug: string }) {
+export function MotionBoard({
+  componentId,
+  spaceId,
+  spaceSlug,
+}: {
+  componentId: string;
+  spaceId: string;
+  spaceSlug: string;
+}) {
   const { t, i18n } = useTranslation();
   const { me } = useMe();
-  const { data, loading, error, refetch } = useQuery(ASSEMBLY_MOTIONS_QUERY, { variables: { componentId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(ASSEMBLY_MOTIONS_QUERY, {
+    variables: { componentId },
+    fetchPolicy: 'cache-and-network',
+  });
   // a vote cast in another browser, or a motion opening or closing, refreshes the tallies live
   useLiveEvent(`component:${componentId}`, 'motion.tallyChanged', () => void refetch());
-  const role = useQuery(VIEWER_ASSEMBLY_ROLE_QUERY, { variables: { slug: spaceSlug, spaceId }, skip: !me });
+  const role = useQuery(VIEWER_ASSEMBLY_ROLE_QUERY, {
+    variables: { slug: spaceSlug, spaceId },
+    skip: !me,
+  });
   const [formOpen, setFormOpen] = useState(false);
   const onElapsed = useCallback(() => {
     // the server decides the status from its clock: ask again a moment after the deadline
     setTimeout(() => void refetch(), 1200);
   }, [refetch]);
 
-  if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
+  if (error && !data)
+    return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (loading && !data) return <Loading />;
   const motions = data?.motions ?? [];
   const isMember = !!me && (role.data?.assemblyMembers ?? []).some((m) => m.userId === me.id);
@@ -60,7 +79,9 @@ export function MotionBoard({ componentId, spaceId, spaceSlug }: { componentId: 
           )}
         </section>
       ) : null}
-      {me && !isMember && !role.loading ? <p className="motion-board__hint">{t('assembly.notMember')}</p> : null}
+      {me && !isMember && !role.loading ? (
+        <p className="motion-board__hint">{t('assembly.notMember')}</p>
+      ) : null}
       {motions.length === 0 ? <p>{t('motions.empty')}</p> : null}
       {SECTIONS.map(({ status, key }) => {
         const list = motions.filter((m: AssemblyMotion) => m.status === status);

@@ -13,22 +13,39 @@ import { VotePanel } from './VotePanel';
 import { displayName } from '../../account/deletedParticipant';
 
 /** One motion: text, period (Europe/Paris), countdown, tally or result, named votes, and the vote panel for members. */
-export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMotion; onElapsed: () => void; signedIn: boolean }) {
+export function MotionCard({
+  motion,
+  onElapsed,
+  signedIn,
+}: {
+  motion: AssemblyMotion;
+  onElapsed: () => void;
+  signedIn: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const collegeName = useCollegeName();
-  const [deleteMotion] = useMutation(DELETE_MOTION_MUTATION, { refetchQueries: ['AssemblyMotions'] });
+  const [deleteMotion] = useMutation(DELETE_MOTION_MUTATION, {
+    refetchQueries: ['AssemblyMotions'],
+  });
   const headingId = `motion-${motion.id}`;
   return (
-    <article className={`item motion motion--${motion.status.toLowerCase()}`} aria-labelledby={headingId}>
+    <article
+      className={`item motion motion--${motion.status.toLowerCase()}`}
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId} className="item__title">
-        {motion.reference ? <span className="item__reference">{motion.reference}</span> : null} {motion.title}
+        {motion.reference ? <span className="item__reference">{motion.reference}</span> : null}{' '}
+        {motion.title}
       </h3>
       <p className="motion__meta">
-        <span className={`badge badge--${motion.status.toLowerCase()}`}>{t(`assembly.status.${motion.status}`)}</span>{' '}
+        <span className={`badge badge--${motion.status.toLowerCase()}`}>
+          {t(`assembly.status.${motion.status}`)}
+        </span>{' '}
         {motion.opensAt && motion.closesAt ? (
           <>
-            {t('assembly.opens')} <ParisTime iso={motion.opensAt} language={i18n.language} /> · {t('assembly.closes')}{' '}
-            <ParisTime iso={motion.closesAt} language={i18n.language} /> {t('assembly.parisTime')}
+            {t('assembly.opens')} <ParisTime iso={motion.opensAt} language={i18n.language} /> ·{' '}
+            {t('assembly.closes')} <ParisTime iso={motion.closesAt} language={i18n.language} />{' '}
+            {t('assembly.parisTime')}
           </>
         ) : null}
       </p>
@@ -39,11 +56,17 @@ export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMo
       ) : null}
       {motion.status === MotionStatus.SCHEDULED && motion.opensAt ? (
         <p className="motion__countdown">
-          <Countdown target={motion.opensAt} serverNow={motion.readAt} onElapsed={onElapsed} event="opens" />
+          <Countdown
+            target={motion.opensAt}
+            serverNow={motion.readAt}
+            onElapsed={onElapsed}
+            event="opens"
+          />
         </p>
       ) : null}
       <p className="motion__rule">
-        {t(`assembly.majority.${motion.majority}`)} · {t('assembly.quorum', { percent: motion.quorumPercent })} ·{' '}
+        {t(`assembly.majority.${motion.majority}`)} ·{' '}
+        {t('assembly.quorum', { percent: motion.quorumPercent })} ·{' '}
         {t(motion.secretBallot ? 'assembly.secret' : 'assembly.public')}
       </p>
       {motion.origin ? (
@@ -52,7 +75,9 @@ export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMo
         </p>
       ) : null}
       <SafeHtml html={motion.body} className="item__body" />
-      {motion.status === MotionStatus.CLOSED && motion.result ? <MotionResultView result={motion.result} /> : null}
+      {motion.status === MotionStatus.CLOSED && motion.result ? (
+        <MotionResultView result={motion.result} />
+      ) : null}
       {motion.status === MotionStatus.OPEN ? (
         motion.tally ? (
           <TallyTable tally={motion.tally} caption={t('assembly.tallyCaption')} />
@@ -67,14 +92,19 @@ export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMo
             {motion.votes.map((vote) => (
               <li key={vote.userId}>
                 {displayName(vote.memberName, t)}
-                {vote.college ? ` (${collegeName(vote.college)})` : ''} : {t(`assembly.choice.${vote.choice}`)}
+                {vote.college ? ` (${collegeName(vote.college)})` : ''} :{' '}
+                {t(`assembly.choice.${vote.choice}`)}
                 {vote.weight !== 1 ? ` × ${vote.weight}` : ''}
               </li>
             ))}
           </ul>
         </details>
       ) : null}
-      {motion.status === MotionStatus.OPEN && signedIn && (motion.viewerCanVote || motion.viewerHasVoted) ? <VotePanel motion={motion} /> : null}
+      {motion.status === MotionStatus.OPEN &&
+      signedIn &&
+      (motion.viewerCanVote || motion.viewerHasVoted) ? (
+        <VotePanel motion={motion} />
+      ) : null}
       <HistoryDetails kind="motion" id={motion.id} />
       {motion.viewerCanEdit ? (
         <p>
@@ -82,7 +112,8 @@ export function MotionCard({ motion, onElapsed, signedIn }: { motion: AssemblyMo
             type="button"
             className="button button--danger"
             onClick={() => {
-              if (window.confirm(t('assembly.deleteConfirm'))) void deleteMotion({ variables: { id: motion.id } });
+              if (window.confirm(t('assembly.deleteConfirm')))
+                void deleteMotion({ variables: { id: motion.id } });
             }}
           >
             {t('assembly.delete')}

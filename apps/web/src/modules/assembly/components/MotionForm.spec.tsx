@@ -17,8 +17,14 @@ describe('<MotionForm>', () => {
     const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 3 erreurs' });
     expect(summary).toHaveFocus();
     const links = within(summary).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Titre\u00a0: de 3 à 150 caractères.', 'Texte de la motion\u00a0: obligatoire.', 'Quorum\u00a0: un nombre entre 0 et 100.']);
-    expect(screen.getByLabelText('Titre')).toHaveAccessibleDescription('Titre\u00a0: de 3 à 150 caractères.');
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Titre\u00a0: de 3 à 150 caractères.',
+      'Texte de la motion\u00a0: obligatoire.',
+      'Quorum\u00a0: un nombre entre 0 et 100.',
+    ]);
+    expect(screen.getByLabelText('Titre')).toHaveAccessibleDescription(
+      'Titre\u00a0: de 3 à 150 caractères.',
+    );
     expect(screen.getByLabelText('Titre')).toHaveAttribute('aria-invalid', 'true');
 
     await user.click(links[1]);

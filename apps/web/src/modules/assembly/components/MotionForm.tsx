@@ -11,7 +11,13 @@ import { CREATE_MOTION_MUTATION } from '../graphql/assembly';
 import { parisLocal, parisLocalToIso } from './ParisTime';
 
 /** Files a motion (members and admins of the assembly); times are entered in Europe/Paris time. */
-export function MotionForm({ componentId, onCreated }: { componentId: string; onCreated: () => void }) {
+export function MotionForm({
+  componentId,
+  onCreated,
+}: {
+  componentId: string;
+  onCreated: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -21,22 +27,39 @@ export function MotionForm({ componentId, onCreated }: { componentId: string; on
   const [quorum, setQuorum] = useState('0');
   const [secret, setSecret] = useState(false);
   const [hidden, setHidden] = useState(false);
-  const [createMotion, { loading, error }] = useMutation(CREATE_MOTION_MUTATION, { refetchQueries: ['AssemblyMotions'], awaitRefetchQueries: true });
+  const [createMotion, { loading, error }] = useMutation(CREATE_MOTION_MUTATION, {
+    refetchQueries: ['AssemblyMotions'],
+    awaitRefetchQueries: true,
+  });
 
   const summary = useErrorSummary();
   const announce = useAnnounce();
-  const ids = { title: 'motion-title', body: 'motion-body', opensAt: 'motion-opens-at', closesAt: 'motion-closes-at', quorum: 'motion-quorum' };
+  const ids = {
+    title: 'motion-title',
+    body: 'motion-body',
+    opensAt: 'motion-opens-at',
+    closesAt: 'motion-closes-at',
+    quorum: 'motion-quorum',
+  };
 
   /** The form's own checks, in the interface language (no browser validation bubbles). */
   const problemsOf = (): FieldProblem[] => {
     const problems: FieldProblem[] = [];
     const trimmed = title.trim();
-    if (trimmed.length < 3 || trimmed.length > 150) problems.push({ fieldId: ids.title, message: t('assembly.form.titleLength', { min: 3, max: 150 }) });
-    if (!body.trim()) problems.push({ fieldId: ids.body, message: t('assembly.form.bodyRequired') });
-    if (!opensAt) problems.push({ fieldId: ids.opensAt, message: t('assembly.form.opensAtRequired') });
-    if (!closesAt || (opensAt && closesAt <= opensAt)) problems.push({ fieldId: ids.closesAt, message: t('assembly.form.closesAtAfter') });
+    if (trimmed.length < 3 || trimmed.length > 150)
+      problems.push({
+        fieldId: ids.title,
+        message: t('assembly.form.titleLength', { min: 3, max: 150 }),
+      });
+    if (!body.trim())
+      problems.push({ fieldId: ids.body, message: t('assembly.form.bodyRequired') });
+    if (!opensAt)
+      problems.push({ fieldId: ids.opensAt, message: t('assembly.form.opensAtRequired') });
+    if (!closesAt || (opensAt && closesAt <= opensAt))
+      problems.push({ fieldId: ids.closesAt, message: t('assembly.form.closesAtAfter') });
     const q = Number(quorum);
-    if (quorum.trim() === '' || !Number.isFinite(q) || q < 0 || q > 100) problems.push({ fieldId: ids.quorum, message: t('assembly.form.quorumRange') });
+    if (quorum.trim() === '' || !Number.isFinite(q) || q < 0 || q > 100)
+      problems.push({ fieldId: ids.quorum, message: t('assembly.form.quorumRange') });
     return problems;
   };
 
@@ -73,18 +96,70 @@ export function MotionForm({ componentId, onCreated }: { componentId: string; on
   return (
     <form className="form motion-form" noValidate onSubmit={(e) => void submit(e)}>
       <ErrorSummary state={summary} />
-      <TextField id={ids.title} label={t('assembly.form.title')} value={title} onChange={(e) => setTitle(e.target.value)} required aria-required="true" maxLength={150} error={summary.errorOf(ids.title)} />
-      <TextAreaField id={ids.body} label={t('assembly.form.body')} value={body} onChange={(e) => setBody(e.target.value)} required aria-required="true" rows={6} error={summary.errorOf(ids.body)} />
-      <TextField id={ids.opensAt} label={t('assembly.form.opensAt')} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} required hint={t('assembly.form.parisHint')} error={summary.errorOf(ids.opensAt)} />
-      <TextField id={ids.closesAt} label={t('assembly.form.closesAt')} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} required error={summary.errorOf(ids.closesAt)} />
+      <TextField
+        id={ids.title}
+        label={t('assembly.form.title')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        aria-required="true"
+        maxLength={150}
+        error={summary.errorOf(ids.title)}
+      />
+      <TextAreaField
+        id={ids.body}
+        label={t('assembly.form.body')}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        required
+        aria-required="true"
+        rows={6}
+        error={summary.errorOf(ids.body)}
+      />
+      <TextField
+        id={ids.opensAt}
+        label={t('assembly.form.opensAt')}
+        type="datetime-local"
+        value={opensAt}
+        onChange={(e) => setOpensAt(e.target.value)}
+        required
+        hint={t('assembly.form.parisHint')}
+        error={summary.errorOf(ids.opensAt)}
+      />
+      <TextField
+        id={ids.closesAt}
+        label={t('assembly.form.closesAt')}
+        type="datetime-local"
+        value={closesAt}
+        onChange={(e) => setClosesAt(e.target.value)}
+        required
+        error={summary.errorOf(ids.closesAt)}
+      />
       <SelectField
         label={t('assembly.form.majority')}
         value={majority}
         onChange={(e) => setMajority(e.target.value as MotionMajority)}
-        options={Object.values(MotionMajority).map((m) => ({ value: m, label: t(`assembly.majority.${m}`) }))}
+        options={Object.values(MotionMajority).map((m) => ({
+          value: m,
+          label: t(`assembly.majority.${m}`),
+        }))}
       />
-      <TextField id={ids.quorum} label={t('assembly.form.quorum')} type="number" min={0} max={100} step={0.01} value={quorum} onChange={(e) => setQuorum(e.target.value)} error={summary.errorOf(ids.quorum)} />
-      <CheckboxField label={t('assembly.form.secret')} checked={secret} onChange={(e) => setSecret(e.target.checked)} />
+      <TextField
+        id={ids.quorum}
+        label={t('assembly.form.quorum')}
+        type="number"
+        min={0}
+        max={100}
+        step={0.01}
+        value={quorum}
+        onChange={(e) => setQuorum(e.target.value)}
+        error={summary.errorOf(ids.quorum)}
+      />
+      <CheckboxField
+        label={t('assembly.form.secret')}
+        checked={secret}
+        onChange={(e) => setSecret(e.target.checked)}
+      />
       {/* a secret ballot's tally is always hidden until the close: its moves would tell who voted what */}
       <CheckboxField
         label={secret ? t('assembly.form.hideTallySecret') : t('assembly.form.hideTally')}

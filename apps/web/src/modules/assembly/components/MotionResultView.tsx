@@ -4,10 +4,19 @@ import { integerTicks } from '../../ui/utils/chartTicks';
 import type { MotionResult, MotionTally } from '../graphql/assembly';
 
 const COLORS = { FOR: '#1b6e3a', AGAINST: '#a4161a', ABSTAIN: '#4a4a4a' };
-const fmt = (n: number, language: string) => n.toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 3 });
+const fmt = (n: number, language: string) =>
+  n.toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 3 });
 
 /** The weighted totals as an accessible table, with a bar chart (Recharts) beside it for sighted readers. */
-export function TallyTable({ tally, caption, chart = false }: { tally: MotionTally | MotionResult; caption: string; chart?: boolean }) {
+export function TallyTable({
+  tally,
+  caption,
+  chart = false,
+}: {
+  tally: MotionTally | MotionResult;
+  caption: string;
+  chart?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const rows = [
     { key: 'FOR' as const, label: t('assembly.choice.FOR'), value: tally.forWeight },
@@ -34,16 +43,32 @@ export function TallyTable({ tally, caption, chart = false }: { tally: MotionTal
           ))}
           <tr>
             <th scope="row">{t('assembly.voters')}</th>
-            <td>{t('assembly.votersValue', { count: tally.votersCount, weight: fmt(tally.votersWeight, i18n.language) })}</td>
+            <td>
+              {t('assembly.votersValue', {
+                count: tally.votersCount,
+                weight: fmt(tally.votersWeight, i18n.language),
+              })}
+            </td>
           </tr>
         </tbody>
       </table>
       {chart ? (
         <div className="tally__chart" aria-hidden="true">
-          <BarChart width={320} height={180} data={rows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <BarChart
+            width={320}
+            height={180}
+            data={rows}
+            accessibilityLayer={false}
+            margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fill: '#222' }} />
-            <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} interval={0} tick={{ fill: '#222' }} />
+            <YAxis
+              ticks={ticks}
+              domain={[0, ticks[ticks.length - 1]]}
+              interval={0}
+              tick={{ fill: '#222' }}
+            />
             <Bar dataKey="value" isAnimationActive={false}>
               {rows.map((row) => (
                 <Cell key={row.key} fill={COLORS[row.key]} />
@@ -60,14 +85,20 @@ export function TallyTable({ tally, caption, chart = false }: { tally: MotionTal
 export function MotionResultView({ result }: { result: MotionResult }) {
   const { t, i18n } = useTranslation();
   // Head count and weight differ only when some member's weight is not 1: then both are said.
-  const weighted = result.votersWeight !== result.votersCount || result.membersWeight !== result.membersCount;
+  const weighted =
+    result.votersWeight !== result.votersCount || result.membersWeight !== result.membersCount;
   return (
     <div className="motion-result">
-      <p className={`motion-result__outcome motion-result__outcome--${result.outcome.toLowerCase()}`}>
+      <p
+        className={`motion-result__outcome motion-result__outcome--${result.outcome.toLowerCase()}`}
+      >
         <strong>{t(`assembly.outcome.${result.outcome}`)}</strong>
       </p>
       <p>
-        {t('assembly.participationHeads', { count: result.votersCount, members: result.membersCount })}
+        {t('assembly.participationHeads', {
+          count: result.votersCount,
+          members: result.membersCount,
+        })}
         {weighted
           ? t('assembly.participationWeight', {
               weight: fmt(result.votersWeight, i18n.language),
@@ -75,7 +106,10 @@ export function MotionResultView({ result }: { result: MotionResult }) {
               percent: fmt(result.participationPercent, i18n.language),
               quorum: fmt(result.quorumPercent, i18n.language),
             })
-          : t('assembly.participationShare', { percent: fmt(result.participationPercent, i18n.language), quorum: fmt(result.quorumPercent, i18n.language) })}
+          : t('assembly.participationShare', {
+              percent: fmt(result.participationPercent, i18n.language),
+              quorum: fmt(result.quorumPercent, i18n.language),
+            })}
       </p>
       <TallyTable tally={result} caption={t('assembly.resultCaption')} chart />
     </div>

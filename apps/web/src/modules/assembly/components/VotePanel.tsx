@@ -63,8 +63,18 @@ export function VotePanel({ motion }: { motion: AssemblyMotion }) {
       ) : null}
       {pending ? (
         <div className="vote-panel__confirm" role="group" aria-label={t('assembly.confirmTitle')}>
-          <p>{t(motion.secretBallot ? 'assembly.confirmSecret' : 'assembly.confirm', { choice: t(`assembly.choice.${pending}`) })}</p>
-          <button type="button" className="button button--primary" onClick={() => void confirm()} disabled={loading} autoFocus>
+          <p>
+            {t(motion.secretBallot ? 'assembly.confirmSecret' : 'assembly.confirm', {
+              choice: t(`assembly.choice.${pending}`),
+            })}
+          </p>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void confirm()}
+            disabled={loading}
+            autoFocus
+          >
             {t('assembly.confirmButton')}
           </button>{' '}
           <button type="button" className="button" onClick={() => setPending(null)}>
@@ -72,7 +82,11 @@ export function VotePanel({ motion }: { motion: AssemblyMotion }) {
           </button>
         </div>
       ) : null}
-      <div role="status" aria-live="polite" className={done ? 'message message--success' : 'message message--empty'}>
+      <div
+        role="status"
+        aria-live="polite"
+        className={done ? 'message message--success' : 'message message--empty'}
+      >
         {done}
       </div>
       {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}

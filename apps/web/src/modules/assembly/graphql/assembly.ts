@@ -113,7 +113,10 @@ const MOTION_FIELDS = gql`
   }
 `;
 
-export const ASSEMBLY_MOTIONS_QUERY: TypedDocumentNode<{ motions: AssemblyMotion[] }, { componentId: string }> = gql`
+export const ASSEMBLY_MOTIONS_QUERY: TypedDocumentNode<
+  { motions: AssemblyMotion[] },
+  { componentId: string }
+> = gql`
   query AssemblyMotions($componentId: ID!) {
     motions(componentId: $componentId) {
       ...AssemblyMotionFields
@@ -122,7 +125,10 @@ export const ASSEMBLY_MOTIONS_QUERY: TypedDocumentNode<{ motions: AssemblyMotion
   ${MOTION_FIELDS}
 `;
 
-export const CAST_VOTE_MUTATION: TypedDocumentNode<{ castVote: AssemblyMotion }, { motionId: string; choice: VoteChoice }> = gql`
+export const CAST_VOTE_MUTATION: TypedDocumentNode<
+  { castVote: AssemblyMotion },
+  { motionId: string; choice: VoteChoice }
+> = gql`
   mutation CastVote($motionId: ID!, $choice: VoteChoice!) {
     castVote(motionId: $motionId, choice: $choice) {
       ...AssemblyMotionFields
@@ -145,7 +151,10 @@ export interface CreateMotionVariables {
   };
 }
 
-export const CREATE_MOTION_MUTATION: TypedDocumentNode<{ createMotion: AssemblyMotion }, CreateMotionVariables> = gql`
+export const CREATE_MOTION_MUTATION: TypedDocumentNode<
+  { createMotion: AssemblyMotion },
+  CreateMotionVariables
+> = gql`
   mutation CreateMotion($input: CreateMotionInput!) {
     createMotion(input: $input) {
       ...AssemblyMotionFields
@@ -154,18 +163,22 @@ export const CREATE_MOTION_MUTATION: TypedDocumentNode<{ createMotion: AssemblyM
   ${MOTION_FIELDS}
 `;
 
-export const DELETE_MOTION_MUTATION: TypedDocumentNode<{ deleteMotion: boolean }, { id: string }> = gql`
-  mutation DeleteMotion($id: ID!) {
-    deleteMotion(id: $id)
-  }
-`;
+export const DELETE_MOTION_MUTATION: TypedDocumentNode<{ deleteMotion: boolean }, { id: string }> =
+  gql`
+    mutation DeleteMotion($id: ID!) {
+      deleteMotion(id: $id)
+    }
+  `;
 
 export interface ViewerAssemblyRole {
   space: { id: string; viewerCanAdminister: boolean } | null;
   assemblyMembers: { id: string; userId: string }[];
 }
 
-export const VIEWER_ASSEMBLY_ROLE_QUERY: TypedDocumentNode<ViewerAssemblyRole, { slug: string; spaceId: string }> = gql`
+export const VIEWER_ASSEMBLY_ROLE_QUERY: TypedDocumentNode<
+  ViewerAssemblyRole,
+  { slug: string; spaceId: string }
+> = gql`
   query ViewerAssemblyRole($slug: String!, $spaceId: ID!) {
     space(slug: $slug) {
       id
@@ -184,11 +197,21 @@ export interface AssemblyMinutes {
   from: string;
   to: string;
   markdown: string;
-  members: { name: string; position: string; college: string | null; weight: number; joinedAt: string; leftAt: string | null }[];
+  members: {
+    name: string;
+    position: string;
+    college: string | null;
+    weight: number;
+    joinedAt: string;
+    leftAt: string | null;
+  }[];
   motions: AssemblyMotion[];
 }
 
-export const ASSEMBLY_MINUTES_QUERY: TypedDocumentNode<{ assemblyMinutes: AssemblyMinutes }, { spaceId: string; from: string; to: string }> = gql`
+export const ASSEMBLY_MINUTES_QUERY: TypedDocumentNode<
+  { assemblyMinutes: AssemblyMinutes },
+  { spaceId: string; from: string; to: string }
+> = gql`
   query AssemblyMinutes($spaceId: ID!, $from: String!, $to: String!) {
     assemblyMinutes(spaceId: $spaceId, from: $from, to: $to) {
       spaceId
@@ -212,7 +235,10 @@ export const ASSEMBLY_MINUTES_QUERY: TypedDocumentNode<{ assemblyMinutes: Assemb
   ${MOTION_FIELDS}
 `;
 
-export const MINUTES_SPACE_QUERY: TypedDocumentNode<{ space: { id: string; slug: string; title: string; type: string } | null }, { slug: string }> = gql`
+export const MINUTES_SPACE_QUERY: TypedDocumentNode<
+  { space: { id: string; slug: string; title: string; type: string } | null },
+  { slug: string }
+> = gql`
   query MinutesSpace($slug: String!) {
     space(slug: $slug) {
       id
@@ -233,7 +259,10 @@ export interface AssemblyInvitation {
   acceptedAt: string | null;
 }
 
-export const ASSEMBLY_INVITATIONS_QUERY: TypedDocumentNode<{ assemblyInvitations: AssemblyInvitation[] }, { spaceId: string }> = gql`
+export const ASSEMBLY_INVITATIONS_QUERY: TypedDocumentNode<
+  { assemblyInvitations: AssemblyInvitation[] },
+  { spaceId: string }
+> = gql`
   query AssemblyInvitations($spaceId: ID!) {
     assemblyInvitations(spaceId: $spaceId) {
       id
@@ -249,7 +278,15 @@ export const ASSEMBLY_INVITATIONS_QUERY: TypedDocumentNode<{ assemblyInvitations
 
 export const INVITE_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<
   { inviteAssemblyMember: AssemblyInvitation },
-  { input: { spaceId: string; email: string; position: string; college: string | null; weight: number } }
+  {
+    input: {
+      spaceId: string;
+      email: string;
+      position: string;
+      college: string | null;
+      weight: number;
+    };
+  }
 > = gql`
   mutation InviteAssemblyMember($input: InviteAssemblyMemberInput!) {
     inviteAssemblyMember(input: $input) {

@@ -23,7 +23,12 @@ export const COLLEGE_SETTINGS_QUERY: TypedDocumentNode<CollegeSettingsData, { sl
 
 function collegesOf(settings: unknown): Array<{ key: string; name: string }> {
   const list = (settings as { colleges?: unknown } | null)?.colleges;
-  return Array.isArray(list) ? list.filter((c): c is { key: string; name: string } => typeof c?.key === 'string' && typeof c?.name === 'string') : [];
+  return Array.isArray(list)
+    ? list.filter(
+        (c): c is { key: string; name: string } =>
+          typeof c?.key === 'string' && typeof c?.name === 'string',
+      )
+    : [];
 }
 
 /**

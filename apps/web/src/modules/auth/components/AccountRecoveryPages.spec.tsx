@@ -2,17 +2,40 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { renderWithProviders } from '../../../test/renderWithProviders';
-import { CONFIRM_EMAIL_MUTATION, EMAIL_CONFIRMATION_QUERY, REQUEST_PASSWORD_RESET_MUTATION, RESET_PASSWORD_MUTATION } from '../graphql/auth';
-import { EmailConfirmationPage, PasswordResetPage, PasswordResetRequestPage } from './AccountRecoveryPages';
+import {
+  CONFIRM_EMAIL_MUTATION,
+  EMAIL_CONFIRMATION_QUERY,
+  REQUEST_PASSWORD_RESET_MUTATION,
+  RESET_PASSWORD_MUTATION,
+} from '../graphql/auth';
+import {
+  EmailConfirmationPage,
+  PasswordResetPage,
+  PasswordResetRequestPage,
+} from './AccountRecoveryPages';
 
 const TOKEN = 'Jt9dQm2vXr7LkP4sW8zN1bC6hF3yA5eG0uR2iO9tV7w';
-const invalidLink = { errors: [new GraphQLError('Lien invalide', { extensions: { code: 'BAD_USER_INPUT', field: 'token', reason: 'INVALID_TOKEN' } })] };
+const invalidLink = {
+  errors: [
+    new GraphQLError('Lien invalide', {
+      extensions: { code: 'BAD_USER_INPUT', field: 'token', reason: 'INVALID_TOKEN' },
+    }),
+  ],
+};
 
 describe('account recovery pages', () => {
   it('« Mot de passe oublié »: a malformed address is named on its field; a sent link is confirmed without telling whether the account exists', async () => {
     const user = userEvent.setup();
     renderWithProviders(<PasswordResetRequestPage />, {
-      mocks: [{ request: { query: REQUEST_PASSWORD_RESET_MUTATION, variables: { input: { email: 'alice@exemple.org' } } }, result: { data: { requestPasswordReset: true } } }],
+      mocks: [
+        {
+          request: {
+            query: REQUEST_PASSWORD_RESET_MUTATION,
+            variables: { input: { email: 'alice@exemple.org' } },
+          },
+          result: { data: { requestPasswordReset: true } },
+        },
+      ],
     });
     const email = screen.getByLabelText('Adresse e-mail');
     await user.type(email, 'alice');
@@ -31,7 +54,15 @@ describe('account recovery pages', () => {
     renderWithProviders(<PasswordResetPage />, {
       route: `/nouveau-mot-de-passe?jeton=${TOKEN}`,
       path: '/nouveau-mot-de-passe',
-      mocks: [{ request: { query: RESET_PASSWORD_MUTATION, variables: { input: { token: TOKEN, newPassword: 'une phrase de passe solide' } } }, result: { data: { resetPassword: true } } }],
+      mocks: [
+        {
+          request: {
+            query: RESET_PASSWORD_MUTATION,
+            variables: { input: { token: TOKEN, newPassword: 'une phrase de passe solide' } },
+          },
+          result: { data: { resetPassword: true } },
+        },
+      ],
     });
     const password = screen.getByLabelText('Nouveau mot de passe');
     const confirmation = screen.getByLabelText('Confirmez le nouveau mot de passe');
@@ -56,13 +87,27 @@ describe('account recovery pages', () => {
     renderWithProviders(<PasswordResetPage />, {
       route: `/nouveau-mot-de-passe?jeton=${TOKEN}`,
       path: '/nouveau-mot-de-passe',
-      mocks: [{ request: { query: RESET_PASSWORD_MUTATION, variables: { input: { token: TOKEN, newPassword: 'une phrase de passe solide' } } }, result: invalidLink }],
+      mocks: [
+        {
+          request: {
+            query: RESET_PASSWORD_MUTATION,
+            variables: { input: { token: TOKEN, newPassword: 'une phrase de passe solide' } },
+          },
+          result: invalidLink,
+        },
+      ],
     });
     await user.type(screen.getByLabelText('Nouveau mot de passe'), 'une phrase de passe solide');
-    await user.type(screen.getByLabelText('Confirmez le nouveau mot de passe'), 'une phrase de passe solide');
+    await user.type(
+      screen.getByLabelText('Confirmez le nouveau mot de passe'),
+      'une phrase de passe solide',
+    );
     await user.click(screen.getByRole('button', { name: 'Enregistrer le mot de passe' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Ce lien n’est pas valable');
-    expect(screen.getByRole('link', { name: 'Demander un nouveau lien' })).toHaveAttribute('href', '/mot-de-passe-oublie');
+    expect(screen.getByRole('link', { name: 'Demander un nouveau lien' })).toHaveAttribute(
+      'href',
+      '/mot-de-passe-oublie',
+    );
   });
 
   it('the confirmation link confirms the address once when the page opens', async () => {
@@ -90,9 +135,19 @@ describe('account recovery pages', () => {
     renderWithProviders(<EmailConfirmationPage />, {
       route: `/confirmer-adresse?jeton=${TOKEN}`,
       path: '/confirmer-adresse',
-      mocks: [{ request: { query: CONFIRM_EMAIL_MUTATION, variables: { input: { token: TOKEN } } }, result: invalidLink }],
+      mocks: [
+        {
+          request: { query: CONFIRM_EMAIL_MUTATION, variables: { input: { token: TOKEN } } },
+          result: invalidLink,
+        },
+      ],
     });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Ce lien de confirmation n’est pas valable');
-    expect(screen.getByRole('link', { name: /Recevoir un nouveau lien/ })).toHaveAttribute('href', '/mon-compte');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Ce lien de confirmation n’est pas valable',
+    );
+    expect(screen.getByRole('link', { name: /Recevoir un nouveau lien/ })).toHaveAttribute(
+      'href',
+      '/mon-compte',
+    );
   });
 });

@@ -9,7 +9,12 @@ import { Loading } from '../../ui/components/Loading';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
-import { CONFIRM_EMAIL_MUTATION, EMAIL_CONFIRMATION_QUERY, REQUEST_PASSWORD_RESET_MUTATION, RESET_PASSWORD_MUTATION } from '../graphql/auth';
+import {
+  CONFIRM_EMAIL_MUTATION,
+  EMAIL_CONFIRMATION_QUERY,
+  REQUEST_PASSWORD_RESET_MUTATION,
+  RESET_PASSWORD_MUTATION,
+} from '../graphql/auth';
 import { PasswordField } from './PasswordField';
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -52,7 +57,8 @@ export function PasswordResetRequestPage() {
       if (info.code === ErrorCode.BAD_USER_INPUT && info.field === 'email') {
         setError(t('auth.emailInvalid'));
         emailRef.current?.focus();
-      } else feedback.fail(failure, { [ErrorCode.TOO_MANY_REQUESTS]: t('recovery.tooManyRequests') });
+      } else
+        feedback.fail(failure, { [ErrorCode.TOO_MANY_REQUESTS]: t('recovery.tooManyRequests') });
     }
   }
 
@@ -123,7 +129,8 @@ export function PasswordResetPage() {
     const weakness = passwordWeakness(password);
     const found = {
       password: weakness ? t(`auth.passwordWeakness.${weakness}`, rules) : undefined,
-      confirmation: !weakness && confirmation !== password ? t('recovery.confirmationMismatch') : undefined,
+      confirmation:
+        !weakness && confirmation !== password ? t('recovery.confirmationMismatch') : undefined,
     };
     setErrors(found);
     if (found.password) return passwordRef.current?.focus();
@@ -145,10 +152,21 @@ export function PasswordResetPage() {
     <section className="page page--narrow" aria-labelledby="page-title">
       <h1 id="page-title">{t('recovery.resetTitle')}</h1>
       {invalidLink ? (
-        <InvalidLink message={t('recovery.invalidResetLink')} action={<Link to="/mot-de-passe-oublie">{t('recovery.askNewLink')}</Link>} />
+        <InvalidLink
+          message={t('recovery.invalidResetLink')}
+          action={<Link to="/mot-de-passe-oublie">{t('recovery.askNewLink')}</Link>}
+        />
       ) : (
         <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
-          <PasswordField purpose="new" label={t('recovery.newPassword')} name="newPassword" value={password} onChange={(event) => setPassword(event.target.value)} error={errors.password} inputRef={passwordRef} />
+          <PasswordField
+            purpose="new"
+            label={t('recovery.newPassword')}
+            name="newPassword"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={errors.password}
+            inputRef={passwordRef}
+          />
           <PasswordField
             purpose="new"
             label={t('recovery.confirmPassword')}
@@ -181,8 +199,12 @@ export function EmailConfirmationPage() {
   useDocumentTitle(t('recovery.confirmTitle'));
   const [params] = useSearchParams();
   const token = params.get('jeton') ?? '';
-  const [confirm] = useMutation(CONFIRM_EMAIL_MUTATION, { refetchQueries: [EMAIL_CONFIRMATION_QUERY] });
-  const [outcome, setOutcome] = useState<'pending' | 'confirmed' | 'invalid' | 'failed'>(token ? 'pending' : 'invalid');
+  const [confirm] = useMutation(CONFIRM_EMAIL_MUTATION, {
+    refetchQueries: [EMAIL_CONFIRMATION_QUERY],
+  });
+  const [outcome, setOutcome] = useState<'pending' | 'confirmed' | 'invalid' | 'failed'>(
+    token ? 'pending' : 'invalid',
+  );
   const [failure, setFailure] = useState<string>('');
   const started = useRef(false);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -220,7 +242,10 @@ export function EmailConfirmationPage() {
       ) : null}
       {outcome === 'invalid' ? (
         <div tabIndex={-1} ref={resultRef}>
-          <InvalidLink message={t('recovery.invalidConfirmLink')} action={<Link to="/mon-compte">{t('recovery.resendFromAccount')}</Link>} />
+          <InvalidLink
+            message={t('recovery.invalidConfirmLink')}
+            action={<Link to="/mon-compte">{t('recovery.resendFromAccount')}</Link>}
+          />
         </div>
       ) : null}
       {outcome === 'failed' ? (

@@ -2,7 +2,10 @@ import { AccountRules } from '@concerto/domain';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../ui/components/Fields';
 
-type PasswordFieldProps = Omit<Parameters<typeof TextField>[0], 'type' | 'autoComplete' | 'minLength' | 'maxLength' | 'required'> & {
+type PasswordFieldProps = Omit<
+  Parameters<typeof TextField>[0],
+  'type' | 'autoComplete' | 'minLength' | 'maxLength' | 'required'
+> & {
   /**
    * `current`: a password the person already has (sign-in, confirming a change or a deletion);
    * `new`: one they choose now, with the account rules' length bounds and their hint.
@@ -17,7 +20,10 @@ type PasswordFieldProps = Omit<Parameters<typeof TextField>[0], 'type' | 'autoCo
  */
 export function PasswordField({ purpose, hint, ...props }: PasswordFieldProps) {
   const { t } = useTranslation();
-  if (purpose === 'current') return <TextField type="password" autoComplete="current-password" required hint={hint} {...props} />;
+  if (purpose === 'current')
+    return (
+      <TextField type="password" autoComplete="current-password" required hint={hint} {...props} />
+    );
   return (
     <TextField
       type="password"
@@ -25,7 +31,13 @@ export function PasswordField({ purpose, hint, ...props }: PasswordFieldProps) {
       required
       minLength={AccountRules.passwordMinLength}
       maxLength={AccountRules.passwordMaxLength}
-      hint={hint ?? t('auth.passwordHint', { min: AccountRules.passwordMinLength, max: AccountRules.passwordMaxLength })}
+      hint={
+        hint ??
+        t('auth.passwordHint', {
+          min: AccountRules.passwordMinLength,
+          max: AccountRules.passwordMaxLength,
+        })
+      }
       {...props}
     />
   );

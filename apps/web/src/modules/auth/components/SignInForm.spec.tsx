@@ -22,7 +22,12 @@ describe('<SignInForm>', () => {
   ])('announces %s as an alert', async (code, message) => {
     const onSuccess = vi.fn();
     renderWithProviders(<SignInForm onSuccess={onSuccess} />, {
-      mocks: [{ request: { query: LOGIN_MUTATION, variables: { input } }, result: { errors: [new GraphQLError('refusé', { extensions: { code } })] } }],
+      mocks: [
+        {
+          request: { query: LOGIN_MUTATION, variables: { input } },
+          result: { errors: [new GraphQLError('refusé', { extensions: { code } })] },
+        },
+      ],
     });
     await submit();
     expect(await screen.findByRole('alert')).toHaveTextContent(message);

@@ -23,7 +23,13 @@ export function SignInPage() {
       <h1 id="page-title">{t('auth.signInTitle')}</h1>
       {me ? <p className="notice">{t('auth.alreadySignedIn', { name: me.name })}</p> : null}
       <ProviderSignIn returnTo={returnPath(location.state)} />
-      <SignInForm onSuccess={(user) => navigate(returnPath(location.state), { state: { flash: t('auth.welcome', { name: user.name }) } })} />
+      <SignInForm
+        onSuccess={(user) =>
+          navigate(returnPath(location.state), {
+            state: { flash: t('auth.welcome', { name: user.name }) },
+          })
+        }
+      />
       <p>
         <Link to="/mot-de-passe-oublie">{t('recovery.forgotPassword')}</Link>
       </p>

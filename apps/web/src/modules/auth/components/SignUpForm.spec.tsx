@@ -7,18 +7,42 @@ import { TERMS_DOCUMENTS_QUERY } from '../../account/graphql/account';
 import { REGISTER_MUTATION } from '../graphql/auth';
 import { SignUpForm } from './SignUpForm';
 
-const input = { name: 'Alice Martin', email: 'alice@example.org', password: 'correct horse battery', acceptedTermsVersion: 3, acceptedPrivacyVersion: 2 };
+const input = {
+  name: 'Alice Martin',
+  email: 'alice@example.org',
+  password: 'correct horse battery',
+  acceptedTermsVersion: 3,
+  acceptedPrivacyVersion: 2,
+};
 
-const document = (kind: string, version: number) => ({ __typename: 'TermsDocument', kind, version, title: kind, body: 'Texte', publishedAt: '2026-01-01T00:00:00.000Z' });
+const document = (kind: string, version: number) => ({
+  __typename: 'TermsDocument',
+  kind,
+  version,
+  title: kind,
+  body: 'Texte',
+  publishedAt: '2026-01-01T00:00:00.000Z',
+});
 /** The current versions the form sends with the sign-up. */
-const termsMock = { request: { query: TERMS_DOCUMENTS_QUERY }, result: { data: { termsDocuments: [document('PRIVACY', 2), document('TERMS', 3)] } } };
+const termsMock = {
+  request: { query: TERMS_DOCUMENTS_QUERY },
+  result: { data: { termsDocuments: [document('PRIVACY', 2), document('TERMS', 3)] } },
+};
 
-async function fillAndSubmit(values: { name: string; email: string; password: string }, { accept = true } = {}) {
+async function fillAndSubmit(
+  values: { name: string; email: string; password: string },
+  { accept = true } = {},
+) {
   const user = userEvent.setup();
   await user.type(screen.getByLabelText('Nom'), values.name);
   await user.type(screen.getByLabelText('Adresse e-mail'), values.email);
   await user.type(screen.getByLabelText('Mot de passe'), values.password);
-  if (accept) await user.click(screen.getByRole('checkbox', { name: 'J’accepte les conditions d’utilisation et la politique de confidentialité' }));
+  if (accept)
+    await user.click(
+      screen.getByRole('checkbox', {
+        name: 'J’accepte les conditions d’utilisation et la politique de confidentialité',
+      }),
+    );
   await user.click(screen.getByRole('button', { name: 'Créer mon compte' }));
 }
 
@@ -34,7 +58,9 @@ describe('<SignUpForm>', () => {
   });
 
   it('pre-fills the address an invitation was sent to', () => {
-    renderWithProviders(<SignUpForm onSuccess={vi.fn()} initialEmail="invitee@example.org" />, { mocks: [termsMock] });
+    renderWithProviders(<SignUpForm onSuccess={vi.fn()} initialEmail="invitee@example.org" />, {
+      mocks: [termsMock],
+    });
     expect(screen.getByLabelText('Adresse e-mail')).toHaveValue('invitee@example.org');
   });
 
@@ -44,7 +70,9 @@ describe('<SignUpForm>', () => {
     await fillAndSubmit({ ...input, password: 'court' });
     const password = screen.getByLabelText('Mot de passe');
     expect(password).toHaveAttribute('aria-invalid', 'true');
-    expect(password).toHaveAccessibleDescription(expect.stringContaining('Le mot de passe doit comporter au moins 10 caractères.'));
+    expect(password).toHaveAccessibleDescription(
+      expect.stringContaining('Le mot de passe doit comporter au moins 10 caractères.'),
+    );
     expect(password).toHaveFocus();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(onSuccess).not.toHaveBeenCalled();
@@ -57,14 +85,22 @@ describe('<SignUpForm>', () => {
         termsMock,
         {
           request: { query: REGISTER_MUTATION, variables: { input } },
-          result: { errors: [new GraphQLError('Un compte existe déjà avec cette adresse e-mail.', { extensions: { code: 'CONFLICT', field: 'email' } })] },
+          result: {
+            errors: [
+              new GraphQLError('Un compte existe déjà avec cette adresse e-mail.', {
+                extensions: { code: 'CONFLICT', field: 'email' },
+              }),
+            ],
+          },
         },
       ],
     });
     await fillAndSubmit(input);
     const email = screen.getByLabelText('Adresse e-mail');
     await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'));
-    expect(email).toHaveAccessibleDescription(expect.stringContaining('Un compte existe déjà avec cette adresse e-mail.'));
+    expect(email).toHaveAccessibleDescription(
+      expect.stringContaining('Un compte existe déjà avec cette adresse e-mail.'),
+    );
     expect(email).toHaveFocus();
     expect(screen.getByLabelText('Nom')).not.toHaveAttribute('aria-invalid');
     expect(onSuccess).not.toHaveBeenCalled();
@@ -76,13 +112,21 @@ describe('<SignUpForm>', () => {
         termsMock,
         {
           request: { query: REGISTER_MUTATION, variables: { input } },
-          result: { errors: [new GraphQLError('Nom refusé.', { extensions: { code: 'BAD_USER_INPUT', field: 'name' } })] },
+          result: {
+            errors: [
+              new GraphQLError('Nom refusé.', {
+                extensions: { code: 'BAD_USER_INPUT', field: 'name' },
+              }),
+            ],
+          },
         },
       ],
     });
     await fillAndSubmit(input);
     const name = screen.getByLabelText('Nom');
-    await waitFor(() => expect(name).toHaveAccessibleDescription(expect.stringContaining('Nom refusé.')));
+    await waitFor(() =>
+      expect(name).toHaveAccessibleDescription(expect.stringContaining('Nom refusé.')),
+    );
   });
 
   it('shows other refusals as a form-level alert', async () => {
@@ -91,12 +135,20 @@ describe('<SignUpForm>', () => {
         termsMock,
         {
           request: { query: REGISTER_MUTATION, variables: { input } },
-          result: { errors: [new GraphQLError('Trop de tentatives, réessayez dans une minute.', { extensions: { code: 'TOO_MANY_REQUESTS' } })] },
+          result: {
+            errors: [
+              new GraphQLError('Trop de tentatives, réessayez dans une minute.', {
+                extensions: { code: 'TOO_MANY_REQUESTS' },
+              }),
+            ],
+          },
         },
       ],
     });
     await fillAndSubmit(input);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Trop de tentatives, réessayez dans une minute.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Trop de tentatives, réessayez dans une minute.',
+    );
   });
 
   it('calls onSuccess with the new user', async () => {
@@ -108,26 +160,47 @@ describe('<SignUpForm>', () => {
           request: { query: REGISTER_MUTATION, variables: { input } },
           result: {
             data: {
-              register: { __typename: 'AuthPayload', user: { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin: false } },
+              register: {
+                __typename: 'AuthPayload',
+                user: {
+                  __typename: 'User',
+                  id: 'u1',
+                  name: 'Alice Martin',
+                  email: 'alice@example.org',
+                  isAdmin: false,
+                },
+              },
             },
           },
         },
       ],
     });
     await fillAndSubmit(input);
-    await waitFor(() => expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ id: 'u1', name: 'Alice Martin' })));
+    await waitFor(() =>
+      expect(onSuccess).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 'u1', name: 'Alice Martin' }),
+      ),
+    );
   });
 
   it('requires accepting the terms and the privacy notice, with links to both, before sending anything', async () => {
     const onSuccess = vi.fn();
     renderWithProviders(<SignUpForm onSuccess={onSuccess} />, { mocks: [termsMock] });
-    const checkbox = screen.getByRole('checkbox', { name: 'J’accepte les conditions d’utilisation et la politique de confidentialité' });
+    const checkbox = screen.getByRole('checkbox', {
+      name: 'J’accepte les conditions d’utilisation et la politique de confidentialité',
+    });
     expect(checkbox).toBeRequired();
-    expect(screen.getByRole('link', { name: 'conditions d’utilisation (nouvel onglet)' })).toHaveAttribute('href', '/conditions');
-    expect(screen.getByRole('link', { name: 'politique de confidentialité (nouvel onglet)' })).toHaveAttribute('href', '/confidentialite');
+    expect(
+      screen.getByRole('link', { name: 'conditions d’utilisation (nouvel onglet)' }),
+    ).toHaveAttribute('href', '/conditions');
+    expect(
+      screen.getByRole('link', { name: 'politique de confidentialité (nouvel onglet)' }),
+    ).toHaveAttribute('href', '/confidentialite');
     await fillAndSubmit(input, { accept: false });
     expect(checkbox).toHaveAttribute('aria-invalid', 'true');
-    expect(checkbox).toHaveAccessibleDescription(expect.stringContaining('Cochez la case pour accepter'));
+    expect(checkbox).toHaveAccessibleDescription(
+      expect.stringContaining('Cochez la case pour accepter'),
+    );
     expect(checkbox).toHaveFocus();
     expect(onSuccess).not.toHaveBeenCalled();
   });

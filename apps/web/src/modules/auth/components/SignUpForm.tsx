@@ -26,15 +26,26 @@ const FIELDS: Field[] = ['name', 'email', 'password', 'terms'];
  * with links to both pages); the versions shown (`termsDocuments`) are sent with the sign-up.
  * `initialEmail` pre-fills the address (an invitation link, e.g. a votation's e-mail census).
  */
-export function SignUpForm({ onSuccess, initialEmail = '' }: { onSuccess: (user: Me) => void; initialEmail?: string }) {
+export function SignUpForm({
+  onSuccess,
+  initialEmail = '',
+}: {
+  onSuccess: (user: Me) => void;
+  initialEmail?: string;
+}) {
   const { t, i18n } = useTranslation();
   const { register, registering } = useSessionActions();
   const feedback = useFeedback();
-  const [values, setValues] = useState<Record<Exclude<Field, 'terms'>, string>>({ name: '', email: initialEmail, password: '' });
+  const [values, setValues] = useState<Record<Exclude<Field, 'terms'>, string>>({
+    name: '',
+    email: initialEmail,
+    password: '',
+  });
   const [accepted, setAccepted] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const terms = useQuery(TERMS_DOCUMENTS_QUERY);
-  const versionOf = (kind: TermsDocumentKind) => terms.data?.termsDocuments.find((d) => d.kind === kind)?.version;
+  const versionOf = (kind: TermsDocumentKind) =>
+    terms.data?.termsDocuments.find((d) => d.kind === kind)?.version;
   const termsId = useId();
   const refs = {
     name: useRef<HTMLInputElement>(null),
@@ -48,10 +59,13 @@ export function SignUpForm({ onSuccess, initialEmail = '' }: { onSuccess: (user:
   function validate(): FieldErrors {
     const found: FieldErrors = {};
     const name = values.name.trim();
-    if (name.length < AccountRules.nameMinLength) found.name = t('auth.nameTooShort', { min: AccountRules.nameMinLength });
-    else if (name.length > AccountRules.nameMaxLength) found.name = t('auth.nameTooLong', { max: AccountRules.nameMaxLength });
+    if (name.length < AccountRules.nameMinLength)
+      found.name = t('auth.nameTooShort', { min: AccountRules.nameMinLength });
+    else if (name.length > AccountRules.nameMaxLength)
+      found.name = t('auth.nameTooLong', { max: AccountRules.nameMaxLength });
     const email = values.email.trim();
-    if (!EMAIL_PATTERN.test(email) || email.length > AccountRules.emailMaxLength) found.email = t('auth.emailInvalid');
+    if (!EMAIL_PATTERN.test(email) || email.length > AccountRules.emailMaxLength)
+      found.email = t('auth.emailInvalid');
     const weakness = passwordWeakness(values.password);
     if (weakness) found.password = t(`auth.passwordWeakness.${weakness}`, rules);
     if (!accepted) found.terms = t('account.consentRequired');
@@ -80,11 +94,18 @@ export function SignUpForm({ onSuccess, initialEmail = '' }: { onSuccess: (user:
     }
     setErrors({});
     try {
-      const user = await register({ name: values.name.trim(), email: values.email.trim(), password: values.password, acceptedTermsVersion, acceptedPrivacyVersion });
+      const user = await register({
+        name: values.name.trim(),
+        email: values.email.trim(),
+        password: values.password,
+        acceptedTermsVersion,
+        acceptedPrivacyVersion,
+      });
       onSuccess(user);
     } catch (error) {
       const info = parseApiError(error);
-      const field = info.field && (FIELDS as string[]).includes(info.field) ? (info.field as Field) : null;
+      const field =
+        info.field && (FIELDS as string[]).includes(info.field) ? (info.field as Field) : null;
       if (info.code === ErrorCode.CONFLICT && (field === 'email' || field === null)) {
         showFieldErrors({ email: t('auth.emailTaken') });
       } else if (info.code === ErrorCode.BAD_USER_INPUT && info.reason === 'TERMS_OUTDATED') {
@@ -114,7 +135,10 @@ export function SignUpForm({ onSuccess, initialEmail = '' }: { onSuccess: (user:
         maxLength={AccountRules.nameMaxLength}
         value={values.name}
         onChange={(event) => update('name', event.target.value)}
-        hint={t('auth.nameHint', { min: AccountRules.nameMinLength, max: AccountRules.nameMaxLength })}
+        hint={t('auth.nameHint', {
+          min: AccountRules.nameMinLength,
+          max: AccountRules.nameMaxLength,
+        })}
         error={errors.name}
         inputRef={refs.name}
       />
@@ -140,7 +164,11 @@ export function SignUpForm({ onSuccess, initialEmail = '' }: { onSuccess: (user:
         error={errors.password}
         inputRef={refs.password}
       />
-      <div className={['field', 'field--checkbox', errors.terms ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
+      <div
+        className={['field', 'field--checkbox', errors.terms ? 'field--invalid' : '']
+          .filter(Boolean)
+          .join(' ')}
+      >
         <input
           id={termsId}
           ref={refs.terms}
@@ -150,7 +178,9 @@ export function SignUpForm({ onSuccess, initialEmail = '' }: { onSuccess: (user:
           checked={accepted}
           onChange={(event) => setAccepted(event.target.checked)}
           aria-invalid={errors.terms ? true : undefined}
-          aria-describedby={[`${termsId}-links`, errors.terms ? `${termsId}-error` : null].filter(Boolean).join(' ')}
+          aria-describedby={[`${termsId}-links`, errors.terms ? `${termsId}-error` : null]
+            .filter(Boolean)
+            .join(' ')}
         />
         <label htmlFor={termsId}>{t('account.consentLabel')}</label>
         <p id={`${termsId}-links`} className="field__hint">

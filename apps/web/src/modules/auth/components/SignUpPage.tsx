@@ -18,7 +18,12 @@ export function SignUpPage() {
       {me ? <p className="notice">{t('auth.alreadySignedIn', { name: me.name })}</p> : null}
       <p>{t('auth.signUpIntro')}</p>
       <ProviderSignIn returnTo="/" />
-      <SignUpForm initialEmail={params.get('email') ?? ''} onSuccess={(user) => navigate('/', { state: { flash: t('auth.welcome', { name: user.name }) } })} />
+      <SignUpForm
+        initialEmail={params.get('email') ?? ''}
+        onSuccess={(user) =>
+          navigate('/', { state: { flash: t('auth.welcome', { name: user.name }) } })
+        }
+      />
       <p>
         {t('auth.haveAccount')} <Link to="/connexion">{t('layout.signIn')}</Link>
       </p>

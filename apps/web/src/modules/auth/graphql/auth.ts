@@ -24,21 +24,28 @@ interface AuthPayload {
 }
 
 export interface RegisterVariables {
-  input: { name: string; email: string; password: string; acceptedTermsVersion: number; acceptedPrivacyVersion: number };
+  input: {
+    name: string;
+    email: string;
+    password: string;
+    acceptedTermsVersion: number;
+    acceptedPrivacyVersion: number;
+  };
 }
 
-export const REGISTER_MUTATION: TypedDocumentNode<{ register: AuthPayload }, RegisterVariables> = gql`
-  mutation Register($input: RegisterInput!) {
-    register(input: $input) {
-      user {
-        id
-        name
-        email
-        isAdmin
+export const REGISTER_MUTATION: TypedDocumentNode<{ register: AuthPayload }, RegisterVariables> =
+  gql`
+    mutation Register($input: RegisterInput!) {
+      register(input: $input) {
+        user {
+          id
+          name
+          email
+          isAdmin
+        }
       }
     }
-  }
-`;
+  `;
 
 export interface LoginVariables {
   input: { email: string; password: string };
@@ -64,7 +71,10 @@ export const LOGOUT_MUTATION: TypedDocumentNode<{ logout: boolean }, Record<stri
 `;
 
 /** Spaces the viewer may administer (to show the "Administration" link to space admins). */
-export const ADMINISTERED_SPACES_QUERY: TypedDocumentNode<{ spaces: Array<{ id: string; viewerCanAdminister: boolean }> }, Record<string, never>> = gql`
+export const ADMINISTERED_SPACES_QUERY: TypedDocumentNode<
+  { spaces: Array<{ id: string; viewerCanAdminister: boolean }> },
+  Record<string, never>
+> = gql`
   query AdministeredSpaces {
     spaces {
       id
@@ -73,25 +83,37 @@ export const ADMINISTERED_SPACES_QUERY: TypedDocumentNode<{ spaces: Array<{ id: 
   }
 `;
 
-export const REQUEST_PASSWORD_RESET_MUTATION: TypedDocumentNode<{ requestPasswordReset: boolean }, { input: { email: string } }> = gql`
+export const REQUEST_PASSWORD_RESET_MUTATION: TypedDocumentNode<
+  { requestPasswordReset: boolean },
+  { input: { email: string } }
+> = gql`
   mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
     requestPasswordReset(input: $input)
   }
 `;
 
-export const RESET_PASSWORD_MUTATION: TypedDocumentNode<{ resetPassword: boolean }, { input: { token: string; newPassword: string } }> = gql`
+export const RESET_PASSWORD_MUTATION: TypedDocumentNode<
+  { resetPassword: boolean },
+  { input: { token: string; newPassword: string } }
+> = gql`
   mutation ResetPassword($input: ResetPasswordInput!) {
     resetPassword(input: $input)
   }
 `;
 
-export const CONFIRM_EMAIL_MUTATION: TypedDocumentNode<{ confirmEmail: boolean }, { input: { token: string } }> = gql`
+export const CONFIRM_EMAIL_MUTATION: TypedDocumentNode<
+  { confirmEmail: boolean },
+  { input: { token: string } }
+> = gql`
   mutation ConfirmEmail($input: ConfirmEmailInput!) {
     confirmEmail(input: $input)
   }
 `;
 
-export const EMAIL_CONFIRMATION_QUERY: TypedDocumentNode<{ me: { id: string; emailConfirmed: boolean } | null }, Record<string, never>> = gql`
+export const EMAIL_CONFIRMATION_QUERY: TypedDocumentNode<
+  { me: { id: string; emailConfirmed: boolean } | null },
+  Record<string, never>
+> = gql`
   query EmailConfirmation {
     me {
       id
@@ -100,7 +122,10 @@ export const EMAIL_CONFIRMATION_QUERY: TypedDocumentNode<{ me: { id: string; ema
   }
 `;
 
-export const RESEND_EMAIL_CONFIRMATION_MUTATION: TypedDocumentNode<{ resendEmailConfirmation: boolean }, Record<string, never>> = gql`
+export const RESEND_EMAIL_CONFIRMATION_MUTATION: TypedDocumentNode<
+  { resendEmailConfirmation: boolean },
+  Record<string, never>
+> = gql`
   mutation ResendEmailConfirmation {
     resendEmailConfirmation
   }

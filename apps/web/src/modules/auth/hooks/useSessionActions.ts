@@ -1,6 +1,13 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
-import { LOGIN_MUTATION, LOGOUT_MUTATION, REGISTER_MUTATION, type LoginVariables, type Me, type RegisterVariables } from '../graphql/auth';
+import {
+  LOGIN_MUTATION,
+  LOGOUT_MUTATION,
+  REGISTER_MUTATION,
+  type LoginVariables,
+  type Me,
+  type RegisterVariables,
+} from '../graphql/auth';
 
 /**
  * Forgets what the previous session saw and refetches the active queries (`me` first).

@@ -15,10 +15,19 @@ import { COMPONENT_TYPE_VIEWS } from '../../component-types';
 
 // Each component type's view is its own chunk (the survey's charts, the motions' board…):
 // a page downloads only the one it shows, after its heading is on screen.
-const ProposalList = lazyPage(() => import('../../proposals/components/ProposalList'), 'ProposalList');
-const ParticipatoryTextView = lazyPage(() => import('./ParticipatoryTextView'), 'ParticipatoryTextView');
+const ProposalList = lazyPage(
+  () => import('../../proposals/components/ProposalList'),
+  'ProposalList',
+);
+const ParticipatoryTextView = lazyPage(
+  () => import('./ParticipatoryTextView'),
+  'ParticipatoryTextView',
+);
 const SurveyView = lazyPage(() => import('./SurveyView'), 'SurveyView');
-const PetitionList = lazyPage(() => import('../../petitions/components/PetitionList'), 'PetitionList');
+const PetitionList = lazyPage(
+  () => import('../../petitions/components/PetitionList'),
+  'PetitionList',
+);
 const MotionBoard = lazyPage(() => import('../../assembly/components/MotionBoard'), 'MotionBoard');
 
 function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spaceSlug: string }) {
@@ -28,9 +37,17 @@ function ComponentBody({ component, spaceSlug }: { component: ComponentInfo; spa
     case ComponentType.PARTICIPATORY_TEXT:
       return <ParticipatoryTextView componentId={component.id} />;
     case ComponentType.SURVEY:
-      return <SurveyView componentId={component.id} componentTitle={component.title} componentDescription={component.description} />;
+      return (
+        <SurveyView
+          componentId={component.id}
+          componentTitle={component.title}
+          componentDescription={component.description}
+        />
+      );
     case ComponentType.MOTIONS:
-      return <MotionBoard componentId={component.id} spaceId={component.spaceId} spaceSlug={spaceSlug} />;
+      return (
+        <MotionBoard componentId={component.id} spaceId={component.spaceId} spaceSlug={spaceSlug} />
+      );
     case ComponentType.PETITIONS:
       return <PetitionList componentId={component.id} />;
     default: {
@@ -49,7 +66,9 @@ export function ComponentPage() {
   const space = spaceQuery.data?.space;
   const component = componentQuery.data?.component;
   const error = (!space && spaceQuery.error) || (!component && componentQuery.error);
-  useDocumentTitle(component && space ? `${component.title} · ${space.title}` : error ? null : t('common.loading'));
+  useDocumentTitle(
+    component && space ? `${component.title} · ${space.title}` : error ? null : t('common.loading'),
+  );
 
   if (error) {
     return (
@@ -68,11 +87,22 @@ export function ComponentPage() {
   const isProcess = space.type === 'PROCESS';
   return (
     <article className="page" aria-labelledby="page-title">
-      <Breadcrumb trail={[{ to: isProcess ? '/concertations' : '/assemblees', label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') }, { to: `/espaces/${space.slug}`, label: space.title }]} current={component.title} />
+      <Breadcrumb
+        trail={[
+          {
+            to: isProcess ? '/concertations' : '/assemblees',
+            label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
+          },
+          { to: `/espaces/${space.slug}`, label: space.title },
+        ]}
+        current={component.title}
+      />
       <header className="page__header">
         <p className="eyebrow">{t(`spaces.componentType.${component.type}`)}</p>
         <h1 id="page-title">{component.title}</h1>
-        {component.description ? <Paragraphs text={component.description} className="lead" /> : null}
+        {component.description ? (
+          <Paragraphs text={component.description} className="lead" />
+        ) : null}
       </header>
       <Suspense fallback={<Loading />}>
         <ComponentBody component={component} spaceSlug={space.slug} />

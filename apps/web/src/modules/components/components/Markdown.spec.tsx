@@ -32,7 +32,10 @@ describe('parseMarkdown', () => {
   it('joins consecutive lines into one paragraph and splits on blank lines', () => {
     const blocks = parseMarkdown('first line\nsame paragraph\n\nsecond');
     expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph']);
-    expect(blocks[0]).toEqual({ kind: 'paragraph', content: [{ kind: 'text', text: 'first line same paragraph' }] });
+    expect(blocks[0]).toEqual({
+      kind: 'paragraph',
+      content: [{ kind: 'text', text: 'first line same paragraph' }],
+    });
   });
 });
 
@@ -54,8 +57,12 @@ describe('<Markdown>', () => {
 
   it('renders #, ## and ### as headings one level below the page title', () => {
     render(<Markdown source={source} />);
-    expect(screen.getByRole('heading', { level: 2, name: '5. Les propositions' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 3, name: 'Axe 1 - Circulation maîtrisée des données' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 2, name: '5. Les propositions' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 3, name: 'Axe 1 - Circulation maîtrisée des données' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 4, name: 'Sous-axe' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
   });
@@ -74,18 +81,25 @@ describe('<Markdown>', () => {
     expect(lists).toHaveLength(2);
     const [outer, inner] = lists;
     expect(within(outer).getAllByRole('listitem')).toHaveLength(4);
-    expect(within(inner).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['actions exploratoires ;', 'études cliniques.']);
+    expect(
+      within(inner)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['actions exploratoires ;', 'études cliniques.']);
     expect(within(outer).getByText('1. Créer un entrepôt.').tagName).toBe('STRONG');
   });
 
   it('renders HTML in the source as text, never as markup', () => {
-    const hostile = '# Titre <img src=x onerror="alert(1)">\n\n<script>alert("xss")</script>\n\n- **<b>gras</b>**';
+    const hostile =
+      '# Titre <img src=x onerror="alert(1)">\n\n<script>alert("xss")</script>\n\n- **<b>gras</b>**';
     const { container } = render(<Markdown source={hostile} />);
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
     expect(screen.getByText('<script>alert("xss")</script>')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Titre <img src=x onerror="alert(1)">');
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Titre <img src=x onerror="alert(1)">',
+    );
     expect(screen.getByText('<b>gras</b>').tagName).toBe('STRONG');
   });
 });

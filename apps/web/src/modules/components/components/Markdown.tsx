@@ -2,7 +2,9 @@ import { createElement, type ReactNode } from 'react';
 import { parseMarkdown, type Inline, type MarkdownList } from '../utils/markdown';
 
 function renderInline(content: Inline[]): ReactNode[] {
-  return content.map((inline, index) => (inline.kind === 'strong' ? <strong key={index}>{inline.text}</strong> : inline.text));
+  return content.map((inline, index) =>
+    inline.kind === 'strong' ? <strong key={index}>{inline.text}</strong> : inline.text,
+  );
 }
 
 function renderList(list: MarkdownList, key?: number): ReactNode {
@@ -19,14 +21,26 @@ function renderList(list: MarkdownList, key?: number): ReactNode {
  * Renders the Markdown subset of `parseMarkdown` as React elements.
  * @param headingOffset added to each heading's depth, so that `#` sits under the page's `<h1>`
  */
-export function Markdown({ source, headingOffset = 1, className }: { source: string; headingOffset?: number; className?: string }) {
+export function Markdown({
+  source,
+  headingOffset = 1,
+  className,
+}: {
+  source: string;
+  headingOffset?: number;
+  className?: string;
+}) {
   const blocks = parseMarkdown(source);
   return (
     <div className={className}>
       {blocks.map((block, index) => {
         switch (block.kind) {
           case 'heading':
-            return createElement(`h${Math.min(6, block.depth + headingOffset)}`, { key: index }, ...renderInline(block.content));
+            return createElement(
+              `h${Math.min(6, block.depth + headingOffset)}`,
+              { key: index },
+              ...renderInline(block.content),
+            );
           case 'paragraph':
             return <p key={index}>{renderInline(block.content)}</p>;
           case 'list':

@@ -12,7 +12,13 @@ import { Paragraphs } from '../../ui/components/Paragraphs';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { SURVEY_QUERY, type SurveyQuestion } from '../graphql/components';
 
-const KNOWN_TYPES = new Set(['SHORT_ANSWER', 'LONG_ANSWER', 'SINGLE_OPTION', 'MULTIPLE_OPTION', 'SCALE']);
+const KNOWN_TYPES = new Set([
+  'SHORT_ANSWER',
+  'LONG_ANSWER',
+  'SINGLE_OPTION',
+  'MULTIPLE_OPTION',
+  'SCALE',
+]);
 
 interface Section {
   title: string | null;
@@ -38,7 +44,8 @@ export function withoutLead(text: string, lead: string | null | undefined): stri
   if (!wanted) return text;
   const paragraphs = text.split(/\r?\n\s*\r?\n/);
   for (let count = 1; count <= paragraphs.length; count += 1) {
-    if (flat(paragraphs.slice(0, count).join(' ')) === wanted) return paragraphs.slice(count).join('\n\n');
+    if (flat(paragraphs.slice(0, count).join(' ')) === wanted)
+      return paragraphs.slice(count).join('\n\n');
   }
   return text;
 }
@@ -48,13 +55,22 @@ export function withoutLead(text: string, lead: string | null | undefined): stri
  * answer, otherwise the questions read-only; the viewer's own answers once sent; the results
  * when the viewer may read them; the builder for space admins.
  */
-export function SurveyView({ componentId, componentTitle, componentDescription }: { componentId: string; componentTitle?: string; componentDescription?: string | null }) {
+export function SurveyView({
+  componentId,
+  componentTitle,
+  componentDescription,
+}: {
+  componentId: string;
+  componentTitle?: string;
+  componentDescription?: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const { me } = useMe();
   const { data, loading, error } = useQuery(SURVEY_QUERY, { variables: { componentId } });
   const stateQuery = useQuery(SURVEY_STATE_QUERY, { variables: { componentId } });
   const state = stateQuery.data?.survey;
-  if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
+  if (error && !data)
+    return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (loading && !data) return <Loading />;
   const survey = data?.survey;
   if (!survey) return null;
@@ -62,12 +78,19 @@ export function SurveyView({ componentId, componentTitle, componentDescription }
   // The page header already shows the component's description: do not repeat it when the survey's starts with it.
   const intro = withoutLead(survey.description ?? '', componentDescription);
   // Questions are numbered across sections: each section's list starts after the previous ones.
-  const starts = sections.map((_, index) => 1 + sections.slice(0, index).reduce((sum, section) => sum + section.questions.length, 0));
+  const starts = sections.map(
+    (_, index) =>
+      1 + sections.slice(0, index).reduce((sum, section) => sum + section.questions.length, 0),
+  );
   return (
     <div className="survey">
-      {survey.title && survey.title !== componentTitle ? <p className="lead">{survey.title}</p> : null}
+      {survey.title && survey.title !== componentTitle ? (
+        <p className="lead">{survey.title}</p>
+      ) : null}
       <p>
-        <span className={survey.open ? 'badge badge--open' : 'badge badge--closed'}>{t(survey.open ? 'surveys.open' : 'surveys.closed')}</span>{' '}
+        <span className={survey.open ? 'badge badge--open' : 'badge badge--closed'}>
+          {t(survey.open ? 'surveys.open' : 'surveys.closed')}
+        </span>{' '}
         <DateRange start={survey.opensAt} end={survey.closesAt} kind="instant" />
       </p>
       {intro ? <Paragraphs text={intro} className="prose" /> : null}
@@ -77,22 +100,34 @@ export function SurveyView({ componentId, componentTitle, componentDescription }
           <Link to="/connexion">{t('surveys.form.signInToAnswer')}</Link>
         </p>
       ) : null}
-      {state && !state.open && !state.viewerHasAnswered ? <p className="notice">{t('surveys.form.closedNotice')}</p> : null}
+      {state && !state.open && !state.viewerHasAnswered ? (
+        <p className="notice">{t('surveys.form.closedNotice')}</p>
+      ) : null}
       {state && state.open && !state.viewerHasAnswered && (me || state.allowAnonymous) ? (
         <SurveyForm survey={state} onAnswered={() => void stateQuery.refetch()} />
-      ) : sections.map((section, sectionIndex) => (
-        <section key={sectionIndex} className="survey__section" aria-labelledby={`survey-section-${sectionIndex}`}>
-          <h2 id={`survey-section-${sectionIndex}`}>{section.title ?? t('surveys.otherQuestions')}</h2>
-          <ol className="questions" start={starts[sectionIndex]}>
-            {section.questions.map((question) => (
-              <li key={question.id} className="question">
-                <QuestionView question={question} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      ))}
-      {state?.viewerCanSeeResults ? <SurveyResultsView surveyId={state.id} questions={state.questions} /> : null}
+      ) : (
+        sections.map((section, sectionIndex) => (
+          <section
+            key={sectionIndex}
+            className="survey__section"
+            aria-labelledby={`survey-section-${sectionIndex}`}
+          >
+            <h2 id={`survey-section-${sectionIndex}`}>
+              {section.title ?? t('surveys.otherQuestions')}
+            </h2>
+            <ol className="questions" start={starts[sectionIndex]}>
+              {section.questions.map((question) => (
+                <li key={question.id} className="question">
+                  <QuestionView question={question} />
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))
+      )}
+      {state?.viewerCanSeeResults ? (
+        <SurveyResultsView surveyId={state.id} questions={state.questions} />
+      ) : null}
       {state?.viewerCanAdminister ? (
         <p>
           <Link to={`/admin/enquetes/${componentId}`}>{t('surveys.builder.title')}</Link>
@@ -105,7 +140,10 @@ export function SurveyView({ componentId, componentTitle, componentDescription }
 /** The viewer's own submission, read-only. */
 function MyAnswers({ surveyId }: { surveyId: string }) {
   const { t } = useTranslation();
-  const { data } = useQuery(MY_SURVEY_ANSWERS_QUERY, { variables: { surveyId }, fetchPolicy: 'network-only' });
+  const { data } = useQuery(MY_SURVEY_ANSWERS_QUERY, {
+    variables: { surveyId },
+    fetchPolicy: 'network-only',
+  });
   const mine = data?.mySurveyAnswers;
   return (
     <section className="notice notice--success" aria-labelledby="my-answers-title">
@@ -118,7 +156,11 @@ function MyAnswers({ surveyId }: { surveyId: string }) {
               <dd>
                 {a.text ??
                   a.choices
-                    .map((c) => (c.optionBody ? `${c.value ? `${c.value}. ` : ''}${c.optionBody}${c.freeText ? ` : ${c.freeText}` : ''}` : String(c.value)))
+                    .map((c) =>
+                      c.optionBody
+                        ? `${c.value ? `${c.value}. ` : ''}${c.optionBody}${c.freeText ? ` : ${c.freeText}` : ''}`
+                        : String(c.value),
+                    )
                     .join(' · ')}
               </dd>
             </div>
@@ -140,7 +182,9 @@ function QuestionView({ question }: { question: SurveyQuestion }) {
         {t(`surveys.questionType.${type}`)}
         {question.mandatory ? ` · ${t('surveys.mandatory')}` : ''}
       </p>
-      {question.description ? <Paragraphs text={question.description} className="question__description" /> : null}
+      {question.description ? (
+        <Paragraphs text={question.description} className="question__description" />
+      ) : null}
       {options.length > 0 ? (
         <ul className="question__options">
           {options.map((option) => (
@@ -153,11 +197,14 @@ function QuestionView({ question }: { question: SurveyQuestion }) {
       ) : null}
       {question.scale ? (
         <>
-          <p className="question__scale-label">{t('surveys.scaleLabel', { points: question.scale.points })}</p>
+          <p className="question__scale-label">
+            {t('surveys.scaleLabel', { points: question.scale.points })}
+          </p>
           <ol className="question__scale">
             {Array.from({ length: question.scale.points }, (_, index) => (
               <li key={index}>
-                <span className="scale__point">{index + 1}</span> {question.scale?.labels[index] ?? ''}
+                <span className="scale__point">{index + 1}</span>{' '}
+                {question.scale?.labels[index] ?? ''}
               </li>
             ))}
           </ol>

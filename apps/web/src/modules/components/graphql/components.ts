@@ -38,7 +38,10 @@ export const COMPONENT_SPACE_QUERY: TypedDocumentNode<
   }
 `;
 
-export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<{ participatoryTextSource: string | null }, { componentId: string }> = gql`
+export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<
+  { participatoryTextSource: string | null },
+  { componentId: string }
+> = gql`
   query ParticipatoryTextSource($componentId: ID!) {
     participatoryTextSource(componentId: $componentId)
   }
@@ -97,4 +100,3 @@ export const SURVEY_QUERY: TypedDocumentNode<{ survey: Survey }, { componentId: 
     }
   }
 `;
-

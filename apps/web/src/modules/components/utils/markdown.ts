@@ -69,7 +69,8 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
   let stack: OpenList[] = [];
 
   const flushParagraph = () => {
-    if (paragraph.length) blocks.push({ kind: 'paragraph', content: parseInline(paragraph.join(' ')) });
+    if (paragraph.length)
+      blocks.push({ kind: 'paragraph', content: parseInline(paragraph.join(' ')) });
     paragraph = [];
   };
   const closeList = () => {
@@ -136,5 +137,7 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
 
 /** Back to the source text of inline content (for continuation lines). */
 function inlineText(content: Inline[]): string {
-  return content.map((inline) => (inline.kind === 'strong' ? `**${inline.text}**` : inline.text)).join('');
+  return content
+    .map((inline) => (inline.kind === 'strong' ? `**${inline.text}**` : inline.text))
+    .join('');
 }

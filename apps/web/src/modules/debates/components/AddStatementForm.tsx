@@ -15,19 +15,32 @@ const length = (text: string) => [...text.trim()].length;
  * long: the field says why and keeps the focus; the server's coded error (field `body`) is shown
  * the same way. When the debate is moderated, says the statement will be reviewed first.
  */
-export function AddStatementForm({ debateId, moderated }: { debateId: string; moderated: boolean }) {
+export function AddStatementForm({
+  debateId,
+  moderated,
+}: {
+  debateId: string;
+  moderated: boolean;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const field = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [add, state] = useMutation(ADD_DEBATE_STATEMENT_MUTATION, { refetchQueries: ['DebateNextStatement', 'MyDebateStatements', 'Debate'] });
+  const [add, state] = useMutation(ADD_DEBATE_STATEMENT_MUTATION, {
+    refetchQueries: ['DebateNextStatement', 'MyDebateStatements', 'Debate'],
+  });
   const count = length(body);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    const local = count === 0 ? t('debates.add.blank') : count > DebateLimits.statementMaxLength ? t('debates.add.tooLong', { max: DebateLimits.statementMaxLength, count }) : null;
+    const local =
+      count === 0
+        ? t('debates.add.blank')
+        : count > DebateLimits.statementMaxLength
+          ? t('debates.add.tooLong', { max: DebateLimits.statementMaxLength, count })
+          : null;
     setFieldError(local);
     if (local) {
       field.current?.focus();
@@ -36,7 +49,13 @@ export function AddStatementForm({ debateId, moderated }: { debateId: string; mo
     try {
       const result = await add({ variables: { debateId, body } });
       setBody('');
-      feedback.succeed(t(result.data?.addDebateStatement.state === 'PENDING' ? 'debates.add.pending' : 'debates.add.published'));
+      feedback.succeed(
+        t(
+          result.data?.addDebateStatement.state === 'PENDING'
+            ? 'debates.add.pending'
+            : 'debates.add.published',
+        ),
+      );
     } catch (error) {
       const info = feedback.fail(error);
       if (info.field === 'body') setFieldError(info.serverMessage);
@@ -53,8 +72,11 @@ export function AddStatementForm({ debateId, moderated }: { debateId: string; mo
           label={t('debates.add.label')}
           hint={
             <>
-              {t('debates.add.hint', { max: DebateLimits.statementMaxLength })} {moderated ? t('debates.add.moderated') : null}{' '}
-              <span>{t('debates.add.counter', { count, max: DebateLimits.statementMaxLength })}</span>
+              {t('debates.add.hint', { max: DebateLimits.statementMaxLength })}{' '}
+              {moderated ? t('debates.add.moderated') : null}{' '}
+              <span>
+                {t('debates.add.counter', { count, max: DebateLimits.statementMaxLength })}
+              </span>
             </>
           }
           error={fieldError}

@@ -11,7 +11,10 @@ import '../debates.css';
 export function DebateList({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
-  const { data, error, refetch } = useQuery(DEBATES_QUERY, { variables: { componentId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(DEBATES_QUERY, {
+    variables: { componentId },
+    fetchPolicy: 'cache-and-network',
+  });
   if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   const base = `/espaces/${slug}/f/${componentId}/debats`;
@@ -24,8 +27,14 @@ export function DebateList({ componentId }: { componentId: string }) {
             <Link to={`${base}/${d.id}`}>{d.title}</Link> {d.isDemo ? <DemoBadge /> : null}
           </h2>
           <p>
-            {t('debates.statements', { count: d.statementsCount })} · {t('debates.participants', { count: d.participantsCount })}
-            {d.closedAt ? <> · <span className="badge badge--closed">{t('debates.closed')}</span></> : null}
+            {t('debates.statements', { count: d.statementsCount })} ·{' '}
+            {t('debates.participants', { count: d.participantsCount })}
+            {d.closedAt ? (
+              <>
+                {' '}
+                · <span className="badge badge--closed">{t('debates.closed')}</span>
+              </>
+            ) : null}
           </p>
           <p>
             <Link to={`${base}/${d.id}/resultats`}>{t('debates.seeResults')}</Link>

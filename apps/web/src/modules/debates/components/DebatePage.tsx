@@ -26,7 +26,11 @@ export function DebatePage() {
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
   const { data, error, refetch } = useQuery(DEBATE_QUERY, { variables: { id: debateId } });
   const mine = useQuery(MY_DEBATE_STATEMENTS_QUERY, { variables: { debateId }, skip: !me });
-  useLiveEvent(debateId ? Rooms.debate(debateId) : null, 'debate.statementPublished', () => void refetch());
+  useLiveEvent(
+    debateId ? Rooms.debate(debateId) : null,
+    'debate.statementPublished',
+    () => void refetch(),
+  );
   const debate = data?.debate;
   useDocumentTitle(debate ? debate.title : error ? null : t('common.loading'));
   if (error && !debate) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
@@ -39,7 +43,10 @@ export function DebatePage() {
     <article className="page debate" aria-labelledby="page-title">
       <Breadcrumb
         trail={[
-          { to: isProcess ? '/concertations' : '/assemblees', label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') },
+          {
+            to: isProcess ? '/concertations' : '/assemblees',
+            label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
+          },
           { to: `/espaces/${s.slug}`, label: s.title },
           { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
         ]}
@@ -51,7 +58,8 @@ export function DebatePage() {
           {debate.title} {debate.isDemo ? <DemoBadge /> : null}
         </h1>
         <p>
-          {t('debates.statements', { count: debate.statementsCount })} · {t('debates.participants', { count: debate.participantsCount })}
+          {t('debates.statements', { count: debate.statementsCount })} ·{' '}
+          {t('debates.participants', { count: debate.participantsCount })}
           {me ? <> · {t('debates.yourVotes', { count: debate.viewerVotesCount })}</> : null}
         </p>
         <p>
@@ -62,9 +70,17 @@ export function DebatePage() {
       <p className="muted">{t('debates.howItWorks')}</p>
       {me ? (
         <>
-          <VotingCard debateId={debate.id} closed={debate.closedAt !== null} onVoted={() => void refetch()} />
-          {debate.closedAt === null && (debate.participantStatements || debate.viewerCanModerate) ? (
-            <AddStatementForm debateId={debate.id} moderated={debate.statementsModerated && !debate.viewerCanModerate} />
+          <VotingCard
+            debateId={debate.id}
+            closed={debate.closedAt !== null}
+            onVoted={() => void refetch()}
+          />
+          {debate.closedAt === null &&
+          (debate.participantStatements || debate.viewerCanModerate) ? (
+            <AddStatementForm
+              debateId={debate.id}
+              moderated={debate.statementsModerated && !debate.viewerCanModerate}
+            />
           ) : null}
           {own.length ? (
             <section aria-labelledby="my-statements">
@@ -74,7 +90,8 @@ export function DebatePage() {
                   <li key={st.id}>
                     {st.body}{' '}
                     <span className="muted">
-                      ({st.hidden ? t('debates.mine.hidden') : t(`debates.mine.state.${st.state}`)} · {t('debates.vote.votesSoFar', { count: st.votesCount })})
+                      ({st.hidden ? t('debates.mine.hidden') : t(`debates.mine.state.${st.state}`)}{' '}
+                      · {t('debates.vote.votesSoFar', { count: st.votesCount })})
                     </span>
                   </li>
                 ))}

@@ -20,7 +20,9 @@ function formatNumber(value: number, language: string): string {
 
 /** A share 0–1 as a French/English percentage without decimals. */
 function percent(value: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(
+    value,
+  );
 }
 
 /**
@@ -35,11 +37,21 @@ export function DebateResultsPage() {
   const space = useQuery(COMPONENT_SPACE_QUERY, { variables: { slug } });
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
   const debate = useQuery(DEBATE_QUERY, { variables: { id: debateId } });
-  const { data, error, refetch } = useQuery(DEBATE_ANALYSIS_QUERY, { variables: { debateId }, fetchPolicy: 'cache-and-network' });
-  useLiveEvent(debateId ? Rooms.debate(debateId) : null, 'debate.analysisUpdated', () => void refetch());
+  const { data, error, refetch } = useQuery(DEBATE_ANALYSIS_QUERY, {
+    variables: { debateId },
+    fetchPolicy: 'cache-and-network',
+  });
+  useLiveEvent(
+    debateId ? Rooms.debate(debateId) : null,
+    'debate.analysisUpdated',
+    () => void refetch(),
+  );
   const title = debate.data?.debate.title;
-  useDocumentTitle(title ? t('debates.results.documentTitle', { title }) : error ? null : t('common.loading'));
-  if ((error || debate.error) && !data) return <QueryErrorView error={error ?? debate.error} onRetry={() => void refetch()} />;
+  useDocumentTitle(
+    title ? t('debates.results.documentTitle', { title }) : error ? null : t('common.loading'),
+  );
+  if ((error || debate.error) && !data)
+    return <QueryErrorView error={error ?? debate.error} onRetry={() => void refetch()} />;
   if (!data || !debate.data || !space.data || !component.data) return <Loading page />;
   const s = space.data.space;
   const isProcess = s.type === 'PROCESS';
@@ -49,7 +61,10 @@ export function DebateResultsPage() {
     <article className="page debate-results" aria-labelledby="page-title">
       <Breadcrumb
         trail={[
-          { to: isProcess ? '/concertations' : '/assemblees', label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') },
+          {
+            to: isProcess ? '/concertations' : '/assemblees',
+            label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
+          },
           { to: `/espaces/${s.slug}`, label: s.title },
           { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
           { to: base, label: debate.data.debate.title },
@@ -78,17 +93,26 @@ export function DebateResultsPage() {
 
 function Results({ analysis, language }: { analysis: DebateAnalysis; language: string }) {
   const { t } = useTranslation();
-  const groupLabel = (id: number) => analysis.groups.find((g) => g.id === id)?.label ?? String(id + 1);
+  const groupLabel = (id: number) =>
+    analysis.groups.find((g) => g.id === id)?.label ?? String(id + 1);
   return (
     <>
       <p>
-        {t('debates.results.summary', { participants: formatNumber(analysis.participantCount, language), votes: formatNumber(analysis.voteCount, language), count: analysis.groups.length })}{' '}
+        {t('debates.results.summary', {
+          participants: formatNumber(analysis.participantCount, language),
+          votes: formatNumber(analysis.voteCount, language),
+          count: analysis.groups.length,
+        })}{' '}
         <span className="muted">
           {t('debates.results.computedAt')} <DateTime iso={analysis.computedAt} style="short" />
         </span>
       </p>
       {analysis.viewerPosition ? (
-        <p>{analysis.viewerPosition.groupId === null ? t('debates.results.youUngrouped') : t('debates.results.youIn', { label: groupLabel(analysis.viewerPosition.groupId) })}</p>
+        <p>
+          {analysis.viewerPosition.groupId === null
+            ? t('debates.results.youUngrouped')
+            : t('debates.results.youIn', { label: groupLabel(analysis.viewerPosition.groupId) })}
+        </p>
       ) : null}
       <section aria-labelledby="map-heading">
         <h2 id="map-heading">{t('debates.map.heading')}</h2>
@@ -101,15 +125,29 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
           analysis.groups.map((g) => (
             <section key={g.id} className="panel debate-group" aria-labelledby={`group-${g.id}`}>
               <h3 id={`group-${g.id}`}>
-                {t('debates.groupName', { label: g.label })} · {t('debates.participants', { count: g.size })}
+                {t('debates.groupName', { label: g.label })} ·{' '}
+                {t('debates.participants', { count: g.size })}
               </h3>
               {g.representatives.length ? (
                 <ul>
                   {g.representatives.map((r) => (
                     <li key={r.statementId}>
-                      {'«\u00a0'}{r.body}{'\u00a0»'} —{' '}
-                      {t(r.repfulFor === 'AGREE' ? 'debates.results.groupAgrees' : 'debates.results.groupDisagrees', { share: percent(r.share, language), successes: r.successes, trials: r.trials })}
-                      {r.significant ? null : <span className="muted"> ({t('debates.results.notSignificant')})</span>}
+                      {'«\u00a0'}
+                      {r.body}
+                      {'\u00a0»'} —{' '}
+                      {t(
+                        r.repfulFor === 'AGREE'
+                          ? 'debates.results.groupAgrees'
+                          : 'debates.results.groupDisagrees',
+                        {
+                          share: percent(r.share, language),
+                          successes: r.successes,
+                          trials: r.trials,
+                        },
+                      )}
+                      {r.significant ? null : (
+                        <span className="muted"> ({t('debates.results.notSignificant')})</span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -129,7 +167,17 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
         <ol>
           {analysis.consensus.map((r) => (
             <li key={r.statementId}>
-              {'«\u00a0'}{r.body}{'\u00a0»'} — {r.groups.map((g) => t('debates.results.groupShare', { label: groupLabel(g.groupId), share: percent(g.seen ? g.agree / g.seen : 0, language) })).join(', ')}
+              {'«\u00a0'}
+              {r.body}
+              {'\u00a0»'} —{' '}
+              {r.groups
+                .map((g) =>
+                  t('debates.results.groupShare', {
+                    label: groupLabel(g.groupId),
+                    share: percent(g.seen ? g.agree / g.seen : 0, language),
+                  }),
+                )
+                .join(', ')}
             </li>
           ))}
         </ol>
@@ -142,7 +190,17 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
           <ol>
             {analysis.divisive.slice(0, 5).map((r) => (
               <li key={r.statementId}>
-                {'«\u00a0'}{r.body}{'\u00a0»'} — {r.groups.map((g) => t('debates.results.groupShare', { label: groupLabel(g.groupId), share: percent(g.seen ? g.agree / g.seen : 0, language) })).join(', ')}
+                {'«\u00a0'}
+                {r.body}
+                {'\u00a0»'} —{' '}
+                {r.groups
+                  .map((g) =>
+                    t('debates.results.groupShare', {
+                      label: groupLabel(g.groupId),
+                      share: percent(g.seen ? g.agree / g.seen : 0, language),
+                    }),
+                  )
+                  .join(', ')}
               </li>
             ))}
           </ol>
@@ -151,7 +209,12 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
 
       <section aria-labelledby="table-heading">
         <h2 id="table-heading">{t('debates.table.heading')}</h2>
-        <div className="table-wrapper" role="region" aria-labelledby="groups-table-caption" tabIndex={0}>
+        <div
+          className="table-wrapper"
+          role="region"
+          aria-labelledby="groups-table-caption"
+          tabIndex={0}
+        >
           <table className="table">
             <caption id="groups-table-caption">{t('debates.table.groupsCaption')}</caption>
             <thead>
@@ -168,9 +231,12 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
                   <th scope="row">{t('debates.groupName', { label: g.label })}</th>
                   <td>{g.size}</td>
                   <td>
-                    ({g.centroid.x.toLocaleString(language, { maximumFractionDigits: 2 })} ; {g.centroid.y.toLocaleString(language, { maximumFractionDigits: 2 })})
+                    ({g.centroid.x.toLocaleString(language, { maximumFractionDigits: 2 })} ;{' '}
+                    {g.centroid.y.toLocaleString(language, { maximumFractionDigits: 2 })})
                   </td>
-                  <td>{analysis.viewerPosition?.groupId === g.id ? t('debates.table.yourGroup') : ''}</td>
+                  <td>
+                    {analysis.viewerPosition?.groupId === g.id ? t('debates.table.yourGroup') : ''}
+                  </td>
                 </tr>
               ))}
               {analysis.ungrouped.length ? (
@@ -178,13 +244,22 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
                   <th scope="row">{t('debates.table.ungrouped')}</th>
                   <td>{analysis.ungrouped.length}</td>
                   <td>—</td>
-                  <td>{analysis.viewerPosition && analysis.viewerPosition.groupId === null ? t('debates.table.yourGroup') : ''}</td>
+                  <td>
+                    {analysis.viewerPosition && analysis.viewerPosition.groupId === null
+                      ? t('debates.table.yourGroup')
+                      : ''}
+                  </td>
                 </tr>
               ) : null}
             </tbody>
           </table>
         </div>
-        <div className="table-wrapper" role="region" aria-labelledby="statements-table-caption" tabIndex={0}>
+        <div
+          className="table-wrapper"
+          role="region"
+          aria-labelledby="statements-table-caption"
+          tabIndex={0}
+        >
           <table className="table">
             <caption id="statements-table-caption">{t('debates.table.statementsCaption')}</caption>
             <thead>
@@ -209,7 +284,13 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
                   <td>{r.disagree}</td>
                   <td>{r.pass}</td>
                   {r.groups.map((g) => (
-                    <td key={g.groupId}>{t('debates.table.groupCell', { agree: g.agree, seen: g.seen, share: percent(g.seen ? g.agree / g.seen : 0, language) })}</td>
+                    <td key={g.groupId}>
+                      {t('debates.table.groupCell', {
+                        agree: g.agree,
+                        seen: g.seen,
+                        share: percent(g.seen ? g.agree / g.seen : 0, language),
+                      })}
+                    </td>
                   ))}
                   <td>{percent(r.consensus, language)}</td>
                 </tr>

@@ -4,12 +4,33 @@ import axe from 'axe-core';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
-import { ADD_DEBATE_STATEMENT_MUTATION, DEBATE_ANALYSIS_QUERY, DEBATE_NEXT_STATEMENT_QUERY, DEBATE_QUERY, MY_DEBATE_STATEMENTS_QUERY, VOTE_DEBATE_STATEMENT_MUTATION } from '../graphql/debates';
+import {
+  ADD_DEBATE_STATEMENT_MUTATION,
+  DEBATE_ANALYSIS_QUERY,
+  DEBATE_NEXT_STATEMENT_QUERY,
+  DEBATE_QUERY,
+  MY_DEBATE_STATEMENTS_QUERY,
+  VOTE_DEBATE_STATEMENT_MUTATION,
+} from '../graphql/debates';
 import { DebatePage } from './DebatePage';
 import { DebateResultsPage } from './DebateResultsPage';
 
-const space = { __typename: 'ParticipatorySpace', id: 's1', slug: 'structuration', title: 'Structuration de la filière', type: 'PROCESS' };
-const component = { __typename: 'Component', id: 'c1', title: 'Débat', description: '', type: 'DEBATE', spaceId: 's1', published: true };
+const space = {
+  __typename: 'ParticipatorySpace',
+  id: 's1',
+  slug: 'structuration',
+  title: 'Structuration de la filière',
+  type: 'PROCESS',
+};
+const component = {
+  __typename: 'Component',
+  id: 'c1',
+  title: 'Débat',
+  description: '',
+  type: 'DEBATE',
+  spaceId: 's1',
+  published: true,
+};
 const debate = {
   __typename: 'Debate',
   id: 'd1',
@@ -27,8 +48,23 @@ const debate = {
   viewerVotesCount: 0,
   viewerCanModerate: false,
 };
-const me = { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin: false };
-const statement = (id: string, body: string) => ({ __typename: 'DebateStatement', id, body, state: 'PUBLISHED', hidden: false, votesCount: 3, viewerIsAuthor: false, viewerVote: null });
+const me = {
+  __typename: 'User',
+  id: 'u1',
+  name: 'Alice Martin',
+  email: 'alice@example.org',
+  isAdmin: false,
+};
+const statement = (id: string, body: string) => ({
+  __typename: 'DebateStatement',
+  id,
+  body,
+  state: 'PUBLISHED',
+  hidden: false,
+  votesCount: 3,
+  viewerIsAuthor: false,
+  viewerVote: null,
+});
 const s1 = statement('st1', 'La filière doit organiser une journée annuelle.');
 const s2 = statement('st2', 'Les industriels ont besoin d’un guichet unique.');
 const result = (id: string, body: string, groups: [number, number, number][]) => ({
@@ -40,7 +76,13 @@ const result = (id: string, body: string, groups: [number, number, number][]) =>
   pass: 0,
   consensus: 0.5,
   divisiveness: 0.4,
-  groups: groups.map(([agree, disagree, seen], groupId) => ({ __typename: 'DebateGroupVotes', groupId, agree, disagree, seen })),
+  groups: groups.map(([agree, disagree, seen], groupId) => ({
+    __typename: 'DebateGroupVotes',
+    groupId,
+    agree,
+    disagree,
+    seen,
+  })),
 });
 const point = (x: number, y: number) => ({ __typename: 'DebatePoint', x, y });
 const analysis = {
@@ -57,7 +99,18 @@ const analysis = {
       size: 6,
       centroid: point(-1, 0),
       points: [point(-1.2, 0.1), point(-0.9, -0.1), point(-1, 0)],
-      representatives: [{ __typename: 'DebateRepresentative', statementId: 'st2', body: s2.body, repfulFor: 'AGREE', share: 1, successes: 6, trials: 6, significant: true }],
+      representatives: [
+        {
+          __typename: 'DebateRepresentative',
+          statementId: 'st2',
+          body: s2.body,
+          repfulFor: 'AGREE',
+          share: 1,
+          successes: 6,
+          trials: 6,
+          significant: true,
+        },
+      ],
     },
     {
       __typename: 'DebateGroup',
@@ -66,94 +119,226 @@ const analysis = {
       size: 6,
       centroid: point(1, 0),
       points: [point(1.1, 0.2), point(0.9, -0.2)],
-      representatives: [{ __typename: 'DebateRepresentative', statementId: 'st2', body: s2.body, repfulFor: 'DISAGREE', share: 5 / 6, successes: 5, trials: 6, significant: true }],
+      representatives: [
+        {
+          __typename: 'DebateRepresentative',
+          statementId: 'st2',
+          body: s2.body,
+          repfulFor: 'DISAGREE',
+          share: 5 / 6,
+          successes: 5,
+          trials: 6,
+          significant: true,
+        },
+      ],
     },
   ],
   ungrouped: [point(0, 1)],
-  consensus: [result('st1', s1.body, [[6, 0, 6], [5, 1, 6]])],
-  divisive: [result('st2', s2.body, [[6, 0, 6], [1, 5, 6]])],
-  statements: [result('st1', s1.body, [[6, 0, 6], [5, 1, 6]]), result('st2', s2.body, [[6, 0, 6], [1, 5, 6]])],
+  consensus: [
+    result('st1', s1.body, [
+      [6, 0, 6],
+      [5, 1, 6],
+    ]),
+  ],
+  divisive: [
+    result('st2', s2.body, [
+      [6, 0, 6],
+      [1, 5, 6],
+    ]),
+  ],
+  statements: [
+    result('st1', s1.body, [
+      [6, 0, 6],
+      [5, 1, 6],
+    ]),
+    result('st2', s2.body, [
+      [6, 0, 6],
+      [1, 5, 6],
+    ]),
+  ],
   viewerPosition: { __typename: 'DebateViewerPosition', x: -1.1, y: 0.05, groupId: 0 },
 };
 
 const base = [
-  { request: { query: COMPONENT_SPACE_QUERY, variables: { slug: 'structuration' } }, result: { data: { space } } },
+  {
+    request: { query: COMPONENT_SPACE_QUERY, variables: { slug: 'structuration' } },
+    result: { data: { space } },
+  },
   { request: { query: COMPONENT_QUERY, variables: { id: 'c1' } }, result: { data: { component } } },
-  { request: { query: DEBATE_QUERY, variables: { id: 'd1' } }, result: { data: { debate } }, maxUsageCount: 5 },
+  {
+    request: { query: DEBATE_QUERY, variables: { id: 'd1' } },
+    result: { data: { debate } },
+    maxUsageCount: 5,
+  },
 ];
 
 async function expectNoViolations() {
   const results = await axe.run(document, { rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`),
+  ).toEqual([]);
 }
 
 describe('<DebateResultsPage>', () => {
   it('shows the map (groups, ungrouped, « Vous »), each group’s statements, the consensus, and a table of it all; axe finds nothing', async () => {
-    renderWithProviders(<main><DebateResultsPage /></main>, {
-      route: '/espaces/structuration/f/c1/debats/d1/resultats',
-      path: '/espaces/:slug/f/:componentId/debats/:debateId/resultats',
-      mocks: [...base, { request: { query: ME_QUERY }, result: { data: { me } } }, { request: { query: DEBATE_ANALYSIS_QUERY, variables: { debateId: 'd1' } }, result: { data: { debateAnalysis: analysis } } }],
+    renderWithProviders(
+      <main>
+        <DebateResultsPage />
+      </main>,
+      {
+        route: '/espaces/structuration/f/c1/debats/d1/resultats',
+        path: '/espaces/:slug/f/:componentId/debats/:debateId/resultats',
+        mocks: [
+          ...base,
+          { request: { query: ME_QUERY }, result: { data: { me } } },
+          {
+            request: { query: DEBATE_ANALYSIS_QUERY, variables: { debateId: 'd1' } },
+            result: { data: { debateAnalysis: analysis } },
+          },
+        ],
+      },
+    );
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Groupes d’opinion et consensus' },
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
+    const map = screen.getByRole('img', {
+      name: 'Carte des opinions\u00a0: chaque point est un·e participant·e anonyme',
     });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Groupes d’opinion et consensus' }, { timeout: 5000 })).toBeInTheDocument();
-    const map = screen.getByRole('img', { name: 'Carte des opinions\u00a0: chaque point est un·e participant·e anonyme' });
     expect(map.querySelectorAll('[data-group="A"] > *')).toHaveLength(3);
     expect(map.querySelectorAll('[data-group="B"] > *')).toHaveLength(2);
     expect(within(map).getByText('Vous')).toBeInTheDocument();
     expect(screen.getByText('Vous êtes dans le groupe A.')).toBeInTheDocument();
-    const groupA = screen.getByRole('heading', { level: 3, name: 'Groupe A · 6 participant·es' }).closest('section')!;
+    const groupA = screen
+      .getByRole('heading', { level: 3, name: 'Groupe A · 6 participant·es' })
+      .closest('section')!;
     expect(within(groupA).getByText(/100 % du groupe d’accord \(6 sur 6\)/)).toBeInTheDocument();
-    const consensus = screen.getByRole('heading', { name: 'Consensus entre les groupes' }).closest('section')!;
-    expect(within(consensus).getByText(/La filière doit organiser une journée annuelle\./)).toBeInTheDocument();
-    const table = screen.getByRole('table', { name: 'Votes par affirmation, en tout et par groupe' });
+    const consensus = screen
+      .getByRole('heading', { name: 'Consensus entre les groupes' })
+      .closest('section')!;
+    expect(
+      within(consensus).getByText(/La filière doit organiser une journée annuelle\./),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', {
+      name: 'Votes par affirmation, en tout et par groupe',
+    });
     expect(within(table).getAllByRole('row')).toHaveLength(3);
     expect(within(table).getByRole('rowheader', { name: s2.body })).toBeInTheDocument();
     expect(within(table).getByText('1 sur 6 (17 %)')).toBeInTheDocument();
-    const groups = screen.getByRole('table', { name: 'Groupes d’opinion\u00a0: taille et centre sur la carte' });
-    expect(within(groups).getByRole('row', { name: /Groupe A 6 .* votre groupe/ })).toBeInTheDocument();
-    expect(within(groups).getByRole('row', { name: /Sans groupe \(moins de 7 votes\) 1/ })).toBeInTheDocument();
+    const groups = screen.getByRole('table', {
+      name: 'Groupes d’opinion\u00a0: taille et centre sur la carte',
+    });
+    expect(
+      within(groups).getByRole('row', { name: /Groupe A 6 .* votre groupe/ }),
+    ).toBeInTheDocument();
+    expect(
+      within(groups).getByRole('row', { name: /Sans groupe \(moins de 7 votes\) 1/ }),
+    ).toBeInTheDocument();
     await expectNoViolations();
   });
 });
 
 describe('<DebatePage>', () => {
-  const route = { route: '/espaces/structuration/f/c1/debats/d1', path: '/espaces/:slug/f/:componentId/debats/:debateId' };
+  const route = {
+    route: '/espaces/structuration/f/c1/debats/d1',
+    path: '/espaces/:slug/f/:componentId/debats/:debateId',
+  };
   const signedIn = [
     ...base,
     { request: { query: ME_QUERY }, result: { data: { me } } },
-    { request: { query: MY_DEBATE_STATEMENTS_QUERY, variables: { debateId: 'd1' } }, result: { data: { debateStatements: [] } }, maxUsageCount: 3 },
+    {
+      request: { query: MY_DEBATE_STATEMENTS_QUERY, variables: { debateId: 'd1' } },
+      result: { data: { debateStatements: [] } },
+      maxUsageCount: 3,
+    },
   ];
 
   it('votes « D’accord », then shows the next statement with the focus on it', async () => {
-    renderWithProviders(<main><DebatePage /></main>, {
-      ...route,
-      mocks: [
-        ...signedIn,
-        { request: { query: DEBATE_NEXT_STATEMENT_QUERY, variables: { debateId: 'd1' } }, result: { data: { debateNextStatement: s1 } } },
-        { request: { query: VOTE_DEBATE_STATEMENT_MUTATION, variables: { statementId: 'st1', choice: 'AGREE' } }, result: { data: { voteDebateStatement: { ...s1, votesCount: 4, viewerVote: 'AGREE' } } } },
-        { request: { query: DEBATE_NEXT_STATEMENT_QUERY, variables: { debateId: 'd1' } }, result: { data: { debateNextStatement: s2 } } },
-      ],
-    });
+    renderWithProviders(
+      <main>
+        <DebatePage />
+      </main>,
+      {
+        ...route,
+        mocks: [
+          ...signedIn,
+          {
+            request: { query: DEBATE_NEXT_STATEMENT_QUERY, variables: { debateId: 'd1' } },
+            result: { data: { debateNextStatement: s1 } },
+          },
+          {
+            request: {
+              query: VOTE_DEBATE_STATEMENT_MUTATION,
+              variables: { statementId: 'st1', choice: 'AGREE' },
+            },
+            result: {
+              data: { voteDebateStatement: { ...s1, votesCount: 4, viewerVote: 'AGREE' } },
+            },
+          },
+          {
+            request: { query: DEBATE_NEXT_STATEMENT_QUERY, variables: { debateId: 'd1' } },
+            result: { data: { debateNextStatement: s2 } },
+          },
+        ],
+      },
+    );
     expect(await screen.findByText(s1.body, {}, { timeout: 5000 })).toBeInTheDocument();
     const group = screen.getByRole('group', { name: 'Votre vote sur cette affirmation' });
-    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['D’accord', 'Pas d’accord', 'Passer']);
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['D’accord', 'Pas d’accord', 'Passer']);
     await userEvent.click(within(group).getByRole('button', { name: 'D’accord' }));
     const next = await screen.findByText(s2.body, {}, { timeout: 5000 });
     await waitFor(() => expect(next).toHaveFocus(), { timeout: 5000 });
-    expect(screen.getByText('Vote enregistré : d’accord. Affirmation suivante.').closest('[role="status"]')).not.toBeNull();
+    expect(
+      screen
+        .getByText('Vote enregistré : d’accord. Affirmation suivante.')
+        .closest('[role="status"]'),
+    ).not.toBeNull();
     await expectNoViolations();
   });
 
   it('a statement that is blank or over 280 characters is refused in the field, which keeps the focus; a valid one is sent', async () => {
     const body = 'Créer un annuaire des acteurs de la filière.';
-    renderWithProviders(<main><DebatePage /></main>, {
-      ...route,
-      mocks: [
-        ...signedIn,
-        { request: { query: DEBATE_NEXT_STATEMENT_QUERY, variables: { debateId: 'd1' } }, result: { data: { debateNextStatement: null } }, maxUsageCount: 3 },
-        { request: { query: ADD_DEBATE_STATEMENT_MUTATION, variables: { debateId: 'd1', body } }, result: { data: { addDebateStatement: { ...statement('st3', body), votesCount: 1, viewerIsAuthor: true, viewerVote: 'AGREE' } } } },
-      ],
-    });
-    const field = await screen.findByRole('textbox', { name: 'Votre affirmation' }, { timeout: 5000 });
+    renderWithProviders(
+      <main>
+        <DebatePage />
+      </main>,
+      {
+        ...route,
+        mocks: [
+          ...signedIn,
+          {
+            request: { query: DEBATE_NEXT_STATEMENT_QUERY, variables: { debateId: 'd1' } },
+            result: { data: { debateNextStatement: null } },
+            maxUsageCount: 3,
+          },
+          {
+            request: { query: ADD_DEBATE_STATEMENT_MUTATION, variables: { debateId: 'd1', body } },
+            result: {
+              data: {
+                addDebateStatement: {
+                  ...statement('st3', body),
+                  votesCount: 1,
+                  viewerIsAuthor: true,
+                  viewerVote: 'AGREE',
+                },
+              },
+            },
+          },
+        ],
+      },
+    );
+    const field = await screen.findByRole(
+      'textbox',
+      { name: 'Votre affirmation' },
+      { timeout: 5000 },
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Proposer' }));
     expect(await screen.findByText('Votre affirmation : le texte est vide.')).toBeInTheDocument();
     expect(field).toHaveFocus();
@@ -161,12 +346,20 @@ describe('<DebatePage>', () => {
     await userEvent.click(field);
     await userEvent.paste('é'.repeat(281));
     await userEvent.click(screen.getByRole('button', { name: 'Proposer' }));
-    expect(await screen.findByText('Votre affirmation : 280 caractères au plus (actuellement 281).')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Votre affirmation : 280 caractères au plus (actuellement 281).'),
+    ).toBeInTheDocument();
     expect(field).toHaveFocus();
     await userEvent.clear(field);
     await userEvent.paste(body);
     await userEvent.click(screen.getByRole('button', { name: 'Proposer' }));
-    expect(await screen.findByText('Affirmation publiée. Elle compte comme votre vote « d’accord ».', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Affirmation publiée. Elle compte comme votre vote « d’accord ».',
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
     await waitFor(() => expect(field).toHaveFocus());
     expect(field).toHaveValue('');
   });

@@ -4,17 +4,64 @@ import axe from 'axe-core';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { COMPONENT_QUERY } from '../../components/graphql/components';
-import { DEBATES_ADMIN_SPACE_QUERY, DEBATES_QUERY, MODERATE_DEBATE_STATEMENT_MUTATION, PENDING_DEBATE_STATEMENTS_QUERY } from '../graphql/debates';
+import {
+  DEBATES_ADMIN_SPACE_QUERY,
+  DEBATES_QUERY,
+  MODERATE_DEBATE_STATEMENT_MUTATION,
+  PENDING_DEBATE_STATEMENTS_QUERY,
+} from '../graphql/debates';
 import { DebatesAdminPage } from './DebatesAdminPage';
 
-const me = { __typename: 'User', id: 'u1', name: 'Admin', email: 'admin@example.org', isAdmin: true };
-const space = { __typename: 'ParticipatorySpace', id: 's1', slug: 'structuration', title: 'Structuration de la filière', viewerCanAdminister: true };
-const component = { __typename: 'Component', id: 'c1', title: 'Débat', description: '', type: 'DEBATE', spaceId: 's1', published: true };
-const debate = {
-  __typename: 'Debate', id: 'd1', componentId: 'c1', spaceId: 's1', link: '/espaces/structuration/f/c1/debats/d1', title: 'Quelle priorité pour la filière\u202f?', description: '',
-  closedAt: null, statementsCount: 3, participantsCount: 5, isDemo: false, participantStatements: true, statementsModerated: true, viewerVotesCount: 0, viewerCanModerate: true,
+const me = {
+  __typename: 'User',
+  id: 'u1',
+  name: 'Admin',
+  email: 'admin@example.org',
+  isAdmin: true,
 };
-const pending = { __typename: 'DebateStatement', id: 'st9', body: 'Une affirmation à relire.', state: 'PENDING', hidden: false, votesCount: 0, viewerIsAuthor: false, viewerVote: null };
+const space = {
+  __typename: 'ParticipatorySpace',
+  id: 's1',
+  slug: 'structuration',
+  title: 'Structuration de la filière',
+  viewerCanAdminister: true,
+};
+const component = {
+  __typename: 'Component',
+  id: 'c1',
+  title: 'Débat',
+  description: '',
+  type: 'DEBATE',
+  spaceId: 's1',
+  published: true,
+};
+const debate = {
+  __typename: 'Debate',
+  id: 'd1',
+  componentId: 'c1',
+  spaceId: 's1',
+  link: '/espaces/structuration/f/c1/debats/d1',
+  title: 'Quelle priorité pour la filière\u202f?',
+  description: '',
+  closedAt: null,
+  statementsCount: 3,
+  participantsCount: 5,
+  isDemo: false,
+  participantStatements: true,
+  statementsModerated: true,
+  viewerVotesCount: 0,
+  viewerCanModerate: true,
+};
+const pending = {
+  __typename: 'DebateStatement',
+  id: 'st9',
+  body: 'Une affirmation à relire.',
+  state: 'PENDING',
+  hidden: false,
+  votesCount: 0,
+  viewerIsAuthor: false,
+  viewerVote: null,
+};
 
 describe('<DebatesAdminPage>', () => {
   it('lists the debates, publishes a pending statement, and refuses a blank topic in the field; axe finds nothing', async () => {
@@ -27,26 +74,60 @@ describe('<DebatesAdminPage>', () => {
         path: '/admin/espaces/:slug/debats/:componentId',
         mocks: [
           { request: { query: ME_QUERY }, result: { data: { me } } },
-          { request: { query: DEBATES_ADMIN_SPACE_QUERY, variables: { slug: 'structuration' } }, result: { data: { space } } },
-          { request: { query: COMPONENT_QUERY, variables: { id: 'c1' } }, result: { data: { component } } },
-          { request: { query: DEBATES_QUERY, variables: { componentId: 'c1' } }, result: { data: { debates: [debate] } }, maxUsageCount: 3 },
-          { request: { query: PENDING_DEBATE_STATEMENTS_QUERY, variables: { debateId: 'd1' } }, result: { data: { debateStatements: [pending] } } },
-          { request: { query: MODERATE_DEBATE_STATEMENT_MUTATION, variables: { id: 'st9', publish: true } }, result: { data: { moderateDebateStatement: { ...pending, state: 'PUBLISHED' } } } },
-          { request: { query: PENDING_DEBATE_STATEMENTS_QUERY, variables: { debateId: 'd1' } }, result: { data: { debateStatements: [] } } },
+          {
+            request: { query: DEBATES_ADMIN_SPACE_QUERY, variables: { slug: 'structuration' } },
+            result: { data: { space } },
+          },
+          {
+            request: { query: COMPONENT_QUERY, variables: { id: 'c1' } },
+            result: { data: { component } },
+          },
+          {
+            request: { query: DEBATES_QUERY, variables: { componentId: 'c1' } },
+            result: { data: { debates: [debate] } },
+            maxUsageCount: 3,
+          },
+          {
+            request: { query: PENDING_DEBATE_STATEMENTS_QUERY, variables: { debateId: 'd1' } },
+            result: { data: { debateStatements: [pending] } },
+          },
+          {
+            request: {
+              query: MODERATE_DEBATE_STATEMENT_MUTATION,
+              variables: { id: 'st9', publish: true },
+            },
+            result: { data: { moderateDebateStatement: { ...pending, state: 'PUBLISHED' } } },
+          },
+          {
+            request: { query: PENDING_DEBATE_STATEMENTS_QUERY, variables: { debateId: 'd1' } },
+            result: { data: { debateStatements: [] } },
+          },
         ],
       },
     );
-    expect(await screen.findByRole('heading', { level: 1, name: 'Débats\u00a0: Débat' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Débats\u00a0: Débat' },
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
     const row = screen.getByRole('heading', { level: 3, name: debate.title }).closest('section')!;
     await within(row).findByText('1 affirmation à relire', {}, { timeout: 5000 });
-    await userEvent.click(within(row).getByRole('button', { name: /^Publier Une affirmation à relire/ }));
-    expect(await within(row).findByText('Affirmation publiée.', {}, { timeout: 5000 })).toBeInTheDocument();
+    await userEvent.click(
+      within(row).getByRole('button', { name: /^Publier Une affirmation à relire/ }),
+    );
+    expect(
+      await within(row).findByText('Affirmation publiée.', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
 
     const topic = screen.getByRole('textbox', { name: 'Sujet du débat' });
     await userEvent.click(screen.getByRole('button', { name: 'Ouvrir le débat' }));
     expect(await screen.findByText('Sujet du débat : de 3 à 150 caractères.')).toBeInTheDocument();
     expect(topic).toHaveFocus();
     const results = await axe.run(document, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`),
+    ).toEqual([]);
   });
 });

@@ -14,8 +14,14 @@ import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
-  ADD_DEBATE_STATEMENT_MUTATION, CLOSE_DEBATE_MUTATION, CREATE_DEBATE_MUTATION, DEBATES_ADMIN_SPACE_QUERY, DEBATES_QUERY, MODERATE_DEBATE_STATEMENT_MUTATION,
-  PENDING_DEBATE_STATEMENTS_QUERY, type Debate,
+  ADD_DEBATE_STATEMENT_MUTATION,
+  CLOSE_DEBATE_MUTATION,
+  CREATE_DEBATE_MUTATION,
+  DEBATES_ADMIN_SPACE_QUERY,
+  DEBATES_QUERY,
+  MODERATE_DEBATE_STATEMENT_MUTATION,
+  PENDING_DEBATE_STATEMENTS_QUERY,
+  type Debate,
 } from '../graphql/debates';
 import '../debates.css';
 
@@ -29,7 +35,11 @@ export function DebatesAdminPage() {
   const { me, loading: meLoading } = useMe();
   const space = useQuery(DEBATES_ADMIN_SPACE_QUERY, { variables: { slug }, skip: !me });
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId }, skip: !me });
-  const debates = useQuery(DEBATES_QUERY, { variables: { componentId }, skip: !me, fetchPolicy: 'cache-and-network' });
+  const debates = useQuery(DEBATES_QUERY, {
+    variables: { componentId },
+    skip: !me,
+    fetchPolicy: 'cache-and-network',
+  });
   useDocumentTitle(t('debates.admin.title'));
   if (meLoading) return <Loading page />;
   if (!me) return <AccessDenied signedIn={false} />;
@@ -40,10 +50,18 @@ export function DebatesAdminPage() {
   const s = space.data.space;
   return (
     <article className="page" aria-labelledby="page-title">
-      <Breadcrumb trail={[{ to: '/admin', label: t('admin.title') }, { to: `/admin/espaces/${s.slug}`, label: s.title }]} current={component.data.component.title} />
+      <Breadcrumb
+        trail={[
+          { to: '/admin', label: t('admin.title') },
+          { to: `/admin/espaces/${s.slug}`, label: s.title },
+        ]}
+        current={component.data.component.title}
+      />
       <header className="page__header">
         <p className="eyebrow">{t('spaces.componentType.DEBATE')}</p>
-        <h1 id="page-title">{t('debates.admin.heading', { title: component.data.component.title })}</h1>
+        <h1 id="page-title">
+          {t('debates.admin.heading', { title: component.data.component.title })}
+        </h1>
         <p>
           <Link to={`/espaces/${s.slug}/f/${componentId}`}>{t('debates.admin.publicPage')}</Link>
         </p>
@@ -74,21 +92,38 @@ function NewDebateForm({ componentId }: { componentId: string }) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [titleError, setTitleError] = useState<string | null>(null);
-  const [create, state] = useMutation(CREATE_DEBATE_MUTATION, { refetchQueries: ['Debates'], awaitRefetchQueries: true });
+  const [create, state] = useMutation(CREATE_DEBATE_MUTATION, {
+    refetchQueries: ['Debates'],
+    awaitRefetchQueries: true,
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
     const length = [...title.trim()].length;
-    const local = length < DebateLimits.titleMinLength || length > DebateLimits.titleMaxLength ? t('debates.admin.titleLength', { min: DebateLimits.titleMinLength, max: DebateLimits.titleMaxLength }) : null;
+    const local =
+      length < DebateLimits.titleMinLength || length > DebateLimits.titleMaxLength
+        ? t('debates.admin.titleLength', {
+            min: DebateLimits.titleMinLength,
+            max: DebateLimits.titleMaxLength,
+          })
+        : null;
     setTitleError(local);
     if (local) {
       titleRef.current?.focus();
       return;
     }
     try {
-      const result = await create({ variables: { componentId, title, description: description.trim() ? `<p>${escapeHtml(description.trim())}</p>` : '' } });
-      feedback.succeed(t('debates.admin.created', { title: result.data?.createDebate.title ?? title }));
+      const result = await create({
+        variables: {
+          componentId,
+          title,
+          description: description.trim() ? `<p>${escapeHtml(description.trim())}</p>` : '',
+        },
+      });
+      feedback.succeed(
+        t('debates.admin.created', { title: result.data?.createDebate.title ?? title }),
+      );
       setTitle('');
       setDescription('');
     } catch (error) {
@@ -102,8 +137,20 @@ function NewDebateForm({ componentId }: { componentId: string }) {
     <section aria-labelledby="debates-admin-new" className="panel">
       <h2 id="debates-admin-new">{t('debates.admin.new')}</h2>
       <form className="form" noValidate onSubmit={submit} aria-labelledby="debates-admin-new">
-        <TextField inputRef={titleRef} label={t('debates.admin.titleLabel')} hint={t('debates.admin.titleHint')} error={titleError} value={title} onChange={(e) => setTitle(e.target.value)} />
-        <TextAreaField label={t('debates.admin.descriptionLabel')} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <TextField
+          inputRef={titleRef}
+          label={t('debates.admin.titleLabel')}
+          hint={t('debates.admin.titleHint')}
+          error={titleError}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        <TextAreaField
+          label={t('debates.admin.descriptionLabel')}
+          rows={3}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
         <FeedbackMessages feedback={feedback} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={state.loading}>
@@ -121,9 +168,15 @@ function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
   const seedRef = useRef<HTMLTextAreaElement>(null);
   const [seed, setSeed] = useState('');
   const [seedError, setSeedError] = useState<string | null>(null);
-  const pending = useQuery(PENDING_DEBATE_STATEMENTS_QUERY, { variables: { debateId: debate.id }, fetchPolicy: 'cache-and-network' });
+  const pending = useQuery(PENDING_DEBATE_STATEMENTS_QUERY, {
+    variables: { debateId: debate.id },
+    fetchPolicy: 'cache-and-network',
+  });
   const [close, closing] = useMutation(CLOSE_DEBATE_MUTATION, { refetchQueries: ['Debates'] });
-  const [moderate, moderating] = useMutation(MODERATE_DEBATE_STATEMENT_MUTATION, { refetchQueries: ['PendingDebateStatements', 'Debates'], awaitRefetchQueries: true });
+  const [moderate, moderating] = useMutation(MODERATE_DEBATE_STATEMENT_MUTATION, {
+    refetchQueries: ['PendingDebateStatements', 'Debates'],
+    awaitRefetchQueries: true,
+  });
   const [add, adding] = useMutation(ADD_DEBATE_STATEMENT_MUTATION, { refetchQueries: ['Debates'] });
   const headingId = `debate-admin-${debate.id}`;
 
@@ -140,7 +193,12 @@ function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
   async function addSeed(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const count = [...seed.trim()].length;
-    const local = count === 0 ? t('debates.add.blank') : count > DebateLimits.statementMaxLength ? t('debates.add.tooLong', { max: DebateLimits.statementMaxLength, count }) : null;
+    const local =
+      count === 0
+        ? t('debates.add.blank')
+        : count > DebateLimits.statementMaxLength
+          ? t('debates.add.tooLong', { max: DebateLimits.statementMaxLength, count })
+          : null;
     setSeedError(local);
     if (!local) {
       await run(async () => {
@@ -154,17 +212,34 @@ function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>
-        <Link to={`/espaces/${slug}/f/${debate.componentId}/debats/${debate.id}`}>{debate.title}</Link>
+        <Link to={`/espaces/${slug}/f/${debate.componentId}/debats/${debate.id}`}>
+          {debate.title}
+        </Link>
       </h3>
       <p>
-        {t('debates.statements', { count: debate.statementsCount })} · {t('debates.participants', { count: debate.participantsCount })}
-        {debate.closedAt ? <> · <span className="badge badge--closed">{t('debates.closed')}</span></> : null}
+        {t('debates.statements', { count: debate.statementsCount })} ·{' '}
+        {t('debates.participants', { count: debate.participantsCount })}
+        {debate.closedAt ? (
+          <>
+            {' '}
+            · <span className="badge badge--closed">{t('debates.closed')}</span>
+          </>
+        ) : null}
       </p>
       <FeedbackMessages feedback={feedback} />
       <p>
-        <button type="button" className="button" disabled={closing.loading} onClick={() => void run(() => close({ variables: { id: debate.id, closed: !debate.closedAt } }), t(debate.closedAt ? 'debates.admin.reopened' : 'debates.admin.closedDone'))}>
-          {t(debate.closedAt ? 'debates.admin.reopen' : 'debates.admin.close')}
-          {' '}
+        <button
+          type="button"
+          className="button"
+          disabled={closing.loading}
+          onClick={() =>
+            void run(
+              () => close({ variables: { id: debate.id, closed: !debate.closedAt } }),
+              t(debate.closedAt ? 'debates.admin.reopened' : 'debates.admin.closedDone'),
+            )
+          }
+        >
+          {t(debate.closedAt ? 'debates.admin.reopen' : 'debates.admin.close')}{' '}
           <span className="visually-hidden">{debate.title}</span>
         </button>
       </p>
@@ -175,15 +250,31 @@ function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
             {pending.data.debateStatements.map((st) => (
               <li key={st.id}>
                 {st.body}{' '}
-                <button type="button" className="button" disabled={moderating.loading} onClick={() => void run(() => moderate({ variables: { id: st.id, publish: true } }), t('debates.admin.publishedDone'))}>
-                  {t('debates.admin.publish')}
-                  {' '}
-                  <span className="visually-hidden">{st.body}</span>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={moderating.loading}
+                  onClick={() =>
+                    void run(
+                      () => moderate({ variables: { id: st.id, publish: true } }),
+                      t('debates.admin.publishedDone'),
+                    )
+                  }
+                >
+                  {t('debates.admin.publish')} <span className="visually-hidden">{st.body}</span>
                 </button>{' '}
-                <button type="button" className="button button--danger" disabled={moderating.loading} onClick={() => void run(() => moderate({ variables: { id: st.id, publish: false } }), t('debates.admin.rejectedDone'))}>
-                  {t('debates.admin.reject')}
-                  {' '}
-                  <span className="visually-hidden">{st.body}</span>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  disabled={moderating.loading}
+                  onClick={() =>
+                    void run(
+                      () => moderate({ variables: { id: st.id, publish: false } }),
+                      t('debates.admin.rejectedDone'),
+                    )
+                  }
+                >
+                  {t('debates.admin.reject')} <span className="visually-hidden">{st.body}</span>
                 </button>
               </li>
             ))}
@@ -191,8 +282,21 @@ function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
         </>
       ) : null}
       {debate.closedAt ? null : (
-        <form className="form" noValidate onSubmit={addSeed} aria-label={t('debates.admin.seedFor', { title: debate.title })}>
-          <TextAreaField textareaRef={seedRef} label={t('debates.admin.seedLabel')} hint={t('debates.add.hint', { max: DebateLimits.statementMaxLength })} error={seedError} rows={2} value={seed} onChange={(e) => setSeed(e.target.value)} />
+        <form
+          className="form"
+          noValidate
+          onSubmit={addSeed}
+          aria-label={t('debates.admin.seedFor', { title: debate.title })}
+        >
+          <TextAreaField
+            textareaRef={seedRef}
+            label={t('debates.admin.seedLabel')}
+            hint={t('debates.add.hint', { max: DebateLimits.statementMaxLength })}
+            error={seedError}
+            rows={2}
+            value={seed}
+            onChange={(e) => setSeed(e.target.value)}
+          />
           <div className="form__actions">
             <button type="submit" className="button" disabled={adding.loading}>
               {t('debates.admin.addSeed')}
@@ -205,5 +309,10 @@ function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n{2,}/g, '</p><p>').replace(/\n/g, '<br>');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\n{2,}/g, '</p><p>')
+    .replace(/\n/g, '<br>');
 }

@@ -3,18 +3,48 @@ import { useTranslation } from 'react-i18next';
 import type { DebateAnalysis } from '../graphql/debates';
 import { GROUP_COLOURS, GROUP_SHAPES, mapLayout, type MapPoint } from '../opinion-map';
 
-function Marker({ shape, at, size, colour }: { shape: (typeof GROUP_SHAPES)[number]; at: MapPoint; size: number; colour: string }) {
+function Marker({
+  shape,
+  at,
+  size,
+  colour,
+}: {
+  shape: (typeof GROUP_SHAPES)[number];
+  at: MapPoint;
+  size: number;
+  colour: string;
+}) {
   const { x, y } = at;
   const s = size;
   switch (shape) {
     case 'square':
-      return <rect x={x - s} y={y - s} width={2 * s} height={2 * s} fill={colour} fillOpacity={0.8} />;
+      return (
+        <rect x={x - s} y={y - s} width={2 * s} height={2 * s} fill={colour} fillOpacity={0.8} />
+      );
     case 'triangle':
-      return <polygon points={`${x},${y - s * 1.2} ${x - s * 1.1},${y + s} ${x + s * 1.1},${y + s}`} fill={colour} fillOpacity={0.8} />;
+      return (
+        <polygon
+          points={`${x},${y - s * 1.2} ${x - s * 1.1},${y + s} ${x + s * 1.1},${y + s}`}
+          fill={colour}
+          fillOpacity={0.8}
+        />
+      );
     case 'diamond':
-      return <polygon points={`${x},${y - s * 1.3} ${x + s * 1.3},${y} ${x},${y + s * 1.3} ${x - s * 1.3},${y}`} fill={colour} fillOpacity={0.8} />;
+      return (
+        <polygon
+          points={`${x},${y - s * 1.3} ${x + s * 1.3},${y} ${x},${y + s * 1.3} ${x - s * 1.3},${y}`}
+          fill={colour}
+          fillOpacity={0.8}
+        />
+      );
     case 'cross':
-      return <path d={`M${x - s} ${y - s}L${x + s} ${y + s}M${x + s} ${y - s}L${x - s} ${y + s}`} stroke={colour} strokeWidth={2} />;
+      return (
+        <path
+          d={`M${x - s} ${y - s}L${x + s} ${y + s}M${x + s} ${y - s}L${x - s} ${y + s}`}
+          stroke={colour}
+          strokeWidth={2}
+        />
+      );
     default:
       return <circle cx={x} cy={y} r={s} fill={colour} fillOpacity={0.8} />;
   }
@@ -30,26 +60,56 @@ export function OpinionMap({ analysis }: { analysis: DebateAnalysis }) {
   const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();
-  const all = [...analysis.groups.flatMap((g) => [...g.points, g.centroid]), ...analysis.ungrouped, ...(analysis.viewerPosition ? [analysis.viewerPosition] : [])];
+  const all = [
+    ...analysis.groups.flatMap((g) => [...g.points, g.centroid]),
+    ...analysis.ungrouped,
+    ...(analysis.viewerPosition ? [analysis.viewerPosition] : []),
+  ];
   const layout = mapLayout(all);
   const you = analysis.viewerPosition ? layout.place(analysis.viewerPosition) : null;
   return (
     <figure className="opinion-map">
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby={titleId} aria-describedby={descId} className="opinion-map__svg">
+      <svg
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={descId}
+        className="opinion-map__svg"
+      >
         <title id={titleId}>{t('debates.map.title')}</title>
         <desc id={descId}>
-          {t('debates.map.description', { groups: analysis.groups.length, participants: analysis.participantCount })}{' '}
-          {analysis.groups.map((g) => t('debates.map.groupSize', { label: g.label, count: g.size })).join(' ')}
+          {t('debates.map.description', {
+            groups: analysis.groups.length,
+            participants: analysis.participantCount,
+          })}{' '}
+          {analysis.groups
+            .map((g) => t('debates.map.groupSize', { label: g.label, count: g.size }))
+            .join(' ')}
         </desc>
-        <rect x={0.5} y={0.5} width={layout.width - 1} height={layout.height - 1} fill="#fff" stroke="#6b6b6b" />
+        <rect
+          x={0.5}
+          y={0.5}
+          width={layout.width - 1}
+          height={layout.height - 1}
+          fill="#fff"
+          stroke="#6b6b6b"
+        />
         {analysis.ungrouped.map((p, i) => {
           const at = layout.place(p);
-          return <circle key={`u${i}`} cx={at.x} cy={at.y} r={2.5} fill="#6b6b6b" fillOpacity={0.5} />;
+          return (
+            <circle key={`u${i}`} cx={at.x} cy={at.y} r={2.5} fill="#6b6b6b" fillOpacity={0.5} />
+          );
         })}
         {analysis.groups.map((g) => (
           <g key={g.id} data-group={g.label}>
             {g.points.map((p, i) => (
-              <Marker key={i} shape={GROUP_SHAPES[g.id % GROUP_SHAPES.length]} at={layout.place(p)} size={3.5} colour={GROUP_COLOURS[g.id % GROUP_COLOURS.length]} />
+              <Marker
+                key={i}
+                shape={GROUP_SHAPES[g.id % GROUP_SHAPES.length]}
+                at={layout.place(p)}
+                size={3.5}
+                colour={GROUP_COLOURS[g.id % GROUP_COLOURS.length]}
+              />
             ))}
           </g>
         ))}
@@ -57,8 +117,22 @@ export function OpinionMap({ analysis }: { analysis: DebateAnalysis }) {
           const c = layout.place(g.centroid);
           return (
             <g key={`c${g.id}`}>
-              <circle cx={c.x} cy={c.y} r={14} fill="#fff" stroke={GROUP_COLOURS[g.id % GROUP_COLOURS.length]} strokeWidth={3} />
-              <text x={c.x} y={c.y + 5} textAnchor="middle" fontSize={15} fontWeight={700} fill="#1a1a1a">
+              <circle
+                cx={c.x}
+                cy={c.y}
+                r={14}
+                fill="#fff"
+                stroke={GROUP_COLOURS[g.id % GROUP_COLOURS.length]}
+                strokeWidth={3}
+              />
+              <text
+                x={c.x}
+                y={c.y + 5}
+                textAnchor="middle"
+                fontSize={15}
+                fontWeight={700}
+                fill="#1a1a1a"
+              >
                 {g.label}
               </text>
             </g>
@@ -68,7 +142,16 @@ export function OpinionMap({ analysis }: { analysis: DebateAnalysis }) {
           <g data-viewer="">
             <circle cx={you.x} cy={you.y} r={9} fill="none" stroke="#000" strokeWidth={3} />
             <circle cx={you.x} cy={you.y} r={3} fill="#000" />
-            <text x={you.x + 13} y={you.y - 10} fontSize={14} fontWeight={700} fill="#000" stroke="#fff" strokeWidth={4} paintOrder="stroke">
+            <text
+              x={you.x + 13}
+              y={you.y - 10}
+              fontSize={14}
+              fontWeight={700}
+              fill="#000"
+              stroke="#fff"
+              strokeWidth={4}
+              paintOrder="stroke"
+            >
               {t('debates.map.you')}
             </text>
           </g>
@@ -79,12 +162,20 @@ export function OpinionMap({ analysis }: { analysis: DebateAnalysis }) {
           {analysis.groups.map((g) => (
             <li key={g.id}>
               <svg viewBox="-8 -8 16 16" width="16" height="16" aria-hidden="true">
-                <Marker shape={GROUP_SHAPES[g.id % GROUP_SHAPES.length]} at={{ x: 0, y: 0 }} size={5} colour={GROUP_COLOURS[g.id % GROUP_COLOURS.length]} />
+                <Marker
+                  shape={GROUP_SHAPES[g.id % GROUP_SHAPES.length]}
+                  at={{ x: 0, y: 0 }}
+                  size={5}
+                  colour={GROUP_COLOURS[g.id % GROUP_COLOURS.length]}
+                />
               </svg>{' '}
-              {t('debates.groupName', { label: g.label })} · {t('debates.participants', { count: g.size })}
+              {t('debates.groupName', { label: g.label })} ·{' '}
+              {t('debates.participants', { count: g.size })}
             </li>
           ))}
-          {analysis.ungrouped.length ? <li>{t('debates.map.ungrouped', { count: analysis.ungrouped.length })}</li> : null}
+          {analysis.ungrouped.length ? (
+            <li>{t('debates.map.ungrouped', { count: analysis.ungrouped.length })}</li>
+          ) : null}
           {you ? <li>{t('debates.map.youLegend')}</li> : null}
         </ul>
       </figcaption>

@@ -19,12 +19,23 @@ const CHOICES: { choice: DebateVoteChoice; className: string }[] = [
  * next statement appears and the focus moves to it, so keyboard and screen-reader users keep
  * their place.
  */
-export function VotingCard({ debateId, closed, onVoted }: { debateId: string; closed: boolean; onVoted?: () => void }) {
+export function VotingCard({
+  debateId,
+  closed,
+  onVoted,
+}: {
+  debateId: string;
+  closed: boolean;
+  onVoted?: () => void;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const statementRef = useRef<HTMLParagraphElement>(null);
   const moveFocus = useRef(false);
-  const { data, error, refetch } = useQuery(DEBATE_NEXT_STATEMENT_QUERY, { variables: { debateId }, fetchPolicy: 'network-only' });
+  const { data, error, refetch } = useQuery(DEBATE_NEXT_STATEMENT_QUERY, {
+    variables: { debateId },
+    fetchPolicy: 'network-only',
+  });
   const [vote, voting] = useMutation(VOTE_DEBATE_STATEMENT_MUTATION);
   const next = data?.debateNextStatement;
 
@@ -50,7 +61,10 @@ export function VotingCard({ debateId, closed, onVoted }: { debateId: string; cl
     }
   }
 
-  if (error && !data) return <FeedbackMessages feedback={{ status: '', error: t('debates.loadFailed'), details: [] }} />;
+  if (error && !data)
+    return (
+      <FeedbackMessages feedback={{ status: '', error: t('debates.loadFailed'), details: [] }} />
+    );
   if (!data) return <Loading />;
   return (
     <section className="voting-card panel" aria-labelledby="voting-card-title">
@@ -66,7 +80,13 @@ export function VotingCard({ debateId, closed, onVoted }: { debateId: string; cl
           ) : (
             <div className="voting-card__actions" role="group" aria-label={t('debates.vote.group')}>
               {CHOICES.map(({ choice, className }) => (
-                <button key={choice} type="button" className={className} disabled={voting.loading} onClick={() => void onVote(choice)}>
+                <button
+                  key={choice}
+                  type="button"
+                  className={className}
+                  disabled={voting.loading}
+                  onClick={() => void onVote(choice)}
+                >
                   {t(`debates.choice.${choice}`)}
                 </button>
               ))}

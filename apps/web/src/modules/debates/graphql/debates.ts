@@ -86,19 +86,28 @@ export const DEBATE_QUERY: TypedDocumentNode<{ debate: Debate }, { id: string }>
   }
 `;
 
-export const DEBATE_NEXT_STATEMENT_QUERY: TypedDocumentNode<{ debateNextStatement: DebateStatement | null }, { debateId: string }> = gql`
+export const DEBATE_NEXT_STATEMENT_QUERY: TypedDocumentNode<
+  { debateNextStatement: DebateStatement | null },
+  { debateId: string }
+> = gql`
   query DebateNextStatement($debateId: ID!) {
     debateNextStatement(debateId: $debateId) { ${STATEMENT_FIELDS} }
   }
 `;
 
-export const MY_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<{ debateStatements: DebateStatement[] }, { debateId: string }> = gql`
+export const MY_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<
+  { debateStatements: DebateStatement[] },
+  { debateId: string }
+> = gql`
   query MyDebateStatements($debateId: ID!) {
     debateStatements(debateId: $debateId, filter: MINE) { ${STATEMENT_FIELDS} }
   }
 `;
 
-export const DEBATE_ANALYSIS_QUERY: TypedDocumentNode<{ debateAnalysis: DebateAnalysis | null }, { debateId: string }> = gql`
+export const DEBATE_ANALYSIS_QUERY: TypedDocumentNode<
+  { debateAnalysis: DebateAnalysis | null },
+  { debateId: string }
+> = gql`
   query DebateAnalysis($debateId: ID!) {
     debateAnalysis(debateId: $debateId) {
       computedAt participantCount clusteredCount voteCount
@@ -112,43 +121,69 @@ export const DEBATE_ANALYSIS_QUERY: TypedDocumentNode<{ debateAnalysis: DebateAn
   }
 `;
 
-export const VOTE_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<{ voteDebateStatement: DebateStatement }, { statementId: string; choice: DebateVoteChoice }> = gql`
+export const VOTE_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<
+  { voteDebateStatement: DebateStatement },
+  { statementId: string; choice: DebateVoteChoice }
+> = gql`
   mutation VoteDebateStatement($statementId: ID!, $choice: DebateVoteChoice!) {
     voteDebateStatement(input: { statementId: $statementId, choice: $choice }) { ${STATEMENT_FIELDS} }
   }
 `;
 
-export const ADD_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<{ addDebateStatement: DebateStatement }, { debateId: string; body: string }> = gql`
+export const ADD_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<
+  { addDebateStatement: DebateStatement },
+  { debateId: string; body: string }
+> = gql`
   mutation AddDebateStatement($debateId: ID!, $body: String!) {
     addDebateStatement(input: { debateId: $debateId, body: $body }) { ${STATEMENT_FIELDS} }
   }
 `;
 
-export const DEBATES_ADMIN_SPACE_QUERY: TypedDocumentNode<{ space: { id: string; slug: string; title: string; viewerCanAdminister: boolean } }, { slug: string }> = gql`
+export const DEBATES_ADMIN_SPACE_QUERY: TypedDocumentNode<
+  { space: { id: string; slug: string; title: string; viewerCanAdminister: boolean } },
+  { slug: string }
+> = gql`
   query DebatesAdminSpace($slug: String!) {
-    space(slug: $slug) { id slug title viewerCanAdminister }
+    space(slug: $slug) {
+      id
+      slug
+      title
+      viewerCanAdminister
+    }
   }
 `;
 
-export const PENDING_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<{ debateStatements: DebateStatement[] }, { debateId: string }> = gql`
+export const PENDING_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<
+  { debateStatements: DebateStatement[] },
+  { debateId: string }
+> = gql`
   query PendingDebateStatements($debateId: ID!) {
     debateStatements(debateId: $debateId, filter: PENDING) { ${STATEMENT_FIELDS} }
   }
 `;
 
-export const CREATE_DEBATE_MUTATION: TypedDocumentNode<{ createDebate: Debate }, { componentId: string; title: string; description: string }> = gql`
+export const CREATE_DEBATE_MUTATION: TypedDocumentNode<
+  { createDebate: Debate },
+  { componentId: string; title: string; description: string }
+> = gql`
   mutation CreateDebate($componentId: ID!, $title: String!, $description: String) {
     createDebate(input: { componentId: $componentId, title: $title, description: $description }) { ${DEBATE_FIELDS} }
   }
 `;
 
-export const CLOSE_DEBATE_MUTATION: TypedDocumentNode<{ updateDebate: Debate }, { id: string; closed: boolean }> = gql`
+export const CLOSE_DEBATE_MUTATION: TypedDocumentNode<
+  { updateDebate: Debate },
+  { id: string; closed: boolean }
+> = gql`
   mutation CloseDebate($id: ID!, $closed: Boolean!) {
     updateDebate(id: $id, input: { closed: $closed }) { ${DEBATE_FIELDS} }
   }
 `;
 
-export const MODERATE_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<{ moderateDebateStatement: DebateStatement }, { id: string; publish: boolean }> = gql`
+export const MODERATE_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<
+  { moderateDebateStatement: DebateStatement },
+  { id: string; publish: boolean }
+> = gql`
   mutation ModerateDebateStatement($id: ID!, $publish: Boolean!) {
     moderateDebateStatement(id: $id, publish: $publish) { ${STATEMENT_FIELDS} }
   }

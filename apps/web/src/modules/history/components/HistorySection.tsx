@@ -2,7 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../history.css';
-import { ARTICLE_HISTORY_QUERY, HISTORY_SIZE, MOTION_HISTORY_QUERY, PROPOSAL_HISTORY_QUERY, type HistoryEntry } from '../graphql/history';
+import {
+  ARTICLE_HISTORY_QUERY,
+  HISTORY_SIZE,
+  MOTION_HISTORY_QUERY,
+  PROPOSAL_HISTORY_QUERY,
+  type HistoryEntry,
+} from '../graphql/history';
 import { DateTime } from '../../ui/components/DateTime';
 
 /** What has a public history. */
@@ -13,7 +19,15 @@ export type HistoryKind = 'proposal' | 'motion' | 'article';
  * each with its translated action, who acted and when, and the server's short summary.
  * Loaded on its own query, only where it is rendered (detail views).
  */
-export function HistorySection({ kind, id, headingLevel = 2 }: { kind: HistoryKind; id: string; headingLevel?: 2 | 3 | 4 }) {
+export function HistorySection({
+  kind,
+  id,
+  headingLevel = 2,
+}: {
+  kind: HistoryKind;
+  id: string;
+  headingLevel?: 2 | 3 | 4;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const Heading = `h${headingLevel}` as const;
@@ -67,8 +81,12 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
       {entries.map((entry) => (
         <li key={entry.id} className="history__item">
           <p>
-            <strong>{t(`actionLog.actions.${entry.action}`, { defaultValue: entry.action })}</strong>
-            {entry.resourceType === 'amendment' ? ` (${t('actionLog.resourceTypes.amendment')})` : ''}
+            <strong>
+              {t(`actionLog.actions.${entry.action}`, { defaultValue: entry.action })}
+            </strong>
+            {entry.resourceType === 'amendment'
+              ? ` (${t('actionLog.resourceTypes.amendment')})`
+              : ''}
             {entry.actorName ? ` · ${t('history.by', { name: entry.actorName })}` : ''} ·{' '}
             <DateTime iso={entry.createdAt} style="short" />
           </p>
@@ -79,13 +97,22 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
   );
 }
 
-function useHistory(kind: HistoryKind, id: string): { entries: HistoryEntry[] | undefined; loading: boolean; error: unknown } {
+function useHistory(
+  kind: HistoryKind,
+  id: string,
+): { entries: HistoryEntry[] | undefined; loading: boolean; error: unknown } {
   const variables = { id, first: HISTORY_SIZE };
   const options = { variables, fetchPolicy: 'cache-and-network' as const };
   const proposal = useQuery(PROPOSAL_HISTORY_QUERY, { ...options, skip: kind !== 'proposal' });
   const motion = useQuery(MOTION_HISTORY_QUERY, { ...options, skip: kind !== 'motion' });
   const article = useQuery(ARTICLE_HISTORY_QUERY, { ...options, skip: kind !== 'article' });
-  if (kind === 'proposal') return { entries: proposal.data?.proposal.history, loading: proposal.loading, error: proposal.error };
-  if (kind === 'motion') return { entries: motion.data?.motion.history, loading: motion.loading, error: motion.error };
+  if (kind === 'proposal')
+    return {
+      entries: proposal.data?.proposal.history,
+      loading: proposal.loading,
+      error: proposal.error,
+    };
+  if (kind === 'motion')
+    return { entries: motion.data?.motion.history, loading: motion.loading, error: motion.error };
   return { entries: article.data?.articleHistory, loading: article.loading, error: article.error };
 }

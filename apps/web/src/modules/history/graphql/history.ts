@@ -22,7 +22,10 @@ const HISTORY_FIELDS = `
   createdAt
 `;
 
-export const PROPOSAL_HISTORY_QUERY: TypedDocumentNode<{ proposal: { id: string; history: HistoryEntry[] } }, { id: string; first: number }> = gql`
+export const PROPOSAL_HISTORY_QUERY: TypedDocumentNode<
+  { proposal: { id: string; history: HistoryEntry[] } },
+  { id: string; first: number }
+> = gql`
   query ProposalHistory($id: ID!, $first: Int) {
     proposal(id: $id) {
       id
@@ -33,7 +36,10 @@ export const PROPOSAL_HISTORY_QUERY: TypedDocumentNode<{ proposal: { id: string;
   }
 `;
 
-export const MOTION_HISTORY_QUERY: TypedDocumentNode<{ motion: { id: string; history: HistoryEntry[] } }, { id: string; first: number }> = gql`
+export const MOTION_HISTORY_QUERY: TypedDocumentNode<
+  { motion: { id: string; history: HistoryEntry[] } },
+  { id: string; first: number }
+> = gql`
   query MotionHistory($id: ID!, $first: Int) {
     motion(id: $id) {
       id
@@ -44,7 +50,10 @@ export const MOTION_HISTORY_QUERY: TypedDocumentNode<{ motion: { id: string; his
   }
 `;
 
-export const ARTICLE_HISTORY_QUERY: TypedDocumentNode<{ articleHistory: HistoryEntry[] }, { id: string; first: number }> = gql`
+export const ARTICLE_HISTORY_QUERY: TypedDocumentNode<
+  { articleHistory: HistoryEntry[] },
+  { id: string; first: number }
+> = gql`
   query ArticleHistory($id: ID!, $first: Int) {
     articleHistory(articleId: $id, first: $first) {
       ${HISTORY_FIELDS}

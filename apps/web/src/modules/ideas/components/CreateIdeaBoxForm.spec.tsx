@@ -14,8 +14,26 @@ describe('<CreateIdeaBoxForm>', () => {
     renderWithProviders(<CreateIdeaBoxForm componentId="c1" />, {
       mocks: [
         {
-          request: { query: CREATE_IDEA_BOX_MUTATION, variables: { input: { componentId: 'c1', question: 'Quelle action ?', description: '', seedIdeas: ['Une idée', 'ab'], published: true } } },
-          result: { errors: [{ message: 'Une idée fait au moins 3 caractères.', extensions: { code: 'BAD_USER_INPUT', field: 'input.seedIdeas.1' } }] },
+          request: {
+            query: CREATE_IDEA_BOX_MUTATION,
+            variables: {
+              input: {
+                componentId: 'c1',
+                question: 'Quelle action ?',
+                description: '',
+                seedIdeas: ['Une idée', 'ab'],
+                published: true,
+              },
+            },
+          },
+          result: {
+            errors: [
+              {
+                message: 'Une idée fait au moins 3 caractères.',
+                extensions: { code: 'BAD_USER_INPUT', field: 'input.seedIdeas.1' },
+              },
+            ],
+          },
         },
       ],
     });
@@ -25,6 +43,8 @@ describe('<CreateIdeaBoxForm>', () => {
     const seeds = screen.getByRole('textbox', { name: 'Idées de départ' });
     await waitFor(() => expect(seeds).toHaveAttribute('aria-invalid', 'true'));
     expect(seeds).toHaveFocus();
-    expect(seeds).toHaveAccessibleDescription(expect.stringContaining('Ligne 2\u00a0: Une idée fait au moins 3 caractères.'));
+    expect(seeds).toHaveAccessibleDescription(
+      expect.stringContaining('Ligne 2\u00a0: Une idée fait au moins 3 caractères.'),
+    );
   });
 });

@@ -24,7 +24,9 @@ export function CreateIdeaBoxForm({ componentId }: { componentId: string }) {
   const [errors, setErrors] = useState<{ question?: string; seeds?: string }>({});
   const questionRef = useRef<HTMLInputElement>(null);
   const seedsRef = useRef<HTMLTextAreaElement>(null);
-  const [create, creating] = useMutation(CREATE_IDEA_BOX_MUTATION, { refetchQueries: [IDEA_BOXES_QUERY] });
+  const [create, creating] = useMutation(CREATE_IDEA_BOX_MUTATION, {
+    refetchQueries: [IDEA_BOXES_QUERY],
+  });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -32,7 +34,11 @@ export function CreateIdeaBoxForm({ componentId }: { componentId: string }) {
     setErrors({});
     const lines = seedIdeasOf(seeds);
     try {
-      await create({ variables: { input: { componentId, question, description, seedIdeas: lines, published: true } } });
+      await create({
+        variables: {
+          input: { componentId, question, description, seedIdeas: lines, published: true },
+        },
+      });
       setQuestion('');
       setDescription('');
       setSeeds('');
@@ -42,7 +48,12 @@ export function CreateIdeaBoxForm({ componentId }: { componentId: string }) {
       const info = feedback.fail(error);
       const seedLine = info.field?.match(/^input\.seedIdeas\.(\d+)$/);
       if (seedLine) {
-        setErrors({ seeds: t('ideas.create.lineError', { line: Number(seedLine[1]) + 1, message: info.serverMessage ?? '' }) });
+        setErrors({
+          seeds: t('ideas.create.lineError', {
+            line: Number(seedLine[1]) + 1,
+            message: info.serverMessage ?? '',
+          }),
+        });
         seedsRef.current?.focus();
       } else if (info.field === 'input.question') {
         setErrors({ question: info.serverMessage ?? '' });
@@ -55,8 +66,22 @@ export function CreateIdeaBoxForm({ componentId }: { componentId: string }) {
     <section aria-labelledby="create-idea-box" className="panel">
       <h2 id="create-idea-box">{t('ideas.create.heading')}</h2>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <TextField label={t('ideas.create.question')} value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.question} inputRef={questionRef} required maxLength={300} />
-        <TextAreaField label={t('ideas.create.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={5000} />
+        <TextField
+          label={t('ideas.create.question')}
+          value={question}
+          onChange={(e) => setQuestion(e.target.value)}
+          error={errors.question}
+          inputRef={questionRef}
+          required
+          maxLength={300}
+        />
+        <TextAreaField
+          label={t('ideas.create.description')}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          rows={2}
+          maxLength={5000}
+        />
         <TextAreaField
           label={t('ideas.create.seeds')}
           hint={t('ideas.create.seedsHint')}

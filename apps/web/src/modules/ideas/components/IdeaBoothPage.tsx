@@ -13,8 +13,14 @@ import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
-  ADD_IDEA_MUTATION, IDEA_BOX_QUERY, MODERATE_IDEA_MUTATION, NEXT_IDEA_PAIR_MUTATION, PENDING_IDEAS_QUERY, VOTE_ON_IDEA_PAIR_MUTATION,
-  type IdeaBox, type IdeaPair,
+  ADD_IDEA_MUTATION,
+  IDEA_BOX_QUERY,
+  MODERATE_IDEA_MUTATION,
+  NEXT_IDEA_PAIR_MUTATION,
+  PENDING_IDEAS_QUERY,
+  VOTE_ON_IDEA_PAIR_MUTATION,
+  type IdeaBox,
+  type IdeaPair,
 } from '../graphql/ideas';
 import { useLiveIdeaBox } from '../hooks/useLiveIdeaBox';
 import '../ideas.css';
@@ -28,7 +34,11 @@ export function IdeaBoothPage() {
   const { data, error, refetch } = useQuery(IDEA_BOX_QUERY, { variables: { id: boxId } });
   const box = data?.ideaBox;
   // a new idea or new scores elsewhere: the counts follow live
-  useLiveIdeaBox(componentId, boxId, useCallback(() => void refetch(), [refetch]));
+  useLiveIdeaBox(
+    componentId,
+    boxId,
+    useCallback(() => void refetch(), [refetch]),
+  );
   useDocumentTitle(box ? box.question : error ? null : t('common.loading'));
   if (error && !box) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!box || !space.data || !component.data) return <Loading page />;
@@ -38,7 +48,10 @@ export function IdeaBoothPage() {
     <article className="page ideas" aria-labelledby="page-title">
       <Breadcrumb
         trail={[
-          { to: isProcess ? '/concertations' : '/assemblees', label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') },
+          {
+            to: isProcess ? '/concertations' : '/assemblees',
+            label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
+          },
           { to: `/espaces/${s.slug}`, label: s.title },
           { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
         ]}
@@ -49,9 +62,15 @@ export function IdeaBoothPage() {
         <h1 id="page-title">{box.question}</h1>
         {box.description ? <p className="lead">{box.description}</p> : null}
         <p className="muted">
-          {t('ideas.ideasCount', { count: box.ideasCount })} · {t('ideas.comparisons', { count: box.comparisonsCount })} ·{' '}
+          {t('ideas.ideasCount', { count: box.ideasCount })} ·{' '}
+          {t('ideas.comparisons', { count: box.comparisonsCount })} ·{' '}
           <Link to={`${box.path}/resultats`}>{t('ideas.seeResults')}</Link>
-          {box.isDemo ? <> · <span className="badge">{t('ideas.demo')}</span></> : null}
+          {box.isDemo ? (
+            <>
+              {' '}
+              · <span className="badge">{t('ideas.demo')}</span>
+            </>
+          ) : null}
         </p>
       </header>
       <PairwiseBooth box={box} />
@@ -98,7 +117,11 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
       const following = result.data?.voteOnIdeaPair.next ?? null;
       setPair(following);
       setAnswered((n) => n + 1);
-      setAnnounce(following ? t('ideas.booth.recorded', { left: following.left.body, right: following.right.body }) : t('ideas.booth.recordedNoPair'));
+      setAnnounce(
+        following
+          ? t('ideas.booth.recorded', { left: following.left.body, right: following.right.body })
+          : t('ideas.booth.recordedNoPair'),
+      );
     } catch (error) {
       feedback.fail(error);
     }
@@ -110,7 +133,9 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
       <section aria-labelledby="booth-heading" className="panel">
         <h2 id="booth-heading">{t('ideas.booth.prompt')}</h2>
         <p>
-          <Link to="/connexion" state={{ from: location.pathname }}>{t('ideas.booth.signIn')}</Link>
+          <Link to="/connexion" state={{ from: location.pathname }}>
+            {t('ideas.booth.signIn')}
+          </Link>
         </p>
       </section>
     );
@@ -147,10 +172,20 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
             })}
           </div>
           <div className="idea-booth__other">
-            <button type="button" className="button" aria-disabled={voting.loading || undefined} onClick={() => void answer('DONT_KNOW')}>
+            <button
+              type="button"
+              className="button"
+              aria-disabled={voting.loading || undefined}
+              onClick={() => void answer('DONT_KNOW')}
+            >
               {t('ideas.booth.dontKnow')}
             </button>
-            <button type="button" className="button button--link" aria-disabled={voting.loading || undefined} onClick={() => void answer('SKIP')}>
+            <button
+              type="button"
+              className="button button--link"
+              aria-disabled={voting.loading || undefined}
+              onClick={() => void answer('SKIP')}
+            >
               {t('ideas.booth.skip')}
             </button>
           </div>
@@ -182,7 +217,13 @@ export function AddIdeaForm({ box }: { box: IdeaBox }) {
     try {
       const result = await add({ variables: { boxId: box.id, body } });
       setBody('');
-      feedback.succeed(t(result.data?.addIdea.status === IdeaStatus.PENDING ? 'ideas.add.pending' : 'ideas.add.published'));
+      feedback.succeed(
+        t(
+          result.data?.addIdea.status === IdeaStatus.PENDING
+            ? 'ideas.add.pending'
+            : 'ideas.add.published',
+        ),
+      );
     } catch (error) {
       const info = feedback.fail(error);
       if (info.field === 'body') setFieldError(info.serverMessage ?? t('ideas.add.label'));
@@ -195,7 +236,9 @@ export function AddIdeaForm({ box }: { box: IdeaBox }) {
       <h2 id="add-idea-heading">{t('ideas.add.heading')}</h2>
       {!me ? (
         <p>
-          <Link to="/connexion" state={{ from: location.pathname }}>{t('ideas.add.signIn')}</Link>
+          <Link to="/connexion" state={{ from: location.pathname }}>
+            {t('ideas.add.signIn')}
+          </Link>
         </p>
       ) : (
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
@@ -225,13 +268,20 @@ function PendingIdeas({ box }: { box: IdeaBox }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { data } = useQuery(PENDING_IDEAS_QUERY, { variables: { boxId: box.id, status: IdeaStatus.PENDING }, fetchPolicy: 'cache-and-network' });
-  const [moderate] = useMutation(MODERATE_IDEA_MUTATION, { refetchQueries: [PENDING_IDEAS_QUERY, IDEA_BOX_QUERY] });
+  const { data } = useQuery(PENDING_IDEAS_QUERY, {
+    variables: { boxId: box.id, status: IdeaStatus.PENDING },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [moderate] = useMutation(MODERATE_IDEA_MUTATION, {
+    refetchQueries: [PENDING_IDEAS_QUERY, IDEA_BOX_QUERY],
+  });
   async function decide(ideaId: string, decision: 'PUBLISH' | 'REJECT') {
     feedback.clear();
     try {
       await moderate({ variables: { ideaId, decision } });
-      feedback.succeed(t(decision === 'PUBLISH' ? 'ideas.moderation.published' : 'ideas.moderation.rejected'));
+      feedback.succeed(
+        t(decision === 'PUBLISH' ? 'ideas.moderation.published' : 'ideas.moderation.rejected'),
+      );
     } catch (error) {
       feedback.fail(error);
     }
@@ -249,10 +299,18 @@ function PendingIdeas({ box }: { box: IdeaBox }) {
           {pending.map((idea) => (
             <li key={idea.id}>
               <p>{idea.body}</p>
-              <button type="button" className="button button--primary" onClick={() => void decide(idea.id, 'PUBLISH')}>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => void decide(idea.id, 'PUBLISH')}
+              >
                 {t('ideas.moderation.publish')}
               </button>{' '}
-              <button type="button" className="button" onClick={() => void decide(idea.id, 'REJECT')}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void decide(idea.id, 'REJECT')}
+              >
                 {t('ideas.moderation.reject')}
               </button>
             </li>

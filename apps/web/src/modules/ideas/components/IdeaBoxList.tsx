@@ -12,7 +12,10 @@ import { CreateIdeaBoxForm } from './CreateIdeaBoxForm';
 /** The boxes of an IDEAS component (component page): the question, counts, links to the booth and the results. */
 export function IdeaBoxList({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
-  const { data, error, refetch } = useQuery(IDEA_BOXES_QUERY, { variables: { componentId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(IDEA_BOXES_QUERY, {
+    variables: { componentId },
+    fetchPolicy: 'cache-and-network',
+  });
   const canAdminister = useCanAdministerComponent(componentId);
   if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
@@ -36,8 +39,14 @@ export function IdeaBoxList({ componentId }: { componentId: string }) {
                 <Link to={box.path}>{box.question}</Link>
               </h3>
               <p className="card__meta">
-                {t('ideas.ideasCount', { count: box.ideasCount })} · {t('ideas.comparisons', { count: box.comparisonsCount })}
-                {box.isDemo ? <> · <span className="badge">{t('ideas.demo')}</span></> : null}
+                {t('ideas.ideasCount', { count: box.ideasCount })} ·{' '}
+                {t('ideas.comparisons', { count: box.comparisonsCount })}
+                {box.isDemo ? (
+                  <>
+                    {' '}
+                    · <span className="badge">{t('ideas.demo')}</span>
+                  </>
+                ) : null}
               </p>
               <p>
                 <Link to={box.path} className="button button--primary">
@@ -62,5 +71,7 @@ function useCanAdministerComponent(componentId: string): boolean {
   if (!me) return false;
   if (me.isAdmin) return true;
   const spaceId = component.data?.component.spaceId;
-  return Boolean(spaceId && spaces.data?.spaces.some((s) => s.id === spaceId && s.viewerCanAdminister));
+  return Boolean(
+    spaceId && spaces.data?.spaces.some((s) => s.id === spaceId && s.viewerCanAdminister),
+  );
 }

@@ -8,7 +8,12 @@ import { SelectField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
-import { IDEA_BOX_QUERY, IDEA_RESULTS_QUERY, type IdeaResults, type RankedIdea } from '../graphql/ideas';
+import {
+  IDEA_BOX_QUERY,
+  IDEA_RESULTS_QUERY,
+  type IdeaResults,
+  type RankedIdea,
+} from '../graphql/ideas';
 import { useLiveIdeaBox } from '../hooks/useLiveIdeaBox';
 import '../ideas.css';
 
@@ -24,11 +29,20 @@ export function IdeaResultsPage() {
   const space = useQuery(COMPONENT_SPACE_QUERY, { variables: { slug } });
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
   const box = useQuery(IDEA_BOX_QUERY, { variables: { id: boxId } });
-  const { data, error, refetch } = useQuery(IDEA_RESULTS_QUERY, { variables: { boxId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(IDEA_RESULTS_QUERY, {
+    variables: { boxId },
+    fetchPolicy: 'cache-and-network',
+  });
   // new scores or a new idea: the ranking follows live
-  useLiveIdeaBox(componentId, boxId, useCallback(() => void refetch(), [refetch]));
+  useLiveIdeaBox(
+    componentId,
+    boxId,
+    useCallback(() => void refetch(), [refetch]),
+  );
   const question = box.data?.ideaBox.question;
-  useDocumentTitle(question ? `${t('ideas.results.title')} — ${question}` : error ? null : t('common.loading'));
+  useDocumentTitle(
+    question ? `${t('ideas.results.title')} — ${question}` : error ? null : t('common.loading'),
+  );
   const failure = error ?? box.error;
   if (failure && !data) return <QueryErrorView error={failure} onRetry={() => void refetch()} />;
   if (!data || !box.data || !space.data || !component.data) return <Loading page />;
@@ -39,7 +53,10 @@ export function IdeaResultsPage() {
     <article className="page ideas" aria-labelledby="page-title">
       <Breadcrumb
         trail={[
-          { to: isProcess ? '/concertations' : '/assemblees', label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') },
+          {
+            to: isProcess ? '/concertations' : '/assemblees',
+            label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
+          },
           { to: `/espaces/${s.slug}`, label: s.title },
           { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
           { to: box.data.ideaBox.path, label: box.data.ideaBox.question },
@@ -58,7 +75,9 @@ export function IdeaResultsPage() {
           })}
         </p>
         <p>{t('ideas.results.scoreExplained')}</p>
-        {results.scoredComparisons !== results.comparisonsCount ? <p className="muted">{t('ideas.results.stale', { scored: results.scoredComparisons })}</p> : null}
+        {results.scoredComparisons !== results.comparisonsCount ? (
+          <p className="muted">{t('ideas.results.stale', { scored: results.scoredComparisons })}</p>
+        ) : null}
         <p>
           <Link to={box.data.ideaBox.path}>{t('ideas.results.backToBooth')}</Link>
         </p>
@@ -91,10 +110,21 @@ export function ScoreBars({ ideas }: { ideas: RankedIdea[] }) {
             </p>
             <div className="idea-score__track" aria-hidden="true">
               <div className="idea-score__fill" style={{ width: `${r.score}%` }} />
-              <div className="idea-score__interval" style={{ left: `${r.scoreLow}%`, width: `${Math.max(0.5, r.scoreHigh - r.scoreLow)}%` }} />
+              <div
+                className="idea-score__interval"
+                style={{
+                  left: `${r.scoreLow}%`,
+                  width: `${Math.max(0.5, r.scoreHigh - r.scoreLow)}%`,
+                }}
+              />
             </div>
             <p className="idea-score__figure">
-              {t('ideas.results.score', { score: f(r.score), low: f(r.scoreLow), high: f(r.scoreHigh) })} · {t('ideas.comparisons', { count: r.wins + r.losses })}
+              {t('ideas.results.score', {
+                score: f(r.score),
+                low: f(r.scoreLow),
+                high: f(r.scoreHigh),
+              })}{' '}
+              · {t('ideas.comparisons', { count: r.wins + r.losses })}
             </p>
           </li>
         ))}
@@ -153,19 +183,27 @@ function TypologyScores({ results }: { results: IdeaResults }) {
     <section aria-labelledby="idea-typologies">
       <h2 id="idea-typologies">{t('ideas.results.byTypology')}</h2>
       <p className="muted">{t('ideas.results.typologyNote')}</p>
-      {results.votersInSmallTypologies ? <p className="muted">{t('ideas.results.smallTypologies', { count: results.votersInSmallTypologies })}</p> : null}
+      {results.votersInSmallTypologies ? (
+        <p className="muted">
+          {t('ideas.results.smallTypologies', { count: results.votersInSmallTypologies })}
+        </p>
+      ) : null}
       {group ? (
         <>
           <SelectField
             label={t('ideas.results.typologyLabel')}
             value={String(selected)}
             onChange={(e) => setSelected(Number(e.target.value))}
-            options={groups.map((g, i) => ({ value: String(i), label: `${g.label} (${t('ideas.voters', { count: g.votersCount })})` }))}
+            options={groups.map((g, i) => ({
+              value: String(i),
+              label: `${g.label} (${t('ideas.voters', { count: g.votersCount })})`,
+            }))}
           />
           <div className="idea-table-wrap" tabIndex={0} role="region" aria-labelledby={captionId}>
             <table>
               <caption id={captionId}>
-                {t('ideas.results.typologyTable', { label: group.label })} — {t('ideas.comparisons', { count: group.comparisonsCount })}
+                {t('ideas.results.typologyTable', { label: group.label })} —{' '}
+                {t('ideas.comparisons', { count: group.comparisonsCount })}
               </caption>
               <thead>
                 <tr>

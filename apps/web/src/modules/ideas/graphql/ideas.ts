@@ -43,7 +43,13 @@ export interface TypologyIdeaScores {
   label: string;
   votersCount: number;
   comparisonsCount: number;
-  scores: { ideaId: string; score: number; scoreLow: number; scoreHigh: number; comparisons: number }[];
+  scores: {
+    ideaId: string;
+    score: number;
+    scoreLow: number;
+    scoreHigh: number;
+    comparisons: number;
+  }[];
 }
 export interface IdeaResults {
   boxId: string;
@@ -97,7 +103,10 @@ const PAIR_FIELDS = gql`
   ${IDEA_FIELDS}
 `;
 
-export const IDEA_BOXES_QUERY: TypedDocumentNode<{ ideaBoxes: IdeaBox[] }, { componentId: string }> = gql`
+export const IDEA_BOXES_QUERY: TypedDocumentNode<
+  { ideaBoxes: IdeaBox[] },
+  { componentId: string }
+> = gql`
   query IdeaBoxes($componentId: ID!) {
     ideaBoxes(componentId: $componentId) {
       ...IdeaBoxFields
@@ -115,7 +124,10 @@ export const IDEA_BOX_QUERY: TypedDocumentNode<{ ideaBox: IdeaBox }, { id: strin
   ${BOX_FIELDS}
 `;
 
-export const IDEA_RESULTS_QUERY: TypedDocumentNode<{ ideaResults: IdeaResults }, { boxId: string }> = gql`
+export const IDEA_RESULTS_QUERY: TypedDocumentNode<
+  { ideaResults: IdeaResults },
+  { boxId: string }
+> = gql`
   query IdeaResults($boxId: ID!) {
     ideaResults(boxId: $boxId) {
       boxId
@@ -154,7 +166,10 @@ export const IDEA_RESULTS_QUERY: TypedDocumentNode<{ ideaResults: IdeaResults },
   ${IDEA_FIELDS}
 `;
 
-export const PENDING_IDEAS_QUERY: TypedDocumentNode<{ ideaBoxIdeas: Idea[] }, { boxId: string; status: IdeaStatus }> = gql`
+export const PENDING_IDEAS_QUERY: TypedDocumentNode<
+  { ideaBoxIdeas: Idea[] },
+  { boxId: string; status: IdeaStatus }
+> = gql`
   query PendingIdeas($boxId: ID!, $status: IdeaStatus) {
     ideaBoxIdeas(boxId: $boxId, status: $status) {
       ...IdeaFields
@@ -163,7 +178,10 @@ export const PENDING_IDEAS_QUERY: TypedDocumentNode<{ ideaBoxIdeas: Idea[] }, { 
   ${IDEA_FIELDS}
 `;
 
-export const NEXT_IDEA_PAIR_MUTATION: TypedDocumentNode<{ nextIdeaPair: IdeaPair | null }, { boxId: string }> = gql`
+export const NEXT_IDEA_PAIR_MUTATION: TypedDocumentNode<
+  { nextIdeaPair: IdeaPair | null },
+  { boxId: string }
+> = gql`
   mutation NextIdeaPair($boxId: ID!) {
     nextIdeaPair(boxId: $boxId) {
       ...IdeaPairFields
@@ -188,7 +206,10 @@ export const VOTE_ON_IDEA_PAIR_MUTATION: TypedDocumentNode<
   ${PAIR_FIELDS}
 `;
 
-export const ADD_IDEA_MUTATION: TypedDocumentNode<{ addIdea: Idea }, { boxId: string; body: string }> = gql`
+export const ADD_IDEA_MUTATION: TypedDocumentNode<
+  { addIdea: Idea },
+  { boxId: string; body: string }
+> = gql`
   mutation AddIdea($boxId: ID!, $body: String!) {
     addIdea(boxId: $boxId, body: $body) {
       ...IdeaFields
@@ -197,7 +218,10 @@ export const ADD_IDEA_MUTATION: TypedDocumentNode<{ addIdea: Idea }, { boxId: st
   ${IDEA_FIELDS}
 `;
 
-export const MODERATE_IDEA_MUTATION: TypedDocumentNode<{ moderateIdea: Idea }, { ideaId: string; decision: 'PUBLISH' | 'REJECT'; reason?: string }> = gql`
+export const MODERATE_IDEA_MUTATION: TypedDocumentNode<
+  { moderateIdea: Idea },
+  { ideaId: string; decision: 'PUBLISH' | 'REJECT'; reason?: string }
+> = gql`
   mutation ModerateIdea($ideaId: ID!, $decision: IdeaModeration!, $reason: String) {
     moderateIdea(ideaId: $ideaId, decision: $decision, reason: $reason) {
       ...IdeaFields
@@ -208,7 +232,15 @@ export const MODERATE_IDEA_MUTATION: TypedDocumentNode<{ moderateIdea: Idea }, {
 
 export const CREATE_IDEA_BOX_MUTATION: TypedDocumentNode<
   { createIdeaBox: IdeaBox },
-  { input: { componentId: string; question: string; description?: string; published?: boolean; seedIdeas?: string[] } }
+  {
+    input: {
+      componentId: string;
+      question: string;
+      description?: string;
+      published?: boolean;
+      seedIdeas?: string[];
+    };
+  }
 > = gql`
   mutation CreateIdeaBox($input: CreateIdeaBoxInput!) {
     createIdeaBox(input: $input) {

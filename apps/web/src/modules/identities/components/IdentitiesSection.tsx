@@ -5,7 +5,13 @@ import { useSearchParams } from 'react-router';
 import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { formatDateTime } from '../../ui/utils/dates';
-import { IDENTITY_PROVIDERS_QUERY, linkPath, MY_SIGN_IN_METHODS_QUERY, UNLINK_IDENTITY_MUTATION, type LinkedIdentity } from '../graphql/identities';
+import {
+  IDENTITY_PROVIDERS_QUERY,
+  linkPath,
+  MY_SIGN_IN_METHODS_QUERY,
+  UNLINK_IDENTITY_MUTATION,
+  type LinkedIdentity,
+} from '../graphql/identities';
 import { useOidcError } from './ProviderSignIn';
 import '../identities.css';
 
@@ -23,7 +29,10 @@ export function IdentitiesSection() {
   const heading = useRef<HTMLHeadingElement>(null);
   const providers = useQuery(IDENTITY_PROVIDERS_QUERY).data?.identityProviders ?? [];
   const methods = useQuery(MY_SIGN_IN_METHODS_QUERY).data?.mySignInMethods;
-  const [unlink, { loading }] = useMutation(UNLINK_IDENTITY_MUTATION, { refetchQueries: [MY_SIGN_IN_METHODS_QUERY], awaitRefetchQueries: true });
+  const [unlink, { loading }] = useMutation(UNLINK_IDENTITY_MUTATION, {
+    refetchQueries: [MY_SIGN_IN_METHODS_QUERY],
+    awaitRefetchQueries: true,
+  });
   const identities = methods?.identities ?? [];
   const visible = providers.length > 0 || identities.length > 0;
   const outcome = params.has('oidc_linked') || params.get('bienvenue') === 'oidc' || error !== null;
@@ -37,7 +46,9 @@ export function IdentitiesSection() {
   }, [visible, outcome]);
   if (!visible) return null;
   const linkedKey = params.get('oidc_linked');
-  const linkedLabel = linkedKey ? (providers.find((p) => p.key === linkedKey)?.label ?? linkedKey) : null;
+  const linkedLabel = linkedKey
+    ? (providers.find((p) => p.key === linkedKey)?.label ?? linkedKey)
+    : null;
 
   async function remove(identity: LinkedIdentity) {
     feedback.clear();
@@ -56,8 +67,12 @@ export function IdentitiesSection() {
       <h2 id="account-identities" ref={heading} tabIndex={-1}>
         {t('identities.title')}
       </h2>
-      {params.get('bienvenue') === 'oidc' ? <p className="notice">{t('identities.welcomeCreated')}</p> : null}
-      {linkedLabel ? <p className="notice">{t('identities.linked', { label: linkedLabel })}</p> : null}
+      {params.get('bienvenue') === 'oidc' ? (
+        <p className="notice">{t('identities.welcomeCreated')}</p>
+      ) : null}
+      {linkedLabel ? (
+        <p className="notice">{t('identities.linked', { label: linkedLabel })}</p>
+      ) : null}
       {error ? <ErrorAlert message={t(`identities.errors.${error}`)} /> : null}
       <p>{t('identities.intro')}</p>
       {identities.length > 0 ? (
@@ -67,12 +82,23 @@ export function IdentitiesSection() {
               <span>
                 <strong>{identity.providerLabel}</strong>
                 {identity.email ? ` — ${identity.email}` : ''}
-                {identity.professionalId ? ` — ${t('identities.professionalId', { id: identity.professionalId })}` : ''}
+                {identity.professionalId
+                  ? ` — ${t('identities.professionalId', { id: identity.professionalId })}`
+                  : ''}
                 <br />
-                <small>{t('identities.lastSignIn', { date: formatDateTime(identity.lastSignInAt, i18n.language) })}</small>
+                <small>
+                  {t('identities.lastSignIn', {
+                    date: formatDateTime(identity.lastSignInAt, i18n.language),
+                  })}
+                </small>
               </span>
               {identity.unlinkable ? (
-                <button type="button" className="button" disabled={loading} onClick={() => void remove(identity)}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={loading}
+                  onClick={() => void remove(identity)}
+                >
                   {t('identities.unlink', { label: identity.providerLabel })}
                 </button>
               ) : (

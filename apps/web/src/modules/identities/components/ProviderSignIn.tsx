@@ -10,7 +10,9 @@ import '../identities.css';
 export function useOidcError(): OidcErrorCode | null {
   const [params] = useSearchParams();
   const code = params.get('oidc_error');
-  return code && (OIDC_ERROR_CODES as readonly string[]).includes(code) ? (code as OidcErrorCode) : null;
+  return code && (OIDC_ERROR_CODES as readonly string[]).includes(code)
+    ? (code as OidcErrorCode)
+    : null;
 }
 
 /**
@@ -32,7 +34,10 @@ export function ProviderSignIn({ returnTo }: { returnTo: string }) {
           <ul className="provider-sign-in__list">
             {providers.map((provider) => (
               <li key={provider.key}>
-                <a className="button provider-sign-in__button" href={signInPath(provider.key, returnTo)}>
+                <a
+                  className="button provider-sign-in__button"
+                  href={signInPath(provider.key, returnTo)}
+                >
                   {t('identities.signInWith', { label: provider.label })}
                 </a>
               </li>

@@ -23,7 +23,10 @@ export interface SignInMethods {
   identities: LinkedIdentity[];
 }
 
-export const IDENTITY_PROVIDERS_QUERY: TypedDocumentNode<{ identityProviders: IdentityProvider[] }, Record<string, never>> = gql`
+export const IDENTITY_PROVIDERS_QUERY: TypedDocumentNode<
+  { identityProviders: IdentityProvider[] },
+  Record<string, never>
+> = gql`
   query IdentityProviders {
     identityProviders {
       key
@@ -46,7 +49,10 @@ const SIGN_IN_METHODS_FIELDS = `
   }
 `;
 
-export const MY_SIGN_IN_METHODS_QUERY: TypedDocumentNode<{ mySignInMethods: SignInMethods }, Record<string, never>> = gql`
+export const MY_SIGN_IN_METHODS_QUERY: TypedDocumentNode<
+  { mySignInMethods: SignInMethods },
+  Record<string, never>
+> = gql`
   query MySignInMethods {
     mySignInMethods {
       ${SIGN_IN_METHODS_FIELDS}
@@ -54,7 +60,10 @@ export const MY_SIGN_IN_METHODS_QUERY: TypedDocumentNode<{ mySignInMethods: Sign
   }
 `;
 
-export const UNLINK_IDENTITY_MUTATION: TypedDocumentNode<{ unlinkIdentity: SignInMethods }, { id: string }> = gql`
+export const UNLINK_IDENTITY_MUTATION: TypedDocumentNode<
+  { unlinkIdentity: SignInMethods },
+  { id: string }
+> = gql`
   mutation UnlinkIdentity($id: ID!) {
     unlinkIdentity(id: $id) {
       ${SIGN_IN_METHODS_FIELDS}
@@ -63,7 +72,8 @@ export const UNLINK_IDENTITY_MUTATION: TypedDocumentNode<{ unlinkIdentity: SignI
 `;
 
 /** Where the browser goes to sign in with a provider (a full page load: the API redirects to the provider). */
-export const signInPath = (key: string, returnTo = '/') => `/auth/oidc/${encodeURIComponent(key)}/start?returnTo=${encodeURIComponent(returnTo)}`;
+export const signInPath = (key: string, returnTo = '/') =>
+  `/auth/oidc/${encodeURIComponent(key)}/start?returnTo=${encodeURIComponent(returnTo)}`;
 
 /** Where the browser goes to link a provider to the signed-in account. */
 export const linkPath = (key: string) => `/auth/oidc/${encodeURIComponent(key)}/link`;

@@ -41,7 +41,12 @@ export function AccountMenu() {
               </li>
             ) : null}
             <li>
-              <button type="button" className="button button--link" onClick={() => void signOut()} disabled={loggingOut}>
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => void signOut()}
+                disabled={loggingOut}
+              >
                 {t('layout.signOut')}
               </button>
             </li>

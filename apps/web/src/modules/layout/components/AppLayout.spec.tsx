@@ -11,7 +11,17 @@ const signedOut = { request: { query: ME_QUERY }, result: { data: { me: null } }
 function signedIn(isAdmin: boolean) {
   return {
     request: { query: ME_QUERY },
-    result: { data: { me: { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin } } },
+    result: {
+      data: {
+        me: {
+          __typename: 'User',
+          id: 'u1',
+          name: 'Alice Martin',
+          email: 'alice@example.org',
+          isAdmin,
+        },
+      },
+    },
   };
 }
 
@@ -24,24 +34,42 @@ describe('layout', () => {
     expect(screen.getByRole('banner')).toBeInTheDocument();
     expect(screen.getByRole('contentinfo')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
-    expect(within(nav).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => [link.textContent, link.getAttribute('href')]),
+    ).toEqual([
       ['Concertations', '/concertations'],
       ['Assemblées', '/assemblees'],
       ['Enquêtes', '/enquetes'],
       ['Agenda', '/agenda'],
     ]);
-    expect(await screen.findByRole('link', { name: 'Connexion' })).toHaveAttribute('href', '/connexion');
-    expect(screen.getByRole('link', { name: 'Inscription' })).toHaveAttribute('href', '/inscription');
+    expect(await screen.findByRole('link', { name: 'Connexion' })).toHaveAttribute(
+      'href',
+      '/connexion',
+    );
+    expect(screen.getByRole('link', { name: 'Inscription' })).toHaveAttribute(
+      'href',
+      '/inscription',
+    );
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     // the home page is a lazy chunk: its title is set once it has rendered
     await waitFor(() => expect(document.title).toBe('Accueil · Concerto'));
   });
 
   it('marks the active section with aria-current', async () => {
-    renderWithProviders(<AppRoutes />, { route: '/enquetes', mocks: [signedOut, { request: { query: SURVEYS_QUERY }, result: { data: { surveys: [] } } }] });
+    renderWithProviders(<AppRoutes />, {
+      route: '/enquetes',
+      mocks: [signedOut, { request: { query: SURVEYS_QUERY }, result: { data: { surveys: [] } } }],
+    });
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
-    expect(within(nav).getByRole('link', { name: 'Enquêtes' })).toHaveAttribute('aria-current', 'page');
-    expect(within(nav).getByRole('link', { name: 'Concertations' })).not.toHaveAttribute('aria-current');
+    expect(within(nav).getByRole('link', { name: 'Enquêtes' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    expect(within(nav).getByRole('link', { name: 'Concertations' })).not.toHaveAttribute(
+      'aria-current',
+    );
     expect(await screen.findByText('Aucune enquête publiée pour le moment.')).toBeInTheDocument();
   });
 
@@ -54,7 +82,11 @@ describe('layout', () => {
 
     // English is a chunk of its own: the interface switches once it has arrived
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Consultations', 'Assemblies', 'Surveys', 'Agenda']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Consultations', 'Assemblies', 'Surveys', 'Agenda']);
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(screen.getByRole('link', { name: 'Skip to content' })).toBeInTheDocument();
@@ -62,7 +94,11 @@ describe('layout', () => {
     expect(back).toHaveAttribute('lang', 'fr');
 
     await user.click(back);
-    expect(within(screen.getByRole('navigation', { name: 'Navigation principale' })).getByRole('link', { name: 'Concertations' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Navigation principale' })).getByRole('link', {
+        name: 'Concertations',
+      }),
+    ).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('fr');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('fr');
   });
@@ -78,7 +114,9 @@ describe('layout', () => {
   it('shows Administration to a space admin, not to other participants', async () => {
     const spaces = (viewerCanAdminister: boolean) => ({
       request: { query: ADMINISTERED_SPACES_QUERY },
-      result: { data: { spaces: [{ __typename: 'ParticipatorySpace', id: 's1', viewerCanAdminister }] } },
+      result: {
+        data: { spaces: [{ __typename: 'ParticipatorySpace', id: 's1', viewerCanAdminister }] },
+      },
     });
     const first = renderWithProviders(<AppRoutes />, { mocks: [signedIn(false), spaces(true)] });
     expect(await screen.findByRole('link', { name: 'Administration' })).toBeInTheDocument();
@@ -86,7 +124,9 @@ describe('layout', () => {
 
     renderWithProviders(<AppRoutes />, { mocks: [signedIn(false), spaces(false)] });
     expect(await screen.findByRole('button', { name: 'Se déconnecter' })).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByRole('link', { name: 'Administration' })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'Administration' })).not.toBeInTheDocument(),
+    );
   });
 
   it('opens the small-screen menu in a modal sheet (its own chunk) and gives focus back to « Menu » when it closes', async () => {
@@ -98,7 +138,9 @@ describe('layout', () => {
     await user.click(button);
     const sheet = await screen.findByRole('dialog', { name: 'Menu du site' });
     await waitFor(() => expect(sheet.contains(document.activeElement)).toBe(true));
-    expect(within(sheet).getByRole('navigation', { name: 'Navigation principale' })).toBeInTheDocument();
+    expect(
+      within(sheet).getByRole('navigation', { name: 'Navigation principale' }),
+    ).toBeInTheDocument();
     expect(button).toHaveAttribute('aria-expanded', 'true');
 
     await user.click(within(sheet).getByRole('button', { name: 'Fermer le menu' }));

@@ -29,22 +29,26 @@ export function AppLayout() {
   return (
     <I18nProvider locale={ariaLocale}>
       <AnnouncerProvider>
-      <div className="app">
-        <a href="#contenu" className="skip-link">
-          {t('layout.skipLink')}
-        </a>
-        <Header />
-        <LiveToasts />
-        <main id="contenu" ref={main} tabIndex={-1} className="site-main">
-          <div role="status" aria-live="polite" className={flash ? 'message message--success flash' : 'message message--empty'}>
-            {flash}
-          </div>
-          <TermsGate>
-            <Outlet />
-          </TermsGate>
-        </main>
-        <Footer />
-      </div>
+        <div className="app">
+          <a href="#contenu" className="skip-link">
+            {t('layout.skipLink')}
+          </a>
+          <Header />
+          <LiveToasts />
+          <main id="contenu" ref={main} tabIndex={-1} className="site-main">
+            <div
+              role="status"
+              aria-live="polite"
+              className={flash ? 'message message--success flash' : 'message message--empty'}
+            >
+              {flash}
+            </div>
+            <TermsGate>
+              <Outlet />
+            </TermsGate>
+          </main>
+          <Footer />
+        </div>
       </AnnouncerProvider>
     </I18nProvider>
   );

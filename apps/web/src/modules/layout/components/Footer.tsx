@@ -8,7 +8,8 @@ export function Footer() {
     <footer className="site-footer">
       <p>{t('layout.footer')}</p>
       <nav aria-label={t('layout.footerNavLabel')}>
-        <Link to="/conditions">{t('layout.termsLink')}</Link> · <Link to="/confidentialite">{t('layout.privacyLink')}</Link>
+        <Link to="/conditions">{t('layout.termsLink')}</Link> ·{' '}
+        <Link to="/confidentialite">{t('layout.privacyLink')}</Link>
       </nav>
     </footer>
   );

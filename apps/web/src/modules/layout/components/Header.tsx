@@ -32,7 +32,10 @@ export function Header() {
         <div className="site-header__nav">
           <MainNav />
           <div className="site-header__tools">
-            <SearchBox key={location.search} initial={new URLSearchParams(location.search).get('q') ?? ''} />
+            <SearchBox
+              key={location.search}
+              initial={new URLSearchParams(location.search).get('q') ?? ''}
+            />
             <AccountMenu />
             <LanguageSwitch />
           </div>

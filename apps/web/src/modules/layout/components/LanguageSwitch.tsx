@@ -10,7 +10,12 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const target = toLanguage(i18n.language) === 'fr' ? 'en' : 'fr';
   return (
-    <button type="button" className="button button--link language-switch" lang={target} onClick={() => void i18n.changeLanguage(target)}>
+    <button
+      type="button"
+      className="button button--link language-switch"
+      lang={target}
+      onClick={() => void i18n.changeLanguage(target)}
+    >
       {t('layout.switchLanguage')}
     </button>
   );

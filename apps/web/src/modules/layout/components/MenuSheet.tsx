@@ -16,7 +16,12 @@ import { MainNav } from './MainNav';
 export default function MenuSheet({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <ModalOverlay isOpen isDismissable onOpenChange={(open) => !open && onClose()} className="menu-overlay">
+    <ModalOverlay
+      isOpen
+      isDismissable
+      onOpenChange={(open) => !open && onClose()}
+      className="menu-overlay"
+    >
       <Modal className="menu-sheet">
         <Dialog className="menu-sheet__dialog">
           <div className="menu-sheet__header">

@@ -1,8 +1,21 @@
 import { useQuery } from '@apollo/client/react';
 import { MeetingType } from '@concerto/domain';
-import { type CalendarDate, endOfMonth, parseAbsolute, startOfMonth, toCalendarDate, today } from '@internationalized/date';
+import {
+  type CalendarDate,
+  endOfMonth,
+  parseAbsolute,
+  startOfMonth,
+  toCalendarDate,
+  today,
+} from '@internationalized/date';
 import { useMemo, useRef, useState } from 'react';
-import { Button, Calendar, CalendarCell, CalendarGrid, Heading } from 'react-aria-components/Calendar';
+import {
+  Button,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  Heading,
+} from 'react-aria-components/Calendar';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../ui/components/Loading';
@@ -11,7 +24,12 @@ import { SelectField } from '../../ui/components/Fields';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { MeetingCard } from '../components/MeetingCard';
 import { formatMeetingDay } from '../meetingDates';
-import { AGENDA_MEETINGS_QUERY, AGENDA_SPACES_QUERY, type AgendaFilter, type AgendaMeeting } from './agenda.graphql';
+import {
+  AGENDA_MEETINGS_QUERY,
+  AGENDA_SPACES_QUERY,
+  type AgendaFilter,
+  type AgendaMeeting,
+} from './agenda.graphql';
 
 /** Meetings are placed on days in Paris time. */
 const TIME_ZONE = 'Europe/Paris';
@@ -30,7 +48,9 @@ export function AgendaPage() {
   const [params, setParams] = useSearchParams();
   useDocumentTitle(t('meetings.agendaPage.title'));
   const view = params.get('vue') === 'mois' ? 'month' : 'list';
-  const type = (Object.values(MeetingType) as string[]).includes(params.get('type') ?? '') ? (params.get('type') as MeetingType) : null;
+  const type = (Object.values(MeetingType) as string[]).includes(params.get('type') ?? '')
+    ? (params.get('type') as MeetingType)
+    : null;
   const spaceId = params.get('espace') || null;
   const spaces = useQuery(AGENDA_SPACES_QUERY);
   const update = (key: string, value: string | null) =>
@@ -57,33 +77,59 @@ export function AgendaPage() {
       <nav aria-label={t('meetings.agendaPage.views')} className="agenda__views">
         <ul>
           <li>
-            <Link to={viewHref('liste')} aria-current={view === 'list' ? 'page' : undefined} className="agenda__view">
+            <Link
+              to={viewHref('liste')}
+              aria-current={view === 'list' ? 'page' : undefined}
+              className="agenda__view"
+            >
               {t('meetings.agendaPage.listView')}
             </Link>
           </li>
           <li>
-            <Link to={viewHref('mois')} aria-current={view === 'month' ? 'page' : undefined} className="agenda__view">
+            <Link
+              to={viewHref('mois')}
+              aria-current={view === 'month' ? 'page' : undefined}
+              className="agenda__view"
+            >
               {t('meetings.agendaPage.monthView')}
             </Link>
           </li>
         </ul>
       </nav>
-      <div className="agenda__filters field-row" role="group" aria-label={t('meetings.agendaPage.filters')}>
+      <div
+        className="agenda__filters field-row"
+        role="group"
+        aria-label={t('meetings.agendaPage.filters')}
+      >
         <SelectField
           label={t('meetings.agendaPage.type')}
           value={type ?? ''}
           onChange={(e) => update('type', e.target.value || null)}
-          options={[{ value: '', label: t('meetings.agendaPage.allTypes') }, ...Object.values(MeetingType).map((v) => ({ value: v, label: t(`meetings.type.${v}`) }))]}
+          options={[
+            { value: '', label: t('meetings.agendaPage.allTypes') },
+            ...Object.values(MeetingType).map((v) => ({
+              value: v,
+              label: t(`meetings.type.${v}`),
+            })),
+          ]}
         />
         <SelectField
           label={t('meetings.agendaPage.space')}
           value={spaceId ?? ''}
           onChange={(e) => update('espace', e.target.value || null)}
-          options={[{ value: '', label: t('meetings.agendaPage.allSpaces') }, ...(spaces.data?.spaces ?? []).map((s) => ({ value: s.id, label: s.title }))]}
+          options={[
+            { value: '', label: t('meetings.agendaPage.allSpaces') },
+            ...(spaces.data?.spaces ?? []).map((s) => ({ value: s.id, label: s.title })),
+          ]}
         />
       </div>
       {view === 'list' ? (
-        <AgendaList type={type} spaceId={spaceId} past={params.get('periode') === 'passees'} onPeriod={(past) => update('periode', past ? 'passees' : null)} />
+        <AgendaList
+          type={type}
+          spaceId={spaceId}
+          past={params.get('periode') === 'passees'}
+          onPeriod={(past) => update('periode', past ? 'passees' : null)}
+        />
       ) : (
         <AgendaMonth type={type} spaceId={spaceId} />
       )}
@@ -92,12 +138,25 @@ export function AgendaPage() {
 }
 
 /** Upcoming (not yet ended, soonest first) or past meetings (latest first), 20 at a time. */
-function AgendaList({ type, spaceId, past, onPeriod }: { type: MeetingType | null; spaceId: string | null; past: boolean; onPeriod: (past: boolean) => void }) {
+function AgendaList({
+  type,
+  spaceId,
+  past,
+  onPeriod,
+}: {
+  type: MeetingType | null;
+  spaceId: string | null;
+  past: boolean;
+  onPeriod: (past: boolean) => void;
+}) {
   const { t } = useTranslation();
   const [now] = useState(() => new Date().toISOString());
   const filter: AgendaFilter = { type, spaceId, ...(past ? { to: now } : { from: now }) };
   const order = past ? 'REVERSE_CHRONOLOGICAL' : 'CHRONOLOGICAL';
-  const { data, error, refetch, fetchMore } = useQuery(AGENDA_MEETINGS_QUERY, { variables: { filter, first: PAGE_SIZE, order }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch, fetchMore } = useQuery(AGENDA_MEETINGS_QUERY, {
+    variables: { filter, first: PAGE_SIZE, order },
+    fetchPolicy: 'cache-and-network',
+  });
   const [loadingMore, setLoadingMore] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
   const page = data?.agendaMeetings;
@@ -110,11 +169,16 @@ function AgendaList({ type, spaceId, past, onPeriod }: { type: MeetingType | nul
       await fetchMore({
         variables: { after: page.pageInfo.endCursor },
         updateQuery: (previous, { fetchMoreResult }) => ({
-          agendaMeetings: { ...fetchMoreResult.agendaMeetings, edges: [...previous.agendaMeetings.edges, ...fetchMoreResult.agendaMeetings.edges] },
+          agendaMeetings: {
+            ...fetchMoreResult.agendaMeetings,
+            edges: [...previous.agendaMeetings.edges, ...fetchMoreResult.agendaMeetings.edges],
+          },
         }),
       });
       // the first new card's link takes the focus, so keyboard users continue where the list grew
-      requestAnimationFrame(() => listRef.current?.querySelectorAll<HTMLAnchorElement>('.card__title a')[shown]?.focus());
+      requestAnimationFrame(() =>
+        listRef.current?.querySelectorAll<HTMLAnchorElement>('.card__title a')[shown]?.focus(),
+      );
     } finally {
       setLoadingMore(false);
     }
@@ -122,7 +186,9 @@ function AgendaList({ type, spaceId, past, onPeriod }: { type: MeetingType | nul
 
   return (
     <section aria-labelledby="agenda-list-heading">
-      <h2 id="agenda-list-heading">{t(past ? 'meetings.agendaPage.past' : 'meetings.agendaPage.upcoming')}</h2>
+      <h2 id="agenda-list-heading">
+        {t(past ? 'meetings.agendaPage.past' : 'meetings.agendaPage.upcoming')}
+      </h2>
       <p>
         <button type="button" className="button button--link" onClick={() => onPeriod(!past)}>
           {t(past ? 'meetings.agendaPage.showUpcoming' : 'meetings.agendaPage.showPast')}
@@ -141,7 +207,12 @@ function AgendaList({ type, spaceId, past, onPeriod }: { type: MeetingType | nul
           </div>
           {page.pageInfo.hasNextPage ? (
             <p>
-              <button type="button" className="button" onClick={() => void more()} disabled={loadingMore}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void more()}
+                disabled={loadingMore}
+              >
                 {t('meetings.agendaPage.more')}
               </button>
             </p>
@@ -158,7 +229,9 @@ function AgendaList({ type, spaceId, past, onPeriod }: { type: MeetingType | nul
 function daysOf(meeting: Pick<AgendaMeeting, 'startsAt' | 'endsAt'>): string[] {
   let day = toCalendarDate(parseAbsolute(meeting.startsAt, TIME_ZONE));
   // an end exactly at midnight does not put the meeting on the next day
-  const last = toCalendarDate(parseAbsolute(new Date(new Date(meeting.endsAt).getTime() - 1).toISOString(), TIME_ZONE));
+  const last = toCalendarDate(
+    parseAbsolute(new Date(new Date(meeting.endsAt).getTime() - 1).toISOString(), TIME_ZONE),
+  );
   const days: string[] = [];
   while (day.compare(last) <= 0 && days.length < 15) {
     days.push(day.toString());
@@ -179,18 +252,28 @@ function AgendaMonth({ type, spaceId }: { type: MeetingType | null; spaceId: str
     from: first.toDate(TIME_ZONE).toISOString(),
     to: endOfMonth(focused).add({ days: 1 }).toDate(TIME_ZONE).toISOString(),
   };
-  const { data, previousData, error, refetch } = useQuery(AGENDA_MEETINGS_QUERY, { variables: { filter, first: MONTH_MAX, order: 'CHRONOLOGICAL' } });
+  const { data, previousData, error, refetch } = useQuery(AGENDA_MEETINGS_QUERY, {
+    variables: { filter, first: MONTH_MAX, order: 'CHRONOLOGICAL' },
+  });
   const edges = (data ?? previousData)?.agendaMeetings.edges;
   const truncated = (data ?? previousData)?.agendaMeetings.pageInfo.hasNextPage ?? false;
   const meetings = useMemo(() => edges?.map((e) => e.node) ?? [], [edges]);
   const byDay = useMemo(() => {
     const map = new Map<string, AgendaMeeting[]>();
-    for (const m of meetings) for (const day of daysOf(m)) map.set(day, [...(map.get(day) ?? []), m]);
+    for (const m of meetings)
+      for (const day of daysOf(m)) map.set(day, [...(map.get(day) ?? []), m]);
     return map;
   }, [meetings]);
-  const shownDay = selected && selected.month === focused.month && selected.year === focused.year ? selected : null;
+  const shownDay =
+    selected && selected.month === focused.month && selected.year === focused.year
+      ? selected
+      : null;
   const listed = shownDay ? (byDay.get(shownDay.toString()) ?? []) : meetings;
-  const monthLabel = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(first.toDate(TIME_ZONE));
+  const monthLabel = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: TIME_ZONE,
+  }).format(first.toDate(TIME_ZONE));
 
   return (
     <section aria-labelledby="agenda-month-heading" className="agenda-month">
@@ -226,7 +309,12 @@ function AgendaMonth({ type, spaceId }: { type: MeetingType | null; spaceId: str
                     {count ? (
                       // dots without text: the cell's accessible name is its date (React Aria's), and its
                       // visible text must stay part of it; the day's meetings are listed below when it is chosen
-                      <span className="agenda-month__dots" data-count={count} title={t('meetings.agendaPage.dayCount', { count })} aria-hidden="true">
+                      <span
+                        className="agenda-month__dots"
+                        data-count={count}
+                        title={t('meetings.agendaPage.dayCount', { count })}
+                        aria-hidden="true"
+                      >
                         {Array.from({ length: Math.min(count, 3) }, (_, i) => (
                           <span key={i} className="agenda-month__dot" />
                         ))}
@@ -239,17 +327,26 @@ function AgendaMonth({ type, spaceId }: { type: MeetingType | null; spaceId: str
           )}
         </CalendarGrid>
       </Calendar>
-      <section aria-labelledby="agenda-day-heading" aria-live="polite" className="agenda-month__list">
+      <section
+        aria-labelledby="agenda-day-heading"
+        aria-live="polite"
+        className="agenda-month__list"
+      >
         <h3 id="agenda-day-heading">
           {shownDay
             ? listed.length
-              ? t('meetings.agendaPage.dayHeading', { day: formatMeetingDay(shownDay.toDate(TIME_ZONE).toISOString(), i18n.language), count: listed.length })
+              ? t('meetings.agendaPage.dayHeading', {
+                  day: formatMeetingDay(shownDay.toDate(TIME_ZONE).toISOString(), i18n.language),
+                  count: listed.length,
+                })
               : formatMeetingDay(shownDay.toDate(TIME_ZONE).toISOString(), i18n.language)
             : listed.length
               ? t('meetings.agendaPage.monthHeading', { month: monthLabel, count: listed.length })
               : monthLabel}
         </h3>
-        {truncated ? <p className="notice">{t('meetings.agendaPage.truncated', { count: MONTH_MAX })}</p> : null}
+        {truncated ? (
+          <p className="notice">{t('meetings.agendaPage.truncated', { count: MONTH_MAX })}</p>
+        ) : null}
         {!data && !previousData ? (
           <Loading />
         ) : listed.length ? (

@@ -18,23 +18,57 @@ export interface AgendaPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-export const AGENDA_MEETINGS_QUERY: TypedDocumentNode<{ agendaMeetings: AgendaPage }, { filter: AgendaFilter; first: number; after?: string | null; order: AgendaOrder }> = gql`
-  query AgendaMeetings($filter: MeetingAgendaFilterInput, $first: Int, $after: String, $order: MeetingAgendaOrder) {
+export const AGENDA_MEETINGS_QUERY: TypedDocumentNode<
+  { agendaMeetings: AgendaPage },
+  { filter: AgendaFilter; first: number; after?: string | null; order: AgendaOrder }
+> = gql`
+  query AgendaMeetings(
+    $filter: MeetingAgendaFilterInput
+    $first: Int
+    $after: String
+    $order: MeetingAgendaOrder
+  ) {
     agendaMeetings(filter: $filter, first: $first, after: $after, order: $order) {
       edges {
         cursor
         node {
-          id spaceId title type startsAt endsAt state cancelled published location address registrationsEnabled seatsLeft registeredCount capacity path
-          viewerRegistration { status }
+          id
+          spaceId
+          title
+          type
+          startsAt
+          endsAt
+          state
+          cancelled
+          published
+          location
+          address
+          registrationsEnabled
+          seatsLeft
+          registeredCount
+          capacity
+          path
+          viewerRegistration {
+            status
+          }
         }
       }
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
 
-export const AGENDA_SPACES_QUERY: TypedDocumentNode<{ spaces: { id: string; title: string }[] }, Record<string, never>> = gql`
+export const AGENDA_SPACES_QUERY: TypedDocumentNode<
+  { spaces: { id: string; title: string }[] },
+  Record<string, never>
+> = gql`
   query AgendaSpaces {
-    spaces { id title }
+    spaces {
+      id
+      title
+    }
   }
 `;

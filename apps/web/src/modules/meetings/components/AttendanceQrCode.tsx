@@ -20,5 +20,13 @@ export function AttendanceQrCode({ code }: { code: string }) {
     };
   }, [code]);
   if (!src) return null;
-  return <img className="attendance-qr" src={src} width={176} height={176} alt={t('meetings.qrAlt', { code })} />;
+  return (
+    <img
+      className="attendance-qr"
+      src={src}
+      width={176}
+      height={176}
+      alt={t('meetings.qrAlt', { code })}
+    />
+  );
 }

@@ -5,22 +5,57 @@ import { renderWithProviders } from '../../../test/renderWithProviders';
 import { CLOSE_MEETING_MUTATION, type Meeting } from '../graphql/meetings';
 import { ClosingPanel } from './MeetingsAdminPage';
 
-const meeting = { id: 'm1', title: 'Journée de la filière', state: 'PAST', published: true, cancelled: false, attendedCount: 12, closingReport: null } as unknown as Meeting;
-const input = (videoUrl: string | null) => ({ minutes: 'Riches échanges.', attendeesCount: 12, contributionsCount: 4, videoUrl, proposalIds: [] });
+const meeting = {
+  id: 'm1',
+  title: 'Journée de la filière',
+  state: 'PAST',
+  published: true,
+  cancelled: false,
+  attendedCount: 12,
+  closingReport: null,
+} as unknown as Meeting;
+const input = (videoUrl: string | null) => ({
+  minutes: 'Riches échanges.',
+  attendeesCount: 12,
+  contributionsCount: 4,
+  videoUrl,
+  proposalIds: [],
+});
 
 describe('<ClosingPanel>', () => {
   it('names the refused field, focuses it, then closes the meeting', async () => {
     const mocks = [
       {
-        request: { query: CLOSE_MEETING_MUTATION, variables: { meetingId: 'm1', input: input('http://video.example.org') } },
-        result: { errors: [new GraphQLError('Le lien vers la vidéo doit être une adresse https valide.', { extensions: { code: 'BAD_USER_INPUT', field: 'videoUrl' } })] },
+        request: {
+          query: CLOSE_MEETING_MUTATION,
+          variables: { meetingId: 'm1', input: input('http://video.example.org') },
+        },
+        result: {
+          errors: [
+            new GraphQLError('Le lien vers la vidéo doit être une adresse https valide.', {
+              extensions: { code: 'BAD_USER_INPUT', field: 'videoUrl' },
+            }),
+          ],
+        },
       },
-      { request: { query: CLOSE_MEETING_MUTATION, variables: { meetingId: 'm1', input: input('https://video.example.org') } }, result: { data: { closeMeeting: null } } },
+      {
+        request: {
+          query: CLOSE_MEETING_MUTATION,
+          variables: { meetingId: 'm1', input: input('https://video.example.org') },
+        },
+        result: { data: { closeMeeting: null } },
+      },
     ];
     renderWithProviders(<ClosingPanel meeting={meeting} />, { mocks });
     expect(screen.getByRole('spinbutton', { name: 'Nombre de participant·es' })).toHaveValue(12);
-    await userEvent.type(screen.getByRole('textbox', { name: /^Compte rendu/ }), 'Riches échanges.');
-    await userEvent.type(screen.getByRole('spinbutton', { name: 'Nombre de contributions' }), '{Backspace}4');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /^Compte rendu/ }),
+      'Riches échanges.',
+    );
+    await userEvent.type(
+      screen.getByRole('spinbutton', { name: 'Nombre de contributions' }),
+      '{Backspace}4',
+    );
     const video = screen.getByRole('textbox', { name: /Lien vers l’enregistrement vidéo/ });
     await userEvent.type(video, 'http://video.example.org');
     await userEvent.click(screen.getByRole('button', { name: 'Clore la rencontre' }));
@@ -31,6 +66,10 @@ describe('<ClosingPanel>', () => {
     await userEvent.type(video, 'https://video.example.org');
     await userEvent.click(screen.getByRole('button', { name: 'Clore la rencontre' }));
     // Testing Library's matcher folds the narrow no-break space into a space
-    expect(await screen.findByText('Rencontre close ; les personnes inscrites et abonnées sont prévenues.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Rencontre close ; les personnes inscrites et abonnées sont prévenues.',
+      ),
+    ).toBeInTheDocument();
   });
 });

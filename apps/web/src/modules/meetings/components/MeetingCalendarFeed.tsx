@@ -6,7 +6,11 @@ import { TextField } from '../../ui/components/Fields';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { formatDateTime } from '../../ui/utils/dates';
-import { MY_MEETING_CALENDAR_FEED_QUERY, REVOKE_MEETING_CALENDAR_FEED_MUTATION, ROTATE_MEETING_CALENDAR_FEED_MUTATION } from '../graphql/meetings';
+import {
+  MY_MEETING_CALENDAR_FEED_QUERY,
+  REVOKE_MEETING_CALENDAR_FEED_MUTATION,
+  ROTATE_MEETING_CALENDAR_FEED_MUTATION,
+} from '../graphql/meetings';
 
 /**
  * The private calendar feed of one's registrations (account page): make it, copy its URL (shown
@@ -15,7 +19,9 @@ import { MY_MEETING_CALENDAR_FEED_QUERY, REVOKE_MEETING_CALENDAR_FEED_MUTATION, 
 export function MeetingCalendarFeed() {
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
-  const { data, refetch } = useQuery(MY_MEETING_CALENDAR_FEED_QUERY, { fetchPolicy: 'cache-and-network' });
+  const { data, refetch } = useQuery(MY_MEETING_CALENDAR_FEED_QUERY, {
+    fetchPolicy: 'cache-and-network',
+  });
   const [rotate, rotating] = useMutation(ROTATE_MEETING_CALENDAR_FEED_MUTATION);
   const [revoke] = useMutation(REVOKE_MEETING_CALENDAR_FEED_MUTATION);
   const [url, setUrl] = useState<string | null>(null);
@@ -70,7 +76,14 @@ export function MeetingCalendarFeed() {
       <FeedbackMessages feedback={feedback} />
       {url ? (
         <>
-          <TextField label={t('meetings.feed.url')} hint={t('meetings.feed.urlHint')} readOnly value={url} inputRef={urlRef} onFocus={(e) => e.currentTarget.select()} />
+          <TextField
+            label={t('meetings.feed.url')}
+            hint={t('meetings.feed.urlHint')}
+            readOnly
+            value={url}
+            inputRef={urlRef}
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <p>
             <button type="button" className="button" onClick={() => void onCopy()}>
               {t('meetings.feed.copy')}
@@ -83,11 +96,26 @@ export function MeetingCalendarFeed() {
       <div className="actions">
         {feed ? (
           <>
-            <ConfirmButton label={t('meetings.feed.renew')} question={t('meetings.feed.renewQuestion')} onConfirm={onRotate} disabled={rotating.loading} />{' '}
-            <ConfirmButton label={t('meetings.feed.revoke')} question={t('meetings.feed.revokeQuestion')} danger onConfirm={onRevoke} />
+            <ConfirmButton
+              label={t('meetings.feed.renew')}
+              question={t('meetings.feed.renewQuestion')}
+              onConfirm={onRotate}
+              disabled={rotating.loading}
+            />{' '}
+            <ConfirmButton
+              label={t('meetings.feed.revoke')}
+              question={t('meetings.feed.revokeQuestion')}
+              danger
+              onConfirm={onRevoke}
+            />
           </>
         ) : (
-          <button type="button" className="button button--primary" onClick={() => void onRotate()} disabled={rotating.loading}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void onRotate()}
+            disabled={rotating.loading}
+          >
             {t('meetings.feed.make')}
           </button>
         )}

@@ -4,7 +4,10 @@ import type { Meeting } from '../graphql/meetings';
 import { formatMeetingPeriod } from '../meetingDates';
 
 /** The place of a meeting in one line: place name and address, or « En ligne ». */
-export function meetingPlace(meeting: Pick<Meeting, 'type' | 'location' | 'address'>, online: string): string {
+export function meetingPlace(
+  meeting: Pick<Meeting, 'type' | 'location' | 'address'>,
+  online: string,
+): string {
   const physical = [meeting.location, meeting.address].filter(Boolean).join(', ');
   if (meeting.type === 'ONLINE') return online;
   return meeting.type === 'HYBRID' ? [physical, online].filter(Boolean).join(' · ') : physical;
@@ -13,35 +16,82 @@ export function meetingPlace(meeting: Pick<Meeting, 'type' | 'location' | 'addre
 /** What a card shows of a meeting. */
 export type MeetingCardFields = Pick<
   Meeting,
-  'id' | 'title' | 'type' | 'startsAt' | 'endsAt' | 'state' | 'cancelled' | 'published' | 'location' | 'address' | 'registrationsEnabled' | 'seatsLeft' | 'registeredCount' | 'capacity' | 'path'
+  | 'id'
+  | 'title'
+  | 'type'
+  | 'startsAt'
+  | 'endsAt'
+  | 'state'
+  | 'cancelled'
+  | 'published'
+  | 'location'
+  | 'address'
+  | 'registrationsEnabled'
+  | 'seatsLeft'
+  | 'registeredCount'
+  | 'capacity'
+  | 'path'
 > & { viewerRegistration: Pick<NonNullable<Meeting['viewerRegistration']>, 'status'> | null };
 
 /** A meeting in the list: title (link), date in Europe/Paris, type, place, seats and the viewer's registration. */
-export function MeetingCard({ meeting, basePath, headingLevel = 3 }: { meeting: MeetingCardFields; basePath?: string; headingLevel?: 2 | 3 | 4 }) {
+export function MeetingCard({
+  meeting,
+  basePath,
+  headingLevel = 3,
+}: {
+  meeting: MeetingCardFields;
+  basePath?: string;
+  headingLevel?: 2 | 3 | 4;
+}) {
   const Heading = `h${headingLevel}` as const;
   const { t, i18n } = useTranslation();
   const headingId = `meeting-${meeting.id}`;
   return (
     <article className="card" aria-labelledby={headingId}>
       <Heading id={headingId} className="card__title">
-        <Link to={basePath ? `${basePath}/rencontres/${meeting.id}` : meeting.path}>{meeting.title}</Link>
+        <Link to={basePath ? `${basePath}/rencontres/${meeting.id}` : meeting.path}>
+          {meeting.title}
+        </Link>
       </Heading>
       <p className="card__subtitle">
-        <time dateTime={meeting.startsAt}>{formatMeetingPeriod(meeting.startsAt, meeting.endsAt, i18n.language)}</time>
+        <time dateTime={meeting.startsAt}>
+          {formatMeetingPeriod(meeting.startsAt, meeting.endsAt, i18n.language)}
+        </time>
       </p>
       <p className="card__badges">
         <span className="badge">{t(`meetings.type.${meeting.type}`)}</span>{' '}
-        <span className={`badge badge--state ${meeting.state === 'PAST' ? 'badge--closed' : meeting.state === 'ONGOING' ? 'badge--open' : 'badge--scheduled'}`}>
+        <span
+          className={`badge badge--state ${meeting.state === 'PAST' ? 'badge--closed' : meeting.state === 'ONGOING' ? 'badge--open' : 'badge--scheduled'}`}
+        >
           {t(`meetings.state.${meeting.state}`)}
         </span>
-        {meeting.cancelled ? <> <span className="badge badge--rejected">{t('meetings.cancelled')}</span></> : null}
-        {!meeting.published ? <> <span className="badge badge--draft">{t('common.unpublished')}</span></> : null}
-        {meeting.viewerRegistration ? <> <span className="badge badge--accepted">{t(`meetings.registration.${meeting.viewerRegistration.status}`)}</span></> : null}
+        {meeting.cancelled ? (
+          <>
+            {' '}
+            <span className="badge badge--rejected">{t('meetings.cancelled')}</span>
+          </>
+        ) : null}
+        {!meeting.published ? (
+          <>
+            {' '}
+            <span className="badge badge--draft">{t('common.unpublished')}</span>
+          </>
+        ) : null}
+        {meeting.viewerRegistration ? (
+          <>
+            {' '}
+            <span className="badge badge--accepted">
+              {t(`meetings.registration.${meeting.viewerRegistration.status}`)}
+            </span>
+          </>
+        ) : null}
       </p>
       <p className="card__meta">{meetingPlace(meeting, t('meetings.online'))}</p>
       {meeting.registrationsEnabled ? (
         <p className="card__meta">
-          {meeting.seatsLeft === null ? t('meetings.registered', { count: meeting.registeredCount }) : t('meetings.seatsLeft', { count: meeting.seatsLeft, capacity: meeting.capacity })}
+          {meeting.seatsLeft === null
+            ? t('meetings.registered', { count: meeting.registeredCount })
+            : t('meetings.seatsLeft', { count: meeting.seatsLeft, capacity: meeting.capacity })}
         </p>
       ) : null}
     </article>

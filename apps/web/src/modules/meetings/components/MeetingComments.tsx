@@ -20,7 +20,10 @@ export function MeetingComments({ meetingId }: { meetingId: string }) {
   const [body, setBody] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
   const { data } = useQuery(MEETING_COMMENTS_QUERY, { variables: { commentableId: meetingId } });
-  const [add, state] = useMutation(ADD_MEETING_COMMENT_MUTATION, { refetchQueries: ['MeetingComments'], awaitRefetchQueries: true });
+  const [add, state] = useMutation(ADD_MEETING_COMMENT_MUTATION, {
+    refetchQueries: ['MeetingComments'],
+    awaitRefetchQueries: true,
+  });
   const comments = (data?.comments ?? []).filter((c) => !c.deleted);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -45,9 +48,14 @@ export function MeetingComments({ meetingId }: { meetingId: string }) {
           {comments.map((c) => (
             <li key={c.id} className="comment">
               <p className="comment__meta">
-                {c.authorName ? displayName(c.authorName, t) : t('meetings.comments.anonymous')} · <DateTime iso={c.createdAt} style="short" />
+                {c.authorName ? displayName(c.authorName, t) : t('meetings.comments.anonymous')} ·{' '}
+                <DateTime iso={c.createdAt} style="short" />
               </p>
-              {c.hidden && !c.body ? <p className="muted">{t('meetings.comments.hidden')}</p> : <SafeHtml html={c.body} />}
+              {c.hidden && !c.body ? (
+                <p className="muted">{t('meetings.comments.hidden')}</p>
+              ) : (
+                <SafeHtml html={c.body} />
+              )}
             </li>
           ))}
         </ul>
@@ -56,7 +64,14 @@ export function MeetingComments({ meetingId }: { meetingId: string }) {
       )}
       {me ? (
         <form className="form" noValidate onSubmit={submit} aria-labelledby="meeting-comments">
-          <TextAreaField textareaRef={field} label={t('meetings.comments.label')} rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
+          <TextAreaField
+            textareaRef={field}
+            label={t('meetings.comments.label')}
+            rows={3}
+            maxLength={5000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
           <FeedbackMessages feedback={feedback} />
           <div className="form__actions">
             <button type="submit" className="button" disabled={state.loading}>

@@ -37,7 +37,9 @@ export function parseAgenda(text: string): MeetingAgendaItemInput[] {
     const sub = /^[-–•]\s*/.exec(line);
     const rest = sub ? line.slice(sub[0].length) : line;
     const m = /^(.*?)\s*;\s*(\d{1,4})\s*$/.exec(rest);
-    const item = m ? { title: m[1], durationMinutes: Number(m[2]) } : { title: rest, durationMinutes: 0 };
+    const item = m
+      ? { title: m[1], durationMinutes: Number(m[2]) }
+      : { title: rest, durationMinutes: 0 };
     const parent = items[items.length - 1];
     if (sub && parent) parent.children = [...(parent.children ?? []), item];
     else items.push(item);
@@ -46,9 +48,18 @@ export function parseAgenda(text: string): MeetingAgendaItemInput[] {
 }
 
 /** Items → the lines {@link parseAgenda} reads. */
-export function agendaText(items: { title: string; durationMinutes: number; children?: { title: string; durationMinutes: number }[] }[]): string {
-  const line = (a: { title: string; durationMinutes: number }) => (a.durationMinutes ? `${a.title} ; ${a.durationMinutes}` : a.title);
-  return items.flatMap((a) => [line(a), ...(a.children ?? []).map((c) => `- ${line(c)}`)]).join('\n');
+export function agendaText(
+  items: {
+    title: string;
+    durationMinutes: number;
+    children?: { title: string; durationMinutes: number }[];
+  }[],
+): string {
+  const line = (a: { title: string; durationMinutes: number }) =>
+    a.durationMinutes ? `${a.title} ; ${a.durationMinutes}` : a.title;
+  return items
+    .flatMap((a) => [line(a), ...(a.children ?? []).map((c) => `- ${line(c)}`)])
+    .join('\n');
 }
 
 const valuesOf = (m: Meeting | null): Values => ({
@@ -72,7 +83,12 @@ const valuesOf = (m: Meeting | null): Values => ({
  * Creates or edits a meeting: times are typed in Europe/Paris (`datetime-local`) and sent as UTC
  * instants; errors the API names by field are shown on that field.
  */
-export function MeetingForm({ meeting, onSubmit, submitLabel, idPrefix }: {
+export function MeetingForm({
+  meeting,
+  onSubmit,
+  submitLabel,
+  idPrefix,
+}: {
   meeting: Meeting | null;
   submitLabel: string;
   idPrefix: string;
@@ -83,8 +99,10 @@ export function MeetingForm({ meeting, onSubmit, submitLabel, idPrefix }: {
   const [values, setValues] = useState<Values>(() => valuesOf(meeting));
   const [field, setField] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const errorFor = (name: string) => (field === name || (name === 'agenda' && field?.startsWith('agenda[')) ? feedback.error : null);
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+  const errorFor = (name: string) =>
+    field === name || (name === 'agenda' && field?.startsWith('agenda[')) ? feedback.error : null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -112,7 +130,9 @@ export function MeetingForm({ meeting, onSubmit, submitLabel, idPrefix }: {
         registrationsEnabled: values.registrationsEnabled,
         capacity: Number(values.capacity) || 0,
         waitlistEnabled: values.waitlistEnabled,
-        ...(!meeting || values.agenda !== valuesOf(meeting).agenda ? { agenda: parseAgenda(values.agenda) } : {}),
+        ...(!meeting || values.agenda !== valuesOf(meeting).agenda
+          ? { agenda: parseAgenda(values.agenda) }
+          : {}),
         ...(meeting ? {} : { published: values.published }),
       });
       feedback.succeed(message);
@@ -128,37 +148,134 @@ export function MeetingForm({ meeting, onSubmit, submitLabel, idPrefix }: {
   return (
     <form className="form" noValidate onSubmit={submit}>
       <FeedbackMessages feedback={feedback} />
-      <TextField id={id('title')} label={t('meetings.form.title')} required minLength={3} maxLength={150} value={values.title} error={errorFor('title')} onChange={(e) => set('title', e.target.value)} />
+      <TextField
+        id={id('title')}
+        label={t('meetings.form.title')}
+        required
+        minLength={3}
+        maxLength={150}
+        value={values.title}
+        error={errorFor('title')}
+        onChange={(e) => set('title', e.target.value)}
+      />
       <SelectField
         label={t('meetings.form.type')}
         value={values.type}
         onChange={(e) => set('type', e.target.value as MeetingType)}
-        options={Object.values(MeetingType).map((type) => ({ value: type, label: t(`meetings.type.${type}`) }))}
+        options={Object.values(MeetingType).map((type) => ({
+          value: type,
+          label: t(`meetings.type.${type}`),
+        }))}
       />
       <div className="field-row">
-        <TextField id={id('startsAt')} type="datetime-local" label={t('meetings.form.startsAt')} hint={t('meetings.form.parisTime')} required value={values.startsAt} error={errorFor('startsAt')} onChange={(e) => set('startsAt', e.target.value)} />
-        <TextField id={id('endsAt')} type="datetime-local" label={t('meetings.form.endsAt')} hint={t('meetings.form.parisTime')} required value={values.endsAt} error={errorFor('endsAt')} onChange={(e) => set('endsAt', e.target.value)} />
+        <TextField
+          id={id('startsAt')}
+          type="datetime-local"
+          label={t('meetings.form.startsAt')}
+          hint={t('meetings.form.parisTime')}
+          required
+          value={values.startsAt}
+          error={errorFor('startsAt')}
+          onChange={(e) => set('startsAt', e.target.value)}
+        />
+        <TextField
+          id={id('endsAt')}
+          type="datetime-local"
+          label={t('meetings.form.endsAt')}
+          hint={t('meetings.form.parisTime')}
+          required
+          value={values.endsAt}
+          error={errorFor('endsAt')}
+          onChange={(e) => set('endsAt', e.target.value)}
+        />
       </div>
       {values.type !== MeetingType.ONLINE ? (
         <>
-          <TextField id={id('location')} label={t('meetings.form.location')} maxLength={200} value={values.location} onChange={(e) => set('location', e.target.value)} />
-          <TextField id={id('address')} label={t('meetings.form.address')} maxLength={300} value={values.address} error={errorFor('address')} onChange={(e) => set('address', e.target.value)} />
-          <TextField id={id('locationHints')} label={t('meetings.form.locationHints')} maxLength={500} value={values.locationHints} onChange={(e) => set('locationHints', e.target.value)} />
+          <TextField
+            id={id('location')}
+            label={t('meetings.form.location')}
+            maxLength={200}
+            value={values.location}
+            onChange={(e) => set('location', e.target.value)}
+          />
+          <TextField
+            id={id('address')}
+            label={t('meetings.form.address')}
+            maxLength={300}
+            value={values.address}
+            error={errorFor('address')}
+            onChange={(e) => set('address', e.target.value)}
+          />
+          <TextField
+            id={id('locationHints')}
+            label={t('meetings.form.locationHints')}
+            maxLength={500}
+            value={values.locationHints}
+            onChange={(e) => set('locationHints', e.target.value)}
+          />
         </>
       ) : null}
       {values.type !== MeetingType.IN_PERSON ? (
-        <TextField id={id('onlineUrl')} type="url" label={t('meetings.form.onlineUrl')} hint={t('meetings.form.onlineUrlHint')} required value={values.onlineUrl} error={errorFor('onlineUrl')} onChange={(e) => set('onlineUrl', e.target.value)} />
+        <TextField
+          id={id('onlineUrl')}
+          type="url"
+          label={t('meetings.form.onlineUrl')}
+          hint={t('meetings.form.onlineUrlHint')}
+          required
+          value={values.onlineUrl}
+          error={errorFor('onlineUrl')}
+          onChange={(e) => set('onlineUrl', e.target.value)}
+        />
       ) : null}
-      <TextAreaField id={id('description')} label={t('meetings.form.description')} rows={4} value={values.description} error={errorFor('description')} onChange={(e) => set('description', e.target.value)} />
-      <TextAreaField id={id('agenda')} label={t('meetings.form.agenda')} hint={t('meetings.form.agendaHint')} rows={4} value={values.agenda} error={errorFor('agenda')} onChange={(e) => set('agenda', e.target.value)} />
-      <CheckboxField label={t('meetings.form.registrationsEnabled')} checked={values.registrationsEnabled} onChange={(e) => set('registrationsEnabled', e.target.checked)} />
+      <TextAreaField
+        id={id('description')}
+        label={t('meetings.form.description')}
+        rows={4}
+        value={values.description}
+        error={errorFor('description')}
+        onChange={(e) => set('description', e.target.value)}
+      />
+      <TextAreaField
+        id={id('agenda')}
+        label={t('meetings.form.agenda')}
+        hint={t('meetings.form.agendaHint')}
+        rows={4}
+        value={values.agenda}
+        error={errorFor('agenda')}
+        onChange={(e) => set('agenda', e.target.value)}
+      />
+      <CheckboxField
+        label={t('meetings.form.registrationsEnabled')}
+        checked={values.registrationsEnabled}
+        onChange={(e) => set('registrationsEnabled', e.target.checked)}
+      />
       {values.registrationsEnabled ? (
         <>
-          <TextField id={id('capacity')} type="number" min={0} max={100000} label={t('meetings.form.capacity')} hint={t('meetings.form.capacityHint')} value={values.capacity} error={errorFor('capacity')} onChange={(e) => set('capacity', e.target.value)} />
-          <CheckboxField label={t('meetings.form.waitlistEnabled')} checked={values.waitlistEnabled} onChange={(e) => set('waitlistEnabled', e.target.checked)} />
+          <TextField
+            id={id('capacity')}
+            type="number"
+            min={0}
+            max={100000}
+            label={t('meetings.form.capacity')}
+            hint={t('meetings.form.capacityHint')}
+            value={values.capacity}
+            error={errorFor('capacity')}
+            onChange={(e) => set('capacity', e.target.value)}
+          />
+          <CheckboxField
+            label={t('meetings.form.waitlistEnabled')}
+            checked={values.waitlistEnabled}
+            onChange={(e) => set('waitlistEnabled', e.target.checked)}
+          />
         </>
       ) : null}
-      {!meeting ? <CheckboxField label={t('meetings.form.publish')} checked={values.published} onChange={(e) => set('published', e.target.checked)} /> : null}
+      {!meeting ? (
+        <CheckboxField
+          label={t('meetings.form.publish')}
+          checked={values.published}
+          onChange={(e) => set('published', e.target.checked)}
+        />
+      ) : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {submitLabel}

@@ -10,7 +10,10 @@ import { MeetingCard } from './MeetingCard';
 export function MeetingList({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
-  const { data, error, refetch } = useQuery(MEETINGS_QUERY, { variables: { componentId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(MEETINGS_QUERY, {
+    variables: { componentId },
+    fetchPolicy: 'cache-and-network',
+  });
   if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   const basePath = `/espaces/${slug}/f/${componentId}`;

@@ -12,7 +12,15 @@ import { SafeHtml } from '../../ui/components/SafeHtml';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { CANCEL_MEETING_REGISTRATION_MUTATION, MEETING_QUERY, REGISTER_FOR_MEETING_MUTATION, type Meeting, type MeetingAgendaItem, type MeetingAgendaLink, type MeetingClosingReport } from '../graphql/meetings';
+import {
+  CANCEL_MEETING_REGISTRATION_MUTATION,
+  MEETING_QUERY,
+  REGISTER_FOR_MEETING_MUTATION,
+  type Meeting,
+  type MeetingAgendaItem,
+  type MeetingAgendaLink,
+  type MeetingClosingReport,
+} from '../graphql/meetings';
 import { formatMeetingDay, formatMeetingPeriod, formatMeetingTime } from '../meetingDates';
 import { meetingPlace } from './MeetingCard';
 import { AttendanceQrCode } from './AttendanceQrCode';
@@ -35,7 +43,10 @@ export function MeetingPage() {
     <article className="page" aria-labelledby="page-title">
       <Breadcrumb
         trail={[
-          { to: isProcess ? '/concertations' : '/assemblees', label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') },
+          {
+            to: isProcess ? '/concertations' : '/assemblees',
+            label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
+          },
           { to: `/espaces/${s.slug}`, label: s.title },
           { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
         ]}
@@ -45,13 +56,24 @@ export function MeetingPage() {
         <p className="eyebrow">{t(`meetings.type.${meeting.type}`)}</p>
         <h1 id="page-title">{meeting.title}</h1>
         <p className="lead">
-          <time dateTime={meeting.startsAt}>{formatMeetingPeriod(meeting.startsAt, meeting.endsAt, i18n.language)}</time>
+          <time dateTime={meeting.startsAt}>
+            {formatMeetingPeriod(meeting.startsAt, meeting.endsAt, i18n.language)}
+          </time>
         </p>
         <p>
           <span className="badge badge--state">{t(`meetings.state.${meeting.state}`)}</span>
-          {meeting.cancelled ? <> <span className="badge badge--rejected">{t('meetings.cancelled')}</span></> : null}
+          {meeting.cancelled ? (
+            <>
+              {' '}
+              <span className="badge badge--rejected">{t('meetings.cancelled')}</span>
+            </>
+          ) : null}
         </p>
-        {meeting.cancelled && meeting.cancellationReason ? <p className="notice">{t('meetings.cancellationReason', { reason: meeting.cancellationReason })}</p> : null}
+        {meeting.cancelled && meeting.cancellationReason ? (
+          <p className="notice">
+            {t('meetings.cancellationReason', { reason: meeting.cancellationReason })}
+          </p>
+        ) : null}
       </header>
       <section aria-labelledby="meeting-place" className="panel">
         <h2 id="meeting-place">{t('meetings.where')}</h2>
@@ -98,7 +120,9 @@ function RegistrationPanel({ meeting }: { meeting: Meeting }) {
     try {
       const result = await register({ variables: { meetingId: meeting.id } });
       const status = result.data?.registerForMeeting.viewerRegistration?.status;
-      feedback.succeed(t(status === 'WAITLISTED' ? 'meetings.waitlistedDone' : 'meetings.registeredDone'));
+      feedback.succeed(
+        t(status === 'WAITLISTED' ? 'meetings.waitlistedDone' : 'meetings.registeredDone'),
+      );
     } catch (error) {
       feedback.fail(error);
     }
@@ -125,7 +149,9 @@ function RegistrationPanel({ meeting }: { meeting: Meeting }) {
         {meeting.seatsLeft === null
           ? t('meetings.registered', { count: meeting.registeredCount })
           : t('meetings.seatsLeft', { count: meeting.seatsLeft, capacity: meeting.capacity })}
-        {meeting.waitlistedCount ? ` · ${t('meetings.waitlisted', { count: meeting.waitlistedCount })}` : ''}
+        {meeting.waitlistedCount
+          ? ` · ${t('meetings.waitlisted', { count: meeting.waitlistedCount })}`
+          : ''}
       </p>
       <FeedbackMessages feedback={feedback} />
       {mine ? (
@@ -144,7 +170,11 @@ function RegistrationPanel({ meeting }: { meeting: Meeting }) {
           {mine.status === 'REGISTERED' ? <AttendanceQrCode code={mine.code} /> : null}
           {meeting.state === 'UPCOMING' ? (
             <ConfirmButton
-              label={t(mine.status === 'REGISTERED' ? 'meetings.cancelRegistration' : 'meetings.leaveWaitlist')}
+              label={t(
+                mine.status === 'REGISTERED'
+                  ? 'meetings.cancelRegistration'
+                  : 'meetings.leaveWaitlist',
+              )}
               question={t('meetings.cancelQuestion', { title: meeting.title })}
               confirmLabel={t('meetings.cancelConfirm')}
               danger
@@ -154,10 +184,17 @@ function RegistrationPanel({ meeting }: { meeting: Meeting }) {
         </div>
       ) : !me ? (
         <p>
-          <Link to="/connexion" state={{ from: location.pathname }}>{t('meetings.signInToRegister')}</Link>
+          <Link to="/connexion" state={{ from: location.pathname }}>
+            {t('meetings.signInToRegister')}
+          </Link>
         </p>
       ) : meeting.registrationsOpen ? (
-        <button type="button" className="button button--primary" onClick={() => void onRegister()} disabled={registering.loading}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void onRegister()}
+          disabled={registering.loading}
+        >
           {meeting.seatsLeft === 0 ? t('meetings.joinWaitlist') : t('meetings.register')}
         </button>
       ) : (
@@ -189,12 +226,19 @@ function AgendaEntry({ item }: { item: MeetingAgendaItem }) {
     <li className="meeting-agenda__item">
       <p>
         <time dateTime={item.startsAt} className="meeting-agenda__time">
-          {t('meetings.agendaTime', { from: formatMeetingTime(item.startsAt, i18n.language), to: formatMeetingTime(item.endsAt, i18n.language) })}
+          {t('meetings.agendaTime', {
+            from: formatMeetingTime(item.startsAt, i18n.language),
+            to: formatMeetingTime(item.endsAt, i18n.language),
+          })}
         </time>{' '}
         <strong>{item.title}</strong>
-        {item.durationMinutes ? <span className="muted"> ({t('meetings.minutes', { count: item.durationMinutes })})</span> : null}
+        {item.durationMinutes ? (
+          <span className="muted"> ({t('meetings.minutes', { count: item.durationMinutes })})</span>
+        ) : null}
       </p>
-      {links.length ? <LinkedResources links={links} label={t('meetings.agendaLinks', { title: item.title })} /> : null}
+      {links.length ? (
+        <LinkedResources links={links} label={t('meetings.agendaLinks', { title: item.title })} />
+      ) : null}
       {item.children.length ? (
         <ol className="meeting-agenda__items meeting-agenda__items--sub">
           {item.children.map((child) => (
@@ -227,7 +271,9 @@ function ClosingReport({ report }: { report: MeetingClosingReport }) {
   return (
     <section aria-labelledby="meeting-report" className="panel">
       <h2 id="meeting-report">{t('meetings.report.heading')}</h2>
-      <p className="muted">{t('meetings.report.closedOn', { date: formatMeetingDay(report.closedAt, i18n.language) })}</p>
+      <p className="muted">
+        {t('meetings.report.closedOn', { date: formatMeetingDay(report.closedAt, i18n.language) })}
+      </p>
       <SafeHtml html={report.minutes} className="prose" />
       <ul>
         <li>{t('meetings.report.attendees', { count: report.attendeesCount })}</li>

@@ -14,8 +14,16 @@ import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
-  CANCEL_MEETING_MUTATION, CLOSE_MEETING_MUTATION, CREATE_MEETING_MUTATION, MARK_ATTENDANCE_MUTATION, MEETING_ATTENDEES_QUERY, MEETINGS_ADMIN_SPACE_QUERY, MEETINGS_QUERY,
-  PUBLISH_MEETING_MUTATION, UPDATE_MEETING_MUTATION, type Meeting,
+  CANCEL_MEETING_MUTATION,
+  CLOSE_MEETING_MUTATION,
+  CREATE_MEETING_MUTATION,
+  MARK_ATTENDANCE_MUTATION,
+  MEETING_ATTENDEES_QUERY,
+  MEETINGS_ADMIN_SPACE_QUERY,
+  MEETINGS_QUERY,
+  PUBLISH_MEETING_MUTATION,
+  UPDATE_MEETING_MUTATION,
+  type Meeting,
 } from '../graphql/meetings';
 import { formatMeetingPeriod } from '../meetingDates';
 import { MeetingForm } from './MeetingForm';
@@ -29,7 +37,11 @@ export function MeetingsAdminPage() {
   const { me, loading: meLoading } = useMe();
   const space = useQuery(MEETINGS_ADMIN_SPACE_QUERY, { variables: { slug }, skip: !me });
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId }, skip: !me });
-  const meetings = useQuery(MEETINGS_QUERY, { variables: { componentId }, skip: !me, fetchPolicy: 'cache-and-network' });
+  const meetings = useQuery(MEETINGS_QUERY, {
+    variables: { componentId },
+    skip: !me,
+    fetchPolicy: 'cache-and-network',
+  });
   const [create] = useMutation(CREATE_MEETING_MUTATION, REFETCH);
   useDocumentTitle(t('meetings.admin.title'));
   if (meLoading) return <Loading page />;
@@ -41,10 +53,18 @@ export function MeetingsAdminPage() {
   const s = space.data.space;
   return (
     <article className="page" aria-labelledby="page-title">
-      <Breadcrumb trail={[{ to: '/admin', label: t('admin.title') }, { to: `/admin/espaces/${s.slug}`, label: s.title }]} current={component.data.component.title} />
+      <Breadcrumb
+        trail={[
+          { to: '/admin', label: t('admin.title') },
+          { to: `/admin/espaces/${s.slug}`, label: s.title },
+        ]}
+        current={component.data.component.title}
+      />
       <header className="page__header">
         <p className="eyebrow">{t('spaces.componentType.MEETINGS')}</p>
-        <h1 id="page-title">{t('meetings.admin.heading', { title: component.data.component.title })}</h1>
+        <h1 id="page-title">
+          {t('meetings.admin.heading', { title: component.data.component.title })}
+        </h1>
         <p>
           <Link to={`/espaces/${s.slug}/f/${componentId}`}>{t('meetings.admin.publicPage')}</Link>
         </p>
@@ -71,7 +91,9 @@ export function MeetingsAdminPage() {
           submitLabel={t('meetings.admin.create')}
           onSubmit={async (input) => {
             const result = await create({ variables: { input: { ...input, componentId } } });
-            return t('meetings.admin.created', { title: result.data?.createMeeting.title ?? input.title });
+            return t('meetings.admin.created', {
+              title: result.data?.createMeeting.title ?? input.title,
+            });
           }}
         />
       </section>
@@ -95,7 +117,9 @@ function MeetingAdminRow({ meeting, slug }: { meeting: Meeting; slug: string }) 
     feedback.clear();
     try {
       await publish({ variables: { id: meeting.id, published: !meeting.published } });
-      feedback.succeed(t(meeting.published ? 'meetings.admin.unpublished' : 'meetings.admin.published'));
+      feedback.succeed(
+        t(meeting.published ? 'meetings.admin.unpublished' : 'meetings.admin.published'),
+      );
     } catch (error) {
       feedback.fail(error);
     }
@@ -105,15 +129,19 @@ function MeetingAdminRow({ meeting, slug }: { meeting: Meeting; slug: string }) 
     <div className="admin-row">
       <div className="admin-row__main">
         <h3 className="admin-row__title" ref={titleRef} tabIndex={-1}>
-          <Link to={`/espaces/${slug}/f/${meeting.componentId}/rencontres/${meeting.id}`}>{meeting.title}</Link>
+          <Link to={`/espaces/${slug}/f/${meeting.componentId}/rencontres/${meeting.id}`}>
+            {meeting.title}
+          </Link>
         </h3>
         <p className="muted">
-          {formatMeetingPeriod(meeting.startsAt, meeting.endsAt, i18n.language)} · {t(meeting.published ? 'common.published' : 'common.unpublished')}
+          {formatMeetingPeriod(meeting.startsAt, meeting.endsAt, i18n.language)} ·{' '}
+          {t(meeting.published ? 'common.published' : 'common.unpublished')}
           {meeting.cancelled ? ` · ${t('meetings.cancelled')}` : ''}
         </p>
         {meeting.registrationsEnabled ? (
           <p className="muted">
-            {t('meetings.registered', { count: meeting.registeredCount })} · {t('meetings.waitlisted', { count: meeting.waitlistedCount })} ·{' '}
+            {t('meetings.registered', { count: meeting.registeredCount })} ·{' '}
+            {t('meetings.waitlisted', { count: meeting.waitlistedCount })} ·{' '}
             {t('meetings.attendedCount', { count: meeting.attendedCount })}
           </p>
         ) : null}
@@ -133,21 +161,43 @@ function MeetingAdminRow({ meeting, slug }: { meeting: Meeting; slug: string }) 
         {closing ? <ClosingPanel meeting={meeting} /> : null}
       </div>
       <div className="actions">
-        <button type="button" className="button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={editing}
+          onClick={() => setEditing((v) => !v)}
+        >
           {t('meetings.admin.edit')} <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         {meeting.registrationsEnabled ? (
-          <button type="button" className="button" aria-expanded={checkIn} onClick={() => setCheckIn((v) => !v)}>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={checkIn}
+            onClick={() => setCheckIn((v) => !v)}
+          >
             {t('meetings.admin.checkIn')} <VisuallyHidden>{target}</VisuallyHidden>
           </button>
         ) : null}
         {meeting.state === 'PAST' && meeting.published && !meeting.cancelled ? (
-          <button type="button" className="button" aria-expanded={closing} onClick={() => setClosing((v) => !v)}>
-            {t(meeting.closingReport ? 'meetings.admin.editReport' : 'meetings.admin.close')} <VisuallyHidden>{target}</VisuallyHidden>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={closing}
+            onClick={() => setClosing((v) => !v)}
+          >
+            {t(meeting.closingReport ? 'meetings.admin.editReport' : 'meetings.admin.close')}{' '}
+            <VisuallyHidden>{target}</VisuallyHidden>
           </button>
         ) : null}
-        <button type="button" className="button" onClick={() => void togglePublished()} disabled={publishing.loading}>
-          {t(meeting.published ? 'admin.unpublish' : 'admin.publish')} <VisuallyHidden>{target}</VisuallyHidden>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void togglePublished()}
+          disabled={publishing.loading}
+        >
+          {t(meeting.published ? 'admin.unpublish' : 'admin.publish')}{' '}
+          <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         {!meeting.cancelled ? (
           <ConfirmButton
@@ -178,8 +228,14 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
   const feedback = useFeedback();
   const [code, setCode] = useState('');
   const [field, setField] = useState(false);
-  const attendees = useQuery(MEETING_ATTENDEES_QUERY, { variables: { meetingId: meeting.id }, fetchPolicy: 'cache-and-network' });
-  const [mark, marking] = useMutation(MARK_ATTENDANCE_MUTATION, { refetchQueries: ['MeetingAttendees', 'Meetings'], awaitRefetchQueries: true });
+  const attendees = useQuery(MEETING_ATTENDEES_QUERY, {
+    variables: { meetingId: meeting.id },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [mark, marking] = useMutation(MARK_ATTENDANCE_MUTATION, {
+    refetchQueries: ['MeetingAttendees', 'Meetings'],
+    awaitRefetchQueries: true,
+  });
   const inputId = `checkin-${meeting.id}`;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -188,7 +244,9 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
     setField(false);
     try {
       const result = await mark({ variables: { meetingId: meeting.id, code } });
-      feedback.succeed(t('meetings.admin.checkedIn', { name: result.data?.markAttendance.name ?? '' }));
+      feedback.succeed(
+        t('meetings.admin.checkedIn', { name: result.data?.markAttendance.name ?? '' }),
+      );
       setCode('');
     } catch (error) {
       setField(feedback.fail(error).field === 'code');
@@ -214,7 +272,11 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
           onChange={(e) => setCode(e.target.value)}
         />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={marking.loading || !code.trim()}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={marking.loading || !code.trim()}
+          >
             {t('meetings.admin.markPresent')}
           </button>
         </div>
@@ -222,7 +284,9 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
       {attendees.data ? (
         <div className="table-wrapper">
           <table className="table">
-            <caption>{t('meetings.admin.attendees', { count: attendees.data.meetingAttendees.length })}</caption>
+            <caption>
+              {t('meetings.admin.attendees', { count: attendees.data.meetingAttendees.length })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('meetings.admin.name')}</th>
@@ -235,9 +299,22 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
               {attendees.data.meetingAttendees.map((a) => (
                 <tr key={a.registrationId}>
                   <td>{a.name}</td>
-                  <td>{a.status === 'WAITLISTED' ? t('meetings.waitlistPosition', { position: a.waitlistPosition }) : t('meetings.registration.REGISTERED')}</td>
+                  <td>
+                    {a.status === 'WAITLISTED'
+                      ? t('meetings.waitlistPosition', { position: a.waitlistPosition })
+                      : t('meetings.registration.REGISTERED')}
+                  </td>
                   <td>{a.code}</td>
-                  <td>{a.attendedAt ? t('meetings.admin.presentAt', { time: new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(a.attendedAt)) }) : '—'}</td>
+                  <td>
+                    {a.attendedAt
+                      ? t('meetings.admin.presentAt', {
+                          time: new Intl.DateTimeFormat(
+                            i18n.language === 'en' ? 'en-GB' : 'fr-FR',
+                            { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' },
+                          ).format(new Date(a.attendedAt)),
+                        })
+                      : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -263,7 +340,8 @@ export function ClosingPanel({ meeting }: { meeting: Meeting }) {
   const [close, closing] = useMutation(CLOSE_MEETING_MUTATION, REFETCH);
   const id = (name: string) => `close-${meeting.id}-${name}`;
   const errorFor = (name: string) => (field === name ? feedback.error : null);
-  const set = (key: keyof typeof values, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const set = (key: keyof typeof values, value: string) =>
+    setValues((v) => ({ ...v, [key]: value }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -295,12 +373,47 @@ export function ClosingPanel({ meeting }: { meeting: Meeting }) {
       <h4 id={id('heading')}>{t('meetings.admin.reportHeading')}</h4>
       <FeedbackMessages feedback={feedback} />
       <form className="form" noValidate onSubmit={submit}>
-        <TextAreaField id={id('minutes')} label={t('meetings.admin.minutes')} hint={t('meetings.admin.minutesHint')} rows={6} required value={values.minutes} error={errorFor('minutes')} onChange={(e) => set('minutes', e.target.value)} />
+        <TextAreaField
+          id={id('minutes')}
+          label={t('meetings.admin.minutes')}
+          hint={t('meetings.admin.minutesHint')}
+          rows={6}
+          required
+          value={values.minutes}
+          error={errorFor('minutes')}
+          onChange={(e) => set('minutes', e.target.value)}
+        />
         <div className="field-row">
-          <TextField id={id('attendeesCount')} type="number" inputMode="numeric" min={0} label={t('meetings.admin.attendeesCount')} value={values.attendeesCount} error={errorFor('attendeesCount')} onChange={(e) => set('attendeesCount', e.target.value)} />
-          <TextField id={id('contributionsCount')} type="number" inputMode="numeric" min={0} label={t('meetings.admin.contributionsCount')} value={values.contributionsCount} error={errorFor('contributionsCount')} onChange={(e) => set('contributionsCount', e.target.value)} />
+          <TextField
+            id={id('attendeesCount')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            label={t('meetings.admin.attendeesCount')}
+            value={values.attendeesCount}
+            error={errorFor('attendeesCount')}
+            onChange={(e) => set('attendeesCount', e.target.value)}
+          />
+          <TextField
+            id={id('contributionsCount')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            label={t('meetings.admin.contributionsCount')}
+            value={values.contributionsCount}
+            error={errorFor('contributionsCount')}
+            onChange={(e) => set('contributionsCount', e.target.value)}
+          />
         </div>
-        <TextField id={id('videoUrl')} type="url" label={t('meetings.admin.videoUrl')} hint={t('meetings.admin.videoUrlHint')} value={values.videoUrl} error={errorFor('videoUrl')} onChange={(e) => set('videoUrl', e.target.value)} />
+        <TextField
+          id={id('videoUrl')}
+          type="url"
+          label={t('meetings.admin.videoUrl')}
+          hint={t('meetings.admin.videoUrlHint')}
+          value={values.videoUrl}
+          error={errorFor('videoUrl')}
+          onChange={(e) => set('videoUrl', e.target.value)}
+        />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={closing.loading}>
             {t(report ? 'meetings.admin.saveReport' : 'meetings.admin.closeSubmit')}

@@ -19,9 +19,12 @@ export function MyMeetingRegistrations() {
         <ul>
           {meetings.map((m) => (
             <li key={m.id}>
-              <Link to={m.path}>{m.title}</Link> — {formatMeetingPeriod(m.startsAt, m.endsAt, i18n.language)} ·{' '}
+              <Link to={m.path}>{m.title}</Link> —{' '}
+              {formatMeetingPeriod(m.startsAt, m.endsAt, i18n.language)} ·{' '}
               {m.viewerRegistration?.status === 'WAITLISTED'
-                ? t('meetings.waitlistPosition', { position: m.viewerRegistration.waitlistPosition })
+                ? t('meetings.waitlistPosition', {
+                    position: m.viewerRegistration.waitlistPosition,
+                  })
                 : t('meetings.registration.REGISTERED')}
               {m.cancelled ? ` · ${t('meetings.cancelled')}` : ''}
             </li>

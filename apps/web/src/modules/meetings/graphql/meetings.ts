@@ -91,14 +91,18 @@ const MEETING_FIELDS = `
 const AGENDA_ITEM_FIELDS = `
   fragment AgendaItemFields on MeetingAgendaItem { id position title durationMinutes startsAt endsAt proposalIds motionIds }`;
 
-export const MEETINGS_QUERY: TypedDocumentNode<{ meetings: Meeting[] }, { componentId: string }> = gql`
+export const MEETINGS_QUERY: TypedDocumentNode<{ meetings: Meeting[] }, { componentId: string }> =
+  gql`
   query Meetings($componentId: ID!) {
     meetings(componentId: $componentId) { ${MEETING_FIELDS} }
   }
   ${AGENDA_ITEM_FIELDS}
 `;
 
-export const MY_MEETING_REGISTRATIONS_QUERY: TypedDocumentNode<{ myMeetingRegistrations: Meeting[] }, Record<string, never>> = gql`
+export const MY_MEETING_REGISTRATIONS_QUERY: TypedDocumentNode<
+  { myMeetingRegistrations: Meeting[] },
+  Record<string, never>
+> = gql`
   query MyMeetingRegistrations {
     myMeetingRegistrations { ${MEETING_FIELDS} }
   }
@@ -116,20 +120,36 @@ export const MEETING_QUERY: TypedDocumentNode<{ meeting: Meeting }, { id: string
   ${AGENDA_ITEM_FIELDS}
 `;
 
-export const MEETING_ATTENDEES_QUERY: TypedDocumentNode<{ meetingAttendees: MeetingAttendee[] }, { meetingId: string }> = gql`
+export const MEETING_ATTENDEES_QUERY: TypedDocumentNode<
+  { meetingAttendees: MeetingAttendee[] },
+  { meetingId: string }
+> = gql`
   query MeetingAttendees($meetingId: ID!) {
-    meetingAttendees(meetingId: $meetingId) { registrationId name status code waitlistPosition attendedAt }
+    meetingAttendees(meetingId: $meetingId) {
+      registrationId
+      name
+      status
+      code
+      waitlistPosition
+      attendedAt
+    }
   }
 `;
 
-export const REGISTER_FOR_MEETING_MUTATION: TypedDocumentNode<{ registerForMeeting: Meeting }, { meetingId: string }> = gql`
+export const REGISTER_FOR_MEETING_MUTATION: TypedDocumentNode<
+  { registerForMeeting: Meeting },
+  { meetingId: string }
+> = gql`
   mutation RegisterForMeeting($meetingId: ID!) {
     registerForMeeting(meetingId: $meetingId) { ${MEETING_FIELDS} }
   }
   ${AGENDA_ITEM_FIELDS}
 `;
 
-export const CANCEL_MEETING_REGISTRATION_MUTATION: TypedDocumentNode<{ cancelMeetingRegistration: Meeting }, { meetingId: string }> = gql`
+export const CANCEL_MEETING_REGISTRATION_MUTATION: TypedDocumentNode<
+  { cancelMeetingRegistration: Meeting },
+  { meetingId: string }
+> = gql`
   mutation CancelMeetingRegistration($meetingId: ID!) {
     cancelMeetingRegistration(meetingId: $meetingId) { ${MEETING_FIELDS} }
   }
@@ -171,44 +191,69 @@ export interface CloseMeetingInput {
   videoUrl?: string | null;
 }
 
-export const CLOSE_MEETING_MUTATION: TypedDocumentNode<{ closeMeeting: Meeting }, { meetingId: string; input: CloseMeetingInput }> = gql`
+export const CLOSE_MEETING_MUTATION: TypedDocumentNode<
+  { closeMeeting: Meeting },
+  { meetingId: string; input: CloseMeetingInput }
+> = gql`
   mutation CloseMeeting($meetingId: ID!, $input: CloseMeetingInput!) {
     closeMeeting(meetingId: $meetingId, input: $input) { ${MEETING_FIELDS} }
   }
   ${AGENDA_ITEM_FIELDS}
 `;
 
-export const CREATE_MEETING_MUTATION: TypedDocumentNode<{ createMeeting: Meeting }, { input: MeetingFieldsInput & { componentId: string; published?: boolean } }> = gql`
+export const CREATE_MEETING_MUTATION: TypedDocumentNode<
+  { createMeeting: Meeting },
+  { input: MeetingFieldsInput & { componentId: string; published?: boolean } }
+> = gql`
   mutation CreateMeeting($input: CreateMeetingInput!) {
     createMeeting(input: $input) { ${MEETING_FIELDS} }
   }
   ${AGENDA_ITEM_FIELDS}
 `;
 
-export const UPDATE_MEETING_MUTATION: TypedDocumentNode<{ updateMeeting: Meeting }, { id: string; input: MeetingFieldsInput }> = gql`
+export const UPDATE_MEETING_MUTATION: TypedDocumentNode<
+  { updateMeeting: Meeting },
+  { id: string; input: MeetingFieldsInput }
+> = gql`
   mutation UpdateMeeting($id: ID!, $input: MeetingFieldsInput!) {
     updateMeeting(id: $id, input: $input) { ${MEETING_FIELDS} }
   }
   ${AGENDA_ITEM_FIELDS}
 `;
 
-export const PUBLISH_MEETING_MUTATION: TypedDocumentNode<{ publishMeeting: Meeting }, { id: string; published: boolean }> = gql`
+export const PUBLISH_MEETING_MUTATION: TypedDocumentNode<
+  { publishMeeting: Meeting },
+  { id: string; published: boolean }
+> = gql`
   mutation PublishMeeting($id: ID!, $published: Boolean!) {
     publishMeeting(id: $id, published: $published) { ${MEETING_FIELDS} }
   }
   ${AGENDA_ITEM_FIELDS}
 `;
 
-export const CANCEL_MEETING_MUTATION: TypedDocumentNode<{ cancelMeeting: Meeting }, { id: string; reason: string }> = gql`
+export const CANCEL_MEETING_MUTATION: TypedDocumentNode<
+  { cancelMeeting: Meeting },
+  { id: string; reason: string }
+> = gql`
   mutation CancelMeeting($id: ID!, $reason: String) {
     cancelMeeting(id: $id, reason: $reason) { ${MEETING_FIELDS} }
   }
   ${AGENDA_ITEM_FIELDS}
 `;
 
-export const MARK_ATTENDANCE_MUTATION: TypedDocumentNode<{ markAttendance: MeetingAttendee }, { meetingId: string; code: string }> = gql`
+export const MARK_ATTENDANCE_MUTATION: TypedDocumentNode<
+  { markAttendance: MeetingAttendee },
+  { meetingId: string; code: string }
+> = gql`
   mutation MarkAttendance($meetingId: ID!, $code: String!) {
-    markAttendance(meetingId: $meetingId, code: $code) { registrationId name status code waitlistPosition attendedAt }
+    markAttendance(meetingId: $meetingId, code: $code) {
+      registrationId
+      name
+      status
+      code
+      waitlistPosition
+      attendedAt
+    }
   }
 `;
 
@@ -217,7 +262,12 @@ export const MEETINGS_ADMIN_SPACE_QUERY: TypedDocumentNode<
   { slug: string }
 > = gql`
   query MeetingsAdminSpace($slug: String!) {
-    space(slug: $slug) { id slug title viewerCanAdminister }
+    space(slug: $slug) {
+      id
+      slug
+      title
+      viewerCanAdminister
+    }
   }
 `;
 
@@ -230,31 +280,65 @@ export interface MeetingComment {
   hidden: boolean;
 }
 
-export const MEETING_COMMENTS_QUERY: TypedDocumentNode<{ comments: MeetingComment[] }, { commentableId: string }> = gql`
+export const MEETING_COMMENTS_QUERY: TypedDocumentNode<
+  { comments: MeetingComment[] },
+  { commentableId: string }
+> = gql`
   query MeetingComments($commentableId: ID!) {
-    comments(commentableType: MEETING, commentableId: $commentableId) { id body authorName createdAt deleted hidden }
+    comments(commentableType: MEETING, commentableId: $commentableId) {
+      id
+      body
+      authorName
+      createdAt
+      deleted
+      hidden
+    }
   }
 `;
 
-export const ADD_MEETING_COMMENT_MUTATION: TypedDocumentNode<{ addComment: MeetingComment }, { commentableId: string; body: string }> = gql`
+export const ADD_MEETING_COMMENT_MUTATION: TypedDocumentNode<
+  { addComment: MeetingComment },
+  { commentableId: string; body: string }
+> = gql`
   mutation AddMeetingComment($commentableId: ID!, $body: String!) {
-    addComment(input: { commentableType: MEETING, commentableId: $commentableId, body: $body }) { id body authorName createdAt deleted hidden }
+    addComment(input: { commentableType: MEETING, commentableId: $commentableId, body: $body }) {
+      id
+      body
+      authorName
+      createdAt
+      deleted
+      hidden
+    }
   }
 `;
 
-export const MY_MEETING_CALENDAR_FEED_QUERY: TypedDocumentNode<{ myMeetingCalendarFeed: { createdAt: string } | null }, Record<string, never>> = gql`
+export const MY_MEETING_CALENDAR_FEED_QUERY: TypedDocumentNode<
+  { myMeetingCalendarFeed: { createdAt: string } | null },
+  Record<string, never>
+> = gql`
   query MyMeetingCalendarFeed {
-    myMeetingCalendarFeed { createdAt }
+    myMeetingCalendarFeed {
+      createdAt
+    }
   }
 `;
 
-export const ROTATE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<{ rotateMeetingCalendarFeed: { url: string; createdAt: string } }, Record<string, never>> = gql`
+export const ROTATE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<
+  { rotateMeetingCalendarFeed: { url: string; createdAt: string } },
+  Record<string, never>
+> = gql`
   mutation RotateMeetingCalendarFeed {
-    rotateMeetingCalendarFeed { url createdAt }
+    rotateMeetingCalendarFeed {
+      url
+      createdAt
+    }
   }
 `;
 
-export const REVOKE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<{ revokeMeetingCalendarFeed: boolean }, Record<string, never>> = gql`
+export const REVOKE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<
+  { revokeMeetingCalendarFeed: boolean },
+  Record<string, never>
+> = gql`
   mutation RevokeMeetingCalendarFeed {
     revokeMeetingCalendarFeed
   }

@@ -22,7 +22,10 @@ async function uploadAvatar(file: Blob): Promise<{ avatarUrl: string } | { reaso
       headers: { 'content-type': file.type || 'application/octet-stream' },
       body: file,
     });
-    const body = (await response.json().catch(() => ({}))) as { avatarUrl?: string; reason?: string };
+    const body = (await response.json().catch(() => ({}))) as {
+      avatarUrl?: string;
+      reason?: string;
+    };
     if (response.ok && body.avatarUrl) return { avatarUrl: body.avatarUrl };
     return { reason: body.reason ?? 'FAILED' };
   } catch {
@@ -63,7 +66,11 @@ export function AvatarField({ avatarUrl, onChanged }: AvatarFieldProps) {
   }, [file]);
 
   const reasonMessage = (reason: string) =>
-    reason === 'AVATAR_TOO_LARGE' ? t('members.profile.avatarTooLarge') : reason === 'AVATAR_NOT_IMAGE' ? t('members.profile.avatarNotImage') : t('members.profile.avatarFailed');
+    reason === 'AVATAR_TOO_LARGE'
+      ? t('members.profile.avatarTooLarge')
+      : reason === 'AVATAR_NOT_IMAGE'
+        ? t('members.profile.avatarNotImage')
+        : t('members.profile.avatarFailed');
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     feedback.clear();
@@ -132,14 +139,26 @@ export function AvatarField({ avatarUrl, onChanged }: AvatarFieldProps) {
       <div className="members-avatar__images">
         {avatarUrl ? (
           <figure className="members-avatar__figure">
-            <img src={avatarUrl} alt={t('members.profile.avatarCurrent')} width={96} height={96} className="members-avatar__image" />
+            <img
+              src={avatarUrl}
+              alt={t('members.profile.avatarCurrent')}
+              width={96}
+              height={96}
+              className="members-avatar__image"
+            />
           </figure>
         ) : (
           <p className="muted">{t('members.profile.avatarNone')}</p>
         )}
         {preview ? (
           <figure className="members-avatar__figure">
-            <img src={preview} alt={t('members.profile.avatarPreview')} width={96} height={96} className="members-avatar__image" />
+            <img
+              src={preview}
+              alt={t('members.profile.avatarPreview')}
+              width={96}
+              height={96}
+              className="members-avatar__image"
+            />
           </figure>
         ) : null}
       </div>
@@ -171,7 +190,12 @@ export function AvatarField({ avatarUrl, onChanged }: AvatarFieldProps) {
       <div className="actions">
         {file ? (
           <>
-            <button type="button" className="button button--primary" onClick={() => void upload()} disabled={busy}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void upload()}
+              disabled={busy}
+            >
               {t('members.profile.avatarUpload')}
             </button>
             <button type="button" className="button" onClick={cancel} disabled={busy}>

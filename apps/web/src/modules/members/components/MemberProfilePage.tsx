@@ -10,7 +10,13 @@ import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { formatDateTime } from '../../ui/utils/dates';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { FOLLOW_MEMBER_MUTATION, MEMBER_PROFILE_QUERY, UNFOLLOW_MEMBER_MUTATION, type MemberPage, type MemberSummary } from '../graphql/members';
+import {
+  FOLLOW_MEMBER_MUTATION,
+  MEMBER_PROFILE_QUERY,
+  UNFOLLOW_MEMBER_MUTATION,
+  type MemberPage,
+  type MemberSummary,
+} from '../graphql/members';
 import '../members.css';
 
 /**
@@ -21,7 +27,9 @@ import '../members.css';
  */
 export function MemberProfilePage() {
   const { pseudo = '' } = useParams();
-  const { data, error, loading, refetch } = useQuery(MEMBER_PROFILE_QUERY, { variables: { pseudo } });
+  const { data, error, loading, refetch } = useQuery(MEMBER_PROFILE_QUERY, {
+    variables: { pseudo },
+  });
   const profile = data?.memberProfile;
   useDocumentTitle(profile?.name);
   if (error && !profile) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
@@ -62,7 +70,11 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
   if (profile.website)
     details.push([
       t('members.page.website'),
-      <a href={profile.website} rel="nofollow ugc noopener noreferrer" className="members-page__website">
+      <a
+        href={profile.website}
+        rel="nofollow ugc noopener noreferrer"
+        className="members-page__website"
+      >
         {profile.website}
       </a>,
     ]);
@@ -71,7 +83,13 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
     <article className="page page--narrow members-page" aria-labelledby="page-title">
       <header className="members-page__header">
         {profile.avatarUrl ? (
-          <img src={profile.avatarUrl} alt={t('members.page.photoOf', { name: profile.name })} width={128} height={128} className="members-page__avatar" />
+          <img
+            src={profile.avatarUrl}
+            alt={t('members.page.photoOf', { name: profile.name })}
+            width={128}
+            height={128}
+            className="members-page__avatar"
+          />
         ) : null}
         <div>
           <h1 id="page-title">{profile.name}</h1>
@@ -79,7 +97,8 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
             @{profile.pseudo}
           </p>
           <p className="muted">
-            {t('members.page.followers', { count: profile.followersCount })} · {t('members.page.follows', { count: profile.followsCount })}
+            {t('members.page.followers', { count: profile.followersCount })} ·{' '}
+            {t('members.page.follows', { count: profile.followsCount })}
           </p>
         </div>
       </header>
@@ -89,7 +108,12 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
         </p>
       ) : me ? (
         <div className="actions">
-          <button type="button" className={profile.viewerFollows ? 'button' : 'button button--primary'} aria-disabled={busy || undefined} onClick={() => void toggle()}>
+          <button
+            type="button"
+            className={profile.viewerFollows ? 'button' : 'button button--primary'}
+            aria-disabled={busy || undefined}
+            onClick={() => void toggle()}
+          >
             {profile.viewerFollows ? t('members.page.unfollow') : t('members.page.follow')}
           </button>
         </div>
@@ -123,21 +147,49 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
           <ul className="members-page__list">
             {profile.contributions.map((contribution) => (
               <li key={contribution.id}>
-                <Link to={`/espaces/${contribution.spaceSlug}/f/${contribution.componentId}/propositions/${contribution.id}`}>{contribution.title}</Link>{' '}
-                <span className="muted">{t('members.page.publishedOn', { date: formatDateTime(contribution.publishedAt, i18n.language) })}</span>
+                <Link
+                  to={`/espaces/${contribution.spaceSlug}/f/${contribution.componentId}/propositions/${contribution.id}`}
+                >
+                  {contribution.title}
+                </Link>{' '}
+                <span className="muted">
+                  {t('members.page.publishedOn', {
+                    date: formatDateTime(contribution.publishedAt, i18n.language),
+                  })}
+                </span>
               </li>
             ))}
           </ul>
         )}
       </section>
-      <MemberList id="member-followers" title={t('members.page.followersTitle')} empty={t('members.page.noFollowers')} members={profile.followers} />
-      <MemberList id="member-follows" title={t('members.page.followsTitle')} empty={t('members.page.noFollows')} members={profile.follows} />
+      <MemberList
+        id="member-followers"
+        title={t('members.page.followersTitle')}
+        empty={t('members.page.noFollowers')}
+        members={profile.followers}
+      />
+      <MemberList
+        id="member-follows"
+        title={t('members.page.followsTitle')}
+        empty={t('members.page.noFollows')}
+        members={profile.follows}
+      />
     </article>
   );
 }
 
 /** « Abonnés » or « Abonnements »: links to the members’ pages. */
-function MemberList({ id, title, empty, members }: { id: string; title: string; empty: string; members: MemberSummary[] }) {
+function MemberList({
+  id,
+  title,
+  empty,
+  members,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  members: MemberSummary[];
+}) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -147,7 +199,10 @@ function MemberList({ id, title, empty, members }: { id: string; title: string; 
         <ul className="members-page__list">
           {members.map((member) => (
             <li key={member.pseudo}>
-              <Link to={`/membres/${member.pseudo}`}>{member.name}</Link> <span className="muted" translate="no">@{member.pseudo}</span>
+              <Link to={`/membres/${member.pseudo}`}>{member.name}</Link>{' '}
+              <span className="muted" translate="no">
+                @{member.pseudo}
+              </span>
             </li>
           ))}
         </ul>

@@ -5,15 +5,51 @@ import { GraphQLError } from 'graphql';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ADMIN_SPACES_QUERY } from '../../admin/graphql/admin';
 import { ME_QUERY } from '../../auth/graphql/auth';
-import { CREATE_MEMBER_TYPOLOGY_MUTATION, MEMBER_TYPOLOGIES_QUERY, UPDATE_MEMBER_TYPOLOGY_MUTATION, type MemberTypology } from '../graphql/members';
+import {
+  CREATE_MEMBER_TYPOLOGY_MUTATION,
+  MEMBER_TYPOLOGIES_QUERY,
+  UPDATE_MEMBER_TYPOLOGY_MUTATION,
+  type MemberTypology,
+} from '../graphql/members';
 import { MemberTypologiesAdminPage } from './MemberTypologiesAdminPage';
 
-const me = (isAdmin: boolean) => ({ request: { query: ME_QUERY }, result: { data: { me: { __typename: 'User', id: 'u1', name: 'Alice', email: 'a@example.org', isAdmin } } }, maxUsageCount: 5 });
-const spaces = { request: { query: ADMIN_SPACES_QUERY }, result: { data: { spaces: [] } }, maxUsageCount: 5 };
-const typology = (key: string, label: string, position: number, archived = false): MemberTypology => ({ __typename: 'MemberTypology', key, label, position, archived });
-const list = (...typologies: MemberTypology[]): MockLink.MockedResponse => ({ request: { query: MEMBER_TYPOLOGIES_QUERY, variables: { includeArchived: true } }, result: { data: { memberTypologies: typologies } } });
-const create = (label: string, result: MockLink.MockedResponse['result']): MockLink.MockedResponse => ({ request: { query: CREATE_MEMBER_TYPOLOGY_MUTATION, variables: { input: { label } } }, result });
-const update = (key: string, input: Record<string, unknown>, result: MockLink.MockedResponse['result']): MockLink.MockedResponse => ({ request: { query: UPDATE_MEMBER_TYPOLOGY_MUTATION, variables: { key, input } }, result });
+const me = (isAdmin: boolean) => ({
+  request: { query: ME_QUERY },
+  result: {
+    data: { me: { __typename: 'User', id: 'u1', name: 'Alice', email: 'a@example.org', isAdmin } },
+  },
+  maxUsageCount: 5,
+});
+const spaces = {
+  request: { query: ADMIN_SPACES_QUERY },
+  result: { data: { spaces: [] } },
+  maxUsageCount: 5,
+};
+const typology = (
+  key: string,
+  label: string,
+  position: number,
+  archived = false,
+): MemberTypology => ({ __typename: 'MemberTypology', key, label, position, archived });
+const list = (...typologies: MemberTypology[]): MockLink.MockedResponse => ({
+  request: { query: MEMBER_TYPOLOGIES_QUERY, variables: { includeArchived: true } },
+  result: { data: { memberTypologies: typologies } },
+});
+const create = (
+  label: string,
+  result: MockLink.MockedResponse['result'],
+): MockLink.MockedResponse => ({
+  request: { query: CREATE_MEMBER_TYPOLOGY_MUTATION, variables: { input: { label } } },
+  result,
+});
+const update = (
+  key: string,
+  input: Record<string, unknown>,
+  result: MockLink.MockedResponse['result'],
+): MockLink.MockedResponse => ({
+  request: { query: UPDATE_MEMBER_TYPOLOGY_MUTATION, variables: { key, input } },
+  result,
+});
 
 const HOSPITAL = typology('hospital', 'Établissement de santé', 1);
 const SUPPLIER = typology('supplier', 'Industriel', 2);
@@ -21,29 +57,55 @@ const SUPPLIER = typology('supplier', 'Industriel', 2);
 /** A row button’s accessible name: the verb, then the label in « » (non-breaking spaces). */
 const named = (verb: string, label: string) => new RegExp(`^${verb} «\\s${label}\\s»$`);
 
-const rowLabels = () => within(screen.getByRole('region', { name: 'Typologies, dans l’ordre' })).getAllByRole('listitem').map((item) => item.querySelector('.admin-row__title')?.textContent);
+const rowLabels = () =>
+  within(screen.getByRole('region', { name: 'Typologies, dans l’ordre' }))
+    .getAllByRole('listitem')
+    .map((item) => item.querySelector('.admin-row__title')?.textContent);
 
 describe('<MemberTypologiesAdminPage> (/admin/typologies)', () => {
   it('lists the typologies in order and adds one at the end', async () => {
     const SOCIETY = typology('societe-savante', 'Société savante', 3);
     renderWithProviders(<MemberTypologiesAdminPage />, {
-      mocks: [me(true), spaces, list(SUPPLIER, HOSPITAL), create('Société savante', { data: { createMemberTypology: SOCIETY } }), list(HOSPITAL, SUPPLIER, SOCIETY)],
+      mocks: [
+        me(true),
+        spaces,
+        list(SUPPLIER, HOSPITAL),
+        create('Société savante', { data: { createMemberTypology: SOCIETY } }),
+        list(HOSPITAL, SUPPLIER, SOCIETY),
+      ],
     });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Typologies des membres' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Typologies des membres' }),
+    ).toBeInTheDocument();
     await waitFor(() => expect(rowLabels()).toEqual(['Établissement de santé', 'Industriel']));
     const user = userEvent.setup();
     const field = screen.getByLabelText('Libellé');
     await user.type(field, ' Société savante ');
     await user.click(screen.getByRole('button', { name: 'Ajouter' }));
-    expect(await screen.findByText(/Typologie «\s?Société savante\s?» ajoutée\./)).toBeInTheDocument();
-    await waitFor(() => expect(rowLabels()).toEqual(['Établissement de santé', 'Industriel', 'Société savante']));
+    expect(
+      await screen.findByText(/Typologie «\s?Société savante\s?» ajoutée\./),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(rowLabels()).toEqual(['Établissement de santé', 'Industriel', 'Société savante']),
+    );
     expect(field).toHaveValue('');
     expect(field).toHaveFocus();
   });
 
   it('refuses an empty or taken label on the field', async () => {
     renderWithProviders(<MemberTypologiesAdminPage />, {
-      mocks: [me(true), spaces, list(HOSPITAL), create('Établissement de santé', { errors: [new GraphQLError('Une typologie porte déjà ce libellé.', { extensions: { code: 'CONFLICT', field: 'label' } })] })],
+      mocks: [
+        me(true),
+        spaces,
+        list(HOSPITAL),
+        create('Établissement de santé', {
+          errors: [
+            new GraphQLError('Une typologie porte déjà ce libellé.', {
+              extensions: { code: 'CONFLICT', field: 'label' },
+            }),
+          ],
+        }),
+      ],
     });
     const field = await screen.findByLabelText('Libellé');
     const user = userEvent.setup();
@@ -52,7 +114,9 @@ describe('<MemberTypologiesAdminPage> (/admin/typologies)', () => {
     expect(field).toHaveFocus();
     await user.type(field, 'Établissement de santé');
     await user.click(screen.getByRole('button', { name: 'Ajouter' }));
-    expect((await screen.findAllByText('Une typologie porte déjà ce libellé.')).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText('Une typologie porte déjà ce libellé.')).length,
+    ).toBeGreaterThan(0);
     expect(field).toHaveAttribute('aria-invalid', 'true');
   });
 
@@ -62,17 +126,25 @@ describe('<MemberTypologiesAdminPage> (/admin/typologies)', () => {
         me(true),
         spaces,
         list(HOSPITAL, SUPPLIER),
-        update('hospital', { position: 2 }, { data: { updateMemberTypology: { ...HOSPITAL, position: 2 } } }),
+        update(
+          'hospital',
+          { position: 2 },
+          { data: { updateMemberTypology: { ...HOSPITAL, position: 2 } } },
+        ),
         list({ ...SUPPLIER, position: 1 }, { ...HOSPITAL, position: 2 }),
       ],
     });
     const user = userEvent.setup();
-    const up = await screen.findByRole('button', { name: named('Monter', 'Établissement de santé') });
+    const up = await screen.findByRole('button', {
+      name: named('Monter', 'Établissement de santé'),
+    });
     expect(up).toHaveAttribute('aria-disabled', 'true');
     await user.click(up);
     const down = screen.getByRole('button', { name: named('Descendre', 'Établissement de santé') });
     await user.click(down);
-    expect(await screen.findByText(/«\s?Établissement de santé\s?» est maintenant en position 2\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/«\s?Établissement de santé\s?» est maintenant en position 2\./),
+    ).toBeInTheDocument();
     await waitFor(() => expect(rowLabels()).toEqual(['Industriel', 'Établissement de santé']));
     expect(down).toHaveFocus();
     expect(down).toHaveAttribute('aria-disabled', 'true');
@@ -85,9 +157,17 @@ describe('<MemberTypologiesAdminPage> (/admin/typologies)', () => {
         me(true),
         spaces,
         list(HOSPITAL, SUPPLIER),
-        update('supplier', { label: 'Industriel du numérique' }, { data: { updateMemberTypology: renamed } }),
+        update(
+          'supplier',
+          { label: 'Industriel du numérique' },
+          { data: { updateMemberTypology: renamed } },
+        ),
         list(HOSPITAL, renamed),
-        update('supplier', { archived: true }, { data: { updateMemberTypology: { ...renamed, archived: true } } }),
+        update(
+          'supplier',
+          { archived: true },
+          { data: { updateMemberTypology: { ...renamed, archived: true } } },
+        ),
         list(HOSPITAL, { ...renamed, archived: true }),
         update('supplier', { archived: false }, { data: { updateMemberTypology: renamed } }),
         list(HOSPITAL, renamed),
@@ -101,11 +181,19 @@ describe('<MemberTypologiesAdminPage> (/admin/typologies)', () => {
     await user.clear(field);
     await user.type(field, 'Industriel du numérique');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
-    expect(await screen.findByText(/Typologie renommée en «\s?Industriel du numérique\s?»\./)).toBeInTheDocument();
-    await waitFor(() => expect(rowLabels()).toEqual(['Établissement de santé', 'Industriel du numérique']));
-    expect(screen.getByRole('button', { name: named('Renommer', 'Industriel du numérique') })).toHaveFocus();
+    expect(
+      await screen.findByText(/Typologie renommée en «\s?Industriel du numérique\s?»\./),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(rowLabels()).toEqual(['Établissement de santé', 'Industriel du numérique']),
+    );
+    expect(
+      screen.getByRole('button', { name: named('Renommer', 'Industriel du numérique') }),
+    ).toHaveFocus();
 
-    const archive = screen.getByRole('button', { name: named('Archiver', 'Industriel du numérique') });
+    const archive = screen.getByRole('button', {
+      name: named('Archiver', 'Industriel du numérique'),
+    });
     await user.click(archive);
     expect(await screen.findByText(/n’est plus proposée aux membres/)).toBeInTheDocument();
     expect(await screen.findByText('(archivée)')).toBeInTheDocument();
@@ -118,7 +206,9 @@ describe('<MemberTypologiesAdminPage> (/admin/typologies)', () => {
 
   it('is reserved to organization administrators', async () => {
     renderWithProviders(<MemberTypologiesAdminPage />, { mocks: [me(false), spaces] });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Accès réservé aux administrateurs' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Accès réservé aux administrateurs' }),
+    ).toBeInTheDocument();
     expect(screen.queryByLabelText('Libellé')).not.toBeInTheDocument();
   });
 });

@@ -13,7 +13,12 @@ import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import { useInlineEditor } from '../../ui/hooks/useInlineEditor';
 import { parseApiError } from '../../ui/utils/apiError';
-import { CREATE_MEMBER_TYPOLOGY_MUTATION, MEMBER_TYPOLOGIES_QUERY, UPDATE_MEMBER_TYPOLOGY_MUTATION, type MemberTypology } from '../graphql/members';
+import {
+  CREATE_MEMBER_TYPOLOGY_MUTATION,
+  MEMBER_TYPOLOGIES_QUERY,
+  UPDATE_MEMBER_TYPOLOGY_MUTATION,
+  type MemberTypology,
+} from '../graphql/members';
 import '../members.css';
 
 const REFRESH = { refetchQueries: ['MemberTypologies'], awaitRefetchQueries: true };
@@ -24,7 +29,11 @@ const REFRESH = { refetchQueries: ['MemberTypologies'], awaitRefetchQueries: tru
  * « Monter », « Descendre », « Archiver » / « Restaurer »; and a form to add one at the end.
  */
 export function MemberTypologiesAdminPage() {
-  return <AdministeredSpaces>{(_spaces, isOrgAdmin) => (isOrgAdmin ? <MemberTypologiesView /> : <AccessDenied signedIn />)}</AdministeredSpaces>;
+  return (
+    <AdministeredSpaces>
+      {(_spaces, isOrgAdmin) => (isOrgAdmin ? <MemberTypologiesView /> : <AccessDenied signedIn />)}
+    </AdministeredSpaces>
+  );
 }
 
 function MemberTypologiesView() {
@@ -35,7 +44,10 @@ function MemberTypologiesView() {
   const [label, setLabel] = useState('');
   const [labelError, setLabelError] = useState<string | null>(null);
   const labelRef = useRef<HTMLInputElement>(null);
-  const { data, loading, error, refetch } = useQuery(MEMBER_TYPOLOGIES_QUERY, { variables: { includeArchived: true }, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(MEMBER_TYPOLOGIES_QUERY, {
+    variables: { includeArchived: true },
+    fetchPolicy: 'network-only',
+  });
   const [create, createState] = useMutation(CREATE_MEMBER_TYPOLOGY_MUTATION, REFRESH);
 
   async function add(event: FormEvent<HTMLFormElement>) {
@@ -52,12 +64,17 @@ function MemberTypologiesView() {
     try {
       const result = await create({ variables: { input: { label: text } } });
       setLabel('');
-      formFeedback.succeed(t('members.typologies.added', { label: result.data?.createMemberTypology.label ?? text }));
+      formFeedback.succeed(
+        t('members.typologies.added', { label: result.data?.createMemberTypology.label ?? text }),
+      );
       labelRef.current?.focus();
     } catch (caught) {
-      const info = formFeedback.fail(caught, { [ErrorCode.CONFLICT]: t('members.typologies.labelTaken') });
+      const info = formFeedback.fail(caught, {
+        [ErrorCode.CONFLICT]: t('members.typologies.labelTaken'),
+      });
       if (info.code === ErrorCode.CONFLICT) setLabelError(t('members.typologies.labelTaken'));
-      else if (info.code === ErrorCode.BAD_USER_INPUT) setLabelError(info.serverMessage ?? t('errors.BAD_USER_INPUT'));
+      else if (info.code === ErrorCode.BAD_USER_INPUT)
+        setLabelError(info.serverMessage ?? t('errors.BAD_USER_INPUT'));
       labelRef.current?.focus();
     }
   }
@@ -82,7 +99,13 @@ function MemberTypologiesView() {
         ) : (
           <ol className="admin-list members-typologies">
             {typologies.map((typology, index) => (
-              <TypologyRow key={typology.key} typology={typology} isFirst={index === 0} isLast={index === typologies.length - 1} feedback={listFeedback} />
+              <TypologyRow
+                key={typology.key}
+                typology={typology}
+                isFirst={index === 0}
+                isLast={index === typologies.length - 1}
+                feedback={listFeedback}
+              />
             ))}
           </ol>
         )}
@@ -103,7 +126,11 @@ function MemberTypologiesView() {
         />
         <FeedbackMessages feedback={formFeedback} />
         <div className="actions">
-          <button type="submit" className="button button--primary" aria-disabled={createState.loading || undefined}>
+          <button
+            type="submit"
+            className="button button--primary"
+            aria-disabled={createState.loading || undefined}
+          >
             {t('members.typologies.add')}
           </button>
         </div>
@@ -139,7 +166,10 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
     focusAfterMove.current = null;
   }, [typology.position]);
 
-  async function change(input: { label?: string; position?: number; archived?: boolean }, success: (saved: MemberTypology) => string) {
+  async function change(
+    input: { label?: string; position?: number; archived?: boolean },
+    success: (saved: MemberTypology) => string,
+  ) {
     if (loading) return false;
     feedback.clear();
     try {
@@ -147,9 +177,18 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
       if (result.data) feedback.succeed(success(result.data.updateMemberTypology));
       return true;
     } catch (caught) {
-      const info = feedback.fail(caught, { [ErrorCode.CONFLICT]: t('members.typologies.labelTaken') });
-      if (input.label !== undefined && (info.code === ErrorCode.CONFLICT || info.code === ErrorCode.BAD_USER_INPUT)) {
-        setError(info.code === ErrorCode.CONFLICT ? t('members.typologies.labelTaken') : (parseApiError(caught).serverMessage ?? t('errors.BAD_USER_INPUT')));
+      const info = feedback.fail(caught, {
+        [ErrorCode.CONFLICT]: t('members.typologies.labelTaken'),
+      });
+      if (
+        input.label !== undefined &&
+        (info.code === ErrorCode.CONFLICT || info.code === ErrorCode.BAD_USER_INPUT)
+      ) {
+        setError(
+          info.code === ErrorCode.CONFLICT
+            ? t('members.typologies.labelTaken')
+            : (parseApiError(caught).serverMessage ?? t('errors.BAD_USER_INPUT')),
+        );
         editor.fieldRef.current?.focus();
       }
       return false;
@@ -164,7 +203,11 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
       editor.fieldRef.current?.focus();
       return;
     }
-    if (await change({ label: text }, (saved) => t('members.typologies.renamed', { label: saved.label }))) {
+    if (
+      await change({ label: text }, (saved) =>
+        t('members.typologies.renamed', { label: saved.label }),
+      )
+    ) {
       setError(null);
       editor.setOpen(false);
     }
@@ -172,24 +215,39 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
 
   const move = (delta: number) => {
     focusAfterMove.current = delta < 0 ? upRef.current : downRef.current;
-    return change({ position: typology.position + delta }, (saved) => t('members.typologies.moved', { label: saved.label, position: saved.position }));
+    return change({ position: typology.position + delta }, (saved) =>
+      t('members.typologies.moved', { label: saved.label, position: saved.position }),
+    );
   };
   const toggleArchived = () =>
-    change({ archived: !typology.archived }, (saved) => t(saved.archived ? 'members.typologies.archivedDone' : 'members.typologies.restored', { label: saved.label }));
+    change({ archived: !typology.archived }, (saved) =>
+      t(saved.archived ? 'members.typologies.archivedDone' : 'members.typologies.restored', {
+        label: saved.label,
+      }),
+    );
 
   return (
     <li className="admin-list__item admin-row members-typologies__row">
       <div className="admin-row__main">
-        <span className="members-typologies__position">{t('members.typologies.position', { position: typology.position })}</span>{' '}
+        <span className="members-typologies__position">
+          {t('members.typologies.position', { position: typology.position })}
+        </span>{' '}
         <span className="admin-row__title">{typology.label}</span>
-        {typology.archived ? <span className="muted"> {t('members.typologies.archived')}</span> : null}
+        {typology.archived ? (
+          <span className="muted"> {t('members.typologies.archived')}</span>
+        ) : null}
         <span className="muted" translate="no">
           {' '}
           ({typology.key})
         </span>
       </div>
       {editor.open ? (
-        <form className="form members-typologies__rename" noValidate onSubmit={rename} onKeyDown={editor.onKeyDown}>
+        <form
+          className="form members-typologies__rename"
+          noValidate
+          onSubmit={rename}
+          onKeyDown={editor.onKeyDown}
+        >
           <TextField
             label={t('members.typologies.renameLabel', { label: typology.label })}
             name="label"
@@ -201,7 +259,11 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
             onChange={(event) => setDraft(event.target.value)}
           />
           <div className="actions">
-            <button type="submit" className="button button--primary" aria-disabled={loading || undefined}>
+            <button
+              type="submit"
+              className="button button--primary"
+              aria-disabled={loading || undefined}
+            >
               {t('members.typologies.save')}
             </button>
             <button
@@ -229,23 +291,28 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
             editor.setOpen(!editor.open);
           }}
         >
-          {t('members.typologies.rename')}
-          {' '}
-          <VisuallyHidden>{target}</VisuallyHidden>
+          {t('members.typologies.rename')} <VisuallyHidden>{target}</VisuallyHidden>
         </button>
-        <button type="button" className="button" ref={upRef} aria-disabled={isFirst || undefined} onClick={() => void (isFirst ? undefined : move(-1))}>
-          {t('members.typologies.moveUp')}
-          {' '}
-          <VisuallyHidden>{target}</VisuallyHidden>
+        <button
+          type="button"
+          className="button"
+          ref={upRef}
+          aria-disabled={isFirst || undefined}
+          onClick={() => void (isFirst ? undefined : move(-1))}
+        >
+          {t('members.typologies.moveUp')} <VisuallyHidden>{target}</VisuallyHidden>
         </button>
-        <button type="button" className="button" ref={downRef} aria-disabled={isLast || undefined} onClick={() => void (isLast ? undefined : move(1))}>
-          {t('members.typologies.moveDown')}
-          {' '}
-          <VisuallyHidden>{target}</VisuallyHidden>
+        <button
+          type="button"
+          className="button"
+          ref={downRef}
+          aria-disabled={isLast || undefined}
+          onClick={() => void (isLast ? undefined : move(1))}
+        >
+          {t('members.typologies.moveDown')} <VisuallyHidden>{target}</VisuallyHidden>
         </button>
         <button type="button" className="button" onClick={() => void toggleArchived()}>
-          {typology.archived ? t('members.typologies.restore') : t('members.typologies.archive')}
-          {' '}
+          {typology.archived ? t('members.typologies.restore') : t('members.typologies.archive')}{' '}
           <VisuallyHidden>{target}</VisuallyHidden>
         </button>
       </div>

@@ -26,7 +26,13 @@ const SUGGESTION_DELAY_MS = 250;
  * (`organisationSuggestions`, asked once typing pauses), as a React Aria combobox (ARIA 1.2
  * pattern: arrow keys move in the list, Enter picks, Escape closes; any text is accepted).
  */
-export function OrganisationField({ value, onChange, error, inputRef, maxLength }: OrganisationFieldProps) {
+export function OrganisationField({
+  value,
+  onChange,
+  error,
+  inputRef,
+  maxLength,
+}: OrganisationFieldProps) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState(false);
   const [search, setSearch] = useState(value);
@@ -35,8 +41,14 @@ export function OrganisationField({ value, onChange, error, inputRef, maxLength 
     const timer = setTimeout(() => setSearch(value.trim()), SUGGESTION_DELAY_MS);
     return () => clearTimeout(timer);
   }, [value, typed]);
-  const { data } = useQuery(ORGANISATION_SUGGESTIONS_QUERY, { variables: { search }, skip: !typed || search.length === 0, fetchPolicy: 'cache-first' });
-  const suggestions = (data?.organisationSuggestions ?? []).filter((name) => name !== value).map((name) => ({ id: name, name }));
+  const { data } = useQuery(ORGANISATION_SUGGESTIONS_QUERY, {
+    variables: { search },
+    skip: !typed || search.length === 0,
+    fetchPolicy: 'cache-first',
+  });
+  const suggestions = (data?.organisationSuggestions ?? [])
+    .filter((name) => name !== value)
+    .map((name) => ({ id: name, name }));
   return (
     <ComboBox
       className={['field', error ? 'field--invalid' : ''].filter(Boolean).join(' ')}
@@ -64,7 +76,13 @@ export function OrganisationField({ value, onChange, error, inputRef, maxLength 
       </Text>
       <FieldError className="field__error">{error}</FieldError>
       <OpenOnSuggestions results={data?.organisationSuggestions} count={suggestions.length} />
-      <Input ref={inputRef} name="organisation" className="field__control" maxLength={maxLength} autoComplete="organization" />
+      <Input
+        ref={inputRef}
+        name="organisation"
+        className="field__control"
+        maxLength={maxLength}
+        autoComplete="organization"
+      />
       <Popover className="members-combobox__popover" placement="bottom start">
         <ListBox className="members-combobox__list" aria-label={t('members.profile.suggestions')}>
           {(item: { id: string; name: string }) => (
@@ -85,7 +103,8 @@ export function OrganisationField({ value, onChange, error, inputRef, maxLength 
 function OpenOnSuggestions({ results, count }: { results: string[] | undefined; count: number }) {
   const state = useContext(ComboBoxStateContext);
   useEffect(() => {
-    if (state && results && count > 0 && state.isFocused && !state.isOpen) state.open(null, 'input');
+    if (state && results && count > 0 && state.isFocused && !state.isOpen)
+      state.open(null, 'input');
     // only when new results arrive
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [results]);

@@ -8,7 +8,13 @@ import { SelectField, TextAreaField, TextField } from '../../ui/components/Field
 import { Loading } from '../../ui/components/Loading';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
-import { MEMBER_TYPOLOGIES_QUERY, MY_PROFILE_QUERY, UPDATE_MY_PROFILE_MUTATION, type MemberProfile, type ProfileVisibility } from '../graphql/members';
+import {
+  MEMBER_TYPOLOGIES_QUERY,
+  MY_PROFILE_QUERY,
+  UPDATE_MY_PROFILE_MUTATION,
+  type MemberProfile,
+  type ProfileVisibility,
+} from '../graphql/members';
 import { firstInvalidField, profileFieldErrors, type ProfileFormField } from '../profile-errors';
 import '../members.css';
 import { AvatarField } from './AvatarField';
@@ -29,7 +35,14 @@ interface Draft {
 }
 
 function draftOf(profile: MemberProfile): Draft {
-  const visibility = profile.visibility ?? { organisation: 'PUBLIC', typology: 'PUBLIC', roleTitle: 'PUBLIC', bio: 'PUBLIC', avatar: 'PUBLIC', website: 'PUBLIC' };
+  const visibility = profile.visibility ?? {
+    organisation: 'PUBLIC',
+    typology: 'PUBLIC',
+    roleTitle: 'PUBLIC',
+    bio: 'PUBLIC',
+    avatar: 'PUBLIC',
+    website: 'PUBLIC',
+  };
   return {
     pseudo: profile.pseudo,
     organisation: profile.organisation ?? '',
@@ -54,7 +67,9 @@ const orNull = (text: string) => text.trim() || null;
 /** « Mon profil » in « Mon compte »: loads the caller’s profile, then shows the form. */
 export function ProfileSection() {
   const { t, i18n } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(MY_PROFILE_QUERY, { fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(MY_PROFILE_QUERY, {
+    fetchPolicy: 'network-only',
+  });
   const typologies = useQuery(MEMBER_TYPOLOGIES_QUERY, { variables: { includeArchived: false } });
   const profile = data?.myProfile;
   return (
@@ -65,10 +80,15 @@ export function ProfileSection() {
       ) : profile ? (
         <>
           <p>
-            {t('members.profile.intro', { pseudo: profile.pseudo })} <Link to={`/membres/${profile.pseudo}`}>{t('members.profile.viewPage')}</Link>
+            {t('members.profile.intro', { pseudo: profile.pseudo })}{' '}
+            <Link to={`/membres/${profile.pseudo}`}>{t('members.profile.viewPage')}</Link>
           </p>
           <AvatarField avatarUrl={profile.avatarUrl} onChanged={() => refetch()} />
-          <ProfileForm key={profile.userId} profile={profile} typologies={typologies.data?.memberTypologies ?? []} />
+          <ProfileForm
+            key={profile.userId}
+            profile={profile}
+            typologies={typologies.data?.memberTypologies ?? []}
+          />
         </>
       ) : error ? (
         <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />
@@ -102,8 +122,10 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
     website: useRef<HTMLInputElement>(null),
     avatar: useRef<HTMLInputElement>(null),
   };
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
-  const setVisibility = (field: ProfileField, value: FieldVisibility) => setDraft((current) => ({ ...current, visibility: { ...current.visibility, [field]: value } }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+  const setVisibility = (field: ProfileField, value: FieldVisibility) =>
+    setDraft((current) => ({ ...current, visibility: { ...current.visibility, [field]: value } }));
 
   const showErrors = (found: Errors) => {
     setErrors(found);
@@ -118,7 +140,8 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
     const pseudo = draft.pseudo.trim().toLowerCase();
     const found: Errors = {};
     if (!pseudo) found.pseudo = t('members.profile.pseudoRequired');
-    else if (!ProfileRules.pseudoPattern.test(pseudo)) found.pseudo = t('members.profile.pseudoInvalid');
+    else if (!ProfileRules.pseudoPattern.test(pseudo))
+      found.pseudo = t('members.profile.pseudoInvalid');
     if (showErrors(found)) return;
     try {
       const result = await save({
@@ -139,12 +162,19 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
       feedback.succeed(t('members.profile.saved'));
     } catch (caught) {
       const fieldErrors = profileFieldErrors(parseApiError(caught));
-      if (showErrors(fieldErrors)) feedback.fail(caught, { BAD_USER_INPUT: t('members.profile.fixErrors'), CONFLICT: t('members.profile.fixErrors') });
+      if (showErrors(fieldErrors))
+        feedback.fail(caught, {
+          BAD_USER_INPUT: t('members.profile.fixErrors'),
+          CONFLICT: t('members.profile.fixErrors'),
+        });
       else feedback.fail(caught);
     }
   }
 
-  const visibilityOptions = Object.values(FieldVisibility).map((value) => ({ value, label: t(`members.profile.visibility.${value}`) }));
+  const visibilityOptions = Object.values(FieldVisibility).map((value) => ({
+    value,
+    label: t(`members.profile.visibility.${value}`),
+  }));
   const visibilitySelect = (field: ProfileField) => (
     <SelectField
       label={t(`members.profile.visibilityOf.${field}`)}
@@ -158,11 +188,24 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
   const typologyOptions = [
     { value: '', label: t('members.profile.typologyNone') },
     ...typologies.map((typology) => ({ value: typology.key, label: typology.label })),
-    ...(current && !typologies.some((typology) => typology.key === current.key) ? [{ value: current.key, label: t('members.profile.typologyArchived', { label: current.label }) }] : []),
+    ...(current && !typologies.some((typology) => typology.key === current.key)
+      ? [
+          {
+            value: current.key,
+            label: t('members.profile.typologyArchived', { label: current.label }),
+          },
+        ]
+      : []),
   ];
 
   return (
-    <form className="form members-profile-form" noValidate onSubmit={submit} aria-busy={loading || undefined} aria-labelledby="account-profile">
+    <form
+      className="form members-profile-form"
+      noValidate
+      onSubmit={submit}
+      aria-busy={loading || undefined}
+      aria-labelledby="account-profile"
+    >
       <TextField
         label={t('members.profile.pseudo')}
         hint={t('members.profile.pseudoHint')}

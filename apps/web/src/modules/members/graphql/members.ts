@@ -70,7 +70,10 @@ const PROFILE_FIELDS = `
 `;
 
 /** The caller’s own profile, every field and its visibility (signed-in users). */
-export const MY_PROFILE_QUERY: TypedDocumentNode<{ myProfile: MemberProfile }, Record<string, never>> = gql`
+export const MY_PROFILE_QUERY: TypedDocumentNode<
+  { myProfile: MemberProfile },
+  Record<string, never>
+> = gql`
   query MyProfile {
     myProfile {
       ${PROFILE_FIELDS}
@@ -108,7 +111,10 @@ export interface MemberPage extends MemberProfile {
 export const MEMBER_PAGE_LIST_SIZE = 20;
 
 /** A member’s public profile, each field as its visibility allows, with their latest contributions, followers and follows. Errors: NOT_FOUND. */
-export const MEMBER_PROFILE_QUERY: TypedDocumentNode<{ memberProfile: MemberPage }, { pseudo: string }> = gql`
+export const MEMBER_PROFILE_QUERY: TypedDocumentNode<
+  { memberProfile: MemberPage },
+  { pseudo: string }
+> = gql`
   query MemberProfile($pseudo: String!) {
     memberProfile(pseudo: $pseudo) {
       ${PROFILE_FIELDS}
@@ -135,7 +141,10 @@ export const MEMBER_PROFILE_QUERY: TypedDocumentNode<{ memberProfile: MemberPage
 `;
 
 /** The organization’s typologies, in order (archived ones with `includeArchived`). */
-export const MEMBER_TYPOLOGIES_QUERY: TypedDocumentNode<{ memberTypologies: MemberTypology[] }, { includeArchived: boolean }> = gql`
+export const MEMBER_TYPOLOGIES_QUERY: TypedDocumentNode<
+  { memberTypologies: MemberTypology[] },
+  { includeArchived: boolean }
+> = gql`
   query MemberTypologies($includeArchived: Boolean!) {
     memberTypologies(includeArchived: $includeArchived) {
       key
@@ -147,7 +156,10 @@ export const MEMBER_TYPOLOGIES_QUERY: TypedDocumentNode<{ memberTypologies: Memb
 `;
 
 /** Up to 10 organisations members already gave, starting with `search`. */
-export const ORGANISATION_SUGGESTIONS_QUERY: TypedDocumentNode<{ organisationSuggestions: string[] }, { search: string }> = gql`
+export const ORGANISATION_SUGGESTIONS_QUERY: TypedDocumentNode<
+  { organisationSuggestions: string[] },
+  { search: string }
+> = gql`
   query OrganisationSuggestions($search: String!) {
     organisationSuggestions(search: $search)
   }
@@ -165,7 +177,10 @@ export interface UpdateMyProfileInput {
 }
 
 /** Saves the caller’s profile. Errors: BAD_USER_INPUT (`field`), CONFLICT (pseudo taken). */
-export const UPDATE_MY_PROFILE_MUTATION: TypedDocumentNode<{ updateMyProfile: MemberProfile }, { input: UpdateMyProfileInput }> = gql`
+export const UPDATE_MY_PROFILE_MUTATION: TypedDocumentNode<
+  { updateMyProfile: MemberProfile },
+  { input: UpdateMyProfileInput }
+> = gql`
   mutation UpdateMyProfile($input: UpdateMyProfileInput!) {
     updateMyProfile(input: $input) {
       ${PROFILE_FIELDS}
@@ -174,7 +189,10 @@ export const UPDATE_MY_PROFILE_MUTATION: TypedDocumentNode<{ updateMyProfile: Me
 `;
 
 /** Removes the caller’s avatar. */
-export const REMOVE_MY_AVATAR_MUTATION: TypedDocumentNode<{ removeMyAvatar: MemberProfile }, Record<string, never>> = gql`
+export const REMOVE_MY_AVATAR_MUTATION: TypedDocumentNode<
+  { removeMyAvatar: MemberProfile },
+  Record<string, never>
+> = gql`
   mutation RemoveMyAvatar {
     removeMyAvatar {
       ${PROFILE_FIELDS}
@@ -183,7 +201,10 @@ export const REMOVE_MY_AVATAR_MUTATION: TypedDocumentNode<{ removeMyAvatar: Memb
 `;
 
 /** Follows a member. Errors: NOT_FOUND, BAD_USER_INPUT (`reason: SELF_FOLLOW`). */
-export const FOLLOW_MEMBER_MUTATION: TypedDocumentNode<{ followMember: MemberProfile }, { pseudo: string }> = gql`
+export const FOLLOW_MEMBER_MUTATION: TypedDocumentNode<
+  { followMember: MemberProfile },
+  { pseudo: string }
+> = gql`
   mutation FollowMember($pseudo: String!) {
     followMember(pseudo: $pseudo) {
       ${PROFILE_FIELDS}
@@ -192,7 +213,10 @@ export const FOLLOW_MEMBER_MUTATION: TypedDocumentNode<{ followMember: MemberPro
 `;
 
 /** Stops following a member. Errors: NOT_FOUND. */
-export const UNFOLLOW_MEMBER_MUTATION: TypedDocumentNode<{ unfollowMember: MemberProfile }, { pseudo: string }> = gql`
+export const UNFOLLOW_MEMBER_MUTATION: TypedDocumentNode<
+  { unfollowMember: MemberProfile },
+  { pseudo: string }
+> = gql`
   mutation UnfollowMember($pseudo: String!) {
     unfollowMember(pseudo: $pseudo) {
       ${PROFILE_FIELDS}
@@ -201,7 +225,10 @@ export const UNFOLLOW_MEMBER_MUTATION: TypedDocumentNode<{ unfollowMember: Membe
 `;
 
 /** Adds a typology at the end (organization admins). Errors: BAD_USER_INPUT, CONFLICT (label taken). */
-export const CREATE_MEMBER_TYPOLOGY_MUTATION: TypedDocumentNode<{ createMemberTypology: MemberTypology }, { input: { label: string } }> = gql`
+export const CREATE_MEMBER_TYPOLOGY_MUTATION: TypedDocumentNode<
+  { createMemberTypology: MemberTypology },
+  { input: { label: string } }
+> = gql`
   mutation CreateMemberTypology($input: CreateMemberTypologyInput!) {
     createMemberTypology(input: $input) {
       key

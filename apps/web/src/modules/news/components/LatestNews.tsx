@@ -6,7 +6,10 @@ import { NewsCard } from './NewsCard';
 /** « Dernières actualités » on the home page: posts an organization admin put on it, with the organization's feeds. Nothing while there are none. */
 export function LatestNews() {
   const { t } = useTranslation();
-  const { data } = useQuery(HOME_NEWS_QUERY, { variables: { first: 3 }, fetchPolicy: 'cache-and-network' });
+  const { data } = useQuery(HOME_NEWS_QUERY, {
+    variables: { first: 3 },
+    fetchPolicy: 'cache-and-network',
+  });
   if (!data?.homeNews.length) return null;
   return (
     <section aria-labelledby="home-news" className="home-news">
@@ -17,7 +20,8 @@ export function LatestNews() {
         ))}
       </div>
       <p className="news-feeds">
-        {t('news.feeds')} <a href="/feeds/news.rss">{t('news.rss')}</a> · <a href="/feeds/news.atom">{t('news.atom')}</a>
+        {t('news.feeds')} <a href="/feeds/news.rss">{t('news.rss')}</a> ·{' '}
+        <a href="/feeds/news.atom">{t('news.atom')}</a>
       </p>
     </section>
   );

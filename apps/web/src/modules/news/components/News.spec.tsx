@@ -3,14 +3,35 @@ import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
-import { UPDATE_NEWS_POST_MUTATION, CREATE_NEWS_POST_MUTATION, HOME_NEWS_QUERY, NEWS_COMMENTS_QUERY, NEWS_POST_QUERY, NEWS_POSTS_QUERY } from '../graphql/news';
+import {
+  UPDATE_NEWS_POST_MUTATION,
+  CREATE_NEWS_POST_MUTATION,
+  HOME_NEWS_QUERY,
+  NEWS_COMMENTS_QUERY,
+  NEWS_POST_QUERY,
+  NEWS_POSTS_QUERY,
+} from '../graphql/news';
 import { LatestNews } from './LatestNews';
 import { NewsPostForm } from './NewsAdminPage';
 import { NewsList } from './NewsList';
 import { NewsPage } from './NewsPage';
 
-const space = { __typename: 'ParticipatorySpace', id: 's1', slug: 'structuration', title: 'Structuration de la filière', type: 'PROCESS' };
-const component = { __typename: 'Component', id: 'c1', title: 'Actualités', description: '', type: 'NEWS', spaceId: 's1', published: true };
+const space = {
+  __typename: 'ParticipatorySpace',
+  id: 's1',
+  slug: 'structuration',
+  title: 'Structuration de la filière',
+  type: 'PROCESS',
+};
+const component = {
+  __typename: 'Component',
+  id: 'c1',
+  title: 'Actualités',
+  description: '',
+  type: 'NEWS',
+  spaceId: 's1',
+  published: true,
+};
 const post = {
   __typename: 'NewsPost',
   id: 'p1',
@@ -32,22 +53,55 @@ const post = {
   commentsCount: 0,
   viewerFollows: false,
 };
-const scheduled = { ...post, id: 'p2', title: 'Appel à poursuivre le travail', status: 'SCHEDULED', imageUrl: null, imageAlt: '', publishedAt: '2026-05-01T08:00:00.000Z' };
-const me = { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin: false };
+const scheduled = {
+  ...post,
+  id: 'p2',
+  title: 'Appel à poursuivre le travail',
+  status: 'SCHEDULED',
+  imageUrl: null,
+  imageAlt: '',
+  publishedAt: '2026-05-01T08:00:00.000Z',
+};
+const me = {
+  __typename: 'User',
+  id: 'u1',
+  name: 'Alice Martin',
+  email: 'alice@example.org',
+  isAdmin: false,
+};
 
 describe('Actualités (web)', () => {
   it('<NewsList> lists posts with date in Paris time, author, scheduled badge and the space’s RSS/Atom feeds', async () => {
     renderWithProviders(<NewsList componentId="c1" />, {
       route: '/espaces/structuration/f/c1',
       path: '/espaces/:slug/f/:componentId',
-      mocks: [{ request: { query: NEWS_POSTS_QUERY, variables: { componentId: 'c1' } }, result: { data: { newsPosts: [scheduled, post] } } }],
+      mocks: [
+        {
+          request: { query: NEWS_POSTS_QUERY, variables: { componentId: 'c1' } },
+          result: { data: { newsPosts: [scheduled, post] } },
+        },
+      ],
     });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Publications' }, { timeout: 5000 })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Synthèse de la concertation' })).toHaveAttribute('href', '/espaces/structuration/f/c1/actualites/p1');
-    expect(screen.getByRole('img', { name: 'Participants de l’atelier' })).toHaveAttribute('src', '/news-images/i1.webp');
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Publications' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Synthèse de la concertation' })).toHaveAttribute(
+      'href',
+      '/espaces/structuration/f/c1/actualites/p1',
+    );
+    expect(screen.getByRole('img', { name: 'Participants de l’atelier' })).toHaveAttribute(
+      'src',
+      '/news-images/i1.webp',
+    );
     expect(screen.getByText('Programmée')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'flux RSS' })).toHaveAttribute('href', '/feeds/spaces/structuration/news.rss');
-    expect(screen.getByRole('link', { name: 'flux Atom' })).toHaveAttribute('href', '/feeds/spaces/structuration/news.atom');
+    expect(screen.getByRole('link', { name: 'flux RSS' })).toHaveAttribute(
+      'href',
+      '/feeds/spaces/structuration/news.rss',
+    );
+    expect(screen.getByRole('link', { name: 'flux Atom' })).toHaveAttribute(
+      'href',
+      '/feeds/spaces/structuration/news.atom',
+    );
   });
 
   it('<NewsPage> renders the sanitised rich text, the image with its alternative text and the comments', async () => {
@@ -56,29 +110,85 @@ describe('Actualités (web)', () => {
       path: '/espaces/:slug/f/:componentId/actualites/:postId',
       mocks: [
         { request: { query: ME_QUERY }, result: { data: { me: null } } },
-        { request: { query: COMPONENT_SPACE_QUERY, variables: { slug: 'structuration' } }, result: { data: { space } } },
-        { request: { query: COMPONENT_QUERY, variables: { id: 'c1' } }, result: { data: { component } } },
-        { request: { query: NEWS_POST_QUERY, variables: { id: 'p1' } }, result: { data: { newsPost: post } } },
+        {
+          request: { query: COMPONENT_SPACE_QUERY, variables: { slug: 'structuration' } },
+          result: { data: { space } },
+        },
+        {
+          request: { query: COMPONENT_QUERY, variables: { id: 'c1' } },
+          result: { data: { component } },
+        },
+        {
+          request: { query: NEWS_POST_QUERY, variables: { id: 'p1' } },
+          result: { data: { newsPost: post } },
+        },
         {
           request: { query: NEWS_COMMENTS_QUERY, variables: { commentableId: 'p1' } },
-          result: { data: { comments: [{ __typename: 'Comment', id: 'k1', body: '<p>Merci pour la synthèse.</p>', authorName: 'Bruno Petit', createdAt: '2026-04-03T10:00:00.000Z', deleted: false, hidden: false }] } },
+          result: {
+            data: {
+              comments: [
+                {
+                  __typename: 'Comment',
+                  id: 'k1',
+                  body: '<p>Merci pour la synthèse.</p>',
+                  authorName: 'Bruno Petit',
+                  createdAt: '2026-04-03T10:00:00.000Z',
+                  deleted: false,
+                  hidden: false,
+                },
+              ],
+            },
+          },
         },
       ],
     });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Synthèse de la concertation' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Synthèse de la concertation' },
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText('publié').tagName).toBe('STRONG');
     expect(screen.getByRole('img', { name: 'Participants de l’atelier' })).toBeInTheDocument();
     expect(screen.getByText(/par Structuration de la filière/)).toBeInTheDocument();
-    expect(await screen.findByText('Merci pour la synthèse.', {}, { timeout: 5000 })).toBeInTheDocument();
-    expect(await screen.findByRole('link', { name: 'Connectez-vous pour commenter' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Merci pour la synthèse.', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Connectez-vous pour commenter' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
   });
 
   it('<LatestNews> shows the home page’s posts and the organization’s feeds; nothing when there are none', async () => {
-    const { unmount } = renderWithProviders(<LatestNews />, { mocks: [{ request: { query: HOME_NEWS_QUERY, variables: { first: 3 } }, result: { data: { homeNews: [post] } } }] });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Dernières actualités' }, { timeout: 5000 })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'flux Atom' })).toHaveAttribute('href', '/feeds/news.atom');
+    const { unmount } = renderWithProviders(<LatestNews />, {
+      mocks: [
+        {
+          request: { query: HOME_NEWS_QUERY, variables: { first: 3 } },
+          result: { data: { homeNews: [post] } },
+        },
+      ],
+    });
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 2, name: 'Dernières actualités' },
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'flux Atom' })).toHaveAttribute(
+      'href',
+      '/feeds/news.atom',
+    );
     unmount();
-    const empty = renderWithProviders(<LatestNews />, { mocks: [{ request: { query: HOME_NEWS_QUERY, variables: { first: 3 } }, result: { data: { homeNews: [] } } }] });
+    const empty = renderWithProviders(<LatestNews />, {
+      mocks: [
+        {
+          request: { query: HOME_NEWS_QUERY, variables: { first: 3 } },
+          result: { data: { homeNews: [] } },
+        },
+      ],
+    });
     await waitFor(() => expect(empty.container.querySelector('section')).toBeNull());
   });
 
@@ -87,12 +197,30 @@ describe('Actualités (web)', () => {
       mocks: [
         { request: { query: ME_QUERY }, result: { data: { me } } },
         {
-          request: { query: CREATE_NEWS_POST_MUTATION, variables: { input: { componentId: 'c1', title: 'Trop tard', body: '', imageId: null, imageAlt: '', authorKind: 'SPACE', publishAt: '2020-01-01T09:00:00.000Z' } } },
+          request: {
+            query: CREATE_NEWS_POST_MUTATION,
+            variables: {
+              input: {
+                componentId: 'c1',
+                title: 'Trop tard',
+                body: '',
+                imageId: null,
+                imageAlt: '',
+                authorKind: 'SPACE',
+                publishAt: '2020-01-01T09:00:00.000Z',
+              },
+            },
+          },
           result: {
             errors: [
               {
-                message: 'publishAt : la date de publication programmée est passée ; choisissez une date à venir ou publiez maintenant.',
-                extensions: { code: 'BAD_USER_INPUT', field: 'publishAt', reason: 'SCHEDULE_IN_PAST' },
+                message:
+                  'publishAt : la date de publication programmée est passée ; choisissez une date à venir ou publiez maintenant.',
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  field: 'publishAt',
+                  reason: 'SCHEDULE_IN_PAST',
+                },
               },
             ],
           },
@@ -105,7 +233,13 @@ describe('Actualités (web)', () => {
     await userEvent.type(date, '2020-01-01T10:00');
     expect(screen.queryByLabelText(/Mettre à la une/)).toBeNull(); // space admins may not feature a post
     await userEvent.click(screen.getByRole('button', { name: 'Programmer' }));
-    expect(await screen.findAllByText(/la date de publication programmée est passée/, {}, { timeout: 5000 })).not.toHaveLength(0);
+    expect(
+      await screen.findAllByText(
+        /la date de publication programmée est passée/,
+        {},
+        { timeout: 5000 },
+      ),
+    ).not.toHaveLength(0);
     await waitFor(() => expect(date).toHaveAttribute('aria-invalid', 'true'));
   });
 
@@ -115,17 +249,35 @@ describe('Actualités (web)', () => {
       mocks: [
         { request: { query: ME_QUERY }, result: { data: { me } } },
         {
-          request: { query: UPDATE_NEWS_POST_MUTATION, variables: { id: 'p1', input: { title: 'Synthèse (mise à jour)', body: post.body, imageAlt: 'Participants de l’atelier' } } },
+          request: {
+            query: UPDATE_NEWS_POST_MUTATION,
+            variables: {
+              id: 'p1',
+              input: {
+                title: 'Synthèse (mise à jour)',
+                body: post.body,
+                imageAlt: 'Participants de l’atelier',
+              },
+            },
+          },
           result: { data: { updateNewsPost: saved } },
         },
       ],
     });
     expect(screen.queryByLabelText('Publication')).toBeNull();
-    expect(screen.getByText('Image actuelle conservée ; choisissez-en une autre pour la remplacer.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Image actuelle conservée ; choisissez-en une autre pour la remplacer.'),
+    ).toBeInTheDocument();
     const title = screen.getByLabelText(/^Titre/);
     await userEvent.clear(title);
     await userEvent.type(title, 'Synthèse (mise à jour)');
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
-    expect(await screen.findByText('Actualité « Synthèse (mise à jour) » enregistrée.', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Actualité « Synthèse (mise à jour) » enregistrée.',
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -16,7 +16,15 @@ import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { CREATE_NEWS_POST_MUTATION, DELETE_NEWS_POST_MUTATION, NEWS_POSTS_QUERY, UPDATE_NEWS_POST_MUTATION, uploadNewsImage, type NewsPost, type NewsPostFieldsInput } from '../graphql/news';
+import {
+  CREATE_NEWS_POST_MUTATION,
+  DELETE_NEWS_POST_MUTATION,
+  NEWS_POSTS_QUERY,
+  UPDATE_NEWS_POST_MUTATION,
+  uploadNewsImage,
+  type NewsPost,
+  type NewsPostFieldsInput,
+} from '../graphql/news';
 import { newsPostPath } from './NewsCard';
 
 const REFETCH = { refetchQueries: ['NewsPosts'], awaitRefetchQueries: true };
@@ -28,7 +36,11 @@ export function NewsAdminPage() {
   const { me, loading: meLoading } = useMe();
   const space = useQuery(MEETINGS_ADMIN_SPACE_QUERY, { variables: { slug }, skip: !me });
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId }, skip: !me });
-  const posts = useQuery(NEWS_POSTS_QUERY, { variables: { componentId }, skip: !me, fetchPolicy: 'cache-and-network' });
+  const posts = useQuery(NEWS_POSTS_QUERY, {
+    variables: { componentId },
+    skip: !me,
+    fetchPolicy: 'cache-and-network',
+  });
   useDocumentTitle(t('news.admin.title'));
   if (meLoading) return <Loading page />;
   if (!me) return <AccessDenied signedIn={false} />;
@@ -39,10 +51,18 @@ export function NewsAdminPage() {
   const s = space.data.space;
   return (
     <article className="page" aria-labelledby="page-title">
-      <Breadcrumb trail={[{ to: '/admin', label: t('admin.title') }, { to: `/admin/espaces/${s.slug}`, label: s.title }]} current={component.data.component.title} />
+      <Breadcrumb
+        trail={[
+          { to: '/admin', label: t('admin.title') },
+          { to: `/admin/espaces/${s.slug}`, label: s.title },
+        ]}
+        current={component.data.component.title}
+      />
       <header className="page__header">
         <p className="eyebrow">{t('spaces.componentType.NEWS')}</p>
-        <h1 id="page-title">{t('news.admin.heading', { title: component.data.component.title })}</h1>
+        <h1 id="page-title">
+          {t('news.admin.heading', { title: component.data.component.title })}
+        </h1>
         <p>
           <Link to={`/espaces/${s.slug}/f/${componentId}`}>{t('news.admin.publicPage')}</Link>
         </p>
@@ -97,19 +117,39 @@ function NewsAdminRow({ post, canFeature }: { post: NewsPost; canFeature: boolea
         <Link to={newsPostPath(post)}>{post.title}</Link>
       </h3>
       <p className="muted">
-        {t(post.status === 'SCHEDULED' ? 'news.admin.scheduledFor' : 'news.admin.publishedOn')} <DateTime iso={post.publishedAt} style="short" /> · {t('news.by', { name: post.authorName })}
+        {t(post.status === 'SCHEDULED' ? 'news.admin.scheduledFor' : 'news.admin.publishedOn')}{' '}
+        <DateTime iso={post.publishedAt} style="short" /> ·{' '}
+        {t('news.by', { name: post.authorName })}
         {post.onHomePage ? <> · {t('news.admin.onHomePage')}</> : null}
       </p>
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">
-        <button type="button" className="button" ref={editButton} aria-expanded={editing} aria-label={t('news.admin.editLabel', { title: post.title })} onClick={() => setEditing((v) => !v)}>
+        <button
+          type="button"
+          className="button"
+          ref={editButton}
+          aria-expanded={editing}
+          aria-label={t('news.admin.editLabel', { title: post.title })}
+          onClick={() => setEditing((v) => !v)}
+        >
           {t('news.admin.edit')}
         </button>
-        <ConfirmButton label={t('news.admin.delete')} question={t('news.admin.deleteQuestion', { title: post.title })} confirmLabel={t('news.admin.deleteConfirm')} danger onConfirm={onDelete} />
+        <ConfirmButton
+          label={t('news.admin.delete')}
+          question={t('news.admin.deleteQuestion', { title: post.title })}
+          confirmLabel={t('news.admin.deleteConfirm')}
+          danger
+          onConfirm={onDelete}
+        />
       </div>
       {editing ? (
         <>
-          <NewsPostForm componentId={post.componentId} canFeature={canFeature} post={post} onSaved={close} />
+          <NewsPostForm
+            componentId={post.componentId}
+            canFeature={canFeature}
+            post={post}
+            onSaved={close}
+          />
           <button type="button" className="button button--link" onClick={close}>
             {t('news.admin.cancelEdit')}
           </button>
@@ -128,7 +168,15 @@ interface Values {
   publishAt: string;
   onHomePage: boolean;
 }
-const EMPTY: Values = { title: '', body: '', imageAlt: '', authorKind: 'SPACE', when: 'NOW', publishAt: '', onHomePage: false };
+const EMPTY: Values = {
+  title: '',
+  body: '',
+  imageAlt: '',
+  authorKind: 'SPACE',
+  when: 'NOW',
+  publishAt: '',
+  onHomePage: false,
+};
 const valuesOf = (post: NewsPost | undefined): Values =>
   post
     ? {
@@ -147,7 +195,17 @@ const valuesOf = (post: NewsPost | undefined): Values =>
  * API), an image with its alternative text (uploaded first, resized by the API), who signs it,
  * publication now or at a date typed in Europe/Paris. Errors named by field are shown on it.
  */
-export function NewsPostForm({ componentId, canFeature, post, onSaved }: { componentId: string; canFeature: boolean; post?: NewsPost; onSaved?: () => void }) {
+export function NewsPostForm({
+  componentId,
+  canFeature,
+  post,
+  onSaved,
+}: {
+  componentId: string;
+  canFeature: boolean;
+  post?: NewsPost;
+  onSaved?: () => void;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [values, setValues] = useState<Values>(() => valuesOf(post));
@@ -160,7 +218,8 @@ export function NewsPostForm({ componentId, canFeature, post, onSaved }: { compo
   const [update] = useMutation(UPDATE_NEWS_POST_MUTATION, REFETCH);
   const published = post?.status === 'PUBLISHED';
   const id = (name: string) => `news-${post ? `${post.id}-` : ''}${name}`;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
   const errorFor = (name: string) => (field === name ? feedback.error : null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -191,20 +250,28 @@ export function NewsPostForm({ componentId, canFeature, post, onSaved }: { compo
         }
       }
       const fields: NewsPostFieldsInput = { title: values.title.trim(), body: values.body };
-      if (imageId || !post?.imageUrl) Object.assign(fields, { imageId, imageAlt: imageId ? values.imageAlt.trim() : '' });
+      if (imageId || !post?.imageUrl)
+        Object.assign(fields, { imageId, imageAlt: imageId ? values.imageAlt.trim() : '' });
       else fields.imageAlt = values.imageAlt.trim();
-      if (!post || values.authorKind !== (post.bySpace ? 'SPACE' : 'MEMBER')) fields.authorKind = values.authorKind;
+      if (!post || values.authorKind !== (post.bySpace ? 'SPACE' : 'MEMBER'))
+        fields.authorKind = values.authorKind;
       if (!published) fields.publishAt = publishAt;
       if (canFeature) fields.onHomePage = values.onHomePage;
       if (post) {
         const result = await update({ variables: { id: post.id, input: fields } });
-        feedback.succeed(t('news.admin.updated', { title: result.data?.updateNewsPost.title ?? values.title }));
+        feedback.succeed(
+          t('news.admin.updated', { title: result.data?.updateNewsPost.title ?? values.title }),
+        );
         onSaved?.();
         return;
       }
       const result = await create({ variables: { input: { ...fields, componentId } } });
       const created = result.data?.createNewsPost;
-      feedback.succeed(t(created?.status === 'SCHEDULED' ? 'news.admin.scheduled' : 'news.admin.published', { title: created?.title ?? values.title }));
+      feedback.succeed(
+        t(created?.status === 'SCHEDULED' ? 'news.admin.scheduled' : 'news.admin.published', {
+          title: created?.title ?? values.title,
+        }),
+      );
       setValues(EMPTY);
       setFile(null);
       if (fileRef.current) fileRef.current.value = '';
@@ -219,8 +286,26 @@ export function NewsPostForm({ componentId, canFeature, post, onSaved }: { compo
   return (
     <form className="form" noValidate onSubmit={submit}>
       <FeedbackMessages feedback={feedback} />
-      <TextField id={id('title')} inputRef={titleRef} label={t('news.form.title')} required minLength={3} maxLength={150} value={values.title} error={errorFor('title')} onChange={(e) => set('title', e.target.value)} />
-      <TextAreaField id={id('body')} label={t('news.form.body')} hint={t('news.form.bodyHint')} rows={8} value={values.body} error={errorFor('body')} onChange={(e) => set('body', e.target.value)} />
+      <TextField
+        id={id('title')}
+        inputRef={titleRef}
+        label={t('news.form.title')}
+        required
+        minLength={3}
+        maxLength={150}
+        value={values.title}
+        error={errorFor('title')}
+        onChange={(e) => set('title', e.target.value)}
+      />
+      <TextAreaField
+        id={id('body')}
+        label={t('news.form.body')}
+        hint={t('news.form.bodyHint')}
+        rows={8}
+        value={values.body}
+        error={errorFor('body')}
+        onChange={(e) => set('body', e.target.value)}
+      />
       <div className="field">
         <label htmlFor={id('image')}>{t('news.form.image')}</label>
         <p className="field__hint" id={id('image-hint')}>
@@ -237,7 +322,18 @@ export function NewsPostForm({ componentId, canFeature, post, onSaved }: { compo
         />
       </div>
       {post?.imageUrl && !file ? <p className="muted">{t('news.form.keepImage')}</p> : null}
-      {file || post?.imageUrl ? <TextField id={id('image-alt')} label={t('news.form.imageAlt')} hint={t('news.form.imageAltHint')} required maxLength={250} value={values.imageAlt} error={errorFor('imageAlt')} onChange={(e) => set('imageAlt', e.target.value)} /> : null}
+      {file || post?.imageUrl ? (
+        <TextField
+          id={id('image-alt')}
+          label={t('news.form.imageAlt')}
+          hint={t('news.form.imageAltHint')}
+          required
+          maxLength={250}
+          value={values.imageAlt}
+          error={errorFor('imageAlt')}
+          onChange={(e) => set('imageAlt', e.target.value)}
+        />
+      ) : null}
       <SelectField
         id={id('author')}
         label={t('news.form.author')}
@@ -261,12 +357,29 @@ export function NewsPostForm({ componentId, canFeature, post, onSaved }: { compo
         />
       )}
       {values.when === 'LATER' && !published ? (
-        <TextField id={id('publish-at')} type="datetime-local" label={t('news.form.publishAt')} hint={t('news.form.parisTime')} required value={values.publishAt} error={errorFor('publishAt')} onChange={(e) => set('publishAt', e.target.value)} />
+        <TextField
+          id={id('publish-at')}
+          type="datetime-local"
+          label={t('news.form.publishAt')}
+          hint={t('news.form.parisTime')}
+          required
+          value={values.publishAt}
+          error={errorFor('publishAt')}
+          onChange={(e) => set('publishAt', e.target.value)}
+        />
       ) : null}
-      {canFeature ? <CheckboxField label={t('news.form.onHomePage')} checked={values.onHomePage} onChange={(e) => set('onHomePage', e.target.checked)} /> : null}
+      {canFeature ? (
+        <CheckboxField
+          label={t('news.form.onHomePage')}
+          checked={values.onHomePage}
+          onChange={(e) => set('onHomePage', e.target.checked)}
+        />
+      ) : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {post ? t('news.form.save') : t(values.when === 'LATER' ? 'news.form.schedule' : 'news.form.publish')}
+          {post
+            ? t('news.form.save')
+            : t(values.when === 'LATER' ? 'news.form.schedule' : 'news.form.publish')}
         </button>
       </div>
     </form>

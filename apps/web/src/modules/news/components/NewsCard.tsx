@@ -5,21 +5,33 @@ import { DateTime } from '../../ui/components/DateTime';
 import type { NewsPost } from '../graphql/news';
 
 /** The web path of a post. */
-export const newsPostPath = (post: Pick<NewsPost, 'spaceSlug' | 'componentId' | 'id'>): string => `/espaces/${post.spaceSlug}/f/${post.componentId}/actualites/${post.id}`;
+export const newsPostPath = (post: Pick<NewsPost, 'spaceSlug' | 'componentId' | 'id'>): string =>
+  `/espaces/${post.spaceSlug}/f/${post.componentId}/actualites/${post.id}`;
 
 /** A post in a list: title (link), date, author, excerpt; its image when it has one. */
-export function NewsCard({ post, showSpace = false, headingLevel = 3 }: { post: NewsPost; showSpace?: boolean; headingLevel?: 2 | 3 }) {
+export function NewsCard({
+  post,
+  showSpace = false,
+  headingLevel = 3,
+}: {
+  post: NewsPost;
+  showSpace?: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation();
   const headingId = `news-${post.id}`;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="card news-card" aria-labelledby={headingId}>
-      {post.imageUrl ? <img className="news-card__image" src={post.imageUrl} alt={post.imageAlt} loading="lazy" /> : null}
+      {post.imageUrl ? (
+        <img className="news-card__image" src={post.imageUrl} alt={post.imageAlt} loading="lazy" />
+      ) : null}
       <Heading id={headingId} className="card__title">
         <Link to={newsPostPath(post)}>{post.title}</Link>
       </Heading>
       <p className="card__subtitle">
-        <DateTime iso={post.publishedAt} style="short" /> · {t('news.by', { name: post.authorName })}
+        <DateTime iso={post.publishedAt} style="short" /> ·{' '}
+        {t('news.by', { name: post.authorName })}
         {showSpace && !post.bySpace ? <> · {post.spaceTitle}</> : null}
       </p>
       {post.status === 'SCHEDULED' ? (

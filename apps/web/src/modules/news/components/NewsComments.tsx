@@ -20,7 +20,10 @@ export function NewsComments({ postId }: { postId: string }) {
   const [body, setBody] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
   const { data } = useQuery(NEWS_COMMENTS_QUERY, { variables: { commentableId: postId } });
-  const [add, state] = useMutation(ADD_NEWS_COMMENT_MUTATION, { refetchQueries: ['NewsComments'], awaitRefetchQueries: true });
+  const [add, state] = useMutation(ADD_NEWS_COMMENT_MUTATION, {
+    refetchQueries: ['NewsComments'],
+    awaitRefetchQueries: true,
+  });
   const comments = (data?.comments ?? []).filter((c) => !c.deleted);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -45,9 +48,14 @@ export function NewsComments({ postId }: { postId: string }) {
           {comments.map((c) => (
             <li key={c.id} className="comment">
               <p className="comment__meta">
-                {c.authorName ? displayName(c.authorName, t) : t('news.comments.anonymous')} · <DateTime iso={c.createdAt} style="short" />
+                {c.authorName ? displayName(c.authorName, t) : t('news.comments.anonymous')} ·{' '}
+                <DateTime iso={c.createdAt} style="short" />
               </p>
-              {c.hidden && !c.body ? <p className="muted">{t('news.comments.hidden')}</p> : <SafeHtml html={c.body} />}
+              {c.hidden && !c.body ? (
+                <p className="muted">{t('news.comments.hidden')}</p>
+              ) : (
+                <SafeHtml html={c.body} />
+              )}
             </li>
           ))}
         </ul>
@@ -56,7 +64,14 @@ export function NewsComments({ postId }: { postId: string }) {
       )}
       {me ? (
         <form className="form" noValidate onSubmit={submit} aria-labelledby="news-comments">
-          <TextAreaField textareaRef={field} label={t('news.comments.label')} rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
+          <TextAreaField
+            textareaRef={field}
+            label={t('news.comments.label')}
+            rows={3}
+            maxLength={5000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
           <FeedbackMessages feedback={feedback} />
           <div className="form__actions">
             <button type="submit" className="button" disabled={state.loading}>

@@ -10,13 +10,17 @@ import { NewsCard } from './NewsCard';
 export function NewsList({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
-  const { data, error, refetch } = useQuery(NEWS_POSTS_QUERY, { variables: { componentId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(NEWS_POSTS_QUERY, {
+    variables: { componentId },
+    fetchPolicy: 'cache-and-network',
+  });
   if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   return (
     <>
       <p className="news-feeds">
-        {t('news.feeds')} <a href={`/feeds/spaces/${slug}/news.rss`}>{t('news.rss')}</a> · <a href={`/feeds/spaces/${slug}/news.atom`}>{t('news.atom')}</a>
+        {t('news.feeds')} <a href={`/feeds/spaces/${slug}/news.rss`}>{t('news.rss')}</a> ·{' '}
+        <a href={`/feeds/spaces/${slug}/news.atom`}>{t('news.atom')}</a>
       </p>
       <section aria-labelledby="news-list">
         <h2 id="news-list">{t('news.heading')}</h2>

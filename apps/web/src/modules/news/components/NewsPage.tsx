@@ -32,7 +32,10 @@ export function NewsPage() {
     <article className="page" aria-labelledby="page-title">
       <Breadcrumb
         trail={[
-          { to: isProcess ? '/concertations' : '/assemblees', label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') },
+          {
+            to: isProcess ? '/concertations' : '/assemblees',
+            label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
+          },
           { to: `/espaces/${s.slug}`, label: s.title },
           { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
         ]}
@@ -56,7 +59,12 @@ export function NewsPage() {
           id={post.id}
           following={post.viewerFollows}
           refetchQueries={['NewsPost']}
-          labels={{ follow: t('news.follow.follow'), unfollow: t('news.follow.unfollow'), followed: t('news.follow.followed'), unfollowed: t('news.follow.unfollowed') }}
+          labels={{
+            follow: t('news.follow.follow'),
+            unfollow: t('news.follow.unfollow'),
+            followed: t('news.follow.followed'),
+            unfollowed: t('news.follow.unfollowed'),
+          }}
         />
       ) : null}
       {post.imageUrl ? (

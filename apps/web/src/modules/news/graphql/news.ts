@@ -34,7 +34,10 @@ export interface NewsPostFieldsInput {
 
 const FIELDS = `id componentId spaceId spaceSlug spaceTitle title body excerpt imageUrl imageAlt bySpace authorName onHomePage publishedAt status hidden commentsCount viewerFollows`;
 
-export const NEWS_POSTS_QUERY: TypedDocumentNode<{ newsPosts: NewsPost[] }, { componentId: string }> = gql`
+export const NEWS_POSTS_QUERY: TypedDocumentNode<
+  { newsPosts: NewsPost[] },
+  { componentId: string }
+> = gql`
   query NewsPosts($componentId: ID!) {
     newsPosts(componentId: $componentId) { ${FIELDS} }
   }
@@ -52,19 +55,28 @@ export const HOME_NEWS_QUERY: TypedDocumentNode<{ homeNews: NewsPost[] }, { firs
   }
 `;
 
-export const CREATE_NEWS_POST_MUTATION: TypedDocumentNode<{ createNewsPost: NewsPost }, { input: NewsPostFieldsInput & { componentId: string } }> = gql`
+export const CREATE_NEWS_POST_MUTATION: TypedDocumentNode<
+  { createNewsPost: NewsPost },
+  { input: NewsPostFieldsInput & { componentId: string } }
+> = gql`
   mutation CreateNewsPost($input: CreateNewsPostInput!) {
     createNewsPost(input: $input) { ${FIELDS} }
   }
 `;
 
-export const UPDATE_NEWS_POST_MUTATION: TypedDocumentNode<{ updateNewsPost: NewsPost }, { id: string; input: NewsPostFieldsInput }> = gql`
+export const UPDATE_NEWS_POST_MUTATION: TypedDocumentNode<
+  { updateNewsPost: NewsPost },
+  { id: string; input: NewsPostFieldsInput }
+> = gql`
   mutation UpdateNewsPost($id: ID!, $input: NewsPostFieldsInput!) {
     updateNewsPost(id: $id, input: $input) { ${FIELDS} }
   }
 `;
 
-export const DELETE_NEWS_POST_MUTATION: TypedDocumentNode<{ deleteNewsPost: boolean }, { id: string }> = gql`
+export const DELETE_NEWS_POST_MUTATION: TypedDocumentNode<
+  { deleteNewsPost: boolean },
+  { id: string }
+> = gql`
   mutation DeleteNewsPost($id: ID!) {
     deleteNewsPost(id: $id)
   }
@@ -79,15 +91,35 @@ export interface NewsComment {
   hidden: boolean;
 }
 
-export const NEWS_COMMENTS_QUERY: TypedDocumentNode<{ comments: NewsComment[] }, { commentableId: string }> = gql`
+export const NEWS_COMMENTS_QUERY: TypedDocumentNode<
+  { comments: NewsComment[] },
+  { commentableId: string }
+> = gql`
   query NewsComments($commentableId: ID!) {
-    comments(commentableType: NEWS_POST, commentableId: $commentableId) { id body authorName createdAt deleted hidden }
+    comments(commentableType: NEWS_POST, commentableId: $commentableId) {
+      id
+      body
+      authorName
+      createdAt
+      deleted
+      hidden
+    }
   }
 `;
 
-export const ADD_NEWS_COMMENT_MUTATION: TypedDocumentNode<{ addComment: NewsComment }, { commentableId: string; body: string }> = gql`
+export const ADD_NEWS_COMMENT_MUTATION: TypedDocumentNode<
+  { addComment: NewsComment },
+  { commentableId: string; body: string }
+> = gql`
   mutation AddNewsComment($commentableId: ID!, $body: String!) {
-    addComment(input: { commentableType: NEWS_POST, commentableId: $commentableId, body: $body }) { id body authorName createdAt deleted hidden }
+    addComment(input: { commentableType: NEWS_POST, commentableId: $commentableId, body: $body }) {
+      id
+      body
+      authorName
+      createdAt
+      deleted
+      hidden
+    }
   }
 `;
 
@@ -96,14 +128,21 @@ export const ADD_NEWS_COMMENT_MUTATION: TypedDocumentNode<{ addComment: NewsComm
  * @returns the stored image's id and path
  * @throws Error whose message is the API's French message (too large, not an image, forbidden)
  */
-export async function uploadNewsImage(componentId: string, file: File): Promise<{ imageId: string; imageUrl: string }> {
+export async function uploadNewsImage(
+  componentId: string,
+  file: File,
+): Promise<{ imageId: string; imageUrl: string }> {
   const response = await fetch(`/news-images?componentId=${encodeURIComponent(componentId)}`, {
     method: 'POST',
     credentials: 'include',
     headers: { 'content-type': file.type || 'application/octet-stream' },
     body: file,
   });
-  const json = (await response.json().catch(() => ({}))) as { imageId?: string; imageUrl?: string; message?: string };
+  const json = (await response.json().catch(() => ({}))) as {
+    imageId?: string;
+    imageUrl?: string;
+    message?: string;
+  };
   if (!response.ok || !json.imageId || !json.imageUrl) throw new Error(json.message ?? 'image');
   return { imageId: json.imageId, imageUrl: json.imageUrl };
 }

@@ -54,7 +54,13 @@ export function FollowButton({
 
   return (
     <div className="follow-action">
-      <button type="button" className="button" aria-pressed={following} disabled={followState.loading || unfollowState.loading} onClick={() => void toggle()}>
+      <button
+        type="button"
+        className="button"
+        aria-pressed={following}
+        disabled={followState.loading || unfollowState.loading}
+        onClick={() => void toggle()}
+      >
         {following ? labels.unfollow : labels.follow}
       </button>
       <FeedbackMessages feedback={feedback} />

@@ -29,7 +29,15 @@ export function LiveToasts() {
 
   return (
     <>
-      <div role="status" aria-live="polite" className={status === 'reconnecting' && wasConnected ? 'live-banner' : 'live-banner live-banner--hidden'}>
+      <div
+        role="status"
+        aria-live="polite"
+        className={
+          status === 'reconnecting' && wasConnected
+            ? 'live-banner'
+            : 'live-banner live-banner--hidden'
+        }
+      >
         {status === 'reconnecting' && wasConnected ? t('notifications.reconnecting') : ''}
       </div>
       <section aria-label={t('notifications.toastRegion')} className="toasts">
@@ -40,7 +48,11 @@ export function LiveToasts() {
               <p className="toast__body">
                 <Link to={n.link}>{n.body}</Link>
               </p>
-              <button type="button" className="button button--link toast__close" onClick={() => dismiss(n.id)}>
+              <button
+                type="button"
+                className="button button--link toast__close"
+                onClick={() => dismiss(n.id)}
+              >
                 {t('notifications.dismiss')}
               </button>
             </li>

@@ -10,7 +10,8 @@ export function NotificationBell() {
   const count = data?.unreadNotificationsCount ?? 0;
   return (
     <NavLink to="/notifications" className="notification-bell">
-      <span aria-hidden="true">🔔</span> {count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell')}
+      <span aria-hidden="true">🔔</span>{' '}
+      {count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell')}
       {count > 0 ? (
         <span className="notification-bell__count" aria-hidden="true">
           {count}

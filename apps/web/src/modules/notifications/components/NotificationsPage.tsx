@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
-import { INBOX_QUERY, MARK_READ_MUTATION, SETTINGS_QUERY, UNREAD_COUNT_QUERY, UPDATE_SETTINGS_MUTATION } from '../graphql/notifications';
+import {
+  INBOX_QUERY,
+  MARK_READ_MUTATION,
+  SETTINGS_QUERY,
+  UNREAD_COUNT_QUERY,
+  UPDATE_SETTINGS_MUTATION,
+} from '../graphql/notifications';
 import { useLiveConnection } from '../live/LiveConnection';
 import { DateTime } from '../../ui/components/DateTime';
 
@@ -18,9 +24,15 @@ export function NotificationsPage() {
   useDocumentTitle(t('notifications.pageTitle'));
   const { me, loading: meLoading } = useMe();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const inbox = useQuery(INBOX_QUERY, { variables: { unreadOnly }, skip: !me, fetchPolicy: 'cache-and-network' });
+  const inbox = useQuery(INBOX_QUERY, {
+    variables: { unreadOnly },
+    skip: !me,
+    fetchPolicy: 'cache-and-network',
+  });
   const { received } = useLiveConnection();
-  const [markRead, { loading: marking }] = useMutation(MARK_READ_MUTATION, { refetchQueries: [INBOX_QUERY, UNREAD_COUNT_QUERY] });
+  const [markRead, { loading: marking }] = useMutation(MARK_READ_MUTATION, {
+    refetchQueries: [INBOX_QUERY, UNREAD_COUNT_QUERY],
+  });
 
   // a notification arriving live appears in the inbox at once
   const newest = received[0]?.id;
@@ -47,20 +59,36 @@ export function NotificationsPage() {
       <h1>{t('notifications.pageTitle')}</h1>
       <div className="toolbar">
         <label className="checkbox">
-          <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} /> {t('notifications.onlyUnread')}
+          <input
+            type="checkbox"
+            checked={unreadOnly}
+            onChange={(e) => setUnreadOnly(e.target.checked)}
+          />{' '}
+          {t('notifications.onlyUnread')}
         </label>
-        <button type="button" className="button" disabled={marking || !inbox.data?.unreadNotificationsCount} onClick={() => void markRead({ variables: { ids: null } })}>
+        <button
+          type="button"
+          className="button"
+          disabled={marking || !inbox.data?.unreadNotificationsCount}
+          onClick={() => void markRead({ variables: { ids: null } })}
+        >
           {t('notifications.markAllRead')}
         </button>
       </div>
       {edges.length === 0 && !inbox.loading ? <p>{t('notifications.empty')}</p> : null}
       <ul className="notification-list">
         {edges.map(({ node }) => (
-          <li key={node.id} className={node.readAt ? 'notification' : 'notification notification--unread'}>
+          <li
+            key={node.id}
+            className={node.readAt ? 'notification' : 'notification notification--unread'}
+          >
             {!node.readAt ? <span className="badge">{t('notifications.unread')}</span> : null}
             <p className="notification__title">{node.title}</p>
             <p>
-              <Link to={node.link} onClick={() => !node.readAt && void markRead({ variables: { ids: [node.id] } })}>
+              <Link
+                to={node.link}
+                onClick={() => !node.readAt && void markRead({ variables: { ids: [node.id] } })}
+              >
                 {node.body}
               </Link>
             </p>
@@ -68,7 +96,11 @@ export function NotificationsPage() {
               <DateTime iso={node.createdAt} style="short" />
             </p>
             {!node.readAt ? (
-              <button type="button" className="button button--link" onClick={() => void markRead({ variables: { ids: [node.id] } })}>
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => void markRead({ variables: { ids: [node.id] } })}
+              >
                 {t('notifications.markRead')}
                 <span className="visually-hidden"> : {node.body}</span>
               </button>
@@ -77,7 +109,13 @@ export function NotificationsPage() {
         ))}
       </ul>
       {inbox.data?.notifications.hasNextPage ? (
-        <button type="button" className="button" onClick={() => void inbox.fetchMore({ variables: { after: inbox.data?.notifications.endCursor } })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void inbox.fetchMore({ variables: { after: inbox.data?.notifications.endCursor } })
+          }
+        >
           {t('notifications.loadMore')}
         </button>
       ) : null}
@@ -103,7 +141,11 @@ function NotificationSettingsForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await save({ variables: { input: { disabledKinds: [...disabled] as NotificationKind[], emailDelivery: email } } });
+    await save({
+      variables: {
+        input: { disabledKinds: [...disabled] as NotificationKind[], emailDelivery: email },
+      },
+    });
     setStatus(t('notifications.saved'));
   }
 
@@ -134,7 +176,14 @@ function NotificationSettingsForm() {
           <legend>{t('notifications.emailLegend')}</legend>
           {(['NONE', 'IMMEDIATE', 'DIGEST'] as const).map((value) => (
             <label key={value} className="checkbox">
-              <input type="radio" name="email-delivery" value={value} checked={email === value} onChange={() => setEmail(value)} /> {t(`notifications.email.${value}`)}
+              <input
+                type="radio"
+                name="email-delivery"
+                value={value}
+                checked={email === value}
+                onChange={() => setEmail(value)}
+              />{' '}
+              {t(`notifications.email.${value}`)}
             </label>
           ))}
         </fieldset>

@@ -13,11 +13,18 @@ export interface NotificationItem {
 }
 
 export interface InboxData {
-  notifications: { edges: { cursor: string; node: NotificationItem }[]; hasNextPage: boolean; endCursor: string | null };
+  notifications: {
+    edges: { cursor: string; node: NotificationItem }[];
+    hasNextPage: boolean;
+    endCursor: string | null;
+  };
   unreadNotificationsCount: number;
 }
 
-export const INBOX_QUERY: TypedDocumentNode<InboxData, { after?: string | null; unreadOnly?: boolean }> = gql`
+export const INBOX_QUERY: TypedDocumentNode<
+  InboxData,
+  { after?: string | null; unreadOnly?: boolean }
+> = gql`
   query Inbox($after: String, $unreadOnly: Boolean) {
     notifications(first: 20, after: $after, unreadOnly: $unreadOnly) {
       edges {
@@ -40,23 +47,35 @@ export const INBOX_QUERY: TypedDocumentNode<InboxData, { after?: string | null; 
   }
 `;
 
-export const UNREAD_COUNT_QUERY: TypedDocumentNode<{ unreadNotificationsCount: number }, Record<string, never>> = gql`
+export const UNREAD_COUNT_QUERY: TypedDocumentNode<
+  { unreadNotificationsCount: number },
+  Record<string, never>
+> = gql`
   query UnreadNotificationsCount {
     unreadNotificationsCount
   }
 `;
 
-export const MARK_READ_MUTATION: TypedDocumentNode<{ markNotificationsRead: number }, { ids?: string[] | null }> = gql`
+export const MARK_READ_MUTATION: TypedDocumentNode<
+  { markNotificationsRead: number },
+  { ids?: string[] | null }
+> = gql`
   mutation MarkNotificationsRead($ids: [ID!]) {
     markNotificationsRead(ids: $ids)
   }
 `;
 
 export interface NotificationSettingsData {
-  notificationSettings: { disabledKinds: NotificationKind[]; emailDelivery: 'NONE' | 'IMMEDIATE' | 'DIGEST' };
+  notificationSettings: {
+    disabledKinds: NotificationKind[];
+    emailDelivery: 'NONE' | 'IMMEDIATE' | 'DIGEST';
+  };
 }
 
-export const SETTINGS_QUERY: TypedDocumentNode<NotificationSettingsData, Record<string, never>> = gql`
+export const SETTINGS_QUERY: TypedDocumentNode<
+  NotificationSettingsData,
+  Record<string, never>
+> = gql`
   query NotificationSettings {
     notificationSettings {
       disabledKinds
@@ -77,7 +96,10 @@ export const UPDATE_SETTINGS_MUTATION: TypedDocumentNode<
   }
 `;
 
-type FollowVariables = { followableType: 'PROPOSAL' | 'SPACE' | 'PETITION' | 'NEWS_POST'; followableId: string };
+type FollowVariables = {
+  followableType: 'PROPOSAL' | 'SPACE' | 'PETITION' | 'NEWS_POST';
+  followableId: string;
+};
 
 export const FOLLOW_MUTATION: TypedDocumentNode<{ follow: boolean }, FollowVariables> = gql`
   mutation Follow($followableType: FollowableType!, $followableId: ID!) {

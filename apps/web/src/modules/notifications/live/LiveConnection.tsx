@@ -1,6 +1,19 @@
-import type { ClientToServerEvents, LiveNotification, ServerToClientEvents } from '@concerto/domain';
+import type {
+  ClientToServerEvents,
+  LiveNotification,
+  ServerToClientEvents,
+} from '@concerto/domain';
 import { useApolloClient } from '@apollo/client/react';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Socket } from 'socket.io-client';
 import { useMe } from '../../auth/hooks/useMe';
 import { UNREAD_COUNT_QUERY } from '../graphql/notifications';
@@ -16,7 +29,12 @@ interface LiveContextValue {
   dismiss(id: string): void;
 }
 
-const LiveContext = createContext<LiveContextValue>({ status: 'connecting', socket: null, received: [], dismiss: () => undefined });
+const LiveContext = createContext<LiveContextValue>({
+  status: 'connecting',
+  socket: null,
+  received: [],
+  dismiss: () => undefined,
+});
 
 /** localStorage key of the last notification this browser saw, per user (for catch-up after a reload). */
 const lastSeenKey = (userId: string) => `concerto.lastNotification.${userId}`;
@@ -62,7 +80,11 @@ export function LiveConnectionProvider({ children, url }: { children: ReactNode;
     let cancelled = false;
     void import('socket.io-client').then(({ io }) => {
       if (cancelled) return;
-      live = io(url ?? '/', { path: '/socket.io', transports: ['websocket'], withCredentials: true });
+      live = io(url ?? '/', {
+        path: '/socket.io',
+        transports: ['websocket'],
+        withCredentials: true,
+      });
       connect(live);
     });
     return () => {
@@ -89,7 +111,8 @@ export function LiveConnectionProvider({ children, url }: { children: ReactNode;
           if (everConnected || after) {
             live.emit('catchUp', after, (result) => {
               if ('notifications' in result) accept(result.notifications);
-              else if (after) live.emit('catchUp', null, (r) => 'notifications' in r && accept(r.notifications));
+              else if (after)
+                live.emit('catchUp', null, (r) => 'notifications' in r && accept(r.notifications));
             });
           }
         }
@@ -101,8 +124,14 @@ export function LiveConnectionProvider({ children, url }: { children: ReactNode;
     }
   }, [url, userId, accept]);
 
-  const dismiss = useCallback((id: string) => setReceived((current) => current.filter((n) => n.id !== id)), []);
-  const value = useMemo(() => ({ status, socket, received, dismiss }), [status, socket, received, dismiss]);
+  const dismiss = useCallback(
+    (id: string) => setReceived((current) => current.filter((n) => n.id !== id)),
+    [],
+  );
+  const value = useMemo(
+    () => ({ status, socket, received, dismiss }),
+    [status, socket, received, dismiss],
+  );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
 
@@ -116,14 +145,19 @@ export function useLiveConnection(): LiveContextValue {
  * reconnection) and calls `handler` for `event` messages.
  * @param room e.g. `proposal:<id>` (null: nothing to watch)
  */
-export function useLiveEvent<E extends keyof ServerToClientEvents>(room: string | null, event: E, handler: ServerToClientEvents[E]): void {
+export function useLiveEvent<E extends keyof ServerToClientEvents>(
+  room: string | null,
+  event: E,
+  handler: ServerToClientEvents[E],
+): void {
   const { socket } = useLiveConnection();
   const latest = useRef(handler);
   latest.current = handler;
   useEffect(() => {
     if (!socket || !room) return;
     const watch = () => socket.emit('watch', room, () => undefined);
-    const listener = ((...args: unknown[]) => (latest.current as (...a: unknown[]) => void)(...args)) as never;
+    const listener = ((...args: unknown[]) =>
+      (latest.current as (...a: unknown[]) => void)(...args)) as never;
     if (socket.connected) watch();
     socket.on('connect', watch);
     socket.on(event, listener);

@@ -12,7 +12,14 @@ export function useLiveProposalCounts(room: string | null): void {
   const onChange = useCallback(
     (payload: { proposalId: string; supportsCount: number }) => {
       const id = client.cache.identify({ __typename: 'Proposal', id: payload.proposalId });
-      if (id) client.cache.modify({ id, fields: { supportsCount: (current: number | null) => (current === null ? null : payload.supportsCount) } });
+      if (id)
+        client.cache.modify({
+          id,
+          fields: {
+            supportsCount: (current: number | null) =>
+              current === null ? null : payload.supportsCount,
+          },
+        });
       void client.refetchQueries({ include: ['ProposalSupporters'] });
     },
     [client],

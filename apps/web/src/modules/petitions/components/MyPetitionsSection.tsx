@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
-import { MY_PETITION_RELATIONS, MY_PETITIONS_QUERY, type MyPetitionRelation } from '../graphql/petitions';
+import {
+  MY_PETITION_RELATIONS,
+  MY_PETITIONS_QUERY,
+  type MyPetitionRelation,
+} from '../graphql/petitions';
 import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
 import '../petitions.css';
 
@@ -31,7 +35,13 @@ export function MyPetitionsSection() {
       <p>{t('petitions.mine.intro')}</p>
       <div role="group" aria-label={t('petitions.mine.filterLabel')} className="segmented">
         {MY_PETITION_RELATIONS.map((r) => (
-          <button key={r} type="button" className="button button--small" aria-pressed={relation === r} onClick={() => choose(r)}>
+          <button
+            key={r}
+            type="button"
+            className="button button--small"
+            aria-pressed={relation === r}
+            onClick={() => choose(r)}
+          >
             {t(`petitions.mine.relation.${r}`)}
           </button>
         ))}
@@ -50,9 +60,24 @@ export function MyPetitionsSection() {
   );
 }
 
-function MyPetitionsPage({ relation, after, first, last, onMore }: { relation: MyPetitionRelation; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void }) {
+function MyPetitionsPage({
+  relation,
+  after,
+  first,
+  last,
+  onMore,
+}: {
+  relation: MyPetitionRelation;
+  after: string | null;
+  first: boolean;
+  last: boolean;
+  onMore: (cursor: string) => void;
+}) {
   const { t } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(MY_PETITIONS_QUERY, { variables: { relation, first: MY_PETITIONS_PAGE_SIZE, after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(MY_PETITIONS_QUERY, {
+    variables: { relation, first: MY_PETITIONS_PAGE_SIZE, after },
+    fetchPolicy: 'cache-and-network',
+  });
   const firstLink = useRef<HTMLAnchorElement>(null);
   const page = data?.myPetitions;
   useEffect(() => {
@@ -76,12 +101,18 @@ function MyPetitionsPage({ relation, after, first, last, onMore }: { relation: M
             <p>
               <PetitionStateBadge state={p.state} />{' '}
               <span className="field__hint">
-                {[p.viewerIsAuthor ? t('petitions.mine.tie.author') : null, p.viewerInCommittee ? t('petitions.mine.tie.committee') : null, p.viewerHasSigned ? t('petitions.mine.tie.signed') : null]
+                {[
+                  p.viewerIsAuthor ? t('petitions.mine.tie.author') : null,
+                  p.viewerInCommittee ? t('petitions.mine.tie.committee') : null,
+                  p.viewerHasSigned ? t('petitions.mine.tie.signed') : null,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </span>
             </p>
-            {p.state === 'CREATED' || p.state === 'VALIDATING' || p.state === 'DISCARDED' ? null : <PetitionProgress petition={p} />}
+            {p.state === 'CREATED' || p.state === 'VALIDATING' || p.state === 'DISCARDED' ? null : (
+              <PetitionProgress petition={p} />
+            )}
           </li>
         ))}
       </ul>

@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { ANSWER_PETITION_MUTATION, DISCARD_PETITION_MUTATION, PUBLISH_PETITION_MUTATION, type Petition } from '../graphql/petitions';
+import {
+  ANSWER_PETITION_MUTATION,
+  DISCARD_PETITION_MUTATION,
+  PUBLISH_PETITION_MUTATION,
+  type Petition,
+} from '../graphql/petitions';
 
 /**
  * Space and organization admins: technical validation (publish or discard with a reason) and the
@@ -14,7 +19,15 @@ import { ANSWER_PETITION_MUTATION, DISCARD_PETITION_MUTATION, PUBLISH_PETITION_M
  * in the admins' queue (level 3, one per petition).
  * @param onDone called after a successful move (the queue refetches and moves the focus)
  */
-export function PetitionAdminActions({ petition, level = 2, onDone }: { petition: Petition; level?: 2 | 3; onDone?: (message: string) => void }) {
+export function PetitionAdminActions({
+  petition,
+  level = 2,
+  onDone,
+}: {
+  petition: Petition;
+  level?: 2 | 3;
+  onDone?: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const headingId = useId();
@@ -36,11 +49,19 @@ export function PetitionAdminActions({ petition, level = 2, onDone }: { petition
     }
   };
 
-  if (petition.state !== 'VALIDATING' && petition.state !== 'ACCEPTED' && petition.state !== 'REJECTED') return null;
+  if (
+    petition.state !== 'VALIDATING' &&
+    petition.state !== 'ACCEPTED' &&
+    petition.state !== 'REJECTED'
+  )
+    return null;
   const Heading = level === 2 ? 'h2' : 'h3';
   // only an ACCEPTED petition becomes a proposal or a motion
   const stage = petition.state === 'ACCEPTED' ? petition.type.secondStage : null;
-  const title = level === 2 ? t('petitions.admin.title') : t('petitions.admin.titleOf', { title: petition.title });
+  const title =
+    level === 2
+      ? t('petitions.admin.title')
+      : t('petitions.admin.titleOf', { title: petition.title });
   return (
     <section aria-labelledby={headingId} className="panel">
       <Heading id={headingId} className={level === 3 ? 'visually-hidden' : undefined}>
@@ -49,17 +70,37 @@ export function PetitionAdminActions({ petition, level = 2, onDone }: { petition
       {petition.state === 'VALIDATING' ? (
         <>
           <p>
-            <button type="button" className="button button--primary" disabled={publishState.loading} onClick={() => void run(() => publish({ variables: { id: petition.id } }), t('petitions.admin.published'))}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={publishState.loading}
+              onClick={() =>
+                void run(
+                  () => publish({ variables: { id: petition.id } }),
+                  t('petitions.admin.published'),
+                )
+              }
+            >
               {t('petitions.admin.publish', { count: petition.type.periodDays })}
             </button>
           </p>
           <form
             onSubmit={(e: FormEvent) => {
               e.preventDefault();
-              void run(() => discard({ variables: { id: petition.id, reason } }), t('petitions.admin.discarded'));
+              void run(
+                () => discard({ variables: { id: petition.id, reason } }),
+                t('petitions.admin.discarded'),
+              );
             }}
           >
-            <TextAreaField label={t('petitions.admin.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required rows={3} maxLength={2000} />
+            <TextAreaField
+              label={t('petitions.admin.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              required
+              rows={3}
+              maxLength={2000}
+            />
             <button type="submit" className="button button--danger" disabled={discardState.loading}>
               {t('petitions.admin.discard')}
             </button>
@@ -71,31 +112,68 @@ export function PetitionAdminActions({ petition, level = 2, onDone }: { petition
             e.preventDefault();
             const transformTo = transform && stage ? stage.type : null;
             void run(
-              () => answerMutation({ variables: { input: { petitionId: petition.id, answer, answerUrl: transformTo ? null : answerUrl.trim() || null, transformTo } } }),
-              transformTo ? t(transformTo === 'PROPOSAL' ? 'petitions.admin.answeredProposal' : 'petitions.admin.answeredMotion') : t('petitions.admin.answered'),
+              () =>
+                answerMutation({
+                  variables: {
+                    input: {
+                      petitionId: petition.id,
+                      answer,
+                      answerUrl: transformTo ? null : answerUrl.trim() || null,
+                      transformTo,
+                    },
+                  },
+                }),
+              transformTo
+                ? t(
+                    transformTo === 'PROPOSAL'
+                      ? 'petitions.admin.answeredProposal'
+                      : 'petitions.admin.answeredMotion',
+                  )
+                : t('petitions.admin.answered'),
             );
           }}
         >
-          <TextAreaField label={t('petitions.admin.answer')} value={answer} onChange={(e) => setAnswer(e.target.value)} required rows={5} />
+          <TextAreaField
+            label={t('petitions.admin.answer')}
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value)}
+            required
+            rows={5}
+          />
           {stage ? (
             <div className="petition-transform">
               <CheckboxField
-                label={t(stage.type === 'PROPOSAL' ? 'petitions.admin.transformProposal' : 'petitions.admin.transformMotion')}
+                label={t(
+                  stage.type === 'PROPOSAL'
+                    ? 'petitions.admin.transformProposal'
+                    : 'petitions.admin.transformMotion',
+                )}
                 checked={transform}
                 onChange={(e) => setTransform(e.target.checked)}
                 aria-describedby={`${headingId}-stage`}
               />
               <p id={`${headingId}-stage`} className="field__hint">
-                {t(stage.type === 'PROPOSAL' ? 'petitions.admin.transformProposalHint' : 'petitions.admin.transformMotionHint', { component: stage.componentTitle, space: stage.spaceTitle })}
+                {t(
+                  stage.type === 'PROPOSAL'
+                    ? 'petitions.admin.transformProposalHint'
+                    : 'petitions.admin.transformMotionHint',
+                  { component: stage.componentTitle, space: stage.spaceTitle },
+                )}
               </p>
             </div>
           ) : null}
           {transform && stage ? null : (
-            <TextField label={t('petitions.admin.answerUrl')} hint={t('petitions.admin.answerUrlHint')} value={answerUrl} onChange={(e) => setAnswerUrl(e.target.value)} />
+            <TextField
+              label={t('petitions.admin.answerUrl')}
+              hint={t('petitions.admin.answerUrlHint')}
+              value={answerUrl}
+              onChange={(e) => setAnswerUrl(e.target.value)}
+            />
           )}
           {petition.type.secondStageUrl ? (
             <p className="field__hint">
-              {t('petitions.admin.secondStage')} <a href={petition.type.secondStageUrl}>{petition.type.secondStageUrl}</a>
+              {t('petitions.admin.secondStage')}{' '}
+              <a href={petition.type.secondStageUrl}>{petition.type.secondStageUrl}</a>
             </p>
           ) : null}
           <button type="submit" className="button button--primary" disabled={answerState.loading}>

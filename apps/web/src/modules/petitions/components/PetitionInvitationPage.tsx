@@ -29,7 +29,10 @@ export function PetitionInvitationPage() {
     try {
       const res = await accept({ variables: { token } });
       if (res.data) {
-        setJoined({ title: res.data.acceptPetitionCommitteeInvitation.title, link: res.data.acceptPetitionCommitteeInvitation.link });
+        setJoined({
+          title: res.data.acceptPetitionCommitteeInvitation.title,
+          link: res.data.acceptPetitionCommitteeInvitation.link,
+        });
         feedback.succeed(t('petitions.invitation.joined'));
       }
     } catch (error) {
@@ -51,7 +54,12 @@ export function PetitionInvitationPage() {
         </p>
       ) : null}
       {me && !joined ? (
-        <button type="button" className="button button--primary" disabled={state.loading} onClick={() => void join()}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={state.loading}
+          onClick={() => void join()}
+        >
           {t('petitions.invitation.accept')}
         </button>
       ) : null}

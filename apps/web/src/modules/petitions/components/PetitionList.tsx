@@ -10,8 +10,14 @@ import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
-  CREATE_PETITION_MUTATION, CREATE_PETITION_TYPE_MUTATION, PETITION_SORTS, PETITION_TYPES_QUERY, PETITIONS_QUERY, PetitionFormLimits,
-  type PetitionFilter, type PetitionSort,
+  CREATE_PETITION_MUTATION,
+  CREATE_PETITION_TYPE_MUTATION,
+  PETITION_SORTS,
+  PETITION_TYPES_QUERY,
+  PETITIONS_QUERY,
+  PetitionFormLimits,
+  type PetitionFilter,
+  type PetitionSort,
 } from '../graphql/petitions';
 import { sortPetitions } from '../petition-display';
 import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
@@ -29,9 +35,15 @@ export function PetitionList({ componentId }: { componentId: string }) {
   const { me } = useMe();
   const [filter, setFilter] = useState<PetitionFilter>('OPEN');
   const [sort, setSort] = useState<PetitionSort>('SIGNATURES');
-  const { data, loading, error, refetch } = useQuery(PETITIONS_QUERY, { variables: { componentId, filter }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(PETITIONS_QUERY, {
+    variables: { componentId, filter },
+    fetchPolicy: 'cache-and-network',
+  });
   useLivePetitionCounts(`component:${componentId}`);
-  const filters: PetitionFilter[] = [...PUBLIC_FILTERS, ...(me ? (['MINE', 'VALIDATING'] as PetitionFilter[]) : [])];
+  const filters: PetitionFilter[] = [
+    ...PUBLIC_FILTERS,
+    ...(me ? (['MINE', 'VALIDATING'] as PetitionFilter[]) : []),
+  ];
   const petitions = sortPetitions(data?.petitions ?? [], sort);
 
   return (
@@ -41,7 +53,13 @@ export function PetitionList({ componentId }: { componentId: string }) {
         <div className="toolbar">
           <div role="group" aria-label={t('petitions.filterLabel')} className="segmented">
             {filters.map((f) => (
-              <button key={f} type="button" className="button button--small" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+              <button
+                key={f}
+                type="button"
+                className="button button--small"
+                aria-pressed={filter === f}
+                onClick={() => setFilter(f)}
+              >
                 {t(`petitions.filter.${f}`)}
               </button>
             ))}
@@ -67,9 +85,14 @@ export function PetitionList({ componentId }: { componentId: string }) {
                   <Link to={p.link}>{p.title}</Link>
                 </h3>
                 <p>
-                  <PetitionStateBadge state={p.state} /> <span className="field__hint">{p.type.title}</span>
+                  <PetitionStateBadge state={p.state} />{' '}
+                  <span className="field__hint">{p.type.title}</span>
                 </p>
-                {p.state === 'CREATED' || p.state === 'VALIDATING' || p.state === 'DISCARDED' ? null : <PetitionProgress petition={p} />}
+                {p.state === 'CREATED' ||
+                p.state === 'VALIDATING' ||
+                p.state === 'DISCARDED' ? null : (
+                  <PetitionProgress petition={p} />
+                )}
               </li>
             ))}
           </ul>
@@ -110,9 +133,36 @@ function NewPetitionForm({ componentId }: { componentId: string }) {
     <section aria-labelledby="petition-new-title" className="panel">
       <h2 id="petition-new-title">{t('petitions.new.title')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <SelectField label={t('petitions.new.type')} value={chosen} onChange={(e) => setTypeId(e.target.value)} options={list.map((ty) => ({ value: ty.id, label: t('petitions.new.typeOption', { title: ty.title, threshold: ty.threshold, days: ty.periodDays }) }))} />
-        <TextField label={t('petitions.new.petitionTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={PetitionFormLimits.titleMin} maxLength={PetitionFormLimits.titleMax} />
-        <TextAreaField label={t('petitions.new.body')} hint={t('petitions.new.bodyHint')} value={body} onChange={(e) => setBody(e.target.value)} required rows={6} maxLength={PetitionFormLimits.bodyMax} />
+        <SelectField
+          label={t('petitions.new.type')}
+          value={chosen}
+          onChange={(e) => setTypeId(e.target.value)}
+          options={list.map((ty) => ({
+            value: ty.id,
+            label: t('petitions.new.typeOption', {
+              title: ty.title,
+              threshold: ty.threshold,
+              days: ty.periodDays,
+            }),
+          }))}
+        />
+        <TextField
+          label={t('petitions.new.petitionTitle')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+          minLength={PetitionFormLimits.titleMin}
+          maxLength={PetitionFormLimits.titleMax}
+        />
+        <TextAreaField
+          label={t('petitions.new.body')}
+          hint={t('petitions.new.bodyHint')}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          required
+          rows={6}
+          maxLength={PetitionFormLimits.bodyMax}
+        />
         <button type="submit" className="button button--primary" disabled={state.loading}>
           {t('petitions.new.submit')}
         </button>
@@ -127,7 +177,9 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const headingId = useId();
-  const [create, state] = useMutation(CREATE_PETITION_TYPE_MUTATION, { refetchQueries: ['PetitionTypes'] });
+  const [create, state] = useMutation(CREATE_PETITION_TYPE_MUTATION, {
+    refetchQueries: ['PetitionTypes'],
+  });
   const [title, setTitle] = useState('');
   const [threshold, setThreshold] = useState('100');
   const [periodDays, setPeriodDays] = useState('90');
@@ -139,7 +191,16 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
     feedback.clear();
     try {
       await create({
-        variables: { input: { componentId, title, threshold: Number(threshold), periodDays: Number(periodDays), minCommitteeSize: Number(committee), publicSignatures } },
+        variables: {
+          input: {
+            componentId,
+            title,
+            threshold: Number(threshold),
+            periodDays: Number(periodDays),
+            minCommitteeSize: Number(committee),
+            publicSignatures,
+          },
+        },
       });
       feedback.succeed(t('petitions.type.created'));
       setTitle('');
@@ -152,11 +213,43 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
     <section aria-labelledby={headingId} className="panel">
       <h2 id={headingId}>{t('petitions.type.title')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField label={t('petitions.type.name')} value={title} onChange={(e) => setTitle(e.target.value)} required />
-        <TextField label={t('petitions.type.threshold')} type="number" min={1} max={PetitionFormLimits.thresholdMax} value={threshold} onChange={(e) => setThreshold(e.target.value)} required />
-        <TextField label={t('petitions.type.periodDays')} type="number" min={1} max={PetitionFormLimits.periodDaysMax} value={periodDays} onChange={(e) => setPeriodDays(e.target.value)} required />
-        <TextField label={t('petitions.type.committee')} type="number" min={0} max={PetitionFormLimits.committeeMax} value={committee} onChange={(e) => setCommittee(e.target.value)} />
-        <CheckboxField label={t('petitions.type.publicSignatures')} checked={publicSignatures} onChange={(e) => setPublicSignatures(e.target.checked)} />
+        <TextField
+          label={t('petitions.type.name')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+        />
+        <TextField
+          label={t('petitions.type.threshold')}
+          type="number"
+          min={1}
+          max={PetitionFormLimits.thresholdMax}
+          value={threshold}
+          onChange={(e) => setThreshold(e.target.value)}
+          required
+        />
+        <TextField
+          label={t('petitions.type.periodDays')}
+          type="number"
+          min={1}
+          max={PetitionFormLimits.periodDaysMax}
+          value={periodDays}
+          onChange={(e) => setPeriodDays(e.target.value)}
+          required
+        />
+        <TextField
+          label={t('petitions.type.committee')}
+          type="number"
+          min={0}
+          max={PetitionFormLimits.committeeMax}
+          value={committee}
+          onChange={(e) => setCommittee(e.target.value)}
+        />
+        <CheckboxField
+          label={t('petitions.type.publicSignatures')}
+          checked={publicSignatures}
+          onChange={(e) => setPublicSignatures(e.target.checked)}
+        />
         <button type="submit" className="button" disabled={state.loading}>
           {t('petitions.type.submit')}
         </button>

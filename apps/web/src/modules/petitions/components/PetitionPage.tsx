@@ -13,7 +13,12 @@ import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
-  INVITE_PETITION_COMMITTEE_MUTATION, PETITION_QUERY, SIGN_PETITION_MUTATION, SUBMIT_PETITION_MUTATION, UNSIGN_PETITION_MUTATION, type Petition,
+  INVITE_PETITION_COMMITTEE_MUTATION,
+  PETITION_QUERY,
+  SIGN_PETITION_MUTATION,
+  SUBMIT_PETITION_MUTATION,
+  UNSIGN_PETITION_MUTATION,
+  type Petition,
 } from '../graphql/petitions';
 import { useLivePetitionCounts } from '../hooks/useLivePetitionCounts';
 import { PetitionAdminActions } from './PetitionAdminActions';
@@ -27,7 +32,10 @@ export function PetitionPage() {
   const { me } = useMe();
   const space = useQuery(COMPONENT_SPACE_QUERY, { variables: { slug } });
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
-  const { data, error, refetch } = useQuery(PETITION_QUERY, { variables: { id: petitionId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(PETITION_QUERY, {
+    variables: { id: petitionId },
+    fetchPolicy: 'cache-and-network',
+  });
   useLivePetitionCounts(`petition:${petitionId}`);
   const petition = data?.petition;
   useDocumentTitle(petition ? petition.title : error ? null : t('common.loading'));
@@ -57,7 +65,11 @@ export function PetitionPage() {
           <PetitionStateBadge state={petition.state} />
         </p>
       </header>
-      {petition.state === 'CREATED' || petition.state === 'VALIDATING' || petition.state === 'DISCARDED' ? null : <PetitionProgress petition={petition} />}
+      {petition.state === 'CREATED' ||
+      petition.state === 'VALIDATING' ||
+      petition.state === 'DISCARDED' ? null : (
+        <PetitionProgress petition={petition} />
+      )}
       {me && petition.state === 'PUBLISHED' ? <SignAction petition={petition} /> : null}
       {me ? (
         <FollowButton
@@ -65,7 +77,12 @@ export function PetitionPage() {
           id={petition.id}
           following={petition.viewerFollows}
           refetchQueries={['Petition']}
-          labels={{ follow: t('petitions.follow.follow'), unfollow: t('petitions.follow.unfollow'), followed: t('petitions.follow.followed'), unfollowed: t('petitions.follow.unfollowed') }}
+          labels={{
+            follow: t('petitions.follow.follow'),
+            unfollow: t('petitions.follow.unfollow'),
+            followed: t('petitions.follow.followed'),
+            unfollowed: t('petitions.follow.unfollowed'),
+          }}
         />
       ) : null}
       {!me && petition.state === 'PUBLISHED' ? <SignInHint /> : null}
@@ -85,7 +102,13 @@ export function PetitionPage() {
           <SafeHtml html={petition.answer} />
           {petition.outcome ? (
             <p>
-              <Link to={petition.outcome.link}>{t(petition.outcome.type === 'PROPOSAL' ? 'petitions.outcomeProposal' : 'petitions.outcomeMotion')}</Link>
+              <Link to={petition.outcome.link}>
+                {t(
+                  petition.outcome.type === 'PROPOSAL'
+                    ? 'petitions.outcomeProposal'
+                    : 'petitions.outcomeMotion',
+                )}
+              </Link>
             </p>
           ) : petition.answerUrl ? (
             <p>
@@ -193,7 +216,10 @@ function CommitteeSection({ petition }: { petition: Petition }) {
     try {
       const res = await invite({ variables: { petitionId: petition.id } });
       if (res.data) {
-        setLinks((all) => [...all, `${window.location.origin}/petitions/comite/${res.data!.invitePetitionCommittee}`]);
+        setLinks((all) => [
+          ...all,
+          `${window.location.origin}/petitions/comite/${res.data!.invitePetitionCommittee}`,
+        ]);
         feedback.succeed(t('petitions.committee.linkCreated'));
       }
     } catch (error) {
@@ -206,19 +232,33 @@ function CommitteeSection({ petition }: { petition: Petition }) {
       await submit({ variables: { id: petition.id } });
       feedback.succeed(t('petitions.committee.submitted'));
     } catch (error) {
-      feedback.fail(error, { BAD_USER_INPUT: t('petitions.committee.tooSmall', { count: petition.type.minCommitteeSize }) });
+      feedback.fail(error, {
+        BAD_USER_INPUT: t('petitions.committee.tooSmall', {
+          count: petition.type.minCommitteeSize,
+        }),
+      });
     }
   }
 
   return (
     <section aria-labelledby="petition-committee">
       <h2 id="petition-committee">{t('petitions.committee.title')}</h2>
-      <p>{t('petitions.committee.size', { count: petition.committeeSize, min: petition.type.minCommitteeSize })}</p>
+      <p>
+        {t('petitions.committee.size', {
+          count: petition.committeeSize,
+          min: petition.type.minCommitteeSize,
+        })}
+      </p>
       {petition.viewerInCommittee ? <p>{t('petitions.committee.youAreMember')}</p> : null}
       {author ? (
         <>
           <p className="field__hint">{t('petitions.committee.howTo')}</p>
-          <button type="button" className="button" disabled={inviteState.loading} onClick={() => void newLink()}>
+          <button
+            type="button"
+            className="button"
+            disabled={inviteState.loading}
+            onClick={() => void newLink()}
+          >
             {t('petitions.committee.invite')}
           </button>
           {links.length ? (
@@ -231,13 +271,20 @@ function CommitteeSection({ petition }: { petition: Petition }) {
             </ul>
           ) : null}
           <p>
-            <button type="button" className="button button--primary" disabled={submitState.loading} onClick={() => void send()}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={submitState.loading}
+              onClick={() => void send()}
+            >
               {t('petitions.committee.submit')}
             </button>
           </p>
         </>
       ) : null}
-      {petition.viewerIsAuthor && petition.state === 'VALIDATING' ? <p>{t('petitions.committee.awaiting')}</p> : null}
+      {petition.viewerIsAuthor && petition.state === 'VALIDATING' ? (
+        <p>{t('petitions.committee.awaiting')}</p>
+      ) : null}
       <FeedbackMessages feedback={feedback} />
     </section>
   );

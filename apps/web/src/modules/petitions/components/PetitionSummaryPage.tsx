@@ -19,9 +19,18 @@ import '../petitions.css';
 export function PetitionSummaryPage() {
   const { petitionId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const { data, error, refetch } = useQuery(PETITION_QUERY, { variables: { id: petitionId }, fetchPolicy: 'network-only' });
+  const { data, error, refetch } = useQuery(PETITION_QUERY, {
+    variables: { id: petitionId },
+    fetchPolicy: 'network-only',
+  });
   const petition = data?.petition;
-  useDocumentTitle(petition ? t('petitions.summary.documentTitle', { title: petition.title }) : error ? null : t('common.loading'));
+  useDocumentTitle(
+    petition
+      ? t('petitions.summary.documentTitle', { title: petition.title })
+      : error
+        ? null
+        : t('common.loading'),
+  );
   if (error && !petition) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!petition) return <Loading page />;
   const date = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : '—');
@@ -48,12 +57,26 @@ export function PetitionSummaryPage() {
         <dd>{t(`petitions.state.${petition.state}`)}</dd>
         <dt>{t('petitions.summary.signatures')}</dt>
         <dd>
-          {t('petitions.progress', { count: petition.signaturesCount, threshold: petition.threshold.toLocaleString('fr-FR'), percent: progressPercent(petition.signaturesCount, petition.threshold) })}
+          {t('petitions.progress', {
+            count: petition.signaturesCount,
+            threshold: petition.threshold.toLocaleString('fr-FR'),
+            percent: progressPercent(petition.signaturesCount, petition.threshold),
+          })}
         </dd>
         <dt>{t('petitions.summary.period')}</dt>
-        <dd>{t('petitions.summary.periodValue', { start: date(petition.publishedAt), end: date(petition.endsAt) })}</dd>
+        <dd>
+          {t('petitions.summary.periodValue', {
+            start: date(petition.publishedAt),
+            end: date(petition.endsAt),
+          })}
+        </dd>
         <dt>{t('petitions.summary.committee')}</dt>
-        <dd>{t('petitions.committee.size', { count: petition.committeeSize, min: petition.type.minCommitteeSize })}</dd>
+        <dd>
+          {t('petitions.committee.size', {
+            count: petition.committeeSize,
+            min: petition.type.minCommitteeSize,
+          })}
+        </dd>
         <dt>{t('petitions.summary.created')}</dt>
         <dd>{date(petition.createdAt)}</dd>
         {petition.answeredAt ? (
@@ -79,7 +102,9 @@ export function PetitionSummaryPage() {
         <section aria-labelledby="summary-answer">
           <h2 id="summary-answer">{t('petitions.answerTitle')}</h2>
           <SafeHtml html={petition.answer} />
-          {petition.answerUrl ? <p>{t('petitions.summary.answerUrl', { url: petition.answerUrl })}</p> : null}
+          {petition.answerUrl ? (
+            <p>{t('petitions.summary.answerUrl', { url: petition.answerUrl })}</p>
+          ) : null}
         </section>
       ) : null}
       <p className="no-print">

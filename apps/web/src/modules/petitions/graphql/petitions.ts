@@ -1,12 +1,26 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 
-export type PetitionState = 'CREATED' | 'VALIDATING' | 'PUBLISHED' | 'DISCARDED' | 'ACCEPTED' | 'REJECTED' | 'ANSWERED';
+export type PetitionState =
+  | 'CREATED'
+  | 'VALIDATING'
+  | 'PUBLISHED'
+  | 'DISCARDED'
+  | 'ACCEPTED'
+  | 'REJECTED'
+  | 'ANSWERED';
 export type PetitionFilter = 'OPEN' | 'ACCEPTED' | 'ANSWERED' | 'ALL' | 'VALIDATING' | 'MINE';
 export type PetitionSort = 'SIGNATURES' | 'RECENT' | 'ENDING_SOON';
 export const PETITION_SORTS: readonly PetitionSort[] = ['SIGNATURES', 'RECENT', 'ENDING_SOON'];
 
 /** Limits the API checks (`CreatePetitionInput`, `CreatePetitionTypeInput`). */
-export const PetitionFormLimits = { titleMin: 3, titleMax: 150, bodyMax: 10000, thresholdMax: 10_000_000, periodDaysMax: 366, committeeMax: 50 } as const;
+export const PetitionFormLimits = {
+  titleMin: 3,
+  titleMax: 150,
+  bodyMax: 10000,
+  thresholdMax: 10_000_000,
+  periodDaysMax: 366,
+  committeeMax: 50,
+} as const;
 
 /** What an accepted petition can become. */
 export type PetitionOutcomeType = 'PROPOSAL' | 'MOTION';
@@ -69,7 +83,10 @@ const TYPE_FIELDS = `id title description threshold periodDays minCommitteeSize 
 const PETITION_FIELDS = `id componentId link title body state discardReason publishedAt endsAt readAt signaturesCount threshold committeeSize answer answerUrl outcome { type id link } answeredAt createdAt
   viewerIsAuthor viewerInCommittee viewerHasSigned viewerFollows viewerCanSign viewerCanAdminister type { ${TYPE_FIELDS} }`;
 
-export const PETITIONS_QUERY: TypedDocumentNode<{ petitions: Petition[] }, { componentId: string; filter: PetitionFilter }> = gql`
+export const PETITIONS_QUERY: TypedDocumentNode<
+  { petitions: Petition[] },
+  { componentId: string; filter: PetitionFilter }
+> = gql`
   query Petitions($componentId: ID!, $filter: PetitionFilter) {
     petitions(componentId: $componentId, filter: $filter) { ${PETITION_FIELDS} }
   }
@@ -81,7 +98,10 @@ export const PETITION_QUERY: TypedDocumentNode<{ petition: Petition }, { id: str
   }
 `;
 
-export const PETITION_TYPES_QUERY: TypedDocumentNode<{ petitionTypes: PetitionType[] }, { componentId: string }> = gql`
+export const PETITION_TYPES_QUERY: TypedDocumentNode<
+  { petitionTypes: PetitionType[] },
+  { componentId: string }
+> = gql`
   query PetitionTypes($componentId: ID!) {
     petitionTypes(componentId: $componentId) { ${TYPE_FIELDS} }
   }
@@ -105,7 +125,10 @@ export interface CreatePetitionTypeVariables {
   input: PetitionTypeSettings & { componentId: string };
 }
 
-export const UPDATE_PETITION_TYPE_MUTATION: TypedDocumentNode<{ updatePetitionType: PetitionType }, { id: string; input: Partial<PetitionTypeSettings> }> = gql`
+export const UPDATE_PETITION_TYPE_MUTATION: TypedDocumentNode<
+  { updatePetitionType: PetitionType },
+  { id: string; input: Partial<PetitionTypeSettings> }
+> = gql`
   mutation UpdatePetitionType($id: ID!, $input: UpdatePetitionTypeInput!) {
     updatePetitionType(id: $id, input: $input) { ${TYPE_FIELDS} }
   }
@@ -113,7 +136,12 @@ export const UPDATE_PETITION_TYPE_MUTATION: TypedDocumentNode<{ updatePetitionTy
 
 /** How the viewer is tied to a petition in « Mes pétitions ». */
 export type MyPetitionRelation = 'ALL' | 'AUTHOR' | 'COMMITTEE' | 'SIGNED';
-export const MY_PETITION_RELATIONS: readonly MyPetitionRelation[] = ['ALL', 'AUTHOR', 'COMMITTEE', 'SIGNED'];
+export const MY_PETITION_RELATIONS: readonly MyPetitionRelation[] = [
+  'ALL',
+  'AUTHOR',
+  'COMMITTEE',
+  'SIGNED',
+];
 
 export interface PetitionConnection {
   edges: { cursor: string; node: Petition }[];
@@ -121,13 +149,19 @@ export interface PetitionConnection {
   endCursor: string | null;
 }
 
-export const MY_PETITIONS_QUERY: TypedDocumentNode<{ myPetitions: PetitionConnection }, { relation: MyPetitionRelation; first?: number; after?: string | null }> = gql`
+export const MY_PETITIONS_QUERY: TypedDocumentNode<
+  { myPetitions: PetitionConnection },
+  { relation: MyPetitionRelation; first?: number; after?: string | null }
+> = gql`
   query MyPetitions($relation: MyPetitionRelation, $first: Int, $after: String) {
     myPetitions(relation: $relation, first: $first, after: $after) { hasNextPage endCursor edges { cursor node { ${PETITION_FIELDS} } } }
   }
 `;
 
-export const PETITION_QUEUE_QUERY: TypedDocumentNode<{ petitionQueue: Petition[] }, Record<string, never>> = gql`
+export const PETITION_QUEUE_QUERY: TypedDocumentNode<
+  { petitionQueue: Petition[] },
+  Record<string, never>
+> = gql`
   query PetitionQueue {
     petitionQueue { ${PETITION_FIELDS} }
   }
@@ -140,66 +174,115 @@ export interface PetitionSpaceRow {
   title: string;
   components: { id: string; title: string; type: string }[];
 }
-export const PETITION_SPACES_QUERY: TypedDocumentNode<{ spaces: PetitionSpaceRow[] }, Record<string, never>> = gql`
+export const PETITION_SPACES_QUERY: TypedDocumentNode<
+  { spaces: PetitionSpaceRow[] },
+  Record<string, never>
+> = gql`
   query PetitionSpaces {
-    spaces { id slug title components { id title type } }
+    spaces {
+      id
+      slug
+      title
+      components {
+        id
+        title
+        type
+      }
+    }
   }
 `;
-export const CREATE_PETITION_TYPE_MUTATION: TypedDocumentNode<{ createPetitionType: PetitionType }, CreatePetitionTypeVariables> = gql`
+export const CREATE_PETITION_TYPE_MUTATION: TypedDocumentNode<
+  { createPetitionType: PetitionType },
+  CreatePetitionTypeVariables
+> = gql`
   mutation CreatePetitionType($input: CreatePetitionTypeInput!) {
     createPetitionType(input: $input) { ${TYPE_FIELDS} }
   }
 `;
 
-export const CREATE_PETITION_MUTATION: TypedDocumentNode<{ createPetition: Petition }, { input: { typeId: string; title: string; body: string } }> = gql`
+export const CREATE_PETITION_MUTATION: TypedDocumentNode<
+  { createPetition: Petition },
+  { input: { typeId: string; title: string; body: string } }
+> = gql`
   mutation CreatePetition($input: CreatePetitionInput!) {
     createPetition(input: $input) { ${PETITION_FIELDS} }
   }
 `;
 
-export const INVITE_PETITION_COMMITTEE_MUTATION: TypedDocumentNode<{ invitePetitionCommittee: string }, { petitionId: string }> = gql`
+export const INVITE_PETITION_COMMITTEE_MUTATION: TypedDocumentNode<
+  { invitePetitionCommittee: string },
+  { petitionId: string }
+> = gql`
   mutation InvitePetitionCommittee($petitionId: ID!) {
     invitePetitionCommittee(petitionId: $petitionId)
   }
 `;
 
-export const ACCEPT_PETITION_INVITATION_MUTATION: TypedDocumentNode<{ acceptPetitionCommitteeInvitation: Petition }, { token: string }> = gql`
+export const ACCEPT_PETITION_INVITATION_MUTATION: TypedDocumentNode<
+  { acceptPetitionCommitteeInvitation: Petition },
+  { token: string }
+> = gql`
   mutation AcceptPetitionCommitteeInvitation($token: String!) {
     acceptPetitionCommitteeInvitation(token: $token) { ${PETITION_FIELDS} }
   }
 `;
 
-export const SUBMIT_PETITION_MUTATION: TypedDocumentNode<{ submitPetition: Petition }, { id: string }> = gql`
+export const SUBMIT_PETITION_MUTATION: TypedDocumentNode<
+  { submitPetition: Petition },
+  { id: string }
+> = gql`
   mutation SubmitPetition($id: ID!) {
     submitPetition(id: $id) { ${PETITION_FIELDS} }
   }
 `;
 
-export const PUBLISH_PETITION_MUTATION: TypedDocumentNode<{ publishPetition: Petition }, { id: string }> = gql`
+export const PUBLISH_PETITION_MUTATION: TypedDocumentNode<
+  { publishPetition: Petition },
+  { id: string }
+> = gql`
   mutation PublishPetition($id: ID!) {
     publishPetition(id: $id) { ${PETITION_FIELDS} }
   }
 `;
 
-export const DISCARD_PETITION_MUTATION: TypedDocumentNode<{ discardPetition: Petition }, { id: string; reason: string }> = gql`
+export const DISCARD_PETITION_MUTATION: TypedDocumentNode<
+  { discardPetition: Petition },
+  { id: string; reason: string }
+> = gql`
   mutation DiscardPetition($id: ID!, $reason: String!) {
     discardPetition(id: $id, reason: $reason) { ${PETITION_FIELDS} }
   }
 `;
 
-export const ANSWER_PETITION_MUTATION: TypedDocumentNode<{ answerPetition: Petition }, { input: { petitionId: string; answer: string; answerUrl?: string | null; transformTo?: PetitionOutcomeType | null } }> = gql`
+export const ANSWER_PETITION_MUTATION: TypedDocumentNode<
+  { answerPetition: Petition },
+  {
+    input: {
+      petitionId: string;
+      answer: string;
+      answerUrl?: string | null;
+      transformTo?: PetitionOutcomeType | null;
+    };
+  }
+> = gql`
   mutation AnswerPetition($input: AnswerPetitionInput!) {
     answerPetition(input: $input) { ${PETITION_FIELDS} }
   }
 `;
 
-export const SIGN_PETITION_MUTATION: TypedDocumentNode<{ signPetition: Petition }, { petitionId: string }> = gql`
+export const SIGN_PETITION_MUTATION: TypedDocumentNode<
+  { signPetition: Petition },
+  { petitionId: string }
+> = gql`
   mutation SignPetition($petitionId: ID!) {
     signPetition(petitionId: $petitionId) { ${PETITION_FIELDS} }
   }
 `;
 
-export const UNSIGN_PETITION_MUTATION: TypedDocumentNode<{ unsignPetition: Petition }, { petitionId: string }> = gql`
+export const UNSIGN_PETITION_MUTATION: TypedDocumentNode<
+  { unsignPetition: Petition },
+  { petitionId: string }
+> = gql`
   mutation UnsignPetition($petitionId: ID!) {
     unsignPetition(petitionId: $petitionId) { ${PETITION_FIELDS} }
   }
@@ -211,8 +294,15 @@ export interface MemberTypologyOption {
   label: string;
   archived: boolean;
 }
-export const PETITION_TYPOLOGIES_QUERY: TypedDocumentNode<{ memberTypologies: MemberTypologyOption[] }, Record<string, never>> = gql`
+export const PETITION_TYPOLOGIES_QUERY: TypedDocumentNode<
+  { memberTypologies: MemberTypologyOption[] },
+  Record<string, never>
+> = gql`
   query PetitionTypologies {
-    memberTypologies { key label archived }
+    memberTypologies {
+      key
+      label
+      archived
+    }
   }
 `;

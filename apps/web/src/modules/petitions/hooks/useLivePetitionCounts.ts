@@ -8,7 +8,8 @@ export function useLivePetitionCounts(room: string | null): void {
   const onChange = useCallback(
     (payload: { petitionId: string; signaturesCount: number }) => {
       const id = client.cache.identify({ __typename: 'Petition', id: payload.petitionId });
-      if (id) client.cache.modify({ id, fields: { signaturesCount: () => payload.signaturesCount } });
+      if (id)
+        client.cache.modify({ id, fields: { signaturesCount: () => payload.signaturesCount } });
     },
     [client],
   );

@@ -6,5 +6,8 @@ import axe from 'axe-core';
  */
 export async function axeViolations(context: Document | Element = document): Promise<string[]> {
   const results = await axe.run(context, { rules: { 'color-contrast': { enabled: false } } });
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} → ${violation.nodes.map((node) => node.html).join(' | ')}`);
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} → ${violation.nodes.map((node) => node.html).join(' | ')}`,
+  );
 }

@@ -1,7 +1,9 @@
 import type { Petition, PetitionType } from '../graphql/petitions';
 
 /** A petition type as the API returns it (with `__typename`, for Apollo's mocked cache). */
-export function petitionType(fields: Partial<PetitionType> = {}): PetitionType & { __typename: 'PetitionType' } {
+export function petitionType(
+  fields: Partial<PetitionType> = {},
+): PetitionType & { __typename: 'PetitionType' } {
   return {
     __typename: 'PetitionType',
     id: 'type-1',

@@ -4,7 +4,14 @@ import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ANSWER_PROPOSAL_MUTATION, PUBLISH_PROPOSAL_ANSWER_MUTATION } from '../graphql/proposals';
 import { AnswerForm } from './AnswerForm';
 
-const proposal = { id: 'p1', title: 'Créer un guichet unique', internalState: 'NOT_ANSWERED' as const, answer: null, answerPublished: false, answeredAt: null };
+const proposal = {
+  id: 'p1',
+  title: 'Créer un guichet unique',
+  internalState: 'NOT_ANSWERED' as const,
+  answer: null,
+  answerPublished: false,
+  answeredAt: null,
+};
 
 function answered(state: string, answerPublished: boolean) {
   return {
@@ -46,13 +53,19 @@ describe('<AnswerForm>', () => {
     await user.click(screen.getByRole('button', { name: 'Enregistrer la réponse' }));
     const answer = screen.getByRole('textbox', { name: 'Réponse' });
     expect(answer).toHaveAttribute('aria-invalid', 'true');
-    expect(answer).toHaveAccessibleDescription(expect.stringContaining('Un refus doit être motivé par une réponse.'));
+    expect(answer).toHaveAccessibleDescription(
+      expect.stringContaining('Un refus doit être motivé par une réponse.'),
+    );
     expect(screen.queryByText('La réponse est enregistrée.')).not.toBeInTheDocument();
   });
 
   it('offers EVALUATING, ACCEPTED and REJECTED, and publishes now by default', () => {
     renderWithProviders(<AnswerForm proposal={proposal} />);
-    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(["En cours d'évaluation", 'Acceptée', 'Rejetée']);
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+      "En cours d'évaluation",
+      'Acceptée',
+      'Rejetée',
+    ]);
     expect(screen.getByRole('checkbox', { name: 'Publier maintenant' })).toBeChecked();
   });
 
@@ -60,7 +73,12 @@ describe('<AnswerForm>', () => {
     renderWithProviders(<AnswerForm proposal={proposal} />, {
       mocks: [
         {
-          request: { query: ANSWER_PROPOSAL_MUTATION, variables: { input: { proposalId: 'p1', state: 'ACCEPTED', answer: 'Retenue.', publish: false } } },
+          request: {
+            query: ANSWER_PROPOSAL_MUTATION,
+            variables: {
+              input: { proposalId: 'p1', state: 'ACCEPTED', answer: 'Retenue.', publish: false },
+            },
+          },
           result: { data: { answerProposal: answered('ACCEPTED', false) } },
         },
       ],
@@ -70,13 +88,30 @@ describe('<AnswerForm>', () => {
     await user.type(screen.getByRole('textbox', { name: 'Réponse' }), 'Retenue.');
     await user.click(screen.getByRole('checkbox', { name: 'Publier maintenant' }));
     await user.click(screen.getByRole('button', { name: 'Enregistrer la réponse' }));
-    expect(await screen.findByText('La réponse est enregistrée comme brouillon.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('La réponse est enregistrée comme brouillon.'),
+    ).toBeInTheDocument();
   });
 
   it('shows a draft and publishes it with "Publier la réponse"', async () => {
-    renderWithProviders(<AnswerForm proposal={{ ...proposal, internalState: 'ACCEPTED', answer: '<p>Retenue.</p>', answeredAt: '2026-11-20T10:00:00Z' }} />, {
-      mocks: [{ request: { query: PUBLISH_PROPOSAL_ANSWER_MUTATION, variables: { id: 'p1' } }, result: { data: { publishProposalAnswer: answered('ACCEPTED', true) } } }],
-    });
+    renderWithProviders(
+      <AnswerForm
+        proposal={{
+          ...proposal,
+          internalState: 'ACCEPTED',
+          answer: '<p>Retenue.</p>',
+          answeredAt: '2026-11-20T10:00:00Z',
+        }}
+      />,
+      {
+        mocks: [
+          {
+            request: { query: PUBLISH_PROPOSAL_ANSWER_MUTATION, variables: { id: 'p1' } },
+            result: { data: { publishProposalAnswer: answered('ACCEPTED', true) } },
+          },
+        ],
+      },
+    );
     expect(screen.getByText('Brouillon non publié')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Réponse' })).toHaveValue('Retenue.');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Publier la réponse' }));

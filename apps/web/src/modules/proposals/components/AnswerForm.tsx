@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextAreaField } from '../../ui/components/Fields';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
-import { ANSWER_PROPOSAL_MUTATION, PUBLISH_PROPOSAL_ANSWER_MUTATION, type ProposalDetail, type ProposalState } from '../graphql/proposals';
+import {
+  ANSWER_PROPOSAL_MUTATION,
+  PUBLISH_PROPOSAL_ANSWER_MUTATION,
+  type ProposalDetail,
+  type ProposalState,
+} from '../graphql/proposals';
 import { editableText } from '../utils/editableText';
 
 const ANSWER_STATES: readonly ProposalState[] = ['EVALUATING', 'ACCEPTED', 'REJECTED'];
@@ -21,10 +26,15 @@ export interface AnswerValues {
  * @returns the error message, or null when the answer may be sent
  */
 export function answerError(values: AnswerValues, t: (key: string) => string): string | null {
-  return values.state === 'REJECTED' && !values.answer.trim() ? t('proposals.answer.rejectionNeedsAnswer') : null;
+  return values.state === 'REJECTED' && !values.answer.trim()
+    ? t('proposals.answer.rejectionNeedsAnswer')
+    : null;
 }
 
-type AnsweredProposal = Pick<ProposalDetail, 'id' | 'title' | 'internalState' | 'answer' | 'answerPublished' | 'answeredAt'>;
+type AnsweredProposal = Pick<
+  ProposalDetail,
+  'id' | 'title' | 'internalState' | 'answer' | 'answerPublished' | 'answeredAt'
+>;
 
 interface AnswerFormProps {
   proposal: AnsweredProposal;
@@ -37,12 +47,23 @@ interface AnswerFormProps {
  * The moderators' answer to a proposal: state (EVALUATING / ACCEPTED / REJECTED), answer text,
  * "Publier maintenant"; and "Publier la réponse" for a drafted answer.
  */
-export function AnswerForm({ proposal, headingLevel = 3, feedback: sharedFeedback }: AnswerFormProps) {
+export function AnswerForm({
+  proposal,
+  headingLevel = 3,
+  feedback: sharedFeedback,
+}: AnswerFormProps) {
   const { t } = useTranslation();
   const ownFeedback = useFeedback();
   const feedback = sharedFeedback ?? ownFeedback;
-  const current = proposal.internalState && ANSWER_STATES.includes(proposal.internalState) ? proposal.internalState : 'EVALUATING';
-  const [values, setValues] = useState<AnswerValues>({ state: current, answer: editableText(proposal.answer ?? ''), publish: true });
+  const current =
+    proposal.internalState && ANSWER_STATES.includes(proposal.internalState)
+      ? proposal.internalState
+      : 'EVALUATING';
+  const [values, setValues] = useState<AnswerValues>({
+    state: current,
+    answer: editableText(proposal.answer ?? ''),
+    publish: true,
+  });
   const [error, setError] = useState<string | null>(null);
   const [answerProposal, answerState] = useMutation(ANSWER_PROPOSAL_MUTATION, REFETCH);
   const [publishAnswer, publishState] = useMutation(PUBLISH_PROPOSAL_ANSWER_MUTATION, REFETCH);
@@ -57,8 +78,19 @@ export function AnswerForm({ proposal, headingLevel = 3, feedback: sharedFeedbac
     setError(problem);
     if (problem) return;
     try {
-      await answerProposal({ variables: { input: { proposalId: proposal.id, state: values.state, answer: values.answer.trim() || null, publish: values.publish } } });
-      feedback.succeed(values.publish ? t('proposals.answer.saved') : t('proposals.answer.savedDraft'));
+      await answerProposal({
+        variables: {
+          input: {
+            proposalId: proposal.id,
+            state: values.state,
+            answer: values.answer.trim() || null,
+            publish: values.publish,
+          },
+        },
+      });
+      feedback.succeed(
+        values.publish ? t('proposals.answer.saved') : t('proposals.answer.savedDraft'),
+      );
     } catch (caught) {
       const info = feedback.fail(caught);
       if (info.field === 'answer') setError(info.serverMessage);
@@ -76,14 +108,26 @@ export function AnswerForm({ proposal, headingLevel = 3, feedback: sharedFeedbac
   }
 
   return (
-    <form className="form subpanel answer-form" noValidate onSubmit={submit} aria-labelledby={headingId}>
+    <form
+      className="form subpanel answer-form"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby={headingId}
+    >
       <Heading id={headingId}>
-        {t('proposals.answer.formHeading')} <span className="visually-hidden">{`: ${proposal.title}`}</span>
+        {t('proposals.answer.formHeading')}{' '}
+        <span className="visually-hidden">{`: ${proposal.title}`}</span>
       </Heading>
       {draft ? (
         <p>
-          <span className="badge badge--muted">{t('proposals.answer.draft')}</span> {proposal.internalState ? t(`proposals.state.${proposal.internalState}`) : null}{' '}
-          <button type="button" className="button" disabled={publishState.loading} onClick={() => void publish()}>
+          <span className="badge badge--muted">{t('proposals.answer.draft')}</span>{' '}
+          {proposal.internalState ? t(`proposals.state.${proposal.internalState}`) : null}{' '}
+          <button
+            type="button"
+            className="button"
+            disabled={publishState.loading}
+            onClick={() => void publish()}
+          >
             {t('proposals.answer.publish')}
           </button>
         </p>
@@ -93,7 +137,10 @@ export function AnswerForm({ proposal, headingLevel = 3, feedback: sharedFeedbac
         name="state"
         value={values.state}
         onChange={(event) => setValues({ ...values, state: event.target.value as ProposalState })}
-        options={ANSWER_STATES.map((state) => ({ value: state, label: t(`proposals.state.${state}`) }))}
+        options={ANSWER_STATES.map((state) => ({
+          value: state,
+          label: t(`proposals.state.${state}`),
+        }))}
       />
       <TextAreaField
         label={t('proposals.answer.text')}
@@ -105,7 +152,12 @@ export function AnswerForm({ proposal, headingLevel = 3, feedback: sharedFeedbac
         error={error}
         onChange={(event) => setValues({ ...values, answer: event.target.value })}
       />
-      <CheckboxField label={t('proposals.answer.publishNow')} name="publish" checked={values.publish} onChange={(event) => setValues({ ...values, publish: event.target.checked })} />
+      <CheckboxField
+        label={t('proposals.answer.publishNow')}
+        name="publish"
+        checked={values.publish}
+        onChange={(event) => setValues({ ...values, publish: event.target.checked })}
+      />
       {sharedFeedback ? null : <FeedbackMessages feedback={feedback} />}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={answerState.loading}>

@@ -18,27 +18,45 @@ describe('<CommentForm>', () => {
 
   it('refuses an empty comment before sending anything', async () => {
     const onDone = vi.fn();
-    renderWithProviders(<CommentForm proposalId="p1" label="Ajouter un commentaire" onDone={onDone} />);
+    renderWithProviders(
+      <CommentForm proposalId="p1" label="Ajouter un commentaire" onDone={onDone} />,
+    );
     await userEvent.setup().click(screen.getByRole('button', { name: 'Publier le commentaire' }));
-    expect(screen.getByRole('textbox', { name: 'Votre commentaire' })).toHaveAccessibleDescription('Le commentaire est vide.');
+    expect(screen.getByRole('textbox', { name: 'Votre commentaire' })).toHaveAccessibleDescription(
+      'Le commentaire est vide.',
+    );
     expect(onDone).not.toHaveBeenCalled();
   });
 
   it('sends the body and the chosen alignment, then clears the form', async () => {
     const onDone = vi.fn();
-    renderWithProviders(<CommentForm proposalId="p1" label="Ajouter un commentaire" onDone={onDone} />, {
-      mocks: [
-        {
-          request: {
-            query: ADD_COMMENT_MUTATION,
-            variables: { input: { commentableType: 'PROPOSAL', commentableId: 'p1', body: 'Je ne suis pas convaincu.', alignment: 'AGAINST', parentId: null } },
+    renderWithProviders(
+      <CommentForm proposalId="p1" label="Ajouter un commentaire" onDone={onDone} />,
+      {
+        mocks: [
+          {
+            request: {
+              query: ADD_COMMENT_MUTATION,
+              variables: {
+                input: {
+                  commentableType: 'PROPOSAL',
+                  commentableId: 'p1',
+                  body: 'Je ne suis pas convaincu.',
+                  alignment: 'AGAINST',
+                  parentId: null,
+                },
+              },
+            },
+            result: { data: { addComment: { __typename: 'Comment', id: 'c9' } } },
           },
-          result: { data: { addComment: { __typename: 'Comment', id: 'c9' } } },
-        },
-      ],
-    });
+        ],
+      },
+    );
     const user = userEvent.setup();
-    await user.type(screen.getByRole('textbox', { name: 'Votre commentaire' }), 'Je ne suis pas convaincu.');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Votre commentaire' }),
+      'Je ne suis pas convaincu.',
+    );
     await user.click(screen.getByRole('radio', { name: 'Contre' }));
     await user.click(screen.getByRole('button', { name: 'Publier le commentaire' }));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
@@ -50,8 +68,25 @@ describe('<CommentForm>', () => {
     renderWithProviders(<CommentForm proposalId="p1" parentId="c1" label="Répondre à Marc" />, {
       mocks: [
         {
-          request: { query: ADD_COMMENT_MUTATION, variables: { input: { commentableType: 'PROPOSAL', commentableId: 'p1', body: 'Réponse', alignment: 'NEUTRAL', parentId: 'c1' } } },
-          result: { errors: [new GraphQLError('Les réponses s’arrêtent au troisième niveau.', { extensions: { code: 'BAD_USER_INPUT', field: 'parentId' } })] },
+          request: {
+            query: ADD_COMMENT_MUTATION,
+            variables: {
+              input: {
+                commentableType: 'PROPOSAL',
+                commentableId: 'p1',
+                body: 'Réponse',
+                alignment: 'NEUTRAL',
+                parentId: 'c1',
+              },
+            },
+          },
+          result: {
+            errors: [
+              new GraphQLError('Les réponses s’arrêtent au troisième niveau.', {
+                extensions: { code: 'BAD_USER_INPUT', field: 'parentId' },
+              }),
+            ],
+          },
         },
       ],
     });
@@ -59,6 +94,8 @@ describe('<CommentForm>', () => {
     const user = userEvent.setup();
     await user.type(screen.getByRole('textbox', { name: 'Votre réponse' }), 'Réponse');
     await user.click(screen.getByRole('button', { name: 'Publier la réponse' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Les réponses s’arrêtent au troisième niveau.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Les réponses s’arrêtent au troisième niveau.',
+    );
   });
 });

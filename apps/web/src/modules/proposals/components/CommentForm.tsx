@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextAreaField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { ADD_COMMENT_MUTATION, COMMENT_ALIGNMENTS, COMMENT_BODY_MAX, type CommentAlignment } from '../graphql/proposals';
+import {
+  ADD_COMMENT_MUTATION,
+  COMMENT_ALIGNMENTS,
+  COMMENT_BODY_MAX,
+  type CommentAlignment,
+} from '../graphql/proposals';
 
 interface CommentFormProps {
   proposalId: string;
@@ -28,25 +33,43 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
   const [body, setBody] = useState('');
   const [alignment, setAlignment] = useState<CommentAlignment>('NEUTRAL');
   const [error, setError] = useState<string | null>(null);
-  const [addComment, { loading }] = useMutation(ADD_COMMENT_MUTATION, { refetchQueries: ['Comments', 'Proposal'], awaitRefetchQueries: true });
+  const [addComment, { loading }] = useMutation(ADD_COMMENT_MUTATION, {
+    refetchQueries: ['Comments', 'Proposal'],
+    awaitRefetchQueries: true,
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
     const text = body.trim();
-    const problem = !text ? t('proposals.comments.bodyEmpty') : text.length > COMMENT_BODY_MAX ? t('proposals.comments.bodyTooLong', { max: COMMENT_BODY_MAX }) : null;
+    const problem = !text
+      ? t('proposals.comments.bodyEmpty')
+      : text.length > COMMENT_BODY_MAX
+        ? t('proposals.comments.bodyTooLong', { max: COMMENT_BODY_MAX })
+        : null;
     setError(problem);
     if (problem) return;
     try {
       await addComment({
-        variables: { input: { commentableType: 'PROPOSAL', commentableId: proposalId, body: text, alignment: parentId ? 'NEUTRAL' : alignment, parentId: parentId ?? null } },
+        variables: {
+          input: {
+            commentableType: 'PROPOSAL',
+            commentableId: proposalId,
+            body: text,
+            alignment: parentId ? 'NEUTRAL' : alignment,
+            parentId: parentId ?? null,
+          },
+        },
       });
       setBody('');
       setAlignment('NEUTRAL');
       feedback.succeed(t('proposals.comments.added'));
       onDone?.();
     } catch (caught) {
-      feedback.fail(caught, { UNAUTHENTICATED: t('proposals.signInRequired'), FORBIDDEN: t('proposals.comments.closed') });
+      feedback.fail(caught, {
+        UNAUTHENTICATED: t('proposals.signInRequired'),
+        FORBIDDEN: t('proposals.comments.closed'),
+      });
     }
   }
 
@@ -67,7 +90,14 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
           <legend className="field__label">{t('proposals.comments.alignment')}</legend>
           {COMMENT_ALIGNMENTS.map((value) => (
             <label key={value} className="radio">
-              <input type="radio" name={alignmentName} value={value} checked={alignment === value} onChange={() => setAlignment(value)} /> {t(`proposals.comments.alignments.${value}`)}
+              <input
+                type="radio"
+                name={alignmentName}
+                value={value}
+                checked={alignment === value}
+                onChange={() => setAlignment(value)}
+              />{' '}
+              {t(`proposals.comments.alignments.${value}`)}
             </label>
           ))}
         </fieldset>

@@ -10,7 +10,14 @@ import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { formatDateTime } from '../../ui/utils/dates';
-import { COMMENT_BODY_MAX, COMMENT_MAX_DEPTH, COMMENTS_QUERY, DELETE_COMMENT_MUTATION, UPDATE_COMMENT_MUTATION, type Comment } from '../graphql/proposals';
+import {
+  COMMENT_BODY_MAX,
+  COMMENT_MAX_DEPTH,
+  COMMENTS_QUERY,
+  DELETE_COMMENT_MUTATION,
+  UPDATE_COMMENT_MUTATION,
+  type Comment,
+} from '../graphql/proposals';
 import { editableText } from '../utils/editableText';
 import { CommentForm } from './CommentForm';
 import { ReportForm } from './ReportForm';
@@ -26,17 +33,28 @@ interface CommentThreadsProps {
 export function CommentThreads({ proposalId, commentsEnabled, signedIn }: CommentThreadsProps) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
-  const { data, error, loading, refetch } = useQuery(COMMENTS_QUERY, { variables: { commentableType: 'PROPOSAL', commentableId: proposalId } });
+  const { data, error, loading, refetch } = useQuery(COMMENTS_QUERY, {
+    variables: { commentableType: 'PROPOSAL', commentableId: proposalId },
+  });
   // a comment written in another browser appears without reloading
   useLiveEvent(`proposal:${proposalId}`, 'comment.created', () => void refetch());
   const comments = data?.comments ?? [];
   return (
     <section aria-labelledby="comments-heading" className="comments">
       <h2 id="comments-heading">{t('proposals.comments.heading')}</h2>
-      {error && !data ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
+      {error && !data ? (
+        <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />
+      ) : null}
       {loading && !data ? <Loading /> : null}
       {data && comments.length === 0 ? <p>{t('proposals.comments.empty')}</p> : null}
-      {comments.length > 0 ? <CommentList comments={comments} proposalId={proposalId} canReply={commentsEnabled && signedIn} signedIn={signedIn} /> : null}
+      {comments.length > 0 ? (
+        <CommentList
+          comments={comments}
+          proposalId={proposalId}
+          canReply={commentsEnabled && signedIn}
+          signedIn={signedIn}
+        />
+      ) : null}
       {!commentsEnabled ? (
         <p className="muted">{t('proposals.comments.closed')}</p>
       ) : signedIn ? (
@@ -67,22 +85,49 @@ function CommentList({ comments, proposalId, canReply, signedIn }: CommentListPr
     <ul className="comment-list">
       {comments.map((comment) => (
         <li key={comment.id}>
-          <CommentItem comment={comment} proposalId={proposalId} canReply={canReply} signedIn={signedIn} />
-          {comment.replies?.length ? <CommentList comments={comment.replies} proposalId={proposalId} canReply={canReply} signedIn={signedIn} /> : null}
+          <CommentItem
+            comment={comment}
+            proposalId={proposalId}
+            canReply={canReply}
+            signedIn={signedIn}
+          />
+          {comment.replies?.length ? (
+            <CommentList
+              comments={comment.replies}
+              proposalId={proposalId}
+              canReply={canReply}
+              signedIn={signedIn}
+            />
+          ) : null}
         </li>
       ))}
     </ul>
   );
 }
 
-function CommentItem({ comment, proposalId, canReply, signedIn }: { comment: Comment; proposalId: string; canReply: boolean; signedIn: boolean }) {
+function CommentItem({
+  comment,
+  proposalId,
+  canReply,
+  signedIn,
+}: {
+  comment: Comment;
+  proposalId: string;
+  canReply: boolean;
+  signedIn: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
   const [replying, setReplying] = useState(false);
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [deleteComment, deleteState] = useMutation(DELETE_COMMENT_MUTATION, { refetchQueries: ['Comments', 'Proposal'], awaitRefetchQueries: true });
-  const author = comment.authorName ? displayName(comment.authorName, t) : t('proposals.comments.unknownAuthor');
+  const [deleteComment, deleteState] = useMutation(DELETE_COMMENT_MUTATION, {
+    refetchQueries: ['Comments', 'Proposal'],
+    awaitRefetchQueries: true,
+  });
+  const author = comment.authorName
+    ? displayName(comment.authorName, t)
+    : t('proposals.comments.unknownAuthor');
   const target = t('proposals.comments.theComment', { name: author });
   const gone = comment.deleted || comment.hidden;
 
@@ -99,10 +144,21 @@ function CommentItem({ comment, proposalId, canReply, signedIn }: { comment: Com
   }
 
   return (
-    <article className={`comment comment--depth-${comment.depth}`} aria-label={t('proposals.comments.by', { name: author, date: formatDateTime(comment.createdAt, i18n.language) })}>
+    <article
+      className={`comment comment--depth-${comment.depth}`}
+      aria-label={t('proposals.comments.by', {
+        name: author,
+        date: formatDateTime(comment.createdAt, i18n.language),
+      })}
+    >
       <p className="comment__meta">
-        {comment.depth === 0 && !gone ? <span className={`badge badge--alignment badge--${comment.alignment.toLowerCase()}`}>{t(`proposals.comments.alignments.${comment.alignment}`)}</span> : null}
-        <strong>{author}</strong> · <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, i18n.language)}</time>
+        {comment.depth === 0 && !gone ? (
+          <span className={`badge badge--alignment badge--${comment.alignment.toLowerCase()}`}>
+            {t(`proposals.comments.alignments.${comment.alignment}`)}
+          </span>
+        ) : null}
+        <strong>{author}</strong> ·{' '}
+        <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, i18n.language)}</time>
         {comment.editedAt ? ` · ${t('proposals.comments.edited')}` : null}
       </p>
       {comment.deleted ? (
@@ -117,33 +173,60 @@ function CommentItem({ comment, proposalId, canReply, signedIn }: { comment: Com
       {!gone && !editing ? (
         <div className="actions comment__actions">
           {canReply && comment.depth < COMMENT_MAX_DEPTH ? (
-            <button type="button" className="button button--link" aria-expanded={replying} onClick={() => setReplying((value) => !value)}>
+            <button
+              type="button"
+              className="button button--link"
+              aria-expanded={replying}
+              onClick={() => setReplying((value) => !value)}
+            >
               {t('proposals.comments.reply')} <VisuallyHidden>{`: ${target}`}</VisuallyHidden>
             </button>
           ) : null}
           {comment.viewerIsAuthor ? (
             <>
-              <button type="button" className="button button--link" onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => setEditing(true)}
+              >
                 {t('proposals.comments.edit')} <VisuallyHidden>{`: ${target}`}</VisuallyHidden>
               </button>
               {confirmingDelete ? (
                 <span role="group" aria-label={t('proposals.comments.confirmDelete')}>
                   <span>{t('proposals.comments.confirmDelete')}</span>{' '}
-                  <button type="button" className="button button--danger" disabled={deleteState.loading} onClick={() => void remove()}>
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    disabled={deleteState.loading}
+                    onClick={() => void remove()}
+                  >
                     {t('common.confirmDelete')}
                   </button>{' '}
-                  <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => setConfirmingDelete(false)}
+                  >
                     {t('common.cancel')}
                   </button>
                 </span>
               ) : (
-                <button type="button" className="button button--link" onClick={() => setConfirmingDelete(true)}>
+                <button
+                  type="button"
+                  className="button button--link"
+                  onClick={() => setConfirmingDelete(true)}
+                >
                   {t('proposals.comments.delete')} <VisuallyHidden>{`: ${target}`}</VisuallyHidden>
                 </button>
               )}
             </>
           ) : signedIn ? (
-            <ReportForm resourceType="COMMENT" resourceId={comment.id} target={target} reported={comment.viewerReported} />
+            <ReportForm
+              resourceType="COMMENT"
+              resourceId={comment.id}
+              target={target}
+              reported={comment.viewerReported}
+            />
           ) : null}
         </div>
       ) : null}
@@ -165,7 +248,9 @@ function EditCommentForm({ comment, onClose }: { comment: Comment; onClose: () =
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [body, setBody] = useState(() => editableText(comment.body));
-  const [updateComment, { loading }] = useMutation(UPDATE_COMMENT_MUTATION, { refetchQueries: ['Comments'] });
+  const [updateComment, { loading }] = useMutation(UPDATE_COMMENT_MUTATION, {
+    refetchQueries: ['Comments'],
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -179,8 +264,21 @@ function EditCommentForm({ comment, onClose }: { comment: Comment; onClose: () =
   }
 
   return (
-    <form className="form" noValidate onSubmit={submit} aria-label={t('proposals.comments.editBody')}>
-      <TextAreaField label={t('proposals.comments.editBody')} name="body" rows={3} maxLength={COMMENT_BODY_MAX} required value={body} onChange={(event) => setBody(event.target.value)} />
+    <form
+      className="form"
+      noValidate
+      onSubmit={submit}
+      aria-label={t('proposals.comments.editBody')}
+    >
+      <TextAreaField
+        label={t('proposals.comments.editBody')}
+        name="body"
+        rows={3}
+        maxLength={COMMENT_BODY_MAX}
+        required
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+      />
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={loading}>

@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { parseApiError } from '../../ui/utils/apiError';
-import { DISAGREE_PROPOSAL_MUTATION, WITHDRAW_DISAGREEMENT_MUTATION, type ProposalDetail, type ProposalSettings } from '../graphql/proposals';
+import {
+  DISAGREE_PROPOSAL_MUTATION,
+  WITHDRAW_DISAGREEMENT_MUTATION,
+  type ProposalDetail,
+  type ProposalSettings,
+} from '../graphql/proposals';
 
 const REFETCH = { refetchQueries: ['ProposalComponent'] };
 
@@ -56,7 +61,12 @@ export function DisagreeButton({ proposal, settings, signedIn }: DisagreeButtonP
       const info = parseApiError(error);
       feedback.fail(error, {
         UNAUTHENTICATED: t('proposals.signInRequired'),
-        FORBIDDEN: info.reason === 'withdrawn' ? t('proposals.disagree.withdrawn') : info.reason === 'disagreementsDisabled' ? t('proposals.disagree.disabled') : t('proposals.support.blocked'),
+        FORBIDDEN:
+          info.reason === 'withdrawn'
+            ? t('proposals.disagree.withdrawn')
+            : info.reason === 'disagreementsDisabled'
+              ? t('proposals.disagree.disabled')
+              : t('proposals.support.blocked'),
         CONFLICT: t('proposals.disagree.supportedFirst'),
       });
     }

@@ -41,9 +41,20 @@ export function ModerationPage() {
   const space = spaceQuery.data?.space;
   const component = componentQuery.data?.component;
   const status = statusQuery.data?.proposalComponent;
-  const error = (!space && spaceQuery.error) || (!component && componentQuery.error) || (!status && statusQuery.error);
+  const error =
+    (!space && spaceQuery.error) ||
+    (!component && componentQuery.error) ||
+    (!status && statusQuery.error);
   const title = component ? t('proposals.moderation.title', { title: component.title }) : null;
-  useDocumentTitle(status?.viewerCanModerate ? title : status ? t('admin.forbidden') : error ? null : t('common.loading'));
+  useDocumentTitle(
+    status?.viewerCanModerate
+      ? title
+      : status
+        ? t('admin.forbidden')
+        : error
+          ? null
+          : t('common.loading'),
+  );
 
   if (error) return <QueryErrorView error={error} onRetry={() => void statusQuery.refetch()} />;
   if (meLoading || !space || !component || !status) return <Loading page />;
@@ -66,7 +77,13 @@ export function ModerationPage() {
 
   return (
     <article className="page" aria-labelledby="page-title">
-      <Breadcrumb trail={[{ to: `/espaces/${space.slug}`, label: space.title }, { to: componentPath(space.slug, component.id), label: component.title }]} current={t('proposals.moderationLink')} />
+      <Breadcrumb
+        trail={[
+          { to: `/espaces/${space.slug}`, label: space.title },
+          { to: componentPath(space.slug, component.id), label: component.title },
+        ]}
+        current={t('proposals.moderationLink')}
+      />
       <header className="page__header">
         <h1 id="page-title">{title}</h1>
         <p>
@@ -87,10 +104,13 @@ function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spac
   const feedback = useFeedback();
   const answerFeedback = useFeedback();
   const { data, error } = useQuery(MODERATION_QUEUE_QUERY, { variables: { componentId } });
-  if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
+  if (error && !data)
+    return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (!data) return <Loading />;
   const reported = data.moderationQueue.filter((item) => item.reportCount > 0 || item.hidden);
-  const unanswered = data.moderationQueue.filter((item) => item.resourceType === 'PROPOSAL' && item.unanswered);
+  const unanswered = data.moderationQueue.filter(
+    (item) => item.resourceType === 'PROPOSAL' && item.unanswered,
+  );
   return (
     <>
       <section aria-labelledby="reports-heading" className="panel">
@@ -102,7 +122,12 @@ function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spac
           <ul className="admin-list">
             {reported.map((item) => (
               <li key={`${item.resourceType}-${item.resourceId}`} className="admin-list__item">
-                <ReportedItem item={item} componentId={componentId} spaceSlug={spaceSlug} feedback={feedback} />
+                <ReportedItem
+                  item={item}
+                  componentId={componentId}
+                  spaceSlug={spaceSlug}
+                  feedback={feedback}
+                />
               </li>
             ))}
           </ul>
@@ -117,7 +142,12 @@ function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spac
           <ul className="admin-list">
             {unanswered.map((item) => (
               <li key={item.resourceId} className="admin-list__item">
-                <UnansweredItem proposalId={item.resourceId} componentId={componentId} spaceSlug={spaceSlug} feedback={answerFeedback} />
+                <UnansweredItem
+                  proposalId={item.resourceId}
+                  componentId={componentId}
+                  spaceSlug={spaceSlug}
+                  feedback={answerFeedback}
+                />
               </li>
             ))}
           </ul>
@@ -127,7 +157,17 @@ function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spac
   );
 }
 
-function ReportedItem({ item, componentId, spaceSlug, feedback }: { item: ModerationQueueItem; componentId: string; spaceSlug: string; feedback: Feedback }) {
+function ReportedItem({
+  item,
+  componentId,
+  spaceSlug,
+  feedback,
+}: {
+  item: ModerationQueueItem;
+  componentId: string;
+  spaceSlug: string;
+  feedback: Feedback;
+}) {
   const { t, i18n } = useTranslation();
   const options = { refetchQueries: ['ModerationQueue'], awaitRefetchQueries: true };
   const [hide, hideState] = useMutation(HIDE_CONTENT_MUTATION, options);
@@ -153,32 +193,58 @@ function ReportedItem({ item, componentId, spaceSlug, feedback }: { item: Modera
     <div className="admin-row">
       <div className="admin-row__main">
         <h3 className="admin-row__title">
-          <span className="badge badge--state">{t(`proposals.moderation.type.${item.resourceType}`)}</span> {item.title}
+          <span className="badge badge--state">
+            {t(`proposals.moderation.type.${item.resourceType}`)}
+          </span>{' '}
+          {item.title}
         </h3>
         <p className="muted">
           {t('proposals.moderation.reportCount', { count: item.reportCount })} ·{' '}
-          {t('proposals.moderation.reasons', { reasons: item.reasons.map((reason) => t(`proposals.report.reasons.${reason}`)).join(', ') })} ·{' '}
-          {t('proposals.moderation.since', { date: formatDateTime(item.since, i18n.language) })} ·{' '}
-          <span className={item.hidden ? 'badge badge--rejected' : 'badge badge--muted'}>{t(item.hidden ? 'proposals.moderation.hidden' : 'proposals.moderation.visible')}</span>
+          {t('proposals.moderation.reasons', {
+            reasons: item.reasons
+              .map((reason) => t(`proposals.report.reasons.${reason}`))
+              .join(', '),
+          })}{' '}
+          · {t('proposals.moderation.since', { date: formatDateTime(item.since, i18n.language) })} ·{' '}
+          <span className={item.hidden ? 'badge badge--rejected' : 'badge badge--muted'}>
+            {t(item.hidden ? 'proposals.moderation.hidden' : 'proposals.moderation.visible')}
+          </span>
         </p>
         {item.proposalId ? (
           <p>
             <Link to={proposalPath(spaceSlug, componentId, item.proposalId)}>
-              {t('proposals.moderation.openProposal')} <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+              {t('proposals.moderation.openProposal')}{' '}
+              <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
             </Link>
           </p>
         ) : null}
       </div>
       <div className="actions">
-        <button type="button" className="button" disabled={hideState.loading || unhideState.loading} onClick={() => void toggle()}>
-          {t(item.hidden ? 'proposals.moderation.unhide' : 'proposals.moderation.hide')} <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+        <button
+          type="button"
+          className="button"
+          disabled={hideState.loading || unhideState.loading}
+          onClick={() => void toggle()}
+        >
+          {t(item.hidden ? 'proposals.moderation.unhide' : 'proposals.moderation.hide')}{' '}
+          <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
         </button>
       </div>
     </div>
   );
 }
 
-function UnansweredItem({ proposalId, componentId, spaceSlug, feedback }: { proposalId: string; componentId: string; spaceSlug: string; feedback: Feedback }) {
+function UnansweredItem({
+  proposalId,
+  componentId,
+  spaceSlug,
+  feedback,
+}: {
+  proposalId: string;
+  componentId: string;
+  spaceSlug: string;
+  feedback: Feedback;
+}) {
   const { data } = useQuery(PROPOSAL_QUERY, { variables: { id: proposalId } });
   const proposal = data?.proposal;
   if (!proposal) return <Loading />;

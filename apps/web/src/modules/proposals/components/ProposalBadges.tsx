@@ -4,7 +4,11 @@ import type { ProposalState } from '../graphql/proposals';
 /** The state of a proposal as a coloured badge ("Acceptée", "Sans réponse", …). */
 export function ProposalStateBadge({ state }: { state: ProposalState }) {
   const { t } = useTranslation();
-  return <span className={`badge badge--state badge--${state.toLowerCase()}`}>{t(`proposals.state.${state}`)}</span>;
+  return (
+    <span className={`badge badge--state badge--${state.toLowerCase()}`}>
+      {t(`proposals.state.${state}`)}
+    </span>
+  );
 }
 
 /**
@@ -14,13 +18,21 @@ export function ProposalStateBadge({ state }: { state: ProposalState }) {
 export function SupportProgress({ count, threshold }: { count: number | null; threshold: number }) {
   const { t } = useTranslation();
   if (count === null) return null;
-  if (threshold <= 0) return <span className="support-count">{t('proposals.supportsCount', { count })}</span>;
+  if (threshold <= 0)
+    return <span className="support-count">{t('proposals.supportsCount', { count })}</span>;
   const label = t('proposals.supportsProgress', { count, threshold });
   return (
     <span className="support-progress">
       <span className="support-count">{label}</span>
-      {count >= threshold ? <span className="badge badge--accepted">{t('proposals.thresholdReached')}</span> : null}
-      <progress className="support-progress__bar" max={threshold} value={Math.min(count, threshold)} aria-label={label} />
+      {count >= threshold ? (
+        <span className="badge badge--accepted">{t('proposals.thresholdReached')}</span>
+      ) : null}
+      <progress
+        className="support-progress__bar"
+        max={threshold}
+        value={Math.min(count, threshold)}
+        aria-label={label}
+      />
     </span>
   );
 }

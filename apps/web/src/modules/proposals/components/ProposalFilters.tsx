@@ -1,7 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField, TextField } from '../../ui/components/Fields';
-import { PROPOSAL_ORDERS, PROPOSAL_STATES, type ProposalOrder, type ProposalState, type SupportsState } from '../graphql/proposals';
+import {
+  PROPOSAL_ORDERS,
+  PROPOSAL_STATES,
+  type ProposalOrder,
+  type ProposalState,
+  type SupportsState,
+} from '../graphql/proposals';
 
 /** What the participant chose to see: order, state, own/supported proposals, search words. */
 export interface ProposalListChoice {
@@ -12,14 +18,23 @@ export interface ProposalListChoice {
   search: string;
 }
 
-export const DEFAULT_CHOICE: ProposalListChoice = { order: 'RANDOM', state: '', mine: false, supportedByMe: false, search: '' };
+export const DEFAULT_CHOICE: ProposalListChoice = {
+  order: 'RANDOM',
+  state: '',
+  mine: false,
+  supportedByMe: false,
+  search: '',
+};
 
 /**
  * The orders offered: all six, except "Les plus soutenues" when the component hides supports,
  * and "Consensus" unless the component enables « pas d'accord » with visible supports (the API
  * refuses those orders then).
  */
-export function availableOrders(supportsState: SupportsState, disagreementsEnabled = false): ProposalOrder[] {
+export function availableOrders(
+  supportsState: SupportsState,
+  disagreementsEnabled = false,
+): ProposalOrder[] {
   return PROPOSAL_ORDERS.filter((order) => {
     if (order === 'MOST_SUPPORTED') return supportsState !== 'HIDDEN';
     if (order === 'CONSENSUS') return disagreementsEnabled && supportsState !== 'HIDDEN';
@@ -40,7 +55,13 @@ interface ProposalFiltersProps {
  * The controls above the proposal list: order selector, state filter, "Mes propositions" /
  * "Celles que je soutiens" (signed-in participants), and a search form (applied on submit).
  */
-export function ProposalFilters({ choice, onChange, supportsState, disagreementsEnabled = false, signedIn }: ProposalFiltersProps) {
+export function ProposalFilters({
+  choice,
+  onChange,
+  supportsState,
+  disagreementsEnabled = false,
+  signedIn,
+}: ProposalFiltersProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(choice.search);
 
@@ -51,7 +72,12 @@ export function ProposalFilters({ choice, onChange, supportsState, disagreements
 
   return (
     <div className="proposal-filters">
-      <form className="form proposal-filters__search" role="search" aria-label={t('proposals.filters.search')} onSubmit={submitSearch}>
+      <form
+        className="form proposal-filters__search"
+        role="search"
+        aria-label={t('proposals.filters.search')}
+        onSubmit={submitSearch}
+      >
         <TextField
           label={t('proposals.filters.search')}
           hint={t('proposals.filters.searchHint')}
@@ -86,18 +112,34 @@ export function ProposalFilters({ choice, onChange, supportsState, disagreements
           name="order"
           value={choice.order}
           onChange={(event) => onChange({ ...choice, order: event.target.value as ProposalOrder })}
-          options={availableOrders(supportsState, disagreementsEnabled).map((order) => ({ value: order, label: t(`proposals.order.${order}`) }))}
+          options={availableOrders(supportsState, disagreementsEnabled).map((order) => ({
+            value: order,
+            label: t(`proposals.order.${order}`),
+          }))}
         />
         <SelectField
           label={t('proposals.filters.state')}
           name="state"
           value={choice.state}
-          onChange={(event) => onChange({ ...choice, state: event.target.value as ProposalState | '' })}
-          options={[{ value: '', label: t('proposals.filters.allStates') }, ...PROPOSAL_STATES.map((state) => ({ value: state, label: t(`proposals.state.${state}`) }))]}
+          onChange={(event) =>
+            onChange({ ...choice, state: event.target.value as ProposalState | '' })
+          }
+          options={[
+            { value: '', label: t('proposals.filters.allStates') },
+            ...PROPOSAL_STATES.map((state) => ({
+              value: state,
+              label: t(`proposals.state.${state}`),
+            })),
+          ]}
         />
         {signedIn ? (
           <>
-            <CheckboxField label={t('proposals.filters.mine')} name="mine" checked={choice.mine} onChange={(event) => onChange({ ...choice, mine: event.target.checked })} />
+            <CheckboxField
+              label={t('proposals.filters.mine')}
+              name="mine"
+              checked={choice.mine}
+              onChange={(event) => onChange({ ...choice, mine: event.target.checked })}
+            />
             <CheckboxField
               label={t('proposals.filters.supportedByMe')}
               name="supportedByMe"

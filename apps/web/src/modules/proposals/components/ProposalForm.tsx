@@ -15,14 +15,20 @@ export interface ProposalFormValues {
  * rules the API applies; the API stays the judge.
  * @returns a message per invalid field
  */
-export function validateProposal(values: ProposalFormValues, t: (key: string, options?: Record<string, unknown>) => string): Partial<Record<keyof ProposalFormValues, string>> {
+export function validateProposal(
+  values: ProposalFormValues,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): Partial<Record<keyof ProposalFormValues, string>> {
   const errors: Partial<Record<keyof ProposalFormValues, string>> = {};
   const title = values.title.trim();
-  if (title.length < ProposalLimits.titleMin) errors.title = t('proposals.new.titleTooShort', { min: ProposalLimits.titleMin });
-  else if (title.length > ProposalLimits.titleMax) errors.title = t('proposals.new.titleTooLong', { max: ProposalLimits.titleMax });
+  if (title.length < ProposalLimits.titleMin)
+    errors.title = t('proposals.new.titleTooShort', { min: ProposalLimits.titleMin });
+  else if (title.length > ProposalLimits.titleMax)
+    errors.title = t('proposals.new.titleTooLong', { max: ProposalLimits.titleMax });
   const body = values.body.trim();
   if (!body) errors.body = t('proposals.new.bodyEmpty');
-  else if (body.length > ProposalLimits.bodyMax) errors.body = t('proposals.new.bodyTooLong', { max: ProposalLimits.bodyMax });
+  else if (body.length > ProposalLimits.bodyMax)
+    errors.body = t('proposals.new.bodyTooLong', { max: ProposalLimits.bodyMax });
   return errors;
 }
 
@@ -37,7 +43,14 @@ interface ProposalFormProps {
 }
 
 /** The form of a new proposal or of an edit: title and body textarea, checked before sending. */
-export function ProposalForm({ heading, headingId, submitLabel, initial = { title: '', body: '' }, onSubmit, onCancel }: ProposalFormProps) {
+export function ProposalForm({
+  heading,
+  headingId,
+  submitLabel,
+  initial = { title: '', body: '' },
+  onSubmit,
+  onCancel,
+}: ProposalFormProps) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [values, setValues] = useState(initial);
@@ -55,7 +68,8 @@ export function ProposalForm({ heading, headingId, submitLabel, initial = { titl
       await onSubmit({ title: values.title.trim(), body: values.body.trim() });
     } catch (error) {
       const info = feedback.fail(error, { UNAUTHENTICATED: t('proposals.signInRequired') });
-      if (info.field === 'title' || info.field === 'body') setErrors({ [info.field]: info.serverMessage ?? undefined });
+      if (info.field === 'title' || info.field === 'body')
+        setErrors({ [info.field]: info.serverMessage ?? undefined });
     } finally {
       setSaving(false);
     }
@@ -66,7 +80,10 @@ export function ProposalForm({ heading, headingId, submitLabel, initial = { titl
       <h2 id={headingId}>{heading}</h2>
       <TextField
         label={t('proposals.new.title')}
-        hint={t('proposals.new.titleHint', { min: ProposalLimits.titleMin, max: ProposalLimits.titleMax })}
+        hint={t('proposals.new.titleHint', {
+          min: ProposalLimits.titleMin,
+          max: ProposalLimits.titleMax,
+        })}
         name="title"
         required
         minLength={ProposalLimits.titleMin}

@@ -3,15 +3,33 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
-import { PROPOSAL_COMPONENT_QUERY, PROPOSALS_QUERY, type ProposalFilter, type ProposalOrder, type SupportsState } from '../graphql/proposals';
+import {
+  PROPOSAL_COMPONENT_QUERY,
+  PROPOSALS_QUERY,
+  type ProposalFilter,
+  type ProposalOrder,
+  type SupportsState,
+} from '../graphql/proposals';
 import { seedStorageKey } from '../utils/sessionSeed';
 import { availableOrders } from './ProposalFilters';
 import { ProposalList } from './ProposalList';
 
 const SEED = '0123456789abcdef';
-const me = { __typename: 'User', id: 'u1', name: 'Alice Martin', email: 'alice@example.org', isAdmin: false };
+const me = {
+  __typename: 'User',
+  id: 'u1',
+  name: 'Alice Martin',
+  email: 'alice@example.org',
+  isAdmin: false,
+};
 
-function status({ supportsState = 'ENABLED' as SupportsState, moderator = false, remaining = null as number | null, limit = 0, disagreementsEnabled = false } = {}) {
+function status({
+  supportsState = 'ENABLED' as SupportsState,
+  moderator = false,
+  remaining = null as number | null,
+  limit = 0,
+  disagreementsEnabled = false,
+} = {}) {
   return {
     request: { query: PROPOSAL_COMPONENT_QUERY, variables: { componentId: 'c1' } },
     result: {
@@ -60,15 +78,31 @@ function node(id: string, title: string, extra: object = {}) {
 }
 
 function page(
-  variables: { order?: ProposalOrder; seed?: string | null; filter?: ProposalFilter; after?: string },
+  variables: {
+    order?: ProposalOrder;
+    seed?: string | null;
+    filter?: ProposalFilter;
+    after?: string;
+  },
   titles: string[],
-  { total = titles.length, next = null as string | null, returnedSeed = variables.seed ?? null } = {},
+  {
+    total = titles.length,
+    next = null as string | null,
+    returnedSeed = variables.seed ?? null,
+  } = {},
 ): MockLink.MockedResponse {
   const order = variables.order ?? 'RANDOM';
   return {
     request: {
       query: PROPOSALS_QUERY,
-      variables: { componentId: 'c1', order, seed: order === 'RANDOM' ? (variables.seed ?? null) : null, first: 20, filter: variables.filter ?? {}, ...(variables.after ? { after: variables.after } : {}) },
+      variables: {
+        componentId: 'c1',
+        order,
+        seed: order === 'RANDOM' ? (variables.seed ?? null) : null,
+        first: 20,
+        filter: variables.filter ?? {},
+        ...(variables.after ? { after: variables.after } : {}),
+      },
     },
     result: {
       data: {
@@ -76,8 +110,16 @@ function page(
           __typename: 'ProposalConnection',
           totalCount: total,
           seed: order === 'RANDOM' ? returnedSeed : null,
-          pageInfo: { __typename: 'PageInfo', endCursor: next ?? `end-${titles.length}`, hasNextPage: Boolean(next) },
-          edges: titles.map((title, index) => ({ __typename: 'ProposalEdge', cursor: `${title}-${index}`, node: node(`${title}-id`, title) })),
+          pageInfo: {
+            __typename: 'PageInfo',
+            endCursor: next ?? `end-${titles.length}`,
+            hasNextPage: Boolean(next),
+          },
+          edges: titles.map((title, index) => ({
+            __typename: 'ProposalEdge',
+            cursor: `${title}-${index}`,
+            node: node(`${title}-id`, title),
+          })),
         },
       },
     },
@@ -87,38 +129,72 @@ function page(
 function render(mocks: MockLink.MockedResponse[], signedIn = true) {
   sessionStorage.setItem(seedStorageKey('c1'), SEED);
   return renderWithProviders(<ProposalList componentId="c1" spaceSlug="structuration" />, {
-    mocks: [{ request: { query: ME_QUERY }, result: { data: { me: signedIn ? me : null } }, maxUsageCount: 10 }, ...mocks],
+    mocks: [
+      {
+        request: { query: ME_QUERY },
+        result: { data: { me: signedIn ? me : null } },
+        maxUsageCount: 10,
+      },
+      ...mocks,
+    ],
   });
 }
 
 describe('<ProposalList>', () => {
   it('shows cards (title link, state, author, supports toward the threshold, comments), the total and pages with the cursor in the session seed', async () => {
-    render([status(), page({ seed: SEED }, ['Premiere proposition longue'], { total: 2, next: 'k1' }), page({ seed: SEED, after: 'k1' }, ['Seconde proposition longue'], { total: 2 })]);
+    render([
+      status(),
+      page({ seed: SEED }, ['Premiere proposition longue'], { total: 2, next: 'k1' }),
+      page({ seed: SEED, after: 'k1' }, ['Seconde proposition longue'], { total: 2 }),
+    ]);
     const link = await screen.findByRole('link', { name: 'Premiere proposition longue' });
-    expect(link).toHaveAttribute('href', '/espaces/structuration/f/c1/propositions/Premiere proposition longue-id');
+    expect(link).toHaveAttribute(
+      'href',
+      '/espaces/structuration/f/c1/propositions/Premiere proposition longue-id',
+    );
     const card = link.closest('article')!;
     expect(card).toHaveTextContent('Sans réponse');
     expect(card).toHaveTextContent('Par Marc');
     expect(card).toHaveTextContent('2 commentaires');
-    expect(within(card).getByRole('progressbar', { name: '3 soutiens sur 4 nécessaires' })).toHaveAttribute('max', '4');
+    expect(
+      within(card).getByRole('progressbar', { name: '3 soutiens sur 4 nécessaires' }),
+    ).toHaveAttribute('max', '4');
     expect(screen.getByText('2 propositions')).toBeInTheDocument();
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Afficher plus de propositions' }));
-    expect(await screen.findByRole('link', { name: 'Seconde proposition longue' })).toBeInTheDocument();
+    await userEvent
+      .setup()
+      .click(screen.getByRole('button', { name: 'Afficher plus de propositions' }));
+    expect(
+      await screen.findByRole('link', { name: 'Seconde proposition longue' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Premiere proposition longue' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Afficher plus de propositions' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Afficher plus de propositions' }),
+    ).not.toBeInTheDocument();
     expect(sessionStorage.getItem(seedStorageKey('c1'))).toBe(SEED);
   });
 
   it('offers the five orders, without "Les plus soutenues" when supports are hidden', () => {
-    expect(availableOrders('ENABLED')).toEqual(['RANDOM', 'RECENT', 'MOST_SUPPORTED', 'MOST_COMMENTED', 'MOST_FOLLOWED']);
+    expect(availableOrders('ENABLED')).toEqual([
+      'RANDOM',
+      'RECENT',
+      'MOST_SUPPORTED',
+      'MOST_COMMENTED',
+      'MOST_FOLLOWED',
+    ]);
     expect(availableOrders('HIDDEN')).not.toContain('MOST_SUPPORTED');
   });
 
   it('changes the order (no seed outside RANDOM) and hides "Les plus soutenues" when supports are HIDDEN', async () => {
-    render([status({ supportsState: 'HIDDEN' }), page({ seed: SEED }, ['Aleatoire premiere']), page({ order: 'RECENT' }, ['La plus recente'])]);
+    render([
+      status({ supportsState: 'HIDDEN' }),
+      page({ seed: SEED }, ['Aleatoire premiere']),
+      page({ order: 'RECENT' }, ['La plus recente']),
+    ]);
     await screen.findByRole('link', { name: 'Aleatoire premiere' });
     const select = screen.getByRole('combobox', { name: 'Trier par' });
-    const labels = within(select).getAllByRole('option').map((option) => option.textContent);
+    const labels = within(select)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
     expect(labels).toEqual(['Aléatoire', 'Récentes', 'Les plus commentées', 'Les plus suivies']);
     await userEvent.setup().selectOptions(select, 'RECENT');
     expect(await screen.findByRole('link', { name: 'La plus recente' })).toBeInTheDocument();
@@ -127,13 +203,23 @@ describe('<ProposalList>', () => {
   it('offers "Consensus entre groupes" where « pas d’accord » is on, explains it in one sentence, and shows the counts', async () => {
     expect(availableOrders('ENABLED', true)).toContain('CONSENSUS');
     expect(availableOrders('HIDDEN', true)).not.toContain('CONSENSUS');
-    render([status({ disagreementsEnabled: true }), page({ seed: SEED }, ['Aleatoire premiere']), page({ order: 'CONSENSUS' }, ['La plus consensuelle'])]);
+    render([
+      status({ disagreementsEnabled: true }),
+      page({ seed: SEED }, ['Aleatoire premiere']),
+      page({ order: 'CONSENSUS' }, ['La plus consensuelle']),
+    ]);
     await screen.findByRole('link', { name: 'Aleatoire premiere' });
     const select = screen.getByRole('combobox', { name: 'Trier par' });
-    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toContain('Consensus entre groupes');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toContain('Consensus entre groupes');
     await userEvent.setup().selectOptions(select, 'CONSENSUS');
     expect(await screen.findByRole('link', { name: 'La plus consensuelle' })).toBeInTheDocument();
-    expect(screen.getByText(/^En tête, les propositions soutenues dans tous les groupes d’opinion/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^En tête, les propositions soutenues dans tous les groupes d’opinion/),
+    ).toBeInTheDocument();
   });
 
   it('filters by state, "Mes propositions", "Celles que je soutiens" and search words', async () => {
@@ -142,8 +228,16 @@ describe('<ProposalList>', () => {
       page({ seed: SEED }, ['Toutes les propositions']),
       page({ seed: SEED, filter: { states: ['ACCEPTED'] } }, ['Une acceptee seulement']),
       page({ seed: SEED, filter: { states: ['ACCEPTED'], mine: true } }, ['Une des miennes']),
-      page({ seed: SEED, filter: { states: ['ACCEPTED'], mine: true, supportedByMe: true } }, ['Miennes et soutenues']),
-      page({ seed: SEED, filter: { states: ['ACCEPTED'], search: 'télémédecine', mine: true, supportedByMe: true } }, []),
+      page({ seed: SEED, filter: { states: ['ACCEPTED'], mine: true, supportedByMe: true } }, [
+        'Miennes et soutenues',
+      ]),
+      page(
+        {
+          seed: SEED,
+          filter: { states: ['ACCEPTED'], search: 'télémédecine', mine: true, supportedByMe: true },
+        },
+        [],
+      ),
     ]);
     const user = userEvent.setup();
     await screen.findByRole('link', { name: 'Toutes les propositions' });
@@ -164,7 +258,9 @@ describe('<ProposalList>', () => {
     await screen.findByRole('link', { name: 'Visible par tous' });
     expect(screen.queryByRole('checkbox', { name: 'Mes propositions' })).not.toBeInTheDocument();
     expect(screen.queryByText(/Il vous reste/)).not.toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Connectez-vous pour déposer une proposition.' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Connectez-vous pour déposer une proposition.' }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Mélanger' })).not.toBeInTheDocument();
   });
 
@@ -178,7 +274,9 @@ describe('<ProposalList>', () => {
     await user.type(screen.getByRole('textbox', { name: 'Titre' }), 'Trop court');
     await user.type(screen.getByRole('textbox', { name: 'Texte de la proposition' }), 'Un texte.');
     await user.click(screen.getByRole('button', { name: 'Publier la proposition' }));
-    expect(screen.getByRole('textbox', { name: 'Titre' })).toHaveAccessibleDescription(expect.stringContaining('Le titre doit compter au moins 15 caractères.'));
+    expect(screen.getByRole('textbox', { name: 'Titre' })).toHaveAccessibleDescription(
+      expect.stringContaining('Le titre doit compter au moins 15 caractères.'),
+    );
   });
 
   it('lets a moderator draw a new order with "Mélanger": no seed sent, the returned seed kept for the session', async () => {
@@ -190,7 +288,10 @@ describe('<ProposalList>', () => {
       page({ seed: NEW_SEED }, ['Ordre B premiere', 'Ordre B seconde']),
     ]);
     await screen.findByRole('link', { name: 'Ordre A premiere' });
-    expect(screen.getByRole('link', { name: 'Modération des propositions' })).toHaveAttribute('href', '/espaces/structuration/f/c1/moderation');
+    expect(screen.getByRole('link', { name: 'Modération des propositions' })).toHaveAttribute(
+      'href',
+      '/espaces/structuration/f/c1/moderation',
+    );
     await userEvent.setup().click(screen.getByRole('button', { name: 'Mélanger' }));
     expect(await screen.findByRole('link', { name: 'Ordre B premiere' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Ordre A premiere' })).not.toBeInTheDocument();

@@ -32,14 +32,24 @@ export const PROPOSALS_PAGE_SIZE = 20;
  * The variables of the `proposals` query for a choice: the seed only for RANDOM, and a filter
  * holding only what was chosen (withdrawn proposals only when that state is asked for).
  */
-export function proposalsVariables(componentId: string, choice: ProposalListChoice, seed: string): ProposalsVariables {
+export function proposalsVariables(
+  componentId: string,
+  choice: ProposalListChoice,
+  seed: string,
+): ProposalsVariables {
   const filter: ProposalFilter = {};
   if (choice.state) filter.states = [choice.state];
   if (choice.state === 'WITHDRAWN') filter.includeWithdrawn = true;
   if (choice.search) filter.search = choice.search;
   if (choice.mine) filter.mine = true;
   if (choice.supportedByMe) filter.supportedByMe = true;
-  return { componentId, order: choice.order, seed: choice.order === 'RANDOM' ? seed : null, first: PROPOSALS_PAGE_SIZE, filter };
+  return {
+    componentId,
+    order: choice.order,
+    seed: choice.order === 'RANDOM' ? seed : null,
+    first: PROPOSALS_PAGE_SIZE,
+    filter,
+  };
 }
 
 interface ProposalListProps {
@@ -67,7 +77,9 @@ export function ProposalList({ componentId, spaceSlug, variant = 'page' }: Propo
   if (!status) return <Loading />;
   return (
     <>
-      {variant === 'page' ? <ProposalListHeader status={status} spaceSlug={spaceSlug} signedIn={Boolean(me)} /> : null}
+      {variant === 'page' ? (
+        <ProposalListHeader status={status} spaceSlug={spaceSlug} signedIn={Boolean(me)} />
+      ) : null}
       <section aria-labelledby={`proposal-list-${componentId}`} className="proposal-list">
         <h2 id={`proposal-list-${componentId}`}>{t('proposals.listHeading')}</h2>
         <ProposalFilters
@@ -91,7 +103,15 @@ export function ProposalList({ componentId, spaceSlug, variant = 'page' }: Propo
   );
 }
 
-function ProposalListHeader({ status, spaceSlug, signedIn }: { status: ProposalComponentStatus; spaceSlug: string; signedIn: boolean }) {
+function ProposalListHeader({
+  status,
+  spaceSlug,
+  signedIn,
+}: {
+  status: ProposalComponentStatus;
+  spaceSlug: string;
+  signedIn: boolean;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const { settings } = status;
@@ -104,8 +124,15 @@ function ProposalListHeader({ status, spaceSlug, signedIn }: { status: ProposalC
           </Link>
         </p>
       ) : null}
-      {signedIn && settings.supportsState === 'ENABLED' && status.viewerSupportsRemaining !== null ? (
-        <p className="message message--info supports-banner">{t('proposals.remainingSupports', { count: status.viewerSupportsRemaining, limit: settings.supportLimit })}</p>
+      {signedIn &&
+      settings.supportsState === 'ENABLED' &&
+      status.viewerSupportsRemaining !== null ? (
+        <p className="message message--info supports-banner">
+          {t('proposals.remainingSupports', {
+            count: status.viewerSupportsRemaining,
+            limit: settings.supportLimit,
+          })}
+        </p>
       ) : null}
       {settings.creationEnabled ? (
         signedIn ? (
@@ -130,7 +157,13 @@ function NewProposal({ componentId, spaceSlug }: { componentId: string; spaceSlu
   const [createProposal] = useMutation(CREATE_PROPOSAL_MUTATION, { refetchQueries: ['Proposals'] });
   return (
     <div className="new-proposal">
-      <button type="button" className="button button--primary" aria-expanded={open} aria-controls={formId} onClick={() => setOpen((value) => !value)}>
+      <button
+        type="button"
+        className="button button--primary"
+        aria-expanded={open}
+        aria-controls={formId}
+        onClick={() => setOpen((value) => !value)}
+      >
         {t('proposals.new.open')}
       </button>
       <div id={formId} hidden={!open}>
@@ -141,9 +174,14 @@ function NewProposal({ componentId, spaceSlug }: { componentId: string; spaceSlu
             submitLabel={t('proposals.new.submit')}
             onCancel={() => setOpen(false)}
             onSubmit={async (values) => {
-              const result = await createProposal({ variables: { input: { componentId, ...values } } });
+              const result = await createProposal({
+                variables: { input: { componentId, ...values } },
+              });
               const created = result.data?.createProposal;
-              if (created) void navigate(proposalPath(spaceSlug, componentId, created.id), { state: { created: created.title } });
+              if (created)
+                void navigate(proposalPath(spaceSlug, componentId, created.id), {
+                  state: { created: created.title },
+                });
             }}
           />
         ) : null}
@@ -189,10 +227,18 @@ function ProposalResults({ variables, spaceSlug, canShuffle, onShuffled }: Propo
     try {
       // no seed: the server draws a new one and returns it with the first page
       dropSessionSeed(variables.componentId);
-      const result = await client.query({ query: PROPOSALS_QUERY, variables: { ...variables, seed: null }, fetchPolicy: 'network-only' });
+      const result = await client.query({
+        query: PROPOSALS_QUERY,
+        variables: { ...variables, seed: null },
+        fetchPolicy: 'network-only',
+      });
       const next = result.data?.proposals.seed;
       if (next) {
-        client.writeQuery({ query: PROPOSALS_QUERY, variables: { ...variables, seed: next }, data: result.data! });
+        client.writeQuery({
+          query: PROPOSALS_QUERY,
+          variables: { ...variables, seed: next },
+          data: result.data!,
+        });
         onShuffled(next);
         setShuffleMessage(t('proposals.shuffled'));
       }
@@ -210,35 +256,54 @@ function ProposalResults({ variables, spaceSlug, canShuffle, onShuffled }: Propo
         <div className="proposal-list__random">
           <p className="muted">{t('proposals.randomOrder')}</p>
           {canShuffle ? (
-            <button type="button" className="button" onClick={() => void shuffle()} disabled={shuffling}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void shuffle()}
+              disabled={shuffling}
+            >
               {t('proposals.shuffle')}
             </button>
           ) : null}
         </div>
       ) : null}
-      {variables.order === 'CONSENSUS' ? <p className="muted">{t('proposals.consensusOrder')}</p> : null}
+      {variables.order === 'CONSENSUS' ? (
+        <p className="muted">{t('proposals.consensusOrder')}</p>
+      ) : null}
       <p role="status" className="muted">
         {shuffleMessage ? `${shuffleMessage} ` : ''}
         {page ? t('proposals.count', { count: page.totalCount }) : ''}
       </p>
-      {error && !data ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
+      {error && !data ? (
+        <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />
+      ) : null}
       {loading && !data ? <Loading /> : null}
       {page && proposals.length === 0 ? <p>{t('proposals.empty')}</p> : null}
       {proposals.length > 0 ? (
         <ul className="items">
           {proposals.map((proposal) => (
             <li key={proposal.id}>
-              <ProposalCard proposal={proposal} href={proposalPath(spaceSlug, variables.componentId, proposal.id)} />
+              <ProposalCard
+                proposal={proposal}
+                href={proposalPath(spaceSlug, variables.componentId, proposal.id)}
+              />
             </li>
           ))}
         </ul>
       ) : null}
       {page && proposals.length > 0 ? (
-        <p className="muted">{t('proposals.shown', { shown: proposals.length, total: page.totalCount })}</p>
+        <p className="muted">
+          {t('proposals.shown', { shown: proposals.length, total: page.totalCount })}
+        </p>
       ) : null}
       {moreError ? <ErrorAlert message={moreError} /> : null}
       {page?.pageInfo.hasNextPage ? (
-        <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void loadMore()}
+          disabled={loadingMore}
+        >
           {loadingMore ? t('common.loading') : t('proposals.loadMore')}
         </button>
       ) : null}
@@ -254,13 +319,22 @@ export function ProposalCard({ proposal, href }: { proposal: ProposalSummary; hr
     <article className="item proposal-card">
       <h3 className="item__title">
         <Link to={href}>
-          {proposal.reference ? <span className="item__reference">{proposal.reference}</span> : null} {proposal.title}
+          {proposal.reference ? (
+            <span className="item__reference">{proposal.reference}</span>
+          ) : null}{' '}
+          {proposal.title}
         </Link>
       </h3>
       <p className="item__meta">
         <ProposalStateBadge state={proposal.state} />{' '}
-        {proposal.hidden ? <span className="badge badge--muted">{t('proposals.hiddenBadge')}</span> : null}{' '}
-        {proposal.official ? t('proposals.official') : proposal.author ? t('proposals.by', { name: displayName(proposal.author.name, t) }) : null}
+        {proposal.hidden ? (
+          <span className="badge badge--muted">{t('proposals.hiddenBadge')}</span>
+        ) : null}{' '}
+        {proposal.official
+          ? t('proposals.official')
+          : proposal.author
+            ? t('proposals.by', { name: displayName(proposal.author.name, t) })
+            : null}
       </p>
       <p className="item__body">{short.text}</p>
       <p className="item__meta proposal-card__counts">

@@ -51,8 +51,13 @@ export function ProposalPage() {
   const proposal = proposalQuery.data?.proposal;
   const status = statusQuery.data?.proposalComponent;
   const error =
-    (!space && spaceQuery.error) || (!component && componentQuery.error) || (!proposal && proposalQuery.error) || (!status && statusQuery.error);
-  useDocumentTitle(proposal && space ? `${proposal.title} · ${space.title}` : error ? null : t('common.loading'));
+    (!space && spaceQuery.error) ||
+    (!component && componentQuery.error) ||
+    (!proposal && proposalQuery.error) ||
+    (!status && statusQuery.error);
+  useDocumentTitle(
+    proposal && space ? `${proposal.title} · ${space.title}` : error ? null : t('common.loading'),
+  );
 
   if (error) {
     return (
@@ -68,11 +73,18 @@ export function ProposalPage() {
     );
   }
   if (!space || !component || !proposal || !status) return <Loading page />;
-  if (component.spaceId !== space.id || proposal.componentId !== component.id) return <NotFoundPage />;
+  if (component.spaceId !== space.id || proposal.componentId !== component.id)
+    return <NotFoundPage />;
 
   return (
     <article className="page proposal-page" aria-labelledby="page-title">
-      <Breadcrumb trail={[{ to: `/espaces/${space.slug}`, label: space.title }, { to: componentPath(space.slug, component.id), label: component.title }]} current={proposal.title} />
+      <Breadcrumb
+        trail={[
+          { to: `/espaces/${space.slug}`, label: space.title },
+          { to: componentPath(space.slug, component.id), label: component.title },
+        ]}
+        current={proposal.title}
+      />
       <ProposalView proposal={proposal} status={status} meId={me?.id ?? null} />
     </article>
   );
@@ -105,9 +117,18 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
         <h1 id="page-title">{proposal.title}</h1>
         <p className="item__meta">
           <ProposalStateBadge state={proposal.state} />
-          {proposal.hidden ? <span className="badge badge--muted">{t('proposals.hiddenBadge')}</span> : null}{' '}
-          {proposal.official ? t('proposals.official') : proposal.author ? t('proposals.by', { name: displayName(proposal.author.name, t) }) : null} ·{' '}
-          {t('proposals.publishedOn', { date: formatDateTime(proposal.publishedAt, i18n.language) })}
+          {proposal.hidden ? (
+            <span className="badge badge--muted">{t('proposals.hiddenBadge')}</span>
+          ) : null}{' '}
+          {proposal.official
+            ? t('proposals.official')
+            : proposal.author
+              ? t('proposals.by', { name: displayName(proposal.author.name, t) })
+              : null}{' '}
+          ·{' '}
+          {t('proposals.publishedOn', {
+            date: formatDateTime(proposal.publishedAt, i18n.language),
+          })}
         </p>
         {proposal.origin ? (
           <p className="item__meta">
@@ -119,15 +140,27 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
             {t('proposals.new.created', { title: created })}
           </p>
         ) : null}
-        {proposal.withdrawnAt ? <p className="message message--info">{t('proposals.withdraw.withdrawnOn', { date: formatDateTime(proposal.withdrawnAt, i18n.language) })}</p> : null}
+        {proposal.withdrawnAt ? (
+          <p className="message message--info">
+            {t('proposals.withdraw.withdrawnOn', {
+              date: formatDateTime(proposal.withdrawnAt, i18n.language),
+            })}
+          </p>
+        ) : null}
       </header>
 
       {proposal.answer ? (
         <section aria-labelledby="answer-heading" className="panel proposal-answer">
           <h2 id="answer-heading">{t('proposals.answer.heading')}</h2>
           <p>
-            {!proposal.answerPublished ? <span className="badge badge--muted">{t('proposals.answer.draft')}</span> : null}
-            {proposal.internalState ? <ProposalStateBadge state={proposal.internalState} /> : <ProposalStateBadge state={proposal.state} />}
+            {!proposal.answerPublished ? (
+              <span className="badge badge--muted">{t('proposals.answer.draft')}</span>
+            ) : null}
+            {proposal.internalState ? (
+              <ProposalStateBadge state={proposal.internalState} />
+            ) : (
+              <ProposalStateBadge state={proposal.state} />
+            )}
           </p>
           <SafeHtml html={proposal.answer} />
         </section>
@@ -156,19 +189,35 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
             {t('proposals.edit.open')}
           </button>
         ) : null}
-        {isAuthor && !proposal.withdrawnAt ? <WithdrawButton proposal={proposal} onDone={(message) => feedback.succeed(message)} /> : null}
+        {isAuthor && !proposal.withdrawnAt ? (
+          <WithdrawButton proposal={proposal} onDone={(message) => feedback.succeed(message)} />
+        ) : null}
         {signedIn ? (
           <FollowButton
             type="PROPOSAL"
             id={proposal.id}
             following={proposal.viewerFollows}
             refetchQueries={['Proposal']}
-            labels={{ follow: t('proposals.follow.follow'), unfollow: t('proposals.follow.unfollow'), followed: t('proposals.follow.followed'), unfollowed: t('proposals.follow.unfollowed') }}
+            labels={{
+              follow: t('proposals.follow.follow'),
+              unfollow: t('proposals.follow.unfollow'),
+              followed: t('proposals.follow.followed'),
+              unfollowed: t('proposals.follow.unfollowed'),
+            }}
           />
         ) : null}
-        {signedIn && !isAuthor ? <ReportForm resourceType="PROPOSAL" resourceId={proposal.id} target={proposal.title} reported={proposal.viewerReported} /> : null}
+        {signedIn && !isAuthor ? (
+          <ReportForm
+            resourceType="PROPOSAL"
+            resourceId={proposal.id}
+            target={proposal.title}
+            reported={proposal.viewerReported}
+          />
+        ) : null}
       </div>
-      {isAuthor && !proposal.viewerCanEdit && !proposal.withdrawnAt ? <p className="muted">{t('proposals.edit.onlyBeforeSupport')}</p> : null}
+      {isAuthor && !proposal.viewerCanEdit && !proposal.withdrawnAt ? (
+        <p className="muted">{t('proposals.edit.onlyBeforeSupport')}</p>
+      ) : null}
       <FeedbackMessages feedback={feedback} />
       <p className="muted">{t('proposals.follow.followers', { count: proposal.followsCount })}</p>
 
@@ -178,8 +227,15 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
           <p>
             <SupportProgress count={proposal.supportsCount} threshold={proposal.threshold} />
           </p>
-          {signedIn && settings.supportsState === 'ENABLED' && status.viewerSupportsRemaining !== null ? (
-            <p className="supports-banner">{t('proposals.remainingSupports', { count: status.viewerSupportsRemaining, limit: settings.supportLimit })}</p>
+          {signedIn &&
+          settings.supportsState === 'ENABLED' &&
+          status.viewerSupportsRemaining !== null ? (
+            <p className="supports-banner">
+              {t('proposals.remainingSupports', {
+                count: status.viewerSupportsRemaining,
+                limit: settings.supportLimit,
+              })}
+            </p>
           ) : null}
           <SupportButton proposal={proposal} settings={settings} signedIn={signedIn} />
           <DisagreeButton proposal={proposal} settings={settings} signedIn={signedIn} />
@@ -187,20 +243,34 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
         </section>
       ) : null}
 
-      {status.viewerCanModerate && !proposal.withdrawnAt ? <AnswerForm proposal={proposal} headingLevel={2} /> : null}
+      {status.viewerCanModerate && !proposal.withdrawnAt ? (
+        <AnswerForm proposal={proposal} headingLevel={2} />
+      ) : null}
 
       <HistorySection kind="proposal" id={proposal.id} />
 
-      <CommentThreads proposalId={proposal.id} commentsEnabled={settings.commentsEnabled} signedIn={signedIn} />
+      <CommentThreads
+        proposalId={proposal.id}
+        commentsEnabled={settings.commentsEnabled}
+        signedIn={signedIn}
+      />
     </>
   );
 }
 
-function WithdrawButton({ proposal, onDone }: { proposal: ProposalDetail; onDone: (message: string) => void }) {
+function WithdrawButton({
+  proposal,
+  onDone,
+}: {
+  proposal: ProposalDetail;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [confirming, setConfirming] = useState(false);
-  const [withdraw, { loading }] = useMutation(WITHDRAW_PROPOSAL_MUTATION, { refetchQueries: ['Proposals'] });
+  const [withdraw, { loading }] = useMutation(WITHDRAW_PROPOSAL_MUTATION, {
+    refetchQueries: ['Proposals'],
+  });
 
   async function confirm() {
     feedback.clear();
@@ -223,7 +293,12 @@ function WithdrawButton({ proposal, onDone }: { proposal: ProposalDetail; onDone
   return (
     <div role="group" aria-label={t('proposals.withdraw.button')} className="confirm">
       <p>{t('proposals.withdraw.confirm', { title: proposal.title })}</p>
-      <button type="button" className="button button--danger" disabled={loading} onClick={() => void confirm()}>
+      <button
+        type="button"
+        className="button button--danger"
+        disabled={loading}
+        onClick={() => void confirm()}
+      >
         {t('proposals.withdraw.confirmButton')}
       </button>{' '}
       <button type="button" className="button" onClick={() => setConfirming(false)}>
@@ -248,7 +323,10 @@ function Supporters({ proposalId }: { proposalId: string }) {
         <ul className="supporters">
           {supporters.map((supporter) => (
             <li key={supporter.userId}>
-              {supporter.name} · <time dateTime={supporter.supportedAt}>{formatDateTime(supporter.supportedAt, i18n.language)}</time>
+              {supporter.name} ·{' '}
+              <time dateTime={supporter.supportedAt}>
+                {formatDateTime(supporter.supportedAt, i18n.language)}
+              </time>
               {supporter.counted ? null : ` (${t('proposals.support.notCounted')})`}
             </li>
           ))}

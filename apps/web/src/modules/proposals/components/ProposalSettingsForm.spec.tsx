@@ -23,19 +23,28 @@ describe('<ProposalSettingsForm>', () => {
       mocks: [
         ...demoMocks(),
         {
-          request: { query: UPDATE_PROPOSAL_SETTINGS_MUTATION, variables: { componentId: 'c-prop', input } },
-          result: { data: { updateProposalSettings: { __typename: 'ProposalSettings', ...input } } },
+          request: {
+            query: UPDATE_PROPOSAL_SETTINGS_MUTATION,
+            variables: { componentId: 'c-prop', input },
+          },
+          result: {
+            data: { updateProposalSettings: { __typename: 'ProposalSettings', ...input } },
+          },
         },
       ],
     });
-    const limit = await screen.findByRole('textbox', { name: 'Limite de soutiens par participant' });
+    const limit = await screen.findByRole('textbox', {
+      name: 'Limite de soutiens par participant',
+    });
     expect(limit).toHaveValue('5');
     expect(screen.getByRole('combobox', { name: 'Soutiens' })).toHaveValue('ENABLED');
     const user = userEvent.setup();
     await user.clear(limit);
     await user.type(limit, 'dix');
     await user.click(screen.getByRole('button', { name: 'Enregistrer les réglages' }));
-    expect(limit).toHaveAccessibleDescription(expect.stringContaining('Saisissez un nombre entier positif ou nul.'));
+    expect(limit).toHaveAccessibleDescription(
+      expect.stringContaining('Saisissez un nombre entier positif ou nul.'),
+    );
     await user.clear(limit);
     await user.type(limit, '10');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Soutiens' }), 'BLOCKED');

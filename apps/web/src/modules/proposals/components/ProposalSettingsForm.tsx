@@ -5,31 +5,68 @@ import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { PROPOSAL_COMPONENT_QUERY, UPDATE_PROPOSAL_SETTINGS_MUTATION, type ProposalSettings, type SupportsState } from '../graphql/proposals';
+import {
+  PROPOSAL_COMPONENT_QUERY,
+  UPDATE_PROPOSAL_SETTINGS_MUTATION,
+  type ProposalSettings,
+  type SupportsState,
+} from '../graphql/proposals';
 
 const SUPPORTS_STATES: readonly SupportsState[] = ['ENABLED', 'BLOCKED', 'HIDDEN'];
-const NUMBER_FIELDS = ['supportLimit', 'minimumSupportsPerUser', 'threshold', 'hideThreshold'] as const;
+const NUMBER_FIELDS = [
+  'supportLimit',
+  'minimumSupportsPerUser',
+  'threshold',
+  'hideThreshold',
+] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 type Draft = Omit<ProposalSettings, NumberField> & Record<NumberField, string>;
 
 function toDraft(settings: ProposalSettings): Draft {
-  return { ...settings, supportLimit: String(settings.supportLimit), minimumSupportsPerUser: String(settings.minimumSupportsPerUser), threshold: String(settings.threshold), hideThreshold: String(settings.hideThreshold) };
+  return {
+    ...settings,
+    supportLimit: String(settings.supportLimit),
+    minimumSupportsPerUser: String(settings.minimumSupportsPerUser),
+    threshold: String(settings.threshold),
+    hideThreshold: String(settings.hideThreshold),
+  };
 }
 
 /** "Réglages des propositions" of a PROPOSALS component (space admins): supports, limits, threshold, creation, « pas d'accord », hiding, comments. */
-export function ProposalSettingsForm({ componentId, componentTitle }: { componentId: string; componentTitle: string }) {
-  const { data } = useQuery(PROPOSAL_COMPONENT_QUERY, { variables: { componentId }, fetchPolicy: 'network-only' });
+export function ProposalSettingsForm({
+  componentId,
+  componentTitle,
+}: {
+  componentId: string;
+  componentTitle: string;
+}) {
+  const { data } = useQuery(PROPOSAL_COMPONENT_QUERY, {
+    variables: { componentId },
+    fetchPolicy: 'network-only',
+  });
   const settings = data?.proposalComponent.settings;
   if (!settings) return <Loading />;
-  return <SettingsForm componentId={componentId} componentTitle={componentTitle} settings={settings} />;
+  return (
+    <SettingsForm componentId={componentId} componentTitle={componentTitle} settings={settings} />
+  );
 }
 
-function SettingsForm({ componentId, componentTitle, settings }: { componentId: string; componentTitle: string; settings: ProposalSettings }) {
+function SettingsForm({
+  componentId,
+  componentTitle,
+  settings,
+}: {
+  componentId: string;
+  componentTitle: string;
+  settings: ProposalSettings;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [errors, setErrors] = useState<Partial<Record<NumberField, string>>>({});
-  const [save, { loading }] = useMutation(UPDATE_PROPOSAL_SETTINGS_MUTATION, { refetchQueries: ['ProposalComponent'] });
+  const [save, { loading }] = useMutation(UPDATE_PROPOSAL_SETTINGS_MUTATION, {
+    refetchQueries: ['ProposalComponent'],
+  });
   const headingId = `settings-${componentId}`;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -83,19 +120,43 @@ function SettingsForm({ componentId, componentTitle, settings }: { componentId: 
         label={t('proposals.settings.supportsState')}
         name="supportsState"
         value={draft.supportsState}
-        onChange={(event) => setDraft({ ...draft, supportsState: event.target.value as SupportsState })}
-        options={SUPPORTS_STATES.map((value) => ({ value, label: t(`proposals.settings.supportsStates.${value}`) }))}
+        onChange={(event) =>
+          setDraft({ ...draft, supportsState: event.target.value as SupportsState })
+        }
+        options={SUPPORTS_STATES.map((value) => ({
+          value,
+          label: t(`proposals.settings.supportsStates.${value}`),
+        }))}
       />
-      {numberField('supportLimit', t('proposals.settings.supportLimit'), t('proposals.settings.supportLimitHint'))}
-      {numberField('minimumSupportsPerUser', t('proposals.settings.minimumSupportsPerUser'), t('proposals.settings.minimumHint'))}
-      {numberField('threshold', t('proposals.settings.threshold'), t('proposals.settings.thresholdHint'))}
+      {numberField(
+        'supportLimit',
+        t('proposals.settings.supportLimit'),
+        t('proposals.settings.supportLimitHint'),
+      )}
+      {numberField(
+        'minimumSupportsPerUser',
+        t('proposals.settings.minimumSupportsPerUser'),
+        t('proposals.settings.minimumHint'),
+      )}
+      {numberField(
+        'threshold',
+        t('proposals.settings.threshold'),
+        t('proposals.settings.thresholdHint'),
+      )}
       <CheckboxField
         label={t('proposals.settings.canAccumulate')}
         name="canAccumulateSupportsBeyondThreshold"
         checked={draft.canAccumulateSupportsBeyondThreshold}
-        onChange={(event) => setDraft({ ...draft, canAccumulateSupportsBeyondThreshold: event.target.checked })}
+        onChange={(event) =>
+          setDraft({ ...draft, canAccumulateSupportsBeyondThreshold: event.target.checked })
+        }
       />
-      <CheckboxField label={t('proposals.settings.creationEnabled')} name="creationEnabled" checked={draft.creationEnabled} onChange={(event) => setDraft({ ...draft, creationEnabled: event.target.checked })} />
+      <CheckboxField
+        label={t('proposals.settings.creationEnabled')}
+        name="creationEnabled"
+        checked={draft.creationEnabled}
+        onChange={(event) => setDraft({ ...draft, creationEnabled: event.target.checked })}
+      />
       <CheckboxField
         label={t('proposals.settings.disagreementsEnabled')}
         aria-describedby={`${headingId}-disagreements-hint`}
@@ -107,7 +168,12 @@ function SettingsForm({ componentId, componentTitle, settings }: { componentId: 
         {t('proposals.settings.disagreementsEnabledHint')}
       </p>
       {numberField('hideThreshold', t('proposals.settings.hideThreshold'))}
-      <CheckboxField label={t('proposals.settings.commentsEnabled')} name="commentsEnabled" checked={draft.commentsEnabled} onChange={(event) => setDraft({ ...draft, commentsEnabled: event.target.checked })} />
+      <CheckboxField
+        label={t('proposals.settings.commentsEnabled')}
+        name="commentsEnabled"
+        checked={draft.commentsEnabled}
+        onChange={(event) => setDraft({ ...draft, commentsEnabled: event.target.checked })}
+      />
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={loading}>

@@ -5,36 +5,93 @@ import { renderWithProviders } from '../../../test/renderWithProviders';
 import { REPORT_CONTENT_MUTATION } from '../graphql/proposals';
 import { ReportForm } from './ReportForm';
 
-const request = { query: REPORT_CONTENT_MUTATION, variables: { input: { resourceType: 'PROPOSAL', resourceId: 'p1', reason: 'OFFENSIVE', details: 'Propos injurieux.' } } };
+const request = {
+  query: REPORT_CONTENT_MUTATION,
+  variables: {
+    input: {
+      resourceType: 'PROPOSAL',
+      resourceId: 'p1',
+      reason: 'OFFENSIVE',
+      details: 'Propos injurieux.',
+    },
+  },
+};
 
 async function report() {
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Signaler : Une proposition' }));
   await user.selectOptions(screen.getByRole('combobox', { name: 'Motif' }), 'OFFENSIVE');
-  await user.type(screen.getByRole('textbox', { name: 'Précisions (facultatif)' }), 'Propos injurieux.');
+  await user.type(
+    screen.getByRole('textbox', { name: 'Précisions (facultatif)' }),
+    'Propos injurieux.',
+  );
   await user.click(screen.getByRole('button', { name: 'Envoyer le signalement' }));
 }
 
 describe('<ReportForm>', () => {
   it('sends the reason and details, then thanks the participant', async () => {
-    renderWithProviders(<ReportForm resourceType="PROPOSAL" resourceId="p1" target="Une proposition" reported={false} />, {
-      mocks: [{ request, result: { data: { reportContent: { __typename: 'ModerationStatus', resourceType: 'PROPOSAL', resourceId: 'p1', reportCount: 1, hidden: false } } } }],
-    });
+    renderWithProviders(
+      <ReportForm
+        resourceType="PROPOSAL"
+        resourceId="p1"
+        target="Une proposition"
+        reported={false}
+      />,
+      {
+        mocks: [
+          {
+            request,
+            result: {
+              data: {
+                reportContent: {
+                  __typename: 'ModerationStatus',
+                  resourceType: 'PROPOSAL',
+                  resourceId: 'p1',
+                  reportCount: 1,
+                  hidden: false,
+                },
+              },
+            },
+          },
+        ],
+      },
+    );
     await report();
-    expect(await screen.findByText('Merci, votre signalement a été transmis à la modération.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Merci, votre signalement a été transmis à la modération.'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Signaler/ })).not.toBeInTheDocument();
   });
 
   it('says "Vous avez déjà signalé ce contenu." on CONFLICT', async () => {
-    renderWithProviders(<ReportForm resourceType="PROPOSAL" resourceId="p1" target="Une proposition" reported={false} />, {
-      mocks: [{ request, result: { errors: [new GraphQLError('conflict', { extensions: { code: 'CONFLICT' } })] } }],
-    });
+    renderWithProviders(
+      <ReportForm
+        resourceType="PROPOSAL"
+        resourceId="p1"
+        target="Une proposition"
+        reported={false}
+      />,
+      {
+        mocks: [
+          {
+            request,
+            result: {
+              errors: [new GraphQLError('conflict', { extensions: { code: 'CONFLICT' } })],
+            },
+          },
+        ],
+      },
+    );
     await report();
-    expect(await screen.findByRole('alert')).toHaveTextContent('Vous avez déjà signalé ce contenu.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Vous avez déjà signalé ce contenu.',
+    );
   });
 
   it('shows no button for content already reported', () => {
-    renderWithProviders(<ReportForm resourceType="PROPOSAL" resourceId="p1" target="Une proposition" reported />);
+    renderWithProviders(
+      <ReportForm resourceType="PROPOSAL" resourceId="p1" target="Une proposition" reported />,
+    );
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
     expect(screen.getByText('Vous avez déjà signalé ce contenu.')).toBeInTheDocument();
   });

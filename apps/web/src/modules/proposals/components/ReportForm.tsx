@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { SelectField, TextAreaField, VisuallyHidden } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { REPORT_CONTENT_MUTATION, REPORT_DETAILS_MAX, REPORT_REASONS, type ReportableType, type ReportReason } from '../graphql/proposals';
+import {
+  REPORT_CONTENT_MUTATION,
+  REPORT_DETAILS_MAX,
+  REPORT_REASONS,
+  type ReportableType,
+  type ReportReason,
+} from '../graphql/proposals';
 
 interface ReportFormProps {
   resourceType: ReportableType;
@@ -28,18 +34,25 @@ export function ReportForm({ resourceType, resourceId, target, reported }: Repor
   const [details, setDetails] = useState('');
   const [sent, setSent] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
-  const [report, { loading }] = useMutation(REPORT_CONTENT_MUTATION, { refetchQueries: resourceType === 'PROPOSAL' ? ['Proposal'] : ['Comments'] });
+  const [report, { loading }] = useMutation(REPORT_CONTENT_MUTATION, {
+    refetchQueries: resourceType === 'PROPOSAL' ? ['Proposal'] : ['Comments'],
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
     try {
-      await report({ variables: { input: { resourceType, resourceId, reason, details: details.trim() || null } } });
+      await report({
+        variables: { input: { resourceType, resourceId, reason, details: details.trim() || null } },
+      });
       setSent(true);
       setOpen(false);
       feedback.succeed(t('proposals.report.sent'));
     } catch (error) {
-      feedback.fail(error, { CONFLICT: t('proposals.report.already'), UNAUTHENTICATED: t('proposals.signInRequired') });
+      feedback.fail(error, {
+        CONFLICT: t('proposals.report.already'),
+        UNAUTHENTICATED: t('proposals.signInRequired'),
+      });
     }
   }
 
@@ -47,19 +60,34 @@ export function ReportForm({ resourceType, resourceId, target, reported }: Repor
   return (
     <div className="report-action">
       {!sent ? (
-        <button ref={toggleRef} type="button" className="button button--link" aria-expanded={open} aria-controls={formId} onClick={() => setOpen((value) => !value)}>
+        <button
+          ref={toggleRef}
+          type="button"
+          className="button button--link"
+          aria-expanded={open}
+          aria-controls={formId}
+          onClick={() => setOpen((value) => !value)}
+        >
           {t('proposals.report.button')} <VisuallyHidden>{`: ${target}`}</VisuallyHidden>
         </button>
       ) : null}
       <div id={formId} hidden={!open}>
         {open ? (
-          <form className="form subpanel" noValidate onSubmit={submit} aria-label={`${t('proposals.report.heading')} : ${target}`}>
+          <form
+            className="form subpanel"
+            noValidate
+            onSubmit={submit}
+            aria-label={`${t('proposals.report.heading')} : ${target}`}
+          >
             <SelectField
               label={t('proposals.report.reason')}
               name="reason"
               value={reason}
               onChange={(event) => setReason(event.target.value as ReportReason)}
-              options={REPORT_REASONS.map((value) => ({ value, label: t(`proposals.report.reasons.${value}`) }))}
+              options={REPORT_REASONS.map((value) => ({
+                value,
+                label: t(`proposals.report.reasons.${value}`),
+              }))}
             />
             <TextAreaField
               label={`${t('proposals.report.details')} (${t('common.optional')})`}

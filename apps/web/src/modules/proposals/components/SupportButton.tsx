@@ -5,12 +5,18 @@ import { Link, useLocation } from 'react-router';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { parseApiError } from '../../ui/utils/apiError';
-import { SUPPORT_PROPOSAL_MUTATION, UNSUPPORT_PROPOSAL_MUTATION, type ProposalDetail, type ProposalSettings } from '../graphql/proposals';
+import {
+  SUPPORT_PROPOSAL_MUTATION,
+  UNSUPPORT_PROPOSAL_MUTATION,
+  type ProposalDetail,
+  type ProposalSettings,
+} from '../graphql/proposals';
 
 const REFETCH = { refetchQueries: ['ProposalComponent', 'ProposalSupporters'] };
 
 interface SupportButtonProps {
-  proposal: Pick<ProposalDetail, 'id' | 'viewerSupports' | 'withdrawnAt'> & Partial<Pick<ProposalDetail, 'viewerReaction'>>;
+  proposal: Pick<ProposalDetail, 'id' | 'viewerSupports' | 'withdrawnAt'> &
+    Partial<Pick<ProposalDetail, 'viewerReaction'>>;
   settings: ProposalSettings;
   signedIn: boolean;
 }
@@ -63,8 +69,13 @@ export function SupportButton({ proposal, settings, signedIn }: SupportButtonPro
       const info = parseApiError(error);
       feedback.fail(error, {
         UNAUTHENTICATED: t('proposals.signInRequired'),
-        FORBIDDEN: proposal.withdrawnAt ? t('proposals.support.withdrawn') : t('proposals.support.blocked'),
-        LIMIT_REACHED: info.reason === 'threshold' ? t('proposals.support.thresholdReached') : t('proposals.support.limitReached', { limit: settings.supportLimit }),
+        FORBIDDEN: proposal.withdrawnAt
+          ? t('proposals.support.withdrawn')
+          : t('proposals.support.blocked'),
+        LIMIT_REACHED:
+          info.reason === 'threshold'
+            ? t('proposals.support.thresholdReached')
+            : t('proposals.support.limitReached', { limit: settings.supportLimit }),
       });
     }
   }
@@ -78,7 +89,9 @@ export function SupportButton({ proposal, settings, signedIn }: SupportButtonPro
         aria-describedby={blockedReason ? reasonId : undefined}
         onClick={() => void toggle()}
       >
-        {proposal.viewerSupports ? t('proposals.support.unsupport') : t('proposals.support.support')}
+        {proposal.viewerSupports
+          ? t('proposals.support.unsupport')
+          : t('proposals.support.support')}
       </button>
       {blockedReason ? (
         <p id={reasonId} className="field__hint">

@@ -10,7 +10,13 @@ export const REPORT_DETAILS_MAX = 1000;
 export const COMMENT_MAX_DEPTH = 2;
 
 export type ProposalState = 'NOT_ANSWERED' | 'EVALUATING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
-export type ProposalOrder = 'RANDOM' | 'RECENT' | 'MOST_SUPPORTED' | 'MOST_COMMENTED' | 'MOST_FOLLOWED' | 'CONSENSUS';
+export type ProposalOrder =
+  | 'RANDOM'
+  | 'RECENT'
+  | 'MOST_SUPPORTED'
+  | 'MOST_COMMENTED'
+  | 'MOST_FOLLOWED'
+  | 'CONSENSUS';
 /** The caller's reaction to a proposal: a support or a « pas d'accord » (exclusive). */
 export type ProposalReaction = 'SUPPORT' | 'DISAGREE';
 export type SupportsState = 'ENABLED' | 'BLOCKED' | 'HIDDEN';
@@ -18,8 +24,21 @@ export type CommentAlignment = 'FOR' | 'AGAINST' | 'NEUTRAL';
 export type ReportReason = 'SPAM' | 'OFFENSIVE' | 'DOES_NOT_BELONG';
 export type ReportableType = 'PROPOSAL' | 'COMMENT';
 
-export const PROPOSAL_STATES: readonly ProposalState[] = ['NOT_ANSWERED', 'EVALUATING', 'ACCEPTED', 'REJECTED', 'WITHDRAWN'];
-export const PROPOSAL_ORDERS: readonly ProposalOrder[] = ['RANDOM', 'RECENT', 'MOST_SUPPORTED', 'MOST_COMMENTED', 'MOST_FOLLOWED', 'CONSENSUS'];
+export const PROPOSAL_STATES: readonly ProposalState[] = [
+  'NOT_ANSWERED',
+  'EVALUATING',
+  'ACCEPTED',
+  'REJECTED',
+  'WITHDRAWN',
+];
+export const PROPOSAL_ORDERS: readonly ProposalOrder[] = [
+  'RANDOM',
+  'RECENT',
+  'MOST_SUPPORTED',
+  'MOST_COMMENTED',
+  'MOST_FOLLOWED',
+  'CONSENSUS',
+];
 export const REPORT_REASONS: readonly ReportReason[] = ['SPAM', 'OFFENSIVE', 'DOES_NOT_BELONG'];
 export const COMMENT_ALIGNMENTS: readonly CommentAlignment[] = ['FOR', 'AGAINST', 'NEUTRAL'];
 
@@ -84,7 +103,8 @@ export interface ProposalsVariables {
 }
 
 /** A page of proposals in one order; RANDOM pages follow `seed` (kept for the session), others ignore it. */
-export const PROPOSALS_QUERY: TypedDocumentNode<{ proposals: ProposalPage }, ProposalsVariables> = gql`
+export const PROPOSALS_QUERY: TypedDocumentNode<{ proposals: ProposalPage }, ProposalsVariables> =
+  gql`
   query Proposals($componentId: ID!, $order: ProposalOrder, $seed: String, $first: Int, $after: String, $filter: ProposalFilterInput) {
     proposals(componentId: $componentId, order: $order, seed: $seed, first: $first, after: $after, filter: $filter) {
       totalCount
@@ -137,7 +157,10 @@ const SETTINGS_FIELDS = `
 `;
 
 /** A PROPOSALS component's settings and the caller's standing (supports left, moderator or not). */
-export const PROPOSAL_COMPONENT_QUERY: TypedDocumentNode<{ proposalComponent: ProposalComponentStatus }, { componentId: string }> = gql`
+export const PROPOSAL_COMPONENT_QUERY: TypedDocumentNode<
+  { proposalComponent: ProposalComponentStatus },
+  { componentId: string }
+> = gql`
   query ProposalComponent($componentId: ID!) {
     proposalComponent(componentId: $componentId) {
       componentId
@@ -204,7 +227,10 @@ export interface Supporter {
   counted: boolean;
 }
 
-export const PROPOSAL_SUPPORTERS_QUERY: TypedDocumentNode<{ proposalSupporters: Supporter[] }, { proposalId: string }> = gql`
+export const PROPOSAL_SUPPORTERS_QUERY: TypedDocumentNode<
+  { proposalSupporters: Supporter[] },
+  { proposalId: string }
+> = gql`
   query ProposalSupporters($proposalId: ID!) {
     proposalSupporters(proposalId: $proposalId) {
       userId
@@ -237,7 +263,10 @@ export const UPDATE_PROPOSAL_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const WITHDRAW_PROPOSAL_MUTATION: TypedDocumentNode<{ withdrawProposal: ProposalDetail }, { id: string }> = gql`
+export const WITHDRAW_PROPOSAL_MUTATION: TypedDocumentNode<
+  { withdrawProposal: ProposalDetail },
+  { id: string }
+> = gql`
   mutation WithdrawProposal($id: ID!) {
     withdrawProposal(id: $id) {
       ${PROPOSAL_DETAIL_FIELDS}
@@ -245,7 +274,10 @@ export const WITHDRAW_PROPOSAL_MUTATION: TypedDocumentNode<{ withdrawProposal: P
   }
 `;
 
-export const SUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<{ supportProposal: ProposalDetail }, { proposalId: string }> = gql`
+export const SUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<
+  { supportProposal: ProposalDetail },
+  { proposalId: string }
+> = gql`
   mutation SupportProposal($proposalId: ID!) {
     supportProposal(proposalId: $proposalId) {
       ${PROPOSAL_DETAIL_FIELDS}
@@ -253,7 +285,10 @@ export const SUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<{ supportProposal: Pro
   }
 `;
 
-export const UNSUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<{ unsupportProposal: ProposalDetail }, { proposalId: string }> = gql`
+export const UNSUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<
+  { unsupportProposal: ProposalDetail },
+  { proposalId: string }
+> = gql`
   mutation UnsupportProposal($proposalId: ID!) {
     unsupportProposal(proposalId: $proposalId) {
       ${PROPOSAL_DETAIL_FIELDS}
@@ -261,7 +296,10 @@ export const UNSUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<{ unsupportProposal:
   }
 `;
 
-export const DISAGREE_PROPOSAL_MUTATION: TypedDocumentNode<{ disagreeWithProposal: ProposalDetail }, { proposalId: string }> = gql`
+export const DISAGREE_PROPOSAL_MUTATION: TypedDocumentNode<
+  { disagreeWithProposal: ProposalDetail },
+  { proposalId: string }
+> = gql`
   mutation DisagreeWithProposal($proposalId: ID!) {
     disagreeWithProposal(proposalId: $proposalId) {
       ${PROPOSAL_DETAIL_FIELDS}
@@ -269,7 +307,10 @@ export const DISAGREE_PROPOSAL_MUTATION: TypedDocumentNode<{ disagreeWithProposa
   }
 `;
 
-export const WITHDRAW_DISAGREEMENT_MUTATION: TypedDocumentNode<{ withdrawProposalDisagreement: ProposalDetail }, { proposalId: string }> = gql`
+export const WITHDRAW_DISAGREEMENT_MUTATION: TypedDocumentNode<
+  { withdrawProposalDisagreement: ProposalDetail },
+  { proposalId: string }
+> = gql`
   mutation WithdrawProposalDisagreement($proposalId: ID!) {
     withdrawProposalDisagreement(proposalId: $proposalId) {
       ${PROPOSAL_DETAIL_FIELDS}
@@ -284,7 +325,10 @@ export interface AnswerProposalInput {
   publish: boolean;
 }
 
-export const ANSWER_PROPOSAL_MUTATION: TypedDocumentNode<{ answerProposal: ProposalDetail }, { input: AnswerProposalInput }> = gql`
+export const ANSWER_PROPOSAL_MUTATION: TypedDocumentNode<
+  { answerProposal: ProposalDetail },
+  { input: AnswerProposalInput }
+> = gql`
   mutation AnswerProposal($input: AnswerProposalInput!) {
     answerProposal(input: $input) {
       ${PROPOSAL_DETAIL_FIELDS}
@@ -292,7 +336,10 @@ export const ANSWER_PROPOSAL_MUTATION: TypedDocumentNode<{ answerProposal: Propo
   }
 `;
 
-export const PUBLISH_PROPOSAL_ANSWER_MUTATION: TypedDocumentNode<{ publishProposalAnswer: ProposalDetail }, { id: string }> = gql`
+export const PUBLISH_PROPOSAL_ANSWER_MUTATION: TypedDocumentNode<
+  { publishProposalAnswer: ProposalDetail },
+  { id: string }
+> = gql`
   mutation PublishProposalAnswer($id: ID!) {
     publishProposalAnswer(id: $id) {
       ${PROPOSAL_DETAIL_FIELDS}
@@ -346,7 +393,10 @@ const COMMENT_FIELDS = `
 `;
 
 /** Comment threads of a proposal: three levels (replies of replies). */
-export const COMMENTS_QUERY: TypedDocumentNode<{ comments: Comment[] }, { commentableType: 'PROPOSAL'; commentableId: string }> = gql`
+export const COMMENTS_QUERY: TypedDocumentNode<
+  { comments: Comment[] },
+  { commentableType: 'PROPOSAL'; commentableId: string }
+> = gql`
   query Comments($commentableType: CommentableType!, $commentableId: ID!) {
     comments(commentableType: $commentableType, commentableId: $commentableId) {
       ${COMMENT_FIELDS}
@@ -368,7 +418,10 @@ export interface AddCommentInput {
   parentId: string | null;
 }
 
-export const ADD_COMMENT_MUTATION: TypedDocumentNode<{ addComment: Pick<Comment, 'id'> }, { input: AddCommentInput }> = gql`
+export const ADD_COMMENT_MUTATION: TypedDocumentNode<
+  { addComment: Pick<Comment, 'id'> },
+  { input: AddCommentInput }
+> = gql`
   mutation AddComment($input: AddCommentInput!) {
     addComment(input: $input) {
       id
@@ -376,7 +429,10 @@ export const ADD_COMMENT_MUTATION: TypedDocumentNode<{ addComment: Pick<Comment,
   }
 `;
 
-export const UPDATE_COMMENT_MUTATION: TypedDocumentNode<{ updateComment: Pick<Comment, 'id' | 'body' | 'editedAt'> }, { id: string; body: string }> = gql`
+export const UPDATE_COMMENT_MUTATION: TypedDocumentNode<
+  { updateComment: Pick<Comment, 'id' | 'body' | 'editedAt'> },
+  { id: string; body: string }
+> = gql`
   mutation UpdateComment($id: ID!, $body: String!) {
     updateComment(id: $id, body: $body) {
       id
@@ -386,7 +442,10 @@ export const UPDATE_COMMENT_MUTATION: TypedDocumentNode<{ updateComment: Pick<Co
   }
 `;
 
-export const DELETE_COMMENT_MUTATION: TypedDocumentNode<{ deleteComment: boolean }, { id: string }> = gql`
+export const DELETE_COMMENT_MUTATION: TypedDocumentNode<
+  { deleteComment: boolean },
+  { id: string }
+> = gql`
   mutation DeleteComment($id: ID!) {
     deleteComment(id: $id)
   }
@@ -401,7 +460,14 @@ export interface ModerationStatus {
 
 export const REPORT_CONTENT_MUTATION: TypedDocumentNode<
   { reportContent: ModerationStatus },
-  { input: { resourceType: ReportableType; resourceId: string; reason: ReportReason; details: string | null } }
+  {
+    input: {
+      resourceType: ReportableType;
+      resourceId: string;
+      reason: ReportReason;
+      details: string | null;
+    };
+  }
 > = gql`
   mutation ReportContent($input: ReportContentInput!) {
     reportContent(input: $input) {
@@ -413,7 +479,10 @@ export const REPORT_CONTENT_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const HIDE_CONTENT_MUTATION: TypedDocumentNode<{ hideContent: ModerationStatus }, { resourceType: ReportableType; resourceId: string }> = gql`
+export const HIDE_CONTENT_MUTATION: TypedDocumentNode<
+  { hideContent: ModerationStatus },
+  { resourceType: ReportableType; resourceId: string }
+> = gql`
   mutation HideContent($resourceType: ReportableType!, $resourceId: ID!) {
     hideContent(resourceType: $resourceType, resourceId: $resourceId) {
       resourceType
@@ -424,7 +493,10 @@ export const HIDE_CONTENT_MUTATION: TypedDocumentNode<{ hideContent: ModerationS
   }
 `;
 
-export const UNHIDE_CONTENT_MUTATION: TypedDocumentNode<{ unhideContent: ModerationStatus }, { resourceType: ReportableType; resourceId: string }> = gql`
+export const UNHIDE_CONTENT_MUTATION: TypedDocumentNode<
+  { unhideContent: ModerationStatus },
+  { resourceType: ReportableType; resourceId: string }
+> = gql`
   mutation UnhideContent($resourceType: ReportableType!, $resourceId: ID!) {
     unhideContent(resourceType: $resourceType, resourceId: $resourceId) {
       resourceType
@@ -447,7 +519,10 @@ export interface ModerationQueueItem {
   since: string;
 }
 
-export const MODERATION_QUEUE_QUERY: TypedDocumentNode<{ moderationQueue: ModerationQueueItem[] }, { componentId: string }> = gql`
+export const MODERATION_QUEUE_QUERY: TypedDocumentNode<
+  { moderationQueue: ModerationQueueItem[] },
+  { componentId: string }
+> = gql`
   query ModerationQueue($componentId: ID!) {
     moderationQueue(componentId: $componentId) {
       resourceType

@@ -8,7 +8,15 @@ import '../search.css';
  * Fewer than 2 characters: the field says so instead of searching. `name` labels the landmark
  * when the page has another search form (landmarks must have distinct names).
  */
-export function SearchBox({ initial = '', className = 'search-box', name }: { initial?: string; className?: string; name?: string }) {
+export function SearchBox({
+  initial = '',
+  className = 'search-box',
+  name,
+}: {
+  initial?: string;
+  className?: string;
+  name?: string;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const id = useId();
@@ -27,7 +35,13 @@ export function SearchBox({ initial = '', className = 'search-box', name }: { in
   }
 
   return (
-    <form role="search" aria-label={name ?? t('search.label')} className={className} onSubmit={submit} noValidate>
+    <form
+      role="search"
+      aria-label={name ?? t('search.label')}
+      className={className}
+      onSubmit={submit}
+      noValidate
+    >
       <label htmlFor={id} className="visually-hidden">
         {t('search.label')}
       </label>

@@ -7,7 +7,9 @@ import { createElement, type ReactNode } from 'react';
 export function SearchExcerpt({ html }: { html: string }) {
   const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
   const nodes: ReactNode[] = Array.from(body.childNodes).map((node, key) =>
-    node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK' ? createElement('mark', { key }, node.textContent) : node.textContent,
+    node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK'
+      ? createElement('mark', { key }, node.textContent)
+      : node.textContent,
   );
   return <p className="search-hit__excerpt">{nodes}</p>;
 }

@@ -9,7 +9,6 @@ import { SEARCH_QUERY, type SearchGroup, type SearchHit } from '../graphql/searc
 import { SearchBox } from './SearchBox';
 import { SearchExcerpt } from './SearchExcerpt';
 
-
 /** Hits shown per group at first, and added by « Plus de résultats ». */
 const PAGE = 5;
 
@@ -26,14 +25,22 @@ export function SearchPage() {
   useDocumentTitle(query ? t('search.titleFor', { query }) : t('search.title'));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const valid = query.length >= 2 && query.length <= 200;
-  const { data, error, loading, refetch } = useQuery(SEARCH_QUERY, { variables: { query, first: PAGE }, skip: !valid });
+  const { data, error, loading, refetch } = useQuery(SEARCH_QUERY, {
+    variables: { query, first: PAGE },
+    skip: !valid,
+  });
 
   return (
     <div className="search-page">
       <h1 ref={headingRef} tabIndex={-1}>
         {t('search.title')}
       </h1>
-      <SearchBox key={query} initial={query} className="search-box search-box--page" name={t('search.pageForm')} />
+      <SearchBox
+        key={query}
+        initial={query}
+        className="search-box search-box--page"
+        name={t('search.pageForm')}
+      />
       {!valid && query && <p className="field__error">{t('search.tooShort')}</p>}
       {valid && error && !data && <QueryErrorView error={error} onRetry={() => void refetch()} />}
       {valid && loading && !data && <Loading />}
@@ -75,7 +82,9 @@ function SearchGroupSection({ query, group }: { query: string; group: SearchGrou
 
   useEffect(() => {
     if (focusIndex.current === null) return;
-    list.current?.querySelectorAll<HTMLAnchorElement>('.search-hit__title a')[focusIndex.current]?.focus();
+    list.current
+      ?.querySelectorAll<HTMLAnchorElement>('.search-hit__title a')
+      [focusIndex.current]?.focus();
     focusIndex.current = null;
   }, [hits]);
 
@@ -84,7 +93,11 @@ function SearchGroupSection({ query, group }: { query: string; group: SearchGrou
     setBusy(true);
     setFailed(false);
     try {
-      const { data } = await client.query({ query: SEARCH_QUERY, variables: { query, types: [group.type], first: PAGE, after: pageInfo.endCursor }, fetchPolicy: 'network-only' });
+      const { data } = await client.query({
+        query: SEARCH_QUERY,
+        variables: { query, types: [group.type], first: PAGE, after: pageInfo.endCursor },
+        fetchPolicy: 'network-only',
+      });
       const next = data?.search.groups[0];
       if (next) {
         focusIndex.current = hits.length;
@@ -103,7 +116,8 @@ function SearchGroupSection({ query, group }: { query: string; group: SearchGrou
   return (
     <section className="search-group" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {t(`search.types.${group.type}`)} <span className="search-group__count">({group.totalCount ?? hits.length})</span>
+        {t(`search.types.${group.type}`)}{' '}
+        <span className="search-group__count">({group.totalCount ?? hits.length})</span>
       </h2>
       <ol className="search-group__hits" ref={list}>
         {hits.map((hit) => (
@@ -122,8 +136,15 @@ function SearchGroupSection({ query, group }: { query: string; group: SearchGrou
         </p>
       )}
       {pageInfo.hasNextPage && (
-        <button type="button" className="button button--small" onClick={() => void more()} aria-disabled={busy || undefined}>
-          {busy ? t('search.loadingMore') : t('search.more', { type: t(`search.types.${group.type}`).toLowerCase() })}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void more()}
+          aria-disabled={busy || undefined}
+        >
+          {busy
+            ? t('search.loadingMore')
+            : t('search.more', { type: t(`search.types.${group.type}`).toLowerCase() })}
         </button>
       )}
     </section>

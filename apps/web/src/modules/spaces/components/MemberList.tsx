@@ -11,7 +11,8 @@ export function MemberList({ spaceId }: { spaceId: string }) {
   const { t, i18n } = useTranslation();
   const collegeName = useCollegeName();
   const { data, loading, error } = useQuery(ASSEMBLY_MEMBERS_QUERY, { variables: { spaceId } });
-  if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
+  if (error && !data)
+    return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (loading && !data) return <Loading />;
   const members = data?.assemblyMembers ?? [];
   if (members.length === 0) return <p>{t('spaces.noMembers')}</p>;
@@ -22,8 +23,12 @@ export function MemberList({ spaceId }: { spaceId: string }) {
           <span className="member__name">{member.userName}</span>
           {' — '}
           <span>{t(`spaces.position.${member.position}`)}</span>
-          {member.college ? <span>{`, ${t('spaces.college', { college: collegeName(member.college) })}`}</span> : null}
-          {member.weight !== 1 ? <span>{`, ${t('spaces.weight', { weight: member.weight })}`}</span> : null}
+          {member.college ? (
+            <span>{`, ${t('spaces.college', { college: collegeName(member.college) })}`}</span>
+          ) : null}
+          {member.weight !== 1 ? (
+            <span>{`, ${t('spaces.weight', { weight: member.weight })}`}</span>
+          ) : null}
         </li>
       ))}
     </ul>

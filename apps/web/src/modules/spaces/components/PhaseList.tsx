@@ -10,13 +10,19 @@ export function PhaseList({ phases }: { phases: Phase[] }) {
   return (
     <ol className="phases">
       {ordered.map((phase) => (
-        <li key={phase.id} className={phase.active ? 'phase phase--active' : 'phase'} aria-current={phase.active ? 'step' : undefined}>
+        <li
+          key={phase.id}
+          className={phase.active ? 'phase phase--active' : 'phase'}
+          aria-current={phase.active ? 'step' : undefined}
+        >
           <h3 className="phase__title">{phase.title}</h3>
           {phase.active ? <p className="badge badge--active">{t('spaces.currentPhase')}</p> : null}
           <p className="phase__dates">
             <DateRange start={phase.startDate} end={phase.endDate} kind="day" />
           </p>
-          {phase.description ? <Paragraphs text={phase.description} className="phase__description" /> : null}
+          {phase.description ? (
+            <Paragraphs text={phase.description} className="phase__description" />
+          ) : null}
         </li>
       ))}
     </ol>

@@ -16,12 +16,18 @@ export function SpaceCard({ space }: { space: SpaceSummary }) {
       {space.isDemo || !space.published ? (
         <p className="card__badges">
           {space.isDemo ? <DemoBadge /> : null}
-          {!space.published ? <span className="badge badge--muted">{t('common.unpublished')}</span> : null}
+          {!space.published ? (
+            <span className="badge badge--muted">{t('common.unpublished')}</span>
+          ) : null}
         </p>
       ) : null}
       {space.subtitle ? <p className="card__subtitle">{space.subtitle}</p> : null}
       {space.type === SpaceType.PROCESS ? (
-        <p className="card__meta">{activePhase ? t('spaces.activePhase', { title: activePhase.title }) : t('spaces.noActivePhase')}</p>
+        <p className="card__meta">
+          {activePhase
+            ? t('spaces.activePhase', { title: activePhase.title })
+            : t('spaces.noActivePhase')}
+        </p>
       ) : null}
     </article>
   );

@@ -44,7 +44,9 @@ describe('<SpaceListPage>', () => {
         },
       ],
     });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Concertations' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Concertations' }),
+    ).toBeInTheDocument();
     const link = await screen.findByRole('link', { name: 'Structuration de la filière' });
     expect(link).toHaveAttribute('href', '/espaces/structuration');
     const [first, second] = screen.getAllByRole('article');

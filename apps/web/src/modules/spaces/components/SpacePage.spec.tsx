@@ -16,11 +16,35 @@ const processSpace = {
   published: true,
   viewerCanAdminister: false,
   phases: [
-    { __typename: 'SpacePhase', id: 'p2', title: 'Co-rédaction', description: '', startDate: '2026-12-01', endDate: null, active: true, position: 1 },
-    { __typename: 'SpacePhase', id: 'p1', title: 'Diagnostic', description: 'Constat partagé.', startDate: '2026-03-01', endDate: '2026-06-30', active: false, position: 0 },
+    {
+      __typename: 'SpacePhase',
+      id: 'p2',
+      title: 'Co-rédaction',
+      description: '',
+      startDate: '2026-12-01',
+      endDate: null,
+      active: true,
+      position: 1,
+    },
+    {
+      __typename: 'SpacePhase',
+      id: 'p1',
+      title: 'Diagnostic',
+      description: 'Constat partagé.',
+      startDate: '2026-03-01',
+      endDate: '2026-06-30',
+      active: false,
+      position: 0,
+    },
   ],
   components: [
-    { __typename: 'Component', id: 'c1', title: 'Charte martyre', type: 'PARTICIPATORY_TEXT', published: true },
+    {
+      __typename: 'Component',
+      id: 'c1',
+      title: 'Charte martyre',
+      type: 'PARTICIPATORY_TEXT',
+      published: true,
+    },
     { __typename: 'Component', id: 'c2', title: 'Mesures', type: 'PROPOSALS', published: true },
   ],
 };
@@ -30,9 +54,16 @@ describe('<SpacePage>', () => {
     renderWithProviders(<SpacePage />, {
       route: '/espaces/structuration',
       path: '/espaces/:slug',
-      mocks: [{ request: { query: SPACE_QUERY, variables: { slug: 'structuration' } }, result: { data: { space: processSpace } } }],
+      mocks: [
+        {
+          request: { query: SPACE_QUERY, variables: { slug: 'structuration' } },
+          result: { data: { space: processSpace } },
+        },
+      ],
     });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Structuration de la filière' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Structuration de la filière' }),
+    ).toBeInTheDocument();
     expect(document.title).toBe('Structuration de la filière · Concerto');
     expect(screen.getByText('Démo')).toBeInTheDocument();
     expect(screen.getByText('Premier paragraphe.').tagName).toBe('P');
@@ -41,14 +72,23 @@ describe('<SpacePage>', () => {
     const phases = within(screen.getByRole('region', { name: 'Phases' })).getByRole('list');
     expect(phases.tagName).toBe('OL');
     const items = within(phases).getAllByRole('listitem');
-    expect(items.map((item) => within(item).getByRole('heading').textContent)).toEqual(['Diagnostic', 'Co-rédaction']);
+    expect(items.map((item) => within(item).getByRole('heading').textContent)).toEqual([
+      'Diagnostic',
+      'Co-rédaction',
+    ]);
     expect(items[0]).toHaveTextContent('Du 1er mars 2026 au 30 juin 2026');
     expect(items[0]).not.toHaveTextContent('Phase en cours');
     expect(items[1]).toHaveTextContent('Phase en cours');
     expect(items[1]).toHaveTextContent('À partir du 1er décembre 2026');
 
-    expect(screen.getByRole('link', { name: 'Charte martyre' })).toHaveAttribute('href', '/espaces/structuration/f/c1');
-    expect(screen.getByRole('link', { name: 'Mesures' })).toHaveAttribute('href', '/espaces/structuration/f/c2');
+    expect(screen.getByRole('link', { name: 'Charte martyre' })).toHaveAttribute(
+      'href',
+      '/espaces/structuration/f/c1',
+    );
+    expect(screen.getByRole('link', { name: 'Mesures' })).toHaveAttribute(
+      'href',
+      '/espaces/structuration/f/c2',
+    );
     expect(screen.queryByRole('region', { name: 'Membres' })).not.toBeInTheDocument();
   });
 
@@ -58,14 +98,31 @@ describe('<SpacePage>', () => {
       route: '/espaces/assemblee',
       path: '/espaces/:slug',
       mocks: [
-        { request: { query: SPACE_QUERY, variables: { slug: 'assemblee' } }, result: { data: { space: assembly } } },
+        {
+          request: { query: SPACE_QUERY, variables: { slug: 'assemblee' } },
+          result: { data: { space: assembly } },
+        },
         {
           request: { query: ASSEMBLY_MEMBERS_QUERY, variables: { spaceId: 's1' } },
           result: {
             data: {
               assemblyMembers: [
-                { __typename: 'AssemblyMember', id: 'm1', userName: 'Claire Dupont', position: 'PRESIDENT', college: 'industriels', weight: 1 },
-                { __typename: 'AssemblyMember', id: 'm2', userName: 'Marc Petit', position: 'MEMBER', college: null, weight: 2 },
+                {
+                  __typename: 'AssemblyMember',
+                  id: 'm1',
+                  userName: 'Claire Dupont',
+                  position: 'PRESIDENT',
+                  college: 'industriels',
+                  weight: 1,
+                },
+                {
+                  __typename: 'AssemblyMember',
+                  id: 'm2',
+                  userName: 'Marc Petit',
+                  position: 'MEMBER',
+                  college: null,
+                  weight: 2,
+                },
               ],
             },
           },
@@ -86,11 +143,17 @@ describe('<SpacePage>', () => {
       mocks: [
         {
           request: { query: SPACE_QUERY, variables: { slug: 'inconnu' } },
-          result: { errors: [new GraphQLError('Espace introuvable.', { extensions: { code: 'NOT_FOUND' } })] },
+          result: {
+            errors: [
+              new GraphQLError('Espace introuvable.', { extensions: { code: 'NOT_FOUND' } }),
+            ],
+          },
         },
       ],
     });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page introuvable' }),
+    ).toBeInTheDocument();
     expect(document.title).toBe('Page introuvable · Concerto');
     expect(screen.getByRole('link', { name: "Retour à l'accueil" })).toHaveAttribute('href', '/');
   });

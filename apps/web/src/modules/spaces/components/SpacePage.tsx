@@ -30,11 +30,18 @@ export function SpacePage() {
   const listPath = isProcess ? '/concertations' : '/assemblees';
   return (
     <article className="page" aria-labelledby="page-title">
-      <Breadcrumb trail={[{ to: listPath, label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') }]} current={space.title} />
+      <Breadcrumb
+        trail={[
+          { to: listPath, label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') },
+        ]}
+        current={space.title}
+      />
       <header className="page__header">
         <p className="eyebrow">
           {t(`spaces.typeLabel.${space.type}`)} {space.isDemo ? <DemoBadge /> : null}{' '}
-          {!space.published ? <span className="badge badge--muted">{t('common.unpublished')}</span> : null}
+          {!space.published ? (
+            <span className="badge badge--muted">{t('common.unpublished')}</span>
+          ) : null}
         </p>
         <h1 id="page-title">{space.title}</h1>
         {space.subtitle ? <p className="lead">{space.subtitle}</p> : null}
@@ -85,7 +92,9 @@ export function SpacePage() {
               <li key={component.id}>
                 <Link to={`/espaces/${space.slug}/f/${component.id}`}>{component.title}</Link>{' '}
                 <span className="muted">({t(`spaces.componentType.${component.type}`)})</span>
-                {!component.published ? <span className="badge badge--muted">{t('common.unpublished')}</span> : null}
+                {!component.published ? (
+                  <span className="badge badge--muted">{t('common.unpublished')}</span>
+                ) : null}
               </li>
             ))}
           </ul>

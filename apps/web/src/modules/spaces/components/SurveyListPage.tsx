@@ -28,14 +28,20 @@ export function SurveyListPage() {
             <li key={survey.id}>
               <article className="card">
                 <h2 className="card__title">
-                  <Link to={`/espaces/${survey.spaceSlug}/f/${survey.componentId}`}>{survey.title}</Link>
+                  <Link to={`/espaces/${survey.spaceSlug}/f/${survey.componentId}`}>
+                    {survey.title}
+                  </Link>
                 </h2>
                 <p className="card__meta">{t('surveys.inSpace', { space: survey.spaceTitle })}</p>
                 <p>
-                  <span className={survey.open ? 'badge badge--open' : 'badge badge--closed'}>{t(survey.open ? 'surveys.open' : 'surveys.closed')}</span>{' '}
+                  <span className={survey.open ? 'badge badge--open' : 'badge badge--closed'}>
+                    {t(survey.open ? 'surveys.open' : 'surveys.closed')}
+                  </span>{' '}
                   <DateRange start={survey.opensAt} end={survey.closesAt} kind="instant" />
                 </p>
-                <p className="card__meta">{t('surveys.questionCount', { count: survey.questionCount })}</p>
+                <p className="card__meta">
+                  {t('surveys.questionCount', { count: survey.questionCount })}
+                </p>
               </article>
             </li>
           ))}

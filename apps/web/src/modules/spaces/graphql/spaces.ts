@@ -103,7 +103,10 @@ export interface AssemblyMember {
   weight: number;
 }
 
-export const ASSEMBLY_MEMBERS_QUERY: TypedDocumentNode<{ assemblyMembers: AssemblyMember[] }, { spaceId: string }> = gql`
+export const ASSEMBLY_MEMBERS_QUERY: TypedDocumentNode<
+  { assemblyMembers: AssemblyMember[] },
+  { spaceId: string }
+> = gql`
   query AssemblyMembers($spaceId: ID!) {
     assemblyMembers(spaceId: $spaceId) {
       id
@@ -127,7 +130,10 @@ export interface SurveySummary {
   spaceTitle: string;
 }
 
-export const SURVEYS_QUERY: TypedDocumentNode<{ surveys: SurveySummary[] }, Record<string, never>> = gql`
+export const SURVEYS_QUERY: TypedDocumentNode<
+  { surveys: SurveySummary[] },
+  Record<string, never>
+> = gql`
   query Surveys {
     surveys {
       id

@@ -10,7 +10,12 @@ import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
-import { CREATE_SURVEY_MUTATION, SURVEY_STATE_QUERY, UPDATE_SURVEY_MUTATION, type SurveyState } from '../graphql/surveys';
+import {
+  CREATE_SURVEY_MUTATION,
+  SURVEY_STATE_QUERY,
+  UPDATE_SURVEY_MUTATION,
+  type SurveyState,
+} from '../graphql/surveys';
 import { SurveyBuilder } from './SurveyBuilder';
 import { SurveyResultsView } from './SurveyResultsView';
 
@@ -27,13 +32,17 @@ export function SurveyAdminPage() {
   const { t } = useTranslation();
   const { me, loading: meLoading } = useMe();
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId }, skip: !me });
-  const { data, error, refetch } = useQuery(SURVEY_STATE_QUERY, { variables: { componentId }, skip: !me });
+  const { data, error, refetch } = useQuery(SURVEY_STATE_QUERY, {
+    variables: { componentId },
+    skip: !me,
+  });
   const survey = data?.survey;
   useDocumentTitle(t('surveys.builder.title'));
   if (meLoading) return <Loading page />;
   if (!me) return <AccessDenied signedIn={false} />;
   const notFound = error && parseApiError(error).code === 'NOT_FOUND';
-  if (error && !survey && !notFound) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
+  if (error && !survey && !notFound)
+    return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (survey && !survey.viewerCanAdminister) return <AccessDenied signedIn />;
   if (!survey && !notFound) return <Loading page />;
   return (
@@ -58,7 +67,13 @@ export function SurveyAdminPage() {
   );
 }
 
-function CreateSurveyForm({ componentId, onCreated }: { componentId: string; onCreated: () => void }) {
+function CreateSurveyForm({
+  componentId,
+  onCreated,
+}: {
+  componentId: string;
+  onCreated: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
   const [create, { loading, error }] = useMutation(CREATE_SURVEY_MUTATION);
@@ -76,10 +91,20 @@ function CreateSurveyForm({ componentId, onCreated }: { componentId: string; onC
       <h2 id="create-survey-title">{t('surveys.builder.create')}</h2>
       <div className="field">
         <label htmlFor="create-survey-name">{t('surveys.builder.surveyTitle')}</label>
-        <input id="create-survey-name" className="field__control" value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} maxLength={200} />
+        <input
+          id="create-survey-name"
+          className="field__control"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+          minLength={3}
+          maxLength={200}
+        />
       </div>
       {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
-      <button type="submit" className="button button--primary" disabled={loading}>{t('surveys.builder.create')}</button>
+      <button type="submit" className="button button--primary" disabled={loading}>
+        {t('surveys.builder.create')}
+      </button>
     </form>
   );
 }
@@ -102,7 +127,10 @@ function SurveySettingsForm({ survey }: { survey: SurveyState }) {
         variables: {
           surveyId: survey.id,
           input: {
-            title: title.trim(), description, allowAnonymous, terms,
+            title: title.trim(),
+            description,
+            allowAnonymous,
+            terms,
             opensAt: opensAt ? new Date(opensAt).toISOString() : null,
             closesAt: closesAt ? new Date(closesAt).toISOString() : null,
           },
@@ -119,31 +147,70 @@ function SurveySettingsForm({ survey }: { survey: SurveyState }) {
       <p>{t(survey.open ? 'surveys.open' : 'surveys.closed')}</p>
       <div className="field">
         <label htmlFor="survey-title">{t('surveys.builder.surveyTitle')}</label>
-        <input id="survey-title" className="field__control" value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} maxLength={200} />
+        <input
+          id="survey-title"
+          className="field__control"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+          minLength={3}
+          maxLength={200}
+        />
       </div>
       <div className="field">
         <label htmlFor="survey-description">{t('surveys.builder.description')}</label>
-        <textarea id="survey-description" className="field__control" rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          id="survey-description"
+          className="field__control"
+          rows={4}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="survey-opens">{t('surveys.builder.opensAt')}</label>
-        <input id="survey-opens" type="datetime-local" className="field__control" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
+        <input
+          id="survey-opens"
+          type="datetime-local"
+          className="field__control"
+          value={opensAt}
+          onChange={(e) => setOpensAt(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="survey-closes">{t('surveys.builder.closesAt')}</label>
-        <input id="survey-closes" type="datetime-local" className="field__control" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+        <input
+          id="survey-closes"
+          type="datetime-local"
+          className="field__control"
+          value={closesAt}
+          onChange={(e) => setClosesAt(e.target.value)}
+        />
       </div>
       <div className="field field--checkbox">
-        <input id="survey-anonymous" type="checkbox" checked={allowAnonymous} onChange={(e) => setAllowAnonymous(e.target.checked)} />
+        <input
+          id="survey-anonymous"
+          type="checkbox"
+          checked={allowAnonymous}
+          onChange={(e) => setAllowAnonymous(e.target.checked)}
+        />
         <label htmlFor="survey-anonymous">{t('surveys.builder.allowAnonymous')}</label>
       </div>
       <div className="field">
         <label htmlFor="survey-terms-text">{t('surveys.builder.terms')}</label>
-        <textarea id="survey-terms-text" className="field__control" rows={3} value={terms} onChange={(e) => setTerms(e.target.value)} />
+        <textarea
+          id="survey-terms-text"
+          className="field__control"
+          rows={3}
+          value={terms}
+          onChange={(e) => setTerms(e.target.value)}
+        />
       </div>
       {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
       {saved ? <p role="status">{t('surveys.builder.saved')}</p> : null}
-      <button type="submit" className="button button--primary" disabled={loading}>{t('common.save')}</button>
+      <button type="submit" className="button button--primary" disabled={loading}>
+        {t('common.save')}
+      </button>
     </form>
   );
 }

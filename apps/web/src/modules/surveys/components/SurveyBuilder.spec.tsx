@@ -2,41 +2,108 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/renderWithProviders';
-import { UPDATE_SURVEY_OPTION_MUTATION, UPDATE_SURVEY_QUESTION_MUTATION, type SurveyQuestionState, type SurveyState } from '../graphql/surveys';
+import {
+  UPDATE_SURVEY_OPTION_MUTATION,
+  UPDATE_SURVEY_QUESTION_MUTATION,
+  type SurveyQuestionState,
+  type SurveyState,
+} from '../graphql/surveys';
 import { SurveyBuilder } from './SurveyBuilder';
 
-const option = (id: string, body: string) => ({ __typename: 'SurveyQuestionOption', id, body, freeText: false });
-const question = (id: string, position: number, type: string, extra: Partial<SurveyQuestionState> = {}): SurveyQuestionState =>
+const option = (id: string, body: string) => ({
+  __typename: 'SurveyQuestionOption',
+  id,
+  body,
+  freeText: false,
+});
+const question = (
+  id: string,
+  position: number,
+  type: string,
+  extra: Partial<SurveyQuestionState> = {},
+): SurveyQuestionState =>
   ({
-    __typename: 'SurveyQuestion', id, position, type, body: `Question ${id}`, description: null, section: null, mandatory: false, maxChoices: null, maxCharacters: null,
-    options: [], rows: [], scale: null, condition: null, ...extra,
+    __typename: 'SurveyQuestion',
+    id,
+    position,
+    type,
+    body: `Question ${id}`,
+    description: null,
+    section: null,
+    mandatory: false,
+    maxChoices: null,
+    maxCharacters: null,
+    options: [],
+    rows: [],
+    scale: null,
+    condition: null,
+    ...extra,
   }) as SurveyQuestionState;
-const typology = question('a', 0, 'SINGLE_OPTION', { body: 'Votre structure', options: [option('o1', 'Entreprise'), option('o2', 'Hôpital')] });
+const typology = question('a', 0, 'SINGLE_OPTION', {
+  body: 'Votre structure',
+  options: [option('o1', 'Entreprise'), option('o2', 'Hôpital')],
+});
 const opinion = question('b', 1, 'LONG_ANSWER', { body: 'Votre avis' });
 const survey = (questions: SurveyQuestionState[]): SurveyState =>
   ({
-    __typename: 'Survey', id: 's1', componentId: 'c1', title: 'Enquête', description: '', opensAt: null, closesAt: null, open: true, version: 1, allowAnonymous: false,
-    terms: '', resultsPublished: false, viewerHasAnswered: false, viewerCanAdminister: true, viewerCanSeeResults: true, questions,
+    __typename: 'Survey',
+    id: 's1',
+    componentId: 'c1',
+    title: 'Enquête',
+    description: '',
+    opensAt: null,
+    closesAt: null,
+    open: true,
+    version: 1,
+    allowAnonymous: false,
+    terms: '',
+    resultsPublished: false,
+    viewerHasAnswered: false,
+    viewerCanAdminister: true,
+    viewerCanSeeResults: true,
+    questions,
   }) as SurveyState;
 
 describe('<SurveyBuilder> editing', () => {
   it('edits a question’s wording and mandatory flag through updateSurveyQuestion, then gives focus back', async () => {
-    const variables = { questionId: 'b', input: { body: 'Votre avis sur la feuille de route', description: '', mandatory: true, condition: null, maxCharacters: 0 } };
-    const result = vi.fn(() => ({ data: { updateSurveyQuestion: survey([typology, { ...opinion, body: variables.input.body, mandatory: true }]) } }));
+    const variables = {
+      questionId: 'b',
+      input: {
+        body: 'Votre avis sur la feuille de route',
+        description: '',
+        mandatory: true,
+        condition: null,
+        maxCharacters: 0,
+      },
+    };
+    const result = vi.fn(() => ({
+      data: {
+        updateSurveyQuestion: survey([
+          typology,
+          { ...opinion, body: variables.input.body, mandatory: true },
+        ]),
+      },
+    }));
     renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
       mocks: [{ request: { query: UPDATE_SURVEY_QUESTION_MUTATION, variables }, result }],
     });
-    const edit = screen.getByRole('button', { name: 'Modifier la question «\u00a0Votre avis\u00a0»' });
+    const edit = screen.getByRole('button', {
+      name: 'Modifier la question «\u00a0Votre avis\u00a0»',
+    });
     await userEvent.click(edit);
     const wording = screen.getByLabelText('Intitulé', { selector: '#edit-question-b-body' });
     expect(wording).toHaveFocus();
     await userEvent.clear(wording);
     await userEvent.type(wording, 'Votre avis sur la feuille de route');
-    const form = within(screen.getByRole('form', { name: 'Modifier la question «\u00a0Votre avis\u00a0»' }));
+    const form = within(
+      screen.getByRole('form', { name: 'Modifier la question «\u00a0Votre avis\u00a0»' }),
+    );
     await userEvent.click(form.getByRole('checkbox', { name: 'Obligatoire' }));
     expect(form.getByLabelText('Afficher seulement si la question')).toHaveValue('');
     await userEvent.click(form.getByRole('button', { name: 'Enregistrer' }));
-    expect(await screen.findByText('Question « Votre avis sur la feuille de route » enregistrée.')).toHaveAttribute('role', 'status');
+    expect(
+      await screen.findByText('Question « Votre avis sur la feuille de route » enregistrée.'),
+    ).toHaveAttribute('role', 'status');
     expect(result).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByLabelText('Intitulé', { selector: '#edit-question-b-body' })).toBeNull();
@@ -45,12 +112,29 @@ describe('<SurveyBuilder> editing', () => {
 
   it('shows a refused edit as an alert and keeps the form open; Escape cancels and gives focus back', async () => {
     renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
-      mocks: [{
-        request: { query: UPDATE_SURVEY_QUESTION_MUTATION, variables: { questionId: 'a', input: { body: 'Structure', description: '', mandatory: false, condition: null } } },
-        result: { errors: [{ message: 'La condition doit porter sur une question précédente de cette enquête.', extensions: { code: 'BAD_USER_INPUT' } }] },
-      }],
+      mocks: [
+        {
+          request: {
+            query: UPDATE_SURVEY_QUESTION_MUTATION,
+            variables: {
+              questionId: 'a',
+              input: { body: 'Structure', description: '', mandatory: false, condition: null },
+            },
+          },
+          result: {
+            errors: [
+              {
+                message: 'La condition doit porter sur une question précédente de cette enquête.',
+                extensions: { code: 'BAD_USER_INPUT' },
+              },
+            ],
+          },
+        },
+      ],
     });
-    const edit = screen.getByRole('button', { name: 'Modifier la question «\u00a0Votre structure\u00a0»' });
+    const edit = screen.getByRole('button', {
+      name: 'Modifier la question «\u00a0Votre structure\u00a0»',
+    });
     await userEvent.click(edit);
     const wording = screen.getByLabelText('Intitulé', { selector: '#edit-question-a-body' });
     await userEvent.clear(wording);
@@ -65,13 +149,34 @@ describe('<SurveyBuilder> editing', () => {
 
   it('sets a display condition on an earlier question’s option; a text question only offers "a reçu une réponse"', async () => {
     const summary = question('c', 2, 'SHORT_ANSWER', { body: 'En un mot' });
-    const variables = { questionId: 'c', input: { body: 'En un mot', description: '', mandatory: false, condition: { questionId: 'a', kind: 'NOT_EQUALS', optionId: 'o2' }, maxCharacters: 0 } };
-    const result = vi.fn(() => ({ data: { updateSurveyQuestion: survey([typology, opinion, { ...summary, condition: { questionId: 'a', kind: 'NOT_EQUALS', optionId: 'o2' } }]) } }));
+    const variables = {
+      questionId: 'c',
+      input: {
+        body: 'En un mot',
+        description: '',
+        mandatory: false,
+        condition: { questionId: 'a', kind: 'NOT_EQUALS', optionId: 'o2' },
+        maxCharacters: 0,
+      },
+    };
+    const result = vi.fn(() => ({
+      data: {
+        updateSurveyQuestion: survey([
+          typology,
+          opinion,
+          { ...summary, condition: { questionId: 'a', kind: 'NOT_EQUALS', optionId: 'o2' } },
+        ]),
+      },
+    }));
     renderWithProviders(<SurveyBuilder survey={survey([typology, opinion, summary])} />, {
       mocks: [{ request: { query: UPDATE_SURVEY_QUESTION_MUTATION, variables }, result }],
     });
-    await userEvent.click(screen.getByRole('button', { name: 'Modifier la question «\u00a0En un mot\u00a0»' }));
-    const form = within(screen.getByRole('form', { name: 'Modifier la question «\u00a0En un mot\u00a0»' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Modifier la question «\u00a0En un mot\u00a0»' }),
+    );
+    const form = within(
+      screen.getByRole('form', { name: 'Modifier la question «\u00a0En un mot\u00a0»' }),
+    );
     await userEvent.selectOptions(form.getByLabelText('Afficher seulement si la question'), 'b');
     expect(form.getByLabelText('Condition')).toHaveValue('ANSWERED');
     expect(within(form.getByLabelText('Condition')).getAllByRole('option')).toHaveLength(1);
@@ -80,13 +185,26 @@ describe('<SurveyBuilder> editing', () => {
     await userEvent.selectOptions(form.getByLabelText('Condition'), 'NOT_EQUALS');
     await userEvent.selectOptions(form.getByLabelText('Option de la condition'), 'o2');
     await userEvent.click(form.getByRole('button', { name: 'Enregistrer' }));
-    expect(await screen.findByText('Question « En un mot » enregistrée.')).toHaveAttribute('role', 'status');
+    expect(await screen.findByText('Question « En un mot » enregistrée.')).toHaveAttribute(
+      'role',
+      'status',
+    );
     expect(result).toHaveBeenCalledTimes(1);
   });
 
   it('renames an option through updateSurveyOption', async () => {
     const variables = { optionId: 'o2', input: { body: 'Établissement de santé' } };
-    const result = vi.fn(() => ({ data: { updateSurveyOption: survey([{ ...typology, options: [option('o1', 'Entreprise'), option('o2', 'Établissement de santé')] } as SurveyQuestionState, opinion]) } }));
+    const result = vi.fn(() => ({
+      data: {
+        updateSurveyOption: survey([
+          {
+            ...typology,
+            options: [option('o1', 'Entreprise'), option('o2', 'Établissement de santé')],
+          } as SurveyQuestionState,
+          opinion,
+        ]),
+      },
+    }));
     renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
       mocks: [{ request: { query: UPDATE_SURVEY_OPTION_MUTATION, variables }, result }],
     });
@@ -96,7 +214,9 @@ describe('<SurveyBuilder> editing', () => {
     expect(field).toHaveFocus();
     await userEvent.clear(field);
     await userEvent.type(field, 'Établissement de santé{Enter}');
-    expect(await screen.findByText('Option renommée en « Établissement de santé ».')).toHaveAttribute('role', 'status');
+    expect(
+      await screen.findByText('Option renommée en « Établissement de santé ».'),
+    ).toHaveAttribute('role', 'status');
     expect(result).toHaveBeenCalledTimes(1);
     expect(rename).toHaveFocus();
   });

@@ -5,15 +5,42 @@ import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessag
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import {
-  ADD_SURVEY_OPTION_MUTATION, ADD_SURVEY_QUESTION_MUTATION, PUBLISH_SURVEY_RESULTS_MUTATION, REMOVE_SURVEY_OPTION_MUTATION, REMOVE_SURVEY_QUESTION_MUTATION,
-  REORDER_SURVEY_QUESTIONS_MUTATION, type SurveyQuestionState, type SurveyState,
+  ADD_SURVEY_OPTION_MUTATION,
+  ADD_SURVEY_QUESTION_MUTATION,
+  PUBLISH_SURVEY_RESULTS_MUTATION,
+  REMOVE_SURVEY_OPTION_MUTATION,
+  REMOVE_SURVEY_QUESTION_MUTATION,
+  REORDER_SURVEY_QUESTIONS_MUTATION,
+  type SurveyQuestionState,
+  type SurveyState,
 } from '../graphql/surveys';
 import { OptionRenameForm } from './OptionRenameForm';
 import { QuestionEditForm } from './QuestionEditForm';
 
-const TYPES = ['SHORT_ANSWER', 'LONG_ANSWER', 'SINGLE_OPTION', 'MULTIPLE_OPTION', 'SCALE', 'MATRIX_SINGLE', 'MATRIX_MULTIPLE', 'SORTING', 'SEPARATOR', 'TITLE_AND_DESCRIPTION'];
-const WITH_OPTIONS = new Set(['SINGLE_OPTION', 'MULTIPLE_OPTION', 'MATRIX_SINGLE', 'MATRIX_MULTIPLE', 'SORTING']);
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const TYPES = [
+  'SHORT_ANSWER',
+  'LONG_ANSWER',
+  'SINGLE_OPTION',
+  'MULTIPLE_OPTION',
+  'SCALE',
+  'MATRIX_SINGLE',
+  'MATRIX_MULTIPLE',
+  'SORTING',
+  'SEPARATOR',
+  'TITLE_AND_DESCRIPTION',
+];
+const WITH_OPTIONS = new Set([
+  'SINGLE_OPTION',
+  'MULTIPLE_OPTION',
+  'MATRIX_SINGLE',
+  'MATRIX_MULTIPLE',
+  'SORTING',
+]);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** "Modifier le questionnaire": space admins add, edit and remove questions and options, publish results, download exports. */
 export function SurveyBuilder({ survey }: { survey: SurveyState }) {
@@ -23,7 +50,9 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
   const [mandatory, setMandatory] = useState(false);
   const [options, setOptions] = useState('');
   const [rows, setRows] = useState('');
-  const [scaleLabels, setScaleLabels] = useState("pas du tout d'accord\nplutôt pas d'accord\nd'accord\ntout à fait d'accord");
+  const [scaleLabels, setScaleLabels] = useState(
+    "pas du tout d'accord\nplutôt pas d'accord\nd'accord\ntout à fait d'accord",
+  );
   const [add, adding] = useMutation(ADD_SURVEY_QUESTION_MUTATION);
   const [remove, removing] = useMutation(REMOVE_SURVEY_QUESTION_MUTATION);
   const [publish, publishing] = useMutation(PUBLISH_SURVEY_RESULTS_MUTATION);
@@ -41,7 +70,8 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
     event.preventDefault();
     const labels = lines(scaleLabels);
     const input: Record<string, unknown> = { surveyId: survey.id, type, body, mandatory };
-    if (WITH_OPTIONS.has(type)) input.options = lines(options).map((o) => ({ body: o, freeText: /^autre/i.test(o) }));
+    if (WITH_OPTIONS.has(type))
+      input.options = lines(options).map((o) => ({ body: o, freeText: /^autre/i.test(o) }));
     if (type.startsWith('MATRIX')) input.rows = lines(rows);
     if (type === 'SCALE') input.scale = { points: labels.length, labels };
     try {
@@ -59,12 +89,25 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
       <h2 id="survey-builder-title">{t('surveys.builder.title')}</h2>
       <p>
         {t('surveys.builder.version', { version: survey.version })}{' '}
-        <a href={`/exports/surveys/${survey.id}/answers.csv`}>{t('surveys.builder.exportCsv')}</a>{' · '}
-        <a href={`/exports/surveys/${survey.id}/answers.xlsx`}>{t('surveys.builder.exportXlsx')}</a>{' · '}
+        <a href={`/exports/surveys/${survey.id}/answers.csv`}>{t('surveys.builder.exportCsv')}</a>
+        {' · '}
+        <a href={`/exports/surveys/${survey.id}/answers.xlsx`}>{t('surveys.builder.exportXlsx')}</a>
+        {' · '}
         <a href={`/exports/surveys/${survey.id}/results.json`}>{t('surveys.builder.exportJson')}</a>
       </p>
-      <button type="button" className="button" disabled={publishing.loading} onClick={() => publish({ variables: { surveyId: survey.id, published: !survey.resultsPublished } }).catch(() => undefined)}>
-        {survey.resultsPublished ? t('surveys.builder.unpublishResults') : t('surveys.builder.publishResults')}
+      <button
+        type="button"
+        className="button"
+        disabled={publishing.loading}
+        onClick={() =>
+          publish({
+            variables: { surveyId: survey.id, published: !survey.resultsPublished },
+          }).catch(() => undefined)
+        }
+      >
+        {survey.resultsPublished
+          ? t('surveys.builder.unpublishResults')
+          : t('surveys.builder.publishResults')}
       </button>
       {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
       <FeedbackMessages feedback={feedback} />
@@ -72,17 +115,43 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
         {ordered.map((q, index) => (
           <li key={q.id} className="builder-question">
             <p>
-              <strong>{q.body}</strong> <span className="hint">({t(`surveys.builder.types.${q.type}`)}{q.mandatory ? `, ${t('surveys.mandatory').toLowerCase()}` : ''})</span>
+              <strong>{q.body}</strong>{' '}
+              <span className="hint">
+                ({t(`surveys.builder.types.${q.type}`)}
+                {q.mandatory ? `, ${t('surveys.mandatory').toLowerCase()}` : ''})
+              </span>
             </p>
             <div className="actions">
-              <QuestionEditForm question={q} earlier={ordered.slice(0, index)} feedback={feedback} />
-              <button type="button" className="button button--small" disabled={index === 0 || reordering.loading} onClick={() => move(index, -1)}
-                aria-label={t('surveys.builder.moveUp', { question: q.body.slice(0, 80) })}>↑</button>
-              <button type="button" className="button button--small" disabled={index === ordered.length - 1 || reordering.loading} onClick={() => move(index, 1)}
-                aria-label={t('surveys.builder.moveDown', { question: q.body.slice(0, 80) })}>↓</button>
-              <button type="button" className="button button--small" disabled={removing.loading}
+              <QuestionEditForm
+                question={q}
+                earlier={ordered.slice(0, index)}
+                feedback={feedback}
+              />
+              <button
+                type="button"
+                className="button button--small"
+                disabled={index === 0 || reordering.loading}
+                onClick={() => move(index, -1)}
+                aria-label={t('surveys.builder.moveUp', { question: q.body.slice(0, 80) })}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={index === ordered.length - 1 || reordering.loading}
+                onClick={() => move(index, 1)}
+                aria-label={t('surveys.builder.moveDown', { question: q.body.slice(0, 80) })}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={removing.loading}
                 onClick={() => remove({ variables: { questionId: q.id } }).catch(() => undefined)}
-                aria-label={t('surveys.builder.remove', { question: q.body.slice(0, 80) })}>
+                aria-label={t('surveys.builder.remove', { question: q.body.slice(0, 80) })}
+              >
                 {t('common.delete')}
               </button>
             </div>
@@ -94,44 +163,91 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
         <h3>{t('surveys.builder.addQuestion')}</h3>
         <div className="field">
           <label htmlFor="builder-type">{t('surveys.builder.type')}</label>
-          <select id="builder-type" className="field__control" value={type} onChange={(e) => setType(e.target.value)}>
-            {TYPES.map((x) => <option key={x} value={x}>{t(`surveys.builder.types.${x}`)}</option>)}
+          <select
+            id="builder-type"
+            className="field__control"
+            value={type}
+            onChange={(e) => setType(e.target.value)}
+          >
+            {TYPES.map((x) => (
+              <option key={x} value={x}>
+                {t(`surveys.builder.types.${x}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="builder-body">{t('surveys.builder.body')}</label>
-          <input id="builder-body" className="field__control" value={body} onChange={(e) => setBody(e.target.value)} required maxLength={2000} />
+          <input
+            id="builder-body"
+            className="field__control"
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            required
+            maxLength={2000}
+          />
         </div>
         <div className="field field--checkbox">
-          <input id="builder-mandatory" type="checkbox" checked={mandatory} onChange={(e) => setMandatory(e.target.checked)} />
+          <input
+            id="builder-mandatory"
+            type="checkbox"
+            checked={mandatory}
+            onChange={(e) => setMandatory(e.target.checked)}
+          />
           <label htmlFor="builder-mandatory">{t('surveys.mandatory')}</label>
         </div>
         {WITH_OPTIONS.has(type) ? (
           <div className="field">
             <label htmlFor="builder-options">{t('surveys.builder.options')}</label>
-            <textarea id="builder-options" className="field__control" rows={4} value={options} onChange={(e) => setOptions(e.target.value)} />
+            <textarea
+              id="builder-options"
+              className="field__control"
+              rows={4}
+              value={options}
+              onChange={(e) => setOptions(e.target.value)}
+            />
           </div>
         ) : null}
         {type.startsWith('MATRIX') ? (
           <div className="field">
             <label htmlFor="builder-rows">{t('surveys.builder.rows')}</label>
-            <textarea id="builder-rows" className="field__control" rows={3} value={rows} onChange={(e) => setRows(e.target.value)} />
+            <textarea
+              id="builder-rows"
+              className="field__control"
+              rows={3}
+              value={rows}
+              onChange={(e) => setRows(e.target.value)}
+            />
           </div>
         ) : null}
         {type === 'SCALE' ? (
           <div className="field">
             <label htmlFor="builder-scale">{t('surveys.builder.scaleLabels')}</label>
-            <textarea id="builder-scale" className="field__control" rows={4} value={scaleLabels} onChange={(e) => setScaleLabels(e.target.value)} />
+            <textarea
+              id="builder-scale"
+              className="field__control"
+              rows={4}
+              value={scaleLabels}
+              onChange={(e) => setScaleLabels(e.target.value)}
+            />
           </div>
         ) : null}
-        <button type="submit" className="button button--primary" disabled={adding.loading}>{t('surveys.builder.add')}</button>
+        <button type="submit" className="button button--primary" disabled={adding.loading}>
+          {t('surveys.builder.add')}
+        </button>
       </form>
     </section>
   );
 }
 
 /** Options (and matrix rows) of one question: rename, remove, add. Removing an answered option starts a new version. */
-function OptionsEditor({ question: q, feedback }: { question: SurveyQuestionState; feedback: Feedback }) {
+function OptionsEditor({
+  question: q,
+  feedback,
+}: {
+  question: SurveyQuestionState;
+  feedback: Feedback;
+}) {
   const { t, i18n } = useTranslation();
   const [body, setBody] = useState('');
   const [add, adding] = useMutation(ADD_SURVEY_OPTION_MUTATION);
@@ -141,7 +257,11 @@ function OptionsEditor({ question: q, feedback }: { question: SurveyQuestionStat
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await add({ variables: { input: { questionId: q.id, body: body.trim(), freeText: /^autre/i.test(body.trim()) } } });
+      await add({
+        variables: {
+          input: { questionId: q.id, body: body.trim(), freeText: /^autre/i.test(body.trim()) },
+        },
+      });
       setBody('');
     } catch {
       /* shown below */
@@ -152,19 +272,38 @@ function OptionsEditor({ question: q, feedback }: { question: SurveyQuestionStat
       <ul>
         {[...q.options, ...q.rows].map((o) => (
           <li key={o.id}>
-            {o.body}{' '}
-            <OptionRenameForm option={o} feedback={feedback} />{' '}
-            <button type="button" className="button button--small" disabled={removing.loading} onClick={() => remove({ variables: { optionId: o.id } }).catch(() => undefined)}
-              aria-label={t('surveys.builder.removeOption', { option: o.body.slice(0, 80) })}>
+            {o.body} <OptionRenameForm option={o} feedback={feedback} />{' '}
+            <button
+              type="button"
+              className="button button--small"
+              disabled={removing.loading}
+              onClick={() => remove({ variables: { optionId: o.id } }).catch(() => undefined)}
+              aria-label={t('surveys.builder.removeOption', { option: o.body.slice(0, 80) })}
+            >
               {t('common.delete')}
             </button>
           </li>
         ))}
       </ul>
       <form onSubmit={submit} className="form--inline-edit">
-        <label htmlFor={inputId}>{t('surveys.builder.newOption', { question: q.body.slice(0, 80) })}</label>{' '}
-        <input id={inputId} className="field__control" value={body} onChange={(e) => setBody(e.target.value)} required maxLength={500} />{' '}
-        <button type="submit" className="button button--small" disabled={adding.loading || !body.trim()}>{t('common.add')}</button>
+        <label htmlFor={inputId}>
+          {t('surveys.builder.newOption', { question: q.body.slice(0, 80) })}
+        </label>{' '}
+        <input
+          id={inputId}
+          className="field__control"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          required
+          maxLength={500}
+        />{' '}
+        <button
+          type="submit"
+          className="button button--small"
+          disabled={adding.loading || !body.trim()}
+        >
+          {t('common.add')}
+        </button>
       </form>
       {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
     </div>

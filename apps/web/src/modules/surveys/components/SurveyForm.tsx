@@ -6,14 +6,25 @@ import { ErrorSummary, useErrorSummary, type FieldProblem } from '../../ui/feedb
 import { excerpt } from '../../ui/utils/text';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
-import { ANSWER_SURVEY_MUTATION, type AnswerInput, type ChoiceInput, type SurveyQuestionState, type SurveyState } from '../graphql/surveys';
+import {
+  ANSWER_SURVEY_MUTATION,
+  type AnswerInput,
+  type ChoiceInput,
+  type SurveyQuestionState,
+  type SurveyState,
+} from '../graphql/surveys';
 
 type Draft = Record<string, { text?: string; choices?: ChoiceInput[]; value?: number }>;
 
-const hasAnswer = (a: Draft[string] | undefined) => !!a && (!!a.text?.trim() || !!a.choices?.length || a.value !== undefined);
+const hasAnswer = (a: Draft[string] | undefined) =>
+  !!a && (!!a.text?.trim() || !!a.choices?.length || a.value !== undefined);
 
 /** Whether a question shows, given the answers so far (same rule as the API). */
-export function isQuestionVisible(question: SurveyQuestionState, draft: Draft, visible: (id: string) => boolean): boolean {
+export function isQuestionVisible(
+  question: SurveyQuestionState,
+  draft: Draft,
+  visible: (id: string) => boolean,
+): boolean {
   const c = question.condition;
   if (!c) return true;
   if (!visible(c.questionId)) return false;
@@ -25,34 +36,58 @@ export function isQuestionVisible(question: SurveyQuestionState, draft: Draft, v
 }
 
 /** The answering form of an open Enquête; every question type, conditions, terms. */
-export function SurveyForm({ survey, onAnswered }: { survey: SurveyState; onAnswered: () => void }) {
+export function SurveyForm({
+  survey,
+  onAnswered,
+}: {
+  survey: SurveyState;
+  onAnswered: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => {
     const initial: Draft = {};
-    for (const q of survey.questions) if (q.type === 'SORTING') initial[q.id] = { choices: q.options.map((o) => ({ optionId: o.id })) };
+    for (const q of survey.questions)
+      if (q.type === 'SORTING')
+        initial[q.id] = { choices: q.options.map((o) => ({ optionId: o.id })) };
     return initial;
   });
   const [terms, setTerms] = useState(false);
   const [answer, { loading, error }] = useMutation(ANSWER_SURVEY_MUTATION);
   const questions = [...survey.questions].sort((a, b) => a.position - b.position);
   const visibility = new Map<string, boolean>();
-  for (const q of questions) visibility.set(q.id, isQuestionVisible(q, draft, (id) => visibility.get(id) ?? false));
+  for (const q of questions)
+    visibility.set(
+      q.id,
+      isQuestionVisible(q, draft, (id) => visibility.get(id) ?? false),
+    );
   const set = (id: string, value: Draft[string]) => setDraft((d) => ({ ...d, [id]: value }));
   const summary = useErrorSummary();
   // Questions are numbered as shown (visible ones, without separators and titles).
-  const numbered = questions.filter((q) => visibility.get(q.id) && q.type !== 'SEPARATOR' && q.type !== 'TITLE_AND_DESCRIPTION');
+  const numbered = questions.filter(
+    (q) => visibility.get(q.id) && q.type !== 'SEPARATOR' && q.type !== 'TITLE_AND_DESCRIPTION',
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problems: FieldProblem[] = numbered
       .map((q, index) => ({ q, number: index + 1 }))
       .filter(({ q }) => q.mandatory && !hasAnswer(draft[q.id]))
-      .map(({ q, number }) => ({ fieldId: questionFieldId(q.id), message: t('surveys.form.missingAnswer', { number, question: excerpt(q.body, 80).text }) }));
-    if (survey.terms && !terms) problems.push({ fieldId: 'survey-terms', message: t('surveys.form.termsRequired') });
+      .map(({ q, number }) => ({
+        fieldId: questionFieldId(q.id),
+        message: t('surveys.form.missingAnswer', { number, question: excerpt(q.body, 80).text }),
+      }));
+    if (survey.terms && !terms)
+      problems.push({ fieldId: 'survey-terms', message: t('surveys.form.termsRequired') });
     summary.report(problems);
     if (problems.length) return;
     const answers: AnswerInput[] = questions
-      .filter((q) => visibility.get(q.id) && hasAnswer(draft[q.id]) && q.type !== 'SEPARATOR' && q.type !== 'TITLE_AND_DESCRIPTION')
+      .filter(
+        (q) =>
+          visibility.get(q.id) &&
+          hasAnswer(draft[q.id]) &&
+          q.type !== 'SEPARATOR' &&
+          q.type !== 'TITLE_AND_DESCRIPTION',
+      )
       .map((q) => ({ questionId: q.id, ...draft[q.id] }));
     try {
       await answer({ variables: { surveyId: survey.id, answers, acceptTerms: terms } });
@@ -70,7 +105,16 @@ export function SurveyForm({ survey, onAnswered }: { survey: SurveyState; onAnsw
         {questions.map((q) =>
           visibility.get(q.id) ? (
             <li key={q.id} className="question">
-              <QuestionField question={q} value={draft[q.id]} onChange={(v) => set(q.id, v)} error={summary.errorOf(questionFieldId(q.id)) ? t('surveys.form.missingAnswerShort') : null} />
+              <QuestionField
+                question={q}
+                value={draft[q.id]}
+                onChange={(v) => set(q.id, v)}
+                error={
+                  summary.errorOf(questionFieldId(q.id))
+                    ? t('surveys.form.missingAnswerShort')
+                    : null
+                }
+              />
             </li>
           ) : null,
         )}
@@ -79,10 +123,22 @@ export function SurveyForm({ survey, onAnswered }: { survey: SurveyState; onAnsw
         <div className="survey-form__terms">
           <Paragraphs text={survey.terms} className="prose" />
           <div className="field field--checkbox">
-            <input id="survey-terms" type="checkbox" checked={terms} onChange={(e) => setTerms(e.target.checked)} required aria-required="true"
-              aria-invalid={summary.errorOf('survey-terms') ? true : undefined} aria-describedby={summary.errorOf('survey-terms') ? 'survey-terms-error' : undefined} />
+            <input
+              id="survey-terms"
+              type="checkbox"
+              checked={terms}
+              onChange={(e) => setTerms(e.target.checked)}
+              required
+              aria-required="true"
+              aria-invalid={summary.errorOf('survey-terms') ? true : undefined}
+              aria-describedby={summary.errorOf('survey-terms') ? 'survey-terms-error' : undefined}
+            />
             <label htmlFor="survey-terms">{t('surveys.form.acceptTerms')}</label>
-            {summary.errorOf('survey-terms') ? <p id="survey-terms-error" className="field__error">{summary.errorOf('survey-terms')}</p> : null}
+            {summary.errorOf('survey-terms') ? (
+              <p id="survey-terms-error" className="field__error">
+                {summary.errorOf('survey-terms')}
+              </p>
+            ) : null}
           </div>
         </div>
       ) : null}
@@ -99,31 +155,66 @@ function questionFieldId(questionId: string): string {
   return `q-${questionId}-field`;
 }
 
-function QuestionField({ question: q, value, onChange, error }: { question: SurveyQuestionState; value: Draft[string] | undefined; onChange: (v: Draft[string]) => void; error: string | null }) {
+function QuestionField({
+  question: q,
+  value,
+  onChange,
+  error,
+}: {
+  question: SurveyQuestionState;
+  value: Draft[string] | undefined;
+  onChange: (v: Draft[string]) => void;
+  error: string | null;
+}) {
   const { t } = useTranslation();
   const fieldId = questionFieldId(q.id);
   const errorId = `${fieldId}-error`;
-  const errorText = error ? <p id={errorId} className="field__error">{error}</p> : null;
+  const errorText = error ? (
+    <p id={errorId} className="field__error">
+      {error}
+    </p>
+  ) : null;
   // Fieldsets take focus from the error summary's link and say their error.
-  const fieldsetProps = { id: fieldId, tabIndex: -1, 'aria-describedby': error ? errorId : undefined, className: error ? 'question__fieldset field--invalid' : 'question__fieldset' };
+  const fieldsetProps = {
+    id: fieldId,
+    tabIndex: -1,
+    'aria-describedby': error ? errorId : undefined,
+    className: error ? 'question__fieldset field--invalid' : 'question__fieldset',
+  };
   const choices = value?.choices ?? [];
-  const chosen = (optionId: string, rowId?: string) => choices.some((c) => c.optionId === optionId && c.rowId === rowId);
+  const chosen = (optionId: string, rowId?: string) =>
+    choices.some((c) => c.optionId === optionId && c.rowId === rowId);
   const name = `q-${q.id}`;
   const legend = (
     <legend className="question__body">
       {q.body}
-      {q.mandatory ? <span className="question__mandatory"> ({t('surveys.mandatory').toLowerCase()})</span> : null}
+      {q.mandatory ? (
+        <span className="question__mandatory"> ({t('surveys.mandatory').toLowerCase()})</span>
+      ) : null}
     </legend>
   );
-  const description = q.description ? <Paragraphs text={q.description} className="question__description" /> : null;
+  const description = q.description ? (
+    <Paragraphs text={q.description} className="question__description" />
+  ) : null;
   const freeTexts = choices
     .map((c, index) => ({ c, index, option: q.options.find((o) => o.id === c.optionId) }))
     .filter((x) => x.option?.freeText && !x.c.rowId);
   const freeTextFields = freeTexts.map(({ c, index, option }) => (
     <div className="field" key={`ft-${c.optionId}`}>
-      <label htmlFor={`${name}-ft-${c.optionId}`}>{t('surveys.form.specify', { option: option!.body })}</label>
-      <input id={`${name}-ft-${c.optionId}`} className="field__control" value={c.freeText ?? ''} maxLength={2000}
-        onChange={(e) => onChange({ choices: choices.map((x, i) => (i === index ? { ...x, freeText: e.target.value } : x)) })} />
+      <label htmlFor={`${name}-ft-${c.optionId}`}>
+        {t('surveys.form.specify', { option: option!.body })}
+      </label>
+      <input
+        id={`${name}-ft-${c.optionId}`}
+        className="field__control"
+        value={c.freeText ?? ''}
+        maxLength={2000}
+        onChange={(e) =>
+          onChange({
+            choices: choices.map((x, i) => (i === index ? { ...x, freeText: e.target.value } : x)),
+          })
+        }
+      />
     </div>
   ));
 
@@ -157,7 +248,11 @@ function QuestionField({ question: q, value, onChange, error }: { question: Surv
           </label>
           {errorText}
           {description}
-          {q.type === 'SHORT_ANSWER' ? <input {...props} onChange={(e) => onChange({ text: e.target.value })} /> : <textarea rows={5} {...props} onChange={(e) => onChange({ text: e.target.value })} />}
+          {q.type === 'SHORT_ANSWER' ? (
+            <input {...props} onChange={(e) => onChange({ text: e.target.value })} />
+          ) : (
+            <textarea rows={5} {...props} onChange={(e) => onChange({ text: e.target.value })} />
+          )}
         </div>
       );
     }
@@ -169,11 +264,26 @@ function QuestionField({ question: q, value, onChange, error }: { question: Surv
           {legend}
           {errorText}
           {description}
-          {multiple && q.maxChoices ? <p className="hint">{t('surveys.form.maxChoices', { count: q.maxChoices })}</p> : null}
+          {multiple && q.maxChoices ? (
+            <p className="hint">{t('surveys.form.maxChoices', { count: q.maxChoices })}</p>
+          ) : null}
           {q.options.map((o) => (
             <div className="field field--checkbox" key={o.id}>
-              <input id={`${name}-${o.id}`} type={multiple ? 'checkbox' : 'radio'} name={name} checked={chosen(o.id)}
-                onChange={(e) => onChange({ choices: multiple ? (e.target.checked ? [...choices, { optionId: o.id }] : choices.filter((c) => c.optionId !== o.id)) : [{ optionId: o.id }] })} />
+              <input
+                id={`${name}-${o.id}`}
+                type={multiple ? 'checkbox' : 'radio'}
+                name={name}
+                checked={chosen(o.id)}
+                onChange={(e) =>
+                  onChange({
+                    choices: multiple
+                      ? e.target.checked
+                        ? [...choices, { optionId: o.id }]
+                        : choices.filter((c) => c.optionId !== o.id)
+                      : [{ optionId: o.id }],
+                  })
+                }
+              />
               <label htmlFor={`${name}-${o.id}`}>{o.body}</label>
             </div>
           ))}
@@ -184,15 +294,26 @@ function QuestionField({ question: q, value, onChange, error }: { question: Surv
     case 'SCALE': {
       const scale = q.scale ?? { points: 0, labels: [] };
       return (
-        <fieldset {...fieldsetProps} className={`${fieldsetProps.className} question__fieldset--scale`}>
+        <fieldset
+          {...fieldsetProps}
+          className={`${fieldsetProps.className} question__fieldset--scale`}
+        >
           {legend}
           {errorText}
           {description}
           <div className="scale-choices">
             {Array.from({ length: scale.points }, (_, i) => (
               <div className="field field--checkbox" key={i}>
-                <input id={`${name}-${i + 1}`} type="radio" name={name} checked={value?.value === i + 1} onChange={() => onChange({ value: i + 1 })} />
-                <label htmlFor={`${name}-${i + 1}`}>{`${i + 1} ${scale.labels[i] ?? ''}`.trim()}</label>
+                <input
+                  id={`${name}-${i + 1}`}
+                  type="radio"
+                  name={name}
+                  checked={value?.value === i + 1}
+                  onChange={() => onChange({ value: i + 1 })}
+                />
+                <label htmlFor={`${name}-${i + 1}`}>
+                  {`${i + 1} ${scale.labels[i] ?? ''}`.trim()}
+                </label>
               </div>
             ))}
           </div>
@@ -211,7 +332,11 @@ function QuestionField({ question: q, value, onChange, error }: { question: Surv
             <thead>
               <tr>
                 <td />
-                {q.options.map((o) => <th scope="col" key={o.id}>{o.body}</th>)}
+                {q.options.map((o) => (
+                  <th scope="col" key={o.id}>
+                    {o.body}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -220,11 +345,22 @@ function QuestionField({ question: q, value, onChange, error }: { question: Surv
                   <th scope="row">{r.body}</th>
                   {q.options.map((o) => (
                     <td key={o.id}>
-                      <input type={multiple ? 'checkbox' : 'radio'} name={`${name}-${r.id}`} aria-label={`${r.body} : ${o.body}`} checked={chosen(o.id, r.id)}
+                      <input
+                        type={multiple ? 'checkbox' : 'radio'}
+                        name={`${name}-${r.id}`}
+                        aria-label={`${r.body} : ${o.body}`}
+                        checked={chosen(o.id, r.id)}
                         onChange={(e) => {
-                          const others = multiple ? choices : choices.filter((c) => c.rowId !== r.id);
-                          onChange({ choices: e.target.checked ? [...others, { optionId: o.id, rowId: r.id }] : choices.filter((c) => !(c.rowId === r.id && c.optionId === o.id)) });
-                        }} />
+                          const others = multiple
+                            ? choices
+                            : choices.filter((c) => c.rowId !== r.id);
+                          onChange({
+                            choices: e.target.checked
+                              ? [...others, { optionId: o.id, rowId: r.id }]
+                              : choices.filter((c) => !(c.rowId === r.id && c.optionId === o.id)),
+                          });
+                        }}
+                      />
                     </td>
                   ))}
                 </tr>
@@ -251,8 +387,24 @@ function QuestionField({ question: q, value, onChange, error }: { question: Surv
               return (
                 <li key={c.optionId}>
                   {option?.body}{' '}
-                  <button type="button" className="button button--small" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('surveys.form.moveUp', { option: option?.body })}>↑</button>{' '}
-                  <button type="button" className="button button--small" disabled={index === choices.length - 1} onClick={() => move(index, 1)} aria-label={t('surveys.form.moveDown', { option: option?.body })}>↓</button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                    aria-label={t('surveys.form.moveUp', { option: option?.body })}
+                  >
+                    ↑
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={index === choices.length - 1}
+                    onClick={() => move(index, 1)}
+                    aria-label={t('surveys.form.moveDown', { option: option?.body })}
+                  >
+                    ↓
+                  </button>
                 </li>
               );
             })}

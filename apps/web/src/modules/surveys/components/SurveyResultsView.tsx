@@ -6,9 +6,23 @@ import { integerTicks } from '../../ui/utils/chartTicks';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
 import { Loading } from '../../ui/components/Loading';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
-import { SURVEY_RESULTS_QUERY, type QuestionResult, type SurveyQuestionState } from '../graphql/surveys';
+import {
+  SURVEY_RESULTS_QUERY,
+  type QuestionResult,
+  type SurveyQuestionState,
+} from '../graphql/surveys';
 
-const COLORS = ['#1f4e79', '#2e7d32', '#8e24aa', '#c62828', '#00695c', '#6d4c41', '#283593', '#ad1457', '#37474f'];
+const COLORS = [
+  '#1f4e79',
+  '#2e7d32',
+  '#8e24aa',
+  '#c62828',
+  '#00695c',
+  '#6d4c41',
+  '#283593',
+  '#ad1457',
+  '#37474f',
+];
 const CHOICE_TYPES = new Set(['SINGLE_OPTION', 'MULTIPLE_OPTION', 'SCALE', 'SORTING']);
 
 /**
@@ -16,13 +30,23 @@ const CHOICE_TYPES = new Set(['SINGLE_OPTION', 'MULTIPLE_OPTION', 'SCALE', 'SORT
  * scales; decorative, hidden from assistive technology) and the same figures as a `<table>`,
  * the agreement share of scales, and a cross-tabulation by a single-choice question.
  */
-export function SurveyResultsView({ surveyId, questions }: { surveyId: string; questions: SurveyQuestionState[] }) {
+export function SurveyResultsView({
+  surveyId,
+  questions,
+}: {
+  surveyId: string;
+  questions: SurveyQuestionState[];
+}) {
   const { t, i18n } = useTranslation();
   const [crossBy, setCrossBy] = useState('');
-  const { data, loading, error } = useQuery(SURVEY_RESULTS_QUERY, { variables: { surveyId, crossBy: crossBy || null } });
+  const { data, loading, error } = useQuery(SURVEY_RESULTS_QUERY, {
+    variables: { surveyId, crossBy: crossBy || null },
+  });
   const singles = questions.filter((q) => q.type === 'SINGLE_OPTION');
-  const number = (n: number, digits = 1) => n.toLocaleString(i18n.language, { maximumFractionDigits: digits });
-  if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
+  const number = (n: number, digits = 1) =>
+    n.toLocaleString(i18n.language, { maximumFractionDigits: digits });
+  if (error && !data)
+    return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (loading && !data) return <Loading />;
   const results = data?.surveyResults;
   if (!results) return null;
@@ -33,9 +57,18 @@ export function SurveyResultsView({ surveyId, questions }: { surveyId: string; q
       {singles.length ? (
         <div className="field">
           <label htmlFor="survey-cross-by">{t('surveys.results.crossBy')}</label>
-          <select id="survey-cross-by" className="field__control" value={crossBy} onChange={(e) => setCrossBy(e.target.value)}>
+          <select
+            id="survey-cross-by"
+            className="field__control"
+            value={crossBy}
+            onChange={(e) => setCrossBy(e.target.value)}
+          >
             <option value="">{t('surveys.results.noCrossBy')}</option>
-            {singles.map((q) => <option key={q.id} value={q.id}>{q.body}</option>)}
+            {singles.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.body}
+              </option>
+            ))}
           </select>
         </div>
       ) : null}
@@ -46,7 +79,15 @@ export function SurveyResultsView({ surveyId, questions }: { surveyId: string; q
   );
 }
 
-function QuestionResultView({ result: q, index, number }: { result: QuestionResult; index: number; number: (n: number, d?: number) => string }) {
+function QuestionResultView({
+  result: q,
+  index,
+  number,
+}: {
+  result: QuestionResult;
+  index: number;
+  number: (n: number, d?: number) => string;
+}) {
   const { t } = useTranslation();
   const headingId = `result-${q.questionId}`;
   const data = q.options.map((o) => ({ name: o.label, count: o.count }));
@@ -59,7 +100,10 @@ function QuestionResultView({ result: q, index, number }: { result: QuestionResu
       </h3>
       {q.type === 'SCALE' && q.agreementPercent !== null ? (
         <p className="question-result__agreement">
-          {t('surveys.results.agreement', { count: q.answers, percent: number(q.agreementPercent) })}
+          {t('surveys.results.agreement', {
+            count: q.answers,
+            percent: number(q.agreementPercent),
+          })}
           {q.mean !== null ? ` · ${t('surveys.results.mean', { mean: number(q.mean, 2) })}` : ''}
         </p>
       ) : (
@@ -68,15 +112,46 @@ function QuestionResultView({ result: q, index, number }: { result: QuestionResu
       {CHOICE_TYPES.has(q.type) && q.answers > 0 ? (
         <div className="chart" aria-hidden="true">
           {q.type === 'SINGLE_OPTION' ? (
-            <PieChart width={560} height={Math.max(220, 24 * data.length + 40)} accessibilityLayer={false}>
-              <Pie data={data} dataKey="count" nameKey="name" cx={110} outerRadius={90} isAnimationActive={false} rootTabIndex={-1}>
-                {data.map((_, i) => <Cell key={i} fill={COLORS[i % COLORS.length]} />)}
+            <PieChart
+              width={560}
+              height={Math.max(220, 24 * data.length + 40)}
+              accessibilityLayer={false}
+            >
+              <Pie
+                data={data}
+                dataKey="count"
+                nameKey="name"
+                cx={110}
+                outerRadius={90}
+                isAnimationActive={false}
+                rootTabIndex={-1}
+              >
+                {data.map((_, i) => (
+                  <Cell key={i} fill={COLORS[i % COLORS.length]} />
+                ))}
               </Pie>
-              <Legend layout="vertical" align="right" verticalAlign="middle" wrapperStyle={{ width: 320, color: '#1b1b1f' }} />
+              <Legend
+                layout="vertical"
+                align="right"
+                verticalAlign="middle"
+                wrapperStyle={{ width: 320, color: '#1b1b1f' }}
+              />
             </PieChart>
           ) : (
-            <BarChart width={560} height={Math.max(120, 36 * data.length + 40)} data={data} layout="vertical" margin={{ left: 160 }} accessibilityLayer={false}>
-              <XAxis type="number" ticks={ticks} domain={[0, ticks[ticks.length - 1]]} interval={0} />
+            <BarChart
+              width={560}
+              height={Math.max(120, 36 * data.length + 40)}
+              data={data}
+              layout="vertical"
+              margin={{ left: 160 }}
+              accessibilityLayer={false}
+            >
+              <XAxis
+                type="number"
+                ticks={ticks}
+                domain={[0, ticks[ticks.length - 1]]}
+                interval={0}
+              />
               <YAxis type="category" dataKey="name" width={150} />
               <Bar dataKey="count" fill="#1f4e79" isAnimationActive={false} />
             </BarChart>
@@ -100,7 +175,9 @@ function QuestionResultView({ result: q, index, number }: { result: QuestionResu
                 <th scope="row">{o.label}</th>
                 <td>{o.count}</td>
                 <td>{number(o.percent)} %</td>
-                {q.type === 'SORTING' ? <td>{o.meanRank === null ? '—' : number(o.meanRank, 2)}</td> : null}
+                {q.type === 'SORTING' ? (
+                  <td>{o.meanRank === null ? '—' : number(o.meanRank, 2)}</td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -112,14 +189,22 @@ function QuestionResultView({ result: q, index, number }: { result: QuestionResu
           <thead>
             <tr>
               <th scope="col">{t('surveys.results.row')}</th>
-              {q.rows[0].options.map((o) => <th scope="col" key={o.optionId}>{o.label}</th>)}
+              {q.rows[0].options.map((o) => (
+                <th scope="col" key={o.optionId}>
+                  {o.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {q.rows.map((r) => (
               <tr key={r.rowId}>
                 <th scope="row">{r.label}</th>
-                {r.options.map((o) => <td key={o.optionId}>{o.count} ({number(o.percent)} %)</td>)}
+                {r.options.map((o) => (
+                  <td key={o.optionId}>
+                    {o.count} ({number(o.percent)} %)
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -132,8 +217,14 @@ function QuestionResultView({ result: q, index, number }: { result: QuestionResu
             <tr>
               <th scope="col">{t('surveys.results.group')}</th>
               <th scope="col">{t('surveys.results.count')}</th>
-              {q.options.map((o) => <th scope="col" key={`${o.optionId ?? o.value}`}>{o.label}</th>)}
-              {q.type === 'SCALE' ? <th scope="col">{t('surveys.results.agreementColumn')}</th> : null}
+              {q.options.map((o) => (
+                <th scope="col" key={`${o.optionId ?? o.value}`}>
+                  {o.label}
+                </th>
+              ))}
+              {q.type === 'SCALE' ? (
+                <th scope="col">{t('surveys.results.agreementColumn')}</th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -141,8 +232,14 @@ function QuestionResultView({ result: q, index, number }: { result: QuestionResu
               <tr key={g.groupOptionId}>
                 <th scope="row">{g.groupLabel}</th>
                 <td>{g.answers}</td>
-                {g.options.map((o) => <td key={`${o.optionId ?? o.value}`}>{o.count} ({number(o.percent)} %)</td>)}
-                {q.type === 'SCALE' ? <td>{g.agreementPercent === null ? '—' : `${number(g.agreementPercent)} %`}</td> : null}
+                {g.options.map((o) => (
+                  <td key={`${o.optionId ?? o.value}`}>
+                    {o.count} ({number(o.percent)} %)
+                  </td>
+                ))}
+                {q.type === 'SCALE' ? (
+                  <td>{g.agreementPercent === null ? '—' : `${number(g.agreementPercent)} %`}</td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -152,7 +249,9 @@ function QuestionResultView({ result: q, index, number }: { result: QuestionResu
         <details>
           <summary>{t('surveys.results.texts', { count: q.texts.length })}</summary>
           <ul className="results-texts">
-            {q.texts.map((text, i) => <li key={i}>{text}</li>)}
+            {q.texts.map((text, i) => (
+              <li key={i}>{text}</li>
+            ))}
           </ul>
         </details>
       ) : null}

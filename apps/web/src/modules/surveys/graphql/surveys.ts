@@ -1,6 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 
-export interface SurveyOptionState { id: string; body: string; freeText: boolean }
+export interface SurveyOptionState {
+  id: string;
+  body: string;
+  freeText: boolean;
+}
 export interface SurveyQuestionState {
   id: string;
   position: number;
@@ -40,16 +44,33 @@ const STATE_FIELDS = `
     options { id body freeText } rows { id body freeText } scale { points labels } condition { questionId kind optionId } }`;
 
 /** The questionnaire with what answering, results and the builder need. */
-export const SURVEY_STATE_QUERY: TypedDocumentNode<{ survey: SurveyState }, { componentId: string }> = gql`
+export const SURVEY_STATE_QUERY: TypedDocumentNode<
+  { survey: SurveyState },
+  { componentId: string }
+> = gql`
   query SurveyState($componentId: ID!) { survey(componentId: $componentId) { ${STATE_FIELDS} } }
 `;
 
-export interface ChoiceInput { optionId: string; rowId?: string; freeText?: string }
-export interface AnswerInput { questionId: string; text?: string; choices?: ChoiceInput[]; value?: number }
+export interface ChoiceInput {
+  optionId: string;
+  rowId?: string;
+  freeText?: string;
+}
+export interface AnswerInput {
+  questionId: string;
+  text?: string;
+  choices?: ChoiceInput[];
+  value?: number;
+}
 
-export const ANSWER_SURVEY_MUTATION: TypedDocumentNode<{ answerSurvey: { id: string } }, { surveyId: string; answers: AnswerInput[]; acceptTerms: boolean }> = gql`
+export const ANSWER_SURVEY_MUTATION: TypedDocumentNode<
+  { answerSurvey: { id: string } },
+  { surveyId: string; answers: AnswerInput[]; acceptTerms: boolean }
+> = gql`
   mutation AnswerSurvey($surveyId: ID!, $answers: [SurveyAnswerInput!]!, $acceptTerms: Boolean) {
-    answerSurvey(surveyId: $surveyId, answers: $answers, acceptTerms: $acceptTerms) { id }
+    answerSurvey(surveyId: $surveyId, answers: $answers, acceptTerms: $acceptTerms) {
+      id
+    }
   }
 `;
 
@@ -57,15 +78,45 @@ export interface MySubmission {
   id: string;
   surveyVersion: number;
   createdAt: string;
-  answers: { questionId: string; questionBody: string; text: string | null; choices: { optionBody: string | null; value: number | null; freeText: string | null }[] }[];
+  answers: {
+    questionId: string;
+    questionBody: string;
+    text: string | null;
+    choices: { optionBody: string | null; value: number | null; freeText: string | null }[];
+  }[];
 }
-export const MY_SURVEY_ANSWERS_QUERY: TypedDocumentNode<{ mySurveyAnswers: MySubmission | null }, { surveyId: string }> = gql`
+export const MY_SURVEY_ANSWERS_QUERY: TypedDocumentNode<
+  { mySurveyAnswers: MySubmission | null },
+  { surveyId: string }
+> = gql`
   query MySurveyAnswers($surveyId: ID!) {
-    mySurveyAnswers(surveyId: $surveyId) { id surveyVersion createdAt answers { questionId questionBody text choices { optionBody value freeText } } }
+    mySurveyAnswers(surveyId: $surveyId) {
+      id
+      surveyVersion
+      createdAt
+      answers {
+        questionId
+        questionBody
+        text
+        choices {
+          optionBody
+          value
+          freeText
+        }
+      }
+    }
   }
 `;
 
-export interface OptionResult { optionId: string | null; value: number | null; label: string; removed: boolean; count: number; percent: number; meanRank: number | null }
+export interface OptionResult {
+  optionId: string | null;
+  value: number | null;
+  label: string;
+  removed: boolean;
+  count: number;
+  percent: number;
+  meanRank: number | null;
+}
 export interface QuestionResult {
   questionId: string;
   type: string;
@@ -77,12 +128,27 @@ export interface QuestionResult {
   texts: string[];
   options: OptionResult[];
   rows: { rowId: string; label: string; answers: number; options: OptionResult[] }[];
-  crossTab: { groupOptionId: string; groupLabel: string; answers: number; mean: number | null; agreementPercent: number | null; options: OptionResult[] }[];
+  crossTab: {
+    groupOptionId: string;
+    groupLabel: string;
+    answers: number;
+    mean: number | null;
+    agreementPercent: number | null;
+    options: OptionResult[];
+  }[];
 }
-export interface SurveyResults { surveyId: string; submissions: number; crossBy: string | null; questions: QuestionResult[] }
+export interface SurveyResults {
+  surveyId: string;
+  submissions: number;
+  crossBy: string | null;
+  questions: QuestionResult[];
+}
 
 const OPTION_FIELDS = 'optionId value label removed count percent meanRank';
-export const SURVEY_RESULTS_QUERY: TypedDocumentNode<{ surveyResults: SurveyResults }, { surveyId: string; crossBy?: string | null }> = gql`
+export const SURVEY_RESULTS_QUERY: TypedDocumentNode<
+  { surveyResults: SurveyResults },
+  { surveyId: string; crossBy?: string | null }
+> = gql`
   query SurveyResults($surveyId: ID!, $crossBy: ID) {
     surveyResults(surveyId: $surveyId, crossBy: $crossBy) {
       surveyId submissions crossBy
@@ -93,30 +159,61 @@ export const SURVEY_RESULTS_QUERY: TypedDocumentNode<{ surveyResults: SurveyResu
   }
 `;
 
-export const ADD_SURVEY_QUESTION_MUTATION: TypedDocumentNode<{ addSurveyQuestion: SurveyState }, { input: Record<string, unknown> }> = gql`
+export const ADD_SURVEY_QUESTION_MUTATION: TypedDocumentNode<
+  { addSurveyQuestion: SurveyState },
+  { input: Record<string, unknown> }
+> = gql`
   mutation AddSurveyQuestion($input: AddSurveyQuestionInput!) { addSurveyQuestion(input: $input) { ${STATE_FIELDS} } }
 `;
-export const REMOVE_SURVEY_QUESTION_MUTATION: TypedDocumentNode<{ removeSurveyQuestion: SurveyState }, { questionId: string }> = gql`
+export const REMOVE_SURVEY_QUESTION_MUTATION: TypedDocumentNode<
+  { removeSurveyQuestion: SurveyState },
+  { questionId: string }
+> = gql`
   mutation RemoveSurveyQuestion($questionId: ID!) { removeSurveyQuestion(questionId: $questionId) { ${STATE_FIELDS} } }
 `;
-export const PUBLISH_SURVEY_RESULTS_MUTATION: TypedDocumentNode<{ publishSurveyResults: SurveyState }, { surveyId: string; published: boolean }> = gql`
+export const PUBLISH_SURVEY_RESULTS_MUTATION: TypedDocumentNode<
+  { publishSurveyResults: SurveyState },
+  { surveyId: string; published: boolean }
+> = gql`
   mutation PublishSurveyResults($surveyId: ID!, $published: Boolean!) { publishSurveyResults(surveyId: $surveyId, published: $published) { ${STATE_FIELDS} } }
 `;
 
-export const CREATE_SURVEY_MUTATION: TypedDocumentNode<{ createSurvey: SurveyState }, { input: { componentId: string; title: string } }> = gql`
+export const CREATE_SURVEY_MUTATION: TypedDocumentNode<
+  { createSurvey: SurveyState },
+  { input: { componentId: string; title: string } }
+> = gql`
   mutation CreateSurvey($input: CreateSurveyInput!) { createSurvey(input: $input) { ${STATE_FIELDS} } }
 `;
-export interface SurveyFields { title?: string; description?: string; opensAt?: string | null; closesAt?: string | null; allowAnonymous?: boolean; terms?: string }
-export const UPDATE_SURVEY_MUTATION: TypedDocumentNode<{ updateSurvey: SurveyState }, { surveyId: string; input: SurveyFields }> = gql`
+export interface SurveyFields {
+  title?: string;
+  description?: string;
+  opensAt?: string | null;
+  closesAt?: string | null;
+  allowAnonymous?: boolean;
+  terms?: string;
+}
+export const UPDATE_SURVEY_MUTATION: TypedDocumentNode<
+  { updateSurvey: SurveyState },
+  { surveyId: string; input: SurveyFields }
+> = gql`
   mutation UpdateSurvey($surveyId: ID!, $input: SurveyFieldsInput!) { updateSurvey(surveyId: $surveyId, input: $input) { ${STATE_FIELDS} } }
 `;
-export const REORDER_SURVEY_QUESTIONS_MUTATION: TypedDocumentNode<{ reorderSurveyQuestions: SurveyState }, { surveyId: string; questionIds: string[] }> = gql`
+export const REORDER_SURVEY_QUESTIONS_MUTATION: TypedDocumentNode<
+  { reorderSurveyQuestions: SurveyState },
+  { surveyId: string; questionIds: string[] }
+> = gql`
   mutation ReorderSurveyQuestions($surveyId: ID!, $questionIds: [ID!]!) { reorderSurveyQuestions(surveyId: $surveyId, questionIds: $questionIds) { ${STATE_FIELDS} } }
 `;
-export const ADD_SURVEY_OPTION_MUTATION: TypedDocumentNode<{ addSurveyOption: SurveyState }, { input: { questionId: string; body: string; freeText?: boolean; kind?: string } }> = gql`
+export const ADD_SURVEY_OPTION_MUTATION: TypedDocumentNode<
+  { addSurveyOption: SurveyState },
+  { input: { questionId: string; body: string; freeText?: boolean; kind?: string } }
+> = gql`
   mutation AddSurveyOption($input: AddSurveyOptionInput!) { addSurveyOption(input: $input) { ${STATE_FIELDS} } }
 `;
-export const REMOVE_SURVEY_OPTION_MUTATION: TypedDocumentNode<{ removeSurveyOption: SurveyState }, { optionId: string }> = gql`
+export const REMOVE_SURVEY_OPTION_MUTATION: TypedDocumentNode<
+  { removeSurveyOption: SurveyState },
+  { optionId: string }
+> = gql`
   mutation RemoveSurveyOption($optionId: ID!) { removeSurveyOption(optionId: $optionId) { ${STATE_FIELDS} } }
 `;
 
@@ -129,9 +226,15 @@ export interface SurveyQuestionFields {
   maxCharacters?: number;
   condition?: { questionId: string; kind: string; optionId?: string | null } | null;
 }
-export const UPDATE_SURVEY_QUESTION_MUTATION: TypedDocumentNode<{ updateSurveyQuestion: SurveyState }, { questionId: string; input: SurveyQuestionFields }> = gql`
+export const UPDATE_SURVEY_QUESTION_MUTATION: TypedDocumentNode<
+  { updateSurveyQuestion: SurveyState },
+  { questionId: string; input: SurveyQuestionFields }
+> = gql`
   mutation UpdateSurveyQuestion($questionId: ID!, $input: SurveyQuestionFieldsInput!) { updateSurveyQuestion(questionId: $questionId, input: $input) { ${STATE_FIELDS} } }
 `;
-export const UPDATE_SURVEY_OPTION_MUTATION: TypedDocumentNode<{ updateSurveyOption: SurveyState }, { optionId: string; input: { body?: string; freeText?: boolean } }> = gql`
+export const UPDATE_SURVEY_OPTION_MUTATION: TypedDocumentNode<
+  { updateSurveyOption: SurveyState },
+  { optionId: string; input: { body?: string; freeText?: boolean } }
+> = gql`
   mutation UpdateSurveyOption($optionId: ID!, $input: UpdateSurveyOptionInput!) { updateSurveyOption(optionId: $optionId, input: $input) { ${STATE_FIELDS} } }
 `;

@@ -18,7 +18,10 @@ export function ArticleComments({ articleId, number }: { articleId: string; numb
   const [body, setBody] = useState('');
   const variables = { commentableType: 'ARTICLE' as const, commentableId: articleId };
   const { data } = useQuery(TEXT_COMMENTS_QUERY, { variables });
-  const [add, state] = useMutation(ADD_TEXT_COMMENT_MUTATION, { refetchQueries: ['TextComments', 'ParticipatoryText'], awaitRefetchQueries: true });
+  const [add, state] = useMutation(ADD_TEXT_COMMENT_MUTATION, {
+    refetchQueries: ['TextComments', 'ParticipatoryText'],
+    awaitRefetchQueries: true,
+  });
   const comments = (data?.comments ?? []).filter((c) => !c.deleted);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -41,10 +44,17 @@ export function ArticleComments({ articleId, number }: { articleId: string; numb
           {comments.map((c) => (
             <li key={c.id} className="amendment">
               <p className="muted">
-                {c.authorName ? displayName(c.authorName, t) : t('texts.anonymousAuthor')} · <DateTime iso={c.createdAt} style="short" />
-                {c.articleVersion ? ` · ${t('texts.commentOnVersion', { version: c.articleVersion })}` : ''}
+                {c.authorName ? displayName(c.authorName, t) : t('texts.anonymousAuthor')} ·{' '}
+                <DateTime iso={c.createdAt} style="short" />
+                {c.articleVersion
+                  ? ` · ${t('texts.commentOnVersion', { version: c.articleVersion })}`
+                  : ''}
               </p>
-              {c.hidden && !c.body ? <p className="muted">{t('texts.commentHidden')}</p> : <SafeHtml html={c.body} />}
+              {c.hidden && !c.body ? (
+                <p className="muted">{t('texts.commentHidden')}</p>
+              ) : (
+                <SafeHtml html={c.body} />
+              )}
             </li>
           ))}
         </ul>
@@ -52,8 +62,18 @@ export function ArticleComments({ articleId, number }: { articleId: string; numb
         <p className="muted">{t('texts.noComments')}</p>
       )}
       {me ? (
-        <form className="form" noValidate onSubmit={submit} aria-label={t('texts.commentFor', { number })}>
-          <TextAreaField label={t('texts.commentLabel')} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        <form
+          className="form"
+          noValidate
+          onSubmit={submit}
+          aria-label={t('texts.commentFor', { number })}
+        >
+          <TextAreaField
+            label={t('texts.commentLabel')}
+            rows={3}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
           <FeedbackMessages feedback={feedback} />
           <div className="form__actions">
             <button type="submit" className="button" disabled={state.loading}>

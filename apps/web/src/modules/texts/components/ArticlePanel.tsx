@@ -27,16 +27,25 @@ import { displayName } from '../../account/deletedParticipant';
 import { DateTime } from '../../ui/components/DateTime';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 
-const REFETCH = { refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'], awaitRefetchQueries: true };
+const REFETCH = {
+  refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'],
+  awaitRefetchQueries: true,
+};
 
 /** An article's amendments, the form to propose one (with a live diff), and its version history. */
 export function ArticlePanel({ article, text }: { article: TextArticle; text: ParticipatoryText }) {
   const { t } = useTranslation();
   const { me } = useMe();
   const headingId = useId();
-  const amendments = useQuery(AMENDMENTS_QUERY, { variables: { amendableType: 'ARTICLE', amendableId: article.id } });
+  const amendments = useQuery(AMENDMENTS_QUERY, {
+    variables: { amendableType: 'ARTICLE', amendableId: article.id },
+  });
   return (
-    <section id={`article-panel-${article.id}`} className="article-panel no-print" aria-labelledby={headingId}>
+    <section
+      id={`article-panel-${article.id}`}
+      className="article-panel no-print"
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId} className="article-panel__title">
         {t('texts.panelTitle', { number: article.number })}
       </h3>
@@ -50,7 +59,9 @@ export function ArticlePanel({ article, text }: { article: TextArticle; text: Pa
           ))}
         </ul>
       ) : (
-        <p className="muted">{amendments.loading ? t('common.loading') : t('texts.noAmendments')}</p>
+        <p className="muted">
+          {amendments.loading ? t('common.loading') : t('texts.noAmendments')}
+        </p>
       )}
       {!text.settings.amendmentsEnabled ? (
         <p className="muted">{t('texts.amendmentsClosed')}</p>
@@ -69,7 +80,15 @@ export function ArticlePanel({ article, text }: { article: TextArticle; text: Pa
 }
 
 /** "Proposer un amendement": title and the full new text of the article, with a live word diff. */
-function AmendmentForm({ articleId, currentBody, number }: { articleId: string; currentBody: string; number: number }) {
+function AmendmentForm({
+  articleId,
+  currentBody,
+  number,
+}: {
+  articleId: string;
+  currentBody: string;
+  number: number;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [title, setTitle] = useState('');
@@ -79,7 +98,11 @@ function AmendmentForm({ articleId, currentBody, number }: { articleId: string; 
     event.preventDefault();
     feedback.clear();
     try {
-      await create({ variables: { input: { amendableType: 'ARTICLE', amendableId: articleId, title: title.trim(), body } } });
+      await create({
+        variables: {
+          input: { amendableType: 'ARTICLE', amendableId: articleId, title: title.trim(), body },
+        },
+      });
       feedback.succeed(t('texts.amendmentCreated'));
       setTitle('');
     } catch (error) {
@@ -87,10 +110,32 @@ function AmendmentForm({ articleId, currentBody, number }: { articleId: string; 
     }
   }
   return (
-    <form className="form amendment-form" noValidate onSubmit={submit} aria-label={t('texts.proposeFor', { number })}>
+    <form
+      className="form amendment-form"
+      noValidate
+      onSubmit={submit}
+      aria-label={t('texts.proposeFor', { number })}
+    >
       <h4>{t('texts.propose')}</h4>
-      <TextField label={t('texts.amendmentTitle')} hint={t('texts.amendmentTitleHint')} name="title" required minLength={15} maxLength={150} value={title} onChange={(e) => setTitle(e.target.value)} />
-      <TextAreaField label={t('texts.amendmentBody')} hint={t('texts.amendmentBodyHint')} name="body" required rows={6} value={body} onChange={(e) => setBody(e.target.value)} />
+      <TextField
+        label={t('texts.amendmentTitle')}
+        hint={t('texts.amendmentTitleHint')}
+        name="title"
+        required
+        minLength={15}
+        maxLength={150}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <TextAreaField
+        label={t('texts.amendmentBody')}
+        hint={t('texts.amendmentBodyHint')}
+        name="body"
+        required
+        rows={6}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+      />
       <h5>{t('texts.preview')}</h5>
       <DiffView parts={diffTexts(currentBody, body)} label={t('texts.preview')} />
       <FeedbackMessages feedback={feedback} />
@@ -144,18 +189,33 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
       <h5 className="amendment__title">{amendment.title}</h5>
       <p className="amendment__meta">
         <span className={STATE_CLASS[amendment.state]}>{t(`texts.state.${amendment.state}`)}</span>{' '}
-        {amendment.outdated && pending ? <span className="badge badge--demo">{t('texts.outdated')}</span> : null}{' '}
+        {amendment.outdated && pending ? (
+          <span className="badge badge--demo">{t('texts.outdated')}</span>
+        ) : null}{' '}
         <span className="muted">
-          {t('texts.by', { name: amendment.author ? displayName(amendment.author.name, t) : t('texts.anonymousAuthor') })} · {t('texts.onVersion', { version: amendment.baseVersion })} ·{' '}
+          {t('texts.by', {
+            name: amendment.author
+              ? displayName(amendment.author.name, t)
+              : t('texts.anonymousAuthor'),
+          })}{' '}
+          · {t('texts.onVersion', { version: amendment.baseVersion })} ·{' '}
           {t('texts.supports', { count: amendment.supportsCount })}
         </span>
       </p>
-      <DiffView parts={amendment.diff} label={t('texts.amendmentDiff', { title: amendment.title })} />
-      {amendment.rejectionReason ? <p>{t('texts.rejectionReason', { reason: amendment.rejectionReason })}</p> : null}
+      <DiffView
+        parts={amendment.diff}
+        label={t('texts.amendmentDiff', { title: amendment.title })}
+      />
+      {amendment.rejectionReason ? (
+        <p>{t('texts.rejectionReason', { reason: amendment.rejectionReason })}</p>
+      ) : null}
       {amendment.outdated && pending && amendment.viewerIsAuthor ? (
         <div className="message message--info">
           <p>{t('texts.outdatedHelp', { version: amendment.currentVersion })}</p>
-          <DiffView parts={diffTexts(amendment.baseText, amendment.currentText)} label={t('texts.changesSince')} />
+          <DiffView
+            parts={diffTexts(amendment.baseText, amendment.currentText)}
+            label={t('texts.changesSince')}
+          />
         </div>
       ) : null}
       <FeedbackMessages feedback={feedback} />
@@ -168,9 +228,16 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
               target={`« ${amendment.title} »`}
               question={t('texts.confirmAcceptQuestion', { title: amendment.title })}
               description={t('texts.confirmAcceptDescription')}
-              onConfirm={() => run(() => accept({ variables: { id: amendment.id } }), t('texts.accepted'))}
+              onConfirm={() =>
+                run(() => accept({ variables: { id: amendment.id } }), t('texts.accepted'))
+              }
             />
-            <button type="button" className="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={rejecting}
+              onClick={() => setRejecting(!rejecting)}
+            >
               {t('texts.reject')}
               {target}
             </button>
@@ -178,24 +245,49 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
         ) : null}
         {pending && amendment.viewerIsAuthor ? (
           <>
-            <button type="button" className="button" onClick={() => void run(() => withdraw({ variables: { id: amendment.id } }), t('texts.withdrawn'))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void run(() => withdraw({ variables: { id: amendment.id } }), t('texts.withdrawn'))
+              }
+            >
               {t('texts.withdraw')}
               {target}
             </button>
-            <button type="button" className="button" aria-expanded={rebasing} onClick={() => setRebasing(!rebasing)}>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={rebasing}
+              onClick={() => setRebasing(!rebasing)}
+            >
               {t('texts.update')}
               {target}
             </button>
           </>
         ) : null}
         {pending && me && !amendment.viewerIsAuthor && !amendment.viewerSupports ? (
-          <button type="button" className="button" onClick={() => void run(() => support({ variables: { id: amendment.id } }), t('texts.supported'))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void run(() => support({ variables: { id: amendment.id } }), t('texts.supported'))
+            }
+          >
             {t('texts.support')}
             {target}
           </button>
         ) : null}
-        {amendment.state === 'REJECTED' && amendment.viewerIsAuthor && !amendment.promotedProposalId ? (
-          <button type="button" className="button" onClick={() => void run(() => promote({ variables: { id: amendment.id } }), t('texts.promoted'))}>
+        {amendment.state === 'REJECTED' &&
+        amendment.viewerIsAuthor &&
+        !amendment.promotedProposalId ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void run(() => promote({ variables: { id: amendment.id } }), t('texts.promoted'))
+            }
+          >
             {t('texts.promote')}
             {target}
           </button>
@@ -207,16 +299,29 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => reject({ variables: { id: amendment.id, reason } }), t('texts.rejected'));
+            void run(
+              () => reject({ variables: { id: amendment.id, reason } }),
+              t('texts.rejected'),
+            );
           }}
         >
-          <TextAreaField label={t('texts.reason')} required rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <TextAreaField
+            label={t('texts.reason')}
+            required
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <ConfirmButton
             className="button button--primary"
             label={t('texts.confirmReject')}
             question={t('texts.confirmRejectQuestion', { title: amendment.title })}
-            description={reason.trim() ? t('texts.rejectionReason', { reason: reason.trim() }) : undefined}
-            onConfirm={() => run(() => reject({ variables: { id: amendment.id, reason } }), t('texts.rejected'))}
+            description={
+              reason.trim() ? t('texts.rejectionReason', { reason: reason.trim() }) : undefined
+            }
+            onConfirm={() =>
+              run(() => reject({ variables: { id: amendment.id, reason } }), t('texts.rejected'))
+            }
           />
         </form>
       ) : null}
@@ -226,11 +331,23 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => update({ variables: { id: amendment.id, input: { body: rebaseBody } } }), t('texts.updated'));
+            void run(
+              () => update({ variables: { id: amendment.id, input: { body: rebaseBody } } }),
+              t('texts.updated'),
+            );
           }}
         >
-          <TextAreaField label={t('texts.amendmentBody')} required rows={5} value={rebaseBody} onChange={(e) => setRebaseBody(e.target.value)} />
-          <DiffView parts={diffTexts(amendment.currentText, rebaseBody)} label={t('texts.preview')} />
+          <TextAreaField
+            label={t('texts.amendmentBody')}
+            required
+            rows={5}
+            value={rebaseBody}
+            onChange={(e) => setRebaseBody(e.target.value)}
+          />
+          <DiffView
+            parts={diffTexts(amendment.currentText, rebaseBody)}
+            label={t('texts.preview')}
+          />
           <button type="submit" className="button button--primary">
             {t('texts.saveUpdate')}
           </button>
@@ -243,7 +360,9 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
 /** Every version of the article, each with the diff from the one before. */
 function VersionHistory({ articleId }: { articleId: string }) {
   const { t } = useTranslation();
-  const { data } = useQuery(VERSIONS_QUERY, { variables: { resourceType: 'ARTICLE', resourceId: articleId } });
+  const { data } = useQuery(VERSIONS_QUERY, {
+    variables: { resourceType: 'ARTICLE', resourceId: articleId },
+  });
   const versions = data?.versions ?? [];
   return (
     <div className="version-history">
@@ -259,7 +378,10 @@ function VersionHistory({ articleId }: { articleId: string }) {
             {index === 0 ? (
               <p className="muted">{t('texts.initialVersion')}</p>
             ) : (
-              <DiffView parts={diffTexts(versions[index - 1].text, v.text)} label={t('texts.versionDiff', { from: versions[index - 1].version, to: v.version })} />
+              <DiffView
+                parts={diffTexts(versions[index - 1].text, v.text)}
+                label={t('texts.versionDiff', { from: versions[index - 1].version, to: v.version })}
+              />
             )}
           </li>
         ))}

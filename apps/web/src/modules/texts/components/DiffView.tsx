@@ -5,7 +5,11 @@ import type { DiffPart } from '../graphql/texts';
 
 /** A word-level diff of two texts in the browser (jsdiff's `diffWords`, as the API's `versionDiff`). */
 export function diffTexts(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((part) => ({ value: part.value, added: !!part.added, removed: !!part.removed }));
+  return diffWords(before, after).map((part) => ({
+    value: part.value,
+    added: !!part.added,
+    removed: !!part.removed,
+  }));
 }
 
 /**

@@ -3,11 +3,22 @@ import userEvent from '@testing-library/user-event';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { participatoryTextFixture } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/renderWithProviders';
-import { AMENDMENTS_QUERY, PARTICIPATORY_TEXT_QUERY, TEXT_COMMENTS_QUERY, VERSIONS_QUERY } from '../graphql/texts';
+import {
+  AMENDMENTS_QUERY,
+  PARTICIPATORY_TEXT_QUERY,
+  TEXT_COMMENTS_QUERY,
+  VERSIONS_QUERY,
+} from '../graphql/texts';
 import { DiffView, diffTexts } from './DiffView';
 import { ParticipatoryTextReader } from './ParticipatoryTextReader';
 
-const me = { __typename: 'User', id: 'u1', name: 'Alice', email: 'alice@example.org', isAdmin: false };
+const me = {
+  __typename: 'User',
+  id: 'u1',
+  name: 'Alice',
+  email: 'alice@example.org',
+  isAdmin: false,
+};
 const amendment = {
   __typename: 'Amendment',
   id: 'am-1',
@@ -39,18 +50,52 @@ const amendment = {
 
 const mocks = [
   { request: { query: ME_QUERY }, result: { data: { me } } },
-  { request: { query: PARTICIPATORY_TEXT_QUERY, variables: { componentId: 'c-text' } }, result: { data: { participatoryText: participatoryTextFixture } } },
-  { request: { query: AMENDMENTS_QUERY, variables: { amendableType: 'ARTICLE', amendableId: 'a-3' } }, result: { data: { amendments: [amendment] } } },
   {
-    request: { query: VERSIONS_QUERY, variables: { resourceType: 'ARTICLE', resourceId: 'a-3' } },
-    result: { data: { versions: [{ __typename: 'ResourceVersion', version: 1, text: 'Conclusion.', author: null, amendmentId: null, createdAt: '2026-01-01T00:00:00.000Z' }] } },
+    request: { query: PARTICIPATORY_TEXT_QUERY, variables: { componentId: 'c-text' } },
+    result: { data: { participatoryText: participatoryTextFixture } },
   },
   {
-    request: { query: TEXT_COMMENTS_QUERY, variables: { commentableType: 'ARTICLE', commentableId: 'a-3' } },
+    request: {
+      query: AMENDMENTS_QUERY,
+      variables: { amendableType: 'ARTICLE', amendableId: 'a-3' },
+    },
+    result: { data: { amendments: [amendment] } },
+  },
+  {
+    request: { query: VERSIONS_QUERY, variables: { resourceType: 'ARTICLE', resourceId: 'a-3' } },
+    result: {
+      data: {
+        versions: [
+          {
+            __typename: 'ResourceVersion',
+            version: 1,
+            text: 'Conclusion.',
+            author: null,
+            amendmentId: null,
+            createdAt: '2026-01-01T00:00:00.000Z',
+          },
+        ],
+      },
+    },
+  },
+  {
+    request: {
+      query: TEXT_COMMENTS_QUERY,
+      variables: { commentableType: 'ARTICLE', commentableId: 'a-3' },
+    },
     result: {
       data: {
         comments: [
-          { __typename: 'Comment', id: 'cm-1', body: '<p>Clair.</p>', authorName: 'Bob', createdAt: '2026-01-03T00:00:00.000Z', deleted: false, hidden: false, articleVersion: 1 },
+          {
+            __typename: 'Comment',
+            id: 'cm-1',
+            body: '<p>Clair.</p>',
+            authorName: 'Bob',
+            createdAt: '2026-01-03T00:00:00.000Z',
+            deleted: false,
+            hidden: false,
+            articleVersion: 1,
+          },
         ],
       },
     },
@@ -68,27 +113,44 @@ describe('<ParticipatoryTextReader>', () => {
     button.focus();
     await user.keyboard('{Enter}');
     expect(button).toHaveAttribute('aria-expanded', 'true');
-    const panel = await screen.findByRole('region', { name: 'Article 3\u00a0: amendements et historique' });
+    const panel = await screen.findByRole('region', {
+      name: 'Article 3\u00a0: amendements et historique',
+    });
     expect(await within(panel).findByText('Préciser la conclusion du texte')).toBeInTheDocument();
     expect(within(panel).getByText('obsolète')).toBeInTheDocument();
     expect(within(panel).getByRole('button', { name: /Mettre à jour/ })).toBeInTheDocument();
     // the form: the article's current text prefilled, a live word diff as one types
     // the form shows once the signed-in user is known (`me` resolves separately)
-    const body = await within(panel).findByLabelText(/Nouveau texte de l'article/, {}, { timeout: 5000 });
+    const body = await within(panel).findByLabelText(
+      /Nouveau texte de l'article/,
+      {},
+      { timeout: 5000 },
+    );
     expect(body).toHaveValue('Conclusion.');
     await user.clear(body);
     await user.type(body, 'Conclusion partagée.');
     const preview = within(panel).getAllByRole('group', { name: 'Aperçu des modifications' })[0];
     expect(preview.querySelector('ins')?.textContent).toContain('partagée');
-    expect(within(panel).getByRole('button', { name: "Proposer l'amendement" })).toBeInTheDocument();
+    expect(
+      within(panel).getByRole('button', { name: "Proposer l'amendement" }),
+    ).toBeInTheDocument();
     // comments stay on the article and say which version they were written on
-    expect(await within(panel).findByText((_, element) => element?.tagName === 'P' && /^Bob · .* · sur la version 1$/.test(element.textContent ?? ''))).toBeInTheDocument();
+    expect(
+      await within(panel).findByText(
+        (_, element) =>
+          element?.tagName === 'P' &&
+          /^Bob · .* · sur la version 1$/.test(element.textContent ?? ''),
+      ),
+    ).toBeInTheDocument();
   });
 });
 
 describe('<ParticipatoryTextReader> reached by a link to one article', () => {
   it('opens the article of « #article-3 » (search, notifications) and moves focus to it', async () => {
-    renderWithProviders(<ParticipatoryTextReader componentId="c-text" />, { mocks, route: '/espaces/filiere/f/c-text#article-3' });
+    renderWithProviders(<ParticipatoryTextReader componentId="c-text" />, {
+      mocks,
+      route: '/espaces/filiere/f/c-text#article-3',
+    });
     const button = await screen.findByRole('button', { name: 'Article 3' });
     await screen.findByRole('region', { name: 'Article 3\u00a0: amendements et historique' });
     expect(button).toHaveAttribute('aria-expanded', 'true');
@@ -98,7 +160,9 @@ describe('<ParticipatoryTextReader> reached by a link to one article', () => {
 
 describe('<DiffView>', () => {
   it('marks additions and removals with <ins>/<del> and text labels for screen readers', () => {
-    renderWithProviders(<DiffView parts={diffTexts('un comité', 'un comité de pilotage')} label="diff" />);
+    renderWithProviders(
+      <DiffView parts={diffTexts('un comité', 'un comité de pilotage')} label="diff" />,
+    );
     const ins = document.querySelector('ins')!;
     expect(ins.textContent).toBe("[début de l'ajout] de pilotage [fin de l'ajout]");
     expect(document.querySelector('del')).toBeNull();

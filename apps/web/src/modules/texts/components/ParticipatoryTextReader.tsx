@@ -6,7 +6,11 @@ import { Markdown } from '../../components/components/Markdown';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
 import { Loading } from '../../ui/components/Loading';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
-import { PARTICIPATORY_TEXT_MARKDOWN_QUERY, PARTICIPATORY_TEXT_QUERY, type TextArticle } from '../graphql/texts';
+import {
+  PARTICIPATORY_TEXT_MARKDOWN_QUERY,
+  PARTICIPATORY_TEXT_QUERY,
+  type TextArticle,
+} from '../graphql/texts';
 import '../texts.css';
 import { useLiveEvent } from '../../notifications/live/LiveConnection';
 import { ArticlePanel } from './ArticlePanel';
@@ -20,7 +24,9 @@ import { ArticlePanel } from './ArticlePanel';
 export function ParticipatoryTextReader({ componentId }: { componentId: string }) {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
-  const { data, loading, error, refetch } = useQuery(PARTICIPATORY_TEXT_QUERY, { variables: { componentId } });
+  const { data, loading, error, refetch } = useQuery(PARTICIPATORY_TEXT_QUERY, {
+    variables: { componentId },
+  });
   // an amendment created, accepted or rejected in another browser updates counts, articles and panels
   useLiveEvent(`component:${componentId}`, 'amendment.changed', () => {
     void refetch();
@@ -32,7 +38,9 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
   const loaded = data?.participatoryText;
   useEffect(() => {
     const number = /^#article-(\d+)$/.exec(hash)?.[1];
-    const articles = loaded ? [...loaded.preamble, ...loaded.sections.flatMap((s) => s.articles)] : [];
+    const articles = loaded
+      ? [...loaded.preamble, ...loaded.sections.flatMap((s) => s.articles)]
+      : [];
     const target = number ? articles.find((a) => a.number === Number(number)) : undefined;
     if (!target) return;
     setSelected(target.id);
@@ -40,13 +48,18 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
     element?.scrollIntoView?.({ block: 'start' });
     element?.querySelector<HTMLButtonElement>('.text-article__select')?.focus();
   }, [hash, loaded]);
-  if (error && !data) return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
+  if (error && !data)
+    return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
   if (loading && !data) return <Loading />;
   const text = data?.participatoryText;
   if (!text) return <p>{t('participatoryText.empty')}</p>;
 
   async function downloadMarkdown() {
-    const result = await client.query({ query: PARTICIPATORY_TEXT_MARKDOWN_QUERY, variables: { componentId }, fetchPolicy: 'network-only' });
+    const result = await client.query({
+      query: PARTICIPATORY_TEXT_MARKDOWN_QUERY,
+      variables: { componentId },
+      fetchPolicy: 'network-only',
+    });
     const markdown = result.data?.participatoryTextMarkdown ?? '';
     const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
     const link = document.createElement('a');
@@ -57,7 +70,11 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
   }
 
   const article = (a: TextArticle) => (
-    <div key={a.id} id={`article-${a.number}`} className={`text-article${selected === a.id ? ' text-article--selected' : ''}`}>
+    <div
+      key={a.id}
+      id={`article-${a.number}`}
+      className={`text-article${selected === a.id ? ' text-article--selected' : ''}`}
+    >
       <p className="text-article__meta">
         <button
           type="button"
@@ -69,7 +86,8 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
           {t('texts.article', { number: a.number })}
         </button>{' '}
         <span className="muted">
-          {t('texts.pendingCount', { count: a.pendingAmendmentsCount })}, {t('texts.acceptedCount', { count: a.acceptedAmendmentsCount })}
+          {t('texts.pendingCount', { count: a.pendingAmendmentsCount })},{' '}
+          {t('texts.acceptedCount', { count: a.acceptedAmendmentsCount })}
           {a.commentsCount ? ` · ${t('texts.commentsCount', { count: a.commentsCount })}` : ''}
           {a.version > 1 ? ` · ${t('texts.versionLabel', { version: a.version })}` : ''}
         </span>
@@ -83,7 +101,9 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
 
   return (
     <div className="participatory-text">
-      {!text.published ? <p className="message message--info">{t('texts.unpublishedPreview')}</p> : null}
+      {!text.published ? (
+        <p className="message message--info">{t('texts.unpublishedPreview')}</p>
+      ) : null}
       <div className="actions no-print">
         <button type="button" className="button" onClick={() => void downloadMarkdown()}>
           {t('texts.exportMarkdown')}
@@ -95,8 +115,16 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
       <p className="muted no-print">{t('texts.howTo')}</p>
       {text.preamble.map(article)}
       {text.sections.map((section) => (
-        <section key={section.id} className={`text-section text-section--level-${section.level}`} aria-labelledby={`section-${section.id}`}>
-          {createElement(`h${Math.min(6, section.level + 1)}`, { id: `section-${section.id}` }, section.title.replace(/\*\*/g, ''))}
+        <section
+          key={section.id}
+          className={`text-section text-section--level-${section.level}`}
+          aria-labelledby={`section-${section.id}`}
+        >
+          {createElement(
+            `h${Math.min(6, section.level + 1)}`,
+            { id: `section-${section.id}` },
+            section.title.replace(/\*\*/g, ''),
+          )}
           {section.articles.map(article)}
         </section>
       ))}

@@ -2,7 +2,11 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { participatoryTextFixture } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/renderWithProviders';
-import { IMPORT_PARTICIPATORY_TEXT_MUTATION, PARTICIPATORY_TEXT_QUERY, PARTICIPATORY_TEXT_SOURCE_QUERY } from '../graphql/texts';
+import {
+  IMPORT_PARTICIPATORY_TEXT_MUTATION,
+  PARTICIPATORY_TEXT_QUERY,
+  PARTICIPATORY_TEXT_SOURCE_QUERY,
+} from '../graphql/texts';
 import { TextImportAdmin } from './TextImportAdmin';
 
 const MARKDOWN = '# Propositions\n\nIntro.';
@@ -12,10 +16,25 @@ describe('<TextImportAdmin>', () => {
   it('imports pasted Markdown and previews sections and numbered articles before publication', async () => {
     const user = userEvent.setup();
     const mocks = [
-      { request: { query: PARTICIPATORY_TEXT_QUERY, variables: { componentId: 'c-text' } }, result: { data: { participatoryText: null } } },
-      { request: { query: PARTICIPATORY_TEXT_SOURCE_QUERY, variables: { componentId: 'c-text' } }, result: { data: { participatoryTextSource: null } } },
-      { request: { query: IMPORT_PARTICIPATORY_TEXT_MUTATION, variables: { componentId: 'c-text', markdown: MARKDOWN } }, result: { data: { importParticipatoryText: unpublished } } },
-      { request: { query: PARTICIPATORY_TEXT_QUERY, variables: { componentId: 'c-text' } }, result: { data: { participatoryText: unpublished } } },
+      {
+        request: { query: PARTICIPATORY_TEXT_QUERY, variables: { componentId: 'c-text' } },
+        result: { data: { participatoryText: null } },
+      },
+      {
+        request: { query: PARTICIPATORY_TEXT_SOURCE_QUERY, variables: { componentId: 'c-text' } },
+        result: { data: { participatoryTextSource: null } },
+      },
+      {
+        request: {
+          query: IMPORT_PARTICIPATORY_TEXT_MUTATION,
+          variables: { componentId: 'c-text', markdown: MARKDOWN },
+        },
+        result: { data: { importParticipatoryText: unpublished } },
+      },
+      {
+        request: { query: PARTICIPATORY_TEXT_QUERY, variables: { componentId: 'c-text' } },
+        result: { data: { participatoryText: unpublished } },
+      },
     ];
     renderWithProviders(<TextImportAdmin componentId="c-text" title="Charte" />, { mocks });
     await user.click(screen.getByRole('button', { name: /Importer le texte/ }));
@@ -23,7 +42,9 @@ describe('<TextImportAdmin>', () => {
     await user.type(textarea, MARKDOWN);
     await user.click(screen.getByRole('button', { name: 'Importer et prévisualiser' }));
     expect(await screen.findByText('Texte importé : 2 sections, 3 articles.')).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { name: 'Aperçu\u00a0: 2 sections, 3 articles' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Aperçu\u00a0: 2 sections, 3 articles' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('Article 3')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Publier le texte' })).toBeInTheDocument();
   });

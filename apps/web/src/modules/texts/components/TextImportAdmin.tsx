@@ -3,7 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../components/components/Markdown';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { CheckboxField, SelectField, TextAreaField, VisuallyHidden } from '../../ui/components/Fields';
+import {
+  CheckboxField,
+  SelectField,
+  TextAreaField,
+  VisuallyHidden,
+} from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   IMPORT_PARTICIPATORY_TEXT_MUTATION,
@@ -38,8 +43,14 @@ function TextImportForm({ componentId }: { componentId: string }) {
   const text = useQuery(PARTICIPATORY_TEXT_QUERY, { variables: { componentId } });
   const source = useQuery(PARTICIPATORY_TEXT_SOURCE_QUERY, { variables: { componentId } });
   const [markdown, setMarkdown] = useState<string | null>(null);
-  const [importText, importState] = useMutation(IMPORT_PARTICIPATORY_TEXT_MUTATION, { refetchQueries: ['ParticipatoryText'], awaitRefetchQueries: true });
-  const [publish, publishState] = useMutation(PUBLISH_PARTICIPATORY_TEXT_MUTATION, { refetchQueries: ['ParticipatoryText'], awaitRefetchQueries: true });
+  const [importText, importState] = useMutation(IMPORT_PARTICIPATORY_TEXT_MUTATION, {
+    refetchQueries: ['ParticipatoryText'],
+    awaitRefetchQueries: true,
+  });
+  const [publish, publishState] = useMutation(PUBLISH_PARTICIPATORY_TEXT_MUTATION, {
+    refetchQueries: ['ParticipatoryText'],
+    awaitRefetchQueries: true,
+  });
   const current = text.data?.participatoryText ?? null;
   const value = markdown ?? source.data?.participatoryTextSource ?? '';
 
@@ -49,7 +60,12 @@ function TextImportForm({ componentId }: { componentId: string }) {
     try {
       const result = await importText({ variables: { componentId, markdown: value } });
       const imported = result.data?.importParticipatoryText;
-      feedback.succeed(t('texts.admin.imported', { sections: imported?.sections.length ?? 0, articles: imported?.articlesCount ?? 0 }));
+      feedback.succeed(
+        t('texts.admin.imported', {
+          sections: imported?.sections.length ?? 0,
+          articles: imported?.articlesCount ?? 0,
+        }),
+      );
     } catch (error) {
       feedback.fail(error);
     }
@@ -76,7 +92,13 @@ function TextImportForm({ componentId }: { componentId: string }) {
   return (
     <div className="panel">
       <form className="form" noValidate onSubmit={submit}>
-        <TextAreaField label={t('texts.admin.markdown')} hint={t('texts.admin.markdownHint')} rows={12} value={value} onChange={(e) => setMarkdown(e.target.value)} />
+        <TextAreaField
+          label={t('texts.admin.markdown')}
+          hint={t('texts.admin.markdownHint')}
+          rows={12}
+          value={value}
+          onChange={(e) => setMarkdown(e.target.value)}
+        />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={importState.loading}>
             {t('texts.admin.import')}
@@ -84,32 +106,54 @@ function TextImportForm({ componentId }: { componentId: string }) {
         </div>
       </form>
       <FeedbackMessages feedback={feedback} />
-      {current ? <ImportPreview text={current} onPublish={() => void publishText()} publishing={publishState.loading} /> : null}
+      {current ? (
+        <ImportPreview
+          text={current}
+          onPublish={() => void publishText()}
+          publishing={publishState.loading}
+        />
+      ) : null}
     </div>
   );
 }
 
-function ImportPreview({ text, onPublish, publishing }: { text: ParticipatoryText; onPublish: () => void; publishing: boolean }) {
+function ImportPreview({
+  text,
+  onPublish,
+  publishing,
+}: {
+  text: ParticipatoryText;
+  onPublish: () => void;
+  publishing: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div>
-      <h4>{t('texts.admin.preview', { sections: text.sections.length, articles: text.articlesCount })}</h4>
+      <h4>
+        {t('texts.admin.preview', { sections: text.sections.length, articles: text.articlesCount })}
+      </h4>
       <div className="import-preview">
-        {[...text.preamble, ...text.sections.flatMap((s) => [{ heading: s }, ...s.articles])].map((item) =>
-          'heading' in item ? (
-            <p key={item.heading.id} className="import-preview__heading">
-              <strong>{`${'#'.repeat(item.heading.level)} ${item.heading.title}`}</strong>
-            </p>
-          ) : (
-            <div key={item.id}>
-              <p className="muted">{t('texts.article', { number: item.number })}</p>
-              <Markdown source={item.body} className="prose" />
-            </div>
-          ),
+        {[...text.preamble, ...text.sections.flatMap((s) => [{ heading: s }, ...s.articles])].map(
+          (item) =>
+            'heading' in item ? (
+              <p key={item.heading.id} className="import-preview__heading">
+                <strong>{`${'#'.repeat(item.heading.level)} ${item.heading.title}`}</strong>
+              </p>
+            ) : (
+              <div key={item.id}>
+                <p className="muted">{t('texts.article', { number: item.number })}</p>
+                <Markdown source={item.body} className="prose" />
+              </div>
+            ),
         )}
       </div>
       <div className="form__actions">
-        <button type="button" className="button button--primary" onClick={onPublish} disabled={publishing}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onPublish}
+          disabled={publishing}
+        >
           {t('texts.admin.publish')}
         </button>
       </div>
@@ -118,17 +162,31 @@ function ImportPreview({ text, onPublish, publishing }: { text: ParticipatoryTex
 }
 
 /** Decidim's amendment settings of the component: enabled, and who sees amendments. */
-function AmendmentSettingsForm({ componentId, text }: { componentId: string; text: ParticipatoryText }) {
+function AmendmentSettingsForm({
+  componentId,
+  text,
+}: {
+  componentId: string;
+  text: ParticipatoryText;
+}) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [enabled, setEnabled] = useState(text.settings.amendmentsEnabled);
   const [visibility, setVisibility] = useState(text.settings.amendmentsVisibility);
-  const [save, state] = useMutation(UPDATE_AMENDMENT_SETTINGS_MUTATION, { refetchQueries: ['ParticipatoryText'], awaitRefetchQueries: true });
+  const [save, state] = useMutation(UPDATE_AMENDMENT_SETTINGS_MUTATION, {
+    refetchQueries: ['ParticipatoryText'],
+    awaitRefetchQueries: true,
+  });
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
     try {
-      await save({ variables: { componentId, input: { amendmentsEnabled: enabled, amendmentsVisibility: visibility } } });
+      await save({
+        variables: {
+          componentId,
+          input: { amendmentsEnabled: enabled, amendmentsVisibility: visibility },
+        },
+      });
       feedback.succeed(t('texts.admin.settingsSaved'));
     } catch (error) {
       feedback.fail(error);
@@ -136,7 +194,11 @@ function AmendmentSettingsForm({ componentId, text }: { componentId: string; tex
   }
   return (
     <form className="form" noValidate onSubmit={submit} aria-label={t('texts.admin.settings')}>
-      <CheckboxField label={t('texts.admin.amendmentsEnabled')} checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+      <CheckboxField
+        label={t('texts.admin.amendmentsEnabled')}
+        checked={enabled}
+        onChange={(e) => setEnabled(e.target.checked)}
+      />
       <SelectField
         label={t('texts.admin.amendmentsVisibility')}
         value={visibility}

@@ -78,45 +78,75 @@ const AMENDMENT_FIELDS = `
   author { id name } supportsCount commentsCount promotedProposalId createdAt baseText currentText
   diff { value added removed } viewerIsAuthor viewerCanAnswer viewerSupports`;
 
-export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<{ participatoryText: ParticipatoryText | null }, { componentId: string }> = gql`
+export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<
+  { participatoryText: ParticipatoryText | null },
+  { componentId: string }
+> = gql`
   query ParticipatoryText($componentId: ID!) {
     participatoryText(componentId: $componentId) { ${TEXT_FIELDS} }
   }
 `;
 
-export const PARTICIPATORY_TEXT_MARKDOWN_QUERY: TypedDocumentNode<{ participatoryTextMarkdown: string | null }, { componentId: string }> = gql`
+export const PARTICIPATORY_TEXT_MARKDOWN_QUERY: TypedDocumentNode<
+  { participatoryTextMarkdown: string | null },
+  { componentId: string }
+> = gql`
   query ParticipatoryTextMarkdown($componentId: ID!) {
     participatoryTextMarkdown(componentId: $componentId)
   }
 `;
 
-export const PARTICIPATORY_TEXT_SOURCE_QUERY: TypedDocumentNode<{ participatoryTextSource: string | null }, { componentId: string }> = gql`
+export const PARTICIPATORY_TEXT_SOURCE_QUERY: TypedDocumentNode<
+  { participatoryTextSource: string | null },
+  { componentId: string }
+> = gql`
   query ParticipatoryTextSourceForImport($componentId: ID!) {
     participatoryTextSource(componentId: $componentId)
   }
 `;
 
-export const IMPORT_PARTICIPATORY_TEXT_MUTATION: TypedDocumentNode<{ importParticipatoryText: ParticipatoryText }, { componentId: string; markdown: string }> = gql`
+export const IMPORT_PARTICIPATORY_TEXT_MUTATION: TypedDocumentNode<
+  { importParticipatoryText: ParticipatoryText },
+  { componentId: string; markdown: string }
+> = gql`
   mutation ImportParticipatoryText($componentId: ID!, $markdown: String!) {
     importParticipatoryText(componentId: $componentId, markdown: $markdown) { ${TEXT_FIELDS} }
   }
 `;
 
-export const PUBLISH_PARTICIPATORY_TEXT_MUTATION: TypedDocumentNode<{ publishParticipatoryText: ParticipatoryText }, { componentId: string }> = gql`
+export const PUBLISH_PARTICIPATORY_TEXT_MUTATION: TypedDocumentNode<
+  { publishParticipatoryText: ParticipatoryText },
+  { componentId: string }
+> = gql`
   mutation PublishParticipatoryText($componentId: ID!) {
     publishParticipatoryText(componentId: $componentId) { ${TEXT_FIELDS} }
   }
 `;
 
-export const AMENDMENTS_QUERY: TypedDocumentNode<{ amendments: Amendment[] }, { amendableType: AmendableType; amendableId: string }> = gql`
+export const AMENDMENTS_QUERY: TypedDocumentNode<
+  { amendments: Amendment[] },
+  { amendableType: AmendableType; amendableId: string }
+> = gql`
   query Amendments($amendableType: AmendableType!, $amendableId: ID!) {
     amendments(amendableType: $amendableType, amendableId: $amendableId) { ${AMENDMENT_FIELDS} }
   }
 `;
 
-export const VERSIONS_QUERY: TypedDocumentNode<{ versions: ResourceVersion[] }, { resourceType: AmendableType; resourceId: string }> = gql`
+export const VERSIONS_QUERY: TypedDocumentNode<
+  { versions: ResourceVersion[] },
+  { resourceType: AmendableType; resourceId: string }
+> = gql`
   query Versions($resourceType: AmendableType!, $resourceId: ID!) {
-    versions(resourceType: $resourceType, resourceId: $resourceId) { version text author { id name } amendmentId createdAt }
+    versions(resourceType: $resourceType, resourceId: $resourceId) {
+      version
+      text
+      author {
+        id
+        name
+      }
+      amendmentId
+      createdAt
+    }
   }
 `;
 
@@ -129,37 +159,55 @@ export const CREATE_AMENDMENT_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const UPDATE_AMENDMENT_MUTATION: TypedDocumentNode<{ updateAmendment: Amendment }, { id: string; input: { title?: string; body: string } }> = gql`
+export const UPDATE_AMENDMENT_MUTATION: TypedDocumentNode<
+  { updateAmendment: Amendment },
+  { id: string; input: { title?: string; body: string } }
+> = gql`
   mutation UpdateAmendment($id: ID!, $input: UpdateAmendmentInput!) {
     updateAmendment(id: $id, input: $input) { ${AMENDMENT_FIELDS} }
   }
 `;
 
-export const ACCEPT_AMENDMENT_MUTATION: TypedDocumentNode<{ acceptAmendment: Amendment }, { id: string }> = gql`
+export const ACCEPT_AMENDMENT_MUTATION: TypedDocumentNode<
+  { acceptAmendment: Amendment },
+  { id: string }
+> = gql`
   mutation AcceptAmendment($id: ID!) {
     acceptAmendment(id: $id) { ${AMENDMENT_FIELDS} }
   }
 `;
 
-export const REJECT_AMENDMENT_MUTATION: TypedDocumentNode<{ rejectAmendment: Amendment }, { id: string; reason: string }> = gql`
+export const REJECT_AMENDMENT_MUTATION: TypedDocumentNode<
+  { rejectAmendment: Amendment },
+  { id: string; reason: string }
+> = gql`
   mutation RejectAmendment($id: ID!, $reason: String!) {
     rejectAmendment(id: $id, reason: $reason) { ${AMENDMENT_FIELDS} }
   }
 `;
 
-export const WITHDRAW_AMENDMENT_MUTATION: TypedDocumentNode<{ withdrawAmendment: Amendment }, { id: string }> = gql`
+export const WITHDRAW_AMENDMENT_MUTATION: TypedDocumentNode<
+  { withdrawAmendment: Amendment },
+  { id: string }
+> = gql`
   mutation WithdrawAmendment($id: ID!) {
     withdrawAmendment(id: $id) { ${AMENDMENT_FIELDS} }
   }
 `;
 
-export const PROMOTE_AMENDMENT_MUTATION: TypedDocumentNode<{ promoteAmendment: Amendment }, { id: string }> = gql`
+export const PROMOTE_AMENDMENT_MUTATION: TypedDocumentNode<
+  { promoteAmendment: Amendment },
+  { id: string }
+> = gql`
   mutation PromoteAmendment($id: ID!) {
     promoteAmendment(id: $id) { ${AMENDMENT_FIELDS} }
   }
 `;
 
-export const SUPPORT_AMENDMENT_MUTATION: TypedDocumentNode<{ supportAmendment: Amendment }, { id: string }> = gql`
+export const SUPPORT_AMENDMENT_MUTATION: TypedDocumentNode<
+  { supportAmendment: Amendment },
+  { id: string }
+> = gql`
   mutation SupportAmendment($id: ID!) {
     supportAmendment(id: $id) { ${AMENDMENT_FIELDS} }
   }
@@ -175,10 +223,19 @@ export interface TextComment {
   articleVersion: number | null;
 }
 
-export const TEXT_COMMENTS_QUERY: TypedDocumentNode<{ comments: TextComment[] }, { commentableType: 'ARTICLE' | 'AMENDMENT'; commentableId: string }> = gql`
+export const TEXT_COMMENTS_QUERY: TypedDocumentNode<
+  { comments: TextComment[] },
+  { commentableType: 'ARTICLE' | 'AMENDMENT'; commentableId: string }
+> = gql`
   query TextComments($commentableType: CommentableType!, $commentableId: ID!) {
     comments(commentableType: $commentableType, commentableId: $commentableId) {
-      id body authorName createdAt deleted hidden articleVersion
+      id
+      body
+      authorName
+      createdAt
+      deleted
+      hidden
+      articleVersion
     }
   }
 `;
@@ -188,15 +245,34 @@ export const ADD_TEXT_COMMENT_MUTATION: TypedDocumentNode<
   { input: { commentableType: 'ARTICLE' | 'AMENDMENT'; commentableId: string; body: string } }
 > = gql`
   mutation AddTextComment($input: AddCommentInput!) {
-    addComment(input: $input) { id body authorName createdAt deleted hidden articleVersion }
+    addComment(input: $input) {
+      id
+      body
+      authorName
+      createdAt
+      deleted
+      hidden
+      articleVersion
+    }
   }
 `;
 
 export const UPDATE_AMENDMENT_SETTINGS_MUTATION: TypedDocumentNode<
-  { updateAmendmentSettings: { amendmentsEnabled: boolean; amendmentsVisibility: 'ALL' | 'ONLY_OWN' } },
-  { componentId: string; input: { amendmentsEnabled?: boolean; amendmentsVisibility?: 'ALL' | 'ONLY_OWN' } }
+  {
+    updateAmendmentSettings: {
+      amendmentsEnabled: boolean;
+      amendmentsVisibility: 'ALL' | 'ONLY_OWN';
+    };
+  },
+  {
+    componentId: string;
+    input: { amendmentsEnabled?: boolean; amendmentsVisibility?: 'ALL' | 'ONLY_OWN' };
+  }
 > = gql`
   mutation UpdateAmendmentSettings($componentId: ID!, $input: AmendmentSettingsInput!) {
-    updateAmendmentSettings(componentId: $componentId, input: $input) { amendmentsEnabled amendmentsVisibility }
+    updateAmendmentSettings(componentId: $componentId, input: $input) {
+      amendmentsEnabled
+      amendmentsVisibility
+    }
   }
 `;

@@ -7,7 +7,13 @@ import { Link } from 'react-router';
  * @param trail the pages above, outermost first
  * @param current the name of this page
  */
-export function Breadcrumb({ trail, current }: { trail: { to: string; label: string }[]; current: string }) {
+export function Breadcrumb({
+  trail,
+  current,
+}: {
+  trail: { to: string; label: string }[];
+  current: string;
+}) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('spaces.breadcrumb')} className="breadcrumb">

@@ -5,7 +5,15 @@ import { formatDateTime, formatDay } from '../utils/dates';
  * "Du … au …" for calendar days (`kind="day"`, YYYY-MM-DD) or instants (`kind="instant"`,
  * shown in Europe/Paris). Renders `<time>` elements with machine-readable values.
  */
-export function DateRange({ start, end, kind }: { start: string | null | undefined; end: string | null | undefined; kind: 'day' | 'instant' }) {
+export function DateRange({
+  start,
+  end,
+  kind,
+}: {
+  start: string | null | undefined;
+  end: string | null | undefined;
+  kind: 'day' | 'instant';
+}) {
   const { t, i18n } = useTranslation();
   const format = kind === 'day' ? formatDay : formatDateTime;
   if (!start && !end) return <>{t('dates.none')}</>;

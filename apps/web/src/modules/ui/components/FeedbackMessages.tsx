@@ -8,7 +8,11 @@ import type { FeedbackState } from '../hooks/useFeedback';
 export function FeedbackMessages({ feedback }: { feedback: FeedbackState }) {
   return (
     <>
-      <div role="status" aria-live="polite" className={feedback.status ? 'message message--success' : 'message message--empty'}>
+      <div
+        role="status"
+        aria-live="polite"
+        className={feedback.status ? 'message message--success' : 'message message--empty'}
+      >
         {feedback.status}
       </div>
       {feedback.error ? <ErrorAlert message={feedback.error} details={feedback.details} /> : null}

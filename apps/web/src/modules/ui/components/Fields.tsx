@@ -1,4 +1,11 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrameProps {
   id: string;
@@ -16,7 +23,11 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 
 function FieldFrame({ id, label, hint, error, children, className }: FieldFrameProps) {
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+    <div
+      className={['field', error ? 'field--invalid' : '', className ?? '']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <label htmlFor={id} className="field__label">
         {label}
       </label>
@@ -46,7 +57,15 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
 };
 
 /** A labelled `<input>` with its hint and error tied by `aria-describedby`. */
-export function TextField({ label, hint, error, inputRef, fieldClassName, id: givenId, ...inputProps }: TextFieldProps) {
+export function TextField({
+  label,
+  hint,
+  error,
+  inputRef,
+  fieldClassName,
+  id: givenId,
+  ...inputProps
+}: TextFieldProps) {
   const generatedId = useId();
   const id = givenId ?? generatedId;
   return (
@@ -72,12 +91,26 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'
 };
 
 /** A labelled `<textarea>`. */
-export function TextAreaField({ label, hint, error, textareaRef, id: givenId, ...props }: TextAreaFieldProps) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  textareaRef,
+  id: givenId,
+  ...props
+}: TextAreaFieldProps) {
   const generatedId = useId();
   const id = givenId ?? generatedId;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} ref={textareaRef} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...props} />
+      <textarea
+        id={id}
+        ref={textareaRef}
+        className="field__control"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...props}
+      />
     </FieldFrame>
   );
 }
@@ -94,12 +127,27 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
 };
 
 /** A labelled `<select>`. */
-export function SelectField({ label, options, hint, error, selectRef, id: givenId, ...props }: SelectFieldProps) {
+export function SelectField({
+  label,
+  options,
+  hint,
+  error,
+  selectRef,
+  id: givenId,
+  ...props
+}: SelectFieldProps) {
   const generatedId = useId();
   const id = givenId ?? generatedId;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select id={id} ref={selectRef} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...props}>
+      <select
+        id={id}
+        ref={selectRef}
+        className="field__control"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...props}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -110,7 +158,9 @@ export function SelectField({ label, options, hint, error, selectRef, id: givenI
   );
 }
 
-type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & { label: string };
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
+  label: string;
+};
 
 /** A checkbox with its label after it. */
 export function CheckboxField({ label, ...props }: CheckboxFieldProps) {

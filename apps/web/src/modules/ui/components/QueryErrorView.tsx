@@ -15,7 +15,13 @@ export function QueryErrorView({ error, onRetry }: { error: unknown; onRetry?: (
   return <LoadFailed message={info} onRetry={onRetry} />;
 }
 
-function LoadFailed({ message, onRetry }: { message: ReturnType<typeof parseApiError>; onRetry?: () => void }) {
+function LoadFailed({
+  message,
+  onRetry,
+}: {
+  message: ReturnType<typeof parseApiError>;
+  onRetry?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('errors.loadFailed'));
   return (

@@ -3,7 +3,13 @@ import { htmlToText, SafeHtml } from './SafeHtml';
 
 describe('<SafeHtml>', () => {
   it('keeps the allowed tags', () => {
-    const { container } = render(<SafeHtml html={'<p>Un <strong>fort</strong> et <em>léger</em></p><ul><li>a</li><li>b<br>c</li></ul><ol><li>1</li></ol>'} />);
+    const { container } = render(
+      <SafeHtml
+        html={
+          '<p>Un <strong>fort</strong> et <em>léger</em></p><ul><li>a</li><li>b<br>c</li></ul><ol><li>1</li></ol>'
+        }
+      />,
+    );
     expect(container.querySelector('p strong')).toHaveTextContent('fort');
     expect(container.querySelector('p em')).toHaveTextContent('léger');
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
@@ -34,6 +40,8 @@ describe('<SafeHtml>', () => {
   });
 
   it('extracts the text of HTML for excerpts', () => {
-    expect(htmlToText('<p>Un</p><p>deux <script>x()</script></p>').replace(/\s+/g, ' ').trim()).toBe('Un deux');
+    expect(
+      htmlToText('<p>Un</p><p>deux <script>x()</script></p>').replace(/\s+/g, ' ').trim(),
+    ).toBe('Un deux');
   });
 });

@@ -12,13 +12,18 @@ function convert(node: Node, key: number): ReactNode {
   const tag = element.tagName.toLowerCase();
   const children = Array.from(element.childNodes).map((child, index) => convert(child, index));
   if (tag === 'script' || tag === 'style') return null;
-  if (!ALLOWED.has(tag)) return children.length ? createElement('span', { key }, ...children) : null;
+  if (!ALLOWED.has(tag))
+    return children.length ? createElement('span', { key }, ...children) : null;
   if (tag === 'br') return <br key={key} />;
   if (tag === 'a') {
     const href = element.getAttribute('href') ?? '';
     if (!SAFE_HREF.test(href.trim())) return createElement('span', { key }, ...children);
     const external = /^https?:/i.test(href);
-    return createElement('a', { key, href: href.trim(), ...(external ? { rel: 'noopener noreferrer nofollow' } : {}) }, ...children);
+    return createElement(
+      'a',
+      { key, href: href.trim(), ...(external ? { rel: 'noopener noreferrer nofollow' } : {}) },
+      ...children,
+    );
   }
   const normalised = tag === 'b' ? 'strong' : tag === 'i' ? 'em' : tag;
   return createElement(normalised, { key }, ...children);
@@ -46,5 +51,9 @@ export function htmlToText(html: string): string {
 export function SafeHtml({ html, className }: { html: string; className?: string }) {
   if (!looksLikeHtml(html)) return <Paragraphs text={html} className={className} />;
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  return <div className={className}>{Array.from(doc.body.childNodes).map((node, index) => convert(node, index))}</div>;
+  return (
+    <div className={className}>
+      {Array.from(doc.body.childNodes).map((node, index) => convert(node, index))}
+    </div>
+  );
 }

@@ -21,7 +21,13 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
   return (
     <AnnouncerContext.Provider value={announce}>
       {children}
-      <div role="status" aria-live="polite" aria-atomic="true" className="visually-hidden" data-testid="announcer">
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className="visually-hidden"
+        data-testid="announcer"
+      >
         {message}
       </div>
     </AnnouncerContext.Provider>

@@ -30,14 +30,27 @@ interface ConfirmButtonProps {
  * closes it, and focus returns to the button). The first focus is on « Annuler », so Enter
  * pressed by mistake does nothing.
  */
-export function ConfirmButton({ label, target, question, description, confirmLabel, danger = false, disabled, className, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  target,
+  question,
+  description,
+  confirmLabel,
+  danger = false,
+  disabled,
+  className,
+  onConfirm,
+}: ConfirmButtonProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const tone = danger ? 'button button--danger' : 'button button--primary';
   return (
     <DialogTrigger isOpen={open} onOpenChange={(next) => !busy && setOpen(next)}>
-      <Button className={className ?? (danger ? 'button button--danger' : 'button')} isDisabled={disabled}>
+      <Button
+        className={className ?? (danger ? 'button button--danger' : 'button')}
+        isDisabled={disabled}
+      >
         {label}
         {target ? (
           <>

@@ -29,7 +29,10 @@ export function useErrorSummary(): ErrorSummaryState {
     setProblems(next);
     setReportCount((count) => count + 1);
   }, []);
-  const errorOf = useCallback((fieldId: string) => problems.find((problem) => problem.fieldId === fieldId)?.message ?? null, [problems]);
+  const errorOf = useCallback(
+    (fieldId: string) => problems.find((problem) => problem.fieldId === fieldId)?.message ?? null,
+    [problems],
+  );
   return { problems, report, errorOf, reportCount };
 }
 
@@ -45,7 +48,13 @@ export function ErrorSummary({ state }: { state: ErrorSummaryState }) {
   }, [state.reportCount, state.problems.length]);
   if (state.problems.length === 0) return null;
   return (
-    <div ref={ref} className="error-summary" tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+    <div
+      ref={ref}
+      className="error-summary"
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+    >
       <h2 id="error-summary-title" className="error-summary__title">
         {t('forms.errorSummary', { count: state.problems.length })}
       </h2>

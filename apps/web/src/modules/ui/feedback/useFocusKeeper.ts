@@ -1,9 +1,15 @@
 import { useEffect } from 'react';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
 function isUsable(element: Element | null): boolean {
-  return element instanceof HTMLElement && element.isConnected && !element.closest('[inert], [hidden]') && !(element as HTMLButtonElement).disabled;
+  return (
+    element instanceof HTMLElement &&
+    element.isConnected &&
+    !element.closest('[inert], [hidden]') &&
+    !(element as HTMLButtonElement).disabled
+  );
 }
 
 /**
@@ -35,10 +41,17 @@ export function useFocusKeeper(root: () => HTMLElement | null): void {
       const element = event.target;
       if (!(element instanceof HTMLElement) || event.relatedTarget || !document.hasFocus()) return;
       // A click elsewhere moved focus away on purpose; a click on the element itself did not.
-      const clickedElsewhere = performance.now() - pointerAt < 300 && !(pointerTarget instanceof Node && element.contains(pointerTarget));
+      const clickedElsewhere =
+        performance.now() - pointerAt < 300 &&
+        !(pointerTarget instanceof Node && element.contains(pointerTarget));
       if (clickedElsewhere) return;
       const ancestors: HTMLElement[] = [];
-      for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) ancestors.push(node);
+      for (
+        let node = element.parentElement;
+        node && node !== document.body;
+        node = node.parentElement
+      )
+        ancestors.push(node);
       lost = { element, ancestors, at: performance.now() };
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(check);
@@ -60,7 +73,8 @@ export function useFocusKeeper(root: () => HTMLElement | null): void {
         frame = requestAnimationFrame(check);
         return;
       }
-      const region = ancestors.find((node) => node.isConnected && node !== root()?.parentElement) ?? root();
+      const region =
+        ancestors.find((node) => node.isConnected && node !== root()?.parentElement) ?? root();
       if (!region) return;
       const target = [...region.querySelectorAll<HTMLElement>(FOCUSABLE)].find(isUsable);
       if (target) {

@@ -1,6 +1,11 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, parseApiError, type ApiErrorInfo, type ErrorMessageOverrides } from '../utils/apiError';
+import {
+  errorMessage,
+  parseApiError,
+  type ApiErrorInfo,
+  type ErrorMessageOverrides,
+} from '../utils/apiError';
 
 export interface FeedbackState {
   /** Success message, announced politely. */
@@ -22,11 +27,18 @@ export interface Feedback extends FeedbackState {
 export function useFeedback(): Feedback {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<FeedbackState>({ status: '', error: null, details: [] });
-  const succeed = useCallback((message: string) => setState({ status: message, error: null, details: [] }), []);
+  const succeed = useCallback(
+    (message: string) => setState({ status: message, error: null, details: [] }),
+    [],
+  );
   const fail = useCallback(
     (error: unknown, overrides?: ErrorMessageOverrides) => {
       const info = parseApiError(error);
-      setState({ status: '', error: errorMessage(info, t, i18n.language, overrides), details: info.validationErrors });
+      setState({
+        status: '',
+        error: errorMessage(info, t, i18n.language, overrides),
+        details: info.validationErrors,
+      });
       return info;
     },
     [t, i18n.language],

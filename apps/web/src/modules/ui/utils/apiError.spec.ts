@@ -15,7 +15,14 @@ beforeAll(() => i18n.loadLanguages('en'));
 
 describe('parseApiError', () => {
   it('reads code, field, reason and validation errors from the first GraphQL error', () => {
-    const info = parseApiError(graphQLError('Mot de passe trop court.', { code: 'BAD_USER_INPUT', field: 'password', reason: 'tooShort', validationErrors: ['a', 2, 'b'] }));
+    const info = parseApiError(
+      graphQLError('Mot de passe trop court.', {
+        code: 'BAD_USER_INPUT',
+        field: 'password',
+        reason: 'tooShort',
+        validationErrors: ['a', 2, 'b'],
+      }),
+    );
     expect(info).toEqual({
       code: ErrorCode.BAD_USER_INPUT,
       serverMessage: 'Mot de passe trop court.',
@@ -30,13 +37,18 @@ describe('parseApiError', () => {
     expect(parseApiError(new TypeError('Failed to fetch')).code).toBe('NETWORK');
     expect(parseApiError('weird').code).toBe('UNKNOWN');
     // A document the server does not know (client and API out of step) is not the user's fault.
-    const outOfStep = parseApiError(graphQLError('Unknown argument "seed"', { code: 'GRAPHQL_VALIDATION_FAILED' }));
+    const outOfStep = parseApiError(
+      graphQLError('Unknown argument "seed"', { code: 'GRAPHQL_VALIDATION_FAILED' }),
+    );
     expect(errorMessage(outOfStep, t, 'fr')).toBe('Une erreur inattendue est survenue.');
   });
 
   it('maps HTTP statuses of a server error', () => {
     const response = new Response('', { status: 429 });
-    expect(parseApiError(new ServerError('Too many', { response, bodyText: '', result: '' } as never)).code).toBe(ErrorCode.TOO_MANY_REQUESTS);
+    expect(
+      parseApiError(new ServerError('Too many', { response, bodyText: '', result: '' } as never))
+        .code,
+    ).toBe(ErrorCode.TOO_MANY_REQUESTS);
   });
 });
 
@@ -46,38 +58,70 @@ describe('errorMessage', () => {
     [ErrorCode.FORBIDDEN, "Vous n'avez pas les droits nécessaires pour faire cela."],
     [ErrorCode.NOT_FOUND, "L'élément demandé est introuvable."],
     [ErrorCode.TOO_MANY_REQUESTS, 'Trop de tentatives, réessayez dans une minute.'],
-    [ErrorCode.INTERNAL_SERVER_ERROR, "Une erreur inattendue est survenue sur le serveur. Rien n'a été modifié."],
+    [
+      ErrorCode.INTERNAL_SERVER_ERROR,
+      "Une erreur inattendue est survenue sur le serveur. Rien n'a été modifié.",
+    ],
   ])('translates %s in French', (code, expected) => {
-    expect(errorMessage(parseApiError(graphQLError('server text', { code })), t, 'fr')).toBe(expected);
+    expect(errorMessage(parseApiError(graphQLError('server text', { code })), t, 'fr')).toBe(
+      expected,
+    );
   });
 
   it('translates every code in English too', () => {
     for (const code of Object.values(ErrorCode)) {
-      const message = errorMessage(parseApiError(graphQLError('texte du serveur', { code })), tEn, 'en');
+      const message = errorMessage(
+        parseApiError(graphQLError('texte du serveur', { code })),
+        tEn,
+        'en',
+      );
       expect(message).not.toBe(`errors.${code}`);
       expect(message).not.toBe('texte du serveur');
     }
-    expect(errorMessage(parseApiError(new TypeError('Failed to fetch')), tEn, 'en')).toBe('The server cannot be reached. Check your connection and try again.');
+    expect(errorMessage(parseApiError(new TypeError('Failed to fetch')), tEn, 'en')).toBe(
+      'The server cannot be reached. Check your connection and try again.',
+    );
   });
 
   it("shows the server's specific message for conflicts and input errors in French", () => {
-    const conflict = parseApiError(graphQLError('Un espace utilise déjà cette adresse.', { code: 'CONFLICT' }));
+    const conflict = parseApiError(
+      graphQLError('Un espace utilise déjà cette adresse.', { code: 'CONFLICT' }),
+    );
     expect(errorMessage(conflict, t, 'fr')).toBe('Un espace utilise déjà cette adresse.');
     expect(errorMessage(conflict, tEn, 'en')).toBe('This clashes with existing data.');
   });
 
   it('uses the generic message when the server sent raw validation constraints', () => {
-    const info = parseApiError(graphQLError('title must be longer', { code: 'BAD_USER_INPUT', validationErrors: ['title must be longer'] }));
-    expect(errorMessage(info, t, 'fr')).toBe('Certaines informations sont invalides. Vérifiez le formulaire.');
+    const info = parseApiError(
+      graphQLError('title must be longer', {
+        code: 'BAD_USER_INPUT',
+        validationErrors: ['title must be longer'],
+      }),
+    );
+    expect(errorMessage(info, t, 'fr')).toBe(
+      'Certaines informations sont invalides. Vérifiez le formulaire.',
+    );
   });
 
   it('translates a password weakness reason', () => {
-    const info = parseApiError(graphQLError('Mot de passe trop simple.', { code: 'BAD_USER_INPUT', field: 'password', reason: 'tooSimple' }));
-    expect(errorMessage(info, tEn, 'en')).toBe('The password is too simple: use at least 4 different characters.');
+    const info = parseApiError(
+      graphQLError('Mot de passe trop simple.', {
+        code: 'BAD_USER_INPUT',
+        field: 'password',
+        reason: 'tooSimple',
+      }),
+    );
+    expect(errorMessage(info, tEn, 'en')).toBe(
+      'The password is too simple: use at least 4 different characters.',
+    );
   });
 
   it('lets a form override the message of a code', () => {
-    const info = parseApiError(graphQLError('Adresse e-mail ou mot de passe incorrect.', { code: 'UNAUTHENTICATED' }));
-    expect(errorMessage(info, t, 'fr', { UNAUTHENTICATED: 'Adresse e-mail ou mot de passe incorrect.' })).toBe('Adresse e-mail ou mot de passe incorrect.');
+    const info = parseApiError(
+      graphQLError('Adresse e-mail ou mot de passe incorrect.', { code: 'UNAUTHENTICATED' }),
+    );
+    expect(
+      errorMessage(info, t, 'fr', { UNAUTHENTICATED: 'Adresse e-mail ou mot de passe incorrect.' }),
+    ).toBe('Adresse e-mail ou mot de passe incorrect.');
   });
 });

@@ -32,7 +32,9 @@ export function parseApiError(error: unknown): ApiErrorInfo {
     const extensions = (first?.extensions ?? {}) as Record<string, unknown>;
     const rawCode = asString(extensions.code);
     const code = rawCode && KNOWN_CODES.has(rawCode) ? (rawCode as ErrorCode) : 'UNKNOWN';
-    const validationErrors = Array.isArray(extensions.validationErrors) ? extensions.validationErrors.filter((v): v is string => typeof v === 'string') : [];
+    const validationErrors = Array.isArray(extensions.validationErrors)
+      ? extensions.validationErrors.filter((v): v is string => typeof v === 'string')
+      : [];
     return {
       code,
       serverMessage: asString(first?.message),
@@ -43,17 +45,35 @@ export function parseApiError(error: unknown): ApiErrorInfo {
   }
   if (ServerError.is(error)) {
     const status = error.statusCode;
-    const code = status === 429 ? ErrorCode.TOO_MANY_REQUESTS : status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'UNKNOWN';
+    const code =
+      status === 429
+        ? ErrorCode.TOO_MANY_REQUESTS
+        : status >= 500
+          ? ErrorCode.INTERNAL_SERVER_ERROR
+          : 'UNKNOWN';
     return { code, serverMessage: null, field: null, reason: null, validationErrors: [] };
   }
-  if (ServerParseError.is(error) || (error instanceof TypeError && /fetch|network/i.test(error.message))) {
-    return { code: 'NETWORK', serverMessage: null, field: null, reason: null, validationErrors: [] };
+  if (
+    ServerParseError.is(error) ||
+    (error instanceof TypeError && /fetch|network/i.test(error.message))
+  ) {
+    return {
+      code: 'NETWORK',
+      serverMessage: null,
+      field: null,
+      reason: null,
+      validationErrors: [],
+    };
   }
   return { code: 'UNKNOWN', serverMessage: null, field: null, reason: null, validationErrors: [] };
 }
 
 /** Codes whose server message is specific enough to show as is (the API writes them in French). */
-const DETAILED_CODES = new Set<ApiErrorInfo['code']>([ErrorCode.BAD_USER_INPUT, ErrorCode.CONFLICT, ErrorCode.LIMIT_REACHED]);
+const DETAILED_CODES = new Set<ApiErrorInfo['code']>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.CONFLICT,
+  ErrorCode.LIMIT_REACHED,
+]);
 
 /** Per-form replacements of the generic message of a code. */
 export type ErrorMessageOverrides = Partial<Record<ApiErrorInfo['code'], string>>;
@@ -68,13 +88,31 @@ export type ErrorMessageOverrides = Partial<Record<ApiErrorInfo['code'], string>
  * @param language the interface language
  * @param overrides messages replacing the generic one for some codes
  */
-export function errorMessage(info: ApiErrorInfo, t: TFunction, language: string, overrides: ErrorMessageOverrides = {}): string {
+export function errorMessage(
+  info: ApiErrorInfo,
+  t: TFunction,
+  language: string,
+  overrides: ErrorMessageOverrides = {},
+): string {
   const override = overrides[info.code];
   if (override) return override;
-  if (info.code === ErrorCode.BAD_USER_INPUT && info.field === 'password' && info.reason && ['tooShort', 'tooLong', 'tooSimple'].includes(info.reason)) {
-    return t(`auth.passwordWeakness.${info.reason}`, { min: AccountRules.passwordMinLength, max: AccountRules.passwordMaxLength });
+  if (
+    info.code === ErrorCode.BAD_USER_INPUT &&
+    info.field === 'password' &&
+    info.reason &&
+    ['tooShort', 'tooLong', 'tooSimple'].includes(info.reason)
+  ) {
+    return t(`auth.passwordWeakness.${info.reason}`, {
+      min: AccountRules.passwordMinLength,
+      max: AccountRules.passwordMaxLength,
+    });
   }
-  if (DETAILED_CODES.has(info.code) && info.serverMessage && language === 'fr' && info.validationErrors.length === 0) {
+  if (
+    DETAILED_CODES.has(info.code) &&
+    info.serverMessage &&
+    language === 'fr' &&
+    info.validationErrors.length === 0
+  ) {
     return info.serverMessage;
   }
   return t(`errors.${info.code}`);

@@ -25,8 +25,22 @@ export function localeOf(language: string): string {
 }
 
 const OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
-  long: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
-  short: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  long: {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  },
+  short: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  },
   date: { day: 'numeric', month: 'long', year: 'numeric' },
 };
 
@@ -43,7 +57,11 @@ function formatter(language: string, style: DateStyle, timeZone: string): Intl.D
 
 /** Joins Intl parts, writing the first day of a month « 1er » in French. */
 function joinParts(parts: Intl.DateTimeFormatPart[], language: string): string {
-  return parts.map((part) => (part.type === 'day' && language !== 'en' && Number(part.value) === 1 ? '1er' : part.value)).join('');
+  return parts
+    .map((part) =>
+      part.type === 'day' && language !== 'en' && Number(part.value) === 1 ? '1er' : part.value,
+    )
+    .join('');
 }
 
 /**

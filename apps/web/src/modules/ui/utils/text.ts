@@ -12,5 +12,8 @@ export function excerpt(text: string, max: number): { text: string; truncated: b
   if (flat.length <= max) return { text: flat, truncated: false };
   const cut = flat.slice(0, max);
   const lastSpace = cut.lastIndexOf(' ');
-  return { text: `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.]+$/, '')}…`, truncated: true };
+  return {
+    text: `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.]+$/, '')}…`,
+    truncated: true,
+  };
 }

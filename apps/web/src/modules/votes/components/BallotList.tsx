@@ -14,7 +14,8 @@ import '../votes.css';
 /** « À venir », « Ouverte », « Close »: the status the API derived from PostgreSQL's clock. */
 export function BallotStatusBadge({ status }: { status: Ballot['status'] }) {
   const { t } = useTranslation();
-  const tone = status === 'OPEN' ? 'badge--open' : status === 'CLOSED' ? 'badge--closed' : 'badge--scheduled';
+  const tone =
+    status === 'OPEN' ? 'badge--open' : status === 'CLOSED' ? 'badge--closed' : 'badge--scheduled';
   return <span className={`badge badge--state ${tone}`}>{t(`votes.status.${status}`)}</span>;
 }
 
@@ -22,7 +23,8 @@ export function BallotStatusBadge({ status }: { status: Ballot['status'] }) {
 export function TurnoutText({ ballot }: { ballot: Pick<Ballot, 'turnout' | 'census'> }) {
   const { t, i18n } = useTranslation();
   const { turnout, census } = ballot;
-  if (census.frozenVoters === null) return <>{t('votes.turnout.voters', { count: turnout.voters })}</>;
+  if (census.frozenVoters === null)
+    return <>{t('votes.turnout.voters', { count: turnout.voters })}</>;
   return (
     <>
       {t('votes.turnout.ofCensus', {
@@ -39,7 +41,8 @@ export function BallotPeriod({ ballot }: { ballot: Pick<Ballot, 'opensAt' | 'clo
   const { t } = useTranslation();
   return (
     <>
-      {t('votes.period.from')} <DateTime iso={ballot.opensAt} /> {t('votes.period.to')} <DateTime iso={ballot.closesAt} />
+      {t('votes.period.from')} <DateTime iso={ballot.opensAt} /> {t('votes.period.to')}{' '}
+      <DateTime iso={ballot.closesAt} />
     </>
   );
 }
@@ -48,16 +51,28 @@ export function BallotPeriod({ ballot }: { ballot: Pick<Ballot, 'opensAt' | 'clo
 export function BallotList({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
-  const { data, error, refetch } = useQuery(BALLOTS_QUERY, { variables: { componentId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(BALLOTS_QUERY, {
+    variables: { componentId },
+    fetchPolicy: 'cache-and-network',
+  });
   // the turnout of the open votations moves live: refetch the list when a vote is cast in one
   const anyOpen = data?.ballots.some((b) => b.status === 'OPEN') ?? false;
-  useLiveBallotTurnout(anyOpen ? { componentId } : null, useCallback(() => void refetch(), [refetch]));
+  useLiveBallotTurnout(
+    anyOpen ? { componentId } : null,
+    useCallback(() => void refetch(), [refetch]),
+  );
   if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   const basePath = `/espaces/${slug}/f/${componentId}/votations`;
   const groups = (['OPEN', 'SCHEDULED', 'CLOSED'] as const).map((status) => ({
     status,
-    ballots: data.ballots.filter((b) => b.status === status).sort((a, b) => (status === 'CLOSED' ? b.closesAt.localeCompare(a.closesAt) : a.closesAt.localeCompare(b.closesAt))),
+    ballots: data.ballots
+      .filter((b) => b.status === status)
+      .sort((a, b) =>
+        status === 'CLOSED'
+          ? b.closesAt.localeCompare(a.closesAt)
+          : a.closesAt.localeCompare(b.closesAt),
+      ),
   }));
   return (
     <div className="votes">
@@ -93,15 +108,27 @@ function BallotCard({ ballot, basePath }: { ballot: Ballot; basePath: string }) 
         <Link to={`${basePath}/${ballot.id}`}>{ballot.title}</Link>
       </h3>
       <p className="card__badges">
-        <BallotStatusBadge status={ballot.status} /> <span className="badge">{t(ballot.secret ? 'votes.secret' : 'votes.public')}</span>
-        {ballot.viewerHasVoted ? <> <span className="badge badge--accepted">{t('votes.youVoted')}</span></> : null}
-        {ballot.isDemo ? <> <DemoBadge /></> : null}
+        <BallotStatusBadge status={ballot.status} />{' '}
+        <span className="badge">{t(ballot.secret ? 'votes.secret' : 'votes.public')}</span>
+        {ballot.viewerHasVoted ? (
+          <>
+            {' '}
+            <span className="badge badge--accepted">{t('votes.youVoted')}</span>
+          </>
+        ) : null}
+        {ballot.isDemo ? (
+          <>
+            {' '}
+            <DemoBadge />
+          </>
+        ) : null}
       </p>
       <p className="card__subtitle">
         <BallotPeriod ballot={ballot} />
       </p>
       <p className="card__meta">
-        {t('votes.list.questions', { count: ballot.questions.length })} · <TurnoutText ballot={ballot} />
+        {t('votes.list.questions', { count: ballot.questions.length })} ·{' '}
+        <TurnoutText ballot={ballot} />
       </p>
     </article>
   );

@@ -26,7 +26,12 @@ const BallotResults = lazyPage(() => import('./BallotResults'), 'BallotResults')
 export function CensusText({ ballot }: { ballot: Pick<Ballot, 'census'> }) {
   const { t } = useTranslation();
   const { census } = ballot;
-  return <>{t(`votes.census.${census.kind}`)}{census.weighted ? ` ${t('votes.census.weighted')}` : ''}</>;
+  return (
+    <>
+      {t(`votes.census.${census.kind}`)}
+      {census.weighted ? ` ${t('votes.census.weighted')}` : ''}
+    </>
+  );
 }
 
 /**
@@ -39,10 +44,16 @@ export function BallotPage() {
   const { t } = useTranslation();
   const space = useQuery(COMPONENT_SPACE_QUERY, { variables: { slug } });
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
-  const { data, error, refetch } = useQuery(BALLOT_QUERY, { variables: { id: ballotId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(BALLOT_QUERY, {
+    variables: { id: ballotId },
+    fetchPolicy: 'cache-and-network',
+  });
   const ballot = data?.ballot;
   // while it is open, every vote moves the turnout (and a public ballot's live results): refetch
-  useLiveBallotTurnout(ballot?.status === 'OPEN' ? { ballotId: ballot.id } : null, useCallback(() => void refetch(), [refetch]));
+  useLiveBallotTurnout(
+    ballot?.status === 'OPEN' ? { ballotId: ballot.id } : null,
+    useCallback(() => void refetch(), [refetch]),
+  );
   useDocumentTitle(ballot ? ballot.title : error ? null : t('common.loading'));
   if (error && !ballot) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!ballot || !space.data || !component.data) return <Loading page />;
@@ -53,7 +64,10 @@ export function BallotPage() {
     <article className="page votes" aria-labelledby="page-title">
       <Breadcrumb
         trail={[
-          { to: isProcess ? '/concertations' : '/assemblees', label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') },
+          {
+            to: isProcess ? '/concertations' : '/assemblees',
+            label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
+          },
           { to: `/espaces/${s.slug}`, label: s.title },
           { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
         ]}
@@ -63,8 +77,14 @@ export function BallotPage() {
         <p className="eyebrow">{t('votes.eyebrow')}</p>
         <h1 id="page-title">{ballot.title}</h1>
         <p className="card__badges">
-          <BallotStatusBadge status={ballot.status} /> <span className="badge">{t(ballot.secret ? 'votes.secret' : 'votes.public')}</span>
-          {ballot.viewerHasVoted ? <> <span className="badge badge--accepted">{t('votes.youVoted')}</span></> : null}
+          <BallotStatusBadge status={ballot.status} />{' '}
+          <span className="badge">{t(ballot.secret ? 'votes.secret' : 'votes.public')}</span>
+          {ballot.viewerHasVoted ? (
+            <>
+              {' '}
+              <span className="badge badge--accepted">{t('votes.youVoted')}</span>
+            </>
+          ) : null}
         </p>
         <p className="lead">
           <BallotPeriod ballot={ballot} />
@@ -77,19 +97,31 @@ export function BallotPage() {
           <li>
             <CensusText ballot={ballot} />
           </li>
-          <li>{t(ballot.secret ? (ballot.receiptsEnabled ? 'votes.rules.secretReceipts' : 'votes.rules.secret') : 'votes.rules.public')}</li>
+          <li>
+            {t(
+              ballot.secret
+                ? ballot.receiptsEnabled
+                  ? 'votes.rules.secretReceipts'
+                  : 'votes.rules.secret'
+                : 'votes.rules.public',
+            )}
+          </li>
           <li>
             {t('votes.rules.turnout')} <TurnoutText ballot={ballot} />
           </li>
           {ballot.questions.map((q) => (
-            <li key={q.id}>{t('votes.rules.question', { title: q.title, method: t(`votes.method.${q.method}`) })}</li>
+            <li key={q.id}>
+              {t('votes.rules.question', { title: q.title, method: t(`votes.method.${q.method}`) })}
+            </li>
           ))}
         </ul>
       </section>
       <VotePanel ballot={ballot} path={path} />
       {ballot.results ? (
         <section aria-labelledby="ballot-results">
-          <h2 id="ballot-results">{t(ballot.resultsFrozen ? 'votes.results.heading' : 'votes.results.live')}</h2>
+          <h2 id="ballot-results">
+            {t(ballot.resultsFrozen ? 'votes.results.heading' : 'votes.results.live')}
+          </h2>
           <Suspense fallback={<Loading />}>
             <BallotResults ballot={ballot} />
           </Suspense>
@@ -114,7 +146,13 @@ export function BallotPage() {
       {ballot.status === 'CLOSED' ? (
         <section aria-labelledby="ballot-published" className="panel">
           <h2 id="ballot-published">{t('votes.published.heading')}</h2>
-          <p>{t(ballot.receiptsEnabled ? 'votes.published.withReceipts' : 'votes.published.withoutReceipts')}</p>
+          <p>
+            {t(
+              ballot.receiptsEnabled
+                ? 'votes.published.withReceipts'
+                : 'votes.published.withoutReceipts',
+            )}
+          </p>
           <ul>
             <li>
               <a href={`/exports/ballots/${ballot.id}/ballots.json`} download>
@@ -153,14 +191,18 @@ function VotePanel({ ballot, path }: { ballot: Ballot; path: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [castBallot] = useMutation(CAST_BALLOT_MUTATION);
 
-  async function onCast(answers: Parameters<NonNullable<Parameters<typeof VotingBooth>[0]['onCast']>>[0]) {
+  async function onCast(
+    answers: Parameters<NonNullable<Parameters<typeof VotingBooth>[0]['onCast']>>[0],
+  ) {
     const result = await castBallot({ variables: { ballotId: ballot.id, answers } });
     const code = result.data?.castBallot.receiptCode;
     if (code) {
       navigate(`${path}/recu`, { state: { receiptCode: code, ballotId: ballot.id } });
       return;
     }
-    feedback.succeed(t(ballot.viewerHasVoted && !ballot.secret ? 'votes.booth.changed' : 'votes.booth.done'));
+    feedback.succeed(
+      t(ballot.viewerHasVoted && !ballot.secret ? 'votes.booth.changed' : 'votes.booth.done'),
+    );
     requestAnimationFrame(() => headingRef.current?.focus());
   }
 
@@ -189,7 +231,11 @@ function VotePanel({ ballot, path }: { ballot: Ballot; path: string }) {
     body = (
       <>
         {ballot.viewerHasVoted ? <p>{t('votes.vote.votedPublic')}</p> : null}
-        <VotingBooth key={ballot.viewerHasVoted ? 'change' : 'first'} ballot={ballot} onCast={onCast} />
+        <VotingBooth
+          key={ballot.viewerHasVoted ? 'change' : 'first'}
+          ballot={ballot}
+          onCast={onCast}
+        />
       </>
     );
   }

@@ -5,9 +5,24 @@ import type { QuestionResult } from '../graphql/ballots';
 import { mjQuestion, rankedQuestion, singleQuestion } from '../test/ballot-fixtures';
 import { BallotResults } from './BallotResults';
 
-const census = { kind: 'ALL_MEMBERS' as const, assemblySpaceId: null, weighted: false, emailsCount: null, frozenVoters: 10, frozenWeight: 10 };
+const census = {
+  kind: 'ALL_MEMBERS' as const,
+  assemblySpaceId: null,
+  weighted: false,
+  emailsCount: null,
+  frozenVoters: 10,
+  frozenWeight: 10,
+};
 const results: QuestionResult[] = [
-  { questionId: 'qs', method: 'SINGLE', ballots: 4, totalWeight: 4, counts: { s1: 2, s2: 2, s3: 0 }, ranking: [['s1', 's2'], ['s3']], winners: ['s1', 's2'] },
+  {
+    questionId: 'qs',
+    method: 'SINGLE',
+    ballots: 4,
+    totalWeight: 4,
+    counts: { s1: 2, s2: 2, s3: 0 },
+    ranking: [['s1', 's2'], ['s3']],
+    winners: ['s1', 's2'],
+  },
   {
     questionId: 'qr',
     method: 'RANKED',
@@ -35,12 +50,31 @@ const results: QuestionResult[] = [
     totalWeight: 3,
     optionIds: ['j1', 'j2', 'j3', 'j4'],
     grades: ['EXCELLENT', 'VERY_GOOD', 'GOOD', 'FAIRLY_GOOD', 'PASSABLE', 'INSUFFICIENT', 'REJECT'],
-    profiles: { j1: [1, 0, 1, 0, 0, 1, 0], j2: [0, 0, 3, 0, 0, 0, 0], j3: [0, 0, 0, 0, 0, 0, 3], j4: [0, 1, 1, 1, 0, 0, 0] },
+    profiles: {
+      j1: [1, 0, 1, 0, 0, 1, 0],
+      j2: [0, 0, 3, 0, 0, 0, 0],
+      j3: [0, 0, 0, 0, 0, 0, 3],
+      j4: [0, 1, 1, 1, 0, 0, 0],
+    },
     majorityGrades: { j1: 'GOOD', j2: 'GOOD', j3: 'REJECT', j4: 'GOOD' },
-    gauges: { j1: { better: 1, worse: 1 }, j2: { better: 0, worse: 0 }, j3: { better: 0, worse: 0 }, j4: { better: 1, worse: 1 } },
+    gauges: {
+      j1: { better: 1, worse: 1 },
+      j2: { better: 0, worse: 0 },
+      j3: { better: 0, worse: 0 },
+      j4: { better: 1, worse: 1 },
+    },
     ranking: [['j1'], ['j4'], ['j2'], ['j3']],
     winners: ['j1'],
-    tieBreaks: [{ higher: 'j1', lower: 'j4', majorityGrade: 'GOOD', removed: 1, higherGrade: 'EXCELLENT', lowerGrade: 'VERY_GOOD' }],
+    tieBreaks: [
+      {
+        higher: 'j1',
+        lower: 'j4',
+        majorityGrade: 'GOOD',
+        removed: 1,
+        higherGrade: 'EXCELLENT',
+        lowerGrade: 'VERY_GOOD',
+      },
+    ],
   },
 ];
 
@@ -48,17 +82,30 @@ describe('<BallotResults>', () => {
   it('names winners and unbroken ties, shows the pairwise matrix and the grade profiles as tables', async () => {
     renderWithProviders(
       <main>
-        <BallotResults ballot={{ questions: [singleQuestion, rankedQuestion, mjQuestion], results, census }} />
+        <BallotResults
+          ballot={{ questions: [singleQuestion, rankedQuestion, mjQuestion], results, census }}
+        />
       </main>,
     );
     expect(screen.getByText('Égalité entre : Alice Martin, Bruno Petit')).toBeInTheDocument();
     expect(screen.getByText(/L’égalité n’est pas départagée/)).toBeInTheDocument();
 
-    expect(screen.getByText('Option A est gagnante de Condorcet : elle l’emporte en face à face contre chacune des autres options.')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Option A est gagnante de Condorcet : elle l’emporte en face à face contre chacune des autres options.',
+      ),
+    ).toBeInTheDocument();
     const matrix = screen.getByRole('table', { name: /Matrice des préférences/ });
     const rowB = within(matrix).getByRole('row', { name: /^Option B/ });
-    expect(within(rowB).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2', '—', '5 (l’emporte)']);
-    expect(screen.getByRole('region', { name: /Matrice des préférences/ })).toHaveAttribute('tabindex', '0');
+    expect(
+      within(rowB)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['2', '—', '5 (l’emporte)']);
+    expect(screen.getByRole('region', { name: /Matrice des préférences/ })).toHaveAttribute(
+      'tabindex',
+      '0',
+    );
 
     const profiles = screen.getByRole('table', { name: /Profil des mentions/ });
     const rowJ1 = within(profiles).getByRole('row', { name: /^Gouvernance de la filière/ });

@@ -10,7 +10,13 @@ import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
-import { BALLOT_ADMIN_SPACE_QUERY, BALLOTS_QUERY, CREATE_BALLOT_MUTATION, UPDATE_BALLOT_MUTATION, type Ballot } from '../graphql/ballots';
+import {
+  BALLOT_ADMIN_SPACE_QUERY,
+  BALLOTS_QUERY,
+  CREATE_BALLOT_MUTATION,
+  UPDATE_BALLOT_MUTATION,
+  type Ballot,
+} from '../graphql/ballots';
 import { BallotPeriod, BallotStatusBadge, TurnoutText } from './BallotList';
 import { BallotForm } from './BallotForm';
 import '../votes.css';
@@ -24,7 +30,11 @@ export function BallotsAdminPage() {
   const { me, loading: meLoading } = useMe();
   const space = useQuery(BALLOT_ADMIN_SPACE_QUERY, { variables: { slug }, skip: !me });
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId }, skip: !me });
-  const ballots = useQuery(BALLOTS_QUERY, { variables: { componentId }, skip: !me, fetchPolicy: 'cache-and-network' });
+  const ballots = useQuery(BALLOTS_QUERY, {
+    variables: { componentId },
+    skip: !me,
+    fetchPolicy: 'cache-and-network',
+  });
   const [create] = useMutation(CREATE_BALLOT_MUTATION, REFETCH);
   useDocumentTitle(t('votes.admin.title'));
   if (meLoading) return <Loading page />;
@@ -37,10 +47,18 @@ export function BallotsAdminPage() {
   const assemblies = space.data.spaces;
   return (
     <article className="page votes" aria-labelledby="page-title">
-      <Breadcrumb trail={[{ to: '/admin', label: t('admin.title') }, { to: `/admin/espaces/${s.slug}`, label: s.title }]} current={component.data.component.title} />
+      <Breadcrumb
+        trail={[
+          { to: '/admin', label: t('admin.title') },
+          { to: `/admin/espaces/${s.slug}`, label: s.title },
+        ]}
+        current={component.data.component.title}
+      />
       <header className="page__header">
         <p className="eyebrow">{t('spaces.componentType.VOTES')}</p>
-        <h1 id="page-title">{t('votes.admin.heading', { title: component.data.component.title })}</h1>
+        <h1 id="page-title">
+          {t('votes.admin.heading', { title: component.data.component.title })}
+        </h1>
         <p>
           <Link to={`/espaces/${s.slug}/f/${componentId}`}>{t('votes.admin.publicPage')}</Link>
         </p>
@@ -68,7 +86,9 @@ export function BallotsAdminPage() {
           submitLabel={t('votes.admin.create')}
           onSubmit={async (input) => {
             const result = await create({ variables: { input: { ...input, componentId } } });
-            return t('votes.admin.created', { title: result.data?.createBallot.title ?? input.title });
+            return t('votes.admin.created', {
+              title: result.data?.createBallot.title ?? input.title,
+            });
           }}
         />
       </section>
@@ -76,7 +96,15 @@ export function BallotsAdminPage() {
   );
 }
 
-function BallotAdminRow({ ballot, slug, assemblies }: { ballot: Ballot; slug: string; assemblies: { id: string; title: string }[] }) {
+function BallotAdminRow({
+  ballot,
+  slug,
+  assemblies,
+}: {
+  ballot: Ballot;
+  slug: string;
+  assemblies: { id: string; title: string }[];
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -85,18 +113,26 @@ function BallotAdminRow({ ballot, slug, assemblies }: { ballot: Ballot; slug: st
     <div className="admin-row">
       <div className="admin-row__main">
         <h3 className="admin-row__title" ref={titleRef} tabIndex={-1}>
-          <Link to={`/espaces/${slug}/f/${ballot.componentId}/votations/${ballot.id}`}>{ballot.title}</Link>
+          <Link to={`/espaces/${slug}/f/${ballot.componentId}/votations/${ballot.id}`}>
+            {ballot.title}
+          </Link>
         </h3>
         <p className="muted">
           <BallotStatusBadge status={ballot.status} /> <BallotPeriod ballot={ballot} />
         </p>
         <p className="muted">
-          {t(ballot.secret ? 'votes.secret' : 'votes.public')} · {t(`votes.census.${ballot.census.kind}`)} · <TurnoutText ballot={ballot} />
+          {t(ballot.secret ? 'votes.secret' : 'votes.public')} ·{' '}
+          {t(`votes.census.${ballot.census.kind}`)} · <TurnoutText ballot={ballot} />
         </p>
         {ballot.census.kind === CensusKind.EMAIL_LIST && ballot.census.invitationsSent != null ? (
           <p className="muted">
             {t('votes.admin.invitationsSent', { count: ballot.census.invitationsSent })}
-            {ballot.census.invitationsFailing ? <> · {t('votes.admin.invitationsFailing', { count: ballot.census.invitationsFailing })}</> : null}
+            {ballot.census.invitationsFailing ? (
+              <>
+                {' '}
+                · {t('votes.admin.invitationsFailing', { count: ballot.census.invitationsFailing })}
+              </>
+            ) : null}
           </p>
         ) : null}
         {ballot.viewerCanEdit ? (
@@ -109,8 +145,7 @@ function BallotAdminRow({ ballot, slug, assemblies }: { ballot: Ballot; slug: st
               if (editing) requestAnimationFrame(() => titleRef.current?.focus());
             }}
           >
-            {t(editing ? 'votes.admin.closeEdit' : 'votes.admin.edit')}
-            {' '}
+            {t(editing ? 'votes.admin.closeEdit' : 'votes.admin.edit')}{' '}
             <span className="visually-hidden">{ballot.title}</span>
           </button>
         ) : (

@@ -24,7 +24,9 @@ export function ReceiptPage() {
   const navigate = useNavigate();
   const [code] = useState<string | null>(() => {
     const state = location.state as { receiptCode?: string; ballotId?: string } | null;
-    return state?.ballotId === ballotId && typeof state.receiptCode === 'string' ? state.receiptCode : null;
+    return state?.ballotId === ballotId && typeof state.receiptCode === 'string'
+      ? state.receiptCode
+      : null;
   });
   const [copied, setCopied] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -75,7 +77,10 @@ export function ReceiptPage() {
         <section aria-labelledby="receipt-code" className="panel receipt">
           <h2 id="receipt-code">{t('votes.receipt.codeHeading')}</h2>
           <p>{t('votes.receipt.recorded')}</p>
-          <p className="receipt__code" aria-label={t('votes.receipt.codeLabel', { code: code.split('').join(' ') })}>
+          <p
+            className="receipt__code"
+            aria-label={t('votes.receipt.codeLabel', { code: code.split('').join(' ') })}
+          >
             <code>{code}</code>
           </p>
           <p className="notice">{t('votes.receipt.onlyOnce')}</p>
@@ -83,11 +88,19 @@ export function ReceiptPage() {
             <button type="button" className="button button--primary" onClick={() => void copy()}>
               {t('votes.receipt.copy')}
             </button>
-            <a className="button" href={fileHref ?? undefined} download={`recu-votation-${ballot.id.slice(0, 8)}.txt`}>
+            <a
+              className="button"
+              href={fileHref ?? undefined}
+              download={`recu-votation-${ballot.id.slice(0, 8)}.txt`}
+            >
               {t('votes.receipt.download')}
             </a>
           </div>
-          <p role="status" aria-live="polite" className={copied ? 'message message--success' : 'message message--empty'}>
+          <p
+            role="status"
+            aria-live="polite"
+            className={copied ? 'message message--success' : 'message message--empty'}
+          >
             {copied}
           </p>
         </section>
@@ -96,7 +109,8 @@ export function ReceiptPage() {
       )}
       <ReceiptExplanation closesAt={ballot.closesAt} />
       <p>
-        <Link to={ballotPath}>{t('votes.receipt.back')}</Link> · <Link to={`${ballotPath}/verifier`}>{t('votes.verify.link')}</Link>
+        <Link to={ballotPath}>{t('votes.receipt.back')}</Link> ·{' '}
+        <Link to={`${ballotPath}/verifier`}>{t('votes.verify.link')}</Link>
       </p>
     </article>
   );

@@ -6,7 +6,11 @@ import { BALLOTS_QUERY, CHECK_BALLOT_RECEIPT_QUERY } from '../graphql/ballots';
 import { rankedQuestion } from '../test/ballot-fixtures';
 import { VerifyReceiptPage } from './VerifyReceiptPage';
 
-const question = { __typename: 'BallotQuestion', ...rankedQuestion, options: rankedQuestion.options.map((o) => ({ __typename: 'BallotOption', ...o })) };
+const question = {
+  __typename: 'BallotQuestion',
+  ...rankedQuestion,
+  options: rankedQuestion.options.map((o) => ({ __typename: 'BallotOption', ...o })),
+};
 const ballot = {
   __typename: 'Ballot',
   id: 'b1',
@@ -21,7 +25,15 @@ const ballot = {
   secret: true,
   receiptsEnabled: true,
   isDemo: false,
-  census: { __typename: 'BallotCensus', kind: 'ALL_MEMBERS', assemblySpaceId: null, weighted: false, emailsCount: null, frozenVoters: 10, frozenWeight: 10 },
+  census: {
+    __typename: 'BallotCensus',
+    kind: 'ALL_MEMBERS',
+    assemblySpaceId: null,
+    weighted: false,
+    emailsCount: null,
+    frozenVoters: 10,
+    frozenWeight: 10,
+  },
   questions: [question],
   turnout: { __typename: 'BallotTurnout', voters: 3, votersWeight: 3, percent: 30 },
   results: null,
@@ -32,16 +44,38 @@ const ballot = {
   viewerChoices: null,
   viewerCanEdit: false,
 };
-const ballots = { request: { query: BALLOTS_QUERY, variables: { componentId: 'c1' } }, result: { data: { ballots: [ballot] } } };
-const check = (code: string, result: object) => ({ request: { query: CHECK_BALLOT_RECEIPT_QUERY, variables: { ballotId: 'b1', code } }, ...result });
-const route = { route: '/espaces/filiere/f/c1/votations/b1/verifier', path: '/espaces/:slug/f/:componentId/votations/:ballotId/verifier' };
+const ballots = {
+  request: { query: BALLOTS_QUERY, variables: { componentId: 'c1' } },
+  result: { data: { ballots: [ballot] } },
+};
+const check = (code: string, result: object) => ({
+  request: { query: CHECK_BALLOT_RECEIPT_QUERY, variables: { ballotId: 'b1', code } },
+  ...result,
+});
+const route = {
+  route: '/espaces/filiere/f/c1/votations/b1/verifier',
+  path: '/espaces/:slug/f/:componentId/votations/:ballotId/verifier',
+};
 
 describe('<VerifyReceiptPage>', () => {
   it('shows the choices recorded with a receipt code and moves the focus to the answer', async () => {
     const user = userEvent.setup();
     renderWithProviders(<VerifyReceiptPage />, {
       ...route,
-      mocks: [ballots, check('abcd efgh jkmn', { result: { data: { checkBallotReceipt: { __typename: 'BallotReceiptCheck', found: true, choices: { qr: { ranking: ['r2', 'r1'] } } } } } })],
+      mocks: [
+        ballots,
+        check('abcd efgh jkmn', {
+          result: {
+            data: {
+              checkBallotReceipt: {
+                __typename: 'BallotReceiptCheck',
+                found: true,
+                choices: { qr: { ranking: ['r2', 'r1'] } },
+              },
+            },
+          },
+        }),
+      ],
     });
     await user.type(await screen.findByLabelText('Code de reçu'), 'abcd efgh jkmn');
     await user.click(screen.getByRole('button', { name: 'Vérifier' }));
@@ -55,17 +89,36 @@ describe('<VerifyReceiptPage>', () => {
     const user = userEvent.setup();
     renderWithProviders(<VerifyReceiptPage />, {
       ...route,
-      mocks: [ballots, check('ABCD-EFGH-JKMN', { result: { errors: [new GraphQLError('La liste des bulletins est publiée à la clôture : revenez après.', { extensions: { code: 'CONFLICT' } })] } })],
+      mocks: [
+        ballots,
+        check('ABCD-EFGH-JKMN', {
+          result: {
+            errors: [
+              new GraphQLError('La liste des bulletins est publiée à la clôture : revenez après.', {
+                extensions: { code: 'CONFLICT' },
+              }),
+            ],
+          },
+        }),
+      ],
     });
     const field = await screen.findByLabelText('Code de reçu');
     await user.type(field, 'ABC');
     await user.click(screen.getByRole('button', { name: 'Vérifier' }));
     expect(field).toHaveFocus();
-    expect(field).toHaveAccessibleDescription(expect.stringContaining('Code de reçu : 12 lettres ou chiffres attendus'.replace(/ :/, '\u00a0:')));
+    expect(field).toHaveAccessibleDescription(
+      expect.stringContaining(
+        'Code de reçu : 12 lettres ou chiffres attendus'.replace(/ :/, '\u00a0:'),
+      ),
+    );
     await user.clear(field);
     await user.type(field, 'ABCD-EFGH-JKMN');
     await user.click(screen.getByRole('button', { name: 'Vérifier' }));
-    expect(await screen.findByRole('heading', { name: 'Vérification impossible' })).toBeInTheDocument();
-    expect(screen.getByText(/La liste des bulletins n’est publiée qu’à la clôture/)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Vérification impossible' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/La liste des bulletins n’est publiée qu’à la clôture/),
+    ).toBeInTheDocument();
   });
 });

@@ -9,11 +9,19 @@ import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { describeChoice } from '../ballot-display';
-import { BALLOTS_QUERY, CHECK_BALLOT_RECEIPT_QUERY, type Ballot, type BallotChoice } from '../graphql/ballots';
+import {
+  BALLOTS_QUERY,
+  CHECK_BALLOT_RECEIPT_QUERY,
+  type Ballot,
+  type BallotChoice,
+} from '../graphql/ballots';
 import { ReceiptExplanation } from './ReceiptExplanation';
 import '../votes.css';
 
-type Outcome = { kind: 'found'; choices: Record<string, BallotChoice> } | { kind: 'notFound' } | { kind: 'error'; message: string };
+type Outcome =
+  | { kind: 'found'; choices: Record<string, BallotChoice> }
+  | { kind: 'notFound' }
+  | { kind: 'error'; message: string };
 
 /**
  * `/espaces/:slug/f/:componentId/votations/verifier` (any votation of the component) and
@@ -28,7 +36,10 @@ export function VerifyReceiptPage() {
   const { data, error, refetch } = useQuery(BALLOTS_QUERY, { variables: { componentId } });
   const [ballotId, setBallotId] = useState(fixedBallot ?? '');
   const [code, setCode] = useState('');
-  const [fieldError, setFieldError] = useState<{ field: 'ballot' | 'code'; message: string } | null>(null);
+  const [fieldError, setFieldError] = useState<{
+    field: 'ballot' | 'code';
+    message: string;
+  } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLHeadingElement>(null);
@@ -38,7 +49,9 @@ export function VerifyReceiptPage() {
   if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading page />;
   const withReceipts = data.ballots.filter((b) => b.receiptsEnabled);
-  const chosen: Ballot | undefined = data.ballots.find((b) => b.id === (ballotId || withReceipts[0]?.id));
+  const chosen: Ballot | undefined = data.ballots.find(
+    (b) => b.id === (ballotId || withReceipts[0]?.id),
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -57,12 +70,23 @@ export function VerifyReceiptPage() {
     setFieldError(null);
     setBusy(true);
     try {
-      const result = await client.query({ query: CHECK_BALLOT_RECEIPT_QUERY, variables: { ballotId: chosen.id, code }, fetchPolicy: 'network-only' });
+      const result = await client.query({
+        query: CHECK_BALLOT_RECEIPT_QUERY,
+        variables: { ballotId: chosen.id, code },
+        fetchPolicy: 'network-only',
+      });
       const check = result.data?.checkBallotReceipt;
-      setOutcome(check?.found && check.choices ? { kind: 'found', choices: check.choices } : { kind: 'notFound' });
+      setOutcome(
+        check?.found && check.choices
+          ? { kind: 'found', choices: check.choices }
+          : { kind: 'notFound' },
+      );
     } catch (failure) {
       const info = parseApiError(failure);
-      const message = info.code === 'CONFLICT' ? t('votes.verify.notClosed') : errorMessage(info, t, i18n.language);
+      const message =
+        info.code === 'CONFLICT'
+          ? t('votes.verify.notClosed')
+          : errorMessage(info, t, i18n.language);
       if (info.code === 'BAD_USER_INPUT' && info.field === 'code') {
         setFieldError({ field: 'code', message });
         codeRef.current?.focus();
@@ -105,7 +129,9 @@ export function VerifyReceiptPage() {
                 ref={ballotRef}
                 className="field__control"
                 aria-invalid={fieldError?.field === 'ballot' ? true : undefined}
-                aria-describedby={fieldError?.field === 'ballot' ? 'verify-ballot-error' : undefined}
+                aria-describedby={
+                  fieldError?.field === 'ballot' ? 'verify-ballot-error' : undefined
+                }
                 value={chosen?.id ?? ''}
                 onChange={(e) => setBallotId(e.target.value)}
               >
@@ -138,7 +164,11 @@ export function VerifyReceiptPage() {
       {outcome && chosen ? (
         <section aria-labelledby="verify-result" className="panel" aria-live="polite">
           <h2 id="verify-result" ref={resultRef} tabIndex={-1}>
-            {outcome.kind === 'found' ? t('votes.verify.found') : outcome.kind === 'notFound' ? t('votes.verify.notFound') : t('votes.verify.failed')}
+            {outcome.kind === 'found'
+              ? t('votes.verify.found')
+              : outcome.kind === 'notFound'
+                ? t('votes.verify.notFound')
+                : t('votes.verify.failed')}
           </h2>
           {outcome.kind === 'found' ? (
             <>

@@ -4,7 +4,14 @@ import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { ErrorSummary, useErrorSummary, type FieldProblem } from '../../ui/feedback/ErrorSummary';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { choiceOf, describeChoice, draftOf, draftProblem, type DraftAnswer, type DraftProblem } from '../ballot-display';
+import {
+  choiceOf,
+  describeChoice,
+  draftOf,
+  draftProblem,
+  type DraftAnswer,
+  type DraftProblem,
+} from '../ballot-display';
 import type { BallotAnswerInput, BallotQuestion } from '../graphql/ballots';
 import { QuestionInput } from './booth/QuestionInput';
 
@@ -19,7 +26,11 @@ export interface BoothBallot {
 }
 
 /** The message of a draft's problem, naming the question (and the option left ungraded). */
-export function problemMessage(problem: DraftProblem, question: BallotQuestion, t: (key: string, options?: Record<string, unknown>) => string): string {
+export function problemMessage(
+  problem: DraftProblem,
+  question: BallotQuestion,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
   const title = question.title;
   switch (problem.kind) {
     case 'NONE_CHOSEN':
@@ -32,7 +43,10 @@ export function problemMessage(problem: DraftProblem, question: BallotQuestion, 
     case 'NONE_RANKED':
       return t('votes.booth.errors.noneRanked', { title });
     case 'UNGRADED':
-      return t('votes.booth.errors.ungraded', { title, option: question.options.find((o) => o.id === problem.optionId)?.title ?? '' });
+      return t('votes.booth.errors.ungraded', {
+        title,
+        option: question.options.find((o) => o.id === problem.optionId)?.title ?? '',
+      });
   }
 }
 
@@ -43,12 +57,22 @@ export function problemMessage(problem: DraftProblem, question: BallotQuestion, 
  * heading; a secret vote is final, so casting it asks for confirmation first.
  * @param onCast sends the answers; absent in an admin's preview (nothing is cast)
  */
-export function VotingBooth({ ballot, onCast, idPrefix = 'booth' }: { ballot: BoothBallot; onCast?: (answers: BallotAnswerInput[]) => Promise<void>; idPrefix?: string }) {
+export function VotingBooth({
+  ballot,
+  onCast,
+  idPrefix = 'booth',
+}: {
+  ballot: BoothBallot;
+  onCast?: (answers: BallotAnswerInput[]) => Promise<void>;
+  idPrefix?: string;
+}) {
   const { t } = useTranslation();
   const summary = useErrorSummary();
   const feedback = useFeedback();
   const [drafts, setDrafts] = useState<Record<string, DraftAnswer>>(() =>
-    Object.fromEntries(ballot.questions.map((q) => [q.id, draftOf(ballot.viewerChoices?.[q.id] as never)])),
+    Object.fromEntries(
+      ballot.questions.map((q) => [q.id, draftOf(ballot.viewerChoices?.[q.id] as never)]),
+    ),
   );
   const [step, setStep] = useState<'edit' | 'review'>('edit');
   const [busy, setBusy] = useState(false);
@@ -81,7 +105,12 @@ export function VotingBooth({ ballot, onCast, idPrefix = 'booth' }: { ballot: Bo
     feedback.clear();
     setBusy(true);
     try {
-      await onCast(ballot.questions.map((q) => ({ questionId: q.id, choice: choiceOf(q.method, draftOfQuestion(q)) })));
+      await onCast(
+        ballot.questions.map((q) => ({
+          questionId: q.id,
+          choice: choiceOf(q.method, draftOfQuestion(q)),
+        })),
+      );
     } catch (error) {
       feedback.fail(error);
       requestAnimationFrame(() => reviewHeading.current?.focus());
@@ -123,13 +152,26 @@ export function VotingBooth({ ballot, onCast, idPrefix = 'booth' }: { ballot: Bo
               label={t('votes.booth.cast')}
               className="button button--primary"
               question={t('votes.booth.confirmQuestion', { title: ballot.title })}
-              description={<p>{t(ballot.receiptsEnabled ? 'votes.booth.confirmFinalReceipt' : 'votes.booth.confirmFinal')}</p>}
+              description={
+                <p>
+                  {t(
+                    ballot.receiptsEnabled
+                      ? 'votes.booth.confirmFinalReceipt'
+                      : 'votes.booth.confirmFinal',
+                  )}
+                </p>
+              }
               confirmLabel={t('votes.booth.confirmCast')}
               disabled={busy}
               onConfirm={cast}
             />
           ) : (
-            <button type="button" className="button button--primary" onClick={() => void cast()} disabled={busy}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void cast()}
+              disabled={busy}
+            >
               {t('votes.booth.cast')}
             </button>
           )}

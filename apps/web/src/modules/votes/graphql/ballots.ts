@@ -33,7 +33,10 @@ export interface BallotTurnout {
 }
 
 /** A voter's answer to one question, as the API takes it (`BallotAnswerInput.choice`). */
-export type BallotChoice = { optionIds: string[] } | { ranking: string[] } | { grades: Record<string, Grade> };
+export type BallotChoice =
+  | { optionIds: string[] }
+  | { ranking: string[] }
+  | { grades: Record<string, Grade> };
 
 /** SINGLE / MULTIPLE counts (API `counting/plurality.ts`). */
 export interface OptionCountResult {
@@ -132,7 +135,10 @@ export const CHECK_BALLOT_RECEIPT_QUERY: TypedDocumentNode<
   { ballotId: string; code: string }
 > = gql`
   query CheckBallotReceipt($ballotId: ID!, $code: String!) {
-    checkBallotReceipt(ballotId: $ballotId, code: $code) { found choices }
+    checkBallotReceipt(ballotId: $ballotId, code: $code) {
+      found
+      choices
+    }
   }
 `;
 
@@ -141,7 +147,10 @@ export interface BallotAnswerInput {
   choice: BallotChoice;
 }
 
-export const CAST_BALLOT_MUTATION: TypedDocumentNode<{ castBallot: { ballot: Ballot; receiptCode: string | null } }, { ballotId: string; answers: BallotAnswerInput[] }> = gql`
+export const CAST_BALLOT_MUTATION: TypedDocumentNode<
+  { castBallot: { ballot: Ballot; receiptCode: string | null } },
+  { ballotId: string; answers: BallotAnswerInput[] }
+> = gql`
   mutation CastBallot($ballotId: ID!, $answers: [BallotAnswerInput!]!) {
     castBallot(ballotId: $ballotId, answers: $answers) { receiptCode ballot { ${BALLOT_FIELDS} } }
   }
@@ -161,17 +170,28 @@ export interface BallotFieldsInput {
   closesAt?: string;
   secret?: boolean;
   receiptsEnabled?: boolean;
-  census?: { kind: CensusKind; assemblySpaceId?: string | null; weighted?: boolean; emails?: string[] };
+  census?: {
+    kind: CensusKind;
+    assemblySpaceId?: string | null;
+    weighted?: boolean;
+    emails?: string[];
+  };
   questions?: BallotQuestionInput[];
 }
 
-export const CREATE_BALLOT_MUTATION: TypedDocumentNode<{ createBallot: Ballot }, { input: BallotFieldsInput & { componentId: string } }> = gql`
+export const CREATE_BALLOT_MUTATION: TypedDocumentNode<
+  { createBallot: Ballot },
+  { input: BallotFieldsInput & { componentId: string } }
+> = gql`
   mutation CreateBallot($input: CreateBallotInput!) {
     createBallot(input: $input) { ${BALLOT_FIELDS} }
   }
 `;
 
-export const UPDATE_BALLOT_MUTATION: TypedDocumentNode<{ updateBallot: Ballot }, { id: string; input: BallotFieldsInput }> = gql`
+export const UPDATE_BALLOT_MUTATION: TypedDocumentNode<
+  { updateBallot: Ballot },
+  { id: string; input: BallotFieldsInput }
+> = gql`
   mutation UpdateBallot($id: ID!, $input: BallotFieldsInput!) {
     updateBallot(id: $id, input: $input) { ${BALLOT_FIELDS} }
   }
@@ -179,11 +199,22 @@ export const UPDATE_BALLOT_MUTATION: TypedDocumentNode<{ updateBallot: Ballot },
 
 /** The Assemblées an admin can pick as a census (ASSEMBLY_MEMBERS). */
 export const BALLOT_ADMIN_SPACE_QUERY: TypedDocumentNode<
-  { space: { id: string; slug: string; title: string; viewerCanAdminister: boolean }; spaces: { id: string; title: string }[] },
+  {
+    space: { id: string; slug: string; title: string; viewerCanAdminister: boolean };
+    spaces: { id: string; title: string }[];
+  },
   { slug: string }
 > = gql`
   query BallotAdminSpace($slug: String!) {
-    space(slug: $slug) { id slug title viewerCanAdminister }
-    spaces(type: ASSEMBLY) { id title }
+    space(slug: $slug) {
+      id
+      slug
+      title
+      viewerCanAdminister
+    }
+    spaces(type: ASSEMBLY) {
+      id
+      title
+    }
   }
 `;

@@ -59,7 +59,10 @@ describe('useLiveBallotTurnout', () => {
   });
   beforeEach(() => void watched.splice(0));
 
-  const push = (room: string, ballotId: string) => io.to(room).emit('ballot.turnoutChanged', { ballotId, voters: 3, votersWeight: 3, percent: 30 });
+  const push = (room: string, ballotId: string) =>
+    io
+      .to(room)
+      .emit('ballot.turnoutChanged', { ballotId, voters: 3, votersWeight: 3, percent: 30 });
 
   it('on an open ballot’s page, hears every vote cast in that ballot’s room', async () => {
     renderWithProviders(
@@ -71,7 +74,9 @@ describe('useLiveBallotTurnout', () => {
     act(() => void push(`ballot:${BALLOT}`, BALLOT));
     await waitFor(() => expect(screen.getByTestId('heard')).toHaveTextContent(BALLOT));
     act(() => void push(`ballot:${BALLOT}`, BALLOT));
-    await waitFor(() => expect(screen.getByTestId('heard')).toHaveTextContent(`${BALLOT},${BALLOT}`));
+    await waitFor(() =>
+      expect(screen.getByTestId('heard')).toHaveTextContent(`${BALLOT},${BALLOT}`),
+    );
   });
 
   it('on the list, hears the votes of every ballot of the component, and watches nothing when no ballot is open', async () => {

@@ -12,7 +12,13 @@ export function GradeGrid({ question, draft, onChange, fieldId, error }: Questio
   const { t } = useTranslation();
   const graded = question.options.filter((o) => draft.grades[o.id]).length;
   return (
-    <QuestionFrame fieldId={fieldId} legend={question.title} hint={t('votes.booth.mjHint')} error={error} className="booth-mj">
+    <QuestionFrame
+      fieldId={fieldId}
+      legend={question.title}
+      hint={t('votes.booth.mjHint')}
+      error={error}
+      className="booth-mj"
+    >
       <p className="booth-counter" role="status" aria-live="polite">
         {t('votes.booth.mjCount', { count: graded, total: question.options.length })}
       </p>
@@ -35,7 +41,9 @@ export function GradeGrid({ question, draft, onChange, fieldId, error }: Questio
                       name={name}
                       value={grade}
                       checked={draft.grades[option.id] === grade}
-                      onChange={() => onChange({ ...draft, grades: { ...draft.grades, [option.id]: grade } })}
+                      onChange={() =>
+                        onChange({ ...draft, grades: { ...draft.grades, [option.id]: grade } })
+                      }
                     />
                     <label htmlFor={id}>{t(`votes.grade.${grade}`)}</label>
                   </span>

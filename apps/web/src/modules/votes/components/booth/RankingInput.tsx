@@ -40,7 +40,9 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
       setPendingFocus(`add-${optionId}`);
       return;
     }
-    setAnnouncement(t('votes.booth.rankNow', { title: titleOf(optionId), rank: rank + 1, count: next.length }));
+    setAnnouncement(
+      t('votes.booth.rankNow', { title: titleOf(optionId), rank: rank + 1, count: next.length }),
+    );
     if (action === 'add') {
       const nextUnranked = question.options.find((o) => !next.includes(o.id));
       setPendingFocus(nextUnranked ? `add-${nextUnranked.id}` : `up-${optionId}`);
@@ -51,7 +53,13 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
   const headingId = `${fieldId}-ranked`;
   const unrankedId = `${fieldId}-unranked`;
   return (
-    <QuestionFrame fieldId={fieldId} legend={question.title} hint={t('votes.booth.rankedHint')} error={error} className="booth-ranking">
+    <QuestionFrame
+      fieldId={fieldId}
+      legend={question.title}
+      hint={t('votes.booth.rankedHint')}
+      error={error}
+      className="booth-ranking"
+    >
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
@@ -73,9 +81,14 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
                       <OptionLabel option={option} />
                     </span>
                     <span className="booth-rank__actions">
-                      <button type="button" className="button button--small" ref={ref(`up-${id}`)} disabled={index === 0} onClick={() => apply(moveInRanking(ranking, id, -1), id, 'up')}>
-                        {t('votes.booth.moveUp')}
-                        {' '}
+                      <button
+                        type="button"
+                        className="button button--small"
+                        ref={ref(`up-${id}`)}
+                        disabled={index === 0}
+                        onClick={() => apply(moveInRanking(ranking, id, -1), id, 'up')}
+                      >
+                        {t('votes.booth.moveUp')}{' '}
                         <span className="visually-hidden">{option.title}</span>
                       </button>
                       <button
@@ -85,13 +98,22 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
                         disabled={index === ranking.length - 1}
                         onClick={() => apply(moveInRanking(ranking, id, 1), id, 'down')}
                       >
-                        {t('votes.booth.moveDown')}
-                        {' '}
+                        {t('votes.booth.moveDown')}{' '}
                         <span className="visually-hidden">{option.title}</span>
                       </button>
-                      <button type="button" className="button button--small" ref={ref(`remove-${id}`)} onClick={() => apply(ranking.filter((r) => r !== id), id, 'remove')}>
-                        {t('votes.booth.unrank')}
-                        {' '}
+                      <button
+                        type="button"
+                        className="button button--small"
+                        ref={ref(`remove-${id}`)}
+                        onClick={() =>
+                          apply(
+                            ranking.filter((r) => r !== id),
+                            id,
+                            'remove',
+                          )
+                        }
+                      >
+                        {t('votes.booth.unrank')}{' '}
                         <span className="visually-hidden">{option.title}</span>
                       </button>
                     </span>
@@ -115,9 +137,13 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
                     <OptionLabel option={option} />
                   </span>
                   <span className="booth-rank__actions">
-                    <button type="button" className="button button--small" ref={ref(`add-${option.id}`)} onClick={() => apply([...ranking, option.id], option.id, 'add')}>
-                      {t('votes.booth.rank', { rank: ranking.length + 1 })}
-                      {' '}
+                    <button
+                      type="button"
+                      className="button button--small"
+                      ref={ref(`add-${option.id}`)}
+                      onClick={() => apply([...ranking, option.id], option.id, 'add')}
+                    >
+                      {t('votes.booth.rank', { rank: ranking.length + 1 })}{' '}
                       <span className="visually-hidden">{option.title}</span>
                     </button>
                   </span>

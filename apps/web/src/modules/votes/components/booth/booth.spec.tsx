@@ -5,7 +5,12 @@ import { renderWithProviders } from '../../../../test/renderWithProviders';
 import { axeViolations } from '../../../petitions/test/axe';
 import { emptyDraft, type DraftAnswer } from '../../ballot-display';
 import type { BallotQuestion } from '../../graphql/ballots';
-import { mjQuestion, multipleQuestion, rankedQuestion, singleQuestion } from '../../test/ballot-fixtures';
+import {
+  mjQuestion,
+  multipleQuestion,
+  rankedQuestion,
+  singleQuestion,
+} from '../../test/ballot-fixtures';
 import { QuestionInput } from './QuestionInput';
 
 /** A question input holding its own draft, as the booth does; the draft is shown for the assertions. */
@@ -13,13 +18,22 @@ function Harness({ question, error }: { question: BallotQuestion; error?: string
   const [draft, setDraft] = useState<DraftAnswer>(emptyDraft());
   return (
     <main>
-      <QuestionInput question={question} draft={draft} onChange={setDraft} fieldId={`f-${question.id}`} error={error} />
+      <QuestionInput
+        question={question}
+        draft={draft}
+        onChange={setDraft}
+        fieldId={`f-${question.id}`}
+        error={error}
+      />
       <pre data-testid="draft">{JSON.stringify(draft)}</pre>
     </main>
   );
 }
 const draft = () => JSON.parse(screen.getByTestId('draft').textContent!) as DraftAnswer;
-const rankedTitles = () => within(screen.getByRole('list', { name: /^Votre classement/ })).getAllByRole('listitem').map((li) => li.querySelector('.booth-option__title')!.textContent);
+const rankedTitles = () =>
+  within(screen.getByRole('list', { name: /^Votre classement/ }))
+    .getAllByRole('listitem')
+    .map((li) => li.querySelector('.booth-option__title')!.textContent);
 
 describe('booth: RANKED (keyboard only)', () => {
   it('ranks with the Tab and Enter keys only; focus follows the moved option and a live region says its rank', async () => {
@@ -73,8 +87,32 @@ describe('booth: MAJORITY_JUDGMENT grid', () => {
     const groups = screen.getAllByRole('group').filter((g) => g.classList.contains('mj-option'));
     expect(groups).toHaveLength(4);
     const first = screen.getByRole('group', { name: 'Gouvernance de la filière' });
-    expect(within(first).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['EXCELLENT', 'VERY_GOOD', 'GOOD', 'FAIRLY_GOOD', 'PASSABLE', 'INSUFFICIENT', 'REJECT']);
-    expect(within(first).getAllByRole<HTMLInputElement>('radio').map((r) => r.labels?.[0]?.textContent ?? '')).toEqual(['Excellent', 'Très bien', 'Bien', 'Assez bien', 'Passable', 'Insuffisant', 'À rejeter']);
+    expect(
+      within(first)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual([
+      'EXCELLENT',
+      'VERY_GOOD',
+      'GOOD',
+      'FAIRLY_GOOD',
+      'PASSABLE',
+      'INSUFFICIENT',
+      'REJECT',
+    ]);
+    expect(
+      within(first)
+        .getAllByRole<HTMLInputElement>('radio')
+        .map((r) => r.labels?.[0]?.textContent ?? ''),
+    ).toEqual([
+      'Excellent',
+      'Très bien',
+      'Bien',
+      'Assez bien',
+      'Passable',
+      'Insuffisant',
+      'À rejeter',
+    ]);
 
     await user.click(within(first).getByLabelText('Bien'));
     expect(draft().grades).toEqual({ j1: 'GOOD' });
@@ -84,7 +122,11 @@ describe('booth: MAJORITY_JUDGMENT grid', () => {
 
     // Tab leaves the option's radio group for the next option
     await user.tab();
-    expect(within(screen.getByRole('group', { name: 'Observatoire du numérique en santé' })).getAllByRole('radio')[0]).toHaveFocus();
+    expect(
+      within(
+        screen.getByRole('group', { name: 'Observatoire du numérique en santé' }),
+      ).getAllByRole('radio')[0],
+    ).toHaveFocus();
     await user.keyboard(' ');
     expect(draft().grades.j2).toBe('EXCELLENT');
     expect(screen.getByText('2 options évaluées sur 4.')).toBeInTheDocument();
@@ -92,9 +134,16 @@ describe('booth: MAJORITY_JUDGMENT grid', () => {
   });
 
   it('ties its error to the question and marks the options left ungraded', () => {
-    renderWithProviders(<Harness question={mjQuestion} error="« Actions structurantes » : attribuez une mention à « Guichet unique »." />);
+    renderWithProviders(
+      <Harness
+        question={mjQuestion}
+        error="« Actions structurantes » : attribuez une mention à « Guichet unique »."
+      />,
+    );
     const question = screen.getByRole('group', { name: 'Actions structurantes' });
-    expect(question).toHaveAccessibleDescription(expect.stringContaining('attribuez une mention à « Guichet unique »'));
+    expect(question).toHaveAccessibleDescription(
+      expect.stringContaining('attribuez une mention à « Guichet unique »'),
+    );
     expect(screen.getByRole('group', { name: 'Guichet unique' })).toHaveClass('mj-option--missing');
   });
 });
@@ -109,7 +158,9 @@ describe('booth: MULTIPLE bounds and SINGLE', () => {
     expect(screen.getByText('1 option choisie sur 3 au plus.')).toBeInTheDocument();
     await user.click(screen.getByLabelText('Export'));
     await user.click(screen.getByLabelText('Cybersécurité'));
-    expect(screen.getByRole('status')).toHaveTextContent('3 options choisies sur 3 au plus. Maximum atteint : décochez une option pour en choisir une autre.');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      '3 options choisies sur 3 au plus. Maximum atteint : décochez une option pour en choisir une autre.',
+    );
     expect(screen.getByLabelText('Éthique')).toBeDisabled();
     expect(screen.getByLabelText('Données de santé')).toBeDisabled();
     expect(draft().optionIds).toEqual(['m1', 'm2', 'm3']); // question order, not click order

@@ -1,17 +1,23 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, the API's Jest tests on a real PostgreSQL, the web's Vitest
+// `npm test`: Prettier check, lint, type-check, the API's Jest tests on a real PostgreSQL, the web's Vitest
 // tests, and the browser end-to-end tests — every step runs even when an earlier one fails.
 // Ends with one plain line `N passed, N failed, N skipped` (CI reads it; Jest and Vitest
 // summaries are not read).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '0',
+};
 const results = 'dist/test-results';
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 const steps = [
+  { name: 'format', command: ['npm', ['run', '--silent', 'format:check']] },
   { name: 'lint', args: ['run-many', '-t', 'lint', '--parallel=2'] },
   { name: 'typecheck', args: ['run-many', '-t', 'typecheck', '--parallel=2'] },
   { name: 'api tests', args: ['run', 'api:test'], report: 'api.json' },
@@ -24,7 +30,11 @@ const failedSteps = [];
 for (const step of steps) {
   const started = Date.now();
   process.stdout.write(`\n=== ${step.name} ===\n`);
-  const run = spawnSync('npx', ['nx', ...step.args, '--outputStyle=stream', '--skip-nx-cache'], { stdio: 'inherit', env });
+  const [command, args] = step.command ?? [
+    'npx',
+    ['nx', ...step.args, '--outputStyle=stream', '--skip-nx-cache'],
+  ];
+  const run = spawnSync(command, args, { stdio: 'inherit', env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = run.status === 0;
   if (step.report) {
@@ -35,7 +45,10 @@ for (const step of steps) {
       totals.failed += report.numFailedTests ?? 0;
       totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
       // a suite that failed to run (e.g. a crash before any test) counts as a failure
-      const brokenSuites = (report.testResults ?? []).filter((s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed'));
+      const brokenSuites = (report.testResults ?? []).filter(
+        (s) =>
+          s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed'),
+      );
       totals.failed += brokenSuites.length;
       if (!ok && report.numFailedTests === 0 && brokenSuites.length === 0) totals.failed += 1;
     } else {
@@ -49,5 +62,7 @@ for (const step of steps) {
 }
 
 if (failedSteps.length) process.stdout.write(`\nfailed steps: ${failedSteps.join(', ')}\n`);
-process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.stdout.write(
+  `\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+);
 process.exit(failedSteps.length ? 1 : 0);

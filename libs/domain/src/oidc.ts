@@ -18,6 +18,8 @@ export const OIDC_ERROR_CODES = [
   'OIDC_EMAIL_MISSING',
   /** Linking: this identity already belongs to another account. */
   'OIDC_IDENTITY_TAKEN',
+  /** Too many sign-in or link starts from this IP address within a minute (LOGIN_RATE_LIMIT_PER_MINUTE). */
+  'OIDC_TOO_MANY_ATTEMPTS',
   /** Linking needs a signed-in account. */
   'OIDC_SIGN_IN_REQUIRED',
   /** Linking needs a recent sign-in (less than 10 minutes): a stolen old session cannot add a way in. */

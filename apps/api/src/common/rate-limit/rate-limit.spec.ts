@@ -121,6 +121,48 @@ describe('rate limits of mutations (per user, per IP when anonymous, stricter wh
   });
 });
 
+describe('OpenID Connect starts (per client IP, LOGIN_RATE_LIMIT_PER_MINUTE)', () => {
+  const LIMIT = 3;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      LOGIN_RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      OIDC_PROVIDERS: 'down',
+      // nothing listens on port 1: a start that passes the limit ends with OIDC_PROVIDER_UNAVAILABLE
+      OIDC_DOWN_ISSUER: 'http://127.0.0.1:1',
+      OIDC_DOWN_CLIENT_ID: 'unreachable',
+    });
+  });
+  afterAll(() => t.close());
+
+  it(`race: ${LIMIT + 7} starts from one IP at once → exactly ${LIMIT} reach the provider, the others are sent back with OIDC_TOO_MANY_ATTEMPTS`, async () => {
+    const attemptsBefore = await t.sql(`SELECT count(*)::int AS n FROM identity_sign_in_attempts`);
+    const responses = await Promise.all(
+      Array.from({ length: LIMIT + 7 }, () =>
+        fetch(`${t.baseUrl}/auth/oidc/down/start`, { redirect: 'manual' }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(LIMIT + 7).fill(303));
+    const locations = responses.map((r) => r.headers.get('location'));
+    expect(
+      locations.filter((l) => l === '/connexion?oidc_error=OIDC_PROVIDER_UNAVAILABLE'),
+    ).toHaveLength(LIMIT);
+    expect(
+      locations.filter((l) => l === '/connexion?oidc_error=OIDC_TOO_MANY_ATTEMPTS'),
+    ).toHaveLength(7);
+    // a refused start stores no sign-in attempt
+    expect(await t.sql(`SELECT count(*)::int AS n FROM identity_sign_in_attempts`)).toEqual(
+      attemptsBefore,
+    );
+    // the GraphQL sign-in budget is another counter: still open
+    const login = await t.gql(
+      `mutation { login(input: { email: "x@example.org", password: "pas-le-bon" }) { token } }`,
+    );
+    expect(errorCode(login)).toBeDefined();
+    expect(errorCode(login)).not.toBe('TOO_MANY_REQUESTS');
+  });
+});
+
 describe('rate-limit configuration', () => {
   it('validates MUTATION_RATE_LIMIT_PER_MINUTE and TRUST_PROXY at boot', () => {
     expect(loadAppConfig({}).MUTATION_RATE_LIMIT_PER_MINUTE).toBe(120);

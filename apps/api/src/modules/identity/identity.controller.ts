@@ -1,7 +1,13 @@
 import { Controller, Get, Inject, Logger, Param, Query, Req, Res } from '@nestjs/common';
+import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/access/access-policy';
-import { CurrentViewer, type Viewer } from '../../common/access/request-context';
+import {
+  type ConcertoRequest,
+  CurrentViewer,
+  type Viewer,
+} from '../../common/access/request-context';
+import { clientIp, ONE_MINUTE } from '../../common/rate-limit/rate-limits';
 import { AppConfig } from '../../config/app-config';
 import type { OidcProviderSettings } from '../../config/oidc-providers';
 import { FRESH_SIGN_IN_MINUTES, SESSION_COOKIE, SessionService } from '../auth/session.service';
@@ -20,7 +26,10 @@ export const OIDC_STATE_COOKIE = 'concerto_oidc_state';
  *   and goes to `returnTo` (`/mon-compte?bienvenue=oidc` for a new account), or back to the
  *   account page after a link.
  * Every refusal redirects with `?oidc_error=<code>` to `/connexion` (or `/mon-compte` for a link),
- * never a 5xx; an unknown provider key answers 404.
+ * never a 5xx; an unknown provider key answers 404. Starts and links are rate-limited per client IP
+ * (LOGIN_RATE_LIMIT_PER_MINUTE a minute, shared by all providers, counted in the throttler's storage:
+ * Redis when configured): each one stores a sign-in attempt, so a flood would fill that table; one
+ * over the limit redirects with OIDC_TOO_MANY_ATTEMPTS and stores nothing.
  */
 @Controller('auth/oidc')
 export class IdentityController {
@@ -31,6 +40,7 @@ export class IdentityController {
     private readonly clients: OidcClients,
     private readonly sessions: SessionService,
     @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectThrottlerStorage() private readonly throttlerStorage: ThrottlerStorage,
   ) {}
 
   /** Starts a sign-in. Access: anyone. 404 for an unknown provider. */
@@ -39,10 +49,15 @@ export class IdentityController {
   async start(
     @Param('provider') key: string,
     @Query('returnTo') returnTo: unknown,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const provider = this.providerOr404(key, res);
-    if (provider) await this.redirectToProvider(provider, null, safeReturnTo(returnTo), res);
+    if (!provider) return;
+    if (await this.overLimit(req)) {
+      return this.fail(res, new IdentitySignInError('OIDC_TOO_MANY_ATTEMPTS'));
+    }
+    await this.redirectToProvider(provider, null, safeReturnTo(returnTo), res);
   }
 
   /**
@@ -55,11 +70,17 @@ export class IdentityController {
   async link(
     @Param('provider') key: string,
     @CurrentViewer() viewer: Viewer | null,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const provider = this.providerOr404(key, res);
     if (!provider) return;
     if (!viewer) return this.fail(res, new IdentitySignInError('OIDC_SIGN_IN_REQUIRED'));
+    if (await this.overLimit(req)) {
+      const limited = new IdentitySignInError('OIDC_TOO_MANY_ATTEMPTS');
+      limited.linking = true;
+      return this.fail(res, limited);
+    }
     // a new way into the account: only from a recent sign-in, so an old (possibly stolen) session cannot add one
     if (!(await this.sessions.openedWithin(viewer.sessionId, FRESH_SIGN_IN_MINUTES))) {
       const stale = new IdentitySignInError('OIDC_REAUTHENTICATION_REQUIRED');
@@ -142,6 +163,19 @@ export class IdentityController {
 
   private fail(res: Response, error: IdentitySignInError): void {
     res.redirect(303, `${error.linking ? '/mon-compte' : '/connexion'}?oidc_error=${error.code}`);
+  }
+
+  /** Counts one start (or link) for the client IP; true when it is over LOGIN_RATE_LIMIT_PER_MINUTE. */
+  private async overLimit(req: Request): Promise<boolean> {
+    const limit = this.config.LOGIN_RATE_LIMIT_PER_MINUTE;
+    const record = await this.throttlerStorage.increment(
+      `oidc-start:${clientIp(req as ConcertoRequest)}`,
+      ONE_MINUTE,
+      limit,
+      ONE_MINUTE,
+      'oidcStart',
+    );
+    return record.isBlocked || record.totalHits > limit;
   }
 
   private providerOr404(key: string, res: Response): OidcProviderSettings | undefined {

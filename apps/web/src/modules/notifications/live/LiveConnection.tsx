@@ -27,6 +27,8 @@ interface LiveContextValue {
   /** Notifications received live (or caught up) since the page loaded, newest first, without duplicates. */
   received: LiveNotification[];
   dismiss(id: string): void;
+  /** Asks for the connection (a component watches a room); a signed-in member is always connected. */
+  need(): void;
 }
 
 const LiveContext = createContext<LiveContextValue>({
@@ -34,6 +36,7 @@ const LiveContext = createContext<LiveContextValue>({
   socket: null,
   received: [],
   dismiss: () => undefined,
+  need: () => undefined,
 });
 
 /** localStorage key of the last notification this browser saw, per user (for catch-up after a reload). */
@@ -45,6 +48,10 @@ const lastSeenKey = (userId: string) => `concerto.lastNotification.${userId}`;
  * first, de-duplicated by id) and bump the unread count; after a reconnection the client asks
  * for everything created after the last notification it saw (`catchUp`), so nothing is lost
  * or shown twice. `status` drives the "reconnecting" banner.
+ *
+ * An anonymous visitor has no notifications: the connection (and the Socket.IO client library,
+ * 12 KB compressed) is loaded only once a component watches a room ({@link useLiveEvent}), so a
+ * page without live content (the home page) does not pay for it. Once opened it stays open.
  */
 export function LiveConnectionProvider({ children, url }: { children: ReactNode; url?: string }) {
   const { me } = useMe();
@@ -54,6 +61,9 @@ export function LiveConnectionProvider({ children, url }: { children: ReactNode;
   const [received, setReceived] = useState<LiveNotification[]>([]);
   const seen = useRef(new Set<string>());
   const userId = me?.id ?? null;
+  const [needed, setNeeded] = useState(false);
+  const need = useCallback(() => setNeeded(true), []);
+  const active = userId !== null || needed;
 
   const accept = useCallback(
     (items: LiveNotification[]) => {
@@ -75,6 +85,7 @@ export function LiveConnectionProvider({ children, url }: { children: ReactNode;
   );
 
   useEffect(() => {
+    if (!active) return;
     // the client library loads after the page has rendered (it is not needed to show anything)
     let live: LiveSocket | null = null;
     let cancelled = false;
@@ -122,15 +133,15 @@ export function LiveConnectionProvider({ children, url }: { children: ReactNode;
       live.io.on('reconnect_attempt', () => setStatus('reconnecting'));
       live.on('notification', (notification) => accept([notification]));
     }
-  }, [url, userId, accept]);
+  }, [url, userId, accept, active]);
 
   const dismiss = useCallback(
     (id: string) => setReceived((current) => current.filter((n) => n.id !== id)),
     [],
   );
   const value = useMemo(
-    () => ({ status, socket, received, dismiss }),
-    [status, socket, received, dismiss],
+    () => ({ status, socket, received, dismiss, need }),
+    [status, socket, received, dismiss, need],
   );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
@@ -150,9 +161,12 @@ export function useLiveEvent<E extends keyof ServerToClientEvents>(
   event: E,
   handler: ServerToClientEvents[E],
 ): void {
-  const { socket } = useLiveConnection();
+  const { socket, need } = useLiveConnection();
   const latest = useRef(handler);
   latest.current = handler;
+  useEffect(() => {
+    if (room) need();
+  }, [room, need]);
   useEffect(() => {
     if (!socket || !room) return;
     const watch = () => socket.emit('watch', room, () => undefined);

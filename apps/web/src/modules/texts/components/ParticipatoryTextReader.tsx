@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { createElement, useEffect, useState } from 'react';
+import { createElement, lazy, Suspense, useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../components/components/Markdown';
@@ -13,7 +13,14 @@ import {
 } from '../graphql/texts';
 import '../texts.css';
 import { useLiveEvent } from '../../notifications/live/LiveConnection';
-import { ArticlePanel } from './ArticlePanel';
+
+/**
+ * The panel of an opened article (amendments, comments, history, forms) loads when an article is
+ * first opened: the text itself reads without it (and without its dialogs and form fields).
+ */
+const ArticlePanel = lazy(() =>
+  import('./ArticlePanel').then((module) => ({ default: module.ArticlePanel })),
+);
 
 /**
  * The reading view of a participatory text: sections (headings nested by level) and numbered
@@ -95,7 +102,11 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
       <div className="text-article__body">
         <Markdown source={a.body} className="prose" />
       </div>
-      {selected === a.id ? <ArticlePanel article={a} text={text} /> : null}
+      {selected === a.id ? (
+        <Suspense fallback={<Loading />}>
+          <ArticlePanel article={a} text={text} />
+        </Suspense>
+      ) : null}
     </div>
   );
 

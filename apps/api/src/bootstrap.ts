@@ -2,6 +2,7 @@ import { INestApplication, Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -47,22 +48,39 @@ export async function createConcertoApp(
   app.use(app.get(ProcessLifecycle).track);
   app.use(app.get(MetricsService).httpTiming);
   // security headers; the CSP allows only this origin (scripts, styles' attributes for charts, the WebSocket)
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.isProduction ? [] : null,
-        },
+  const documentHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.isProduction ? [] : null,
       },
-      crossOriginEmbedderPolicy: false,
-    }),
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  // the web build's hashed files (scripts, styles, fonts) are never documents: the document-only
+  // headers (CSP, framing, opener, referrer…) do nothing there and cost ~0.7 KB on each of the
+  // 20-odd files of a first visit over HTTP/1.1; they keep nosniff and the same-origin resource policy
+  const assetHeaders = helmet({
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    referrerPolicy: false,
+    strictTransportSecurity: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xFrameOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+  });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/assets/') ? assetHeaders : documentHeaders)(req, res, next),
   );
   // compression, the web build (pre-compressed, immutable hashed assets) and client routing
   serveWebApp(app, config.WEB_DIST_DIR);

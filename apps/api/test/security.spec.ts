@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { errorCode, startTestApp, TestApp } from './test-app';
 
 describe('abuse resistance: headers, CSRF, query limits, append-only action log', () => {
@@ -92,5 +95,43 @@ describe('production mode', () => {
   it('answers no introspection', async () => {
     const res = await t.gql(`{ __schema { types { name } } }`);
     expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('headers of the web build', () => {
+  let t: TestApp;
+  let web: string;
+  beforeAll(async () => {
+    web = mkdtempSync(join(tmpdir(), 'concerto-web-'));
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>Concerto</title>');
+    writeFileSync(join(web, 'assets', 'app-3f2a1b.js'), 'console.log(1);');
+    t = await startTestApp({ WEB_DIST_DIR: web });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(web, { recursive: true, force: true });
+  });
+
+  it('a page carries the document headers (CSP, framing); a hashed asset only nosniff, the same-origin resource policy and its year-long cache', async () => {
+    const page = await fetch(`${t.baseUrl}/concertations`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const asset = await fetch(`${t.baseUrl}/assets/app-3f2a1b.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(asset.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const documentOnly of [
+      'content-security-policy',
+      'x-frame-options',
+      'cross-origin-opener-policy',
+      'referrer-policy',
+      'x-xss-protection',
+    ])
+      expect(asset.headers.get(documentOnly)).toBeNull();
   });
 });

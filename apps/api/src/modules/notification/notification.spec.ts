@@ -236,7 +236,7 @@ describe('notifications: outbox → stored once per recipient → live over Sock
     });
     const DISAGREE = `mutation($id: ID!) { disagreeWithProposal(proposalId: $id) { disagreementsCount } }`;
     let seen = next(watcher, 'proposal.disagreementsChanged');
-    let listed = next(listWatcher, 'proposal.disagreementsChanged');
+    const listed = next(listWatcher, 'proposal.disagreementsChanged');
     await t.gql(DISAGREE, { id }, first.token);
     expect(await seen).toEqual({ proposalId: id, componentId, disagreementsCount: 1 });
     expect(await listed).toEqual({ proposalId: id, componentId, disagreementsCount: 1 });

@@ -21,6 +21,9 @@ export class DebateVoteChanges1766610000000 implements MigrationInterface {
       `ALTER TABLE debate_votes ADD COLUMN changed_xid xid8 NOT NULL DEFAULT pg_current_xact_id()`,
     );
     await q.query(
+      `ALTER TABLE debate_votes ADD COLUMN created_xid xid8 NOT NULL DEFAULT pg_current_xact_id()`,
+    );
+    await q.query(
       `CREATE INDEX debate_votes_changed_xid_idx ON debate_votes (debate_id, changed_xid)`,
     );
     await q.query(`ALTER TABLE debates ADD COLUMN votes_deleted bigint NOT NULL DEFAULT 0`);
@@ -54,5 +57,6 @@ export class DebateVoteChanges1766610000000 implements MigrationInterface {
     await q.query(`ALTER TABLE debates DROP COLUMN IF EXISTS votes_deleted`);
     await q.query(`DROP INDEX IF EXISTS debate_votes_changed_xid_idx`);
     await q.query(`ALTER TABLE debate_votes DROP COLUMN IF EXISTS changed_xid`);
+    await q.query(`ALTER TABLE debate_votes DROP COLUMN IF EXISTS created_xid`);
   }
 }

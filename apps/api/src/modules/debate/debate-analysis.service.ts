@@ -104,7 +104,14 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
   /** Per debate, the votes of its last analysis in this process and the snapshot they were read in (see {@link compute}); most recent last. */
   private readonly cache = new Map<
     string,
-    { votes: VoteStatistics; snapshot: string; deleted: string }
+    {
+      votes: VoteStatistics;
+      snapshot: string;
+      deleted: string;
+      /** All the debate's votes at that snapshot (hidden statements' too), the snapshot row's `basis_votes`. */
+      basisVotes: number;
+      axes: AnalysisSnapshot['axes'] | null;
+    }
   >();
 
   constructor(
@@ -180,18 +187,19 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
       );
       if (!debate) return null;
       const started = performance.now();
-      const { snapshot, positions } = await this.compute(manager, debateId);
+      const { snapshot, positions, basis } = await this.compute(manager, debateId);
       const durationMs = Math.round(performance.now() - started);
       const [row] = await queryRows<{ computed_at: Date }>(
         manager,
-        // the basis is read again here, in the same REPEATABLE READ snapshot as the votes, so that the
-        // timestamp keeps PostgreSQL's microseconds (a JS Date would drop them and the sweep would see a newer vote forever)
+        // the latest change is read again here, in the same REPEATABLE READ snapshot as the votes, so that the
+        // timestamp keeps PostgreSQL's microseconds (a JS Date would drop them and the sweep would see a newer vote forever);
+        // the count comes from compute (counted, or the kept count plus the votes inserted since)
         `INSERT INTO debate_analyses (debate_id, computed_at, basis_votes, basis_changed_at, duration_ms, result)
-         SELECT $1, now(), count(*)::int, max(updated_at), $2, $3 FROM debate_votes WHERE debate_id = $1
+         SELECT $1, now(), $4::int, max(updated_at), $2, $3 FROM debate_votes WHERE debate_id = $1
          ON CONFLICT (debate_id) DO UPDATE SET computed_at = EXCLUDED.computed_at, basis_votes = EXCLUDED.basis_votes, basis_changed_at = EXCLUDED.basis_changed_at,
            duration_ms = EXCLUDED.duration_ms, result = EXCLUDED.result
          RETURNING computed_at, basis_votes`,
-        [debateId, durationMs, JSON.stringify(snapshot)],
+        [debateId, durationMs, JSON.stringify(snapshot), basis.votes],
       );
       await manager.query(`DELETE FROM debate_positions WHERE debate_id = $1`, [debateId]);
       if (positions.users.length) {
@@ -256,14 +264,11 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
     };
   }> {
     const readStart = performance.now();
-    const [basis] = await queryRows<{ votes: number; changed_at: Date | null }>(
+    const [state] = await queryRows<{ snapshot: string; deleted: string; changed_at: Date | null }>(
       manager,
-      `SELECT count(*)::int AS votes, max(updated_at) AS changed_at FROM debate_votes WHERE debate_id = $1`,
-      [debateId],
-    );
-    const [state] = await queryRows<{ snapshot: string; deleted: string }>(
-      manager,
-      `SELECT pg_current_snapshot()::text AS snapshot, votes_deleted::text AS deleted FROM debates WHERE id = $1`,
+      `SELECT pg_current_snapshot()::text AS snapshot, votes_deleted::text AS deleted,
+              (SELECT max(updated_at) FROM debate_votes WHERE debate_id = $1) AS changed_at
+         FROM debates WHERE id = $1`,
       [debateId],
     );
     const statements = await queryRows<{ id: string; body: string }>(
@@ -283,6 +288,8 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
       seesAllOf(state.snapshot, cached.snapshot);
     let votes: VoteStatistics;
     let votesRead = 0;
+    let basisVotes: number;
+    let previous: AnalysisSnapshot['axes'] | null = null;
     if (usable) {
       votes = cached.votes;
       const changed = await this.readVotes(manager, debateId, cached.snapshot);
@@ -291,22 +298,37 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
           votes.set(r.participant, r.cols[k], r.vals[k]);
           votesRead++;
         }
+      // no deletion since (checked above): the votes now are those kept plus those inserted since, on any statement
+      const [{ inserted }] = await queryRows<{ inserted: number }>(
+        manager,
+        `SELECT count(*)::int AS inserted FROM debate_votes
+          WHERE debate_id = $1 AND changed_xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(created_xid, $2::pg_snapshot)`,
+        [debateId, cached.snapshot],
+      );
+      basisVotes = cached.basisVotes + inserted;
+      previous = cached.axes; // this process' last result: a start as good as the stored one, without reading it
     } else {
       votes = new VoteStatistics(statementIds);
       const rows = await this.readVotes(manager, debateId, null);
       votes.load(rows);
       for (const r of rows) votesRead += r.cols.length;
-    }
-    const previous =
-      mode === 'INCREMENTAL'
-        ? ((
+      basisVotes = (
+        await queryRows<{ votes: number }>(
+          manager,
+          `SELECT count(*)::int AS votes FROM debate_votes WHERE debate_id = $1`,
+          [debateId],
+        )
+      )[0].votes;
+      if (mode === 'INCREMENTAL')
+        previous =
+          (
             await queryRows<{ axes: AnalysisSnapshot['axes'] | null }>(
               manager,
               `SELECT result->'axes' AS axes FROM debate_analyses WHERE debate_id = $1`,
               [debateId],
             )
-          )[0]?.axes ?? null)
-        : null;
+          )[0]?.axes ?? null;
+    }
     const readMs = performance.now() - readStart;
     const analyseStart = performance.now();
     const matrix = votes.toMatrix();
@@ -319,7 +341,13 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
     const snapshot = toSnapshot(a, statements);
     const analyseMs = performance.now() - analyseStart;
     if (state && statementIds.length <= CACHE_MAX_STATEMENTS && votes.bytes <= CACHE_MAX_BYTES) {
-      this.cache.set(debateId, { votes, snapshot: state.snapshot, deleted: state.deleted });
+      this.cache.set(debateId, {
+        votes,
+        snapshot: state.snapshot,
+        deleted: state.deleted,
+        basisVotes,
+        axes: snapshot.axes ?? null,
+      });
       this.evict();
     }
     const positions = {
@@ -336,7 +364,7 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
     return {
       snapshot,
       positions,
-      basis: { votes: basis.votes, changedAt: basis.changed_at },
+      basis: { votes: basisVotes, changedAt: state?.changed_at ?? null },
       timings: {
         readMs,
         analyseMs,

@@ -387,6 +387,7 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
       expect(full.timings.incremental).toBe(false);
       expectSame(incremental.snapshot, full.snapshot);
       expect(incremental.positions.users).toEqual(full.positions.users);
+      expect(incremental.basis).toEqual(full.basis); // the count kept (plus inserted since) equals a count of every vote
       return incremental;
     };
 

@@ -592,10 +592,6 @@ export class DemoContentService {
     await manager.update(ComponentEntity, component.id, {
       settings: { ...(component.settings ?? {}), disagreementsEnabled: true },
     });
-    const proposals: { id: string }[] = await manager.query(
-      `SELECT id FROM proposals WHERE component_id = $1 ORDER BY position_index`,
-      [component.id],
-    );
     const reactors: { userId: string; archetype: string }[] = [];
     for (const type of file.voters) {
       const emails = Array.from(
@@ -608,12 +604,7 @@ export class DemoContentService {
       );
       for (const u of users) reactors.push({ userId: u.id, archetype: type.archetype });
     }
-    const seeded = await insertDemoProposalReactions(
-      manager,
-      component.id,
-      proposals.map((p) => p.id),
-      reactors,
-    );
+    const seeded = await insertDemoProposalReactions(manager, component.id, reactors);
     await this.actionLog.record(manager, {
       userId: null,
       action: 'load_demo',

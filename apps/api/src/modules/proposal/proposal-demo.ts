@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../../common/database/unit-of-work';
 import { seededRandom } from '../../common/opinion/seeded-random';
 
 /** A demo voter and the opinion archetype they react with (the demo debate's archetypes). */
@@ -14,17 +15,22 @@ export interface DemoReactor {
  * archetype's stance. One proposal in three is shared by every archetype (mostly supported by
  * all); the others split them (one archetype for, one against, one torn), so the CONSENSUS order
  * puts first the proposals supported across the opinion groups, not merely the most supported.
- * Seeded: every fresh database gets the same reactions. The counters move with the rows.
- * @param proposalIds the component's proposals in report order
+ * The component's proposals are taken in report order (`position_index`). Seeded: every fresh database gets the same reactions. The counters move with the rows.
  * @returns the supports and disagreements inserted
  */
 export async function insertDemoProposalReactions(
   manager: EntityManager,
   componentId: string,
-  proposalIds: string[],
   reactors: DemoReactor[],
   seed = 2021,
 ): Promise<{ supports: number; disagreements: number }> {
+  const proposalIds = (
+    await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM proposals WHERE component_id = $1 ORDER BY position_index`,
+      [componentId],
+    )
+  ).map((p) => p.id);
   const random = seededRandom(seed);
   const archetypes = [...new Set(reactors.map((r) => r.archetype))].sort();
   // chance of a support (else « pas d'accord ») per proposal and archetype

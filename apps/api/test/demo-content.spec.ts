@@ -283,14 +283,48 @@ describe('demo content from the 2021 report', () => {
       expect(analysis.consensus.length).toBeGreaterThan(0);
     });
 
+    it('« Mesures proposées » has « pas d’accord » on, with demo supports and marks, so the CONSENSUS order differs from the most supported', async () => {
+      const space = (
+        await t.gql(
+          `{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`,
+        )
+      ).data.space;
+      const c = space.components.find((x: { type: string }) => x.type === 'PROPOSALS').id;
+      const order = async (o: string) =>
+        (
+          await t.gql(
+            `query($c: ID!, $o: ProposalOrder) { proposals(componentId: $c, order: $o, first: 100) { edges { node { id supportsCount disagreementsCount } } } }`,
+            { c, o },
+          )
+        ).data.proposals.edges.map(
+          (e: { node: { id: string; supportsCount: number; disagreementsCount: number | null } }) =>
+            e.node,
+        ) as { id: string; supportsCount: number; disagreementsCount: number | null }[];
+      const consensus = await order('CONSENSUS');
+      const supported = await order('MOST_SUPPORTED');
+      expect(consensus).toHaveLength(content.proposals.length);
+      expect(consensus.every((p) => p.disagreementsCount !== null)).toBe(true);
+      expect(consensus.reduce((n, p) => n + p.disagreementsCount!, 0)).toBeGreaterThan(50);
+      expect(consensus.reduce((n, p) => n + p.supportsCount, 0)).toBeGreaterThan(100);
+      expect(consensus.map((p) => p.id)).not.toEqual(supported.map((p) => p.id));
+      // every demo reaction comes from a demo account
+      const [flags] = await t.sql(
+        `SELECT bool_and(u.is_demo) AS demo, count(*)::int AS n FROM proposal_disagreements d JOIN users u ON u.id = d.user_id WHERE d.component_id = $1`,
+        [c],
+      );
+      expect(flags.demo).toBe(true);
+    });
+
     it('is loaded once: a second load changes nothing', async () => {
       const before = await t.sql(
-        `SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`,
+        `SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p,
+                (SELECT count(*) FROM proposal_disagreements) AS d, (SELECT count(*) FROM proposal_supports) AS su`,
       );
       const service = t.app.get(DemoContentService);
       expect(await service.loadOnce()).toBe(false);
       const after = await t.sql(
-        `SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p`,
+        `SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p,
+                (SELECT count(*) FROM proposal_disagreements) AS d, (SELECT count(*) FROM proposal_supports) AS su`,
       );
       expect((await t.sql(`SELECT count(*)::int AS n FROM meetings WHERE is_demo`))[0].n).toBe(1);
       expect((await t.sql(`SELECT count(*)::int AS n FROM ballots WHERE is_demo`))[0].n).toBe(2);

@@ -56,6 +56,12 @@ export interface DomainEventPayloads {
   };
   /** A proposal's counted supports changed (viewers of the proposal see the new count). */
   'proposal.supportsChanged': { proposalId: string; componentId: string; supportsCount: number };
+  /** A proposal's « pas d'accord » marks changed (viewers of the proposal or its list see the new count). */
+  'proposal.disagreementsChanged': {
+    proposalId: string;
+    componentId: string;
+    disagreementsCount: number;
+  };
   /** Moderators published an answer or changed the state (author and followers are told). */
   'proposal.answered': { proposalId: string; spaceId: string; title: string; state: string };
   /** A comment was added (followers of the commentable, and the parent's author for a reply). */
@@ -177,6 +183,7 @@ export type DomainEventType = keyof DomainEventPayloads;
 const EVENT_TYPES: Record<DomainEventType, true> = {
   'proposal.published': true,
   'proposal.supportsChanged': true,
+  'proposal.disagreementsChanged': true,
   'proposal.answered': true,
   'comment.created': true,
   'amendment.created': true,
@@ -206,6 +213,10 @@ export interface ServerToClientEvents {
   notification: (notification: LiveNotification) => void;
   /** Live support count of a proposal the client watches (room `proposal:<id>`). */
   'proposal.supportsChanged': (payload: DomainEventPayloads['proposal.supportsChanged']) => void;
+  /** Live « pas d'accord » count of a proposal the client watches (rooms `proposal:<id>`, `component:<id>`). */
+  'proposal.disagreementsChanged': (
+    payload: DomainEventPayloads['proposal.disagreementsChanged'],
+  ) => void;
   /** Live signature count of a petition the client watches (room `petition:<id>`). */
   'petition.signaturesChanged': (
     payload: DomainEventPayloads['petition.signaturesChanged'],

@@ -36,6 +36,8 @@ export interface AnalysisOptions {
   divisiveLimit?: number;
   /** The previous analysis' components over the same statements: the PCA resumes from them (incremental recomputation). */
   startAxes?: [Float64Array | null, Float64Array | null];
+  /** XᵀX already formed from statistics kept between runs (`VoteStatistics.centredGram`), passed to the PCA. */
+  gram?: Float64Array;
 }
 
 /** One opinion group. */
@@ -92,7 +94,7 @@ export function analyseOpinions(m: VoteMatrix, options: AnalysisOptions = {}): O
   const S = m.statements.length;
   const seed = options.seed ?? 1;
   const minVotes = Math.min(options.minVotes ?? 7, Math.max(S, 1));
-  const projection = pca2(m, { start: options.startAxes });
+  const projection = pca2(m, { start: options.startAxes, gram: options.gram });
   const points = projection.points;
 
   const clustered: number[] = [];

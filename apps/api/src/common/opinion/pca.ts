@@ -50,6 +50,11 @@ export interface PcaOptions {
   /** Form XᵀX when statements ≤ this and Σ votes² ≤ `denseWorkLimit` (defaults 2,000 and 4·10⁸). */
   denseMaxStatements?: number;
   denseWorkLimit?: number;
+  /**
+   * The centred, imputed XᵀX already formed (S × S, row-major; e.g. by `VoteStatistics` from
+   * statistics updated vote by vote): used instead of forming it when the dense route is taken.
+   */
+  gram?: Float64Array;
 }
 
 /** How the result was reached (for the benchmark and the logs). */
@@ -70,7 +75,11 @@ export function pca2(m: VoteMatrix, options: PcaOptions = {}): Projection {
   for (let i = 0; i < P; i++) work += (m.rowStart[i + 1] - m.rowStart[i]) ** 2;
   const dense =
     S <= (options.denseMaxStatements ?? 2000) && work <= (options.denseWorkLimit ?? 4e8);
-  const gram = dense ? gramMatrix(m, center) : null;
+  const gram = dense
+    ? options.gram && options.gram.length === S * S
+      ? options.gram
+      : gramMatrix(m, center)
+    : null;
   const multiply = gram
     ? (v: Float64Array, out: Float64Array) => denseTimes(gram, v, out)
     : (v: Float64Array, out: Float64Array) => gramTimes(m, center, v, out);
@@ -108,7 +117,7 @@ export function pca2(m: VoteMatrix, options: PcaOptions = {}): Projection {
 }
 
 /** XᵀX of the centred, imputed matrix (imputed cells are 0), S × S row-major; Σ (row votes)² work. */
-function gramMatrix(m: VoteMatrix, center: Float64Array): Float64Array {
+export function gramMatrix(m: VoteMatrix, center: Float64Array): Float64Array {
   const S = m.statements.length;
   const gram = new Float64Array(S * S);
   const cols = new Int32Array(S);

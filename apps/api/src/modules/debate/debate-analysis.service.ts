@@ -6,7 +6,7 @@ import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { analyseOpinions, type OpinionAnalysis } from '../../common/opinion/opinion-analysis';
-import { matrixFromParticipantRows } from '../../common/opinion/vote-matrix';
+import { VoteStatistics } from '../../common/opinion/vote-statistics';
 import { debateManifest } from './debate.manifest';
 
 /** How often every process looks for debates whose votes changed after their snapshot (votes taken by another process), in milliseconds. */
@@ -63,6 +63,13 @@ export interface StoredAnalysis {
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
+/** Debates with more statements than this are not kept in memory (XᵀX statistics grow as statements²). */
+const CACHE_MAX_STATEMENTS = 1500;
+/** Largest kept debate (votes one byte per participant × statement, plus the statistics). */
+const CACHE_MAX_BYTES = 128 * 2 ** 20;
+/** All kept debates of a process together; the least recently analysed go first. */
+const CACHE_TOTAL_BYTES = 256 * 2 ** 20;
+
 /**
  * Recomputes a debate's analysis (`common/opinion/opinion-analysis.ts`) in the background and keeps
  * the latest as a snapshot row (`debate_analyses`) with each participant's position
@@ -94,6 +101,18 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
   private readonly lastRun = new Map<string, number>();
   private readonly running = new Set<Promise<unknown>>();
   private stopped = false;
+  /** Per debate, the votes of its last analysis in this process and the snapshot they were read in (see {@link compute}); most recent last. */
+  private readonly cache = new Map<
+    string,
+    {
+      votes: VoteStatistics;
+      snapshot: string;
+      deleted: string;
+      /** All the debate's votes at that snapshot (hidden statements' too), the snapshot row's `basis_votes`. */
+      basisVotes: number;
+      axes: AnalysisSnapshot['axes'] | null;
+    }
+  >();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -168,18 +187,19 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
       );
       if (!debate) return null;
       const started = performance.now();
-      const { snapshot, positions } = await this.compute(manager, debateId);
+      const { snapshot, positions, basis } = await this.compute(manager, debateId);
       const durationMs = Math.round(performance.now() - started);
       const [row] = await queryRows<{ computed_at: Date }>(
         manager,
-        // the basis is read again here, in the same REPEATABLE READ snapshot as the votes, so that the
-        // timestamp keeps PostgreSQL's microseconds (a JS Date would drop them and the sweep would see a newer vote forever)
+        // the latest change is read again here, in the same REPEATABLE READ snapshot as the votes, so that the
+        // timestamp keeps PostgreSQL's microseconds (a JS Date would drop them and the sweep would see a newer vote forever);
+        // the count comes from compute (counted, or the kept count plus the votes inserted since)
         `INSERT INTO debate_analyses (debate_id, computed_at, basis_votes, basis_changed_at, duration_ms, result)
-         SELECT $1, now(), count(*)::int, max(updated_at), $2, $3 FROM debate_votes WHERE debate_id = $1
+         SELECT $1, now(), $4::int, max(updated_at), $2, $3 FROM debate_votes WHERE debate_id = $1
          ON CONFLICT (debate_id) DO UPDATE SET computed_at = EXCLUDED.computed_at, basis_votes = EXCLUDED.basis_votes, basis_changed_at = EXCLUDED.basis_changed_at,
            duration_ms = EXCLUDED.duration_ms, result = EXCLUDED.result
          RETURNING computed_at, basis_votes`,
-        [debateId, durationMs, JSON.stringify(snapshot)],
+        [debateId, durationMs, JSON.stringify(snapshot), basis.votes],
       );
       await manager.query(`DELETE FROM debate_positions WHERE debate_id = $1`, [debateId]);
       if (positions.users.length) {
@@ -206,10 +226,23 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
   }
 
   /**
-   * Reads the votes of a debate and analyses them (in the caller's transaction). Incremental by
-   * default: the PCA resumes from the previous snapshot's axes (`mode: 'FULL'` starts afresh);
-   * the groups, statistics and lists are always recomputed from all the votes. Exposed for the
-   * benchmark, which times the read and the computation apart.
+   * Reads the votes of a debate and analyses them (in the caller's transaction, which must be
+   * REPEATABLE READ for the incremental read to be exact). Incremental by default:
+   *
+   * - **The votes**: this process keeps, per debate, the votes of its last analysis with the
+   *   statistics of XᵀX (`VoteStatistics`) and the PostgreSQL snapshot they were read in. The next
+   *   run reads only the votes written by transactions that snapshot did not see
+   *   (`debate_votes.changed_xid`) and applies them one by one (rank-one updates). It reads every
+   *   vote again (and starts a new cache) when there is no cache (first run, restart, another
+   *   debate evicted it), when the visible statements changed (published, hidden, reordered),
+   *   when votes were deleted since (`debates.votes_deleted`), when the current snapshot does not
+   *   see everything the cached one saw, or with `mode: 'FULL'`.
+   * - **The PCA** resumes from the previous snapshot's axes (`mode: 'FULL'` starts afresh).
+   * - **k-means, statistics and lists** are recomputed from all the votes, from the same seed:
+   *   a warm-started k-means could settle in another local optimum than a run from scratch, and
+   *   no cache may change a result.
+   *
+   * Exposed for the benchmark, which times the read and the computation apart.
    */
   async compute(
     manager: EntityManager,
@@ -219,12 +252,23 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
     snapshot: AnalysisSnapshot;
     positions: { users: string[]; x: number[]; y: number[]; group: (number | null)[] };
     basis: { votes: number; changedAt: Date | null };
-    timings: { readMs: number; analyseMs: number; pcaIterations: [number, number]; warm: boolean };
+    timings: {
+      readMs: number;
+      analyseMs: number;
+      pcaIterations: [number, number];
+      warm: boolean;
+      /** Whether the votes came from the cache plus the changes (else all were read). */
+      incremental: boolean;
+      /** Vote rows read from PostgreSQL (all of them, or the changed ones). */
+      votesRead: number;
+    };
   }> {
     const readStart = performance.now();
-    const [basis] = await queryRows<{ votes: number; changed_at: Date | null }>(
+    const [state] = await queryRows<{ snapshot: string; deleted: string; changed_at: Date | null }>(
       manager,
-      `SELECT count(*)::int AS votes, max(updated_at) AS changed_at FROM debate_votes WHERE debate_id = $1`,
+      `SELECT pg_current_snapshot()::text AS snapshot, votes_deleted::text AS deleted,
+              (SELECT max(updated_at) FROM debate_votes WHERE debate_id = $1) AS changed_at
+         FROM debates WHERE id = $1`,
       [debateId],
     );
     const statements = await queryRows<{ id: string; body: string }>(
@@ -232,25 +276,80 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
       `SELECT id, body FROM debate_statements WHERE debate_id = $1 AND state = 'PUBLISHED' AND hidden_at IS NULL ORDER BY position`,
       [debateId],
     );
-    const rows = await this.readVotes(manager, debateId);
-    const previous =
-      mode === 'INCREMENTAL'
-        ? ((
+    const statementIds = statements.map((s) => s.id);
+    const cached = this.cache.get(debateId);
+    this.cache.delete(debateId); // back only once brought up to date: a failure below leaves no half-updated cache
+    const usable =
+      mode === 'INCREMENTAL' &&
+      cached !== undefined &&
+      state !== undefined &&
+      cached.deleted === state.deleted &&
+      sameList(cached.votes.statements, statementIds) &&
+      seesAllOf(state.snapshot, cached.snapshot);
+    let votes: VoteStatistics;
+    let votesRead = 0;
+    let basisVotes: number;
+    let previous: AnalysisSnapshot['axes'] | null = null;
+    if (usable) {
+      votes = cached.votes;
+      const changed = await this.readVotes(manager, debateId, cached.snapshot);
+      for (const r of changed)
+        for (let k = 0; k < r.cols.length; k++) {
+          votes.set(r.participant, r.cols[k], r.vals[k]);
+          votesRead++;
+        }
+      // no deletion since (checked above): the votes now are those kept plus those inserted since, on any statement
+      const [{ inserted }] = await queryRows<{ inserted: number }>(
+        manager,
+        `SELECT count(*)::int AS inserted FROM debate_votes
+          WHERE debate_id = $1 AND changed_xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(created_xid, $2::pg_snapshot)`,
+        [debateId, cached.snapshot],
+      );
+      basisVotes = cached.basisVotes + inserted;
+      previous = cached.axes; // this process' last result: a start as good as the stored one, without reading it
+    } else {
+      votes = new VoteStatistics(statementIds);
+      const rows = await this.readVotes(manager, debateId, null);
+      votes.load(rows);
+      for (const r of rows) votesRead += r.cols.length;
+      basisVotes = (
+        await queryRows<{ votes: number }>(
+          manager,
+          `SELECT count(*)::int AS votes FROM debate_votes WHERE debate_id = $1`,
+          [debateId],
+        )
+      )[0].votes;
+      if (mode === 'INCREMENTAL')
+        previous =
+          (
             await queryRows<{ axes: AnalysisSnapshot['axes'] | null }>(
               manager,
               `SELECT result->'axes' AS axes FROM debate_analyses WHERE debate_id = $1`,
               [debateId],
             )
-          )[0]?.axes ?? null)
-        : null;
+          )[0]?.axes ?? null;
+    }
     const readMs = performance.now() - readStart;
     const analyseStart = performance.now();
-    const statementIds = statements.map((s) => s.id);
-    const matrix = matrixFromParticipantRows(statementIds, rows);
+    const matrix = votes.toMatrix();
     const startAxes = previous ? alignAxes(previous, statementIds) : undefined;
-    const a = analyseOpinions(matrix, { seed: seedOf(debateId), startAxes });
+    const a = analyseOpinions(matrix, {
+      seed: seedOf(debateId),
+      startAxes,
+      gram: votes.centredGram(),
+    });
     const snapshot = toSnapshot(a, statements);
     const analyseMs = performance.now() - analyseStart;
+    if (state && statementIds.length <= CACHE_MAX_STATEMENTS && votes.bytes <= CACHE_MAX_BYTES) {
+      this.cache.set(debateId, {
+        votes,
+        snapshot: state.snapshot,
+        deleted: state.deleted,
+        basisVotes,
+        axes: snapshot.axes ?? null,
+      });
+      this.evict();
+    }
     const positions = {
       users: matrix.participants,
       x: [] as number[],
@@ -265,14 +364,33 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
     return {
       snapshot,
       positions,
-      basis: { votes: basis.votes, changedAt: basis.changed_at },
+      basis: { votes: basisVotes, changedAt: state?.changed_at ?? null },
       timings: {
         readMs,
         analyseMs,
         pcaIterations: a.pca.iterations,
         warm: startAxes !== undefined,
+        incremental: usable,
+        votesRead,
       },
     };
+  }
+
+  /** Forgets the kept votes of one debate or of all (the next analysis reads every vote). */
+  forgetVotes(debateId?: string): void {
+    if (debateId === undefined) this.cache.clear();
+    else this.cache.delete(debateId);
+  }
+
+  /** Keeps the most recently analysed debates within {@link CACHE_TOTAL_BYTES}. */
+  private evict(): void {
+    let total = 0;
+    for (const entry of this.cache.values()) total += entry.votes.bytes;
+    for (const [id, entry] of this.cache) {
+      if (total <= CACHE_TOTAL_BYTES) break;
+      this.cache.delete(id);
+      total -= entry.votes.bytes;
+    }
   }
 
   /** The latest snapshot of a debate, or null before the first analysis. */
@@ -359,19 +477,25 @@ export class DebateAnalysisService implements OnApplicationBootstrap, OnModuleDe
    * The votes of a debate on its visible statements, one row per participant: the statements'
    * indices (0-based, in `position` order — the order of the statement list read beside it in the
    * same transaction) and the values, as integer arrays. 10,000 rows of small integers rather than
-   * 1,000,000 rows of uuids at the benchmark's size: the driver parses far less.
+   * 1,000,000 rows of uuids at the benchmark's size: the driver parses far less. With `since` (a
+   * `pg_current_snapshot()` of an earlier read), only the votes written by transactions that
+   * snapshot did not see: committed since, or running then.
    */
   private async readVotes(
     manager: EntityManager,
     debateId: string,
+    since: string | null,
   ): Promise<{ participant: string; cols: number[]; vals: number[] }[]> {
+    const changed = since
+      ? `AND v.changed_xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(v.changed_xid, $2::pg_snapshot)`
+      : '';
     const rows = await queryRows<{ user_id: string; cols: number[]; vals: number[] }>(
       manager,
       `WITH s AS (SELECT id, (row_number() OVER (ORDER BY position) - 1)::int AS j FROM debate_statements
                    WHERE debate_id = $1 AND state = 'PUBLISHED' AND hidden_at IS NULL)
        SELECT v.user_id, array_agg(s.j) AS cols, array_agg(v.value) AS vals FROM debate_votes v JOIN s ON s.id = v.statement_id
-        WHERE v.debate_id = $1 GROUP BY v.user_id`,
-      [debateId],
+        WHERE v.debate_id = $1 ${changed} GROUP BY v.user_id`,
+      since ? [debateId, since] : [debateId],
     );
     return rows.map((r) => ({ participant: r.user_id, cols: r.cols, vals: r.vals }));
   }
@@ -399,6 +523,32 @@ function alignAxes(
     y[j] = previous.y[k];
   });
   return [x, y];
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, k) => x === b[k]);
+}
+
+/**
+ * Whether every transaction visible in snapshot `old` is visible in `current` (both as
+ * `pg_snapshot` text, `xmin:xmax:xip,…`): the current read is not older than the cached one, so
+ * the cache plus the rows `old` did not see is exactly what `current` sees.
+ */
+export function seesAllOf(current: string, old: string): boolean {
+  const parse = (text: string) => {
+    const [xmin, xmax, xip] = text.split(':');
+    return {
+      xmin: BigInt(xmin),
+      xmax: BigInt(xmax),
+      xip: xip ? xip.split(',').map((x) => BigInt(x)) : [],
+    };
+  };
+  const c = parse(current);
+  const o = parse(old);
+  if (c.xmax < o.xmax) return false;
+  const oldRunning = new Set(o.xip);
+  // a transaction still running for `current` must have been invisible to `old` too
+  return c.xip.every((x) => x >= o.xmax || oldRunning.has(x));
 }
 
 /** A 32-bit seed from the debate id: the same debate always clusters from the same seed. */

@@ -1,6 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
-import { DebateAnalysisService } from './debate-analysis.service';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { seededRandom } from '../../common/opinion/seeded-random';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { type AnalysisSnapshot, DebateAnalysisService } from './debate-analysis.service';
 
 const CREATE_COMPONENT = `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`;
 const UPDATE_COMPONENT = `mutation($id: ID!, $input: UpdateComponentInput!) { updateComponent(id: $id, input: $input) { id } }`;
@@ -311,6 +315,118 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
         )
       )[0].n,
     ).toBe(23);
+  });
+
+  it('incremental analysis: after random changes (votes changed, new voters, passes, a transaction running during the read) it equals a full recomputation; deletions and new statements fall back to a full read', async () => {
+    const service = t.app.get(DebateAnalysisService);
+    const dataSource = t.app.get(DataSource);
+    // a second instance with no cache: the reference, reading every vote
+    const reference = new DebateAnalysisService(
+      dataSource,
+      t.app.get(AppConfig),
+      t.app.get(DomainEventOutbox),
+    );
+    const inRepeatableRead = <T>(fn: (m: import('typeorm').EntityManager) => Promise<T>) =>
+      dataSource.transaction('REPEATABLE READ', fn);
+    const d = await debate('Débat incrémental');
+    const statements: { id: string }[] = [];
+    for (let j = 0; j < 10; j++)
+      statements.push(await add(d.id, `Affirmation ${j} du débat incrémental.`));
+    const voters = await bulkUsers(60);
+    const random = seededRandom(19);
+    const castRandom = async (n: number, among: { id: string }[]) => {
+      const values = new Map<string, string>();
+      for (let k = 0; k < n; k++) {
+        const v = among[Math.floor(random() * among.length)];
+        const s = statements[Math.floor(random() * statements.length)];
+        const camp = voters.indexOf(v as (typeof voters)[number]) % 3;
+        const r = random();
+        const value = r < 0.1 ? 0 : r < 0.8 === (camp === statements.indexOf(s) % 3) ? 1 : -1;
+        values.set(`${s.id}|${v.id}`, `('${s.id}', '${v.id}', '${d.id}', ${value})`);
+      }
+      await t.sql(
+        `INSERT INTO debate_votes (statement_id, user_id, debate_id, value) VALUES ${[...values.values()].join(', ')}
+         ON CONFLICT ON CONSTRAINT debate_votes_once DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      );
+      return values.size;
+    };
+    const expectSame = (a: AnalysisSnapshot, b: AnalysisSnapshot) => {
+      expect(a.participantCount).toBe(b.participantCount);
+      expect(a.voteCount).toBe(b.voteCount);
+      expect(
+        a.statements.map(({ id, agree, disagree, pass, groups }) => ({
+          id,
+          agree,
+          disagree,
+          pass,
+          groups,
+        })),
+      ).toEqual(
+        b.statements.map(({ id, agree, disagree, pass, groups }) => ({
+          id,
+          agree,
+          disagree,
+          pass,
+          groups,
+        })),
+      );
+      expect(a.consensus).toEqual(b.consensus);
+      expect(a.divisive).toEqual(b.divisive);
+      expect(a.groups.map((g) => g.size)).toEqual(b.groups.map((g) => g.size));
+      a.groups.forEach((g, k) =>
+        g.points.forEach(([x, y], n) => {
+          expect(Math.abs(x - b.groups[k].points[n][0])).toBeLessThanOrEqual(0.002);
+          expect(Math.abs(y - b.groups[k].points[n][1])).toBeLessThanOrEqual(0.002);
+        }),
+      );
+    };
+    const check = async (expectIncremental: boolean) => {
+      const incremental = await inRepeatableRead((m) => service.compute(m, d.id));
+      const full = await inRepeatableRead((m) => reference.compute(m, d.id, 'FULL'));
+      expect(incremental.timings.incremental).toBe(expectIncremental);
+      expect(full.timings.incremental).toBe(false);
+      expectSame(incremental.snapshot, full.snapshot);
+      expect(incremental.positions.users).toEqual(full.positions.users);
+      expect(incremental.basis).toEqual(full.basis); // the count kept (plus inserted since) equals a count of every vote
+      return incremental;
+    };
+
+    await castRandom(400, voters.slice(0, 40));
+    await check(false); // nothing kept yet: a full read
+    for (let round = 0; round < 4; round++) {
+      const changed = await castRandom(30, voters.slice(0, 40 + 5 * round)); // changed votes, new ones, new voters
+      const r = await check(true);
+      expect(r.timings.votesRead).toBe(changed);
+    }
+    // a vote written by a transaction still running during the analysis is picked up by the next one
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    await runner.query(
+      `INSERT INTO debate_votes (statement_id, user_id, debate_id, value) VALUES ($1, $2, $3, 1)
+       ON CONFLICT ON CONSTRAINT debate_votes_once DO UPDATE SET value = -debate_votes.value, updated_at = now()`,
+      [statements[3].id, voters[2].id, d.id],
+    );
+    await check(true);
+    await runner.commitTransaction();
+    await runner.release();
+    expect((await check(true)).timings.votesRead).toBe(1);
+    // a process restart (nothing kept): a full read, then incremental again
+    service.forgetVotes();
+    await check(false);
+    await castRandom(5, voters);
+    await check(true);
+    // votes deleted (an account erased): a full read
+    await t.sql(`DELETE FROM debate_votes WHERE debate_id = $1 AND user_id = $2`, [
+      d.id,
+      voters[1].id,
+    ]);
+    await check(false);
+    // a new statement: a full read
+    statements.push(await add(d.id, 'Affirmation tardive du débat incrémental.'));
+    await castRandom(20, voters);
+    await check(false);
+    await castRandom(20, voters);
+    await check(true);
   });
 
   it('background: after votes the analysis is recomputed at most once per interval, and a snapshot row appears', async () => {

@@ -18,6 +18,7 @@ import { demoGrades, insertDemoBallot } from '../ballot/ballot-demo';
 import { type DemoDebateFile, insertDemoDebate } from '../debate/debate-demo';
 import { type DemoNewsFile, insertDemoNews } from '../news/news-demo';
 import { ProposalEntity } from '../proposal/entities/proposal.entity';
+import { insertDemoProposalReactions } from '../proposal/proposal-demo';
 import {
   SurveyQuestionEntity,
   SurveyQuestionOptionEntity,
@@ -189,6 +190,7 @@ export class DemoContentService {
         await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
         await this.loadDemoIdeas(manager, content.concertation.slug, content.ideas);
         await this.loadDemoDebate(manager, content.concertation.slug, content.debate);
+        await this.loadDemoConsensus(manager, content.concertation.slug, content.debate);
         await this.loadDemoNews(manager, content.concertation.slug, content.news);
         return false;
       }
@@ -200,6 +202,8 @@ export class DemoContentService {
       await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
       // after the ideas: both share the demo voters of annex 1's types, the ideas' get their typology first
       await this.loadDemoDebate(manager, content.concertation.slug, content.debate);
+      // after the debate: its demo voters react to the proposals with their archetype
+      await this.loadDemoConsensus(manager, content.concertation.slug, content.debate);
       await this.loadDemoNews(manager, content.concertation.slug, content.news);
       await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [
         DEMO_FLAG,
@@ -566,6 +570,52 @@ export class DemoContentService {
       summary: `Débat de démonstration « ${file.debate.title} » chargé (${file.statements.length} affirmations, ${voters.length} votant·es fictifs)`,
     });
   }
+  /**
+   * « Pas d'accord » and the CONSENSUS order on the demo « Mesures proposées » (the PROPOSALS
+   * component's `disagreementsEnabled` turned on), with supports and « pas d'accord » marks from
+   * the demo debate's synthetic voters, each reacting with their debate archetype, through
+   * {@link insertDemoProposalReactions} (the proposal module's SQL): some measures are shared by
+   * every group, others split them, so the CONSENSUS order differs from the most supported. Once:
+   * the setting, once on, marks it done (a database whose demo predates it gets it at the next start).
+   */
+  private async loadDemoConsensus(
+    manager: EntityManager,
+    slug: string,
+    file: DemoDebateFile,
+  ): Promise<void> {
+    const [component] = await manager.query(
+      `SELECT c.id, c.settings, c.space_id FROM components c JOIN participatory_spaces s ON s.id = c.space_id
+        WHERE s.slug = $1 AND s.is_demo AND c.type = $2 ORDER BY c.position LIMIT 1`,
+      [slug, ComponentType.PROPOSALS],
+    );
+    if (!component || component.settings?.disagreementsEnabled === true) return;
+    await manager.update(ComponentEntity, component.id, {
+      settings: { ...(component.settings ?? {}), disagreementsEnabled: true },
+    });
+    const reactors: { userId: string; archetype: string }[] = [];
+    for (const type of file.voters) {
+      const emails = Array.from(
+        { length: type.count },
+        (_, n) => `demo-votant-${type.typology.replace(/_/g, '-')}-${n + 1}@demo.concerto.invalid`,
+      );
+      const users: { id: string }[] = await manager.query(
+        `SELECT id FROM users WHERE is_demo AND lower(email) = ANY($1::text[]) ORDER BY email`,
+        [emails],
+      );
+      for (const u of users) reactors.push({ userId: u.id, archetype: type.archetype });
+    }
+    const seeded = await insertDemoProposalReactions(manager, component.id, reactors);
+    await this.actionLog.record(manager, {
+      userId: null,
+      action: 'load_demo',
+      resourceType: 'component',
+      resourceId: component.id,
+      spaceId: component.space_id,
+      visibility: 'ADMIN_ONLY',
+      summary: `Réactions de démonstration chargées (${seeded.supports} soutiens, ${seeded.disagreements} « pas d’accord », ${reactors.length} votant·es fictifs)`,
+    });
+  }
+
   /**
    * A Boîte à idées « Quelle action la filière doit-elle mener en priorité ? » in an IDEAS
    * component of the demo Concertation, seeded with measures of section 5 of the report, with

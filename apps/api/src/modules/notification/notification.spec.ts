@@ -212,6 +212,46 @@ describe('notifications: outbox → stored once per recipient → live over Sock
     expect(await anonymous.emitWithAck('catchUp', null)).toEqual({ error: 'UNAUTHENTICATED' });
   });
 
+  it('broadcasts live « pas d’accord » counts: a second client watching the proposal and one watching the list see them move', async () => {
+    const settings = await t.gql(
+      `mutation($c: ID!, $input: ProposalSettingsInput!) { updateProposalSettings(componentId: $c, input: $input) { disagreementsEnabled } }`,
+      { c: componentId, input: { disagreementsEnabled: true } },
+      admin,
+    );
+    expect(settings.errors).toBeUndefined();
+    const author = await t.register('Porteuse contestée');
+    const [first, second] = [await t.register('Désaccord 1'), await t.register('Désaccord 2')];
+    const id = (
+      await t.gql(
+        CREATE,
+        { input: { componentId, title: 'Une proposition contestée', body: 'Texte' } },
+        author.token,
+      )
+    ).data.createProposal.id;
+    const watcher = await connect();
+    const listWatcher = await connect(author.token);
+    expect(await watcher.emitWithAck('watch', `proposal:${id}`)).toEqual({ ok: true });
+    expect(await listWatcher.emitWithAck('watch', `component:${componentId}`)).toEqual({
+      ok: true,
+    });
+    const DISAGREE = `mutation($id: ID!) { disagreeWithProposal(proposalId: $id) { disagreementsCount } }`;
+    let seen = next(watcher, 'proposal.disagreementsChanged');
+    const listed = next(listWatcher, 'proposal.disagreementsChanged');
+    await t.gql(DISAGREE, { id }, first.token);
+    expect(await seen).toEqual({ proposalId: id, componentId, disagreementsCount: 1 });
+    expect(await listed).toEqual({ proposalId: id, componentId, disagreementsCount: 1 });
+    seen = next(watcher, 'proposal.disagreementsChanged');
+    await t.gql(DISAGREE, { id }, second.token);
+    expect(await seen).toEqual({ proposalId: id, componentId, disagreementsCount: 2 });
+    seen = next(watcher, 'proposal.disagreementsChanged');
+    await t.gql(
+      `mutation($id: ID!) { withdrawProposalDisagreement(proposalId: $id) { disagreementsCount } }`,
+      { id },
+      first.token,
+    );
+    expect(await seen).toEqual({ proposalId: id, componentId, disagreementsCount: 1 });
+  });
+
   it('a client offline during three events gets all three, once, when it reconnects', async () => {
     const author = await t.register('Hors ligne');
     const other = await t.register('Active');

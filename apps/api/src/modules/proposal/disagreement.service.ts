@@ -5,6 +5,7 @@ import { inTransaction, queryRows } from '../../common/database/unit-of-work';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
+import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ProposalDto } from './dtos/proposal.dto';
 import { proposalSettingsOf, SupportsState } from './proposal.manifest';
 import { ProposalService } from './proposal.service';
@@ -18,7 +19,8 @@ import { ProposalService } from './proposal.service';
  * takes an advisory lock on (proposal, user) and refuses the second kind (migration
  * `1766300000000-proposal-disagreements.ts`). The service also takes the participant lock that
  * supports take (same key as `SupportService`) so it can answer with a clear CONFLICT before the
- * trigger has to. `proposals.disagreements_count` moves in the same transaction as the rows.
+ * trigger has to. `proposals.disagreements_count` moves in the same transaction as the rows, with
+ * a `proposal.disagreementsChanged` event (the new count, live to the proposal's and the list's rooms).
  */
 @Injectable()
 export class DisagreementService {
@@ -26,6 +28,7 @@ export class DisagreementService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly proposals: ProposalService,
     private readonly actionLog: ActionLogService,
+    private readonly events: DomainEventOutbox,
   ) {}
 
   /**
@@ -37,6 +40,7 @@ export class DisagreementService {
    */
   async disagree(proposalId: string, viewer: Viewer): Promise<ProposalDto> {
     const target = await this.proposals.byId(proposalId, viewer);
+    let changed = false;
     await inTransaction(this.dataSource, async (manager) => {
       await lockParticipant(manager, target.componentId, viewer.user.id);
       const settings = proposalSettingsOf(
@@ -75,10 +79,18 @@ export class DisagreementService {
         [proposalId, proposal.componentId, viewer.user.id],
       );
       if (!inserted.length) return;
-      await manager.query(
-        `UPDATE proposals SET disagreements_count = disagreements_count + 1 WHERE id = $1`,
+      const [{ count }] = await queryRows<{ count: number }>(
+        manager,
+        `UPDATE proposals SET disagreements_count = disagreements_count + 1 WHERE id = $1 RETURNING disagreements_count AS count`,
         [proposalId],
       );
+      await this.events.record(
+        manager,
+        'proposal.disagreementsChanged',
+        { proposalId, componentId: target.componentId, disagreementsCount: count },
+        viewer.user.id,
+      );
+      changed = true;
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'disagree',
@@ -89,6 +101,7 @@ export class DisagreementService {
         summary: 'Pas d’accord',
       });
     });
+    if (changed) this.events.committed();
     return this.proposals.byId(proposalId, viewer);
   }
 
@@ -100,6 +113,7 @@ export class DisagreementService {
    */
   async withdraw(proposalId: string, viewer: Viewer): Promise<ProposalDto> {
     const target = await this.proposals.byId(proposalId, viewer);
+    let changed = false;
     await inTransaction(this.dataSource, async (manager) => {
       await lockParticipant(manager, target.componentId, viewer.user.id);
       await this.proposals.load(manager, proposalId, true);
@@ -109,10 +123,18 @@ export class DisagreementService {
         [proposalId, viewer.user.id],
       );
       if (!removed.length) return;
-      await manager.query(
-        `UPDATE proposals SET disagreements_count = disagreements_count - 1 WHERE id = $1`,
+      const [{ count }] = await queryRows<{ count: number }>(
+        manager,
+        `UPDATE proposals SET disagreements_count = disagreements_count - 1 WHERE id = $1 RETURNING disagreements_count AS count`,
         [proposalId],
       );
+      await this.events.record(
+        manager,
+        'proposal.disagreementsChanged',
+        { proposalId, componentId: target.componentId, disagreementsCount: count },
+        viewer.user.id,
+      );
+      changed = true;
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'undisagree',
@@ -123,6 +145,7 @@ export class DisagreementService {
         summary: 'Pas d’accord retiré',
       });
     });
+    if (changed) this.events.committed();
     return this.proposals.byId(proposalId, viewer);
   }
 }

@@ -10,7 +10,11 @@ import {
 import { FollowService } from '../follow/follow.service';
 import { ProposalHost } from './proposal.host';
 
-type ProposalEvent = 'proposal.published' | 'proposal.answered' | 'proposal.supportsChanged';
+type ProposalEvent =
+  | 'proposal.published'
+  | 'proposal.answered'
+  | 'proposal.supportsChanged'
+  | 'proposal.disagreementsChanged';
 
 /** French label of an official answer's state, as written in a notification (never the enum value). */
 const PROPOSAL_ANSWER_LABEL: Record<'ACCEPTED' | 'REJECTED', string> = {
@@ -20,7 +24,8 @@ const PROPOSAL_ANSWER_LABEL: Record<'ACCEPTED' | 'REJECTED', string> = {
 
 /**
  * Notifications of proposal events: a new proposal reaches the space's followers; an official
- * answer reaches the author and the proposal's followers; support counts move live.
+ * answer reaches the author and the proposal's followers; support and « pas d'accord » counts move
+ * live (to the proposal's room and its list's).
  */
 @Injectable()
 @NotificationHandlerFor()
@@ -29,6 +34,7 @@ export class ProposalNotifications implements NotificationHandler<ProposalEvent>
     'proposal.published',
     'proposal.answered',
     'proposal.supportsChanged',
+    'proposal.disagreementsChanged',
   ] as const;
 
   constructor(
@@ -47,6 +53,24 @@ export class ProposalNotifications implements NotificationHandler<ProposalEvent>
         live: [
           { room: Rooms.proposal(p.proposalId), event: 'proposal.supportsChanged', payload: p },
           { room: Rooms.component(p.componentId), event: 'proposal.supportsChanged', payload: p },
+        ],
+      };
+    }
+    if (event.type === 'proposal.disagreementsChanged') {
+      const p = (event as CommittedEvent<'proposal.disagreementsChanged'>).payload;
+      return {
+        planned: [],
+        live: [
+          {
+            room: Rooms.proposal(p.proposalId),
+            event: 'proposal.disagreementsChanged',
+            payload: p,
+          },
+          {
+            room: Rooms.component(p.componentId),
+            event: 'proposal.disagreementsChanged',
+            payload: p,
+          },
         ],
       };
     }

@@ -3,9 +3,10 @@ import { useCallback } from 'react';
 import { useLiveEvent } from './LiveConnection';
 
 /**
- * Keeps `supportsCount` of the proposals in the Apollo cache in step with the live
- * `proposal.supportsChanged` events of a room (`proposal:<id>` on a proposal page,
- * `component:<id>` on a list), and refreshes the supporters list.
+ * Keeps `supportsCount` and `disagreementsCount` of the proposals in the Apollo cache in step
+ * with the live `proposal.supportsChanged` / `proposal.disagreementsChanged` events of a room
+ * (`proposal:<id>` on a proposal page, `component:<id>` on a list), and refreshes the supporters
+ * list after a support. A count the viewer is not shown (null: « pas d'accord » off) stays null.
  */
 export function useLiveProposalCounts(room: string | null): void {
   const client = useApolloClient();
@@ -25,4 +26,19 @@ export function useLiveProposalCounts(room: string | null): void {
     [client],
   );
   useLiveEvent(room, 'proposal.supportsChanged', onChange);
+  const onDisagreements = useCallback(
+    (payload: { proposalId: string; disagreementsCount: number }) => {
+      const id = client.cache.identify({ __typename: 'Proposal', id: payload.proposalId });
+      if (id)
+        client.cache.modify({
+          id,
+          fields: {
+            disagreementsCount: (current: number | null) =>
+              current === null ? null : payload.disagreementsCount,
+          },
+        });
+    },
+    [client],
+  );
+  useLiveEvent(room, 'proposal.disagreementsChanged', onDisagreements);
 }

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { StatisticsView } from './StatisticsView';
+
+/** `/chiffres-cles`: the platform's key figures, weekly charts with their tables, typologies. */
+export function StatisticsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('statistics.title'));
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <h1 id="page-title">{t('statistics.title')}</h1>
+      <p className="lead">{t('statistics.intro')}</p>
+      <StatisticsView />
+    </section>
+  );
+}

@@ -880,19 +880,19 @@ function statisticsMocks(): MockLink.MockedResponse[] {
     },
   ];
   return [
-    {
-      request: { query: KEY_FIGURES_QUERY, variables: {} },
+    ...[null, 's-process', 's-assembly'].map((spaceId) => ({
+      request: { query: KEY_FIGURES_QUERY, variables: { spaceId } },
       result: {
         data: {
           statistics: {
             __typename: 'Statistics',
             asOf,
-            spaceId: null,
+            spaceId,
             figures: figures.map(({ __typename, key, total }) => ({ __typename, key, total })),
           },
         },
       },
-    },
+    })),
     {
       request: { query: STATISTICS_QUERY, variables: { spaceId: null } },
       result: {

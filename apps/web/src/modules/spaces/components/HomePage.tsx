@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LatestNews } from '../../news/components/LatestNews';
-import { HomeKeyFigures } from '../../statistics/components/HomeKeyFigures';
+import { KeyFiguresBlock } from '../../statistics/components/KeyFiguresBlock';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 
 /** `/`: what Concerto is, and the three lists. */
@@ -28,7 +28,7 @@ export function HomePage() {
           </li>
         ))}
       </ul>
-      <HomeKeyFigures />
+      <KeyFiguresBlock />
       <LatestNews />
     </section>
   );

@@ -7,7 +7,7 @@ import {
   STATISTICS_QUERY,
   type Statistics,
 } from '../graphql/statistics';
-import { HomeKeyFigures } from './HomeKeyFigures';
+import { KeyFiguresBlock } from './KeyFiguresBlock';
 import { ParticipationByTypologyAdmin } from './ParticipationByTypologyAdmin';
 import { StatisticsPage } from './StatisticsPage';
 
@@ -85,10 +85,10 @@ describe('key figures (« Chiffres clés »)', () => {
   });
 
   it('home block: totals, the « au … » stamp and the link to the page', async () => {
-    renderWithProviders(<HomeKeyFigures />, {
+    renderWithProviders(<KeyFiguresBlock />, {
       mocks: [
         {
-          request: { query: KEY_FIGURES_QUERY, variables: {} },
+          request: { query: KEY_FIGURES_QUERY, variables: { spaceId: null } },
           result: {
             data: {
               statistics: {

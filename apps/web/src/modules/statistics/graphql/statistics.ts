@@ -68,13 +68,13 @@ export const STATISTICS_QUERY: TypedDocumentNode<
   }
 `;
 
-/** Key figures' totals only (the home page block). */
+/** Key figures' totals only (the home page's and a space page's block). */
 export const KEY_FIGURES_QUERY: TypedDocumentNode<
   { statistics: Pick<Statistics, 'asOf' | 'spaceId'> & { figures: Omit<KeyFigure, 'weekly'>[] } },
-  Record<string, never>
+  { spaceId: string | null }
 > = gql`
-  query KeyFigures {
-    statistics {
+  query KeyFigures($spaceId: ID) {
+    statistics(spaceId: $spaceId) {
       asOf
       spaceId
       figures {

@@ -1,4 +1,5 @@
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { mergeFigures } from './statistics.service';
 
 const CREATE_SPACE = `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { id } }`;
 const CREATE_COMPONENT = `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`;
@@ -278,5 +279,35 @@ describe('key figures (« Chiffres clés ») and participation by typology', () 
     );
     expect((await t.gql(PARTICIPATION, { s: spaceA }, users[4].token)).errors).toBeUndefined();
     expect(errorCode(await t.gql(PARTICIPATION, { s: spaceB }, users[4].token))).toBe('FORBIDDEN');
+  });
+});
+
+describe('mergeFigures', () => {
+  it('adds up the sources of one key (motion and votation votes) week by week, in the fixed order', () => {
+    const merged = mergeFigures([
+      { key: 'votes', total: 2, weekly: [{ week: '2026-03-09', count: 2 }] },
+      { key: 'later', total: 1, weekly: [{ week: '2026-03-02', count: 1 }] },
+      {
+        key: 'votes',
+        total: 3,
+        weekly: [
+          { week: '2026-03-02', count: 1 },
+          { week: '2026-03-09', count: 2 },
+        ],
+      },
+      { key: 'members', total: 0, weekly: [] },
+    ]);
+    expect(merged).toEqual([
+      { key: 'members', total: 0, weekly: [] },
+      {
+        key: 'votes',
+        total: 5,
+        weekly: [
+          { week: '2026-03-02', count: 1 },
+          { week: '2026-03-09', count: 4 },
+        ],
+      },
+      { key: 'later', total: 1, weekly: [{ week: '2026-03-02', count: 1 }] },
+    ]);
   });
 });

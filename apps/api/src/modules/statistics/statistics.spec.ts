@@ -249,6 +249,30 @@ describe('key figures (« Chiffres clés ») and participation by typology', () 
     expect(errorCode(await t.gql(STATS, { s: 'pas-un-uuid' }))).toBe('BAD_USER_INPUT');
   });
 
+  it('amendments, votes, answers and meetings of the demo content match independent counts', async () => {
+    const published = (alias: string) =>
+      `JOIN components c ON c.id = ${alias}.component_id AND c.published_at IS NOT NULL
+       JOIN participatory_spaces s ON s.id = c.space_id AND s.published_at IS NOT NULL`;
+    const [row] = await t.sql(
+      `SELECT
+         (SELECT count(*)::int FROM amendments a ${published('a')} WHERE a.state <> 'DRAFT') AS amendments,
+         (SELECT count(*)::int FROM motion_participations v JOIN motions mo ON mo.id = v.motion_id ${published('mo')})
+           + (SELECT count(*)::int FROM ballot_participations v JOIN ballots b ON b.id = v.ballot_id ${published('b')}) AS votes,
+         (SELECT count(*)::int FROM survey_submissions x JOIN surveys su ON su.id = x.survey_id ${published('su')}) AS answers,
+         (SELECT count(*)::int FROM meetings m ${published('m')}
+           WHERE m.published_at IS NOT NULL AND m.withdrawn_at IS NULL AND m.hidden_at IS NULL) AS meetings`,
+    );
+    const figures = (await stats()).figures;
+    for (const key of ['amendments', 'votes', 'answers', 'meetings'])
+      expect([key, figure(figures, key).total]).toEqual([key, row[key]]);
+    // the demo has some of each, so the comparison means something
+    expect(row.answers + row.meetings + row.votes).toBeGreaterThan(0);
+    for (const key of ['amendments', 'votes', 'answers', 'meetings']) {
+      const f = figure(figures, key);
+      expect(f.weekly.reduce((sum, w) => sum + w.count, 0)).toBe(f.total);
+    }
+  });
+
   it('participation by typology: distinct participants of the space per typology vs members; admins only', async () => {
     const res = await t.gql(PARTICIPATION, { s: spaceA }, admin);
     expect(res.errors).toBeUndefined();

@@ -33,6 +33,7 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { ParticipatorySpaceModule } from './modules/participatory-space/participatory-space.module';
 import { ProfileModule } from './modules/profile/profile.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { TermsModule } from './modules/terms/terms.module';
 import { UserModule } from './modules/user/user.module';
 import { COMPONENT_TYPES } from './modules/component-types';
@@ -104,6 +105,7 @@ export class AppModule {
         ModerationModule,
         TermsModule,
         ProfileModule,
+        StatisticsModule,
         AccountModule,
         IdentityModule,
         DemoModule,

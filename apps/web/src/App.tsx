@@ -69,6 +69,10 @@ const ProposalPage = lazyPage(
   () => import('./modules/proposals/components/ProposalPage'),
   'ProposalPage',
 );
+const StatisticsPage = lazyPage(
+  () => import('./modules/statistics/components/StatisticsPage'),
+  'StatisticsPage',
+);
 const HomePage = lazyPage(() => import('./modules/spaces/components/HomePage'), 'HomePage');
 const SpaceListPage = lazyPage(
   () => import('./modules/spaces/components/SpaceListPage'),
@@ -167,6 +171,7 @@ export function AppRoutes() {
             element={<SpaceListPage key="assemblies" type={SpaceType.ASSEMBLY} />}
           />
           <Route path="enquetes" element={<SurveyListPage />} />
+          <Route path="chiffres-cles" element={<StatisticsPage />} />
           <Route path="espaces/:slug" element={<SpacePage />} />
           <Route path="espaces/:slug/f/:componentId" element={<ComponentPage />} />
           <Route path="espaces/:slug/proces-verbal" element={<MinutesPage />} />

@@ -115,6 +115,7 @@ const pages: Array<[string, string, string, { signedIn?: boolean; isAdmin?: bool
   ['/admin/typologies', 'Typologies des membres', 'Typologies des membres · Concerto'],
   ['/membres/lea', 'Léa Fontaine', 'Léa Fontaine · Concerto'],
   ['/membres/lea', 'Léa Fontaine', 'Léa Fontaine · Concerto', { signedIn: false }],
+  ['/chiffres-cles', 'Chiffres clés', 'Chiffres clés · Concerto'],
   ['/nulle-part', 'Page introuvable', 'Page introuvable · Concerto'],
 ];
 

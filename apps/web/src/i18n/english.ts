@@ -11,6 +11,7 @@ import organizationAdminsEn from './organizationAdmins.en.json';
 import petitionsEn from './petitions.en.json';
 import searchEn from './search.en.json';
 import termsAdminEn from './termsAdmin.en.json';
+import statisticsEn from './statistics.en.json';
 import votesEn from './votes.en.json';
 
 /**
@@ -28,6 +29,7 @@ export const englishTranslation = {
   members: membersEn,
   search: searchEn,
   votes: votesEn,
+  statistics: statisticsEn,
   ideas: ideasEn,
   debates: debatesEn,
   news: newsEn,

@@ -14,6 +14,7 @@ import petitionsFr from './petitions.fr.json';
 import searchFr from './search.fr.json';
 import organizationAdminsFr from './organizationAdmins.fr.json';
 import termsAdminFr from './termsAdmin.fr.json';
+import statisticsFr from './statistics.fr.json';
 import votesFr from './votes.fr.json';
 
 /** Interface languages: French first (default), English second. */
@@ -35,6 +36,7 @@ export const frenchTranslation = {
   members: membersFr,
   search: searchFr,
   votes: votesFr,
+  statistics: statisticsFr,
   ideas: ideasFr,
   debates: debatesFr,
   news: newsFr,

@@ -33,6 +33,11 @@ import {
 } from '../modules/spaces/graphql/spaces';
 import { MEMBER_PROFILE_QUERY, MEMBER_TYPOLOGIES_QUERY } from '../modules/members/graphql/members';
 import {
+  KEY_FIGURES_QUERY,
+  PARTICIPATION_BY_TYPOLOGY_QUERY,
+  STATISTICS_QUERY,
+} from '../modules/statistics/graphql/statistics';
+import {
   ASSEMBLY_INVITATIONS_QUERY,
   ASSEMBLY_MINUTES_QUERY,
   ASSEMBLY_MOTIONS_QUERY,
@@ -845,8 +850,87 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
         },
       },
     })),
+    ...statisticsMocks(),
   ];
   return mocks.map((mock) => ({ ...mock, maxUsageCount: many }));
+}
+
+/** The key figures (home block, `/chiffres-cles`) and the participation by typology of both spaces. */
+function statisticsMocks(): MockLink.MockedResponse[] {
+  const asOf = '2026-03-20T09:30:00Z';
+  const figures = [
+    { __typename: 'KeyFigure', key: 'members', total: 1234, weekly: [] },
+    {
+      __typename: 'KeyFigure',
+      key: 'proposals',
+      total: 3,
+      weekly: [
+        { __typename: 'WeeklyCount', week: '2026-03-02', count: 2 },
+        { __typename: 'WeeklyCount', week: '2026-03-09', count: 1 },
+      ],
+    },
+  ];
+  const typologies = [
+    {
+      __typename: 'TypologyCount',
+      typologyKey: 'hospital',
+      label: 'Hôpital',
+      members: 2,
+      organisations: 1,
+    },
+  ];
+  return [
+    ...[null, 's-process', 's-assembly'].map((spaceId) => ({
+      request: { query: KEY_FIGURES_QUERY, variables: { spaceId } },
+      result: {
+        data: {
+          statistics: {
+            __typename: 'Statistics',
+            asOf,
+            spaceId,
+            figures: figures.map(({ __typename, key, total }) => ({ __typename, key, total })),
+          },
+        },
+      },
+    })),
+    {
+      request: { query: STATISTICS_QUERY, variables: { spaceId: null } },
+      result: {
+        data: {
+          statistics: {
+            __typename: 'Statistics',
+            asOf,
+            spaceId: null,
+            figures,
+            organisationsByTypology: typologies,
+          },
+        },
+      },
+    },
+    ...['s-process', 's-assembly'].map((spaceId) => ({
+      request: { query: PARTICIPATION_BY_TYPOLOGY_QUERY, variables: { spaceId } },
+      result: {
+        data: {
+          participationByTypology: {
+            __typename: 'ParticipationByTypology',
+            asOf,
+            spaceId,
+            participants: 1,
+            members: 2,
+            typologies: [
+              {
+                __typename: 'TypologyParticipation',
+                typologyKey: 'hospital',
+                label: 'Hôpital',
+                participants: 1,
+                members: 2,
+              },
+            ],
+          },
+        },
+      },
+    })),
+  ];
 }
 
 const textArticle = (id: string, number: number, sectionId: string | null, body: string) => ({

@@ -1,3 +1,4 @@
+import { BallotStatistics } from './ballot.statistics';
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
@@ -17,6 +18,7 @@ import { BallotService } from './ballot.service';
   imports: [ParticipatorySpaceModule, ActionLogModule, ProfileModule, FollowModule],
   controllers: [BallotExportController],
   providers: [
+    BallotStatistics,
     BallotCensus,
     BallotService,
     BallotHost,

@@ -1,3 +1,4 @@
+import { CommentStatistics } from './comment.statistics';
 import { Module } from '@nestjs/common';
 import { CommentPersonalData } from './comment.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -13,6 +14,7 @@ import { CommentService } from './comment.service';
 @Module({
   imports: [ActionLogModule, FollowModule, ModerationModule, ParticipatorySpaceModule],
   providers: [
+    CommentStatistics,
     CommentService,
     CommentResolver,
     CommentHost,

@@ -1,3 +1,4 @@
+import { MeetingStatistics } from './meeting.statistics';
 import { Module } from '@nestjs/common';
 import { MeetingSearch } from './meeting.search';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -33,6 +34,7 @@ import { MeetingService } from './meeting.service';
   ],
   controllers: [MeetingCalendarController],
   providers: [
+    MeetingStatistics,
     MeetingSearch,
     MeetingService,
     MeetingSchedulerService,

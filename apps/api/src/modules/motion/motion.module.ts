@@ -1,3 +1,4 @@
+import { MotionStatistics } from './motion.statistics';
 import { Module } from '@nestjs/common';
 import { MotionPersonalData } from './motion.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -15,6 +16,7 @@ import { FollowModule } from '../follow/follow.module';
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
   providers: [
+    MotionStatistics,
     MotionService,
     MinutesService,
     MotionSchedulerService,

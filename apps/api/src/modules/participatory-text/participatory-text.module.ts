@@ -1,3 +1,4 @@
+import { AmendmentStatistics } from './amendment.statistics';
 import { Module } from '@nestjs/common';
 import { ArticleSearch } from './participatory-text.search';
 import { ParticipatoryTextPersonalData } from './participatory-text.personal-data';
@@ -19,6 +20,7 @@ import { FollowModule } from '../follow/follow.module';
 @Module({
   imports: [ParticipatorySpaceModule, ActionLogModule, ProposalModule, FollowModule, HistoryModule],
   providers: [
+    AmendmentStatistics,
     ArticleSearch,
     ParticipatoryTextResolver,
     ParticipatoryTextService,

@@ -165,6 +165,36 @@ export class ProfileService {
   }
 
   /**
+   * Members and distinct organisations (names compared trimmed, any letter case) per typology,
+   * for the key figures; accounts without a typology are in the row whose key is null.
+   * Counts only, never who holds which typology.
+   * @returns one row per typology (current ones in order, then archived ones still held)
+   */
+  async countsByTypology(): Promise<
+    { key: string | null; label: string | null; members: number; organisations: number }[]
+  > {
+    const rows: {
+      key: string | null;
+      label: string | null;
+      members: number;
+      organisations: number;
+    }[] = await this.dataSource.query(
+      `SELECT key, label, members, organisations FROM (
+         SELECT t.key, t.label, count(p.user_id)::int AS members,
+                count(DISTINCT lower(btrim(p.organisation)))::int AS organisations,
+                (t.archived_at IS NOT NULL)::int AS rank, t.position
+           FROM member_typologies t LEFT JOIN member_profiles p ON p.typology_key = t.key
+          GROUP BY t.key, t.label, t.position, t.archived_at
+         HAVING t.archived_at IS NULL OR count(p.user_id) > 0
+         UNION ALL
+         SELECT NULL, NULL, count(*)::int, count(DISTINCT lower(btrim(organisation)))::int, 2, 0
+           FROM member_profiles WHERE typology_key IS NULL) counted
+        ORDER BY rank, position, key`,
+    );
+    return rows;
+  }
+
+  /**
    * The organization's typologies in their order (annex 1's nine respondent types unless an
    * admin changed them).
    * @param includeArchived also those no longer offered (kept on the profiles that chose them)

@@ -1,3 +1,4 @@
+import { ProposalStatistics } from './proposal.statistics';
 import { Module } from '@nestjs/common';
 import { ProposalSearch } from './proposal.search';
 import { ProposalPersonalData } from './proposal.personal-data';
@@ -29,6 +30,7 @@ import { DisagreementService } from './disagreement.service';
     HistoryModule,
   ],
   providers: [
+    ProposalStatistics,
     ProposalSearch,
     ProposalService,
     SupportService,

@@ -1,3 +1,4 @@
+import { SurveyStatistics } from './survey.statistics';
 import { Module } from '@nestjs/common';
 import { SurveyPersonalData } from './survey.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -19,6 +20,7 @@ import { FollowModule } from '../follow/follow.module';
   imports: [ParticipatorySpaceModule, ActionLogModule, FollowModule, ProfileModule],
   controllers: [SurveyExportController],
   providers: [
+    SurveyStatistics,
     SurveySchedulerService,
     SurveyService,
     SurveyAnswerService,

@@ -1,3 +1,4 @@
+import { UserStatistics } from './user.statistics';
 import { Module } from '@nestjs/common';
 import { UserPersonalData } from './user.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -10,6 +11,7 @@ import { OrganizationAdminService } from './organization-admin.service';
 @Module({
   imports: [TermsModule, ActionLogModule],
   providers: [
+    UserStatistics,
     FirstAdminService,
     OrganizationAdminService,
     OrganizationAdminResolver,

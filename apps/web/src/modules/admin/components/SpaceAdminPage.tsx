@@ -16,6 +16,7 @@ import { PhasesAdmin } from './PhasesAdmin';
 import { RolesAdmin } from './RolesAdmin';
 import { SpaceDetailsForm } from './SpaceDetailsForm';
 import { SpacePublication } from './SpacePublication';
+import { ParticipationByTypologyAdmin } from '../../statistics/components/ParticipationByTypologyAdmin';
 
 /** `/admin/espaces/:slug`: everything about one space. */
 export function SpaceAdminPage() {
@@ -55,6 +56,7 @@ export function SpaceAdminPage() {
       ) : null}
       <ComponentsAdmin spaceId={space.id} components={space.components} />
       <RolesAdmin spaceId={space.id} />
+      <ParticipationByTypologyAdmin spaceId={space.id} />
       {space.type === SpaceType.ASSEMBLY ? <MembersAdmin spaceId={space.id} /> : null}
       {space.type === SpaceType.ASSEMBLY ? <InvitationsAdmin spaceId={space.id} /> : null}
     </article>

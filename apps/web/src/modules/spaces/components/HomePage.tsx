@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LatestNews } from '../../news/components/LatestNews';
+import { KeyFiguresBlock } from '../../statistics/components/KeyFiguresBlock';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 
 /** `/`: what Concerto is, and the three lists. */
@@ -27,6 +28,7 @@ export function HomePage() {
           </li>
         ))}
       </ul>
+      <KeyFiguresBlock />
       <LatestNews />
     </section>
   );

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useMe } from '../../auth/hooks/useMe';
 import { FollowButton } from '../../notifications/components/FollowButton';
 import { SPACE_QUERY } from '../graphql/spaces';
+import { KeyFiguresBlock } from '../../statistics/components/KeyFiguresBlock';
 import { MemberList } from './MemberList';
 import { PhaseList } from './PhaseList';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
@@ -100,6 +101,8 @@ export function SpacePage() {
           </ul>
         )}
       </section>
+
+      <KeyFiguresBlock spaceId={space.id} />
 
       {space.type === SpaceType.ASSEMBLY ? (
         <section aria-labelledby="space-members">

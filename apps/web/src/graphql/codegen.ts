@@ -27,7 +27,7 @@ export async function generateTypes(sdl: string, documents: DocumentNode[]): Pro
     pluginMap: { 'typescript-operations': typescriptOperations },
     config: {
       enumType: 'string-literal',
-      scalars: { DateTime: 'string', JSON: 'unknown' },
+      scalars: { ID: 'string', DateTime: 'string', JSON: 'unknown' },
       skipTypename: true,
       avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
     },

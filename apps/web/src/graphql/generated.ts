@@ -20,15 +20,15 @@ export type ActionLogFilterInput = {
   action?: string | null | undefined;
   /** Lines at or after this instant. */
   from?: string | null | undefined;
-  resourceId?: string | number | null | undefined;
+  resourceId?: string | null | undefined;
   /** Resource type, e.g. proposal. */
   resourceType?: string | null | undefined;
   /** Lines of this space (required for space admins). */
-  spaceId?: string | number | null | undefined;
+  spaceId?: string | null | undefined;
   /** Lines strictly before this instant. */
   to?: string | null | undefined;
   /** The actor’s user id. */
-  userId?: string | number | null | undefined;
+  userId?: string | null | undefined;
   visibility?: ActionLogVisibility | null | undefined;
 };
 
@@ -40,7 +40,7 @@ export type AddAssemblyMemberInput = {
   college?: string | null | undefined;
   email: string;
   position?: AssemblyPosition | null | undefined;
-  spaceId: string | number;
+  spaceId: string;
   weight?: number | null | undefined;
 };
 
@@ -48,10 +48,10 @@ export type AddCommentInput = {
   alignment?: CommentAlignment | null | undefined;
   /** Text or basic HTML (sanitised); 1–5,000 characters of text. */
   body: string;
-  commentableId: string | number;
+  commentableId: string;
   commentableType: CommentableType;
   /** The comment this one answers. */
-  parentId?: string | number | null | undefined;
+  parentId?: string | null | undefined;
 };
 
 export type AddSurveyOptionInput = {
@@ -61,7 +61,7 @@ export type AddSurveyOptionInput = {
   freeText?: boolean | null | undefined;
   /** OPTION (default) or ROW (matrix row). */
   kind?: string | null | undefined;
-  questionId: string | number;
+  questionId: string;
 };
 
 export type AddSurveyQuestionInput = {
@@ -81,7 +81,7 @@ export type AddSurveyQuestionInput = {
   rows?: Array<string> | null | undefined;
   scale?: SurveyScaleInput | null | undefined;
   section?: string | null | undefined;
-  surveyId: string | number;
+  surveyId: string;
   /** Question type (see SurveyQuestion.type). */
   type?: string | null | undefined;
 };
@@ -106,7 +106,7 @@ export type AnswerPetitionInput = {
   answer: string;
   /** Link (https:// or a path of this site) to what the petition became. */
   answerUrl?: string | null | undefined;
-  petitionId: string | number;
+  petitionId: string;
   /** Transform the ACCEPTED petition, in the same transaction as the answer, into a proposal (PROPOSAL) or a draft motion (MOTION) of its type’s second-stage component; its page becomes the answer’s link (leave answerUrl empty). */
   transformTo?: PetitionOutcomeType | null | undefined;
 };
@@ -115,7 +115,7 @@ export type AnswerPetitionInput = {
 export type AnswerProposalInput = {
   /** Official answer (rich text, sanitised); required for REJECTED. */
   answer?: string | null | undefined;
-  proposalId: string | number;
+  proposalId: string;
   /** Publish the state and answer now (default) or keep them for later. */
   publish?: boolean | null | undefined;
   /** EVALUATING, ACCEPTED or REJECTED. */
@@ -129,19 +129,19 @@ export type AssemblyPosition = 'MEMBER' | 'PRESIDENT' | 'SECRETARY' | 'VICE_PRES
 export type AssignSpaceRoleInput = {
   email: string;
   role: SpaceRole;
-  spaceId: string | number;
+  spaceId: string;
 };
 
 /** A voter’s answer to one question. choice: SINGLE/MULTIPLE {"optionIds": [...]}, RANKED {"ranking": [best, ...]}, MAJORITY_JUDGMENT {"grades": {"<optionId>": "GOOD", ...}}. */
 export type BallotAnswerInput = {
   choice: unknown;
-  questionId: string | number;
+  questionId: string;
 };
 
 /** Who may vote. */
 export type BallotCensusInput = {
   /** ASSEMBLY_MEMBERS: the Assemblée whose current members vote. */
-  assemblySpaceId?: string | number | null | undefined;
+  assemblySpaceId?: string | null | undefined;
   /** EMAIL_LIST: the voters’ e-mails. */
   emails?: Array<string> | null | undefined;
   kind: CensusKind;
@@ -211,7 +211,7 @@ export type CloseMeetingInput = {
   /** Minutes (compte rendu): rich text (HTML or plain text), sanitised on the server; at most 20,000 visible characters. */
   minutes: string;
   /** Proposals of the same space the meeting dealt with (at most 50). */
-  proposalIds?: Array<string | number> | null | undefined;
+  proposalIds?: Array<string> | null | undefined;
   /** Recording: an https URL (≤ 500 characters), or null. */
   videoUrl?: string | null | undefined;
 };
@@ -251,7 +251,7 @@ export type ConfirmEmailInput = {
 };
 
 export type CreateAmendmentInput = {
-  amendableId: string | number;
+  amendableId: string;
   amendableType: AmendableType;
   /** The full new text of the article (Markdown, HTML removed) or of the proposal (rich text, sanitised). */
   body: string;
@@ -264,7 +264,7 @@ export type CreateBallotInput = {
   census?: BallotCensusInput | null | undefined;
   /** ISO 8601 date-time with offset; after opensAt, in the future. */
   closesAt?: string | null | undefined;
-  componentId: string | number;
+  componentId: string;
   /** Rich text, sanitised by the server. */
   explanation?: string | null | undefined;
   /** ISO 8601 date-time with offset (stored in UTC). */
@@ -281,14 +281,14 @@ export type CreateBallotInput = {
 export type CreateComponentInput = {
   description?: string | null | undefined;
   published?: boolean | null | undefined;
-  spaceId: string | number;
+  spaceId: string;
   title: string;
   type: ComponentType;
 };
 
 /** A new Boîte à idées with its seed ideas. */
 export type CreateIdeaBoxInput = {
-  componentId: string | number;
+  componentId: string;
   /** Plain text, ≤ 5,000 characters. */
   description?: string | null | undefined;
   /** Open the booth at once (default: true). */
@@ -305,7 +305,7 @@ export type CreateMeetingInput = {
   agenda?: Array<MeetingAgendaItemInput> | null | undefined;
   /** Seats, 0 = unlimited; not below the registered count. */
   capacity?: number | null | undefined;
-  componentId: string | number;
+  componentId: string;
   /** Rich text (HTML or plain text), sanitised on the server. */
   description?: string | null | undefined;
   /** End, after the start (ISO 8601 with offset). */
@@ -340,7 +340,7 @@ export type CreateMotionInput = {
   body: string;
   /** ISO 8601 date-time with offset; after opensAt. */
   closesAt?: string | null | undefined;
-  componentId: string | number;
+  componentId: string;
   /** Always true for a secret ballot (its live tally would reveal who voted what). */
   hideTallyUntilClosed?: boolean | null | undefined;
   majority?: MotionMajority | null | undefined;
@@ -357,11 +357,11 @@ export type CreateNewsPostInput = {
   authorKind?: NewsAuthorKind | null | undefined;
   /** Rich text (HTML or plain text), sanitised on the server; required at creation, some visible text, at most 20,000 visible characters. */
   body?: string | null | undefined;
-  componentId: string | number;
+  componentId: string;
   /** Alternative text of the image (required with an image), ≤ 250 characters. */
   imageAlt?: string | null | undefined;
   /** An image uploaded with `POST /news-images?componentId=…` for this component; null removes the image. */
-  imageId?: string | number | null | undefined;
+  imageId?: string | null | undefined;
   /** Also on the home page and the organization’s feed (organization admins only). */
   onHomePage?: boolean | null | undefined;
   /** Scheduled publication (ISO 8601 with offset), in the future on PostgreSQL’s clock; absent or null at creation: published now. Only a scheduled post can be rescheduled. */
@@ -375,12 +375,12 @@ export type CreatePetitionInput = {
   /** Rich text, sanitised by the server. */
   body: string;
   title: string;
-  typeId: string | number;
+  typeId: string;
 };
 
 /** A petition type of a PETITIONS component. */
 export type CreatePetitionTypeInput = {
-  componentId: string | number;
+  componentId: string;
   /** Rich text, sanitised by the server. */
   description?: string | null | undefined;
   /** Committee members needed before submission, 0 to 50. */
@@ -389,7 +389,7 @@ export type CreatePetitionTypeInput = {
   periodDays: number;
   publicSignatures?: boolean | null | undefined;
   /** The PROPOSALS or MOTIONS component an accepted petition of this type can become a proposal or a draft motion of; null clears it. */
-  secondStageComponentId?: string | number | null | undefined;
+  secondStageComponentId?: string | null | undefined;
   /** Second-stage link (https:// or a path of this site); null clears it. */
   secondStageUrl?: string | null | undefined;
   signers?: PetitionSigners | null | undefined;
@@ -404,7 +404,7 @@ export type CreatePhaseInput = {
   description?: string | null | undefined;
   /** YYYY-MM-DD */
   endDate?: string | null | undefined;
-  spaceId: string | number;
+  spaceId: string;
   /** YYYY-MM-DD */
   startDate?: string | null | undefined;
   title: string;
@@ -413,7 +413,7 @@ export type CreatePhaseInput = {
 export type CreateProposalInput = {
   /** Rich text (HTML, sanitised on the server); at most 3,000 characters of text. */
   body: string;
-  componentId: string | number;
+  componentId: string;
   /** 15–150 characters. */
   title: string;
 };
@@ -433,7 +433,7 @@ export type CreateSurveyInput = {
   /** Anonymous visitors may answer, once per browser. */
   allowAnonymous?: boolean | null | undefined;
   closesAt?: string | null | undefined;
-  componentId: string | number;
+  componentId: string;
   description?: string | null | undefined;
   opensAt?: string | null | undefined;
   /** Terms to accept before sending; empty for none. */
@@ -495,7 +495,7 @@ export type InviteAssemblyMemberInput = {
   college?: string | null | undefined;
   email: string;
   position?: AssemblyPosition | null | undefined;
-  spaceId: string | number;
+  spaceId: string;
   weight?: number | null | undefined;
 };
 
@@ -512,9 +512,9 @@ export type MeetingAgendaItemInput = {
   /** Planned minutes, 1–1440. */
   durationMinutes: number;
   /** Motions of the same space this item deals with (at most 20). */
-  motionIds?: Array<string | number> | null | undefined;
+  motionIds?: Array<string> | null | undefined;
   /** Proposals of the same space this item deals with (at most 20). */
-  proposalIds?: Array<string | number> | null | undefined;
+  proposalIds?: Array<string> | null | undefined;
   /** 1–200 visible characters. */
   title: string;
 };
@@ -579,7 +579,7 @@ export type NewsPostFieldsInput = {
   /** Alternative text of the image (required with an image), ≤ 250 characters. */
   imageAlt?: string | null | undefined;
   /** An image uploaded with `POST /news-images?componentId=…` for this component; null removes the image. */
-  imageId?: string | number | null | undefined;
+  imageId?: string | null | undefined;
   /** Also on the home page and the organization’s feed (organization admins only). */
   onHomePage?: boolean | null | undefined;
   /** Scheduled publication (ISO 8601 with offset), in the future on PostgreSQL’s clock; absent or null at creation: published now. Only a scheduled post can be rescheduled. */
@@ -736,7 +736,7 @@ export type ReportContentInput = {
   /** At most 1,000 characters. */
   details?: string | null | undefined;
   reason: ReportReason;
-  resourceId: string | number;
+  resourceId: string;
   resourceType: ReportableType;
 };
 
@@ -784,7 +784,7 @@ export type SupportsState = 'BLOCKED' | 'ENABLED' | 'HIDDEN';
 export type SurveyAnswerInput = {
   /** Choice, matrix and sorting questions (sorting: every option, first = rank 1). */
   choices?: Array<SurveyChoiceInput> | null | undefined;
-  questionId: string | number;
+  questionId: string;
   /** SHORT_ANSWER / LONG_ANSWER. */
   text?: string | null | undefined;
   /** SCALE: the point, 1…n. */
@@ -794,15 +794,15 @@ export type SurveyAnswerInput = {
 /** One chosen option: for matrices with its row, for SORTING in rank order, with free text when the option asks for it. */
 export type SurveyChoiceInput = {
   freeText?: string | null | undefined;
-  optionId: string | number;
-  rowId?: string | number | null | undefined;
+  optionId: string;
+  rowId?: string | null | undefined;
 };
 
 export type SurveyConditionInput = {
   /** EQUALS, NOT_EQUALS or ANSWERED. */
   kind: string;
-  optionId?: string | number | null | undefined;
-  questionId: string | number;
+  optionId?: string | null | undefined;
+  questionId: string;
 };
 
 /** Questionnaire fields; absent fields stay as they are (explicit null clears a date). */
@@ -888,7 +888,7 @@ export type UpdateMyProfileInput = {
   /** Role or title, up to 100 characters. */
   roleTitle?: string | null | undefined;
   /** Key of a current typology (`memberTypologies`); `null` clears it. A blank key is BAD_USER_INPUT (field typologyKey): only `null` clears. */
-  typologyKey?: string | number | null | undefined;
+  typologyKey?: string | null | undefined;
   visibility?: ProfileVisibilityInput | null | undefined;
   /** Personal website: an http or https URL, up to 300 characters. */
   website?: string | null | undefined;
@@ -904,7 +904,7 @@ export type UpdatePetitionTypeInput = {
   periodDays?: number | null | undefined;
   publicSignatures?: boolean | null | undefined;
   /** The PROPOSALS or MOTIONS component an accepted petition of this type can become a proposal or a draft motion of; null clears it. */
-  secondStageComponentId?: string | number | null | undefined;
+  secondStageComponentId?: string | null | undefined;
   /** Second-stage link (https:// or a path of this site); null clears it. */
   secondStageUrl?: string | null | undefined;
   signers?: PetitionSigners | null | undefined;
@@ -938,7 +938,7 @@ export type UpdateSurveyOptionInput = {
 export type VoteChoice = 'ABSTAIN' | 'AGAINST' | 'FOR';
 
 export type AcceptAmendmentMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type AcceptAmendmentMutation = {
@@ -1060,7 +1060,7 @@ export type ActionLogsQuery = {
 };
 
 export type ActivatePhaseMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type ActivatePhaseMutation = {
@@ -1096,7 +1096,7 @@ export type AddCommentMutationVariables = Exact<{
 export type AddCommentMutation = { addComment: { id: string } };
 
 export type AddDebateStatementMutationVariables = Exact<{
-  debateId: string | number;
+  debateId: string;
   body: string;
 }>;
 
@@ -1113,7 +1113,7 @@ export type AddDebateStatementMutation = {
 };
 
 export type AddIdeaMutationVariables = Exact<{
-  boxId: string | number;
+  boxId: string;
   body: string;
 }>;
 
@@ -1130,7 +1130,7 @@ export type IdeaFieldsFragment = {
 };
 
 export type AddMeetingCommentMutationVariables = Exact<{
-  commentableId: string | number;
+  commentableId: string;
   body: string;
 }>;
 
@@ -1146,7 +1146,7 @@ export type AddMeetingCommentMutation = {
 };
 
 export type AddNewsCommentMutationVariables = Exact<{
-  commentableId: string | number;
+  commentableId: string;
   body: string;
 }>;
 
@@ -1254,7 +1254,7 @@ export type AddTextCommentMutation = {
 };
 
 export type AdminAssemblyMembersQueryVariables = Exact<{
-  spaceId: string | number;
+  spaceId: string;
 }>;
 
 export type AdminAssemblyMembersQuery = {
@@ -1323,7 +1323,7 @@ export type AdminSpacesQuery = {
 
 export type AmendmentsQueryVariables = Exact<{
   amendableType: AmendableType;
-  amendableId: string | number;
+  amendableId: string;
 }>;
 
 export type AmendmentsQuery = {
@@ -1440,7 +1440,7 @@ export type AnswerProposalMutation = {
 };
 
 export type AnswerSurveyMutationVariables = Exact<{
-  surveyId: string | number;
+  surveyId: string;
   answers: Array<SurveyAnswerInput> | SurveyAnswerInput;
   acceptTerms?: boolean | null | undefined;
 }>;
@@ -1456,7 +1456,7 @@ export type AppointOrganizationAdminMutation = {
 };
 
 export type ArticleHistoryQueryVariables = Exact<{
-  id: string | number;
+  id: string;
   first?: number | null | undefined;
 }>;
 
@@ -1472,7 +1472,7 @@ export type ArticleHistoryQuery = {
 };
 
 export type AssemblyInvitationsQueryVariables = Exact<{
-  spaceId: string | number;
+  spaceId: string;
 }>;
 
 export type AssemblyInvitationsQuery = {
@@ -1488,7 +1488,7 @@ export type AssemblyInvitationsQuery = {
 };
 
 export type AssemblyMembersQueryVariables = Exact<{
-  spaceId: string | number;
+  spaceId: string;
 }>;
 
 export type AssemblyMembersQuery = {
@@ -1502,7 +1502,7 @@ export type AssemblyMembersQuery = {
 };
 
 export type AssemblyMinutesQueryVariables = Exact<{
-  spaceId: string | number;
+  spaceId: string;
   from: string;
   to: string;
 }>;
@@ -1623,7 +1623,7 @@ export type AssemblyMotionFieldsFragment = {
 };
 
 export type AssemblyMotionsQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type AssemblyMotionsQuery = {
@@ -1686,7 +1686,7 @@ export type AssignSpaceRoleMutation = {
 };
 
 export type BallotQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type BallotQuery = {
@@ -1743,7 +1743,7 @@ export type BallotAdminSpaceQuery = {
 };
 
 export type BallotsQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type BallotsQuery = {
@@ -1791,7 +1791,7 @@ export type BallotsQuery = {
 };
 
 export type CancelMeetingMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   reason?: string | null | undefined;
 }>;
 
@@ -1877,7 +1877,7 @@ export type AgendaItemFieldsFragment = {
 };
 
 export type CancelMeetingRegistrationMutationVariables = Exact<{
-  meetingId: string | number;
+  meetingId: string;
 }>;
 
 export type CancelMeetingRegistrationMutation = {
@@ -1951,7 +1951,7 @@ export type CancelMeetingRegistrationMutation = {
 };
 
 export type CastBallotMutationVariables = Exact<{
-  ballotId: string | number;
+  ballotId: string;
   answers: Array<BallotAnswerInput> | BallotAnswerInput;
 }>;
 
@@ -2003,7 +2003,7 @@ export type CastBallotMutation = {
 };
 
 export type CastVoteMutationVariables = Exact<{
-  motionId: string | number;
+  motionId: string;
   choice: VoteChoice;
 }>;
 
@@ -2065,14 +2065,14 @@ export type ChangePasswordMutationVariables = Exact<{
 export type ChangePasswordMutation = { changePassword: boolean };
 
 export type CheckBallotReceiptQueryVariables = Exact<{
-  ballotId: string | number;
+  ballotId: string;
   code: string;
 }>;
 
 export type CheckBallotReceiptQuery = { checkBallotReceipt: { found: boolean; choices: unknown } };
 
 export type CloseDebateMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   closed: boolean;
 }>;
 
@@ -2096,7 +2096,7 @@ export type CloseDebateMutation = {
 };
 
 export type CloseMeetingMutationVariables = Exact<{
-  meetingId: string | number;
+  meetingId: string;
   input: CloseMeetingInput;
 }>;
 
@@ -2172,7 +2172,7 @@ export type CloseMeetingMutation = {
 
 export type CommentsQueryVariables = Exact<{
   commentableType: CommentableType;
-  commentableId: string | number;
+  commentableId: string;
 }>;
 
 export type CommentsQuery = {
@@ -2224,7 +2224,7 @@ export type CommentsQuery = {
 };
 
 export type ComponentQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type ComponentQuery = {
@@ -2345,7 +2345,7 @@ export type CreateComponentMutation = {
 };
 
 export type CreateDebateMutationVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
   title: string;
   description?: string | null | undefined;
 }>;
@@ -2757,7 +2757,7 @@ export type CreateSurveyMutation = {
 };
 
 export type DebateQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type DebateQuery = {
@@ -2780,7 +2780,7 @@ export type DebateQuery = {
 };
 
 export type DebateAnalysisQueryVariables = Exact<{
-  debateId: string | number;
+  debateId: string;
 }>;
 
 export type DebateAnalysisQuery = {
@@ -2841,7 +2841,7 @@ export type DebateAnalysisQuery = {
 };
 
 export type DebateNextStatementQueryVariables = Exact<{
-  debateId: string | number;
+  debateId: string;
 }>;
 
 export type DebateNextStatementQuery = {
@@ -2857,7 +2857,7 @@ export type DebateNextStatementQuery = {
 };
 
 export type DebatesQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type DebatesQuery = {
@@ -2888,19 +2888,19 @@ export type DebatesAdminSpaceQuery = {
 };
 
 export type DeleteCommentMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type DeleteCommentMutation = { deleteComment: boolean };
 
 export type DeleteComponentMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type DeleteComponentMutation = { deleteComponent: boolean };
 
 export type DeleteMotionMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type DeleteMotionMutation = { deleteMotion: boolean };
@@ -2912,25 +2912,25 @@ export type DeleteMyAccountMutationVariables = Exact<{
 export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
 
 export type DeleteNewsPostMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type DeleteNewsPostMutation = { deleteNewsPost: boolean };
 
 export type DeletePhaseMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type DeletePhaseMutation = { deletePhase: boolean };
 
 export type DeleteSpaceMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type DeleteSpaceMutation = { deleteSpace: boolean };
 
 export type DisagreeWithProposalMutationVariables = Exact<{
-  proposalId: string | number;
+  proposalId: string;
 }>;
 
 export type DisagreeWithProposalMutation = {
@@ -2965,7 +2965,7 @@ export type DisagreeWithProposalMutation = {
 };
 
 export type DiscardPetitionMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   reason: string;
 }>;
 
@@ -3023,7 +3023,7 @@ export type EmailConfirmationQuery = { me: { id: string; emailConfirmed: boolean
 
 export type FollowMutationVariables = Exact<{
   followableType: FollowableType;
-  followableId: string | number;
+  followableId: string;
 }>;
 
 export type FollowMutation = { follow: boolean };
@@ -3060,7 +3060,7 @@ export type FollowMemberMutation = {
 
 export type HideContentMutationVariables = Exact<{
   resourceType: ReportableType;
-  resourceId: string | number;
+  resourceId: string;
 }>;
 
 export type HideContentMutation = {
@@ -3100,7 +3100,7 @@ export type HomeNewsQuery = {
 };
 
 export type IdeaBoxQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type IdeaBoxQuery = {
@@ -3123,7 +3123,7 @@ export type IdeaBoxQuery = {
 };
 
 export type IdeaBoxesQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type IdeaBoxesQuery = {
@@ -3146,7 +3146,7 @@ export type IdeaBoxesQuery = {
 };
 
 export type IdeaResultsQueryVariables = Exact<{
-  boxId: string | number;
+  boxId: string;
 }>;
 
 export type IdeaResultsQuery = {
@@ -3188,7 +3188,7 @@ export type IdentityProvidersQueryVariables = Exact<{ [key: string]: never }>;
 export type IdentityProvidersQuery = { identityProviders: Array<{ key: string; label: string }> };
 
 export type ImportParticipatoryTextMutationVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
   markdown: string;
 }>;
 
@@ -3273,7 +3273,7 @@ export type InviteAssemblyMemberMutation = {
 };
 
 export type InvitePetitionCommitteeMutationVariables = Exact<{
-  petitionId: string | number;
+  petitionId: string;
 }>;
 
 export type InvitePetitionCommitteeMutation = { invitePetitionCommittee: string };
@@ -3291,7 +3291,7 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
 export type LogoutMutation = { logout: boolean };
 
 export type MarkAttendanceMutationVariables = Exact<{
-  meetingId: string | number;
+  meetingId: string;
   code: string;
 }>;
 
@@ -3307,7 +3307,7 @@ export type MarkAttendanceMutation = {
 };
 
 export type MarkNotificationsReadMutationVariables = Exact<{
-  ids?: Array<string | number> | string | number | null | undefined;
+  ids?: Array<string> | string | null | undefined;
 }>;
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: number };
@@ -3317,7 +3317,7 @@ export type MeQueryVariables = Exact<{ [key: string]: never }>;
 export type MeQuery = { me: { id: string; name: string; email: string; isAdmin: boolean } | null };
 
 export type MeetingQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type MeetingQuery = {
@@ -3394,7 +3394,7 @@ export type MeetingQuery = {
 };
 
 export type MeetingAttendeesQueryVariables = Exact<{
-  meetingId: string | number;
+  meetingId: string;
 }>;
 
 export type MeetingAttendeesQuery = {
@@ -3409,7 +3409,7 @@ export type MeetingAttendeesQuery = {
 };
 
 export type MeetingCommentsQueryVariables = Exact<{
-  commentableId: string | number;
+  commentableId: string;
 }>;
 
 export type MeetingCommentsQuery = {
@@ -3424,7 +3424,7 @@ export type MeetingCommentsQuery = {
 };
 
 export type MeetingsQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type MeetingsQuery = {
@@ -3562,7 +3562,7 @@ export type MinutesSpaceQuery = {
 };
 
 export type ModerateDebateStatementMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   publish: boolean;
 }>;
 
@@ -3579,7 +3579,7 @@ export type ModerateDebateStatementMutation = {
 };
 
 export type ModerateIdeaMutationVariables = Exact<{
-  ideaId: string | number;
+  ideaId: string;
   decision: IdeaModeration;
   reason?: string | null | undefined;
 }>;
@@ -3589,7 +3589,7 @@ export type ModerateIdeaMutation = {
 };
 
 export type ModerationQueueQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type ModerationQueueQuery = {
@@ -3607,7 +3607,7 @@ export type ModerationQueueQuery = {
 };
 
 export type MotionHistoryQueryVariables = Exact<{
-  id: string | number;
+  id: string;
   first?: number | null | undefined;
 }>;
 
@@ -3641,7 +3641,7 @@ export type MyDataExportsQuery = {
 };
 
 export type MyDebateStatementsQueryVariables = Exact<{
-  debateId: string | number;
+  debateId: string;
 }>;
 
 export type MyDebateStatementsQuery = {
@@ -3840,7 +3840,7 @@ export type MySignInMethodsQuery = {
 };
 
 export type MySurveyAnswersQueryVariables = Exact<{
-  surveyId: string | number;
+  surveyId: string;
 }>;
 
 export type MySurveyAnswersQuery = {
@@ -3864,7 +3864,7 @@ export type MyTermsAcceptancesQuery = {
 };
 
 export type NewsCommentsQueryVariables = Exact<{
-  commentableId: string | number;
+  commentableId: string;
 }>;
 
 export type NewsCommentsQuery = {
@@ -3879,7 +3879,7 @@ export type NewsCommentsQuery = {
 };
 
 export type NewsPostQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type NewsPostQuery = {
@@ -3906,7 +3906,7 @@ export type NewsPostQuery = {
 };
 
 export type NewsPostsQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type NewsPostsQuery = {
@@ -3933,7 +3933,7 @@ export type NewsPostsQuery = {
 };
 
 export type NextIdeaPairMutationVariables = Exact<{
-  boxId: string | number;
+  boxId: string;
 }>;
 
 export type NextIdeaPairMutation = {
@@ -3974,7 +3974,7 @@ export type OrganizationAdminsQuery = {
 };
 
 export type ParticipatoryTextQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type ParticipatoryTextQuery = {
@@ -4016,25 +4016,25 @@ export type ParticipatoryTextQuery = {
 };
 
 export type ParticipatoryTextMarkdownQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type ParticipatoryTextMarkdownQuery = { participatoryTextMarkdown: string | null };
 
 export type ParticipatoryTextSourceQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type ParticipatoryTextSourceQuery = { participatoryTextSource: string | null };
 
 export type ParticipatoryTextSourceForImportQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type ParticipatoryTextSourceForImportQuery = { participatoryTextSource: string | null };
 
 export type PendingDebateStatementsQueryVariables = Exact<{
-  debateId: string | number;
+  debateId: string;
 }>;
 
 export type PendingDebateStatementsQuery = {
@@ -4050,7 +4050,7 @@ export type PendingDebateStatementsQuery = {
 };
 
 export type PendingIdeasQueryVariables = Exact<{
-  boxId: string | number;
+  boxId: string;
   status?: IdeaStatus | null | undefined;
 }>;
 
@@ -4077,7 +4077,7 @@ export type PendingTermsQuery = {
 };
 
 export type PetitionQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type PetitionQuery = {
@@ -4179,7 +4179,7 @@ export type PetitionQueueQuery = {
 };
 
 export type PetitionsQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
   filter?: PetitionFilter | null | undefined;
 }>;
 
@@ -4243,7 +4243,7 @@ export type PetitionSpacesQuery = {
 };
 
 export type PetitionTypesQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type PetitionTypesQuery = {
@@ -4275,7 +4275,7 @@ export type PetitionTypologiesQuery = {
 };
 
 export type PromoteAmendmentMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type PromoteAmendmentMutation = {
@@ -4305,7 +4305,7 @@ export type PromoteAmendmentMutation = {
 };
 
 export type ProposalQueryVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type ProposalQuery = {
@@ -4340,7 +4340,7 @@ export type ProposalQuery = {
 };
 
 export type ProposalComponentQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type ProposalComponentQuery = {
@@ -4364,7 +4364,7 @@ export type ProposalComponentQuery = {
 };
 
 export type ProposalHistoryQueryVariables = Exact<{
-  id: string | number;
+  id: string;
   first?: number | null | undefined;
 }>;
 
@@ -4383,7 +4383,7 @@ export type ProposalHistoryQuery = {
 };
 
 export type ProposalsQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
   order?: ProposalOrder | null | undefined;
   seed?: string | null | undefined;
   first?: number | null | undefined;
@@ -4417,7 +4417,7 @@ export type ProposalsQuery = {
 };
 
 export type ProposalSupportersQueryVariables = Exact<{
-  proposalId: string | number;
+  proposalId: string;
 }>;
 
 export type ProposalSupportersQuery = {
@@ -4430,7 +4430,7 @@ export type ProposalSupportersQuery = {
 };
 
 export type PublishMeetingMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   published: boolean;
 }>;
 
@@ -4505,7 +4505,7 @@ export type PublishMeetingMutation = {
 };
 
 export type PublishParticipatoryTextMutationVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type PublishParticipatoryTextMutation = {
@@ -4547,7 +4547,7 @@ export type PublishParticipatoryTextMutation = {
 };
 
 export type PublishPetitionMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type PublishPetitionMutation = {
@@ -4599,7 +4599,7 @@ export type PublishPetitionMutation = {
 };
 
 export type PublishProposalAnswerMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type PublishProposalAnswerMutation = {
@@ -4634,7 +4634,7 @@ export type PublishProposalAnswerMutation = {
 };
 
 export type PublishSurveyResultsMutationVariables = Exact<{
-  surveyId: string | number;
+  surveyId: string;
   published: boolean;
 }>;
 
@@ -4695,7 +4695,7 @@ export type RegisterMutation = {
 };
 
 export type RegisterForMeetingMutationVariables = Exact<{
-  meetingId: string | number;
+  meetingId: string;
 }>;
 
 export type RegisterForMeetingMutation = {
@@ -4769,7 +4769,7 @@ export type RegisterForMeetingMutation = {
 };
 
 export type RejectAmendmentMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   reason: string;
 }>;
 
@@ -4800,7 +4800,7 @@ export type RejectAmendmentMutation = {
 };
 
 export type RemoveAssemblyMemberMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type RemoveAssemblyMemberMutation = { removeAssemblyMember: boolean };
@@ -4834,7 +4834,7 @@ export type RemoveMyAvatarMutation = {
 };
 
 export type RemoveSurveyOptionMutationVariables = Exact<{
-  optionId: string | number;
+  optionId: string;
 }>;
 
 export type RemoveSurveyOptionMutation = {
@@ -4872,7 +4872,7 @@ export type RemoveSurveyOptionMutation = {
 };
 
 export type RemoveSurveyQuestionMutationVariables = Exact<{
-  questionId: string | number;
+  questionId: string;
 }>;
 
 export type RemoveSurveyQuestionMutation = {
@@ -4910,8 +4910,8 @@ export type RemoveSurveyQuestionMutation = {
 };
 
 export type ReorderPhasesMutationVariables = Exact<{
-  spaceId: string | number;
-  phaseIds: Array<string | number> | string | number;
+  spaceId: string;
+  phaseIds: Array<string> | string;
 }>;
 
 export type ReorderPhasesMutation = {
@@ -4927,8 +4927,8 @@ export type ReorderPhasesMutation = {
 };
 
 export type ReorderSurveyQuestionsMutationVariables = Exact<{
-  surveyId: string | number;
-  questionIds: Array<string | number> | string | number;
+  surveyId: string;
+  questionIds: Array<string> | string;
 }>;
 
 export type ReorderSurveyQuestionsMutation = {
@@ -5014,13 +5014,13 @@ export type RevokeMeetingCalendarFeedMutationVariables = Exact<{ [key: string]: 
 export type RevokeMeetingCalendarFeedMutation = { revokeMeetingCalendarFeed: boolean };
 
 export type RevokeOrganizationAdminMutationVariables = Exact<{
-  userId: string | number;
+  userId: string;
 }>;
 
 export type RevokeOrganizationAdminMutation = { revokeOrganizationAdmin: boolean };
 
 export type RevokeSpaceRoleMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type RevokeSpaceRoleMutation = { revokeSpaceRole: boolean };
@@ -5057,7 +5057,7 @@ export type SearchQuery = {
 };
 
 export type SignPetitionMutationVariables = Exact<{
-  petitionId: string | number;
+  petitionId: string;
 }>;
 
 export type SignPetitionMutation = {
@@ -5138,7 +5138,7 @@ export type SpaceQuery = {
 };
 
 export type SpaceRolesQueryVariables = Exact<{
-  spaceId: string | number;
+  spaceId: string;
 }>;
 
 export type SpaceRolesQuery = {
@@ -5163,7 +5163,7 @@ export type SpacesQuery = {
 };
 
 export type SubmitPetitionMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type SubmitPetitionMutation = {
@@ -5215,7 +5215,7 @@ export type SubmitPetitionMutation = {
 };
 
 export type SupportAmendmentMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type SupportAmendmentMutation = {
@@ -5245,7 +5245,7 @@ export type SupportAmendmentMutation = {
 };
 
 export type SupportProposalMutationVariables = Exact<{
-  proposalId: string | number;
+  proposalId: string;
 }>;
 
 export type SupportProposalMutation = {
@@ -5280,7 +5280,7 @@ export type SupportProposalMutation = {
 };
 
 export type SurveyQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type SurveyQuery = {
@@ -5306,8 +5306,8 @@ export type SurveyQuery = {
 };
 
 export type SurveyResultsQueryVariables = Exact<{
-  surveyId: string | number;
-  crossBy?: string | number | null | undefined;
+  surveyId: string;
+  crossBy?: string | null | undefined;
 }>;
 
 export type SurveyResultsQuery = {
@@ -5384,7 +5384,7 @@ export type SurveysQuery = {
 };
 
 export type SurveyStateQueryVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
 }>;
 
 export type SurveyStateQuery = {
@@ -5435,7 +5435,7 @@ export type TermsDocumentsQuery = {
 
 export type TextCommentsQueryVariables = Exact<{
   commentableType: CommentableType;
-  commentableId: string | number;
+  commentableId: string;
 }>;
 
 export type TextCommentsQuery = {
@@ -5452,7 +5452,7 @@ export type TextCommentsQuery = {
 
 export type UnfollowMutationVariables = Exact<{
   followableType: FollowableType;
-  followableId: string | number;
+  followableId: string;
 }>;
 
 export type UnfollowMutation = { unfollow: boolean };
@@ -5489,7 +5489,7 @@ export type UnfollowMemberMutation = {
 
 export type UnhideContentMutationVariables = Exact<{
   resourceType: ReportableType;
-  resourceId: string | number;
+  resourceId: string;
 }>;
 
 export type UnhideContentMutation = {
@@ -5502,7 +5502,7 @@ export type UnhideContentMutation = {
 };
 
 export type UnlinkIdentityMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type UnlinkIdentityMutation = {
@@ -5526,7 +5526,7 @@ export type UnreadNotificationsCountQueryVariables = Exact<{ [key: string]: neve
 export type UnreadNotificationsCountQuery = { unreadNotificationsCount: number };
 
 export type UnsignPetitionMutationVariables = Exact<{
-  petitionId: string | number;
+  petitionId: string;
 }>;
 
 export type UnsignPetitionMutation = {
@@ -5578,7 +5578,7 @@ export type UnsignPetitionMutation = {
 };
 
 export type UnsupportProposalMutationVariables = Exact<{
-  proposalId: string | number;
+  proposalId: string;
 }>;
 
 export type UnsupportProposalMutation = {
@@ -5613,7 +5613,7 @@ export type UnsupportProposalMutation = {
 };
 
 export type UpdateAmendmentMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   input: UpdateAmendmentInput;
 }>;
 
@@ -5644,7 +5644,7 @@ export type UpdateAmendmentMutation = {
 };
 
 export type UpdateAmendmentSettingsMutationVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
   input: AmendmentSettingsInput;
 }>;
 
@@ -5656,7 +5656,7 @@ export type UpdateAmendmentSettingsMutation = {
 };
 
 export type UpdateBallotMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   input: BallotFieldsInput;
 }>;
 
@@ -5705,7 +5705,7 @@ export type UpdateBallotMutation = {
 };
 
 export type UpdateCommentMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   body: string;
 }>;
 
@@ -5714,7 +5714,7 @@ export type UpdateCommentMutation = {
 };
 
 export type UpdateComponentMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   input: UpdateComponentInput;
 }>;
 
@@ -5729,7 +5729,7 @@ export type UpdateComponentMutation = {
 };
 
 export type UpdateMeetingMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   input: MeetingFieldsInput;
 }>;
 
@@ -5804,7 +5804,7 @@ export type UpdateMeetingMutation = {
 };
 
 export type UpdateMemberTypologyMutationVariables = Exact<{
-  key: string | number;
+  key: string;
   input: UpdateMemberTypologyInput;
 }>;
 
@@ -5843,7 +5843,7 @@ export type UpdateMyProfileMutation = {
 };
 
 export type UpdateNewsPostMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   input: NewsPostFieldsInput;
 }>;
 
@@ -5882,7 +5882,7 @@ export type UpdateNotificationSettingsMutation = {
 };
 
 export type UpdatePetitionTypeMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   input: UpdatePetitionTypeInput;
 }>;
 
@@ -5909,7 +5909,7 @@ export type UpdatePetitionTypeMutation = {
 };
 
 export type UpdatePhaseMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   input: PhaseInput;
 }>;
 
@@ -5926,7 +5926,7 @@ export type UpdatePhaseMutation = {
 };
 
 export type UpdateProposalMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   input: UpdateProposalInput;
 }>;
 
@@ -5962,7 +5962,7 @@ export type UpdateProposalMutation = {
 };
 
 export type UpdateProposalSettingsMutationVariables = Exact<{
-  componentId: string | number;
+  componentId: string;
   input: ProposalSettingsInput;
 }>;
 
@@ -5981,7 +5981,7 @@ export type UpdateProposalSettingsMutation = {
 };
 
 export type UpdateSpaceMutationVariables = Exact<{
-  id: string | number;
+  id: string;
   input: UpdateSpaceInput;
 }>;
 
@@ -5997,7 +5997,7 @@ export type UpdateSpaceMutation = {
 };
 
 export type UpdateSurveyMutationVariables = Exact<{
-  surveyId: string | number;
+  surveyId: string;
   input: SurveyFieldsInput;
 }>;
 
@@ -6036,7 +6036,7 @@ export type UpdateSurveyMutation = {
 };
 
 export type UpdateSurveyOptionMutationVariables = Exact<{
-  optionId: string | number;
+  optionId: string;
   input: UpdateSurveyOptionInput;
 }>;
 
@@ -6075,7 +6075,7 @@ export type UpdateSurveyOptionMutation = {
 };
 
 export type UpdateSurveyQuestionMutationVariables = Exact<{
-  questionId: string | number;
+  questionId: string;
   input: SurveyQuestionFieldsInput;
 }>;
 
@@ -6115,7 +6115,7 @@ export type UpdateSurveyQuestionMutation = {
 
 export type VersionsQueryVariables = Exact<{
   resourceType: AmendableType;
-  resourceId: string | number;
+  resourceId: string;
 }>;
 
 export type VersionsQuery = {
@@ -6130,7 +6130,7 @@ export type VersionsQuery = {
 
 export type ViewerAssemblyRoleQueryVariables = Exact<{
   slug: string;
-  spaceId: string | number;
+  spaceId: string;
 }>;
 
 export type ViewerAssemblyRoleQuery = {
@@ -6139,7 +6139,7 @@ export type ViewerAssemblyRoleQuery = {
 };
 
 export type VoteDebateStatementMutationVariables = Exact<{
-  statementId: string | number;
+  statementId: string;
   choice: DebateVoteChoice;
 }>;
 
@@ -6156,7 +6156,7 @@ export type VoteDebateStatementMutation = {
 };
 
 export type VoteOnIdeaPairMutationVariables = Exact<{
-  pairId: string | number;
+  pairId: string;
   choice: IdeaVoteChoice;
 }>;
 
@@ -6173,7 +6173,7 @@ export type VoteOnIdeaPairMutation = {
 };
 
 export type WithdrawAmendmentMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type WithdrawAmendmentMutation = {
@@ -6203,7 +6203,7 @@ export type WithdrawAmendmentMutation = {
 };
 
 export type WithdrawProposalMutationVariables = Exact<{
-  id: string | number;
+  id: string;
 }>;
 
 export type WithdrawProposalMutation = {
@@ -6238,7 +6238,7 @@ export type WithdrawProposalMutation = {
 };
 
 export type WithdrawProposalDisagreementMutationVariables = Exact<{
-  proposalId: string | number;
+  proposalId: string;
 }>;
 
 export type WithdrawProposalDisagreementMutation = {

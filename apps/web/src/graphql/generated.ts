@@ -6,6 +6,34 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   | T
   | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { AssemblyPosition } from '@concerto/domain';
+import type { BallotMethod } from '@concerto/domain';
+import type { BallotStatus } from '@concerto/domain';
+import type { CensusKind } from '@concerto/domain';
+import type { ComponentType } from '@concerto/domain';
+import type { DataExportStatus } from '@concerto/domain';
+import type { DebateStatementState } from '@concerto/domain';
+import type { DebateVoteChoice } from '@concerto/domain';
+import type { FieldVisibility } from '@concerto/domain';
+import type { IdeaModeration } from '@concerto/domain';
+import type { IdeaOrigin } from '@concerto/domain';
+import type { IdeaStatus } from '@concerto/domain';
+import type { IdeaVoteChoice } from '@concerto/domain';
+import type { MeetingAgendaLinkType } from '@concerto/domain';
+import type { MeetingState } from '@concerto/domain';
+import type { MeetingType } from '@concerto/domain';
+import type { MotionMajority } from '@concerto/domain';
+import type { MotionOutcome } from '@concerto/domain';
+import type { MotionStatus } from '@concerto/domain';
+import type { NewsPostStatus } from '@concerto/domain';
+import type { NotificationKind } from '@concerto/domain';
+import type { PetitionSigners } from '@concerto/domain';
+import type { PetitionState } from '@concerto/domain';
+import type { RegistrationStatus } from '@concerto/domain';
+import type { SpaceRole } from '@concerto/domain';
+import type { SpaceType } from '@concerto/domain';
+import type { TermsDocumentKind } from '@concerto/domain';
+import type { VoteChoice } from '@concerto/domain';
 /** The versions the user has read and accepts; both must be the current ones. */
 export type AcceptTermsInput = {
   /** Current version of the privacy notice. */
@@ -122,8 +150,7 @@ export type AnswerProposalInput = {
   state: ProposalState;
 };
 
-/** Position of an assembly member. */
-export type AssemblyPosition = 'MEMBER' | 'PRESIDENT' | 'SECRETARY' | 'VICE_PRESIDENT';
+export { AssemblyPosition };
 
 /** Gives a user a role in a space, by e-mail. */
 export type AssignSpaceRoleInput = {
@@ -168,8 +195,7 @@ export type BallotFieldsInput = {
   title?: string | null | undefined;
 };
 
-/** SINGLE: plurality; MULTIPLE: approval between minChoices and maxChoices; RANKED: Schulze method; MAJORITY_JUDGMENT: Balinski–Laraki majority judgment. */
-export type BallotMethod = 'MAJORITY_JUDGMENT' | 'MULTIPLE' | 'RANKED' | 'SINGLE';
+export { BallotMethod };
 
 export type BallotOptionInput = {
   /** Plain text. */
@@ -189,11 +215,9 @@ export type BallotQuestionInput = {
   title: string;
 };
 
-/** Derived at read time from PostgreSQL’s clock and opensAt/closesAt. */
-export type BallotStatus = 'CLOSED' | 'OPEN' | 'SCHEDULED';
+export { BallotStatus };
 
-/** Who may vote: every signed-in member, an Assemblée’s members, a list of e-mails, or members of chosen profile typologies. */
-export type CensusKind = 'ALL_MEMBERS' | 'ASSEMBLY_MEMBERS' | 'EMAIL_LIST' | 'TYPOLOGY';
+export { CensusKind };
 
 /** Change of password: the current one, then the new one. */
 export type ChangePasswordInput = {
@@ -231,18 +255,7 @@ export type CommentableType =
   | 'PETITION'
   | 'PROPOSAL';
 
-/** Kinds of component (Fonctionnalité). */
-export type ComponentType =
-  | 'DEBATE'
-  | 'IDEAS'
-  | 'MEETINGS'
-  | 'MOTIONS'
-  | 'NEWS'
-  | 'PARTICIPATORY_TEXT'
-  | 'PETITIONS'
-  | 'PROPOSALS'
-  | 'SURVEY'
-  | 'VOTES';
+export { ComponentType };
 
 /** Confirmation of an e-mail address with its mailed link. */
 export type ConfirmEmailInput = {
@@ -442,14 +455,11 @@ export type CreateSurveyInput = {
   title?: string | null | undefined;
 };
 
-/** PENDING (being prepared), READY (downloadable once), DOWNLOADED, EXPIRED (not downloaded within 7 days), FAILED. */
-export type DataExportStatus = 'DOWNLOADED' | 'EXPIRED' | 'FAILED' | 'PENDING' | 'READY';
+export { DataExportStatus };
 
-/** PUBLISHED votable; PENDING awaiting a moderator (moderated setting); REJECTED by a moderator. */
-export type DebateStatementState = 'PENDING' | 'PUBLISHED' | 'REJECTED';
+export { DebateStatementState };
 
-/** AGREE « D’accord », DISAGREE « Pas d’accord », PASS « Passer » (no opinion: not counted on the map). */
-export type DebateVoteChoice = 'AGREE' | 'DISAGREE' | 'PASS';
+export { DebateVoteChoice };
 
 /** Confirmation of an account deletion. */
 export type DeleteMyAccountInput = {
@@ -460,8 +470,7 @@ export type DeleteMyAccountInput = {
 /** E-mail: none, one per notification, or a daily digest. */
 export type EmailDelivery = 'DIGEST' | 'IMMEDIATE' | 'NONE';
 
-/** Who may read a profile field: PUBLIC (anyone), MEMBERS (signed-in members), ADMINS (organization admins). The owner always reads their own. */
-export type FieldVisibility = 'ADMINS' | 'MEMBERS' | 'PUBLIC';
+export { FieldVisibility };
 
 /** What can be followed. */
 export type FollowableType =
@@ -478,17 +487,13 @@ export type FollowableType =
   | 'SPACE'
   | 'SURVEY';
 
-/** PUBLISH puts the idea in the booth; REJECT keeps it out. */
-export type IdeaModeration = 'PUBLISH' | 'REJECT';
+export { IdeaModeration };
 
-/** SEED: put in by an admin or moderator; PARTICIPANT: added by a participant. */
-export type IdeaOrigin = 'PARTICIPANT' | 'SEED';
+export { IdeaOrigin };
 
-/** PENDING waits for a moderator, PUBLISHED is in the booth, REJECTED never shows. */
-export type IdeaStatus = 'PENDING' | 'PUBLISHED' | 'REJECTED';
+export { IdeaStatus };
 
-/** LEFT or RIGHT preferred; SKIP (« Passer ») and DONT_KNOW (« Je ne sais pas ») are recorded but are not comparisons. */
-export type IdeaVoteChoice = 'DONT_KNOW' | 'LEFT' | 'RIGHT' | 'SKIP';
+export { IdeaVoteChoice };
 
 /** Invites someone (with or without an account yet) to join an assembly, by e-mail. */
 export type InviteAssemblyMemberInput = {
@@ -519,8 +524,7 @@ export type MeetingAgendaItemInput = {
   title: string;
 };
 
-/** What an agenda item links to: a PROPOSAL or a MOTION. */
-export type MeetingAgendaLinkType = 'MOTION' | 'PROPOSAL';
+export { MeetingAgendaLinkType };
 
 /** Meeting fields; absent fields stay as they are (explicit null clears an optional date or URL). */
 export type MeetingFieldsInput = {
@@ -549,20 +553,15 @@ export type MeetingFieldsInput = {
   waitlistEnabled?: boolean | null | undefined;
 };
 
-/** Derived at read time from PostgreSQL’s clock and startsAt/endsAt. */
-export type MeetingState = 'ONGOING' | 'PAST' | 'UPCOMING';
+export { MeetingState };
 
-/** IN_PERSON (address), ONLINE (a URL) or HYBRID (both). */
-export type MeetingType = 'HYBRID' | 'IN_PERSON' | 'ONLINE';
+export { MeetingType };
 
-/** SIMPLE: FOR > AGAINST; ABSOLUTE: FOR > 50 % of votes cast incl. abstentions; TWO_THIRDS: FOR ≥ 2/3 of FOR + AGAINST. */
-export type MotionMajority = 'ABSOLUTE' | 'SIMPLE' | 'TWO_THIRDS';
+export { MotionMajority };
 
-/** Result frozen at close. */
-export type MotionOutcome = 'ADOPTED' | 'NO_QUORUM' | 'REJECTED';
+export { MotionOutcome };
 
-/** Derived at read time from the clock and opensAt/closesAt. */
-export type MotionStatus = 'CLOSED' | 'DRAFT' | 'OPEN' | 'SCHEDULED';
+export { MotionStatus };
 
 /** ALL: any tie; AUTHOR: started by the viewer; COMMITTEE: the viewer is in the promoter committee; SIGNED: the viewer signed it. */
 export type MyPetitionRelation = 'ALL' | 'AUTHOR' | 'COMMITTEE' | 'SIGNED';
@@ -588,34 +587,9 @@ export type NewsPostFieldsInput = {
   title?: string | null | undefined;
 };
 
-/** SCHEDULED until publishedAt, then PUBLISHED (PostgreSQL’s clock at the read). */
-export type NewsPostStatus = 'PUBLISHED' | 'SCHEDULED';
+export { NewsPostStatus };
 
-/** Kinds of notification (each can be switched off). */
-export type NotificationKind =
-  | 'AMENDMENT_CREATED'
-  | 'AMENDMENT_STATE_CHANGED'
-  | 'BALLOT_CLOSED'
-  | 'BALLOT_CLOSING_SOON'
-  | 'BALLOT_OPENED'
-  | 'COMMENT_CREATED'
-  | 'COMMENT_REPLY'
-  | 'DATA_EXPORT_READY'
-  | 'MEETING_CANCELLED'
-  | 'MEETING_CHANGED'
-  | 'MEETING_CLOSED'
-  | 'MEETING_REGISTRATION_PROMOTED'
-  | 'MEETING_REMINDER'
-  | 'MOTION_CLOSED'
-  | 'MOTION_CLOSING_SOON'
-  | 'MOTION_OPENED'
-  | 'NEWS_PUBLISHED'
-  | 'PETITION_MILESTONE'
-  | 'PETITION_STATE_CHANGED'
-  | 'PROPOSAL_ANSWERED'
-  | 'PROPOSAL_PUBLISHED'
-  | 'SURVEY_CLOSING'
-  | 'SURVEY_OPENED';
+export { NotificationKind };
 
 export type NotificationSettingsInput = {
   disabledKinds?: Array<NotificationKind> | null | undefined;
@@ -628,18 +602,9 @@ export type PetitionFilter = 'ACCEPTED' | 'ALL' | 'ANSWERED' | 'MINE' | 'OPEN' |
 /** PROPOSAL: a proposal of a PROPOSALS component; MOTION: a draft motion of an Assemblée’s MOTIONS component. */
 export type PetitionOutcomeType = 'MOTION' | 'PROPOSAL';
 
-/** EVERYONE: every signed-in member; TYPOLOGIES: members whose profile typology is listed. */
-export type PetitionSigners = 'EVERYONE' | 'TYPOLOGIES';
+export { PetitionSigners };
 
-/** CREATED → VALIDATING → PUBLISHED or DISCARDED → ACCEPTED / REJECTED (read from the clock at the period end) → ANSWERED. */
-export type PetitionState =
-  | 'ACCEPTED'
-  | 'ANSWERED'
-  | 'CREATED'
-  | 'DISCARDED'
-  | 'PUBLISHED'
-  | 'REJECTED'
-  | 'VALIDATING';
+export { PetitionState };
 
 /** A phase of a Concertation. */
 export type PhaseInput = {
@@ -729,8 +694,7 @@ export type RegisterInput = {
   password: string;
 };
 
-/** REGISTERED holds a seat; WAITLISTED waits for one, in arrival order. */
-export type RegistrationStatus = 'REGISTERED' | 'WAITLISTED';
+export { RegistrationStatus };
 
 export type ReportContentInput = {
   /** At most 1,000 characters. */
@@ -771,11 +735,9 @@ export type ResetPasswordInput = {
 /** A kind of resource the global search finds. */
 export type SearchResultType = 'ARTICLE' | 'MEETING' | 'NEWS_POST' | 'PETITION' | 'PROPOSAL';
 
-/** Roles inside one space. */
-export type SpaceRole = 'ADMIN' | 'MODERATOR';
+export { SpaceRole };
 
-/** PROCESS = Concertation, ASSEMBLY = Assemblée. */
-export type SpaceType = 'ASSEMBLY' | 'PROCESS';
+export { SpaceType };
 
 /** ENABLED, BLOCKED (counts shown, no new supports) or HIDDEN. */
 export type SupportsState = 'BLOCKED' | 'ENABLED' | 'HIDDEN';
@@ -850,8 +812,7 @@ export type SurveyScaleInput = {
   points: number;
 };
 
-/** TERMS (conditions d’utilisation) or PRIVACY (politique de confidentialité). */
-export type TermsDocumentKind = 'PRIVACY' | 'TERMS';
+export { TermsDocumentKind };
 
 export type UpdateAmendmentInput = {
   body: string;
@@ -934,8 +895,7 @@ export type UpdateSurveyOptionInput = {
   freeText?: boolean | null | undefined;
 };
 
-/** Pour, contre, abstention. */
-export type VoteChoice = 'ABSTAIN' | 'AGAINST' | 'FOR';
+export { VoteChoice };
 
 export type AcceptAmendmentMutationVariables = Exact<{
   id: string;

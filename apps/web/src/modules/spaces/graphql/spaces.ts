@@ -1,5 +1,15 @@
 import type { AssemblyPosition, ComponentType, SpaceType } from '@concerto/domain';
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  AssemblyMembersQuery,
+  AssemblyMembersQueryVariables,
+  SpaceQuery,
+  SpaceQueryVariables,
+  SpacesQuery,
+  SpacesQueryVariables,
+  SurveysQuery,
+  SurveysQueryVariables,
+} from '../../../graphql/generated';
 
 export interface SpaceSummary {
   id: string;
@@ -12,7 +22,7 @@ export interface SpaceSummary {
   phases: Array<{ id: string; title: string; active: boolean }>;
 }
 
-export const SPACES_QUERY: TypedDocumentNode<{ spaces: SpaceSummary[] }, { type: SpaceType }> = gql`
+export const SPACES_QUERY: TypedDocumentNode<SpacesQuery, SpacesQueryVariables> = gql`
   query Spaces($type: SpaceType) {
     spaces(type: $type) {
       id
@@ -63,7 +73,7 @@ export interface SpaceDetail {
   components: SpaceComponentLink[];
 }
 
-export const SPACE_QUERY: TypedDocumentNode<{ space: SpaceDetail }, { slug: string }> = gql`
+export const SPACE_QUERY: TypedDocumentNode<SpaceQuery, SpaceQueryVariables> = gql`
   query Space($slug: String!) {
     space(slug: $slug) {
       id
@@ -104,8 +114,8 @@ export interface AssemblyMember {
 }
 
 export const ASSEMBLY_MEMBERS_QUERY: TypedDocumentNode<
-  { assemblyMembers: AssemblyMember[] },
-  { spaceId: string }
+  AssemblyMembersQuery,
+  AssemblyMembersQueryVariables
 > = gql`
   query AssemblyMembers($spaceId: ID!) {
     assemblyMembers(spaceId: $spaceId) {
@@ -130,10 +140,7 @@ export interface SurveySummary {
   spaceTitle: string;
 }
 
-export const SURVEYS_QUERY: TypedDocumentNode<
-  { surveys: SurveySummary[] },
-  Record<string, never>
-> = gql`
+export const SURVEYS_QUERY: TypedDocumentNode<SurveysQuery, SurveysQueryVariables> = gql`
   query Surveys {
     surveys {
       id

@@ -1,4 +1,3 @@
-import type { AssemblyPosition, ComponentType, SpaceType } from '@concerto/domain';
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
   AssemblyMembersQuery,
@@ -11,16 +10,7 @@ import type {
   SurveysQueryVariables,
 } from '../../../graphql/generated';
 
-export interface SpaceSummary {
-  id: string;
-  slug: string;
-  title: string;
-  subtitle: string;
-  type: SpaceType;
-  isDemo: boolean;
-  published: boolean;
-  phases: Array<{ id: string; title: string; active: boolean }>;
-}
+export type SpaceSummary = SpacesQuery['spaces'][number];
 
 export const SPACES_QUERY: TypedDocumentNode<SpacesQuery, SpacesQueryVariables> = gql`
   query Spaces($type: SpaceType) {
@@ -41,37 +31,11 @@ export const SPACES_QUERY: TypedDocumentNode<SpacesQuery, SpacesQueryVariables> 
   }
 `;
 
-export interface Phase {
-  id: string;
-  title: string;
-  description: string;
-  startDate: string | null;
-  endDate: string | null;
-  active: boolean;
-  position: number;
-}
+export type Phase = SpaceDetail['phases'][number];
 
-export interface SpaceComponentLink {
-  id: string;
-  title: string;
-  type: ComponentType;
-  published: boolean;
-}
+export type SpaceComponentLink = SpaceDetail['components'][number];
 
-export interface SpaceDetail {
-  id: string;
-  slug: string;
-  title: string;
-  subtitle: string;
-  description: string;
-  type: SpaceType;
-  isDemo: boolean;
-  published: boolean;
-  viewerCanAdminister: boolean;
-  viewerFollows: boolean;
-  phases: Phase[];
-  components: SpaceComponentLink[];
-}
+export type SpaceDetail = NonNullable<SpaceQuery['space']>;
 
 export const SPACE_QUERY: TypedDocumentNode<SpaceQuery, SpaceQueryVariables> = gql`
   query Space($slug: String!) {
@@ -105,13 +69,7 @@ export const SPACE_QUERY: TypedDocumentNode<SpaceQuery, SpaceQueryVariables> = g
   }
 `;
 
-export interface AssemblyMember {
-  id: string;
-  userName: string;
-  position: AssemblyPosition;
-  college: string | null;
-  weight: number;
-}
+export type AssemblyMember = AssemblyMembersQuery['assemblyMembers'][number];
 
 export const ASSEMBLY_MEMBERS_QUERY: TypedDocumentNode<
   AssemblyMembersQuery,
@@ -128,17 +86,7 @@ export const ASSEMBLY_MEMBERS_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface SurveySummary {
-  id: string;
-  componentId: string;
-  title: string;
-  open: boolean;
-  opensAt: string | null;
-  closesAt: string | null;
-  questionCount: number;
-  spaceSlug: string;
-  spaceTitle: string;
-}
+export type SurveySummary = SurveysQuery['surveys'][number];
 
 export const SURVEYS_QUERY: TypedDocumentNode<SurveysQuery, SurveysQueryVariables> = gql`
   query Surveys {

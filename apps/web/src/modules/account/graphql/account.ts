@@ -1,5 +1,23 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { DataExportStatus, TermsDocumentKind } from '@concerto/domain';
+import type {
+  AcceptTermsMutation,
+  AcceptTermsMutationVariables,
+  ChangePasswordMutation,
+  ChangePasswordMutationVariables,
+  DeleteMyAccountMutation,
+  DeleteMyAccountMutationVariables,
+  MyDataExportsQuery,
+  MyDataExportsQueryVariables,
+  MyTermsAcceptancesQuery,
+  MyTermsAcceptancesQueryVariables,
+  PendingTermsQuery,
+  PendingTermsQueryVariables,
+  RequestDataExportMutation,
+  RequestDataExportMutationVariables,
+  TermsDocumentsQuery,
+  TermsDocumentsQueryVariables,
+} from '../../../graphql/generated';
 
 /** A published version of the terms of use or the privacy notice. */
 export interface TermsDocument {
@@ -11,8 +29,8 @@ export interface TermsDocument {
 }
 
 export const TERMS_DOCUMENTS_QUERY: TypedDocumentNode<
-  { termsDocuments: TermsDocument[] },
-  Record<string, never>
+  TermsDocumentsQuery,
+  TermsDocumentsQueryVariables
 > = gql`
   query TermsDocuments {
     termsDocuments {
@@ -25,20 +43,18 @@ export const TERMS_DOCUMENTS_QUERY: TypedDocumentNode<
   }
 `;
 
-export const PENDING_TERMS_QUERY: TypedDocumentNode<
-  { pendingTerms: TermsDocument[] },
-  Record<string, never>
-> = gql`
-  query PendingTerms {
-    pendingTerms {
-      kind
-      version
-      title
-      body
-      publishedAt
+export const PENDING_TERMS_QUERY: TypedDocumentNode<PendingTermsQuery, PendingTermsQueryVariables> =
+  gql`
+    query PendingTerms {
+      pendingTerms {
+        kind
+        version
+        title
+        body
+        publishedAt
+      }
     }
-  }
-`;
+  `;
 
 /** One acceptance of one version by the signed-in user. */
 export interface TermsAcceptance {
@@ -48,8 +64,8 @@ export interface TermsAcceptance {
 }
 
 export const MY_TERMS_ACCEPTANCES_QUERY: TypedDocumentNode<
-  { myTermsAcceptances: TermsAcceptance[] },
-  Record<string, never>
+  MyTermsAcceptancesQuery,
+  MyTermsAcceptancesQueryVariables
 > = gql`
   query MyTermsAcceptances {
     myTermsAcceptances {
@@ -61,8 +77,8 @@ export const MY_TERMS_ACCEPTANCES_QUERY: TypedDocumentNode<
 `;
 
 export const ACCEPT_TERMS_MUTATION: TypedDocumentNode<
-  { acceptTerms: TermsAcceptance[] },
-  { input: { termsVersion: number; privacyVersion: number } }
+  AcceptTermsMutation,
+  AcceptTermsMutationVariables
 > = gql`
   mutation AcceptTerms($input: AcceptTermsInput!) {
     acceptTerms(input: $input) {
@@ -74,8 +90,8 @@ export const ACCEPT_TERMS_MUTATION: TypedDocumentNode<
 `;
 
 export const CHANGE_PASSWORD_MUTATION: TypedDocumentNode<
-  { changePassword: boolean },
-  { input: { currentPassword: string; newPassword: string } }
+  ChangePasswordMutation,
+  ChangePasswordMutationVariables
 > = gql`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input)
@@ -83,8 +99,8 @@ export const CHANGE_PASSWORD_MUTATION: TypedDocumentNode<
 `;
 
 export const DELETE_MY_ACCOUNT_MUTATION: TypedDocumentNode<
-  { deleteMyAccount: boolean },
-  { input: { password: string } }
+  DeleteMyAccountMutation,
+  DeleteMyAccountMutationVariables
 > = gql`
   mutation DeleteMyAccount($input: DeleteMyAccountInput!) {
     deleteMyAccount(input: $input)
@@ -115,8 +131,8 @@ const DATA_EXPORT_FIELDS = `
 `;
 
 export const MY_DATA_EXPORTS_QUERY: TypedDocumentNode<
-  { myDataExports: DataExport[] },
-  Record<string, never>
+  MyDataExportsQuery,
+  MyDataExportsQueryVariables
 > = gql`
   query MyDataExports {
     myDataExports {
@@ -126,8 +142,8 @@ export const MY_DATA_EXPORTS_QUERY: TypedDocumentNode<
 `;
 
 export const REQUEST_DATA_EXPORT_MUTATION: TypedDocumentNode<
-  { requestDataExport: DataExport },
-  Record<string, never>
+  RequestDataExportMutation,
+  RequestDataExportMutationVariables
 > = gql`
   mutation RequestDataExport {
     requestDataExport {

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { ActionLogsQuery, ActionLogsQueryVariables } from '../../../graphql/generated';
 
 export type ActionLogVisibility = 'PUBLIC' | 'ADMIN_ONLY' | 'PRIVATE';
 
@@ -103,10 +104,7 @@ export const ACTION_LOG_RESOURCE_TYPES = [
   'user',
 ] as const;
 
-export const ACTION_LOGS_QUERY: TypedDocumentNode<
-  ActionLogPage,
-  { filter: ActionLogFilter; first: number; after?: string | null }
-> = gql`
+export const ACTION_LOGS_QUERY: TypedDocumentNode<ActionLogsQuery, ActionLogsQueryVariables> = gql`
   query ActionLogs($filter: ActionLogFilterInput, $first: Int, $after: String) {
     actionLogs(filter: $filter, first: $first, after: $after) {
       nodes {

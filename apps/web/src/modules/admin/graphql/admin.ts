@@ -1,5 +1,45 @@
 import type { AssemblyPosition, ComponentType, SpaceRole, SpaceType } from '@concerto/domain';
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  ActivatePhaseMutation,
+  ActivatePhaseMutationVariables,
+  AddAssemblyMemberMutation,
+  AddAssemblyMemberMutationVariables,
+  AdminAssemblyMembersQuery,
+  AdminAssemblyMembersQueryVariables,
+  AdminSpaceQuery,
+  AdminSpaceQueryVariables,
+  AdminSpacesQuery,
+  AdminSpacesQueryVariables,
+  AssignSpaceRoleMutation,
+  AssignSpaceRoleMutationVariables,
+  CreateComponentMutation,
+  CreateComponentMutationVariables,
+  CreatePhaseMutation,
+  CreatePhaseMutationVariables,
+  CreateSpaceMutation,
+  CreateSpaceMutationVariables,
+  DeleteComponentMutation,
+  DeleteComponentMutationVariables,
+  DeletePhaseMutation,
+  DeletePhaseMutationVariables,
+  DeleteSpaceMutation,
+  DeleteSpaceMutationVariables,
+  RemoveAssemblyMemberMutation,
+  RemoveAssemblyMemberMutationVariables,
+  ReorderPhasesMutation,
+  ReorderPhasesMutationVariables,
+  RevokeSpaceRoleMutation,
+  RevokeSpaceRoleMutationVariables,
+  SpaceRolesQuery,
+  SpaceRolesQueryVariables,
+  UpdateComponentMutation,
+  UpdateComponentMutationVariables,
+  UpdatePhaseMutation,
+  UpdatePhaseMutationVariables,
+  UpdateSpaceMutation,
+  UpdateSpaceMutationVariables,
+} from '../../../graphql/generated';
 
 export interface AdminSpaceRow {
   id: string;
@@ -11,22 +51,20 @@ export interface AdminSpaceRow {
   viewerCanAdminister: boolean;
 }
 
-export const ADMIN_SPACES_QUERY: TypedDocumentNode<
-  { spaces: AdminSpaceRow[] },
-  Record<string, never>
-> = gql`
-  query AdminSpaces {
-    spaces {
-      id
-      slug
-      title
-      type
-      published
-      isDemo
-      viewerCanAdminister
+export const ADMIN_SPACES_QUERY: TypedDocumentNode<AdminSpacesQuery, AdminSpacesQueryVariables> =
+  gql`
+    query AdminSpaces {
+      spaces {
+        id
+        slug
+        title
+        type
+        published
+        isDemo
+        viewerCanAdminister
+      }
     }
-  }
-`;
+  `;
 
 export interface CreateSpaceInput {
   type: SpaceType;
@@ -38,8 +76,8 @@ export interface CreateSpaceInput {
 }
 
 export const CREATE_SPACE_MUTATION: TypedDocumentNode<
-  { createSpace: AdminSpaceRow },
-  { input: CreateSpaceInput }
+  CreateSpaceMutation,
+  CreateSpaceMutationVariables
 > = gql`
   mutation CreateSpace($input: CreateSpaceInput!) {
     createSpace(input: $input) {
@@ -96,7 +134,7 @@ const PHASE_FIELDS = `
   position
 `;
 
-export const ADMIN_SPACE_QUERY: TypedDocumentNode<{ space: AdminSpace }, { slug: string }> = gql`
+export const ADMIN_SPACE_QUERY: TypedDocumentNode<AdminSpaceQuery, AdminSpaceQueryVariables> = gql`
   query AdminSpace($slug: String!) {
     space(slug: $slug) {
       id
@@ -131,13 +169,8 @@ export interface UpdateSpaceInput {
 }
 
 export const UPDATE_SPACE_MUTATION: TypedDocumentNode<
-  {
-    updateSpace: Pick<
-      AdminSpace,
-      'id' | 'slug' | 'title' | 'subtitle' | 'description' | 'published'
-    >;
-  },
-  { id: string; input: UpdateSpaceInput }
+  UpdateSpaceMutation,
+  UpdateSpaceMutationVariables
 > = gql`
   mutation UpdateSpace($id: ID!, $input: UpdateSpaceInput!) {
     updateSpace(id: $id, input: $input) {
@@ -151,12 +184,14 @@ export const UPDATE_SPACE_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const DELETE_SPACE_MUTATION: TypedDocumentNode<{ deleteSpace: boolean }, { id: string }> =
-  gql`
-    mutation DeleteSpace($id: ID!) {
-      deleteSpace(id: $id)
-    }
-  `;
+export const DELETE_SPACE_MUTATION: TypedDocumentNode<
+  DeleteSpaceMutation,
+  DeleteSpaceMutationVariables
+> = gql`
+  mutation DeleteSpace($id: ID!) {
+    deleteSpace(id: $id)
+  }
+`;
 
 export interface PhaseInput {
   title: string;
@@ -166,8 +201,8 @@ export interface PhaseInput {
 }
 
 export const CREATE_PHASE_MUTATION: TypedDocumentNode<
-  { createPhase: AdminPhase },
-  { input: PhaseInput & { spaceId: string } }
+  CreatePhaseMutation,
+  CreatePhaseMutationVariables
 > = gql`
   mutation CreatePhase($input: CreatePhaseInput!) {
     createPhase(input: $input) {
@@ -177,8 +212,8 @@ export const CREATE_PHASE_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_PHASE_MUTATION: TypedDocumentNode<
-  { updatePhase: AdminPhase },
-  { id: string; input: PhaseInput }
+  UpdatePhaseMutation,
+  UpdatePhaseMutationVariables
 > = gql`
   mutation UpdatePhase($id: ID!, $input: PhaseInput!) {
     updatePhase(id: $id, input: $input) {
@@ -187,16 +222,18 @@ export const UPDATE_PHASE_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const DELETE_PHASE_MUTATION: TypedDocumentNode<{ deletePhase: boolean }, { id: string }> =
-  gql`
-    mutation DeletePhase($id: ID!) {
-      deletePhase(id: $id)
-    }
-  `;
+export const DELETE_PHASE_MUTATION: TypedDocumentNode<
+  DeletePhaseMutation,
+  DeletePhaseMutationVariables
+> = gql`
+  mutation DeletePhase($id: ID!) {
+    deletePhase(id: $id)
+  }
+`;
 
 export const ACTIVATE_PHASE_MUTATION: TypedDocumentNode<
-  { activatePhase: AdminPhase[] },
-  { id: string }
+  ActivatePhaseMutation,
+  ActivatePhaseMutationVariables
 > = gql`
   mutation ActivatePhase($id: ID!) {
     activatePhase(id: $id) {
@@ -206,8 +243,8 @@ export const ACTIVATE_PHASE_MUTATION: TypedDocumentNode<
 `;
 
 export const REORDER_PHASES_MUTATION: TypedDocumentNode<
-  { reorderPhases: AdminPhase[] },
-  { spaceId: string; phaseIds: string[] }
+  ReorderPhasesMutation,
+  ReorderPhasesMutationVariables
 > = gql`
   mutation ReorderPhases($spaceId: ID!, $phaseIds: [ID!]!) {
     reorderPhases(spaceId: $spaceId, phaseIds: $phaseIds) {
@@ -217,16 +254,8 @@ export const REORDER_PHASES_MUTATION: TypedDocumentNode<
 `;
 
 export const CREATE_COMPONENT_MUTATION: TypedDocumentNode<
-  { createComponent: AdminComponent },
-  {
-    input: {
-      spaceId: string;
-      type: ComponentType;
-      title: string;
-      description?: string;
-      published: boolean;
-    };
-  }
+  CreateComponentMutation,
+  CreateComponentMutationVariables
 > = gql`
   mutation CreateComponent($input: CreateComponentInput!) {
     createComponent(input: $input) {
@@ -240,11 +269,8 @@ export const CREATE_COMPONENT_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_COMPONENT_MUTATION: TypedDocumentNode<
-  { updateComponent: AdminComponent },
-  {
-    id: string;
-    input: { title?: string; published?: boolean; description?: string; position?: number };
-  }
+  UpdateComponentMutation,
+  UpdateComponentMutationVariables
 > = gql`
   mutation UpdateComponent($id: ID!, $input: UpdateComponentInput!) {
     updateComponent(id: $id, input: $input) {
@@ -258,8 +284,8 @@ export const UPDATE_COMPONENT_MUTATION: TypedDocumentNode<
 `;
 
 export const DELETE_COMPONENT_MUTATION: TypedDocumentNode<
-  { deleteComponent: boolean },
-  { id: string }
+  DeleteComponentMutation,
+  DeleteComponentMutationVariables
 > = gql`
   mutation DeleteComponent($id: ID!) {
     deleteComponent(id: $id)
@@ -273,10 +299,7 @@ export interface RoleAssignment {
   userEmail: string;
 }
 
-export const SPACE_ROLES_QUERY: TypedDocumentNode<
-  { spaceRoles: RoleAssignment[] },
-  { spaceId: string }
-> = gql`
+export const SPACE_ROLES_QUERY: TypedDocumentNode<SpaceRolesQuery, SpaceRolesQueryVariables> = gql`
   query SpaceRoles($spaceId: ID!) {
     spaceRoles(spaceId: $spaceId) {
       id
@@ -288,8 +311,8 @@ export const SPACE_ROLES_QUERY: TypedDocumentNode<
 `;
 
 export const ASSIGN_SPACE_ROLE_MUTATION: TypedDocumentNode<
-  { assignSpaceRole: RoleAssignment },
-  { input: { spaceId: string; email: string; role: SpaceRole } }
+  AssignSpaceRoleMutation,
+  AssignSpaceRoleMutationVariables
 > = gql`
   mutation AssignSpaceRole($input: AssignSpaceRoleInput!) {
     assignSpaceRole(input: $input) {
@@ -302,8 +325,8 @@ export const ASSIGN_SPACE_ROLE_MUTATION: TypedDocumentNode<
 `;
 
 export const REVOKE_SPACE_ROLE_MUTATION: TypedDocumentNode<
-  { revokeSpaceRole: boolean },
-  { id: string }
+  RevokeSpaceRoleMutation,
+  RevokeSpaceRoleMutationVariables
 > = gql`
   mutation RevokeSpaceRole($id: ID!) {
     revokeSpaceRole(id: $id)
@@ -319,8 +342,8 @@ export interface AdminMember {
 }
 
 export const ADMIN_MEMBERS_QUERY: TypedDocumentNode<
-  { assemblyMembers: AdminMember[] },
-  { spaceId: string }
+  AdminAssemblyMembersQuery,
+  AdminAssemblyMembersQueryVariables
 > = gql`
   query AdminAssemblyMembers($spaceId: ID!) {
     assemblyMembers(spaceId: $spaceId) {
@@ -334,16 +357,8 @@ export const ADMIN_MEMBERS_QUERY: TypedDocumentNode<
 `;
 
 export const ADD_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<
-  { addAssemblyMember: AdminMember },
-  {
-    input: {
-      spaceId: string;
-      email: string;
-      position: AssemblyPosition;
-      college?: string | null;
-      weight: number;
-    };
-  }
+  AddAssemblyMemberMutation,
+  AddAssemblyMemberMutationVariables
 > = gql`
   mutation AddAssemblyMember($input: AddAssemblyMemberInput!) {
     addAssemblyMember(input: $input) {
@@ -357,8 +372,8 @@ export const ADD_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<
 `;
 
 export const REMOVE_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<
-  { removeAssemblyMember: boolean },
-  { id: string }
+  RemoveAssemblyMemberMutation,
+  RemoveAssemblyMemberMutationVariables
 > = gql`
   mutation RemoveAssemblyMember($id: ID!) {
     removeAssemblyMember(id: $id)

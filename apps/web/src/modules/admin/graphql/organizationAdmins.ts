@@ -1,4 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  AppointOrganizationAdminMutation,
+  AppointOrganizationAdminMutationVariables,
+  OrganizationAdminsQuery,
+  OrganizationAdminsQueryVariables,
+  RevokeOrganizationAdminMutation,
+  RevokeOrganizationAdminMutationVariables,
+} from '../../../graphql/generated';
 
 /** An organization administrator as `organizationAdmins` returns them. */
 export interface OrganizationAdmin {
@@ -12,8 +20,8 @@ export interface OrganizationAdmin {
 
 /** The organization administrators, by name (organization admins only). */
 export const ORGANIZATION_ADMINS_QUERY: TypedDocumentNode<
-  { organizationAdmins: OrganizationAdmin[] },
-  Record<string, never>
+  OrganizationAdminsQuery,
+  OrganizationAdminsQueryVariables
 > = gql`
   query OrganizationAdmins {
     organizationAdmins {
@@ -27,8 +35,8 @@ export const ORGANIZATION_ADMINS_QUERY: TypedDocumentNode<
 
 /** Makes the live account with this e-mail an organization administrator. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT. */
 export const APPOINT_ORGANIZATION_ADMIN_MUTATION: TypedDocumentNode<
-  { appointOrganizationAdmin: OrganizationAdmin },
-  { email: string }
+  AppointOrganizationAdminMutation,
+  AppointOrganizationAdminMutationVariables
 > = gql`
   mutation AppointOrganizationAdmin($email: String!) {
     appointOrganizationAdmin(email: $email) {
@@ -42,8 +50,8 @@ export const APPOINT_ORGANIZATION_ADMIN_MUTATION: TypedDocumentNode<
 
 /** Removes an organization administrator. Errors: NOT_FOUND, CONFLICT (`reason: LAST_ADMIN`). */
 export const REVOKE_ORGANIZATION_ADMIN_MUTATION: TypedDocumentNode<
-  { revokeOrganizationAdmin: boolean },
-  { userId: string }
+  RevokeOrganizationAdminMutation,
+  RevokeOrganizationAdminMutationVariables
 > = gql`
   mutation RevokeOrganizationAdmin($userId: ID!) {
     revokeOrganizationAdmin(userId: $userId)

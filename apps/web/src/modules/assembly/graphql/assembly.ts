@@ -1,61 +1,35 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { MotionMajority, MotionOutcome, MotionStatus, VoteChoice } from '@concerto/domain';
+import type {
+  AcceptAssemblyInvitationMutation,
+  AcceptAssemblyInvitationMutationVariables,
+  AssemblyInvitationsQuery,
+  AssemblyInvitationsQueryVariables,
+  AssemblyMinutesQuery,
+  AssemblyMinutesQueryVariables,
+  AssemblyMotionFieldsFragment,
+  AssemblyMotionsQuery,
+  AssemblyMotionsQueryVariables,
+  CastVoteMutation,
+  CastVoteMutationVariables,
+  CreateMotionMutation,
+  CreateMotionMutationVariables,
+  DeleteMotionMutation,
+  DeleteMotionMutationVariables,
+  InviteAssemblyMemberMutation,
+  InviteAssemblyMemberMutationVariables,
+  MinutesSpaceQuery,
+  MinutesSpaceQueryVariables,
+  ViewerAssemblyRoleQuery,
+  ViewerAssemblyRoleQueryVariables,
+} from '../../../graphql/generated';
 
-export interface MotionTally {
-  forWeight: number;
-  againstWeight: number;
-  abstainWeight: number;
-  votersCount: number;
-  votersWeight: number;
-}
+export type MotionTally = NonNullable<AssemblyMotion['tally']>;
 
-export interface MotionResult {
-  outcome: MotionOutcome;
-  majority: MotionMajority;
-  quorumPercent: number;
-  forWeight: number;
-  againstWeight: number;
-  abstainWeight: number;
-  votersCount: number;
-  votersWeight: number;
-  membersCount: number;
-  membersWeight: number;
-  participationPercent: number;
-  quorumReached: boolean;
-}
+export type MotionResult = NonNullable<AssemblyMotion['result']>;
 
-export interface MotionVote {
-  userId: string;
-  memberName: string;
-  college: string | null;
-  choice: VoteChoice;
-  weight: number;
-}
+export type MotionVote = NonNullable<AssemblyMotion['votes']>[number];
 
-export interface AssemblyMotion {
-  id: string;
-  componentId: string;
-  reference: string | null;
-  title: string;
-  body: string;
-  opensAt: string | null;
-  closesAt: string | null;
-  majority: MotionMajority;
-  quorumPercent: number;
-  secretBallot: boolean;
-  hideTallyUntilClosed: boolean;
-  status: MotionStatus;
-  readAt: string;
-  tally: MotionTally | null;
-  result: MotionResult | null;
-  votes: MotionVote[] | null;
-  viewerHasVoted: boolean;
-  viewerVote: VoteChoice | null;
-  viewerCanVote: boolean;
-  viewerCanEdit: boolean;
-  /** What it comes from: a petition that became this motion (« Issue de la pétition … »). */
-  origin: { type: 'PETITION'; id: string; title: string; link: string } | null;
-}
+export type AssemblyMotion = AssemblyMotionFieldsFragment;
 
 const MOTION_FIELDS = gql`
   fragment AssemblyMotionFields on Motion {
@@ -114,8 +88,8 @@ const MOTION_FIELDS = gql`
 `;
 
 export const ASSEMBLY_MOTIONS_QUERY: TypedDocumentNode<
-  { motions: AssemblyMotion[] },
-  { componentId: string }
+  AssemblyMotionsQuery,
+  AssemblyMotionsQueryVariables
 > = gql`
   query AssemblyMotions($componentId: ID!) {
     motions(componentId: $componentId) {
@@ -125,35 +99,21 @@ export const ASSEMBLY_MOTIONS_QUERY: TypedDocumentNode<
   ${MOTION_FIELDS}
 `;
 
-export const CAST_VOTE_MUTATION: TypedDocumentNode<
-  { castVote: AssemblyMotion },
-  { motionId: string; choice: VoteChoice }
-> = gql`
-  mutation CastVote($motionId: ID!, $choice: VoteChoice!) {
-    castVote(motionId: $motionId, choice: $choice) {
-      ...AssemblyMotionFields
+export const CAST_VOTE_MUTATION: TypedDocumentNode<CastVoteMutation, CastVoteMutationVariables> =
+  gql`
+    mutation CastVote($motionId: ID!, $choice: VoteChoice!) {
+      castVote(motionId: $motionId, choice: $choice) {
+        ...AssemblyMotionFields
+      }
     }
-  }
-  ${MOTION_FIELDS}
-`;
+    ${MOTION_FIELDS}
+  `;
 
-export interface CreateMotionVariables {
-  input: {
-    componentId: string;
-    title: string;
-    body: string;
-    opensAt: string | null;
-    closesAt: string | null;
-    majority: MotionMajority;
-    quorumPercent: number;
-    secretBallot: boolean;
-    hideTallyUntilClosed: boolean;
-  };
-}
+export type CreateMotionVariables = CreateMotionMutationVariables;
 
 export const CREATE_MOTION_MUTATION: TypedDocumentNode<
-  { createMotion: AssemblyMotion },
-  CreateMotionVariables
+  CreateMotionMutation,
+  CreateMotionMutationVariables
 > = gql`
   mutation CreateMotion($input: CreateMotionInput!) {
     createMotion(input: $input) {
@@ -163,21 +123,20 @@ export const CREATE_MOTION_MUTATION: TypedDocumentNode<
   ${MOTION_FIELDS}
 `;
 
-export const DELETE_MOTION_MUTATION: TypedDocumentNode<{ deleteMotion: boolean }, { id: string }> =
-  gql`
-    mutation DeleteMotion($id: ID!) {
-      deleteMotion(id: $id)
-    }
-  `;
+export const DELETE_MOTION_MUTATION: TypedDocumentNode<
+  DeleteMotionMutation,
+  DeleteMotionMutationVariables
+> = gql`
+  mutation DeleteMotion($id: ID!) {
+    deleteMotion(id: $id)
+  }
+`;
 
-export interface ViewerAssemblyRole {
-  space: { id: string; viewerCanAdminister: boolean } | null;
-  assemblyMembers: { id: string; userId: string }[];
-}
+export type ViewerAssemblyRole = ViewerAssemblyRoleQuery;
 
 export const VIEWER_ASSEMBLY_ROLE_QUERY: TypedDocumentNode<
-  ViewerAssemblyRole,
-  { slug: string; spaceId: string }
+  ViewerAssemblyRoleQuery,
+  ViewerAssemblyRoleQueryVariables
 > = gql`
   query ViewerAssemblyRole($slug: String!, $spaceId: ID!) {
     space(slug: $slug) {
@@ -191,26 +150,11 @@ export const VIEWER_ASSEMBLY_ROLE_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface AssemblyMinutes {
-  spaceId: string;
-  spaceTitle: string;
-  from: string;
-  to: string;
-  markdown: string;
-  members: {
-    name: string;
-    position: string;
-    college: string | null;
-    weight: number;
-    joinedAt: string;
-    leftAt: string | null;
-  }[];
-  motions: AssemblyMotion[];
-}
+export type AssemblyMinutes = AssemblyMinutesQuery['assemblyMinutes'];
 
 export const ASSEMBLY_MINUTES_QUERY: TypedDocumentNode<
-  { assemblyMinutes: AssemblyMinutes },
-  { spaceId: string; from: string; to: string }
+  AssemblyMinutesQuery,
+  AssemblyMinutesQueryVariables
 > = gql`
   query AssemblyMinutes($spaceId: ID!, $from: String!, $to: String!) {
     assemblyMinutes(spaceId: $spaceId, from: $from, to: $to) {
@@ -235,33 +179,23 @@ export const ASSEMBLY_MINUTES_QUERY: TypedDocumentNode<
   ${MOTION_FIELDS}
 `;
 
-export const MINUTES_SPACE_QUERY: TypedDocumentNode<
-  { space: { id: string; slug: string; title: string; type: string } | null },
-  { slug: string }
-> = gql`
-  query MinutesSpace($slug: String!) {
-    space(slug: $slug) {
-      id
-      slug
-      title
-      type
+export const MINUTES_SPACE_QUERY: TypedDocumentNode<MinutesSpaceQuery, MinutesSpaceQueryVariables> =
+  gql`
+    query MinutesSpace($slug: String!) {
+      space(slug: $slug) {
+        id
+        slug
+        title
+        type
+      }
     }
-  }
-`;
+  `;
 
-export interface AssemblyInvitation {
-  id: string;
-  email: string;
-  position: string;
-  college: string | null;
-  weight: number;
-  createdAt: string;
-  acceptedAt: string | null;
-}
+export type AssemblyInvitation = AssemblyInvitationsQuery['assemblyInvitations'][number];
 
 export const ASSEMBLY_INVITATIONS_QUERY: TypedDocumentNode<
-  { assemblyInvitations: AssemblyInvitation[] },
-  { spaceId: string }
+  AssemblyInvitationsQuery,
+  AssemblyInvitationsQueryVariables
 > = gql`
   query AssemblyInvitations($spaceId: ID!) {
     assemblyInvitations(spaceId: $spaceId) {
@@ -277,16 +211,8 @@ export const ASSEMBLY_INVITATIONS_QUERY: TypedDocumentNode<
 `;
 
 export const INVITE_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<
-  { inviteAssemblyMember: AssemblyInvitation },
-  {
-    input: {
-      spaceId: string;
-      email: string;
-      position: string;
-      college: string | null;
-      weight: number;
-    };
-  }
+  InviteAssemblyMemberMutation,
+  InviteAssemblyMemberMutationVariables
 > = gql`
   mutation InviteAssemblyMember($input: InviteAssemblyMemberInput!) {
     inviteAssemblyMember(input: $input) {
@@ -302,8 +228,8 @@ export const INVITE_ASSEMBLY_MEMBER_MUTATION: TypedDocumentNode<
 `;
 
 export const ACCEPT_ASSEMBLY_INVITATION_MUTATION: TypedDocumentNode<
-  { acceptAssemblyInvitation: { id: string; userName: string; position: string } },
-  { token: string }
+  AcceptAssemblyInvitationMutation,
+  AcceptAssemblyInvitationMutationVariables
 > = gql`
   mutation AcceptAssemblyInvitation($token: String!) {
     acceptAssemblyInvitation(token: $token) {

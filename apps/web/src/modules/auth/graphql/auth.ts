@@ -1,4 +1,26 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  AdministeredSpacesQuery,
+  AdministeredSpacesQueryVariables,
+  ConfirmEmailMutation,
+  ConfirmEmailMutationVariables,
+  EmailConfirmationQuery,
+  EmailConfirmationQueryVariables,
+  LoginMutation,
+  LoginMutationVariables,
+  LogoutMutation,
+  LogoutMutationVariables,
+  MeQuery,
+  MeQueryVariables,
+  RegisterMutation,
+  RegisterMutationVariables,
+  RequestPasswordResetMutation,
+  RequestPasswordResetMutationVariables,
+  ResendEmailConfirmationMutation,
+  ResendEmailConfirmationMutationVariables,
+  ResetPasswordMutation,
+  ResetPasswordMutationVariables,
+} from '../../../graphql/generated';
 
 /** The signed-in user, as the header and the guards use it. */
 export interface Me {
@@ -8,7 +30,7 @@ export interface Me {
   isAdmin: boolean;
 }
 
-export const ME_QUERY: TypedDocumentNode<{ me: Me | null }, Record<string, never>> = gql`
+export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
   query Me {
     me {
       id
@@ -18,10 +40,6 @@ export const ME_QUERY: TypedDocumentNode<{ me: Me | null }, Record<string, never
     }
   }
 `;
-
-interface AuthPayload {
-  user: Me;
-}
 
 export interface RegisterVariables {
   input: {
@@ -33,7 +51,7 @@ export interface RegisterVariables {
   };
 }
 
-export const REGISTER_MUTATION: TypedDocumentNode<{ register: AuthPayload }, RegisterVariables> =
+export const REGISTER_MUTATION: TypedDocumentNode<RegisterMutation, RegisterMutationVariables> =
   gql`
     mutation Register($input: RegisterInput!) {
       register(input: $input) {
@@ -51,7 +69,7 @@ export interface LoginVariables {
   input: { email: string; password: string };
 }
 
-export const LOGIN_MUTATION: TypedDocumentNode<{ login: AuthPayload }, LoginVariables> = gql`
+export const LOGIN_MUTATION: TypedDocumentNode<LoginMutation, LoginMutationVariables> = gql`
   mutation Login($input: LoginInput!) {
     login(input: $input) {
       user {
@@ -64,7 +82,7 @@ export const LOGIN_MUTATION: TypedDocumentNode<{ login: AuthPayload }, LoginVari
   }
 `;
 
-export const LOGOUT_MUTATION: TypedDocumentNode<{ logout: boolean }, Record<string, never>> = gql`
+export const LOGOUT_MUTATION: TypedDocumentNode<LogoutMutation, LogoutMutationVariables> = gql`
   mutation Logout {
     logout
   }
@@ -72,8 +90,8 @@ export const LOGOUT_MUTATION: TypedDocumentNode<{ logout: boolean }, Record<stri
 
 /** Spaces the viewer may administer (to show the "Administration" link to space admins). */
 export const ADMINISTERED_SPACES_QUERY: TypedDocumentNode<
-  { spaces: Array<{ id: string; viewerCanAdminister: boolean }> },
-  Record<string, never>
+  AdministeredSpacesQuery,
+  AdministeredSpacesQueryVariables
 > = gql`
   query AdministeredSpaces {
     spaces {
@@ -84,8 +102,8 @@ export const ADMINISTERED_SPACES_QUERY: TypedDocumentNode<
 `;
 
 export const REQUEST_PASSWORD_RESET_MUTATION: TypedDocumentNode<
-  { requestPasswordReset: boolean },
-  { input: { email: string } }
+  RequestPasswordResetMutation,
+  RequestPasswordResetMutationVariables
 > = gql`
   mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
     requestPasswordReset(input: $input)
@@ -93,8 +111,8 @@ export const REQUEST_PASSWORD_RESET_MUTATION: TypedDocumentNode<
 `;
 
 export const RESET_PASSWORD_MUTATION: TypedDocumentNode<
-  { resetPassword: boolean },
-  { input: { token: string; newPassword: string } }
+  ResetPasswordMutation,
+  ResetPasswordMutationVariables
 > = gql`
   mutation ResetPassword($input: ResetPasswordInput!) {
     resetPassword(input: $input)
@@ -102,8 +120,8 @@ export const RESET_PASSWORD_MUTATION: TypedDocumentNode<
 `;
 
 export const CONFIRM_EMAIL_MUTATION: TypedDocumentNode<
-  { confirmEmail: boolean },
-  { input: { token: string } }
+  ConfirmEmailMutation,
+  ConfirmEmailMutationVariables
 > = gql`
   mutation ConfirmEmail($input: ConfirmEmailInput!) {
     confirmEmail(input: $input)
@@ -111,8 +129,8 @@ export const CONFIRM_EMAIL_MUTATION: TypedDocumentNode<
 `;
 
 export const EMAIL_CONFIRMATION_QUERY: TypedDocumentNode<
-  { me: { id: string; emailConfirmed: boolean } | null },
-  Record<string, never>
+  EmailConfirmationQuery,
+  EmailConfirmationQueryVariables
 > = gql`
   query EmailConfirmation {
     me {
@@ -123,8 +141,8 @@ export const EMAIL_CONFIRMATION_QUERY: TypedDocumentNode<
 `;
 
 export const RESEND_EMAIL_CONFIRMATION_MUTATION: TypedDocumentNode<
-  { resendEmailConfirmation: boolean },
-  Record<string, never>
+  ResendEmailConfirmationMutation,
+  ResendEmailConfirmationMutationVariables
 > = gql`
   mutation ResendEmailConfirmation {
     resendEmailConfirmation

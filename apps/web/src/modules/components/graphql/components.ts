@@ -1,5 +1,15 @@
 import type { ComponentType } from '@concerto/domain';
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  ComponentQuery,
+  ComponentQueryVariables,
+  ComponentSpaceQuery,
+  ComponentSpaceQueryVariables,
+  ParticipatoryTextSourceQuery,
+  ParticipatoryTextSourceQueryVariables,
+  SurveyQuery,
+  SurveyQueryVariables,
+} from '../../../graphql/generated';
 
 export interface ComponentInfo {
   id: string;
@@ -10,7 +20,7 @@ export interface ComponentInfo {
   published: boolean;
 }
 
-export const COMPONENT_QUERY: TypedDocumentNode<{ component: ComponentInfo }, { id: string }> = gql`
+export const COMPONENT_QUERY: TypedDocumentNode<ComponentQuery, ComponentQueryVariables> = gql`
   query Component($id: ID!) {
     component(id: $id) {
       id
@@ -25,8 +35,8 @@ export const COMPONENT_QUERY: TypedDocumentNode<{ component: ComponentInfo }, { 
 
 /** The space a component page sits in (breadcrumb, consistency check). */
 export const COMPONENT_SPACE_QUERY: TypedDocumentNode<
-  { space: { id: string; slug: string; title: string; type: 'PROCESS' | 'ASSEMBLY' } },
-  { slug: string }
+  ComponentSpaceQuery,
+  ComponentSpaceQueryVariables
 > = gql`
   query ComponentSpace($slug: String!) {
     space(slug: $slug) {
@@ -39,8 +49,8 @@ export const COMPONENT_SPACE_QUERY: TypedDocumentNode<
 `;
 
 export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<
-  { participatoryTextSource: string | null },
-  { componentId: string }
+  ParticipatoryTextSourceQuery,
+  ParticipatoryTextSourceQueryVariables
 > = gql`
   query ParticipatoryTextSource($componentId: ID!) {
     participatoryTextSource(componentId: $componentId)
@@ -69,7 +79,7 @@ export interface Survey {
   questions: SurveyQuestion[];
 }
 
-export const SURVEY_QUERY: TypedDocumentNode<{ survey: Survey }, { componentId: string }> = gql`
+export const SURVEY_QUERY: TypedDocumentNode<SurveyQuery, SurveyQueryVariables> = gql`
   query Survey($componentId: ID!) {
     survey(componentId: $componentId) {
       id

@@ -1,5 +1,31 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { DebateStatementState, DebateVoteChoice } from '@concerto/domain';
+import type {
+  AddDebateStatementMutation,
+  AddDebateStatementMutationVariables,
+  CloseDebateMutation,
+  CloseDebateMutationVariables,
+  CreateDebateMutation,
+  CreateDebateMutationVariables,
+  DebateAnalysisQuery,
+  DebateAnalysisQueryVariables,
+  DebateNextStatementQuery,
+  DebateNextStatementQueryVariables,
+  DebateQuery,
+  DebateQueryVariables,
+  DebatesAdminSpaceQuery,
+  DebatesAdminSpaceQueryVariables,
+  DebatesQuery,
+  DebatesQueryVariables,
+  ModerateDebateStatementMutation,
+  ModerateDebateStatementMutationVariables,
+  MyDebateStatementsQuery,
+  MyDebateStatementsQueryVariables,
+  PendingDebateStatementsQuery,
+  PendingDebateStatementsQueryVariables,
+  VoteDebateStatementMutation,
+  VoteDebateStatementMutationVariables,
+} from '../../../graphql/generated';
 
 export interface Debate {
   id: string;
@@ -74,21 +100,21 @@ const DEBATE_FIELDS = `id componentId spaceId link title description closedAt st
 const STATEMENT_FIELDS = `id body state hidden votesCount viewerIsAuthor viewerVote`;
 const RESULT_FIELDS = `statementId body agree disagree pass consensus divisiveness groups { groupId agree disagree seen }`;
 
-export const DEBATES_QUERY: TypedDocumentNode<{ debates: Debate[] }, { componentId: string }> = gql`
+export const DEBATES_QUERY: TypedDocumentNode<DebatesQuery, DebatesQueryVariables> = gql`
   query Debates($componentId: ID!) {
     debates(componentId: $componentId) { ${DEBATE_FIELDS} }
   }
 `;
 
-export const DEBATE_QUERY: TypedDocumentNode<{ debate: Debate }, { id: string }> = gql`
+export const DEBATE_QUERY: TypedDocumentNode<DebateQuery, DebateQueryVariables> = gql`
   query Debate($id: ID!) {
     debate(id: $id) { ${DEBATE_FIELDS} }
   }
 `;
 
 export const DEBATE_NEXT_STATEMENT_QUERY: TypedDocumentNode<
-  { debateNextStatement: DebateStatement | null },
-  { debateId: string }
+  DebateNextStatementQuery,
+  DebateNextStatementQueryVariables
 > = gql`
   query DebateNextStatement($debateId: ID!) {
     debateNextStatement(debateId: $debateId) { ${STATEMENT_FIELDS} }
@@ -96,8 +122,8 @@ export const DEBATE_NEXT_STATEMENT_QUERY: TypedDocumentNode<
 `;
 
 export const MY_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<
-  { debateStatements: DebateStatement[] },
-  { debateId: string }
+  MyDebateStatementsQuery,
+  MyDebateStatementsQueryVariables
 > = gql`
   query MyDebateStatements($debateId: ID!) {
     debateStatements(debateId: $debateId, filter: MINE) { ${STATEMENT_FIELDS} }
@@ -105,8 +131,8 @@ export const MY_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<
 `;
 
 export const DEBATE_ANALYSIS_QUERY: TypedDocumentNode<
-  { debateAnalysis: DebateAnalysis | null },
-  { debateId: string }
+  DebateAnalysisQuery,
+  DebateAnalysisQueryVariables
 > = gql`
   query DebateAnalysis($debateId: ID!) {
     debateAnalysis(debateId: $debateId) {
@@ -122,8 +148,8 @@ export const DEBATE_ANALYSIS_QUERY: TypedDocumentNode<
 `;
 
 export const VOTE_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<
-  { voteDebateStatement: DebateStatement },
-  { statementId: string; choice: DebateVoteChoice }
+  VoteDebateStatementMutation,
+  VoteDebateStatementMutationVariables
 > = gql`
   mutation VoteDebateStatement($statementId: ID!, $choice: DebateVoteChoice!) {
     voteDebateStatement(input: { statementId: $statementId, choice: $choice }) { ${STATEMENT_FIELDS} }
@@ -131,8 +157,8 @@ export const VOTE_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const ADD_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<
-  { addDebateStatement: DebateStatement },
-  { debateId: string; body: string }
+  AddDebateStatementMutation,
+  AddDebateStatementMutationVariables
 > = gql`
   mutation AddDebateStatement($debateId: ID!, $body: String!) {
     addDebateStatement(input: { debateId: $debateId, body: $body }) { ${STATEMENT_FIELDS} }
@@ -140,8 +166,8 @@ export const ADD_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const DEBATES_ADMIN_SPACE_QUERY: TypedDocumentNode<
-  { space: { id: string; slug: string; title: string; viewerCanAdminister: boolean } },
-  { slug: string }
+  DebatesAdminSpaceQuery,
+  DebatesAdminSpaceQueryVariables
 > = gql`
   query DebatesAdminSpace($slug: String!) {
     space(slug: $slug) {
@@ -154,8 +180,8 @@ export const DEBATES_ADMIN_SPACE_QUERY: TypedDocumentNode<
 `;
 
 export const PENDING_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<
-  { debateStatements: DebateStatement[] },
-  { debateId: string }
+  PendingDebateStatementsQuery,
+  PendingDebateStatementsQueryVariables
 > = gql`
   query PendingDebateStatements($debateId: ID!) {
     debateStatements(debateId: $debateId, filter: PENDING) { ${STATEMENT_FIELDS} }
@@ -163,8 +189,8 @@ export const PENDING_DEBATE_STATEMENTS_QUERY: TypedDocumentNode<
 `;
 
 export const CREATE_DEBATE_MUTATION: TypedDocumentNode<
-  { createDebate: Debate },
-  { componentId: string; title: string; description: string }
+  CreateDebateMutation,
+  CreateDebateMutationVariables
 > = gql`
   mutation CreateDebate($componentId: ID!, $title: String!, $description: String) {
     createDebate(input: { componentId: $componentId, title: $title, description: $description }) { ${DEBATE_FIELDS} }
@@ -172,8 +198,8 @@ export const CREATE_DEBATE_MUTATION: TypedDocumentNode<
 `;
 
 export const CLOSE_DEBATE_MUTATION: TypedDocumentNode<
-  { updateDebate: Debate },
-  { id: string; closed: boolean }
+  CloseDebateMutation,
+  CloseDebateMutationVariables
 > = gql`
   mutation CloseDebate($id: ID!, $closed: Boolean!) {
     updateDebate(id: $id, input: { closed: $closed }) { ${DEBATE_FIELDS} }
@@ -181,8 +207,8 @@ export const CLOSE_DEBATE_MUTATION: TypedDocumentNode<
 `;
 
 export const MODERATE_DEBATE_STATEMENT_MUTATION: TypedDocumentNode<
-  { moderateDebateStatement: DebateStatement },
-  { id: string; publish: boolean }
+  ModerateDebateStatementMutation,
+  ModerateDebateStatementMutationVariables
 > = gql`
   mutation ModerateDebateStatement($id: ID!, $publish: Boolean!) {
     moderateDebateStatement(id: $id, publish: $publish) { ${STATEMENT_FIELDS} }

@@ -1,4 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  ArticleHistoryQuery,
+  ArticleHistoryQueryVariables,
+  MotionHistoryQuery,
+  MotionHistoryQueryVariables,
+  ProposalHistoryQuery,
+  ProposalHistoryQueryVariables,
+} from '../../../graphql/generated';
 
 /** One public line of a resource's history (server type `HistoryEntry`). */
 export interface HistoryEntry {
@@ -23,8 +31,8 @@ const HISTORY_FIELDS = `
 `;
 
 export const PROPOSAL_HISTORY_QUERY: TypedDocumentNode<
-  { proposal: { id: string; history: HistoryEntry[] } },
-  { id: string; first: number }
+  ProposalHistoryQuery,
+  ProposalHistoryQueryVariables
 > = gql`
   query ProposalHistory($id: ID!, $first: Int) {
     proposal(id: $id) {
@@ -37,8 +45,8 @@ export const PROPOSAL_HISTORY_QUERY: TypedDocumentNode<
 `;
 
 export const MOTION_HISTORY_QUERY: TypedDocumentNode<
-  { motion: { id: string; history: HistoryEntry[] } },
-  { id: string; first: number }
+  MotionHistoryQuery,
+  MotionHistoryQueryVariables
 > = gql`
   query MotionHistory($id: ID!, $first: Int) {
     motion(id: $id) {
@@ -51,8 +59,8 @@ export const MOTION_HISTORY_QUERY: TypedDocumentNode<
 `;
 
 export const ARTICLE_HISTORY_QUERY: TypedDocumentNode<
-  { articleHistory: HistoryEntry[] },
-  { id: string; first: number }
+  ArticleHistoryQuery,
+  ArticleHistoryQueryVariables
 > = gql`
   query ArticleHistory($id: ID!, $first: Int) {
     articleHistory(articleId: $id, first: $first) {

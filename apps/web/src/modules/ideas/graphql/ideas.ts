@@ -1,5 +1,25 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { IdeaOrigin, IdeaStatus, IdeaVoteChoice } from '@concerto/domain';
+import type { IdeaOrigin, IdeaStatus } from '@concerto/domain';
+import type {
+  AddIdeaMutation,
+  AddIdeaMutationVariables,
+  CreateIdeaBoxMutation,
+  CreateIdeaBoxMutationVariables,
+  IdeaBoxQuery,
+  IdeaBoxQueryVariables,
+  IdeaBoxesQuery,
+  IdeaBoxesQueryVariables,
+  IdeaResultsQuery,
+  IdeaResultsQueryVariables,
+  ModerateIdeaMutation,
+  ModerateIdeaMutationVariables,
+  NextIdeaPairMutation,
+  NextIdeaPairMutationVariables,
+  PendingIdeasQuery,
+  PendingIdeasQueryVariables,
+  VoteOnIdeaPairMutation,
+  VoteOnIdeaPairMutationVariables,
+} from '../../../graphql/generated';
 
 export interface IdeaBox {
   id: string;
@@ -103,10 +123,7 @@ const PAIR_FIELDS = gql`
   ${IDEA_FIELDS}
 `;
 
-export const IDEA_BOXES_QUERY: TypedDocumentNode<
-  { ideaBoxes: IdeaBox[] },
-  { componentId: string }
-> = gql`
+export const IDEA_BOXES_QUERY: TypedDocumentNode<IdeaBoxesQuery, IdeaBoxesQueryVariables> = gql`
   query IdeaBoxes($componentId: ID!) {
     ideaBoxes(componentId: $componentId) {
       ...IdeaBoxFields
@@ -115,7 +132,7 @@ export const IDEA_BOXES_QUERY: TypedDocumentNode<
   ${BOX_FIELDS}
 `;
 
-export const IDEA_BOX_QUERY: TypedDocumentNode<{ ideaBox: IdeaBox }, { id: string }> = gql`
+export const IDEA_BOX_QUERY: TypedDocumentNode<IdeaBoxQuery, IdeaBoxQueryVariables> = gql`
   query IdeaBox($id: ID!) {
     ideaBox(id: $id) {
       ...IdeaBoxFields
@@ -124,63 +141,59 @@ export const IDEA_BOX_QUERY: TypedDocumentNode<{ ideaBox: IdeaBox }, { id: strin
   ${BOX_FIELDS}
 `;
 
-export const IDEA_RESULTS_QUERY: TypedDocumentNode<
-  { ideaResults: IdeaResults },
-  { boxId: string }
-> = gql`
-  query IdeaResults($boxId: ID!) {
-    ideaResults(boxId: $boxId) {
-      boxId
-      comparisonsCount
-      scoredComparisons
-      votersCount
-      skipsCount
-      dontKnowCount
-      votersInSmallTypologies
-      ideas {
-        rank
-        score
-        scoreLow
-        scoreHigh
-        wins
-        losses
-        idea {
-          ...IdeaFields
-        }
-      }
-      byTypology {
-        typologyKey
-        label
-        votersCount
+export const IDEA_RESULTS_QUERY: TypedDocumentNode<IdeaResultsQuery, IdeaResultsQueryVariables> =
+  gql`
+    query IdeaResults($boxId: ID!) {
+      ideaResults(boxId: $boxId) {
+        boxId
         comparisonsCount
-        scores {
-          ideaId
+        scoredComparisons
+        votersCount
+        skipsCount
+        dontKnowCount
+        votersInSmallTypologies
+        ideas {
+          rank
           score
           scoreLow
           scoreHigh
-          comparisons
+          wins
+          losses
+          idea {
+            ...IdeaFields
+          }
+        }
+        byTypology {
+          typologyKey
+          label
+          votersCount
+          comparisonsCount
+          scores {
+            ideaId
+            score
+            scoreLow
+            scoreHigh
+            comparisons
+          }
         }
       }
     }
-  }
-  ${IDEA_FIELDS}
-`;
+    ${IDEA_FIELDS}
+  `;
 
-export const PENDING_IDEAS_QUERY: TypedDocumentNode<
-  { ideaBoxIdeas: Idea[] },
-  { boxId: string; status: IdeaStatus }
-> = gql`
-  query PendingIdeas($boxId: ID!, $status: IdeaStatus) {
-    ideaBoxIdeas(boxId: $boxId, status: $status) {
-      ...IdeaFields
+export const PENDING_IDEAS_QUERY: TypedDocumentNode<PendingIdeasQuery, PendingIdeasQueryVariables> =
+  gql`
+    query PendingIdeas($boxId: ID!, $status: IdeaStatus) {
+      ideaBoxIdeas(boxId: $boxId, status: $status) {
+        ...IdeaFields
+      }
     }
-  }
-  ${IDEA_FIELDS}
-`;
+    ${IDEA_FIELDS}
+  `;
 
 export const NEXT_IDEA_PAIR_MUTATION: TypedDocumentNode<
-  { nextIdeaPair: IdeaPair | null },
-  { boxId: string }
+  NextIdeaPairMutation,
+  NextIdeaPairMutationVariables
 > = gql`
   mutation NextIdeaPair($boxId: ID!) {
     nextIdeaPair(boxId: $boxId) {
@@ -191,8 +204,8 @@ export const NEXT_IDEA_PAIR_MUTATION: TypedDocumentNode<
 `;
 
 export const VOTE_ON_IDEA_PAIR_MUTATION: TypedDocumentNode<
-  { voteOnIdeaPair: { pairId: string; choice: IdeaVoteChoice; next: IdeaPair | null } },
-  { pairId: string; choice: IdeaVoteChoice }
+  VoteOnIdeaPairMutation,
+  VoteOnIdeaPairMutationVariables
 > = gql`
   mutation VoteOnIdeaPair($pairId: ID!, $choice: IdeaVoteChoice!) {
     voteOnIdeaPair(pairId: $pairId, choice: $choice) {
@@ -206,10 +219,7 @@ export const VOTE_ON_IDEA_PAIR_MUTATION: TypedDocumentNode<
   ${PAIR_FIELDS}
 `;
 
-export const ADD_IDEA_MUTATION: TypedDocumentNode<
-  { addIdea: Idea },
-  { boxId: string; body: string }
-> = gql`
+export const ADD_IDEA_MUTATION: TypedDocumentNode<AddIdeaMutation, AddIdeaMutationVariables> = gql`
   mutation AddIdea($boxId: ID!, $body: String!) {
     addIdea(boxId: $boxId, body: $body) {
       ...IdeaFields
@@ -219,8 +229,8 @@ export const ADD_IDEA_MUTATION: TypedDocumentNode<
 `;
 
 export const MODERATE_IDEA_MUTATION: TypedDocumentNode<
-  { moderateIdea: Idea },
-  { ideaId: string; decision: 'PUBLISH' | 'REJECT'; reason?: string }
+  ModerateIdeaMutation,
+  ModerateIdeaMutationVariables
 > = gql`
   mutation ModerateIdea($ideaId: ID!, $decision: IdeaModeration!, $reason: String) {
     moderateIdea(ideaId: $ideaId, decision: $decision, reason: $reason) {
@@ -231,16 +241,8 @@ export const MODERATE_IDEA_MUTATION: TypedDocumentNode<
 `;
 
 export const CREATE_IDEA_BOX_MUTATION: TypedDocumentNode<
-  { createIdeaBox: IdeaBox },
-  {
-    input: {
-      componentId: string;
-      question: string;
-      description?: string;
-      published?: boolean;
-      seedIdeas?: string[];
-    };
-  }
+  CreateIdeaBoxMutation,
+  CreateIdeaBoxMutationVariables
 > = gql`
   mutation CreateIdeaBox($input: CreateIdeaBoxInput!) {
     createIdeaBox(input: $input) {

@@ -1,4 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  IdentityProvidersQuery,
+  IdentityProvidersQueryVariables,
+  MySignInMethodsQuery,
+  MySignInMethodsQueryVariables,
+  UnlinkIdentityMutation,
+  UnlinkIdentityMutationVariables,
+} from '../../../graphql/generated';
 
 /** An OpenID Connect provider configured on the server (ProSanté Connect, FranceConnect…). */
 export interface IdentityProvider {
@@ -24,8 +32,8 @@ export interface SignInMethods {
 }
 
 export const IDENTITY_PROVIDERS_QUERY: TypedDocumentNode<
-  { identityProviders: IdentityProvider[] },
-  Record<string, never>
+  IdentityProvidersQuery,
+  IdentityProvidersQueryVariables
 > = gql`
   query IdentityProviders {
     identityProviders {
@@ -50,8 +58,8 @@ const SIGN_IN_METHODS_FIELDS = `
 `;
 
 export const MY_SIGN_IN_METHODS_QUERY: TypedDocumentNode<
-  { mySignInMethods: SignInMethods },
-  Record<string, never>
+  MySignInMethodsQuery,
+  MySignInMethodsQueryVariables
 > = gql`
   query MySignInMethods {
     mySignInMethods {
@@ -61,8 +69,8 @@ export const MY_SIGN_IN_METHODS_QUERY: TypedDocumentNode<
 `;
 
 export const UNLINK_IDENTITY_MUTATION: TypedDocumentNode<
-  { unlinkIdentity: SignInMethods },
-  { id: string }
+  UnlinkIdentityMutation,
+  UnlinkIdentityMutationVariables
 > = gql`
   mutation UnlinkIdentity($id: ID!) {
     unlinkIdentity(id: $id) {

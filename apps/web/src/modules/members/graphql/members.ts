@@ -1,5 +1,27 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { FieldVisibility } from '@concerto/domain';
+import type {
+  CreateMemberTypologyMutation,
+  CreateMemberTypologyMutationVariables,
+  FollowMemberMutation,
+  FollowMemberMutationVariables,
+  MemberProfileQuery,
+  MemberProfileQueryVariables,
+  MemberTypologiesQuery,
+  MemberTypologiesQueryVariables,
+  MyProfileQuery,
+  MyProfileQueryVariables,
+  OrganisationSuggestionsQuery,
+  OrganisationSuggestionsQueryVariables,
+  RemoveMyAvatarMutation,
+  RemoveMyAvatarMutationVariables,
+  UnfollowMemberMutation,
+  UnfollowMemberMutationVariables,
+  UpdateMemberTypologyMutation,
+  UpdateMemberTypologyMutationVariables,
+  UpdateMyProfileMutation,
+  UpdateMyProfileMutationVariables,
+} from '../../../graphql/generated';
 
 /** A typology of annex 1 (Typologie) as `memberTypologies` lists it. */
 export interface MemberTypology {
@@ -70,10 +92,7 @@ const PROFILE_FIELDS = `
 `;
 
 /** The caller’s own profile, every field and its visibility (signed-in users). */
-export const MY_PROFILE_QUERY: TypedDocumentNode<
-  { myProfile: MemberProfile },
-  Record<string, never>
-> = gql`
+export const MY_PROFILE_QUERY: TypedDocumentNode<MyProfileQuery, MyProfileQueryVariables> = gql`
   query MyProfile {
     myProfile {
       ${PROFILE_FIELDS}
@@ -112,8 +131,8 @@ export const MEMBER_PAGE_LIST_SIZE = 20;
 
 /** A member’s public profile, each field as its visibility allows, with their latest contributions, followers and follows. Errors: NOT_FOUND. */
 export const MEMBER_PROFILE_QUERY: TypedDocumentNode<
-  { memberProfile: MemberPage },
-  { pseudo: string }
+  MemberProfileQuery,
+  MemberProfileQueryVariables
 > = gql`
   query MemberProfile($pseudo: String!) {
     memberProfile(pseudo: $pseudo) {
@@ -142,8 +161,8 @@ export const MEMBER_PROFILE_QUERY: TypedDocumentNode<
 
 /** The organization’s typologies, in order (archived ones with `includeArchived`). */
 export const MEMBER_TYPOLOGIES_QUERY: TypedDocumentNode<
-  { memberTypologies: MemberTypology[] },
-  { includeArchived: boolean }
+  MemberTypologiesQuery,
+  MemberTypologiesQueryVariables
 > = gql`
   query MemberTypologies($includeArchived: Boolean!) {
     memberTypologies(includeArchived: $includeArchived) {
@@ -157,8 +176,8 @@ export const MEMBER_TYPOLOGIES_QUERY: TypedDocumentNode<
 
 /** Up to 10 organisations members already gave, starting with `search`. */
 export const ORGANISATION_SUGGESTIONS_QUERY: TypedDocumentNode<
-  { organisationSuggestions: string[] },
-  { search: string }
+  OrganisationSuggestionsQuery,
+  OrganisationSuggestionsQueryVariables
 > = gql`
   query OrganisationSuggestions($search: String!) {
     organisationSuggestions(search: $search)
@@ -178,8 +197,8 @@ export interface UpdateMyProfileInput {
 
 /** Saves the caller’s profile. Errors: BAD_USER_INPUT (`field`), CONFLICT (pseudo taken). */
 export const UPDATE_MY_PROFILE_MUTATION: TypedDocumentNode<
-  { updateMyProfile: MemberProfile },
-  { input: UpdateMyProfileInput }
+  UpdateMyProfileMutation,
+  UpdateMyProfileMutationVariables
 > = gql`
   mutation UpdateMyProfile($input: UpdateMyProfileInput!) {
     updateMyProfile(input: $input) {
@@ -190,8 +209,8 @@ export const UPDATE_MY_PROFILE_MUTATION: TypedDocumentNode<
 
 /** Removes the caller’s avatar. */
 export const REMOVE_MY_AVATAR_MUTATION: TypedDocumentNode<
-  { removeMyAvatar: MemberProfile },
-  Record<string, never>
+  RemoveMyAvatarMutation,
+  RemoveMyAvatarMutationVariables
 > = gql`
   mutation RemoveMyAvatar {
     removeMyAvatar {
@@ -202,8 +221,8 @@ export const REMOVE_MY_AVATAR_MUTATION: TypedDocumentNode<
 
 /** Follows a member. Errors: NOT_FOUND, BAD_USER_INPUT (`reason: SELF_FOLLOW`). */
 export const FOLLOW_MEMBER_MUTATION: TypedDocumentNode<
-  { followMember: MemberProfile },
-  { pseudo: string }
+  FollowMemberMutation,
+  FollowMemberMutationVariables
 > = gql`
   mutation FollowMember($pseudo: String!) {
     followMember(pseudo: $pseudo) {
@@ -214,8 +233,8 @@ export const FOLLOW_MEMBER_MUTATION: TypedDocumentNode<
 
 /** Stops following a member. Errors: NOT_FOUND. */
 export const UNFOLLOW_MEMBER_MUTATION: TypedDocumentNode<
-  { unfollowMember: MemberProfile },
-  { pseudo: string }
+  UnfollowMemberMutation,
+  UnfollowMemberMutationVariables
 > = gql`
   mutation UnfollowMember($pseudo: String!) {
     unfollowMember(pseudo: $pseudo) {
@@ -226,8 +245,8 @@ export const UNFOLLOW_MEMBER_MUTATION: TypedDocumentNode<
 
 /** Adds a typology at the end (organization admins). Errors: BAD_USER_INPUT, CONFLICT (label taken). */
 export const CREATE_MEMBER_TYPOLOGY_MUTATION: TypedDocumentNode<
-  { createMemberTypology: MemberTypology },
-  { input: { label: string } }
+  CreateMemberTypologyMutation,
+  CreateMemberTypologyMutationVariables
 > = gql`
   mutation CreateMemberTypology($input: CreateMemberTypologyInput!) {
     createMemberTypology(input: $input) {
@@ -241,8 +260,8 @@ export const CREATE_MEMBER_TYPOLOGY_MUTATION: TypedDocumentNode<
 
 /** Renames, moves, archives or restores a typology (organization admins). Errors: NOT_FOUND, BAD_USER_INPUT, CONFLICT. */
 export const UPDATE_MEMBER_TYPOLOGY_MUTATION: TypedDocumentNode<
-  { updateMemberTypology: MemberTypology },
-  { key: string; input: { label?: string; position?: number; archived?: boolean } }
+  UpdateMemberTypologyMutation,
+  UpdateMemberTypologyMutationVariables
 > = gql`
   mutation UpdateMemberTypology($key: ID!, $input: UpdateMemberTypologyInput!) {
     updateMemberTypology(key: $key, input: $input) {

@@ -1,5 +1,23 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { NewsPostStatus } from '@concerto/domain';
+import type {
+  AddNewsCommentMutation,
+  AddNewsCommentMutationVariables,
+  CreateNewsPostMutation,
+  CreateNewsPostMutationVariables,
+  DeleteNewsPostMutation,
+  DeleteNewsPostMutationVariables,
+  HomeNewsQuery,
+  HomeNewsQueryVariables,
+  NewsCommentsQuery,
+  NewsCommentsQueryVariables,
+  NewsPostQuery,
+  NewsPostQueryVariables,
+  NewsPostsQuery,
+  NewsPostsQueryVariables,
+  UpdateNewsPostMutation,
+  UpdateNewsPostMutationVariables,
+} from '../../../graphql/generated';
 
 export interface NewsPost {
   id: string;
@@ -34,30 +52,27 @@ export interface NewsPostFieldsInput {
 
 const FIELDS = `id componentId spaceId spaceSlug spaceTitle title body excerpt imageUrl imageAlt bySpace authorName onHomePage publishedAt status hidden commentsCount viewerFollows`;
 
-export const NEWS_POSTS_QUERY: TypedDocumentNode<
-  { newsPosts: NewsPost[] },
-  { componentId: string }
-> = gql`
+export const NEWS_POSTS_QUERY: TypedDocumentNode<NewsPostsQuery, NewsPostsQueryVariables> = gql`
   query NewsPosts($componentId: ID!) {
     newsPosts(componentId: $componentId) { ${FIELDS} }
   }
 `;
 
-export const NEWS_POST_QUERY: TypedDocumentNode<{ newsPost: NewsPost }, { id: string }> = gql`
+export const NEWS_POST_QUERY: TypedDocumentNode<NewsPostQuery, NewsPostQueryVariables> = gql`
   query NewsPost($id: ID!) {
     newsPost(id: $id) { ${FIELDS} }
   }
 `;
 
-export const HOME_NEWS_QUERY: TypedDocumentNode<{ homeNews: NewsPost[] }, { first: number }> = gql`
+export const HOME_NEWS_QUERY: TypedDocumentNode<HomeNewsQuery, HomeNewsQueryVariables> = gql`
   query HomeNews($first: Int) {
     homeNews(first: $first) { ${FIELDS} }
   }
 `;
 
 export const CREATE_NEWS_POST_MUTATION: TypedDocumentNode<
-  { createNewsPost: NewsPost },
-  { input: NewsPostFieldsInput & { componentId: string } }
+  CreateNewsPostMutation,
+  CreateNewsPostMutationVariables
 > = gql`
   mutation CreateNewsPost($input: CreateNewsPostInput!) {
     createNewsPost(input: $input) { ${FIELDS} }
@@ -65,8 +80,8 @@ export const CREATE_NEWS_POST_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_NEWS_POST_MUTATION: TypedDocumentNode<
-  { updateNewsPost: NewsPost },
-  { id: string; input: NewsPostFieldsInput }
+  UpdateNewsPostMutation,
+  UpdateNewsPostMutationVariables
 > = gql`
   mutation UpdateNewsPost($id: ID!, $input: NewsPostFieldsInput!) {
     updateNewsPost(id: $id, input: $input) { ${FIELDS} }
@@ -74,8 +89,8 @@ export const UPDATE_NEWS_POST_MUTATION: TypedDocumentNode<
 `;
 
 export const DELETE_NEWS_POST_MUTATION: TypedDocumentNode<
-  { deleteNewsPost: boolean },
-  { id: string }
+  DeleteNewsPostMutation,
+  DeleteNewsPostMutationVariables
 > = gql`
   mutation DeleteNewsPost($id: ID!) {
     deleteNewsPost(id: $id)
@@ -91,25 +106,23 @@ export interface NewsComment {
   hidden: boolean;
 }
 
-export const NEWS_COMMENTS_QUERY: TypedDocumentNode<
-  { comments: NewsComment[] },
-  { commentableId: string }
-> = gql`
-  query NewsComments($commentableId: ID!) {
-    comments(commentableType: NEWS_POST, commentableId: $commentableId) {
-      id
-      body
-      authorName
-      createdAt
-      deleted
-      hidden
+export const NEWS_COMMENTS_QUERY: TypedDocumentNode<NewsCommentsQuery, NewsCommentsQueryVariables> =
+  gql`
+    query NewsComments($commentableId: ID!) {
+      comments(commentableType: NEWS_POST, commentableId: $commentableId) {
+        id
+        body
+        authorName
+        createdAt
+        deleted
+        hidden
+      }
     }
-  }
-`;
+  `;
 
 export const ADD_NEWS_COMMENT_MUTATION: TypedDocumentNode<
-  { addComment: NewsComment },
-  { commentableId: string; body: string }
+  AddNewsCommentMutation,
+  AddNewsCommentMutationVariables
 > = gql`
   mutation AddNewsComment($commentableId: ID!, $body: String!) {
     addComment(input: { commentableType: NEWS_POST, commentableId: $commentableId, body: $body }) {

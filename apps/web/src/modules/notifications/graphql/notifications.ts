@@ -1,5 +1,21 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { NotificationKind } from '@concerto/domain';
+import type {
+  FollowMutation,
+  FollowMutationVariables,
+  InboxQuery,
+  InboxQueryVariables,
+  MarkNotificationsReadMutation,
+  MarkNotificationsReadMutationVariables,
+  NotificationSettingsQuery,
+  NotificationSettingsQueryVariables,
+  UnfollowMutation,
+  UnfollowMutationVariables,
+  UnreadNotificationsCountQuery,
+  UnreadNotificationsCountQueryVariables,
+  UpdateNotificationSettingsMutation,
+  UpdateNotificationSettingsMutationVariables,
+} from '../../../graphql/generated';
 
 export interface NotificationItem {
   id: string;
@@ -21,10 +37,7 @@ export interface InboxData {
   unreadNotificationsCount: number;
 }
 
-export const INBOX_QUERY: TypedDocumentNode<
-  InboxData,
-  { after?: string | null; unreadOnly?: boolean }
-> = gql`
+export const INBOX_QUERY: TypedDocumentNode<InboxQuery, InboxQueryVariables> = gql`
   query Inbox($after: String, $unreadOnly: Boolean) {
     notifications(first: 20, after: $after, unreadOnly: $unreadOnly) {
       edges {
@@ -48,8 +61,8 @@ export const INBOX_QUERY: TypedDocumentNode<
 `;
 
 export const UNREAD_COUNT_QUERY: TypedDocumentNode<
-  { unreadNotificationsCount: number },
-  Record<string, never>
+  UnreadNotificationsCountQuery,
+  UnreadNotificationsCountQueryVariables
 > = gql`
   query UnreadNotificationsCount {
     unreadNotificationsCount
@@ -57,8 +70,8 @@ export const UNREAD_COUNT_QUERY: TypedDocumentNode<
 `;
 
 export const MARK_READ_MUTATION: TypedDocumentNode<
-  { markNotificationsRead: number },
-  { ids?: string[] | null }
+  MarkNotificationsReadMutation,
+  MarkNotificationsReadMutationVariables
 > = gql`
   mutation MarkNotificationsRead($ids: [ID!]) {
     markNotificationsRead(ids: $ids)
@@ -73,8 +86,8 @@ export interface NotificationSettingsData {
 }
 
 export const SETTINGS_QUERY: TypedDocumentNode<
-  NotificationSettingsData,
-  Record<string, never>
+  NotificationSettingsQuery,
+  NotificationSettingsQueryVariables
 > = gql`
   query NotificationSettings {
     notificationSettings {
@@ -85,8 +98,8 @@ export const SETTINGS_QUERY: TypedDocumentNode<
 `;
 
 export const UPDATE_SETTINGS_MUTATION: TypedDocumentNode<
-  { updateNotificationSettings: NotificationSettingsData['notificationSettings'] },
-  { input: { disabledKinds?: NotificationKind[]; emailDelivery?: 'NONE' | 'IMMEDIATE' | 'DIGEST' } }
+  UpdateNotificationSettingsMutation,
+  UpdateNotificationSettingsMutationVariables
 > = gql`
   mutation UpdateNotificationSettings($input: NotificationSettingsInput!) {
     updateNotificationSettings(input: $input) {
@@ -96,19 +109,15 @@ export const UPDATE_SETTINGS_MUTATION: TypedDocumentNode<
   }
 `;
 
-type FollowVariables = {
-  followableType: 'PROPOSAL' | 'SPACE' | 'PETITION' | 'NEWS_POST';
-  followableId: string;
-};
-
-export const FOLLOW_MUTATION: TypedDocumentNode<{ follow: boolean }, FollowVariables> = gql`
+export const FOLLOW_MUTATION: TypedDocumentNode<FollowMutation, FollowMutationVariables> = gql`
   mutation Follow($followableType: FollowableType!, $followableId: ID!) {
     follow(followableType: $followableType, followableId: $followableId)
   }
 `;
 
-export const UNFOLLOW_MUTATION: TypedDocumentNode<{ unfollow: boolean }, FollowVariables> = gql`
-  mutation Unfollow($followableType: FollowableType!, $followableId: ID!) {
-    unfollow(followableType: $followableType, followableId: $followableId)
-  }
-`;
+export const UNFOLLOW_MUTATION: TypedDocumentNode<UnfollowMutation, UnfollowMutationVariables> =
+  gql`
+    mutation Unfollow($followableType: FollowableType!, $followableId: ID!) {
+      unfollow(followableType: $followableType, followableId: $followableId)
+    }
+  `;

@@ -1,4 +1,42 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  AcceptPetitionCommitteeInvitationMutation,
+  AcceptPetitionCommitteeInvitationMutationVariables,
+  AnswerPetitionMutation,
+  AnswerPetitionMutationVariables,
+  CreatePetitionMutation,
+  CreatePetitionMutationVariables,
+  CreatePetitionTypeMutation,
+  CreatePetitionTypeMutationVariables,
+  DiscardPetitionMutation,
+  DiscardPetitionMutationVariables,
+  InvitePetitionCommitteeMutation,
+  InvitePetitionCommitteeMutationVariables,
+  MyPetitionsQuery,
+  MyPetitionsQueryVariables,
+  PetitionQuery,
+  PetitionQueryVariables,
+  PetitionQueueQuery,
+  PetitionQueueQueryVariables,
+  PetitionSpacesQuery,
+  PetitionSpacesQueryVariables,
+  PetitionTypesQuery,
+  PetitionTypesQueryVariables,
+  PetitionTypologiesQuery,
+  PetitionTypologiesQueryVariables,
+  PetitionsQuery,
+  PetitionsQueryVariables,
+  PublishPetitionMutation,
+  PublishPetitionMutationVariables,
+  SignPetitionMutation,
+  SignPetitionMutationVariables,
+  SubmitPetitionMutation,
+  SubmitPetitionMutationVariables,
+  UnsignPetitionMutation,
+  UnsignPetitionMutationVariables,
+  UpdatePetitionTypeMutation,
+  UpdatePetitionTypeMutationVariables,
+} from '../../../graphql/generated';
 
 export type PetitionState =
   | 'CREATED'
@@ -83,24 +121,21 @@ const TYPE_FIELDS = `id title description threshold periodDays minCommitteeSize 
 const PETITION_FIELDS = `id componentId link title body state discardReason publishedAt endsAt readAt signaturesCount threshold committeeSize answer answerUrl outcome { type id link } answeredAt createdAt
   viewerIsAuthor viewerInCommittee viewerHasSigned viewerFollows viewerCanSign viewerCanAdminister type { ${TYPE_FIELDS} }`;
 
-export const PETITIONS_QUERY: TypedDocumentNode<
-  { petitions: Petition[] },
-  { componentId: string; filter: PetitionFilter }
-> = gql`
+export const PETITIONS_QUERY: TypedDocumentNode<PetitionsQuery, PetitionsQueryVariables> = gql`
   query Petitions($componentId: ID!, $filter: PetitionFilter) {
     petitions(componentId: $componentId, filter: $filter) { ${PETITION_FIELDS} }
   }
 `;
 
-export const PETITION_QUERY: TypedDocumentNode<{ petition: Petition }, { id: string }> = gql`
+export const PETITION_QUERY: TypedDocumentNode<PetitionQuery, PetitionQueryVariables> = gql`
   query Petition($id: ID!) {
     petition(id: $id) { ${PETITION_FIELDS} }
   }
 `;
 
 export const PETITION_TYPES_QUERY: TypedDocumentNode<
-  { petitionTypes: PetitionType[] },
-  { componentId: string }
+  PetitionTypesQuery,
+  PetitionTypesQueryVariables
 > = gql`
   query PetitionTypes($componentId: ID!) {
     petitionTypes(componentId: $componentId) { ${TYPE_FIELDS} }
@@ -126,8 +161,8 @@ export interface CreatePetitionTypeVariables {
 }
 
 export const UPDATE_PETITION_TYPE_MUTATION: TypedDocumentNode<
-  { updatePetitionType: PetitionType },
-  { id: string; input: Partial<PetitionTypeSettings> }
+  UpdatePetitionTypeMutation,
+  UpdatePetitionTypeMutationVariables
 > = gql`
   mutation UpdatePetitionType($id: ID!, $input: UpdatePetitionTypeInput!) {
     updatePetitionType(id: $id, input: $input) { ${TYPE_FIELDS} }
@@ -149,18 +184,16 @@ export interface PetitionConnection {
   endCursor: string | null;
 }
 
-export const MY_PETITIONS_QUERY: TypedDocumentNode<
-  { myPetitions: PetitionConnection },
-  { relation: MyPetitionRelation; first?: number; after?: string | null }
-> = gql`
+export const MY_PETITIONS_QUERY: TypedDocumentNode<MyPetitionsQuery, MyPetitionsQueryVariables> =
+  gql`
   query MyPetitions($relation: MyPetitionRelation, $first: Int, $after: String) {
     myPetitions(relation: $relation, first: $first, after: $after) { hasNextPage endCursor edges { cursor node { ${PETITION_FIELDS} } } }
   }
 `;
 
 export const PETITION_QUEUE_QUERY: TypedDocumentNode<
-  { petitionQueue: Petition[] },
-  Record<string, never>
+  PetitionQueueQuery,
+  PetitionQueueQueryVariables
 > = gql`
   query PetitionQueue {
     petitionQueue { ${PETITION_FIELDS} }
@@ -175,8 +208,8 @@ export interface PetitionSpaceRow {
   components: { id: string; title: string; type: string }[];
 }
 export const PETITION_SPACES_QUERY: TypedDocumentNode<
-  { spaces: PetitionSpaceRow[] },
-  Record<string, never>
+  PetitionSpacesQuery,
+  PetitionSpacesQueryVariables
 > = gql`
   query PetitionSpaces {
     spaces {
@@ -192,8 +225,8 @@ export const PETITION_SPACES_QUERY: TypedDocumentNode<
   }
 `;
 export const CREATE_PETITION_TYPE_MUTATION: TypedDocumentNode<
-  { createPetitionType: PetitionType },
-  CreatePetitionTypeVariables
+  CreatePetitionTypeMutation,
+  CreatePetitionTypeMutationVariables
 > = gql`
   mutation CreatePetitionType($input: CreatePetitionTypeInput!) {
     createPetitionType(input: $input) { ${TYPE_FIELDS} }
@@ -201,8 +234,8 @@ export const CREATE_PETITION_TYPE_MUTATION: TypedDocumentNode<
 `;
 
 export const CREATE_PETITION_MUTATION: TypedDocumentNode<
-  { createPetition: Petition },
-  { input: { typeId: string; title: string; body: string } }
+  CreatePetitionMutation,
+  CreatePetitionMutationVariables
 > = gql`
   mutation CreatePetition($input: CreatePetitionInput!) {
     createPetition(input: $input) { ${PETITION_FIELDS} }
@@ -210,8 +243,8 @@ export const CREATE_PETITION_MUTATION: TypedDocumentNode<
 `;
 
 export const INVITE_PETITION_COMMITTEE_MUTATION: TypedDocumentNode<
-  { invitePetitionCommittee: string },
-  { petitionId: string }
+  InvitePetitionCommitteeMutation,
+  InvitePetitionCommitteeMutationVariables
 > = gql`
   mutation InvitePetitionCommittee($petitionId: ID!) {
     invitePetitionCommittee(petitionId: $petitionId)
@@ -219,8 +252,8 @@ export const INVITE_PETITION_COMMITTEE_MUTATION: TypedDocumentNode<
 `;
 
 export const ACCEPT_PETITION_INVITATION_MUTATION: TypedDocumentNode<
-  { acceptPetitionCommitteeInvitation: Petition },
-  { token: string }
+  AcceptPetitionCommitteeInvitationMutation,
+  AcceptPetitionCommitteeInvitationMutationVariables
 > = gql`
   mutation AcceptPetitionCommitteeInvitation($token: String!) {
     acceptPetitionCommitteeInvitation(token: $token) { ${PETITION_FIELDS} }
@@ -228,8 +261,8 @@ export const ACCEPT_PETITION_INVITATION_MUTATION: TypedDocumentNode<
 `;
 
 export const SUBMIT_PETITION_MUTATION: TypedDocumentNode<
-  { submitPetition: Petition },
-  { id: string }
+  SubmitPetitionMutation,
+  SubmitPetitionMutationVariables
 > = gql`
   mutation SubmitPetition($id: ID!) {
     submitPetition(id: $id) { ${PETITION_FIELDS} }
@@ -237,8 +270,8 @@ export const SUBMIT_PETITION_MUTATION: TypedDocumentNode<
 `;
 
 export const PUBLISH_PETITION_MUTATION: TypedDocumentNode<
-  { publishPetition: Petition },
-  { id: string }
+  PublishPetitionMutation,
+  PublishPetitionMutationVariables
 > = gql`
   mutation PublishPetition($id: ID!) {
     publishPetition(id: $id) { ${PETITION_FIELDS} }
@@ -246,8 +279,8 @@ export const PUBLISH_PETITION_MUTATION: TypedDocumentNode<
 `;
 
 export const DISCARD_PETITION_MUTATION: TypedDocumentNode<
-  { discardPetition: Petition },
-  { id: string; reason: string }
+  DiscardPetitionMutation,
+  DiscardPetitionMutationVariables
 > = gql`
   mutation DiscardPetition($id: ID!, $reason: String!) {
     discardPetition(id: $id, reason: $reason) { ${PETITION_FIELDS} }
@@ -255,15 +288,8 @@ export const DISCARD_PETITION_MUTATION: TypedDocumentNode<
 `;
 
 export const ANSWER_PETITION_MUTATION: TypedDocumentNode<
-  { answerPetition: Petition },
-  {
-    input: {
-      petitionId: string;
-      answer: string;
-      answerUrl?: string | null;
-      transformTo?: PetitionOutcomeType | null;
-    };
-  }
+  AnswerPetitionMutation,
+  AnswerPetitionMutationVariables
 > = gql`
   mutation AnswerPetition($input: AnswerPetitionInput!) {
     answerPetition(input: $input) { ${PETITION_FIELDS} }
@@ -271,8 +297,8 @@ export const ANSWER_PETITION_MUTATION: TypedDocumentNode<
 `;
 
 export const SIGN_PETITION_MUTATION: TypedDocumentNode<
-  { signPetition: Petition },
-  { petitionId: string }
+  SignPetitionMutation,
+  SignPetitionMutationVariables
 > = gql`
   mutation SignPetition($petitionId: ID!) {
     signPetition(petitionId: $petitionId) { ${PETITION_FIELDS} }
@@ -280,8 +306,8 @@ export const SIGN_PETITION_MUTATION: TypedDocumentNode<
 `;
 
 export const UNSIGN_PETITION_MUTATION: TypedDocumentNode<
-  { unsignPetition: Petition },
-  { petitionId: string }
+  UnsignPetitionMutation,
+  UnsignPetitionMutationVariables
 > = gql`
   mutation UnsignPetition($petitionId: ID!) {
     unsignPetition(petitionId: $petitionId) { ${PETITION_FIELDS} }
@@ -295,8 +321,8 @@ export interface MemberTypologyOption {
   archived: boolean;
 }
 export const PETITION_TYPOLOGIES_QUERY: TypedDocumentNode<
-  { memberTypologies: MemberTypologyOption[] },
-  Record<string, never>
+  PetitionTypologiesQuery,
+  PetitionTypologiesQueryVariables
 > = gql`
   query PetitionTypologies {
     memberTypologies {

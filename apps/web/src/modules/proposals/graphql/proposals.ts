@@ -1,4 +1,55 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  CommentAlignment,
+  ProposalOrder,
+  ProposalState,
+  ReportReason,
+  ProposalFilterInput,
+  AddCommentMutation,
+  AddCommentMutationVariables,
+  AnswerProposalMutation,
+  AnswerProposalMutationVariables,
+  CommentsQuery,
+  CommentsQueryVariables,
+  CreateProposalMutation,
+  CreateProposalMutationVariables,
+  DeleteCommentMutation,
+  DeleteCommentMutationVariables,
+  DisagreeWithProposalMutation,
+  DisagreeWithProposalMutationVariables,
+  HideContentMutation,
+  HideContentMutationVariables,
+  ModerationQueueQuery,
+  ModerationQueueQueryVariables,
+  ProposalComponentQuery,
+  ProposalComponentQueryVariables,
+  ProposalQuery,
+  ProposalQueryVariables,
+  ProposalSupportersQuery,
+  ProposalSupportersQueryVariables,
+  ProposalsQuery,
+  ProposalsQueryVariables,
+  PublishProposalAnswerMutation,
+  PublishProposalAnswerMutationVariables,
+  ReportContentMutation,
+  ReportContentMutationVariables,
+  SupportProposalMutation,
+  SupportProposalMutationVariables,
+  UnhideContentMutation,
+  UnhideContentMutationVariables,
+  UnsupportProposalMutation,
+  UnsupportProposalMutationVariables,
+  UpdateCommentMutation,
+  UpdateCommentMutationVariables,
+  UpdateProposalMutation,
+  UpdateProposalMutationVariables,
+  UpdateProposalSettingsMutation,
+  UpdateProposalSettingsMutationVariables,
+  WithdrawProposalDisagreementMutation,
+  WithdrawProposalDisagreementMutationVariables,
+  WithdrawProposalMutation,
+  WithdrawProposalMutationVariables,
+} from '../../../graphql/generated';
 
 /** Title and body limits of a proposal, as the API checks them (`CreateProposalInput`). */
 export const ProposalLimits = { titleMin: 15, titleMax: 150, bodyMax: 3000 } as const;
@@ -9,20 +60,15 @@ export const REPORT_DETAILS_MAX = 1000;
 /** Replies nest up to three levels: depth 0, 1 and 2. */
 export const COMMENT_MAX_DEPTH = 2;
 
-export type ProposalState = 'NOT_ANSWERED' | 'EVALUATING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
-export type ProposalOrder =
-  | 'RANDOM'
-  | 'RECENT'
-  | 'MOST_SUPPORTED'
-  | 'MOST_COMMENTED'
-  | 'MOST_FOLLOWED'
-  | 'CONSENSUS';
-/** The caller's reaction to a proposal: a support or a « pas d'accord » (exclusive). */
-export type ProposalReaction = 'SUPPORT' | 'DISAGREE';
-export type SupportsState = 'ENABLED' | 'BLOCKED' | 'HIDDEN';
-export type CommentAlignment = 'FOR' | 'AGAINST' | 'NEUTRAL';
-export type ReportReason = 'SPAM' | 'OFFENSIVE' | 'DOES_NOT_BELONG';
-export type ReportableType = 'PROPOSAL' | 'COMMENT';
+export type {
+  CommentAlignment,
+  ProposalOrder,
+  ProposalReaction,
+  ProposalState,
+  ReportableType,
+  ReportReason,
+  SupportsState,
+} from '../../../graphql/generated';
 
 export const PROPOSAL_STATES: readonly ProposalState[] = [
   'NOT_ANSWERED',
@@ -42,23 +88,20 @@ export const PROPOSAL_ORDERS: readonly ProposalOrder[] = [
 export const REPORT_REASONS: readonly ReportReason[] = ['SPAM', 'OFFENSIVE', 'DOES_NOT_BELONG'];
 export const COMMENT_ALIGNMENTS: readonly CommentAlignment[] = ['FOR', 'AGAINST', 'NEUTRAL'];
 
-/** A proposal as a list card shows it. */
-export interface ProposalSummary {
-  id: string;
-  reference: string | null;
-  title: string;
-  /** Sanitised HTML (p, br, strong, em, ul, ol, li, a). */
-  body: string;
-  state: ProposalState;
-  official: boolean;
-  author: { id: string; name: string } | null;
-  supportsCount: number | null;
-  /** « Pas d'accord » count; null unless the component enables it. */
-  disagreementsCount: number | null;
-  threshold: number;
-  commentsCount: number;
-  hidden: boolean;
-}
+/** A proposal as a list card shows it (`body`: sanitised HTML: p, br, strong, em, ul, ol, li, a). */
+export type ProposalSummary = ProposalsQuery['proposals']['edges'][number]['node'];
+export type ProposalFilter = ProposalFilterInput;
+export type ProposalPage = ProposalsQuery['proposals'];
+export type ProposalsVariables = ProposalsQueryVariables;
+/** A PROPOSALS component's settings and the caller's standing (supports left, moderator or not). */
+export type ProposalComponentStatus = ProposalComponentQuery['proposalComponent'];
+export type ProposalSettings = ProposalComponentStatus['settings'];
+/** A proposal as its own page shows it; `origin`: a petition that became it. */
+export type ProposalDetail = ProposalQuery['proposal'];
+export type Supporter = ProposalSupportersQuery['proposalSupporters'][number];
+/** A comment of a thread (body: sanitised HTML, empty when deleted or hidden) and its replies. */
+export type Comment = Omit<CommentsQuery['comments'][number], 'replies'> & { replies?: Comment[] };
+export type ModerationQueueItem = ModerationQueueQuery['moderationQueue'][number];
 
 const PROPOSAL_SUMMARY_FIELDS = `
   id
@@ -78,33 +121,8 @@ const PROPOSAL_SUMMARY_FIELDS = `
   hidden
 `;
 
-export interface ProposalFilter {
-  states?: ProposalState[] | null;
-  search?: string | null;
-  mine?: boolean | null;
-  supportedByMe?: boolean | null;
-  includeWithdrawn?: boolean | null;
-}
-
-export interface ProposalPage {
-  totalCount: number;
-  seed: string | null;
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  edges: Array<{ cursor: string; node: ProposalSummary }>;
-}
-
-export interface ProposalsVariables {
-  componentId: string;
-  order: ProposalOrder;
-  seed: string | null;
-  first: number;
-  filter: ProposalFilter;
-  after?: string | null;
-}
-
 /** A page of proposals in one order; RANDOM pages follow `seed` (kept for the session), others ignore it. */
-export const PROPOSALS_QUERY: TypedDocumentNode<{ proposals: ProposalPage }, ProposalsVariables> =
-  gql`
+export const PROPOSALS_QUERY: TypedDocumentNode<ProposalsQuery, ProposalsQueryVariables> = gql`
   query Proposals($componentId: ID!, $order: ProposalOrder, $seed: String, $first: Int, $after: String, $filter: ProposalFilterInput) {
     proposals(componentId: $componentId, order: $order, seed: $seed, first: $first, after: $after, filter: $filter) {
       totalCount
@@ -123,27 +141,6 @@ export const PROPOSALS_QUERY: TypedDocumentNode<{ proposals: ProposalPage }, Pro
   }
 `;
 
-export interface ProposalSettings {
-  supportsState: SupportsState;
-  supportLimit: number;
-  minimumSupportsPerUser: number;
-  threshold: number;
-  canAccumulateSupportsBeyondThreshold: boolean;
-  creationEnabled: boolean;
-  /** « Pas d'accord » and the CONSENSUS order. */
-  disagreementsEnabled: boolean;
-  hideThreshold: number;
-  commentsEnabled: boolean;
-}
-
-export interface ProposalComponentStatus {
-  componentId: string;
-  settings: ProposalSettings;
-  viewerSupportsGiven: number;
-  viewerSupportsRemaining: number | null;
-  viewerCanModerate: boolean;
-}
-
 const SETTINGS_FIELDS = `
   supportsState
   supportLimit
@@ -158,8 +155,8 @@ const SETTINGS_FIELDS = `
 
 /** A PROPOSALS component's settings and the caller's standing (supports left, moderator or not). */
 export const PROPOSAL_COMPONENT_QUERY: TypedDocumentNode<
-  { proposalComponent: ProposalComponentStatus },
-  { componentId: string }
+  ProposalComponentQuery,
+  ProposalComponentQueryVariables
 > = gql`
   query ProposalComponent($componentId: ID!) {
     proposalComponent(componentId: $componentId) {
@@ -173,26 +170,6 @@ export const PROPOSAL_COMPONENT_QUERY: TypedDocumentNode<
     }
   }
 `;
-
-/** A proposal as its own page shows it. */
-export interface ProposalDetail extends ProposalSummary {
-  componentId: string;
-  answer: string | null;
-  answerPublished: boolean;
-  answeredAt: string | null;
-  internalState: ProposalState | null;
-  publishedAt: string;
-  withdrawnAt: string | null;
-  followsCount: number;
-  viewerCanEdit: boolean;
-  viewerFollows: boolean;
-  viewerReported: boolean;
-  viewerSupports: boolean;
-  /** SUPPORT, DISAGREE or null. */
-  viewerReaction: ProposalReaction | null;
-  /** What it comes from: a petition that became this proposal (« Issue de la pétition … »). */
-  origin: { type: 'PETITION'; id: string; title: string; link: string } | null;
-}
 
 const PROPOSAL_DETAIL_FIELDS = `
   ${PROPOSAL_SUMMARY_FIELDS}
@@ -212,7 +189,7 @@ const PROPOSAL_DETAIL_FIELDS = `
   origin { type id title link }
 `;
 
-export const PROPOSAL_QUERY: TypedDocumentNode<{ proposal: ProposalDetail }, { id: string }> = gql`
+export const PROPOSAL_QUERY: TypedDocumentNode<ProposalQuery, ProposalQueryVariables> = gql`
   query Proposal($id: ID!) {
     proposal(id: $id) {
       ${PROPOSAL_DETAIL_FIELDS}
@@ -220,16 +197,9 @@ export const PROPOSAL_QUERY: TypedDocumentNode<{ proposal: ProposalDetail }, { i
   }
 `;
 
-export interface Supporter {
-  userId: string;
-  name: string;
-  supportedAt: string;
-  counted: boolean;
-}
-
 export const PROPOSAL_SUPPORTERS_QUERY: TypedDocumentNode<
-  { proposalSupporters: Supporter[] },
-  { proposalId: string }
+  ProposalSupportersQuery,
+  ProposalSupportersQueryVariables
 > = gql`
   query ProposalSupporters($proposalId: ID!) {
     proposalSupporters(proposalId: $proposalId) {
@@ -242,8 +212,8 @@ export const PROPOSAL_SUPPORTERS_QUERY: TypedDocumentNode<
 `;
 
 export const CREATE_PROPOSAL_MUTATION: TypedDocumentNode<
-  { createProposal: ProposalDetail },
-  { input: { componentId: string; title: string; body: string } }
+  CreateProposalMutation,
+  CreateProposalMutationVariables
 > = gql`
   mutation CreateProposal($input: CreateProposalInput!) {
     createProposal(input: $input) {
@@ -253,8 +223,8 @@ export const CREATE_PROPOSAL_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_PROPOSAL_MUTATION: TypedDocumentNode<
-  { updateProposal: ProposalDetail },
-  { id: string; input: { title?: string; body?: string } }
+  UpdateProposalMutation,
+  UpdateProposalMutationVariables
 > = gql`
   mutation UpdateProposal($id: ID!, $input: UpdateProposalInput!) {
     updateProposal(id: $id, input: $input) {
@@ -264,8 +234,8 @@ export const UPDATE_PROPOSAL_MUTATION: TypedDocumentNode<
 `;
 
 export const WITHDRAW_PROPOSAL_MUTATION: TypedDocumentNode<
-  { withdrawProposal: ProposalDetail },
-  { id: string }
+  WithdrawProposalMutation,
+  WithdrawProposalMutationVariables
 > = gql`
   mutation WithdrawProposal($id: ID!) {
     withdrawProposal(id: $id) {
@@ -275,8 +245,8 @@ export const WITHDRAW_PROPOSAL_MUTATION: TypedDocumentNode<
 `;
 
 export const SUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<
-  { supportProposal: ProposalDetail },
-  { proposalId: string }
+  SupportProposalMutation,
+  SupportProposalMutationVariables
 > = gql`
   mutation SupportProposal($proposalId: ID!) {
     supportProposal(proposalId: $proposalId) {
@@ -286,8 +256,8 @@ export const SUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<
 `;
 
 export const UNSUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<
-  { unsupportProposal: ProposalDetail },
-  { proposalId: string }
+  UnsupportProposalMutation,
+  UnsupportProposalMutationVariables
 > = gql`
   mutation UnsupportProposal($proposalId: ID!) {
     unsupportProposal(proposalId: $proposalId) {
@@ -297,8 +267,8 @@ export const UNSUPPORT_PROPOSAL_MUTATION: TypedDocumentNode<
 `;
 
 export const DISAGREE_PROPOSAL_MUTATION: TypedDocumentNode<
-  { disagreeWithProposal: ProposalDetail },
-  { proposalId: string }
+  DisagreeWithProposalMutation,
+  DisagreeWithProposalMutationVariables
 > = gql`
   mutation DisagreeWithProposal($proposalId: ID!) {
     disagreeWithProposal(proposalId: $proposalId) {
@@ -308,8 +278,8 @@ export const DISAGREE_PROPOSAL_MUTATION: TypedDocumentNode<
 `;
 
 export const WITHDRAW_DISAGREEMENT_MUTATION: TypedDocumentNode<
-  { withdrawProposalDisagreement: ProposalDetail },
-  { proposalId: string }
+  WithdrawProposalDisagreementMutation,
+  WithdrawProposalDisagreementMutationVariables
 > = gql`
   mutation WithdrawProposalDisagreement($proposalId: ID!) {
     withdrawProposalDisagreement(proposalId: $proposalId) {
@@ -318,16 +288,9 @@ export const WITHDRAW_DISAGREEMENT_MUTATION: TypedDocumentNode<
   }
 `;
 
-export interface AnswerProposalInput {
-  proposalId: string;
-  state: ProposalState;
-  answer: string | null;
-  publish: boolean;
-}
-
 export const ANSWER_PROPOSAL_MUTATION: TypedDocumentNode<
-  { answerProposal: ProposalDetail },
-  { input: AnswerProposalInput }
+  AnswerProposalMutation,
+  AnswerProposalMutationVariables
 > = gql`
   mutation AnswerProposal($input: AnswerProposalInput!) {
     answerProposal(input: $input) {
@@ -337,8 +300,8 @@ export const ANSWER_PROPOSAL_MUTATION: TypedDocumentNode<
 `;
 
 export const PUBLISH_PROPOSAL_ANSWER_MUTATION: TypedDocumentNode<
-  { publishProposalAnswer: ProposalDetail },
-  { id: string }
+  PublishProposalAnswerMutation,
+  PublishProposalAnswerMutationVariables
 > = gql`
   mutation PublishProposalAnswer($id: ID!) {
     publishProposalAnswer(id: $id) {
@@ -348,8 +311,8 @@ export const PUBLISH_PROPOSAL_ANSWER_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_PROPOSAL_SETTINGS_MUTATION: TypedDocumentNode<
-  { updateProposalSettings: ProposalSettings },
-  { componentId: string; input: Partial<ProposalSettings> }
+  UpdateProposalSettingsMutation,
+  UpdateProposalSettingsMutationVariables
 > = gql`
   mutation UpdateProposalSettings($componentId: ID!, $input: ProposalSettingsInput!) {
     updateProposalSettings(componentId: $componentId, input: $input) {
@@ -357,24 +320,6 @@ export const UPDATE_PROPOSAL_SETTINGS_MUTATION: TypedDocumentNode<
     }
   }
 `;
-
-export interface Comment {
-  id: string;
-  parentId: string | null;
-  depth: number;
-  alignment: CommentAlignment;
-  authorId: string | null;
-  authorName: string | null;
-  /** Sanitised HTML; empty when deleted or hidden. */
-  body: string;
-  createdAt: string;
-  editedAt: string | null;
-  deleted: boolean;
-  hidden: boolean;
-  viewerIsAuthor: boolean;
-  viewerReported: boolean;
-  replies: Comment[];
-}
 
 const COMMENT_FIELDS = `
   id
@@ -393,10 +338,7 @@ const COMMENT_FIELDS = `
 `;
 
 /** Comment threads of a proposal: three levels (replies of replies). */
-export const COMMENTS_QUERY: TypedDocumentNode<
-  { comments: Comment[] },
-  { commentableType: 'PROPOSAL'; commentableId: string }
-> = gql`
+export const COMMENTS_QUERY: TypedDocumentNode<CommentsQuery, CommentsQueryVariables> = gql`
   query Comments($commentableType: CommentableType!, $commentableId: ID!) {
     comments(commentableType: $commentableType, commentableId: $commentableId) {
       ${COMMENT_FIELDS}
@@ -410,17 +352,9 @@ export const COMMENTS_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface AddCommentInput {
-  commentableType: 'PROPOSAL';
-  commentableId: string;
-  body: string;
-  alignment: CommentAlignment;
-  parentId: string | null;
-}
-
 export const ADD_COMMENT_MUTATION: TypedDocumentNode<
-  { addComment: Pick<Comment, 'id'> },
-  { input: AddCommentInput }
+  AddCommentMutation,
+  AddCommentMutationVariables
 > = gql`
   mutation AddComment($input: AddCommentInput!) {
     addComment(input: $input) {
@@ -430,8 +364,8 @@ export const ADD_COMMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_COMMENT_MUTATION: TypedDocumentNode<
-  { updateComment: Pick<Comment, 'id' | 'body' | 'editedAt'> },
-  { id: string; body: string }
+  UpdateCommentMutation,
+  UpdateCommentMutationVariables
 > = gql`
   mutation UpdateComment($id: ID!, $body: String!) {
     updateComment(id: $id, body: $body) {
@@ -443,31 +377,17 @@ export const UPDATE_COMMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const DELETE_COMMENT_MUTATION: TypedDocumentNode<
-  { deleteComment: boolean },
-  { id: string }
+  DeleteCommentMutation,
+  DeleteCommentMutationVariables
 > = gql`
   mutation DeleteComment($id: ID!) {
     deleteComment(id: $id)
   }
 `;
 
-export interface ModerationStatus {
-  resourceType: ReportableType;
-  resourceId: string;
-  reportCount: number;
-  hidden: boolean;
-}
-
 export const REPORT_CONTENT_MUTATION: TypedDocumentNode<
-  { reportContent: ModerationStatus },
-  {
-    input: {
-      resourceType: ReportableType;
-      resourceId: string;
-      reason: ReportReason;
-      details: string | null;
-    };
-  }
+  ReportContentMutation,
+  ReportContentMutationVariables
 > = gql`
   mutation ReportContent($input: ReportContentInput!) {
     reportContent(input: $input) {
@@ -480,8 +400,8 @@ export const REPORT_CONTENT_MUTATION: TypedDocumentNode<
 `;
 
 export const HIDE_CONTENT_MUTATION: TypedDocumentNode<
-  { hideContent: ModerationStatus },
-  { resourceType: ReportableType; resourceId: string }
+  HideContentMutation,
+  HideContentMutationVariables
 > = gql`
   mutation HideContent($resourceType: ReportableType!, $resourceId: ID!) {
     hideContent(resourceType: $resourceType, resourceId: $resourceId) {
@@ -494,8 +414,8 @@ export const HIDE_CONTENT_MUTATION: TypedDocumentNode<
 `;
 
 export const UNHIDE_CONTENT_MUTATION: TypedDocumentNode<
-  { unhideContent: ModerationStatus },
-  { resourceType: ReportableType; resourceId: string }
+  UnhideContentMutation,
+  UnhideContentMutationVariables
 > = gql`
   mutation UnhideContent($resourceType: ReportableType!, $resourceId: ID!) {
     unhideContent(resourceType: $resourceType, resourceId: $resourceId) {
@@ -507,21 +427,9 @@ export const UNHIDE_CONTENT_MUTATION: TypedDocumentNode<
   }
 `;
 
-export interface ModerationQueueItem {
-  resourceType: ReportableType;
-  resourceId: string;
-  proposalId: string | null;
-  title: string;
-  reportCount: number;
-  reasons: ReportReason[];
-  hidden: boolean;
-  unanswered: boolean;
-  since: string;
-}
-
 export const MODERATION_QUEUE_QUERY: TypedDocumentNode<
-  { moderationQueue: ModerationQueueItem[] },
-  { componentId: string }
+  ModerationQueueQuery,
+  ModerationQueueQueryVariables
 > = gql`
   query ModerationQueue($componentId: ID!) {
     moderationQueue(componentId: $componentId) {

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { SearchQuery, SearchQueryVariables } from '../../../graphql/generated';
 
 /** The resource types the global search finds (the API's `SearchResultType`). */
 export type SearchResultType = 'PROPOSAL' | 'ARTICLE' | 'MEETING' | 'PETITION' | 'NEWS_POST';
@@ -33,7 +34,7 @@ export interface SearchVariables {
   after?: string;
 }
 
-export const SEARCH_QUERY: TypedDocumentNode<SearchData, SearchVariables> = gql`
+export const SEARCH_QUERY: TypedDocumentNode<SearchQuery, SearchQueryVariables> = gql`
   query Search($query: String!, $types: [SearchResultType!], $first: Int, $after: String) {
     search(query: $query, types: $types, first: $first, after: $after) {
       query

@@ -1,18 +1,18 @@
-import type { AssemblyPosition, ComponentType, SpaceType } from '@concerto/domain';
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  AssemblyMembersQuery,
+  AssemblyMembersQueryVariables,
+  SpaceQuery,
+  SpaceQueryVariables,
+  SpacesQuery,
+  SpacesQueryVariables,
+  SurveysQuery,
+  SurveysQueryVariables,
+} from '../../../graphql/generated';
 
-export interface SpaceSummary {
-  id: string;
-  slug: string;
-  title: string;
-  subtitle: string;
-  type: SpaceType;
-  isDemo: boolean;
-  published: boolean;
-  phases: Array<{ id: string; title: string; active: boolean }>;
-}
+export type SpaceSummary = SpacesQuery['spaces'][number];
 
-export const SPACES_QUERY: TypedDocumentNode<{ spaces: SpaceSummary[] }, { type: SpaceType }> = gql`
+export const SPACES_QUERY: TypedDocumentNode<SpacesQuery, SpacesQueryVariables> = gql`
   query Spaces($type: SpaceType) {
     spaces(type: $type) {
       id
@@ -31,39 +31,13 @@ export const SPACES_QUERY: TypedDocumentNode<{ spaces: SpaceSummary[] }, { type:
   }
 `;
 
-export interface Phase {
-  id: string;
-  title: string;
-  description: string;
-  startDate: string | null;
-  endDate: string | null;
-  active: boolean;
-  position: number;
-}
+export type Phase = SpaceDetail['phases'][number];
 
-export interface SpaceComponentLink {
-  id: string;
-  title: string;
-  type: ComponentType;
-  published: boolean;
-}
+export type SpaceComponentLink = SpaceDetail['components'][number];
 
-export interface SpaceDetail {
-  id: string;
-  slug: string;
-  title: string;
-  subtitle: string;
-  description: string;
-  type: SpaceType;
-  isDemo: boolean;
-  published: boolean;
-  viewerCanAdminister: boolean;
-  viewerFollows: boolean;
-  phases: Phase[];
-  components: SpaceComponentLink[];
-}
+export type SpaceDetail = NonNullable<SpaceQuery['space']>;
 
-export const SPACE_QUERY: TypedDocumentNode<{ space: SpaceDetail }, { slug: string }> = gql`
+export const SPACE_QUERY: TypedDocumentNode<SpaceQuery, SpaceQueryVariables> = gql`
   query Space($slug: String!) {
     space(slug: $slug) {
       id
@@ -95,17 +69,11 @@ export const SPACE_QUERY: TypedDocumentNode<{ space: SpaceDetail }, { slug: stri
   }
 `;
 
-export interface AssemblyMember {
-  id: string;
-  userName: string;
-  position: AssemblyPosition;
-  college: string | null;
-  weight: number;
-}
+export type AssemblyMember = AssemblyMembersQuery['assemblyMembers'][number];
 
 export const ASSEMBLY_MEMBERS_QUERY: TypedDocumentNode<
-  { assemblyMembers: AssemblyMember[] },
-  { spaceId: string }
+  AssemblyMembersQuery,
+  AssemblyMembersQueryVariables
 > = gql`
   query AssemblyMembers($spaceId: ID!) {
     assemblyMembers(spaceId: $spaceId) {
@@ -118,22 +86,9 @@ export const ASSEMBLY_MEMBERS_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface SurveySummary {
-  id: string;
-  componentId: string;
-  title: string;
-  open: boolean;
-  opensAt: string | null;
-  closesAt: string | null;
-  questionCount: number;
-  spaceSlug: string;
-  spaceTitle: string;
-}
+export type SurveySummary = SurveysQuery['surveys'][number];
 
-export const SURVEYS_QUERY: TypedDocumentNode<
-  { surveys: SurveySummary[] },
-  Record<string, never>
-> = gql`
+export const SURVEYS_QUERY: TypedDocumentNode<SurveysQuery, SurveysQueryVariables> = gql`
   query Surveys {
     surveys {
       id

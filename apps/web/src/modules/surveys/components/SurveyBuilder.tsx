@@ -14,6 +14,7 @@ import {
   type SurveyQuestionState,
   type SurveyState,
 } from '../graphql/surveys';
+import type { AddSurveyQuestionInput } from '../../../graphql/generated';
 import { OptionRenameForm } from './OptionRenameForm';
 import { QuestionEditForm } from './QuestionEditForm';
 
@@ -69,7 +70,7 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const labels = lines(scaleLabels);
-    const input: Record<string, unknown> = { surveyId: survey.id, type, body, mandatory };
+    const input: AddSurveyQuestionInput = { surveyId: survey.id, type, body, mandatory };
     if (WITH_OPTIONS.has(type))
       input.options = lines(options).map((o) => ({ body: o, freeText: /^autre/i.test(o) }));
     if (type.startsWith('MATRIX')) input.rows = lines(rows);

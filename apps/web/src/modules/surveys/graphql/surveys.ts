@@ -1,4 +1,34 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  AddSurveyOptionMutation,
+  AddSurveyOptionMutationVariables,
+  AddSurveyQuestionMutation,
+  AddSurveyQuestionMutationVariables,
+  AnswerSurveyMutation,
+  AnswerSurveyMutationVariables,
+  CreateSurveyMutation,
+  CreateSurveyMutationVariables,
+  MySurveyAnswersQuery,
+  MySurveyAnswersQueryVariables,
+  PublishSurveyResultsMutation,
+  PublishSurveyResultsMutationVariables,
+  RemoveSurveyOptionMutation,
+  RemoveSurveyOptionMutationVariables,
+  RemoveSurveyQuestionMutation,
+  RemoveSurveyQuestionMutationVariables,
+  ReorderSurveyQuestionsMutation,
+  ReorderSurveyQuestionsMutationVariables,
+  SurveyResultsQuery,
+  SurveyResultsQueryVariables,
+  SurveyStateQuery,
+  SurveyStateQueryVariables,
+  UpdateSurveyMutation,
+  UpdateSurveyMutationVariables,
+  UpdateSurveyOptionMutation,
+  UpdateSurveyOptionMutationVariables,
+  UpdateSurveyQuestionMutation,
+  UpdateSurveyQuestionMutationVariables,
+} from '../../../graphql/generated';
 
 export interface SurveyOptionState {
   id: string;
@@ -44,10 +74,8 @@ const STATE_FIELDS = `
     options { id body freeText } rows { id body freeText } scale { points labels } condition { questionId kind optionId } }`;
 
 /** The questionnaire with what answering, results and the builder need. */
-export const SURVEY_STATE_QUERY: TypedDocumentNode<
-  { survey: SurveyState },
-  { componentId: string }
-> = gql`
+export const SURVEY_STATE_QUERY: TypedDocumentNode<SurveyStateQuery, SurveyStateQueryVariables> =
+  gql`
   query SurveyState($componentId: ID!) { survey(componentId: $componentId) { ${STATE_FIELDS} } }
 `;
 
@@ -64,8 +92,8 @@ export interface AnswerInput {
 }
 
 export const ANSWER_SURVEY_MUTATION: TypedDocumentNode<
-  { answerSurvey: { id: string } },
-  { surveyId: string; answers: AnswerInput[]; acceptTerms: boolean }
+  AnswerSurveyMutation,
+  AnswerSurveyMutationVariables
 > = gql`
   mutation AnswerSurvey($surveyId: ID!, $answers: [SurveyAnswerInput!]!, $acceptTerms: Boolean) {
     answerSurvey(surveyId: $surveyId, answers: $answers, acceptTerms: $acceptTerms) {
@@ -86,8 +114,8 @@ export interface MySubmission {
   }[];
 }
 export const MY_SURVEY_ANSWERS_QUERY: TypedDocumentNode<
-  { mySurveyAnswers: MySubmission | null },
-  { surveyId: string }
+  MySurveyAnswersQuery,
+  MySurveyAnswersQueryVariables
 > = gql`
   query MySurveyAnswers($surveyId: ID!) {
     mySurveyAnswers(surveyId: $surveyId) {
@@ -146,8 +174,8 @@ export interface SurveyResults {
 
 const OPTION_FIELDS = 'optionId value label removed count percent meanRank';
 export const SURVEY_RESULTS_QUERY: TypedDocumentNode<
-  { surveyResults: SurveyResults },
-  { surveyId: string; crossBy?: string | null }
+  SurveyResultsQuery,
+  SurveyResultsQueryVariables
 > = gql`
   query SurveyResults($surveyId: ID!, $crossBy: ID) {
     surveyResults(surveyId: $surveyId, crossBy: $crossBy) {
@@ -160,27 +188,27 @@ export const SURVEY_RESULTS_QUERY: TypedDocumentNode<
 `;
 
 export const ADD_SURVEY_QUESTION_MUTATION: TypedDocumentNode<
-  { addSurveyQuestion: SurveyState },
-  { input: Record<string, unknown> }
+  AddSurveyQuestionMutation,
+  AddSurveyQuestionMutationVariables
 > = gql`
   mutation AddSurveyQuestion($input: AddSurveyQuestionInput!) { addSurveyQuestion(input: $input) { ${STATE_FIELDS} } }
 `;
 export const REMOVE_SURVEY_QUESTION_MUTATION: TypedDocumentNode<
-  { removeSurveyQuestion: SurveyState },
-  { questionId: string }
+  RemoveSurveyQuestionMutation,
+  RemoveSurveyQuestionMutationVariables
 > = gql`
   mutation RemoveSurveyQuestion($questionId: ID!) { removeSurveyQuestion(questionId: $questionId) { ${STATE_FIELDS} } }
 `;
 export const PUBLISH_SURVEY_RESULTS_MUTATION: TypedDocumentNode<
-  { publishSurveyResults: SurveyState },
-  { surveyId: string; published: boolean }
+  PublishSurveyResultsMutation,
+  PublishSurveyResultsMutationVariables
 > = gql`
   mutation PublishSurveyResults($surveyId: ID!, $published: Boolean!) { publishSurveyResults(surveyId: $surveyId, published: $published) { ${STATE_FIELDS} } }
 `;
 
 export const CREATE_SURVEY_MUTATION: TypedDocumentNode<
-  { createSurvey: SurveyState },
-  { input: { componentId: string; title: string } }
+  CreateSurveyMutation,
+  CreateSurveyMutationVariables
 > = gql`
   mutation CreateSurvey($input: CreateSurveyInput!) { createSurvey(input: $input) { ${STATE_FIELDS} } }
 `;
@@ -193,26 +221,26 @@ export interface SurveyFields {
   terms?: string;
 }
 export const UPDATE_SURVEY_MUTATION: TypedDocumentNode<
-  { updateSurvey: SurveyState },
-  { surveyId: string; input: SurveyFields }
+  UpdateSurveyMutation,
+  UpdateSurveyMutationVariables
 > = gql`
   mutation UpdateSurvey($surveyId: ID!, $input: SurveyFieldsInput!) { updateSurvey(surveyId: $surveyId, input: $input) { ${STATE_FIELDS} } }
 `;
 export const REORDER_SURVEY_QUESTIONS_MUTATION: TypedDocumentNode<
-  { reorderSurveyQuestions: SurveyState },
-  { surveyId: string; questionIds: string[] }
+  ReorderSurveyQuestionsMutation,
+  ReorderSurveyQuestionsMutationVariables
 > = gql`
   mutation ReorderSurveyQuestions($surveyId: ID!, $questionIds: [ID!]!) { reorderSurveyQuestions(surveyId: $surveyId, questionIds: $questionIds) { ${STATE_FIELDS} } }
 `;
 export const ADD_SURVEY_OPTION_MUTATION: TypedDocumentNode<
-  { addSurveyOption: SurveyState },
-  { input: { questionId: string; body: string; freeText?: boolean; kind?: string } }
+  AddSurveyOptionMutation,
+  AddSurveyOptionMutationVariables
 > = gql`
   mutation AddSurveyOption($input: AddSurveyOptionInput!) { addSurveyOption(input: $input) { ${STATE_FIELDS} } }
 `;
 export const REMOVE_SURVEY_OPTION_MUTATION: TypedDocumentNode<
-  { removeSurveyOption: SurveyState },
-  { optionId: string }
+  RemoveSurveyOptionMutation,
+  RemoveSurveyOptionMutationVariables
 > = gql`
   mutation RemoveSurveyOption($optionId: ID!) { removeSurveyOption(optionId: $optionId) { ${STATE_FIELDS} } }
 `;
@@ -227,14 +255,14 @@ export interface SurveyQuestionFields {
   condition?: { questionId: string; kind: string; optionId?: string | null } | null;
 }
 export const UPDATE_SURVEY_QUESTION_MUTATION: TypedDocumentNode<
-  { updateSurveyQuestion: SurveyState },
-  { questionId: string; input: SurveyQuestionFields }
+  UpdateSurveyQuestionMutation,
+  UpdateSurveyQuestionMutationVariables
 > = gql`
   mutation UpdateSurveyQuestion($questionId: ID!, $input: SurveyQuestionFieldsInput!) { updateSurveyQuestion(questionId: $questionId, input: $input) { ${STATE_FIELDS} } }
 `;
 export const UPDATE_SURVEY_OPTION_MUTATION: TypedDocumentNode<
-  { updateSurveyOption: SurveyState },
-  { optionId: string; input: { body?: string; freeText?: boolean } }
+  UpdateSurveyOptionMutation,
+  UpdateSurveyOptionMutationVariables
 > = gql`
   mutation UpdateSurveyOption($optionId: ID!, $input: UpdateSurveyOptionInput!) { updateSurveyOption(optionId: $optionId, input: $input) { ${STATE_FIELDS} } }
 `;

@@ -1,4 +1,40 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  AcceptAmendmentMutation,
+  AcceptAmendmentMutationVariables,
+  AddTextCommentMutation,
+  AddTextCommentMutationVariables,
+  AmendmentsQuery,
+  AmendmentsQueryVariables,
+  CreateAmendmentMutation,
+  CreateAmendmentMutationVariables,
+  ImportParticipatoryTextMutation,
+  ImportParticipatoryTextMutationVariables,
+  ParticipatoryTextMarkdownQuery,
+  ParticipatoryTextMarkdownQueryVariables,
+  ParticipatoryTextQuery,
+  ParticipatoryTextQueryVariables,
+  ParticipatoryTextSourceForImportQuery,
+  ParticipatoryTextSourceForImportQueryVariables,
+  PromoteAmendmentMutation,
+  PromoteAmendmentMutationVariables,
+  PublishParticipatoryTextMutation,
+  PublishParticipatoryTextMutationVariables,
+  RejectAmendmentMutation,
+  RejectAmendmentMutationVariables,
+  SupportAmendmentMutation,
+  SupportAmendmentMutationVariables,
+  TextCommentsQuery,
+  TextCommentsQueryVariables,
+  UpdateAmendmentMutation,
+  UpdateAmendmentMutationVariables,
+  UpdateAmendmentSettingsMutation,
+  UpdateAmendmentSettingsMutationVariables,
+  VersionsQuery,
+  VersionsQueryVariables,
+  WithdrawAmendmentMutation,
+  WithdrawAmendmentMutationVariables,
+} from '../../../graphql/generated';
 
 export type AmendmentState = 'DRAFT' | 'EVALUATING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
 export type AmendableType = 'ARTICLE' | 'PROPOSAL';
@@ -79,8 +115,8 @@ const AMENDMENT_FIELDS = `
   diff { value added removed } viewerIsAuthor viewerCanAnswer viewerSupports`;
 
 export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<
-  { participatoryText: ParticipatoryText | null },
-  { componentId: string }
+  ParticipatoryTextQuery,
+  ParticipatoryTextQueryVariables
 > = gql`
   query ParticipatoryText($componentId: ID!) {
     participatoryText(componentId: $componentId) { ${TEXT_FIELDS} }
@@ -88,8 +124,8 @@ export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<
 `;
 
 export const PARTICIPATORY_TEXT_MARKDOWN_QUERY: TypedDocumentNode<
-  { participatoryTextMarkdown: string | null },
-  { componentId: string }
+  ParticipatoryTextMarkdownQuery,
+  ParticipatoryTextMarkdownQueryVariables
 > = gql`
   query ParticipatoryTextMarkdown($componentId: ID!) {
     participatoryTextMarkdown(componentId: $componentId)
@@ -97,8 +133,8 @@ export const PARTICIPATORY_TEXT_MARKDOWN_QUERY: TypedDocumentNode<
 `;
 
 export const PARTICIPATORY_TEXT_SOURCE_QUERY: TypedDocumentNode<
-  { participatoryTextSource: string | null },
-  { componentId: string }
+  ParticipatoryTextSourceForImportQuery,
+  ParticipatoryTextSourceForImportQueryVariables
 > = gql`
   query ParticipatoryTextSourceForImport($componentId: ID!) {
     participatoryTextSource(componentId: $componentId)
@@ -106,8 +142,8 @@ export const PARTICIPATORY_TEXT_SOURCE_QUERY: TypedDocumentNode<
 `;
 
 export const IMPORT_PARTICIPATORY_TEXT_MUTATION: TypedDocumentNode<
-  { importParticipatoryText: ParticipatoryText },
-  { componentId: string; markdown: string }
+  ImportParticipatoryTextMutation,
+  ImportParticipatoryTextMutationVariables
 > = gql`
   mutation ImportParticipatoryText($componentId: ID!, $markdown: String!) {
     importParticipatoryText(componentId: $componentId, markdown: $markdown) { ${TEXT_FIELDS} }
@@ -115,27 +151,21 @@ export const IMPORT_PARTICIPATORY_TEXT_MUTATION: TypedDocumentNode<
 `;
 
 export const PUBLISH_PARTICIPATORY_TEXT_MUTATION: TypedDocumentNode<
-  { publishParticipatoryText: ParticipatoryText },
-  { componentId: string }
+  PublishParticipatoryTextMutation,
+  PublishParticipatoryTextMutationVariables
 > = gql`
   mutation PublishParticipatoryText($componentId: ID!) {
     publishParticipatoryText(componentId: $componentId) { ${TEXT_FIELDS} }
   }
 `;
 
-export const AMENDMENTS_QUERY: TypedDocumentNode<
-  { amendments: Amendment[] },
-  { amendableType: AmendableType; amendableId: string }
-> = gql`
+export const AMENDMENTS_QUERY: TypedDocumentNode<AmendmentsQuery, AmendmentsQueryVariables> = gql`
   query Amendments($amendableType: AmendableType!, $amendableId: ID!) {
     amendments(amendableType: $amendableType, amendableId: $amendableId) { ${AMENDMENT_FIELDS} }
   }
 `;
 
-export const VERSIONS_QUERY: TypedDocumentNode<
-  { versions: ResourceVersion[] },
-  { resourceType: AmendableType; resourceId: string }
-> = gql`
+export const VERSIONS_QUERY: TypedDocumentNode<VersionsQuery, VersionsQueryVariables> = gql`
   query Versions($resourceType: AmendableType!, $resourceId: ID!) {
     versions(resourceType: $resourceType, resourceId: $resourceId) {
       version
@@ -151,8 +181,8 @@ export const VERSIONS_QUERY: TypedDocumentNode<
 `;
 
 export const CREATE_AMENDMENT_MUTATION: TypedDocumentNode<
-  { createAmendment: Amendment },
-  { input: { amendableType: AmendableType; amendableId: string; title: string; body: string } }
+  CreateAmendmentMutation,
+  CreateAmendmentMutationVariables
 > = gql`
   mutation CreateAmendment($input: CreateAmendmentInput!) {
     createAmendment(input: $input) { ${AMENDMENT_FIELDS} }
@@ -160,8 +190,8 @@ export const CREATE_AMENDMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_AMENDMENT_MUTATION: TypedDocumentNode<
-  { updateAmendment: Amendment },
-  { id: string; input: { title?: string; body: string } }
+  UpdateAmendmentMutation,
+  UpdateAmendmentMutationVariables
 > = gql`
   mutation UpdateAmendment($id: ID!, $input: UpdateAmendmentInput!) {
     updateAmendment(id: $id, input: $input) { ${AMENDMENT_FIELDS} }
@@ -169,8 +199,8 @@ export const UPDATE_AMENDMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const ACCEPT_AMENDMENT_MUTATION: TypedDocumentNode<
-  { acceptAmendment: Amendment },
-  { id: string }
+  AcceptAmendmentMutation,
+  AcceptAmendmentMutationVariables
 > = gql`
   mutation AcceptAmendment($id: ID!) {
     acceptAmendment(id: $id) { ${AMENDMENT_FIELDS} }
@@ -178,8 +208,8 @@ export const ACCEPT_AMENDMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const REJECT_AMENDMENT_MUTATION: TypedDocumentNode<
-  { rejectAmendment: Amendment },
-  { id: string; reason: string }
+  RejectAmendmentMutation,
+  RejectAmendmentMutationVariables
 > = gql`
   mutation RejectAmendment($id: ID!, $reason: String!) {
     rejectAmendment(id: $id, reason: $reason) { ${AMENDMENT_FIELDS} }
@@ -187,8 +217,8 @@ export const REJECT_AMENDMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const WITHDRAW_AMENDMENT_MUTATION: TypedDocumentNode<
-  { withdrawAmendment: Amendment },
-  { id: string }
+  WithdrawAmendmentMutation,
+  WithdrawAmendmentMutationVariables
 > = gql`
   mutation WithdrawAmendment($id: ID!) {
     withdrawAmendment(id: $id) { ${AMENDMENT_FIELDS} }
@@ -196,8 +226,8 @@ export const WITHDRAW_AMENDMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const PROMOTE_AMENDMENT_MUTATION: TypedDocumentNode<
-  { promoteAmendment: Amendment },
-  { id: string }
+  PromoteAmendmentMutation,
+  PromoteAmendmentMutationVariables
 > = gql`
   mutation PromoteAmendment($id: ID!) {
     promoteAmendment(id: $id) { ${AMENDMENT_FIELDS} }
@@ -205,8 +235,8 @@ export const PROMOTE_AMENDMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const SUPPORT_AMENDMENT_MUTATION: TypedDocumentNode<
-  { supportAmendment: Amendment },
-  { id: string }
+  SupportAmendmentMutation,
+  SupportAmendmentMutationVariables
 > = gql`
   mutation SupportAmendment($id: ID!) {
     supportAmendment(id: $id) { ${AMENDMENT_FIELDS} }
@@ -223,26 +253,24 @@ export interface TextComment {
   articleVersion: number | null;
 }
 
-export const TEXT_COMMENTS_QUERY: TypedDocumentNode<
-  { comments: TextComment[] },
-  { commentableType: 'ARTICLE' | 'AMENDMENT'; commentableId: string }
-> = gql`
-  query TextComments($commentableType: CommentableType!, $commentableId: ID!) {
-    comments(commentableType: $commentableType, commentableId: $commentableId) {
-      id
-      body
-      authorName
-      createdAt
-      deleted
-      hidden
-      articleVersion
+export const TEXT_COMMENTS_QUERY: TypedDocumentNode<TextCommentsQuery, TextCommentsQueryVariables> =
+  gql`
+    query TextComments($commentableType: CommentableType!, $commentableId: ID!) {
+      comments(commentableType: $commentableType, commentableId: $commentableId) {
+        id
+        body
+        authorName
+        createdAt
+        deleted
+        hidden
+        articleVersion
+      }
     }
-  }
-`;
+  `;
 
 export const ADD_TEXT_COMMENT_MUTATION: TypedDocumentNode<
-  { addComment: TextComment },
-  { input: { commentableType: 'ARTICLE' | 'AMENDMENT'; commentableId: string; body: string } }
+  AddTextCommentMutation,
+  AddTextCommentMutationVariables
 > = gql`
   mutation AddTextComment($input: AddCommentInput!) {
     addComment(input: $input) {
@@ -258,16 +286,8 @@ export const ADD_TEXT_COMMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_AMENDMENT_SETTINGS_MUTATION: TypedDocumentNode<
-  {
-    updateAmendmentSettings: {
-      amendmentsEnabled: boolean;
-      amendmentsVisibility: 'ALL' | 'ONLY_OWN';
-    };
-  },
-  {
-    componentId: string;
-    input: { amendmentsEnabled?: boolean; amendmentsVisibility?: 'ALL' | 'ONLY_OWN' };
-  }
+  UpdateAmendmentSettingsMutation,
+  UpdateAmendmentSettingsMutationVariables
 > = gql`
   mutation UpdateAmendmentSettings($componentId: ID!, $input: AmendmentSettingsInput!) {
     updateAmendmentSettings(componentId: $componentId, input: $input) {

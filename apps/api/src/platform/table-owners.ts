@@ -109,18 +109,6 @@ export const KNOWN_CROSSINGS: readonly {
   why: string;
 }[] = [
   {
-    module: 'account',
-    table: 'users',
-    write: true,
-    why: 'account deletion and password change write the account row; to move into the user module’s service',
-  },
-  {
-    module: 'auth',
-    table: 'users',
-    write: true,
-    why: 'password reset and e-mail confirmation write the account row; to move into the user module’s service',
-  },
-  {
     module: 'action-log',
     table: 'space_roles',
     write: false,

@@ -115,18 +115,6 @@ export const KNOWN_CROSSINGS: readonly {
     why: 'the journal checks a space admin’s role itself: participatory-space logs through action-log, so asking it back would be a cycle',
   },
   {
-    module: 'ballot',
-    table: 'assembly_members',
-    write: false,
-    why: 'an Assemblée census reads (and share-locks) members and weights; to go through a participatory-space membership service',
-  },
-  {
-    module: 'motion',
-    table: 'assembly_members',
-    write: false,
-    why: 'minutes list the members present; to go through a participatory-space membership service',
-  },
-  {
     module: 'participatory-text',
     table: 'proposals',
     write: false,

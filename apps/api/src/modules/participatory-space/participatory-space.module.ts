@@ -4,6 +4,7 @@ import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
 import { AssemblyInvitationResolver } from './assembly-invitation.resolver';
 import { AssemblyInvitationService } from './assembly-invitation.service';
+import { AssemblyMembershipService } from './assembly-membership.service';
 import { ParticipatorySpaceResolver } from './participatory-space.resolver';
 import { ParticipatorySpaceService } from './participatory-space.service';
 import { SpaceAccessService } from './space-access.service';
@@ -17,9 +18,10 @@ import { SpaceHost } from './space.host';
     ParticipatorySpaceResolver,
     AssemblyInvitationService,
     AssemblyInvitationResolver,
+    AssemblyMembershipService,
     SpaceHost,
     ParticipatorySpacePersonalData,
   ],
-  exports: [ParticipatorySpaceService, SpaceAccessService],
+  exports: [ParticipatorySpaceService, SpaceAccessService, AssemblyMembershipService],
 })
 export class ParticipatorySpaceModule {}

@@ -115,30 +115,6 @@ export const KNOWN_CROSSINGS: readonly {
     why: 'the journal checks a space admin’s role itself: participatory-space logs through action-log, so asking it back would be a cycle',
   },
   {
-    module: 'participatory-text',
-    table: 'proposals',
-    write: false,
-    why: 'amendments to proposals (the amendment capability still lives with texts)',
-  },
-  {
-    module: 'participatory-text',
-    table: 'proposals',
-    write: true,
-    why: 'an accepted amendment rewrites the proposal; to go through a proposal amendable adapter',
-  },
-  {
-    module: 'participatory-text',
-    table: 'proposal_versions',
-    write: false,
-    why: 'a proposal’s versions shown with its amendments',
-  },
-  {
-    module: 'participatory-text',
-    table: 'proposal_versions',
-    write: true,
-    why: 'an accepted amendment records the proposal’s new version',
-  },
-  {
     module: 'demo',
     table: 'users',
     write: true,

@@ -15,6 +15,7 @@ import {
 import { HistoryModule } from '../history/history.module';
 import { ProposalContributions } from './proposal.contributions';
 import { ProposalService } from './proposal.service';
+import { ProposalAmendmentsService } from './proposal-amendments.service';
 import { SupportService } from './support.service';
 import { ConsensusService } from './consensus.service';
 import { DisagreementService } from './disagreement.service';
@@ -31,6 +32,7 @@ import { DisagreementService } from './disagreement.service';
   providers: [
     ProposalSearch,
     ProposalService,
+    ProposalAmendmentsService,
     SupportService,
     DisagreementService,
     ConsensusService,
@@ -42,6 +44,6 @@ import { DisagreementService } from './disagreement.service';
     ProposalPersonalData,
     ProposalContributions,
   ],
-  exports: [ProposalService],
+  exports: [ProposalService, ProposalAmendmentsService],
 })
 export class ProposalModule {}

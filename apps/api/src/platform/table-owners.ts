@@ -114,15 +114,4 @@ export const KNOWN_CROSSINGS: readonly {
     write: false,
     why: 'the journal checks a space admin’s role itself: participatory-space logs through action-log, so asking it back would be a cycle',
   },
-  {
-    module: 'demo',
-    table: 'users',
-    write: true,
-    why: 'demo seeding writes demo accounts directly; to go through the owners’ services',
-  },
-  { module: 'demo', table: 'participatory_texts', write: false, why: 'demo seeding' },
-  { module: 'demo', table: 'participatory_text_sources', write: false, why: 'demo seeding' },
-  { module: 'demo', table: 'meetings', write: true, why: 'demo seeding' },
-  { module: 'demo', table: 'meeting_agenda_items', write: true, why: 'demo seeding' },
-  { module: 'demo', table: 'assembly_members', write: true, why: 'demo seeding' },
 ];

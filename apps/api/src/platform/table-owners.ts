@@ -107,11 +107,4 @@ export const KNOWN_CROSSINGS: readonly {
   table: string;
   write: boolean;
   why: string;
-}[] = [
-  {
-    module: 'action-log',
-    table: 'space_roles',
-    write: false,
-    why: 'the journal checks a space admin’s role itself: participatory-space logs through action-log, so asking it back would be a cycle',
-  },
-];
+}[] = [];

@@ -1,5 +1,7 @@
-import { Module } from '@nestjs/common';
+import { SpaceRole } from '@concerto/domain';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { ParticipatorySpacePersonalData } from './participatory-space.personal-data';
+import { ActionLogQueryService } from '../action-log/action-log-query.service';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
 import { AssemblyInvitationResolver } from './assembly-invitation.resolver';
@@ -24,4 +26,16 @@ import { SpaceHost } from './space.host';
   ],
   exports: [ParticipatorySpaceService, SpaceAccessService, AssemblyMembershipService],
 })
-export class ParticipatorySpaceModule {}
+export class ParticipatorySpaceModule implements OnModuleInit {
+  constructor(
+    private readonly access: SpaceAccessService,
+    private readonly actionLogQuery: ActionLogQueryService,
+  ) {}
+
+  /** The journal asks space roles through this port (it cannot import this module back). */
+  onModuleInit(): void {
+    this.actionLogQuery.registerSpaceAdministrators({
+      isSpaceAdmin: (userId, spaceId) => this.access.hasRole(userId, spaceId, [SpaceRole.ADMIN]),
+    });
+  }
+}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
+import { UserModule } from '../user/user.module';
 import { AccountResolver } from './account.resolver';
 import { AccountService } from './account.service';
 import { AccountNotifications } from './account.notifications';
@@ -11,7 +12,7 @@ import { DataExportWorker } from './data-export.worker';
 
 /** The signed-in user's own account: change of password, deletion, "download my data". */
 @Module({
-  imports: [ActionLogModule, DiscoveryModule],
+  imports: [ActionLogModule, DiscoveryModule, UserModule],
   controllers: [DataExportController],
   providers: [
     AccountService,

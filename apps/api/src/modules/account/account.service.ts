@@ -1,13 +1,14 @@
-import { DELETED_PARTICIPANT_NAME, ErrorCode, passwordWeakness } from '@concerto/domain';
+import { ErrorCode, passwordWeakness } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, queryRows } from '../../common/database/unit-of-work';
+import { inTransaction } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
 import { FRESH_SIGN_IN_MINUTES, SessionService } from '../auth/session.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
+import { UserAccountService } from '../user/user-account.service';
 import { PersonalDataContributors } from './personal-data-contributors';
 
 const PASSWORD_MESSAGES = {
@@ -33,6 +34,7 @@ export class AccountService {
     private readonly events: DomainEventOutbox,
     private readonly contributors: PersonalDataContributors,
     private readonly sessions: SessionService,
+    private readonly accounts: UserAccountService,
   ) {}
 
   /**
@@ -69,13 +71,13 @@ export class AccountService {
       throw wrongPassword();
     const newHash = await argon2Hash(newPassword);
     const revoked = await inTransaction(this.dataSource, async (manager) => {
-      const updated = await queryRows(
+      const updated = await this.accounts.replacePasswordHash(
         manager,
-        `UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND password_hash = $2 RETURNING id`,
-        [userId, user.password_hash, newHash],
+        userId,
+        user.password_hash,
+        newHash,
       );
-      if (!updated.length)
-        throw DomainError.conflict('Le mot de passe vient d’être changé par ailleurs.');
+      if (!updated) throw DomainError.conflict('Le mot de passe vient d’être changé par ailleurs.');
       const sessions = await this.sessions.revokeOthersInTransaction(manager, userId, sessionId);
       for (const id of sessions)
         await this.events.record(manager, 'session.revoked', { sessionId: id, userId }, userId);
@@ -172,10 +174,7 @@ export class AccountService {
     for (const contributor of this.contributors.all())
       await contributor.erase?.(manager, { id: userId, email });
     await manager.query(`DELETE FROM data_exports WHERE user_id = $1`, [userId]);
-    await manager.query(
-      `UPDATE users SET name = $2, email = NULL, password_hash = NULL, is_admin = false, locale = 'fr', deleted_at = now(), updated_at = now() WHERE id = $1`,
-      [userId, DELETED_PARTICIPANT_NAME],
-    );
+    await this.accounts.anonymise(manager, userId);
     await this.actionLog.record(manager, {
       userId,
       action: 'delete_account',

@@ -47,12 +47,34 @@ const decodeCursor = (cursor: string): string => {
 };
 
 /**
+ * Whether a user administers a space (holds its ADMIN role). Space roles belong to the
+ * participatory-space module, which records its actions in the journal: it registers this port
+ * at start-up ({@link ActionLogQueryService.registerSpaceAdministrators}) instead of the journal
+ * importing it back (a module cycle).
+ */
+export interface SpaceAdministrators {
+  isSpaceAdmin(userId: string, spaceId: string): Promise<boolean>;
+}
+
+/**
  * Reads the journal of actions: the admin page (`actionLogs`) and the PUBLIC lines the history
  * capability shows. Writing stays with {@link ActionLogService}.
  */
 @Injectable()
 export class ActionLogQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Who administers a space (see {@link registerSpaceAdministrators}). */
+  private spaceAdministrators: SpaceAdministrators | null = null;
+
+  /**
+   * Registers how to tell a space's administrators (the participatory-space module, at
+   * start-up): the journal cannot import that module, which records its actions here.
+   * @param port answers whether a user holds the ADMIN role in a space
+   */
+  registerSpaceAdministrators(port: SpaceAdministrators): void {
+    this.spaceAdministrators = port;
+  }
 
   /**
    * When an action was last logged on each of some resources (e.g. an administrator's last
@@ -107,11 +129,10 @@ export class ActionLogQueryService {
     if (!viewer.user.isAdmin) {
       if (!filter.spaceId)
         throw DomainError.forbidden('Choisissez un espace que vous administrez.');
-      const roles = await this.dataSource.query(
-        `SELECT 1 FROM space_roles WHERE user_id = $1 AND space_id = $2 AND role = 'ADMIN' LIMIT 1`,
-        [viewer.user.id, filter.spaceId],
-      );
-      if (!roles.length) throw DomainError.forbidden();
+      if (!this.spaceAdministrators)
+        throw new Error('no SpaceAdministrators registered (participatory-space module)');
+      if (!(await this.spaceAdministrators.isSpaceAdmin(viewer.user.id, filter.spaceId)))
+        throw DomainError.forbidden();
       where.push(`l.visibility <> 'PRIVATE'`);
     }
     if (filter.spaceId) add('l.space_id = ?', filter.spaceId);

@@ -10,6 +10,7 @@ import { AppConfig } from '../../config/app-config';
 import { ActionLogService } from '../action-log/action-log.service';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { describeMailFailure, MailerService, SentMail } from '../notification/mailer.service';
+import { UserAccountService } from '../user/user-account.service';
 
 /** What a one-time link is for. */
 export type AccountTokenPurpose = 'PASSWORD_RESET' | 'EMAIL_CONFIRMATION';
@@ -59,6 +60,7 @@ export class AccountRecoveryService {
     private readonly mailer: MailerService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly accounts: UserAccountService,
   ) {}
 
   /**
@@ -120,12 +122,8 @@ export class AccountRecoveryService {
     const newHash = await argon2Hash(newPassword);
     await inTransaction(this.dataSource, async (manager) => {
       const userId = await this.spend(manager, token, 'PASSWORD_RESET');
-      const updated = await queryRows(
-        manager,
-        `UPDATE users SET password_hash = $2, email_confirmed_at = coalesce(email_confirmed_at, now()), updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
-        [userId, newHash],
-      );
-      if (!updated.length) throw invalidLink('INVALID_TOKEN');
+      if (!(await this.accounts.resetPasswordHash(manager, userId, newHash)))
+        throw invalidLink('INVALID_TOKEN');
       await manager.query(
         `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = 'PASSWORD_RESET' AND used_at IS NULL`,
         [userId],
@@ -201,12 +199,7 @@ export class AccountRecoveryService {
     if (!TOKEN_SHAPE.test(token)) throw invalidLink('INVALID_TOKEN');
     await inTransaction(this.dataSource, async (manager) => {
       const userId = await this.spend(manager, token, 'EMAIL_CONFIRMATION');
-      const updated = await queryRows(
-        manager,
-        `UPDATE users SET email_confirmed_at = coalesce(email_confirmed_at, now()), updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
-        [userId],
-      );
-      if (!updated.length) throw invalidLink('INVALID_TOKEN');
+      if (!(await this.accounts.confirmEmail(manager, userId))) throw invalidLink('INVALID_TOKEN');
       await this.actionLog.record(manager, {
         userId,
         action: 'confirm_email',

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { ProfileModule } from '../profile/profile.module';
 import { TermsModule } from '../terms/terms.module';
+import { UserModule } from '../user/user.module';
 import { AccountRecoveryResolver } from './account-recovery.resolver';
 import { AccountRecoveryService } from './account-recovery.service';
 import { AuthResolver } from './auth.resolver';
@@ -18,7 +19,13 @@ import { SessionService } from './session.service';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity]), ActionLogModule, TermsModule, ProfileModule],
+  imports: [
+    TypeOrmModule.forFeature([SessionEntity]),
+    ActionLogModule,
+    TermsModule,
+    ProfileModule,
+    UserModule,
+  ],
   providers: [
     AuthService,
     SessionService,

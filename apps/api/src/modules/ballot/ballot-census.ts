@@ -1,16 +1,16 @@
 import { CensusKind } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AssemblyMembershipService } from '../participatory-space/assembly-membership.service';
 import { ProfileService } from '../profile/profile.service';
 
 /**
  * The census (corps électoral) of a ballot: who may vote and with what weight, and its size.
  *
- * The reads of other features' tables (users, participatory spaces, assembly members) are
- * gathered here, and only here, so they can move behind those features' services in one place
- * when the component platform exposes them (ALL_MEMBERS: live accounts; ASSEMBLY_MEMBERS: the
- * assembly's current members and their weights, as motions count them). TYPOLOGY asks the
- * members feature through {@link ProfileService} (`typologyOf`, `countWithTypologies`,
+ * The reads of other features' data are gathered here, and only here: ALL_MEMBERS reads live
+ * accounts (`users`, a shared read); ASSEMBLY_MEMBERS asks the Assemblée's current members and
+ * their weights, as motions count them, through {@link AssemblyMembershipService}; TYPOLOGY asks
+ * the members feature through {@link ProfileService} (`typologyOf`, `countWithTypologies`,
  * `membersWithTypologies`), never its tables.
  *
  * Weights are integers: 1 per voter, or thousandths of an Assemblée weight when weighted, so
@@ -34,7 +34,10 @@ export function weightToMilli(text: string): number {
 /** Census membership, weights and sizes of ballots. Caller: the ballot module only. */
 @Injectable()
 export class BallotCensus {
-  constructor(private readonly profiles: ProfileService) {}
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly assemblies: AssemblyMembershipService,
+  ) {}
 
   /**
    * The weight of `userId`'s ballot, or null when they are not in the census. With `lock`, the
@@ -57,10 +60,7 @@ export class BallotCensus {
         return row ? 1 : null;
       }
       case CensusKind.ASSEMBLY_MEMBERS: {
-        const [row] = await manager.query(
-          `SELECT weight::text AS weight FROM assembly_members WHERE space_id = $1 AND user_id = $2 AND left_at IS NULL ${lock ? 'FOR SHARE' : ''}`,
-          [rule.spaceId, userId],
-        );
+        const row = await this.assemblies.currentMember(manager, rule.spaceId!, userId, lock);
         if (!row) return null;
         return rule.weighted ? weightToMilli(row.weight) : 1;
       }
@@ -94,10 +94,7 @@ export class BallotCensus {
         return { voters: row.n, weight: row.n };
       }
       case CensusKind.ASSEMBLY_MEMBERS: {
-        const rows: { weight: string }[] = await manager.query(
-          `SELECT weight::text AS weight FROM assembly_members WHERE space_id = $1 AND left_at IS NULL`,
-          [rule.spaceId],
-        );
+        const rows = await this.assemblies.currentMembers(manager, rule.spaceId!);
         return {
           voters: rows.length,
           weight: rows.reduce((sum, r) => sum + (rule.weighted ? weightToMilli(r.weight) : 1), 0),
@@ -130,12 +127,7 @@ export class BallotCensus {
           await manager.query(`SELECT id FROM users WHERE deleted_at IS NULL ORDER BY id`)
         ).map((r: { id: string }) => r.id);
       case CensusKind.ASSEMBLY_MEMBERS:
-        return (
-          await manager.query(
-            `SELECT user_id FROM assembly_members WHERE space_id = $1 AND left_at IS NULL ORDER BY user_id`,
-            [rule.spaceId],
-          )
-        ).map((r: { user_id: string }) => r.user_id);
+        return (await this.assemblies.currentMembers(manager, rule.spaceId!)).map((r) => r.userId);
       case CensusKind.EMAIL_LIST:
         return (
           await manager.query(

@@ -17,6 +17,9 @@ import { insertDemoPetition } from '../petition/petition-demo';
 import { demoGrades, insertDemoBallot } from '../ballot/ballot-demo';
 import { type DemoDebateFile, insertDemoDebate } from '../debate/debate-demo';
 import { type DemoNewsFile, insertDemoNews } from '../news/news-demo';
+import { type DemoMeetingFile, insertDemoMeeting } from '../meeting/meeting-demo';
+import { insertDemoAssemblyMember } from '../participatory-space/assembly-demo';
+import { insertDemoAccount } from '../user/user-demo';
 import { ProposalEntity } from '../proposal/entities/proposal.entity';
 import { insertDemoProposalReactions } from '../proposal/proposal-demo';
 import {
@@ -93,24 +96,7 @@ interface VotationsFile {
 interface MeetingsFile {
   componentTitle: string;
   componentDescription: string;
-  meeting: {
-    title: string;
-    description: string;
-    location: string;
-    address: string;
-    locationHints: string;
-    /** The meeting falls on the first `isoWeekday` (1 = Monday) at least `daysAhead` days after the load, from `startTime` to `endTime`, Paris time. */
-    daysAhead: number;
-    isoWeekday: number;
-    startTime: string;
-    endTime: string;
-    capacity: number;
-    agenda: {
-      title: string;
-      durationMinutes: number;
-      children?: { title: string; durationMinutes: number }[];
-    }[];
-  };
+  meeting: DemoMeetingFile;
 }
 interface SurveyFile {
   title: string;
@@ -221,14 +207,9 @@ export class DemoContentService {
    * Markdown source: import and publish it once (a text that has a structure is left alone).
    */
   private async importDemoTextsLoadedBefore(manager: EntityManager): Promise<void> {
-    const pending: { component_id: string; markdown: string }[] = await manager.query(
-      `SELECT s.component_id, s.markdown FROM participatory_text_sources s
-         JOIN components c ON c.id = s.component_id JOIN participatory_spaces p ON p.id = c.space_id
-        WHERE p.is_demo AND NOT EXISTS (SELECT 1 FROM participatory_texts t WHERE t.component_id = s.component_id)`,
-    );
-    for (const text of pending) {
-      await this.texts.importInTransaction(manager, text.component_id, text.markdown, null);
-      await this.texts.publishInTransaction(manager, text.component_id, null);
+    for (const text of await this.texts.demoSourcesNotImported(manager)) {
+      await this.texts.importInTransaction(manager, text.componentId, text.markdown, null);
+      await this.texts.publishInTransaction(manager, text.componentId, null);
     }
   }
 
@@ -266,13 +247,15 @@ export class DemoContentService {
       const signers: string[] = [];
       for (let index = 1; index <= file.demoSigners; index += 1) {
         const name = `Signataire démo — ${index}`;
-        const [user] = await manager.query(
-          `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true) ON CONFLICT DO NOTHING RETURNING id`,
-          [name, `demo-signataire-${index}@demo.concerto.invalid`],
+        const userId = await insertDemoAccount(
+          manager,
+          name,
+          `demo-signataire-${index}@demo.concerto.invalid`,
+          'skip',
         );
-        if (!user) continue;
-        await createMemberProfile(manager, user.id, name);
-        signers.push(user.id);
+        if (!userId) continue;
+        await createMemberProfile(manager, userId, name);
+        signers.push(userId);
       }
       await insertDemoPetition(manager, component.id, file.type, file.petition, signers);
     }
@@ -323,13 +306,15 @@ export class DemoContentService {
       const voters: string[] = [];
       for (let index = 1; index <= file.demoVoters; index += 1) {
         const name = `Votant·e démo — ${index}`;
-        const [user] = await manager.query(
-          `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true) ON CONFLICT DO NOTHING RETURNING id`,
-          [name, `demo-votant-${index}@demo.concerto.invalid`],
+        const userId = await insertDemoAccount(
+          manager,
+          name,
+          `demo-votant-${index}@demo.concerto.invalid`,
+          'skip',
         );
-        if (!user) continue;
-        await createMemberProfile(manager, user.id, name);
-        voters.push(user.id);
+        if (!userId) continue;
+        await createMemberProfile(manager, userId, name);
+        voters.push(userId);
       }
       const r = file.ranking;
       await insertDemoBallot(
@@ -413,48 +398,12 @@ export class DemoContentService {
       }),
     );
     const m = file.meeting;
-    // the day and times are Paris wall-clock time: PostgreSQL turns them into instants (summer or winter time)
-    const [meeting] = await manager.query(
-      `WITH day AS (
-         SELECT d + ((($2::int - extract(isodow FROM d)::int) + 7) % 7) AS d
-           FROM (SELECT (now() AT TIME ZONE 'Europe/Paris')::date + $1::int AS d) x)
-       INSERT INTO meetings (component_id, space_id, title, description, type, address, location, location_hints, starts_at, ends_at,
-                             registrations_enabled, capacity, waitlist_enabled, published_at, is_demo)
-       SELECT $3, $4, $5, $6, 'IN_PERSON', $7, $8, $9, (day.d + $10::time) AT TIME ZONE 'Europe/Paris', (day.d + $11::time) AT TIME ZONE 'Europe/Paris',
-              true, $12, true, now(), true
-         FROM day RETURNING id`,
-      [
-        m.daysAhead,
-        m.isoWeekday,
-        component.id,
-        space.id,
-        m.title,
-        sanitizeRichText(m.description),
-        m.address,
-        m.location,
-        m.locationHints,
-        m.startTime,
-        m.endTime,
-        m.capacity,
-      ],
-    );
-    for (const [index, item] of m.agenda.entries()) {
-      const [parent] = await manager.query(
-        `INSERT INTO meeting_agenda_items (meeting_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [meeting.id, index, item.title, item.durationMinutes],
-      );
-      for (const [position, child] of (item.children ?? []).entries()) {
-        await manager.query(
-          `INSERT INTO meeting_agenda_items (meeting_id, parent_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4, $5)`,
-          [meeting.id, parent.id, position, child.title, child.durationMinutes],
-        );
-      }
-    }
+    const meetingId = await insertDemoMeeting(manager, component.id, space.id, m);
     await this.actionLog.record(manager, {
       userId: null,
       action: 'load_demo',
       resourceType: 'meeting',
-      resourceId: meeting.id,
+      resourceId: meetingId,
       spaceId: space.id,
       visibility: 'ADMIN_ONLY',
       summary: `Rencontre de démonstration « ${m.title} » chargée`,
@@ -550,13 +499,14 @@ export class DemoContentService {
     for (const type of file.voters) {
       for (let n = 1; n <= type.count; n += 1) {
         const name = `Votant·e démo — ${type.label} ${n}`;
-        const [user] = await manager.query(
-          `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true)
-           ON CONFLICT ((lower(email))) DO UPDATE SET name = users.name RETURNING id`,
-          [name, `demo-votant-${type.typology.replace(/_/g, '-')}-${n}@demo.concerto.invalid`],
-        );
-        await createMemberProfile(manager, user.id, name, type.typology);
-        voters.push(user.id);
+        const userId = (await insertDemoAccount(
+          manager,
+          name,
+          `demo-votant-${type.typology.replace(/_/g, '-')}-${n}@demo.concerto.invalid`,
+          'reuse',
+        ))!;
+        await createMemberProfile(manager, userId, name, type.typology);
+        voters.push(userId);
       }
     }
     const debateId = await insertDemoDebate(manager, component.id, file, voters);
@@ -658,13 +608,15 @@ export class DemoContentService {
     for (const typology of typologies) {
       for (let n = 1; n <= file.demoVoters.perTypology; n++) {
         const name = `Votant·e démo — ${typology.label.slice(0, 60)} ${n}`;
-        const [user] = await manager.query(
-          `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true) ON CONFLICT DO NOTHING RETURNING id`,
-          [name, `demo-votant-${typology.key.replace(/_/g, '-')}-${n}@demo.concerto.invalid`],
+        const userId = await insertDemoAccount(
+          manager,
+          name,
+          `demo-votant-${typology.key.replace(/_/g, '-')}-${n}@demo.concerto.invalid`,
+          'skip',
         );
-        if (!user) continue;
-        await createMemberProfile(manager, user.id, name, typology.key);
-        voters.push({ userId: user.id, typologyKey: typology.key });
+        if (!userId) continue;
+        await createMemberProfile(manager, userId, name, typology.key);
+        voters.push({ userId, typologyKey: typology.key });
       }
     }
     const boxId = await insertDemoIdeaBox(manager, component.id, space.id, file, voters);
@@ -847,15 +799,14 @@ export class DemoContentService {
     }
     // demo members (is_demo, clearly named, no usable password), one per college
     for (const [index, member] of (assembly.demoMembers ?? []).entries()) {
-      const [user] = await manager.query(
-        `INSERT INTO users (name, email, password_hash, is_demo) VALUES ($1, $2, '!demo-account-no-login', true) RETURNING id`,
-        [member.name, `demo-membre-${index + 1}@demo.concerto.invalid`],
-      );
-      await createMemberProfile(manager, user.id, member.name);
-      await manager.query(
-        `INSERT INTO assembly_members (space_id, user_id, position, college, weight) VALUES ($1, $2, $3, $4, 1)`,
-        [space.id, user.id, member.position, member.college],
-      );
+      const userId = (await insertDemoAccount(
+        manager,
+        member.name,
+        `demo-membre-${index + 1}@demo.concerto.invalid`,
+        'fail',
+      ))!;
+      await createMemberProfile(manager, userId, member.name);
+      await insertDemoAssemblyMember(manager, space.id, userId, member.position, member.college);
     }
     await this.actionLog.record(manager, {
       userId: null,

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
+import { AssemblyMembershipService } from '../participatory-space/assembly-membership.service';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { AssemblyMinutesDto, MinutesMemberDto, MotionDto, MotionVoteDto } from './dtos/motion.dto';
 import { MotionService } from './motion.service';
@@ -82,6 +83,7 @@ export class MinutesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly spaces: ParticipatorySpaceService,
     private readonly motions: MotionService,
+    private readonly memberships: AssemblyMembershipService,
   ) {}
 
   /**
@@ -117,27 +119,14 @@ export class MinutesService {
       if (motion.namedVotesVisible && motion.status === 'CLOSED')
         namedVotes.set(motion.id, await this.motions.namedVotes(motion.id));
     }
-    const memberRows: {
-      name: string;
-      position: MinutesMemberDto['position'];
-      college: string | null;
-      weight: string;
-      joined_at: Date;
-      left_at: Date | null;
-    }[] = await this.dataSource.query(
-      `SELECT u.name, m.position, m.college, m.weight::text AS weight, m.joined_at, m.left_at
-           FROM assembly_members m JOIN users u ON u.id = m.user_id
-          WHERE m.space_id = $1 AND m.joined_at < $3 AND (m.left_at IS NULL OR m.left_at > $2)
-          ORDER BY CASE m.position WHEN 'PRESIDENT' THEN 0 WHEN 'VICE_PRESIDENT' THEN 1 WHEN 'SECRETARY' THEN 2 ELSE 3 END, u.name, m.id`,
-      [spaceId, from, to],
-    );
+    const memberRows = await this.memberships.membershipsDuring(spaceId, from, to);
     const members: MinutesMemberDto[] = memberRows.map((m) => ({
       name: m.name,
       position: m.position,
       college: m.college,
       weight: Number(m.weight),
-      joinedAt: m.joined_at,
-      leftAt: m.left_at,
+      joinedAt: m.joinedAt,
+      leftAt: m.leftAt,
     }));
     const dto: AssemblyMinutesDto = {
       spaceId,

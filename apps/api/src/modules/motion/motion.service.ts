@@ -17,6 +17,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { ActionLogService } from '../action-log/action-log.service';
+import { AssemblyMembershipService } from '../participatory-space/assembly-membership.service';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { MotionDto, MotionResultDto, MotionTallyDto, MotionVoteDto } from './dtos/motion.dto';
@@ -105,6 +106,7 @@ export class MotionService {
     private readonly access: SpaceAccessService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly memberships: AssemblyMembershipService,
   ) {}
 
   /**
@@ -468,17 +470,13 @@ export class MotionService {
       ]);
       if (existing) return false;
       const tally = (await this.tallies(manager, [motionId])).get(motionId)!;
-      const [members] = await manager.query(
-        `SELECT count(*)::int AS n, coalesce(sum(weight), 0)::text AS w FROM assembly_members
-          WHERE space_id = $1 AND joined_at <= $2 AND (left_at IS NULL OR left_at > $2)`,
-        [motion.space_id, motion.closes_at],
-      );
+      const members = await this.memberships.sizeAt(manager, motion.space_id, motion.closes_at);
       const figures = {
         forMilli: tally.forMilli,
         againstMilli: tally.againstMilli,
         abstainMilli: tally.abstainMilli,
         votersMilli: tally.votersMilli,
-        membersMilli: toMilli(members.w),
+        membersMilli: toMilli(members.weight),
       };
       const decimal = (milli: number) => (milli / 1000).toFixed(3); // exact: an integer of thousandths
       const rule = {
@@ -501,8 +499,8 @@ export class MotionService {
           decimal(tally.abstainMilli),
           tally.votersCount,
           decimal(tally.votersMilli),
-          members.n,
-          members.w,
+          members.count,
+          members.weight,
           quorumReached(figures, rule),
         ],
       );
@@ -572,20 +570,22 @@ export class MotionService {
     const rows: {
       user_id: string;
       name: string;
-      college: string | null;
+      member_id: string;
       choice: VoteChoice;
       w: string;
     }[] = await this.dataSource.query(
-      `SELECT p.user_id, u.name, am.college, b.choice, p.weight::text AS w
+      `SELECT p.user_id, u.name, p.member_id, b.choice, p.weight::text AS w
          FROM motion_participations p JOIN motions m ON m.id = p.motion_id AND NOT m.secret_ballot
-         JOIN motion_ballots b ON b.id = p.ballot_id JOIN users u ON u.id = p.user_id JOIN assembly_members am ON am.id = p.member_id
+         JOIN motion_ballots b ON b.id = p.ballot_id JOIN users u ON u.id = p.user_id
         WHERE p.motion_id = $1 ORDER BY u.name, p.user_id`,
       [motionId],
     );
+    // the college is the membership's (participatory-space's), as it is now
+    const colleges = await this.memberships.colleges(rows.map((v) => v.member_id));
     return rows.map((v) => ({
       userId: v.user_id,
       memberName: v.name,
-      college: v.college,
+      college: colleges.get(v.member_id) ?? null,
       choice: v.choice,
       weight: Number(v.w),
     }));
@@ -614,11 +614,8 @@ export class MotionService {
     if (viewer) {
       for (const spaceId of spaceIds)
         if (await this.isSpaceAdmin(viewer, spaceId)) adminOf.add(spaceId);
-      const rows: { space_id: string }[] = await this.dataSource.query(
-        `SELECT space_id FROM assembly_members WHERE user_id = $1 AND space_id = ANY($2) AND left_at IS NULL`,
-        [viewer.user.id, spaceIds],
-      );
-      for (const r of rows) memberOf.add(r.space_id);
+      for (const spaceId of await this.memberships.spacesWhereMember(viewer.user.id, spaceIds))
+        memberOf.add(spaceId);
     }
     const canEdit = (r: MotionRow) =>
       !!viewer &&
@@ -788,10 +785,7 @@ export class MotionService {
     userId: string,
     lock: boolean,
   ): Promise<{ id: string; weight: string } | undefined> {
-    const [row] = await manager.query(
-      `SELECT id, weight::text AS weight FROM assembly_members WHERE space_id = $1 AND user_id = $2 AND left_at IS NULL ${lock ? 'FOR SHARE' : ''}`,
-      [spaceId, userId],
-    );
-    return row;
+    const member = await this.memberships.currentMember(manager, spaceId, userId, lock);
+    return member ? { id: member.memberId, weight: member.weight } : undefined;
   }
 }

@@ -11,6 +11,7 @@ import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-t
 import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
+import { ProposalAmendmentsService } from '../proposal/proposal-amendments.service';
 import { ProposalService } from '../proposal/proposal.service';
 import {
   AmendmentDto,
@@ -96,6 +97,7 @@ export class AmendmentService {
     private readonly texts: ParticipatoryTextService,
     private readonly spaces: ParticipatorySpaceService,
     private readonly proposals: ProposalService,
+    private readonly proposalAmendments: ProposalAmendmentsService,
     private readonly follows: FollowService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
@@ -319,19 +321,13 @@ export class AmendmentService {
           [amendable.id, version, row.body, row.author_id, row.id],
         );
       } else {
-        await manager.query(
-          `INSERT INTO proposal_versions (proposal_id, version, title, body, author_id, created_at)
-           SELECT id, 1, title, body, author_id, published_at FROM proposals WHERE id = $1 ON CONFLICT DO NOTHING`,
-          [amendable.id],
-        );
-        await manager.query(
-          `UPDATE proposals SET title = $2, body = $3, version = $4, updated_at = now() WHERE id = $1`,
-          [amendable.id, row.title, row.body, version],
-        );
-        await manager.query(
-          `INSERT INTO proposal_versions (proposal_id, version, title, body, author_id, amendment_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [amendable.id, version, row.title, row.body, row.author_id, row.id],
-        );
+        await this.proposalAmendments.applyAmendment(manager, amendable.id, {
+          title: row.title,
+          body: row.body,
+          version,
+          authorId: row.author_id,
+          amendmentId: row.id,
+        });
       }
       await manager.query(
         `UPDATE amendments SET state = 'ACCEPTED', answered_at = now(), answered_by = $2, updated_at = now() WHERE id = $1`,
@@ -455,15 +451,13 @@ export class AmendmentService {
       );
       if (!component)
         throw DomainError.conflict('Cet espace n’a pas de fonctionnalité de propositions.');
-      const [{ next }] = await manager.query(
-        `SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`,
-        [component.id],
-      );
       const body = row.amendable_type === 'ARTICLE' ? sanitizeRichText(row.body) : row.body;
-      const [{ id: proposalId }] = await manager.query(
-        `INSERT INTO proposals (component_id, author_id, official, title, body, position_index) VALUES ($1, $2, false, $3, $4, $5) RETURNING id`,
-        [component.id, viewer.user.id, row.title, body, Number(next)],
-      );
+      const proposalId = await this.proposalAmendments.createPromoted(manager, {
+        componentId: component.id,
+        authorId: viewer.user.id,
+        title: row.title,
+        body,
+      });
       await manager.query(
         `UPDATE amendments SET promoted_proposal_id = $2, updated_at = now() WHERE id = $1`,
         [id, proposalId],
@@ -565,24 +559,17 @@ export class AmendmentService {
                FROM article_versions v LEFT JOIN users u ON u.id = v.author_id WHERE v.article_id = $1 ORDER BY v.version`,
             [id],
           )
-        : await this.dataSource.query(
-            `SELECT v.version, v.title, v.body AS text, v.author_id, u.name AS author_name, v.amendment_id, v.created_at
-               FROM proposal_versions v LEFT JOIN users u ON u.id = v.author_id WHERE v.proposal_id = $1 ORDER BY v.version`,
-            [id],
-          );
+        : await this.proposalAmendments.versions(id);
     if (type === 'PROPOSAL' && !rows.length) {
-      const [p] = await this.dataSource.query(
-        `SELECT p.published_at, u.name FROM proposals p LEFT JOIN users u ON u.id = p.author_id WHERE p.id = $1`,
-        [id],
-      );
+      const p = await this.proposalAmendments.original(id);
       rows.push({
         version: 1,
         title: amendable.title!,
         text: amendable.body,
         author_id: amendable.authorId,
-        author_name: p?.name ?? null,
+        author_name: p?.authorName ?? null,
         amendment_id: null,
-        created_at: p.published_at,
+        created_at: p!.publishedAt,
       });
     }
     return rows.map((r) => ({
@@ -732,23 +719,19 @@ export class AmendmentService {
         published: !!a.published_at,
       };
     }
-    const [p] = await manager.query(
-      `SELECT p.id, p.component_id, c.space_id, c.settings, p.version, p.title, p.body, p.author_id, p.withdrawn_at
-         FROM proposals p JOIN components c ON c.id = p.component_id WHERE p.id = $1 ${lock ? `FOR ${lock} OF p` : ''}`,
-      [id],
-    );
+    const p = await this.proposalAmendments.amendable(manager, id, lock);
     if (!p) throw DomainError.notFound('Proposition', { id });
     return {
       type,
       id,
-      componentId: p.component_id,
-      spaceId: p.space_id,
+      componentId: p.componentId,
+      spaceId: p.spaceId,
       settings: p.settings,
       version: p.version,
       body: p.body,
       title: p.title,
-      authorId: p.author_id,
-      withdrawn: !!p.withdrawn_at,
+      authorId: p.authorId,
+      withdrawn: p.withdrawn,
       published: true,
     };
   }

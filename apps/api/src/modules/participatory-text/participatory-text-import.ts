@@ -126,4 +126,20 @@ export class ParticipatoryTextImport {
       summary: 'Texte collaboratif publié',
     });
   }
+
+  /**
+   * The Markdown sources of demo texts (in `is_demo` spaces) that were never imported into
+   * sections and articles — databases whose demo was loaded before texts had a structure.
+   * @param manager the caller's transaction
+   */
+  async demoSourcesNotImported(
+    manager: EntityManager,
+  ): Promise<{ componentId: string; markdown: string }[]> {
+    const rows: { component_id: string; markdown: string }[] = await manager.query(
+      `SELECT s.component_id, s.markdown FROM participatory_text_sources s
+         JOIN components c ON c.id = s.component_id JOIN participatory_spaces p ON p.id = c.space_id
+        WHERE p.is_demo AND NOT EXISTS (SELECT 1 FROM participatory_texts t WHERE t.component_id = s.component_id)`,
+    );
+    return rows.map((r) => ({ componentId: r.component_id, markdown: r.markdown }));
+  }
 }

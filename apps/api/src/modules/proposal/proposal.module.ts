@@ -16,6 +16,7 @@ import {
 import { HistoryModule } from '../history/history.module';
 import { ProposalContributions } from './proposal.contributions';
 import { ProposalService } from './proposal.service';
+import { ProposalAmendmentsService } from './proposal-amendments.service';
 import { SupportService } from './support.service';
 import { ConsensusService } from './consensus.service';
 import { DisagreementService } from './disagreement.service';
@@ -33,6 +34,7 @@ import { DisagreementService } from './disagreement.service';
     ProposalStatistics,
     ProposalSearch,
     ProposalService,
+    ProposalAmendmentsService,
     SupportService,
     DisagreementService,
     ConsensusService,
@@ -44,6 +46,6 @@ import { DisagreementService } from './disagreement.service';
     ProposalPersonalData,
     ProposalContributions,
   ],
-  exports: [ProposalService],
+  exports: [ProposalService, ProposalAmendmentsService],
 })
 export class ProposalModule {}

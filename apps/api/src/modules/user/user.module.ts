@@ -6,8 +6,9 @@ import { TermsModule } from '../terms/terms.module';
 import { FirstAdminService } from './first-admin.service';
 import { OrganizationAdminResolver } from './organization-admin.resolver';
 import { OrganizationAdminService } from './organization-admin.service';
+import { UserAccountService } from './user-account.service';
 
-/** Accounts as the organization manages them: the first administrator at start-up, appointing and revoking administrators. */
+/** Accounts as the organization manages them: the first administrator at start-up, appointing and revoking administrators; the account-row writes other modules ask for ({@link UserAccountService}). */
 @Module({
   imports: [TermsModule, ActionLogModule],
   providers: [
@@ -16,7 +17,8 @@ import { OrganizationAdminService } from './organization-admin.service';
     OrganizationAdminService,
     OrganizationAdminResolver,
     UserPersonalData,
+    UserAccountService,
   ],
-  exports: [FirstAdminService],
+  exports: [FirstAdminService, UserAccountService],
 })
 export class UserModule {}

@@ -1,3 +1,4 @@
+import { CommentOpenData } from './comment.open-data';
 import { Module } from '@nestjs/common';
 import { CommentPersonalData } from './comment.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -18,6 +19,7 @@ import { CommentService } from './comment.service';
     CommentHost,
     CommentNotifications,
     CommentPersonalData,
+    CommentOpenData,
   ],
   exports: [CommentService],
 })

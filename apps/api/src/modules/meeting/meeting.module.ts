@@ -1,3 +1,4 @@
+import { MeetingOpenData } from './meeting.open-data';
 import { Module } from '@nestjs/common';
 import { MeetingSearch } from './meeting.search';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -45,6 +46,7 @@ import { MeetingService } from './meeting.service';
     MeetingHost,
     MeetingNotifications,
     MeetingPersonalData,
+    MeetingOpenData,
   ],
   exports: [MeetingService, MeetingSchedulerService],
 })

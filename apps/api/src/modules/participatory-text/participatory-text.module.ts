@@ -1,3 +1,4 @@
+import { AmendmentOpenData } from './amendment.open-data';
 import { Module } from '@nestjs/common';
 import { ArticleSearch } from './participatory-text.search';
 import { ParticipatoryTextPersonalData } from './participatory-text.personal-data';
@@ -29,6 +30,7 @@ import { FollowModule } from '../follow/follow.module';
     TextArticleHistoryResolver,
     AmendmentNotifications,
     ParticipatoryTextPersonalData,
+    AmendmentOpenData,
   ],
   exports: [ParticipatoryTextService],
 })

@@ -1,3 +1,4 @@
+import { ProposalOpenData } from './proposal.open-data';
 import { Module } from '@nestjs/common';
 import { ProposalSearch } from './proposal.search';
 import { ProposalPersonalData } from './proposal.personal-data';
@@ -41,6 +42,7 @@ import { DisagreementService } from './disagreement.service';
     ProposalNotifications,
     ProposalPersonalData,
     ProposalContributions,
+    ProposalOpenData,
   ],
   exports: [ProposalService],
 })

@@ -61,23 +61,36 @@ export class CommentOpenData implements OpenDataProvider {
 
   private async *batches(manager: EntityManager): AsyncGenerator<Record<string, unknown>[]> {
     const visible = new Map<string, boolean>();
+    const keyOf = (row: Record<string, unknown>) => `${row.commentable_type}:${row.commentable_id}`;
     for await (const batch of keysetBatches(manager, COMMENTS_PAGE)) {
-      const kept: Record<string, unknown>[] = [];
-      for (const row of batch) {
-        const key = `${row.commentable_type}:${row.commentable_id}`;
-        let ok = visible.get(key);
-        if (ok === undefined) {
-          ok = await this.isPublic(
-            String(row.commentable_type),
-            String(row.commentable_id),
-            manager,
-          );
-          if (visible.size >= VISIBILITY_CACHE) visible.clear();
-          visible.set(key, ok);
+      if (visible.size >= VISIBILITY_CACHE) visible.clear();
+      // the commentables of this page not seen yet, by type: one query per type where the host can
+      const unknown = new Map<string, Set<string>>();
+      for (const row of batch)
+        if (!visible.has(keyOf(row))) {
+          const type = String(row.commentable_type);
+          if (!unknown.has(type)) unknown.set(type, new Set());
+          unknown.get(type)!.add(String(row.commentable_id));
         }
-        if (ok) kept.push(row);
+      for (const [type, idSet] of unknown) {
+        const ids = [...idSet];
+        const bulk = this.bulkReader(type);
+        if (bulk) {
+          const open = await bulk(manager, ids);
+          for (const id of ids) visible.set(`${type}:${id}`, open.has(id));
+        } else
+          for (const id of ids)
+            visible.set(`${type}:${id}`, await this.isPublic(type, id, manager));
       }
-      yield kept;
+      yield batch.filter((row) => visible.get(keyOf(row)));
+    }
+  }
+
+  private bulkReader(type: string) {
+    try {
+      return this.hosts.host(type).comments?.publicIds;
+    } catch {
+      return undefined;
     }
   }
 

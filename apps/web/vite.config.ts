@@ -59,6 +59,7 @@ export default defineConfig({
       '/calendar': { target: apiUrl, changeOrigin: false },
       '/avatars': { target: apiUrl, changeOrigin: false },
       '/feeds': { target: apiUrl, changeOrigin: false },
+      '/open-data.zip': { target: apiUrl, changeOrigin: false },
       '/news-images': { target: apiUrl, changeOrigin: false },
       '/auth/oidc': { target: apiUrl, changeOrigin: false },
       '/socket.io': { target: apiUrl, ws: true, changeOrigin: false },

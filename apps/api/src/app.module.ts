@@ -1,3 +1,4 @@
+import { OpenDataModule } from './modules/open-data/open-data.module';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -111,6 +112,7 @@ export class AppModule {
         DemoModule,
         HealthModule,
         MetricsModule,
+        OpenDataModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -172,6 +172,20 @@ export class AppConfig {
   @Max(65535)
   METRICS_PORT?: number;
 
+  /**
+   * Directory of the open-data archive (`GET /open-data.zip`): the current file and the one
+   * being built. Several API processes share it (same host or a shared volume).
+   */
+  @IsString()
+  OPEN_DATA_DIR = '.data/open-data';
+
+  /** Age in minutes after which the open-data archive is rebuilt in the background (checked every minute and on download). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  OPEN_DATA_REFRESH_MINUTES = 60;
+
   /** Address the metrics listener binds to (`0.0.0.0` in a container scraped from another one). */
   @IsString()
   METRICS_HOST = '127.0.0.1';

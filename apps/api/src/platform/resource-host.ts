@@ -28,6 +28,11 @@ export interface CommentsAdapter {
   moveCount(manager: EntityManager, id: string, delta: number): Promise<void>;
   /** The host version a new comment refers to (articles), or null. */
   versionOf?(manager: EntityManager, id: string): Promise<number | null>;
+  /**
+   * Optional, for bulk readers (the open-data comments): which of `ids` an anonymous visitor
+   * sees and are not hidden, in one query — without it, `locate` is asked for each id.
+   */
+  publicIds?(manager: EntityManager, ids: string[]): Promise<Set<string>>;
 }
 
 /** Follows of a host. */

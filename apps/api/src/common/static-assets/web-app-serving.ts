@@ -28,6 +28,7 @@ export const API_PATH_PREFIXES = [
   '/feeds/',
   '/news-images/',
   '/auth/oidc/',
+  '/open-data.zip',
   '/assets/',
 ];
 

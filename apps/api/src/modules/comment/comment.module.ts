@@ -1,4 +1,5 @@
 import { CommentStatistics } from './comment.statistics';
+import { CommentOpenData } from './comment.open-data';
 import { Module } from '@nestjs/common';
 import { CommentPersonalData } from './comment.personal-data';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -20,6 +21,7 @@ import { CommentService } from './comment.service';
     CommentHost,
     CommentNotifications,
     CommentPersonalData,
+    CommentOpenData,
   ],
   exports: [CommentService],
 })

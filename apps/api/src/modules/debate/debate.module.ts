@@ -1,3 +1,4 @@
+import { DebateOpenData } from './debate.open-data';
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
@@ -24,6 +25,7 @@ import { DebateService } from './debate.service';
     DebateStatementHost,
     DebateNotifications,
     DebatePersonalData,
+    DebateOpenData,
   ],
   exports: [DebateService, DebateAnalysisService],
 })

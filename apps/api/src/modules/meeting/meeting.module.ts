@@ -1,4 +1,5 @@
 import { MeetingStatistics } from './meeting.statistics';
+import { MeetingOpenData } from './meeting.open-data';
 import { Module } from '@nestjs/common';
 import { MeetingSearch } from './meeting.search';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -47,6 +48,7 @@ import { MeetingService } from './meeting.service';
     MeetingHost,
     MeetingNotifications,
     MeetingPersonalData,
+    MeetingOpenData,
   ],
   exports: [MeetingService, MeetingSchedulerService],
 })

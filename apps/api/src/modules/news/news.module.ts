@@ -1,3 +1,4 @@
+import { NewsOpenData } from './news.open-data';
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
@@ -25,6 +26,7 @@ import { NewsService } from './news.service';
     NewsPostHost,
     NewsNotifications,
     NewsPersonalData,
+    NewsOpenData,
   ],
   exports: [NewsService, NewsSchedulerService],
 })

@@ -1,4 +1,5 @@
 import { AmendmentStatistics } from './amendment.statistics';
+import { AmendmentOpenData } from './amendment.open-data';
 import { Module } from '@nestjs/common';
 import { ArticleSearch } from './participatory-text.search';
 import { ParticipatoryTextPersonalData } from './participatory-text.personal-data';
@@ -31,6 +32,7 @@ import { FollowModule } from '../follow/follow.module';
     TextArticleHistoryResolver,
     AmendmentNotifications,
     ParticipatoryTextPersonalData,
+    AmendmentOpenData,
   ],
   exports: [ParticipatoryTextService],
 })

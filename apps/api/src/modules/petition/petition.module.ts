@@ -1,3 +1,4 @@
+import { PetitionOpenData } from './petition.open-data';
 import { Module } from '@nestjs/common';
 import { PetitionSearch } from './petition.search';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -37,6 +38,7 @@ import { PetitionService } from './petition.service';
     PetitionHost,
     PetitionNotifications,
     PetitionPersonalData,
+    PetitionOpenData,
   ],
   exports: [PetitionService],
 })

@@ -68,6 +68,14 @@ export class ProposalHost implements ResourceHost {
         [id, delta],
       );
     },
+    publicIds: async (manager: EntityManager, ids: string[]) => {
+      const rows: { id: string }[] = await manager.query(
+        `SELECT p.id FROM proposals p JOIN components c ON c.id = p.component_id JOIN participatory_spaces s ON s.id = c.space_id
+          WHERE p.id = ANY($1::uuid[]) AND p.hidden_at IS NULL AND s.published_at IS NOT NULL AND c.published_at IS NOT NULL`,
+        [ids],
+      );
+      return new Set(rows.map((r) => r.id));
+    },
   };
 
   readonly follows = {

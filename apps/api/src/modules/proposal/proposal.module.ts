@@ -1,4 +1,5 @@
 import { ProposalStatistics } from './proposal.statistics';
+import { ProposalOpenData } from './proposal.open-data';
 import { Module } from '@nestjs/common';
 import { ProposalSearch } from './proposal.search';
 import { ProposalPersonalData } from './proposal.personal-data';
@@ -45,6 +46,7 @@ import { DisagreementService } from './disagreement.service';
     ProposalNotifications,
     ProposalPersonalData,
     ProposalContributions,
+    ProposalOpenData,
   ],
   exports: [ProposalService, ProposalAmendmentsService],
 })

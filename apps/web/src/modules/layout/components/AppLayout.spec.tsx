@@ -33,6 +33,9 @@ describe('layout', () => {
     expect(screen.getByRole('main')).toHaveAttribute('id', 'contenu');
     expect(screen.getByRole('banner')).toBeInTheDocument();
     expect(screen.getByRole('contentinfo')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('contentinfo')).getByRole('link', { name: 'Données ouvertes' }),
+    ).toHaveAttribute('href', '/open-data.zip');
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
     expect(
       within(nav)

@@ -9,7 +9,10 @@ export function Footer() {
       <p>{t('layout.footer')}</p>
       <nav aria-label={t('layout.footerNavLabel')}>
         <Link to="/conditions">{t('layout.termsLink')}</Link> ·{' '}
-        <Link to="/confidentialite">{t('layout.privacyLink')}</Link>
+        <Link to="/confidentialite">{t('layout.privacyLink')}</Link> ·{' '}
+        <a href="/open-data.zip" download title={t('layout.openDataTitle')}>
+          {t('layout.openDataLink')}
+        </a>
       </nav>
     </footer>
   );

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { writeOpenDataArchive } from './open-data-archive';
+import { OpenDataProviders } from './open-data-providers';
+
+/** Key of the advisory lock that lets one process at a time build the archive. */
+const LOCK = `hashtext('concerto:open-data')`;
+
+/** The current archive, opened: read it from `handle` (a rebuild replaces the name, not this file). */
+export interface OpenDataFile {
+  handle: FileHandle;
+  size: number;
+  builtAt: Date;
+}
+
+/**
+ * The public open-data archive (`/open-data.zip`): one CSV per dataset that the modules register
+ * ({@link OpenDataProviders}), built in the background into a temporary file of
+ * `OPEN_DATA_DIR` then renamed over `open-data.zip` (a download always reads a complete file:
+ * the previous one while a build runs). A build takes a PostgreSQL advisory lock inside one
+ * read-only REPEATABLE READ transaction (one snapshot; several processes build it once), and is
+ * started when the file is older than `OPEN_DATA_REFRESH_MINUTES` (checked every minute and on
+ * each download) or missing (the first download waits for it).
+ */
+@Injectable()
+export class OpenDataService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('OpenData');
+  private building: Promise<boolean> | null = null;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly providers: OpenDataProviders,
+  ) {}
+
+  /** The archive's path. */
+  get path(): string {
+    return join(resolve(this.config.OPEN_DATA_DIR), 'open-data.zip');
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.refreshIfStale(), 60_000);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.building?.catch(() => undefined);
+  }
+
+  /**
+   * Opens the current archive for a download, building it first when there is none yet, and
+   * starting a background rebuild when it is stale (this download gets the current one).
+   */
+  async open(): Promise<OpenDataFile> {
+    let file = await this.tryOpen();
+    if (!file) {
+      await this.build(false, true);
+      file = await this.tryOpen();
+      if (!file) throw new Error('open-data archive missing after its build');
+    } else if (this.isStale(file.builtAt)) {
+      void this.refreshIfStale();
+    }
+    return file;
+  }
+
+  /**
+   * Builds the archive now (waiting for a build under way in another process first).
+   * @returns once the new file is in place
+   */
+  async rebuild(): Promise<void> {
+    await this.single(() => this.build(true, true));
+  }
+
+  /** Starts a build when the file is missing or stale, unless this process is building already. */
+  async refreshIfStale(): Promise<void> {
+    try {
+      const current = await stat(this.path).catch(() => null);
+      if (current && !this.isStale(current.mtime)) return;
+      await this.single(() => this.build(false, false));
+    } catch (error) {
+      this.logger.error(`open-data build failed: ${(error as Error).stack ?? error}`);
+    }
+  }
+
+  private isStale(builtAt: Date): boolean {
+    return Date.now() - builtAt.getTime() > this.config.OPEN_DATA_REFRESH_MINUTES * 60_000;
+  }
+
+  private async tryOpen(): Promise<OpenDataFile | null> {
+    let handle: FileHandle;
+    try {
+      handle = await open(this.path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const s = await handle.stat();
+    return { handle, size: s.size, builtAt: s.mtime };
+  }
+
+  /** One build at a time in this process: a caller during a build waits for that one. */
+  private single(run: () => Promise<boolean>): Promise<boolean> {
+    this.building ??= run().finally(() => {
+      this.building = null;
+    });
+    return this.building;
+  }
+
+  /**
+   * Builds the archive under the advisory lock.
+   * @param force build even if another process has just built a fresh one
+   * @param wait wait for the lock when another process holds it (else give up at once)
+   * @returns true when this call wrote a new file
+   */
+  private async build(force: boolean, wait: boolean): Promise<boolean> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const tmp = `${this.path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
+      const [{ locked }] = await runner.query(
+        `SELECT pg_try_advisory_xact_lock(${LOCK}) AS locked`,
+      );
+      if (!locked) {
+        if (!wait) return false;
+        await runner.query(`SELECT pg_advisory_xact_lock(${LOCK})`);
+        // another process has just built it: take that one
+        const current = await stat(this.path).catch(() => null);
+        if (current && !force && !this.isStale(current.mtime)) return false;
+      } else if (!force) {
+        const current = await stat(this.path).catch(() => null);
+        if (current && !this.isStale(current.mtime)) return false;
+      }
+      await mkdir(resolve(this.config.OPEN_DATA_DIR), { recursive: true });
+      const started = Date.now();
+      const builtAt = new Date();
+      await writeOpenDataArchive(runner.manager, this.providers.datasets(), builtAt, tmp);
+      await rename(tmp, this.path);
+      this.logger.log(`open-data archive built in ${Date.now() - started} ms`);
+      return true;
+    } finally {
+      await rm(tmp, { force: true });
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+  }
+}

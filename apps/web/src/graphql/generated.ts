@@ -3238,6 +3238,18 @@ export type InvitePetitionCommitteeMutationVariables = Exact<{
 
 export type InvitePetitionCommitteeMutation = { invitePetitionCommittee: string };
 
+export type KeyFiguresQueryVariables = Exact<{
+  spaceId?: string | null | undefined;
+}>;
+
+export type KeyFiguresQuery = {
+  statistics: {
+    asOf: string;
+    spaceId: string | null;
+    figures: Array<{ key: string; total: number }>;
+  };
+};
+
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
@@ -3931,6 +3943,25 @@ export type OrganizationAdminsQuery = {
     email: string;
     appointedAt: string | null;
   }>;
+};
+
+export type ParticipationByTypologyQueryVariables = Exact<{
+  spaceId: string;
+}>;
+
+export type ParticipationByTypologyQuery = {
+  participationByTypology: {
+    asOf: string;
+    spaceId: string;
+    participants: number;
+    members: number;
+    typologies: Array<{
+      typologyKey: string | null;
+      label: string | null;
+      participants: number;
+      members: number;
+    }>;
+  };
 };
 
 export type ParticipatoryTextQueryVariables = Exact<{
@@ -5120,6 +5151,24 @@ export type SpacesQuery = {
     published: boolean;
     phases: Array<{ id: string; title: string; active: boolean }>;
   }>;
+};
+
+export type StatisticsQueryVariables = Exact<{
+  spaceId?: string | null | undefined;
+}>;
+
+export type StatisticsQuery = {
+  statistics: {
+    asOf: string;
+    spaceId: string | null;
+    figures: Array<{ key: string; total: number; weekly: Array<{ week: string; count: number }> }>;
+    organisationsByTypology: Array<{
+      typologyKey: string | null;
+      label: string | null;
+      members: number;
+      organisations: number;
+    }>;
+  };
 };
 
 export type SubmitPetitionMutationVariables = Exact<{

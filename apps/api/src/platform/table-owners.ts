@@ -172,5 +172,6 @@ export const KNOWN_CROSSINGS: readonly {
   { module: 'demo', table: 'participatory_text_sources', write: false, why: 'demo seeding' },
   { module: 'demo', table: 'meetings', write: true, why: 'demo seeding' },
   { module: 'demo', table: 'meeting_agenda_items', write: true, why: 'demo seeding' },
+  { module: 'demo', table: 'meeting_agenda_links', write: true, why: 'demo seeding (the sitting)' },
   { module: 'demo', table: 'assembly_members', write: true, why: 'demo seeding' },
 ];

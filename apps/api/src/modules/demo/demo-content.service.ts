@@ -92,6 +92,20 @@ interface VotationsFile {
 interface MeetingsFile {
   componentTitle: string;
   componentDescription: string;
+  /** The Assemblée's monthly online sitting, deciding one motion (see {@link DemoContentService.loadDemoSitting}). */
+  sitting: {
+    componentTitle: string;
+    componentDescription: string;
+    title: string;
+    description: string;
+    onlineUrl: string;
+    daysAhead: number;
+    isoWeekday: number;
+    startTime: string;
+    endTime: string;
+    motion: { reference: string; title: string; body: string; quorumPercent: number };
+    agenda: { title: string; durationMinutes: number; motion?: boolean }[];
+  };
   meeting: {
     title: string;
     description: string;
@@ -190,12 +204,14 @@ export class DemoContentService {
         await this.loadDemoIdeas(manager, content.concertation.slug, content.ideas);
         await this.loadDemoDebate(manager, content.concertation.slug, content.debate);
         await this.loadDemoNews(manager, content.concertation.slug, content.news);
+        await this.loadDemoSitting(manager, content.assembly.slug, content.meetings);
         return false;
       }
       await this.loadConcertation(manager, content);
       await this.loadDemoMeeting(manager, content.concertation.slug, content.meetings);
       await this.loadDemoIdeas(manager, content.concertation.slug, content.ideas);
       await this.loadAssembly(manager, content.assembly);
+      await this.loadDemoSitting(manager, content.assembly.slug, content.meetings);
       await this.loadPetitionsOnce(manager, content.petitions);
       await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
       // after the ideas: both share the demo voters of annex 1's types, the ideas' get their typology first
@@ -371,6 +387,101 @@ export class DemoContentService {
       DEMO_VOTATIONS_FLAG,
       JSON.stringify({ at: new Date().toISOString() }),
     ]);
+  }
+
+  /**
+   * The Assemblée's monthly online sitting (séance), once, in a MEETINGS component of the demo
+   * Assemblée: the next `isoWeekday` at least `daysAhead` days ahead, Paris time, registrations
+   * open, its agenda linking a draft motion (measure 16 of section 5, quorum counted on the members
+   * present) that the chair opens and closes during the sitting.
+   */
+  private async loadDemoSitting(
+    manager: EntityManager,
+    slug: string,
+    file: MeetingsFile,
+  ): Promise<void> {
+    const [space] = await manager.query(
+      `SELECT s.id, c.id AS motions_id FROM participatory_spaces s JOIN components c ON c.space_id = s.id AND c.type = $2
+        WHERE s.slug = $1 AND s.is_demo ORDER BY c.position LIMIT 1`,
+      [slug, ComponentType.MOTIONS],
+    );
+    if (!space) return;
+    const [existing] = await manager.query(
+      `SELECT 1 FROM components WHERE space_id = $1 AND type = $2`,
+      [space.id, ComponentType.MEETINGS],
+    );
+    if (existing) return;
+    const m = file.sitting;
+    const [{ position }] = await manager.query(
+      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
+      [space.id],
+    );
+    const component = await manager.save(
+      manager.create(ComponentEntity, {
+        spaceId: space.id,
+        type: ComponentType.MEETINGS,
+        position,
+        title: m.componentTitle,
+        description: m.componentDescription,
+        publishedAt: new Date(),
+        settings: {},
+      }),
+    );
+    const motion = await manager.save(
+      manager.create(MotionEntity, {
+        componentId: space.motions_id,
+        authorId: null,
+        reference: m.motion.reference,
+        title: m.motion.title,
+        body: sanitizeRichText(m.motion.body),
+        opensAt: null,
+        closesAt: null,
+        majority: 'SIMPLE',
+        quorumPercent: String(m.motion.quorumPercent),
+        quorumBasis: 'PRESENT',
+      }),
+    );
+    const [meeting] = await manager.query(
+      `WITH day AS (
+         SELECT d + ((($2::int - extract(isodow FROM d)::int) + 7) % 7) AS d
+           FROM (SELECT (now() AT TIME ZONE 'Europe/Paris')::date + $1::int AS d) x)
+       INSERT INTO meetings (component_id, space_id, title, description, type, online_url, starts_at, ends_at,
+                             registrations_enabled, capacity, waitlist_enabled, published_at, is_demo, is_sitting)
+       SELECT $3, $4, $5, $6, 'ONLINE', $7, (day.d + $8::time) AT TIME ZONE 'Europe/Paris', (day.d + $9::time) AT TIME ZONE 'Europe/Paris',
+              true, 0, false, now(), true, true
+         FROM day RETURNING id`,
+      [
+        m.daysAhead,
+        m.isoWeekday,
+        component.id,
+        space.id,
+        m.title,
+        sanitizeRichText(m.description),
+        m.onlineUrl,
+        m.startTime,
+        m.endTime,
+      ],
+    );
+    for (const [index, item] of m.agenda.entries()) {
+      const [row] = await manager.query(
+        `INSERT INTO meeting_agenda_items (meeting_id, position, title, duration_minutes) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [meeting.id, index, item.title, item.durationMinutes],
+      );
+      if (item.motion)
+        await manager.query(
+          `INSERT INTO meeting_agenda_links (item_id, resource_type, resource_id, position) VALUES ($1, 'MOTION', $2, 0)`,
+          [row.id, motion.id],
+        );
+    }
+    await this.actionLog.record(manager, {
+      userId: null,
+      action: 'load_demo',
+      resourceType: 'meeting',
+      resourceId: meeting.id,
+      spaceId: space.id,
+      visibility: 'ADMIN_ONLY',
+      summary: `Séance de démonstration « ${m.title} » chargée`,
+    });
   }
 
   /**

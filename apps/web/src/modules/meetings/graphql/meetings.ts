@@ -158,6 +158,8 @@ export const CANCEL_MEETING_REGISTRATION_MUTATION: TypedDocumentNode<
 
 /** Fields an admin sends to create or edit a meeting (dates as ISO 8601 instants). */
 export interface MeetingFieldsInput {
+  /** A sitting (séance) of the Assemblée (ASSEMBLY spaces only). */
+  isSitting?: boolean;
   title?: string;
   description?: string;
   type?: MeetingType;
@@ -258,7 +260,15 @@ export const MARK_ATTENDANCE_MUTATION: TypedDocumentNode<
 `;
 
 export const MEETINGS_ADMIN_SPACE_QUERY: TypedDocumentNode<
-  { space: { id: string; slug: string; title: string; viewerCanAdminister: boolean } },
+  {
+    space: {
+      id: string;
+      slug: string;
+      title: string;
+      type: 'PROCESS' | 'ASSEMBLY';
+      viewerCanAdminister: boolean;
+    };
+  },
   { slug: string }
 > = gql`
   query MeetingsAdminSpace($slug: String!) {
@@ -266,6 +276,7 @@ export const MEETINGS_ADMIN_SPACE_QUERY: TypedDocumentNode<
       id
       slug
       title
+      type
       viewerCanAdminister
     }
   }

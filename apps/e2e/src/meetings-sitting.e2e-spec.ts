@@ -129,7 +129,7 @@ describeInBrowser('Rencontres in a browser: an Assemblée sitting deciding a mot
     await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     await goTo(meeting.path);
     const panel = suite.page.getByRole('region', { name: 'Séance de l’Assemblée' });
-    await panel.getByText('Membre Présente').waitFor();
+    await panel.getByText('Membre Présente', { exact: true }).waitFor();
     await panel.getByRole('button', { name: /^Ouvrir le vote sur/ }).click();
     await panel.getByText('Vote ouvert', { exact: true }).waitFor();
     await expectAccessible('a sitting with an open vote');
@@ -140,7 +140,7 @@ describeInBrowser('Rencontres in a browser: an Assemblée sitting deciding a mot
       member,
     );
     await panel.getByRole('button', { name: /^Clore le vote sur/ }).click();
-    await panel.getByText('Motion adoptée').waitFor();
+    await panel.getByText('Motion adoptée', { exact: true }).waitFor();
     await panel.getByText(/Quorum compté sur les présents/).waitFor();
 
     // the minutes list those present and the result

@@ -268,6 +268,11 @@ export class SittingService implements OnModuleInit {
         WHERE i.meeting_id = $1 AND l.resource_type = 'MOTION' AND l.resource_id = $2 LIMIT 1`,
       [meetingId, motionId],
     );
+    if (!linked) {
+      // an unknown motion, or one of another assembly, is not found here (as the sweep expects)
+      const motion = await this.motions.motion(motionId, viewer);
+      if (motion.spaceId !== row.space_id) throw DomainError.notFound('Motion', { id: motionId });
+    }
     if (!linked)
       throw new DomainError(
         ErrorCode.MOTION_NOT_ON_AGENDA,

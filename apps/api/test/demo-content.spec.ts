@@ -326,7 +326,15 @@ describe('demo content from the 2021 report', () => {
         `SELECT (SELECT count(*) FROM participatory_spaces) AS s, (SELECT count(*) FROM proposals) AS p,
                 (SELECT count(*) FROM proposal_disagreements) AS d, (SELECT count(*) FROM proposal_supports) AS su`,
       );
-      expect((await t.sql(`SELECT count(*)::int AS n FROM meetings WHERE is_demo`))[0].n).toBe(1);
+      // the journée de la filière (in person) and the Assemblée's monthly online sitting
+      expect((await t.sql(`SELECT count(*)::int AS n FROM meetings WHERE is_demo`))[0].n).toBe(2);
+      expect(
+        await t.sql(
+          `SELECT m.type, (SELECT count(*)::int FROM meeting_agenda_links l JOIN meeting_agenda_items i ON i.id = l.item_id
+                            WHERE i.meeting_id = m.id AND l.resource_type = 'MOTION') AS motions
+             FROM meetings m WHERE m.is_demo AND m.is_sitting`,
+        ),
+      ).toEqual([{ type: 'ONLINE', motions: 1 }]);
       expect((await t.sql(`SELECT count(*)::int AS n FROM ballots WHERE is_demo`))[0].n).toBe(2);
       expect((await t.sql(`SELECT count(*)::int AS n FROM idea_boxes WHERE is_demo`))[0].n).toBe(1);
       expect((await t.sql(`SELECT count(*)::int AS n FROM debates WHERE is_demo`))[0].n).toBe(1);

@@ -175,7 +175,13 @@ describe('hostile text through every output channel', () => {
   });
 
   it('Markdown minutes: hostile names, titles and bodies render as text, with no tag and no unsafe link', () => {
-    const service = new MinutesService(null as never, null as never, null as never, null as never);
+    const service = new MinutesService(
+      null as never,
+      null as never,
+      null as never,
+      null as never,
+      null as never,
+    );
     const motion = {
       id: 'm',
       reference: '[A1](javascript:alert(1))',

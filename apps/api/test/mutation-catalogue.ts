@@ -390,6 +390,71 @@ export class Fixtures {
     return d.createMeeting.id;
   }
 
+  /**
+   * An Assemblée sitting in progress: a published meeting marked `isSitting` in a fresh MEETINGS
+   * component of the scope's assembly, whose agenda links a draft motion; opened by the chair when
+   * `opened`.
+   */
+  async sitting(opened: boolean): Promise<{ meetingId: string; motionId: string }> {
+    const d = await must(
+      this.t,
+      `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
+      {
+        i: {
+          spaceId: this.s.assemblyId,
+          type: 'MEETINGS',
+          title: `Séances ${unique()}`,
+          published: true,
+        },
+      },
+      this.admin,
+    );
+    const motion = await must(
+      this.t,
+      `mutation($i: CreateMotionInput!) { createMotion(input: $i) { id } }`,
+      {
+        i: {
+          componentId: this.s.motionsId,
+          title: `Motion ${unique()}`,
+          body: 'Le texte de la motion.',
+        },
+      },
+      this.admin,
+    );
+    const motionId = motion.createMotion.id as string;
+    const meeting = await must(
+      this.t,
+      `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`,
+      {
+        i: {
+          componentId: d.createComponent.id,
+          title: `Séance ${unique()}`,
+          type: 'ONLINE',
+          onlineUrl: 'https://visio.example.org/seance',
+          startsAt: inSeconds(86400),
+          endsAt: inSeconds(86400 + 7200),
+          published: true,
+          isSitting: true,
+          agenda: [{ title: 'Motion', durationMinutes: 30, motionIds: [motionId] }],
+        },
+      },
+      this.admin,
+    );
+    const meetingId = meeting.createMeeting.id as string;
+    await this.t.sql(
+      `UPDATE meetings SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '2 hours' WHERE id = $1`,
+      [meetingId],
+    );
+    if (opened)
+      await must(
+        this.t,
+        `mutation($m: ID!, $x: ID!) { openMotionInSitting(meetingId: $m, motionId: $x) { id } }`,
+        { m: meetingId, x: motionId },
+        this.admin,
+      );
+    return { meetingId, motionId };
+  }
+
   /** A published meeting that has ended ({@link meeting}, moved to the past). */
   async pastMeeting(): Promise<string> {
     const id = await this.meeting();
@@ -1620,6 +1685,14 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
       const meetingId = await f.meeting();
       return { vars: { meetingId, code: await f.meetingRegistration(meetingId, await f.user()) } };
     },
+  },
+  openMotionInSitting: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: await f.sitting(false) }),
+  },
+  closeMotionInSitting: {
+    access: SPACE_ADMINS,
+    args: async ({ f }) => ({ vars: await f.sitting(true) }),
   },
 
   // ── Boîte à idées ──

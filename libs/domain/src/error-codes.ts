@@ -35,6 +35,10 @@ export const ErrorCode = {
   REGISTRATION_CLOSED: 'REGISTRATION_CLOSED',
   /** The meeting has not ended yet (on the database clock): it cannot be closed with a report. */
   MEETING_NOT_ENDED: 'MEETING_NOT_ENDED',
+  /** The Assemblée sitting is not in progress (before its start or after its end on the database clock, or cancelled). */
+  SITTING_NOT_ONGOING: 'SITTING_NOT_ONGOING',
+  /** The motion is not on the agenda of this sitting. */
+  MOTION_NOT_ON_AGENDA: 'MOTION_NOT_ON_AGENDA',
   /** The current password given to confirm a sensitive account action (change password, delete account) is wrong. */
   WRONG_PASSWORD: 'WRONG_PASSWORD',
   /** An unexpected server fault; nothing was changed. */

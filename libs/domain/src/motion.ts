@@ -11,6 +11,17 @@ export const MotionMajority = {
 } as const;
 export type MotionMajority = (typeof MotionMajority)[keyof typeof MotionMajority];
 
+/**
+ * What a motion's quorum counts: VOTING — the members who voted; PRESENT — the members marked
+ * present at the Assemblée sitting that decided it (attendance) or who voted. Outside a sitting
+ * PRESENT counts the voters, as VOTING does.
+ */
+export const QuorumBasis = {
+  VOTING: 'VOTING',
+  PRESENT: 'PRESENT',
+} as const;
+export type QuorumBasis = (typeof QuorumBasis)[keyof typeof QuorumBasis];
+
 /** Where a motion stands, always derived from the clock and its stored `opensAt`/`closesAt`. */
 export const MotionStatus = {
   DRAFT: 'DRAFT',

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ComponentRegistry, type ComponentRegistration, ResourceHosts } from './component-registry';
 import { ComponentTypesResolver } from './component-types.resolver';
+import { SittingAttendance } from './sitting-attendance';
 
 /**
  * The component platform: the registry of component types (from their manifests) and of the
@@ -19,9 +20,10 @@ export class PlatformModule {
       providers: [
         { provide: ComponentRegistry, useValue: new ComponentRegistry(registrations) },
         ResourceHosts,
+        SittingAttendance,
         ComponentTypesResolver,
       ],
-      exports: [ComponentRegistry, ResourceHosts],
+      exports: [ComponentRegistry, ResourceHosts, SittingAttendance],
     };
   }
 }

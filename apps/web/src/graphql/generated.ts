@@ -323,6 +323,8 @@ export type CreateMeetingInput = {
   description?: string | null | undefined;
   /** End, after the start (ISO 8601 with offset). */
   endsAt?: string | null | undefined;
+  /** A sitting (séance) of the Assemblée: only in an ASSEMBLY space; its agenda motions are opened and closed by the chair. */
+  isSitting?: boolean | null | undefined;
   location?: string | null | undefined;
   locationHints?: string | null | undefined;
   /** http(s) URL; required for ONLINE and HYBRID. */
@@ -359,6 +361,8 @@ export type CreateMotionInput = {
   majority?: MotionMajority | null | undefined;
   /** ISO 8601 date-time with offset (stored in UTC); null with closesAt null → draft. */
   opensAt?: string | null | undefined;
+  /** VOTING (default): the quorum counts voters; PRESENT: members present at the sitting or voting. */
+  quorumBasis?: QuorumBasis | null | undefined;
   /** 0–100, 2 decimals. */
   quorumPercent?: number | null | undefined;
   secretBallot?: boolean | null | undefined;
@@ -537,6 +541,8 @@ export type MeetingFieldsInput = {
   description?: string | null | undefined;
   /** End, after the start (ISO 8601 with offset). */
   endsAt?: string | null | undefined;
+  /** A sitting (séance) of the Assemblée: only in an ASSEMBLY space; its agenda motions are opened and closed by the chair. */
+  isSitting?: boolean | null | undefined;
   location?: string | null | undefined;
   locationHints?: string | null | undefined;
   /** http(s) URL; required for ONLINE and HYBRID. */
@@ -679,6 +685,9 @@ export type PublishTermsDocumentInput = {
   /** 1–150 characters. */
   title: string;
 };
+
+/** VOTING: the quorum counts the members who voted; PRESENT: members marked present at the sitting that decided the motion, or voting. */
+export type QuorumBasis = 'PRESENT' | 'VOTING';
 
 /** Sign-up form. */
 export type RegisterInput = {
@@ -2130,6 +2139,32 @@ export type CloseMeetingMutation = {
   };
 };
 
+export type CloseMotionInSittingMutationVariables = Exact<{
+  meetingId: string;
+  motionId: string;
+}>;
+
+export type CloseMotionInSittingMutation = {
+  closeMotionInSitting: {
+    id: string;
+    title: string;
+    reference: string | null;
+    status: MotionStatus;
+    sittingId: string | null;
+    quorumBasis: QuorumBasis;
+    result: {
+      outcome: MotionOutcome;
+      forWeight: number;
+      againstWeight: number;
+      abstainWeight: number;
+      votersCount: number;
+      membersCount: number;
+      presentCount: number | null;
+      quorumReached: boolean;
+    } | null;
+  };
+};
+
 export type CommentsQueryVariables = Exact<{
   commentableType: CommentableType;
   commentableId: string;
@@ -3474,7 +3509,42 @@ export type MeetingsAdminSpaceQueryVariables = Exact<{
 }>;
 
 export type MeetingsAdminSpaceQuery = {
-  space: { id: string; slug: string; title: string; viewerCanAdminister: boolean };
+  space: { id: string; slug: string; title: string; type: SpaceType; viewerCanAdminister: boolean };
+};
+
+export type MeetingSittingQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type MeetingSittingQuery = {
+  meeting: {
+    id: string;
+    state: MeetingState;
+    isSitting: boolean;
+    viewerCanAdminister: boolean;
+    sitting: {
+      present: Array<string>;
+      minutes: string;
+      motions: Array<{
+        id: string;
+        title: string;
+        reference: string | null;
+        status: MotionStatus;
+        sittingId: string | null;
+        quorumBasis: QuorumBasis;
+        result: {
+          outcome: MotionOutcome;
+          forWeight: number;
+          againstWeight: number;
+          abstainWeight: number;
+          votersCount: number;
+          membersCount: number;
+          presentCount: number | null;
+          quorumReached: boolean;
+        } | null;
+      }>;
+    } | null;
+  };
 };
 
 export type MemberProfileQueryVariables = Exact<{
@@ -3926,6 +3996,32 @@ export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never }>
 
 export type NotificationSettingsQuery = {
   notificationSettings: { disabledKinds: Array<NotificationKind>; emailDelivery: EmailDelivery };
+};
+
+export type OpenMotionInSittingMutationVariables = Exact<{
+  meetingId: string;
+  motionId: string;
+}>;
+
+export type OpenMotionInSittingMutation = {
+  openMotionInSitting: {
+    id: string;
+    title: string;
+    reference: string | null;
+    status: MotionStatus;
+    sittingId: string | null;
+    quorumBasis: QuorumBasis;
+    result: {
+      outcome: MotionOutcome;
+      forWeight: number;
+      againstWeight: number;
+      abstainWeight: number;
+      votersCount: number;
+      membersCount: number;
+      presentCount: number | null;
+      quorumReached: boolean;
+    } | null;
+  };
 };
 
 export type OrganisationSuggestionsQueryVariables = Exact<{

@@ -29,6 +29,8 @@ const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   PETITION_NOT_OPEN: 'This petition is not collecting signatures.',
   REGISTRATION_CLOSED: 'Registrations to this meeting are closed.',
   MEETING_NOT_ENDED: 'This meeting has not ended yet.',
+  SITTING_NOT_ONGOING: 'This sitting is not in progress.',
+  MOTION_NOT_ON_AGENDA: 'This motion is not on the agenda of this sitting.',
   WRONG_PASSWORD: 'Wrong password.',
   INTERNAL_SERVER_ERROR: 'Internal server error.',
 };

@@ -36,6 +36,7 @@ import { Identities1766400000000 } from './1766400000000-identities';
 import { MeetingAgendaClosing1766200100000 } from './1766200100000-meeting-agenda-closing';
 import { MeetingCalendarFeeds1766200200000 } from './1766200200000-meeting-calendar-feeds';
 import { ProposalSupportFunctions1766500000000 } from './1766500000000-proposal-support-functions';
+import { AssemblySittings1766600000000 } from './1766600000000-assembly-sittings';
 import { DebateVoteChanges1766610000000 } from './1766610000000-debate-vote-changes';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
@@ -76,5 +77,6 @@ export const migrations = [
   ProposalDisagreements1766300000000,
   Identities1766400000000,
   ProposalSupportFunctions1766500000000,
+  AssemblySittings1766600000000,
   DebateVoteChanges1766610000000,
 ];

@@ -207,6 +207,12 @@ const LOGGED: Record<string, Expected> = {
     visibility: 'PRIVATE',
   },
   markAttendance: { action: 'mark_attendance', resourceType: 'meeting', visibility: 'ADMIN_ONLY' },
+  openMotionInSitting: { action: 'open_in_sitting', resourceType: 'motion', visibility: 'PUBLIC' },
+  closeMotionInSitting: {
+    action: 'close_in_sitting',
+    resourceType: 'motion',
+    visibility: 'PUBLIC',
+  },
   setMeetingAgenda: { action: 'set_agenda', resourceType: 'meeting', visibility: 'PUBLIC' },
   closeMeeting: { action: 'close', resourceType: 'meeting', visibility: 'PUBLIC' },
   unlinkIdentity: { action: 'unlink_identity', resourceType: 'user', visibility: 'PRIVATE' },
@@ -1008,6 +1014,55 @@ describe('action log coverage: every mutation that changes shared state is in th
     );
     expect(secretRows).toHaveLength(1);
     expect(secretRows[0].summary).not.toMatch(/contre|pour|abstention|against|for\b|abstain/i); // never the choice of a secret ballot
+    // an Assemblée sitting: the chair opens and closes a draft motion of the agenda
+    const sittingMotion = (
+      await logged(
+        'createMotion',
+        CREATE_MOTION,
+        { input: { componentId: motions, title: 'Motion de séance', body: 'Texte.' } },
+        admin,
+      )
+    ).createMotion.id;
+    const sittingsComponent = (
+      await logged(
+        'createComponent',
+        CREATE_COMPONENT,
+        { input: { spaceId: assembly, type: 'MEETINGS', title: 'Séances', published: true } },
+        admin,
+      )
+    ).createComponent.id;
+    const sitting = (
+      await logged(
+        'createMeeting',
+        `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,
+        {
+          input: {
+            componentId: sittingsComponent,
+            title: 'Séance mensuelle',
+            type: 'ONLINE',
+            onlineUrl: 'https://visio.example.org/seance',
+            startsAt: inSeconds(86400),
+            endsAt: inSeconds(93600),
+            published: true,
+            isSitting: true,
+            agenda: [{ title: 'Motion', durationMinutes: 30, motionIds: [sittingMotion] }],
+          },
+        },
+        admin,
+      )
+    ).createMeeting.id;
+    await t.sql(
+      `UPDATE meetings SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '1 hour' WHERE id = $1`,
+      [sitting],
+    );
+    for (const name of ['openMotionInSitting', 'closeMotionInSitting'] as const)
+      await logged(
+        name,
+        `mutation($m: ID!, $x: ID!) { ${name}(meetingId: $m, motionId: $x) { id } }`,
+        { m: sitting, x: sittingMotion },
+        admin,
+        sittingMotion,
+      );
     await logged(
       'removeAssemblyMember',
       `mutation($id: ID!) { removeAssemblyMember(id: $id) }`,

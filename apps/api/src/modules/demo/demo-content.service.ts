@@ -17,7 +17,12 @@ import { insertDemoPetition } from '../petition/petition-demo';
 import { demoGrades, insertDemoBallot } from '../ballot/ballot-demo';
 import { type DemoDebateFile, insertDemoDebate } from '../debate/debate-demo';
 import { type DemoNewsFile, insertDemoNews } from '../news/news-demo';
-import { type DemoMeetingFile, insertDemoMeeting } from '../meeting/meeting-demo';
+import {
+  type DemoMeetingFile,
+  type DemoSittingFile,
+  insertDemoMeeting,
+  insertDemoSitting,
+} from '../meeting/meeting-demo';
 import { insertDemoAssemblyMember } from '../participatory-space/assembly-demo';
 import { insertDemoAccount } from '../user/user-demo';
 import { ProposalEntity } from '../proposal/entities/proposal.entity';
@@ -96,6 +101,8 @@ interface VotationsFile {
 interface MeetingsFile {
   componentTitle: string;
   componentDescription: string;
+  /** The Assemblée's monthly online sitting, deciding one motion (see {@link DemoContentService.loadDemoSitting}). */
+  sitting: DemoSittingFile;
   meeting: DemoMeetingFile;
 }
 interface SurveyFile {
@@ -178,12 +185,14 @@ export class DemoContentService {
         await this.loadDemoDebate(manager, content.concertation.slug, content.debate);
         await this.loadDemoConsensus(manager, content.concertation.slug, content.debate);
         await this.loadDemoNews(manager, content.concertation.slug, content.news);
+        await this.loadDemoSitting(manager, content.assembly.slug, content.meetings);
         return false;
       }
       await this.loadConcertation(manager, content);
       await this.loadDemoMeeting(manager, content.concertation.slug, content.meetings);
       await this.loadDemoIdeas(manager, content.concertation.slug, content.ideas);
       await this.loadAssembly(manager, content.assembly);
+      await this.loadDemoSitting(manager, content.assembly.slug, content.meetings);
       await this.loadPetitionsOnce(manager, content.petitions);
       await this.loadVotationsOnce(manager, content.concertation.slug, content.votations);
       // after the ideas: both share the demo voters of annex 1's types, the ideas' get their typology first
@@ -360,6 +369,70 @@ export class DemoContentService {
       DEMO_VOTATIONS_FLAG,
       JSON.stringify({ at: new Date().toISOString() }),
     ]);
+  }
+
+  /**
+   * The Assemblée's monthly online sitting (séance), once, in a MEETINGS component of the demo
+   * Assemblée: the next `isoWeekday` at least `daysAhead` days ahead, Paris time, registrations
+   * open, its agenda linking a draft motion (measure 16 of section 5, quorum counted on the members
+   * present) that the chair opens and closes during the sitting.
+   */
+  private async loadDemoSitting(
+    manager: EntityManager,
+    slug: string,
+    file: MeetingsFile,
+  ): Promise<void> {
+    const [space] = await manager.query(
+      `SELECT s.id, c.id AS motions_id FROM participatory_spaces s JOIN components c ON c.space_id = s.id AND c.type = $2
+        WHERE s.slug = $1 AND s.is_demo ORDER BY c.position LIMIT 1`,
+      [slug, ComponentType.MOTIONS],
+    );
+    if (!space) return;
+    const [existing] = await manager.query(
+      `SELECT 1 FROM components WHERE space_id = $1 AND type = $2`,
+      [space.id, ComponentType.MEETINGS],
+    );
+    if (existing) return;
+    const m = file.sitting;
+    const [{ position }] = await manager.query(
+      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
+      [space.id],
+    );
+    const component = await manager.save(
+      manager.create(ComponentEntity, {
+        spaceId: space.id,
+        type: ComponentType.MEETINGS,
+        position,
+        title: m.componentTitle,
+        description: m.componentDescription,
+        publishedAt: new Date(),
+        settings: {},
+      }),
+    );
+    const motion = await manager.save(
+      manager.create(MotionEntity, {
+        componentId: space.motions_id,
+        authorId: null,
+        reference: m.motion.reference,
+        title: m.motion.title,
+        body: sanitizeRichText(m.motion.body),
+        opensAt: null,
+        closesAt: null,
+        majority: 'SIMPLE',
+        quorumPercent: String(m.motion.quorumPercent),
+        quorumBasis: 'PRESENT',
+      }),
+    );
+    const meeting = { id: await insertDemoSitting(manager, component.id, space.id, m, motion.id) };
+    await this.actionLog.record(manager, {
+      userId: null,
+      action: 'load_demo',
+      resourceType: 'meeting',
+      resourceId: meeting.id,
+      spaceId: space.id,
+      visibility: 'ADMIN_ONLY',
+      summary: `Séance de démonstration « ${m.title} » chargée`,
+    });
   }
 
   /**

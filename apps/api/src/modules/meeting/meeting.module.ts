@@ -20,7 +20,9 @@ import {
   MeetingClosingReportResolver,
   MeetingHistoryResolver,
   MeetingResolver,
+  MeetingSittingResolver,
 } from './meeting.resolver';
+import { SittingService } from './sitting.service';
 import { MeetingService } from './meeting.service';
 
 /** The MEETINGS component type (manifest: meeting.manifest.ts). */
@@ -41,6 +43,8 @@ import { MeetingService } from './meeting.service';
     MeetingSchedulerService,
     MeetingResolver,
     MeetingHistoryResolver,
+    SittingService,
+    MeetingSittingResolver,
     MeetingAgendaItemResolver,
     MeetingClosingReportResolver,
     MeetingCalendarFeedService,

@@ -25,7 +25,10 @@ import {
   MeetingClosingReportDto,
   MeetingConnectionDto,
   MeetingDto,
+  MeetingSittingDto,
 } from './dtos/meeting.dto';
+import { MotionDto } from '../motion/dtos/motion.dto';
+import { SittingService } from './sitting.service';
 import {
   CloseMeetingInput,
   CreateMeetingInput,
@@ -367,5 +370,53 @@ export class MeetingCalendarFeedResolver {
   })
   revokeMeetingCalendarFeed(@CurrentViewer() viewer: Viewer): Promise<boolean> {
     return this.feeds.revoke(viewer);
+  }
+}
+
+/** Assemblée sittings: `Meeting.sitting` and the chair's opening and closing of votes. */
+@Resolver(() => MeetingDto)
+export class MeetingSittingResolver {
+  constructor(private readonly sittings: SittingService) {}
+
+  /** The sitting's motions, attendance and minutes; null when the meeting is not a sitting. Access: as the meeting. */
+  @Public()
+  @ResolveField(() => MeetingSittingDto, {
+    nullable: true,
+    description:
+      'An Assemblée sitting: agenda motions with state and result, people present, minutes. Null when not a sitting. Access: as the meeting.',
+  })
+  sitting(
+    @Parent() meeting: MeetingDto,
+    @CurrentViewer() viewer: Viewer | null,
+  ): Promise<MeetingSittingDto | null> {
+    return meeting.isSitting ? this.sittings.view(meeting.id, viewer) : Promise.resolve(null);
+  }
+
+  /** Opens the vote on an agenda motion during the sitting (now → the sitting's end, or the chair's close). Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (not a sitting), SITTING_NOT_ONGOING, MOTION_NOT_ON_AGENDA, CONFLICT (already opened). */
+  @SpaceRoles(ADMINS, (a) => MEETING(a.meetingId))
+  @Mutation(() => MotionDto, {
+    description:
+      'Open the vote on an agenda motion during an Assemblée sitting. Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, SITTING_NOT_ONGOING, MOTION_NOT_ON_AGENDA, CONFLICT.',
+  })
+  openMotionInSitting(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('motionId', { type: () => ID }) motionId: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MotionDto> {
+    return this.sittings.openMotion(meetingId, motionId, viewer);
+  }
+
+  /** Closes, now, the vote on a motion opened in this sitting; its result is frozen at once. Access: space admins. Errors: as openMotionInSitting, MOTION_NOT_OPEN, MOTION_CLOSED. */
+  @SpaceRoles(ADMINS, (a) => MEETING(a.meetingId))
+  @Mutation(() => MotionDto, {
+    description:
+      'Close, now, the vote on a motion opened in this sitting (result frozen at once). Access: space admins. Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, SITTING_NOT_ONGOING, MOTION_NOT_ON_AGENDA, MOTION_NOT_OPEN, MOTION_CLOSED.',
+  })
+  closeMotionInSitting(
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('motionId', { type: () => ID }) motionId: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<MotionDto> {
+    return this.sittings.closeMotion(meetingId, motionId, viewer);
   }
 }

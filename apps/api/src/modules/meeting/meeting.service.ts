@@ -7,6 +7,7 @@ import {
   MeetingType,
   RegistrationStatus,
   SpaceRole,
+  SpaceType,
 } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -76,6 +77,7 @@ export interface MeetingRow {
   registrations_open_at: Date | null;
   registrations_close_at: Date | null;
   waitlist_enabled: boolean;
+  is_sitting: boolean;
   published_at: Date | null;
   withdrawn_at: Date | null;
   cancelled_at: Date | null;
@@ -99,7 +101,7 @@ export interface MeetingRow {
 
 /** Columns of {@link MeetingRow}: state, registration window and URL window come from `now()` at every read. */
 export const MEETING_COLUMNS = `m.id, m.component_id, m.space_id, m.title, m.description, m.type, m.address, m.location, m.location_hints, m.online_url,
-  m.starts_at, m.ends_at, m.registrations_enabled, m.capacity, m.registrations_open_at, m.registrations_close_at, m.waitlist_enabled,
+  m.starts_at, m.ends_at, m.registrations_enabled, m.capacity, m.registrations_open_at, m.registrations_close_at, m.waitlist_enabled, m.is_sitting,
   m.published_at, m.withdrawn_at, m.cancelled_at, m.cancellation_reason, m.ical_sequence, m.created_by,
   m.closed_at, m.closing_minutes, m.closing_attendees_count, m.closing_contributions_count, m.closing_video_url, m.comments_count, m.follows_count, m.hidden_at,
   m.created_at, m.updated_at,
@@ -483,6 +485,7 @@ export class MeetingService {
         ],
       );
       if (agenda) await this.replaceAgenda(manager, row.id, agenda);
+      if (input.isSitting) await this.markSitting(manager, row.id, component.spaceId, true);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'create',
@@ -566,6 +569,8 @@ export class MeetingService {
         ],
       );
       if (agenda) await this.replaceAgenda(manager, id, agenda);
+      if (input.isSitting !== undefined && input.isSitting !== null)
+        await this.markSitting(manager, id, row.space_id, input.isSitting);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'update',
@@ -890,6 +895,26 @@ export class MeetingService {
       [meetingId],
     );
     return c;
+  }
+
+  /**
+   * Marks a meeting as a sitting (séance) of its Assemblée, or not, in the caller's transaction.
+   * @throws BAD_USER_INPUT (field isSitting) the space is not an ASSEMBLY
+   */
+  private async markSitting(
+    manager: EntityManager,
+    meetingId: string,
+    spaceId: string,
+    sitting: boolean,
+  ): Promise<void> {
+    if (sitting && (await this.spaces.spaceType(spaceId, manager)) !== SpaceType.ASSEMBLY)
+      throw DomainError.badInput(
+        'Seules les rencontres d’une assemblée peuvent en être des séances.',
+        {
+          field: 'isSitting',
+        },
+      );
+    await manager.query(`UPDATE meetings SET is_sitting = $2 WHERE id = $1`, [meetingId, sitting]);
   }
 
   /** Whether the viewer may administer meetings of a space (space admin, organization admin). */
@@ -1556,6 +1581,7 @@ export class MeetingService {
         registrationsCloseAt: r.registrations_close_at,
         registrationsOpen: r.registrations_open,
         waitlistEnabled: r.waitlist_enabled,
+        isSitting: r.is_sitting,
         registeredCount: c.registered,
         waitlistedCount: c.waitlisted,
         attendedCount: c.attended,

@@ -8,6 +8,7 @@ import { AssemblyMembershipService } from '../participatory-space/assembly-membe
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { AssemblyMinutesDto, MinutesMemberDto, MotionDto, MotionVoteDto } from './dtos/motion.dto';
 import { MotionService } from './motion.service';
+import { SittingAttendance } from '../../platform/sitting-attendance';
 
 /** Longest period of one set of minutes: 10 years, in milliseconds. */
 const MAX_PERIOD_MS = 3660 * 24 * 3600 * 1000;
@@ -84,6 +85,7 @@ export class MinutesService {
     private readonly spaces: ParticipatorySpaceService,
     private readonly motions: MotionService,
     private readonly memberships: AssemblyMembershipService,
+    private readonly sittings: SittingAttendance,
   ) {}
 
   /**
@@ -128,7 +130,9 @@ export class MinutesService {
       joinedAt: m.joinedAt,
       leftAt: m.leftAt,
     }));
+    const sittings = await this.sittings.minutesSections(spaceId, from, to);
     const dto: AssemblyMinutesDto = {
+      sittings,
       spaceId,
       spaceTitle: space.title,
       from,
@@ -170,6 +174,13 @@ export class MinutesService {
     if (!minutes.motions.length) lines.push('Aucune motion soumise au vote sur la période.', '');
     for (const motion of minutes.motions)
       lines.push(...this.motionMarkdown(motion, namedVotes.get(motion.id) ?? []));
+    const sittings = minutes.sittings ?? [];
+    if (sittings.length) {
+      lines.push(`## Séances (${sittings.length})`, '');
+      // each section is the sitting's own minutes, one heading level down
+      for (const section of sittings)
+        lines.push(section.replace(/^(#+) /gm, '$1## ').trimEnd(), '');
+    }
     return lines.join('\n').trimEnd() + '\n';
   }
 

@@ -1,4 +1,4 @@
-import { MotionMajority, MotionOutcome } from '@concerto/domain';
+import { MotionMajority, MotionOutcome, QuorumBasis } from '@concerto/domain';
 
 /** Weighted figures of a motion at close. Weights are in thousandths (integers) so every comparison is exact. */
 export interface MotionFigures {
@@ -10,6 +10,8 @@ export interface MotionFigures {
   votersMilli: number;
   /** Sum of the weights of the members of the assembly at `closesAt`, in thousandths. */
   membersMilli: number;
+  /** PRESENT basis: weight of the members marked present at the sitting or voting, in thousandths. */
+  presentMilli?: number;
 }
 
 /** The rule applied to a motion. */
@@ -17,6 +19,8 @@ export interface MotionRule {
   majority: MotionMajority;
   /** Minimum participation, in hundredths of a percent (50 % → 5000). */
   quorumCentiPercent: number;
+  /** What the quorum counts; VOTING when absent. */
+  quorumBasis?: QuorumBasis;
 }
 
 /**
@@ -26,10 +30,16 @@ export interface MotionRule {
  * art. L2121-17) is at least `quorum %` of the weight of the members of the assembly at close.
  * Exactly at the threshold counts as reached (50 % of 50 % quorum → reached).
  * A 0 % quorum is always reached.
+ * With the PRESENT basis (a motion decided in an Assemblée sitting), the members counted are those
+ * marked present at the sitting or voting (`presentMilli`, never below the voters).
  */
 export function quorumReached(figures: MotionFigures, rule: MotionRule): boolean {
-  // voters / members ≥ quorum / 100  ⇔  voters × 10 000 ≥ quorumCenti × members (integers: exact)
-  return figures.votersMilli * 10_000 >= rule.quorumCentiPercent * figures.membersMilli;
+  // counted / members ≥ quorum / 100  ⇔  counted × 10 000 ≥ quorumCenti × members (integers: exact)
+  const counted =
+    rule.quorumBasis === QuorumBasis.PRESENT && figures.presentMilli !== undefined
+      ? Math.max(figures.presentMilli, figures.votersMilli)
+      : figures.votersMilli;
+  return counted * 10_000 >= rule.quorumCentiPercent * figures.membersMilli;
 }
 
 /**

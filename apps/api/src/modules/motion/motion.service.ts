@@ -5,6 +5,7 @@ import {
   MotionMajority,
   MotionOutcome,
   MotionStatus,
+  QuorumBasis,
   SpaceRole,
   VoteChoice,
 } from '@concerto/domain';
@@ -32,6 +33,7 @@ import {
 } from './motion-result';
 import { hasVisibleText } from '../../common/validation/visible-text';
 import type { ResourceOrigin } from '../../common/graphql/resource-origin.dto';
+import { SittingAttendance } from '../../platform/sitting-attendance';
 
 /** A MOTIONS component checked for a draft motion created from another module's resource ({@link MotionService.originTarget}). */
 export interface MotionOriginTarget {
@@ -56,6 +58,8 @@ interface MotionRow {
   closes_at: Date | null;
   majority: MotionMajority;
   quorum_percent: string;
+  quorum_basis: QuorumBasis;
+  sitting_id: string | null;
   secret_ballot: boolean;
   hide_tally_until_closed: boolean;
   created_at: Date;
@@ -69,7 +73,7 @@ interface MotionRow {
 
 /** Columns of {@link MotionRow}; the status is decided here, from the database clock, at every read. */
 const MOTION_COLUMNS = `m.id, m.component_id, c.space_id, m.author_id, m.reference, m.title, m.body, m.opens_at, m.closes_at,
-  m.majority, m.quorum_percent, m.secret_ballot, m.hide_tally_until_closed, m.created_at, now() AS read_at,
+  m.majority, m.quorum_percent, m.quorum_basis, m.sitting_id, m.secret_ballot, m.hide_tally_until_closed, m.created_at, now() AS read_at,
   m.origin_type, m.origin_id, m.origin_title, m.origin_link,
   CASE WHEN m.opens_at IS NULL THEN 'DRAFT' WHEN now() < m.opens_at THEN 'SCHEDULED' WHEN now() < m.closes_at THEN 'OPEN' ELSE 'CLOSED' END AS status`;
 
@@ -107,6 +111,7 @@ export class MotionService {
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
     private readonly memberships: AssemblyMembershipService,
+    private readonly sittings: SittingAttendance,
   ) {}
 
   /**
@@ -162,8 +167,8 @@ export class MotionService {
       const period = await this.checkPeriod(manager, input.opensAt ?? null, input.closesAt ?? null);
       const [row] = await queryRows<{ id: string }>(
         manager,
-        `INSERT INTO motions (component_id, author_id, title, body, opens_at, closes_at, majority, quorum_percent, secret_ballot, hide_tally_until_closed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        `INSERT INTO motions (component_id, author_id, title, body, opens_at, closes_at, majority, quorum_percent, secret_ballot, hide_tally_until_closed, quorum_basis)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [
           component.id,
           viewer.user.id,
@@ -176,6 +181,7 @@ export class MotionService {
           input.secretBallot ?? false,
           // a secret ballot's tally is hidden until the close (check constraint motions_secret_ballot_tally_hidden)
           (input.secretBallot ?? false) || (input.hideTallyUntilClosed ?? false),
+          input.quorumBasis ?? QuorumBasis.VOTING,
         ],
       );
       await this.actionLog.record(manager, {
@@ -290,7 +296,7 @@ export class MotionService {
       const period = await this.checkPeriod(manager, opensAt, closesAt);
       await manager.query(
         `UPDATE motions SET title = $2, body = $3, opens_at = $4, closes_at = $5, majority = $6, quorum_percent = $7, secret_ballot = $8,
-                hide_tally_until_closed = $9, updated_at = now() WHERE id = $1`,
+                hide_tally_until_closed = $9, quorum_basis = $10, updated_at = now() WHERE id = $1`,
         [
           id,
           input.title ?? row.title,
@@ -303,6 +309,7 @@ export class MotionService {
           // a secret ballot's tally is hidden until the close (check constraint motions_secret_ballot_tally_hidden)
           (input.secretBallot ?? row.secret_ballot) ||
             (input.hideTallyUntilClosed ?? row.hide_tally_until_closed),
+          input.quorumBasis ?? row.quorum_basis,
         ],
       );
       await this.actionLog.record(manager, {
@@ -449,18 +456,25 @@ export class MotionService {
    * @returns true when this call stored the result; false when it existed or the motion is not closed
    */
   async freezeResult(motionId: string): Promise<boolean> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, (manager) => this.freezeIn(manager, motionId));
+  }
+
+  /** {@link freezeResult} in the caller's transaction. */
+  private async freezeIn(manager: EntityManager, motionId: string): Promise<boolean> {
+    {
       const [motion] = await queryRows<{
         id: string;
         space_id: string;
         majority: MotionMajority;
         quorum_percent: string;
+        quorum_basis: QuorumBasis;
+        sitting_id: string | null;
         closes_at: Date;
         closed: boolean;
         title: string;
       }>(
         manager,
-        `SELECT m.id, c.space_id, m.majority, m.quorum_percent, m.closes_at, m.title, (m.closes_at IS NOT NULL AND now() >= m.closes_at) AS closed
+        `SELECT m.id, c.space_id, m.majority, m.quorum_percent, m.quorum_basis, m.sitting_id, m.closes_at, m.title, (m.closes_at IS NOT NULL AND now() >= m.closes_at) AS closed
            FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR UPDATE OF m`,
         [motionId],
       );
@@ -471,24 +485,41 @@ export class MotionService {
       if (existing) return false;
       const tally = (await this.tallies(manager, [motionId])).get(motionId)!;
       const members = await this.memberships.sizeAt(manager, motion.space_id, motion.closes_at);
+      // PRESENT basis: members (at close) marked present at the sitting, asked of the meeting
+      // module through the platform port, or voting
+      let present: { count: number; weight: string } | null = null;
+      if (motion.quorum_basis === QuorumBasis.PRESENT) {
+        const presentIds = motion.sitting_id
+          ? await this.sittings.presentUserIds(manager, motion.sitting_id)
+          : [];
+        const voters: { user_id: string }[] = await manager.query(
+          `SELECT user_id FROM motion_participations WHERE motion_id = $1`,
+          [motionId],
+        );
+        present = await this.memberships.sizeAt(manager, motion.space_id, motion.closes_at, [
+          ...new Set([...presentIds, ...voters.map((v) => v.user_id)]),
+        ]);
+      }
       const figures = {
         forMilli: tally.forMilli,
         againstMilli: tally.againstMilli,
         abstainMilli: tally.abstainMilli,
         votersMilli: tally.votersMilli,
         membersMilli: toMilli(members.weight),
+        presentMilli: present ? toMilli(present.weight) : undefined,
       };
       const decimal = (milli: number) => (milli / 1000).toFixed(3); // exact: an integer of thousandths
       const rule = {
         majority: motion.majority,
         quorumCentiPercent: Math.round(Number(motion.quorum_percent) * 100),
+        quorumBasis: motion.quorum_basis,
       };
       const outcome = motionOutcome(figures, rule);
       const stored = await queryRows(
         manager,
         `INSERT INTO motion_results (motion_id, outcome, majority, quorum_percent, for_weight, against_weight, abstain_weight, voters_count, voters_weight,
-                                     members_count, members_weight, quorum_reached)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (motion_id) DO NOTHING RETURNING motion_id`,
+                                     members_count, members_weight, quorum_reached, quorum_basis, present_count, present_weight)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (motion_id) DO NOTHING RETURNING motion_id`,
         [
           motionId,
           outcome,
@@ -502,6 +533,9 @@ export class MotionService {
           members.count,
           members.weight,
           quorumReached(figures, rule),
+          motion.quorum_basis,
+          present?.count ?? null,
+          present?.weight ?? null,
         ],
       );
       if (stored.length) {
@@ -521,7 +555,129 @@ export class MotionService {
         });
       }
       return stored.length > 0;
+    }
+  }
+
+  /**
+   * Opens a motion's vote from an Assemblée sitting, in the caller's transaction (the meeting
+   * module's, which holds the sitting's row lock and has checked the chair and the agenda): under a
+   * lock on the motion row, a DRAFT or SCHEDULED motion of the same assembly gets the period
+   * now → `until` (the sitting's end: the chair closes it earlier with {@link closeInSitting}) and
+   * remembers its sitting.
+   * @param manager the caller's transaction
+   * @param input the motion, the sitting (meeting id), its space, its end, the acting admin
+   * @throws NOT_FOUND motion unknown; MOTION_NOT_ON_AGENDA motion of another assembly;
+   *   CONFLICT already opened (or closed); SITTING_NOT_ONGOING the sitting ends now
+   */
+  async openInSitting(
+    manager: EntityManager,
+    input: { motionId: string; sittingId: string; spaceId: string; until: Date; actorId: string },
+  ): Promise<void> {
+    const [motion] = await queryRows<{
+      space_id: string;
+      title: string;
+      started: boolean;
+      component_id: string;
+    }>(
+      manager,
+      `SELECT c.space_id, m.title, m.component_id, (m.opens_at IS NOT NULL AND now() >= m.opens_at) AS started
+         FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR UPDATE OF m`,
+      [input.motionId],
+    );
+    if (!motion) throw DomainError.notFound('Motion', { id: input.motionId });
+    if (motion.space_id !== input.spaceId)
+      throw new DomainError(
+        ErrorCode.MOTION_NOT_ON_AGENDA,
+        'Cette motion n’appartient pas à l’assemblée de cette séance.',
+        { field: 'motionId' },
+      );
+    if (motion.started)
+      throw DomainError.conflict('Le vote sur cette motion est déjà ouvert ou clos.', {
+        field: 'motionId',
+      });
+    const [updated] = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE motions SET opens_at = now(), closes_at = $2, sitting_id = $3, updated_at = now()
+        WHERE id = $1 AND $2::timestamptz > now() RETURNING id`,
+      [input.motionId, input.until, input.sittingId],
+    );
+    if (!updated)
+      throw new DomainError(
+        ErrorCode.SITTING_NOT_ONGOING,
+        'Cette séance se termine : plus de vote.',
+      );
+    await this.actionLog.record(manager, {
+      userId: input.actorId,
+      action: 'open_in_sitting',
+      resourceType: 'motion',
+      resourceId: input.motionId,
+      spaceId: motion.space_id,
+      visibility: 'PUBLIC',
+      summary: `Vote ouvert en séance sur la motion « ${motion.title} »`,
     });
+  }
+
+  /**
+   * Closes, now, a motion the chair opened in this sitting, in the caller's transaction, and
+   * freezes its result at once (quorum on the motion's basis: present members are asked of the
+   * meeting module through {@link SittingAttendance}). Under the motion's row lock: of two chairs
+   * closing at once, the second finds it closed (MOTION_CLOSED) and one result is stored.
+   * @throws NOT_FOUND motion unknown; MOTION_NOT_OPEN not opened in this sitting; MOTION_CLOSED already closed
+   */
+  async closeInSitting(
+    manager: EntityManager,
+    input: { motionId: string; sittingId: string; actorId: string },
+  ): Promise<void> {
+    const [motion] = await queryRows<{
+      space_id: string;
+      title: string;
+      sitting_id: string | null;
+      opened: boolean;
+      closed: boolean;
+    }>(
+      manager,
+      `SELECT c.space_id, m.title, m.sitting_id, (m.opens_at IS NOT NULL AND now() >= m.opens_at) AS opened,
+              (m.closes_at IS NOT NULL AND now() >= m.closes_at) AS closed
+         FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR UPDATE OF m`,
+      [input.motionId],
+    );
+    if (!motion) throw DomainError.notFound('Motion', { id: input.motionId });
+    if (!motion.opened || motion.sitting_id !== input.sittingId)
+      throw new DomainError(
+        ErrorCode.MOTION_NOT_OPEN,
+        'Le vote sur cette motion n’a pas été ouvert dans cette séance.',
+        { field: 'motionId' },
+      );
+    const [frozen] = await manager.query(`SELECT 1 FROM motion_results WHERE motion_id = $1`, [
+      input.motionId,
+    ]);
+    if (motion.closed || frozen)
+      throw new DomainError(ErrorCode.MOTION_CLOSED, 'Le vote sur cette motion est déjà clos.');
+    // closes_at > opens_at (check constraint): opened in an earlier transaction, so now() is later
+    await manager.query(
+      `UPDATE motions SET closes_at = greatest(now(), opens_at + interval '1 millisecond'), updated_at = now() WHERE id = $1`,
+      [input.motionId],
+    );
+    await this.actionLog.record(manager, {
+      userId: input.actorId,
+      action: 'close_in_sitting',
+      resourceType: 'motion',
+      resourceId: input.motionId,
+      spaceId: motion.space_id,
+      visibility: 'PUBLIC',
+      summary: `Vote clos en séance sur la motion « ${motion.title} »`,
+    });
+    await this.freezeIn(manager, input.motionId);
+  }
+
+  /**
+   * Motions of a sitting's agenda as `viewer` sees them (results frozen on the way), in the given order.
+   */
+  async byIds(ids: string[], viewer: Viewer | null): Promise<MotionDto[]> {
+    if (!ids.length) return [];
+    const rows = await this.rows(`m.id = ANY($1::uuid[])`, [ids], `m.id`);
+    const dtos = await this.present(rows, viewer);
+    return ids.flatMap((id) => dtos.filter((d) => d.id === id));
   }
 
   /**
@@ -678,6 +834,9 @@ export class MotionService {
                   100
                 : 0,
             quorumReached: res.quorum_reached,
+            quorumBasis: res.quorum_basis,
+            presentCount: res.present_count,
+            presentWeight: res.present_weight === null ? null : Number(res.present_weight),
             computedAt: res.computed_at,
           }
         : null;
@@ -693,6 +852,8 @@ export class MotionService {
         closesAt: r.closes_at,
         majority: r.majority,
         quorumPercent: Number(r.quorum_percent),
+        quorumBasis: r.quorum_basis,
+        sittingId: r.sitting_id,
         secretBallot: r.secret_ballot,
         hideTallyUntilClosed: r.hide_tally_until_closed,
         status: r.status,

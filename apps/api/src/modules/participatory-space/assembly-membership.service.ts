@@ -71,17 +71,20 @@ export class AssemblyMembershipService {
    * @param manager the caller's transaction
    * @param spaceId the Assemblée
    * @param at the instant
+   * @param among when given, only these users (e.g. those present at a sitting or voting)
    * @returns the count and the total weight as exact text (numeric)
    */
   async sizeAt(
     manager: EntityManager,
     spaceId: string,
     at: Date,
+    among?: readonly string[],
   ): Promise<{ count: number; weight: string }> {
     const [row] = await manager.query(
       `SELECT count(*)::int AS n, coalesce(sum(weight), 0)::text AS w FROM assembly_members
-        WHERE space_id = $1 AND joined_at <= $2 AND (left_at IS NULL OR left_at > $2)`,
-      [spaceId, at],
+        WHERE space_id = $1 AND joined_at <= $2 AND (left_at IS NULL OR left_at > $2)
+          AND ($3::uuid[] IS NULL OR user_id = ANY($3::uuid[]))`,
+      [spaceId, at, among ?? null],
     );
     return { count: row.n, weight: row.w };
   }

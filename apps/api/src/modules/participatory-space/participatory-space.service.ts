@@ -745,6 +745,17 @@ export class ParticipatorySpaceService {
       : null;
   }
 
+  /** The type of a space (PROCESS, ASSEMBLY), or null when unknown; read in the caller's transaction. */
+  async spaceType(
+    spaceId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SpaceType | null> {
+    const [row] = await manager.query(`SELECT type FROM participatory_spaces WHERE id = $1`, [
+      spaceId,
+    ]);
+    return (row?.type as SpaceType | undefined) ?? null;
+  }
+
   /** Users who are members of an assembly now (motion notifications), in the caller's transaction. */
   async currentMemberIds(manager: EntityManager, spaceId: string): Promise<string[]> {
     const rows: { user_id: string }[] = await manager.query(

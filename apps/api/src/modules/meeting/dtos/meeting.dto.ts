@@ -4,6 +4,7 @@ import {
   MeetingType,
   RegistrationStatus,
 } from '@concerto/domain';
+import { MotionDto } from '../../motion/dtos/motion.dto';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfoDto } from '../../../common/graphql/page-info.dto';
 
@@ -156,6 +157,8 @@ export class MeetingDto {
   registrationsOpen!: boolean;
   @Field({ description: 'A registration that finds no seat waits (true) or is refused (false).' })
   waitlistEnabled!: boolean;
+  @Field({ description: 'A sitting (séance) of the Assemblée.' })
+  isSitting!: boolean;
   @Field(() => Int, { description: 'Registrations holding a seat (exact count).' })
   registeredCount!: number;
   @Field(() => Int, { description: 'Registrations waiting for a seat (exact count).' })
@@ -226,4 +229,21 @@ export class MeetingCalendarFeedSecretDto {
   })
   url!: string;
   @Field() createdAt!: Date;
+}
+
+@ObjectType('MeetingSitting', {
+  description: 'An Assemblée sitting (séance): its agenda motions, who is present, its minutes.',
+})
+export class MeetingSittingDto {
+  @Field(() => [MotionDto], {
+    description: 'Motions on the agenda, in agenda order, with their state and result.',
+  })
+  motions!: MotionDto[];
+  @Field(() => [String], { description: 'Names of the people marked present, by name.' })
+  present!: string[];
+  @Field({
+    description:
+      'Minutes (Markdown, French): agenda, members present, each motion’s result; joined to the Assemblée’s procès-verbal.',
+  })
+  minutes!: string;
 }

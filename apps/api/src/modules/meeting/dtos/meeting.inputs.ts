@@ -170,6 +170,14 @@ export class MeetingFieldsInput {
   @IsDate()
   registrationsCloseAt?: Date | null;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() waitlistEnabled?: boolean;
+  @Field({
+    nullable: true,
+    description:
+      'A sitting (séance) of the Assemblée: only in an ASSEMBLY space; its agenda motions are opened and closed by the chair.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  isSitting?: boolean;
   @Field(() => [MeetingAgendaItemInput], {
     nullable: true,
     description: 'The whole agenda, in order (replaces the previous one).',

@@ -3,6 +3,7 @@ import {
   MotionMajority,
   MotionOutcome,
   MotionStatus,
+  QuorumBasis,
   VoteChoice,
 } from '@concerto/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
@@ -18,6 +19,11 @@ registerEnumType(MotionStatus, {
   description: 'Derived at read time from the clock and opensAt/closesAt.',
 });
 registerEnumType(VoteChoice, { name: 'VoteChoice', description: 'Pour, contre, abstention.' });
+registerEnumType(QuorumBasis, {
+  name: 'QuorumBasis',
+  description:
+    'VOTING: the quorum counts the members who voted; PRESENT: members marked present at the sitting that decided the motion, or voting.',
+});
 registerEnumType(MotionOutcome, { name: 'MotionOutcome', description: 'Result frozen at close.' });
 
 @ObjectType('MotionTally', {
@@ -51,6 +57,15 @@ export class MotionResultDto {
   })
   participationPercent!: number;
   @Field() quorumReached!: boolean;
+  @Field(() => QuorumBasis, { description: 'What the quorum counted.' })
+  quorumBasis!: QuorumBasis;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'PRESENT basis: members present at the sitting or voting (null for VOTING).',
+  })
+  presentCount!: number | null;
+  @Field(() => Float, { nullable: true, description: 'PRESENT basis: their weight.' })
+  presentWeight!: number | null;
   @Field() computedAt!: Date;
 }
 
@@ -85,6 +100,13 @@ export class MotionDto {
   @Field(() => MotionMajority) majority!: MotionMajority;
   @Field(() => Float, { description: 'Quorum, % of the members’ weight (0–100).' })
   quorumPercent!: number;
+  @Field(() => QuorumBasis, { description: 'What the quorum counts (voters, or members present).' })
+  quorumBasis!: QuorumBasis;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The Assemblée sitting (meeting) in which the chair opened the vote, if any.',
+  })
+  sittingId!: string | null;
   @Field() secretBallot!: boolean;
   @Field() hideTallyUntilClosed!: boolean;
   @Field(() => MotionStatus, { description: 'Derived from the database clock at read time.' })
@@ -147,6 +169,11 @@ export class AssemblyMinutesDto {
   motions!: MotionDto[];
   @Field(() => [MinutesMemberDto], { description: 'Members at some time in the period.' })
   members!: MinutesMemberDto[];
+  @Field(() => [String], {
+    description:
+      'Minutes of the Assemblée sittings held in the period (Markdown, one per sitting): agenda, members present, results.',
+  })
+  sittings!: string[];
   @Field({ description: 'The same minutes as Markdown (times in Europe/Paris).' })
   markdown!: string;
 }

@@ -1,4 +1,4 @@
-import { MotionLimits, MotionMajority } from '@concerto/domain';
+import { MotionLimits, MotionMajority, QuorumBasis } from '@concerto/domain';
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import {
@@ -59,6 +59,14 @@ export class MotionFieldsInput {
   @Min(0)
   @Max(100)
   quorumPercent?: number;
+  @Field(() => QuorumBasis, {
+    nullable: true,
+    description:
+      'VOTING (default): the quorum counts voters; PRESENT: members present at the sitting or voting.',
+  })
+  @IsOptional()
+  @IsEnum(QuorumBasis)
+  quorumBasis?: QuorumBasis;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() secretBallot?: boolean;
   @Field({
     nullable: true,
@@ -107,6 +115,14 @@ export class CreateMotionInput {
   @Min(0)
   @Max(100)
   quorumPercent?: number;
+  @Field(() => QuorumBasis, {
+    nullable: true,
+    description:
+      'VOTING (default): the quorum counts voters; PRESENT: members present at the sitting or voting.',
+  })
+  @IsOptional()
+  @IsEnum(QuorumBasis)
+  quorumBasis?: QuorumBasis;
   @Field({ nullable: true, defaultValue: false }) @IsOptional() @IsBoolean() secretBallot?: boolean;
   @Field({
     nullable: true,

@@ -25,6 +25,8 @@ export class MotionEntity {
   @Column('numeric', { name: 'quorum_percent', precision: 5, scale: 2, default: 0 })
   quorumPercent!: string;
   @Column('boolean', { name: 'secret_ballot', default: false }) secretBallot!: boolean;
+  @Column('text', { name: 'quorum_basis', default: 'VOTING' }) quorumBasis!: 'VOTING' | 'PRESENT';
+  @Column('uuid', { name: 'sitting_id', nullable: true }) sittingId!: string | null;
   @Column('boolean', { name: 'hide_tally_until_closed', default: false })
   hideTallyUntilClosed!: boolean;
   /** Where the motion comes from (a petition that became it); unique per origin (`motions_origin_once`). */

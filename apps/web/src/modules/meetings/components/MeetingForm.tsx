@@ -22,6 +22,7 @@ interface Values {
   waitlistEnabled: boolean;
   agenda: string;
   published: boolean;
+  isSitting: boolean;
 }
 
 /**
@@ -77,6 +78,7 @@ const valuesOf = (m: Meeting | null): Values => ({
   waitlistEnabled: m?.waitlistEnabled ?? true,
   agenda: agendaText(m?.agenda ?? []),
   published: m?.published ?? false,
+  isSitting: false,
 });
 
 /**
@@ -88,8 +90,11 @@ export function MeetingForm({
   onSubmit,
   submitLabel,
   idPrefix,
+  assembly = false,
 }: {
   meeting: Meeting | null;
+  /** The space is an Assemblée: a new meeting can be one of its sittings. */
+  assembly?: boolean;
   submitLabel: string;
   idPrefix: string;
   onSubmit: (input: MeetingFieldsInput & { published?: boolean }) => Promise<string>;
@@ -134,6 +139,7 @@ export function MeetingForm({
           ? { agenda: parseAgenda(values.agenda) }
           : {}),
         ...(meeting ? {} : { published: values.published }),
+        ...(!meeting && assembly ? { isSitting: values.isSitting } : {}),
       });
       feedback.succeed(message);
       if (!meeting) setValues(valuesOf(null));
@@ -268,6 +274,13 @@ export function MeetingForm({
             onChange={(e) => set('waitlistEnabled', e.target.checked)}
           />
         </>
+      ) : null}
+      {!meeting && assembly ? (
+        <CheckboxField
+          label={t('meetings.sitting.isSitting')}
+          checked={values.isSitting}
+          onChange={(e) => set('isSitting', e.target.checked)}
+        />
       ) : null}
       {!meeting ? (
         <CheckboxField

@@ -25,6 +25,7 @@ import { formatMeetingDay, formatMeetingPeriod, formatMeetingTime } from '../mee
 import { meetingPlace } from './MeetingCard';
 import { AttendanceQrCode } from './AttendanceQrCode';
 import { MeetingComments } from './MeetingComments';
+import { SittingPanel } from './SittingPanel';
 
 /** `/espaces/:slug/f/:componentId/rencontres/:meetingId`: a meeting — date, place, agenda, registration, calendar file. */
 export function MeetingPage() {
@@ -98,6 +99,7 @@ export function MeetingPage() {
       {meeting.closingReport ? <ClosingReport report={meeting.closingReport} /> : null}
       {meeting.agenda.length ? <MeetingAgenda items={meeting.agenda} /> : null}
       {meeting.registrationsEnabled ? <RegistrationPanel meeting={meeting} /> : null}
+      {s.type === 'ASSEMBLY' ? <SittingPanel meetingId={meeting.id} /> : null}
       <MeetingComments meetingId={meeting.id} />
     </article>
   );

@@ -87,6 +87,7 @@ export function MeetingsAdminPage() {
         <h2 id="meetings-admin-new">{t('meetings.admin.new')}</h2>
         <MeetingForm
           meeting={null}
+          assembly={s.type === 'ASSEMBLY'}
           idPrefix="new-meeting"
           submitLabel={t('meetings.admin.create')}
           onSubmit={async (input) => {

@@ -158,6 +158,8 @@ export const CANCEL_MEETING_REGISTRATION_MUTATION: TypedDocumentNode<
 
 /** Fields an admin sends to create or edit a meeting (dates as ISO 8601 instants). */
 export interface MeetingFieldsInput {
+  /** A sitting (séance) of the Assemblée (ASSEMBLY spaces only). */
+  isSitting?: boolean;
   title?: string;
   description?: string;
   type?: MeetingType;
@@ -258,7 +260,15 @@ export const MARK_ATTENDANCE_MUTATION: TypedDocumentNode<
 `;
 
 export const MEETINGS_ADMIN_SPACE_QUERY: TypedDocumentNode<
-  { space: { id: string; slug: string; title: string; viewerCanAdminister: boolean } },
+  {
+    space: {
+      id: string;
+      slug: string;
+      title: string;
+      type: 'PROCESS' | 'ASSEMBLY';
+      viewerCanAdminister: boolean;
+    };
+  },
   { slug: string }
 > = gql`
   query MeetingsAdminSpace($slug: String!) {
@@ -266,6 +276,7 @@ export const MEETINGS_ADMIN_SPACE_QUERY: TypedDocumentNode<
       id
       slug
       title
+      type
       viewerCanAdminister
     }
   }
@@ -341,5 +352,63 @@ export const REVOKE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<
 > = gql`
   mutation RevokeMeetingCalendarFeed {
     revokeMeetingCalendarFeed
+  }
+`;
+
+/** A motion on a sitting's agenda, as the sitting panel shows it. */
+export interface SittingMotion {
+  id: string;
+  title: string;
+  reference: string | null;
+  status: 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED';
+  sittingId: string | null;
+  quorumBasis: 'VOTING' | 'PRESENT';
+  result: {
+    outcome: 'ADOPTED' | 'REJECTED' | 'NO_QUORUM';
+    forWeight: number;
+    againstWeight: number;
+    abstainWeight: number;
+    votersCount: number;
+    membersCount: number;
+    presentCount: number | null;
+    quorumReached: boolean;
+  } | null;
+}
+export interface MeetingSitting {
+  id: string;
+  state: MeetingState;
+  isSitting: boolean;
+  viewerCanAdminister: boolean;
+  sitting: { present: string[]; minutes: string; motions: SittingMotion[] } | null;
+}
+
+const SITTING_MOTION_FIELDS = `id title reference status sittingId quorumBasis
+  result { outcome forWeight againstWeight abstainWeight votersCount membersCount presentCount quorumReached }`;
+
+export const MEETING_SITTING_QUERY: TypedDocumentNode<{ meeting: MeetingSitting }, { id: string }> =
+  gql`
+  query MeetingSitting($id: ID!) {
+    meeting(id: $id) {
+      id state isSitting viewerCanAdminister
+      sitting { present minutes motions { ${SITTING_MOTION_FIELDS} } }
+    }
+  }
+`;
+
+export const OPEN_MOTION_IN_SITTING_MUTATION: TypedDocumentNode<
+  { openMotionInSitting: SittingMotion },
+  { meetingId: string; motionId: string }
+> = gql`
+  mutation OpenMotionInSitting($meetingId: ID!, $motionId: ID!) {
+    openMotionInSitting(meetingId: $meetingId, motionId: $motionId) { ${SITTING_MOTION_FIELDS} }
+  }
+`;
+
+export const CLOSE_MOTION_IN_SITTING_MUTATION: TypedDocumentNode<
+  { closeMotionInSitting: SittingMotion },
+  { meetingId: string; motionId: string }
+> = gql`
+  mutation CloseMotionInSitting($meetingId: ID!, $motionId: ID!) {
+    closeMotionInSitting(meetingId: $meetingId, motionId: $motionId) { ${SITTING_MOTION_FIELDS} }
   }
 `;

@@ -59,6 +59,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await createConcertoApp(config, databaseUrl, false);
   await app.listen(0, '127.0.0.1');
+  // The server never closes an idle keep-alive connection: the tests' fetch (undici) closes its
+  // own after 4 s. With Node's default (5 s, the same order) a heavily loaded run could send a
+  // request on a connection the server was closing at that instant: ECONNRESET, a failed test.
+  (app.getHttpServer() as import('node:http').Server).keepAliveTimeout = 0;
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const sqlClient = new Client({ connectionString: databaseUrl });

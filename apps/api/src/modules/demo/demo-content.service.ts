@@ -143,6 +143,8 @@ export function readDemoContent() {
 const DEMO_FLAG = 'demo_content_loaded';
 /** Set once the demo petition is loaded (also into databases whose demo predates petitions). */
 const DEMO_PETITIONS_FLAG = 'demo_petitions_loaded';
+/** Set once the demo voters' reactions to the proposals are loaded (never again, even if an admin turns « pas d'accord » off). */
+const DEMO_CONSENSUS_FLAG = 'demo_consensus_loaded';
 /** Set once the demo votations are loaded (also into databases whose demo predates them). */
 const DEMO_VOTATIONS_FLAG = 'demo_votations_loaded';
 
@@ -606,11 +608,21 @@ export class DemoContentService {
     slug: string,
     file: DemoDebateFile,
   ): Promise<void> {
+    if (
+      (await manager.query(`SELECT 1 FROM app_settings WHERE key = $1`, [DEMO_CONSENSUS_FLAG]))
+        .length
+    )
+      return;
+    // the demo's own component (its title, the oldest): not another PROPOSALS component added later
     const [component] = await manager.query(
       `SELECT c.id, c.settings, c.space_id FROM components c JOIN participatory_spaces s ON s.id = c.space_id
-        WHERE s.slug = $1 AND s.is_demo AND c.type = $2 ORDER BY c.position LIMIT 1`,
-      [slug, ComponentType.PROPOSALS],
+        WHERE s.slug = $1 AND s.is_demo AND c.type = $2 AND c.title = $3 ORDER BY c.created_at LIMIT 1`,
+      [slug, ComponentType.PROPOSALS, 'Mesures proposées'],
     );
+    await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [
+      DEMO_CONSENSUS_FLAG,
+      JSON.stringify({ at: new Date().toISOString() }),
+    ]);
     if (!component || component.settings?.disagreementsEnabled === true) return;
     await manager.update(ComponentEntity, component.id, {
       settings: { ...(component.settings ?? {}), disagreementsEnabled: true },

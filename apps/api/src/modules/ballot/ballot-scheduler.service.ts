@@ -2,6 +2,7 @@ import { BallotLimits } from '@concerto/domain';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PeriodicTick } from '../../common/background/periodic-tick';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
@@ -26,10 +27,8 @@ export const INVITATION_MAX_ATTEMPTS = 5;
 @Injectable()
 export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('BallotScheduler');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly clock = new PeriodicTick(this.logger, TICK_MS, () => this.tick());
   private running = false;
-  /** The tick started by the timer, awaited at shutdown. */
-  private current: Promise<unknown> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -40,22 +39,11 @@ export class BallotSchedulerService implements OnApplicationBootstrap, OnModuleD
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.NODE_ENV === 'test') return;
-    const run = () => {
-      if (this.current) return;
-      this.current = this.tick()
-        .catch((error) => this.logger.warn(`tick failed: ${String(error)}`))
-        .finally(() => (this.current = null));
-    };
-    this.timer = setInterval(run, TICK_MS);
-    this.timer.unref();
-    run();
+    if (this.config.NODE_ENV !== 'test') this.clock.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.current; // its transaction ends before the pool closes
+    await this.clock.stop(); // the tick under way ends before the pool closes
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PeriodicTick } from '../../common/background/periodic-tick';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
@@ -20,8 +21,7 @@ const TICK_MS = 30_000;
 @Injectable()
 export class NewsSchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('NewsScheduler');
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> | null = null;
+  private readonly clock = new PeriodicTick(this.logger, TICK_MS, () => this.tick());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -31,22 +31,11 @@ export class NewsSchedulerService implements OnApplicationBootstrap, OnModuleDes
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.NODE_ENV === 'test') return;
-    const run = () => {
-      if (this.current) return;
-      this.current = this.tick()
-        .catch((error) => this.logger.warn(`tick failed: ${String(error)}`))
-        .finally(() => (this.current = null));
-    };
-    this.timer = setInterval(run, TICK_MS);
-    this.timer.unref();
-    run();
+    if (this.config.NODE_ENV !== 'test') this.clock.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.current;
+    await this.clock.stop(); // the tick under way ends before the pool closes
   }
 
   /**

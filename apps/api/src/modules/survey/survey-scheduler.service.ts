@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PeriodicTick } from '../../common/background/periodic-tick';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { AppConfig } from '../../config/app-config';
 import { DomainEventOutbox } from '../notification/domain-event-outbox';
@@ -26,9 +27,7 @@ export const SURVEY_CLOSING_NOTICE_MS = 24 * 3600 * 1000;
 @Injectable()
 export class SurveySchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SurveyScheduler');
-  private timer: NodeJS.Timeout | null = null;
-  /** The tick under way, awaited at shutdown (its transaction commits or rolls back before the pool closes). */
-  private current: Promise<unknown> | null = null;
+  private readonly clock = new PeriodicTick(this.logger, TICK_MS, () => this.tick());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,22 +36,11 @@ export class SurveySchedulerService implements OnApplicationBootstrap, OnModuleD
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.NODE_ENV === 'test') return;
-    const run = () => {
-      if (this.current) return;
-      this.current = this.tick()
-        .catch((error) => this.logger.warn(`tick failed: ${String(error)}`))
-        .finally(() => (this.current = null));
-    };
-    this.timer = setInterval(run, TICK_MS);
-    this.timer.unref();
-    run();
+    if (this.config.NODE_ENV !== 'test') this.clock.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.current;
+    await this.clock.stop(); // the tick under way ends before the pool closes
   }
 
   /** Records every due event not yet recorded. @returns how many */

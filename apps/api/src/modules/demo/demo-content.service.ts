@@ -240,20 +240,12 @@ export class DemoContentService {
       `SELECT id FROM participatory_spaces WHERE is_demo AND type = 'PROCESS' ORDER BY created_at LIMIT 1`,
     );
     if (space) {
-      const [{ position }] = await manager.query(
-        `SELECT coalesce(max(position) + 1, 0) AS position FROM components WHERE space_id = $1`,
-        [space.id],
-      );
-      const component = await manager.save(
-        manager.create(ComponentEntity, {
-          spaceId: space.id,
-          type: ComponentType.PETITIONS,
-          position,
-          title: file.component.title,
-          description: file.component.description,
-          publishedAt: new Date(),
-          settings: {},
-        }),
+      const component = await appendDemoComponent(
+        manager,
+        space.id,
+        ComponentType.PETITIONS,
+        file.component.title,
+        file.component.description,
       );
       const signers: string[] = [];
       for (let index = 1; index <= file.demoSigners; index += 1) {
@@ -299,20 +291,12 @@ export class DemoContentService {
       [slug],
     );
     if (space) {
-      const [{ position }] = await manager.query(
-        `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
-        [space.id],
-      );
-      const component = await manager.save(
-        manager.create(ComponentEntity, {
-          spaceId: space.id,
-          type: ComponentType.VOTES,
-          position,
-          title: file.component.title,
-          description: file.component.description,
-          publishedAt: new Date(),
-          settings: {},
-        }),
+      const component = await appendDemoComponent(
+        manager,
+        space.id,
+        ComponentType.VOTES,
+        file.component.title,
+        file.component.description,
       );
       const voters: string[] = [];
       for (let index = 1; index <= file.demoVoters; index += 1) {
@@ -396,20 +380,12 @@ export class DemoContentService {
     );
     if (existing) return;
     const m = file.sitting;
-    const [{ position }] = await manager.query(
-      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
-      [space.id],
-    );
-    const component = await manager.save(
-      manager.create(ComponentEntity, {
-        spaceId: space.id,
-        type: ComponentType.MEETINGS,
-        position,
-        title: m.componentTitle,
-        description: m.componentDescription,
-        publishedAt: new Date(),
-        settings: {},
-      }),
+    const component = await appendDemoComponent(
+      manager,
+      space.id,
+      ComponentType.MEETINGS,
+      m.componentTitle,
+      m.componentDescription,
     );
     const motion = await manager.save(
       manager.create(MotionEntity, {
@@ -447,30 +423,14 @@ export class DemoContentService {
     slug: string,
     file: MeetingsFile,
   ): Promise<void> {
-    const [space] = await manager.query(
-      `SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`,
-      [slug],
-    );
+    const space = await demoSpaceLacking(manager, slug, ComponentType.MEETINGS);
     if (!space) return;
-    const [existing] = await manager.query(
-      `SELECT 1 FROM components WHERE space_id = $1 AND type = $2`,
-      [space.id, ComponentType.MEETINGS],
-    );
-    if (existing) return;
-    const [{ position }] = await manager.query(
-      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
-      [space.id],
-    );
-    const component = await manager.save(
-      manager.create(ComponentEntity, {
-        spaceId: space.id,
-        type: ComponentType.MEETINGS,
-        position,
-        title: file.componentTitle,
-        description: file.componentDescription,
-        publishedAt: new Date(),
-        settings: {},
-      }),
+    const component = await appendDemoComponent(
+      manager,
+      space.id,
+      ComponentType.MEETINGS,
+      file.componentTitle,
+      file.componentDescription,
     );
     const m = file.meeting;
     const meetingId = await insertDemoMeeting(manager, component.id, space.id, m);
@@ -496,30 +456,14 @@ export class DemoContentService {
     slug: string,
     file: DemoNewsFile,
   ): Promise<void> {
-    const [space] = await manager.query(
-      `SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`,
-      [slug],
-    );
+    const space = await demoSpaceLacking(manager, slug, ComponentType.NEWS);
     if (!space) return;
-    const [existing] = await manager.query(
-      `SELECT 1 FROM components WHERE space_id = $1 AND type = $2`,
-      [space.id, ComponentType.NEWS],
-    );
-    if (existing) return;
-    const [{ position }] = await manager.query(
-      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
-      [space.id],
-    );
-    const component = await manager.save(
-      manager.create(ComponentEntity, {
-        spaceId: space.id,
-        type: ComponentType.NEWS,
-        position,
-        title: file.componentTitle,
-        description: file.componentDescription,
-        publishedAt: new Date(),
-        settings: {},
-      }),
+    const component = await appendDemoComponent(
+      manager,
+      space.id,
+      ComponentType.NEWS,
+      file.componentTitle,
+      file.componentDescription,
     );
     const ids = await insertDemoNews(manager, component.id, space.id, file);
     await this.actionLog.record(manager, {
@@ -545,30 +489,14 @@ export class DemoContentService {
     slug: string,
     file: DemoDebateFile,
   ): Promise<void> {
-    const [space] = await manager.query(
-      `SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`,
-      [slug],
-    );
+    const space = await demoSpaceLacking(manager, slug, ComponentType.DEBATE);
     if (!space) return;
-    const [existing] = await manager.query(
-      `SELECT 1 FROM components WHERE space_id = $1 AND type = $2`,
-      [space.id, ComponentType.DEBATE],
-    );
-    if (existing) return;
-    const [{ position }] = await manager.query(
-      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
-      [space.id],
-    );
-    const component = await manager.save(
-      manager.create(ComponentEntity, {
-        spaceId: space.id,
-        type: ComponentType.DEBATE,
-        position,
-        title: file.componentTitle,
-        description: file.componentDescription,
-        publishedAt: new Date(),
-        settings: {},
-      }),
+    const component = await appendDemoComponent(
+      manager,
+      space.id,
+      ComponentType.DEBATE,
+      file.componentTitle,
+      file.componentDescription,
     );
     const voters: string[] = [];
     for (const type of file.voters) {
@@ -663,30 +591,14 @@ export class DemoContentService {
     slug: string,
     file: DemoIdeasFile,
   ): Promise<void> {
-    const [space] = await manager.query(
-      `SELECT id FROM participatory_spaces WHERE slug = $1 AND is_demo`,
-      [slug],
-    );
+    const space = await demoSpaceLacking(manager, slug, ComponentType.IDEAS);
     if (!space) return;
-    const [existing] = await manager.query(
-      `SELECT 1 FROM components WHERE space_id = $1 AND type = $2`,
-      [space.id, ComponentType.IDEAS],
-    );
-    if (existing) return;
-    const [{ position }] = await manager.query(
-      `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
-      [space.id],
-    );
-    const component = await manager.save(
-      manager.create(ComponentEntity, {
-        spaceId: space.id,
-        type: ComponentType.IDEAS,
-        position,
-        title: file.componentTitle,
-        description: file.componentDescription,
-        publishedAt: new Date(),
-        settings: {},
-      }),
+    const component = await appendDemoComponent(
+      manager,
+      space.id,
+      ComponentType.IDEAS,
+      file.componentTitle,
+      file.componentDescription,
     );
     const typologies = await activeTypologies(manager);
     const voters: { userId: string; typologyKey: string | null }[] = [];
@@ -903,4 +815,47 @@ export class DemoContentService {
       summary: 'Contenu de démonstration chargé',
     });
   }
+}
+
+/**
+ * The demo space `slug` (its id), or null when there is none or it already has a component of
+ * `type`: a demo loader adds its component once, and a database whose demo predates the
+ * component type gets it at the next start.
+ */
+async function demoSpaceLacking(
+  manager: EntityManager,
+  slug: string,
+  type: ComponentType,
+): Promise<{ id: string } | null> {
+  const [space] = await manager.query(
+    `SELECT s.id FROM participatory_spaces s WHERE s.slug = $1 AND s.is_demo
+       AND NOT EXISTS (SELECT 1 FROM components c WHERE c.space_id = s.id AND c.type = $2)`,
+    [slug, type],
+  );
+  return space ?? null;
+}
+
+/** A published component of `type` appended after the space's last one, with default settings. */
+async function appendDemoComponent(
+  manager: EntityManager,
+  spaceId: string,
+  type: ComponentType,
+  title: string,
+  description: string,
+): Promise<ComponentEntity> {
+  const [{ position }]: { position: number }[] = await manager.query(
+    `SELECT coalesce(max(position) + 1, 0)::int AS position FROM components WHERE space_id = $1`,
+    [spaceId],
+  );
+  return manager.save(
+    manager.create(ComponentEntity, {
+      spaceId,
+      type,
+      position,
+      title,
+      description,
+      publishedAt: new Date(),
+      settings: {},
+    }),
+  );
 }

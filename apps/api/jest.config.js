@@ -40,6 +40,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper: {
     '^@concerto/domain$': path.join(__dirname, '../../libs/domain/src/index.ts'),
+    '^@concerto/testing$': path.join(__dirname, '../../libs/testing/src/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',

@@ -20,6 +20,7 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   moduleNameMapper: {
     '^@concerto/domain$': require('node:path').join(__dirname, '../../libs/domain/src/index.ts'),
+    '^@concerto/testing$': require('node:path').join(__dirname, '../../libs/testing/src/index.ts'),
   },
   maxWorkers: 1,
   testTimeout: 180_000,

@@ -1,6 +1,6 @@
 import { describeInBrowser } from './browser';
 import { useBrowserSuite } from './browser-suite';
-import { type OidcProviderServer, startOidcProviderServer } from './oidc-provider-server';
+import { startTestOidcProvider, type TestOidcProvider } from '@concerto/testing';
 
 const ADMIN_EMAIL = 'admin@oidc.test';
 const ADMIN_PASSWORD = 'e2e-admin-password-oidc';
@@ -8,10 +8,10 @@ const ADMIN_PASSWORD = 'e2e-admin-password-oidc';
 describeInBrowser(
   'Sign-in with an OpenID Connect provider in a browser: « Se connecter avec … », the provider’s pages, back signed in',
   () => {
-    let op: OidcProviderServer;
+    let op: TestOidcProvider;
     // the provider's port must be known before the server starts: this hook runs before the suite's
     beforeAll(async () => {
-      op = await startOidcProviderServer();
+      op = await startTestOidcProvider();
     });
     const env: Record<string, string> = {
       ADMIN_EMAIL,
@@ -28,15 +28,14 @@ describeInBrowser(
       OIDC_PSC_CLIENT_SECRET: op.clientSecret,
     }));
     beforeAll(() => {
-      op.register(`${suite.server.url}/auth/oidc/psc/callback`, {
-        'dr-bernard': {
-          given_name: 'Louise',
-          family_name: 'Bernard',
-          email: 'louise.bernard@chu.example',
-          email_verified: true,
-          SubjectNameID: '810003456789',
-        },
-      });
+      op.people['dr-bernard'] = {
+        given_name: 'Louise',
+        family_name: 'Bernard',
+        email: 'louise.bernard@chu.example',
+        email_verified: true,
+        SubjectNameID: '810003456789',
+      };
+      op.register(`${suite.server.url}/auth/oidc/psc/callback`);
     });
     afterAll(async () => {
       await op?.close();

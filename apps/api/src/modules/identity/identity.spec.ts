@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { buildPersonalDataArchive } from '../account/personal-data-archive';
 import { PersonalDataContributors } from '../account/personal-data-contributors';
 import { errorCode, startTestApp, type TestApp } from '../../../test/test-app';
-import { startTestOidcProvider, type TestOidcProvider } from '../../../test/test-oidc-provider';
+import { startTestOidcProvider, type TestOidcProvider } from '@concerto/testing';
 
 /** A browser's cookies, per origin (paths ignored: each test browser talks to two origins only). */
 class Browser {

@@ -1,23 +1,37 @@
 import { createServer, type Server } from 'node:http';
 import Provider from 'oidc-provider';
 
-/** A real OpenID Provider (`oidc-provider`) on a local port, for browser tests. */
-export interface OidcProviderServer {
+/** Someone the test provider knows: the login typed in its (development) login form. */
+export interface TestPerson {
+  given_name?: string;
+  family_name?: string;
+  email?: string;
+  email_verified?: boolean;
+  /** ProSanté Connect's practitioner identifier (RPPS). */
+  SubjectNameID?: string;
+}
+
+/** A real OpenID Provider (`oidc-provider`) on a random local port, for the API and browser tests. */
+export interface TestOidcProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** Builds the provider once the relying party's callback URL is known. */
-  register(redirectUri: string, people: Record<string, Record<string, unknown>>): void;
+  /** People by login; unknown logins sign in with only a `sub`. */
+  people: Record<string, TestPerson>;
+  /** Registers the relying party's callback URL (known once the API listens). */
+  register(redirectUri: string): void;
   close(): Promise<void>;
 }
 
 /**
- * Starts `oidc-provider` in the test process: one confidential client, PKCE required, and its
- * development login and consent pages (any login and password; the login is the subject and
- * `people[login]` its claims). The HTTP server listens first, so the issuer can go into the
- * server's configuration before the provider is built.
+ * Starts `oidc-provider` in the test's process: one confidential client (`client_secret_basic`,
+ * PKCE required), the development login and consent pages (`devInteractions`: any login, any
+ * password; the login becomes the subject and `people[login]` its claims), scopes
+ * `openid email profile` and ProSanté Connect's `scope_all`.
+ * Its HTTP server listens first so the issuer URL can go into the API's configuration; the provider
+ * itself is built when {@link TestOidcProvider.register} gives the callback URL.
  */
-export async function startOidcProviderServer(): Promise<OidcProviderServer> {
+export async function startTestOidcProvider(): Promise<TestOidcProvider> {
   let handler: ((req: never, res: never) => void) | undefined;
   const server: Server = createServer((req, res) => {
     if (!handler) {
@@ -29,13 +43,15 @@ export async function startOidcProviderServer(): Promise<OidcProviderServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const clientId = 'concerto-e2e';
-  const clientSecret = 'concerto-e2e-secret-0123456789abcdef';
+  const people: Record<string, TestPerson> = {};
+  const clientId = 'concerto-test';
+  const clientSecret = 'concerto-test-secret-0123456789abcdef';
   return {
     issuer,
     clientId,
     clientSecret,
-    register(redirectUri, people) {
+    people,
+    register(redirectUri) {
       const provider = new Provider(issuer, {
         clients: [
           {
@@ -50,9 +66,11 @@ export async function startOidcProviderServer(): Promise<OidcProviderServer> {
         scopes: ['openid', 'email', 'profile', 'scope_all'],
         claims: {
           openid: ['sub'],
+          email: ['email', 'email_verified'],
+          profile: ['given_name', 'family_name'],
           scope_all: ['given_name', 'family_name', 'email', 'email_verified', 'SubjectNameID'],
         },
-        cookies: { keys: ['e2e-cookie-key-0123456789'] },
+        cookies: { keys: ['test-cookie-key-0123456789'] },
         ttl: {
           Interaction: 600,
           Session: 3600,
@@ -71,7 +89,7 @@ export async function startOidcProviderServer(): Promise<OidcProviderServer> {
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections(); // the browser's keep-alive connections
+        server.closeAllConnections(); // a browser's keep-alive connections
       }),
   };
 }

@@ -1,3 +1,4 @@
+import { BallotOpenData } from './ballot.open-data';
 import { BallotStatistics } from './ballot.statistics';
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -19,6 +20,7 @@ import { BallotService } from './ballot.service';
   controllers: [BallotExportController],
   providers: [
     BallotStatistics,
+    BallotOpenData,
     BallotCensus,
     BallotService,
     BallotHost,

@@ -1,3 +1,4 @@
+import { MotionOpenData } from './motion.open-data';
 import { MotionStatistics } from './motion.statistics';
 import { Module } from '@nestjs/common';
 import { MotionPersonalData } from './motion.personal-data';
@@ -17,6 +18,7 @@ import { FollowModule } from '../follow/follow.module';
   imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
   providers: [
     MotionStatistics,
+    MotionOpenData,
     MotionService,
     MinutesService,
     MotionSchedulerService,

@@ -7,7 +7,11 @@ import type { EntityManager } from 'typeorm';
 import { CSV_OPTIONS } from '../../common/export/csv-options';
 import type { OpenDataset } from '../../platform/open-data';
 
-/** A cell: dates in ISO 8601 (UTC), numbers kept as numbers, booleans as true/false, null as empty. */
+/**
+ * A cell: dates in ISO 8601 (UTC), numbers kept as numbers, booleans as true/false, null as
+ * empty, and a JSON value (an object or array a provider selected from a json column) as JSON
+ * text, never « [object Object] ».
+ */
 const cell = (value: unknown) =>
   value === null || value === undefined
     ? ''
@@ -15,7 +19,9 @@ const cell = (value: unknown) =>
       ? value.toISOString()
       : typeof value === 'number'
         ? value
-        : String(value);
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
 
 /** The README of the archive: what it is, when it was built, every file and its columns. */
 export function openDataReadme(datasets: readonly OpenDataset[], builtAt: Date): string {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
 import { startTestApp, TestApp } from '../../../test/test-app';
+import { BallotService } from '../ballot/ballot.service';
 import { OpenDataProviders } from './open-data-providers';
 import { OpenDataService } from './open-data.service';
 
@@ -115,6 +116,19 @@ describe('open data: /open-data.zip', () => {
     ids.meeting = await meeting('Rencontre publiée', 'now()', 'NULL');
     ids.draftMeeting = await meeting('Rencontre en brouillon', 'NULL', 'NULL');
     ids.withdrawnMeeting = await meeting('Rencontre retirée', 'now()', 'now()');
+    // the demo's closed votation, counted (its result frozen) before the archive is built
+    const closed = await t.sql<{ id: string }>(`SELECT id FROM ballots WHERE closes_at <= now()`);
+    expect(closed.length).toBeGreaterThan(0);
+    for (const { id } of closed) await t.app.get(BallotService).freezeResult(id);
+    ids.closedBallot = closed[0].id;
+    ids.hiddenBallot = await insertOne(
+      `INSERT INTO ballots (component_id, title, opens_at, closes_at, census_kind, hidden_at)
+       SELECT component_id, 'Votation masquée', now() - interval '2 days', now() - interval '1 day', 'ALL_MEMBERS', now()
+         FROM ballots LIMIT 1 RETURNING id`,
+    );
+    ids.draftMotion = (
+      await t.sql<{ id: string }>(`SELECT id FROM motions WHERE opens_at IS NULL LIMIT 1`)
+    )[0].id;
   }, 120_000);
   afterAll(async () => {
     await t.close();
@@ -189,6 +203,22 @@ describe('open data: /open-data.zip', () => {
     expect(meetingRows.map((m) => m.id)).not.toContain(ids.draftMeeting);
     expect(meetingRows.map((m) => m.id)).not.toContain(ids.withdrawnMeeting);
     expect(JSON.stringify(meetingRows)).not.toContain('salle-secrete');
+
+    // votations: the frozen result of a closed one, nothing before; hidden ones left out
+    const ballots = new Map((await csvOf(zip, 'votations')).map((b) => [b.id, b]));
+    const closedRow = ballots.get(ids.closedBallot)!;
+    expect(closedRow).toMatchObject({ status: 'CLOSED', methods: 'MAJORITY_JUDGMENT' });
+    expect(Number(closedRow.voters)).toBeGreaterThan(0);
+    expect(JSON.parse(closedRow.results)).toHaveLength(1);
+    const open = [...ballots.values()].find((b) => b.status === 'OPEN')!;
+    expect(open).toMatchObject({ voters: '', results: '', results_at: '' });
+    expect(ballots.has(ids.hiddenBallot)).toBe(false);
+    // motions: scheduled or open ones without a tally (it may be hidden until the close), never drafts
+    const motions = await csvOf(zip, 'motions');
+    expect(motions.length).toBeGreaterThan(0);
+    expect(motions.map((m) => m.id)).not.toContain(ids.draftMotion);
+    for (const m of motions.filter((m) => m.status !== 'CLOSED'))
+      expect(m).toMatchObject({ outcome: '', for_weight: '', voters_count: '' });
 
     // no e-mail of any account (the demo's included) in any file
     const emails = (

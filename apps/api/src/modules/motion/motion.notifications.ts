@@ -9,7 +9,7 @@ import {
   type NotificationPlan,
 } from '../../platform/notification-handler';
 import { FollowService } from '../follow/follow.service';
-import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
+import { AssemblyMembershipService } from '../participatory-space/assembly-membership.service';
 import { milliToNumber } from './motion-result';
 import { MotionHost } from './motion.host';
 import { MotionService } from './motion.service';
@@ -34,7 +34,7 @@ export class MotionNotifications implements NotificationHandler<MotionEvent> {
 
   constructor(
     private readonly follows: FollowService,
-    private readonly spaces: ParticipatorySpaceService,
+    private readonly memberships: AssemblyMembershipService,
     private readonly motions: MotionService,
     private readonly host: MotionHost,
   ) {}
@@ -66,7 +66,7 @@ export class MotionNotifications implements NotificationHandler<MotionEvent> {
     }
     const link = (await this.host.reference(l.motionId, manager))?.link ?? '/';
     const users = [
-      ...(await this.spaces.currentMemberIds(manager, l.spaceId)),
+      ...(await this.memberships.currentMembers(manager, l.spaceId)).map((m) => m.userId),
       ...(await this.follows.followersOf(manager, 'MOTION', l.motionId)),
     ];
     return { planned: users.map((userId) => ({ userId, kind, title, body: l.title, link })), live };

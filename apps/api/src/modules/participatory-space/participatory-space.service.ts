@@ -756,15 +756,6 @@ export class ParticipatorySpaceService {
     return (row?.type as SpaceType | undefined) ?? null;
   }
 
-  /** Users who are members of an assembly now (motion notifications), in the caller's transaction. */
-  async currentMemberIds(manager: EntityManager, spaceId: string): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(
-      `SELECT user_id FROM assembly_members WHERE space_id = $1 AND left_at IS NULL`,
-      [spaceId],
-    );
-    return rows.map((r) => r.user_id);
-  }
-
   private async isPrivileged(viewer: Viewer | null, spaceId: string): Promise<boolean> {
     if (!viewer) return false;
     if (viewer.user.isAdmin) return true;

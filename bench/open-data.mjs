@@ -55,7 +55,8 @@ try {
     if (!busy) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  rmSync(join(dir, 'open-data.zip'), { force: true });
+  for (const f of readdirSync(dir))
+    if (/^open-data.*\.zip$/.test(f)) rmSync(join(dir, f), { force: true });
 
   const idle = rssOf(server.pid);
   let peak = idle;

@@ -88,6 +88,8 @@ export class ConcertoServer {
         NODE_ENV: 'development',
         PORT: String(this.port),
         EMBEDDED_POSTGRES_DIR: this.dataDir,
+        // beside its database, not in the workspace's `.data` shared with every other server
+        OPEN_DATA_DIR: join(this.dataDir, '..', 'open-data'),
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   BeforeApplicationShutdown,
@@ -31,12 +31,19 @@ export interface OpenDataFile {
  * read-only REPEATABLE READ transaction (one snapshot; several processes build it once), and is
  * started when the file is older than `OPEN_DATA_REFRESH_MINUTES` (checked every minute and on
  * each download) or missing (the first download waits for it).
+ *
+ * The file's name carries a signature of what it holds ({@link layoutSignature}: the database
+ * cluster and database, and every dataset's name and columns), so an upgrade that adds a dataset or
+ * a column builds a new archive at once instead of serving the old layout until it is stale, and
+ * two databases sharing a folder never serve each other's data. Archives no process has refreshed
+ * for two refresh periods are removed after a build.
  */
 @Injectable()
 export class OpenDataService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OpenData');
   private building: Promise<boolean> | null = null;
   private timer?: NodeJS.Timeout;
+  private fileName: string | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,12 +51,14 @@ export class OpenDataService implements OnApplicationBootstrap, BeforeApplicatio
     private readonly providers: OpenDataProviders,
   ) {}
 
-  /** The archive's path. */
+  /** The archive's path (known once the application has started). */
   get path(): string {
-    return join(resolve(this.config.OPEN_DATA_DIR), 'open-data.zip');
+    if (!this.fileName) throw new Error('open-data archive name not known before bootstrap');
+    return join(resolve(this.config.OPEN_DATA_DIR), this.fileName);
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    this.fileName = `open-data-${await this.layoutSignature()}.zip`;
     this.timer = setInterval(() => void this.refreshIfStale(), 60_000);
     this.timer.unref();
   }
@@ -91,6 +100,35 @@ export class OpenDataService implements OnApplicationBootstrap, BeforeApplicatio
       await this.single(() => this.build(false, false));
     } catch (error) {
       this.logger.error(`open-data build failed: ${(error as Error).stack ?? error}`);
+    }
+  }
+
+  /**
+   * 16 hex digits of SHA-256 over the cluster's system identifier, the database's name and each
+   * dataset's name and column names, in the archive's order.
+   */
+  private async layoutSignature(): Promise<string> {
+    const [db] = await this.dataSource.query(`SELECT current_database() AS name`);
+    // the cluster's identity, where the role may read it (an identical fallback only merges the
+    // archives of same-named databases of different clusters sharing one folder)
+    const [cluster] = await this.dataSource
+      .query(`SELECT system_identifier::text AS id FROM pg_control_system()`)
+      .catch(() => [{ id: '' }]);
+    const layout = this.providers.datasets().map((d) => [d.name, d.columns.map((c) => c.name)]);
+    return createHash('sha256')
+      .update(JSON.stringify([cluster.id, db.name, layout]))
+      .digest('hex')
+      .slice(0, 16);
+  }
+
+  /** Removes the archives of other layouts that nobody has rebuilt for two refresh periods. */
+  private async removeAbandoned(): Promise<void> {
+    const dir = resolve(this.config.OPEN_DATA_DIR);
+    const limit = Date.now() - 2 * this.config.OPEN_DATA_REFRESH_MINUTES * 60_000;
+    for (const name of await readdir(dir)) {
+      if (name === this.fileName || !/^open-data(-[0-9a-f]{16})?\.zip$/.test(name)) continue;
+      const s = await stat(join(dir, name)).catch(() => null);
+      if (s && s.mtime.getTime() < limit) await rm(join(dir, name), { force: true });
     }
   }
 
@@ -150,6 +188,9 @@ export class OpenDataService implements OnApplicationBootstrap, BeforeApplicatio
       await writeOpenDataArchive(runner.manager, this.providers.datasets(), builtAt, tmp);
       await rename(tmp, this.path);
       this.logger.log(`open-data archive built in ${Date.now() - started} ms`);
+      await this.removeAbandoned().catch((error) =>
+        this.logger.warn(`old open-data archives not removed: ${String(error)}`),
+      );
       return true;
     } finally {
       await rm(tmp, { force: true });

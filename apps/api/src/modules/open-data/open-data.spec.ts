@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -268,5 +268,22 @@ describe('open data: /open-data.zip', () => {
     }
     await service.refreshIfStale();
     expect(statSync(service.path).mtime.getTime()).toBeGreaterThan(old.getTime());
+  });
+
+  it('names the archive after its database and layout: another layout’s file is never served, and removed once abandoned', async () => {
+    expect(service.path).toMatch(/open-data-[0-9a-f]{16}\.zip$/);
+    const abandoned = join(dir, 'open-data-0000000000000000.zip');
+    const otherProcess = join(dir, 'open-data-1111111111111111.zip');
+    const legacy = join(dir, 'open-data.zip');
+    for (const file of [abandoned, otherProcess, legacy]) writeFileSync(file, 'not this archive');
+    const old = new Date(Date.now() - 3 * 60 * 60_000); // three refresh periods (60 min) ago
+    utimesSync(abandoned, old, old);
+    utimesSync(legacy, old, old);
+    await service.rebuild();
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(legacy)).toBe(false);
+    expect(existsSync(otherProcess)).toBe(true); // refreshed recently: another database's archive
+    const zip = await JSZip.loadAsync((await download()).bytes);
+    expect(zip.file('votations.csv')).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { describeInBrowser } from './browser';
+import { describeInBrowser, focusSettled } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@recovery.test';
@@ -86,6 +86,7 @@ describeInBrowser(
         .fill('pas la même phrase');
       await suite.page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
       await suite.page.getByText('Les deux mots de passe ne sont pas identiques.').waitFor();
+      await focusSettled(suite.page);
       expect(
         await suite.page.evaluate(() => (document.activeElement as HTMLInputElement).name),
       ).toBe('confirmation');

@@ -24,13 +24,7 @@ describeInBrowser(
       await suite.page.waitForLoadState('networkidle');
       await suite.expectAccessible(label);
     };
-    const signOut = async () => {
-      await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
-      await suite.page
-        .getByRole('navigation', { name: 'Compte' })
-        .getByRole('link', { name: 'Connexion' })
-        .waitFor();
-    };
+    const { signOut } = suite;
 
     it('an admin creates a space, opens the journal, filters it and sees the line', async () => {
       await goTo('/connexion');

@@ -21,6 +21,21 @@ export interface BrowserSuite {
   goTo(path: string): Promise<void>;
   /** Runs axe-core's WCAG 2.1 A/AA rules on the current page and expects no violation. */
   expectAccessible(label: string): Promise<void>;
+  /**
+   * The current page at 1280 and then 390 px wide: nothing sticks out of the window (the elements
+   * that do are named; `.table-scroll` wrappers scroll on purpose) and axe finds no violation.
+   * Leaves the page at 1280 px.
+   */
+  checkPage(label: string): Promise<void>;
+  /** Signs in through « Connexion » and waits until the page has left it with the session open. */
+  signIn(email: string, password: string): Promise<void>;
+  /** « Se déconnecter », then waits for the header's « Connexion » link. */
+  signOut(): Promise<void>;
+  /**
+   * A GraphQL request to the suite's server (Bearer `token` when given).
+   * @returns its `data`; throws with the `errors` when there is none
+   */
+  gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<any>;
 }
 
 /**
@@ -82,6 +97,60 @@ export function useBrowserSuite(
       const violations = await axeViolations(suite.page);
       pagesChecked.push(label);
       expect({ page: label, violations }).toEqual({ page: label, violations: [] });
+    },
+    async checkPage(label: string) {
+      const { page } = suite;
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate(() =>
+          document.documentElement.scrollWidth - window.innerWidth > 1
+            ? [...document.querySelectorAll('body *')]
+                .filter(
+                  (el) =>
+                    el.getBoundingClientRect().right > window.innerWidth + 1 &&
+                    !el.closest('.table-scroll'),
+                )
+                .slice(0, 5)
+                .map((el) => el.outerHTML.slice(0, 120))
+            : [],
+        );
+        expect({ label, width, overflow }).toEqual({ label, width, overflow: [] });
+        await suite.expectAccessible(`${label} (${width} px)`);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    },
+    async signIn(email: string, password: string) {
+      const { page } = suite;
+      await suite.goTo('/connexion');
+      await page.getByLabel('Adresse e-mail').fill(email);
+      await page.getByLabel('Mot de passe').fill(password);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
+      await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+      await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    },
+    async signOut() {
+      const { page } = suite;
+      await page.getByRole('button', { name: 'Se déconnecter' }).click();
+      // the header's link (a moderation page also offers one in its content once signed out)
+      await page
+        .getByRole('navigation', { name: 'Compte' })
+        .getByRole('link', { name: 'Connexion' })
+        .waitFor();
+    },
+    async gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
+      const response = await fetch(`${suite.server.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const json = (await response.json()) as { data?: any; errors?: unknown };
+      if (!json.data) throw new Error(JSON.stringify(json.errors));
+      return json.data;
     },
   };
   return suite;

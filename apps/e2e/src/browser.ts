@@ -114,3 +114,18 @@ export async function focusIsOnElement(page: Page, timeoutMs = 2000): Promise<bo
   await page.waitForFunction(onElement, undefined, { timeout: timeoutMs }).catch(() => undefined);
   return page.evaluate(onElement);
 }
+
+/**
+ * Waits until focus has settled after an action: an element other than `<body>` holds it (see
+ * {@link focusIsOnElement}) and two more animation frames have passed, so the effect that moves
+ * focus to an action's result (a heading, an error summary, a field) has run. Call it before
+ * reading `document.activeElement`: a read at the instant the new content appears can see the
+ * focus still on `<body>` or on the control that was just replaced.
+ * @param page the page to inspect
+ */
+export async function focusSettled(page: Page): Promise<void> {
+  await focusIsOnElement(page);
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}

@@ -9,7 +9,7 @@ describeInBrowser(
   'Débat in a browser: the demo debate, voting card, a new statement, the opinion map with « Vous »',
   () => {
     const suite = useBrowserSuite('concerto-e2e-debates-', { ADMIN_PASSWORD, ADMIN_EMAIL });
-    const { expectAccessible, goTo } = suite;
+    const { goTo } = suite;
 
     const gql = async (query: string, variables: Record<string, unknown>) => {
       const response = await fetch(`${suite.server.url}/graphql`, {
@@ -21,19 +21,7 @@ describeInBrowser(
       if (!json.data) throw new Error(JSON.stringify(json.errors));
       return json.data;
     };
-    /** At 1280 and 390 px wide: axe clean (colour contrast included) and nothing wider than the window. */
-    const checkPage = async (label: string) => {
-      for (const width of [1280, 390]) {
-        await suite.page.setViewportSize({ width, height: 900 });
-        await suite.page.waitForLoadState('networkidle');
-        const overflow = await suite.page.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
-        );
-        expect({ label, width, overflow: overflow > 1 }).toEqual({ label, width, overflow: false });
-        await expectAccessible(`${label} (${width} px)`);
-      }
-      await suite.page.setViewportSize({ width: 1280, height: 900 });
-    };
+    const { checkPage } = suite;
     const focusIsKept = async () => expect(await focusIsOnElement(suite.page)).toBe(true);
 
     let debatePath = '';

@@ -1,4 +1,4 @@
-import { describeInBrowser } from './browser';
+import { describeInBrowser, focusSettled } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@concerto.test';
@@ -9,27 +9,15 @@ describeInBrowser(
   'Boîte à idées in a browser: the demo box, the pairwise booth by keyboard, an idea added, the results at 390 px',
   () => {
     const suite = useBrowserSuite('concerto-e2e-ideas-', { ADMIN_PASSWORD, ADMIN_EMAIL });
-    const { expectAccessible, goTo } = suite;
-
-    /** At 1280 and 390 px wide: axe clean and nothing wider than the window. */
-    const checkPage = async (label: string) => {
-      for (const width of [1280, 390]) {
-        await suite.page.setViewportSize({ width, height: 900 });
-        await suite.page.waitForLoadState('networkidle');
-        const overflow = await suite.page.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
-        );
-        expect({ label, width, overflow: overflow > 1 }).toEqual({ label, width, overflow: false });
-        await expectAccessible(`${label} (${width} px)`);
-      }
-      await suite.page.setViewportSize({ width: 1280, height: 900 });
-    };
-    const focusedText = () =>
-      suite.page.evaluate(() =>
+    const { goTo, checkPage } = suite;
+    const focusedText = async () => {
+      await focusSettled(suite.page);
+      return suite.page.evaluate(() =>
         document.activeElement && document.activeElement !== document.body
           ? document.activeElement.textContent
           : null,
       );
+    };
 
     it('answers pairs with the keyboard (focus stays on the button), adds an idea, and reads the ranked results with scores by respondent type', async () => {
       await goTo('/connexion');

@@ -29,34 +29,7 @@ describeInBrowser(
   'Rencontres in a browser: the agenda of a meeting and the « Agenda » month view by keyboard',
   () => {
     const suite = useBrowserSuite('concerto-e2e-meetings-agenda-', { ADMIN_PASSWORD, ADMIN_EMAIL });
-    const { expectAccessible, goTo } = suite;
-
-    const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const response = await fetch(`${suite.server.url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const json = (await response.json()) as { data?: any; errors?: unknown };
-      if (!json.data) throw new Error(JSON.stringify(json.errors));
-      return json.data;
-    };
-    /** At 1280 and 390 px wide: axe clean and nothing wider than the window. */
-    const checkPage = async (label: string) => {
-      for (const width of [1280, 390]) {
-        await suite.page.setViewportSize({ width, height: 900 });
-        await suite.page.waitForLoadState('networkidle');
-        const overflow = await suite.page.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
-        );
-        expect({ label, width, overflow: overflow > 1 }).toEqual({ label, width, overflow: false });
-        await expectAccessible(`${label} (${width} px)`);
-      }
-      await suite.page.setViewportSize({ width: 1280, height: 900 });
-    };
+    const { goTo, gql, checkPage } = suite;
 
     // a meeting on the 15th of next month (Paris), 10:00–12:00, with an agenda holding a sub-item and a linked proposal
     const now = new Date();

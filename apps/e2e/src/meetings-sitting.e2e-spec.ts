@@ -8,29 +8,7 @@ const ASSEMBLY = 'assemblee-filiere-sante-numerique';
 
 describeInBrowser('Rencontres in a browser: an Assemblée sitting deciding a motion', () => {
   const suite = useBrowserSuite('concerto-e2e-meetings-sitting-', { ADMIN_PASSWORD, ADMIN_EMAIL });
-  const { expectAccessible, goTo } = suite;
-
-  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${suite.server.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const json = (await response.json()) as { data?: any; errors?: unknown };
-    if (!json.data) throw new Error(JSON.stringify(json.errors));
-    return json.data;
-  };
-  const signIn = async (email: string, password: string) => {
-    await goTo('/connexion');
-    await suite.page.getByLabel('Adresse e-mail').fill(email);
-    await suite.page.getByLabel('Mot de passe').fill(password);
-    await suite.page.getByRole('button', { name: 'Se connecter' }).click();
-    await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-    await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-  };
+  const { expectAccessible, goTo, gql, signIn } = suite;
 
   it('the chair opens the vote, a member present votes, the chair closes it; everyone sees the result and the minutes', async () => {
     const admin = (

@@ -1,6 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { axeViolations, describeInBrowser, submitSignUp, focusIsOnElement } from './browser';
+import {
+  axeViolations,
+  describeInBrowser,
+  submitSignUp,
+  focusIsOnElement,
+  focusSettled,
+} from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@members.test';
@@ -123,6 +129,7 @@ describeInBrowser(
       expect(
         await leaPage.getByLabel('Site web', { exact: true }).getAttribute('aria-invalid'),
       ).toBe('true');
+      await focusSettled(leaPage);
       expect(await leaPage.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
         'website',
       );

@@ -10,47 +10,8 @@ describeInBrowser(
   'Actualités in a browser: an admin publishes a post with an image, a follower of the space is notified, the feeds list it',
   () => {
     const suite = useBrowserSuite('concerto-e2e-news-', { ADMIN_PASSWORD, ADMIN_EMAIL });
-    const { expectAccessible, goTo } = suite;
-
-    const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const response = await fetch(`${suite.server.url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const json = (await response.json()) as { data?: any; errors?: unknown };
-      if (!json.data) throw new Error(JSON.stringify(json.errors));
-      return json.data;
-    };
-    /** At 1280 and 390 px wide: axe clean and nothing wider than the window. */
-    const checkPage = async (label: string) => {
-      for (const width of [1280, 390]) {
-        await suite.page.setViewportSize({ width, height: 900 });
-        await suite.page.waitForLoadState('networkidle');
-        const overflow = await suite.page.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
-        );
-        expect({ label, width, overflow: overflow > 1 }).toEqual({ label, width, overflow: false });
-        await expectAccessible(`${label} (${width} px)`);
-      }
-      await suite.page.setViewportSize({ width: 1280, height: 900 });
-    };
+    const { goTo, gql, checkPage, signIn, signOut } = suite;
     const focusIsKept = async () => expect(await focusIsOnElement(suite.page)).toBe(true);
-    const signIn = async (email: string, password: string) => {
-      await goTo('/connexion');
-      await suite.page.getByLabel('Adresse e-mail').fill(email);
-      await suite.page.getByLabel('Mot de passe').fill(password);
-      await suite.page.getByRole('button', { name: 'Se connecter' }).click();
-      await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-      await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    };
-    const signOut = async () => {
-      await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
-      await suite.page.getByRole('link', { name: 'Connexion' }).waitFor();
-    };
 
     const title = 'Lancement du nouveau groupe de la filière';
     let componentId = '';

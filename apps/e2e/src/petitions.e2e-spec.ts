@@ -37,22 +37,7 @@ describeInBrowser(
       await submitSignUp(suite.page, { name: who.name, email: who.email, password: PASSWORD });
       await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     };
-    const signIn = async (email: string, password: string) => {
-      await goTo('/connexion');
-      await suite.page.getByLabel('Adresse e-mail').fill(email);
-      await suite.page.getByLabel('Mot de passe').fill(password);
-      await suite.page.getByRole('button', { name: 'Se connecter' }).click();
-      // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
-      await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-      await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    };
-    const signOut = async () => {
-      await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
-      await suite.page
-        .getByRole('navigation', { name: 'Compte' })
-        .getByRole('link', { name: 'Connexion' })
-        .waitFor();
-    };
+    const { gql, signIn, signOut } = suite;
     const openPetitions = async () => {
       await goTo(`/espaces/${SPACE}`);
       await suite.page.getByRole('link', { name: 'Pétitions de la filière' }).click();
@@ -304,19 +289,6 @@ describeInBrowser(
       await signOut();
     });
     it('an ended petition at its threshold shows ACCEPTED; the admin answers it with « Transformer en proposition »; the author sees the answer and follows it to the proposal; one ended below the threshold shows REJECTED', async () => {
-      const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-        const response = await fetch(`${suite.server.url}/graphql`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
-          body: JSON.stringify({ query, variables }),
-        });
-        const json = (await response.json()) as { data?: any; errors?: unknown };
-        if (!json.data) throw new Error(JSON.stringify(json.errors));
-        return json.data;
-      };
       // setting up through the API: a type whose accepted petitions become proposals of the demo Concertation, two published petitions
       const admin = (
         await gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, {

@@ -31,23 +31,7 @@ describeInBrowser(
       await submitSignUp(suite.page, { name: who.name, email: who.email, password: PASSWORD });
       await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     };
-    const signIn = async (email: string, password: string) => {
-      await goTo('/connexion');
-      await suite.page.getByLabel('Adresse e-mail').fill(email);
-      await suite.page.getByLabel('Mot de passe').fill(password);
-      await suite.page.getByRole('button', { name: 'Se connecter' }).click();
-      // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
-      await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-      await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    };
-    const signOut = async () => {
-      await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
-      // the header's link (a moderation page also offers one in its content once signed out)
-      await suite.page
-        .getByRole('navigation', { name: 'Compte' })
-        .getByRole('link', { name: 'Connexion' })
-        .waitFor();
-    };
+    const { signIn, signOut } = suite;
     /** Titles of the reading order's cards, in the order shown. */
     const cardTitles = async (): Promise<string[]> =>
       suite.page.locator('.proposal-card .item__title').allTextContents();

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, submitSignUp } from './browser';
+import { axeViolations, describeInBrowser, submitSignUp, focusSettled } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@terms.test';
@@ -81,7 +81,9 @@ describeInBrowser(
         )
         .waitFor();
       await terms.getByRole('heading', { level: 3, name: 'Publier la version 3' }).waitFor();
-      expect(await terms.locator('dd').first().textContent()).toBe('2');
+      // the current version's figure comes from the refetch, which may land after the form's heading
+      await terms.locator('dd').first().filter({ hasText: /^2$/ }).waitFor({ timeout: 10_000 });
+      await focusSettled(suite.page);
       expect(await suite.page.evaluate(() => document.activeElement?.className)).toBe(
         'terms-admin__messages',
       );

@@ -1,4 +1,4 @@
-import { describeInBrowser, submitSignUp, focusIsOnElement } from './browser';
+import { describeInBrowser, submitSignUp, focusIsOnElement, focusSettled } from './browser';
 import { useBrowserSuite } from './browser-suite';
 import { currentTermsVersions } from './concerto-server';
 
@@ -40,64 +40,15 @@ describeInBrowser(
     /** The close, a whole minute (the form's precision) between 150 and 210 s from the start. */
     const closesAt = Math.ceil((Date.now() + 150_000) / 60_000) * 60_000;
 
-    const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const response = await fetch(`${suite.server.url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const json = (await response.json()) as { data?: any; errors?: unknown };
-      if (!json.data) throw new Error(JSON.stringify(json.errors));
-      return json.data;
-    };
-    /** At 1280 and 390 px wide: axe clean and nothing wider than the window. */
-    const checkPage = async (label: string) => {
-      for (const width of [1280, 390]) {
-        await suite.page.setViewportSize({ width, height: 900 });
-        await suite.page.waitForLoadState('networkidle');
-        // what sticks out of the window, if anything (named, to fix it)
-        const overflow = await suite.page.evaluate(() =>
-          document.documentElement.scrollWidth - window.innerWidth > 1
-            ? [...document.querySelectorAll('body *')]
-                .filter(
-                  (el) =>
-                    el.getBoundingClientRect().right > window.innerWidth + 1 &&
-                    !el.closest('.table-scroll'),
-                )
-                .slice(0, 5)
-                .map((el) => el.outerHTML.slice(0, 120))
-            : [],
-        );
-        expect({ label, width, overflow }).toEqual({ label, width, overflow: [] });
-        await suite.expectAccessible(`${label} (${width} px)`);
-      }
-      await suite.page.setViewportSize({ width: 1280, height: 900 });
-    };
-    const focused = () =>
-      suite.page.evaluate(
+    const { gql, checkPage, signIn, signOut } = suite;
+    const focused = async () => {
+      await focusSettled(suite.page);
+      return suite.page.evaluate(
         () =>
           document.activeElement?.textContent?.trim() ?? document.activeElement?.tagName ?? null,
       );
+    };
     const focusIsKept = async () => expect(await focusIsOnElement(suite.page)).toBe(true);
-    const signIn = async (email: string, password: string) => {
-      await goTo('/connexion');
-      await suite.page.getByLabel('Adresse e-mail').fill(email);
-      await suite.page.getByLabel('Mot de passe').fill(password);
-      await suite.page.getByRole('button', { name: 'Se connecter' }).click();
-      // the sign-in page navigates away once the session is open (a previous user's « Se déconnecter » is no proof)
-      await suite.page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-      await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    };
-    const signOut = async () => {
-      await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
-      await suite.page
-        .getByRole('navigation', { name: 'Compte' })
-        .getByRole('link', { name: 'Connexion' })
-        .waitFor();
-    };
 
     it('an admin adds a VOTES component and creates a ballot with one question per method, after a preview of the booth', async () => {
       const admin = await gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, {
@@ -448,6 +399,7 @@ describeInBrowser(
       await page
         .getByText('Code de reçu : 12 lettres ou chiffres attendus, au format XXXX-XXXX-XXXX.')
         .waitFor();
+      await focusSettled(page);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('verify-code');
     }, 360_000);
     it('a public vote shows live results and can be changed until the close, without a confirmation dialog', async () => {

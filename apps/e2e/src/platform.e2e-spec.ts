@@ -168,6 +168,37 @@ describeInBrowser(
       await suite.page.waitForFunction(() => document.documentElement.lang === 'fr');
     });
 
+    it('shows the « Chiffres clés » from the home page, and the footer links the open-data archive', async () => {
+      const { page } = suite;
+      await goTo('/');
+      const block = page.getByRole('region', { name: 'Chiffres clés' });
+      await block.getByRole('link', { name: 'Tous les chiffres clés' }).click();
+      await page.waitForURL((url) => url.pathname === '/chiffres-cles');
+      await page.getByRole('heading', { level: 1, name: 'Chiffres clés' }).waitFor();
+      // the demo's members and supports, counted by the database, in French figures and plurals
+      const figures = page.getByRole('list', { name: 'Chiffres clés' });
+      await expect(figures.getByText(/^[\d\u202f]+ membres$/).count()).resolves.toBe(1);
+      await expect(figures.getByText(/^[\d\u202f]+ soutiens$/).count()).resolves.toBe(1);
+      await expect(page.getByText(/^Chiffres au \d{1,2}(er)? \p{L}+ \d{4}/u).count()).resolves.toBe(
+        1,
+      );
+      await page.getByRole('heading', { name: 'Soutiens par semaine' }).waitFor();
+      const typologies = page.getByRole('table', {
+        name: 'Membres et organisations par typologie de profil',
+      });
+      expect(await typologies.getByRole('row').count()).toBeGreaterThan(2);
+      await suite.checkPage('chiffres clés');
+
+      const openData = page
+        .getByRole('contentinfo')
+        .getByRole('link', { name: 'Données ouvertes' });
+      expect(await openData.getAttribute('href')).toBe('/open-data.zip');
+      const archive = await fetch(`${suite.server.url}/open-data.zip`);
+      expect(archive.status).toBe(200);
+      expect(archive.headers.get('content-type')).toBe('application/zip');
+      expect(Buffer.from(await archive.arrayBuffer()).includes('votations.csv')).toBe(true);
+    });
+
     it('lets the administrator create a Concertation in the admin area', async () => {
       await suite.page.getByRole('button', { name: 'Se déconnecter' }).click();
       await goTo('/connexion');

@@ -7,6 +7,7 @@ import { Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { CSV_OPTIONS } from '../../common/export/csv-options';
+import { responseWriter } from '../../common/export/response-writer';
 import { streamXlsxSheet } from '../../common/export/xlsx-stream';
 import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-error-http.filter';
 import { BallotService } from './ballot.service';
@@ -62,10 +63,8 @@ export class BallotExportController {
       'content-disposition',
       `attachment; filename="votation-${ballotId}-bulletins.json"`,
     );
-    const write = (text: string) =>
-      res.write(text)
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => res.once('drain', () => resolve()));
+    const out = responseWriter(res);
+    const write = (text: string) => out.write(text);
     const head = {
       format: PUBLISHED_FORMAT,
       ballot: {
@@ -89,6 +88,7 @@ export class BallotExportController {
     await write(`${JSON.stringify(head).slice(0, -1)},"ballots":[`);
     let first = true;
     for await (const batch of envelopes) {
+      if (out.gone) break;
       const text = batch
         .map((e) =>
           JSON.stringify({ receipt: e.receiptCode, weight: e.weight, choices: e.choices }),
@@ -118,14 +118,13 @@ export class BallotExportController {
       'content-disposition',
       `attachment; filename="votation-${ballotId}-bulletins.csv"`,
     );
-    const write = (text: string) =>
-      res.write(text)
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => res.once('drain', () => resolve()));
+    const out = responseWriter(res);
+    const write = (text: string) => out.write(text);
     await write(
       `\uFEFF${stringify([['reçu', 'poids', ...ballot.questions.map((q) => q.title)]], CSV_OPTIONS)}`,
     );
     for await (const batch of this.ballots.publishedEnvelopes(ballotId, viewer)) {
+      if (out.gone) break;
       await write(
         stringify(
           batch.map((e) => [

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { CSV_OPTIONS } from '../../common/export/csv-options';
+import { responseWriter } from '../../common/export/response-writer';
 import { streamXlsxSheet } from '../../common/export/xlsx-stream';
 import { DomainError } from '../../common/errors/domain-error';
 import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-error-http.filter';
@@ -45,13 +46,12 @@ export class PetitionExportController {
       'content-disposition',
       `attachment; filename="petition-${petitionId}-signatures.csv"`,
     );
-    const write = (text: string) =>
-      res.write(text)
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => res.once('drain', () => resolve()));
+    const out = responseWriter(res);
+    const write = (text: string) => out.write(text);
     await write(`\uFEFF${stringify([SIGNATURE_COLUMNS], CSV_OPTIONS)}`);
     let n = 0;
     for await (const batch of this.petitions.signatureBatches(petitionId)) {
+      if (out.gone) break;
       await write(
         stringify(
           batch.map((s) => [

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { Public, SpaceRoles } from '../../common/access/access-policy';
 import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-error-http.filter';
 import { CSV_OPTIONS } from '../../common/export/csv-options';
+import { responseWriter } from '../../common/export/response-writer';
 import { SurveyExportService } from './survey-export.service';
 
 /**
@@ -38,12 +39,13 @@ export class SurveyExportController {
     const columns = await this.exports.columns(surveyId);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="enquete-${surveyId}-reponses.csv"`);
-    const write = (text: string) =>
-      res.write(text)
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => res.once('drain', () => resolve()));
+    const out = responseWriter(res);
+    const write = (text: string) => out.write(text);
     await write(`\uFEFF${stringify([columns.header], CSV_OPTIONS)}`);
-    for await (const chunk of this.exports.csvChunks(surveyId, columns)) await write(chunk);
+    for await (const chunk of this.exports.csvChunks(surveyId, columns)) {
+      if (out.gone) break;
+      await write(chunk);
+    }
     res.end();
   }
 

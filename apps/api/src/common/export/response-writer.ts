@@ -1,0 +1,41 @@
+import type { Writable } from 'node:stream';
+
+/** Text written to an HTTP response (or any writable) at the pace the client reads it. */
+export interface ResponseWriter {
+  /**
+   * Writes `text`; resolves at once while the response's buffer has room, else when it has
+   * drained (or the client has gone). Writing after the client has gone does nothing.
+   */
+  write(text: string): Promise<void>;
+  /** True once the client has gone (connection closed or response destroyed): stop producing. */
+  readonly gone: boolean;
+}
+
+/**
+ * A writer for a streamed export (CSV, JSON): memory stays flat however large the export, since
+ * the next batch is read from the database only once the client has taken the previous one, and a
+ * client that disconnects releases the export (its pending write resolves; `gone` turns true).
+ * @param res the response, headers already set
+ */
+export function responseWriter(res: Writable): ResponseWriter {
+  let gone = res.destroyed;
+  res.once('close', () => (gone = true));
+  return {
+    get gone() {
+      return gone || res.destroyed;
+    },
+    write(text: string) {
+      if (gone || res.destroyed) return Promise.resolve();
+      if (res.write(text)) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.once('drain', done);
+        res.once('close', done);
+      });
+    },
+  };
+}

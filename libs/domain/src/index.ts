@@ -8,6 +8,8 @@ export * from './account';
 export * from './profile';
 export * from './ballot';
 export * from './petition';
+export * from './proposal';
+export * from './comment';
 export * from './meeting';
 export * from './idea';
 export * from './debate';

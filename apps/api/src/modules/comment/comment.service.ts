@@ -1,4 +1,4 @@
-import { SpaceRole } from '@concerto/domain';
+import { CommentLimits, SpaceRole } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -290,7 +290,7 @@ export class CommentService {
     const length = text.length;
     if (!hasVisibleText(text))
       throw DomainError.badInput('body: le commentaire est vide', { field: 'body' });
-    if (length > 5000)
+    if (length > CommentLimits.bodyMax)
       throw DomainError.badInput('body: 5 000 caractères au plus', { field: 'body' });
     return html;
   }

@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { MyPetitionRelation } from '@concerto/domain';
 import type {
   AcceptPetitionCommitteeInvitationMutation,
   AcceptPetitionCommitteeInvitationMutationVariables,
@@ -37,28 +38,12 @@ import type {
   UpdatePetitionTypeMutation,
   UpdatePetitionTypeMutationVariables,
   CreatePetitionTypeInput,
-  MyPetitionRelation,
 } from '../../../graphql/generated';
 
-export type {
-  MyPetitionRelation,
-  PetitionFilter,
-  PetitionOutcomeType,
-} from '../../../graphql/generated';
-
-export type { PetitionState } from '@concerto/domain';
+export type { PetitionFilter, PetitionOutcomeType } from '../../../graphql/generated';
+export type { MyPetitionRelation, PetitionState } from '@concerto/domain';
 export type PetitionSort = 'SIGNATURES' | 'RECENT' | 'ENDING_SOON';
 export const PETITION_SORTS: readonly PetitionSort[] = ['SIGNATURES', 'RECENT', 'ENDING_SOON'];
-
-/** Limits the API checks (`CreatePetitionInput`, `CreatePetitionTypeInput`). */
-export const PetitionFormLimits = {
-  titleMin: 3,
-  titleMax: 150,
-  bodyMax: 10000,
-  thresholdMax: 10_000_000,
-  periodDaysMax: 366,
-  committeeMax: 50,
-} as const;
 
 /** What an accepted petition can become. */
 
@@ -110,12 +95,8 @@ export const UPDATE_PETITION_TYPE_MUTATION: TypedDocumentNode<
 `;
 
 /** How the viewer is tied to a petition in « Mes pétitions ». */
-export const MY_PETITION_RELATIONS: readonly MyPetitionRelation[] = [
-  'ALL',
-  'AUTHOR',
-  'COMMITTEE',
-  'SIGNED',
-];
+export const MY_PETITION_RELATIONS: readonly MyPetitionRelation[] =
+  Object.values(MyPetitionRelation);
 
 export type PetitionConnection = MyPetitionsQuery['myPetitions'];
 

@@ -10,6 +10,7 @@ export * from './ballot';
 export * from './petition';
 export * from './proposal';
 export * from './comment';
+export * from './survey';
 export * from './meeting';
 export * from './idea';
 export * from './debate';

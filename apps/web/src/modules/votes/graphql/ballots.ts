@@ -1,5 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Grade } from '@concerto/domain';
+import type {
+  BallotChoice,
+  MajorityJudgmentResult as DomainMajorityJudgmentResult,
+  OptionCountResult as DomainOptionCountResult,
+  SchulzeResult as DomainSchulzeResult,
+} from '@concerto/domain';
 import type {
   BallotsQuery,
   BallotsQueryVariables,
@@ -19,58 +24,15 @@ import type {
 } from '../../../graphql/generated';
 import type { TypedJson } from '../../../graphql/json';
 
-/** A voter's answer to one question, as the API takes it (`BallotAnswerInput.choice`). */
-export type BallotChoice =
-  | { optionIds: string[] }
-  | { ranking: string[] }
-  | { grades: Record<string, Grade> };
-
-/** SINGLE / MULTIPLE counts (API `counting/plurality.ts`). */
-export interface OptionCountResult {
-  questionId: string;
-  method: 'SINGLE' | 'MULTIPLE';
-  ballots: number;
-  totalWeight: number;
-  counts: Record<string, number>;
-  ranking: string[][];
-  winners: string[];
-}
-/** RANKED counts (API `counting/schulze.ts`). */
-export interface SchulzeResult {
-  questionId: string;
-  method: 'RANKED';
-  ballots: number;
-  totalWeight: number;
-  optionIds: string[];
-  pairwise: number[][];
-  strongestPaths: number[][];
-  condorcetWinner: string | null;
-  ranking: string[][];
-  winners: string[];
-}
-export interface TieBreak {
-  higher: string;
-  lower: string;
-  majorityGrade: Grade;
-  removed: number;
-  higherGrade: Grade;
-  lowerGrade: Grade;
-}
-/** MAJORITY_JUDGMENT counts (API `counting/majority-judgment.ts`). */
-export interface MajorityJudgmentResult {
-  questionId: string;
-  method: 'MAJORITY_JUDGMENT';
-  ballots: number;
-  totalWeight: number;
-  optionIds: string[];
-  grades: Grade[];
-  profiles: Record<string, number[]>;
-  majorityGrades: Record<string, Grade | null>;
-  gauges: Record<string, { better: number; worse: number }>;
-  ranking: string[][];
-  winners: string[];
-  tieBreaks: TieBreak[];
-}
+/** The JSON shapes of a ballot's choices and results, as the API's counting writes them. */
+export type { BallotChoice, TieBreak } from '@concerto/domain';
+/** SINGLE / MULTIPLE counts of one question. */
+export type OptionCountResult = DomainOptionCountResult & { questionId: string };
+/** RANKED (Schulze) counts of one question. */
+export type SchulzeResult = DomainSchulzeResult & { questionId: string };
+/** MAJORITY_JUDGMENT counts of one question. */
+export type MajorityJudgmentResult = DomainMajorityJudgmentResult & { questionId: string };
+/** One entry of a ballot's `results`. */
 export type QuestionResult = OptionCountResult | SchulzeResult | MajorityJudgmentResult;
 
 /**

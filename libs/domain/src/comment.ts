@@ -17,3 +17,6 @@ export type ReportReason = (typeof ReportReason)[keyof typeof ReportReason];
 
 /** Limits the API checks and the web forms show: a comment's text, a report's details (characters). */
 export const CommentLimits = { bodyMax: 5000, reportDetailsMax: 1000 } as const;
+
+/** Replies nest up to three levels: depths 0, 1 and 2. */
+export const COMMENT_MAX_DEPTH = 2;

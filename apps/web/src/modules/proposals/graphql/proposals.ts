@@ -1,5 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import {
+  COMMENT_MAX_DEPTH,
   CommentAlignment,
   CommentLimits,
   ProposalLimits,
@@ -62,7 +63,7 @@ export const COMMENT_BODY_MAX = CommentLimits.bodyMax;
 /** Longest report details the API accepts. */
 export const REPORT_DETAILS_MAX = CommentLimits.reportDetailsMax;
 /** Replies nest up to three levels: depth 0, 1 and 2. */
-export const COMMENT_MAX_DEPTH = 2;
+export { COMMENT_MAX_DEPTH };
 
 export type { CommentAlignment, ProposalOrder, ProposalState, ReportReason };
 export type { ProposalReaction, ReportableType, SupportsState } from '../../../graphql/generated';

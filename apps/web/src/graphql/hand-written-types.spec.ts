@@ -8,8 +8,9 @@ import ts from 'typescript';
  * (`npm run codegen`); a module derives what it needs from them (`XxxQuery['field'][number]`,
  * `NonNullable<…>`, fragments). This test fails when a module declares by hand again a type whose
  * fields are exactly those of a generated object type (a result shape or an input), or a string
- * union equal to a generated enum, and when a document is typed by something other than its own
- * generated operation types.
+ * union equal to a generated enum; when a document is typed by something other than its own
+ * generated operation types; and when a hook call names its result type instead of inferring it
+ * from the typed document.
  */
 const src = fileURLToPath(new URL('..', import.meta.url));
 const parse = (file: string) =>
@@ -111,6 +112,13 @@ describe('web GraphQL types', () => {
     expect(
       moduleFiles.flatMap(handWritten).map((f) => `${f.at} ${f.name} mirrors ${f.mirrors}`),
     ).toEqual([]);
+  }, 60_000);
+
+  it('leave Apollo hooks to infer their types from the typed documents', () => {
+    const explicit = /\buse(?:Lazy|Suspense|Background)?(?:Query|Mutation|Subscription)\s*</;
+    expect(moduleFiles.filter((f) => explicit.test(readFileSync(`${src}${f}`, 'utf8')))).toEqual(
+      [],
+    );
   });
 
   it('type every document with its own generated operation types', () => {

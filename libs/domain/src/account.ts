@@ -14,6 +14,9 @@ export const TermsDocumentKind = {
 } as const;
 export type TermsDocumentKind = (typeof TermsDocumentKind)[keyof typeof TermsDocumentKind];
 
+/** Limits of a published legal document version, in characters (checked by the API and the admin form). */
+export const TermsLimits = { titleMax: 150, bodyMax: 50_000 } as const;
+
 /** Where a "download my data" export stands, as its owner sees it. */
 export const DataExportStatus = {
   /** Requested, waiting for the background worker. */

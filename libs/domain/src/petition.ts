@@ -37,3 +37,12 @@ export const PetitionLimits = {
   periodDaysMax: 366,
   committeeMax: 50,
 } as const;
+
+/** How the viewer is tied to a petition in « Mes pétitions »: any tie, author, committee member, signatory. */
+export const MyPetitionRelation = {
+  ALL: 'ALL',
+  AUTHOR: 'AUTHOR',
+  COMMITTEE: 'COMMITTEE',
+  SIGNED: 'SIGNED',
+} as const;
+export type MyPetitionRelation = (typeof MyPetitionRelation)[keyof typeof MyPetitionRelation];

@@ -10,6 +10,7 @@ import type { AssemblyPosition } from '@concerto/domain';
 import type { BallotMethod } from '@concerto/domain';
 import type { BallotStatus } from '@concerto/domain';
 import type { CensusKind } from '@concerto/domain';
+import type { CommentAlignment } from '@concerto/domain';
 import type { ComponentType } from '@concerto/domain';
 import type { DataExportStatus } from '@concerto/domain';
 import type { DebateStatementState } from '@concerto/domain';
@@ -25,11 +26,16 @@ import type { MeetingType } from '@concerto/domain';
 import type { MotionMajority } from '@concerto/domain';
 import type { MotionOutcome } from '@concerto/domain';
 import type { MotionStatus } from '@concerto/domain';
+import type { MyPetitionRelation } from '@concerto/domain';
 import type { NewsPostStatus } from '@concerto/domain';
 import type { NotificationKind } from '@concerto/domain';
 import type { PetitionSigners } from '@concerto/domain';
 import type { PetitionState } from '@concerto/domain';
+import type { ProposalOrder } from '@concerto/domain';
+import type { ProposalState } from '@concerto/domain';
+import type { QuorumBasis } from '@concerto/domain';
 import type { RegistrationStatus } from '@concerto/domain';
+import type { ReportReason } from '@concerto/domain';
 import type { SpaceRole } from '@concerto/domain';
 import type { SpaceType } from '@concerto/domain';
 import type { TermsDocumentKind } from '@concerto/domain';
@@ -240,8 +246,7 @@ export type CloseMeetingInput = {
   videoUrl?: string | null | undefined;
 };
 
-/** Pour, contre ou neutre. */
-export type CommentAlignment = 'AGAINST' | 'FOR' | 'NEUTRAL';
+export { CommentAlignment };
 
 /** What can be commented: proposals, articles of a participatory text, amendments, petitions, meetings, votations, ideas of a Boîte à idées, debates (motions join later). */
 export type CommentableType =
@@ -569,8 +574,7 @@ export { MotionOutcome };
 
 export { MotionStatus };
 
-/** ALL: any tie; AUTHOR: started by the viewer; COMMITTEE: the viewer is in the promoter committee; SIGNED: the viewer signed it. */
-export type MyPetitionRelation = 'ALL' | 'AUTHOR' | 'COMMITTEE' | 'SIGNED';
+export { MyPetitionRelation };
 
 /** SPACE: signed by the space; MEMBER: signed by the member who writes it. */
 export type NewsAuthorKind = 'MEMBER' | 'SPACE';
@@ -646,14 +650,7 @@ export type ProposalFilterInput = {
   supportedByMe?: boolean | null | undefined;
 };
 
-/** RANDOM is reproducible from a seed and fair; CONSENSUS (components with disagreementsEnabled) ranks by group-informed consensus across opinion groups, from a snapshot the cursor names; the others sort by a count or date with the id as tie-breaker. */
-export type ProposalOrder =
-  | 'CONSENSUS'
-  | 'MOST_COMMENTED'
-  | 'MOST_FOLLOWED'
-  | 'MOST_SUPPORTED'
-  | 'RANDOM'
-  | 'RECENT';
+export { ProposalOrder };
 
 /** SUPPORT « soutien » or DISAGREE « pas d’accord »: a participant holds at most one per proposal. */
 export type ProposalReaction = 'DISAGREE' | 'SUPPORT';
@@ -672,8 +669,7 @@ export type ProposalSettingsInput = {
   threshold?: number | null | undefined;
 };
 
-/** Where a proposal stands (Decidim states). */
-export type ProposalState = 'ACCEPTED' | 'EVALUATING' | 'NOT_ANSWERED' | 'REJECTED' | 'WITHDRAWN';
+export { ProposalState };
 
 /** A new version of a legal document. */
 export type PublishTermsDocumentInput = {
@@ -686,8 +682,7 @@ export type PublishTermsDocumentInput = {
   title: string;
 };
 
-/** VOTING: the quorum counts the members who voted; PRESENT: members marked present at the sitting that decided the motion, or voting. */
-export type QuorumBasis = 'PRESENT' | 'VOTING';
+export { QuorumBasis };
 
 /** Sign-up form. */
 export type RegisterInput = {
@@ -713,8 +708,7 @@ export type ReportContentInput = {
   resourceType: ReportableType;
 };
 
-/** Indésirable, offensant, hors sujet. */
-export type ReportReason = 'DOES_NOT_BELONG' | 'OFFENSIVE' | 'SPAM';
+export { ReportReason };
 
 export type ReportableType =
   | 'BALLOT'

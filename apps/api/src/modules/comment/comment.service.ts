@@ -1,4 +1,4 @@
-import { SpaceRole } from '@concerto/domain';
+import { COMMENT_MAX_DEPTH, CommentLimits, SpaceRole } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,8 +15,6 @@ import { ModerationService } from '../moderation/moderation.service';
 import { AddCommentInput, CommentDto } from './dtos/comment.dto';
 import type { CommentAlignment, CommentableType } from './entities/comment.entity';
 import { hasVisibleText } from '../../common/validation/visible-text';
-
-const MAX_DEPTH = 2;
 
 interface CommentRow {
   id: string;
@@ -133,7 +131,7 @@ export class CommentService {
         }
         depth = parent[0].depth + 1;
         parentAuthorId = parent[0].author_id;
-        if (depth > MAX_DEPTH)
+        if (depth > COMMENT_MAX_DEPTH)
           throw DomainError.badInput('Les réponses s’arrêtent au troisième niveau.', {
             field: 'parentId',
           });
@@ -290,7 +288,7 @@ export class CommentService {
     const length = text.length;
     if (!hasVisibleText(text))
       throw DomainError.badInput('body: le commentaire est vide', { field: 'body' });
-    if (length > 5000)
+    if (length > CommentLimits.bodyMax)
       throw DomainError.badInput('body: 5 000 caractères au plus', { field: 'body' });
     return html;
   }

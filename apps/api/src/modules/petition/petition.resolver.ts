@@ -10,6 +10,7 @@ import {
   Resolver,
   registerEnumType,
 } from '@nestjs/graphql';
+import { MyPetitionRelation } from '@concerto/domain';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, GraphQLContext, Viewer } from '../../common/access/request-context';
 import { ActionLogPage } from '../action-log/action-log-query.service';
@@ -24,12 +25,7 @@ import {
   UpdatePetitionInput,
   UpdatePetitionTypeInput,
 } from './dtos/petition.inputs';
-import {
-  type MyPetitionRelation,
-  MyPetitionsPage,
-  type PetitionFilter,
-  PetitionService,
-} from './petition.service';
+import { MyPetitionsPage, type PetitionFilter, PetitionService } from './petition.service';
 
 const PetitionFilterEnum = {
   OPEN: 'OPEN',
@@ -45,13 +41,7 @@ registerEnumType(PetitionFilterEnum, {
     'OPEN collecting; ACCEPTED ended at the threshold; ANSWERED; ALL public ones; VALIDATING the admins’ queue; MINE written or promoted by the viewer.',
 });
 
-const MyPetitionRelationEnum = {
-  ALL: 'ALL',
-  AUTHOR: 'AUTHOR',
-  COMMITTEE: 'COMMITTEE',
-  SIGNED: 'SIGNED',
-} as const;
-registerEnumType(MyPetitionRelationEnum, {
+registerEnumType(MyPetitionRelation, {
   name: 'MyPetitionRelation',
   description:
     'ALL: any tie; AUTHOR: started by the viewer; COMMITTEE: the viewer is in the promoter committee; SIGNED: the viewer signed it.',
@@ -109,7 +99,7 @@ export class PetitionResolver {
       'The petitions the viewer started, promotes or signed, newest first. Access: signed-in members. Errors: UNAUTHENTICATED, BAD_USER_INPUT (first 1 to 50, after).',
   })
   myPetitions(
-    @Args('relation', { type: () => MyPetitionRelationEnum, nullable: true, defaultValue: 'ALL' })
+    @Args('relation', { type: () => MyPetitionRelation, nullable: true, defaultValue: 'ALL' })
     relation: MyPetitionRelation,
     @Args('first', { type: () => Int, nullable: true, defaultValue: MyPetitionsPage.defaultSize })
     first: number,

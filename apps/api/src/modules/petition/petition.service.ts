@@ -1,6 +1,7 @@
 import {
   ComponentType,
   ErrorCode,
+  type MyPetitionRelation,
   PetitionSigners,
   PetitionState,
   SpaceRole,
@@ -133,8 +134,7 @@ const QUEUE_STATES = new Set<PetitionState>([
 /** Filters of the public list. */
 export type PetitionFilter = 'OPEN' | 'ACCEPTED' | 'ANSWERED' | 'ALL' | 'VALIDATING' | 'MINE';
 
-/** How the viewer is tied to a petition in « Mes pétitions ». */
-export type MyPetitionRelation = 'ALL' | 'AUTHOR' | 'COMMITTEE' | 'SIGNED';
+export type { MyPetitionRelation };
 
 /** Page sizes of « Mes pétitions ». */
 export const MyPetitionsPage = { defaultSize: 20, maxSize: 50 } as const;

@@ -23,7 +23,6 @@ import {
   ProposalConnectionDto,
   ProposalDto,
   ProposalOrder,
-  ProposalOrderEnum,
   ProposalSettingsDto,
   SupporterDto,
 } from './dtos/proposal.dto';
@@ -59,7 +58,7 @@ export class ProposalResolver {
   })
   proposals(
     @Args('componentId', { type: () => ID }) componentId: string,
-    @Args('order', { type: () => ProposalOrderEnum, nullable: true, defaultValue: 'RANDOM' })
+    @Args('order', { type: () => ProposalOrder, nullable: true, defaultValue: 'RANDOM' })
     order: ProposalOrder,
     @Args('seed', { type: () => String, nullable: true }) seed: string | undefined,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,

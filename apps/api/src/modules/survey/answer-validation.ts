@@ -1,3 +1,4 @@
+import { SURVEY_LAYOUT_TYPES } from '@concerto/domain';
 import sanitizeHtml from 'sanitize-html';
 import { DomainError } from '../../common/errors/domain-error';
 import type { SurveyAnswerInput } from './dtos/survey.inputs';
@@ -32,7 +33,7 @@ export interface ValidatedAnswer {
 /** Default character limits of text answers when the question sets none. */
 export const DEFAULT_MAX_CHARACTERS = { SHORT_ANSWER: 1000, LONG_ANSWER: 10000 } as const;
 
-const NOT_ANSWERABLE = new Set<SurveyQuestionType>(['SEPARATOR', 'TITLE_AND_DESCRIPTION']);
+const NOT_ANSWERABLE = new Set<SurveyQuestionType>(SURVEY_LAYOUT_TYPES);
 
 /**
  * Plain text from what a respondent typed: HTML tags dropped (sanitize-html, nothing allowed),

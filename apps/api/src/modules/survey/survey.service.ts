@@ -1,4 +1,10 @@
-import { ComponentType, SpaceRole } from '@concerto/domain';
+import {
+  ComponentType,
+  SpaceRole,
+  SURVEY_CHOICE_TYPES,
+  SURVEY_LAYOUT_TYPES,
+  SURVEY_TEXT_TYPES,
+} from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -32,16 +38,10 @@ export function isOpenAt(now: Date, opensAt: Date | null, closesAt: Date | null)
 }
 
 /** Types that take options (columns for matrices). */
-export const CHOICE_TYPES = new Set<SurveyQuestionType>([
-  'SINGLE_OPTION',
-  'MULTIPLE_OPTION',
-  'MATRIX_SINGLE',
-  'MATRIX_MULTIPLE',
-  'SORTING',
-]);
+export const CHOICE_TYPES = new Set<SurveyQuestionType>(SURVEY_CHOICE_TYPES);
 const MATRIX_TYPES = new Set<SurveyQuestionType>(['MATRIX_SINGLE', 'MATRIX_MULTIPLE']);
-const TEXT_TYPES = new Set<SurveyQuestionType>(['SHORT_ANSWER', 'LONG_ANSWER']);
-const LAYOUT_TYPES = new Set<SurveyQuestionType>(['SEPARATOR', 'TITLE_AND_DESCRIPTION']);
+const TEXT_TYPES = new Set<SurveyQuestionType>(SURVEY_TEXT_TYPES);
+const LAYOUT_TYPES = new Set<SurveyQuestionType>(SURVEY_LAYOUT_TYPES);
 
 /** A survey row locked by a builder change, with whether it already has answers. */
 interface LockedSurvey {

@@ -5,6 +5,8 @@
  * published list of (receipt, choices) is read by exactly the code that accepted the votes.
  */
 
+import type { BallotChoice } from '@concerto/domain';
+
 /** Counting method of a question. */
 export type CountingMethod = 'SINGLE' | 'MULTIPLE' | 'RANKED' | 'MAJORITY_JUDGMENT';
 
@@ -42,10 +44,7 @@ export interface QuestionShape {
  *   after every ranked one, tied among themselves)
  * - MAJORITY_JUDGMENT: `{ grades: { [optionId]: Grade } }`, every option graded
  */
-export type Choice =
-  | { optionIds: string[] }
-  | { ranking: string[] }
-  | { grades: Record<string, Grade> };
+export type Choice = BallotChoice;
 
 /** Why a choice was refused; the API maps it to `BAD_USER_INPUT` with `details.reason`. */
 export type ChoiceErrorReason =

@@ -22,43 +22,13 @@
  * {@link compareProfiles} finds it in O(grades) from cumulative counts. The literal, one-by-one
  * procedure lives in the tests and must agree with it on random profiles.
  */
+import type { MajorityJudgmentResult, TieBreak } from '@concerto/domain';
 import { GRADES, Grade } from './choice';
 import { checkedAdd, checkedWeight, groupBy } from './ranking';
 
-/** How two options with the same majority grade were separated. */
-export interface TieBreak {
-  /** The option ranked higher, and the one ranked lower. */
-  higher: string;
-  lower: string;
-  /** Their common majority grade. */
-  majorityGrade: Grade;
-  /** How many median grades were removed from each before they differed (weighted units). */
-  removed: number;
-  /** The grades at that step: the higher option's is better. */
-  higherGrade: Grade;
-  lowerGrade: Grade;
-}
+export type { TieBreak };
 
-/** The full count of a MAJORITY_JUDGMENT question. */
-export interface MajorityJudgmentResult {
-  method: 'MAJORITY_JUDGMENT';
-  ballots: number;
-  totalWeight: number;
-  optionIds: string[];
-  /** The grade scale, best first: the order of every profile. */
-  grades: Grade[];
-  /** Per option, the weighted number of voters per grade, best first. */
-  profiles: Record<string, number[]>;
-  /** Per option, its majority grade (null without ballots). */
-  majorityGrades: Record<string, Grade | null>;
-  /** Per option, the weight of grades strictly better and strictly worse than its majority grade (the "majority gauge"). */
-  gauges: Record<string, { better: number; worse: number }>;
-  /** Options best first; an inner array holds options with identical profiles (a true tie). */
-  ranking: string[][];
-  winners: string[];
-  /** For each pair of consecutive ranked options sharing a majority grade, how the tie was broken. */
-  tieBreaks: TieBreak[];
-}
+export type { MajorityJudgmentResult };
 
 /**
  * Index (0 = best) of the grade at sorted position `j` (0-based, best first) of a profile.

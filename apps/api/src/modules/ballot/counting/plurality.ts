@@ -12,22 +12,10 @@
  * whatever the number of ballots. Ties are reported, never broken at random (a recount from
  * the published file must give the same result).
  */
+import type { OptionCountResult } from '@concerto/domain';
 import { groupBy, checkedAdd, checkedWeight } from './ranking';
 
-/** Counts of a SINGLE or MULTIPLE question. */
-export interface OptionCountResult {
-  method: 'SINGLE' | 'MULTIPLE';
-  /** Ballots counted (one per voter). */
-  ballots: number;
-  /** Sum of the ballots' weights (equal to `ballots` when unweighted). */
-  totalWeight: number;
-  /** Weighted count per option, in question order. */
-  counts: Record<string, number>;
-  /** Options best first; each inner array holds options tied on their count. */
-  ranking: string[][];
-  /** The first group of `ranking` (several = a tie, not broken). */
-  winners: string[];
-}
+export type { OptionCountResult };
 
 /**
  * Accumulator for plurality (SINGLE) and approval (MULTIPLE) counting.

@@ -23,26 +23,10 @@
  * option (d[a][b] > d[b][a] for all b) — is reported apart; Schulze is Condorcet-consistent
  * (§4.7), so it is then the single winner.
  */
+import type { SchulzeResult } from '@concerto/domain';
 import { checkedAdd, checkedWeight } from './ranking';
 
-/** The full count of a RANKED question. */
-export interface SchulzeResult {
-  method: 'RANKED';
-  ballots: number;
-  totalWeight: number;
-  /** Option identifiers, the order of the matrices' rows and columns. */
-  optionIds: string[];
-  /** d[i][j]: weighted number of ballots that rank option i strictly above option j. */
-  pairwise: number[][];
-  /** p[i][j]: strength of the strongest path from i to j (winning votes; 0 on the diagonal and when no path). */
-  strongestPaths: number[][];
-  /** The option that beats every other one head to head, if any. */
-  condorcetWinner: string | null;
-  /** Options best first, in tiers of options none of which is better than another. */
-  ranking: string[][];
-  /** Potential winners (the first tier); several = a tie, not broken. */
-  winners: string[];
-}
+export type { SchulzeResult };
 
 /**
  * Streaming accumulator of pairwise preferences for the Schulze method.

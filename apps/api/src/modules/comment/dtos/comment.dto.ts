@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { CommentAlignment } from '@concerto/domain';
 import { trimmedText } from '../../../common/validation/visible-text';
 
 export const CommentableTypeEnum = {
@@ -19,8 +20,7 @@ registerEnumType(CommentableTypeEnum, {
   description:
     'What can be commented: proposals, articles of a participatory text, amendments, petitions, meetings, votations, ideas of a Boîte à idées, debates (motions join later).',
 });
-export const CommentAlignmentEnum = { FOR: 'FOR', AGAINST: 'AGAINST', NEUTRAL: 'NEUTRAL' } as const;
-registerEnumType(CommentAlignmentEnum, {
+registerEnumType(CommentAlignment, {
   name: 'CommentAlignment',
   description: 'Pour, contre ou neutre.',
 });
@@ -31,7 +31,7 @@ export class CommentDto {
   @Field(() => ID, { nullable: true }) parentId!: string | null;
   @Field(() => Int, { description: '0 for a top-level comment, up to 2.' }) depth!: number;
   @Field({ description: 'Sanitised HTML; empty when deleted or hidden.' }) body!: string;
-  @Field(() => CommentAlignmentEnum) alignment!: keyof typeof CommentAlignmentEnum;
+  @Field(() => CommentAlignment) alignment!: CommentAlignment;
   @Field(() => ID, { nullable: true }) authorId!: string | null;
   @Field(() => String, { nullable: true }) authorName!: string | null;
   @Field() createdAt!: Date;
@@ -60,10 +60,10 @@ export class AddCommentInput {
   @IsString()
   @MaxLength(20000)
   body!: string;
-  @Field(() => CommentAlignmentEnum, { nullable: true, defaultValue: 'NEUTRAL' })
+  @Field(() => CommentAlignment, { nullable: true, defaultValue: 'NEUTRAL' })
   @IsOptional()
-  @IsIn(Object.values(CommentAlignmentEnum))
-  alignment?: keyof typeof CommentAlignmentEnum;
+  @IsIn(Object.values(CommentAlignment))
+  alignment?: CommentAlignment;
   @Field(() => ID, { nullable: true, description: 'The comment this one answers.' })
   @IsOptional()
   @IsUUID()

@@ -1,3 +1,4 @@
+import type { CommentAlignment } from '@concerto/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type CommentableType =
@@ -11,7 +12,7 @@ export type CommentableType =
   | 'IDEA'
   | 'DEBATE'
   | 'NEWS_POST';
-export type CommentAlignment = 'FOR' | 'AGAINST' | 'NEUTRAL';
+export type { CommentAlignment };
 
 /** A comment in a thread on a commentable resource; replies nest up to depth 2 (three levels). */
 @Entity('comments')

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { CommentLimits, ReportReason } from '@concerto/domain';
 import { trimmedText } from '../../../common/validation/visible-text';
 
 export const ReportableTypeEnum = {
@@ -15,12 +16,7 @@ export const ReportableTypeEnum = {
   NEWS_POST: 'NEWS_POST',
 } as const;
 registerEnumType(ReportableTypeEnum, { name: 'ReportableType' });
-export const ReportReasonEnum = {
-  SPAM: 'SPAM',
-  OFFENSIVE: 'OFFENSIVE',
-  DOES_NOT_BELONG: 'DOES_NOT_BELONG',
-} as const;
-registerEnumType(ReportReasonEnum, {
+registerEnumType(ReportReason, {
   name: 'ReportReason',
   description: 'Indésirable, offensant, hors sujet.',
 });
@@ -31,14 +27,14 @@ export class ReportContentInput {
   @IsIn(Object.values(ReportableTypeEnum))
   resourceType!: keyof typeof ReportableTypeEnum;
   @Field(() => ID) @IsUUID() resourceId!: string;
-  @Field(() => ReportReasonEnum)
-  @IsIn(Object.values(ReportReasonEnum))
-  reason!: keyof typeof ReportReasonEnum;
+  @Field(() => ReportReason)
+  @IsIn(Object.values(ReportReason))
+  reason!: ReportReason;
   @Field({ nullable: true, description: 'At most 1,000 characters.' })
   @IsOptional()
   @Transform(trimmedText)
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(CommentLimits.reportDetailsMax)
   details?: string;
 }
 
@@ -63,7 +59,7 @@ export class ModerationQueueItemDto {
   })
   proposalId!: string | null;
   @Field(() => Int) reportCount!: number;
-  @Field(() => [ReportReasonEnum]) reasons!: (keyof typeof ReportReasonEnum)[];
+  @Field(() => [ReportReason]) reasons!: ReportReason[];
   @Field() hidden!: boolean;
   @Field({ description: 'A proposal with no published answer.' }) unanswered!: boolean;
   @Field() since!: Date;

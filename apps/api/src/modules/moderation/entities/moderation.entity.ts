@@ -1,3 +1,4 @@
+import type { ReportReason } from '@concerto/domain';
 import {
   Column,
   CreateDateColumn,
@@ -16,7 +17,7 @@ export type ReportableType =
   | 'DEBATE'
   | 'DEBATE_STATEMENT'
   | 'NEWS_POST';
-export type ReportReason = 'SPAM' | 'OFFENSIVE' | 'DOES_NOT_BELONG';
+export type { ReportReason };
 
 /** The moderation state of one reportable resource: its report count and whether it is hidden. */
 @Entity('moderations')

@@ -1,31 +1,16 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ProposalOrder, ProposalState } from '@concerto/domain';
 import { SupportsState } from '../proposal.manifest';
 import { PageInfoDto } from '../../../common/graphql/page-info.dto';
 import { ResourceOriginDto } from '../../../common/graphql/resource-origin.dto';
 
-export const ProposalStateEnum = {
-  NOT_ANSWERED: 'NOT_ANSWERED',
-  EVALUATING: 'EVALUATING',
-  ACCEPTED: 'ACCEPTED',
-  REJECTED: 'REJECTED',
-  WITHDRAWN: 'WITHDRAWN',
-} as const;
-export type ProposalState = keyof typeof ProposalStateEnum;
-registerEnumType(ProposalStateEnum, {
+export { ProposalOrder, ProposalState };
+registerEnumType(ProposalState, {
   name: 'ProposalState',
   description: 'Where a proposal stands (Decidim states).',
 });
 
-export const ProposalOrderEnum = {
-  RANDOM: 'RANDOM',
-  RECENT: 'RECENT',
-  MOST_SUPPORTED: 'MOST_SUPPORTED',
-  MOST_COMMENTED: 'MOST_COMMENTED',
-  MOST_FOLLOWED: 'MOST_FOLLOWED',
-  CONSENSUS: 'CONSENSUS',
-} as const;
-export type ProposalOrder = keyof typeof ProposalOrderEnum;
-registerEnumType(ProposalOrderEnum, {
+registerEnumType(ProposalOrder, {
   name: 'ProposalOrder',
   description:
     'RANDOM is reproducible from a seed and fair; CONSENSUS (components with disagreementsEnabled) ranks by group-informed consensus across opinion groups, from a snapshot the cursor names; the others sort by a count or date with the id as tie-breaker.',
@@ -62,11 +47,11 @@ export class ProposalDto {
   @Field() title!: string;
   @Field({ description: 'Sanitised HTML (a small set of tags: p, br, strong, em, ul, ol, li, a).' })
   body!: string;
-  @Field(() => ProposalStateEnum, {
+  @Field(() => ProposalState, {
     description: 'As participants see it: unpublished answers show NOT_ANSWERED.',
   })
   state!: ProposalState;
-  @Field(() => ProposalStateEnum, {
+  @Field(() => ProposalState, {
     nullable: true,
     description: 'The moderators’ state, published or not. Moderators only.',
   })
@@ -134,7 +119,7 @@ export class ProposalConnectionDto {
     description: 'Seed of the RANDOM order (keep it for the session); null for other orders.',
   })
   seed!: string | null;
-  @Field(() => ProposalOrderEnum) order!: ProposalOrder;
+  @Field(() => ProposalOrder) order!: ProposalOrder;
   @Field(() => Int, {
     nullable: true,
     description:

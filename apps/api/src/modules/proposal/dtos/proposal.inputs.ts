@@ -14,11 +14,10 @@ import {
   MinLength,
 } from 'class-validator';
 import { SupportsState } from '../proposal.manifest';
-import { ProposalStateEnum } from './proposal.dto';
+import { PROPOSAL_ANSWER_STATES, ProposalLimits, ProposalState } from '@concerto/domain';
 import { trimmedText } from '../../../common/validation/visible-text';
 
-/** Proposal text limits (Decidim's defaults): title 15–150 characters, body up to 3,000 (of text, after sanitising). */
-export const ProposalLimits = { titleMin: 15, titleMax: 150, bodyMax: 3000 } as const;
+export { ProposalLimits };
 
 @InputType()
 export class CreateProposalInput {
@@ -51,13 +50,13 @@ export class UpdateProposalInput {
 
 @InputType({ description: 'Filters of the proposal list; all optional and combined with AND.' })
 export class ProposalFilterInput {
-  @Field(() => [ProposalStateEnum], {
+  @Field(() => [ProposalState], {
     nullable: true,
     description: 'States as participants see them.',
   })
   @IsOptional()
-  @IsIn(Object.values(ProposalStateEnum), { each: true })
-  states?: (keyof typeof ProposalStateEnum)[];
+  @IsIn(Object.values(ProposalState), { each: true })
+  states?: ProposalState[];
   @Field({ nullable: true, description: 'Full-text search in French, accent-insensitive.' })
   @IsOptional()
   @IsString()
@@ -80,11 +79,11 @@ export class ProposalFilterInput {
 @InputType({ description: 'The moderators’ answer to a proposal.' })
 export class AnswerProposalInput {
   @Field(() => ID) @IsUUID() proposalId!: string;
-  @Field(() => ProposalStateEnum, { description: 'EVALUATING, ACCEPTED or REJECTED.' })
-  @IsIn(['EVALUATING', 'ACCEPTED', 'REJECTED'], {
+  @Field(() => ProposalState, { description: 'EVALUATING, ACCEPTED or REJECTED.' })
+  @IsIn(PROPOSAL_ANSWER_STATES, {
     message: 'state: EVALUATING, ACCEPTED ou REJECTED',
   })
-  state!: keyof typeof ProposalStateEnum;
+  state!: ProposalState;
   @Field({
     nullable: true,
     description: 'Official answer (rich text, sanitised); required for REJECTED.',

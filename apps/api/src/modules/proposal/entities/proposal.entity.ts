@@ -1,3 +1,4 @@
+import type { ProposalState } from '@concerto/domain';
 import {
   Column,
   CreateDateColumn,
@@ -6,7 +7,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-export type ProposalState = 'NOT_ANSWERED' | 'EVALUATING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
+export type { ProposalState };
 
 /** A proposal published in a PROPOSALS component. `official` ones come from the organisation (no author). */
 @Entity('proposals')

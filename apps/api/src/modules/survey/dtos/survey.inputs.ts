@@ -1,3 +1,4 @@
+import { SurveyConditionKind, SurveyQuestionType } from '@concerto/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -19,18 +20,7 @@ import {
 import { trimmedText } from '../../../common/validation/visible-text';
 
 /** Question types (the `survey_questions.type` CHECK lists the same). */
-export const QUESTION_TYPES = [
-  'SHORT_ANSWER',
-  'LONG_ANSWER',
-  'SINGLE_OPTION',
-  'MULTIPLE_OPTION',
-  'SCALE',
-  'MATRIX_SINGLE',
-  'MATRIX_MULTIPLE',
-  'SORTING',
-  'SEPARATOR',
-  'TITLE_AND_DESCRIPTION',
-] as const;
+export const QUESTION_TYPES: readonly SurveyQuestionType[] = Object.values(SurveyQuestionType);
 
 @InputType({
   description:
@@ -78,8 +68,8 @@ export class SurveyScaleInput {
 export class SurveyConditionInput {
   @Field(() => ID) @IsUUID() questionId!: string;
   @Field(() => String, { description: 'EQUALS, NOT_EQUALS or ANSWERED.' })
-  @IsIn(['EQUALS', 'NOT_EQUALS', 'ANSWERED'])
-  kind!: 'EQUALS' | 'NOT_EQUALS' | 'ANSWERED';
+  @IsIn(Object.values(SurveyConditionKind))
+  kind!: SurveyConditionKind;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() optionId?: string;
 }
 
@@ -102,7 +92,7 @@ export class SurveyQuestionFieldsInput {
   @Field(() => String, { nullable: true, description: 'Question type (see SurveyQuestion.type).' })
   @IsOptional()
   @IsIn(QUESTION_TYPES)
-  type?: (typeof QUESTION_TYPES)[number];
+  type?: SurveyQuestionType;
   @Field({ nullable: true, description: '1–2,000 characters.' })
   @IsOptional()
   @Transform(trimmedText)

@@ -1,16 +1,7 @@
+import type { SurveyConditionKind, SurveyQuestionType } from '@concerto/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type SurveyQuestionType =
-  | 'SHORT_ANSWER'
-  | 'LONG_ANSWER'
-  | 'SINGLE_OPTION'
-  | 'MULTIPLE_OPTION'
-  | 'SCALE'
-  | 'MATRIX_SINGLE'
-  | 'MATRIX_MULTIPLE'
-  | 'SORTING'
-  | 'SEPARATOR'
-  | 'TITLE_AND_DESCRIPTION';
+export type { SurveyQuestionType };
 
 /** Settings of a SCALE question: `points` and one label per point. */
 export interface ScaleSettings {
@@ -22,7 +13,7 @@ export interface ScaleSettings {
 export interface QuestionCondition {
   questionId: string;
   /** EQUALS / NOT_EQUALS an option (chosen / not chosen), or ANSWERED at all. */
-  kind: 'EQUALS' | 'NOT_EQUALS' | 'ANSWERED';
+  kind: SurveyConditionKind;
   optionId?: string | null;
 }
 

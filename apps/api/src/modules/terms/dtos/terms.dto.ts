@@ -1,4 +1,4 @@
-import { TermsDocumentKind } from '@concerto/domain';
+import { TermsDocumentKind, TermsLimits } from '@concerto/domain';
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -51,13 +51,13 @@ export class PublishTermsDocumentInput {
   @Transform(trimmedText)
   @IsString()
   @MinLength(1)
-  @MaxLength(150)
+  @MaxLength(TermsLimits.titleMax)
   title!: string;
   @Field({ description: 'Plain text, 1–50,000 characters (shown as text, never as HTML).' })
   @Transform(trimmedText)
   @IsString()
   @MinLength(1)
-  @MaxLength(50000)
+  @MaxLength(TermsLimits.bodyMax)
   body!: string;
   @Field(() => Int, {
     nullable: true,

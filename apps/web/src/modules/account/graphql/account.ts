@@ -1,5 +1,4 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { DataExportStatus, TermsDocumentKind } from '@concerto/domain';
 import type {
   AcceptTermsMutation,
   AcceptTermsMutationVariables,
@@ -20,13 +19,7 @@ import type {
 } from '../../../graphql/generated';
 
 /** A published version of the terms of use or the privacy notice. */
-export interface TermsDocument {
-  kind: TermsDocumentKind;
-  version: number;
-  title: string;
-  body: string;
-  publishedAt: string;
-}
+export type TermsDocument = TermsDocumentsQuery['termsDocuments'][number];
 
 export const TERMS_DOCUMENTS_QUERY: TypedDocumentNode<
   TermsDocumentsQuery,
@@ -57,11 +50,7 @@ export const PENDING_TERMS_QUERY: TypedDocumentNode<PendingTermsQuery, PendingTe
   `;
 
 /** One acceptance of one version by the signed-in user. */
-export interface TermsAcceptance {
-  kind: TermsDocumentKind;
-  version: number;
-  acceptedAt: string;
-}
+export type TermsAcceptance = MyTermsAcceptancesQuery['myTermsAcceptances'][number];
 
 export const MY_TERMS_ACCEPTANCES_QUERY: TypedDocumentNode<
   MyTermsAcceptancesQuery,
@@ -108,16 +97,7 @@ export const DELETE_MY_ACCOUNT_MUTATION: TypedDocumentNode<
 `;
 
 /** A "download my data" export as its owner sees it. */
-export interface DataExport {
-  id: string;
-  status: DataExportStatus;
-  requestedAt: string;
-  readyAt: string | null;
-  expiresAt: string | null;
-  downloadedAt: string | null;
-  byteSize: number | null;
-  downloadPath: string | null;
-}
+export type DataExport = MyDataExportsQuery['myDataExports'][number];
 
 const DATA_EXPORT_FIELDS = `
   id

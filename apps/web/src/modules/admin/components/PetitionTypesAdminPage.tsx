@@ -1,3 +1,4 @@
+import { PetitionLimits } from '@concerto/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,6 @@ import {
   PETITION_SPACES_QUERY,
   PETITION_TYPES_QUERY,
   PETITION_TYPOLOGIES_QUERY,
-  PetitionFormLimits,
   UPDATE_PETITION_TYPE_MUTATION,
   type PetitionType,
   type PetitionTypeSettings,
@@ -264,31 +264,31 @@ function TypeForm({
     event.preventDefault();
     feedback.clear();
     const errors: Record<string, string> = {};
-    if (title.trim().length < PetitionFormLimits.titleMin)
+    if (title.trim().length < PetitionLimits.titleMinLength)
       errors.title = t('petitions.adminPages.types.errors.title', {
-        min: PetitionFormLimits.titleMin,
+        min: PetitionLimits.titleMinLength,
       });
     if (
       !Number.isInteger(Number(threshold)) ||
       Number(threshold) < 1 ||
-      Number(threshold) > PetitionFormLimits.thresholdMax
+      Number(threshold) > PetitionLimits.thresholdMax
     )
       errors.threshold = t('petitions.adminPages.types.errors.threshold');
     if (
       !Number.isInteger(Number(periodDays)) ||
       Number(periodDays) < 1 ||
-      Number(periodDays) > PetitionFormLimits.periodDaysMax
+      Number(periodDays) > PetitionLimits.periodDaysMax
     )
       errors.periodDays = t('petitions.adminPages.types.errors.periodDays', {
-        max: PetitionFormLimits.periodDaysMax,
+        max: PetitionLimits.periodDaysMax,
       });
     if (
       !Number.isInteger(Number(committee)) ||
       Number(committee) < 0 ||
-      Number(committee) > PetitionFormLimits.committeeMax
+      Number(committee) > PetitionLimits.committeeMax
     )
       errors.committee = t('petitions.adminPages.types.errors.committee', {
-        max: PetitionFormLimits.committeeMax,
+        max: PetitionLimits.committeeMax,
       });
     if (signers === 'TYPOLOGIES' && chosen.length === 0)
       errors.typologies = t('petitions.adminPages.types.errors.typologies');
@@ -334,7 +334,7 @@ function TypeForm({
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         required
-        maxLength={PetitionFormLimits.titleMax}
+        maxLength={PetitionLimits.titleMaxLength}
         error={fieldErrors.title}
       />
       <TextAreaField
@@ -343,14 +343,14 @@ function TypeForm({
         value={description}
         onChange={(e) => setDescription(e.target.value)}
         rows={4}
-        maxLength={PetitionFormLimits.bodyMax}
+        maxLength={PetitionLimits.bodyMaxLength}
       />
       <TextField
         label={t('petitions.adminPages.types.threshold')}
         type="number"
         inputMode="numeric"
         min={1}
-        max={PetitionFormLimits.thresholdMax}
+        max={PetitionLimits.thresholdMax}
         value={threshold}
         onChange={(e) => setThreshold(e.target.value)}
         required
@@ -361,7 +361,7 @@ function TypeForm({
         type="number"
         inputMode="numeric"
         min={1}
-        max={PetitionFormLimits.periodDaysMax}
+        max={PetitionLimits.periodDaysMax}
         value={periodDays}
         onChange={(e) => setPeriodDays(e.target.value)}
         required
@@ -372,7 +372,7 @@ function TypeForm({
         type="number"
         inputMode="numeric"
         min={0}
-        max={PetitionFormLimits.committeeMax}
+        max={PetitionLimits.committeeMax}
         value={committee}
         onChange={(e) => setCommittee(e.target.value)}
         error={fieldErrors.committee}

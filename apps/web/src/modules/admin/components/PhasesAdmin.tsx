@@ -18,12 +18,8 @@ import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 const REFETCH = { refetchQueries: ['AdminSpace'], awaitRefetchQueries: true };
 
-interface PhaseValues {
-  title: string;
-  description: string;
-  startDate: string;
-  endDate: string;
-}
+/** The form's values: each field of the API's `PhaseInput` as the text its input holds. */
+type PhaseValues = Record<keyof PhaseInput, string>;
 
 function toInput(values: PhaseValues): PhaseInput {
   return {

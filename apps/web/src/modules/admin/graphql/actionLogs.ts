@@ -1,40 +1,19 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { ActionLogsQuery, ActionLogsQueryVariables } from '../../../graphql/generated';
+import type {
+  ActionLogsQuery,
+  ActionLogsQueryVariables,
+  ActionLogFilterInput,
+} from '../../../graphql/generated';
 
-export type ActionLogVisibility = 'PUBLIC' | 'ADMIN_ONLY' | 'PRIVATE';
+export type { ActionLogVisibility } from '../../../graphql/generated';
 
 /** One line of the journal as the admin page shows it (server type `ActionLog`). */
-export interface ActionLogRow {
-  id: string;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  spaceId: string | null;
-  spaceTitle: string | null;
-  visibility: ActionLogVisibility;
-  summary: string;
-  createdAt: string;
-  actor: { id: string; name: string } | null;
-}
+export type ActionLogRow = ActionLogsQuery['actionLogs']['nodes'][number];
 
 /** Filters of `actionLogs` (server input `ActionLogFilterInput`). */
-export interface ActionLogFilter {
-  spaceId?: string;
-  resourceType?: string;
-  resourceId?: string;
-  userId?: string;
-  action?: string;
-  visibility?: ActionLogVisibility;
-  from?: string;
-  to?: string;
-}
+export type ActionLogFilter = ActionLogFilterInput;
 
-export interface ActionLogPage {
-  actionLogs: {
-    nodes: ActionLogRow[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
+export type ActionLogPage = ActionLogsQuery;
 
 /** Lines per page of the admin journal. */
 export const ACTION_LOG_PAGE_SIZE = 50;

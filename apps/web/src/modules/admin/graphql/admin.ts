@@ -1,4 +1,3 @@
-import type { AssemblyPosition, ComponentType, SpaceRole, SpaceType } from '@concerto/domain';
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
   ActivatePhaseMutation,
@@ -41,15 +40,9 @@ import type {
   UpdateSpaceMutationVariables,
 } from '../../../graphql/generated';
 
-export interface AdminSpaceRow {
-  id: string;
-  slug: string;
-  title: string;
-  type: SpaceType;
-  published: boolean;
-  isDemo: boolean;
-  viewerCanAdminister: boolean;
-}
+export type { CreateSpaceInput, PhaseInput, UpdateSpaceInput } from '../../../graphql/generated';
+
+export type AdminSpaceRow = AdminSpacesQuery['spaces'][number];
 
 export const ADMIN_SPACES_QUERY: TypedDocumentNode<AdminSpacesQuery, AdminSpacesQueryVariables> =
   gql`
@@ -65,15 +58,6 @@ export const ADMIN_SPACES_QUERY: TypedDocumentNode<AdminSpacesQuery, AdminSpaces
       }
     }
   `;
-
-export interface CreateSpaceInput {
-  type: SpaceType;
-  slug: string;
-  title: string;
-  subtitle?: string;
-  description?: string;
-  published: boolean;
-}
 
 export const CREATE_SPACE_MUTATION: TypedDocumentNode<
   CreateSpaceMutation,
@@ -92,37 +76,11 @@ export const CREATE_SPACE_MUTATION: TypedDocumentNode<
   }
 `;
 
-export interface AdminPhase {
-  id: string;
-  title: string;
-  description: string;
-  startDate: string | null;
-  endDate: string | null;
-  active: boolean;
-  position: number;
-}
+export type AdminPhase = AdminSpace['phases'][number];
 
-export interface AdminComponent {
-  id: string;
-  title: string;
-  type: ComponentType;
-  published: boolean;
-  position: number;
-}
+export type AdminComponent = AdminSpace['components'][number];
 
-export interface AdminSpace {
-  id: string;
-  slug: string;
-  title: string;
-  subtitle: string;
-  description: string;
-  type: SpaceType;
-  published: boolean;
-  isDemo: boolean;
-  viewerCanAdminister: boolean;
-  phases: AdminPhase[];
-  components: AdminComponent[];
-}
+export type AdminSpace = NonNullable<AdminSpaceQuery['space']>;
 
 const PHASE_FIELDS = `
   id
@@ -160,14 +118,6 @@ export const ADMIN_SPACE_QUERY: TypedDocumentNode<AdminSpaceQuery, AdminSpaceQue
   }
 `;
 
-export interface UpdateSpaceInput {
-  slug?: string;
-  title?: string;
-  subtitle?: string;
-  description?: string;
-  published?: boolean;
-}
-
 export const UPDATE_SPACE_MUTATION: TypedDocumentNode<
   UpdateSpaceMutation,
   UpdateSpaceMutationVariables
@@ -192,13 +142,6 @@ export const DELETE_SPACE_MUTATION: TypedDocumentNode<
     deleteSpace(id: $id)
   }
 `;
-
-export interface PhaseInput {
-  title: string;
-  description?: string;
-  startDate?: string | null;
-  endDate?: string | null;
-}
 
 export const CREATE_PHASE_MUTATION: TypedDocumentNode<
   CreatePhaseMutation,
@@ -292,12 +235,7 @@ export const DELETE_COMPONENT_MUTATION: TypedDocumentNode<
   }
 `;
 
-export interface RoleAssignment {
-  id: string;
-  role: SpaceRole;
-  userName: string;
-  userEmail: string;
-}
+export type RoleAssignment = SpaceRolesQuery['spaceRoles'][number];
 
 export const SPACE_ROLES_QUERY: TypedDocumentNode<SpaceRolesQuery, SpaceRolesQueryVariables> = gql`
   query SpaceRoles($spaceId: ID!) {
@@ -333,13 +271,7 @@ export const REVOKE_SPACE_ROLE_MUTATION: TypedDocumentNode<
   }
 `;
 
-export interface AdminMember {
-  id: string;
-  userName: string;
-  position: AssemblyPosition;
-  college: string | null;
-  weight: number;
-}
+export type AdminMember = AdminAssemblyMembersQuery['assemblyMembers'][number];
 
 export const ADMIN_MEMBERS_QUERY: TypedDocumentNode<
   AdminAssemblyMembersQuery,

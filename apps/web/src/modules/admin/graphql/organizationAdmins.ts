@@ -9,14 +9,7 @@ import type {
 } from '../../../graphql/generated';
 
 /** An organization administrator as `organizationAdmins` returns them. */
-export interface OrganizationAdmin {
-  __typename?: 'OrganizationAdmin';
-  id: string;
-  name: string;
-  email: string;
-  /** ISO date of the last appointment; null for the first administrator. */
-  appointedAt: string | null;
-}
+export type OrganizationAdmin = OrganizationAdminsQuery['organizationAdmins'][number];
 
 /** The organization administrators, by name (organization admins only). */
 export const ORGANIZATION_ADMINS_QUERY: TypedDocumentNode<

@@ -23,12 +23,7 @@ import type {
 } from '../../../graphql/generated';
 
 /** The signed-in user, as the header and the guards use it. */
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  isAdmin: boolean;
-}
+export type Me = NonNullable<MeQuery['me']>;
 
 export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
   query Me {
@@ -41,15 +36,7 @@ export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
   }
 `;
 
-export interface RegisterVariables {
-  input: {
-    name: string;
-    email: string;
-    password: string;
-    acceptedTermsVersion: number;
-    acceptedPrivacyVersion: number;
-  };
-}
+export type RegisterVariables = RegisterMutationVariables;
 
 export const REGISTER_MUTATION: TypedDocumentNode<RegisterMutation, RegisterMutationVariables> =
   gql`
@@ -65,9 +52,7 @@ export const REGISTER_MUTATION: TypedDocumentNode<RegisterMutation, RegisterMuta
     }
   `;
 
-export interface LoginVariables {
-  input: { email: string; password: string };
-}
+export type LoginVariables = LoginMutationVariables;
 
 export const LOGIN_MUTATION: TypedDocumentNode<LoginMutation, LoginMutationVariables> = gql`
   mutation Login($input: LoginInput!) {

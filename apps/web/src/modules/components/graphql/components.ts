@@ -1,4 +1,3 @@
-import type { ComponentType } from '@concerto/domain';
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
   ComponentQuery,
@@ -11,14 +10,7 @@ import type {
   SurveyQueryVariables,
 } from '../../../graphql/generated';
 
-export interface ComponentInfo {
-  id: string;
-  title: string;
-  description: string;
-  type: ComponentType;
-  spaceId: string;
-  published: boolean;
-}
+export type ComponentInfo = NonNullable<ComponentQuery['component']>;
 
 export const COMPONENT_QUERY: TypedDocumentNode<ComponentQuery, ComponentQueryVariables> = gql`
   query Component($id: ID!) {
@@ -57,27 +49,9 @@ export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface SurveyQuestion {
-  id: string;
-  position: number;
-  section: string | null;
-  body: string;
-  description: string | null;
-  type: string;
-  mandatory: boolean;
-  options: Array<{ id: string; body: string; position: number; freeText: boolean }>;
-  scale: { points: number; labels: string[] } | null;
-}
+export type SurveyQuestion = Survey['questions'][number];
 
-export interface Survey {
-  id: string;
-  title: string;
-  description: string;
-  open: boolean;
-  opensAt: string | null;
-  closesAt: string | null;
-  questions: SurveyQuestion[];
-}
+export type Survey = NonNullable<SurveyQuery['survey']>;
 
 export const SURVEY_QUERY: TypedDocumentNode<SurveyQuery, SurveyQueryVariables> = gql`
   query Survey($componentId: ID!) {

@@ -1,5 +1,4 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { DebateStatementState, DebateVoteChoice } from '@concerto/domain';
 import type {
   AddDebateStatementMutation,
   AddDebateStatementMutationVariables,
@@ -27,74 +26,13 @@ import type {
   VoteDebateStatementMutationVariables,
 } from '../../../graphql/generated';
 
-export interface Debate {
-  id: string;
-  componentId: string;
-  spaceId: string;
-  link: string;
-  title: string;
-  description: string;
-  closedAt: string | null;
-  statementsCount: number;
-  participantsCount: number;
-  isDemo: boolean;
-  participantStatements: boolean;
-  statementsModerated: boolean;
-  viewerVotesCount: number;
-  viewerCanModerate: boolean;
-}
-export interface DebateStatement {
-  id: string;
-  body: string;
-  state: DebateStatementState;
-  hidden: boolean;
-  votesCount: number;
-  viewerIsAuthor: boolean;
-  viewerVote: DebateVoteChoice | null;
-}
-export interface DebatePoint {
-  x: number;
-  y: number;
-}
-export interface DebateRepresentative {
-  statementId: string;
-  body: string;
-  repfulFor: DebateVoteChoice;
-  share: number;
-  successes: number;
-  trials: number;
-  significant: boolean;
-}
-export interface DebateGroup {
-  id: number;
-  label: string;
-  size: number;
-  centroid: DebatePoint;
-  points: DebatePoint[];
-  representatives: DebateRepresentative[];
-}
-export interface DebateStatementResult {
-  statementId: string;
-  body: string;
-  agree: number;
-  disagree: number;
-  pass: number;
-  groups: { groupId: number; agree: number; disagree: number; seen: number }[];
-  consensus: number;
-  divisiveness: number;
-}
-export interface DebateAnalysis {
-  computedAt: string;
-  participantCount: number;
-  clusteredCount: number;
-  voteCount: number;
-  groups: DebateGroup[];
-  ungrouped: DebatePoint[];
-  consensus: DebateStatementResult[];
-  divisive: DebateStatementResult[];
-  statements: DebateStatementResult[];
-  viewerPosition: (DebatePoint & { groupId: number | null }) | null;
-}
+export type Debate = DebatesQuery['debates'][number];
+export type DebateStatement = PendingDebateStatementsQuery['debateStatements'][number];
+export type DebatePoint = DebateGroup['centroid'];
+export type DebateRepresentative = DebateGroup['representatives'][number];
+export type DebateGroup = DebateAnalysis['groups'][number];
+export type DebateStatementResult = DebateAnalysis['statements'][number];
+export type DebateAnalysis = NonNullable<DebateAnalysisQuery['debateAnalysis']>;
 
 const DEBATE_FIELDS = `id componentId spaceId link title description closedAt statementsCount participantsCount isDemo participantStatements statementsModerated viewerVotesCount viewerCanModerate`;
 const STATEMENT_FIELDS = `id body state hidden votesCount viewerIsAuthor viewerVote`;

@@ -9,14 +9,7 @@ import type {
 } from '../../../graphql/generated';
 
 /** One public line of a resource's history (server type `HistoryEntry`). */
-export interface HistoryEntry {
-  id: string;
-  action: string;
-  resourceType: string;
-  actorName: string | null;
-  summary: string;
-  createdAt: string;
-}
+export type HistoryEntry = NonNullable<ProposalHistoryQuery['proposal']>['history'][number];
 
 /** Lines shown on a detail page (the server allows up to 50). */
 export const HISTORY_SIZE = 20;

@@ -1,5 +1,4 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { IdeaOrigin, IdeaStatus } from '@concerto/domain';
 import type {
   AddIdeaMutation,
   AddIdeaMutationVariables,
@@ -19,69 +18,17 @@ import type {
   PendingIdeasQueryVariables,
   VoteOnIdeaPairMutation,
   VoteOnIdeaPairMutationVariables,
+  IdeaBoxFieldsFragment,
+  IdeaFieldsFragment,
+  IdeaPairFieldsFragment,
 } from '../../../graphql/generated';
 
-export interface IdeaBox {
-  id: string;
-  componentId: string;
-  question: string;
-  description: string;
-  published: boolean;
-  ideasCount: number;
-  pendingCount: number;
-  comparisonsCount: number;
-  participantIdeasEnabled: boolean;
-  ideasModerated: boolean;
-  anonymousVotingEnabled: boolean;
-  viewerCanModerate: boolean;
-  path: string;
-  isDemo: boolean;
-}
-export interface Idea {
-  id: string;
-  body: string;
-  origin: IdeaOrigin;
-  status: IdeaStatus;
-  mine: boolean;
-}
-export interface IdeaPair {
-  id: string;
-  left: Idea;
-  right: Idea;
-}
-export interface RankedIdea {
-  rank: number;
-  score: number;
-  scoreLow: number;
-  scoreHigh: number;
-  wins: number;
-  losses: number;
-  idea: Idea;
-}
-export interface TypologyIdeaScores {
-  typologyKey: string | null;
-  label: string;
-  votersCount: number;
-  comparisonsCount: number;
-  scores: {
-    ideaId: string;
-    score: number;
-    scoreLow: number;
-    scoreHigh: number;
-    comparisons: number;
-  }[];
-}
-export interface IdeaResults {
-  boxId: string;
-  comparisonsCount: number;
-  scoredComparisons: number;
-  votersCount: number;
-  skipsCount: number;
-  dontKnowCount: number;
-  votersInSmallTypologies: number;
-  ideas: RankedIdea[];
-  byTypology: TypologyIdeaScores[];
-}
+export type IdeaBox = IdeaBoxFieldsFragment;
+export type Idea = IdeaFieldsFragment;
+export type IdeaPair = IdeaPairFieldsFragment;
+export type RankedIdea = IdeaResults['ideas'][number];
+export type TypologyIdeaScores = IdeaResults['byTypology'][number];
+export type IdeaResults = NonNullable<IdeaResultsQuery['ideaResults']>;
 
 const BOX_FIELDS = gql`
   fragment IdeaBoxFields on IdeaBox {

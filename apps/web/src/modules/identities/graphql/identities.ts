@@ -9,27 +9,12 @@ import type {
 } from '../../../graphql/generated';
 
 /** An OpenID Connect provider configured on the server (ProSanté Connect, FranceConnect…). */
-export interface IdentityProvider {
-  key: string;
-  label: string;
-}
+export type IdentityProvider = IdentityProvidersQuery['identityProviders'][number];
 
 /** An identity linked to the signed-in account. */
-export interface LinkedIdentity {
-  id: string;
-  provider: string;
-  providerLabel: string;
-  email: string | null;
-  professionalId: string | null;
-  createdAt: string;
-  lastSignInAt: string;
-  unlinkable: boolean;
-}
+export type LinkedIdentity = SignInMethods['identities'][number];
 
-export interface SignInMethods {
-  password: boolean;
-  identities: LinkedIdentity[];
-}
+export type SignInMethods = MySignInMethodsQuery['mySignInMethods'];
 
 export const IDENTITY_PROVIDERS_QUERY: TypedDocumentNode<
   IdentityProvidersQuery,

@@ -17,6 +17,7 @@ import {
   MEETING_QUERY,
   REGISTER_FOR_MEETING_MUTATION,
   type Meeting,
+  type MeetingAgendaEntry,
   type MeetingAgendaItem,
   type MeetingAgendaLink,
   type MeetingClosingReport,
@@ -214,16 +215,23 @@ export function MeetingAgenda({ items }: { items: MeetingAgendaItem[] }) {
       <h2 id="meeting-agenda">{t('meetings.agenda')}</h2>
       <ol className="meeting-agenda__items">
         {items.map((item) => (
-          <AgendaEntry key={item.id} item={item} />
+          <AgendaEntry key={item.id} item={item} subItems={item.children} />
         ))}
       </ol>
     </section>
   );
 }
 
-function AgendaEntry({ item }: { item: MeetingAgendaItem }) {
+/** One agenda item; a top-level item shows its sub-items (the agenda has one level of them). */
+function AgendaEntry({
+  item,
+  subItems = [],
+}: {
+  item: MeetingAgendaEntry;
+  subItems?: readonly MeetingAgendaEntry[];
+}) {
   const { t, i18n } = useTranslation();
-  const links = item.links ?? [];
+  const links = item.links;
   return (
     <li className="meeting-agenda__item">
       <p>
@@ -241,9 +249,9 @@ function AgendaEntry({ item }: { item: MeetingAgendaItem }) {
       {links.length ? (
         <LinkedResources links={links} label={t('meetings.agendaLinks', { title: item.title })} />
       ) : null}
-      {item.children.length ? (
+      {subItems.length ? (
         <ol className="meeting-agenda__items meeting-agenda__items--sub">
-          {item.children.map((child) => (
+          {subItems.map((child) => (
             <AgendaEntry key={child.id} item={child} />
           ))}
         </ol>
@@ -269,7 +277,7 @@ function LinkedResources({ links, label }: { links: MeetingAgendaLink[]; label: 
 /** The closing report (compte rendu): minutes, counts, linked proposals, recording. */
 function ClosingReport({ report }: { report: MeetingClosingReport }) {
   const { t, i18n } = useTranslation();
-  const proposals = report.proposals ?? [];
+  const proposals = report.proposals;
   return (
     <section aria-labelledby="meeting-report" className="panel">
       <h2 id="meeting-report">{t('meetings.report.heading')}</h2>

@@ -1,84 +1,67 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { MeetingState, MeetingType, RegistrationStatus } from '@concerto/domain';
+import type {
+  MeetingsQuery,
+  MeetingsQueryVariables,
+  MyMeetingRegistrationsQuery,
+  MyMeetingRegistrationsQueryVariables,
+  MeetingQuery,
+  MeetingQueryVariables,
+  MeetingAttendeesQuery,
+  MeetingAttendeesQueryVariables,
+  RegisterForMeetingMutation,
+  RegisterForMeetingMutationVariables,
+  CancelMeetingRegistrationMutation,
+  CancelMeetingRegistrationMutationVariables,
+  CloseMeetingMutation,
+  CloseMeetingMutationVariables,
+  CreateMeetingMutation,
+  CreateMeetingMutationVariables,
+  UpdateMeetingMutation,
+  UpdateMeetingMutationVariables,
+  PublishMeetingMutation,
+  PublishMeetingMutationVariables,
+  CancelMeetingMutation,
+  CancelMeetingMutationVariables,
+  MarkAttendanceMutation,
+  MarkAttendanceMutationVariables,
+  MeetingsAdminSpaceQuery,
+  MeetingsAdminSpaceQueryVariables,
+  MeetingCommentsQuery,
+  MeetingCommentsQueryVariables,
+  AddMeetingCommentMutation,
+  AddMeetingCommentMutationVariables,
+  MyMeetingCalendarFeedQuery,
+  MyMeetingCalendarFeedQueryVariables,
+  RotateMeetingCalendarFeedMutation,
+  RotateMeetingCalendarFeedMutationVariables,
+  RevokeMeetingCalendarFeedMutation,
+  RevokeMeetingCalendarFeedMutationVariables,
+  MeetingSittingQuery,
+  MeetingSittingQueryVariables,
+  OpenMotionInSittingMutation,
+  OpenMotionInSittingMutationVariables,
+  CloseMotionInSittingMutation,
+  CloseMotionInSittingMutationVariables,
+} from '../../../graphql/generated';
 
-export interface MeetingRegistration {
-  status: RegistrationStatus;
-  code: string;
-  waitlistPosition: number | null;
-  attendedAt: string | null;
-}
-export interface MeetingAgendaLink {
-  type: 'PROPOSAL' | 'MOTION';
-  id: string;
-  title: string;
-  path: string;
-}
-export interface MeetingAgendaItem {
-  id: string;
-  position: number;
-  title: string;
-  durationMinutes: number;
-  startsAt: string;
-  endsAt: string;
-  proposalIds: string[];
-  motionIds: string[];
-  /** Only in the one-meeting query. */
-  links?: MeetingAgendaLink[];
-  children: MeetingAgendaItem[];
-}
-export interface MeetingClosingReport {
-  closedAt: string;
-  minutes: string;
-  attendeesCount: number;
-  contributionsCount: number;
-  videoUrl: string | null;
-  proposalIds: string[];
-  /** Only in the one-meeting query. */
-  proposals?: MeetingAgendaLink[];
-}
-export interface Meeting {
-  id: string;
-  componentId: string;
-  spaceId: string;
-  title: string;
-  description: string;
-  type: MeetingType;
-  address: string;
-  location: string;
-  locationHints: string;
-  onlineUrl: string | null;
-  hasOnlineUrl: boolean;
-  startsAt: string;
-  endsAt: string;
-  state: MeetingState;
-  published: boolean;
-  cancelled: boolean;
-  cancellationReason: string;
-  registrationsEnabled: boolean;
-  capacity: number;
-  registrationsOpenAt: string | null;
-  registrationsCloseAt: string | null;
-  registrationsOpen: boolean;
-  waitlistEnabled: boolean;
-  registeredCount: number;
-  waitlistedCount: number;
-  attendedCount: number;
-  seatsLeft: number | null;
-  icsPath: string;
-  path: string;
-  agenda: MeetingAgendaItem[];
-  closingReport: MeetingClosingReport | null;
-  viewerRegistration: MeetingRegistration | null;
-  viewerCanAdminister: boolean;
-}
-export interface MeetingAttendee {
-  registrationId: string;
-  name: string;
-  status: RegistrationStatus;
-  code: string;
-  waitlistPosition: number | null;
-  attendedAt: string | null;
-}
+/** A meeting as every meeting query returns it (the one-meeting query adds the agenda's links). */
+export type Meeting = MeetingsQuery['meetings'][number];
+/** The signed-in user's registration: seat, waiting list position, attendance code. */
+export type MeetingRegistration = NonNullable<Meeting['viewerRegistration']>;
+/**
+ * A top-level agenda item of the one-meeting query, with its sub-items. The agenda has one level
+ * of sub-items (the API refuses deeper ones), so the query asks two levels; a sub-item has the
+ * same fields but no sub-items of its own: {@link MeetingAgendaEntry}.
+ */
+export type MeetingAgendaItem = MeetingQuery['meeting']['agenda'][number];
+/** An agenda item at either level, without its sub-items. */
+export type MeetingAgendaEntry = Omit<MeetingAgendaItem, 'children'>;
+/** A proposal or motion an agenda item or the closing report links to. */
+export type MeetingAgendaLink = MeetingAgendaItem['links'][number];
+/** The closing report (compte rendu) with its linked proposals, as the one-meeting query returns it. */
+export type MeetingClosingReport = NonNullable<MeetingQuery['meeting']['closingReport']>;
+/** A registration as the check-in screen lists it. */
+export type MeetingAttendee = MeetingAttendeesQuery['meetingAttendees'][number];
 
 const MEETING_FIELDS = `
   id componentId spaceId title description type address location locationHints onlineUrl hasOnlineUrl startsAt endsAt state published cancelled cancellationReason
@@ -91,8 +74,7 @@ const MEETING_FIELDS = `
 const AGENDA_ITEM_FIELDS = `
   fragment AgendaItemFields on MeetingAgendaItem { id position title durationMinutes startsAt endsAt proposalIds motionIds }`;
 
-export const MEETINGS_QUERY: TypedDocumentNode<{ meetings: Meeting[] }, { componentId: string }> =
-  gql`
+export const MEETINGS_QUERY: TypedDocumentNode<MeetingsQuery, MeetingsQueryVariables> = gql`
   query Meetings($componentId: ID!) {
     meetings(componentId: $componentId) { ${MEETING_FIELDS} }
   }
@@ -100,8 +82,8 @@ export const MEETINGS_QUERY: TypedDocumentNode<{ meetings: Meeting[] }, { compon
 `;
 
 export const MY_MEETING_REGISTRATIONS_QUERY: TypedDocumentNode<
-  { myMeetingRegistrations: Meeting[] },
-  Record<string, never>
+  MyMeetingRegistrationsQuery,
+  MyMeetingRegistrationsQueryVariables
 > = gql`
   query MyMeetingRegistrations {
     myMeetingRegistrations { ${MEETING_FIELDS} }
@@ -109,7 +91,7 @@ export const MY_MEETING_REGISTRATIONS_QUERY: TypedDocumentNode<
   ${AGENDA_ITEM_FIELDS}
 `;
 
-export const MEETING_QUERY: TypedDocumentNode<{ meeting: Meeting }, { id: string }> = gql`
+export const MEETING_QUERY: TypedDocumentNode<MeetingQuery, MeetingQueryVariables> = gql`
   query Meeting($id: ID!) {
     meeting(id: $id) {
       ${MEETING_FIELDS}
@@ -121,8 +103,8 @@ export const MEETING_QUERY: TypedDocumentNode<{ meeting: Meeting }, { id: string
 `;
 
 export const MEETING_ATTENDEES_QUERY: TypedDocumentNode<
-  { meetingAttendees: MeetingAttendee[] },
-  { meetingId: string }
+  MeetingAttendeesQuery,
+  MeetingAttendeesQueryVariables
 > = gql`
   query MeetingAttendees($meetingId: ID!) {
     meetingAttendees(meetingId: $meetingId) {
@@ -137,8 +119,8 @@ export const MEETING_ATTENDEES_QUERY: TypedDocumentNode<
 `;
 
 export const REGISTER_FOR_MEETING_MUTATION: TypedDocumentNode<
-  { registerForMeeting: Meeting },
-  { meetingId: string }
+  RegisterForMeetingMutation,
+  RegisterForMeetingMutationVariables
 > = gql`
   mutation RegisterForMeeting($meetingId: ID!) {
     registerForMeeting(meetingId: $meetingId) { ${MEETING_FIELDS} }
@@ -147,8 +129,8 @@ export const REGISTER_FOR_MEETING_MUTATION: TypedDocumentNode<
 `;
 
 export const CANCEL_MEETING_REGISTRATION_MUTATION: TypedDocumentNode<
-  { cancelMeetingRegistration: Meeting },
-  { meetingId: string }
+  CancelMeetingRegistrationMutation,
+  CancelMeetingRegistrationMutationVariables
 > = gql`
   mutation CancelMeetingRegistration($meetingId: ID!) {
     cancelMeetingRegistration(meetingId: $meetingId) { ${MEETING_FIELDS} }
@@ -156,46 +138,15 @@ export const CANCEL_MEETING_REGISTRATION_MUTATION: TypedDocumentNode<
   ${AGENDA_ITEM_FIELDS}
 `;
 
-/** Fields an admin sends to create or edit a meeting (dates as ISO 8601 instants). */
-export interface MeetingFieldsInput {
-  /** A sitting (séance) of the Assemblée (ASSEMBLY spaces only). */
-  isSitting?: boolean;
-  title?: string;
-  description?: string;
-  type?: MeetingType;
-  address?: string;
-  location?: string;
-  locationHints?: string;
-  onlineUrl?: string | null;
-  startsAt?: string;
-  endsAt?: string;
-  registrationsEnabled?: boolean;
-  capacity?: number;
-  waitlistEnabled?: boolean;
-  agenda?: MeetingAgendaItemInput[];
-}
-
-/** One agenda item as the admin form sends it (sub-items: one level). */
-export interface MeetingAgendaItemInput {
-  title: string;
-  durationMinutes: number;
-  proposalIds?: string[];
-  motionIds?: string[];
-  children?: MeetingAgendaItemInput[];
-}
-
-/** A closing report as the admin form sends it. */
-export interface CloseMeetingInput {
-  minutes: string;
-  attendeesCount: number;
-  contributionsCount: number;
-  proposalIds?: string[];
-  videoUrl?: string | null;
-}
+export type {
+  CloseMeetingInput,
+  MeetingAgendaItemInput,
+  MeetingFieldsInput,
+} from '../../../graphql/generated';
 
 export const CLOSE_MEETING_MUTATION: TypedDocumentNode<
-  { closeMeeting: Meeting },
-  { meetingId: string; input: CloseMeetingInput }
+  CloseMeetingMutation,
+  CloseMeetingMutationVariables
 > = gql`
   mutation CloseMeeting($meetingId: ID!, $input: CloseMeetingInput!) {
     closeMeeting(meetingId: $meetingId, input: $input) { ${MEETING_FIELDS} }
@@ -204,8 +155,8 @@ export const CLOSE_MEETING_MUTATION: TypedDocumentNode<
 `;
 
 export const CREATE_MEETING_MUTATION: TypedDocumentNode<
-  { createMeeting: Meeting },
-  { input: MeetingFieldsInput & { componentId: string; published?: boolean } }
+  CreateMeetingMutation,
+  CreateMeetingMutationVariables
 > = gql`
   mutation CreateMeeting($input: CreateMeetingInput!) {
     createMeeting(input: $input) { ${MEETING_FIELDS} }
@@ -214,8 +165,8 @@ export const CREATE_MEETING_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_MEETING_MUTATION: TypedDocumentNode<
-  { updateMeeting: Meeting },
-  { id: string; input: MeetingFieldsInput }
+  UpdateMeetingMutation,
+  UpdateMeetingMutationVariables
 > = gql`
   mutation UpdateMeeting($id: ID!, $input: MeetingFieldsInput!) {
     updateMeeting(id: $id, input: $input) { ${MEETING_FIELDS} }
@@ -224,8 +175,8 @@ export const UPDATE_MEETING_MUTATION: TypedDocumentNode<
 `;
 
 export const PUBLISH_MEETING_MUTATION: TypedDocumentNode<
-  { publishMeeting: Meeting },
-  { id: string; published: boolean }
+  PublishMeetingMutation,
+  PublishMeetingMutationVariables
 > = gql`
   mutation PublishMeeting($id: ID!, $published: Boolean!) {
     publishMeeting(id: $id, published: $published) { ${MEETING_FIELDS} }
@@ -234,8 +185,8 @@ export const PUBLISH_MEETING_MUTATION: TypedDocumentNode<
 `;
 
 export const CANCEL_MEETING_MUTATION: TypedDocumentNode<
-  { cancelMeeting: Meeting },
-  { id: string; reason: string }
+  CancelMeetingMutation,
+  CancelMeetingMutationVariables
 > = gql`
   mutation CancelMeeting($id: ID!, $reason: String) {
     cancelMeeting(id: $id, reason: $reason) { ${MEETING_FIELDS} }
@@ -244,8 +195,8 @@ export const CANCEL_MEETING_MUTATION: TypedDocumentNode<
 `;
 
 export const MARK_ATTENDANCE_MUTATION: TypedDocumentNode<
-  { markAttendance: MeetingAttendee },
-  { meetingId: string; code: string }
+  MarkAttendanceMutation,
+  MarkAttendanceMutationVariables
 > = gql`
   mutation MarkAttendance($meetingId: ID!, $code: String!) {
     markAttendance(meetingId: $meetingId, code: $code) {
@@ -260,16 +211,8 @@ export const MARK_ATTENDANCE_MUTATION: TypedDocumentNode<
 `;
 
 export const MEETINGS_ADMIN_SPACE_QUERY: TypedDocumentNode<
-  {
-    space: {
-      id: string;
-      slug: string;
-      title: string;
-      type: 'PROCESS' | 'ASSEMBLY';
-      viewerCanAdminister: boolean;
-    };
-  },
-  { slug: string }
+  MeetingsAdminSpaceQuery,
+  MeetingsAdminSpaceQueryVariables
 > = gql`
   query MeetingsAdminSpace($slug: String!) {
     space(slug: $slug) {
@@ -282,18 +225,12 @@ export const MEETINGS_ADMIN_SPACE_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface MeetingComment {
-  id: string;
-  body: string;
-  authorName: string | null;
-  createdAt: string;
-  deleted: boolean;
-  hidden: boolean;
-}
+/** A comment of a meeting (body: sanitised HTML, empty when deleted or hidden). */
+export type MeetingComment = MeetingCommentsQuery['comments'][number];
 
 export const MEETING_COMMENTS_QUERY: TypedDocumentNode<
-  { comments: MeetingComment[] },
-  { commentableId: string }
+  MeetingCommentsQuery,
+  MeetingCommentsQueryVariables
 > = gql`
   query MeetingComments($commentableId: ID!) {
     comments(commentableType: MEETING, commentableId: $commentableId) {
@@ -308,8 +245,8 @@ export const MEETING_COMMENTS_QUERY: TypedDocumentNode<
 `;
 
 export const ADD_MEETING_COMMENT_MUTATION: TypedDocumentNode<
-  { addComment: MeetingComment },
-  { commentableId: string; body: string }
+  AddMeetingCommentMutation,
+  AddMeetingCommentMutationVariables
 > = gql`
   mutation AddMeetingComment($commentableId: ID!, $body: String!) {
     addComment(input: { commentableType: MEETING, commentableId: $commentableId, body: $body }) {
@@ -324,8 +261,8 @@ export const ADD_MEETING_COMMENT_MUTATION: TypedDocumentNode<
 `;
 
 export const MY_MEETING_CALENDAR_FEED_QUERY: TypedDocumentNode<
-  { myMeetingCalendarFeed: { createdAt: string } | null },
-  Record<string, never>
+  MyMeetingCalendarFeedQuery,
+  MyMeetingCalendarFeedQueryVariables
 > = gql`
   query MyMeetingCalendarFeed {
     myMeetingCalendarFeed {
@@ -335,8 +272,8 @@ export const MY_MEETING_CALENDAR_FEED_QUERY: TypedDocumentNode<
 `;
 
 export const ROTATE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<
-  { rotateMeetingCalendarFeed: { url: string; createdAt: string } },
-  Record<string, never>
+  RotateMeetingCalendarFeedMutation,
+  RotateMeetingCalendarFeedMutationVariables
 > = gql`
   mutation RotateMeetingCalendarFeed {
     rotateMeetingCalendarFeed {
@@ -347,46 +284,26 @@ export const ROTATE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<
 `;
 
 export const REVOKE_MEETING_CALENDAR_FEED_MUTATION: TypedDocumentNode<
-  { revokeMeetingCalendarFeed: boolean },
-  Record<string, never>
+  RevokeMeetingCalendarFeedMutation,
+  RevokeMeetingCalendarFeedMutationVariables
 > = gql`
   mutation RevokeMeetingCalendarFeed {
     revokeMeetingCalendarFeed
   }
 `;
 
+/** A sitting (séance) of the Assemblée: who is present, the minutes, the motions on its agenda. */
+export type MeetingSitting = MeetingSittingQuery['meeting'];
 /** A motion on a sitting's agenda, as the sitting panel shows it. */
-export interface SittingMotion {
-  id: string;
-  title: string;
-  reference: string | null;
-  status: 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED';
-  sittingId: string | null;
-  quorumBasis: 'VOTING' | 'PRESENT';
-  result: {
-    outcome: 'ADOPTED' | 'REJECTED' | 'NO_QUORUM';
-    forWeight: number;
-    againstWeight: number;
-    abstainWeight: number;
-    votersCount: number;
-    membersCount: number;
-    presentCount: number | null;
-    quorumReached: boolean;
-  } | null;
-}
-export interface MeetingSitting {
-  id: string;
-  state: MeetingState;
-  isSitting: boolean;
-  viewerCanAdminister: boolean;
-  sitting: { present: string[]; minutes: string; motions: SittingMotion[] } | null;
-}
+export type SittingMotion = NonNullable<MeetingSitting['sitting']>['motions'][number];
 
 const SITTING_MOTION_FIELDS = `id title reference status sittingId quorumBasis
   result { outcome forWeight againstWeight abstainWeight votersCount membersCount presentCount quorumReached }`;
 
-export const MEETING_SITTING_QUERY: TypedDocumentNode<{ meeting: MeetingSitting }, { id: string }> =
-  gql`
+export const MEETING_SITTING_QUERY: TypedDocumentNode<
+  MeetingSittingQuery,
+  MeetingSittingQueryVariables
+> = gql`
   query MeetingSitting($id: ID!) {
     meeting(id: $id) {
       id state isSitting viewerCanAdminister
@@ -396,8 +313,8 @@ export const MEETING_SITTING_QUERY: TypedDocumentNode<{ meeting: MeetingSitting 
 `;
 
 export const OPEN_MOTION_IN_SITTING_MUTATION: TypedDocumentNode<
-  { openMotionInSitting: SittingMotion },
-  { meetingId: string; motionId: string }
+  OpenMotionInSittingMutation,
+  OpenMotionInSittingMutationVariables
 > = gql`
   mutation OpenMotionInSitting($meetingId: ID!, $motionId: ID!) {
     openMotionInSitting(meetingId: $meetingId, motionId: $motionId) { ${SITTING_MOTION_FIELDS} }
@@ -405,8 +322,8 @@ export const OPEN_MOTION_IN_SITTING_MUTATION: TypedDocumentNode<
 `;
 
 export const CLOSE_MOTION_IN_SITTING_MUTATION: TypedDocumentNode<
-  { closeMotionInSitting: SittingMotion },
-  { meetingId: string; motionId: string }
+  CloseMotionInSittingMutation,
+  CloseMotionInSittingMutationVariables
 > = gql`
   mutation CloseMotionInSitting($meetingId: ID!, $motionId: ID!) {
     closeMotionInSitting(meetingId: $meetingId, motionId: $motionId) { ${SITTING_MOTION_FIELDS} }

@@ -1,3 +1,4 @@
+import type { Typenamed } from '../../../test/typenamed';
 import type { MockLink } from '@apollo/client/testing';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -18,7 +19,7 @@ const me = (signedIn: boolean) => ({
   },
   maxUsageCount: 5,
 });
-const LEA: MemberPage = {
+const LEA: Typenamed<MemberPage> = {
   __typename: 'MemberProfile',
   userId: 'u1',
   pseudo: 'lea',
@@ -53,7 +54,7 @@ const LEA: MemberPage = {
   followers: [],
   follows: [{ __typename: 'MemberSummary', pseudo: 'paul', name: 'Paul Durand', avatarUrl: null }],
 };
-const page = (profile: MemberPage): MockLink.MockedResponse => ({
+const page = (profile: Typenamed<MemberPage>): MockLink.MockedResponse => ({
   request: { query: MEMBER_PROFILE_QUERY, variables: { pseudo: 'lea' } },
   result: { data: { memberProfile: profile } },
 });

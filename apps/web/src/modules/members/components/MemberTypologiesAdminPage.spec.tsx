@@ -1,3 +1,4 @@
+import type { Typenamed } from '../../../test/typenamed';
 import type { MockLink } from '@apollo/client/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -30,8 +31,8 @@ const typology = (
   label: string,
   position: number,
   archived = false,
-): MemberTypology => ({ __typename: 'MemberTypology', key, label, position, archived });
-const list = (...typologies: MemberTypology[]): MockLink.MockedResponse => ({
+): Typenamed<MemberTypology> => ({ __typename: 'MemberTypology', key, label, position, archived });
+const list = (...typologies: Typenamed<MemberTypology>[]): MockLink.MockedResponse => ({
   request: { query: MEMBER_TYPOLOGIES_QUERY, variables: { includeArchived: true } },
   result: { data: { memberTypologies: typologies } },
 });

@@ -1,3 +1,4 @@
+import type { Typenamed } from '../../../test/typenamed';
 import type { MockLink } from '@apollo/client/testing';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -35,7 +36,7 @@ const VISIBILITY = {
   avatar: 'MEMBERS',
   website: 'ADMINS',
 } as const;
-const JEANNE: MemberProfile = {
+const JEANNE: Typenamed<MemberProfile> = {
   __typename: 'MemberProfile',
   userId: 'u1',
   pseudo: 'jeanne',

@@ -14,6 +14,7 @@ import {
   UPDATE_MY_PROFILE_MUTATION,
   type MemberProfile,
   type ProfileVisibility,
+  type UpdateMyProfileInput,
 } from '../graphql/members';
 import { firstInvalidField, profileFieldErrors, type ProfileFormField } from '../profile-errors';
 import '../members.css';
@@ -23,16 +24,13 @@ import { OrganisationField } from './OrganisationField';
 type Visibilities = Omit<ProfileVisibility, '__typename'>;
 type Errors = Partial<Record<ProfileFormField, string>>;
 
-interface Draft {
-  pseudo: string;
-  organisation: string;
-  /** '' for « Aucune » (sent as null). */
-  typologyKey: string;
-  roleTitle: string;
-  bio: string;
-  website: string;
+/**
+ * The form's values: each text field of the API's `UpdateMyProfileInput` as its input holds it
+ * (`typologyKey` '' for « Aucune », sent as null), and every field's visibility.
+ */
+type Draft = Record<Exclude<keyof UpdateMyProfileInput, 'visibility'>, string> & {
   visibility: Visibilities;
-}
+};
 
 function draftOf(profile: MemberProfile): Draft {
   const visibility = profile.visibility ?? {

@@ -1,5 +1,4 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { FieldVisibility } from '@concerto/domain';
 import type {
   CreateMemberTypologyMutation,
   CreateMemberTypologyMutationVariables,
@@ -23,45 +22,16 @@ import type {
   UpdateMyProfileMutationVariables,
 } from '../../../graphql/generated';
 
+export type { UpdateMyProfileInput } from '../../../graphql/generated';
+
 /** A typology of annex 1 (Typologie) as `memberTypologies` lists it. */
-export interface MemberTypology {
-  __typename?: 'MemberTypology';
-  key: string;
-  label: string;
-  position: number;
-  archived: boolean;
-}
+export type MemberTypology = MemberTypologiesQuery['memberTypologies'][number];
 
 /** Who may read each optional field of a profile. */
-export interface ProfileVisibility {
-  __typename?: 'ProfileVisibility';
-  organisation: FieldVisibility;
-  typology: FieldVisibility;
-  roleTitle: FieldVisibility;
-  bio: FieldVisibility;
-  avatar: FieldVisibility;
-  website: FieldVisibility;
-}
+export type ProfileVisibility = NonNullable<MemberProfile['visibility']>;
 
 /** A member’s profile; optional fields are null when empty or hidden from the caller. */
-export interface MemberProfile {
-  __typename?: 'MemberProfile';
-  userId: string;
-  pseudo: string;
-  name: string;
-  organisation: string | null;
-  typology: Pick<MemberTypology, '__typename' | 'key' | 'label' | 'archived'> | null;
-  roleTitle: string | null;
-  bio: string | null;
-  website: string | null;
-  avatarUrl: string | null;
-  isViewer: boolean;
-  viewerFollows: boolean;
-  followersCount: number;
-  followsCount: number;
-  /** Only for the owner. */
-  visibility: ProfileVisibility | null;
-}
+export type MemberProfile = NonNullable<MyProfileQuery['myProfile']>;
 
 const PROFILE_FIELDS = `
   userId
@@ -101,30 +71,13 @@ export const MY_PROFILE_QUERY: TypedDocumentNode<MyProfileQuery, MyProfileQueryV
 `;
 
 /** A member as the followers and follows lists show them. */
-export interface MemberSummary {
-  __typename?: 'MemberSummary';
-  pseudo: string;
-  name: string;
-  avatarUrl: string | null;
-}
+export type MemberSummary = MemberPage['followers'][number];
 
 /** A public contribution (a published proposal) on a member’s page. */
-export interface MemberContribution {
-  __typename?: 'MemberContribution';
-  id: string;
-  kind: string;
-  title: string;
-  spaceSlug: string;
-  componentId: string;
-  publishedAt: string;
-}
+export type MemberContribution = MemberPage['contributions'][number];
 
 /** A member’s page: the profile plus their latest contributions, followers and follows. */
-export interface MemberPage extends MemberProfile {
-  contributions: MemberContribution[];
-  followers: MemberSummary[];
-  follows: MemberSummary[];
-}
+export type MemberPage = NonNullable<MemberProfileQuery['memberProfile']>;
 
 /** How many contributions, followers and follows the member page lists (the API allows 1–50). */
 export const MEMBER_PAGE_LIST_SIZE = 20;
@@ -185,15 +138,6 @@ export const ORGANISATION_SUGGESTIONS_QUERY: TypedDocumentNode<
 `;
 
 /** Changes to the caller’s profile: an omitted field is unchanged, null clears it. */
-export interface UpdateMyProfileInput {
-  pseudo?: string;
-  organisation?: string | null;
-  typologyKey?: string | null;
-  roleTitle?: string | null;
-  bio?: string | null;
-  website?: string | null;
-  visibility?: Partial<Omit<ProfileVisibility, '__typename'>>;
-}
 
 /** Saves the caller’s profile. Errors: BAD_USER_INPUT (`field`), CONFLICT (pseudo taken). */
 export const UPDATE_MY_PROFILE_MUTATION: TypedDocumentNode<

@@ -1,5 +1,4 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { NewsPostStatus } from '@concerto/domain';
 import type {
   AddNewsCommentMutation,
   AddNewsCommentMutationVariables,
@@ -19,36 +18,9 @@ import type {
   UpdateNewsPostMutationVariables,
 } from '../../../graphql/generated';
 
-export interface NewsPost {
-  id: string;
-  componentId: string;
-  spaceId: string;
-  spaceSlug: string;
-  spaceTitle: string;
-  title: string;
-  body: string;
-  excerpt: string;
-  imageUrl: string | null;
-  imageAlt: string;
-  bySpace: boolean;
-  authorName: string;
-  onHomePage: boolean;
-  publishedAt: string;
-  status: NewsPostStatus;
-  hidden: boolean;
-  commentsCount: number;
-  viewerFollows: boolean;
-}
+export type { NewsPostFieldsInput } from '../../../graphql/generated';
 
-export interface NewsPostFieldsInput {
-  title?: string;
-  body?: string;
-  imageId?: string | null;
-  imageAlt?: string;
-  authorKind?: 'SPACE' | 'MEMBER';
-  onHomePage?: boolean;
-  publishAt?: string | null;
-}
+export type NewsPost = NewsPostsQuery['newsPosts'][number];
 
 const FIELDS = `id componentId spaceId spaceSlug spaceTitle title body excerpt imageUrl imageAlt bySpace authorName onHomePage publishedAt status hidden commentsCount viewerFollows`;
 
@@ -97,14 +69,7 @@ export const DELETE_NEWS_POST_MUTATION: TypedDocumentNode<
   }
 `;
 
-export interface NewsComment {
-  id: string;
-  body: string;
-  authorName: string | null;
-  createdAt: string;
-  deleted: boolean;
-  hidden: boolean;
-}
+export type NewsComment = NewsCommentsQuery['comments'][number];
 
 export const NEWS_COMMENTS_QUERY: TypedDocumentNode<NewsCommentsQuery, NewsCommentsQueryVariables> =
   gql`

@@ -11,12 +11,12 @@ import {
   SETTINGS_QUERY,
   UNREAD_COUNT_QUERY,
   UPDATE_SETTINGS_MUTATION,
+  type EmailDelivery,
 } from '../graphql/notifications';
 import { useLiveConnection } from '../live/LiveConnection';
 import { DateTime } from '../../ui/components/DateTime';
 
 const KINDS = Object.values(NotificationKind);
-type EmailDelivery = 'NONE' | 'IMMEDIATE' | 'DIGEST';
 
 /** The inbox (newest first, "mark all read", paging) and the notification settings. */
 export function NotificationsPage() {

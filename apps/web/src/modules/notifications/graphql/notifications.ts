@@ -1,5 +1,4 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { NotificationKind } from '@concerto/domain';
 import type {
   FollowMutation,
   FollowMutationVariables,
@@ -17,25 +16,9 @@ import type {
   UpdateNotificationSettingsMutationVariables,
 } from '../../../graphql/generated';
 
-export interface NotificationItem {
-  id: string;
-  kind: NotificationKind;
-  sequence: number;
-  title: string;
-  body: string;
-  link: string;
-  createdAt: string;
-  readAt: string | null;
-}
+export type NotificationItem = InboxData['notifications']['edges'][number]['node'];
 
-export interface InboxData {
-  notifications: {
-    edges: { cursor: string; node: NotificationItem }[];
-    hasNextPage: boolean;
-    endCursor: string | null;
-  };
-  unreadNotificationsCount: number;
-}
+export type InboxData = InboxQuery;
 
 export const INBOX_QUERY: TypedDocumentNode<InboxQuery, InboxQueryVariables> = gql`
   query Inbox($after: String, $unreadOnly: Boolean) {
@@ -78,12 +61,9 @@ export const MARK_READ_MUTATION: TypedDocumentNode<
   }
 `;
 
-export interface NotificationSettingsData {
-  notificationSettings: {
-    disabledKinds: NotificationKind[];
-    emailDelivery: 'NONE' | 'IMMEDIATE' | 'DIGEST';
-  };
-}
+export type NotificationSettingsData = NotificationSettingsQuery;
+/** How notifications reach the user by e-mail. */
+export type { EmailDelivery } from '../../../graphql/generated';
 
 export const SETTINGS_QUERY: TypedDocumentNode<
   NotificationSettingsQuery,

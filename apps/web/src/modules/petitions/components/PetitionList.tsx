@@ -1,3 +1,4 @@
+import { PetitionLimits } from '@concerto/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,6 @@ import {
   PETITION_SORTS,
   PETITION_TYPES_QUERY,
   PETITIONS_QUERY,
-  PetitionFormLimits,
   type PetitionFilter,
   type PetitionSort,
 } from '../graphql/petitions';
@@ -151,8 +151,8 @@ function NewPetitionForm({ componentId }: { componentId: string }) {
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           required
-          minLength={PetitionFormLimits.titleMin}
-          maxLength={PetitionFormLimits.titleMax}
+          minLength={PetitionLimits.titleMinLength}
+          maxLength={PetitionLimits.titleMaxLength}
         />
         <TextAreaField
           label={t('petitions.new.body')}
@@ -161,7 +161,7 @@ function NewPetitionForm({ componentId }: { componentId: string }) {
           onChange={(e) => setBody(e.target.value)}
           required
           rows={6}
-          maxLength={PetitionFormLimits.bodyMax}
+          maxLength={PetitionLimits.bodyMaxLength}
         />
         <button type="submit" className="button button--primary" disabled={state.loading}>
           {t('petitions.new.submit')}
@@ -223,7 +223,7 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
           label={t('petitions.type.threshold')}
           type="number"
           min={1}
-          max={PetitionFormLimits.thresholdMax}
+          max={PetitionLimits.thresholdMax}
           value={threshold}
           onChange={(e) => setThreshold(e.target.value)}
           required
@@ -232,7 +232,7 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
           label={t('petitions.type.periodDays')}
           type="number"
           min={1}
-          max={PetitionFormLimits.periodDaysMax}
+          max={PetitionLimits.periodDaysMax}
           value={periodDays}
           onChange={(e) => setPeriodDays(e.target.value)}
           required
@@ -241,7 +241,7 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
           label={t('petitions.type.committee')}
           type="number"
           min={0}
-          max={PetitionFormLimits.committeeMax}
+          max={PetitionLimits.committeeMax}
           value={committee}
           onChange={(e) => setCommittee(e.target.value)}
         />

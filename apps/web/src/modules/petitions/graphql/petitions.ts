@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { MyPetitionRelation } from '@concerto/domain';
 import type {
   AcceptPetitionCommitteeInvitationMutation,
   AcceptPetitionCommitteeInvitationMutationVariables,
@@ -36,86 +37,23 @@ import type {
   UnsignPetitionMutationVariables,
   UpdatePetitionTypeMutation,
   UpdatePetitionTypeMutationVariables,
+  CreatePetitionTypeInput,
 } from '../../../graphql/generated';
 
-export type PetitionState =
-  | 'CREATED'
-  | 'VALIDATING'
-  | 'PUBLISHED'
-  | 'DISCARDED'
-  | 'ACCEPTED'
-  | 'REJECTED'
-  | 'ANSWERED';
-export type PetitionFilter = 'OPEN' | 'ACCEPTED' | 'ANSWERED' | 'ALL' | 'VALIDATING' | 'MINE';
+export type { PetitionFilter, PetitionOutcomeType } from '../../../graphql/generated';
+export type { MyPetitionRelation, PetitionState } from '@concerto/domain';
 export type PetitionSort = 'SIGNATURES' | 'RECENT' | 'ENDING_SOON';
 export const PETITION_SORTS: readonly PetitionSort[] = ['SIGNATURES', 'RECENT', 'ENDING_SOON'];
 
-/** Limits the API checks (`CreatePetitionInput`, `CreatePetitionTypeInput`). */
-export const PetitionFormLimits = {
-  titleMin: 3,
-  titleMax: 150,
-  bodyMax: 10000,
-  thresholdMax: 10_000_000,
-  periodDaysMax: 366,
-  committeeMax: 50,
-} as const;
-
 /** What an accepted petition can become. */
-export type PetitionOutcomeType = 'PROPOSAL' | 'MOTION';
 
 /** The PROPOSALS or MOTIONS component a type's accepted petitions can become a proposal or a draft motion of. */
-export interface PetitionSecondStage {
-  componentId: string;
-  type: PetitionOutcomeType;
-  componentTitle: string;
-  spaceTitle: string;
-  link: string;
-}
+export type PetitionSecondStage = NonNullable<PetitionType['secondStage']>;
 
-export interface PetitionType {
-  id: string;
-  title: string;
-  description: string;
-  threshold: number;
-  periodDays: number;
-  minCommitteeSize: number;
-  signers: 'EVERYONE' | 'TYPOLOGIES';
-  typologies: string[];
-  publicSignatures: boolean;
-  secondStageUrl: string | null;
-  secondStage: PetitionSecondStage | null;
-}
+export type PetitionType = PetitionTypesQuery['petitionTypes'][number];
 
 /** A petition as the list and the page show it. */
-export interface Petition {
-  id: string;
-  componentId: string;
-  /** Its page: `/espaces/<slug>/f/<componentId>/petitions/<id>`. */
-  link: string;
-  title: string;
-  body: string;
-  state: PetitionState;
-  discardReason: string | null;
-  publishedAt: string | null;
-  endsAt: string | null;
-  readAt: string;
-  signaturesCount: number;
-  threshold: number;
-  committeeSize: number;
-  answer: string | null;
-  answerUrl: string | null;
-  /** The proposal or motion it became, when the answer transformed it. */
-  outcome: { type: PetitionOutcomeType; id: string; link: string } | null;
-  answeredAt: string | null;
-  createdAt: string;
-  viewerIsAuthor: boolean;
-  viewerInCommittee: boolean;
-  viewerHasSigned: boolean;
-  viewerFollows: boolean;
-  viewerCanSign: boolean;
-  viewerCanAdminister: boolean;
-  type: PetitionType;
-}
+export type Petition = PetitionsQuery['petitions'][number];
 
 const TYPE_FIELDS = `id title description threshold periodDays minCommitteeSize signers typologies publicSignatures secondStageUrl secondStage { componentId type componentTitle spaceTitle link }`;
 const PETITION_FIELDS = `id componentId link title body state discardReason publishedAt endsAt readAt signaturesCount threshold committeeSize answer answerUrl outcome { type id link } answeredAt createdAt
@@ -143,22 +81,9 @@ export const PETITION_TYPES_QUERY: TypedDocumentNode<
 `;
 
 /** The settings of a petition type as the admin forms send them. */
-export interface PetitionTypeSettings {
-  title: string;
-  description?: string;
-  threshold: number;
-  periodDays: number;
-  minCommitteeSize?: number;
-  signers?: 'EVERYONE' | 'TYPOLOGIES';
-  typologies?: string[];
-  publicSignatures?: boolean;
-  secondStageUrl?: string | null;
-  secondStageComponentId?: string | null;
-}
+export type PetitionTypeSettings = Omit<CreatePetitionTypeInput, 'componentId'>;
 
-export interface CreatePetitionTypeVariables {
-  input: PetitionTypeSettings & { componentId: string };
-}
+export type CreatePetitionTypeVariables = CreatePetitionTypeMutationVariables;
 
 export const UPDATE_PETITION_TYPE_MUTATION: TypedDocumentNode<
   UpdatePetitionTypeMutation,
@@ -170,19 +95,10 @@ export const UPDATE_PETITION_TYPE_MUTATION: TypedDocumentNode<
 `;
 
 /** How the viewer is tied to a petition in « Mes pétitions ». */
-export type MyPetitionRelation = 'ALL' | 'AUTHOR' | 'COMMITTEE' | 'SIGNED';
-export const MY_PETITION_RELATIONS: readonly MyPetitionRelation[] = [
-  'ALL',
-  'AUTHOR',
-  'COMMITTEE',
-  'SIGNED',
-];
+export const MY_PETITION_RELATIONS: readonly MyPetitionRelation[] =
+  Object.values(MyPetitionRelation);
 
-export interface PetitionConnection {
-  edges: { cursor: string; node: Petition }[];
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+export type PetitionConnection = MyPetitionsQuery['myPetitions'];
 
 export const MY_PETITIONS_QUERY: TypedDocumentNode<MyPetitionsQuery, MyPetitionsQueryVariables> =
   gql`
@@ -201,12 +117,7 @@ export const PETITION_QUEUE_QUERY: TypedDocumentNode<
 `;
 
 /** The PETITIONS components of every space the viewer sees (the types admin page picks one). */
-export interface PetitionSpaceRow {
-  id: string;
-  slug: string;
-  title: string;
-  components: { id: string; title: string; type: string }[];
-}
+export type PetitionSpaceRow = PetitionSpacesQuery['spaces'][number];
 export const PETITION_SPACES_QUERY: TypedDocumentNode<
   PetitionSpacesQuery,
   PetitionSpacesQueryVariables
@@ -315,11 +226,7 @@ export const UNSIGN_PETITION_MUTATION: TypedDocumentNode<
 `;
 
 /** The organization's member typologies (the profile module's list), for types restricted to some. */
-export interface MemberTypologyOption {
-  key: string;
-  label: string;
-  archived: boolean;
-}
+export type MemberTypologyOption = PetitionTypologiesQuery['memberTypologies'][number];
 export const PETITION_TYPOLOGIES_QUERY: TypedDocumentNode<
   PetitionTypologiesQuery,
   PetitionTypologiesQueryVariables

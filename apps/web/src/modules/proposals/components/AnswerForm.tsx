@@ -1,3 +1,4 @@
+import { PROPOSAL_ANSWER_STATES } from '@concerto/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,6 @@ import {
 } from '../graphql/proposals';
 import { editableText } from '../utils/editableText';
 
-const ANSWER_STATES: readonly ProposalState[] = ['EVALUATING', 'ACCEPTED', 'REJECTED'];
 const REFETCH = { refetchQueries: ['ModerationQueue', 'Proposals'] };
 
 export interface AnswerValues {
@@ -56,7 +56,7 @@ export function AnswerForm({
   const ownFeedback = useFeedback();
   const feedback = sharedFeedback ?? ownFeedback;
   const current =
-    proposal.internalState && ANSWER_STATES.includes(proposal.internalState)
+    proposal.internalState && PROPOSAL_ANSWER_STATES.includes(proposal.internalState)
       ? proposal.internalState
       : 'EVALUATING';
   const [values, setValues] = useState<AnswerValues>({
@@ -137,7 +137,7 @@ export function AnswerForm({
         name="state"
         value={values.state}
         onChange={(event) => setValues({ ...values, state: event.target.value as ProposalState })}
-        options={ANSWER_STATES.map((state) => ({
+        options={PROPOSAL_ANSWER_STATES.map((state) => ({
           value: state,
           label: t(`proposals.state.${state}`),
         }))}

@@ -1,9 +1,14 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type {
+import {
+  COMMENT_MAX_DEPTH,
   CommentAlignment,
+  CommentLimits,
+  ProposalLimits,
   ProposalOrder,
   ProposalState,
   ReportReason,
+} from '@concerto/domain';
+import type {
   ProposalFilterInput,
   AddCommentMutation,
   AddCommentMutationVariables,
@@ -51,42 +56,22 @@ import type {
   WithdrawProposalMutationVariables,
 } from '../../../graphql/generated';
 
-/** Title and body limits of a proposal, as the API checks them (`CreateProposalInput`). */
-export const ProposalLimits = { titleMin: 15, titleMax: 150, bodyMax: 3000 } as const;
+/** Title and body limits of a proposal, as the API checks them (`@concerto/domain`). */
+export { ProposalLimits };
 /** Longest comment body the API accepts (characters of text). */
-export const COMMENT_BODY_MAX = 5000;
+export const COMMENT_BODY_MAX = CommentLimits.bodyMax;
 /** Longest report details the API accepts. */
-export const REPORT_DETAILS_MAX = 1000;
+export const REPORT_DETAILS_MAX = CommentLimits.reportDetailsMax;
 /** Replies nest up to three levels: depth 0, 1 and 2. */
-export const COMMENT_MAX_DEPTH = 2;
+export { COMMENT_MAX_DEPTH };
 
-export type {
-  CommentAlignment,
-  ProposalOrder,
-  ProposalReaction,
-  ProposalState,
-  ReportableType,
-  ReportReason,
-  SupportsState,
-} from '../../../graphql/generated';
+export type { CommentAlignment, ProposalOrder, ProposalState, ReportReason };
+export type { ProposalReaction, ReportableType, SupportsState } from '../../../graphql/generated';
 
-export const PROPOSAL_STATES: readonly ProposalState[] = [
-  'NOT_ANSWERED',
-  'EVALUATING',
-  'ACCEPTED',
-  'REJECTED',
-  'WITHDRAWN',
-];
-export const PROPOSAL_ORDERS: readonly ProposalOrder[] = [
-  'RANDOM',
-  'RECENT',
-  'MOST_SUPPORTED',
-  'MOST_COMMENTED',
-  'MOST_FOLLOWED',
-  'CONSENSUS',
-];
-export const REPORT_REASONS: readonly ReportReason[] = ['SPAM', 'OFFENSIVE', 'DOES_NOT_BELONG'];
-export const COMMENT_ALIGNMENTS: readonly CommentAlignment[] = ['FOR', 'AGAINST', 'NEUTRAL'];
+export const PROPOSAL_STATES: readonly ProposalState[] = Object.values(ProposalState);
+export const PROPOSAL_ORDERS: readonly ProposalOrder[] = Object.values(ProposalOrder);
+export const REPORT_REASONS: readonly ReportReason[] = Object.values(ReportReason);
+export const COMMENT_ALIGNMENTS: readonly CommentAlignment[] = Object.values(CommentAlignment);
 
 /** A proposal as a list card shows it (`body`: sanitised HTML: p, br, strong, em, ul, ol, li, a). */
 export type ProposalSummary = ProposalsQuery['proposals']['edges'][number]['node'];

@@ -1,10 +1,11 @@
+import type { Typenamed } from '../../../test/typenamed';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { SEARCH_QUERY, type SearchHit } from '../graphql/search';
 import { SearchPage } from './SearchPage';
 
-const hit = (id: string, title: string): SearchHit => ({
+const hit = (id: string, title: string): Typenamed<SearchHit> => ({
   __typename: 'SearchHit',
   id,
   title,
@@ -12,7 +13,7 @@ const hit = (id: string, title: string): SearchHit => ({
   link: `/espaces/filiere/f/c1/rencontres/${id}`,
   spaceTitle: 'Structuration de la filière',
 });
-const page = (hits: SearchHit[], hasNextPage: boolean, totalCount: number | null) => ({
+const page = (hits: Typenamed<SearchHit>[], hasNextPage: boolean, totalCount: number | null) => ({
   __typename: 'SearchGroup' as const,
   type: 'MEETING' as const,
   totalCount,

@@ -1,38 +1,19 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { SearchQuery, SearchQueryVariables } from '../../../graphql/generated';
 
+export type { SearchResultType } from '../../../graphql/generated';
+
 /** The resource types the global search finds (the API's `SearchResultType`). */
-export type SearchResultType = 'PROPOSAL' | 'ARTICLE' | 'MEETING' | 'PETITION' | 'NEWS_POST';
 
 /** One resource found: `excerptHtml` holds escaped text whose only elements are `<mark>`. */
-export interface SearchHit {
-  __typename?: 'SearchHit';
-  id: string;
-  title: string;
-  excerptHtml: string;
-  link: string;
-  spaceTitle: string;
-}
+export type SearchHit = SearchGroup['hits'][number];
 
 /** The hits of one type, best first; `totalCount` only on the first page. */
-export interface SearchGroup {
-  __typename?: 'SearchGroup';
-  type: SearchResultType;
-  totalCount: number | null;
-  hits: SearchHit[];
-  pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
-}
+export type SearchGroup = SearchData['search']['groups'][number];
 
-export interface SearchData {
-  search: { __typename?: 'SearchResults'; query: string; groups: SearchGroup[] };
-}
+export type SearchData = SearchQuery;
 
-export interface SearchVariables {
-  query: string;
-  types?: SearchResultType[];
-  first?: number;
-  after?: string;
-}
+export type SearchVariables = SearchQueryVariables;
 
 export const SEARCH_QUERY: TypedDocumentNode<SearchQuery, SearchQueryVariables> = gql`
   query Search($query: String!, $types: [SearchResultType!], $first: Int, $after: String) {

@@ -5,13 +5,12 @@ import {
   KEY_FIGURES_QUERY,
   PARTICIPATION_BY_TYPOLOGY_QUERY,
   STATISTICS_QUERY,
-  type Statistics,
 } from '../graphql/statistics';
 import { KeyFiguresBlock } from './KeyFiguresBlock';
 import { ParticipationByTypologyAdmin } from './ParticipationByTypologyAdmin';
 import { StatisticsPage } from './StatisticsPage';
 
-const STATS: Statistics = {
+const STATS = {
   __typename: 'Statistics',
   asOf: '2026-03-20T09:30:00Z',
   spaceId: null,

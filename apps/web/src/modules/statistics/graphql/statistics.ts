@@ -1,51 +1,26 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  StatisticsQuery,
+  StatisticsQueryVariables,
+  KeyFiguresQuery,
+  KeyFiguresQueryVariables,
+  ParticipationByTypologyQuery,
+  ParticipationByTypologyQueryVariables,
+} from '../../../graphql/generated';
 
-export interface WeeklyCount {
-  __typename?: 'WeeklyCount';
-  week: string;
-  count: number;
-}
-export interface KeyFigure {
-  __typename?: 'KeyFigure';
-  key: string;
-  total: number;
-  weekly: WeeklyCount[];
-}
-export interface TypologyCount {
-  __typename?: 'TypologyCount';
-  typologyKey: string | null;
-  label: string | null;
-  members: number;
-  organisations: number;
-}
-export interface Statistics {
-  __typename?: 'Statistics';
-  asOf: string;
-  spaceId: string | null;
-  figures: KeyFigure[];
-  organisationsByTypology: TypologyCount[];
-}
-export interface TypologyParticipation {
-  __typename?: 'TypologyParticipation';
-  typologyKey: string | null;
-  label: string | null;
-  participants: number;
-  members: number;
-}
-export interface ParticipationByTypology {
-  __typename?: 'ParticipationByTypology';
-  asOf: string;
-  spaceId: string;
-  participants: number;
-  members: number;
-  typologies: TypologyParticipation[];
-}
+/** Key figures of the platform or of one space, as of `asOf`. */
+export type Statistics = StatisticsQuery['statistics'];
+/** One key figure with its weekly series. */
+export type KeyFigure = Statistics['figures'][number];
+export type WeeklyCount = KeyFigure['weekly'][number];
+/** Members and organisations of one profile typology. */
+export type TypologyCount = Statistics['organisationsByTypology'][number];
+/** Participants of a space per typology vs members per typology. */
+export type ParticipationByTypology = ParticipationByTypologyQuery['participationByTypology'];
+export type TypologyParticipation = ParticipationByTypology['typologies'][number];
 
 /** Key figures (« Chiffres clés ») of the platform (no `spaceId`) or of one space, with weekly series. */
-export const STATISTICS_QUERY: TypedDocumentNode<
-  { statistics: Statistics },
-  { spaceId?: string | null }
-> = gql`
+export const STATISTICS_QUERY: TypedDocumentNode<StatisticsQuery, StatisticsQueryVariables> = gql`
   query Statistics($spaceId: ID) {
     statistics(spaceId: $spaceId) {
       asOf
@@ -69,10 +44,7 @@ export const STATISTICS_QUERY: TypedDocumentNode<
 `;
 
 /** Key figures' totals only (the home page's and a space page's block). */
-export const KEY_FIGURES_QUERY: TypedDocumentNode<
-  { statistics: Pick<Statistics, 'asOf' | 'spaceId'> & { figures: Omit<KeyFigure, 'weekly'>[] } },
-  { spaceId: string | null }
-> = gql`
+export const KEY_FIGURES_QUERY: TypedDocumentNode<KeyFiguresQuery, KeyFiguresQueryVariables> = gql`
   query KeyFigures($spaceId: ID) {
     statistics(spaceId: $spaceId) {
       asOf
@@ -87,8 +59,8 @@ export const KEY_FIGURES_QUERY: TypedDocumentNode<
 
 /** Participants of a space per typology vs members per typology (space admins, organisation admins). */
 export const PARTICIPATION_BY_TYPOLOGY_QUERY: TypedDocumentNode<
-  { participationByTypology: ParticipationByTypology },
-  { spaceId: string }
+  ParticipationByTypologyQuery,
+  ParticipationByTypologyQueryVariables
 > = gql`
   query ParticipationByTypology($spaceId: ID!) {
     participationByTypology(spaceId: $spaceId) {

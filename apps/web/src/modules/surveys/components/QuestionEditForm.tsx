@@ -1,3 +1,4 @@
+import { SURVEY_LAYOUT_TYPES, SURVEY_TEXT_TYPES, SurveyConditionKind } from '@concerto/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +10,10 @@ import {
 } from '../graphql/surveys';
 import { useInlineEditor } from '../../ui/hooks/useInlineEditor';
 
-const LAYOUT_TYPES = new Set(['SEPARATOR', 'TITLE_AND_DESCRIPTION']);
-const TEXT_TYPES = new Set(['SHORT_ANSWER', 'LONG_ANSWER']);
+const LAYOUT_TYPES = new Set<string>(SURVEY_LAYOUT_TYPES);
+const TEXT_TYPES = new Set<string>(SURVEY_TEXT_TYPES);
 const MULTIPLE_TYPES = new Set(['MULTIPLE_OPTION', 'MATRIX_MULTIPLE']);
-const CONDITION_KINDS = ['EQUALS', 'NOT_EQUALS', 'ANSWERED'];
+const CONDITION_KINDS = Object.values(SurveyConditionKind);
 
 /**
  * "Modifier" for one question of the builder: a button opening an inline form (wording, description,

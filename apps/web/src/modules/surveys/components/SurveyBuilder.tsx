@@ -1,3 +1,4 @@
+import { SURVEY_CHOICE_TYPES, SurveyQuestionType } from '@concerto/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,25 +19,8 @@ import type { AddSurveyQuestionInput } from '../../../graphql/generated';
 import { OptionRenameForm } from './OptionRenameForm';
 import { QuestionEditForm } from './QuestionEditForm';
 
-const TYPES = [
-  'SHORT_ANSWER',
-  'LONG_ANSWER',
-  'SINGLE_OPTION',
-  'MULTIPLE_OPTION',
-  'SCALE',
-  'MATRIX_SINGLE',
-  'MATRIX_MULTIPLE',
-  'SORTING',
-  'SEPARATOR',
-  'TITLE_AND_DESCRIPTION',
-];
-const WITH_OPTIONS = new Set([
-  'SINGLE_OPTION',
-  'MULTIPLE_OPTION',
-  'MATRIX_SINGLE',
-  'MATRIX_MULTIPLE',
-  'SORTING',
-]);
+const TYPES = Object.values(SurveyQuestionType);
+const WITH_OPTIONS = new Set<string>(SURVEY_CHOICE_TYPES);
 const lines = (text: string) =>
   text
     .split('\n')

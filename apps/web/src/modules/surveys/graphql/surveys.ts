@@ -28,45 +28,15 @@ import type {
   UpdateSurveyOptionMutationVariables,
   UpdateSurveyQuestionMutation,
   UpdateSurveyQuestionMutationVariables,
+  SurveyAnswerInput,
+  SurveyChoiceInput,
+  SurveyFieldsInput,
+  SurveyQuestionFieldsInput,
 } from '../../../graphql/generated';
 
-export interface SurveyOptionState {
-  id: string;
-  body: string;
-  freeText: boolean;
-}
-export interface SurveyQuestionState {
-  id: string;
-  position: number;
-  type: string;
-  body: string;
-  description: string | null;
-  section: string | null;
-  mandatory: boolean;
-  maxChoices: number | null;
-  maxCharacters: number | null;
-  options: SurveyOptionState[];
-  rows: SurveyOptionState[];
-  scale: { points: number; labels: string[] } | null;
-  condition: { questionId: string; kind: string; optionId: string | null } | null;
-}
-export interface SurveyState {
-  id: string;
-  componentId: string;
-  title: string;
-  description: string;
-  opensAt: string | null;
-  closesAt: string | null;
-  open: boolean;
-  version: number;
-  allowAnonymous: boolean;
-  terms: string;
-  resultsPublished: boolean;
-  viewerHasAnswered: boolean;
-  viewerCanAdminister: boolean;
-  viewerCanSeeResults: boolean;
-  questions: SurveyQuestionState[];
-}
+export type SurveyOptionState = SurveyQuestionState['options'][number];
+export type SurveyQuestionState = SurveyState['questions'][number];
+export type SurveyState = NonNullable<SurveyStateQuery['survey']>;
 
 const STATE_FIELDS = `
   id componentId title description opensAt closesAt open version allowAnonymous terms resultsPublished viewerHasAnswered viewerCanAdminister viewerCanSeeResults
@@ -79,17 +49,8 @@ export const SURVEY_STATE_QUERY: TypedDocumentNode<SurveyStateQuery, SurveyState
   query SurveyState($componentId: ID!) { survey(componentId: $componentId) { ${STATE_FIELDS} } }
 `;
 
-export interface ChoiceInput {
-  optionId: string;
-  rowId?: string;
-  freeText?: string;
-}
-export interface AnswerInput {
-  questionId: string;
-  text?: string;
-  choices?: ChoiceInput[];
-  value?: number;
-}
+export type ChoiceInput = SurveyChoiceInput;
+export type AnswerInput = SurveyAnswerInput;
 
 export const ANSWER_SURVEY_MUTATION: TypedDocumentNode<
   AnswerSurveyMutation,
@@ -102,17 +63,7 @@ export const ANSWER_SURVEY_MUTATION: TypedDocumentNode<
   }
 `;
 
-export interface MySubmission {
-  id: string;
-  surveyVersion: number;
-  createdAt: string;
-  answers: {
-    questionId: string;
-    questionBody: string;
-    text: string | null;
-    choices: { optionBody: string | null; value: number | null; freeText: string | null }[];
-  }[];
-}
+export type MySubmission = NonNullable<MySurveyAnswersQuery['mySurveyAnswers']>;
 export const MY_SURVEY_ANSWERS_QUERY: TypedDocumentNode<
   MySurveyAnswersQuery,
   MySurveyAnswersQueryVariables
@@ -136,41 +87,9 @@ export const MY_SURVEY_ANSWERS_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface OptionResult {
-  optionId: string | null;
-  value: number | null;
-  label: string;
-  removed: boolean;
-  count: number;
-  percent: number;
-  meanRank: number | null;
-}
-export interface QuestionResult {
-  questionId: string;
-  type: string;
-  body: string;
-  removed: boolean;
-  answers: number;
-  mean: number | null;
-  agreementPercent: number | null;
-  texts: string[];
-  options: OptionResult[];
-  rows: { rowId: string; label: string; answers: number; options: OptionResult[] }[];
-  crossTab: {
-    groupOptionId: string;
-    groupLabel: string;
-    answers: number;
-    mean: number | null;
-    agreementPercent: number | null;
-    options: OptionResult[];
-  }[];
-}
-export interface SurveyResults {
-  surveyId: string;
-  submissions: number;
-  crossBy: string | null;
-  questions: QuestionResult[];
-}
+export type OptionResult = QuestionResult['options'][number];
+export type QuestionResult = SurveyResults['questions'][number];
+export type SurveyResults = SurveyResultsQuery['surveyResults'];
 
 const OPTION_FIELDS = 'optionId value label removed count percent meanRank';
 export const SURVEY_RESULTS_QUERY: TypedDocumentNode<
@@ -212,14 +131,7 @@ export const CREATE_SURVEY_MUTATION: TypedDocumentNode<
 > = gql`
   mutation CreateSurvey($input: CreateSurveyInput!) { createSurvey(input: $input) { ${STATE_FIELDS} } }
 `;
-export interface SurveyFields {
-  title?: string;
-  description?: string;
-  opensAt?: string | null;
-  closesAt?: string | null;
-  allowAnonymous?: boolean;
-  terms?: string;
-}
+export type SurveyFields = SurveyFieldsInput;
 export const UPDATE_SURVEY_MUTATION: TypedDocumentNode<
   UpdateSurveyMutation,
   UpdateSurveyMutationVariables
@@ -246,14 +158,7 @@ export const REMOVE_SURVEY_OPTION_MUTATION: TypedDocumentNode<
 `;
 
 /** Fields of `SurveyQuestionFieldsInput`; absent fields stay as they are, `condition: null` clears it, 0 clears a limit. */
-export interface SurveyQuestionFields {
-  body?: string;
-  description?: string;
-  mandatory?: boolean;
-  maxChoices?: number;
-  maxCharacters?: number;
-  condition?: { questionId: string; kind: string; optionId?: string | null } | null;
-}
+export type SurveyQuestionFields = SurveyQuestionFieldsInput;
 export const UPDATE_SURVEY_QUESTION_MUTATION: TypedDocumentNode<
   UpdateSurveyQuestionMutation,
   UpdateSurveyQuestionMutationVariables

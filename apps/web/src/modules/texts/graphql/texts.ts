@@ -36,72 +36,14 @@ import type {
   WithdrawAmendmentMutationVariables,
 } from '../../../graphql/generated';
 
-export type AmendmentState = 'DRAFT' | 'EVALUATING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
-export type AmendableType = 'ARTICLE' | 'PROPOSAL';
+export type { AmendableType, AmendmentState } from '../../../graphql/generated';
 
-export interface TextArticle {
-  id: string;
-  number: number;
-  sectionId: string | null;
-  body: string;
-  version: number;
-  pendingAmendmentsCount: number;
-  acceptedAmendmentsCount: number;
-  commentsCount: number;
-}
-export interface TextSection {
-  id: string;
-  parentId: string | null;
-  level: number;
-  position: number;
-  title: string;
-  articles: TextArticle[];
-}
-export interface ParticipatoryText {
-  componentId: string;
-  published: boolean;
-  publishedAt: string | null;
-  articlesCount: number;
-  viewerCanAnswer: boolean;
-  settings: { amendmentsEnabled: boolean; amendmentsVisibility: 'ALL' | 'ONLY_OWN' };
-  preamble: TextArticle[];
-  sections: TextSection[];
-}
-export interface DiffPart {
-  value: string;
-  added: boolean;
-  removed: boolean;
-}
-export interface Amendment {
-  id: string;
-  amendableType: AmendableType;
-  amendableId: string;
-  title: string;
-  body: string;
-  baseVersion: number;
-  currentVersion: number;
-  state: AmendmentState;
-  outdated: boolean;
-  rejectionReason: string | null;
-  author: { id: string; name: string } | null;
-  supportsCount: number;
-  commentsCount: number;
-  promotedProposalId: string | null;
-  createdAt: string;
-  baseText: string;
-  currentText: string;
-  diff: DiffPart[];
-  viewerIsAuthor: boolean;
-  viewerCanAnswer: boolean;
-  viewerSupports: boolean;
-}
-export interface ResourceVersion {
-  version: number;
-  text: string;
-  author: { id: string; name: string } | null;
-  amendmentId: string | null;
-  createdAt: string;
-}
+export type TextArticle = ParticipatoryText['preamble'][number];
+export type TextSection = ParticipatoryText['sections'][number];
+export type ParticipatoryText = NonNullable<ParticipatoryTextQuery['participatoryText']>;
+export type DiffPart = Amendment['diff'][number];
+export type Amendment = AmendmentsQuery['amendments'][number];
+export type ResourceVersion = VersionsQuery['versions'][number];
 
 const ARTICLE_FIELDS = `id number sectionId body version pendingAmendmentsCount acceptedAmendmentsCount commentsCount`;
 const TEXT_FIELDS = `
@@ -243,15 +185,7 @@ export const SUPPORT_AMENDMENT_MUTATION: TypedDocumentNode<
   }
 `;
 
-export interface TextComment {
-  id: string;
-  body: string;
-  authorName: string | null;
-  createdAt: string;
-  deleted: boolean;
-  hidden: boolean;
-  articleVersion: number | null;
-}
+export type TextComment = TextCommentsQuery['comments'][number];
 
 export const TEXT_COMMENTS_QUERY: TypedDocumentNode<TextCommentsQuery, TextCommentsQueryVariables> =
   gql`

@@ -10,6 +10,8 @@ const census = {
   assemblySpaceId: null,
   weighted: false,
   emailsCount: null,
+  invitationsSent: null,
+  invitationsFailing: null,
   frozenVoters: 10,
   frozenWeight: 10,
 };

@@ -1,115 +1,56 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { BallotMethod, BallotStatus, CensusKind, Grade } from '@concerto/domain';
+import type {
+  BallotChoice,
+  MajorityJudgmentResult as DomainMajorityJudgmentResult,
+  OptionCountResult as DomainOptionCountResult,
+  SchulzeResult as DomainSchulzeResult,
+} from '@concerto/domain';
+import type {
+  BallotsQuery,
+  BallotsQueryVariables,
+  BallotQuery,
+  BallotQueryVariables,
+  CheckBallotReceiptQuery,
+  CheckBallotReceiptQueryVariables,
+  CastBallotMutation,
+  CastBallotMutationVariables,
+  CreateBallotMutation,
+  CreateBallotMutationVariables,
+  UpdateBallotMutation,
+  UpdateBallotMutationVariables,
+  BallotAdminSpaceQuery,
+  BallotAdminSpaceQueryVariables,
+  BallotAnswerInput as GeneratedBallotAnswerInput,
+} from '../../../graphql/generated';
+import type { TypedJson } from '../../../graphql/json';
 
-export interface BallotOption {
-  id: string;
-  title: string;
-  description: string;
-  imageAlt: string | null;
-}
-export interface BallotQuestion {
-  id: string;
-  position: number;
-  title: string;
-  method: BallotMethod;
-  minChoices: number;
-  maxChoices: number;
-  options: BallotOption[];
-}
-export interface BallotCensus {
-  kind: CensusKind;
-  assemblySpaceId: string | null;
-  weighted: boolean;
-  emailsCount: number | null;
-  invitationsSent?: number | null;
-  invitationsFailing?: number | null;
-  frozenVoters: number | null;
-  frozenWeight: number | null;
-}
-export interface BallotTurnout {
-  voters: number;
-  votersWeight: number;
-  percent: number | null;
-}
-
-/** A voter's answer to one question, as the API takes it (`BallotAnswerInput.choice`). */
-export type BallotChoice =
-  | { optionIds: string[] }
-  | { ranking: string[] }
-  | { grades: Record<string, Grade> };
-
-/** SINGLE / MULTIPLE counts (API `counting/plurality.ts`). */
-export interface OptionCountResult {
-  questionId: string;
-  method: 'SINGLE' | 'MULTIPLE';
-  ballots: number;
-  totalWeight: number;
-  counts: Record<string, number>;
-  ranking: string[][];
-  winners: string[];
-}
-/** RANKED counts (API `counting/schulze.ts`). */
-export interface SchulzeResult {
-  questionId: string;
-  method: 'RANKED';
-  ballots: number;
-  totalWeight: number;
-  optionIds: string[];
-  pairwise: number[][];
-  strongestPaths: number[][];
-  condorcetWinner: string | null;
-  ranking: string[][];
-  winners: string[];
-}
-export interface TieBreak {
-  higher: string;
-  lower: string;
-  majorityGrade: Grade;
-  removed: number;
-  higherGrade: Grade;
-  lowerGrade: Grade;
-}
-/** MAJORITY_JUDGMENT counts (API `counting/majority-judgment.ts`). */
-export interface MajorityJudgmentResult {
-  questionId: string;
-  method: 'MAJORITY_JUDGMENT';
-  ballots: number;
-  totalWeight: number;
-  optionIds: string[];
-  grades: Grade[];
-  profiles: Record<string, number[]>;
-  majorityGrades: Record<string, Grade | null>;
-  gauges: Record<string, { better: number; worse: number }>;
-  ranking: string[][];
-  winners: string[];
-  tieBreaks: TieBreak[];
-}
+/** The JSON shapes of a ballot's choices and results, as the API's counting writes them. */
+export type { BallotChoice, TieBreak } from '@concerto/domain';
+/** SINGLE / MULTIPLE counts of one question. */
+export type OptionCountResult = DomainOptionCountResult & { questionId: string };
+/** RANKED (Schulze) counts of one question. */
+export type SchulzeResult = DomainSchulzeResult & { questionId: string };
+/** MAJORITY_JUDGMENT counts of one question. */
+export type MajorityJudgmentResult = DomainMajorityJudgmentResult & { questionId: string };
+/** One entry of a ballot's `results`. */
 export type QuestionResult = OptionCountResult | SchulzeResult | MajorityJudgmentResult;
 
-export interface Ballot {
-  id: string;
-  componentId: string;
-  spaceId: string;
-  title: string;
-  explanation: string;
-  opensAt: string;
-  closesAt: string;
-  status: BallotStatus;
-  readAt: string;
-  secret: boolean;
-  receiptsEnabled: boolean;
-  isDemo: boolean;
-  census: BallotCensus;
-  questions: BallotQuestion[];
-  turnout: BallotTurnout;
+/**
+ * What the ballot documents' JSON fields hold (`results`, `viewerChoices`, a receipt's `choices`):
+ * the results per question (null until they may be shown) and the choices by question id.
+ */
+export interface BallotJson {
   results: QuestionResult[] | null;
-  resultsFrozen: boolean;
-  viewerHasVoted: boolean;
-  viewerCanVote: boolean;
-  viewerInCensus: boolean;
   viewerChoices: Record<string, BallotChoice> | null;
-  viewerCanEdit: boolean;
+  choices: Record<string, BallotChoice> | null;
 }
+
+/** A votation as every ballot document returns it, its JSON fields typed. */
+export type Ballot = TypedJson<BallotsQuery['ballots'][number], BallotJson>;
+export type BallotQuestion = Ballot['questions'][number];
+export type BallotOption = BallotQuestion['options'][number];
+export type BallotCensus = Ballot['census'];
+export type BallotTurnout = Ballot['turnout'];
 
 const BALLOT_FIELDS = `
   id componentId spaceId title explanation opensAt closesAt status readAt secret receiptsEnabled isDemo
@@ -118,21 +59,27 @@ const BALLOT_FIELDS = `
   turnout { voters votersWeight percent }
   results resultsFrozen viewerHasVoted viewerCanVote viewerInCensus viewerChoices viewerCanEdit`;
 
-export const BALLOTS_QUERY: TypedDocumentNode<{ ballots: Ballot[] }, { componentId: string }> = gql`
+export const BALLOTS_QUERY: TypedDocumentNode<
+  TypedJson<BallotsQuery, BallotJson>,
+  BallotsQueryVariables
+> = gql`
   query Ballots($componentId: ID!) {
     ballots(componentId: $componentId) { ${BALLOT_FIELDS} }
   }
 `;
 
-export const BALLOT_QUERY: TypedDocumentNode<{ ballot: Ballot }, { id: string }> = gql`
+export const BALLOT_QUERY: TypedDocumentNode<
+  TypedJson<BallotQuery, BallotJson>,
+  BallotQueryVariables
+> = gql`
   query Ballot($id: ID!) {
     ballot(id: $id) { ${BALLOT_FIELDS} }
   }
 `;
 
 export const CHECK_BALLOT_RECEIPT_QUERY: TypedDocumentNode<
-  { checkBallotReceipt: { found: boolean; choices: Record<string, BallotChoice> | null } },
-  { ballotId: string; code: string }
+  TypedJson<CheckBallotReceiptQuery, BallotJson>,
+  CheckBallotReceiptQueryVariables
 > = gql`
   query CheckBallotReceipt($ballotId: ID!, $code: String!) {
     checkBallotReceipt(ballotId: $ballotId, code: $code) {
@@ -142,46 +89,29 @@ export const CHECK_BALLOT_RECEIPT_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface BallotAnswerInput {
-  questionId: string;
+/** A voter's answer to one question (`choice`: a {@link BallotChoice}). */
+export type BallotAnswerInput = Omit<GeneratedBallotAnswerInput, 'choice'> & {
   choice: BallotChoice;
-}
+};
 
 export const CAST_BALLOT_MUTATION: TypedDocumentNode<
-  { castBallot: { ballot: Ballot; receiptCode: string | null } },
-  { ballotId: string; answers: BallotAnswerInput[] }
+  TypedJson<CastBallotMutation, BallotJson>,
+  CastBallotMutationVariables
 > = gql`
   mutation CastBallot($ballotId: ID!, $answers: [BallotAnswerInput!]!) {
     castBallot(ballotId: $ballotId, answers: $answers) { receiptCode ballot { ${BALLOT_FIELDS} } }
   }
 `;
 
-export interface BallotQuestionInput {
-  title: string;
-  method: BallotMethod;
-  minChoices?: number | null;
-  maxChoices?: number | null;
-  options: { title: string; description?: string; imageAlt?: string | null }[];
-}
-export interface BallotFieldsInput {
-  title?: string;
-  explanation?: string;
-  opensAt?: string;
-  closesAt?: string;
-  secret?: boolean;
-  receiptsEnabled?: boolean;
-  census?: {
-    kind: CensusKind;
-    assemblySpaceId?: string | null;
-    weighted?: boolean;
-    emails?: string[];
-  };
-  questions?: BallotQuestionInput[];
-}
+export type {
+  BallotFieldsInput,
+  BallotQuestionInput,
+  BallotCensusInput,
+} from '../../../graphql/generated';
 
 export const CREATE_BALLOT_MUTATION: TypedDocumentNode<
-  { createBallot: Ballot },
-  { input: BallotFieldsInput & { componentId: string } }
+  TypedJson<CreateBallotMutation, BallotJson>,
+  CreateBallotMutationVariables
 > = gql`
   mutation CreateBallot($input: CreateBallotInput!) {
     createBallot(input: $input) { ${BALLOT_FIELDS} }
@@ -189,8 +119,8 @@ export const CREATE_BALLOT_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_BALLOT_MUTATION: TypedDocumentNode<
-  { updateBallot: Ballot },
-  { id: string; input: BallotFieldsInput }
+  TypedJson<UpdateBallotMutation, BallotJson>,
+  UpdateBallotMutationVariables
 > = gql`
   mutation UpdateBallot($id: ID!, $input: BallotFieldsInput!) {
     updateBallot(id: $id, input: $input) { ${BALLOT_FIELDS} }
@@ -199,11 +129,8 @@ export const UPDATE_BALLOT_MUTATION: TypedDocumentNode<
 
 /** The Assemblées an admin can pick as a census (ASSEMBLY_MEMBERS). */
 export const BALLOT_ADMIN_SPACE_QUERY: TypedDocumentNode<
-  {
-    space: { id: string; slug: string; title: string; viewerCanAdminister: boolean };
-    spaces: { id: string; title: string }[];
-  },
-  { slug: string }
+  BallotAdminSpaceQuery,
+  BallotAdminSpaceQueryVariables
 > = gql`
   query BallotAdminSpace($slug: String!) {
     space(slug: $slug) {

@@ -176,12 +176,11 @@ describeInBrowser(
       await page.waitForURL((url) => url.pathname === '/chiffres-cles');
       await page.getByRole('heading', { level: 1, name: 'Chiffres clés' }).waitFor();
       // the demo's members and supports, counted by the database, in French figures and plurals
+      // (waitFor is strict: exactly one element each, once the query has answered)
       const figures = page.getByRole('list', { name: 'Chiffres clés' });
-      await expect(figures.getByText(/^[\d\u202f]+ membres$/).count()).resolves.toBe(1);
-      await expect(figures.getByText(/^[\d\u202f]+ soutiens$/).count()).resolves.toBe(1);
-      await expect(page.getByText(/^Chiffres au \d{1,2}(er)? \p{L}+ \d{4}/u).count()).resolves.toBe(
-        1,
-      );
+      await figures.getByText(/^[\d\u202f]+ membres$/).waitFor();
+      await figures.getByText(/^[\d\u202f]+ soutiens$/).waitFor();
+      await page.getByText(/^Chiffres au \d{1,2}(er)? \p{L}+ \d{4}/u).waitFor();
       await page.getByRole('heading', { name: 'Soutiens par semaine' }).waitFor();
       const typologies = page.getByRole('table', {
         name: 'Membres et organisations par typologie de profil',

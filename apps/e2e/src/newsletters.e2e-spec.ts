@@ -19,15 +19,16 @@ describeInBrowser(
     beforeAll(async () => {
       inbox = await startSmtpInbox();
     });
-    afterAll(async () => {
-      await inbox?.close();
-    });
     const suite = useBrowserSuite('concerto-e2e-newsletter-', (port) => ({
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       SMTP_URL: inbox.url,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     }));
+    // after the suite's own afterAll (declared first): the server, holding a pooled SMTP connection, stops before the inbox
+    afterAll(async () => {
+      await inbox?.close();
+    });
     const { expectAccessible, goTo } = suite;
     const member = {
       name: 'Léa Martin',
@@ -105,6 +106,7 @@ describeInBrowser(
       await suite.page.getByRole('button', { name: 'Aperçu' }).click();
       await suite.page.getByRole('heading', { level: 2, name: 'Aperçu du message' }).waitFor();
       await suite.page
+        .getByRole('document', { name: /Aperçu de la lettre/ })
         .getByText('La concertation sur la feuille de route du nouveau groupe est ouverte.')
         .waitFor();
       expect(await focusIsOnElement(suite.page)).toBe(true);

@@ -57,7 +57,9 @@ export const NEWSLETTER_MAX_ATTEMPTS = 3;
  *    lost mail instead; we prefer « at least once, duplicate detectable ».
  * 5. A refused mail goes back to PENDING (retried after 30 s × attempts) until
  *    {@link NEWSLETTER_MAX_ATTEMPTS}, then FAILED with the transport's error (addresses masked).
- * 6. A newsletter becomes SENT when none of its rows is PENDING or SENDING.
+ * 6. A member who unsubscribed after « envoyer » is not mailed: the row becomes FAILED with
+ *    the error `UNSUBSCRIBED` when its batch is claimed.
+ * 7. A newsletter becomes SENT when none of its rows is PENDING or SENDING.
  *
  * Shutdown (SIGTERM) stops claiming and waits for the mail in flight; the rest of a claimed batch
  * is picked up by the next process after the lease.
@@ -163,10 +165,20 @@ export class NewsletterSender
       return 0;
     }
     claimed.sort((a, b) => Number(a.id) - Number(b.id));
-    const touched = new Set<string>();
+    // members who unsubscribed since « envoyer » froze the recipients are not mailed
+    const gone = await queryRows<{ id: string }>(
+      this.dataSource.manager,
+      `UPDATE newsletter_deliveries d SET status = 'FAILED', error = 'UNSUBSCRIBED', lease_until = NULL
+         FROM newsletter_subscriptions s
+        WHERE d.id = ANY($1::bigint[]) AND d.status = 'SENDING' AND s.user_id = d.user_id AND NOT s.subscribed
+        RETURNING d.id`,
+      [claimed.map((r) => r.id)],
+    );
+    const skipped = new Set(gone.map((r) => String(r.id)));
+    const touched = new Set<string>(claimed.map((r) => r.newsletter_id));
     for (const row of claimed) {
       if (this.stopping) break; // the rest of the batch waits for its lease
-      touched.add(row.newsletter_id);
+      if (skipped.has(String(row.id))) continue;
       const mail = this.content.personal(
         { subject: row.subject, html: row.rendered_html, text: row.rendered_text },
         row.token,

@@ -360,6 +360,34 @@ describe('newsletters (real SMTP server)', () => {
     });
   });
 
+  it('a member who unsubscribes after « envoyer » is not mailed (FAILED: UNSUBSCRIBED)', async () => {
+    await resetSubscriptions();
+    const [stays, leaves] = await members(2, true);
+    const id = await draft();
+    const [{ subject }] = await t.sql(`SELECT subject FROM newsletters WHERE id = $1`, [id]);
+    await t.gql(SEND, { id }, admin);
+    const [{ token }] = await t.sql(
+      `SELECT token FROM newsletter_subscriptions WHERE user_id = $1`,
+      [leaves.id],
+    );
+    const post = await fetch(`${t.baseUrl}/lettre/desinscription/${token}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(post.status).toBe(200);
+    await sender.drain();
+    expect(mailsOf(subject).map((m) => m.to)).toEqual([stays.email.toLowerCase()]);
+    const [row] = await t.sql(
+      `SELECT status, error FROM newsletter_deliveries WHERE newsletter_id = $1 AND user_id = $2`,
+      [id, leaves.id],
+    );
+    expect(row).toEqual({ status: 'FAILED', error: 'UNSUBSCRIBED' });
+    expect((await t.gql(PROGRESS, { id }, admin)).data.newsletter).toEqual({
+      status: 'SENT',
+      progress: { total: 2, pending: 0, sent: 1, failed: 1 },
+    });
+  });
+
   it('account deletion removes the choice and the deliveries', async () => {
     const [m] = await members(1, true);
     const id = await draft();

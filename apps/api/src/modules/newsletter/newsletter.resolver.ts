@@ -48,11 +48,8 @@ export class NewsletterResolver {
     description:
       'Preview: blocks rendered now for a draft, the frozen mail once sent. Access: organization admins. Errors: NOT_FOUND.',
   })
-  newsletterPreview(
-    @Args('id', { type: () => ID }) id: string,
-    @CurrentViewer() viewer: Viewer,
-  ): Promise<NewsletterPreviewDto> {
-    return this.service.preview(id, viewer);
+  newsletterPreview(@Args('id', { type: () => ID }) id: string): Promise<NewsletterPreviewDto> {
+    return this.service.preview(id);
   }
 
   /** Creates a draft. Access: organization admins. Errors: BAD_USER_INPUT (field named). */

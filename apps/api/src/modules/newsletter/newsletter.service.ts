@@ -208,14 +208,13 @@ export class NewsletterService {
   }
 
   /**
-   * The mail as a recipient gets it (the caller's own unsubscribe link stands in for theirs):
-   * rendered now for a draft, the frozen content once sent. Caller: organization admins.
+   * The mail as a recipient gets it (with a placeholder in place of the recipient's unsubscribe
+   * token): rendered now for a draft, the frozen content once sent. Caller: organization admins.
    * @throws NOT_FOUND
    */
-  async preview(id: string, viewer: Viewer): Promise<NewsletterPreviewDto> {
+  async preview(id: string): Promise<NewsletterPreviewDto> {
     const row = await this.row(this.dataSource.manager, id);
     const mail = this.content.personal(await this.rendered(row), '…');
-    void viewer;
     return { subject: mail.subject, html: mail.html, text: mail.text };
   }
 

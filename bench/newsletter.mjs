@@ -2,7 +2,8 @@
 // (smtp-server, counting Message-IDs): mails/s and the sending process's memory; then a second
 // newsletter whose sending API process is killed (SIGKILL) mid-way and restarted: duplicates
 // and missing recipients, counted by the sink.
-//   npm run build && node bench/newsletter.mjs        (env N, KILL_AT = share sent before the kill)
+//   npm run build && node bench/newsletter.mjs   (env N, KILL_AT = share sent before the kill,
+//   ONLY=throughput or ONLY=kill to run one part)
 import { createRequire } from 'node:module';
 import { machine, rssOf, startApiProcess, startBenchServer } from './bench-server.mjs';
 
@@ -10,6 +11,8 @@ const require = createRequire(import.meta.url);
 const { SMTPServer } = require('smtp-server');
 const N = Number(process.env.N ?? 100_000);
 const KILL_AT = Number(process.env.KILL_AT ?? 0.4);
+/** `kill` runs only the SIGKILL-and-resume part, `throughput` only the first. */
+const ONLY = process.env.ONLY ?? '';
 const LEASE = '5';
 
 /** The sink: accepts every mail, reads its Message-ID from the headers, counts receptions per id. */
@@ -117,66 +120,72 @@ try {
     return { total: r.data.sendNewsletter.progress.total, ms: Date.now() - t };
   };
 
-  // ── run 1: throughput ──
-  const w1 = await startApiProcess(main.databaseUrl, workerEnv);
-  const idleRss = await rssOf(w1.pid);
-  const first = await compose('Lettre de banc d’essai n° 1');
-  const queued = await send(first);
-  const start = Date.now();
-  let peak = idleRss;
-  for (;;) {
-    peak = Math.max(peak, await rssOf(w1.pid));
-    const p = await progress(first);
-    if (p.pending === 0) break;
-    await sleep(500);
-  }
-  const seconds = (Date.now() - start) / 1000;
-  const one = tally(first);
-  const p1 = await progress(first);
-  await w1.stop();
   console.log(
     `\n| run | recipients | « envoyer » (snapshot) ms | send time s | mails/s | worker RSS idle → peak MiB | SENT | FAILED | received distinct | duplicates | missing |`,
   );
   console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
-  console.log(
-    `| throughput | ${queued.total} | ${queued.ms} | ${seconds.toFixed(1)} | ${(N / seconds).toFixed(0)} | ${(idleRss / 2 ** 20).toFixed(0)} → ${(peak / 2 ** 20).toFixed(0)} | ${p1.sent} | ${p1.failed} | ${one.distinct} | ${one.duplicates} | ${one.missing} |`,
-  );
 
-  // ── run 2: SIGKILL mid-way, restart ──
-  const second = await compose('Lettre de banc d’essai n° 2');
-  let w2 = await startApiProcess(main.databaseUrl, workerEnv);
-  const queued2 = await send(second);
-  const start2 = Date.now();
-  for (;;) {
-    const p = await progress(second);
-    if (p.sent >= Math.floor(N * KILL_AT) + 37) break; // not on a batch boundary: the kill lands inside a claimed batch
-    await sleep(20);
+  if (ONLY !== 'kill') {
+    // ── run 1: throughput ──
+    const w1 = await startApiProcess(main.databaseUrl, workerEnv);
+    const idleRss = await rssOf(w1.pid);
+    const first = await compose('Lettre de banc d’essai n° 1');
+    const queued = await send(first);
+    const start = Date.now();
+    let peak = idleRss;
+    for (;;) {
+      peak = Math.max(peak, await rssOf(w1.pid));
+      const p = await progress(first);
+      if (p.pending === 0) break;
+      await sleep(500);
+    }
+    const seconds = (Date.now() - start) / 1000;
+    const one = tally(first);
+    const p1 = await progress(first);
+    await w1.stop();
+    console.log(
+      `| throughput | ${queued.total} | ${queued.ms} | ${seconds.toFixed(1)} | ${(N / seconds).toFixed(0)} | ${(idleRss / 2 ** 20).toFixed(0)} → ${(peak / 2 ** 20).toFixed(0)} | ${p1.sent} | ${p1.failed} | ${one.distinct} | ${one.duplicates} | ${one.missing} |`,
+    );
+    if (one.duplicates || one.missing) process.exitCode = 1;
   }
-  process.kill(w2.pid, 'SIGKILL');
-  await sleep(200);
-  const atKill = await progress(second);
-  const receivedAtKill = tally(second).distinct;
-  const { rows: leased } = await main.pool.query(
-    `SELECT count(*)::int AS n FROM newsletter_deliveries WHERE newsletter_id = $1 AND status = 'SENDING'`,
-    [second],
-  );
-  const restartAt = Date.now();
-  w2 = await startApiProcess(main.databaseUrl, workerEnv);
-  for (;;) {
-    const p = await progress(second);
-    if (p.pending === 0) break;
-    await sleep(500);
+
+  if (ONLY !== 'throughput') {
+    // ── run 2: SIGKILL mid-way, restart ──
+    const second = await compose('Lettre de banc d’essai n° 2');
+    let w2 = await startApiProcess(main.databaseUrl, workerEnv);
+    const queued2 = await send(second);
+    const start2 = Date.now();
+    for (;;) {
+      const p = await progress(second);
+      if (p.sent >= Math.floor(N * KILL_AT) + 37) break; // not on a batch boundary: the kill lands inside a claimed batch
+      await sleep(20);
+    }
+    process.kill(w2.pid, 'SIGKILL');
+    await sleep(200);
+    const atKill = await progress(second);
+    const receivedAtKill = tally(second).distinct;
+    const { rows: leased } = await main.pool.query(
+      `SELECT count(*)::int AS n FROM newsletter_deliveries WHERE newsletter_id = $1 AND status = 'SENDING'`,
+      [second],
+    );
+    const restartAt = Date.now();
+    w2 = await startApiProcess(main.databaseUrl, workerEnv);
+    for (;;) {
+      const p = await progress(second);
+      if (p.pending === 0) break;
+      await sleep(500);
+    }
+    const two = tally(second);
+    const p2 = await progress(second);
+    await w2.stop();
+    console.log(
+      `| SIGKILL after ${atKill.sent} recorded SENT (${receivedAtKill} received), ${leased[0].n} rows leased; restart | ${queued2.total} | ${queued2.ms} | ${((Date.now() - start2) / 1000).toFixed(1)} (resume ${((Date.now() - restartAt) / 1000).toFixed(1)}) | — | — | ${p2.sent} | ${p2.failed} | ${two.distinct} | ${two.duplicates} | ${two.missing} |`,
+    );
+    console.log(
+      `\nduplicates (run 2): ${two.duplicates} (must be 0)\nmissing (run 2): ${two.missing} (must be 0)\nsink receptions in all: ${receptions}`,
+    );
+    if (two.duplicates || two.missing) process.exitCode = 1;
   }
-  const two = tally(second);
-  const p2 = await progress(second);
-  await w2.stop();
-  console.log(
-    `| SIGKILL after ${atKill.sent} recorded SENT (${receivedAtKill} received), ${leased[0].n} rows leased; restart | ${queued2.total} | ${queued2.ms} | ${((Date.now() - start2) / 1000).toFixed(1)} (resume ${((Date.now() - restartAt) / 1000).toFixed(1)}) | — | — | ${p2.sent} | ${p2.failed} | ${two.distinct} | ${two.duplicates} | ${two.missing} |`,
-  );
-  console.log(
-    `\nduplicates (run 2): ${two.duplicates} (must be 0)\nmissing (run 2): ${two.missing} (must be 0)\nsink receptions in all: ${receptions}`,
-  );
-  if (one.duplicates || one.missing || two.missing) process.exitCode = 1;
 } finally {
   await main.stop();
   await new Promise((r) => sink.close(r));

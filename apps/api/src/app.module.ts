@@ -44,6 +44,7 @@ import { HistoryModule } from './modules/history/history.module';
 import { SearchModule } from './modules/search/search.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { PlatformModule } from './platform/platform.module';
+import { NewsletterModule } from './modules/newsletter/newsletter.module';
 
 @Global()
 @Module({})
@@ -113,6 +114,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         OpenDataModule,
+        NewsletterModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

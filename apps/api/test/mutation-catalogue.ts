@@ -465,6 +465,22 @@ export class Fixtures {
     return id;
   }
 
+  /** A newsletter draft, with one fresh opted-in member so that sending it reaches someone. */
+  async newsletter(): Promise<string> {
+    const member = await this.user();
+    await this.t.sql(
+      `INSERT INTO newsletter_subscriptions (user_id, subscribed) VALUES ($1, true)`,
+      [member.id],
+    );
+    const d = await must(
+      this.t,
+      `mutation($i: NewsletterInput!) { createNewsletter(input: $i) { id } }`,
+      { i: { subject: `Lettre ${unique()}`, body: '<p>Les nouvelles de la filière.</p>' } },
+      this.admin,
+    );
+    return d.createNewsletter.id;
+  }
+
   /** A news post published now in a fresh NEWS component. */
   async newsPost(): Promise<string> {
     const componentId = await this.component('NEWS');
@@ -1594,6 +1610,41 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
   deleteNewsPost: {
     access: SPACE_ADMINS,
     args: async ({ f }) => ({ vars: { id: await f.newsPost() } }),
+  },
+  // ── newsletters (Lettre d’information) ──
+  createNewsletter: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async () => ({
+      vars: { input: { subject: 'Lettre de la filière', body: '<p>Les nouvelles du mois.</p>' } },
+    }),
+  },
+  updateNewsletter: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async ({ f }) => ({
+      vars: { id: await f.newsletter(), input: { subject: 'Lettre de la filière (relue)' } },
+    }),
+  },
+  deleteNewsletter: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async ({ f }) => ({ vars: { id: await f.newsletter() } }),
+  },
+  sendNewsletterTest: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async ({ f }) => ({ vars: { id: await f.newsletter() } }),
+  },
+  sendNewsletter: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async ({ f }) => ({ vars: { id: await f.newsletter() } }),
+  },
+  setNewsletterSubscription: {
+    access: SIGNED_IN,
+    global: true,
+    args: async () => ({ vars: { subscribed: true } }),
   },
   // ── meetings (Rencontres) ──
   createMeeting: {

@@ -7,6 +7,12 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part, when there is one. */
+  html?: string;
+  /** The `Message-ID` header. */
+  messageId?: string;
+  /** Every header, names in lower case, values as received (folded lines joined). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -33,8 +39,21 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
       simpleParser(stream)
         .then((parsed) => {
           const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+          const headers: Record<string, string> = {};
+          for (const line of parsed.headerLines)
+            headers[line.key] = line.line
+              .slice(line.line.indexOf(':') + 1)
+              .replace(/\r?\n\s+/g, ' ')
+              .trim();
           for (const address of to)
-            mails.push({ to: address, subject: parsed.subject ?? '', text: parsed.text ?? '' });
+            mails.push({
+              to: address,
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : undefined,
+              messageId: parsed.messageId,
+              headers,
+            });
           callback();
         })
         .catch((error: Error) => callback(error));

@@ -136,6 +136,18 @@ const MemberProfilePage = lazyPage(
 );
 const AgendaPage = lazyPage(() => import('./modules/meetings/agenda/AgendaPage'), 'AgendaPage');
 const SearchPage = lazyPage(() => import('./modules/search/components/SearchPage'), 'SearchPage');
+const NewslettersAdminPage = lazyPage(
+  () => import('./modules/newsletters/components/NewslettersAdminPage'),
+  'NewslettersAdminPage',
+);
+const NewsletterEditorPage = lazyPage(
+  () => import('./modules/newsletters/components/NewsletterEditorPage'),
+  'NewsletterEditorPage',
+);
+const UnsubscribePage = lazyPage(
+  () => import('./modules/newsletters/components/UnsubscribePage'),
+  'UnsubscribePage',
+);
 const MemberTypologiesAdminPage = lazyPage(
   () => import('./modules/members/components/MemberTypologiesAdminPage'),
   'MemberTypologiesAdminPage',
@@ -225,6 +237,7 @@ export function AppRoutes() {
           <Route path="nouveau-mot-de-passe" element={<PasswordResetPage />} />
           <Route path="confirmer-adresse" element={<EmailConfirmationPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="lettre/se-desinscrire" element={<UnsubscribePage />} />
           <Route path="mon-compte" element={<AccountPage />} />
           <Route path="membres/:pseudo" element={<MemberProfilePage />} />
           <Route path="recherche" element={<SearchPage />} />
@@ -244,6 +257,8 @@ export function AppRoutes() {
           <Route path="admin/petitions" element={<PetitionQueuePage />} />
           <Route path="admin/petitions/types" element={<PetitionTypesAdminPage />} />
           <Route path="admin/typologies" element={<MemberTypologiesAdminPage />} />
+          <Route path="admin/lettres" element={<NewslettersAdminPage />} />
+          <Route path="admin/lettres/:id" element={<NewsletterEditorPage />} />
           <Route path="admin/espaces/:slug" element={<SpaceAdminPage />} />
           <Route path="admin/enquetes/:componentId" element={<SurveyAdminPage />} />
           <Route

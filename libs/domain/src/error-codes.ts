@@ -39,6 +39,8 @@ export const ErrorCode = {
   SITTING_NOT_ONGOING: 'SITTING_NOT_ONGOING',
   /** The motion is not on the agenda of this sitting. */
   MOTION_NOT_ON_AGENDA: 'MOTION_NOT_ON_AGENDA',
+  /** The newsletter would reach nobody: no opted-in member matches its recipients. */
+  NEWSLETTER_NO_RECIPIENT: 'NEWSLETTER_NO_RECIPIENT',
   /** The current password given to confirm a sensitive account action (change password, delete account) is wrong. */
   WRONG_PASSWORD: 'WRONG_PASSWORD',
   /** An unexpected server fault; nothing was changed. */

@@ -214,6 +214,32 @@ export class AppConfig {
   @IsBoolean()
   EMAIL_CONFIRMATION_REQUIRED = false;
 
+  /**
+   * Whether this process runs the newsletter sending worker (it polls every 2 s and wakes at
+   * « envoyer »). Unset: on, except under `NODE_ENV=test` (tests drive it themselves).
+   */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  NEWSLETTER_WORKER?: boolean;
+
+  /** Newsletter mails claimed per batch by the sending worker. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  NEWSLETTER_BATCH_SIZE = 100;
+
+  /**
+   * Seconds a claimed batch of newsletter deliveries stays reserved to the worker that claimed
+   * it; after a crash the rest of the batch is taken again once the lease has passed.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  NEWSLETTER_LEASE_SECONDS = 120;
+
   /** Lifetime of a password-reset link, in minutes. */
   @Transform(toInt)
   @IsInt()
@@ -268,6 +294,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'METRICS_PORT',
     'METRICS_TOKEN',
     'LOG_FORMAT',
+    'NEWSLETTER_WORKER',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }

@@ -87,6 +87,7 @@ export const TABLE_OWNERS = {
   debate: ['debates', 'debate_statements', 'debate_votes', 'debate_analyses', 'debate_positions'],
   news: ['news_posts', 'news_images'],
   identity: ['identities', 'identity_sign_in_attempts'],
+  newsletter: ['newsletter_subscriptions', 'newsletters', 'newsletter_deliveries'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

@@ -599,6 +599,30 @@ export type NewsPostFieldsInput = {
 
 export { NewsPostStatus };
 
+/** Members who opted in: ALL of them, those following one of `spaceIds`, or those whose profile typology is one of `typologyKeys`. */
+export type NewsletterAudience = 'ALL' | 'SPACES' | 'TYPOLOGIES';
+
+/** Content pulled from the owning modules after the body, when there is some: the latest news « à la une », the open Concertations, the next meetings. Rendered at preview, frozen at « envoyer ». */
+export type NewsletterBlock = 'LATEST_NEWS' | 'OPEN_PROCESSES' | 'UPCOMING_MEETINGS';
+
+/** A newsletter draft; absent fields stay as they are on update. */
+export type NewsletterInput = {
+  /** Default ALL. */
+  audience?: NewsletterAudience | null | undefined;
+  blocks?: Array<NewsletterBlock> | null | undefined;
+  /** Rich text (HTML or plain text), sanitised on the server; required at creation, some visible text. */
+  body?: string | null | undefined;
+  /** Spaces whose followers receive it (audience SPACES). */
+  spaceIds?: Array<string> | null | undefined;
+  /** Subject, 1–200 visible characters; required at creation. */
+  subject?: string | null | undefined;
+  /** Profile typology keys whose members receive it (audience TYPOLOGIES). */
+  typologyKeys?: Array<string> | null | undefined;
+};
+
+/** DRAFT (editable), SENDING (recipients frozen, queue being sent), SENT (queue drained). */
+export type NewsletterStatus = 'DRAFT' | 'SENDING' | 'SENT';
+
 export { NotificationKind };
 
 export type NotificationSettingsInput = {
@@ -2535,6 +2559,29 @@ export type CreateMotionMutation = {
   };
 };
 
+export type CreateNewsletterMutationVariables = Exact<{
+  input: NewsletterInput;
+}>;
+
+export type CreateNewsletterMutation = {
+  createNewsletter: {
+    id: string;
+    subject: string;
+    body: string;
+    blocks: Array<NewsletterBlock>;
+    audience: NewsletterAudience;
+    spaceIds: Array<string>;
+    typologyKeys: Array<string>;
+    status: NewsletterStatus;
+    isDemo: boolean;
+    createdAt: string;
+    updatedAt: string;
+    sendRequestedAt: string | null;
+    completedAt: string | null;
+    progress: { total: number; pending: number; sent: number; failed: number } | null;
+  };
+};
+
 export type CreateNewsPostMutationVariables = Exact<{
   input: CreateNewsPostInput;
 }>;
@@ -2899,6 +2946,12 @@ export type DeleteMyAccountMutationVariables = Exact<{
 }>;
 
 export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
+
+export type DeleteNewsletterMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeleteNewsletterMutation = { deleteNewsletter: boolean };
 
 export type DeleteNewsPostMutationVariables = Exact<{
   id: string;
@@ -3768,6 +3821,10 @@ export type MyMeetingRegistrationsQuery = {
   }>;
 };
 
+export type MyNewsletterSubscriptionQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyNewsletterSubscriptionQuery = { myNewsletterSubscription: { subscribed: boolean } };
+
 export type MyPetitionsQueryVariables = Exact<{
   relation?: MyPetitionRelation | null | undefined;
   first?: number | null | undefined;
@@ -3911,6 +3968,61 @@ export type NewsCommentsQuery = {
     createdAt: string;
     deleted: boolean;
     hidden: boolean;
+  }>;
+};
+
+export type NewsletterEditorQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type NewsletterEditorQuery = {
+  newsletterRecipientCount: number;
+  newsletter: {
+    id: string;
+    subject: string;
+    body: string;
+    blocks: Array<NewsletterBlock>;
+    audience: NewsletterAudience;
+    spaceIds: Array<string>;
+    typologyKeys: Array<string>;
+    status: NewsletterStatus;
+    isDemo: boolean;
+    createdAt: string;
+    updatedAt: string;
+    sendRequestedAt: string | null;
+    completedAt: string | null;
+    progress: { total: number; pending: number; sent: number; failed: number } | null;
+  };
+  spaces: Array<{ id: string; title: string; type: SpaceType }>;
+  memberTypologies: Array<{ key: string; label: string }>;
+};
+
+export type NewsletterPreviewQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type NewsletterPreviewQuery = {
+  newsletterPreview: { subject: string; html: string; text: string };
+};
+
+export type NewslettersQueryVariables = Exact<{ [key: string]: never }>;
+
+export type NewslettersQuery = {
+  newsletters: Array<{
+    id: string;
+    subject: string;
+    body: string;
+    blocks: Array<NewsletterBlock>;
+    audience: NewsletterAudience;
+    spaceIds: Array<string>;
+    typologyKeys: Array<string>;
+    status: NewsletterStatus;
+    isDemo: boolean;
+    createdAt: string;
+    updatedAt: string;
+    sendRequestedAt: string | null;
+    completedAt: string | null;
+    progress: { total: number; pending: number; sent: number; failed: number } | null;
   }>;
 };
 
@@ -5137,6 +5249,44 @@ export type SearchQuery = {
   };
 };
 
+export type SendNewsletterMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type SendNewsletterMutation = {
+  sendNewsletter: {
+    id: string;
+    subject: string;
+    body: string;
+    blocks: Array<NewsletterBlock>;
+    audience: NewsletterAudience;
+    spaceIds: Array<string>;
+    typologyKeys: Array<string>;
+    status: NewsletterStatus;
+    isDemo: boolean;
+    createdAt: string;
+    updatedAt: string;
+    sendRequestedAt: string | null;
+    completedAt: string | null;
+    progress: { total: number; pending: number; sent: number; failed: number } | null;
+  };
+};
+
+export type SendNewsletterTestMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type SendNewsletterTestMutation = { sendNewsletterTest: string };
+
+export type SetNewsletterSubscriptionMutationVariables = Exact<{
+  subscribed: boolean;
+  atSignUp?: boolean | null | undefined;
+}>;
+
+export type SetNewsletterSubscriptionMutation = {
+  setNewsletterSubscription: { subscribed: boolean };
+};
+
 export type SignPetitionMutationVariables = Exact<{
   petitionId: string;
 }>;
@@ -5938,6 +6088,30 @@ export type UpdateMyProfileMutation = {
       avatar: FieldVisibility;
       website: FieldVisibility;
     } | null;
+  };
+};
+
+export type UpdateNewsletterMutationVariables = Exact<{
+  id: string;
+  input: NewsletterInput;
+}>;
+
+export type UpdateNewsletterMutation = {
+  updateNewsletter: {
+    id: string;
+    subject: string;
+    body: string;
+    blocks: Array<NewsletterBlock>;
+    audience: NewsletterAudience;
+    spaceIds: Array<string>;
+    typologyKeys: Array<string>;
+    status: NewsletterStatus;
+    isDemo: boolean;
+    createdAt: string;
+    updatedAt: string;
+    sendRequestedAt: string | null;
+    completedAt: string | null;
+    progress: { total: number; pending: number; sent: number; failed: number } | null;
   };
 };
 

@@ -6,6 +6,7 @@ import ideasEn from './ideas.en.json';
 import meetingsEn from './meetings.en.json';
 import membersEn from './members.en.json';
 import newsEn from './news.en.json';
+import newslettersEn from './newsletters.en.json';
 import notificationsEn from './notifications.en.json';
 import organizationAdminsEn from './organizationAdmins.en.json';
 import petitionsEn from './petitions.en.json';
@@ -33,5 +34,6 @@ export const englishTranslation = {
   ideas: ideasEn,
   debates: debatesEn,
   news: newsEn,
+  newsletters: newslettersEn,
   identities: identitiesEn,
 };

@@ -7,6 +7,7 @@ import fr from './fr.json';
 import identitiesFr from './identities.fr.json';
 import ideasFr from './ideas.fr.json';
 import newsFr from './news.fr.json';
+import newslettersFr from './newsletters.fr.json';
 import meetingsFr from './meetings.fr.json';
 import membersFr from './members.fr.json';
 import notificationsFr from './notifications.fr.json';
@@ -40,6 +41,7 @@ export const frenchTranslation = {
   ideas: ideasFr,
   debates: debatesFr,
   news: newsFr,
+  newsletters: newslettersFr,
   identities: identitiesFr,
 };
 

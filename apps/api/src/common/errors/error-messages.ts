@@ -29,6 +29,7 @@ const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   PETITION_NOT_OPEN: 'This petition is not collecting signatures.',
   REGISTRATION_CLOSED: 'Registrations to this meeting are closed.',
   MEETING_NOT_ENDED: 'This meeting has not ended yet.',
+  NEWSLETTER_NO_RECIPIENT: 'No opted-in member matches the recipients of this newsletter.',
   SITTING_NOT_ONGOING: 'This sitting is not in progress.',
   MOTION_NOT_ON_AGENDA: 'This motion is not on the agenda of this sitting.',
   WRONG_PASSWORD: 'Wrong password.',

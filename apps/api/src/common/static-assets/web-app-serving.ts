@@ -29,6 +29,7 @@ export const API_PATH_PREFIXES = [
   '/news-images/',
   '/auth/oidc/',
   '/open-data.zip',
+  '/lettre/desinscription/',
   '/assets/',
 ];
 

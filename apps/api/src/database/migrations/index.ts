@@ -38,6 +38,7 @@ import { MeetingCalendarFeeds1766200200000 } from './1766200200000-meeting-calen
 import { ProposalSupportFunctions1766500000000 } from './1766500000000-proposal-support-functions';
 import { AssemblySittings1766600000000 } from './1766600000000-assembly-sittings';
 import { DebateVoteChanges1766610000000 } from './1766610000000-debate-vote-changes';
+import { Newsletters1766700000000 } from './1766700000000-newsletters';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -79,4 +80,5 @@ export const migrations = [
   ProposalSupportFunctions1766500000000,
   AssemblySittings1766600000000,
   DebateVoteChanges1766610000000,
+  Newsletters1766700000000,
 ];

@@ -28,6 +28,10 @@ const NOT_LOGGED: Record<string, string> = {
   unfollow: 'personal state: what the caller watches (no one else sees it)',
   resendEmailConfirmation:
     'mails the caller a new link to their own address; the link, when used, writes confirm_email',
+  setNewsletterSubscription:
+    'personal state: the caller’s own newsletter choice (kept with when and where it was made)',
+  sendNewsletterTest:
+    'mails the newsletter to the calling admin’s own address; nothing shared changes (the send itself is logged)',
   nextIdeaPair:
     'records which pair the caller is shown (their own booth state); the answer, voteOnIdeaPair, is logged',
 };
@@ -196,6 +200,10 @@ const LOGGED: Record<string, Expected> = {
   createNewsPost: { action: 'create', resourceType: 'news_post', visibility: 'PUBLIC' },
   updateNewsPost: { action: 'update', resourceType: 'news_post', visibility: 'PUBLIC' },
   deleteNewsPost: { action: 'delete', resourceType: 'news_post', visibility: 'ADMIN_ONLY' },
+  createNewsletter: { action: 'create', resourceType: 'newsletter', visibility: 'ADMIN_ONLY' },
+  updateNewsletter: { action: 'update', resourceType: 'newsletter', visibility: 'ADMIN_ONLY' },
+  deleteNewsletter: { action: 'delete', resourceType: 'newsletter', visibility: 'ADMIN_ONLY' },
+  sendNewsletter: { action: 'send', resourceType: 'newsletter', visibility: 'ADMIN_ONLY' },
   createMeeting: { action: 'create', resourceType: 'meeting', visibility: 'PUBLIC' },
   updateMeeting: { action: 'update', resourceType: 'meeting', visibility: 'PUBLIC' },
   publishMeeting: { action: 'publish', resourceType: 'meeting', visibility: 'PUBLIC' },
@@ -309,6 +317,10 @@ const SPACELESS = [
   'rotateMeetingCalendarFeed',
   'revokeMeetingCalendarFeed',
   'unlinkIdentity',
+  'createNewsletter',
+  'updateNewsletter',
+  'deleteNewsletter',
+  'sendNewsletter',
 ];
 
 const schemaMutations = (): string[] => {
@@ -1283,6 +1295,57 @@ describe('action log coverage: every mutation that changes shared state is in th
       { id: post },
       admin,
       post,
+    );
+    // newsletters: a draft created, edited, tested, deleted; another one sent to the one member who opted in
+    await notLogged(
+      'setNewsletterSubscription',
+      `mutation { setNewsletterSubscription(subscribed: true) { subscribed } }`,
+      {},
+      alice.token,
+    );
+    const NEWSLETTER = `mutation($i: NewsletterInput!) { createNewsletter(input: $i) { id } }`;
+    const letter = (
+      await logged(
+        'createNewsletter',
+        NEWSLETTER,
+        { i: { subject: 'Lettre du journal', body: 'Les nouvelles.' } },
+        admin,
+      )
+    ).createNewsletter.id;
+    await logged(
+      'updateNewsletter',
+      `mutation($id: ID!) { updateNewsletter(id: $id, input: { subject: "Lettre du journal (relue)" }) { id } }`,
+      { id: letter },
+      admin,
+      letter,
+    );
+    await notLogged(
+      'sendNewsletterTest',
+      `mutation($id: ID!) { sendNewsletterTest(id: $id) }`,
+      { id: letter },
+      admin,
+    );
+    await logged(
+      'deleteNewsletter',
+      `mutation($id: ID!) { deleteNewsletter(id: $id) }`,
+      { id: letter },
+      admin,
+      letter,
+    );
+    const sentLetter = (
+      await logged(
+        'createNewsletter',
+        NEWSLETTER,
+        { i: { subject: 'Lettre envoyée', body: 'Les nouvelles.' } },
+        admin,
+      )
+    ).createNewsletter.id;
+    await logged(
+      'sendNewsletter',
+      `mutation($id: ID!) { sendNewsletter(id: $id) { id } }`,
+      { id: sentLetter },
+      admin,
+      sentLetter,
     );
     // meetings: created as a draft (journal line for admins), published, edited; a registration, its attendance, a cancellation
     const meetingsComponent = (

@@ -17,6 +17,7 @@ import { insertDemoPetition } from '../petition/petition-demo';
 import { demoGrades, insertDemoBallot } from '../ballot/ballot-demo';
 import { type DemoDebateFile, insertDemoDebate } from '../debate/debate-demo';
 import { type DemoNewsFile, insertDemoNews } from '../news/news-demo';
+import { type DemoNewsletterFile, insertDemoNewsletterOnce } from '../newsletter/newsletter-demo';
 import {
   type DemoMeetingFile,
   type DemoSittingFile,
@@ -137,6 +138,7 @@ export function readDemoContent() {
     ideas: json<DemoIdeasFile>('ideas.json'),
     debate: json<DemoDebateFile>('debate.json'),
     news: json<DemoNewsFile>('news.json'),
+    newsletter: json<DemoNewsletterFile>('newsletter.json'),
   };
 }
 
@@ -188,6 +190,7 @@ export class DemoContentService {
         await this.loadDemoConsensus(manager, content.concertation.slug, content.debate);
         await this.loadDemoNews(manager, content.concertation.slug, content.news);
         await this.loadDemoSitting(manager, content.assembly.slug, content.meetings);
+        await this.loadDemoNewsletter(manager, content.newsletter);
         return false;
       }
       await this.loadConcertation(manager, content);
@@ -202,6 +205,7 @@ export class DemoContentService {
       // after the debate: its demo voters react to the proposals with their archetype
       await this.loadDemoConsensus(manager, content.concertation.slug, content.debate);
       await this.loadDemoNews(manager, content.concertation.slug, content.news);
+      await this.loadDemoNewsletter(manager, content.newsletter);
       await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2)`, [
         DEMO_FLAG,
         JSON.stringify({ at: new Date().toISOString() }),
@@ -443,6 +447,27 @@ export class DemoContentService {
       visibility: 'ADMIN_ONLY',
       summary: `Rencontre de démonstration « ${m.title} » chargée`,
     });
+  }
+
+  /**
+   * A newsletter draft (« Lettre d’information ») from the report's call to continue the work
+   * « pour faire filière », marked demo and never sent, through the newsletter module's
+   * {@link insertDemoNewsletterOnce}. Once: a database whose demo predates newsletters gets it at
+   * the next start.
+   */
+  private async loadDemoNewsletter(
+    manager: EntityManager,
+    file: DemoNewsletterFile,
+  ): Promise<void> {
+    const id = await insertDemoNewsletterOnce(manager, file);
+    if (id)
+      await this.actionLog.record(manager, {
+        userId: null,
+        action: 'load_demo',
+        resourceType: 'newsletter',
+        resourceId: id,
+        summary: 'Lettre d’information de démonstration (brouillon)',
+      });
   }
 
   /**

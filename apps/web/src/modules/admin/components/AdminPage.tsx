@@ -5,7 +5,7 @@ import { AdministeredSpaces } from './AdministeredSpaces';
 import { NewSpaceForm } from './NewSpaceForm';
 import { SpacesTable } from './SpacesTable';
 
-/** `/admin`: the spaces the viewer administers, the petitions queue (`/admin/petitions`); organisation admins can also create spaces, publish the terms (`/admin/conditions`), set the petition types (`/admin/petitions/types`), appoint administrators (`/admin/administrateurs`) and edit the members’ typologies (`/admin/typologies`). */
+/** `/admin`: the spaces the viewer administers, the petitions queue (`/admin/petitions`); organisation admins can also create spaces, publish the terms (`/admin/conditions`), set the petition types (`/admin/petitions/types`), appoint administrators (`/admin/administrateurs`) edit the members’ typologies (`/admin/typologies`) and write newsletters (`/admin/lettres`). */
 export function AdminPage() {
   return (
     <AdministeredSpaces>
@@ -50,6 +50,11 @@ function AdminHome({
       {isOrgAdmin ? (
         <p>
           <Link to="/admin/typologies">{t('members.typologies.link')}</Link>
+        </p>
+      ) : null}
+      {isOrgAdmin ? (
+        <p>
+          <Link to="/admin/lettres">{t('newsletters.link')}</Link>
         </p>
       ) : null}
       <section aria-labelledby="admin-spaces">

@@ -1,11 +1,12 @@
 import { AccountRules, ErrorCode, passwordWeakness, TermsDocumentKind } from '@concerto/domain';
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TERMS_DOCUMENTS_QUERY } from '../../account/graphql/account';
+import { SET_NEWSLETTER_SUBSCRIPTION_MUTATION } from '../../newsletters/graphql/newsletters';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextField } from '../../ui/components/Fields';
+import { CheckboxField, TextField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import type { Me } from '../graphql/auth';
@@ -42,6 +43,9 @@ export function SignUpForm({
     password: '',
   });
   const [accepted, setAccepted] = useState(false);
+  // the newsletter is opt-in: unticked unless the person ticks it
+  const [newsletter, setNewsletter] = useState(false);
+  const [subscribe] = useMutation(SET_NEWSLETTER_SUBSCRIPTION_MUTATION);
   const [errors, setErrors] = useState<FieldErrors>({});
   const terms = useQuery(TERMS_DOCUMENTS_QUERY);
   const versionOf = (kind: TermsDocumentKind) =>
@@ -101,6 +105,10 @@ export function SignUpForm({
         acceptedTermsVersion,
         acceptedPrivacyVersion,
       });
+      if (newsletter) {
+        // the account exists now; a failure here leaves the choice to « Notifications » (off, as by default)
+        await subscribe({ variables: { subscribed: true, atSignUp: true } }).catch(() => undefined);
+      }
       onSuccess(user);
     } catch (error) {
       const info = parseApiError(error);
@@ -199,6 +207,12 @@ export function SignUpForm({
           </p>
         ) : null}
       </div>
+      <CheckboxField
+        label={t('newsletters.signUp')}
+        name="newsletter"
+        checked={newsletter}
+        onChange={(event) => setNewsletter(event.target.checked)}
+      />
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={registering}>

@@ -15,6 +15,7 @@ import {
 } from '../graphql/notifications';
 import { useLiveConnection } from '../live/LiveConnection';
 import { DateTime } from '../../ui/components/DateTime';
+import { NewsletterSubscriptionSetting } from '../../newsletters/components/NewsletterSubscriptionSetting';
 
 const KINDS = Object.values(NotificationKind);
 
@@ -120,6 +121,7 @@ export function NotificationsPage() {
         </button>
       ) : null}
       <NotificationSettingsForm />
+      <NewsletterSubscriptionSetting />
     </>
   );
 }

@@ -1,0 +1,172 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { renderWithProviders } from '../../../test/renderWithProviders';
+import { ADMIN_SPACES_QUERY } from '../../admin/graphql/admin';
+import { ME_QUERY } from '../../auth/graphql/auth';
+import {
+  NEWSLETTER_EDITOR_QUERY,
+  NEWSLETTERS_QUERY,
+  SEND_NEWSLETTER_MUTATION,
+} from '../graphql/newsletters';
+import { NewsletterEditorPage } from './NewsletterEditorPage';
+import { NewslettersAdminPage } from './NewslettersAdminPage';
+import { UnsubscribePage } from './UnsubscribePage';
+
+const me = (isAdmin: boolean) => ({
+  request: { query: ME_QUERY },
+  result: {
+    data: { me: { __typename: 'User', id: 'u1', name: 'Alice', email: 'a@example.org', isAdmin } },
+  },
+  maxUsageCount: 5,
+});
+const spaces = {
+  request: { query: ADMIN_SPACES_QUERY },
+  result: { data: { spaces: [] } },
+  maxUsageCount: 5,
+};
+const newsletter = (status: 'DRAFT' | 'SENDING', progress: unknown = null) => ({
+  __typename: 'Newsletter',
+  id: 'n1',
+  subject: 'Lettre de la filière',
+  body: '<p>Bonjour.</p>',
+  blocks: ['OPEN_PROCESSES'],
+  audience: 'ALL',
+  spaceIds: [],
+  typologyKeys: [],
+  status,
+  isDemo: false,
+  createdAt: '2026-12-01T10:00:00.000Z',
+  updatedAt: '2026-12-01T10:00:00.000Z',
+  sendRequestedAt: status === 'DRAFT' ? null : '2026-12-01T11:00:00.000Z',
+  completedAt: null,
+  progress,
+});
+const editor = (n: ReturnType<typeof newsletter>, count: number) => ({
+  request: { query: NEWSLETTER_EDITOR_QUERY, variables: { id: 'n1' } },
+  result: {
+    data: { newsletter: n, newsletterRecipientCount: count, spaces: [], memberTypologies: [] },
+  },
+});
+
+describe('newsletters (web)', () => {
+  it('lists newsletters to organization admins and names the empty subject before sending anything', async () => {
+    renderWithProviders(<NewslettersAdminPage />, {
+      mocks: [
+        me(true),
+        spaces,
+        {
+          request: { query: NEWSLETTERS_QUERY },
+          result: {
+            data: {
+              newsletters: [
+                newsletter('SENDING', {
+                  __typename: 'NewsletterProgress',
+                  total: 3,
+                  pending: 1,
+                  sent: 2,
+                  failed: 0,
+                }),
+              ],
+            },
+          },
+        },
+      ],
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Lettres d’information' });
+    expect(await screen.findByRole('link', { name: 'Lettre de la filière' })).toBeInTheDocument();
+    expect(screen.getByText('Envoi en cours')).toBeInTheDocument();
+    expect(screen.getByTestId('newsletter-progress').textContent).toBe(
+      'Envoyées\u00a0: 2\u202f; en échec\u00a0: 0\u202f; en attente\u00a0: 1\u202f; total\u00a0: 3',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Créer le brouillon' }));
+    expect(await screen.findByText('Indiquez l’objet.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /Objet/ })).toHaveFocus();
+  });
+
+  it('refuses the page to a participant', async () => {
+    renderWithProviders(<NewslettersAdminPage />, { mocks: [me(false), spaces] });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Accès réservé aux administrateurs' }),
+    ).toBeInTheDocument();
+  });
+
+  it('asks for confirmation with the recipient count before « Envoyer »', async () => {
+    renderWithProviders(
+      <Routes>
+        <Route path="/admin/lettres/:id" element={<NewsletterEditorPage />} />
+      </Routes>,
+      {
+        route: '/admin/lettres/n1',
+        mocks: [
+          me(true),
+          spaces,
+          editor(newsletter('DRAFT'), 2),
+          {
+            request: { query: SEND_NEWSLETTER_MUTATION, variables: { id: 'n1' } },
+            result: {
+              data: {
+                sendNewsletter: newsletter('SENDING', {
+                  __typename: 'NewsletterProgress',
+                  total: 2,
+                  pending: 2,
+                  sent: 0,
+                  failed: 0,
+                }),
+              },
+            },
+          },
+          editor(
+            newsletter('SENDING', {
+              __typename: 'NewsletterProgress',
+              total: 2,
+              pending: 2,
+              sent: 0,
+              failed: 0,
+            }),
+            2,
+          ),
+        ],
+      },
+    );
+    expect(await screen.findByText('2 destinataires à ce jour.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(
+      within(dialog).getByText(
+        'La lettre partira vers 2 destinataires. Elle ne pourra plus être modifiée.',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Envoyer' }));
+    expect(await screen.findByText('Envoi lancé : 2 destinataire(s).')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('Envoi en cours')).toBeInTheDocument());
+  });
+
+  it('the unsubscribe page changes nothing until its button is pressed', async () => {
+    const calls: [string, RequestInit | undefined][] = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = (async (url: string, init?: RequestInit) => {
+      calls.push([url, init]);
+      return new Response(JSON.stringify({ unsubscribed: true }), { status: 200 });
+    }) as typeof fetch;
+    try {
+      renderWithProviders(<UnsubscribePage />, {
+        route: `/lettre/se-desinscrire?jeton=${'a'.repeat(64)}`,
+      });
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Se désinscrire de la lettre d’information',
+      });
+      expect(calls).toEqual([]);
+      await userEvent.click(screen.getByRole('button', { name: 'Confirmer la désinscription' }));
+      expect(
+        await screen.findByText('C’est fait : vous ne recevrez plus la lettre d’information.'),
+      ).toBeInTheDocument();
+      expect(calls).toHaveLength(1);
+      expect(calls[0][0]).toBe(`/lettre/desinscription/${'a'.repeat(64)}`);
+      expect(calls[0][1]?.method).toBe('POST');
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import MarkdownIt from 'markdown-it';
 import { MinutesService } from '../src/modules/motion/minutes.service';
 import type { AssemblyMinutesDto, MotionDto } from '../src/modules/motion/dtos/motion.dto';
-import { SmtpInbox, startSmtpInbox } from './smtp-inbox';
+import { SmtpInbox, startSmtpInbox } from '@concerto/testing';
 import { startTestApp, TestApp } from './test-app';
 
 /**

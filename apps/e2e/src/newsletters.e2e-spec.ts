@@ -1,4 +1,4 @@
-import { SmtpInbox, startSmtpInbox } from './smtp-inbox';
+import { SmtpInbox, startSmtpInbox } from '@concerto/testing';
 import { describeInBrowser, focusIsOnElement, submitSignUp } from './browser';
 import { useBrowserSuite } from './browser-suite';
 

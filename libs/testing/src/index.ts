@@ -1,1 +1,2 @@
 export * from './oidc-provider';
+export * from './smtp-inbox';

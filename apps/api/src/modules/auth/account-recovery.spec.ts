@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
-import { SmtpInbox, startSmtpInbox, tokenOf } from '../../../test/smtp-inbox';
+import { SmtpInbox, startSmtpInbox, tokenOf } from '@concerto/testing';
 
 const REQUEST = `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }`;
 const RESET = `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`;

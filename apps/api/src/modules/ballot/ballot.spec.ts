@@ -13,7 +13,7 @@ import { DomainEventOutbox } from '../notification/domain-event-outbox';
 import { MailerService } from '../notification/mailer.service';
 import { NotificationDispatcher } from '../notification/notification.dispatcher';
 import { BALLOT_LOCK, BallotService } from './ballot.service';
-import { SmtpInbox, startSmtpInbox } from '../../../test/smtp-inbox';
+import { SmtpInbox, startSmtpInbox } from '@concerto/testing';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
 import { BallotCensus } from './ballot-census';
 import { BallotSchedulerService } from './ballot-scheduler.service';

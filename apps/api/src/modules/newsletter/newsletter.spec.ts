@@ -1,4 +1,4 @@
-import { SmtpInbox, startSmtpInbox } from '../../../test/smtp-inbox';
+import { SmtpInbox, startSmtpInbox } from '@concerto/testing';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
 import { NewsletterSender } from './newsletter.sender';
 

@@ -24,6 +24,7 @@ import {
   UPDATE_NEWSLETTER_MUTATION,
   type NewsletterAudience,
   type NewsletterBlock,
+  type NewsletterInput,
 } from '../graphql/newsletters';
 import { NewsletterProgressText } from './NewsletterProgressText';
 import '../newsletters.css';
@@ -45,14 +46,8 @@ export function NewsletterEditorPage() {
   );
 }
 
-interface Values {
-  subject: string;
-  body: string;
-  blocks: NewsletterBlock[];
-  audience: NewsletterAudience;
-  spaceIds: string[];
-  typologyKeys: string[];
-}
+/** The form's values: every field of {@link NewsletterInput}, filled. */
+type Values = Required<{ [K in keyof NewsletterInput]: NonNullable<NewsletterInput[K]> }>;
 
 function EditorView() {
   const { t } = useTranslation();

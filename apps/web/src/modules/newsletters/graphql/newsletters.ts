@@ -4,6 +4,9 @@ import type {
   CreateNewsletterMutationVariables,
   DeleteNewsletterMutation,
   DeleteNewsletterMutationVariables,
+  NewsletterAudience,
+  NewsletterBlock,
+  NewsletterInput,
   MyNewsletterSubscriptionQuery,
   MyNewsletterSubscriptionQueryVariables,
   NewsletterEditorQuery,
@@ -22,22 +25,12 @@ import type {
   UpdateNewsletterMutationVariables,
 } from '../../../graphql/generated';
 
-export type NewsletterBlock = 'LATEST_NEWS' | 'OPEN_PROCESSES' | 'UPCOMING_MEETINGS';
-export type NewsletterAudience = 'ALL' | 'SPACES' | 'TYPOLOGIES';
+export type { NewsletterAudience, NewsletterBlock, NewsletterInput };
 export const NEWSLETTER_BLOCKS: NewsletterBlock[] = [
   'LATEST_NEWS',
   'OPEN_PROCESSES',
   'UPCOMING_MEETINGS',
 ];
-
-export interface NewsletterInput {
-  subject?: string;
-  body?: string;
-  blocks?: NewsletterBlock[];
-  audience?: NewsletterAudience;
-  spaceIds?: string[];
-  typologyKeys?: string[];
-}
 
 const FIELDS = `id subject body blocks audience spaceIds typologyKeys status isDemo createdAt updatedAt sendRequestedAt completedAt progress { total pending sent failed }`;
 

@@ -51,6 +51,10 @@ export default defineConfig({
               test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
               priority: 1,
             },
+            // the app's own code that the entry imports statically (layout, hooks, the strings they
+            // name) in one chunk: otherwise every module a lazy page shares with it becomes a file
+            // of its own, each one more request and ~0.5 KB of headers on the first load
+            { name: 'app', tags: ['$initial'] },
           ],
         },
       },

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 
 /** Debian's Chromium, or CHROMIUM_PATH. */
@@ -128,4 +129,26 @@ export async function focusSettled(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
+}
+
+/** The interface's string groups, the first segment of every key (`proposals` of `proposals.support`). */
+const STRING_GROUPS = readdirSync(join(__dirname, '../../web/src/i18n'))
+  .filter((file) => file.endsWith('.fr.json'))
+  .map((file) => file.slice(0, -'.fr.json'.length));
+
+/**
+ * Translation keys shown instead of their text (a group's strings not loaded with the page, or a
+ * key missing) in the page's text, its title and its accessible names, hints and alternatives.
+ * @param page the page to read
+ * @returns the keys found; none is expected
+ */
+export async function rawKeysShown(page: Page): Promise<string[]> {
+  const pattern = `\\b(?:${STRING_GROUPS.join('|')})\\.[A-Za-z_][\\w.]*[A-Za-z_]`;
+  return page.evaluate((source) => {
+    const attributes = ['aria-label', 'title', 'placeholder', 'alt', 'aria-description'];
+    const texts = [document.title, document.body.innerText];
+    for (const element of Array.from(document.querySelectorAll('*')))
+      for (const name of attributes) texts.push(element.getAttribute(name) ?? '');
+    return texts.flatMap((text) => text.match(new RegExp(source, 'g')) ?? []);
+  }, pattern);
 }

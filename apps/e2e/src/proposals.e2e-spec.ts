@@ -1,4 +1,4 @@
-import { describeInBrowser, focusIsOnElement, submitSignUp } from './browser';
+import { describeInBrowser, focusIsOnElement, rawKeysShown, submitSignUp } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@proposals.test';
@@ -64,7 +64,25 @@ describeInBrowser(
           .getByRole('link', { name: 'Connectez-vous pour déposer une proposition.' })
           .isVisible(),
       ).toBe(true);
+      expect(await rawKeysShown(suite.page)).toEqual([]);
       await expectAccessible('propositions (visiteur)');
+    });
+
+    it('shows the list in English when opened with English chosen, then in French again', async () => {
+      await goTo(listPath);
+      await suite.page.getByRole('button', { name: 'English' }).click();
+      await suite.page.waitForFunction(() => document.documentElement.lang === 'en');
+      // a cold load with English chosen: its strings arrive before the first render
+      await suite.page.reload();
+      await suite.page.getByText('14 proposals', { exact: true }).waitFor();
+      await suite.page.getByRole('combobox', { name: 'Sort by' }).waitFor();
+      await suite.page.getByRole('link', { name: 'Sign in to publish a proposal.' }).waitFor();
+      expect(await rawKeysShown(suite.page)).toEqual([]);
+      await expectAccessible('propositions (en)');
+      await suite.page.getByRole('button', { name: 'Français' }).click();
+      await suite.page.waitForFunction(() => document.documentElement.lang === 'fr');
+      await suite.page.getByText('14 propositions', { exact: true }).waitFor();
+      expect(await rawKeysShown(suite.page)).toEqual([]);
     });
 
     it('lets a participant publish a proposal', async () => {

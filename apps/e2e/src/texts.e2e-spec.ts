@@ -1,4 +1,4 @@
-import { describeInBrowser, submitSignUp } from './browser';
+import { describeInBrowser, rawKeysShown, submitSignUp } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@concerto.test';
@@ -37,7 +37,26 @@ describeInBrowser(
       await openText();
       await suite.page.getByRole('button', { name: 'Article 1', exact: true }).waitFor();
       await suite.page.getByRole('button', { name: 'Article 3', exact: true }).waitFor();
+      expect(await rawKeysShown(suite.page)).toEqual([]);
       await expectAccessible('texte collaboratif');
+    });
+
+    it('shows the charter in English when opened with English chosen, then in French again', async () => {
+      await openText();
+      await suite.page.getByRole('button', { name: 'English' }).click();
+      await suite.page.waitForFunction(() => document.documentElement.lang === 'en');
+      // a cold load with English chosen: its strings arrive before the first render
+      await suite.page.reload();
+      await suite.page.getByText(/^Choose an article/).waitFor();
+      await suite.page.getByText('Collaborative text', { exact: true }).waitFor();
+      await suite.page.getByRole('button', { name: 'Article 1', exact: true }).waitFor();
+      await suite.page.waitForLoadState('networkidle');
+      expect(await rawKeysShown(suite.page)).toEqual([]);
+      await expectAccessible('texte collaboratif (en)');
+      await suite.page.getByRole('button', { name: 'Français' }).click();
+      await suite.page.waitForFunction(() => document.documentElement.lang === 'fr');
+      await suite.page.getByText(/^Choisissez un article/).waitFor();
+      expect(await rawKeysShown(suite.page)).toEqual([]);
     });
 
     it('a participant proposes an amendment to an article using the keyboard only', async () => {

@@ -13,7 +13,7 @@ import './design/components.css';
 
 const client = createApolloClient();
 
-// French is bundled; a reader who chose English waits for its chunk before the first render (no flash of French)
+// French strings come with the modules that show them; a reader who chose English waits for its chunk before the first render (no flash of French)
 void i18nReady.finally(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -1,22 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import accountFr from './account.fr.json';
-import debatesFr from './debates.fr.json';
-import fr from './fr.json';
-import identitiesFr from './identities.fr.json';
-import ideasFr from './ideas.fr.json';
-import newsFr from './news.fr.json';
-import newslettersFr from './newsletters.fr.json';
-import meetingsFr from './meetings.fr.json';
-import membersFr from './members.fr.json';
-import notificationsFr from './notifications.fr.json';
-import petitionsFr from './petitions.fr.json';
-import searchFr from './search.fr.json';
-import organizationAdminsFr from './organizationAdmins.fr.json';
-import termsAdminFr from './termsAdmin.fr.json';
-import statisticsFr from './statistics.fr.json';
-import votesFr from './votes.fr.json';
 
 /** Interface languages: French first (default), English second. */
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
@@ -25,25 +9,16 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 /** localStorage key holding the chosen language. */
 export const LANGUAGE_STORAGE_KEY = 'concerto.language';
 
-/** French strings, bundled (the default language); each feature with many strings keeps its own file, mounted under its key. */
-export const frenchTranslation = {
-  ...fr,
-  notifications: notificationsFr,
-  account: accountFr,
-  termsAdmin: termsAdminFr,
-  organizationAdmins: organizationAdminsFr,
-  petitions: petitionsFr,
-  meetings: meetingsFr,
-  members: membersFr,
-  search: searchFr,
-  votes: votesFr,
-  statistics: statisticsFr,
-  ideas: ideasFr,
-  debates: debatesFr,
-  news: newsFr,
-  newsletters: newslettersFr,
-  identities: identitiesFr,
-};
+/**
+ * Adds a group's French strings (`<group>.fr.json`, mounted under `<group>`). Called by the
+ * registration module that `strings-plugin.ts` makes every module naming the group's keys import,
+ * so the strings arrive with the chunk of the code that shows them, before it renders.
+ * @param group the keys' first segment (`proposals` for `proposals.support`)
+ * @param strings the group's French strings
+ */
+export function addFrenchStrings(group: string, strings: Record<string, unknown>): void {
+  i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', { [group]: strings }, true, true);
+}
 
 /** Strings of a language that is not bundled: English comes in its own chunk, on demand. */
 async function loadTranslation(language: string): Promise<Record<string, unknown>> {
@@ -68,8 +43,8 @@ function applyLanguage(lang: string): void {
 }
 
 /**
- * The app's i18next instance. French is bundled and ready at once; English is fetched when first
- * used (`changeLanguage('en')` waits for it). The chosen language is read from localStorage and
+ * The app's i18next instance. French comes group by group with the code that uses it
+ * ({@link addFrenchStrings}); English is fetched when first used (`changeLanguage('en')` waits for it). The chosen language is read from localStorage and
  * mirrored on `<html lang>`; {@link i18nReady} settles once the starting language's strings are in.
  */
 export const i18n: I18n = i18next.createInstance();
@@ -79,7 +54,7 @@ export const i18nReady: Promise<unknown> = i18n
   .use(resourcesToBackend(loadTranslation))
   .use(initReactI18next)
   .init({
-    resources: { fr: { translation: frenchTranslation } },
+    resources: { fr: { translation: {} } },
     partialBundledLanguages: true,
     lng: readStoredLanguage(),
     fallbackLng: DEFAULT_LANGUAGE,

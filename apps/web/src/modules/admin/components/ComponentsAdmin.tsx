@@ -15,7 +15,7 @@ import {
 import { ProposalSettingsForm } from '../../proposals/components/ProposalSettingsForm';
 import { TextImportAdmin } from '../../texts/components/TextImportAdmin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
-import { COMPONENT_TYPE_VIEWS } from '../../component-types';
+import { COMPONENT_TYPE_ADMIN } from '../../component-types-admin';
 
 const REFETCH = { refetchQueries: ['AdminSpace', 'Surveys'], awaitRefetchQueries: true };
 const COMPONENT_TYPES = [
@@ -238,19 +238,19 @@ function ComponentRow({
 
 const EMPTY = { type: ComponentType.PROPOSALS as ComponentType, title: '', published: false };
 
-/** The admin screen link of a type registered in `component-types.tsx`, if it has one. */
+/** The admin screen link of a type registered in `component-types-admin.ts`, if it has one. */
 function registeredAdminLink(
   component: AdminComponent,
   spaceSlug: string,
   t: (key: string) => string,
   target: string,
 ) {
-  const registered = COMPONENT_TYPE_VIEWS[component.type];
-  if (!registered?.adminPath || !spaceSlug) return null;
+  const registered = COMPONENT_TYPE_ADMIN[component.type];
+  if (!registered || !spaceSlug) return null;
   return (
     <p>
-      <Link to={registered.adminPath(spaceSlug, component.id)}>
-        {t(registered.adminLabel ?? 'admin.title')} <VisuallyHidden>{target}</VisuallyHidden>
+      <Link to={registered.path(spaceSlug, component.id)}>
+        {t(registered.label)} <VisuallyHidden>{target}</VisuallyHidden>
       </Link>
     </p>
   );

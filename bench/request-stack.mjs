@@ -9,13 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  currentTerms,
-  machine,
-  percentile,
-  ROOT,
-  startBenchServer,
-} from './bench-server.mjs';
+import { currentTerms, machine, percentile, ROOT, startBenchServer } from './bench-server.mjs';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const REQUESTS = Number(process.env.REQUESTS ?? 60); // per client and phase
@@ -175,7 +169,9 @@ try {
   // round trips of one `me` through the stack
   const before = await roundTrips();
   for (let i = 0; i < 20; i++) await me(server.url, tokens[0]);
-  console.log(`SQL round trips per \`${ME}\` through the stack: ${((await roundTrips()) - before) / 20}`);
+  console.log(
+    `SQL round trips per \`${ME}\` through the stack: ${((await roundTrips()) - before) / 20}`,
+  );
   // warm-up, not measured
   for (const target of targets) await phase(target.url, tokens, 10);
 

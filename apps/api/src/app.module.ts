@@ -1,4 +1,5 @@
 import { OpenDataModule } from './modules/open-data/open-data.module';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -21,6 +22,7 @@ import {
   queryParseOptions,
   unusableTextPlugin,
 } from './common/graphql/query-limits';
+import { noStorePlugin } from './common/graphql/no-store';
 import { AppConfig } from './config/app-config';
 import { IdentityModule } from './modules/identity/identity.module';
 import { dataSourceOptions } from './database/data-source';
@@ -86,7 +88,15 @@ export class AppModule {
           // GraphQL Armor's depth, alias and directive limits; graphql-js stops parsing at a token count
           validationRules: queryLimitRules(),
           parseOptions: queryParseOptions,
-          plugins: [unusableTextPlugin(), complexityLimitPlugin(), graphqlMetricsPlugin()],
+          plugins: [
+            unusableTextPlugin(),
+            complexityLimitPlugin(),
+            graphqlMetricsPlugin(),
+            // Apollo's default cache-control plugin hooks every resolved field of every request for
+            // cache hints no field declares, to end up sending `no-store`: sent directly instead
+            ApolloServerPluginCacheControlDisabled(),
+            noStorePlugin(),
+          ],
           context: ({ req, res }: GraphQLContext) => ({ req, res }),
           formatError: formatGraphQLError,
         }),

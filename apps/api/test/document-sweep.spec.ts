@@ -347,6 +347,41 @@ describe('hostile query documents', () => {
     expect(response.errors).toBeUndefined();
   });
 
+  it('refuses a document as often as it is sent, though its complexity and literals are looked at once', async () => {
+    const heavy = `{ spaces { ${'...F '.repeat(300)}} } fragment F on ParticipatorySpace { id title slug type }`;
+    const nul = '{ space(slug: "a\\u0000b") { id } }';
+    for (let i = 0; i < 3; i++) {
+      const complex = await post({ label: 'complex', query: heavy });
+      expect(complex.status).toBe(400);
+      expect(((await complex.json()) as { errors: unknown[] }).errors[0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' },
+      });
+      const unusable = await post({ label: 'nul', query: nul });
+      expect(unusable.status).toBe(400);
+      expect(((await unusable.json()) as { errors: unknown[] }).errors[0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', reason: 'UNUSABLE_TEXT' },
+      });
+    }
+    // @include/@skip read the variables: the same document is light or too complex by request
+    const switched = `query($big: Boolean!) { spaces { id ... @include(if: $big) { ${'...F '.repeat(300)}} } } fragment F on ParticipatorySpace { id title slug type }`;
+    for (const big of [false, true, false, true]) {
+      const response = await post({ label: 'switched', query: switched, variables: { big } });
+      expect(response.status).toBe(big ? 400 : 200);
+      const body = (await response.json()) as { errors?: { extensions?: unknown }[] };
+      if (big) expect(body.errors![0].extensions).toMatchObject({ reason: 'QUERY_TOO_COMPLEX' });
+      else expect(body.errors).toBeUndefined();
+    }
+  });
+
+  it('answers GraphQL with Cache-Control: no-store, refusals included', async () => {
+    const ok = await post({ label: 'typename', query: '{ __typename }' });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const refused = await post({ label: 'unknown field', query: '{ nope }' });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('a burst of 200 hostile documents leaves the server answering within a second', async () => {
     const hostile = CASES.filter((c) => c.query !== undefined && c.query.length < 100_000);
     const started = Date.now();

@@ -4,6 +4,8 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   ASTVisitor,
+  BREAK,
+  DocumentNode,
   GraphQLError,
   ParseOptions,
   ValidationContext,
@@ -135,21 +137,34 @@ export const queryParseOptions: ParseOptions = { maxTokens: MAX_QUERY_TOKENS };
  * before it runs, with `extensions.code = BAD_USER_INPUT` and the measured figure.
  */
 export function complexityLimitPlugin(): ApolloServerPlugin {
+  // Apollo hands the same DocumentNode for the same query string (its document store), so a
+  // document's complexity is computed once when nothing in it depends on the variables: the
+  // simple estimator counts fields, and only `@include`/`@skip` (directives) read variables.
+  const known = new WeakMap<DocumentNode, Map<string | undefined, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            return; // invalid variables: execution reports them with BAD_USER_INPUT
+          const operationName = request.operationName ?? undefined;
+          const cacheable = !hasDirectives(document);
+          let complexity = cacheable ? known.get(document)?.get(operationName) : undefined;
+          if (complexity === undefined) {
+            try {
+              complexity = getComplexity({
+                schema,
+                query: document,
+                variables: request.variables ?? {},
+                operationName,
+                estimators: [simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch {
+              return; // invalid variables: execution reports them with BAD_USER_INPUT
+            }
+            if (cacheable) {
+              const byOperation = known.get(document) ?? new Map<string | undefined, number>();
+              byOperation.set(operationName, complexity);
+              known.set(document, byOperation);
+            }
           }
           if (complexity > MAX_QUERY_COMPLEXITY) {
             throw new GraphQLError(
@@ -170,6 +185,43 @@ export function complexityLimitPlugin(): ApolloServerPlugin {
       };
     },
   };
+}
+
+/** Whether a document holds any directive (looked up once per document). */
+const directivesIn = new WeakMap<DocumentNode, boolean>();
+function hasDirectives(document: DocumentNode): boolean {
+  let found = directivesIn.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Directive() {
+        found = true;
+        return BREAK;
+      },
+    });
+    directivesIn.set(document, found);
+  }
+  return found;
+}
+
+/** Whether a document's string literals hold unusable text (looked up once per document). */
+const unusableLiterals = new WeakMap<DocumentNode, boolean>();
+function hasUnusableLiteral(document: DocumentNode): boolean {
+  let found = unusableLiterals.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      StringValue(node) {
+        if (UNUSABLE_TEXT.test(node.value)) {
+          found = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+    });
+    unusableLiterals.set(document, found);
+  }
+  return found;
 }
 
 /** A NUL character, or a UTF-16 surrogate without its pair: text no one types and PostgreSQL refuses. */
@@ -194,15 +246,7 @@ export function unusableTextPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let found = findUnusableText(request.variables ?? {});
-          if (!found) {
-            visit(document, {
-              StringValue(node) {
-                if (UNUSABLE_TEXT.test(node.value)) found = true;
-              },
-            });
-          }
-          if (found) {
+          if (findUnusableText(request.variables ?? {}) || hasUnusableLiteral(document)) {
             throw new GraphQLError(
               'Texte invalide : caractère nul ou caractère Unicode incomplet.',
               {

@@ -86,6 +86,15 @@ export function createRootLogger(
   return pino(options, pino.destination({ dest: 1, sync: true }));
 }
 
+/** A completion line with the GraphQL operation name, when the body names a plausible one. */
+function withOperation(req: IncomingMessage, line: object): object {
+  const operation = (req as IncomingMessage & { body?: { operationName?: unknown } }).body
+    ?.operationName;
+  return typeof operation === 'string' && /^\w{1,64}$/.test(operation)
+    ? { ...line, operation }
+    : line;
+}
+
 /**
  * pino-http's options for nestjs-pino: a request id per request (the proxy's `X-Request-Id`
  * when well formed, echoed in the response), one line per finished request with method, path
@@ -105,11 +114,10 @@ export function httpLogOptions(logger: Pino): PinoHttpOptions<IncomingMessage, S
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     customSuccessMessage: () => 'request completed',
     customErrorMessage: () => 'request failed',
-    customProps: (req) => {
-      const operation = (req as IncomingMessage & { body?: { operationName?: unknown } }).body
-        ?.operationName;
-      return typeof operation === 'string' && /^\w{1,64}$/.test(operation) ? { operation } : {};
-    },
+    // the operation name on the completion line only (at the request's start the body is not
+    // parsed yet): pino-http's `customProps` would build two more child loggers per request for it
+    customSuccessObject: (req, _res, line) => withOperation(req, line),
+    customErrorObject: (req, _res, _error, line) => withOperation(req, line),
     serializers: {
       req: (req: { id?: unknown; method?: string; url?: string }) => ({
         id: req.id,

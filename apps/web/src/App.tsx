@@ -131,7 +131,7 @@ const NewsAdminPage = lazyPage(
   'NewsAdminPage',
 );
 const MemberProfilePage = lazyPage(
-  () => import('./modules/members/components/MemberProfilePage'),
+  () => import('./modules/profiles/components/MemberProfilePage'),
   'MemberProfilePage',
 );
 const AgendaPage = lazyPage(() => import('./modules/meetings/agenda/AgendaPage'), 'AgendaPage');
@@ -149,17 +149,17 @@ const UnsubscribePage = lazyPage(
   'UnsubscribePage',
 );
 const MemberTypologiesAdminPage = lazyPage(
-  () => import('./modules/members/components/MemberTypologiesAdminPage'),
+  () => import('./modules/profiles/components/MemberTypologiesAdminPage'),
   'MemberTypologiesAdminPage',
 );
-const BallotPage = lazyPage(() => import('./modules/votes/components/BallotPage'), 'BallotPage');
-const ReceiptPage = lazyPage(() => import('./modules/votes/components/ReceiptPage'), 'ReceiptPage');
+const BallotPage = lazyPage(() => import('./modules/ballots/components/BallotPage'), 'BallotPage');
+const ReceiptPage = lazyPage(() => import('./modules/ballots/components/ReceiptPage'), 'ReceiptPage');
 const VerifyReceiptPage = lazyPage(
-  () => import('./modules/votes/components/VerifyReceiptPage'),
+  () => import('./modules/ballots/components/VerifyReceiptPage'),
   'VerifyReceiptPage',
 );
 const BallotsAdminPage = lazyPage(
-  () => import('./modules/votes/components/BallotsAdminPage'),
+  () => import('./modules/ballots/components/BallotsAdminPage'),
   'BallotsAdminPage',
 );
 const SurveyAdminPage = lazyPage(

@@ -19,7 +19,7 @@ export const COMPONENT_TYPE_VIEWS: Partial<Record<ComponentType, ComponentTypeVi
     view: lazyPage(() => import('./meetings/components/MeetingList'), 'MeetingList'),
   },
   [ComponentType.VOTES]: {
-    view: lazyPage(() => import('./votes/components/BallotList'), 'BallotList'),
+    view: lazyPage(() => import('./ballots/components/BallotList'), 'BallotList'),
   },
   [ComponentType.IDEAS]: {
     view: lazyPage(() => import('./ideas/components/IdeaBoxList'), 'IdeaBoxList'),

@@ -1,5 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
-import { PARTICIPATORY_TEXT_QUERY as TEXT_QUERY } from '../modules/texts/graphql/texts';
+import { PARTICIPATORY_TEXT_QUERY as TEXT_QUERY } from '../modules/participatory-texts/graphql/texts';
 import { ME_QUERY } from '../modules/auth/graphql/auth';
 import { TERMS_DOCUMENTS_QUERY } from '../modules/account/graphql/account';
 import { ACTION_LOG_PAGE_SIZE, ACTION_LOGS_QUERY } from '../modules/admin/graphql/actionLogs';
@@ -31,7 +31,7 @@ import {
   SPACES_QUERY,
   SURVEYS_QUERY,
 } from '../modules/spaces/graphql/spaces';
-import { MEMBER_PROFILE_QUERY, MEMBER_TYPOLOGIES_QUERY } from '../modules/members/graphql/members';
+import { MEMBER_PROFILE_QUERY, MEMBER_TYPOLOGIES_QUERY } from '../modules/profiles/graphql/members';
 import {
   KEY_FIGURES_QUERY,
   PARTICIPATION_BY_TYPOLOGY_QUERY,

@@ -6,7 +6,7 @@ import { MyPetitionsSection } from '../../petitions/components/MyPetitionsSectio
 import { Loading } from '../../ui/components/Loading';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import '../account.css';
-import { ProfileSection } from '../../members/components/ProfileSection';
+import { ProfileSection } from '../../profiles/components/ProfileSection';
 import { IdentitiesSection } from '../../identities/components/IdentitiesSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { DataExportSection } from './DataExportSection';

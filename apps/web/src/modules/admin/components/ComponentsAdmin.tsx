@@ -13,7 +13,7 @@ import {
   type AdminComponent,
 } from '../graphql/admin';
 import { ProposalSettingsForm } from '../../proposals/components/ProposalSettingsForm';
-import { TextImportAdmin } from '../../texts/components/TextImportAdmin';
+import { TextImportAdmin } from '../../participatory-texts/components/TextImportAdmin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 import { COMPONENT_TYPE_ADMIN } from '../../component-types-admin';
 

@@ -1,4 +1,4 @@
-import { ParticipatoryTextReader } from '../../texts/components/ParticipatoryTextReader';
+import { ParticipatoryTextReader } from '../../participatory-texts/components/ParticipatoryTextReader';
 
 /** A PARTICIPATORY_TEXT component: its sections and numbered articles, to read, comment and amend. */
 export function ParticipatoryTextView({ componentId }: { componentId: string }) {

@@ -19,7 +19,7 @@ import {
 } from '../graphql/ballots';
 import { BallotPeriod, BallotStatusBadge, TurnoutText } from './BallotList';
 import { BallotForm } from './BallotForm';
-import '../votes.css';
+import '../ballots.css';
 
 const REFETCH = { refetchQueries: ['Ballots'], awaitRefetchQueries: true };
 

@@ -17,7 +17,7 @@ import {
   type UpdateMyProfileInput,
 } from '../graphql/members';
 import { firstInvalidField, profileFieldErrors, type ProfileFormField } from '../profile-errors';
-import '../members.css';
+import '../profiles.css';
 import { AvatarField } from './AvatarField';
 import { OrganisationField } from './OrganisationField';
 

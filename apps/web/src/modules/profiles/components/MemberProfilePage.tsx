@@ -17,7 +17,7 @@ import {
   type MemberPage,
   type MemberSummary,
 } from '../graphql/members';
-import '../members.css';
+import '../profiles.css';
 
 /**
  * `/membres/:pseudo`: a member’s page (photo, name, pseudo, organisation, typology, role, bio,

@@ -17,7 +17,7 @@ import { BALLOT_QUERY, CAST_BALLOT_MUTATION, type Ballot } from '../graphql/ball
 import { BallotPeriod, BallotStatusBadge, TurnoutText } from './BallotList';
 import { useLiveBallotTurnout } from '../hooks/useLiveBallotTurnout';
 import { VotingBooth } from './VotingBooth';
-import '../votes.css';
+import '../ballots.css';
 
 /** The results and their charts (Recharts) load only when a ballot has results to show. */
 const BallotResults = lazyPage(() => import('./BallotResults'), 'BallotResults');

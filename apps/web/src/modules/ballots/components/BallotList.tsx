@@ -9,7 +9,7 @@ import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { formatNumber } from '../../ui/utils/dates';
 import { BALLOTS_QUERY, type Ballot } from '../graphql/ballots';
 import { useLiveBallotTurnout } from '../hooks/useLiveBallotTurnout';
-import '../votes.css';
+import '../ballots.css';
 
 /** « À venir », « Ouverte », « Close »: the status the API derived from PostgreSQL's clock. */
 export function BallotStatusBadge({ status }: { status: Ballot['status'] }) {

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../ui/utils/dates';
 import { receiptFileText } from '../ballot-display';
 import { BALLOT_QUERY } from '../graphql/ballots';
 import { ReceiptExplanation } from './ReceiptExplanation';
-import '../votes.css';
+import '../ballots.css';
 
 /**
  * `/espaces/:slug/f/:componentId/votations/:ballotId/recu`: the receipt code, shown once — it

@@ -11,7 +11,7 @@ import {
   PARTICIPATORY_TEXT_QUERY,
   type TextArticle,
 } from '../graphql/texts';
-import '../texts.css';
+import '../participatory-texts.css';
 import { useLiveEvent } from '../../notifications/live/LiveConnection';
 
 /**

@@ -16,7 +16,7 @@ import {
   type BallotChoice,
 } from '../graphql/ballots';
 import { ReceiptExplanation } from './ReceiptExplanation';
-import '../votes.css';
+import '../ballots.css';
 
 type Outcome =
   | { kind: 'found'; choices: Record<string, BallotChoice> }

@@ -19,7 +19,7 @@ import {
   UPDATE_MEMBER_TYPOLOGY_MUTATION,
   type MemberTypology,
 } from '../graphql/members';
-import '../members.css';
+import '../profiles.css';
 
 const REFRESH = { refetchQueries: ['MemberTypologies'], awaitRefetchQueries: true };
 

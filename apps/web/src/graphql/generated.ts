@@ -1116,28 +1116,13 @@ export type IdeaFieldsFragment = {
   mine: boolean;
 };
 
-export type AddMeetingCommentMutationVariables = Exact<{
+export type AddResourceCommentMutationVariables = Exact<{
+  commentableType: CommentableType;
   commentableId: string;
   body: string;
 }>;
 
-export type AddMeetingCommentMutation = {
-  addComment: {
-    id: string;
-    body: string;
-    authorName: string | null;
-    createdAt: string;
-    deleted: boolean;
-    hidden: boolean;
-  };
-};
-
-export type AddNewsCommentMutationVariables = Exact<{
-  commentableId: string;
-  body: string;
-}>;
-
-export type AddNewsCommentMutation = {
+export type AddResourceCommentMutation = {
   addComment: {
     id: string;
     body: string;
@@ -3462,21 +3447,6 @@ export type MeetingAttendeesQuery = {
   }>;
 };
 
-export type MeetingCommentsQueryVariables = Exact<{
-  commentableId: string;
-}>;
-
-export type MeetingCommentsQuery = {
-  comments: Array<{
-    id: string;
-    body: string;
-    authorName: string | null;
-    createdAt: string;
-    deleted: boolean;
-    hidden: boolean;
-  }>;
-};
-
 export type MeetingsQueryVariables = Exact<{
   componentId: string;
 }>;
@@ -3954,21 +3924,6 @@ export type MyTermsAcceptancesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type MyTermsAcceptancesQuery = {
   myTermsAcceptances: Array<{ kind: TermsDocumentKind; version: number; acceptedAt: string }>;
-};
-
-export type NewsCommentsQueryVariables = Exact<{
-  commentableId: string;
-}>;
-
-export type NewsCommentsQuery = {
-  comments: Array<{
-    id: string;
-    body: string;
-    authorName: string | null;
-    createdAt: string;
-    deleted: boolean;
-    hidden: boolean;
-  }>;
 };
 
 export type NewsletterEditorQueryVariables = Exact<{
@@ -5201,6 +5156,22 @@ export type ResetPasswordMutationVariables = Exact<{
 }>;
 
 export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type ResourceCommentsQueryVariables = Exact<{
+  commentableType: CommentableType;
+  commentableId: string;
+}>;
+
+export type ResourceCommentsQuery = {
+  comments: Array<{
+    id: string;
+    body: string;
+    authorName: string | null;
+    createdAt: string;
+    deleted: boolean;
+    hidden: boolean;
+  }>;
+};
 
 export type RevokeMeetingCalendarFeedMutationVariables = Exact<{ [key: string]: never }>;
 

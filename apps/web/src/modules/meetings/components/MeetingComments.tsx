@@ -1,91 +1,24 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
-import { displayName } from '../../account/deletedParticipant';
-import { useMe } from '../../auth/hooks/useMe';
-import { DateTime } from '../../ui/components/DateTime';
-import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField } from '../../ui/components/Fields';
-import { SafeHtml } from '../../ui/components/SafeHtml';
-import { useFeedback } from '../../ui/hooks/useFeedback';
-import { ADD_MEETING_COMMENT_MUTATION, MEETING_COMMENTS_QUERY } from '../graphql/meetings';
+import { ResourceComments } from '../../comments/components/ResourceComments';
 
 /** « Commentaires » of a meeting (the shared comments capability): the list and a form for signed-in participants. */
 export function MeetingComments({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const { me } = useMe();
-  const location = useLocation();
-  const feedback = useFeedback();
-  const [body, setBody] = useState('');
-  const field = useRef<HTMLTextAreaElement>(null);
-  const { data } = useQuery(MEETING_COMMENTS_QUERY, { variables: { commentableId: meetingId } });
-  const [add, state] = useMutation(ADD_MEETING_COMMENT_MUTATION, {
-    refetchQueries: ['MeetingComments'],
-    awaitRefetchQueries: true,
-  });
-  const comments = (data?.comments ?? []).filter((c) => !c.deleted);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    feedback.clear();
-    try {
-      await add({ variables: { commentableId: meetingId, body } });
-      setBody('');
-      feedback.succeed(t('meetings.comments.added'));
-    } catch (error) {
-      feedback.fail(error);
-    }
-    // the button is disabled while sending: focus goes back to the field, never to the page
-    requestAnimationFrame(() => field.current?.focus());
-  }
-
   return (
-    <section aria-labelledby="meeting-comments" className="comments">
-      <h2 id="meeting-comments">{t('meetings.comments.heading')}</h2>
-      {comments.length ? (
-        <ul className="comment-list">
-          {comments.map((c) => (
-            <li key={c.id} className="comment">
-              <p className="comment__meta">
-                {c.authorName ? displayName(c.authorName, t) : t('meetings.comments.anonymous')} ·{' '}
-                <DateTime iso={c.createdAt} style="short" />
-              </p>
-              {c.hidden && !c.body ? (
-                <p className="muted">{t('meetings.comments.hidden')}</p>
-              ) : (
-                <SafeHtml html={c.body} />
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">{t('meetings.comments.none')}</p>
-      )}
-      {me ? (
-        <form className="form" noValidate onSubmit={submit} aria-labelledby="meeting-comments">
-          <TextAreaField
-            textareaRef={field}
-            label={t('meetings.comments.label')}
-            rows={3}
-            maxLength={5000}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-          />
-          <FeedbackMessages feedback={feedback} />
-          <div className="form__actions">
-            <button type="submit" className="button" disabled={state.loading}>
-              {t('meetings.comments.add')}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <p>
-          <Link to="/connexion" state={{ from: location.pathname }}>
-            {t('meetings.comments.signIn')}
-          </Link>
-        </p>
-      )}
-    </section>
+    <ResourceComments
+      commentableType="MEETING"
+      commentableId={meetingId}
+      headingId="meeting-comments"
+      strings={{
+        heading: t('meetings.comments.heading'),
+        anonymous: t('meetings.comments.anonymous'),
+        hidden: t('meetings.comments.hidden'),
+        none: t('meetings.comments.none'),
+        label: t('meetings.comments.label'),
+        add: t('meetings.comments.add'),
+        added: t('meetings.comments.added'),
+        signIn: t('meetings.comments.signIn'),
+      }}
+    />
   );
 }

@@ -1,13 +1,10 @@
+import { RESOURCE_COMMENTS_QUERY } from '../../comments/graphql/comments';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
-import {
-  MEETING_COMMENTS_QUERY,
-  MEETING_QUERY,
-  REGISTER_FOR_MEETING_MUTATION,
-} from '../graphql/meetings';
+import { MEETING_QUERY, REGISTER_FOR_MEETING_MUTATION } from '../graphql/meetings';
 import { MeetingPage } from './MeetingPage';
 
 const space = {
@@ -128,7 +125,10 @@ const mocks = (signedIn: boolean) => [
   { request: { query: COMPONENT_QUERY, variables: { id: 'c1' } }, result: { data: { component } } },
   { request: { query: MEETING_QUERY, variables: { id: 'm1' } }, result: { data: { meeting } } },
   {
-    request: { query: MEETING_COMMENTS_QUERY, variables: { commentableId: 'm1' } },
+    request: {
+      query: RESOURCE_COMMENTS_QUERY,
+      variables: { commentableType: 'MEETING', commentableId: 'm1' },
+    },
     result: {
       data: {
         comments: [

@@ -26,10 +26,6 @@ import type {
   MarkAttendanceMutationVariables,
   MeetingsAdminSpaceQuery,
   MeetingsAdminSpaceQueryVariables,
-  MeetingCommentsQuery,
-  MeetingCommentsQueryVariables,
-  AddMeetingCommentMutation,
-  AddMeetingCommentMutationVariables,
   MyMeetingCalendarFeedQuery,
   MyMeetingCalendarFeedQueryVariables,
   RotateMeetingCalendarFeedMutation,
@@ -226,39 +222,6 @@ export const MEETINGS_ADMIN_SPACE_QUERY: TypedDocumentNode<
 `;
 
 /** A comment of a meeting (body: sanitised HTML, empty when deleted or hidden). */
-export type MeetingComment = MeetingCommentsQuery['comments'][number];
-
-export const MEETING_COMMENTS_QUERY: TypedDocumentNode<
-  MeetingCommentsQuery,
-  MeetingCommentsQueryVariables
-> = gql`
-  query MeetingComments($commentableId: ID!) {
-    comments(commentableType: MEETING, commentableId: $commentableId) {
-      id
-      body
-      authorName
-      createdAt
-      deleted
-      hidden
-    }
-  }
-`;
-
-export const ADD_MEETING_COMMENT_MUTATION: TypedDocumentNode<
-  AddMeetingCommentMutation,
-  AddMeetingCommentMutationVariables
-> = gql`
-  mutation AddMeetingComment($commentableId: ID!, $body: String!) {
-    addComment(input: { commentableType: MEETING, commentableId: $commentableId, body: $body }) {
-      id
-      body
-      authorName
-      createdAt
-      deleted
-      hidden
-    }
-  }
-`;
 
 export const MY_MEETING_CALENDAR_FEED_QUERY: TypedDocumentNode<
   MyMeetingCalendarFeedQuery,

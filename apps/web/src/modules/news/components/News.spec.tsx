@@ -1,3 +1,4 @@
+import { RESOURCE_COMMENTS_QUERY } from '../../comments/graphql/comments';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
@@ -7,7 +8,6 @@ import {
   UPDATE_NEWS_POST_MUTATION,
   CREATE_NEWS_POST_MUTATION,
   HOME_NEWS_QUERY,
-  NEWS_COMMENTS_QUERY,
   NEWS_POST_QUERY,
   NEWS_POSTS_QUERY,
 } from '../graphql/news';
@@ -123,7 +123,10 @@ describe('Actualités (web)', () => {
           result: { data: { newsPost: post } },
         },
         {
-          request: { query: NEWS_COMMENTS_QUERY, variables: { commentableId: 'p1' } },
+          request: {
+            query: RESOURCE_COMMENTS_QUERY,
+            variables: { commentableType: 'NEWS_POST', commentableId: 'p1' },
+          },
           result: {
             data: {
               comments: [

@@ -1,15 +1,11 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
-  AddNewsCommentMutation,
-  AddNewsCommentMutationVariables,
   CreateNewsPostMutation,
   CreateNewsPostMutationVariables,
   DeleteNewsPostMutation,
   DeleteNewsPostMutationVariables,
   HomeNewsQuery,
   HomeNewsQueryVariables,
-  NewsCommentsQuery,
-  NewsCommentsQueryVariables,
   NewsPostQuery,
   NewsPostQueryVariables,
   NewsPostsQuery,
@@ -66,38 +62,6 @@ export const DELETE_NEWS_POST_MUTATION: TypedDocumentNode<
 > = gql`
   mutation DeleteNewsPost($id: ID!) {
     deleteNewsPost(id: $id)
-  }
-`;
-
-export type NewsComment = NewsCommentsQuery['comments'][number];
-
-export const NEWS_COMMENTS_QUERY: TypedDocumentNode<NewsCommentsQuery, NewsCommentsQueryVariables> =
-  gql`
-    query NewsComments($commentableId: ID!) {
-      comments(commentableType: NEWS_POST, commentableId: $commentableId) {
-        id
-        body
-        authorName
-        createdAt
-        deleted
-        hidden
-      }
-    }
-  `;
-
-export const ADD_NEWS_COMMENT_MUTATION: TypedDocumentNode<
-  AddNewsCommentMutation,
-  AddNewsCommentMutationVariables
-> = gql`
-  mutation AddNewsComment($commentableId: ID!, $body: String!) {
-    addComment(input: { commentableType: NEWS_POST, commentableId: $commentableId, body: $body }) {
-      id
-      body
-      authorName
-      createdAt
-      deleted
-      hidden
-    }
   }
 `;
 

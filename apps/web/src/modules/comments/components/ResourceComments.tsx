@@ -1,0 +1,128 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { CommentableType } from '../../../graphql/generated';
+import { displayName } from '../../account/deletedParticipant';
+import { useMe } from '../../auth/hooks/useMe';
+import { DateTime } from '../../ui/components/DateTime';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { TextAreaField } from '../../ui/components/Fields';
+import { SafeHtml } from '../../ui/components/SafeHtml';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import { ADD_RESOURCE_COMMENT_MUTATION, RESOURCE_COMMENTS_QUERY } from '../graphql/comments';
+
+/** The words of a host's comment section, translated by the host (its own string group). */
+export interface ResourceCommentsStrings {
+  heading: string;
+  /** Author of a comment whose account is gone. */
+  anonymous: string;
+  /** In place of a comment hidden by moderation. */
+  hidden: string;
+  none: string;
+  /** The field's label. */
+  label: string;
+  /** The submit button. */
+  add: string;
+  /** Announced once a comment is added. */
+  added: string;
+  /** The link for visitors. */
+  signIn: string;
+}
+
+/**
+ * « Commentaires » of a resource through the shared comments capability: the flat list
+ * (deleted ones left out, hidden ones replaced by a notice), a form for signed-in participants
+ * (after sending, focus goes back to the field and a polite message says it was added) and a
+ * sign-in link for visitors. Used by meetings and news posts.
+ */
+export function ResourceComments({
+  commentableType,
+  commentableId,
+  headingId,
+  strings,
+}: {
+  commentableType: CommentableType;
+  commentableId: string;
+  /** Id of the section's heading (unique on the page). */
+  headingId: string;
+  strings: ResourceCommentsStrings;
+}) {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const location = useLocation();
+  const feedback = useFeedback();
+  const [body, setBody] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
+  const { data } = useQuery(RESOURCE_COMMENTS_QUERY, {
+    variables: { commentableType, commentableId },
+  });
+  const [add, state] = useMutation(ADD_RESOURCE_COMMENT_MUTATION, {
+    refetchQueries: ['ResourceComments'],
+    awaitRefetchQueries: true,
+  });
+  const comments = (data?.comments ?? []).filter((c) => !c.deleted);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    try {
+      await add({ variables: { commentableType, commentableId, body } });
+      setBody('');
+      feedback.succeed(strings.added);
+    } catch (error) {
+      feedback.fail(error);
+    }
+    // the button is disabled while sending: focus goes back to the field, never to the page
+    requestAnimationFrame(() => field.current?.focus());
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="comments">
+      <h2 id={headingId}>{strings.heading}</h2>
+      {comments.length ? (
+        <ul className="comment-list">
+          {comments.map((c) => (
+            <li key={c.id} className="comment">
+              <p className="comment__meta">
+                {c.authorName ? displayName(c.authorName, t) : strings.anonymous} ·{' '}
+                <DateTime iso={c.createdAt} style="short" />
+              </p>
+              {c.hidden && !c.body ? (
+                <p className="muted">{strings.hidden}</p>
+              ) : (
+                <SafeHtml html={c.body} />
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{strings.none}</p>
+      )}
+      {me ? (
+        <form className="form" noValidate onSubmit={submit} aria-labelledby={headingId}>
+          <TextAreaField
+            textareaRef={field}
+            label={strings.label}
+            rows={3}
+            maxLength={5000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+          <FeedbackMessages feedback={feedback} />
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={state.loading}>
+              {strings.add}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p>
+          <Link to="/connexion" state={{ from: location.pathname }}>
+            {strings.signIn}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -153,7 +153,10 @@ const MemberTypologiesAdminPage = lazyPage(
   'MemberTypologiesAdminPage',
 );
 const BallotPage = lazyPage(() => import('./modules/ballots/components/BallotPage'), 'BallotPage');
-const ReceiptPage = lazyPage(() => import('./modules/ballots/components/ReceiptPage'), 'ReceiptPage');
+const ReceiptPage = lazyPage(
+  () => import('./modules/ballots/components/ReceiptPage'),
+  'ReceiptPage',
+);
 const VerifyReceiptPage = lazyPage(
   () => import('./modules/ballots/components/VerifyReceiptPage'),
   'VerifyReceiptPage',

@@ -6,6 +6,7 @@ import {
   casesOf,
   changedTables,
   databaseSnapshot,
+  recordWrites,
   disposableUser,
   Fixtures,
   MutationCase,
@@ -36,6 +37,7 @@ describe('authorization matrix: every mutation × every actor', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
+    await recordWrites(t); // refusals are checked after each request: a cheap change detector
     schema = publishedSchema();
   }, 120_000);
   afterAll(async () => {

@@ -16,6 +16,7 @@ import {
   changedTables,
   Context,
   databaseSnapshot,
+  recordWrites,
   Fixtures,
   MutationCase,
   MUTATIONS,
@@ -337,6 +338,7 @@ describe('bad-input sweep: hostile values for every argument of every mutation',
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
+    await recordWrites(t); // refusals are checked after each request: a cheap change detector
     schema = publishedSchema();
     htmlColumns = await t.sql(
       `SELECT table_name AS table, column_name AS column FROM information_schema.columns
@@ -466,6 +468,16 @@ describe('bad-input sweep: hostile values for every argument of every mutation',
     },
     300_000,
   );
+
+  it('its change detector sees a committed write and not a rolled-back one', async () => {
+    const before = await databaseSnapshot(t);
+    await t.sql(`BEGIN; UPDATE participatory_spaces SET updated_at = updated_at; ROLLBACK;`);
+    expect(changedTables(before, await databaseSnapshot(t))).toEqual([]);
+    await t.sql(`UPDATE participatory_spaces SET updated_at = updated_at WHERE slug = $1`, [
+      'structuration-filiere-sante-numerique',
+    ]);
+    expect(changedTables(before, await databaseSnapshot(t))).toEqual(['participatory_spaces']);
+  });
 
   describe('regressions kept as named cases', () => {
     const CREATE = `mutation($i: CreateAmendmentInput!) { createAmendment(input: $i) { id } }`;

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import Provider from 'oidc-provider';
 
 /** Someone the test provider knows: the login typed in its (development) login form. */
 export interface TestPerson {
@@ -32,6 +31,8 @@ export interface TestOidcProvider {
  * itself is built when {@link TestOidcProvider.register} gives the callback URL.
  */
 export async function startTestOidcProvider(): Promise<TestOidcProvider> {
+  // loaded here, not at import: the SMTP server's users of this library never load the provider
+  const { default: Provider } = await import('oidc-provider');
   let handler: ((req: never, res: never) => void) | undefined;
   const server: Server = createServer((req, res) => {
     if (!handler) {

@@ -18,3 +18,18 @@ afterEach(async () => {
   sessionStorage.clear();
   document.title = '';
 });
+
+// jsdom has no layout: ProseMirror (the rich text editor) asks for rectangles to scroll the
+// selection into view and for the element under the pointer. Empty answers are enough.
+if (typeof document !== 'undefined') {
+  const emptyRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
+  const emptyRect = () => new DOMRect(0, 0, 0, 0);
+  for (const proto of [Range.prototype, Element.prototype] as Array<{
+    getClientRects?: () => DOMRectList;
+    getBoundingClientRect?: () => DOMRect;
+  }>) {
+    proto.getClientRects ??= emptyRects;
+    proto.getBoundingClientRect ??= emptyRect;
+  }
+  document.elementFromPoint ??= () => null;
+}

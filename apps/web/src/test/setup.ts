@@ -19,17 +19,10 @@ afterEach(async () => {
   document.title = '';
 });
 
-// jsdom has no layout: ProseMirror (the rich text editor) asks for rectangles to scroll the
-// selection into view and for the element under the pointer. Empty answers are enough.
+// jsdom has no layout: ProseMirror (the rich text editor) asks a Range for its rectangles to
+// scroll the selection into view. Empty answers are enough.
 if (typeof document !== 'undefined') {
-  const emptyRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
-  const emptyRect = () => new DOMRect(0, 0, 0, 0);
-  for (const proto of [Range.prototype, Element.prototype] as Array<{
-    getClientRects?: () => DOMRectList;
-    getBoundingClientRect?: () => DOMRect;
-  }>) {
-    proto.getClientRects ??= emptyRects;
-    proto.getBoundingClientRect ??= emptyRect;
-  }
-  document.elementFromPoint ??= () => null;
+  const proto = Range.prototype as Partial<Pick<Range, 'getClientRects' | 'getBoundingClientRect'>>;
+  proto.getClientRects ??= () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
+  proto.getBoundingClientRect ??= () => new DOMRect(0, 0, 0, 0);
 }

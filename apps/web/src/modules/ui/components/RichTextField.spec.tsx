@@ -2,7 +2,10 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
+import { withEditorLayout } from '../../../test/rich-text';
 import { RichTextField, type RichTextFormat } from './RichTextField';
+
+withEditorLayout();
 
 function Harness({
   initial = '',

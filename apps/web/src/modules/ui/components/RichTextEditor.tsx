@@ -35,6 +35,15 @@ interface RichTextEditorProps {
   focusOnMount: MutableRefObject<boolean>;
 }
 
+/**
+ * Focuses the editor at once (TipTap's `focus()` waits a frame, and the selection change the
+ * browser then reports clears a mark just toggled on, so typing after « Gras » was not bold).
+ */
+function focusNow(editor: Editor): Editor {
+  if (!editor.view.hasFocus()) editor.view.focus();
+  return editor;
+}
+
 /** The editor's value in `format`; an empty document is `''`. */
 function valueOf(editor: Editor, format: RichTextFormat): string {
   if (editor.isEmpty) return '';
@@ -243,7 +252,7 @@ export default function RichTextEditor({
           0,
           t('editor.bold'),
           <strong>G</strong>,
-          () => editor.chain().focus().toggleBold().run(),
+          () => focusNow(editor).chain().toggleBold().run(),
           {
             pressed: state.bold,
           },
@@ -252,7 +261,7 @@ export default function RichTextEditor({
           1,
           t('editor.italic'),
           <em>I</em>,
-          () => editor.chain().focus().toggleItalic().run(),
+          () => focusNow(editor).chain().toggleItalic().run(),
           {
             pressed: state.italic,
           },
@@ -261,7 +270,7 @@ export default function RichTextEditor({
           2,
           t('editor.bulletList'),
           '•',
-          () => editor.chain().focus().toggleBulletList().run(),
+          () => focusNow(editor).chain().toggleBulletList().run(),
           {
             pressed: state.bulletList,
           },
@@ -269,8 +278,8 @@ export default function RichTextEditor({
         {button(
           3,
           t('editor.orderedList'),
-          '1.',
-          () => editor.chain().focus().toggleOrderedList().run(),
+          '≡',
+          () => focusNow(editor).chain().toggleOrderedList().run(),
           {
             pressed: state.orderedList,
           },

@@ -80,12 +80,25 @@ describeInBrowser(
         await suite.page.evaluate(() => (document.activeElement as HTMLInputElement).name),
       ).toBe('title');
       await suite.page.keyboard.type('Associer les patients à la démarche');
+      // the body is the rich editor: its toolbar (one tab stop), then the editable article
+      const body = suite.page.getByRole('textbox', { name: "Nouveau texte de l'article" });
+      await body.and(suite.page.locator('[contenteditable="true"]')).waitFor();
       await suite.page.keyboard.press('Tab');
       expect(
-        await suite.page.evaluate(() => (document.activeElement as HTMLTextAreaElement).name),
-      ).toBe('body');
+        await suite.page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      ).toBe('Gras');
+      await suite.page.keyboard.press('Tab');
+      expect(
+        await suite.page.evaluate(() => document.activeElement?.getAttribute('contenteditable')),
+      ).toBe('true');
       await suite.page.keyboard.press('Control+End');
-      await suite.page.keyboard.type(` ${ADDED}.`);
+      await suite.page.keyboard.type(` ${ADDED}, sans délai`);
+      // bold from the toolbar with the keyboard: select the last two words, back to the toolbar, Enter
+      await suite.page.keyboard.press('Control+Shift+ArrowLeft');
+      await suite.page.keyboard.press('Control+Shift+ArrowLeft');
+      await suite.page.keyboard.press('Shift+Tab');
+      await suite.page.keyboard.press('Enter');
+      await body.locator('strong', { hasText: 'sans délai' }).waitFor();
       await suite.page
         .getByRole('group', { name: 'Aperçu des modifications' })
         .locator('ins')

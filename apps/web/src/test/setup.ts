@@ -18,3 +18,11 @@ afterEach(async () => {
   sessionStorage.clear();
   document.title = '';
 });
+
+// jsdom has no layout: ProseMirror (the rich text editor) asks a Range for its rectangles to
+// scroll the selection into view. Empty answers are enough.
+if (typeof document !== 'undefined') {
+  const proto = Range.prototype as Partial<Pick<Range, 'getClientRects' | 'getBoundingClientRect'>>;
+  proto.getClientRects ??= () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
+  proto.getBoundingClientRect ??= () => new DOMRect(0, 0, 0, 0);
+}

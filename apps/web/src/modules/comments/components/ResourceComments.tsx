@@ -7,7 +7,7 @@ import { displayName } from '../../account/deletedParticipant';
 import { useMe } from '../../auth/hooks/useMe';
 import { DateTime } from '../../ui/components/DateTime';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField } from '../../ui/components/Fields';
+import { RichTextField, type RichTextHandle } from '../../ui/components/RichTextField';
 import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ADD_RESOURCE_COMMENT_MUTATION, RESOURCE_COMMENTS_QUERY } from '../graphql/comments';
@@ -53,7 +53,7 @@ export function ResourceComments({
   const location = useLocation();
   const feedback = useFeedback();
   const [body, setBody] = useState('');
-  const field = useRef<HTMLTextAreaElement>(null);
+  const field = useRef<RichTextHandle>(null);
   const { data } = useQuery(RESOURCE_COMMENTS_QUERY, {
     variables: { commentableType, commentableId },
   });
@@ -101,13 +101,13 @@ export function ResourceComments({
       )}
       {me ? (
         <form className="form" noValidate onSubmit={submit} aria-labelledby={headingId}>
-          <TextAreaField
-            textareaRef={field}
+          <RichTextField
+            focusRef={field}
             label={strings.label}
             rows={3}
             maxLength={5000}
             value={body}
-            onChange={(e) => setBody(e.target.value)}
+            onChange={setBody}
           />
           <FeedbackMessages feedback={feedback} />
           <div className="form__actions">

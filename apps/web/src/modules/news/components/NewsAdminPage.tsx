@@ -10,7 +10,8 @@ import { MEETINGS_ADMIN_SPACE_QUERY } from '../../meetings/graphql/meetings';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { DateTime } from '../../ui/components/DateTime';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { CheckboxField, SelectField, TextField } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
@@ -297,14 +298,14 @@ export function NewsPostForm({
         error={errorFor('title')}
         onChange={(e) => set('title', e.target.value)}
       />
-      <TextAreaField
+      <RichTextField
         id={id('body')}
         label={t('news.form.body')}
         hint={t('news.form.bodyHint')}
         rows={8}
         value={values.body}
         error={errorFor('body')}
-        onChange={(e) => set('body', e.target.value)}
+        onChange={(body) => set('body', body)}
       />
       <div className="field">
         <label htmlFor={id('image')}>{t('news.form.image')}</label>

@@ -7,7 +7,8 @@ import { AccessDenied } from '../../admin/components/AccessDenied';
 import { AdministeredSpaces } from '../../admin/components/AdministeredSpaces';
 import { DemoBadge } from '../../ui/components/DemoBadge';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField, TextField } from '../../ui/components/Fields';
+import { TextField } from '../../ui/components/Fields';
+import { RichTextField, type RichTextHandle } from '../../ui/components/RichTextField';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { SafeHtml } from '../../ui/components/SafeHtml';
@@ -68,7 +69,7 @@ function EditorView() {
   const [values, setValues] = useState<Values | null>(null);
   const [errors, setErrors] = useState<{ subject?: string; body?: string }>({});
   const subjectRef = useRef<HTMLInputElement>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const bodyRef = useRef<RichTextHandle>(null);
   const previewRef = useRef<HTMLHeadingElement>(null);
   const ids = useId();
   const newsletter = data?.newsletter;
@@ -213,7 +214,7 @@ function EditorView() {
             inputRef={subjectRef}
             onChange={(e) => set('subject', e.target.value)}
           />
-          <TextAreaField
+          <RichTextField
             label={t('newsletters.body')}
             hint={t('newsletters.bodyHint')}
             name="body"
@@ -221,8 +222,8 @@ function EditorView() {
             rows={10}
             value={values.body}
             error={errors.body}
-            textareaRef={bodyRef}
-            onChange={(e) => set('body', e.target.value)}
+            focusRef={bodyRef}
+            onChange={(body) => set('body', body)}
           />
           <fieldset className="newsletters__choices">
             <legend>{t('newsletters.blocksLegend')}</legend>

@@ -8,7 +8,8 @@ import { AdministeredSpaces } from '../../admin/components/AdministeredSpaces';
 import { DateTime } from '../../ui/components/DateTime';
 import { DemoBadge } from '../../ui/components/DemoBadge';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField, TextField } from '../../ui/components/Fields';
+import { TextField } from '../../ui/components/Fields';
+import { RichTextField, type RichTextHandle } from '../../ui/components/RichTextField';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
@@ -43,7 +44,7 @@ function NewslettersView() {
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<{ subject?: string; body?: string }>({});
   const subjectRef = useRef<HTMLInputElement>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const bodyRef = useRef<RichTextHandle>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -126,7 +127,7 @@ function NewslettersView() {
           inputRef={subjectRef}
           onChange={(e) => setSubject(e.target.value)}
         />
-        <TextAreaField
+        <RichTextField
           label={t('newsletters.body')}
           hint={t('newsletters.bodyHint')}
           name="body"
@@ -134,8 +135,8 @@ function NewslettersView() {
           rows={8}
           value={body}
           error={errors.body}
-          textareaRef={bodyRef}
-          onChange={(e) => setBody(e.target.value)}
+          focusRef={bodyRef}
+          onChange={setBody}
         />
         <FeedbackMessages feedback={feedback} />
         <div className="actions">

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/hooks/useMe';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ADD_TEXT_COMMENT_MUTATION, TEXT_COMMENTS_QUERY } from '../graphql/texts';
@@ -68,12 +68,7 @@ export function ArticleComments({ articleId, number }: { articleId: string; numb
           onSubmit={submit}
           aria-label={t('texts.commentFor', { number })}
         >
-          <TextAreaField
-            label={t('texts.commentLabel')}
-            rows={3}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-          />
+          <RichTextField label={t('texts.commentLabel')} rows={3} value={body} onChange={setBody} />
           <FeedbackMessages feedback={feedback} />
           <div className="form__actions">
             <button type="submit" className="button" disabled={state.loading}>

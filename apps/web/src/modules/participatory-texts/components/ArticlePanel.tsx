@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextAreaField, TextField, VisuallyHidden } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   ACCEPT_AMENDMENT_MUTATION,
@@ -127,14 +128,15 @@ function AmendmentForm({
         value={title}
         onChange={(e) => setTitle(e.target.value)}
       />
-      <TextAreaField
+      <RichTextField
         label={t('texts.amendmentBody')}
         hint={t('texts.amendmentBodyHint')}
         name="body"
         required
         rows={6}
+        format="markdown"
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={setBody}
       />
       <h5>{t('texts.preview')}</h5>
       <DiffView parts={diffTexts(currentBody, body)} label={t('texts.preview')} />
@@ -337,12 +339,13 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
             );
           }}
         >
-          <TextAreaField
+          <RichTextField
             label={t('texts.amendmentBody')}
             required
             rows={5}
+            format="markdown"
             value={rebaseBody}
-            onChange={(e) => setRebaseBody(e.target.value)}
+            onChange={setRebaseBody}
           />
           <DiffView
             parts={diffTexts(amendment.currentText, rebaseBody)}

@@ -4,7 +4,10 @@ import { vi } from 'vitest';
 import { GraphQLError } from 'graphql';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ADD_COMMENT_MUTATION } from '../graphql/proposals';
+import { typeRich, withEditorLayout } from '../../../test/rich-text';
 import { CommentForm } from './CommentForm';
+
+withEditorLayout();
 
 describe('<CommentForm>', () => {
   it('asks the alignment (Pour / Contre / Neutre, Neutre by default) for a top-level comment', () => {
@@ -41,7 +44,7 @@ describe('<CommentForm>', () => {
                 input: {
                   commentableType: 'PROPOSAL',
                   commentableId: 'p1',
-                  body: 'Je ne suis pas convaincu.',
+                  body: '<p>Je ne suis pas convaincu.</p>',
                   alignment: 'AGAINST',
                   parentId: null,
                 },
@@ -53,14 +56,11 @@ describe('<CommentForm>', () => {
       },
     );
     const user = userEvent.setup();
-    await user.type(
-      screen.getByRole('textbox', { name: 'Votre commentaire' }),
-      'Je ne suis pas convaincu.',
-    );
+    const box = await typeRich(user, 'Votre commentaire', 'Je ne suis pas convaincu.');
     await user.click(screen.getByRole('radio', { name: 'Contre' }));
     await user.click(screen.getByRole('button', { name: 'Publier le commentaire' }));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
-    expect(screen.getByRole('textbox', { name: 'Votre commentaire' })).toHaveValue('');
+    await waitFor(() => expect(box.textContent).toBe(''));
     expect(screen.getByText('Votre commentaire est publié.')).toBeInTheDocument();
   });
 
@@ -74,7 +74,7 @@ describe('<CommentForm>', () => {
               input: {
                 commentableType: 'PROPOSAL',
                 commentableId: 'p1',
-                body: 'Réponse',
+                body: '<p>Réponse</p>',
                 alignment: 'NEUTRAL',
                 parentId: 'c1',
               },
@@ -92,7 +92,7 @@ describe('<CommentForm>', () => {
     });
     expect(screen.queryByRole('group', { name: 'Votre position' })).not.toBeInTheDocument();
     const user = userEvent.setup();
-    await user.type(screen.getByRole('textbox', { name: 'Votre réponse' }), 'Réponse');
+    await typeRich(user, 'Votre réponse', 'Réponse');
     await user.click(screen.getByRole('button', { name: 'Publier la réponse' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Les réponses s’arrêtent au troisième niveau.',

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   ADD_COMMENT_MUTATION,
@@ -75,7 +75,7 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
 
   return (
     <form className="form comment-form" noValidate onSubmit={submit} aria-label={label}>
-      <TextAreaField
+      <RichTextField
         label={parentId ? t('proposals.comments.replyBody') : t('proposals.comments.body')}
         name="body"
         rows={parentId ? 3 : 4}
@@ -83,7 +83,7 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
         required
         value={body}
         error={error}
-        onChange={(event) => setBody(event.target.value)}
+        onChange={setBody}
       />
       {!parentId ? (
         <fieldset className="field field--radios">

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField, VisuallyHidden } from '../../ui/components/Fields';
+import { VisuallyHidden } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { Loading } from '../../ui/components/Loading';
 import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useFeedback } from '../../ui/hooks/useFeedback';
@@ -270,14 +271,14 @@ function EditCommentForm({ comment, onClose }: { comment: Comment; onClose: () =
       onSubmit={submit}
       aria-label={t('proposals.comments.editBody')}
     >
-      <TextAreaField
+      <RichTextField
         label={t('proposals.comments.editBody')}
         name="body"
         rows={3}
         maxLength={COMMENT_BODY_MAX}
         required
         value={body}
-        onChange={(event) => setBody(event.target.value)}
+        onChange={setBody}
       />
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">

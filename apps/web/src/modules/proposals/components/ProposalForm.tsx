@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField, TextField } from '../../ui/components/Fields';
+import { TextField } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ProposalLimits } from '../graphql/proposals';
 
@@ -92,7 +93,7 @@ export function ProposalForm({
         error={errors.title}
         onChange={(event) => setValues({ ...values, title: event.target.value })}
       />
-      <TextAreaField
+      <RichTextField
         label={t('proposals.new.body')}
         hint={t('proposals.new.bodyHint', { max: ProposalLimits.bodyMax })}
         name="body"
@@ -101,7 +102,7 @@ export function ProposalForm({
         maxLength={ProposalLimits.bodyMax}
         value={values.body}
         error={errors.body}
-        onChange={(event) => setValues({ ...values, body: event.target.value })}
+        onChange={(body) => setValues({ ...values, body })}
       />
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">

@@ -9,6 +9,8 @@ import {
 
 interface FieldFrameProps {
   id: string;
+  /** An id for the label itself (for a control named by `aria-labelledby`). */
+  labelId?: string;
   label: string;
   hint?: ReactNode;
   error?: string | null;
@@ -16,19 +18,29 @@ interface FieldFrameProps {
   className?: string;
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+/** The ids of a field's hint and error, for `aria-describedby`. */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldFrame({ id, label, hint, error, children, className }: FieldFrameProps) {
+/** A field's label, hint and error around its control. */
+export function FieldFrame({
+  id,
+  labelId,
+  label,
+  hint,
+  error,
+  children,
+  className,
+}: FieldFrameProps) {
   return (
     <div
       className={['field', error ? 'field--invalid' : '', className ?? '']
         .filter(Boolean)
         .join(' ')}
     >
-      <label htmlFor={id} className="field__label">
+      <label htmlFor={id} id={labelId} className="field__label">
         {label}
       </label>
       {hint ? (

@@ -37,15 +37,20 @@ export const Grade = {
   REJECT: 'REJECT',
 } as const;
 export type Grade = (typeof Grade)[keyof typeof Grade];
-export const GRADE_ORDER: Grade[] = [
-  'EXCELLENT',
-  'VERY_GOOD',
-  'GOOD',
-  'FAIRLY_GOOD',
-  'PASSABLE',
-  'INSUFFICIENT',
-  'REJECT',
-];
+/**
+ * The seven grades best first (index 0 = « Excellent », 6 = « À rejeter »), as in Balinski & Laraki,
+ * *Majority Judgment*, MIT Press 2011: the one list the API's counting, its checks of a ballot and
+ * the web's grid and results read.
+ */
+export const GRADE_ORDER = [
+  Grade.EXCELLENT,
+  Grade.VERY_GOOD,
+  Grade.GOOD,
+  Grade.FAIRLY_GOOD,
+  Grade.PASSABLE,
+  Grade.INSUFFICIENT,
+  Grade.REJECT,
+] as const satisfies readonly Grade[];
 
 /** Limits of a ballot's fields, checked by the API and the web forms alike. */
 export const BallotLimits = {

@@ -1,30 +1,21 @@
 /**
  * What a voter may put in a ballot for one question, and how it is checked.
  *
- * Pure and dependency-free: the API, the `recount` command and the benchmarks share it, so a
+ * Pure (it reads only `@concerto/domain`'s lists): the API, the `recount` command and the benchmarks share it, so a
  * published list of (receipt, choices) is read by exactly the code that accepted the votes.
  */
 
-import type { BallotChoice } from '@concerto/domain';
+import { GRADE_ORDER, type BallotChoice, type BallotMethod, type Grade } from '@concerto/domain';
 
-/** Counting method of a question. */
-export type CountingMethod = 'SINGLE' | 'MULTIPLE' | 'RANKED' | 'MAJORITY_JUDGMENT';
+/** Counting method of a question (the domain's `BallotMethod`). */
+export type CountingMethod = BallotMethod;
 
 /**
- * The seven grades of majority judgment, best first (index 0 = « Excellent », 6 = « À rejeter »),
- * as in Balinski & Laraki, *Majority Judgment*, MIT Press 2011, with the French labels the book's
- * French experiments used plus « Excellent ».
+ * The seven grades of majority judgment, best first: `GRADE_ORDER` of `@concerto/domain`, the one
+ * list the web's grid and results read too (Balinski & Laraki, *Majority Judgment*, MIT Press 2011).
  */
-export const GRADES = [
-  'EXCELLENT',
-  'VERY_GOOD',
-  'GOOD',
-  'FAIRLY_GOOD',
-  'PASSABLE',
-  'INSUFFICIENT',
-  'REJECT',
-] as const;
-export type Grade = (typeof GRADES)[number];
+export const GRADES = GRADE_ORDER;
+export type { Grade };
 
 /** The shape of a question that counting and checking need: its options and its method. */
 export interface QuestionShape {

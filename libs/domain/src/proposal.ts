@@ -30,7 +30,12 @@ export type ProposalOrder = (typeof ProposalOrder)[keyof typeof ProposalOrder];
  * Proposal text limits (Decidim's defaults), checked by the API and the web form alike: title
  * 15–150 characters, body up to 3,000 characters of text (after sanitising).
  */
-export const ProposalLimits = { titleMin: 15, titleMax: 150, bodyMax: 3000 } as const;
+export const ProposalLimits = {
+  titleMin: 15,
+  titleMax: 150,
+  bodyMax: 3000,
+  answerMax: 5000,
+} as const;
 
 /** The states an official answer gives a proposal. */
 export const PROPOSAL_ANSWER_STATES: readonly ProposalState[] = [

@@ -950,7 +950,6 @@ export type AcceptAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
-    diff: Array<{ value: string; added: boolean; removed: boolean }>;
   };
 };
 
@@ -1320,7 +1319,6 @@ export type AmendmentsQuery = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
-    diff: Array<{ value: string; added: boolean; removed: boolean }>;
   }>;
 };
 
@@ -2276,7 +2274,6 @@ export type CreateAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
-    diff: Array<{ value: string; added: boolean; removed: boolean }>;
   };
 };
 
@@ -4448,7 +4445,6 @@ export type PromoteAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
-    diff: Array<{ value: string; added: boolean; removed: boolean }>;
   };
 };
 
@@ -4943,7 +4939,6 @@ export type RejectAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
-    diff: Array<{ value: string; added: boolean; removed: boolean }>;
   };
 };
 
@@ -5460,7 +5455,6 @@ export type SupportAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
-    diff: Array<{ value: string; added: boolean; removed: boolean }>;
   };
 };
 
@@ -5859,7 +5853,6 @@ export type UpdateAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
-    diff: Array<{ value: string; added: boolean; removed: boolean }>;
   };
 };
 
@@ -6442,7 +6435,6 @@ export type WithdrawAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
-    diff: Array<{ value: string; added: boolean; removed: boolean }>;
   };
 };
 

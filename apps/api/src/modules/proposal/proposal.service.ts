@@ -799,7 +799,7 @@ export class ProposalService {
         : null;
     if (input.state === 'REJECTED' && !answer)
       throw DomainError.badInput('Un refus doit être motivé par une réponse.', { field: 'answer' });
-    if (answer && richTextToPlain(answer).length > 5000)
+    if (answer && richTextToPlain(answer).length > ProposalLimits.answerMax)
       throw DomainError.badInput('answer: 5 000 caractères au plus', { field: 'answer' });
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, input.proposalId, true);

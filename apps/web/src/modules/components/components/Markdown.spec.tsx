@@ -5,14 +5,50 @@ import { Markdown } from './Markdown';
 describe('parseInline', () => {
   it('splits **bold** runs from text', () => {
     expect(parseInline('a **b** c')).toEqual([
-      { kind: 'text', text: 'a ' },
-      { kind: 'strong', text: 'b' },
-      { kind: 'text', text: ' c' },
+      { text: 'a ' },
+      { text: 'b', strong: true },
+      { text: ' c' },
     ]);
   });
 
   it('keeps an unmatched ** as text', () => {
-    expect(parseInline('2 ** 3')).toEqual([{ kind: 'text', text: '2 ** 3' }]);
+    expect(parseInline('2 ** 3')).toEqual([{ text: '2 ** 3' }]);
+  });
+
+  it('reads what the rich editor writes: *italic*, _italic_, __bold__, nesting and escapes', () => {
+    expect(parseInline('un *mot* et _un autre_, __fort__ et **très *fort***')).toEqual([
+      { text: 'un ' },
+      { text: 'mot', em: true },
+      { text: ' et ' },
+      { text: 'un autre', em: true },
+      { text: ', ' },
+      { text: 'fort', strong: true },
+      { text: ' et ' },
+      { text: 'très ', strong: true },
+      { text: 'fort', strong: true, em: true },
+    ]);
+    expect(parseInline('2 \\* 3 \\*pas d’italique\\*')).toEqual([
+      { text: '2 * 3 *pas d’italique*' },
+    ]);
+  });
+
+  it('leaves intraword underscores and spaced stars alone', () => {
+    expect(parseInline('snake_case_name et 2 * 3 * 4')).toEqual([
+      { text: 'snake_case_name et 2 * 3 * 4' },
+    ]);
+  });
+
+  it('reads links, with marks inside, and drops an unsafe destination but keeps its text', () => {
+    expect(parseInline('voir [la **charte**](https://example.org/a_(b)) ici')).toEqual([
+      { text: 'voir ' },
+      { text: 'la ', href: 'https://example.org/a_(b)' },
+      { text: 'charte', strong: true, href: 'https://example.org/a_(b)' },
+      { text: ' ici' },
+    ]);
+    expect(parseInline('[clic](javascript:alert(1))')).toEqual([{ text: 'clic' }]);
+    expect(parseInline('[article 3](#article-3)')).toEqual([
+      { text: 'article 3', href: '#article-3' },
+    ]);
   });
 });
 
@@ -24,8 +60,8 @@ describe('parseMarkdown', () => {
     if (block.kind !== 'list') throw new Error('expected a list');
     expect(block.list.items).toHaveLength(2);
     expect(block.list.items[0].children?.items.map((item) => item.content)).toEqual([
-      [{ kind: 'text', text: 'one.a' }],
-      [{ kind: 'text', text: 'one.b' }],
+      [{ text: 'one.a' }],
+      [{ text: 'one.b' }],
     ]);
   });
 
@@ -34,7 +70,7 @@ describe('parseMarkdown', () => {
     expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph']);
     expect(blocks[0]).toEqual({
       kind: 'paragraph',
-      content: [{ kind: 'text', text: 'first line same paragraph' }],
+      content: [{ text: 'first line same paragraph' }],
     });
   });
 });
@@ -87,6 +123,21 @@ describe('<Markdown>', () => {
         .map((item) => item.textContent),
     ).toEqual(['actions exploratoires ;', 'études cliniques.']);
     expect(within(outer).getByText('1. Créer un entrepôt.').tagName).toBe('STRONG');
+  });
+
+  it('renders what the rich editor writes: italic and safe links; an unsafe link is text', () => {
+    render(
+      <Markdown
+        source={'Un *mot* et [la charte](https://example.org/charte) ; [piège](javascript:alert(1))'}
+      />,
+    );
+    expect(screen.getByText('mot').tagName).toBe('EM');
+    expect(screen.getByRole('link', { name: 'la charte' })).toHaveAttribute(
+      'href',
+      'https://example.org/charte',
+    );
+    expect(screen.queryByRole('link', { name: 'piège' })).toBeNull();
+    expect(screen.getByText(/piège/)).toBeInTheDocument();
   });
 
   it('renders HTML in the source as text, never as markup', () => {

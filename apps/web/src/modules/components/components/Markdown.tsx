@@ -1,10 +1,17 @@
-import { createElement, type ReactNode } from 'react';
+import { createElement, Fragment, type ReactNode } from 'react';
 import { parseMarkdown, type Inline, type MarkdownList } from '../utils/markdown';
 
+/** One run with its marks: a link around strong around emphasis. */
+export function renderRun(run: Inline, key: number | string): ReactNode {
+  let node: ReactNode = run.text;
+  if (run.em) node = <em>{node}</em>;
+  if (run.strong) node = <strong>{node}</strong>;
+  if (run.href !== undefined) node = <a href={run.href}>{node}</a>;
+  return <Fragment key={key}>{node}</Fragment>;
+}
+
 function renderInline(content: Inline[]): ReactNode[] {
-  return content.map((inline, index) =>
-    inline.kind === 'strong' ? <strong key={index}>{inline.text}</strong> : inline.text,
-  );
+  return content.map(renderRun);
 }
 
 function renderList(list: MarkdownList, key?: number): ReactNode {

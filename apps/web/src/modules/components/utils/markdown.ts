@@ -1,11 +1,20 @@
 /**
- * A tiny, safe Markdown subset for participatory texts: `#`/`##`/`###` headings,
- * paragraphs, `- ` (and `1. `) lists with nesting by indentation, and `**bold**`.
- * It produces a plain data tree; `Markdown.tsx` turns it into React elements, so any
- * HTML in the source stays text (React escapes it) — never `dangerouslySetInnerHTML`.
+ * A tiny, safe Markdown subset for participatory texts: `#`/`##`/`###` headings, paragraphs,
+ * `- ` (and `1. `) lists with nesting by indentation, and inline `**bold**` (or `__bold__`),
+ * `*italic*` (or `_italic_`), `[links](https://…)` and backslash escapes — what the rich editor
+ * (`@tiptap/markdown`) writes for an article or an amendment. It produces a plain data tree;
+ * `Markdown.tsx` turns it into React elements, so any HTML in the source stays text (React
+ * escapes it) — never `dangerouslySetInnerHTML`. CommonMark (https://spec.commonmark.org/) is
+ * the reference for what it reads; constructs outside the subset stay as text.
  */
 
-export type Inline = { kind: 'text'; text: string } | { kind: 'strong'; text: string };
+/** A run of text with the marks it carries; `href` is only set for a safe destination. */
+export interface Inline {
+  text: string;
+  strong?: true;
+  em?: true;
+  href?: string;
+}
 
 export interface MarkdownList {
   ordered: boolean;
@@ -24,28 +33,121 @@ export type MarkdownBlock =
 
 const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const LIST_ITEM = /^([ \t]*)(?:([-*+])|(\d{1,9})[.)])[ \t]+(.*)$/;
+/** `[text](destination "title")` at the start of a string, one level of parentheses in the destination. */
+const LINK =
+  /^\[((?:[^\]\\]|\\.)+)\]\(\s*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/;
+/** Characters a backslash escapes (CommonMark's ASCII punctuation). */
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const WORD = /[\p{L}\p{N}]/u;
 
-/** Splits `**bold**` runs from plain text; an unmatched `**` stays as text. */
-export function parseInline(text: string): Inline[] {
-  const result: Inline[] = [];
-  let rest = text;
-  while (rest.length > 0) {
-    const open = rest.indexOf('**');
-    const close = open >= 0 ? rest.indexOf('**', open + 2) : -1;
-    if (open < 0 || close < 0 || close === open + 2) {
-      push(result, { kind: 'text', text: rest });
-      break;
+/**
+ * Whether a link destination may become an `href`: http(s), mailto, or relative. Control
+ * characters and spaces are ignored when reading the scheme, as browsers do.
+ */
+export function isSafeHref(href: string): boolean {
+  // eslint-disable-next-line no-control-regex -- browsers ignore these characters inside a scheme
+  const compact = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
+  return !scheme || ['http', 'https', 'mailto'].includes(scheme[1].toLowerCase());
+}
+
+/** The text of `source` with its backslash escapes resolved. */
+function unescape(source: string): string {
+  return source.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/**
+ * Where the emphasis opened at `from` with `delimiter` (`*`, `_`, `**` or `__`) closes, or -1.
+ * A closer follows a non-space character; `_` does not close inside a word (`snake_case`); a
+ * single `*` skips over `**` pairs so `*a **b** c*` closes at the last star.
+ */
+function closerOf(source: string, from: number, delimiter: string): number {
+  for (let i = from; i < source.length; i++) {
+    if (source[i] === '\\') {
+      i++;
+      continue;
     }
-    if (open > 0) push(result, { kind: 'text', text: rest.slice(0, open) });
-    push(result, { kind: 'strong', text: rest.slice(open + 2, close) });
-    rest = rest.slice(close + 2);
+    if (!source.startsWith(delimiter, i)) continue;
+    if (delimiter.length === 1 && source[i + 1] === delimiter) {
+      i++;
+      continue;
+    }
+    if (i === from || /\s/.test(source[i - 1])) continue;
+    if (delimiter[0] === '_' && WORD.test(source[i + delimiter.length] ?? '')) continue;
+    // `***` closing `**`: the first star closes an emphasis inside (`**a *b***`)
+    if (delimiter.length === 2 && source[i + 2] === delimiter[0]) return i + 1;
+    return i;
   }
-  return result;
+  return -1;
+}
+
+function parseRuns(source: string, marks: Omit<Inline, 'text'>, out: Inline[]): void {
+  let text = '';
+  const flush = () => {
+    if (text) push(out, { text, ...marks });
+    text = '';
+  };
+  let i = 0;
+  while (i < source.length) {
+    const char = source[i];
+    if (char === '\\' && ESCAPABLE.test(source[i + 1] ?? '')) {
+      text += source[i + 1];
+      i += 2;
+      continue;
+    }
+    if (char === '[' && marks.href === undefined) {
+      const link = LINK.exec(source.slice(i));
+      if (link) {
+        const raw = link[2].startsWith('<') ? link[2].slice(1, -1) : link[2];
+        const href = unescape(raw);
+        flush();
+        parseRuns(link[1], isSafeHref(href) ? { ...marks, href } : marks, out);
+        i += link[0].length;
+        continue;
+      }
+    }
+    if (char === '*' || char === '_') {
+      const double = source[i + 1] === char;
+      const delimiter = double ? char + char : char;
+      const opensWord = !/\s/.test(source[i + delimiter.length] ?? ' ');
+      const afterWord = char === '_' && i > 0 && WORD.test(source[i - 1]);
+      const close =
+        opensWord && !afterWord ? closerOf(source, i + delimiter.length, delimiter) : -1;
+      if (close > 0) {
+        flush();
+        parseRuns(
+          source.slice(i + delimiter.length, close),
+          double ? { ...marks, strong: true } : { ...marks, em: true },
+          out,
+        );
+        i = close + delimiter.length;
+        continue;
+      }
+      text += delimiter;
+      i += delimiter.length;
+      continue;
+    }
+    text += char;
+    i++;
+  }
+  flush();
+}
+
+/** Splits a line's inline Markdown into runs of text with their marks; unmatched delimiters stay as text. */
+export function parseInline(source: string): Inline[] {
+  const out: Inline[] = [];
+  parseRuns(source, {}, out);
+  return out;
+}
+
+/** Whether two runs carry the same marks. */
+export function sameMarks(a: Omit<Inline, 'text'>, b: Omit<Inline, 'text'>): boolean {
+  return a.strong === b.strong && a.em === b.em && a.href === b.href;
 }
 
 function push(into: Inline[], inline: Inline): void {
   const last = into[into.length - 1];
-  if (last && last.kind === 'text' && inline.kind === 'text') last.text += inline.text;
+  if (last && sameMarks(last, inline)) last.text += inline.text;
   else into.push(inline);
 }
 
@@ -67,6 +169,8 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   let paragraph: string[] = [];
   let stack: OpenList[] = [];
+  // each open item's source text, for the indented lines that continue it
+  const sources = new WeakMap<MarkdownListItem, string>();
 
   const flushParagraph = () => {
     if (paragraph.length)
@@ -101,6 +205,7 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
       const indent = indentWidth(item[1]);
       const ordered = item[3] !== undefined;
       const entry: MarkdownListItem = { content: parseInline(item[4]), children: null };
+      sources.set(entry, item[4]);
       if (stack.length === 0) {
         const list: MarkdownList = { ordered, items: [entry] };
         blocks.push({ kind: 'list', list });
@@ -124,7 +229,9 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
       // An indented line right under a list item continues that item.
       const last = open.children ? null : open;
       if (last) {
-        last.content = parseInline(`${inlineText(last.content)} ${line.trim()}`);
+        const source = `${sources.get(last) ?? ''} ${line.trim()}`;
+        sources.set(last, source);
+        last.content = parseInline(source);
         continue;
       }
     }
@@ -133,11 +240,4 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
   }
   flushParagraph();
   return blocks;
-}
-
-/** Back to the source text of inline content (for continuation lines). */
-function inlineText(content: Inline[]): string {
-  return content
-    .map((inline) => (inline.kind === 'strong' ? `**${inline.text}**` : inline.text))
-    .join('');
 }

@@ -23,7 +23,7 @@ import {
 } from '../graphql/texts';
 import { HistorySection } from '../../history/components/HistorySection';
 import { ArticleComments } from './ArticleComments';
-import { DiffView, diffTexts } from './DiffView';
+import { DiffView } from './DiffView';
 import { displayName } from '../../account/deletedParticipant';
 import { DateTime } from '../../ui/components/DateTime';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
@@ -139,7 +139,7 @@ function AmendmentForm({
         onChange={setBody}
       />
       <h5>{t('texts.preview')}</h5>
-      <DiffView parts={diffTexts(currentBody, body)} label={t('texts.preview')} />
+      <DiffView before={currentBody} after={body} label={t('texts.preview')} />
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={state.loading}>
@@ -205,7 +205,8 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
         </span>
       </p>
       <DiffView
-        parts={amendment.diff}
+        before={amendment.baseText}
+        after={amendment.body}
         label={t('texts.amendmentDiff', { title: amendment.title })}
       />
       {amendment.rejectionReason ? (
@@ -215,7 +216,8 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
         <div className="message message--info">
           <p>{t('texts.outdatedHelp', { version: amendment.currentVersion })}</p>
           <DiffView
-            parts={diffTexts(amendment.baseText, amendment.currentText)}
+            before={amendment.baseText}
+            after={amendment.currentText}
             label={t('texts.changesSince')}
           />
         </div>
@@ -347,10 +349,7 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
             value={rebaseBody}
             onChange={setRebaseBody}
           />
-          <DiffView
-            parts={diffTexts(amendment.currentText, rebaseBody)}
-            label={t('texts.preview')}
-          />
+          <DiffView before={amendment.currentText} after={rebaseBody} label={t('texts.preview')} />
           <button type="submit" className="button button--primary">
             {t('texts.saveUpdate')}
           </button>
@@ -382,7 +381,8 @@ function VersionHistory({ articleId }: { articleId: string }) {
               <p className="muted">{t('texts.initialVersion')}</p>
             ) : (
               <DiffView
-                parts={diffTexts(versions[index - 1].text, v.text)}
+                before={versions[index - 1].text}
+                after={v.text}
                 label={t('texts.versionDiff', { from: versions[index - 1].version, to: v.version })}
               />
             )}

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { participatoryTextFixture } from '../../../test/fixtures';
@@ -9,7 +9,7 @@ import {
   TEXT_COMMENTS_QUERY,
   VERSIONS_QUERY,
 } from '../graphql/texts';
-import { DiffView, diffTexts } from './DiffView';
+import { DiffView } from './DiffView';
 import { ParticipatoryTextReader } from './ParticipatoryTextReader';
 
 const me = {
@@ -38,11 +38,6 @@ const amendment = {
   createdAt: '2026-01-02T00:00:00.000Z',
   baseText: 'Conclusion.',
   currentText: 'Conclusion générale.',
-  diff: [
-    { __typename: 'DiffPart', value: 'Conclusion', added: false, removed: false },
-    { __typename: 'DiffPart', value: ' provisoire', added: true, removed: false },
-    { __typename: 'DiffPart', value: '.', added: false, removed: false },
-  ],
   viewerIsAuthor: true,
   viewerCanAnswer: false,
   viewerSupports: false,
@@ -129,8 +124,12 @@ describe('<ParticipatoryTextReader>', () => {
     expect(body).toHaveValue('Conclusion.');
     await user.clear(body);
     await user.type(body, 'Conclusion partagée.');
-    const preview = within(panel).getAllByRole('group', { name: 'Aperçu des modifications' })[0];
-    expect(preview.querySelector('ins')?.textContent).toContain('partagée');
+    await waitFor(() => {
+      const preview = within(panel).getAllByRole('group', {
+        name: 'Aperçu des modifications',
+      })[0];
+      expect(preview.querySelector('ins')?.textContent).toContain('partagée');
+    });
     expect(
       within(panel).getByRole('button', { name: "Proposer l'amendement" }),
     ).toBeInTheDocument();
@@ -160,11 +159,33 @@ describe('<ParticipatoryTextReader> reached by a link to one article', () => {
 
 describe('<DiffView>', () => {
   it('marks additions and removals with <ins>/<del> and text labels for screen readers', () => {
-    renderWithProviders(
-      <DiffView parts={diffTexts('un comité', 'un comité de pilotage')} label="diff" />,
-    );
+    renderWithProviders(<DiffView before="un comité" after="un comité de pilotage" label="diff" />);
     const ins = document.querySelector('ins')!;
     expect(ins.textContent).toBe("[début de l'ajout] de pilotage [fin de l'ajout]");
     expect(document.querySelector('del')).toBeNull();
+  });
+
+  it('shows the text rendered, never its Markdown: lists, bold, italic and links', () => {
+    renderWithProviders(
+      <DiffView
+        before={'- **1. Créer** un comité\n- Publier'}
+        after={'- **1. Créer** un *petit* comité\n- Publier [le bilan](https://example.org)'}
+        label="Différences"
+      />,
+    );
+    const group = screen.getByRole('group', { name: 'Différences' });
+    expect(group.textContent).not.toMatch(/\*|\]\(|^- /);
+    const items = within(group).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(within(items[0]).getByText('1. Créer').tagName).toBe('STRONG');
+    expect(items[0].querySelector('ins em')?.textContent).toBe('petit');
+    const link = within(items[1]).getByRole('link', { name: 'le bilan' });
+    expect(link).toHaveAttribute('href', 'https://example.org');
+    expect(link.closest('ins')).not.toBeNull();
+  });
+
+  it('says when nothing changed', () => {
+    renderWithProviders(<DiffView before="Même texte." after="Même texte." label="diff" />);
+    expect(screen.getByText('Aucune modification.')).toBeInTheDocument();
   });
 });

@@ -41,7 +41,6 @@ export type { AmendableType, AmendmentState } from '../../../graphql/generated';
 export type TextArticle = ParticipatoryText['preamble'][number];
 export type TextSection = ParticipatoryText['sections'][number];
 export type ParticipatoryText = NonNullable<ParticipatoryTextQuery['participatoryText']>;
-export type DiffPart = Amendment['diff'][number];
 export type Amendment = AmendmentsQuery['amendments'][number];
 export type ResourceVersion = VersionsQuery['versions'][number];
 
@@ -54,7 +53,7 @@ const TEXT_FIELDS = `
 const AMENDMENT_FIELDS = `
   id amendableType amendableId title body baseVersion currentVersion state outdated rejectionReason
   author { id name } supportsCount commentsCount promotedProposalId createdAt baseText currentText
-  diff { value added removed } viewerIsAuthor viewerCanAnswer viewerSupports`;
+  viewerIsAuthor viewerCanAnswer viewerSupports`;
 
 export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<
   ParticipatoryTextQuery,

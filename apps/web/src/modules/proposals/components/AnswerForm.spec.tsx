@@ -1,8 +1,9 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ANSWER_PROPOSAL_MUTATION, PUBLISH_PROPOSAL_ANSWER_MUTATION } from '../graphql/proposals';
 import { AnswerForm } from './AnswerForm';
+import { typeRich, withEditorLayout } from '../../../test/rich-text';
 
 const proposal = {
   id: 'p1',
@@ -46,6 +47,8 @@ function answered(state: string, answerPublished: boolean) {
 }
 
 describe('<AnswerForm>', () => {
+  withEditorLayout();
+
   it('refuses a rejection without an answer before sending anything', async () => {
     renderWithProviders(<AnswerForm proposal={proposal} />);
     const user = userEvent.setup();
@@ -76,7 +79,12 @@ describe('<AnswerForm>', () => {
           request: {
             query: ANSWER_PROPOSAL_MUTATION,
             variables: {
-              input: { proposalId: 'p1', state: 'ACCEPTED', answer: 'Retenue.', publish: false },
+              input: {
+                proposalId: 'p1',
+                state: 'ACCEPTED',
+                answer: '<p>Retenue.</p>',
+                publish: false,
+              },
             },
           },
           result: { data: { answerProposal: answered('ACCEPTED', false) } },
@@ -85,7 +93,7 @@ describe('<AnswerForm>', () => {
     });
     const user = userEvent.setup();
     await user.selectOptions(screen.getByRole('combobox', { name: 'État' }), 'ACCEPTED');
-    await user.type(screen.getByRole('textbox', { name: 'Réponse' }), 'Retenue.');
+    await typeRich(user, 'Réponse', 'Retenue.');
     await user.click(screen.getByRole('checkbox', { name: 'Publier maintenant' }));
     await user.click(screen.getByRole('button', { name: 'Enregistrer la réponse' }));
     expect(
@@ -113,7 +121,13 @@ describe('<AnswerForm>', () => {
       },
     );
     expect(screen.getByText('Brouillon non publié')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: 'Réponse' })).toHaveValue('Retenue.');
+    // the editor starts from the stored HTML, formatting kept
+    const answer = await waitFor(() => {
+      const box = screen.getByRole('textbox', { name: 'Réponse' });
+      expect(box).toHaveAttribute('contenteditable', 'true');
+      return box;
+    });
+    expect(answer.querySelector('p')?.textContent).toBe('Retenue.');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Publier la réponse' }));
     expect(await screen.findByText('La réponse est publiée.')).toBeInTheDocument();
   });

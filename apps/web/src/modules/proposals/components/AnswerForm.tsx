@@ -1,9 +1,10 @@
-import { PROPOSAL_ANSWER_STATES } from '@concerto/domain';
+import { PROPOSAL_ANSWER_STATES, ProposalLimits } from '@concerto/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { CheckboxField, SelectField, TextAreaField } from '../../ui/components/Fields';
+import { CheckboxField, SelectField } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import {
   ANSWER_PROPOSAL_MUTATION,
@@ -11,7 +12,8 @@ import {
   type ProposalDetail,
   type ProposalState,
 } from '../graphql/proposals';
-import { editableText } from '../utils/editableText';
+import { editorHtml } from '../utils/editorHtml';
+import { richTextPlain } from '../../ui/rich-text-plain';
 
 const REFETCH = { refetchQueries: ['ModerationQueue', 'Proposals'] };
 
@@ -25,9 +27,14 @@ export interface AnswerValues {
  * Client-side check of an answer: a rejection must be explained (the API's rule too).
  * @returns the error message, or null when the answer may be sent
  */
-export function answerError(values: AnswerValues, t: (key: string) => string): string | null {
-  return values.state === 'REJECTED' && !values.answer.trim()
-    ? t('proposals.answer.rejectionNeedsAnswer')
+export function answerError(
+  values: AnswerValues,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string | null {
+  const text = richTextPlain(values.answer);
+  if (values.state === 'REJECTED' && !text) return t('proposals.answer.rejectionNeedsAnswer');
+  return text.length > ProposalLimits.answerMax
+    ? t('proposals.answer.tooLong', { max: ProposalLimits.answerMax })
     : null;
 }
 
@@ -61,7 +68,7 @@ export function AnswerForm({
       : 'EVALUATING';
   const [values, setValues] = useState<AnswerValues>({
     state: current,
-    answer: editableText(proposal.answer ?? ''),
+    answer: editorHtml(proposal.answer ?? ''),
     publish: true,
   });
   const [error, setError] = useState<string | null>(null);
@@ -83,7 +90,7 @@ export function AnswerForm({
           input: {
             proposalId: proposal.id,
             state: values.state,
-            answer: values.answer.trim() || null,
+            answer: richTextPlain(values.answer) ? values.answer : null,
             publish: values.publish,
           },
         },
@@ -142,15 +149,15 @@ export function AnswerForm({
           label: t(`proposals.state.${state}`),
         }))}
       />
-      <TextAreaField
+      <RichTextField
         label={t('proposals.answer.text')}
         hint={t('proposals.answer.textHint')}
         name="answer"
         rows={4}
-        maxLength={5000}
+        maxLength={ProposalLimits.answerMax}
         value={values.answer}
         error={error}
-        onChange={(event) => setValues({ ...values, answer: event.target.value })}
+        onChange={(answer) => setValues({ ...values, answer })}
       />
       <CheckboxField
         label={t('proposals.answer.publishNow')}

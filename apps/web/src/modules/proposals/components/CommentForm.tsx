@@ -10,6 +10,7 @@ import {
   COMMENT_BODY_MAX,
   type CommentAlignment,
 } from '../graphql/proposals';
+import { richTextPlain } from '../../ui/rich-text-plain';
 
 interface CommentFormProps {
   proposalId: string;
@@ -41,7 +42,7 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    const text = body.trim();
+    const text = richTextPlain(body);
     const problem = !text
       ? t('proposals.comments.bodyEmpty')
       : text.length > COMMENT_BODY_MAX
@@ -55,7 +56,7 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
           input: {
             commentableType: 'PROPOSAL',
             commentableId: proposalId,
-            body: text,
+            body: body.trim(),
             alignment: parentId ? 'NEUTRAL' : alignment,
             parentId: parentId ?? null,
           },

@@ -19,7 +19,7 @@ import {
   UPDATE_COMMENT_MUTATION,
   type Comment,
 } from '../graphql/proposals';
-import { editableText } from '../utils/editableText';
+import { editorHtml } from '../utils/editorHtml';
 import { CommentForm } from './CommentForm';
 import { ReportForm } from './ReportForm';
 import { displayName } from '../../account/deletedParticipant';
@@ -248,7 +248,7 @@ function CommentItem({
 function EditCommentForm({ comment, onClose }: { comment: Comment; onClose: () => void }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
-  const [body, setBody] = useState(() => editableText(comment.body));
+  const [body, setBody] = useState(() => editorHtml(comment.body));
   const [updateComment, { loading }] = useMutation(UPDATE_COMMENT_MUTATION, {
     refetchQueries: ['Comments'],
   });

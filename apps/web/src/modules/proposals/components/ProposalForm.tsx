@@ -5,6 +5,7 @@ import { TextField } from '../../ui/components/Fields';
 import { RichTextField } from '../../ui/components/RichTextField';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ProposalLimits } from '../graphql/proposals';
+import { richTextPlain } from '../../ui/rich-text-plain';
 
 export interface ProposalFormValues {
   title: string;
@@ -26,7 +27,7 @@ export function validateProposal(
     errors.title = t('proposals.new.titleTooShort', { min: ProposalLimits.titleMin });
   else if (title.length > ProposalLimits.titleMax)
     errors.title = t('proposals.new.titleTooLong', { max: ProposalLimits.titleMax });
-  const body = values.body.trim();
+  const body = richTextPlain(values.body);
   if (!body) errors.body = t('proposals.new.bodyEmpty');
   else if (body.length > ProposalLimits.bodyMax)
     errors.body = t('proposals.new.bodyTooLong', { max: ProposalLimits.bodyMax });

@@ -23,7 +23,7 @@ import {
   type ProposalDetail,
 } from '../graphql/proposals';
 import { componentPath } from '../paths';
-import { editableText } from '../utils/editableText';
+import { editorHtml } from '../utils/editorHtml';
 import { AnswerForm } from './AnswerForm';
 import { HistorySection } from '../../history/components/HistorySection';
 import { CommentThreads } from './CommentThreads';
@@ -171,7 +171,7 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
           heading={t('proposals.edit.heading')}
           headingId="edit-proposal-heading"
           submitLabel={t('proposals.edit.submit')}
-          initial={{ title: proposal.title, body: editableText(proposal.body) }}
+          initial={{ title: proposal.title, body: editorHtml(proposal.body) }}
           onCancel={() => setEditing(false)}
           onSubmit={async (values) => {
             await updateProposal({ variables: { id: proposal.id, input: values } });

@@ -1,20 +1,30 @@
 /**
  * What a voter may put in a ballot for one question, and how it is checked.
  *
- * Pure (it reads only `@concerto/domain`'s lists): the API, the `recount` command and the benchmarks share it, so a
+ * Pure and dependency-free at run time (type-only imports): the API, the `recount` command and the benchmarks share it, so a
  * published list of (receipt, choices) is read by exactly the code that accepted the votes.
  */
 
-import { GRADE_ORDER, type BallotChoice, type BallotMethod, type Grade } from '@concerto/domain';
+import type { BallotChoice, BallotMethod, Grade } from '@concerto/domain';
 
 /** Counting method of a question (the domain's `BallotMethod`). */
 export type CountingMethod = BallotMethod;
 
 /**
- * The seven grades of majority judgment, best first: `GRADE_ORDER` of `@concerto/domain`, the one
- * list the web's grid and results read too (Balinski & Laraki, *Majority Judgment*, MIT Press 2011).
+ * The seven grades of majority judgment, best first (Balinski & Laraki, *Majority Judgment*, MIT
+ * Press 2011). The same list as `GRADE_ORDER` of `@concerto/domain` (the web's grid and results),
+ * written here because the `recount` script transpiles this folder alone, with no package to
+ * resolve; its type is the domain's `Grade`, and `counting.spec.ts` checks the two lists are equal.
  */
-export const GRADES = GRADE_ORDER;
+export const GRADES = [
+  'EXCELLENT',
+  'VERY_GOOD',
+  'GOOD',
+  'FAIRLY_GOOD',
+  'PASSABLE',
+  'INSUFFICIENT',
+  'REJECT',
+] as const satisfies readonly Grade[];
 export type { Grade };
 
 /** The shape of a question that counting and checking need: its options and its method. */

@@ -2,6 +2,7 @@
  * Counting tested against worked examples from the literature (sources beside each example),
  * plus the properties the modules promise (exact integers, streaming, reported ties).
  */
+import { GRADE_ORDER } from '@concerto/domain';
 import { ChoiceError, GRADES, Grade, normalizeChoice, QuestionShape } from './choice';
 import {
   compareProfiles,
@@ -152,6 +153,10 @@ const lexicographic = (a: number[], b: number[]) => {
 const P = (counts: Partial<Record<Grade, number>>) => GRADES.map((g) => counts[g] ?? 0);
 
 describe('majority judgment (MAJORITY_JUDGMENT)', () => {
+  it('grades the same seven grades, in the same order, as the domain list the web shows', () => {
+    expect([...GRADES]).toEqual([...GRADE_ORDER]);
+  });
+
   it('Balinski & Laraki (2007), « Le jugement majoritaire »: 5 grades Bien, Passable, À rejeter, Bien, Assez bien → majority grade Assez bien', () => {
     // Source: M. Balinski & R. Laraki, « Le jugement majoritaire », École polytechnique web page
     // announcing the Orsay experiment, April 2007 (English translation: rangevoting.org/BalinskiL.html):

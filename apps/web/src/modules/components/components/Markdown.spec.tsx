@@ -128,7 +128,9 @@ describe('<Markdown>', () => {
   it('renders what the rich editor writes: italic and safe links; an unsafe link is text', () => {
     render(
       <Markdown
-        source={'Un *mot* et [la charte](https://example.org/charte) ; [piège](javascript:alert(1))'}
+        source={
+          'Un *mot* et [la charte](https://example.org/charte) ; [piège](javascript:alert(1))'
+        }
       />,
     );
     expect(screen.getByText('mot').tagName).toBe('EM');

@@ -290,7 +290,7 @@ export class AmendmentService {
    */
   async accept(id: string, viewer: Viewer): Promise<AmendmentDto> {
     const first = await this.loadRow(this.dataSource.manager, id);
-    await inTransaction(this.dataSource, async (manager) => {
+    const accepted = await inTransaction(this.dataSource, async (manager) => {
       const amendable = await this.lockAmendable(
         manager,
         first.amendable_type,
@@ -329,8 +329,10 @@ export class AmendmentService {
           amendmentId: row.id,
         });
       }
-      await manager.query(
-        `UPDATE amendments SET state = 'ACCEPTED', answered_at = now(), answered_by = $2, updated_at = now() WHERE id = $1`,
+      const [answered] = await queryRows<Pick<AmendmentRow, 'state' | 'answered_at'>>(
+        manager,
+        `UPDATE amendments SET state = 'ACCEPTED', answered_at = now(), answered_by = $2, updated_at = now() WHERE id = $1
+         RETURNING state, answered_at`,
         [id, viewer.user.id],
       );
       const outdated = await queryRows<{ author_id: string | null }>(
@@ -365,9 +367,20 @@ export class AmendmentService {
         visibility: 'PUBLIC',
         summary: `Amendement accepté : version ${version}`,
       });
+      // what the answer shows, as committed: no read after the transaction
+      return {
+        row: { ...row, ...answered },
+        amendable: {
+          ...amendable,
+          version,
+          body: row.body,
+          title: amendable.type === 'PROPOSAL' ? row.title : amendable.title,
+        },
+      };
     });
     this.events.committed();
-    return this.byId(id, viewer);
+    // the viewer owns the amendable (checked above), so the amendment is visible to them
+    return (await this.present([accepted.row], accepted.amendable, viewer, true))[0];
   }
 
   /**

@@ -15,7 +15,10 @@ export interface ImportedArticle {
   body: string;
 }
 
-const parser = new MarkdownIt('commonmark');
+/** Block structure only: the split reads block tokens and their source lines, never inline
+ * children (a heading's title is its raw `content`), so inline parsing — most of the cost on a
+ * long document — is switched off. */
+const parser = new MarkdownIt('commonmark').disable('inline');
 
 /**
  * Splits a Markdown document into sections and articles from markdown-it's token stream:

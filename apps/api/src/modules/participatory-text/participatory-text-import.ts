@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ComponentType } from '@concerto/domain';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
@@ -59,20 +60,21 @@ export class ParticipatoryTextImport {
       `INSERT INTO participatory_texts (component_id, imported_by) VALUES ($1, $2)`,
       [componentId, userId],
     );
-    const sectionIds: string[] = [];
-    for (const [position, section] of sections.entries()) {
-      const [{ id }] = await manager.query(
-        `INSERT INTO text_sections (component_id, parent_id, level, position, title) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    // one statement for every section: ids are drawn here so that children can name their parent
+    // (the self-reference is checked at the end of the statement)
+    const sectionIds = sections.map(() => randomUUID());
+    if (sections.length)
+      await manager.query(
+        `INSERT INTO text_sections (id, component_id, parent_id, level, position, title)
+         SELECT i, $1, p, l, n - 1, t FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::text[]) WITH ORDINALITY AS x(i, p, l, t, n)`,
         [
           componentId,
-          section.parentIndex === null ? null : sectionIds[section.parentIndex],
-          section.level,
-          position,
-          section.title.slice(0, 1000),
+          sectionIds,
+          sections.map((s) => (s.parentIndex === null ? null : sectionIds[s.parentIndex])),
+          sections.map((s) => s.level),
+          sections.map((s) => s.title.slice(0, 1000)),
         ],
       );
-      sectionIds.push(id);
-    }
     await manager.query(
       `WITH inserted AS (
          INSERT INTO text_articles (component_id, section_id, number, body)

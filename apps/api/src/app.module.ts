@@ -1,3 +1,4 @@
+import { contentRemovedPlugin } from './common/rich-text/content-removed';
 import { OpenDataModule } from './modules/open-data/open-data.module';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -96,6 +97,8 @@ export class AppModule {
             // cache hints no field declares, to end up sending `no-store`: sent directly instead
             ApolloServerPluginCacheControlDisabled(),
             noStorePlugin(),
+            // a mutation whose sanitisers removed something says what (extensions.contentRemoved)
+            contentRemovedPlugin(),
           ],
           context: ({ req, res }: GraphQLContext) => ({ req, res }),
           formatError: formatGraphQLError,

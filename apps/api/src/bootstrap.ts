@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { errorLanguage, rememberErrorLanguage } from './common/errors/error-language';
 import { createRootLogger } from './common/logging/log-options';
 import { assignRequestId } from './common/logging/request-id';
+import { collectContentRemoved } from './common/rich-text/content-removed';
 import { serveWebApp } from './common/static-assets/web-app-serving';
 import { AppConfig } from './config/app-config';
 import { DemoContentService } from './modules/demo/demo-content.service';
@@ -45,6 +46,8 @@ export async function createConcertoApp(
   app.use(assignRequestId);
   // the language every error of this request is worded in (Accept-Language: French unless English is preferred)
   app.use(rememberErrorLanguage);
+  // what the request's sanitisers remove from submitted texts, for the mutation's response to say
+  app.use(collectContentRemoved);
   app.use(app.get(ProcessLifecycle).track);
   app.use(app.get(MetricsService).httpTiming);
   // security headers; the CSP allows only this origin (scripts, styles' attributes for charts, the WebSocket)

@@ -11,6 +11,8 @@ import { readCluster, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from './test-datab
 export interface GqlResponse<T = any> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+  /** The response's extensions (e.g. `contentRemoved` after a mutation). */
+  extensions?: Record<string, unknown>;
 }
 
 /** The API booted on a fresh copy of the template database, listening on a free port. */

@@ -16,3 +16,5 @@ export * from './idea';
 export * from './debate';
 export * from './news';
 export * from './oidc';
+export * from './links';
+export * from './rich-text';

@@ -1,4 +1,6 @@
+import { isSafeLink } from '@concerto/domain';
 import sanitizeHtml from 'sanitize-html';
+import { emptyRemoval, noteRemovedElement, reportRemoval } from './content-removed';
 
 /** Tags a participant's rich text may keep (Decidim's basic editor set). */
 const ALLOWED_TAGS = [
@@ -15,12 +17,16 @@ const ALLOWED_TAGS = [
   'a',
   'blockquote',
 ];
+const ALLOWED = new Set(ALLOWED_TAGS);
 
 /**
  * Sanitises user-written rich text on the server (sanitize-html): keeps a small set of
  * formatting tags, `href` on links (http, https, mailto only, opened with `rel="nofollow
  * noopener"`), drops everything else — scripts, styles, event handlers, iframes. Plain text
  * without tags becomes paragraphs (split on blank lines), with `<`, `>` and `&` escaped.
+ * What it removes that a reader would have seen (images, scripts, tables, headings, styles,
+ * unsafe links…) is reported to the request under way, whose mutation response tells the author
+ * (`content-removed.ts`).
  * @param input HTML or plain text from a participant
  * @returns safe HTML
  */
@@ -33,7 +39,8 @@ export function sanitizeRichText(input: string): string {
         .filter(Boolean)
         .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
         .join('');
-  return sanitizeHtml(source, {
+  const removal = emptyRemoval();
+  const html = sanitizeHtml(source, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ['href', 'rel', 'target'] },
     allowedSchemes: ['http', 'https', 'mailto'],
@@ -41,7 +48,17 @@ export function sanitizeRichText(input: string): string {
       a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener', target: '_blank' }),
     },
     disallowedTagsMode: 'discard',
+    onOpenTag(name, attributes) {
+      if (!ALLOWED.has(name)) noteRemovedElement(removal, name);
+      for (const [attribute, value] of Object.entries(attributes)) {
+        if (attribute === 'style') removal.kinds.add('STYLES');
+        else if (/^on/i.test(attribute)) removal.kinds.add('SCRIPTS');
+        else if (name === 'a' && attribute === 'href' && !isSafeLink(value)) removal.unsafeLinks++;
+      }
+    },
   }).trim();
+  reportRemoval(input, removal);
+  return html;
 }
 
 /**

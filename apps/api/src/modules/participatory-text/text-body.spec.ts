@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
-import { cleanMarkdown, isSafeLink } from './text-body';
+import { isSafeLink } from '@concerto/domain';
+import { cleanMarkdown } from './text-body';
 
 /** Every link and image destination a permissive renderer would produce from `markdown`. */
 function hrefs(markdown: string): string[] {

@@ -1,35 +1,26 @@
+import { isSafeLink } from '@concerto/domain';
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
-
-/** Link schemes a stored Markdown link may use; relative links (`#article-3`, `/recherche`) have none. */
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+import {
+  emptyRemoval,
+  noteRemovedElement,
+  reportRemoval,
+} from '../../common/rich-text/content-removed';
 
 /** A parser that keeps every link (no `validateLink` filter), to see what a renderer would see. */
 const parser = new MarkdownIt('commonmark');
 parser.validateLink = () => true;
 
 /**
- * Whether a link destination is allowed at storage: http(s), mailto, or relative. Control
- * characters and spaces are dropped before the scheme is read, as browsers do
- * (`java\tscript:` is `javascript:`).
- * @param href the destination as markdown-it decoded it (entities and escapes resolved)
+ * What every CommonMark link or image needs somewhere in the text: `](` (inline), `]:` (the
+ * definition a reference link points to) or `<scheme:` (autolink). Without any, there is no link
+ * and the parse is skipped.
  */
-export function isSafeLink(href: string): boolean {
-  // eslint-disable-next-line no-control-regex -- browsers ignore these characters inside a scheme
-  const compact = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  let decoded = compact;
-  try {
-    decoded = decodeURIComponent(compact);
-  } catch {
-    /* not percent-encoded text */
-  }
-  // eslint-disable-next-line no-control-regex -- the same characters, once percent-decoded
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(decoded.replace(/[\u0000-\u0020]/g, ''));
-  return !scheme || SAFE_SCHEMES.has(scheme[1].toLowerCase());
-}
+const MAY_HOLD_A_LINK = /\]\(|\]:|<[a-z][a-z0-9+.-]*:/i;
 
 /** The destinations of every link and image markdown-it finds in `markdown`. */
 function linkTargets(markdown: string): string[] {
+  if (!MAY_HOLD_A_LINK.test(markdown)) return [];
   const targets: string[] = [];
   const walk = (tokens: ReturnType<typeof parser.parse>) => {
     for (const token of tokens) {
@@ -62,9 +53,10 @@ function destinationOf(raw: string): string {
  * keeps its text, an image its alt text, an autolink becomes plain text, a reference
  * definition points at `#`. If markdown-it still finds an unsafe link afterwards (a form no
  * rewrite foresaw), every `[`, `]`, `<` and `>` is escaped so that nothing is a link at all.
+ * @param unsafeLinks how many unsafe destinations markdown-it found in `markdown` (0: unchanged)
  */
-function withSafeLinks(markdown: string): string {
-  if (linkTargets(markdown).every(isSafeLink)) return markdown;
+function withSafeLinks(markdown: string, unsafeLinks: number): string {
+  if (!unsafeLinks) return markdown;
   const rewritten = markdown
     .replace(INLINE_LINK, (whole, _bang: string, text: string, dest: string) =>
       isSafeLink(destinationOf(dest)) ? whole : text,
@@ -82,17 +74,20 @@ function withSafeLinks(markdown: string): string {
  * content of `<script>`/`<style>`), links and images are limited to http(s), mailto and
  * relative destinations (`[lien](javascript:alert(1))` keeps only « lien »), the rest is kept
  * as typed — Markdown is rendered by the web app's safe renderer, which escapes text. Line
- * endings become `\n`; the result is trimmed.
+ * endings become `\n`; the result is trimmed. What it removed is reported to the request under
+ * way, whose mutation response tells the author (`common/rich-text/content-removed.ts`).
  * @param input Markdown, possibly with HTML
  * @returns Markdown without HTML and without unsafe links
  */
 export function cleanMarkdown(input: string): string {
   // `<https://…>` is a Markdown autolink, not a tag: kept from sanitize-html as text (its scheme is checked below)
   const source = input.replace(/\r\n?/g, '\n').replace(AUTOLINK, '&lt;$1&gt;');
+  const removal = emptyRemoval();
   const text = sanitizeHtml(source, {
     allowedTags: [],
     allowedAttributes: {},
     disallowedTagsMode: 'discard',
+    onOpenTag: (name) => noteRemovedElement(removal, name),
   })
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -100,5 +95,7 @@ export function cleanMarkdown(input: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
     .trim();
-  return withSafeLinks(text);
+  removal.unsafeLinks = linkTargets(text).filter((href) => !isSafeLink(href)).length;
+  reportRemoval(input, removal);
+  return withSafeLinks(text, removal.unsafeLinks);
 }

@@ -1,5 +1,6 @@
-import { ApolloClient, HttpLink, InMemoryCache, type ApolloLink } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { currentLanguage } from '../../i18n/i18n';
+import { contentRemovedLink } from './contentRemoved';
 
 /** The cache: entities are normalised by `id`; lists are replaced, never merged. */
 export function createCache(): InMemoryCache {
@@ -47,18 +48,22 @@ export const fetchInInterfaceLanguage: typeof fetch = (input, init = {}) => {
 /**
  * The browser's Apollo client: same-origin `/graphql`, the session travels in the
  * httpOnly cookie set by `register`/`login` (`credentials: 'same-origin'`); errors come in the
- * interface's language (`Accept-Language`).
+ * interface's language (`Accept-Language`); what the server removed from a submitted text is
+ * reported to the author (`contentRemovedLink`).
  * @param link another link (tests)
  */
 export function createApolloClient(link?: ApolloLink): ApolloClient {
   return new ApolloClient({
     link:
       link ??
-      new HttpLink({
-        uri: '/graphql',
-        credentials: 'same-origin',
-        fetch: fetchInInterfaceLanguage,
-      }),
+      ApolloLink.from([
+        contentRemovedLink,
+        new HttpLink({
+          uri: '/graphql',
+          credentials: 'same-origin',
+          fetch: fetchInInterfaceLanguage,
+        }),
+      ]),
     cache: createCache(),
     // Pages show what the database holds now (exact counts), then keep the cache for re-renders.
     defaultOptions: {

@@ -46,6 +46,9 @@ describe('parseInline', () => {
       { text: ' ici' },
     ]);
     expect(parseInline('[clic](javascript:alert(1))')).toEqual([{ text: 'clic' }]);
+    // read as the API reads them at storage (one isSafeLink in @concerto/domain)
+    expect(parseInline('[clic](javascript%3Aalert(1))')).toEqual([{ text: 'clic' }]);
+    expect(parseInline('[clic](<java\tscript:alert(1)>)')).toEqual([{ text: 'clic' }]);
     expect(parseInline('[article 3](#article-3)')).toEqual([
       { text: 'article 3', href: '#article-3' },
     ]);

@@ -1,3 +1,5 @@
+import { isSafeLink } from '@concerto/domain';
+
 /**
  * A tiny, safe Markdown subset for participatory texts: `#`/`##`/`###` headings, paragraphs,
  * `- ` (and `1. `) lists with nesting by indentation, and inline `**bold**` (or `__bold__`),
@@ -39,17 +41,6 @@ const LINK =
 /** Characters a backslash escapes (CommonMark's ASCII punctuation). */
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const WORD = /[\p{L}\p{N}]/u;
-
-/**
- * Whether a link destination may become an `href`: http(s), mailto, or relative. Control
- * characters and spaces are ignored when reading the scheme, as browsers do.
- */
-export function isSafeHref(href: string): boolean {
-  // eslint-disable-next-line no-control-regex -- browsers ignore these characters inside a scheme
-  const compact = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
-  return !scheme || ['http', 'https', 'mailto'].includes(scheme[1].toLowerCase());
-}
 
 /** The text of `source` with its backslash escapes resolved. */
 function unescape(source: string): string {
@@ -101,7 +92,7 @@ function parseRuns(source: string, marks: Omit<Inline, 'text'>, out: Inline[]): 
         const raw = link[2].startsWith('<') ? link[2].slice(1, -1) : link[2];
         const href = unescape(raw);
         flush();
-        parseRuns(link[1], isSafeHref(href) ? { ...marks, href } : marks, out);
+        parseRuns(link[1], isSafeLink(href) ? { ...marks, href } : marks, out);
         i += link[0].length;
         continue;
       }

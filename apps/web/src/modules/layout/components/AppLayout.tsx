@@ -6,6 +6,7 @@ import { TermsGate } from '../../account/components/TermsGate';
 import { LiveToasts } from '../../notifications/components/LiveToasts';
 import { useFocusMainOnNavigation } from '../hooks/useFocusMainOnNavigation';
 import { AnnouncerProvider } from '../../ui/feedback/Announcer';
+import { ContentRemovedNotice } from '../../ui/feedback/ContentRemovedNotice';
 import { useFocusKeeper } from '../../ui/feedback/useFocusKeeper';
 import { Footer } from './Footer';
 import { Header } from './Header';
@@ -35,6 +36,7 @@ export function AppLayout() {
           </a>
           <Header />
           <LiveToasts />
+          <ContentRemovedNotice />
           <main id="contenu" ref={main} tabIndex={-1} className="site-main">
             <div
               role="status"

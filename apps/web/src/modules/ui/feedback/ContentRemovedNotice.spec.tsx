@@ -1,0 +1,87 @@
+import { gql } from '@apollo/client';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { Link, MemoryRouter } from 'react-router';
+import { i18n } from '../../../i18n/i18n';
+import { contentRemovedStore } from '../../apollo/contentRemoved';
+import { createApolloClient } from '../../apollo/createApolloClient';
+import { ContentRemovedNotice } from './ContentRemovedNotice';
+
+const SAVE = gql`
+  mutation Save {
+    save
+  }
+`;
+
+function respondWith(body: unknown) {
+  vi.stubGlobal(
+    'fetch',
+    async () =>
+      new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
+  );
+}
+
+function renderNotice() {
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <MemoryRouter>
+        <ContentRemovedNotice />
+        <Link to="/ailleurs">Ailleurs</Link>
+      </MemoryRouter>
+    </I18nextProvider>,
+  );
+}
+
+describe('ContentRemovedNotice', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    act(() => contentRemovedStore.dismiss());
+  });
+
+  it('tells the author what the server removed from a saved text, in a live region, until dismissed', async () => {
+    renderNotice();
+    respondWith({
+      data: { save: true },
+      extensions: {
+        contentRemoved: {
+          kinds: ['IMAGES', 'SCRIPTS', 'UNSAFE_LINKS'],
+          unsafeLinks: 1,
+          otherElements: [],
+        },
+      },
+    });
+    await act(() => createApolloClient().mutate({ mutation: SAVE }));
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(
+      'Enregistré, mais sans les images, les scripts et un lien dont l’adresse n’est ni http, ni https, ni mailto (son texte est gardé) : Concerto ne les accepte pas dans un texte.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Fermer ce message' }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('counts unsafe links in the plural and names other elements', async () => {
+    renderNotice();
+    act(() =>
+      contentRemovedStore.report({
+        kinds: ['UNSAFE_LINKS', 'OTHER'],
+        unsafeLinks: 2,
+        otherElements: ['marquee'],
+      }),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'sans 2 liens dont l’adresse n’est ni http, ni https, ni mailto (leur texte est gardé) et d’autres éléments (<marquee>)',
+    );
+  });
+
+  it('says nothing after a response without the extension, and forgets a report on another page', async () => {
+    renderNotice();
+    respondWith({ data: { save: true } });
+    await act(() => createApolloClient().mutate({ mutation: SAVE }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    act(() => contentRemovedStore.report({ kinds: ['STYLES'], unsafeLinks: 0, otherElements: [] }));
+    expect(screen.getByRole('status')).toHaveTextContent('les styles (couleurs, polices, tailles)');
+    await userEvent.click(screen.getByRole('link', { name: 'Ailleurs' }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+});

@@ -119,11 +119,15 @@ export async function startBenchServer(env = {}, pgSettings = {}) {
     await new Promise((r) => setTimeout(r, 250));
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 60 });
+  // BENCH_ACCEPT_ENCODING=identity: answers uncompressed, to compare with a checkout that did
+  // not compress them (fetch asks for br/gzip otherwise, as browsers do)
+  const acceptEncoding = process.env.BENCH_ACCEPT_ENCODING;
   const gql = async (query, variables, token) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify({ query, variables }),

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { constants as zlib } from 'node:zlib';
+import { compressWholeJsonAnswers } from './whole-answer-compression';
 
 /** `Cache-Control` of content-hashed files under /assets/: a new build gets new names. */
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
@@ -85,6 +86,8 @@ export function serveWebApp(app: INestApplication, webDir: string): void {
   // default 4 (0.15 vs 0.6 ms for a 20 KB GraphQL answer) for a slightly larger result; the
   // build's files were compressed once, at the highest quality
   app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } } }));
+  // GraphQL's answers, sent whole, are compressed in one call (no thread-pool hop, no chunking)
+  app.use(compressWholeJsonAnswers);
   const root = webDir ? resolve(webDir) : '';
   if (!root || !existsSync(join(root, 'index.html'))) return;
   const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');

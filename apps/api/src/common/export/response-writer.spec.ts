@@ -39,4 +39,23 @@ describe('responseWriter', () => {
     await out.write('after');
     expect(client.received).toEqual(['0123456789']);
   });
+
+  it('keeps one drain listener behind the compression middleware, which forwards them to its zlib stream', async () => {
+    const client = slowClient();
+    // as `compression` does: 'drain' listeners go to the compressor, removeListener stays on res
+    const on = client.stream.on.bind(client.stream);
+    const compressor = new Writable({ write: (_c, _e, cb) => cb() });
+    client.stream.on = ((type: string, listener: (...a: unknown[]) => void) =>
+      type === 'drain' ? compressor.on(type, listener) : on(type, listener)) as never;
+    const out = responseWriter(client.stream);
+    for (let i = 0; i < 20; i++) {
+      const writing = out.write('0123456789');
+      await new Promise((resolve) => setImmediate(resolve));
+      client.readOne();
+      compressor.emit('drain');
+      await writing;
+    }
+    expect(client.received).toHaveLength(20);
+    expect(compressor.listenerCount('drain')).toBe(1);
+  });
 });

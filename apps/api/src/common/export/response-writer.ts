@@ -19,7 +19,20 @@ export interface ResponseWriter {
  */
 export function responseWriter(res: Writable): ResponseWriter {
   let gone = res.destroyed;
-  res.once('close', () => (gone = true));
+  let waiting: (() => void) | null = null;
+  const wake = () => {
+    const resolve = waiting;
+    waiting = null;
+    resolve?.();
+  };
+  // one 'drain' listener for the whole response, not one per wait: the `compression` middleware
+  // hands 'drain' listeners to its zlib stream and cannot remove them again (they piled up, 11+
+  // on a 250,000-row export)
+  res.on('drain', wake);
+  res.once('close', () => {
+    gone = true;
+    wake();
+  });
   return {
     get gone() {
       return gone || res.destroyed;
@@ -27,15 +40,7 @@ export function responseWriter(res: Writable): ResponseWriter {
     write(text: string) {
       if (gone || res.destroyed) return Promise.resolve();
       if (res.write(text)) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const done = () => {
-          res.off('drain', done);
-          res.off('close', done);
-          resolve();
-        };
-        res.once('drain', done);
-        res.once('close', done);
-      });
+      return new Promise<void>((resolve) => (waiting = resolve));
     },
   };
 }

@@ -33,9 +33,10 @@ export function compressWholeJsonAnswers(req: Request, res: Response, next: Next
     return (write as (...a: unknown[]) => boolean).apply(this, args);
   } as Response['write'];
   res.end = function (this: Response, chunk?: unknown, ...rest: unknown[]) {
+    const textEncoding = typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : 'utf8';
     const body =
       typeof chunk === 'string'
-        ? Buffer.from(chunk, 'utf8')
+        ? Buffer.from(chunk, textEncoding)
         : Buffer.isBuffer(chunk)
           ? chunk
           : null;

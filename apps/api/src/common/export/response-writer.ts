@@ -19,11 +19,11 @@ export interface ResponseWriter {
  */
 export function responseWriter(res: Writable): ResponseWriter {
   let gone = res.destroyed;
-  let waiting: (() => void) | null = null;
+  let waiting: Array<() => void> = [];
   const wake = () => {
-    const resolve = waiting;
-    waiting = null;
-    resolve?.();
+    const resolved = waiting;
+    waiting = [];
+    resolved.forEach((resolve) => resolve());
   };
   // one 'drain' listener for the whole response, not one per wait: the `compression` middleware
   // hands 'drain' listeners to its zlib stream and cannot remove them again (they piled up, 11+
@@ -40,7 +40,7 @@ export function responseWriter(res: Writable): ResponseWriter {
     write(text: string) {
       if (gone || res.destroyed) return Promise.resolve();
       if (res.write(text)) return Promise.resolve();
-      return new Promise<void>((resolve) => (waiting = resolve));
+      return new Promise<void>((resolve) => waiting.push(resolve));
     },
   };
 }

@@ -44,6 +44,17 @@ describe('what the sanitisers report as removed', () => {
     expect(report).toBeNull();
   });
 
+  it('counts only the links sanitize-html refused, and an <svg> once as an image', () => {
+    const report = inRequest(() => {
+      // percent-encoded: a relative path to a browser, kept by sanitize-html (not a removal)
+      sanitizeRichText(
+        '<p><a href="javascript%3Aalert(1)">a</a> <a href="Categorie%3AFoo">b</a></p>',
+      );
+      sanitizeRichText('<p>Logo <svg><g><path d="M0 0"/></g></svg> fin</p>');
+    });
+    expect(report).toEqual({ kinds: ['IMAGES'], unsafeLinks: 0, otherElements: [] });
+  });
+
   it('counts an input sanitised twice in one request once (a retried transaction)', () => {
     const body = '<p><a href="javascript:x()">a</a> <a href="vbscript:y">b</a></p>';
     const report = inRequest(() => {

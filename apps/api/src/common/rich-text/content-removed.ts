@@ -13,14 +13,19 @@ export interface Removal {
   kinds: Set<RemovedContentKind>;
   unsafeLinks: number;
   otherElements: Set<string>;
+  /** Open `<svg>`/`<math>` elements being dropped: their inner elements are not reported apart. */
+  opaqueDepth: number;
 }
+
+/** Elements dropped with everything inside them, reported once as what they are. */
+const OPAQUE = new Set(['svg', 'math']);
 
 /** Per request: what each sanitised input lost, keyed by the input (a retried transaction sanitises the same text again and must not count it twice). */
 const removals = new AsyncLocalStorage<Map<string, Removal>>();
 
 /** An empty removal, to fill while sanitising. */
 export function emptyRemoval(): Removal {
-  return { kinds: new Set(), unsafeLinks: 0, otherElements: new Set() };
+  return { kinds: new Set(), unsafeLinks: 0, otherElements: new Set(), opaqueDepth: 0 };
 }
 
 /**
@@ -30,10 +35,23 @@ export function emptyRemoval(): Removal {
  * @param tag the element's name
  */
 export function noteRemovedElement(removal: Removal, tag: string): void {
+  const name = tag.toLowerCase();
+  if (OPAQUE.has(name)) removal.opaqueDepth++;
+  if (removal.opaqueDepth > (OPAQUE.has(name) ? 1 : 0)) return;
   const kind = removedContentKindOf(tag);
   if (!kind) return;
   removal.kinds.add(kind);
   if (kind === RemovedContentKind.OTHER) removal.otherElements.add(tag.toLowerCase());
+}
+
+/**
+ * Notes the end of an element (the sanitiser's `onCloseTag`): leaving a dropped `<svg>` or
+ * `<math>` reports inner elements again.
+ * @param removal the input's removal being filled
+ * @param tag the element's name
+ */
+export function noteClosedElement(removal: Removal, tag: string): void {
+  if (removal.opaqueDepth && OPAQUE.has(tag.toLowerCase())) removal.opaqueDepth--;
 }
 
 /**

@@ -1,6 +1,10 @@
-import { isSafeLink } from '@concerto/domain';
 import sanitizeHtml from 'sanitize-html';
-import { emptyRemoval, noteRemovedElement, reportRemoval } from './content-removed';
+import {
+  emptyRemoval,
+  noteClosedElement,
+  noteRemovedElement,
+  reportRemoval,
+} from './content-removed';
 
 /** Tags a participant's rich text may keep (Decidim's basic editor set). */
 const ALLOWED_TAGS = [
@@ -18,6 +22,8 @@ const ALLOWED_TAGS = [
   'blockquote',
 ];
 const ALLOWED = new Set(ALLOWED_TAGS);
+/** A link that kept its destination, as sanitize-html writes it. */
+const LINK_WITH_HREF = /<a\s[^>]*\bhref=/gi;
 
 /**
  * Sanitises user-written rich text on the server (sanitize-html): keeps a small set of
@@ -40,6 +46,7 @@ export function sanitizeRichText(input: string): string {
         .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
         .join('');
   const removal = emptyRemoval();
+  let linksIn = 0;
   const html = sanitizeHtml(source, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ['href', 'rel', 'target'] },
@@ -50,13 +57,16 @@ export function sanitizeRichText(input: string): string {
     disallowedTagsMode: 'discard',
     onOpenTag(name, attributes) {
       if (!ALLOWED.has(name)) noteRemovedElement(removal, name);
-      for (const [attribute, value] of Object.entries(attributes)) {
+      else if (name === 'a' && 'href' in attributes) linksIn++;
+      for (const attribute of Object.keys(attributes)) {
         if (attribute === 'style') removal.kinds.add('STYLES');
         else if (/^on/i.test(attribute)) removal.kinds.add('SCRIPTS');
-        else if (name === 'a' && attribute === 'href' && !isSafeLink(value)) removal.unsafeLinks++;
       }
     },
+    onCloseTag: (name) => noteClosedElement(removal, name),
   }).trim();
+  // links whose href sanitize-html refused (its scheme rules, not ours): those it wrote back lost none
+  removal.unsafeLinks = Math.max(0, linksIn - (html.match(LINK_WITH_HREF) ?? []).length);
   reportRemoval(input, removal);
   return html;
 }

@@ -28,6 +28,10 @@ describe('compressWholeJsonAnswers', () => {
     app.use(compression());
     app.use(compressWholeJsonAnswers);
     app.get('/json', (_req, res) => void res.type('application/json').send(json));
+    app.get('/no-transform', (_req, res) => {
+      res.set('cache-control', 'no-transform');
+      res.type('application/json').send(json);
+    });
     app.get('/small', (_req, res) => void res.json({ ok: true }));
     app.get('/streamed', (_req, res) => {
       res.type('application/json');
@@ -54,9 +58,17 @@ describe('compressWholeJsonAnswers', () => {
     const gzip = await get(port, '/json', 'gzip');
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gzip.body).toString()).toBe(json);
+    const preferred = await get(port, '/json', 'gzip;q=1, br;q=0.1');
+    expect(preferred.headers['content-encoding']).toBe('gzip');
     const plain = await get(port, '/json', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(json);
+  });
+
+  it('sends the bytes as they are under Cache-Control: no-transform', async () => {
+    const { headers, body } = await get(port, '/no-transform', 'br');
+    expect(headers['content-encoding']).toBeUndefined();
+    expect(body.toString()).toBe(json);
   });
 
   it('leaves small answers alone and streamed or non-JSON answers to the streaming middleware', async () => {

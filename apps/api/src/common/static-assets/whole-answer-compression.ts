@@ -7,10 +7,26 @@ const MIN_BYTES = 1400;
 const MAX_BYTES = 64 * 1024;
 const JSON_TYPE = /^application\/(?:graphql-response\+)?json\b/i;
 
-/** Brotli when the client takes it (browsers list it after gzip), else gzip, else none. */
+/** The client's weight (q) for `coding` in Accept-Encoding: its own entry, else `*`, else 0. */
+function weightOf(header: string, coding: string): number {
+  let star = 0;
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+    const weight = q ? Number(q[1]) : 1;
+    if (name.trim() === coding) return Number.isFinite(weight) ? weight : 0;
+    if (name.trim() === '*') star = Number.isFinite(weight) ? weight : 0;
+  }
+  return star;
+}
+
+/** The client's preferred coding between brotli and gzip (brotli on a tie, as browsers list gzip first), or none. */
 function preferredEncoding(req: Request): 'br' | 'gzip' | false {
-  if (req.acceptsEncodings('br')) return 'br';
-  return req.acceptsEncodings('gzip') ? 'gzip' : false;
+  const header = String(req.headers['accept-encoding'] ?? '');
+  const br = weightOf(header, 'br');
+  const gzip = weightOf(header, 'gzip');
+  if (br > 0 && br >= gzip) return 'br';
+  return gzip > 0 ? 'gzip' : false;
 }
 
 /**
@@ -33,26 +49,24 @@ export function compressWholeJsonAnswers(req: Request, res: Response, next: Next
     return (write as (...a: unknown[]) => boolean).apply(this, args);
   } as Response['write'];
   res.end = function (this: Response, chunk?: unknown, ...rest: unknown[]) {
-    const textEncoding = typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : 'utf8';
-    const body =
-      typeof chunk === 'string'
-        ? Buffer.from(chunk, textEncoding)
-        : Buffer.isBuffer(chunk)
-          ? chunk
-          : null;
-    const type = String(res.getHeader('content-type') ?? '');
-    const encoding =
+    const eligible =
       !streamed &&
       !res.headersSent &&
-      body &&
-      body.length >= MIN_BYTES &&
-      body.length <= MAX_BYTES &&
-      JSON_TYPE.test(type) &&
-      !res.getHeader('content-encoding') &&
+      ((typeof chunk === 'string' && chunk.length <= MAX_BYTES) || Buffer.isBuffer(chunk)) &&
       res.statusCode !== 204 &&
-      res.statusCode !== 304
-        ? preferredEncoding(req)
-        : false;
+      res.statusCode !== 304 &&
+      JSON_TYPE.test(String(res.getHeader('content-type') ?? '')) &&
+      !res.getHeader('content-encoding') &&
+      // a cache or client that asked for the bytes as they are (RFC 9111 §5.2.2.6)
+      !/\bno-transform\b/i.test(String(res.getHeader('cache-control') ?? ''));
+    const textEncoding = typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : 'utf8';
+    const body = !eligible
+      ? null
+      : typeof chunk === 'string'
+        ? Buffer.from(chunk, textEncoding)
+        : (chunk as Buffer);
+    const encoding =
+      body && body.length >= MIN_BYTES && body.length <= MAX_BYTES ? preferredEncoding(req) : false;
     if (body && (encoding === 'br' || encoding === 'gzip')) {
       const compressed =
         encoding === 'br'

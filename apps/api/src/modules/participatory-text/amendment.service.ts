@@ -367,7 +367,7 @@ export class AmendmentService {
         visibility: 'PUBLIC',
         summary: `Amendement accepté : version ${version}`,
       });
-      // what the answer shows, as committed: no read after the transaction
+      // the answer is built from what this transaction wrote (the amendment is not read again)
       return {
         row: { ...row, ...answered },
         amendable: {

@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import {
   emptyRemoval,
+  noteClosedElement,
   noteRemovedElement,
   reportRemoval,
 } from '../../common/rich-text/content-removed';
@@ -39,6 +40,9 @@ const INLINE_LINK =
   /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
 /** Autolinks `<scheme:…>`. */
 const AUTOLINK = /<([a-z][a-z0-9+.-]{1,31}:[^<>\s]*)>/gi;
+/** E-mail autolinks `<name@example.org>` (CommonMark's definition), links to `mailto:`. */
+const EMAIL_AUTOLINK =
+  /<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>/g;
 /** Link reference definitions `[label]: dest`. */
 const REFERENCE = /^( {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\n?[ \t]*)(<[^>\n]*>|\S+)/gm;
 
@@ -80,14 +84,19 @@ function withSafeLinks(markdown: string, unsafeLinks: number): string {
  * @returns Markdown without HTML and without unsafe links
  */
 export function cleanMarkdown(input: string): string {
-  // `<https://…>` is a Markdown autolink, not a tag: kept from sanitize-html as text (its scheme is checked below)
-  const source = input.replace(/\r\n?/g, '\n').replace(AUTOLINK, '&lt;$1&gt;');
+  // `<https://…>` and `<name@example.org>` are Markdown autolinks, not tags: kept from
+  // sanitize-html as text (a scheme is checked below; an e-mail address is a mailto: link)
+  const source = input
+    .replace(/\r\n?/g, '\n')
+    .replace(AUTOLINK, '&lt;$1&gt;')
+    .replace(EMAIL_AUTOLINK, '&lt;$1&gt;');
   const removal = emptyRemoval();
   const text = sanitizeHtml(source, {
     allowedTags: [],
     allowedAttributes: {},
     disallowedTagsMode: 'discard',
     onOpenTag: (name) => noteRemovedElement(removal, name),
+    onCloseTag: (name) => noteClosedElement(removal, name),
   })
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

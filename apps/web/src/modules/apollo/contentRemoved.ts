@@ -10,6 +10,8 @@ export interface ContentRemovedReport {
 }
 
 let latest: ContentRemovedReport | null = null;
+/** Never reset (a dismissed report must not make the next one look like it). */
+let sequence = 0;
 const listeners = new Set<() => void>();
 
 function publish(next: ContentRemovedReport | null): void {
@@ -24,11 +26,10 @@ export const contentRemovedStore = {
     return () => listeners.delete(listener);
   },
   snapshot: (): ContentRemovedReport | null => latest,
-  /** Forgets the report shown (dismissed, or the author went to another page). */
+  /** Forgets the report shown (the author dismissed it). */
   dismiss: (): void => publish(null),
   /** Shows a report (what {@link contentRemovedLink} does on a response that carries one). */
-  report: (removed: ContentRemoved): void =>
-    publish({ removed, sequence: (latest?.sequence ?? 0) + 1 }),
+  report: (removed: ContentRemoved): void => publish({ removed, sequence: ++sequence }),
 };
 
 /** A well-formed `extensions.contentRemoved`, or null. */

@@ -36,7 +36,6 @@ export function AppLayout() {
           </a>
           <Header />
           <LiveToasts />
-          <ContentRemovedNotice />
           <main id="contenu" ref={main} tabIndex={-1} className="site-main">
             <div
               role="status"
@@ -49,6 +48,8 @@ export function AppLayout() {
               <Outlet />
             </TermsGate>
           </main>
+          {/* after the page in reading order: it speaks of what the page just did */}
+          <ContentRemovedNotice />
           <Footer />
         </div>
       </AnnouncerProvider>

@@ -70,18 +70,34 @@ describe('ContentRemovedNotice', () => {
       }),
     );
     expect(screen.getByRole('status')).toHaveTextContent(
-      'sans 2 liens dont l’adresse n’est ni http, ni https, ni mailto (leur texte est gardé) et d’autres éléments (<marquee>)',
+      'sans 2 liens dont l’adresse n’est ni http, ni https, ni mailto (leur texte est gardé) et autres éléments (<marquee>)',
     );
   });
 
-  it('says nothing after a response without the extension, and forgets a report on another page', async () => {
+  it('says nothing after a response without the extension', async () => {
     renderNotice();
     respondWith({ data: { save: true } });
     await act(() => createApolloClient().mutate({ mutation: SAVE }));
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('keeps a report across the navigation a save triggers, and shows the next one after a dismissal', async () => {
+    renderNotice();
     act(() => contentRemovedStore.report({ kinds: ['STYLES'], unsafeLinks: 0, otherElements: [] }));
-    expect(screen.getByRole('status')).toHaveTextContent('les styles (couleurs, polices, tailles)');
     await userEvent.click(screen.getByRole('link', { name: 'Ailleurs' }));
+    expect(screen.getByRole('status')).toHaveTextContent('les styles (couleurs, polices, tailles)');
+    await userEvent.click(screen.getByRole('button', { name: 'Fermer ce message' }));
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    act(() => contentRemovedStore.report({ kinds: ['IMAGES'], unsafeLinks: 0, otherElements: [] }));
+    expect(screen.getByRole('status')).toHaveTextContent('les images');
+  });
+
+  it('gives focus back to where the author was when the report came', async () => {
+    renderNotice();
+    const link = screen.getByRole('link', { name: 'Ailleurs' });
+    link.focus();
+    act(() => contentRemovedStore.report({ kinds: ['TABLES'], unsafeLinks: 0, otherElements: [] }));
+    await userEvent.click(screen.getByRole('button', { name: 'Fermer ce message' }));
+    expect(link).toHaveFocus();
   });
 });

@@ -1,7 +1,6 @@
 import { RemovedContentKind, type ContentRemoved } from '@concerto/domain';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
 import { contentRemovedStore } from '../../apollo/contentRemoved';
 
 /** The sentence's parts, one per removed kind, in the order the API gives them. */
@@ -23,7 +22,9 @@ export function contentRemovedParts(
 /**
  * Tells the author, after a save, what the server's sanitiser removed from their text (images,
  * scripts, unsafe links…): a visible notice in a polite live region, kept until dismissed or
- * until the author goes to another page. Focus stays where the action left it.
+ * replaced by the next report — also across the navigation a save often triggers (a new proposal
+ * opens its page). Focus stays where the action left it; dismissing returns it there (or to the
+ * page's main region when that element is gone).
  */
 export function ContentRemovedNotice() {
   const { t, i18n } = useTranslation();
@@ -32,15 +33,20 @@ export function ContentRemovedNotice() {
     contentRemovedStore.snapshot,
     contentRemovedStore.snapshot,
   );
-  const { pathname } = useLocation();
-  // a report belongs to the page it arrived on: going to another page forgets it
-  const arrivedOn = useRef<{ sequence: number; pathname: string } | null>(null);
-  if (report && arrivedOn.current?.sequence !== report.sequence)
-    arrivedOn.current = { sequence: report.sequence, pathname };
+  // where the author was when the report came, to go back there after dismissing
+  const returnTo = useRef<HTMLElement | null>(null);
+  const sequence = report?.sequence;
   useEffect(() => {
-    if (report && arrivedOn.current && arrivedOn.current.pathname !== pathname)
-      contentRemovedStore.dismiss();
-  }, [report, pathname]);
+    if (sequence === undefined) return;
+    const active = document.activeElement;
+    returnTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
+  }, [sequence]);
+  const dismiss = () => {
+    const back = returnTo.current;
+    contentRemovedStore.dismiss();
+    if (back?.isConnected) back.focus();
+    else document.getElementById('contenu')?.focus();
+  };
   const parts = report ? contentRemovedParts(report.removed, t) : [];
   const list = parts.length
     ? new Intl.ListFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
@@ -53,11 +59,7 @@ export function ContentRemovedNotice() {
       {report && (
         <div className="message message--warning content-removed__message" key={report.sequence}>
           <p>{t('editor.contentRemoved.message', { list })}</p>
-          <button
-            type="button"
-            className="button button--link"
-            onClick={() => contentRemovedStore.dismiss()}
-          >
+          <button type="button" className="button button--link" onClick={dismiss}>
             {t('editor.contentRemoved.dismiss')}
           </button>
         </div>

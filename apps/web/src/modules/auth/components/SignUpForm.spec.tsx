@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { TERMS_DOCUMENTS_QUERY } from '../../account/graphql/account';
+import { SET_NEWSLETTER_SUBSCRIPTION_MUTATION } from '../../newsletters/graphql/newsletters';
 import { REGISTER_MUTATION } from '../graphql/auth';
 import { SignUpForm } from './SignUpForm';
 
@@ -179,6 +180,53 @@ describe('<SignUpForm>', () => {
     await waitFor(() =>
       expect(onSuccess).toHaveBeenCalledWith(
         expect.objectContaining({ id: 'u1', name: 'Alice Martin' }),
+      ),
+    );
+  });
+
+  it('says so when the newsletter choice could not be saved after two tries, instead of losing it', async () => {
+    const onSuccess = vi.fn();
+    const refused = {
+      request: {
+        query: SET_NEWSLETTER_SUBSCRIPTION_MUTATION,
+        variables: { subscribed: true, atSignUp: true },
+      },
+      result: { errors: [new GraphQLError('indisponible')] },
+    };
+    renderWithProviders(<SignUpForm onSuccess={onSuccess} />, {
+      mocks: [
+        termsMock,
+        {
+          request: { query: REGISTER_MUTATION, variables: { input } },
+          result: {
+            data: {
+              register: {
+                __typename: 'AuthPayload',
+                user: {
+                  __typename: 'User',
+                  id: 'u1',
+                  name: 'Alice Martin',
+                  email: 'alice@example.org',
+                  isAdmin: false,
+                },
+              },
+            },
+          },
+        },
+        refused,
+        refused,
+      ],
+    });
+    await userEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Je souhaite recevoir la lettre d’information (facultatif)',
+      }),
+    );
+    await fillAndSubmit(input);
+    await waitFor(() =>
+      expect(onSuccess).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 'u1' }),
+        'Votre inscription à la lettre d’information n’a pas abouti\u00a0: cochez-la dans «\u00a0Notifications\u00a0».',
       ),
     );
   });

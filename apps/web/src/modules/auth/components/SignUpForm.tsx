@@ -31,7 +31,8 @@ export function SignUpForm({
   onSuccess,
   initialEmail = '',
 }: {
-  onSuccess: (user: Me) => void;
+  /** Called once signed up; `notice` says what did not work (the newsletter choice). */
+  onSuccess: (user: Me, notice?: string) => void;
   initialEmail?: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -106,8 +107,18 @@ export function SignUpForm({
         acceptedPrivacyVersion,
       });
       if (newsletter) {
-        // the account exists now; a failure here leaves the choice to « Notifications » (off, as by default)
-        await subscribe({ variables: { subscribed: true, atSignUp: true } }).catch(() => undefined);
+        // the account exists now: the choice is saved apart, tried twice, and a failure is said
+        // (the welcome message sends the person to « Notifications ») rather than lost
+        const choice = { variables: { subscribed: true, atSignUp: true } };
+        const saved = await subscribe(choice).then(
+          () => true,
+          () =>
+            subscribe(choice).then(
+              () => true,
+              () => false,
+            ),
+        );
+        if (!saved) return onSuccess(user, t('newsletters.signUpFailed'));
       }
       onSuccess(user);
     } catch (error) {

@@ -20,8 +20,12 @@ export function SignUpPage() {
       <ProviderSignIn returnTo="/" />
       <SignUpForm
         initialEmail={params.get('email') ?? ''}
-        onSuccess={(user) =>
-          navigate('/', { state: { flash: t('auth.welcome', { name: user.name }) } })
+        onSuccess={(user, notice) =>
+          navigate('/', {
+            state: {
+              flash: [t('auth.welcome', { name: user.name }), notice].filter(Boolean).join(' '),
+            },
+          })
         }
       />
       <p>

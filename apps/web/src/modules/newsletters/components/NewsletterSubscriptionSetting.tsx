@@ -17,7 +17,9 @@ export function NewsletterSubscriptionSetting() {
   const { t } = useTranslation();
   const id = useId();
   const feedback = useFeedback();
-  const { data } = useQuery(MY_NEWSLETTER_SUBSCRIPTION_QUERY, { fetchPolicy: 'network-only' });
+  const { data, error } = useQuery(MY_NEWSLETTER_SUBSCRIPTION_QUERY, {
+    fetchPolicy: 'network-only',
+  });
   const [save, { loading }] = useMutation(SET_NEWSLETTER_SUBSCRIPTION_MUTATION);
   const [pending, setPending] = useState<boolean | null>(null);
   const subscribed = pending ?? data?.myNewsletterSubscription.subscribed ?? false;
@@ -53,6 +55,11 @@ export function NewsletterSubscriptionSetting() {
           {t('newsletters.setting.hint')}
         </p>
       </div>
+      {error && !data && (
+        <p role="alert" className="message message--error">
+          {t('newsletters.setting.loadFailed')}
+        </p>
+      )}
       <FeedbackMessages feedback={feedback} />
     </section>
   );

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from 'recharts';
 import { integerTicks } from '../../ui/utils/chartTicks';
 import type { MotionResult, MotionTally } from '../graphql/assembly';
+import { localeOf } from '../../ui/utils/dates';
 
 const COLORS = { FOR: '#1b6e3a', AGAINST: '#a4161a', ABSTAIN: '#4a4a4a' };
 const fmt = (n: number, language: string) =>
-  n.toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 3 });
+  n.toLocaleString(localeOf(language), { maximumFractionDigits: 3 });
 
 /** The weighted totals as an accessible table, with a bar chart (Recharts) beside it for sighted readers. */
 export function TallyTable({

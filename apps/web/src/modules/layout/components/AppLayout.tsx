@@ -8,6 +8,7 @@ import { useFocusMainOnNavigation } from '../hooks/useFocusMainOnNavigation';
 import { AnnouncerProvider } from '../../ui/feedback/Announcer';
 import { ContentRemovedNotice } from '../../ui/feedback/ContentRemovedNotice';
 import { useFocusKeeper } from '../../ui/feedback/useFocusKeeper';
+import { localeOf } from '../../ui/utils/dates';
 import { Footer } from './Footer';
 import { Header } from './Header';
 
@@ -26,7 +27,7 @@ export function AppLayout() {
   useFocusKeeper(useCallback(() => main.current, []));
   const flash = flashOf(location.state);
   // React Aria's own strings (dialog dismiss buttons, combobox announcements) follow the UI language.
-  const ariaLocale = i18n.language === 'en' ? 'en-GB' : 'fr-FR';
+  const ariaLocale = localeOf(i18n.language);
   return (
     <I18nProvider locale={ariaLocale}>
       <AnnouncerProvider>

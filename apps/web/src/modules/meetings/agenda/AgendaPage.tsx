@@ -24,6 +24,7 @@ import { SelectField } from '../../ui/components/Fields';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { MeetingCard } from '../components/MeetingCard';
 import { formatMeetingDay } from '../meetingDates';
+import { localeOf } from '../../ui/utils/dates';
 import {
   AGENDA_MEETINGS_QUERY,
   AGENDA_SPACES_QUERY,
@@ -269,7 +270,7 @@ function AgendaMonth({ type, spaceId }: { type: MeetingType | null; spaceId: str
       ? selected
       : null;
   const listed = shownDay ? (byDay.get(shownDay.toString()) ?? []) : meetings;
-  const monthLabel = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+  const monthLabel = new Intl.DateTimeFormat(localeOf(i18n.language), {
     month: 'long',
     year: 'numeric',
     timeZone: TIME_ZONE,

@@ -26,6 +26,7 @@ import {
   type Meeting,
 } from '../graphql/meetings';
 import { formatMeetingPeriod } from '../meetingDates';
+import { localeOf } from '../../ui/utils/dates';
 import { MeetingForm } from './MeetingForm';
 
 const REFETCH = { refetchQueries: ['Meetings'], awaitRefetchQueries: true };
@@ -309,10 +310,11 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
                   <td>
                     {a.attendedAt
                       ? t('meetings.admin.presentAt', {
-                          time: new Intl.DateTimeFormat(
-                            i18n.language === 'en' ? 'en-GB' : 'fr-FR',
-                            { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' },
-                          ).format(new Date(a.attendedAt)),
+                          time: new Intl.DateTimeFormat(localeOf(i18n.language), {
+                            hour: '2-digit',
+                            minute: '2-digit',
+                            timeZone: 'Europe/Paris',
+                          }).format(new Date(a.attendedAt)),
                         })
                       : '—'}
                   </td>

@@ -2,6 +2,7 @@ import { RemovedContentKind, type ContentRemoved } from '@concerto/domain';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentRemovedStore } from '../../apollo/contentRemoved';
+import { localeOf } from '../utils/dates';
 
 /** The sentence's parts, one per removed kind, in the order the API gives them. */
 export function contentRemovedParts(
@@ -49,7 +50,7 @@ export function ContentRemovedNotice() {
   };
   const parts = report ? contentRemovedParts(report.removed, t) : [];
   const list = parts.length
-    ? new Intl.ListFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+    ? new Intl.ListFormat(localeOf(i18n.language), {
         style: 'long',
         type: 'conjunction',
       }).format(parts)

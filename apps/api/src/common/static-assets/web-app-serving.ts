@@ -5,8 +5,7 @@ import expressStaticGzip from 'express-static-gzip';
 import { existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
-import { constants as zlib } from 'node:zlib';
-import { compressWholeJsonAnswers } from './whole-answer-compression';
+import { compressWholeJsonAnswers, DYNAMIC_BROTLI_QUALITY } from './whole-answer-compression';
 
 /** `Cache-Control` of content-hashed files under /assets/: a new build gets new names. */
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
@@ -82,10 +81,7 @@ export function htmlForPath(indexHtml: string, path: string): string {
  * @param webDir directory of the web build (with index.html), or '' to serve no web app
  */
 export function serveWebApp(app: INestApplication, webDir: string): void {
-  // dynamic answers are compressed on every request: brotli's quality 1 costs a quarter of its
-  // default 4 (0.15 vs 0.6 ms for a 20 KB GraphQL answer) for a slightly larger result; the
-  // build's files were compressed once, at the highest quality
-  app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } } }));
+  app.use(compression({ brotli: { params: DYNAMIC_BROTLI_QUALITY } }));
   // GraphQL's answers, sent whole, are compressed in one call (no thread-pool hop, no chunking)
   app.use(compressWholeJsonAnswers);
   const root = webDir ? resolve(webDir) : '';

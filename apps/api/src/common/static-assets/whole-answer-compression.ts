@@ -7,6 +7,13 @@ const MIN_BYTES = 1400;
 const MAX_BYTES = 64 * 1024;
 const JSON_TYPE = /^application\/(?:graphql-response\+)?json\b/i;
 
+/**
+ * Brotli for answers compressed on every request (here and in the streaming middleware): quality
+ * 1 costs a quarter of the default 4 (0.15 vs 0.6 ms for a 20 KB GraphQL answer) for a result
+ * ~14 % larger; the web build's files were compressed once, at the highest quality.
+ */
+export const DYNAMIC_BROTLI_QUALITY = { [zlib.BROTLI_PARAM_QUALITY]: 1 };
+
 /** The client's weight (q) for `coding` in Accept-Encoding: its own entry, else `*`, else 0. */
 function weightOf(header: string, coding: string): number {
   let star = 0;
@@ -72,7 +79,7 @@ export function compressWholeJsonAnswers(req: Request, res: Response, next: Next
         encoding === 'br'
           ? brotliCompressSync(body, {
               params: {
-                [zlib.BROTLI_PARAM_QUALITY]: 1,
+                ...DYNAMIC_BROTLI_QUALITY,
                 [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
                 [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
               },

@@ -38,10 +38,10 @@ export function noteRemovedElement(removal: Removal, tag: string): void {
   const name = tag.toLowerCase();
   if (OPAQUE.has(name)) removal.opaqueDepth++;
   if (removal.opaqueDepth > (OPAQUE.has(name) ? 1 : 0)) return;
-  const kind = removedContentKindOf(tag);
+  const kind = removedContentKindOf(name);
   if (!kind) return;
   removal.kinds.add(kind);
-  if (kind === RemovedContentKind.OTHER) removal.otherElements.add(tag.toLowerCase());
+  if (kind === RemovedContentKind.OTHER) removal.otherElements.add(name);
 }
 
 /**

@@ -18,18 +18,14 @@ describe('extensions.contentRemoved on mutations', () => {
     ).id;
   });
   afterAll(() => t.close());
+  /** `createProposal` by the participant, in the demo Concertation's proposals. */
+  const create = (title: string, body: string) =>
+    t.gql(CREATE, { input: { componentId, title, body } }, token);
 
   it('says what a successful mutation removed, and stores the rest', async () => {
-    const res = await t.gql(
-      CREATE,
-      {
-        input: {
-          componentId,
-          title: 'Un annuaire partagé des acteurs du numérique en santé',
-          body: '<p>Le texte <img src="x.png" onerror="alert(1)"> reste, avec <a href="javascript:alert(1)">ce lien</a>.</p><script>alert(2)</script>',
-        },
-      },
-      token,
+    const res = await create(
+      'Un annuaire partagé des acteurs du numérique en santé',
+      '<p>Le texte <img src="x.png" onerror="alert(1)"> reste, avec <a href="javascript:alert(1)">ce lien</a>.</p><script>alert(2)</script>',
     );
     expect(res.errors).toBeUndefined();
     expect(res.extensions?.contentRemoved).toEqual({
@@ -43,27 +39,16 @@ describe('extensions.contentRemoved on mutations', () => {
   });
 
   it('says nothing when nothing was removed', async () => {
-    const res = await t.gql(
-      CREATE,
-      {
-        input: {
-          componentId,
-          title: 'Un guichet unique pour les questions de conformité',
-          body: '<p><strong>Gras</strong>, <em>italique</em> et <a href="https://esante.gouv.fr">un lien</a>.</p>',
-        },
-      },
-      token,
+    const res = await create(
+      'Un guichet unique pour les questions de conformité',
+      '<p><strong>Gras</strong>, <em>italique</em> et <a href="https://esante.gouv.fr">un lien</a>.</p>',
     );
     expect(res.errors).toBeUndefined();
     expect(res.extensions?.contentRemoved).toBeUndefined();
   });
 
   it('says nothing of a mutation that failed (nothing was stored)', async () => {
-    const res = await t.gql(
-      CREATE,
-      { input: { componentId, title: 'Trop court', body: '<p>Texte <script>x</script></p>' } },
-      token,
-    );
+    const res = await create('Trop court', '<p>Texte <script>x</script></p>');
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.extensions?.contentRemoved).toBeUndefined();
   });

@@ -30,6 +30,25 @@ const termsMock = {
   result: { data: { termsDocuments: [document('PRIVACY', 2), document('TERMS', 3)] } },
 };
 
+/** `register` answering with the new user u1. */
+const registered = {
+  request: { query: REGISTER_MUTATION, variables: { input } },
+  result: {
+    data: {
+      register: {
+        __typename: 'AuthPayload',
+        user: {
+          __typename: 'User',
+          id: 'u1',
+          name: 'Alice Martin',
+          email: 'alice@example.org',
+          isAdmin: false,
+        },
+      },
+    },
+  },
+};
+
 async function fillAndSubmit(
   values: { name: string; email: string; password: string },
   { accept = true } = {},
@@ -155,26 +174,7 @@ describe('<SignUpForm>', () => {
   it('calls onSuccess with the new user', async () => {
     const onSuccess = vi.fn();
     renderWithProviders(<SignUpForm onSuccess={onSuccess} />, {
-      mocks: [
-        termsMock,
-        {
-          request: { query: REGISTER_MUTATION, variables: { input } },
-          result: {
-            data: {
-              register: {
-                __typename: 'AuthPayload',
-                user: {
-                  __typename: 'User',
-                  id: 'u1',
-                  name: 'Alice Martin',
-                  email: 'alice@example.org',
-                  isAdmin: false,
-                },
-              },
-            },
-          },
-        },
-      ],
+      mocks: [termsMock, registered],
     });
     await fillAndSubmit(input);
     await waitFor(() =>
@@ -194,28 +194,7 @@ describe('<SignUpForm>', () => {
       result: { errors: [new GraphQLError('indisponible')] },
     };
     renderWithProviders(<SignUpForm onSuccess={onSuccess} />, {
-      mocks: [
-        termsMock,
-        {
-          request: { query: REGISTER_MUTATION, variables: { input } },
-          result: {
-            data: {
-              register: {
-                __typename: 'AuthPayload',
-                user: {
-                  __typename: 'User',
-                  id: 'u1',
-                  name: 'Alice Martin',
-                  email: 'alice@example.org',
-                  isAdmin: false,
-                },
-              },
-            },
-          },
-        },
-        refused,
-        refused,
-      ],
+      mocks: [termsMock, registered, refused, refused],
     });
     await userEvent.click(
       screen.getByRole('checkbox', {

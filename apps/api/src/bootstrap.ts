@@ -46,8 +46,9 @@ export async function createConcertoApp(
   app.use(assignRequestId);
   // the language every error of this request is worded in (Accept-Language: French unless English is preferred)
   app.use(rememberErrorLanguage);
-  // what the request's sanitisers remove from submitted texts, for the mutation's response to say
-  app.use(collectContentRemoved);
+  // what a GraphQL request's sanitisers remove from submitted texts, for the mutation's response
+  // to say (only GraphQL reports it: static files and other routes skip the scope)
+  app.use('/graphql', collectContentRemoved);
   app.use(app.get(ProcessLifecycle).track);
   app.use(app.get(MetricsService).httpTiming);
   // security headers; the CSP allows only this origin (scripts, styles' attributes for charts, the WebSocket)

@@ -4,7 +4,8 @@
 // (150 ms RTT, 1.6 Mbit/s down) and a 4× CPU slowdown — on three pages: the home page, the
 // demo Concertation's proposal list and its charter (participatory text). Each page is
 // audited RUNS times (fresh browser profile, cold cache) and the median is printed.
-//   npm run build && node bench/lighthouse.mjs        (env RUNS, CHROMIUM_PATH, WEB_DIST_DIR)
+//   npm run build && node bench/lighthouse.mjs        (env RUNS, CHROMIUM_PATH, WEB_DIST_DIR,
+//   PAGES=home,charter to audit some pages only, DUMP=1 to keep each report in the temp folder)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ try {
     ['home', '/'],
     ['proposal list', `/espaces/${space.slug}/f/${await component('PROPOSALS')}`],
     ['charter', `/espaces/${space.slug}/f/${await component('PARTICIPATORY_TEXT')}`],
-  ];
+  ].filter(([name]) => !process.env.PAGES || process.env.PAGES.split(',').includes(name));
   // one untimed visit so the API's first-request costs (query plans, pools) are not measured
   for (const [, path] of pages) await fetch(server.url + path);
 

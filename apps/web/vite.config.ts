@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { concertoStrings } from './src/i18n/strings-plugin';
+import { prerenderPages } from './src/prerender/prerender-plugin';
 
 /** Directory of this file (apps/web), whatever the working directory. */
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -20,6 +21,14 @@ export default defineConfig({
     react(),
     // brotli and gzip copies of the build's text files, served by the API as the browser accepts
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 }),
+    // the first screen in the HTML: painted before any script has arrived (see the plugin)
+    prerenderPages(fileURLToPath(import.meta.url), [
+      '/',
+      '/concertations',
+      '/assemblees',
+      '/enquetes',
+      '/agenda',
+    ]),
   ],
   resolve: {
     alias: {

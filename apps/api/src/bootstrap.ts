@@ -11,6 +11,8 @@ import { createRootLogger } from './common/logging/log-options';
 import { assignRequestId } from './common/logging/request-id';
 import { collectContentRemoved } from './common/rich-text/content-removed';
 import { serveWebApp } from './common/static-assets/web-app-serving';
+import { ParticipatorySpaceService } from './modules/participatory-space/participatory-space.service';
+import { spacePageHeading } from './modules/participatory-space/space-page-heading';
 import { AppConfig } from './config/app-config';
 import { DemoContentService } from './modules/demo/demo-content.service';
 import { ProcessLifecycle } from './modules/health/process-lifecycle';
@@ -87,7 +89,10 @@ export async function createConcertoApp(
     (req.path.startsWith('/assets/') ? assetHeaders : documentHeaders)(req, res, next),
   );
   // compression, the web build (pre-compressed, immutable hashed assets) and client routing
-  serveWebApp(app, config.WEB_DIST_DIR);
+  // a space's or component's page gets its title in the HTML (painted before any script runs)
+  serveWebApp(app, config.WEB_DIST_DIR, (path) =>
+    spacePageHeading(app.get(ParticipatorySpaceService), path),
+  );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   // a body too large or not JSON gets a GraphQL-shaped error with a stable code, not Express's 404

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_PATH_PREFIXES } from './web-app-serving';
+import {
+  API_PATH_PREFIXES,
+  APP_SHELL_END,
+  APP_SHELL_START,
+  htmlForPath,
+  PAGE_HEADING_TOKEN,
+  PRERENDERED_PAGES_FILE,
+} from './web-app-serving';
 
 /** Every `@Controller('path')` of the API, read from the sources. */
 function controllerPaths(): { file: string; path: string }[] {
@@ -29,5 +36,59 @@ describe('web app serving: API paths are never answered with the HTML page', () 
         ),
     );
     expect(uncovered).toEqual([]);
+  });
+});
+
+describe('web app serving: the first screen in the HTML', () => {
+  const index = `<html><head><title>Concerto</title></head><body><div id="root">${APP_SHELL_START}<p>shell</p>${APP_SHELL_END}</div><script src="/assets/a.js"></script></body></html>`;
+  const pages = {
+    pages: { '/': '<h1>Accueil</h1>', '/concertations': '<h1>Concertations</h1>' },
+    titled: `<h1 data-page-heading="">${PAGE_HEADING_TOKEN}</h1><p>Chargement…</p>`,
+  };
+
+  it('puts a prerendered page in place of the generic shell, with its title', () => {
+    const html = htmlForPath(index, '/concertations/', pages);
+    expect(html).toContain(`${APP_SHELL_START}<h1>Concertations</h1>${APP_SHELL_END}</div>`);
+    expect(html).not.toContain('<p>shell</p>');
+    expect(html).toContain('<title>Concertations · Concerto</title>');
+    expect(html).toContain('<script src="/assets/a.js"></script>');
+  });
+
+  it('keeps the generic shell for other paths, and for names of Object.prototype', () => {
+    for (const path of ['/espaces/x', '/constructor', '/__proto__', '/toString']) {
+      expect(htmlForPath(index, path, pages)).toContain('<p>shell</p>');
+    }
+  });
+
+  it('titles the shell of a page whose title the server knows, escaped, in <title> too', () => {
+    const heading = { heading: 'Charte <b>&</b> $& « 1 »', documentTitle: 'Charte <b> · Espace' };
+    const html = htmlForPath(index, '/espaces/x/f/y', pages, heading);
+    expect(html).toContain(
+      '<h1 data-page-heading="">Charte &lt;b&gt;&amp;&lt;/b&gt; $&amp; « 1 »</h1><p>Chargement…</p>',
+    );
+    expect(html).toContain('<title>Charte &lt;b&gt; · Espace · Concerto</title>');
+    expect(html).not.toContain('<p>shell</p>');
+    // a prerendered page keeps its own screen; no titled shell in the build: the generic one
+    expect(htmlForPath(index, '/', pages, heading)).toContain('<h1>Accueil</h1>');
+    expect(htmlForPath(index, '/espaces/x', { ...pages, titled: '' }, heading)).toContain(
+      '<p>shell</p>',
+    );
+  });
+
+  it('keeps the HTML as it is when it has no markers (a build without the shell)', () => {
+    const bare =
+      '<html><head><title>Concerto</title></head><body><div id="root"></div></body></html>';
+    expect(htmlForPath(bare, '/', pages)).toBe(bare.replace('Concerto<', 'Accueil · Concerto<'));
+  });
+
+  it('uses the names the web build writes (apps/web/src/prerender/prerender-plugin.ts)', () => {
+    const plugin = readFileSync(
+      join(__dirname, '../../../../web/src/prerender/prerender-plugin.ts'),
+      'utf8',
+    );
+    expect(plugin).toContain(`SHELL_START = '${APP_SHELL_START}'`);
+    expect(plugin).toContain(`SHELL_END = '${APP_SHELL_END}'`);
+    expect(plugin).toContain(`PRERENDERED_PAGES_FILE = '${PRERENDERED_PAGES_FILE}'`);
+    expect(plugin).toContain(`PAGE_HEADING_TOKEN = '${PAGE_HEADING_TOKEN}'`);
   });
 });

@@ -54,15 +54,102 @@ const PAGE_TITLES: Record<string, string> = {
 };
 
 /**
- * The app's HTML for a path: the built index.html with that page's `<title>`.
+ * The web build's first screens (`apps/web/src/prerender/prerender-plugin.ts` writes them):
+ * index.html holds the generic shell between these markers, and this file (beside it) holds a
+ * few paths' own render and the shell whose loading page is titled {@link PAGE_HEADING_TOKEN}.
+ * Same names as the plugin's (`web-app-serving.spec.ts` checks).
+ */
+export const APP_SHELL_START = '<!--app-shell-->';
+export const APP_SHELL_END = '<!--/app-shell-->';
+export const PRERENDERED_PAGES_FILE = 'prerendered-pages.json';
+export const PAGE_HEADING_TOKEN = '%PAGE_HEADING%';
+
+/** What the build prerendered: some paths' `#root` content, and the titled shell ('' if none). */
+export interface PrerenderedPages {
+  pages: Readonly<Record<string, string>>;
+  titled: string;
+}
+
+/** The title of a page whose data the server can read (a space, a component), for its HTML. */
+export interface PageHeading {
+  /** the page's `<h1>` */
+  heading: string;
+  /** the page's name in `<title>`, before « · Concerto » (as the web app's `useDocumentTitle`) */
+  documentTitle: string;
+}
+
+/**
+ * Finds the title of the page at a path, for an anonymous reader; null when it has none to show
+ * (not such a page, unknown or unpublished content). Never throws.
+ */
+export type PageHeadingSource = (path: string) => Promise<PageHeading | null>;
+
+const NO_PRERENDERED_PAGES: PrerenderedPages = { pages: {}, titled: '' };
+
+/** Text for HTML content or a quoted attribute. */
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * The app's HTML for a path: the built index.html with that page's `<title>` and first screen:
+ * the build's own render of that path if it made one, else the shell titled with `heading` if
+ * given, else the generic shell.
  * @param indexHtml the built index.html
  * @param path the request path (no query string)
+ * @param prerendered what the build prerendered ({@link PRERENDERED_PAGES_FILE})
+ * @param heading the page's title, known from its data ({@link PageHeadingSource})
  */
-export function htmlForPath(indexHtml: string, path: string): string {
-  const page = PAGE_TITLES[path.length > 1 ? path.replace(/\/+$/, '') : path];
-  if (!page) return indexHtml;
-  const escaped = page.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return indexHtml.replace(/<title>[^<]*<\/title>/, `<title>${escaped} · Concerto</title>`);
+export function htmlForPath(
+  indexHtml: string,
+  path: string,
+  prerendered: PrerenderedPages = NO_PRERENDERED_PAGES,
+  heading: PageHeading | null = null,
+): string {
+  const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  let html = indexHtml;
+  const page = PAGE_TITLES[normalised] ?? heading?.documentTitle;
+  if (page) {
+    html = html.replace(
+      /<title>[^<]*<\/title>/,
+      () => `<title>${escapeHtml(page)} · Concerto</title>`,
+    );
+  }
+  const screen = Object.hasOwn(prerendered.pages, normalised)
+    ? prerendered.pages[normalised]
+    : heading && prerendered.titled
+      ? prerendered.titled.replace(PAGE_HEADING_TOKEN, () => escapeHtml(heading.heading))
+      : undefined;
+  const start = html.indexOf(APP_SHELL_START);
+  const end = html.indexOf(APP_SHELL_END);
+  if (screen === undefined || start < 0 || end < start) return html;
+  return html.slice(0, start + APP_SHELL_START.length) + screen + html.slice(end);
+}
+
+/** The build's prerendered first screens (none when the build has none or the file is unreadable). */
+function readPrerenderedPages(root: string): PrerenderedPages {
+  try {
+    const file: unknown = JSON.parse(readFileSync(join(root, PRERENDERED_PAGES_FILE), 'utf8'));
+    const { pages, titled } = (file ?? {}) as { pages?: unknown; titled?: unknown };
+    return {
+      pages:
+        pages && typeof pages === 'object'
+          ? Object.fromEntries(
+              Object.entries(pages).filter(
+                (entry): entry is [string, string] => typeof entry[1] === 'string',
+              ),
+            )
+          : {},
+      titled: typeof titled === 'string' && titled.includes(PAGE_HEADING_TOKEN) ? titled : '',
+    };
+  } catch {
+    return NO_PRERENDERED_PAGES;
+  }
 }
 
 /**
@@ -74,19 +161,26 @@ export function htmlForPath(indexHtml: string, path: string): string {
  * - content-hashed files under /assets/ are cached for a year as immutable, anything else
  *   (index.html) is revalidated on every visit;
  * - any other GET that asks for HTML and is not an API path gets index.html (client routing),
- *   with its page title; a missing /assets/ file is a 404, never the HTML page.
+ *   with its page title and its prerendered first screen, if the build made one; a missing
+ *   /assets/ file is a 404, never the HTML page.
  * Call it once, before the app is initialised (routes registered after it still work: this only
  * answers paths that are files of the build, or HTML requests outside {@link API_PATH_PREFIXES}).
  * @param app the Nest application (Express)
  * @param webDir directory of the web build (with index.html), or '' to serve no web app
+ * @param pageHeading finds the title of pages the build could not prerender (spaces, components)
  */
-export function serveWebApp(app: INestApplication, webDir: string): void {
+export function serveWebApp(
+  app: INestApplication,
+  webDir: string,
+  pageHeading: PageHeadingSource = () => Promise.resolve(null),
+): void {
   app.use(compression({ brotli: { params: DYNAMIC_BROTLI_QUALITY } }));
   // GraphQL's answers, sent whole, are compressed in one call (no thread-pool hop, no chunking)
   app.use(compressWholeJsonAnswers);
   const root = webDir ? resolve(webDir) : '';
   if (!root || !existsSync(join(root, 'index.html'))) return;
   const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
+  const prerendered = readPrerenderedPages(root);
   app.use(
     expressStaticGzip(root, {
       enableBrotli: true,
@@ -114,7 +208,12 @@ export function serveWebApp(app: INestApplication, webDir: string): void {
       return next();
     }
     if (!req.accepts('html')) return next();
-    res.setHeader('Cache-Control', REVALIDATE_CACHE);
-    res.type('html').send(htmlForPath(indexHtml, req.path));
+    const known = Object.hasOwn(prerendered.pages, req.path) || !prerendered.titled;
+    void (known ? Promise.resolve(null) : pageHeading(req.path).catch(() => null)).then(
+      (heading) => {
+        res.setHeader('Cache-Control', REVALIDATE_CACHE);
+        res.type('html').send(htmlForPath(indexHtml, req.path, prerendered, heading));
+      },
+    );
   });
 }

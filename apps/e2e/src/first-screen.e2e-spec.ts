@@ -1,0 +1,104 @@
+import { describeInBrowser } from './browser';
+import { useBrowserSuite } from './browser-suite';
+
+const SPACE = 'structuration-filiere-sante-numerique';
+
+describeInBrowser(
+  'The first screen is in the HTML: readable before any script runs, and kept while the page loads',
+  () => {
+    const suite = useBrowserSuite('concerto-e2e-first-screen-', {
+      ADMIN_PASSWORD: 'e2e-admin-password-first-screen',
+    });
+    const { gql, checkPage } = suite;
+    let text = { id: '', title: '' };
+    let spaceTitle = '';
+
+    beforeAll(async () => {
+      const res = await gql(
+        `query($s: String!) { space(slug: $s) { title components { id type title } } }`,
+        { s: SPACE },
+      );
+      spaceTitle = res.space.title;
+      text = res.space.components.find((c: { type: string }) => c.type === 'PARTICIPATORY_TEXT');
+    });
+
+    const html = async (path: string) => {
+      const res = await fetch(`${suite.server.url}${path}`, { headers: { accept: 'text/html' } });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+
+    it('serves the home page with its introduction, a component page with its title, others with the shell', async () => {
+      const home = await html('/');
+      expect(home).toContain('<title>Accueil · Concerto</title>');
+      expect(home).toContain('Concerto est la plateforme de participation de la filière');
+      expect(home).toContain('<footer class="site-footer">');
+
+      const page = await html(`/espaces/${SPACE}/f/${text.id}`);
+      expect(page).toContain(`<title>${text.title} · ${spaceTitle} · Concerto</title>`);
+      expect(page).toContain(`<h1 data-page-heading="">${text.title}</h1>`);
+      expect(page).not.toContain('%PAGE_HEADING%');
+
+      const unknown = await html(`/espaces/${SPACE}/f/00000000-0000-0000-0000-000000000000`);
+      expect(unknown).toContain('<title>Concerto</title>');
+      expect(unknown).toContain('<h1 class="loading">');
+      expect(unknown).not.toContain('data-page-heading');
+    });
+
+    it('without JavaScript, at 390 px: the page reads, nothing sticks out, no field takes input', async () => {
+      const context = await suite.browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 390, height: 800 },
+        locale: 'fr-FR',
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${suite.server.url}/`);
+        await page.getByRole('heading', { level: 1, name: 'Concerto' }).waitFor();
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        ).toBe(true);
+        const enabled = await page
+          .locator('#root')
+          .locator('input:not([disabled]), button:not([disabled]), textarea:not([disabled])')
+          .count();
+        expect(enabled).toBe(0);
+        await page.goto(`${suite.server.url}/espaces/${SPACE}/f/${text.id}`);
+        await page.getByRole('heading', { level: 1, name: text.title }).waitFor();
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('keeps the component’s title as the heading while its data is on the way, then shows the page', async () => {
+      const context = await suite.browser.newContext({ locale: 'fr-FR' });
+      let release = () => undefined as void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      try {
+        const page = await context.newPage();
+        // the API's answers wait until the page has rendered its loading state
+        await page.route('**/graphql', async (route) => {
+          await held;
+          await route.continue().catch(() => undefined);
+        });
+        await page.goto(`${suite.server.url}/espaces/${SPACE}/f/${text.id}`);
+        // React has rendered over the shell once the search field takes input
+        await page.locator('input[type="search"]:not([disabled])').first().waitFor();
+        await page.getByRole('status').filter({ hasText: 'Chargement…' }).first().waitFor();
+        expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([
+          text.title,
+        ]);
+        release();
+        await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+        expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([
+          text.title,
+        ]);
+      } finally {
+        release();
+        await context.close();
+      }
+      await suite.goTo(`/espaces/${SPACE}/f/${text.id}`);
+      await checkPage('texte participatif, premier affichage');
+    });
+  },
+);

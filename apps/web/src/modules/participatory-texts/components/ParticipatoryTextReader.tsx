@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { createElement, lazy, Suspense, useEffect, useState } from 'react';
+import { createElement, lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../components/components/Markdown';
@@ -31,9 +31,11 @@ const ArticlePanel = lazy(() =>
 export function ParticipatoryTextReader({ componentId }: { componentId: string }) {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
-  const { data, loading, error, refetch } = useQuery(PARTICIPATORY_TEXT_QUERY, {
-    variables: { componentId },
-  });
+  const query = useQuery(PARTICIPATORY_TEXT_QUERY, { variables: { componentId } });
+  const { loading, error, refetch } = query;
+  // The text (≈ 200 articles) renders as a deferred update: React renders it in slices and lets
+  // the browser respond between them, instead of one long task right when the answer arrives.
+  const data = useDeferredValue(query.data);
   // an amendment created, accepted or rejected in another browser updates counts, articles and panels
   useLiveEvent(`component:${componentId}`, 'amendment.changed', () => {
     void refetch();
@@ -57,7 +59,7 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
   }, [hash, loaded]);
   if (error && !data)
     return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
-  if (loading && !data) return <Loading />;
+  if (!data && (loading || query.data)) return <Loading />;
   const text = data?.participatoryText;
   if (!text) return <p>{t('participatoryText.empty')}</p>;
 

@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useLiveProposalCounts } from '../../notifications/live/useLiveProposalCounts';
-import { useId, useState } from 'react';
+import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
@@ -204,7 +204,10 @@ function ProposalResults({ variables, spaceSlug, canShuffle, onShuffled }: Propo
   const [moreError, setMoreError] = useState<string | null>(null);
   const [shuffling, setShuffling] = useState(false);
   const [shuffleMessage, setShuffleMessage] = useState('');
-  const { data, loading, error, fetchMore } = useQuery(PROPOSALS_QUERY, { variables });
+  const query = useQuery(PROPOSALS_QUERY, { variables });
+  const { loading, error, fetchMore } = query;
+  // the cards render as a deferred update (in slices), not in the task that receives the answer
+  const data = useDeferredValue(query.data);
   const page = data?.proposals;
 
   async function loadMore() {
@@ -277,7 +280,7 @@ function ProposalResults({ variables, spaceSlug, canShuffle, onShuffled }: Propo
       {error && !data ? (
         <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />
       ) : null}
-      {loading && !data ? <Loading /> : null}
+      {!data && (loading || query.data) ? <Loading /> : null}
       {page && proposals.length === 0 ? <p>{t('proposals.empty')}</p> : null}
       {proposals.length > 0 ? (
         <ul className="items">

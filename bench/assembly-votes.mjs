@@ -3,7 +3,15 @@
 // with its tally; baseline in the same run: the cheapest authenticated query (`me`) at the
 // same concurrency. Checks that every member is counted exactly once.
 //   npm run build && node bench/assembly-votes.mjs
-import { currentTerms, machine, percentile, startBenchServer, timeIt } from './bench-server.mjs';
+// Each burst also reports the SQL round trips per request (pg queries made on its behalf).
+import {
+  currentTerms,
+  machine,
+  percentile,
+  queryCounter,
+  startBenchServer,
+  timeIt,
+} from './bench-server.mjs';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 200);
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
@@ -33,12 +41,21 @@ async function burst(clients, fn) {
     perSecond: clients.length / seconds,
   };
 }
-const show = (label, r) =>
+const show = (label, r, trips) =>
   console.log(
-    `${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  errors ${r.errors}`,
+    `${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  errors ${r.errors}` +
+      (trips === undefined ? '' : `  SQL round trips per request ${trips.toFixed(1)}`),
   );
 
-const server = await startBenchServer();
+// the API process counts its SQL round trips made on behalf of requests (bench/count-queries.cjs)
+const counter = queryCounter();
+const server = await startBenchServer(counter.env);
+/** Runs a burst and counts the SQL round trips its requests made, per request. */
+async function counted(clients, fn) {
+  const before = (await counter.read(server)).request;
+  const result = await burst(clients, fn);
+  return { result, trips: ((await counter.read(server)).request - before) / clients.length };
+}
 try {
   console.log(`machine: ${await machine()}`);
   const terms = await currentTerms(server.gql); // sign-ups accept the current terms and privacy notice
@@ -71,18 +88,16 @@ try {
     [space.component_id],
   );
 
-  show(
-    'baseline: me (authenticated)',
-    await burst(clients, (c) => server.gql(`{ me { id } }`, {}, c.token)),
+  const me = await counted(clients, (c) => server.gql(`{ me { id } }`, {}, c.token));
+  show('baseline: me (authenticated)', me.result, me.trips);
+  const first = await counted(clients, (c) =>
+    server.gql(VOTE, { id: motion.id, choice: 'FOR' }, c.token),
   );
-  show(
-    'castVote FOR (first votes)',
-    await burst(clients, (c) => server.gql(VOTE, { id: motion.id, choice: 'FOR' }, c.token)),
+  show('castVote FOR (first votes)', first.result, first.trips);
+  const changes = await counted(clients, (c) =>
+    server.gql(VOTE, { id: motion.id, choice: 'AGAINST' }, c.token),
   );
-  show(
-    'castVote AGAINST (changes)',
-    await burst(clients, (c) => server.gql(VOTE, { id: motion.id, choice: 'AGAINST' }, c.token)),
-  );
+  show('castVote AGAINST (changes)', changes.result, changes.trips);
   const read = await timeIt(50, () => server.gql(MOTIONS, { c: space.component_id }));
   console.log(
     `${'motions(componentId) read, serial'.padEnd(34)} p50 ${read.median.toFixed(1)} ms  p95 ${read.p95.toFixed(1)} ms`,

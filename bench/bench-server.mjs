@@ -1,7 +1,7 @@
 // Shared by the benchmark scripts: a throwaway embedded PostgreSQL and the built API
 // (dist/apps/api/main.js) started against it, with helpers for GraphQL and SQL.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -180,4 +180,33 @@ export async function seedProposals(pool, n, settings = {}) {
 export async function machine() {
   const os = await import('node:os');
   return `${os.cpus()[0].model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+}
+
+/**
+ * Makes the API process count its SQL round trips (`bench/count-queries.cjs`, preloaded): pass
+ * `counter.env` to {@link startBenchServer}, then `await counter.read(server)` returns the counts
+ * so far, `{ request, all }` (on behalf of HTTP requests; in all, background work included).
+ * @param extraEnv more variables for the API process (CPU_PROFILE…)
+ */
+export function queryCounter(extraEnv = {}) {
+  const file = join(mkdtempSync(join(tmpdir(), 'concerto-queries-')), 'count');
+  let signals = 0;
+  return {
+    env: {
+      NODE_OPTIONS: `--require ${join(ROOT, 'bench/count-queries.cjs')}`,
+      QUERY_COUNT_FILE: file,
+      ...extraEnv,
+    },
+    async read(server) {
+      signals++;
+      process.kill(server.pid, 'SIGUSR2');
+      for (;;) {
+        const [n, request, all] = existsSync(file)
+          ? readFileSync(file, 'utf8').split(' ').map(Number)
+          : [0, 0, 0];
+        if (n === signals) return { request, all };
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    },
+  };
 }

@@ -6,10 +6,16 @@
 //   CPU_PROFILE=/tmp/me profiles the API process: /tmp/me.<2k>.cpuprofile are its `me` phases
 //   BASE_DIST=/path/to/dist/apps/api: a second build (e.g. main's) run in the same rounds
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { currentTerms, machine, percentile, ROOT, startBenchServer } from './bench-server.mjs';
+import {
+  currentTerms,
+  machine,
+  percentile,
+  queryCounter,
+  ROOT,
+  startBenchServer,
+} from './bench-server.mjs';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const REQUESTS = Number(process.env.REQUESTS ?? 60); // per client and phase
@@ -18,12 +24,8 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { t
 const ME = `{ me { id } }`;
 
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
-const countFile = join(mkdtempSync(join(tmpdir(), 'concerto-stack-')), 'count');
-const server = await startBenchServer({
-  NODE_OPTIONS: `--require ${join(ROOT, 'bench/count-queries.cjs')}`,
-  QUERY_COUNT_FILE: countFile,
-  LOG_FORMAT: 'json',
-});
+const counter = queryCounter();
+const server = await startBenchServer({ ...counter.env, LOG_FORMAT: 'json' });
 const apis = [{ name: 'API (this build)', url: server.url, pid: server.pid }];
 let base = null;
 if (process.env.BASE_DIST) {
@@ -106,19 +108,8 @@ const bareUrl = `http://127.0.0.1:${barePort}`;
 await waitFor(bareUrl);
 const targets = [...apis, { name: 'bare Express handler, same SQL', url: bareUrl }];
 
-let signals = 0;
-/** Asks the API process for its SQL round-trip counts (and cuts its CPU profile, with CPU_PROFILE). */
-async function roundTrips() {
-  signals++;
-  process.kill(server.pid, 'SIGUSR2');
-  for (;;) {
-    const [n, request] = existsSync(countFile)
-      ? readFileSync(countFile, 'utf8').split(' ').map(Number)
-      : [0, 0];
-    if (n === signals) return request;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+/** Round trips the API process has made on behalf of requests so far (and cuts its CPU profile, with CPU_PROFILE). */
+const roundTrips = async () => (await counter.read(server)).request;
 
 async function me(url, token) {
   const response = await fetch(`${url}/graphql`, {

@@ -4,14 +4,14 @@
 //   npm run build && node bench/supports.mjs      (pgbench: Debian's postgresql-client)
 //   CPU_PROFILE=/tmp/api profiles the API process (/tmp/api.5.cpuprofile: the 50 clients' phase)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   currentTerms,
   machine,
   percentile,
-  ROOT,
+  queryCounter,
   seedProposals,
   startBenchServer,
 } from './bench-server.mjs';
@@ -28,13 +28,8 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { t
 
 // JSON log lines as in production (the bench server runs in development, whose default is pino-pretty);
 // the API process counts its SQL round trips (pg Client.query calls) and reports them on SIGUSR2
-const countFile = join(mkdtempSync(join(tmpdir(), 'concerto-queries-')), 'count');
-const server = await startBenchServer({
-  NODE_OPTIONS: `--require ${join(ROOT, 'bench/count-queries.cjs')}`,
-  QUERY_COUNT_FILE: countFile,
-  LOG_FORMAT: 'json',
-});
-let signals = 0;
+const counter = queryCounter();
+const server = await startBenchServer({ ...counter.env, LOG_FORMAT: 'json' });
 /** Waits until the notification dispatcher has processed every event (its background work would weigh on the next phase). */
 async function dispatcherIdle() {
   while (
@@ -49,17 +44,7 @@ async function dispatcherIdle() {
     await new Promise((r) => setTimeout(r, 100));
 }
 /** SQL round trips the API process has made so far: on behalf of HTTP requests, and in all (background work included). */
-async function roundTrips() {
-  signals++;
-  process.kill(server.pid, 'SIGUSR2');
-  for (;;) {
-    const [n, request, all] = existsSync(countFile)
-      ? readFileSync(countFile, 'utf8').split(' ').map(Number)
-      : [0, 0, 0];
-    if (n === signals) return { request, all };
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const roundTrips = () => counter.read(server);
 try {
   console.log(
     `machine: ${await machine()}; load average at the start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')}`,

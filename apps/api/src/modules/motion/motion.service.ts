@@ -353,26 +353,26 @@ export class MotionService {
    * against PostgreSQL's `now()`, then the participation inserted under the unique constraint
    * `motion_participations_once`; when it already exists it is locked `FOR UPDATE` and the
    * public ballot's choice changed. The weight is the member's at the first vote.
+   * The answer is built from that transaction (the motion row, the running tally including this
+   * vote): nothing is read after the commit.
    * @param motionId the motion
    * @param choice FOR, AGAINST or ABSTAIN
-   * @throws NOT_FOUND motion; FORBIDDEN not a current member; MOTION_NOT_OPEN draft or before
+   * @returns the motion as the voter now sees it
+   * @throws BAD_USER_INPUT malformed id; NOT_FOUND motion; FORBIDDEN not a current member; MOTION_NOT_OPEN draft or before
    *   opensAt; MOTION_CLOSED at or after closesAt (or the result is already frozen); CONFLICT
    *   changing a secret vote (secret votes are final)
    */
   async castVote(motionId: string, choice: VoteChoice, viewer: Viewer): Promise<MotionDto> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const [motion] = await queryRows<{
-        id: string;
-        space_id: string;
-        component_id: string;
-        title: string;
-        secret_ballot: boolean;
-        opened: boolean;
-        closed: boolean;
-      }>(
+    if (!/^[0-9a-f-]{36}$/i.test(motionId)) throw DomainError.badInput('Identifiant invalide.');
+    const voted = await inTransaction(this.dataSource, async (manager) => {
+      // the motion as the answer shows it, its period and whether its result is frozen: one statement
+      const [motion] = await queryRows<
+        MotionRow & { opened: boolean; closed: boolean; frozen: boolean }
+      >(
         manager,
-        `SELECT m.id, c.space_id, m.component_id, m.title, m.secret_ballot,
-                (m.opens_at IS NOT NULL AND now() >= m.opens_at) AS opened, (m.closes_at IS NOT NULL AND now() >= m.closes_at) AS closed
+        `SELECT ${MOTION_COLUMNS},
+                (m.opens_at IS NOT NULL AND now() >= m.opens_at) AS opened, (m.closes_at IS NOT NULL AND now() >= m.closes_at) AS closed,
+                EXISTS (SELECT 1 FROM motion_results r WHERE r.motion_id = m.id) AS frozen
            FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR SHARE OF m`,
         [motionId],
       );
@@ -384,10 +384,7 @@ export class MotionService {
           ErrorCode.MOTION_NOT_OPEN,
           'Le vote sur cette motion n’est pas encore ouvert.',
         );
-      const [frozen] = await manager.query(`SELECT 1 FROM motion_results WHERE motion_id = $1`, [
-        motionId,
-      ]);
-      if (motion.closed || frozen)
+      if (motion.closed || motion.frozen)
         throw new DomainError(ErrorCode.MOTION_CLOSED, 'Le vote sur cette motion est clos.');
 
       const [inserted] = await queryRows<{ id: string }>(
@@ -443,9 +440,19 @@ export class MotionService {
         { motionId, componentId: motion.component_id },
         viewer.user.id,
       );
+      // the answer comes from this transaction: the running tally including this vote, no read after
+      const tally = (await this.tallies(manager, [motionId])).get(motionId)!;
+      return { motion, tally };
     });
     this.events.committed();
-    return this.motion(motionId, viewer);
+    return this.presentRow(voted.motion, {
+      tally: voted.tally,
+      result: null,
+      own: { choice: voted.motion.secret_ballot ? null : choice },
+      member: true,
+      // an open motion is never editable
+      canEdit: false,
+    });
   }
 
   /**
@@ -804,75 +811,99 @@ export class MotionService {
         : Promise.resolve([]),
     ]);
 
-    return rows.map((r) => {
-      const closed = r.status === MotionStatus.CLOSED;
-      const hidden = r.hide_tally_until_closed && !closed;
-      const counted = tallies.get(r.id)!;
-      const tally: MotionTallyDto = {
-        forWeight: milliToNumber(counted.forMilli),
-        againstWeight: milliToNumber(counted.againstMilli),
-        abstainWeight: milliToNumber(counted.abstainMilli),
-        votersCount: counted.votersCount,
-        votersWeight: milliToNumber(counted.votersMilli),
-      };
-      const res = results.find((x) => x.motion_id === r.id);
-      const result: MotionResultDto | null = res
-        ? {
-            outcome: res.outcome,
-            majority: res.majority,
-            quorumPercent: Number(res.quorum_percent),
-            forWeight: Number(res.for_weight),
-            againstWeight: Number(res.against_weight),
-            abstainWeight: Number(res.abstain_weight),
-            votersCount: res.voters_count,
-            votersWeight: Number(res.voters_weight),
-            membersCount: res.members_count,
-            membersWeight: Number(res.members_weight),
-            participationPercent:
-              toMilli(res.members_weight) > 0
-                ? Math.round((toMilli(res.voters_weight) * 10000) / toMilli(res.members_weight)) /
-                  100
-                : 0,
-            quorumReached: res.quorum_reached,
-            quorumBasis: res.quorum_basis,
-            presentCount: res.present_count,
-            presentWeight: res.present_weight === null ? null : Number(res.present_weight),
-            computedAt: res.computed_at,
-          }
-        : null;
-      const own = mine.find((m) => m.motion_id === r.id);
-      return {
-        id: r.id,
-        componentId: r.component_id,
-        spaceId: r.space_id,
-        reference: r.reference,
-        title: r.title,
-        body: r.body,
-        opensAt: r.opens_at,
-        closesAt: r.closes_at,
-        majority: r.majority,
-        quorumPercent: Number(r.quorum_percent),
-        quorumBasis: r.quorum_basis,
-        sittingId: r.sitting_id,
-        secretBallot: r.secret_ballot,
-        hideTallyUntilClosed: r.hide_tally_until_closed,
-        status: r.status,
-        readAt: r.read_at,
-        tally: hidden ? null : tally,
-        result,
-        namedVotesVisible: !r.secret_ballot && !hidden,
-        viewerHasVoted: !!own,
-        viewerVote: own?.choice ?? null,
-        viewerCanVote:
-          r.status === MotionStatus.OPEN && memberOf.has(r.space_id) && !(own && r.secret_ballot),
-        viewerCanEdit: canEdit(r),
-        origin:
-          r.origin_type && r.origin_id && r.origin_title && r.origin_link
-            ? { type: r.origin_type, id: r.origin_id, title: r.origin_title, link: r.origin_link }
-            : null,
-        createdAt: r.created_at,
-      };
-    });
+    return rows.map((r) =>
+      this.presentRow(r, {
+        tally: tallies.get(r.id)!,
+        result: results.find((x) => x.motion_id === r.id) ?? null,
+        own: mine.find((m) => m.motion_id === r.id) ?? null,
+        member: memberOf.has(r.space_id),
+        canEdit: canEdit(r),
+      }),
+    );
+  }
+
+  /**
+   * One motion's DTO from its row and what was read about it (by {@link present} for any number
+   * of motions, or by {@link castVote} inside its transaction).
+   * @param r the motion's row ({@link MOTION_COLUMNS})
+   * @param facts its running tally, its frozen result row (or null), the viewer's participation
+   *   (or null), whether the viewer is a current member of its assembly and may edit it
+   */
+  private presentRow(
+    r: MotionRow,
+    facts: {
+      tally: MotionTally;
+      result: Record<string, any> | null;
+      own: { choice: VoteChoice | null } | null;
+      member: boolean;
+      canEdit: boolean;
+    },
+  ): MotionDto {
+    const closed = r.status === MotionStatus.CLOSED;
+    const hidden = r.hide_tally_until_closed && !closed;
+    const counted = facts.tally;
+    const tally: MotionTallyDto = {
+      forWeight: milliToNumber(counted.forMilli),
+      againstWeight: milliToNumber(counted.againstMilli),
+      abstainWeight: milliToNumber(counted.abstainMilli),
+      votersCount: counted.votersCount,
+      votersWeight: milliToNumber(counted.votersMilli),
+    };
+    const res = facts.result;
+    const result: MotionResultDto | null = res
+      ? {
+          outcome: res.outcome,
+          majority: res.majority,
+          quorumPercent: Number(res.quorum_percent),
+          forWeight: Number(res.for_weight),
+          againstWeight: Number(res.against_weight),
+          abstainWeight: Number(res.abstain_weight),
+          votersCount: res.voters_count,
+          votersWeight: Number(res.voters_weight),
+          membersCount: res.members_count,
+          membersWeight: Number(res.members_weight),
+          participationPercent:
+            toMilli(res.members_weight) > 0
+              ? Math.round((toMilli(res.voters_weight) * 10000) / toMilli(res.members_weight)) / 100
+              : 0,
+          quorumReached: res.quorum_reached,
+          quorumBasis: res.quorum_basis,
+          presentCount: res.present_count,
+          presentWeight: res.present_weight === null ? null : Number(res.present_weight),
+          computedAt: res.computed_at,
+        }
+      : null;
+    const own = facts.own;
+    return {
+      id: r.id,
+      componentId: r.component_id,
+      spaceId: r.space_id,
+      reference: r.reference,
+      title: r.title,
+      body: r.body,
+      opensAt: r.opens_at,
+      closesAt: r.closes_at,
+      majority: r.majority,
+      quorumPercent: Number(r.quorum_percent),
+      quorumBasis: r.quorum_basis,
+      sittingId: r.sitting_id,
+      secretBallot: r.secret_ballot,
+      hideTallyUntilClosed: r.hide_tally_until_closed,
+      status: r.status,
+      readAt: r.read_at,
+      tally: hidden ? null : tally,
+      result,
+      namedVotesVisible: !r.secret_ballot && !hidden,
+      viewerHasVoted: !!own,
+      viewerVote: own?.choice ?? null,
+      viewerCanVote: r.status === MotionStatus.OPEN && facts.member && !(own && r.secret_ballot),
+      viewerCanEdit: facts.canEdit,
+      origin:
+        r.origin_type && r.origin_id && r.origin_title && r.origin_link
+          ? { type: r.origin_type, id: r.origin_id, title: r.origin_title, link: r.origin_link }
+          : null,
+      createdAt: r.created_at,
+    };
   }
 
   private async lockEditable(manager: EntityManager, id: string, viewer: Viewer) {

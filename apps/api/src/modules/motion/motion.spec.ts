@@ -177,6 +177,34 @@ describe('Assemblée: motions, votes counted once, quorum and majority, frozen r
       expect(errorCode(await t.gql(DELETE, { id: open.id }, admin))).toBe('CONFLICT');
     });
 
+    it('castVote answers from its own transaction what a read right after shows: public, hidden tally, secret, changed', async () => {
+      const { componentId, members } = await newAssembly([1, 2, 3]);
+      const cases = [
+        { secretBallot: false, hideTallyUntilClosed: false },
+        { secretBallot: false, hideTallyUntilClosed: true },
+        { secretBallot: true, hideTallyUntilClosed: true },
+      ];
+      for (const fields of cases) {
+        const motion = await newMotion(componentId, fields);
+        for (const [member, choice] of [
+          [members[0], 'FOR'],
+          [members[1], 'AGAINST'],
+          [members[2], 'ABSTAIN'],
+          ...(fields.secretBallot ? [] : [[members[0], 'AGAINST']]),
+        ] as const) {
+          const answer = await vote(motion.id, choice, member.token);
+          expect(answer.errors).toBeUndefined();
+          const read = await t.gql(MOTION, { id: motion.id }, member.token);
+          expect({ fields, choice, answer: answer.data.castVote }).toEqual({
+            fields,
+            choice,
+            answer: read.data.motion,
+          });
+        }
+      }
+      expect(errorCode(await vote('pas-un-uuid', 'FOR', members[0].token))).toBe('BAD_USER_INPUT');
+    });
+
     it('castVote: anonymous → UNAUTHENTICATED; participant, space admin and org admin who are not members → FORBIDDEN; member → counted', async () => {
       const { spaceId, componentId, members } = await newAssembly([1]);
       const spaceAdmin = await t.register('Admin non membre');

@@ -39,7 +39,10 @@ function discoverFixtures(): ContractFixture[] {
 const FIXTURES = discoverFixtures();
 const PASSWORD = 'correct horse battery';
 const THREAD = `query($t: CommentableType!, $id: ID!) { comments(commentableType: $t, commentableId: $id) { id authorName body } }`;
-const ADD_COMMENT = `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`;
+const COMMENT_FIELDS = `id parentId depth body alignment authorId authorName createdAt editedAt deleted hidden viewerIsAuthor viewerReported articleVersion`;
+const ADD_COMMENT = `mutation($i: AddCommentInput!) { addComment(input: $i) { ${COMMENT_FIELDS} replies { id } } }`;
+const FULL_THREAD = `query($t: CommentableType!, $id: ID!) { comments(commentableType: $t, commentableId: $id) {
+  ${COMMENT_FIELDS} replies { ${COMMENT_FIELDS} replies { id } } } }`;
 const FOLLOW = `mutation($t: FollowableType!, $id: ID!) { follow(followableType: $t, followableId: $id) }`;
 const UNFOLLOW = `mutation($t: FollowableType!, $id: ID!) { unfollow(followableType: $t, followableId: $id) }`;
 const REPORT = `mutation($i: ReportContentInput!) { reportContent(input: $i) { reportCount hidden } }`;
@@ -140,6 +143,26 @@ describe('capability contracts: every registered host runs the suite of every ca
         authorName: string;
       }[];
       expect(thread.map((x) => x.id)).toContain(commentId);
+      // the answer (built from the transaction) is the comment as its author then reads it, and a reply too
+      const reply = await t.gql(
+        ADD_COMMENT,
+        {
+          i: {
+            commentableType: type,
+            commentableId: resource.id,
+            parentId: commentId,
+            body: '<p>Une <strong>réponse</strong></p>',
+            alignment: 'AGAINST',
+          },
+        },
+        commenter.token,
+      );
+      expect(reply.errors).toBeUndefined();
+      const mine = (await t.gql(FULL_THREAD, { t: type, id: resource.id }, commenter.token)).data
+        .comments as { id: string; replies: { id: string }[] }[];
+      const root = mine.find((x) => x.id === commentId)!;
+      expect(added.data.addComment).toEqual({ ...root, replies: [] });
+      expect(reply.data.addComment).toEqual(root.replies[0]);
       // the follower is notified, with the host's link
       const link = (await host(type).reference(resource.id))!.link;
       expect(await notificationsOf(follower)).toContainEqual({ kind: 'COMMENT_CREATED', link });

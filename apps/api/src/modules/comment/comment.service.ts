@@ -98,7 +98,8 @@ export class CommentService {
   }
 
   /**
-   * Adds a comment or a reply; the commenter follows the commentable.
+   * Adds a comment or a reply; the commenter follows the commentable. The answer is built from
+   * what the transaction wrote (no read of the thread after it).
    * @throws NOT_FOUND commentable or parent; FORBIDDEN comments closed; BAD_USER_INPUT empty or
    *         over 5,000 characters, reply deeper than three levels, parent on another commentable
    */
@@ -112,7 +113,7 @@ export class CommentService {
     if (!host.comments.enabled(resource))
       throw DomainError.forbidden('Les commentaires sont fermés.');
     const body = this.checkedBody(input.body);
-    const id = await inTransaction(this.dataSource, async (manager) => {
+    const added = await inTransaction(this.dataSource, async (manager) => {
       let depth = 0;
       let parentAuthorId: string | null = null;
       if (input.parentId) {
@@ -136,9 +137,9 @@ export class CommentService {
             field: 'parentId',
           });
       }
-      const [{ id }] = await manager.query(
+      const [inserted] = await manager.query(
         `INSERT INTO comments (commentable_type, commentable_id, space_id, author_id, parent_id, depth, body, alignment, article_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, depth, alignment, created_at, article_version`,
         [
           input.commentableType,
           input.commentableId,
@@ -151,6 +152,7 @@ export class CommentService {
           (await host.comments.versionOf?.(manager, input.commentableId)) ?? null,
         ],
       );
+      const id = inserted.id as string;
       await host.comments.moveCount(manager, input.commentableId, 1);
       await this.follows.followInTransaction(
         manager,
@@ -182,10 +184,33 @@ export class CommentService {
         },
         viewer.user.id,
       );
-      return id as string;
+      return inserted as {
+        id: string;
+        depth: number;
+        alignment: CommentDto['alignment'];
+        created_at: Date;
+        article_version: number | null;
+      };
     });
     this.events.committed();
-    return this.one(id, viewer);
+    // the new comment as its author sees it in the thread, from what the transaction wrote
+    return {
+      id: added.id,
+      parentId: input.parentId ?? null,
+      depth: added.depth,
+      body,
+      alignment: added.alignment,
+      authorId: viewer.user.id,
+      authorName: viewer.user.name,
+      createdAt: added.created_at,
+      editedAt: null,
+      deleted: false,
+      hidden: false,
+      viewerIsAuthor: true,
+      viewerReported: false,
+      articleVersion: added.article_version,
+      replies: [],
+    };
   }
 
   /** Edits one's own comment. @throws NOT_FOUND; FORBIDDEN not the author; CONFLICT deleted; BAD_USER_INPUT length */

@@ -186,12 +186,13 @@ describe('Assemblée: motions, votes counted once, quorum and majority, frozen r
       ];
       for (const fields of cases) {
         const motion = await newMotion(componentId, fields);
-        for (const [member, choice] of [
+        const ballots: [User, string][] = [
           [members[0], 'FOR'],
           [members[1], 'AGAINST'],
           [members[2], 'ABSTAIN'],
-          ...(fields.secretBallot ? [] : [[members[0], 'AGAINST']]),
-        ] as const) {
+          ...(fields.secretBallot ? [] : ([[members[0], 'AGAINST']] as [User, string][])),
+        ];
+        for (const [member, choice] of ballots) {
           const answer = await vote(motion.id, choice, member.token);
           expect(answer.errors).toBeUndefined();
           const read = await t.gql(MOTION, { id: motion.id }, member.token);

@@ -100,5 +100,69 @@ describeInBrowser(
       await suite.goTo(`/espaces/${SPACE}/f/${text.id}`);
       await checkPage('texte participatif, premier affichage');
     });
+    it('hands the home page over without a « Chargement… » in between, and keeps a keyboard user’s focus', async () => {
+      const context = await suite.browser.newContext({ locale: 'fr-FR' });
+      let release = () => undefined as void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      try {
+        const page = await context.newPage();
+        // the app's entry script waits: the reader tabs through the server's shell meanwhile
+        await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+          await held;
+          await route.continue().catch(() => undefined);
+        });
+        const headings: string[] = [];
+        await page.exposeFunction('reportHeading', (text: string) => headings.push(text));
+        await page.addInitScript(() => {
+          new MutationObserver(() => {
+            const h1 = document.querySelector('h1');
+            (window as unknown as { reportHeading(text: string): void }).reportHeading(
+              h1?.textContent ?? '',
+            );
+          }).observe(document, { childList: true, subtree: true, characterData: true });
+        });
+        // module scripts hold DOMContentLoaded back: wait for the response only
+        await page.goto(`${suite.server.url}/`, { waitUntil: 'commit' });
+        await page.getByRole('heading', { level: 1, name: 'Concerto' }).waitFor();
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+        const before = await page.evaluate(() => document.activeElement?.textContent);
+        expect(before).toBe('Concertations');
+        release();
+        await page.locator('input[type="search"]:not([disabled])').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(before);
+        expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+        expect(headings.filter((text) => text.includes('Chargement'))).toEqual([]);
+        expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([
+          'Concerto',
+        ]);
+      } finally {
+        release();
+        await context.close();
+      }
+    });
+
+    it('keeps the server’s document title while the component’s data is on the way', async () => {
+      const context = await suite.browser.newContext({ locale: 'fr-FR' });
+      let release = () => undefined as void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      try {
+        const page = await context.newPage();
+        await page.route('**/graphql', async (route) => {
+          await held;
+          await route.continue().catch(() => undefined);
+        });
+        await page.goto(`${suite.server.url}/espaces/${SPACE}/f/${text.id}`);
+        await page.locator('input[type="search"]:not([disabled])').first().waitFor();
+        await page.getByRole('status').filter({ hasText: 'Chargement…' }).first().waitFor();
+        expect(await page.title()).toBe(`${text.title} · ${spaceTitle} · Concerto`);
+        release();
+        await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+        expect(await page.title()).toBe(`${text.title} · ${spaceTitle} · Concerto`);
+      } finally {
+        release();
+        await context.close();
+      }
+    });
   },
 );

@@ -6,7 +6,7 @@ import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './App';
 import { i18n, i18nReady } from './i18n/i18n';
 import { createApolloClient } from './modules/apollo/createApolloClient';
-import { readShellHeading } from './modules/layout/shell/shellHeading';
+import { keepShellFocus, readShellHeading } from './modules/layout/shell/shellHeading';
 import { LiveConnectionProvider } from './modules/notifications/live/LiveConnection';
 import './design/tokens.css';
 import './styles.css';
@@ -14,8 +14,9 @@ import './design/components.css';
 
 const client = createApolloClient();
 const root = document.getElementById('root')!;
-// the title the server put in the HTML stays on screen while this page loads
+// the first screen the server sent stays on screen while this page loads, and keeps the focus
 readShellHeading(root, window.location.pathname);
+keepShellFocus(root);
 
 // French strings come with the modules that show them; a reader who chose English waits for its chunk before the first render (no flash of French).
 // The first render is a transition: React renders it in slices of a few milliseconds and lets the

@@ -5,8 +5,10 @@ import {
   APP_SHELL_END,
   APP_SHELL_START,
   htmlForPath,
+  PAGE_HEADING_BUDGET_MS,
   PAGE_HEADING_TOKEN,
   PRERENDERED_PAGES_FILE,
+  withinBudget,
 } from './web-app-serving';
 
 /** Every `@Controller('path')` of the API, read from the sources. */
@@ -90,5 +92,17 @@ describe('web app serving: the first screen in the HTML', () => {
     expect(plugin).toContain(`SHELL_END = '${APP_SHELL_END}'`);
     expect(plugin).toContain(`PRERENDERED_PAGES_FILE = '${PRERENDERED_PAGES_FILE}'`);
     expect(plugin).toContain(`PAGE_HEADING_TOKEN = '${PAGE_HEADING_TOKEN}'`);
+  });
+});
+
+describe('web app serving: a page never waits long for its title', () => {
+  it('gives the title when it comes in time, nothing when it fails or is late (a locked table found by a tester)', async () => {
+    const heading = { heading: 'Charte', documentTitle: 'Charte · Espace' };
+    expect(await withinBudget(Promise.resolve(heading))).toBe(heading);
+    expect(await withinBudget(Promise.reject(new Error('pool exhausted')))).toBeNull();
+    const started = Date.now();
+    expect(await withinBudget(new Promise(() => undefined))).toBeNull();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(PAGE_HEADING_BUDGET_MS - 5);
+    expect(Date.now() - started).toBeLessThan(PAGE_HEADING_BUDGET_MS + 1000);
   });
 });

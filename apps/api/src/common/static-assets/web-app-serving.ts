@@ -50,6 +50,7 @@ const PAGE_TITLES: Record<string, string> = {
   '/nouveau-mot-de-passe': 'Choisir un nouveau mot de passe',
   '/confirmer-adresse': 'Confirmation de votre adresse e-mail',
   '/notifications': 'Notifications',
+  '/agenda': 'Agenda',
   '/mon-compte': 'Mon compte',
 };
 
@@ -85,6 +86,21 @@ export interface PageHeading {
 export type PageHeadingSource = (path: string) => Promise<PageHeading | null>;
 
 const NO_PRERENDERED_PAGES: PrerenderedPages = { pages: {}, titled: '' };
+
+/**
+ * How long an HTML page waits for its title ({@link PageHeadingSource}), in milliseconds: past it
+ * (a locked table, a full pool) the page goes out with the generic shell.
+ */
+export const PAGE_HEADING_BUDGET_MS = 250;
+
+/** `heading`'s result, or null once {@link PAGE_HEADING_BUDGET_MS} has passed or if it fails. */
+export function withinBudget(heading: Promise<PageHeading | null>): Promise<PageHeading | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), PAGE_HEADING_BUDGET_MS);
+  });
+  return Promise.race([heading.catch(() => null), late]).finally(() => clearTimeout(timer));
+}
 
 /** Text for HTML content or a quoted attribute. */
 function escapeHtml(text: string): string {
@@ -181,6 +197,11 @@ export function serveWebApp(
   if (!root || !existsSync(join(root, 'index.html'))) return;
   const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
   const prerendered = readPrerenderedPages(root);
+  // a build without the shell's markers (an older one) has nowhere to put a title
+  const titledShell =
+    !!prerendered.titled &&
+    indexHtml.includes(APP_SHELL_START) &&
+    indexHtml.includes(APP_SHELL_END);
   app.use(
     expressStaticGzip(root, {
       enableBrotli: true,
@@ -208,12 +229,10 @@ export function serveWebApp(
       return next();
     }
     if (!req.accepts('html')) return next();
-    const known = Object.hasOwn(prerendered.pages, req.path) || !prerendered.titled;
-    void (known ? Promise.resolve(null) : pageHeading(req.path).catch(() => null)).then(
-      (heading) => {
-        res.setHeader('Cache-Control', REVALIDATE_CACHE);
-        res.type('html').send(htmlForPath(indexHtml, req.path, prerendered, heading));
-      },
-    );
+    const titled = titledShell && !Object.hasOwn(prerendered.pages, req.path);
+    void (titled ? withinBudget(pageHeading(req.path)) : Promise.resolve(null)).then((heading) => {
+      res.setHeader('Cache-Control', REVALIDATE_CACHE);
+      res.type('html').send(htmlForPath(indexHtml, req.path, prerendered, heading));
+    });
   });
 }

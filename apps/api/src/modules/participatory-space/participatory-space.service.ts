@@ -113,6 +113,30 @@ export class ParticipatorySpaceService {
   }
 
   /**
+   * The titles of a published space and, when `componentId` is given, of one of its published
+   * components: what an anonymous reader may see, in one SQL statement (for the HTML page the
+   * server sends at their path, `space-page-heading.ts`).
+   * @param slug the space's slug
+   * @param componentId a component's id (a UUID), or null for the space alone
+   * @returns the titles, or null when the space or the component is unknown, unpublished or the
+   *   component belongs to another space
+   */
+  async publicTitles(
+    slug: string,
+    componentId: string | null,
+  ): Promise<{ space: string; component: string | null } | null> {
+    const [row]: { space: string; component: string | null }[] = await this.dataSource.query(
+      `SELECT s.title AS space, c.title AS component
+         FROM participatory_spaces s
+         LEFT JOIN components c ON c.id = $2 AND c.space_id = s.id AND c.published_at IS NOT NULL
+        WHERE s.slug = $1 AND s.published_at IS NOT NULL`,
+      [slug, componentId],
+    );
+    if (!row || (componentId !== null && row.component === null)) return null;
+    return row;
+  }
+
+  /**
    * {@link component} and whether the viewer administers or moderates its space (organization
    * admin, space ADMIN or MODERATOR), in one SQL round trip: for write paths that count them.
    * @throws NOT_FOUND unknown id, or the component or its space is unpublished and hidden from the viewer

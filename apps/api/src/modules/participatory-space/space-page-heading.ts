@@ -12,6 +12,7 @@ const COMPONENT_PAGE = /^\/espaces\/([^/]{1,200})\/f\/([^/]+)\/?$/;
  * runs). The `<h1>` and the document title are those the web app shows (`SpacePage`,
  * `ComponentPage`). Nothing for an unpublished space or component, a component of another space,
  * or any other path: the generic shell is served then, so no hidden title ever reaches the HTML.
+ * One SQL statement ({@link ParticipatorySpaceService.publicTitles}).
  * @param spaces the spaces' service (asked as an anonymous viewer)
  * @param path the request path
  * @returns the heading, or null; never throws
@@ -25,20 +26,15 @@ export async function spacePageHeading(
     const space = component ? null : SPACE_PAGE.exec(path);
     const slug = decodeURIComponent((component ?? space)?.[1] ?? '');
     if (!slug) return null;
-    if (space) {
-      const found = await spaces.bySlug(slug, null);
-      return { heading: found.title, documentTitle: found.title };
-    }
-    const componentId = component![2];
-    if (!UUID.test(componentId)) return null;
-    const [found, inSpace] = await Promise.all([
-      spaces.component(componentId, null),
-      spaces.bySlug(slug, null),
-    ]);
-    if (found.spaceId !== inSpace.id) return null;
-    return { heading: found.title, documentTitle: `${found.title} · ${inSpace.title}` };
+    const componentId = component ? component[2] : null;
+    if (componentId !== null && !UUID.test(componentId)) return null;
+    const titles = await spaces.publicTitles(slug, componentId);
+    if (!titles) return null;
+    return titles.component === null
+      ? { heading: titles.space, documentTitle: titles.space }
+      : { heading: titles.component, documentTitle: `${titles.component} · ${titles.space}` };
   } catch {
-    // unknown, unpublished, malformed (a bad %-escape): the page is served with the generic shell
+    // malformed (a bad %-escape) or the database failing: the page is served with the generic shell
     return null;
   }
 }

@@ -7,7 +7,7 @@ import { Loading } from '../../ui/components/Loading';
 import { NotFoundPage } from '../../ui/components/NotFoundPage';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
-import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { useDocumentTitle, useLoadingTitle } from '../../ui/hooks/useDocumentTitle';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, type ComponentInfo } from '../graphql/components';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { lazyPage } from '../../layout/components/LazyPage';
@@ -66,8 +66,9 @@ export function ComponentPage() {
   const space = spaceQuery.data?.space;
   const component = componentQuery.data?.component;
   const error = (!space && spaceQuery.error) || (!component && componentQuery.error);
+  const loadingTitle = useLoadingTitle();
   useDocumentTitle(
-    component && space ? `${component.title} · ${space.title}` : error ? null : t('common.loading'),
+    component && space ? `${component.title} · ${space.title}` : error ? null : loadingTitle,
   );
 
   if (error) {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { Loading } from '../../ui/components/Loading';
+import { SHELL_PAGE_CLASS, shellPageFor } from '../shell/shellHeading';
 
 /**
  * A page component loaded on first use, from a module that exports it by name (our pages
@@ -17,10 +18,21 @@ export function lazyPage<M extends Record<string, unknown>, K extends keyof M & 
   }));
 }
 
-/** The layout's outlet for lazily loaded pages: « Chargement… » (as the page heading) while a page's code arrives. */
+/**
+ * While a page's code arrives: the page as the server sent it, if this is the path the app was
+ * loaded at (the same screen stays, `shellHeading.ts`), else « Chargement… » as the page heading.
+ */
+function PageFallback() {
+  const page = shellPageFor(useLocation().pathname);
+  if (!page) return <Loading page />;
+  // markup of our own build (prerendered) or server (titles escaped), never user input as such
+  return <div className={SHELL_PAGE_CLASS} dangerouslySetInnerHTML={{ __html: page }} />;
+}
+
+/** The layout's outlet for lazily loaded pages (see {@link PageFallback} while one loads). */
 export function LazyPageOutlet() {
   return (
-    <Suspense fallback={<Loading page />}>
+    <Suspense fallback={<PageFallback />}>
       <Outlet />
     </Suspense>
   );

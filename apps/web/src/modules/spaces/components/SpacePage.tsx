@@ -6,7 +6,7 @@ import { DemoBadge } from '../../ui/components/DemoBadge';
 import { Loading } from '../../ui/components/Loading';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
-import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { useDocumentTitle, useLoadingTitle } from '../../ui/hooks/useDocumentTitle';
 import { useMe } from '../../auth/hooks/useMe';
 import { FollowButton } from '../../notifications/components/FollowButton';
 import { SPACE_QUERY } from '../graphql/spaces';
@@ -22,7 +22,8 @@ export function SpacePage() {
   const { data, error, refetch } = useQuery(SPACE_QUERY, { variables: { slug } });
   const { me } = useMe();
   const space = data?.space;
-  useDocumentTitle(space?.title ?? (error ? null : t('common.loading')));
+  const loadingTitle = useLoadingTitle();
+  useDocumentTitle(space?.title ?? (error ? null : loadingTitle));
 
   if (error && !space) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!space) return <Loading page />;

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { shellHeadingFor } from '../../layout/shell/shellHeading';
 
 /**
  * Sets `document.title` to "<page> · Concerto" while the page is shown.
@@ -11,4 +13,13 @@ export function useDocumentTitle(page: string | null | undefined): void {
   useEffect(() => {
     if (page) document.title = t('app.documentTitle', { page });
   }, [page, t]);
+}
+
+/**
+ * The document title while a page's data loads: « Chargement… », or null (the title stays as it
+ * is) on the page the app was loaded at when the server already titled it (`shellHeading.ts`).
+ */
+export function useLoadingTitle(): string | null {
+  const { t } = useTranslation();
+  return shellHeadingFor(useLocation().pathname) ? null : t('common.loading');
 }

@@ -2,5 +2,6 @@ import { ParticipatoryTextReader } from '../../participatory-texts/components/Pa
 
 /** A PARTICIPATORY_TEXT component: its sections and numbered articles, to read, comment and amend. */
 export function ParticipatoryTextView({ componentId }: { componentId: string }) {
-  return <ParticipatoryTextReader componentId={componentId} />;
+  // one reader per text: another text never shows this one's articles, opened article or deferred render
+  return <ParticipatoryTextReader key={componentId} componentId={componentId} />;
 }

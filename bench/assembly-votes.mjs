@@ -5,16 +5,15 @@
 //   npm run build && node bench/assembly-votes.mjs
 // Each burst also reports the SQL round trips per request (pg queries made on its behalf).
 import {
-  currentTerms,
   machine,
   percentile,
   queryCounter,
+  registerClients,
   startBenchServer,
   timeIt,
 } from './bench-server.mjs';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 200);
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
 const VOTE = `mutation($id: ID!, $choice: VoteChoice!) { castVote(motionId: $id, choice: $choice) { id } }`;
 const MOTIONS = `query($c: ID!) { motions(componentId: $c) { id status tally { forWeight againstWeight votersCount } } }`;
 
@@ -58,25 +57,13 @@ async function counted(clients, fn) {
 }
 try {
   console.log(`machine: ${await machine()}`);
-  const terms = await currentTerms(server.gql); // sign-ups accept the current terms and privacy notice
   console.log(`date: ${new Date().toISOString()}; ${MEMBERS} members voting at once on one motion`);
   const {
     rows: [space],
   } = await server.pool.query(
     `SELECT s.id, c.id AS component_id FROM participatory_spaces s JOIN components c ON c.space_id = s.id WHERE s.type = 'ASSEMBLY' AND c.type = 'MOTIONS' LIMIT 1`,
   );
-  const clients = [];
-  for (let i = 0; i < MEMBERS; i++) {
-    const res = await server.gql(REGISTER, {
-      input: {
-        name: `Votant ${i}`,
-        email: `votant-${i}@bench.test`,
-        password: 'bench password 123',
-        ...terms,
-      },
-    });
-    clients.push({ token: res.data.register.token, id: res.data.register.user.id });
-  }
+  const clients = await registerClients(server, MEMBERS, (i) => `Votant ${i}`);
   await server.pool.query(
     `INSERT INTO assembly_members (space_id, user_id) SELECT $1, unnest($2::uuid[])`,
     [space.id, clients.map((c) => c.id)],

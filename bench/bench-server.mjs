@@ -155,6 +155,35 @@ export async function currentTerms(gql) {
   return { acceptedTermsVersion: version('TERMS'), acceptedPrivacyVersion: version('PRIVACY') };
 }
 
+/**
+ * Signs up `n` participants through GraphQL (accepting the current terms), one after the other.
+ * @param server the bench server
+ * @param n how many
+ * @param name the name of the i-th participant (its e-mail is made from the same words)
+ * @returns `{ token, id }` of each, in order
+ */
+export async function registerClients(server, n, name) {
+  const terms = await currentTerms(server.gql);
+  const clients = [];
+  for (let i = 0; i < n; i++) {
+    const res = await server.gql(
+      `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
+      {
+        input: {
+          name: name(i),
+          email: `${name(i)
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')}@bench.test`,
+          password: 'bench password 123',
+          ...terms,
+        },
+      },
+    );
+    clients.push({ token: res.data.register.token, id: res.data.register.user.id });
+  }
+  return clients;
+}
+
 /** Creates a published PROPOSALS component in the demo Concertation and fills it with `n` proposals in one INSERT. */
 export async function seedProposals(pool, n, settings = {}) {
   const { rows } = await pool.query(

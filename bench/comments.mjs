@@ -5,10 +5,10 @@
 //   npm run build && node bench/comments.mjs     (env CLIENTS, ROUNDS, EXISTING)
 import { readFileSync } from 'node:fs';
 import {
-  currentTerms,
   machine,
   percentile,
   queryCounter,
+  registerClients,
   seedProposals,
   startBenchServer,
 } from './bench-server.mjs';
@@ -16,7 +16,6 @@ import {
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
 const EXISTING = Number(process.env.EXISTING ?? 1000);
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
 const ADD = `mutation($i: AddCommentInput!) { addComment(input: $i) { id body authorName createdAt } }`;
 
 const counter = queryCounter();
@@ -61,7 +60,6 @@ try {
   console.log(
     `date: ${new Date().toISOString()}; ${CLIENTS} clients × ${ROUNDS} comments on one proposal holding ${EXISTING} comments`,
   );
-  const terms = await currentTerms(server.gql);
   const componentId = await seedProposals(server.pool, 1);
   const {
     rows: [proposal],
@@ -69,18 +67,7 @@ try {
     `SELECT p.id, c.space_id FROM proposals p JOIN components c ON c.id = p.component_id WHERE p.component_id = $1`,
     [componentId],
   );
-  const clients = [];
-  for (let c = 0; c < CLIENTS; c++) {
-    const res = await server.gql(REGISTER, {
-      input: {
-        name: `Commentateur ${c}`,
-        email: `comment-${c}@bench.test`,
-        password: 'bench password 123',
-        ...terms,
-      },
-    });
-    clients.push({ token: res.data.register.token, id: res.data.register.user.id });
-  }
+  const clients = await registerClients(server, CLIENTS, (i) => `Commentateur ${i}`);
   // the existing comments, written directly (one INSERT), and the proposal's counter with them
   await server.pool.query(
     `INSERT INTO comments (commentable_type, commentable_id, space_id, author_id, depth, body, alignment)

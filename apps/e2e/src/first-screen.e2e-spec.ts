@@ -22,6 +22,29 @@ describeInBrowser(
       text = res.space.components.find((c: { type: string }) => c.type === 'PARTICIPATORY_TEXT');
     });
 
+    /**
+     * A French page of its own whose requests matching `pattern` wait until `release()`; `close()`
+     * releases them and closes its browser context.
+     */
+    const pageHolding = async (pattern: string | RegExp) => {
+      const context = await suite.browser.newContext({ locale: 'fr-FR' });
+      let release = () => undefined as void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const page = await context.newPage();
+      await page.route(pattern, async (route) => {
+        await held;
+        await route.continue().catch(() => undefined);
+      });
+      return {
+        page,
+        release: () => release(),
+        close: async () => {
+          release();
+          await context.close();
+        },
+      };
+    };
+
     const html = async (path: string) => {
       const res = await fetch(`${suite.server.url}${path}`, { headers: { accept: 'text/html' } });
       expect(res.status).toBe(200);
@@ -71,16 +94,9 @@ describeInBrowser(
     });
 
     it('keeps the component’s title as the heading while its data is on the way, then shows the page', async () => {
-      const context = await suite.browser.newContext({ locale: 'fr-FR' });
-      let release = () => undefined as void;
-      const held = new Promise<void>((resolve) => (release = resolve));
+      // the API's answers wait until the page has rendered its loading state
+      const { page, release, close } = await pageHolding('**/graphql');
       try {
-        const page = await context.newPage();
-        // the API's answers wait until the page has rendered its loading state
-        await page.route('**/graphql', async (route) => {
-          await held;
-          await route.continue().catch(() => undefined);
-        });
         await page.goto(`${suite.server.url}/espaces/${SPACE}/f/${text.id}`);
         // React has rendered over the shell once the search field takes input
         await page.locator('input[type="search"]:not([disabled])').first().waitFor();
@@ -94,23 +110,15 @@ describeInBrowser(
           text.title,
         ]);
       } finally {
-        release();
-        await context.close();
+        await close();
       }
       await suite.goTo(`/espaces/${SPACE}/f/${text.id}`);
       await checkPage('texte participatif, premier affichage');
     });
     it('hands the home page over without a « Chargement… » in between, and keeps a keyboard user’s focus', async () => {
-      const context = await suite.browser.newContext({ locale: 'fr-FR' });
-      let release = () => undefined as void;
-      const held = new Promise<void>((resolve) => (release = resolve));
+      // the app's entry script waits: the reader tabs through the server's shell meanwhile
+      const { page, release, close } = await pageHolding(/\/assets\/index-[^/]+\.js$/);
       try {
-        const page = await context.newPage();
-        // the app's entry script waits: the reader tabs through the server's shell meanwhile
-        await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-          await held;
-          await route.continue().catch(() => undefined);
-        });
         const headings: string[] = [];
         await page.exposeFunction('reportHeading', (text: string) => headings.push(text));
         await page.addInitScript(() => {
@@ -137,21 +145,13 @@ describeInBrowser(
           'Concerto',
         ]);
       } finally {
-        release();
-        await context.close();
+        await close();
       }
     });
 
     it('keeps the server’s document title while the component’s data is on the way', async () => {
-      const context = await suite.browser.newContext({ locale: 'fr-FR' });
-      let release = () => undefined as void;
-      const held = new Promise<void>((resolve) => (release = resolve));
+      const { page, release, close } = await pageHolding('**/graphql');
       try {
-        const page = await context.newPage();
-        await page.route('**/graphql', async (route) => {
-          await held;
-          await route.continue().catch(() => undefined);
-        });
         await page.goto(`${suite.server.url}/espaces/${SPACE}/f/${text.id}`);
         await page.locator('input[type="search"]:not([disabled])').first().waitFor();
         await page.getByRole('status').filter({ hasText: 'Chargement…' }).first().waitFor();
@@ -160,8 +160,7 @@ describeInBrowser(
         await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
         expect(await page.title()).toBe(`${text.title} · ${spaceTitle} · Concerto`);
       } finally {
-        release();
-        await context.close();
+        await close();
       }
     });
   },

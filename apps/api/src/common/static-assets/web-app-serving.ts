@@ -5,6 +5,7 @@ import expressStaticGzip from 'express-static-gzip';
 import { existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
+import { escapeHtml } from '../rich-text/rich-text';
 import { compressWholeJsonAnswers, DYNAMIC_BROTLI_QUALITY } from './whole-answer-compression';
 
 /** `Cache-Control` of content-hashed files under /assets/: a new build gets new names. */
@@ -100,16 +101,6 @@ export function withinBudget(heading: Promise<PageHeading | null>): Promise<Page
     timer = setTimeout(() => resolve(null), PAGE_HEADING_BUDGET_MS);
   });
   return Promise.race([heading.catch(() => null), late]).finally(() => clearTimeout(timer));
-}
-
-/** Text for HTML content or a quoted attribute. */
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /**

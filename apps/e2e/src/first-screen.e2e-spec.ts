@@ -1,4 +1,5 @@
 import { describeInBrowser } from './browser';
+import type { Page } from 'playwright-core';
 import { useBrowserSuite } from './browser-suite';
 
 const SPACE = 'structuration-filiere-sante-numerique';
@@ -44,6 +45,10 @@ describeInBrowser(
         },
       };
     };
+
+    /** Waits until React has rendered over the shell: its search field takes input. */
+    const reactRendered = (page: Page) =>
+      page.locator('input[type="search"]:not([disabled])').first().waitFor();
 
     const html = async (path: string) => {
       const res = await fetch(`${suite.server.url}${path}`, { headers: { accept: 'text/html' } });
@@ -93,28 +98,30 @@ describeInBrowser(
       }
     });
 
-    it('keeps the component’s title as the heading while its data is on the way, then shows the page', async () => {
+    it('keeps the component’s title as the heading and in the tab while its data is on the way, then shows the page', async () => {
       // the API's answers wait until the page has rendered its loading state
       const { page, release, close } = await pageHolding('**/graphql');
       try {
         await page.goto(`${suite.server.url}/espaces/${SPACE}/f/${text.id}`);
-        // React has rendered over the shell once the search field takes input
-        await page.locator('input[type="search"]:not([disabled])').first().waitFor();
+        await reactRendered(page);
         await page.getByRole('status').filter({ hasText: 'Chargement…' }).first().waitFor();
         expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([
           text.title,
         ]);
+        expect(await page.title()).toBe(`${text.title} · ${spaceTitle} · Concerto`);
         release();
         await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
         expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([
           text.title,
         ]);
+        expect(await page.title()).toBe(`${text.title} · ${spaceTitle} · Concerto`);
       } finally {
         await close();
       }
       await suite.goTo(`/espaces/${SPACE}/f/${text.id}`);
       await checkPage('texte participatif, premier affichage');
     });
+
     it('hands the home page over without a « Chargement… » in between, and keeps a keyboard user’s focus', async () => {
       // the app's entry script waits: the reader tabs through the server's shell meanwhile
       const { page, release, close } = await pageHolding(/\/assets\/index-[^/]+\.js$/);
@@ -136,7 +143,7 @@ describeInBrowser(
         const before = await page.evaluate(() => document.activeElement?.textContent);
         expect(before).toBe('Concertations');
         release();
-        await page.locator('input[type="search"]:not([disabled])').first().waitFor();
+        await reactRendered(page);
         await page.waitForLoadState('networkidle');
         expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(before);
         expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
@@ -144,21 +151,6 @@ describeInBrowser(
         expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([
           'Concerto',
         ]);
-      } finally {
-        await close();
-      }
-    });
-
-    it('keeps the server’s document title while the component’s data is on the way', async () => {
-      const { page, release, close } = await pageHolding('**/graphql');
-      try {
-        await page.goto(`${suite.server.url}/espaces/${SPACE}/f/${text.id}`);
-        await page.locator('input[type="search"]:not([disabled])').first().waitFor();
-        await page.getByRole('status').filter({ hasText: 'Chargement…' }).first().waitFor();
-        expect(await page.title()).toBe(`${text.title} · ${spaceTitle} · Concerto`);
-        release();
-        await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
-        expect(await page.title()).toBe(`${text.title} · ${spaceTitle} · Concerto`);
       } finally {
         await close();
       }

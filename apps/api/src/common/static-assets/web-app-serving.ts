@@ -118,7 +118,7 @@ export function htmlForPath(
   prerendered: PrerenderedPages = NO_PRERENDERED_PAGES,
   heading: PageHeading | null = null,
 ): string {
-  const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const normalised = pagePath(path);
   let html = indexHtml;
   const page = PAGE_TITLES[normalised] ?? heading?.documentTitle;
   if (page) {
@@ -136,6 +136,11 @@ export function htmlForPath(
   const end = html.indexOf(APP_SHELL_END);
   if (screen === undefined || start < 0 || end < start) return html;
   return html.slice(0, start + APP_SHELL_START.length) + screen + html.slice(end);
+}
+
+/** A request path as the page tables know it: without trailing slashes (`/` stays `/`). */
+function pagePath(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 
 /** The build's prerendered first screens (none when the build has none or the file is unreadable). */
@@ -220,7 +225,8 @@ export function serveWebApp(
       return next();
     }
     if (!req.accepts('html')) return next();
-    const titled = titledShell && !Object.hasOwn(prerendered.pages, req.path);
+    // a prerendered page (`/concertations/` too) needs no title lookup
+    const titled = titledShell && !Object.hasOwn(prerendered.pages, pagePath(req.path));
     void (titled ? withinBudget(pageHeading(req.path)) : Promise.resolve(null)).then((heading) => {
       res.setHeader('Cache-Control', REVALIDATE_CACHE);
       res.type('html').send(htmlForPath(indexHtml, req.path, prerendered, heading));

@@ -379,6 +379,16 @@ describeInBrowser(
       await page.getByLabel('Code de reçu').fill(receipt.replace(/-/g, '').toLowerCase());
       await page.getByRole('button', { name: 'Vérifier' }).click();
       await page.getByRole('heading', { name: 'Bulletin trouvé' }).waitFor();
+      // a loaded machine moves focus later than two frames: wait until it has left the button
+      await page
+        .waitForFunction(
+          () => document.activeElement?.textContent?.trim() !== 'Vérifier',
+          undefined,
+          {
+            timeout: 5000,
+          },
+        )
+        .catch(() => undefined);
       expect(await focused()).toBe('Bulletin trouvé');
       await page
         .getByRole('listitem')

@@ -27,6 +27,9 @@ const steps = [
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
+// every failed test with the start of its message, repeated at the end: CI shows only the last part of
+// the output, and a test that fails one time in twenty must be findable from that part alone
+const failures = [];
 for (const step of steps) {
   const started = Date.now();
   process.stdout.write(`\n=== ${step.name} ===\n`);
@@ -50,6 +53,21 @@ for (const step of steps) {
           s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed'),
       );
       totals.failed += brokenSuites.length;
+      for (const suite of report.testResults ?? []) {
+        const file = String(suite.name ?? '').replace(`${process.cwd()}/`, '');
+        for (const test of suite.assertionResults ?? []) {
+          if (test.status !== 'failed') continue;
+          const message = (test.failureMessages ?? []).join('\n');
+          failures.push(
+            `${step.name}: ${file} › ${test.fullName ?? test.title}\n${excerpt(message)}`,
+          );
+        }
+        if (brokenSuites.includes(suite)) {
+          failures.push(
+            `${step.name}: ${file} (did not run)\n${excerpt(String(suite.message ?? ''))}`,
+          );
+        }
+      }
       if (!ok && report.numFailedTests === 0 && brokenSuites.length === 0) totals.failed += 1;
     } else {
       totals.failed += 1; // the runner did not even produce its report
@@ -61,8 +79,22 @@ for (const step of steps) {
   process.stdout.write(`=== ${step.name}: ${ok ? 'ok' : 'FAILED'} in ${seconds}s ===\n`);
 }
 
+if (failures.length) {
+  process.stdout.write(`\nfailed tests:\n${failures.map((f) => `- ${f}`).join('\n')}\n`);
+}
 if (failedSteps.length) process.stdout.write(`\nfailed steps: ${failedSteps.join(', ')}\n`);
 process.stdout.write(
   `\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
 );
 process.exit(failedSteps.length ? 1 : 0);
+
+/** The first lines of a failure message, without colour codes, indented under its test. */
+function excerpt(message) {
+  return message
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(0, 12)
+    .map((line) => `    ${line.slice(0, 300)}`)
+    .join('\n');
+}

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { participatoryTextFixture } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/renderWithProviders';
+import { withEditorLayout } from '../../../test/rich-text';
 import {
   AMENDMENTS_QUERY,
   PARTICIPATORY_TEXT_QUERY,
@@ -97,6 +98,8 @@ const mocks = [
   },
 ];
 
+withEditorLayout();
+
 describe('<ParticipatoryTextReader>', () => {
   it('shows sections and numbered articles with their counts; an article is selected with the keyboard', async () => {
     const user = userEvent.setup();
@@ -116,14 +119,20 @@ describe('<ParticipatoryTextReader>', () => {
     expect(within(panel).getByRole('button', { name: /Mettre à jour/ })).toBeInTheDocument();
     // the form: the article's current text prefilled, a live word diff as one types
     // the form shows once the signed-in user is known (`me` resolves separately)
-    const body = await within(panel).findByLabelText(
-      /Nouveau texte de l'article/,
-      {},
+    // typed into the rich editor once TipTap has replaced the fallback textarea: typing into the
+    // fallback raced the editor's chunk (the keystrokes after the swap went to a detached textarea)
+    const body = await waitFor(
+      () => {
+        const box = within(panel).getByRole('textbox', { name: /Nouveau texte de l'article/ });
+        expect(box).toHaveAttribute('contenteditable', 'true');
+        return box;
+      },
       { timeout: 5000 },
     );
-    expect(body).toHaveValue('Conclusion.');
-    await user.clear(body);
-    await user.type(body, 'Conclusion partagée.');
+    expect(body).toHaveTextContent('Conclusion.');
+    await user.click(body);
+    await user.keyboard('{Control>}a{/Control}');
+    await user.paste('Conclusion partagée.');
     await waitFor(() => {
       const preview = within(panel).getAllByRole('group', {
         name: 'Aperçu des modifications',

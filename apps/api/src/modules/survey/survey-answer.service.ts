@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
+import { StatementParameters } from '../../common/database/statement-parameters';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
-import { AnswerableQuestion, validateAnswers } from './answer-validation';
+import { AnswerableQuestion, ValidatedAnswer, validateAnswers } from './answer-validation';
 import { SurveySubmissionDto } from './dtos/survey.dto';
 import { SurveyAnswerInput } from './dtos/survey.inputs';
 import { hashRespondentToken } from './respondent-token';
@@ -14,6 +15,49 @@ import { isOpenAt, SurveyService } from './survey.service';
 
 /** Label of an option removed since an answer chose it. */
 export const REMOVED_OPTION_LABEL = '(option supprimée)';
+
+/** A question as the answer path reads it: what validation needs, and the wording to show. */
+type PresentableQuestion = Omit<AnswerableQuestion, 'options'> & {
+  body: string;
+  options: (AnswerableQuestion['options'][number] & { body: string })[];
+};
+
+/**
+ * The submission as {@link SurveyAnswerService.mine} would read it, from what was just written:
+ * answers in question order, each answer's choices in the order they were stored.
+ */
+function presentSubmission(
+  submission: { id: string; surveyId: string; version: number; createdAt: Date },
+  questions: PresentableQuestion[],
+  validated: ValidatedAnswer[],
+): SurveySubmissionDto {
+  const questionById = new Map(questions.map((q) => [q.id, q]));
+  const ordered = [...validated].sort(
+    (a, b) => questionById.get(a.questionId)!.position - questionById.get(b.questionId)!.position,
+  );
+  return {
+    id: submission.id,
+    surveyId: submission.surveyId,
+    surveyVersion: submission.version,
+    createdAt: submission.createdAt,
+    answers: ordered.map((answer) => {
+      const question = questionById.get(answer.questionId)!;
+      const optionBody = new Map(question.options.map((o) => [o.id, o.body]));
+      return {
+        questionId: answer.questionId,
+        questionBody: question.body,
+        text: answer.body,
+        choices: answer.choices.map((c) => ({
+          optionId: c.optionId,
+          rowId: c.rowId,
+          value: c.value,
+          freeText: c.freeText,
+          optionBody: c.optionId === null ? null : (optionBody.get(c.optionId) ?? null),
+        })),
+      };
+    }),
+  };
+}
 
 /**
  * Answering an Enquête: one submission per user (or anonymous browser token), held by the
@@ -33,24 +77,36 @@ export class SurveyAnswerService {
    * are off), terms accepted (BAD_USER_INPUT), not answered yet (CONFLICT), then each answer
    * ({@link validateAnswers}, BAD_USER_INPUT). The survey row is held FOR SHARE so no builder
    * change interleaves; the submission row's unique constraint settles races (CONFLICT).
+   *
+   * The lean write path (issue 15): the visibility check, then one transaction of four
+   * statements — lock (with whether this respondent answered), questions, and one statement that
+   * writes the submission, its answers, its choices and the action log line — and the answer is
+   * built from what the transaction read and wrote, not read again (`survey-round-trips.spec.ts`).
    * Access: signed-in users; anonymous visitors when the survey allows it.
-   * @param respondentToken gives the anonymous browser's token (from its cookie, or a new one it
-   *        sets); called only when no one is signed in and the survey takes anonymous answers
-   * @returns the stored submission
+   * @param respondent the anonymous browser's token from its cookie (null when it has none), and
+   *        `issue`, which gives the token to keep (that one, or a new one it sets as the cookie):
+   *        called only when no one is signed in and the survey takes anonymous answers
+   * @returns the stored submission (what {@link mine} returns afterwards)
    */
   async answer(
     surveyId: string,
     answers: SurveyAnswerInput[],
     acceptTerms: boolean,
     viewer: Viewer | null,
-    respondentToken: () => string,
+    respondent: { token: string | null; issue: () => string },
   ): Promise<SurveySubmissionDto> {
-    const survey = await this.surveys.byId(surveyId, viewer); // NOT_FOUND when hidden
-    const submissionId = await inTransaction(this.dataSource, async (manager) => {
+    const target = await this.surveys.answerTarget(surveyId, viewer); // NOT_FOUND when hidden
+    return inTransaction(this.dataSource, async (manager) => {
+      const userId = viewer?.user.id ?? null;
+      // a browser without a token cannot have answered: the one it gets below is new
+      const knownTokenHash =
+        viewer || !respondent.token ? null : hashRespondentToken(respondent.token);
       const [row] = await manager.query(
-        `SELECT s.id, s.opens_at, s.closes_at, s.version, s.allow_anonymous, s.terms, c.space_id
-           FROM surveys s JOIN components c ON c.id = s.component_id WHERE s.id = $1 FOR SHARE OF s`,
-        [surveyId],
+        `SELECT s.opens_at, s.closes_at, s.version, s.allow_anonymous, s.terms,
+                EXISTS (SELECT 1 FROM survey_submissions m
+                         WHERE m.survey_id = s.id AND (m.user_id = $2 OR m.anonymous_token_hash = $3)) AS answered
+           FROM surveys s WHERE s.id = $1 FOR SHARE OF s`,
+        [surveyId, userId, knownTokenHash],
       );
       if (!row) throw DomainError.notFound('Enquête', { surveyId });
       if (!isOpenAt(new Date(), row.opens_at, row.closes_at)) {
@@ -65,64 +121,89 @@ export class SurveyAnswerService {
         throw DomainError.badInput('Acceptez les conditions pour envoyer vos réponses.', {
           field: 'acceptTerms',
         });
-      const userId = viewer?.user.id ?? null;
-      const tokenHash = viewer ? null : hashRespondentToken(respondentToken());
-      const already = await manager.query(
-        `SELECT 1 FROM survey_submissions WHERE survey_id = $1 AND (user_id = $2 OR anonymous_token_hash = $3)`,
-        [surveyId, userId, tokenHash],
-      );
-      if (already.length) throw DomainError.conflict('Vous avez déjà répondu à cette enquête.');
+      const alreadyAnswered = () => DomainError.conflict('Vous avez déjà répondu à cette enquête.');
+      if (row.answered) throw alreadyAnswered();
+      const tokenHash = viewer ? null : hashRespondentToken(respondent.issue());
 
-      const questions: AnswerableQuestion[] = await manager.query(
-        `SELECT q.id, q.position, q.type, q.mandatory, q.settings,
-                coalesce(json_agg(json_build_object('id', o.id, 'kind', o.kind, 'freeText', o.free_text)) FILTER (WHERE o.id IS NOT NULL), '[]') AS options
+      // read after the lock, in a statement of its own: its snapshot is then the locked version's
+      const questions: PresentableQuestion[] = await manager.query(
+        `SELECT q.id, q.position, q.type, q.mandatory, q.settings, q.body,
+                coalesce(json_agg(json_build_object('id', o.id, 'kind', o.kind, 'freeText', o.free_text, 'body', o.body))
+                         FILTER (WHERE o.id IS NOT NULL), '[]') AS options
            FROM survey_questions q LEFT JOIN survey_question_options o ON o.question_id = q.id AND o.removed_at IS NULL
           WHERE q.survey_id = $1 AND q.removed_at IS NULL GROUP BY q.id ORDER BY q.position`,
         [surveyId],
       );
       const validated = validateAnswers(questions, answers);
-
-      const [submission] = await manager.query(
-        `INSERT INTO survey_submissions (survey_id, user_id, anonymous_token_hash, survey_version) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [surveyId, userId, tokenHash, row.version],
+      const choices = validated.flatMap((a) =>
+        a.choices.map((c) => ({ ...c, questionId: a.questionId })),
       );
-      if (!submission) throw DomainError.conflict('Vous avez déjà répondu à cette enquête.');
-      if (validated.length) {
-        await manager.query(
-          `INSERT INTO survey_answers (submission_id, question_id, body) SELECT $1, * FROM unnest($2::uuid[], $3::text[])`,
-          [submission.id, validated.map((a) => a.questionId), validated.map((a) => a.body)],
-        );
-        const choices = validated.flatMap((a) =>
-          a.choices.map((c) => ({ ...c, questionId: a.questionId })),
-        );
-        if (choices.length) {
-          await manager.query(
-            `INSERT INTO survey_answer_choices (submission_id, question_id, option_id, row_id, value, free_text)
-             SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[])`,
-            [
-              submission.id,
-              choices.map((c) => c.questionId),
-              choices.map((c) => c.optionId),
-              choices.map((c) => c.rowId),
-              choices.map((c) => c.value),
-              choices.map((c) => c.freeText),
-            ],
-          );
-        }
-      }
-      await this.actionLog.record(manager, {
-        userId,
-        action: 'answer',
-        resourceType: 'survey',
-        resourceId: surveyId,
-        spaceId: row.space_id,
-        visibility: 'ADMIN_ONLY',
-        summary: `Réponse à l’enquête « ${survey.title.slice(0, 80)} »`,
-      });
-      return String(submission.id);
+
+      const params = new StatementParameters();
+      const written = `FROM submission`;
+      const [submission] = await manager.query(
+        `WITH submission AS (
+           INSERT INTO survey_submissions (survey_id, user_id, anonymous_token_hash, survey_version)
+           VALUES (${params.add(surveyId, 'uuid')}, ${params.add(userId, 'uuid')}, ${params.add(tokenHash, 'text')}, ${params.add(row.version, 'int')})
+           ON CONFLICT DO NOTHING RETURNING id, created_at),
+         answers AS (
+           INSERT INTO survey_answers (submission_id, question_id, body)
+           SELECT submission.id, a.question_id, a.body
+             FROM submission, unnest(${params.add(
+               validated.map((a) => a.questionId),
+               'uuid[]',
+             )}, ${params.add(
+               validated.map((a) => a.body),
+               'text[]',
+             )}) AS a(question_id, body)),
+         choices AS (
+           INSERT INTO survey_answer_choices (submission_id, question_id, option_id, row_id, value, free_text)
+           SELECT submission.id, c.question_id, c.option_id, c.row_id, c.value, c.free_text
+             FROM submission, unnest(${params.add(
+               choices.map((c) => c.questionId),
+               'uuid[]',
+             )}, ${params.add(
+               choices.map((c) => c.optionId),
+               'uuid[]',
+             )}, ${params.add(
+               choices.map((c) => c.rowId),
+               'uuid[]',
+             )}, ${params.add(
+               choices.map((c) => c.value),
+               'int[]',
+             )}, ${params.add(
+               choices.map((c) => c.freeText),
+               'text[]',
+             )}) WITH ORDINALITY AS c(question_id, option_id, row_id, value, free_text, n)
+            ORDER BY c.n),
+         logged AS (${this.actionLog.recordStatement(
+           params,
+           {
+             userId,
+             action: 'answer',
+             resourceType: 'survey',
+             resourceId: surveyId,
+             spaceId: target.spaceId,
+             visibility: 'ADMIN_ONLY',
+             summary: `Réponse à l’enquête « ${target.title.slice(0, 80)} »`,
+           },
+           written,
+         )})
+         SELECT id, created_at FROM submission`,
+        params.values,
+      );
+      if (!submission) throw alreadyAnswered();
+      return presentSubmission(
+        {
+          id: String(submission.id),
+          surveyId,
+          version: row.version,
+          createdAt: submission.created_at,
+        },
+        questions,
+        validated,
+      );
     });
-    return (await this.submission(submissionId))!;
   }
 
   /**

@@ -121,21 +121,22 @@ export class SurveyResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<SurveySubmissionDto> {
     // an anonymous browser gets its token only when the survey lets it answer
-    let issued: string | null = null;
-    const respondentToken = () => {
-      const existing = respondentTokenOf(ctx) ?? issued;
+    const token = respondentTokenOf(ctx);
+    let issued: string | null = null; // one token per request, even when the transaction is retried
+    const issue = () => {
+      const existing = token ?? issued;
       if (existing) return existing;
-      const token = (issued = newRespondentToken());
-      ctx.res.cookie(RESPONDENT_COOKIE, token, {
+      issued = newRespondentToken();
+      ctx.res.cookie(RESPONDENT_COOKIE, issued, {
         httpOnly: true,
         sameSite: 'lax',
         secure: this.config.isProduction,
         path: '/',
         maxAge: 365 * 24 * 3600_000,
       });
-      return token;
+      return issued;
     };
-    return this.answers.answer(surveyId, answers, acceptTerms === true, viewer, respondentToken);
+    return this.answers.answer(surveyId, answers, acceptTerms === true, viewer, { token, issue });
   }
 
   /** Creates the questionnaire of a SURVEY component. Access: space admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, CONFLICT. */

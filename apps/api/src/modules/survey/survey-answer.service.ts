@@ -78,10 +78,11 @@ export class SurveyAnswerService {
    * ({@link validateAnswers}, BAD_USER_INPUT). The survey row is held FOR SHARE so no builder
    * change interleaves; the submission row's unique constraint settles races (CONFLICT).
    *
-   * The lean write path (issue 15): the visibility check, then one transaction of four
-   * statements — lock (with whether this respondent answered), questions, and one statement that
-   * writes the submission, its answers, its choices and the action log line — and the answer is
-   * built from what the transaction read and wrote, not read again (`survey-round-trips.spec.ts`).
+   * The lean write path (issue 15): the visibility check, then one transaction of three
+   * statements — the lock (with whether this respondent answered), the questions, and one
+   * statement that writes the submission, its answers, its choices and the action log line — and
+   * the answer is built from what the transaction read and wrote, not read again (10 round trips
+   * signed in, 8 anonymous, counted in `survey.spec.ts`).
    * Access: signed-in users; anonymous visitors when the survey allows it.
    * @param respondent the anonymous browser's token from its cookie (null when it has none), and
    *        `issue`, which gives the token to keep (that one, or a new one it sets as the cookie):

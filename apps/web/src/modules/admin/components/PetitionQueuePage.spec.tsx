@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axeViolations } from '../../petitions/test/axe';
 import { renderWithProviders } from '../../../test/renderWithProviders';
+import { typeRich } from '../../../test/rich-text';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import {
   ANSWER_PETITION_MUTATION,
@@ -182,7 +183,7 @@ describe('/admin/petitions (the admins’ queue)', () => {
     const answered = {
       ...accepted,
       state: 'ANSWERED' as const,
-      answer: 'Retenue.',
+      answer: '<p>Retenue.</p>',
       answerUrl: outcome.link,
       outcome,
       answeredAt: '2026-12-05T10:00:00.000Z',
@@ -198,7 +199,7 @@ describe('/admin/petitions (the admins’ queue)', () => {
             variables: {
               input: {
                 petitionId: 'p3',
-                answer: 'Retenue.',
+                answer: '<p>Retenue.</p>',
                 answerUrl: null,
                 transformTo: 'PROPOSAL',
               },
@@ -225,7 +226,7 @@ describe('/admin/petitions (the admins’ queue)', () => {
       /publiée dans «\u00a0Propositions\u00a0» \(Structuration de la filière\)/,
     );
     expect(await axeViolations()).toEqual([]);
-    await user.type(within(acceptedItem).getByLabelText('Réponse officielle'), 'Retenue.');
+    await typeRich(user, 'Réponse officielle', 'Retenue.', acceptedItem as HTMLElement);
     await user.click(transform);
     // the link field goes: the proposal's page will be the answer's link
     expect(

@@ -2,7 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { MotionMajority } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { CheckboxField, SelectField, TextField } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
 import { useAnnounce } from '../../ui/feedback/Announcer';
 import { ErrorSummary, useErrorSummary, type FieldProblem } from '../../ui/feedback/ErrorSummary';
@@ -106,13 +107,12 @@ export function MotionForm({
         maxLength={150}
         error={summary.errorOf(ids.title)}
       />
-      <TextAreaField
+      <RichTextField
         id={ids.body}
         label={t('assembly.form.body')}
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={setBody}
         required
-        aria-required="true"
         rows={6}
         error={summary.errorOf(ids.body)}
       />

@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { renderWithProviders } from '../../../test/renderWithProviders';
+import { typeRich } from '../../../test/rich-text';
 import { CLOSE_MEETING_MUTATION, type Meeting } from '../graphql/meetings';
 import { ClosingPanel } from './MeetingsAdminPage';
 
@@ -15,7 +16,7 @@ const meeting = {
   closingReport: null,
 } as unknown as Meeting;
 const input = (videoUrl: string | null) => ({
-  minutes: 'Riches échanges.',
+  minutes: '<p>Riches échanges.</p>',
   attendeesCount: 12,
   contributionsCount: 4,
   videoUrl,
@@ -48,10 +49,7 @@ describe('<ClosingPanel>', () => {
     ];
     renderWithProviders(<ClosingPanel meeting={meeting} />, { mocks });
     expect(screen.getByRole('spinbutton', { name: 'Nombre de participant·es' })).toHaveValue(12);
-    await userEvent.type(
-      screen.getByRole('textbox', { name: /^Compte rendu/ }),
-      'Riches échanges.',
-    );
+    await typeRich(userEvent, /^Compte rendu/, 'Riches échanges.');
     await userEvent.type(
       screen.getByRole('spinbutton', { name: 'Nombre de contributions' }),
       '{Backspace}4',

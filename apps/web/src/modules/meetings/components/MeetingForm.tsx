@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import type { Meeting, MeetingAgendaItemInput, MeetingFieldsInput } from '../graphql/meetings';
 import { isoToParisLocal, parisLocalToIso } from '../meetingDates';
@@ -233,13 +234,13 @@ export function MeetingForm({
           onChange={(e) => set('onlineUrl', e.target.value)}
         />
       ) : null}
-      <TextAreaField
+      <RichTextField
         id={id('description')}
         label={t('meetings.form.description')}
         rows={4}
         value={values.description}
         error={errorFor('description')}
-        onChange={(e) => set('description', e.target.value)}
+        onChange={(description) => set('description', description)}
       />
       <TextAreaField
         id={id('agenda')}

@@ -7,7 +7,8 @@ import { useMe } from '../../auth/hooks/useMe';
 import { COMPONENT_QUERY } from '../../components/graphql/components';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { TextAreaField, TextField, VisuallyHidden } from '../../ui/components/Fields';
+import { TextField, VisuallyHidden } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
@@ -376,7 +377,7 @@ export function ClosingPanel({ meeting }: { meeting: Meeting }) {
       <h4 id={id('heading')}>{t('meetings.admin.reportHeading')}</h4>
       <FeedbackMessages feedback={feedback} />
       <form className="form" noValidate onSubmit={submit}>
-        <TextAreaField
+        <RichTextField
           id={id('minutes')}
           label={t('meetings.admin.minutes')}
           hint={t('meetings.admin.minutesHint')}
@@ -384,7 +385,7 @@ export function ClosingPanel({ meeting }: { meeting: Meeting }) {
           required
           value={values.minutes}
           error={errorFor('minutes')}
-          onChange={(e) => set('minutes', e.target.value)}
+          onChange={(minutes) => set('minutes', minutes)}
         />
         <div className="field-row">
           <TextField

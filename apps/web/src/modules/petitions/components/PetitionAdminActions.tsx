@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   ANSWER_PETITION_MUTATION,
@@ -133,10 +134,10 @@ export function PetitionAdminActions({
             );
           }}
         >
-          <TextAreaField
+          <RichTextField
             label={t('petitions.admin.answer')}
             value={answer}
-            onChange={(e) => setAnswer(e.target.value)}
+            onChange={setAnswer}
             required
             rows={5}
           />

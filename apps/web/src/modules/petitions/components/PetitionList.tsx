@@ -6,7 +6,8 @@ import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { useLivePetitionCounts } from '../hooks/useLivePetitionCounts';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { CheckboxField, SelectField, TextField } from '../../ui/components/Fields';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useFeedback } from '../../ui/hooks/useFeedback';
@@ -154,11 +155,11 @@ function NewPetitionForm({ componentId }: { componentId: string }) {
           minLength={PetitionLimits.titleMinLength}
           maxLength={PetitionLimits.titleMaxLength}
         />
-        <TextAreaField
+        <RichTextField
           label={t('petitions.new.body')}
           hint={t('petitions.new.bodyHint')}
           value={body}
-          onChange={(e) => setBody(e.target.value)}
+          onChange={setBody}
           required
           rows={6}
           maxLength={PetitionLimits.bodyMaxLength}

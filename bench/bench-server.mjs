@@ -239,3 +239,41 @@ export function queryCounter(extraEnv = {}) {
     },
   };
 }
+
+/**
+ * Every client sends `rounds` requests one after the other, all clients at once: requests per
+ * second, p50 and p99 latency (ms), requests answered with errors (the first is printed), and
+ * the SQL round trips per request counted by `counter` ({@link queryCounter}) in the API process.
+ * @param fn sends one request: `fn(client, round)` → the GraphQL answer
+ */
+export async function concurrentPhase(server, counter, clients, rounds, fn) {
+  const latencies = [];
+  let errors = 0;
+  const before = (await counter.read(server)).request;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let r = 0; r < rounds; r++) {
+        const t0 = process.hrtime.bigint();
+        const res = await fn(client, r);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (res.errors && errors++ === 0) console.error(JSON.stringify(res.errors));
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const trips = ((await counter.read(server)).request - before) / latencies.length;
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+    trips,
+  };
+}
+
+/** One Markdown table row of a {@link concurrentPhase} result. */
+export function phaseRow(label, r) {
+  return `| ${label} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.trips.toFixed(1)} | ${r.errors} |`;
+}

@@ -5,8 +5,9 @@
 //   npm run build && node bench/comments.mjs     (env CLIENTS, ROUNDS, EXISTING)
 import { readFileSync } from 'node:fs';
 import {
+  concurrentPhase,
   machine,
-  percentile,
+  phaseRow,
   queryCounter,
   registerClients,
   seedProposals,
@@ -21,37 +22,8 @@ const ADD = `mutation($i: AddCommentInput!) { addComment(input: $i) { id body au
 const counter = queryCounter();
 const server = await startBenchServer({ ...counter.env, LOG_FORMAT: 'json' });
 
-/** Every client sends ROUNDS requests one after the other, all clients at once. */
-async function phase(clients, fn) {
-  const latencies = [];
-  let errors = 0;
-  const before = (await counter.read(server)).request;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    clients.map(async (client) => {
-      for (let r = 0; r < ROUNDS; r++) {
-        const t0 = process.hrtime.bigint();
-        const res = await fn(client, r);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (res.errors) errors++;
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const trips = ((await counter.read(server)).request - before) / latencies.length;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    errors,
-    trips,
-  };
-}
-const row = (label, r) =>
-  console.log(
-    `| ${label} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.trips.toFixed(1)} | ${r.errors} |`,
-  );
+const phase = (clients, fn) => concurrentPhase(server, counter, clients, ROUNDS, fn);
+const row = (label, r) => console.log(phaseRow(label, r));
 
 try {
   console.log(

@@ -7,8 +7,9 @@
 //   npm run build && node bench/survey-answers.mjs     (env CLIENTS, ROUNDS)
 import { readFileSync } from 'node:fs';
 import {
+  concurrentPhase,
   machine,
-  percentile,
+  phaseRow,
   queryCounter,
   registerClients,
   startBenchServer,
@@ -21,40 +22,8 @@ const ANSWER = `mutation($id: ID!, $answers: [SurveyAnswerInput!]!) { answerSurv
 const counter = queryCounter();
 const server = await startBenchServer({ ...counter.env, LOG_FORMAT: 'json' });
 
-/** Runs `fn(client, round)` for every client and round, all clients at once, rounds in turn. */
-async function phase(clients, rounds, fn) {
-  const latencies = [];
-  let errors = 0;
-  const before = (await counter.read(server)).request;
-  const started = process.hrtime.bigint();
-  for (let r = 0; r < rounds; r++) {
-    await Promise.all(
-      clients.map(async (client) => {
-        const t0 = process.hrtime.bigint();
-        const res = await fn(client, r);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (res.errors) {
-          errors++;
-          if (errors === 1) console.error(JSON.stringify(res.errors));
-        }
-      }),
-    );
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const trips = ((await counter.read(server)).request - before) / latencies.length;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    errors,
-    trips,
-  };
-}
-const row = (label, r) =>
-  console.log(
-    `| ${label} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.trips.toFixed(1)} | ${r.errors} |`,
-  );
+const phase = (clients, fn) => concurrentPhase(server, counter, clients, ROUNDS, fn);
+const row = (label, r) => console.log(phaseRow(label, r));
 
 /** A published SURVEY component holding a questionnaire of six questions; returns it and its answers. */
 async function questionnaire(admin, spaceId, n, allowAnonymous) {
@@ -176,7 +145,7 @@ try {
   for (let r = 0; r < ROUNDS; r++) signedIn.push(await questionnaire(admin, space.id, r, false));
   const open = await questionnaire(admin, space.id, ROUNDS, true);
   const clients = await registerClients(server, CLIENTS, (i) => `Répondant ${i}`);
-  await phase(clients.slice(0, 5), 1, (c) => server.gql(`{ me { id } }`, {}, c.token)); // warm-up
+  await phase(clients.slice(0, 5), (c) => server.gql(`{ me { id } }`, {}, c.token)); // warm-up
 
   console.log(
     '\n| request, all respondents at once | requests/s | p50 ms | p99 ms | SQL round trips per request | errors |',
@@ -184,17 +153,17 @@ try {
   console.log('|---|---:|---:|---:|---:|---:|');
   row(
     'baseline: `{ me { id } }`',
-    await phase(clients, ROUNDS, (c) => server.gql(`{ me { id } }`, {}, c.token)),
+    await phase(clients, (c) => server.gql(`{ me { id } }`, {}, c.token)),
   );
   row(
     'answerSurvey, signed in',
-    await phase(clients, ROUNDS, (c, r) =>
+    await phase(clients, (c, r) =>
       server.gql(ANSWER, { id: signedIn[r].surveyId, answers: signedIn[r].answers }, c.token),
     ),
   );
   row(
     'answerSurvey, anonymous (new browser)',
-    await phase(clients, ROUNDS, () => anonymousAnswer(open.surveyId, open.answers)),
+    await phase(clients, () => anonymousAnswer(open.surveyId, open.answers)),
   );
   const {
     rows: [check],

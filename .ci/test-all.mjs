@@ -93,7 +93,7 @@ function excerpt(message) {
   return message
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
-    .filter((line) => line.trim() !== '')
+    .filter((line) => line.trim() !== '' && !/^\s*at .*node_modules/.test(line))
     .slice(0, 12)
     .map((line) => `    ${line.slice(0, 300)}`)
     .join('\n');

@@ -22,9 +22,10 @@ module.exports = {
     '^@concerto/domain$': require('node:path').join(__dirname, '../../libs/domain/src/index.ts'),
     '^@concerto/testing$': require('node:path').join(__dirname, '../../libs/testing/src/index.ts'),
   },
-  // two suites at once: a browser suite mostly waits (its server, PostgreSQL, Chromium, timers). One
-  // at a time used 28 % of two cores and took 1,022 s; two at a time take 640 s (all 105 tests
-  // passed). Each suite has its own server, database, ports and temporary folder.
-  maxWorkers: 2,
+  // one suite at a time. Two at once took 1,022 → 640 s here (a browser suite mostly waits: 28 % of
+  // two cores), but in a fresh-clone run the proposals suite then lost its open « Nouvelle
+  // proposition » form once (the button it had just filled was gone for 30 s; cause not found yet).
+  // Back to one until that race is understood and fixed in the app or the suite.
+  maxWorkers: 1,
   testTimeout: 180_000,
 };

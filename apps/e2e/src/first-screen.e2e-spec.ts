@@ -98,6 +98,40 @@ describeInBrowser(
       }
     });
 
+    it('in English for a reader who chose English: <html lang> and the first screen, before any script runs', async () => {
+      const context = await suite.browser.newContext({ locale: 'fr-FR' });
+      const noScript = await suite.browser.newContext({
+        javaScriptEnabled: false,
+        locale: 'fr-FR',
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${suite.server.url}/`);
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+        const cookie = (await context.cookies()).find((c) => c.name === 'concerto_language');
+        expect(cookie?.value).toBe('en');
+        // the same reader's next visit, its scripts off: English from the first byte
+        await noScript.addCookies([cookie!]);
+        const next = await noScript.newPage();
+        await next.goto(`${suite.server.url}/`);
+        expect(await next.evaluate(() => document.documentElement.lang)).toBe('en');
+        await next.getByText(/^Concerto is the participation platform/).waitFor();
+        expect(await next.getByText(/Concerto est la plateforme/).count()).toBe(0);
+        await next.goto(`${suite.server.url}/agenda`);
+        expect(await next.evaluate(() => document.documentElement.lang)).toBe('en');
+        // back to French: the cookie follows
+        await page.getByRole('button', { name: 'Français' }).click();
+        await page.waitForFunction(() => document.documentElement.lang === 'fr');
+        expect((await context.cookies()).find((c) => c.name === 'concerto_language')?.value).toBe(
+          'fr',
+        );
+      } finally {
+        await noScript.close();
+        await context.close();
+      }
+    });
+
     it('keeps the component’s title as the heading and in the tab while its data is on the way, then shows the page', async () => {
       // the API's answers wait until the page has rendered its loading state
       const { page, release, close } = await pageHolding('**/graphql');

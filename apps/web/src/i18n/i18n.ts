@@ -8,6 +8,11 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'fr';
 /** localStorage key holding the chosen language. */
 export const LANGUAGE_STORAGE_KEY = 'concerto.language';
+/**
+ * Cookie mirroring the language for the server, which sends the first screen of the HTML page in
+ * it (`web-app-serving.ts` on the API; same name there).
+ */
+export const LANGUAGE_COOKIE = 'concerto_language';
 
 /**
  * Adds a group's French strings (`<group>.fr.json`, mounted under `<group>`). Called by the
@@ -39,13 +44,16 @@ function readStoredLanguage(): Language {
 }
 
 function applyLanguage(lang: string): void {
-  if (typeof document !== 'undefined') document.documentElement.lang = toLanguage(lang);
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = toLanguage(lang);
+  // a year, like the choice in localStorage; not httpOnly: it is the page's own setting
+  document.cookie = `${LANGUAGE_COOKIE}=${toLanguage(lang)}; path=/; max-age=31536000; samesite=lax`;
 }
 
 /**
  * The app's i18next instance. French comes group by group with the code that uses it
  * ({@link addFrenchStrings}); English is fetched when first used (`changeLanguage('en')` waits for it). The chosen language is read from localStorage and
- * mirrored on `<html lang>`; {@link i18nReady} settles once the starting language's strings are in.
+ * mirrored on `<html lang>` and in the {@link LANGUAGE_COOKIE} cookie; {@link i18nReady} settles once the starting language's strings are in.
  */
 export const i18n: I18n = i18next.createInstance();
 

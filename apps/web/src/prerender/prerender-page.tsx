@@ -6,7 +6,7 @@ import { Observable } from 'rxjs';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { AppRoutes } from '../App';
-import { i18n, i18nReady } from '../i18n/i18n';
+import { DEFAULT_LANGUAGE, i18n, i18nReady, type Language } from '../i18n/i18n';
 import { AppLayout } from '../modules/layout/components/AppLayout';
 import { LiveConnectionProvider } from '../modules/notifications/live/LiveConnection';
 import { Loading } from '../modules/ui/components/Loading';
@@ -18,7 +18,7 @@ import { Loading } from '../modules/ui/components/Loading';
  * list's heading) as soon as the HTML and the stylesheet arrive, instead of after ≈ 580 KB of
  * JavaScript has been downloaded and run; React then renders the same tree over it.
  *
- * The render is the app itself (same components, same French strings) with an Apollo client that
+ * The render is the app itself (same components, same strings) with an Apollo client that
  * never answers: every query stays in its loading state, so nothing personal or changing is ever
  * baked into the build. React's `prerender` waits for the lazily loaded pages.
  *
@@ -26,11 +26,17 @@ import { Loading } from '../modules/ui/components/Loading';
  *   layout around « Chargement… », used for every path that has no prerendered page
  * @param heading with `path` null: the loading page's title (`<Loading page heading>`), e.g. a
  *   placeholder the server replaces with a space's or component's title
- * @returns the HTML of `<div id="root">`'s content (French)
+ * @param language the interface language of the render (French, the default, or English for the
+ *   readers who chose it: the server picks by the language cookie)
+ * @returns the HTML of `<div id="root">`'s content
  */
-export async function prerenderPage(path: string | null, heading?: string): Promise<string> {
+export async function prerenderPage(
+  path: string | null,
+  heading?: string,
+  language: Language = DEFAULT_LANGUAGE,
+): Promise<string> {
   await i18nReady;
-  await i18n.changeLanguage('fr');
+  await i18n.changeLanguage(language);
   const client = new ApolloClient({
     cache: new InMemoryCache(),
     // a link whose requests never end: every query renders its loading state

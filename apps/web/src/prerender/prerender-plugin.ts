@@ -6,9 +6,11 @@ import { createServer, type Plugin } from 'vite';
 export const SHELL_START = '<!--app-shell-->';
 export const SHELL_END = '<!--/app-shell-->';
 /**
- * The file (beside index.html) the API reads: `{ pages: { [path]: html }, titled: html }`, the
- * prerendered `#root` content of some paths, and the generic shell whose loading page is titled
- * {@link PAGE_HEADING_TOKEN} (the API puts a space's or component's title there).
+ * The file (beside index.html) the API reads: `{ pages: { [path]: html }, titled: html, en }`, the
+ * prerendered `#root` content of some paths, the generic shell whose loading page is titled
+ * {@link PAGE_HEADING_TOKEN} (the API puts a space's or component's title there), and under `en`
+ * the same in English with the generic shell (`{ shell, pages, titled }`), for the readers who
+ * chose English (index.html holds the French shell).
  */
 export const PRERENDERED_PAGES_FILE = 'prerendered-pages.json';
 /** Placeholder of the page's title in the `titled` shell. */
@@ -39,6 +41,7 @@ export function inertControls(html: string): string {
 export function prerenderPages(configFile: string, paths: readonly string[]): Plugin {
   const pages: Record<string, string> = {};
   let titled = '';
+  const english = { shell: '', pages: {} as Record<string, string>, titled: '' };
   return {
     name: 'concerto-prerender',
     apply: 'build',
@@ -59,7 +62,11 @@ export function prerenderPages(configFile: string, paths: readonly string[]): Pl
           const shell = inertControls(await prerenderPage(null));
           for (const path of paths) pages[path] = inertControls(await prerenderPage(path));
           titled = inertControls(await prerenderPage(null, PAGE_HEADING_TOKEN));
-          if (!titled.includes(PAGE_HEADING_TOKEN))
+          english.shell = inertControls(await prerenderPage(null, undefined, 'en'));
+          for (const path of paths)
+            english.pages[path] = inertControls(await prerenderPage(path, undefined, 'en'));
+          english.titled = inertControls(await prerenderPage(null, PAGE_HEADING_TOKEN, 'en'));
+          if (!titled.includes(PAGE_HEADING_TOKEN) || !english.titled.includes(PAGE_HEADING_TOKEN))
             throw new Error('the titled shell lost its token');
           return html.replace(SHELL_START, `${SHELL_START}${shell}${SHELL_END}`);
         } finally {
@@ -69,7 +76,10 @@ export function prerenderPages(configFile: string, paths: readonly string[]): Pl
     },
     writeBundle(options) {
       if (!options.dir) return;
-      writeFileSync(join(options.dir, PRERENDERED_PAGES_FILE), JSON.stringify({ pages, titled }));
+      writeFileSync(
+        join(options.dir, PRERENDERED_PAGES_FILE),
+        JSON.stringify({ pages, titled, en: english }),
+      );
     },
   };
 }

@@ -5,9 +5,11 @@ import {
   APP_SHELL_END,
   APP_SHELL_START,
   htmlForPath,
+  LANGUAGE_COOKIE,
   PAGE_HEADING_BUDGET_MS,
   PAGE_HEADING_TOKEN,
   PRERENDERED_PAGES_FILE,
+  shellLanguage,
   withinBudget,
 } from './web-app-serving';
 
@@ -81,6 +83,53 @@ describe('web app serving: the first screen in the HTML', () => {
     const bare =
       '<html><head><title>Concerto</title></head><body><div id="root"></div></body></html>';
     expect(htmlForPath(bare, '/', pages)).toBe(bare.replace('Concerto<', 'Accueil · Concerto<'));
+  });
+
+  it('sends the English first screen to a reader who chose English (the language cookie), else the French one', () => {
+    const french = `<html lang="fr"><head><title>Concerto</title></head><body><div id="root">${APP_SHELL_START}<p>shell</p>${APP_SHELL_END}</div></body></html>`;
+    const both = {
+      ...pages,
+      en: {
+        shell: '<p>English shell</p>',
+        pages: { '/': '<h1>Home</h1>' },
+        titled: `<h1 data-page-heading="">${PAGE_HEADING_TOKEN}</h1><p>Loading…</p>`,
+      },
+    };
+    const home = htmlForPath(french, '/', both, null, 'en');
+    expect(home).toContain('<html lang="en">');
+    expect(home).toContain(`${APP_SHELL_START}<h1>Home</h1>${APP_SHELL_END}`);
+    // the fixed pages' titles are French here: the app sets the English one
+    expect(home).toContain('<title>Concerto</title>');
+    expect(htmlForPath(french, '/agenda', both, null, 'en')).toContain('<p>English shell</p>');
+    // a space's title is its content, in its own language
+    const space = htmlForPath(
+      french,
+      '/espaces/x',
+      both,
+      { heading: 'Charte', documentTitle: 'Charte · Espace' },
+      'en',
+    );
+    expect(space).toContain('<h1 data-page-heading="">Charte</h1><p>Loading…</p>');
+    expect(space).toContain('<title>Charte · Espace · Concerto</title>');
+    // French, or a build without English renders: the French page
+    expect(htmlForPath(french, '/', both, null, 'fr')).toContain('<html lang="fr">');
+    expect(htmlForPath(french, '/', both, null, 'fr')).toContain('<h1>Accueil</h1>');
+    expect(htmlForPath(french, '/', pages, null, 'en')).toContain('<h1>Accueil</h1>');
+  });
+
+  it('reads the language from the Cookie header: English only when it says so', () => {
+    expect(shellLanguage(undefined)).toBe('fr');
+    expect(shellLanguage('')).toBe('fr');
+    expect(shellLanguage(`a=1; ${LANGUAGE_COOKIE}=en; b=2`)).toBe('en');
+    expect(shellLanguage(`${LANGUAGE_COOKIE}=fr`)).toBe('fr');
+    expect(shellLanguage(`${LANGUAGE_COOKIE}=de`)).toBe('fr');
+    expect(shellLanguage(`${LANGUAGE_COOKIE}=%E0%A4%A`)).toBe('fr');
+    expect(shellLanguage(';;;=;')).toBe('fr');
+  });
+
+  it('uses the cookie name the web app writes (apps/web/src/i18n/i18n.ts)', () => {
+    const i18n = readFileSync(join(__dirname, '../../../../web/src/i18n/i18n.ts'), 'utf8');
+    expect(i18n).toContain(`LANGUAGE_COOKIE = '${LANGUAGE_COOKIE}'`);
   });
 
   it('uses the names the web build writes (apps/web/src/prerender/prerender-plugin.ts)', () => {

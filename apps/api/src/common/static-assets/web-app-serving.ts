@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import compression from 'compression';
+import { parse as parseCookies } from 'cookie';
 import type { NextFunction, Request, Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { existsSync, readFileSync } from 'node:fs';
@@ -70,6 +71,27 @@ export const PAGE_HEADING_TOKEN = '%PAGE_HEADING%';
 export interface PrerenderedPages {
   pages: Readonly<Record<string, string>>;
   titled: string;
+  /** The same in English, with the generic shell (index.html holds the French one). */
+  en?: { shell: string; pages: Readonly<Record<string, string>>; titled: string };
+}
+
+/** Interface languages of the HTML's first screen (the web app's; French by default). */
+export type ShellLanguage = 'fr' | 'en';
+
+/**
+ * The cookie in which the web app mirrors the reader's language choice (`LANGUAGE_COOKIE` in
+ * `apps/web/src/i18n/i18n.ts`; same name, `web-app-serving.spec.ts` checks).
+ */
+export const LANGUAGE_COOKIE = 'concerto_language';
+
+/** The reader's language from a request's `Cookie` header: English when chosen, else French. */
+export function shellLanguage(cookieHeader: string | undefined): ShellLanguage {
+  if (!cookieHeader) return 'fr';
+  try {
+    return parseCookies(cookieHeader)[LANGUAGE_COOKIE] === 'en' ? 'en' : 'fr';
+  } catch {
+    return 'fr';
+  }
 }
 
 /** The title of a page whose data the server can read (a space, a component), for its HTML. */
@@ -106,32 +128,38 @@ export function withinBudget(heading: Promise<PageHeading | null>): Promise<Page
 /**
  * The app's HTML for a path: the built index.html with that page's `<title>` and first screen:
  * the build's own render of that path if it made one, else the shell titled with `heading` if
- * given, else the generic shell.
+ * given, else the generic shell. In English (when the build has the English renders), the same
+ * in English, `<html lang="en">`, and the fixed pages' titles left to the app (they are French
+ * here): a space's or component's title is its content and stays.
  * @param indexHtml the built index.html
  * @param path the request path (no query string)
  * @param prerendered what the build prerendered ({@link PRERENDERED_PAGES_FILE})
  * @param heading the page's title, known from its data ({@link PageHeadingSource})
+ * @param language the reader's interface language ({@link shellLanguage})
  */
 export function htmlForPath(
   indexHtml: string,
   path: string,
   prerendered: PrerenderedPages = NO_PRERENDERED_PAGES,
   heading: PageHeading | null = null,
+  language: ShellLanguage = 'fr',
 ): string {
   const normalised = pagePath(path);
-  let html = indexHtml;
-  const page = PAGE_TITLES[normalised] ?? heading?.documentTitle;
+  const english = language === 'en' ? prerendered.en : undefined;
+  const renders = english ?? prerendered;
+  let html = english ? indexHtml.replace(/<html lang="fr"/, '<html lang="en"') : indexHtml;
+  const page = (english ? undefined : PAGE_TITLES[normalised]) ?? heading?.documentTitle;
   if (page) {
     html = html.replace(
       /<title>[^<]*<\/title>/,
       () => `<title>${escapeHtml(page)} · Concerto</title>`,
     );
   }
-  const screen = Object.hasOwn(prerendered.pages, normalised)
-    ? prerendered.pages[normalised]
-    : heading && prerendered.titled
-      ? prerendered.titled.replace(PAGE_HEADING_TOKEN, () => escapeHtml(heading.heading))
-      : undefined;
+  const screen = Object.hasOwn(renders.pages, normalised)
+    ? renders.pages[normalised]
+    : heading && renders.titled
+      ? renders.titled.replace(PAGE_HEADING_TOKEN, () => escapeHtml(heading.heading))
+      : english?.shell;
   const start = html.indexOf(APP_SHELL_START);
   const end = html.indexOf(APP_SHELL_END);
   if (screen === undefined || start < 0 || end < start) return html;
@@ -143,22 +171,36 @@ function pagePath(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 
+/** The entries of a parsed JSON object whose values are strings ({} for anything else). */
+function stringEntries(value: unknown): Record<string, string> {
+  return value && typeof value === 'object'
+    ? Object.fromEntries(
+        Object.entries(value).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
+      )
+    : {};
+}
+
+/** A titled shell as the file holds it, or '' when it is not one (no {@link PAGE_HEADING_TOKEN}). */
+function readTitledShell(value: unknown): string {
+  return typeof value === 'string' && value.includes(PAGE_HEADING_TOKEN) ? value : '';
+}
+
 /** The build's prerendered first screens (none when the build has none or the file is unreadable). */
 function readPrerenderedPages(root: string): PrerenderedPages {
   try {
     const file: unknown = JSON.parse(readFileSync(join(root, PRERENDERED_PAGES_FILE), 'utf8'));
-    const { pages, titled } = (file ?? {}) as { pages?: unknown; titled?: unknown };
-    return {
-      pages:
-        pages && typeof pages === 'object'
-          ? Object.fromEntries(
-              Object.entries(pages).filter(
-                (entry): entry is [string, string] => typeof entry[1] === 'string',
-              ),
-            )
-          : {},
-      titled: typeof titled === 'string' && titled.includes(PAGE_HEADING_TOKEN) ? titled : '',
+    const { pages, titled, en } = (file ?? {}) as {
+      pages?: unknown;
+      titled?: unknown;
+      en?: { shell?: unknown; pages?: unknown; titled?: unknown };
     };
+    const english =
+      en && typeof en.shell === 'string' && en.shell
+        ? { shell: en.shell, pages: stringEntries(en.pages), titled: readTitledShell(en.titled) }
+        : undefined;
+    return { pages: stringEntries(pages), titled: readTitledShell(titled), en: english };
   } catch {
     return NO_PRERENDERED_PAGES;
   }
@@ -227,9 +269,12 @@ export function serveWebApp(
     if (!req.accepts('html')) return next();
     // a prerendered page (`/concertations/` too) needs no title lookup
     const titled = titledShell && !Object.hasOwn(prerendered.pages, pagePath(req.path));
+    const language = shellLanguage(req.headers.cookie);
     void (titled ? withinBudget(pageHeading(req.path)) : Promise.resolve(null)).then((heading) => {
       res.setHeader('Cache-Control', REVALIDATE_CACHE);
-      res.type('html').send(htmlForPath(indexHtml, req.path, prerendered, heading));
+      // the first screen's language follows the language cookie
+      res.vary('Cookie');
+      res.type('html').send(htmlForPath(indexHtml, req.path, prerendered, heading, language));
     });
   });
 }

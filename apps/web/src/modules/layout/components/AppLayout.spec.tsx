@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoutes } from '../../../App';
-import { LANGUAGE_STORAGE_KEY } from '../../../i18n/i18n';
+import { LANGUAGE_COOKIE, LANGUAGE_STORAGE_KEY } from '../../../i18n/i18n';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ADMINISTERED_SPACES_QUERY, ME_QUERY } from '../../auth/graphql/auth';
 import { SURVEYS_QUERY } from '../../spaces/graphql/spaces';
@@ -92,6 +92,8 @@ describe('layout', () => {
     ).toEqual(['Consultations', 'Assemblies', 'Surveys', 'Agenda']);
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+    // the server sends the next page's first screen in the language of this cookie
+    expect(document.cookie).toContain(`${LANGUAGE_COOKIE}=en`);
     expect(screen.getByRole('link', { name: 'Skip to content' })).toBeInTheDocument();
     const back = screen.getByRole('button', { name: 'Français' });
     expect(back).toHaveAttribute('lang', 'fr');
@@ -104,6 +106,7 @@ describe('layout', () => {
     ).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('fr');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('fr');
+    expect(document.cookie).toContain(`${LANGUAGE_COOKIE}=fr`);
   });
 
   it("shows a signed-in admin's name, Administration and Se déconnecter", async () => {

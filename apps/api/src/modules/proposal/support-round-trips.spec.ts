@@ -1,6 +1,5 @@
-import { Client } from 'pg';
+import { countRequestRoundTrips, type RoundTripCounter } from '../../../test/request-round-trips';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
-import { currentJobRequestId, currentRequestId } from '../../common/logging/request-id';
 
 const CREATE_COMPONENT = `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`;
 const SETTINGS = `mutation($c: ID!, $input: ProposalSettingsInput!) { updateProposalSettings(componentId: $c, input: $input) { supportLimit } }`;
@@ -21,23 +20,17 @@ describe('supports: SQL round trips per request', () => {
   let t: TestApp;
   let admin: string;
   let spaceId: string;
-  let requestTrips = 0;
-  const query = Client.prototype.query;
+  let roundTrips: RoundTripCounter;
 
   beforeAll(async () => {
-    // counts the round trips made on behalf of an HTTP request (not the dispatcher's, not the test's own SQL)
-    (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query =
-      function counted(this: Client, ...args: unknown[]) {
-        if (currentRequestId() && !currentJobRequestId()) requestTrips++;
-        return (query as (...a: unknown[]) => unknown).apply(this, args);
-      };
+    roundTrips = countRequestRoundTrips();
     t = await startTestApp();
     admin = await t.adminToken();
     spaceId = (await t.gql(`{ space(slug: "structuration-filiere-sante-numerique") { id } }`)).data
       .space.id;
   }, 120_000);
   afterAll(async () => {
-    Client.prototype.query = query;
+    roundTrips.restore();
     await t.close();
   });
 
@@ -62,9 +55,9 @@ describe('supports: SQL round trips per request', () => {
     ).data.createProposal.id as string;
   /** Runs one request and returns its response with the round trips it made. */
   const counting = async (document: string, id: string, token: string) => {
-    const before = requestTrips;
+    const before = roundTrips.count;
     const res = await t.gql(document, { id }, token);
-    return { res, trips: requestTrips - before };
+    return { res, trips: roundTrips.count - before };
   };
 
   it('a support costs 5 round trips and a withdrawal 6, whatever the minimum does; the response equals a fresh read', async () => {

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { Client } from 'pg';
-import { currentJobRequestId, currentRequestId } from '../../common/logging/request-id';
+import { countRequestRoundTrips } from '../../../test/request-round-trips';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
 
 const CREATE_COMPONENT = `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`;
@@ -662,16 +661,9 @@ describe('Enquêtes: builder, answering once (held by PostgreSQL), exact results
   });
 
   it('answerSurvey takes 10 SQL round trips signed in, 8 anonymous; its answer is what the respondent reads afterwards', async () => {
-    // counts the round trips made on behalf of an HTTP request (pg's Client.query, BEGIN and COMMIT
-    // included; the notification dispatcher's background drains not). Adding a query to the path
-    // makes this fail: raise the figures only knowingly (issue 15, lean write path).
-    const query = Client.prototype.query;
-    let trips = 0;
-    (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query =
-      function counted(this: Client, ...args: unknown[]) {
-        if (currentRequestId() && !currentJobRequestId()) trips++;
-        return (query as (...a: unknown[]) => unknown).apply(this, args);
-      };
+    // pg's Client.query on behalf of the request, BEGIN and COMMIT included. Adding a query to the
+    // path makes this fail: raise the figures only knowingly (issue 15, lean write path).
+    const roundTrips = countRequestRoundTrips();
     try {
       const { survey, q } = await build({ allowAnonymous: true });
       // every kind of choice, the options out of their order, a free text, a sorted list
@@ -696,9 +688,9 @@ describe('Enquêtes: builder, answering once (held by PostgreSQL), exact results
         },
       ];
       const FULL = `query($id: ID!) { mySurveyAnswers(surveyId: $id) { id surveyVersion answers { questionId text choices { optionId optionBody rowId value freeText } } } }`;
-      trips = 0;
+      let before = roundTrips.count;
       const signedIn = await t.gql(ANSWER, { id: survey.id, answers }, users[22].token);
-      const signedInTrips = trips;
+      const signedInTrips = roundTrips.count - before;
       expect(signedIn.errors).toBeUndefined();
       expect(signedIn.data.answerSurvey).toEqual(
         (await t.gql(FULL, { id: survey.id }, users[22].token)).data.mySurveyAnswers,
@@ -713,9 +705,9 @@ describe('Enquêtes: builder, answering once (held by PostgreSQL), exact results
           headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
           body: JSON.stringify({ query: document, variables }),
         });
-      trips = 0;
+      before = roundTrips.count;
       const first = await post(ANSWER, { id: survey.id, answers });
-      const anonymousTrips = trips;
+      const anonymousTrips = roundTrips.count - before;
       const anonymous = (await first.json()) as { data: { answerSurvey: unknown } };
       const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0];
       const read = (await (await post(FULL, { id: survey.id }, cookie)).json()) as {
@@ -724,7 +716,7 @@ describe('Enquêtes: builder, answering once (held by PostgreSQL), exact results
       expect(anonymous.data.answerSurvey).toEqual(read.data.mySurveyAnswers);
       expect({ signedInTrips, anonymousTrips }).toEqual({ signedInTrips: 10, anonymousTrips: 8 });
     } finally {
-      Client.prototype.query = query;
+      roundTrips.restore();
     }
   });
 

@@ -141,7 +141,23 @@ export class SurveyAnswerService {
       );
 
       const params = new StatementParameters();
-      const written = `FROM submission`;
+      // one array per stored column, in the order of `c(...)` below
+      const choiceColumns = (
+        [
+          ['questionId', 'uuid[]'],
+          ['optionId', 'uuid[]'],
+          ['rowId', 'uuid[]'],
+          ['value', 'int[]'],
+          ['freeText', 'text[]'],
+        ] as const
+      )
+        .map(([key, type]) =>
+          params.add(
+            choices.map((c) => c[key]),
+            type,
+          ),
+        )
+        .join(', ');
       const [submission] = await manager.query(
         `WITH submission AS (
            INSERT INTO survey_submissions (survey_id, user_id, anonymous_token_hash, survey_version)
@@ -160,22 +176,7 @@ export class SurveyAnswerService {
          choices AS (
            INSERT INTO survey_answer_choices (submission_id, question_id, option_id, row_id, value, free_text)
            SELECT submission.id, c.question_id, c.option_id, c.row_id, c.value, c.free_text
-             FROM submission, unnest(${params.add(
-               choices.map((c) => c.questionId),
-               'uuid[]',
-             )}, ${params.add(
-               choices.map((c) => c.optionId),
-               'uuid[]',
-             )}, ${params.add(
-               choices.map((c) => c.rowId),
-               'uuid[]',
-             )}, ${params.add(
-               choices.map((c) => c.value),
-               'int[]',
-             )}, ${params.add(
-               choices.map((c) => c.freeText),
-               'text[]',
-             )}) WITH ORDINALITY AS c(question_id, option_id, row_id, value, free_text, n)
+             FROM submission, unnest(${choiceColumns}) WITH ORDINALITY AS c(question_id, option_id, row_id, value, free_text, n)
             ORDER BY c.n),
          logged AS (${this.actionLog.recordStatement(
            params,
@@ -188,7 +189,7 @@ export class SurveyAnswerService {
              visibility: 'ADMIN_ONLY',
              summary: `Réponse à l’enquête « ${target.title.slice(0, 80)} »`,
            },
-           written,
+           'FROM submission',
          )})
          SELECT id, created_at FROM submission`,
         params.values,

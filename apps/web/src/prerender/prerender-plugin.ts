@@ -16,6 +16,13 @@ export const PRERENDERED_PAGES_FILE = 'prerendered-pages.json';
 /** Placeholder of the page's title in the `titled` shell. */
 export const PAGE_HEADING_TOKEN = '%PAGE_HEADING%';
 
+/** What the build renders in one language: the generic shell, some paths' pages, the titled shell. */
+interface Renders {
+  shell: string;
+  pages: Record<string, string>;
+  titled: string;
+}
+
 /**
  * The shell is shown until React renders over it: its form controls are disabled, so nothing can
  * be typed into a field that is about to be replaced (links work: they are plain links).
@@ -39,9 +46,8 @@ export function inertControls(html: string): string {
  * @param paths the app's paths whose first screen needs no data
  */
 export function prerenderPages(configFile: string, paths: readonly string[]): Plugin {
-  const pages: Record<string, string> = {};
-  let titled = '';
-  const english = { shell: '', pages: {} as Record<string, string>, titled: '' };
+  let french: Renders | undefined;
+  let english: Renders | undefined;
   return {
     name: 'concerto-prerender',
     apply: 'build',
@@ -59,23 +65,29 @@ export function prerenderPages(configFile: string, paths: readonly string[]): Pl
           const { prerenderPage } = (await server.ssrLoadModule(
             '/src/prerender/prerender-page.tsx',
           )) as typeof import('./prerender-page');
-          const shell = inertControls(await prerenderPage(null));
-          for (const path of paths) pages[path] = inertControls(await prerenderPage(path));
-          titled = inertControls(await prerenderPage(null, PAGE_HEADING_TOKEN));
-          english.shell = inertControls(await prerenderPage(null, undefined, 'en'));
-          for (const path of paths)
-            english.pages[path] = inertControls(await prerenderPage(path, undefined, 'en'));
-          english.titled = inertControls(await prerenderPage(null, PAGE_HEADING_TOKEN, 'en'));
-          if (!titled.includes(PAGE_HEADING_TOKEN) || !english.titled.includes(PAGE_HEADING_TOKEN))
-            throw new Error('the titled shell lost its token');
-          return html.replace(SHELL_START, `${SHELL_START}${shell}${SHELL_END}`);
+          /** The generic shell, each path's page and the titled shell, in `language`. */
+          const render = async (language: 'fr' | 'en'): Promise<Renders> => {
+            const pages: Record<string, string> = {};
+            for (const path of paths)
+              pages[path] = inertControls(await prerenderPage(path, undefined, language));
+            const titled = inertControls(await prerenderPage(null, PAGE_HEADING_TOKEN, language));
+            if (!titled.includes(PAGE_HEADING_TOKEN))
+              throw new Error('the titled shell lost its token');
+            const shell = inertControls(await prerenderPage(null, undefined, language));
+            return { shell, pages, titled };
+          };
+          french = await render('fr');
+          english = await render('en');
+          return html.replace(SHELL_START, `${SHELL_START}${french.shell}${SHELL_END}`);
         } finally {
           await server.close();
         }
       },
     },
     writeBundle(options) {
-      if (!options.dir) return;
+      if (!options.dir || !french) return;
+      // index.html holds the French shell; the English one travels in the file
+      const { pages, titled } = french;
       writeFileSync(
         join(options.dir, PRERENDERED_PAGES_FILE),
         JSON.stringify({ pages, titled, en: english }),

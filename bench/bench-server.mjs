@@ -241,15 +241,17 @@ export function queryCounter(extraEnv = {}) {
 }
 
 /**
- * Every client sends `rounds` requests one after the other, all clients at once: requests per
- * second, p50 and p99 latency (ms), requests answered with errors (the first is printed), and
- * the SQL round trips per request counted by `counter` ({@link queryCounter}) in the API process.
+ * Every client sends `rounds` requests one after the other, all clients at once (a closed loop):
+ * requests sent, requests per second, p50, p95 and p99 latency (ms), requests answered with errors
+ * (the first one is printed), and, given a `counter` ({@link queryCounter}), the SQL round trips
+ * per request counted in the API process.
+ * @param counter the round-trip counter, or null not to count
  * @param fn sends one request: `fn(client, round)` → the GraphQL answer
  */
 export async function concurrentPhase(server, counter, clients, rounds, fn) {
   const latencies = [];
   let errors = 0;
-  const before = (await counter.read(server)).request;
+  const before = counter ? (await counter.read(server)).request : 0;
   const started = process.hrtime.bigint();
   await Promise.all(
     clients.map(async (client) => {
@@ -257,16 +259,21 @@ export async function concurrentPhase(server, counter, clients, rounds, fn) {
         const t0 = process.hrtime.bigint();
         const res = await fn(client, r);
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (res.errors && errors++ === 0) console.error(JSON.stringify(res.errors));
+        if (res.errors && errors++ === 0)
+          console.log('first error:', JSON.stringify(res.errors[0]));
       }
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const trips = ((await counter.read(server)).request - before) / latencies.length;
+  const trips = counter
+    ? ((await counter.read(server)).request - before) / latencies.length
+    : undefined;
   latencies.sort((a, b) => a - b);
   return {
+    n: latencies.length,
     perSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     errors,
     trips,

@@ -7,7 +7,7 @@
 // and a score refresh. Checks that every answer was counted once (sum of wins = answered pairs).
 //   npm run build && node bench/idea-pairs.mjs
 import { createHash, randomBytes } from 'node:crypto';
-import { machine, percentile, startBenchServer, timeIt } from './bench-server.mjs';
+import { concurrentPhase, machine, startBenchServer, timeIt } from './bench-server.mjs';
 
 const IDEAS = Number(process.env.IDEAS ?? 1000);
 const VOTERS = Number(process.env.VOTERS ?? 200);
@@ -16,37 +16,8 @@ const NEXT = `mutation($b: ID!) { nextIdeaPair(boxId: $b) { id left { id body } 
 const VOTE = `mutation($p: ID!, $c: IdeaVoteChoice!) { voteOnIdeaPair(pairId: $p, choice: $c) { pairId next { id left { id body } right { id body } } } }`;
 const RESULTS = `query($b: ID!) { ideaResults(boxId: $b) { comparisonsCount scoredComparisons ideas { rank score scoreLow scoreHigh wins losses idea { id } } } }`;
 
-/** Every client runs `rounds` requests one after the other, all clients at once; returns req/s, p50/p95/p99 (ms), errors. */
-async function closedLoop(clients, rounds, fn) {
-  const latencies = [];
-  let errors = 0;
-  let firstError = null;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    clients.map(async (client) => {
-      for (let r = 0; r < rounds; r++) {
-        const t0 = process.hrtime.bigint();
-        const res = await fn(client, r);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (res.errors) {
-          errors++;
-          firstError ??= res.errors[0];
-        }
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  if (firstError) console.log('first error:', JSON.stringify(firstError));
-  return {
-    n: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors,
-  };
-}
+/** Every client runs `rounds` requests one after the other, all clients at once ({@link concurrentPhase}). */
+const closedLoop = (clients, rounds, fn) => concurrentPhase(server, null, clients, rounds, fn);
 const show = (label, r) =>
   console.log(
     `${label.padEnd(44)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.n} requests, ${r.errors} errors)`,

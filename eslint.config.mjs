@@ -41,4 +41,25 @@ export default [
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  {
+    // Focus after a state change goes through useFocusAfterRender: a frame can come before
+    // React's commit on a loaded machine, and the element is then not there yet.
+    files: ['apps/web/src/**/*.tsx', 'apps/web/src/**/*.ts'],
+    ignores: [
+      'apps/web/src/**/*.spec.tsx',
+      'apps/web/src/**/*.spec.ts',
+      'apps/web/src/modules/ui/feedback/*.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.name='requestAnimationFrame'] CallExpression[callee.property.name=/^(focus|select)$/]",
+          message:
+            'Move focus with useFocusAfterRender (ui/feedback): a frame can come before the commit.',
+        },
+      ],
+    },
+  },
 ];

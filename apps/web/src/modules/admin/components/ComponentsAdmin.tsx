@@ -16,6 +16,7 @@ import { ProposalSettingsForm } from '../../proposals/components/ProposalSetting
 import { TextImportAdmin } from '../../participatory-texts/components/TextImportAdmin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 import { COMPONENT_TYPE_ADMIN } from '../../component-types-admin';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 const REFETCH = { refetchQueries: ['AdminSpace', 'Surveys'], awaitRefetchQueries: true };
 const COMPONENT_TYPES = [
@@ -75,6 +76,7 @@ function ComponentRow({
   feedback: Feedback;
   onDeleted: () => void;
 }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const { slug: spaceSlug = '' } = useParams();
   const [renaming, setRenaming] = useState(false);
@@ -87,7 +89,7 @@ function ComponentRow({
 
   function closeRename() {
     setRenaming(false);
-    requestAnimationFrame(() => renameButton.current?.focus());
+    focusAfterRender(renameButton);
   }
 
   async function rename(event: FormEvent<HTMLFormElement>) {

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { formatDateTime } from '../../ui/utils/dates';
 import { AdministeredSpaces } from './AdministeredSpaces';
 import '../../petitions/petitions.css';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /**
  * `/admin/petitions`: the admins' queue across every PETITIONS component they administer —
@@ -24,6 +25,7 @@ export function PetitionQueuePage() {
 }
 
 function PetitionQueue() {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   useDocumentTitle(t('petitions.adminPages.queue.title'));
   const { data, loading, error, refetch } = useQuery(PETITION_QUEUE_QUERY, {
@@ -39,7 +41,7 @@ function PetitionQueue() {
     await refetch();
     setStatus(message);
     // the petition's buttons are gone: the focus goes to the message saying what happened
-    requestAnimationFrame(() => statusRef.current?.focus());
+    focusAfterRender(statusRef);
   };
 
   return (

@@ -15,6 +15,7 @@ import {
   type PhaseInput,
 } from '../graphql/admin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 const REFETCH = { refetchQueries: ['AdminSpace'], awaitRefetchQueries: true };
 
@@ -93,6 +94,7 @@ interface PhaseRowProps {
 }
 
 function PhaseRow({ phase, first, last, moving, onMove, feedback, onDeleted }: PhaseRowProps) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -128,7 +130,7 @@ function PhaseRow({ phase, first, last, moving, onMove, feedback, onDeleted }: P
         feedback={feedback}
         onDone={() => {
           setEditing(false);
-          requestAnimationFrame(() => editButton.current?.focus());
+          focusAfterRender(editButton);
         }}
       />
     );

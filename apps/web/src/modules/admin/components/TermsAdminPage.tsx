@@ -19,6 +19,7 @@ import {
 import { AccessDenied } from './AccessDenied';
 import { AdministeredSpaces } from './AdministeredSpaces';
 import '../terms-admin.css';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /** Where the web app shows each document to everyone. */
 const PUBLIC_PATHS: Record<TermsDocumentKind, string> = {
@@ -97,6 +98,7 @@ function TermsDocumentAdmin({
   current: TermsDocument | null;
   refresh: () => Promise<TermsDocument[]>;
 }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
   const headingId = useId();
@@ -149,7 +151,7 @@ function TermsDocumentAdmin({
 
   /** Moves focus to the message once React has rendered it. */
   function focusMessage() {
-    requestAnimationFrame(() => messageRef.current?.focus());
+    focusAfterRender(messageRef);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {

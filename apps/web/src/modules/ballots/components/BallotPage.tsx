@@ -18,6 +18,7 @@ import { BallotPeriod, BallotStatusBadge, TurnoutText } from './BallotList';
 import { useLiveBallotTurnout } from '../hooks/useLiveBallotTurnout';
 import { VotingBooth } from './VotingBooth';
 import '../ballots.css';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /** The results and their charts (Recharts) load only when a ballot has results to show. */
 const BallotResults = lazyPage(() => import('./BallotResults'), 'BallotResults');
@@ -183,6 +184,7 @@ export function BallotPage() {
 
 /** What the viewer can do now: vote (booth), see that they voted, sign in, or wait for the opening. */
 function VotePanel({ ballot, path }: { ballot: Ballot; path: string }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const { me } = useMe();
   const location = useLocation();
@@ -203,7 +205,7 @@ function VotePanel({ ballot, path }: { ballot: Ballot; path: string }) {
     feedback.succeed(
       t(ballot.viewerHasVoted && !ballot.secret ? 'votes.booth.changed' : 'votes.booth.done'),
     );
-    requestAnimationFrame(() => headingRef.current?.focus());
+    focusAfterRender(headingRef);
   }
 
   let body;

@@ -20,6 +20,7 @@ import {
 import { BallotPeriod, BallotStatusBadge, TurnoutText } from './BallotList';
 import { BallotForm } from './BallotForm';
 import '../ballots.css';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 const REFETCH = { refetchQueries: ['Ballots'], awaitRefetchQueries: true };
 
@@ -105,6 +106,7 @@ function BallotAdminRow({
   slug: string;
   assemblies: { id: string; title: string }[];
 }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -142,7 +144,7 @@ function BallotAdminRow({
             aria-expanded={editing}
             onClick={() => {
               setEditing((e) => !e);
-              if (editing) requestAnimationFrame(() => titleRef.current?.focus());
+              if (editing) focusAfterRender(titleRef);
             }}
           >
             {t(editing ? 'votes.admin.closeEdit' : 'votes.admin.edit')}{' '}

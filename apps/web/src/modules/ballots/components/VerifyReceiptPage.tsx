@@ -17,6 +17,7 @@ import {
 } from '../graphql/ballots';
 import { ReceiptExplanation } from './ReceiptExplanation';
 import '../ballots.css';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 type Outcome =
   | { kind: 'found'; choices: Record<string, BallotChoice> }
@@ -30,6 +31,7 @@ type Outcome =
  * result takes the focus; an empty or malformed code is an error on the field.
  */
 export function VerifyReceiptPage() {
+  const focusAfterRender = useFocusAfterRender();
   const { slug = '', componentId = '', ballotId: fixedBallot } = useParams();
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
@@ -96,7 +98,7 @@ export function VerifyReceiptPage() {
       setOutcome({ kind: 'error', message });
     }
     setBusy(false);
-    requestAnimationFrame(() => resultRef.current?.focus());
+    focusAfterRender(resultRef);
   }
 
   return (

@@ -14,6 +14,7 @@ import {
 } from '../ballot-display';
 import type { BallotAnswerInput, BallotQuestion } from '../graphql/ballots';
 import { QuestionInput } from './booth/QuestionInput';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /** What the booth needs of a ballot (an admin's preview builds it from the form). */
 export interface BoothBallot {
@@ -66,6 +67,7 @@ export function VotingBooth({
   onCast?: (answers: BallotAnswerInput[]) => Promise<void>;
   idPrefix?: string;
 }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const summary = useErrorSummary();
   const feedback = useFeedback();
@@ -92,12 +94,12 @@ export function VotingBooth({
     if (problems.length) return;
     feedback.clear();
     setStep('review');
-    requestAnimationFrame(() => reviewHeading.current?.focus());
+    focusAfterRender(reviewHeading);
   }
 
   function back() {
     setStep('edit');
-    requestAnimationFrame(() => boothHeading.current?.focus());
+    focusAfterRender(boothHeading);
   }
 
   async function cast() {
@@ -113,7 +115,7 @@ export function VotingBooth({
       );
     } catch (error) {
       feedback.fail(error);
-      requestAnimationFrame(() => reviewHeading.current?.focus());
+      focusAfterRender(reviewHeading);
     } finally {
       setBusy(false);
     }

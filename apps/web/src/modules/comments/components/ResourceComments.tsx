@@ -11,6 +11,7 @@ import { RichTextField, type RichTextHandle } from '../../ui/components/RichText
 import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ADD_RESOURCE_COMMENT_MUTATION, RESOURCE_COMMENTS_QUERY } from '../graphql/comments';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /** The words of a host's comment section, translated by the host (its own string group). */
 export interface ResourceCommentsStrings {
@@ -48,6 +49,7 @@ export function ResourceComments({
   headingId: string;
   strings: ResourceCommentsStrings;
 }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const { me } = useMe();
   const location = useLocation();
@@ -74,7 +76,7 @@ export function ResourceComments({
       feedback.fail(error);
     }
     // the button is disabled while sending: focus goes back to the field, never to the page
-    requestAnimationFrame(() => field.current?.focus());
+    focusAfterRender(field);
   }
 
   return (

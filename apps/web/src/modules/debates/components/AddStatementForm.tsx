@@ -6,6 +6,7 @@ import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextAreaField } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ADD_DEBATE_STATEMENT_MUTATION } from '../graphql/debates';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /** Characters as people count them (an accented letter or an emoji is one). */
 const length = (text: string) => [...text.trim()].length;
@@ -22,6 +23,7 @@ export function AddStatementForm({
   debateId: string;
   moderated: boolean;
 }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const feedback = useFeedback();
   const field = useRef<HTMLTextAreaElement>(null);
@@ -60,7 +62,7 @@ export function AddStatementForm({
       const info = feedback.fail(error);
       if (info.field === 'body') setFieldError(info.serverMessage);
     }
-    requestAnimationFrame(() => field.current?.focus());
+    focusAfterRender(field);
   }
 
   return (

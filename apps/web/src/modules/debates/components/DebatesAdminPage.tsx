@@ -24,6 +24,7 @@ import {
   type Debate,
 } from '../graphql/debates';
 import '../debates.css';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /**
  * `/admin/espaces/:slug/debats/:componentId`: open a debate, add seed statements, close or reopen
@@ -86,6 +87,7 @@ export function DebatesAdminPage() {
 }
 
 function NewDebateForm({ componentId }: { componentId: string }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const feedback = useFeedback();
   const titleRef = useRef<HTMLInputElement>(null);
@@ -130,7 +132,7 @@ function NewDebateForm({ componentId }: { componentId: string }) {
       const info = feedback.fail(error);
       if (info.field === 'title') setTitleError(info.serverMessage);
     }
-    requestAnimationFrame(() => titleRef.current?.focus());
+    focusAfterRender(titleRef);
   }
 
   return (
@@ -163,6 +165,7 @@ function NewDebateForm({ componentId }: { componentId: string }) {
 }
 
 function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const feedback = useFeedback();
   const seedRef = useRef<HTMLTextAreaElement>(null);
@@ -206,7 +209,7 @@ function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
         setSeed('');
       }, t('debates.admin.seedAdded'));
     }
-    requestAnimationFrame(() => seedRef.current?.focus());
+    focusAfterRender(seedRef);
   }
 
   return (

@@ -17,6 +17,7 @@ import {
   Heading,
 } from 'react-aria-components/Calendar';
 import { useTranslation } from 'react-i18next';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
@@ -160,6 +161,7 @@ function AgendaList({
   });
   const [loadingMore, setLoadingMore] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const page = data?.agendaMeetings;
 
   async function more() {
@@ -177,8 +179,8 @@ function AgendaList({
         }),
       });
       // the first new card's link takes the focus, so keyboard users continue where the list grew
-      requestAnimationFrame(() =>
-        listRef.current?.querySelectorAll<HTMLAnchorElement>('.card__title a')[shown]?.focus(),
+      focusAfterRender(
+        () => listRef.current?.querySelectorAll<HTMLAnchorElement>('.card__title a')[shown],
       );
     } finally {
       setLoadingMore(false);

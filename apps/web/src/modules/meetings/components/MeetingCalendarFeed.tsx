@@ -11,12 +11,14 @@ import {
   REVOKE_MEETING_CALENDAR_FEED_MUTATION,
   ROTATE_MEETING_CALENDAR_FEED_MUTATION,
 } from '../graphql/meetings';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /**
  * The private calendar feed of one's registrations (account page): make it, copy its URL (shown
  * once: the server keeps only a hash of its token), renew it, revoke it.
  */
 export function MeetingCalendarFeed() {
+  const focusAfterRender = useFocusAfterRender();
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
   const { data, refetch } = useQuery(MY_MEETING_CALENDAR_FEED_QUERY, {
@@ -36,8 +38,7 @@ export function MeetingCalendarFeed() {
       setUrl(result.data?.rotateMeetingCalendarFeed.url ?? null);
       await refetch();
       feedback.succeed(t('meetings.feed.made'));
-      requestAnimationFrame(() => urlRef.current?.select());
-      requestAnimationFrame(() => urlRef.current?.focus());
+      focusAfterRender(urlRef, { select: true });
     } catch (error) {
       feedback.fail(error);
     }
@@ -53,7 +54,7 @@ export function MeetingCalendarFeed() {
     } catch (error) {
       feedback.fail(error);
     }
-    requestAnimationFrame(() => headingRef.current?.focus());
+    focusAfterRender(headingRef);
   }
 
   async function onCopy() {

@@ -27,6 +27,7 @@ import { meetingPlace } from './MeetingCard';
 import { AttendanceQrCode } from './AttendanceQrCode';
 import { MeetingComments } from './MeetingComments';
 import { SittingPanel } from './SittingPanel';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /** `/espaces/:slug/f/:componentId/rencontres/:meetingId`: a meeting — date, place, agenda, registration, calendar file. */
 export function MeetingPage() {
@@ -108,6 +109,7 @@ export function MeetingPage() {
 
 /** Seats, the viewer's registration (status, waiting-list position, attendance code) and the register / cancel actions. */
 function RegistrationPanel({ meeting }: { meeting: Meeting }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const { me } = useMe();
   const location = useLocation();
@@ -116,7 +118,7 @@ function RegistrationPanel({ meeting }: { meeting: Meeting }) {
   const [register, registering] = useMutation(REGISTER_FOR_MEETING_MUTATION);
   const [cancel] = useMutation(CANCEL_MEETING_REGISTRATION_MUTATION);
   const mine = meeting.viewerRegistration;
-  const focusHeading = () => requestAnimationFrame(() => headingRef.current?.focus());
+  const focusHeading = () => focusAfterRender(headingRef);
 
   async function onRegister() {
     feedback.clear();

@@ -29,6 +29,7 @@ import {
 import { formatMeetingPeriod } from '../meetingDates';
 import { localeOf } from '../../ui/utils/dates';
 import { MeetingForm } from './MeetingForm';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 const REFETCH = { refetchQueries: ['Meetings'], awaitRefetchQueries: true };
 
@@ -105,6 +106,7 @@ export function MeetingsAdminPage() {
 }
 
 function MeetingAdminRow({ meeting, slug }: { meeting: Meeting; slug: string }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
   const [editing, setEditing] = useState(false);
@@ -216,7 +218,7 @@ function MeetingAdminRow({ meeting, slug }: { meeting: Meeting; slug: string }) 
               } catch (error) {
                 feedback.fail(error);
               }
-              requestAnimationFrame(() => titleRef.current?.focus());
+              focusAfterRender(titleRef);
             }}
           />
         ) : null}
@@ -227,6 +229,7 @@ function MeetingAdminRow({ meeting, slug }: { meeting: Meeting; slug: string }) 
 
 /** The organiser's check-in: type a registrant's code; the list shows who is present. */
 function CheckInPanel({ meeting }: { meeting: Meeting }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
   const [code, setCode] = useState('');
@@ -254,7 +257,7 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
     } catch (error) {
       setField(feedback.fail(error).field === 'code');
     }
-    requestAnimationFrame(() => document.getElementById(inputId)?.focus());
+    focusAfterRender(() => document.getElementById(inputId));
   }
 
   return (
@@ -331,6 +334,7 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
 
 /** The closing report of a past meeting: minutes (rich text, sanitised by the server), counts, recording link; the first closing notifies registrants and followers. */
 export function ClosingPanel({ meeting }: { meeting: Meeting }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const feedback = useFeedback();
   const report = meeting.closingReport;
@@ -368,7 +372,7 @@ export function ClosingPanel({ meeting }: { meeting: Meeting }) {
     } catch (error) {
       const failed = feedback.fail(error).field ?? null;
       setField(failed);
-      if (failed) requestAnimationFrame(() => document.getElementById(id(failed))?.focus());
+      if (failed) focusAfterRender(() => document.getElementById(id(failed)));
     }
   }
 

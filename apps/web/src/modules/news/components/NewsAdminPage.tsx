@@ -27,6 +27,7 @@ import {
   type NewsPostFieldsInput,
 } from '../graphql/news';
 import { newsPostPath } from './NewsCard';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 const REFETCH = { refetchQueries: ['NewsPosts'], awaitRefetchQueries: true };
 
@@ -93,6 +94,7 @@ export function NewsAdminPage() {
 }
 
 function NewsAdminRow({ post, canFeature }: { post: NewsPost; canFeature: boolean }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [editing, setEditing] = useState(false);
@@ -103,14 +105,14 @@ function NewsAdminRow({ post, canFeature }: { post: NewsPost; canFeature: boolea
     try {
       await remove({ variables: { id: post.id } });
       // the row is gone: focus the list's heading, never the page
-      requestAnimationFrame(() => document.getElementById('news-admin-list')?.focus());
+      focusAfterRender(() => document.getElementById('news-admin-list'));
     } catch (error) {
       feedback.fail(error);
     }
   }
   const close = () => {
     setEditing(false);
-    requestAnimationFrame(() => editButton.current?.focus());
+    focusAfterRender(editButton);
   };
   return (
     <>
@@ -207,6 +209,7 @@ export function NewsPostForm({
   post?: NewsPost;
   onSaved?: () => void;
 }) {
+  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [values, setValues] = useState<Values>(() => valuesOf(post));
@@ -276,7 +279,7 @@ export function NewsPostForm({
       setValues(EMPTY);
       setFile(null);
       if (fileRef.current) fileRef.current.value = '';
-      requestAnimationFrame(() => titleRef.current?.focus());
+      focusAfterRender(titleRef);
     } catch (error) {
       setField(feedback.fail(error).field);
     } finally {

@@ -37,8 +37,8 @@ describeInBrowser(
       await goTo('/admin');
       await suite.page.getByLabel('Adresse (slug)').fill(`journal-${stamp}`);
       await suite.page.getByLabel('Titre', { exact: true }).fill(spaceTitle);
-      await suite.page.getByRole('button', { name: "Créer l'espace" }).click();
-      await suite.page.getByText(`L'espace « ${spaceTitle} » a été créé.`).waitFor();
+      await suite.page.getByRole('button', { name: 'Créer l’espace' }).click();
+      await suite.page.getByText(`L’espace « ${spaceTitle} » a été créé.`).waitFor();
 
       await goTo('/admin');
       await suite.page.getByRole('link', { name: 'Journal des actions' }).click();

@@ -115,7 +115,7 @@ describeInBrowser(
     it('the member votes "Pour" with a confirmation step and sees their vote, then changes it', async () => {
       await goTo(member, await motionsPath(member));
       const first = member.getByRole('article', { name: /Les territoires/ });
-      await first.getByText("Vous n'avez pas encore voté.").waitFor();
+      await first.getByText('Vous n’avez pas encore voté.').waitFor();
       await first.getByRole('button', { name: 'Pour', exact: true }).click();
       await first.getByText('Confirmer votre vote « Pour » ?').waitFor();
       await expectAccessible(member, 'confirmation du vote');

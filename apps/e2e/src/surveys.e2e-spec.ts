@@ -68,7 +68,7 @@ describeInBrowser(
       await suite.page.getByRole('heading', { name: 'Résultats' }).waitFor();
       await suite.page.getByText('1 réponse au total').waitFor();
       await expect(
-        suite.page.getByText("1 réponse : 100 % d'accord ou tout à fait d'accord").count(),
+        suite.page.getByText('1 réponse : 100 % d’accord ou tout à fait d’accord').count(),
       ).resolves.toBe(10);
       expect(await suite.page.locator('.chart svg').count()).toBeGreaterThanOrEqual(11);
       expect(await suite.page.locator('table.results-table').count()).toBeGreaterThanOrEqual(11);

@@ -81,7 +81,7 @@ describeInBrowser(
       ).toBe('title');
       await suite.page.keyboard.type('Associer les patients à la démarche');
       // the body is the rich editor: its toolbar (one tab stop), then the editable article
-      const body = suite.page.getByRole('textbox', { name: "Nouveau texte de l'article" });
+      const body = suite.page.getByRole('textbox', { name: 'Nouveau texte de l’article' });
       await body.and(suite.page.locator('[contenteditable="true"]')).waitFor();
       await suite.page.keyboard.press('Tab');
       expect(
@@ -104,7 +104,7 @@ describeInBrowser(
         .locator('ins')
         .first()
         .waitFor();
-      await tabTo(/^Proposer l'amendement$/);
+      await tabTo(/^Proposer l’amendement$/);
       await suite.page.keyboard.press('Enter');
       await suite.page.getByText('Amendement proposé.').waitFor();
       await suite.page

@@ -109,7 +109,7 @@ describe('<AdminPage>', () => {
     expect(screen.getByLabelText('Sous-titre')).toBeInTheDocument();
     expect(screen.getByLabelText('Description')).toBeInTheDocument();
     expect(screen.getByLabelText('Publié')).not.toBeChecked();
-    expect(screen.getByRole('button', { name: "Créer l'espace" })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Créer l’espace' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Administrateurs de l’organisation' })).toHaveAttribute(
       'href',
       '/admin/administrateurs',

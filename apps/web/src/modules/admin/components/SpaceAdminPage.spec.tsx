@@ -94,7 +94,7 @@ describe('<SpaceAdminPage>', () => {
 
     await waitFor(() =>
       expect(within(phases).getAllByRole('status')[0]).toHaveTextContent(
-        "L'ordre des phases a été enregistré.",
+        'L’ordre des phases a été enregistré.',
       ),
     );
     await waitFor(() =>

@@ -28,7 +28,7 @@ describe('<MotionBoard>', () => {
     expect(within(open).getByText(/Clôture dans 12 j 23 h|Clôture dans 13 j/)).toBeInTheDocument();
     expect(
       within(open).getByText(
-        "Votre vote actuel : Pour. Vous pouvez le modifier jusqu'à la clôture.",
+        'Votre vote actuel : Pour. Vous pouvez le modifier jusqu’à la clôture.',
       ),
     ).toBeInTheDocument();
     expect(within(open).getByRole('table', { name: 'Décompte en cours' })).toBeInTheDocument();

@@ -83,7 +83,7 @@ describe('<ComponentPage>', () => {
           id: 'b',
           position: 1,
           section: 'Axe 1',
-          body: "L'utilité de l'IA passe par sa compréhension.",
+          body: 'L’utilité de l’IA passe par sa compréhension.',
           description: null,
           type: 'SCALE',
           mandatory: false,
@@ -92,10 +92,10 @@ describe('<ComponentPage>', () => {
             __typename: 'SurveyScale',
             points: 4,
             labels: [
-              "pas du tout d'accord",
-              "plutôt pas d'accord",
-              "d'accord",
-              "tout à fait d'accord",
+              'pas du tout d’accord',
+              'plutôt pas d’accord',
+              'd’accord',
+              'tout à fait d’accord',
             ],
           },
         },
@@ -124,10 +124,10 @@ describe('<ComponentPage>', () => {
       .getAllByRole('listitem')
       .filter((item) => item.closest('.question__scale'));
     expect(scaleItems.map((item) => item.textContent)).toEqual([
-      "1 pas du tout d'accord",
-      "2 plutôt pas d'accord",
-      "3 d'accord",
-      "4 tout à fait d'accord",
+      '1 pas du tout d’accord',
+      '2 plutôt pas d’accord',
+      '3 d’accord',
+      '4 tout à fait d’accord',
     ]);
     const typology = screen.getByRole('region', { name: 'Typologie des répondants' });
     expect(
@@ -136,7 +136,7 @@ describe('<ComponentPage>', () => {
         .compareDocumentPosition(within(typology).getByText('Hôpital')),
     ).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
     expect(
-      within(screen.getByRole('navigation', { name: "Fil d'Ariane" })).getByRole('link', {
+      within(screen.getByRole('navigation', { name: 'Fil d’Ariane' })).getByRole('link', {
         name: 'Structuration de la filière',
       }),
     ).toHaveAttribute('href', '/espaces/structuration');

@@ -117,13 +117,13 @@ describe('<ParticipatoryTextReader>', () => {
     expect(await within(panel).findByText('Préciser la conclusion du texte')).toBeInTheDocument();
     expect(within(panel).getByText('obsolète')).toBeInTheDocument();
     expect(within(panel).getByRole('button', { name: /Mettre à jour/ })).toBeInTheDocument();
-    // the form: the article's current text prefilled, a live word diff as one types
+    // the form: the article’s current text prefilled, a live word diff as one types
     // the form shows once the signed-in user is known (`me` resolves separately)
     // typed into the rich editor once TipTap has replaced the fallback textarea: typing into the
-    // fallback raced the editor's chunk (the keystrokes after the swap went to a detached textarea)
+    // fallback raced the editor’s chunk (the keystrokes after the swap went to a detached textarea)
     const body = await waitFor(
       () => {
-        const box = within(panel).getByRole('textbox', { name: /Nouveau texte de l'article/ });
+        const box = within(panel).getByRole('textbox', { name: /Nouveau texte de l’article/ });
         expect(box).toHaveAttribute('contenteditable', 'true');
         return box;
       },
@@ -140,7 +140,7 @@ describe('<ParticipatoryTextReader>', () => {
       expect(preview.querySelector('ins')?.textContent).toContain('partagée');
     });
     expect(
-      within(panel).getByRole('button', { name: "Proposer l'amendement" }),
+      within(panel).getByRole('button', { name: 'Proposer l’amendement' }),
     ).toBeInTheDocument();
     // comments stay on the article and say which version they were written on
     expect(
@@ -170,7 +170,7 @@ describe('<DiffView>', () => {
   it('marks additions and removals with <ins>/<del> and text labels for screen readers', () => {
     renderWithProviders(<DiffView before="un comité" after="un comité de pilotage" label="diff" />);
     const ins = document.querySelector('ins')!;
-    expect(ins.textContent).toBe("[début de l'ajout] de pilotage [fin de l'ajout]");
+    expect(ins.textContent).toBe('[début de l’ajout] de pilotage [fin de l’ajout]');
     expect(document.querySelector('del')).toBeNull();
   });
 

@@ -65,7 +65,7 @@ describe('<AnswerForm>', () => {
   it('offers EVALUATING, ACCEPTED and REJECTED, and publishes now by default', () => {
     renderWithProviders(<AnswerForm proposal={proposal} />);
     expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
-      "En cours d'évaluation",
+      'En cours d’évaluation',
       'Acceptée',
       'Rejetée',
     ]);

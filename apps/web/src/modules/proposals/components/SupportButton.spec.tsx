@@ -115,7 +115,7 @@ describe('<SupportButton>', () => {
     );
     await userEvent.setup().click(screen.getByRole('button', { name: 'Soutenir' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      "Cette proposition a atteint son seuil de soutiens : elle n'en accepte plus.",
+      'Cette proposition a atteint son seuil de soutiens : elle n’en accepte plus.',
     );
   });
 

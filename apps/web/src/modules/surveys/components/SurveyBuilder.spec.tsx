@@ -208,9 +208,9 @@ describe('<SurveyBuilder> editing', () => {
     renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
       mocks: [{ request: { query: UPDATE_SURVEY_OPTION_MUTATION, variables }, result }],
     });
-    const rename = screen.getByRole('button', { name: "Renommer l'option «\u00a0Hôpital\u00a0»" });
+    const rename = screen.getByRole('button', { name: 'Renommer l’option «\u00a0Hôpital\u00a0»' });
     await userEvent.click(rename);
-    const field = screen.getByLabelText("Nouveau libellé de l'option « Hôpital »");
+    const field = screen.getByLabelText('Nouveau libellé de l’option « Hôpital »');
     expect(field).toHaveFocus();
     await userEvent.clear(field);
     await userEvent.type(field, 'Établissement de santé{Enter}');

@@ -129,7 +129,7 @@ describe('<SurveyResultsView>', () => {
       ],
     });
     expect(
-      await screen.findByText("5 réponses : 60 % d'accord ou tout à fait d'accord · moyenne 2,8"),
+      await screen.findByText('5 réponses : 60 % d’accord ou tout à fait d’accord · moyenne 2,8'),
     ).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Réponses à «\u00a0Accord\u00a0»' });
     expect(table).toHaveTextContent('4 tout à fait240 %');

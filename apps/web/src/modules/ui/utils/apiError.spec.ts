@@ -36,7 +36,7 @@ describe('parseApiError', () => {
     expect(parseApiError(graphQLError('?', { code: 'SOMETHING_ELSE' })).code).toBe('UNKNOWN');
     expect(parseApiError(new TypeError('Failed to fetch')).code).toBe('NETWORK');
     expect(parseApiError('weird').code).toBe('UNKNOWN');
-    // A document the server does not know (client and API out of step) is not the user's fault.
+    // A document the server does not know (client and API out of step) is not the user’s fault.
     const outOfStep = parseApiError(
       graphQLError('Unknown argument "seed"', { code: 'GRAPHQL_VALIDATION_FAILED' }),
     );
@@ -55,12 +55,12 @@ describe('parseApiError', () => {
 describe('errorMessage', () => {
   it.each([
     [ErrorCode.UNAUTHENTICATED, 'Vous devez être connecté·e pour faire cela.'],
-    [ErrorCode.FORBIDDEN, "Vous n'avez pas les droits nécessaires pour faire cela."],
-    [ErrorCode.NOT_FOUND, "L'élément demandé est introuvable."],
+    [ErrorCode.FORBIDDEN, 'Vous n’avez pas les droits nécessaires pour faire cela.'],
+    [ErrorCode.NOT_FOUND, 'L’élément demandé est introuvable.'],
     [ErrorCode.TOO_MANY_REQUESTS, 'Trop de tentatives, réessayez dans une minute.'],
     [
       ErrorCode.INTERNAL_SERVER_ERROR,
-      "Une erreur inattendue est survenue sur le serveur. Rien n'a été modifié.",
+      'Une erreur inattendue est survenue sur le serveur. Rien n’a été modifié.',
     ],
   ])('translates %s in French', (code, expected) => {
     expect(errorMessage(parseApiError(graphQLError('server text', { code })), t, 'fr')).toBe(
@@ -83,7 +83,7 @@ describe('errorMessage', () => {
     );
   });
 
-  it("shows the server's specific message for conflicts and input errors in French", () => {
+  it('shows the server’s specific message for conflicts and input errors in French', () => {
     const conflict = parseApiError(
       graphQLError('Un espace utilise déjà cette adresse.', { code: 'CONFLICT' }),
     );

@@ -53,16 +53,24 @@ describeInBrowser(
       await suite.page.getByRole('progressbar', { name: /12 signatures sur 50/ }).waitFor();
       await checked('pétitions (liste, visiteur)');
       await suite.page.getByRole('button', { name: 'Acceptées' }).click();
-      await suite.page.getByText('Aucune pétition ici pour le moment.').waitFor();
+      await suite.page
+        .getByText('Aucune pétition n’a encore atteint son seuil de signatures.')
+        .waitFor();
+      expect(new URL(suite.page.url()).search).toBe('?filtre=acceptees');
       expect(await focusIsOnPage()).toBe(true);
       await suite.page.getByRole('button', { name: 'Ouvertes' }).click();
       await suite.page.getByLabel('Trier par').selectOption('ENDING_SOON');
+      expect(new URL(suite.page.url()).search).toBe('?tri=fin-proche');
       await suite.page.getByRole('link', { name: 'Organiser une journée de la filière' }).click();
       await suite.page
         .getByRole('heading', { level: 1, name: 'Organiser une journée de la filière' })
         .waitFor();
       await suite.page.getByText(/^Encore \d+.jours? et \d+.h$/).waitFor();
       await checked('pétition (visiteur)');
+      // Back: the list as it was left, its order in the address
+      await suite.page.goBack();
+      await suite.page.getByRole('link', { name: 'Organiser une journée de la filière' }).waitFor();
+      expect(await suite.page.getByLabel('Trier par').inputValue()).toBe('ENDING_SOON');
     });
 
     it('an organization admin creates a type needing a committee of one', async () => {

@@ -303,6 +303,25 @@ describeInBrowser(
         .waitFor();
       expect(await suite.page.getByRole('button', { name: 'Soutenir' }).isDisabled()).toBe(true);
       await expectAccessible('proposition (pas d’accord)');
+      // Back to the list: the order chosen is in its address, so it is still the consensus order
+      await suite.page.goBack();
+      await suite.page
+        .getByText(/^En tête, les propositions soutenues dans tous les groupes d’opinion/)
+        .waitFor();
+      expect(new URL(suite.page.url()).search).toBe('?ordre=consensus');
+      expect(await suite.page.getByRole('combobox', { name: 'Trier par' }).inputValue()).toBe(
+        'CONSENSUS',
+      );
+      // a search with no match says why the list is empty and offers to clear it
+      await suite.page.getByRole('searchbox', { name: 'Rechercher' }).fill('zzzintrouvable');
+      await suite.page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+      await suite.page
+        .getByText('Aucune proposition ne correspond à cette recherche ou à ces filtres.')
+        .waitFor();
+      expect(new URL(suite.page.url()).search).toBe('?ordre=consensus&recherche=zzzintrouvable');
+      await suite.page.getByRole('button', { name: 'Effacer la recherche et les filtres' }).click();
+      await suite.page.getByText('15 propositions', { exact: true }).waitFor();
+      expect(await focusIsOnElement(suite.page)).toBe(true);
       await signOut();
     });
 

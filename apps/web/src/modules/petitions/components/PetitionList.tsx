@@ -2,9 +2,10 @@ import { PetitionLimits } from '@concerto/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { useLivePetitionCounts } from '../hooks/useLivePetitionCounts';
+import { EmptyState } from '../../ui/components/EmptyState';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextField } from '../../ui/components/Fields';
 import { RichTextField } from '../../ui/components/RichTextField';
@@ -26,16 +27,56 @@ import '../petitions.css';
 
 const PUBLIC_FILTERS: PetitionFilter[] = ['OPEN', 'ACCEPTED', 'ANSWERED', 'ALL'];
 
+/** The list's place in the address (`?filtre=acceptees&tri=recentes`), defaults left out. */
+const FILTER_SLUGS: Record<PetitionFilter, string> = {
+  OPEN: 'ouvertes',
+  ACCEPTED: 'acceptees',
+  ANSWERED: 'repondues',
+  ALL: 'toutes',
+  MINE: 'miennes',
+  VALIDATING: 'a-valider',
+};
+const SORT_SLUGS: Record<PetitionSort, string> = {
+  SIGNATURES: 'signatures',
+  RECENT: 'recentes',
+  ENDING_SOON: 'fin-proche',
+};
+const DEFAULT_FILTER: PetitionFilter = 'OPEN';
+const DEFAULT_SORT: PetitionSort = 'SIGNATURES';
+
+function bySlug<K extends string>(slugs: Record<K, string>, slug: string | null): K | undefined {
+  return (Object.keys(slugs) as K[]).find((key) => slugs[key] === slug);
+}
+
 /**
  * « Pétitions » of a PETITIONS component: filters (open, accepted, answered, all; « Mes
  * pétitions » and the admins' « À valider » queue), orders (signatures, recent, ending soon),
- * cards with progress; forms to start a petition and, for organization admins, a type.
+ * both kept in the address (Back, a reload and a shared link show the same list); cards with
+ * progress; forms to start a petition and, for organization admins, a type.
  */
 export function PetitionList({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
-  const { me } = useMe();
-  const [filter, setFilter] = useState<PetitionFilter>('OPEN');
-  const [sort, setSort] = useState<PetitionSort>('SIGNATURES');
+  const { me, loading: meLoading } = useMe();
+  const [params, setParams] = useSearchParams();
+  const asked = bySlug(FILTER_SLUGS, params.get('filtre')) ?? DEFAULT_FILTER;
+  // « Mes pétitions » and « À valider » need a session: a visitor's link falls back to the default
+  const filter: PetitionFilter =
+    !PUBLIC_FILTERS.includes(asked) && !me && !meLoading ? DEFAULT_FILTER : asked;
+  const sort = bySlug(SORT_SLUGS, params.get('tri')) ?? DEFAULT_SORT;
+  const update = (name: 'filtre' | 'tri', value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  const setFilter = (next: PetitionFilter) =>
+    update('filtre', next === DEFAULT_FILTER ? null : FILTER_SLUGS[next]);
+  const setSort = (next: PetitionSort) =>
+    update('tri', next === DEFAULT_SORT ? null : SORT_SLUGS[next]);
   const { data, loading, error, refetch } = useQuery(PETITIONS_QUERY, {
     variables: { componentId, filter },
     fetchPolicy: 'cache-and-network',
@@ -77,7 +118,7 @@ export function PetitionList({ componentId }: { componentId: string }) {
         ) : loading && !data ? (
           <Loading />
         ) : petitions.length === 0 ? (
-          <p>{t('petitions.empty')}</p>
+          <EmptyState text={t(`petitions.emptyFor.${filter}`)} />
         ) : (
           <ul className="card-list">
             {petitions.map((p) => (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField, TextField } from '../../ui/components/Fields';
 import {
@@ -25,6 +25,65 @@ export const DEFAULT_CHOICE: ProposalListChoice = {
   supportedByMe: false,
   search: '',
 };
+
+/** The choice's place in the page's address: French parameter names and values, defaults left out. */
+const ORDER_SLUGS: Record<ProposalOrder, string> = {
+  RANDOM: 'aleatoire',
+  RECENT: 'recentes',
+  MOST_SUPPORTED: 'plus-soutenues',
+  MOST_COMMENTED: 'plus-commentees',
+  MOST_FOLLOWED: 'plus-suivies',
+  CONSENSUS: 'consensus',
+};
+const STATE_SLUGS: Record<ProposalState, string> = {
+  NOT_ANSWERED: 'sans-reponse',
+  EVALUATING: 'en-evaluation',
+  ACCEPTED: 'acceptees',
+  REJECTED: 'rejetees',
+  WITHDRAWN: 'retirees',
+};
+/** The query-string parameters a proposal list owns (others in the address are kept). */
+export const CHOICE_PARAMS = ['ordre', 'etat', 'recherche', 'mes', 'soutenues'] as const;
+const SEARCH_MAX = 200;
+
+function bySlug<K extends string>(slugs: Record<K, string>, slug: string | null): K | undefined {
+  return (Object.keys(slugs) as K[]).find((key) => slugs[key] === slug);
+}
+
+/**
+ * The choice an address holds (`?ordre=recentes&etat=acceptees&recherche=…&mes=1&soutenues=1`),
+ * so that Back, a reload and a shared link show the same list. Unknown values fall back to the
+ * default; the caller still drops what the component or the viewer cannot use.
+ */
+export function choiceFromParams(params: URLSearchParams): ProposalListChoice {
+  return {
+    order: bySlug(ORDER_SLUGS, params.get('ordre')) ?? DEFAULT_CHOICE.order,
+    state: bySlug(STATE_SLUGS, params.get('etat')) ?? '',
+    search: (params.get('recherche') ?? '').trim().slice(0, SEARCH_MAX),
+    mine: params.get('mes') === '1',
+    supportedByMe: params.get('soutenues') === '1',
+  };
+}
+
+/** `params` with the choice written in place of the list's own parameters (defaults omitted). */
+export function paramsWithChoice(
+  params: URLSearchParams,
+  choice: ProposalListChoice,
+): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const name of CHOICE_PARAMS) next.delete(name);
+  if (choice.order !== DEFAULT_CHOICE.order) next.set('ordre', ORDER_SLUGS[choice.order]);
+  if (choice.state) next.set('etat', STATE_SLUGS[choice.state]);
+  if (choice.search) next.set('recherche', choice.search);
+  if (choice.mine) next.set('mes', '1');
+  if (choice.supportedByMe) next.set('soutenues', '1');
+  return next;
+}
+
+/** Whether the choice narrows the list (a search, a state, one's own or supported proposals). */
+export function isNarrowed(choice: ProposalListChoice): boolean {
+  return Boolean(choice.search || choice.state || choice.mine || choice.supportedByMe);
+}
 
 /**
  * The orders offered: all six, except "Les plus soutenues" when the component hides supports,
@@ -64,6 +123,8 @@ export function ProposalFilters({
 }: ProposalFiltersProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(choice.search);
+  // the address changed under the form (Back, a link): the field shows the search applied
+  useEffect(() => setSearch(choice.search), [choice.search]);
 
   function submitSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -84,7 +145,7 @@ export function ProposalFilters({
           type="search"
           name="search"
           value={search}
-          maxLength={200}
+          maxLength={SEARCH_MAX}
           onChange={(event) => setSearch(event.target.value)}
         />
         <div className="form__actions">

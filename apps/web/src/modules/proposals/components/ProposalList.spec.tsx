@@ -1,6 +1,7 @@
 import type { MockLink } from '@apollo/client/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import {
@@ -126,18 +127,30 @@ function page(
   };
 }
 
-function render(mocks: MockLink.MockedResponse[], signedIn = true) {
+/** The in-memory router's query string, to check what the list wrote in the address. */
+function Address() {
+  return <output data-testid="address">{useLocation().search}</output>;
+}
+
+function render(mocks: MockLink.MockedResponse[], signedIn = true, route = '/') {
   sessionStorage.setItem(seedStorageKey('c1'), SEED);
-  return renderWithProviders(<ProposalList componentId="c1" spaceSlug="structuration" />, {
-    mocks: [
-      {
-        request: { query: ME_QUERY },
-        result: { data: { me: signedIn ? me : null } },
-        maxUsageCount: 10,
-      },
-      ...mocks,
-    ],
-  });
+  return renderWithProviders(
+    <>
+      <ProposalList componentId="c1" spaceSlug="structuration" />
+      <Address />
+    </>,
+    {
+      route,
+      mocks: [
+        {
+          request: { query: ME_QUERY },
+          result: { data: { me: signedIn ? me : null } },
+          maxUsageCount: 10,
+        },
+        ...mocks,
+      ],
+    },
+  );
 }
 
 describe('<ProposalList>', () => {
@@ -249,8 +262,52 @@ describe('<ProposalList>', () => {
     await screen.findByRole('link', { name: 'Miennes et soutenues' });
     await user.type(screen.getByRole('searchbox', { name: 'Rechercher' }), 'télémédecine');
     await user.click(screen.getByRole('button', { name: 'Rechercher' }));
-    expect(await screen.findByText('Aucune proposition pour le moment.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Aucune proposition ne correspond à cette recherche ou à ces filtres.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText('0 proposition')).toBeInTheDocument();
+    expect(screen.getByTestId('address')).toHaveTextContent(
+      '?etat=acceptees&recherche=t%C3%A9l%C3%A9m%C3%A9decine&mes=1&soutenues=1',
+    );
+  });
+
+  it('reads the order, state and search from the address, and « Effacer » clears the filters but keeps the order', async () => {
+    render(
+      [
+        status(),
+        page({ order: 'RECENT', filter: { states: ['REJECTED'], search: 'annuaire' } }, []),
+        page({ order: 'RECENT' }, ['La plus recente']),
+      ],
+      true,
+      '/?ordre=recentes&etat=rejetees&recherche=annuaire&autre=garde',
+    );
+    expect(
+      await screen.findByText(
+        'Aucune proposition ne correspond à cette recherche ou à ces filtres.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Trier par' })).toHaveValue('RECENT');
+    expect(screen.getByRole('combobox', { name: 'État' })).toHaveValue('REJECTED');
+    expect(screen.getByRole('searchbox', { name: 'Rechercher' })).toHaveValue('annuaire');
+    await userEvent
+      .setup()
+      .click(screen.getByRole('button', { name: 'Effacer la recherche et les filtres' }));
+    expect(await screen.findByRole('link', { name: 'La plus recente' })).toBeInTheDocument();
+    expect(screen.getByTestId('address')).toHaveTextContent(/^\?autre=garde&ordre=recentes$/);
+    expect(screen.getByRole('searchbox', { name: 'Rechercher' })).toHaveValue('');
+  });
+
+  it('falls back to the default for unknown or unavailable values, and ignores personal filters for a visitor', async () => {
+    render(
+      [status({ supportsState: 'HIDDEN' }), page({ seed: SEED }, ['Ordre par defaut'])],
+      false,
+      '/?ordre=plus-soutenues&etat=nimporte&mes=1&soutenues=1',
+    );
+    expect(await screen.findByRole('link', { name: 'Ordre par defaut' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Trier par' })).toHaveValue('RANDOM');
+    expect(screen.getByRole('combobox', { name: 'État' })).toHaveValue('');
   });
 
   it('hides the personal filters, the supports banner and the form for visitors, with a sign-in link', async () => {

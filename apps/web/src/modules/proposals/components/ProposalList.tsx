@@ -2,8 +2,9 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useLiveProposalCounts } from '../../notifications/live/useLiveProposalCounts';
 import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
+import { EmptyState } from '../../ui/components/EmptyState';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
 import { Loading } from '../../ui/components/Loading';
 import { htmlToText } from '../../ui/components/SafeHtml';
@@ -21,7 +22,15 @@ import {
 import { moderationPath, proposalPath } from '../paths';
 import { dropSessionSeed, sessionSeed, storeSessionSeed } from '../utils/sessionSeed';
 import { ProposalStateBadge, SupportProgress } from './ProposalBadges';
-import { DEFAULT_CHOICE, ProposalFilters, type ProposalListChoice } from './ProposalFilters';
+import {
+  availableOrders,
+  choiceFromParams,
+  DEFAULT_CHOICE,
+  isNarrowed,
+  paramsWithChoice,
+  ProposalFilters,
+  type ProposalListChoice,
+} from './ProposalFilters';
 import { ProposalForm } from './ProposalForm';
 import { displayName } from '../../account/deletedParticipant';
 
@@ -60,21 +69,49 @@ interface ProposalListProps {
 }
 
 /**
- * The proposals of a PROPOSALS component: order and filters, the session's random order
- * (one seed per component in sessionStorage, so paging never repeats), "Afficher plus" paging
- * by cursor, "Mélanger" for moderators, the remaining supports and the new proposal form.
+ * What of an asked choice the list can apply: an order the component offers (else the default),
+ * « mine » and « supported by me » only for a signed-in viewer (kept while the session loads).
+ */
+export function usableChoice(
+  asked: ProposalListChoice,
+  status: Pick<ProposalComponentStatus, 'settings'>,
+  signedOut: boolean,
+): ProposalListChoice {
+  const orders = availableOrders(
+    status.settings.supportsState,
+    status.settings.disagreementsEnabled,
+  );
+  return {
+    ...asked,
+    order: orders.includes(asked.order) ? asked.order : DEFAULT_CHOICE.order,
+    mine: asked.mine && !signedOut,
+    supportedByMe: asked.supportedByMe && !signedOut,
+  };
+}
+
+/**
+ * The proposals of a PROPOSALS component: order and filters (kept in the address, so Back, a
+ * reload and a shared link show the same list), the session's random order (one seed per
+ * component in sessionStorage, so paging never repeats), "Afficher plus" paging by cursor,
+ * "Mélanger" for moderators, the remaining supports and the new proposal form.
  */
 export function ProposalList({ componentId, spaceSlug, variant = 'page' }: ProposalListProps) {
   const { t } = useTranslation();
-  const { me } = useMe();
+  const { me, loading: meLoading } = useMe();
   const statusQuery = useQuery(PROPOSAL_COMPONENT_QUERY, { variables: { componentId } });
   useLiveProposalCounts(componentId ? `component:${componentId}` : null);
   const status = statusQuery.data?.proposalComponent;
-  const [choice, setChoice] = useState<ProposalListChoice>(DEFAULT_CHOICE);
+  const [params, setParams] = useSearchParams();
   const [seed, setSeed] = useState(() => sessionSeed(componentId));
 
   if (statusQuery.error && !status) return <ErrorAlert message={t('errors.loadFailed')} />;
   if (!status) return <Loading />;
+  const choice = usableChoice(choiceFromParams(params), status, !me && !meLoading);
+  const setChoice = (next: ProposalListChoice) =>
+    setParams((current) => paramsWithChoice(current, next), {
+      replace: true,
+      preventScrollReset: true,
+    });
   return (
     <>
       {variant === 'page' ? (
@@ -91,6 +128,8 @@ export function ProposalList({ componentId, spaceSlug, variant = 'page' }: Propo
         />
         <ProposalResults
           variables={proposalsVariables(componentId, choice, seed)}
+          narrowed={isNarrowed(choice)}
+          onClear={() => setChoice({ ...DEFAULT_CHOICE, order: choice.order })}
           spaceSlug={spaceSlug}
           canShuffle={status.viewerCanModerate}
           onShuffled={(next) => {
@@ -192,12 +231,22 @@ function NewProposal({ componentId, spaceSlug }: { componentId: string; spaceSlu
 
 interface ProposalResultsProps {
   variables: ProposalsVariables;
+  /** A search or filter narrows the list: an empty result says so and offers to clear them. */
+  narrowed: boolean;
+  onClear: () => void;
   spaceSlug: string;
   canShuffle: boolean;
   onShuffled: (seed: string) => void;
 }
 
-function ProposalResults({ variables, spaceSlug, canShuffle, onShuffled }: ProposalResultsProps) {
+function ProposalResults({
+  variables,
+  narrowed,
+  onClear,
+  spaceSlug,
+  canShuffle,
+  onShuffled,
+}: ProposalResultsProps) {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
   const [loadingMore, setLoadingMore] = useState(false);
@@ -281,7 +330,20 @@ function ProposalResults({ variables, spaceSlug, canShuffle, onShuffled }: Propo
         <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />
       ) : null}
       {!data && (loading || query.data) ? <Loading /> : null}
-      {page && proposals.length === 0 ? <p>{t('proposals.empty')}</p> : null}
+      {page && proposals.length === 0 ? (
+        narrowed ? (
+          <EmptyState
+            text={t('proposals.emptyNarrowed')}
+            action={
+              <button type="button" className="button" onClick={onClear}>
+                {t('proposals.filters.clearAll')}
+              </button>
+            }
+          />
+        ) : (
+          <EmptyState text={t('proposals.empty')} />
+        )
+      ) : null}
       {proposals.length > 0 ? (
         <ul className="items">
           {proposals.map((proposal) => (

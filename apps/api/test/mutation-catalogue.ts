@@ -731,6 +731,16 @@ export class Fixtures {
       this.admin,
     );
   }
+
+  /** A report on a proposal by `by` (another participant by default). */
+  async report(resourceId: string, by: User = this.w.users.author): Promise<void> {
+    await must(
+      this.t,
+      `mutation($i: ReportContentInput!) { reportContent(input: $i) { reportCount } }`,
+      { i: { resourceType: 'PROPOSAL', resourceId, reason: 'SPAM' } },
+      by.token,
+    );
+  }
 }
 
 /**
@@ -1408,6 +1418,14 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
     args: async ({ f }) => {
       const id = await f.proposal();
       await f.hide(id);
+      return { vars: { resourceType: 'PROPOSAL', resourceId: id } };
+    },
+  },
+  dismissReports: {
+    access: SPACE_MODERATORS,
+    args: async ({ f }) => {
+      const id = await f.proposal();
+      await f.report(id);
       return { vars: { resourceType: 'PROPOSAL', resourceId: id } };
     },
   },

@@ -198,6 +198,24 @@ describeInBrowser(
       );
       await form.getByRole('button', { name: 'Enregistrer la réponse' }).click();
       await suite.page.getByText('La réponse est enregistrée.').waitFor();
+
+      // the report is off topic: the moderator keeps the proposal and dismisses it, after a confirmation
+      await reports.getByRole('button', { name: `Écarter les signalements : ${title}` }).click();
+      const dialog = suite.page.getByRole('alertdialog', {
+        name: `Écarter les signalements de « ${title} » ?`,
+      });
+      await dialog
+        .getByText('Le signalement est classé sans suite et le contenu reste visible.', {
+          exact: false,
+        })
+        .waitFor();
+      await expectAccessible('modération (écarter un signalement)');
+      await dialog.getByRole('button', { name: 'Écarter les signalements' }).click();
+      await suite.page.getByText(`Signalements écartés : « ${title} » est conservé.`).waitFor();
+      expect(
+        await reports.getByRole('heading', { level: 3, name: `Proposition ${title}` }).count(),
+      ).toBe(0);
+      expect(await suite.page.evaluate(() => document.activeElement?.id)).toBe('reports-heading');
       await signOut();
     });
 

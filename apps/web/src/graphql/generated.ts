@@ -940,6 +940,7 @@ export type AcceptAmendmentMutation = {
     state: AmendmentState;
     outdated: boolean;
     rejectionReason: string | null;
+    answeredAt: string | null;
     supportsCount: number;
     commentsCount: number;
     promotedProposalId: string | null;
@@ -950,6 +951,7 @@ export type AcceptAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
+    answeredBy: { id: string; name: string } | null;
   };
 };
 
@@ -1309,6 +1311,7 @@ export type AmendmentsQuery = {
     state: AmendmentState;
     outdated: boolean;
     rejectionReason: string | null;
+    answeredAt: string | null;
     supportsCount: number;
     commentsCount: number;
     promotedProposalId: string | null;
@@ -1319,6 +1322,7 @@ export type AmendmentsQuery = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
+    answeredBy: { id: string; name: string } | null;
   }>;
 };
 
@@ -2264,6 +2268,7 @@ export type CreateAmendmentMutation = {
     state: AmendmentState;
     outdated: boolean;
     rejectionReason: string | null;
+    answeredAt: string | null;
     supportsCount: number;
     commentsCount: number;
     promotedProposalId: string | null;
@@ -2274,6 +2279,7 @@ export type CreateAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
+    answeredBy: { id: string; name: string } | null;
   };
 };
 
@@ -3038,6 +3044,20 @@ export type DiscardPetitionMutation = {
         link: string;
       } | null;
     };
+  };
+};
+
+export type DismissReportsMutationVariables = Exact<{
+  resourceType: ReportableType;
+  resourceId: string;
+}>;
+
+export type DismissReportsMutation = {
+  dismissReports: {
+    resourceType: ReportableType;
+    resourceId: string;
+    reportCount: number;
+    hidden: boolean;
   };
 };
 
@@ -4435,6 +4455,7 @@ export type PromoteAmendmentMutation = {
     state: AmendmentState;
     outdated: boolean;
     rejectionReason: string | null;
+    answeredAt: string | null;
     supportsCount: number;
     commentsCount: number;
     promotedProposalId: string | null;
@@ -4445,6 +4466,7 @@ export type PromoteAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
+    answeredBy: { id: string; name: string } | null;
   };
 };
 
@@ -4929,6 +4951,7 @@ export type RejectAmendmentMutation = {
     state: AmendmentState;
     outdated: boolean;
     rejectionReason: string | null;
+    answeredAt: string | null;
     supportsCount: number;
     commentsCount: number;
     promotedProposalId: string | null;
@@ -4939,6 +4962,7 @@ export type RejectAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
+    answeredBy: { id: string; name: string } | null;
   };
 };
 
@@ -5445,6 +5469,7 @@ export type SupportAmendmentMutation = {
     state: AmendmentState;
     outdated: boolean;
     rejectionReason: string | null;
+    answeredAt: string | null;
     supportsCount: number;
     commentsCount: number;
     promotedProposalId: string | null;
@@ -5455,6 +5480,7 @@ export type SupportAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
+    answeredBy: { id: string; name: string } | null;
   };
 };
 
@@ -5843,6 +5869,7 @@ export type UpdateAmendmentMutation = {
     state: AmendmentState;
     outdated: boolean;
     rejectionReason: string | null;
+    answeredAt: string | null;
     supportsCount: number;
     commentsCount: number;
     promotedProposalId: string | null;
@@ -5853,6 +5880,7 @@ export type UpdateAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
+    answeredBy: { id: string; name: string } | null;
   };
 };
 
@@ -6425,6 +6453,7 @@ export type WithdrawAmendmentMutation = {
     state: AmendmentState;
     outdated: boolean;
     rejectionReason: string | null;
+    answeredAt: string | null;
     supportsCount: number;
     commentsCount: number;
     promotedProposalId: string | null;
@@ -6435,6 +6464,7 @@ export type WithdrawAmendmentMutation = {
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
     author: { id: string; name: string } | null;
+    answeredBy: { id: string; name: string } | null;
   };
 };
 

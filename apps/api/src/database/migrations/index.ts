@@ -39,6 +39,7 @@ import { ProposalSupportFunctions1766500000000 } from './1766500000000-proposal-
 import { AssemblySittings1766600000000 } from './1766600000000-assembly-sittings';
 import { DebateVoteChanges1766610000000 } from './1766610000000-debate-vote-changes';
 import { Newsletters1766700000000 } from './1766700000000-newsletters';
+import { ReportDismissals1766800000000 } from './1766800000000-report-dismissals';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -81,4 +82,5 @@ export const migrations = [
   AssemblySittings1766600000000,
   DebateVoteChanges1766610000000,
   Newsletters1766700000000,
+  ReportDismissals1766800000000,
 ];

@@ -80,6 +80,7 @@ const LOGGED: Record<string, Expected> = {
   reportContent: { action: 'report', resourceType: 'comment', visibility: 'ADMIN_ONLY' },
   hideContent: { action: 'hide', resourceType: 'comment', visibility: 'ADMIN_ONLY' },
   unhideContent: { action: 'unhide', resourceType: 'comment', visibility: 'ADMIN_ONLY' },
+  dismissReports: { action: 'dismiss_reports', resourceType: 'comment', visibility: 'ADMIN_ONLY' },
   importParticipatoryText: {
     action: 'import',
     resourceType: 'participatory_text',
@@ -673,6 +674,13 @@ describe('action log coverage: every mutation that changes shared state is in th
     await logged(
       'unhideContent',
       `mutation($id: ID!) { unhideContent(resourceType: COMMENT, resourceId: $id) { hidden } }`,
+      { id: comment },
+      moderator.token,
+      comment,
+    );
+    await logged(
+      'dismissReports',
+      `mutation($id: ID!) { dismissReports(resourceType: COMMENT, resourceId: $id) { hidden } }`,
       { id: comment },
       moderator.token,
       comment,

@@ -68,6 +68,25 @@ export class ModerationResolver {
     return this.moderationService.setVisibility(resourceType, resourceId, false, viewer);
   }
 
+  /**
+   * Dismisses the open reports of a resource and keeps it (shown again if it was hidden).
+   * Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
+   * CONFLICT (no open report).
+   */
+  @SpaceRoles(MODERATORS, resourceSpace)
+  @Mutation(() => ModerationStatusDto, {
+    description:
+      'Dismiss the open reports of a resource and keep it (shown again if hidden). Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.',
+  })
+  dismissReports(
+    @Args('resourceType', { type: () => ReportableTypeEnum })
+    resourceType: keyof typeof ReportableTypeEnum,
+    @Args('resourceId', { type: () => ID }) resourceId: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ModerationStatusDto> {
+    return this.moderationService.dismissReports(resourceType, resourceId, viewer);
+  }
+
   /** Reported and unanswered items of a component. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND. */
   @SpaceRoles(MODERATORS, (a) => ({ componentId: a.componentId }))
   @Query(() => [ModerationQueueItemDto], {

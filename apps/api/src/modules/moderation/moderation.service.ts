@@ -18,7 +18,8 @@ import type { ReportableType } from './entities/moderation.entity';
  * part. A report and the increment of `moderations.report_count` happen in one statement pair
  * inside one transaction (upsert `RETURNING`), so concurrent reports are counted exactly; the
  * resource is hidden (through its host) when the count reaches the host's `hideThreshold`
- * (default 3). One report per user and resource (unique).
+ * (default 3). One open report per user and resource (unique); a moderator may dismiss the open
+ * reports and keep the resource.
  */
 @Injectable()
 export class ModerationService {
@@ -116,6 +117,54 @@ export class ModerationService {
   }
 
   /**
+   * Dismisses a resource's open reports and keeps it (Decidim's « unreport »), by a moderator of
+   * its space (checked by the resolver's policy). Under the moderation row's lock: the open
+   * reports are marked dismissed by the caller, the count of open reports goes back to zero and
+   * a resource hidden by moderation is shown again; the reports stay for the record and the
+   * journal says who kept the content.
+   * @returns the status after the dismissal (no open report, not hidden)
+   * @throws NOT_FOUND resource unknown; CONFLICT it has no open report
+   */
+  async dismissReports(
+    type: ReportableType,
+    id: string,
+    viewer: Viewer,
+  ): Promise<ModerationStatusDto> {
+    const host = this.hosts.require(type, 'reports', 'resourceType');
+    return inTransaction(this.dataSource, async (manager) => {
+      const resource = await host.reference(id, manager);
+      if (!resource) throw DomainError.notFound('Contenu', { id });
+      const [moderation] = await manager.query(
+        `SELECT id, report_count, hidden_at IS NOT NULL AS hidden FROM moderations
+          WHERE reportable_type = $1 AND reportable_id = $2 FOR UPDATE`,
+        [type, id],
+      );
+      if (!moderation || moderation.report_count === 0)
+        throw DomainError.conflict('Ce contenu n’a aucun signalement en attente.');
+      const [{ dismissed }] = await manager.query(
+        `WITH closed AS (
+           UPDATE reports SET dismissed_at = now(), dismissed_by_id = $2
+            WHERE moderation_id = $1 AND dismissed_at IS NULL RETURNING 1),
+         reset AS (
+           UPDATE moderations SET report_count = 0, hidden_at = NULL, updated_at = now() WHERE id = $1)
+         SELECT count(*)::int AS dismissed FROM closed`,
+        [moderation.id, viewer.user.id],
+      );
+      if (moderation.hidden) await host.reports.setHidden(manager, id, false);
+      await this.actionLog.record(manager, {
+        userId: viewer.user.id,
+        action: 'dismiss_reports',
+        resourceType: type.toLowerCase(),
+        resourceId: id,
+        spaceId: resource.spaceId,
+        visibility: 'ADMIN_ONLY',
+        summary: `${dismissed} signalement${dismissed > 1 ? 's' : ''} écarté${dismissed > 1 ? 's' : ''} : contenu conservé${moderation.hidden ? ' et rétabli' : ''}`,
+      });
+      return { resourceType: type, resourceId: id, reportCount: 0, hidden: false };
+    });
+  }
+
+  /**
    * A component's moderation queue: reported resources (most reported first), then what its
    * hosts list as waiting although unreported (proposals without a published answer, oldest first).
    */
@@ -129,7 +178,7 @@ export class ModerationService {
       since: Date;
     }[] = await this.dataSource.query(
       `SELECT m.reportable_type AS t, m.reportable_id AS id, m.report_count, m.hidden_at IS NOT NULL AS hidden, m.created_at AS since,
-              (SELECT array_agg(DISTINCT r.reason) FROM reports r WHERE r.moderation_id = m.id) AS reasons
+              (SELECT array_agg(DISTINCT r.reason) FROM reports r WHERE r.moderation_id = m.id AND r.dismissed_at IS NULL) AS reasons
          FROM moderations m
         WHERE m.component_id = $1 AND (m.report_count > 0 OR m.hidden_at IS NOT NULL)
         ORDER BY m.report_count DESC, m.created_at, m.reportable_id`,
@@ -180,11 +229,11 @@ export class ModerationService {
     return items;
   }
 
-  /** Which of `ids` a user reported (the `viewerReported` flags of hosts' lists). */
+  /** Which of `ids` a user reported and the report is still open (the `viewerReported` flags of hosts' lists). */
   async reportedAmong(userId: string, type: ReportableType, ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
     const rows: { reportable_id: string }[] = await this.dataSource.query(
-      `SELECT m.reportable_id FROM reports r JOIN moderations m ON m.id = r.moderation_id WHERE r.user_id = $1 AND m.reportable_type = $2 AND m.reportable_id = ANY($3::uuid[])`,
+      `SELECT m.reportable_id FROM reports r JOIN moderations m ON m.id = r.moderation_id WHERE r.user_id = $1 AND r.dismissed_at IS NULL AND m.reportable_type = $2 AND m.reportable_id = ANY($3::uuid[])`,
       [userId, type, ids],
     );
     return new Set(rows.map((r) => r.reportable_id));

@@ -58,6 +58,8 @@ interface AmendmentRow {
   space_id: string;
   author_id: string | null;
   author_name: string | null;
+  answered_by: string | null;
+  answered_by_name: string | null;
   title: string;
   body: string;
   base_version: number;
@@ -71,7 +73,7 @@ interface AmendmentRow {
   created_at: Date;
 }
 
-const SELECT_AMENDMENT = `SELECT am.*, u.name AS author_name FROM amendments am LEFT JOIN users u ON u.id = am.author_id`;
+const SELECT_AMENDMENT = `SELECT am.*, u.name AS author_name, a.name AS answered_by_name FROM amendments am LEFT JOIN users u ON u.id = am.author_id LEFT JOIN users a ON a.id = am.answered_by`;
 
 /** The text a diff compares: an article's Markdown, or a proposal's title and plain text. */
 function proposalText(title: string, body: string): string {
@@ -285,7 +287,7 @@ export class AmendmentService {
    * pending amendments of the same amendable are marked outdated.
    * Access: whoever owns the amendable — the proposal's author (the space's moderators for an
    * official proposal without author); the space's moderators and admins for an article.
-   * @throws NOT_FOUND; FORBIDDEN not an owner; CONFLICT not EVALUATING (e.g. accepted twice) or
+   * @throws NOT_FOUND; FORBIDDEN not an owner, or the amendment's author; CONFLICT not EVALUATING (e.g. accepted twice) or
    *         written against an older version than the current one (rebase it first)
    */
   async accept(id: string, viewer: Viewer): Promise<AmendmentDto> {
@@ -304,6 +306,10 @@ export class AmendmentService {
       const row = await this.loadRow(manager, id, true);
       if (row.state !== 'EVALUATING')
         throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
+      if (row.author_id === viewer.user.id)
+        throw DomainError.forbidden(
+          'Vous ne pouvez pas accepter votre propre amendement : un autre responsable du texte en décide.',
+        );
       if (row.base_version !== amendable.version) {
         throw DomainError.conflict(
           'Le texte a changé depuis cet amendement : il doit être mis à jour avant d’être accepté.',
@@ -385,7 +391,7 @@ export class AmendmentService {
 
   /**
    * Rejects an amendment with a reason. Access: the amendable's owners (as {@link accept}).
-   * @throws NOT_FOUND; FORBIDDEN not an owner; CONFLICT not EVALUATING; BAD_USER_INPUT empty or over 5,000 characters
+   * @throws NOT_FOUND; FORBIDDEN not an owner, or the amendment's author; CONFLICT not EVALUATING; BAD_USER_INPUT empty or over 5,000 characters
    */
   async reject(id: string, reason: string, viewer: Viewer): Promise<AmendmentDto> {
     const clean = richTextToPlain(sanitizeRichText(reason ?? ''));
@@ -408,6 +414,10 @@ export class AmendmentService {
       const row = await this.loadRow(manager, id, true);
       if (row.state !== 'EVALUATING')
         throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
+      if (row.author_id === viewer.user.id)
+        throw DomainError.forbidden(
+          'Vous ne pouvez pas refuser votre propre amendement : retirez-le.',
+        );
       await manager.query(
         `UPDATE amendments SET state = 'REJECTED', rejection_reason = $2, answered_at = now(), answered_by = $3, updated_at = now() WHERE id = $1`,
         [id, clean, viewer.user.id],
@@ -663,11 +673,16 @@ export class AmendmentService {
         promotedProposalId: r.promoted_proposal_id,
         createdAt: r.created_at,
         answeredAt: r.answered_at,
+        answeredBy:
+          r.answered_by && r.answered_by_name
+            ? { id: r.answered_by, name: r.answered_by_name }
+            : null,
         baseText,
         currentText,
         diff: this.diff(baseText, emendation),
         viewerIsAuthor: !!viewer && r.author_id === viewer.user.id,
-        viewerCanAnswer: owner,
+        // an owner answers others' amendments, never their own (they may withdraw it)
+        viewerCanAnswer: owner && !(!!viewer && r.author_id === viewer.user.id),
         viewerSupports: supported.has(r.id),
       };
     });

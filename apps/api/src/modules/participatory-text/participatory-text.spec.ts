@@ -1,4 +1,5 @@
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { TEST_ADMIN_EMAIL } from '../../../test/test-database';
 
 const CREATE_COMPONENT = `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`;
 const IMPORT = `mutation($c: ID!, $md: String!) { importParticipatoryText(componentId: $c, markdown: $md) {
@@ -393,6 +394,38 @@ describe('participatory texts and amendments', () => {
         expect(created.errors).toBeUndefined();
       }
       expect((await snapshot())[0].supports_count).toBe(0);
+    });
+
+    it('a moderator who amends an article may not accept or reject it; another moderator does, and the answer names them', async () => {
+      const { articles } = await newTextComponent();
+      const id = await amend(
+        articles[1].id,
+        moderator.token,
+        'Un texte réécrit par la modératrice elle-même, pour voir.',
+      );
+      const ANSWERABLE = `query($t: AmendableType!, $id: ID!) { amendments(amendableType: $t, amendableId: $id) { id viewerCanAnswer answeredBy { name } } }`;
+      const mine = (await t.gql(ANSWERABLE, { t: 'ARTICLE', id: articles[1].id }, moderator.token))
+        .data.amendments;
+      expect(mine).toEqual([{ id, viewerCanAnswer: false, answeredBy: null }]);
+      const accepted = await t.gql(ACCEPT, { id }, moderator.token);
+      expect(errorCode(accepted)).toBe('FORBIDDEN');
+      expect(accepted.errors?.[0].message).toBe(
+        'Vous ne pouvez pas accepter votre propre amendement : un autre responsable du texte en décide.',
+      );
+      expect(errorCode(await t.gql(REJECT, { id, r: 'Non.' }, moderator.token))).toBe('FORBIDDEN');
+      expect(
+        await count(`SELECT count(*) AS n FROM amendments WHERE id = $1 AND state = 'EVALUATING'`, [
+          id,
+        ]),
+      ).toBe(1);
+      // the organisation admin owns the article too, and answers
+      expect((await t.gql(ACCEPT, { id }, admin)).errors).toBeUndefined();
+      const answered = (await t.gql(ANSWERABLE, { t: 'ARTICLE', id: articles[1].id }, alice.token))
+        .data.amendments;
+      const [{ name: adminName }] = await t.sql(`SELECT name FROM users WHERE email = $1`, [
+        TEST_ADMIN_EMAIL,
+      ]);
+      expect(answered).toEqual([{ id, viewerCanAnswer: false, answeredBy: { name: adminName } }]);
     });
 
     it('marks the other pending amendments outdated; accepting one is CONFLICT until its author rebases it', async () => {

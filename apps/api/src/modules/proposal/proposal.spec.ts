@@ -867,6 +867,70 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
       ).toBe('FORBIDDEN');
     });
 
+    it('dismissing reports keeps the content: shown again, out of the queue, reportable again; raced with new reports, the count stays the open reports', async () => {
+      const id = await propose(componentId, users[0].token, 'Proposition signalée puis conservée');
+      const report = (u: { token: string }, reason = 'SPAM') =>
+        t.gql(
+          `mutation($input: ReportContentInput!) { reportContent(input: $input) { reportCount hidden } }`,
+          { input: { resourceType: 'PROPOSAL', resourceId: id, reason } },
+          u.token,
+        );
+      const dismiss = (token: string) =>
+        t.gql(
+          `mutation($id: ID!) { dismissReports(resourceType: PROPOSAL, resourceId: $id) { reportCount hidden } }`,
+          { id },
+          token,
+        );
+      for (const u of users.slice(1, 4)) expect((await report(u)).errors).toBeUndefined();
+      const openReports = async () =>
+        Number(
+          (
+            await t.sql(
+              `SELECT count(*) AS n FROM reports r JOIN moderations m ON m.id = r.moderation_id WHERE m.reportable_id = $1 AND r.dismissed_at IS NULL`,
+              [id],
+            )
+          )[0].n,
+        );
+      // three reports hid it; a participant may not dismiss them
+      expect(errorCode(await dismiss(users[5].token))).toBe('FORBIDDEN');
+      const kept = await dismiss(moderator.token);
+      expect(kept.data.dismissReports).toEqual({ reportCount: 0, hidden: false });
+      expect(await openReports()).toBe(0);
+      expect(
+        (await t.gql(`query($id: ID!) { proposal(id: $id) { id } }`, { id }, users[8].token)).data
+          .proposal.id,
+      ).toBe(id);
+      const queue = await t.gql(
+        `query($c: ID!) { moderationQueue(componentId: $c) { resourceId reportCount } }`,
+        { c: componentId },
+        moderator.token,
+      );
+      expect(
+        queue.data.moderationQueue.filter(
+          (i: { resourceId: string; reportCount: number }) => i.resourceId === id && i.reportCount,
+        ),
+      ).toEqual([]);
+      const [log] = await t.sql(
+        `SELECT summary FROM action_logs WHERE action = 'dismiss_reports' AND resource_id = $1`,
+        [id],
+      );
+      expect(log.summary).toBe('3 signalements écartés : contenu conservé et rétabli');
+      // nothing left to dismiss
+      expect(errorCode(await dismiss(moderator.token))).toBe('CONFLICT');
+      // reporters whose reports were dismissed may report again (two: under the hiding
+      // threshold), raced with a dismissal that either finds them or finds none (CONFLICT)
+      const results = await Promise.all([
+        ...users.slice(1, 3).map((u) => report(u, 'OFFENSIVE')),
+        dismiss(moderator.token),
+      ]);
+      expect(results.slice(0, 2).map((r) => r.errors)).toEqual([undefined, undefined]);
+      expect([undefined, 'CONFLICT']).toContain(errorCode(results[2]));
+      const [m] = await t.sql(`SELECT report_count FROM moderations WHERE reportable_id = $1`, [
+        id,
+      ]);
+      expect(m.report_count).toBe(await openReports());
+    });
+
     it('answers: moderators only; a draft stays invisible to participants until published', async () => {
       const answer = `mutation($input: AnswerProposalInput!) { answerProposal(input: $input) { state internalState answer answerPublished } }`;
       expect(

@@ -139,6 +139,12 @@ export class AmendmentDto {
   promotedProposalId!: string | null;
   @Field() createdAt!: Date;
   @Field(() => Date, { nullable: true }) answeredAt!: Date | null;
+  @Field(() => AmendmentAuthorDto, {
+    nullable: true,
+    description:
+      'Who accepted or rejected it (null while under evaluation, or when that account was deleted).',
+  })
+  answeredBy!: AmendmentAuthorDto | null;
   @Field({ description: 'Text of the amendable at the base version (plain text for proposals).' })
   baseText!: string;
   @Field({ description: 'Text of the amendable now.' }) currentText!: string;
@@ -147,7 +153,10 @@ export class AmendmentDto {
   })
   diff!: DiffPartDto[];
   @Field() viewerIsAuthor!: boolean;
-  @Field({ description: 'The caller owns the amendable and may accept or reject.' })
+  @Field({
+    description:
+      'The caller owns the amendable and may accept or reject (never their own amendment).',
+  })
   viewerCanAnswer!: boolean;
   @Field() viewerSupports!: boolean;
 }

@@ -40,6 +40,7 @@ export const ACTION_LOG_ACTIONS = [
   'report',
   'hide',
   'unhide',
+  'dismiss_reports',
   'import',
   'accept',
   'reject',

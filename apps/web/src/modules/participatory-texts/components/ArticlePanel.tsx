@@ -26,6 +26,7 @@ import { ArticleComments } from './ArticleComments';
 import { DiffView } from './DiffView';
 import { displayName } from '../../account/deletedParticipant';
 import { DateTime } from '../../ui/components/DateTime';
+import { formatDateTime } from '../../ui/utils/dates';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 
 const REFETCH = {
@@ -160,7 +161,7 @@ const STATE_CLASS: Record<Amendment['state'], string> = {
 
 /** One amendment: state, "obsolète" badge, its diff, and the actions the viewer may take. */
 function AmendmentItem({ amendment }: { amendment: Amendment }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useMe();
   const feedback = useFeedback();
   const [rejecting, setRejecting] = useState(false);
@@ -209,6 +210,17 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
         after={amendment.body}
         label={t('texts.amendmentDiff', { title: amendment.title })}
       />
+      {amendment.answeredAt &&
+      (amendment.state === 'ACCEPTED' || amendment.state === 'REJECTED') ? (
+        <p className="amendment__answer">
+          {t(`texts.answered.${amendment.state}`, {
+            name: amendment.answeredBy
+              ? displayName(amendment.answeredBy.name, t)
+              : t('texts.anonymousAuthor'),
+            date: formatDateTime(amendment.answeredAt, i18n.language, 'date'),
+          })}
+        </p>
+      ) : null}
       {amendment.rejectionReason ? (
         <p>{t('texts.rejectionReason', { reason: amendment.rejectionReason })}</p>
       ) : null}

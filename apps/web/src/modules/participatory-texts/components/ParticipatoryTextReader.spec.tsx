@@ -37,6 +37,8 @@ const amendment = {
   commentsCount: 0,
   promotedProposalId: null,
   createdAt: '2026-01-02T00:00:00.000Z',
+  answeredBy: null,
+  answeredAt: null,
   baseText: 'Conclusion.',
   currentText: 'Conclusion générale.',
   viewerIsAuthor: true,
@@ -55,7 +57,24 @@ const mocks = [
       query: AMENDMENTS_QUERY,
       variables: { amendableType: 'ARTICLE', amendableId: 'a-3' },
     },
-    result: { data: { amendments: [amendment] } },
+    result: {
+      data: {
+        amendments: [
+          amendment,
+          {
+            ...amendment,
+            id: 'am-0',
+            title: 'Une conclusion plus courte',
+            state: 'ACCEPTED',
+            outdated: false,
+            author: { __typename: 'AmendmentAuthor', id: 'u3', name: 'Chloé' },
+            answeredBy: { __typename: 'AmendmentAuthor', id: 'u4', name: 'Bruno' },
+            answeredAt: '2026-01-03T10:00:00.000Z',
+            viewerIsAuthor: false,
+          },
+        ],
+      },
+    },
   },
   {
     request: { query: VERSIONS_QUERY, variables: { resourceType: 'ARTICLE', resourceId: 'a-3' } },
@@ -116,6 +135,12 @@ describe('<ParticipatoryTextReader>', () => {
     });
     expect(await within(panel).findByText('Préciser la conclusion du texte')).toBeInTheDocument();
     expect(within(panel).getByText('obsolète')).toBeInTheDocument();
+    // an answered amendment names who answered, not its author
+    expect(
+      within(within(panel).getByRole('article', { name: 'Une conclusion plus courte' })).getByText(
+        'Accepté par Bruno le 3 janvier 2026.',
+      ),
+    ).toBeInTheDocument();
     expect(within(panel).getByRole('button', { name: /Mettre à jour/ })).toBeInTheDocument();
     // the form: the article’s current text prefilled, a live word diff as one types
     // the form shows once the signed-in user is known (`me` resolves separately)

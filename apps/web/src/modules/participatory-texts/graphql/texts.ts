@@ -52,7 +52,7 @@ const TEXT_FIELDS = `
   sections { id parentId level position title articles { ${ARTICLE_FIELDS} } }`;
 const AMENDMENT_FIELDS = `
   id amendableType amendableId title body baseVersion currentVersion state outdated rejectionReason
-  author { id name } supportsCount commentsCount promotedProposalId createdAt baseText currentText
+  author { id name } answeredBy { id name } answeredAt supportsCount commentsCount promotedProposalId createdAt baseText currentText
   viewerIsAuthor viewerCanAnswer viewerSupports`;
 
 export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<

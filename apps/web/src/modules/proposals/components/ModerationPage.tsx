@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
@@ -13,6 +14,7 @@ import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { formatDateTime } from '../../ui/utils/dates';
 import {
+  DISMISS_REPORTS_MUTATION,
   HIDE_CONTENT_MUTATION,
   MODERATION_QUEUE_QUERY,
   PROPOSAL_COMPONENT_QUERY,
@@ -24,6 +26,8 @@ import { componentPath, proposalPath } from '../paths';
 import { AnswerForm } from './AnswerForm';
 import { ProposalList } from './ProposalList';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
+import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /**
  * `/espaces/:slug/f/:componentId/moderation`: for the space's moderators, the reported
@@ -103,6 +107,8 @@ function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spac
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
   const answerFeedback = useFeedback();
+  const focusAfterRender = useFocusAfterRender();
+  const reportsHeading = useRef<HTMLHeadingElement>(null);
   const { data, error } = useQuery(MODERATION_QUEUE_QUERY, { variables: { componentId } });
   if (error && !data)
     return <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} />;
@@ -114,7 +120,9 @@ function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spac
   return (
     <>
       <section aria-labelledby="reports-heading" className="panel">
-        <h2 id="reports-heading">{t('proposals.moderation.reportsHeading')}</h2>
+        <h2 id="reports-heading" ref={reportsHeading} tabIndex={-1}>
+          {t('proposals.moderation.reportsHeading')}
+        </h2>
         <FeedbackMessages feedback={feedback} />
         {reported.length === 0 ? (
           <p>{t('proposals.moderation.noReports')}</p>
@@ -127,6 +135,7 @@ function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spac
                   componentId={componentId}
                   spaceSlug={spaceSlug}
                   feedback={feedback}
+                  onDismissed={() => focusAfterRender(reportsHeading)}
                 />
               </li>
             ))}
@@ -162,17 +171,33 @@ function ReportedItem({
   componentId,
   spaceSlug,
   feedback,
+  onDismissed,
 }: {
   item: ModerationQueueItem;
   componentId: string;
   spaceSlug: string;
   feedback: Feedback;
+  /** The reports were dismissed: the row is about to leave the list. */
+  onDismissed: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const options = { refetchQueries: ['ModerationQueue'], awaitRefetchQueries: true };
   const [hide, hideState] = useMutation(HIDE_CONTENT_MUTATION, options);
   const [unhide, unhideState] = useMutation(UNHIDE_CONTENT_MUTATION, options);
+  const [dismiss, dismissState] = useMutation(DISMISS_REPORTS_MUTATION, options);
   const variables = { resourceType: item.resourceType, resourceId: item.resourceId };
+
+  /** Keeps the content: its reports are closed and it leaves this list (this row unmounts). */
+  async function keep() {
+    feedback.clear();
+    try {
+      await dismiss({ variables });
+      feedback.succeed(t('proposals.moderation.dismissedDone', { title: item.title }));
+      onDismissed();
+    } catch (error) {
+      feedback.fail(error);
+    }
+  }
 
   async function toggle() {
     feedback.clear();
@@ -229,6 +254,21 @@ function ReportedItem({
           {t(item.hidden ? 'proposals.moderation.unhide' : 'proposals.moderation.hide')}{' '}
           <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
         </button>
+        {item.reportCount > 0 ? (
+          <ConfirmButton
+            label={t('proposals.moderation.dismiss')}
+            target={`: ${item.title}`}
+            question={t('proposals.moderation.dismissQuestion', { title: item.title })}
+            description={t(
+              item.hidden
+                ? 'proposals.moderation.dismissExplainedHidden'
+                : 'proposals.moderation.dismissExplained',
+              { count: item.reportCount },
+            )}
+            disabled={dismissState.loading}
+            onConfirm={keep}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -22,6 +22,8 @@ import type {
   DeleteCommentMutationVariables,
   DisagreeWithProposalMutation,
   DisagreeWithProposalMutationVariables,
+  DismissReportsMutation,
+  DismissReportsMutationVariables,
   HideContentMutation,
   HideContentMutationVariables,
   ModerationQueueQuery,
@@ -404,6 +406,21 @@ export const UNHIDE_CONTENT_MUTATION: TypedDocumentNode<
 > = gql`
   mutation UnhideContent($resourceType: ReportableType!, $resourceId: ID!) {
     unhideContent(resourceType: $resourceType, resourceId: $resourceId) {
+      resourceType
+      resourceId
+      reportCount
+      hidden
+    }
+  }
+`;
+
+/** Dismisses the open reports of a resource and keeps it (shown again if hidden): moderators. */
+export const DISMISS_REPORTS_MUTATION: TypedDocumentNode<
+  DismissReportsMutation,
+  DismissReportsMutationVariables
+> = gql`
+  mutation DismissReports($resourceType: ReportableType!, $resourceId: ID!) {
+    dismissReports(resourceType: $resourceType, resourceId: $resourceId) {
       resourceType
       resourceId
       reportCount

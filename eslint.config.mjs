@@ -59,6 +59,12 @@ export default [
           message:
             'Move focus with useFocusAfterRender (ui/feedback): a frame can come before the commit.',
         },
+        {
+          selector:
+            "CallExpression[callee.name='useEffect'] CallExpression[callee.property.name='focus']",
+          message:
+            'Move focus in useLayoutEffect (or useFocusAfterRender): a passive effect runs after the commit has been seen, so focus sits on <body> meanwhile.',
+        },
       ],
     },
   },

@@ -178,7 +178,13 @@ describeInBrowser(
       expect(before).toHaveLength(15);
       await suite.page.getByRole('button', { name: 'Mélanger' }).click();
       await suite.page.getByText('Nouvel ordre aléatoire tiré.').waitFor();
-      await suite.page.waitForLoadState('networkidle');
+      // the cards follow in a deferred render (after the status line): wait for the new order
+      await suite.page.waitForFunction((previous) => {
+        const shown = [...document.querySelectorAll('.proposal-card .item__title')].map(
+          (title) => title.textContent,
+        );
+        return shown.length === previous.length && shown.join('\n') !== previous.join('\n');
+      }, before);
       const after = await cardTitles();
       expect([...after].sort()).toEqual([...before].sort());
       expect(after).not.toEqual(before);
@@ -331,8 +337,10 @@ describeInBrowser(
         'CONSENSUS',
       );
       // a search with no match says why the list is empty and offers to clear it
-      await suite.page.getByRole('searchbox', { name: 'Rechercher' }).fill('zzzintrouvable');
-      await suite.page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+      // the list's own search form, not the site-wide one in the header
+      const listSearch = suite.page.getByRole('search', { name: 'Rechercher', exact: true });
+      await listSearch.getByRole('searchbox').fill('zzzintrouvable');
+      await listSearch.getByRole('button', { name: 'Rechercher' }).click();
       await suite.page
         .getByText('Aucune proposition ne correspond à cette recherche ou à ces filtres.')
         .waitFor();

@@ -1,6 +1,6 @@
 import { PetitionLimits } from '@concerto/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -201,7 +201,7 @@ function useFocusAfterClose(
   target: RefObject<HTMLButtonElement | null>,
   done: () => void,
 ) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!when || !target.current) return;
     target.current.focus();
     done();

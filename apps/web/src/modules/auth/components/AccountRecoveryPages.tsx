@@ -1,6 +1,13 @@
 import { AccountRules, ErrorCode, passwordWeakness } from '@concerto/domain';
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
@@ -35,7 +42,7 @@ export function PasswordResetRequestPage() {
   const sentRef = useRef<HTMLDivElement>(null);
   const [request, { loading }] = useMutation(REQUEST_PASSWORD_RESET_MUTATION);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (sentTo) sentRef.current?.focus();
   }, [sentTo]);
 
@@ -224,7 +231,7 @@ export function EmailConfirmationPage() {
       });
   }, [confirm, token, t, i18n.language]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (outcome !== 'pending') resultRef.current?.focus();
   }, [outcome]);
 

@@ -41,6 +41,7 @@ export function ReceiptPage() {
   useEffect(() => {
     if (!loaded) return;
     // after the booth's confirmation dialog has closed and given focus back (its button is gone)
+    // eslint-disable-next-line no-restricted-syntax -- deliberately after the dialog's own focus return
     const timer = window.setTimeout(() => headingRef.current?.focus(), 0);
     return () => window.clearTimeout(timer);
   }, [loaded]);

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import type { DebateVoteChoice } from '@concerto/domain';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { Loading } from '../../ui/components/Loading';
@@ -39,7 +39,7 @@ export function VotingCard({
   const [vote, voting] = useMutation(VOTE_DEBATE_STATEMENT_MUTATION);
   const next = data?.debateNextStatement;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (moveFocus.current && data) {
       moveFocus.current = false;
       statementRef.current?.focus();

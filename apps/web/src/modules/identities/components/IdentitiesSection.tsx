@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
@@ -38,7 +38,7 @@ export function IdentitiesSection() {
   const outcome = params.has('oidc_linked') || params.get('bienvenue') === 'oidc' || error !== null;
   const shown = useRef(false);
   // back from the provider: bring the outcome (far down the page) into view and focus
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!visible || !outcome || shown.current) return;
     shown.current = true;
     heading.current?.scrollIntoView?.({ block: 'start' });

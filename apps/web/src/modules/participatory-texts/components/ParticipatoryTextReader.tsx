@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { createElement, lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
+import { Suspense, createElement, lazy, useDeferredValue, useLayoutEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../components/components/Markdown';
@@ -45,7 +45,7 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
   // « …#article-12 » (links from search, notifications, history) opens that article and moves focus to it
   const { hash } = useLocation();
   const loaded = data?.participatoryText;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const number = /^#article-(\d+)$/.exec(hash)?.[1];
     const articles = loaded
       ? [...loaded.preamble, ...loaded.sections.flatMap((s) => s.articles)]

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../../ui/components/Loading';
@@ -80,7 +80,7 @@ function MyPetitionsPage({
   });
   const firstLink = useRef<HTMLAnchorElement>(null);
   const page = data?.myPetitions;
-  useEffect(() => {
+  useLayoutEffect(() => {
     // a page asked for by « Afficher plus »: the focus goes to its first petition (the button is gone)
     if (!first && page) firstLink.current?.focus();
   }, [first, page]);

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
@@ -20,7 +20,7 @@ export function PetitionInvitationPage() {
   const joinedLink = useRef<HTMLAnchorElement>(null);
   useDocumentTitle(t('petitions.invitation.title'));
   // the « Accepter » button goes away: focus moves to the petition's link that replaces it
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (joined) joinedLink.current?.focus();
   }, [joined]);
 

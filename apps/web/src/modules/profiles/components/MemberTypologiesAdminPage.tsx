@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorCode, ProfileRules } from '@concerto/domain';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AccessDenied } from '../../admin/components/AccessDenied';
@@ -161,7 +161,7 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
   const downRef = useRef<HTMLButtonElement>(null);
   // the row moves in the list after « Monter »/« Descendre »: the focus goes back to the button pressed
   const focusAfterMove = useRef<HTMLButtonElement | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     focusAfterMove.current?.focus();
     focusAfterMove.current = null;
   }, [typology.position]);

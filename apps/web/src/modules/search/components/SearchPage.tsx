@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../ui/components/Loading';
@@ -80,7 +80,7 @@ function SearchGroupSection({ query, group }: { query: string; group: SearchGrou
     setPageInfo(group.pageInfo);
   }, [group]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusIndex.current === null) return;
     list.current
       ?.querySelectorAll<HTMLAnchorElement>('.search-hit__title a')

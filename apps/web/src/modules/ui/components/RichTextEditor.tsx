@@ -4,6 +4,7 @@ import StarterKit from '@tiptap/starter-kit';
 import {
   useEffect,
   useImperativeHandle,
+  useLayoutEffect,
   useRef,
   useState,
   type FormEvent,
@@ -150,6 +151,8 @@ export default function RichTextEditor({
 
   useImperativeHandle(handleRef, () => ({ focus: () => editor.commands.focus() }), [editor]);
   useEffect(() => {
+    // Tiptap schedules its own focus once its view is mounted; this only asks for it.
+    // eslint-disable-next-line no-restricted-syntax
     if (focusOnMount.current) editor.commands.focus('end');
   }, [editor, focusOnMount]);
 
@@ -170,7 +173,7 @@ export default function RichTextEditor({
   const [linkUrl, setLinkUrl] = useState('');
   const [linkError, setLinkError] = useState(false);
   const linkInput = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (linkOpen) linkInput.current?.focus();
   }, [linkOpen]);
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** One invalid field: the id of its control (or of its fieldset) and what is wrong, naming the field. */
@@ -43,7 +43,7 @@ export function useErrorSummary(): ErrorSummaryState {
 export function ErrorSummary({ state }: { state: ErrorSummaryState }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.reportCount > 0 && state.problems.length > 0) ref.current?.focus();
   }, [state.reportCount, state.problems.length]);
   if (state.problems.length === 0) return null;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 /**
  * State of an inline editor opened by a button (the survey builder's "Modifier" and
@@ -12,7 +12,7 @@ export function useInlineEditor() {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
   const wasOpen = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open) fieldRef.current?.focus();
     else if (wasOpen.current) buttonRef.current?.focus();
     wasOpen.current = open;

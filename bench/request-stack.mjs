@@ -91,7 +91,8 @@ app.post('/graphql', async (req, res) => {
     \`SELECT s.id AS session_id, u.id, u.name, u.email, u.email_confirmed_at, u.is_admin,
        u.is_demo, u.locale, u.created_at, u.updated_at, u.deleted_at
   FROM sessions s JOIN users u ON u.id = s.user_id
- WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.deleted_at IS NULL AND s.expires_at > now()\`,
+ WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.deleted_at IS NULL AND u.blocked_at IS NULL
+   AND s.expires_at > now()\`,
     [createHash('sha256').update(token).digest('hex')],
   );
   res.json({ data: { me: rows[0] ? { id: rows[0].id } : null } });

@@ -244,6 +244,36 @@ describe('capability contracts: every registered host runs the suite of every ca
       expect((await notificationsOf(follower)).length).toBeGreaterThan(0);
     });
 
+    it('blocking its author hides it, and lifting the block shows it again (a reportable host lists what an account wrote)', async () => {
+      const reports = host(type).reports;
+      if (!reports || !resource.author) return;
+      expect(reports.authoredBy).toBeDefined();
+      const author = resource.author;
+      const [{ is_admin }] = await t.sql(`SELECT is_admin FROM users WHERE id = $1`, [author.id]);
+      if (is_admin) return; // an administrator's account cannot be blocked
+      const blocked = await t.gql(
+        `mutation($i: BlockUserInput!) { blockUser(input: $i) { hiddenCount } }`,
+        { i: { userId: author.id, reason: 'Blocage de contrôle du contrat.' } },
+        c.admin,
+      );
+      expect(blocked.errors).toBeUndefined();
+      expect(blocked.data.blockUser.hiddenCount).toBeGreaterThanOrEqual(1);
+      expect((await host(type).reference(resource.id))!.hidden).toBe(true);
+      const lifted = await t.gql(
+        `mutation($id: ID!) { unblockUser(userId: $id) { hiddenCount } }`,
+        { id: author.id },
+        c.admin,
+      );
+      expect(lifted.errors).toBeUndefined();
+      expect((await host(type).reference(resource.id))!.hidden).toBe(false);
+      // the block closed the author's sessions: the suites after this one sign in again
+      const login = await t.gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, {
+        i: { email: author.email, password: PASSWORD },
+      });
+      expect(login.errors).toBeUndefined();
+      author.token = login.data.login.token;
+    });
+
     it('reports: three participants report it and it is hidden; a fourth gets NOT_FOUND; the moderation queue lists it', async () => {
       if (!host(type).reports) return;
       for (let i = 0; i < 3; i++) {

@@ -889,6 +889,28 @@ export const MUTATIONS: Record<string, MutationCase | MutationCase[]> = {
       return { vars: { userId: target.id } };
     },
   },
+  blockUser: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async ({ f }) => ({
+      vars: { input: { userId: (await f.user()).id, reason: 'Messages insultants répétés.' } },
+    }),
+  },
+  unblockUser: {
+    access: ORGANIZATION_ADMINS,
+    global: true,
+    args: async ({ t, f }) => {
+      const target = await f.user();
+      const admin = await t.adminToken();
+      const blocked = await t.gql(
+        `mutation($input: BlockUserInput!) { blockUser(input: $input) { id } }`,
+        { input: { userId: target.id, reason: 'Messages insultants répétés.' } },
+        admin,
+      );
+      if (blocked.errors) throw new Error(JSON.stringify(blocked.errors));
+      return { vars: { userId: target.id } };
+    },
+  },
 
   // ── member profiles and typologies ──
   updateMyProfile: {

@@ -58,6 +58,7 @@ describeInBrowser(
       return page;
     };
     let leaPage: Page;
+    let marcPage: Page;
 
     afterAll(async () => {
       for (const context of contexts) await context.close();
@@ -173,7 +174,7 @@ describeInBrowser(
     });
 
     it('another member opens « /membres/<pseudo> » and follows her', async () => {
-      const marcPage = await newMember(marc);
+      marcPage = await newMember(marc);
       await marcPage.goto(`${suite.server.url}/membres/${lea.pseudo}`);
       await marcPage.getByRole('heading', { level: 1, name: lea.name }).waitFor();
       expect(await marcPage.title()).toContain(lea.name);
@@ -224,8 +225,62 @@ describeInBrowser(
       await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
     });
 
+    it('the organization admin blocks Marc from his page (a short reason is named on its field): his session ends, his sign-in is refused; unblocked, he signs in again', async () => {
+      await goTo(`/membres/${lea.pseudo}`);
+      await suite.page
+        .getByRole('region', { name: 'Abonnés' })
+        .getByRole('link', { name: marc.name })
+        .click();
+      await suite.page.getByRole('heading', { level: 1, name: marc.name }).waitFor();
+      const panel = suite.page.getByRole('region', { name: 'Blocage du compte' });
+      const reason = panel.getByRole('textbox', { name: 'Motif du blocage' });
+      await reason.fill('court');
+      await panel.getByRole('button', { name: 'Bloquer ce compte' }).click();
+      await panel.getByText('Indiquez un motif d’au moins 10 caractères.').waitFor();
+      expect(await reason.evaluate((element) => element === document.activeElement)).toBe(true);
+      await reason.fill('Messages insultants répétés envers d’autres membres.');
+      await panel.getByRole('button', { name: 'Bloquer ce compte' }).click();
+      await panel
+        .getByRole('status')
+        .getByText(`Compte de ${marc.name} bloqué : 0 contribution masquée.`)
+        .waitFor();
+      await panel.getByText(/^Compte bloqué le \d/).waitFor();
+      await focusSettled(suite.page);
+      expect(
+        await suite.page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''),
+      ).toBe('Blocage du compte');
+      expect(await fitsPhone(suite.page)).toBeLessThanOrEqual(390);
+      await checked('page de membre (compte bloqué, admin)');
+
+      // Marc's open tab has lost its session; signing in again is refused with the reason why
+      await marcPage.goto(`${suite.server.url}/connexion`);
+      await marcPage.getByRole('button', { name: 'Se connecter' }).waitFor();
+      expect(await marcPage.getByRole('button', { name: 'Se déconnecter' }).count()).toBe(0);
+      await marcPage.getByLabel('Adresse e-mail').fill(marc.email);
+      await marcPage.getByLabel('Mot de passe').fill(PASSWORD);
+      await marcPage.getByRole('button', { name: 'Se connecter' }).click();
+      await marcPage
+        .getByText('Ce compte a été bloqué par l’administration de la plateforme.')
+        .first()
+        .waitFor();
+      expect(await focusIsOnPage(marcPage)).toBe(true);
+
+      await panel.getByRole('button', { name: 'Débloquer ce compte' }).click();
+      const dialog = suite.page.getByRole('alertdialog', {
+        name: `Débloquer le compte de ${marc.name} ?`,
+      });
+      await dialog.getByRole('button', { name: 'Débloquer ce compte' }).click();
+      await panel.getByRole('status').getByText(`Compte de ${marc.name} débloqué.`).waitFor();
+      await panel.getByRole('textbox', { name: 'Motif du blocage' }).waitFor();
+      expect(await focusIsOnPage(suite.page)).toBe(true);
+
+      await marcPage.getByRole('button', { name: 'Se connecter' }).click();
+      await marcPage.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+      await marcPage.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    });
+
     it('checked every page it visited with axe', () => {
-      expect(pagesChecked.length).toBeGreaterThanOrEqual(7);
+      expect(pagesChecked.length).toBeGreaterThanOrEqual(8);
     });
   },
 );

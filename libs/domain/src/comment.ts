@@ -20,3 +20,9 @@ export const CommentLimits = { bodyMax: 5000, reportDetailsMax: 1000 } as const;
 
 /** Replies nest up to three levels: depths 0, 1 and 2. */
 export const COMMENT_MAX_DEPTH = 2;
+
+/**
+ * The reason an organization administrator gives when blocking an account (shown to other
+ * administrators and in the action log): 10 to 1,000 characters once trimmed.
+ */
+export const UserBlockLimits = { reasonMin: 10, reasonMax: 1000 } as const;

@@ -43,6 +43,8 @@ export const ErrorCode = {
   NEWSLETTER_NO_RECIPIENT: 'NEWSLETTER_NO_RECIPIENT',
   /** The current password given to confirm a sensitive account action (change password, delete account) is wrong. */
   WRONG_PASSWORD: 'WRONG_PASSWORD',
+  /** The account was blocked by an organization administrator: it cannot sign in (its sessions were closed) until unblocked. */
+  ACCOUNT_BLOCKED: 'ACCOUNT_BLOCKED',
   /** An unexpected server fault; nothing was changed. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

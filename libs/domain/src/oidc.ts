@@ -24,6 +24,8 @@ export const OIDC_ERROR_CODES = [
   'OIDC_SIGN_IN_REQUIRED',
   /** Linking needs a recent sign-in (less than 10 minutes): a stolen old session cannot add a way in. */
   'OIDC_REAUTHENTICATION_REQUIRED',
+  /** The account this identity signs in to was blocked by an organization administrator. */
+  'OIDC_ACCOUNT_BLOCKED',
 ] as const;
 
 /** One of {@link OIDC_ERROR_CODES}. */

@@ -11,6 +11,8 @@ import type {
 export interface ConventionalHostTable {
   /** The host module's own table (`meetings`, `petitions`…), with `comments_count`, `follows_count` and `hidden_at`. */
   table: string;
+  /** The column naming the resource's author (`author_id`, `created_by`), when it has one: blocking that account hides the resource. */
+  authorColumn?: string;
   /** The column shown in the moderation queue (default `title`; cut to 200 characters). */
   titleColumn?: string;
   /** Something that runs a query outside a transaction (the module's DataSource): the queue's summaries. */
@@ -52,6 +54,17 @@ export function conventionalHostParts(host: ConventionalHostTable): {
           [id, hidden],
         );
       },
+      ...(host.authorColumn
+        ? {
+            authoredBy: async (manager: EntityManager, authorId: string) => {
+              const rows: { id: string }[] = await manager.query(
+                `SELECT id FROM ${table} WHERE ${host.authorColumn} = $1`,
+                [authorId],
+              );
+              return rows.map((r) => r.id);
+            },
+          }
+        : {}),
       summaries: async (ids) => {
         const rows = (await host.reader.query(
           `SELECT id, ${title} AS title FROM ${table} WHERE id = ANY($1::uuid[])`,

@@ -58,6 +58,11 @@ export interface ReportsAdapter {
   setHidden(manager: EntityManager, id: string, hidden: boolean): Promise<void>;
   /** Queue lines of reported resources of this type. */
   summaries(ids: string[]): Promise<Map<string, ReportedSummary>>;
+  /**
+   * Ids of the resources of this type that `authorId` wrote, read in the caller's transaction:
+   * blocking an account hides them. Left out by hosts whose resources members do not write.
+   */
+  authoredBy?(manager: EntityManager, authorId: string): Promise<string[]>;
   /** Items of a component waiting for a moderator although nobody reported them (unanswered proposals). */
   pending?(
     componentId: string,

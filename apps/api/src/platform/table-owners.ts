@@ -22,7 +22,7 @@ export const TABLE_OWNERS = {
   notification: ['domain_events', 'notifications', 'notification_settings'],
   comment: ['comments'],
   follow: ['follows'],
-  moderation: ['moderations', 'reports'],
+  moderation: ['moderations', 'reports', 'user_blocks'],
   demo: ['app_settings'],
   proposal: [
     'proposals',

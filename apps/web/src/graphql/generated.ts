@@ -223,6 +223,12 @@ export type BallotQuestionInput = {
 
 export { BallotStatus };
 
+export type BlockUserInput = {
+  /** Why the account is blocked, 10–1000 characters. */
+  reason: string;
+  userId: string;
+};
+
 export { CensusKind };
 
 /** Change of password: the current one, then the new one. */
@@ -1762,6 +1768,22 @@ export type BallotsQuery = {
     }>;
     turnout: { voters: number; votersWeight: number; percent: number | null };
   }>;
+};
+
+export type BlockUserMutationVariables = Exact<{
+  input: BlockUserInput;
+}>;
+
+export type BlockUserMutation = {
+  blockUser: {
+    id: string;
+    userId: string;
+    reason: string;
+    blockedAt: string;
+    blockedByName: string | null;
+    liftedAt: string | null;
+    hiddenCount: number;
+  };
 };
 
 export type CancelMeetingMutationVariables = Exact<{
@@ -5690,6 +5712,22 @@ export type TextCommentsQuery = {
   }>;
 };
 
+export type UnblockUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+export type UnblockUserMutation = {
+  unblockUser: {
+    id: string;
+    userId: string;
+    reason: string;
+    blockedAt: string;
+    blockedByName: string | null;
+    liftedAt: string | null;
+    hiddenCount: number;
+  };
+};
+
 export type UnfollowMutationVariables = Exact<{
   followableType: FollowableType;
   followableId: string;
@@ -6376,6 +6414,22 @@ export type UpdateSurveyQuestionMutation = {
       condition: { questionId: string; kind: string; optionId: string | null } | null;
     }>;
   };
+};
+
+export type UserBlockQueryVariables = Exact<{
+  userId: string;
+}>;
+
+export type UserBlockQuery = {
+  userBlock: {
+    id: string;
+    userId: string;
+    reason: string;
+    blockedAt: string;
+    blockedByName: string | null;
+    liftedAt: string | null;
+    hiddenCount: number;
+  } | null;
 };
 
 export type VersionsQueryVariables = Exact<{

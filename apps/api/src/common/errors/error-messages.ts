@@ -33,6 +33,7 @@ const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
   SITTING_NOT_ONGOING: 'This sitting is not in progress.',
   MOTION_NOT_ON_AGENDA: 'This motion is not on the agenda of this sitting.',
   WRONG_PASSWORD: 'Wrong password.',
+  ACCOUNT_BLOCKED: 'This account has been blocked by the platform’s administrators.',
   INTERNAL_SERVER_ERROR: 'Internal server error.',
 };
 

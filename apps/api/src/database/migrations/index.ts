@@ -40,6 +40,7 @@ import { AssemblySittings1766600000000 } from './1766600000000-assembly-sittings
 import { DebateVoteChanges1766610000000 } from './1766610000000-debate-vote-changes';
 import { Newsletters1766700000000 } from './1766700000000-newsletters';
 import { ReportDismissals1766800000000 } from './1766800000000-report-dismissals';
+import { UserBlocks1766900000000 } from './1766900000000-user-blocks';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -83,4 +84,5 @@ export const migrations = [
   DebateVoteChanges1766610000000,
   Newsletters1766700000000,
   ReportDismissals1766800000000,
+  UserBlocks1766900000000,
 ];

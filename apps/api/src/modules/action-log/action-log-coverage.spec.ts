@@ -267,6 +267,8 @@ const LOGGED: Record<string, Expected> = {
     resourceType: 'user',
     visibility: 'ADMIN_ONLY',
   },
+  blockUser: { action: 'block_user', resourceType: 'user', visibility: 'ADMIN_ONLY' },
+  unblockUser: { action: 'unblock_user', resourceType: 'user', visibility: 'ADMIN_ONLY' },
   // written only when the address has an account (the answer is the same either way)
   requestPasswordReset: {
     action: 'request_password_reset',
@@ -309,6 +311,8 @@ const SPACELESS = [
   'deleteMyAccount',
   'appointOrganizationAdmin',
   'revokeOrganizationAdmin',
+  'blockUser',
+  'unblockUser',
   'updateMyProfile',
   'removeMyAvatar',
   'followMember',
@@ -1741,6 +1745,21 @@ describe('action log coverage: every mutation that changes shared state is in th
       { userId: alice.id },
       admin,
       alice.id,
+    );
+    const blocked = await t.register('Compte bloqué puis débloqué');
+    await logged(
+      'blockUser',
+      `mutation($input: BlockUserInput!) { blockUser(input: $input) { id } }`,
+      { input: { userId: blocked.id, reason: 'Messages insultants répétés.' } },
+      admin,
+      blocked.id,
+    );
+    await logged(
+      'unblockUser',
+      `mutation($userId: ID!) { unblockUser(userId: $userId) { id } }`,
+      { userId: blocked.id },
+      admin,
+      blocked.id,
     );
     // one-time links, read from the mailer's outbox (no SMTP_URL here)
     const mailedToken = async (to: string, path: string) => {

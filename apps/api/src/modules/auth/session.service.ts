@@ -1,3 +1,4 @@
+import { ErrorCode } from '@concerto/domain';
 import { ViewerResolver } from '../../common/access/viewer-resolver';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -19,17 +20,25 @@ export const FRESH_SIGN_IN_MINUTES = 10;
 /** Name of the httpOnly cookie the web app signs in with. */
 export const SESSION_COOKIE = 'concerto_session';
 
+/** The refusal of a sign-in to a blocked account (after its password or identity was verified). */
+export const accountBlocked = () =>
+  new DomainError(
+    ErrorCode.ACCOUNT_BLOCKED,
+    'Ce compte a été bloqué par l’administration de la plateforme.',
+  ).inEnglish('This account has been blocked by the platform’s administrators.');
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * The caller of a request from the SHA-256 of their token: an unrevoked, unexpired session of an
- * account not deleted, with the account's columns (all but the password hash, as the entity
+ * account neither deleted nor blocked, with the account's columns (all but the password hash, as the entity
  * selects them). `bench/request-stack.mjs` runs the same SQL in its bare handler.
  */
 const VIEWER_SQL = `SELECT s.id AS session_id, u.id, u.name, u.email, u.email_confirmed_at, u.is_admin,
        u.is_demo, u.locale, u.created_at, u.updated_at, u.deleted_at
   FROM sessions s JOIN users u ON u.id = s.user_id
- WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.deleted_at IS NULL AND s.expires_at > now()`;
+ WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.deleted_at IS NULL AND u.blocked_at IS NULL
+   AND s.expires_at > now()`;
 
 /** A row of {@link VIEWER_SQL}. */
 interface ViewerRow {
@@ -60,13 +69,14 @@ export class SessionService implements ViewerResolver {
   /**
    * Opens a session for a user whose password was just verified against `verifiedPasswordHash`.
    * The session is written only if the account still has that very hash and is not deleted,
-   * checked under a share lock on the user row: a sign-in racing a change of password or an
-   * account deletion (both lock the row for update, then revoke every other session) either
+   * checked under a share lock on the user row: a sign-in racing a change of password, an
+   * account deletion or a block (all lock the row for update, then revoke sessions) either
    * commits first and is revoked with the others, or waits and finds the hash changed.
    * @param userId the account
    * @param verifiedPasswordHash the stored argon2 hash the password was checked against
    * @returns the token (shown once) and its expiry
-   * @throws UNAUTHENTICATED the password changed or the account was deleted meanwhile
+   * @throws UNAUTHENTICATED the password changed or the account was deleted meanwhile;
+   *         ACCOUNT_BLOCKED the account is blocked
    */
   async open(
     userId: string,
@@ -76,33 +86,45 @@ export class SessionService implements ViewerResolver {
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
     const opened: unknown[] = await this.sessions.query(
       `WITH account AS (
-         SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL AND password_hash = $2 FOR SHARE
+         SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL AND blocked_at IS NULL AND password_hash = $2 FOR SHARE
        )
        INSERT INTO sessions (user_id, token_hash, expires_at) SELECT id, $3, $4 FROM account RETURNING id`,
       [userId, verifiedPasswordHash, hashToken(token), expiresAt],
     );
     if (!opened.length)
-      throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
+      throw (
+        (await this.blockedRefusal(userId)) ??
+        DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.')
+      );
     return { token, expiresAt };
   }
 
   /**
    * Opens a session for an account whose OpenID Connect identity was just verified (no password
-   * involved), unless the account was deleted meanwhile (checked under a share lock on its row).
+   * involved), unless the account was deleted or blocked meanwhile (checked under a share lock on its row).
    * @param userId the account the identity belongs to
    * @returns the token (shown once) and its expiry
-   * @throws UNAUTHENTICATED the account was deleted meanwhile
+   * @throws UNAUTHENTICATED the account was deleted meanwhile; ACCOUNT_BLOCKED it is blocked
    */
   async openForIdentity(userId: string): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
     const opened: unknown[] = await this.sessions.query(
-      `WITH account AS (SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL FOR SHARE)
+      `WITH account AS (SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL AND blocked_at IS NULL FOR SHARE)
        INSERT INTO sessions (user_id, token_hash, expires_at) SELECT id, $2, $3 FROM account RETURNING id`,
       [userId, hashToken(token), expiresAt],
     );
-    if (!opened.length) throw DomainError.unauthenticated();
+    if (!opened.length) throw (await this.blockedRefusal(userId)) ?? DomainError.unauthenticated();
     return { token, expiresAt };
+  }
+
+  /** ACCOUNT_BLOCKED when a live account is blocked (the reason a session was not opened), else null. */
+  private async blockedRefusal(userId: string): Promise<DomainError | null> {
+    const rows: unknown[] = await this.sessions.query(
+      `SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL AND blocked_at IS NOT NULL`,
+      [userId],
+    );
+    return rows.length ? accountBlocked() : null;
   }
 
   /**
@@ -133,6 +155,21 @@ export class SessionService implements ViewerResolver {
       manager,
       `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
       [userId, keptSessionId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Revokes every live session of an account, in the caller's transaction (a blocked account).
+   * Callers record `session.revoked` for each id so the sockets of those sessions are
+   * disconnected after commit.
+   * @returns the ids of the sessions revoked
+   */
+  async revokeAllInTransaction(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+      [userId],
     );
     return rows.map((r) => r.id);
   }

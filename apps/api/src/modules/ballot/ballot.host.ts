@@ -73,6 +73,7 @@ export class BallotHost implements ResourceHost {
 
   private readonly parts = conventionalHostParts({
     table: 'ballots',
+    authorColumn: 'author_id',
     reader: { query: (sql, params) => this.dataSource.query(sql, params) }, // read at call time: the injected DataSource is set after field initialisers
     commentsEnabled: (r) => r.settings.commentsEnabled !== false,
     hideThreshold: (r) => votesManifest.settingsOf(r.settings).hideThreshold,

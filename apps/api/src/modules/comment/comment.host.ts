@@ -72,6 +72,13 @@ export class CommentHost implements ResourceHost {
         [id, hidden],
       );
     },
+    authoredBy: async (manager: EntityManager, authorId: string): Promise<string[]> => {
+      const rows: { id: string }[] = await manager.query(
+        `SELECT id FROM comments WHERE author_id = $1`,
+        [authorId],
+      );
+      return rows.map((r) => r.id);
+    },
     summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
       const rows: { id: string; body: string; commentable_type: string; commentable_id: string }[] =
         await this.dataSource.query(

@@ -159,6 +159,13 @@ export class DebateStatementHost implements ResourceHost {
       );
       if (row) this.analyses.requestRecompute(row.debate_id);
     },
+    authoredBy: async (manager: EntityManager, authorId: string): Promise<string[]> => {
+      const rows: { id: string }[] = await manager.query(
+        `SELECT id FROM debate_statements WHERE author_id = $1`,
+        [authorId],
+      );
+      return rows.map((r) => r.id);
+    },
     summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
       const rows: { id: string; body: string }[] = await this.dataSource.query(
         `SELECT id, body FROM debate_statements WHERE id = ANY($1::uuid[])`,

@@ -60,6 +60,7 @@ export class IdeaHost implements ResourceHost {
 
   private readonly parts = conventionalHostParts({
     table: 'ideas',
+    authorColumn: 'author_id',
     titleColumn: 'body',
     reader: { query: (sql, params) => this.dataSource.query(sql, params) }, // read at call time: the injected DataSource is set after field initialisers
     commentsEnabled: (r) => r.settings.commentsEnabled !== false,

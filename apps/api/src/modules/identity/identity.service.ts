@@ -1,4 +1,4 @@
-import { OidcErrorCode } from '@concerto/domain';
+import { ErrorCode, OidcErrorCode } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -157,7 +157,13 @@ export class IdentityService {
       );
       if (resolved.kind === 'linked')
         return { kind: 'linked', returnTo: attempt.return_to, linking };
-      const { token } = await this.sessions.openForIdentity(resolved.userId);
+      const { token } = await this.sessions
+        .openForIdentity(resolved.userId)
+        .catch((error: unknown) => {
+          if (error instanceof DomainError && error.code === ErrorCode.ACCOUNT_BLOCKED)
+            throw new IdentitySignInError('OIDC_ACCOUNT_BLOCKED');
+          throw error;
+        });
       return {
         kind: 'signedIn',
         token,

@@ -67,6 +67,7 @@ export class MeetingHost implements ResourceHost {
 
   private readonly parts = conventionalHostParts({
     table: 'meetings',
+    authorColumn: 'created_by',
     reader: { query: (sql, params) => this.dataSource.query(sql, params) }, // read at call time: the injected DataSource is set after field initialisers
     commentsEnabled: (r) => r.settings.commentsEnabled !== false,
     hideThreshold: (r) => meetingsManifest.settingsOf(r.settings).hideThreshold,

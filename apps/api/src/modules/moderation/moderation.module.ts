@@ -2,11 +2,14 @@ import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
+import { UserModule } from '../user/user.module';
+import { UserBlockResolver } from './user-block.resolver';
+import { UserBlockService } from './user-block.service';
 
-/** Moderation (reports, hiding, queue): a capability of its own; reportables register a host adapter with a `reports` part. */
+/** Moderation (reports, hiding, queue, blocked accounts): a capability of its own; reportables register a host adapter with a `reports` part. */
 @Module({
-  imports: [ActionLogModule],
-  providers: [ModerationService, ModerationResolver],
+  imports: [ActionLogModule, UserModule],
+  providers: [ModerationService, ModerationResolver, UserBlockService, UserBlockResolver],
   exports: [ModerationService],
 })
 export class ModerationModule {}

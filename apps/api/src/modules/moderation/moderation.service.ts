@@ -98,7 +98,7 @@ export class ModerationService {
       if (!resource) throw DomainError.notFound('Contenu', { id });
       const [moderation] = await manager.query(
         `INSERT INTO moderations (reportable_type, reportable_id, space_id, component_id, hidden_at) VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END)
-         ON CONFLICT (reportable_type, reportable_id) DO UPDATE SET hidden_at = CASE WHEN $5 THEN coalesce(moderations.hidden_at, now()) END, updated_at = now()
+         ON CONFLICT (reportable_type, reportable_id) DO UPDATE SET hidden_at = CASE WHEN $5 THEN coalesce(moderations.hidden_at, now()) END, user_block_id = NULL, updated_at = now()
          RETURNING report_count`,
         [type, id, resource.spaceId, resource.componentId, hidden],
       );
@@ -122,7 +122,8 @@ export class ModerationService {
    * reports are marked dismissed by the caller, the count of open reports goes back to zero and
    * a resource hidden by moderation is shown again; the reports stay for the record and the
    * journal says who kept the content.
-   * @returns the status after the dismissal (no open report, not hidden)
+   * @returns the status after the dismissal (no open report; not hidden, unless its author's
+   *          account is blocked: then it stays hidden until the block is lifted)
    * @throws NOT_FOUND resource unknown; CONFLICT it has no open report
    */
   async dismissReports(
@@ -135,7 +136,7 @@ export class ModerationService {
       const resource = await host.reference(id, manager);
       if (!resource) throw DomainError.notFound('Contenu', { id });
       const [moderation] = await manager.query(
-        `SELECT id, report_count, hidden_at IS NOT NULL AS hidden FROM moderations
+        `SELECT id, report_count, hidden_at IS NOT NULL AS hidden, user_block_id IS NOT NULL AS by_block FROM moderations
           WHERE reportable_type = $1 AND reportable_id = $2 FOR UPDATE`,
         [type, id],
       );
@@ -146,11 +147,13 @@ export class ModerationService {
            UPDATE reports SET dismissed_at = now(), dismissed_by_id = $2
             WHERE moderation_id = $1 AND dismissed_at IS NULL RETURNING 1),
          reset AS (
-           UPDATE moderations SET report_count = 0, hidden_at = NULL, updated_at = now() WHERE id = $1)
+           UPDATE moderations SET report_count = 0, hidden_at = CASE WHEN user_block_id IS NOT NULL THEN hidden_at END, updated_at = now() WHERE id = $1)
          SELECT count(*)::int AS dismissed FROM closed`,
         [moderation.id, viewer.user.id],
       );
-      if (moderation.hidden) await host.reports.setHidden(manager, id, false);
+      // content of a blocked account stays hidden until the block is lifted
+      const shown = moderation.hidden && !moderation.by_block;
+      if (shown) await host.reports.setHidden(manager, id, false);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'dismiss_reports',
@@ -158,9 +161,9 @@ export class ModerationService {
         resourceId: id,
         spaceId: resource.spaceId,
         visibility: 'ADMIN_ONLY',
-        summary: `${dismissed} signalement${dismissed > 1 ? 's' : ''} écarté${dismissed > 1 ? 's' : ''} : contenu conservé${moderation.hidden ? ' et rétabli' : ''}`,
+        summary: `${dismissed} signalement${dismissed > 1 ? 's' : ''} écarté${dismissed > 1 ? 's' : ''} : contenu conservé${shown ? ' et rétabli' : ''}`,
       });
-      return { resourceType: type, resourceId: id, reportCount: 0, hidden: false };
+      return { resourceType: type, resourceId: id, reportCount: 0, hidden: moderation.by_block };
     });
   }
 

@@ -66,6 +66,7 @@ export class NewsPostHost implements ResourceHost {
 
   private readonly parts = conventionalHostParts({
     table: 'news_posts',
+    authorColumn: 'created_by',
     reader: { query: (sql, params) => this.dataSource.query(sql, params) }, // read at call time: the injected DataSource is set after field initialisers
     commentsEnabled: (r) => r.settings.commentsEnabled !== false,
     hideThreshold: (r) => newsManifest.settingsOf(r.settings).hideThreshold,

@@ -72,6 +72,7 @@ export class PetitionHost implements ResourceHost {
 
   private readonly parts = conventionalHostParts({
     table: 'petitions',
+    authorColumn: 'author_id',
     reader: { query: (sql, params) => this.dataSource.query(sql, params) }, // read at call time: the injected DataSource is set after field initialisers
     commentsEnabled: (r) => petitionsManifest.settingsOf(r.settings).commentsEnabled !== false,
     hideThreshold: (r) => petitionsManifest.settingsOf(r.settings).hideThreshold,

@@ -95,6 +95,13 @@ export class ProposalHost implements ResourceHost {
         [id, hidden],
       );
     },
+    authoredBy: async (manager: EntityManager, authorId: string): Promise<string[]> => {
+      const rows: { id: string }[] = await manager.query(
+        `SELECT id FROM proposals WHERE author_id = $1`,
+        [authorId],
+      );
+      return rows.map((r) => r.id);
+    },
     summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
       const rows: { id: string; title: string; unanswered: boolean }[] =
         await this.dataSource.query(

@@ -71,6 +71,41 @@ export class UserAccountService {
   }
 
   /**
+   * Locks a live account's row for update in the caller's transaction (a block or its lifting):
+   * sign-ins, which share-lock the row, wait for the caller to commit and then see the result.
+   * @param manager the caller's transaction
+   * @param userId the account (a UUID)
+   * @returns its name, whether it is an organization administrator and since when it is
+   *          blocked (null when not), or null when the account is deleted or does not exist
+   */
+  async lockForModeration(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<{ name: string; isAdmin: boolean; blockedAt: Date | null } | null> {
+    const [row] = await queryRows<{ name: string; is_admin: boolean; blocked_at: Date | null }>(
+      manager,
+      `SELECT name, is_admin, blocked_at FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+      [userId],
+    );
+    return row ? { name: row.name, isAdmin: row.is_admin, blockedAt: row.blocked_at } : null;
+  }
+
+  /**
+   * Marks a live account blocked (it can no longer sign in, and its sessions stop being
+   * recognised) or not, in the caller's transaction, which has locked the row
+   * ({@link lockForModeration}).
+   * @param manager the caller's transaction
+   * @param userId the account
+   * @param blocked true to block, false to lift the block
+   */
+  async setBlocked(manager: EntityManager, userId: string, blocked: boolean): Promise<void> {
+    await manager.query(
+      `UPDATE users SET blocked_at = CASE WHEN $2 THEN coalesce(blocked_at, now()) END, updated_at = now() WHERE id = $1`,
+      [userId, blocked],
+    );
+  }
+
+  /**
    * Turns an account row into the anonymous tombstone of a deleted account (GDPR erasure): name
    * « Participant supprimé », no e-mail, no password, no admin flag, `deleted_at` set. The row
    * stays so contributions keep their author reference.

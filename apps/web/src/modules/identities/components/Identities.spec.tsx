@@ -87,7 +87,8 @@ describe('<IdentitiesSection>', () => {
     });
     const list = await screen.findByRole('list', { name: 'Identités liées à votre compte' });
     expect(within(list).getByText(/810002345678/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Lier Pro Santé Connect' })).toHaveAttribute(
+    // the providers come from a query of their own, which may answer after the list's
+    expect(await screen.findByRole('link', { name: 'Lier Pro Santé Connect' })).toHaveAttribute(
       'href',
       '/auth/oidc/psc/link',
     );

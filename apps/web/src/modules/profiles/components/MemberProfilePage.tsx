@@ -18,6 +18,7 @@ import {
   type MemberSummary,
 } from '../graphql/members';
 import '../profiles.css';
+import { AccountBlockPanel } from './AccountBlockPanel';
 
 /**
  * `/membres/:pseudo`: a member’s page (photo, name, pseudo, organisation, typology, role, bio,
@@ -123,6 +124,9 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
         </p>
       )}
       <FeedbackMessages feedback={feedback} />
+      {me?.isAdmin && !profile.isViewer ? (
+        <AccountBlockPanel userId={profile.userId} name={profile.name} />
+      ) : null}
       {details.length > 0 ? (
         <dl className="members-page__details">
           {details.map(([term, value]) => (

@@ -217,7 +217,7 @@ describeInBrowser(
         .waitFor();
       await expectAccessible('modération (écarter un signalement)');
       await dialog.getByRole('button', { name: 'Écarter les signalements' }).click();
-      await suite.page.getByText(`Signalements écartés : « ${title} » est conservé.`).waitFor();
+      await suite.page.getByText(`Signalement écarté : « ${title} » est conservé.`).waitFor();
       expect(
         await reports.getByRole('heading', { level: 3, name: `Proposition ${title}` }).count(),
       ).toBe(0);

@@ -3699,6 +3699,7 @@ export type ModerationQueueQuery = {
     reportCount: number;
     reasons: Array<ReportReason>;
     hidden: boolean;
+    hiddenByBlock: boolean;
     unanswered: boolean;
     since: string;
   }>;

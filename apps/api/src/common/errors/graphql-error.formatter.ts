@@ -129,6 +129,12 @@ export function formatGraphQLError(
     const pgCode = (original as QueryFailedError & { driverError?: { code?: string } }).driverError
       ?.code;
     if (pgCode === '23505') return worded(base, ErrorCode.CONFLICT, 'Cet élément existe déjà.');
+    // the trigger of an authored table refused a row of a blocked account (migration BlockedAuthors)
+    if (pgCode === 'CB001')
+      return worded(base, ErrorCode.ACCOUNT_BLOCKED, {
+        fr: 'Ce compte a été bloqué par l’administration de la plateforme.',
+        en: 'This account has been blocked by the platform’s administrators.',
+      });
     // 22021/22P05: a NUL character or an unusable Unicode escape that got past the input check; 22003: a number out of the column's range;
     // 22008/22007: a date out of PostgreSQL's range or unreadable as a date, that got past the DateTime scalar or a date string check
     if (BAD_INPUT_PG_CODES.has(pgCode ?? ''))

@@ -41,6 +41,7 @@ import { DebateVoteChanges1766610000000 } from './1766610000000-debate-vote-chan
 import { Newsletters1766700000000 } from './1766700000000-newsletters';
 import { ReportDismissals1766800000000 } from './1766800000000-report-dismissals';
 import { UserBlocks1766900000000 } from './1766900000000-user-blocks';
+import { BlockedAuthors1766900100000 } from './1766900100000-blocked-authors';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -85,4 +86,5 @@ export const migrations = [
   Newsletters1766700000000,
   ReportDismissals1766800000000,
   UserBlocks1766900000000,
+  BlockedAuthors1766900100000,
 ];

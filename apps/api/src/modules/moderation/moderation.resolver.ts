@@ -53,11 +53,11 @@ export class ModerationResolver {
     return this.moderationService.setVisibility(resourceType, resourceId, true, viewer);
   }
 
-  /** Shows hidden content again. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND. */
+  /** Shows hidden content again. Access: the space's moderators and admins. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (`reason: AUTHOR_BLOCKED`: its author's account is blocked). */
   @SpaceRoles(MODERATORS, resourceSpace)
   @Mutation(() => ModerationStatusDto, {
     description:
-      'Unhide content. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.',
+      'Unhide content. Access: space moderators. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (AUTHOR_BLOCKED).',
   })
   unhideContent(
     @Args('resourceType', { type: () => ReportableTypeEnum })

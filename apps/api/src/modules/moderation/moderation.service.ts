@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, pgConstraint } from '../../common/database/unit-of-work';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
@@ -84,7 +84,8 @@ export class ModerationService {
 
   /**
    * Hides or shows again a resource, by a moderator of its space (checked by the resolver's policy).
-   * @throws NOT_FOUND
+   * @throws NOT_FOUND; CONFLICT (`reason: 'AUTHOR_BLOCKED'`) showing content whose author's account
+   *         is blocked (it is shown again when the block is lifted)
    */
   async setVisibility(
     type: ReportableType,
@@ -96,6 +97,11 @@ export class ModerationService {
     return inTransaction(this.dataSource, async (manager) => {
       const resource = await host.reference(id, manager);
       if (!resource) throw DomainError.notFound('Contenu', { id });
+      if (!hidden && (await this.blockInForce(manager, resource.authorId)))
+        throw DomainError.conflict(
+          'Son auteur est bloqué : ce contenu reste masqué jusqu’au déblocage du compte.',
+          { reason: 'AUTHOR_BLOCKED' },
+        );
       const [moderation] = await manager.query(
         `INSERT INTO moderations (reportable_type, reportable_id, space_id, component_id, hidden_at) VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END)
          ON CONFLICT (reportable_type, reportable_id) DO UPDATE SET hidden_at = CASE WHEN $5 THEN coalesce(moderations.hidden_at, now()) END, user_block_id = NULL, updated_at = now()
@@ -123,7 +129,7 @@ export class ModerationService {
    * a resource hidden by moderation is shown again; the reports stay for the record and the
    * journal says who kept the content.
    * @returns the status after the dismissal (no open report; not hidden, unless its author's
-   *          account is blocked: then it stays hidden until the block is lifted)
+   *          account is blocked: then it stays hidden, marked with the block, whose lifting shows it)
    * @throws NOT_FOUND resource unknown; CONFLICT it has no open report
    */
   async dismissReports(
@@ -136,23 +142,25 @@ export class ModerationService {
       const resource = await host.reference(id, manager);
       if (!resource) throw DomainError.notFound('Contenu', { id });
       const [moderation] = await manager.query(
-        `SELECT id, report_count, hidden_at IS NOT NULL AS hidden, user_block_id IS NOT NULL AS by_block FROM moderations
+        `SELECT id, report_count, hidden_at IS NOT NULL AS hidden FROM moderations
           WHERE reportable_type = $1 AND reportable_id = $2 FOR UPDATE`,
         [type, id],
       );
       if (!moderation || moderation.report_count === 0)
         throw DomainError.conflict('Ce contenu n’a aucun signalement en attente.');
+      // content of a blocked account stays hidden until the block is lifted, which then shows it
+      const block = moderation.hidden ? await this.blockInForce(manager, resource.authorId) : null;
       const [{ dismissed }] = await manager.query(
         `WITH closed AS (
            UPDATE reports SET dismissed_at = now(), dismissed_by_id = $2
             WHERE moderation_id = $1 AND dismissed_at IS NULL RETURNING 1),
          reset AS (
-           UPDATE moderations SET report_count = 0, hidden_at = CASE WHEN user_block_id IS NOT NULL THEN hidden_at END, updated_at = now() WHERE id = $1)
+           UPDATE moderations SET report_count = 0, hidden_at = CASE WHEN $3::uuid IS NOT NULL THEN hidden_at END,
+                  user_block_id = $3::uuid, updated_at = now() WHERE id = $1)
          SELECT count(*)::int AS dismissed FROM closed`,
-        [moderation.id, viewer.user.id],
+        [moderation.id, viewer.user.id, block],
       );
-      // content of a blocked account stays hidden until the block is lifted
-      const shown = moderation.hidden && !moderation.by_block;
+      const shown = moderation.hidden && !block;
       if (shown) await host.reports.setHidden(manager, id, false);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
@@ -161,9 +169,9 @@ export class ModerationService {
         resourceId: id,
         spaceId: resource.spaceId,
         visibility: 'ADMIN_ONLY',
-        summary: `${dismissed} signalement${dismissed > 1 ? 's' : ''} écarté${dismissed > 1 ? 's' : ''} : contenu conservé${shown ? ' et rétabli' : ''}`,
+        summary: `${dismissed} signalement${dismissed > 1 ? 's' : ''} écarté${dismissed > 1 ? 's' : ''} : contenu conservé${shown ? ' et rétabli' : block ? ', masqué tant que son auteur est bloqué' : ''}`,
       });
-      return { resourceType: type, resourceId: id, reportCount: 0, hidden: moderation.by_block };
+      return { resourceType: type, resourceId: id, reportCount: 0, hidden: block !== null };
     });
   }
 
@@ -177,10 +185,12 @@ export class ModerationService {
       id: string;
       report_count: number;
       hidden: boolean;
+      by_block: boolean;
       reasons: string[];
       since: Date;
     }[] = await this.dataSource.query(
       `SELECT m.reportable_type AS t, m.reportable_id AS id, m.report_count, m.hidden_at IS NOT NULL AS hidden, m.created_at AS since,
+              m.user_block_id IS NOT NULL AS by_block,
               (SELECT array_agg(DISTINCT r.reason) FROM reports r WHERE r.moderation_id = m.id AND r.dismissed_at IS NULL) AS reasons
          FROM moderations m
         WHERE m.component_id = $1 AND (m.report_count > 0 OR m.hidden_at IS NOT NULL)
@@ -207,6 +217,7 @@ export class ModerationService {
           reportCount: r.report_count,
           reasons: (r.reasons ?? []) as ModerationQueueItemDto['reasons'],
           hidden: r.hidden,
+          hiddenByBlock: r.by_block,
           unanswered: summary.unanswered,
           since: r.since,
         },
@@ -224,12 +235,26 @@ export class ModerationService {
           reportCount: 0,
           reasons: [],
           hidden: p.hidden,
+          hiddenByBlock: false,
           unanswered: true,
           since: p.since,
         });
       }
     }
     return items;
+  }
+
+  /** The block in force on `authorId`'s account (`user_blocks`, this module's table), or null. */
+  private async blockInForce(
+    manager: EntityManager,
+    authorId: string | null,
+  ): Promise<string | null> {
+    if (!authorId) return null;
+    const [row]: { id: string }[] = await manager.query(
+      `SELECT id FROM user_blocks WHERE user_id = $1 AND lifted_at IS NULL`,
+      [authorId],
+    );
+    return row?.id ?? null;
   }
 
   /** Which of `ids` a user reported and the report is still open (the `viewerReported` flags of hosts' lists). */

@@ -80,7 +80,7 @@ export class UserBlockService {
   async block(userId: string, reason: string, byUserId: string): Promise<UserBlockDto> {
     if (!UUID.test(userId))
       throw DomainError.badInput('Identifiant invalide.', { field: 'userId' });
-    if (userId === byUserId)
+    if (userId.toLowerCase() === byUserId.toLowerCase())
       throw DomainError.forbidden('Vous ne pouvez pas bloquer votre propre compte.', {
         reason: 'SELF',
       });

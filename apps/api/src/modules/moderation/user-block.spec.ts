@@ -170,22 +170,56 @@ describe('blocking an account: no sign-in, sessions closed, contributions hidden
     });
   });
 
-  it('what reports hid before the block stays hidden when it is lifted', async () => {
+  it('what reports hid before the block: a moderator can neither show it nor, by dismissing the reports, reveal it while the author is blocked', async () => {
     const member = await t.register('Membre signalé');
-    const reported = await propose(member.token, 'Proposition masquée par les signalements');
+    const kept = await propose(member.token, 'Proposition masquée par les signalements');
+    const dismissed = await propose(member.token, 'Proposition dont on écarte les signalements');
     for (let i = 0; i < 3; i++) {
       const reporter = await t.register(`Témoin ${i}`);
-      await t.gql(
-        `mutation($input: ReportContentInput!) { reportContent(input: $input) { hidden } }`,
-        { input: { resourceType: 'PROPOSAL', resourceId: reported, reason: 'OFFENSIVE' } },
-        reporter.token,
-      );
+      for (const id of [kept, dismissed])
+        await t.gql(
+          `mutation($input: ReportContentInput!) { reportContent(input: $input) { hidden } }`,
+          { input: { resourceType: 'PROPOSAL', resourceId: id, reason: 'OFFENSIVE' } },
+          reporter.token,
+        );
     }
-    expect(await hiddenAt('proposals', reported)).not.toBeNull();
+    expect(await hiddenAt('proposals', kept)).not.toBeNull();
     const blocked = await t.gql(BLOCK, { input: { userId: member.id, reason: REASON } }, admin);
     expect(blocked.data.blockUser.hiddenCount).toBe(0);
-    await t.gql(UNBLOCK, { id: member.id }, admin);
-    expect(await hiddenAt('proposals', reported)).not.toBeNull();
+    // « Rétablir » is refused while the author is blocked
+    const shown = await t.gql(
+      `mutation($id: ID!) { unhideContent(resourceType: PROPOSAL, resourceId: $id) { hidden } }`,
+      { id: kept },
+      admin,
+    );
+    expect(shown.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'AUTHOR_BLOCKED',
+    });
+    expect(await hiddenAt('proposals', kept)).not.toBeNull();
+    // dismissing the reports keeps it hidden, now until the block is lifted
+    const dismissal = await t.gql(
+      `mutation($id: ID!) { dismissReports(resourceType: PROPOSAL, resourceId: $id) { reportCount hidden } }`,
+      { id: dismissed },
+      admin,
+    );
+    expect(dismissal.data.dismissReports).toEqual({ reportCount: 0, hidden: true });
+    expect(await hiddenAt('proposals', dismissed)).not.toBeNull();
+    const queue = await t.gql(
+      `query($c: ID!) { moderationQueue(componentId: $c) { resourceId hidden hiddenByBlock } }`,
+      { c: componentId },
+      admin,
+    );
+    expect(queue.data.moderationQueue).toEqual(
+      expect.arrayContaining([
+        { resourceId: kept, hidden: true, hiddenByBlock: false },
+        { resourceId: dismissed, hidden: true, hiddenByBlock: true },
+      ]),
+    );
+    const lifted = await t.gql(UNBLOCK, { id: member.id }, admin);
+    expect(lifted.errors).toBeUndefined();
+    expect(await hiddenAt('proposals', kept)).not.toBeNull();
+    expect(await hiddenAt('proposals', dismissed)).toBeNull();
   });
 
   it('refuses: participants, one’s own account, an administrator’s, a short reason, an unknown account — and writes nothing', async () => {
@@ -231,6 +265,59 @@ describe('blocking an account: no sign-in, sessions closed, contributions hidden
     );
     expect(n).toBe(0);
     expect((await t.gql(`{ me { id } }`, {}, member.token)).data.me.id).toBe(member.id);
+  });
+
+  it('contributions racing the block are either refused or hidden: nothing the account wrote stays public', async () => {
+    const author = await t.register('Compte qui écrit pendant son blocage');
+    const target = await propose(author.token, 'Proposition commentée pendant le blocage');
+    const writes = [
+      ...Array.from({ length: 8 }, (_, i) =>
+        t.gql(
+          `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
+          {
+            input: {
+              componentId,
+              title: `Proposition écrite pendant le blocage ${i}`,
+              body: 'Un texte qui explique la proposition.',
+            },
+          },
+          author.token,
+        ),
+      ),
+      ...Array.from({ length: 12 }, () =>
+        t.gql(
+          `mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`,
+          { input: { commentableType: 'PROPOSAL', commentableId: target, body: 'Encore un avis' } },
+          author.token,
+        ),
+      ),
+    ];
+    const [blocked, ...results] = await Promise.all([
+      new Promise((resolve) => setTimeout(resolve, 15)).then(() =>
+        t.gql(BLOCK, { input: { userId: author.id, reason: REASON } }, admin),
+      ),
+      ...writes,
+    ]);
+    expect(blocked.errors).toBeUndefined();
+    // refused: by the trigger (ACCOUNT_BLOCKED), by the session lookup (UNAUTHENTICATED), or,
+    // for a comment, because the proposal it answers (the same author's) is hidden (NOT_FOUND)
+    for (const result of results)
+      if (result.errors)
+        expect(['ACCOUNT_BLOCKED', 'UNAUTHENTICATED', 'NOT_FOUND']).toContain(errorCode(result));
+    const [{ visible }] = await t.sql(
+      `SELECT (SELECT count(*) FROM proposals WHERE author_id = $1 AND hidden_at IS NULL)
+            + (SELECT count(*) FROM comments WHERE author_id = $1 AND hidden_at IS NULL) AS visible`,
+      [author.id],
+    );
+    expect(Number(visible)).toBe(0);
+    // and after the block, a row written straight to the table is refused by PostgreSQL itself
+    await expect(
+      t.sql(
+        `INSERT INTO comments (commentable_type, commentable_id, space_id, author_id, body)
+         SELECT 'PROPOSAL', id, (SELECT space_id FROM components WHERE id = component_id), $1, 'x' FROM proposals WHERE id = $2`,
+        [author.id, target],
+      ),
+    ).rejects.toMatchObject({ code: 'CB001' });
   });
 
   it('two administrators blocking the same account at once leave one block in force; a sign-in racing the block never outlives it', async () => {

@@ -61,6 +61,11 @@ export class ModerationQueueItemDto {
   @Field(() => Int) reportCount!: number;
   @Field(() => [ReportReason]) reasons!: ReportReason[];
   @Field() hidden!: boolean;
+  @Field({
+    description:
+      'Hidden because its author’s account is blocked: shown again when the block is lifted, not by a moderator.',
+  })
+  hiddenByBlock!: boolean;
   @Field({ description: 'A proposal with no published answer.' }) unanswered!: boolean;
   @Field() since!: Date;
 }

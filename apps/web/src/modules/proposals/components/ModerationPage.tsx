@@ -191,8 +191,15 @@ function ReportedItem({
   async function keep() {
     feedback.clear();
     try {
-      await dismiss({ variables });
-      feedback.succeed(t('proposals.moderation.dismissedDone', { title: item.title }));
+      const res = await dismiss({ variables });
+      feedback.succeed(
+        t(
+          res.data?.dismissReports.hidden
+            ? 'proposals.moderation.dismissedKeptHidden'
+            : 'proposals.moderation.dismissedDone',
+          { title: item.title, count: item.reportCount },
+        ),
+      );
       onDismissed();
     } catch (error) {
       feedback.fail(error);
@@ -225,14 +232,25 @@ function ReportedItem({
         </h3>
         <p className="muted">
           {t('proposals.moderation.reportCount', { count: item.reportCount })} ·{' '}
-          {t('proposals.moderation.reasons', {
-            reasons: item.reasons
-              .map((reason) => t(`proposals.report.reasons.${reason}`))
-              .join(', '),
-          })}{' '}
-          · {t('proposals.moderation.since', { date: formatDateTime(item.since, i18n.language) })} ·{' '}
+          {item.reasons.length > 0 ? (
+            <>
+              {t('proposals.moderation.reasons', {
+                reasons: item.reasons
+                  .map((reason) => t(`proposals.report.reasons.${reason}`))
+                  .join(', '),
+              })}{' '}
+              ·{' '}
+            </>
+          ) : null}
+          {t('proposals.moderation.since', { date: formatDateTime(item.since, i18n.language) })} ·{' '}
           <span className={item.hidden ? 'badge badge--rejected' : 'badge badge--muted'}>
-            {t(item.hidden ? 'proposals.moderation.hidden' : 'proposals.moderation.visible')}
+            {t(
+              item.hiddenByBlock
+                ? 'proposals.moderation.hiddenByBlock'
+                : item.hidden
+                  ? 'proposals.moderation.hidden'
+                  : 'proposals.moderation.visible',
+            )}
           </span>
         </p>
         {item.proposalId ? (
@@ -245,24 +263,28 @@ function ReportedItem({
         ) : null}
       </div>
       <div className="actions">
-        <button
-          type="button"
-          className="button"
-          disabled={hideState.loading || unhideState.loading}
-          onClick={() => void toggle()}
-        >
-          {t(item.hidden ? 'proposals.moderation.unhide' : 'proposals.moderation.hide')}{' '}
-          <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
-        </button>
+        {item.hiddenByBlock ? null : (
+          <button
+            type="button"
+            className="button"
+            disabled={hideState.loading || unhideState.loading}
+            onClick={() => void toggle()}
+          >
+            {t(item.hidden ? 'proposals.moderation.unhide' : 'proposals.moderation.hide')}{' '}
+            <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+          </button>
+        )}
         {item.reportCount > 0 ? (
           <ConfirmButton
             label={t('proposals.moderation.dismiss')}
             target={`: ${item.title}`}
             question={t('proposals.moderation.dismissQuestion', { title: item.title })}
             description={t(
-              item.hidden
-                ? 'proposals.moderation.dismissExplainedHidden'
-                : 'proposals.moderation.dismissExplained',
+              item.hiddenByBlock
+                ? 'proposals.moderation.dismissExplainedBlocked'
+                : item.hidden
+                  ? 'proposals.moderation.dismissExplainedHidden'
+                  : 'proposals.moderation.dismissExplained',
               { count: item.reportCount },
             )}
             disabled={dismissState.loading}

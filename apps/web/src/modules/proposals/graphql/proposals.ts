@@ -442,6 +442,7 @@ export const MODERATION_QUEUE_QUERY: TypedDocumentNode<
       reportCount
       reasons
       hidden
+      hiddenByBlock
       unanswered
       since
     }

@@ -252,7 +252,9 @@ describeInBrowser(
       expect(await fitsPhone(suite.page)).toBeLessThanOrEqual(390);
       await checked('page de membre (compte bloqué, admin)');
 
-      // Marc's open tab has lost its session; signing in again is refused with the reason why
+      // Marc's open tab learns at once that its session is over (the server closed its socket)
+      await marcPage.getByRole('button', { name: 'Se déconnecter' }).waitFor({ state: 'detached' });
+      // signing in again is refused with the reason why
       await marcPage.goto(`${suite.server.url}/connexion`);
       await marcPage.getByRole('button', { name: 'Se connecter' }).waitFor();
       expect(await marcPage.getByRole('button', { name: 'Se déconnecter' }).count()).toBe(0);

@@ -33,7 +33,7 @@ export class DomainError extends IntrinsicException {
     return new DomainError(ErrorCode.UNAUTHENTICATED, message);
   }
   static forbidden(
-    message = "Vous n'avez pas les droits nécessaires.",
+    message = 'Vous n’avez pas les droits nécessaires.',
     details?: Record<string, unknown>,
   ) {
     return new DomainError(ErrorCode.FORBIDDEN, message, details);

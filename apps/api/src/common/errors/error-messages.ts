@@ -40,7 +40,7 @@ const ENGLISH_BY_CODE: Record<ErrorCode, string> = {
 /** French messages raised in many places, with their English twin. */
 const ENGLISH_TWINS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Vous devez être connecté·e\.$/, () => 'You must be signed in.'],
-  [/^Vous n'avez pas les droits nécessaires\.$/, () => 'You do not have the required rights.'],
+  [/^Vous n’avez pas les droits nécessaires\.$/, () => 'You do not have the required rights.'],
   [/^Cette question est obligatoire\.$/, () => 'This question is mandatory.'],
   [
     /^Trop de tentatives, réessayez dans une minute\.$/,

@@ -33,7 +33,7 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 const HTTP_STATUS_FRENCH: Record<number, string> = {
   400: 'Donnée invalide.',
   401: 'Vous devez être connecté·e.',
-  403: "Vous n'avez pas les droits nécessaires.",
+  403: 'Vous n’avez pas les droits nécessaires.',
   404: 'Introuvable.',
   409: 'Conflit avec des données existantes.',
   429: 'Trop de tentatives, réessayez dans une minute.',

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Server } from 'socket.io';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
+import { useMe } from '../../auth/hooks/useMe';
 import { LiveConnectionProvider, useLiveConnection, useLiveEvent } from './LiveConnection';
 
 /** A component that watches a proposal's room once shown. */
@@ -26,6 +27,12 @@ function Page() {
       {live ? <Watcher /> : null}
     </>
   );
+}
+
+/** Who the page believes is signed in. */
+function Viewer() {
+  const { me, loading } = useMe();
+  return <p data-testid="viewer">{loading ? '…' : (me?.name ?? 'personne')}</p>;
 }
 
 const signedIn = {
@@ -88,5 +95,19 @@ describe('LiveConnectionProvider', () => {
     );
     await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('connected'));
     expect(connections).toBe(1);
+  });
+
+  it('asks again who is signed in when the server closes the socket (its session was revoked: blocked account, password changed elsewhere)', async () => {
+    renderWithProviders(
+      <LiveConnectionProvider url={url}>
+        <Page />
+        <Viewer />
+      </LiveConnectionProvider>,
+      { mocks: [signedIn, anonymous] },
+    );
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('connected'));
+    expect(screen.getByTestId('viewer')).toHaveTextContent('Alice');
+    io.disconnectSockets(true);
+    await waitFor(() => expect(screen.getByTestId('viewer')).toHaveTextContent('personne'));
   });
 });

@@ -15,6 +15,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { Socket } from 'socket.io-client';
+import { ME_QUERY } from '../../auth/graphql/auth';
 import { useMe } from '../../auth/hooks/useMe';
 import { UNREAD_COUNT_QUERY } from '../graphql/notifications';
 
@@ -129,11 +130,18 @@ export function LiveConnectionProvider({ children, url }: { children: ReactNode;
         }
         everConnected = true;
       });
-      live.on('disconnect', () => setStatus('reconnecting'));
+      live.on('disconnect', (reason) => {
+        setStatus('reconnecting');
+        // The server closes the socket of a session it revoked (signed out elsewhere, password
+        // changed, account blocked or deleted): ask who is signed in now, so the page stops
+        // showing a session that no longer exists.
+        if (reason === 'io server disconnect' && userId)
+          void client.refetchQueries({ include: [ME_QUERY] });
+      });
       live.io.on('reconnect_attempt', () => setStatus('reconnecting'));
       live.on('notification', (notification) => accept([notification]));
     }
-  }, [url, userId, accept, active]);
+  }, [url, userId, accept, active, client]);
 
   const dismiss = useCallback(
     (id: string) => setReceived((current) => current.filter((n) => n.id !== id)),

@@ -154,7 +154,10 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
             visibility: draft.visibility,
           },
         },
+        // the page's own copy (« Voir ma page de membre », the intro's pseudo) is current
+        // before « Profil enregistré. » is said
         refetchQueries: ['MyProfile'],
+        awaitRefetchQueries: true,
       });
       if (result.data) setDraft(draftOf(result.data.updateMyProfile));
       feedback.succeed(t('members.profile.saved'));

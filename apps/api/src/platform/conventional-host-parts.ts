@@ -7,6 +7,23 @@ import type {
   ReportsAdapter,
 } from './resource-host';
 
+/**
+ * The `ReportsAdapter.authoredBy` of a host table: ids of the rows whose `column` names the
+ * author, read in the caller's transaction (called by the host module with its own table).
+ */
+export function authoredByColumn(
+  table: string,
+  column: string,
+): (manager: EntityManager, authorId: string) => Promise<string[]> {
+  return async (manager, authorId) => {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM ${table} WHERE ${column} = $1`,
+      [authorId],
+    );
+    return rows.map((r) => r.id);
+  };
+}
+
 /** What {@link conventionalHostParts} needs to know of a host's own table. */
 export interface ConventionalHostTable {
   /** The host module's own table (`meetings`, `petitions`…), with `comments_count`, `follows_count` and `hidden_at`. */
@@ -54,17 +71,7 @@ export function conventionalHostParts(host: ConventionalHostTable): {
           [id, hidden],
         );
       },
-      ...(host.authorColumn
-        ? {
-            authoredBy: async (manager: EntityManager, authorId: string) => {
-              const rows: { id: string }[] = await manager.query(
-                `SELECT id FROM ${table} WHERE ${host.authorColumn} = $1`,
-                [authorId],
-              );
-              return rows.map((r) => r.id);
-            },
-          }
-        : {}),
+      ...(host.authorColumn ? { authoredBy: authoredByColumn(table, host.authorColumn) } : {}),
       summaries: async (ids) => {
         const rows = (await host.reader.query(
           `SELECT id, ${title} AS title FROM ${table} WHERE id = ANY($1::uuid[])`,

@@ -44,6 +44,13 @@ export class DomainError extends IntrinsicException {
   static conflict(message: string, details?: Record<string, unknown>) {
     return new DomainError(ErrorCode.CONFLICT, message, details);
   }
+  /** A sign-in or a write refused because an organization administrator blocked the account. */
+  static accountBlocked() {
+    return new DomainError(
+      ErrorCode.ACCOUNT_BLOCKED,
+      'Ce compte a été bloqué par l’administration de la plateforme.',
+    ).inEnglish('This account has been blocked by the platform’s administrators.');
+  }
   static limitReached(message: string, details?: Record<string, unknown>) {
     return new DomainError(ErrorCode.LIMIT_REACHED, message, details);
   }

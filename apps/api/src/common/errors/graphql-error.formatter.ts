@@ -130,11 +130,10 @@ export function formatGraphQLError(
       ?.code;
     if (pgCode === '23505') return worded(base, ErrorCode.CONFLICT, 'Cet élément existe déjà.');
     // the trigger of an authored table refused a row of a blocked account (migration BlockedAuthors)
-    if (pgCode === 'CB001')
-      return worded(base, ErrorCode.ACCOUNT_BLOCKED, {
-        fr: 'Ce compte a été bloqué par l’administration de la plateforme.',
-        en: 'This account has been blocked by the platform’s administrators.',
-      });
+    if (pgCode === 'CB001') {
+      const refusal = DomainError.accountBlocked();
+      return worded(base, refusal.code, { fr: refusal.message, en: refusal.english! });
+    }
     // 22021/22P05: a NUL character or an unusable Unicode escape that got past the input check; 22003: a number out of the column's range;
     // 22008/22007: a date out of PostgreSQL's range or unreadable as a date, that got past the DateTime scalar or a date string check
     if (BAD_INPUT_PG_CODES.has(pgCode ?? ''))

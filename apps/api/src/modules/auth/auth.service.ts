@@ -12,7 +12,7 @@ import { UserEntity } from '../user/entities/user.entity';
 import type { SentMail } from '../notification/mailer.service';
 import { AccountRecoveryService } from './account-recovery.service';
 import { RegisterInput } from './dtos/auth.inputs';
-import { accountBlocked, SessionService } from './session.service';
+import { SessionService } from './session.service';
 
 /** A precomputed hash so an unknown e-mail costs as much time as a wrong password. */
 let decoyHash: Promise<string> | undefined;
@@ -137,13 +137,13 @@ export class AuthService {
    * Checks credentials and opens a session. The e-mail matches regardless of case.
    * @throws UNAUTHENTICATED "wrong e-mail or password" (same message for both, same timing);
    *         ACCOUNT_BLOCKED the password is right but an administrator blocked the account
+   *         (refused by {@link SessionService.open}, which is reached only with a right password)
    */
   async login(email: string, password: string): Promise<{ user: UserEntity; token: string }> {
     const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .addSelect('u.blockedAt')
       .where('lower(u.email) = lower(:email)', { email: email.trim() })
       .andWhere('u.deleted_at IS NULL')
       .getOne();
@@ -153,8 +153,6 @@ export class AuthService {
     );
     if (!user || !valid)
       throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
-    // said only to whoever knows the password: a blocked account is not disclosed to others
-    if (user.blockedAt) throw accountBlocked();
     const { token } = await this.sessions.open(user.id, user.passwordHash!);
     return { user, token };
   }

@@ -1,4 +1,3 @@
-import { ErrorCode } from '@concerto/domain';
 import { ViewerResolver } from '../../common/access/viewer-resolver';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -19,13 +18,6 @@ export const FRESH_SIGN_IN_MINUTES = 10;
 
 /** Name of the httpOnly cookie the web app signs in with. */
 export const SESSION_COOKIE = 'concerto_session';
-
-/** The refusal of a sign-in to a blocked account (after its password or identity was verified). */
-export const accountBlocked = () =>
-  new DomainError(
-    ErrorCode.ACCOUNT_BLOCKED,
-    'Ce compte a été bloqué par l’administration de la plateforme.',
-  ).inEnglish('This account has been blocked by the platform’s administrators.');
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -124,7 +116,7 @@ export class SessionService implements ViewerResolver {
       `SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL AND blocked_at IS NOT NULL`,
       [userId],
     );
-    return rows.length ? accountBlocked() : null;
+    return rows.length ? DomainError.accountBlocked() : null;
   }
 
   /**

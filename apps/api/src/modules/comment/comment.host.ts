@@ -10,6 +10,7 @@ import {
   type ResourceHost,
   ResourceHostAdapter,
 } from '../../platform/resource-host';
+import { authoredByColumn } from '../../platform/conventional-host-parts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const excerpt = (html: string) => html.replace(/<[^>]*>/g, '').slice(0, 120);
@@ -72,13 +73,7 @@ export class CommentHost implements ResourceHost {
         [id, hidden],
       );
     },
-    authoredBy: async (manager: EntityManager, authorId: string): Promise<string[]> => {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM comments WHERE author_id = $1`,
-        [authorId],
-      );
-      return rows.map((r) => r.id);
-    },
+    authoredBy: authoredByColumn('comments', 'author_id'),
     summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
       const rows: { id: string; body: string; commentable_type: string; commentable_id: string }[] =
         await this.dataSource.query(

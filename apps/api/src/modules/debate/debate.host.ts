@@ -1,4 +1,4 @@
-import { conventionalHostParts } from '../../platform/conventional-host-parts';
+import { authoredByColumn, conventionalHostParts } from '../../platform/conventional-host-parts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -159,13 +159,7 @@ export class DebateStatementHost implements ResourceHost {
       );
       if (row) this.analyses.requestRecompute(row.debate_id);
     },
-    authoredBy: async (manager: EntityManager, authorId: string): Promise<string[]> => {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM debate_statements WHERE author_id = $1`,
-        [authorId],
-      );
-      return rows.map((r) => r.id);
-    },
+    authoredBy: authoredByColumn('debate_statements', 'author_id'),
     summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
       const rows: { id: string; body: string }[] = await this.dataSource.query(
         `SELECT id, body FROM debate_statements WHERE id = ANY($1::uuid[])`,

@@ -10,6 +10,7 @@ import {
   type ResourceHost,
   ResourceHostAdapter,
 } from '../../platform/resource-host';
+import { authoredByColumn } from '../../platform/conventional-host-parts';
 import { proposalSettingsOf } from './proposal.manifest';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -95,13 +96,7 @@ export class ProposalHost implements ResourceHost {
         [id, hidden],
       );
     },
-    authoredBy: async (manager: EntityManager, authorId: string): Promise<string[]> => {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM proposals WHERE author_id = $1`,
-        [authorId],
-      );
-      return rows.map((r) => r.id);
-    },
+    authoredBy: authoredByColumn('proposals', 'author_id'),
     summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
       const rows: { id: string; title: string; unanswered: boolean }[] =
         await this.dataSource.query(

@@ -28,7 +28,4 @@ export class UserEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'deleted_at', nullable: true }) deletedAt!: Date | null;
-  /** Blocked by an organization administrator since then (no sign-in, no session); null when not. */
-  @Column('timestamptz', { name: 'blocked_at', nullable: true, select: false })
-  blockedAt?: Date | null;
 }

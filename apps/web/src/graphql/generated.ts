@@ -741,6 +741,7 @@ export type ReportContentInput = {
 export { ReportReason };
 
 export type ReportableType =
+  | 'AMENDMENT'
   | 'BALLOT'
   | 'COMMENT'
   | 'DEBATE'
@@ -956,6 +957,8 @@ export type AcceptAmendmentMutation = {
     viewerIsAuthor: boolean;
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
+    hidden: boolean;
+    viewerReported: boolean;
     author: { id: string; name: string } | null;
     answeredBy: { id: string; name: string } | null;
   };
@@ -1327,6 +1330,8 @@ export type AmendmentsQuery = {
     viewerIsAuthor: boolean;
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
+    hidden: boolean;
+    viewerReported: boolean;
     author: { id: string; name: string } | null;
     answeredBy: { id: string; name: string } | null;
   }>;
@@ -2300,6 +2305,8 @@ export type CreateAmendmentMutation = {
     viewerIsAuthor: boolean;
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
+    hidden: boolean;
+    viewerReported: boolean;
     author: { id: string; name: string } | null;
     answeredBy: { id: string; name: string } | null;
   };
@@ -4488,6 +4495,8 @@ export type PromoteAmendmentMutation = {
     viewerIsAuthor: boolean;
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
+    hidden: boolean;
+    viewerReported: boolean;
     author: { id: string; name: string } | null;
     answeredBy: { id: string; name: string } | null;
   };
@@ -4984,6 +4993,8 @@ export type RejectAmendmentMutation = {
     viewerIsAuthor: boolean;
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
+    hidden: boolean;
+    viewerReported: boolean;
     author: { id: string; name: string } | null;
     answeredBy: { id: string; name: string } | null;
   };
@@ -5381,6 +5392,12 @@ export type SpaceQuery = {
   };
 };
 
+export type SpaceModeratorsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type SpaceModeratorsQuery = { space: { id: string; viewerRoles: Array<SpaceRole> } };
+
 export type SpaceRolesQueryVariables = Exact<{
   spaceId: string;
 }>;
@@ -5502,6 +5519,8 @@ export type SupportAmendmentMutation = {
     viewerIsAuthor: boolean;
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
+    hidden: boolean;
+    viewerReported: boolean;
     author: { id: string; name: string } | null;
     answeredBy: { id: string; name: string } | null;
   };
@@ -5918,6 +5937,8 @@ export type UpdateAmendmentMutation = {
     viewerIsAuthor: boolean;
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
+    hidden: boolean;
+    viewerReported: boolean;
     author: { id: string; name: string } | null;
     answeredBy: { id: string; name: string } | null;
   };
@@ -6518,6 +6539,8 @@ export type WithdrawAmendmentMutation = {
     viewerIsAuthor: boolean;
     viewerCanAnswer: boolean;
     viewerSupports: boolean;
+    hidden: boolean;
+    viewerReported: boolean;
     author: { id: string; name: string } | null;
     answeredBy: { id: string; name: string } | null;
   };

@@ -113,7 +113,8 @@ async function rewrite(
   await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${constraint} CHECK (${column} IN (${list}))`);
 }
 
-async function widen(
+/** Adds values to an `IN (…)` CHECK constraint, keeping those already there (also used by later migrations). */
+export async function widen(
   q: QueryRunner,
   table: string,
   constraint: string,
@@ -127,7 +128,8 @@ async function widen(
   ]);
 }
 
-async function narrow(
+/** Removes values from an `IN (…)` CHECK constraint (the `down` of a {@link widen}). */
+export async function narrow(
   q: QueryRunner,
   table: string,
   constraint: string,

@@ -42,6 +42,7 @@ import { Newsletters1766700000000 } from './1766700000000-newsletters';
 import { ReportDismissals1766800000000 } from './1766800000000-report-dismissals';
 import { UserBlocks1766900000000 } from './1766900000000-user-blocks';
 import { BlockedAuthors1766900100000 } from './1766900100000-blocked-authors';
+import { AmendmentModeration1766900200000 } from './1766900200000-amendment-moderation';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -87,4 +88,5 @@ export const migrations = [
   ReportDismissals1766800000000,
   UserBlocks1766900000000,
   BlockedAuthors1766900100000,
+  AmendmentModeration1766900200000,
 ];

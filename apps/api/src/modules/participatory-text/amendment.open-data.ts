@@ -16,11 +16,11 @@ const AMENDMENTS_PAGE = `
     JOIN components c ON c.id = a.component_id
     JOIN participatory_spaces s ON s.id = a.space_id
     LEFT JOIN users u ON u.id = a.author_id
-   WHERE a.id > $1 AND ${publicComponentSql()} AND a.state NOT IN ('DRAFT', 'WITHDRAWN')
+   WHERE a.id > $1 AND ${publicComponentSql()} AND a.state NOT IN ('DRAFT', 'WITHDRAWN') AND a.hidden_at IS NULL
    ORDER BY a.id LIMIT $2`;
 
 /**
- * Amendments anyone can read: neither drafts nor withdrawn, in components that show every
+ * Amendments anyone can read: neither drafts, withdrawn nor hidden by moderation, in components that show every
  * participant's amendments, of an article or proposal shown to anonymous visitors and not hidden
  * (both asked through the hosts).
  */

@@ -10,6 +10,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { richTextToPlain, sanitizeRichText } from '../../common/rich-text/rich-text';
 import { ActionLogService } from '../action-log/action-log.service';
 import { FollowService } from '../follow/follow.service';
+import { ModerationService } from '../moderation/moderation.service';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { ProposalAmendmentsService } from '../proposal/proposal-amendments.service';
 import { ProposalService } from '../proposal/proposal.service';
@@ -70,10 +71,20 @@ interface AmendmentRow {
   supports_count: number;
   comments_count: number;
   promoted_proposal_id: string | null;
+  hidden_at: Date | null;
   created_at: Date;
 }
 
 const SELECT_AMENDMENT = `SELECT am.*, u.name AS author_name, a.name AS answered_by_name FROM amendments am LEFT JOIN users u ON u.id = am.author_id LEFT JOIN users a ON a.id = am.answered_by`;
+
+/**
+ * An amendment hidden by moderation takes no support, edit, withdrawal or promotion: it does
+ * not exist for its author and participants until a moderator shows it again.
+ * @throws NOT_FOUND when `row` is hidden
+ */
+function refuseHidden(row: AmendmentRow): void {
+  if (row.hidden_at) throw DomainError.notFound('Amendement', { id: row.id });
+}
 
 /** The text a diff compares: an article's Markdown, or a proposal's title and plain text. */
 function proposalText(title: string, body: string): string {
@@ -103,11 +114,13 @@ export class AmendmentService {
     private readonly follows: FollowService,
     private readonly actionLog: ActionLogService,
     private readonly events: DomainEventOutbox,
+    private readonly moderation: ModerationService,
   ) {}
 
   /**
    * Amendments of an article or a proposal, oldest first. With `amendmentsVisibility: ONLY_OWN`
-   * a participant sees only their own; the amendable's owners see all.
+   * a participant sees only their own; the amendable's owners see all. Amendments hidden by
+   * moderation are listed only for the space's moderators and admins (with `hidden: true`).
    * Access: anyone who can see the amendable. @throws NOT_FOUND amendable unknown or not visible
    */
   async list(
@@ -120,17 +133,20 @@ export class AmendmentService {
     const onlyOwn =
       amendmentSettingsOf(amendable.settings).amendmentsVisibility === 'ONLY_OWN' && !owner;
     if (onlyOwn && !viewer) return [];
+    const moderator = await this.texts.canModerate(viewer, amendable.spaceId);
     const rows: AmendmentRow[] = await this.dataSource.query(
-      `${SELECT_AMENDMENT} WHERE am.amendable_type = $1 AND am.amendable_id = $2 ${onlyOwn ? 'AND am.author_id = $3' : ''} ORDER BY am.created_at, am.id`,
+      `${SELECT_AMENDMENT} WHERE am.amendable_type = $1 AND am.amendable_id = $2 ${moderator ? '' : 'AND am.hidden_at IS NULL'} ${onlyOwn ? 'AND am.author_id = $3' : ''} ORDER BY am.created_at, am.id`,
       onlyOwn ? [type, amendableId, viewer!.user.id] : [type, amendableId],
     );
     return this.present(rows, amendable, viewer, owner);
   }
 
-  /** One amendment. Access: as {@link list}. @throws NOT_FOUND unknown or not visible to the caller */
+  /** One amendment. Access: as {@link list}. @throws NOT_FOUND unknown, hidden by moderation (except for the space's moderators) or not visible to the caller */
   async byId(id: string, viewer: Viewer | null): Promise<AmendmentDto> {
     const row = await this.loadRow(this.dataSource.manager, id);
     const amendable = await this.visibleAmendable(row.amendable_type, row.amendable_id, viewer);
+    if (row.hidden_at && !(await this.texts.canModerate(viewer, amendable.spaceId)))
+      throw DomainError.notFound('Amendement', { id });
     const owner = await this.isOwner(viewer, amendable);
     if (
       amendmentSettingsOf(amendable.settings).amendmentsVisibility === 'ONLY_OWN' &&
@@ -232,6 +248,7 @@ export class AmendmentService {
         'SHARE',
       );
       const row = await this.loadRow(manager, id, true);
+      refuseHidden(row);
       if (row.author_id !== viewer.user.id)
         throw DomainError.forbidden('Seul l’auteur peut modifier son amendement.');
       if (row.state !== 'EVALUATING')
@@ -260,6 +277,7 @@ export class AmendmentService {
     await inTransaction(this.dataSource, async (manager) => {
       await this.lockAmendable(manager, first.amendable_type, first.amendable_id, 'SHARE');
       const row = await this.loadRow(manager, id, true);
+      refuseHidden(row);
       if (row.author_id !== viewer.user.id)
         throw DomainError.forbidden('Seul l’auteur peut retirer son amendement.');
       if (row.state !== 'EVALUATING' && row.state !== 'DRAFT')
@@ -304,6 +322,11 @@ export class AmendmentService {
           'Seul le propriétaire du contenu amendé peut accepter un amendement.',
         );
       const row = await this.loadRow(manager, id, true);
+      if (row.hidden_at)
+        throw DomainError.conflict(
+          'Cet amendement est masqué par la modération : il ne peut pas être accepté.',
+          { reason: 'HIDDEN' },
+        );
       if (row.state !== 'EVALUATING')
         throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
       if (row.author_id === viewer.user.id)
@@ -462,6 +485,7 @@ export class AmendmentService {
   async promote(id: string, viewer: Viewer): Promise<AmendmentDto> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.loadRow(manager, id, true);
+      refuseHidden(row);
       if (row.author_id !== viewer.user.id)
         throw DomainError.forbidden('Seul l’auteur peut promouvoir son amendement.');
       if (row.state !== 'REJECTED')
@@ -507,6 +531,7 @@ export class AmendmentService {
     await this.byId(id, viewer);
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.loadRow(manager, id, true);
+      refuseHidden(row);
       if (row.state !== 'EVALUATING')
         throw DomainError.conflict('Seul un amendement en cours d’évaluation peut être soutenu.');
       const inserted = await manager.query(
@@ -645,6 +670,14 @@ export class AmendmentService {
         ? amendable.body
         : proposalText(amendable.title!, amendable.body));
     const supported = new Set<string>();
+    const reported =
+      viewer && rows.length
+        ? await this.moderation.reportedAmong(
+            viewer.user.id,
+            'AMENDMENT',
+            rows.map((r) => r.id),
+          )
+        : new Set<string>();
     if (viewer && rows.length) {
       const s: { amendment_id: string }[] = await this.dataSource.query(
         `SELECT amendment_id FROM amendment_supports WHERE user_id = $1 AND amendment_id = ANY($2::uuid[])`,
@@ -684,6 +717,8 @@ export class AmendmentService {
         // an owner answers others' amendments, never their own (they may withdraw it)
         viewerCanAnswer: owner && !(!!viewer && r.author_id === viewer.user.id),
         viewerSupports: supported.has(r.id),
+        hidden: r.hidden_at !== null,
+        viewerReported: reported.has(r.id),
       };
     });
   }

@@ -10,9 +10,9 @@ import {
   StatisticsSourceAdapter,
 } from '../../platform/statistics';
 
-const VISIBLE = `a.state <> 'DRAFT' AND ${publishedComponentIn('a.component_id', '$1')}`;
+const VISIBLE = `a.state <> 'DRAFT' AND a.hidden_at IS NULL AND ${publishedComponentIn('a.component_id', '$1')}`;
 
-/** Amendments (drafts left out) in the key figures (see {@link StatisticsSource}). */
+/** Amendments (drafts and those hidden by moderation left out) in the key figures (see {@link StatisticsSource}). */
 @Injectable()
 @StatisticsSourceAdapter()
 export class AmendmentStatistics implements StatisticsSource {

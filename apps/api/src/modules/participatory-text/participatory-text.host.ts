@@ -10,9 +10,12 @@ import {
   type HistoryContributor,
   HistoryContributorAdapter,
   type HostedResource,
+  type ReportedSummary,
+  type ReportsAdapter,
   type ResourceHost,
   ResourceHostAdapter,
 } from '../../platform/resource-host';
+import { authoredByColumn } from '../../platform/conventional-host-parts';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { participatoryTextManifest } from './participatory-text.manifest';
@@ -84,9 +87,10 @@ export class ArticleHost implements ResourceHost {
 }
 
 /**
- * Amendments (of proposals and articles) as a host: commented, followed, with a history. With
- * `amendmentsVisibility: ONLY_OWN` an amendment exists only for its author and the space's
- * moderators.
+ * Amendments (of proposals and articles) as a host: commented, followed, reported and hidden
+ * (`amendments.hidden_at`), with a history. With `amendmentsVisibility: ONLY_OWN` an amendment
+ * exists only for its author and the space's moderators. It takes its component's
+ * `hideThreshold` (the proposals component for a proposal's amendment, the text's otherwise).
  */
 @Injectable()
 @ResourceHostAdapter()
@@ -133,7 +137,7 @@ export class AmendmentHost implements ResourceHost {
   ): Promise<HostedResource | null> {
     if (!UUID_PATTERN.test(id)) return null;
     const [row] = await manager.query(
-      `SELECT id, component_id, author_id, title, amendable_type, amendable_id FROM amendments WHERE id = $1`,
+      `SELECT id, component_id, author_id, title, amendable_type, amendable_id, hidden_at FROM amendments WHERE id = $1`,
       [id],
     );
     const place = row && (await this.spaces.componentPlace(row.component_id, manager));
@@ -147,7 +151,7 @@ export class AmendmentHost implements ResourceHost {
       spaceId: place.spaceId,
       componentId: row.component_id,
       settings: place.settings,
-      hidden: false,
+      hidden: row.hidden_at !== null,
       title: row.title,
       link: amendable?.link ?? place.path,
       authorId: row.author_id,
@@ -166,6 +170,35 @@ export class AmendmentHost implements ResourceHost {
 
   readonly follows = {};
   readonly history = { logType: 'amendment', withAmendments: false };
+
+  readonly reports: ReportsAdapter = {
+    hideThreshold: (r) =>
+      typeof r.settings.hideThreshold === 'number' ? r.settings.hideThreshold : 3,
+    setHidden: async (manager, id, hidden) => {
+      await manager.query(
+        `UPDATE amendments SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1`,
+        [id, hidden],
+      );
+    },
+    authoredBy: authoredByColumn('amendments', 'author_id'),
+    summaries: async (ids) => {
+      const rows: { id: string; title: string; amendable_type: string; amendable_id: string }[] =
+        await this.dataSource.query(
+          `SELECT id, title, amendable_type, amendable_id FROM amendments WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
+      return new Map<string, ReportedSummary>(
+        rows.map((r) => [
+          r.id,
+          {
+            title: r.title.slice(0, 200),
+            proposalId: r.amendable_type === 'PROPOSAL' ? r.amendable_id : null,
+            unanswered: false,
+          },
+        ]),
+      );
+    },
+  };
 }
 
 /**

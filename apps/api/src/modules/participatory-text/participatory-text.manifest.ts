@@ -1,5 +1,9 @@
 import { ComponentType, SpaceRole } from '@concerto/domain';
-import { AMENDMENT_SETTINGS, COMMENT_SETTINGS } from '../../platform/capability-settings';
+import {
+  AMENDMENT_SETTINGS,
+  COMMENT_SETTINGS,
+  REPORT_SETTINGS,
+} from '../../platform/capability-settings';
 import { Capability, defineComponent } from '../../platform/component-manifest';
 
 /**
@@ -10,7 +14,7 @@ export const participatoryTextManifest = defineComponent({
   type: ComponentType.PARTICIPATORY_TEXT,
   name: { fr: 'Texte collaboratif', en: 'Participatory text' },
   settingsTitle: { fr: 'Réglages du texte collaboratif', en: 'Participatory text settings' },
-  settings: { ...COMMENT_SETTINGS, ...AMENDMENT_SETTINGS },
+  settings: { ...COMMENT_SETTINGS, ...AMENDMENT_SETTINGS, ...REPORT_SETTINGS },
   actions: {
     ANYONE: ['read'],
     PARTICIPANT: ['comment', 'amend', 'support_amendment', 'follow'],
@@ -32,6 +36,7 @@ export const participatoryTextManifest = defineComponent({
       capabilities: [
         Capability.COMMENTS,
         Capability.FOLLOWS,
+        Capability.REPORTS,
         Capability.HISTORY,
         Capability.NOTIFICATIONS,
         Capability.PERSONAL_DATA,

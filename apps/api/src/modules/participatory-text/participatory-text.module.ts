@@ -1,3 +1,4 @@
+import { ModerationModule } from '../moderation/moderation.module';
 import { AmendmentStatistics } from './amendment.statistics';
 import { AmendmentOpenData } from './amendment.open-data';
 import { Module } from '@nestjs/common';
@@ -19,7 +20,14 @@ import { FollowModule } from '../follow/follow.module';
 
 /** Participatory texts (import, publication, consolidated text) and amendments with versions. */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, ProposalModule, FollowModule, HistoryModule],
+  imports: [
+    ParticipatorySpaceModule,
+    ActionLogModule,
+    ProposalModule,
+    FollowModule,
+    HistoryModule,
+    ModerationModule,
+  ],
   providers: [
     AmendmentStatistics,
     ArticleSearch,

@@ -85,7 +85,7 @@ export class ParticipatoryTextService {
     const articles = (
       await this.dataSource.query(
         `SELECT a.id, a.component_id, a.section_id, a.number, a.body, a.version, a.comments_count,
-                count(am.id) FILTER (WHERE am.state = 'EVALUATING') AS pending,
+                count(am.id) FILTER (WHERE am.state = 'EVALUATING' AND am.hidden_at IS NULL) AS pending,
                 count(am.id) FILTER (WHERE am.state = 'ACCEPTED') AS accepted
            FROM text_articles a
            LEFT JOIN amendments am ON am.amendable_type = 'ARTICLE' AND am.amendable_id = a.id

@@ -626,6 +626,78 @@ describe('participatory texts and amendments', () => {
       ).toBe('FORBIDDEN');
     });
 
+    it('reports hide an amendment: gone for participants and from the counts, listed for moderators, no support or acceptance until shown again', async () => {
+      const { componentId, articles } = await newTextComponent();
+      const id = await amend(
+        articles[1].id,
+        alice.token,
+        'Un texte que trois lecteurs jugent indésirable.',
+      );
+      const LIST = `query($t: AmendableType!, $id: ID!) { amendments(amendableType: $t, amendableId: $id) { id hidden viewerReported } }`;
+      const REPORT = `mutation($i: ReportContentInput!) { reportContent(input: $i) { reportCount hidden } }`;
+      const reporters = [bob, await t.register('Carla Signale'), await t.register('Denis Signale')];
+      for (const [i, r] of reporters.entries()) {
+        const res = await t.gql(
+          REPORT,
+          { i: { resourceType: 'AMENDMENT', resourceId: id, reason: 'OFFENSIVE' } },
+          r.token,
+        );
+        expect(res.errors).toBeUndefined();
+        expect(res.data.reportContent).toEqual({ reportCount: i + 1, hidden: i === 2 });
+        if (i === 0)
+          expect(
+            (await t.gql(LIST, { t: 'ARTICLE', id: articles[1].id }, bob.token)).data.amendments,
+          ).toEqual([{ id, hidden: false, viewerReported: true }]);
+      }
+      // participants, its author and anonymous visitors no longer see it; the article's count drops it
+      for (const token of [bob.token, alice.token, undefined])
+        expect(
+          (await t.gql(LIST, { t: 'ARTICLE', id: articles[1].id }, token)).data.amendments,
+        ).toEqual([]);
+      expect(
+        errorCode(await t.gql(`query($id: ID!) { amendment(id: $id) { id } }`, { id }, bob.token)),
+      ).toBe('NOT_FOUND');
+      const pending = async () =>
+        (await t.gql(TEXT, { c: componentId })).data.participatoryText.sections
+          .flatMap((s: any) => s.articles)
+          .find((a: any) => a.id === articles[1].id).pendingAmendmentsCount;
+      expect(await pending()).toBe(0);
+      // the space's moderators still list it, marked hidden, and cannot accept it; nobody supports it
+      expect(
+        (await t.gql(LIST, { t: 'ARTICLE', id: articles[1].id }, moderator.token)).data.amendments,
+      ).toEqual([{ id, hidden: true, viewerReported: false }]);
+      const accepted = await t.gql(ACCEPT, { id }, moderator.token);
+      expect(errorCode(accepted)).toBe('CONFLICT');
+      expect(accepted.errors![0].extensions!.reason).toBe('HIDDEN');
+      expect(errorCode(await t.gql(SUPPORT, { id }, bob.token))).toBe('NOT_FOUND');
+      expect(
+        errorCode(
+          await t.gql(UPDATE, { id, input: { body: 'Une réécriture cachée.' } }, alice.token),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        await count(`SELECT count(*) AS n FROM amendment_supports WHERE amendment_id = $1`, [id]),
+      ).toBe(0);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM amendments WHERE id = $1 AND state = 'EVALUATING' AND base_version = 1`,
+          [id],
+        ),
+      ).toBe(1);
+      // a moderator shows it again: back for everyone and in the count
+      const shown = await t.gql(
+        `mutation($id: ID!) { unhideContent(resourceType: AMENDMENT, resourceId: $id) { hidden } }`,
+        { id },
+        moderator.token,
+      );
+      expect(shown.errors).toBeUndefined();
+      expect(
+        (await t.gql(LIST, { t: 'ARTICLE', id: articles[1].id }, alice.token)).data.amendments,
+      ).toEqual([{ id, hidden: false, viewerReported: false }]);
+      expect(await pending()).toBe(1);
+      expect((await t.gql(SUPPORT, { id }, bob.token)).errors).toBeUndefined();
+    });
+
     it('exports the consolidated text as Markdown', async () => {
       const { componentId, articles } = await newTextComponent();
       await t.gql(

@@ -14,6 +14,7 @@ export const ReportableTypeEnum = {
   DEBATE: 'DEBATE',
   DEBATE_STATEMENT: 'DEBATE_STATEMENT',
   NEWS_POST: 'NEWS_POST',
+  AMENDMENT: 'AMENDMENT',
 } as const;
 registerEnumType(ReportableTypeEnum, { name: 'ReportableType' });
 registerEnumType(ReportReason, {

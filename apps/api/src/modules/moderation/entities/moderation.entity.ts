@@ -16,7 +16,8 @@ export type ReportableType =
   | 'IDEA'
   | 'DEBATE'
   | 'DEBATE_STATEMENT'
-  | 'NEWS_POST';
+  | 'NEWS_POST'
+  | 'AMENDMENT';
 export type { ReportReason };
 
 /** The moderation state of one reportable resource: its report count and whether it is hidden. */

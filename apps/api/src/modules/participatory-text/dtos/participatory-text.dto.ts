@@ -159,6 +159,13 @@ export class AmendmentDto {
   })
   viewerCanAnswer!: boolean;
   @Field() viewerSupports!: boolean;
+  @Field({
+    description:
+      'Hidden by moderation (reports, a moderator, or a block of its author): then listed only for the space’s moderators and admins.',
+  })
+  hidden!: boolean;
+  @Field({ description: 'The caller reported it and the report is still open.' })
+  viewerReported!: boolean;
 }
 
 @ObjectType('ResourceVersion', { description: 'One version of an article or a proposal.' })

@@ -25,6 +25,8 @@ export class AmendmentEntity {
   @Column('uuid', { name: 'promoted_proposal_id', nullable: true }) promotedProposalId!:
     | string
     | null;
+  /** Hidden by moderation (reports, a moderator, or a block of its author's account). */
+  @Column('timestamptz', { name: 'hidden_at', nullable: true }) hiddenAt!: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

@@ -28,6 +28,7 @@ import { displayName } from '../../account/deletedParticipant';
 import { DateTime } from '../../ui/components/DateTime';
 import { formatDateTime } from '../../ui/utils/dates';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
+import { ReportForm } from '../../proposals/components/ReportForm';
 
 const REFETCH = {
   refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'],
@@ -174,7 +175,8 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
   const [update] = useMutation(UPDATE_AMENDMENT_MUTATION, REFETCH);
   const [promote] = useMutation(PROMOTE_AMENDMENT_MUTATION, REFETCH);
   const [support] = useMutation(SUPPORT_AMENDMENT_MUTATION, REFETCH);
-  const pending = amendment.state === 'EVALUATING';
+  // a hidden amendment (listed only for moderators) takes no answer, support or edit until shown again
+  const pending = amendment.state === 'EVALUATING' && !amendment.hidden;
   const target = <VisuallyHidden>{` « ${amendment.title} »`}</VisuallyHidden>;
 
   async function run(action: () => Promise<unknown>, done: string) {
@@ -194,6 +196,9 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
         <span className={STATE_CLASS[amendment.state]}>{t(`texts.state.${amendment.state}`)}</span>{' '}
         {amendment.outdated && pending ? (
           <span className="badge badge--demo">{t('texts.outdated')}</span>
+        ) : null}{' '}
+        {amendment.hidden ? (
+          <span className="badge badge--rejected">{t('texts.hiddenByModeration')}</span>
         ) : null}{' '}
         <span className="muted">
           {t('texts.by', {
@@ -309,6 +314,15 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
           </button>
         ) : null}
       </div>
+      {me && !amendment.viewerIsAuthor && !amendment.hidden ? (
+        <ReportForm
+          resourceType="AMENDMENT"
+          resourceId={amendment.id}
+          target={amendment.title}
+          reported={amendment.viewerReported}
+          refetchQueries={['Amendments']}
+        />
+      ) : null}
       {rejecting ? (
         <form
           className="form"

@@ -44,6 +44,8 @@ const amendment = {
   viewerIsAuthor: true,
   viewerCanAnswer: false,
   viewerSupports: false,
+  hidden: false,
+  viewerReported: false,
 };
 
 const mocks = [
@@ -71,6 +73,15 @@ const mocks = [
             answeredBy: { __typename: 'AmendmentAuthor', id: 'u4', name: 'Bruno' },
             answeredAt: '2026-01-03T10:00:00.000Z',
             viewerIsAuthor: false,
+          },
+          {
+            ...amendment,
+            id: 'am-2',
+            title: 'Un amendement masqué par la modération',
+            outdated: false,
+            author: { __typename: 'AmendmentAuthor', id: 'u5', name: 'Denis' },
+            viewerIsAuthor: false,
+            hidden: true,
           },
         ],
       },
@@ -142,6 +153,19 @@ describe('<ParticipatoryTextReader>', () => {
       ),
     ).toBeInTheDocument();
     expect(within(panel).getByRole('button', { name: /Mettre à jour/ })).toBeInTheDocument();
+    // others' amendments can be reported; one's own cannot; a hidden one (listed for moderators)
+    // says so and takes no report, support or answer
+    const own = within(panel).getByRole('article', { name: 'Préciser la conclusion du texte' });
+    expect(within(own).queryByRole('button', { name: /^Signaler/ })).toBeNull();
+    const other = within(panel).getByRole('article', { name: 'Une conclusion plus courte' });
+    expect(
+      within(other).getByRole('button', { name: 'Signaler : Une conclusion plus courte' }),
+    ).toBeInTheDocument();
+    const hidden = within(panel).getByRole('article', {
+      name: 'Un amendement masqué par la modération',
+    });
+    expect(within(hidden).getByText('Masqué par la modération')).toBeInTheDocument();
+    expect(within(hidden).queryByRole('button')).toBeNull();
     // the form: the article’s current text prefilled, a live word diff as one types
     // the form shows once the signed-in user is known (`me` resolves separately)
     // typed into the rich editor once TipTap has replaced the fallback textarea: typing into the

@@ -1,6 +1,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Suspense, createElement, lazy, useDeferredValue, useLayoutEffect, useState } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
+import { moderationPath } from '../../proposals/paths';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../components/components/Markdown';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
@@ -30,6 +31,7 @@ const ArticlePanel = lazy(() =>
  */
 export function ParticipatoryTextReader({ componentId }: { componentId: string }) {
   const { t, i18n } = useTranslation();
+  const { slug } = useParams();
   const client = useApolloClient();
   const query = useQuery(PARTICIPATORY_TEXT_QUERY, { variables: { componentId } });
   const { loading, error, refetch } = query;
@@ -124,6 +126,11 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
         <button type="button" className="button" onClick={() => window.print()}>
           {t('texts.print')}
         </button>
+        {text.viewerCanAnswer && slug ? (
+          <Link className="button" to={moderationPath(slug, componentId)}>
+            {t('texts.moderationLink')}
+          </Link>
+        ) : null}
       </div>
       <p className="muted no-print">{t('texts.howTo')}</p>
       {text.preamble.map(article)}

@@ -53,7 +53,7 @@ const TEXT_FIELDS = `
 const AMENDMENT_FIELDS = `
   id amendableType amendableId title body baseVersion currentVersion state outdated rejectionReason
   author { id name } answeredBy { id name } answeredAt supportsCount commentsCount promotedProposalId createdAt baseText currentText
-  viewerIsAuthor viewerCanAnswer viewerSupports`;
+  viewerIsAuthor viewerCanAnswer viewerSupports hidden viewerReported`;
 
 export const PARTICIPATORY_TEXT_QUERY: TypedDocumentNode<
   ParticipatoryTextQuery,

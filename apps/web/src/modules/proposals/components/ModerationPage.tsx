@@ -19,6 +19,7 @@ import {
   MODERATION_QUEUE_QUERY,
   PROPOSAL_COMPONENT_QUERY,
   PROPOSAL_QUERY,
+  SPACE_MODERATORS_QUERY,
   UNHIDE_CONTENT_MUTATION,
   type ModerationQueueItem,
 } from '../graphql/proposals';
@@ -31,8 +32,9 @@ import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /**
  * `/espaces/:slug/f/:componentId/moderation`: for the space's moderators, the reported
- * content ("Masquer" / "Rétablir"), the proposals waiting for a published answer (answer
- * form each), and the reading order with "Mélanger".
+ * content of a component ("Masquer" / "Rétablir" / "Écarter"); for a proposals component also
+ * the proposals waiting for a published answer (answer form each) and the reading order with
+ * "Mélanger".
  */
 export function ModerationPage() {
   const { slug = '', componentId = '' } = useParams();
@@ -41,29 +43,46 @@ export function ModerationPage() {
   const { me, loading: meLoading } = useMe();
   const spaceQuery = useQuery(COMPONENT_SPACE_QUERY, { variables: { slug } });
   const componentQuery = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
-  const statusQuery = useQuery(PROPOSAL_COMPONENT_QUERY, { variables: { componentId } });
+  const rolesQuery = useQuery(SPACE_MODERATORS_QUERY, { variables: { slug } });
   const space = spaceQuery.data?.space;
   const component = componentQuery.data?.component;
+  const proposals = component?.type === 'PROPOSALS';
+  const statusQuery = useQuery(PROPOSAL_COMPONENT_QUERY, {
+    variables: { componentId },
+    skip: !proposals,
+  });
   const status = statusQuery.data?.proposalComponent;
+  const roles = rolesQuery.data?.space?.viewerRoles;
   const error =
     (!space && spaceQuery.error) ||
     (!component && componentQuery.error) ||
-    (!status && statusQuery.error);
+    (!roles && rolesQuery.error) ||
+    (proposals && !status && statusQuery.error);
+  const ready = !!component && !!roles && (!proposals || !!status);
+  const canModerate = proposals
+    ? !!status?.viewerCanModerate
+    : !!me?.isAdmin || !!roles?.some((role) => role === 'ADMIN' || role === 'MODERATOR');
   const title = component ? t('proposals.moderation.title', { title: component.title }) : null;
   useDocumentTitle(
-    status?.viewerCanModerate
+    ready && canModerate
       ? title
-      : status
+      : ready
         ? t('admin.forbidden')
         : error
           ? null
           : t('common.loading'),
   );
 
-  if (error) return <QueryErrorView error={error} onRetry={() => void statusQuery.refetch()} />;
-  if (meLoading || !space || !component || !status) return <Loading page />;
+  if (error)
+    return (
+      <QueryErrorView
+        error={error}
+        onRetry={() => void (proposals ? statusQuery.refetch() : rolesQuery.refetch())}
+      />
+    );
+  if (meLoading || !space || !component || !ready) return <Loading page />;
   if (component.spaceId !== space.id) return <NotFoundPage />;
-  if (!status.viewerCanModerate) {
+  if (!canModerate) {
     return (
       <section className="page page--narrow" aria-labelledby="page-title">
         <h1 id="page-title">{t('admin.forbidden')}</h1>
@@ -86,24 +105,39 @@ export function ModerationPage() {
           { to: `/espaces/${space.slug}`, label: space.title },
           { to: componentPath(space.slug, component.id), label: component.title },
         ]}
-        current={t('proposals.moderationLink')}
+        current={t(proposals ? 'proposals.moderationLink' : 'proposals.moderation.breadcrumb')}
       />
       <header className="page__header">
         <h1 id="page-title">{title}</h1>
         <p>
-          <Link to={componentPath(space.slug, component.id)}>{t('proposals.moderation.back')}</Link>
+          <Link to={componentPath(space.slug, component.id)}>
+            {proposals
+              ? t('proposals.moderation.back')
+              : t('proposals.moderation.backTo', { title: component.title })}
+          </Link>
         </p>
       </header>
-      <ModerationQueue componentId={component.id} spaceSlug={space.slug} />
-      <section aria-labelledby="reading-order" className="panel">
-        <h2 id="reading-order">{t('proposals.moderation.orderHeading')}</h2>
-        <ProposalList componentId={component.id} spaceSlug={space.slug} variant="moderation" />
-      </section>
+      <ModerationQueue componentId={component.id} spaceSlug={space.slug} proposals={proposals} />
+      {proposals ? (
+        <section aria-labelledby="reading-order" className="panel">
+          <h2 id="reading-order">{t('proposals.moderation.orderHeading')}</h2>
+          <ProposalList componentId={component.id} spaceSlug={space.slug} variant="moderation" />
+        </section>
+      ) : null}
     </article>
   );
 }
 
-function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spaceSlug: string }) {
+function ModerationQueue({
+  componentId,
+  spaceSlug,
+  proposals,
+}: {
+  componentId: string;
+  spaceSlug: string;
+  /** A proposals component: its proposals waiting for an answer are listed too. */
+  proposals: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
   const answerFeedback = useFeedback();
@@ -142,26 +176,28 @@ function ModerationQueue({ componentId, spaceSlug }: { componentId: string; spac
           </ul>
         )}
       </section>
-      <section aria-labelledby="unanswered-heading" className="panel">
-        <h2 id="unanswered-heading">{t('proposals.moderation.unansweredHeading')}</h2>
-        <FeedbackMessages feedback={answerFeedback} />
-        {unanswered.length === 0 ? (
-          <p>{t('proposals.moderation.noUnanswered')}</p>
-        ) : (
-          <ul className="admin-list">
-            {unanswered.map((item) => (
-              <li key={item.resourceId} className="admin-list__item">
-                <UnansweredItem
-                  proposalId={item.resourceId}
-                  componentId={componentId}
-                  spaceSlug={spaceSlug}
-                  feedback={answerFeedback}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {proposals ? (
+        <section aria-labelledby="unanswered-heading" className="panel">
+          <h2 id="unanswered-heading">{t('proposals.moderation.unansweredHeading')}</h2>
+          <FeedbackMessages feedback={answerFeedback} />
+          {unanswered.length === 0 ? (
+            <p>{t('proposals.moderation.noUnanswered')}</p>
+          ) : (
+            <ul className="admin-list">
+              {unanswered.map((item) => (
+                <li key={item.resourceId} className="admin-list__item">
+                  <UnansweredItem
+                    proposalId={item.resourceId}
+                    componentId={componentId}
+                    spaceSlug={spaceSlug}
+                    feedback={answerFeedback}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }

@@ -19,13 +19,21 @@ interface ReportFormProps {
   target: string;
   /** The caller already reported it. */
   reported: boolean;
+  /** Queries that show the report (default: `Proposal` for a proposal, `Comments` otherwise). */
+  refetchQueries?: string[];
 }
 
 /**
  * "Signaler": a disclosure button opening a small form (reason + details). A second report of
  * the same content (CONFLICT) says "Vous avez déjà signalé ce contenu."
  */
-export function ReportForm({ resourceType, resourceId, target, reported }: ReportFormProps) {
+export function ReportForm({
+  resourceType,
+  resourceId,
+  target,
+  reported,
+  refetchQueries,
+}: ReportFormProps) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const formId = useId();
@@ -35,7 +43,7 @@ export function ReportForm({ resourceType, resourceId, target, reported }: Repor
   const [sent, setSent] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const [report, { loading }] = useMutation(REPORT_CONTENT_MUTATION, {
-    refetchQueries: resourceType === 'PROPOSAL' ? ['Proposal'] : ['Comments'],
+    refetchQueries: refetchQueries ?? (resourceType === 'PROPOSAL' ? ['Proposal'] : ['Comments']),
   });
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -39,6 +39,8 @@ import type {
   PublishProposalAnswerMutation,
   PublishProposalAnswerMutationVariables,
   ReportContentMutation,
+  SpaceModeratorsQuery,
+  SpaceModeratorsQueryVariables,
   ReportContentMutationVariables,
   SupportProposalMutation,
   SupportProposalMutationVariables,
@@ -425,6 +427,19 @@ export const DISMISS_REPORTS_MUTATION: TypedDocumentNode<
       resourceId
       reportCount
       hidden
+    }
+  }
+`;
+
+/** The caller's roles in a space: who may open a component's moderation page. */
+export const SPACE_MODERATORS_QUERY: TypedDocumentNode<
+  SpaceModeratorsQuery,
+  SpaceModeratorsQueryVariables
+> = gql`
+  query SpaceModerators($slug: String!) {
+    space(slug: $slug) {
+      id
+      viewerRoles
     }
   }
 `;

@@ -245,6 +245,11 @@ describeInBrowser(
         .getByText(`Compte de ${marc.name} bloqué : 0 contribution masquée.`)
         .waitFor();
       await panel.getByText(/^Compte bloqué le \d/).waitFor();
+      // the page says the account is blocked and no longer offers « Suivre »
+      await suite.page
+        .getByText(/^Ce compte a été bloqué par l’administration de la plateforme\s: seul son nom/)
+        .waitFor();
+      expect(await suite.page.getByRole('button', { name: 'Suivre', exact: true }).count()).toBe(0);
       await focusSettled(suite.page);
       expect(
         await suite.page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''),

@@ -1,5 +1,6 @@
 import { describeInBrowser, rawKeysShown, submitSignUp } from './browser';
 import { useBrowserSuite } from './browser-suite';
+import { currentTermsVersions } from './concerto-server';
 
 const ADMIN_EMAIL = 'admin@concerto.test';
 const ADMIN_PASSWORD = 'e2e-admin-password-1';
@@ -147,6 +148,100 @@ describeInBrowser(
       expect(await diff.locator('ins').first().textContent()).toContain(ADDED);
       await suite.page.waitForLoadState('networkidle');
       await expectAccessible('historique des versions');
+    });
+
+    it('a participant reports an amendment; the admin hides it from the text’s moderation page, and participants no longer see it', async () => {
+      // another participant's amendment of article 2, written through the API
+      const author = await suite.gql(
+        `mutation($i: RegisterInput!) { register(input: $i) { token } }`,
+        {
+          i: {
+            name: 'Camille Indésirable',
+            email: `camille.${Date.now()}@example.org`,
+            password: 'une phrase de passe solide',
+            ...(await currentTermsVersions(suite.server.url)),
+          },
+        },
+      );
+      const [article] = (
+        await suite.gql(
+          `{ space(slug: "structuration-filiere-sante-numerique") { components { id type } } }`,
+        )
+      ).space.components.filter((c: { type: string }) => c.type === 'PARTICIPATORY_TEXT');
+      const text = await suite.gql(
+        `query($c: ID!) { participatoryText(componentId: $c) { sections { articles { id number } } } }`,
+        { c: article.id },
+      );
+      const second = text.participatoryText.sections
+        .flatMap((x: { articles: { id: string; number: number }[] }) => x.articles)
+        .find((a: { number: number }) => a.number === 2);
+      const TITLE = 'Un amendement publicitaire hors de propos';
+      await suite.gql(
+        `mutation($i: CreateAmendmentInput!) { createAmendment(input: $i) { id } }`,
+        {
+          i: {
+            amendableType: 'ARTICLE',
+            amendableId: second.id,
+            title: TITLE,
+            body: 'Achetez nos produits miracles dès aujourd’hui.',
+          },
+        },
+        author.register.token,
+      );
+      const openArticle2 = async () => {
+        await openText();
+        await suite.page.getByRole('button', { name: 'Article 2', exact: true }).click();
+        return suite.page.getByRole('region', { name: /Article 2 : amendements et historique/ });
+      };
+
+      // a participant reports it (signed in as the admin's sign-out left the page)
+      await suite.signOut();
+      await goTo('/inscription');
+      await submitSignUp(suite.page, {
+        name: 'Élise Vigilante',
+        email: `elise.${Date.now()}@example.org`,
+        password: 'une phrase de passe solide',
+      });
+      await suite.page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+      let panel = await openArticle2();
+      const card = panel.getByRole('article', { name: TITLE });
+      await card.getByRole('button', { name: `Signaler : ${TITLE}` }).click();
+      await card.getByLabel('Motif').selectOption('SPAM');
+      await card.getByRole('button', { name: 'Envoyer le signalement' }).click();
+      await card.getByText('Merci, votre signalement a été transmis à la modération.').waitFor();
+      expect(await focusedText()).not.toBe('');
+      await suite.page.waitForLoadState('networkidle');
+      await expectAccessible('amendement signalé');
+      await suite.signOut();
+
+      // the admin finds it on the text's moderation page and hides it
+      await suite.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+      await openText();
+      await suite.page.getByRole('link', { name: 'Modération du texte' }).click();
+      await suite.page.getByRole('heading', { name: /^Modération : / }).waitFor();
+      const line = suite.page.getByRole('listitem').filter({ hasText: TITLE });
+      await line.getByText('Amendement', { exact: true }).waitFor();
+      await line.getByRole('button', { name: /^Masquer/ }).click();
+      await line.getByText('Masqué', { exact: true }).waitFor();
+      await suite.page.waitForLoadState('networkidle');
+      await suite.checkPage('modération du texte');
+      // the admin still sees it, marked; the page has no reading order (not a proposals component)
+      expect(await suite.page.getByRole('heading', { name: 'Ordre de lecture' }).count()).toBe(0);
+      panel = await openArticle2();
+      await panel
+        .getByRole('article', { name: TITLE })
+        .getByText('Masqué par la modération')
+        .waitFor();
+      await suite.signOut();
+
+      // visitors no longer see it
+      panel = await openArticle2();
+      await panel
+        .getByRole('heading', { name: /amendements/i })
+        .first()
+        .waitFor();
+      await suite.page.waitForLoadState('networkidle');
+      expect(await panel.getByRole('article', { name: TITLE }).count()).toBe(0);
     });
   },
 );

@@ -3116,6 +3116,7 @@ export type FollowMemberMutation = {
     website: string | null;
     avatarUrl: string | null;
     isViewer: boolean;
+    blocked: boolean;
     viewerFollows: boolean;
     followersCount: number;
     followsCount: number;
@@ -3625,6 +3626,7 @@ export type MemberProfileQuery = {
     website: string | null;
     avatarUrl: string | null;
     isViewer: boolean;
+    blocked: boolean;
     viewerFollows: boolean;
     followersCount: number;
     followsCount: number;
@@ -3916,6 +3918,7 @@ export type MyProfileQuery = {
     website: string | null;
     avatarUrl: string | null;
     isViewer: boolean;
+    blocked: boolean;
     viewerFollows: boolean;
     followersCount: number;
     followsCount: number;
@@ -5019,6 +5022,7 @@ export type RemoveMyAvatarMutation = {
     website: string | null;
     avatarUrl: string | null;
     isViewer: boolean;
+    blocked: boolean;
     viewerFollows: boolean;
     followersCount: number;
     followsCount: number;
@@ -5770,6 +5774,7 @@ export type UnfollowMemberMutation = {
     website: string | null;
     avatarUrl: string | null;
     isViewer: boolean;
+    blocked: boolean;
     viewerFollows: boolean;
     followersCount: number;
     followsCount: number;
@@ -6128,6 +6133,7 @@ export type UpdateMyProfileMutation = {
     website: string | null;
     avatarUrl: string | null;
     isViewer: boolean;
+    blocked: boolean;
     viewerFollows: boolean;
     followersCount: number;
     followsCount: number;

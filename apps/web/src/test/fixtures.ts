@@ -823,6 +823,7 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
             website: 'https://lea.example.org',
             avatarUrl: null,
             isViewer: false,
+            blocked: false,
             viewerFollows: false,
             followersCount: 0,
             followsCount: 0,

@@ -54,6 +54,13 @@ describe('blocking an account: no sign-in, sessions closed, contributions hidden
     const own = await propose(troll.token, 'Proposition du compte à bloquer');
     const other = await propose(reader.token, 'Proposition d’une autre personne');
     const remark = await comment(troll.token, other);
+    const profile = await t.gql(
+      `mutation { updateMyProfile(input: { bio: "Une biographie publique." }) { pseudo bio } }`,
+      {},
+      troll.token,
+    );
+    expect(profile.errors).toBeUndefined();
+    const pseudo = profile.data.updateMyProfile.pseudo as string;
 
     const blocked = await t.gql(BLOCK, { input: { userId: troll.id, reason: REASON } }, admin);
     expect(blocked.errors).toBeUndefined();
@@ -99,6 +106,35 @@ describe('blocking an account: no sign-in, sessions closed, contributions hidden
     expect(await hiddenAt('comments', remark)).not.toBeNull();
     expect(await hiddenAt('proposals', other)).toBeNull();
     expect((await t.gql(PROPOSAL, { id: other }, reader.token)).data.proposal.id).toBe(other);
+
+    // its profile shows only its name to members and visitors (administrators see it whole),
+    // and nobody can start following it
+    const PROFILE = `query($p: String!) { memberProfile(pseudo: $p) { name blocked bio } }`;
+    for (const token of [reader.token, undefined])
+      expect((await t.gql(PROFILE, { p: pseudo }, token)).data.memberProfile).toEqual({
+        name: 'Compte perturbateur',
+        blocked: true,
+        bio: null,
+      });
+    expect((await t.gql(PROFILE, { p: pseudo }, admin)).data.memberProfile.bio).toBe(
+      'Une biographie publique.',
+    );
+    const follow = await t.gql(
+      `mutation($p: String!) { followMember(pseudo: $p) { viewerFollows } }`,
+      { p: pseudo },
+      reader.token,
+    );
+    expect(follow.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ACCOUNT_BLOCKED',
+    });
+    expect(
+      (
+        await t.sql(`SELECT count(*)::int AS n FROM member_follows WHERE followed_id = $1`, [
+          troll.id,
+        ])
+      )[0].n,
+    ).toBe(0);
 
     // listed for administrators, with the block on the account
     const listed = await t.gql(`{ userBlocks { userId reason } }`, {}, admin);

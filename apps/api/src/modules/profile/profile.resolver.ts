@@ -142,11 +142,11 @@ export class ProfileResolver {
     return this.profiles.removeAvatar(viewer);
   }
 
-  /** Follows a member. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, BAD_USER_INPUT (oneself). */
+  /** Follows a member. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, BAD_USER_INPUT (oneself), CONFLICT (reason ACCOUNT_BLOCKED: a blocked account). */
   @Authenticated()
   @Mutation(() => MemberProfileDto, {
     description:
-      'Follow a member (idempotent). Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, BAD_USER_INPUT (reason SELF_FOLLOW).',
+      'Follow a member (idempotent). Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, BAD_USER_INPUT (reason SELF_FOLLOW), CONFLICT (reason ACCOUNT_BLOCKED).',
   })
   followMember(
     @CurrentViewer() viewer: Viewer,

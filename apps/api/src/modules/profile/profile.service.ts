@@ -43,6 +43,7 @@ interface ProfileRow {
   pseudo: string;
   name: string;
   is_demo: boolean;
+  blocked: boolean;
   organisation: string | null;
   role_title: string | null;
   bio: string | null;
@@ -64,7 +65,7 @@ interface ProfileRow {
 }
 
 const PROFILE_SELECT = `
-  SELECT p.*, u.name, u.is_demo, t.key AS t_key, t.label AS t_label, t.position AS t_position, t.archived_at IS NOT NULL AS t_archived,
+  SELECT p.*, u.name, u.is_demo, u.blocked_at IS NOT NULL AS blocked, t.key AS t_key, t.label AS t_label, t.position AS t_position, t.archived_at IS NOT NULL AS t_archived,
          (SELECT count(*) FROM member_follows f WHERE f.followed_id = p.user_id)::int AS followers,
          (SELECT count(*) FROM member_follows f WHERE f.follower_id = p.user_id)::int AS follows,
          EXISTS (SELECT 1 FROM member_follows f WHERE f.follower_id = $1::uuid AND f.followed_id = p.user_id) AS viewer_follows
@@ -541,7 +542,7 @@ export class ProfileService {
   /**
    * The caller follows a member (idempotent; the primary key holds one row per pair, however
    * many simultaneous requests).
-   * @throws NOT_FOUND unknown pseudo; BAD_USER_INPUT `reason: SELF_FOLLOW`
+   * @throws NOT_FOUND unknown pseudo; BAD_USER_INPUT `reason: SELF_FOLLOW`; CONFLICT `reason: ACCOUNT_BLOCKED` (the account is blocked)
    */
   async follow(viewer: Viewer, pseudo: string): Promise<MemberProfileDto> {
     const target = await this.byPseudo(pseudo, viewer);
@@ -549,6 +550,10 @@ export class ProfileService {
       throw DomainError.badInput('Vous ne pouvez pas vous suivre vous-même.', {
         field: 'pseudo',
         reason: 'SELF_FOLLOW',
+      });
+    if (target.blocked)
+      throw DomainError.conflict('Ce compte est bloqué : il ne peut pas être suivi.', {
+        reason: 'ACCOUNT_BLOCKED',
       });
     await inTransaction(this.dataSource, async (manager) => {
       const added = await manager.query(
@@ -677,7 +682,10 @@ export class ProfileService {
 
   private present(row: ProfileRow, viewer: Viewer | null): MemberProfileDto {
     const audience = this.audience(row.user_id, viewer);
+    // a blocked account shows only its name to members and visitors (Decidim's blocked profile)
+    const withheld = row.blocked && (audience === 'ANONYMOUS' || audience === 'MEMBER');
     const can = (field: ProfileField) =>
+      !withheld &&
       READS[audience].includes(
         row[VISIBILITY_COLUMN[field] as keyof ProfileRow] as FieldVisibility,
       );
@@ -686,6 +694,7 @@ export class ProfileService {
       pseudo: row.pseudo,
       name: row.name,
       isDemo: row.is_demo,
+      blocked: row.blocked,
       organisation: can('organisation') ? row.organisation : null,
       typology:
         can('typology') && row.t_key

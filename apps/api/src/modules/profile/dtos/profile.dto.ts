@@ -97,6 +97,11 @@ export class MemberProfileDto {
   pseudo!: string;
   @Field({ description: 'Display name.' }) name!: string;
   @Field({ description: 'Demo account (demo content).' }) isDemo!: boolean;
+  @Field({
+    description:
+      'Blocked by an organization admin: members and visitors see only its name (its other fields are null) and cannot follow it.',
+  })
+  blocked!: boolean;
   @Field(() => String, { nullable: true }) organisation!: string | null;
   @Field(() => MemberTypologyDto, { nullable: true }) typology!: MemberTypologyDto | null;
   @Field(() => String, { nullable: true, description: 'Role or title in their organisation.' })

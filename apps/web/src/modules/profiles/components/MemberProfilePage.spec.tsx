@@ -36,6 +36,7 @@ const LEA: Typenamed<MemberPage> = {
   website: null,
   avatarUrl: null,
   isViewer: false,
+  blocked: false,
   viewerFollows: false,
   followersCount: 0,
   followsCount: 1,
@@ -121,6 +122,21 @@ describe('<MemberProfilePage> (/membres/:pseudo)', () => {
       '/mon-compte',
     );
     expect(screen.queryByRole('button', { name: 'Suivre' })).not.toBeInTheDocument();
+  });
+
+  it('a blocked account: says so, and offers no « Suivre » (only « Ne plus suivre » to a follower)', async () => {
+    const blocked = { ...LEA, blocked: true, bio: null, organisation: null, typology: null };
+    const { unmount } = render([me(true), page(blocked)]);
+    expect(
+      await screen.findByText(/Ce compte a été bloqué par l’administration de la plateforme/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Suivre' })).not.toBeInTheDocument();
+    unmount();
+    render([me(false), page(blocked)]);
+    expect(await screen.findByText(/Ce compte a été bloqué/)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Connectez-vous pour suivre ce membre.' }),
+    ).not.toBeInTheDocument();
   });
 
   it('shows « Page introuvable » for an unknown pseudo', async () => {

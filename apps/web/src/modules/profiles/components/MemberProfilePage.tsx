@@ -103,11 +103,14 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
           </p>
         </div>
       </header>
+      {profile.blocked ? (
+        <p className="message message--info">{t('members.page.blocked')}</p>
+      ) : null}
       {profile.isViewer ? (
         <p>
           <Link to="/mon-compte">{t('members.page.editMine')}</Link>
         </p>
-      ) : me ? (
+      ) : profile.blocked && !profile.viewerFollows ? null : me ? (
         <div className="actions">
           <button
             type="button"

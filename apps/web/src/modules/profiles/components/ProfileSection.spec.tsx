@@ -53,6 +53,7 @@ const JEANNE: Typenamed<MemberProfile> = {
   website: null,
   avatarUrl: null,
   isViewer: true,
+  blocked: false,
   viewerFollows: false,
   followersCount: 0,
   followsCount: 0,

@@ -48,6 +48,7 @@ const PROFILE_FIELDS = `
   website
   avatarUrl
   isViewer
+  blocked
   viewerFollows
   followersCount
   followsCount

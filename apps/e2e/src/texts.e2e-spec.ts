@@ -217,7 +217,7 @@ describeInBrowser(
       // the admin finds it on the text's moderation page and hides it
       await suite.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
       await openText();
-      await suite.page.getByRole('link', { name: 'Modération du texte' }).click();
+      await suite.page.getByRole('link', { name: 'Modération', exact: true }).click();
       await suite.page.getByRole('heading', { name: /^Modération : / }).waitFor();
       const line = suite.page.getByRole('listitem').filter({ hasText: TITLE });
       await line.getByText('Amendement', { exact: true }).waitFor();

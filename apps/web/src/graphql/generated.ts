@@ -1140,6 +1140,8 @@ export type AddResourceCommentMutation = {
     createdAt: string;
     deleted: boolean;
     hidden: boolean;
+    viewerIsAuthor: boolean;
+    viewerReported: boolean;
   };
 };
 
@@ -5227,6 +5229,8 @@ export type ResourceCommentsQuery = {
     createdAt: string;
     deleted: boolean;
     hidden: boolean;
+    viewerIsAuthor: boolean;
+    viewerReported: boolean;
   }>;
 };
 

@@ -32,6 +32,7 @@ import {
   SURVEYS_QUERY,
 } from '../modules/spaces/graphql/spaces';
 import { MEMBER_PROFILE_QUERY, MEMBER_TYPOLOGIES_QUERY } from '../modules/profiles/graphql/members';
+import { SPACE_MODERATORS_QUERY } from '../modules/moderation/graphql/moderation';
 import {
   KEY_FIGURES_QUERY,
   PARTICIPATION_BY_TYPOLOGY_QUERY,
@@ -613,6 +614,14 @@ export function demoMocks({ isAdmin = true, signedIn = true } = {}): MockLink.Mo
     ...[processSpace, assemblySpace].map((base) => ({
       request: { query: COMPONENT_SPACE_QUERY, variables: { slug: base.slug } },
       result: { data: { space: pick([base], ['id', 'slug', 'title', 'type'])[0] } },
+    })),
+    ...[processSpace, assemblySpace].map((base) => ({
+      request: { query: SPACE_MODERATORS_QUERY, variables: { slug: base.slug } },
+      result: {
+        data: {
+          space: { __typename: 'ParticipatorySpace', id: base.id, viewerRoles: ['MODERATOR'] },
+        },
+      },
     })),
     ...[...processComponents, ...assemblyComponents].map((component) => ({
       request: { query: COMPONENT_QUERY, variables: { id: component.id } },

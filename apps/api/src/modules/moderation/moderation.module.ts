@@ -1,3 +1,4 @@
+import { OpenDataModule } from '../open-data/open-data.module';
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { ModerationResolver } from './moderation.resolver';
@@ -8,7 +9,7 @@ import { UserBlockService } from './user-block.service';
 
 /** Moderation (reports, hiding, queue, blocked accounts): a capability of its own; reportables register a host adapter with a `reports` part. */
 @Module({
-  imports: [ActionLogModule, UserModule],
+  imports: [ActionLogModule, UserModule, OpenDataModule],
   providers: [ModerationService, ModerationResolver, UserBlockService, UserBlockResolver],
   exports: [ModerationService],
 })

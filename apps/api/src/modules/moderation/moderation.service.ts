@@ -1,3 +1,4 @@
+import { OpenDataService } from '../open-data/open-data.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -27,6 +28,7 @@ export class ModerationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actionLog: ActionLogService,
     private readonly hosts: ResourceHosts,
+    private readonly openData: OpenDataService,
   ) {}
 
   /**
@@ -37,7 +39,7 @@ export class ModerationService {
   async report(input: ReportContentInput, viewer: Viewer): Promise<ModerationStatusDto> {
     const host = this.hosts.require(input.resourceType, 'reports', 'resourceType');
     try {
-      return await inTransaction(this.dataSource, async (manager) => {
+      const status = await inTransaction(this.dataSource, async (manager) => {
         const resource = await host.locate(input.resourceId, viewer, manager);
         if (resource.hidden) throw DomainError.notFound('Contenu', { id: input.resourceId });
         const [moderation] = await manager.query(
@@ -75,6 +77,8 @@ export class ModerationService {
           hidden,
         };
       });
+      if (status.hidden) this.openData.markWithdrawn(); // leaves /open-data.zip within a minute
+      return status;
     } catch (error) {
       if (pgConstraint(error) === 'reports_once')
         throw DomainError.conflict('Vous avez déjà signalé ce contenu.');
@@ -94,7 +98,7 @@ export class ModerationService {
     viewer: Viewer,
   ): Promise<ModerationStatusDto> {
     const host = this.hosts.require(type, 'reports', 'resourceType');
-    return inTransaction(this.dataSource, async (manager) => {
+    const status = await inTransaction(this.dataSource, async (manager) => {
       const resource = await host.reference(id, manager);
       if (!resource) throw DomainError.notFound('Contenu', { id });
       if (!hidden && (await this.blockInForce(manager, resource.authorId)))
@@ -120,6 +124,8 @@ export class ModerationService {
       });
       return { resourceType: type, resourceId: id, reportCount: moderation.report_count, hidden };
     });
+    if (hidden) this.openData.markWithdrawn(); // leaves /open-data.zip within a minute
+    return status;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { OpenDataService } from '../open-data/open-data.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -65,6 +66,7 @@ export class UserBlockService {
     private readonly accounts: UserAccountService,
     private readonly sessions: SessionService,
     private readonly events: DomainEventOutbox,
+    private readonly openData: OpenDataService,
   ) {}
 
   /**
@@ -119,6 +121,7 @@ export class UserBlockService {
       throw error;
     }
     this.events.committed();
+    this.openData.markWithdrawn(); // what it wrote leaves /open-data.zip within a minute
     return this.read(`b.id = $1`, [blockId]).then((rows) => rows[0]);
   }
 

@@ -37,6 +37,10 @@ export interface OpenDataFile {
  * a column builds a new archive at once instead of serving the old layout until it is stale, and
  * two databases sharing a folder never serve each other's data. Archives no process has refreshed
  * for two refresh periods are removed after a build.
+ *
+ * Content that leaves the public view (hidden by moderation, written by an account being blocked)
+ * must not stay downloadable until the archive is stale: {@link markWithdrawn} makes the next
+ * minute's check rebuild it whatever its age.
  */
 @Injectable()
 export class OpenDataService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -44,6 +48,9 @@ export class OpenDataService implements OnApplicationBootstrap, BeforeApplicatio
   private building: Promise<boolean> | null = null;
   private timer?: NodeJS.Timeout;
   private fileName: string | null = null;
+  /** Calls of {@link markWithdrawn} so far, and how many of them the last build of this process had seen. */
+  private withdrawals = 0;
+  private withdrawalsBuilt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,10 +82,10 @@ export class OpenDataService implements OnApplicationBootstrap, BeforeApplicatio
   async open(): Promise<OpenDataFile> {
     let file = await this.tryOpen();
     if (!file) {
-      await this.build(false, true);
+      await this.buildSeeingWithdrawals(false, true);
       file = await this.tryOpen();
       if (!file) throw new Error('open-data archive missing after its build');
-    } else if (this.isStale(file.builtAt)) {
+    } else if (this.isStale(file.builtAt) || this.rebuildPending) {
       void this.refreshIfStale();
     }
     return file;
@@ -89,15 +96,30 @@ export class OpenDataService implements OnApplicationBootstrap, BeforeApplicatio
    * @returns once the new file is in place
    */
   async rebuild(): Promise<void> {
-    await this.single(() => this.build(true, true));
+    await this.single(() => this.buildSeeingWithdrawals(true, true));
   }
 
-  /** Starts a build when the file is missing or stale, unless this process is building already. */
+  /**
+   * Says that public content was withdrawn (hidden by moderation, or its author's account
+   * blocked): the archive is rebuilt at the next minute's check, fresh or not. Called by the
+   * moderation module after its transaction committed, so that the build's snapshot sees it.
+   */
+  markWithdrawn(): void {
+    this.withdrawals += 1;
+  }
+
+  /** Whether a withdrawal is waiting for a rebuild of the archive by this process. */
+  get rebuildPending(): boolean {
+    return this.withdrawals > this.withdrawalsBuilt;
+  }
+
+  /** Starts a build when the file is missing or stale, or content was withdrawn since the last build, unless this process is building already. */
   async refreshIfStale(): Promise<void> {
     try {
       const current = await stat(this.path).catch(() => null);
-      if (current && !this.isStale(current.mtime)) return;
-      await this.single(() => this.build(false, false));
+      const pending = this.rebuildPending;
+      if (current && !this.isStale(current.mtime) && !pending) return;
+      await this.single(() => this.buildSeeingWithdrawals(pending, false));
     } catch (error) {
       this.logger.error(`open-data build failed: ${(error as Error).stack ?? error}`);
     }
@@ -149,6 +171,14 @@ export class OpenDataService implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /** One build at a time in this process: a caller during a build waits for that one. */
+  /** {@link build}, remembering which withdrawals its snapshot (taken after this call starts) includes. */
+  private async buildSeeingWithdrawals(force: boolean, wait: boolean): Promise<boolean> {
+    const seen = this.withdrawals;
+    const built = await this.build(force, wait);
+    if (built) this.withdrawalsBuilt = Math.max(this.withdrawalsBuilt, seen);
+    return built;
+  }
+
   private single(run: () => Promise<boolean>): Promise<boolean> {
     this.building ??= run().finally(() => {
       this.building = null;

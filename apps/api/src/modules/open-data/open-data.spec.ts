@@ -286,4 +286,27 @@ describe('open data: /open-data.zip', () => {
     const zip = await JSZip.loadAsync((await download()).bytes);
     expect(zip.file('votations.csv')).toBeTruthy();
   });
+
+  it('content a moderator hides leaves the archive at the next minute’s check, though the archive is fresh', async () => {
+    await service.rebuild();
+    const titles = async () =>
+      (await csvOf(await JSZip.loadAsync((await download()).bytes), 'propositions')).map(
+        (p) => p.id,
+      );
+    expect(await titles()).toContain(ids.public);
+    const hidden = await t.gql(
+      `mutation($id: ID!) { hideContent(resourceType: PROPOSAL, resourceId: $id) { hidden } }`,
+      { id: ids.public },
+      await t.adminToken(),
+    );
+    expect(hidden.errors).toBeUndefined();
+    const fresh = statSync(service.path).mtime.getTime();
+    await service.refreshIfStale(); // what the minute's timer runs
+    expect(statSync(service.path).mtime.getTime()).toBeGreaterThan(fresh);
+    expect(await titles()).not.toContain(ids.public);
+    // nothing more withdrawn: the next check leaves the fresh archive alone
+    const rebuilt = statSync(service.path).mtime.getTime();
+    await service.refreshIfStale();
+    expect(statSync(service.path).mtime.getTime()).toBe(rebuilt);
+  });
 });

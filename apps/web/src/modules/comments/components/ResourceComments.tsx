@@ -12,6 +12,7 @@ import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ADD_RESOURCE_COMMENT_MUTATION, RESOURCE_COMMENTS_QUERY } from '../graphql/comments';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
+import { ReportForm } from '../../moderation/components/ReportForm';
 
 /** The words of a host's comment section, translated by the host (its own string group). */
 export interface ResourceCommentsStrings {
@@ -95,6 +96,17 @@ export function ResourceComments({
               ) : (
                 <SafeHtml html={c.body} />
               )}
+              {me && !c.viewerIsAuthor && !c.hidden ? (
+                <ReportForm
+                  resourceType="COMMENT"
+                  resourceId={c.id}
+                  target={t('moderation.report.commentBy', {
+                    name: c.authorName ? displayName(c.authorName, t) : strings.anonymous,
+                  })}
+                  reported={c.viewerReported}
+                  refetchQueries={['ResourceComments']}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@ import type {
   ResourceCommentsQueryVariables,
 } from '../../../graphql/generated';
 
-const COMMENT_FIELDS = `id body authorName createdAt deleted hidden`;
+const COMMENT_FIELDS = `id body authorName createdAt deleted hidden viewerIsAuthor viewerReported`;
 
 /** The flat comment list of any commentable resource (meetings, news posts…). */
 export const RESOURCE_COMMENTS_QUERY: TypedDocumentNode<

@@ -12,6 +12,18 @@ import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY, type ComponentInfo } from '../g
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { lazyPage } from '../../layout/components/LazyPage';
 import { COMPONENT_TYPE_VIEWS } from '../../component-types';
+import { ModerationLink } from '../../moderation/components/ModerationLink';
+
+/** Types whose page links their moderation queue here (proposals link theirs among their own tools; surveys take no reports). */
+const MODERATED_HERE: ReadonlySet<string> = new Set([
+  ComponentType.PARTICIPATORY_TEXT,
+  ComponentType.PETITIONS,
+  ComponentType.MEETINGS,
+  ComponentType.VOTES,
+  ComponentType.IDEAS,
+  ComponentType.DEBATE,
+  ComponentType.NEWS,
+]);
 
 // Each component type's view is its own chunk (the survey's charts, the motions' board…):
 // a page downloads only the one it shows, after its heading is on screen.
@@ -103,6 +115,9 @@ export function ComponentPage() {
         <h1 id="page-title">{component.title}</h1>
         {component.description ? (
           <Paragraphs text={component.description} className="lead" />
+        ) : null}
+        {MODERATED_HERE.has(component.type) ? (
+          <ModerationLink spaceSlug={space.slug} componentId={component.id} />
         ) : null}
       </header>
       <Suspense fallback={<Loading />}>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { ReportForm } from '../../moderation/components/ReportForm';
 import type { DebateVoteChoice } from '@concerto/domain';
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,6 +93,14 @@ export function VotingCard({
               ))}
             </div>
           )}
+          <ReportForm
+            key={next.id}
+            resourceType="DEBATE_STATEMENT"
+            resourceId={next.id}
+            target={next.body}
+            reported={false}
+            refetchQueries={['DebateNextStatement']}
+          />
         </>
       ) : (
         <p className="voting-card__statement" ref={statementRef} tabIndex={-1}>

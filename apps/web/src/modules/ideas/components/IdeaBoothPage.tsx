@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { ReportForm } from '../../moderation/components/ReportForm';
 import { IdeaStatus, type IdeaVoteChoice, IdeaLimits } from '@concerto/domain';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -188,6 +189,18 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
             >
               {t('ideas.booth.skip')}
             </button>
+          </div>
+          <div className="idea-booth__reports">
+            {[pair.left, pair.right].map((idea) => (
+              <ReportForm
+                key={idea.id}
+                resourceType="IDEA"
+                resourceId={idea.id}
+                target={idea.body}
+                reported={false}
+                refetchQueries={['IdeaBox']}
+              />
+            ))}
           </div>
         </>
       )}

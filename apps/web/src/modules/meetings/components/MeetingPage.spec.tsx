@@ -140,6 +140,8 @@ const mocks = (signedIn: boolean) => [
             createdAt: '2026-03-01T10:00:00.000Z',
             deleted: false,
             hidden: false,
+            viewerIsAuthor: false,
+            viewerReported: false,
           },
         ],
       },
@@ -261,6 +263,17 @@ describe('<MeetingPage>', () => {
       { name: 'S’inscrire sur la liste d’attente' },
       { timeout: 5000 },
     );
+    // a signed-in participant can report the meeting and each comment of someone else
+    expect(
+      screen.getByRole('button', { name: 'Signaler : Journée de la filière' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole(
+        'button',
+        { name: 'Signaler : le commentaire de Bruno Petit' },
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
     await userEvent.click(button);
     expect(
       await screen.findByText(

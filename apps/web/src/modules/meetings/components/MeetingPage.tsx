@@ -27,12 +27,14 @@ import { meetingPlace } from './MeetingCard';
 import { AttendanceQrCode } from './AttendanceQrCode';
 import { MeetingComments } from './MeetingComments';
 import { SittingPanel } from './SittingPanel';
+import { ReportForm } from '../../moderation/components/ReportForm';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /** `/espaces/:slug/f/:componentId/rencontres/:meetingId`: a meeting — date, place, agenda, registration, calendar file. */
 export function MeetingPage() {
   const { slug = '', componentId = '', meetingId = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const { me } = useMe();
   const space = useQuery(COMPONENT_SPACE_QUERY, { variables: { slug } });
   const component = useQuery(COMPONENT_QUERY, { variables: { id: componentId } });
   const { data, error, refetch } = useQuery(MEETING_QUERY, { variables: { id: meetingId } });
@@ -102,6 +104,15 @@ export function MeetingPage() {
       {meeting.agenda.length ? <MeetingAgenda items={meeting.agenda} /> : null}
       {meeting.registrationsEnabled ? <RegistrationPanel meeting={meeting} /> : null}
       {s.type === 'ASSEMBLY' ? <SittingPanel meetingId={meeting.id} /> : null}
+      {me ? (
+        <ReportForm
+          resourceType="MEETING"
+          resourceId={meeting.id}
+          target={meeting.title}
+          reported={false}
+          refetchQueries={['Meeting']}
+        />
+      ) : null}
       <MeetingComments meetingId={meeting.id} />
     </article>
   );

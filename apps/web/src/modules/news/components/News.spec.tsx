@@ -138,6 +138,8 @@ describe('Actualités (web)', () => {
                   createdAt: '2026-04-03T10:00:00.000Z',
                   deleted: false,
                   hidden: false,
+                  viewerIsAuthor: false,
+                  viewerReported: false,
                 },
               ],
             },

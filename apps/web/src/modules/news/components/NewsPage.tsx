@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
 import { FollowButton } from '../../notifications/components/FollowButton';
+import { ReportForm } from '../../moderation/components/ReportForm';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { DateTime } from '../../ui/components/DateTime';
 import { Loading } from '../../ui/components/Loading';
@@ -65,6 +66,15 @@ export function NewsPage() {
             followed: t('news.follow.followed'),
             unfollowed: t('news.follow.unfollowed'),
           }}
+        />
+      ) : null}
+      {me ? (
+        <ReportForm
+          resourceType="NEWS_POST"
+          resourceId={post.id}
+          target={post.title}
+          reported={false}
+          refetchQueries={['NewsPost']}
         />
       ) : null}
       {post.imageUrl ? (

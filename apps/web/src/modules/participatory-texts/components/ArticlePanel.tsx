@@ -28,7 +28,7 @@ import { displayName } from '../../account/deletedParticipant';
 import { DateTime } from '../../ui/components/DateTime';
 import { formatDateTime } from '../../ui/utils/dates';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
-import { ReportForm } from '../../proposals/components/ReportForm';
+import { ReportForm } from '../../moderation/components/ReportForm';
 
 const REFETCH = {
   refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'],

@@ -1,7 +1,6 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Suspense, createElement, lazy, useDeferredValue, useLayoutEffect, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
-import { moderationPath } from '../../proposals/paths';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../components/components/Markdown';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
@@ -31,7 +30,6 @@ const ArticlePanel = lazy(() =>
  */
 export function ParticipatoryTextReader({ componentId }: { componentId: string }) {
   const { t, i18n } = useTranslation();
-  const { slug } = useParams();
   const client = useApolloClient();
   const query = useQuery(PARTICIPATORY_TEXT_QUERY, { variables: { componentId } });
   const { loading, error, refetch } = query;
@@ -126,11 +124,6 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
         <button type="button" className="button" onClick={() => window.print()}>
           {t('texts.print')}
         </button>
-        {text.viewerCanAnswer && slug ? (
-          <Link className="button" to={moderationPath(slug, componentId)}>
-            {t('texts.moderationLink')}
-          </Link>
-        ) : null}
       </div>
       <p className="muted no-print">{t('texts.howTo')}</p>
       {text.preamble.map(article)}

@@ -5,6 +5,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
 import { FollowButton } from '../../notifications/components/FollowButton';
+import { ReportForm } from '../../moderation/components/ReportForm';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { Loading } from '../../ui/components/Loading';
@@ -83,6 +84,17 @@ export function PetitionPage() {
             followed: t('petitions.follow.followed'),
             unfollowed: t('petitions.follow.unfollowed'),
           }}
+        />
+      ) : null}
+      {me &&
+      !petition.viewerIsAuthor &&
+      (petition.state === 'PUBLISHED' || petition.state === 'ANSWERED') ? (
+        <ReportForm
+          resourceType="PETITION"
+          resourceId={petition.id}
+          target={petition.title}
+          reported={false}
+          refetchQueries={['Petition']}
         />
       ) : null}
       {!me && petition.state === 'PUBLISHED' ? <SignInHint /> : null}

@@ -21,7 +21,7 @@ import {
 } from '../graphql/proposals';
 import { editorHtml } from '../utils/editorHtml';
 import { CommentForm } from './CommentForm';
-import { ReportForm } from './ReportForm';
+import { ReportForm } from '../../moderation/components/ReportForm';
 import { displayName } from '../../account/deletedParticipant';
 
 interface CommentThreadsProps {

@@ -19,7 +19,6 @@ import {
   MODERATION_QUEUE_QUERY,
   PROPOSAL_COMPONENT_QUERY,
   PROPOSAL_QUERY,
-  SPACE_MODERATORS_QUERY,
   UNHIDE_CONTENT_MUTATION,
   type ModerationQueueItem,
 } from '../graphql/proposals';
@@ -28,6 +27,7 @@ import { AnswerForm } from './AnswerForm';
 import { ProposalList } from './ProposalList';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
+import { SPACE_MODERATORS_QUERY } from '../../moderation/graphql/moderation';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /**
@@ -272,7 +272,7 @@ function ReportedItem({
             <>
               {t('proposals.moderation.reasons', {
                 reasons: item.reasons
-                  .map((reason) => t(`proposals.report.reasons.${reason}`))
+                  .map((reason) => t(`moderation.report.reasons.${reason}`))
                   .join(', '),
               })}{' '}
               ·{' '}

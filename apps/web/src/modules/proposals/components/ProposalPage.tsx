@@ -30,7 +30,7 @@ import { CommentThreads } from './CommentThreads';
 import { FollowButton } from '../../notifications/components/FollowButton';
 import { ProposalStateBadge, SupportProgress } from './ProposalBadges';
 import { ProposalForm } from './ProposalForm';
-import { ReportForm } from './ReportForm';
+import { ReportForm } from '../../moderation/components/ReportForm';
 import { SupportButton } from './SupportButton';
 import { DisagreeButton } from './DisagreeButton';
 import { displayName } from '../../account/deletedParticipant';

@@ -6,7 +6,6 @@ import {
   ProposalLimits,
   ProposalOrder,
   ProposalState,
-  ReportReason,
 } from '@concerto/domain';
 import type {
   ProposalFilterInput,
@@ -38,10 +37,6 @@ import type {
   ProposalsQueryVariables,
   PublishProposalAnswerMutation,
   PublishProposalAnswerMutationVariables,
-  ReportContentMutation,
-  SpaceModeratorsQuery,
-  SpaceModeratorsQueryVariables,
-  ReportContentMutationVariables,
   SupportProposalMutation,
   SupportProposalMutationVariables,
   UnhideContentMutation,
@@ -65,16 +60,14 @@ export { ProposalLimits };
 /** Longest comment body the API accepts (characters of text). */
 export const COMMENT_BODY_MAX = CommentLimits.bodyMax;
 /** Longest report details the API accepts. */
-export const REPORT_DETAILS_MAX = CommentLimits.reportDetailsMax;
 /** Replies nest up to three levels: depth 0, 1 and 2. */
 export { COMMENT_MAX_DEPTH };
 
-export type { CommentAlignment, ProposalOrder, ProposalState, ReportReason };
-export type { ProposalReaction, ReportableType, SupportsState } from '../../../graphql/generated';
+export type { CommentAlignment, ProposalOrder, ProposalState };
+export type { ProposalReaction, SupportsState } from '../../../graphql/generated';
 
 export const PROPOSAL_STATES: readonly ProposalState[] = Object.values(ProposalState);
 export const PROPOSAL_ORDERS: readonly ProposalOrder[] = Object.values(ProposalOrder);
-export const REPORT_REASONS: readonly ReportReason[] = Object.values(ReportReason);
 export const COMMENT_ALIGNMENTS: readonly CommentAlignment[] = Object.values(CommentAlignment);
 
 /** A proposal as a list card shows it (`body`: sanitised HTML: p, br, strong, em, ul, ol, li, a). */
@@ -374,20 +367,6 @@ export const DELETE_COMMENT_MUTATION: TypedDocumentNode<
   }
 `;
 
-export const REPORT_CONTENT_MUTATION: TypedDocumentNode<
-  ReportContentMutation,
-  ReportContentMutationVariables
-> = gql`
-  mutation ReportContent($input: ReportContentInput!) {
-    reportContent(input: $input) {
-      resourceType
-      resourceId
-      reportCount
-      hidden
-    }
-  }
-`;
-
 export const HIDE_CONTENT_MUTATION: TypedDocumentNode<
   HideContentMutation,
   HideContentMutationVariables
@@ -427,19 +406,6 @@ export const DISMISS_REPORTS_MUTATION: TypedDocumentNode<
       resourceId
       reportCount
       hidden
-    }
-  }
-`;
-
-/** The caller's roles in a space: who may open a component's moderation page. */
-export const SPACE_MODERATORS_QUERY: TypedDocumentNode<
-  SpaceModeratorsQuery,
-  SpaceModeratorsQueryVariables
-> = gql`
-  query SpaceModerators($slug: String!) {
-    space(slug: $slug) {
-      id
-      viewerRoles
     }
   }
 `;

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { renderWithProviders } from '../../../test/renderWithProviders';
-import { REPORT_CONTENT_MUTATION } from '../graphql/proposals';
+import { REPORT_CONTENT_MUTATION } from '../graphql/moderation';
 import { ReportForm } from './ReportForm';
 
 const request = {

@@ -10,7 +10,7 @@ import {
   REPORT_REASONS,
   type ReportableType,
   type ReportReason,
-} from '../graphql/proposals';
+} from '../graphql/moderation';
 
 interface ReportFormProps {
   resourceType: ReportableType;
@@ -55,16 +55,16 @@ export function ReportForm({
       });
       setSent(true);
       setOpen(false);
-      feedback.succeed(t('proposals.report.sent'));
+      feedback.succeed(t('moderation.report.sent'));
     } catch (error) {
       feedback.fail(error, {
-        CONFLICT: t('proposals.report.already'),
-        UNAUTHENTICATED: t('proposals.signInRequired'),
+        CONFLICT: t('moderation.report.already'),
+        UNAUTHENTICATED: t('moderation.report.signInRequired'),
       });
     }
   }
 
-  if (reported && !sent) return <p className="muted">{t('proposals.report.already')}</p>;
+  if (reported && !sent) return <p className="muted">{t('moderation.report.already')}</p>;
   return (
     <div className="report-action">
       {!sent ? (
@@ -76,7 +76,7 @@ export function ReportForm({
           aria-controls={formId}
           onClick={() => setOpen((value) => !value)}
         >
-          {t('proposals.report.button')} <VisuallyHidden>{`: ${target}`}</VisuallyHidden>
+          {t('moderation.report.button')} <VisuallyHidden>{`: ${target}`}</VisuallyHidden>
         </button>
       ) : null}
       <div id={formId} hidden={!open}>
@@ -85,20 +85,20 @@ export function ReportForm({
             className="form subpanel"
             noValidate
             onSubmit={submit}
-            aria-label={`${t('proposals.report.heading')} : ${target}`}
+            aria-label={`${t('moderation.report.heading')} : ${target}`}
           >
             <SelectField
-              label={t('proposals.report.reason')}
+              label={t('moderation.report.reason')}
               name="reason"
               value={reason}
               onChange={(event) => setReason(event.target.value as ReportReason)}
               options={REPORT_REASONS.map((value) => ({
                 value,
-                label: t(`proposals.report.reasons.${value}`),
+                label: t(`moderation.report.reasons.${value}`),
               }))}
             />
             <TextAreaField
-              label={`${t('proposals.report.details')} (${t('common.optional')})`}
+              label={`${t('moderation.report.details')} (${t('common.optional')})`}
               name="details"
               rows={3}
               maxLength={REPORT_DETAILS_MAX}
@@ -107,7 +107,7 @@ export function ReportForm({
             />
             <div className="form__actions">
               <button type="submit" className="button button--primary" disabled={loading}>
-                {t('proposals.report.submit')}
+                {t('moderation.report.submit')}
               </button>
               <button
                 type="button"

@@ -48,18 +48,22 @@ describeInBrowser(
         })
         .waitFor();
       const pair = suite.page.getByRole('group', { name: 'Choisir entre deux idées' });
-      const left = pair.getByRole('button').first();
+      // the two ideas (each with its « Signaler » under it)
+      const choices = pair.locator('.idea-booth__choice');
+      const left = choices.first();
       await left.waitFor();
       await checkPage('isoloir');
 
-      const before = (await pair.getByRole('button').allTextContents()).sort();
+      const before = (await choices.allTextContents()).sort();
       await left.focus();
       await suite.page.keyboard.press('Enter');
       await suite.page.getByText('Vous avez répondu 1 fois.').waitFor();
       expect(await focusedText()).not.toBeNull(); // focus did not drop to <body>
-      expect((await pair.getByRole('button').allTextContents()).sort()).not.toEqual(before); // never the same pair twice in a row
+      expect((await choices.allTextContents()).sort()).not.toEqual(before); // never the same pair twice in a row
+      // from the left idea: its « Signaler », the right idea, its « Signaler », then « Je ne sais pas »
       await suite.page.keyboard.press('Tab');
-      await suite.page.keyboard.press('Tab');
+      expect(await focusedText()).toMatch(/^Signaler/);
+      for (let i = 0; i < 3; i++) await suite.page.keyboard.press('Tab');
       expect(await focusedText()).toBe('Je ne sais pas');
       await suite.page.keyboard.press('Enter');
       await suite.page.getByText('Vous avez répondu 2 fois.').waitFor();

@@ -159,16 +159,27 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
             {(['LEFT', 'RIGHT'] as const).map((side) => {
               const idea = side === 'LEFT' ? pair.left : pair.right;
               return (
-                <button
-                  key={side}
-                  type="button"
-                  className="idea-booth__choice"
-                  aria-label={t('ideas.booth.choose', { idea: idea.body })}
-                  aria-disabled={voting.loading || undefined}
-                  onClick={() => void answer(side)}
-                >
-                  {idea.body}
-                </button>
+                <div key={side} className="idea-booth__side">
+                  <button
+                    type="button"
+                    className="idea-booth__choice"
+                    aria-label={t('ideas.booth.choose', { idea: idea.body })}
+                    aria-disabled={voting.loading || undefined}
+                    onClick={() => void answer(side)}
+                  >
+                    {idea.body}
+                  </button>
+                  {me ? (
+                    <ReportForm
+                      key={idea.id}
+                      resourceType="IDEA"
+                      resourceId={idea.id}
+                      target={idea.body}
+                      reported={false}
+                      refetchQueries={['IdeaBox']}
+                    />
+                  ) : null}
+                </div>
               );
             })}
           </div>
@@ -189,18 +200,6 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
             >
               {t('ideas.booth.skip')}
             </button>
-          </div>
-          <div className="idea-booth__reports">
-            {[pair.left, pair.right].map((idea) => (
-              <ReportForm
-                key={idea.id}
-                resourceType="IDEA"
-                resourceId={idea.id}
-                target={idea.body}
-                reported={false}
-                refetchQueries={['IdeaBox']}
-              />
-            ))}
           </div>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import '../moderation.css';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';

@@ -68,6 +68,12 @@ export function NewsPage() {
           }}
         />
       ) : null}
+      {post.imageUrl ? (
+        <figure className="news-image">
+          <img src={post.imageUrl} alt={post.imageAlt} />
+        </figure>
+      ) : null}
+      {post.body ? <SafeHtml html={post.body} className="prose" /> : null}
       {me ? (
         <ReportForm
           resourceType="NEWS_POST"
@@ -77,12 +83,6 @@ export function NewsPage() {
           refetchQueries={['NewsPost']}
         />
       ) : null}
-      {post.imageUrl ? (
-        <figure className="news-image">
-          <img src={post.imageUrl} alt={post.imageAlt} />
-        </figure>
-      ) : null}
-      {post.body ? <SafeHtml html={post.body} className="prose" /> : null}
       <NewsComments postId={post.id} />
     </article>
   );

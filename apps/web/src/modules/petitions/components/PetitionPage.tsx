@@ -86,6 +86,11 @@ export function PetitionPage() {
           }}
         />
       ) : null}
+      {!me && petition.state === 'PUBLISHED' ? <SignInHint /> : null}
+      <section aria-labelledby="petition-text">
+        <h2 id="petition-text">{t('petitions.text')}</h2>
+        <SafeHtml html={petition.body} />
+      </section>
       {me &&
       !petition.viewerIsAuthor &&
       (petition.state === 'PUBLISHED' || petition.state === 'ANSWERED') ? (
@@ -97,11 +102,6 @@ export function PetitionPage() {
           refetchQueries={['Petition']}
         />
       ) : null}
-      {!me && petition.state === 'PUBLISHED' ? <SignInHint /> : null}
-      <section aria-labelledby="petition-text">
-        <h2 id="petition-text">{t('petitions.text')}</h2>
-        <SafeHtml html={petition.body} />
-      </section>
       {petition.state === 'DISCARDED' && petition.discardReason ? (
         <section aria-labelledby="petition-discarded">
           <h2 id="petition-discarded">{t('petitions.discardedTitle')}</h2>

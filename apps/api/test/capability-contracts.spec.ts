@@ -244,6 +244,45 @@ describe('capability contracts: every registered host runs the suite of every ca
       expect((await notificationsOf(follower)).length).toBeGreaterThan(0);
     });
 
+    it('moderation: hiding it withdraws the notifications about it from a follower’s inbox and count; showing it again brings them back', async () => {
+      if (!host(type).reports || !host(type).follows) return;
+      if (!host(type).comments && !fixture.notifyFollowers) return;
+      const follower = await t.register('Abonné modéré');
+      await t.gql(FOLLOW, { t: type, id: resource.id }, follower.token);
+      if (host(type).comments) {
+        const commenter = await t.register('Commentateur modéré');
+        const added = await t.gql(
+          ADD_COMMENT,
+          { i: { commentableType: type, commentableId: resource.id, body: 'Un avis à retirer.' } },
+          commenter.token,
+        );
+        expect(added.errors).toBeUndefined();
+      } else await fixture.notifyFollowers!(c, resource);
+      const unread = async () =>
+        (await t.gql(`{ unreadNotificationsCount }`, {}, follower.token)).data
+          .unreadNotificationsCount as number;
+      const before = await notificationsOf(follower);
+      expect(before.length).toBeGreaterThan(0);
+      expect(await unread()).toBe(before.length);
+      const vars = { t: type, id: resource.id };
+      const hidden = await t.gql(
+        `mutation($t: ReportableType!, $id: ID!) { hideContent(resourceType: $t, resourceId: $id) { hidden } }`,
+        vars,
+        c.admin,
+      );
+      expect(hidden.errors).toBeUndefined();
+      expect(await notificationsOf(follower)).toEqual([]);
+      expect(await unread()).toBe(0);
+      const shown = await t.gql(
+        `mutation($t: ReportableType!, $id: ID!) { unhideContent(resourceType: $t, resourceId: $id) { hidden } }`,
+        vars,
+        c.admin,
+      );
+      expect(shown.errors).toBeUndefined();
+      expect(await notificationsOf(follower)).toEqual(before);
+      expect(await unread()).toBe(before.length);
+    });
+
     it('blocking its author hides it, and lifting the block shows it again (a reportable host lists what an account wrote)', async () => {
       const reports = host(type).reports;
       if (!reports || !resource.author) return;

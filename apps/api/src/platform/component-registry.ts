@@ -174,6 +174,11 @@ export class ResourceHosts implements OnModuleInit {
     return host as HostWith<K>;
   }
 
+  /** The host of a resource type, or undefined when no module registered one. */
+  find(type: string): ResourceHost | undefined {
+    return this.hosts.get(type);
+  }
+
   /** The host of a resource type. @throws BAD_USER_INPUT unknown type */
   host(type: string, field = 'resourceType'): ResourceHost {
     const host = this.hosts.get(type);

@@ -29,6 +29,12 @@ export interface NotificationPlan {
   live: LiveMessage[];
   /** Sessions whose sockets must be disconnected. */
   disconnect?: string[];
+  /**
+   * The reportable resources whose title or existence the notifications show (`{ type: 'COMMENT',
+   * id }` and the commented resource…): while one of them is hidden by moderation, the event's
+   * notifications are left out of inboxes, counts and digests.
+   */
+  subjects?: { type: string; id: string }[];
 }
 
 /** A committed domain event as a handler reads it. */

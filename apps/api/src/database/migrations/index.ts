@@ -43,6 +43,7 @@ import { ReportDismissals1766800000000 } from './1766800000000-report-dismissals
 import { UserBlocks1766900000000 } from './1766900000000-user-blocks';
 import { BlockedAuthors1766900100000 } from './1766900100000-blocked-authors';
 import { AmendmentModeration1766900200000 } from './1766900200000-amendment-moderation';
+import { NotificationSubjects1766900300000 } from './1766900300000-notification-subjects';
 /** Every migration, in order. Never edit a committed migration: add a new one. */
 export const migrations = [
   InitialSchema1764430000000,
@@ -89,4 +90,5 @@ export const migrations = [
   UserBlocks1766900000000,
   BlockedAuthors1766900100000,
   AmendmentModeration1766900200000,
+  NotificationSubjects1766900300000,
 ];

@@ -81,6 +81,7 @@ export class BallotNotifications implements NotificationHandler<BallotEvent> {
         link,
       })),
       live,
+      subjects: [{ type: 'BALLOT', id: l.ballotId }],
     };
   }
 }

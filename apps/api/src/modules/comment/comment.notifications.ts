@@ -55,6 +55,11 @@ export class CommentNotifications implements NotificationHandler<'comment.create
     const room = `${p.commentableType.toLowerCase()}:${p.commentableId}`;
     return {
       planned,
+      // the commented resource's title is shown; the comment itself is what it announces
+      subjects: [
+        { type: 'COMMENT', id: p.commentId },
+        { type: p.commentableType, id: p.commentableId },
+      ],
       live: [
         {
           room,

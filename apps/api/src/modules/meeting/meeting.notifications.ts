@@ -52,6 +52,7 @@ export class MeetingNotifications implements NotificationHandler<'meeting.regist
         link,
       })),
       live: [],
+      subjects: [{ type: 'MEETING', id: p.meetingId }],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { NotificationService } from '../notification/notification.service';
 import { OpenDataService } from '../open-data/open-data.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -29,6 +30,7 @@ export class ModerationService {
     private readonly actionLog: ActionLogService,
     private readonly hosts: ResourceHosts,
     private readonly openData: OpenDataService,
+    private readonly notifications: NotificationService,
   ) {}
 
   /**
@@ -55,6 +57,7 @@ export class ModerationService {
         let hidden = moderation.hidden_at !== null;
         if (!hidden && moderation.report_count >= host.reports.hideThreshold(resource)) {
           await host.reports.setHidden(manager, input.resourceId, true);
+          await this.notifications.withdraw(manager, input.resourceType, input.resourceId, true);
           await manager.query(
             `UPDATE moderations SET hidden_at = coalesce(hidden_at, now()) WHERE id = $1`,
             [moderation.id],
@@ -113,6 +116,7 @@ export class ModerationService {
         [type, id, resource.spaceId, resource.componentId, hidden],
       );
       await host.reports.setHidden(manager, id, hidden);
+      await this.notifications.withdraw(manager, type, id, hidden);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: hidden ? 'hide' : 'unhide',
@@ -167,7 +171,10 @@ export class ModerationService {
         [moderation.id, viewer.user.id, block],
       );
       const shown = moderation.hidden && !block;
-      if (shown) await host.reports.setHidden(manager, id, false);
+      if (shown) {
+        await host.reports.setHidden(manager, id, false);
+        await this.notifications.withdraw(manager, type, id, false);
+      }
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'dismiss_reports',

@@ -1,3 +1,4 @@
+import { NotificationService } from '../notification/notification.service';
 import { OpenDataService } from '../open-data/open-data.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -67,6 +68,7 @@ export class UserBlockService {
     private readonly sessions: SessionService,
     private readonly events: DomainEventOutbox,
     private readonly openData: OpenDataService,
+    private readonly notifications: NotificationService,
   ) {}
 
   /**
@@ -211,6 +213,7 @@ export class UserBlockService {
         );
         if (!marked.length) continue;
         await host.reports.setHidden(manager, id, true);
+        await this.notifications.withdraw(manager, host.type, id, true);
         hidden += 1;
       }
     }
@@ -236,6 +239,7 @@ export class UserBlockService {
         resource !== null && row.report_count >= host.reports.hideThreshold(resource);
       if (resource && !reported) {
         await host.reports.setHidden(manager, row.reportable_id, false);
+        await this.notifications.withdraw(manager, row.reportable_type, row.reportable_id, false);
         shown += 1;
       }
       await manager.query(

@@ -45,6 +45,7 @@ export class NewsNotifications implements NotificationHandler<'news.published'> 
         link: reference.link,
       })),
       live: [],
+      subjects: [{ type: 'NEWS_POST', id: p.postId }],
     };
   }
 }

@@ -14,10 +14,11 @@ import { DrainLoop } from '../../common/background/drain-loop';
 import { inTransaction } from '../../common/database/unit-of-work';
 import { withRequestId } from '../../common/logging/request-id';
 import { AppConfig } from '../../config/app-config';
+import { ResourceHosts } from '../../platform/component-registry';
 import { DomainEventOutbox } from './domain-event-outbox';
 import { describeMailFailure, MailerService } from './mailer.service';
 import { NotificationGateway } from './notification.gateway';
-import { toLiveNotification, NotificationRow } from './notification.service';
+import { NOT_WITHDRAWN, toLiveNotification, NotificationRow } from './notification.service';
 import {
   type LiveMessage,
   NOTHING,
@@ -69,6 +70,7 @@ export class NotificationDispatcher
     private readonly mailer: MailerService,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly discovery: DiscoveryService,
+    private readonly hosts: ResourceHosts,
   ) {}
 
   /** Collects the handlers; refuses to start when an event type has none or two. */
@@ -144,9 +146,10 @@ export class NotificationDispatcher
       const broadcasts: Broadcast[] = [];
       const disconnects: string[] = [];
       for (const event of events) {
-        const { planned, live, disconnect } = await withRequestId(event.request_id, () =>
+        const { planned, live, disconnect, subjects } = await withRequestId(event.request_id, () =>
           this.plan(manager, event),
         );
+        const withdrawn = await this.recordSubjects(manager, event.id, subjects ?? []);
         broadcasts.push(...live);
         disconnects.push(...(disconnect ?? []));
         const wanted = await this.filterBySettings(manager, planned);
@@ -167,7 +170,8 @@ export class NotificationDispatcher
               wanted.map((p) => p.link),
             ],
           );
-          stored.push(...rows);
+          // about content already hidden: kept (shown again with it), but neither pushed nor mailed
+          if (!withdrawn) stored.push(...rows);
         }
       }
       if (events.length)
@@ -187,6 +191,29 @@ export class NotificationDispatcher
         this.logger.warn(`mail failed: ${describeMailFailure(error)}`),
       );
     return result.count;
+  }
+
+  /**
+   * Records what an event's notifications are about; a subject already hidden by moderation
+   * (between the event's commit and now) is recorded withdrawn at once.
+   * @returns whether one of them is hidden now
+   */
+  private async recordSubjects(
+    manager: EntityManager,
+    eventId: string,
+    subjects: { type: string; id: string }[],
+  ): Promise<boolean> {
+    if (!subjects.length) return false;
+    const hidden: boolean[] = [];
+    for (const s of subjects)
+      hidden.push(!!(await this.hosts.find(s.type)?.reference(s.id, manager))?.hidden);
+    await manager.query(
+      `INSERT INTO notification_subjects (event_id, resource_type, resource_id, withdrawn_at)
+       SELECT $1, t, i, CASE WHEN h THEN now() END FROM unnest($2::text[], $3::uuid[], $4::boolean[]) AS x(t, i, h)
+       ON CONFLICT DO NOTHING`,
+      [eventId, subjects.map((s) => s.type), subjects.map((s) => s.id), hidden],
+    );
+    return hidden.some(Boolean);
   }
 
   /** Recipients, texts and live messages of one event, from the handler its owning module registered. */
@@ -254,7 +281,7 @@ export class NotificationDispatcher
     for (const user of users) {
       const rows: LiveNotification[] = (
         await this.dataSource.query(
-          `SELECT id, sequence, user_id, kind, title, body, link, created_at, read_at FROM notifications WHERE user_id = $1 AND emailed_at IS NULL ORDER BY sequence`,
+          `SELECT id, sequence, user_id, kind, title, body, link, created_at, read_at FROM notifications n WHERE user_id = $1 AND emailed_at IS NULL AND ${NOT_WITHDRAWN} ORDER BY sequence`,
           [user.id],
         )
       ).map(toLiveNotification);

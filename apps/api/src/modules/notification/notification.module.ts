@@ -26,6 +26,12 @@ import { NotificationService } from './notification.service';
     NotificationResolver,
     NotificationPersonalData,
   ],
-  exports: [DomainEventOutbox, NotificationGateway, NotificationDispatcher, MailerService],
+  exports: [
+    DomainEventOutbox,
+    NotificationGateway,
+    NotificationDispatcher,
+    MailerService,
+    NotificationService,
+  ],
 })
 export class NotificationModule {}

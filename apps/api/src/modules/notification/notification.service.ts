@@ -1,7 +1,7 @@
 import { LiveNotification, NotificationKind } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../../common/database/unit-of-work';
 import { DomainError } from '../../common/errors/domain-error';
 import {
@@ -38,6 +38,12 @@ export function toLiveNotification(row: NotificationRow): LiveNotification {
 }
 
 const COLUMNS = `id, sequence, user_id, kind, title, body, link, created_at, read_at`;
+
+/**
+ * SQL condition on a notification row aliased `n`: none of what its event is about is withdrawn
+ * (hidden by moderation; `notification_subjects`).
+ */
+export const NOT_WITHDRAWN = `NOT EXISTS (SELECT 1 FROM notification_subjects s WHERE s.event_id = n.event_id AND s.withdrawn_at IS NOT NULL)`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids one `markNotificationsRead` call takes at most (a catch-up page holds 500). */
@@ -64,7 +70,7 @@ export class NotificationService {
     if (after !== undefined && !/^\d{1,18}$/.test(after))
       throw DomainError.badInput('Curseur invalide.', { field: 'after' });
     const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 ${unreadOnly ? 'AND read_at IS NULL' : ''} ${after ? 'AND sequence < $3' : ''}
+      `SELECT ${COLUMNS} FROM notifications n WHERE user_id = $1 AND ${NOT_WITHDRAWN} ${unreadOnly ? 'AND read_at IS NULL' : ''} ${after ? 'AND sequence < $3' : ''}
         ORDER BY sequence DESC LIMIT $2`,
       after ? [userId, first + 1, after] : [userId, first + 1],
     );
@@ -76,10 +82,30 @@ export class NotificationService {
     };
   }
 
+  /**
+   * Withdraws (or brings back) the notifications of every event about a resource, in the
+   * caller's transaction: called by moderation when it hides or shows the resource again.
+   * @returns how many event subjects changed
+   */
+  async withdraw(
+    manager: EntityManager,
+    type: string,
+    id: string,
+    withdrawn: boolean,
+  ): Promise<number> {
+    const rows = await queryRows(
+      manager,
+      `UPDATE notification_subjects SET withdrawn_at = CASE WHEN $3 THEN now() END
+        WHERE resource_type = $1 AND resource_id = $2 AND (withdrawn_at IS NOT NULL) <> $3 RETURNING 1`,
+      [type, id, withdrawn],
+    );
+    return rows.length;
+  }
+
   /** Number of unread notifications (counted by PostgreSQL). */
   async unreadCount(userId: string): Promise<number> {
     const [{ n }] = await this.dataSource.query(
-      `SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      `SELECT count(*) AS n FROM notifications n WHERE user_id = $1 AND read_at IS NULL AND ${NOT_WITHDRAWN}`,
       [userId],
     );
     return Number(n);
@@ -114,7 +140,7 @@ export class NotificationService {
   async since(userId: string, afterId: string | null): Promise<LiveNotification[]> {
     if (afterId === null) {
       const rows: NotificationRow[] = await this.dataSource.query(
-        `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND read_at IS NULL ORDER BY sequence LIMIT 500`,
+        `SELECT ${COLUMNS} FROM notifications n WHERE user_id = $1 AND read_at IS NULL AND ${NOT_WITHDRAWN} ORDER BY sequence LIMIT 500`,
         [userId],
       );
       return rows.map(toLiveNotification);
@@ -126,7 +152,7 @@ export class NotificationService {
     );
     if (!anchor.length) throw DomainError.badInput('Notification inconnue.');
     const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND sequence > $2 ORDER BY sequence LIMIT 500`,
+      `SELECT ${COLUMNS} FROM notifications n WHERE user_id = $1 AND sequence > $2 AND ${NOT_WITHDRAWN} ORDER BY sequence LIMIT 500`,
       [userId, anchor[0].sequence],
     );
     return rows.map(toLiveNotification);

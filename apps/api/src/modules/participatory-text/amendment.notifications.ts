@@ -69,6 +69,10 @@ export class AmendmentNotifications implements NotificationHandler<AmendmentEven
           link,
         })),
         live,
+        subjects: [
+          { type: 'AMENDMENT', id: c.amendmentId },
+          { type: c.amendableType, id: c.amendableId },
+        ],
       };
     }
     const s = (event as CommittedEvent<'amendment.stateChanged'>).payload;
@@ -91,6 +95,13 @@ export class AmendmentNotifications implements NotificationHandler<AmendmentEven
         link,
       });
     }
-    return { planned, live };
+    return {
+      planned,
+      live,
+      subjects: [
+        { type: 'AMENDMENT', id: s.amendmentId },
+        { type: s.amendableType, id: s.amendableId },
+      ],
+    };
   }
 }

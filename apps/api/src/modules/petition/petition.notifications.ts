@@ -86,6 +86,7 @@ export class PetitionNotifications implements NotificationHandler<PetitionEvent>
         link: reference.link,
       })),
       live: [],
+      subjects: [{ type: 'PETITION', id: p.petitionId }],
     };
   }
 }

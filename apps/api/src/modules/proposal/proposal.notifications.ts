@@ -87,6 +87,7 @@ export class ProposalNotifications implements NotificationHandler<ProposalEvent>
           link,
         })),
         live: [],
+        subjects: [{ type: 'PROPOSAL', id: p.proposalId }],
       };
     }
     const p = (event as CommittedEvent<'proposal.answered'>).payload;
@@ -104,6 +105,7 @@ export class ProposalNotifications implements NotificationHandler<ProposalEvent>
         link: proposal?.link ?? '/',
       })),
       live: [],
+      subjects: [{ type: 'PROPOSAL', id: p.proposalId }],
     };
   }
 }

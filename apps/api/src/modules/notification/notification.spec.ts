@@ -107,6 +107,56 @@ describe('notifications: outbox → stored once per recipient → live over Sock
     expect(errorCode(await t.gql(INBOX))).toBe('UNAUTHENTICATED');
   });
 
+  it('an event about content hidden before its dispatch: stored withdrawn, neither pushed nor counted, back when shown again', async () => {
+    const follower = await t.register('Suiveur prudent');
+    const author = await t.register('Auteur masqué');
+    await t.gql(
+      `mutation($id: ID!) { follow(followableType: SPACE, followableId: $id) }`,
+      { id: spaceId },
+      follower.token,
+    );
+    const created = await t.gql(
+      CREATE,
+      { input: { componentId, title: 'Une proposition vite masquée', body: 'Texte' } },
+      author.token,
+    );
+    const proposalId = created.data.createProposal.id as string;
+    await dispatcher.idle();
+    // as if the moderator had hidden it before the dispatcher ran: undo the dispatch, hide, re-run
+    const [{ id: eventId }] = await t.sql<{ id: string }>(
+      `SELECT id FROM domain_events WHERE type = 'proposal.published' AND payload->>'proposalId' = $1`,
+      [proposalId],
+    );
+    await t.sql(`DELETE FROM notifications WHERE event_id = $1`, [eventId]);
+    await t.sql(`DELETE FROM notification_subjects WHERE event_id = $1`, [eventId]);
+    const hide = (name: 'hideContent' | 'unhideContent') =>
+      t.gql(
+        `mutation($id: ID!) { ${name}(resourceType: PROPOSAL, resourceId: $id) { hidden } }`,
+        { id: proposalId },
+        admin,
+      );
+    expect((await hide('hideContent')).errors).toBeUndefined();
+    const socket = await connect(follower.token);
+    const pushed: unknown[] = [];
+    socket.on('notification', (n) => pushed.push(n));
+    await t.sql(`UPDATE domain_events SET processed_at = NULL WHERE id = $1`, [eventId]);
+    await dispatcher.idle();
+    expect(
+      await t.sql(
+        `SELECT count(*)::int AS n FROM notifications WHERE event_id = $1 AND user_id = $2`,
+        [eventId, follower.id],
+      ),
+    ).toEqual([{ n: 1 }]);
+    let inbox = await t.gql(INBOX, {}, follower.token);
+    expect(inbox.data.notifications.edges).toEqual([]);
+    expect(inbox.data.unreadNotificationsCount).toBe(0);
+    expect((await hide('unhideContent')).errors).toBeUndefined();
+    inbox = await t.gql(INBOX, {}, follower.token);
+    expect(inbox.data.unreadNotificationsCount).toBe(1);
+    expect(inbox.data.notifications.edges[0].node.body).toBe('Une proposition vite masquée');
+    expect(pushed).toEqual([]);
+  });
+
   it('pushes answers and comment replies live to the author’s socket; settings switch kinds off; e-mail when chosen', async () => {
     const author = await t.register('Autrice');
     const commenter = await t.register('Commentateur');

@@ -315,6 +315,22 @@ describe('capability contracts: every registered host runs the suite of every ca
 
     it('reports: three participants report it and it is hidden; a fourth gets NOT_FOUND; the moderation queue lists it', async () => {
       if (!host(type).reports) return;
+      // its author cannot report it (and the count does not move)
+      if (
+        resource.author &&
+        !(await t.sql(`SELECT is_admin FROM users WHERE id = $1`, [resource.author.id]))[0]
+          ?.is_admin
+      ) {
+        const own = await t.gql(
+          REPORT,
+          { i: { resourceType: type, resourceId: resource.id, reason: 'SPAM' } },
+          resource.author.token,
+        );
+        expect(own.errors?.[0].extensions).toMatchObject({
+          code: 'FORBIDDEN',
+          reason: 'OWN_CONTENT',
+        });
+      }
       for (let i = 0; i < 3; i++) {
         const reporter = await t.register(`Signaleuse ${i}`);
         const res = await t.gql(

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
 
 /** PostgreSQL error codes worth retrying: serialization failure and deadlock detected. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -22,6 +23,7 @@ export function pgConstraint(error: unknown): string | undefined {
  * Runs `work` in one transaction and retries it (up to `attempts` times, with a short random
  * back-off) when PostgreSQL aborts it with a deadlock or a serialization failure — the
  * transaction rolled back as a whole, so running it again is safe.
+ * @throws ACCOUNT_BLOCKED when a table's trigger refused a blocked account's row (SQLSTATE CB001)
  * @param dataSource the database
  * @param work the unit of work; gets the transaction's manager
  * @param attempts total tries (default 5)
@@ -36,6 +38,9 @@ export async function inTransaction<T>(
       return await dataSource.transaction(work);
     } catch (error) {
       const code = pgErrorCode(error);
+      // an authored table's trigger refused a blocked account's row (migration BlockedAuthors): a
+      // domain refusal, not a fault (the error formatter maps it too, for statements run outside)
+      if (code === 'CB001') throw DomainError.accountBlocked();
       if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }

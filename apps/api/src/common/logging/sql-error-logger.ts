@@ -8,7 +8,8 @@ const logger = new Logger('SQL');
  * line carries its `reqId`, inside a worker the request id of the event it handles. The query
  * text is logged, never its parameters (they hold what users typed) nor PostgreSQL's `detail`
  * (a unique violation's detail quotes the value, e.g. an e-mail). Constraint violations
- * (class 23) are how races end and are answered with a domain error: debug level only.
+ * (class 23), serialization failures and the blocked-author trigger's refusal (CB001) are how races
+ * end and are answered with a domain error: debug level only.
  */
 export class SqlErrorLogger implements TypeOrmLogger {
   logQueryError(
@@ -18,7 +19,9 @@ export class SqlErrorLogger implements TypeOrmLogger {
     const code = typeof error === 'string' ? undefined : error.code;
     const message = typeof error === 'string' ? error : error.message;
     const line = `query failed (${code ?? 'no code'}${typeof error !== 'string' && error.constraint ? `, ${error.constraint}` : ''}): ${message} — ${query.replace(/\s+/g, ' ').slice(0, 300)}`;
-    if (code?.startsWith('23') || code === '40001' || code === '40P01') logger.debug(line);
+    // CB001: a blocked account's row refused by its table's trigger, answered ACCOUNT_BLOCKED
+    if (code?.startsWith('23') || code === '40001' || code === '40P01' || code === 'CB001')
+      logger.debug(line);
     else logger.warn(line);
   }
   // every other TypeORM message is left out: queries with their parameters, schema and migration chatter

@@ -23,13 +23,13 @@ export class ModerationResolver {
 
   /**
    * Reports content. Access: signed-in users; 10 a minute per user (at the default mutation
-   * budget). Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT (already reported), BAD_USER_INPUT, TOO_MANY_REQUESTS.
+   * budget). Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT (already reported), FORBIDDEN (`reason: OWN_CONTENT`), BAD_USER_INPUT, TOO_MANY_REQUESTS.
    */
   @Authenticated()
   @Throttle({ [RateLimit.PER_MUTATION]: { limit: 10, ttl: ONE_MINUTE } })
   @Mutation(() => ModerationStatusDto, {
     description:
-      'Report a proposal or comment. Access: signed-in users. Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT, BAD_USER_INPUT, TOO_MANY_REQUESTS.',
+      'Report content of any reportable type (ReportableType). Access: signed-in users, not on their own contributions. Errors: UNAUTHENTICATED, NOT_FOUND, CONFLICT (already reported), FORBIDDEN (reason OWN_CONTENT), BAD_USER_INPUT, TOO_MANY_REQUESTS.',
   })
   reportContent(
     @Args('input') input: ReportContentInput,

@@ -36,7 +36,7 @@ export class ModerationService {
   /**
    * Reports a resource.
    * @returns the resource's moderation status after this report
-   * @throws NOT_FOUND resource unknown, already hidden, or in an unpublished space or component (except for its admins and moderators); CONFLICT the caller already reported it
+   * @throws NOT_FOUND resource unknown, already hidden, or in an unpublished space or component (except for its admins and moderators); CONFLICT the caller already reported it; FORBIDDEN `reason: OWN_CONTENT` one's own contribution
    */
   async report(input: ReportContentInput, viewer: Viewer): Promise<ModerationStatusDto> {
     const host = this.hosts.require(input.resourceType, 'reports', 'resourceType');
@@ -44,6 +44,10 @@ export class ModerationService {
       const status = await inTransaction(this.dataSource, async (manager) => {
         const resource = await host.locate(input.resourceId, viewer, manager);
         if (resource.hidden) throw DomainError.notFound('Contenu', { id: input.resourceId });
+        if (resource.authorId === viewer.user.id)
+          throw DomainError.forbidden('Vous ne pouvez pas signaler votre propre contribution.', {
+            reason: 'OWN_CONTENT',
+          });
         const [moderation] = await manager.query(
           `INSERT INTO moderations (reportable_type, reportable_id, space_id, component_id, report_count) VALUES ($1, $2, $3, $4, 1)
            ON CONFLICT (reportable_type, reportable_id) DO UPDATE SET report_count = moderations.report_count + 1, updated_at = now()
@@ -54,8 +58,11 @@ export class ModerationService {
           `INSERT INTO reports (moderation_id, user_id, reason, details) VALUES ($1, $2, $3, $4)`,
           [moderation.id, viewer.user.id, input.reason, input.details ?? ''],
         );
-        let hidden = moderation.hidden_at !== null;
-        if (!hidden && moderation.report_count >= host.reports.hideThreshold(resource)) {
+        // hidden by a moderator (or a block) after the check above: under the row's lock now, it is refused
+        if (moderation.hidden_at !== null)
+          throw DomainError.notFound('Contenu', { id: input.resourceId });
+        let hidden = false;
+        if (moderation.report_count >= host.reports.hideThreshold(resource)) {
           await host.reports.setHidden(manager, input.resourceId, true);
           await this.notifications.withdraw(manager, input.resourceType, input.resourceId, true);
           await manager.query(

@@ -55,12 +55,21 @@ describe('blocking an account: no sign-in, sessions closed, contributions hidden
     const other = await propose(reader.token, 'Proposition d’une autre personne');
     const remark = await comment(troll.token, other);
     const profile = await t.gql(
-      `mutation { updateMyProfile(input: { bio: "Une biographie publique." }) { pseudo bio } }`,
+      `mutation { updateMyProfile(input: { bio: "Une biographie publique.", organisation: "OrgaBloqueeXyz" }) { pseudo bio } }`,
       {},
       troll.token,
     );
     expect(profile.errors).toBeUndefined();
     const pseudo = profile.data.updateMyProfile.pseudo as string;
+    const SUGGEST = `{ organisationSuggestions(search: "OrgaBloquee") }`;
+    expect((await t.gql(SUGGEST, {}, reader.token)).data.organisationSuggestions).toEqual([
+      'OrgaBloqueeXyz',
+    ]);
+    await t.gql(
+      `mutation($p: String!) { followMember(pseudo: $p) { viewerFollows } }`,
+      { p: pseudo },
+      reader.token,
+    );
 
     const blocked = await t.gql(BLOCK, { input: { userId: troll.id, reason: REASON } }, admin);
     expect(blocked.errors).toBeUndefined();
@@ -109,20 +118,24 @@ describe('blocking an account: no sign-in, sessions closed, contributions hidden
 
     // its profile shows only its name to members and visitors (administrators see it whole),
     // and nobody can start following it
-    const PROFILE = `query($p: String!) { memberProfile(pseudo: $p) { name blocked bio } }`;
+    const PROFILE = `query($p: String!) { memberProfile(pseudo: $p) { name blocked bio organisation followersCount followers { pseudo } } }`;
     for (const token of [reader.token, undefined])
       expect((await t.gql(PROFILE, { p: pseudo }, token)).data.memberProfile).toEqual({
         name: 'Compte perturbateur',
         blocked: true,
         bio: null,
+        organisation: null,
+        followersCount: 0,
+        followers: [],
       });
+    expect((await t.gql(SUGGEST, {}, reader.token)).data.organisationSuggestions).toEqual([]);
     expect((await t.gql(PROFILE, { p: pseudo }, admin)).data.memberProfile.bio).toBe(
       'Une biographie publique.',
     );
     const follow = await t.gql(
       `mutation($p: String!) { followMember(pseudo: $p) { viewerFollows } }`,
       { p: pseudo },
-      reader.token,
+      (await t.register('Nouvelle abonnée')).token,
     );
     expect(follow.errors?.[0].extensions).toMatchObject({
       code: 'CONFLICT',
@@ -134,7 +147,7 @@ describe('blocking an account: no sign-in, sessions closed, contributions hidden
           troll.id,
         ])
       )[0].n,
-    ).toBe(0);
+    ).toBe(1); // the reader's follow from before the block, nothing new
 
     // listed for administrators, with the block on the account
     const listed = await t.gql(`{ userBlocks { userId reason } }`, {}, admin);

@@ -10,7 +10,8 @@ export class OpenDataController {
 
   /**
    * `GET /open-data.zip`: the open-data archive (a README and one UTF-8 CSV per dataset of
-   * public content), streamed from the last complete build; `Last-Modified` = its build time.
+   * public content), streamed from the last complete build; `Last-Modified` = its build time;
+   * cached for at most a minute (content hidden by moderation leaves it within a minute or two).
    * Access: anyone.
    */
   @Public()
@@ -22,7 +23,7 @@ export class OpenDataController {
     res.setHeader('content-disposition', 'attachment; filename="concerto-donnees-ouvertes.zip"');
     res.setHeader('content-length', String(file.size));
     res.setHeader('last-modified', file.builtAt.toUTCString());
-    res.setHeader('cache-control', 'public, max-age=300');
+    res.setHeader('cache-control', 'public, max-age=60');
     stream.on('error', () => res.destroy());
     res.on('close', () => stream.destroy());
     stream.pipe(res);

@@ -305,7 +305,7 @@ export class AmendmentService {
    * pending amendments of the same amendable are marked outdated.
    * Access: whoever owns the amendable — the proposal's author (the space's moderators for an
    * official proposal without author); the space's moderators and admins for an article.
-   * @throws NOT_FOUND; FORBIDDEN not an owner, or the amendment's author; CONFLICT not EVALUATING (e.g. accepted twice) or
+   * @throws NOT_FOUND (also hidden, for a non-moderator); CONFLICT `reason: HIDDEN` hidden (moderators); FORBIDDEN not an owner, or the amendment's author; CONFLICT not EVALUATING (e.g. accepted twice) or
    *         written against an older version than the current one (rebase it first)
    */
   async accept(id: string, viewer: Viewer): Promise<AmendmentDto> {
@@ -322,11 +322,7 @@ export class AmendmentService {
           'Seul le propriétaire du contenu amendé peut accepter un amendement.',
         );
       const row = await this.loadRow(manager, id, true);
-      if (row.hidden_at)
-        throw DomainError.conflict(
-          'Cet amendement est masqué par la modération : il ne peut pas être accepté.',
-          { reason: 'HIDDEN' },
-        );
+      await this.refuseHiddenAnswer(row, viewer, amendable);
       if (row.state !== 'EVALUATING')
         throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
       if (row.author_id === viewer.user.id)
@@ -414,7 +410,7 @@ export class AmendmentService {
 
   /**
    * Rejects an amendment with a reason. Access: the amendable's owners (as {@link accept}).
-   * @throws NOT_FOUND; FORBIDDEN not an owner, or the amendment's author; CONFLICT not EVALUATING; BAD_USER_INPUT empty or over 5,000 characters
+   * @throws NOT_FOUND (also hidden, for a non-moderator); CONFLICT `reason: HIDDEN` hidden (moderators); FORBIDDEN not an owner, or the amendment's author; CONFLICT not EVALUATING; BAD_USER_INPUT empty or over 5,000 characters
    */
   async reject(id: string, reason: string, viewer: Viewer): Promise<AmendmentDto> {
     const clean = richTextToPlain(sanitizeRichText(reason ?? ''));
@@ -435,6 +431,7 @@ export class AmendmentService {
           'Seul le propriétaire du contenu amendé peut refuser un amendement.',
         );
       const row = await this.loadRow(manager, id, true);
+      await this.refuseHiddenAnswer(row, viewer, amendable);
       if (row.state !== 'EVALUATING')
         throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
       if (row.author_id === viewer.user.id)
@@ -808,6 +805,25 @@ export class AmendmentService {
     );
     if (!row) throw DomainError.notFound('Amendement', { id });
     return row;
+  }
+
+  /**
+   * A hidden amendment is neither accepted nor rejected until a moderator shows it again: the
+   * space's moderators are told why (CONFLICT `reason: HIDDEN`); for anyone else (a proposal's
+   * author) it does not exist (NOT_FOUND), as in the lists.
+   */
+  private async refuseHiddenAnswer(
+    row: AmendmentRow,
+    viewer: Viewer,
+    amendable: Amendable,
+  ): Promise<void> {
+    if (!row.hidden_at) return;
+    if (!(await this.texts.canModerate(viewer, amendable.spaceId)))
+      throw DomainError.notFound('Amendement', { id: row.id });
+    throw DomainError.conflict(
+      'Cet amendement est masqué par la modération : il ne peut être ni accepté ni refusé avant d’être rétabli.',
+      { reason: 'HIDDEN' },
+    );
   }
 
   /** Owners: an article's space moderators/admins; a proposal's author (moderators when it has none). */

@@ -151,7 +151,8 @@ export class AmendmentHost implements ResourceHost {
       spaceId: place.spaceId,
       componentId: row.component_id,
       settings: place.settings,
-      hidden: row.hidden_at !== null,
+      // hidden itself, or with what it amends (a hidden proposal hides its amendments and their comments)
+      hidden: row.hidden_at !== null || !!amendable?.hidden,
       title: row.title,
       link: amendable?.link ?? place.path,
       authorId: row.author_id,
@@ -203,7 +204,8 @@ export class AmendmentHost implements ResourceHost {
 
 /**
  * The amendment capability's part of histories: the lines of each amendment join the history
- * of what it amends, unless its component shows each participant only their own amendments.
+ * of what it amends, unless its component shows each participant only their own amendments or
+ * the amendment is hidden by moderation (its title would show in the public history).
  */
 @Injectable()
 @HistoryContributorAdapter()
@@ -221,7 +223,7 @@ export class AmendmentHistoryContributor implements HistoryContributor {
     if (hostType !== 'PROPOSAL' && hostType !== 'ARTICLE') return result;
     const rows: { id: string; amendable_id: string; component_id: string }[] =
       await this.dataSource.query(
-        `SELECT id, amendable_id, component_id FROM amendments WHERE amendable_type = $1 AND amendable_id = ANY($2::uuid[])`,
+        `SELECT id, amendable_id, component_id FROM amendments WHERE amendable_type = $1 AND amendable_id = ANY($2::uuid[]) AND hidden_at IS NULL`,
         [hostType, ids],
       );
     const onlyOwn = new Map<string, boolean>();

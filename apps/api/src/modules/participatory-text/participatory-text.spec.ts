@@ -669,6 +669,15 @@ describe('participatory texts and amendments', () => {
       const accepted = await t.gql(ACCEPT, { id }, moderator.token);
       expect(errorCode(accepted)).toBe('CONFLICT');
       expect(accepted.errors![0].extensions!.reason).toBe('HIDDEN');
+      const rejected = await t.gql(REJECT, { id, r: 'Un motif de refus.' }, moderator.token);
+      expect(rejected.errors![0].extensions!.reason).toBe('HIDDEN');
+      // its title leaves the article's public history
+      const history = await t.gql(
+        `query($id: ID!) { articleHistory(articleId: $id) { summary } }`,
+        { id: articles[1].id },
+      );
+      expect(history.errors).toBeUndefined();
+      expect(JSON.stringify(history.data)).not.toContain('Un amendement de test');
       expect(errorCode(await t.gql(SUPPORT, { id }, bob.token))).toBe('NOT_FOUND');
       expect(
         errorCode(
@@ -743,6 +752,51 @@ describe('participatory texts and amendments', () => {
       );
       return res.data.createProposal.id as string;
     };
+
+    it('a hidden proposal hides its amendments and the comments on them; hidden amendments are neither accepted nor rejected by the proposal’s author (NOT_FOUND)', async () => {
+      const proposalId = await propose(alice.token);
+      const amend = (title: string) =>
+        t.gql(
+          CREATE,
+          {
+            input: {
+              amendableType: 'PROPOSAL',
+              amendableId: proposalId,
+              title,
+              body: `${title}, avec un texte modifié.`,
+            },
+          },
+          bob.token,
+        );
+      const id = (await amend('Un amendement dont on commente le texte')).data.createAmendment.id;
+      const THREAD = `query($id: ID!) { comments(commentableType: AMENDMENT, commentableId: $id) { id } }`;
+      const commented = await t.gql(
+        `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`,
+        {
+          i: { commentableType: 'AMENDMENT', commentableId: id, body: 'Un avis sur l’amendement.' },
+        },
+        moderator.token,
+      );
+      expect(commented.errors).toBeUndefined();
+      expect((await t.gql(THREAD, { id })).data.comments).toHaveLength(1);
+      // the author of the proposal may not answer a hidden amendment, and learns nothing of it
+      const hidden = (await amend('Un amendement masqué à ne pas refuser')).data.createAmendment.id;
+      const HIDE = `mutation($t: ReportableType!, $id: ID!) { hideContent(resourceType: $t, resourceId: $id) { hidden } }`;
+      expect((await t.gql(HIDE, { t: 'AMENDMENT', id: hidden }, admin)).errors).toBeUndefined();
+      expect(errorCode(await t.gql(REJECT, { id: hidden, r: 'Non merci.' }, alice.token))).toBe(
+        'NOT_FOUND',
+      );
+      expect(errorCode(await t.gql(ACCEPT, { id: hidden }, alice.token))).toBe('NOT_FOUND');
+      expect(
+        await count(`SELECT count(*) AS n FROM amendments WHERE id = $1 AND state = 'EVALUATING'`, [
+          hidden,
+        ]),
+      ).toBe(1);
+      // the proposal hidden: its amendment's thread is gone for visitors and participants
+      expect((await t.gql(HIDE, { t: 'PROPOSAL', id: proposalId }, admin)).errors).toBeUndefined();
+      expect(errorCode(await t.gql(THREAD, { id }))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(THREAD, { id }, bob.token))).toBe('NOT_FOUND');
+    });
 
     it('the proposal’s author accepts: the proposal takes the new title and body as version 2 (version 1 kept)', async () => {
       const proposalId = await propose(alice.token);

@@ -10,7 +10,7 @@ import {
   UpdateMemberTypologyInput,
   UpdateMyProfileInput,
 } from './dtos/profile.dto';
-import { PROFILE_LIST_MAX, ProfileService } from './profile.service';
+import { PROFILE_LIST_MAX, ProfileService, withheldFrom } from './profile.service';
 import { DomainError } from '../../common/errors/domain-error';
 
 const PSEUDO_ARG = { description: 'The member’s pseudo (any letter case).' };
@@ -85,6 +85,7 @@ export class ProfileResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MemberSummaryDto[]> {
+    if (withheldFrom(profile.blocked, profile.userId, viewer)) return Promise.resolve([]);
     return this.profiles.followList(profile.userId, 'followers', checkedFirst(first), viewer);
   }
 
@@ -99,6 +100,7 @@ export class ProfileResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @CurrentViewer() viewer: Viewer | null,
   ): Promise<MemberSummaryDto[]> {
+    if (withheldFrom(profile.blocked, profile.userId, viewer)) return Promise.resolve([]);
     return this.profiles.followList(profile.userId, 'follows', checkedFirst(first), viewer);
   }
 

@@ -77,6 +77,14 @@ const TYPOLOGY_COLUMNS = `key, label, position, archived_at IS NOT NULL AS archi
 /** Path the API serves an avatar at (see AvatarController). */
 export const avatarPath = (avatarId: string) => `/avatars/${avatarId}.webp`;
 
+/**
+ * Whether a blocked account's profile is withheld from `viewer`: members and visitors see only its
+ * name (Decidim's blocked profile); its owner and organization admins see it whole.
+ */
+export function withheldFrom(blocked: boolean, ownerId: string, viewer: Viewer | null): boolean {
+  return blocked && !viewer?.user.isAdmin && viewer?.user.id !== ownerId;
+}
+
 /** Most followers / follows / contributions a profile lists at once. */
 export const PROFILE_LIST_MAX = 50;
 
@@ -508,12 +516,12 @@ export class ProfileService {
     viewer: Viewer | null,
   ): Promise<{ bytes: Buffer; contentType: string } | null> {
     const [row] = await this.dataSource.query(
-      `SELECT a.bytes, a.content_type, p.user_id, p.avatar_visibility
+      `SELECT a.bytes, a.content_type, p.user_id, p.avatar_visibility, u.blocked_at IS NOT NULL AS blocked
          FROM member_avatars a JOIN member_profiles p ON p.avatar_id = a.id JOIN users u ON u.id = p.user_id AND u.deleted_at IS NULL
         WHERE a.id = $1`,
       [avatarId],
     );
-    if (!row) return null;
+    if (!row || withheldFrom(row.blocked, row.user_id, viewer)) return null;
     if (!READS[this.audience(row.user_id, viewer)].includes(row.avatar_visibility)) return null;
     return { bytes: row.bytes, contentType: row.content_type };
   }
@@ -530,7 +538,8 @@ export class ProfileService {
       .replace(/[\\%_]/g, (c) => `\\${c}`);
     const rows: { organisation: string }[] = await this.dataSource.query(
       `SELECT min(organisation) AS organisation FROM member_profiles
-        WHERE organisation IS NOT NULL AND organisation_visibility IN ('PUBLIC', 'MEMBERS') AND lower(organisation) LIKE $1 || '%'
+        WHERE organisation IS NOT NULL
+          AND user_id IN (SELECT id FROM users WHERE deleted_at IS NULL AND blocked_at IS NULL) AND organisation_visibility IN ('PUBLIC', 'MEMBERS') AND lower(organisation) LIKE $1 || '%'
         GROUP BY lower(organisation) ORDER BY count(*) DESC, lower(organisation) LIMIT 10`,
       [prefix],
     );
@@ -614,8 +623,9 @@ export class ProfileService {
       name: string;
       avatar_id: string | null;
       avatar_visibility: FieldVisibility;
+      blocked: boolean;
     }[] = await this.dataSource.query(
-      `SELECT p.user_id, p.pseudo, u.name, p.avatar_id, p.avatar_visibility
+      `SELECT p.user_id, p.pseudo, u.name, p.avatar_id, p.avatar_visibility, u.blocked_at IS NOT NULL AS blocked
          FROM member_follows f JOIN member_profiles p ON p.user_id = f.${other} JOIN users u ON u.id = p.user_id AND u.deleted_at IS NULL
         WHERE f.${mine} = $1 ORDER BY f.created_at DESC, p.pseudo LIMIT $2`,
       [userId, Math.min(Math.max(first, 1), PROFILE_LIST_MAX)],
@@ -624,7 +634,9 @@ export class ProfileService {
       pseudo: r.pseudo,
       name: r.name,
       avatarUrl:
-        r.avatar_id && READS[this.audience(r.user_id, viewer)].includes(r.avatar_visibility)
+        r.avatar_id &&
+        !withheldFrom(r.blocked, r.user_id, viewer) &&
+        READS[this.audience(r.user_id, viewer)].includes(r.avatar_visibility)
           ? avatarPath(r.avatar_id)
           : null,
     }));
@@ -683,7 +695,7 @@ export class ProfileService {
   private present(row: ProfileRow, viewer: Viewer | null): MemberProfileDto {
     const audience = this.audience(row.user_id, viewer);
     // a blocked account shows only its name to members and visitors (Decidim's blocked profile)
-    const withheld = row.blocked && (audience === 'ANONYMOUS' || audience === 'MEMBER');
+    const withheld = withheldFrom(row.blocked, row.user_id, viewer);
     const can = (field: ProfileField) =>
       !withheld &&
       READS[audience].includes(
@@ -722,8 +734,8 @@ export class ProfileService {
           : null,
       isViewer: audience === 'OWNER',
       viewerFollows: row.viewer_follows,
-      followersCount: row.followers,
-      followsCount: row.follows,
+      followersCount: withheld ? 0 : row.followers,
+      followsCount: withheld ? 0 : row.follows,
     };
   }
 }

@@ -61,6 +61,10 @@ describe('<ReportForm>', () => {
       await screen.findByText('Merci, votre signalement a été transmis à la modération.'),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Signaler/ })).not.toBeInTheDocument();
+    // the toggle and the form are gone: focus is on the thanks, not on <body>
+    expect(
+      screen.getByText('Merci, votre signalement a été transmis à la modération.'),
+    ).toHaveFocus();
   });
 
   it('says "Vous avez déjà signalé ce contenu." on CONFLICT', async () => {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { SelectField, TextAreaField, VisuallyHidden } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
+import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 import {
   REPORT_CONTENT_MUTATION,
   REPORT_DETAILS_MAX,
@@ -43,6 +44,8 @@ export function ReportForm({
   const [details, setDetails] = useState('');
   const [sent, setSent] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const thanksRef = useRef<HTMLParagraphElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const [report, { loading }] = useMutation(REPORT_CONTENT_MUTATION, {
     refetchQueries: refetchQueries ?? (resourceType === 'PROPOSAL' ? ['Proposal'] : ['Comments']),
   });
@@ -56,7 +59,8 @@ export function ReportForm({
       });
       setSent(true);
       setOpen(false);
-      feedback.succeed(t('moderation.report.sent'));
+      // the toggle and the form leave the page: focus goes to the thanks, never to <body>
+      focusAfterRender(thanksRef);
     } catch (error) {
       feedback.fail(error, {
         CONFLICT: t('moderation.report.already'),
@@ -124,6 +128,11 @@ export function ReportForm({
           </form>
         ) : null}
       </div>
+      {sent ? (
+        <p ref={thanksRef} tabIndex={-1} role="status" className="message message--success">
+          {t('moderation.report.sent')}
+        </p>
+      ) : null}
       <FeedbackMessages feedback={feedback} />
     </div>
   );

@@ -131,6 +131,9 @@ describe('<MemberProfilePage> (/membres/:pseudo)', () => {
       await screen.findByText(/Ce compte a été bloqué par l’administration de la plateforme/),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Suivre' })).not.toBeInTheDocument();
+    // only the name: no counts, contributions nor lists
+    expect(screen.queryByRole('heading', { name: 'Contributions' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/abonné/)).not.toBeInTheDocument();
     unmount();
     render([me(false), page(blocked)]);
     expect(await screen.findByText(/Ce compte a été bloqué/)).toBeInTheDocument();

@@ -47,6 +47,8 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
   const [follow, followState] = useMutation(FOLLOW_MEMBER_MUTATION, refetch);
   const [unfollow, unfollowState] = useMutation(UNFOLLOW_MEMBER_MUTATION, refetch);
   const busy = followState.loading || unfollowState.loading;
+  // a blocked account shows only its name to members and visitors (the API withholds the rest)
+  const withheld = profile.blocked && !profile.isViewer && !me?.isAdmin;
 
   async function toggle() {
     if (busy) return;
@@ -97,10 +99,12 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
           <p className="members-page__pseudo" translate="no">
             @{profile.pseudo}
           </p>
-          <p className="muted">
-            {t('members.page.followers', { count: profile.followersCount })} ·{' '}
-            {t('members.page.follows', { count: profile.followsCount })}
-          </p>
+          {withheld ? null : (
+            <p className="muted">
+              {t('members.page.followers', { count: profile.followersCount })} ·{' '}
+              {t('members.page.follows', { count: profile.followsCount })}
+            </p>
+          )}
         </div>
       </header>
       {profile.blocked ? (
@@ -146,41 +150,45 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
           <Paragraphs text={profile.bio} />
         </section>
       ) : null}
-      <section aria-labelledby="member-contributions">
-        <h2 id="member-contributions">{t('members.page.contributions')}</h2>
-        {profile.contributions.length === 0 ? (
-          <p className="muted">{t('members.page.noContributions')}</p>
-        ) : (
-          <ul className="members-page__list">
-            {profile.contributions.map((contribution) => (
-              <li key={contribution.id}>
-                <Link
-                  to={`/espaces/${contribution.spaceSlug}/f/${contribution.componentId}/propositions/${contribution.id}`}
-                >
-                  {contribution.title}
-                </Link>{' '}
-                <span className="muted">
-                  {t('members.page.publishedOn', {
-                    date: formatDateTime(contribution.publishedAt, i18n.language),
-                  })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <MemberList
-        id="member-followers"
-        title={t('members.page.followersTitle')}
-        empty={t('members.page.noFollowers')}
-        members={profile.followers}
-      />
-      <MemberList
-        id="member-follows"
-        title={t('members.page.followsTitle')}
-        empty={t('members.page.noFollows')}
-        members={profile.follows}
-      />
+      {withheld ? null : (
+        <>
+          <section aria-labelledby="member-contributions">
+            <h2 id="member-contributions">{t('members.page.contributions')}</h2>
+            {profile.contributions.length === 0 ? (
+              <p className="muted">{t('members.page.noContributions')}</p>
+            ) : (
+              <ul className="members-page__list">
+                {profile.contributions.map((contribution) => (
+                  <li key={contribution.id}>
+                    <Link
+                      to={`/espaces/${contribution.spaceSlug}/f/${contribution.componentId}/propositions/${contribution.id}`}
+                    >
+                      {contribution.title}
+                    </Link>{' '}
+                    <span className="muted">
+                      {t('members.page.publishedOn', {
+                        date: formatDateTime(contribution.publishedAt, i18n.language),
+                      })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <MemberList
+            id="member-followers"
+            title={t('members.page.followersTitle')}
+            empty={t('members.page.noFollowers')}
+            members={profile.followers}
+          />
+          <MemberList
+            id="member-follows"
+            title={t('members.page.followsTitle')}
+            empty={t('members.page.noFollows')}
+            members={profile.follows}
+          />
+        </>
+      )}
     </article>
   );
 }

@@ -46,7 +46,7 @@ const FULL_THREAD = `query($t: CommentableType!, $id: ID!) { comments(commentabl
 const FOLLOW = `mutation($t: FollowableType!, $id: ID!) { follow(followableType: $t, followableId: $id) }`;
 const UNFOLLOW = `mutation($t: FollowableType!, $id: ID!) { unfollow(followableType: $t, followableId: $id) }`;
 const REPORT = `mutation($i: ReportContentInput!) { reportContent(input: $i) { reportCount hidden } }`;
-const QUEUE = `query($c: ID!) { moderationQueue(componentId: $c) { resourceType resourceId hidden reportCount } }`;
+const QUEUE = `query($c: ID!) { moderationQueue(componentId: $c) { resourceType resourceId hidden reportCount link } }`;
 const HISTORY = `query($t: String!, $id: ID!) { resourceHistory(resourceType: $t, resourceId: $id, first: 50) { id action } }`;
 const DELETE = `mutation($i: DeleteMyAccountInput!) { deleteMyAccount(input: $i) }`;
 const NOTIFICATIONS = `{ notifications(first: 50) { edges { node { kind link } } } }`;
@@ -359,12 +359,15 @@ describe('capability contracts: every registered host runs the suite of every ca
           resourceId: string;
           hidden: boolean;
           reportCount: number;
+          link: string | null;
         }[];
+        // with the link to its page, where the moderator reads it
         expect(queue).toContainEqual({
           resourceType: type,
           resourceId: resource.id,
           hidden: true,
           reportCount: 3,
+          link: (await host(type).reference(resource.id))!.link,
         });
       }
     });

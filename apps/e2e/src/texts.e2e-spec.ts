@@ -221,6 +221,10 @@ describeInBrowser(
       await suite.page.getByRole('heading', { name: /^Modération : / }).waitFor();
       const line = suite.page.getByRole('listitem').filter({ hasText: TITLE });
       await line.getByText('Amendement', { exact: true }).waitFor();
+      // the line links to where the amendment is read (its article)
+      expect(
+        await line.getByRole('link', { name: /^Voir le contenu/ }).getAttribute('href'),
+      ).toMatch(/#article-2$/);
       await line.getByRole('button', { name: /^Masquer/ }).click();
       await line.getByText('Masqué', { exact: true }).waitFor();
       await suite.page.waitForLoadState('networkidle');

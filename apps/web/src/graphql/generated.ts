@@ -3711,6 +3711,7 @@ export type ModerationQueueQuery = {
     reasons: Array<ReportReason>;
     hidden: boolean;
     hiddenByBlock: boolean;
+    link: string | null;
     unanswered: boolean;
     since: string;
   }>;

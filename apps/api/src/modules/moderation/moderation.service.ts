@@ -225,6 +225,9 @@ export class ModerationService {
       const ids = reported.filter((r) => r.t === host.type).map((r) => r.id);
       if (ids.length) summaries.set(host.type, await host.reports.summaries(ids));
     }
+    const links = new Map<string, string | null>();
+    for (const r of reported)
+      links.set(`${r.t}:${r.id}`, (await this.hosts.find(r.t)?.reference(r.id))?.link ?? null);
     const items: ModerationQueueItemDto[] = reported.flatMap((r) => {
       const summary = summaries.get(r.t)?.get(r.id);
       if (!summary) return [];
@@ -238,6 +241,7 @@ export class ModerationService {
           reasons: (r.reasons ?? []) as ModerationQueueItemDto['reasons'],
           hidden: r.hidden,
           hiddenByBlock: r.by_block,
+          link: links.get(`${r.t}:${r.id}`) ?? null,
           unanswered: summary.unanswered,
           since: r.since,
         },
@@ -256,6 +260,7 @@ export class ModerationService {
           reasons: [],
           hidden: p.hidden,
           hiddenByBlock: false,
+          link: null,
           unanswered: true,
           since: p.since,
         });

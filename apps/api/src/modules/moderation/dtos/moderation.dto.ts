@@ -67,6 +67,12 @@ export class ModerationQueueItemDto {
       'Hidden because its author’s account is blocked: shown again when the block is lifted, not by a moderator.',
   })
   hiddenByBlock!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Path of the content’s page in the web app (an amendment: its article or proposal), for the moderator to read it; null for the unanswered proposals (see proposalId).',
+  })
+  link!: string | null;
   @Field({ description: 'A proposal with no published answer.' }) unanswered!: boolean;
   @Field() since!: Date;
 }

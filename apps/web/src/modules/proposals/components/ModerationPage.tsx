@@ -289,10 +289,18 @@ function ReportedItem({
             )}
           </span>
         </p>
-        {item.proposalId ? (
+        {item.proposalId &&
+        (item.resourceType === 'PROPOSAL' || item.resourceType === 'COMMENT') ? (
           <p>
             <Link to={proposalPath(spaceSlug, componentId, item.proposalId)}>
               {t('proposals.moderation.openProposal')}{' '}
+              <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+            </Link>
+          </p>
+        ) : item.link ? (
+          <p>
+            <Link to={item.link}>
+              {t('proposals.moderation.openContent')}{' '}
               <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
             </Link>
           </p>

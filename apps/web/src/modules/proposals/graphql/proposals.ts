@@ -424,6 +424,7 @@ export const MODERATION_QUEUE_QUERY: TypedDocumentNode<
       reasons
       hidden
       hiddenByBlock
+      link
       unanswered
       since
     }

@@ -19,7 +19,12 @@ export const TABLE_OWNERS = {
     'assembly_members',
     'assembly_invitations',
   ],
-  notification: ['domain_events', 'notifications', 'notification_settings'],
+  notification: [
+    'domain_events',
+    'notifications',
+    'notification_settings',
+    'notification_subjects',
+  ],
   comment: ['comments'],
   follow: ['follows'],
   moderation: ['moderations', 'reports', 'user_blocks'],

@@ -1,3 +1,4 @@
+import { ContentVisibility } from './content-visibility';
 import { OpenDataModule } from '../open-data/open-data.module';
 import { Module } from '@nestjs/common';
 import { ActionLogModule } from '../action-log/action-log.module';
@@ -10,7 +11,13 @@ import { UserBlockService } from './user-block.service';
 /** Moderation (reports, hiding, queue, blocked accounts): a capability of its own; reportables register a host adapter with a `reports` part. */
 @Module({
   imports: [ActionLogModule, UserModule, OpenDataModule],
-  providers: [ModerationService, ModerationResolver, UserBlockService, UserBlockResolver],
+  providers: [
+    ContentVisibility,
+    ModerationService,
+    ModerationResolver,
+    UserBlockService,
+    UserBlockResolver,
+  ],
   exports: [ModerationService],
 })
 export class ModerationModule {}

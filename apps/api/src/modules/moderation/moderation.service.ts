@@ -1,5 +1,5 @@
-import { NotificationService } from '../notification/notification.service';
 import { OpenDataService } from '../open-data/open-data.service';
+import { ContentVisibility } from './content-visibility';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -30,7 +30,7 @@ export class ModerationService {
     private readonly actionLog: ActionLogService,
     private readonly hosts: ResourceHosts,
     private readonly openData: OpenDataService,
-    private readonly notifications: NotificationService,
+    private readonly visibility: ContentVisibility,
   ) {}
 
   /**
@@ -63,8 +63,7 @@ export class ModerationService {
           throw DomainError.notFound('Contenu', { id: input.resourceId });
         let hidden = false;
         if (moderation.report_count >= host.reports.hideThreshold(resource)) {
-          await host.reports.setHidden(manager, input.resourceId, true);
-          await this.notifications.withdraw(manager, input.resourceType, input.resourceId, true);
+          await this.visibility.set(manager, host, input.resourceId, true);
           await manager.query(
             `UPDATE moderations SET hidden_at = coalesce(hidden_at, now()) WHERE id = $1`,
             [moderation.id],
@@ -122,8 +121,7 @@ export class ModerationService {
          RETURNING report_count`,
         [type, id, resource.spaceId, resource.componentId, hidden],
       );
-      await host.reports.setHidden(manager, id, hidden);
-      await this.notifications.withdraw(manager, type, id, hidden);
+      await this.visibility.set(manager, host, id, hidden);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: hidden ? 'hide' : 'unhide',
@@ -178,10 +176,7 @@ export class ModerationService {
         [moderation.id, viewer.user.id, block],
       );
       const shown = moderation.hidden && !block;
-      if (shown) {
-        await host.reports.setHidden(manager, id, false);
-        await this.notifications.withdraw(manager, type, id, false);
-      }
+      if (shown) await this.visibility.set(manager, host, id, false);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'dismiss_reports',

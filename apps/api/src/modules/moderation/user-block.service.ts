@@ -1,5 +1,5 @@
-import { NotificationService } from '../notification/notification.service';
 import { OpenDataService } from '../open-data/open-data.service';
+import { ContentVisibility } from './content-visibility';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -68,7 +68,7 @@ export class UserBlockService {
     private readonly sessions: SessionService,
     private readonly events: DomainEventOutbox,
     private readonly openData: OpenDataService,
-    private readonly notifications: NotificationService,
+    private readonly visibility: ContentVisibility,
   ) {}
 
   /**
@@ -212,8 +212,7 @@ export class UserBlockService {
           [host.type, id, resource.spaceId, resource.componentId, blockId],
         );
         if (!marked.length) continue;
-        await host.reports.setHidden(manager, id, true);
-        await this.notifications.withdraw(manager, host.type, id, true);
+        await this.visibility.set(manager, host, id, true);
         hidden += 1;
       }
     }
@@ -238,8 +237,7 @@ export class UserBlockService {
       const reported =
         resource !== null && row.report_count >= host.reports.hideThreshold(resource);
       if (resource && !reported) {
-        await host.reports.setHidden(manager, row.reportable_id, false);
-        await this.notifications.withdraw(manager, row.reportable_type, row.reportable_id, false);
+        await this.visibility.set(manager, host, row.reportable_id, false);
         shown += 1;
       }
       await manager.query(

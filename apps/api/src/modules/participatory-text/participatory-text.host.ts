@@ -15,7 +15,7 @@ import {
   type ResourceHost,
   ResourceHostAdapter,
 } from '../../platform/resource-host';
-import { authoredByColumn } from '../../platform/conventional-host-parts';
+import { conventionalHostParts } from '../../platform/conventional-host-parts';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
 import { SpaceAccessService } from '../participatory-space/space-access.service';
 import { participatoryTextManifest } from './participatory-text.manifest';
@@ -159,29 +159,22 @@ export class AmendmentHost implements ResourceHost {
     };
   }
 
-  readonly comments = {
-    enabled: (r: HostedResource) => r.settings.commentsEnabled !== false,
-    moveCount: async (manager: EntityManager, id: string, delta: number) => {
-      await manager.query(
-        `UPDATE amendments SET comments_count = comments_count + $2 WHERE id = $1`,
-        [id, delta],
-      );
-    },
-  };
-
+  // the platform's conventional parts on `amendments` (comments_count, hidden_at, author_id); no
+  // follows counter, and queue lines that point at the amended proposal
+  private readonly parts = conventionalHostParts({
+    table: 'amendments',
+    authorColumn: 'author_id',
+    reader: { query: (sql, params) => this.dataSource.query(sql, params) }, // read at call time
+    commentsEnabled: (r) => r.settings.commentsEnabled !== false,
+    hideThreshold: (r) =>
+      typeof r.settings.hideThreshold === 'number' ? r.settings.hideThreshold : 3,
+  });
+  readonly comments = this.parts.comments;
   readonly follows = {};
   readonly history = { logType: 'amendment', withAmendments: false };
 
   readonly reports: ReportsAdapter = {
-    hideThreshold: (r) =>
-      typeof r.settings.hideThreshold === 'number' ? r.settings.hideThreshold : 3,
-    setHidden: async (manager, id, hidden) => {
-      await manager.query(
-        `UPDATE amendments SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) END WHERE id = $1`,
-        [id, hidden],
-      );
-    },
-    authoredBy: authoredByColumn('amendments', 'author_id'),
+    ...this.parts.reports,
     summaries: async (ids) => {
       const rows: { id: string; title: string; amendable_type: string; amendable_id: string }[] =
         await this.dataSource.query(

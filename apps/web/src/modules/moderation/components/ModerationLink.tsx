@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { moderationPath } from '../../proposals/paths';
-import { SPACE_MODERATORS_QUERY } from '../graphql/moderation';
+import { moderatesSpace, SPACE_MODERATORS_QUERY } from '../graphql/moderation';
 
 /**
  * « Modération »: the link to a component's moderation page (reported content to hide, show again
@@ -23,9 +23,7 @@ export function ModerationLink({
     variables: { slug: spaceSlug },
     skip: !me,
   });
-  const roles = data?.space?.viewerRoles ?? [];
-  const moderator = !!me && (me.isAdmin || roles.some((r) => r === 'ADMIN' || r === 'MODERATOR'));
-  if (!moderator) return null;
+  if (!moderatesSpace(me, data?.space?.viewerRoles)) return null;
   return (
     <p className="no-print">
       <Link className="button" to={moderationPath(spaceSlug, componentId)}>

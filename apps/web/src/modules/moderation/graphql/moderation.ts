@@ -42,3 +42,14 @@ export const SPACE_MODERATORS_QUERY: TypedDocumentNode<
     }
   }
 `;
+
+/**
+ * Whether the caller moderates a space: an organization admin, or the space's ADMIN or
+ * MODERATOR (`viewerRoles` of {@link SPACE_MODERATORS_QUERY}). Signed out: never.
+ */
+export function moderatesSpace(
+  me: { isAdmin: boolean } | null | undefined,
+  roles: readonly string[] | null | undefined,
+): boolean {
+  return !!me && (me.isAdmin || !!roles?.some((role) => role === 'ADMIN' || role === 'MODERATOR'));
+}

@@ -27,7 +27,7 @@ import { AnswerForm } from './AnswerForm';
 import { ProposalList } from './ProposalList';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
-import { SPACE_MODERATORS_QUERY } from '../../moderation/graphql/moderation';
+import { moderatesSpace, SPACE_MODERATORS_QUERY } from '../../moderation/graphql/moderation';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /**
@@ -59,9 +59,7 @@ export function ModerationPage() {
     (!roles && rolesQuery.error) ||
     (proposals && !status && statusQuery.error);
   const ready = !!component && !!roles && (!proposals || !!status);
-  const canModerate = proposals
-    ? !!status?.viewerCanModerate
-    : !!me?.isAdmin || !!roles?.some((role) => role === 'ADMIN' || role === 'MODERATOR');
+  const canModerate = proposals ? !!status?.viewerCanModerate : moderatesSpace(me, roles);
   const title = component ? t('proposals.moderation.title', { title: component.title }) : null;
   useDocumentTitle(
     ready && canModerate

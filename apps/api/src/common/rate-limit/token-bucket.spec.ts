@@ -50,10 +50,22 @@ describe('Socket.IO messages are bounded per socket', () => {
   };
   const room = (n: number) => `proposal:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
+  // The bursts below are answered one by one by the server; on a loaded machine that can take
+  // longer than a refill interval (50 ms at 20/s), and a refilled token would let one more
+  // message through. Refilling is the unit test's business (fake clock, above): here the rates
+  // are made negligible so that only the burst size decides.
+  const savedRates = {
+    roomMessages: SOCKET_LIMITS.roomMessages.perSecond,
+    catchUps: SOCKET_LIMITS.catchUps.perSecond,
+  };
   beforeAll(async () => {
+    SOCKET_LIMITS.roomMessages.perSecond = 1e-6;
+    SOCKET_LIMITS.catchUps.perSecond = 1e-6;
     t = await startTestApp();
   });
   afterAll(async () => {
+    SOCKET_LIMITS.roomMessages.perSecond = savedRates.roomMessages;
+    SOCKET_LIMITS.catchUps.perSecond = savedRates.catchUps;
     for (const socket of sockets) socket.disconnect();
     await t.close();
   });

@@ -333,6 +333,8 @@ describe('capability contracts: every registered host runs the suite of every ca
       }
       for (let i = 0; i < 3; i++) {
         const reporter = await t.register(`Signaleuse ${i}`);
+        if (fixture.viewerReported && i < 2)
+          expect(await fixture.viewerReported(c, resource, reporter.token)).toBe(false);
         const res = await t.gql(
           REPORT,
           { i: { resourceType: type, resourceId: resource.id, reason: 'SPAM' } },
@@ -340,6 +342,12 @@ describe('capability contracts: every registered host runs the suite of every ca
         );
         expect(res.errors).toBeUndefined();
         expect(res.data.reportContent).toEqual({ reportCount: i + 1, hidden: i === 2 });
+        // its page knows the reporter already reported it (« Signalé », not « Signaler » again);
+        // the other participants' flags stay false
+        if (fixture.viewerReported && i < 2) {
+          expect(await fixture.viewerReported(c, resource, reporter.token)).toBe(true);
+          expect(await fixture.viewerReported(c, resource, c.admin)).toBe(false);
+        }
       }
       expect((await host(type).reference(resource.id))!.hidden).toBe(true);
       const late = await t.register('Signaleuse tardive');

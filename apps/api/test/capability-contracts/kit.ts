@@ -40,6 +40,8 @@ export interface ContractFixture {
   create(c: ContractContext): Promise<ContractResource>;
   /** Makes the space-level event that notifies a follower of the resource (hosts without comments). */
   notifyFollowers?(c: ContractContext, resource: ContractResource): Promise<void>;
+  /** Reads the resource's `viewerReported` as `token` sees it, through the query its page uses (reportable hosts shown with « Signaler »). */
+  viewerReported?(c: ContractContext, resource: ContractResource, token: string): Promise<boolean>;
 }
 
 /** Runs a GraphQL operation that must succeed; throws with its errors otherwise. */

@@ -2908,6 +2908,7 @@ export type DebateNextStatementQuery = {
     votesCount: number;
     viewerIsAuthor: boolean;
     viewerVote: DebateVoteChoice | null;
+    viewerReported: boolean;
   } | null;
 };
 
@@ -3440,6 +3441,7 @@ export type MeetingQuery = {
     icsPath: string;
     path: string;
     viewerCanAdminister: boolean;
+    viewerReported: boolean;
     agenda: Array<{
       id: string;
       position: number;
@@ -4058,6 +4060,7 @@ export type NewsPostQuery = {
     hidden: boolean;
     commentsCount: number;
     viewerFollows: boolean;
+    viewerReported: boolean;
   };
 };
 
@@ -4095,15 +4098,43 @@ export type NextIdeaPairMutationVariables = Exact<{
 export type NextIdeaPairMutation = {
   nextIdeaPair: {
     id: string;
-    left: { id: string; body: string; origin: IdeaOrigin; status: IdeaStatus; mine: boolean };
-    right: { id: string; body: string; origin: IdeaOrigin; status: IdeaStatus; mine: boolean };
+    left: {
+      viewerReported: boolean;
+      id: string;
+      body: string;
+      origin: IdeaOrigin;
+      status: IdeaStatus;
+      mine: boolean;
+    };
+    right: {
+      viewerReported: boolean;
+      id: string;
+      body: string;
+      origin: IdeaOrigin;
+      status: IdeaStatus;
+      mine: boolean;
+    };
   } | null;
 };
 
 export type IdeaPairFieldsFragment = {
   id: string;
-  left: { id: string; body: string; origin: IdeaOrigin; status: IdeaStatus; mine: boolean };
-  right: { id: string; body: string; origin: IdeaOrigin; status: IdeaStatus; mine: boolean };
+  left: {
+    viewerReported: boolean;
+    id: string;
+    body: string;
+    origin: IdeaOrigin;
+    status: IdeaStatus;
+    mine: boolean;
+  };
+  right: {
+    viewerReported: boolean;
+    id: string;
+    body: string;
+    origin: IdeaOrigin;
+    status: IdeaStatus;
+    mine: boolean;
+  };
 };
 
 export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never }>;
@@ -4306,6 +4337,7 @@ export type PetitionQuery = {
     viewerFollows: boolean;
     viewerCanSign: boolean;
     viewerCanAdminister: boolean;
+    viewerReported: boolean;
     outcome: { type: PetitionOutcomeType; id: string; link: string } | null;
     type: {
       id: string;
@@ -6518,8 +6550,22 @@ export type VoteOnIdeaPairMutation = {
     choice: IdeaVoteChoice;
     next: {
       id: string;
-      left: { id: string; body: string; origin: IdeaOrigin; status: IdeaStatus; mine: boolean };
-      right: { id: string; body: string; origin: IdeaOrigin; status: IdeaStatus; mine: boolean };
+      left: {
+        viewerReported: boolean;
+        id: string;
+        body: string;
+        origin: IdeaOrigin;
+        status: IdeaStatus;
+        mine: boolean;
+      };
+      right: {
+        viewerReported: boolean;
+        id: string;
+        body: string;
+        origin: IdeaOrigin;
+        status: IdeaStatus;
+        mine: boolean;
+      };
     } | null;
   };
 };

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { io } from 'socket.io-client';
 import { TEST_ADMIN_PASSWORD } from '../../../test/test-database';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { waitUntil } from '../../../test/wait-until';
 import { NotificationDispatcher } from '../notification/notification.dispatcher';
 import { DataExportService } from './data-export.service';
 import { DataExportWorker } from './data-export.worker';
@@ -269,7 +270,7 @@ describe('personal data rights: terms, change of password, deletion, download my
         forceNew: true,
       });
       await new Promise((resolve) =>
-        socket.once('connect', () => resolve(socket.timeout(3000).emitWithAck('catchUp', null))),
+        socket.once('connect', () => resolve(socket.timeout(20_000).emitWithAck('catchUp', null))),
       );
       const disconnected = new Promise<string>((resolve) =>
         socket.once('disconnect', (reason) => resolve(reason)),
@@ -366,7 +367,9 @@ describe('personal data rights: terms, change of password, deletion, download my
           }
         };
         const attackers = [attacker(), attacker(), attacker()];
-        await new Promise((r) => setTimeout(r, 150));
+        // the change starts once the attack is under way: a sign-in has gone through (after a
+        // fixed 150 ms, a loaded machine may not have finished hashing any)
+        await waitUntil('a first sign-in with the old password', () => tokens.length, (n) => n > 0);
         const changed = await t.gql(
           CHANGE,
           { input: { currentPassword: PASSWORD, newPassword: 'un tout nouveau secret' } },
@@ -828,7 +831,7 @@ describe('personal data rights: terms, change of password, deletion, download my
         forceNew: true,
       });
       await new Promise((resolve) =>
-        socket.once('connect', () => resolve(socket.timeout(3000).emitWithAck('catchUp', null))),
+        socket.once('connect', () => resolve(socket.timeout(20_000).emitWithAck('catchUp', null))),
       );
       const disconnected = new Promise<string>((resolve) =>
         socket.once('disconnect', (reason) => resolve(reason)),

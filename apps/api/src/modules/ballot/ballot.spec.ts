@@ -15,6 +15,7 @@ import { NotificationDispatcher } from '../notification/notification.dispatcher'
 import { BALLOT_LOCK, BallotService } from './ballot.service';
 import { SmtpInbox, startSmtpInbox } from '@concerto/testing';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { waitForLockWaiters } from '../../../test/wait-until';
 import { BallotCensus } from './ballot-census';
 import { BallotSchedulerService } from './ballot-scheduler.service';
 import { PublishedFile, recountPublished } from './recount';
@@ -456,12 +457,15 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
         typologyKeys: [a],
       };
       expect(await census.weight(runner.manager, rule, ids[0], null, true)).toBe(1);
+      const [{ pid }] = await runner.query(`SELECT pg_backend_pid() AS pid`);
       let changed = false;
       const change = t
         .gql(PROFILE, { i: { typologyKey: 'supplier' } }, tokens[0])
         .then((r) => ((changed = true), r));
-      await sleep(500);
-      expect(changed).toBe(false); // waiting on the share lock
+      // the change has reached the voter's profile row and waits on the share lock held here
+      // (a fixed pause would also pass on a loaded machine where the request has not arrived yet)
+      await waitForLockWaiters(t.sql, pid);
+      expect(changed).toBe(false);
       await runner.commitTransaction();
       expect((await change).data.updateMyProfile.typology.key).toBe('supplier');
     } finally {
@@ -502,8 +506,8 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
       const next = new Promise<Parameters<ServerToClientEvents['ballot.turnoutChanged']>[0]>(
         (resolve, reject) => {
           const timer = setTimeout(
-            () => reject(new Error('no ballot.turnoutChanged within 5 s')),
-            5000,
+            () => reject(new Error('no ballot.turnoutChanged within 20 s')),
+            20_000,
           );
           (socket.once as (e: string, cb: (p: unknown) => void) => void)(
             'ballot.turnoutChanged',
@@ -771,7 +775,9 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
   }, 60_000);
 
   it('the vote lock: a vote waits while the ballot is being frozen or edited, and freezing waits for a vote in flight', async () => {
-    const b = await newBallot({ closesAt: inSeconds(3) });
+    // open for an hour: the vote below must reach the lock before the close however slow the
+    // machine; the close is then set in the database
+    const b = await newBallot();
     const [voter, late] = await bulkUsers(2);
     const hold = async <T>(mode: 'shared' | 'exclusive', during: () => Promise<T>): Promise<T> => {
       const runner = t.app.get(DataSource).createQueryRunner();
@@ -782,10 +788,11 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
           `SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${BALLOT_LOCK})`,
           [b.id],
         );
+        const [{ pid }] = await runner.query(`SELECT pg_backend_pid() AS pid`);
         let done = false;
         const pending = during().then((r) => ((done = true), r));
-        await sleep(400);
-        expect(done).toBe(false); // waiting on the lock held here
+        await waitForLockWaiters(t.sql, pid); // it has reached the lock held here, and waits
+        expect(done).toBe(false);
         await runner.commitTransaction();
         return await pending;
       } finally {
@@ -799,7 +806,7 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
         await hold('exclusive', () => t.gql(CAST, { id: b.id, answers: answers(b) }, voter)),
       ),
     ).toBeUndefined();
-    await sleep(3000); // past the close
+    await t.sql(`UPDATE ballots SET closes_at = now() WHERE id = $1`, [b.id]); // past the close
     // as a vote in flight holds it: the freeze waits, then counts that vote
     expect(await hold('shared', () => t.app.get(BallotService).freezeResult(b.id))).toBe(true);
     expect(errorCode(await t.gql(CAST, { id: b.id, answers: answers(b) }, late))).toBe(
@@ -846,9 +853,14 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
   }, 60_000);
 
   it('a vote at close + 1 s is refused with the scheduler stopped, and changes nothing', async () => {
-    const b = await newBallot({ closesAt: inSeconds(2) });
+    const b = await newBallot();
     const [token] = await bulkUsers(1);
-    await sleep(3000);
+    // the close one second ago, set in the database (a close a few seconds ahead, created then
+    // waited for, is already past when a loaded machine answers the creation late: refused)
+    await t.sql(
+      `UPDATE ballots SET opens_at = now() - interval '1 hour', closes_at = now() - interval '1 second' WHERE id = $1`,
+      [b.id],
+    );
     const res = await t.gql(CAST, { id: b.id, answers: answers(b) }, token);
     expect(errorCode(res)).toBe('BALLOT_CLOSED');
     expect(
@@ -915,8 +927,9 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
       errorCode(await t.gql(CAST, { id: listed2.id, answers: answers(listed2) }, ok.token)),
     ).toBeUndefined();
 
-    // editing once a vote is cast, or once open
-    const scheduled = await newBallot({ opensAt: inSeconds(2), closesAt: inSeconds(3600) });
+    // editing once a vote is cast, or once open (the opening, an hour ahead, is then set in the
+    // database: one a few seconds ahead may pass before a loaded machine has answered the edit)
+    const scheduled = await newBallot({ opensAt: inSeconds(3600), closesAt: inSeconds(7200) });
     expect(
       errorCode(
         await t.gql(UPDATE, { id: scheduled.id, input: { title: 'Nouveau titre' } }, admin),
@@ -925,7 +938,7 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     expect(
       errorCode(await t.gql(CAST, { id: scheduled.id, answers: answers(scheduled) }, token)),
     ).toBe('BALLOT_NOT_OPEN');
-    await sleep(2200);
+    await t.sql(`UPDATE ballots SET opens_at = now() WHERE id = $1`, [scheduled.id]);
     await t.gql(CAST, { id: scheduled.id, answers: answers(scheduled) }, token);
     const edit = await t.gql(
       UPDATE,
@@ -1015,7 +1028,6 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     }
     const b = await newBallot({
       census: { kind: 'ASSEMBLY_MEMBERS', assemblySpaceId: spaceId, weighted: true },
-      closesAt: inSeconds(6),
       secret: false,
     });
     const outsider = await t.register('Hors assemblée');
@@ -1037,7 +1049,9 @@ describe('Votations: ballots, census, casting held by PostgreSQL, secret envelop
     const open = (await t.gql(BALLOT, { id: b.id })).data.ballot;
     expect(open.census).toMatchObject({ frozenVoters: 3, frozenWeight: 4.75 });
     expect(open.turnout).toEqual({ voters: 2, votersWeight: 3.75, percent: 78.95 });
-    await sleep(Math.max(0, new Date(open.closesAt).getTime() - Date.now()) + 800);
+    // the close, set in the database once the votes are in (a close a few seconds ahead could
+    // pass before a loaded machine has taken them)
+    await t.sql(`UPDATE ballots SET closes_at = now() WHERE id = $1`, [b.id]);
     const scheduler = t.app.get(BallotSchedulerService);
     const tick = await scheduler.tick();
     expect(tick.results).toBeGreaterThanOrEqual(1);

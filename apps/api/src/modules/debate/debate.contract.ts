@@ -48,5 +48,18 @@ export const contractFixtures: ContractFixture[] = [
         author,
       };
     },
+    async viewerReported(c, resource, token) {
+      const [{ debate_id }] = await c.t.sql(
+        `SELECT debate_id FROM debate_statements WHERE id = $1`,
+        [resource.id],
+      );
+      const d = await must(
+        c.t,
+        `query($d: ID!) { debateStatements(debateId: $d) { id viewerReported } }`,
+        { d: debate_id },
+        token,
+      );
+      return d.debateStatements.find((s: { id: string }) => s.id === resource.id).viewerReported;
+    },
   },
 ];

@@ -1,5 +1,8 @@
 import { DebateOpenData } from './debate.open-data';
 import { Module } from '@nestjs/common';
+import { ModerationModule } from '../moderation/moderation.module';
+import { viewerReportedResolver } from '../moderation/viewer-reported.resolver';
+import { DebateStatementDto } from './dtos/debate.dto';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
 import { HistoryModule } from '../history/history.module';
@@ -14,8 +17,15 @@ import { DebateService } from './debate.service';
 
 /** The DEBATE component type (manifest: debate.manifest.ts). */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
+  imports: [
+    ModerationModule,
+    ParticipatorySpaceModule,
+    ActionLogModule,
+    HistoryModule,
+    FollowModule,
+  ],
   providers: [
+    viewerReportedResolver(DebateStatementDto, 'DEBATE_STATEMENT'),
     DebateService,
     DebateAnalysisService,
     DebateAnalysisQuery,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { waitUntil } from '../../../test/wait-until';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { seededRandom } from '../../common/opinion/seeded-random';
@@ -451,7 +452,8 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     const voters = await bulkUsers(6);
     const started = Date.now();
     await Promise.all(voters.map((v) => vote(s.id, 'AGREE', v.token)));
-    const deadline = Date.now() + 10_000;
+    // waited for as long as a loaded machine needs: the bound on the runs below grows with it
+    const deadline = Date.now() + 30_000;
     let row: { basis_votes: number } | undefined;
     while (Date.now() < deadline) {
       [row] = await t.sql(`SELECT basis_votes FROM debate_analyses WHERE debate_id = $1`, [d.id]);
@@ -483,8 +485,7 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     const slowStatement = await add(slow.id, 'Affirmation du débat lent.');
     const [first, ...others] = await bulkUsers(4);
     await vote(slowStatement.id, 'AGREE', first.token);
-    for (let i = 0; i < 100 && (await runs(slow.id)) === 0; i++)
-      await new Promise((r) => setTimeout(r, 50));
+    await waitUntil('the first run of the slow debate', () => runs(slow.id), (n) => n > 0);
     expect(await runs(slow.id)).toBe(1);
     for (const v of others) await vote(slowStatement.id, 'DISAGREE', v.token);
     await new Promise((r) => setTimeout(r, 1500));

@@ -35,5 +35,15 @@ export const contractFixtures: ContractFixture[] = [
       );
       return { id: ideas.ideaBoxIdeas[0].id, spaceId, componentId };
     },
+    async viewerReported(c, resource, token) {
+      const [{ box_id }] = await c.t.sql(`SELECT box_id FROM ideas WHERE id = $1`, [resource.id]);
+      const d = await must(
+        c.t,
+        `query($b: ID!) { ideaBoxIdeas(boxId: $b) { id viewerReported } }`,
+        { b: box_id },
+        token,
+      );
+      return d.ideaBoxIdeas.find((i: { id: string }) => i.id === resource.id).viewerReported;
+    },
   },
 ];

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ModerationModule } from '../moderation/moderation.module';
+import { viewerReportedResolver } from '../moderation/viewer-reported.resolver';
+import { IdeaDto } from './dtos/idea.dto';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { HistoryModule } from '../history/history.module';
 import { ParticipatorySpaceModule } from '../participatory-space/participatory-space.module';
@@ -13,8 +16,15 @@ import { IdeaService } from './idea.service';
 
 /** The IDEAS component type, Boîte à idées (manifest: idea.manifest.ts). */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, ProfileModule],
+  imports: [
+    ModerationModule,
+    ParticipatorySpaceModule,
+    ActionLogModule,
+    HistoryModule,
+    ProfileModule,
+  ],
   providers: [
+    viewerReportedResolver(IdeaDto, 'IDEA'),
     IdeaService,
     IdeaBoothService,
     IdeaScoringService,

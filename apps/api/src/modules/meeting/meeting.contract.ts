@@ -32,5 +32,14 @@ export const contractFixtures: ContractFixture[] = [
       );
       return { id: d.createMeeting.id, spaceId, componentId, searchText: word };
     },
+    async viewerReported(c, resource, token) {
+      const d = await must(
+        c.t,
+        `query($id: ID!) { meeting(id: $id) { viewerReported } }`,
+        { id: resource.id },
+        token,
+      );
+      return d.meeting.viewerReported;
+    },
   },
 ];

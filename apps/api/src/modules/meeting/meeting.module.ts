@@ -1,6 +1,9 @@
 import { MeetingStatistics } from './meeting.statistics';
 import { MeetingOpenData } from './meeting.open-data';
 import { Module } from '@nestjs/common';
+import { ModerationModule } from '../moderation/moderation.module';
+import { viewerReportedResolver } from '../moderation/viewer-reported.resolver';
+import { MeetingDto } from './dtos/meeting.dto';
 import { MeetingSearch } from './meeting.search';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
@@ -28,6 +31,7 @@ import { MeetingService } from './meeting.service';
 /** The MEETINGS component type (manifest: meeting.manifest.ts). */
 @Module({
   imports: [
+    ModerationModule,
     ParticipatorySpaceModule,
     ActionLogModule,
     HistoryModule,
@@ -37,6 +41,7 @@ import { MeetingService } from './meeting.service';
   ],
   controllers: [MeetingCalendarController],
   providers: [
+    viewerReportedResolver(MeetingDto, 'MEETING'),
     MeetingStatistics,
     MeetingSearch,
     MeetingService,

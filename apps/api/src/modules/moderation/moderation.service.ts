@@ -1,6 +1,7 @@
 import { OpenDataService } from '../open-data/open-data.service';
 import { ContentVisibility } from './content-visibility';
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, pgConstraint } from '../../common/database/unit-of-work';
@@ -25,6 +26,12 @@ import type { ReportableType } from './entities/moderation.entity';
  */
 @Injectable()
 export class ModerationService {
+  /** One DataLoader per GraphQL request and host type for `viewerReported` (see {@link viewerReported}). */
+  private readonly reportedLoaders = new WeakMap<
+    object,
+    Map<string, DataLoader<string, boolean>>
+  >();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actionLog: ActionLogService,
@@ -285,5 +292,35 @@ export class ModerationService {
       [userId, type, ids],
     );
     return new Set(rows.map((r) => r.reportable_id));
+  }
+
+  /**
+   * Whether the viewer has an open (not dismissed) report on one resource: the `viewerReported`
+   * field of hosts whose lists do not compute it themselves. Batched per GraphQL request and
+   * host type, so a page of N items costs one query; false without a viewer (no query).
+   * @param requestKey the GraphQL context's request; @param viewer the caller or null
+   * @param type host type (MEETING, PETITION…); @param id the resource's id
+   */
+  viewerReported(
+    requestKey: object,
+    viewer: Viewer | null,
+    type: ReportableType,
+    id: string,
+  ): Promise<boolean> {
+    if (!viewer) return Promise.resolve(false);
+    let perRequest = this.reportedLoaders.get(requestKey);
+    if (!perRequest) this.reportedLoaders.set(requestKey, (perRequest = new Map()));
+    let loader = perRequest.get(type);
+    if (!loader) {
+      const userId = viewer.user.id;
+      perRequest.set(
+        type,
+        (loader = new DataLoader(async (ids) => {
+          const reported = await this.reportedAmong(userId, type, [...ids]);
+          return ids.map((rid) => reported.has(rid));
+        })),
+      );
+    }
+    return loader.load(id);
   }
 }

@@ -27,5 +27,14 @@ export const contractFixtures: ContractFixture[] = [
       );
       return { id: d.createNewsPost.id, spaceId, componentId, searchText: word };
     },
+    async viewerReported(c, resource, token) {
+      const d = await must(
+        c.t,
+        `query($id: ID!) { newsPost(id: $id) { viewerReported } }`,
+        { id: resource.id },
+        token,
+      );
+      return d.newsPost.viewerReported;
+    },
   },
 ];

@@ -1,5 +1,8 @@
 import { NewsOpenData } from './news.open-data';
 import { Module } from '@nestjs/common';
+import { ModerationModule } from '../moderation/moderation.module';
+import { viewerReportedResolver } from '../moderation/viewer-reported.resolver';
+import { NewsPostDto } from './dtos/news.dto';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
 import { HistoryModule } from '../history/history.module';
@@ -15,9 +18,16 @@ import { NewsService } from './news.service';
 
 /** The NEWS component type (manifest: news.manifest.ts). */
 @Module({
-  imports: [ParticipatorySpaceModule, ActionLogModule, HistoryModule, FollowModule],
+  imports: [
+    ModerationModule,
+    ParticipatorySpaceModule,
+    ActionLogModule,
+    HistoryModule,
+    FollowModule,
+  ],
   controllers: [NewsController],
   providers: [
+    viewerReportedResolver(NewsPostDto, 'NEWS_POST'),
     NewsSearch,
     NewsService,
     NewsSchedulerService,

@@ -32,10 +32,13 @@ describe('notifications: outbox → stored once per recipient → live over Sock
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    await new Promise((r) => setTimeout(r, 50)); // let the server finish its async connection handler (room joins)
+    // the server joins a signed-in socket to its rooms once the session is read, after `connect`;
+    // it answers any message only after that: this round trip waits for the joins however slow
+    // the machine (a fixed 50 ms did not, and a notification sent meanwhile was lost)
+    await socket.emitWithAck('unwatch', 'proposal:00000000-0000-4000-8000-000000000000');
     return socket;
   };
-  const next = <E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E, ms = 5000) =>
+  const next = <E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E, ms = 20_000) =>
     new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
       (socket.once as (e: string, cb: (p: unknown) => void) => void)(event, (payload) => {

@@ -1,5 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { errorCode, startTestApp, TestApp } from '../../../test/test-app';
+import { waitUntil } from '../../../test/wait-until';
 import { PetitionSecondStage1766000000000 } from '../../database/migrations/1766000000000-petition-second-stage';
 
 const CREATE_TYPE = `mutation($i: CreatePetitionTypeInput!) { createPetitionType(input: $i) { id secondStageUrl secondStage { componentId type componentTitle spaceTitle link } } }`;
@@ -14,7 +15,6 @@ const PROPOSAL = `query($id: ID!) { proposal(id: $id) { id title body author { i
 const MOTIONS = `query($c: ID!) { motions(componentId: $c) { id title body status origin { type id title link } } }`;
 const FOLLOW = `mutation($t: FollowableType!, $id: ID!) { follow(followableType: $t, followableId: $id) }`;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Pétitions, second stage: an accepted petition becomes a proposal or a draft motion, exactly once', () => {
   let t: TestApp;
@@ -277,7 +277,9 @@ describe('Pétitions, second stage: an accepted petition becomes a proposal or a
           [`%${id}`, [follower.id, author.id]],
         )
       )[0].n;
-    for (let i = 0; i < 50 && (await answeredNotices()) < 2; i += 1) await sleep(100);
+    // written by the notification dispatcher after the answer's commit: awaited, for as long as a
+    // loaded machine needs (a bound of 5 s was not always enough), then counted exactly
+    await waitUntil('both answer notifications', answeredNotices, (n) => n >= 2);
     expect(await answeredNotices()).toBe(2);
   });
 

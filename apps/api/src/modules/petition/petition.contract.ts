@@ -44,5 +44,14 @@ export const contractFixtures: ContractFixture[] = [
       await must(c.t, `mutation($id: ID!) { publishPetition(id: $id) { id } }`, { id }, c.admin);
       return { id, spaceId, componentId, author, searchText: word };
     },
+    async viewerReported(c, resource, token) {
+      const d = await must(
+        c.t,
+        `query($id: ID!) { petition(id: $id) { viewerReported } }`,
+        { id: resource.id },
+        token,
+      );
+      return d.petition.viewerReported;
+    },
   },
 ];

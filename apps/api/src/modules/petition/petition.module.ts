@@ -1,5 +1,8 @@
 import { PetitionOpenData } from './petition.open-data';
 import { Module } from '@nestjs/common';
+import { ModerationModule } from '../moderation/moderation.module';
+import { viewerReportedResolver } from '../moderation/viewer-reported.resolver';
+import { PetitionDto } from './dtos/petition.dto';
 import { PetitionSearch } from './petition.search';
 import { ActionLogModule } from '../action-log/action-log.module';
 import { FollowModule } from '../follow/follow.module';
@@ -21,6 +24,7 @@ import { PetitionService } from './petition.service';
  */
 @Module({
   imports: [
+    ModerationModule,
     ParticipatorySpaceModule,
     ActionLogModule,
     HistoryModule,
@@ -31,6 +35,7 @@ import { PetitionService } from './petition.service';
   ],
   controllers: [PetitionExportController],
   providers: [
+    viewerReportedResolver(PetitionDto, 'PETITION'),
     PetitionSearch,
     PetitionService,
     PetitionResolver,

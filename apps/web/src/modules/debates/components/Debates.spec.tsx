@@ -57,6 +57,7 @@ const me = {
 };
 const statement = (id: string, body: string) => ({
   __typename: 'DebateStatement',
+  viewerReported: false,
   id,
   body,
   state: 'PUBLISHED',

@@ -98,7 +98,7 @@ export function VotingCard({
             resourceType="DEBATE_STATEMENT"
             resourceId={next.id}
             target={next.body}
-            reported={false}
+            reported={next.viewerReported}
             refetchQueries={['DebateNextStatement']}
           />
         </>

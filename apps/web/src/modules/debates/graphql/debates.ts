@@ -55,7 +55,7 @@ export const DEBATE_NEXT_STATEMENT_QUERY: TypedDocumentNode<
   DebateNextStatementQueryVariables
 > = gql`
   query DebateNextStatement($debateId: ID!) {
-    debateNextStatement(debateId: $debateId) { ${STATEMENT_FIELDS} }
+    debateNextStatement(debateId: $debateId) { ${STATEMENT_FIELDS} viewerReported }
   }
 `;
 

@@ -175,7 +175,7 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
                       resourceType="IDEA"
                       resourceId={idea.id}
                       target={idea.body}
-                      reported={false}
+                      reported={idea.viewerReported}
                       refetchQueries={['IdeaBox']}
                     />
                   ) : null}

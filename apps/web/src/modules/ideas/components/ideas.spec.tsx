@@ -49,6 +49,7 @@ const box = {
 };
 const idea = (id: string, body: string) => ({
   __typename: 'Idea',
+  viewerReported: false,
   id,
   body,
   origin: 'SEED',

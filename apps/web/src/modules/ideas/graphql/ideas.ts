@@ -62,9 +62,11 @@ const PAIR_FIELDS = gql`
     id
     left {
       ...IdeaFields
+      viewerReported
     }
     right {
       ...IdeaFields
+      viewerReported
     }
   }
   ${IDEA_FIELDS}

@@ -25,6 +25,7 @@ const component = {
 };
 const meeting = {
   __typename: 'Meeting',
+  viewerReported: false,
   id: 'm1',
   componentId: 'c1',
   spaceId: 's1',

@@ -109,7 +109,7 @@ export function MeetingPage() {
           resourceType="MEETING"
           resourceId={meeting.id}
           target={meeting.title}
-          reported={false}
+          reported={meeting.viewerReported}
           refetchQueries={['Meeting']}
         />
       ) : null}

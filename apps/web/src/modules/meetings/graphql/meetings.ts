@@ -91,6 +91,7 @@ export const MEETING_QUERY: TypedDocumentNode<MeetingQuery, MeetingQueryVariable
   query Meeting($id: ID!) {
     meeting(id: $id) {
       ${MEETING_FIELDS}
+      viewerReported
       agenda { id links { type id title path } children { id links { type id title path } } }
       closingReport { proposals { type id title path } }
     }

@@ -34,6 +34,7 @@ const component = {
 };
 const post = {
   __typename: 'NewsPost',
+  viewerReported: false,
   id: 'p1',
   componentId: 'c1',
   spaceId: 's1',

@@ -79,7 +79,7 @@ export function NewsPage() {
           resourceType="NEWS_POST"
           resourceId={post.id}
           target={post.title}
-          reported={false}
+          reported={post.viewerReported}
           refetchQueries={['NewsPost']}
         />
       ) : null}

@@ -28,7 +28,7 @@ export const NEWS_POSTS_QUERY: TypedDocumentNode<NewsPostsQuery, NewsPostsQueryV
 
 export const NEWS_POST_QUERY: TypedDocumentNode<NewsPostQuery, NewsPostQueryVariables> = gql`
   query NewsPost($id: ID!) {
-    newsPost(id: $id) { ${FIELDS} }
+    newsPost(id: $id) { ${FIELDS} viewerReported }
   }
 `;
 

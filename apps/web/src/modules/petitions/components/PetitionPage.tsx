@@ -98,7 +98,7 @@ export function PetitionPage() {
           resourceType="PETITION"
           resourceId={petition.id}
           target={petition.title}
-          reported={false}
+          reported={petition.viewerReported}
           refetchQueries={['Petition']}
         />
       ) : null}

@@ -67,7 +67,7 @@ export const PETITIONS_QUERY: TypedDocumentNode<PetitionsQuery, PetitionsQueryVa
 
 export const PETITION_QUERY: TypedDocumentNode<PetitionQuery, PetitionQueryVariables> = gql`
   query Petition($id: ID!) {
-    petition(id: $id) { ${PETITION_FIELDS} }
+    petition(id: $id) { ${PETITION_FIELDS} viewerReported }
   }
 `;
 

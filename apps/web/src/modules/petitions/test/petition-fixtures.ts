@@ -22,9 +22,12 @@ export function petitionType(
 }
 
 /** A published petition (20 of 50 signatures, 10 days left) as the API returns it. */
-export function petition(fields: Partial<Petition> = {}): Petition & { __typename: 'Petition' } {
+export function petition(
+  fields: Partial<Petition> & { viewerReported?: boolean } = {},
+): Petition & { __typename: 'Petition'; viewerReported: boolean } {
   return {
     __typename: 'Petition',
+    viewerReported: false,
     id: 'p1',
     componentId: 'c1',
     link: '/espaces/filiere/f/c1/petitions/p1',

@@ -46,7 +46,7 @@ export interface ReportedSummary {
   title: string;
   /** The proposal the line links to (the resource, or the proposal a comment is on), if any. */
   proposalId: string | null;
-  /** Waiting for an official answer. */
+  /** Waiting for an official answer (a hidden resource is not: it is shown again first). */
   unanswered: boolean;
 }
 
@@ -63,7 +63,7 @@ export interface ReportsAdapter {
    * blocking an account hides them. Left out by hosts whose resources members do not write.
    */
   authoredBy?(manager: EntityManager, authorId: string): Promise<string[]>;
-  /** Items of a component waiting for a moderator although nobody reported them (unanswered proposals). */
+  /** Items of a component waiting for a moderator although nobody reported them (unanswered proposals that are not hidden). */
   pending?(
     componentId: string,
   ): Promise<

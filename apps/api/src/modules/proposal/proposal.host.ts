@@ -100,7 +100,7 @@ export class ProposalHost implements ResourceHost {
     summaries: async (ids: string[]): Promise<Map<string, ReportedSummary>> => {
       const rows: { id: string; title: string; unanswered: boolean }[] =
         await this.dataSource.query(
-          `SELECT id, title, (state_published_at IS NULL AND withdrawn_at IS NULL) AS unanswered FROM proposals WHERE id = ANY($1::uuid[])`,
+          `SELECT id, title, (state_published_at IS NULL AND withdrawn_at IS NULL AND hidden_at IS NULL) AS unanswered FROM proposals WHERE id = ANY($1::uuid[])`,
           [ids],
         );
       return new Map(
@@ -111,7 +111,7 @@ export class ProposalHost implements ResourceHost {
       const rows: { id: string; title: string; published_at: Date; hidden: boolean }[] =
         await this.dataSource.query(
           `SELECT id, title, published_at, hidden_at IS NOT NULL AS hidden FROM proposals
-          WHERE component_id = $1 AND state_published_at IS NULL AND withdrawn_at IS NULL ORDER BY published_at, id`,
+          WHERE component_id = $1 AND state_published_at IS NULL AND withdrawn_at IS NULL AND hidden_at IS NULL ORDER BY published_at, id`,
           [componentId],
         );
       return rows.map((r) => ({

@@ -790,7 +790,8 @@ export class ProposalService {
   /**
    * Records the moderators' state and official answer; published now or kept for later.
    * Access: the space's moderators and admins (checked by the resolver's policy).
-   * @throws NOT_FOUND; CONFLICT withdrawn; BAD_USER_INPUT rejection without an answer
+   * @throws NOT_FOUND; CONFLICT withdrawn; CONFLICT `reason: HIDDEN` hidden by moderation or by
+   *   its author's block (shown again first); BAD_USER_INPUT rejection without an answer
    */
   async answer(input: AnswerProposalInput, viewer: Viewer): Promise<ProposalDto> {
     const answer =
@@ -804,6 +805,11 @@ export class ProposalService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, input.proposalId, true);
       if (row.withdrawnAt) throw DomainError.conflict('Cette proposition a été retirée.');
+      if (row.hiddenAt)
+        throw DomainError.conflict(
+          'Cette proposition est masquée par la modération : rendez-la visible avant d’y répondre.',
+          { reason: 'HIDDEN' },
+        );
       const publish = input.publish ?? true;
       await manager.query(
         `UPDATE proposals SET state = $2, answer = $3, answered_at = now(), answered_by = $4,

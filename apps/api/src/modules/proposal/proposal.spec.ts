@@ -840,7 +840,27 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
         { c: componentId },
         moderator.token,
       );
-      expect(queue.data.moderationQueue[0]).toMatchObject({ resourceId: id, hidden: true });
+      // hidden, it waits for no answer: not in « Sans réponse », and an answer is refused
+      expect(queue.data.moderationQueue[0]).toMatchObject({
+        resourceId: id,
+        hidden: true,
+        unanswered: false,
+      });
+      expect(
+        queue.data.moderationQueue.filter((i: { resourceId: string }) => i.resourceId === id),
+      ).toHaveLength(1);
+      const answerHidden = await t.gql(
+        `mutation($input: AnswerProposalInput!) { answerProposal(input: $input) { id } }`,
+        { input: { proposalId: id, state: 'EVALUATING' } },
+        moderator.token,
+      );
+      expect(answerHidden.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'HIDDEN',
+      });
+      expect(
+        (await t.sql(`SELECT answered_at FROM proposals WHERE id = $1`, [id]))[0].answered_at,
+      ).toBeNull();
       expect(
         errorCode(
           await t.gql(
@@ -856,6 +876,12 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
         moderator.token,
       );
       expect(unhide.data.unhideContent.hidden).toBe(false);
+      const shown = await t.gql(
+        `query($c: ID!) { moderationQueue(componentId: $c) { resourceId unanswered } }`,
+        { c: componentId },
+        moderator.token,
+      );
+      expect(shown.data.moderationQueue).toContainEqual({ resourceId: id, unanswered: true });
       expect(
         errorCode(
           await t.gql(

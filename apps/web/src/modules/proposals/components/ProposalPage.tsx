@@ -243,7 +243,7 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
         </section>
       ) : null}
 
-      {status.viewerCanModerate && !proposal.withdrawnAt ? (
+      {status.viewerCanModerate && !proposal.withdrawnAt && !proposal.hidden ? (
         <AnswerForm proposal={proposal} headingLevel={2} />
       ) : null}
 

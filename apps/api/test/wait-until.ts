@@ -32,7 +32,10 @@ export async function waitUntil<T>(
  * @param holderPid `pg_backend_pid()` of the session holding the lock
  * @returns the pids of the waiting sessions
  */
-export async function waitForLockWaiters(sql: TestApp['sql'], holderPid: number): Promise<number[]> {
+export async function waitForLockWaiters(
+  sql: TestApp['sql'],
+  holderPid: number,
+): Promise<number[]> {
   const rows = await waitUntil(
     `a session waiting on a lock held by backend ${holderPid}`,
     () =>

@@ -369,7 +369,11 @@ describe('personal data rights: terms, change of password, deletion, download my
         const attackers = [attacker(), attacker(), attacker()];
         // the change starts once the attack is under way: a sign-in has gone through (after a
         // fixed 150 ms, a loaded machine may not have finished hashing any)
-        await waitUntil('a first sign-in with the old password', () => tokens.length, (n) => n > 0);
+        await waitUntil(
+          'a first sign-in with the old password',
+          () => tokens.length,
+          (n) => n > 0,
+        );
         const changed = await t.gql(
           CHANGE,
           { input: { currentPassword: PASSWORD, newPassword: 'un tout nouveau secret' } },

@@ -485,7 +485,11 @@ describe('Débats: statements, votes held by PostgreSQL, next statement, analysi
     const slowStatement = await add(slow.id, 'Affirmation du débat lent.');
     const [first, ...others] = await bulkUsers(4);
     await vote(slowStatement.id, 'AGREE', first.token);
-    await waitUntil('the first run of the slow debate', () => runs(slow.id), (n) => n > 0);
+    await waitUntil(
+      'the first run of the slow debate',
+      () => runs(slow.id),
+      (n) => n > 0,
+    );
     expect(await runs(slow.id)).toBe(1);
     for (const v of others) await vote(slowStatement.id, 'DISAGREE', v.token);
     await new Promise((r) => setTimeout(r, 1500));

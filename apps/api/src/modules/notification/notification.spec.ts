@@ -38,7 +38,11 @@ describe('notifications: outbox → stored once per recipient → live over Sock
     await socket.emitWithAck('unwatch', 'proposal:00000000-0000-4000-8000-000000000000');
     return socket;
   };
-  const next = <E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E, ms = 20_000) =>
+  const next = <E extends keyof ServerToClientEvents>(
+    socket: ClientSocket,
+    event: E,
+    ms = 20_000,
+  ) =>
     new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
       (socket.once as (e: string, cb: (p: unknown) => void) => void)(event, (payload) => {

@@ -15,7 +15,6 @@ const PROPOSAL = `query($id: ID!) { proposal(id: $id) { id title body author { i
 const MOTIONS = `query($c: ID!) { motions(componentId: $c) { id title body status origin { type id title link } } }`;
 const FOLLOW = `mutation($t: FollowableType!, $id: ID!) { follow(followableType: $t, followableId: $id) }`;
 
-
 describe('Pétitions, second stage: an accepted petition becomes a proposal or a draft motion, exactly once', () => {
   let t: TestApp;
   let admin: string;

@@ -3716,6 +3716,7 @@ export type ModerationQueueQuery = {
     link: string | null;
     unanswered: boolean;
     since: string;
+    reports: Array<{ reason: ReportReason; details: string; reportedAt: string }>;
   }>;
 };
 

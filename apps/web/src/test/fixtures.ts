@@ -492,6 +492,20 @@ function proposalMocks(moderator: boolean): MockLink.MockedResponse[] {
               title: 'Commentaire cm1',
               reportCount: 2,
               reasons: ['SPAM', 'OFFENSIVE'],
+              reports: [
+                {
+                  __typename: 'ModerationReport',
+                  reason: 'SPAM',
+                  details: '',
+                  reportedAt: '2026-11-22T10:00:00Z',
+                },
+                {
+                  __typename: 'ModerationReport',
+                  reason: 'OFFENSIVE',
+                  details: 'Propos insultants envers une association de patients.',
+                  reportedAt: '2026-11-22T11:30:00Z',
+                },
+              ],
               hidden: false,
               hiddenByBlock: false,
               link: '/espaces/structuration/f/c-prop/propositions/pr1',
@@ -506,6 +520,14 @@ function proposalMocks(moderator: boolean): MockLink.MockedResponse[] {
               title: 'Un amendement signalé',
               reportCount: 1,
               reasons: ['DOES_NOT_BELONG'],
+              reports: [
+                {
+                  __typename: 'ModerationReport',
+                  reason: 'DOES_NOT_BELONG',
+                  details: '',
+                  reportedAt: '2026-11-23T10:00:00Z',
+                },
+              ],
               hidden: true,
               hiddenByBlock: false,
               link: '/espaces/structuration/f/c-prop/propositions/pr1',
@@ -520,6 +542,7 @@ function proposalMocks(moderator: boolean): MockLink.MockedResponse[] {
               title: 'Idée',
               reportCount: 0,
               reasons: [],
+              reports: [],
               hidden: false,
               hiddenByBlock: false,
               link: null,

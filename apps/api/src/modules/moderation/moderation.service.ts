@@ -209,11 +209,14 @@ export class ModerationService {
       hidden: boolean;
       by_block: boolean;
       reasons: string[];
+      reports: { reason: string; details: string; reportedAt: string }[] | null;
       since: Date;
     }[] = await this.dataSource.query(
       `SELECT m.reportable_type AS t, m.reportable_id AS id, m.report_count, m.hidden_at IS NOT NULL AS hidden, m.created_at AS since,
               m.user_block_id IS NOT NULL AS by_block,
-              (SELECT array_agg(DISTINCT r.reason) FROM reports r WHERE r.moderation_id = m.id AND r.dismissed_at IS NULL) AS reasons
+              (SELECT array_agg(DISTINCT r.reason) FROM reports r WHERE r.moderation_id = m.id AND r.dismissed_at IS NULL) AS reasons,
+              (SELECT json_agg(json_build_object('reason', r.reason, 'details', r.details, 'reportedAt', r.created_at) ORDER BY r.created_at, r.id)
+                 FROM reports r WHERE r.moderation_id = m.id AND r.dismissed_at IS NULL) AS reports
          FROM moderations m
         WHERE m.component_id = $1 AND (m.report_count > 0 OR m.hidden_at IS NOT NULL)
         ORDER BY m.report_count DESC, m.created_at, m.reportable_id`,
@@ -241,6 +244,11 @@ export class ModerationService {
           proposalId: summary.proposalId,
           reportCount: r.report_count,
           reasons: (r.reasons ?? []) as ModerationQueueItemDto['reasons'],
+          reports: (r.reports ?? []).map((report) => ({
+            reason: report.reason as ModerationQueueItemDto['reasons'][number],
+            details: report.details,
+            reportedAt: new Date(report.reportedAt),
+          })),
           hidden: r.hidden,
           hiddenByBlock: r.by_block,
           link: links.get(`${r.t}:${r.id}`) ?? null,
@@ -260,6 +268,7 @@ export class ModerationService {
           proposalId: p.proposalId,
           reportCount: 0,
           reasons: [],
+          reports: [],
           hidden: p.hidden,
           hiddenByBlock: false,
           link: null,

@@ -895,10 +895,10 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
 
     it('dismissing reports keeps the content: shown again, out of the queue, reportable again; raced with new reports, the count stays the open reports', async () => {
       const id = await propose(componentId, users[0].token, 'Proposition signalée puis conservée');
-      const report = (u: { token: string }, reason = 'SPAM') =>
+      const report = (u: { token: string }, reason = 'SPAM', details?: string) =>
         t.gql(
           `mutation($input: ReportContentInput!) { reportContent(input: $input) { reportCount hidden } }`,
-          { input: { resourceType: 'PROPOSAL', resourceId: id, reason } },
+          { input: { resourceType: 'PROPOSAL', resourceId: id, reason, details } },
           u.token,
         );
       const dismiss = (token: string) =>
@@ -907,7 +907,20 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
           { id },
           token,
         );
-      for (const u of users.slice(1, 4)) expect((await report(u)).errors).toBeUndefined();
+      const precisions = ['Publicité pour un logiciel.', '', 'Lien vers un site commercial.'];
+      for (const [i, u] of users.slice(1, 4).entries())
+        expect((await report(u, 'SPAM', precisions[i])).errors).toBeUndefined();
+      // the moderators read each open report's reason and « Précisions », oldest first, not who
+      const reported = await t.gql(
+        `query($c: ID!) { moderationQueue(componentId: $c) { resourceId reports { reason details reportedAt } } }`,
+        { c: componentId },
+        moderator.token,
+      );
+      const line = reported.data.moderationQueue.find(
+        (i: { resourceId: string }) => i.resourceId === id,
+      );
+      expect(line.reports.map((r: { details: string }) => r.details)).toEqual(precisions);
+      expect(line.reports.every((r: { reason: string }) => r.reason === 'SPAM')).toBe(true);
       const openReports = async () =>
         Number(
           (

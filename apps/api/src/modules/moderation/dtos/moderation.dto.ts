@@ -47,6 +47,17 @@ export class ModerationStatusDto {
   @Field() hidden!: boolean;
 }
 
+@ObjectType('ModerationReport', {
+  description:
+    'One open report of a queue item, as its moderators read it; who reported stays anonymous.',
+})
+export class ModerationReportDto {
+  @Field(() => ReportReason) reason!: ReportReason;
+  @Field({ description: 'What the reporter wrote in « Précisions » (plain text, may be empty).' })
+  details!: string;
+  @Field() reportedAt!: Date;
+}
+
 @ObjectType('ModerationQueueItem', {
   description: 'An item waiting for a moderator: reported content or an unanswered proposal.',
 })
@@ -61,6 +72,11 @@ export class ModerationQueueItemDto {
   proposalId!: string | null;
   @Field(() => Int) reportCount!: number;
   @Field(() => [ReportReason]) reasons!: ReportReason[];
+  @Field(() => [ModerationReportDto], {
+    description:
+      'The open reports, oldest first (empty for an unanswered proposal nobody reported).',
+  })
+  reports!: ModerationReportDto[];
   @Field() hidden!: boolean;
   @Field({
     description:

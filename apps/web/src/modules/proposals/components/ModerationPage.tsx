@@ -220,6 +220,8 @@ function ReportedItem({
   const [unhide, unhideState] = useMutation(UNHIDE_CONTENT_MUTATION, options);
   const [dismiss, dismissState] = useMutation(DISMISS_REPORTS_MUTATION, options);
   const variables = { resourceType: item.resourceType, resourceId: item.resourceId };
+  /** The reporters' own words (« Précisions »), oldest first; who wrote them stays anonymous. */
+  const precisions = item.reports.filter((report) => report.details.trim() !== '');
 
   /** Keeps the content: its reports are closed and it leaves this list (this row unmounts). */
   async function keep() {
@@ -287,6 +289,24 @@ function ReportedItem({
             )}
           </span>
         </p>
+        {precisions.length > 0 ? (
+          <details className="moderation-precisions">
+            <summary>{t('proposals.moderation.precisions', { count: precisions.length })}</summary>
+            <ul>
+              {precisions.map((report, index) => (
+                <li key={index}>
+                  <p className="muted">
+                    {t('proposals.moderation.reportLine', {
+                      reason: t(`moderation.report.reasons.${report.reason}`),
+                      date: formatDateTime(report.reportedAt, i18n.language),
+                    })}
+                  </p>
+                  <p lang="fr">{report.details}</p>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
         {item.proposalId &&
         (item.resourceType === 'PROPOSAL' || item.resourceType === 'COMMENT') ? (
           <p>

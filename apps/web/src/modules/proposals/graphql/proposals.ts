@@ -422,6 +422,7 @@ export const MODERATION_QUEUE_QUERY: TypedDocumentNode<
       title
       reportCount
       reasons
+      reports { reason details reportedAt }
       hidden
       hiddenByBlock
       link

@@ -422,7 +422,11 @@ export const MODERATION_QUEUE_QUERY: TypedDocumentNode<
       title
       reportCount
       reasons
-      reports { reason details reportedAt }
+      reports {
+        reason
+        details
+        reportedAt
+      }
       hidden
       hiddenByBlock
       link

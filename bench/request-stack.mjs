@@ -5,6 +5,8 @@
 //   npm run build && node bench/request-stack.mjs     (env CLIENTS, REQUESTS, ROUNDS)
 //   CPU_PROFILE=/tmp/me profiles the API process: /tmp/me.<2k>.cpuprofile are its `me` phases
 //   BASE_DIST=/path/to/dist/apps/api: a second build (e.g. main's) run in the same rounds
+//   API_NODE_ENV=development|production (default production, as deployed): NODE_ENV of every
+//   process of the run, the bare handler's included
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,9 +25,10 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
 const ME = `{ me { id } }`;
 
+const NODE_ENV = process.env.API_NODE_ENV ?? 'production';
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
 const counter = queryCounter();
-const server = await startBenchServer({ ...counter.env, LOG_FORMAT: 'json' });
+const server = await startBenchServer({ ...counter.env, LOG_FORMAT: 'json', NODE_ENV });
 const apis = [{ name: 'API (this build)', url: server.url, pid: server.pid }];
 let base = null;
 if (process.env.BASE_DIST) {
@@ -41,7 +44,7 @@ async function startBaseApi(dist, databaseUrl) {
     cwd: join(dist, '../../..'),
     env: {
       ...process.env,
-      NODE_ENV: 'development',
+      NODE_ENV,
       PORT: String(port),
       DATABASE_URL: databaseUrl,
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
@@ -102,7 +105,7 @@ app.listen(Number(process.env.PORT), '127.0.0.1');
 const barePort = await server.freePort();
 const bare = spawn(process.execPath, ['-e', BARE], {
   cwd: ROOT,
-  env: { ...process.env, DATABASE_URL: server.databaseUrl, PORT: String(barePort) },
+  env: { ...process.env, NODE_ENV, DATABASE_URL: server.databaseUrl, PORT: String(barePort) },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const bareUrl = `http://127.0.0.1:${barePort}`;
@@ -143,7 +146,7 @@ async function phase(url, tokens, requests) {
 try {
   console.log(`machine: ${await machine()}; load average at the start: ${loadavg()}`);
   console.log(
-    `date: ${new Date().toISOString()}; ${CLIENTS} clients × ${REQUESTS} \`${ME}\` each per phase, ${ROUNDS} rounds alternating ${targets.map((t) => t.name).join(' / ')}`,
+    `date: ${new Date().toISOString()}; ${CLIENTS} clients × ${REQUESTS} \`${ME}\` each per phase, NODE_ENV=${NODE_ENV}, ${ROUNDS} rounds alternating ${targets.map((t) => t.name).join(' / ')}`,
   );
   const terms = await currentTerms(server.gql);
   const tokens = [];

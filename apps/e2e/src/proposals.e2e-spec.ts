@@ -171,6 +171,9 @@ describeInBrowser(
       await reports.getByRole('heading', { level: 3, name: `Proposition ${title}` }).waitFor();
       expect(await reports.textContent()).toContain('1 signalement');
       expect(await reports.textContent()).toContain('Hors sujet');
+      // the reporter's « Précisions », folded under the line, without the reporter's name
+      await reports.getByText('1 précision jointe au signalement').click();
+      await reports.getByText('Déjà couvert par la mesure 4.3-2.').waitFor();
       await suite.page.getByText('15 propositions', { exact: true }).waitFor();
       await expectAccessible('modération');
 

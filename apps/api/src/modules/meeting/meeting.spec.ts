@@ -359,6 +359,26 @@ describe('Rencontres: meetings, registrations held by PostgreSQL, attendance, iC
       expect(await rows(m.id)).toEqual({ REGISTERED: 5, WAITLISTED: 0 });
     }, 120_000);
 
+    it('viewerReported follows a report made earlier in the same document (no stale per-request answer)', async () => {
+      const m = await create({ registrationsEnabled: true, capacity: 10 });
+      const [u] = await bulkUsers(1);
+      const res = await t.gql(
+        `mutation($m: ID!) {
+          a: registerForMeeting(meetingId: $m) { viewerReported }
+          r: reportContent(input: { resourceType: MEETING, resourceId: $m, reason: SPAM }) { reportCount }
+          b: cancelMeetingRegistration(meetingId: $m) { viewerReported }
+        }`,
+        { m: m.id },
+        u.token,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual({
+        a: { viewerReported: false },
+        r: { reportCount: 1 },
+        b: { viewerReported: true },
+      });
+    });
+
     it('a double click (10 identical requests at once) gives one row and CONFLICT for the others', async () => {
       const m = await create({ registrationsEnabled: true, capacity: 0 });
       const [u] = await bulkUsers(1);

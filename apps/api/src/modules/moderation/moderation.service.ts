@@ -212,7 +212,8 @@ export class ModerationService {
       reports: { reason: string; details: string; reportedAt: string }[] | null;
       since: Date;
     }[] = await this.dataSource.query(
-      `SELECT m.reportable_type AS t, m.reportable_id AS id, m.report_count, m.hidden_at IS NOT NULL AS hidden, m.created_at AS since,
+      `SELECT m.reportable_type AS t, m.reportable_id AS id, m.report_count, m.hidden_at IS NOT NULL AS hidden,
+              coalesce((SELECT min(r.created_at) FROM reports r WHERE r.moderation_id = m.id AND r.dismissed_at IS NULL), m.hidden_at, m.created_at) AS since,
               m.user_block_id IS NOT NULL AS by_block,
               (SELECT array_agg(DISTINCT r.reason) FROM reports r WHERE r.moderation_id = m.id AND r.dismissed_at IS NULL) AS reasons,
               (SELECT json_agg(json_build_object('reason', r.reason, 'details', r.details, 'reportedAt', r.created_at) ORDER BY r.created_at, r.id)
@@ -324,10 +325,15 @@ export class ModerationService {
       const userId = viewer.user.id;
       perRequest.set(
         type,
-        (loader = new DataLoader(async (ids) => {
-          const reported = await this.reportedAmong(userId, type, [...ids]);
-          return ids.map((rid) => reported.has(rid));
-        })),
+        // batching only, no cache: a report or a dismissal earlier in the same document (a
+        // mutation field before this one) must show in the fields resolved after it
+        (loader = new DataLoader(
+          async (ids) => {
+            const reported = await this.reportedAmong(userId, type, [...ids]);
+            return ids.map((rid) => reported.has(rid));
+          },
+          { cache: false },
+        )),
       );
     }
     return loader.load(id);

@@ -823,6 +823,8 @@ export class AmendmentService {
     throw DomainError.conflict(
       'Cet amendement est masqué par la modération : il ne peut être ni accepté ni refusé avant d’être rétabli.',
       { reason: 'HIDDEN' },
+    ).inEnglish(
+      'This amendment is hidden by moderation: it can be neither accepted nor rejected until shown again.',
     );
   }
 

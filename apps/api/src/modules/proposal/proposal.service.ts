@@ -127,6 +127,20 @@ export interface ProposalConnectionSource extends ProposalConnectionDto {
  * dense position index (constant cost per page, fair over seeds), CONSENSUS from a ranking
  * snapshot named by the cursor, the others by keyset.
  */
+/**
+ * An answer is published to the proposal's readers: while moderation hides it (reports, a
+ * moderator, its author's block) there are none, so the moderator shows it again first.
+ * Called under the proposal row's lock, which hiding also takes (no race).
+ * @throws CONFLICT `reason: HIDDEN`
+ */
+function refuseAnswerWhileHidden(row: { hiddenAt: Date | null }): void {
+  if (row.hiddenAt)
+    throw DomainError.conflict(
+      'Cette proposition est masquée par la modération : rendez-la visible avant d’y répondre.',
+      { reason: 'HIDDEN' },
+    ).inEnglish('This proposal is hidden by moderation: show it again before answering it.');
+}
+
 @Injectable()
 export class ProposalService {
   /** The deployment's cursor key, read once: it never changes, so remembering it changes no result. */
@@ -805,11 +819,7 @@ export class ProposalService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, input.proposalId, true);
       if (row.withdrawnAt) throw DomainError.conflict('Cette proposition a été retirée.');
-      if (row.hiddenAt)
-        throw DomainError.conflict(
-          'Cette proposition est masquée par la modération : rendez-la visible avant d’y répondre.',
-          { reason: 'HIDDEN' },
-        );
+      refuseAnswerWhileHidden(row);
       const publish = input.publish ?? true;
       await manager.query(
         `UPDATE proposals SET state = $2, answer = $3, answered_at = now(), answered_by = $4,
@@ -839,11 +849,12 @@ export class ProposalService {
     return this.byId(input.proposalId, viewer);
   }
 
-  /** Publishes a drafted answer. @throws NOT_FOUND; CONFLICT no answer drafted */
+  /** Publishes a drafted answer. @throws NOT_FOUND; CONFLICT no answer drafted; CONFLICT `reason: HIDDEN` hidden by moderation */
   async publishAnswer(id: string, viewer: Viewer): Promise<ProposalDto> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, id, true);
       if (!row.answeredAt) throw DomainError.conflict('Aucune réponse à publier.');
+      refuseAnswerWhileHidden(row);
       await manager.query(
         `UPDATE proposals SET state_published_at = coalesce(state_published_at, now()), updated_at = now() WHERE id = $1`,
         [id],

@@ -912,7 +912,7 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
         expect((await report(u, 'SPAM', precisions[i])).errors).toBeUndefined();
       // the moderators read each open report's reason and « Précisions », oldest first, not who
       const reported = await t.gql(
-        `query($c: ID!) { moderationQueue(componentId: $c) { resourceId reports { reason details reportedAt } } }`,
+        `query($c: ID!) { moderationQueue(componentId: $c) { resourceId since reports { reason details reportedAt } } }`,
         { c: componentId },
         moderator.token,
       );
@@ -921,6 +921,7 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
       );
       expect(line.reports.map((r: { details: string }) => r.details)).toEqual(precisions);
       expect(line.reports.every((r: { reason: string }) => r.reason === 'SPAM')).toBe(true);
+      expect(line.since).toBe(line.reports[0].reportedAt);
       const openReports = async () =>
         Number(
           (
@@ -956,6 +957,17 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
       expect(log.summary).toBe('3 signalements écartés : contenu conservé et rétabli');
       // nothing left to dismiss
       expect(errorCode(await dismiss(moderator.token))).toBe('CONFLICT');
+      // reported again: the line waits since this new report, not since the dismissed ones
+      expect((await report(users[4], 'SPAM', 'Encore.')).errors).toBeUndefined();
+      const again = (
+        await t.gql(
+          `query($c: ID!) { moderationQueue(componentId: $c) { resourceId since reports { details reportedAt } } }`,
+          { c: componentId },
+          moderator.token,
+        )
+      ).data.moderationQueue.find((i: { resourceId: string }) => i.resourceId === id);
+      expect(again.reports).toEqual([{ details: 'Encore.', reportedAt: again.since }]);
+      expect(new Date(again.since).getTime()).toBeGreaterThan(new Date(line.since).getTime());
       // reporters whose reports were dismissed may report again (two: under the hiding
       // threshold), raced with a dismissal that either finds them or finds none (CONFLICT)
       const results = await Promise.all([
@@ -968,6 +980,47 @@ describe('proposals: publication, supports held by PostgreSQL, ordering, comment
         id,
       ]);
       expect(m.report_count).toBe(await openReports());
+    });
+
+    it('a drafted answer is not published while the proposal is hidden (CONFLICT HIDDEN, nothing written), and is once it is shown again', async () => {
+      // a component of its own: the answer below must not change the other tests' counts
+      const id = await propose(
+        await newComponent(),
+        users[0].token,
+        'Proposition à réponse différée',
+      );
+      const draft = await t.gql(
+        `mutation($input: AnswerProposalInput!) { answerProposal(input: $input) { answerPublished } }`,
+        { input: { proposalId: id, state: 'ACCEPTED', answer: '<p>Retenue.</p>', publish: false } },
+        moderator.token,
+      );
+      expect(draft.data.answerProposal.answerPublished).toBe(false);
+      const hide = (op: 'hideContent' | 'unhideContent') =>
+        t.gql(
+          `mutation($id: ID!) { ${op}(resourceType: PROPOSAL, resourceId: $id) { hidden } }`,
+          { id },
+          moderator.token,
+        );
+      expect((await hide('hideContent')).errors).toBeUndefined();
+      const publish = `mutation($id: ID!) { publishProposalAnswer(id: $id) { answerPublished } }`;
+      const refused = await t.gql(publish, { id }, moderator.token);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'HIDDEN' });
+      // worded in English for an English client, not the code's generic text
+      const english = await t.gql(publish, { id }, moderator.token, { 'accept-language': 'en' });
+      expect(english.errors?.[0].message).toBe(
+        'This proposal is hidden by moderation: show it again before answering it.',
+      );
+      const [row] = await t.sql(`SELECT state_published_at FROM proposals WHERE id = $1`, [id]);
+      expect(row.state_published_at).toBeNull();
+      expect(
+        await t.sql(
+          `SELECT 1 FROM action_logs WHERE action = 'publish_answer' AND resource_id = $1`,
+          [id],
+        ),
+      ).toEqual([]);
+      expect((await hide('unhideContent')).errors).toBeUndefined();
+      const published = await t.gql(publish, { id }, moderator.token);
+      expect(published.data.publishProposalAnswer.answerPublished).toBe(true);
     });
 
     it('answers: moderators only; a draft stays invisible to participants until published', async () => {

@@ -4,6 +4,7 @@ import { firstInvalidField, profileFieldErrors } from './profile-errors';
 const info = (partial: Partial<Parameters<typeof profileFieldErrors>[0]>) => ({
   code: ErrorCode.BAD_USER_INPUT,
   serverMessage: null,
+  specific: true,
   field: null,
   reason: null,
   validationErrors: [],

@@ -90,5 +90,9 @@ export class ModerationQueueItemDto {
   })
   link!: string | null;
   @Field({ description: 'A proposal with no published answer.' }) unanswered!: boolean;
-  @Field() since!: Date;
+  @Field({
+    description:
+      'Waiting since: its oldest open report; without one, when it was hidden; for an unanswered proposal, its publication.',
+  })
+  since!: Date;
 }

@@ -291,7 +291,10 @@ function ReportedItem({
         </p>
         {precisions.length > 0 ? (
           <details className="moderation-precisions">
-            <summary>{t('proposals.moderation.precisions', { count: precisions.length })}</summary>
+            <summary>
+              {t('proposals.moderation.precisions', { count: precisions.length })}{' '}
+              <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+            </summary>
             <ul>
               {precisions.map((report, index) => (
                 <li key={index}>
@@ -301,7 +304,9 @@ function ReportedItem({
                       date: formatDateTime(report.reportedAt, i18n.language),
                     })}
                   </p>
-                  <p lang="fr">{report.details}</p>
+                  <p className="moderation-precisions__text" lang="fr">
+                    {report.details}
+                  </p>
                 </li>
               ))}
             </ul>

@@ -26,6 +26,7 @@ describe('parseApiError', () => {
     expect(info).toEqual({
       code: ErrorCode.BAD_USER_INPUT,
       serverMessage: 'Mot de passe trop court.',
+      specific: true,
       field: 'password',
       reason: 'tooShort',
       validationErrors: ['a', 'b'],
@@ -71,7 +72,10 @@ describe('errorMessage', () => {
   it('translates every code in English too', () => {
     for (const code of Object.values(ErrorCode)) {
       const message = errorMessage(
-        parseApiError(graphQLError('texte du serveur', { code })),
+        // what the API sends an English client for a French-only message
+        parseApiError(
+          graphQLError('texte du serveur', { code, frenchMessage: 'texte du serveur' }),
+        ),
         tEn,
         'en',
       );
@@ -88,7 +92,29 @@ describe('errorMessage', () => {
       graphQLError('Un espace utilise déjà cette adresse.', { code: 'CONFLICT' }),
     );
     expect(errorMessage(conflict, t, 'fr')).toBe('Un espace utilise déjà cette adresse.');
-    expect(errorMessage(conflict, tEn, 'en')).toBe('This clashes with existing data.');
+  });
+
+  it('in English, shows the server’s English wording when it has one, the translated code otherwise', () => {
+    // asked for English (the web app sends its language), the API words an error in English
+    // when the error has an English text, else sends its code's generic text and the French
+    const worded = parseApiError(
+      graphQLError('This proposal is hidden by moderation: show it again before answering it.', {
+        code: 'CONFLICT',
+        reason: 'HIDDEN',
+      }),
+    );
+    expect(worded.specific).toBe(true);
+    expect(errorMessage(worded, tEn, 'en')).toBe(
+      'This proposal is hidden by moderation: show it again before answering it.',
+    );
+    const generic = parseApiError(
+      graphQLError('This conflicts with existing data.', {
+        code: 'CONFLICT',
+        frenchMessage: 'Un espace utilise déjà cette adresse.',
+      }),
+    );
+    expect(generic.specific).toBe(false);
+    expect(errorMessage(generic, tEn, 'en')).toBe('This clashes with existing data.');
   });
 
   it('uses the generic message when the server sent raw validation constraints', () => {

@@ -6,8 +6,14 @@ import type { TFunction } from 'i18next';
 export interface ApiErrorInfo {
   /** An API error code, `NETWORK` when the server was unreachable, `UNKNOWN` otherwise. */
   code: ErrorCode | 'NETWORK' | 'UNKNOWN';
-  /** The server's own message (French), when it sent one. */
+  /** The server's own message, in the language the request asked for (`Accept-Language`), when it sent one. */
   serverMessage: string | null;
+  /**
+   * The server worded this very error in the requested language. False when, asked for English,
+   * it could only send its code's generic English text (the French detail then travels in
+   * `extensions.frenchMessage`).
+   */
+  specific: boolean;
   /** The input field the error is about (`extensions.field`). */
   field: string | null;
   /** A machine-readable reason (`extensions.reason`, e.g. a password weakness). */
@@ -38,6 +44,7 @@ export function parseApiError(error: unknown): ApiErrorInfo {
     return {
       code,
       serverMessage: asString(first?.message),
+      specific: asString(extensions.frenchMessage) === null,
       field: asString(extensions.field),
       reason: asString(extensions.reason),
       validationErrors,
@@ -51,7 +58,14 @@ export function parseApiError(error: unknown): ApiErrorInfo {
         : status >= 500
           ? ErrorCode.INTERNAL_SERVER_ERROR
           : 'UNKNOWN';
-    return { code, serverMessage: null, field: null, reason: null, validationErrors: [] };
+    return {
+      code,
+      serverMessage: null,
+      specific: false,
+      field: null,
+      reason: null,
+      validationErrors: [],
+    };
   }
   if (
     ServerParseError.is(error) ||
@@ -60,12 +74,20 @@ export function parseApiError(error: unknown): ApiErrorInfo {
     return {
       code: 'NETWORK',
       serverMessage: null,
+      specific: false,
       field: null,
       reason: null,
       validationErrors: [],
     };
   }
-  return { code: 'UNKNOWN', serverMessage: null, field: null, reason: null, validationErrors: [] };
+  return {
+    code: 'UNKNOWN',
+    serverMessage: null,
+    specific: false,
+    field: null,
+    reason: null,
+    validationErrors: [],
+  };
 }
 
 /** Codes whose server message is specific enough to show as is (the API writes them in French). */
@@ -82,7 +104,8 @@ export type ErrorMessageOverrides = Partial<Record<ApiErrorInfo['code'], string>
  * The message to show for an API error, in the interface language.
  * Order: the caller's override for the code; a translated password-weakness reason; the server's
  * specific message for input/conflict/limit errors when the UI is in French (the API's language)
- * and the error is not a raw list of validation constraints; otherwise the translated message of the code.
+ * or the server worded it in English too (`specific`), and the error is not a raw list of
+ * validation constraints; otherwise the translated message of the code.
  * @param info the parsed error
  * @param t the translation function
  * @param language the interface language
@@ -110,7 +133,7 @@ export function errorMessage(
   if (
     DETAILED_CODES.has(info.code) &&
     info.serverMessage &&
-    language === 'fr' &&
+    (language === 'fr' || info.specific) &&
     info.validationErrors.length === 0
   ) {
     return info.serverMessage;

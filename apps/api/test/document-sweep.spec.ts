@@ -391,9 +391,15 @@ describe('hostile query documents', () => {
       ),
     );
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
-    const before = Date.now();
-    await stillAnswers();
-    expect(Date.now() - before).toBeLessThan(1000);
+    // still answering, and not left slow: of five requests in a row, the fastest takes under a
+    // second (a server left hung or slow fails all five; one pause of a loaded machine, one)
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const before = Date.now();
+      await stillAnswers();
+      times.push(Date.now() - before);
+    }
+    expect(Math.min(...times)).toBeLessThan(1000);
     expect(Date.now() - started).toBeLessThan(60_000);
   });
 });

@@ -3,6 +3,7 @@
 // lock-check-insert-count transaction on the same PostgreSQL in the same run.
 //   npm run build && node bench/supports.mjs      (pgbench: Debian's postgresql-client)
 //   CPU_PROFILE=/tmp/api profiles the API process (/tmp/api.5.cpuprofile: the 50 clients' phase)
+//   API_NODE_ENV=development|production (default production, as deployed)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,10 +27,11 @@ const UNSUPPORT = `mutation($id: ID!) { unsupportProposal(proposalId: $id) { sup
 const SEQUENTIAL = Number(process.env.SEQUENTIAL ?? 20); // one client's supports whose SQL round trips are counted
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
 
-// JSON log lines as in production (the bench server runs in development, whose default is pino-pretty);
+// JSON log lines as in production (set explicitly: with API_NODE_ENV=development the default is pino-pretty);
 // the API process counts its SQL round trips (pg Client.query calls) and reports them on SIGUSR2
 const counter = queryCounter();
-const server = await startBenchServer({ ...counter.env, LOG_FORMAT: 'json' });
+const NODE_ENV = process.env.API_NODE_ENV ?? 'production';
+const server = await startBenchServer({ ...counter.env, LOG_FORMAT: 'json', NODE_ENV });
 /** Waits until the notification dispatcher has processed every event (its background work would weigh on the next phase). */
 async function dispatcherIdle() {
   while (
@@ -51,7 +53,7 @@ try {
   );
   const terms = await currentTerms(server.gql); // sign-ups accept the current terms and privacy notice
   console.log(
-    `date: ${new Date().toISOString()}; ${CLIENTS} clients × ${ATTEMPTS} supports, supportLimit ${LIMIT}, ${PROPOSALS} proposals`,
+    `date: ${new Date().toISOString()}; ${CLIENTS} clients × ${ATTEMPTS} supports, supportLimit ${LIMIT}, ${PROPOSALS} proposals, NODE_ENV=${NODE_ENV}`,
   );
   const componentId = await seedProposals(server.pool, PROPOSALS, { supportLimit: LIMIT });
   const { rows: proposals } = await server.pool.query(

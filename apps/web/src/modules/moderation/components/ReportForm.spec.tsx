@@ -67,7 +67,7 @@ describe('<ReportForm>', () => {
     ).toHaveFocus();
   });
 
-  it('says "Vous avez déjà signalé ce contenu." on CONFLICT', async () => {
+  it('on CONFLICT (reported meanwhile in another tab), closes the form and says "Vous avez déjà signalé ce contenu.", focused', async () => {
     renderWithProviders(
       <ReportForm
         resourceType="PROPOSAL"
@@ -87,9 +87,12 @@ describe('<ReportForm>', () => {
       },
     );
     await report();
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Vous avez déjà signalé ce contenu.',
-    );
+    const already = await screen.findByText('Vous avez déjà signalé ce contenu.');
+    expect(already).toHaveAttribute('role', 'status');
+    expect(already).toHaveFocus();
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('shows no button for content already reported', () => {

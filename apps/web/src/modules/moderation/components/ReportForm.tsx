@@ -43,8 +43,11 @@ export function ReportForm({
   const [reason, setReason] = useState<ReportReason>('SPAM');
   const [details, setDetails] = useState('');
   const [sent, setSent] = useState(false);
+  /** Reported meanwhile from another tab or device: the API answered CONFLICT. */
+  const [reportedElsewhere, setReportedElsewhere] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const thanksRef = useRef<HTMLParagraphElement>(null);
+  const alreadyRef = useRef<HTMLParagraphElement>(null);
   const focusAfterRender = useFocusAfterRender();
   const [report, { loading }] = useMutation(REPORT_CONTENT_MUTATION, {
     refetchQueries: refetchQueries ?? (resourceType === 'PROPOSAL' ? ['Proposal'] : ['Comments']),
@@ -62,14 +65,25 @@ export function ReportForm({
       // the toggle and the form leave the page: focus goes to the thanks, never to <body>
       focusAfterRender(thanksRef);
     } catch (error) {
-      feedback.fail(error, {
-        CONFLICT: t('moderation.report.already'),
+      const info = feedback.fail(error, {
         UNAUTHENTICATED: t('moderation.report.signInRequired'),
       });
+      if (info.code === 'CONFLICT') {
+        // already reported (another tab): the form closes and says so, as after a reload
+        feedback.clear();
+        setReportedElsewhere(true);
+        setOpen(false);
+        focusAfterRender(alreadyRef);
+      }
     }
   }
 
-  if (reported && !sent) return <p className="muted">{t('moderation.report.already')}</p>;
+  if ((reported || reportedElsewhere) && !sent)
+    return (
+      <p ref={alreadyRef} tabIndex={-1} role="status" className="muted">
+        {t('moderation.report.already')}
+      </p>
+    );
   return (
     <div className="report-action">
       {!sent ? (

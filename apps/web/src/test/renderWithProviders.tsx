@@ -1,4 +1,4 @@
-import type { ApolloLink } from '@apollo/client';
+import type { ApolloLink, InMemoryCache } from '@apollo/client';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { render, type RenderResult } from '@testing-library/react';
@@ -17,16 +17,18 @@ export interface RenderOptions {
   route?: string;
   /** Route pattern the element is mounted at (for `useParams`); the element is rendered for every path otherwise. */
   path?: string;
+  /** The Apollo cache (a fresh one of the app's shape by default), to seed it or read it after. */
+  cache?: InMemoryCache;
 }
 
 /** Renders with i18n (French), a mocked Apollo client and an in-memory router. */
 export function renderWithProviders(
   ui: ReactElement,
-  { mocks = [], link, route = '/', path }: RenderOptions = {},
+  { mocks = [], link, route = '/', path, cache = createCache() }: RenderOptions = {},
 ): RenderResult {
   return render(
     <I18nextProvider i18n={i18n}>
-      <MockedProvider mocks={mocks} link={link} cache={createCache()}>
+      <MockedProvider mocks={mocks} link={link} cache={cache}>
         <MemoryRouter initialEntries={[route]}>
           {path ? (
             <Routes>

@@ -1,6 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { gql } from '@apollo/client';
 import { GraphQLError } from 'graphql';
+import { createCache } from '../../apollo/createApolloClient';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { REPORT_CONTENT_MUTATION } from '../graphql/moderation';
 import { ReportForm } from './ReportForm';
@@ -93,6 +95,56 @@ describe('<ReportForm>', () => {
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('marks the reported item in the cache, so its page opened again knows (a meeting)', async () => {
+    const cache = createCache();
+    const fragment = gql`
+      fragment Reported on Meeting {
+        id
+        viewerReported
+      }
+    `;
+    cache.writeFragment({
+      fragment,
+      data: { __typename: 'Meeting', id: 'm1', viewerReported: false },
+    });
+    renderWithProviders(
+      <ReportForm resourceType="MEETING" resourceId="m1" target="Une rencontre" reported={false} />,
+      {
+        cache,
+        mocks: [
+          {
+            request: {
+              query: REPORT_CONTENT_MUTATION,
+              variables: {
+                input: { resourceType: 'MEETING', resourceId: 'm1', reason: 'SPAM', details: null },
+              },
+            },
+            result: {
+              data: {
+                reportContent: {
+                  __typename: 'ModerationStatus',
+                  resourceType: 'MEETING',
+                  resourceId: 'm1',
+                  reportCount: 1,
+                  hidden: false,
+                },
+              },
+            },
+          },
+        ],
+      },
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Signaler : Une rencontre' }));
+    await user.click(screen.getByRole('button', { name: 'Envoyer le signalement' }));
+    await screen.findByText('Merci, votre signalement a été transmis à la modération.');
+    expect(cache.readFragment({ fragment, id: 'Meeting:m1' })).toEqual({
+      __typename: 'Meeting',
+      id: 'm1',
+      viewerReported: true,
+    });
   });
 
   it('shows no button for content already reported', () => {

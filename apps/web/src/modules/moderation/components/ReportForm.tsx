@@ -14,6 +14,20 @@ import {
   type ReportReason,
 } from '../graphql/moderation';
 
+/** The GraphQL type of each reportable type, whose cached `viewerReported` a report sets. */
+const TYPENAME: Record<ReportableType, string> = {
+  PROPOSAL: 'Proposal',
+  COMMENT: 'Comment',
+  AMENDMENT: 'Amendment',
+  PETITION: 'Petition',
+  MEETING: 'Meeting',
+  BALLOT: 'Ballot',
+  IDEA: 'Idea',
+  DEBATE: 'Debate',
+  DEBATE_STATEMENT: 'DebateStatement',
+  NEWS_POST: 'NewsPost',
+};
+
 interface ReportFormProps {
   resourceType: ReportableType;
   resourceId: string;
@@ -51,6 +65,13 @@ export function ReportForm({
   const focusAfterRender = useFocusAfterRender();
   const [report, { loading }] = useMutation(REPORT_CONTENT_MUTATION, {
     refetchQueries: refetchQueries ?? (resourceType === 'PROPOSAL' ? ['Proposal'] : ['Comments']),
+    // the item's page, left and opened again from the cache, knows it was reported
+    update(cache) {
+      cache.modify({
+        id: cache.identify({ __typename: TYPENAME[resourceType], id: resourceId }),
+        fields: { viewerReported: () => true },
+      });
+    },
   });
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -59,8 +59,12 @@ export function DataExportSection() {
       <button
         type="button"
         className="button"
-        onClick={() => void ask()}
-        disabled={loading || preparing}
+        onClick={() => {
+          if (!loading && !preparing) void ask();
+        }}
+        // not `disabled`: the button keeps the focus while the export is prepared (a disabled
+        // button drops it to <body>); it says it is unavailable instead
+        aria-disabled={loading || preparing}
       >
         {t('account.requestExport')}
       </button>

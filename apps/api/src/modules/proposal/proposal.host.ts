@@ -108,17 +108,16 @@ export class ProposalHost implements ResourceHost {
       );
     },
     pending: async (componentId: string) => {
-      const rows: { id: string; title: string; published_at: Date; hidden: boolean }[] =
-        await this.dataSource.query(
-          `SELECT id, title, published_at, hidden_at IS NOT NULL AS hidden FROM proposals
+      const rows: { id: string; title: string; published_at: Date }[] = await this.dataSource.query(
+        `SELECT id, title, published_at FROM proposals
           WHERE component_id = $1 AND state_published_at IS NULL AND withdrawn_at IS NULL AND hidden_at IS NULL ORDER BY published_at, id`,
-          [componentId],
-        );
+        [componentId],
+      );
       return rows.map((r) => ({
         id: r.id,
         title: r.title,
         since: r.published_at,
-        hidden: r.hidden,
+        hidden: false, // hidden ones wait for no answer (left out above)
         proposalId: r.id,
       }));
     },

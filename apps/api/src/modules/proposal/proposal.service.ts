@@ -122,12 +122,6 @@ export interface ProposalConnectionSource extends ProposalConnectionDto {
 }
 
 /**
- * Proposals of a PROPOSALS component: publication, editing, withdrawal, the moderators'
- * answers, settings, and paging in six orders — RANDOM through a keyed permutation of the
- * dense position index (constant cost per page, fair over seeds), CONSENSUS from a ranking
- * snapshot named by the cursor, the others by keyset.
- */
-/**
  * An answer is published to the proposal's readers: while moderation hides it (reports, a
  * moderator, its author's block) there are none, so the moderator shows it again first.
  * Called under the proposal row's lock, which hiding also takes (no race).
@@ -141,6 +135,12 @@ function refuseAnswerWhileHidden(row: { hiddenAt: Date | null }): void {
     ).inEnglish('This proposal is hidden by moderation: show it again before answering it.');
 }
 
+/**
+ * Proposals of a PROPOSALS component: publication, editing, withdrawal, the moderators'
+ * answers, settings, and paging in six orders — RANDOM through a keyed permutation of the
+ * dense position index (constant cost per page, fair over seeds), CONSENSUS from a ranking
+ * snapshot named by the cursor, the others by keyset.
+ */
 @Injectable()
 export class ProposalService {
   /** The deployment's cursor key, read once: it never changes, so remembering it changes no result. */

@@ -66,6 +66,13 @@ describe('error language', () => {
     });
     expect(en.errors?.[0].message).toMatch(/^email: /);
     expect(en.errors?.[0].message).not.toMatch(FRENCH_ACCENTS);
+    // each refused field apart, its message without the input key, in the reader's language
+    expect(fr.errors?.[0].extensions?.fields).toEqual([
+      { field: 'email', message: 'adresse e-mail invalide' },
+    ]);
+    expect(en.errors?.[0].extensions?.fields).toEqual([
+      { field: 'email', message: 'invalid value.' },
+    ]);
   });
 
   it('document limits and graphql-js validation: French, English on request, graphql-js’s text kept in extensions.detail', async () => {

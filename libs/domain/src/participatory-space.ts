@@ -31,4 +31,8 @@ export const SpaceLimits = {
   titleMaxLength: 150,
   subtitleMaxLength: 300,
   descriptionMaxLength: 20000,
+  phaseTitleMinLength: 1,
+  phaseTitleMaxLength: 150,
+  componentTitleMinLength: 3,
+  componentTitleMaxLength: 150,
 } as const;

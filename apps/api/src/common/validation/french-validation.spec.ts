@@ -48,6 +48,13 @@ describe('French validation errors', () => {
         'questions.0.options : au moins 2 éléments.',
         'questions.0.options.0.title : au moins 1 caractère.',
       ],
+      fields: [
+        { field: 'title', message: 'au moins 3 caractères.' },
+        { field: 'emails', message: 'adresse e-mail invalide.' },
+        { field: 'questions.0.minChoices', message: 'au moins 1.' },
+        { field: 'questions.0.options', message: 'au moins 2 éléments.' },
+        { field: 'questions.0.options.0.title', message: 'au moins 1 caractère.' },
+      ],
     });
   });
 });
@@ -65,6 +72,12 @@ describe('validation errors in the reader’s language', () => {
       'emails: invalid e-mail address.',
       'questions.0.options: at least 2 items.',
     ]);
+    // each field apart, its message without the input key, for a form to show on that field
+    expect(error.details.fields).toEqual([
+      { field: 'title', message: 'at least 3 characters.' },
+      { field: 'emails', message: 'invalid e-mail address.' },
+      { field: 'questions.0.options', message: 'at least 2 items.' },
+    ]);
     expect(error.english).toBe(
       'title: at least 3 characters. emails: invalid e-mail address. questions.0.options: at least 2 items.',
     );
@@ -81,6 +94,9 @@ describe('validation errors in the reader’s language', () => {
     const error = frenchValidationError(validateSync(plainToInstance(Space, { slug: 'A B' })));
     expect(error.details.validationErrors).toEqual([
       'slug: lettres minuscules, chiffres et tirets',
+    ]);
+    expect(error.details.fields).toEqual([
+      { field: 'slug', message: 'lettres minuscules, chiffres et tirets' },
     ]);
   });
 

@@ -99,10 +99,25 @@ function flatten(errors: ValidationError[], parent = ''): { path: string; text: 
   });
 }
 
+/** A constraint's text without the input path in front (`title : au moins 3 caractères.` → `au moins 3 caractères.`). */
+function withoutPath(path: string, text: string): string {
+  for (const prefix of [`${path} :`, `${path}:`])
+    if (text.startsWith(prefix)) return text.slice(prefix.length).trim();
+  return text;
+}
+
+/** One refused input field as `extensions.fields` lists it: its path and the message without the path. */
+export interface FieldFailure {
+  field: string;
+  message: string;
+}
+
 /**
  * The validation pipe's error: BAD_USER_INPUT with French messages naming each field
- * (`extensions.validationErrors`) — English when the request prefers it — and the first failing field's path in `extensions.field`
- * (class-validator's own messages are English). For `ValidationPipe({ exceptionFactory })`.
+ * (`extensions.validationErrors`) — English when the request prefers it — the first failing field's path in `extensions.field`
+ * (class-validator's own messages are English), and each failure as `{ field, message }` in
+ * `extensions.fields`, its message without the path, for a form to show on that field.
+ * For `ValidationPipe({ exceptionFactory })`.
  */
 export function frenchValidationError(errors: ValidationError[]): DomainError {
   const failures = flatten(errors);
@@ -111,8 +126,13 @@ export function frenchValidationError(errors: ValidationError[]): DomainError {
       ? failures.map((f) => f.text[language])
       : [language === 'en' ? 'Invalid input.' : 'Donnée invalide.'];
   const language = errorLanguage();
+  const fields: FieldFailure[] = failures.map((f) => ({
+    field: f.path,
+    message: withoutPath(f.path, f.text[language]),
+  }));
   return DomainError.badInput(texts('fr').join(' '), {
     field: failures[0]?.path,
     validationErrors: texts(language),
+    fields,
   }).inEnglish(texts('en').join(' '));
 }

@@ -85,7 +85,12 @@ export class UpdateSpaceInput {
 
 @InputType({ description: 'A phase of a Concertation.' })
 export class PhaseInput {
-  @Field() @Transform(trimmedText) @IsString() @MinLength(1) @MaxLength(150) title!: string;
+  @Field()
+  @Transform(trimmedText)
+  @IsString()
+  @MinLength(SpaceLimits.phaseTitleMinLength)
+  @MaxLength(SpaceLimits.phaseTitleMaxLength)
+  title!: string;
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
@@ -110,7 +115,12 @@ export class CreatePhaseInput extends PhaseInput {
 export class CreateComponentInput {
   @Field(() => ID) @IsUUID() spaceId!: string;
   @Field(() => ComponentType) @IsEnum(ComponentType) type!: ComponentType;
-  @Field() @Transform(trimmedText) @IsString() @MinLength(3) @MaxLength(150) title!: string;
+  @Field()
+  @Transform(trimmedText)
+  @IsString()
+  @MinLength(SpaceLimits.componentTitleMinLength)
+  @MaxLength(SpaceLimits.componentTitleMaxLength)
+  title!: string;
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
@@ -125,8 +135,8 @@ export class UpdateComponentInput {
   @IsOptional()
   @Transform(trimmedText)
   @IsString()
-  @MinLength(3)
-  @MaxLength(150)
+  @MinLength(SpaceLimits.componentTitleMinLength)
+  @MaxLength(SpaceLimits.componentTitleMaxLength)
   title?: string;
   @Field({ nullable: true })
   @IsOptional()

@@ -8,6 +8,7 @@ const info = (partial: Partial<Parameters<typeof profileFieldErrors>[0]>) => ({
   field: null,
   reason: null,
   validationErrors: [],
+  fieldErrors: [],
   ...partial,
 });
 
@@ -30,6 +31,21 @@ describe('profileFieldErrors', () => {
     );
     expect(errors).toEqual({ website: 'Adresse http ou https', bio: '600 caractères au plus' });
     expect(firstInvalidField(errors)).toBe('bio');
+  });
+
+  it('reads each refused field of extensions.fields (French « key : » messages too), not the joined message', () => {
+    const errors = profileFieldErrors(
+      info({
+        field: 'bio',
+        serverMessage: 'bio : 600 caractères au plus. website : adresse http ou https',
+        validationErrors: ['bio : 600 caractères au plus.', 'website : adresse http ou https'],
+        fieldErrors: [
+          { field: 'bio', message: '600 caractères au plus.' },
+          { field: 'website', message: 'adresse http ou https' },
+        ],
+      }),
+    );
+    expect(errors).toEqual({ bio: '600 caractères au plus.', website: 'Adresse http ou https' });
   });
 
   it('ignores fields the form does not have', () => {

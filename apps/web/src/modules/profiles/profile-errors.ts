@@ -24,13 +24,23 @@ function withoutPrefix(message: string, field: string): string {
 /**
  * The per-field messages of a rejected profile update, read from the API error: its
  * `extensions.field` (domain errors: PSEUDO_TAKEN, PSEUDO_RESERVED, unknown typology) and the
- * `field: message` lines of `extensions.validationErrors` (the input checks: pseudo format,
- * lengths, website URL). Unknown fields are ignored (the form shows the error as a whole).
+ * refused fields of `extensions.fields` (the input checks: pseudo format, lengths, website URL),
+ * else the `field: message` lines of `extensions.validationErrors`. Unknown fields are ignored
+ * (the form shows the error as a whole).
  * @param info the parsed API error
  * @returns message per form field, possibly empty
  */
 export function profileFieldErrors(info: ApiErrorInfo): Partial<Record<ProfileFormField, string>> {
   const found: Partial<Record<ProfileFormField, string>> = {};
+  // the input checks: each field apart (`extensions.field` only names the first of them)
+  if (info.fieldErrors.length > 0) {
+    for (const { field: key, message } of info.fieldErrors) {
+      const field = key.split('.')[0];
+      if (KNOWN.has(field) && !found[field as ProfileFormField])
+        found[field as ProfileFormField] = withoutPrefix(message, field);
+    }
+    return found;
+  }
   if (info.field && KNOWN.has(info.field) && info.serverMessage)
     found[info.field as ProfileFormField] = withoutPrefix(info.serverMessage, info.field);
   for (const line of info.validationErrors) {

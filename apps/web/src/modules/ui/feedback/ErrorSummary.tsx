@@ -1,11 +1,21 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorMessage, parseApiError } from '../utils/apiError';
 
 /** One invalid field: the id of its control (or of its fieldset) and what is wrong, naming the field. */
 export interface FieldProblem {
   fieldId: string;
   message: string;
 }
+
+/** A field of a form: its control's id and its label (an error summary's link names it). */
+export interface FormField {
+  id: string;
+  label: string;
+}
+
+/** The fields of a form the API may name, by the API's input key (`title`, `startsAt`…). */
+export type ApiFields = Partial<Record<string, FormField>>;
 
 /** What a form needs to show an {@link ErrorSummary} after a failed submit. */
 export interface ErrorSummaryState {
@@ -16,6 +26,12 @@ export interface ErrorSummaryState {
   errorOf: (fieldId: string) => string | null;
   /** Bumped at each report, so the summary takes focus again on a second failed submit. */
   reportCount: number;
+  /**
+   * After a refused request: shows each field the API names (`extensions.fields`, else
+   * `extensions.field`) on that field, with focus on the summary. Returns true when every
+   * problem found its field; false when the form must also show the error as a whole.
+   */
+  reportApiError: (error: unknown, fields: ApiFields) => boolean;
 }
 
 /**
@@ -23,6 +39,7 @@ export interface ErrorSummaryState {
  * summary (GOV.UK Design System's error summary pattern).
  */
 export function useErrorSummary(): ErrorSummaryState {
+  const { t, i18n } = useTranslation();
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [reportCount, setReportCount] = useState(0);
   const report = useCallback((next: FieldProblem[]) => {
@@ -33,7 +50,35 @@ export function useErrorSummary(): ErrorSummaryState {
     (fieldId: string) => problems.find((problem) => problem.fieldId === fieldId)?.message ?? null,
     [problems],
   );
-  return { problems, report, errorOf, reportCount };
+  const reportApiError = useCallback(
+    (error: unknown, fields: ApiFields) => {
+      const info = parseApiError(error);
+      // `agenda.0.title` belongs to the agenda's field when the form has no finer one
+      const fieldOf = (key: string) => fields[key] ?? fields[key.split('.')[0]];
+      const found: FieldProblem[] = [];
+      let unplaced = false;
+      if (info.fieldErrors.length > 0) {
+        for (const { field, message } of info.fieldErrors) {
+          const target = fieldOf(field);
+          if (!target) unplaced = true;
+          else if (!found.some((problem) => problem.fieldId === target.id))
+            found.push({
+              fieldId: target.id,
+              message: t('forms.serverField', { label: target.label, message }),
+            });
+        }
+      } else if (info.field && fieldOf(info.field)) {
+        found.push({
+          fieldId: fieldOf(info.field)!.id,
+          message: errorMessage(info, t, i18n.language),
+        });
+      }
+      report(found);
+      return found.length > 0 && !unplaced;
+    },
+    [report, t, i18n.language],
+  );
+  return { problems, report, errorOf, reportCount, reportApiError };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   parseApiError,
   type ApiErrorInfo,
   type ErrorMessageOverrides,
+  withoutInputKey,
 } from '../utils/apiError';
 
 export interface FeedbackState {
@@ -12,13 +13,16 @@ export interface FeedbackState {
   status: string;
   /** Error message, announced as an alert. */
   error: string | null;
-  /** Constraint messages that came with the error. */
+  /** Constraint messages that came with the error, without the API's input keys. */
   details: string[];
 }
 
 export interface Feedback extends FeedbackState {
   succeed: (message: string) => void;
-  /** Shows the message for an API error; returns the parsed error for field-level handling. */
+  /**
+   * Shows the message for an API error, with its constraint messages (without the API's input
+   * keys) unless an override words the error; returns the parsed error for field-level handling.
+   */
   fail: (error: unknown, overrides?: ErrorMessageOverrides) => ApiErrorInfo;
   clear: () => void;
 }
@@ -37,7 +41,11 @@ export function useFeedback(): Feedback {
       setState({
         status: '',
         error: errorMessage(info, t, i18n.language, overrides),
-        details: info.validationErrors,
+        // a form that words this error itself (an override) or places the constraints on its
+        // fields (`useErrorSummary().reportApiError`) does not need them listed again
+        details: overrides?.[info.code]
+          ? []
+          : [...new Set(info.validationErrors.map(withoutInputKey))],
       });
       return info;
     },

@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { ErrorCode } from '@concerto/domain';
 import { i18n } from '../../../i18n/i18n';
-import { errorMessage, parseApiError } from './apiError';
+import { errorMessage, parseApiError, withoutInputKey } from './apiError';
 
 function graphQLError(message: string, extensions: Record<string, unknown>) {
   return new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });
@@ -30,7 +30,33 @@ describe('parseApiError', () => {
       field: 'password',
       reason: 'tooShort',
       validationErrors: ['a', 'b'],
+      fieldErrors: [],
     });
+  });
+
+  it('reads each refused field of `extensions.fields`, skipping malformed entries', () => {
+    const info = parseApiError(
+      graphQLError('title : au moins 3 caractères.', {
+        code: 'BAD_USER_INPUT',
+        field: 'title',
+        validationErrors: ['title : au moins 3 caractères.'],
+        fields: [{ field: 'title', message: 'au moins 3 caractères.' }, { field: 2 }, null],
+      }),
+    );
+    expect(info.fieldErrors).toEqual([{ field: 'title', message: 'au moins 3 caractères.' }]);
+  });
+
+  it('drops the API’s input key in front of a constraint message', () => {
+    expect(withoutInputKey('title : au moins 3 caractères.')).toBe('Au moins 3 caractères.');
+    expect(withoutInputKey('agenda.0.title: at most 200 characters.')).toBe(
+      'At most 200 characters.',
+    );
+    expect(withoutInputKey('slug: lettres minuscules, chiffres et tirets')).toBe(
+      'Lettres minuscules, chiffres et tirets',
+    );
+    expect(withoutInputKey('Écrivez votre idée : le texte est vide.')).toBe(
+      'Écrivez votre idée : le texte est vide.',
+    );
   });
 
   it('maps unknown codes to UNKNOWN and failed fetches to NETWORK', () => {

@@ -20,9 +20,43 @@ export interface ApiErrorInfo {
   reason: string | null;
   /** Per-constraint messages of a rejected input (`extensions.validationErrors`). */
   validationErrors: string[];
+  /**
+   * The same constraints, each with the input key it concerns and its message without that key
+   * (`extensions.fields`): what a form shows on its own fields.
+   */
+  fieldErrors: ApiFieldError[];
+}
+
+/** One refused input field: the API's key (a path such as `title` or `agenda.0.title`) and what is wrong. */
+export interface ApiFieldError {
+  field: string;
+  message: string;
 }
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** `title : au moins 3 caractères.`, `agenda.0.title: at most 200 characters.` → the key and the rest. */
+const KEY_PREFIX = /^([A-Za-z_][\w]*(?:\.[\w]+)*)\s?:\s*/;
+
+/**
+ * A constraint message without the API's input key in front (`title : au moins 3 caractères.` →
+ * `Au moins 3 caractères.`): a person never reads the API's key names.
+ * @param message a message of `extensions.validationErrors`
+ */
+export function withoutInputKey(message: string): string {
+  const rest = message.replace(KEY_PREFIX, '').trim();
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : message;
+}
+
+function fieldErrorsOf(value: unknown): ApiFieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    const { field, message } = (entry ?? {}) as Record<string, unknown>;
+    return typeof field === 'string' && typeof message === 'string' && field && message
+      ? [{ field, message }]
+      : [];
+  });
+}
 
 function asString(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
@@ -48,6 +82,7 @@ export function parseApiError(error: unknown): ApiErrorInfo {
       field: asString(extensions.field),
       reason: asString(extensions.reason),
       validationErrors,
+      fieldErrors: fieldErrorsOf(extensions.fields),
     };
   }
   if (ServerError.is(error)) {
@@ -65,6 +100,7 @@ export function parseApiError(error: unknown): ApiErrorInfo {
       field: null,
       reason: null,
       validationErrors: [],
+      fieldErrors: [],
     };
   }
   if (
@@ -78,6 +114,7 @@ export function parseApiError(error: unknown): ApiErrorInfo {
       field: null,
       reason: null,
       validationErrors: [],
+      fieldErrors: [],
     };
   }
   return {
@@ -87,6 +124,7 @@ export function parseApiError(error: unknown): ApiErrorInfo {
     field: null,
     reason: null,
     validationErrors: [],
+    fieldErrors: [],
   };
 }
 

@@ -1,10 +1,12 @@
 import { useMutation } from '@apollo/client/react';
-import { ComponentType } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { ComponentType, SpaceLimits } from '@concerto/domain';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextField, VisuallyHidden } from '../../ui/components/Fields';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import {
   CREATE_COMPONENT_MUTATION,
@@ -29,7 +31,10 @@ const COMPONENT_TYPES = [
   ComponentType.VOTES,
 ];
 
-/** The components of a space: add, rename, publish/unpublish, delete. */
+/**
+ * The components of a space: add, rename, publish/unpublish, delete. Titles are checked with the
+ * API's limits before sending; problems show on the field, focus on the form's error summary.
+ */
 export function ComponentsAdmin({
   spaceId,
   components,
@@ -86,6 +91,9 @@ function ComponentRow({
   const [updateComponent, updateState] = useMutation(UPDATE_COMPONENT_MUTATION, REFETCH);
   const [deleteComponent] = useMutation(DELETE_COMPONENT_MUTATION, REFETCH);
   const target = t('admin.theComponent', { title: component.title });
+  const summary = useErrorSummary();
+  const renameId = useId();
+  const titleField = { id: `${renameId}-title`, label: t('admin.newTitle') };
 
   function closeRename() {
     setRenaming(false);
@@ -95,6 +103,9 @@ function ComponentRow({
   async function rename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
+    const problems = problemsOf(textProblem(t, titleField, title, TITLE_LIMITS));
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await updateComponent({
         variables: { id: component.id, input: { title: title.trim() } },
@@ -104,7 +115,7 @@ function ComponentRow({
       );
       closeRename();
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, { title: titleField })) feedback.fail(error);
     }
   }
 
@@ -165,13 +176,15 @@ function ComponentRow({
             onSubmit={rename}
             aria-label={t('admin.rename') + ' ' + target}
           >
+            <ErrorSummary state={summary} />
             <TextField
-              label={t('admin.newTitle')}
+              id={titleField.id}
+              label={titleField.label}
               name="title"
               required
-              minLength={3}
-              maxLength={150}
+              maxLength={TITLE_LIMITS.max}
               value={title}
+              error={summary.errorOf(titleField.id)}
               onChange={(event) => setTitle(event.target.value)}
             />
             <div className="form__actions">
@@ -187,6 +200,7 @@ function ComponentRow({
                 className="button"
                 onClick={() => {
                   setTitle(component.title);
+                  summary.report([]);
                   closeRename();
                 }}
               >
@@ -238,6 +252,12 @@ function ComponentRow({
   );
 }
 
+/** A component's title, with the API's limits. */
+const TITLE_LIMITS = {
+  min: SpaceLimits.componentTitleMinLength,
+  max: SpaceLimits.componentTitleMaxLength,
+};
+
 const EMPTY = { type: ComponentType.PROPOSALS as ComponentType, title: '', published: false };
 
 /** The admin screen link of a type registered in `component-types-admin.ts`, if it has one. */
@@ -263,10 +283,19 @@ function NewComponentForm({ spaceId }: { spaceId: string }) {
   const feedback = useFeedback();
   const [values, setValues] = useState(EMPTY);
   const [createComponent, { loading }] = useMutation(CREATE_COMPONENT_MUTATION, REFETCH);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  const fields = {
+    type: { id: `${prefix}-type`, label: t('admin.componentType') },
+    title: { id: `${prefix}-title`, label: t('admin.componentTitle') },
+  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
+    const problems = problemsOf(textProblem(t, fields.title, values.title, TITLE_LIMITS));
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await createComponent({
         variables: {
@@ -283,15 +312,17 @@ function NewComponentForm({ spaceId }: { spaceId: string }) {
       );
       setValues(EMPTY);
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
   return (
     <form className="form subpanel" noValidate onSubmit={submit} aria-labelledby="new-component">
       <h3 id="new-component">{t('admin.newComponent')}</h3>
+      <ErrorSummary state={summary} />
       <SelectField
-        label={t('admin.componentType')}
+        id={fields.type.id}
+        label={fields.type.label}
         name="type"
         value={values.type}
         onChange={(event) => setValues({ ...values, type: event.target.value as ComponentType })}
@@ -301,12 +332,13 @@ function NewComponentForm({ spaceId }: { spaceId: string }) {
         }))}
       />
       <TextField
-        label={t('admin.componentTitle')}
+        id={fields.title.id}
+        label={fields.title.label}
         name="title"
         required
-        minLength={3}
-        maxLength={150}
+        maxLength={TITLE_LIMITS.max}
         value={values.title}
+        error={summary.errorOf(fields.title.id)}
         onChange={(event) => setValues({ ...values, title: event.target.value })}
       />
       <CheckboxField

@@ -5,8 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { useFeedback } from '../../ui/hooks/useFeedback';
+import { parseApiError } from '../../ui/utils/apiError';
 import { CREATE_SPACE_MUTATION } from '../graphql/admin';
+import { spaceFields, spaceProblems } from '../spaceChecks';
 
 const EMPTY = {
   type: SpaceType.PROCESS as SpaceType,
@@ -17,41 +20,25 @@ const EMPTY = {
   published: false,
 };
 
-/** "Nouvel espace" (organisation admins). */
+/** "Nouvel espace" (organisation admins): checked like {@link SpaceDetailsForm} before sending. */
 export function NewSpaceForm() {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<{ slug?: string; title?: string }>({});
+  const summary = useErrorSummary();
+  const fields = spaceFields(t, 'new-space');
   const [created, setCreated] = useState<{ slug: string; title: string } | null>(null);
   const [createSpace, { loading }] = useMutation(CREATE_SPACE_MUTATION, {
     refetchQueries: ['AdminSpaces', 'Spaces', 'AdministeredSpaces'],
   });
 
-  function validate() {
-    const found: { slug?: string; title?: string } = {};
-    if (
-      !SpaceLimits.slugPattern.test(values.slug.trim()) ||
-      values.slug.trim().length > SpaceLimits.slugMaxLength
-    )
-      found.slug = t('admin.slugHint');
-    const title = values.title.trim();
-    if (title.length < SpaceLimits.titleMinLength || title.length > SpaceLimits.titleMaxLength) {
-      found.title = t('admin.titleLength', {
-        min: SpaceLimits.titleMinLength,
-        max: SpaceLimits.titleMaxLength,
-      });
-    }
-    return found;
-  }
-
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
     setCreated(null);
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    const problems = spaceProblems(t, fields, values);
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await createSpace({
         variables: {
@@ -72,9 +59,11 @@ export function NewSpaceForm() {
         feedback.succeed(t('admin.spaceCreated', { title: space.title }));
       }
     } catch (error) {
-      const info = feedback.fail(error);
-      if (info.code === ErrorCode.CONFLICT)
-        setErrors({ slug: info.serverMessage ?? t('errors.CONFLICT') });
+      if (parseApiError(error).code === ErrorCode.CONFLICT)
+        summary.report([
+          { fieldId: fields.slug.id, message: t('admin.slugTaken', { label: fields.slug.label }) },
+        ]);
+      else if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
@@ -82,6 +71,7 @@ export function NewSpaceForm() {
     <section aria-labelledby="new-space" className="panel">
       <h2 id="new-space">{t('admin.newSpace')}</h2>
       <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary state={summary} />
         <SelectField
           label={t('admin.type')}
           name="type"
@@ -93,7 +83,8 @@ export function NewSpaceForm() {
           ]}
         />
         <TextField
-          label={t('admin.slug')}
+          id={fields.slug.id}
+          label={fields.slug.label}
           name="slug"
           required
           autoComplete="off"
@@ -101,30 +92,35 @@ export function NewSpaceForm() {
           maxLength={SpaceLimits.slugMaxLength}
           value={values.slug}
           hint={t('admin.slugHint')}
-          error={errors.slug}
+          error={summary.errorOf(fields.slug.id)}
           onChange={(event) => setValues({ ...values, slug: event.target.value })}
         />
         <TextField
-          label={t('admin.spaceTitle')}
+          id={fields.title.id}
+          label={fields.title.label}
           name="title"
           required
           maxLength={SpaceLimits.titleMaxLength}
           value={values.title}
-          error={errors.title}
+          error={summary.errorOf(fields.title.id)}
           onChange={(event) => setValues({ ...values, title: event.target.value })}
         />
         <TextField
-          label={t('admin.subtitle')}
+          id={fields.subtitle.id}
+          label={fields.subtitle.label}
           name="subtitle"
           maxLength={SpaceLimits.subtitleMaxLength}
+          error={summary.errorOf(fields.subtitle.id)}
           value={values.subtitle}
           onChange={(event) => setValues({ ...values, subtitle: event.target.value })}
         />
         <TextAreaField
-          label={t('admin.description')}
+          id={fields.description.id}
+          label={fields.description.label}
           name="description"
           rows={5}
           maxLength={SpaceLimits.descriptionMaxLength}
+          error={summary.errorOf(fields.description.id)}
           hint={t('admin.descriptionHint')}
           value={values.description}
           onChange={(event) => setValues({ ...values, description: event.target.value })}

@@ -1,9 +1,19 @@
 import { useMutation } from '@apollo/client/react';
-import { useRef, useState, type FormEvent } from 'react';
+import { SpaceLimits } from '@concerto/domain';
+import type { TFunction } from 'i18next';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateRange } from '../../ui/components/DateRange';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextAreaField, TextField, VisuallyHidden } from '../../ui/components/Fields';
+import {
+  ErrorSummary,
+  useErrorSummary,
+  type ErrorSummaryState,
+  type FieldProblem,
+  type FormField,
+} from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import {
   ACTIVATE_PHASE_MUTATION,
@@ -22,6 +32,38 @@ const REFETCH = { refetchQueries: ['AdminSpace'], awaitRefetchQueries: true };
 /** The form's values: each field of the API's `PhaseInput` as the text its input holds. */
 type PhaseValues = Record<keyof PhaseInput, string>;
 
+/** The fields of one phase form, by the API's input key. */
+type PhaseFormFields = Record<keyof PhaseInput, FormField>;
+
+function usePhaseFields(t: TFunction): PhaseFormFields {
+  const prefix = useId();
+  return {
+    title: { id: `${prefix}-title`, label: t('admin.phaseTitle') },
+    description: { id: `${prefix}-description`, label: t('admin.phaseDescription') },
+    startDate: { id: `${prefix}-start`, label: t('admin.startDate') },
+    endDate: { id: `${prefix}-end`, label: t('admin.endDate') },
+  };
+}
+
+/** The API's checks of a phase: a title ({@link SpaceLimits}), a description's length, an end not before the start. */
+function phaseProblems(t: TFunction, fields: PhaseFormFields, values: PhaseValues): FieldProblem[] {
+  return problemsOf(
+    textProblem(t, fields.title, values.title, {
+      min: SpaceLimits.phaseTitleMinLength,
+      max: SpaceLimits.phaseTitleMaxLength,
+    }),
+    textProblem(t, fields.description, values.description, {
+      max: SpaceLimits.descriptionMaxLength,
+    }),
+    values.startDate && values.endDate && values.endDate < values.startDate
+      ? {
+          fieldId: fields.endDate.id,
+          message: t('admin.phaseEndBeforeStart', { label: fields.endDate.label }),
+        }
+      : null,
+  );
+}
+
 function toInput(values: PhaseValues): PhaseInput {
   return {
     title: values.title.trim(),
@@ -31,7 +73,10 @@ function toInput(values: PhaseValues): PhaseInput {
   };
 }
 
-/** The phases of a process: add, edit inline, delete, activate, move up/down. */
+/**
+ * The phases of a process: add, edit inline, delete, activate, move up/down. Each phase form
+ * checks its fields before sending and shows problems on them, focus on its error summary.
+ */
 export function PhasesAdmin({ spaceId, phases }: { spaceId: string; phases: AdminPhase[] }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
@@ -184,41 +229,54 @@ function PhaseRow({ phase, first, last, moving, onMove, feedback, onDeleted }: P
 function PhaseFields({
   values,
   onChange,
+  fields,
+  summary,
 }: {
   values: PhaseValues;
   onChange: (values: PhaseValues) => void;
+  fields: PhaseFormFields;
+  summary: ErrorSummaryState;
 }) {
-  const { t } = useTranslation();
   return (
     <>
+      <ErrorSummary state={summary} />
       <TextField
-        label={t('admin.phaseTitle')}
+        id={fields.title.id}
+        label={fields.title.label}
         name="title"
         required
-        maxLength={150}
+        maxLength={SpaceLimits.phaseTitleMaxLength}
         value={values.title}
+        error={summary.errorOf(fields.title.id)}
         onChange={(event) => onChange({ ...values, title: event.target.value })}
       />
       <TextAreaField
-        label={t('admin.phaseDescription')}
+        id={fields.description.id}
+        label={fields.description.label}
         name="description"
         rows={3}
+        maxLength={SpaceLimits.descriptionMaxLength}
         value={values.description}
+        error={summary.errorOf(fields.description.id)}
         onChange={(event) => onChange({ ...values, description: event.target.value })}
       />
       <div className="field-row">
         <TextField
-          label={t('admin.startDate')}
+          id={fields.startDate.id}
+          label={fields.startDate.label}
           name="startDate"
           type="date"
           value={values.startDate}
+          error={summary.errorOf(fields.startDate.id)}
           onChange={(event) => onChange({ ...values, startDate: event.target.value })}
         />
         <TextField
-          label={t('admin.endDate')}
+          id={fields.endDate.id}
+          label={fields.endDate.label}
           name="endDate"
           type="date"
           value={values.endDate}
+          error={summary.errorOf(fields.endDate.id)}
           onChange={(event) => onChange({ ...values, endDate: event.target.value })}
         />
       </div>
@@ -243,10 +301,15 @@ function PhaseEditor({
     endDate: phase.endDate ?? '',
   });
   const [updatePhase, { loading }] = useMutation(UPDATE_PHASE_MUTATION, REFETCH);
+  const summary = useErrorSummary();
+  const fields = usePhaseFields(t);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
+    const problems = phaseProblems(t, fields, values);
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await updatePhase({ variables: { id: phase.id, input: toInput(values) } });
       feedback.succeed(
@@ -254,7 +317,7 @@ function PhaseEditor({
       );
       onDone();
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
@@ -265,7 +328,7 @@ function PhaseEditor({
       onSubmit={submit}
       aria-label={t('admin.thePhase', { title: phase.title })}
     >
-      <PhaseFields values={values} onChange={setValues} />
+      <PhaseFields values={values} onChange={setValues} fields={fields} summary={summary} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={loading}>
           {t('common.save')}
@@ -285,10 +348,15 @@ function NewPhaseForm({ spaceId }: { spaceId: string }) {
   const feedback = useFeedback();
   const [values, setValues] = useState<PhaseValues>(EMPTY_PHASE);
   const [createPhase, { loading }] = useMutation(CREATE_PHASE_MUTATION, REFETCH);
+  const summary = useErrorSummary();
+  const fields = usePhaseFields(t);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
+    const problems = phaseProblems(t, fields, values);
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await createPhase({ variables: { input: { spaceId, ...toInput(values) } } });
       feedback.succeed(
@@ -296,14 +364,14 @@ function NewPhaseForm({ spaceId }: { spaceId: string }) {
       );
       setValues(EMPTY_PHASE);
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
   return (
     <form className="form subpanel" noValidate onSubmit={submit} aria-labelledby="new-phase">
       <h3 id="new-phase">{t('admin.newPhase')}</h3>
-      <PhaseFields values={values} onChange={setValues} />
+      <PhaseFields values={values} onChange={setValues} fields={fields} summary={summary} />
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={loading}>

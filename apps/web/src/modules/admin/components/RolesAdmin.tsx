@@ -1,10 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ErrorCode, SpaceRole } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { AccountRules, ErrorCode, SpaceRole } from '@concerto/domain';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { SelectField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { emailProblem, problemsOf } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import {
@@ -14,7 +16,7 @@ import {
 } from '../graphql/admin';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
-/** Space roles: list, assign by e-mail, revoke. */
+/** Space roles: list, assign by e-mail (checked before sending; problems on the field), revoke. */
 export function RolesAdmin({ spaceId }: { spaceId: string }) {
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
@@ -22,7 +24,12 @@ export function RolesAdmin({ spaceId }: { spaceId: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<SpaceRole>(SpaceRole.MODERATOR);
-  const [emailError, setEmailError] = useState<string | null>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  const fields = {
+    email: { id: `${prefix}-email`, label: t('admin.roleEmail') },
+    role: { id: `${prefix}-role`, label: t('admin.role') },
+  };
   const { data, loading, error } = useQuery(SPACE_ROLES_QUERY, { variables: { spaceId } });
   const refetch = {
     refetchQueries: ['SpaceRoles', 'AdminSpace', 'AdminSpaces'],
@@ -34,7 +41,9 @@ export function RolesAdmin({ spaceId }: { spaceId: string }) {
   async function assign(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    setEmailError(null);
+    const problems = problemsOf(emailProblem(t, fields.email, email, AccountRules.emailMaxLength));
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await assignSpaceRole({
         variables: { input: { spaceId, email: email.trim(), role } },
@@ -48,8 +57,9 @@ export function RolesAdmin({ spaceId }: { spaceId: string }) {
       );
       setEmail('');
     } catch (caught) {
-      const info = feedback.fail(caught, { [ErrorCode.NOT_FOUND]: t('admin.accountNotFound') });
-      if (info.code === ErrorCode.NOT_FOUND) setEmailError(t('admin.accountNotFound'));
+      if (parseApiError(caught).code === ErrorCode.NOT_FOUND)
+        summary.report([{ fieldId: fields.email.id, message: t('admin.accountNotFound') }]);
+      else if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   }
 
@@ -99,18 +109,21 @@ export function RolesAdmin({ spaceId }: { spaceId: string }) {
       )}
       <form className="form subpanel" noValidate onSubmit={assign} aria-labelledby="assign-role">
         <h3 id="assign-role">{t('admin.assignRole')}</h3>
+        <ErrorSummary state={summary} />
         <TextField
-          label={t('admin.roleEmail')}
+          id={fields.email.id}
+          label={fields.email.label}
           name="email"
           type="email"
           autoComplete="off"
           required
           value={email}
-          error={emailError}
+          error={summary.errorOf(fields.email.id)}
           onChange={(event) => setEmail(event.target.value)}
         />
         <SelectField
-          label={t('admin.role')}
+          id={fields.role.id}
+          label={fields.role.label}
           name="role"
           value={role}
           onChange={(event) => setRole(event.target.value as SpaceRole)}

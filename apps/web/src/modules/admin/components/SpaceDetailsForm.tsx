@@ -1,18 +1,26 @@
 import { useMutation } from '@apollo/client/react';
-import { SpaceLimits } from '@concerto/domain';
+import { ErrorCode, SpaceLimits } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextAreaField, TextField } from '../../ui/components/Fields';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { useFeedback } from '../../ui/hooks/useFeedback';
+import { parseApiError } from '../../ui/utils/apiError';
 import { UPDATE_SPACE_MUTATION, type AdminSpace } from '../graphql/admin';
+import { spaceFields, spaceProblems } from '../spaceChecks';
 
-/** Edits a space's slug, title, subtitle and description. */
+/**
+ * Edits a space's slug, title, subtitle and description: checked with the API's limits before
+ * sending; a problem (or the API's refusal of a field) is shown on its field, focus on the summary.
+ */
 export function SpaceDetailsForm({ space }: { space: AdminSpace }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const feedback = useFeedback();
+  const summary = useErrorSummary();
+  const fields = spaceFields(t, 'space-details');
   const [values, setValues] = useState({
     slug: space.slug,
     title: space.title,
@@ -26,6 +34,9 @@ export function SpaceDetailsForm({ space }: { space: AdminSpace }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
+    const problems = spaceProblems(t, fields, values);
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await updateSpace({
         variables: {
@@ -48,7 +59,11 @@ export function SpaceDetailsForm({ space }: { space: AdminSpace }) {
       }
       feedback.succeed(t('admin.spaceSaved'));
     } catch (error) {
-      feedback.fail(error);
+      if (parseApiError(error).code === ErrorCode.CONFLICT)
+        summary.report([
+          { fieldId: fields.slug.id, message: t('admin.slugTaken', { label: fields.slug.label }) },
+        ]);
+      else if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
@@ -56,37 +71,46 @@ export function SpaceDetailsForm({ space }: { space: AdminSpace }) {
     <section aria-labelledby="space-details" className="panel">
       <h2 id="space-details">{t('admin.detailsHeading')}</h2>
       <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary state={summary} />
         <TextField
-          label={t('admin.slug')}
+          id={fields.slug.id}
+          label={fields.slug.label}
           name="slug"
           required
           autoComplete="off"
           spellCheck={false}
           maxLength={SpaceLimits.slugMaxLength}
           hint={t('admin.slugHint')}
+          error={summary.errorOf(fields.slug.id)}
           value={values.slug}
           onChange={(event) => setValues({ ...values, slug: event.target.value })}
         />
         <TextField
-          label={t('admin.spaceTitle')}
+          id={fields.title.id}
+          label={fields.title.label}
           name="title"
           required
           maxLength={SpaceLimits.titleMaxLength}
+          error={summary.errorOf(fields.title.id)}
           value={values.title}
           onChange={(event) => setValues({ ...values, title: event.target.value })}
         />
         <TextField
-          label={t('admin.subtitle')}
+          id={fields.subtitle.id}
+          label={fields.subtitle.label}
           name="subtitle"
           maxLength={SpaceLimits.subtitleMaxLength}
+          error={summary.errorOf(fields.subtitle.id)}
           value={values.subtitle}
           onChange={(event) => setValues({ ...values, subtitle: event.target.value })}
         />
         <TextAreaField
-          label={t('admin.description')}
+          id={fields.description.id}
+          label={fields.description.label}
           name="description"
           rows={8}
           maxLength={SpaceLimits.descriptionMaxLength}
+          error={summary.errorOf(fields.description.id)}
           hint={t('admin.descriptionHint')}
           value={values.description}
           onChange={(event) => setValues({ ...values, description: event.target.value })}

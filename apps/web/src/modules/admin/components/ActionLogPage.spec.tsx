@@ -90,7 +90,7 @@ describe('<ActionLogPage>', () => {
     ]);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
-    expect(within(rows[0]).getByRole('rowheader')).toHaveTextContent('Réponse publiée');
+    expect(within(rows[0]).getByRole('rowheader')).toHaveTextContent('Brouillon de réponse publié');
     expect(rows[0]).toHaveTextContent('Proposition');
     expect(rows[0]).toHaveTextContent('Publique');
     expect(rows[1]).toHaveTextContent('Masquage');

@@ -18,6 +18,13 @@ function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }
 
+/** A map coordinate, two decimals at most, with a true minus sign (« −0,53 », not « -0,53 »). */
+function coordinate(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 2 })
+    .format(value)
+    .replace('-', '\u2212');
+}
+
 /** A share 0–1 as a French/English percentage without decimals. */
 function percent(value: number, language: string): string {
   return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(
@@ -231,8 +238,10 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
                   <th scope="row">{t('debates.groupName', { label: g.label })}</th>
                   <td>{g.size}</td>
                   <td>
-                    ({g.centroid.x.toLocaleString(language, { maximumFractionDigits: 2 })} ;{' '}
-                    {g.centroid.y.toLocaleString(language, { maximumFractionDigits: 2 })})
+                    {t('debates.table.coordinates', {
+                      x: coordinate(g.centroid.x, language),
+                      y: coordinate(g.centroid.y, language),
+                    })}
                   </td>
                   <td>
                     {analysis.viewerPosition?.groupId === g.id ? t('debates.table.yourGroup') : ''}

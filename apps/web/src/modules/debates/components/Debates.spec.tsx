@@ -235,6 +235,10 @@ describe('<DebateResultsPage>', () => {
     expect(
       within(groups).getByRole('row', { name: /Groupe A 6 .* votre groupe/ }),
     ).toBeInTheDocument();
+    // French coordinates: a true minus sign and a narrow no-break space before « ; »
+    expect(
+      within(groups).getByText('(\u22121\u202f; 0)', { normalizer: (text) => text }),
+    ).toBeInTheDocument();
     expect(
       within(groups).getByRole('row', { name: /Sans groupe \(moins de 7 votes\) 1/ }),
     ).toBeInTheDocument();

@@ -1,14 +1,20 @@
-import { ErrorCode } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { AccountRules, ErrorCode } from '@concerto/domain';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextField } from '../../ui/components/Fields';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { emailProblem, problemsOf } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import type { Me } from '../graphql/auth';
 import { useSessionActions } from '../hooks/useSessionActions';
 import { PasswordField } from './PasswordField';
 
-/** The sign-in form: wrong credentials and rate limiting come back as alerts. */
+/**
+ * The sign-in form: an empty or malformed address and an empty password are said on their
+ * fields before anything is sent (focus on the error summary); wrong credentials and rate
+ * limiting come back as alerts.
+ */
 export function SignInForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
   const { t } = useTranslation();
   const { login, loggingIn } = useSessionActions();
@@ -16,10 +22,27 @@ export function SignInForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const emailRef = useRef<HTMLInputElement>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  const fields = {
+    email: { id: `${prefix}-email`, label: t('auth.email') },
+    password: { id: `${prefix}-password`, label: t('auth.password') },
+  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
+    const problems = problemsOf(
+      emailProblem(t, fields.email, email, AccountRules.emailMaxLength),
+      password === ''
+        ? {
+            fieldId: fields.password.id,
+            message: t('forms.required', { label: fields.password.label }),
+          }
+        : null,
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const user = await login({ email: email.trim(), password });
       onSuccess(user);
@@ -34,22 +57,27 @@ export function SignInForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
 
   return (
     <form className="form" noValidate onSubmit={submit} aria-busy={loggingIn || undefined}>
+      <ErrorSummary state={summary} />
       <TextField
-        label={t('auth.email')}
+        id={fields.email.id}
+        label={fields.email.label}
         name="email"
         type="email"
         autoComplete="username"
         required
         value={email}
         onChange={(event) => setEmail(event.target.value)}
+        error={summary.errorOf(fields.email.id)}
         inputRef={emailRef}
       />
       <PasswordField
         purpose="current"
-        label={t('auth.password')}
+        id={fields.password.id}
+        label={fields.password.label}
         name="password"
         value={password}
         onChange={(event) => setPassword(event.target.value)}
+        error={summary.errorOf(fields.password.id)}
       />
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">

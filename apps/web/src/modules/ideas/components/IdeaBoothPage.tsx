@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ReportForm } from '../../moderation/components/ReportForm';
 import { IdeaStatus, type IdeaVoteChoice, IdeaLimits } from '@concerto/domain';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
@@ -12,6 +12,8 @@ import { TextAreaField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   ADD_IDEA_MUTATION,
@@ -209,14 +211,20 @@ export function PairwiseBooth({ box }: { box: IdeaBox }) {
   );
 }
 
-/** « Ajouter une idée »: the error names the field and focus goes to it; on success the field empties and keeps the focus. */
+/**
+ * « Ajouter une idée »: the idea's length is checked with the API's limits before sending; a
+ * problem (or the API's refusal) is said on the field, focus on the error summary. On success the
+ * field empties and keeps the focus.
+ */
 export function AddIdeaForm({ box }: { box: IdeaBox }) {
   const { t } = useTranslation();
   const { me } = useMe();
   const location = useLocation();
   const feedback = useFeedback();
+  const summary = useErrorSummary();
   const [body, setBody] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const bodyId = useId();
+  const bodyField = { id: `${bodyId}-body`, label: t('ideas.add.label') };
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const [add, adding] = useMutation(ADD_IDEA_MUTATION, { refetchQueries: [IDEA_BOX_QUERY] });
 
@@ -225,9 +233,16 @@ export function AddIdeaForm({ box }: { box: IdeaBox }) {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     feedback.clear();
-    setFieldError(null);
+    const problems = problemsOf(
+      textProblem(t, bodyField, body, {
+        min: IdeaLimits.bodyMinLength,
+        max: IdeaLimits.bodyMaxLength,
+      }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
-      const result = await add({ variables: { boxId: box.id, body } });
+      const result = await add({ variables: { boxId: box.id, body: body.trim() } });
       setBody('');
       feedback.succeed(
         t(
@@ -236,11 +251,10 @@ export function AddIdeaForm({ box }: { box: IdeaBox }) {
             : 'ideas.add.published',
         ),
       );
+      textareaRef.current?.focus();
     } catch (error) {
-      const info = feedback.fail(error);
-      if (info.field === 'body') setFieldError(info.serverMessage ?? t('ideas.add.label'));
+      if (!summary.reportApiError(error, { body: bodyField })) feedback.fail(error);
     }
-    textareaRef.current?.focus();
   }
 
   return (
@@ -254,10 +268,12 @@ export function AddIdeaForm({ box }: { box: IdeaBox }) {
         </p>
       ) : (
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
+          <ErrorSummary state={summary} />
           <TextAreaField
-            label={t('ideas.add.label')}
+            id={bodyField.id}
+            label={bodyField.label}
             hint={`${t('ideas.add.hint')} ${t('ideas.add.counter', { count: body.length })}`}
-            error={fieldError}
+            error={summary.errorOf(bodyField.id)}
             textareaRef={textareaRef}
             value={body}
             maxLength={IdeaLimits.bodyMaxLength}

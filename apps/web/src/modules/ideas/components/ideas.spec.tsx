@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { i18n } from '../../../i18n/i18n';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
@@ -163,7 +164,7 @@ describe('<IdeaBoothPage>', () => {
     expect(screen.getByText('Vous avez répondu 2 fois.')).toBeInTheDocument();
   });
 
-  it('adding a blank idea shows the server’s error on the field and keeps focus in it; a valid one in a moderated box says it waits for review', async () => {
+  it('a blank idea is said on the field before sending (focus on the summary); the server’s refusal lands on the field too; a valid one in a moderated box says it waits for review', async () => {
     const user = userEvent.setup();
     renderWithProviders(<IdeaBoothPage />, {
       ...route,
@@ -177,7 +178,10 @@ describe('<IdeaBoothPage>', () => {
           },
         },
         {
-          request: { query: ADD_IDEA_MUTATION, variables: { boxId: 'b1', body: '   ' } },
+          request: {
+            query: ADD_IDEA_MUTATION,
+            variables: { boxId: 'b1', body: '\u200b\u200b\u200b' },
+          },
           result: {
             errors: [
               {
@@ -209,11 +213,22 @@ describe('<IdeaBoothPage>', () => {
     const field = await screen.findByRole('textbox', { name: 'Votre idée' }, { timeout: 5000 });
     await user.type(field, '   ');
     await user.click(screen.getByRole('button', { name: 'Ajouter l’idée' }));
-    await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
-    expect(field).toHaveFocus();
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription(
-      expect.stringContaining('Écrivez votre idée : le texte est vide.'),
+      expect.stringContaining('Renseignez le champ «\u00a0Votre idée\u00a0».'),
     );
+    // invisible characters only: the client counts them, the server refuses them on the field
+    await user.clear(field);
+    await user.type(field, '\u200b\u200b\u200b');
+    await user.click(screen.getByRole('button', { name: 'Ajouter l’idée' }));
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription(
+        expect.stringContaining('Écrivez votre idée : le texte est vide.'),
+      ),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
     await user.clear(field);
     await user.type(field, 'Créer un observatoire des usages');
     await user.click(screen.getByRole('button', { name: 'Ajouter l’idée' }));
@@ -223,6 +238,35 @@ describe('<IdeaBoothPage>', () => {
       ),
     ).toBeInTheDocument();
     expect(field).toHaveValue('');
+  });
+
+  it('in English, a blank idea is said in English on the field, never “Invalid input.”', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      const user = userEvent.setup();
+      renderWithProviders(<IdeaBoothPage />, {
+        ...route,
+        mocks: [
+          { request: { query: ME_QUERY }, result: { data: { me } } },
+          ...page,
+          {
+            request: { query: NEXT_IDEA_PAIR_MUTATION, variables: { boxId: 'b1' } },
+            result: {
+              data: { nextIdeaPair: { __typename: 'IdeaPair', id: 'p1', left: A, right: B } },
+            },
+          },
+        ],
+      });
+      const field = await screen.findByRole('textbox', { name: 'Your idea' }, { timeout: 5000 });
+      await user.click(screen.getByRole('button', { name: 'Add the idea' }));
+      expect(
+        await screen.findByRole('alert', { name: 'There is 1 problem with this form' }),
+      ).toHaveFocus();
+      expect(field).toHaveAccessibleDescription(expect.stringContaining('Fill in “Your idea”.'));
+      expect(screen.queryByText('Invalid input.')).not.toBeInTheDocument();
+    } finally {
+      await i18n.changeLanguage('fr');
+    }
   });
 
   it('asks a signed-out visitor to sign in when the box does not allow anonymous voting', async () => {

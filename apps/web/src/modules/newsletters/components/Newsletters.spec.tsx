@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { Route, Routes } from 'react-router';
+import { i18n } from '../../../i18n/i18n';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ADMIN_SPACES_QUERY } from '../../admin/graphql/admin';
 import { ME_QUERY } from '../../auth/graphql/auth';
@@ -82,6 +84,31 @@ describe('newsletters (web)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Créer le brouillon' }));
     expect(await screen.findByText('Indiquez l’objet.')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /Objet/ })).toHaveFocus();
+  });
+
+  it('has English labels, and its landmarks keep distinct names in English', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      renderWithProviders(<NewslettersAdminPage />, {
+        mocks: [
+          me(true),
+          spaces,
+          {
+            request: { query: NEWSLETTERS_QUERY },
+            result: { data: { newsletters: [newsletter('DRAFT')] } },
+          },
+        ],
+      });
+      await screen.findByRole('heading', { level: 1, name: 'Newsletters' });
+      expect(await screen.findByRole('link', { name: 'Lettre de la filière' })).toBeInTheDocument();
+      expect(screen.getByRole('region', { name: 'All newsletters' })).toBeInTheDocument();
+      const results = await axe.run(document, {
+        rules: { 'color-contrast': { enabled: false } },
+      });
+      expect(results.violations.map((v) => v.id)).toEqual([]);
+    } finally {
+      await i18n.changeLanguage('fr');
+    }
   });
 
   it('refuses the page to a participant', async () => {

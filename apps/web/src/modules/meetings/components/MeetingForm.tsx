@@ -1,9 +1,11 @@
-import { MeetingType } from '@concerto/domain';
+import { MeetingLimits, MeetingType } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
 import { RichTextField } from '../../ui/components/RichTextField';
+import { ErrorSummary, useErrorSummary, type FormField } from '../../ui/feedback/ErrorSummary';
+import { integerProblem, problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import type { Meeting, MeetingAgendaItemInput, MeetingFieldsInput } from '../graphql/meetings';
 import { isoToParisLocal, parisLocalToIso } from '../meetingDates';
@@ -84,7 +86,8 @@ const valuesOf = (m: Meeting | null): Values => ({
 
 /**
  * Creates or edits a meeting: times are typed in Europe/Paris (`datetime-local`) and sent as UTC
- * instants; errors the API names by field are shown on that field.
+ * instants. The fields are checked with the API's limits ({@link MeetingLimits}) before sending;
+ * each problem, and each field the API refuses, is said on its field, focus on the error summary.
  */
 export function MeetingForm({
   meeting,
@@ -102,25 +105,94 @@ export function MeetingForm({
 }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
+  const summary = useErrorSummary();
   const [values, setValues] = useState<Values>(() => valuesOf(meeting));
-  const [field, setField] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
-  const errorFor = (name: string) =>
-    field === name || (name === 'agenda' && field?.startsWith('agenda[')) ? feedback.error : null;
+  const field = (name: string, label: string): FormField => ({
+    id: `${idPrefix}-${name}`,
+    label: t(label),
+  });
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    title: field('title', 'meetings.form.title'),
+    startsAt: field('startsAt', 'meetings.form.startsAt'),
+    endsAt: field('endsAt', 'meetings.form.endsAt'),
+    location: field('location', 'meetings.form.location'),
+    address: field('address', 'meetings.form.address'),
+    locationHints: field('locationHints', 'meetings.form.locationHints'),
+    onlineUrl: field('onlineUrl', 'meetings.form.onlineUrl'),
+    description: field('description', 'meetings.form.description'),
+    agenda: field('agenda', 'meetings.form.agenda'),
+    capacity: field('capacity', 'meetings.form.capacity'),
+  };
+  const errorFor = (name: keyof typeof fields) => summary.errorOf(fields[name].id);
+
+  function check(startsAt: string | null, endsAt: string | null) {
+    const inPerson = values.type !== MeetingType.ONLINE;
+    const online = values.type !== MeetingType.IN_PERSON;
+    const url = values.onlineUrl.trim();
+    return problemsOf(
+      textProblem(t, fields.title, values.title, {
+        min: MeetingLimits.titleMinLength,
+        max: MeetingLimits.titleMaxLength,
+      }),
+      !startsAt && {
+        fieldId: fields.startsAt.id,
+        message: t('forms.required', { label: fields.startsAt.label }),
+      },
+      !endsAt && {
+        fieldId: fields.endsAt.id,
+        message: t('forms.required', { label: fields.endsAt.label }),
+      },
+      !!startsAt &&
+        !!endsAt &&
+        Date.parse(endsAt) <= Date.parse(startsAt) && {
+          fieldId: fields.endsAt.id,
+          message: t('meetings.form.endsAfterStart', { label: fields.endsAt.label }),
+        },
+      !!startsAt &&
+        !!endsAt &&
+        Date.parse(endsAt) - Date.parse(startsAt) > MeetingLimits.maxDurationMs && {
+          fieldId: fields.endsAt.id,
+          message: t('meetings.form.tooLong', { label: fields.endsAt.label }),
+        },
+      inPerson &&
+        textProblem(t, fields.location, values.location, {
+          max: MeetingLimits.locationMaxLength,
+        }),
+      inPerson &&
+        textProblem(t, fields.address, values.address, { max: MeetingLimits.addressMaxLength }),
+      inPerson &&
+        textProblem(t, fields.locationHints, values.locationHints, {
+          max: MeetingLimits.locationHintsMaxLength,
+        }),
+      online &&
+        (!url
+          ? {
+              fieldId: fields.onlineUrl.id,
+              message: t('forms.required', { label: fields.onlineUrl.label }),
+            }
+          : !/^https?:\/\/\S+$/i.test(url) || url.length > MeetingLimits.onlineUrlMaxLength
+            ? {
+                fieldId: fields.onlineUrl.id,
+                message: t('meetings.form.onlineUrlInvalid', { label: fields.onlineUrl.label }),
+              }
+            : null),
+      values.registrationsEnabled &&
+        integerProblem(t, fields.capacity, values.capacity, 0, MeetingLimits.capacityMax),
+    );
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    setField(null);
     const startsAt = parisLocalToIso(values.startsAt);
     const endsAt = parisLocalToIso(values.endsAt);
-    if (!startsAt || !endsAt) {
-      setField(!startsAt ? 'startsAt' : 'endsAt');
-      feedback.fail(new Error('date'), { UNKNOWN: t('meetings.form.dateRequired') });
-      return;
-    }
+    const problems = check(startsAt, endsAt);
+    summary.report(problems);
+    if (problems.length > 0 || !startsAt || !endsAt) return;
     setBusy(true);
     try {
       const message = await onSubmit({
@@ -145,7 +217,7 @@ export function MeetingForm({
       feedback.succeed(message);
       if (!meeting) setValues(valuesOf(null));
     } catch (error) {
-      setField(feedback.fail(error).field);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     } finally {
       setBusy(false);
     }
@@ -154,13 +226,13 @@ export function MeetingForm({
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <form className="form" noValidate onSubmit={submit}>
+      <ErrorSummary state={summary} />
       <FeedbackMessages feedback={feedback} />
       <TextField
         id={id('title')}
         label={t('meetings.form.title')}
         required
-        minLength={3}
-        maxLength={150}
+        maxLength={MeetingLimits.titleMaxLength}
         value={values.title}
         error={errorFor('title')}
         onChange={(e) => set('title', e.target.value)}
@@ -201,14 +273,15 @@ export function MeetingForm({
           <TextField
             id={id('location')}
             label={t('meetings.form.location')}
-            maxLength={200}
+            maxLength={MeetingLimits.locationMaxLength}
             value={values.location}
+            error={errorFor('location')}
             onChange={(e) => set('location', e.target.value)}
           />
           <TextField
             id={id('address')}
             label={t('meetings.form.address')}
-            maxLength={300}
+            maxLength={MeetingLimits.addressMaxLength}
             value={values.address}
             error={errorFor('address')}
             onChange={(e) => set('address', e.target.value)}
@@ -216,8 +289,9 @@ export function MeetingForm({
           <TextField
             id={id('locationHints')}
             label={t('meetings.form.locationHints')}
-            maxLength={500}
+            maxLength={MeetingLimits.locationHintsMaxLength}
             value={values.locationHints}
+            error={errorFor('locationHints')}
             onChange={(e) => set('locationHints', e.target.value)}
           />
         </>
@@ -262,7 +336,7 @@ export function MeetingForm({
             id={id('capacity')}
             type="number"
             min={0}
-            max={100000}
+            max={MeetingLimits.capacityMax}
             label={t('meetings.form.capacity')}
             hint={t('meetings.form.capacityHint')}
             value={values.capacity}

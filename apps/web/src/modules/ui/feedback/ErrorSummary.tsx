@@ -53,8 +53,8 @@ export function useErrorSummary(): ErrorSummaryState {
   const reportApiError = useCallback(
     (error: unknown, fields: ApiFields) => {
       const info = parseApiError(error);
-      // `agenda.0.title` belongs to the agenda's field when the form has no finer one
-      const fieldOf = (key: string) => fields[key] ?? fields[key.split('.')[0]];
+      // `agenda.0.title` or `agenda[0].title` belongs to the agenda's field when the form has no finer one
+      const fieldOf = (key: string) => fields[key] ?? fields[/^\w+/.exec(key)?.[0] ?? ''];
       const found: FieldProblem[] = [];
       let unplaced = false;
       if (info.fieldErrors.length > 0) {

@@ -1,7 +1,8 @@
 import { RESOURCE_COMMENTS_QUERY } from '../../comments/graphql/comments';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../../test/renderWithProviders';
+import { typeRich } from '../../../test/rich-text';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
 import {
@@ -205,17 +206,12 @@ describe('Actualités (web)', () => {
         {
           request: {
             query: CREATE_NEWS_POST_MUTATION,
-            variables: {
-              input: {
-                componentId: 'c1',
-                title: 'Trop tard',
-                body: '',
-                imageId: null,
-                imageAlt: '',
-                authorKind: 'SPACE',
-                publishAt: '2020-01-01T09:00:00.000Z',
-              },
-            },
+            // the body is the editor's HTML of the text typed
+            variables: ({ input }: { input: Record<string, unknown> }) =>
+              input.componentId === 'c1' &&
+              input.title === 'Trop tard' &&
+              /Un texte/.test(String(input.body)) &&
+              input.publishAt === '2020-01-01T09:00:00.000Z',
           },
           result: {
             errors: [
@@ -234,6 +230,7 @@ describe('Actualités (web)', () => {
       ],
     });
     await userEvent.type(screen.getByLabelText(/^Titre/), 'Trop tard');
+    await typeRich(userEvent.setup(), /^Texte/, 'Un texte');
     await userEvent.selectOptions(screen.getByLabelText('Publication'), 'LATER');
     const date = screen.getByLabelText(/^Date et heure de publication/);
     await userEvent.type(date, '2020-01-01T10:00');
@@ -247,6 +244,29 @@ describe('Actualités (web)', () => {
       ),
     ).not.toHaveLength(0);
     await waitFor(() => expect(date).toHaveAttribute('aria-invalid', 'true'));
+    // the API's input key gives way to the field's label, focus on the error summary
+    expect(date).toHaveAccessibleDescription(
+      expect.stringMatching(/«\u00a0Date et heure de publication\u00a0»\u00a0: la date/),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(document.body).not.toHaveTextContent(/publishAt/);
+  });
+
+  it('the admin form checks title and text before sending, each on its field, focus on the summary', async () => {
+    renderWithProviders(<NewsPostForm componentId="c1" canFeature={false} />, {
+      mocks: [{ request: { query: ME_QUERY }, result: { data: { me } } }],
+    });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/^Titre/), 'Ab');
+    await user.click(screen.getByRole('button', { name: 'Publier' }));
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 2 erreurs' });
+    expect(summary).toHaveFocus();
+    expect(screen.getByLabelText(/^Titre/)).toHaveAccessibleDescription(
+      '«\u00a0Titre\u00a0»\u00a0: de 3 à 150 caractères.',
+    );
+    expect(within(summary).getAllByRole('link')[1].textContent).toBe(
+      'Renseignez le champ «\u00a0Texte\u00a0».',
+    );
   });
 
   it('editing a published post keeps its date (no publication choice) and its image, and sends only what the form owns', async () => {

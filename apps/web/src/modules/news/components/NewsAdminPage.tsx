@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { NewsLimits } from '@concerto/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,7 +17,10 @@ import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
+import { richTextPlain } from '../../ui/rich-text-plain';
 import {
   CREATE_NEWS_POST_MUTATION,
   DELETE_NEWS_POST_MUTATION,
@@ -196,7 +200,9 @@ const valuesOf = (post: NewsPost | undefined): Values =>
 /**
  * Writes or edits a post: title, text (paragraphs separated by a blank line, or HTML; sanitised by the
  * API), an image with its alternative text (uploaded first, resized by the API), who signs it,
- * publication now or at a date typed in Europe/Paris. Errors named by field are shown on it.
+ * publication now or at a date typed in Europe/Paris. The fields are checked with
+ * {@link NewsLimits} before sending; each problem, and each field the API refuses, is shown on
+ * its field, focus on the error summary.
  */
 export function NewsPostForm({
   componentId,
@@ -212,9 +218,9 @@ export function NewsPostForm({
   const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const feedback = useFeedback();
+  const summary = useErrorSummary();
   const [values, setValues] = useState<Values>(() => valuesOf(post));
   const [file, setFile] = useState<File | null>(null);
-  const [field, setField] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -224,23 +230,42 @@ export function NewsPostForm({
   const id = (name: string) => `news-${post ? `${post.id}-` : ''}${name}`;
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
-  const errorFor = (name: string) => (field === name ? feedback.error : null);
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    title: { id: id('title'), label: t('news.form.title') },
+    body: { id: id('body'), label: t('news.form.body') },
+    imageId: { id: id('image'), label: t('news.form.image') },
+    imageAlt: { id: id('image-alt'), label: t('news.form.imageAlt') },
+    publishAt: { id: id('publish-at'), label: t('news.form.publishAt') },
+  };
+  const errorFor = (name: keyof typeof fields) => summary.errorOf(fields[name].id);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    setField(null);
     const publishAt = values.when === 'LATER' ? parisLocalToIso(values.publishAt) : null;
-    if (values.when === 'LATER' && !publishAt) {
-      setField('publishAt');
-      feedback.fail(new Error('date'), { UNKNOWN: t('news.form.dateRequired') });
-      return;
-    }
-    if ((file || post?.imageUrl) && !values.imageAlt.trim()) {
-      setField('imageAlt');
-      feedback.fail(new Error('alt'), { UNKNOWN: t('news.form.altRequired') });
-      return;
-    }
+    const withImage = Boolean(file || post?.imageUrl);
+    const problems = problemsOf(
+      textProblem(t, fields.title, values.title, {
+        min: NewsLimits.titleMinLength,
+        max: NewsLimits.titleMaxLength,
+      }),
+      textProblem(t, fields.body, richTextPlain(values.body), {
+        min: 1,
+        max: NewsLimits.bodyMaxLength,
+      }),
+      withImage &&
+        (values.imageAlt.trim()
+          ? textProblem(t, fields.imageAlt, values.imageAlt, {
+              max: NewsLimits.imageAltMaxLength,
+            })
+          : { fieldId: fields.imageAlt.id, message: t('news.form.altRequired') }),
+      values.when === 'LATER' &&
+        !published &&
+        !publishAt && { fieldId: fields.publishAt.id, message: t('news.form.dateRequired') },
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     setBusy(true);
     try {
       let imageId: string | null = null;
@@ -248,28 +273,35 @@ export function NewsPostForm({
         try {
           imageId = (await uploadNewsImage(componentId, file)).imageId;
         } catch (error) {
-          setField('image');
-          feedback.fail(error, { UNKNOWN: (error as Error).message });
+          summary.report([
+            {
+              fieldId: fields.imageId.id,
+              message: t('forms.serverField', {
+                label: fields.imageId.label,
+                message: (error as Error).message,
+              }),
+            },
+          ]);
           return;
         }
       }
-      const fields: NewsPostFieldsInput = { title: values.title.trim(), body: values.body };
+      const sent: NewsPostFieldsInput = { title: values.title.trim(), body: values.body };
       if (imageId || !post?.imageUrl)
-        Object.assign(fields, { imageId, imageAlt: imageId ? values.imageAlt.trim() : '' });
-      else fields.imageAlt = values.imageAlt.trim();
+        Object.assign(sent, { imageId, imageAlt: imageId ? values.imageAlt.trim() : '' });
+      else sent.imageAlt = values.imageAlt.trim();
       if (!post || values.authorKind !== (post.bySpace ? 'SPACE' : 'MEMBER'))
-        fields.authorKind = values.authorKind;
-      if (!published) fields.publishAt = publishAt;
-      if (canFeature) fields.onHomePage = values.onHomePage;
+        sent.authorKind = values.authorKind;
+      if (!published) sent.publishAt = publishAt;
+      if (canFeature) sent.onHomePage = values.onHomePage;
       if (post) {
-        const result = await update({ variables: { id: post.id, input: fields } });
+        const result = await update({ variables: { id: post.id, input: sent } });
         feedback.succeed(
           t('news.admin.updated', { title: result.data?.updateNewsPost.title ?? values.title }),
         );
         onSaved?.();
         return;
       }
-      const result = await create({ variables: { input: { ...fields, componentId } } });
+      const result = await create({ variables: { input: { ...sent, componentId } } });
       const created = result.data?.createNewsPost;
       feedback.succeed(
         t(created?.status === 'SCHEDULED' ? 'news.admin.scheduled' : 'news.admin.published', {
@@ -281,7 +313,7 @@ export function NewsPostForm({
       if (fileRef.current) fileRef.current.value = '';
       focusAfterRender(titleRef);
     } catch (error) {
-      setField(feedback.fail(error).field);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     } finally {
       setBusy(false);
     }
@@ -289,14 +321,14 @@ export function NewsPostForm({
 
   return (
     <form className="form" noValidate onSubmit={submit}>
+      <ErrorSummary state={summary} />
       <FeedbackMessages feedback={feedback} />
       <TextField
         id={id('title')}
         inputRef={titleRef}
-        label={t('news.form.title')}
+        label={fields.title.label}
         required
-        minLength={3}
-        maxLength={150}
+        maxLength={NewsLimits.titleMaxLength}
         value={values.title}
         error={errorFor('title')}
         onChange={(e) => set('title', e.target.value)}
@@ -320,10 +352,17 @@ export function NewsPostForm({
           ref={fileRef}
           type="file"
           accept="image/jpeg,image/png,image/webp,image/gif"
-          aria-describedby={id('image-hint')}
-          aria-invalid={field === 'image' || undefined}
+          aria-describedby={[id('image-hint'), errorFor('imageId') ? id('image-error') : null]
+            .filter(Boolean)
+            .join(' ')}
+          aria-invalid={errorFor('imageId') ? true : undefined}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
+        {errorFor('imageId') ? (
+          <p id={id('image-error')} className="field__error">
+            {errorFor('imageId')}
+          </p>
+        ) : null}
       </div>
       {post?.imageUrl && !file ? <p className="muted">{t('news.form.keepImage')}</p> : null}
       {file || post?.imageUrl ? (
@@ -332,7 +371,7 @@ export function NewsPostForm({
           label={t('news.form.imageAlt')}
           hint={t('news.form.imageAltHint')}
           required
-          maxLength={250}
+          maxLength={NewsLimits.imageAltMaxLength}
           value={values.imageAlt}
           error={errorFor('imageAlt')}
           onChange={(e) => set('imageAlt', e.target.value)}

@@ -68,9 +68,18 @@ export function useErrorSummary(): ErrorSummaryState {
             });
         }
       } else if (info.field && fieldOf(info.field)) {
+        const target = fieldOf(info.field)!;
+        const message = errorMessage(info, t, i18n.language);
+        // « body : le texte est vide. »: the API's key gives way to the field's label
+        const key = [`${info.field} :`, `${info.field}:`].find((k) => message.startsWith(k));
         found.push({
-          fieldId: fieldOf(info.field)!.id,
-          message: errorMessage(info, t, i18n.language),
+          fieldId: target.id,
+          message: key
+            ? t('forms.serverField', {
+                label: target.label,
+                message: message.slice(key.length).trim(),
+              })
+            : message,
         });
       }
       report(found);

@@ -148,7 +148,12 @@ describe('/admin/petitions/types', () => {
     await user.selectOptions(within(form).getByLabelText(/^Qui peut signer.\?$/), 'TYPOLOGIES');
     // no typology chosen: said next to the group, nothing sent
     await user.click(within(form).getByRole('button', { name: 'Enregistrer le type' }));
-    expect(within(form).getByText('Choisissez au moins une typologie.')).toBeInTheDocument();
+    expect(
+      within(form).getByRole('alert', { name: 'Le formulaire contient 1 erreur' }),
+    ).toHaveFocus();
+    expect(
+      within(form).getByRole('group', { name: 'Typologies autorisées' }),
+    ).toHaveAccessibleDescription('Choisissez au moins une typologie.');
     await user.click(await within(form).findByLabelText('Hôpital'));
     expect(await axeViolations()).toEqual([]);
     await user.type(
@@ -224,8 +229,11 @@ describe('/admin/petitions/types', () => {
     await user.type(within(form).getByLabelText('Seuil de signatures'), '0');
     await user.click(within(form).getByRole('button', { name: 'Créer le type' }));
     expect(
-      within(form).getByText('Le seuil est un nombre entier d’au moins 1.'),
-    ).toBeInTheDocument();
+      within(form).getByRole('alert', { name: 'Le formulaire contient 1 erreur' }),
+    ).toHaveFocus();
+    expect(within(form).getByLabelText('Seuil de signatures')).toHaveAccessibleDescription(
+      'Le seuil est un nombre entier d’au moins 1.',
+    );
     expect(within(form).getByLabelText('Seuil de signatures')).toHaveAttribute(
       'aria-invalid',
       'true',

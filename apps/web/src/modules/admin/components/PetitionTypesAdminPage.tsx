@@ -18,6 +18,8 @@ import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { AccessDenied } from './AccessDenied';
 import { AdministeredSpaces } from './AdministeredSpaces';
@@ -208,7 +210,10 @@ function useFocusAfterClose(
   });
 }
 
-/** The settings form of a type: a new one (`componentId`) or an edit (`type`). */
+/**
+ * The settings form of a type: a new one (`componentId`) or an edit (`type`). Checked with
+ * {@link PetitionLimits} before sending; problems on their fields, focus on the error summary.
+ */
 function TypeForm({
   componentId,
   type,
@@ -255,7 +260,36 @@ function TypeForm({
         ),
       })),
   );
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const summary = useErrorSummary();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    title: { id: `${headingId}-title`, label: t('petitions.adminPages.types.name') },
+    description: {
+      id: `${headingId}-description`,
+      label: t('petitions.adminPages.types.description'),
+    },
+    threshold: { id: `${headingId}-threshold`, label: t('petitions.adminPages.types.threshold') },
+    periodDays: { id: `${headingId}-period`, label: t('petitions.adminPages.types.periodDays') },
+    minCommitteeSize: {
+      id: `${headingId}-committee`,
+      label: t('petitions.adminPages.types.committee'),
+    },
+    typologies: {
+      id: `${headingId}-typologies`,
+      label: t('petitions.adminPages.types.typologies'),
+    },
+    secondStageComponentId: {
+      id: `${headingId}-second-stage`,
+      label: t('petitions.adminPages.types.secondStageComponent'),
+    },
+    secondStageUrl: {
+      id: `${headingId}-second-stage-url`,
+      label: t('petitions.adminPages.types.secondStageUrl'),
+    },
+  };
+  const fieldErrors = Object.fromEntries(
+    Object.entries(fields).map(([key, field]) => [key, summary.errorOf(field.id)]),
+  ) as Record<keyof typeof fields, string | null>;
   const options = (typologies.data?.memberTypologies ?? []).filter(
     (o) => !o.archived || chosen.includes(o.key),
   );
@@ -263,37 +297,42 @@ function TypeForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     feedback.clear();
-    const errors: Record<string, string> = {};
-    if (title.trim().length < PetitionLimits.titleMinLength)
-      errors.title = t('petitions.adminPages.types.errors.title', {
-        min: PetitionLimits.titleMinLength,
-      });
-    if (
-      !Number.isInteger(Number(threshold)) ||
-      Number(threshold) < 1 ||
-      Number(threshold) > PetitionLimits.thresholdMax
-    )
-      errors.threshold = t('petitions.adminPages.types.errors.threshold');
-    if (
-      !Number.isInteger(Number(periodDays)) ||
-      Number(periodDays) < 1 ||
-      Number(periodDays) > PetitionLimits.periodDaysMax
-    )
-      errors.periodDays = t('petitions.adminPages.types.errors.periodDays', {
-        max: PetitionLimits.periodDaysMax,
-      });
-    if (
-      !Number.isInteger(Number(committee)) ||
-      Number(committee) < 0 ||
-      Number(committee) > PetitionLimits.committeeMax
-    )
-      errors.committee = t('petitions.adminPages.types.errors.committee', {
-        max: PetitionLimits.committeeMax,
-      });
-    if (signers === 'TYPOLOGIES' && chosen.length === 0)
-      errors.typologies = t('petitions.adminPages.types.errors.typologies');
-    setFieldErrors(errors);
-    if (Object.keys(errors).length) return;
+    const invalid = (value: string, min: number, max: number) =>
+      !Number.isInteger(Number(value)) || Number(value) < min || Number(value) > max;
+    const problems = problemsOf(
+      (title.trim().length < PetitionLimits.titleMinLength ||
+        title.trim().length > PetitionLimits.titleMaxLength) && {
+        fieldId: fields.title.id,
+        message: t('petitions.adminPages.types.errors.title', {
+          min: PetitionLimits.titleMinLength,
+          max: PetitionLimits.titleMaxLength,
+        }),
+      },
+      textProblem(t, fields.description, description, { max: PetitionLimits.bodyMaxLength }),
+      invalid(threshold, 1, PetitionLimits.thresholdMax) && {
+        fieldId: fields.threshold.id,
+        message: t('petitions.adminPages.types.errors.threshold'),
+      },
+      invalid(periodDays, 1, PetitionLimits.periodDaysMax) && {
+        fieldId: fields.periodDays.id,
+        message: t('petitions.adminPages.types.errors.periodDays', {
+          max: PetitionLimits.periodDaysMax,
+        }),
+      },
+      invalid(committee, 0, PetitionLimits.committeeMax) && {
+        fieldId: fields.minCommitteeSize.id,
+        message: t('petitions.adminPages.types.errors.committee', {
+          max: PetitionLimits.committeeMax,
+        }),
+      },
+      signers === 'TYPOLOGIES' &&
+        chosen.length === 0 && {
+          fieldId: fields.typologies.id,
+          message: t('petitions.adminPages.types.errors.typologies'),
+        },
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     const settings: PetitionTypeSettings = {
       title: title.trim(),
       description,
@@ -311,8 +350,7 @@ function TypeForm({
       else await create({ variables: { input: { ...settings, componentId: componentId! } } });
       onClose();
     } catch (error) {
-      const info = feedback.fail(error);
-      if (info.field) setFieldErrors({ [info.field]: info.serverMessage ?? '' });
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
@@ -328,9 +366,11 @@ function TypeForm({
           ? t('petitions.adminPages.types.editTitle', { title: type.title })
           : t('petitions.adminPages.types.newTitle')}
       </h3>
+      <ErrorSummary state={summary} />
       <FeedbackMessages feedback={feedback} />
       <TextField
-        label={t('petitions.adminPages.types.name')}
+        id={fields.title.id}
+        label={fields.title.label}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         required
@@ -338,7 +378,9 @@ function TypeForm({
         error={fieldErrors.title}
       />
       <TextAreaField
-        label={t('petitions.adminPages.types.description')}
+        id={fields.description.id}
+        label={fields.description.label}
+        error={fieldErrors.description}
         hint={t('petitions.adminPages.types.descriptionHint')}
         value={description}
         onChange={(e) => setDescription(e.target.value)}
@@ -346,7 +388,8 @@ function TypeForm({
         maxLength={PetitionLimits.bodyMaxLength}
       />
       <TextField
-        label={t('petitions.adminPages.types.threshold')}
+        id={fields.threshold.id}
+        label={fields.threshold.label}
         type="number"
         inputMode="numeric"
         min={1}
@@ -357,7 +400,8 @@ function TypeForm({
         error={fieldErrors.threshold}
       />
       <TextField
-        label={t('petitions.adminPages.types.periodDays')}
+        id={fields.periodDays.id}
+        label={fields.periodDays.label}
         type="number"
         inputMode="numeric"
         min={1}
@@ -368,14 +412,15 @@ function TypeForm({
         error={fieldErrors.periodDays}
       />
       <TextField
-        label={t('petitions.adminPages.types.committee')}
+        id={fields.minCommitteeSize.id}
+        label={fields.minCommitteeSize.label}
         type="number"
         inputMode="numeric"
         min={0}
         max={PetitionLimits.committeeMax}
         value={committee}
         onChange={(e) => setCommittee(e.target.value)}
-        error={fieldErrors.committee}
+        error={fieldErrors.minCommitteeSize}
       />
       <SelectField
         label={t('petitions.adminPages.types.signers')}
@@ -388,7 +433,10 @@ function TypeForm({
       />
       {signers === 'TYPOLOGIES' ? (
         <fieldset
+          id={fields.typologies.id}
+          tabIndex={-1}
           className="field"
+          aria-invalid={fieldErrors.typologies ? true : undefined}
           aria-describedby={fieldErrors.typologies ? `${headingId}-typologies-error` : undefined}
         >
           <legend>{t('petitions.adminPages.types.typologies')}</legend>
@@ -417,7 +465,8 @@ function TypeForm({
         onChange={(e) => setPublicSignatures(e.target.checked)}
       />
       <SelectField
-        label={t('petitions.adminPages.types.secondStageComponent')}
+        id={fields.secondStageComponentId.id}
+        label={fields.secondStageComponentId.label}
         hint={t('petitions.adminPages.types.secondStageComponentHint')}
         value={secondStageComponentId}
         onChange={(e) => setSecondStageComponentId(e.target.value)}
@@ -425,7 +474,8 @@ function TypeForm({
         error={fieldErrors.secondStageComponentId}
       />
       <TextField
-        label={t('petitions.adminPages.types.secondStageUrl')}
+        id={fields.secondStageUrl.id}
+        label={fields.secondStageUrl.label}
         hint={t('petitions.adminPages.types.secondStageHint')}
         value={secondStageUrl}
         onChange={(e) => setSecondStageUrl(e.target.value)}

@@ -11,6 +11,8 @@ import { CheckboxField, SelectField, TextField } from '../../ui/components/Field
 import { RichTextField } from '../../ui/components/RichTextField';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { integerProblem, problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   CREATE_PETITION_MUTATION,
@@ -24,6 +26,7 @@ import {
 import { sortPetitions } from '../petition-display';
 import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
 import '../petitions.css';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 const PUBLIC_FILTERS: PetitionFilter[] = ['OPEN', 'ACCEPTED', 'ANSWERED', 'ALL'];
 
@@ -124,11 +127,15 @@ export function PetitionList({ componentId }: { componentId: string }) {
             {petitions.map((p) => (
               <li key={p.id} className="card">
                 <h3 className="card__title">
-                  <Link to={p.link}>{p.title}</Link>
+                  <Link to={p.link} lang={CONTENT_LANGUAGE}>
+                    {p.title}
+                  </Link>
                 </h3>
                 <p>
                   <PetitionStateBadge state={p.state} />{' '}
-                  <span className="field__hint">{p.type.title}</span>
+                  <span className="field__hint" lang={CONTENT_LANGUAGE}>
+                    {p.type.title}
+                  </span>
                 </p>
                 {p.state === 'CREATED' ||
                 p.state === 'VALIDATING' ||
@@ -146,11 +153,22 @@ export function PetitionList({ componentId }: { componentId: string }) {
   );
 }
 
-/** « Lancer une pétition »: a type, a title and the text; lands on the new petition's page. */
+/**
+ * « Lancer une pétition »: a type, a title and the text, checked with {@link PetitionLimits}
+ * before sending (problems on their fields, focus on the error summary); lands on the new
+ * petition's page.
+ */
 function NewPetitionForm({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const feedback = useFeedback();
+  const summary = useErrorSummary();
+  const prefix = useId();
+  const fields = {
+    typeId: { id: `${prefix}-type`, label: t('petitions.new.type') },
+    title: { id: `${prefix}-title`, label: t('petitions.new.petitionTitle') },
+    body: { id: `${prefix}-body`, label: t('petitions.new.body') },
+  };
   const types = useQuery(PETITION_TYPES_QUERY, { variables: { componentId } });
   const [create, state] = useMutation(CREATE_PETITION_MUTATION);
   const [typeId, setTypeId] = useState('');
@@ -163,11 +181,28 @@ function NewPetitionForm({ componentId }: { componentId: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.title, title, {
+        min: PetitionLimits.titleMinLength,
+        max: PetitionLimits.titleMaxLength,
+      }),
+      body.length > PetitionLimits.bodyMaxLength && {
+        fieldId: fields.body.id,
+        message: t('forms.tooLong', {
+          label: fields.body.label,
+          max: PetitionLimits.bodyMaxLength,
+        }),
+      },
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
-      const res = await create({ variables: { input: { typeId: chosen, title, body } } });
+      const res = await create({
+        variables: { input: { typeId: chosen, title: title.trim(), body } },
+      });
       if (res.data) await navigate(res.data.createPetition.link);
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
@@ -175,8 +210,10 @@ function NewPetitionForm({ componentId }: { componentId: string }) {
     <section aria-labelledby="petition-new-title" className="panel">
       <h2 id="petition-new-title">{t('petitions.new.title')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorSummary state={summary} />
         <SelectField
-          label={t('petitions.new.type')}
+          id={fields.typeId.id}
+          label={fields.typeId.label}
           value={chosen}
           onChange={(e) => setTypeId(e.target.value)}
           options={list.map((ty) => ({
@@ -189,15 +226,18 @@ function NewPetitionForm({ componentId }: { componentId: string }) {
           }))}
         />
         <TextField
-          label={t('petitions.new.petitionTitle')}
+          id={fields.title.id}
+          label={fields.title.label}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           required
-          minLength={PetitionLimits.titleMinLength}
           maxLength={PetitionLimits.titleMaxLength}
+          error={summary.errorOf(fields.title.id)}
         />
         <RichTextField
-          label={t('petitions.new.body')}
+          id={fields.body.id}
+          label={fields.body.label}
+          error={summary.errorOf(fields.body.id)}
           hint={t('petitions.new.bodyHint')}
           value={body}
           onChange={setBody}
@@ -214,11 +254,21 @@ function NewPetitionForm({ componentId }: { componentId: string }) {
   );
 }
 
-/** Organization admins: a petition type (threshold, period, committee, public signatures). */
+/**
+ * Organization admins: a petition type (threshold, period, committee, public signatures),
+ * checked with {@link PetitionLimits} before sending.
+ */
 function NewPetitionTypeForm({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
+  const summary = useErrorSummary();
   const headingId = useId();
+  const fields = {
+    title: { id: `${headingId}-title`, label: t('petitions.type.name') },
+    threshold: { id: `${headingId}-threshold`, label: t('petitions.type.threshold') },
+    periodDays: { id: `${headingId}-period`, label: t('petitions.type.periodDays') },
+    minCommitteeSize: { id: `${headingId}-committee`, label: t('petitions.type.committee') },
+  };
   const [create, state] = useMutation(CREATE_PETITION_TYPE_MUTATION, {
     refetchQueries: ['PetitionTypes'],
   });
@@ -231,12 +281,23 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.title, title, {
+        min: PetitionLimits.titleMinLength,
+        max: PetitionLimits.titleMaxLength,
+      }),
+      integerProblem(t, fields.threshold, threshold, 1, PetitionLimits.thresholdMax),
+      integerProblem(t, fields.periodDays, periodDays, 1, PetitionLimits.periodDaysMax),
+      integerProblem(t, fields.minCommitteeSize, committee, 0, PetitionLimits.committeeMax),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await create({
         variables: {
           input: {
             componentId,
-            title,
+            title: title.trim(),
             threshold: Number(threshold),
             periodDays: Number(periodDays),
             minCommitteeSize: Number(committee),
@@ -247,7 +308,7 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
       feedback.succeed(t('petitions.type.created'));
       setTitle('');
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
@@ -255,14 +316,20 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
     <section aria-labelledby={headingId} className="panel">
       <h2 id={headingId}>{t('petitions.type.title')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorSummary state={summary} />
         <TextField
-          label={t('petitions.type.name')}
+          id={fields.title.id}
+          label={fields.title.label}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           required
+          maxLength={PetitionLimits.titleMaxLength}
+          error={summary.errorOf(fields.title.id)}
         />
         <TextField
-          label={t('petitions.type.threshold')}
+          id={fields.threshold.id}
+          label={fields.threshold.label}
+          error={summary.errorOf(fields.threshold.id)}
           type="number"
           min={1}
           max={PetitionLimits.thresholdMax}
@@ -271,7 +338,9 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
           required
         />
         <TextField
-          label={t('petitions.type.periodDays')}
+          id={fields.periodDays.id}
+          label={fields.periodDays.label}
+          error={summary.errorOf(fields.periodDays.id)}
           type="number"
           min={1}
           max={PetitionLimits.periodDaysMax}
@@ -280,7 +349,9 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
           required
         />
         <TextField
-          label={t('petitions.type.committee')}
+          id={fields.minCommitteeSize.id}
+          label={fields.minCommitteeSize.label}
+          error={summary.errorOf(fields.minCommitteeSize.id)}
           type="number"
           min={0}
           max={PetitionLimits.committeeMax}

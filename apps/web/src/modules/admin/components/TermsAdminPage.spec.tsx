@@ -151,7 +151,10 @@ describe('<TermsAdminPage> (/admin/conditions)', () => {
     const user = await fillTermsV2(section);
     const confirm = within(section).getByRole('checkbox', { name: /Je confirme/ });
     await user.click(within(section).getByRole('button', { name: /^Publier la version 2/ }));
-    expect(confirm).toHaveFocus();
+    expect(
+      within(section).getByRole('alert', { name: 'Le formulaire contient 1 erreur' }),
+    ).toHaveFocus();
+    expect(confirm).toHaveAttribute('aria-invalid', 'true');
     expect(confirm).toHaveAccessibleDescription(
       expect.stringContaining('Cochez la case pour confirmer la publication.'),
     );
@@ -271,7 +274,9 @@ describe('<TermsAdminPage> (/admin/conditions)', () => {
     await user.click(within(section).getByRole('checkbox', { name: /Je confirme/ }));
     await user.click(within(section).getByRole('button', { name: /^Publier la version 2/ }));
     const body = within(section).getByLabelText('Texte du document');
-    expect(body).toHaveFocus();
+    const summary = within(section).getByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(body).toHaveAttribute('aria-invalid', 'true');
     expect(body).toHaveAccessibleDescription(
       expect.stringContaining('identiques à la version en vigueur'),
     );
@@ -279,11 +284,14 @@ describe('<TermsAdminPage> (/admin/conditions)', () => {
     await user.clear(title);
     await user.type(title, '   ');
     await user.click(within(section).getByRole('button', { name: /^Publier la version 2/ }));
-    expect(title).toHaveFocus();
+    expect(
+      within(section).getByRole('alert', { name: 'Le formulaire contient 1 erreur' }),
+    ).toHaveFocus();
     expect(title).toHaveAccessibleDescription(
       expect.stringContaining('Saisissez le titre du document.'),
     );
-    expect(within(section).queryByRole('alert')).not.toBeInTheDocument();
+    // only the summary: nothing was sent, so no error of the API
+    expect(within(section).getAllByRole('alert')).toHaveLength(1);
   });
 
   it('has English labels', async () => {

@@ -9,7 +9,9 @@ import { TextAreaField, TextField, VisuallyHidden } from '../../ui/components/Fi
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { useFeedback } from '../../ui/hooks/useFeedback';
+import { parseApiError } from '../../ui/utils/apiError';
 import { formatDateTime } from '../../ui/utils/dates';
 import {
   PUBLISH_TERMS_DOCUMENT_MUTATION,
@@ -112,7 +114,18 @@ function TermsDocumentAdmin({
     basedOn: current?.version ?? 0,
   });
   const [confirmed, setConfirmed] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const summary = useErrorSummary();
+  /** The form's fields, by the API's input key (the confirmation box is the form's own). */
+  const fields = {
+    title: { id: `${headingId}-title`, label: t('termsAdmin.titleLabel') },
+    body: { id: `${headingId}-body`, label: t('termsAdmin.bodyLabel') },
+    confirm: { id: confirmId, label: '' },
+  };
+  const errors: FieldErrors = {
+    title: summary.errorOf(fields.title.id) ?? undefined,
+    body: summary.errorOf(fields.body.id) ?? undefined,
+    confirm: summary.errorOf(fields.confirm.id) ?? undefined,
+  };
   const [checking, setChecking] = useState(false);
   /** Set when a version was published by someone else since the draft was started. */
   const [outdated, setOutdated] = useState<string | null>(null);
@@ -159,10 +172,11 @@ function TermsDocumentAdmin({
     feedback.clear();
     setOutdated(null);
     const found = validate();
-    setErrors(found);
-    if (found.title) return titleRef.current?.focus();
-    if (found.body) return bodyRef.current?.focus();
-    if (found.confirm) return confirmRef.current?.focus();
+    const problems = (['title', 'body', 'confirm'] as const).flatMap((key) =>
+      found[key] ? [{ fieldId: fields[key].id, message: found[key] }] : [],
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     setChecking(true);
     try {
       // Someone may have published since this page was loaded: never replace, unseen, a version the admin did not read.
@@ -198,6 +212,12 @@ function TermsDocumentAdmin({
         }
       }
     } catch (error) {
+      // a title or text the API refuses: on its field, focus on the summary
+      if (parseApiError(error).code !== 'CONFLICT' && summary.reportApiError(error, fields)) {
+        setChecking(false);
+        setConfirmed(false);
+        return;
+      }
       const info = feedback.fail(error, { CONFLICT: t('termsAdmin.conflict') });
       if (info.code === 'CONFLICT') {
         const latest = (await refresh().catch(() => [])).find((d) => d.kind === kind);
@@ -246,8 +266,10 @@ function TermsDocumentAdmin({
         <p id={warningId} className="message message--info terms-admin__warning">
           {t('termsAdmin.warning')}
         </p>
+        <ErrorSummary state={summary} />
         <TextField
-          label={t('termsAdmin.titleLabel')}
+          id={fields.title.id}
+          label={fields.title.label}
           hint={t('termsAdmin.titleHint', { max: TERMS_TITLE_MAX_LENGTH })}
           error={errors.title}
           inputRef={titleRef}
@@ -257,7 +279,8 @@ function TermsDocumentAdmin({
           lang="fr"
         />
         <TextAreaField
-          label={t('termsAdmin.bodyLabel')}
+          id={fields.body.id}
+          label={fields.body.label}
           hint={t('termsAdmin.bodyHint', {
             max: TERMS_BODY_MAX_LENGTH.toLocaleString(i18n.language),
           })}

@@ -1,4 +1,5 @@
 import { createElement, Fragment, type ReactNode } from 'react';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 import { parseMarkdown, type Inline, type MarkdownList } from '../utils/markdown';
 
 /** One run with its marks: a link around strong around emphasis. */
@@ -25,7 +26,8 @@ function renderList(list: MarkdownList, key?: number): ReactNode {
 }
 
 /**
- * Renders the Markdown subset of `parseMarkdown` as React elements.
+ * Renders the Markdown subset of `parseMarkdown` as React elements, in the content language
+ * (`lang`, see `content-language.ts`).
  * @param headingOffset added to each heading's depth, so that `#` sits under the page's `<h1>`
  */
 export function Markdown({
@@ -39,7 +41,7 @@ export function Markdown({
 }) {
   const blocks = parseMarkdown(source);
   return (
-    <div className={className}>
+    <div className={className} lang={CONTENT_LANGUAGE}>
       {blocks.map((block, index) => {
         switch (block.kind) {
           case 'heading':

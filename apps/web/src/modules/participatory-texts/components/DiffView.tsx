@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderRun } from '../../components/components/Markdown';
-import { VisuallyHidden } from '../../ui/components/Fields';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 import {
   diffMarkdown,
   hasChanges,
@@ -12,19 +12,20 @@ import {
 
 /**
  * Wraps changed content in `<ins>`/`<del>` with words for screen readers (« début de l'ajout »…)
- * since colour and strike-through are not read out.
+ * since colour and strike-through are not read out; the words are interface strings inside
+ * French content, so they carry the interface language.
  */
 function Changed({ change, children }: { change: Change; children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [start, end] =
     change === 'added'
       ? [t('texts.diff.addedStart'), t('texts.diff.addedEnd')]
       : [t('texts.diff.removedStart'), t('texts.diff.removedEnd')];
   const inner = (
     <>
-      <VisuallyHidden>{`[${start}] `}</VisuallyHidden>
+      <span className="visually-hidden" lang={i18n.language}>{`[${start}] `}</span>
       {children}
-      <VisuallyHidden>{` [${end}]`}</VisuallyHidden>
+      <span className="visually-hidden" lang={i18n.language}>{` [${end}]`}</span>
     </>
   );
   return change === 'added' ? <ins>{inner}</ins> : <del>{inner}</del>;
@@ -93,7 +94,8 @@ function renderItems(blocks: DiffBlock[], start: number, depth: number): [ReactN
 /**
  * The rendered difference between two versions of a text in the participatory texts' Markdown:
  * headings, paragraphs and lists as the reader sees them, inserted words in `<ins>` and removed
- * ones in `<del>` (see `rendered-diff.ts` for the method).
+ * ones in `<del>` (see `rendered-diff.ts` for the method). The text is in the content language
+ * (`content-language.ts`).
  * @param before the earlier text (Markdown)
  * @param after the later text (Markdown)
  * @param label the group's accessible name (e.g. « Différences entre les versions 1 et 2 »)
@@ -136,7 +138,9 @@ export function DiffView({
   return (
     <div className="diff" role="group" aria-label={label}>
       {hasChanges(blocks) ? null : <p className="muted">{t('texts.diff.noChange')}</p>}
-      <div className="diff__text prose">{nodes}</div>
+      <div className="diff__text prose" lang={CONTENT_LANGUAGE}>
+        {nodes}
+      </div>
     </div>
   );
 }

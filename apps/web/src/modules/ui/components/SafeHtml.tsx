@@ -1,4 +1,5 @@
 import { createElement, type ReactNode } from 'react';
+import { CONTENT_LANGUAGE } from '../content-language';
 import { Paragraphs } from './Paragraphs';
 
 /** Tags kept from the API's sanitised HTML; anything else is reduced to its text. */
@@ -46,13 +47,14 @@ export function htmlToText(html: string): string {
 /**
  * Renders the API's sanitised rich text as React elements: a whitelist of tags, no
  * attributes but safe `href`s — never `dangerouslySetInnerHTML`. Plain text (no tags)
- * is rendered as paragraphs.
+ * is rendered as paragraphs. The text is content, in the content language (`lang`, see
+ * `content-language.ts`).
  */
 export function SafeHtml({ html, className }: { html: string; className?: string }) {
   if (!looksLikeHtml(html)) return <Paragraphs text={html} className={className} />;
   const doc = new DOMParser().parseFromString(html, 'text/html');
   return (
-    <div className={className}>
+    <div className={className} lang={CONTENT_LANGUAGE}>
       {Array.from(doc.body.childNodes).map((node, index) => convert(node, index))}
     </div>
   );

@@ -8,8 +8,11 @@ import { useTranslation } from 'react-i18next';
 interface ConfirmButtonProps {
   /** The button's visible label (« Accepter », « Clore le vote », « Supprimer »). */
   label: ReactNode;
-  /** Extra words for screen readers only, naming what the button acts on. */
-  target?: string;
+  /**
+   * Extra words for screen readers only, naming what the button acts on (a title in
+   * `UserText`, so that it is read in the content language).
+   */
+  target?: ReactNode;
   /** The dialog's title: the question (« Accepter l'amendement « … » ? »). */
   question: string;
   /** What will happen, in a sentence or two. */

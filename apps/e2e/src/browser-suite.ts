@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from './browser';
 import { ConcertoServer, freePort } from './concerto-server';
@@ -36,6 +37,12 @@ export interface BrowserSuite {
    * @returns its `data`; throws with the `errors` when there is none
    */
   gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<any>;
+  /**
+   * One SQL statement on the suite's own embedded database (e.g. to end a period on the database
+   * clock instead of waiting for it).
+   * @returns its rows
+   */
+  sql(text: string, params?: unknown[]): Promise<Record<string, any>[]>;
 }
 
 /**
@@ -151,6 +158,27 @@ export function useBrowserSuite(
       const json = (await response.json()) as { data?: any; errors?: unknown };
       if (!json.data) throw new Error(JSON.stringify(json.errors));
       return json.data;
+    },
+    async sql(text: string, params: unknown[] = []) {
+      // the server's credentials file and the port its postmaster wrote (line 4 of postmaster.pid)
+      const credentials = JSON.parse(readFileSync(`${dataDir}.credentials.json`, 'utf8')) as {
+        user: string;
+        password: string;
+      };
+      const port = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+      const client = new Client({
+        host: '127.0.0.1',
+        port,
+        user: credentials.user,
+        password: credentials.password,
+        database: 'concerto',
+      });
+      await client.connect();
+      try {
+        return (await client.query(text, params)).rows;
+      } finally {
+        await client.end();
+      }
     },
   };
   return suite;

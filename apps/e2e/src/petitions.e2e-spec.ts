@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { describeInBrowser, submitSignUp, focusIsOnElement } from './browser';
 import { useBrowserSuite } from './browser-suite';
 import { currentTermsVersions } from './concerto-server';
@@ -376,30 +373,11 @@ describeInBrowser(
         signerToken,
       );
       // the period ends now, on the database clock (the embedded PostgreSQL of this suite): both are decided at the next read
-      const credentials = JSON.parse(readFileSync(`${suite.dataDir}.credentials.json`, 'utf8')) as {
-        user: string;
-        password: string;
-      };
-      const port = Number(
-        readFileSync(join(suite.dataDir, 'postmaster.pid'), 'utf8').split('\n')[3],
+      const ended = await suite.sql(
+        `UPDATE petitions SET ends_at = clock_timestamp() WHERE id = ANY($1) RETURNING id`,
+        [[reached.id, short.id]],
       );
-      const sql = new Client({
-        host: '127.0.0.1',
-        port,
-        user: credentials.user,
-        password: credentials.password,
-        database: 'concerto',
-      });
-      await sql.connect();
-      try {
-        const ended = await sql.query(
-          `UPDATE petitions SET ends_at = clock_timestamp() WHERE id = ANY($1) RETURNING id`,
-          [[reached.id, short.id]],
-        );
-        expect(ended.rowCount).toBe(2);
-      } finally {
-        await sql.end();
-      }
+      expect(ended).toHaveLength(2);
 
       await signIn(authorEmail, PASSWORD);
       await goTo(short.link);

@@ -103,6 +103,7 @@ export function ResourceComments({
                   target={t('moderation.report.commentBy', {
                     name: c.authorName ? displayName(c.authorName, t) : strings.anonymous,
                   })}
+                  targetIsInterface
                   reported={c.viewerReported}
                   refetchQueries={['ResourceComments']}
                 />

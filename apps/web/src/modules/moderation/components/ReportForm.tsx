@@ -13,6 +13,7 @@ import {
   type ReportableType,
   type ReportReason,
 } from '../graphql/moderation';
+import { UserText } from '../../ui/components/UserText';
 
 /** The GraphQL type of each reportable type, whose cached `viewerReported` a report sets. */
 const TYPENAME: Record<ReportableType, string> = {
@@ -31,8 +32,13 @@ const TYPENAME: Record<ReportableType, string> = {
 interface ReportFormProps {
   resourceType: ReportableType;
   resourceId: string;
-  /** Names the reported content for screen readers ("Signaler : <title>"). */
+  /**
+   * Names the reported content for screen readers ("Signaler : <title>"): content, in the
+   * content language, unless `targetIsInterface`.
+   */
   target: string;
+  /** The target is an interface string (« le commentaire de Marie »), not content. */
+  targetIsInterface?: boolean;
   /** The caller already reported it. */
   reported: boolean;
   /** Queries that show the report (default: `Proposal` for a proposal, `Comments` otherwise). */
@@ -47,6 +53,7 @@ export function ReportForm({
   resourceType,
   resourceId,
   target,
+  targetIsInterface = false,
   reported,
   refetchQueries,
 }: ReportFormProps) {
@@ -116,7 +123,10 @@ export function ReportForm({
           aria-controls={formId}
           onClick={() => setOpen((value) => !value)}
         >
-          {t('moderation.report.button')} <VisuallyHidden>{`: ${target}`}</VisuallyHidden>
+          {t('moderation.report.button')}{' '}
+          <VisuallyHidden>
+            : {targetIsInterface ? target : <UserText>{target}</UserText>}
+          </VisuallyHidden>
         </button>
       ) : null}
       <div id={formId} hidden={!open}>

@@ -14,6 +14,7 @@ import {
 } from '../graphql/proposals';
 import { editorHtml } from '../utils/editorHtml';
 import { richTextPlain } from '../../ui/rich-text-plain';
+import { UserText } from '../../ui/components/UserText';
 
 const REFETCH = { refetchQueries: ['ModerationQueue', 'Proposals'] };
 
@@ -123,7 +124,9 @@ export function AnswerForm({
     >
       <Heading id={headingId}>
         {t('proposals.answer.formHeading')}{' '}
-        <span className="visually-hidden">{`: ${proposal.title}`}</span>
+        <span className="visually-hidden">
+          : <UserText>{proposal.title}</UserText>
+        </span>
       </Heading>
       {draft ? (
         <p>

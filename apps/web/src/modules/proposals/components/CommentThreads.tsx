@@ -226,6 +226,7 @@ function CommentItem({
               resourceType="COMMENT"
               resourceId={comment.id}
               target={target}
+              targetIsInterface
               reported={comment.viewerReported}
             />
           ) : null}

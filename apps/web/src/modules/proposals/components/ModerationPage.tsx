@@ -29,6 +29,8 @@ import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { moderatesSpace, SPACE_MODERATORS_QUERY } from '../../moderation/graphql/moderation';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /**
  * `/espaces/:slug/f/:componentId/moderation`: for the space's moderators, the reported
@@ -264,7 +266,7 @@ function ReportedItem({
           <span className="badge badge--state">
             {t(`proposals.moderation.type.${item.resourceType}`)}
           </span>{' '}
-          {item.title}
+          <UserText>{item.title}</UserText>
         </h3>
         <p className="muted">
           {t('proposals.moderation.reportCount', { count: item.reportCount })} ·{' '}
@@ -293,7 +295,9 @@ function ReportedItem({
           <details className="moderation-precisions">
             <summary>
               {t('proposals.moderation.precisions', { count: precisions.length })}{' '}
-              <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+              <VisuallyHidden>
+                : <UserText>{item.title}</UserText>
+              </VisuallyHidden>
             </summary>
             <ul>
               {precisions.map((report, index) => (
@@ -304,7 +308,7 @@ function ReportedItem({
                       date: formatDateTime(report.reportedAt, i18n.language),
                     })}
                   </p>
-                  <p className="moderation-precisions__text" lang="fr">
+                  <p className="moderation-precisions__text" lang={CONTENT_LANGUAGE}>
                     {report.details}
                   </p>
                 </li>
@@ -317,14 +321,18 @@ function ReportedItem({
           <p>
             <Link to={proposalPath(spaceSlug, componentId, item.proposalId)}>
               {t('proposals.moderation.openProposal')}{' '}
-              <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+              <VisuallyHidden>
+                : <UserText>{item.title}</UserText>
+              </VisuallyHidden>
             </Link>
           </p>
         ) : item.link ? (
           <p>
             <Link to={item.link}>
               {t('proposals.moderation.openContent')}{' '}
-              <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+              <VisuallyHidden>
+                : <UserText>{item.title}</UserText>
+              </VisuallyHidden>
             </Link>
           </p>
         ) : null}
@@ -338,13 +346,19 @@ function ReportedItem({
             onClick={() => void toggle()}
           >
             {t(item.hidden ? 'proposals.moderation.unhide' : 'proposals.moderation.hide')}{' '}
-            <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
+            <VisuallyHidden>
+              : <UserText>{item.title}</UserText>
+            </VisuallyHidden>
           </button>
         )}
         {item.reportCount > 0 ? (
           <ConfirmButton
             label={t('proposals.moderation.dismiss')}
-            target={`: ${item.title}`}
+            target={
+              <>
+                : <UserText>{item.title}</UserText>
+              </>
+            }
             question={t('proposals.moderation.dismissQuestion', { title: item.title })}
             description={t(
               item.hiddenByBlock
@@ -382,7 +396,7 @@ function UnansweredItem({
       <p className="admin-row__title">
         <Link to={proposalPath(spaceSlug, componentId, proposal.id)}>
           {proposal.reference ? `${proposal.reference} ` : ''}
-          {proposal.title}
+          <UserText>{proposal.title}</UserText>
         </Link>
       </p>
       <AnswerForm proposal={proposal} feedback={feedback} />

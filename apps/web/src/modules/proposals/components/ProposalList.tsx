@@ -33,6 +33,8 @@ import {
 } from './ProposalFilters';
 import { ProposalForm } from './ProposalForm';
 import { displayName } from '../../account/deletedParticipant';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 const EXCERPT_LENGTH = 240;
 export const PROPOSALS_PAGE_SIZE = 20;
@@ -387,7 +389,7 @@ export function ProposalCard({ proposal, href }: { proposal: ProposalSummary; hr
           {proposal.reference ? (
             <span className="item__reference">{proposal.reference}</span>
           ) : null}{' '}
-          {proposal.title}
+          <UserText>{proposal.title}</UserText>
         </Link>
       </h3>
       <p className="item__meta">
@@ -401,7 +403,9 @@ export function ProposalCard({ proposal, href }: { proposal: ProposalSummary; hr
             ? t('proposals.by', { name: displayName(proposal.author.name, t) })
             : null}
       </p>
-      <p className="item__body">{short.text}</p>
+      <p className="item__body" lang={CONTENT_LANGUAGE}>
+        {short.text}
+      </p>
       <p className="item__meta proposal-card__counts">
         <SupportProgress count={proposal.supportsCount} threshold={proposal.threshold} />{' '}
         {proposal.disagreementsCount !== null && proposal.disagreementsCount !== undefined ? (

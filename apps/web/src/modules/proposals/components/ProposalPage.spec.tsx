@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import { i18n } from '../../../i18n/i18n';
 import { demoMocks } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ProposalPage } from './ProposalPage';
@@ -7,6 +8,9 @@ const route = {
   route: '/espaces/structuration/f/c-prop/propositions/pr1',
   path: '/espaces/:slug/f/:componentId/propositions/:proposalId',
 };
+
+/** The language an element is read in: its own `lang` or its nearest ancestor's. */
+const langOf = (element: Element | null) => element?.closest('[lang]')?.getAttribute('lang');
 
 describe('<ProposalPage>', () => {
   it('shows the title, reference, state, official answer, supports toward the threshold, supporters and the comment threads', async () => {
@@ -57,5 +61,37 @@ describe('<ProposalPage>', () => {
     expect(
       screen.queryByRole('form', { name: /Répondre à la proposition/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('in English, marks the French title, text, answer and comments lang="fr", not the interface around them', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      const { unmount } = renderWithProviders(<ProposalPage />, { ...route, mocks: demoMocks() });
+      const title = await screen.findByRole('heading', { level: 1, name: 'Guichet unique' });
+      expect(title).toHaveAttribute('lang', 'fr');
+      const crumb = within(screen.getByRole('navigation', { name: 'Breadcrumb' }));
+      expect(crumb.getByText('Guichet unique')).toHaveAttribute('lang', 'fr');
+      expect(document.querySelector('.proposal-page__body')).toHaveAttribute('lang', 'fr');
+      const answer = screen.getByRole('region', { name: 'Official answer' });
+      expect(langOf(within(answer).getByText('Retenue par le comité.'))).toBe('fr');
+      // the interface strings around the content follow <html lang>
+      expect(langOf(screen.getByText('Proposal 4.3-1'))).toBe('en');
+      expect(langOf(within(answer).getByRole('heading'))).toBe('en');
+      const supports = screen.getByRole('region', { name: 'Supports' });
+      expect(langOf(within(supports).getByRole('button', { name: 'Support' }))).toBe('en');
+      // a comment: its text in French, its author line and buttons in English
+      const comments = screen.getByRole('region', { name: 'Comments' });
+      const comment = await within(comments).findByText('Commentaire cm1');
+      expect(langOf(comment)).toBe('fr');
+      const reply = within(comments).getAllByRole('button', { name: /^Reply/ })[0];
+      expect(langOf(reply)).toBe('en');
+      // « Report: <title> »: the title alone is French
+      const report = screen.getByRole('button', { name: 'Report : Guichet unique' });
+      expect(langOf(report)).toBe('en');
+      expect(within(report).getByText('Guichet unique')).toHaveAttribute('lang', 'fr');
+      unmount();
+    } finally {
+      await i18n.changeLanguage('fr');
+    }
   });
 });

@@ -35,6 +35,8 @@ import { SupportButton } from './SupportButton';
 import { DisagreeButton } from './DisagreeButton';
 import { displayName } from '../../account/deletedParticipant';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** `/espaces/:slug/f/:componentId/propositions/:proposalId`: one proposal, its supports, answer and comments. */
 export function ProposalPage() {
@@ -80,10 +82,13 @@ export function ProposalPage() {
     <article className="page proposal-page" aria-labelledby="page-title">
       <Breadcrumb
         trail={[
-          { to: `/espaces/${space.slug}`, label: space.title },
-          { to: componentPath(space.slug, component.id), label: component.title },
+          { to: `/espaces/${space.slug}`, label: <UserText>{space.title}</UserText> },
+          {
+            to: componentPath(space.slug, component.id),
+            label: <UserText>{component.title}</UserText>,
+          },
         ]}
-        current={proposal.title}
+        current={<UserText>{proposal.title}</UserText>}
       />
       <ProposalView proposal={proposal} status={status} meId={me?.id ?? null} />
     </article>
@@ -114,7 +119,9 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
           {t('proposals.proposal')}
           {proposal.reference ? ` ${proposal.reference}` : null}
         </p>
-        <h1 id="page-title">{proposal.title}</h1>
+        <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+          {proposal.title}
+        </h1>
         <p className="item__meta">
           <ProposalStateBadge state={proposal.state} />
           {proposal.hidden ? (
@@ -132,7 +139,10 @@ function ProposalView({ proposal, status, meId }: ProposalViewProps) {
         </p>
         {proposal.origin ? (
           <p className="item__meta">
-            {t('proposals.origin')} <Link to={proposal.origin.link}>{proposal.origin.title}</Link>
+            {t('proposals.origin')}{' '}
+            <Link to={proposal.origin.link} lang={CONTENT_LANGUAGE}>
+              {proposal.origin.title}
+            </Link>
           </p>
         ) : null}
         {created ? (

@@ -29,6 +29,8 @@ import { DateTime } from '../../ui/components/DateTime';
 import { formatDateTime } from '../../ui/utils/dates';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
 import { ReportForm } from '../../moderation/components/ReportForm';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 const REFETCH = {
   refetchQueries: ['ParticipatoryText', 'Amendments', 'Versions'],
@@ -177,7 +179,13 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
   const [support] = useMutation(SUPPORT_AMENDMENT_MUTATION, REFETCH);
   // a hidden amendment (listed only for moderators) takes no answer, support or edit until shown again
   const pending = amendment.state === 'EVALUATING' && !amendment.hidden;
-  const target = <VisuallyHidden>{` « ${amendment.title} »`}</VisuallyHidden>;
+  const titleId = useId();
+  const target = (
+    <VisuallyHidden>
+      {' '}
+      « <UserText>{amendment.title}</UserText> »
+    </VisuallyHidden>
+  );
 
   async function run(action: () => Promise<unknown>, done: string) {
     feedback.clear();
@@ -190,8 +198,10 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
   }
 
   return (
-    <article className="amendment" aria-label={amendment.title}>
-      <h5 className="amendment__title">{amendment.title}</h5>
+    <article className="amendment" aria-labelledby={titleId}>
+      <h5 className="amendment__title" id={titleId} lang={CONTENT_LANGUAGE}>
+        {amendment.title}
+      </h5>
       <p className="amendment__meta">
         <span className={STATE_CLASS[amendment.state]}>{t(`texts.state.${amendment.state}`)}</span>{' '}
         {amendment.outdated && pending ? (
@@ -246,7 +256,11 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
             <ConfirmButton
               className="button button--primary"
               label={t('texts.accept')}
-              target={`« ${amendment.title} »`}
+              target={
+                <>
+                  « <UserText>{amendment.title}</UserText> »
+                </>
+              }
               question={t('texts.confirmAcceptQuestion', { title: amendment.title })}
               description={t('texts.confirmAcceptDescription')}
               onConfirm={() =>

@@ -144,7 +144,9 @@ describe('<ParticipatoryTextReader>', () => {
     const panel = await screen.findByRole('region', {
       name: 'Article 3\u00a0: amendements et historique',
     });
-    expect(await within(panel).findByText('Préciser la conclusion du texte')).toBeInTheDocument();
+    expect(
+      await within(panel).findByRole('heading', { name: 'Préciser la conclusion du texte' }),
+    ).toHaveAttribute('lang', 'fr');
     expect(within(panel).getByText('obsolète')).toBeInTheDocument();
     // an answered amendment names who answered, not its author
     expect(

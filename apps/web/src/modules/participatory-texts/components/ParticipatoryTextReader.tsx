@@ -13,6 +13,7 @@ import {
 } from '../graphql/texts';
 import '../participatory-texts.css';
 import { useLiveEvent } from '../../notifications/live/LiveConnection';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /**
  * The panel of an opened article (amendments, comments, history, forms) loads when an article is
@@ -135,7 +136,7 @@ export function ParticipatoryTextReader({ componentId }: { componentId: string }
         >
           {createElement(
             `h${Math.min(6, section.level + 1)}`,
-            { id: `section-${section.id}` },
+            { id: `section-${section.id}`, lang: CONTENT_LANGUAGE },
             section.title.replace(/\*\*/g, ''),
           )}
           {section.articles.map(article)}

@@ -18,6 +18,7 @@ import {
   UPDATE_AMENDMENT_SETTINGS_MUTATION,
   type ParticipatoryText,
 } from '../graphql/texts';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /**
  * Space admin: paste Markdown, import it (preview of sections and numbered articles), edit and
@@ -137,7 +138,9 @@ function ImportPreview({
           (item) =>
             'heading' in item ? (
               <p key={item.heading.id} className="import-preview__heading">
-                <strong>{`${'#'.repeat(item.heading.level)} ${item.heading.title}`}</strong>
+                <strong lang={CONTENT_LANGUAGE}>
+                  {`${'#'.repeat(item.heading.level)} ${item.heading.title}`}
+                </strong>
               </p>
             ) : (
               <div key={item.id}>

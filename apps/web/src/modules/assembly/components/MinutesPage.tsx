@@ -11,6 +11,8 @@ import { ASSEMBLY_MINUTES_QUERY, MINUTES_SPACE_QUERY } from '../graphql/assembly
 import { MotionResultView, TallyTable } from './MotionResultView';
 import { ParisTime, parisLocalToIso } from './ParisTime';
 import { useCollegeName } from '../hooks/useCollegeName';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 /** The calendar day after `yyyy-mm-dd` (the period's end is exclusive). */
@@ -67,7 +69,9 @@ export function MinutesPage() {
             <Link to="/assemblees">{t('layout.nav.assemblies')}</Link>
           </li>
           <li>
-            <Link to={`/espaces/${space.slug}`}>{space.title}</Link>
+            <Link to={`/espaces/${space.slug}`} lang={CONTENT_LANGUAGE}>
+              {space.title}
+            </Link>
           </li>
           <li>
             <span aria-current="page">{t('minutes.title')}</span>
@@ -76,7 +80,9 @@ export function MinutesPage() {
       </nav>
       <header className="page__header">
         <p className="eyebrow">{t('minutes.title')}</p>
-        <h1 id="page-title">{space.title}</h1>
+        <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+          {space.title}
+        </h1>
       </header>
       <form
         className="form form--inline no-print"
@@ -161,7 +167,7 @@ export function MinutesPage() {
               >
                 <h3 id={`minutes-${motion.id}`}>
                   {motion.reference ? `${motion.reference} — ` : ''}
-                  {motion.title}
+                  <UserText>{motion.title}</UserText>
                 </h3>
                 <p>
                   {t('assembly.opens')}{' '}

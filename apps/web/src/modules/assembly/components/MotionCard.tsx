@@ -11,6 +11,8 @@ import { MotionResultView, TallyTable } from './MotionResultView';
 import { ParisTime } from './ParisTime';
 import { VotePanel } from './VotePanel';
 import { displayName } from '../../account/deletedParticipant';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** One motion: text, period (Europe/Paris), countdown, tally or result, named votes, and the vote panel for members. */
 export function MotionCard({
@@ -35,7 +37,7 @@ export function MotionCard({
     >
       <h3 id={headingId} className="item__title">
         {motion.reference ? <span className="item__reference">{motion.reference}</span> : null}{' '}
-        {motion.title}
+        <UserText>{motion.title}</UserText>
       </h3>
       <p className="motion__meta">
         <span className={`badge badge--${motion.status.toLowerCase()}`}>
@@ -71,7 +73,10 @@ export function MotionCard({
       </p>
       {motion.origin ? (
         <p className="motion__meta">
-          {t('assembly.origin')} <Link to={motion.origin.link}>{motion.origin.title}</Link>
+          {t('assembly.origin')}{' '}
+          <Link to={motion.origin.link} lang={CONTENT_LANGUAGE}>
+            {motion.origin.title}
+          </Link>
         </p>
       ) : null}
       <SafeHtml html={motion.body} className="item__body" />

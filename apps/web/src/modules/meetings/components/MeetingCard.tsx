@@ -1,16 +1,29 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Meeting } from '../graphql/meetings';
 import { formatMeetingPeriod } from '../meetingDates';
+import { UserText } from '../../ui/components/UserText';
 
-/** The place of a meeting in one line: place name and address, or « En ligne ». */
+/**
+ * The place of a meeting in one line: place name and address (content, in the content language),
+ * or « En ligne » (interface), or both.
+ */
 export function meetingPlace(
   meeting: Pick<Meeting, 'type' | 'location' | 'address'>,
   online: string,
-): string {
+): ReactNode {
   const physical = [meeting.location, meeting.address].filter(Boolean).join(', ');
   if (meeting.type === 'ONLINE') return online;
-  return meeting.type === 'HYBRID' ? [physical, online].filter(Boolean).join(' · ') : physical;
+  const place = physical ? <UserText>{physical}</UserText> : null;
+  if (meeting.type !== 'HYBRID') return place;
+  return place ? (
+    <>
+      {place} · {online}
+    </>
+  ) : (
+    online
+  );
 }
 
 /** What a card shows of a meeting. */
@@ -50,7 +63,7 @@ export function MeetingCard({
     <article className="card" aria-labelledby={headingId}>
       <Heading id={headingId} className="card__title">
         <Link to={basePath ? `${basePath}/rencontres/${meeting.id}` : meeting.path}>
-          {meeting.title}
+          <UserText>{meeting.title}</UserText>
         </Link>
       </Heading>
       <p className="card__subtitle">

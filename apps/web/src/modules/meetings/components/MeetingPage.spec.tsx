@@ -1,6 +1,7 @@
 import { RESOURCE_COMMENTS_QUERY } from '../../comments/graphql/comments';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { i18n } from '../../../i18n/i18n';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { COMPONENT_QUERY, COMPONENT_SPACE_QUERY } from '../../components/graphql/components';
@@ -216,6 +217,42 @@ describe('<MeetingPage>', () => {
       await screen.findByText('Je viendrai avec mon équipe.', {}, { timeout: 5000 }),
     ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Commentaires' })).toBeInTheDocument();
+  });
+
+  it('in English, marks the French title, description, place, agenda and comments lang="fr", not the interface around them', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      const { unmount } = renderWithProviders(<MeetingPage />, { ...route, mocks: mocks(false) });
+      const langOf = (element: Element) => element.closest('[lang]')?.getAttribute('lang');
+      const title = await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Journée de la filière' },
+        { timeout: 5000 },
+      );
+      expect(title).toHaveAttribute('lang', 'fr');
+      expect(langOf(screen.getByText('pour tous'))).toBe('fr');
+      expect(
+        langOf(
+          screen.getByText(
+            'Ministère des Solidarités et de la Santé, 14 avenue Duquesne, 75007 Paris',
+          ),
+        ),
+      ).toBe('fr');
+      expect(langOf(screen.getByText('Badge à l’accueil'))).toBe('fr');
+      expect(langOf(screen.getByText('Interopérabilité'))).toBe('fr');
+      expect(langOf(screen.getByRole('link', { name: 'Créer un observatoire' }))).toBe('fr');
+      expect(langOf(screen.getByText('Structuration de la filière'))).toBe('fr');
+      expect(
+        langOf(await screen.findByText('Je viendrai avec mon équipe.', {}, { timeout: 5000 })),
+      ).toBe('fr');
+      // the interface strings around them stay English
+      expect(langOf(screen.getByRole('heading', { name: 'Place and access' }))).toBe('en');
+      expect(langOf(screen.getByRole('heading', { name: 'Agenda' }))).toBe('en');
+      expect(langOf(screen.getByRole('link', { name: 'Add to my calendar (.ics)' }))).toBe('en');
+      unmount();
+    } finally {
+      await i18n.changeLanguage('fr');
+    }
   });
 
   it('shows the closing report of a past meeting', async () => {

@@ -29,6 +29,8 @@ import { MeetingComments } from './MeetingComments';
 import { SittingPanel } from './SittingPanel';
 import { ReportForm } from '../../moderation/components/ReportForm';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** `/espaces/:slug/f/:componentId/rencontres/:meetingId`: a meeting — date, place, agenda, registration, calendar file. */
 export function MeetingPage() {
@@ -52,14 +54,19 @@ export function MeetingPage() {
             to: isProcess ? '/concertations' : '/assemblees',
             label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
           },
-          { to: `/espaces/${s.slug}`, label: s.title },
-          { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
+          { to: `/espaces/${s.slug}`, label: <UserText>{s.title}</UserText> },
+          {
+            to: `/espaces/${s.slug}/f/${componentId}`,
+            label: <UserText>{component.data.component.title}</UserText>,
+          },
         ]}
-        current={meeting.title}
+        current={<UserText>{meeting.title}</UserText>}
       />
       <header className="page__header">
         <p className="eyebrow">{t(`meetings.type.${meeting.type}`)}</p>
-        <h1 id="page-title">{meeting.title}</h1>
+        <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+          {meeting.title}
+        </h1>
         <p className="lead">
           <time dateTime={meeting.startsAt}>
             {formatMeetingPeriod(meeting.startsAt, meeting.endsAt, i18n.language)}
@@ -83,7 +90,11 @@ export function MeetingPage() {
       <section aria-labelledby="meeting-place" className="panel">
         <h2 id="meeting-place">{t('meetings.where')}</h2>
         <p>{meetingPlace(meeting, t('meetings.online'))}</p>
-        {meeting.locationHints ? <p className="muted">{meeting.locationHints}</p> : null}
+        {meeting.locationHints ? (
+          <p className="muted" lang={CONTENT_LANGUAGE}>
+            {meeting.locationHints}
+          </p>
+        ) : null}
         {meeting.onlineUrl ? (
           <p>
             <a href={meeting.onlineUrl} rel="noopener noreferrer nofollow">
@@ -254,7 +265,7 @@ function AgendaEntry({
             to: formatMeetingTime(item.endsAt, i18n.language),
           })}
         </time>{' '}
-        <strong>{item.title}</strong>
+        <strong lang={CONTENT_LANGUAGE}>{item.title}</strong>
         {item.durationMinutes ? (
           <span className="muted"> ({t('meetings.minutes', { count: item.durationMinutes })})</span>
         ) : null}
@@ -280,7 +291,9 @@ function LinkedResources({ links, label }: { links: MeetingAgendaLink[]; label: 
       {links.map((link) => (
         <li key={`${link.type}-${link.id}`}>
           <span className="muted">{t(`meetings.linkType.${link.type}`)} </span>
-          <Link to={link.path}>{link.title}</Link>
+          <Link to={link.path} lang={CONTENT_LANGUAGE}>
+            {link.title}
+          </Link>
         </li>
       ))}
     </ul>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { MY_MEETING_REGISTRATIONS_QUERY } from '../graphql/meetings';
 import { formatMeetingPeriod } from '../meetingDates';
 import { MeetingCalendarFeed } from './MeetingCalendarFeed';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** « Mes inscriptions » (account page): the caller's meetings, upcoming first, with seat or waiting-list position, and the private calendar feed. */
 export function MyMeetingRegistrations() {
@@ -19,8 +20,10 @@ export function MyMeetingRegistrations() {
         <ul>
           {meetings.map((m) => (
             <li key={m.id}>
-              <Link to={m.path}>{m.title}</Link> —{' '}
-              {formatMeetingPeriod(m.startsAt, m.endsAt, i18n.language)} ·{' '}
+              <Link to={m.path} lang={CONTENT_LANGUAGE}>
+                {m.title}
+              </Link>{' '}
+              — {formatMeetingPeriod(m.startsAt, m.endsAt, i18n.language)} ·{' '}
               {m.viewerRegistration?.status === 'WAITLISTED'
                 ? t('meetings.waitlistPosition', {
                     position: m.viewerRegistration.waitlistPosition,

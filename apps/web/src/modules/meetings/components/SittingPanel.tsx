@@ -8,6 +8,7 @@ import {
   OPEN_MOTION_IN_SITTING_MUTATION,
   type SittingMotion,
 } from '../graphql/meetings';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /**
  * An Assemblée sitting (séance) on its meeting page: each agenda motion with its state or result;
@@ -56,7 +57,7 @@ export function SittingPanel({ meetingId }: { meetingId: string }) {
           {sitting.motions.map((motion) => (
             <li key={motion.id} className="meeting-sitting__motion">
               <p>
-                <strong>{motion.title}</strong>{' '}
+                <strong lang={CONTENT_LANGUAGE}>{motion.title}</strong>{' '}
                 <span className="badge badge--state">
                   {t(`meetings.sitting.status.${motion.status}`)}
                 </span>

@@ -1,6 +1,7 @@
 import type { MockLink } from '@apollo/client/testing';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { i18n } from '../../../i18n/i18n';
 import { fixtureActionLogs } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
@@ -101,6 +102,28 @@ describe('<ActionLogPage>', () => {
     expect(await within(table).findByText('Espace « Structuration » créé')).toBeInTheDocument();
     expect(within(table).getAllByRole('row')).toHaveLength(5);
     expect(screen.queryByRole('button', { name: 'Charger plus' })).not.toBeInTheDocument();
+  });
+
+  it('in English, reads the French summaries and space titles in French, the rest in English', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      const { unmount } = renderWithProviders(<ActionLogPage />, {
+        mocks: [me(true), spaces, logs({})],
+      });
+      const table = await screen.findByRole('table', { name: 'Action log, newest first' });
+      const [row] = within(table).getAllByRole('row').slice(1);
+      const langOf = (element: Element) => element.closest('[lang]')?.getAttribute('lang');
+      expect(langOf(within(row).getByText('Réponse publiée : acceptée'))).toBe('fr');
+      expect(langOf(within(row).getByText('Structuration de la filière santé numérique'))).toBe(
+        'fr',
+      );
+      expect(langOf(within(row).getByRole('rowheader'))).toBe('en');
+      expect(within(row).getByRole('rowheader')).toHaveTextContent('Draft answer published');
+      expect(langOf(within(row).getByText('Proposal'))).toBe('en');
+      unmount();
+    } finally {
+      await i18n.changeLanguage('fr');
+    }
   });
 
   it('sends the chosen filters on "Filtrer" and filters on a person from the table', async () => {

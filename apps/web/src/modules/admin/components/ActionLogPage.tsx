@@ -20,6 +20,8 @@ import {
 import { AdministeredSpaces } from './AdministeredSpaces';
 import '../action-log.css';
 import { DateTime } from '../../ui/components/DateTime';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** The filter form's fields (dates as the `<input type="date">` values, YYYY-MM-DD). */
 export interface ActionLogFilterForm {
@@ -280,9 +282,9 @@ export function ActionLogTable({
                     defaultValue: row.resourceType,
                   })}
                 </td>
-                <td>{row.spaceTitle ?? '—'}</td>
+                <td>{row.spaceTitle ? <UserText>{row.spaceTitle}</UserText> : '—'}</td>
                 <td>{t(`actionLog.visibility.${row.visibility}`)}</td>
-                <td>{row.summary}</td>
+                <td lang={CONTENT_LANGUAGE}>{row.summary}</td>
               </tr>
             ))}
           </tbody>

@@ -10,6 +10,7 @@ import {
   type HistoryEntry,
 } from '../graphql/history';
 import { DateTime } from '../../ui/components/DateTime';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** What has a public history. */
 export type HistoryKind = 'proposal' | 'motion' | 'article';
@@ -90,7 +91,11 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
             {entry.actorName ? ` · ${t('history.by', { name: entry.actorName })}` : ''} ·{' '}
             <DateTime iso={entry.createdAt} style="short" />
           </p>
-          {entry.summary ? <p className="muted">{entry.summary}</p> : null}
+          {entry.summary ? (
+            <p className="muted" lang={CONTENT_LANGUAGE}>
+              {entry.summary}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -7,6 +7,7 @@ import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { formatDateTime } from '../../ui/utils/dates';
 import { TERMS_DOCUMENTS_QUERY } from '../graphql/account';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** `/conditions` (TERMS) and `/confidentialite` (PRIVACY): the current version of a legal document, in French. */
 export function TermsPage({ kind }: { kind: TermsDocumentKind }) {
@@ -17,8 +18,10 @@ export function TermsPage({ kind }: { kind: TermsDocumentKind }) {
   if (error && !data) return <QueryErrorView error={error} />;
   const document = data?.termsDocuments.find((d) => d.kind === kind);
   return (
-    <article className="page page--narrow" aria-labelledby="page-title" lang="fr">
-      <h1 id="page-title">{document?.title ?? t(`account.documents.${kind}`)}</h1>
+    <article className="page page--narrow" aria-labelledby="page-title">
+      <h1 id="page-title" lang={document ? CONTENT_LANGUAGE : undefined}>
+        {document?.title ?? t(`account.documents.${kind}`)}
+      </h1>
       {document ? (
         <>
           <p className="muted">

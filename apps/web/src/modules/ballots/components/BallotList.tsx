@@ -10,6 +10,7 @@ import { formatNumber } from '../../ui/utils/dates';
 import { BALLOTS_QUERY, type Ballot } from '../graphql/ballots';
 import { useLiveBallotTurnout } from '../hooks/useLiveBallotTurnout';
 import '../ballots.css';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** « À venir », « Ouverte », « Close »: the status the API derived from PostgreSQL's clock. */
 export function BallotStatusBadge({ status }: { status: Ballot['status'] }) {
@@ -105,7 +106,9 @@ function BallotCard({ ballot, basePath }: { ballot: Ballot; basePath: string }) 
   return (
     <article className="card" aria-labelledby={headingId}>
       <h3 id={headingId} className="card__title">
-        <Link to={`${basePath}/${ballot.id}`}>{ballot.title}</Link>
+        <Link to={`${basePath}/${ballot.id}`} lang={CONTENT_LANGUAGE}>
+          {ballot.title}
+        </Link>
       </h3>
       <p className="card__badges">
         <BallotStatusBadge status={ballot.status} />{' '}

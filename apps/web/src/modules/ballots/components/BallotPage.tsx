@@ -19,6 +19,8 @@ import { useLiveBallotTurnout } from '../hooks/useLiveBallotTurnout';
 import { VotingBooth } from './VotingBooth';
 import '../ballots.css';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** The results and their charts (Recharts) load only when a ballot has results to show. */
 const BallotResults = lazyPage(() => import('./BallotResults'), 'BallotResults');
@@ -69,14 +71,19 @@ export function BallotPage() {
             to: isProcess ? '/concertations' : '/assemblees',
             label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
           },
-          { to: `/espaces/${s.slug}`, label: s.title },
-          { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
+          { to: `/espaces/${s.slug}`, label: <UserText>{s.title}</UserText> },
+          {
+            to: `/espaces/${s.slug}/f/${componentId}`,
+            label: <UserText>{component.data.component.title}</UserText>,
+          },
         ]}
-        current={ballot.title}
+        current={<UserText>{ballot.title}</UserText>}
       />
       <header className="page__header">
         <p className="eyebrow">{t('votes.eyebrow')}</p>
-        <h1 id="page-title">{ballot.title}</h1>
+        <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+          {ballot.title}
+        </h1>
         <p className="card__badges">
           <BallotStatusBadge status={ballot.status} />{' '}
           <span className="badge">{t(ballot.secret ? 'votes.secret' : 'votes.public')}</span>

@@ -11,6 +11,7 @@ import type {
   QuestionResult,
   SchulzeResult,
 } from '../graphql/ballots';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** Grade colours, best (dark green) to worst (red); the tables carry the same figures as text. */
 export const GRADE_COLORS: Record<Grade, string> = {
@@ -63,7 +64,9 @@ function QuestionResultView({ question, result, unit }: ResultProps<QuestionResu
   const headingId = `result-${question.id}`;
   return (
     <section aria-labelledby={headingId} className="panel question-result">
-      <h3 id={headingId}>{question.title}</h3>
+      <h3 id={headingId} lang={CONTENT_LANGUAGE}>
+        {question.title}
+      </h3>
       <p className="muted">
         {t(`votes.method.${question.method}`)} ·{' '}
         {t('votes.results.ballots', { count: result.ballots })}
@@ -142,7 +145,9 @@ function CountsView({ question, result, unit }: ResultProps<OptionCountResult>) 
             {rows.map((row) => (
               <tr key={row.id}>
                 <td>{row.rank}</td>
-                <th scope="row">{row.title}</th>
+                <th scope="row" lang={CONTENT_LANGUAGE}>
+                  {row.title}
+                </th>
                 <td>{formatNumber(row.value, i18n.language, 3)}</td>
                 <td>{formatNumber(share(row.value, total), i18n.language, 1)} %</td>
               </tr>

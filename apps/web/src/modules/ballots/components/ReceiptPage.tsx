@@ -10,6 +10,7 @@ import { receiptFileText } from '../ballot-display';
 import { BALLOT_QUERY } from '../graphql/ballots';
 import { ReceiptExplanation } from './ReceiptExplanation';
 import '../ballots.css';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /**
  * `/espaces/:slug/f/:componentId/votations/:ballotId/recu`: the receipt code, shown once — it
@@ -69,7 +70,9 @@ export function ReceiptPage() {
   return (
     <article className="page votes" aria-labelledby="page-title">
       <header className="page__header">
-        <p className="eyebrow">{ballot.title}</p>
+        <p className="eyebrow" lang={CONTENT_LANGUAGE}>
+          {ballot.title}
+        </p>
         <h1 id="page-title" ref={headingRef} tabIndex={-1}>
           {t('votes.receipt.title')}
         </h1>

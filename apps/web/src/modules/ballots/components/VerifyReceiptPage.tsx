@@ -18,6 +18,7 @@ import {
 import { ReceiptExplanation } from './ReceiptExplanation';
 import '../ballots.css';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 type Outcome =
   | { kind: 'found'; choices: Record<string, BallotChoice> }
@@ -114,7 +115,7 @@ export function VerifyReceiptPage() {
         <form className="form panel" noValidate onSubmit={submit}>
           {fixedBallot && chosen ? (
             <p>
-              {t('votes.verify.forBallot')} <strong>{chosen.title}</strong>
+              {t('votes.verify.forBallot')} <strong lang={CONTENT_LANGUAGE}>{chosen.title}</strong>
             </p>
           ) : (
             <div className={`field${fieldError?.field === 'ballot' ? ' field--invalid' : ''}`}>
@@ -178,7 +179,7 @@ export function VerifyReceiptPage() {
               <dl className="booth-review">
                 {chosen.questions.map((q) => (
                   <div key={q.id} className="booth-review__item">
-                    <dt>{q.title}</dt>
+                    <dt lang={CONTENT_LANGUAGE}>{q.title}</dt>
                     <dd>
                       <ul>
                         {describeChoice(outcome.choices[q.id], q, t).map((line) => (

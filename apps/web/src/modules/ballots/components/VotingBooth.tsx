@@ -15,6 +15,7 @@ import {
 import type { BallotAnswerInput, BallotQuestion } from '../graphql/ballots';
 import { QuestionInput } from './booth/QuestionInput';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** What the booth needs of a ballot (an admin's preview builds it from the form). */
 export interface BoothBallot {
@@ -132,7 +133,7 @@ export function VotingBooth({
         <dl className="booth-review">
           {ballot.questions.map((q) => (
             <div key={q.id} className="booth-review__item">
-              <dt>{q.title}</dt>
+              <dt lang={CONTENT_LANGUAGE}>{q.title}</dt>
               <dd>
                 <ul>
                   {describeChoice(choiceOf(q.method, draftOfQuestion(q)), q, t).map((line) => (

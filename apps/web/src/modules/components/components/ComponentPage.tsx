@@ -13,6 +13,8 @@ import { Breadcrumb } from '../../ui/components/Breadcrumb';
 import { lazyPage } from '../../layout/components/LazyPage';
 import { COMPONENT_TYPE_VIEWS } from '../../component-types';
 import { ModerationLink } from '../../moderation/components/ModerationLink';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** Types whose page links their moderation queue here (proposals link theirs among their own tools; surveys take no reports). */
 const MODERATED_HERE: ReadonlySet<string> = new Set([
@@ -106,13 +108,15 @@ export function ComponentPage() {
             to: isProcess ? '/concertations' : '/assemblees',
             label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
           },
-          { to: `/espaces/${space.slug}`, label: space.title },
+          { to: `/espaces/${space.slug}`, label: <UserText>{space.title}</UserText> },
         ]}
-        current={component.title}
+        current={<UserText>{component.title}</UserText>}
       />
       <header className="page__header">
         <p className="eyebrow">{t(`spaces.componentType.${component.type}`)}</p>
-        <h1 id="page-title">{component.title}</h1>
+        <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+          {component.title}
+        </h1>
         {component.description ? (
           <Paragraphs text={component.description} className="lead" />
         ) : null}

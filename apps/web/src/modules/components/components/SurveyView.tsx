@@ -11,6 +11,8 @@ import { Loading } from '../../ui/components/Loading';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { SURVEY_QUERY, type SurveyQuestion } from '../graphql/components';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 const KNOWN_TYPES = new Set([
   'SHORT_ANSWER',
@@ -85,7 +87,9 @@ export function SurveyView({
   return (
     <div className="survey">
       {survey.title && survey.title !== componentTitle ? (
-        <p className="lead">{survey.title}</p>
+        <p className="lead" lang={CONTENT_LANGUAGE}>
+          {survey.title}
+        </p>
       ) : null}
       <p>
         <span className={survey.open ? 'badge badge--open' : 'badge badge--closed'}>
@@ -177,7 +181,9 @@ function QuestionView({ question }: { question: SurveyQuestion }) {
   const options = [...question.options].sort((a, b) => a.position - b.position);
   return (
     <>
-      <h3 className="question__body">{question.body}</h3>
+      <h3 className="question__body" lang={CONTENT_LANGUAGE}>
+        {question.body}
+      </h3>
       <p className="question__meta">
         {t(`surveys.questionType.${type}`)}
         {question.mandatory ? ` · ${t('surveys.mandatory')}` : ''}
@@ -189,7 +195,7 @@ function QuestionView({ question }: { question: SurveyQuestion }) {
         <ul className="question__options">
           {options.map((option) => (
             <li key={option.id}>
-              {option.body}
+              <UserText>{option.body}</UserText>
               {option.freeText ? ` ${t('surveys.freeText')}` : ''}
             </li>
           ))}

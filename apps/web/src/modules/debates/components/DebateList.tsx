@@ -6,6 +6,7 @@ import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { DEBATES_QUERY } from '../graphql/debates';
 import '../debates.css';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** The debates of a DEBATE component (component page): topic, counts, links to vote and to the results. */
 export function DebateList({ componentId }: { componentId: string }) {
@@ -24,7 +25,10 @@ export function DebateList({ componentId }: { componentId: string }) {
       {data.debates.map((d) => (
         <li key={d.id} className="card">
           <h2 className="card__title">
-            <Link to={`${base}/${d.id}`}>{d.title}</Link> {d.isDemo ? <DemoBadge /> : null}
+            <Link to={`${base}/${d.id}`} lang={CONTENT_LANGUAGE}>
+              {d.title}
+            </Link>{' '}
+            {d.isDemo ? <DemoBadge /> : null}
           </h2>
           <p>
             {t('debates.statements', { count: d.statementsCount })} ·{' '}

@@ -15,6 +15,7 @@ import { DEBATE_QUERY, MY_DEBATE_STATEMENTS_QUERY } from '../graphql/debates';
 import { AddStatementForm } from './AddStatementForm';
 import { VotingCard } from './VotingCard';
 import '../debates.css';
+import { UserText } from '../../ui/components/UserText';
 
 /** `/espaces/:slug/f/:componentId/debats/:debateId`: the topic, the voting card, « Proposer une affirmation », one's own statements, the link to the results. */
 export function DebatePage() {
@@ -47,15 +48,18 @@ export function DebatePage() {
             to: isProcess ? '/concertations' : '/assemblees',
             label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
           },
-          { to: `/espaces/${s.slug}`, label: s.title },
-          { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
+          { to: `/espaces/${s.slug}`, label: <UserText>{s.title}</UserText> },
+          {
+            to: `/espaces/${s.slug}/f/${componentId}`,
+            label: <UserText>{component.data.component.title}</UserText>,
+          },
         ]}
-        current={debate.title}
+        current={<UserText>{debate.title}</UserText>}
       />
       <header className="page__header">
         <p className="eyebrow">{t('debates.eyebrow')}</p>
         <h1 id="page-title">
-          {debate.title} {debate.isDemo ? <DemoBadge /> : null}
+          <UserText>{debate.title}</UserText> {debate.isDemo ? <DemoBadge /> : null}
         </h1>
         <p>
           {t('debates.statements', { count: debate.statementsCount })} ·{' '}
@@ -88,7 +92,7 @@ export function DebatePage() {
               <ul>
                 {own.map((st) => (
                   <li key={st.id}>
-                    {st.body}{' '}
+                    <UserText>{st.body}</UserText>{' '}
                     <span className="muted">
                       ({st.hidden ? t('debates.mine.hidden') : t(`debates.mine.state.${st.state}`)}{' '}
                       · {t('debates.vote.votesSoFar', { count: st.votesCount })})

@@ -12,6 +12,8 @@ import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { DEBATE_ANALYSIS_QUERY, DEBATE_QUERY, type DebateAnalysis } from '../graphql/debates';
 import { OpinionMap } from './OpinionMap';
 import '../debates.css';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** A count with the language's digit grouping (« 2 234 » in French). */
 function formatNumber(value: number, language: string): string {
@@ -72,14 +74,19 @@ export function DebateResultsPage() {
             to: isProcess ? '/concertations' : '/assemblees',
             label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
           },
-          { to: `/espaces/${s.slug}`, label: s.title },
-          { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
-          { to: base, label: debate.data.debate.title },
+          { to: `/espaces/${s.slug}`, label: <UserText>{s.title}</UserText> },
+          {
+            to: `/espaces/${s.slug}/f/${componentId}`,
+            label: <UserText>{component.data.component.title}</UserText>,
+          },
+          { to: base, label: <UserText>{debate.data.debate.title}</UserText> },
         ]}
         current={t('debates.results.heading')}
       />
       <header className="page__header">
-        <p className="eyebrow">{debate.data.debate.title}</p>
+        <p className="eyebrow" lang={CONTENT_LANGUAGE}>
+          {debate.data.debate.title}
+        </p>
         <h1 id="page-title">{t('debates.results.heading')}</h1>
         <p>
           <Link to={base}>{t('debates.backToVote')}</Link>
@@ -140,7 +147,7 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
                   {g.representatives.map((r) => (
                     <li key={r.statementId}>
                       {'«\u00a0'}
-                      {r.body}
+                      <UserText>{r.body}</UserText>
                       {'\u00a0»'} —{' '}
                       {t(
                         r.repfulFor === 'AGREE'
@@ -175,7 +182,7 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
           {analysis.consensus.map((r) => (
             <li key={r.statementId}>
               {'«\u00a0'}
-              {r.body}
+              <UserText>{r.body}</UserText>
               {'\u00a0»'} —{' '}
               {r.groups
                 .map((g) =>
@@ -198,7 +205,7 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
             {analysis.divisive.slice(0, 5).map((r) => (
               <li key={r.statementId}>
                 {'«\u00a0'}
-                {r.body}
+                <UserText>{r.body}</UserText>
                 {'\u00a0»'} —{' '}
                 {r.groups
                   .map((g) =>
@@ -288,7 +295,9 @@ function Results({ analysis, language }: { analysis: DebateAnalysis; language: s
             <tbody>
               {analysis.statements.map((r) => (
                 <tr key={r.statementId}>
-                  <th scope="row">{r.body}</th>
+                  <th scope="row" lang={CONTENT_LANGUAGE}>
+                    {r.body}
+                  </th>
                   <td>{r.agree}</td>
                   <td>{r.disagree}</td>
                   <td>{r.pass}</td>

@@ -290,7 +290,8 @@ describe('<DebatePage>', () => {
         ],
       },
     );
-    expect(await screen.findByText(s1.body, {}, { timeout: 5000 })).toBeInTheDocument();
+    const card = { selector: '.voting-card__statement' };
+    expect(await screen.findByText(s1.body, card, { timeout: 5000 })).toBeInTheDocument();
     const group = screen.getByRole('group', { name: 'Votre vote sur cette affirmation' });
     expect(
       within(group)
@@ -298,7 +299,7 @@ describe('<DebatePage>', () => {
         .map((b) => b.textContent),
     ).toEqual(['D’accord', 'Pas d’accord', 'Passer']);
     await userEvent.click(within(group).getByRole('button', { name: 'D’accord' }));
-    const next = await screen.findByText(s2.body, {}, { timeout: 5000 });
+    const next = await screen.findByText(s2.body, card, { timeout: 5000 });
     await waitFor(() => expect(next).toHaveFocus(), { timeout: 5000 });
     expect(
       screen

@@ -7,6 +7,7 @@ import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { Loading } from '../../ui/components/Loading';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { DEBATE_NEXT_STATEMENT_QUERY, VOTE_DEBATE_STATEMENT_MUTATION } from '../graphql/debates';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 const CHOICES: { choice: DebateVoteChoice; className: string }[] = [
   { choice: 'AGREE', className: 'button button--primary' },
@@ -72,7 +73,12 @@ export function VotingCard({
       <h2 id="voting-card-title">{t('debates.vote.heading')}</h2>
       {next ? (
         <>
-          <p className="voting-card__statement" ref={statementRef} tabIndex={-1} lang="fr">
+          <p
+            className="voting-card__statement"
+            ref={statementRef}
+            tabIndex={-1}
+            lang={CONTENT_LANGUAGE}
+          >
             {next.body}
           </p>
           <p className="muted">{t('debates.vote.votesSoFar', { count: next.votesCount })}</p>

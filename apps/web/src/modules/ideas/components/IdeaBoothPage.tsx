@@ -27,6 +27,8 @@ import {
 } from '../graphql/ideas';
 import { useLiveIdeaBox } from '../hooks/useLiveIdeaBox';
 import '../ideas.css';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** `/espaces/:slug/f/:componentId/idees/:boxId`: the pairwise booth of a Boîte à idées, the form to add an idea and, for moderators, the ideas waiting. */
 export function IdeaBoothPage() {
@@ -55,15 +57,24 @@ export function IdeaBoothPage() {
             to: isProcess ? '/concertations' : '/assemblees',
             label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
           },
-          { to: `/espaces/${s.slug}`, label: s.title },
-          { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
+          { to: `/espaces/${s.slug}`, label: <UserText>{s.title}</UserText> },
+          {
+            to: `/espaces/${s.slug}/f/${componentId}`,
+            label: <UserText>{component.data.component.title}</UserText>,
+          },
         ]}
-        current={box.question}
+        current={<UserText>{box.question}</UserText>}
       />
       <header className="page__header">
         <p className="eyebrow">{t('ideas.boxes')}</p>
-        <h1 id="page-title">{box.question}</h1>
-        {box.description ? <p className="lead">{box.description}</p> : null}
+        <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+          {box.question}
+        </h1>
+        {box.description ? (
+          <p className="lead" lang={CONTENT_LANGUAGE}>
+            {box.description}
+          </p>
+        ) : null}
         <p className="muted">
           {t('ideas.ideasCount', { count: box.ideasCount })} ·{' '}
           {t('ideas.comparisons', { count: box.comparisonsCount })} ·{' '}
@@ -326,7 +337,7 @@ function PendingIdeas({ box }: { box: IdeaBox }) {
         <ul className="idea-pending">
           {pending.map((idea) => (
             <li key={idea.id}>
-              <p>{idea.body}</p>
+              <p lang={CONTENT_LANGUAGE}>{idea.body}</p>
               <button
                 type="button"
                 className="button button--primary"

@@ -8,6 +8,7 @@ import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { IDEA_BOXES_QUERY } from '../graphql/ideas';
 import { CreateIdeaBoxForm } from './CreateIdeaBoxForm';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** The boxes of an IDEAS component (component page): the question, counts, links to the booth and the results. */
 export function IdeaBoxList({ componentId }: { componentId: string }) {
@@ -36,7 +37,9 @@ export function IdeaBoxList({ componentId }: { componentId: string }) {
           {data.ideaBoxes.map((box) => (
             <article key={box.id} className="card" aria-labelledby={`idea-box-${box.id}`}>
               <h3 id={`idea-box-${box.id}`} className="card__title">
-                <Link to={box.path}>{box.question}</Link>
+                <Link to={box.path} lang={CONTENT_LANGUAGE}>
+                  {box.question}
+                </Link>
               </h3>
               <p className="card__meta">
                 {t('ideas.ideasCount', { count: box.ideasCount })} ·{' '}

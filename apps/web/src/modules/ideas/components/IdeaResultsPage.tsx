@@ -16,6 +16,8 @@ import {
 } from '../graphql/ideas';
 import { useLiveIdeaBox } from '../hooks/useLiveIdeaBox';
 import '../ideas.css';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** A score on screen: a whole number (French: no decimals needed at this precision). */
 export function formatScore(value: number, language: string): string {
@@ -57,15 +59,20 @@ export function IdeaResultsPage() {
             to: isProcess ? '/concertations' : '/assemblees',
             label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
           },
-          { to: `/espaces/${s.slug}`, label: s.title },
-          { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
-          { to: box.data.ideaBox.path, label: box.data.ideaBox.question },
+          { to: `/espaces/${s.slug}`, label: <UserText>{s.title}</UserText> },
+          {
+            to: `/espaces/${s.slug}/f/${componentId}`,
+            label: <UserText>{component.data.component.title}</UserText>,
+          },
+          { to: box.data.ideaBox.path, label: <UserText>{box.data.ideaBox.question}</UserText> },
         ]}
         current={t('ideas.results.title')}
       />
       <header className="page__header">
         <p className="eyebrow">{t('ideas.results.title')}</p>
-        <h1 id="page-title">{box.data.ideaBox.question}</h1>
+        <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+          {box.data.ideaBox.question}
+        </h1>
         <p className="lead">
           {t('ideas.results.summary', {
             comparisons: t('ideas.comparisons', { count: results.comparisonsCount }),
@@ -106,7 +113,7 @@ export function ScoreBars({ ideas }: { ideas: RankedIdea[] }) {
         {ideas.map((r) => (
           <li key={r.idea.id} id={`idee-${r.idea.id}`}>
             <p className="idea-score__text">
-              <strong>{r.rank}.</strong> {r.idea.body}
+              <strong>{r.rank}.</strong> <UserText>{r.idea.body}</UserText>
             </p>
             <div className="idea-score__track" aria-hidden="true">
               <div className="idea-score__fill" style={{ width: `${r.score}%` }} />
@@ -155,7 +162,9 @@ function ResultsTable({ ideas }: { ideas: RankedIdea[] }) {
           {ideas.map((r) => (
             <tr key={r.idea.id}>
               <td>{r.rank}</td>
-              <th scope="row">{r.idea.body}</th>
+              <th scope="row" lang={CONTENT_LANGUAGE}>
+                {r.idea.body}
+              </th>
               <td>{f(r.score)}</td>
               <td>
                 {f(r.scoreLow)} – {f(r.scoreHigh)}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTime } from '../../ui/components/DateTime';
 import type { NewsPost } from '../graphql/news';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** The web path of a post. */
 export const newsPostPath = (post: Pick<NewsPost, 'spaceSlug' | 'componentId' | 'id'>): string =>
@@ -27,12 +29,19 @@ export function NewsCard({
         <img className="news-card__image" src={post.imageUrl} alt={post.imageAlt} loading="lazy" />
       ) : null}
       <Heading id={headingId} className="card__title">
-        <Link to={newsPostPath(post)}>{post.title}</Link>
+        <Link to={newsPostPath(post)} lang={CONTENT_LANGUAGE}>
+          {post.title}
+        </Link>
       </Heading>
       <p className="card__subtitle">
         <DateTime iso={post.publishedAt} style="short" /> ·{' '}
         {t('news.by', { name: post.authorName })}
-        {showSpace && !post.bySpace ? <> · {post.spaceTitle}</> : null}
+        {showSpace && !post.bySpace ? (
+          <>
+            {' '}
+            · <UserText>{post.spaceTitle}</UserText>
+          </>
+        ) : null}
       </p>
       {post.status === 'SCHEDULED' ? (
         <p className="card__badges">
@@ -44,7 +53,7 @@ export function NewsCard({
           <span className="badge badge--rejected">{t('news.hidden')}</span>
         </p>
       ) : null}
-      <p>{post.excerpt}</p>
+      <p lang={CONTENT_LANGUAGE}>{post.excerpt}</p>
     </article>
   );
 }

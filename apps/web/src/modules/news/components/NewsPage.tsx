@@ -14,6 +14,8 @@ import { SafeHtml } from '../../ui/components/SafeHtml';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { NEWS_POST_QUERY } from '../graphql/news';
 import { NewsComments } from './NewsComments';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** `/espaces/:slug/f/:componentId/actualites/:postId`: a news post — date, author, image, text, comments. */
 export function NewsPage() {
@@ -37,14 +39,19 @@ export function NewsPage() {
             to: isProcess ? '/concertations' : '/assemblees',
             label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies'),
           },
-          { to: `/espaces/${s.slug}`, label: s.title },
-          { to: `/espaces/${s.slug}/f/${componentId}`, label: component.data.component.title },
+          { to: `/espaces/${s.slug}`, label: <UserText>{s.title}</UserText> },
+          {
+            to: `/espaces/${s.slug}/f/${componentId}`,
+            label: <UserText>{component.data.component.title}</UserText>,
+          },
         ]}
-        current={post.title}
+        current={<UserText>{post.title}</UserText>}
       />
       <header className="page__header">
         <p className="eyebrow">{t('news.eyebrow')}</p>
-        <h1 id="page-title">{post.title}</h1>
+        <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+          {post.title}
+        </h1>
         <p className="lead">
           <DateTime iso={post.publishedAt} /> · {t('news.by', { name: post.authorName })}
         </p>

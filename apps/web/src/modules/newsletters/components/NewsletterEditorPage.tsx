@@ -29,6 +29,8 @@ import {
 } from '../graphql/newsletters';
 import { NewsletterProgressText } from './NewsletterProgressText';
 import '../newsletters.css';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 const REFRESH = { refetchQueries: ['NewsletterEditor'], awaitRefetchQueries: true };
 
@@ -179,7 +181,7 @@ function EditorView() {
         <Link to="/admin/lettres">{t('newsletters.back')}</Link>
       </p>
       <h1 id="page-title">
-        {newsletter.subject} {newsletter.isDemo ? <DemoBadge /> : null}
+        <UserText>{newsletter.subject}</UserText> {newsletter.isDemo ? <DemoBadge /> : null}
       </h1>
       <p>
         <span className="badge">{t(`newsletters.status.${newsletter.status}`)}</span>
@@ -263,7 +265,7 @@ function EditorView() {
                     checked={values.spaceIds.includes(space.id)}
                     onChange={(e) => toggle('spaceIds', space.id, e.target.checked)}
                   />{' '}
-                  {space.title}
+                  <UserText>{space.title}</UserText>
                 </label>
               ))}
             </fieldset>
@@ -278,7 +280,7 @@ function EditorView() {
                     checked={values.typologyKeys.includes(typology.key)}
                     onChange={(e) => toggle('typologyKeys', typology.key, e.target.checked)}
                   />{' '}
-                  {typology.label}
+                  <UserText>{typology.label}</UserText>
                 </label>
               ))}
             </fieldset>
@@ -340,7 +342,7 @@ function EditorView() {
             })}
           >
             <p>
-              <strong>{preview.data.newsletterPreview.subject}</strong>
+              <strong lang={CONTENT_LANGUAGE}>{preview.data.newsletterPreview.subject}</strong>
             </p>
             <SafeHtml html={preview.data.newsletterPreview.html} />
           </div>

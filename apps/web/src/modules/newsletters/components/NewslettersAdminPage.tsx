@@ -17,6 +17,7 @@ import { useFeedback } from '../../ui/hooks/useFeedback';
 import { CREATE_NEWSLETTER_MUTATION, NEWSLETTERS_QUERY } from '../graphql/newsletters';
 import { NewsletterProgressText } from './NewsletterProgressText';
 import '../newsletters.css';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /**
  * `/admin/lettres`: « Lettres d’information », for organization admins only (others get
@@ -93,7 +94,9 @@ function NewslettersView() {
             {newsletters.map((n) => (
               <li key={n.id} className="newsletters__item">
                 <p className="newsletters__subject">
-                  <Link to={`/admin/lettres/${n.id}`}>{n.subject}</Link>{' '}
+                  <Link to={`/admin/lettres/${n.id}`} lang={CONTENT_LANGUAGE}>
+                    {n.subject}
+                  </Link>{' '}
                   {n.isDemo ? <DemoBadge /> : null}
                 </p>
                 <p className="muted">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLiveConnection } from '../live/LiveConnection';
 import '../notifications.css';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 const TOAST_MS = 8000;
 
@@ -44,9 +45,13 @@ export function LiveToasts() {
         <ul aria-live="polite">
           {shown.map((n) => (
             <li key={n.id} className="toast">
-              <p className="toast__title">{n.title}</p>
+              <p className="toast__title" lang={CONTENT_LANGUAGE}>
+                {n.title}
+              </p>
               <p className="toast__body">
-                <Link to={n.link}>{n.body}</Link>
+                <Link to={n.link} lang={CONTENT_LANGUAGE}>
+                  {n.body}
+                </Link>
               </p>
               <button
                 type="button"

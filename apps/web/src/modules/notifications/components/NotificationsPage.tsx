@@ -16,6 +16,8 @@ import {
 import { useLiveConnection } from '../live/LiveConnection';
 import { DateTime } from '../../ui/components/DateTime';
 import { NewsletterSubscriptionSetting } from '../../newsletters/components/NewsletterSubscriptionSetting';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 const KINDS = Object.values(NotificationKind);
 
@@ -84,10 +86,13 @@ export function NotificationsPage() {
             className={node.readAt ? 'notification' : 'notification notification--unread'}
           >
             {!node.readAt ? <span className="badge">{t('notifications.unread')}</span> : null}
-            <p className="notification__title">{node.title}</p>
+            <p className="notification__title" lang={CONTENT_LANGUAGE}>
+              {node.title}
+            </p>
             <p>
               <Link
                 to={node.link}
+                lang={CONTENT_LANGUAGE}
                 onClick={() => !node.readAt && void markRead({ variables: { ids: [node.id] } })}
               >
                 {node.body}
@@ -103,7 +108,10 @@ export function NotificationsPage() {
                 onClick={() => void markRead({ variables: { ids: [node.id] } })}
               >
                 {t('notifications.markRead')}
-                <span className="visually-hidden"> : {node.body}</span>
+                <span className="visually-hidden">
+                  {' '}
+                  : <UserText>{node.body}</UserText>
+                </span>
               </button>
             ) : null}
           </li>

@@ -11,6 +11,7 @@ import {
 } from '../graphql/petitions';
 import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
 import '../petitions.css';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** Petitions per page of « Mes pétitions ». */
 export const MY_PETITIONS_PAGE_SIZE = 10;
@@ -94,7 +95,7 @@ function MyPetitionsPage({
         {page.edges.map(({ node: p }, i) => (
           <li key={p.id} className="card">
             <h3 className="card__title">
-              <Link to={p.link} ref={i === 0 ? firstLink : undefined}>
+              <Link to={p.link} ref={i === 0 ? firstLink : undefined} lang={CONTENT_LANGUAGE}>
                 {p.title}
               </Link>
             </h3>

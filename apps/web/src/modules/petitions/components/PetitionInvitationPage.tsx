@@ -7,6 +7,7 @@ import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ACCEPT_PETITION_INVITATION_MUTATION } from '../graphql/petitions';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** `/petitions/comite/:token`: join a petition's promoter committee through the author's link. */
 export function PetitionInvitationPage() {
@@ -65,7 +66,7 @@ export function PetitionInvitationPage() {
       ) : null}
       {joined ? (
         <p>
-          <Link ref={joinedLink} to={joined.link}>
+          <Link ref={joinedLink} to={joined.link} lang={CONTENT_LANGUAGE}>
             {joined.title}
           </Link>
         </p>

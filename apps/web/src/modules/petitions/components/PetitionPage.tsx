@@ -25,6 +25,8 @@ import { useLivePetitionCounts } from '../hooks/useLivePetitionCounts';
 import { PetitionAdminActions } from './PetitionAdminActions';
 import { PetitionProgress, PetitionStateBadge } from './PetitionProgress';
 import '../petitions.css';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** `/espaces/:slug/f/:componentId/petitions/:petitionId`: a petition, its progress, signing, its committee and the admins' actions. */
 export function PetitionPage() {
@@ -51,17 +53,22 @@ export function PetitionPage() {
         <Breadcrumb
           trail={[
             { to: '/concertations', label: t('layout.nav.processes') },
-            { to: `/espaces/${spaceData.slug}`, label: spaceData.title },
-            { to: `/espaces/${spaceData.slug}/f/${componentData.id}`, label: componentData.title },
+            { to: `/espaces/${spaceData.slug}`, label: <UserText>{spaceData.title}</UserText> },
+            {
+              to: `/espaces/${spaceData.slug}/f/${componentData.id}`,
+              label: <UserText>{componentData.title}</UserText>,
+            },
           ]}
-          current={petition.title}
+          current={<UserText>{petition.title}</UserText>}
         />
       ) : null}
       <header className="page__header">
         <p className="eyebrow">
-          {t('petitions.eyebrow')} · {petition.type.title}
+          {t('petitions.eyebrow')} · <UserText>{petition.type.title}</UserText>
         </p>
-        <h1 id="page-title">{petition.title}</h1>
+        <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+          {petition.title}
+        </h1>
         <p>
           <PetitionStateBadge state={petition.state} />
         </p>

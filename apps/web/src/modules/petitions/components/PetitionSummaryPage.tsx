@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/utils/dates';
 import { PETITION_QUERY } from '../graphql/petitions';
 import { progressPercent } from '../petition-display';
 import '../petitions.css';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /**
  * `/espaces/:slug/f/:componentId/petitions/:petitionId/synthese`: a printable summary of a
@@ -51,7 +52,9 @@ export function PetitionSummaryPage() {
         <Link to={petition.link}>{t('petitions.summary.back')}</Link>
       </p>
       <p className="eyebrow">{t('petitions.summary.eyebrow', { type: petition.type.title })}</p>
-      <h1 id="page-title">{petition.title}</h1>
+      <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+        {petition.title}
+      </h1>
       <dl className="petition-summary__facts">
         <dt>{t('petitions.summary.state')}</dt>
         <dd>{t(`petitions.state.${petition.state}`)}</dd>

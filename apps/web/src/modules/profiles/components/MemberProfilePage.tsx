@@ -19,6 +19,7 @@ import {
 } from '../graphql/members';
 import '../profiles.css';
 import { AccountBlockPanel } from './AccountBlockPanel';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /**
  * `/membres/:pseudo`: a member’s page (photo, name, pseudo, organisation, typology, role, bio,
@@ -162,6 +163,7 @@ function MemberProfileView({ profile }: { profile: MemberPage }) {
                   <li key={contribution.id}>
                     <Link
                       to={`/espaces/${contribution.spaceSlug}/f/${contribution.componentId}/propositions/${contribution.id}`}
+                      lang={CONTENT_LANGUAGE}
                     >
                       {contribution.title}
                     </Link>{' '}

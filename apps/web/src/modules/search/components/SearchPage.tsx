@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { SEARCH_QUERY, type SearchGroup, type SearchHit } from '../graphql/search';
 import { SearchBox } from './SearchBox';
 import { SearchExcerpt } from './SearchExcerpt';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** Hits shown per group at first, and added by « Plus de résultats ». */
 const PAGE = 5;
@@ -123,9 +124,13 @@ function SearchGroupSection({ query, group }: { query: string; group: SearchGrou
         {hits.map((hit) => (
           <li key={hit.id} className="search-hit">
             <h3 className="search-hit__title">
-              <Link to={hit.link}>{hit.title}</Link>
+              <Link to={hit.link} lang={CONTENT_LANGUAGE}>
+                {hit.title}
+              </Link>
             </h3>
-            <p className="search-hit__space">{hit.spaceTitle}</p>
+            <p className="search-hit__space" lang={CONTENT_LANGUAGE}>
+              {hit.spaceTitle}
+            </p>
             {hit.excerptHtml && <SearchExcerpt html={hit.excerptHtml} />}
           </li>
         ))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DemoBadge } from '../../ui/components/DemoBadge';
 import type { SpaceSummary } from '../graphql/spaces';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** A space in a list: title (link), subtitle, active phase of a process, "Démo" badge. */
 export function SpaceCard({ space }: { space: SpaceSummary }) {
@@ -11,7 +12,9 @@ export function SpaceCard({ space }: { space: SpaceSummary }) {
   return (
     <article className="card">
       <h2 className="card__title">
-        <Link to={`/espaces/${space.slug}`}>{space.title}</Link>
+        <Link to={`/espaces/${space.slug}`} lang={CONTENT_LANGUAGE}>
+          {space.title}
+        </Link>
       </h2>
       {space.isDemo || !space.published ? (
         <p className="card__badges">
@@ -21,7 +24,11 @@ export function SpaceCard({ space }: { space: SpaceSummary }) {
           ) : null}
         </p>
       ) : null}
-      {space.subtitle ? <p className="card__subtitle">{space.subtitle}</p> : null}
+      {space.subtitle ? (
+        <p className="card__subtitle" lang={CONTENT_LANGUAGE}>
+          {space.subtitle}
+        </p>
+      ) : null}
       {space.type === SpaceType.PROCESS ? (
         <p className="card__meta">
           {activePhase

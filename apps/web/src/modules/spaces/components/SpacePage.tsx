@@ -14,6 +14,8 @@ import { KeyFiguresBlock } from '../../statistics/components/KeyFiguresBlock';
 import { MemberList } from './MemberList';
 import { PhaseList } from './PhaseList';
 import { Breadcrumb } from '../../ui/components/Breadcrumb';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** `/espaces/:slug`: a Concertation or an Assemblée. */
 export function SpacePage() {
@@ -36,7 +38,7 @@ export function SpacePage() {
         trail={[
           { to: listPath, label: t(isProcess ? 'layout.nav.processes' : 'layout.nav.assemblies') },
         ]}
-        current={space.title}
+        current={<UserText>{space.title}</UserText>}
       />
       <header className="page__header">
         <p className="eyebrow">
@@ -45,8 +47,14 @@ export function SpacePage() {
             <span className="badge badge--muted">{t('common.unpublished')}</span>
           ) : null}
         </p>
-        <h1 id="page-title">{space.title}</h1>
-        {space.subtitle ? <p className="lead">{space.subtitle}</p> : null}
+        <h1 id="page-title" lang={CONTENT_LANGUAGE}>
+          {space.title}
+        </h1>
+        {space.subtitle ? (
+          <p className="lead" lang={CONTENT_LANGUAGE}>
+            {space.subtitle}
+          </p>
+        ) : null}
         {me ? (
           <div>
             <FollowButton
@@ -92,7 +100,9 @@ export function SpacePage() {
           <ul className="component-links">
             {space.components.map((component) => (
               <li key={component.id}>
-                <Link to={`/espaces/${space.slug}/f/${component.id}`}>{component.title}</Link>{' '}
+                <Link to={`/espaces/${space.slug}/f/${component.id}`} lang={CONTENT_LANGUAGE}>
+                  {component.title}
+                </Link>{' '}
                 <span className="muted">({t(`spaces.componentType.${component.type}`)})</span>
                 {!component.published ? (
                   <span className="badge badge--muted">{t('common.unpublished')}</span>

@@ -6,6 +6,7 @@ import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { SURVEYS_QUERY } from '../graphql/spaces';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 /** `/enquetes`: the published surveys across spaces. */
 export function SurveyListPage() {
@@ -28,7 +29,10 @@ export function SurveyListPage() {
             <li key={survey.id}>
               <article className="card">
                 <h2 className="card__title">
-                  <Link to={`/espaces/${survey.spaceSlug}/f/${survey.componentId}`}>
+                  <Link
+                    to={`/espaces/${survey.spaceSlug}/f/${survey.componentId}`}
+                    lang={CONTENT_LANGUAGE}
+                  >
                     {survey.title}
                   </Link>
                 </h2>

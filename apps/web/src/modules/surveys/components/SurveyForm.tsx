@@ -13,6 +13,8 @@ import {
   type SurveyQuestionState,
   type SurveyState,
 } from '../graphql/surveys';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 type Draft = Record<string, { text?: string; choices?: ChoiceInput[]; value?: number }>;
 
@@ -187,7 +189,7 @@ function QuestionField({
   const name = `q-${q.id}`;
   const legend = (
     <legend className="question__body">
-      {q.body}
+      <UserText>{q.body}</UserText>
       {q.mandatory ? (
         <span className="question__mandatory"> ({t('surveys.mandatory').toLowerCase()})</span>
       ) : null}
@@ -224,7 +226,7 @@ function QuestionField({
     case 'TITLE_AND_DESCRIPTION':
       return (
         <>
-          <h3>{q.body}</h3>
+          <h3 lang={CONTENT_LANGUAGE}>{q.body}</h3>
           {description}
         </>
       );
@@ -243,7 +245,7 @@ function QuestionField({
       return (
         <div className={error ? 'field field--invalid' : 'field'}>
           <label htmlFor={id} className="question__body">
-            {q.body}
+            <UserText>{q.body}</UserText>
             {q.mandatory ? ` (${t('surveys.mandatory').toLowerCase()})` : ''}
           </label>
           {errorText}
@@ -284,7 +286,9 @@ function QuestionField({
                   })
                 }
               />
-              <label htmlFor={`${name}-${o.id}`}>{o.body}</label>
+              <label htmlFor={`${name}-${o.id}`} lang={CONTENT_LANGUAGE}>
+                {o.body}
+              </label>
             </div>
           ))}
           {freeTextFields}
@@ -333,7 +337,7 @@ function QuestionField({
               <tr>
                 <td />
                 {q.options.map((o) => (
-                  <th scope="col" key={o.id}>
+                  <th scope="col" key={o.id} lang={CONTENT_LANGUAGE}>
                     {o.body}
                   </th>
                 ))}
@@ -342,13 +346,16 @@ function QuestionField({
             <tbody>
               {q.rows.map((r) => (
                 <tr key={r.id}>
-                  <th scope="row">{r.body}</th>
+                  <th scope="row" lang={CONTENT_LANGUAGE}>
+                    {r.body}
+                  </th>
                   {q.options.map((o) => (
                     <td key={o.id}>
                       <input
                         type={multiple ? 'checkbox' : 'radio'}
                         name={`${name}-${r.id}`}
                         aria-label={`${r.body} : ${o.body}`}
+                        lang={CONTENT_LANGUAGE}
                         checked={chosen(o.id, r.id)}
                         onChange={(e) => {
                           const others = multiple
@@ -386,7 +393,7 @@ function QuestionField({
               const option = q.options.find((o) => o.id === c.optionId);
               return (
                 <li key={c.optionId}>
-                  {option?.body}{' '}
+                  <UserText>{option?.body}</UserText>{' '}
                   <button
                     type="button"
                     className="button button--small"

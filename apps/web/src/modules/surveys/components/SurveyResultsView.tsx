@@ -11,6 +11,8 @@ import {
   type QuestionResult,
   type SurveyQuestionState,
 } from '../graphql/surveys';
+import { UserText } from '../../ui/components/UserText';
+import { CONTENT_LANGUAGE } from '../../ui/content-language';
 
 const COLORS = [
   '#1f4e79',
@@ -65,7 +67,7 @@ export function SurveyResultsView({
           >
             <option value="">{t('surveys.results.noCrossBy')}</option>
             {singles.map((q) => (
-              <option key={q.id} value={q.id}>
+              <option key={q.id} value={q.id} lang={CONTENT_LANGUAGE}>
                 {q.body}
               </option>
             ))}
@@ -95,7 +97,7 @@ function QuestionResultView({
   return (
     <article className="question-result" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {index + 1}. {q.body}
+        {index + 1}. <UserText>{q.body}</UserText>
         {q.removed ? ` ${t('surveys.results.removedQuestion')}` : ''}
       </h3>
       {q.type === 'SCALE' && q.agreementPercent !== null ? (
@@ -172,7 +174,9 @@ function QuestionResultView({
           <tbody>
             {q.options.map((o) => (
               <tr key={`${o.optionId ?? o.value}`}>
-                <th scope="row">{o.label}</th>
+                <th scope="row" lang={CONTENT_LANGUAGE}>
+                  {o.label}
+                </th>
                 <td>{o.count}</td>
                 <td>{number(o.percent)} %</td>
                 {q.type === 'SORTING' ? (
@@ -190,7 +194,7 @@ function QuestionResultView({
             <tr>
               <th scope="col">{t('surveys.results.row')}</th>
               {q.rows[0].options.map((o) => (
-                <th scope="col" key={o.optionId}>
+                <th scope="col" key={o.optionId} lang={CONTENT_LANGUAGE}>
                   {o.label}
                 </th>
               ))}
@@ -199,7 +203,9 @@ function QuestionResultView({
           <tbody>
             {q.rows.map((r) => (
               <tr key={r.rowId}>
-                <th scope="row">{r.label}</th>
+                <th scope="row" lang={CONTENT_LANGUAGE}>
+                  {r.label}
+                </th>
                 {r.options.map((o) => (
                   <td key={o.optionId}>
                     {o.count} ({number(o.percent)} %)
@@ -218,7 +224,7 @@ function QuestionResultView({
               <th scope="col">{t('surveys.results.group')}</th>
               <th scope="col">{t('surveys.results.count')}</th>
               {q.options.map((o) => (
-                <th scope="col" key={`${o.optionId ?? o.value}`}>
+                <th scope="col" key={`${o.optionId ?? o.value}`} lang={CONTENT_LANGUAGE}>
                   {o.label}
                 </th>
               ))}
@@ -250,7 +256,9 @@ function QuestionResultView({
           <summary>{t('surveys.results.texts', { count: q.texts.length })}</summary>
           <ul className="results-texts">
             {q.texts.map((text, i) => (
-              <li key={i}>{text}</li>
+              <li key={i} lang={CONTENT_LANGUAGE}>
+                {text}
+              </li>
             ))}
           </ul>
         </details>

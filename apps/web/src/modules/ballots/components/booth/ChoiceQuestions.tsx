@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftAnswer } from '../../ballot-display';
 import type { BallotOption, BallotQuestion } from '../../graphql/ballots';
+import { CONTENT_LANGUAGE } from '../../../ui/content-language';
 
 /** Props every question input of the booth takes. */
 export interface QuestionInputProps {
@@ -43,7 +44,9 @@ export function QuestionFrame({
         .join(' ')}
       aria-describedby={describedBy}
     >
-      <legend className="booth-question__legend">{legend}</legend>
+      <legend className="booth-question__legend" lang={CONTENT_LANGUAGE}>
+        {legend}
+      </legend>
       {hint ? (
         <p id={`${fieldId}-hint`} className="field__hint">
           {hint}
@@ -63,9 +66,13 @@ export function QuestionFrame({
 export function OptionLabel({ option }: { option: BallotOption }) {
   return (
     <>
-      <span className="booth-option__title">{option.title}</span>
+      <span className="booth-option__title" lang={CONTENT_LANGUAGE}>
+        {option.title}
+      </span>
       {option.description ? (
-        <span className="booth-option__description">{option.description}</span>
+        <span className="booth-option__description" lang={CONTENT_LANGUAGE}>
+          {option.description}
+        </span>
       ) : null}
       {option.imageAlt ? (
         <span className="booth-option__description">{option.imageAlt}</span>

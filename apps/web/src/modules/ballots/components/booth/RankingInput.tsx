@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moveInRanking } from '../../ballot-display';
 import { OptionLabel, QuestionFrame, type QuestionInputProps } from './ChoiceQuestions';
+import { CONTENT_LANGUAGE } from '../../../ui/content-language';
 
 type Action = 'up' | 'down' | 'remove' | 'add';
 
@@ -89,7 +90,9 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
                         onClick={() => apply(moveInRanking(ranking, id, -1), id, 'up')}
                       >
                         {t('votes.booth.moveUp')}{' '}
-                        <span className="visually-hidden">{option.title}</span>
+                        <span className="visually-hidden" lang={CONTENT_LANGUAGE}>
+                          {option.title}
+                        </span>
                       </button>
                       <button
                         type="button"
@@ -99,7 +102,9 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
                         onClick={() => apply(moveInRanking(ranking, id, 1), id, 'down')}
                       >
                         {t('votes.booth.moveDown')}{' '}
-                        <span className="visually-hidden">{option.title}</span>
+                        <span className="visually-hidden" lang={CONTENT_LANGUAGE}>
+                          {option.title}
+                        </span>
                       </button>
                       <button
                         type="button"
@@ -114,7 +119,9 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
                         }
                       >
                         {t('votes.booth.unrank')}{' '}
-                        <span className="visually-hidden">{option.title}</span>
+                        <span className="visually-hidden" lang={CONTENT_LANGUAGE}>
+                          {option.title}
+                        </span>
                       </button>
                     </span>
                   </li>
@@ -144,7 +151,9 @@ export function RankingInput({ question, draft, onChange, fieldId, error }: Ques
                       onClick={() => apply([...ranking, option.id], option.id, 'add')}
                     >
                       {t('votes.booth.rank', { rank: ranking.length + 1 })}{' '}
-                      <span className="visually-hidden">{option.title}</span>
+                      <span className="visually-hidden" lang={CONTENT_LANGUAGE}>
+                        {option.title}
+                      </span>
                     </button>
                   </span>
                 </li>

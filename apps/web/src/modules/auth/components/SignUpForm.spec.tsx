@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
+import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { TERMS_DOCUMENTS_QUERY } from '../../account/graphql/account';
 import { SET_NEWSLETTER_SUBSCRIPTION_MUTATION } from '../../newsletters/graphql/newsletters';
@@ -84,18 +85,41 @@ describe('<SignUpForm>', () => {
     expect(screen.getByLabelText('Adresse e-mail')).toHaveValue('invitee@example.org');
   });
 
-  it('refuses a short password before sending anything', async () => {
+  it('refuses a short password before sending anything, with focus on the error summary', async () => {
     const onSuccess = vi.fn();
-    renderWithProviders(<SignUpForm onSuccess={onSuccess} />, { mocks: [termsMock] });
+    const register = anyVariables(REGISTER_MUTATION, registered.result);
+    renderWithProviders(<SignUpForm onSuccess={onSuccess} />, {
+      mocks: [termsMock, register.mock],
+    });
     await fillAndSubmit({ ...input, password: 'court' });
     const password = screen.getByLabelText('Mot de passe');
     expect(password).toHaveAttribute('aria-invalid', 'true');
     expect(password).toHaveAccessibleDescription(
       expect.stringContaining('Le mot de passe doit comporter au moins 10 caractères.'),
     );
-    expect(password).toHaveFocus();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    const summary = screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(register.calls).not.toHaveBeenCalled();
     expect(onSuccess).not.toHaveBeenCalled();
+  });
+
+  it('shows each field the API refuses on that field, never its input keys', async () => {
+    const register = anyVariables(
+      REGISTER_MUTATION,
+      refusedFields(['name', '100 caractères au plus.'], ['email', 'adresse e-mail invalide.']),
+    );
+    const { container } = renderWithProviders(<SignUpForm onSuccess={vi.fn()} />, {
+      mocks: [termsMock, register.mock],
+    });
+    await fillAndSubmit(input);
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 2 erreurs' });
+    expect(summary).toHaveFocus();
+    expect(screen.getByLabelText('Nom')).toHaveAccessibleDescription(
+      expect.stringContaining('«\u00a0Nom\u00a0»\u00a0: 100 caractères au plus.'),
+    );
+    expect(screen.getByLabelText('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
+    expect(container).not.toHaveTextContent(/name :|email :|Détails/);
   });
 
   it("shows the server's CONFLICT next to the e-mail field", async () => {
@@ -121,7 +145,7 @@ describe('<SignUpForm>', () => {
     expect(email).toHaveAccessibleDescription(
       expect.stringContaining('Un compte existe déjà avec cette adresse e-mail.'),
     );
-    expect(email).toHaveFocus();
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
     expect(screen.getByLabelText('Nom')).not.toHaveAttribute('aria-invalid');
     expect(onSuccess).not.toHaveBeenCalled();
   });
@@ -228,7 +252,7 @@ describe('<SignUpForm>', () => {
     expect(checkbox).toHaveAccessibleDescription(
       expect.stringContaining('Cochez la case pour accepter'),
     );
-    expect(checkbox).toHaveFocus();
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
     expect(onSuccess).not.toHaveBeenCalled();
   });
 });

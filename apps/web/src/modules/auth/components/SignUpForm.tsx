@@ -1,29 +1,28 @@
 import { AccountRules, ErrorCode, passwordWeakness, TermsDocumentKind } from '@concerto/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TERMS_DOCUMENTS_QUERY } from '../../account/graphql/account';
 import { SET_NEWSLETTER_SUBSCRIPTION_MUTATION } from '../../newsletters/graphql/newsletters';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, TextField } from '../../ui/components/Fields';
+import { ErrorSummary, useErrorSummary, type FieldProblem } from '../../ui/feedback/ErrorSummary';
+import { EMAIL_SHAPE } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { errorMessage, parseApiError } from '../../ui/utils/apiError';
+import { parseApiError } from '../../ui/utils/apiError';
 import type { Me } from '../graphql/auth';
 import { useSessionActions } from '../hooks/useSessionActions';
 import { PasswordField } from './PasswordField';
 
 type Field = 'name' | 'email' | 'password' | 'terms';
-type FieldErrors = Partial<Record<Field, string>>;
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const FIELDS: Field[] = ['name', 'email', 'password', 'terms'];
 
 /**
  * The sign-up form. Checks the account rules before sending (name length, e-mail shape,
  * password strength via `passwordWeakness`), then shows the API's refusals next to the
- * field they concern (CONFLICT on the e-mail, BAD_USER_INPUT with `extensions.field`) or
- * as a form-level alert. The terms of use and the privacy notice must be accepted (checkbox,
+ * field they concern (CONFLICT on the e-mail, BAD_USER_INPUT with `extensions.fields` or
+ * `extensions.field`) or as a form-level alert. After a failed submit, focus goes to the error
+ * summary, which links to each invalid field. The terms of use and the privacy notice must be accepted (checkbox,
  * with links to both pages); the versions shown (`termsDocuments`) are sent with the sign-up.
  * `initialEmail` pre-fills the address (an invitation link, e.g. a votation's e-mail census).
  */
@@ -35,7 +34,7 @@ export function SignUpForm({
   onSuccess: (user: Me, notice?: string) => void;
   initialEmail?: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { register, registering } = useSessionActions();
   const feedback = useFeedback();
   const [values, setValues] = useState<Record<Exclude<Field, 'terms'>, string>>({
@@ -47,57 +46,60 @@ export function SignUpForm({
   // the newsletter is opt-in: unticked unless the person ticks it
   const [newsletter, setNewsletter] = useState(false);
   const [subscribe] = useMutation(SET_NEWSLETTER_SUBSCRIPTION_MUTATION);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const summary = useErrorSummary();
   const terms = useQuery(TERMS_DOCUMENTS_QUERY);
   const versionOf = (kind: TermsDocumentKind) =>
     terms.data?.termsDocuments.find((d) => d.kind === kind)?.version;
   const termsId = useId();
-  const refs = {
-    name: useRef<HTMLInputElement>(null),
-    email: useRef<HTMLInputElement>(null),
-    password: useRef<HTMLInputElement>(null),
-    terms: useRef<HTMLInputElement>(null),
+  /** The form's fields, by the API's input key (the terms box stands for both accepted versions). */
+  const fields = {
+    name: { id: `${termsId}-name`, label: t('auth.name') },
+    email: { id: `${termsId}-email`, label: t('auth.email') },
+    password: { id: `${termsId}-password`, label: t('auth.password') },
+    terms: { id: termsId, label: t('account.consentLabel') },
+  };
+  const problem = (field: Field, message: string): FieldProblem => ({
+    fieldId: fields[field].id,
+    message,
+  });
+  const errors = {
+    name: summary.errorOf(fields.name.id),
+    email: summary.errorOf(fields.email.id),
+    password: summary.errorOf(fields.password.id),
+    terms: summary.errorOf(fields.terms.id),
   };
 
   const rules = { min: AccountRules.passwordMinLength, max: AccountRules.passwordMaxLength };
 
-  function validate(): FieldErrors {
-    const found: FieldErrors = {};
+  /** The account rules' checks, in the form's order. */
+  function validate(): FieldProblem[] {
+    const found: FieldProblem[] = [];
     const name = values.name.trim();
     if (name.length < AccountRules.nameMinLength)
-      found.name = t('auth.nameTooShort', { min: AccountRules.nameMinLength });
+      found.push(problem('name', t('auth.nameTooShort', { min: AccountRules.nameMinLength })));
     else if (name.length > AccountRules.nameMaxLength)
-      found.name = t('auth.nameTooLong', { max: AccountRules.nameMaxLength });
+      found.push(problem('name', t('auth.nameTooLong', { max: AccountRules.nameMaxLength })));
     const email = values.email.trim();
-    if (!EMAIL_PATTERN.test(email) || email.length > AccountRules.emailMaxLength)
-      found.email = t('auth.emailInvalid');
+    if (!EMAIL_SHAPE.test(email) || email.length > AccountRules.emailMaxLength)
+      found.push(problem('email', t('auth.emailInvalid')));
     const weakness = passwordWeakness(values.password);
-    if (weakness) found.password = t(`auth.passwordWeakness.${weakness}`, rules);
-    if (!accepted) found.terms = t('account.consentRequired');
+    if (weakness) found.push(problem('password', t(`auth.passwordWeakness.${weakness}`, rules)));
+    if (!accepted) found.push(problem('terms', t('account.consentRequired')));
     return found;
-  }
-
-  function showFieldErrors(found: FieldErrors) {
-    setErrors(found);
-    const first = FIELDS.find((field) => found[field]);
-    if (first) refs[first].current?.focus();
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
     const found = validate();
-    if (Object.keys(found).length > 0) {
-      showFieldErrors(found);
-      return;
-    }
+    summary.report(found);
+    if (found.length > 0) return;
     const acceptedTermsVersion = versionOf(TermsDocumentKind.TERMS);
     const acceptedPrivacyVersion = versionOf(TermsDocumentKind.PRIVACY);
     if (!acceptedTermsVersion || !acceptedPrivacyVersion) {
       feedback.fail(terms.error ?? new Error('terms not loaded'));
       return;
     }
-    setErrors({});
     try {
       const user = await register({
         name: values.name.trim(),
@@ -123,18 +125,21 @@ export function SignUpForm({
       onSuccess(user);
     } catch (error) {
       const info = parseApiError(error);
-      const field =
-        info.field && (FIELDS as string[]).includes(info.field) ? (info.field as Field) : null;
-      if (info.code === ErrorCode.CONFLICT && (field === 'email' || field === null)) {
-        showFieldErrors({ email: t('auth.emailTaken') });
+      if (info.code === ErrorCode.CONFLICT && (info.field === 'email' || !info.field)) {
+        summary.report([problem('email', t('auth.emailTaken'))]);
       } else if (info.code === ErrorCode.BAD_USER_INPUT && info.reason === 'TERMS_OUTDATED') {
         // a new version was published while the form was open: show it and ask again
         setAccepted(false);
         void terms.refetch();
-        showFieldErrors({ terms: t('account.termsChanged') });
-      } else if (info.code === ErrorCode.BAD_USER_INPUT && field) {
-        showFieldErrors({ [field]: errorMessage(info, t, i18n.language) });
-      } else {
+        summary.report([problem('terms', t('account.termsChanged'))]);
+      } else if (
+        info.code !== ErrorCode.BAD_USER_INPUT ||
+        !summary.reportApiError(error, {
+          name: fields.name,
+          email: fields.email,
+          password: fields.password,
+        })
+      ) {
         feedback.fail(error);
       }
     }
@@ -146,8 +151,10 @@ export function SignUpForm({
 
   return (
     <form className="form" noValidate onSubmit={submit} aria-busy={registering || undefined}>
+      <ErrorSummary state={summary} />
       <TextField
-        label={t('auth.name')}
+        id={fields.name.id}
+        label={fields.name.label}
         name="name"
         autoComplete="name"
         required
@@ -159,10 +166,10 @@ export function SignUpForm({
           max: AccountRules.nameMaxLength,
         })}
         error={errors.name}
-        inputRef={refs.name}
       />
       <TextField
-        label={t('auth.email')}
+        id={fields.email.id}
+        label={fields.email.label}
         name="email"
         type="email"
         autoComplete="email"
@@ -172,16 +179,15 @@ export function SignUpForm({
         onChange={(event) => update('email', event.target.value)}
         hint={t('auth.emailHint')}
         error={errors.email}
-        inputRef={refs.email}
       />
       <PasswordField
         purpose="new"
-        label={t('auth.password')}
+        id={fields.password.id}
+        label={fields.password.label}
         name="password"
         value={values.password}
         onChange={(event) => update('password', event.target.value)}
         error={errors.password}
-        inputRef={refs.password}
       />
       <div
         className={['field', 'field--checkbox', errors.terms ? 'field--invalid' : '']
@@ -190,7 +196,6 @@ export function SignUpForm({
       >
         <input
           id={termsId}
-          ref={refs.terms}
           type="checkbox"
           name="terms"
           required

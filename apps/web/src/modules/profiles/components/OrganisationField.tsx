@@ -11,6 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { ORGANISATION_SUGGESTIONS_QUERY } from '../graphql/members';
 
 interface OrganisationFieldProps {
+  /** The input's id (for an error summary's link). */
+  id?: string;
   value: string;
   onChange: (value: string) => void;
   error?: string;
@@ -27,6 +29,7 @@ const SUGGESTION_DELAY_MS = 250;
  * pattern: arrow keys move in the list, Enter picks, Escape closes; any text is accepted).
  */
 export function OrganisationField({
+  id,
   value,
   onChange,
   error,
@@ -51,6 +54,7 @@ export function OrganisationField({
     .map((name) => ({ id: name, name }));
   return (
     <ComboBox
+      id={id}
       className={['field', error ? 'field--invalid' : ''].filter(Boolean).join(' ')}
       inputValue={value}
       onInputChange={(next) => {

@@ -3,6 +3,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import {
   MEMBER_TYPOLOGIES_QUERY,
@@ -86,9 +87,6 @@ const unchanged: UpdateMyProfileInput = {
   website: null,
   visibility,
 };
-const badInput = (message: string, extensions: Record<string, unknown>) => ({
-  errors: [new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } })],
-});
 
 describe('« Mon profil » (ProfileSection)', () => {
   it('shows the profile, saves « Aucune » typology as null and the visibility chosen per field, and announces it', async () => {
@@ -134,7 +132,7 @@ describe('« Mon profil » (ProfileSection)', () => {
     expect(typology).toHaveValue('');
   });
 
-  it('shows the API’s refusal on the named field and moves the focus there (pseudo taken, then a bad website)', async () => {
+  it('shows the API’s refusal on the named field, focus on the error summary (pseudo taken, then a bad website)', async () => {
     renderWithProviders(<ProfileSection />, {
       mocks: [
         myProfile(JEANNE),
@@ -151,9 +149,7 @@ describe('« Mon profil » (ProfileSection)', () => {
         ),
         update(
           { ...unchanged, website: 'pas une adresse' },
-          badInput('website: une adresse http ou https', {
-            validationErrors: ['website: une adresse http ou https'],
-          }),
+          refusedFields(['website', 'une adresse http ou https']),
         ),
       ],
     });
@@ -162,33 +158,47 @@ describe('« Mon profil » (ProfileSection)', () => {
     await user.clear(pseudo);
     await user.type(pseudo, 'paul');
     await user.click(screen.getByRole('button', { name: 'Enregistrer mon profil' }));
-    expect(await screen.findByText('Ce pseudo est déjà pris')).toBeInTheDocument();
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
     expect(pseudo).toHaveAttribute('aria-invalid', 'true');
-    expect(pseudo).toHaveFocus();
-    expect(screen.getByRole('alert')).toHaveTextContent(/corrigez les champs signalés/);
+    expect(pseudo).toHaveAccessibleDescription(
+      expect.stringContaining('«\u00a0Pseudo\u00a0»\u00a0: ce pseudo est déjà pris'),
+    );
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
 
     await user.clear(pseudo);
     await user.type(pseudo, 'jeanne');
     const website = screen.getByLabelText('Site web');
     await user.type(website, 'pas une adresse');
     await user.click(screen.getByRole('button', { name: 'Enregistrer mon profil' }));
-    expect(await screen.findByText('Une adresse http ou https')).toBeInTheDocument();
-    expect(website).toHaveAttribute('aria-invalid', 'true');
-    expect(website).toHaveFocus();
+    await waitFor(() => expect(website).toHaveAttribute('aria-invalid', 'true'));
+    expect(website).toHaveAccessibleDescription(
+      expect.stringContaining('«\u00a0Site web\u00a0»\u00a0: une adresse http ou https'),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
     expect(pseudo).not.toHaveAttribute('aria-invalid');
+    expect(document.body).not.toHaveTextContent(/website :|Détails/);
   });
 
-  it('checks the pseudo before sending (format), on its field', async () => {
-    renderWithProviders(<ProfileSection />, { mocks: [myProfile(JEANNE), typologies] });
+  it('checks the pseudo before sending (format), on its field, focus on the summary, nothing sent', async () => {
+    const save = anyVariables(UPDATE_MY_PROFILE_MUTATION, { data: null });
+    renderWithProviders(<ProfileSection />, {
+      mocks: [myProfile(JEANNE), typologies, save.mock],
+    });
     const pseudo = await screen.findByLabelText('Pseudo');
     const user = userEvent.setup();
     await user.clear(pseudo);
     await user.type(pseudo, '-x');
     await user.click(screen.getByRole('button', { name: 'Enregistrer mon profil' }));
-    expect(
-      await screen.findByText(/3 à 30 caractères : lettres a–z, chiffres et tirets, sans tiret/),
-    ).toBeInTheDocument();
-    expect(pseudo).toHaveFocus();
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(pseudo).toHaveAttribute('aria-invalid', 'true');
+    expect(pseudo).toHaveAccessibleDescription(
+      /chiffres et tirets, sans tiret au début ni à la fin\.$/,
+    );
+    expect(save.calls).not.toHaveBeenCalled();
+    // the summary's links reach every field, the organisation's combobox too
+    expect(screen.getByRole('combobox', { name: 'Organisation' }).id).toMatch(/-organisation$/);
   });
 
   it('keeps an archived typology the member already has, marked as no longer offered', async () => {

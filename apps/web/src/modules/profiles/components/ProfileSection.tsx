@@ -1,11 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { FieldVisibility, ProfileRules, type ProfileField } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import {
@@ -16,13 +18,11 @@ import {
   type ProfileVisibility,
   type UpdateMyProfileInput,
 } from '../graphql/members';
-import { firstInvalidField, profileFieldErrors, type ProfileFormField } from '../profile-errors';
 import '../profiles.css';
 import { AvatarField } from './AvatarField';
 import { OrganisationField } from './OrganisationField';
 
 type Visibilities = Omit<ProfileVisibility, '__typename'>;
-type Errors = Partial<Record<ProfileFormField, string>>;
 
 /**
  * The form's values: each text field of the API's `UpdateMyProfileInput` as its input holds it
@@ -102,45 +102,52 @@ interface ProfileFormProps {
 
 /**
  * The profile form: pseudo, organisation (with suggestions), typology (« Aucune » = null), role,
- * bio, website, and who sees each field. The API’s refusals are shown on their field
- * (`extensions.field` or the `field: message` validation lines) and the first gets the focus.
+ * bio, website, and who sees each field. The pseudo and the lengths are checked before sending;
+ * each problem, and each field the API refuses (`extensions.fields` or `extensions.field`), is
+ * shown on its field, with focus on the error summary.
  */
 export function ProfileForm({ profile, typologies }: ProfileFormProps) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [draft, setDraft] = useState<Draft>(() => draftOf(profile));
-  const [errors, setErrors] = useState<Errors>({});
-  const [save, { loading }] = useMutation(UPDATE_MY_PROFILE_MUTATION);
-  const refs = {
-    pseudo: useRef<HTMLInputElement>(null),
-    organisation: useRef<HTMLInputElement>(null),
-    typologyKey: useRef<HTMLSelectElement>(null),
-    roleTitle: useRef<HTMLInputElement>(null),
-    bio: useRef<HTMLTextAreaElement>(null),
-    website: useRef<HTMLInputElement>(null),
-    avatar: useRef<HTMLInputElement>(null),
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    pseudo: { id: `${prefix}-pseudo`, label: t('members.profile.pseudo') },
+    organisation: { id: `${prefix}-organisation`, label: t('members.profile.organisation') },
+    typologyKey: { id: `${prefix}-typology`, label: t('members.profile.typology') },
+    roleTitle: { id: `${prefix}-role`, label: t('members.profile.roleTitle') },
+    bio: { id: `${prefix}-bio`, label: t('members.profile.bio') },
+    website: { id: `${prefix}-website`, label: t('members.profile.website') },
   };
+  const errorOf = (field: keyof typeof fields) => summary.errorOf(fields[field].id) ?? undefined;
+  const [save, { loading }] = useMutation(UPDATE_MY_PROFILE_MUTATION);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
   const setVisibility = (field: ProfileField, value: FieldVisibility) =>
     setDraft((current) => ({ ...current, visibility: { ...current.visibility, [field]: value } }));
 
-  const showErrors = (found: Errors) => {
-    setErrors(found);
-    const first = firstInvalidField(found);
-    if (first) refs[first].current?.focus();
-    return first !== null;
-  };
-
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
     const pseudo = draft.pseudo.trim().toLowerCase();
-    const found: Errors = {};
-    if (!pseudo) found.pseudo = t('members.profile.pseudoRequired');
-    else if (!ProfileRules.pseudoPattern.test(pseudo))
-      found.pseudo = t('members.profile.pseudoInvalid');
-    if (showErrors(found)) return;
+    const problems = problemsOf(
+      !pseudo
+        ? { fieldId: fields.pseudo.id, message: t('members.profile.pseudoRequired') }
+        : !ProfileRules.pseudoPattern.test(pseudo) && {
+            fieldId: fields.pseudo.id,
+            message: t('members.profile.pseudoInvalid'),
+          },
+      textProblem(t, fields.organisation, draft.organisation, {
+        max: ProfileRules.organisationMaxLength,
+      }),
+      textProblem(t, fields.roleTitle, draft.roleTitle, { max: ProfileRules.roleTitleMaxLength }),
+      textProblem(t, fields.bio, draft.bio, { max: ProfileRules.bioMaxLength }),
+      textProblem(t, fields.website, draft.website, { max: ProfileRules.websiteMaxLength }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await save({
         variables: {
@@ -162,13 +169,7 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
       if (result.data) setDraft(draftOf(result.data.updateMyProfile));
       feedback.succeed(t('members.profile.saved'));
     } catch (caught) {
-      const fieldErrors = profileFieldErrors(parseApiError(caught));
-      if (showErrors(fieldErrors))
-        feedback.fail(caught, {
-          BAD_USER_INPUT: t('members.profile.fixErrors'),
-          CONFLICT: t('members.profile.fixErrors'),
-        });
-      else feedback.fail(caught);
+      if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   }
 
@@ -207,8 +208,10 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
       aria-busy={loading || undefined}
       aria-labelledby="account-profile"
     >
+      <ErrorSummary state={summary} />
       <TextField
-        label={t('members.profile.pseudo')}
+        id={fields.pseudo.id}
+        label={fields.pseudo.label}
         hint={t('members.profile.pseudoHint')}
         name="pseudo"
         autoComplete="username"
@@ -217,63 +220,63 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
         maxLength={ProfileRules.pseudoMaxLength}
         required
         value={draft.pseudo}
-        error={errors.pseudo}
-        inputRef={refs.pseudo}
+        error={errorOf('pseudo')}
         onChange={(event) => set('pseudo', event.target.value)}
       />
       <div className="members-profile-form__pair">
         <OrganisationField
+          id={fields.organisation.id}
           value={draft.organisation}
           onChange={(value) => set('organisation', value)}
-          error={errors.organisation}
-          inputRef={refs.organisation}
+          error={errorOf('organisation')}
           maxLength={ProfileRules.organisationMaxLength}
         />
         {visibilitySelect('organisation')}
       </div>
       <div className="members-profile-form__pair">
         <SelectField
-          label={t('members.profile.typology')}
+          id={fields.typologyKey.id}
+          label={fields.typologyKey.label}
           hint={t('members.profile.typologyHint')}
           name="typologyKey"
           options={typologyOptions}
           value={draft.typologyKey}
-          error={errors.typologyKey}
-          selectRef={refs.typologyKey}
+          error={errorOf('typologyKey')}
           onChange={(event) => set('typologyKey', event.target.value)}
         />
         {visibilitySelect('typology')}
       </div>
       <div className="members-profile-form__pair">
         <TextField
-          label={t('members.profile.roleTitle')}
+          id={fields.roleTitle.id}
+          label={fields.roleTitle.label}
           name="roleTitle"
           autoComplete="organization-title"
           maxLength={ProfileRules.roleTitleMaxLength}
           value={draft.roleTitle}
-          error={errors.roleTitle}
-          inputRef={refs.roleTitle}
+          error={errorOf('roleTitle')}
           onChange={(event) => set('roleTitle', event.target.value)}
         />
         {visibilitySelect('roleTitle')}
       </div>
       <div className="members-profile-form__pair">
         <TextAreaField
-          label={t('members.profile.bio')}
+          id={fields.bio.id}
+          label={fields.bio.label}
           hint={t('members.profile.bioHint')}
           name="bio"
           rows={4}
           maxLength={ProfileRules.bioMaxLength}
           value={draft.bio}
-          error={errors.bio}
-          textareaRef={refs.bio}
+          error={errorOf('bio')}
           onChange={(event) => set('bio', event.target.value)}
         />
         {visibilitySelect('bio')}
       </div>
       <div className="members-profile-form__pair">
         <TextField
-          label={t('members.profile.website')}
+          id={fields.website.id}
+          label={fields.website.label}
           hint={t('members.profile.websiteHint')}
           name="website"
           type="url"
@@ -281,8 +284,7 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
           autoComplete="url"
           maxLength={ProfileRules.websiteMaxLength}
           value={draft.website}
-          error={errors.website}
-          inputRef={refs.website}
+          error={errorOf('website')}
           onChange={(event) => set('website', event.target.value)}
         />
         {visibilitySelect('website')}

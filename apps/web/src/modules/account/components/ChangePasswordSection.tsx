@@ -1,38 +1,51 @@
 import { useMutation } from '@apollo/client/react';
 import { AccountRules, ErrorCode, passwordWeakness } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { parseApiError } from '../../ui/utils/apiError';
 import { CHANGE_PASSWORD_MUTATION } from '../graphql/account';
 import { PasswordField } from '../../auth/components/PasswordField';
 
-/** "Changer mon mot de passe": current and new password; the other sessions are signed out. */
+/**
+ * "Changer mon mot de passe": current and new password, checked before sending (each problem on
+ * its field, focus on the error summary); a wrong current password or a new one the API refuses
+ * lands on its field. The other sessions are signed out.
+ */
 export function ChangePasswordSection() {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [change, { loading }] = useMutation(CHANGE_PASSWORD_MUTATION);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [errors, setErrors] = useState<{ current?: string; next?: string }>({});
-  const currentRef = useRef<HTMLInputElement>(null);
-  const nextRef = useRef<HTMLInputElement>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    currentPassword: { id: `${prefix}-current`, label: t('account.currentPassword') },
+    newPassword: { id: `${prefix}-new`, label: t('account.newPassword') },
+  };
   const rules = { min: AccountRules.passwordMinLength, max: AccountRules.passwordMaxLength };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
     const weakness = passwordWeakness(next);
-    const found = {
-      current: current ? undefined : t('account.currentPasswordRequired'),
-      next: weakness ? t(`auth.passwordWeakness.${weakness}`, rules) : undefined,
-    };
-    setErrors(found);
-    if (found.current || found.next) {
-      (found.current ? currentRef : nextRef).current?.focus();
-      return;
-    }
+    const problems = problemsOf(
+      !current && {
+        fieldId: fields.currentPassword.id,
+        message: t('account.currentPasswordRequired'),
+      },
+      weakness && {
+        fieldId: fields.newPassword.id,
+        message: t(`auth.passwordWeakness.${weakness}`, rules),
+      },
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await change({ variables: { input: { currentPassword: current, newPassword: next } } });
       setCurrent('');
@@ -41,16 +54,21 @@ export function ChangePasswordSection() {
     } catch (error) {
       const info = parseApiError(error);
       if (info.code === ErrorCode.WRONG_PASSWORD) {
-        setErrors({ current: t('errors.WRONG_PASSWORD') });
-        currentRef.current?.focus();
+        summary.report([
+          { fieldId: fields.currentPassword.id, message: t('errors.WRONG_PASSWORD') },
+        ]);
       } else if (
         info.code === ErrorCode.BAD_USER_INPUT &&
         info.field === 'newPassword' &&
         info.reason
       ) {
-        setErrors({ next: t(`auth.passwordWeakness.${info.reason}`, rules) });
-        nextRef.current?.focus();
-      } else {
+        summary.report([
+          {
+            fieldId: fields.newPassword.id,
+            message: t(`auth.passwordWeakness.${info.reason}`, rules),
+          },
+        ]);
+      } else if (!summary.reportApiError(error, fields)) {
         feedback.fail(error);
       }
     }
@@ -61,23 +79,24 @@ export function ChangePasswordSection() {
       <h2 id="account-password">{t('account.passwordTitle')}</h2>
       <p>{t('account.passwordIntro')}</p>
       <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
+        <ErrorSummary state={summary} />
         <PasswordField
           purpose="current"
-          label={t('account.currentPassword')}
+          id={fields.currentPassword.id}
+          label={fields.currentPassword.label}
           name="currentPassword"
           value={current}
           onChange={(event) => setCurrent(event.target.value)}
-          error={errors.current}
-          inputRef={currentRef}
+          error={summary.errorOf(fields.currentPassword.id)}
         />
         <PasswordField
           purpose="new"
-          label={t('account.newPassword')}
+          id={fields.newPassword.id}
+          label={fields.newPassword.label}
           name="newPassword"
           value={next}
           onChange={(event) => setNext(event.target.value)}
-          error={errors.next}
-          inputRef={nextRef}
+          error={summary.errorOf(fields.newPassword.id)}
         />
         <FeedbackMessages feedback={feedback} />
         <div className="form__actions">

@@ -25,7 +25,7 @@ describe('<HistorySection>', () => {
     const region = screen.getByRole('region', { name: 'Historique' });
     const items = await within(region).findAllByRole('listitem');
     expect(items).toHaveLength(2);
-    expect(items[0]).toHaveTextContent('Réponse publiée · par Marc Petit');
+    expect(items[0]).toHaveTextContent('Brouillon de réponse publié · par Marc Petit');
     expect(items[0]).toHaveTextContent('Réponse publiée : acceptée');
     expect(items[1]).toHaveTextContent('Création · par Lina Haddad');
     expect(within(items[1]).getByText((_, el) => el?.tagName === 'TIME')).toHaveAttribute(

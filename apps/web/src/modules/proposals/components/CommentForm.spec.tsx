@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { GraphQLError } from 'graphql';
+import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ADD_COMMENT_MUTATION } from '../graphql/proposals';
 import { typeRich, withEditorLayout } from '../../../test/rich-text';
@@ -19,16 +20,41 @@ describe('<CommentForm>', () => {
     expect(screen.getByRole('radio', { name: 'Contre' })).not.toBeChecked();
   });
 
-  it('refuses an empty comment before sending anything', async () => {
+  it('refuses an empty comment before sending anything, focus on the error summary', async () => {
     const onDone = vi.fn();
+    const add = anyVariables(ADD_COMMENT_MUTATION, {
+      data: { addComment: { __typename: 'Comment', id: 'c9' } },
+    });
     renderWithProviders(
       <CommentForm proposalId="p1" label="Ajouter un commentaire" onDone={onDone} />,
+      { mocks: [add.mock] },
     );
     await userEvent.setup().click(screen.getByRole('button', { name: 'Publier le commentaire' }));
-    expect(screen.getByRole('textbox', { name: 'Votre commentaire' })).toHaveAccessibleDescription(
-      'Le commentaire est vide.',
-    );
+    const box = screen.getByRole('textbox', { name: 'Votre commentaire' });
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box).toHaveAccessibleDescription('Le commentaire est vide.');
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(add.calls).not.toHaveBeenCalled();
     expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('shows a body the API refuses on its field, without its input key', async () => {
+    const add = anyVariables(
+      ADD_COMMENT_MUTATION,
+      refusedFields(['body', '5000 caractères au plus.']),
+    );
+    renderWithProviders(<CommentForm proposalId="p1" label="Ajouter un commentaire" />, {
+      mocks: [add.mock],
+    });
+    const user = userEvent.setup();
+    await typeRich(user, 'Votre commentaire', 'Un avis');
+    await user.click(screen.getByRole('button', { name: 'Publier le commentaire' }));
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'Votre commentaire' })).toHaveAccessibleDescription(
+      '«\u00a0Votre commentaire\u00a0»\u00a0: 5000 caractères au plus.',
+    );
+    expect(document.body).not.toHaveTextContent(/body :|Détails/);
   });
 
   it('sends the body and the chosen alignment, then clears the form', async () => {

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { RichTextField } from '../../ui/components/RichTextField';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   ADD_COMMENT_MUTATION,
@@ -24,7 +25,9 @@ interface CommentFormProps {
 
 /**
  * A comment or a reply: body (1–5,000 characters) and, for a top-level comment, the
- * alignment "Pour / Contre / Neutre" as radio buttons. Refetches the threads and the proposal
+ * alignment "Pour / Contre / Neutre" as radio buttons. The body is checked before sending; a
+ * problem, or the API's refusal of a field, is shown on its field with focus on the error
+ * summary. Refetches the threads and the proposal
  * (its comments count) after publishing.
  */
 export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: CommentFormProps) {
@@ -33,7 +36,14 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
   const alignmentName = useId();
   const [body, setBody] = useState('');
   const [alignment, setAlignment] = useState<CommentAlignment>('NEUTRAL');
-  const [error, setError] = useState<string | null>(null);
+  const summary = useErrorSummary();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    body: {
+      id: `${alignmentName}-body`,
+      label: parentId ? t('proposals.comments.replyBody') : t('proposals.comments.body'),
+    },
+  };
   const [addComment, { loading }] = useMutation(ADD_COMMENT_MUTATION, {
     refetchQueries: ['Comments', 'Proposal'],
     awaitRefetchQueries: true,
@@ -48,7 +58,7 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
       : text.length > COMMENT_BODY_MAX
         ? t('proposals.comments.bodyTooLong', { max: COMMENT_BODY_MAX })
         : null;
-    setError(problem);
+    summary.report(problem ? [{ fieldId: fields.body.id, message: problem }] : []);
     if (problem) return;
     try {
       await addComment({
@@ -67,6 +77,7 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
       feedback.succeed(t('proposals.comments.added'));
       onDone?.();
     } catch (caught) {
+      if (summary.reportApiError(caught, fields)) return;
       feedback.fail(caught, {
         UNAUTHENTICATED: t('proposals.signInRequired'),
         FORBIDDEN: t('proposals.comments.closed'),
@@ -76,14 +87,16 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
 
   return (
     <form className="form comment-form" noValidate onSubmit={submit} aria-label={label}>
+      <ErrorSummary state={summary} />
       <RichTextField
-        label={parentId ? t('proposals.comments.replyBody') : t('proposals.comments.body')}
+        id={fields.body.id}
+        label={fields.body.label}
         name="body"
         rows={parentId ? 3 : 4}
         maxLength={COMMENT_BODY_MAX}
         required
         value={body}
-        error={error}
+        error={summary.errorOf(fields.body.id)}
         onChange={setBody}
       />
       {!parentId ? (

@@ -37,6 +37,17 @@ export const ProposalLimits = {
   answerMax: 5000,
 } as const;
 
+/**
+ * The bounds of a PROPOSALS component's numeric settings (whole numbers), checked by the API and
+ * the settings form alike.
+ */
+export const ProposalSettingsLimits = {
+  supportLimit: { min: 0, max: 10000 },
+  minimumSupportsPerUser: { min: 0, max: 10000 },
+  threshold: { min: 0, max: 1000000 },
+  hideThreshold: { min: 1, max: 1000 },
+} as const;
+
 /** The states an official answer gives a proposal. */
 export const PROPOSAL_ANSWER_STATES: readonly ProposalState[] = [
   ProposalState.EVALUATING,

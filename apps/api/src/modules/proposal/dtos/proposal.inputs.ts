@@ -14,7 +14,12 @@ import {
   MinLength,
 } from 'class-validator';
 import { SupportsState } from '../proposal.manifest';
-import { PROPOSAL_ANSWER_STATES, ProposalLimits, ProposalState } from '@concerto/domain';
+import {
+  PROPOSAL_ANSWER_STATES,
+  ProposalLimits,
+  ProposalSettingsLimits,
+  ProposalState,
+} from '@concerto/domain';
 import { trimmedText } from '../../../common/validation/visible-text';
 
 export { ProposalLimits };
@@ -111,20 +116,20 @@ export class ProposalSettingsInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
-  @Min(0)
-  @Max(10000)
+  @Min(ProposalSettingsLimits.supportLimit.min)
+  @Max(ProposalSettingsLimits.supportLimit.max)
   supportLimit?: number;
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
-  @Min(0)
-  @Max(10000)
+  @Min(ProposalSettingsLimits.minimumSupportsPerUser.min)
+  @Max(ProposalSettingsLimits.minimumSupportsPerUser.max)
   minimumSupportsPerUser?: number;
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
-  @Min(0)
-  @Max(1000000)
+  @Min(ProposalSettingsLimits.threshold.min)
+  @Max(ProposalSettingsLimits.threshold.max)
   threshold?: number;
   @Field({ nullable: true })
   @IsOptional()
@@ -138,8 +143,8 @@ export class ProposalSettingsInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(1000)
+  @Min(ProposalSettingsLimits.hideThreshold.min)
+  @Max(ProposalSettingsLimits.hideThreshold.max)
   hideThreshold?: number;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() commentsEnabled?: boolean;
 }

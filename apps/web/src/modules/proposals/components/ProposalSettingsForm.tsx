@@ -1,9 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { ProposalSettingsLimits } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
+import { ErrorSummary, useErrorSummary, type FormField } from '../../ui/feedback/ErrorSummary';
+import { integerProblem, problemsOf } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   PROPOSAL_COMPONENT_QUERY,
@@ -32,7 +35,12 @@ function toDraft(settings: ProposalSettings): Draft {
   };
 }
 
-/** "Réglages des propositions" of a PROPOSALS component (space admins): supports, limits, threshold, creation, « pas d'accord », hiding, comments. */
+/**
+ * "Réglages des propositions" of a PROPOSALS component (space admins): supports, limits, threshold,
+ * creation, « pas d'accord », hiding, comments. The numbers are checked with
+ * {@link ProposalSettingsLimits} before sending; each problem, and each field the API refuses, is
+ * shown on its field with focus on the error summary.
+ */
 export function ProposalSettingsForm({
   componentId,
   componentTitle,
@@ -63,24 +71,44 @@ function SettingsForm({
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
-  const [errors, setErrors] = useState<Partial<Record<NumberField, string>>>({});
+  const summary = useErrorSummary();
   const [save, { loading }] = useMutation(UPDATE_PROPOSAL_SETTINGS_MUTATION, {
     refetchQueries: ['ProposalComponent'],
   });
   const headingId = `settings-${componentId}`;
+  /** The number fields, by the API's input key. */
+  const fields: Record<NumberField, FormField> = {
+    supportLimit: { id: `${headingId}-supportLimit`, label: t('proposals.settings.supportLimit') },
+    minimumSupportsPerUser: {
+      id: `${headingId}-minimumSupportsPerUser`,
+      label: t('proposals.settings.minimumSupportsPerUser'),
+    },
+    threshold: { id: `${headingId}-threshold`, label: t('proposals.settings.threshold') },
+    hideThreshold: {
+      id: `${headingId}-hideThreshold`,
+      label: t('proposals.settings.hideThreshold'),
+    },
+  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    const found: Partial<Record<NumberField, string>> = {};
-    const numbers = {} as Record<NumberField, number>;
-    for (const field of NUMBER_FIELDS) {
-      const value = draft[field].trim();
-      if (!/^\d{1,6}$/.test(value)) found[field] = t('proposals.settings.notANumber');
-      else numbers[field] = Number(value);
-    }
-    setErrors(found);
-    if (Object.keys(found).length) return;
+    const problems = problemsOf(
+      ...NUMBER_FIELDS.map((field) =>
+        integerProblem(
+          t,
+          fields[field],
+          draft[field],
+          ProposalSettingsLimits[field].min,
+          ProposalSettingsLimits[field].max,
+        ),
+      ),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
+    const numbers = Object.fromEntries(
+      NUMBER_FIELDS.map((field) => [field, Number(draft[field])]),
+    ) as Record<NumberField, number>;
     try {
       await save({
         variables: {
@@ -97,18 +125,19 @@ function SettingsForm({
       });
       feedback.succeed(t('proposals.settings.saved'));
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
-  const numberField = (field: NumberField, label: string, hint?: string) => (
+  const numberField = (field: NumberField, hint?: string) => (
     <TextField
-      label={label}
+      id={fields[field].id}
+      label={fields[field].label}
       hint={hint}
       name={field}
       inputMode="numeric"
       value={draft[field]}
-      error={errors[field]}
+      error={summary.errorOf(fields[field].id)}
       onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
     />
   );
@@ -116,6 +145,7 @@ function SettingsForm({
   return (
     <form className="form subpanel" noValidate onSubmit={submit} aria-labelledby={headingId}>
       <h4 id={headingId}>{t('proposals.settings.heading', { title: componentTitle })}</h4>
+      <ErrorSummary state={summary} />
       <SelectField
         label={t('proposals.settings.supportsState')}
         name="supportsState"
@@ -128,21 +158,9 @@ function SettingsForm({
           label: t(`proposals.settings.supportsStates.${value}`),
         }))}
       />
-      {numberField(
-        'supportLimit',
-        t('proposals.settings.supportLimit'),
-        t('proposals.settings.supportLimitHint'),
-      )}
-      {numberField(
-        'minimumSupportsPerUser',
-        t('proposals.settings.minimumSupportsPerUser'),
-        t('proposals.settings.minimumHint'),
-      )}
-      {numberField(
-        'threshold',
-        t('proposals.settings.threshold'),
-        t('proposals.settings.thresholdHint'),
-      )}
+      {numberField('supportLimit', t('proposals.settings.supportLimitHint'))}
+      {numberField('minimumSupportsPerUser', t('proposals.settings.minimumHint'))}
+      {numberField('threshold', t('proposals.settings.thresholdHint'))}
       <CheckboxField
         label={t('proposals.settings.canAccumulate')}
         name="canAccumulateSupportsBeyondThreshold"
@@ -167,7 +185,7 @@ function SettingsForm({
       <p id={`${headingId}-disagreements-hint`} className="field__hint">
         {t('proposals.settings.disagreementsEnabledHint')}
       </p>
-      {numberField('hideThreshold', t('proposals.settings.hideThreshold'))}
+      {numberField('hideThreshold')}
       <CheckboxField
         label={t('proposals.settings.commentsEnabled')}
         name="commentsEnabled"

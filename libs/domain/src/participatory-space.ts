@@ -35,4 +35,8 @@ export const SpaceLimits = {
   phaseTitleMaxLength: 150,
   componentTitleMinLength: 3,
   componentTitleMaxLength: 150,
+  /** An assembly member's college and vote weight (above 0, at most `memberWeightMax`). */
+  memberCollegeMaxLength: 80,
+  memberWeightMin: 0.001,
+  memberWeightMax: 10000,
 } as const;

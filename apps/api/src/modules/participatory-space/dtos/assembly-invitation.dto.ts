@@ -1,4 +1,4 @@
-import { AssemblyPosition } from '@concerto/domain';
+import { AssemblyPosition, SpaceLimits } from '@concerto/domain';
 import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import {
@@ -29,14 +29,14 @@ export class InviteAssemblyMemberInput {
   @IsOptional()
   @Transform(trimmedText)
   @IsString()
-  @MaxLength(80)
+  @MaxLength(SpaceLimits.memberCollegeMaxLength)
   college?: string | null;
   @Field(() => Float, { nullable: true, defaultValue: 1 })
   @IsOptional()
   @IsNumber()
   @HasAtMostDecimals(3)
-  @Min(0.001)
-  @Max(10000)
+  @Min(SpaceLimits.memberWeightMin)
+  @Max(SpaceLimits.memberWeightMax)
   weight?: number;
 }
 

@@ -172,12 +172,12 @@ export class AddAssemblyMemberInput {
   @IsOptional()
   @Transform(trimmedText)
   @IsString()
-  @MaxLength(80)
+  @MaxLength(SpaceLimits.memberCollegeMaxLength)
   college?: string | null;
   @Field(() => Float, { nullable: true, defaultValue: 1 })
   @IsOptional()
   @IsNumber()
-  @Min(0.001)
-  @Max(10000)
+  @Min(SpaceLimits.memberWeightMin)
+  @Max(SpaceLimits.memberWeightMax)
   weight?: number;
 }

@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { AssemblyPosition, ErrorCode } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { AssemblyPosition, ErrorCode, SpaceLimits } from '@concerto/domain';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { SelectField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import {
@@ -12,6 +13,7 @@ import {
   ADMIN_MEMBERS_QUERY,
   REMOVE_ASSEMBLY_MEMBER_MUTATION,
 } from '../graphql/admin';
+import { memberFields, memberProblems, weightOf } from '../memberChecks';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 const POSITIONS = [
@@ -27,14 +29,20 @@ const EMPTY = {
   weight: '1',
 };
 
-/** Assembly members: list, add by e-mail (position, college, weight), remove. */
+/**
+ * Assembly members: list, add by e-mail (position, college, weight; checked with the API's limits
+ * before sending, each problem on its field, focus on the error summary), remove.
+ */
 export function MembersAdmin({ spaceId }: { spaceId: string }) {
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
   const listFeedback = useFeedback();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [values, setValues] = useState(EMPTY);
-  const [emailError, setEmailError] = useState<string | null>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's fields, by the API's input key. */
+  const fields = memberFields(t, prefix, t('admin.memberEmail'));
   const { data, loading, error } = useQuery(ADMIN_MEMBERS_QUERY, { variables: { spaceId } });
   const refetch = {
     refetchQueries: ['AdminAssemblyMembers', 'AssemblyMembers'],
@@ -46,8 +54,9 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    setEmailError(null);
-    const weight = Number(values.weight.replace(',', '.'));
+    const problems = memberProblems(t, fields, values);
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await addAssemblyMember({
         variables: {
@@ -56,7 +65,7 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
             email: values.email.trim(),
             position: values.position,
             college: values.college.trim() || null,
-            weight: Number.isFinite(weight) ? weight : 1,
+            weight: weightOf(values.weight),
           },
         },
       });
@@ -65,8 +74,9 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
       );
       setValues(EMPTY);
     } catch (caught) {
-      const info = feedback.fail(caught, { [ErrorCode.NOT_FOUND]: t('admin.accountNotFound') });
-      if (info.code === ErrorCode.NOT_FOUND) setEmailError(t('admin.accountNotFound'));
+      if (parseApiError(caught).code === ErrorCode.NOT_FOUND)
+        summary.report([{ fieldId: fields.email.id, message: t('admin.accountNotFound') }]);
+      else if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   }
 
@@ -118,18 +128,21 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
       )}
       <form className="form subpanel" noValidate onSubmit={add} aria-labelledby="add-member">
         <h3 id="add-member">{t('admin.addMember')}</h3>
+        <ErrorSummary state={summary} />
         <TextField
-          label={t('admin.memberEmail')}
+          id={fields.email.id}
+          label={fields.email.label}
           name="email"
           type="email"
           autoComplete="off"
           required
           value={values.email}
-          error={emailError}
+          error={summary.errorOf(fields.email.id)}
           onChange={(event) => setValues({ ...values, email: event.target.value })}
         />
         <SelectField
-          label={t('admin.position')}
+          id={fields.position.id}
+          label={fields.position.label}
           name="position"
           value={values.position}
           onChange={(event) =>
@@ -138,13 +151,18 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
           options={POSITIONS.map((value) => ({ value, label: t(`spaces.position.${value}`) }))}
         />
         <TextField
-          label={t('admin.college')}
+          id={fields.college.id}
+          label={fields.college.label}
           name="college"
+          maxLength={SpaceLimits.memberCollegeMaxLength}
+          error={summary.errorOf(fields.college.id)}
           value={values.college}
           onChange={(event) => setValues({ ...values, college: event.target.value })}
         />
         <TextField
-          label={t('admin.weight')}
+          id={fields.weight.id}
+          label={fields.weight.label}
+          error={summary.errorOf(fields.weight.id)}
           name="weight"
           type="number"
           inputMode="decimal"

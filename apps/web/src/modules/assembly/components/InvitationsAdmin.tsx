@@ -1,9 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { AssemblyPosition } from '@concerto/domain';
-import { useState, type FormEvent } from 'react';
+import { AssemblyPosition, SpaceLimits } from '@concerto/domain';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { SelectField, TextField } from '../../ui/components/Fields';
+import { memberFields, memberProblems, weightOf } from '../../admin/memberChecks';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ASSEMBLY_INVITATIONS_QUERY, INVITE_ASSEMBLY_MEMBER_MUTATION } from '../graphql/assembly';
 
@@ -20,11 +22,18 @@ const EMPTY = {
   weight: '1',
 };
 
-/** Invite people who have no account yet to an assembly, by e-mail; lists pending and accepted invitations. */
+/**
+ * Invite people who have no account yet to an assembly, by e-mail (address, college and weight
+ * checked with the API's limits before sending; each problem on its field, focus on the error
+ * summary); lists pending and accepted invitations.
+ */
 export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [values, setValues] = useState(EMPTY);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  const fields = memberFields(t, prefix, t('invitations.email'));
   const { data } = useQuery(ASSEMBLY_INVITATIONS_QUERY, { variables: { spaceId } });
   const [invite, state] = useMutation(INVITE_ASSEMBLY_MEMBER_MUTATION, {
     refetchQueries: ['AssemblyInvitations'],
@@ -35,7 +44,9 @@ export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    const weight = Number(values.weight.replace(',', '.'));
+    const problems = memberProblems(t, fields, values);
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await invite({
         variables: {
@@ -44,14 +55,14 @@ export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
             email: values.email.trim(),
             position: values.position,
             college: values.college.trim() || null,
-            weight: Number.isFinite(weight) ? weight : 1,
+            weight: weightOf(values.weight),
           },
         },
       });
       feedback.succeed(t('invitations.sent', { email: values.email.trim() }));
       setValues(EMPTY);
     } catch (caught) {
-      feedback.fail(caught);
+      if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   }
 
@@ -76,8 +87,11 @@ export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
         aria-labelledby="invite-member"
       >
         <h3 id="invite-member">{t('invitations.invite')}</h3>
+        <ErrorSummary state={summary} />
         <TextField
-          label={t('invitations.email')}
+          id={fields.email.id}
+          label={fields.email.label}
+          error={summary.errorOf(fields.email.id)}
           type="email"
           autoComplete="off"
           value={values.email}
@@ -85,18 +99,24 @@ export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
           required
         />
         <SelectField
-          label={t('admin.position')}
+          id={fields.position.id}
+          label={fields.position.label}
           value={values.position}
           onChange={(e) => setValues({ ...values, position: e.target.value as AssemblyPosition })}
           options={POSITIONS.map((value) => ({ value, label: t(`spaces.position.${value}`) }))}
         />
         <TextField
-          label={t('admin.college')}
+          id={fields.college.id}
+          label={fields.college.label}
+          maxLength={SpaceLimits.memberCollegeMaxLength}
+          error={summary.errorOf(fields.college.id)}
           value={values.college}
           onChange={(e) => setValues({ ...values, college: e.target.value })}
         />
         <TextField
-          label={t('admin.weight')}
+          id={fields.weight.id}
+          label={fields.weight.label}
+          error={summary.errorOf(fields.weight.id)}
           inputMode="decimal"
           value={values.weight}
           onChange={(e) => setValues({ ...values, weight: e.target.value })}

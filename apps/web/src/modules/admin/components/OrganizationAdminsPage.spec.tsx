@@ -2,6 +2,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { anyVariables } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import { ADMIN_SPACES_QUERY } from '../graphql/admin';
@@ -101,15 +102,42 @@ describe('<OrganizationAdminsPage> (/admin/administrateurs)', () => {
     await user.type(field, 'inconnu@example.org');
     await user.click(screen.getByRole('button', { name: 'Nommer' }));
     expect(
-      (await screen.findAllByText('Aucun compte actif n’utilise cette adresse e-mail.')).length,
-    ).toBeGreaterThan(0);
+      await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' }),
+    ).toHaveFocus();
     expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(
+      expect.stringContaining('Aucun compte actif n’utilise cette adresse e-mail.'),
+    );
     await user.clear(field);
     await user.type(field, 'a@example.org');
     await user.click(screen.getByRole('button', { name: 'Nommer' }));
     expect(
       (await screen.findAllByText('Ce compte est déjà administrateur de l’organisation.')).length,
     ).toBeGreaterThan(0);
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+  });
+
+  it('checks the address before sending: on the field, focus on the summary, nothing sent', async () => {
+    const appointed = anyVariables(APPOINT_ORGANIZATION_ADMIN_MUTATION, {
+      data: { appointOrganizationAdmin: BRUNO },
+    });
+    renderWithProviders(<OrganizationAdminsPage />, {
+      mocks: [me(true), spaces, list(ALICE), appointed.mock],
+    });
+    const field = await screen.findByLabelText('E-mail du compte');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Nommer' }));
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(field).toHaveAccessibleDescription(
+      expect.stringContaining('Renseignez le champ «\u00a0E-mail du compte\u00a0».'),
+    );
+    await user.type(field, 'bruno');
+    await user.click(screen.getByRole('button', { name: 'Nommer' }));
+    expect(field).toHaveAccessibleDescription(
+      expect.stringContaining('saisissez une adresse e-mail valide'),
+    );
+    expect(appointed.calls).not.toHaveBeenCalled();
   });
 
   it('removes an administrator after confirmation, and explains LAST_ADMIN', async () => {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ErrorCode } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { AccountRules, ErrorCode } from '@concerto/domain';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
@@ -8,6 +8,8 @@ import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { emailProblem, problemsOf } from '../../ui/feedback/fieldChecks';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { parseApiError } from '../../ui/utils/apiError';
@@ -25,7 +27,8 @@ import { ConfirmDeleteButton } from './ConfirmDeleteButton';
  * `/admin/administrateurs`: "Administrateurs de l’organisation", for organization admins only
  * (others get "Accès réservé"). The list (name, e-mail), a "Retirer" button per row behind a
  * confirmation (the API refuses to remove the last one: LAST_ADMIN), and a form to appoint an
- * existing account by e-mail.
+ * existing account by e-mail (checked before sending; a problem or a refusal is said on the field,
+ * with focus on the error summary).
  */
 export function OrganizationAdminsPage() {
   return (
@@ -45,7 +48,10 @@ function OrganizationAdminsView() {
   const formFeedback = useFeedback();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [email, setEmail] = useState('');
-  const [emailError, setEmailError] = useState<string | null>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  const fields = { email: { id: `${prefix}-email`, label: t('organizationAdmins.email') } };
+  const onEmail = (message: string) => summary.report([{ fieldId: fields.email.id, message }]);
   const { data, loading, error, refetch } = useQuery(ORGANIZATION_ADMINS_QUERY, {
     fetchPolicy: 'network-only',
   });
@@ -56,12 +62,12 @@ function OrganizationAdminsView() {
   async function appoint(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     formFeedback.clear();
-    setEmailError(null);
     const address = email.trim();
-    if (!address) {
-      setEmailError(t('organizationAdmins.emailRequired'));
-      return;
-    }
+    const problems = problemsOf(
+      emailProblem(t, fields.email, address, AccountRules.emailMaxLength),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await appointAdmin({ variables: { email: address } });
       formFeedback.succeed(
@@ -71,16 +77,11 @@ function OrganizationAdminsView() {
       );
       setEmail('');
     } catch (caught) {
-      const info = formFeedback.fail(caught, {
-        [ErrorCode.NOT_FOUND]: t('organizationAdmins.notFound'),
-        [ErrorCode.CONFLICT]: t('organizationAdmins.alreadyAdmin'),
-        [ErrorCode.BAD_USER_INPUT]: t('organizationAdmins.emailInvalid'),
-      });
-      if (info.code === ErrorCode.NOT_FOUND) setEmailError(t('organizationAdmins.notFound'));
-      else if (info.code === ErrorCode.CONFLICT)
-        setEmailError(t('organizationAdmins.alreadyAdmin'));
-      else if (info.code === ErrorCode.BAD_USER_INPUT)
-        setEmailError(t('organizationAdmins.emailInvalid'));
+      const { code } = parseApiError(caught);
+      if (code === ErrorCode.NOT_FOUND) onEmail(t('organizationAdmins.notFound'));
+      else if (code === ErrorCode.CONFLICT) onEmail(t('organizationAdmins.alreadyAdmin'));
+      else if (code === ErrorCode.BAD_USER_INPUT) onEmail(t('organizationAdmins.emailInvalid'));
+      else formFeedback.fail(caught);
     }
   }
 
@@ -156,15 +157,17 @@ function OrganizationAdminsView() {
       >
         <h2 id="org-admins-appoint">{t('organizationAdmins.appointHeading')}</h2>
         <FeedbackMessages feedback={formFeedback} />
+        <ErrorSummary state={summary} />
         <TextField
-          label={t('organizationAdmins.email')}
+          id={fields.email.id}
+          label={fields.email.label}
           hint={t('organizationAdmins.appointHint')}
           name="email"
           type="email"
           autoComplete="off"
           required
           value={email}
-          error={emailError}
+          error={summary.errorOf(fields.email.id)}
           onChange={(event) => setEmail(event.target.value)}
         />
         <div className="actions">

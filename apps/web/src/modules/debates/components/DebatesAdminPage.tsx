@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { DebateLimits } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AccessDenied } from '../../admin/components/AccessDenied';
@@ -12,6 +12,8 @@ import { TextAreaField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   ADD_DEBATE_STATEMENT_MUTATION,
@@ -24,11 +26,12 @@ import {
   type Debate,
 } from '../graphql/debates';
 import '../debates.css';
-import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 
 /**
  * `/admin/espaces/:slug/debats/:componentId`: open a debate, add seed statements, close or reopen
  * it, and publish or reject the statements waiting for review (moderated setting). Space admins.
+ * Both forms check their text with {@link DebateLimits} before sending; a problem, or the API's
+ * refusal of a field, is shown on its field with focus on the error summary.
  */
 export function DebatesAdminPage() {
   const { slug = '', componentId = '' } = useParams();
@@ -87,13 +90,17 @@ export function DebatesAdminPage() {
 }
 
 function NewDebateForm({ componentId }: { componentId: string }) {
-  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const feedback = useFeedback();
-  const titleRef = useRef<HTMLInputElement>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's fields, by the API's argument names. */
+  const fields = {
+    title: { id: `${prefix}-title`, label: t('debates.admin.titleLabel') },
+    description: { id: `${prefix}-description`, label: t('debates.admin.descriptionLabel') },
+  };
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [titleError, setTitleError] = useState<string | null>(null);
   const [create, state] = useMutation(CREATE_DEBATE_MUTATION, {
     refetchQueries: ['Debates'],
     awaitRefetchQueries: true,
@@ -102,19 +109,17 @@ function NewDebateForm({ componentId }: { componentId: string }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    const length = [...title.trim()].length;
-    const local =
-      length < DebateLimits.titleMinLength || length > DebateLimits.titleMaxLength
-        ? t('debates.admin.titleLength', {
-            min: DebateLimits.titleMinLength,
-            max: DebateLimits.titleMaxLength,
-          })
-        : null;
-    setTitleError(local);
-    if (local) {
-      titleRef.current?.focus();
-      return;
-    }
+    const problems = problemsOf(
+      textProblem(t, fields.title, title, {
+        min: DebateLimits.titleMinLength,
+        max: DebateLimits.titleMaxLength,
+      }),
+      textProblem(t, fields.description, description, {
+        max: DebateLimits.descriptionMaxLength,
+      }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await create({
         variables: {
@@ -129,26 +134,27 @@ function NewDebateForm({ componentId }: { componentId: string }) {
       setTitle('');
       setDescription('');
     } catch (error) {
-      const info = feedback.fail(error);
-      if (info.field === 'title') setTitleError(info.serverMessage);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
-    focusAfterRender(titleRef);
   }
 
   return (
     <section aria-labelledby="debates-admin-new" className="panel">
       <h2 id="debates-admin-new">{t('debates.admin.new')}</h2>
       <form className="form" noValidate onSubmit={submit} aria-labelledby="debates-admin-new">
+        <ErrorSummary state={summary} />
         <TextField
-          inputRef={titleRef}
-          label={t('debates.admin.titleLabel')}
+          id={fields.title.id}
+          label={fields.title.label}
           hint={t('debates.admin.titleHint')}
-          error={titleError}
+          error={summary.errorOf(fields.title.id)}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
         />
         <TextAreaField
-          label={t('debates.admin.descriptionLabel')}
+          id={fields.description.id}
+          label={fields.description.label}
+          error={summary.errorOf(fields.description.id)}
           rows={3}
           value={description}
           onChange={(e) => setDescription(e.target.value)}
@@ -165,12 +171,12 @@ function NewDebateForm({ componentId }: { componentId: string }) {
 }
 
 function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
-  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const feedback = useFeedback();
-  const seedRef = useRef<HTMLTextAreaElement>(null);
+  const summary = useErrorSummary();
+  /** The seed form's field, by the API's argument name. */
+  const fields = { body: { id: `debate-seed-${debate.id}`, label: t('debates.admin.seedLabel') } };
   const [seed, setSeed] = useState('');
-  const [seedError, setSeedError] = useState<string | null>(null);
   const pending = useQuery(PENDING_DEBATE_STATEMENTS_QUERY, {
     variables: { debateId: debate.id },
     fetchPolicy: 'cache-and-network',
@@ -195,21 +201,19 @@ function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
 
   async function addSeed(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const count = [...seed.trim()].length;
-    const local =
-      count === 0
-        ? t('debates.add.blank')
-        : count > DebateLimits.statementMaxLength
-          ? t('debates.add.tooLong', { max: DebateLimits.statementMaxLength, count })
-          : null;
-    setSeedError(local);
-    if (!local) {
-      await run(async () => {
-        await add({ variables: { debateId: debate.id, body: seed } });
-        setSeed('');
-      }, t('debates.admin.seedAdded'));
+    feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.body, seed, { min: 1, max: DebateLimits.statementMaxLength }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
+    try {
+      await add({ variables: { debateId: debate.id, body: seed } });
+      setSeed('');
+      feedback.succeed(t('debates.admin.seedAdded'));
+    } catch (error) {
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
-    focusAfterRender(seedRef);
   }
 
   return (
@@ -291,11 +295,12 @@ function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
           onSubmit={addSeed}
           aria-label={t('debates.admin.seedFor', { title: debate.title })}
         >
+          <ErrorSummary state={summary} />
           <TextAreaField
-            textareaRef={seedRef}
-            label={t('debates.admin.seedLabel')}
+            id={fields.body.id}
+            label={fields.body.label}
             hint={t('debates.add.hint', { max: DebateLimits.statementMaxLength })}
-            error={seedError}
+            error={summary.errorOf(fields.body.id)}
             rows={2}
             value={seed}
             onChange={(e) => setSeed(e.target.value)}

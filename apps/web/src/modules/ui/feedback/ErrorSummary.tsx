@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, parseApiError } from '../utils/apiError';
 
@@ -97,19 +97,15 @@ export function useErrorSummary(): ErrorSummaryState {
 export function ErrorSummary({ state }: { state: ErrorSummaryState }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  // one per form: a page with several forms (a debate's rows, phases) may show two at once
+  const titleId = useId();
   useLayoutEffect(() => {
     if (state.reportCount > 0 && state.problems.length > 0) ref.current?.focus();
   }, [state.reportCount, state.problems.length]);
   if (state.problems.length === 0) return null;
   return (
-    <div
-      ref={ref}
-      className="error-summary"
-      tabIndex={-1}
-      role="alert"
-      aria-labelledby="error-summary-title"
-    >
-      <h2 id="error-summary-title" className="error-summary__title">
+    <div ref={ref} className="error-summary" tabIndex={-1} role="alert" aria-labelledby={titleId}>
+      <h2 id={titleId} className="error-summary__title">
         {t('forms.errorSummary', { count: state.problems.length })}
       </h2>
       <ul>

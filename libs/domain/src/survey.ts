@@ -46,3 +46,14 @@ export const SURVEY_LAYOUT_TYPES: readonly SurveyQuestionType[] = [
   SurveyQuestionType.SEPARATOR,
   SurveyQuestionType.TITLE_AND_DESCRIPTION,
 ];
+
+/** Limits of a survey's questions, options and scales, checked by the API and the builder alike. */
+export const SurveyLimits = {
+  questionBodyMaxLength: 2000,
+  optionBodyMaxLength: 500,
+  /** Options (and matrix rows) given when a question is added. */
+  optionsMax: 100,
+  scalePointsMin: 2,
+  scalePointsMax: 11,
+  scaleLabelMaxLength: 100,
+} as const;

@@ -1,4 +1,4 @@
-import { SurveyConditionKind, SurveyQuestionType } from '@concerto/domain';
+import { SurveyConditionKind, SurveyLimits, SurveyQuestionType } from '@concerto/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -55,12 +55,16 @@ export class CreateSurveyInput extends SurveyFieldsInput {
 
 @InputType()
 export class SurveyScaleInput {
-  @Field(() => Int, { description: '2–11 points.' }) @IsInt() @Min(2) @Max(11) points!: number;
+  @Field(() => Int, { description: '2–11 points.' })
+  @IsInt()
+  @Min(SurveyLimits.scalePointsMin)
+  @Max(SurveyLimits.scalePointsMax)
+  points!: number;
   @Field(() => [String], { description: 'One label per point.' })
   @IsArray()
-  @ArrayMaxSize(11)
+  @ArrayMaxSize(SurveyLimits.scalePointsMax)
   @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @MaxLength(SurveyLimits.scaleLabelMaxLength, { each: true })
   labels!: string[];
 }
 
@@ -79,7 +83,7 @@ export class SurveyOptionInput {
   @Transform(trimmedText)
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(SurveyLimits.optionBodyMaxLength)
   body!: string;
   @Field({ nullable: true, description: 'Asks for free text when chosen (e.g. "Autre").' })
   @IsOptional()
@@ -98,7 +102,7 @@ export class SurveyQuestionFieldsInput {
   @Transform(trimmedText)
   @IsString()
   @MinLength(1)
-  @MaxLength(2000)
+  @MaxLength(SurveyLimits.questionBodyMaxLength)
   body?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) section?: string;
@@ -142,16 +146,16 @@ export class AddSurveyQuestionInput extends SurveyQuestionFieldsInput {
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(SurveyLimits.optionsMax)
   @ValidateNested({ each: true })
   @Type(() => SurveyOptionInput)
   options?: SurveyOptionInput[];
   @Field(() => [String], { nullable: true, description: 'Rows of a matrix question.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(SurveyLimits.optionsMax)
   @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @MaxLength(SurveyLimits.optionBodyMaxLength, { each: true })
   rows?: string[];
 }
 
@@ -171,7 +175,7 @@ export class UpdateSurveyOptionInput {
   @Transform(trimmedText)
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(SurveyLimits.optionBodyMaxLength)
   body?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() freeText?: boolean;
 }

@@ -1,8 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import {
+  ADD_SURVEY_QUESTION_MUTATION,
   UPDATE_SURVEY_OPTION_MUTATION,
   UPDATE_SURVEY_QUESTION_MUTATION,
   type SurveyQuestionState,
@@ -219,5 +221,52 @@ describe('<SurveyBuilder> editing', () => {
     ).toHaveAttribute('role', 'status');
     expect(result).toHaveBeenCalledTimes(1);
     expect(rename).toHaveFocus();
+  });
+});
+
+describe('<SurveyBuilder> adding a question', () => {
+  it('checks the wording and the scale before sending: each field says it, focus on the summary, nothing sent', async () => {
+    const add = anyVariables(ADD_SURVEY_QUESTION_MUTATION, { data: null });
+    renderWithProviders(<SurveyBuilder survey={survey([opinion])} />, { mocks: [add.mock] });
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Type de question'), 'SCALE');
+    await user.clear(screen.getByLabelText('Libellés de l’échelle (un par point)'));
+    await user.type(screen.getByLabelText('Libellés de l’échelle (un par point)'), 'seul');
+    await user.click(screen.getByRole('button', { name: 'Ajouter la question' }));
+
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 2 erreurs' });
+    expect(summary).toHaveFocus();
+    const wording = screen.getByLabelText('Intitulé');
+    expect(wording).toHaveAttribute('aria-invalid', 'true');
+    expect(wording).toHaveAccessibleDescription('Renseignez le champ «\u00a0Intitulé\u00a0».');
+    expect(
+      screen.getByLabelText('Libellés de l’échelle (un par point)'),
+    ).toHaveAccessibleDescription(
+      '«\u00a0Libellés de l’échelle\u00a0»\u00a0: de 2 à 11 libellés, de 100 caractères au plus chacun.',
+    );
+    expect(add.calls).not.toHaveBeenCalled();
+  });
+
+  it('shows options the API refuses on the options field, without the input key', async () => {
+    const add = anyVariables(
+      ADD_SURVEY_QUESTION_MUTATION,
+      refusedFields(['options.0.body', '500 caractères au plus.']),
+    );
+    renderWithProviders(<SurveyBuilder survey={survey([opinion])} />, { mocks: [add.mock] });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Intitulé'), 'Votre région');
+    await user.type(
+      screen.getByLabelText('Options (une par ligne ; « Autre » demande une précision)'),
+      'Nord{enter}Sud',
+    );
+    await user.click(screen.getByRole('button', { name: 'Ajouter la question' }));
+
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(
+      screen.getByLabelText('Options (une par ligne ; « Autre » demande une précision)'),
+    ).toHaveAccessibleDescription('«\u00a0Options\u00a0»\u00a0: 500 caractères au plus.');
+    expect(add.calls).toHaveBeenCalledTimes(1);
+    expect(document.body).not.toHaveTextContent(/options\.0|Détails/);
   });
 });

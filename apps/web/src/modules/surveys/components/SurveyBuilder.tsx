@@ -1,8 +1,11 @@
-import { SURVEY_CHOICE_TYPES, SurveyQuestionType } from '@concerto/domain';
+import { SURVEY_CHOICE_TYPES, SurveyLimits, SurveyQuestionType } from '@concerto/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { TextAreaField, TextField } from '../../ui/components/Fields';
+import { ErrorSummary, useErrorSummary, type FieldProblem } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import {
@@ -27,7 +30,11 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** "Modifier le questionnaire": space admins add, edit and remove questions and options, publish results, download exports. */
+/**
+ * "Modifier le questionnaire": space admins add, edit and remove questions and options, publish
+ * results, download exports. A new question is checked with {@link SurveyLimits} before sending;
+ * each problem, and each field the API refuses, is shown on its field with focus on the error summary.
+ */
 export function SurveyBuilder({ survey }: { survey: SurveyState }) {
   const { t, i18n } = useTranslation();
   const [type, setType] = useState('SINGLE_OPTION');
@@ -43,7 +50,16 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
   const [publish, publishing] = useMutation(PUBLISH_SURVEY_RESULTS_MUTATION);
   const [reorder, reordering] = useMutation(REORDER_SURVEY_QUESTIONS_MUTATION);
   const feedback = useFeedback();
-  const error = adding.error ?? removing.error ?? publishing.error ?? reordering.error;
+  const addFeedback = useFeedback();
+  const summary = useErrorSummary();
+  /** The new question's fields, by the API's input key. */
+  const fields = {
+    body: { id: 'builder-body', label: t('surveys.builder.body') },
+    options: { id: 'builder-options', label: t('surveys.builder.optionsName') },
+    rows: { id: 'builder-rows', label: t('surveys.builder.rowsName') },
+    scale: { id: 'builder-scale', label: t('surveys.builder.scaleName') },
+  };
+  const error = removing.error ?? publishing.error ?? reordering.error;
   const ordered = [...survey.questions].sort((a, b) => a.position - b.position);
   const move = (index: number, delta: number) => {
     const ids = ordered.map((q) => q.id);
@@ -51,9 +67,51 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
     reorder({ variables: { surveyId: survey.id, questionIds: ids } }).catch(() => undefined);
   };
 
+  /** Lines of options or rows: at most `optionsMax`, each at most `optionBodyMaxLength`. */
+  const linesProblem = (field: { id: string; label: string }, text: string) => {
+    const given = lines(text);
+    if (given.length > SurveyLimits.optionsMax)
+      return {
+        fieldId: field.id,
+        message: t('surveys.builder.linesTooMany', {
+          label: field.label,
+          max: SurveyLimits.optionsMax,
+        }),
+      };
+    if (given.some((line) => line.length > SurveyLimits.optionBodyMaxLength))
+      return {
+        fieldId: field.id,
+        message: t('surveys.builder.lineTooLong', {
+          label: field.label,
+          max: SurveyLimits.optionBodyMaxLength,
+        }),
+      };
+    return null;
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    addFeedback.clear();
     const labels = lines(scaleLabels);
+    const problems: FieldProblem[] = problemsOf(
+      textProblem(t, fields.body, body, { min: 1, max: SurveyLimits.questionBodyMaxLength }),
+      WITH_OPTIONS.has(type) && linesProblem(fields.options, options),
+      type.startsWith('MATRIX') && linesProblem(fields.rows, rows),
+      type === 'SCALE' &&
+        (labels.length < SurveyLimits.scalePointsMin ||
+          labels.length > SurveyLimits.scalePointsMax ||
+          labels.some((label) => label.length > SurveyLimits.scaleLabelMaxLength)) && {
+          fieldId: fields.scale.id,
+          message: t('surveys.builder.scaleLines', {
+            label: fields.scale.label,
+            min: SurveyLimits.scalePointsMin,
+            max: SurveyLimits.scalePointsMax,
+            length: SurveyLimits.scaleLabelMaxLength,
+          }),
+        },
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     const input: AddSurveyQuestionInput = { surveyId: survey.id, type, body, mandatory };
     if (WITH_OPTIONS.has(type))
       input.options = lines(options).map((o) => ({ body: o, freeText: /^autre/i.test(o) }));
@@ -64,8 +122,8 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
       setBody('');
       setOptions('');
       setRows('');
-    } catch {
-      /* shown below */
+    } catch (caught) {
+      if (!summary.reportApiError(caught, fields)) addFeedback.fail(caught);
     }
   };
 
@@ -144,8 +202,9 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
           </li>
         ))}
       </ol>
-      <form onSubmit={submit} className="builder-form">
+      <form onSubmit={submit} className="builder-form" noValidate>
         <h3>{t('surveys.builder.addQuestion')}</h3>
+        <ErrorSummary state={summary} />
         <div className="field">
           <label htmlFor="builder-type">{t('surveys.builder.type')}</label>
           <select
@@ -161,17 +220,15 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="builder-body">{t('surveys.builder.body')}</label>
-          <input
-            id="builder-body"
-            className="field__control"
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            required
-            maxLength={2000}
-          />
-        </div>
+        <TextField
+          id={fields.body.id}
+          label={fields.body.label}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          required
+          maxLength={SurveyLimits.questionBodyMaxLength}
+          error={summary.errorOf(fields.body.id)}
+        />
         <div className="field field--checkbox">
           <input
             id="builder-mandatory"
@@ -182,41 +239,36 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
           <label htmlFor="builder-mandatory">{t('surveys.mandatory')}</label>
         </div>
         {WITH_OPTIONS.has(type) ? (
-          <div className="field">
-            <label htmlFor="builder-options">{t('surveys.builder.options')}</label>
-            <textarea
-              id="builder-options"
-              className="field__control"
-              rows={4}
-              value={options}
-              onChange={(e) => setOptions(e.target.value)}
-            />
-          </div>
+          <TextAreaField
+            id={fields.options.id}
+            label={t('surveys.builder.options')}
+            rows={4}
+            value={options}
+            onChange={(e) => setOptions(e.target.value)}
+            error={summary.errorOf(fields.options.id)}
+          />
         ) : null}
         {type.startsWith('MATRIX') ? (
-          <div className="field">
-            <label htmlFor="builder-rows">{t('surveys.builder.rows')}</label>
-            <textarea
-              id="builder-rows"
-              className="field__control"
-              rows={3}
-              value={rows}
-              onChange={(e) => setRows(e.target.value)}
-            />
-          </div>
+          <TextAreaField
+            id={fields.rows.id}
+            label={t('surveys.builder.rows')}
+            rows={3}
+            value={rows}
+            onChange={(e) => setRows(e.target.value)}
+            error={summary.errorOf(fields.rows.id)}
+          />
         ) : null}
         {type === 'SCALE' ? (
-          <div className="field">
-            <label htmlFor="builder-scale">{t('surveys.builder.scaleLabels')}</label>
-            <textarea
-              id="builder-scale"
-              className="field__control"
-              rows={4}
-              value={scaleLabels}
-              onChange={(e) => setScaleLabels(e.target.value)}
-            />
-          </div>
+          <TextAreaField
+            id={fields.scale.id}
+            label={t('surveys.builder.scaleLabels')}
+            rows={4}
+            value={scaleLabels}
+            onChange={(e) => setScaleLabels(e.target.value)}
+            error={summary.errorOf(fields.scale.id)}
+          />
         ) : null}
+        <FeedbackMessages feedback={addFeedback} />
         <button type="submit" className="button button--primary" disabled={adding.loading}>
           {t('surveys.builder.add')}
         </button>

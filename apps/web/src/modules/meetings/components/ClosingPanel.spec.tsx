@@ -1,6 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { anyVariables } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { typeRich } from '../../../test/rich-text';
 import { CLOSE_MEETING_MUTATION, type Meeting } from '../graphql/meetings';
@@ -24,12 +25,30 @@ const input = (videoUrl: string | null) => ({
 });
 
 describe('<ClosingPanel>', () => {
-  it('names the refused field, focuses it, then closes the meeting', async () => {
+  it('checks the report before sending: an empty report and an http link are said on their fields, focus on the summary, nothing sent', async () => {
+    const close = anyVariables(CLOSE_MEETING_MUTATION, { data: { closeMeeting: null } });
+    renderWithProviders(<ClosingPanel meeting={meeting} />, { mocks: [close.mock] });
+    const video = screen.getByRole('textbox', { name: /Lien vers l’enregistrement vidéo/ });
+    await userEvent.type(video, 'http://video.example.org');
+    await userEvent.click(screen.getByRole('button', { name: 'Clore la rencontre' }));
+
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 2 erreurs' });
+    expect(summary).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: /^Compte rendu/ })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(video).toHaveAttribute('aria-invalid', 'true');
+    expect(video).toHaveAccessibleDescription(/une adresse https/);
+    expect(close.calls).not.toHaveBeenCalled();
+  });
+
+  it('shows a field the API refuses on that field, focus on the summary, then closes the meeting', async () => {
     const mocks = [
       {
         request: {
           query: CLOSE_MEETING_MUTATION,
-          variables: { meetingId: 'm1', input: input('http://video.example.org') },
+          variables: { meetingId: 'm1', input: input('https://video.example.org') },
         },
         result: {
           errors: [
@@ -55,13 +74,13 @@ describe('<ClosingPanel>', () => {
       '{Backspace}4',
     );
     const video = screen.getByRole('textbox', { name: /Lien vers l’enregistrement vidéo/ });
-    await userEvent.type(video, 'http://video.example.org');
-    await userEvent.click(screen.getByRole('button', { name: 'Clore la rencontre' }));
-    await waitFor(() => expect(video).toHaveFocus());
-    expect(video).toHaveAttribute('aria-invalid', 'true');
-    expect(video).toHaveAccessibleDescription(/https/);
-    await userEvent.clear(video);
     await userEvent.type(video, 'https://video.example.org');
+    await userEvent.click(screen.getByRole('button', { name: 'Clore la rencontre' }));
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(video).toHaveAttribute('aria-invalid', 'true');
+    expect(video).toHaveAccessibleDescription(/adresse https valide/);
+    expect(screen.queryByText('Détails :')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Clore la rencontre' }));
     // Testing Library's matcher folds the narrow no-break space into a space
     expect(
@@ -69,5 +88,6 @@ describe('<ClosingPanel>', () => {
         'Rencontre close ; les personnes inscrites et abonnées sont prévenues.',
       ),
     ).toBeInTheDocument();
+    expect(video).not.toHaveAttribute('aria-invalid');
   });
 });

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { MeetingLimits } from '@concerto/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,6 +13,9 @@ import { RichTextField } from '../../ui/components/RichTextField';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { integerProblem, problemsOf } from '../../ui/feedback/fieldChecks';
+import { richTextPlain } from '../../ui/rich-text-plain';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
@@ -227,13 +231,15 @@ function MeetingAdminRow({ meeting, slug }: { meeting: Meeting; slug: string }) 
   );
 }
 
-/** The organiser's check-in: type a registrant's code; the list shows who is present. */
-function CheckInPanel({ meeting }: { meeting: Meeting }) {
-  const focusAfterRender = useFocusAfterRender();
+/**
+ * The organiser's check-in: type a registrant's code (its shape checked before sending; a wrong or
+ * unknown code is said on the field, with focus on the error summary); the list shows who is present.
+ */
+export function CheckInPanel({ meeting }: { meeting: Meeting }) {
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
+  const summary = useErrorSummary();
   const [code, setCode] = useState('');
-  const [field, setField] = useState(false);
   const attendees = useQuery(MEETING_ATTENDEES_QUERY, {
     variables: { meetingId: meeting.id },
     fetchPolicy: 'cache-and-network',
@@ -243,11 +249,26 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
     awaitRefetchQueries: true,
   });
   const inputId = `checkin-${meeting.id}`;
+  /** The form's field, by the API's argument name. */
+  const fields = { code: { id: inputId, label: t('meetings.admin.code') } };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    setField(false);
+    const typed = code.replace(/[\s-]/g, '').toUpperCase();
+    const problems = problemsOf(
+      !typed
+        ? {
+            fieldId: fields.code.id,
+            message: t('forms.required', { label: fields.code.label }),
+          }
+        : !MeetingLimits.codePattern.test(typed) && {
+            fieldId: fields.code.id,
+            message: t('meetings.admin.codeInvalid', { label: fields.code.label }),
+          },
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await mark({ variables: { meetingId: meeting.id, code } });
       feedback.succeed(
@@ -255,9 +276,8 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
       );
       setCode('');
     } catch (error) {
-      setField(feedback.fail(error).field === 'code');
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
-    focusAfterRender(() => document.getElementById(inputId));
   }
 
   return (
@@ -265,24 +285,21 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
       <h4 id={`${inputId}-heading`}>{t('meetings.admin.checkInHeading')}</h4>
       <FeedbackMessages feedback={feedback} />
       <form className="form form--inline" noValidate onSubmit={submit}>
+        <ErrorSummary state={summary} />
         <TextField
-          id={inputId}
-          label={t('meetings.admin.code')}
+          id={fields.code.id}
+          label={fields.code.label}
           hint={t('meetings.admin.codeHint')}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
           maxLength={12}
           value={code}
-          error={field ? feedback.error : null}
+          error={summary.errorOf(fields.code.id)}
           onChange={(e) => setCode(e.target.value)}
         />
         <div className="form__actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={marking.loading || !code.trim()}
-          >
+          <button type="submit" className="button button--primary" disabled={marking.loading}>
             {t('meetings.admin.markPresent')}
           </button>
         </div>
@@ -332,11 +349,16 @@ function CheckInPanel({ meeting }: { meeting: Meeting }) {
   );
 }
 
-/** The closing report of a past meeting: minutes (rich text, sanitised by the server), counts, recording link; the first closing notifies registrants and followers. */
+/**
+ * The closing report of a past meeting: minutes (rich text, sanitised by the server), counts,
+ * recording link; the first closing notifies registrants and followers. Checked with
+ * {@link MeetingLimits} before sending; each problem, and each field the API refuses, is shown on
+ * its field with focus on the error summary.
+ */
 export function ClosingPanel({ meeting }: { meeting: Meeting }) {
-  const focusAfterRender = useFocusAfterRender();
   const { t } = useTranslation();
   const feedback = useFeedback();
+  const summary = useErrorSummary();
   const report = meeting.closingReport;
   const [values, setValues] = useState({
     minutes: report?.minutes ?? '',
@@ -344,17 +366,62 @@ export function ClosingPanel({ meeting }: { meeting: Meeting }) {
     contributionsCount: String(report?.contributionsCount ?? 0),
     videoUrl: report?.videoUrl ?? '',
   });
-  const [field, setField] = useState<string | null>(null);
   const [close, closing] = useMutation(CLOSE_MEETING_MUTATION, REFETCH);
   const id = (name: string) => `close-${meeting.id}-${name}`;
-  const errorFor = (name: string) => (field === name ? feedback.error : null);
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    minutes: { id: id('minutes'), label: t('meetings.admin.minutes') },
+    attendeesCount: { id: id('attendeesCount'), label: t('meetings.admin.attendeesCount') },
+    contributionsCount: {
+      id: id('contributionsCount'),
+      label: t('meetings.admin.contributionsCount'),
+    },
+    videoUrl: { id: id('videoUrl'), label: t('meetings.admin.videoUrl') },
+  };
+  const errorFor = (name: keyof typeof fields) => summary.errorOf(fields[name].id);
   const set = (key: keyof typeof values, value: string) =>
     setValues((v) => ({ ...v, [key]: value }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    setField(null);
+    const minutes = richTextPlain(values.minutes);
+    const video = values.videoUrl.trim();
+    const problems = problemsOf(
+      !minutes
+        ? {
+            fieldId: fields.minutes.id,
+            message: t('forms.required', { label: fields.minutes.label }),
+          }
+        : minutes.length > MeetingLimits.closingMinutesMaxLength && {
+            fieldId: fields.minutes.id,
+            message: t('forms.tooLong', {
+              label: fields.minutes.label,
+              max: MeetingLimits.closingMinutesMaxLength,
+            }),
+          },
+      integerProblem(
+        t,
+        fields.attendeesCount,
+        values.attendeesCount,
+        0,
+        MeetingLimits.closingCountMax,
+      ),
+      integerProblem(
+        t,
+        fields.contributionsCount,
+        values.contributionsCount,
+        0,
+        MeetingLimits.closingCountMax,
+      ),
+      video !== '' &&
+        (!/^https:\/\/\S+$/i.test(video) || video.length > MeetingLimits.onlineUrlMaxLength) && {
+          fieldId: fields.videoUrl.id,
+          message: t('meetings.admin.videoUrlInvalid', { label: fields.videoUrl.label }),
+        },
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await close({
         variables: {
@@ -370,9 +437,7 @@ export function ClosingPanel({ meeting }: { meeting: Meeting }) {
       });
       feedback.succeed(t(report ? 'meetings.admin.reportSaved' : 'meetings.admin.closed'));
     } catch (error) {
-      const failed = feedback.fail(error).field ?? null;
-      setField(failed);
-      if (failed) focusAfterRender(() => document.getElementById(id(failed)));
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
@@ -381,9 +446,10 @@ export function ClosingPanel({ meeting }: { meeting: Meeting }) {
       <h4 id={id('heading')}>{t('meetings.admin.reportHeading')}</h4>
       <FeedbackMessages feedback={feedback} />
       <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary state={summary} />
         <RichTextField
-          id={id('minutes')}
-          label={t('meetings.admin.minutes')}
+          id={fields.minutes.id}
+          label={fields.minutes.label}
           hint={t('meetings.admin.minutesHint')}
           rows={6}
           required

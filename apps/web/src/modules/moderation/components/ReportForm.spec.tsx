@@ -1,10 +1,11 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { gql } from '@apollo/client';
 import { GraphQLError } from 'graphql';
 import { createCache } from '../../apollo/createApolloClient';
+import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
-import { REPORT_CONTENT_MUTATION } from '../graphql/moderation';
+import { REPORT_CONTENT_MUTATION, REPORT_DETAILS_MAX } from '../graphql/moderation';
 import { ReportForm } from './ReportForm';
 
 const request = {
@@ -153,5 +154,58 @@ describe('<ReportForm>', () => {
     );
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
     expect(screen.getByText('Vous avez déjà signalé ce contenu.')).toBeInTheDocument();
+  });
+
+  it('checks the details’ length before sending: on the field, focus on the summary, nothing sent', async () => {
+    const sent = anyVariables(REPORT_CONTENT_MUTATION, { data: null });
+    renderWithProviders(
+      <ReportForm
+        resourceType="PROPOSAL"
+        resourceId="p1"
+        target="Une proposition"
+        reported={false}
+      />,
+      { mocks: [sent.mock] },
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Signaler : Une proposition' }));
+    const details = screen.getByRole('textbox', { name: 'Précisions (facultatif)' });
+    // pasted past the maxlength
+    fireEvent.change(details, { target: { value: 'x'.repeat(REPORT_DETAILS_MAX + 1) } });
+    await user.click(screen.getByRole('button', { name: 'Envoyer le signalement' }));
+
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(details).toHaveAttribute('aria-invalid', 'true');
+    expect(details).toHaveAccessibleDescription(
+      `«\u00a0Précisions\u00a0»\u00a0: ${REPORT_DETAILS_MAX} caractères au plus.`,
+    );
+    expect(sent.calls).not.toHaveBeenCalled();
+  });
+
+  it('shows details the API refuses on the field, without the input key', async () => {
+    const sent = anyVariables(
+      REPORT_CONTENT_MUTATION,
+      refusedFields(['details', `${REPORT_DETAILS_MAX} caractères au plus.`]),
+    );
+    renderWithProviders(
+      <ReportForm
+        resourceType="PROPOSAL"
+        resourceId="p1"
+        target="Une proposition"
+        reported={false}
+      />,
+      { mocks: [sent.mock] },
+    );
+    await report();
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(
+      screen.getByRole('textbox', { name: 'Précisions (facultatif)' }),
+    ).toHaveAccessibleDescription(
+      `«\u00a0Précisions\u00a0»\u00a0: ${REPORT_DETAILS_MAX} caractères au plus.`,
+    );
+    expect(sent.calls).toHaveBeenCalledTimes(1);
+    expect(document.body).not.toHaveTextContent(/details :|Détails/);
   });
 });

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { SelectField, TextAreaField, VisuallyHidden } from '../../ui/components/Fields';
 import { useFeedback } from '../../ui/hooks/useFeedback';
+import { parseApiError } from '../../ui/utils/apiError';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 import {
   REPORT_CONTENT_MUTATION,
@@ -47,7 +50,9 @@ interface ReportFormProps {
 
 /**
  * "Signaler": a disclosure button opening a small form (reason + details). A second report of
- * the same content (CONFLICT) says "Vous avez déjà signalé ce contenu."
+ * the same content (CONFLICT) says "Vous avez déjà signalé ce contenu." The details' length is
+ * checked before sending; a problem, or the API's refusal of a field, is shown on its field with
+ * focus on the error summary.
  */
 export function ReportForm({
   resourceType,
@@ -63,6 +68,12 @@ export function ReportForm({
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<ReportReason>('SPAM');
   const [details, setDetails] = useState('');
+  const summary = useErrorSummary();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    reason: { id: `${formId}-reason`, label: t('moderation.report.reason') },
+    details: { id: `${formId}-details`, label: t('moderation.report.details') },
+  };
   const [sent, setSent] = useState(false);
   /** Reported meanwhile from another tab or device: the API answered CONFLICT. */
   const [reportedElsewhere, setReportedElsewhere] = useState(false);
@@ -84,6 +95,11 @@ export function ReportForm({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.details, details, { max: REPORT_DETAILS_MAX }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await report({
         variables: { input: { resourceType, resourceId, reason, details: details.trim() || null } },
@@ -93,6 +109,8 @@ export function ReportForm({
       // the toggle and the form leave the page: focus goes to the thanks, never to <body>
       focusAfterRender(thanksRef);
     } catch (error) {
+      if (parseApiError(error).code === 'BAD_USER_INPUT' && summary.reportApiError(error, fields))
+        return;
       const info = feedback.fail(error, {
         UNAUTHENTICATED: t('moderation.report.signInRequired'),
       });
@@ -137,8 +155,11 @@ export function ReportForm({
             onSubmit={submit}
             aria-label={`${t('moderation.report.heading')} : ${target}`}
           >
+            <ErrorSummary state={summary} />
             <SelectField
-              label={t('moderation.report.reason')}
+              id={fields.reason.id}
+              label={fields.reason.label}
+              error={summary.errorOf(fields.reason.id)}
               name="reason"
               value={reason}
               onChange={(event) => setReason(event.target.value as ReportReason)}
@@ -148,7 +169,9 @@ export function ReportForm({
               }))}
             />
             <TextAreaField
-              label={`${t('moderation.report.details')} (${t('common.optional')})`}
+              id={fields.details.id}
+              label={`${fields.details.label} (${t('common.optional')})`}
+              error={summary.errorOf(fields.details.id)}
               name="details"
               rows={3}
               maxLength={REPORT_DETAILS_MAX}

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ANSWER_PROPOSAL_MUTATION, PUBLISH_PROPOSAL_ANSWER_MUTATION } from '../graphql/proposals';
 import { AnswerForm } from './AnswerForm';
@@ -49,8 +50,9 @@ function answered(state: string, answerPublished: boolean) {
 describe('<AnswerForm>', () => {
   withEditorLayout();
 
-  it('refuses a rejection without an answer before sending anything', async () => {
-    renderWithProviders(<AnswerForm proposal={proposal} />);
+  it('refuses a rejection without an answer before sending anything, focus on the error summary', async () => {
+    const sent = anyVariables(ANSWER_PROPOSAL_MUTATION, { data: null });
+    renderWithProviders(<AnswerForm proposal={proposal} />, { mocks: [sent.mock] });
     const user = userEvent.setup();
     await user.selectOptions(screen.getByRole('combobox', { name: 'État' }), 'REJECTED');
     await user.click(screen.getByRole('button', { name: 'Enregistrer la réponse' }));
@@ -59,7 +61,26 @@ describe('<AnswerForm>', () => {
     expect(answer).toHaveAccessibleDescription(
       expect.stringContaining('Un refus doit être motivé par une réponse.'),
     );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(sent.calls).not.toHaveBeenCalled();
     expect(screen.queryByText('La réponse est enregistrée.')).not.toBeInTheDocument();
+  });
+
+  it('shows an answer the API refuses on its field, without the input key', async () => {
+    const sent = anyVariables(
+      ANSWER_PROPOSAL_MUTATION,
+      refusedFields(['answer', '5000 caractères au plus.']),
+    );
+    renderWithProviders(<AnswerForm proposal={proposal} />, { mocks: [sent.mock] });
+    const user = userEvent.setup();
+    await typeRich(user, 'Réponse', 'Retenue.');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la réponse' }));
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'Réponse' })).toHaveAccessibleDescription(
+      expect.stringContaining('«\u00a0Réponse\u00a0»\u00a0: 5000 caractères au plus.'),
+    );
+    expect(document.body).not.toHaveTextContent(/answer :|Détails/);
   });
 
   it('offers EVALUATING, ACCEPTED and REJECTED, and publishes now by default', () => {

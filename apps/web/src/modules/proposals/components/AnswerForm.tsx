@@ -1,10 +1,11 @@
 import { PROPOSAL_ANSWER_STATES, ProposalLimits } from '@concerto/domain';
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, SelectField } from '../../ui/components/Fields';
 import { RichTextField } from '../../ui/components/RichTextField';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import {
   ANSWER_PROPOSAL_MUTATION,
@@ -53,7 +54,9 @@ interface AnswerFormProps {
 
 /**
  * The moderators' answer to a proposal: state (EVALUATING / ACCEPTED / REJECTED), answer text,
- * "Publier maintenant"; and "Publier la réponse" for a drafted answer.
+ * "Publier maintenant"; and "Publier la réponse" for a drafted answer. The answer is checked
+ * before sending; a problem, or the API's refusal of a field, is shown on its field with focus on
+ * the error summary.
  */
 export function AnswerForm({
   proposal,
@@ -72,7 +75,13 @@ export function AnswerForm({
     answer: editorHtml(proposal.answer ?? ''),
     publish: true,
   });
-  const [error, setError] = useState<string | null>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    state: { id: `${prefix}-state`, label: t('proposals.answer.state') },
+    answer: { id: `${prefix}-answer`, label: t('proposals.answer.text') },
+  };
   const [answerProposal, answerState] = useMutation(ANSWER_PROPOSAL_MUTATION, REFETCH);
   const [publishAnswer, publishState] = useMutation(PUBLISH_PROPOSAL_ANSWER_MUTATION, REFETCH);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -83,7 +92,7 @@ export function AnswerForm({
     event.preventDefault();
     feedback.clear();
     const problem = answerError(values, t);
-    setError(problem);
+    summary.report(problem ? [{ fieldId: fields.answer.id, message: problem }] : []);
     if (problem) return;
     try {
       await answerProposal({
@@ -100,8 +109,7 @@ export function AnswerForm({
         values.publish ? t('proposals.answer.saved') : t('proposals.answer.savedDraft'),
       );
     } catch (caught) {
-      const info = feedback.fail(caught);
-      if (info.field === 'answer') setError(info.serverMessage);
+      if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   }
 
@@ -142,8 +150,11 @@ export function AnswerForm({
           </button>
         </p>
       ) : null}
+      <ErrorSummary state={summary} />
       <SelectField
-        label={t('proposals.answer.state')}
+        id={fields.state.id}
+        label={fields.state.label}
+        error={summary.errorOf(fields.state.id)}
         name="state"
         value={values.state}
         onChange={(event) => setValues({ ...values, state: event.target.value as ProposalState })}
@@ -153,13 +164,14 @@ export function AnswerForm({
         }))}
       />
       <RichTextField
-        label={t('proposals.answer.text')}
+        id={fields.answer.id}
+        label={fields.answer.label}
         hint={t('proposals.answer.textHint')}
         name="answer"
         rows={4}
         maxLength={ProposalLimits.answerMax}
         value={values.answer}
-        error={error}
+        error={summary.errorOf(fields.answer.id)}
         onChange={(answer) => setValues({ ...values, answer })}
       />
       <CheckboxField

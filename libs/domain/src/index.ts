@@ -18,3 +18,4 @@ export * from './news';
 export * from './oidc';
 export * from './links';
 export * from './rich-text';
+export * from './newsletter';

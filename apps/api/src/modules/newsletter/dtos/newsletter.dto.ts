@@ -9,15 +9,11 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
+import { NewsletterLimits } from '@concerto/domain';
 import { trimmedText } from '../../../common/validation/visible-text';
 
-/** Limits of a newsletter's fields. */
-export const NewsletterLimits = {
-  subjectMaxLength: 200,
-  bodyMaxLength: 50_000,
-  maxSpaces: 50,
-  maxTypologies: 50,
-} as const;
+/** Limits of a newsletter's fields (shared with the web forms). */
+export { NewsletterLimits };
 
 export enum NewsletterStatus {
   DRAFT = 'DRAFT',

@@ -1,5 +1,5 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
-import { ErrorCode } from '@concerto/domain';
+import { NewsletterLimits } from '@concerto/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,11 +8,14 @@ import { AdministeredSpaces } from '../../admin/components/AdministeredSpaces';
 import { DemoBadge } from '../../ui/components/DemoBadge';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextField } from '../../ui/components/Fields';
-import { RichTextField, type RichTextHandle } from '../../ui/components/RichTextField';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
 import { SafeHtml } from '../../ui/components/SafeHtml';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
+import { richTextPlain } from '../../ui/rich-text-plain';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
@@ -38,7 +41,9 @@ const REFRESH = { refetchQueries: ['NewsletterEditor'], awaitRefetchQueries: tru
  * `/admin/lettres/:id`: one newsletter, for organization admins. A draft: its subject, text,
  * content blocks and recipients (« Enregistrer le brouillon »), the recipient count, « Aperçu »
  * (the mail as rendered by the API), « M’envoyer un test », « Envoyer » (a confirmation dialog
- * giving the count) and « Supprimer ». Once sent: read only, with the sending progress
+ * giving the count) and « Supprimer ». The draft is checked with {@link NewsletterLimits} (and a
+ * chosen audience needs its spaces or typologies) before saving; each problem, and each field the
+ * API refuses, is shown on its field with focus on the error summary. Once sent: read only, with the sending progress
  * (« Actualiser » reads it again).
  */
 export function NewsletterEditorPage() {
@@ -69,11 +74,30 @@ function EditorView() {
     fetchPolicy: 'network-only',
   });
   const [values, setValues] = useState<Values | null>(null);
-  const [errors, setErrors] = useState<{ subject?: string; body?: string }>({});
-  const subjectRef = useRef<HTMLInputElement>(null);
-  const bodyRef = useRef<RichTextHandle>(null);
+  const summary = useErrorSummary();
   const previewRef = useRef<HTMLHeadingElement>(null);
   const ids = useId();
+  /** The draft's fields, by the API's input key. */
+  const fields = {
+    subject: { id: `${ids}-subject`, label: t('newsletters.subject') },
+    body: { id: `${ids}-body`, label: t('newsletters.body') },
+    spaceIds: { id: `${ids}-spaces`, label: t('newsletters.spacesLegend') },
+    typologyKeys: { id: `${ids}-typologies`, label: t('newsletters.typologiesLegend') },
+  };
+  /** A fieldset's error (its spaces or typologies), tied to the group by `aria-describedby`. */
+  const groupError = (field: { id: string }) => {
+    const message = summary.errorOf(field.id);
+    return message ? (
+      <p id={`${field.id}-error`} className="field__error">
+        {message}
+      </p>
+    ) : null;
+  };
+  const groupProps = (field: { id: string }) => ({
+    id: field.id,
+    tabIndex: -1,
+    'aria-describedby': summary.errorOf(field.id) ? `${field.id}-error` : undefined,
+  });
   const newsletter = data?.newsletter;
   useDocumentTitle(newsletter ? newsletter.subject : t('newsletters.title'));
 
@@ -110,25 +134,34 @@ function EditorView() {
     event?.preventDefault();
     if (!values) return false;
     feedback.clear();
-    const found: typeof errors = {};
-    if (!values.subject.trim()) found.subject = t('newsletters.subjectRequired');
-    if (!values.body.trim()) found.body = t('newsletters.bodyRequired');
-    setErrors(found);
-    if (found.subject) return (subjectRef.current?.focus(), false);
-    if (found.body) return (bodyRef.current?.focus(), false);
+    const problems = problemsOf(
+      textProblem(t, fields.subject, values.subject, {
+        min: 1,
+        max: NewsletterLimits.subjectMaxLength,
+      }),
+      textProblem(t, fields.body, richTextPlain(values.body), {
+        min: 1,
+        max: NewsletterLimits.bodyMaxLength,
+      }),
+      values.audience === 'SPACES' &&
+        values.spaceIds.length === 0 && {
+          fieldId: fields.spaceIds.id,
+          message: t('newsletters.spacesRequired', { label: fields.spaceIds.label }),
+        },
+      values.audience === 'TYPOLOGIES' &&
+        values.typologyKeys.length === 0 && {
+          fieldId: fields.typologyKeys.id,
+          message: t('newsletters.typologiesRequired', { label: fields.typologyKeys.label }),
+        },
+    );
+    summary.report(problems);
+    if (problems.length > 0) return false;
     try {
       await update({ variables: { id, input: { ...values, subject: values.subject.trim() } } });
       feedback.succeed(t('newsletters.saved'));
       return true;
     } catch (caught) {
-      const info = feedback.fail(caught);
-      if (
-        info.code === ErrorCode.BAD_USER_INPUT &&
-        (info.field === 'subject' || info.field === 'body')
-      ) {
-        setErrors({ [info.field]: info.serverMessage ?? t('errors.BAD_USER_INPUT') });
-        (info.field === 'subject' ? subjectRef.current : bodyRef.current)?.focus();
-      }
+      if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
       return false;
     }
   }
@@ -206,25 +239,26 @@ function EditorView() {
           aria-labelledby={`${ids}-edit`}
         >
           <h2 id={`${ids}-edit`}>{t('newsletters.editHeading')}</h2>
+          <ErrorSummary state={summary} />
           <TextField
-            label={t('newsletters.subject')}
+            id={fields.subject.id}
+            label={fields.subject.label}
             name="subject"
             required
-            maxLength={200}
+            maxLength={NewsletterLimits.subjectMaxLength}
             value={values.subject}
-            error={errors.subject}
-            inputRef={subjectRef}
+            error={summary.errorOf(fields.subject.id)}
             onChange={(e) => set('subject', e.target.value)}
           />
           <RichTextField
-            label={t('newsletters.body')}
+            id={fields.body.id}
+            label={fields.body.label}
             hint={t('newsletters.bodyHint')}
             name="body"
             required
             rows={10}
             value={values.body}
-            error={errors.body}
-            focusRef={bodyRef}
+            error={summary.errorOf(fields.body.id)}
             onChange={(body) => set('body', body)}
           />
           <fieldset className="newsletters__choices">
@@ -256,8 +290,9 @@ function EditorView() {
             ))}
           </fieldset>
           {values.audience === 'SPACES' ? (
-            <fieldset className="newsletters__choices">
-              <legend>{t('newsletters.spacesLegend')}</legend>
+            <fieldset className="newsletters__choices" {...groupProps(fields.spaceIds)}>
+              <legend>{fields.spaceIds.label}</legend>
+              {groupError(fields.spaceIds)}
               {data.spaces.map((space) => (
                 <label key={space.id} className="checkbox">
                   <input
@@ -271,8 +306,9 @@ function EditorView() {
             </fieldset>
           ) : null}
           {values.audience === 'TYPOLOGIES' ? (
-            <fieldset className="newsletters__choices">
-              <legend>{t('newsletters.typologiesLegend')}</legend>
+            <fieldset className="newsletters__choices" {...groupProps(fields.typologyKeys)}>
+              <legend>{fields.typologyKeys.label}</legend>
+              {groupError(fields.typologyKeys)}
               {data.memberTypologies.map((typology) => (
                 <label key={typology.key} className="checkbox">
                   <input

@@ -3,17 +3,21 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { Route, Routes } from 'react-router';
 import { i18n } from '../../../i18n/i18n';
+import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ADMIN_SPACES_QUERY } from '../../admin/graphql/admin';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import {
+  CREATE_NEWSLETTER_MUTATION,
   NEWSLETTER_EDITOR_QUERY,
   NEWSLETTERS_QUERY,
   SEND_NEWSLETTER_MUTATION,
+  UPDATE_NEWSLETTER_MUTATION,
 } from '../graphql/newsletters';
 import { NewsletterEditorPage } from './NewsletterEditorPage';
 import { NewslettersAdminPage } from './NewslettersAdminPage';
 import { UnsubscribePage } from './UnsubscribePage';
+import { typeRich } from '../../../test/rich-text';
 
 const me = (isAdmin: boolean) => ({
   request: { query: ME_QUERY },
@@ -53,10 +57,12 @@ const editor = (n: ReturnType<typeof newsletter>, count: number) => ({
 
 describe('newsletters (web)', () => {
   it('lists newsletters to organization admins and names the empty subject before sending anything', async () => {
+    const create = anyVariables(CREATE_NEWSLETTER_MUTATION, { data: null });
     renderWithProviders(<NewslettersAdminPage />, {
       mocks: [
         me(true),
         spaces,
+        create.mock,
         {
           request: { query: NEWSLETTERS_QUERY },
           result: {
@@ -82,8 +88,74 @@ describe('newsletters (web)', () => {
       'Envoyées\u00a0: 2\u202f; en échec\u00a0: 0\u202f; en attente\u00a0: 1\u202f; total\u00a0: 3',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Créer le brouillon' }));
-    expect(await screen.findByText('Indiquez l’objet.')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: /Objet/ })).toHaveFocus();
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 2 erreurs' });
+    expect(summary).toHaveFocus();
+    const subject = screen.getByRole('textbox', { name: /Objet/ });
+    expect(subject).toHaveAttribute('aria-invalid', 'true');
+    expect(subject).toHaveAccessibleDescription('Renseignez le champ «\u00a0Objet\u00a0».');
+    expect(create.calls).not.toHaveBeenCalled();
+  });
+
+  it('shows a subject the API refuses on its field, without the input key', async () => {
+    const create = anyVariables(
+      CREATE_NEWSLETTER_MUTATION,
+      refusedFields(['subject', '200 caractères au plus.']),
+    );
+    renderWithProviders(<NewslettersAdminPage />, {
+      mocks: [
+        me(true),
+        spaces,
+        create.mock,
+        { request: { query: NEWSLETTERS_QUERY }, result: { data: { newsletters: [] } } },
+      ],
+    });
+    const user = userEvent.setup();
+    const subject = await screen.findByRole('textbox', { name: /Objet/ });
+    await user.type(subject, 'Lettre de décembre');
+    await typeRich(user, /^Texte/, 'Bonjour.');
+    await user.click(screen.getByRole('button', { name: 'Créer le brouillon' }));
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(subject).toHaveAccessibleDescription(
+      '«\u00a0Objet\u00a0»\u00a0: 200 caractères au plus.',
+    );
+    expect(create.calls).toHaveBeenCalledTimes(1);
+    expect(document.body).not.toHaveTextContent(/subject :|Détails/);
+  });
+
+  it('the editor checks the audience before saving, and places a text the API refuses on its field', async () => {
+    const update = anyVariables(
+      UPDATE_NEWSLETTER_MUTATION,
+      refusedFields(['body', '50000 caractères au plus.']),
+    );
+    renderWithProviders(
+      <Routes>
+        <Route path="/admin/lettres/:id" element={<NewsletterEditorPage />} />
+      </Routes>,
+      {
+        route: '/admin/lettres/n1',
+        mocks: [me(true), spaces, editor(newsletter('DRAFT'), 2), update.mock],
+      },
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: 'Les abonnés de certains espaces' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le brouillon' }));
+    const summary = await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(screen.getByRole('group', { name: 'Espaces' })).toHaveAccessibleDescription(
+      '«\u00a0Espaces\u00a0»\u00a0: choisissez au moins un espace.',
+    );
+    expect(update.calls).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('radio', { name: 'Tous les membres inscrits' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le brouillon' }));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: /^Texte/ })).toHaveAccessibleDescription(
+        expect.stringContaining('«\u00a0Texte\u00a0»\u00a0: 50000 caractères au plus.'),
+      ),
+    );
+    expect(update.calls).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
   });
 
   it('has English labels, and its landmarks keep distinct names in English', async () => {

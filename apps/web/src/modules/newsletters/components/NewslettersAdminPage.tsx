@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ErrorCode } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { NewsletterLimits } from '@concerto/domain';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { AccessDenied } from '../../admin/components/AccessDenied';
@@ -9,9 +9,12 @@ import { DateTime } from '../../ui/components/DateTime';
 import { DemoBadge } from '../../ui/components/DemoBadge';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextField } from '../../ui/components/Fields';
-import { RichTextField, type RichTextHandle } from '../../ui/components/RichTextField';
+import { RichTextField } from '../../ui/components/RichTextField';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
+import { richTextPlain } from '../../ui/rich-text-plain';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { CREATE_NEWSLETTER_MUTATION, NEWSLETTERS_QUERY } from '../graphql/newsletters';
@@ -22,7 +25,8 @@ import { CONTENT_LANGUAGE } from '../../ui/content-language';
 /**
  * `/admin/lettres`: « Lettres d’information », for organization admins only (others get
  * « Accès réservé »): every newsletter with its status and sending progress, and a form that
- * creates a draft (then opens it in `/admin/lettres/:id`).
+ * creates a draft (then opens it in `/admin/lettres/:id`): subject and text checked with
+ * {@link NewsletterLimits} before sending, each problem on its field, focus on the error summary.
  */
 export function NewslettersAdminPage() {
   return (
@@ -43,33 +47,36 @@ function NewslettersView() {
   const [create, createState] = useMutation(CREATE_NEWSLETTER_MUTATION);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
-  const [errors, setErrors] = useState<{ subject?: string; body?: string }>({});
-  const subjectRef = useRef<HTMLInputElement>(null);
-  const bodyRef = useRef<RichTextHandle>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    subject: { id: `${prefix}-subject`, label: t('newsletters.subject') },
+    body: { id: `${prefix}-body`, label: t('newsletters.body') },
+  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (createState.loading) return;
     feedback.clear();
-    const found: typeof errors = {};
-    if (!subject.trim()) found.subject = t('newsletters.subjectRequired');
-    if (!body.trim()) found.body = t('newsletters.bodyRequired');
-    setErrors(found);
-    if (found.subject) return subjectRef.current?.focus();
-    if (found.body) return bodyRef.current?.focus();
+    const problems = problemsOf(
+      textProblem(t, fields.subject, subject, {
+        min: 1,
+        max: NewsletterLimits.subjectMaxLength,
+      }),
+      textProblem(t, fields.body, richTextPlain(body), {
+        min: 1,
+        max: NewsletterLimits.bodyMaxLength,
+      }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await create({ variables: { input: { subject: subject.trim(), body } } });
       const id = result.data?.createNewsletter.id;
       if (id) void navigate(`/admin/lettres/${id}`);
     } catch (caught) {
-      const info = feedback.fail(caught);
-      if (
-        info.code === ErrorCode.BAD_USER_INPUT &&
-        (info.field === 'subject' || info.field === 'body')
-      ) {
-        setErrors({ [info.field]: info.serverMessage ?? t('errors.BAD_USER_INPUT') });
-        (info.field === 'subject' ? subjectRef.current : bodyRef.current)?.focus();
-      }
+      if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   }
 
@@ -120,25 +127,26 @@ function NewslettersView() {
         aria-labelledby="newsletters-new"
       >
         <h2 id="newsletters-new">{t('newsletters.newHeading')}</h2>
+        <ErrorSummary state={summary} />
         <TextField
-          label={t('newsletters.subject')}
+          id={fields.subject.id}
+          label={fields.subject.label}
           name="subject"
           required
-          maxLength={200}
+          maxLength={NewsletterLimits.subjectMaxLength}
           value={subject}
-          error={errors.subject}
-          inputRef={subjectRef}
+          error={summary.errorOf(fields.subject.id)}
           onChange={(e) => setSubject(e.target.value)}
         />
         <RichTextField
-          label={t('newsletters.body')}
+          id={fields.body.id}
+          label={fields.body.label}
           hint={t('newsletters.bodyHint')}
           name="body"
           required
           rows={8}
           value={body}
-          error={errors.body}
-          focusRef={bodyRef}
+          error={summary.errorOf(fields.body.id)}
           onChange={setBody}
         />
         <FeedbackMessages feedback={feedback} />

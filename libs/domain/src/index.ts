@@ -19,3 +19,4 @@ export * from './oidc';
 export * from './links';
 export * from './rich-text';
 export * from './newsletter';
+export * from './participatory-text';

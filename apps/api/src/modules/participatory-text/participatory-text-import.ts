@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ComponentType } from '@concerto/domain';
+import { ComponentType, ParticipatoryTextLimits } from '@concerto/domain';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ActionLogService } from '../action-log/action-log.service';
@@ -7,7 +7,7 @@ import { splitMarkdownDocument } from './markdown-import';
 import { cleanMarkdown } from './text-body';
 
 /** Longest Markdown document an import accepts (characters). */
-export const MAX_IMPORT_LENGTH = 500_000;
+export const MAX_IMPORT_LENGTH = ParticipatoryTextLimits.importMaxLength;
 
 /**
  * The import and publication of a participatory text as units of work inside a caller's
@@ -30,7 +30,9 @@ export class ParticipatoryTextImport {
     userId: string | null,
   ): Promise<void> {
     if (markdown.length > MAX_IMPORT_LENGTH)
-      throw DomainError.badInput('markdown: 500 000 caractères au plus', { field: 'markdown' });
+      throw DomainError.badInput('500 000 caractères au plus.', { field: 'markdown' }).inEnglish(
+        'At most 500,000 characters.',
+      );
     const [component] = await manager.query(
       `SELECT id, type, space_id FROM components WHERE id = $1 FOR NO KEY UPDATE`,
       [componentId],
@@ -46,7 +48,7 @@ export class ParticipatoryTextImport {
       throw DomainError.badInput(
         'Le document ne contient aucun paragraphe : rien à découper en articles.',
         { field: 'markdown' },
-      );
+      ).inEnglish('The document has no paragraph: nothing to split into articles.');
     const [existing] = await manager.query(
       `SELECT published_at FROM participatory_texts WHERE component_id = $1`,
       [componentId],

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { ParticipatoryTextLimits } from '@concerto/domain';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../components/components/Markdown';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
@@ -9,6 +10,8 @@ import {
   TextAreaField,
   VisuallyHidden,
 } from '../../ui/components/Fields';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   IMPORT_PARTICIPATORY_TEXT_MUTATION,
@@ -23,6 +26,8 @@ import { CONTENT_LANGUAGE } from '../../ui/content-language';
 /**
  * Space admin: paste Markdown, import it (preview of sections and numbered articles), edit and
  * re-import, then publish. Once published the structure is fixed (only amendments change it).
+ * The Markdown is checked ({@link ParticipatoryTextLimits}) before sending; a problem, or the API's
+ * refusal (no paragraph to split), is shown on the field with focus on the error summary.
  */
 export function TextImportAdmin({ componentId, title }: { componentId: string; title: string }) {
   const { t } = useTranslation();
@@ -41,6 +46,10 @@ export function TextImportAdmin({ componentId, title }: { componentId: string; t
 function TextImportForm({ componentId }: { componentId: string }) {
   const { t } = useTranslation();
   const feedback = useFeedback();
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's field, by the API's argument name. */
+  const fields = { markdown: { id: `${prefix}-markdown`, label: t('texts.admin.markdown') } };
   const text = useQuery(PARTICIPATORY_TEXT_QUERY, { variables: { componentId } });
   const source = useQuery(PARTICIPATORY_TEXT_SOURCE_QUERY, { variables: { componentId } });
   const [markdown, setMarkdown] = useState<string | null>(null);
@@ -58,6 +67,14 @@ function TextImportForm({ componentId }: { componentId: string }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.markdown, value, {
+        min: 1,
+        max: ParticipatoryTextLimits.importMaxLength,
+      }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const result = await importText({ variables: { componentId, markdown: value } });
       const imported = result.data?.importParticipatoryText;
@@ -68,7 +85,7 @@ function TextImportForm({ componentId }: { componentId: string }) {
         }),
       );
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
 
@@ -93,8 +110,11 @@ function TextImportForm({ componentId }: { componentId: string }) {
   return (
     <div className="panel">
       <form className="form" noValidate onSubmit={submit}>
+        <ErrorSummary state={summary} />
         <TextAreaField
-          label={t('texts.admin.markdown')}
+          id={fields.markdown.id}
+          label={fields.markdown.label}
+          error={summary.errorOf(fields.markdown.id)}
           hint={t('texts.admin.markdownHint')}
           rows={12}
           value={value}

@@ -34,6 +34,12 @@ interface PairRow {
 }
 
 const NOT_SHOWN = 'Cette paire d’idées ne vous a pas été présentée : votez sur la paire affichée.';
+const NOT_SHOWN_EN = 'This pair of ideas was not shown to you: vote on the pair displayed.';
+/** The refusal of a pair the voter was not shown (or that was dropped since). */
+const notShown = () =>
+  DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' }).inEnglish(
+    NOT_SHOWN_EN,
+  );
 
 /** SHA-256 (hex) of an anonymous voter's token: what the database keeps. */
 export function hashVoterToken(token: string): string {
@@ -88,17 +94,17 @@ export class IdeaBoothService {
     choice: IdeaVoteChoice,
     identity: VoterIdentity,
   ): Promise<IdeaVoteResultDto> {
-    if (!UUID_PATTERN.test(String(pairId)))
-      throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
+    if (!UUID_PATTERN.test(String(pairId))) throw notShown();
     if (!Object.values(IdeaVoteChoice).includes(choice))
-      throw DomainError.badInput('Choix inconnu.', { field: 'choice' });
+      throw DomainError.badInput('Choix inconnu.', { field: 'choice' }).inEnglish(
+        'Unknown choice.',
+      );
     const [shown] = await queryRows<PairRow>(
       this.dataSource.manager,
       `SELECT id, box_id, voter_id, left_idea_id, right_idea_id, choice FROM idea_pairs WHERE id = $1`,
       [pairId],
     );
-    if (!shown)
-      throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
+    if (!shown) throw notShown();
     const box = await this.ideas.visibleBox(
       shown.box_id,
       identity.viewer,
@@ -108,8 +114,7 @@ export class IdeaBoothService {
     );
     this.requireVoting(box, identity);
     const voterId = await this.findVoter(identity);
-    if (voterId === null || voterId !== shown.voter_id)
-      throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' });
+    if (voterId === null || voterId !== shown.voter_id) throw notShown();
 
     const recorded = await inTransaction(this.dataSource, async (manager) => {
       const [answered] = await queryRows<PairRow>(
@@ -149,13 +154,12 @@ export class IdeaBoothService {
         `SELECT choice FROM idea_pairs WHERE id = $1`,
         [pairId],
       );
-      if (!again)
-        throw DomainError.badInput(NOT_SHOWN, { field: 'pairId', reason: 'PAIR_NOT_SHOWN' }); // dropped (an idea was rejected)
+      if (!again) throw notShown(); // dropped (an idea was rejected)
       if (again.choice !== choice)
         throw DomainError.conflict('Vous avez déjà répondu à cette paire.', {
           field: 'pairId',
           reason: 'PAIR_ALREADY_ANSWERED',
-        });
+        }).inEnglish('You have already answered this pair.');
     } else if (choice === IdeaVoteChoice.LEFT || choice === IdeaVoteChoice.RIGHT) {
       this.scoring.schedule(box.row.id);
     }
@@ -165,9 +169,13 @@ export class IdeaBoothService {
   /** UNAUTHENTICATED when an anonymous caller votes in a box that does not allow it. */
   private requireVoting(box: VisibleBox, identity: VoterIdentity): void {
     if (!identity.viewer && !box.settings.anonymousVotingEnabled)
-      throw DomainError.unauthenticated('Connectez-vous pour participer à cette boîte à idées.');
+      throw DomainError.unauthenticated(
+        'Connectez-vous pour participer à cette boîte à idées.',
+      ).inEnglish('Sign in to take part in this idea box.');
     if (box.row.published_at === null)
-      throw DomainError.notFound('Boîte à idées', { id: box.row.id });
+      throw DomainError.notFound('Boîte à idées', { id: box.row.id }).inEnglish(
+        'Idea box not found.',
+      );
   }
 
   /** The voter row of the caller, or null (never created here). */

@@ -111,15 +111,19 @@ export function toIdeaDto(row: IdeaRow, viewer: Viewer | null): IdeaDto {
 export function ideaBody(text: string, field = 'body'): string {
   const body = trimText(String(text ?? '')).replace(/\s+/g, ' ');
   if (!hasVisibleText(body))
-    throw DomainError.badInput('Écrivez votre idée : le texte est vide.', { field });
+    throw DomainError.badInput('Écrivez votre idée : le texte est vide.', { field }).inEnglish(
+      'Write your idea: the text is empty.',
+    );
   if (body.length < IdeaLimits.bodyMinLength)
     throw DomainError.badInput(`Une idée fait au moins ${IdeaLimits.bodyMinLength} caractères.`, {
       field,
-    });
+    }).inEnglish(`An idea has at least ${IdeaLimits.bodyMinLength} characters.`);
   if (body.length > IdeaLimits.bodyMaxLength)
     throw DomainError.badInput(
       `Une idée fait au plus ${IdeaLimits.bodyMaxLength} caractères (${body.length} ici).`,
       { field },
+    ).inEnglish(
+      `An idea has at most ${IdeaLimits.bodyMaxLength} characters (${body.length} here).`,
     );
   return body;
 }
@@ -152,7 +156,7 @@ export class IdeaService {
     if (component.type !== ComponentType.IDEAS)
       throw DomainError.badInput('Cette fonctionnalité n’est pas une boîte à idées.', {
         field: 'componentId',
-      });
+      }).inEnglish('This feature is not an idea box.');
     const privileged = await this.privileged(viewer, component.spaceId);
     const rows = await queryRows<IdeaBoxRow>(
       this.dataSource.manager,
@@ -187,11 +191,11 @@ export class IdeaService {
       `SELECT ${withCounts ? BOX_COLUMNS : BOX_LIGHT_COLUMNS} FROM idea_boxes b WHERE b.id = $1`,
       [checkedId(id, field)],
     );
-    if (!row) throw DomainError.notFound('Boîte à idées', { id });
+    if (!row) throw DomainError.notFound('Boîte à idées', { id }).inEnglish('Idea box not found.');
     const component = await this.spaces.component(row.component_id, viewer);
     const privileged = await this.privileged(viewer, row.space_id);
     if (row.published_at === null && !privileged)
-      throw DomainError.notFound('Boîte à idées', { id });
+      throw DomainError.notFound('Boîte à idées', { id }).inEnglish('Idea box not found.');
     const place = await this.spaces.componentPlace(row.component_id, manager);
     return {
       row,
@@ -210,7 +214,9 @@ export class IdeaService {
   async ideas(boxId: string, status: IdeaStatus | null, viewer: Viewer | null): Promise<IdeaDto[]> {
     const box = await this.visibleBox(boxId, viewer);
     if (status && status !== IdeaStatus.PUBLISHED && !box.privileged)
-      throw DomainError.forbidden('Seuls les modérateurs voient les idées en attente ou refusées.');
+      throw DomainError.forbidden(
+        'Seuls les modérateurs voient les idées en attente ou refusées.',
+      ).inEnglish('Only moderators see pending or rejected ideas.');
     const params: unknown[] = [box.row.id];
     let where: string;
     if (status) {
@@ -248,11 +254,11 @@ export class IdeaService {
       `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = $1`,
       [checkedId(id)],
     );
-    if (!row) throw DomainError.notFound('Idée', { id });
+    if (!row) throw DomainError.notFound('Idée', { id }).inEnglish('Idea not found.');
     const box = await this.visibleBox(row.box_id, viewer, manager);
     const own = viewer !== null && row.author_id === viewer.user.id;
     if (!box.privileged && !own && (row.status !== IdeaStatus.PUBLISHED || row.hidden_at !== null))
-      throw DomainError.notFound('Idée', { id });
+      throw DomainError.notFound('Idée', { id }).inEnglish('Idea not found.');
     return row;
   }
 
@@ -268,21 +274,22 @@ export class IdeaService {
     );
     if (component.type !== ComponentType.IDEAS)
       throw DomainError.badInput('Cette fonctionnalité n’est pas une boîte à idées.', {
-        field: 'input.componentId',
-      });
+        field: 'componentId',
+      }).inEnglish('This feature is not an idea box.');
     const question = trimText(input.question ?? '');
     if (question.length < IdeaLimits.questionMinLength || !hasVisibleText(question))
-      throw DomainError.badInput('La question fait au moins 3 caractères.', {
-        field: 'input.question',
-      });
-    const seeds = (input.seedIdeas ?? []).map((text, n) => ideaBody(text, `input.seedIdeas.${n}`));
+      throw DomainError.badInput(
+        `La question fait au moins ${IdeaLimits.questionMinLength} caractères.`,
+        { field: 'question' },
+      ).inEnglish(`The question has at least ${IdeaLimits.questionMinLength} characters.`);
+    const seeds = (input.seedIdeas ?? []).map((text, n) => ideaBody(text, `seedIdeas.${n}`));
     const seen = new Map<string, number>();
     seeds.forEach((s, n) => {
       const key = s.toLowerCase();
       if (seen.has(key))
         throw DomainError.conflict(`Les idées ${seen.get(key)! + 1} et ${n + 1} sont identiques.`, {
-          field: `input.seedIdeas.${n}`,
-        });
+          field: `seedIdeas.${n}`,
+        }).inEnglish(`Ideas ${seen.get(key)! + 1} and ${n + 1} are the same.`);
       seen.set(key, n);
     });
     const id = await inTransaction(this.dataSource, async (manager) => {
@@ -330,9 +337,11 @@ export class IdeaService {
   async add(boxId: string, text: string, viewer: Viewer): Promise<IdeaDto> {
     const box = await this.visibleBox(boxId, viewer);
     if (!box.privileged && !box.settings.participantIdeasEnabled)
-      throw DomainError.forbidden('Cette boîte à idées ne reçoit pas d’idées des participants.');
+      throw DomainError.forbidden(
+        'Cette boîte à idées ne reçoit pas d’idées des participants.',
+      ).inEnglish('This idea box does not take ideas from participants.');
     if (!box.privileged && box.row.published_at === null)
-      throw DomainError.notFound('Boîte à idées', { id: boxId });
+      throw DomainError.notFound('Boîte à idées', { id: boxId }).inEnglish('Idea box not found.');
     const body = ideaBody(text);
     const status =
       box.privileged || !box.settings.ideasModerated ? IdeaStatus.PUBLISHED : IdeaStatus.PENDING;
@@ -370,7 +379,9 @@ export class IdeaService {
       return toIdeaDto(row, viewer);
     } catch (error) {
       if (pgConstraint(error) === 'ideas_body_once')
-        throw DomainError.conflict('Cette idée est déjà dans la boîte.', { field: 'body' });
+        throw DomainError.conflict('Cette idée est déjà dans la boîte.', {
+          field: 'body',
+        }).inEnglish('This idea is already in the box.');
       throw error;
     }
   }
@@ -388,7 +399,10 @@ export class IdeaService {
     const current = await this.visibleIdea(ideaId, viewer);
     const why = trimText(reason ?? '');
     if (why.length > IdeaLimits.rejectionReasonMaxLength)
-      throw DomainError.badInput('La raison fait au plus 500 caractères.', { field: 'reason' });
+      throw DomainError.badInput(
+        `La raison fait au plus ${IdeaLimits.rejectionReasonMaxLength} caractères.`,
+        { field: 'reason' },
+      ).inEnglish(`The reason has at most ${IdeaLimits.rejectionReasonMaxLength} characters.`);
     const status = decision === IdeaModeration.PUBLISH ? IdeaStatus.PUBLISHED : IdeaStatus.REJECTED;
     const row = await inTransaction(this.dataSource, async (manager) => {
       const [updated] = await queryRows<IdeaRow>(

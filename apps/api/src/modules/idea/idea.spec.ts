@@ -130,11 +130,11 @@ describe('Boîte à idées: pairwise booth held by PostgreSQL, Bradley–Terry r
       expect(res.errors?.[0].extensions).toMatchObject({ code, field });
       expect(res.errors?.[0].message).toMatch(/[a-zé]/);
     };
-    await bad({ seedIdeas: ['Une idée', '   '] }, 'BAD_USER_INPUT', 'input.seedIdeas.1');
-    await bad({ seedIdeas: ['Une idée', '\u200b\u00a0'] }, 'BAD_USER_INPUT', 'input.seedIdeas.1');
-    await bad({ seedIdeas: ['x'.repeat(281)] }, 'BAD_USER_INPUT', 'input.seedIdeas.0');
-    await bad({ seedIdeas: ['Une idée', ' une  IDÉE '] }, 'CONFLICT', 'input.seedIdeas.1');
-    await bad({ question: '  ' }, 'BAD_USER_INPUT', 'input.question');
+    await bad({ seedIdeas: ['Une idée', '   '] }, 'BAD_USER_INPUT', 'seedIdeas.1');
+    await bad({ seedIdeas: ['Une idée', '\u200b\u00a0'] }, 'BAD_USER_INPUT', 'seedIdeas.1');
+    await bad({ seedIdeas: ['x'.repeat(281)] }, 'BAD_USER_INPUT', 'seedIdeas.0');
+    await bad({ seedIdeas: ['Une idée', ' une  IDÉE '] }, 'CONFLICT', 'seedIdeas.1');
+    await bad({ question: '  ' }, 'BAD_USER_INPUT', 'question');
     const after = (
       await t.sql(
         `SELECT (SELECT count(*) FROM idea_boxes)::int AS boxes, (SELECT count(*) FROM ideas)::int AS ideas`,

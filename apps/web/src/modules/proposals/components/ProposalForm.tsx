@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextField } from '../../ui/components/Fields';
 import { RichTextField } from '../../ui/components/RichTextField';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ProposalLimits } from '../graphql/proposals';
 import { richTextPlain } from '../../ui/rich-text-plain';
@@ -44,7 +45,11 @@ interface ProposalFormProps {
   onCancel?: () => void;
 }
 
-/** The form of a new proposal or of an edit: title and body textarea, checked before sending. */
+/**
+ * The form of a new proposal or of an edit: title and body, checked with {@link ProposalLimits}
+ * before sending; each problem, and each field the API refuses, is shown on its field with focus
+ * on the error summary.
+ */
 export function ProposalForm({
   heading,
   headingId,
@@ -56,22 +61,29 @@ export function ProposalForm({
   const { t } = useTranslation();
   const feedback = useFeedback();
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Partial<Record<keyof ProposalFormValues, string>>>({});
+  const summary = useErrorSummary();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    title: { id: `${headingId}-title`, label: t('proposals.new.title') },
+    body: { id: `${headingId}-body`, label: t('proposals.new.body') },
+  };
   const [saving, setSaving] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
     const found = validateProposal(values, t);
-    setErrors(found);
-    if (Object.keys(found).length) return;
+    const problems = (['title', 'body'] as const).flatMap((key) =>
+      found[key] ? [{ fieldId: fields[key].id, message: found[key] }] : [],
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     setSaving(true);
     try {
       await onSubmit({ title: values.title.trim(), body: values.body.trim() });
     } catch (error) {
-      const info = feedback.fail(error, { UNAUTHENTICATED: t('proposals.signInRequired') });
-      if (info.field === 'title' || info.field === 'body')
-        setErrors({ [info.field]: info.serverMessage ?? undefined });
+      if (!summary.reportApiError(error, fields))
+        feedback.fail(error, { UNAUTHENTICATED: t('proposals.signInRequired') });
     } finally {
       setSaving(false);
     }
@@ -80,8 +92,10 @@ export function ProposalForm({
   return (
     <form className="form subpanel" noValidate onSubmit={submit} aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
+      <ErrorSummary state={summary} />
       <TextField
-        label={t('proposals.new.title')}
+        id={fields.title.id}
+        label={fields.title.label}
         hint={t('proposals.new.titleHint', {
           min: ProposalLimits.titleMin,
           max: ProposalLimits.titleMax,
@@ -91,18 +105,19 @@ export function ProposalForm({
         minLength={ProposalLimits.titleMin}
         maxLength={ProposalLimits.titleMax}
         value={values.title}
-        error={errors.title}
+        error={summary.errorOf(fields.title.id)}
         onChange={(event) => setValues({ ...values, title: event.target.value })}
       />
       <RichTextField
-        label={t('proposals.new.body')}
+        id={fields.body.id}
+        label={fields.body.label}
         hint={t('proposals.new.bodyHint', { max: ProposalLimits.bodyMax })}
         name="body"
         required
         rows={8}
         maxLength={ProposalLimits.bodyMax}
         value={values.body}
-        error={errors.body}
+        error={summary.errorOf(fields.body.id)}
         onChange={(body) => setValues({ ...values, body })}
       />
       <FeedbackMessages feedback={feedback} />

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import {
   CONFIRM_EMAIL_MUTATION,
@@ -41,7 +42,8 @@ describe('account recovery pages', () => {
     await user.type(email, 'alice');
     await user.click(screen.getByRole('button', { name: 'Recevoir un lien' }));
     expect(email).toHaveAccessibleDescription(/Saisissez une adresse e-mail valide/);
-    expect(email).toHaveFocus();
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
     await user.clear(email);
     await user.type(email, ' alice@exemple.org ');
     await user.click(screen.getByRole('button', { name: 'Recevoir un lien' }));
@@ -69,17 +71,51 @@ describe('account recovery pages', () => {
     await user.type(password, 'court');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le mot de passe' }));
     expect(password).toHaveAccessibleDescription(/au moins/);
-    expect(password).toHaveFocus();
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
     await user.clear(password);
     await user.type(password, 'une phrase de passe solide');
     await user.type(confirmation, 'une autre phrase de passe');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le mot de passe' }));
     expect(confirmation).toHaveAccessibleDescription(/ne sont pas identiques/);
-    expect(confirmation).toHaveFocus();
+    expect(confirmation).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
     await user.clear(confirmation);
     await user.type(confirmation, 'une phrase de passe solide');
     await user.click(screen.getByRole('button', { name: 'Enregistrer le mot de passe' }));
     expect(await screen.findByText('Autre page')).toBeInTheDocument(); // navigated to /connexion
+  });
+
+  it('sends nothing after a failed check, and shows a password the API refuses on its field', async () => {
+    const user = userEvent.setup();
+    const reset = anyVariables(
+      RESET_PASSWORD_MUTATION,
+      refusedFields(['newPassword', '128 caractères au plus.']),
+    );
+    renderWithProviders(<PasswordResetPage />, {
+      route: `/nouveau-mot-de-passe?jeton=${TOKEN}`,
+      path: '/nouveau-mot-de-passe',
+      mocks: [reset.mock],
+    });
+    const password = screen.getByLabelText('Nouveau mot de passe');
+    await user.type(password, 'court');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le mot de passe' }));
+    expect(reset.calls).not.toHaveBeenCalled();
+    await user.clear(password);
+    await user.type(password, 'une phrase de passe solide');
+    await user.type(
+      screen.getByLabelText('Confirmez le nouveau mot de passe'),
+      'une phrase de passe solide',
+    );
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le mot de passe' }));
+    await waitFor(() =>
+      expect(password).toHaveAccessibleDescription(
+        expect.stringContaining(
+          '«\u00a0Nouveau mot de passe\u00a0»\u00a0: 128 caractères au plus.',
+        ),
+      ),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(reset.calls).toHaveBeenCalledTimes(1);
   });
 
   it('an unknown, used or expired reset link says so and offers a new one', async () => {

@@ -2,6 +2,7 @@ import { AccountRules, ErrorCode, passwordWeakness } from '@concerto/domain';
 import { useMutation } from '@apollo/client/react';
 import {
   useEffect,
+  useId,
   useLayoutEffect,
   useRef,
   useState,
@@ -13,6 +14,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert, FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { EMAIL_SHAPE } from '../../ui/feedback/fieldChecks';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
@@ -24,21 +27,22 @@ import {
 } from '../graphql/auth';
 import { PasswordField } from './PasswordField';
 
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /**
  * `/mot-de-passe-oublie`: asks for a reset link. The answer is the same whether or not the
  * address has an account (the API tells nothing either), so the page cannot be used to find out
- * who is a member.
+ * who is a member. A malformed address is said on its field, with focus on the error summary.
  */
 export function PasswordResetRequestPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('recovery.requestTitle'));
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<string>();
   const [sentTo, setSentTo] = useState<string>();
   const feedback = useFeedback();
-  const emailRef = useRef<HTMLInputElement>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  const fields = { email: { id: `${prefix}-email`, label: t('auth.email') } };
+  const emailInvalid = () =>
+    summary.report([{ fieldId: fields.email.id, message: t('auth.emailInvalid') }]);
   const sentRef = useRef<HTMLDivElement>(null);
   const [request, { loading }] = useMutation(REQUEST_PASSWORD_RESET_MUTATION);
 
@@ -50,22 +54,16 @@ export function PasswordResetRequestPage() {
     event.preventDefault();
     feedback.clear();
     const address = email.trim();
-    if (!EMAIL_SHAPE.test(address) || address.length > AccountRules.emailMaxLength) {
-      setError(t('auth.emailInvalid'));
-      emailRef.current?.focus();
-      return;
-    }
-    setError(undefined);
+    if (!EMAIL_SHAPE.test(address) || address.length > AccountRules.emailMaxLength)
+      return emailInvalid();
+    summary.report([]);
     try {
       await request({ variables: { input: { email: address } } });
       setSentTo(address);
     } catch (failure) {
       const info = parseApiError(failure);
-      if (info.code === ErrorCode.BAD_USER_INPUT && info.field === 'email') {
-        setError(t('auth.emailInvalid'));
-        emailRef.current?.focus();
-      } else
-        feedback.fail(failure, { [ErrorCode.TOO_MANY_REQUESTS]: t('recovery.tooManyRequests') });
+      if (info.code === ErrorCode.BAD_USER_INPUT && info.field === 'email') emailInvalid();
+      else feedback.fail(failure, { [ErrorCode.TOO_MANY_REQUESTS]: t('recovery.tooManyRequests') });
     }
   }
 
@@ -81,8 +79,10 @@ export function PasswordResetRequestPage() {
         <>
           <p>{t('recovery.requestIntro')}</p>
           <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
+            <ErrorSummary state={summary} />
             <TextField
-              label={t('auth.email')}
+              id={fields.email.id}
+              label={fields.email.label}
               name="email"
               type="email"
               autoComplete="username"
@@ -90,8 +90,7 @@ export function PasswordResetRequestPage() {
               maxLength={AccountRules.emailMaxLength}
               value={email}
               onChange={(event) => setEmail(event.target.value)}
-              error={error}
-              inputRef={emailRef}
+              error={summary.errorOf(fields.email.id)}
             />
             <FeedbackMessages feedback={feedback} />
             <div className="form__actions">
@@ -112,21 +111,26 @@ export function PasswordResetRequestPage() {
 /**
  * `/nouveau-mot-de-passe?jeton=…` (the link of the reset e-mail): chooses a new password. On
  * success every session of the account is revoked and the person signs in again; an unknown,
- * used or expired link says so and offers a new one.
+ * used or expired link says so and offers a new one. A weak password or a mismatched
+ * confirmation is said on its field, with focus on the error summary.
  */
 export function PasswordResetPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle(t('recovery.resetTitle'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const token = params.get('jeton') ?? '';
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<{ password?: string; confirmation?: string }>({});
   const [invalidLink, setInvalidLink] = useState(!token);
   const feedback = useFeedback();
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const confirmationRef = useRef<HTMLInputElement>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's fields, by the API's input key (the confirmation is the form's own). */
+  const fields = {
+    newPassword: { id: `${prefix}-password`, label: t('recovery.newPassword') },
+    confirmation: { id: `${prefix}-confirmation`, label: t('recovery.confirmPassword') },
+  };
   const [reset, { loading }] = useMutation(RESET_PASSWORD_MUTATION);
   const rules = { min: AccountRules.passwordMinLength, max: AccountRules.passwordMaxLength };
 
@@ -134,24 +138,36 @@ export function PasswordResetPage() {
     event.preventDefault();
     feedback.clear();
     const weakness = passwordWeakness(password);
-    const found = {
-      password: weakness ? t(`auth.passwordWeakness.${weakness}`, rules) : undefined,
-      confirmation:
-        !weakness && confirmation !== password ? t('recovery.confirmationMismatch') : undefined,
-    };
-    setErrors(found);
-    if (found.password) return passwordRef.current?.focus();
-    if (found.confirmation) return confirmationRef.current?.focus();
+    const problems = weakness
+      ? [
+          {
+            fieldId: fields.newPassword.id,
+            message: t(`auth.passwordWeakness.${weakness}`, rules),
+          },
+        ]
+      : confirmation !== password
+        ? [{ fieldId: fields.confirmation.id, message: t('recovery.confirmationMismatch') }]
+        : [];
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await reset({ variables: { input: { token, newPassword: password } } });
       navigate('/connexion', { state: { flash: t('recovery.resetDone') } });
     } catch (failure) {
       const info = parseApiError(failure);
       if (info.code === ErrorCode.BAD_USER_INPUT && info.field === 'token') setInvalidLink(true);
-      else if (info.code === ErrorCode.BAD_USER_INPUT && info.field === 'newPassword') {
-        setErrors({ password: errorMessage(info, t, i18n.language) });
-        passwordRef.current?.focus();
-      } else feedback.fail(failure);
+      else if (
+        info.code === ErrorCode.BAD_USER_INPUT &&
+        info.field === 'newPassword' &&
+        info.reason
+      )
+        summary.report([
+          {
+            fieldId: fields.newPassword.id,
+            message: t(`auth.passwordWeakness.${info.reason}`, rules),
+          },
+        ]);
+      else if (!summary.reportApiError(failure, fields)) feedback.fail(failure);
     }
   }
 
@@ -165,24 +181,25 @@ export function PasswordResetPage() {
         />
       ) : (
         <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
+          <ErrorSummary state={summary} />
           <PasswordField
             purpose="new"
-            label={t('recovery.newPassword')}
+            id={fields.newPassword.id}
+            label={fields.newPassword.label}
             name="newPassword"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
-            error={errors.password}
-            inputRef={passwordRef}
+            error={summary.errorOf(fields.newPassword.id)}
           />
           <PasswordField
             purpose="new"
-            label={t('recovery.confirmPassword')}
+            id={fields.confirmation.id}
+            label={fields.confirmation.label}
             name="confirmation"
             hint={t('recovery.confirmPasswordHint')}
             value={confirmation}
             onChange={(event) => setConfirmation(event.target.value)}
-            error={errors.confirmation}
-            inputRef={confirmationRef}
+            error={summary.errorOf(fields.confirmation.id)}
           />
           <FeedbackMessages feedback={feedback} />
           <div className="form__actions">

@@ -34,10 +34,12 @@ describeInBrowser(
       await suite.page.getByLabel('Adresse e-mail').fill(person.email);
       await suite.page.getByLabel('Mot de passe').fill(PASSWORD);
       await suite.page.getByRole('button', { name: 'Créer mon compte' }).click();
+      // under the checkbox, and linked from the error summary
       await suite.page
-        .getByText(
-          'Cochez la case pour accepter les conditions d’utilisation et la politique de confidentialité.',
-        )
+        .locator('.field__error', {
+          hasText:
+            'Cochez la case pour accepter les conditions d’utilisation et la politique de confidentialité.',
+        })
         .waitFor();
       expect(
         await suite.page

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, launchChromium, submitSignUp } from './browser';
+import { pageProblems, describeInBrowser, launchChromium, submitSignUp } from './browser';
 import { ConcertoServer, freePort } from './concerto-server';
 
 const ADMIN_EMAIL = 'admin@concerto.test';
@@ -24,9 +24,9 @@ describeInBrowser(
 
     const expectAccessible = async (page: Page, label: string) => {
       await page.waitForLoadState('networkidle');
-      const violations = await axeViolations(page);
+      const problems = await pageProblems(page);
       pagesChecked.push(label);
-      expect({ page: label, violations }).toEqual({ page: label, violations: [] });
+      expect({ page: label, problems }).toEqual({ page: label, problems: [] });
     };
     const goTo = async (page: Page, path: string) => {
       await page.goto(`${server.url}${path}`);

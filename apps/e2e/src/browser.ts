@@ -152,3 +152,86 @@ export async function rawKeysShown(page: Page): Promise<string[]> {
     return texts.flatMap((text) => text.match(new RegExp(source, 'g')) ?? []);
   }, pattern);
 }
+
+/**
+ * Elements of `page` that stick out of a `width`-pixel window (their start, at most five);
+ * `.table-scroll` wrappers scroll on purpose. Leaves the page at that width.
+ */
+export async function overflowAt(page: Page, width: number): Promise<string[]> {
+  await page.setViewportSize({ width, height: 900 });
+  return page.evaluate(() =>
+    document.documentElement.scrollWidth - window.innerWidth > 1
+      ? [...document.querySelectorAll('body *')]
+          .filter(
+            (el) =>
+              el.getBoundingClientRect().right > window.innerWidth + 1 &&
+              !el.closest('.table-scroll'),
+          )
+          .slice(0, 5)
+          .map((el) => el.outerHTML.slice(0, 120))
+      : [],
+  );
+}
+
+/** The header's language switch is labelled in the language it switches to. */
+const SWITCH_TO = { fr: 'Français', en: 'English' } as const;
+
+/**
+ * What a person would meet on the page as it is now, in both interface languages, on a desktop
+ * and a phone: in the page's language, axe violations (WCAG 2.1 A/AA) at 1280 and 390 px and
+ * anything wider than a 390 px screen; then, switched to the other language with the header's
+ * own button, anything wider than 390 px, axe violations at 1280 px and string keys shown
+ * untranslated; then back, at the width it was, with the focus on the element that had it
+ * (checking must not move the test's focus). While a modal dialog is open the header is inert,
+ * so the other language waits for the next check.
+ * @returns one line per problem, empty when there is none
+ */
+export async function pageProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  const focused = await page.evaluateHandle(() => document.activeElement);
+  try {
+    await page.waitForLoadState('networkidle');
+    const language =
+      (await page.evaluate(() => document.documentElement.lang)) === 'en' ? 'en' : 'fr';
+    const other = language === 'en' ? 'fr' : 'en';
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const v of await axeViolations(page))
+      problems.push(`${language}, 1280 px: ${JSON.stringify(v)}`);
+    for (const o of await overflowAt(page, 390))
+      problems.push(`${language}, 390 px, too wide: ${o}`);
+    for (const v of await axeViolations(page))
+      problems.push(`${language}, 390 px: ${JSON.stringify(v)}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // a modal dialog makes the header inert (React Aria's or a native one)
+    const modal = await page.evaluate(
+      () =>
+        document.querySelector('[aria-modal="true"], dialog:modal') !== null ||
+        document.querySelector('header')?.closest('[inert], [aria-hidden="true"]') != null,
+    );
+    if (modal) return problems;
+    const banner = page.getByRole('banner');
+    await banner.getByRole('button', { name: SWITCH_TO[other], exact: true }).click();
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, other);
+    await page.waitForLoadState('networkidle');
+    try {
+      for (const o of await overflowAt(page, 390))
+        problems.push(`${other}, 390 px, too wide: ${o}`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      for (const v of await axeViolations(page))
+        problems.push(`${other}, 1280 px: ${JSON.stringify(v)}`);
+      for (const key of await rawKeysShown(page)) problems.push(`${other}: raw string key ${key}`);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await banner.getByRole('button', { name: SWITCH_TO[language], exact: true }).click();
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+    }
+  } finally {
+    await page.setViewportSize(size);
+    await focused.evaluate((el) => {
+      if (el instanceof HTMLElement && el !== document.body && el.isConnected) el.focus();
+    });
+    await focused.dispose();
+  }
+  return problems;
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { axeViolations, describeInBrowser, launchChromium, submitSignUp } from './browser';
+import { describeInBrowser, pageProblems, launchChromium, submitSignUp } from './browser';
 import { ConcertoServer, currentTermsVersions, freePort } from './concerto-server';
 
 describeInBrowser(
@@ -88,7 +88,7 @@ describeInBrowser(
         .locator('.notification-list')
         .getByRole('link', { name: 'Créer un observatoire de la e-santé' })
         .waitFor();
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await pageProblems(page)).toEqual([]);
       await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
       await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
       await page.close();
@@ -140,7 +140,7 @@ describeInBrowser(
       await actor.getByLabel('Votre commentaire').fill('Écrit dans l’autre navigateur');
       await actor.getByRole('button', { name: 'Publier le commentaire' }).click();
       await watcher.getByText('Écrit dans l’autre navigateur').first().waitFor({ timeout: 15_000 });
-      expect(await axeViolations(watcher)).toEqual([]);
+      expect(await pageProblems(watcher)).toEqual([]);
       await watcher.context().close();
       await actor.context().close();
     });

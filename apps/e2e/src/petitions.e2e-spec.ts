@@ -205,7 +205,10 @@ describeInBrowser(
       await form.getByLabel('Nom du type').fill('Saisine directe');
       await form.getByLabel('Seuil de signatures').fill('0');
       await form.getByRole('button', { name: 'Créer le type' }).click();
-      await form.getByText('Le seuil est un nombre entier d’au moins 1.').waitFor();
+      // said under the field (and linked from the error summary)
+      await form
+        .locator('.field__error', { hasText: 'Le seuil est un nombre entier d’au moins 1.' })
+        .waitFor();
       await form.getByLabel('Seuil de signatures').fill('100');
       await form.getByLabel('Durée de la collecte (jours)').fill('60');
       await form.getByLabel('Taille minimale du comité promoteur').fill('0');

@@ -133,7 +133,13 @@ describeInBrowser(
         email: email.toUpperCase(),
         password,
       });
-      await suite.page.getByText('Un compte existe déjà avec cette adresse e-mail.').waitFor();
+      // under the e-mail field, and linked from the error summary
+      await suite.page
+        .locator('.field__error', { hasText: 'Un compte existe déjà avec cette adresse e-mail.' })
+        .waitFor();
+      await suite.page
+        .getByRole('link', { name: 'Un compte existe déjà avec cette adresse e-mail.' })
+        .waitFor();
     });
 
     it('keeps the account across a restart (Ctrl-C leaves no process; data reused) and signs in again', async () => {

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, submitSignUp, focusSettled } from './browser';
+import { pageProblems, describeInBrowser, submitSignUp, focusSettled } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@terms.test';
@@ -26,9 +26,9 @@ describeInBrowser(
     const expectAccessible = async (label: string, page: Page = suite.page) => {
       await page.waitForLoadState('networkidle');
       if (page === suite.page) return suite.expectAccessible(label);
-      const violations = await axeViolations(page);
+      const problems = await pageProblems(page);
       pagesChecked.push(label);
-      expect({ page: label, violations }).toEqual({ page: label, violations: [] });
+      expect({ page: label, problems }).toEqual({ page: label, problems: [] });
     };
 
     afterAll(async () => {
@@ -68,7 +68,9 @@ describeInBrowser(
       await terms.getByLabel('Texte du document').fill(NEW_BODY);
       // without the confirmation nothing is sent
       await terms.getByRole('button', { name: /^Publier la version 2/ }).click();
-      await terms.getByText('Cochez la case pour confirmer la publication.').waitFor();
+      await terms
+        .locator('.field__error', { hasText: 'Cochez la case pour confirmer la publication.' })
+        .waitFor();
       await expectAccessible('conditions et confidentialité (confirmation manquante)');
       await terms
         .getByRole('checkbox', { name: /Je confirme la publication de la version 2/ })

@@ -1,7 +1,17 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, Cell, Legend, Pie, PieChart, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  Cell,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { integerTicks } from '../../ui/utils/chartTicks';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
 import { Loading } from '../../ui/components/Loading';
@@ -114,49 +124,48 @@ function QuestionResultView({
       {CHOICE_TYPES.has(q.type) && q.answers > 0 ? (
         <div className="chart" aria-hidden="true">
           {q.type === 'SINGLE_OPTION' ? (
-            <PieChart
-              width={560}
-              height={Math.max(220, 24 * data.length + 40)}
-              accessibilityLayer={false}
-            >
-              <Pie
-                data={data}
-                dataKey="count"
-                nameKey="name"
-                cx={110}
-                outerRadius={90}
-                isAnimationActive={false}
-                rootTabIndex={-1}
-              >
-                {data.map((_, i) => (
-                  <Cell key={i} fill={COLORS[i % COLORS.length]} />
-                ))}
-              </Pie>
-              <Legend
-                layout="vertical"
-                align="right"
-                verticalAlign="middle"
-                wrapperStyle={{ width: 320, color: '#1b1b1f' }}
-              />
-            </PieChart>
+            <ResponsiveContainer width="100%" height={200 + 24 * data.length}>
+              <PieChart accessibilityLayer={false}>
+                <Pie
+                  data={data}
+                  dataKey="count"
+                  nameKey="name"
+                  cy={100}
+                  outerRadius={90}
+                  isAnimationActive={false}
+                  rootTabIndex={-1}
+                >
+                  {data.map((_, i) => (
+                    <Cell key={i} fill={COLORS[i % COLORS.length]} />
+                  ))}
+                </Pie>
+                {/* below the pie, one line per option: it fits a phone's width */}
+                <Legend
+                  layout="vertical"
+                  align="left"
+                  verticalAlign="bottom"
+                  wrapperStyle={{ color: '#1b1b1f' }}
+                />
+              </PieChart>
+            </ResponsiveContainer>
           ) : (
-            <BarChart
-              width={560}
-              height={Math.max(120, 36 * data.length + 40)}
-              data={data}
-              layout="vertical"
-              margin={{ left: 160 }}
-              accessibilityLayer={false}
-            >
-              <XAxis
-                type="number"
-                ticks={ticks}
-                domain={[0, ticks[ticks.length - 1]]}
-                interval={0}
-              />
-              <YAxis type="category" dataKey="name" width={150} />
-              <Bar dataKey="count" fill="#1f4e79" isAnimationActive={false} />
-            </BarChart>
+            <ResponsiveContainer width="100%" height={Math.max(120, 36 * data.length + 40)}>
+              <BarChart
+                data={data}
+                layout="vertical"
+                margin={{ left: 8, right: 16 }}
+                accessibilityLayer={false}
+              >
+                <XAxis
+                  type="number"
+                  ticks={ticks}
+                  domain={[0, ticks[ticks.length - 1]]}
+                  interval={0}
+                />
+                <YAxis type="category" dataKey="name" width={150} />
+                <Bar dataKey="count" fill="#1f4e79" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
           )}
         </div>
       ) : null}

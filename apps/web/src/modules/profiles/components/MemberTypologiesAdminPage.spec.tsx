@@ -3,6 +3,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { ADMIN_SPACES_QUERY } from '../../admin/graphql/admin';
 import { ME_QUERY } from '../../auth/graphql/auth';
@@ -111,14 +112,42 @@ describe('<MemberTypologiesAdminPage> (/admin/typologies)', () => {
     const field = await screen.findByLabelText('Libellé');
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Ajouter' }));
-    expect(await screen.findByText('Indiquez un libellé.')).toBeInTheDocument();
-    expect(field).toHaveFocus();
+    expect(
+      await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' }),
+    ).toHaveFocus();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('Indiquez un libellé.'));
     await user.type(field, 'Établissement de santé');
     await user.click(screen.getByRole('button', { name: 'Ajouter' }));
     expect(
       (await screen.findAllByText('Une typologie porte déjà ce libellé.')).length,
     ).toBeGreaterThan(0);
     expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+  });
+
+  it('sends nothing when the label fails its check, and shows a label the API refuses on the field', async () => {
+    const created = anyVariables(
+      CREATE_MEMBER_TYPOLOGY_MUTATION,
+      refusedFields(['label', '120 caractères au plus.']),
+    );
+    renderWithProviders(<MemberTypologiesAdminPage />, {
+      mocks: [me(true), spaces, list(HOSPITAL), created.mock],
+    });
+    const field = await screen.findByLabelText('Libellé');
+    const user = userEvent.setup();
+    await user.type(field, '   ');
+    await user.click(screen.getByRole('button', { name: 'Ajouter' }));
+    expect(created.calls).not.toHaveBeenCalled();
+    await user.type(field, 'Fournisseur');
+    await user.click(screen.getByRole('button', { name: 'Ajouter' }));
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription(
+        expect.stringContaining('«\u00a0Libellé\u00a0»\u00a0: 120 caractères au plus.'),
+      ),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(created.calls).toHaveBeenCalledTimes(1);
   });
 
   it('moves a typology down, keeping the focus on the button; « Monter » on the first one does nothing', async () => {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorCode, ProfileRules } from '@concerto/domain';
-import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AccessDenied } from '../../admin/components/AccessDenied';
@@ -9,6 +9,8 @@ import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextField, VisuallyHidden } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { textProblem } from '../../ui/feedback/fieldChecks';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import { useInlineEditor } from '../../ui/hooks/useInlineEditor';
@@ -26,7 +28,8 @@ const REFRESH = { refetchQueries: ['MemberTypologies'], awaitRefetchQueries: tru
 /**
  * `/admin/typologies`: « Typologies des membres », for organization admins only (others get
  * « Accès réservé »): the list in order, archived ones included, each with « Renommer »,
- * « Monter », « Descendre », « Archiver » / « Restaurer »; and a form to add one at the end.
+ * « Monter », « Descendre », « Archiver » / « Restaurer »; and a form to add one at the end (an
+ * empty, too long or taken label is said on the field, with focus on the error summary).
  */
 export function MemberTypologiesAdminPage() {
   return (
@@ -42,7 +45,9 @@ function MemberTypologiesView() {
   const listFeedback = useFeedback();
   const formFeedback = useFeedback();
   const [label, setLabel] = useState('');
-  const [labelError, setLabelError] = useState<string | null>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  const fields = { label: { id: `${prefix}-label`, label: t('members.typologies.label') } };
   const labelRef = useRef<HTMLInputElement>(null);
   const { data, loading, error, refetch } = useQuery(MEMBER_TYPOLOGIES_QUERY, {
     variables: { includeArchived: true },
@@ -54,13 +59,12 @@ function MemberTypologiesView() {
     event.preventDefault();
     if (createState.loading) return;
     formFeedback.clear();
-    setLabelError(null);
     const text = label.trim();
-    if (!text) {
-      setLabelError(t('members.typologies.labelRequired'));
-      labelRef.current?.focus();
-      return;
-    }
+    const problem = !text
+      ? { fieldId: fields.label.id, message: t('members.typologies.labelRequired') }
+      : textProblem(t, fields.label, text, { max: ProfileRules.typologyLabelMaxLength });
+    summary.report(problem ? [problem] : []);
+    if (problem) return;
     try {
       const result = await create({ variables: { input: { label: text } } });
       setLabel('');
@@ -69,13 +73,9 @@ function MemberTypologiesView() {
       );
       labelRef.current?.focus();
     } catch (caught) {
-      const info = formFeedback.fail(caught, {
-        [ErrorCode.CONFLICT]: t('members.typologies.labelTaken'),
-      });
-      if (info.code === ErrorCode.CONFLICT) setLabelError(t('members.typologies.labelTaken'));
-      else if (info.code === ErrorCode.BAD_USER_INPUT)
-        setLabelError(info.serverMessage ?? t('errors.BAD_USER_INPUT'));
-      labelRef.current?.focus();
+      if (parseApiError(caught).code === ErrorCode.CONFLICT)
+        summary.report([{ fieldId: fields.label.id, message: t('members.typologies.labelTaken') }]);
+      else if (!summary.reportApiError(caught, fields)) formFeedback.fail(caught);
     }
   }
 
@@ -112,15 +112,17 @@ function MemberTypologiesView() {
       </section>
       <form className="form panel" noValidate onSubmit={add} aria-labelledby="typologies-add">
         <h2 id="typologies-add">{t('members.typologies.addHeading')}</h2>
+        <ErrorSummary state={summary} />
         <TextField
-          label={t('members.typologies.label')}
+          id={fields.label.id}
+          label={fields.label.label}
           hint={t('members.typologies.labelHint')}
           name="label"
           autoComplete="off"
           required
           maxLength={ProfileRules.typologyLabelMaxLength}
           value={label}
-          error={labelError}
+          error={summary.errorOf(fields.label.id)}
           inputRef={labelRef}
           onChange={(event) => setLabel(event.target.value)}
         />

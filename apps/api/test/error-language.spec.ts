@@ -122,6 +122,27 @@ describe('error language', () => {
     expect(en?.message).not.toMatch(FRENCH_ACCENTS);
   });
 
+  it('a refused argument: its field in extensions, a message without the API key, worded in English on request', async () => {
+    const agenda = `{ agendaMeetings(first: 0, after: "pas-un-curseur") { pageInfo { hasNextPage } } }`;
+    const fr = (await t.gql(agenda)).errors?.[0];
+    expect(fr).toMatchObject({
+      message: 'Entre 1 et 100.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
+    expect((await t.gql(agenda, {}, undefined, EN)).errors?.[0]).toMatchObject({
+      message: 'From 1 to 100.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
+    const cursor = `{ agendaMeetings(after: "pas-un-curseur") { pageInfo { hasNextPage } } }`;
+    expect((await t.gql(cursor)).errors?.[0]).toMatchObject({
+      message: 'Curseur invalide pour cet ordre.',
+      extensions: { field: 'after' },
+    });
+    expect((await t.gql(cursor, {}, undefined, EN)).errors?.[0].message).toBe(
+      'Invalid cursor for this order.',
+    );
+  });
+
   it('a body that is not JSON: French by default, English on request', async () => {
     const send = (headers: Record<string, string>) =>
       fetch(`${t.baseUrl}/graphql`, {

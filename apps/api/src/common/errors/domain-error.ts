@@ -26,8 +26,18 @@ export class DomainError extends IntrinsicException {
     return this;
   }
 
+  /**
+   * A refused input. A message that starts with the field's own key (`after : curseur invalide`)
+   * loses it: the key is in `extensions.field`, and a person never reads the API's key names.
+   */
   static badInput(message: string, details?: Record<string, unknown>) {
-    return new DomainError(ErrorCode.BAD_USER_INPUT, message, details);
+    return new DomainError(ErrorCode.BAD_USER_INPUT, withoutFieldKey(message, details), details);
+  }
+  /** A required field left out: « Ce champ est obligatoire. », the field in `extensions.field`. */
+  static required(field: string) {
+    return DomainError.badInput('Ce champ est obligatoire.', { field }).inEnglish(
+      'This field is required.',
+    );
   }
   static unauthenticated(message = 'Vous devez être connecté·e.') {
     return new DomainError(ErrorCode.UNAUTHENTICATED, message);
@@ -54,4 +64,19 @@ export class DomainError extends IntrinsicException {
   static limitReached(message: string, details?: Record<string, unknown>) {
     return new DomainError(ErrorCode.LIMIT_REACHED, message, details);
   }
+}
+
+/**
+ * `after : curseur invalide.` with `{ field: 'after' }` → `Curseur invalide.` (else unchanged). The
+ * validation pipe's list of constraints (`validationErrors`) keeps each key: it names several fields.
+ */
+function withoutFieldKey(message: string, details?: Record<string, unknown>): string {
+  const field = details?.field;
+  if (typeof field !== 'string' || !field || details?.validationErrors) return message;
+  for (const prefix of [`${field} :`, `${field}:`]) {
+    if (!message.startsWith(prefix)) continue;
+    const rest = message.slice(prefix.length).trim();
+    return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : message;
+  }
+  return message;
 }

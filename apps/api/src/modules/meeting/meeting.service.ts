@@ -173,7 +173,9 @@ function parseAgendaCursor(
   } catch {
     // falls through
   }
-  throw DomainError.badInput('after : curseur invalide pour cet ordre.', { field: 'after' });
+  throw DomainError.badInput('Curseur invalide pour cet ordre.', { field: 'after' }).inEnglish(
+    'Invalid cursor for this order.',
+  );
 }
 
 const CLOSED_MESSAGE = 'Les inscriptions à cette rencontre ne sont pas ouvertes.';
@@ -245,11 +247,13 @@ export class MeetingService {
     viewer: Viewer | null,
   ): Promise<MeetingConnectionDto> {
     if (!Number.isInteger(first) || first < 1 || first > AGENDA_PAGE.maxFirst)
-      throw DomainError.badInput(`first : entre 1 et ${AGENDA_PAGE.maxFirst}.`, { field: 'first' });
+      throw DomainError.badInput(`Entre 1 et ${AGENDA_PAGE.maxFirst}.`, {
+        field: 'first',
+      }).inEnglish(`From 1 to ${AGENDA_PAGE.maxFirst}.`);
     if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime())
       throw DomainError.badInput('La fin de la période doit suivre son début.', {
         field: 'filter.to',
-      });
+      }).inEnglish('The end of the period must follow its start.');
     if (filter.spaceId && !UUID_PATTERN.test(filter.spaceId))
       throw DomainError.badInput('Identifiant d’espace invalide.', { field: 'filter.spaceId' });
     const cursor = after ? parseAgendaCursor(after, order) : null;
@@ -431,8 +435,7 @@ export class MeetingService {
         field: 'componentId',
       });
     for (const field of ['title', 'type', 'startsAt', 'endsAt'] as const) {
-      if (input[field] === undefined || input[field] === null)
-        throw DomainError.badInput(`Champ obligatoire : ${field}.`, { field });
+      if (input[field] === undefined || input[field] === null) throw DomainError.required(field);
     }
     const fields = this.merge(
       {

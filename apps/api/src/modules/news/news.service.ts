@@ -182,7 +182,7 @@ export class NewsService {
   async create(input: CreateNewsPostInput, viewer: Viewer): Promise<NewsPostDto> {
     const component = await this.spaces.component(input.componentId, viewer);
     if (component.type !== ComponentType.NEWS) throw notANewsComponent();
-    if (!input.title) throw DomainError.badInput('Champ obligatoire : title.', { field: 'title' });
+    if (!input.title) throw DomainError.required('title');
     if (input.onHomePage && !viewer.user.isAdmin)
       throw DomainError.forbidden(
         'Seuls les administrateurs de l’organisation mettent une actualité à la une de l’accueil.',

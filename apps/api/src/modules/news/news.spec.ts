@@ -310,13 +310,13 @@ describe('Actualités: news posts, scheduled publication, announcements exactly 
     expect(notImage.status).toBe(400);
     expect(await notImage.json()).toMatchObject({
       code: 'BAD_USER_INPUT',
-      message: 'image : choisissez une image JPEG, PNG, WebP ou GIF.',
+      message: 'Choisissez une image JPEG, PNG, WebP ou GIF.',
     }); // the HTTP filter sends code and message
     const huge = await upload(spaceAdmin.token, Buffer.alloc(6 * 1024 * 1024, 1));
     expect(huge.status).toBe(400);
     expect(await huge.json()).toMatchObject({
       code: 'BAD_USER_INPUT',
-      message: 'image : fichier trop lourd (5 Mo et 40 mégapixels au plus).',
+      message: 'Fichier trop lourd (5 Mo et 40 mégapixels au plus).',
     });
     expect((await t.sql(`SELECT count(*)::int AS n FROM news_images`))[0].n).toBe(1);
   });

@@ -387,19 +387,21 @@ export class NewsletterService {
   private async checked(input: NewsletterInput, current: NewsletterRow | null) {
     const subject = input.subject ?? current?.subject ?? '';
     if (!hasVisibleText(subject))
-      throw DomainError.badInput('subject : l’objet de la lettre est obligatoire.', {
+      throw DomainError.badInput('L’objet de la lettre est obligatoire.', {
         field: 'subject',
-      });
+      }).inEnglish('The newsletter’s subject is required.');
     let body = current?.body ?? '';
     if (input.body !== undefined) {
       body = sanitizeRichText(input.body);
       const plain = richTextToPlain(body);
       if (!hasVisibleText(plain))
-        throw DomainError.badInput('body : le texte de la lettre est vide.', { field: 'body' });
+        throw DomainError.badInput('Le texte de la lettre est vide.', { field: 'body' }).inEnglish(
+          'The newsletter’s text is empty.',
+        );
       if (plain.length > NewsletterLimits.bodyMaxLength)
-        throw DomainError.badInput(`body : ${NewsletterLimits.bodyMaxLength} caractères au plus.`, {
+        throw DomainError.badInput(`${NewsletterLimits.bodyMaxLength} caractères au plus.`, {
           field: 'body',
-        });
+        }).inEnglish(`At most ${NewsletterLimits.bodyMaxLength} characters.`);
     }
     const blocks = [...new Set(input.blocks ?? current?.blocks ?? [])];
     const audience = input.audience ?? current?.audience ?? NewsletterAudience.ALL;
@@ -407,26 +409,28 @@ export class NewsletterService {
     const typologyKeys = [...new Set(input.typologyKeys ?? current?.typology_keys ?? [])];
     if (audience === NewsletterAudience.SPACES) {
       if (!spaceIds.length)
-        throw DomainError.badInput('spaceIds : choisissez au moins un espace.', {
+        throw DomainError.badInput('Choisissez au moins un espace.', {
           field: 'spaceIds',
-        });
+        }).inEnglish('Choose at least one space.');
       const found: { id: string }[] = await this.dataSource.query(
         `SELECT id FROM participatory_spaces WHERE id = ANY($1::uuid[])`,
         [spaceIds],
       );
       if (found.length !== spaceIds.length)
-        throw DomainError.badInput('spaceIds : espace introuvable.', { field: 'spaceIds' });
+        throw DomainError.badInput('Espace introuvable.', { field: 'spaceIds' }).inEnglish(
+          'Space not found.',
+        );
     }
     if (audience === NewsletterAudience.TYPOLOGIES) {
       if (!typologyKeys.length)
-        throw DomainError.badInput('typologyKeys : choisissez au moins une typologie.', {
+        throw DomainError.badInput('Choisissez au moins une typologie.', {
           field: 'typologyKeys',
-        });
+        }).inEnglish('Choose at least one typology.');
       const known = new Set((await this.profiles.typologies(true)).map((t) => t.key));
       if (typologyKeys.some((k) => !known.has(k)))
-        throw DomainError.badInput('typologyKeys : typologie inconnue.', {
-          field: 'typologyKeys',
-        });
+        throw DomainError.badInput('Typologie inconnue.', { field: 'typologyKeys' }).inEnglish(
+          'Unknown typology.',
+        );
     }
     return {
       subject: subject.trim(),
@@ -482,5 +486,5 @@ export class NewsletterService {
 }
 
 function required(field: string) {
-  return DomainError.badInput(`Champ obligatoire : ${field}.`, { field });
+  return DomainError.required(field);
 }

@@ -43,10 +43,9 @@ function parseCursor(after: string, scope: string): { rank: number; id: string }
   } catch {
     // falls through
   }
-  throw DomainError.badInput(
-    'after : curseur invalide pour cette recherche (mêmes mots et même type).',
-    { field: 'after' },
-  );
+  throw DomainError.badInput('Curseur invalide pour cette recherche (mêmes mots et même type).', {
+    field: 'after',
+  }).inEnglish('Invalid cursor for this search (same words and same type).');
 }
 
 /**
@@ -92,17 +91,17 @@ export class SearchService implements OnModuleInit {
   ): Promise<SearchResultsDto> {
     const text = query.trim();
     if (text.length < SEARCH_LIMITS.minLength)
-      throw DomainError.badInput(`query : au moins ${SEARCH_LIMITS.minLength} caractères.`, {
+      throw DomainError.badInput(`Au moins ${SEARCH_LIMITS.minLength} caractères.`, {
         field: 'query',
-      });
+      }).inEnglish(`At least ${SEARCH_LIMITS.minLength} characters.`);
     if (text.length > SEARCH_LIMITS.maxLength)
-      throw DomainError.badInput(`query : ${SEARCH_LIMITS.maxLength} caractères au plus.`, {
+      throw DomainError.badInput(`${SEARCH_LIMITS.maxLength} caractères au plus.`, {
         field: 'query',
-      });
+      }).inEnglish(`At most ${SEARCH_LIMITS.maxLength} characters.`);
     if (!Number.isInteger(first) || first < 1 || first > SEARCH_LIMITS.maxFirst)
-      throw DomainError.badInput(`first : entre 1 et ${SEARCH_LIMITS.maxFirst}.`, {
+      throw DomainError.badInput(`Entre 1 et ${SEARCH_LIMITS.maxFirst}.`, {
         field: 'first',
-      });
+      }).inEnglish(`From 1 to ${SEARCH_LIMITS.maxFirst}.`);
     const wanted = types?.length
       ? this.sources.filter((s) => types.includes(s.type as SearchResultType))
       : this.sources;

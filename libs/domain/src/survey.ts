@@ -49,6 +49,10 @@ export const SURVEY_LAYOUT_TYPES: readonly SurveyQuestionType[] = [
 
 /** Limits of a survey's questions, options and scales, checked by the API and the builder alike. */
 export const SurveyLimits = {
+  titleMinLength: 3,
+  titleMaxLength: 200,
+  descriptionMaxLength: 20000,
+  termsMaxLength: 20000,
   questionBodyMaxLength: 2000,
   optionBodyMaxLength: 500,
   /** Options (and matrix rows) given when a question is added. */

@@ -31,10 +31,14 @@ export class SurveyFieldsInput {
   @IsOptional()
   @Transform(trimmedText)
   @IsString()
-  @MinLength(3)
-  @MaxLength(200)
+  @MinLength(SurveyLimits.titleMinLength)
+  @MaxLength(SurveyLimits.titleMaxLength)
   title?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) description?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SurveyLimits.descriptionMaxLength)
+  description?: string;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() opensAt?: Date | null;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() closesAt?: Date | null;
   @Field({ nullable: true, description: 'Anonymous visitors may answer, once per browser.' })
@@ -44,7 +48,7 @@ export class SurveyFieldsInput {
   @Field({ nullable: true, description: 'Terms to accept before sending; empty for none.' })
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(SurveyLimits.termsMaxLength)
   terms?: string;
 }
 

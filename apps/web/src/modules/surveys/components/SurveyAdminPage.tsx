@@ -1,15 +1,20 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { SurveyLimits } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AccessDenied } from '../../admin/components/AccessDenied';
 import { useMe } from '../../auth/hooks/useMe';
 import { COMPONENT_QUERY } from '../../components/graphql/components';
-import { ErrorAlert } from '../../ui/components/FeedbackMessages';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { TextAreaField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
-import { errorMessage, parseApiError } from '../../ui/utils/apiError';
+import { useFeedback } from '../../ui/hooks/useFeedback';
+import { parseApiError } from '../../ui/utils/apiError';
 import {
   CREATE_SURVEY_MUTATION,
   SURVEY_STATE_QUERY,
@@ -67,41 +72,50 @@ export function SurveyAdminPage() {
   );
 }
 
-function CreateSurveyForm({
+/** The title check of both survey forms ({@link SurveyLimits}). */
+const titleLimits = { min: SurveyLimits.titleMinLength, max: SurveyLimits.titleMaxLength };
+
+/** A new survey's title, checked before sending; a problem or refusal on the field, focus on the summary. */
+export function CreateSurveyForm({
   componentId,
   onCreated,
 }: {
   componentId: string;
   onCreated: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [title, setTitle] = useState('');
-  const [create, { loading, error }] = useMutation(CREATE_SURVEY_MUTATION);
+  const feedback = useFeedback();
+  const summary = useErrorSummary();
+  const fields = { title: { id: 'create-survey-name', label: t('surveys.builder.surveyTitle') } };
+  const [create, { loading }] = useMutation(CREATE_SURVEY_MUTATION);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    feedback.clear();
+    const problems = problemsOf(textProblem(t, fields.title, title, titleLimits));
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await create({ variables: { input: { componentId, title: title.trim() } } });
       onCreated();
-    } catch {
-      /* shown below */
+    } catch (caught) {
+      if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   };
   return (
-    <form onSubmit={submit} className="panel" aria-labelledby="create-survey-title">
+    <form onSubmit={submit} className="panel" noValidate aria-labelledby="create-survey-title">
       <h2 id="create-survey-title">{t('surveys.builder.create')}</h2>
-      <div className="field">
-        <label htmlFor="create-survey-name">{t('surveys.builder.surveyTitle')}</label>
-        <input
-          id="create-survey-name"
-          className="field__control"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          minLength={3}
-          maxLength={200}
-        />
-      </div>
-      {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
+      <ErrorSummary state={summary} />
+      <TextField
+        id={fields.title.id}
+        label={fields.title.label}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        maxLength={SurveyLimits.titleMaxLength}
+        error={summary.errorOf(fields.title.id)}
+      />
+      <FeedbackMessages feedback={feedback} />
       <button type="submit" className="button button--primary" disabled={loading}>
         {t('surveys.builder.create')}
       </button>
@@ -109,19 +123,47 @@ function CreateSurveyForm({
   );
 }
 
-function SurveySettingsForm({ survey }: { survey: SurveyState }) {
-  const { t, i18n } = useTranslation();
+/**
+ * A survey's settings, checked with {@link SurveyLimits} (and the closing after the opening) before
+ * sending; each problem, and each field the API refuses, on its field with focus on the summary.
+ */
+export function SurveySettingsForm({ survey }: { survey: SurveyState }) {
+  const { t } = useTranslation();
   const [title, setTitle] = useState(survey.title);
   const [description, setDescription] = useState(survey.description);
   const [opensAt, setOpensAt] = useState(toLocalInput(survey.opensAt));
   const [closesAt, setClosesAt] = useState(toLocalInput(survey.closesAt));
   const [allowAnonymous, setAllowAnonymous] = useState(survey.allowAnonymous);
   const [terms, setTerms] = useState(survey.terms);
-  const [saved, setSaved] = useState(false);
-  const [update, { loading, error }] = useMutation(UPDATE_SURVEY_MUTATION);
+  const feedback = useFeedback();
+  const summary = useErrorSummary();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    title: { id: 'survey-title', label: t('surveys.builder.surveyTitle') },
+    description: { id: 'survey-description', label: t('surveys.builder.description') },
+    opensAt: { id: 'survey-opens', label: t('surveys.builder.opensAt') },
+    closesAt: { id: 'survey-closes', label: t('surveys.builder.closesAt') },
+    terms: { id: 'survey-terms-text', label: t('surveys.builder.terms') },
+  };
+  const [update, { loading }] = useMutation(UPDATE_SURVEY_MUTATION);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSaved(false);
+    feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.title, title, titleLimits),
+      textProblem(t, fields.description, description, {
+        max: SurveyLimits.descriptionMaxLength,
+      }),
+      opensAt !== '' &&
+        closesAt !== '' &&
+        new Date(closesAt).getTime() <= new Date(opensAt).getTime() && {
+          fieldId: fields.closesAt.id,
+          message: t('surveys.builder.closesBeforeOpens', { label: fields.closesAt.label }),
+        },
+      textProblem(t, fields.terms, terms, { max: SurveyLimits.termsMaxLength }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await update({
         variables: {
@@ -136,57 +178,49 @@ function SurveySettingsForm({ survey }: { survey: SurveyState }) {
           },
         },
       });
-      setSaved(true);
-    } catch {
-      /* shown below */
+      feedback.succeed(t('surveys.builder.saved'));
+    } catch (caught) {
+      if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   };
   return (
-    <form onSubmit={submit} className="panel" aria-labelledby="survey-settings-title">
+    <form onSubmit={submit} className="panel" noValidate aria-labelledby="survey-settings-title">
       <h2 id="survey-settings-title">{t('surveys.builder.settings')}</h2>
       <p>{t(survey.open ? 'surveys.open' : 'surveys.closed')}</p>
-      <div className="field">
-        <label htmlFor="survey-title">{t('surveys.builder.surveyTitle')}</label>
-        <input
-          id="survey-title"
-          className="field__control"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          minLength={3}
-          maxLength={200}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="survey-description">{t('surveys.builder.description')}</label>
-        <textarea
-          id="survey-description"
-          className="field__control"
-          rows={4}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="survey-opens">{t('surveys.builder.opensAt')}</label>
-        <input
-          id="survey-opens"
-          type="datetime-local"
-          className="field__control"
-          value={opensAt}
-          onChange={(e) => setOpensAt(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="survey-closes">{t('surveys.builder.closesAt')}</label>
-        <input
-          id="survey-closes"
-          type="datetime-local"
-          className="field__control"
-          value={closesAt}
-          onChange={(e) => setClosesAt(e.target.value)}
-        />
-      </div>
+      <ErrorSummary state={summary} />
+      <TextField
+        id={fields.title.id}
+        label={fields.title.label}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        maxLength={SurveyLimits.titleMaxLength}
+        error={summary.errorOf(fields.title.id)}
+      />
+      <TextAreaField
+        id={fields.description.id}
+        label={fields.description.label}
+        rows={4}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={summary.errorOf(fields.description.id)}
+      />
+      <TextField
+        id={fields.opensAt.id}
+        label={fields.opensAt.label}
+        type="datetime-local"
+        value={opensAt}
+        onChange={(e) => setOpensAt(e.target.value)}
+        error={summary.errorOf(fields.opensAt.id)}
+      />
+      <TextField
+        id={fields.closesAt.id}
+        label={fields.closesAt.label}
+        type="datetime-local"
+        value={closesAt}
+        onChange={(e) => setClosesAt(e.target.value)}
+        error={summary.errorOf(fields.closesAt.id)}
+      />
       <div className="field field--checkbox">
         <input
           id="survey-anonymous"
@@ -196,18 +230,15 @@ function SurveySettingsForm({ survey }: { survey: SurveyState }) {
         />
         <label htmlFor="survey-anonymous">{t('surveys.builder.allowAnonymous')}</label>
       </div>
-      <div className="field">
-        <label htmlFor="survey-terms-text">{t('surveys.builder.terms')}</label>
-        <textarea
-          id="survey-terms-text"
-          className="field__control"
-          rows={3}
-          value={terms}
-          onChange={(e) => setTerms(e.target.value)}
-        />
-      </div>
-      {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
-      {saved ? <p role="status">{t('surveys.builder.saved')}</p> : null}
+      <TextAreaField
+        id={fields.terms.id}
+        label={fields.terms.label}
+        rows={3}
+        value={terms}
+        onChange={(e) => setTerms(e.target.value)}
+        error={summary.errorOf(fields.terms.id)}
+      />
+      <FeedbackMessages feedback={feedback} />
       <button type="submit" className="button button--primary" disabled={loading}>
         {t('common.save')}
       </button>

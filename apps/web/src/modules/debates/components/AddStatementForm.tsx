@@ -1,9 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { DebateLimits } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextAreaField } from '../../ui/components/Fields';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ADD_DEBATE_STATEMENT_MUTATION } from '../graphql/debates';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
@@ -13,8 +14,9 @@ const length = (text: string) => [...text.trim()].length;
 
 /**
  * « Proposer une affirmation »: a short statement (≤ 280 characters, counted live). Blank or too
- * long: the field says why and keeps the focus; the server's coded error (field `body`) is shown
- * the same way. When the debate is moderated, says the statement will be reviewed first.
+ * long: the field says why, with focus on the error summary, and nothing is sent; the server's
+ * refusal of the field (`body`) is shown the same way. After publishing, focus goes back to the
+ * field for the next statement. When the debate is moderated, says it will be reviewed first.
  */
 export function AddStatementForm({
   debateId,
@@ -28,7 +30,10 @@ export function AddStatementForm({
   const feedback = useFeedback();
   const field = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's field, by the API's argument name. */
+  const fields = { body: { id: `${prefix}-body`, label: t('debates.add.label') } };
   const [add, state] = useMutation(ADD_DEBATE_STATEMENT_MUTATION, {
     refetchQueries: ['DebateNextStatement', 'MyDebateStatements', 'Debate'],
   });
@@ -43,11 +48,8 @@ export function AddStatementForm({
         : count > DebateLimits.statementMaxLength
           ? t('debates.add.tooLong', { max: DebateLimits.statementMaxLength, count })
           : null;
-    setFieldError(local);
-    if (local) {
-      field.current?.focus();
-      return;
-    }
+    summary.report(local ? [{ fieldId: fields.body.id, message: local }] : []);
+    if (local) return;
     try {
       const result = await add({ variables: { debateId, body } });
       setBody('');
@@ -58,20 +60,21 @@ export function AddStatementForm({
             : 'debates.add.published',
         ),
       );
+      focusAfterRender(field);
     } catch (error) {
-      const info = feedback.fail(error);
-      if (info.field === 'body') setFieldError(info.serverMessage);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
-    focusAfterRender(field);
   }
 
   return (
     <section className="panel" aria-labelledby="add-statement-title">
       <h2 id="add-statement-title">{t('debates.add.heading')}</h2>
       <form className="form" noValidate onSubmit={submit} aria-labelledby="add-statement-title">
+        <ErrorSummary state={summary} />
         <TextAreaField
+          id={fields.body.id}
           textareaRef={field}
-          label={t('debates.add.label')}
+          label={fields.body.label}
           hint={
             <>
               {t('debates.add.hint', { max: DebateLimits.statementMaxLength })}{' '}
@@ -81,7 +84,7 @@ export function AddStatementForm({
               </span>
             </>
           }
-          error={fieldError}
+          error={summary.errorOf(fields.body.id)}
           rows={3}
           value={body}
           onChange={(e) => setBody(e.target.value)}

@@ -346,16 +346,24 @@ describe('<DebatePage>', () => {
       { timeout: 5000 },
     );
     await userEvent.click(screen.getByRole('button', { name: 'Proposer' }));
-    expect(await screen.findByText('Votre affirmation : le texte est vide.')).toBeInTheDocument();
-    expect(field).toHaveFocus();
+    expect(
+      await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' }),
+    ).toHaveFocus();
+    expect(field).toHaveAccessibleDescription(
+      expect.stringContaining('Votre affirmation\u00a0: le texte est vide.'),
+    );
     expect(field).toHaveAttribute('aria-invalid', 'true');
     await userEvent.click(field);
     await userEvent.paste('é'.repeat(281));
     await userEvent.click(screen.getByRole('button', { name: 'Proposer' }));
-    expect(
-      await screen.findByText('Votre affirmation : 280 caractères au plus (actuellement 281).'),
-    ).toBeInTheDocument();
-    expect(field).toHaveFocus();
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription(
+        expect.stringContaining(
+          'Votre affirmation\u00a0: 280 caractères au plus (actuellement 281).',
+        ),
+      ),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
     await userEvent.clear(field);
     await userEvent.paste(body);
     await userEvent.click(screen.getByRole('button', { name: 'Proposer' }));

@@ -1,8 +1,9 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { Typenamed } from '../../../test/typenamed';
+import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import {
   BLOCK_USER_MUTATION,
@@ -51,7 +52,8 @@ describe('<AccountBlockPanel> (a member’s page, for organization administrator
     expect(reason).toHaveAccessibleDescription(
       expect.stringContaining('Indiquez un motif d’au moins 10 caractères.'),
     );
-    expect(reason).toHaveFocus();
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
     expect(blocked).not.toHaveBeenCalled();
 
     await userEvent.clear(reason);
@@ -67,6 +69,26 @@ describe('<AccountBlockPanel> (a member’s page, for organization administrator
     expect(screen.getByText('Le blocage masque 2 contributions.')).toBeInTheDocument();
     expect(screen.getByText(REASON)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Blocage du compte' })).toHaveFocus();
+  });
+
+  it('shows a reason the API refuses on the field, without its input key', async () => {
+    const refused = anyVariables(
+      BLOCK_USER_MUTATION,
+      refusedFields(['reason', '1000 caractères au plus.']),
+    );
+    renderWithProviders(<AccountBlockPanel userId="u1" name="Léa Fontaine" />, {
+      mocks: [state(null), refused.mock],
+    });
+    const reason = await screen.findByRole('textbox', { name: 'Motif du blocage' });
+    await userEvent.type(reason, REASON);
+    await userEvent.click(screen.getByRole('button', { name: 'Bloquer ce compte' }));
+    await waitFor(() =>
+      expect(reason).toHaveAccessibleDescription(
+        expect.stringContaining('«\u00a0Motif du blocage\u00a0»\u00a0: 1000 caractères au plus.'),
+      ),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(refused.calls).toHaveBeenCalledTimes(1);
   });
 
   it('unblocks after a confirmation and gives focus to the section’s heading', async () => {

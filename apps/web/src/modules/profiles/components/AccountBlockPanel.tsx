@@ -1,14 +1,14 @@
 import { UserBlockLimits } from '@concerto/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextAreaField } from '../../ui/components/Fields';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { ConfirmButton } from '../../ui/feedback/ConfirmButton';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
 import { useFeedback } from '../../ui/hooks/useFeedback';
-import { parseApiError } from '../../ui/utils/apiError';
 import { formatDateTime, formatNumber } from '../../ui/utils/dates';
 import { BLOCK_USER_MUTATION, UNBLOCK_USER_MUTATION, USER_BLOCK_QUERY } from '../graphql/blocks';
 
@@ -17,16 +17,19 @@ import { BLOCK_USER_MUTATION, UNBLOCK_USER_MUTATION, USER_BLOCK_QUERY } from '..
  * (the account can no longer sign in, its sessions are closed and its contributions hidden),
  * or, when it is blocked, since when, by whom, why, how many contributions the block hides, and
  * « Débloquer ce compte » behind a confirmation. After either, focus goes to the section’s
- * heading, which the status message follows.
+ * heading, which the status message follows. A reason too short, or refused by the API, is said
+ * on the field with focus on the error summary.
  */
 export function AccountBlockPanel({ userId, name }: { userId: string; name: string }) {
   const { t, i18n } = useTranslation();
   const feedback = useFeedback();
   const focusAfterRender = useFocusAfterRender();
   const heading = useRef<HTMLHeadingElement>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's field, by the API's input key. */
+  const fields = { reason: { id: `${prefix}-reason`, label: t('members.block.reason') } };
   const { data, loading } = useQuery(USER_BLOCK_QUERY, { variables: { userId } });
   const refresh = {
     refetchQueries: ['UserBlock', 'MemberProfile'],
@@ -41,12 +44,17 @@ export function AccountBlockPanel({ userId, name }: { userId: string; name: stri
     if (blocking.loading) return;
     feedback.clear();
     const text = reason.trim();
-    if (text.length < UserBlockLimits.reasonMin) {
-      setReasonError(t('members.block.reasonTooShort', { min: UserBlockLimits.reasonMin }));
-      reasonRef.current?.focus();
-      return;
-    }
-    setReasonError(null);
+    const problems =
+      text.length < UserBlockLimits.reasonMin
+        ? [
+            {
+              fieldId: fields.reason.id,
+              message: t('members.block.reasonTooShort', { min: UserBlockLimits.reasonMin }),
+            },
+          ]
+        : [];
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       const res = await block({ variables: { input: { userId, reason: text } } });
       setReason('');
@@ -55,11 +63,7 @@ export function AccountBlockPanel({ userId, name }: { userId: string; name: stri
       );
       focusAfterRender(heading);
     } catch (caught) {
-      const info = parseApiError(caught);
-      if (info.code === 'BAD_USER_INPUT' && info.field === 'reason') {
-        setReasonError(t('members.block.reasonTooShort', { min: UserBlockLimits.reasonMin }));
-        reasonRef.current?.focus();
-      } else feedback.fail(caught);
+      if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   }
 
@@ -105,18 +109,19 @@ export function AccountBlockPanel({ userId, name }: { userId: string; name: stri
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
           <p className="muted">{t('members.block.explained')}</p>
+          <ErrorSummary state={summary} />
           <TextAreaField
-            label={t('members.block.reason')}
+            id={fields.reason.id}
+            label={fields.reason.label}
             hint={t('members.block.reasonHint', {
               min: UserBlockLimits.reasonMin,
               max: formatNumber(UserBlockLimits.reasonMax, i18n.language),
             })}
-            error={reasonError}
+            error={summary.errorOf(fields.reason.id)}
             value={reason}
             rows={3}
             maxLength={UserBlockLimits.reasonMax}
             onChange={(event) => setReason(event.target.value)}
-            textareaRef={reasonRef}
           />
           <button
             type="submit"

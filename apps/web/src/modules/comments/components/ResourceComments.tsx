@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { CommentLimits } from '@concerto/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -9,6 +10,9 @@ import { DateTime } from '../../ui/components/DateTime';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { RichTextField, type RichTextHandle } from '../../ui/components/RichTextField';
 import { SafeHtml } from '../../ui/components/SafeHtml';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
+import { richTextPlain } from '../../ui/rich-text-plain';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { ADD_RESOURCE_COMMENT_MUTATION, RESOURCE_COMMENTS_QUERY } from '../graphql/comments';
 import { useFocusAfterRender } from '../../ui/feedback/useFocusAfterRender';
@@ -35,8 +39,9 @@ export interface ResourceCommentsStrings {
 /**
  * « Commentaires » of a resource through the shared comments capability: the flat list
  * (deleted ones left out, hidden ones replaced by a notice), a form for signed-in participants
- * (after sending, focus goes back to the field and a polite message says it was added) and a
- * sign-in link for visitors. Used by meetings and news posts.
+ * (after sending, focus goes back to the field and a polite message says it was added; an empty
+ * or too long comment, or one the API refuses, is said on the field with focus on the error
+ * summary) and a sign-in link for visitors. Used by meetings and news posts.
  */
 export function ResourceComments({
   commentableType,
@@ -57,6 +62,9 @@ export function ResourceComments({
   const feedback = useFeedback();
   const [body, setBody] = useState('');
   const field = useRef<RichTextHandle>(null);
+  const summary = useErrorSummary();
+  /** The form's field, by the API's argument name. */
+  const fields = { body: { id: `${headingId}-body`, label: strings.label } };
   const { data } = useQuery(RESOURCE_COMMENTS_QUERY, {
     variables: { commentableType, commentableId },
   });
@@ -69,15 +77,23 @@ export function ResourceComments({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.body, richTextPlain(body), { min: 1, max: CommentLimits.bodyMax }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await add({ variables: { commentableType, commentableId, body } });
       setBody('');
       feedback.succeed(strings.added);
+      // the button is disabled while sending: focus goes back to the field, never to the page
+      focusAfterRender(field);
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, fields)) {
+        feedback.fail(error);
+        focusAfterRender(field);
+      }
     }
-    // the button is disabled while sending: focus goes back to the field, never to the page
-    focusAfterRender(field);
   }
 
   return (
@@ -116,11 +132,14 @@ export function ResourceComments({
       )}
       {me ? (
         <form className="form" noValidate onSubmit={submit} aria-labelledby={headingId}>
+          <ErrorSummary state={summary} />
           <RichTextField
+            id={fields.body.id}
             focusRef={field}
-            label={strings.label}
+            label={fields.body.label}
+            error={summary.errorOf(fields.body.id)}
             rows={3}
-            maxLength={5000}
+            maxLength={CommentLimits.bodyMax}
             value={body}
             onChange={setBody}
           />

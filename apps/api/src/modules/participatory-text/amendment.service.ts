@@ -1,4 +1,4 @@
-import { ComponentType } from '@concerto/domain';
+import { AmendmentLimits, ComponentType } from '@concerto/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { diffWords } from 'diff';
@@ -27,13 +27,11 @@ import { cleanMarkdown } from './text-body';
 import { comparableText, hasVisibleText, trimText } from '../../common/validation/visible-text';
 
 /** Limits of an emendation (the title becomes a proposal's title when promoted: same bounds). */
-export const AmendmentLimits = {
-  titleMin: 15,
-  titleMax: 150,
-  articleBodyMax: 10_000,
-  proposalBodyMax: 3_000,
-  reasonMax: 5_000,
-} as const;
+export { AmendmentLimits };
+
+/** An amendment whose new text is empty. */
+const emptyBody = () =>
+  DomainError.badInput('Le texte est vide.', { field: 'body' }).inEnglish('The text is empty.');
 
 /** The amendable as an amendment sees it: where it lives, its current version and text, who owns it. */
 interface Amendable {
@@ -415,9 +413,13 @@ export class AmendmentService {
   async reject(id: string, reason: string, viewer: Viewer): Promise<AmendmentDto> {
     const clean = richTextToPlain(sanitizeRichText(reason ?? ''));
     if (!hasVisibleText(clean))
-      throw DomainError.badInput('Un refus doit être motivé.', { field: 'reason' });
+      throw DomainError.badInput('Un refus doit être motivé.', { field: 'reason' }).inEnglish(
+        'A rejection must give its reason.',
+      );
     if (clean.length > AmendmentLimits.reasonMax)
-      throw DomainError.badInput('reason: 5 000 caractères au plus', { field: 'reason' });
+      throw DomainError.badInput('5 000 caractères au plus.', { field: 'reason' }).inEnglish(
+        'At most 5,000 characters.',
+      );
     const first = await this.loadRow(this.dataSource.manager, id);
     await inTransaction(this.dataSource, async (manager) => {
       const amendable = await this.lockAmendable(
@@ -843,7 +845,10 @@ export class AmendmentService {
       clean.length < AmendmentLimits.titleMin ||
       clean.length > AmendmentLimits.titleMax
     ) {
-      throw DomainError.badInput('title: entre 15 et 150 caractères', { field: 'title' });
+      throw DomainError.badInput(
+        `Entre ${AmendmentLimits.titleMin} et ${AmendmentLimits.titleMax} caractères.`,
+        { field: 'title' },
+      ).inEnglish(`${AmendmentLimits.titleMin} to ${AmendmentLimits.titleMax} characters.`);
     }
     return clean;
   }
@@ -851,18 +856,20 @@ export class AmendmentService {
   private checkedBody(type: AmendableType, body: string): string {
     if (type === 'ARTICLE') {
       const clean = cleanMarkdown(body ?? '');
-      if (!hasVisibleText(clean))
-        throw DomainError.badInput('body: le texte est vide', { field: 'body' });
+      if (!hasVisibleText(clean)) throw emptyBody();
       if (clean.length > AmendmentLimits.articleBodyMax)
-        throw DomainError.badInput('body: 10 000 caractères au plus', { field: 'body' });
+        throw DomainError.badInput('10 000 caractères au plus.', { field: 'body' }).inEnglish(
+          'At most 10,000 characters.',
+        );
       return clean;
     }
     const html = sanitizeRichText(body ?? '');
     const text = richTextToPlain(html);
-    if (!hasVisibleText(text))
-      throw DomainError.badInput('body: le texte est vide', { field: 'body' });
+    if (!hasVisibleText(text)) throw emptyBody();
     if (text.length > AmendmentLimits.proposalBodyMax)
-      throw DomainError.badInput('body: 3 000 caractères au plus', { field: 'body' });
+      throw DomainError.badInput('3 000 caractères au plus.', { field: 'body' }).inEnglish(
+        'At most 3,000 characters.',
+      );
     return html;
   }
 
@@ -876,6 +883,8 @@ export class AmendmentService {
         ? sameBody
         : sameBody && comparableText(amendable.title ?? '') === comparableText(title);
     if (same)
-      throw DomainError.badInput('L’amendement ne change rien au texte actuel.', { field: 'body' });
+      throw DomainError.badInput('L’amendement ne change rien au texte actuel.', {
+        field: 'body',
+      }).inEnglish('The amendment changes nothing in the current text.');
   }
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { AmendmentLimits } from '@concerto/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +7,8 @@ import { useMe } from '../../auth/hooks/useMe';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { TextAreaField, TextField, VisuallyHidden } from '../../ui/components/Fields';
 import { RichTextField } from '../../ui/components/RichTextField';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   ACCEPT_AMENDMENT_MUTATION,
@@ -84,8 +87,12 @@ export function ArticlePanel({ article, text }: { article: TextArticle; text: Pa
   );
 }
 
-/** "Proposer un amendement": title and the full new text of the article, with a live word diff. */
-function AmendmentForm({
+/**
+ * "Proposer un amendement": title and the full new text of the article, with a live word diff.
+ * Checked with {@link AmendmentLimits} before sending; each problem, and each field the API refuses
+ * (a text that changes nothing), is shown on its field with focus on the error summary.
+ */
+export function AmendmentForm({
   articleId,
   currentBody,
   number,
@@ -98,10 +105,26 @@ function AmendmentForm({
   const feedback = useFeedback();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState(currentBody);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    title: { id: `${prefix}-title`, label: t('texts.amendmentTitle') },
+    body: { id: `${prefix}-body`, label: t('texts.amendmentBody') },
+  };
   const [create, state] = useMutation(CREATE_AMENDMENT_MUTATION, REFETCH);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.title, title, {
+        min: AmendmentLimits.titleMin,
+        max: AmendmentLimits.titleMax,
+      }),
+      textProblem(t, fields.body, body, { min: 1, max: AmendmentLimits.articleBodyMax }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await create({
         variables: {
@@ -111,7 +134,7 @@ function AmendmentForm({
       feedback.succeed(t('texts.amendmentCreated'));
       setTitle('');
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   }
   return (
@@ -122,19 +145,23 @@ function AmendmentForm({
       aria-label={t('texts.proposeFor', { number })}
     >
       <h4>{t('texts.propose')}</h4>
+      <ErrorSummary state={summary} />
       <TextField
-        label={t('texts.amendmentTitle')}
+        id={fields.title.id}
+        label={fields.title.label}
         hint={t('texts.amendmentTitleHint')}
+        error={summary.errorOf(fields.title.id)}
         name="title"
         required
-        minLength={15}
-        maxLength={150}
+        maxLength={AmendmentLimits.titleMax}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
       />
       <RichTextField
-        label={t('texts.amendmentBody')}
+        id={fields.body.id}
+        label={fields.body.label}
         hint={t('texts.amendmentBodyHint')}
+        error={summary.errorOf(fields.body.id)}
         name="body"
         required
         rows={6}

@@ -1,9 +1,13 @@
 import { useMutation } from '@apollo/client/react';
+import { PetitionLimits } from '@concerto/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/components/Fields';
 import { RichTextField } from '../../ui/components/RichTextField';
+import { ErrorSummary, useErrorSummary, type FieldProblem } from '../../ui/feedback/ErrorSummary';
+import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
+import { richTextPlain } from '../../ui/rich-text-plain';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import {
   ANSWER_PETITION_MUTATION,
@@ -17,7 +21,9 @@ import {
  * official answer once the collection has ended — for an ACCEPTED petition whose type names a second
  * stage, « Transformer en proposition » / « Transformer en motion » creates it with the answer (the
  * answer's link is then its page). Used on the petition's page (heading level 2) and
- * in the admins' queue (level 3, one per petition).
+ * in the admins' queue (level 3, one per petition). The discard reason, the answer and its link
+ * are checked with {@link PetitionLimits} before sending; each problem, and each field the API
+ * refuses, is shown on its field with focus on the error summary.
  * @param onDone called after a successful move (the queue refetches and moves the focus)
  */
 export function PetitionAdminActions({
@@ -39,14 +45,23 @@ export function PetitionAdminActions({
   const [publish, publishState] = useMutation(PUBLISH_PETITION_MUTATION);
   const [discard, discardState] = useMutation(DISCARD_PETITION_MUTATION);
   const [answerMutation, answerState] = useMutation(ANSWER_PETITION_MUTATION);
-  const run = async (work: () => Promise<unknown>, done: string) => {
+  const summary = useErrorSummary();
+  /** The fields of both forms (one shows at a time), by the API's input key. */
+  const fields = {
+    reason: { id: `${headingId}-reason`, label: t('petitions.admin.reason') },
+    answer: { id: `${headingId}-answer`, label: t('petitions.admin.answer') },
+    answerUrl: { id: `${headingId}-answer-url`, label: t('petitions.admin.answerUrl') },
+  };
+  const run = async (work: () => Promise<unknown>, done: string, problems: FieldProblem[] = []) => {
     feedback.clear();
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await work();
       if (onDone) onDone(done);
       else feedback.succeed(done);
     } catch (error) {
-      feedback.fail(error);
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
     }
   };
 
@@ -86,21 +101,31 @@ export function PetitionAdminActions({
             </button>
           </p>
           <form
+            noValidate
             onSubmit={(e: FormEvent) => {
               e.preventDefault();
               void run(
                 () => discard({ variables: { id: petition.id, reason } }),
                 t('petitions.admin.discarded'),
+                problemsOf(
+                  textProblem(t, fields.reason, reason, {
+                    min: 1,
+                    max: PetitionLimits.reasonMaxLength,
+                  }),
+                ),
               );
             }}
           >
+            <ErrorSummary state={summary} />
             <TextAreaField
-              label={t('petitions.admin.reason')}
+              id={fields.reason.id}
+              label={fields.reason.label}
+              error={summary.errorOf(fields.reason.id)}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               required
               rows={3}
-              maxLength={2000}
+              maxLength={PetitionLimits.reasonMaxLength}
             />
             <button type="submit" className="button button--danger" disabled={discardState.loading}>
               {t('petitions.admin.discard')}
@@ -109,9 +134,11 @@ export function PetitionAdminActions({
         </>
       ) : (
         <form
+          noValidate
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
             const transformTo = transform && stage ? stage.type : null;
+            const url = transformTo ? '' : answerUrl.trim();
             void run(
               () =>
                 answerMutation({
@@ -119,7 +146,7 @@ export function PetitionAdminActions({
                     input: {
                       petitionId: petition.id,
                       answer,
-                      answerUrl: transformTo ? null : answerUrl.trim() || null,
+                      answerUrl: url || null,
                       transformTo,
                     },
                   },
@@ -131,11 +158,27 @@ export function PetitionAdminActions({
                       : 'petitions.admin.answeredMotion',
                   )
                 : t('petitions.admin.answered'),
+              problemsOf(
+                textProblem(t, fields.answer, richTextPlain(answer), {
+                  min: 1,
+                  max: PetitionLimits.bodyMaxLength,
+                }),
+                url !== '' &&
+                  (!/^(https:\/\/[^\s<>"]+|\/[^\s<>"]*)$/.test(url) || url.length > 500) && {
+                    fieldId: fields.answerUrl.id,
+                    message: t('petitions.admin.answerUrlInvalid', {
+                      label: fields.answerUrl.label,
+                    }),
+                  },
+              ),
             );
           }}
         >
+          <ErrorSummary state={summary} />
           <RichTextField
-            label={t('petitions.admin.answer')}
+            id={fields.answer.id}
+            label={fields.answer.label}
+            error={summary.errorOf(fields.answer.id)}
             value={answer}
             onChange={setAnswer}
             required
@@ -165,7 +208,9 @@ export function PetitionAdminActions({
           ) : null}
           {transform && stage ? null : (
             <TextField
-              label={t('petitions.admin.answerUrl')}
+              id={fields.answerUrl.id}
+              label={fields.answerUrl.label}
+              error={summary.errorOf(fields.answerUrl.id)}
               hint={t('petitions.admin.answerUrlHint')}
               value={answerUrl}
               onChange={(e) => setAnswerUrl(e.target.value)}

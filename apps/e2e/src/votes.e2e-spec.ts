@@ -329,6 +329,33 @@ describeInBrowser(
       await page.getByText('1 bulletin compté').waitFor();
       await signOut();
     });
+    it('a secret ballot without receipts (the demo election): after « Déposer mon vote » the focus is on « Votre vote », not where the closing dialog returns it', async () => {
+      const page = suite.page;
+      await signIn(`votante.${stamp}@example.org`, PASSWORD);
+      // the demo's own Votations component of the space (not the one this suite created)
+      const { spaces } = await gql(`{ spaces { slug components { id type } } }`);
+      const demo = spaces
+        .find((space: { slug: string }) => space.slug === SPACE)
+        .components.find(
+          (c: { id: string; type: string }) => c.type === 'VOTES' && c.id !== componentId,
+        );
+      await goTo(`/espaces/${SPACE}/f/${demo.id}`);
+      await page.getByRole('link', { name: /^Élection du bureau du comité représentatif/ }).click();
+      await page.getByRole('heading', { name: 'Bureau de vote' }).waitFor();
+      await page.getByRole('radio').first().check();
+      await page.getByRole('button', { name: 'Relire mon vote' }).click();
+      await page.getByRole('button', { name: 'Voter', exact: true }).click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog.getByRole('button', { name: 'Déposer mon vote' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('Vous avez voté. Un vote à bulletin secret est définitif.').waitFor();
+      // the dialog's own focus return (to its « Voter » button, gone with the booth) comes a frame later
+      await focusSettled(page);
+      expect(await focused()).toBe('Votre vote');
+      await checkPage('votation secrète sans reçu (après le vote)');
+      await signOut();
+    });
+
     it('two more members vote through the API; after the close the results, the exports and the verification agree', async () => {
       const { ballot } = await gql(
         `query($id: ID!) { ballot(id: $id) { questions { id title options { id title } } } }`,

@@ -13,6 +13,9 @@ interface PendingFocus {
   select: boolean;
 }
 
+/** How long focus may wait for a modal dialog to close (about 3 s at 60 frames a second). */
+const MAX_WAIT_FRAMES = 180;
+
 function resolve(target: FocusTarget): Focusable | null {
   return (typeof target === 'function' ? target() : target.current) ?? null;
 }
@@ -28,6 +31,10 @@ function resolve(target: FocusTarget): Focusable | null {
  * the commit, the element is not there yet, and the focus keeper (`useFocusKeeper`) then
  * puts focus back on the button that was pressed. When the element is still missing after
  * the commit (it appears only after a refetch), one more try is made on the next frame.
+ *
+ * An element behind an open modal dialog (inert) takes the focus once the dialog has closed: an
+ * action confirmed in a `ConfirmButton` dialog moves focus to its result, not to wherever
+ * the dialog would return it.
  *
  * `select: true` also selects an input's text (a URL to copy).
  */
@@ -46,14 +53,24 @@ export function useFocusAfterRender(): (
       element.focus();
       if (next.select && element instanceof HTMLInputElement) element.select();
     };
+    let frame = 0;
+    let frames = 0;
+    // behind a modal dialog (React Aria makes the rest of the page inert) the element cannot take
+    // focus yet: try each frame until the dialog has closed, so the dialog's own focus return
+    // (to a button that may be gone) does not have the last word
+    const whenFocusable = (element: Focusable) => {
+      if (!(element instanceof Element) || element.closest('[inert]') === null) move(element);
+      else if (frames++ < MAX_WAIT_FRAMES)
+        frame = requestAnimationFrame(() => whenFocusable(element));
+    };
     const element = resolve(next.target);
     if (element) {
-      move(element);
-      return;
+      whenFocusable(element);
+      return () => cancelAnimationFrame(frame);
     }
-    const frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(() => {
       const later = resolve(next.target);
-      if (later) move(later);
+      if (later) whenFocusable(later);
     });
     return () => cancelAnimationFrame(frame);
   }, [request]);

@@ -85,8 +85,20 @@ describeInBrowser(
         .getByLabel('Confirmez le nouveau mot de passe', { exact: true })
         .fill('pas la même phrase');
       await suite.page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-      await suite.page.getByText('Les deux mots de passe ne sont pas identiques.').waitFor();
+      // under the field, and in the error summary that takes the focus and links to it
+      await suite.page
+        .locator('.field__error', { hasText: 'Les deux mots de passe ne sont pas identiques.' })
+        .waitFor();
       await focusSettled(suite.page);
+      expect(
+        await suite.page.evaluate(() =>
+          document.activeElement?.classList.contains('error-summary'),
+        ),
+      ).toBe(true);
+      await suite.page
+        .locator('.error-summary')
+        .getByRole('link', { name: 'Les deux mots de passe ne sont pas identiques.' })
+        .click();
       expect(
         await suite.page.evaluate(() => (document.activeElement as HTMLInputElement).name),
       ).toBe('confirmation');

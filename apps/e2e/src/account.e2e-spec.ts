@@ -126,7 +126,8 @@ describeInBrowser(
       await suite.page.getByLabel('Mot de passe actuel').fill('pas le bon mot de passe');
       await suite.page.getByLabel('Nouveau mot de passe').fill(NEW_PASSWORD);
       await suite.page.getByRole('button', { name: 'Changer le mot de passe' }).click();
-      await suite.page.getByText('Mot de passe incorrect.').waitFor();
+      // next to its field, and linked from the error summary
+      await suite.page.locator('.field__error', { hasText: 'Mot de passe incorrect.' }).waitFor();
       await expectAccessible('mon compte (mot de passe incorrect)');
       await suite.page.getByLabel('Mot de passe actuel').fill(PASSWORD);
       await suite.page.getByRole('button', { name: 'Changer le mot de passe' }).click();

@@ -154,11 +154,21 @@ export async function rawKeysShown(page: Page): Promise<string[]> {
 }
 
 /**
- * Elements of `page` that stick out of a `width`-pixel window (their start, at most five);
- * `.table-scroll` wrappers scroll on purpose. Leaves the page at that width.
+ * Elements of `page` that stick out of a `width`-pixel window (their start, at most five), once
+ * the page has reacted to the resize; `.table-scroll` wrappers scroll on purpose. Leaves the page
+ * at that width.
  */
 export async function overflowAt(page: Page, width: number): Promise<string[]> {
   await page.setViewportSize({ width, height: 900 });
+  // what follows a resize (ResizeObserver callbacks, the renders they ask for) settles first
+  await page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))),
+        ),
+      ),
+  );
   return page.evaluate(() =>
     document.documentElement.scrollWidth - window.innerWidth > 1
       ? [...document.querySelectorAll('body *')]

@@ -98,8 +98,16 @@ describeInBrowser(
       const field = suite.page.getByLabel('Votre affirmation');
       await field.fill('   ');
       await suite.page.getByRole('button', { name: 'Proposer' }).click();
-      await suite.page.getByText('Votre affirmation : le texte est vide.').waitFor();
+      // on the field, and in the error summary that takes the focus
+      await suite.page
+        .locator('.field__error', { hasText: 'Votre affirmation : le texte est vide.' })
+        .waitFor();
       await focusIsKept();
+      expect(
+        await suite.page.evaluate(() =>
+          document.activeElement?.classList.contains('error-summary'),
+        ),
+      ).toBe(true);
       await field.fill('La filière doit publier chaque année un bilan partagé de ses actions.');
       await suite.page.getByRole('button', { name: 'Proposer' }).click();
       await suite.page.getByRole('status').filter({ hasText: 'Affirmation publiée.' }).waitFor();

@@ -238,7 +238,15 @@ describeInBrowser(
       const reason = panel.getByRole('textbox', { name: 'Motif du blocage' });
       await reason.fill('court');
       await panel.getByRole('button', { name: 'Bloquer ce compte' }).click();
-      await panel.getByText('Indiquez un motif d’au moins 10 caractères.').waitFor();
+      // on its field, and in the error summary that takes the focus and links to it
+      await panel
+        .locator('.field__error', { hasText: 'Indiquez un motif d’au moins 10 caractères.' })
+        .waitFor();
+      const summary = panel.locator('.error-summary');
+      expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+      await summary
+        .getByRole('link', { name: 'Indiquez un motif d’au moins 10 caractères.' })
+        .click();
       expect(await reason.evaluate((element) => element === document.activeElement)).toBe(true);
       await reason.fill('Messages insultants répétés envers d’autres membres.');
       await panel.getByRole('button', { name: 'Bloquer ce compte' }).click();

@@ -154,7 +154,12 @@ describe('/mon-compte', () => {
     await user.type(screen.getByLabelText('Nouveau mot de passe'), 'un nouveau secret');
     await user.click(screen.getByRole('button', { name: 'Changer le mot de passe' }));
     await waitFor(() => expect(current).toHaveAccessibleDescription('Mot de passe incorrect.'));
-    expect(current).toHaveFocus();
+    // focus on the error summary, whose link leads to the field
+    expect(screen.getByRole('link', { name: 'Mot de passe incorrect.' })).toHaveAttribute(
+      'href',
+      `#${current.id}`,
+    );
+    expect(document.activeElement).toHaveClass('error-summary');
   });
 
   it('deletes the account after the password, then goes home signed out with a message', async () => {

@@ -56,13 +56,16 @@ export class DisagreementService {
       if (settings.supportsState !== SupportsState.ENABLED)
         throw DomainError.forbidden('Les réactions sont fermées pour ces propositions.', {
           reason: 'supportsClosed',
-        });
+        }).inEnglish('Reactions are closed for these proposals.');
       const proposal = await this.proposals.load(manager, proposalId, true);
-      if (proposal.hiddenAt) throw DomainError.notFound('Proposition', { id: proposalId });
+      if (proposal.hiddenAt)
+        throw DomainError.notFound('Proposition', { id: proposalId }).inEnglish(
+          'Proposal not found.',
+        );
       if (proposal.withdrawnAt)
         throw DomainError.forbidden('Une proposition retirée ne prend plus de réactions.', {
           reason: 'withdrawn',
-        });
+        }).inEnglish('A withdrawn proposal no longer takes reactions.');
       const supported = await manager.query(
         `SELECT 1 FROM proposal_supports WHERE proposal_id = $1 AND user_id = $2`,
         [proposalId, viewer.user.id],

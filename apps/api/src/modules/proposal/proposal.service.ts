@@ -182,13 +182,15 @@ export class ProposalService {
   ): Promise<ProposalConnectionSource> {
     const component = await this.visibleProposalsComponent(componentId, viewer);
     if (!Number.isInteger(first) || first < 1 || first > 100)
-      throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
+      throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' }).inEnglish(
+        'first must be between 1 and 100.',
+      );
     if ((filter?.mine || filter?.supportedByMe) && !viewer) throw DomainError.unauthenticated();
     const settings = proposalSettingsOf(component.settings);
     if (settings.supportsState === SupportsState.HIDDEN && order === 'MOST_SUPPORTED') {
       throw DomainError.badInput('Les soutiens sont masqués dans cette fonctionnalité.', {
         field: 'order',
-      });
+      }).inEnglish('Supports are hidden in this feature.');
     }
     if (
       order === 'CONSENSUS' &&
@@ -197,7 +199,7 @@ export class ProposalService {
       throw DomainError.badInput(
         'L’ordre par consensus n’est pas proposé dans cette fonctionnalité.',
         { field: 'order', reason: 'consensusUnavailable' },
-      );
+      ).inEnglish('Ordering by consensus is not offered in this feature.');
     }
     const moderator = await this.canModerate(viewer, component.spaceId);
     const where = this.filterSql(filter, viewer, moderator);
@@ -228,11 +230,13 @@ export class ProposalService {
         throw DomainError.badInput(
           'Ce curseur de pagination a été fait pour un autre ordre aléatoire (seed).',
           { field: 'seed' },
-        );
+        ).inEnglish('This pagination cursor was made for another random order (seed).');
       }
       usedSeed = start?.s ?? seed ?? randomBytes(8).toString('hex');
       if (usedSeed.length > 64)
-        throw DomainError.badInput('seed: 64 caractères au plus', { field: 'seed' });
+        throw DomainError.badInput('seed: 64 caractères au plus', { field: 'seed' }).inEnglish(
+          'At most 64 characters.',
+        );
       rows = where.selective
         ? await this.randomPageOfMatches(componentId, usedSeed, start, first + 1, where.sql, params)
         : await this.randomPage(componentId, usedSeed, start, first + 1, where.sql, params);
@@ -298,7 +302,9 @@ export class ProposalService {
       // a genuine cursor never froze more proposals than exist (they are never deleted)
       end = await currentEnd();
       if (n > end)
-        throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
+        throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' }).inEnglish(
+          'Invalid pagination cursor.',
+        );
     } else {
       n = await this.frozenSize(componentId);
       end = n;
@@ -439,7 +445,9 @@ export class ProposalService {
         [componentId],
       );
       if (n > Number(upper))
-        throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
+        throw DomainError.badInput('Curseur de pagination invalide.', { field: 'after' }).inEnglish(
+          'Invalid pagination cursor.',
+        );
     }
     const permutation = new KeyedPermutation(seed, n);
     const from = start?.p ?? 0;
@@ -571,7 +579,8 @@ export class ProposalService {
     const row = await this.load(this.dataSource.manager, id);
     const component = await this.visibleProposalsComponent(row.componentId, viewer);
     const moderator = await this.canModerate(viewer, component.spaceId);
-    if (row.hiddenAt && !moderator) throw DomainError.notFound('Proposition', { id });
+    if (row.hiddenAt && !moderator)
+      throw DomainError.notFound('Proposition', { id }).inEnglish('Proposal not found.');
     return (
       await this.present([row], viewer, proposalSettingsOf(component.settings), moderator)
     )[0];
@@ -584,7 +593,9 @@ export class ProposalService {
   async create(input: CreateProposalInput, viewer: Viewer): Promise<ProposalDto> {
     const component = await this.visibleProposalsComponent(input.componentId, viewer);
     if (!proposalSettingsOf(component.settings).creationEnabled)
-      throw DomainError.forbidden('Le dépôt de propositions est fermé.');
+      throw DomainError.forbidden('Le dépôt de propositions est fermé.').inEnglish(
+        'Submitting proposals is closed.',
+      );
     const body = this.checkedBody(input.body);
     const id = await inTransaction(this.dataSource, async (manager) => {
       // the component row lock serialises position indexes: dense, no gaps, no duplicates. NO KEY
@@ -645,7 +656,7 @@ export class ProposalService {
     if (component.type !== ComponentType.PROPOSALS)
       throw DomainError.badInput('La suite choisie n’est pas une fonctionnalité de propositions.', {
         field: 'secondStageComponentId',
-      });
+      }).inEnglish('The chosen next stage is not a proposals feature.');
     return { componentId: component.id, spaceId: component.spaceId, actorId: actor.user.id };
   }
 
@@ -675,6 +686,8 @@ export class ProposalService {
       throw DomainError.badInput(
         `Le titre d’une proposition compte de ${ProposalLimits.titleMin} à ${ProposalLimits.titleMax} caractères (celui-ci : ${title.length}).`,
         { field: 'title' },
+      ).inEnglish(
+        `A proposal’s title has ${ProposalLimits.titleMin} to ${ProposalLimits.titleMax} characters (this one: ${title.length}).`,
       );
     }
     const text = richTextToPlain(sanitizeRichText(input.body));
@@ -682,7 +695,7 @@ export class ProposalService {
       throw DomainError.badInput(
         `Le texte d’une proposition compte au plus 3 000 caractères (celui-ci : ${text.length}).`,
         { field: 'body' },
-      );
+      ).inEnglish(`A proposal’s text has at most 3,000 characters (this one: ${text.length}).`);
     const body = this.checkedBody(input.body);
     // the component row lock serialises position indexes (as in create)
     const [component] = await manager.query(
@@ -690,7 +703,9 @@ export class ProposalService {
       [target.componentId],
     );
     if (!component || component.type !== ComponentType.PROPOSALS)
-      throw DomainError.notFound('Fonctionnalité', { id: target.componentId });
+      throw DomainError.notFound('Fonctionnalité', { id: target.componentId }).inEnglish(
+        'Feature not found.',
+      );
     const [{ next }] = await manager.query(
       `SELECT coalesce(max(position_index) + 1, 0) AS next FROM proposals WHERE component_id = $1`,
       [target.componentId],
@@ -747,16 +762,25 @@ export class ProposalService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, id, true);
       if (row.authorId !== viewer.user.id)
-        throw DomainError.forbidden('Seul l’auteur peut modifier sa proposition.');
-      if (row.withdrawnAt) throw DomainError.conflict('Cette proposition a été retirée.');
+        throw DomainError.forbidden('Seul l’auteur peut modifier sa proposition.').inEnglish(
+          'Only the author can edit their proposal.',
+        );
+      if (row.withdrawnAt)
+        throw DomainError.conflict('Cette proposition a été retirée.').inEnglish(
+          'This proposal has been withdrawn.',
+        );
       const [{ supports }] = await manager.query(
         `SELECT count(*) AS supports FROM proposal_supports WHERE proposal_id = $1`,
         [id],
       );
       if (Number(supports) > 0)
-        throw DomainError.conflict('Une proposition déjà soutenue ne peut plus être modifiée.');
+        throw DomainError.conflict(
+          'Une proposition déjà soutenue ne peut plus être modifiée.',
+        ).inEnglish('A proposal that already has supports can no longer be edited.');
       if (row.statePublishedAt)
-        throw DomainError.conflict('Une proposition déjà traitée ne peut plus être modifiée.');
+        throw DomainError.conflict(
+          'Une proposition déjà traitée ne peut plus être modifiée.',
+        ).inEnglish('A proposal that has already been answered can no longer be edited.');
       await manager.query(
         `UPDATE proposals SET title = coalesce($2, title), body = coalesce($3, body), updated_at = now() WHERE id = $1`,
         [id, input.title ?? null, body ?? null],
@@ -782,8 +806,13 @@ export class ProposalService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, id, true);
       if (row.authorId !== viewer.user.id)
-        throw DomainError.forbidden('Seul l’auteur peut retirer sa proposition.');
-      if (row.withdrawnAt) throw DomainError.conflict('Cette proposition est déjà retirée.');
+        throw DomainError.forbidden('Seul l’auteur peut retirer sa proposition.').inEnglish(
+          'Only the author can withdraw their proposal.',
+        );
+      if (row.withdrawnAt)
+        throw DomainError.conflict('Cette proposition est déjà retirée.').inEnglish(
+          'This proposal is already withdrawn.',
+        );
       await manager.query(
         `UPDATE proposals SET withdrawn_at = now(), updated_at = now() WHERE id = $1`,
         [id],
@@ -813,12 +842,19 @@ export class ProposalService {
         ? sanitizeRichText(input.answer)
         : null;
     if (input.state === 'REJECTED' && !answer)
-      throw DomainError.badInput('Un refus doit être motivé par une réponse.', { field: 'answer' });
+      throw DomainError.badInput('Un refus doit être motivé par une réponse.', {
+        field: 'answer',
+      }).inEnglish('A rejection must be explained by an answer.');
     if (answer && richTextToPlain(answer).length > ProposalLimits.answerMax)
-      throw DomainError.badInput('answer: 5 000 caractères au plus', { field: 'answer' });
+      throw DomainError.badInput('answer: 5 000 caractères au plus', { field: 'answer' }).inEnglish(
+        'At most 5,000 characters.',
+      );
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, input.proposalId, true);
-      if (row.withdrawnAt) throw DomainError.conflict('Cette proposition a été retirée.');
+      if (row.withdrawnAt)
+        throw DomainError.conflict('Cette proposition a été retirée.').inEnglish(
+          'This proposal has been withdrawn.',
+        );
       refuseAnswerWhileHidden(row);
       const publish = input.publish ?? true;
       await manager.query(
@@ -853,7 +889,8 @@ export class ProposalService {
   async publishAnswer(id: string, viewer: Viewer): Promise<ProposalDto> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.load(manager, id, true);
-      if (!row.answeredAt) throw DomainError.conflict('Aucune réponse à publier.');
+      if (!row.answeredAt)
+        throw DomainError.conflict('Aucune réponse à publier.').inEnglish('No answer to publish.');
       refuseAnswerWhileHidden(row);
       await manager.query(
         `UPDATE proposals SET state_published_at = coalesce(state_published_at, now()), updated_at = now() WHERE id = $1`,
@@ -916,9 +953,14 @@ export class ProposalService {
         where: { id: componentId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!component) throw DomainError.notFound('Fonctionnalité', { id: componentId });
+      if (!component)
+        throw DomainError.notFound('Fonctionnalité', { id: componentId }).inEnglish(
+          'Feature not found.',
+        );
       if (component.type !== ComponentType.PROPOSALS)
-        throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.');
+        throw DomainError.badInput(
+          'Cette fonctionnalité ne contient pas de propositions.',
+        ).inEnglish('This feature does not contain proposals.');
       const changes = Object.fromEntries(
         Object.entries(input).filter(([, v]) => v !== undefined && v !== null),
       );
@@ -986,7 +1028,7 @@ export class ProposalService {
     if (component.type !== ComponentType.PROPOSALS)
       throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.', {
         field: 'componentId',
-      });
+      }).inEnglish('This feature does not contain proposals.');
     return component;
   }
 
@@ -1003,12 +1045,15 @@ export class ProposalService {
   /** Loads a proposal row (optionally locking it). @throws NOT_FOUND */
   async load(manager: EntityManager, id: string, lock = false): Promise<ProposalRow> {
     if (!/^[0-9a-f-]{36}$/i.test(id))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const rows: ProposalRow[] = await manager.query(
       `${SELECT_PROPOSAL} WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`,
       [id],
     );
-    if (!rows.length) throw DomainError.notFound('Proposition', { id });
+    if (!rows.length)
+      throw DomainError.notFound('Proposition', { id }).inEnglish('Proposal not found.');
     return rows[0];
   }
 
@@ -1079,7 +1124,9 @@ export class ProposalService {
    */
   async supportTarget(id: string, viewer: Viewer, withFollow: boolean): Promise<SupportTarget> {
     if (!/^[0-9a-f-]{36}$/i.test(id))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const rows: (ProposalRow & {
       viewerSupports: boolean;
       viewerDisagrees: boolean;
@@ -1094,7 +1141,8 @@ export class ProposalService {
       )} WHERE p.id = $1`,
       [id, viewer.user.id],
     );
-    if (!rows.length) throw DomainError.notFound('Proposition', { id });
+    if (!rows.length)
+      throw DomainError.notFound('Proposition', { id }).inEnglish('Proposal not found.');
     const row = rows[0];
     const [{ component, privileged }, reports, follows] = await Promise.all([
       this.spaces.componentWithAccess(row.componentId, viewer),
@@ -1106,8 +1154,9 @@ export class ProposalService {
     if (component.type !== ComponentType.PROPOSALS)
       throw DomainError.badInput('Cette fonctionnalité ne contient pas de propositions.', {
         field: 'componentId',
-      });
-    if (row.hiddenAt && !privileged) throw DomainError.notFound('Proposition', { id });
+      }).inEnglish('This feature does not contain proposals.');
+    if (row.hiddenAt && !privileged)
+      throw DomainError.notFound('Proposition', { id }).inEnglish('Proposal not found.');
     return {
       row,
       spaceId: component.spaceId,
@@ -1229,9 +1278,13 @@ export class ProposalService {
     const html = sanitizeRichText(body);
     const text = richTextToPlain(html);
     if (!hasVisibleText(text))
-      throw DomainError.badInput('body: le texte est vide', { field: 'body' });
+      throw DomainError.badInput('body: le texte est vide', { field: 'body' }).inEnglish(
+        'The text is empty.',
+      );
     if (text.length > ProposalLimits.bodyMax)
-      throw DomainError.badInput('body: 3 000 caractères au plus', { field: 'body' });
+      throw DomainError.badInput('body: 3 000 caractères au plus', { field: 'body' }).inEnglish(
+        'At most 3,000 characters.',
+      );
     return html;
   }
 }

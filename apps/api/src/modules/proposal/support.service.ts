@@ -94,9 +94,13 @@ export class SupportService {
     switch (outcome.status) {
       case 'not_found':
       case 'hidden':
-        throw DomainError.notFound('Proposition', { id: proposalId });
+        throw DomainError.notFound('Proposition', { id: proposalId }).inEnglish(
+          'Proposal not found.',
+        );
       case 'withdrawn':
-        throw DomainError.forbidden('Une proposition retirée ne peut plus être soutenue.');
+        throw DomainError.forbidden(
+          'Une proposition retirée ne peut plus être soutenue.',
+        ).inEnglish('A withdrawn proposal can no longer be supported.');
       case 'disagreed':
         // a « pas d'accord » excludes a support (also held by the trigger of migration 1766300000000)
         throw DomainError.conflict(
@@ -107,12 +111,12 @@ export class SupportService {
         throw DomainError.limitReached(
           `Vous avez déjà donné vos ${settings.supportLimit} soutiens.`,
           { limit: settings.supportLimit, reason: 'supportLimit' },
-        );
+        ).inEnglish(`You have already given your ${settings.supportLimit} supports.`);
       case 'threshold':
         throw DomainError.limitReached('Cette proposition a atteint son seuil de soutiens.', {
           limit: settings.threshold,
           reason: 'threshold',
-        });
+        }).inEnglish('This proposal has reached its support threshold.');
       case 'added':
         this.events.committed();
         // a support always leaves the supporter following (added now, or followed before)
@@ -155,7 +159,9 @@ export class SupportService {
       params,
     );
     if (outcome.status === 'not_found')
-      throw DomainError.notFound('Proposition', { id: proposalId });
+      throw DomainError.notFound('Proposition', { id: proposalId }).inEnglish(
+        'Proposal not found.',
+      );
     if (outcome.status === 'removed') this.events.committed();
     return this.respond(target, viewer, outcome, {
       viewerSupports: false,
@@ -166,7 +172,9 @@ export class SupportService {
 
   private checkOpen(settings: ProposalSettings): void {
     if (settings.supportsState !== SupportsState.ENABLED)
-      throw DomainError.forbidden('Les soutiens sont fermés pour ces propositions.');
+      throw DomainError.forbidden('Les soutiens sont fermés pour ces propositions.').inEnglish(
+        'Supports are closed for these proposals.',
+      );
   }
 
   /** Runs the composed write: one statement, so one implicit transaction and one round trip. */

@@ -150,10 +150,14 @@ export class BallotService {
   async create(input: CreateBallotInput, viewer: Viewer): Promise<BallotDto> {
     const component = await this.votesComponent(input.componentId, viewer);
     if (!(await this.isSpaceAdmin(viewer, component.spaceId)))
-      throw DomainError.forbidden('Seuls les administrateurs de l’espace créent une votation.');
+      throw DomainError.forbidden(
+        'Seuls les administrateurs de l’espace créent une votation.',
+      ).inEnglish('Only the space’s administrators create a ballot.');
     for (const field of ['title', 'opensAt', 'closesAt', 'census', 'questions'] as const) {
       if (input[field] === undefined || input[field] === null)
-        throw DomainError.badInput(`${field} : champ obligatoire.`, { field });
+        throw DomainError.badInput(`${field} : champ obligatoire.`, { field }).inEnglish(
+          'This field is required.',
+        );
     }
     const id = await inTransaction(this.dataSource, async (manager) => {
       const fields = await this.checkedFields(manager, input, null);
@@ -203,7 +207,7 @@ export class BallotService {
       if (!(await this.isSpaceAdmin(viewer, row.space_id)))
         throw DomainError.forbidden(
           'Seuls les administrateurs de l’espace modifient une votation.',
-        );
+        ).inEnglish('Only the space’s administrators edit a ballot.');
       const [cast] = await manager.query(
         `SELECT 1 FROM ballot_participations WHERE ballot_id = $1 LIMIT 1`,
         [id],
@@ -211,9 +215,11 @@ export class BallotService {
       if (cast)
         throw DomainError.conflict(
           'Un vote a déjà été exprimé : la votation ne peut plus être modifiée.',
-        );
+        ).inEnglish('A vote has already been cast: the ballot can no longer be edited.');
       if (row.status !== BallotStatus.SCHEDULED)
-        throw DomainError.conflict('La votation est ouverte : elle ne peut plus être modifiée.');
+        throw DomainError.conflict(
+          'La votation est ouverte : elle ne peut plus être modifiée.',
+        ).inEnglish('The ballot is open: it can no longer be edited.');
       const fields = await this.checkedFields(manager, input, row);
       await manager.query(
         `UPDATE ballots SET title = $2, explanation = $3, opens_at = $4, closes_at = $5, secret = $6, receipts_enabled = $7, census_kind = $8, census_space_id = $9,
@@ -287,7 +293,8 @@ export class BallotService {
         `SELECT secret, receipts_enabled, now() >= opens_at AS opened, now() >= closes_at AS closed FROM ballots WHERE id = $1`,
         [ballotId],
       );
-      if (!ballot) throw DomainError.notFound('Votation', { id: ballotId });
+      if (!ballot)
+        throw DomainError.notFound('Votation', { id: ballotId }).inEnglish('Ballot not found.');
       if (!ballot.opened)
         throw new DomainError(
           ErrorCode.BALLOT_NOT_OPEN,
@@ -342,7 +349,7 @@ export class BallotService {
         if (ballot.secret || !participation.envelope_id)
           throw DomainError.conflict(
             'Un vote à bulletin secret est définitif : il ne peut pas être modifié.',
-          );
+          ).inEnglish('A secret-ballot vote is final: it cannot be changed.');
         await manager.query(`UPDATE ballot_envelopes SET choices = $2 WHERE id = $1`, [
           participation.envelope_id,
           JSON.stringify(choices),
@@ -519,7 +526,9 @@ export class BallotService {
   > {
     const ballot = await this.ballot(ballotId, viewer);
     if (ballot.status !== BallotStatus.CLOSED)
-      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
+      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.').inEnglish(
+        'The list of ballot papers is published at closing.',
+      );
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       // receipt order, never insertion order: nothing in the list follows the order people voted in
@@ -554,16 +563,18 @@ export class BallotService {
   ): Promise<BallotReceiptCheckDto> {
     const ballot = await this.ballot(ballotId, viewer);
     if (!ballot.receiptsEnabled)
-      throw DomainError.badInput('Cette votation ne délivre pas de reçus.', { field: 'code' });
+      throw DomainError.badInput('Cette votation ne délivre pas de reçus.', {
+        field: 'code',
+      }).inEnglish('This ballot does not issue receipts.');
     if (ballot.status !== BallotStatus.CLOSED)
       throw DomainError.conflict(
         'La liste des bulletins est publiée à la clôture : revenez après.',
-      );
+      ).inEnglish('The list of ballot papers is published at closing: come back afterwards.');
     const normalized = normalizeReceiptCode(code);
     if (!normalized)
       throw DomainError.badInput('code : un code de reçu a la forme XXXX-XXXX-XXXX.', {
         field: 'code',
-      });
+      }).inEnglish('A receipt code has the form XXXX-XXXX-XXXX.');
     const [row] = await this.dataSource.query(
       `SELECT choices FROM ballot_envelopes WHERE ballot_id = $1 AND receipt_code = $2`,
       [ballotId, normalized],
@@ -639,13 +650,13 @@ export class BallotService {
           field: 'answers',
           reason: 'UNKNOWN_QUESTION',
           questionId: answer.questionId,
-        });
+        }).inEnglish('Unknown question in this ballot.');
       if (out[answer.questionId])
         throw DomainError.badInput('Une question reçoit deux réponses.', {
           field: 'answers',
           reason: 'DUPLICATE_QUESTION',
           questionId: answer.questionId,
-        });
+        }).inEnglish('A question receives two answers.');
       try {
         out[answer.questionId] = normalizeChoice(question, answer.choice);
       } catch (error) {
@@ -665,7 +676,7 @@ export class BallotService {
         field: 'answers',
         reason: 'MISSING_QUESTION',
         questionId: missing.id,
-      });
+      }).inEnglish('Answer every question.');
     return out;
   }
 
@@ -683,32 +694,40 @@ export class BallotService {
       throw DomainError.badInput(
         `explanation : ${BallotLimits.explanationMaxLength} caractères au plus.`,
         { field: 'explanation' },
-      );
+      ).inEnglish(`At most ${BallotLimits.explanationMaxLength} characters.`);
     const instant = (value: string | undefined, fallback: Date | undefined, field: string) => {
       if (value === undefined) return fallback!;
       try {
         return parseIsoInstant(value);
       } catch {
-        throw DomainError.badInput(`${field} : date ISO 8601 attendue (avec fuseau).`, { field });
+        throw DomainError.badInput(`${field} : date ISO 8601 attendue (avec fuseau).`, {
+          field,
+        }).inEnglish('ISO 8601 date expected (with time zone).');
       }
     };
     const opensAt = instant(input.opensAt, current?.opens_at, 'opensAt');
     const closesAt = instant(input.closesAt, current?.closes_at, 'closesAt');
     if (closesAt <= opensAt)
-      throw DomainError.badInput('La clôture doit suivre l’ouverture.', { field: 'closesAt' });
+      throw DomainError.badInput('La clôture doit suivre l’ouverture.', {
+        field: 'closesAt',
+      }).inEnglish('Closing must come after opening.');
     if (closesAt.getTime() - opensAt.getTime() > BallotLimits.maxDurationMs)
-      throw DomainError.badInput('Une votation dure au plus un an.', { field: 'closesAt' });
+      throw DomainError.badInput('Une votation dure au plus un an.', {
+        field: 'closesAt',
+      }).inEnglish('A ballot lasts at most one year.');
     const [{ future }] = await manager.query(`SELECT $1::timestamptz > now() AS future`, [
       closesAt,
     ]);
     if (!future)
-      throw DomainError.badInput('La clôture doit être dans le futur.', { field: 'closesAt' });
+      throw DomainError.badInput('La clôture doit être dans le futur.', {
+        field: 'closesAt',
+      }).inEnglish('Closing must be in the future.');
     const secret = input.secret ?? current?.secret ?? true;
     const receiptsEnabled = input.receiptsEnabled ?? (current?.receipts_enabled && secret) ?? false;
     if (receiptsEnabled && !secret)
       throw DomainError.badInput('Les reçus ne valent que pour un vote à bulletin secret.', {
         field: 'receiptsEnabled',
-      });
+      }).inEnglish('Receipts only apply to a secret-ballot vote.');
 
     let census: {
       kind: CensusKind;
@@ -724,44 +743,44 @@ export class BallotService {
         if (!typologyKeys.length)
           throw DomainError.badInput('census.typologyKeys : choisissez au moins une typologie.', {
             field: 'census.typologyKeys',
-          });
+          }).inEnglish('Choose at least one typology.');
         const known = await this.census.knownTypologies(typologyKeys);
         const unknown = typologyKeys.find((k) => !known.has(k));
         if (unknown)
           throw DomainError.badInput(
             `census.typologyKeys : typologie inconnue ou archivée (${unknown}).`,
             { field: 'census.typologyKeys' },
-          );
+          ).inEnglish(`Unknown or archived typology (${unknown}).`);
       } else if (typologyKeys.length)
         throw DomainError.badInput(
           'census.typologyKeys : seulement pour un corps électoral par typologie.',
           { field: 'census.typologyKeys' },
-        );
+        ).inEnglish('Only for an electorate by typology.');
       if (c.kind === CensusKind.ASSEMBLY_MEMBERS) {
         if (!c.assemblySpaceId || !(await this.census.isAssembly(manager, c.assemblySpaceId))) {
           throw DomainError.badInput('census.assemblySpaceId : une Assemblée est attendue.', {
             field: 'census.assemblySpaceId',
-          });
+          }).inEnglish('An Assembly is expected.');
         }
       } else if (c.assemblySpaceId)
         throw DomainError.badInput(
           'census.assemblySpaceId : seulement pour le corps électoral d’une Assemblée.',
           { field: 'census.assemblySpaceId' },
-        );
+        ).inEnglish('Only for the electorate of an Assembly.');
       if (c.weighted && c.kind !== CensusKind.ASSEMBLY_MEMBERS)
         throw DomainError.badInput(
           'census.weighted : seulement pour les membres d’une Assemblée.',
           { field: 'census.weighted' },
-        );
+        ).inEnglish('Only for the members of an Assembly.');
       const emails = [...new Set((c.emails ?? []).map((e) => e.trim().toLowerCase()))];
       if (c.kind === CensusKind.EMAIL_LIST && emails.length === 0)
         throw DomainError.badInput('census.emails : au moins une adresse.', {
           field: 'census.emails',
-        });
+        }).inEnglish('At least one address.');
       if (c.kind !== CensusKind.EMAIL_LIST && emails.length)
         throw DomainError.badInput('census.emails : seulement pour une liste d’adresses.', {
           field: 'census.emails',
-        });
+        }).inEnglish('Only for a list of addresses.');
       census = {
         kind: c.kind,
         spaceId: c.kind === CensusKind.ASSEMBLY_MEMBERS ? c.assemblySpaceId! : null,
@@ -792,6 +811,8 @@ export class BallotService {
         throw DomainError.badInput(
           `${field} : il faut 1 ≤ minimum ≤ maximum ≤ nombre d’options (${n}).`,
           { field: `${field}.maxChoices` },
+        ).inEnglish(
+          `Question ${index + 1}: 1 ≤ minimum ≤ maximum ≤ number of options (${n}) is required.`,
         );
     } else if (
       (q.minChoices !== undefined && q.minChoices !== null && q.minChoices !== 1) ||
@@ -800,13 +821,15 @@ export class BallotService {
       throw DomainError.badInput(
         `${field} : minimum et maximum ne valent que pour une question à choix multiples.`,
         { field: `${field}.minChoices` },
+      ).inEnglish(
+        `Question ${index + 1}: minimum and maximum only apply to a multiple-choice question.`,
       );
     }
     const titles = new Set(q.options.map((o) => o.title.toLocaleLowerCase('fr')));
     if (titles.size !== n)
       throw DomainError.badInput(`${field} : deux options portent le même titre.`, {
         field: `${field}.options`,
-      });
+      }).inEnglish(`Question ${index + 1}: two options have the same title.`);
   }
 
   private async writeQuestions(
@@ -870,7 +893,7 @@ export class BallotService {
     if (component.type !== ComponentType.VOTES)
       throw DomainError.badInput('Cette fonctionnalité ne contient pas de votations.', {
         field: 'componentId',
-      });
+      }).inEnglish('This feature does not contain ballots.');
     return component;
   }
 
@@ -883,22 +906,26 @@ export class BallotService {
 
   private async findRow(id: string): Promise<BallotRow> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [row] = await this.rows(`b.id = $1`, [id], `b.id`);
-    if (!row) throw DomainError.notFound('Votation', { id });
+    if (!row) throw DomainError.notFound('Votation', { id }).inEnglish('Ballot not found.');
     return row;
   }
 
   private async lockRow(manager: EntityManager, id: string): Promise<BallotRow> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     await manager.query(`SELECT pg_advisory_xact_lock(${BALLOT_LOCK})`, [id]);
     const [row] = await queryRows<BallotRow>(
       manager,
       `SELECT ${BALLOT_COLUMNS} FROM ballots b JOIN components c ON c.id = b.component_id WHERE b.id = $1 FOR UPDATE OF b`,
       [id],
     );
-    if (!row) throw DomainError.notFound('Votation', { id });
+    if (!row) throw DomainError.notFound('Votation', { id }).inEnglish('Ballot not found.');
     return row;
   }
 
@@ -916,7 +943,7 @@ export class BallotService {
     const row = await this.findRow(id);
     await this.spaces.component(row.component_id, viewer);
     if (row.hidden_at !== null && !(await this.canModerate(viewer, row.space_id)))
-      throw DomainError.notFound('Votation', { id });
+      throw DomainError.notFound('Votation', { id }).inEnglish('Ballot not found.');
     return row;
   }
 

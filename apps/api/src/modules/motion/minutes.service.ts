@@ -104,17 +104,21 @@ export class MinutesService {
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from)
       throw DomainError.badInput('La période est invalide : la fin doit suivre le début.', {
         field: 'to',
-      });
+      }).inEnglish('The period is invalid: the end must come after the start.');
     if (to.getTime() - from.getTime() > MAX_PERIOD_MS)
-      throw DomainError.badInput('La période couvre au plus dix ans.', { field: 'to' });
+      throw DomainError.badInput('La période couvre au plus dix ans.', { field: 'to' }).inEnglish(
+        'The period covers at most ten years.',
+      );
     const [row] = await this.dataSource.query(
       `SELECT slug FROM participatory_spaces WHERE id = $1`,
       [spaceId],
     );
-    if (!row) throw DomainError.notFound('Espace', { id: spaceId });
+    if (!row) throw DomainError.notFound('Espace', { id: spaceId }).inEnglish('Space not found.');
     const space = await this.spaces.bySlug(row.slug, viewer);
     if (space.type !== SpaceType.ASSEMBLY)
-      throw DomainError.badInput('Seules les assemblées ont un procès-verbal.');
+      throw DomainError.badInput('Seules les assemblées ont un procès-verbal.').inEnglish(
+        'Only assemblies have minutes.',
+      );
     const motions = await this.motions.forPeriod(spaceId, from, to, viewer);
     const namedVotes = new Map<string, MotionVoteDto[]>();
     for (const motion of motions) {

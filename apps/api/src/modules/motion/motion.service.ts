@@ -122,7 +122,9 @@ export class MotionService {
   async list(componentId: string, viewer: Viewer | null): Promise<MotionDto[]> {
     const component = await this.spaces.component(componentId, viewer);
     if (component.type !== ComponentType.MOTIONS)
-      throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.');
+      throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.').inEnglish(
+        'This feature does not contain motions.',
+      );
     const rows = await this.rows(
       `m.component_id = $1`,
       [componentId],
@@ -139,7 +141,7 @@ export class MotionService {
     const row = await this.findRow(id);
     await this.spaces.component(row.component_id, viewer);
     const [dto] = await this.present([row], viewer);
-    if (!dto) throw DomainError.notFound('Motion', { id });
+    if (!dto) throw DomainError.notFound('Motion', { id }).inEnglish('Motion not found.');
     return dto;
   }
 
@@ -153,7 +155,9 @@ export class MotionService {
   async create(input: CreateMotionInput, viewer: Viewer): Promise<MotionDto> {
     const component = await this.spaces.component(input.componentId, viewer);
     if (component.type !== ComponentType.MOTIONS)
-      throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.');
+      throw DomainError.badInput('Cette fonctionnalité ne contient pas de motions.').inEnglish(
+        'This feature does not contain motions.',
+      );
     const id = await inTransaction(this.dataSource, async (manager) => {
       if (
         !(await this.isSpaceAdmin(viewer, component.spaceId)) &&
@@ -161,7 +165,7 @@ export class MotionService {
       ) {
         throw DomainError.forbidden(
           'Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion.',
-        );
+        ).inEnglish('Only the assembly’s members and its administrators can submit a motion.');
       }
       const body = this.cleanBody(input.body);
       const period = await this.checkPeriod(manager, input.opensAt ?? null, input.closesAt ?? null);
@@ -214,7 +218,7 @@ export class MotionService {
     if (component.type !== ComponentType.MOTIONS)
       throw DomainError.badInput('La suite choisie n’est pas une fonctionnalité de motions.', {
         field: 'secondStageComponentId',
-      });
+      }).inEnglish('The chosen next stage is not a motions feature.');
     const admin = await this.isSpaceAdmin(actor, component.spaceId);
     if (
       !admin &&
@@ -222,6 +226,8 @@ export class MotionService {
     ) {
       throw DomainError.forbidden(
         'Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion : demandez à un administrateur de l’Assemblée.',
+      ).inEnglish(
+        'Only the assembly’s members and its administrators can submit a motion: ask an administrator of the Assembly.',
       );
     }
     return { componentId: component.id, spaceId: component.spaceId, actorId: actor.user.id, admin };
@@ -250,7 +256,7 @@ export class MotionService {
     ) {
       throw DomainError.forbidden(
         'Seuls les membres de l’assemblée et ses administrateurs peuvent déposer une motion.',
-      );
+      ).inEnglish('Only the assembly’s members and its administrators can submit a motion.');
     }
     const body = this.cleanBody(input.body);
     const [row] = await queryRows<{ id: string }>(
@@ -363,7 +369,8 @@ export class MotionService {
    *   changing a secret vote (secret votes are final)
    */
   async castVote(motionId: string, choice: VoteChoice, viewer: Viewer): Promise<MotionDto> {
-    if (!/^[0-9a-f-]{36}$/i.test(motionId)) throw DomainError.badInput('Identifiant invalide.');
+    if (!/^[0-9a-f-]{36}$/i.test(motionId))
+      throw DomainError.badInput('Identifiant invalide.').inEnglish('Invalid identifier.');
     const voted = await inTransaction(this.dataSource, async (manager) => {
       // the motion as the answer shows it, its period and whether its result is frozen: one statement
       const [motion] = await queryRows<
@@ -376,9 +383,13 @@ export class MotionService {
            FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR SHARE OF m`,
         [motionId],
       );
-      if (!motion) throw DomainError.notFound('Motion', { id: motionId });
+      if (!motion)
+        throw DomainError.notFound('Motion', { id: motionId }).inEnglish('Motion not found.');
       const member = await this.currentMember(manager, motion.space_id, viewer.user.id, true);
-      if (!member) throw DomainError.forbidden('Seuls les membres de l’assemblée votent.');
+      if (!member)
+        throw DomainError.forbidden('Seuls les membres de l’assemblée votent.').inEnglish(
+          'Only the assembly’s members vote.',
+        );
       if (!motion.opened)
         throw new DomainError(
           ErrorCode.MOTION_NOT_OPEN,
@@ -413,7 +424,7 @@ export class MotionService {
         if (motion.secret_ballot || !participation.ballot_id)
           throw DomainError.conflict(
             'Un vote à bulletin secret est définitif : il ne peut pas être modifié.',
-          );
+          ).inEnglish('A secret-ballot vote is final: it cannot be changed.');
         await manager.query(`UPDATE motion_ballots SET choice = $2 WHERE id = $1`, [
           participation.ballot_id,
           choice,
@@ -591,7 +602,8 @@ export class MotionService {
          FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR UPDATE OF m`,
       [input.motionId],
     );
-    if (!motion) throw DomainError.notFound('Motion', { id: input.motionId });
+    if (!motion)
+      throw DomainError.notFound('Motion', { id: input.motionId }).inEnglish('Motion not found.');
     if (motion.space_id !== input.spaceId)
       throw new DomainError(
         ErrorCode.MOTION_NOT_ON_AGENDA,
@@ -601,7 +613,7 @@ export class MotionService {
     if (motion.started)
       throw DomainError.conflict('Le vote sur cette motion est déjà ouvert ou clos.', {
         field: 'motionId',
-      });
+      }).inEnglish('The vote on this motion is already open or closed.');
     const [updated] = await queryRows<{ id: string }>(
       manager,
       `UPDATE motions SET opens_at = now(), closes_at = $2, sitting_id = $3, updated_at = now()
@@ -648,7 +660,8 @@ export class MotionService {
          FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR UPDATE OF m`,
       [input.motionId],
     );
-    if (!motion) throw DomainError.notFound('Motion', { id: input.motionId });
+    if (!motion)
+      throw DomainError.notFound('Motion', { id: input.motionId }).inEnglish('Motion not found.');
     if (!motion.opened || motion.sitting_id !== input.sittingId)
       throw new DomainError(
         ErrorCode.MOTION_NOT_OPEN,
@@ -762,9 +775,10 @@ export class MotionService {
   }
 
   private async findRow(id: string): Promise<MotionRow> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.badInput('Identifiant invalide.');
+    if (!/^[0-9a-f-]{36}$/i.test(id))
+      throw DomainError.badInput('Identifiant invalide.').inEnglish('Invalid identifier.');
     const [row] = await this.rows(`m.id = $1`, [id], `m.id`);
-    if (!row) throw DomainError.notFound('Motion', { id });
+    if (!row) throw DomainError.notFound('Motion', { id }).inEnglish('Motion not found.');
     return row;
   }
 
@@ -913,7 +927,7 @@ export class MotionService {
          FROM motions m JOIN components c ON c.id = m.component_id WHERE m.id = $1 FOR UPDATE OF m`,
       [id],
     );
-    if (!row) throw DomainError.notFound('Motion', { id });
+    if (!row) throw DomainError.notFound('Motion', { id }).inEnglish('Motion not found.');
     const admin = await this.isSpaceAdmin(viewer, row.space_id);
     const author =
       row.author_id === viewer.user.id &&
@@ -921,11 +935,11 @@ export class MotionService {
     if (!admin && !author)
       throw DomainError.forbidden(
         'Seuls l’auteur de la motion et les administrateurs de l’assemblée peuvent la modifier.',
-      );
+      ).inEnglish('Only the motion’s author and the assembly’s administrators can edit it.');
     if (row.started)
       throw DomainError.conflict(
         'Le vote sur cette motion est ouvert : elle ne peut plus être modifiée ni supprimée.',
-      );
+      ).inEnglish('The vote on this motion is open: it can no longer be edited or deleted.');
     return row;
   }
 
@@ -933,11 +947,13 @@ export class MotionService {
     const html = sanitizeRichText(body);
     const text = richTextToPlain(html);
     if (!hasVisibleText(text))
-      throw DomainError.badInput('body: le texte de la motion est vide.', { field: 'body' });
+      throw DomainError.badInput('body: le texte de la motion est vide.', {
+        field: 'body',
+      }).inEnglish('The motion’s text is empty.');
     if (html.length > MotionLimits.bodyMaxLength)
       throw DomainError.badInput(`body: ${MotionLimits.bodyMaxLength} caractères au plus.`, {
         field: 'body',
-      });
+      }).inEnglish(`At most ${MotionLimits.bodyMaxLength} characters.`);
     return html;
   }
 
@@ -952,18 +968,24 @@ export class MotionService {
       throw DomainError.badInput(
         'opensAt et closesAt vont ensemble (ou aucun des deux pour un brouillon).',
         { field: 'closesAt' },
-      );
+      ).inEnglish('opensAt and closesAt go together (or neither of them for a draft).');
     const open = new Date(opensAt);
     const close = new Date(closesAt);
     if (Number.isNaN(open.getTime()) || Number.isNaN(close.getTime()))
-      throw DomainError.badInput('Date invalide.', { field: 'opensAt' });
+      throw DomainError.badInput('Date invalide.', { field: 'opensAt' }).inEnglish('Invalid date.');
     if (close <= open)
-      throw DomainError.badInput('La clôture doit suivre l’ouverture.', { field: 'closesAt' });
+      throw DomainError.badInput('La clôture doit suivre l’ouverture.', {
+        field: 'closesAt',
+      }).inEnglish('Closing must come after opening.');
     if (close.getTime() - open.getTime() > MotionLimits.maxDurationMs)
-      throw DomainError.badInput('Le vote dure au plus un an.', { field: 'closesAt' });
+      throw DomainError.badInput('Le vote dure au plus un an.', { field: 'closesAt' }).inEnglish(
+        'The vote lasts at most one year.',
+      );
     const [{ future }] = await manager.query(`SELECT $1::timestamptz > now() AS future`, [close]);
     if (!future)
-      throw DomainError.badInput('La clôture doit être dans le futur.', { field: 'closesAt' });
+      throw DomainError.badInput('La clôture doit être dans le futur.', {
+        field: 'closesAt',
+      }).inEnglish('Closing must be in the future.');
     return { opensAt: open, closesAt: close };
   }
 

@@ -109,7 +109,7 @@ export class SurveyAnswerService {
            FROM surveys s WHERE s.id = $1 FOR SHARE OF s`,
         [surveyId, userId, knownTokenHash],
       );
-      if (!row) throw DomainError.notFound('Enquête', { surveyId });
+      if (!row) throw DomainError.notFound('Enquête', { surveyId }).inEnglish('Survey not found.');
       if (!isOpenAt(new Date(), row.opens_at, row.closes_at)) {
         throw new DomainError(
           ErrorCode.SURVEY_CLOSED,
@@ -117,12 +117,17 @@ export class SurveyAnswerService {
         );
       }
       if (!viewer && !row.allow_anonymous)
-        throw DomainError.unauthenticated('Connectez-vous pour répondre à cette enquête.');
+        throw DomainError.unauthenticated(
+          'Connectez-vous pour répondre à cette enquête.',
+        ).inEnglish('Sign in to answer this survey.');
       if (row.terms && !acceptTerms)
         throw DomainError.badInput('Acceptez les conditions pour envoyer vos réponses.', {
           field: 'acceptTerms',
-        });
-      const alreadyAnswered = () => DomainError.conflict('Vous avez déjà répondu à cette enquête.');
+        }).inEnglish('Accept the terms to send your answers.');
+      const alreadyAnswered = () =>
+        DomainError.conflict('Vous avez déjà répondu à cette enquête.').inEnglish(
+          'You have already answered this survey.',
+        );
       if (row.answered) throw alreadyAnswered();
       const tokenHash = viewer ? null : hashRespondentToken(respondent.issue());
 

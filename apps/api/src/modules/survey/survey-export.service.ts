@@ -44,7 +44,7 @@ export class SurveyExportService {
     const [survey] = await this.dataSource.query(`SELECT title FROM surveys WHERE id = $1`, [
       surveyId,
     ]);
-    if (!survey) throw DomainError.notFound('Enquête', { surveyId });
+    if (!survey) throw DomainError.notFound('Enquête', { surveyId }).inEnglish('Survey not found.');
     const questions: { id: string; type: string; body: string; removed: boolean }[] =
       await this.dataSource.query(
         `SELECT id, type, body, removed_at IS NOT NULL AS removed FROM survey_questions
@@ -223,7 +223,7 @@ export class SurveyExportService {
     const [survey] = await this.dataSource.query(`SELECT title FROM surveys WHERE id = $1`, [
       surveyId,
     ]);
-    if (!survey) throw DomainError.notFound('Enquête', { surveyId });
+    if (!survey) throw DomainError.notFound('Enquête', { surveyId }).inEnglish('Survey not found.');
     return this.resultsService.compute(surveyId, survey.title, null);
   }
 }

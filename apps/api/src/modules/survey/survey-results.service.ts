@@ -91,19 +91,21 @@ export class SurveyResultsService {
     const survey = await this.surveys.byId(surveyId, viewer);
     if (!survey.viewerCanSeeResults)
       throw viewer
-        ? DomainError.forbidden('Les résultats ne sont pas publiés.')
+        ? DomainError.forbidden('Les résultats ne sont pas publiés.').inEnglish(
+            'The results are not published.',
+          )
         : DomainError.unauthenticated();
     if (crossByTypology) {
       if (crossBy)
         throw DomainError.badInput(
           'Ventilation : une question ou la typologie des profils, pas les deux.',
           { field: 'crossByTypology' },
-        );
+        ).inEnglish('Breakdown: a question or the profile typology, not both.');
       if (!survey.viewerCanAdminister)
         throw viewer
           ? DomainError.forbidden(
               'La ventilation par typologie est réservée aux administrateurs de l’espace.',
-            )
+            ).inEnglish('The breakdown by typology is reserved for the space’s administrators.')
           : DomainError.unauthenticated();
       return this.compute(surveyId, survey.title, null, true);
     }
@@ -132,7 +134,7 @@ export class SurveyResultsService {
         throw DomainError.badInput(
           'Ventilation : choisissez une question à choix unique de cette enquête.',
           { field: 'crossBy' },
-        );
+        ).inEnglish('Breakdown: choose a single-choice question of this survey.');
     }
     const [{ n: submissions }] = await q<{ n: number }>(
       `SELECT count(*)::int AS n FROM survey_submissions WHERE survey_id = $1`,

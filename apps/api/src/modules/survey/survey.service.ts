@@ -118,11 +118,14 @@ export class SurveyService {
   ): Promise<SurveyDto> {
     const component = await this.spaces.component(componentId, viewer);
     if (component.type !== ComponentType.SURVEY)
-      throw DomainError.badInput('Cette fonctionnalité n’est pas une enquête.');
+      throw DomainError.badInput('Cette fonctionnalité n’est pas une enquête.').inEnglish(
+        'This feature is not a survey.',
+      );
     const survey = await this.dataSource
       .getRepository(SurveyEntity)
       .findOne({ where: { componentId } });
-    if (!survey) throw DomainError.notFound('Enquête', { componentId });
+    if (!survey)
+      throw DomainError.notFound('Enquête', { componentId }).inEnglish('Survey not found.');
     return this.present(survey, component.spaceId, viewer, respondentToken);
   }
 
@@ -138,7 +141,7 @@ export class SurveyService {
     const survey = await this.dataSource
       .getRepository(SurveyEntity)
       .findOne({ where: { id: surveyId } });
-    if (!survey) throw DomainError.notFound('Enquête', { surveyId });
+    if (!survey) throw DomainError.notFound('Enquête', { surveyId }).inEnglish('Survey not found.');
     return this.byComponent(survey.componentId, viewer, respondentToken);
   }
 
@@ -156,7 +159,7 @@ export class SurveyService {
       `SELECT component_id, title FROM surveys WHERE id = $1`,
       [surveyId],
     );
-    if (!row) throw DomainError.notFound('Enquête', { surveyId });
+    if (!row) throw DomainError.notFound('Enquête', { surveyId }).inEnglish('Survey not found.');
     const component = await this.spaces.component(row.component_id, viewer); // NOT_FOUND when hidden
     return { componentId: row.component_id, spaceId: component.spaceId, title: row.title };
   }
@@ -261,16 +264,24 @@ export class SurveyService {
    * @throws BAD_USER_INPUT not a SURVEY component, title missing, closesAt ≤ opensAt; CONFLICT it already has one; NOT_FOUND component
    */
   async createSurvey(input: CreateSurveyInput, viewer: Viewer): Promise<SurveyDto> {
-    if (!input.title) throw DomainError.badInput('title: obligatoire', { field: 'title' });
+    if (!input.title)
+      throw DomainError.badInput('title: obligatoire', { field: 'title' }).inEnglish(
+        'This field is required.',
+      );
     checkDates(input.opensAt ?? null, input.closesAt ?? null);
     const id = await inTransaction(this.dataSource, async (manager) => {
       const [component] = await manager.query(
         `SELECT id, space_id, type FROM components WHERE id = $1 FOR UPDATE`,
         [input.componentId],
       );
-      if (!component) throw DomainError.notFound('Fonctionnalité', { id: input.componentId });
+      if (!component)
+        throw DomainError.notFound('Fonctionnalité', { id: input.componentId }).inEnglish(
+          'Feature not found.',
+        );
       if (component.type !== ComponentType.SURVEY)
-        throw DomainError.badInput('Cette fonctionnalité n’est pas une enquête.');
+        throw DomainError.badInput('Cette fonctionnalité n’est pas une enquête.').inEnglish(
+          'This feature is not a survey.',
+        );
       const [row] = await manager.query(
         `INSERT INTO surveys (component_id, title, description, opens_at, closes_at, allow_anonymous, terms)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (component_id) DO NOTHING RETURNING id`,
@@ -284,7 +295,10 @@ export class SurveyService {
           input.terms?.trim() ?? '',
         ],
       );
-      if (!row) throw DomainError.conflict('Cette fonctionnalité a déjà un questionnaire.');
+      if (!row)
+        throw DomainError.conflict('Cette fonctionnalité a déjà un questionnaire.').inEnglish(
+          'This feature already has a questionnaire.',
+        );
       await this.log(
         manager,
         viewer,
@@ -372,8 +386,14 @@ export class SurveyService {
    *         unknown/later question or option, limits on the wrong type; NOT_FOUND survey
    */
   async addQuestion(input: AddSurveyQuestionInput, viewer: Viewer): Promise<SurveyDto> {
-    if (!input.type) throw DomainError.badInput('type: obligatoire', { field: 'type' });
-    if (!input.body) throw DomainError.badInput('body: obligatoire', { field: 'body' });
+    if (!input.type)
+      throw DomainError.badInput('type: obligatoire', { field: 'type' }).inEnglish(
+        'This field is required.',
+      );
+    if (!input.body)
+      throw DomainError.badInput('body: obligatoire', { field: 'body' }).inEnglish(
+        'This field is required.',
+      );
     await inTransaction(this.dataSource, async (manager) => {
       const locked = await this.lock(manager, input.surveyId);
       const [{ next }] = await manager.query(
@@ -521,6 +541,8 @@ export class SurveyService {
       if (dependents.length)
         throw DomainError.badInput(
           'Une autre question dépend de celle-ci (condition d’affichage) : retirez d’abord la condition.',
+        ).inEnglish(
+          'Another question depends on this one (display condition): remove the condition first.',
         );
       if (locked.answered) {
         await manager.query(`UPDATE survey_questions SET removed_at = now() WHERE id = $1`, [
@@ -572,7 +594,7 @@ export class SurveyService {
       ) {
         throw DomainError.badInput('Donnez chaque question actuelle une fois.', {
           field: 'questionIds',
-        });
+        }).inEnglish('Give each current question once.');
       }
       const rank = new Map(questionIds.map((id, i) => [id, i]));
       for (const q of current) {
@@ -580,7 +602,7 @@ export class SurveyService {
         if (target && rank.get(target)! >= rank.get(q.id)!)
           throw DomainError.badInput(
             'Une question conditionnelle doit suivre la question dont elle dépend.',
-          );
+          ).inEnglish('A conditional question must come after the question it depends on.');
       }
       await manager.query(
         `UPDATE survey_questions q SET position = o.ord - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE q.id = o.id AND q.survey_id = $1`,
@@ -616,6 +638,10 @@ export class SurveyService {
           kind === 'ROW'
             ? 'Seules les matrices ont des lignes.'
             : 'Ce type de question ne prend pas d’options.',
+        ).inEnglish(
+          kind === 'ROW'
+            ? 'Only matrices have rows.'
+            : 'This type of question does not take options.',
         );
       }
       const [{ next }] = await manager.query(
@@ -686,7 +712,7 @@ export class SurveyService {
       if (dependents.length)
         throw DomainError.badInput(
           'Une condition d’affichage utilise cette option : retirez d’abord la condition.',
-        );
+        ).inEnglish('A display condition uses this option: remove the condition first.');
       if (locked.answered) {
         await manager.query(`UPDATE survey_question_options SET removed_at = now() WHERE id = $1`, [
           optionId,
@@ -730,7 +756,7 @@ export class SurveyService {
          FROM surveys s JOIN components c ON c.id = s.component_id WHERE s.id = $1 FOR UPDATE OF s`,
       [surveyId],
     );
-    if (!row) throw DomainError.notFound('Enquête', { surveyId });
+    if (!row) throw DomainError.notFound('Enquête', { surveyId }).inEnglish('Survey not found.');
     return row;
   }
 
@@ -750,7 +776,7 @@ export class SurveyService {
       `SELECT id, survey_id AS "surveyId", position, type, body, mandatory, settings FROM survey_questions WHERE id = $1 AND removed_at IS NULL`,
       [questionId],
     );
-    if (!q) throw DomainError.notFound('Question', { questionId });
+    if (!q) throw DomainError.notFound('Question', { questionId }).inEnglish('Question not found.');
     return q;
   }
 
@@ -760,7 +786,7 @@ export class SurveyService {
         WHERE o.id = $1 AND o.removed_at IS NULL AND q.removed_at IS NULL`,
       [optionId],
     );
-    if (!o) throw DomainError.notFound('Option', { optionId });
+    if (!o) throw DomainError.notFound('Option', { optionId }).inEnglish('Option not found.');
     return o;
   }
 
@@ -810,9 +836,11 @@ export class SurveyService {
     if (options.length && !CHOICE_TYPES.has(type))
       throw DomainError.badInput('Ce type de question ne prend pas d’options.', {
         field: 'options',
-      });
+      }).inEnglish('This type of question does not take options.');
     if (rows.length && !MATRIX_TYPES.has(type))
-      throw DomainError.badInput('Seules les matrices ont des lignes.', { field: 'rows' });
+      throw DomainError.badInput('Seules les matrices ont des lignes.', {
+        field: 'rows',
+      }).inEnglish('Only matrices have rows.');
     const all = [
       ...options.map((o, i) => ({
         body: o.body,
@@ -823,7 +851,9 @@ export class SurveyService {
       ...rows.map((r, i) => ({ body: r.trim(), freeText: false, kind: 'ROW', position: i })),
     ];
     if (all.some((o) => !o.body))
-      throw DomainError.badInput('Une option ne peut pas être vide.', { field: 'options' });
+      throw DomainError.badInput('Une option ne peut pas être vide.', {
+        field: 'options',
+      }).inEnglish('An option cannot be empty.');
     if (!all.length) return;
     await manager.query(
       `INSERT INTO survey_question_options (question_id, position, body, free_text, kind)
@@ -871,18 +901,20 @@ export class SurveyService {
       if (!settings.scale)
         throw DomainError.badInput('Une échelle demande un nombre de points et leurs libellés.', {
           field: 'scale',
-        });
+        }).inEnglish('A scale needs a number of points and their labels.');
       if (settings.scale.labels.length !== settings.scale.points)
-        throw DomainError.badInput('Un libellé par point de l’échelle.', { field: 'scale' });
+        throw DomainError.badInput('Un libellé par point de l’échelle.', {
+          field: 'scale',
+        }).inEnglish('One label per point of the scale.');
     } else delete settings.scale;
     if (settings.maxChoices && type !== 'MULTIPLE_OPTION' && type !== 'MATRIX_MULTIPLE')
       throw DomainError.badInput('maxChoices : questions à choix multiples seulement.', {
         field: 'maxChoices',
-      });
+      }).inEnglish('Multiple-choice questions only.');
     if (settings.maxCharacters && !TEXT_TYPES.has(type))
       throw DomainError.badInput('maxCharacters : questions à réponse libre seulement.', {
         field: 'maxCharacters',
-      });
+      }).inEnglish('Free-text questions only.');
     if (settings.maxChoices === undefined) delete settings.maxChoices;
     if (settings.maxCharacters === undefined) delete settings.maxCharacters;
     const condition = settings.condition;
@@ -890,7 +922,7 @@ export class SurveyService {
       if (LAYOUT_TYPES.has(type))
         throw DomainError.badInput('Un séparateur ne prend pas de condition.', {
           field: 'condition',
-        });
+        }).inEnglish('A separator does not take a condition.');
       const [target] = await manager.query(
         `SELECT id, position, type FROM survey_questions WHERE id = $1 AND survey_id = $2 AND removed_at IS NULL`,
         [condition.questionId, surveyId],
@@ -904,13 +936,13 @@ export class SurveyService {
         throw DomainError.badInput(
           'La condition doit porter sur une question précédente de cette enquête.',
           { field: 'condition' },
-        );
+        ).inEnglish('The condition must be about an earlier question of this survey.');
       }
       if (condition.kind !== 'ANSWERED') {
         if (!condition.optionId)
           throw DomainError.badInput('Choisissez l’option de la condition.', {
             field: 'condition',
-          });
+          }).inEnglish('Choose the condition’s option.');
         const ok = await manager.query(
           `SELECT 1 FROM survey_question_options WHERE id = $1 AND question_id = $2 AND kind = 'OPTION' AND removed_at IS NULL`,
           [condition.optionId, target.id],
@@ -919,7 +951,7 @@ export class SurveyService {
           throw DomainError.badInput(
             'L’option de la condition n’appartient pas à cette question.',
             { field: 'condition' },
-          );
+          ).inEnglish('The condition’s option does not belong to this question.');
       } else condition.optionId = null;
     }
     return settings;
@@ -950,5 +982,7 @@ export class SurveyService {
 /** closesAt must come after opensAt (the table checks it too). */
 function checkDates(opensAt: Date | null, closesAt: Date | null): void {
   if (opensAt && closesAt && closesAt <= opensAt)
-    throw DomainError.badInput('La clôture doit suivre l’ouverture.', { field: 'closesAt' });
+    throw DomainError.badInput('La clôture doit suivre l’ouverture.', {
+      field: 'closesAt',
+    }).inEnglish('Closing must come after opening.');
 }

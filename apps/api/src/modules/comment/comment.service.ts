@@ -111,7 +111,9 @@ export class CommentService {
     );
     const spaceId = resource.spaceId;
     if (!host.comments.enabled(resource))
-      throw DomainError.forbidden('Les commentaires sont fermés.');
+      throw DomainError.forbidden('Les commentaires sont fermés.').inEnglish(
+        'Comments are closed.',
+      );
     const body = this.checkedBody(input.body);
     const added = await inTransaction(this.dataSource, async (manager) => {
       let depth = 0;
@@ -121,21 +123,24 @@ export class CommentService {
           `SELECT depth, commentable_type, commentable_id, deleted_at, author_id FROM comments WHERE id = $1`,
           [input.parentId],
         );
-        if (!parent.length) throw DomainError.notFound('Commentaire', { field: 'parentId' });
+        if (!parent.length)
+          throw DomainError.notFound('Commentaire', { field: 'parentId' }).inEnglish(
+            'Comment not found.',
+          );
         if (
           parent[0].commentable_type !== input.commentableType ||
           parent[0].commentable_id !== input.commentableId
         ) {
           throw DomainError.badInput('Le commentaire parent appartient à un autre contenu.', {
             field: 'parentId',
-          });
+          }).inEnglish('The parent comment belongs to another piece of content.');
         }
         depth = parent[0].depth + 1;
         parentAuthorId = parent[0].author_id;
         if (depth > COMMENT_MAX_DEPTH)
           throw DomainError.badInput('Les réponses s’arrêtent au troisième niveau.', {
             field: 'parentId',
-          });
+          }).inEnglish('Replies stop at the third level.');
       }
       const [inserted] = await manager.query(
         `INSERT INTO comments (commentable_type, commentable_id, space_id, author_id, parent_id, depth, body, alignment, article_version)
@@ -274,10 +279,16 @@ export class CommentService {
 
   private async lockOwn(manager: EntityManager, id: string, viewer: Viewer) {
     const rows = await manager.query(`SELECT * FROM comments WHERE id = $1 FOR UPDATE`, [id]);
-    if (!rows.length) throw DomainError.notFound('Commentaire', { id });
+    if (!rows.length)
+      throw DomainError.notFound('Commentaire', { id }).inEnglish('Comment not found.');
     if (rows[0].author_id !== viewer.user.id)
-      throw DomainError.forbidden('Seul l’auteur peut modifier ou supprimer son commentaire.');
-    if (rows[0].deleted_at) throw DomainError.conflict('Ce commentaire est déjà supprimé.');
+      throw DomainError.forbidden(
+        'Seul l’auteur peut modifier ou supprimer son commentaire.',
+      ).inEnglish('Only the author can edit or delete their comment.');
+    if (rows[0].deleted_at)
+      throw DomainError.conflict('Ce commentaire est déjà supprimé.').inEnglish(
+        'This comment is already deleted.',
+      );
     return rows[0] as {
       space_id: string;
       commentable_type: CommentableType;
@@ -295,7 +306,7 @@ export class CommentService {
     const host = this.hosts.require(type, 'comments', 'commentableType');
     const resource = await host.locate(id, viewer, manager);
     if (resource.hidden && !(await this.isModerator(viewer, resource.spaceId)))
-      throw DomainError.notFound('Contenu', { id });
+      throw DomainError.notFound('Contenu', { id }).inEnglish('Content not found.');
     return { host, resource };
   }
 
@@ -312,9 +323,13 @@ export class CommentService {
     const text = richTextToPlain(html);
     const length = text.length;
     if (!hasVisibleText(text))
-      throw DomainError.badInput('body: le commentaire est vide', { field: 'body' });
+      throw DomainError.badInput('body: le commentaire est vide', { field: 'body' }).inEnglish(
+        'The comment is empty.',
+      );
     if (length > CommentLimits.bodyMax)
-      throw DomainError.badInput('body: 5 000 caractères au plus', { field: 'body' });
+      throw DomainError.badInput('body: 5 000 caractères au plus', { field: 'body' }).inEnglish(
+        'At most 5,000 characters.',
+      );
     return html;
   }
 }

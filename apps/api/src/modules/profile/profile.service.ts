@@ -258,7 +258,9 @@ export class ProfileService {
       });
     } catch (error) {
       if (pgConstraint(error) === 'member_typologies_label_key')
-        throw DomainError.conflict('Une typologie porte déjà ce libellé.', { field: 'label' });
+        throw DomainError.conflict('Une typologie porte déjà ce libellé.', {
+          field: 'label',
+        }).inEnglish('A typology already has this label.');
       throw error;
     }
   }
@@ -280,7 +282,8 @@ export class ProfileService {
           `SELECT ${TYPOLOGY_COLUMNS} FROM member_typologies WHERE key = $1`,
           [key],
         );
-        if (!current) throw DomainError.notFound('Typologie', { key });
+        if (!current)
+          throw DomainError.notFound('Typologie', { key }).inEnglish('Typology not found.');
         if (input.label !== undefined && input.label !== null)
           await manager.query(`UPDATE member_typologies SET label = $2 WHERE key = $1`, [
             key,
@@ -329,7 +332,9 @@ export class ProfileService {
       });
     } catch (error) {
       if (pgConstraint(error) === 'member_typologies_label_key')
-        throw DomainError.conflict('Une typologie porte déjà ce libellé.', { field: 'label' });
+        throw DomainError.conflict('Une typologie porte déjà ce libellé.', {
+          field: 'label',
+        }).inEnglish('A typology already has this label.');
       throw error;
     }
   }
@@ -370,7 +375,7 @@ export class ProfileService {
    */
   async byPseudo(pseudo: string, viewer: Viewer | null): Promise<MemberProfileDto> {
     const row = await this.load(`p.pseudo = lower($2)`, [pseudo.trim()], viewer?.user.id ?? null);
-    if (!row) throw DomainError.notFound('Membre', { pseudo });
+    if (!row) throw DomainError.notFound('Membre', { pseudo }).inEnglish('Member not found.');
     return this.present(row, viewer);
   }
 
@@ -386,7 +391,7 @@ export class ProfileService {
       throw DomainError.badInput('pseudo: ce pseudo est réservé', {
         field: 'pseudo',
         reason: 'PSEUDO_RESERVED',
-      });
+      }).inEnglish('This pseudonym is reserved.');
     }
     const changes: [string, unknown][] = [];
     const set = (column: string, value: unknown) => changes.push([column, value]);
@@ -416,7 +421,7 @@ export class ProfileService {
               throw DomainError.badInput(
                 'typologyKey: typologie inconnue ou qui n’est plus proposée',
                 { field: 'typologyKey' },
-              );
+              ).inEnglish('Unknown typology, or one that is no longer offered.');
           }
           columns.push(['typology_key', input.typologyKey]);
         }
@@ -445,7 +450,7 @@ export class ProfileService {
         throw DomainError.conflict('pseudo: ce pseudo est déjà pris', {
           field: 'pseudo',
           reason: 'PSEUDO_TAKEN',
-        });
+        }).inEnglish('This pseudonym is already taken.');
       throw error;
     }
     return this.mine(viewer);
@@ -559,11 +564,11 @@ export class ProfileService {
       throw DomainError.badInput('Vous ne pouvez pas vous suivre vous-même.', {
         field: 'pseudo',
         reason: 'SELF_FOLLOW',
-      });
+      }).inEnglish('You cannot follow yourself.');
     if (target.blocked)
       throw DomainError.conflict('Ce compte est bloqué : il ne peut pas être suivi.', {
         reason: 'ACCOUNT_BLOCKED',
-      });
+      }).inEnglish('This account is blocked: it cannot be followed.');
     await inTransaction(this.dataSource, async (manager) => {
       const added = await manager.query(
         `INSERT INTO member_follows (follower_id, followed_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,

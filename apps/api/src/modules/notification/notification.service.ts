@@ -66,9 +66,13 @@ export class NotificationService {
     unreadOnly: boolean,
   ): Promise<NotificationConnectionDto> {
     if (!Number.isInteger(first) || first < 1 || first > 100)
-      throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
+      throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' }).inEnglish(
+        'first must be between 1 and 100.',
+      );
     if (after !== undefined && !/^\d{1,18}$/.test(after))
-      throw DomainError.badInput('Curseur invalide.', { field: 'after' });
+      throw DomainError.badInput('Curseur invalide.', { field: 'after' }).inEnglish(
+        'Invalid cursor.',
+      );
     const rows: NotificationRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM notifications n WHERE user_id = $1 AND ${NOT_WITHDRAWN} ${unreadOnly ? 'AND read_at IS NULL' : ''} ${after ? 'AND sequence < $3' : ''}
         ORDER BY sequence DESC LIMIT $2`,
@@ -121,9 +125,11 @@ export class NotificationService {
       throw DomainError.badInput(
         `ids : ${MARK_READ_MAX_IDS} au plus (sans ids, tout est marqué lu).`,
         { field: 'ids' },
-      );
+      ).inEnglish(`At most ${MARK_READ_MAX_IDS} (without ids, everything is marked as read).`);
     if (ids && ids.some((id) => !UUID.test(id)))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'ids' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'ids' }).inEnglish(
+        'Invalid identifier.',
+      );
     await queryRows(
       this.dataSource.manager,
       `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL ${ids ? 'AND id = ANY($2::uuid[])' : ''}`,
@@ -145,12 +151,14 @@ export class NotificationService {
       );
       return rows.map(toLiveNotification);
     }
-    if (!UUID.test(afterId)) throw DomainError.badInput('Identifiant invalide.');
+    if (!UUID.test(afterId))
+      throw DomainError.badInput('Identifiant invalide.').inEnglish('Invalid identifier.');
     const anchor = await this.dataSource.query(
       `SELECT sequence FROM notifications WHERE id = $1 AND user_id = $2`,
       [afterId, userId],
     );
-    if (!anchor.length) throw DomainError.badInput('Notification inconnue.');
+    if (!anchor.length)
+      throw DomainError.badInput('Notification inconnue.').inEnglish('Unknown notification.');
     const rows: NotificationRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM notifications n WHERE user_id = $1 AND sequence > $2 AND ${NOT_WITHDRAWN} ORDER BY sequence LIMIT 500`,
       [userId, anchor[0].sequence],

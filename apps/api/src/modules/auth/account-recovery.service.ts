@@ -30,10 +30,18 @@ const PASSWORD_MESSAGES = {
   tooSimple: 'newPassword: trop simple, variez les caractères',
 } as const;
 
+const PASSWORD_MESSAGES_EN = {
+  tooShort: 'At least 10 characters.',
+  tooLong: 'At most 128 characters.',
+  tooSimple: 'Too simple: vary the characters.',
+} as const;
+
 const invalidLink = (reason: 'INVALID_TOKEN') =>
   DomainError.badInput(
     'token: ce lien n’est plus valable (déjà utilisé, expiré ou incomplet). Demandez-en un nouveau.',
     { field: 'token', reason },
+  ).inEnglish(
+    'This link is no longer valid (already used, expired or incomplete). Ask for a new one.',
   );
 
 /**
@@ -117,7 +125,7 @@ export class AccountRecoveryService {
       throw DomainError.badInput(PASSWORD_MESSAGES[weakness], {
         field: 'newPassword',
         reason: weakness,
-      });
+      }).inEnglish(PASSWORD_MESSAGES_EN[weakness]);
     if (!TOKEN_SHAPE.test(token)) throw invalidLink('INVALID_TOKEN');
     const newHash = await argon2Hash(newPassword);
     await inTransaction(this.dataSource, async (manager) => {

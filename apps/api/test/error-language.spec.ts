@@ -109,10 +109,10 @@ describe('error language', () => {
       message: 'You must be signed in.',
       extensions: { code: 'UNAUTHENTICATED' },
     });
-    const members = `{ proposal(id: "${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}") { id } }`;
+    const members = `{ debate(id: "${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}") { id } }`;
     const fr = (await t.gql(members, {}, admin)).errors?.[0];
     expect(fr).toMatchObject({
-      message: 'Proposition introuvable.',
+      message: 'Débat introuvable.',
       extensions: { code: 'NOT_FOUND' },
     });
     const en = (await t.gql(members, {}, admin, EN)).errors?.[0];
@@ -120,6 +120,22 @@ describe('error language', () => {
       extensions: { code: fr?.extensions?.code, frenchMessage: fr?.message },
     });
     expect(en?.message).not.toMatch(FRENCH_ACCENTS);
+  });
+
+  it('a proposal or ballot refusal in English: its own English wording, not the generic text of its code', async () => {
+    const unknown = `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`;
+    for (const [query, french, english] of [
+      [`{ proposal(id: "${unknown}") { id } }`, 'Proposition introuvable.', 'Proposal not found.'],
+      [`{ ballot(id: "${unknown}") { id } }`, 'Votation introuvable.', 'Ballot not found.'],
+    ]) {
+      expect((await t.gql(query, {}, admin)).errors?.[0]).toMatchObject({
+        message: french,
+        extensions: { code: 'NOT_FOUND' },
+      });
+      const en = (await t.gql(query, {}, admin, EN)).errors?.[0];
+      expect(en).toMatchObject({ message: english, extensions: { code: 'NOT_FOUND' } });
+      expect(en?.extensions?.frenchMessage).toBeUndefined();
+    }
   });
 
   it('a refused argument: its field in extensions, a message without the API key, worded in English on request', async () => {

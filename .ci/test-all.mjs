@@ -62,6 +62,12 @@ for (const step of steps) {
             `${step.name}: ${file} › ${test.fullName ?? test.title}\n${excerpt(message)}`,
           );
         }
+        const failedHere = (suite.assertionResults ?? []).some((a) => a.status === 'failed');
+        if ((failedHere || brokenSuites.includes(suite)) && step.report === 'e2e.json') {
+          failures.push(
+            `${step.name}: ${file}: the end of its server's output\n${serverTail(file)}`,
+          );
+        }
         if (brokenSuites.includes(suite)) {
           failures.push(
             `${step.name}: ${file} (did not run)\n${excerpt(String(suite.message ?? ''))}`,
@@ -97,4 +103,29 @@ function excerpt(message) {
     .slice(0, 12)
     .map((line) => `    ${line.slice(0, 300)}`)
     .join('\n');
+}
+
+/**
+ * What a browser suite's server printed (written by apps/e2e/src/browser-suite.ts): its last
+ * warnings and errors, its slow requests (1 s or more), then its last lines.
+ */
+function serverTail(file) {
+  try {
+    const log = `${results}/e2e-servers/${file.split('/').pop()}.log`;
+    if (!existsSync(log)) return '    (no server output kept)';
+    const lines = readFileSync(log, 'utf8')
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    const notable = lines.filter(
+      (line) =>
+        /\b(WARN|ERROR|FATAL)\b/.test(line) ||
+        Number(/"responseTime":(\d+)/.exec(line)?.[1] ?? 0) >= 1000,
+    );
+    return [...notable.slice(-15), '    …', ...lines.slice(-15)]
+      .map((line) => `    ${line.slice(0, 300)}`)
+      .join('\n');
+  } catch (error) {
+    return `    (server output unreadable: ${error})`;
+  }
 }

@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, pageProblems } from './browser';
 import { ConcertoServer, freePort } from './concerto-server';
+
+const WORKSPACE_ROOT = resolve(__dirname, '../../..');
 
 /** One browser suite's fixture: the built app on its own data, a Chromium page, and helpers. */
 export interface BrowserSuite {
@@ -78,6 +80,15 @@ export function useBrowserSuite(
   });
 
   afterAll(async () => {
+    // the server's own lines, kept for npm test's failure summary (it prints their end for a failed suite)
+    if (server) {
+      const logs = join(WORKSPACE_ROOT, 'dist/test-results/e2e-servers');
+      mkdirSync(logs, { recursive: true });
+      writeFileSync(
+        join(logs, `${basename(expect.getState().testPath ?? prefix)}.log`),
+        server.output,
+      );
+    }
     await browser?.close();
     await server?.stop();
     rmSync(root, { recursive: true, force: true });

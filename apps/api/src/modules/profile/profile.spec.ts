@@ -44,6 +44,24 @@ describe('member profiles', () => {
     expect(rows.map((r) => r.pseudo)).toContain('camille-roux');
   });
 
+  it('when base … base-50 are all taken, a sign-up gets a random suffix above 50', async () => {
+    const taken = await t.sql(
+      `INSERT INTO users (name, email, password_hash)
+       SELECT 'Nora Belkacem', 'nora.' || g || '@example.org', 'x' FROM generate_series(1, 50) g
+       RETURNING id`,
+    );
+    await t.sql(
+      `INSERT INTO member_profiles (user_id, pseudo)
+       SELECT u, CASE WHEN n = 1 THEN 'nora-belkacem' ELSE 'nora-belkacem-' || n END
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS x(u, n)`,
+      [taken.map((r) => r.id)],
+    );
+    const late = await t.register('Nora Belkacem');
+    const pseudo = (await myProfile(late.token)).pseudo as string;
+    expect(pseudo).toMatch(/^nora-belkacem-\d+$/);
+    expect(Number(pseudo.split('-').pop())).toBeGreaterThan(50);
+  });
+
   it('the member edits every field; each is shown as its visibility allows (anonymous, member, admin, owner)', async () => {
     const owner = await t.register('Jeanne Dupuis');
     const other = await t.register('Paul Lemaire');

@@ -122,7 +122,19 @@ function serverTail(file) {
         /\b(WARN|ERROR|FATAL)\b/.test(line) ||
         Number(/"responseTime":(\d+)/.exec(line)?.[1] ?? 0) >= 1000,
     );
-    return [...notable.slice(-15), '    …', ...lines.slice(-15)]
+    const spec = file.split('/').pop();
+    const browserLog = `${results}/e2e-servers/${spec}.browser.log`;
+    const browser = existsSync(browserLog)
+      ? readFileSync(browserLog, 'utf8').split('\n').filter(Boolean).slice(-15)
+      : [];
+    const evidence = `${results}/e2e-failures/${spec}`;
+    return [
+      ...notable.slice(-15),
+      '…',
+      ...lines.slice(-15),
+      ...(browser.length ? ["the browser's last lines:", ...browser] : []),
+      ...(existsSync(evidence) ? [`screenshots and DOM of the failed tests: ${evidence}/`] : []),
+    ]
       .map((line) => `    ${line.slice(0, 300)}`)
       .join('\n');
   } catch (error) {

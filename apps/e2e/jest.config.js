@@ -4,7 +4,8 @@ const ESM_PACKAGES = ['oidc-provider', 'jose'];
 module.exports = {
   displayName: 'e2e',
   rootDir: __dirname,
-  testEnvironment: 'node',
+  // Node's, noting a failed test so a browser suite keeps its screenshot, DOM and console
+  testEnvironment: '<rootDir>/jest-environment.cjs',
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

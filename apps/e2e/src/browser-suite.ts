@@ -71,12 +71,53 @@ export function useBrowserSuite(
     return value;
   };
 
+  // what the page said (console, uncaught errors, failed requests), kept for a failed test's evidence
+  const browserLines: string[] = [];
+  const note = (line: string) => {
+    browserLines.push(`[${new Date().toISOString().slice(11, 23)}] ${line}`);
+    if (browserLines.length > 400) browserLines.splice(0, browserLines.length - 400);
+  };
+
   beforeAll(async () => {
     const port = await freePort();
     server = new ConcertoServer(port, dataDir, typeof env === 'function' ? env(port) : env);
     await server.start();
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'fr-FR' });
+    page.on('console', (message) => note(`console.${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => note(`page error: ${error.message}`));
+    page.on('requestfailed', (request) =>
+      note(
+        `request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`,
+      ),
+    );
+    page.on('framenavigated', (frame) => {
+      if (frame === page?.mainFrame()) note(`navigated to ${frame.url()}`);
+    });
+  });
+
+  // a failed test leaves its evidence: a screenshot, the DOM and the browser's last lines
+  // (dist/test-results/e2e-failures/<spec>/), named in npm test's failure summary
+  afterEach(async () => {
+    const failed = (globalThis as { __e2eFailedTest?: string | null }).__e2eFailedTest;
+    if (!failed || !page) return;
+    const spec = basename(expect.getState().testPath ?? prefix);
+    const dir = join(WORKSPACE_ROOT, 'dist/test-results/e2e-failures', spec);
+    mkdirSync(dir, { recursive: true });
+    const name = failed
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .slice(0, 60);
+    try {
+      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, timeout: 10_000 });
+      writeFileSync(join(dir, `${name}.html`), await page.content());
+    } catch (error) {
+      note(`evidence not captured: ${(error as Error).message}`);
+    }
+    writeFileSync(
+      join(dir, `${name}.txt`),
+      [`test: ${failed}`, `url: ${page.url()}`, '', ...browserLines].join('\n'),
+    );
   });
 
   afterAll(async () => {
@@ -84,10 +125,9 @@ export function useBrowserSuite(
     if (server) {
       const logs = join(WORKSPACE_ROOT, 'dist/test-results/e2e-servers');
       mkdirSync(logs, { recursive: true });
-      writeFileSync(
-        join(logs, `${basename(expect.getState().testPath ?? prefix)}.log`),
-        server.output,
-      );
+      const spec = basename(expect.getState().testPath ?? prefix);
+      writeFileSync(join(logs, `${spec}.log`), server.output);
+      writeFileSync(join(logs, `${spec}.browser.log`), `${browserLines.join('\n')}\n`);
     }
     await browser?.close();
     await server?.stop();

@@ -1,16 +1,23 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { ErrorCode } from '@concerto/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { AccountRules, ErrorCode } from '@concerto/domain';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf } from '../../ui/feedback/fieldChecks';
 import { useFeedback } from '../../ui/hooks/useFeedback';
 import { parseApiError } from '../../ui/utils/apiError';
 import { DELETE_MY_ACCOUNT_MUTATION } from '../graphql/account';
 import { PasswordField } from '../../auth/components/PasswordField';
 import { MY_SIGN_IN_METHODS_QUERY, signInPath } from '../../identities/graphql/identities';
 
-/** "Supprimer mon compte": what is removed and what is kept, then a confirmation with the password (for an account without one, made through an OpenID Connect provider: a sign-in less than 10 minutes old). */
+/**
+ * "Supprimer mon compte": what is removed and what is kept, then a confirmation with the password
+ * (for an account without one, made through an OpenID Connect provider: a sign-in less than 10
+ * minutes old). A missing password is said on its field before sending, and a wrong one, or one
+ * the API refuses, lands on it, with focus on the error summary.
+ */
 export function DeleteAccountSection() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -18,29 +25,42 @@ export function DeleteAccountSection() {
   const feedback = useFeedback();
   const [remove, { loading }] = useMutation(DELETE_MY_ACCOUNT_MUTATION);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
   // an account made through an OpenID Connect provider has no password: a fresh sign-in confirms instead
   const methods = useQuery(MY_SIGN_IN_METHODS_QUERY).data?.mySignInMethods;
   const withoutPassword = methods?.password === false;
+  const passwordField = { id: `${prefix}-password`, label: t('account.deletePassword') };
+  /** The form's field, by the API's input key (none without a password). */
+  const fields = withoutPassword ? {} : { password: passwordField };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     feedback.clear();
-    if (!password && !withoutPassword) {
-      setError(t('account.currentPasswordRequired'));
-      passwordRef.current?.focus();
-      return;
-    }
-    setError(undefined);
+    const problems = withoutPassword
+      ? []
+      : problemsOf(
+          !password && {
+            fieldId: passwordField.id,
+            message: t('account.currentPasswordRequired'),
+          },
+          password.length > AccountRules.passwordMaxLength && {
+            fieldId: passwordField.id,
+            message: t('forms.tooLong', {
+              label: passwordField.label,
+              max: AccountRules.passwordMaxLength,
+            }),
+          },
+        );
+    summary.report(problems);
+    if (problems.length > 0) return;
     try {
       await remove({ variables: { input: { password: withoutPassword ? '' : password } } });
     } catch (caught) {
       const info = parseApiError(caught);
-      if (info.code === ErrorCode.WRONG_PASSWORD) {
-        setError(t('errors.WRONG_PASSWORD'));
-        passwordRef.current?.focus();
-      } else {
+      if (info.code === ErrorCode.WRONG_PASSWORD && !withoutPassword) {
+        summary.report([{ fieldId: passwordField.id, message: t('errors.WRONG_PASSWORD') }]);
+      } else if (!summary.reportApiError(caught, fields)) {
         feedback.fail(caught, {
           CONFLICT: info.reason === 'LAST_ADMIN' ? t('account.lastAdmin') : undefined,
           FORBIDDEN:
@@ -79,6 +99,7 @@ export function DeleteAccountSection() {
           <li>{t('account.deleteKept.secret')}</li>
         </ul>
         <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
+          <ErrorSummary state={summary} />
           {withoutPassword ? (
             <>
               <p>{t('identities.deleteWithoutPassword')}</p>
@@ -99,12 +120,12 @@ export function DeleteAccountSection() {
           ) : (
             <PasswordField
               purpose="current"
-              label={t('account.deletePassword')}
+              id={passwordField.id}
+              label={passwordField.label}
               name="deletePassword"
               value={password}
               onChange={(event) => setPassword(event.target.value)}
-              error={error}
-              inputRef={passwordRef}
+              error={summary.errorOf(passwordField.id)}
             />
           )}
           <FeedbackMessages feedback={feedback} />

@@ -1,7 +1,15 @@
-import { SURVEY_LAYOUT_TYPES, SURVEY_TEXT_TYPES, SurveyConditionKind } from '@concerto/domain';
+import {
+  SURVEY_LAYOUT_TYPES,
+  SURVEY_TEXT_TYPES,
+  SurveyConditionKind,
+  SurveyLimits,
+} from '@concerto/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField, TextAreaField, TextField } from '../../ui/components/Fields';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { integerProblem, problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
 import type { Feedback } from '../../ui/hooks/useFeedback';
 import {
   UPDATE_SURVEY_QUESTION_MUTATION,
@@ -14,12 +22,20 @@ const LAYOUT_TYPES = new Set<string>(SURVEY_LAYOUT_TYPES);
 const TEXT_TYPES = new Set<string>(SURVEY_TEXT_TYPES);
 const MULTIPLE_TYPES = new Set(['MULTIPLE_OPTION', 'MATRIX_MULTIPLE']);
 const CONDITION_KINDS = Object.values(SurveyConditionKind);
+/**
+ * The API's other limits of a question's fields (`SurveyQuestionFieldsInput`), not in
+ * {@link SurveyLimits} yet: a description's characters, the most choices and characters a question
+ * may ask for (0 clears).
+ */
+const EDIT_LIMITS = { descriptionMaxLength: 5000, maxChoices: 100, maxCharacters: 20000 } as const;
 
 /**
  * "Modifier" for one question of the builder: a button opening an inline form (wording, description,
  * mandatory, limits, display condition on an earlier question) that calls `updateSurveyQuestion`.
  * Only the fields the question's type takes are sent (the API refuses the others with BAD_USER_INPUT).
  * Focus goes to the first field on opening and back to the button on save or cancel (Escape cancels).
+ * The fields are checked with the API's limits before sending; each problem, and each field the API
+ * refuses, is shown on its field with focus on the error summary.
  */
 export function QuestionEditForm({
   question: q,
@@ -48,6 +64,25 @@ export function QuestionEditForm({
   const targets = earlier.filter((e) => !LAYOUT_TYPES.has(e.type));
   const target = targets.find((e) => e.id === conditionQuestionId);
   const idPrefix = `edit-question-${q.id}`;
+  const summary = useErrorSummary();
+  /** The form's fields, by the API's input key. */
+  const fields = {
+    body: { id: `${idPrefix}-body`, label: t('surveys.builder.body') },
+    description: { id: `${idPrefix}-description`, label: t('surveys.builder.description') },
+    maxCharacters: {
+      id: `${idPrefix}-max-characters`,
+      label: t('surveys.builder.maxCharactersName'),
+    },
+    maxChoices: { id: `${idPrefix}-max-choices`, label: t('surveys.builder.maxChoicesName') },
+    condition: { id: `${idPrefix}-condition`, label: t('surveys.builder.condition') },
+    conditionOption: {
+      id: `${idPrefix}-condition-option`,
+      label: t('surveys.builder.conditionOption'),
+    },
+  };
+  /** A limit left blank means none (0), as before the checks. */
+  const limitProblem = (field: { id: string; label: string }, value: string, max: number) =>
+    value.trim() !== '' && integerProblem(t, field, value, 0, max);
 
   const start = () => {
     setBody(q.body);
@@ -59,10 +94,28 @@ export function QuestionEditForm({
     setConditionKind(q.condition?.kind ?? 'EQUALS');
     setConditionOptionId(q.condition?.optionId ?? '');
     feedback.clear();
+    summary.report([]);
     setOpen(true);
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.body, body, { min: 1, max: SurveyLimits.questionBodyMaxLength }),
+      textProblem(t, fields.description, description, {
+        max: EDIT_LIMITS.descriptionMaxLength,
+      }),
+      TEXT_TYPES.has(q.type) &&
+        limitProblem(fields.maxCharacters, maxCharacters, EDIT_LIMITS.maxCharacters),
+      MULTIPLE_TYPES.has(q.type) &&
+        limitProblem(fields.maxChoices, maxChoices, EDIT_LIMITS.maxChoices),
+      !layout &&
+        target &&
+        conditionKind !== 'ANSWERED' &&
+        textProblem(t, fields.conditionOption, conditionOptionId, { min: 1 }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
     const input: SurveyQuestionFields = { body: body.trim(), description };
     if (!layout) {
       input.mandatory = mandatory;
@@ -80,8 +133,8 @@ export function QuestionEditForm({
       await update({ variables: { questionId: q.id, input } });
       feedback.succeed(t('surveys.builder.questionSaved', { question: input.body!.slice(0, 80) }));
       setOpen(false);
-    } catch (error) {
-      feedback.fail(error);
+    } catch (caught) {
+      if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   };
 
@@ -104,32 +157,29 @@ export function QuestionEditForm({
           onSubmit={submit}
           onKeyDown={onKeyDown}
           className="builder-form"
+          noValidate
           aria-label={t('surveys.builder.editQuestion', { question: q.body.slice(0, 80) })}
         >
-          <div className="field">
-            <label htmlFor={`${idPrefix}-body`}>{t('surveys.builder.body')}</label>
-            <input
-              ref={firstFieldRef}
-              id={`${idPrefix}-body`}
-              className="field__control"
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-              required
-              maxLength={2000}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${idPrefix}-description`}>
-              {t('surveys.builder.questionDescription')}
-            </label>
-            <textarea
-              id={`${idPrefix}-description`}
-              className="field__control"
-              rows={3}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          </div>
+          <ErrorSummary state={summary} />
+          <TextField
+            inputRef={firstFieldRef}
+            id={fields.body.id}
+            label={fields.body.label}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            required
+            maxLength={SurveyLimits.questionBodyMaxLength}
+            error={summary.errorOf(fields.body.id)}
+          />
+          <TextAreaField
+            id={fields.description.id}
+            label={t('surveys.builder.questionDescription')}
+            rows={3}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            maxLength={EDIT_LIMITS.descriptionMaxLength}
+            error={summary.errorOf(fields.description.id)}
+          />
           {layout ? null : (
             <div className="field field--checkbox">
               <input
@@ -142,100 +192,74 @@ export function QuestionEditForm({
             </div>
           )}
           {TEXT_TYPES.has(q.type) ? (
-            <div className="field">
-              <label htmlFor={`${idPrefix}-max-characters`}>
-                {t('surveys.builder.maxCharacters')}
-              </label>
-              <input
-                id={`${idPrefix}-max-characters`}
-                type="number"
-                min={0}
-                step={1}
-                className="field__control"
-                value={maxCharacters}
-                onChange={(e) => setMaxCharacters(e.target.value)}
-              />
-            </div>
+            <TextField
+              id={fields.maxCharacters.id}
+              label={t('surveys.builder.maxCharacters')}
+              type="number"
+              min={0}
+              max={EDIT_LIMITS.maxCharacters}
+              step={1}
+              value={maxCharacters}
+              onChange={(e) => setMaxCharacters(e.target.value)}
+              error={summary.errorOf(fields.maxCharacters.id)}
+            />
           ) : null}
           {MULTIPLE_TYPES.has(q.type) ? (
-            <div className="field">
-              <label htmlFor={`${idPrefix}-max-choices`}>{t('surveys.builder.maxChoices')}</label>
-              <input
-                id={`${idPrefix}-max-choices`}
-                type="number"
-                min={0}
-                step={1}
-                className="field__control"
-                value={maxChoices}
-                onChange={(e) => setMaxChoices(e.target.value)}
-              />
-            </div>
+            <TextField
+              id={fields.maxChoices.id}
+              label={t('surveys.builder.maxChoices')}
+              type="number"
+              min={0}
+              max={EDIT_LIMITS.maxChoices}
+              step={1}
+              value={maxChoices}
+              onChange={(e) => setMaxChoices(e.target.value)}
+              error={summary.errorOf(fields.maxChoices.id)}
+            />
           ) : null}
           {!layout && targets.length > 0 ? (
             <>
-              <div className="field">
-                <label htmlFor={`${idPrefix}-condition`}>{t('surveys.builder.condition')}</label>
-                <select
-                  id={`${idPrefix}-condition`}
-                  className="field__control"
-                  value={conditionQuestionId}
-                  onChange={(e) => {
-                    setConditionQuestionId(e.target.value);
-                    setConditionOptionId('');
-                    // a text or scale question has no option to compare with: only "a reçu une réponse" applies
-                    if (!targets.find((x) => x.id === e.target.value)?.options.length)
-                      setConditionKind('ANSWERED');
-                  }}
-                >
-                  <option value="">{t('surveys.builder.conditionNone')}</option>
-                  {targets.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.body.slice(0, 80)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id={fields.condition.id}
+                label={fields.condition.label}
+                value={conditionQuestionId}
+                onChange={(e) => {
+                  setConditionQuestionId(e.target.value);
+                  setConditionOptionId('');
+                  // a text or scale question has no option to compare with: only "a reçu une réponse" applies
+                  if (!targets.find((x) => x.id === e.target.value)?.options.length)
+                    setConditionKind('ANSWERED');
+                }}
+                options={[
+                  { value: '', label: t('surveys.builder.conditionNone') },
+                  ...targets.map((e) => ({ value: e.id, label: e.body.slice(0, 80) })),
+                ]}
+                error={summary.errorOf(fields.condition.id)}
+              />
               {target ? (
-                <div className="field">
-                  <label htmlFor={`${idPrefix}-condition-kind`}>
-                    {t('surveys.builder.conditionKind')}
-                  </label>
-                  <select
-                    id={`${idPrefix}-condition-kind`}
-                    className="field__control"
-                    value={conditionKind}
-                    onChange={(e) => setConditionKind(e.target.value)}
-                  >
-                    {CONDITION_KINDS.filter(
-                      (k) => k === 'ANSWERED' || target.options.length > 0,
-                    ).map((k) => (
-                      <option key={k} value={k}>
-                        {t(`surveys.builder.conditionKinds.${k}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id={`${idPrefix}-condition-kind`}
+                  label={t('surveys.builder.conditionKind')}
+                  value={conditionKind}
+                  onChange={(e) => setConditionKind(e.target.value)}
+                  options={CONDITION_KINDS.filter(
+                    (k) => k === 'ANSWERED' || target.options.length > 0,
+                  ).map((k) => ({ value: k, label: t(`surveys.builder.conditionKinds.${k}`) }))}
+                />
               ) : null}
               {target && conditionKind !== 'ANSWERED' ? (
-                <div className="field">
-                  <label htmlFor={`${idPrefix}-condition-option`}>
-                    {t('surveys.builder.conditionOption')}
-                  </label>
-                  <select
-                    id={`${idPrefix}-condition-option`}
-                    className="field__control"
-                    value={conditionOptionId}
-                    onChange={(e) => setConditionOptionId(e.target.value)}
-                    required
-                  >
-                    <option value="">—</option>
-                    {target.options.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {o.body.slice(0, 80)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id={fields.conditionOption.id}
+                  label={fields.conditionOption.label}
+                  value={conditionOptionId}
+                  onChange={(e) => setConditionOptionId(e.target.value)}
+                  required
+                  options={[
+                    { value: '', label: '—' },
+                    ...target.options.map((o) => ({ value: o.id, label: o.body.slice(0, 80) })),
+                  ]}
+                  error={summary.errorOf(fields.conditionOption.id)}
+                />
               ) : null}
             </>
           ) : null}
@@ -243,7 +267,7 @@ export function QuestionEditForm({
             <button
               type="submit"
               className="button button--primary button--small"
-              disabled={loading || !body.trim()}
+              disabled={loading}
             >
               {t('common.save')}
             </button>{' '}

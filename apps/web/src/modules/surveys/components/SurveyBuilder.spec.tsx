@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { anyVariables, refusedFields } from '../../../test/formErrors';
@@ -221,6 +221,100 @@ describe('<SurveyBuilder> editing', () => {
     ).toHaveAttribute('role', 'status');
     expect(result).toHaveBeenCalledTimes(1);
     expect(rename).toHaveFocus();
+  });
+});
+
+describe('<SurveyBuilder> inline edits check themselves', () => {
+  it('a question’s edit: a blank wording and a negative limit are said on their fields, focus on the summary, nothing sent', async () => {
+    const update = anyVariables(UPDATE_SURVEY_QUESTION_MUTATION, { data: null });
+    renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
+      mocks: [update.mock],
+    });
+    const user = userEvent.setup();
+    await user.click(
+      screen.getByRole('button', { name: 'Modifier la question «\u00a0Votre avis\u00a0»' }),
+    );
+    const form = within(
+      screen.getByRole('form', { name: 'Modifier la question «\u00a0Votre avis\u00a0»' }),
+    );
+    await user.clear(form.getByLabelText('Intitulé'));
+    const limit = form.getByLabelText('Nombre maximal de caractères (0 : sans limite)');
+    await user.clear(limit);
+    await user.type(limit, '-1');
+    await user.click(form.getByRole('button', { name: 'Enregistrer' }));
+
+    const summary = await form.findByRole('alert', { name: 'Le formulaire contient 2 erreurs' });
+    expect(summary).toHaveFocus();
+    const wording = form.getByLabelText('Intitulé');
+    expect(wording).toHaveAttribute('aria-invalid', 'true');
+    expect(wording).toHaveAccessibleDescription('Renseignez le champ «\u00a0Intitulé\u00a0».');
+    expect(limit).toHaveAccessibleDescription(
+      '«\u00a0Nombre maximal de caractères\u00a0»\u00a0: un nombre entier de 0 à 20000.',
+    );
+    expect(update.calls).not.toHaveBeenCalled();
+  });
+
+  it('a question’s edit: a description the API refuses lands on its field, without its input key', async () => {
+    const update = anyVariables(
+      UPDATE_SURVEY_QUESTION_MUTATION,
+      refusedFields(['description', '5000 caractères au plus.']),
+    );
+    renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
+      mocks: [update.mock],
+    });
+    const user = userEvent.setup();
+    await user.click(
+      screen.getByRole('button', { name: 'Modifier la question «\u00a0Votre avis\u00a0»' }),
+    );
+    const form = within(
+      screen.getByRole('form', { name: 'Modifier la question «\u00a0Votre avis\u00a0»' }),
+    );
+    await user.type(form.getByLabelText('Description (facultatif)'), 'Dites-nous tout.');
+    await user.click(form.getByRole('button', { name: 'Enregistrer' }));
+
+    const summary = await form.findByRole('alert', { name: 'Le formulaire contient 1 erreur' });
+    expect(summary).toHaveFocus();
+    expect(form.getByLabelText('Description (facultatif)')).toHaveAccessibleDescription(
+      '«\u00a0Description\u00a0»\u00a0: 5000 caractères au plus.',
+    );
+    expect(update.calls).toHaveBeenCalledTimes(1);
+    expect(document.body).not.toHaveTextContent(/description :|Détails/);
+  });
+
+  it('an option’s rename: a blank wording is said on the field and nothing sent; a wording the API refuses lands on it', async () => {
+    const rename = anyVariables(
+      UPDATE_SURVEY_OPTION_MUTATION,
+      refusedFields(['body', '500 caractères au plus.']),
+    );
+    renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
+      mocks: [rename.mock],
+    });
+    const user = userEvent.setup();
+    await user.click(
+      screen.getByRole('button', { name: 'Renommer l’option «\u00a0Hôpital\u00a0»' }),
+    );
+    const field = screen.getByLabelText('Nouveau libellé de l’option « Hôpital »');
+    await user.clear(field);
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    expect(
+      await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' }),
+    ).toHaveFocus();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(
+      'Renseignez le champ «\u00a0Libellé de l’option\u00a0».',
+    );
+    expect(rename.calls).not.toHaveBeenCalled();
+
+    await user.type(field, 'Établissement de santé');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription(
+        '«\u00a0Libellé de l’option\u00a0»\u00a0: 500 caractères au plus.',
+      ),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(rename.calls).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -234,6 +234,69 @@ describe('<MemberTypologiesAdminPage> (/admin/typologies)', () => {
     await waitFor(() => expect(screen.queryByText('(archivée)')).not.toBeInTheDocument());
   });
 
+  it('rename: an empty label is said on the field and nothing sent; a label the API refuses lands on it', async () => {
+    const renamed = anyVariables(
+      UPDATE_MEMBER_TYPOLOGY_MUTATION,
+      refusedFields(['label', '120 caractères au plus.']),
+    );
+    renderWithProviders(<MemberTypologiesAdminPage />, {
+      mocks: [me(true), spaces, list(HOSPITAL, SUPPLIER), renamed.mock],
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: named('Renommer', 'Industriel') }));
+    const field = screen.getByLabelText(/Nouveau libellé de «\s?Industriel\s?»/);
+    await user.clear(field);
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(
+      await screen.findByRole('alert', { name: 'Le formulaire contient 1 erreur' }),
+    ).toHaveFocus();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription('Indiquez un libellé.');
+    expect(renamed.calls).not.toHaveBeenCalled();
+
+    await user.type(field, 'Industriel du numérique');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription(
+        '«\u00a0Libellé\u00a0»\u00a0: 120 caractères au plus.',
+      ),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(renamed.calls).toHaveBeenCalledTimes(1);
+    expect(document.body).not.toHaveTextContent(/label :|Détails/);
+  });
+
+  it('rename: a label another typology has is said on the field', async () => {
+    renderWithProviders(<MemberTypologiesAdminPage />, {
+      mocks: [
+        me(true),
+        spaces,
+        list(HOSPITAL, SUPPLIER),
+        update(
+          'supplier',
+          { label: 'Établissement de santé' },
+          {
+            errors: [
+              new GraphQLError('Une typologie porte déjà ce libellé.', {
+                extensions: { code: 'CONFLICT', field: 'label' },
+              }),
+            ],
+          },
+        ),
+      ],
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: named('Renommer', 'Industriel') }));
+    const field = screen.getByLabelText(/Nouveau libellé de «\s?Industriel\s?»/);
+    await user.clear(field);
+    await user.type(field, 'Établissement de santé');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription('Une typologie porte déjà ce libellé.'),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+  });
+
   it('is reserved to organization administrators', async () => {
     renderWithProviders(<MemberTypologiesAdminPage />, { mocks: [me(false), spaces] });
     expect(

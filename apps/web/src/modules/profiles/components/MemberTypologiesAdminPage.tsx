@@ -28,8 +28,9 @@ const REFRESH = { refetchQueries: ['MemberTypologies'], awaitRefetchQueries: tru
 /**
  * `/admin/typologies`: « Typologies des membres », for organization admins only (others get
  * « Accès réservé »): the list in order, archived ones included, each with « Renommer »,
- * « Monter », « Descendre », « Archiver » / « Restaurer »; and a form to add one at the end (an
- * empty, too long or taken label is said on the field, with focus on the error summary).
+ * « Monter », « Descendre », « Archiver » / « Restaurer »; and a form to add one at the end. In
+ * both forms (add, rename) an empty, too long or taken label is said on the field, with focus on
+ * the error summary, and nothing is sent when the label fails its check.
  */
 export function MemberTypologiesAdminPage() {
   return (
@@ -156,7 +157,10 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
   const { t } = useTranslation();
   const editor = useInlineEditor();
   const [draft, setDraft] = useState(typology.label);
-  const [error, setError] = useState<string | null>(null);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The rename form's field, by the API's input key. */
+  const fields = { label: { id: `${prefix}-label`, label: t('members.typologies.label') } };
   const [update, { loading }] = useMutation(UPDATE_MEMBER_TYPOLOGY_MUTATION, REFRESH);
   const target = t('members.typologies.target', { label: typology.label });
   const upRef = useRef<HTMLButtonElement>(null);
@@ -169,49 +173,40 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
   }, [typology.position]);
 
   async function change(
-    input: { label?: string; position?: number; archived?: boolean },
+    input: { position?: number; archived?: boolean },
     success: (saved: MemberTypology) => string,
   ) {
-    if (loading) return false;
+    if (loading) return;
     feedback.clear();
     try {
       const result = await update({ variables: { key: typology.key, input } });
       if (result.data) feedback.succeed(success(result.data.updateMemberTypology));
-      return true;
     } catch (caught) {
-      const info = feedback.fail(caught, {
-        [ErrorCode.CONFLICT]: t('members.typologies.labelTaken'),
-      });
-      if (
-        input.label !== undefined &&
-        (info.code === ErrorCode.CONFLICT || info.code === ErrorCode.BAD_USER_INPUT)
-      ) {
-        setError(
-          info.code === ErrorCode.CONFLICT
-            ? t('members.typologies.labelTaken')
-            : (parseApiError(caught).serverMessage ?? t('errors.BAD_USER_INPUT')),
-        );
-        editor.fieldRef.current?.focus();
-      }
-      return false;
+      feedback.fail(caught);
     }
   }
 
   async function rename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (loading) return;
+    feedback.clear();
     const text = draft.trim();
-    if (!text) {
-      setError(t('members.typologies.labelRequired'));
-      editor.fieldRef.current?.focus();
-      return;
-    }
-    if (
-      await change({ label: text }, (saved) =>
-        t('members.typologies.renamed', { label: saved.label }),
-      )
-    ) {
-      setError(null);
+    const problem = !text
+      ? { fieldId: fields.label.id, message: t('members.typologies.labelRequired') }
+      : textProblem(t, fields.label, text, { max: ProfileRules.typologyLabelMaxLength });
+    summary.report(problem ? [problem] : []);
+    if (problem) return;
+    try {
+      const result = await update({ variables: { key: typology.key, input: { label: text } } });
+      if (result.data)
+        feedback.succeed(
+          t('members.typologies.renamed', { label: result.data.updateMemberTypology.label }),
+        );
       editor.setOpen(false);
+    } catch (caught) {
+      if (parseApiError(caught).code === ErrorCode.CONFLICT)
+        summary.report([{ fieldId: fields.label.id, message: t('members.typologies.labelTaken') }]);
+      else if (!summary.reportApiError(caught, fields)) feedback.fail(caught);
     }
   }
 
@@ -250,13 +245,15 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
           onSubmit={rename}
           onKeyDown={editor.onKeyDown}
         >
+          <ErrorSummary state={summary} />
           <TextField
+            id={fields.label.id}
             label={t('members.typologies.renameLabel', { label: typology.label })}
             name="label"
             autoComplete="off"
             maxLength={ProfileRules.typologyLabelMaxLength}
             value={draft}
-            error={error}
+            error={summary.errorOf(fields.label.id)}
             inputRef={editor.fieldRef}
             onChange={(event) => setDraft(event.target.value)}
           />
@@ -272,7 +269,7 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
               type="button"
               className="button"
               onClick={() => {
-                setError(null);
+                summary.report([]);
                 setDraft(typology.label);
                 editor.setOpen(false);
               }}
@@ -290,6 +287,7 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
           aria-expanded={editor.open}
           onClick={() => {
             setDraft(typology.label);
+            summary.report([]);
             editor.setOpen(!editor.open);
           }}
         >

@@ -39,14 +39,22 @@ export class DomainError extends IntrinsicException {
       'This field is required.',
     );
   }
-  static unauthenticated(message = 'Vous devez être connecté·e.') {
-    return new DomainError(ErrorCode.UNAUTHENTICATED, message);
+  /** Without a message: « Vous devez être connecté·e. », worded in English too; with one, the caller adds its English. */
+  static unauthenticated(message?: string) {
+    const error = new DomainError(
+      ErrorCode.UNAUTHENTICATED,
+      message ?? 'Vous devez être connecté·e.',
+    );
+    return message === undefined ? error.inEnglish('You must be signed in.') : error;
   }
-  static forbidden(
-    message = 'Vous n’avez pas les droits nécessaires.',
-    details?: Record<string, unknown>,
-  ) {
-    return new DomainError(ErrorCode.FORBIDDEN, message, details);
+  /** Without a message: « Vous n’avez pas les droits nécessaires. », worded in English too; with one, the caller adds its English. */
+  static forbidden(message?: string, details?: Record<string, unknown>) {
+    const error = new DomainError(
+      ErrorCode.FORBIDDEN,
+      message ?? 'Vous n’avez pas les droits nécessaires.',
+      details,
+    );
+    return message === undefined ? error.inEnglish('You do not have the required rights.') : error;
   }
   static notFound(what: string, details?: Record<string, unknown>) {
     return new DomainError(ErrorCode.NOT_FOUND, `${what} introuvable.`, details);

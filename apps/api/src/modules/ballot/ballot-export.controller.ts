@@ -56,7 +56,9 @@ export class BallotExportController {
   ): Promise<void> {
     const ballot = await this.ballots.ballot(ballotId, viewer);
     if (ballot.status !== BallotStatus.CLOSED)
-      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
+      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.').inEnglish(
+        'The list of ballot papers is published at closing.',
+      );
     const envelopes = this.ballots.publishedEnvelopes(ballotId, viewer);
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader(
@@ -111,7 +113,9 @@ export class BallotExportController {
   ): Promise<void> {
     const ballot = await this.ballots.ballot(ballotId, viewer);
     if (ballot.status !== BallotStatus.CLOSED)
-      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
+      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.').inEnglish(
+        'The list of ballot papers is published at closing.',
+      );
     const cell = readableChoice(ballot.questions);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader(
@@ -154,7 +158,9 @@ export class BallotExportController {
   ): Promise<void> {
     const ballot = await this.ballots.ballot(ballotId, viewer);
     if (ballot.status !== BallotStatus.CLOSED)
-      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.');
+      throw DomainError.conflict('La liste des bulletins est publiée à la clôture.').inEnglish(
+        'The list of ballot papers is published at closing.',
+      );
     const cell = readableChoice(ballot.questions);
     res.setHeader(
       'content-type',
@@ -305,7 +311,10 @@ export class BallotExportController {
   /** The ballot and its results when the viewer may see them; CONFLICT while they are hidden (a secret ballot before its close). */
   private async publishedResults(ballotId: string, viewer: Viewer | null) {
     const ballot = await this.ballots.ballot(ballotId, viewer);
-    if (!ballot.results) throw DomainError.conflict('Les résultats sont publiés à la clôture.');
+    if (!ballot.results)
+      throw DomainError.conflict('Les résultats sont publiés à la clôture.').inEnglish(
+        'The results are published at closing.',
+      );
     return {
       ballot,
       results: ballot.results as unknown as (QuestionResult & { questionId: string })[],

@@ -32,12 +32,15 @@ export class BallotHost implements ResourceHost {
     viewer: Viewer | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<HostedResource> {
-    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    if (!UUID.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const hosted = await this.reference(id, manager);
-    if (!hosted) throw DomainError.notFound('Votation', { id });
+    if (!hosted) throw DomainError.notFound('Votation', { id }).inEnglish('Ballot not found.');
     await this.spaces.component(hosted.componentId!, viewer); // NOT_FOUND when the viewer may not see the component
     if (hosted.hidden && !(await this.ballots.canModerate(viewer, hosted.spaceId)))
-      throw DomainError.notFound('Votation', { id });
+      throw DomainError.notFound('Votation', { id }).inEnglish('Ballot not found.');
     return hosted;
   }
 

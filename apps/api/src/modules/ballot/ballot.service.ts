@@ -299,12 +299,14 @@ export class BallotService {
         throw new DomainError(
           ErrorCode.BALLOT_NOT_OPEN,
           'Cette votation n’est pas encore ouverte.',
-        );
+        ).inEnglish('This ballot is not open yet.');
       const [frozen] = await manager.query(`SELECT 1 FROM ballot_results WHERE ballot_id = $1`, [
         ballotId,
       ]);
       if (ballot.closed || frozen)
-        throw new DomainError(ErrorCode.BALLOT_CLOSED, 'Cette votation est close.');
+        throw new DomainError(ErrorCode.BALLOT_CLOSED, 'Cette votation est close.').inEnglish(
+          'This ballot has closed.',
+        );
       const weight = await this.census.weight(
         manager,
         this.rule(row),
@@ -316,7 +318,7 @@ export class BallotService {
         throw new DomainError(
           ErrorCode.NOT_IN_CENSUS,
           'Vous ne faites pas partie du corps électoral de cette votation.',
-        );
+        ).inEnglish('You are not in the electorate of this ballot.');
       // the choices are read once the voter is known to be in the census: someone outside it is told so, not that a choice is malformed
       const choices = this.checkedAnswers(questions.get(ballotId) ?? [], answers);
       await this.freezeCensus(manager, row);
@@ -666,7 +668,7 @@ export class BallotService {
             reason: error.reason,
             questionId: answer.questionId,
             optionId: error.optionId,
-          });
+          }).inEnglish(error.english);
         throw error;
       }
     }

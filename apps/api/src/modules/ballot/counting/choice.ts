@@ -56,11 +56,12 @@ export type ChoiceErrorReason =
   | 'UNKNOWN_GRADE'
   | 'INCOMPLETE';
 
-/** A refused choice: `reason` is stable, `message` is French and names the problem. */
+/** A refused choice: `reason` is stable, `message` is French and names the problem, `english` says the same in English. */
 export class ChoiceError extends Error {
   constructor(
     readonly reason: ChoiceErrorReason,
     message: string,
+    readonly english: string,
     readonly optionId?: string,
   ) {
     super(message);
@@ -80,10 +81,16 @@ function knownDistinct(question: QuestionShape, ids: string[]): string[] {
       throw new ChoiceError(
         'UNKNOWN_OPTION',
         `Option inconnue dans cette question : ${id.slice(0, 64)}.`,
+        `Unknown option in this question: ${id.slice(0, 64)}.`,
         id,
       );
     if (seen.has(id))
-      throw new ChoiceError('DUPLICATE_OPTION', `Une option figure deux fois : ${id}.`, id);
+      throw new ChoiceError(
+        'DUPLICATE_OPTION',
+        `Une option figure deux fois : ${id}.`,
+        `An option appears twice: ${id}.`,
+        id,
+      );
     seen.add(id);
   }
   return ids;
@@ -98,21 +105,33 @@ function knownDistinct(question: QuestionShape, ids: string[]): string[] {
  */
 export function normalizeChoice(question: QuestionShape, raw: unknown): Choice {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new ChoiceError('MALFORMED', 'Choix illisible.');
+    throw new ChoiceError('MALFORMED', 'Choix illisible.', 'Unreadable choice.');
   const value = raw as Record<string, unknown>;
   const order = new Map(question.optionIds.map((id, i) => [id, i]));
   switch (question.method) {
     case 'SINGLE': {
       if (!isStringArray(value.optionIds))
-        throw new ChoiceError('MALFORMED', 'Choix illisible : une liste d’options est attendue.');
+        throw new ChoiceError(
+          'MALFORMED',
+          'Choix illisible : une liste d’options est attendue.',
+          'Unreadable choice: a list of options is expected.',
+        );
       const ids = knownDistinct(question, value.optionIds);
       if (ids.length !== 1)
-        throw new ChoiceError('OUT_OF_RANGE', 'Choisissez exactement une option.');
+        throw new ChoiceError(
+          'OUT_OF_RANGE',
+          'Choisissez exactement une option.',
+          'Choose exactly one option.',
+        );
       return { optionIds: ids };
     }
     case 'MULTIPLE': {
       if (!isStringArray(value.optionIds))
-        throw new ChoiceError('MALFORMED', 'Choix illisible : une liste d’options est attendue.');
+        throw new ChoiceError(
+          'MALFORMED',
+          'Choix illisible : une liste d’options est attendue.',
+          'Unreadable choice: a list of options is expected.',
+        );
       const ids = knownDistinct(question, value.optionIds);
       const min = question.minChoices ?? 1;
       const max = question.maxChoices ?? question.optionIds.length;
@@ -122,6 +141,9 @@ export function normalizeChoice(question: QuestionShape, raw: unknown): Choice {
           min === max
             ? `Choisissez exactement ${min} option${min > 1 ? 's' : ''}.`
             : `Choisissez entre ${min} et ${max} options.`,
+          min === max
+            ? `Choose exactly ${min} option${min > 1 ? 's' : ''}.`
+            : `Choose from ${min} to ${max} options.`,
         );
       }
       return { optionIds: [...ids].sort((a, b) => order.get(a)! - order.get(b)!) };
@@ -131,15 +153,21 @@ export function normalizeChoice(question: QuestionShape, raw: unknown): Choice {
         throw new ChoiceError(
           'MALFORMED',
           'Classement illisible : une liste d’options est attendue.',
+          'Unreadable ranking: a list of options is expected.',
         );
       const ids = knownDistinct(question, value.ranking);
-      if (ids.length === 0) throw new ChoiceError('OUT_OF_RANGE', 'Classez au moins une option.');
+      if (ids.length === 0)
+        throw new ChoiceError(
+          'OUT_OF_RANGE',
+          'Classez au moins une option.',
+          'Rank at least one option.',
+        );
       return { ranking: [...ids] };
     }
     case 'MAJORITY_JUDGMENT': {
       const grades = value.grades;
       if (typeof grades !== 'object' || grades === null || Array.isArray(grades))
-        throw new ChoiceError('MALFORMED', 'Mentions illisibles.');
+        throw new ChoiceError('MALFORMED', 'Mentions illisibles.', 'Unreadable grades.');
       const entries = Object.entries(grades as Record<string, unknown>);
       knownDistinct(
         question,
@@ -151,6 +179,7 @@ export function normalizeChoice(question: QuestionShape, raw: unknown): Choice {
           throw new ChoiceError(
             'UNKNOWN_GRADE',
             `Mention inconnue pour l’option ${id} : ${String(grade).slice(0, 32)}.`,
+            `Unknown grade for option ${id}: ${String(grade).slice(0, 32)}.`,
             id,
           );
         }
@@ -158,7 +187,12 @@ export function normalizeChoice(question: QuestionShape, raw: unknown): Choice {
       }
       const missing = question.optionIds.find((id) => !(id in out));
       if (missing)
-        throw new ChoiceError('INCOMPLETE', 'Attribuez une mention à chaque option.', missing);
+        throw new ChoiceError(
+          'INCOMPLETE',
+          'Attribuez une mention à chaque option.',
+          'Give each option a grade.',
+          missing,
+        );
       // key order follows the question, so equal choices serialise identically
       return { grades: Object.fromEntries(question.optionIds.map((id) => [id, out[id]])) };
     }

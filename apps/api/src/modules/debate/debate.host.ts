@@ -34,9 +34,12 @@ export class DebateHost implements ResourceHost {
     viewer: Viewer | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<HostedResource> {
-    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    if (!UUID.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const hosted = await this.reference(id, manager);
-    if (!hosted) throw DomainError.notFound('Débat', { id });
+    if (!hosted) throw DomainError.notFound('Débat', { id }).inEnglish('Debate not found.');
     await this.spaces.component(hosted.componentId!, viewer); // NOT_FOUND when the viewer may not see it
     if (!hosted.hidden) await this.debates.debate(id, viewer);
     return hosted;
@@ -106,9 +109,13 @@ export class DebateStatementHost implements ResourceHost {
     viewer: Viewer | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<HostedResource> {
-    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    if (!UUID.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const hosted = await this.reference(id, manager);
-    if (!hosted) throw DomainError.notFound('Affirmation', { id });
+    if (!hosted)
+      throw DomainError.notFound('Affirmation', { id }).inEnglish('Statement not found.');
     const [row]: { debate_id: string; state: string; author_id: string | null }[] =
       await manager.query(
         `SELECT debate_id, state, author_id FROM debate_statements WHERE id = $1`,
@@ -116,7 +123,7 @@ export class DebateStatementHost implements ResourceHost {
       );
     await this.debates.debate(row.debate_id, viewer); // NOT_FOUND when the viewer may not see the debate
     if (row.state !== 'PUBLISHED' && row.author_id !== viewer?.user.id)
-      throw DomainError.notFound('Affirmation', { id });
+      throw DomainError.notFound('Affirmation', { id }).inEnglish('Statement not found.');
     return hosted;
   }
 

@@ -273,11 +273,15 @@ export class DebateService {
   async addStatement(input: AddDebateStatementInput, viewer: Viewer): Promise<DebateStatementDto> {
     const body = trimText(String(input.body ?? ''));
     if (!hasVisibleText(body))
-      throw DomainError.badInput('L’affirmation est vide.', { field: 'body' });
+      throw DomainError.badInput('L’affirmation est vide.', { field: 'body' }).inEnglish(
+        'The statement is empty.',
+      );
     if ([...body].length > DebateLimits.statementMaxLength) {
       throw DomainError.badInput(
         `L’affirmation dépasse ${DebateLimits.statementMaxLength} caractères (${[...body].length}).`,
         { field: 'body', max: DebateLimits.statementMaxLength },
+      ).inEnglish(
+        `A statement has at most ${DebateLimits.statementMaxLength} characters (this one: ${[...body].length}).`,
       );
     }
     const debate = await this.visibleRow(input.debateId, viewer);
@@ -286,8 +290,11 @@ export class DebateService {
     if (!organiser && !settings.participantStatements)
       throw DomainError.forbidden(
         'Les participants ne proposent pas d’affirmations dans ce débat.',
+      ).inEnglish('Participants do not propose statements in this debate.');
+    if (debate.closed_at)
+      throw DomainError.conflict('Ce débat est clos.', { field: 'debateId' }).inEnglish(
+        'This debate is closed.',
       );
-    if (debate.closed_at) throw DomainError.conflict('Ce débat est clos.', { field: 'debateId' });
     const state =
       organiser || !settings.statementsModerated
         ? DebateStatementState.PUBLISHED
@@ -350,7 +357,9 @@ export class DebateService {
         [id],
       );
       if (row.state !== DebateStatementState.PENDING)
-        throw DomainError.conflict('Cette affirmation a déjà été relue.', { field: 'id' });
+        throw DomainError.conflict('Cette affirmation a déjà été relue.', {
+          field: 'id',
+        }).inEnglish('This statement has already been reviewed.');
       await manager.query(`UPDATE debate_statements SET state = $2 WHERE id = $1`, [
         id,
         publish ? 'PUBLISHED' : 'REJECTED',
@@ -398,19 +407,26 @@ export class DebateService {
     const own = statement.author_id === viewer.user.id;
     const votable =
       statement.state === DebateStatementState.PUBLISHED && statement.hidden_at === null;
-    if (!votable && !own) throw DomainError.notFound('Affirmation', { id: input.statementId });
+    if (!votable && !own)
+      throw DomainError.notFound('Affirmation', { id: input.statementId }).inEnglish(
+        'Statement not found.',
+      );
     if (!votable) {
       throw DomainError.conflict(
         statement.hidden_at
           ? 'Votre affirmation est masquée après signalements : on ne peut pas voter dessus.'
           : 'Votre affirmation n’est pas publiée : on ne peut pas voter dessus.',
         { field: 'statementId' },
+      ).inEnglish(
+        statement.hidden_at
+          ? 'Your statement is hidden after reports: it cannot be voted on.'
+          : 'Your statement is not published: it cannot be voted on.',
       );
     }
     if (debate.closed_at)
       throw DomainError.conflict('Ce débat est clos : les votes sont fermés.', {
         field: 'statementId',
-      });
+      }).inEnglish('This debate is closed: voting has ended.');
     await inTransaction(this.dataSource, async (manager) => {
       await manager.query(
         `INSERT INTO debate_votes (statement_id, user_id, debate_id, value) VALUES ($1, $2, $3, $4)
@@ -442,13 +458,15 @@ export class DebateService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<StatementRow> {
     if (!UUID.test(id))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'statementId' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'statementId' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [row] = await queryRows<StatementRow>(
       manager,
       `SELECT * FROM debate_statements WHERE id = $1`,
       [id],
     );
-    if (!row) throw DomainError.notFound('Affirmation', { id });
+    if (!row) throw DomainError.notFound('Affirmation', { id }).inEnglish('Statement not found.');
     return row;
   }
 
@@ -463,12 +481,15 @@ export class DebateService {
 
   /** The debate row if the viewer may see it (component visible; hidden debates: moderators). */
   private async visibleRow(id: string, viewer: Viewer | null): Promise<DebateRow> {
-    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'debateId' });
+    if (!UUID.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'debateId' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [row] = await this.rows(`d.id = $1`, [id]);
-    if (!row) throw DomainError.notFound('Débat', { id });
+    if (!row) throw DomainError.notFound('Débat', { id }).inEnglish('Debate not found.');
     await this.spaces.component(row.component_id, viewer);
     if (row.hidden_at && !(viewer && (await this.canModerate(viewer, row.space_id))))
-      throw DomainError.notFound('Débat', { id });
+      throw DomainError.notFound('Débat', { id }).inEnglish('Debate not found.');
     return row;
   }
 
@@ -579,7 +600,7 @@ export class DebateService {
     if (component.type !== ComponentType.DEBATE)
       throw DomainError.badInput('Cette fonctionnalité n’est pas un débat.', {
         field: 'componentId',
-      });
+      }).inEnglish('This feature is not a debate.');
     return component;
   }
 

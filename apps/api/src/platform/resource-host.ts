@@ -110,9 +110,12 @@ export interface ResourceHost {
  * for the access guard's `@SpaceRoles(…, (args) => ({ key: id }))`. Registered like hosts.
  */
 export interface SpaceLocator {
-  /** Argument key (`surveyQuestionId`) → French name for NOT_FOUND and the lookup (null when unknown). */
+  /** Argument key (`surveyQuestionId`) → French and English names for NOT_FOUND, and the lookup (null when unknown). */
   readonly keys: Readonly<
-    Record<string, { what: string; spaceIdOf(id: string): Promise<string | null> }>
+    Record<
+      string,
+      { what: string; whatInEnglish: string; spaceIdOf(id: string): Promise<string | null> }
+    >
   >;
 }
 

@@ -7,12 +7,32 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ResourceHosts } from '../../platform/component-registry';
 
 /** How to find the space of this module's own ids, and their French name for NOT_FOUND messages. */
-const OWN_LOOKUPS: Record<string, { sql: string; what: string }> = {
-  spaceId: { sql: `SELECT id AS space_id FROM participatory_spaces WHERE id = $1`, what: 'Espace' },
-  componentId: { sql: `SELECT space_id FROM components WHERE id = $1`, what: 'Fonctionnalité' },
-  phaseId: { sql: `SELECT space_id FROM space_phases WHERE id = $1`, what: 'Phase' },
-  spaceRoleId: { sql: `SELECT space_id FROM space_roles WHERE id = $1`, what: 'Rôle' },
-  assemblyMemberId: { sql: `SELECT space_id FROM assembly_members WHERE id = $1`, what: 'Membre' },
+const OWN_LOOKUPS: Record<string, { sql: string; what: string; whatInEnglish: string }> = {
+  spaceId: {
+    sql: `SELECT id AS space_id FROM participatory_spaces WHERE id = $1`,
+    what: 'Espace',
+    whatInEnglish: 'Space',
+  },
+  componentId: {
+    sql: `SELECT space_id FROM components WHERE id = $1`,
+    what: 'Fonctionnalité',
+    whatInEnglish: 'Feature',
+  },
+  phaseId: {
+    sql: `SELECT space_id FROM space_phases WHERE id = $1`,
+    what: 'Phase',
+    whatInEnglish: 'Phase',
+  },
+  spaceRoleId: {
+    sql: `SELECT space_id FROM space_roles WHERE id = $1`,
+    what: 'Rôle',
+    whatInEnglish: 'Role',
+  },
+  assemblyMemberId: {
+    sql: `SELECT space_id FROM assembly_members WHERE id = $1`,
+    what: 'Membre',
+    whatInEnglish: 'Member',
+  },
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,22 +55,28 @@ export class SpaceAccessService {
     const [key, value] = Object.entries(reference)[0] as [string, unknown];
     const id = key === 'resource' ? (value as { id?: unknown } | undefined)?.id : value;
     if (typeof id !== 'string' || !UUID.test(id))
-      throw DomainError.badInput(`Identifiant invalide : ${String(id).slice(0, 60)}`);
+      throw DomainError.badInput(`Identifiant invalide : ${String(id).slice(0, 60)}`).inEnglish(
+        `Invalid identifier: ${String(id).slice(0, 60)}`,
+      );
     if (key === 'resource') {
       const resource = await this.hosts.host((value as { type: string }).type).reference(id);
-      if (!resource) throw DomainError.notFound('Contenu', { id });
+      if (!resource) throw DomainError.notFound('Contenu', { id }).inEnglish('Content not found.');
       return resource.spaceId;
     }
     const own = OWN_LOOKUPS[key];
     if (own) {
       const rows: { space_id: string }[] = await this.dataSource.query(own.sql, [id]);
-      if (!rows.length) throw DomainError.notFound(own.what, { id });
+      if (!rows.length)
+        throw DomainError.notFound(own.what, { id }).inEnglish(`${own.whatInEnglish} not found.`);
       return rows[0].space_id;
     }
     const locator = this.hosts.locator(key);
     if (!locator) throw new Error(`No space lookup for ${key}`);
     const spaceId = await locator.spaceIdOf(id);
-    if (!spaceId) throw DomainError.notFound(locator.what, { id });
+    if (!spaceId)
+      throw DomainError.notFound(locator.what, { id }).inEnglish(
+        `${locator.whatInEnglish} not found.`,
+      );
     return spaceId;
   }
 

@@ -59,7 +59,9 @@ export function plainAnswerText(input: string): string {
 export const hasAnswerText = (input: string | null | undefined): boolean =>
   !!input && hasVisibleText(plainAnswerText(input));
 
-const bad = (questionId: string, message: string) => DomainError.badInput(message, { questionId });
+/** A refused answer, worded in French and in English, the question in `extensions.questionId`. */
+const bad = (questionId: string, message: string, english: string) =>
+  DomainError.badInput(message, { questionId }).inEnglish(english);
 
 /**
  * Checks a whole submission against the questionnaire and returns what to store.
@@ -84,11 +86,24 @@ export function validateAnswers(
   const given = new Map<string, SurveyAnswerInput>();
   for (const answer of answers) {
     const question = byId.get(answer.questionId);
-    if (!question) throw bad(answer.questionId, 'Question inconnue dans cette enquête.');
+    if (!question)
+      throw bad(
+        answer.questionId,
+        'Question inconnue dans cette enquête.',
+        'Unknown question in this survey.',
+      );
     if (given.has(answer.questionId))
-      throw bad(answer.questionId, 'Une seule réponse par question.');
+      throw bad(
+        answer.questionId,
+        'Une seule réponse par question.',
+        'Only one answer per question.',
+      );
     if (NOT_ANSWERABLE.has(question.type))
-      throw bad(answer.questionId, 'Cet élément ne prend pas de réponse.');
+      throw bad(
+        answer.questionId,
+        'Cet élément ne prend pas de réponse.',
+        'This item takes no answer.',
+      );
     const empty =
       !hasAnswerText(answer.text) &&
       !(answer.choices ?? []).length &&
@@ -107,11 +122,13 @@ export function validateAnswers(
         throw bad(
           question.id,
           'Cette question est masquée par sa condition d’affichage : elle ne prend pas de réponse.',
+          'This question is hidden by its display condition: it takes no answer.',
         );
       continue;
     }
     if (!answer) {
-      if (question.mandatory) throw bad(question.id, 'Cette question est obligatoire.');
+      if (question.mandatory)
+        throw bad(question.id, 'Cette question est obligatoire.', 'This question is mandatory.');
       continue;
     }
     const stored = validateOne(question, answer);
@@ -144,22 +161,39 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
   const maxChoices = question.settings.maxChoices || null;
 
   const onlyChoices = () => {
-    if (hasText || hasValue) throw bad(id, 'Cette question attend des options choisies.');
+    if (hasText || hasValue)
+      throw bad(
+        id,
+        'Cette question attend des options choisies.',
+        'This question expects chosen options.',
+      );
   };
   const choiceRow = (
     c: SurveyAnswerInput['choices'] extends (infer C)[] | undefined ? C : never,
     withRow: boolean,
   ): ChoiceRow => {
     const option = options.get(c.optionId);
-    if (!option) throw bad(id, 'Option inconnue pour cette question.');
+    if (!option)
+      throw bad(id, 'Option inconnue pour cette question.', 'Unknown option for this question.');
     if (withRow && (!c.rowId || !rows.has(c.rowId)))
-      throw bad(id, 'Ligne inconnue pour cette question.');
-    if (!withRow && c.rowId) throw bad(id, 'Cette question n’a pas de lignes.');
+      throw bad(id, 'Ligne inconnue pour cette question.', 'Unknown row for this question.');
+    if (!withRow && c.rowId)
+      throw bad(id, 'Cette question n’a pas de lignes.', 'This question has no rows.');
     let freeText: string | null = null;
     if (hasAnswerText(c.freeText)) {
-      if (!option.freeText) throw bad(id, 'Cette option ne prend pas de texte libre.');
+      if (!option.freeText)
+        throw bad(
+          id,
+          'Cette option ne prend pas de texte libre.',
+          'This option takes no free text.',
+        );
       freeText = plainAnswerText(c.freeText!);
-      if (freeText.length > 2000) throw bad(id, 'Texte libre : 2 000 caractères au plus.');
+      if (freeText.length > 2000)
+        throw bad(
+          id,
+          'Texte libre : 2 000 caractères au plus.',
+          'Free text: at most 2,000 characters.',
+        );
     }
     return { optionId: option.id, rowId: withRow ? c.rowId! : null, value: null, freeText };
   };
@@ -167,33 +201,58 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
   switch (question.type) {
     case 'SHORT_ANSWER':
     case 'LONG_ANSWER': {
-      if (choices.length || hasValue) throw bad(id, 'Cette question attend un texte.');
+      if (choices.length || hasValue)
+        throw bad(id, 'Cette question attend un texte.', 'This question expects a text.');
       const text = plainAnswerText(answer.text ?? '');
-      if (!text) throw bad(id, 'Cette question est obligatoire.');
+      if (!text) throw bad(id, 'Cette question est obligatoire.', 'This question is mandatory.');
       const max = question.settings.maxCharacters || DEFAULT_MAX_CHARACTERS[question.type];
-      if (text.length > max) throw bad(id, `${max} caractères au plus.`);
+      if (text.length > max)
+        throw bad(
+          id,
+          `${max} caractère${max > 1 ? 's' : ''} au plus.`,
+          `At most ${max.toLocaleString('en')} character${max > 1 ? 's' : ''}.`,
+        );
       if (question.type === 'SHORT_ANSWER' && text.includes('\n'))
-        throw bad(id, 'Une réponse courte tient sur une ligne.');
+        throw bad(
+          id,
+          'Une réponse courte tient sur une ligne.',
+          'A short answer fits on one line.',
+        );
       return { questionId: id, body: text, choices: [] };
     }
     case 'SINGLE_OPTION': {
       onlyChoices();
-      if (choices.length !== 1) throw bad(id, 'Choisissez une seule option.');
+      if (choices.length !== 1)
+        throw bad(id, 'Choisissez une seule option.', 'Choose a single option.');
       return { questionId: id, body: null, choices: [choiceRow(choices[0], false)] };
     }
     case 'MULTIPLE_OPTION': {
       onlyChoices();
       const stored = choices.map((c) => choiceRow(c, false));
       if (new Set(stored.map((c) => c.optionId)).size !== stored.length)
-        throw bad(id, 'Chaque option au plus une fois.');
-      if (maxChoices && stored.length > maxChoices) throw bad(id, `${maxChoices} options au plus.`);
+        throw bad(id, 'Chaque option au plus une fois.', 'Each option at most once.');
+      if (maxChoices && stored.length > maxChoices)
+        throw bad(
+          id,
+          `${maxChoices} option${maxChoices > 1 ? 's' : ''} au plus.`,
+          `At most ${maxChoices} option${maxChoices > 1 ? 's' : ''}.`,
+        );
       return { questionId: id, body: null, choices: stored };
     }
     case 'SCALE': {
-      if (hasText || choices.length) throw bad(id, 'Cette question attend un point de l’échelle.');
+      if (hasText || choices.length)
+        throw bad(
+          id,
+          'Cette question attend un point de l’échelle.',
+          'This question expects a point of the scale.',
+        );
       const points = question.settings.scale?.points ?? 0;
       if (!Number.isInteger(answer.value) || answer.value! < 1 || answer.value! > points)
-        throw bad(id, `Choisissez un point entre 1 et ${points}.`);
+        throw bad(
+          id,
+          `Choisissez un point entre 1 et ${points}.`,
+          `Choose a point from 1 to ${points}.`,
+        );
       return {
         questionId: id,
         body: null,
@@ -207,18 +266,27 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
       const perRow = new Map<string, Set<string>>();
       for (const c of stored) {
         const set = perRow.get(c.rowId!) ?? new Set<string>();
-        if (set.has(c.optionId!)) throw bad(id, 'Chaque option au plus une fois par ligne.');
+        if (set.has(c.optionId!))
+          throw bad(
+            id,
+            'Chaque option au plus une fois par ligne.',
+            'Each option at most once per row.',
+          );
         set.add(c.optionId!);
         perRow.set(c.rowId!, set);
       }
       for (const set of perRow.values()) {
         if (question.type === 'MATRIX_SINGLE' && set.size > 1)
-          throw bad(id, 'Une seule option par ligne.');
+          throw bad(id, 'Une seule option par ligne.', 'Only one option per row.');
         if (question.type === 'MATRIX_MULTIPLE' && maxChoices && set.size > maxChoices)
-          throw bad(id, `${maxChoices} options au plus par ligne.`);
+          throw bad(
+            id,
+            `${maxChoices} option${maxChoices > 1 ? 's' : ''} au plus par ligne.`,
+            `At most ${maxChoices} option${maxChoices > 1 ? 's' : ''} per row.`,
+          );
       }
       if (question.mandatory && perRow.size !== rows.size)
-        throw bad(id, 'Répondez pour chaque ligne.');
+        throw bad(id, 'Répondez pour chaque ligne.', 'Answer for each row.');
       return { questionId: id, body: null, choices: stored };
     }
     case 'SORTING': {
@@ -226,10 +294,10 @@ function validateOne(question: AnswerableQuestion, answer: SurveyAnswerInput): V
       const stored = choices.map((c, rank) => ({ ...choiceRow(c, false), value: rank + 1 }));
       const distinct = new Set(stored.map((c) => c.optionId));
       if (distinct.size !== stored.length || distinct.size !== options.size)
-        throw bad(id, 'Classez chaque option une fois.');
+        throw bad(id, 'Classez chaque option une fois.', 'Rank each option once.');
       return { questionId: id, body: null, choices: stored };
     }
     default:
-      throw bad(id, 'Cet élément ne prend pas de réponse.');
+      throw bad(id, 'Cet élément ne prend pas de réponse.', 'This item takes no answer.');
   }
 }

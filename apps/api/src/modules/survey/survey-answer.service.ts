@@ -114,7 +114,7 @@ export class SurveyAnswerService {
         throw new DomainError(
           ErrorCode.SURVEY_CLOSED,
           'Cette enquête n’est pas ouverte aux réponses.',
-        );
+        ).inEnglish('This survey is not open for answers.');
       }
       if (!viewer && !row.allow_anonymous)
         throw DomainError.unauthenticated(

@@ -32,7 +32,7 @@ export class SurveyHost implements ResourceHost {
     const [row] = await manager.query(`SELECT id, component_id, title FROM surveys WHERE id = $1`, [
       checkedId(id),
     ]);
-    if (!row) throw DomainError.notFound('Enquête', { id });
+    if (!row) throw DomainError.notFound('Enquête', { id }).inEnglish('Survey not found.');
     await this.spaces.component(row.component_id, viewer); // NOT_FOUND when the viewer may not see it
     const place = (await this.spaces.componentPlace(row.component_id, manager))!;
     return this.hosted(row, place.spaceId, place.path, place.settings);
@@ -89,16 +89,19 @@ export class SurveySpaceLocator implements SpaceLocator {
   readonly keys: SpaceLocator['keys'] = {
     surveyId: {
       what: 'Enquête',
+      whatInEnglish: 'Survey',
       spaceIdOf: this.lookup(`SELECT component_id FROM surveys WHERE id = $1`),
     },
     surveyQuestionId: {
       what: 'Question',
+      whatInEnglish: 'Question',
       spaceIdOf: this.lookup(
         `SELECT s.component_id FROM survey_questions q JOIN surveys s ON s.id = q.survey_id WHERE q.id = $1`,
       ),
     },
     surveyOptionId: {
       what: 'Option',
+      whatInEnglish: 'Option',
       spaceIdOf: this.lookup(
         `SELECT s.component_id FROM survey_question_options o JOIN survey_questions q ON q.id = o.question_id JOIN surveys s ON s.id = q.survey_id WHERE o.id = $1`,
       ),

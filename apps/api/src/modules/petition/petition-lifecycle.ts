@@ -36,7 +36,10 @@ export interface PetitionActor {
 /** Why an action is refused: FORBIDDEN (who), CONFLICT (state), PETITION_NOT_OPEN (period), BAD_USER_INPUT (committee). */
 export interface Refusal {
   code: 'FORBIDDEN' | 'CONFLICT' | 'PETITION_NOT_OPEN' | 'BAD_USER_INPUT';
+  /** French, as every message the API sends by default. */
   message: string;
+  /** The same refusal in English (`Accept-Language: en`). */
+  english: string;
   field?: string;
 }
 
@@ -80,68 +83,112 @@ export function refusal(
   committeeSize = 0,
   minCommittee = 0,
 ): Refusal | null {
-  const conflict = (message: string): Refusal => ({ code: 'CONFLICT', message });
+  const conflict = (message: string, english: string): Refusal => ({
+    code: 'CONFLICT',
+    message,
+    english,
+  });
   switch (action) {
     case 'edit':
       if (!actor.isAuthor && !actor.isAdmin)
         return {
           code: 'FORBIDDEN',
           message: 'Seuls l’auteur de la pétition et les administrateurs peuvent la modifier.',
+          english: 'Only the petition’s author and the administrators can edit it.',
         };
       return state === PetitionState.CREATED || state === PetitionState.VALIDATING
         ? null
-        : conflict('La pétition est publiée : elle ne peut plus être modifiée.');
+        : conflict(
+            'La pétition est publiée : elle ne peut plus être modifiée.',
+            'The petition is published: it can no longer be edited.',
+          );
     case 'invite':
       if (!actor.isAuthor)
-        return { code: 'FORBIDDEN', message: 'Seul l’auteur de la pétition invite son comité.' };
+        return {
+          code: 'FORBIDDEN',
+          message: 'Seul l’auteur de la pétition invite son comité.',
+          english: 'Only the petition’s author invites its committee.',
+        };
       return state === PetitionState.CREATED
         ? null
-        : conflict('Le comité ne change plus une fois la pétition soumise.');
+        : conflict(
+            'Le comité ne change plus une fois la pétition soumise.',
+            'The committee no longer changes once the petition is submitted.',
+          );
     case 'joinCommittee':
       if (actor.isAuthor)
         return {
           code: 'BAD_USER_INPUT',
           message: 'L’auteur fait déjà partie du comité.',
+          english: 'The author is already on the committee.',
           field: 'token',
         };
       return state === PetitionState.CREATED
         ? null
-        : conflict('Le comité ne change plus une fois la pétition soumise.');
+        : conflict(
+            'Le comité ne change plus une fois la pétition soumise.',
+            'The committee no longer changes once the petition is submitted.',
+          );
     case 'submit':
       if (!actor.isAuthor)
-        return { code: 'FORBIDDEN', message: 'Seul l’auteur soumet sa pétition.' };
-      if (state !== PetitionState.CREATED) return conflict('La pétition a déjà été soumise.');
+        return {
+          code: 'FORBIDDEN',
+          message: 'Seul l’auteur soumet sa pétition.',
+          english: 'Only the author submits their petition.',
+        };
+      if (state !== PetitionState.CREATED)
+        return conflict(
+          'La pétition a déjà été soumise.',
+          'The petition has already been submitted.',
+        );
       return committeeSize >= minCommittee
         ? null
         : {
             code: 'BAD_USER_INPUT',
-            message: `Le comité compte ${committeeSize} membre(s) ; il en faut au moins ${minCommittee}.`,
+            message: `Le comité compte ${committeeSize} membre${committeeSize > 1 ? 's' : ''} ; il en faut au moins ${minCommittee}.`,
+            english: `The committee has ${committeeSize} member${committeeSize === 1 ? '' : 's'}; it needs at least ${minCommittee}.`,
             field: 'committee',
           };
     case 'publish':
     case 'discard':
       if (!actor.isAdmin)
-        return { code: 'FORBIDDEN', message: 'Seuls les administrateurs valident les pétitions.' };
+        return {
+          code: 'FORBIDDEN',
+          message: 'Seuls les administrateurs valident les pétitions.',
+          english: 'Only administrators validate petitions.',
+        };
       return state === PetitionState.VALIDATING
         ? null
-        : conflict('La pétition n’attend plus de validation.');
+        : conflict(
+            'La pétition n’attend plus de validation.',
+            'The petition is no longer awaiting validation.',
+          );
     case 'answer':
       if (!actor.isAdmin)
-        return { code: 'FORBIDDEN', message: 'Seuls les administrateurs répondent aux pétitions.' };
+        return {
+          code: 'FORBIDDEN',
+          message: 'Seuls les administrateurs répondent aux pétitions.',
+          english: 'Only administrators answer petitions.',
+        };
       return state === PetitionState.ACCEPTED || state === PetitionState.REJECTED
         ? null
-        : conflict('Seule une pétition dont la collecte est terminée reçoit une réponse.');
+        : conflict(
+            'Seule une pétition dont la collecte est terminée reçoit une réponse.',
+            'Only a petition whose collection has ended gets an answer.',
+          );
     case 'transform':
       if (!actor.isAdmin)
         return {
           code: 'FORBIDDEN',
           message: 'Seuls les administrateurs transforment une pétition.',
+          english: 'Only administrators turn a petition into a proposal or a motion.',
         };
       if (state === PetitionState.ACCEPTED) return null;
       return {
         code: 'BAD_USER_INPUT',
         message:
           'Seule une pétition acceptée (seuil atteint) devient une proposition ou une motion.',
+        english: 'Only an accepted petition (threshold reached) becomes a proposal or a motion.',
         field: 'transformTo',
       };
     case 'sign':
@@ -151,6 +198,7 @@ export function refusal(
         : {
             code: 'PETITION_NOT_OPEN',
             message: 'Cette pétition ne recueille pas de signatures en ce moment.',
+            english: 'This petition is not collecting signatures at the moment.',
           };
   }
 }

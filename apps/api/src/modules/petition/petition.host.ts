@@ -40,12 +40,15 @@ export class PetitionHost implements ResourceHost {
     viewer: Viewer | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<HostedResource> {
-    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    if (!UUID.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const row = await this.row(id, manager);
-    if (!row) throw DomainError.notFound('Pétition', { id });
+    if (!row) throw DomainError.notFound('Pétition', { id }).inEnglish('Petition not found.');
     await this.spaces.component(row.component_id, viewer); // NOT_FOUND when the viewer may not see it
     const hosted = await this.reference(id, manager);
-    if (!hosted) throw DomainError.notFound('Pétition', { id });
+    if (!hosted) throw DomainError.notFound('Pétition', { id }).inEnglish('Petition not found.');
     if (!hosted.hidden) await this.petitions.petition(id, viewer); // unpublished petitions: only their author, committee and admins
     return hosted;
   }

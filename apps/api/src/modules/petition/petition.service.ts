@@ -195,7 +195,7 @@ export class PetitionService {
     if (!viewer.user.isAdmin)
       throw DomainError.forbidden(
         'Seuls les administrateurs de l’organisation créent les types de pétition.',
-      );
+      ).inEnglish('Only the organization’s administrators create petition types.');
     const component = await this.petitionsComponent(input.componentId, viewer);
     const { signers, typologies } = await this.checkTypeSettings(
       input.threshold,
@@ -253,7 +253,7 @@ export class PetitionService {
     if (!viewer.user.isAdmin)
       throw DomainError.forbidden(
         'Seuls les administrateurs de l’organisation modifient les types de pétition.',
-      );
+      ).inEnglish('Only the organization’s administrators edit petition types.');
     const current = await this.typeRow(id);
     const component = await this.petitionsComponent(current.component_id, viewer);
     const signers = input.signers ?? current.signers;
@@ -289,7 +289,10 @@ export class PetitionService {
           secondStage,
         ],
       );
-      if (!updated) throw DomainError.notFound('Type de pétition', { id });
+      if (!updated)
+        throw DomainError.notFound('Type de pétition', { id }).inEnglish(
+          'Petition type not found.',
+        );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'update_type',
@@ -319,6 +322,8 @@ export class PetitionService {
       throw DomainError.badInput(
         'La suite d’une pétition est une fonctionnalité de propositions (Concertation) ou de motions (Assemblée).',
         { field: 'secondStageComponentId' },
+      ).inEnglish(
+        'A petition’s next stage is a proposals feature (Participatory process) or a motions feature (Assembly).',
       );
     }
     return component.id;
@@ -333,21 +338,23 @@ export class PetitionService {
     if (!Number.isInteger(threshold) || threshold < 1)
       throw DomainError.badInput('Le seuil de signatures est d’au moins 1.', {
         field: 'threshold',
-      });
+      }).inEnglish('The signature threshold is at least 1.');
     const typologies = [...new Set(keys)];
     if (signers === PetitionSigners.TYPOLOGIES && !typologies.length)
       throw DomainError.badInput('Choisissez au moins une typologie de signataires.', {
         field: 'typologies',
-      });
+      }).inEnglish('Choose at least one typology of signers.');
     if (signers === PetitionSigners.EVERYONE && typologies.length)
       throw DomainError.badInput('Les typologies ne valent que pour « TYPOLOGIES ».', {
         field: 'typologies',
-      });
+      }).inEnglish('Typologies only apply to “TYPOLOGIES”.');
     if (typologies.length) {
       const known = new Set((await this.profiles.typologies()).map((t) => t.key));
       const unknown = typologies.find((k) => !known.has(k));
       if (unknown)
-        throw DomainError.badInput(`Typologie inconnue : ${unknown}.`, { field: 'typologies' });
+        throw DomainError.badInput(`Typologie inconnue : ${unknown}.`, {
+          field: 'typologies',
+        }).inEnglish(`Unknown typology: ${unknown}.`);
     }
     return { signers, typologies };
   }
@@ -398,14 +405,14 @@ export class PetitionService {
     await this.spaces.component(row.component_id, viewer);
     const [frozen] = await this.freezeDue([row]);
     const [dto] = await this.present([frozen], viewer);
-    if (!dto) throw DomainError.notFound('Pétition', { id });
+    if (!dto) throw DomainError.notFound('Pétition', { id }).inEnglish('Petition not found.');
     if (
       !PUBLIC_STATES.has(dto.state) &&
       !dto.viewerIsAuthor &&
       !dto.viewerInCommittee &&
       !dto.viewerCanAdminister
     )
-      throw DomainError.notFound('Pétition', { id });
+      throw DomainError.notFound('Pétition', { id }).inEnglish('Petition not found.');
     if (
       row.hidden_at &&
       !(
@@ -417,7 +424,7 @@ export class PetitionService {
           ])))
       )
     )
-      throw DomainError.notFound('Pétition', { id });
+      throw DomainError.notFound('Pétition', { id }).inEnglish('Petition not found.');
     return dto;
   }
 
@@ -439,7 +446,7 @@ export class PetitionService {
     if (!Number.isInteger(first) || first < 1 || first > MyPetitionsPage.maxSize)
       throw DomainError.badInput(`Entre 1 et ${MyPetitionsPage.maxSize} pétitions par page.`, {
         field: 'first',
-      });
+      }).inEnglish(`From 1 to ${MyPetitionsPage.maxSize} petitions per page.`);
     const cursor = after ? readCursor(after) : null;
     const rows = await this.rows(
       `p.hidden_at IS NULL
@@ -559,7 +566,10 @@ export class PetitionService {
         `SELECT count(*)::int AS n FROM petition_committee_invitations WHERE petition_id = $1`,
         [petitionId],
       );
-      if (n >= 200) throw DomainError.limitReached('200 invitations au plus par pétition.');
+      if (n >= 200)
+        throw DomainError.limitReached('200 invitations au plus par pétition.').inEnglish(
+          'At most 200 invitations per petition.',
+        );
       await manager.query(
         `INSERT INTO petition_committee_invitations (petition_id, token_hash) VALUES ($1, $2)`,
         [petitionId, hashToken(token)],
@@ -583,20 +593,24 @@ export class PetitionService {
       `SELECT petition_id FROM petition_committee_invitations WHERE token_hash = $1 AND accepted_at IS NULL`,
       [hashToken(token)],
     );
-    if (!invitation) throw DomainError.notFound('Invitation', {});
+    if (!invitation)
+      throw DomainError.notFound('Invitation', {}).inEnglish('Invitation not found.');
     await this.transition(invitation.petition_id, viewer, 'joinCommittee', async (manager) => {
       const spent = await queryRows(
         manager,
         `UPDATE petition_committee_invitations SET accepted_by = $2, accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL RETURNING id`,
         [hashToken(token), viewer.user.id],
       );
-      if (!spent.length) throw DomainError.notFound('Invitation', {});
+      if (!spent.length)
+        throw DomainError.notFound('Invitation', {}).inEnglish('Invitation not found.');
       const joined = await manager.query(
         `INSERT INTO petition_committee_members (petition_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`,
         [invitation.petition_id, viewer.user.id],
       );
       if (!joined.length)
-        throw DomainError.conflict('Vous faites déjà partie du comité de cette pétition.');
+        throw DomainError.conflict(
+          'Vous faites déjà partie du comité de cette pétition.',
+        ).inEnglish('You are already on the committee of this petition.');
       return {
         action: 'join_committee',
         summary: 'A rejoint le comité promoteur',
@@ -662,11 +676,13 @@ export class PetitionService {
   async discard(id: string, reason: string, viewer: Viewer): Promise<PetitionDto> {
     const text = (reason ?? '').trim();
     if (!hasVisibleText(text))
-      throw DomainError.badInput('Indiquez le motif du refus.', { field: 'reason' });
+      throw DomainError.badInput('Indiquez le motif du refus.', { field: 'reason' }).inEnglish(
+        'Give the reason for the refusal.',
+      );
     if (text.length > 2000)
       throw DomainError.badInput('Le motif tient en 2 000 caractères au plus.', {
         field: 'reason',
-      });
+      }).inEnglish('The reason has at most 2,000 characters.');
     await this.transition(id, viewer, 'discard', async (manager, row) => {
       await manager.query(
         `UPDATE petitions SET state = 'DISCARDED', discard_reason = $2, updated_at = now() WHERE id = $1`,
@@ -720,6 +736,8 @@ export class PetitionService {
         throw DomainError.badInput(
           'Le lien de la réponse sera celui de la proposition ou de la motion créée : laissez-le vide.',
           { field: 'answerUrl' },
+        ).inEnglish(
+          'The answer’s link will be that of the proposal or motion created: leave it empty.',
         );
       const seen = await this.findRow(input.petitionId);
       const type = await this.typeRow(seen.type_id);
@@ -727,13 +745,17 @@ export class PetitionService {
         throw DomainError.badInput(
           'Ce type de pétition n’a pas de suite : choisissez-en une dans « Types de pétition ».',
           { field: 'transformTo' },
-        );
+        ).inEnglish('This petition type has no next stage: choose one in “Petition types”.');
       if (type.second_stage_type !== OUTCOME_COMPONENT[transformTo]) {
         throw DomainError.badInput(
           type.second_stage_type === ComponentType.MOTIONS
             ? 'Ce type de pétition mène à une motion, pas à une proposition.'
             : 'Ce type de pétition mène à une proposition, pas à une motion.',
           { field: 'transformTo' },
+        ).inEnglish(
+          type.second_stage_type === ComponentType.MOTIONS
+            ? 'This petition type leads to a motion, not a proposal.'
+            : 'This petition type leads to a proposal, not a motion.',
         );
       }
       if (await this.isAdmin(viewer, seen.space_id)) {
@@ -761,7 +783,9 @@ export class PetitionService {
         const refused = refusal('transform', state, { isAuthor: false, isAdmin: true });
         if (refused) throw toError(refused);
         if (!stage || !origin || stage.target.componentId !== type.second_stage_component_id)
-          throw DomainError.conflict('La suite du type de pétition vient de changer : réessayez.');
+          throw DomainError.conflict(
+            'La suite du type de pétition vient de changer : réessayez.',
+          ).inEnglish('The petition type’s next stage has just changed: try again.');
         const created =
           stage.kind === 'PROPOSAL'
             ? await this.proposals.createFromOrigin(manager, stage.target, {
@@ -832,7 +856,7 @@ export class PetitionService {
       if (!typology || !type.typologies.includes(typology))
         throw DomainError.forbidden(
           'Cette pétition est réservée à certaines typologies de membres (voir votre profil).',
-        );
+        ).inEnglish('This petition is reserved for some typologies of members (see your profile).');
     }
     await this.signature(petitionId, viewer, true);
     return this.petition(petitionId, viewer);
@@ -879,7 +903,7 @@ export class PetitionService {
     if (!dto.viewerCanAdminister && !dto.viewerIsAuthor && !dto.viewerInCommittee)
       throw DomainError.forbidden(
         'Seuls le comité promoteur et les administrateurs exportent les signatures.',
-      );
+      ).inEnglish('Only the promoting committee and the administrators export the signatures.');
     return dto;
   }
 
@@ -942,7 +966,8 @@ export class PetitionService {
           WHERE p.id = $1 FOR UPDATE OF p`,
         [petitionId],
       );
-      if (!p) throw DomainError.notFound('Pétition', { id: petitionId });
+      if (!p)
+        throw DomainError.notFound('Pétition', { id: petitionId }).inEnglish('Petition not found.');
       const state = p.frozen || p.ended ? PetitionState.REJECTED : p.state; // any non-collecting state
       const refused = refusal(sign ? 'sign' : 'unsign', state, { isAuthor: false, isAdmin: false });
       if (refused) throw toError(refused);
@@ -1026,7 +1051,7 @@ export class PetitionService {
         `SELECT ${PETITION_COLUMNS} FROM petitions p JOIN components c ON c.id = p.component_id WHERE p.id = $1 FOR UPDATE OF p`,
         [id],
       );
-      if (!row) throw DomainError.notFound('Pétition', { id });
+      if (!row) throw DomainError.notFound('Pétition', { id }).inEnglish('Petition not found.');
       const type = await this.typeRow(row.type_id, manager);
       const state = effectiveState(
         row.state,
@@ -1047,7 +1072,7 @@ export class PetitionService {
         !member &&
         action !== 'joinCommittee'
       )
-        throw DomainError.notFound('Pétition', { id });
+        throw DomainError.notFound('Pétition', { id }).inEnglish('Petition not found.');
       const refused = refusal(action, state, { isAuthor, isAdmin }, committee, type.min_committee);
       if (refused) throw toError(refused);
       const logged = await work(manager, row, type, state);
@@ -1165,9 +1190,12 @@ export class PetitionService {
   }
 
   private async findRow(id: string): Promise<PetitionRow> {
-    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    if (!UUID.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [row] = await this.rows(`p.id = $1`, [id]);
-    if (!row) throw DomainError.notFound('Pétition', { id });
+    if (!row) throw DomainError.notFound('Pétition', { id }).inEnglish('Petition not found.');
     return row;
   }
 
@@ -1175,9 +1203,13 @@ export class PetitionService {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<TypeRow> {
-    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'typeId' });
+    if (!UUID.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'typeId' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [row] = await queryRows<TypeRow>(manager, `${TYPE_SELECT} WHERE t.id = $1`, [id]);
-    if (!row) throw DomainError.notFound('Type de pétition', { id });
+    if (!row)
+      throw DomainError.notFound('Type de pétition', { id }).inEnglish('Petition type not found.');
     return row;
   }
 
@@ -1186,7 +1218,7 @@ export class PetitionService {
     if (component.type !== ComponentType.PETITIONS)
       throw DomainError.badInput('Cette fonctionnalité ne contient pas de pétitions.', {
         field: 'componentId',
-      });
+      }).inEnglish('This feature does not contain petitions.');
     return component;
   }
 
@@ -1222,18 +1254,23 @@ function toTypeDto(t: TypeRow): PetitionTypeDto {
 }
 
 function toError(r: Refusal): DomainError {
-  if (r.code === 'FORBIDDEN') return DomainError.forbidden(r.message);
-  if (r.code === 'CONFLICT') return DomainError.conflict(r.message);
-  if (r.code === 'BAD_USER_INPUT') return DomainError.badInput(r.message, { field: r.field });
-  return new DomainError(ErrorCode.PETITION_NOT_OPEN, r.message);
+  if (r.code === 'FORBIDDEN') return DomainError.forbidden(r.message).inEnglish(r.english);
+  if (r.code === 'CONFLICT') return DomainError.conflict(r.message).inEnglish(r.english);
+  if (r.code === 'BAD_USER_INPUT')
+    return DomainError.badInput(r.message, { field: r.field }).inEnglish(r.english);
+  return new DomainError(ErrorCode.PETITION_NOT_OPEN, r.message).inEnglish(r.english);
 }
 
 function cleanRichText(text: string, field: string): string {
   const html = sanitizeRichText(text);
   if (!hasVisibleText(richTextToPlain(html)))
-    throw DomainError.badInput(`${field} : le texte est vide.`, { field });
+    throw DomainError.badInput(`${field} : le texte est vide.`, { field }).inEnglish(
+      'The text is empty.',
+    );
   if (html.length > 10000)
-    throw DomainError.badInput(`${field} : 10 000 caractères au plus.`, { field });
+    throw DomainError.badInput(`${field} : 10 000 caractères au plus.`, { field }).inEnglish(
+      'At most 10,000 characters.',
+    );
   return html;
 }
 
@@ -1250,7 +1287,9 @@ function readCursor(cursor: string): { at: string; id: string } {
     !UUID.test(id) ||
     !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(at)
   )
-    throw DomainError.badInput('Curseur illisible.', { field: 'after' });
+    throw DomainError.badInput('Curseur illisible.', { field: 'after' }).inEnglish(
+      'Unreadable cursor.',
+    );
   return { at, id };
 }
 

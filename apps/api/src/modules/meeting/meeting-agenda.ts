@@ -39,14 +39,22 @@ export interface ScheduledAgendaItem extends StoredAgendaItem {
   children: ScheduledAgendaItem[];
 }
 
-const bad = (message: string, field: string) => DomainError.badInput(message, { field });
+/** A refused agenda, worded in French and in English, the offending field in `extensions.field`. */
+const bad = (message: string, english: string, field: string) =>
+  DomainError.badInput(message, { field }).inEnglish(english);
 
 function checkedIds(ids: string[] | null | undefined, field: string): string[] {
   const list = ids ?? [];
   if (list.length > MeetingLimits.agendaLinksMax)
-    throw bad(`Au plus ${MeetingLimits.agendaLinksMax} liens par point.`, field);
-  for (const id of list) if (!UUID_PATTERN.test(id)) throw bad('Identifiant invalide.', field);
-  if (new Set(list).size !== list.length) throw bad('Le même élément est lié deux fois.', field);
+    throw bad(
+      `Au plus ${MeetingLimits.agendaLinksMax} liens par point.`,
+      `At most ${MeetingLimits.agendaLinksMax} links per item.`,
+      field,
+    );
+  for (const id of list)
+    if (!UUID_PATTERN.test(id)) throw bad('Identifiant invalide.', 'Invalid identifier.', field);
+  if (new Set(list).size !== list.length)
+    throw bad('Le même élément est lié deux fois.', 'The same item is linked twice.', field);
   return [...list];
 }
 
@@ -65,16 +73,22 @@ export function checkedAgenda(items: AgendaInput[], field = 'items'): AgendaDraf
     if (list.length > MeetingLimits.agendaItemsMax)
       throw bad(
         `Au plus ${MeetingLimits.agendaItemsMax} points par niveau de l’ordre du jour.`,
+        `At most ${MeetingLimits.agendaItemsMax} items per level of the agenda.`,
         path,
       );
     return list.map((item, i) => {
       const at = `${path}[${i}]`;
       const title = trimText(item.title ?? '');
       if (!hasVisibleText(title))
-        throw bad('Chaque point de l’ordre du jour a besoin d’un titre.', `${at}.title`);
+        throw bad(
+          'Chaque point de l’ordre du jour a besoin d’un titre.',
+          'Each agenda item needs a title.',
+          `${at}.title`,
+        );
       if (title.length > MeetingLimits.agendaTitleMaxLength)
         throw bad(
           `Le titre d’un point dépasse ${MeetingLimits.agendaTitleMaxLength} caractères.`,
+          `An item’s title is longer than ${MeetingLimits.agendaTitleMaxLength} characters.`,
           `${at}.title`,
         );
       const duration = item.durationMinutes;
@@ -86,6 +100,7 @@ export function checkedAgenda(items: AgendaInput[], field = 'items'): AgendaDraf
       ) {
         throw bad(
           `La durée d’un point est un nombre entier de minutes entre 1 et ${MeetingLimits.agendaDurationMaxMinutes}.`,
+          `An item’s duration is a whole number of minutes from 1 to ${MeetingLimits.agendaDurationMaxMinutes.toLocaleString('en')}.`,
           `${at}.durationMinutes`,
         );
       }
@@ -93,6 +108,7 @@ export function checkedAgenda(items: AgendaInput[], field = 'items'): AgendaDraf
       if (depth > 0 && children.length)
         throw bad(
           'Un sous-point ne peut pas avoir de sous-points (un seul niveau).',
+          'A sub-item cannot have sub-items (one level only).',
           `${at}.children`,
         );
       const draft: AgendaDraft = {
@@ -106,6 +122,7 @@ export function checkedAgenda(items: AgendaInput[], field = 'items'): AgendaDraf
       if (inside > duration)
         throw bad(
           `Les sous-points (${inside} min) dépassent la durée de leur point (${duration} min).`,
+          `The sub-items (${inside} min) run longer than their item (${duration} min).`,
           `${at}.children`,
         );
       return draft;
@@ -155,5 +172,9 @@ export function checkedVideoUrl(value: string | null | undefined): string | null
   } catch {
     // not a URL
   }
-  throw bad('Le lien vers la vidéo doit être une adresse https valide.', 'videoUrl');
+  throw bad(
+    'Le lien vers la vidéo doit être une adresse https valide.',
+    'The video link must be a valid https address.',
+    'videoUrl',
+  );
 }

@@ -93,13 +93,14 @@ export class MeetingCalendarFeedService {
    * @throws NOT_FOUND malformed, unknown, rotated or revoked token (all alike)
    */
   async ownerOf(token: string): Promise<string> {
-    if (!FEED_TOKEN_PATTERN.test(token)) throw DomainError.notFound('Calendrier');
+    if (!FEED_TOKEN_PATTERN.test(token))
+      throw DomainError.notFound('Calendrier').inEnglish('Calendar not found.');
     const [row] = await queryRows<{ user_id: string }>(
       this.dataSource.manager,
       `SELECT user_id FROM meeting_calendar_feeds WHERE token_hash = $1`,
       [hashOf(token)],
     );
-    if (!row) throw DomainError.notFound('Calendrier');
+    if (!row) throw DomainError.notFound('Calendrier').inEnglish('Calendar not found.');
     return row.user_id;
   }
 }

@@ -15,7 +15,8 @@ import { MeetingCalendarFeedService } from './meeting-calendar-feed.service';
 /** `<uuid>.ics` → the uuid. @throws NOT_FOUND otherwise */
 const idOf = (file: string): string => {
   const id = file.endsWith('.ics') ? file.slice(0, -4) : '';
-  if (!UUID_PATTERN.test(id)) throw DomainError.notFound('Calendrier');
+  if (!UUID_PATTERN.test(id))
+    throw DomainError.notFound('Calendrier').inEnglish('Calendar not found.');
   return id;
 };
 
@@ -116,7 +117,7 @@ export class MeetingCalendarController {
   private async spaceExists(spaceId: string, viewer: Viewer | null): Promise<void> {
     const spaces = await this.spaces.list(undefined, viewer);
     if (!spaces.some((s) => s.id === spaceId))
-      throw DomainError.notFound('Espace', { id: spaceId });
+      throw DomainError.notFound('Espace', { id: spaceId }).inEnglish('Space not found.');
   }
 
   private entry(row: MeetingRow, onlineUrl: string | null, link: string): CalendarMeeting {

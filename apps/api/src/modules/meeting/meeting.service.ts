@@ -179,6 +179,7 @@ function parseAgendaCursor(
 }
 
 const CLOSED_MESSAGE = 'Les inscriptions à cette rencontre ne sont pas ouvertes.';
+const CLOSED_MESSAGE_EN = 'Registrations for this meeting are not open.';
 
 /**
  * Meetings (Rencontres) of a MEETINGS component, and their registrations.
@@ -219,7 +220,7 @@ export class MeetingService {
     if (component.type !== ComponentType.MEETINGS)
       throw DomainError.badInput('Cette fonctionnalité ne contient pas de rencontres.', {
         field: 'componentId',
-      });
+      }).inEnglish('This feature does not contain meetings.');
     const privileged = await this.privileged(viewer, component.spaceId);
     const rows = await queryRows<MeetingRow>(
       this.dataSource.manager,
@@ -255,7 +256,9 @@ export class MeetingService {
         field: 'filter.to',
       }).inEnglish('The end of the period must follow its start.');
     if (filter.spaceId && !UUID_PATTERN.test(filter.spaceId))
-      throw DomainError.badInput('Identifiant d’espace invalide.', { field: 'filter.spaceId' });
+      throw DomainError.badInput('Identifiant d’espace invalide.', {
+        field: 'filter.spaceId',
+      }).inEnglish('Invalid space identifier.');
     const cursor = after ? parseAgendaCursor(after, order) : null;
     // the spaces and components the viewer may see, with their paths and the viewer's admin right (a fixed number of statements)
     const spaces = await this.spaces.list(undefined, viewer);
@@ -398,13 +401,13 @@ export class MeetingService {
       `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = $1`,
       [checkedId(id)],
     );
-    if (!row) throw DomainError.notFound('Rencontre', { id });
+    if (!row) throw DomainError.notFound('Rencontre', { id }).inEnglish('Meeting not found.');
     await this.spaces.component(row.component_id, viewer);
     if (
       (row.published_at === null || row.hidden_at !== null) &&
       !(await this.privileged(viewer, row.space_id))
     )
-      throw DomainError.notFound('Rencontre', { id });
+      throw DomainError.notFound('Rencontre', { id }).inEnglish('Meeting not found.');
     return row;
   }
 
@@ -433,7 +436,7 @@ export class MeetingService {
     if (component.type !== ComponentType.MEETINGS)
       throw DomainError.badInput('Cette fonctionnalité ne contient pas de rencontres.', {
         field: 'componentId',
-      });
+      }).inEnglish('This feature does not contain meetings.');
     for (const field of ['title', 'type', 'startsAt', 'endsAt'] as const) {
       if (input[field] === undefined || input[field] === null) throw DomainError.required(field);
     }
@@ -527,6 +530,8 @@ export class MeetingService {
         throw DomainError.badInput(
           `La capacité ne peut pas être inférieure au nombre d’inscrits (${counts.registered}).`,
           { field: 'capacity', registered: counts.registered },
+        ).inEnglish(
+          `The capacity cannot be lower than the number of registered participants (${counts.registered}).`,
         );
       }
       const differs = (k: (typeof PLACE_AND_TIME)[number]) => {
@@ -546,7 +551,7 @@ export class MeetingService {
       if (row.closed_at && changes.includes('TIME'))
         throw DomainError.conflict('Cette rencontre est close : son horaire ne change plus.', {
           field: 'startsAt',
-        });
+        }).inEnglish('This meeting is closed: its schedule no longer changes.');
       await manager.query(
         `UPDATE meetings SET title = $2, description = $3, type = $4, address = $5, location = $6, location_hints = $7, online_url = $8, starts_at = $9,
                 ends_at = $10, registrations_enabled = $11, capacity = $12, registrations_open_at = $13, registrations_close_at = $14, waitlist_enabled = $15,
@@ -633,7 +638,7 @@ export class MeetingService {
       if (!published && counts.registered + counts.waitlisted > 0) {
         throw DomainError.conflict(
           'Une rencontre qui a des inscriptions ne peut pas être dépubliée : annulez-la.',
-        );
+        ).inEnglish('A meeting that has registrations cannot be unpublished: cancel it instead.');
       }
       await manager.query(
         `UPDATE meetings SET published_at = CASE WHEN $2 THEN coalesce(published_at, now()) END, updated_at = now() WHERE id = $1`,
@@ -663,10 +668,13 @@ export class MeetingService {
     if (text.length > 1000)
       throw DomainError.badInput('Le motif d’annulation dépasse 1 000 caractères.', {
         field: 'reason',
-      });
+      }).inEnglish('The cancellation reason is longer than 1,000 characters.');
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, id);
-      if (row.cancelled_at) throw DomainError.conflict('Cette rencontre est déjà annulée.');
+      if (row.cancelled_at)
+        throw DomainError.conflict('Cette rencontre est déjà annulée.').inEnglish(
+          'This meeting is already cancelled.',
+        );
       await manager.query(
         `UPDATE meetings SET cancelled_at = now(), cancellation_reason = $2, ical_sequence = ical_sequence + 1, updated_at = now() WHERE id = $1`,
         [id, text],
@@ -717,7 +725,9 @@ export class MeetingService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, meetingId);
       if (!row.registrations_open)
-        throw new DomainError(ErrorCode.REGISTRATION_CLOSED, CLOSED_MESSAGE);
+        throw new DomainError(ErrorCode.REGISTRATION_CLOSED, CLOSED_MESSAGE).inEnglish(
+          CLOSED_MESSAGE_EN,
+        );
       const [existing] = await manager.query(
         `SELECT status FROM meeting_registrations WHERE meeting_id = $1 AND user_id = $2`,
         [meetingId, viewer.user.id],
@@ -727,6 +737,10 @@ export class MeetingService {
           existing.status === 'REGISTERED'
             ? 'Vous êtes déjà inscrit·e à cette rencontre.'
             : 'Vous êtes déjà sur la liste d’attente.',
+        ).inEnglish(
+          existing.status === 'REGISTERED'
+            ? 'You are already registered for this meeting.'
+            : 'You are already on the waiting list.',
         );
       // counted in a statement of its own, after the lock: it sees what the previous holder committed
       const counts = await this.counts(manager, meetingId);
@@ -738,7 +752,7 @@ export class MeetingService {
       if (decision === 'FULL')
         throw DomainError.limitReached('Il n’y a plus de place pour cette rencontre.', {
           capacity: row.capacity,
-        });
+        }).inEnglish('There are no places left for this meeting.');
       await this.insertRegistration(manager, meetingId, viewer.user.id, decision);
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
@@ -770,13 +784,16 @@ export class MeetingService {
         throw new DomainError(
           ErrorCode.REGISTRATION_CLOSED,
           'La rencontre a commencé : l’inscription ne peut plus être annulée.',
-        );
+        ).inEnglish('The meeting has started: the registration can no longer be cancelled.');
       const [gone] = await queryRows<{ status: RegistrationStatus }>(
         manager,
         `DELETE FROM meeting_registrations WHERE meeting_id = $1 AND user_id = $2 RETURNING status`,
         [meetingId, viewer.user.id],
       );
-      if (!gone) throw DomainError.notFound('Inscription', { meetingId });
+      if (!gone)
+        throw DomainError.notFound('Inscription', { meetingId }).inEnglish(
+          'Registration not found.',
+        );
       await this.actionLog.record(manager, {
         userId: viewer.user.id,
         action: 'cancel_registration',
@@ -812,7 +829,7 @@ export class MeetingService {
       throw DomainError.badInput(
         'Code de présence invalide : 8 caractères (lettres et chiffres).',
         { field: 'code' },
-      );
+      ).inEnglish('Invalid attendance code: 8 characters (letters and digits).');
     return inTransaction(this.dataSource, async (manager) => {
       const row = await this.lock(manager, meetingId);
       const [found] = await queryRows<{ id: string; status: RegistrationStatus }>(
@@ -825,12 +842,12 @@ export class MeetingService {
           ErrorCode.NOT_FOUND,
           'Aucune inscription à cette rencontre ne porte ce code.',
           { field: 'code' },
-        );
+        ).inEnglish('No registration for this meeting has this code.');
       if (found.status !== 'REGISTERED')
         throw DomainError.conflict(
           'Ce code est sur la liste d’attente : la personne n’a pas de place.',
           { field: 'code' },
-        );
+        ).inEnglish('This code is on the waiting list: the person has no place.');
       await manager.query(
         `UPDATE meeting_registrations SET attended_at = coalesce(attended_at, now()) WHERE id = $1`,
         [found.id],
@@ -857,7 +874,8 @@ export class MeetingService {
     const [row] = await this.dataSource.query(`SELECT id FROM meetings WHERE id = $1`, [
       checkedId(meetingId),
     ]);
-    if (!row) throw DomainError.notFound('Rencontre', { id: meetingId });
+    if (!row)
+      throw DomainError.notFound('Rencontre', { id: meetingId }).inEnglish('Meeting not found.');
     return this.attendeeRows(this.dataSource.manager, meetingId, null);
   }
 
@@ -916,7 +934,7 @@ export class MeetingService {
         {
           field: 'isSitting',
         },
-      );
+      ).inEnglish('Only meetings of an assembly can be its sittings.');
     await manager.query(`UPDATE meetings SET is_sitting = $2 WHERE id = $1`, [meetingId, sitting]);
   }
 
@@ -941,7 +959,7 @@ export class MeetingService {
       `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = $1 FOR UPDATE`,
       [checkedId(id)],
     );
-    if (!row) throw DomainError.notFound('Rencontre', { id });
+    if (!row) throw DomainError.notFound('Rencontre', { id }).inEnglish('Meeting not found.');
     return row;
   }
 
@@ -999,7 +1017,9 @@ export class MeetingService {
         if (inserted) return;
       } catch (error) {
         if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'meeting_registrations_once')
-          throw DomainError.conflict('Vous êtes déjà inscrit·e à cette rencontre.');
+          throw DomainError.conflict('Vous êtes déjà inscrit·e à cette rencontre.').inEnglish(
+            'You are already registered for this meeting.',
+          );
         throw error;
       }
     }
@@ -1054,28 +1074,34 @@ export class MeetingService {
     const minutes = sanitizeRichText(input.minutes ?? '');
     const plain = richTextToPlain(minutes);
     if (!hasVisibleText(plain))
-      throw DomainError.badInput('Le compte rendu ne peut pas être vide.', { field: 'minutes' });
+      throw DomainError.badInput('Le compte rendu ne peut pas être vide.', {
+        field: 'minutes',
+      }).inEnglish('The minutes cannot be empty.');
     if (
       plain.length > MeetingLimits.closingMinutesMaxLength ||
       minutes.length > MeetingLimits.closingMinutesMaxLength * 2
     ) {
       throw DomainError.badInput('Le compte rendu dépasse 20 000 caractères.', {
         field: 'minutes',
-      });
+      }).inEnglish('The minutes are longer than 20,000 characters.');
     }
     for (const field of ['attendeesCount', 'contributionsCount'] as const) {
       const n = input[field];
       if (!Number.isInteger(n) || n < 0 || n > MeetingLimits.closingCountMax)
-        throw DomainError.badInput('Un nombre entier entre 0 et 1 000 000 est attendu.', { field });
+        throw DomainError.badInput('Un nombre entier entre 0 et 1 000 000 est attendu.', {
+          field,
+        }).inEnglish('A whole number from 0 to 1,000,000 is expected.');
     }
     const videoUrl = checkedVideoUrl(input.videoUrl);
     const proposalIds = input.proposalIds ?? [];
     if (proposalIds.length > MeetingLimits.closingProposalsMax)
-      throw DomainError.badInput('Au plus 50 propositions liées.', { field: 'proposalIds' });
+      throw DomainError.badInput('Au plus 50 propositions liées.', {
+        field: 'proposalIds',
+      }).inEnglish('At most 50 linked proposals.');
     if (new Set(proposalIds).size !== proposalIds.length)
       throw DomainError.badInput('La même proposition est liée deux fois.', {
         field: 'proposalIds',
-      });
+      }).inEnglish('The same proposal is linked twice.');
     await this.checkLinks(
       MeetingAgendaLinkType.PROPOSAL,
       proposalIds,
@@ -1085,14 +1111,19 @@ export class MeetingService {
     );
     const told = await inTransaction(this.dataSource, async (manager) => {
       const locked = await this.lock(manager, meetingId);
-      if (locked.cancelled_at) throw DomainError.conflict('Une rencontre annulée ne se clôt pas.');
+      if (locked.cancelled_at)
+        throw DomainError.conflict('Une rencontre annulée ne se clôt pas.').inEnglish(
+          'A cancelled meeting cannot be closed.',
+        );
       if (!locked.published_at)
-        throw DomainError.conflict('Une rencontre non publiée ne se clôt pas.');
+        throw DomainError.conflict('Une rencontre non publiée ne se clôt pas.').inEnglish(
+          'An unpublished meeting cannot be closed.',
+        );
       if (locked.state !== MeetingState.PAST)
         throw new DomainError(
           ErrorCode.MEETING_NOT_ENDED,
           'Cette rencontre n’est pas encore terminée : elle se clôt après sa fin.',
-        );
+        ).inEnglish('This meeting has not ended yet: it is closed after its end.');
       await manager.query(
         `UPDATE meetings SET closed_at = coalesce(closed_at, now()), closed_by = $2, closing_minutes = $3, closing_attendees_count = $4,
                 closing_contributions_count = $5, closing_video_url = $6, updated_at = now()
@@ -1184,7 +1215,8 @@ export class MeetingService {
     if (type === MeetingAgendaLinkType.PROPOSAL) {
       const proposal = await this.proposals.byId(id, viewer);
       const place = await this.spaces.componentPlace(proposal.componentId);
-      if (!place) throw DomainError.notFound('Proposition', { id });
+      if (!place)
+        throw DomainError.notFound('Proposition', { id }).inEnglish('Proposal not found.');
       return {
         type,
         id,
@@ -1195,7 +1227,7 @@ export class MeetingService {
     }
     const motion = await this.motions.motion(id, viewer);
     const place = await this.spaces.componentPlace(motion.componentId);
-    if (!place) throw DomainError.notFound('Motion', { id });
+    if (!place) throw DomainError.notFound('Motion', { id }).inEnglish('Motion not found.');
     return { type, id, title: motion.title, path: place.path, spaceId: motion.spaceId };
   }
 
@@ -1208,7 +1240,10 @@ export class MeetingService {
     field: string,
   ): Promise<void> {
     for (const id of ids) {
-      if (!UUID_PATTERN.test(id)) throw DomainError.badInput('Identifiant invalide.', { field });
+      if (!UUID_PATTERN.test(id))
+        throw DomainError.badInput('Identifiant invalide.', { field }).inEnglish(
+          'Invalid identifier.',
+        );
       const link = await this.linkedResource(type, id, viewer).catch(() => null);
       if (!link || link.spaceId !== spaceId) {
         throw DomainError.badInput(
@@ -1216,6 +1251,10 @@ export class MeetingService {
             ? 'Proposition introuvable dans cet espace.'
             : 'Motion introuvable dans cet espace.',
           { field, id },
+        ).inEnglish(
+          type === MeetingAgendaLinkType.PROPOSAL
+            ? 'Proposal not found in this space.'
+            : 'Motion not found in this space.',
         );
       }
     }
@@ -1356,22 +1395,26 @@ export class MeetingService {
     ) {
       throw DomainError.badInput('La description dépasse 20 000 caractères.', {
         field: 'description',
-      });
+      }).inEnglish('The description is longer than 20,000 characters.');
     }
     if (fields.type === MeetingType.IN_PERSON) fields.online_url = null;
     else if (!fields.online_url)
       throw DomainError.badInput(
         'Une rencontre en ligne ou hybride a besoin de son lien de connexion.',
         { field: 'onlineUrl' },
-      );
+      ).inEnglish('An online or hybrid meeting needs its connection link.');
     else if (!isHttpUrl(fields.online_url))
       throw DomainError.badInput('Le lien de connexion doit être une adresse http(s) valide.', {
         field: 'onlineUrl',
-      });
+      }).inEnglish('The connection link must be a valid http(s) address.');
     if (fields.ends_at.getTime() <= fields.starts_at.getTime())
-      throw DomainError.badInput('La fin doit suivre le début.', { field: 'endsAt' });
+      throw DomainError.badInput('La fin doit suivre le début.', { field: 'endsAt' }).inEnglish(
+        'The end must come after the start.',
+      );
     if (fields.ends_at.getTime() - fields.starts_at.getTime() > MeetingLimits.maxDurationMs)
-      throw DomainError.badInput('Une rencontre dure au plus 14 jours.', { field: 'endsAt' });
+      throw DomainError.badInput('Une rencontre dure au plus 14 jours.', {
+        field: 'endsAt',
+      }).inEnglish('A meeting lasts at most 14 days.');
     if (
       fields.registrations_open_at &&
       fields.registrations_close_at &&
@@ -1379,7 +1422,7 @@ export class MeetingService {
     ) {
       throw DomainError.badInput('La clôture des inscriptions doit suivre leur ouverture.', {
         field: 'registrationsCloseAt',
-      });
+      }).inEnglish('Registrations must close after they open.');
     }
     return fields;
   }

@@ -238,9 +238,13 @@ export class SittingService implements OnModuleInit {
     viewer: Viewer,
   ): Promise<SittingRow> {
     if (!UUID_PATTERN.test(motionId))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'motionId' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'motionId' }).inEnglish(
+        'Invalid identifier.',
+      );
     if (!UUID_PATTERN.test(meetingId))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'meetingId' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'meetingId' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [row] = await queryRows<SittingRow>(
       manager,
       `SELECT id, space_id, title, starts_at, ends_at, is_sitting, cancelled_at, published_at,
@@ -248,21 +252,24 @@ export class SittingService implements OnModuleInit {
          FROM meetings WHERE id = $1 FOR UPDATE`,
       [meetingId],
     );
-    if (!row) throw DomainError.notFound('Rencontre', { id: meetingId });
+    if (!row)
+      throw DomainError.notFound('Rencontre', { id: meetingId }).inEnglish('Meeting not found.');
     if (
       !viewer.user.isAdmin &&
       !(await this.access.hasRole(viewer.user.id, row.space_id, [SpaceRole.ADMIN]))
     )
-      throw DomainError.forbidden('Seuls les administrateurs de l’assemblée président la séance.');
+      throw DomainError.forbidden(
+        'Seuls les administrateurs de l’assemblée président la séance.',
+      ).inEnglish('Only the assembly’s administrators chair the sitting.');
     if (!row.is_sitting)
       throw DomainError.badInput('Cette rencontre n’est pas une séance de l’assemblée.', {
         field: 'meetingId',
-      });
+      }).inEnglish('This meeting is not a sitting of the assembly.');
     if (row.state !== MeetingState.ONGOING || row.cancelled_at || !row.published_at)
       throw new DomainError(
         ErrorCode.SITTING_NOT_ONGOING,
         'Cette séance n’est pas en cours : le vote s’ouvre et se clôt pendant la séance.',
-      );
+      ).inEnglish('This sitting is not in progress: the vote opens and closes during the sitting.');
     const [linked] = await manager.query(
       `SELECT 1 FROM meeting_agenda_links l JOIN meeting_agenda_items i ON i.id = l.item_id
         WHERE i.meeting_id = $1 AND l.resource_type = 'MOTION' AND l.resource_id = $2 LIMIT 1`,
@@ -271,14 +278,15 @@ export class SittingService implements OnModuleInit {
     if (!linked) {
       // an unknown motion, or one of another assembly, is not found here (as the sweep expects)
       const motion = await this.motions.motion(motionId, viewer);
-      if (motion.spaceId !== row.space_id) throw DomainError.notFound('Motion', { id: motionId });
+      if (motion.spaceId !== row.space_id)
+        throw DomainError.notFound('Motion', { id: motionId }).inEnglish('Motion not found.');
     }
     if (!linked)
       throw new DomainError(
         ErrorCode.MOTION_NOT_ON_AGENDA,
         'Cette motion n’est pas à l’ordre du jour de cette séance.',
         { field: 'motionId' },
-      );
+      ).inEnglish('This motion is not on the agenda of this sitting.');
     return row;
   }
 }

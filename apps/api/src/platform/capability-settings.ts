@@ -60,5 +60,5 @@ export const collegesCheck = {
         hasVisibleText(c.name) &&
         c.name.length <= 200,
     ),
-  expected: 'au plus 20 collèges { key, name }',
+  expected: { fr: 'au plus 20 collèges { key, name }', en: 'at most 20 colleges { key, name }' },
 };

@@ -27,8 +27,8 @@ export interface SettingSpec<T> {
   options?: readonly { value: string; label: Localized }[];
   /** Whether `value` is acceptable (type and bounds). */
   accepts(value: unknown): value is T;
-  /** What is expected, in French, for the BAD_USER_INPUT message. */
-  expected: string;
+  /** What is expected, in French and in English, for the BAD_USER_INPUT message. */
+  expected: Localized;
 }
 
 /** Builders of {@link SettingSpec}s: one per kind. */
@@ -40,7 +40,7 @@ export const setting = {
       label,
       hint,
       accepts: (v): v is boolean => typeof v === 'boolean',
-      expected: 'true ou false',
+      expected: { fr: 'true ou false', en: 'true or false' },
     };
   },
   integer(
@@ -57,7 +57,10 @@ export const setting = {
       hint,
       accepts: (v): v is number =>
         Number.isInteger(v) && (v as number) >= bounds.min && (v as number) <= bounds.max,
-      expected: `un entier de ${bounds.min} à ${bounds.max}`,
+      expected: {
+        fr: `un entier de ${bounds.min} à ${bounds.max}`,
+        en: `a whole number from ${bounds.min} to ${bounds.max}`,
+      },
     };
   },
   choice<V extends string>(
@@ -74,12 +77,12 @@ export const setting = {
       label,
       hint,
       accepts: (v): v is V => values.includes(v as string),
-      expected: values.join(', '),
+      expected: { fr: values.join(', '), en: values.join(', ') },
     };
   },
   /** A structured value edited by the component's own admin screen. */
   list<T>(
-    check: { accepts: (v: unknown) => v is T; expected: string },
+    check: { accepts: (v: unknown) => v is T; expected: Localized },
     defaultValue: T,
     label: Localized,
   ): SettingSpec<T> {
@@ -178,18 +181,20 @@ export function defineComponent<S extends SettingsShape>(
     },
     checkedSettings(input) {
       if (input === null || typeof input !== 'object' || Array.isArray(input))
-        throw DomainError.badInput('settings doit être un objet.', { field: 'settings' });
+        throw DomainError.badInput('settings doit être un objet.', { field: 'settings' }).inEnglish(
+          'settings must be an object.',
+        );
       for (const [key, value] of Object.entries(input)) {
         const spec = Object.hasOwn(manifest.settings, key) ? manifest.settings[key] : undefined;
         if (!spec)
           throw DomainError.badInput(
             `settings.${key} : réglage inconnu pour ce type de fonctionnalité.`,
             { field: `settings.${key}` },
-          );
+          ).inEnglish('Unknown setting for this type of feature.');
         if (!spec.accepts(value))
-          throw DomainError.badInput(`settings.${key} : ${spec.expected} attendu.`, {
+          throw DomainError.badInput(`settings.${key} : ${spec.expected.fr} attendu.`, {
             field: `settings.${key}`,
-          });
+          }).inEnglish(`Expected: ${spec.expected.en}.`);
       }
       return input as Partial<SettingsOf<S>>;
     },

@@ -170,7 +170,7 @@ export class ResourceHosts implements OnModuleInit {
       throw DomainError.badInput(
         `Ce type de contenu ne prend pas cette fonction : ${String(type).slice(0, 40)}`,
         { field },
-      );
+      ).inEnglish(`This type of content does not take this function: ${String(type).slice(0, 40)}`);
     return host as HostWith<K>;
   }
 
@@ -185,7 +185,7 @@ export class ResourceHosts implements OnModuleInit {
     if (!host)
       throw DomainError.badInput(`Type de contenu inconnu : ${String(type).slice(0, 40)}`, {
         field,
-      });
+      }).inEnglish(`Unknown type of content: ${String(type).slice(0, 40)}`);
     return host;
   }
 }

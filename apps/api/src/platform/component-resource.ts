@@ -6,6 +6,6 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 /** @throws BAD_USER_INPUT when `id` is not a UUID */
 export function checkedId(id: string, field = 'id'): string {
   if (typeof id !== 'string' || !UUID_PATTERN.test(id))
-    throw DomainError.badInput('Identifiant invalide.', { field });
+    throw DomainError.badInput('Identifiant invalide.', { field }).inEnglish('Invalid identifier.');
   return id;
 }

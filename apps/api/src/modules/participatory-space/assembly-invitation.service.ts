@@ -82,14 +82,20 @@ export class AssemblyInvitationService {
           `SELECT id, type FROM participatory_spaces WHERE id = $1 FOR UPDATE`,
           [input.spaceId],
         );
-        if (!space) throw DomainError.notFound('Espace', { id: input.spaceId });
+        if (!space)
+          throw DomainError.notFound('Espace', { id: input.spaceId }).inEnglish('Space not found.');
         if (space.type !== SpaceType.ASSEMBLY)
-          throw DomainError.badInput('Seules les assemblées ont des membres.');
+          throw DomainError.badInput('Seules les assemblées ont des membres.').inEnglish(
+            'Only assemblies have members.',
+          );
         const [member] = await manager.query(
           `SELECT 1 FROM assembly_members m JOIN users u ON u.id = m.user_id WHERE m.space_id = $1 AND m.left_at IS NULL AND lower(u.email) = lower($2)`,
           [space.id, input.email],
         );
-        if (member) throw DomainError.conflict('Cette personne est déjà membre de l’assemblée.');
+        if (member)
+          throw DomainError.conflict('Cette personne est déjà membre de l’assemblée.').inEnglish(
+            'This person is already a member of the assembly.',
+          );
         const [created] = await queryRows<InvitationRow>(
           manager,
           `INSERT INTO assembly_invitations (space_id, email, position, college, weight, token_hash, invited_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
@@ -134,7 +140,9 @@ export class AssemblyInvitationService {
         pgErrorCode(error) === '23505' &&
         pgConstraint(error) === 'assembly_invitations_pending_key'
       ) {
-        throw DomainError.conflict('Une invitation est déjà en attente pour cette adresse.');
+        throw DomainError.conflict(
+          'Une invitation est déjà en attente pour cette adresse.',
+        ).inEnglish('An invitation is already pending for this address.');
       }
       throw error;
     }
@@ -159,9 +167,12 @@ export class AssemblyInvitationService {
           `SELECT * FROM assembly_invitations WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL FOR UPDATE`,
           [hashToken(token)],
         );
-        if (!invitation) throw DomainError.notFound('Invitation');
+        if (!invitation)
+          throw DomainError.notFound('Invitation').inEnglish('Invitation not found.');
         if (invitation.email.toLowerCase() !== viewer.user.email.toLowerCase()) {
-          throw DomainError.forbidden('Cette invitation est adressée à une autre adresse e-mail.');
+          throw DomainError.forbidden(
+            'Cette invitation est adressée à une autre adresse e-mail.',
+          ).inEnglish('This invitation is addressed to another email address.');
         }
         await manager.query(
           `UPDATE assembly_invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1`,
@@ -200,7 +211,9 @@ export class AssemblyInvitationService {
       });
     } catch (error) {
       if (pgErrorCode(error) === '23505')
-        throw DomainError.conflict('Vous êtes déjà membre de l’assemblée.');
+        throw DomainError.conflict('Vous êtes déjà membre de l’assemblée.').inEnglish(
+          'You are already a member of the assembly.',
+        );
       throw error;
     }
   }

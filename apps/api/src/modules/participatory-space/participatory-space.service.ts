@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import type { Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
+import type { Bilingual } from '../../common/errors/error-messages';
 import { ActionLogService } from '../action-log/action-log.service';
 import { UserEntity } from '../user/entities/user.entity';
 import {
@@ -108,7 +109,7 @@ export class ParticipatorySpaceService {
       .getRepository(ParticipatorySpaceEntity)
       .findOne({ where: { slug } });
     const [dto] = space ? await this.present([space], viewer, { hideUnpublished: true }) : [];
-    if (!dto) throw DomainError.notFound('Espace', { slug });
+    if (!dto) throw DomainError.notFound('Espace', { slug }).inEnglish('Space not found.');
     return dto;
   }
 
@@ -161,10 +162,11 @@ export class ParticipatorySpaceService {
       })
       .getRawAndEntities();
     const component = entities[0];
-    if (!component) throw DomainError.notFound('Fonctionnalité', { id });
+    if (!component)
+      throw DomainError.notFound('Fonctionnalité', { id }).inEnglish('Feature not found.');
     const privileged = !!viewer && (viewer.user.isAdmin || raw[0].space_role === true);
     if (!privileged && (!raw[0].space_published || component.publishedAt === null))
-      throw DomainError.notFound('Fonctionnalité', { id });
+      throw DomainError.notFound('Fonctionnalité', { id }).inEnglish('Feature not found.');
     return { component: toComponentDto(component), privileged };
   }
 
@@ -176,13 +178,14 @@ export class ParticipatorySpaceService {
     const component = await this.dataSource
       .getRepository(ComponentEntity)
       .findOne({ where: { id } });
-    if (!component) throw DomainError.notFound('Fonctionnalité', { id });
+    if (!component)
+      throw DomainError.notFound('Fonctionnalité', { id }).inEnglish('Feature not found.');
     const space = await this.dataSource
       .getRepository(ParticipatorySpaceEntity)
       .findOneByOrFail({ id: component.spaceId });
     const privileged = await this.isPrivileged(viewer, space.id);
     if (!privileged && (space.publishedAt === null || component.publishedAt === null))
-      throw DomainError.notFound('Fonctionnalité', { id });
+      throw DomainError.notFound('Fonctionnalité', { id }).inEnglish('Feature not found.');
     return toComponentDto(component);
   }
 
@@ -191,28 +194,34 @@ export class ParticipatorySpaceService {
    * @throws CONFLICT slug taken
    */
   async createSpace(input: CreateSpaceInput, viewer: Viewer): Promise<ParticipatorySpaceDto> {
-    const space = await this.unitOfWork(async (manager) => {
-      const created = manager.create(ParticipatorySpaceEntity, {
-        type: input.type,
-        slug: input.slug,
-        title: input.title,
-        subtitle: input.subtitle ?? '',
-        description: input.description ?? '',
-        publishedAt: input.published ? new Date() : null,
-        isDemo: false,
-      });
-      await manager.save(created);
-      await this.log(
-        manager,
-        viewer,
-        'create',
-        'participatory_space',
-        created.id,
-        created.id,
-        `Espace « ${created.title} » créé`,
-      );
-      return created;
-    }, 'Un espace utilise déjà cette adresse (slug).');
+    const space = await this.unitOfWork(
+      async (manager) => {
+        const created = manager.create(ParticipatorySpaceEntity, {
+          type: input.type,
+          slug: input.slug,
+          title: input.title,
+          subtitle: input.subtitle ?? '',
+          description: input.description ?? '',
+          publishedAt: input.published ? new Date() : null,
+          isDemo: false,
+        });
+        await manager.save(created);
+        await this.log(
+          manager,
+          viewer,
+          'create',
+          'participatory_space',
+          created.id,
+          created.id,
+          `Espace « ${created.title} » créé`,
+        );
+        return created;
+      },
+      {
+        fr: 'Un espace utilise déjà cette adresse (slug).',
+        en: 'A space already uses this address (slug).',
+      },
+    );
     return (await this.present([space], viewer, { hideUnpublished: false }))[0];
   }
 
@@ -225,36 +234,42 @@ export class ParticipatorySpaceService {
     input: UpdateSpaceInput,
     viewer: Viewer,
   ): Promise<ParticipatorySpaceDto> {
-    const space = await this.unitOfWork(async (manager) => {
-      const space = await this.lockSpace(manager, id);
-      if (input.slug !== undefined) space.slug = input.slug;
-      if (input.title !== undefined) space.title = input.title;
-      if (input.subtitle !== undefined) space.subtitle = input.subtitle;
-      if (input.description !== undefined) space.description = input.description;
-      if (input.published !== undefined && input.published !== (space.publishedAt !== null)) {
-        space.publishedAt = input.published ? new Date() : null;
+    const space = await this.unitOfWork(
+      async (manager) => {
+        const space = await this.lockSpace(manager, id);
+        if (input.slug !== undefined) space.slug = input.slug;
+        if (input.title !== undefined) space.title = input.title;
+        if (input.subtitle !== undefined) space.subtitle = input.subtitle;
+        if (input.description !== undefined) space.description = input.description;
+        if (input.published !== undefined && input.published !== (space.publishedAt !== null)) {
+          space.publishedAt = input.published ? new Date() : null;
+          await this.log(
+            manager,
+            viewer,
+            input.published ? 'publish' : 'unpublish',
+            'participatory_space',
+            space.id,
+            space.id,
+            space.title,
+          );
+        }
+        await manager.save(space);
         await this.log(
           manager,
           viewer,
-          input.published ? 'publish' : 'unpublish',
+          'update',
           'participatory_space',
           space.id,
           space.id,
-          space.title,
+          `Espace « ${space.title} » modifié`,
         );
-      }
-      await manager.save(space);
-      await this.log(
-        manager,
-        viewer,
-        'update',
-        'participatory_space',
-        space.id,
-        space.id,
-        `Espace « ${space.title} » modifié`,
-      );
-      return space;
-    }, 'Un espace utilise déjà cette adresse (slug).');
+        return space;
+      },
+      {
+        fr: 'Un espace utilise déjà cette adresse (slug).',
+        en: 'A space already uses this address (slug).',
+      },
+    );
     return (await this.present([space], viewer, { hideUnpublished: false }))[0];
   }
 
@@ -284,7 +299,9 @@ export class ParticipatorySpaceService {
     return this.unitOfWork(async (manager) => {
       const space = await this.lockSpace(manager, input.spaceId);
       if (space.type !== SpaceType.PROCESS)
-        throw DomainError.badInput('Seules les concertations ont des phases.');
+        throw DomainError.badInput('Seules les concertations ont des phases.').inEnglish(
+          'Only participatory processes have phases.',
+        );
       this.checkDates(input);
       const [{ next }] = await manager.query(
         `SELECT coalesce(max(position) + 1, 0) AS next FROM space_phases WHERE space_id = $1`,
@@ -413,7 +430,7 @@ export class ParticipatorySpaceService {
       ) {
         throw DomainError.badInput(
           'La liste doit contenir chaque phase de l’espace une seule fois.',
-        );
+        ).inEnglish('The list must contain each phase of the space exactly once.');
       }
       for (const [position, id] of phaseIds.entries()) {
         await manager.update(SpacePhaseEntity, { id }, { position });
@@ -480,7 +497,8 @@ export class ParticipatorySpaceService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!component) throw DomainError.notFound('Fonctionnalité', { id });
+      if (!component)
+        throw DomainError.notFound('Fonctionnalité', { id }).inEnglish('Feature not found.');
       if (input.title !== undefined) component.title = input.title;
       if (input.description !== undefined) component.description = input.description;
       if (input.position !== undefined) component.position = input.position;
@@ -514,7 +532,8 @@ export class ParticipatorySpaceService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!component) throw DomainError.notFound('Fonctionnalité', { id });
+      if (!component)
+        throw DomainError.notFound('Fonctionnalité', { id }).inEnglish('Feature not found.');
       await manager.delete(ComponentEntity, { id });
       await this.log(
         manager,
@@ -558,40 +577,46 @@ export class ParticipatorySpaceService {
    * @throws NOT_FOUND no account with that e-mail or no such space; CONFLICT already holds the role
    */
   async assignRole(input: AssignSpaceRoleInput, viewer: Viewer): Promise<SpaceRoleAssignmentDto> {
-    return this.unitOfWork(async (manager) => {
-      const space = await this.lockSpace(manager, input.spaceId);
-      const user = await this.userByEmail(manager, input.email);
-      const row = manager.create(SpaceRoleEntity, {
-        spaceId: space.id,
-        userId: user.id,
-        role: input.role,
-      });
-      await manager.save(row);
-      await this.log(
-        manager,
-        viewer,
-        'add_role',
-        'space_role',
-        row.id,
-        space.id,
-        `${user.name} : rôle ${input.role}`,
-      );
-      return {
-        id: row.id,
-        role: row.role,
-        userId: user.id,
-        userName: user.name,
-        userEmail: user.email,
-        createdAt: row.createdAt,
-      };
-    }, 'Cette personne a déjà ce rôle dans cet espace.');
+    return this.unitOfWork(
+      async (manager) => {
+        const space = await this.lockSpace(manager, input.spaceId);
+        const user = await this.userByEmail(manager, input.email);
+        const row = manager.create(SpaceRoleEntity, {
+          spaceId: space.id,
+          userId: user.id,
+          role: input.role,
+        });
+        await manager.save(row);
+        await this.log(
+          manager,
+          viewer,
+          'add_role',
+          'space_role',
+          row.id,
+          space.id,
+          `${user.name} : rôle ${input.role}`,
+        );
+        return {
+          id: row.id,
+          role: row.role,
+          userId: user.id,
+          userName: user.name,
+          userEmail: user.email,
+          createdAt: row.createdAt,
+        };
+      },
+      {
+        fr: 'Cette personne a déjà ce rôle dans cet espace.',
+        en: 'This person already has this role in this space.',
+      },
+    );
   }
 
   /** Removes a role assignment. @throws NOT_FOUND */
   async revokeRole(id: string, viewer: Viewer): Promise<boolean> {
     await this.unitOfWork(async (manager) => {
       const row = await manager.findOne(SpaceRoleEntity, { where: { id } });
-      if (!row) throw DomainError.notFound('Rôle', { id });
+      if (!row) throw DomainError.notFound('Rôle', { id }).inEnglish('Role not found.');
       await manager.delete(SpaceRoleEntity, { id });
       await this.log(
         manager,
@@ -632,41 +657,49 @@ export class ParticipatorySpaceService {
    * @throws NOT_FOUND user or space; BAD_USER_INPUT the space is not an assembly; CONFLICT already a current member
    */
   async addMember(input: AddAssemblyMemberInput, viewer: Viewer): Promise<AssemblyMemberDto> {
-    return this.unitOfWork(async (manager) => {
-      const space = await this.lockSpace(manager, input.spaceId);
-      if (space.type !== SpaceType.ASSEMBLY)
-        throw DomainError.badInput('Seules les assemblées ont des membres.');
-      const user = await this.userByEmail(manager, input.email);
-      const row = manager.create(AssemblyMemberEntity, {
-        spaceId: space.id,
-        userId: user.id,
-        position: input.position ?? 'MEMBER',
-        college: input.college ?? null,
-        weight: String(input.weight ?? 1),
-      });
-      await manager.save(row);
-      await this.log(
-        manager,
-        viewer,
-        'add_member',
-        'assembly_member',
-        row.id,
-        space.id,
-        `${user.name} rejoint l’assemblée`,
-        'PUBLIC',
-      );
-      const saved = await manager.findOneByOrFail(AssemblyMemberEntity, { id: row.id });
-      return {
-        id: saved.id,
-        userId: user.id,
-        userName: user.name,
-        position: saved.position,
-        college: saved.college,
-        weight: Number(saved.weight),
-        joinedAt: saved.joinedAt,
-        leftAt: saved.leftAt,
-      };
-    }, 'Cette personne est déjà membre de l’assemblée.');
+    return this.unitOfWork(
+      async (manager) => {
+        const space = await this.lockSpace(manager, input.spaceId);
+        if (space.type !== SpaceType.ASSEMBLY)
+          throw DomainError.badInput('Seules les assemblées ont des membres.').inEnglish(
+            'Only assemblies have members.',
+          );
+        const user = await this.userByEmail(manager, input.email);
+        const row = manager.create(AssemblyMemberEntity, {
+          spaceId: space.id,
+          userId: user.id,
+          position: input.position ?? 'MEMBER',
+          college: input.college ?? null,
+          weight: String(input.weight ?? 1),
+        });
+        await manager.save(row);
+        await this.log(
+          manager,
+          viewer,
+          'add_member',
+          'assembly_member',
+          row.id,
+          space.id,
+          `${user.name} rejoint l’assemblée`,
+          'PUBLIC',
+        );
+        const saved = await manager.findOneByOrFail(AssemblyMemberEntity, { id: row.id });
+        return {
+          id: saved.id,
+          userId: user.id,
+          userName: user.name,
+          position: saved.position,
+          college: saved.college,
+          weight: Number(saved.weight),
+          joinedAt: saved.joinedAt,
+          leftAt: saved.leftAt,
+        };
+      },
+      {
+        fr: 'Cette personne est déjà membre de l’assemblée.',
+        en: 'This person is already a member of the assembly.',
+      },
+    );
   }
 
   /** Ends a membership (kept for the record: past votes stay). @throws NOT_FOUND; CONFLICT already left */
@@ -676,8 +709,11 @@ export class ParticipatorySpaceService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!row) throw DomainError.notFound('Membre', { id });
-      if (row.leftAt) throw DomainError.conflict('Ce membre a déjà quitté l’assemblée.');
+      if (!row) throw DomainError.notFound('Membre', { id }).inEnglish('Member not found.');
+      if (row.leftAt)
+        throw DomainError.conflict('Ce membre a déjà quitté l’assemblée.').inEnglish(
+          'This member has already left the assembly.',
+        );
       await manager.update(AssemblyMemberEntity, { id }, { leftAt: new Date() });
       await this.log(
         manager,
@@ -788,7 +824,9 @@ export class ParticipatorySpaceService {
 
   private checkDates(input: { startDate?: string | null; endDate?: string | null }) {
     if (input.startDate && input.endDate && input.endDate < input.startDate) {
-      throw DomainError.badInput('La date de fin précède la date de début.', { field: 'endDate' });
+      throw DomainError.badInput('La date de fin précède la date de début.', {
+        field: 'endDate',
+      }).inEnglish('The end date is before the start date.');
     }
   }
 
@@ -797,13 +835,13 @@ export class ParticipatorySpaceService {
       where: { id },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!space) throw DomainError.notFound('Espace', { id });
+    if (!space) throw DomainError.notFound('Espace', { id }).inEnglish('Space not found.');
     return space;
   }
 
   private async lockPhase(manager: EntityManager, id: string): Promise<SpacePhaseEntity> {
     const phase = await manager.findOne(SpacePhaseEntity, { where: { id } });
-    if (!phase) throw DomainError.notFound('Phase', { id });
+    if (!phase) throw DomainError.notFound('Phase', { id }).inEnglish('Phase not found.');
     await this.lockSpace(manager, phase.spaceId);
     return phase;
   }
@@ -822,7 +860,8 @@ export class ParticipatorySpaceService {
       .andWhere('u.deleted_at IS NULL')
       .setLock('pessimistic_read')
       .getOne();
-    if (!user) throw DomainError.notFound('Compte', { field: 'email' });
+    if (!user)
+      throw DomainError.notFound('Compte', { field: 'email' }).inEnglish('Account not found.');
     return user;
   }
 
@@ -847,15 +886,16 @@ export class ParticipatorySpaceService {
     });
   }
 
-  /** Runs `work` in one transaction; a unique violation becomes CONFLICT with `conflictMessage`. */
+  /** Runs `work` in one transaction; a unique violation becomes CONFLICT worded by `conflictMessage` (French and English). */
   private async unitOfWork<T>(
     work: (manager: EntityManager) => Promise<T>,
-    conflictMessage = 'Cet élément existe déjà.',
+    conflictMessage: Bilingual = { fr: 'Cet élément existe déjà.', en: 'This already exists.' },
   ): Promise<T> {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (isUniqueViolation(error)) throw DomainError.conflict(conflictMessage);
+      if (isUniqueViolation(error))
+        throw DomainError.conflict(conflictMessage.fr).inEnglish(conflictMessage.en);
       throw error;
     }
   }

@@ -39,7 +39,8 @@ export class SpaceHost implements ResourceHost {
     const privileged =
       !!viewer &&
       (viewer.user.isAdmin || (await this.access.rolesBySpace(viewer.user.id, [id])).has(id));
-    if (!space || (!published && !privileged)) throw DomainError.notFound('Espace', { id });
+    if (!space || (!published && !privileged))
+      throw DomainError.notFound('Espace', { id }).inEnglish('Space not found.');
     return space;
   }
 

@@ -81,7 +81,8 @@ const SELECT_AMENDMENT = `SELECT am.*, u.name AS author_name, a.name AS answered
  * @throws NOT_FOUND when `row` is hidden
  */
 function refuseHidden(row: AmendmentRow): void {
-  if (row.hidden_at) throw DomainError.notFound('Amendement', { id: row.id });
+  if (row.hidden_at)
+    throw DomainError.notFound('Amendement', { id: row.id }).inEnglish('Amendment not found.');
 }
 
 /** The text a diff compares: an article's Markdown, or a proposal's title and plain text. */
@@ -144,14 +145,14 @@ export class AmendmentService {
     const row = await this.loadRow(this.dataSource.manager, id);
     const amendable = await this.visibleAmendable(row.amendable_type, row.amendable_id, viewer);
     if (row.hidden_at && !(await this.texts.canModerate(viewer, amendable.spaceId)))
-      throw DomainError.notFound('Amendement', { id });
+      throw DomainError.notFound('Amendement', { id }).inEnglish('Amendment not found.');
     const owner = await this.isOwner(viewer, amendable);
     if (
       amendmentSettingsOf(amendable.settings).amendmentsVisibility === 'ONLY_OWN' &&
       !owner &&
       row.author_id !== viewer?.user.id
     ) {
-      throw DomainError.notFound('Amendement', { id });
+      throw DomainError.notFound('Amendement', { id }).inEnglish('Amendment not found.');
     }
     return (await this.present([row], amendable, viewer, owner))[0];
   }
@@ -167,7 +168,9 @@ export class AmendmentService {
   async create(input: CreateAmendmentInput, viewer: Viewer): Promise<AmendmentDto> {
     const visible = await this.visibleAmendable(input.amendableType, input.amendableId, viewer);
     if (!amendmentSettingsOf(visible.settings).amendmentsEnabled)
-      throw DomainError.forbidden('Les amendements sont fermés dans cette fonctionnalité.');
+      throw DomainError.forbidden(
+        'Les amendements sont fermés dans cette fonctionnalité.',
+      ).inEnglish('Amendments are closed in this feature.');
     const title = this.checkedTitle(input.title);
     const body = this.checkedBody(input.amendableType, input.body);
     const id = await inTransaction(this.dataSource, async (manager) => {
@@ -180,7 +183,7 @@ export class AmendmentService {
       if (amendable.withdrawn)
         throw DomainError.conflict(
           'Cette proposition a été retirée : elle ne peut plus être amendée.',
-        );
+        ).inEnglish('This proposal has been withdrawn: it can no longer be amended.');
       this.checkChanged(amendable, title, body);
       const [{ id }] = await manager.query(
         `INSERT INTO amendments (amendable_type, amendable_id, component_id, space_id, author_id, title, body, base_version)
@@ -248,9 +251,13 @@ export class AmendmentService {
       const row = await this.loadRow(manager, id, true);
       refuseHidden(row);
       if (row.author_id !== viewer.user.id)
-        throw DomainError.forbidden('Seul l’auteur peut modifier son amendement.');
+        throw DomainError.forbidden('Seul l’auteur peut modifier son amendement.').inEnglish(
+          'Only the author can edit their amendment.',
+        );
       if (row.state !== 'EVALUATING')
-        throw DomainError.conflict('Seul un amendement en cours d’évaluation peut être modifié.');
+        throw DomainError.conflict(
+          'Seul un amendement en cours d’évaluation peut être modifié.',
+        ).inEnglish('Only an amendment under evaluation can be edited.');
       this.checkChanged(amendable, title ?? row.title, body);
       await manager.query(
         `UPDATE amendments SET title = $2, body = $3, base_version = $4, outdated = false, updated_at = now() WHERE id = $1`,
@@ -277,9 +284,13 @@ export class AmendmentService {
       const row = await this.loadRow(manager, id, true);
       refuseHidden(row);
       if (row.author_id !== viewer.user.id)
-        throw DomainError.forbidden('Seul l’auteur peut retirer son amendement.');
+        throw DomainError.forbidden('Seul l’auteur peut retirer son amendement.').inEnglish(
+          'Only the author can withdraw their amendment.',
+        );
       if (row.state !== 'EVALUATING' && row.state !== 'DRAFT')
-        throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
+        throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.').inEnglish(
+          'This amendment is no longer under evaluation.',
+        );
       await manager.query(
         `UPDATE amendments SET state = 'WITHDRAWN', updated_at = now() WHERE id = $1`,
         [id],
@@ -318,19 +329,25 @@ export class AmendmentService {
       if (!(await this.isOwner(viewer, amendable)))
         throw DomainError.forbidden(
           'Seul le propriétaire du contenu amendé peut accepter un amendement.',
-        );
+        ).inEnglish('Only the owner of the amended content can accept an amendment.');
       const row = await this.loadRow(manager, id, true);
       await this.refuseHiddenAnswer(row, viewer, amendable);
       if (row.state !== 'EVALUATING')
-        throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
+        throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.').inEnglish(
+          'This amendment is no longer under evaluation.',
+        );
       if (row.author_id === viewer.user.id)
         throw DomainError.forbidden(
           'Vous ne pouvez pas accepter votre propre amendement : un autre responsable du texte en décide.',
+        ).inEnglish(
+          'You cannot accept your own amendment: another person responsible for the text decides.',
         );
       if (row.base_version !== amendable.version) {
         throw DomainError.conflict(
           'Le texte a changé depuis cet amendement : il doit être mis à jour avant d’être accepté.',
           { currentVersion: amendable.version },
+        ).inEnglish(
+          'The text has changed since this amendment: it must be updated before being accepted.',
         );
       }
       const version = amendable.version + 1;
@@ -431,15 +448,17 @@ export class AmendmentService {
       if (!(await this.isOwner(viewer, amendable)))
         throw DomainError.forbidden(
           'Seul le propriétaire du contenu amendé peut refuser un amendement.',
-        );
+        ).inEnglish('Only the owner of the amended content can reject an amendment.');
       const row = await this.loadRow(manager, id, true);
       await this.refuseHiddenAnswer(row, viewer, amendable);
       if (row.state !== 'EVALUATING')
-        throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.');
+        throw DomainError.conflict('Cet amendement n’est plus en cours d’évaluation.').inEnglish(
+          'This amendment is no longer under evaluation.',
+        );
       if (row.author_id === viewer.user.id)
         throw DomainError.forbidden(
           'Vous ne pouvez pas refuser votre propre amendement : retirez-le.',
-        );
+        ).inEnglish('You cannot reject your own amendment: withdraw it instead.');
       await manager.query(
         `UPDATE amendments SET state = 'REJECTED', rejection_reason = $2, answered_at = now(), answered_by = $3, updated_at = now() WHERE id = $1`,
         [id, clean, viewer.user.id],
@@ -486,17 +505,25 @@ export class AmendmentService {
       const row = await this.loadRow(manager, id, true);
       refuseHidden(row);
       if (row.author_id !== viewer.user.id)
-        throw DomainError.forbidden('Seul l’auteur peut promouvoir son amendement.');
+        throw DomainError.forbidden('Seul l’auteur peut promouvoir son amendement.').inEnglish(
+          'Only the author can promote their amendment.',
+        );
       if (row.state !== 'REJECTED')
-        throw DomainError.conflict('Seul un amendement refusé peut devenir une proposition.');
+        throw DomainError.conflict(
+          'Seul un amendement refusé peut devenir une proposition.',
+        ).inEnglish('Only a rejected amendment can become a proposal.');
       if (row.promoted_proposal_id)
-        throw DomainError.conflict('Cet amendement a déjà été promu en proposition.');
+        throw DomainError.conflict('Cet amendement a déjà été promu en proposition.').inEnglish(
+          'This amendment has already been promoted to a proposal.',
+        );
       const [component] = await manager.query(
         `SELECT id FROM components WHERE space_id = $1 AND type = $2 ORDER BY position, created_at LIMIT 1 FOR UPDATE`,
         [row.space_id, ComponentType.PROPOSALS],
       );
       if (!component)
-        throw DomainError.conflict('Cet espace n’a pas de fonctionnalité de propositions.');
+        throw DomainError.conflict(
+          'Cet espace n’a pas de fonctionnalité de propositions.',
+        ).inEnglish('This space has no proposals feature.');
       const body = row.amendable_type === 'ARTICLE' ? sanitizeRichText(row.body) : row.body;
       const proposalId = await this.proposalAmendments.createPromoted(manager, {
         componentId: component.id,
@@ -532,12 +559,17 @@ export class AmendmentService {
       const row = await this.loadRow(manager, id, true);
       refuseHidden(row);
       if (row.state !== 'EVALUATING')
-        throw DomainError.conflict('Seul un amendement en cours d’évaluation peut être soutenu.');
+        throw DomainError.conflict(
+          'Seul un amendement en cours d’évaluation peut être soutenu.',
+        ).inEnglish('Only an amendment under evaluation can be supported.');
       const inserted = await manager.query(
         `INSERT INTO amendment_supports (amendment_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
         [id, viewer.user.id],
       );
-      if (!inserted.length) throw DomainError.conflict('Vous soutenez déjà cet amendement.');
+      if (!inserted.length)
+        throw DomainError.conflict('Vous soutenez déjà cet amendement.').inEnglish(
+          'You already support this amendment.',
+        );
       await manager.query(
         `UPDATE amendments SET supports_count = supports_count + 1 WHERE id = $1`,
         [id],
@@ -564,7 +596,10 @@ export class AmendmentService {
         `DELETE FROM amendment_supports WHERE amendment_id = $1 AND user_id = $2 RETURNING 1`,
         [id, viewer.user.id],
       );
-      if (!deleted.length) throw DomainError.conflict('Vous ne soutenez pas cet amendement.');
+      if (!deleted.length)
+        throw DomainError.conflict('Vous ne soutenez pas cet amendement.').inEnglish(
+          'You do not support this amendment.',
+        );
       await manager.query(
         `UPDATE amendments SET supports_count = supports_count - 1 WHERE id = $1`,
         [id],
@@ -642,7 +677,8 @@ export class AmendmentService {
     const versions = await this.versions(type, id, viewer);
     const a = versions.find((v) => v.version === from);
     const b = versions.find((v) => v.version === to);
-    if (!a || !b) throw DomainError.notFound('Version', { from, to });
+    if (!a || !b)
+      throw DomainError.notFound('Version', { from, to }).inEnglish('Version not found.');
     return this.diff(a.text, b.text);
   }
 
@@ -735,7 +771,8 @@ export class AmendmentService {
     const amendable = await this.readAmendable(this.dataSource.manager, type, id);
     if (type === 'ARTICLE') {
       await this.texts.textComponent(amendable.componentId, viewer);
-      if (!amendable.published) throw DomainError.notFound('Article', { id });
+      if (!amendable.published)
+        throw DomainError.notFound('Article', { id }).inEnglish('Article not found.');
     } else {
       await this.proposals.byId(id, viewer);
     }
@@ -758,7 +795,9 @@ export class AmendmentService {
     lock?: 'SHARE' | 'UPDATE',
   ): Promise<Amendable> {
     if (!/^[0-9a-f-]{36}$/i.test(id))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'amendableId' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'amendableId' }).inEnglish(
+        'Invalid identifier.',
+      );
     if (type === 'ARTICLE') {
       const [a] = await manager.query(
         `SELECT a.id, a.component_id, c.space_id, c.settings, a.version, a.body, t.published_at
@@ -766,7 +805,8 @@ export class AmendmentService {
           WHERE a.id = $1 ${lock ? `FOR ${lock} OF a` : ''}`,
         [id],
       );
-      if (!a || (lock && !a.published_at)) throw DomainError.notFound('Article', { id });
+      if (!a || (lock && !a.published_at))
+        throw DomainError.notFound('Article', { id }).inEnglish('Article not found.');
       return {
         type,
         id,
@@ -782,7 +822,7 @@ export class AmendmentService {
       };
     }
     const p = await this.proposalAmendments.amendable(manager, id, lock);
-    if (!p) throw DomainError.notFound('Proposition', { id });
+    if (!p) throw DomainError.notFound('Proposition', { id }).inEnglish('Proposal not found.');
     return {
       type,
       id,
@@ -800,12 +840,14 @@ export class AmendmentService {
 
   private async loadRow(manager: EntityManager, id: string, lock = false): Promise<AmendmentRow> {
     if (!/^[0-9a-f-]{36}$/i.test(id))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [row] = await manager.query(
       `${SELECT_AMENDMENT} WHERE am.id = $1 ${lock ? 'FOR UPDATE OF am' : ''}`,
       [id],
     );
-    if (!row) throw DomainError.notFound('Amendement', { id });
+    if (!row) throw DomainError.notFound('Amendement', { id }).inEnglish('Amendment not found.');
     return row;
   }
 
@@ -821,7 +863,7 @@ export class AmendmentService {
   ): Promise<void> {
     if (!row.hidden_at) return;
     if (!(await this.texts.canModerate(viewer, amendable.spaceId)))
-      throw DomainError.notFound('Amendement', { id: row.id });
+      throw DomainError.notFound('Amendement', { id: row.id }).inEnglish('Amendment not found.');
     throw DomainError.conflict(
       'Cet amendement est masqué par la modération : il ne peut être ni accepté ni refusé avant d’être rétabli.',
       { reason: 'HIDDEN' },

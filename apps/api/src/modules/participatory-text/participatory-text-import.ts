@@ -37,11 +37,14 @@ export class ParticipatoryTextImport {
       `SELECT id, type, space_id FROM components WHERE id = $1 FOR NO KEY UPDATE`,
       [componentId],
     );
-    if (!component) throw DomainError.notFound('Fonctionnalité', { id: componentId });
+    if (!component)
+      throw DomainError.notFound('Fonctionnalité', { id: componentId }).inEnglish(
+        'Feature not found.',
+      );
     if (component.type !== ComponentType.PARTICIPATORY_TEXT)
       throw DomainError.badInput('Cette fonctionnalité n’est pas un texte collaboratif.', {
         field: 'componentId',
-      });
+      }).inEnglish('This feature is not a collaborative text.');
     const source = cleanMarkdown(markdown);
     const { sections, articles } = splitMarkdownDocument(source);
     if (!articles.length)
@@ -56,7 +59,7 @@ export class ParticipatoryTextImport {
     if (existing?.published_at)
       throw DomainError.conflict(
         'Le texte est publié : seule l’acceptation d’amendements peut le modifier.',
-      );
+      ).inEnglish('The text is published: only accepting amendments can change it.');
     await manager.query(`DELETE FROM participatory_texts WHERE component_id = $1`, [componentId]);
     await manager.query(
       `INSERT INTO participatory_texts (component_id, imported_by) VALUES ($1, $2)`,
@@ -114,8 +117,14 @@ export class ParticipatoryTextImport {
       `SELECT t.published_at, c.space_id FROM participatory_texts t JOIN components c ON c.id = t.component_id WHERE t.component_id = $1 FOR UPDATE OF t`,
       [componentId],
     );
-    if (!text) throw DomainError.notFound('Texte collaboratif', { componentId });
-    if (text.published_at) throw DomainError.conflict('Ce texte est déjà publié.');
+    if (!text)
+      throw DomainError.notFound('Texte collaboratif', { componentId }).inEnglish(
+        'Collaborative text not found.',
+      );
+    if (text.published_at)
+      throw DomainError.conflict('Ce texte est déjà publié.').inEnglish(
+        'This text is already published.',
+      );
     await manager.query(
       `UPDATE participatory_texts SET published_at = now() WHERE component_id = $1`,
       [componentId],

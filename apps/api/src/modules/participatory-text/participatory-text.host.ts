@@ -40,7 +40,8 @@ export class ArticleHost implements ResourceHost {
       `SELECT a.id, a.component_id, a.number, t.published_at FROM text_articles a JOIN participatory_texts t ON t.component_id = a.component_id WHERE a.id = $1`,
       [checkedId(id)],
     );
-    if (!row || !row.published_at) throw DomainError.notFound('Article', { id });
+    if (!row || !row.published_at)
+      throw DomainError.notFound('Article', { id }).inEnglish('Article not found.');
     await this.spaces.component(row.component_id, viewer); // NOT_FOUND when the viewer may not see it
     return (await this.reference(id, manager))!;
   }
@@ -113,7 +114,7 @@ export class AmendmentHost implements ResourceHost {
       `SELECT component_id, author_id FROM amendments WHERE id = $1`,
       [checkedId(id)],
     );
-    if (!row) throw DomainError.notFound('Amendement', { id });
+    if (!row) throw DomainError.notFound('Amendement', { id }).inEnglish('Amendment not found.');
     const component = await this.spaces.component(row.component_id, viewer);
     if (
       component.settings.amendmentsVisibility === 'ONLY_OWN' &&
@@ -126,7 +127,8 @@ export class AmendmentHost implements ResourceHost {
             SpaceRole.ADMIN,
             SpaceRole.MODERATOR,
           ])));
-      if (!moderator) throw DomainError.notFound('Amendement', { id });
+      if (!moderator)
+        throw DomainError.notFound('Amendement', { id }).inEnglish('Amendment not found.');
     }
     return (await this.reference(id, manager))!;
   }

@@ -85,7 +85,9 @@ export class ParticipatoryTextResolver {
   ): Promise<string | null> {
     const component = await this.spaces.component(componentId, viewer);
     if (component.type !== ComponentType.PARTICIPATORY_TEXT)
-      throw DomainError.badInput('Cette fonctionnalité n’est pas un texte collaboratif.');
+      throw DomainError.badInput('Cette fonctionnalité n’est pas un texte collaboratif.').inEnglish(
+        'This feature is not a collaborative text.',
+      );
     const source = await this.dataSource
       .getRepository(ParticipatoryTextSourceEntity)
       .findOne({ where: { componentId } });

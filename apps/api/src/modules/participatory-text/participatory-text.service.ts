@@ -179,7 +179,10 @@ export class ParticipatoryTextService {
         where: { id: componentId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!component) throw DomainError.notFound('Fonctionnalité', { id: componentId });
+      if (!component)
+        throw DomainError.notFound('Fonctionnalité', { id: componentId }).inEnglish(
+          'Feature not found.',
+        );
       if (
         component.type !== ComponentType.PARTICIPATORY_TEXT &&
         component.type !== ComponentType.PROPOSALS
@@ -187,7 +190,7 @@ export class ParticipatoryTextService {
         throw DomainError.badInput(
           'Les amendements ne concernent que les textes collaboratifs et les propositions.',
           { field: 'componentId' },
-        );
+        ).inEnglish('Amendments only apply to collaborative texts and proposals.');
       }
       const changes = Object.fromEntries(
         Object.entries(input).filter(([, v]) => v !== undefined && v !== null),
@@ -212,7 +215,7 @@ export class ParticipatoryTextService {
     if (component.type !== ComponentType.PARTICIPATORY_TEXT)
       throw DomainError.badInput('Cette fonctionnalité n’est pas un texte collaboratif.', {
         field: 'componentId',
-      });
+      }).inEnglish('This feature is not a collaborative text.');
     return component as typeof component & { settings: Record<string, unknown> };
   }
 

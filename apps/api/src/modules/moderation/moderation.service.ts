@@ -50,11 +50,14 @@ export class ModerationService {
     try {
       const status = await inTransaction(this.dataSource, async (manager) => {
         const resource = await host.locate(input.resourceId, viewer, manager);
-        if (resource.hidden) throw DomainError.notFound('Contenu', { id: input.resourceId });
+        if (resource.hidden)
+          throw DomainError.notFound('Contenu', { id: input.resourceId }).inEnglish(
+            'Content not found.',
+          );
         if (resource.authorId === viewer.user.id)
           throw DomainError.forbidden('Vous ne pouvez pas signaler votre propre contribution.', {
             reason: 'OWN_CONTENT',
-          });
+          }).inEnglish('You cannot report your own contribution.');
         const [moderation] = await manager.query(
           `INSERT INTO moderations (reportable_type, reportable_id, space_id, component_id, report_count) VALUES ($1, $2, $3, $4, 1)
            ON CONFLICT (reportable_type, reportable_id) DO UPDATE SET report_count = moderations.report_count + 1, updated_at = now()
@@ -67,7 +70,9 @@ export class ModerationService {
         );
         // hidden by a moderator (or a block) after the check above: under the row's lock now, it is refused
         if (moderation.hidden_at !== null)
-          throw DomainError.notFound('Contenu', { id: input.resourceId });
+          throw DomainError.notFound('Contenu', { id: input.resourceId }).inEnglish(
+            'Content not found.',
+          );
         let hidden = false;
         if (moderation.report_count >= host.reports.hideThreshold(resource)) {
           await this.visibility.set(manager, host, input.resourceId, true);
@@ -97,7 +102,9 @@ export class ModerationService {
       return status;
     } catch (error) {
       if (pgConstraint(error) === 'reports_once')
-        throw DomainError.conflict('Vous avez déjà signalé ce contenu.');
+        throw DomainError.conflict('Vous avez déjà signalé ce contenu.').inEnglish(
+          'You have already reported this content.',
+        );
       throw error;
     }
   }
@@ -116,11 +123,13 @@ export class ModerationService {
     const host = this.hosts.require(type, 'reports', 'resourceType');
     const status = await inTransaction(this.dataSource, async (manager) => {
       const resource = await host.reference(id, manager);
-      if (!resource) throw DomainError.notFound('Contenu', { id });
+      if (!resource) throw DomainError.notFound('Contenu', { id }).inEnglish('Content not found.');
       if (!hidden && (await this.blockInForce(manager, resource.authorId)))
         throw DomainError.conflict(
           'Son auteur est bloqué : ce contenu reste masqué jusqu’au déblocage du compte.',
           { reason: 'AUTHOR_BLOCKED' },
+        ).inEnglish(
+          'Its author is blocked: this content stays hidden until the account is unblocked.',
         );
       const [moderation] = await manager.query(
         `INSERT INTO moderations (reportable_type, reportable_id, space_id, component_id, hidden_at) VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END)
@@ -162,14 +171,16 @@ export class ModerationService {
     const host = this.hosts.require(type, 'reports', 'resourceType');
     return inTransaction(this.dataSource, async (manager) => {
       const resource = await host.reference(id, manager);
-      if (!resource) throw DomainError.notFound('Contenu', { id });
+      if (!resource) throw DomainError.notFound('Contenu', { id }).inEnglish('Content not found.');
       const [moderation] = await manager.query(
         `SELECT id, report_count, hidden_at IS NOT NULL AS hidden FROM moderations
           WHERE reportable_type = $1 AND reportable_id = $2 FOR UPDATE`,
         [type, id],
       );
       if (!moderation || moderation.report_count === 0)
-        throw DomainError.conflict('Ce contenu n’a aucun signalement en attente.');
+        throw DomainError.conflict('Ce contenu n’a aucun signalement en attente.').inEnglish(
+          'This content has no pending report.',
+        );
       // content of a blocked account stays hidden until the block is lifted, which then shows it
       const block = moderation.hidden ? await this.blockInForce(manager, resource.authorId) : null;
       const [{ dismissed }] = await manager.query(

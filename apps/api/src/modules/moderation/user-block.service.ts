@@ -83,21 +83,24 @@ export class UserBlockService {
    */
   async block(userId: string, reason: string, byUserId: string): Promise<UserBlockDto> {
     if (!UUID.test(userId))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'userId' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'userId' }).inEnglish(
+        'Invalid identifier.',
+      );
     if (userId.toLowerCase() === byUserId.toLowerCase())
       throw DomainError.forbidden('Vous ne pouvez pas bloquer votre propre compte.', {
         reason: 'SELF',
-      });
+      }).inEnglish('You cannot block your own account.');
     let blockId: string;
     try {
       blockId = await inTransaction(this.dataSource, async (manager) => {
         const account = await this.accounts.lockForModeration(manager, userId);
-        if (!account) throw DomainError.notFound('Compte', { id: userId });
+        if (!account)
+          throw DomainError.notFound('Compte', { id: userId }).inEnglish('Account not found.');
         if (account.isAdmin)
           throw DomainError.forbidden(
             'Un compte administrateur ne peut pas être bloqué : retirez-lui d’abord ce rôle.',
             { reason: 'ADMIN' },
-          );
+          ).inEnglish('An administrator account cannot be blocked: remove that role first.');
         if (account.blockedAt) throw alreadyBlocked();
         const [block]: { id: string }[] = await manager.query(
           `INSERT INTO user_blocks (user_id, blocked_by_id, reason) VALUES ($1, $2, $3) RETURNING id`,
@@ -137,17 +140,22 @@ export class UserBlockService {
    */
   async unblock(userId: string, byUserId: string): Promise<UserBlockDto> {
     if (!UUID.test(userId))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'userId' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'userId' }).inEnglish(
+        'Invalid identifier.',
+      );
     const blockId = await inTransaction(this.dataSource, async (manager) => {
       const account = await this.accounts.lockForModeration(manager, userId);
-      if (!account) throw DomainError.notFound('Compte', { id: userId });
+      if (!account)
+        throw DomainError.notFound('Compte', { id: userId }).inEnglish('Account not found.');
       const [block] = await queryRows<{ id: string }>(
         manager,
         `UPDATE user_blocks SET lifted_at = now(), lifted_by_id = $2 WHERE user_id = $1 AND lifted_at IS NULL RETURNING id`,
         [userId, byUserId],
       );
       if (!block)
-        throw DomainError.conflict('Ce compte n’est pas bloqué.', { reason: 'NOT_BLOCKED' });
+        throw DomainError.conflict('Ce compte n’est pas bloqué.', {
+          reason: 'NOT_BLOCKED',
+        }).inEnglish('This account is not blocked.');
       await this.accounts.setBlocked(manager, userId, false);
       const shown = await this.showContributions(manager, block.id);
       await this.actionLog.record(manager, {
@@ -177,7 +185,9 @@ export class UserBlockService {
    */
   async inForceOn(userId: string): Promise<UserBlockDto | null> {
     if (!UUID.test(userId))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'userId' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'userId' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [block] = await this.read(`b.user_id = $1 AND b.lifted_at IS NULL`, [userId]);
     return block ?? null;
   }
@@ -250,4 +260,6 @@ export class UserBlockService {
 }
 
 const alreadyBlocked = () =>
-  DomainError.conflict('Ce compte est déjà bloqué.', { reason: 'ALREADY_BLOCKED' });
+  DomainError.conflict('Ce compte est déjà bloqué.', { reason: 'ALREADY_BLOCKED' }).inEnglish(
+    'This account is already blocked.',
+  );

@@ -35,7 +35,7 @@ export class MotionHost implements ResourceHost {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<HostedResource> {
     const row = await this.row(checkedId(id), manager);
-    if (!row) throw DomainError.notFound('Motion', { id });
+    if (!row) throw DomainError.notFound('Motion', { id }).inEnglish('Motion not found.');
     await this.spaces.component(row.component_id, viewer); // NOT_FOUND when the viewer may not see it
     return (await this.reference(id, manager))!;
   }

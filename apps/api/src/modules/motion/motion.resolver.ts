@@ -30,7 +30,7 @@ const parseDate = (value: string, field: string) => {
     throw DomainError.badInput(
       `${field} : date ISO 8601 attendue (avec fuseau, années 0001 à 9999).`,
       { field },
-    );
+    ).inEnglish('ISO 8601 date expected (with time zone, years 0001 to 9999).');
   }
 };
 

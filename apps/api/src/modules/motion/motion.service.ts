@@ -394,9 +394,12 @@ export class MotionService {
         throw new DomainError(
           ErrorCode.MOTION_NOT_OPEN,
           'Le vote sur cette motion n’est pas encore ouvert.',
-        );
+        ).inEnglish('The vote on this motion is not open yet.');
       if (motion.closed || motion.frozen)
-        throw new DomainError(ErrorCode.MOTION_CLOSED, 'Le vote sur cette motion est clos.');
+        throw new DomainError(
+          ErrorCode.MOTION_CLOSED,
+          'Le vote sur cette motion est clos.',
+        ).inEnglish('The vote on this motion has ended.');
 
       const [inserted] = await queryRows<{ id: string }>(
         manager,
@@ -609,7 +612,7 @@ export class MotionService {
         ErrorCode.MOTION_NOT_ON_AGENDA,
         'Cette motion n’appartient pas à l’assemblée de cette séance.',
         { field: 'motionId' },
-      );
+      ).inEnglish('This motion does not belong to the assembly of this sitting.');
     if (motion.started)
       throw DomainError.conflict('Le vote sur cette motion est déjà ouvert ou clos.', {
         field: 'motionId',
@@ -624,7 +627,7 @@ export class MotionService {
       throw new DomainError(
         ErrorCode.SITTING_NOT_ONGOING,
         'Cette séance se termine : plus de vote.',
-      );
+      ).inEnglish('This sitting is ending: no more votes.');
     await this.actionLog.record(manager, {
       userId: input.actorId,
       action: 'open_in_sitting',
@@ -667,12 +670,15 @@ export class MotionService {
         ErrorCode.MOTION_NOT_OPEN,
         'Le vote sur cette motion n’a pas été ouvert dans cette séance.',
         { field: 'motionId' },
-      );
+      ).inEnglish('The vote on this motion has not been opened in this sitting.');
     const [frozen] = await manager.query(`SELECT 1 FROM motion_results WHERE motion_id = $1`, [
       input.motionId,
     ]);
     if (motion.closed || frozen)
-      throw new DomainError(ErrorCode.MOTION_CLOSED, 'Le vote sur cette motion est déjà clos.');
+      throw new DomainError(
+        ErrorCode.MOTION_CLOSED,
+        'Le vote sur cette motion est déjà clos.',
+      ).inEnglish('The vote on this motion has already ended.');
     // closes_at > opens_at (check constraint): opened in an earlier transaction, so now() is later
     await manager.query(
       `UPDATE motions SET closes_at = greatest(now(), opens_at + interval '1 millisecond'), updated_at = now() WHERE id = $1`,

@@ -57,9 +57,9 @@ export const imageTooLarge = () =>
   DomainError.badInput('image : fichier trop lourd (5 Mo et 40 mégapixels au plus).', {
     field: 'image',
     reason: 'IMAGE_TOO_LARGE',
-  });
+  }).inEnglish('File too large (at most 5 MB and 40 megapixels).');
 const notAnImage = () =>
   DomainError.badInput('image : choisissez une image JPEG, PNG, WebP ou GIF.', {
     field: 'image',
     reason: 'IMAGE_NOT_IMAGE',
-  });
+  }).inEnglish('Choose a JPEG, PNG, WebP or GIF image.');

@@ -21,7 +21,7 @@ const CONTENT_TYPE: Record<FeedFormat, string> = {
 function formatOf(file: string): FeedFormat {
   if (file === 'news.rss') return 'rss';
   if (file === 'news.atom') return 'atom';
-  throw DomainError.notFound('Flux');
+  throw DomainError.notFound('Flux').inEnglish('Feed not found.');
 }
 
 /** Reads a request body up to `limit` bytes. @throws BAD_USER_INPUT `reason: IMAGE_TOO_LARGE` as soon as the body passes the limit */

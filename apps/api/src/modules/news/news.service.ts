@@ -54,12 +54,12 @@ export const newsPostPath = (spaceSlug: string, componentId: string, id: string)
 const notANewsComponent = () =>
   DomainError.badInput('Cette fonctionnalité ne contient pas d’actualités.', {
     field: 'componentId',
-  });
+  }).inEnglish('This feature does not contain news.');
 const scheduleInPast = () =>
   DomainError.badInput(
     'publishAt : la date de publication programmée est passée ; choisissez une date à venir ou publiez maintenant.',
     { field: 'publishAt', reason: 'SCHEDULE_IN_PAST' },
-  );
+  ).inEnglish('The scheduled publication date has passed: choose a future date or publish now.');
 
 /**
  * News posts (Actualités) of NEWS components.
@@ -129,13 +129,13 @@ export class NewsService {
       `SELECT ${NEWS_COLUMNS} FROM ${FROM} WHERE p.id = $1`,
       [checkedId(id)],
     );
-    if (!row) throw DomainError.notFound('Actualité', { id });
+    if (!row) throw DomainError.notFound('Actualité', { id }).inEnglish('News item not found.');
     await this.spaces.component(row.component_id, viewer);
     if (
       (row.status !== NewsPostStatus.PUBLISHED || row.hidden_at !== null) &&
       !(await this.privileged(viewer, row.space_id))
     )
-      throw DomainError.notFound('Actualité', { id });
+      throw DomainError.notFound('Actualité', { id }).inEnglish('News item not found.');
     return row;
   }
 
@@ -187,7 +187,7 @@ export class NewsService {
       throw DomainError.forbidden(
         'Seuls les administrateurs de l’organisation mettent une actualité à la une de l’accueil.',
         { field: 'onHomePage' },
-      );
+      ).inEnglish('Only the organization’s administrators feature a news item on the home page.');
     const body = this.body(input.body ?? '');
     const { imageId, imageAlt } = this.image(input.imageId ?? null, input.imageAlt ?? '');
     const id = await inTransaction(this.dataSource, async (manager) => {
@@ -239,7 +239,7 @@ export class NewsService {
       throw DomainError.forbidden(
         'Seuls les administrateurs de l’organisation mettent une actualité à la une de l’accueil.',
         { field: 'onHomePage' },
-      );
+      ).inEnglish('Only the organization’s administrators feature a news item on the home page.');
     }
     await inTransaction(this.dataSource, async (manager) => {
       const [locked] = await queryRows<{ id: string }>(
@@ -247,7 +247,8 @@ export class NewsService {
         `SELECT id FROM news_posts WHERE id = $1 FOR UPDATE`,
         [checkedId(id)],
       );
-      if (!locked) throw DomainError.notFound('Actualité', { id });
+      if (!locked)
+        throw DomainError.notFound('Actualité', { id }).inEnglish('News item not found.');
       const row = (await this.row(id, manager))!;
       const title = input.title ?? row.title;
       const body = input.body !== undefined ? this.body(input.body) : row.body;
@@ -262,7 +263,7 @@ export class NewsService {
           throw DomainError.badInput('publishAt : cette actualité est déjà publiée.', {
             field: 'publishAt',
             reason: 'ALREADY_PUBLISHED',
-          });
+          }).inEnglish('This news item is already published.');
         if (input.publishAt) await this.checkFuture(manager, input.publishAt);
         publishedAt = input.publishAt ?? null; // null: now
       }
@@ -314,7 +315,7 @@ export class NewsService {
         `DELETE FROM news_posts WHERE id = $1 RETURNING title, space_id, image_id`,
         [checkedId(id)],
       );
-      if (!row) throw DomainError.notFound('Actualité', { id });
+      if (!row) throw DomainError.notFound('Actualité', { id }).inEnglish('News item not found.');
       if (row.image_id)
         await manager.query(
           `DELETE FROM news_images i WHERE i.id = $1 AND NOT EXISTS (SELECT 1 FROM news_posts p WHERE p.image_id = i.id)`,
@@ -415,7 +416,8 @@ export class NewsService {
     const visible = row.post_id
       ? this.visibleRow(row.post_id, viewer)
       : this.spaces.component(row.component_id, viewer).then(async (c) => {
-          if (!(await this.privileged(viewer, c.spaceId))) throw DomainError.notFound('Image');
+          if (!(await this.privileged(viewer, c.spaceId)))
+            throw DomainError.notFound('Image').inEnglish('Image not found.');
         });
     return (await visible.then(
       () => true,
@@ -441,11 +443,13 @@ export class NewsService {
   private body(input: string): string {
     const body = sanitizeRichText(input);
     if (!hasVisibleText(richTextToPlain(body)))
-      throw DomainError.badInput('body : le texte de l’actualité est vide.', { field: 'body' });
+      throw DomainError.badInput('body : le texte de l’actualité est vide.', {
+        field: 'body',
+      }).inEnglish('The news item’s text is empty.');
     if (richTextToPlain(body).length > NewsLimits.bodyMaxLength)
       throw DomainError.badInput(`body : ${NewsLimits.bodyMaxLength} caractères au plus.`, {
         field: 'body',
-      });
+      }).inEnglish(`At most ${NewsLimits.bodyMaxLength.toLocaleString('en')} characters.`);
     return body;
   }
 
@@ -458,7 +462,7 @@ export class NewsService {
       throw DomainError.badInput(
         'imageAlt : décrivez l’image en quelques mots (texte alternatif obligatoire).',
         { field: 'imageAlt' },
-      );
+      ).inEnglish('Describe the image in a few words (alternative text is required).');
     return { imageId, imageAlt: imageId ? alt : '' };
   }
 
@@ -476,7 +480,7 @@ export class NewsService {
       throw DomainError.badInput(
         'imageId : image inconnue pour ces actualités ; téléversez-la d’abord.',
         { field: 'imageId' },
-      );
+      ).inEnglish('Unknown image for this news: upload it first.');
   }
 
   private async checkFuture(manager: EntityManager, at: Date): Promise<void> {

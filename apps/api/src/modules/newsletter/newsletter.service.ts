@@ -47,13 +47,18 @@ interface NewsletterRow {
 /** How a member's choice was last changed (kept with it). */
 export type SubscriptionChange = 'SIGN_UP' | 'ACCOUNT' | 'ONE_CLICK' | 'PAGE';
 
-const notFound = (id: string) => DomainError.notFound('Lettre d’information', { id });
+const notFound = (id: string) =>
+  DomainError.notFound('Lettre d’information', { id }).inEnglish('Newsletter not found.');
 const notADraft = (status: string) =>
   DomainError.conflict(
     status === NewsletterStatus.DRAFT
       ? 'Cette lettre est un brouillon.'
       : 'Cette lettre a déjà été envoyée : elle ne peut plus être modifiée ni supprimée.',
     { reason: 'NOT_A_DRAFT' },
+  ).inEnglish(
+    status === NewsletterStatus.DRAFT
+      ? 'This newsletter is a draft.'
+      : 'This newsletter has already been sent: it can no longer be edited or deleted.',
   );
 
 /**
@@ -238,7 +243,7 @@ export class NewsletterService {
       throw DomainError.conflict(
         'Le message de test n’a pas pu être remis au serveur de messagerie ; réessayez plus tard.',
         { reason: 'MAIL_FAILED' },
-      );
+      ).inEnglish('The test message could not be delivered to the mail server; try again later.');
     }
     return viewer.user.email;
   }
@@ -255,14 +260,16 @@ export class NewsletterService {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await this.row(manager, id, true);
       if (row.status !== NewsletterStatus.DRAFT)
-        throw DomainError.conflict('Cette lettre a déjà été envoyée.', { reason: 'ALREADY_SENT' });
+        throw DomainError.conflict('Cette lettre a déjà été envoyée.', {
+          reason: 'ALREADY_SENT',
+        }).inEnglish('This newsletter has already been sent.');
       if (row.updated_at.getTime() !== pre.updated_at.getTime())
         throw DomainError.conflict(
           'La lettre vient d’être modifiée ; relisez-la avant de l’envoyer.',
           {
             reason: 'CHANGED',
           },
-        );
+        ).inEnglish('The newsletter has just been edited; read it again before sending it.');
       const ids = await this.audienceIds(manager, row);
       const inserted = await queryRows<{ id: string }>(
         manager,
@@ -373,7 +380,9 @@ export class NewsletterService {
 
   private async row(manager: EntityManager, id: string, lock = false): Promise<NewsletterRow> {
     if (!UUID_PATTERN.test(id))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [row] = await queryRows<NewsletterRow>(
       manager,
       `SELECT * FROM newsletters WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,

@@ -83,6 +83,8 @@ export class TermsService {
           field: 'terms',
           reason: 'TERMS_OUTDATED',
         },
+      ).inEnglish(
+        'The terms of use or the privacy policy have changed: read them again and accept the current version.',
       );
     }
     return matched.inserted;
@@ -168,7 +170,7 @@ export class TermsService {
           throw DomainError.conflict(
             'Une autre version a été publiée depuis : relisez-la avant de publier.',
             { reason: 'VERSION_CHANGED' },
-          );
+          ).inEnglish('Another version has been published since: read it before publishing.');
         // a new version identical to the one before would send every member back to the acceptance page for nothing
         const [previous] = await manager.query(
           `SELECT title, body FROM terms_documents WHERE kind = $1 AND version = $2`,
@@ -178,7 +180,7 @@ export class TermsService {
           throw DomainError.badInput(
             'Ce texte est identique à la version en vigueur : rien à publier.',
             { field: 'body', reason: 'UNCHANGED' },
-          );
+          ).inEnglish('This text is the same as the current version: nothing to publish.');
         }
         await this.actionLog.record(manager, {
           userId: adminId,
@@ -192,7 +194,9 @@ export class TermsService {
       });
     } catch (error) {
       if (pgErrorCode(error) === '23505')
-        throw DomainError.conflict('Une autre version vient d’être publiée.');
+        throw DomainError.conflict('Une autre version vient d’être publiée.').inEnglish(
+          'Another version has just been published.',
+        );
       throw error;
     }
   }

@@ -56,9 +56,11 @@ const avatarTooLarge = () =>
   DomainError.badInput(
     `avatar: image trop lourde (${ProfileRules.avatarMaxBytes / 1024 / 1024} Mo et 40 mégapixels au plus)`,
     { field: 'avatar', reason: 'AVATAR_TOO_LARGE' },
+  ).inEnglish(
+    `Image too large (at most ${ProfileRules.avatarMaxBytes / 1024 / 1024} MB and 40 megapixels)`,
   );
 const notAnImage = () =>
   DomainError.badInput('avatar: choisissez une image JPEG, PNG, WebP ou GIF', {
     field: 'avatar',
     reason: 'AVATAR_NOT_IMAGE',
-  });
+  }).inEnglish('Choose a JPEG, PNG, WebP or GIF image');

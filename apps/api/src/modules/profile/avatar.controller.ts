@@ -29,7 +29,7 @@ const tooLarge = () =>
   DomainError.badInput('avatar: image trop lourde (5 Mo au plus)', {
     field: 'avatar',
     reason: 'AVATAR_TOO_LARGE',
-  });
+  }).inEnglish('Image too large (at most 5 MB)');
 
 /** Avatars: upload (the image itself as the request body) and download, served by the API. */
 @Controller('avatars')

@@ -16,11 +16,13 @@ import { DomainError } from '../../common/errors/domain-error';
 const PSEUDO_ARG = { description: 'The member’s pseudo (any letter case).' };
 const checkedFirst = (first: number) => {
   if (!Number.isInteger(first) || first < 1 || first > PROFILE_LIST_MAX)
-    throw DomainError.badInput(`first: entre 1 et ${PROFILE_LIST_MAX}`, { field: 'first' });
+    throw DomainError.badInput(`first: entre 1 et ${PROFILE_LIST_MAX}`, {
+      field: 'first',
+    }).inEnglish(`From 1 to ${PROFILE_LIST_MAX}`);
   return first;
 };
 const checkedPseudo = (pseudo: string) => {
-  if (pseudo.length > 100) throw DomainError.notFound('Membre', {});
+  if (pseudo.length > 100) throw DomainError.notFound('Membre', {}).inEnglish('Member not found.');
   return pseudo;
 };
 

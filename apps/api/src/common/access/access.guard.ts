@@ -32,7 +32,10 @@ export class AccessGuard implements CanActivate {
     if (request.viewer === undefined) {
       request.viewer = await this.sessions.viewerFromRequest(request);
     }
-    if (!policy) throw DomainError.forbidden('Opération sans règle d’accès déclarée.');
+    if (!policy)
+      throw DomainError.forbidden('Opération sans règle d’accès déclarée.').inEnglish(
+        'Operation without a declared access rule.',
+      );
     if (policy.kind === 'public') return true;
     const viewer = request.viewer;
     if (!viewer) throw DomainError.unauthenticated();
@@ -44,6 +47,8 @@ export class AccessGuard implements CanActivate {
       throw DomainError.forbidden(
         'Confirmez d’abord votre adresse e-mail (lien reçu à l’inscription, ou à renvoyer depuis « Mon compte »).',
         { reason: 'EMAIL_NOT_CONFIRMED' },
+      ).inEnglish(
+        'Confirm your email address first (link received when you signed up, or sent again from “My account”).',
       );
     }
     if (policy.kind === 'authenticated') return true;

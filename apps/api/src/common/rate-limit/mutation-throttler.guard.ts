@@ -78,6 +78,6 @@ export class MutationThrottlerGuard extends ThrottlerGuard {
       ErrorCode.TOO_MANY_REQUESTS,
       `Trop de requêtes : réessayez dans ${retryAfterSeconds} s.`,
       { retryAfterSeconds, limit: detail.limit },
-    );
+    ).inEnglish(`Too many requests: try again in ${retryAfterSeconds} s.`);
   }
 }

@@ -17,10 +17,16 @@ const PASSWORD_MESSAGES = {
   tooSimple: 'newPassword: trop simple, variez les caractères',
 } as const;
 
+const PASSWORD_MESSAGES_EN = {
+  tooShort: 'At least 10 characters.',
+  tooLong: 'At most 128 characters.',
+  tooSimple: 'Too simple: vary the characters.',
+} as const;
+
 const wrongPassword = () =>
   new DomainError(ErrorCode.WRONG_PASSWORD, 'Mot de passe actuel incorrect.', {
     field: 'password',
-  });
+  }).inEnglish('The current password is incorrect.');
 
 /**
  * Account security and the right to erasure (GDPR art. 17): change of password, deletion of
@@ -61,7 +67,7 @@ export class AccountService {
       throw DomainError.badInput(PASSWORD_MESSAGES[weakness], {
         field: 'newPassword',
         reason: weakness,
-      });
+      }).inEnglish(PASSWORD_MESSAGES_EN[weakness]);
     const [user] = await this.dataSource.query(
       `SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL`,
       [userId],
@@ -77,7 +83,10 @@ export class AccountService {
         user.password_hash,
         newHash,
       );
-      if (!updated) throw DomainError.conflict('Le mot de passe vient d’être changé par ailleurs.');
+      if (!updated)
+        throw DomainError.conflict('Le mot de passe vient d’être changé par ailleurs.').inEnglish(
+          'The password has just been changed elsewhere.',
+        );
       const sessions = await this.sessions.revokeOthersInTransaction(manager, userId, sessionId);
       for (const id of sessions)
         await this.events.record(manager, 'session.revoked', { sessionId: id, userId }, userId);
@@ -158,6 +167,8 @@ export class AccountService {
         throw DomainError.conflict(
           'Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.',
           { reason: 'LAST_ADMIN' },
+        ).inEnglish(
+          'You are the last administrator: appoint another one before deleting your account.',
         );
       }
       await this.erase(manager, userId, user.email);

@@ -80,7 +80,7 @@ export class DataExportService {
       if (pgConstraint(error) === 'data_exports_one_pending_key') {
         throw DomainError.conflict('Un export de vos données est déjà en préparation.', {
           reason: 'EXPORT_PENDING',
-        });
+        }).inEnglish('An export of your data is already being prepared.');
       }
       throw error;
     }

@@ -42,7 +42,9 @@ const decodeCursor = (cursor: string): string => {
   const match = /^al:(\d{1,19})$/.exec(decoded);
   // ids are bigint: a 19-digit number above 2^63 − 1 would fail in PostgreSQL (22003)
   if (!match || BigInt(match[1]) > 9223372036854775807n)
-    throw DomainError.badInput('Curseur invalide.', { field: 'after' });
+    throw DomainError.badInput('Curseur invalide.', { field: 'after' }).inEnglish(
+      'Invalid cursor.',
+    );
   return match[1];
 };
 
@@ -114,11 +116,13 @@ export class ActionLogQueryService {
     viewer: Viewer,
   ): Promise<ActionLogConnectionDto> {
     if (!Number.isInteger(first) || first < 1 || first > ActionLogPage.maxFirst)
-      throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' });
+      throw DomainError.badInput('first doit être entre 1 et 100.', { field: 'first' }).inEnglish(
+        'first must be between 1 and 100.',
+      );
     if (filter.from && filter.to && filter.from > filter.to)
       throw DomainError.badInput('La date de début doit précéder la date de fin.', {
         field: 'from',
-      });
+      }).inEnglish('The start date must come before the end date.');
     const afterId = after ? decodeCursor(after) : null;
     const where: string[] = [];
     const params: unknown[] = [];
@@ -128,7 +132,9 @@ export class ActionLogQueryService {
     };
     if (!viewer.user.isAdmin) {
       if (!filter.spaceId)
-        throw DomainError.forbidden('Choisissez un espace que vous administrez.');
+        throw DomainError.forbidden('Choisissez un espace que vous administrez.').inEnglish(
+          'Choose a space you administer.',
+        );
       if (!this.spaceAdministrators)
         throw new Error('no SpaceAdministrators registered (participatory-space module)');
       if (!(await this.spaceAdministrators.isSpaceAdmin(viewer.user.id, filter.spaceId)))

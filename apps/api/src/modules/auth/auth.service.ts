@@ -23,6 +23,12 @@ const PASSWORD_MESSAGES = {
   tooSimple: 'password: trop simple, variez les caractères',
 } as const;
 
+const PASSWORD_MESSAGES_EN = {
+  tooShort: 'At least 10 characters.',
+  tooLong: 'At most 128 characters.',
+  tooSimple: 'Too simple: vary the characters.',
+} as const;
+
 /** Sign-up, sign-in and sign-out. Passwords are hashed with argon2id (@node-rs/argon2 defaults m=19 MiB, t=2, p=1: OWASP Password Storage Cheat Sheet's minimum). */
 @Injectable()
 export class AuthService {
@@ -51,7 +57,7 @@ export class AuthService {
       throw DomainError.badInput(PASSWORD_MESSAGES[weakness], {
         field: 'password',
         reason: weakness,
-      });
+      }).inEnglish(PASSWORD_MESSAGES_EN[weakness]);
     const passwordHash = await argon2Hash(input.password);
     let user: UserEntity;
     let confirmation: SentMail | null = null;
@@ -89,7 +95,7 @@ export class AuthService {
       ) {
         throw DomainError.conflict('Un compte existe déjà avec cette adresse e-mail.', {
           field: 'email',
-        });
+        }).inEnglish('An account already exists with this email address.');
       }
       throw error;
     }
@@ -152,7 +158,9 @@ export class AuthService {
       () => false,
     );
     if (!user || !valid)
-      throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.');
+      throw DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.').inEnglish(
+        'Wrong email address or password.',
+      );
     const { token } = await this.sessions.open(user.id, user.passwordHash!);
     return { user, token };
   }

@@ -86,7 +86,9 @@ export class SessionService implements ViewerResolver {
     if (!opened.length)
       throw (
         (await this.blockedRefusal(userId)) ??
-        DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.')
+        DomainError.unauthenticated('Adresse e-mail ou mot de passe incorrect.').inEnglish(
+          'Wrong email address or password.',
+        )
       );
     return { token, expiresAt };
   }

@@ -47,7 +47,8 @@ export class CommentHost implements ResourceHost {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<HostedResource> {
     const row = await this.row(id, manager);
-    if (!row || row.deleted_at) throw DomainError.notFound('Commentaire', { id });
+    if (!row || row.deleted_at)
+      throw DomainError.notFound('Commentaire', { id }).inEnglish('Comment not found.');
     const on = await this.hosts
       .host(row.commentable_type)
       .locate(row.commentable_id, viewer, manager);
@@ -94,7 +95,10 @@ export class CommentHost implements ResourceHost {
   };
 
   private async row(id: string, manager: EntityManager): Promise<Row | undefined> {
-    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    if (!UUID.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [row] = await manager.query(
       `SELECT id, commentable_type, commentable_id, space_id, author_id, body, hidden_at, deleted_at FROM comments WHERE id = $1`,
       [id],

@@ -30,7 +30,8 @@ export class FollowService {
     const host = this.hosts.require(type, 'follows', 'followableType');
     await inTransaction(this.dataSource, async (manager) => {
       const resource = await host.locate(id, viewer, manager);
-      if (resource.hidden) throw DomainError.notFound('Contenu', { id });
+      if (resource.hidden)
+        throw DomainError.notFound('Contenu', { id }).inEnglish('Content not found.');
       await this.followInTransaction(manager, viewer.user.id, type, id);
     });
     return true;

@@ -34,7 +34,9 @@ export class HistoryService {
    */
   history(requestKey: object, type: string, id: string, first: number): Promise<HistoryEntryDto[]> {
     if (!Number.isInteger(first) || first < 1 || first > ActionLogPage.historyMax)
-      throw DomainError.badInput('first doit être entre 1 et 50.', { field: 'first' });
+      throw DomainError.badInput('first doit être entre 1 et 50.', { field: 'first' }).inEnglish(
+        'first must be between 1 and 50.',
+      );
     const host = this.hosts.require(type, 'history', 'resourceType');
     let perRequest = this.loaders.get(requestKey);
     if (!perRequest) this.loaders.set(requestKey, (perRequest = new Map()));
@@ -80,7 +82,7 @@ export class HistoryService {
     const host = this.hosts.require(type, 'history', 'resourceType');
     const resource = await host.locate(id, viewer);
     if (resource.hidden && !(await this.moderates(viewer, resource.spaceId)))
-      throw DomainError.notFound('Contenu', { id });
+      throw DomainError.notFound('Contenu', { id }).inEnglish('Content not found.');
     return this.history(requestKey, type, id, first);
   }
 

@@ -211,7 +211,9 @@ export class IdentityService {
    */
   async unlink(userId: string, identityId: string): Promise<void> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(identityId))
-      throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     await inTransaction(this.dataSource, async (manager) => {
       await manager.query(
         `SELECT pg_advisory_xact_lock(hashtextextended('identities:' || $1::text, 0))`,

@@ -126,12 +126,15 @@ export class ProposalHost implements ResourceHost {
   readonly history = { logType: 'proposal', withAmendments: true };
 
   private async row(id: string, manager: EntityManager) {
-    if (!UUID.test(id)) throw DomainError.badInput('Identifiant invalide.', { field: 'id' });
+    if (!UUID.test(id))
+      throw DomainError.badInput('Identifiant invalide.', { field: 'id' }).inEnglish(
+        'Invalid identifier.',
+      );
     const [row] = await manager.query(
       `SELECT id, component_id, title, author_id, hidden_at FROM proposals WHERE id = $1`,
       [id],
     );
-    if (!row) throw DomainError.notFound('Proposition', { id });
+    if (!row) throw DomainError.notFound('Proposition', { id }).inEnglish('Proposal not found.');
     return row as {
       id: string;
       component_id: string;

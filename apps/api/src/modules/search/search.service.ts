@@ -108,7 +108,7 @@ export class SearchService implements OnModuleInit {
     if (after !== undefined && wanted.length !== 1)
       throw DomainError.badInput('after : seulement avec un seul type (types).', {
         field: 'after',
-      });
+      }).inEnglish('Only with a single type (types).');
     const cursor =
       after === undefined ? undefined : parseCursor(after, scopeOf(wanted[0].type, text));
     const pages = await Promise.all(

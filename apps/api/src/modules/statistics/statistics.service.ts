@@ -102,9 +102,10 @@ export class StatisticsService {
     if (!UUID.test(spaceId))
       throw DomainError.badInput(`Identifiant invalide : ${spaceId.slice(0, 60)}`, {
         field: 'spaceId',
-      });
+      }).inEnglish(`Invalid identifier: ${spaceId.slice(0, 60)}`);
     const visible = await this.spaces.list(undefined, viewer);
-    if (!visible.some((s) => s.id === spaceId)) throw DomainError.notFound('Espace', { spaceId });
+    if (!visible.some((s) => s.id === spaceId))
+      throw DomainError.notFound('Espace', { spaceId }).inEnglish('Space not found.');
     return spaceId;
   }
 }

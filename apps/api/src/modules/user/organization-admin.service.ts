@@ -10,7 +10,9 @@ import { ActionLogService } from '../action-log/action-log.service';
 import { OrganizationAdminDto } from './dtos/organization-admin.dto';
 
 const notAdminAnyMore = () =>
-  DomainError.forbidden('Vous n’êtes plus administrateur de l’organisation.');
+  DomainError.forbidden('Vous n’êtes plus administrateur de l’organisation.').inEnglish(
+    'You are no longer an administrator of the organization.',
+  );
 
 /**
  * Share-locks the caller's row and checks they are still an organization administrator: the
@@ -26,7 +28,7 @@ async function lockCallerAsAdmin(manager: EntityManager, userId: string): Promis
 }
 
 /** Same answer whatever the reason (unknown, deleted): the e-mail's existence is not revealed beyond "no live account". */
-const noSuchAccount = () => DomainError.notFound('Compte');
+const noSuchAccount = () => DomainError.notFound('Compte').inEnglish('Account not found.');
 
 interface AdminRow {
   id: string;
@@ -80,7 +82,9 @@ export class OrganizationAdminService {
   async appoint(email: string, byUserId: string): Promise<OrganizationAdminDto> {
     const address = email.trim();
     if (address.length > AccountRules.emailMaxLength || !isEmail(address))
-      throw DomainError.badInput('email: adresse e-mail invalide', { field: 'email' });
+      throw DomainError.badInput('email: adresse e-mail invalide', { field: 'email' }).inEnglish(
+        'Invalid email address.',
+      );
     return inTransaction(this.dataSource, async (manager) => {
       await lockCallerAsAdmin(manager, byUserId);
       const [user] = await manager.query(
@@ -91,7 +95,7 @@ export class OrganizationAdminService {
       if (user.is_admin)
         throw DomainError.conflict('Ce compte est déjà administrateur de l’organisation.', {
           reason: 'ALREADY_ADMIN',
-        });
+        }).inEnglish('This account is already an administrator of the organization.');
       const [row] = await queryRows<AdminRow>(
         manager,
         `UPDATE users SET is_admin = true, updated_at = now() WHERE id = $1 RETURNING id, name, email, now() AS appointed_at`,
@@ -126,11 +130,14 @@ export class OrganizationAdminService {
       );
       // the caller's right, decided under the same locks: of two administrators revoking each other, the second is no longer one
       if (!admins.some((a) => a.id === byUserId)) throw notAdminAnyMore();
-      if (!admins.some((a) => a.id === userId)) throw DomainError.notFound('Administrateur');
+      if (!admins.some((a) => a.id === userId))
+        throw DomainError.notFound('Administrateur').inEnglish('Administrator not found.');
       if (admins.length < 2) {
         throw DomainError.conflict(
           'C’est le dernier administrateur de l’organisation : nommez-en un autre avant de le retirer.',
           { reason: 'LAST_ADMIN' },
+        ).inEnglish(
+          'This is the organization’s last administrator: appoint another one before removing them.',
         );
       }
       await manager.query(`UPDATE users SET is_admin = false, updated_at = now() WHERE id = $1`, [

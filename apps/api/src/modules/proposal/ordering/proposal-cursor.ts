@@ -51,7 +51,10 @@ export function decodeCursor(
   componentId: string,
   key: Buffer,
 ): ProposalCursor {
-  const invalid = () => DomainError.badInput('Curseur de pagination invalide.', { field: 'after' });
+  const invalid = () =>
+    DomainError.badInput('Curseur de pagination invalide.', { field: 'after' }).inEnglish(
+      'Invalid pagination cursor.',
+    );
   const [payload, tag, ...rest] = text.split('.');
   if (!payload || !tag || rest.length) throw invalid();
   const given = Buffer.from(tag, 'base64url');
@@ -67,7 +70,7 @@ export function decodeCursor(
     throw DomainError.badInput(
       'Ce curseur de pagination appartient à une autre liste de propositions.',
       { field: 'after' },
-    );
+    ).inEnglish('This pagination cursor belongs to another list of proposals.');
   const valid =
     cursor.o === order &&
     (cursor.o === 'CONSENSUS'
@@ -92,6 +95,6 @@ export function decodeCursor(
   if (!valid)
     throw DomainError.badInput('Curseur de pagination invalide pour cet ordre.', {
       field: 'after',
-    });
+    }).inEnglish('Invalid pagination cursor for this order.');
   return cursor;
 }

@@ -23,6 +23,11 @@ interface ConfirmButtonProps {
   danger?: boolean;
   disabled?: boolean;
   className?: string;
+  /**
+   * Runs when the button is pressed, before the dialog opens: false keeps it closed (a form's own
+   * checks failed, and the form says why).
+   */
+  check?: () => boolean;
   /** Runs on confirmation; the dialog stays open (busy) until it settles. */
   onConfirm: () => Promise<unknown> | void;
 }
@@ -42,6 +47,7 @@ export function ConfirmButton({
   danger = false,
   disabled,
   className,
+  check,
   onConfirm,
 }: ConfirmButtonProps) {
   const { t } = useTranslation();
@@ -49,7 +55,13 @@ export function ConfirmButton({
   const [busy, setBusy] = useState(false);
   const tone = danger ? 'button button--danger' : 'button button--primary';
   return (
-    <DialogTrigger isOpen={open} onOpenChange={(next) => !busy && setOpen(next)}>
+    <DialogTrigger
+      isOpen={open}
+      onOpenChange={(next) => {
+        if (busy || (next && check && !check())) return;
+        setOpen(next);
+      }}
+    >
       <Button
         className={className ?? (danger ? 'button button--danger' : 'button')}
         isDisabled={disabled}

@@ -90,6 +90,9 @@ export function useErrorSummary(): ErrorSummaryState {
   return { problems, report, errorOf, reportCount, reportApiError };
 }
 
+/** How long the summary's focus may wait for a modal dialog to close (about 3 s at 60 frames a second). */
+const MAX_WAIT_FRAMES = 180;
+
 /**
  * « Le formulaire contient 2 erreurs » and a link to each invalid field; takes focus when
  * problems are reported. Following a link focuses the field (not only scrolls to it).
@@ -100,7 +103,19 @@ export function ErrorSummary({ state }: { state: ErrorSummaryState }) {
   // one per form: a page with several forms (a debate's rows, phases) may show two at once
   const titleId = useId();
   useLayoutEffect(() => {
-    if (state.reportCount > 0 && state.problems.length > 0) ref.current?.focus();
+    const summary = ref.current;
+    if (state.reportCount === 0 || state.problems.length === 0 || !summary) return;
+    let frame = 0;
+    let frames = 0;
+    // a refusal that comes while a confirmation dialog is open (React Aria makes the rest of the
+    // page inert): focus the summary once the dialog has closed, so that the dialog's return of
+    // focus to its button does not have the last word
+    const focus = () => {
+      if (summary.closest('[inert]') === null) summary.focus();
+      else if (frames++ < MAX_WAIT_FRAMES) frame = requestAnimationFrame(focus);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
   }, [state.reportCount, state.problems.length]);
   if (state.problems.length === 0) return null;
   return (

@@ -9,7 +9,7 @@ import { TextAreaField, TextField, VisuallyHidden } from '../../ui/components/Fi
 import { RichTextField } from '../../ui/components/RichTextField';
 import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
 import { problemsOf, textProblem } from '../../ui/feedback/fieldChecks';
-import { useFeedback } from '../../ui/hooks/useFeedback';
+import { useFeedback, type Feedback } from '../../ui/hooks/useFeedback';
 import {
   ACCEPT_AMENDMENT_MUTATION,
   AMENDMENTS_QUERY,
@@ -190,18 +190,14 @@ const STATE_CLASS: Record<Amendment['state'], string> = {
 };
 
 /** One amendment: state, "obsolète" badge, its diff, and the actions the viewer may take. */
-function AmendmentItem({ amendment }: { amendment: Amendment }) {
+export function AmendmentItem({ amendment }: { amendment: Amendment }) {
   const { t, i18n } = useTranslation();
   const { me } = useMe();
   const feedback = useFeedback();
   const [rejecting, setRejecting] = useState(false);
   const [rebasing, setRebasing] = useState(false);
-  const [reason, setReason] = useState('');
-  const [rebaseBody, setRebaseBody] = useState(amendment.currentText);
   const [accept] = useMutation(ACCEPT_AMENDMENT_MUTATION, REFETCH);
-  const [reject] = useMutation(REJECT_AMENDMENT_MUTATION, REFETCH);
   const [withdraw] = useMutation(WITHDRAW_AMENDMENT_MUTATION, REFETCH);
-  const [update] = useMutation(UPDATE_AMENDMENT_MUTATION, REFETCH);
   const [promote] = useMutation(PROMOTE_AMENDMENT_MUTATION, REFETCH);
   const [support] = useMutation(SUPPORT_AMENDMENT_MUTATION, REFETCH);
   // a hidden amendment (listed only for moderators) takes no answer, support or edit until shown again
@@ -364,65 +360,127 @@ function AmendmentItem({ amendment }: { amendment: Amendment }) {
           refetchQueries={['Amendments']}
         />
       ) : null}
-      {rejecting ? (
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(
-              () => reject({ variables: { id: amendment.id, reason } }),
-              t('texts.rejected'),
-            );
-          }}
-        >
-          <TextAreaField
-            label={t('texts.reason')}
-            required
-            rows={3}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <ConfirmButton
-            className="button button--primary"
-            label={t('texts.confirmReject')}
-            question={t('texts.confirmRejectQuestion', { title: amendment.title })}
-            description={
-              reason.trim() ? t('texts.rejectionReason', { reason: reason.trim() }) : undefined
-            }
-            onConfirm={() =>
-              run(() => reject({ variables: { id: amendment.id, reason } }), t('texts.rejected'))
-            }
-          />
-        </form>
-      ) : null}
-      {rebasing ? (
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(
-              () => update({ variables: { id: amendment.id, input: { body: rebaseBody } } }),
-              t('texts.updated'),
-            );
-          }}
-        >
-          <RichTextField
-            label={t('texts.amendmentBody')}
-            required
-            rows={5}
-            format="markdown"
-            value={rebaseBody}
-            onChange={setRebaseBody}
-          />
-          <DiffView before={amendment.currentText} after={rebaseBody} label={t('texts.preview')} />
-          <button type="submit" className="button button--primary">
-            {t('texts.saveUpdate')}
-          </button>
-        </form>
-      ) : null}
+      {rejecting ? <RejectForm amendment={amendment} feedback={feedback} /> : null}
+      {rebasing ? <RebaseForm amendment={amendment} feedback={feedback} /> : null}
     </article>
+  );
+}
+
+/**
+ * « Refuser »: the reason (required, {@link AmendmentLimits}.reasonMax characters), checked before
+ * the confirmation dialog opens; a reason the API refuses lands on the field. Either way the
+ * problem is said on the field with focus on the error summary, and nothing is sent.
+ */
+function RejectForm({ amendment, feedback }: { amendment: Amendment; feedback: Feedback }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [reject] = useMutation(REJECT_AMENDMENT_MUTATION, REFETCH);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's field, by the API's argument name. */
+  const fields = { reason: { id: `${prefix}-reason`, label: t('texts.reason') } };
+
+  /** Says the reason's problem, if any; true when it may be sent. */
+  function check(): boolean {
+    feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.reason, reason, { min: 1, max: AmendmentLimits.reasonMax }),
+    );
+    summary.report(problems);
+    return problems.length === 0;
+  }
+
+  async function send() {
+    try {
+      await reject({ variables: { id: amendment.id, reason } });
+      feedback.succeed(t('texts.rejected'));
+    } catch (error) {
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
+    }
+  }
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (check()) void send();
+      }}
+    >
+      <ErrorSummary state={summary} />
+      <TextAreaField
+        id={fields.reason.id}
+        label={fields.reason.label}
+        required
+        rows={3}
+        maxLength={AmendmentLimits.reasonMax}
+        value={reason}
+        error={summary.errorOf(fields.reason.id)}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <ConfirmButton
+        className="button button--primary"
+        label={t('texts.confirmReject')}
+        question={t('texts.confirmRejectQuestion', { title: amendment.title })}
+        description={
+          reason.trim() ? t('texts.rejectionReason', { reason: reason.trim() }) : undefined
+        }
+        check={check}
+        onConfirm={send}
+      />
+    </form>
+  );
+}
+
+/**
+ * « Mettre à jour »: the author's new text on the current version, with its diff. A blank or too
+ * long text ({@link AmendmentLimits}), or one the API refuses (a text that changes nothing), is
+ * said on the field with focus on the error summary, and nothing is sent on a failed check.
+ */
+function RebaseForm({ amendment, feedback }: { amendment: Amendment; feedback: Feedback }) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState(amendment.currentText);
+  const [update] = useMutation(UPDATE_AMENDMENT_MUTATION, REFETCH);
+  const summary = useErrorSummary();
+  const prefix = useId();
+  /** The form's field, by the API's input key. */
+  const fields = { body: { id: `${prefix}-body`, label: t('texts.amendmentBody') } };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    feedback.clear();
+    const problems = problemsOf(
+      textProblem(t, fields.body, body, { min: 1, max: AmendmentLimits.articleBodyMax }),
+    );
+    summary.report(problems);
+    if (problems.length > 0) return;
+    try {
+      await update({ variables: { id: amendment.id, input: { body } } });
+      feedback.succeed(t('texts.updated'));
+    } catch (error) {
+      if (!summary.reportApiError(error, fields)) feedback.fail(error);
+    }
+  }
+
+  return (
+    <form className="form" noValidate onSubmit={submit}>
+      <ErrorSummary state={summary} />
+      <RichTextField
+        id={fields.body.id}
+        label={fields.body.label}
+        required
+        rows={5}
+        format="markdown"
+        value={body}
+        error={summary.errorOf(fields.body.id)}
+        onChange={setBody}
+      />
+      <DiffView before={amendment.currentText} after={body} label={t('texts.preview')} />
+      <button type="submit" className="button button--primary">
+        {t('texts.saveUpdate')}
+      </button>
+    </form>
   );
 }
 

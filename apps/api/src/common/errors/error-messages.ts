@@ -1,5 +1,5 @@
 import { ErrorCode } from '@concerto/domain';
-import type { ErrorLanguage } from './error-language';
+import { errorLanguage, type ErrorLanguage } from './error-language';
 
 /** One message in both languages. */
 export interface Bilingual {
@@ -68,6 +68,9 @@ export function englishOf(french: string, code: string): { text: string; generic
 /** Picks the text of `message` in `language`. */
 export const inLanguage = (message: Bilingual, language: ErrorLanguage): string =>
   message[language];
+
+/** The text of `message` in the language of the request under way (French unless `Accept-Language` prefers English): for a refusal a controller writes itself. */
+export const inRequestLanguage = (message: Bilingual): string => message[errorLanguage()];
 
 /** Messages of refused query documents, by the `extensions.reason` the limits set (see `query-limits.ts`). */
 export function documentLimitMessage(

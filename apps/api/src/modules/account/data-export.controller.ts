@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainErrorHttpFilter, refuseHead } from '../../common/errors/domain-error-http.filter';
+import { inRequestLanguage } from '../../common/errors/error-messages';
 import { DataExportService } from './data-export.service';
 
 /** The one-time download of a "download my data" export (session cookie or Bearer token). */
@@ -51,14 +52,26 @@ export class DataExportController {
       case 'gone':
         res.status(410).json({
           code: 'GONE',
-          message: 'Cet export a déjà été téléchargé ou a expiré : demandez-en un nouveau.',
+          message: inRequestLanguage({
+            fr: 'Cet export a déjà été téléchargé ou a expiré : demandez-en un nouveau.',
+            en: 'This export has already been downloaded or has expired: ask for a new one.',
+          }),
         });
         return;
       case 'notReady':
-        res.status(409).json({ code: 'CONFLICT', message: 'Cet export n’est pas prêt.' });
+        res.status(409).json({
+          code: 'CONFLICT',
+          message: inRequestLanguage({
+            fr: 'Cet export n’est pas prêt.',
+            en: 'This export is not ready.',
+          }),
+        });
         return;
       default:
-        res.status(404).json({ code: 'NOT_FOUND', message: 'Export introuvable.' });
+        res.status(404).json({
+          code: 'NOT_FOUND',
+          message: inRequestLanguage({ fr: 'Export introuvable.', en: 'Export not found.' }),
+        });
     }
   }
 }

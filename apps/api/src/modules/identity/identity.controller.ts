@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Logger, Param, Query, Req, Res } from '@nestjs
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/access/access-policy';
+import { inRequestLanguage } from '../../common/errors/error-messages';
 import {
   type ConcertoRequest,
   CurrentViewer,
@@ -181,7 +182,13 @@ export class IdentityController {
   private providerOr404(key: string, res: Response): OidcProviderSettings | undefined {
     const provider = this.clients.provider(key);
     if (!provider)
-      res.status(404).json({ code: 'NOT_FOUND', message: 'Fournisseur d’identité inconnu.' });
+      res.status(404).json({
+        code: 'NOT_FOUND',
+        message: inRequestLanguage({
+          fr: 'Fournisseur d’identité inconnu.',
+          en: 'Unknown identity provider.',
+        }),
+      });
     return provider;
   }
 }

@@ -5,6 +5,7 @@ import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { DomainErrorHttpFilter } from '../../common/errors/domain-error-http.filter';
+import { inRequestLanguage } from '../../common/errors/error-messages';
 import { UUID_PATTERN } from '../../platform/component-resource';
 import { AppConfig } from '../../config/app-config';
 import { ParticipatorySpaceService } from '../participatory-space/participatory-space.service';
@@ -78,7 +79,10 @@ export class NewsController {
     const id = file.endsWith('.webp') ? file.slice(0, -5) : '';
     const image = UUID_PATTERN.test(id) ? await this.news.imageBytes(id, viewer) : null;
     if (!image) {
-      res.status(404).json({ code: 'NOT_FOUND', message: 'Image introuvable.' });
+      res.status(404).json({
+        code: 'NOT_FOUND',
+        message: inRequestLanguage({ fr: 'Image introuvable.', en: 'Image not found.' }),
+      });
       return;
     }
     res.setHeader('cache-control', 'public, max-age=3600');

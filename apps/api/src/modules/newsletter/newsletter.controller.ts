@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../../common/access/access-policy';
+import { inRequestLanguage } from '../../common/errors/error-messages';
 import { NewsletterService } from './newsletter.service';
 
 /**
@@ -33,7 +34,13 @@ export class NewsletterController {
     const done = await this.newsletters.unsubscribeByToken(token, fromPage ? 'PAGE' : 'ONE_CLICK');
     res.setHeader('Cache-Control', 'no-store');
     if (!done) {
-      res.status(404).json({ code: 'NOT_FOUND', message: 'Lien de désinscription inconnu.' });
+      res.status(404).json({
+        code: 'NOT_FOUND',
+        message: inRequestLanguage({
+          fr: 'Lien de désinscription inconnu.',
+          en: 'Unknown unsubscribe link.',
+        }),
+      });
       return;
     }
     res.status(200).json({ unsubscribed: true });

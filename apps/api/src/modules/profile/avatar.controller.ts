@@ -6,6 +6,7 @@ import { Authenticated, Public } from '../../common/access/access-policy';
 import { CurrentViewer, Viewer } from '../../common/access/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { DomainErrorHttpFilter } from '../../common/errors/domain-error-http.filter';
+import { inRequestLanguage } from '../../common/errors/error-messages';
 import { toAvatarImage } from './avatar-image';
 import { ProfileService } from './profile.service';
 
@@ -68,7 +69,10 @@ export class AvatarController {
   ): Promise<void> {
     const image = await this.profiles.avatarImage(avatarId, viewer);
     if (!image) {
-      res.status(404).json({ code: 'NOT_FOUND', message: 'Image introuvable.' });
+      res.status(404).json({
+        code: 'NOT_FOUND',
+        message: inRequestLanguage({ fr: 'Image introuvable.', en: 'Image not found.' }),
+      });
       return;
     }
     // a new upload gets a new id: the bytes behind an id never change, only who may read them

@@ -367,6 +367,15 @@ describe('error language', () => {
         field: 'avatar',
       },
     });
+    const missing = `${t.baseUrl}/avatars/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.webp`;
+    expect(await (await fetch(missing)).json()).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Image introuvable.',
+    });
+    expect(await (await fetch(missing, { headers: EN })).json()).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Image not found.',
+    });
     expect(await upload(EN)).toEqual({
       status: 400,
       body: {
@@ -512,6 +521,44 @@ describe('every DomainError has its English wording', () => {
     }
     expect(constructions).toBeGreaterThan(500); // the scan found the API's refusals
     expect(missing).toEqual([]);
+  });
+
+  it('a refusal a controller writes itself ({ code, message }) has no French-only literal message: it goes through inRequestLanguage', () => {
+    const literal: string[] = [];
+    for (const path of sources(SRC)) {
+      const file = relative(SRC, path).split('\\').join('/');
+      const source = ts.createSourceFile(
+        path,
+        readFileSync(path, 'utf8'),
+        ts.ScriptTarget.Latest,
+        true,
+      );
+      const visit = (node: ts.Node) => {
+        if (ts.isObjectLiteralExpression(node)) {
+          const props = new Map(
+            node.properties
+              .filter(ts.isPropertyAssignment)
+              .map((p) => [p.name.getText(), p.initializer]),
+          );
+          const message = props.get('message');
+          // a Refusal of the petition lifecycle carries its own `english` next to its French
+          if (
+            props.has('code') &&
+            !props.has('english') &&
+            message &&
+            (ts.isStringLiteral(message) || ts.isTemplateLiteral(message))
+          ) {
+            const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+            literal.push(
+              `${file}:${line + 1} ${node.getText().replace(/\s+/g, ' ').slice(0, 100)}`,
+            );
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(literal).toEqual([]);
   });
 
   it('the allow-listed factories word their refusal in English themselves', () => {

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { anyVariables } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import { BALLOTS_QUERY, CHECK_BALLOT_RECEIPT_QUERY } from '../graphql/ballots';
 import { rankedQuestion } from '../test/ballot-fixtures';
@@ -105,7 +106,8 @@ describe('<VerifyReceiptPage>', () => {
     const field = await screen.findByLabelText('Code de reçu');
     await user.type(field, 'ABC');
     await user.click(screen.getByRole('button', { name: 'Vérifier' }));
-    expect(field).toHaveFocus();
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription(
       expect.stringContaining(
         'Code de reçu : 12 lettres ou chiffres attendus'.replace(/ :/, '\u00a0:'),
@@ -120,5 +122,36 @@ describe('<VerifyReceiptPage>', () => {
     expect(
       screen.getByText(/La liste des bulletins n’est publiée qu’à la clôture/),
     ).toBeInTheDocument();
+  });
+
+  it('asks nothing with a malformed code, and shows a code the API refuses on the field', async () => {
+    const asked = anyVariables(CHECK_BALLOT_RECEIPT_QUERY, {
+      errors: [
+        new GraphQLError('Cette votation ne délivre pas de reçus.', {
+          extensions: { code: 'BAD_USER_INPUT', field: 'code' },
+        }),
+      ],
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<VerifyReceiptPage />, { ...route, mocks: [ballots, asked.mock] });
+    const field = await screen.findByLabelText('Code de reçu');
+    await user.click(screen.getByRole('button', { name: 'Vérifier' }));
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: /^Code de reçu\u00a0: 12 lettres/ })).toHaveAttribute(
+      'href',
+      '#verify-code',
+    );
+    expect(asked.calls).not.toHaveBeenCalled();
+
+    await user.type(field, 'ABCD-EFGH-JKMN');
+    await user.click(screen.getByRole('button', { name: 'Vérifier' }));
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription(
+        expect.stringContaining('Cette votation ne délivre pas de reçus.'),
+      ),
+    );
+    expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
+    expect(asked.calls).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('heading', { name: 'Vérification impossible' })).toBeNull();
   });
 });

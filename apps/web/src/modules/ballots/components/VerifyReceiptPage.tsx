@@ -3,9 +3,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../ui/components/FeedbackMessages';
-import { TextField } from '../../ui/components/Fields';
+import { SelectField, TextField } from '../../ui/components/Fields';
 import { Loading } from '../../ui/components/Loading';
 import { QueryErrorView } from '../../ui/components/QueryErrorView';
+import { ErrorSummary, useErrorSummary } from '../../ui/feedback/ErrorSummary';
+import { problemsOf } from '../../ui/feedback/fieldChecks';
 import { useDocumentTitle } from '../../ui/hooks/useDocumentTitle';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
 import { describeChoice } from '../ballot-display';
@@ -29,7 +31,8 @@ type Outcome =
  * `/espaces/:slug/f/:componentId/votations/verifier` (any votation of the component) and
  * `…/votations/:ballotId/verifier`: paste a receipt code, see the choices the published list
  * holds for it — after the close; before it, or for an unknown code, a clear message. The
- * result takes the focus; an empty or malformed code is an error on the field.
+ * result takes the focus. No votation chosen, or an empty or malformed code, is said on its field
+ * before asking, and a code the API refuses lands on it, with focus on the error summary.
  */
 export function VerifyReceiptPage() {
   const focusAfterRender = useFocusAfterRender();
@@ -39,15 +42,15 @@ export function VerifyReceiptPage() {
   const { data, error, refetch } = useQuery(BALLOTS_QUERY, { variables: { componentId } });
   const [ballotId, setBallotId] = useState(fixedBallot ?? '');
   const [code, setCode] = useState('');
-  const [fieldError, setFieldError] = useState<{
-    field: 'ballot' | 'code';
-    message: string;
-  } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLHeadingElement>(null);
-  const codeRef = useRef<HTMLInputElement>(null);
-  const ballotRef = useRef<HTMLSelectElement>(null);
+  const summary = useErrorSummary();
+  /** The form's fields, by the API's argument name. */
+  const fields = {
+    ballotId: { id: 'verify-ballot', label: t('votes.verify.ballot') },
+    code: { id: 'verify-code', label: t('votes.verify.code') },
+  };
   useDocumentTitle(t('votes.verify.title'));
   if (error && !data) return <QueryErrorView error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading page />;
@@ -59,18 +62,16 @@ export function VerifyReceiptPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setOutcome(null);
-    if (!chosen) {
-      setFieldError({ field: 'ballot', message: t('votes.verify.ballotRequired') });
-      ballotRef.current?.focus();
-      return;
-    }
     const compact = code.replace(/[\s-]/g, '');
-    if (!/^[0-9A-Za-z]{12}$/.test(compact)) {
-      setFieldError({ field: 'code', message: t('votes.verify.codeMalformed') });
-      codeRef.current?.focus();
-      return;
-    }
-    setFieldError(null);
+    const problems = problemsOf(
+      !chosen && { fieldId: fields.ballotId.id, message: t('votes.verify.ballotRequired') },
+      !/^[0-9A-Za-z]{12}$/.test(compact) && {
+        fieldId: fields.code.id,
+        message: t('votes.verify.codeMalformed'),
+      },
+    );
+    summary.report(problems);
+    if (!chosen || problems.length > 0) return;
     setBusy(true);
     try {
       const result = await client.query({
@@ -86,17 +87,17 @@ export function VerifyReceiptPage() {
       );
     } catch (failure) {
       const info = parseApiError(failure);
-      const message =
-        info.code === 'CONFLICT'
-          ? t('votes.verify.notClosed')
-          : errorMessage(info, t, i18n.language);
-      if (info.code === 'BAD_USER_INPUT' && info.field === 'code') {
-        setFieldError({ field: 'code', message });
-        codeRef.current?.focus();
+      if (info.code === 'BAD_USER_INPUT' && summary.reportApiError(failure, fields)) {
         setBusy(false);
         return;
       }
-      setOutcome({ kind: 'error', message });
+      setOutcome({
+        kind: 'error',
+        message:
+          info.code === 'CONFLICT'
+            ? t('votes.verify.notClosed')
+            : errorMessage(info, t, i18n.language),
+      });
     }
     setBusy(false);
     focusAfterRender(resultRef);
@@ -113,48 +114,32 @@ export function VerifyReceiptPage() {
         <p className="notice">{t('votes.verify.noReceipts')}</p>
       ) : (
         <form className="form panel" noValidate onSubmit={submit}>
+          <ErrorSummary state={summary} />
           {fixedBallot && chosen ? (
             <p>
               {t('votes.verify.forBallot')} <strong lang={CONTENT_LANGUAGE}>{chosen.title}</strong>
             </p>
           ) : (
-            <div className={`field${fieldError?.field === 'ballot' ? ' field--invalid' : ''}`}>
-              <label htmlFor="verify-ballot" className="field__label">
-                {t('votes.verify.ballot')}
-              </label>
-              {fieldError?.field === 'ballot' ? (
-                <p id="verify-ballot-error" className="field__error">
-                  {fieldError.message}
-                </p>
-              ) : null}
-              <select
-                id="verify-ballot"
-                ref={ballotRef}
-                className="field__control"
-                aria-invalid={fieldError?.field === 'ballot' ? true : undefined}
-                aria-describedby={
-                  fieldError?.field === 'ballot' ? 'verify-ballot-error' : undefined
-                }
-                value={chosen?.id ?? ''}
-                onChange={(e) => setBallotId(e.target.value)}
-              >
-                {withReceipts.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.title} ({t(`votes.status.${b.status}`)})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={fields.ballotId.id}
+              label={fields.ballotId.label}
+              value={chosen?.id ?? ''}
+              onChange={(e) => setBallotId(e.target.value)}
+              options={withReceipts.map((b) => ({
+                value: b.id,
+                label: `${b.title} (${t(`votes.status.${b.status}`)})`,
+              }))}
+              error={summary.errorOf(fields.ballotId.id)}
+            />
           )}
           <TextField
-            id="verify-code"
-            label={t('votes.verify.code')}
+            id={fields.code.id}
+            label={fields.code.label}
             hint={t('votes.verify.codeHint')}
             autoComplete="off"
             spellCheck={false}
-            inputRef={codeRef}
             value={code}
-            error={fieldError?.field === 'code' ? fieldError.message : null}
+            error={summary.errorOf(fields.code.id)}
             onChange={(e) => setCode(e.target.value)}
           />
           <div className="form__actions">

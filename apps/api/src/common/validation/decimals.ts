@@ -1,4 +1,5 @@
 import { ValidationArguments, ValidationOptions, registerDecorator } from 'class-validator';
+import { withEnglish } from './french-validation';
 
 /**
  * class-validator decorator: a finite number with at most `places` decimals. Replaces
@@ -15,7 +16,10 @@ export function HasAtMostDecimals(places: number, options?: ValidationOptions): 
       propertyName: String(propertyName),
       options: {
         message: (args: ValidationArguments) =>
-          `${args.property}: un nombre avec ${places} décimales au plus`,
+          withEnglish(
+            `${args.property}: un nombre avec ${places} décimale${places > 1 ? 's' : ''} au plus`,
+            `${args.property}: a number with at most ${places} decimal${places === 1 ? '' : 's'}`,
+          ),
         ...options,
       },
       validator: {

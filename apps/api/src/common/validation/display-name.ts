@@ -1,5 +1,6 @@
 import { isReservedDisplayName } from '@concerto/domain';
 import { ValidateBy, ValidationOptions } from 'class-validator';
+import { withEnglish } from './french-validation';
 
 /**
  * class-validator decorator refusing a display name the platform shows itself ("Participant
@@ -14,7 +15,11 @@ export function IsNotReservedDisplayName(options?: ValidationOptions): PropertyD
       name: 'isNotReservedDisplayName',
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || !isReservedDisplayName(value),
-        defaultMessage: () => 'name: ce nom est réservé par la plateforme',
+        defaultMessage: () =>
+          withEnglish(
+            'name: ce nom est réservé par la plateforme',
+            'name: this name is reserved by the platform',
+          ),
       },
     },
     options,

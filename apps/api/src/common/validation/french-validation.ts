@@ -3,6 +3,22 @@ import { DomainError } from '../errors/domain-error';
 import { ErrorLanguage, errorLanguage } from '../errors/error-language';
 import type { Bilingual } from '../errors/error-messages';
 
+/** English twins of the French messages written for Concerto's constraints, by French text (see {@link withEnglish}). */
+const ENGLISH_OF_CUSTOM = new Map<string, string>();
+
+/**
+ * A class-validator `message` written for Concerto (`@MaxLength(80, { message: withEnglish('name: 80 caractères au plus', 'name: at most 80 characters') })`):
+ * its French text, remembered with its English twin so the validation pipe words it in English
+ * on request (`Accept-Language: en`) rather than with a generic « invalid value ». Both start with
+ * the field's key, which `extensions.fields` drops.
+ * @param french the message as sent by default; @param english the same in English
+ * @returns `french`, for class-validator
+ */
+export function withEnglish(french: string, english: string): string {
+  ENGLISH_OF_CUSTOM.set(french, english);
+  return french;
+}
+
 /** The first number of a class-validator message (`must be longer than or equal to 3 characters` → 3). */
 const numberIn = (message: string): string => /-?\d+(?:\.\d+)?/.exec(message)?.[0] ?? '';
 
@@ -18,7 +34,8 @@ function constraintText(path: string, constraint: string, message: string): Bili
     en: `${path}: ${en}`,
   });
   // class-validator's own messages all say « must » or « should »: any other was written for Concerto, in French
-  if (!/\b(must|should)\b/.test(message)) return { fr: message, en: `${path}: invalid value.` };
+  if (!/\b(must|should)\b/.test(message))
+    return { fr: message, en: ENGLISH_OF_CUSTOM.get(message) ?? `${path}: invalid value.` };
   switch (constraint) {
     case 'minLength':
       return t(

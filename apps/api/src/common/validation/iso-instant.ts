@@ -1,5 +1,6 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import { parseIsoInstant } from '../graphql/date-time-scalar';
+import { withEnglish } from './french-validation';
 
 /**
  * class-validator decorator for date-times taken as strings (motion opening and closing): the
@@ -22,7 +23,10 @@ export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
           }
         },
         defaultMessage: (args) =>
-          `${args?.property ?? 'date'}: date ISO 8601 avec fuseau attendue (ex. 2026-03-01T09:30:00Z), jour et heure existants, année 0001–9999`,
+          withEnglish(
+            `${args?.property ?? 'date'}: date ISO 8601 avec fuseau attendue (ex. 2026-03-01T09:30:00Z), jour et heure existants, année 0001–9999`,
+            `${args?.property ?? 'date'}: ISO 8601 date with time zone expected (e.g. 2026-03-01T09:30:00Z), an existing day and time, year 0001–9999`,
+          ),
       },
     },
     options,

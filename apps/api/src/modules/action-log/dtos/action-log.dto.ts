@@ -4,6 +4,7 @@ import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from '
 import { PageInfoDto } from '../../../common/graphql/page-info.dto';
 import type { ActionLogVisibility } from '../action-log.entity';
 import { trimmedText } from '../../../common/validation/visible-text';
+import { withEnglish } from '../../../common/validation/french-validation';
 
 export const ActionLogVisibilityEnum = {
   PUBLIC: 'PUBLIC',
@@ -75,7 +76,9 @@ export class ActionLogFilterInput {
   @IsOptional()
   @Transform(trimmedText)
   @IsString()
-  @Matches(SNAKE, { message: 'resourceType: minuscules et _' })
+  @Matches(SNAKE, {
+    message: withEnglish('resourceType: minuscules et _', 'resourceType: lowercase letters and _'),
+  })
   resourceType?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) resourceId?: string;
   @Field(() => ID, { nullable: true, description: 'The actor’s user id.' })
@@ -86,7 +89,9 @@ export class ActionLogFilterInput {
   @IsOptional()
   @Transform(trimmedText)
   @IsString()
-  @Matches(SNAKE, { message: 'action: minuscules et _' })
+  @Matches(SNAKE, {
+    message: withEnglish('action: minuscules et _', 'action: lowercase letters and _'),
+  })
   action?: string;
   @Field(() => ActionLogVisibilityEnum, { nullable: true })
   @IsOptional()

@@ -5,6 +5,7 @@ import { IsEmail, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-
 import { UserDto } from '../../user/dtos/user.dto';
 import { IsNotReservedDisplayName } from '../../../common/validation/display-name';
 import { trimmedText } from '../../../common/validation/visible-text';
+import { withEnglish } from '../../../common/validation/french-validation';
 
 @InputType({ description: 'Sign-up form.' })
 export class RegisterInput {
@@ -13,14 +14,23 @@ export class RegisterInput {
   })
   @Transform(trimmedText)
   @IsString()
-  @MinLength(AccountRules.nameMinLength, { message: 'name: au moins 2 caractères' })
-  @MaxLength(AccountRules.nameMaxLength, { message: 'name: 80 caractères au plus' })
+  @MinLength(AccountRules.nameMinLength, {
+    message: withEnglish('name: au moins 2 caractères', 'name: at least 2 characters'),
+  })
+  @MaxLength(AccountRules.nameMaxLength, {
+    message: withEnglish('name: 80 caractères au plus', 'name: at most 80 characters'),
+  })
   @IsNotReservedDisplayName()
   name!: string;
 
   @Field({ description: 'E-mail; unique regardless of case.' })
   @Transform(trimmedText)
-  @IsEmail({}, { message: 'email: adresse e-mail invalide' })
+  @IsEmail(
+    {},
+    {
+      message: withEnglish('email: adresse e-mail invalide', 'email: invalid email address'),
+    },
+  )
   @MaxLength(AccountRules.emailMaxLength)
   email!: string;
 
@@ -94,8 +104,15 @@ export class AuthPayload {
 export class RequestPasswordResetInput {
   @Field({ description: 'The account’s e-mail address (any letter case).' })
   @Transform(trimmedText)
-  @IsEmail({}, { message: 'email: adresse e-mail invalide' })
-  @MaxLength(AccountRules.emailMaxLength, { message: 'email: adresse trop longue' })
+  @IsEmail(
+    {},
+    {
+      message: withEnglish('email: adresse e-mail invalide', 'email: invalid email address'),
+    },
+  )
+  @MaxLength(AccountRules.emailMaxLength, {
+    message: withEnglish('email: adresse trop longue', 'email: address too long'),
+  })
   email!: string;
 }
 
@@ -103,7 +120,9 @@ export class RequestPasswordResetInput {
 export class ResetPasswordInput {
   @Field({ description: 'The token of the mailed link (`jeton`).' })
   @IsString()
-  @MaxLength(200, { message: 'token: lien invalide' })
+  @MaxLength(200, {
+    message: withEnglish('token: lien invalide', 'token: invalid link'),
+  })
   token!: string;
 
   @Field({
@@ -118,6 +137,8 @@ export class ResetPasswordInput {
 export class ConfirmEmailInput {
   @Field({ description: 'The token of the mailed link (`jeton`).' })
   @IsString()
-  @MaxLength(200, { message: 'token: lien invalide' })
+  @MaxLength(200, {
+    message: withEnglish('token: lien invalide', 'token: invalid link'),
+  })
   token!: string;
 }

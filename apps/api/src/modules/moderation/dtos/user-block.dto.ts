@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { trimmedText } from '../../../common/validation/visible-text';
+import { withEnglish } from '../../../common/validation/french-validation';
 
 /** An account blocked by an organization administrator (Decidim's `UserBlock`), as administrators see it. */
 @ObjectType('UserBlock', {
@@ -33,17 +34,27 @@ export class UserBlockDto {
 
 @InputType()
 export class BlockUserInput {
-  @Field(() => ID) @IsUUID('all', { message: 'userId: identifiant invalide' }) userId!: string;
+  @Field(() => ID)
+  @IsUUID('all', {
+    message: withEnglish('userId: identifiant invalide', 'userId: invalid identifier'),
+  })
+  userId!: string;
   @Field({
     description: `Why the account is blocked, ${UserBlockLimits.reasonMin}–${UserBlockLimits.reasonMax} characters.`,
   })
   @Transform(trimmedText)
   @IsString()
   @MinLength(UserBlockLimits.reasonMin, {
-    message: `reason: au moins ${UserBlockLimits.reasonMin} caractères`,
+    message: withEnglish(
+      `reason: au moins ${UserBlockLimits.reasonMin} caractères`,
+      `reason: at least ${UserBlockLimits.reasonMin} characters`,
+    ),
   })
   @MaxLength(UserBlockLimits.reasonMax, {
-    message: `reason: au plus ${UserBlockLimits.reasonMax} caractères`,
+    message: withEnglish(
+      `reason: au plus ${UserBlockLimits.reasonMax} caractères`,
+      `reason: at most ${UserBlockLimits.reasonMax.toLocaleString('en')} characters`,
+    ),
   })
   reason!: string;
 }

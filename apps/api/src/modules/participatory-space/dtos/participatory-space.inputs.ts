@@ -25,13 +25,19 @@ import {
 } from 'class-validator';
 import { BoundedJSON } from '../../../common/graphql/json-scalar';
 import { trimmedText } from '../../../common/validation/visible-text';
+import { withEnglish } from '../../../common/validation/french-validation';
 
 @InputType({ description: 'A new participatory space.' })
 export class CreateSpaceInput {
   @Field(() => SpaceType) @IsEnum(SpaceType) type!: SpaceType;
   @Field({ description: 'URL name: lowercase letters, digits and dashes.' })
   @Transform(trimmedText)
-  @Matches(SpaceLimits.slugPattern, { message: 'slug: lettres minuscules, chiffres et tirets' })
+  @Matches(SpaceLimits.slugPattern, {
+    message: withEnglish(
+      'slug: lettres minuscules, chiffres et tirets',
+      'slug: lowercase letters, digits and hyphens',
+    ),
+  })
   @MaxLength(SpaceLimits.slugMaxLength)
   slug!: string;
   @Field()
@@ -59,7 +65,12 @@ export class UpdateSpaceInput {
   @Field({ nullable: true })
   @IsOptional()
   @Transform(trimmedText)
-  @Matches(SpaceLimits.slugPattern, { message: 'slug: lettres minuscules, chiffres et tirets' })
+  @Matches(SpaceLimits.slugPattern, {
+    message: withEnglish(
+      'slug: lettres minuscules, chiffres et tirets',
+      'slug: lowercase letters, digits and hyphens',
+    ),
+  })
   @MaxLength(SpaceLimits.slugMaxLength)
   slug?: string;
   @Field({ nullable: true })

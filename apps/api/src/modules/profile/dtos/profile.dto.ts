@@ -15,6 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { trimmedText } from '../../../common/validation/visible-text';
+import { withEnglish } from '../../../common/validation/french-validation';
 
 registerEnumType(FieldVisibility, {
   name: 'FieldVisibility',
@@ -169,8 +170,10 @@ export class UpdateMyProfileInput {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
   @Matches(ProfileRules.pseudoPattern, {
-    message:
+    message: withEnglish(
       'pseudo: 3 à 30 caractères, lettres a–z, chiffres et tirets, sans tiret au début ni à la fin',
+      'pseudo: 3 to 30 characters, letters a–z, digits and hyphens, no hyphen at the start or end',
+    ),
   })
   pseudo?: string | null;
 
@@ -182,7 +185,10 @@ export class UpdateMyProfileInput {
   @Transform(trimmedOrNull)
   @IsString()
   @MaxLength(ProfileRules.organisationMaxLength, {
-    message: 'organisation: 150 caractères au plus',
+    message: withEnglish(
+      'organisation: 150 caractères au plus',
+      'organisation: at most 150 characters',
+    ),
   })
   organisation?: string | null;
 
@@ -194,7 +200,12 @@ export class UpdateMyProfileInput {
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
-  @MinLength(1, { message: 'typologyKey: choisissez une typologie, ou null pour l’effacer' })
+  @MinLength(1, {
+    message: withEnglish(
+      'typologyKey: choisissez une typologie, ou null pour l’effacer',
+      'typologyKey: choose a typology, or null to clear it',
+    ),
+  })
   @MaxLength(40)
   typologyKey?: string | null;
 
@@ -205,7 +216,9 @@ export class UpdateMyProfileInput {
   @IsOptional()
   @Transform(trimmedOrNull)
   @IsString()
-  @MaxLength(ProfileRules.roleTitleMaxLength, { message: 'roleTitle: 100 caractères au plus' })
+  @MaxLength(ProfileRules.roleTitleMaxLength, {
+    message: withEnglish('roleTitle: 100 caractères au plus', 'roleTitle: at most 100 characters'),
+  })
   roleTitle?: string | null;
 
   @Field(() => String, {
@@ -217,7 +230,9 @@ export class UpdateMyProfileInput {
     typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() || null : value,
   )
   @IsString()
-  @MaxLength(ProfileRules.bioMaxLength, { message: 'bio: 600 caractères au plus' })
+  @MaxLength(ProfileRules.bioMaxLength, {
+    message: withEnglish('bio: 600 caractères au plus', 'bio: at most 600 characters'),
+  })
   bio?: string | null;
 
   @Field(() => String, {
@@ -227,10 +242,17 @@ export class UpdateMyProfileInput {
   @IsOptional()
   @Transform(trimmedOrNull)
   @IsString()
-  @MaxLength(ProfileRules.websiteMaxLength, { message: 'website: 300 caractères au plus' })
+  @MaxLength(ProfileRules.websiteMaxLength, {
+    message: withEnglish('website: 300 caractères au plus', 'website: at most 300 characters'),
+  })
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: true },
-    { message: 'website: adresse web invalide (https://…)' },
+    {
+      message: withEnglish(
+        'website: adresse web invalide (https://…)',
+        'website: invalid web address (https://…)',
+      ),
+    },
   )
   website?: string | null;
 

@@ -21,6 +21,7 @@ import {
   ProposalState,
 } from '@concerto/domain';
 import { trimmedText } from '../../../common/validation/visible-text';
+import { withEnglish } from '../../../common/validation/french-validation';
 
 export { ProposalLimits };
 
@@ -30,8 +31,12 @@ export class CreateProposalInput {
   @Field({ description: '15–150 characters.' })
   @Transform(trimmedText)
   @IsString()
-  @MinLength(ProposalLimits.titleMin, { message: 'title: au moins 15 caractères' })
-  @MaxLength(ProposalLimits.titleMax, { message: 'title: 150 caractères au plus' })
+  @MinLength(ProposalLimits.titleMin, {
+    message: withEnglish('title: au moins 15 caractères', 'title: at least 15 characters'),
+  })
+  @MaxLength(ProposalLimits.titleMax, {
+    message: withEnglish('title: 150 caractères au plus', 'title: at most 150 characters'),
+  })
   title!: string;
   @Field({
     description: 'Rich text (HTML, sanitised on the server); at most 3,000 characters of text.',
@@ -47,8 +52,12 @@ export class UpdateProposalInput {
   @IsOptional()
   @Transform(trimmedText)
   @IsString()
-  @MinLength(ProposalLimits.titleMin, { message: 'title: au moins 15 caractères' })
-  @MaxLength(ProposalLimits.titleMax, { message: 'title: 150 caractères au plus' })
+  @MinLength(ProposalLimits.titleMin, {
+    message: withEnglish('title: au moins 15 caractères', 'title: at least 15 characters'),
+  })
+  @MaxLength(ProposalLimits.titleMax, {
+    message: withEnglish('title: 150 caractères au plus', 'title: at most 150 characters'),
+  })
   title?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) body?: string;
 }
@@ -86,7 +95,10 @@ export class AnswerProposalInput {
   @Field(() => ID) @IsUUID() proposalId!: string;
   @Field(() => ProposalState, { description: 'EVALUATING, ACCEPTED or REJECTED.' })
   @IsIn(PROPOSAL_ANSWER_STATES, {
-    message: 'state: EVALUATING, ACCEPTED ou REJECTED',
+    message: withEnglish(
+      'state: EVALUATING, ACCEPTED ou REJECTED',
+      'state: EVALUATING, ACCEPTED or REJECTED',
+    ),
   })
   state!: ProposalState;
   @Field({

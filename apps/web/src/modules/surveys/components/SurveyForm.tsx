@@ -1,8 +1,11 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useMutation } from '@apollo/client/react';
+import { ErrorCode } from '@concerto/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../ui/components/FeedbackMessages';
+import { FeedbackMessages } from '../../ui/components/FeedbackMessages';
 import { ErrorSummary, useErrorSummary, type FieldProblem } from '../../ui/feedback/ErrorSummary';
+import { useFeedback } from '../../ui/hooks/useFeedback';
 import { excerpt } from '../../ui/utils/text';
 import { Paragraphs } from '../../ui/components/Paragraphs';
 import { errorMessage, parseApiError } from '../../ui/utils/apiError';
@@ -37,7 +40,27 @@ export function isQuestionVisible(
   return c.kind === 'EQUALS' ? chosen : !chosen;
 }
 
-/** The answering form of an open Enquête; every question type, conditions, terms. */
+/** A question's answer found wrong (`missing`: a mandatory question left unanswered). */
+interface RefusedAnswer {
+  questionId: string;
+  message: string;
+  missing?: boolean;
+}
+
+/** The question a refused answer is about (`extensions.questionId`, set by the API's answer checks). */
+function refusedQuestionId(error: unknown): string | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const id = error.errors[0]?.extensions?.questionId;
+  return typeof id === 'string' && id ? id : null;
+}
+
+/**
+ * The answering form of an open Enquête; every question type, conditions, terms. Before sending,
+ * each shown question is checked as the API does (a mandatory one answered, every row of a
+ * mandatory matrix, at most its number of choices) and the terms accepted; each problem, and each
+ * answer the API refuses (`extensions.questionId`, or an `answers.N…` input key), is said on its own
+ * question and listed in the error summary, which takes the focus. Nothing is sent on a failed check.
+ */
 export function SurveyForm({
   survey,
   onAnswered,
@@ -53,8 +76,9 @@ export function SurveyForm({
         initial[q.id] = { choices: q.options.map((o) => ({ optionId: o.id })) };
     return initial;
   });
-  const [terms, setTerms] = useState(false);
-  const [answer, { loading, error }] = useMutation(ANSWER_SURVEY_MUTATION);
+  const [accepted, setAccepted] = useState(false);
+  const [answer, { loading }] = useMutation(ANSWER_SURVEY_MUTATION);
+  const feedback = useFeedback();
   const questions = [...survey.questions].sort((a, b) => a.position - b.position);
   const visibility = new Map<string, boolean>();
   for (const q of questions)
@@ -64,24 +88,72 @@ export function SurveyForm({
     );
   const set = (id: string, value: Draft[string]) => setDraft((d) => ({ ...d, [id]: value }));
   const summary = useErrorSummary();
+  /** Each invalid question's own error (the summary names the question, its field need not). */
+  const [answerErrors, setAnswerErrors] = useState<Record<string, string>>({});
   // Questions are numbered as shown (visible ones, without separators and titles).
   const numbered = questions.filter(
     (q) => visibility.get(q.id) && q.type !== 'SEPARATOR' && q.type !== 'TITLE_AND_DESCRIPTION',
   );
+  const termsField = { id: 'survey-terms', label: t('surveys.form.acceptTerms') };
+
+  /** What else is wrong with a shown question's answer (said on the question), or null. */
+  const answerProblem = (q: SurveyQuestionState, a: Draft[string] | undefined): string | null => {
+    const choices = a?.choices ?? [];
+    const chosenIn = (rowId: string) => choices.filter((c) => c.rowId === rowId).length;
+    if (q.type === 'MULTIPLE_OPTION' && q.maxChoices && choices.length > q.maxChoices)
+      return t('surveys.form.tooManyChoices', { count: q.maxChoices });
+    if (
+      q.type === 'MATRIX_MULTIPLE' &&
+      q.maxChoices &&
+      q.rows.some((r) => chosenIn(r.id) > q.maxChoices!)
+    )
+      return t('surveys.form.tooManyChoicesPerRow', { count: q.maxChoices });
+    if (q.mandatory && q.type.startsWith('MATRIX') && q.rows.some((r) => chosenIn(r.id) === 0))
+      return t('surveys.form.eachRow');
+    return null;
+  };
+
+  /**
+   * Shows each question's problem on it and in the summary (« Question 2 « … » : … »), then the
+   * form's other problems (the terms).
+   */
+  const reportAnswers = (found: RefusedAnswer[], others: FieldProblem[]) => {
+    // one problem per question: the first the API names (it may name several of one answer)
+    const first = found.filter(
+      (f, i) => found.findIndex((g) => g.questionId === f.questionId) === i,
+    );
+    const problems: FieldProblem[] = first.flatMap(({ questionId, message, missing }) => {
+      const index = numbered.findIndex((q) => q.id === questionId);
+      if (index < 0) return [];
+      const options = { number: index + 1, question: excerpt(numbered[index].body, 80).text };
+      return [
+        {
+          fieldId: questionFieldId(questionId),
+          message: missing
+            ? t('surveys.form.missingAnswer', options)
+            : t('surveys.form.answerProblem', { ...options, message }),
+        },
+      ];
+    });
+    setAnswerErrors(Object.fromEntries(first.map((f) => [f.questionId, f.message])));
+    summary.report([...problems, ...others]);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problems: FieldProblem[] = numbered
-      .map((q, index) => ({ q, number: index + 1 }))
-      .filter(({ q }) => q.mandatory && !hasAnswer(draft[q.id]))
-      .map(({ q, number }) => ({
-        fieldId: questionFieldId(q.id),
-        message: t('surveys.form.missingAnswer', { number, question: excerpt(q.body, 80).text }),
-      }));
-    if (survey.terms && !terms)
-      problems.push({ fieldId: 'survey-terms', message: t('surveys.form.termsRequired') });
-    summary.report(problems);
-    if (problems.length) return;
+    feedback.clear();
+    const found = numbered.flatMap((q): RefusedAnswer[] => {
+      if (q.mandatory && !hasAnswer(draft[q.id]))
+        return [{ questionId: q.id, message: t('surveys.form.missingAnswerShort'), missing: true }];
+      const message = answerProblem(q, draft[q.id]);
+      return message ? [{ questionId: q.id, message }] : [];
+    });
+    const others: FieldProblem[] =
+      survey.terms && !accepted
+        ? [{ fieldId: termsField.id, message: t('surveys.form.termsRequired') }]
+        : [];
+    reportAnswers(found, others);
+    if (found.length + others.length > 0) return;
     const answers: AnswerInput[] = questions
       .filter(
         (q) =>
@@ -92,10 +164,26 @@ export function SurveyForm({
       )
       .map((q) => ({ questionId: q.id, ...draft[q.id] }));
     try {
-      await answer({ variables: { surveyId: survey.id, answers, acceptTerms: terms } });
+      await answer({ variables: { surveyId: survey.id, answers, acceptTerms: accepted } });
       onAnswered();
-    } catch {
-      /* shown below */
+    } catch (failure) {
+      const info = parseApiError(failure);
+      // the API names the question (`questionId`) or the answer's input key (`answers.2.text`)
+      const questionId = refusedQuestionId(failure);
+      const refused =
+        info.code !== ErrorCode.BAD_USER_INPUT
+          ? []
+          : questionId
+            ? [{ questionId, message: errorMessage(info, t, i18n.language) }]
+            : info.fieldErrors.flatMap(({ field, message }) => {
+                const index = /^answers\.(\d+)/.exec(field)?.[1];
+                const sent = index === undefined ? undefined : answers[Number(index)];
+                return sent ? [{ questionId: sent.questionId, message }] : [];
+              });
+      if (refused.length > 0 && refused.every((r) => numbered.some((q) => q.id === r.questionId)))
+        reportAnswers(refused, []);
+      else if (!summary.reportApiError(failure, { acceptTerms: termsField }))
+        feedback.fail(failure);
     }
   };
 
@@ -111,11 +199,7 @@ export function SurveyForm({
                 question={q}
                 value={draft[q.id]}
                 onChange={(v) => set(q.id, v)}
-                error={
-                  summary.errorOf(questionFieldId(q.id))
-                    ? t('surveys.form.missingAnswerShort')
-                    : null
-                }
+                error={summary.errorOf(questionFieldId(q.id)) ? (answerErrors[q.id] ?? null) : null}
               />
             </li>
           ) : null,
@@ -128,14 +212,14 @@ export function SurveyForm({
             <input
               id="survey-terms"
               type="checkbox"
-              checked={terms}
-              onChange={(e) => setTerms(e.target.checked)}
+              checked={accepted}
+              onChange={(e) => setAccepted(e.target.checked)}
               required
               aria-required="true"
               aria-invalid={summary.errorOf('survey-terms') ? true : undefined}
               aria-describedby={summary.errorOf('survey-terms') ? 'survey-terms-error' : undefined}
             />
-            <label htmlFor="survey-terms">{t('surveys.form.acceptTerms')}</label>
+            <label htmlFor="survey-terms">{termsField.label}</label>
             {summary.errorOf('survey-terms') ? (
               <p id="survey-terms-error" className="field__error">
                 {summary.errorOf('survey-terms')}
@@ -144,7 +228,7 @@ export function SurveyForm({
           </div>
         </div>
       ) : null}
-      {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
+      <FeedbackMessages feedback={feedback} />
       <button type="submit" className="button button--primary" disabled={loading}>
         {loading ? t('surveys.form.sending') : t('surveys.form.send')}
       </button>

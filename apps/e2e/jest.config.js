@@ -23,10 +23,11 @@ module.exports = {
     '^@concerto/domain$': require('node:path').join(__dirname, '../../libs/domain/src/index.ts'),
     '^@concerto/testing$': require('node:path').join(__dirname, '../../libs/testing/src/index.ts'),
   },
-  // one suite at a time. Two at once took 1,022 → 640 s here (a browser suite mostly waits: 28 % of
-  // two cores), but in a fresh-clone run the proposals suite then lost its open « Nouvelle
-  // proposition » form once (the button it had just filled was gone for 30 s; cause not found yet).
-  // Back to one until that race is understood and fixed in the app or the suite.
-  maxWorkers: 1,
+  // two suites at a time: a browser suite mostly waits (its server, PostgreSQL and Chromium use about
+  // a quarter of two cores), so two take 763 → ≈ 500 s of a quiet run. A fresh-clone run at two once
+  // lost the proposals suite's open « Nouvelle proposition » form (cause not found in the app; the
+  // browser probes of 2026-12-08 — resize, language switch, offline, refetches — keep it open); a
+  // failed test now leaves its screenshot, DOM and browser lines in dist/test-results/e2e-failures.
+  maxWorkers: 2,
   testTimeout: 180_000,
 };

@@ -120,12 +120,10 @@ export function DeleteAccountSection() {
           ) : (
             <PasswordField
               purpose="current"
-              id={passwordField.id}
-              label={passwordField.label}
+              {...summary.fieldProps(passwordField)}
               name="deletePassword"
               value={password}
               onChange={(event) => setPassword(event.target.value)}
-              error={summary.errorOf(passwordField.id)}
             />
           )}
           <FeedbackMessages feedback={feedback} />

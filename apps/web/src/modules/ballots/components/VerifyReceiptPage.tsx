@@ -121,25 +121,21 @@ export function VerifyReceiptPage() {
             </p>
           ) : (
             <SelectField
-              id={fields.ballotId.id}
-              label={fields.ballotId.label}
+              {...summary.fieldProps(fields.ballotId)}
               value={chosen?.id ?? ''}
               onChange={(e) => setBallotId(e.target.value)}
               options={withReceipts.map((b) => ({
                 value: b.id,
                 label: `${b.title} (${t(`votes.status.${b.status}`)})`,
               }))}
-              error={summary.errorOf(fields.ballotId.id)}
             />
           )}
           <TextField
-            id={fields.code.id}
-            label={fields.code.label}
+            {...summary.fieldProps(fields.code)}
             hint={t('votes.verify.codeHint')}
             autoComplete="off"
             spellCheck={false}
             value={code}
-            error={summary.errorOf(fields.code.id)}
             onChange={(e) => setCode(e.target.value)}
           />
           <div className="form__actions">

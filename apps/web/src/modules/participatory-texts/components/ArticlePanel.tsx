@@ -147,10 +147,8 @@ export function AmendmentForm({
       <h4>{t('texts.propose')}</h4>
       <ErrorSummary state={summary} />
       <TextField
-        id={fields.title.id}
-        label={fields.title.label}
+        {...summary.fieldProps(fields.title)}
         hint={t('texts.amendmentTitleHint')}
-        error={summary.errorOf(fields.title.id)}
         name="title"
         required
         maxLength={AmendmentLimits.titleMax}
@@ -158,10 +156,8 @@ export function AmendmentForm({
         onChange={(e) => setTitle(e.target.value)}
       />
       <RichTextField
-        id={fields.body.id}
-        label={fields.body.label}
+        {...summary.fieldProps(fields.body)}
         hint={t('texts.amendmentBodyHint')}
-        error={summary.errorOf(fields.body.id)}
         name="body"
         required
         rows={6}
@@ -410,13 +406,11 @@ function RejectForm({ amendment, feedback }: { amendment: Amendment; feedback: F
     >
       <ErrorSummary state={summary} />
       <TextAreaField
-        id={fields.reason.id}
-        label={fields.reason.label}
+        {...summary.fieldProps(fields.reason)}
         required
         rows={3}
         maxLength={AmendmentLimits.reasonMax}
         value={reason}
-        error={summary.errorOf(fields.reason.id)}
         onChange={(e) => setReason(e.target.value)}
       />
       <ConfirmButton
@@ -467,13 +461,11 @@ function RebaseForm({ amendment, feedback }: { amendment: Amendment; feedback: F
     <form className="form" noValidate onSubmit={submit}>
       <ErrorSummary state={summary} />
       <RichTextField
-        id={fields.body.id}
-        label={fields.body.label}
+        {...summary.fieldProps(fields.body)}
         required
         rows={5}
         format="markdown"
         value={body}
-        error={summary.errorOf(fields.body.id)}
         onChange={setBody}
       />
       <DiffView before={amendment.currentText} after={body} label={t('texts.preview')} />

@@ -115,15 +115,13 @@ function MemberTypologiesView() {
         <h2 id="typologies-add">{t('members.typologies.addHeading')}</h2>
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.label.id}
-          label={fields.label.label}
+          {...summary.fieldProps(fields.label)}
           hint={t('members.typologies.labelHint')}
           name="label"
           autoComplete="off"
           required
           maxLength={ProfileRules.typologyLabelMaxLength}
           value={label}
-          error={summary.errorOf(fields.label.id)}
           inputRef={labelRef}
           onChange={(event) => setLabel(event.target.value)}
         />
@@ -247,13 +245,12 @@ function TypologyRow({ typology, isFirst, isLast, feedback }: TypologyRowProps) 
         >
           <ErrorSummary state={summary} />
           <TextField
-            id={fields.label.id}
+            {...summary.fieldProps(fields.label.id)}
             label={t('members.typologies.renameLabel', { label: typology.label })}
             name="label"
             autoComplete="off"
             maxLength={ProfileRules.typologyLabelMaxLength}
             value={draft}
-            error={summary.errorOf(fields.label.id)}
             inputRef={editor.fieldRef}
             onChange={(event) => setDraft(event.target.value)}
           />

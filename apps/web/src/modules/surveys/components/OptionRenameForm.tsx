@@ -75,14 +75,13 @@ export function OptionRenameForm({
         <form onSubmit={submit} onKeyDown={onKeyDown} className="form--inline-edit" noValidate>
           <ErrorSummary state={summary} />
           <TextField
-            id={fields.body.id}
+            {...summary.fieldProps(fields.body.id)}
             inputRef={fieldRef}
             label={t('surveys.builder.optionBody', { option: o.body.slice(0, 80) })}
             value={body}
             onChange={(e) => setBody(e.target.value)}
             required
             maxLength={SurveyLimits.optionBodyMaxLength}
-            error={summary.errorOf(fields.body.id)}
           />
           <button type="submit" className="button button--small button--primary" disabled={loading}>
             {t('common.save')}

@@ -163,22 +163,19 @@ export function QuestionEditForm({
           <ErrorSummary state={summary} />
           <TextField
             inputRef={firstFieldRef}
-            id={fields.body.id}
-            label={fields.body.label}
+            {...summary.fieldProps(fields.body)}
             value={body}
             onChange={(e) => setBody(e.target.value)}
             required
             maxLength={SurveyLimits.questionBodyMaxLength}
-            error={summary.errorOf(fields.body.id)}
           />
           <TextAreaField
-            id={fields.description.id}
+            {...summary.fieldProps(fields.description.id)}
             label={t('surveys.builder.questionDescription')}
             rows={3}
             value={description}
             onChange={(e) => setDescription(e.target.value)}
             maxLength={EDIT_LIMITS.descriptionMaxLength}
-            error={summary.errorOf(fields.description.id)}
           />
           {layout ? null : (
             <div className="field field--checkbox">
@@ -193,7 +190,7 @@ export function QuestionEditForm({
           )}
           {TEXT_TYPES.has(q.type) ? (
             <TextField
-              id={fields.maxCharacters.id}
+              {...summary.fieldProps(fields.maxCharacters.id)}
               label={t('surveys.builder.maxCharacters')}
               type="number"
               min={0}
@@ -201,12 +198,11 @@ export function QuestionEditForm({
               step={1}
               value={maxCharacters}
               onChange={(e) => setMaxCharacters(e.target.value)}
-              error={summary.errorOf(fields.maxCharacters.id)}
             />
           ) : null}
           {MULTIPLE_TYPES.has(q.type) ? (
             <TextField
-              id={fields.maxChoices.id}
+              {...summary.fieldProps(fields.maxChoices.id)}
               label={t('surveys.builder.maxChoices')}
               type="number"
               min={0}
@@ -214,14 +210,12 @@ export function QuestionEditForm({
               step={1}
               value={maxChoices}
               onChange={(e) => setMaxChoices(e.target.value)}
-              error={summary.errorOf(fields.maxChoices.id)}
             />
           ) : null}
           {!layout && targets.length > 0 ? (
             <>
               <SelectField
-                id={fields.condition.id}
-                label={fields.condition.label}
+                {...summary.fieldProps(fields.condition)}
                 value={conditionQuestionId}
                 onChange={(e) => {
                   setConditionQuestionId(e.target.value);
@@ -234,7 +228,6 @@ export function QuestionEditForm({
                   { value: '', label: t('surveys.builder.conditionNone') },
                   ...targets.map((e) => ({ value: e.id, label: e.body.slice(0, 80) })),
                 ]}
-                error={summary.errorOf(fields.condition.id)}
               />
               {target ? (
                 <SelectField
@@ -249,8 +242,7 @@ export function QuestionEditForm({
               ) : null}
               {target && conditionKind !== 'ANSWERED' ? (
                 <SelectField
-                  id={fields.conditionOption.id}
-                  label={fields.conditionOption.label}
+                  {...summary.fieldProps(fields.conditionOption)}
                   value={conditionOptionId}
                   onChange={(e) => setConditionOptionId(e.target.value)}
                   required
@@ -258,7 +250,6 @@ export function QuestionEditForm({
                     { value: '', label: '—' },
                     ...target.options.map((o) => ({ value: o.id, label: o.body.slice(0, 80) })),
                   ]}
-                  error={summary.errorOf(fields.conditionOption.id)}
                 />
               ) : null}
             </>

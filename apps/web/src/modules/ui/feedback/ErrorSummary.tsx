@@ -14,6 +14,17 @@ export interface FormField {
   label: string;
 }
 
+/** What a field component (`TextField`, `SelectField`…) takes from the summary: its id and its error. */
+export interface SummaryFieldProps {
+  id: string;
+  error: string | null;
+}
+
+/** The same, with the field's label (a {@link FormField}'s). */
+export interface SummaryLabelledFieldProps extends SummaryFieldProps {
+  label: string;
+}
+
 /** The fields of a form the API may name, by the API's input key (`title`, `startsAt`…). */
 export type ApiFields = Partial<Record<string, FormField>>;
 
@@ -24,6 +35,15 @@ export interface ErrorSummaryState {
   report: (problems: FieldProblem[]) => void;
   /** The problem of one field, for the field's own error text. */
   errorOf: (fieldId: string) => string | null;
+  /**
+   * A field component's `id`, `label` and `error` in one spread, for the usual
+   * `<TextField {...summary.fieldProps(fields.title)} …/>`; given only an id (the field shows a
+   * label of its own), its `id` and `error`.
+   */
+  fieldProps: {
+    (field: FormField): SummaryLabelledFieldProps;
+    (fieldId: string): SummaryFieldProps;
+  };
   /** Bumped at each report, so the summary takes focus again on a second failed submit. */
   reportCount: number;
   /**
@@ -50,6 +70,13 @@ export function useErrorSummary(): ErrorSummaryState {
     (fieldId: string) => problems.find((problem) => problem.fieldId === fieldId)?.message ?? null,
     [problems],
   );
+  const fieldProps = useCallback(
+    (field: FormField | string) =>
+      typeof field === 'string'
+        ? { id: field, error: errorOf(field) }
+        : { id: field.id, label: field.label, error: errorOf(field.id) },
+    [errorOf],
+  ) as ErrorSummaryState['fieldProps'];
   const reportApiError = useCallback(
     (error: unknown, fields: ApiFields) => {
       const info = parseApiError(error);
@@ -87,7 +114,7 @@ export function useErrorSummary(): ErrorSummaryState {
     },
     [report, t, i18n.language],
   );
-  return { problems, report, errorOf, reportCount, reportApiError };
+  return { problems, report, errorOf, fieldProps, reportCount, reportApiError };
 }
 
 /** How long the summary's focus may wait for a modal dialog to close (about 3 s at 60 frames a second). */

@@ -178,13 +178,11 @@ function ComponentRow({
           >
             <ErrorSummary state={summary} />
             <TextField
-              id={titleField.id}
-              label={titleField.label}
+              {...summary.fieldProps(titleField)}
               name="title"
               required
               maxLength={TITLE_LIMITS.max}
               value={title}
-              error={summary.errorOf(titleField.id)}
               onChange={(event) => setTitle(event.target.value)}
             />
             <div className="form__actions">
@@ -332,13 +330,11 @@ function NewComponentForm({ spaceId }: { spaceId: string }) {
         }))}
       />
       <TextField
-        id={fields.title.id}
-        label={fields.title.label}
+        {...summary.fieldProps(fields.title)}
         name="title"
         required
         maxLength={TITLE_LIMITS.max}
         value={values.title}
-        error={summary.errorOf(fields.title.id)}
         onChange={(event) => setValues({ ...values, title: event.target.value })}
       />
       <CheckboxField

@@ -130,14 +130,12 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
         <h3 id="add-member">{t('admin.addMember')}</h3>
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.email.id}
-          label={fields.email.label}
+          {...summary.fieldProps(fields.email)}
           name="email"
           type="email"
           autoComplete="off"
           required
           value={values.email}
-          error={summary.errorOf(fields.email.id)}
           onChange={(event) => setValues({ ...values, email: event.target.value })}
         />
         <SelectField
@@ -151,18 +149,14 @@ export function MembersAdmin({ spaceId }: { spaceId: string }) {
           options={POSITIONS.map((value) => ({ value, label: t(`spaces.position.${value}`) }))}
         />
         <TextField
-          id={fields.college.id}
-          label={fields.college.label}
+          {...summary.fieldProps(fields.college)}
           name="college"
           maxLength={SpaceLimits.memberCollegeMaxLength}
-          error={summary.errorOf(fields.college.id)}
           value={values.college}
           onChange={(event) => setValues({ ...values, college: event.target.value })}
         />
         <TextField
-          id={fields.weight.id}
-          label={fields.weight.label}
-          error={summary.errorOf(fields.weight.id)}
+          {...summary.fieldProps(fields.weight)}
           name="weight"
           type="number"
           inputMode="decimal"

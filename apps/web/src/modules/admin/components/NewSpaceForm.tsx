@@ -83,8 +83,7 @@ export function NewSpaceForm() {
           ]}
         />
         <TextField
-          id={fields.slug.id}
-          label={fields.slug.label}
+          {...summary.fieldProps(fields.slug)}
           name="slug"
           required
           autoComplete="off"
@@ -92,35 +91,28 @@ export function NewSpaceForm() {
           maxLength={SpaceLimits.slugMaxLength}
           value={values.slug}
           hint={t('admin.slugHint')}
-          error={summary.errorOf(fields.slug.id)}
           onChange={(event) => setValues({ ...values, slug: event.target.value })}
         />
         <TextField
-          id={fields.title.id}
-          label={fields.title.label}
+          {...summary.fieldProps(fields.title)}
           name="title"
           required
           maxLength={SpaceLimits.titleMaxLength}
           value={values.title}
-          error={summary.errorOf(fields.title.id)}
           onChange={(event) => setValues({ ...values, title: event.target.value })}
         />
         <TextField
-          id={fields.subtitle.id}
-          label={fields.subtitle.label}
+          {...summary.fieldProps(fields.subtitle)}
           name="subtitle"
           maxLength={SpaceLimits.subtitleMaxLength}
-          error={summary.errorOf(fields.subtitle.id)}
           value={values.subtitle}
           onChange={(event) => setValues({ ...values, subtitle: event.target.value })}
         />
         <TextAreaField
-          id={fields.description.id}
-          label={fields.description.label}
+          {...summary.fieldProps(fields.description)}
           name="description"
           rows={5}
           maxLength={SpaceLimits.descriptionMaxLength}
-          error={summary.errorOf(fields.description.id)}
           hint={t('admin.descriptionHint')}
           value={values.description}
           onChange={(event) => setValues({ ...values, description: event.target.value })}

@@ -159,15 +159,13 @@ function OrganizationAdminsView() {
         <FeedbackMessages feedback={formFeedback} />
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.email.id}
-          label={fields.email.label}
+          {...summary.fieldProps(fields.email)}
           hint={t('organizationAdmins.appointHint')}
           name="email"
           type="email"
           autoComplete="off"
           required
           value={email}
-          error={summary.errorOf(fields.email.id)}
           onChange={(event) => setEmail(event.target.value)}
         />
         <div className="actions">

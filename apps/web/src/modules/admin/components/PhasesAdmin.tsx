@@ -241,42 +241,34 @@ function PhaseFields({
     <>
       <ErrorSummary state={summary} />
       <TextField
-        id={fields.title.id}
-        label={fields.title.label}
+        {...summary.fieldProps(fields.title)}
         name="title"
         required
         maxLength={SpaceLimits.phaseTitleMaxLength}
         value={values.title}
-        error={summary.errorOf(fields.title.id)}
         onChange={(event) => onChange({ ...values, title: event.target.value })}
       />
       <TextAreaField
-        id={fields.description.id}
-        label={fields.description.label}
+        {...summary.fieldProps(fields.description)}
         name="description"
         rows={3}
         maxLength={SpaceLimits.descriptionMaxLength}
         value={values.description}
-        error={summary.errorOf(fields.description.id)}
         onChange={(event) => onChange({ ...values, description: event.target.value })}
       />
       <div className="field-row">
         <TextField
-          id={fields.startDate.id}
-          label={fields.startDate.label}
+          {...summary.fieldProps(fields.startDate)}
           name="startDate"
           type="date"
           value={values.startDate}
-          error={summary.errorOf(fields.startDate.id)}
           onChange={(event) => onChange({ ...values, startDate: event.target.value })}
         />
         <TextField
-          id={fields.endDate.id}
-          label={fields.endDate.label}
+          {...summary.fieldProps(fields.endDate)}
           name="endDate"
           type="date"
           value={values.endDate}
-          error={summary.errorOf(fields.endDate.id)}
           onChange={(event) => onChange({ ...values, endDate: event.target.value })}
         />
       </div>

@@ -111,14 +111,12 @@ export function RolesAdmin({ spaceId }: { spaceId: string }) {
         <h3 id="assign-role">{t('admin.assignRole')}</h3>
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.email.id}
-          label={fields.email.label}
+          {...summary.fieldProps(fields.email)}
           name="email"
           type="email"
           autoComplete="off"
           required
           value={email}
-          error={summary.errorOf(fields.email.id)}
           onChange={(event) => setEmail(event.target.value)}
         />
         <SelectField

@@ -73,44 +73,36 @@ export function SpaceDetailsForm({ space }: { space: AdminSpace }) {
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.slug.id}
-          label={fields.slug.label}
+          {...summary.fieldProps(fields.slug)}
           name="slug"
           required
           autoComplete="off"
           spellCheck={false}
           maxLength={SpaceLimits.slugMaxLength}
           hint={t('admin.slugHint')}
-          error={summary.errorOf(fields.slug.id)}
           value={values.slug}
           onChange={(event) => setValues({ ...values, slug: event.target.value })}
         />
         <TextField
-          id={fields.title.id}
-          label={fields.title.label}
+          {...summary.fieldProps(fields.title)}
           name="title"
           required
           maxLength={SpaceLimits.titleMaxLength}
-          error={summary.errorOf(fields.title.id)}
           value={values.title}
           onChange={(event) => setValues({ ...values, title: event.target.value })}
         />
         <TextField
-          id={fields.subtitle.id}
-          label={fields.subtitle.label}
+          {...summary.fieldProps(fields.subtitle)}
           name="subtitle"
           maxLength={SpaceLimits.subtitleMaxLength}
-          error={summary.errorOf(fields.subtitle.id)}
           value={values.subtitle}
           onChange={(event) => setValues({ ...values, subtitle: event.target.value })}
         />
         <TextAreaField
-          id={fields.description.id}
-          label={fields.description.label}
+          {...summary.fieldProps(fields.description)}
           name="description"
           rows={8}
           maxLength={SpaceLimits.descriptionMaxLength}
-          error={summary.errorOf(fields.description.id)}
           hint={t('admin.descriptionHint')}
           value={values.description}
           onChange={(event) => setValues({ ...values, description: event.target.value })}

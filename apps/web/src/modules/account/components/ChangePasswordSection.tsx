@@ -82,21 +82,17 @@ export function ChangePasswordSection() {
         <ErrorSummary state={summary} />
         <PasswordField
           purpose="current"
-          id={fields.currentPassword.id}
-          label={fields.currentPassword.label}
+          {...summary.fieldProps(fields.currentPassword)}
           name="currentPassword"
           value={current}
           onChange={(event) => setCurrent(event.target.value)}
-          error={summary.errorOf(fields.currentPassword.id)}
         />
         <PasswordField
           purpose="new"
-          id={fields.newPassword.id}
-          label={fields.newPassword.label}
+          {...summary.fieldProps(fields.newPassword)}
           name="newPassword"
           value={next}
           onChange={(event) => setNext(event.target.value)}
-          error={summary.errorOf(fields.newPassword.id)}
         />
         <FeedbackMessages feedback={feedback} />
         <div className="form__actions">

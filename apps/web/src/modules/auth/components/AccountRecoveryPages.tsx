@@ -81,8 +81,7 @@ export function PasswordResetRequestPage() {
           <form className="form" noValidate onSubmit={submit} aria-busy={loading || undefined}>
             <ErrorSummary state={summary} />
             <TextField
-              id={fields.email.id}
-              label={fields.email.label}
+              {...summary.fieldProps(fields.email)}
               name="email"
               type="email"
               autoComplete="username"
@@ -90,7 +89,6 @@ export function PasswordResetRequestPage() {
               maxLength={AccountRules.emailMaxLength}
               value={email}
               onChange={(event) => setEmail(event.target.value)}
-              error={summary.errorOf(fields.email.id)}
             />
             <FeedbackMessages feedback={feedback} />
             <div className="form__actions">
@@ -184,22 +182,18 @@ export function PasswordResetPage() {
           <ErrorSummary state={summary} />
           <PasswordField
             purpose="new"
-            id={fields.newPassword.id}
-            label={fields.newPassword.label}
+            {...summary.fieldProps(fields.newPassword)}
             name="newPassword"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
-            error={summary.errorOf(fields.newPassword.id)}
           />
           <PasswordField
             purpose="new"
-            id={fields.confirmation.id}
-            label={fields.confirmation.label}
+            {...summary.fieldProps(fields.confirmation)}
             name="confirmation"
             hint={t('recovery.confirmPasswordHint')}
             value={confirmation}
             onChange={(event) => setConfirmation(event.target.value)}
-            error={summary.errorOf(fields.confirmation.id)}
           />
           <FeedbackMessages feedback={feedback} />
           <div className="form__actions">

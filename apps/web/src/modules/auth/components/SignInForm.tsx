@@ -59,25 +59,21 @@ export function SignInForm({ onSuccess }: { onSuccess: (user: Me) => void }) {
     <form className="form" noValidate onSubmit={submit} aria-busy={loggingIn || undefined}>
       <ErrorSummary state={summary} />
       <TextField
-        id={fields.email.id}
-        label={fields.email.label}
+        {...summary.fieldProps(fields.email)}
         name="email"
         type="email"
         autoComplete="username"
         required
         value={email}
         onChange={(event) => setEmail(event.target.value)}
-        error={summary.errorOf(fields.email.id)}
         inputRef={emailRef}
       />
       <PasswordField
         purpose="current"
-        id={fields.password.id}
-        label={fields.password.label}
+        {...summary.fieldProps(fields.password)}
         name="password"
         value={password}
         onChange={(event) => setPassword(event.target.value)}
-        error={summary.errorOf(fields.password.id)}
       />
       <FeedbackMessages feedback={feedback} />
       <div className="form__actions">

@@ -62,12 +62,7 @@ export function SignUpForm({
     fieldId: fields[field].id,
     message,
   });
-  const errors = {
-    name: summary.errorOf(fields.name.id),
-    email: summary.errorOf(fields.email.id),
-    password: summary.errorOf(fields.password.id),
-    terms: summary.errorOf(fields.terms.id),
-  };
+  const termsError = summary.errorOf(fields.terms.id);
 
   const rules = { min: AccountRules.passwordMinLength, max: AccountRules.passwordMaxLength };
 
@@ -153,8 +148,7 @@ export function SignUpForm({
     <form className="form" noValidate onSubmit={submit} aria-busy={registering || undefined}>
       <ErrorSummary state={summary} />
       <TextField
-        id={fields.name.id}
-        label={fields.name.label}
+        {...summary.fieldProps(fields.name)}
         name="name"
         autoComplete="name"
         required
@@ -165,11 +159,9 @@ export function SignUpForm({
           min: AccountRules.nameMinLength,
           max: AccountRules.nameMaxLength,
         })}
-        error={errors.name}
       />
       <TextField
-        id={fields.email.id}
-        label={fields.email.label}
+        {...summary.fieldProps(fields.email)}
         name="email"
         type="email"
         autoComplete="email"
@@ -178,19 +170,16 @@ export function SignUpForm({
         value={values.email}
         onChange={(event) => update('email', event.target.value)}
         hint={t('auth.emailHint')}
-        error={errors.email}
       />
       <PasswordField
         purpose="new"
-        id={fields.password.id}
-        label={fields.password.label}
+        {...summary.fieldProps(fields.password)}
         name="password"
         value={values.password}
         onChange={(event) => update('password', event.target.value)}
-        error={errors.password}
       />
       <div
-        className={['field', 'field--checkbox', errors.terms ? 'field--invalid' : '']
+        className={['field', 'field--checkbox', termsError ? 'field--invalid' : '']
           .filter(Boolean)
           .join(' ')}
       >
@@ -201,8 +190,8 @@ export function SignUpForm({
           required
           checked={accepted}
           onChange={(event) => setAccepted(event.target.checked)}
-          aria-invalid={errors.terms ? true : undefined}
-          aria-describedby={[`${termsId}-links`, errors.terms ? `${termsId}-error` : null]
+          aria-invalid={termsError ? true : undefined}
+          aria-describedby={[`${termsId}-links`, termsError ? `${termsId}-error` : null]
             .filter(Boolean)
             .join(' ')}
         />
@@ -217,9 +206,9 @@ export function SignUpForm({
             {t('account.privacyLink')}
           </Link>
         </p>
-        {errors.terms ? (
+        {termsError ? (
           <p id={`${termsId}-error`} className="field__error">
-            {errors.terms}
+            {termsError}
           </p>
         ) : null}
       </div>

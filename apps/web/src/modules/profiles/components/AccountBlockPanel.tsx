@@ -111,13 +111,11 @@ export function AccountBlockPanel({ userId, name }: { userId: string; name: stri
           <p className="muted">{t('members.block.explained')}</p>
           <ErrorSummary state={summary} />
           <TextAreaField
-            id={fields.reason.id}
-            label={fields.reason.label}
+            {...summary.fieldProps(fields.reason)}
             hint={t('members.block.reasonHint', {
               min: UserBlockLimits.reasonMin,
               max: formatNumber(UserBlockLimits.reasonMax, i18n.language),
             })}
-            error={summary.errorOf(fields.reason.id)}
             value={reason}
             rows={3}
             maxLength={UserBlockLimits.reasonMax}

@@ -15,7 +15,7 @@ interface OrganisationFieldProps {
   id?: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string;
+  error?: string | null;
   inputRef?: Ref<HTMLInputElement>;
   maxLength: number;
 }

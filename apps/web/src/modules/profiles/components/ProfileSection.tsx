@@ -121,7 +121,6 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
     bio: { id: `${prefix}-bio`, label: t('members.profile.bio') },
     website: { id: `${prefix}-website`, label: t('members.profile.website') },
   };
-  const errorOf = (field: keyof typeof fields) => summary.errorOf(fields[field].id) ?? undefined;
   const [save, { loading }] = useMutation(UPDATE_MY_PROFILE_MUTATION);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
@@ -210,8 +209,7 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
     >
       <ErrorSummary state={summary} />
       <TextField
-        id={fields.pseudo.id}
-        label={fields.pseudo.label}
+        {...summary.fieldProps(fields.pseudo)}
         hint={t('members.profile.pseudoHint')}
         name="pseudo"
         autoComplete="username"
@@ -220,63 +218,54 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
         maxLength={ProfileRules.pseudoMaxLength}
         required
         value={draft.pseudo}
-        error={errorOf('pseudo')}
         onChange={(event) => set('pseudo', event.target.value)}
       />
       <div className="members-profile-form__pair">
         <OrganisationField
-          id={fields.organisation.id}
+          {...summary.fieldProps(fields.organisation.id)}
           value={draft.organisation}
           onChange={(value) => set('organisation', value)}
-          error={errorOf('organisation')}
           maxLength={ProfileRules.organisationMaxLength}
         />
         {visibilitySelect('organisation')}
       </div>
       <div className="members-profile-form__pair">
         <SelectField
-          id={fields.typologyKey.id}
-          label={fields.typologyKey.label}
+          {...summary.fieldProps(fields.typologyKey)}
           hint={t('members.profile.typologyHint')}
           name="typologyKey"
           options={typologyOptions}
           value={draft.typologyKey}
-          error={errorOf('typologyKey')}
           onChange={(event) => set('typologyKey', event.target.value)}
         />
         {visibilitySelect('typology')}
       </div>
       <div className="members-profile-form__pair">
         <TextField
-          id={fields.roleTitle.id}
-          label={fields.roleTitle.label}
+          {...summary.fieldProps(fields.roleTitle)}
           name="roleTitle"
           autoComplete="organization-title"
           maxLength={ProfileRules.roleTitleMaxLength}
           value={draft.roleTitle}
-          error={errorOf('roleTitle')}
           onChange={(event) => set('roleTitle', event.target.value)}
         />
         {visibilitySelect('roleTitle')}
       </div>
       <div className="members-profile-form__pair">
         <TextAreaField
-          id={fields.bio.id}
-          label={fields.bio.label}
+          {...summary.fieldProps(fields.bio)}
           hint={t('members.profile.bioHint')}
           name="bio"
           rows={4}
           maxLength={ProfileRules.bioMaxLength}
           value={draft.bio}
-          error={errorOf('bio')}
           onChange={(event) => set('bio', event.target.value)}
         />
         {visibilitySelect('bio')}
       </div>
       <div className="members-profile-form__pair">
         <TextField
-          id={fields.website.id}
-          label={fields.website.label}
+          {...summary.fieldProps(fields.website)}
           hint={t('members.profile.websiteHint')}
           name="website"
           type="url"
@@ -284,7 +273,6 @@ export function ProfileForm({ profile, typologies }: ProfileFormProps) {
           autoComplete="url"
           maxLength={ProfileRules.websiteMaxLength}
           value={draft.website}
-          error={errorOf('website')}
           onChange={(event) => set('website', event.target.value)}
         />
         {visibilitySelect('website')}

@@ -134,10 +134,8 @@ export function ResourceComments({
         <form className="form" noValidate onSubmit={submit} aria-labelledby={headingId}>
           <ErrorSummary state={summary} />
           <RichTextField
-            id={fields.body.id}
+            {...summary.fieldProps(fields.body)}
             focusRef={field}
-            label={fields.body.label}
-            error={summary.errorOf(fields.body.id)}
             rows={3}
             maxLength={CommentLimits.bodyMax}
             value={body}

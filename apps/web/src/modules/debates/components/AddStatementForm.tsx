@@ -72,9 +72,8 @@ export function AddStatementForm({
       <form className="form" noValidate onSubmit={submit} aria-labelledby="add-statement-title">
         <ErrorSummary state={summary} />
         <TextAreaField
-          id={fields.body.id}
+          {...summary.fieldProps(fields.body)}
           textareaRef={field}
-          label={fields.body.label}
           hint={
             <>
               {t('debates.add.hint', { max: DebateLimits.statementMaxLength })}{' '}
@@ -84,7 +83,6 @@ export function AddStatementForm({
               </span>
             </>
           }
-          error={summary.errorOf(fields.body.id)}
           rows={3}
           value={body}
           onChange={(e) => setBody(e.target.value)}

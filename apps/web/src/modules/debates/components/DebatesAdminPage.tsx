@@ -144,17 +144,13 @@ function NewDebateForm({ componentId }: { componentId: string }) {
       <form className="form" noValidate onSubmit={submit} aria-labelledby="debates-admin-new">
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.title.id}
-          label={fields.title.label}
+          {...summary.fieldProps(fields.title)}
           hint={t('debates.admin.titleHint')}
-          error={summary.errorOf(fields.title.id)}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
         />
         <TextAreaField
-          id={fields.description.id}
-          label={fields.description.label}
-          error={summary.errorOf(fields.description.id)}
+          {...summary.fieldProps(fields.description)}
           rows={3}
           value={description}
           onChange={(e) => setDescription(e.target.value)}
@@ -297,10 +293,8 @@ function DebateAdminRow({ debate, slug }: { debate: Debate; slug: string }) {
         >
           <ErrorSummary state={summary} />
           <TextAreaField
-            id={fields.body.id}
-            label={fields.body.label}
+            {...summary.fieldProps(fields.body)}
             hint={t('debates.add.hint', { max: DebateLimits.statementMaxLength })}
-            error={summary.errorOf(fields.body.id)}
             rows={2}
             value={seed}
             onChange={(e) => setSeed(e.target.value)}

@@ -106,31 +106,25 @@ export function CreateIdeaBoxForm({ componentId }: { componentId: string }) {
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.question.id}
-          label={fields.question.label}
+          {...summary.fieldProps(fields.question)}
           value={question}
           onChange={(e) => setQuestion(e.target.value)}
-          error={summary.errorOf(fields.question.id)}
           inputRef={questionRef}
           required
           maxLength={IdeaLimits.questionMaxLength}
         />
         <TextAreaField
-          id={fields.description.id}
-          label={fields.description.label}
+          {...summary.fieldProps(fields.description)}
           value={description}
           onChange={(e) => setDescription(e.target.value)}
-          error={summary.errorOf(fields.description.id)}
           rows={2}
           maxLength={IdeaLimits.descriptionMaxLength}
         />
         <TextAreaField
-          id={fields.seedIdeas.id}
-          label={fields.seedIdeas.label}
+          {...summary.fieldProps(fields.seedIdeas)}
           hint={t('ideas.create.seedsHint')}
           value={seeds}
           onChange={(e) => setSeeds(e.target.value)}
-          error={summary.errorOf(fields.seedIdeas.id)}
           rows={6}
         />
         <FeedbackMessages feedback={feedback} />

@@ -281,10 +281,8 @@ export function AddIdeaForm({ box }: { box: IdeaBox }) {
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
           <ErrorSummary state={summary} />
           <TextAreaField
-            id={bodyField.id}
-            label={bodyField.label}
+            {...summary.fieldProps(bodyField)}
             hint={`${t('ideas.add.hint')} ${t('ideas.add.counter', { count: body.length })}`}
-            error={summary.errorOf(bodyField.id)}
             textareaRef={textareaRef}
             value={body}
             maxLength={IdeaLimits.bodyMaxLength}

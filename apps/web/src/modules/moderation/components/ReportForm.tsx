@@ -157,9 +157,7 @@ export function ReportForm({
           >
             <ErrorSummary state={summary} />
             <SelectField
-              id={fields.reason.id}
-              label={fields.reason.label}
-              error={summary.errorOf(fields.reason.id)}
+              {...summary.fieldProps(fields.reason)}
               name="reason"
               value={reason}
               onChange={(event) => setReason(event.target.value as ReportReason)}
@@ -169,9 +167,8 @@ export function ReportForm({
               }))}
             />
             <TextAreaField
-              id={fields.details.id}
+              {...summary.fieldProps(fields.details.id)}
               label={`${fields.details.label} (${t('common.optional')})`}
-              error={summary.errorOf(fields.details.id)}
               name="details"
               rows={3}
               maxLength={REPORT_DETAILS_MAX}

@@ -87,9 +87,7 @@ export function ArticleComments({ articleId, number }: { articleId: string; numb
         >
           <ErrorSummary state={summary} />
           <RichTextField
-            id={fields.body.id}
-            label={fields.body.label}
-            error={summary.errorOf(fields.body.id)}
+            {...summary.fieldProps(fields.body)}
             rows={3}
             maxLength={CommentLimits.bodyMax}
             value={body}

@@ -112,9 +112,7 @@ function TextImportForm({ componentId }: { componentId: string }) {
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary state={summary} />
         <TextAreaField
-          id={fields.markdown.id}
-          label={fields.markdown.label}
-          error={summary.errorOf(fields.markdown.id)}
+          {...summary.fieldProps(fields.markdown)}
           hint={t('texts.admin.markdownHint')}
           rows={12}
           value={value}

@@ -152,9 +152,7 @@ export function AnswerForm({
       ) : null}
       <ErrorSummary state={summary} />
       <SelectField
-        id={fields.state.id}
-        label={fields.state.label}
-        error={summary.errorOf(fields.state.id)}
+        {...summary.fieldProps(fields.state)}
         name="state"
         value={values.state}
         onChange={(event) => setValues({ ...values, state: event.target.value as ProposalState })}
@@ -164,14 +162,12 @@ export function AnswerForm({
         }))}
       />
       <RichTextField
-        id={fields.answer.id}
-        label={fields.answer.label}
+        {...summary.fieldProps(fields.answer)}
         hint={t('proposals.answer.textHint')}
         name="answer"
         rows={4}
         maxLength={ProposalLimits.answerMax}
         value={values.answer}
-        error={summary.errorOf(fields.answer.id)}
         onChange={(answer) => setValues({ ...values, answer })}
       />
       <CheckboxField

@@ -89,14 +89,12 @@ export function CommentForm({ proposalId, parentId, label, onDone, onCancel }: C
     <form className="form comment-form" noValidate onSubmit={submit} aria-label={label}>
       <ErrorSummary state={summary} />
       <RichTextField
-        id={fields.body.id}
-        label={fields.body.label}
+        {...summary.fieldProps(fields.body)}
         name="body"
         rows={parentId ? 3 : 4}
         maxLength={COMMENT_BODY_MAX}
         required
         value={body}
-        error={summary.errorOf(fields.body.id)}
         onChange={setBody}
       />
       {!parentId ? (

@@ -94,8 +94,7 @@ export function ProposalForm({
       <h2 id={headingId}>{heading}</h2>
       <ErrorSummary state={summary} />
       <TextField
-        id={fields.title.id}
-        label={fields.title.label}
+        {...summary.fieldProps(fields.title)}
         hint={t('proposals.new.titleHint', {
           min: ProposalLimits.titleMin,
           max: ProposalLimits.titleMax,
@@ -105,19 +104,16 @@ export function ProposalForm({
         minLength={ProposalLimits.titleMin}
         maxLength={ProposalLimits.titleMax}
         value={values.title}
-        error={summary.errorOf(fields.title.id)}
         onChange={(event) => setValues({ ...values, title: event.target.value })}
       />
       <RichTextField
-        id={fields.body.id}
-        label={fields.body.label}
+        {...summary.fieldProps(fields.body)}
         hint={t('proposals.new.bodyHint', { max: ProposalLimits.bodyMax })}
         name="body"
         required
         rows={8}
         maxLength={ProposalLimits.bodyMax}
         value={values.body}
-        error={summary.errorOf(fields.body.id)}
         onChange={(body) => setValues({ ...values, body })}
       />
       <FeedbackMessages feedback={feedback} />

@@ -131,13 +131,11 @@ function SettingsForm({
 
   const numberField = (field: NumberField, hint?: string) => (
     <TextField
-      id={fields[field].id}
-      label={fields[field].label}
+      {...summary.fieldProps(fields[field])}
       hint={hint}
       name={field}
       inputMode="numeric"
       value={draft[field]}
-      error={summary.errorOf(fields[field].id)}
       onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
     />
   );

@@ -89,9 +89,7 @@ export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
         <h3 id="invite-member">{t('invitations.invite')}</h3>
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.email.id}
-          label={fields.email.label}
-          error={summary.errorOf(fields.email.id)}
+          {...summary.fieldProps(fields.email)}
           type="email"
           autoComplete="off"
           value={values.email}
@@ -106,17 +104,13 @@ export function InvitationsAdmin({ spaceId }: { spaceId: string }) {
           options={POSITIONS.map((value) => ({ value, label: t(`spaces.position.${value}`) }))}
         />
         <TextField
-          id={fields.college.id}
-          label={fields.college.label}
+          {...summary.fieldProps(fields.college)}
           maxLength={SpaceLimits.memberCollegeMaxLength}
-          error={summary.errorOf(fields.college.id)}
           value={values.college}
           onChange={(e) => setValues({ ...values, college: e.target.value })}
         />
         <TextField
-          id={fields.weight.id}
-          label={fields.weight.label}
-          error={summary.errorOf(fields.weight.id)}
+          {...summary.fieldProps(fields.weight)}
           inputMode="decimal"
           value={values.weight}
           onChange={(e) => setValues({ ...values, weight: e.target.value })}

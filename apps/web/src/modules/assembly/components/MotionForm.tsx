@@ -98,42 +98,38 @@ export function MotionForm({
     <form className="form motion-form" noValidate onSubmit={(e) => void submit(e)}>
       <ErrorSummary state={summary} />
       <TextField
-        id={ids.title}
+        {...summary.fieldProps(ids.title)}
         label={t('assembly.form.title')}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         required
         aria-required="true"
         maxLength={150}
-        error={summary.errorOf(ids.title)}
       />
       <RichTextField
-        id={ids.body}
+        {...summary.fieldProps(ids.body)}
         label={t('assembly.form.body')}
         value={body}
         onChange={setBody}
         required
         rows={6}
-        error={summary.errorOf(ids.body)}
       />
       <TextField
-        id={ids.opensAt}
+        {...summary.fieldProps(ids.opensAt)}
         label={t('assembly.form.opensAt')}
         type="datetime-local"
         value={opensAt}
         onChange={(e) => setOpensAt(e.target.value)}
         required
         hint={t('assembly.form.parisHint')}
-        error={summary.errorOf(ids.opensAt)}
       />
       <TextField
-        id={ids.closesAt}
+        {...summary.fieldProps(ids.closesAt)}
         label={t('assembly.form.closesAt')}
         type="datetime-local"
         value={closesAt}
         onChange={(e) => setClosesAt(e.target.value)}
         required
-        error={summary.errorOf(ids.closesAt)}
       />
       <SelectField
         label={t('assembly.form.majority')}
@@ -145,7 +141,7 @@ export function MotionForm({
         }))}
       />
       <TextField
-        id={ids.quorum}
+        {...summary.fieldProps(ids.quorum)}
         label={t('assembly.form.quorum')}
         type="number"
         min={0}
@@ -153,7 +149,6 @@ export function MotionForm({
         step={0.01}
         value={quorum}
         onChange={(e) => setQuorum(e.target.value)}
-        error={summary.errorOf(ids.quorum)}
       />
       <CheckboxField
         label={t('assembly.form.secret')}

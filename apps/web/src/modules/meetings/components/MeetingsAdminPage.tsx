@@ -287,15 +287,13 @@ export function CheckInPanel({ meeting }: { meeting: Meeting }) {
       <form className="form form--inline" noValidate onSubmit={submit}>
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.code.id}
-          label={fields.code.label}
+          {...summary.fieldProps(fields.code)}
           hint={t('meetings.admin.codeHint')}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
           maxLength={12}
           value={code}
-          error={summary.errorOf(fields.code.id)}
           onChange={(e) => setCode(e.target.value)}
         />
         <div className="form__actions">
@@ -378,7 +376,6 @@ export function ClosingPanel({ meeting }: { meeting: Meeting }) {
     },
     videoUrl: { id: id('videoUrl'), label: t('meetings.admin.videoUrl') },
   };
-  const errorFor = (name: keyof typeof fields) => summary.errorOf(fields[name].id);
   const set = (key: keyof typeof values, value: string) =>
     setValues((v) => ({ ...v, [key]: value }));
 
@@ -448,44 +445,36 @@ export function ClosingPanel({ meeting }: { meeting: Meeting }) {
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary state={summary} />
         <RichTextField
-          id={fields.minutes.id}
-          label={fields.minutes.label}
+          {...summary.fieldProps(fields.minutes)}
           hint={t('meetings.admin.minutesHint')}
           rows={6}
           required
           value={values.minutes}
-          error={errorFor('minutes')}
           onChange={(minutes) => set('minutes', minutes)}
         />
         <div className="field-row">
           <TextField
-            id={id('attendeesCount')}
+            {...summary.fieldProps(fields.attendeesCount)}
             type="number"
             inputMode="numeric"
             min={0}
-            label={t('meetings.admin.attendeesCount')}
             value={values.attendeesCount}
-            error={errorFor('attendeesCount')}
             onChange={(e) => set('attendeesCount', e.target.value)}
           />
           <TextField
-            id={id('contributionsCount')}
+            {...summary.fieldProps(fields.contributionsCount)}
             type="number"
             inputMode="numeric"
             min={0}
-            label={t('meetings.admin.contributionsCount')}
             value={values.contributionsCount}
-            error={errorFor('contributionsCount')}
             onChange={(e) => set('contributionsCount', e.target.value)}
           />
         </div>
         <TextField
-          id={id('videoUrl')}
+          {...summary.fieldProps(fields.videoUrl)}
           type="url"
-          label={t('meetings.admin.videoUrl')}
           hint={t('meetings.admin.videoUrlHint')}
           value={values.videoUrl}
-          error={errorFor('videoUrl')}
           onChange={(e) => set('videoUrl', e.target.value)}
         />
         <div className="form__actions">

@@ -241,24 +241,20 @@ function EditorView() {
           <h2 id={`${ids}-edit`}>{t('newsletters.editHeading')}</h2>
           <ErrorSummary state={summary} />
           <TextField
-            id={fields.subject.id}
-            label={fields.subject.label}
+            {...summary.fieldProps(fields.subject)}
             name="subject"
             required
             maxLength={NewsletterLimits.subjectMaxLength}
             value={values.subject}
-            error={summary.errorOf(fields.subject.id)}
             onChange={(e) => set('subject', e.target.value)}
           />
           <RichTextField
-            id={fields.body.id}
-            label={fields.body.label}
+            {...summary.fieldProps(fields.body)}
             hint={t('newsletters.bodyHint')}
             name="body"
             required
             rows={10}
             value={values.body}
-            error={summary.errorOf(fields.body.id)}
             onChange={(body) => set('body', body)}
           />
           <fieldset className="newsletters__choices">

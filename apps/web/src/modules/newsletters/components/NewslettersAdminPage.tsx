@@ -129,24 +129,20 @@ function NewslettersView() {
         <h2 id="newsletters-new">{t('newsletters.newHeading')}</h2>
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.subject.id}
-          label={fields.subject.label}
+          {...summary.fieldProps(fields.subject)}
           name="subject"
           required
           maxLength={NewsletterLimits.subjectMaxLength}
           value={subject}
-          error={summary.errorOf(fields.subject.id)}
           onChange={(e) => setSubject(e.target.value)}
         />
         <RichTextField
-          id={fields.body.id}
-          label={fields.body.label}
+          {...summary.fieldProps(fields.body)}
           hint={t('newsletters.bodyHint')}
           name="body"
           required
           rows={8}
           value={body}
-          error={summary.errorOf(fields.body.id)}
           onChange={setBody}
         />
         <FeedbackMessages feedback={feedback} />

@@ -118,9 +118,7 @@ export function PetitionAdminActions({
           >
             <ErrorSummary state={summary} />
             <TextAreaField
-              id={fields.reason.id}
-              label={fields.reason.label}
-              error={summary.errorOf(fields.reason.id)}
+              {...summary.fieldProps(fields.reason)}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               required
@@ -176,9 +174,7 @@ export function PetitionAdminActions({
         >
           <ErrorSummary state={summary} />
           <RichTextField
-            id={fields.answer.id}
-            label={fields.answer.label}
-            error={summary.errorOf(fields.answer.id)}
+            {...summary.fieldProps(fields.answer)}
             value={answer}
             onChange={setAnswer}
             required
@@ -208,9 +204,7 @@ export function PetitionAdminActions({
           ) : null}
           {transform && stage ? null : (
             <TextField
-              id={fields.answerUrl.id}
-              label={fields.answerUrl.label}
-              error={summary.errorOf(fields.answerUrl.id)}
+              {...summary.fieldProps(fields.answerUrl)}
               hint={t('petitions.admin.answerUrlHint')}
               value={answerUrl}
               onChange={(e) => setAnswerUrl(e.target.value)}

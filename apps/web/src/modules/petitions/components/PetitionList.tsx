@@ -226,18 +226,14 @@ function NewPetitionForm({ componentId }: { componentId: string }) {
           }))}
         />
         <TextField
-          id={fields.title.id}
-          label={fields.title.label}
+          {...summary.fieldProps(fields.title)}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           required
           maxLength={PetitionLimits.titleMaxLength}
-          error={summary.errorOf(fields.title.id)}
         />
         <RichTextField
-          id={fields.body.id}
-          label={fields.body.label}
-          error={summary.errorOf(fields.body.id)}
+          {...summary.fieldProps(fields.body)}
           hint={t('petitions.new.bodyHint')}
           value={body}
           onChange={setBody}
@@ -318,18 +314,14 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.title.id}
-          label={fields.title.label}
+          {...summary.fieldProps(fields.title)}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           required
           maxLength={PetitionLimits.titleMaxLength}
-          error={summary.errorOf(fields.title.id)}
         />
         <TextField
-          id={fields.threshold.id}
-          label={fields.threshold.label}
-          error={summary.errorOf(fields.threshold.id)}
+          {...summary.fieldProps(fields.threshold)}
           type="number"
           min={1}
           max={PetitionLimits.thresholdMax}
@@ -338,9 +330,7 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
           required
         />
         <TextField
-          id={fields.periodDays.id}
-          label={fields.periodDays.label}
-          error={summary.errorOf(fields.periodDays.id)}
+          {...summary.fieldProps(fields.periodDays)}
           type="number"
           min={1}
           max={PetitionLimits.periodDaysMax}
@@ -349,9 +339,7 @@ function NewPetitionTypeForm({ componentId }: { componentId: string }) {
           required
         />
         <TextField
-          id={fields.minCommitteeSize.id}
-          label={fields.minCommitteeSize.label}
-          error={summary.errorOf(fields.minCommitteeSize.id)}
+          {...summary.fieldProps(fields.minCommitteeSize)}
           type="number"
           min={0}
           max={PetitionLimits.committeeMax}

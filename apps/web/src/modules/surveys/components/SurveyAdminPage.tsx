@@ -107,13 +107,11 @@ export function CreateSurveyForm({
       <h2 id="create-survey-title">{t('surveys.builder.create')}</h2>
       <ErrorSummary state={summary} />
       <TextField
-        id={fields.title.id}
-        label={fields.title.label}
+        {...summary.fieldProps(fields.title)}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         required
         maxLength={SurveyLimits.titleMaxLength}
-        error={summary.errorOf(fields.title.id)}
       />
       <FeedbackMessages feedback={feedback} />
       <button type="submit" className="button button--primary" disabled={loading}>
@@ -189,37 +187,29 @@ export function SurveySettingsForm({ survey }: { survey: SurveyState }) {
       <p>{t(survey.open ? 'surveys.open' : 'surveys.closed')}</p>
       <ErrorSummary state={summary} />
       <TextField
-        id={fields.title.id}
-        label={fields.title.label}
+        {...summary.fieldProps(fields.title)}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         required
         maxLength={SurveyLimits.titleMaxLength}
-        error={summary.errorOf(fields.title.id)}
       />
       <TextAreaField
-        id={fields.description.id}
-        label={fields.description.label}
+        {...summary.fieldProps(fields.description)}
         rows={4}
         value={description}
         onChange={(e) => setDescription(e.target.value)}
-        error={summary.errorOf(fields.description.id)}
       />
       <TextField
-        id={fields.opensAt.id}
-        label={fields.opensAt.label}
+        {...summary.fieldProps(fields.opensAt)}
         type="datetime-local"
         value={opensAt}
         onChange={(e) => setOpensAt(e.target.value)}
-        error={summary.errorOf(fields.opensAt.id)}
       />
       <TextField
-        id={fields.closesAt.id}
-        label={fields.closesAt.label}
+        {...summary.fieldProps(fields.closesAt)}
         type="datetime-local"
         value={closesAt}
         onChange={(e) => setClosesAt(e.target.value)}
-        error={summary.errorOf(fields.closesAt.id)}
       />
       <div className="field field--checkbox">
         <input
@@ -231,12 +221,10 @@ export function SurveySettingsForm({ survey }: { survey: SurveyState }) {
         <label htmlFor="survey-anonymous">{t('surveys.builder.allowAnonymous')}</label>
       </div>
       <TextAreaField
-        id={fields.terms.id}
-        label={fields.terms.label}
+        {...summary.fieldProps(fields.terms)}
         rows={3}
         value={terms}
         onChange={(e) => setTerms(e.target.value)}
-        error={summary.errorOf(fields.terms.id)}
       />
       <FeedbackMessages feedback={feedback} />
       <button type="submit" className="button button--primary" disabled={loading}>

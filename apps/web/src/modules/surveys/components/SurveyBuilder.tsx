@@ -221,13 +221,11 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
           </select>
         </div>
         <TextField
-          id={fields.body.id}
-          label={fields.body.label}
+          {...summary.fieldProps(fields.body)}
           value={body}
           onChange={(e) => setBody(e.target.value)}
           required
           maxLength={SurveyLimits.questionBodyMaxLength}
-          error={summary.errorOf(fields.body.id)}
         />
         <div className="field field--checkbox">
           <input
@@ -240,32 +238,29 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
         </div>
         {WITH_OPTIONS.has(type) ? (
           <TextAreaField
-            id={fields.options.id}
+            {...summary.fieldProps(fields.options.id)}
             label={t('surveys.builder.options')}
             rows={4}
             value={options}
             onChange={(e) => setOptions(e.target.value)}
-            error={summary.errorOf(fields.options.id)}
           />
         ) : null}
         {type.startsWith('MATRIX') ? (
           <TextAreaField
-            id={fields.rows.id}
+            {...summary.fieldProps(fields.rows.id)}
             label={t('surveys.builder.rows')}
             rows={3}
             value={rows}
             onChange={(e) => setRows(e.target.value)}
-            error={summary.errorOf(fields.rows.id)}
           />
         ) : null}
         {type === 'SCALE' ? (
           <TextAreaField
-            id={fields.scale.id}
+            {...summary.fieldProps(fields.scale.id)}
             label={t('surveys.builder.scaleLabels')}
             rows={4}
             value={scaleLabels}
             onChange={(e) => setScaleLabels(e.target.value)}
-            error={summary.errorOf(fields.scale.id)}
           />
         ) : null}
         <FeedbackMessages feedback={addFeedback} />

@@ -287,9 +287,7 @@ function TypeForm({
       label: t('petitions.adminPages.types.secondStageUrl'),
     },
   };
-  const fieldErrors = Object.fromEntries(
-    Object.entries(fields).map(([key, field]) => [key, summary.errorOf(field.id)]),
-  ) as Record<keyof typeof fields, string | null>;
+  const typologiesError = summary.errorOf(fields.typologies.id);
   const options = (typologies.data?.memberTypologies ?? []).filter(
     (o) => !o.archived || chosen.includes(o.key),
   );
@@ -369,18 +367,14 @@ function TypeForm({
       <ErrorSummary state={summary} />
       <FeedbackMessages feedback={feedback} />
       <TextField
-        id={fields.title.id}
-        label={fields.title.label}
+        {...summary.fieldProps(fields.title)}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         required
         maxLength={PetitionLimits.titleMaxLength}
-        error={fieldErrors.title}
       />
       <TextAreaField
-        id={fields.description.id}
-        label={fields.description.label}
-        error={fieldErrors.description}
+        {...summary.fieldProps(fields.description)}
         hint={t('petitions.adminPages.types.descriptionHint')}
         value={description}
         onChange={(e) => setDescription(e.target.value)}
@@ -388,8 +382,7 @@ function TypeForm({
         maxLength={PetitionLimits.bodyMaxLength}
       />
       <TextField
-        id={fields.threshold.id}
-        label={fields.threshold.label}
+        {...summary.fieldProps(fields.threshold)}
         type="number"
         inputMode="numeric"
         min={1}
@@ -397,11 +390,9 @@ function TypeForm({
         value={threshold}
         onChange={(e) => setThreshold(e.target.value)}
         required
-        error={fieldErrors.threshold}
       />
       <TextField
-        id={fields.periodDays.id}
-        label={fields.periodDays.label}
+        {...summary.fieldProps(fields.periodDays)}
         type="number"
         inputMode="numeric"
         min={1}
@@ -409,18 +400,15 @@ function TypeForm({
         value={periodDays}
         onChange={(e) => setPeriodDays(e.target.value)}
         required
-        error={fieldErrors.periodDays}
       />
       <TextField
-        id={fields.minCommitteeSize.id}
-        label={fields.minCommitteeSize.label}
+        {...summary.fieldProps(fields.minCommitteeSize)}
         type="number"
         inputMode="numeric"
         min={0}
         max={PetitionLimits.committeeMax}
         value={committee}
         onChange={(e) => setCommittee(e.target.value)}
-        error={fieldErrors.minCommitteeSize}
       />
       <SelectField
         label={t('petitions.adminPages.types.signers')}
@@ -436,8 +424,8 @@ function TypeForm({
           id={fields.typologies.id}
           tabIndex={-1}
           className="field"
-          aria-invalid={fieldErrors.typologies ? true : undefined}
-          aria-describedby={fieldErrors.typologies ? `${headingId}-typologies-error` : undefined}
+          aria-invalid={typologiesError ? true : undefined}
+          aria-describedby={typologiesError ? `${headingId}-typologies-error` : undefined}
         >
           <legend>{t('petitions.adminPages.types.typologies')}</legend>
           {options.map((o) => (
@@ -452,9 +440,9 @@ function TypeForm({
               }
             />
           ))}
-          {fieldErrors.typologies ? (
+          {typologiesError ? (
             <p id={`${headingId}-typologies-error`} className="field__error">
-              {fieldErrors.typologies}
+              {typologiesError}
             </p>
           ) : null}
         </fieldset>
@@ -465,21 +453,17 @@ function TypeForm({
         onChange={(e) => setPublicSignatures(e.target.checked)}
       />
       <SelectField
-        id={fields.secondStageComponentId.id}
-        label={fields.secondStageComponentId.label}
+        {...summary.fieldProps(fields.secondStageComponentId)}
         hint={t('petitions.adminPages.types.secondStageComponentHint')}
         value={secondStageComponentId}
         onChange={(e) => setSecondStageComponentId(e.target.value)}
         options={[{ value: '', label: t('petitions.adminPages.types.secondStageNone') }, ...stages]}
-        error={fieldErrors.secondStageComponentId}
       />
       <TextField
-        id={fields.secondStageUrl.id}
-        label={fields.secondStageUrl.label}
+        {...summary.fieldProps(fields.secondStageUrl)}
         hint={t('petitions.adminPages.types.secondStageHint')}
         value={secondStageUrl}
         onChange={(e) => setSecondStageUrl(e.target.value)}
-        error={fieldErrors.secondStageUrl}
       />
       <div className="actions">
         <button

@@ -121,11 +121,7 @@ function TermsDocumentAdmin({
     body: { id: `${headingId}-body`, label: t('termsAdmin.bodyLabel') },
     confirm: { id: confirmId, label: '' },
   };
-  const errors: FieldErrors = {
-    title: summary.errorOf(fields.title.id) ?? undefined,
-    body: summary.errorOf(fields.body.id) ?? undefined,
-    confirm: summary.errorOf(fields.confirm.id) ?? undefined,
-  };
+  const confirmError = summary.errorOf(fields.confirm.id);
   const [checking, setChecking] = useState(false);
   /** Set when a version was published by someone else since the draft was started. */
   const [outdated, setOutdated] = useState<string | null>(null);
@@ -268,10 +264,8 @@ function TermsDocumentAdmin({
         </p>
         <ErrorSummary state={summary} />
         <TextField
-          id={fields.title.id}
-          label={fields.title.label}
+          {...summary.fieldProps(fields.title)}
           hint={t('termsAdmin.titleHint', { max: TERMS_TITLE_MAX_LENGTH })}
-          error={errors.title}
           inputRef={titleRef}
           value={draft.title}
           onChange={(event) => setDraft((d) => ({ ...d, title: event.target.value }))}
@@ -279,12 +273,10 @@ function TermsDocumentAdmin({
           lang="fr"
         />
         <TextAreaField
-          id={fields.body.id}
-          label={fields.body.label}
+          {...summary.fieldProps(fields.body)}
           hint={t('termsAdmin.bodyHint', {
             max: TERMS_BODY_MAX_LENGTH.toLocaleString(i18n.language),
           })}
-          error={errors.body}
           textareaRef={bodyRef}
           value={draft.body}
           onChange={(event) => setDraft((d) => ({ ...d, body: event.target.value }))}
@@ -297,7 +289,7 @@ function TermsDocumentAdmin({
           className={[
             'field',
             'field--checkbox',
-            errors.confirm && !confirmed ? 'field--invalid' : '',
+            confirmError && !confirmed ? 'field--invalid' : '',
           ]
             .filter(Boolean)
             .join(' ')}
@@ -309,20 +301,17 @@ function TermsDocumentAdmin({
             required
             checked={confirmed}
             onChange={(event) => setConfirmed(event.target.checked)}
-            aria-invalid={errors.confirm && !confirmed ? true : undefined}
-            aria-describedby={[
-              warningId,
-              errors.confirm && !confirmed ? `${confirmId}-error` : null,
-            ]
+            aria-invalid={confirmError && !confirmed ? true : undefined}
+            aria-describedby={[warningId, confirmError && !confirmed ? `${confirmId}-error` : null]
               .filter(Boolean)
               .join(' ')}
           />
           <label htmlFor={confirmId}>
             {t('termsAdmin.confirmLabel', { version: nextVersion })}
           </label>
-          {errors.confirm && !confirmed ? (
+          {confirmError && !confirmed ? (
             <p id={`${confirmId}-error`} className="field__error">
-              {errors.confirm}
+              {confirmError}
             </p>
           ) : null}
         </div>

@@ -305,41 +305,37 @@ export function BallotForm({
         <ErrorSummary state={summary} />
         <FeedbackMessages feedback={feedback} />
         <TextField
-          id={id('title')}
+          {...summary.fieldProps(id('title'))}
           label={t('votes.form.title')}
           required
           maxLength={BallotLimits.titleMaxLength}
           value={values.title}
-          error={err('title')}
           onChange={(e) => set('title', e.target.value)}
         />
         <TextAreaField
-          id={id('explanation')}
+          {...summary.fieldProps(id('explanation'))}
           label={t('votes.form.explanation')}
           rows={3}
           value={values.explanation}
-          error={err('explanation')}
           onChange={(e) => set('explanation', e.target.value)}
         />
         <div className="field-row">
           <TextField
-            id={id('opensAt')}
+            {...summary.fieldProps(id('opensAt'))}
             type="datetime-local"
             label={t('votes.form.opensAt')}
             hint={t('votes.form.parisTime')}
             required
             value={values.opensAt}
-            error={err('opensAt')}
             onChange={(e) => set('opensAt', e.target.value)}
           />
           <TextField
-            id={id('closesAt')}
+            {...summary.fieldProps(id('closesAt'))}
             type="datetime-local"
             label={t('votes.form.closesAt')}
             hint={t('votes.form.parisTime')}
             required
             value={values.closesAt}
-            error={err('closesAt')}
             onChange={(e) => set('closesAt', e.target.value)}
           />
         </div>
@@ -373,10 +369,9 @@ export function BallotForm({
         <fieldset className="form__group">
           <legend>{t('votes.form.census')}</legend>
           <SelectField
-            id={id('censusKind')}
+            {...summary.fieldProps(id('censusKind'))}
             label={t('votes.form.censusKind')}
             value={values.censusKind}
-            error={err('censusKind')}
             onChange={(e) => set('censusKind', e.target.value as CensusKind)}
             options={Object.values(CensusKind).map((kind) => ({
               value: kind,
@@ -386,10 +381,9 @@ export function BallotForm({
           {values.censusKind === CensusKind.ASSEMBLY_MEMBERS ? (
             <>
               <SelectField
-                id={id('assembly')}
+                {...summary.fieldProps(id('assembly'))}
                 label={t('votes.form.assembly')}
                 value={values.assemblySpaceId}
-                error={err('assembly')}
                 onChange={(e) => set('assemblySpaceId', e.target.value)}
                 options={[
                   { value: '', label: t('votes.form.chooseAssembly') },
@@ -405,7 +399,7 @@ export function BallotForm({
           ) : null}
           {values.censusKind === CensusKind.EMAIL_LIST ? (
             <TextAreaField
-              id={id('emails')}
+              {...summary.fieldProps(id('emails'))}
               label={t('votes.form.emails')}
               hint={
                 ballot?.census.kind === CensusKind.EMAIL_LIST
@@ -414,7 +408,6 @@ export function BallotForm({
               }
               rows={4}
               value={values.emails}
-              error={err('emails')}
               onChange={(e) => set('emails', e.target.value)}
             />
           ) : null}
@@ -423,12 +416,11 @@ export function BallotForm({
           <fieldset key={q.key} className="form__group ballot-form__question">
             <legend>{t('votes.form.question', { n: i + 1 })}</legend>
             <TextField
-              id={id(`q${i}-title`)}
+              {...summary.fieldProps(id(`q${i}-title`))}
               label={t('votes.form.questionTitle')}
               required
               maxLength={300}
               value={q.title}
-              error={err(`q${i}-title`)}
               onChange={(e) => setQuestion(i, { title: e.target.value })}
             />
             <SelectField
@@ -445,28 +437,26 @@ export function BallotForm({
             {q.method === BallotMethod.MULTIPLE ? (
               <div className="field-row">
                 <TextField
-                  id={id(`q${i}-min`)}
+                  {...summary.fieldProps(id(`q${i}-min`))}
                   type="number"
                   min={1}
                   label={t('votes.form.minChoices')}
                   value={q.minChoices}
-                  error={err(`q${i}-min`)}
                   onChange={(e) => setQuestion(i, { minChoices: e.target.value })}
                 />
                 <TextField
-                  id={id(`q${i}-max`)}
+                  {...summary.fieldProps(id(`q${i}-max`))}
                   type="number"
                   min={1}
                   label={t('votes.form.maxChoices')}
                   hint={t('votes.form.maxChoicesHint')}
                   value={q.maxChoices}
-                  error={err(`q${i}-max`)}
                   onChange={(e) => setQuestion(i, { maxChoices: e.target.value })}
                 />
               </div>
             ) : null}
             <TextAreaField
-              id={id(`q${i}-options`)}
+              {...summary.fieldProps(id(`q${i}-options`))}
               label={t('votes.form.options')}
               hint={t('votes.form.optionsHint', {
                 min: BallotLimits.optionsMin,
@@ -474,7 +464,6 @@ export function BallotForm({
               })}
               rows={5}
               value={q.options}
-              error={err(`q${i}-options`)}
               onChange={(e) => setQuestion(i, { options: e.target.value })}
             />
             {values.questions.length > 1 ? (

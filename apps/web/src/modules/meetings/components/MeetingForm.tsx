@@ -127,7 +127,6 @@ export function MeetingForm({
     agenda: field('agenda', 'meetings.form.agenda'),
     capacity: field('capacity', 'meetings.form.capacity'),
   };
-  const errorFor = (name: keyof typeof fields) => summary.errorOf(fields[name].id);
 
   function check(startsAt: string | null, endsAt: string | null) {
     const inPerson = values.type !== MeetingType.ONLINE;
@@ -223,18 +222,15 @@ export function MeetingForm({
     }
   }
 
-  const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <form className="form" noValidate onSubmit={submit}>
       <ErrorSummary state={summary} />
       <FeedbackMessages feedback={feedback} />
       <TextField
-        id={id('title')}
-        label={t('meetings.form.title')}
+        {...summary.fieldProps(fields.title)}
         required
         maxLength={MeetingLimits.titleMaxLength}
         value={values.title}
-        error={errorFor('title')}
         onChange={(e) => set('title', e.target.value)}
       />
       <SelectField
@@ -248,81 +244,65 @@ export function MeetingForm({
       />
       <div className="field-row">
         <TextField
-          id={id('startsAt')}
+          {...summary.fieldProps(fields.startsAt)}
           type="datetime-local"
-          label={t('meetings.form.startsAt')}
           hint={t('meetings.form.parisTime')}
           required
           value={values.startsAt}
-          error={errorFor('startsAt')}
           onChange={(e) => set('startsAt', e.target.value)}
         />
         <TextField
-          id={id('endsAt')}
+          {...summary.fieldProps(fields.endsAt)}
           type="datetime-local"
-          label={t('meetings.form.endsAt')}
           hint={t('meetings.form.parisTime')}
           required
           value={values.endsAt}
-          error={errorFor('endsAt')}
           onChange={(e) => set('endsAt', e.target.value)}
         />
       </div>
       {values.type !== MeetingType.ONLINE ? (
         <>
           <TextField
-            id={id('location')}
-            label={t('meetings.form.location')}
+            {...summary.fieldProps(fields.location)}
             maxLength={MeetingLimits.locationMaxLength}
             value={values.location}
-            error={errorFor('location')}
             onChange={(e) => set('location', e.target.value)}
           />
           <TextField
-            id={id('address')}
-            label={t('meetings.form.address')}
+            {...summary.fieldProps(fields.address)}
             maxLength={MeetingLimits.addressMaxLength}
             value={values.address}
-            error={errorFor('address')}
             onChange={(e) => set('address', e.target.value)}
           />
           <TextField
-            id={id('locationHints')}
-            label={t('meetings.form.locationHints')}
+            {...summary.fieldProps(fields.locationHints)}
             maxLength={MeetingLimits.locationHintsMaxLength}
             value={values.locationHints}
-            error={errorFor('locationHints')}
             onChange={(e) => set('locationHints', e.target.value)}
           />
         </>
       ) : null}
       {values.type !== MeetingType.IN_PERSON ? (
         <TextField
-          id={id('onlineUrl')}
+          {...summary.fieldProps(fields.onlineUrl)}
           type="url"
-          label={t('meetings.form.onlineUrl')}
           hint={t('meetings.form.onlineUrlHint')}
           required
           value={values.onlineUrl}
-          error={errorFor('onlineUrl')}
           onChange={(e) => set('onlineUrl', e.target.value)}
         />
       ) : null}
       <RichTextField
-        id={id('description')}
-        label={t('meetings.form.description')}
+        {...summary.fieldProps(fields.description)}
         rows={4}
         value={values.description}
-        error={errorFor('description')}
         onChange={(description) => set('description', description)}
       />
       <TextAreaField
-        id={id('agenda')}
-        label={t('meetings.form.agenda')}
+        {...summary.fieldProps(fields.agenda)}
         hint={t('meetings.form.agendaHint')}
         rows={4}
         value={values.agenda}
-        error={errorFor('agenda')}
         onChange={(e) => set('agenda', e.target.value)}
       />
       <CheckboxField
@@ -333,14 +313,12 @@ export function MeetingForm({
       {values.registrationsEnabled ? (
         <>
           <TextField
-            id={id('capacity')}
+            {...summary.fieldProps(fields.capacity)}
             type="number"
             min={0}
             max={MeetingLimits.capacityMax}
-            label={t('meetings.form.capacity')}
             hint={t('meetings.form.capacityHint')}
             value={values.capacity}
-            error={errorFor('capacity')}
             onChange={(e) => set('capacity', e.target.value)}
           />
           <CheckboxField

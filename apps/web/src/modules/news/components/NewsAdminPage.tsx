@@ -324,22 +324,18 @@ export function NewsPostForm({
       <ErrorSummary state={summary} />
       <FeedbackMessages feedback={feedback} />
       <TextField
-        id={id('title')}
+        {...summary.fieldProps(fields.title)}
         inputRef={titleRef}
-        label={fields.title.label}
         required
         maxLength={NewsLimits.titleMaxLength}
         value={values.title}
-        error={errorFor('title')}
         onChange={(e) => set('title', e.target.value)}
       />
       <RichTextField
-        id={id('body')}
-        label={t('news.form.body')}
+        {...summary.fieldProps(fields.body)}
         hint={t('news.form.bodyHint')}
         rows={8}
         value={values.body}
-        error={errorFor('body')}
         onChange={(body) => set('body', body)}
       />
       <div className="field">
@@ -367,13 +363,11 @@ export function NewsPostForm({
       {post?.imageUrl && !file ? <p className="muted">{t('news.form.keepImage')}</p> : null}
       {file || post?.imageUrl ? (
         <TextField
-          id={id('image-alt')}
-          label={t('news.form.imageAlt')}
+          {...summary.fieldProps(fields.imageAlt)}
           hint={t('news.form.imageAltHint')}
           required
           maxLength={NewsLimits.imageAltMaxLength}
           value={values.imageAlt}
-          error={errorFor('imageAlt')}
           onChange={(e) => set('imageAlt', e.target.value)}
         />
       ) : null}
@@ -401,13 +395,11 @@ export function NewsPostForm({
       )}
       {values.when === 'LATER' && !published ? (
         <TextField
-          id={id('publish-at')}
+          {...summary.fieldProps(fields.publishAt)}
           type="datetime-local"
-          label={t('news.form.publishAt')}
           hint={t('news.form.parisTime')}
           required
           value={values.publishAt}
-          error={errorFor('publishAt')}
           onChange={(e) => set('publishAt', e.target.value)}
         />
       ) : null}

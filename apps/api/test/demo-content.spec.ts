@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '../src/database/data-source';
@@ -24,14 +26,36 @@ describe('demo content from the 2021 report', () => {
     expect(scales.length).toBeGreaterThanOrEqual(9);
     for (const q of scales) {
       expect(q.scale!.points).toBe(4);
-      expect(q.scale!.labels[0]).toBe('pas du tout d’accord'.replace('’', "'"));
-      expect(q.scale!.labels[3]).toBe("tout à fait d'accord");
+      expect(q.scale!.labels[0]).toBe('pas du tout d’accord');
+      expect(q.scale!.labels[3]).toBe('tout à fait d’accord');
     }
     const typology = content.survey.questions[0];
     expect(typology.type).toBe('SINGLE_OPTION');
     expect(typology.options!.length).toBeGreaterThanOrEqual(5);
     expect(content.participatoryText).toMatch(/^#/m);
     expect(content.participatoryText).toMatch(/santé/);
+  });
+
+  it('data files are written in French typography: no-break spaces before « : » and inside « », narrow ones before ; ! ?, and ’ for the apostrophe', () => {
+    const dir = join(__dirname, '../src/modules/demo/data');
+    const faults: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f !== 'README.md')) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      // JSON punctuation (`"key": value`) has no space before its colon; a Markdown list's
+      // « - » and a heading's « # » are not concerned
+      const rules: [RegExp, string][] = [
+        [/ :(?=\s|$|")/g, 'a plain space before « : »'],
+        [/ [;!?]/g, 'a plain space before ; ! ?'],
+        [/« | »/g, 'a plain space inside « »'],
+        [/\p{L}'\p{L}/gu, "a straight apostrophe (')"],
+      ];
+      for (const [pattern, fault] of rules)
+        for (const match of text.matchAll(pattern))
+          faults.push(
+            `${file}: ${fault} in « ${text.slice(Math.max(0, match.index - 20), match.index + 5)} »`,
+          );
+    }
+    expect(faults).toEqual([]);
   });
 
   describe('in a test database', () => {
@@ -209,7 +233,7 @@ describe('demo content from the 2021 report', () => {
       ).data.ideaBoxes;
       expect(boxes).toHaveLength(1);
       expect(boxes[0]).toMatchObject({
-        question: 'Quelle action la filière doit-elle mener en priorité ?',
+        question: 'Quelle action la filière doit-elle mener en priorité ?',
         ideasCount: content.ideas.ideas.length,
         isDemo: true,
       });

@@ -78,7 +78,7 @@ describeInBrowser(
         .getByRole('link', { name: /Motions/ })
         .first()
         .click();
-      for (const title of ['Les territoires', 'Le cadre', "L'animation", 'La valorisation']) {
+      for (const title of ['Les territoires', 'Le cadre', 'L’animation', 'La valorisation']) {
         await member.getByRole('heading', { level: 3, name: new RegExp(title) }).waitFor();
       }
       await member.getByRole('heading', { name: /Votes ouverts \(4\)/ }).waitFor();

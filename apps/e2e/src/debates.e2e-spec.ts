@@ -35,7 +35,7 @@ describeInBrowser(
       ).id;
       await goTo(`/espaces/${SPACE}/f/${componentId}`);
       await suite.page
-        .getByRole('link', { name: 'Les constats de l’enquête 2021 : qu’en pense la filière ?' })
+        .getByRole('link', { name: 'Les constats de l’enquête 2021 : qu’en pense la filière ?' })
         .click();
       await suite.page
         .getByRole('heading', { level: 1, name: /Les constats de l’enquête 2021/ })

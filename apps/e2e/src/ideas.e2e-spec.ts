@@ -44,7 +44,7 @@ describeInBrowser(
       await suite.page
         .getByRole('heading', {
           level: 1,
-          name: 'Quelle action la filière doit-elle mener en priorité ?',
+          name: 'Quelle action la filière doit-elle mener en priorité ?',
         })
         .waitFor();
       const pair = suite.page.getByRole('group', { name: 'Choisir entre deux idées' });

@@ -24,7 +24,7 @@ describeInBrowser(
         .waitFor();
       await suite.page
         .getByRole('link', {
-          name: 'Poursuivre le travail pour « faire filière » : un appel à tous les acteurs',
+          name: 'Poursuivre le travail pour « faire filière » : un appel à tous les acteurs',
         })
         .waitFor();
       await checkPage('accueil avec actualités');

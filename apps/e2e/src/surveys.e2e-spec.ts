@@ -44,7 +44,7 @@ describeInBrowser(
       for (let i = 0; i < count; i++)
         await scales
           .nth(i)
-          .getByLabel(i % 3 === 0 ? "3 d'accord" : "4 tout à fait d'accord")
+          .getByLabel(i % 3 === 0 ? '3 d’accord' : '4 tout à fait d’accord')
           .check();
       await suite.page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
       await suite.page

@@ -106,10 +106,10 @@ describe('Assemblée: motions, votes counted once, quorum and majority, frozen r
       )
     ).data.space;
     const motions = (await t.gql(MOTIONS, { c: space.components[0].id })).data.motions;
-    expect(motions.map((m: { title: string }) => m.title.split(' :')[0])).toEqual([
+    expect(motions.map((m: { title: string }) => m.title.split(' :')[0])).toEqual([
       'Les territoires',
       'Le cadre',
-      "L'animation",
+      'L’animation',
       'La valorisation',
     ]);
     expect(motions.every((m: { status: string }) => m.status === 'OPEN')).toBe(true);

@@ -91,7 +91,7 @@ describe('Actualités: news posts, scheduled publication, announcements exactly 
   it('the demo holds two posts drawn from the report on the home page: the synthesis and the call to « faire filière »', async () => {
     const titles = (await t.gql(HOME)).data.homeNews.map((p: { title: string }) => p.title);
     expect(titles).toEqual([
-      'Poursuivre le travail pour « faire filière » : un appel à tous les acteurs',
+      'Poursuivre le travail pour « faire filière » : un appel à tous les acteurs',
       'Synthèse du rapport final du groupe de travail',
     ]);
     expect(

@@ -99,7 +99,7 @@ describe('participatory texts and amendments', () => {
       expect(text.articlesCount).toBeGreaterThan(20);
       expect(text.sections[0]).toMatchObject({
         level: 1,
-        title: '5. Les propositions du groupe de travail : approfondissement',
+        title: '5. Les propositions du groupe de travail : approfondissement',
       });
       const numbers = text.sections.flatMap((s: any) => s.articles.map((a: any) => a.number));
       expect(numbers).toEqual(numbers.map((_: number, i: number) => i + 1));

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
 import { renderWithProviders } from '../../../test/renderWithProviders';
+import { typeRich } from '../../../test/rich-text';
 import { ME_QUERY } from '../../auth/graphql/auth';
 import {
   PROPOSAL_COMPONENT_QUERY,
@@ -329,7 +330,9 @@ describe('<ProposalList>', () => {
     expect(open).toHaveAttribute('aria-expanded', 'false');
     await user.click(open);
     await user.type(screen.getByRole('textbox', { name: 'Titre' }), 'Trop court');
-    await user.type(screen.getByRole('textbox', { name: 'Texte de la proposition' }), 'Un texte.');
+    // pasted once TipTap has replaced the fallback textarea: typing raced the editor's chunk, and a
+    // click on the editor without `elementFromPoint` threw in ProseMirror after the test
+    await typeRich(user, /^Texte de la proposition/, 'Un texte.');
     await user.click(screen.getByRole('button', { name: 'Publier la proposition' }));
     expect(screen.getByRole('textbox', { name: 'Titre' })).toHaveAccessibleDescription(
       expect.stringContaining('Le titre doit compter au moins 15 caractères.'),

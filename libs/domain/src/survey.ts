@@ -54,6 +54,12 @@ export const SurveyLimits = {
   descriptionMaxLength: 20000,
   termsMaxLength: 20000,
   questionBodyMaxLength: 2000,
+  questionDescriptionMaxLength: 5000,
+  questionSectionMaxLength: 300,
+  /** Most options a choice question may let a respondent pick (`maxChoices`, per row for matrices). */
+  maxChoicesMax: 100,
+  /** Most characters a text question may allow (`maxCharacters`), and the longest text answer. */
+  answerTextMaxLength: 20000,
   optionBodyMaxLength: 500,
   /** Options (and matrix rows) given when a question is added. */
   optionsMax: 100,

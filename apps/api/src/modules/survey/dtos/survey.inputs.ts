@@ -108,8 +108,16 @@ export class SurveyQuestionFieldsInput {
   @MinLength(1)
   @MaxLength(SurveyLimits.questionBodyMaxLength)
   body?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) section?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SurveyLimits.questionDescriptionMaxLength)
+  description?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SurveyLimits.questionSectionMaxLength)
+  section?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() mandatory?: boolean;
   @Field(() => Int, {
     nullable: true,
@@ -118,13 +126,13 @@ export class SurveyQuestionFieldsInput {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(100)
+  @Max(SurveyLimits.maxChoicesMax)
   maxChoices?: number;
   @Field(() => Int, { nullable: true, description: 'Text questions: most characters; 0 clears.' })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(20000)
+  @Max(SurveyLimits.answerTextMaxLength)
   maxCharacters?: number;
   @Field(() => SurveyScaleInput, { nullable: true })
   @IsOptional()
@@ -200,7 +208,7 @@ export class SurveyAnswerInput {
   @Field({ nullable: true, description: 'SHORT_ANSWER / LONG_ANSWER.' })
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(SurveyLimits.answerTextMaxLength)
   text?: string;
   @Field(() => [SurveyChoiceInput], {
     nullable: true,

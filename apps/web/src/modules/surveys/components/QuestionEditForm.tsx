@@ -23,13 +23,6 @@ const TEXT_TYPES = new Set<string>(SURVEY_TEXT_TYPES);
 const MULTIPLE_TYPES = new Set(['MULTIPLE_OPTION', 'MATRIX_MULTIPLE']);
 const CONDITION_KINDS = Object.values(SurveyConditionKind);
 /**
- * The API's other limits of a question's fields (`SurveyQuestionFieldsInput`), not in
- * {@link SurveyLimits} yet: a description's characters, the most choices and characters a question
- * may ask for (0 clears).
- */
-const EDIT_LIMITS = { descriptionMaxLength: 5000, maxChoices: 100, maxCharacters: 20000 } as const;
-
-/**
  * "Modifier" for one question of the builder: a button opening an inline form (wording, description,
  * mandatory, limits, display condition on an earlier question) that calls `updateSurveyQuestion`.
  * Only the fields the question's type takes are sent (the API refuses the others with BAD_USER_INPUT).
@@ -103,12 +96,12 @@ export function QuestionEditForm({
     const problems = problemsOf(
       textProblem(t, fields.body, body, { min: 1, max: SurveyLimits.questionBodyMaxLength }),
       textProblem(t, fields.description, description, {
-        max: EDIT_LIMITS.descriptionMaxLength,
+        max: SurveyLimits.questionDescriptionMaxLength,
       }),
       TEXT_TYPES.has(q.type) &&
-        limitProblem(fields.maxCharacters, maxCharacters, EDIT_LIMITS.maxCharacters),
+        limitProblem(fields.maxCharacters, maxCharacters, SurveyLimits.answerTextMaxLength),
       MULTIPLE_TYPES.has(q.type) &&
-        limitProblem(fields.maxChoices, maxChoices, EDIT_LIMITS.maxChoices),
+        limitProblem(fields.maxChoices, maxChoices, SurveyLimits.maxChoicesMax),
       !layout &&
         target &&
         conditionKind !== 'ANSWERED' &&
@@ -175,7 +168,7 @@ export function QuestionEditForm({
             rows={3}
             value={description}
             onChange={(e) => setDescription(e.target.value)}
-            maxLength={EDIT_LIMITS.descriptionMaxLength}
+            maxLength={SurveyLimits.questionDescriptionMaxLength}
           />
           {layout ? null : (
             <div className="field field--checkbox">
@@ -194,7 +187,7 @@ export function QuestionEditForm({
               label={t('surveys.builder.maxCharacters')}
               type="number"
               min={0}
-              max={EDIT_LIMITS.maxCharacters}
+              max={SurveyLimits.answerTextMaxLength}
               step={1}
               value={maxCharacters}
               onChange={(e) => setMaxCharacters(e.target.value)}
@@ -206,7 +199,7 @@ export function QuestionEditForm({
               label={t('surveys.builder.maxChoices')}
               type="number"
               min={0}
-              max={EDIT_LIMITS.maxChoices}
+              max={SurveyLimits.maxChoicesMax}
               step={1}
               value={maxChoices}
               onChange={(e) => setMaxChoices(e.target.value)}

@@ -1,9 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { anyVariables, refusedFields } from '../../../test/formErrors';
 import { renderWithProviders } from '../../../test/renderWithProviders';
 import {
+  ADD_SURVEY_OPTION_MUTATION,
   ADD_SURVEY_QUESTION_MUTATION,
   UPDATE_SURVEY_OPTION_MUTATION,
   UPDATE_SURVEY_QUESTION_MUTATION,
@@ -315,6 +316,114 @@ describe('<SurveyBuilder> inline edits check themselves', () => {
     );
     expect(screen.getByRole('alert', { name: 'Le formulaire contient 1 erreur' })).toHaveFocus();
     expect(rename.calls).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('<SurveyBuilder> adding an option', () => {
+  const newOption = 'Nouvelle option pour « Votre structure »';
+  /** The add-option form of the question « Votre structure ». */
+  const addForm = () => within(screen.getByLabelText(newOption).closest('form')!);
+
+  it('sends the trimmed wording through addSurveyOption ("Autre…" asks for free text) and empties the field', async () => {
+    const variables = { input: { questionId: 'a', body: 'Autre', freeText: true } };
+    const result = vi.fn(() => ({
+      data: {
+        addSurveyOption: survey([
+          {
+            ...typology,
+            options: [...typology.options, { ...option('o3', 'Autre'), freeText: true }],
+          } as SurveyQuestionState,
+          opinion,
+        ]),
+      },
+    }));
+    renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
+      mocks: [{ request: { query: ADD_SURVEY_OPTION_MUTATION, variables }, result }],
+    });
+    const user = userEvent.setup();
+    const field = screen.getByLabelText(newOption);
+    await user.type(field, '  Autre  ');
+    await user.click(addForm().getByRole('button', { name: 'Ajouter' }));
+
+    await waitFor(() => expect(field).toHaveValue(''));
+    expect(result).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(field).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('a blank wording is said on the field, focus on the summary, nothing sent; the button stays usable', async () => {
+    const add = anyVariables(ADD_SURVEY_OPTION_MUTATION, { data: null });
+    renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
+      mocks: [add.mock],
+    });
+    const user = userEvent.setup();
+    const button = addForm().getByRole('button', { name: 'Ajouter' });
+    expect(button).toBeEnabled();
+    await user.type(screen.getByLabelText(newOption), '   ');
+    await user.click(button);
+
+    const summary = await addForm().findByRole('alert', {
+      name: 'Le formulaire contient 1 erreur',
+    });
+    expect(summary).toHaveFocus();
+    expect(
+      within(summary).getByRole('link', {
+        name: 'Renseignez le champ «\u00a0Nouvelle option\u00a0».',
+      }),
+    ).toHaveAttribute('href', '#new-option-a');
+    const field = screen.getByLabelText(newOption);
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription('Renseignez le champ «\u00a0Nouvelle option\u00a0».');
+    expect(add.calls).not.toHaveBeenCalled();
+  });
+
+  it('a wording over SurveyLimits.optionBodyMaxLength is said on the field, focus on the summary, nothing sent', async () => {
+    const add = anyVariables(ADD_SURVEY_OPTION_MUTATION, { data: null });
+    renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
+      mocks: [add.mock],
+    });
+    const user = userEvent.setup();
+    const field = screen.getByLabelText(newOption);
+    // the input's maxLength stops typing; a pasted or scripted value may still go past it
+    fireEvent.change(field, { target: { value: 'x'.repeat(501) } });
+    await user.click(addForm().getByRole('button', { name: 'Ajouter' }));
+
+    expect(
+      await addForm().findByRole('alert', { name: 'Le formulaire contient 1 erreur' }),
+    ).toHaveFocus();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(
+      '«\u00a0Nouvelle option\u00a0»\u00a0: 500 caractères au plus.',
+    );
+    expect(add.calls).not.toHaveBeenCalled();
+  });
+
+  it('a wording the API refuses lands on the field, without its input key, focus on the summary', async () => {
+    const add = anyVariables(
+      ADD_SURVEY_OPTION_MUTATION,
+      refusedFields(['body', '500 caractères au plus.']),
+    );
+    renderWithProviders(<SurveyBuilder survey={survey([typology, opinion])} />, {
+      mocks: [add.mock],
+    });
+    const user = userEvent.setup();
+    const field = screen.getByLabelText(newOption);
+    await user.type(field, 'Association');
+    await user.click(addForm().getByRole('button', { name: 'Ajouter' }));
+
+    const summary = await addForm().findByRole('alert', {
+      name: 'Le formulaire contient 1 erreur',
+    });
+    expect(summary).toHaveFocus();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(
+      '«\u00a0Nouvelle option\u00a0»\u00a0: 500 caractères au plus.',
+    );
+    expect(field).toHaveValue('Association');
+    expect(add.calls).toHaveBeenCalledTimes(1);
+    // the refusal is said once, on its field: no second alert repeating it
+    expect(screen.getAllByRole('alert')).toEqual([summary]);
+    expect(document.body).not.toHaveTextContent(/body :|Détails/);
   });
 });
 

@@ -272,7 +272,11 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
   );
 }
 
-/** Options (and matrix rows) of one question: rename, remove, add. Removing an answered option starts a new version. */
+/**
+ * Options (and matrix rows) of one question: rename, remove, add. Removing an answered option starts
+ * a new version. A new option's blank or too long wording ({@link SurveyLimits}), or one the API
+ * refuses, is said on its field with focus on the form's error summary, and nothing is sent.
+ */
 function OptionsEditor({
   question: q,
   feedback,
@@ -284,19 +288,31 @@ function OptionsEditor({
   const [body, setBody] = useState('');
   const [add, adding] = useMutation(ADD_SURVEY_OPTION_MUTATION);
   const [remove, removing] = useMutation(REMOVE_SURVEY_OPTION_MUTATION);
-  const error = adding.error ?? removing.error;
-  const inputId = `new-option-${q.id}`;
+  const addFeedback = useFeedback();
+  const summary = useErrorSummary();
+  /** The new option's field, by the API's input key. */
+  const fields = {
+    body: { id: `new-option-${q.id}`, label: t('surveys.builder.newOptionName') },
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    addFeedback.clear();
+    const problem = textProblem(t, fields.body, body, {
+      min: 1,
+      max: SurveyLimits.optionBodyMaxLength,
+    });
+    summary.report(problem ? [problem] : []);
+    if (problem) return;
+    const wording = body.trim();
     try {
       await add({
         variables: {
-          input: { questionId: q.id, body: body.trim(), freeText: /^autre/i.test(body.trim()) },
+          input: { questionId: q.id, body: wording, freeText: /^autre/i.test(wording) },
         },
       });
       setBody('');
-    } catch {
-      /* shown below */
+    } catch (caught) {
+      if (!summary.reportApiError(caught, fields)) addFeedback.fail(caught);
     }
   };
   return (
@@ -317,27 +333,24 @@ function OptionsEditor({
           </li>
         ))}
       </ul>
-      <form onSubmit={submit} className="form--inline-edit">
-        <label htmlFor={inputId}>
-          {t('surveys.builder.newOption', { question: q.body.slice(0, 80) })}
-        </label>{' '}
-        <input
-          id={inputId}
-          className="field__control"
+      <form onSubmit={submit} className="form--inline-edit" noValidate>
+        <ErrorSummary state={summary} />
+        <TextField
+          {...summary.fieldProps(fields.body.id)}
+          label={t('surveys.builder.newOption', { question: q.body.slice(0, 80) })}
           value={body}
           onChange={(e) => setBody(e.target.value)}
           required
-          maxLength={500}
+          maxLength={SurveyLimits.optionBodyMaxLength}
         />{' '}
-        <button
-          type="submit"
-          className="button button--small"
-          disabled={adding.loading || !body.trim()}
-        >
+        <button type="submit" className="button button--small" disabled={adding.loading}>
           {t('common.add')}
         </button>
+        <FeedbackMessages feedback={addFeedback} />
       </form>
-      {error ? <ErrorAlert message={errorMessage(parseApiError(error), t, i18n.language)} /> : null}
+      {removing.error ? (
+        <ErrorAlert message={errorMessage(parseApiError(removing.error), t, i18n.language)} />
+      ) : null}
     </div>
   );
 }

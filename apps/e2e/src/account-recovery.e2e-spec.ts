@@ -1,4 +1,4 @@
-import { describeInBrowser, focusSettled } from './browser';
+import { describeInBrowser, expectErrorSummary } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@recovery.test';
@@ -86,22 +86,9 @@ describeInBrowser(
         .fill('pas la même phrase');
       await suite.page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
       // under the field, and in the error summary that takes the focus and links to it
-      await suite.page
-        .locator('.field__error', { hasText: 'Les deux mots de passe ne sont pas identiques.' })
-        .waitFor();
-      await focusSettled(suite.page);
-      expect(
-        await suite.page.evaluate(() =>
-          document.activeElement?.classList.contains('error-summary'),
-        ),
-      ).toBe(true);
-      await suite.page
-        .locator('.error-summary')
-        .getByRole('link', { name: 'Les deux mots de passe ne sont pas identiques.' })
-        .click();
-      expect(
-        await suite.page.evaluate(() => (document.activeElement as HTMLInputElement).name),
-      ).toBe('confirmation');
+      await expectErrorSummary(suite.page, 'Les deux mots de passe ne sont pas identiques.', {
+        field: suite.page.locator('input[name="confirmation"]'),
+      });
       await expectAccessible('confirmation différente');
       await suite.page
         .getByLabel('Confirmez le nouveau mot de passe', { exact: true })

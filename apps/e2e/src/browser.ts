@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, JSHandle, Locator, Page } from 'playwright-core';
 
 /** Debian's Chromium, or CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -129,6 +129,87 @@ export async function focusSettled(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
+}
+
+/**
+ * After a submit the form refused (its own checks or the API's), checks the GOV.UK error summary
+ * pattern the web app follows (`ErrorSummary`): a summary (`.error-summary`, an alert) lists a
+ * link for each message and holds the focus; each link names a field (`href="#id"`) that says
+ * the same message itself (in its `aria-describedby`); following the first message's link puts
+ * the focus on that field. Waits for the summary to appear, then up to `timeoutMs` for the focus,
+ * which lands one animation frame after the DOM change (see {@link focusIsOnElement}).
+ * @param scope the page showing the form, or the part of it (a locator) the summary must be in
+ * @param messages the problem (or problems) the summary must list, each matched like Playwright's
+ *   accessible names: a case-insensitive substring of its link's text, whitespace normalised
+ * @param options `field`: the control the first message's link must focus (checked besides the
+ *   link's own target); `timeoutMs`: how long to wait for each focus move, in milliseconds
+ * @returns the summary, for a suite's further checks
+ */
+export async function expectErrorSummary(
+  scope: Page | Locator,
+  messages: string | string[],
+  options: { field?: Locator; timeoutMs?: number } = {},
+): Promise<Locator> {
+  const all = typeof messages === 'string' ? [messages] : messages;
+  const { field, timeoutMs = 2000 } = options;
+  const page = 'page' in scope ? scope.page() : scope;
+  const summary = scope
+    .getByRole('alert')
+    .and(scope.locator('.error-summary'))
+    .filter({ has: page.getByRole('link', { name: all[0] }) });
+  const linkTo = (message: string) => summary.getByRole('link', { name: message });
+  await summary.waitFor();
+  for (const message of all) await linkTo(message).waitFor();
+
+  /**
+   * Waits up to `timeoutMs` for the focus to be on `target`; says where it is in words a failure
+   * can show: `name` when on the target, else the focused element.
+   */
+  const focusOn = async (target: JSHandle<Element | null>, name: string) => {
+    const isFocused = (el: Element | null) => el !== null && el === document.activeElement;
+    await page.waitForFunction(isFocused, target, { timeout: timeoutMs }).catch(() => undefined);
+    return page.evaluate(
+      ([el, wanted]) => {
+        const active = document.activeElement;
+        if (el !== null && el === active) return wanted;
+        if (!active || active === document.body) return 'nothing (<body>)';
+        return active.outerHTML.slice(0, 120);
+      },
+      [target, name] as const,
+    );
+  };
+  expect(await focusOn(await summary.elementHandle(), 'the error summary')).toBe(
+    'the error summary',
+  );
+
+  // each link names a field that says the same problem itself
+  for (const message of all) {
+    const said = await linkTo(message).evaluate((link, wanted) => {
+      const hash = (link as HTMLAnchorElement).hash;
+      const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+      if (!target) return `no field ${hash} for « ${wanted} »`;
+      const description = (target.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+      const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+      return normal(description).includes(normal(wanted))
+        ? 'said on its field'
+        : `${hash} describes itself as « ${description} », not « ${wanted} »`;
+    }, message);
+    expect(said).toBe('said on its field');
+  }
+
+  // following the first link focuses the field it names
+  const link = linkTo(all[0]);
+  const target = await link.evaluateHandle((a) =>
+    document.getElementById(decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))),
+  );
+  await link.click();
+  expect(await focusOn(target, 'the linked field')).toBe('the linked field');
+  await target.dispose();
+  if (field) expect(await focusOn(await field.elementHandle(), 'the field')).toBe('the field');
+  return summary;
 }
 
 /** The interface's string groups, the first segment of every key (`proposals` of `proposals.support`). */

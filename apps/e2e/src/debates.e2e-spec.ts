@@ -1,4 +1,4 @@
-import { describeInBrowser, submitSignUp, focusIsOnElement } from './browser';
+import { describeInBrowser, submitSignUp, focusIsOnElement, expectErrorSummary } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@concerto.test';
@@ -98,16 +98,8 @@ describeInBrowser(
       const field = suite.page.getByLabel('Votre affirmation');
       await field.fill('   ');
       await suite.page.getByRole('button', { name: 'Proposer' }).click();
-      // on the field, and in the error summary that takes the focus
-      await suite.page
-        .locator('.field__error', { hasText: 'Votre affirmation : le texte est vide.' })
-        .waitFor();
-      await focusIsKept();
-      expect(
-        await suite.page.evaluate(() =>
-          document.activeElement?.classList.contains('error-summary'),
-        ),
-      ).toBe(true);
+      // on the field, and in the error summary that takes the focus and links to it
+      await expectErrorSummary(suite.page, 'Votre affirmation : le texte est vide.', { field });
       await field.fill('La filière doit publier chaque année un bilan partagé de ses actions.');
       await suite.page.getByRole('button', { name: 'Proposer' }).click();
       await suite.page.getByRole('status').filter({ hasText: 'Affirmation publiée.' }).waitFor();

@@ -1,4 +1,4 @@
-import { describeInBrowser, focusSettled } from './browser';
+import { describeInBrowser, expectErrorSummary, focusSettled } from './browser';
 import { useBrowserSuite } from './browser-suite';
 
 const ADMIN_EMAIL = 'admin@concerto.test';
@@ -71,15 +71,9 @@ describeInBrowser(
       const field = suite.page.getByRole('textbox', { name: 'Votre idée' });
       await suite.page.getByRole('button', { name: 'Ajouter l’idée' }).click();
       // said under the field and in the error summary, which takes the focus and links to it
-      await suite.page
-        .locator('.field__error', { hasText: 'Renseignez le champ «\u00a0Votre idée\u00a0».' })
-        .waitFor();
-      const summary = suite.page.locator('.error-summary');
-      expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
-      await summary
-        .getByRole('link', { name: 'Renseignez le champ «\u00a0Votre idée\u00a0».' })
-        .click();
-      expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expectErrorSummary(suite.page, 'Renseignez le champ «\u00a0Votre idée\u00a0».', {
+        field,
+      });
       await field.fill('Créer un observatoire des usages du numérique en santé');
       await suite.page.getByRole('button', { name: 'Ajouter l’idée' }).click();
       await suite.page.getByText('Idée ajoutée : elle entre dans les comparaisons.').waitFor();

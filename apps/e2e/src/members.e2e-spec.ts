@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import {
   pageProblems,
   describeInBrowser,
+  expectErrorSummary,
   submitSignUp,
   focusIsOnElement,
   focusSettled,
@@ -124,18 +125,17 @@ describeInBrowser(
         .selectOption({ label: 'Les membres connectés' });
       await leaPage.getByRole('button', { name: 'Enregistrer mon profil' }).click();
       // the error summary takes the focus and links to the field, which says its own error
-      const summary = leaPage.locator('.error-summary');
-      await summary.waitFor();
+      const summary = await expectErrorSummary(
+        leaPage,
+        '«\u00a0Site web\u00a0»\u00a0: adresse web invalide',
+        {
+          field: leaPage.locator('input[name="website"]'),
+        },
+      );
       expect(
         await leaPage.getByLabel('Site web', { exact: true }).getAttribute('aria-invalid'),
       ).toBe('true');
-      await focusSettled(leaPage);
-      expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
       expect(await summary.getByRole('link').count()).toBe(1);
-      await summary.getByRole('link').click();
-      expect(await leaPage.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
-        'website',
-      );
       await checked('mon profil (site web refusé)', leaPage);
       await leaPage.getByLabel('Site web', { exact: true }).fill('https://lea.example.org');
       await leaPage.getByRole('button', { name: 'Enregistrer mon profil' }).click();
@@ -239,15 +239,9 @@ describeInBrowser(
       await reason.fill('court');
       await panel.getByRole('button', { name: 'Bloquer ce compte' }).click();
       // on its field, and in the error summary that takes the focus and links to it
-      await panel
-        .locator('.field__error', { hasText: 'Indiquez un motif d’au moins 10 caractères.' })
-        .waitFor();
-      const summary = panel.locator('.error-summary');
-      expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
-      await summary
-        .getByRole('link', { name: 'Indiquez un motif d’au moins 10 caractères.' })
-        .click();
-      expect(await reason.evaluate((element) => element === document.activeElement)).toBe(true);
+      await expectErrorSummary(panel, 'Indiquez un motif d’au moins 10 caractères.', {
+        field: reason,
+      });
       await reason.fill('Messages insultants répétés envers d’autres membres.');
       await panel.getByRole('button', { name: 'Bloquer ce compte' }).click();
       await panel

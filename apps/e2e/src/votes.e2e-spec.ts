@@ -1,4 +1,10 @@
-import { describeInBrowser, submitSignUp, focusIsOnElement, focusSettled } from './browser';
+import {
+  describeInBrowser,
+  expectErrorSummary,
+  submitSignUp,
+  focusIsOnElement,
+  focusSettled,
+} from './browser';
 import { useBrowserSuite } from './browser-suite';
 import { currentTermsVersions } from './concerto-server';
 
@@ -78,17 +84,15 @@ describeInBrowser(
 
       // an empty submit: the error summary takes the focus and names each field
       await form.getByRole('button', { name: 'Créer la votation' }).click();
-      const summary = suite.page.getByRole('alert').filter({ hasText: 'Le formulaire contient' });
-      await summary.waitFor();
-      expect(
-        await suite.page.evaluate(() =>
-          document.activeElement?.classList.contains('error-summary'),
-        ),
-      ).toBe(true);
-      await summary.getByRole('link', { name: 'Titre : 3 caractères au moins.' }).waitFor();
-      await summary
-        .getByRole('link', { name: 'Question 1, options : de 2 à 30 options, une par ligne.' })
-        .waitFor();
+      const summary = await expectErrorSummary(
+        form,
+        [
+          'Titre : 3 caractères au moins.',
+          'Question 1, options : de 2 à 30 options, une par ligne.',
+        ],
+        { field: form.getByLabel('Titre', { exact: true }) },
+      );
+      expect(await summary.textContent()).toMatch(/^Le formulaire contient/);
 
       await form.getByLabel('Titre', { exact: true }).fill(title);
       await form
@@ -201,15 +205,11 @@ describeInBrowser(
       await grade('Gouvernance', 'Excellent');
       await grade('Observatoire', 'Bien');
       await page.getByRole('button', { name: 'Relire mon vote' }).click();
-      // Guichet unique left ungraded: the summary names it and takes the focus
-      await page
-        .getByRole('link', {
-          name: '« Actions structurantes de l’annexe 2 » : attribuez une mention à « Guichet unique ».',
-        })
-        .waitFor();
-      expect(
-        await page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
-      ).toBe(true);
+      // Guichet unique left ungraded: the summary names it, takes the focus and links to the question
+      await expectErrorSummary(
+        page,
+        '« Actions structurantes de l’annexe 2 » : attribuez une mention à « Guichet unique ».',
+      );
       await grade('Guichet unique', 'À rejeter');
       await page.getByRole('button', { name: 'Relire mon vote' }).click();
       await page.getByRole('heading', { name: 'Relisez votre vote' }).waitFor();
@@ -492,11 +492,12 @@ describeInBrowser(
       await page.getByRole('heading', { name: 'Aucun bulletin avec ce code' }).waitFor();
       await page.getByLabel('Code de reçu').fill('12');
       await page.getByRole('button', { name: 'Vérifier' }).click();
-      await page
-        .getByText('Code de reçu : 12 lettres ou chiffres attendus, au format XXXX-XXXX-XXXX.')
-        .waitFor();
-      await focusSettled(page);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('verify-code');
+      // said on the field and in the error summary, which takes the focus and links to the field
+      await expectErrorSummary(
+        page,
+        'Code de reçu : 12 lettres ou chiffres attendus, au format XXXX-XXXX-XXXX.',
+        { field: page.locator('#verify-code') },
+      );
     }, 360_000);
   },
 );

@@ -349,6 +349,8 @@ describe('<SurveyBuilder> adding an option', () => {
     expect(result).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(field).not.toHaveAttribute('aria-invalid');
+    // said in the form's polite live region
+    expect(addForm().getByRole('status').textContent).toBe('Option «\u00a0Autre\u00a0» ajoutée.');
   });
 
   it('a blank wording is said on the field, focus on the summary, nothing sent; the button stays usable', async () => {
@@ -428,6 +430,30 @@ describe('<SurveyBuilder> adding an option', () => {
 });
 
 describe('<SurveyBuilder> adding a question', () => {
+  it('adds a question through addSurveyQuestion, empties the form and says so in its live region', async () => {
+    const variables = {
+      input: { surveyId: 's1', type: 'SHORT_ANSWER', body: 'Votre région', mandatory: false },
+    };
+    const added = question('c', 2, 'SHORT_ANSWER', { body: 'Votre région' });
+    const result = vi.fn(() => ({ data: { addSurveyQuestion: survey([opinion, added]) } }));
+    renderWithProviders(<SurveyBuilder survey={survey([opinion])} />, {
+      mocks: [{ request: { query: ADD_SURVEY_QUESTION_MUTATION, variables }, result }],
+    });
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Type de question'), 'SHORT_ANSWER');
+    await user.type(screen.getByLabelText('Intitulé'), 'Votre région');
+    await user.click(screen.getByRole('button', { name: 'Ajouter la question' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Intitulé')).toHaveValue(''));
+    expect(result).toHaveBeenCalledTimes(1);
+    const form = within(
+      screen.getByRole('button', { name: 'Ajouter la question' }).closest('form')!,
+    );
+    expect(form.getByRole('status').textContent).toBe(
+      'Question «\u00a0Votre région\u00a0» ajoutée.',
+    );
+  });
+
   it('checks the wording and the scale before sending: each field says it, focus on the summary, nothing sent', async () => {
     const add = anyVariables(ADD_SURVEY_QUESTION_MUTATION, { data: null });
     renderWithProviders(<SurveyBuilder survey={survey([opinion])} />, { mocks: [add.mock] });

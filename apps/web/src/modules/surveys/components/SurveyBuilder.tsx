@@ -119,6 +119,7 @@ export function SurveyBuilder({ survey }: { survey: SurveyState }) {
     if (type === 'SCALE') input.scale = { points: labels.length, labels };
     try {
       await add({ variables: { input } });
+      addFeedback.succeed(t('surveys.builder.questionAdded', { body: body.trim() }));
       setBody('');
       setOptions('');
       setRows('');
@@ -310,6 +311,7 @@ function OptionsEditor({
           input: { questionId: q.id, body: wording, freeText: /^autre/i.test(wording) },
         },
       });
+      addFeedback.succeed(t('surveys.builder.optionAdded', { body: wording }));
       setBody('');
     } catch (caught) {
       if (!summary.reportApiError(caught, fields)) addFeedback.fail(caught);

@@ -8,9 +8,14 @@
  *   at least the server's (checked first: pg_dump refuses a newer server anyway). Concerto may
  *   keep running during a backup (one consistent snapshot); stop it for a restore.
  * - Without (`npm start`'s embedded server in EMBEDDED_POSTGRES_DIR, default `.data/postgres`):
- *   a cold copy of the cluster's directory and of its credentials file, as a `.tar.gz` made by the
- *   system's `tar`. Concerto must be stopped (Ctrl-C): the script refuses while the cluster runs.
- *   A restore keeps the directory it replaces beside it (`…before-restore-<time>`).
+ *   with a pg_dump at least as new as the embedded PostgreSQL (PATH or `PG_BIN_DIR`), the same
+ *   custom format: taken from the running server while Concerto serves, or from the cluster
+ *   started for the time of the dump when Concerto is stopped; a restore of such a `.dump` starts
+ *   the cluster (created when missing), restores in one transaction and stops it, Concerto stopped.
+ *   Without such a pg_dump (or for a FILE ending in `.tar.gz`): a cold copy of the cluster's
+ *   directory and credentials file made by the system's `tar`, Concerto stopped; its restore
+ *   keeps the directory it replaces beside it (`…before-restore-<time>`). Needs the build
+ *   (`npm run build`, or one `npm start`) for the embedded server's start-up code.
  *
  * What a restore brings back is the state at the backup: sessions too (revoke them with SQL,
  * see README, when restoring after a compromise). Migrations bring an older backup up to date
@@ -18,10 +23,13 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -50,13 +58,13 @@ function alive(pid) {
 
 /** The embedded cluster's directory, refused while a postmaster runs on it. */
 function stoppedEmbeddedCluster() {
-  const dataDir = resolve(process.env.EMBEDDED_POSTGRES_DIR || '.data/postgres');
+  const dataDir = embeddedDir();
   const pidFile = join(dataDir, 'postmaster.pid');
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     if (pid && alive(pid))
       throw new Refusal(
-        `PostgreSQL runs on ${dataDir} (pid ${pid}): stop Concerto (Ctrl-C) first; the embedded cluster is copied cold.`,
+        `PostgreSQL runs on ${dataDir} (pid ${pid}): stop Concerto (Ctrl-C) first; the embedded cluster is copied cold (a pg_dump at its version, in PATH or PG_BIN_DIR, backs it up while it runs).`,
       );
   }
   return dataDir;
@@ -107,6 +115,62 @@ async function pgProgram(name, url) {
   return program;
 }
 
+/** Whether a file begins with these ASCII bytes (reads only them: a dump may be large). */
+function startsWith(file, magic) {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(magic.length);
+    readSync(fd, head, 0, magic.length, 0);
+    return head.toString('latin1') === magic;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The embedded cluster's directory (not checked). */
+function embeddedDir() {
+  return resolve(process.env.EMBEDDED_POSTGRES_DIR || '.data/postgres');
+}
+
+/** PostgreSQL major version of the embedded cluster (its PG_VERSION file), or null when none. */
+function clusterMajor(dataDir) {
+  const file = join(dataDir, 'PG_VERSION');
+  return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : null;
+}
+
+/** Whether a postmaster runs on the embedded cluster (Concerto, or a server it left). */
+function clusterRuns(dataDir) {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Boolean(pid && alive(pid));
+}
+
+/** A client program at least at `major` (PG_BIN_DIR or PATH), or null. */
+function clientAtLeast(name, major) {
+  const program = process.env.PG_BIN_DIR ? join(process.env.PG_BIN_DIR, name) : name;
+  try {
+    return clientMajor(program) >= major ? program : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The embedded server, through the API's own start-up code (built in dist/): shares the one
+ * Concerto runs, or starts the cluster (created when missing) until `stop()`.
+ */
+async function embeddedServer(dataDir) {
+  const built = resolve(
+    dirname(new URL(import.meta.url).pathname),
+    '../../../dist/apps/api/database/database-server.js',
+  );
+  if (!existsSync(built))
+    throw new Refusal(`the API is not built (${built}): run npm run build first`);
+  const { provideDatabase } = require(built);
+  return provideDatabase({ embeddedDir: dataDir, embeddedPort: 0, log: () => undefined });
+}
+
 async function backup() {
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -118,9 +182,29 @@ async function backup() {
     });
     return file;
   }
-  const dataDir = stoppedEmbeddedCluster();
-  if (!existsSync(join(dataDir, 'PG_VERSION')))
+  const dataDir = embeddedDir();
+  const major = clusterMajor(dataDir);
+  if (major === null)
     throw new Refusal(`no PostgreSQL cluster in ${dataDir} (set EMBEDDED_POSTGRES_DIR)`);
+  const pgDump = fileArgument?.endsWith('.tar.gz') ? null : clientAtLeast('pg_dump', major);
+  if (pgDump) {
+    const file = resolve(fileArgument || `backups/concerto-${stamp()}.dump`);
+    mkdirSync(dirname(file), { recursive: true });
+    const server = await embeddedServer(dataDir);
+    try {
+      execFileSync(pgDump, ['--format=custom', '--no-owner', '--file', file, server.url], {
+        stdio: 'inherit',
+      });
+    } finally {
+      await server.embedded?.stop();
+    }
+    return file;
+  }
+  if (fileArgument?.endsWith('.dump'))
+    throw new Refusal(
+      `a .dump needs pg_dump ${major} or newer: install postgresql-client-${major}, or set PG_BIN_DIR`,
+    );
+  stoppedEmbeddedCluster();
   const file = resolve(fileArgument || `backups/concerto-${stamp()}.tar.gz`);
   mkdirSync(dirname(file), { recursive: true });
   const parts = [basename(dataDir)];
@@ -160,6 +244,39 @@ async function restore() {
       ],
       { stdio: 'inherit' },
     );
+    return file;
+  }
+  if (startsWith(file, 'PGDMP')) {
+    // pg_dump's custom format: restored into the embedded cluster, started for the time of it
+    const dataDir = embeddedDir();
+    if (clusterRuns(dataDir))
+      throw new Refusal(`PostgreSQL runs on ${dataDir}: stop Concerto (Ctrl-C) before a restore.`);
+    const pgRestore = clientAtLeast('pg_restore', clusterMajor(dataDir) ?? 0);
+    if (!pgRestore)
+      throw new Refusal(
+        'pg_restore not found, or older than the embedded PostgreSQL: install its client programs, or set PG_BIN_DIR.',
+      );
+    const server = await embeddedServer(dataDir);
+    try {
+      if (clientMajor(pgRestore) < (clusterMajor(dataDir) ?? 0))
+        throw new Refusal(`pg_restore is older than the embedded PostgreSQL: set PG_BIN_DIR.`);
+      execFileSync(
+        pgRestore,
+        [
+          '--clean',
+          '--if-exists',
+          '--no-owner',
+          '--single-transaction',
+          '--exit-on-error',
+          '--dbname',
+          server.url,
+          file,
+        ],
+        { stdio: 'inherit' },
+      );
+    } finally {
+      await server.embedded?.stop();
+    }
     return file;
   }
   const dataDir = stoppedEmbeddedCluster();

@@ -3,17 +3,22 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConcertoServer, currentTermsVersions, freePort } from './concerto-server';
-import { type PostgresServer, startSystemPostgres, systemPostgresBinDir } from './postgres-server';
+import {
+  embeddedPgClientDir,
+  type PostgresServer,
+  startSystemPostgres,
+  systemPostgresBinDir,
+} from './postgres-server';
 
 const WORKSPACE = resolve(__dirname, '../../..');
 const PASSWORD = 'une phrase de passe solide';
 
 /**
- * `npm run backup` / `npm run restore` on the embedded cluster of `npm start`: state made before
- * the backup (an account, its session, a built data export, the demo content) comes back after a
- * restore; an account created after the backup is gone; a backup is refused while the server
- * runs. (The embedded PostgreSQL is newer than any pg_dump Debian ships, so the embedded cluster
- * is copied cold; the DATABASE_URL path below uses pg_dump's custom format.)
+ * `npm run backup` / `npm run restore` on the embedded cluster of `npm start`, both ways: the
+ * custom-format pg_dump of the running server (a pg_dump ≥ 18 from `.ci/pg-client.mjs`) restored
+ * with pg_restore, and the cold copy (`.tar.gz`) refused while the server runs. Either way, state
+ * made before the backup (an account, its session, a built data export, the demo content) comes
+ * back after a restore and an account created after the backup is gone.
  */
 describe('backup and restore of the embedded database', () => {
   let dir: string;
@@ -59,15 +64,49 @@ describe('backup and restore of the embedded database', () => {
     gql(`mutation($i: LoginInput!) { login(input: $i) { token } }`, {
       i: { email, password: PASSWORD },
     });
-  const script = (command: 'backup' | 'restore', file: string) =>
+  const script = (command: 'backup' | 'restore', file: string, pgBinDir = '') =>
     spawnSync(process.execPath, [join(WORKSPACE, 'apps/api/scripts/backup.mjs'), command, file], {
       cwd: WORKSPACE,
-      env: { ...process.env, DATABASE_URL: '', EMBEDDED_POSTGRES_DIR: join(dir, 'postgres') },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        EMBEDDED_POSTGRES_DIR: join(dir, 'postgres'),
+        PG_BIN_DIR: pgBinDir,
+      },
       encoding: 'utf8',
     });
   const spaces = async () => ((await gql(`{ spaces { id } }`)).data?.spaces ?? []).length as number;
 
-  it('brings back accounts, sessions and built exports as they were at the backup, and refuses to copy a running cluster', async () => {
+  it('dumps the running embedded server with pg_dump (custom format) and restores it with pg_restore, Concerto stopped', async () => {
+    const pgBinDir = embeddedPgClientDir();
+    const token = await register('Exportée à chaud', 'dump.avant@example.org');
+    const spacesBefore = await spaces();
+    expect(spacesBefore).toBeGreaterThan(0);
+
+    // taken while Concerto serves: one consistent snapshot
+    const file = join(dir, 'backups', 'concerto.dump');
+    const made = script('backup', file, pgBinDir);
+    expect({ status: made.status, stderr: made.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('PGDMP');
+    await register('Trop tardive', 'dump.apres@example.org');
+
+    // a restore needs Concerto stopped
+    const refused = script('restore', file, pgBinDir);
+    expect({ status: refused.status, stderr: refused.stderr }).toEqual({
+      status: 2,
+      stderr: expect.stringContaining('stop Concerto'),
+    });
+    expect(await server.stop()).toBe(0);
+    const restored = script('restore', file, pgBinDir);
+    expect({ status: restored.status, stderr: restored.stderr }).toEqual({ status: 0, stderr: '' });
+    await server.start();
+    expect((await gql(`{ me { name } }`, {}, token)).data.me).toEqual({ name: 'Exportée à chaud' });
+    expect((await login('dump.avant@example.org')).errors).toBeUndefined();
+    expect((await login('dump.apres@example.org')).errors?.[0].extensions?.code).toBeDefined();
+    expect(await spaces()).toBe(spacesBefore);
+  }, 240_000);
+
+  it('brings back accounts, sessions and built exports as they were at the backup, and refuses to copy a running cluster (cold copy, .tar.gz)', async () => {
     const token = await register('Sauvegardée', 'sauvegarde.avant@example.org');
     const requested = await gql(`mutation { requestDataExport { id } }`, {}, token);
     expect(requested.errors).toBeUndefined();

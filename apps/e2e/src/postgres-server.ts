@@ -80,6 +80,20 @@ export function systemPostgresBinDir(): string {
 }
 
 /**
+ * A folder with `pg_dump` and `pg_restore` at least as new as the embedded PostgreSQL (18), from
+ * `.ci/pg-client.mjs`: one already on the machine (PG_CLIENT_DIR, Debian's, PATH), else Debian's
+ * `postgresql-client-18` of the next release unpacked in `.ci/cache` (downloaded once).
+ * @throws with the script's explanation when none can be had (the suite needs it: no silent skip)
+ */
+export function embeddedPgClientDir(): string {
+  const run = spawnSync(process.execPath, [join(WORKSPACE, '.ci/pg-client.mjs')], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(run.stderr.trim() || `pg-client.mjs exited ${run.status}`);
+  return run.stdout.trim();
+}
+
+/**
  * Starts a throwaway cluster of Debian's PostgreSQL (not the embedded one) in a directory of
  * its own (removed by `stop`) on `port`, trust authentication on 127.0.0.1, user `concerto`: an
  * "external" server as an operator's, whose client programs (pg_dump) match its version. Run as

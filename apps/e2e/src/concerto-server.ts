@@ -126,10 +126,13 @@ export class ConcertoServer {
     if (!child || child.exitCode !== null) return child?.exitCode ?? null;
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     child.kill(signal);
+    let timer: NodeJS.Timeout | undefined;
     const code = await Promise.race([
       exited,
-      new Promise<null>((r) => setTimeout(() => r(null), 30_000)),
+      new Promise<null>((r) => (timer = setTimeout(() => r(null), 30_000))),
     ]);
+    // a pending 30 s timer kept Jest from exiting after a suite (« Jest did not exit one second… »)
+    clearTimeout(timer);
     if (child.exitCode === null) child.kill('SIGKILL');
     return code;
   }

@@ -5,9 +5,9 @@
 // A machine that can reach apt.postgresql.org installs `postgresql-client-18` and needs nothing
 // here. Debian 12 (this CI's image) ships only 15, and pg_dump refuses a server newer than
 // itself; so, when no pg_dump ≥ 18 is found, this takes Debian's own `postgresql-client-18` and
-// the libraries it needs from the next Debian release (`forky`, on the mirror apt already uses),
-// unpacks them with `dpkg-deb -x` into `.ci/cache/pg-client-18/` (nothing is installed on the
-// system), and writes `pg_dump`/`pg_restore` wrappers that start them with that release's own
+// the libraries it needs from the next Debian release (`forky`, else `sid` or `trixie-backports`,
+// on the mirror apt already uses), unpacks them with `dpkg-deb -x` into `.ci/cache/pg-client-18/`
+// (nothing is installed on the system), and writes `pg_dump`/`pg_restore` wrappers that start them with that release's own
 // loader and libraries (its C library is newer than Debian 12's).
 //
 // Prints the folder holding `pg_dump` and `pg_restore` (usable as PG_BIN_DIR); exits 1 when none
@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 const MAJOR = 18;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'cache', `pg-client-${MAJOR}`);
 const MIRROR = process.env.DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
-const SUITE = process.env.PG_CLIENT_SUITE ?? 'forky';
+/** Debian suites tried in turn for `postgresql-client-18` (forky may move on to a newer major). */
+const SUITES = (process.env.PG_CLIENT_SUITES ?? 'forky,sid,trixie-backports').split(',');
 /** Dependencies pg_dump and pg_restore do not load (scripts, psql's line editing, configuration). */
 const NOT_NEEDED = new Set([
   'postgresql-client-common',
@@ -54,9 +55,9 @@ function existing() {
   );
 }
 
-/** The suite's package index: name → { Version, Filename, Depends, Pre-Depends }. */
-async function packageIndex() {
-  const url = `${MIRROR}/dists/${SUITE}/main/binary-amd64/Packages.xz`;
+/** A suite's package index: name → { Version, Filename, Depends, Pre-Depends }. */
+async function packageIndex(suite) {
+  const url = `${MIRROR}/dists/${suite}/main/binary-amd64/Packages.xz`;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const text = execFileSync('xz', ['-dc'], {
@@ -76,14 +77,14 @@ async function packageIndex() {
 }
 
 /** `postgresql-client-18` and the packages it needs, transitively (first alternative of each). */
-function closure(index) {
+function closure(index, suite) {
   const wanted = new Set();
   const queue = [`postgresql-client-${MAJOR}`];
   while (queue.length) {
     const name = queue.pop();
     if (wanted.has(name) || NOT_NEEDED.has(name)) continue;
     const fields = index.get(name);
-    if (!fields) throw new Error(`${name} is not in ${SUITE}`);
+    if (!fields) throw new Error(`${name} is not in ${suite}`);
     wanted.add(name);
     for (const clause of `${fields.Depends ?? ''},${fields['Pre-Depends'] ?? ''}`.split(','))
       if (clause.trim()) queue.push(clause.split('|')[0].trim().split(/[ (:]/)[0]);
@@ -94,8 +95,19 @@ function closure(index) {
 async function make() {
   if (process.arch !== 'x64' || process.platform !== 'linux')
     throw new Error(`only linux x64 is provided for (this is ${process.platform} ${process.arch})`);
-  const index = await packageIndex();
-  const packages = closure(index);
+  let suite;
+  let packages;
+  const tried = [];
+  for (const candidate of SUITES) {
+    try {
+      packages = closure(await packageIndex(candidate), candidate);
+      suite = candidate;
+      break;
+    } catch (error) {
+      tried.push(`${candidate}: ${error.message}`);
+    }
+  }
+  if (!suite) throw new Error(tried.join('; '));
   rmSync(ROOT, { recursive: true, force: true });
   mkdirSync(join(ROOT, 'debs'), { recursive: true });
   for (const fields of packages) {
@@ -115,7 +127,7 @@ async function make() {
       wrapper,
       [
         '#!/bin/sh',
-        `# ${program} ${MAJOR} of Debian ${SUITE}, run with that release's loader and libraries (.ci/pg-client.mjs)`,
+        `# ${program} ${MAJOR} of Debian ${suite}, run with that release's loader and libraries (.ci/pg-client.mjs)`,
         `exec "${root}/usr/lib64/ld-linux-x86-64.so.2" --library-path "${root}/usr/lib/x86_64-linux-gnu" "${root}/usr/lib/postgresql/${MAJOR}/bin/${program}" "$@"`,
         '',
       ].join('\n'),
@@ -124,9 +136,9 @@ async function make() {
   }
   const made = join(ROOT, 'bin');
   if (majorOf(join(made, 'pg_dump')) < MAJOR || majorOf(join(made, 'pg_restore')) < MAJOR)
-    throw new Error(`the unpacked ${SUITE} client programs do not run here`);
+    throw new Error(`the unpacked ${suite} client programs do not run here`);
   process.stderr.write(
-    `pg-client: ${packages.length} packages of Debian ${SUITE} unpacked in ${ROOT}\n`,
+    `pg-client: ${packages.length} packages of Debian ${suite} unpacked in ${ROOT}\n`,
   );
   return made;
 }

@@ -15,6 +15,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const MAJOR = 18;
@@ -57,13 +58,11 @@ function existing() {
 
 /** A suite's package index: name → { Version, Filename, Depends, Pre-Depends }. */
 async function packageIndex(suite) {
-  const url = `${MIRROR}/dists/${suite}/main/binary-amd64/Packages.xz`;
+  // the gzip index: Node unpacks it itself (xz-utils is not on every Debian image)
+  const url = `${MIRROR}/dists/${suite}/main/binary-amd64/Packages.gz`;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const text = execFileSync('xz', ['-dc'], {
-    input: Buffer.from(await response.arrayBuffer()),
-    maxBuffer: 1 << 30,
-  }).toString('utf8');
+  const text = gunzipSync(Buffer.from(await response.arrayBuffer())).toString('utf8');
   const index = new Map();
   for (const stanza of text.split('\n\n')) {
     const fields = {};

@@ -171,15 +171,38 @@ async function embeddedServer(dataDir) {
   return provideDatabase({ embeddedDir: dataDir, embeddedPort: 0, log: () => undefined });
 }
 
+/** `pg_dump` of the database at `url` into `file`, in the custom format (the one both restores read). */
+function pgDumpTo(pgDump, url, file) {
+  execFileSync(pgDump, ['--format=custom', '--no-owner', '--file', file, url], {
+    stdio: 'inherit',
+  });
+}
+
+/** `pg_restore` of a custom-format `file` into the database at `url`, in one transaction. */
+function pgRestoreInto(pgRestore, url, file) {
+  execFileSync(
+    pgRestore,
+    [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--single-transaction',
+      '--exit-on-error',
+      '--dbname',
+      url,
+      file,
+    ],
+    { stdio: 'inherit' },
+  );
+}
+
 async function backup() {
   const url = process.env.DATABASE_URL;
   if (url) {
     const file = resolve(fileArgument || `backups/concerto-${stamp()}.dump`);
     mkdirSync(dirname(file), { recursive: true });
     const pgDump = await pgProgram('pg_dump', url);
-    execFileSync(pgDump, ['--format=custom', '--no-owner', '--file', file, url], {
-      stdio: 'inherit',
-    });
+    pgDumpTo(pgDump, url, file);
     return file;
   }
   const dataDir = embeddedDir();
@@ -192,9 +215,7 @@ async function backup() {
     mkdirSync(dirname(file), { recursive: true });
     const server = await embeddedServer(dataDir);
     try {
-      execFileSync(pgDump, ['--format=custom', '--no-owner', '--file', file, server.url], {
-        stdio: 'inherit',
-      });
+      pgDumpTo(pgDump, server.url, file);
     } finally {
       await server.embedded?.stop();
     }
@@ -230,20 +251,7 @@ async function restore() {
   const url = process.env.DATABASE_URL;
   if (url) {
     const pgRestore = await pgProgram('pg_restore', url);
-    execFileSync(
-      pgRestore,
-      [
-        '--clean',
-        '--if-exists',
-        '--no-owner',
-        '--single-transaction',
-        '--exit-on-error',
-        '--dbname',
-        url,
-        file,
-      ],
-      { stdio: 'inherit' },
-    );
+    pgRestoreInto(pgRestore, url, file);
     return file;
   }
   if (startsWith(file, 'PGDMP')) {
@@ -260,20 +268,7 @@ async function restore() {
     try {
       if (clientMajor(pgRestore) < (clusterMajor(dataDir) ?? 0))
         throw new Refusal(`pg_restore is older than the embedded PostgreSQL: set PG_BIN_DIR.`);
-      execFileSync(
-        pgRestore,
-        [
-          '--clean',
-          '--if-exists',
-          '--no-owner',
-          '--single-transaction',
-          '--exit-on-error',
-          '--dbname',
-          server.url,
-          file,
-        ],
-        { stdio: 'inherit' },
-      );
+      pgRestoreInto(pgRestore, server.url, file);
     } finally {
       await server.embedded?.stop();
     }

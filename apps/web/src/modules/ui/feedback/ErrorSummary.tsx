@@ -1,6 +1,7 @@
 import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, parseApiError } from '../utils/apiError';
+import { focusOnceNotInert } from './useFocusAfterRender';
 
 /** One invalid field: the id of its control (or of its fieldset) and what is wrong, naming the field. */
 export interface FieldProblem {
@@ -117,9 +118,6 @@ export function useErrorSummary(): ErrorSummaryState {
   return { problems, report, errorOf, fieldProps, reportCount, reportApiError };
 }
 
-/** How long the summary's focus may wait for a modal dialog to close (about 3 s at 60 frames a second). */
-const MAX_WAIT_FRAMES = 180;
-
 /**
  * « Le formulaire contient 2 erreurs » and a link to each invalid field; takes focus when
  * problems are reported. Following a link focuses the field (not only scrolls to it).
@@ -132,17 +130,8 @@ export function ErrorSummary({ state }: { state: ErrorSummaryState }) {
   useLayoutEffect(() => {
     const summary = ref.current;
     if (state.reportCount === 0 || state.problems.length === 0 || !summary) return;
-    let frame = 0;
-    let frames = 0;
-    // a refusal that comes while a confirmation dialog is open (React Aria makes the rest of the
-    // page inert): focus the summary once the dialog has closed, so that the dialog's return of
-    // focus to its button does not have the last word
-    const focus = () => {
-      if (summary.closest('[inert]') === null) summary.focus();
-      else if (frames++ < MAX_WAIT_FRAMES) frame = requestAnimationFrame(focus);
-    };
-    focus();
-    return () => cancelAnimationFrame(frame);
+    // a refusal that comes while a confirmation dialog is open: focus once the dialog has closed
+    return focusOnceNotInert(summary);
   }, [state.reportCount, state.problems.length]);
   if (state.problems.length === 0) return null;
   return (

@@ -16,6 +16,27 @@ interface PendingFocus {
 /** How long focus may wait for a modal dialog to close (about 3 s at 60 frames a second). */
 const MAX_WAIT_FRAMES = 180;
 
+/**
+ * Moves focus with `move` now, or, while `element` is behind an open modal dialog (React Aria
+ * makes the rest of the page inert), at the first frame after the dialog has closed (waiting at
+ * most {@link MAX_WAIT_FRAMES} frames), so the dialog's own return of focus (to a button that may
+ * be gone) does not have the last word.
+ * @returns a cancel for the frames still to come (an effect's clean-up)
+ */
+export function focusOnceNotInert(
+  element: Focusable,
+  move: (element: Focusable) => void = (target) => target.focus(),
+): () => void {
+  let frame = 0;
+  let frames = 0;
+  const attempt = () => {
+    if (!(element instanceof Element) || element.closest('[inert]') === null) move(element);
+    else if (frames++ < MAX_WAIT_FRAMES) frame = requestAnimationFrame(attempt);
+  };
+  attempt();
+  return () => cancelAnimationFrame(frame);
+}
+
 function resolve(target: FocusTarget): Focusable | null {
   return (typeof target === 'function' ? target() : target.current) ?? null;
 }
@@ -53,26 +74,18 @@ export function useFocusAfterRender(): (
       element.focus();
       if (next.select && element instanceof HTMLInputElement) element.select();
     };
-    let frame = 0;
-    let frames = 0;
-    // behind a modal dialog (React Aria makes the rest of the page inert) the element cannot take
-    // focus yet: try each frame until the dialog has closed, so the dialog's own focus return
-    // (to a button that may be gone) does not have the last word
-    const whenFocusable = (element: Focusable) => {
-      if (!(element instanceof Element) || element.closest('[inert]') === null) move(element);
-      else if (frames++ < MAX_WAIT_FRAMES)
-        frame = requestAnimationFrame(() => whenFocusable(element));
-    };
     const element = resolve(next.target);
-    if (element) {
-      whenFocusable(element);
-      return () => cancelAnimationFrame(frame);
-    }
-    frame = requestAnimationFrame(() => {
+    if (element) return focusOnceNotInert(element, move);
+    // missing after the commit (it appears after a refetch): one more try on the next frame
+    let cancelWait: (() => void) | null = null;
+    const frame = requestAnimationFrame(() => {
       const later = resolve(next.target);
-      if (later) whenFocusable(later);
+      if (later) cancelWait = focusOnceNotInert(later, move);
     });
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      cancelWait?.();
+    };
   }, [request]);
 
   return useCallback((target: FocusTarget, options?: { select?: boolean }) => {
